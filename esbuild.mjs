@@ -1,0 +1,38 @@
+// Bundles the language server, the CLI, the VS Code extension and the webview.
+// `node esbuild.mjs` builds once; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const minify = process.argv.includes('--minify');
+
+const node = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    minify,
+    logLevel: 'warning',
+    // Langium is ESM; the bundles are CommonJS for VS Code and plain `node`.
+    mainFields: ['module', 'main'],
+};
+
+const builds = [
+    { ...node, entryPoints: { server: 'server/src/main.ts' }, outdir: 'out' },
+    { ...node, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'out'},
+    { ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] },
+    { ...node, entryPoints: { bench: 'test/bench/bench.ts' }, outdir: 'out' },
+].filter(options => Object.values(options.entryPoints).every(file => existsSync(file)));
+
+const contexts = await Promise.all(builds.map(options => esbuild.context(options)));
+if (watch) {
+    await Promise.all(contexts.map(context => context.watch()));
+} else {
+    await Promise.all(contexts.map(context => context.rebuild()));
+    await Promise.all(contexts.map(context => context.dispose()));
+    if (existsSync('client/webview/build.mjs')) {
+        const { buildWebview } = await import('./client/webview/build.mjs');
+        await buildWebview('out/webview', { minify });
+    }
+}

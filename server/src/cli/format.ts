@@ -1,0 +1,38 @@
+/** How `acct check` prints findings: text, json (the diagnostics array) or GitHub annotations. */
+import type { DiagnosticJson } from '../model/plan-types.js';
+
+export type OutputFormat = 'text' | 'json' | 'github';
+
+export function formatText(diagnostics: DiagnosticJson[]): string {
+    return diagnostics.map(d => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`).join('\n');
+}
+
+export function summaryLine(diagnostics: DiagnosticJson[], fileCount: number): string {
+    const count = (severity: string) => diagnostics.filter(d => d.severity === severity).length;
+    const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
+    if (diagnostics.length === 0) {
+        return `No findings in ${files}.`;
+    }
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    return `${plural(diagnostics.length, 'finding')} in ${files}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info.`;
+}
+
+export function formatJson(diagnostics: DiagnosticJson[]): string {
+    return JSON.stringify(diagnostics, null, 2);
+}
+
+/** GitHub workflow commands: `::warning file=…,line=…,col=…,title=CODE::MESSAGE`. */
+export function formatGithub(diagnostics: DiagnosticJson[]): string {
+    const command: Record<string, string> = { error: 'error', warning: 'warning', info: 'notice' };
+    return diagnostics.map(d =>
+        `::${command[d.severity]} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(d.message)}`,
+    ).join('\n');
+}
+
+function escapeData(text: string): string {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

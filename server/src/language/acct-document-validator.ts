@@ -1,0 +1,48 @@
+/**
+ * Gives parser and linker errors the contract's codes (`syntax`, `unresolved-reference`) and
+ * messages a plan author can act on.
+ */
+import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import { IssueCodes } from './issue-codes.js';
+
+const referenceKinds: Record<string, string> = {
+    reportsTo: 'contact', contact: 'contact', with: 'contact',
+    owner: 'member', ar: 'member', sr: 'member', fr: 'member',
+    competitors: 'competitor',
+};
+
+export class AcctDocumentValidator extends DefaultDocumentValidator {
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        for (const diagnostic of diagnostics) {
+            const code = (diagnostic.data as { code?: string } | undefined)?.code;
+            if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
+                diagnostic.code = IssueCodes.Syntax;
+                diagnostic.data = { code: IssueCodes.Syntax };
+                diagnostic.message = syntaxMessage(diagnostic.message);
+            } else if (code === DocumentValidator.LinkingError) {
+                const data = diagnostic.data as { property: string; refText: string };
+                const kind = referenceKinds[data.property] ?? 'declaration';
+                const where = kind === 'contact' ? ' among the contacts of this customer' : ' in the workspace';
+                diagnostic.code = IssueCodes.UnresolvedReference;
+                diagnostic.data = { ...data, code: IssueCodes.UnresolvedReference };
+                diagnostic.message = `Unknown ${kind} '${data.refText}': no ${kind} has this id${where}. Declare it, or correct the id.`;
+            }
+        }
+        return diagnostics;
+    }
+}
+
+/** Chevrotain's messages name tokens by their internal names; say them as a user writes them. */
+function syntaxMessage(message: string): string {
+    const tokenNames: Record<string, string> = {
+        ID: 'an id', STRING: 'a quoted name', DATE: 'a date (YYYY-MM-DD)', INT: 'a number',
+        AMOUNT: 'an amount', DECIMAL: 'a number',
+    };
+    const cleaned = message
+        .replace(/token of type '([A-Z]+)'/g, (_m, name: string) => tokenNames[name] ?? name)
+        .replace(/\s*\n\s*/g, ' ');
+    const text = cleaned.length > 300 ? cleaned.slice(0, 297) + '...' : cleaned;
+    return `Syntax error: ${text}`;
+}

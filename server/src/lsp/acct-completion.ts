@@ -1,0 +1,62 @@
+/**
+ * Completion that teaches the method: every enumeration value comes with its one-line meaning
+ * (`2` — supports us and excludes others), and numeric scales are offered as their values.
+ */
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from "langium/lsp";
+import type { MaybePromise } from "langium";
+import type { GrammarAST } from 'langium';
+import { CompletionItemKind } from 'vscode-languageserver-types';
+import { intimacyMeanings, keywordMeanings, propertyMeanings, supportMeanings, type Meaning } from '../language/vocabulary.js';
+
+/** Punctuation and pieces of values that are offered as whole values instead. */
+const notOffered = new Set(['{', '}', ',', '-', '?']);
+
+const scoreMeanings: Record<string, Meaning> = {
+    '1': { label: 'lowest', meaning: 'Score 1 of 5: lowest.' },
+    '2': { label: 'low', meaning: 'Score 2 of 5.' },
+    '3': { label: 'middle', meaning: 'Score 3 of 5.' },
+    '4': { label: 'high', meaning: 'Score 4 of 5.' },
+    '5': { label: 'highest', meaning: 'Score 5 of 5: highest (industry head, or main/sole supplier).' },
+};
+
+export class AcctCompletionProvider extends DefaultCompletionProvider {
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const scale = this.scaleFor(next);
+        if (scale) {
+            Object.entries(scale).forEach(([value, meaning], index) => acceptor(context, {
+                label: value,
+                kind: CompletionItemKind.EnumMember,
+                detail: meaning.label,
+                documentation: meaning.meaning,
+                sortText: String(index).padStart(2, '0'),
+            }));
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    /** Which value scale, if any, the next token belongs to. */
+    private scaleFor(next: NextFeature): Record<string, Meaning> | undefined {
+        if (next.type === 'SupportValue') return supportMeanings;
+        if (next.property === 'intimacy') return intimacyMeanings;
+        if (next.property === 'standing' || next.property === 'cooperation') return scoreMeanings;
+        return undefined;
+    }
+
+    protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        return !notOffered.has(keyword.value) && super.filterKeyword(context, keyword);
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        const value = keywordMeanings[keyword.value];
+        const property = propertyMeanings[keyword.value];
+        acceptor(context, {
+            label: keyword.value,
+            kind: value ? CompletionItemKind.EnumMember : CompletionItemKind.Keyword,
+            detail: value ? value.label : undefined,
+            documentation: value ? value.meaning : property,
+            sortText: value ? '1' : '2',
+        });
+    }
+}

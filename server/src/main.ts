@@ -1,0 +1,3 @@
+import { startAcctServer } from './lsp/acct-server.js';
+
+startAcctServer();

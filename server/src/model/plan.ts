@@ -1,0 +1,112 @@
+/**
+ * AST → the `acct-plan` document (contract section 4). Pure: it reads parsed, linked
+ * workspaces and their diagnostics and returns plain data, so the CLI export, the editor's
+ * export command and the power-map views all see the same computed plan.
+ */
+import type { Activity, Contact, Customer, Money, Opportunity, Workspace } from '../language/generated/ast.js';
+import { isCompetitor, isCustomer, isMember } from '../language/generated/ast.js';
+import { effectiveRole, effectiveSupport, isQualified, moneyValue, suggestedTier, supportOf } from '../language/method.js';
+import type {
+    AcctPlanDocument, ActivityJson, MoneyJson, ContactJson, CustomerJson, DiagnosticJson, OpportunityJson, Support,
+} from './plan-types.js';
+
+/** One parsed file of the workspace. */
+export interface PlanFile {
+    /** Path relative to the base folder, with `/`. */
+    path: string;
+    root: Workspace;
+}
+
+export function computePlan(files: PlanFile[], diagnostics: DiagnosticJson[]): AcctPlanDocument {
+    const sorted = [...files].sort((a, b) => comparePaths(a.path, b.path));
+    const declarations = sorted.flatMap(file => file.root.declarations ?? []);
+    return {
+        format: 'acct-plan',
+        version: 1,
+        files: sorted.map(file => file.path),
+        members: declarations.filter(isMember).map(m => ({ id: m.name, name: m.displayName })),
+        competitors: declarations.filter(isCompetitor).map(c => ({ id: c.name, name: c.displayName })),
+        customers: declarations.filter(isCustomer).map(customerJson),
+        diagnostics,
+    };
+}
+
+/** Files by path: plain code-unit order, so the result does not depend on the machine's locale. */
+export function comparePaths(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function customerJson(customer: Customer): CustomerJson {
+    return {
+        id: customer.name,
+        name: customer.displayName,
+        industry: customer.industry ?? null,
+        standing: customer.standing ?? null,
+        cooperation: customer.cooperation ?? null,
+        tier: customer.tier ?? null,
+        suggestedTier: suggestedTier(customer.standing, customer.cooperation) ?? null,
+        reviewed: customer.reviewed ?? null,
+        owner: customer.owner?.$refText ?? null,
+        organization: customer.organization ?? null,
+        contacts: customer.contacts.map(contactJson),
+        opportunities: customer.opportunities.map(opportunityJson),
+        activities: customer.activities.map(activityJson),
+    };
+}
+
+function contactJson(contact: Contact): ContactJson {
+    return {
+        id: contact.name,
+        name: contact.displayName,
+        title: contact.title ?? null,
+        department: contact.department ?? null,
+        role: contact.role ?? null,
+        support: supportOf(contact.support) as Support,
+        intimacy: contact.intimacy ?? null,
+        reportsTo: contact.reportsTo?.$refText ?? null,
+        lastContact: contact.lastContact ?? null,
+        owner: contact.owner?.$refText ?? null,
+    };
+}
+
+function opportunityJson(opportunity: Opportunity): OpportunityJson {
+    const team = opportunity.team;
+    return {
+        id: opportunity.name,
+        name: opportunity.displayName,
+        stage: opportunity.stage ?? null,
+        amount: moneyJson(opportunity.amount),
+        budget: moneyJson(opportunity.budget),
+        start: opportunity.start ?? null,
+        qualified: isQualified(opportunity),
+        team: team ? { ar: team.ar?.$refText ?? null, sr: team.sr?.$refText ?? null, fr: team.fr?.$refText ?? null } : null,
+        decisionChain: (opportunity.decisionChain?.entries ?? []).map(entry => ({
+            contact: entry.contact.$refText,
+            role: effectiveRole(entry) ?? null,
+            support: effectiveSupport(entry) as Support,
+        })),
+        competitors: opportunity.competitors.map(c => c.$refText),
+    };
+}
+
+function activityJson(activity: Activity): ActivityJson {
+    return {
+        id: activity.name,
+        name: activity.displayName,
+        kind: activity.kind ?? null,
+        date: activity.date ?? null,
+        with: activity.with.map(c => c.$refText),
+        owner: activity.owner?.$refText ?? null,
+        status: activity.status ?? null,
+        outcome: activity.outcome ?? null,
+    };
+}
+
+function moneyJson(money: Money | undefined): MoneyJson | null {
+    return money ? { value: moneyValue(money), currency: money.currency ?? null } : null;
+}
+
+/** The document as written by `acct export`: two-space indentation and a final newline. */
+export function serializePlan(plan: AcctPlanDocument): string {
+    return JSON.stringify(plan, null, 2) + '\n';
+}
