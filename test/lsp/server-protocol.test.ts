@@ -1,0 +1,134 @@
+/**
+ * The built server bundle (out/server.js) driven over the real Language Server Protocol, as an
+ * editor drives it: spawn, initialize, open a document, receive publishDiagnostics, ask for
+ * completion, hover and the plan view.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import type { CompletionList, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { examplesDir, projectRoot, tempWorkspace } from '../support/run-cli.js';
+import type { PlanViewRequest } from '../../server/src/protocol.js';
+
+const serverPath = path.join(projectRoot, 'out', 'server.js');
+
+describe('language server over LSP (stdio)', () => {
+    let server: ChildProcess;
+    let connection: MessageConnection;
+    let workspace: string;
+    const diagnostics = new Map<string, Diagnostic[]>();
+    const waiters: Array<() => boolean> = [];
+
+    function diagnosticsFor(uri: string, predicate: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}`)), 20_000);
+            const check = () => {
+                const current = diagnostics.get(uri);
+                if (current && predicate(current)) {
+                    clearTimeout(timer);
+                    resolve(current);
+                    return true;
+                }
+                return false;
+            };
+            if (!check()) waiters.push(check);
+        });
+    }
+
+    beforeAll(async () => {
+        if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run 'npm run build' first.`);
+        workspace = tempWorkspace({});
+        cpSync(examplesDir, workspace, { recursive: true });
+        server = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ACCT_TODAY: '2026-11-22' } });
+        connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+            diagnostics.set(params.uri, params.diagnostics);
+            const pending = waiters.splice(0);
+            waiters.push(...pending.filter(wake => !wake()));
+        });
+        connection.onRequest('workspace/configuration', () => [{}]);
+        connection.onRequest('client/registerCapability', () => null);
+        connection.listen();
+        const rootUri = pathToFileURL(workspace).toString();
+        await connection.sendRequest('initialize', {
+            processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } },
+            workspaceFolders: [{ uri: rootUri, name: 'examples' }],
+        });
+        await connection.sendNotification('initialized', {});
+    });
+
+    afterAll(async () => {
+        await connection?.sendRequest('shutdown').catch(() => undefined);
+        await connection?.sendNotification('exit').catch(() => undefined);
+        connection?.dispose();
+        server?.kill();
+    });
+
+    const fileUri = (name: string) => pathToFileURL(path.join(workspace, name)).toString();
+
+    it('publishes the method findings of an opened plan with their codes', async () => {
+        const uri = fileUri('regional/jinlan-bank.acct');
+        await connection.sendNotification('textDocument/didOpen', {
+            textDocument: { uri, languageId: 'acct', version: 1, text: readFileSync(path.join(workspace, 'regional/jinlan-bank.acct'), 'utf8') },
+        });
+        const published = await diagnosticsFor(uri, d => d.length > 0);
+        const codes = published.map(d => d.code).sort();
+        expect(codes).toEqual(['incomplete-iron-triangle', 'overdue-activity', 'single-threaded', 'unqualified-opportunity']);
+        const unqualified = published.find(d => d.code === 'unqualified-opportunity')!;
+        expect(unqualified.severity).toBe(2);
+        expect(unqualified.message).toContain('no confirmed budget');
+        expect(unqualified.data).toMatchObject({ code: 'unqualified-opportunity', subject: 'opportunity:jlbank/branchwifi' });
+    });
+
+    it('updates the findings as the user types', async () => {
+        const uri = fileUri('scratch.acct');
+        const text = 'customer scratch "Scratch" {\n    contact a "A" { support 5 }\n}\n';
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version: 1, text } });
+        const first = await diagnosticsFor(uri, d => d.some(x => x.code === 'out-of-range'));
+        expect(first[0].range.start).toEqual({ line: 1, character: 28 });
+        await connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace('support 5', 'support 2') }],
+        });
+        const second = await diagnosticsFor(uri, d => !d.some(x => x.code === 'out-of-range'));
+        expect(second).toEqual([]);
+    });
+
+    it('completes support values with their meaning', async () => {
+        const uri = fileUri('complete.acct');
+        const text = 'customer c "C" {\n    contact a "A" { support  }\n}\n';
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version: 1, text } });
+        await diagnosticsFor(uri);
+        const result = await connection.sendRequest('textDocument/completion', {
+            textDocument: { uri }, position: { line: 1, character: 28 },
+        }) as CompletionList;
+        const items = Object.fromEntries(result.items.map(item => [item.label, item.documentation]));
+        expect(Object.keys(items)).toEqual(expect.arrayContaining(['-1', '0', '1', '2', '3', '?']));
+        expect(items['2']).toBe('Supports us and excludes others.');
+    });
+
+    it('explains a role on hover', async () => {
+        const uri = fileUri('hover.acct');
+        const text = 'customer h "H" {\n    contact a "A" { role decision-maker }\n}\n';
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version: 1, text } });
+        await diagnosticsFor(uri);
+        const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 30 } }) as Hover;
+        expect((hover.contents as { value: string }).value).toContain('holds the final decision');
+    });
+
+    it('answers the plan view request with the computed plan and the focus under the cursor', async () => {
+        const uri = fileUri('huaxia-grid.acct');
+        const lines = readFileSync(path.join(workspace, 'huaxia-grid.acct'), 'utf8').split('\n');
+        const line = lines.findIndex(l => /opportunity substation/.test(l)) + 1;
+        const result = await connection.sendRequest('acct/planView', { uri, position: { line, character: 8 } }) as PlanViewRequest.Result;
+        expect(result.focus).toEqual({ customer: 'hxgrid', opportunity: 'substation' });
+        expect(result.view.plan.customers.map(c => c.id).sort()).toEqual(['donghai', 'hxgrid', 'jlbank', 'pearlport', 'scratch', 'c', 'h'].sort());
+        expect(result.view.plan.files).toContain('regional/jinlan-bank.acct');
+        expect(result.view.anchors['customer:hxgrid']).toMatchObject({ uri, line: expect.any(Number) });
+        expect(result.view.findings).toEqual(expect.arrayContaining([
+            expect.objectContaining({ code: 'unknown-support', subject: 'opportunity:hxgrid/substation', contact: 'contact:hxgrid/sun' }),
+        ]));
+    });
+});
