@@ -118,13 +118,25 @@ describe('language server over LSP (stdio)', () => {
         expect((hover.contents as { value: string }).value).toContain('holds the final decision');
     });
 
+    it('offers the quick fix carried by a finding (tier-mismatch → the suggested tier)', async () => {
+        const uri = fileUri('fix.acct');
+        const text = 'customer fix "Fix" {\n    standing 5 cooperation 4 tier value reviewed 2026-10-01\n}\n';
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version: 1, text } });
+        const [mismatch] = await diagnosticsFor(uri, d => d.some(x => x.code === 'tier-mismatch'));
+        const actions = await connection.sendRequest('textDocument/codeAction', {
+            textDocument: { uri }, range: mismatch.range, context: { diagnostics: [mismatch] },
+        }) as Array<{ title: string; edit: { changes: Record<string, Array<{ range: unknown; newText: string }>> } }>;
+        expect(actions.map(a => a.title)).toEqual(['Change the tier to excellent']);
+        expect(actions[0].edit.changes[uri]).toEqual([{ range: { start: { line: 1, character: 34 }, end: { line: 1, character: 39 } }, newText: 'excellent' }]);
+    });
+
     it('answers the plan view request with the computed plan and the focus under the cursor', async () => {
         const uri = fileUri('huaxia-grid.acct');
         const lines = readFileSync(path.join(workspace, 'huaxia-grid.acct'), 'utf8').split('\n');
         const line = lines.findIndex(l => /opportunity substation/.test(l)) + 1;
         const result = await connection.sendRequest('acct/planView', { uri, position: { line, character: 8 } }) as PlanViewRequest.Result;
         expect(result.focus).toEqual({ customer: 'hxgrid', opportunity: 'substation' });
-        expect(result.view.plan.customers.map(c => c.id).sort()).toEqual(['donghai', 'hxgrid', 'jlbank', 'pearlport', 'scratch', 'c', 'h'].sort());
+        expect(result.view.plan.customers.map(c => c.id).sort()).toEqual(['donghai', 'hxgrid', 'jlbank', 'pearlport', 'scratch', 'c', 'h', 'fix'].sort());
         expect(result.view.plan.files).toContain('regional/jinlan-bank.acct');
         expect(result.view.anchors['customer:hxgrid']).toMatchObject({ uri, line: expect.any(Number) });
         expect(result.view.findings).toEqual(expect.arrayContaining([

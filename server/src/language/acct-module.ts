@@ -18,6 +18,7 @@ import { AcctCompletionProvider } from '../lsp/acct-completion.js';
 import { AcctHoverProvider } from '../lsp/acct-hover.js';
 import { AcctDocumentSymbolProvider, AcctNodeKindProvider } from '../lsp/acct-symbols.js';
 import { AcctCodeLensProvider } from '../lsp/acct-code-lens.js';
+import { AcctCodeActionProvider } from '../lsp/acct-code-actions.js';
 
 export type AcctAddedServices = {
     validation: {
@@ -49,6 +50,7 @@ export const AcctModule: Module<AcctServices, PartialLangiumServices & AcctAdded
         HoverProvider: (services) => new AcctHoverProvider(services),
         DocumentSymbolProvider: (services) => new AcctDocumentSymbolProvider(services),
         CodeLensProvider: () => new AcctCodeLensProvider(),
+        CodeActionProvider: () => new AcctCodeActionProvider(),
     },
 };
 

@@ -3,10 +3,10 @@
  * (../shared/domain.md). Every diagnostic carries its code from `IssueCodes` and says what is
  * wrong and what to do.
  */
-import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { AcctServices } from './acct-module.js';
 import type { AcctAstType, Activity, Contact, Customer, DecisionChainEntry, Money, Opportunity, Policy, SupportValue, Workspace } from './generated/ast.js';
-import { IssueCodes, type FindingData, type IssueCode } from './issue-codes.js';
+import { IssueCodes, type FindingData, type IssueCode, type QuickFix } from './issue-codes.js';
 import {
     daysBetween, dayNumber, decidingRoles, effectiveRole, effectiveSupport, generalLayer, isActive,
     isCurrencyCode, keyRoles, suggestedTier, supportOf, tierReason, whoIs,
@@ -167,7 +167,8 @@ export class AcctValidator {
         if (missing.length > 0) {
             report(accept, 'warning', IssueCodes.UnqualifiedOpportunity,
                 `Opportunity '${opportunity.name}' has ${missing.join(' and ')}: it is still a lead. Confirm the customer's budget and start date, or set its stage to lead.`,
-                opportunity, declarationHead, subjectOf(opportunity));
+                opportunity, declarationHead, subjectOf(opportunity), undefined,
+                replaceValue(opportunity, 'stage', 'lead', 'Set the stage to lead'));
         }
     }
 
@@ -233,7 +234,8 @@ export class AcctValidator {
         if (!customer.tier || !suggested || suggested === customer.tier) return;
         report(accept, 'warning', IssueCodes.TierMismatch,
             `Customer '${customer.name}' is declared ${customer.tier}, but ${tierReason(customer.standing!, customer.cooperation!)} suggest ${suggested}. Review the tier or the scores: the best resources go to the best customers.`,
-            customer, { property: 'tier' }, subjectOf(customer));
+            customer, { property: 'tier' }, subjectOf(customer), undefined,
+            replaceValue(customer, 'tier', suggested, `Change the tier to ${suggested}`));
     }
 
     checkTierReview(customer: Customer, accept: ValidationAcceptor): void {
@@ -249,7 +251,8 @@ export class AcctValidator {
         if (age !== undefined && age > limit) {
             report(accept, 'warning', IssueCodes.StaleTierReview,
                 `The tier of '${customer.name}' was last reviewed ${customer.reviewed}, ${age} days ago (policy: every ${limit} days): an old tier table is worthless. Review it.`,
-                customer, { property: 'reviewed' }, subjectOf(customer));
+                customer, { property: 'reviewed' }, subjectOf(customer), undefined,
+                replaceValue(customer, 'reviewed', this.settings.today(), `Mark the tier as reviewed today (${this.settings.today()})`));
         }
     }
 
@@ -321,7 +324,8 @@ export class AcctValidator {
         if (late !== undefined && late > 0) {
             report(accept, 'warning', IssueCodes.OverdueActivity,
                 `Activity '${activity.name}' was planned for ${activity.date}, ${late} day${late === 1 ? '' : 's'} ago, and is still planned: record it as done with its outcome, cancel it, or move the date.`,
-                activity, { property: 'date' }, subjectOf(activity));
+                activity, { property: 'date' }, subjectOf(activity), undefined,
+                replaceValue(activity, 'status', 'done', 'Mark the activity as done'));
         }
     }
 }
@@ -334,8 +338,8 @@ type Where = { property?: string; keyword?: string; range?: import('vscode-langu
 const declarationHead: Where = {};
 
 function report(accept: ValidationAcceptor, severity: 'error' | 'warning' | 'info', code: IssueCode, message: string,
-    node: AstNode, where: Where, subject?: string, contact?: string): void {
-    const data: FindingData = { code, subject, contact };
+    node: AstNode, where: Where, subject?: string, contact?: string, fix?: QuickFix): void {
+    const data: FindingData = { code, subject, contact, ...(fix ? { fix } : {}) };
     const range = where === declarationHead ? headRange(node) : undefined;
     accept(severity, message, { node, code, data, ...where, ...(range ? { range } : {}) } as never);
 }
@@ -364,6 +368,12 @@ function* iterateLeaves(cst: import('langium').CstNode): Generator<import('langi
     for (const child of children) {
         yield* iterateLeaves(child);
     }
+}
+
+/** A quick fix that replaces the value of `property` on `node`, if it is written. */
+function replaceValue(node: AstNode, property: string, newText: string, title: string): QuickFix | undefined {
+    const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+    return cst ? { title, range: cst.range, newText } : undefined;
 }
 
 function checkSupport(value: SupportValue | undefined, node: AstNode, accept: ValidationAcceptor): void {

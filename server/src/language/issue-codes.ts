@@ -33,4 +33,12 @@ export interface FindingData {
     subject?: string;
     /** For decision-chain findings: the contact they name. */
     contact?: string;
+    /** A quick fix: replace the text at `range` (LSP, 0-based) with `newText`. */
+    fix?: QuickFix;
+}
+
+export interface QuickFix {
+    title: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
 }
