@@ -1,0 +1,67 @@
+/** DOM construction helpers. Plan text only ever goes through `textContent` or attribute values. */
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+
+type Attrs = Record<string, string | number | null | undefined>;
+
+function setAttrs(el: Element, attrs?: Attrs): void {
+    if (!attrs) return;
+    for (const [k, v] of Object.entries(attrs)) {
+        if (v !== null && v !== undefined) el.setAttribute(k, String(v));
+    }
+}
+
+export function svg<K extends keyof SVGElementTagNameMap>(
+    tag: K, attrs?: Attrs, parent?: Element | null, text?: string,
+): SVGElementTagNameMap[K] {
+    const el = document.createElementNS(SVG_NS, tag);
+    setAttrs(el, attrs);
+    if (text !== undefined) el.textContent = text;
+    if (parent) parent.appendChild(el);
+    return el;
+}
+
+export function html<K extends keyof HTMLElementTagNameMap>(
+    tag: K, attrs?: Attrs, parent?: Element | null, text?: string,
+): HTMLElementTagNameMap[K] {
+    const el = document.createElement(tag);
+    setAttrs(el, attrs);
+    if (text !== undefined) el.textContent = text;
+    if (parent) parent.appendChild(el);
+    return el;
+}
+
+/** `<title>` child: the tooltip of an SVG element. */
+export function tooltip(parent: Element, text: string): SVGTitleElement {
+    const t = document.createElementNS(SVG_NS, 'title');
+    t.textContent = text;
+    parent.insertBefore(t, parent.firstChild);
+    return t;
+}
+
+export function clear(el: Element): void {
+    while (el.firstChild) el.removeChild(el.firstChild);
+}
+
+/** An interactive element of a view: a card or a point, with its box in content coordinates. */
+export interface NavItem {
+    key: string;
+    el: SVGGElement;
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+}
+
+export interface RenderResult {
+    items: NavItem[];
+    width: number;
+    height: number;
+}
+
+/** Makes `g` a focusable, labelled control carrying its subject key. */
+export function makeItem(g: SVGGElement, key: string, ariaLabel: string): void {
+    g.setAttribute('tabindex', '0');
+    g.setAttribute('role', 'button');
+    g.setAttribute('aria-label', ariaLabel);
+    g.setAttribute('data-key', key);
+}

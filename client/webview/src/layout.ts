@@ -1,0 +1,341 @@
+/**
+ * Geometry for the views. Pure: no DOM. The power map is an org-chart forest laid out with
+ * d3-hierarchy's tidy tree (Reingold–Tilford), with variable-width nodes so that a manager's
+ * many leaf reports are stacked in columns instead of one endless row.
+ */
+import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
+import type { CardGroup, CardModel } from './view-model.js';
+
+export const CARD_W = 232;
+export const CARD_H = 78;
+/** Horizontal gap between sibling cards; cousins get twice as much. */
+export const GAP_X = 20;
+/** Vertical gap between org levels (links run here). */
+export const GAP_Y = 44;
+export const LEVEL = CARD_H + GAP_Y;
+/** A manager with at least this many leaf reports gets them stacked in columns. */
+export const STACK_MIN = 4;
+const STACK_INDENT = 18; // bus line sits in this indent, left of each stacked column
+const STACK_COL_GAP = 16;
+const STACK_ROW_GAP = 12;
+const TREE_GAP_X = 48;
+const TREE_GAP_Y = 56;
+const GROUP_PAD = 18;
+const GROUP_LABEL_H = 30;
+const GROUP_GAP = 40;
+
+export interface PlacedCard {
+    card: CardModel;
+    /** Top-left corner. */
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+}
+
+export interface PlacedLink {
+    /** SVG path data. */
+    d: string;
+    dimmed: boolean;
+}
+
+export interface PlacedGroup {
+    id: CardGroup;
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+    count: number;
+}
+
+export interface PowerMapLayout {
+    cards: PlacedCard[];
+    links: PlacedLink[];
+    groups: PlacedGroup[];
+    width: number;
+    height: number;
+}
+
+interface LNode {
+    kind: 'card' | 'stack' | 'spacer';
+    card?: CardModel;
+    stack?: CardModel[];
+    cols: number;
+    rows: number;
+    w: number;
+    h: number;
+    children: LNode[];
+}
+
+function stackShape(n: number): { cols: number; rows: number } {
+    let rows = Math.min(n, Math.max(STACK_MIN, Math.min(16, Math.ceil(Math.sqrt(n * 1.5)))));
+    const cols = Math.ceil(n / rows);
+    rows = Math.ceil(n / cols);
+    return { cols, rows };
+}
+
+function stackColumnX(left: number, col: number): number {
+    return left + col * (STACK_INDENT + CARD_W + STACK_COL_GAP);
+}
+
+function makeStack(cards: CardModel[]): LNode {
+    const { cols, rows } = stackShape(cards.length);
+    const w = cols * (STACK_INDENT + CARD_W) + (cols - 1) * STACK_COL_GAP;
+    const h = rows * CARD_H + (rows - 1) * STACK_ROW_GAP;
+    const node: LNode = { kind: 'stack', stack: cards, cols, rows, w, h, children: [] };
+    // Spacers reserve the stack's width on every org level it reaches down into, so that
+    // the tidy-tree contours keep cousins' subtrees clear of it.
+    let tail = node;
+    for (let k = 1; k * LEVEL < h; k++) {
+        const spacer: LNode = { kind: 'spacer', cols: 0, rows: 0, w, h: 0, children: [] };
+        tail.children.push(spacer);
+        tail = spacer;
+    }
+    return node;
+}
+
+interface TreeLayout {
+    cards: PlacedCard[];
+    links: PlacedLink[];
+    minX: number;
+    maxX: number;
+    height: number;
+}
+
+const r = (n: number): number => Math.round(n * 10) / 10;
+
+function layoutTree(root: CardModel, childrenOf: Map<string, CardModel[]>): TreeLayout {
+    const build = (card: CardModel): LNode => {
+        const kids = childrenOf.get(card.id) ?? [];
+        const node: LNode = { kind: 'card', card, cols: 1, rows: 1, w: CARD_W, h: CARD_H, children: [] };
+        const leaves = kids.filter(k => !(childrenOf.get(k.id)?.length));
+        if (leaves.length >= STACK_MIN) {
+            for (const k of kids) if (childrenOf.get(k.id)?.length) node.children.push(build(k));
+            node.children.push(makeStack(leaves));
+        } else {
+            for (const k of kids) node.children.push(build(k));
+        }
+        return node;
+    };
+    const h = hierarchy<LNode>(build(root), n => n.children);
+    const laid: HierarchyPointNode<LNode> = tree<LNode>()
+        .nodeSize([1, LEVEL])
+        .separation((a, b) => (a.data.w + b.data.w) / 2 + (a.parent === b.parent ? GAP_X : GAP_X * 2))(h);
+
+    const cards: PlacedCard[] = [];
+    const links: PlacedLink[] = [];
+    let minX = Infinity;
+    let maxX = -Infinity;
+    let height = 0;
+    laid.each(n => {
+        const d = n.data;
+        if (d.kind === 'spacer') return;
+        const left = n.x - d.w / 2;
+        minX = Math.min(minX, left);
+        maxX = Math.max(maxX, left + d.w);
+        height = Math.max(height, n.y + d.h);
+        if (d.kind === 'card') {
+            cards.push({ card: d.card!, x: left, y: n.y, w: CARD_W, h: CARD_H });
+        } else {
+            d.stack!.forEach((card, i) => {
+                const col = Math.floor(i / d.rows);
+                const row = i % d.rows;
+                cards.push({
+                    card,
+                    x: stackColumnX(left, col) + STACK_INDENT,
+                    y: n.y + row * (CARD_H + STACK_ROW_GAP),
+                    w: CARD_W, h: CARD_H,
+                });
+            });
+        }
+        const parent = n.parent;
+        if (!parent) return;
+        const pc = parent.data.card!;
+        const px = parent.x;
+        const py = parent.y + CARD_H;
+        const midY = py + GAP_Y / 2;
+        if (d.kind === 'card') {
+            links.push({
+                d: `M${r(px)},${r(py)}V${r(midY)}H${r(n.x)}V${r(n.y)}`,
+                dimmed: pc.dimmed || d.card!.dimmed,
+            });
+        } else {
+            // bus: down from the manager, across above the columns, down each column, stubs to cards
+            const count = d.stack!.length;
+            for (let col = 0; col < d.cols; col++) {
+                const busX = stackColumnX(left, col) + STACK_INDENT / 2;
+                const first = col * d.rows;
+                const last = Math.min(count, first + d.rows) - 1;
+                const lastY = n.y + (last - first) * (CARD_H + STACK_ROW_GAP) + CARD_H / 2;
+                let path = `M${r(px)},${r(py)}V${r(midY)}H${r(busX)}V${r(lastY)}`;
+                for (let i = first; i <= last; i++) {
+                    const cy = n.y + (i - first) * (CARD_H + STACK_ROW_GAP) + CARD_H / 2;
+                    path += `M${r(busX)},${r(cy)}H${r(busX + STACK_INDENT / 2)}`;
+                }
+                const colCards = d.stack!.slice(first, last + 1);
+                links.push({ d: path, dimmed: pc.dimmed || colCards.every(c => c.dimmed) });
+            }
+        }
+    });
+    return { cards, links, minX, maxX, height };
+}
+
+function translateLinks(links: PlacedLink[], dx: number, dy: number): PlacedLink[] {
+    if (dx === 0 && dy === 0) return links;
+    return links.map(l => ({
+        dimmed: l.dimmed,
+        // every absolute command in our paths alternates x,y (M) or carries a single x (H) / y (V)
+        d: l.d.replace(/([MHV])([-\d.]+)(?:,([-\d.]+))?/g, (_m, cmd: string, a: string, b?: string) => {
+            if (cmd === 'M') return `M${r(Number(a) + dx)},${r(Number(b) + dy)}`;
+            if (cmd === 'H') return `H${r(Number(a) + dx)}`;
+            return `V${r(Number(a) + dy)}`;
+        }),
+    }));
+}
+
+interface Packed {
+    cards: PlacedCard[];
+    links: PlacedLink[];
+    width: number;
+    height: number;
+}
+
+/** Lays out the forest of one group and packs its trees into rows (reading order kept). */
+function layoutGroup(cards: CardModel[]): Packed {
+    const ids = new Set(cards.map(c => c.id));
+    const childrenOf = new Map<string, CardModel[]>();
+    const roots: CardModel[] = [];
+    for (const c of cards) {
+        if (c.parent && ids.has(c.parent)) {
+            let list = childrenOf.get(c.parent);
+            if (!list) childrenOf.set(c.parent, list = []);
+            list.push(c);
+        } else {
+            roots.push(c);
+        }
+    }
+    // Lone roots (no reports) are gathered and stacked like a manager's leaf reports, in a grid.
+    const trees = roots.filter(c => childrenOf.get(c.id)?.length).map(c => layoutTree(c, childrenOf));
+    const loners = roots.filter(c => !childrenOf.get(c.id)?.length);
+    if (loners.length) {
+        const perRow = Math.max(1, Math.min(loners.length, Math.ceil(Math.sqrt(loners.length * 1.8))));
+        const lonerCards: PlacedCard[] = loners.map((card, i) => ({
+            card,
+            x: (i % perRow) * (CARD_W + GAP_X),
+            y: Math.floor(i / perRow) * (CARD_H + GAP_X),
+            w: CARD_W, h: CARD_H,
+        }));
+        const rows = Math.ceil(loners.length / perRow);
+        trees.push({
+            cards: lonerCards, links: [], minX: 0,
+            maxX: Math.min(loners.length, perRow) * (CARD_W + GAP_X) - GAP_X,
+            height: rows * (CARD_H + GAP_X) - GAP_X,
+        });
+    }
+    if (!trees.length) return { cards: [], links: [], width: 0, height: 0 };
+    const widest = Math.max(...trees.map(t => t.maxX - t.minX));
+    const area = trees.reduce((s, t) => s + (t.maxX - t.minX + TREE_GAP_X) * (t.height + TREE_GAP_Y), 0);
+    const rowLimit = Math.max(widest, Math.sqrt(area * 16 / 9), 4 * (CARD_W + GAP_X));
+
+    const out: Packed = { cards: [], links: [], width: 0, height: 0 };
+    let x = 0;
+    let y = 0;
+    let rowH = 0;
+    for (const t of trees) {
+        const w = t.maxX - t.minX;
+        if (x > 0 && x + w > rowLimit) {
+            x = 0;
+            y += rowH + TREE_GAP_Y;
+            rowH = 0;
+        }
+        const dx = x - t.minX;
+        for (const c of t.cards) out.cards.push({ ...c, x: c.x + dx, y: c.y + y });
+        out.links.push(...translateLinks(t.links, dx, y));
+        x += w + TREE_GAP_X;
+        rowH = Math.max(rowH, t.height);
+        out.width = Math.max(out.width, x - TREE_GAP_X);
+    }
+    out.height = y + rowH;
+    return out;
+}
+
+/** Aspect ratio the power map aims for (a landscape editor column). */
+const TARGET_ASPECT = 1.6;
+
+/**
+ * The whole power map: the key-layer forest and, in its own box, the general layer (no role),
+ * below it or beside it — whichever arrangement is closer to a landscape picture.
+ */
+export function layoutPowerMap(cards: readonly CardModel[]): PowerMapLayout {
+    const result: PowerMapLayout = { cards: [], links: [], groups: [], width: 0, height: 0 };
+    const packed = (['key', 'general'] as const)
+        .map(id => ({ id, members: cards.filter(c => c.group === id) }))
+        .filter(g => g.members.length)
+        .map(g => {
+            const p = layoutGroup(g.members);
+            return { id: g.id, count: g.members.length, p, w: p.width + 2 * GROUP_PAD, h: p.height + GROUP_LABEL_H + GROUP_PAD * 1.5 };
+        });
+    let side = false;
+    if (packed.length === 2) {
+        const [a, b] = packed as [typeof packed[0], typeof packed[0]];
+        const score = (w: number, h: number): number => Math.abs(Math.log((w / h) / TARGET_ASPECT));
+        side = score(a.w + GROUP_GAP + b.w, Math.max(a.h, b.h)) < score(Math.max(a.w, b.w), a.h + GROUP_GAP + b.h);
+    }
+    let x = 0;
+    let y = 0;
+    for (const g of packed) {
+        const ox = x + GROUP_PAD;
+        const oy = y + GROUP_LABEL_H + GROUP_PAD / 2;
+        // reading order: top to bottom, left to right (used for Tab order)
+        const placed = g.p.cards.map(c => ({ ...c, x: c.x + ox, y: c.y + oy }));
+        placed.sort((a, b) => a.y - b.y || a.x - b.x);
+        result.cards.push(...placed);
+        result.links.push(...translateLinks(g.p.links, ox, oy));
+        result.groups.push({ id: g.id, x, y, w: g.w, h: g.h, count: g.count });
+        if (side) x += g.w + GROUP_GAP; else y += g.h + GROUP_GAP;
+    }
+    if (side) {
+        const h = Math.max(...result.groups.map(g => g.h));
+        for (const g of result.groups) g.h = h;
+    } else {
+        const w = Math.max(0, ...result.groups.map(g => g.w));
+        for (const g of result.groups) g.w = w;
+    }
+    result.width = Math.max(0, ...result.groups.map(g => g.x + g.w));
+    result.height = Math.max(0, ...result.groups.map(g => g.y + g.h));
+    return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Points inside grid cells (tier quadrant, intimacy × support)
+
+export interface Slot {
+    /** Centre, relative to the cell's top-left corner. */
+    cx: number;
+    cy: number;
+    r: number;
+    /** Width available for a label to the right of the point, 0 when the cell is too crowded. */
+    labelWidth: number;
+}
+
+/**
+ * Deterministic, non-overlapping position of the `slot`-th of `count` points in a cell:
+ * up to `labelled` points are listed one under the other with room for a name; more are
+ * packed in a grid, getting smaller as the cell fills.
+ */
+export function cellSlot(slot: number, count: number, cellW: number, cellH: number, maxR = 8, labelled = 4): Slot {
+    const pad = 8;
+    const innerW = cellW - 2 * pad;
+    const innerH = cellH - 2 * pad;
+    if (count <= labelled) {
+        const pitch = innerH / count;
+        const rr = Math.min(maxR, pitch * 0.4);
+        return { cx: pad + rr + 2, cy: pad + pitch * (slot + 0.5), r: rr, labelWidth: Math.max(0, innerW - 2 * rr - 10) };
+    }
+    const cols = Math.max(1, Math.ceil(Math.sqrt(count * innerW / innerH)));
+    const rows = Math.ceil(count / cols);
+    const px = innerW / cols;
+    const py = innerH / rows;
+    const rr = Math.max(0.8, Math.min(maxR, Math.min(px, py) * 0.42));
+    return { cx: pad + px * ((slot % cols) + 0.5), cy: pad + py * (Math.floor(slot / cols) + 0.5), r: rr, labelWidth: 0 };
+}

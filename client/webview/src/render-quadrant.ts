@@ -1,0 +1,88 @@
+/** Tier quadrant: every customer by standing (vertical) and cooperation (horizontal). */
+import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { cellSlot } from './layout.js';
+import { fitText, SUGGESTED_TIER, type QuadrantModel } from './view-model.js';
+
+export const Q_CELL_W = 156;
+export const Q_CELL_H = 116;
+export const Q_LEFT = 92;
+export const Q_TOP = 34;
+const LABEL_FONT = 11.5;
+
+/** Top-left corner of the cell for (standing, cooperation), in content coordinates. */
+export function quadrantCell(standing: number, cooperation: number): { x: number; y: number; w: number; h: number } {
+    return { x: Q_LEFT + (cooperation - 1) * Q_CELL_W, y: Q_TOP + (5 - standing) * Q_CELL_H, w: Q_CELL_W, h: Q_CELL_H };
+}
+
+export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selected: string | null): RenderResult {
+    const gridW = 5 * Q_CELL_W;
+    const gridH = 5 * Q_CELL_H;
+    const grid = svg('g', { class: 'q-grid' }, layer);
+    for (let s = 1; s <= 5; s++) {
+        for (let c = 1; c <= 5; c++) {
+            const cell = quadrantCell(s, c);
+            const tier = SUGGESTED_TIER[s - 1]![c - 1]!;
+            const g = svg('g', { class: `q-cell tier-${tier}`, 'data-standing': s, 'data-cooperation': c, 'data-tier': tier }, grid);
+            tooltip(g, `Standing ${s}, cooperation ${c}: suggested tier ${tier}`);
+            svg('rect', { class: 'q-cell-bg', x: cell.x, y: cell.y, width: cell.w, height: cell.h }, g);
+            svg('text', { class: 'q-cell-label', x: cell.x + cell.w - 6, y: cell.y + cell.h - 6, 'text-anchor': 'end' }, g, tier);
+            const n = model.counts[s - 1]![c - 1]!;
+            if (n > 4) svg('text', { class: 'q-cell-count', x: cell.x + cell.w - 6, y: cell.y + 13, 'text-anchor': 'end' }, g, `${n}`);
+        }
+    }
+    svg('rect', { class: 'q-frame', x: Q_LEFT, y: Q_TOP, width: gridW, height: gridH }, grid);
+    // axes
+    const axes = svg('g', { class: 'axes' }, layer);
+    for (let i = 1; i <= 5; i++) {
+        svg('text', { class: 'tick', x: Q_LEFT + (i - 0.5) * Q_CELL_W, y: Q_TOP + gridH + 18, 'text-anchor': 'middle' }, axes, String(i));
+        svg('text', { class: 'tick', x: Q_LEFT - 10, y: Q_TOP + (5 - i + 0.5) * Q_CELL_H + 4, 'text-anchor': 'end' }, axes, String(i));
+    }
+    svg('text', { class: 'axis-label', x: Q_LEFT + gridW / 2, y: Q_TOP + gridH + 42, 'text-anchor': 'middle' }, axes,
+        'Cooperation — value of the cooperation to us →');
+    svg('text', {
+        class: 'axis-label', x: 0, y: 0, 'text-anchor': 'middle',
+        transform: `translate(${Q_LEFT - 40},${Q_TOP + gridH / 2}) rotate(-90)`,
+    }, axes, 'Standing — the customer\'s own standing →');
+    svg('text', { class: 'view-note', x: Q_LEFT, y: Q_TOP - 12 }, axes,
+        `${model.points.length} customers · cell colour: suggested tier · dot colour: declared tier · ${model.mismatches} mismatch${model.mismatches === 1 ? '' : 'es'}`);
+
+    const pts = svg('g', { class: 'q-points' }, layer);
+    const items: NavItem[] = [];
+    for (const p of model.points) {
+        const cell = quadrantCell(p.standing, p.cooperation);
+        const slot = cellSlot(p.slot, p.slotCount, cell.w, cell.h, 8);
+        const cls = ['point', 'q-point', p.tier ? `tier-${p.tier}` : 'no-tier', p.mismatch ? 'mismatch' : '',
+            p.focused ? 'focused' : '', p.key === selected ? 'selected' : ''].filter(Boolean).join(' ');
+        const x = cell.x + slot.cx;
+        const y = cell.y + slot.cy;
+        const g = svg('g', { class: cls, transform: `translate(${x},${y})` }, pts);
+        makeItem(g, p.key, p.ariaLabel);
+        tooltip(g, p.tooltip);
+        if (p.mismatch) svg('circle', { class: 'mismatch-ring', r: slot.r + Math.max(2, slot.r * 0.45) }, g);
+        svg('circle', { class: 'dot', r: slot.r }, g);
+        if (slot.labelWidth > 20) {
+            const fit = fitText(p.name, slot.labelWidth - (p.mismatch ? 4 : 0), LABEL_FONT, p.focused);
+            svg('text', { class: 'point-label', x: slot.r + (p.mismatch ? 8 : 6), y: 4 }, g, fit.text);
+        }
+        const hit = Math.max(slot.r + 2, 4);
+        items.push({ key: p.key, el: g, x: x - hit, y: y - hit, w: 2 * hit, h: 2 * hit });
+    }
+    let height = Q_TOP + gridH + 54;
+    if (model.unplotted.length) {
+        const list = svg('g', { class: 'unplotted' }, layer);
+        svg('text', { class: 'view-note', x: Q_LEFT, y: height + 6 }, list,
+            `Not plotted (${model.unplotted.length}): missing standing or cooperation`);
+        const shown = model.unplotted.slice(0, 8);
+        shown.forEach((u, i) => {
+            const fit = fitText(`${u.name} — ${u.reason}`, gridW, LABEL_FONT);
+            const t = svg('text', { class: 'unplotted-item', x: Q_LEFT + 12, y: height + 24 + i * 17 }, list, fit.text);
+            tooltip(t, `${u.name} — ${u.reason}`);
+        });
+        if (model.unplotted.length > shown.length) {
+            svg('text', { class: 'unplotted-item muted', x: Q_LEFT + 12, y: height + 24 + shown.length * 17 }, list,
+                `… and ${model.unplotted.length - shown.length} more`);
+        }
+        height += 24 + (Math.min(8, model.unplotted.length) + 1) * 17;
+    }
+    return { items, width: Q_LEFT + gridW + 16, height };
+}

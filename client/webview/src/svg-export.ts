@@ -1,0 +1,111 @@
+/**
+ * Standalone SVG of the current view: computed styles inlined as presentation attributes
+ * (theme colours resolved), no classes or scripts needed, no external references.
+ */
+import { SVG_NS } from './dom.js';
+
+const PROPS = [
+    'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linecap',
+    'stroke-linejoin', 'opacity', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor',
+    'dominant-baseline', 'letter-spacing',
+] as const;
+
+const DEFAULTS: Partial<Record<(typeof PROPS)[number], string>> = {
+    'fill-opacity': '1', 'stroke-opacity': '1', opacity: '1', 'stroke-dasharray': 'none', 'font-style': 'normal',
+    'letter-spacing': 'normal', 'dominant-baseline': 'auto', 'stroke-linecap': 'butt', 'stroke-linejoin': 'miter',
+};
+
+/** `url("…#id")` → `url(#id)`: keep references inside the document only. */
+function localUrl(value: string): string | null {
+    const m = /url\((['"]?)[^#)'"]*#([^)'"]+)\1\)/.exec(value);
+    return m ? `url(#${m[2]})` : null;
+}
+
+function inline(src: Element, dst: Element, parentValues: Map<string, string>): void {
+    const cs = getComputedStyle(src);
+    const mine = new Map<string, string>();
+    if (cs.display === 'none') {
+        dst.setAttribute('display', 'none');
+        return;
+    }
+    for (const p of PROPS) {
+        let v = cs.getPropertyValue(p).trim();
+        if (!v) continue;
+        if (v.includes('url(')) {
+            const u = localUrl(v);
+            if (!u) continue;
+            v = u;
+        }
+        mine.set(p, v);
+        const inherited = parentValues.get(p);
+        const isDefault = DEFAULTS[p] === v && inherited === undefined;
+        if (inherited === v || isDefault) continue;
+        // opacity does not inherit: always write it when not 1
+        dst.setAttribute(p, v);
+    }
+    for (const a of ['class', 'tabindex', 'data-key', 'style']) dst.removeAttribute(a);
+    const sc = src.children;
+    const dc = dst.children;
+    for (let i = 0; i < sc.length && i < dc.length; i++) {
+        const next = new Map(mine);
+        next.delete('opacity');
+        inline(sc[i]!, dc[i]!, next);
+    }
+}
+
+export interface ExportOptions {
+    /** The live `<svg>`. */
+    svg: SVGSVGElement;
+    /** The zoomed layer: exported at scale 1. */
+    viewport: SVGGElement;
+    /** The legend layer, placed under the picture (optional). */
+    legend: SVGGElement | null;
+    legendSize: { width: number; height: number } | null;
+    /** Content size in content coordinates. */
+    width: number;
+    height: number;
+    title: string;
+}
+
+export function exportSvg(o: ExportOptions): string {
+    const pad = 24;
+    const clone = o.svg.cloneNode(true) as SVGSVGElement;
+    inline(o.svg, clone, new Map());
+    const rootStyle = getComputedStyle(o.svg);
+    const bodyStyle = getComputedStyle(document.body);
+    const bg = bodyStyle.backgroundColor && bodyStyle.backgroundColor !== 'rgba(0, 0, 0, 0)' ? bodyStyle.backgroundColor : '#ffffff';
+    const legendH = o.legend && o.legendSize ? o.legendSize.height + 16 : 0;
+    const width = Math.ceil(Math.max(o.width, o.legendSize?.width ?? 0) + 2 * pad);
+    const height = Math.ceil(o.height + legendH + 2 * pad);
+    for (const a of ['role', 'tabindex', 'aria-label', 'class', 'style', 'id', 'width', 'height']) clone.removeAttribute(a);
+    clone.setAttribute('xmlns', SVG_NS);
+    clone.setAttribute('width', String(width));
+    clone.setAttribute('height', String(height));
+    clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    clone.setAttribute('font-family', rootStyle.fontFamily);
+    clone.setAttribute('font-size', rootStyle.fontSize);
+    const vp = clone.querySelector('[data-layer="viewport"]');
+    vp?.setAttribute('transform', `translate(${pad},${pad})`);
+    vp?.removeAttribute('data-layer');
+    const lg = clone.querySelector('[data-layer="legend"]');
+    if (lg) {
+        if (o.legend && o.legendSize) {
+            lg.setAttribute('transform', `translate(${pad},${pad + o.height + 16})`);
+            lg.removeAttribute('display');
+        } else {
+            lg.remove();
+        }
+        lg.removeAttribute('data-layer');
+    }
+    const rect = document.createElementNS(SVG_NS, 'rect');
+    rect.setAttribute('width', '100%');
+    rect.setAttribute('height', '100%');
+    rect.setAttribute('fill', bg);
+    const defs = clone.querySelector('defs');
+    clone.insertBefore(rect, defs ? defs.nextSibling : clone.firstChild);
+    const title = document.createElementNS(SVG_NS, 'title');
+    title.textContent = o.title;
+    clone.insertBefore(title, clone.firstChild);
+    const text = new XMLSerializer().serializeToString(clone);
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${text}\n`;
+}

@@ -1,0 +1,99 @@
+// Synthetic plans for the browser tests and the benchmark: deterministic, realistic shapes.
+
+const ROLES = ['approver', 'decision-maker', 'sponsor', 'evaluator', 'influencer', 'coach'];
+const TIERS = ['excellent', 'strategic', 'core', 'value', 'commercial'];
+const SUGGESTED = [
+    ['commercial', 'commercial', 'commercial', 'core', 'core'],
+    ['commercial', 'value', 'value', 'core', 'core'],
+    ['commercial', 'value', 'value', 'core', 'core'],
+    ['commercial', 'value', 'strategic', 'excellent', 'excellent'],
+    ['commercial', 'value', 'strategic', 'excellent', 'excellent'],
+];
+const FIRST = ['Wei', 'Lei', 'Na', 'Min', 'Jie', 'Yang', 'Bo', 'Fang', 'Qiang', 'Hui', 'Lu', 'Tao', 'Jing', 'Hao', 'Lin', 'Anna', 'Marco', 'Sofia', 'Lars', 'Priya'];
+const LAST = ['Zhang', 'Wang', 'Li', 'Chen', 'Liu', 'Huang', 'Xu', 'Guo', 'Zhao', 'Sun', 'Ma', 'He', 'Rossi', 'Novak', 'Berg', 'Sharma'];
+const TITLES = ['Engineer', 'Senior Engineer', 'Architect', 'Manager', 'Director', 'Procurement Officer', 'Analyst', 'Project Manager'];
+const DEPTS = ['Network', 'IT', 'Procurement', 'Operations', 'Finance', 'Planning', 'Security'];
+
+/** Small deterministic PRNG (mulberry32). */
+function rng(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+function emptyPlan(customers) {
+    return {
+        format: 'acct-plan', version: 1, files: ['plan.acct'],
+        members: [{ id: 'alice', name: 'Alice Chen' }], competitors: [], customers, diagnostics: [],
+    };
+}
+
+/**
+ * One customer with `n` contacts in an org tree (a few levels, some wide teams), about a
+ * quarter without role (general layer), plus one opportunity whose chain lists 12 of them.
+ * @returns {import('../../server/src/protocol.js').PlanView}
+ */
+export function bigCustomerView(n, seed = 1) {
+    const rand = rng(seed);
+    const contacts = [];
+    for (let i = 0; i < n; i++) {
+        // tree: 0 is the root; levels of managers with growing fan-out
+        let reportsTo = null;
+        if (i > 0 && i < 6) reportsTo = 'c0';
+        else if (i >= 6 && i < 36) reportsTo = `c${1 + ((i - 6) % 5)}`;
+        else if (i >= 36) reportsTo = `c${6 + Math.floor(rand() * 30)}`;
+        const general = i > 0 && rand() < 0.25;
+        const support = [-1, 0, 1, 2, 3, null][Math.floor(rand() * 6)];
+        contacts.push({
+            id: `c${i}`,
+            name: `${LAST[Math.floor(rand() * LAST.length)]} ${FIRST[Math.floor(rand() * FIRST.length)]} ${i}`,
+            title: TITLES[Math.floor(rand() * TITLES.length)],
+            department: DEPTS[Math.floor(rand() * DEPTS.length)],
+            role: general ? null : ROLES[Math.floor(rand() * ROLES.length)],
+            support,
+            intimacy: Math.floor(rand() * 7) - 3,
+            reportsTo: general ? null : reportsTo,
+            lastContact: '2026-10-01',
+            owner: null,
+        });
+    }
+    const chain = contacts.filter(c => c.role).slice(0, 12).map(c => ({ contact: c.id, role: c.role, support: c.support }));
+    const customer = {
+        id: 'big', name: 'Big Telecom Group', industry: 'Telecom operator', standing: 5, cooperation: 5,
+        tier: 'excellent', suggestedTier: 'excellent', reviewed: '2026-10-01', owner: 'alice', organization: 'joint',
+        contacts,
+        opportunities: [{
+            id: 'deal', name: 'Nationwide core', stage: 'bid', amount: { value: 1e8, currency: 'EUR' }, budget: null, start: null,
+            qualified: false, team: { ar: 'alice', sr: null, fr: null }, decisionChain: chain, competitors: [],
+        }],
+        activities: [],
+    };
+    const findings = contacts.filter((c, i) => i % 17 === 3).map(c => ({
+        code: 'rational-turn-risk', severity: 'warning', message: `${c.name} may turn`, subject: `contact:big/${c.id}`,
+    }));
+    const anchors = {};
+    contacts.forEach((c, i) => { anchors[`contact:big/${c.id}`] = { uri: 'file:///plans/big.acct', line: 10 + i * 8, column: 5 }; });
+    return { plan: emptyPlan([customer]), anchors, findings, hasErrors: false };
+}
+
+/** `n` customers spread over the quadrant (clustered, as in a real book of accounts). */
+export function manyCustomersView(n, seed = 2) {
+    const rand = rng(seed);
+    const customers = [];
+    for (let i = 0; i < n; i++) {
+        const standing = 1 + Math.min(4, Math.floor(rand() * rand() * 6));
+        const cooperation = 1 + Math.min(4, Math.floor(rand() * 5));
+        const suggested = SUGGESTED[standing - 1][cooperation - 1];
+        const tier = rand() < 0.85 ? suggested : TIERS[Math.floor(rand() * 5)];
+        customers.push({
+            id: `k${i}`, name: `Customer ${i}`, industry: null, standing, cooperation, tier, suggestedTier: suggested,
+            reviewed: null, owner: null, organization: null, contacts: [], opportunities: [], activities: [],
+        });
+    }
+    return { plan: emptyPlan(customers), anchors: {}, findings: [], hasErrors: false };
+}
