@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Runs every test suite in turn — vitest (unit, CLI, LSP, browser), the Mocha suite inside a real
+// VS Code (code-server), the user-level browser scenario, and the broken-server guard — and ends
+// with one total line `N passed, N failed`. Exits non-zero when any suite fails.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+
+const stages = [
+    {
+        name: 'vitest',
+        command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
+        counts: () => {
+            const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
+            return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numTotalTestSuites && !report.success && report.numFailedTests === 0 ? 1 : 0) };
+        },
+    },
+    { name: 'vscode suite', command: ['node', 'test/vscode/run-code-server.mjs'] },
+    { name: 'vscode ui scenario', command: ['node', 'test/vscode/ui-scenario.mjs'] },
+    { name: 'broken-server guard', command: ['node', 'test/vscode/prove-broken-server.mjs'], optional: true },
+];
+
+function run(command) {
+    return new Promise(resolve => {
+        const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+        let output = '';
+        child.stdout.on('data', chunk => { output += chunk; process.stdout.write(chunk); });
+        child.on('close', code => resolve({ code: code ?? 1, output }));
+    });
+}
+
+/** The last `N passed, N failed` line a runner printed. */
+function countsFrom(output) {
+    const matches = [...output.matchAll(/(\d+) passed, (\d+) failed/g)];
+    const last = matches.at(-1);
+    return last ? { passed: Number(last[1]), failed: Number(last[2]) } : undefined;
+}
+
+mkdirSync('test-results', { recursive: true });
+let passed = 0;
+let failed = 0;
+const summary = [];
+for (const stage of stages) {
+    const script = stage.command[1];
+    if (stage.optional && script.endsWith('.mjs') && !existsSync(script)) continue;
+    process.stdout.write(`\n=== ${stage.name}: ${stage.command.join(' ')}\n`);
+    const { code, output } = await run(stage.command);
+    let counts;
+    try {
+        counts = stage.counts ? stage.counts() : countsFrom(output);
+    } catch {
+        counts = undefined;
+    }
+    counts ??= { passed: 0, failed: 0 };
+    // A runner that failed without counting a failure still counts as one failure.
+    if (code !== 0 && counts.failed === 0) counts.failed = 1;
+    passed += counts.passed;
+    failed += counts.failed;
+    summary.push(`${stage.name}: ${counts.passed} passed, ${counts.failed} failed${code !== 0 ? ` (exit ${code})` : ''}`);
+}
+process.stdout.write(`\n${summary.join('\n')}\n${passed} passed, ${failed} failed\n`);
+process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
