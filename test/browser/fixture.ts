@@ -6,17 +6,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PlanFocus, PlanView } from '../../server/src/protocol.js';
 
-const SOURCE = 'fixture' as 'fixture' | 'examples';
+const SOURCE = 'examples' as 'fixture' | 'examples';
 
 export const TODAY = '2026-11-22';
 
 export async function loadPlanView(): Promise<PlanView> {
     if (SOURCE === 'examples') {
-        const loader = './../../server/src/node/plan-loader.js';
-        const mod = await import(/* @vite-ignore */ loader) as {
-            buildPlanView(paths: string[], options: { today: string }): Promise<PlanView>;
-        };
-        return mod.buildPlanView([path.resolve(__dirname, '..', '..', 'examples')], { today: TODAY });
+        const { buildPlanView } = await import('../../server/src/node/plan-loader.js');
+        return buildPlanView([path.resolve(__dirname, '..', '..', 'examples')], { today: TODAY });
     }
     return JSON.parse(readFileSync(path.join(__dirname, 'fixtures', 'plan-view.json'), 'utf8')) as PlanView;
 }

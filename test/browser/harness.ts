@@ -25,8 +25,8 @@ let built: Promise<void> | undefined;
 export function buildBundle(): Promise<void> {
     built ??= (async () => {
         await mkdir(BUNDLE, { recursive: true });
-        const mod = await import('../../client/webview/build.mjs') as { buildWebview(outdir: string): Promise<unknown> };
-        await mod.buildWebview(BUNDLE);
+        const { buildWebview } = await import('../../client/webview/build.mjs');
+        await buildWebview(BUNDLE);
     })();
     return built;
 }

@@ -72,7 +72,7 @@ async function cards(p: WebviewPage): Promise<CardInfo[]> {
             aria: el.getAttribute('aria-label') ?? '',
             cls: el.getAttribute('class') ?? '',
             box: { x: r.x, y: r.y, width: r.width, height: r.height },
-            texts: [...el.querySelectorAll('text')].filter(t => t.getClientRects().length > 0).map(t => {
+            texts: Array.from(el.querySelectorAll('text')).filter(t => t.getClientRects().length > 0).map(t => {
                 const b = t.getBoundingClientRect();
                 return { text: t.textContent ?? '', x: b.x, right: b.right, y: b.y, bottom: b.bottom };
             }),
@@ -497,8 +497,8 @@ describe('security', () => {
         expect(source).toMatch(/<script nonce="[^"]+" src=/);
         await p.sendPlan(view, focus.deal);
         // inline event handler attributes anywhere?
-        const handlers = await p.page.evaluate(() => [...document.querySelectorAll('*')]
-            .flatMap(el => [...el.attributes].filter(a => a.name.startsWith('on')).map(a => `${el.tagName}[${a.name}]`)));
+        const handlers = await p.page.evaluate(() => Array.from(document.querySelectorAll('*'))
+            .flatMap(el => Array.from(el.attributes).filter(a => a.name.startsWith('on')).map(a => `${el.tagName}[${a.name}]`)));
         expect(handlers).toEqual([]);
     }, T);
 });

@@ -121,7 +121,7 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
             const fit = fitText(p.name, slot.labelWidth - (p.findings.length ? 22 : 0), LABEL_FONT);
             svg('text', { class: 'point-label', x: slot.r + 5, y: 4 }, g, fit.text);
             if (p.findings.length) {
-                const m = findingMarker(g, p.findings, slot.r + 5 + estimateTextWidth(fit.text, LABEL_FONT) + 10, 0);
+                const m = findingMarker(g, p.findings, slot.r + 5 + estimateTextWidth(fit.text, LABEL_FONT) + 12, 0);
                 m?.setAttribute('transform', `${m.getAttribute('transform') ?? ''} scale(0.8)`);
             }
         }

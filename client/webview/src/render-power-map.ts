@@ -24,7 +24,7 @@ export function groupLabel(id: 'key' | 'general', model: PowerMapModel, count: n
 function intimacyBar(parent: Element, value: number | null, x: number, y: number): void {
     const g = svg('g', { class: 'intimacy', transform: `translate(${x},${y})` }, parent);
     svg('text', { class: 'intimacy-label', x: 0, y: 8 }, g, 'Intimacy');
-    const bx = 46;
+    const bx = 52;
     for (let i = -3; i <= 3; i++) {
         const filled = value !== null && (value === 0 ? i === 0 : (value > 0 ? i > 0 && i <= value : i < 0 && i >= value));
         const cls = ['intimacy-cell', i === 0 ? 'zero' : '', filled ? (value! > 0 ? 'pos' : value! < 0 ? 'neg' : 'neutral') : '', value === null ? 'unknown' : '']

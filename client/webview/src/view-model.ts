@@ -541,8 +541,8 @@ export function charWidthEm(ch: string): number {
     if ('fjrtI()[]{}-/"`'.includes(ch)) return 0.45;
     if ('mwMW@%'.includes(ch)) return 0.98;
     if (ch >= 'A' && ch <= 'Z') return 0.74;
-    if (ch >= '0' && ch <= '9') return 0.6;
-    if (ch >= 'a' && ch <= 'z') return 0.6;
+    if (ch >= '0' && ch <= '9') return 0.64;
+    if (ch >= 'a' && ch <= 'z') return 0.63;
     if (cp < 0x80) return 0.66;
     if (cp < 0x0250) return 0.66; // Latin-1 / Latin extended: accented letters
     return 0.8;
