@@ -3,8 +3,7 @@
  * (`2` — supports us and excludes others), and numeric scales are offered as their values.
  */
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from "langium/lsp";
-import type { MaybePromise } from "langium";
-import type { GrammarAST } from 'langium';
+import { AstUtils, GrammarAST, type MaybePromise } from 'langium';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import { intimacyMeanings, keywordMeanings, propertyMeanings, supportMeanings, type Meaning } from '../language/vocabulary.js';
 
@@ -21,9 +20,10 @@ const scoreMeanings: Record<string, Meaning> = {
 
 export class AcctCompletionProvider extends DefaultCompletionProvider {
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
-        const scale = this.scaleFor(next);
+        const scale = this.scaleFor(context, next);
         if (scale) {
-            Object.entries(scale).forEach(([value, meaning], index) => acceptor(context, {
+            // In the scale's order (-1 0 1 2 3 ?), not in the object's key order (integer-like keys first).
+            scaleOrder(scale).forEach(([value, meaning], index) => acceptor(context, {
                 label: value,
                 kind: CompletionItemKind.EnumMember,
                 detail: meaning.label,
@@ -36,10 +36,18 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
     }
 
     /** Which value scale, if any, the next token belongs to. */
-    private scaleFor(next: NextFeature): Record<string, Meaning> | undefined {
+    private scaleFor(context: CompletionContext, next: NextFeature): Record<string, Meaning> | undefined {
         if (next.type === 'SupportValue') return supportMeanings;
-        if (next.property === 'intimacy') return intimacyMeanings;
-        if (next.property === 'standing' || next.property === 'cooperation') return scoreMeanings;
+        // Langium clears `next.property` for the features after a parsed keyword, so a plain
+        // `SignedInt` value (whose first feature is its optional '-') is recognized by the
+        // property keyword before it. Only the '-' feature answers, so the scale is offered once.
+        if (GrammarAST.isKeyword(next.feature) && next.feature.value === '-'
+            && AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'SignedInt') {
+            const before = context.textDocument.getText().slice(0, context.tokenOffset);
+            const keyword = /([A-Za-z-]+)\s*$/.exec(before)?.[1];
+            if (keyword === 'intimacy') return intimacyMeanings;
+            if (keyword === 'standing' || keyword === 'cooperation') return scoreMeanings;
+        }
         return undefined;
     }
 
@@ -59,4 +67,10 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
             sortText: value ? '1' : '2',
         });
     }
+}
+
+/** Numeric values in ascending order, `?` last. */
+function scaleOrder(scale: Record<string, Meaning>): Array<[string, Meaning]> {
+    const rank = (value: string) => value === '?' ? Infinity : Number(value);
+    return Object.entries(scale).sort(([a], [b]) => rank(a) - rank(b));
 }
