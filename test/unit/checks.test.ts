@@ -202,6 +202,13 @@ describe('out-of-range', () => {
         expect(one(w, 'out-of-range').range).toEqual(rangeAfter(t, 'eng support 4', '4'));
     });
 
+    it('policy thresholds below their minimum', async () => {
+        const text = 'policy {\n    stale-contact-days 0\n    general-coverage -1\n    tier-review-days 1\n}\n';
+        const w = await buildWorkspace({ 'team.acct': text });
+        expect(w.withCode('out-of-range').map(f => f.range)).toEqual([rangeAfter(text, 'days ', '0'), rangeOf(text, '-1')]);
+        none(w, 'syntax');
+    });
+
     it('the range limits themselves are accepted', async () => {
         const t = cleanWith(['support 2\n', 'support 3\n'], ['intimacy 0', 'intimacy -3'], ['standing 3', 'standing 5'],
             ['cooperation 3', 'cooperation 1'], ['tier value', 'tier commercial']);
@@ -719,6 +726,19 @@ describe('overdue-activity', () => {
     it('a done or cancelled activity in the past is not overdue', async () => {
         none(await checkCustomer(cleanWith(['date 2026-12-01', 'date 2026-01-01'], ['status planned', 'status done'])), 'overdue-activity');
         none(await checkCustomer(cleanWith(['date 2026-12-01', 'date 2026-01-01'], ['status planned', 'status cancelled'])), 'overdue-activity');
+    });
+
+    it('without an override, ACCT_TODAY sets "today"', async () => {
+        const text = cleanWith(['date 2026-12-01', 'date 2026-11-22']);
+        const saved = process.env.ACCT_TODAY;
+        try {
+            process.env.ACCT_TODAY = '2026-11-23';
+            one(await checkCustomer(text, {}, { today: null }), 'overdue-activity');
+            process.env.ACCT_TODAY = '2026-11-22';
+            none(await checkCustomer(text, {}, { today: null }), 'overdue-activity');
+        } finally {
+            if (saved === undefined) delete process.env.ACCT_TODAY; else process.env.ACCT_TODAY = saved;
+        }
     });
 
     it('"today" is injected: the same activity is overdue one day later', async () => {
