@@ -63,11 +63,9 @@ describe('identifiers', () => {
         expect(customer.contacts.map(c => [c.id, c.reportsTo])).toEqual([['lead_x', null], ['value2', 'lead_x']]);
     });
 
-    // KNOWN BUG (reported): contract section 2 defines an id only by its characters, so `core`,
-    // `lead`, `value` or `done` are valid ids, but the grammar reserves every keyword. `it.fails`
-    // keeps the suite green while the bug exists and turns red once the grammar accepts them:
-    // then change it to `it`.
-    it.fails('words that are keywords elsewhere (core, lead, value, done) are valid ids', async () => {
+    // Contract section 2 defines an id only by its characters, so `core`, `lead`, `value` or
+    // `done` are valid ids even though they are keywords elsewhere.
+    it('words that are keywords elsewhere (core, lead, value, done) are valid ids', async () => {
         const text = `member lead "Lead"
 customer core "Core" {
     owner lead
@@ -80,6 +78,21 @@ customer core "Core" {
         expect(summary(w.findings())).toBe('');
         expect(customer.id).toBe('core');
         expect(customer.contacts.map(c => c.id)).toEqual(['value', 'x']);
+    });
+
+    it('in a decision chain, a role word after an entry is that entry\'s role, and `support` starts its support', async () => {
+        const text = `customer c "C" {
+    contact coach "A coach" { support 3 }
+    contact li "Li" { role evaluator }
+    opportunity o "O" { stage won decision-chain { li coach support 2 coach } }
+}
+`;
+        const { w, customer } = await exported(text);
+        expect(w.withCode('syntax')).toEqual([]);
+        expect(customer.opportunities[0].decisionChain).toEqual([
+            { contact: 'li', role: 'coach', support: 2 },
+            { contact: 'coach', role: null, support: 3 },
+        ]);
     });
 
     it('an id starting with a digit is a syntax error', async () => {

@@ -52,7 +52,7 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
-        return !notOffered.has(keyword.value) && super.filterKeyword(context, keyword);
+        return !notOffered.has(keyword.value) && !isIdAlternative(keyword) && super.filterKeyword(context, keyword);
     }
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -73,4 +73,9 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
 function scaleOrder(scale: Record<string, Meaning>): Array<[string, Meaning]> {
     const rank = (value: string) => value === '?' ? Infinity : Number(value);
     return Object.entries(scale).sort(([a], [b]) => rank(a) - rank(b));
+}
+
+/** Keywords that the `Name` rule accepts as ids are not keywords to offer where a name goes. */
+export function isIdAlternative(keyword: GrammarAST.Keyword): boolean {
+    return AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'Name';
 }

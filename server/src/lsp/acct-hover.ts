@@ -7,6 +7,7 @@ import type { HoverProvider, LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isContact, isCustomer, isMember, isCompetitor, isOpportunity, isActivity, isSupportValue, type Contact, type Customer, type Opportunity } from '../language/generated/ast.js';
 import { generalLayer, isActive, isQualified, suggestedTier, supportOf, tierReason } from '../language/method.js';
+import { isIdAlternative } from './acct-completion.js';
 import { intimacyMeanings, keywordMeanings, propertyMeanings, roleMeanings, supportMeanings, tierMeanings } from '../language/vocabulary.js';
 
 export class AcctHoverProvider implements HoverProvider {
@@ -28,7 +29,7 @@ export class AcctHoverProvider implements HoverProvider {
 
     protected describeLeaf(leaf: import('langium').CstNode): string | undefined {
         const node = leaf.astNode;
-        if (GrammarAST.isKeyword(leaf.grammarSource)) {
+        if (GrammarAST.isKeyword(leaf.grammarSource) && !isIdAlternative(leaf.grammarSource)) {
             const keyword = leaf.grammarSource.value;
             if (keyword === 'tier' && isCustomer(node)) return describeCustomer(node);
             const value = keywordMeanings[keyword];
