@@ -45,21 +45,38 @@ export function clear(el: Element): void {
 /** An interactive element of a view: a card or a point, with its box in content coordinates. */
 export interface NavItem {
     key: string;
-    el: SVGGElement;
+    el: SVGGraphicsElement;
     x: number;
     y: number;
     w: number;
     h: number;
+    /** Hover text, attached as `<title>` on first hover or focus (see `ensureTooltip`). */
+    tooltip?: string;
+}
+
+/** A rectangle in content coordinates. */
+export interface Area {
+    x0: number;
+    y0: number;
+    x1: number;
+    y1: number;
 }
 
 export interface RenderResult {
     items: NavItem[];
     width: number;
     height: number;
+    /** Adds the details of items inside `area` (all items when null), for views drawn in two steps. */
+    materialize?(area: Area | null): void;
 }
 
-/** Makes `g` a focusable, labelled control carrying its subject key. */
-export function makeItem(g: SVGGElement, key: string, ariaLabel: string): void {
+/** Tooltip of an item, created on first hover or focus (saves thousands of elements on big views). */
+export function ensureTooltip(item: NavItem): void {
+    if (item.tooltip && !(item.el.firstElementChild instanceof SVGTitleElement)) tooltip(item.el, item.tooltip);
+}
+
+/** Makes `g` (a group or a shape) a focusable, labelled control carrying its subject key. */
+export function makeItem(g: SVGElement, key: string, ariaLabel: string): void {
     g.setAttribute('tabindex', '0');
     g.setAttribute('role', 'button');
     g.setAttribute('aria-label', ariaLabel);

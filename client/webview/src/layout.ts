@@ -67,11 +67,10 @@ interface LNode {
     children: LNode[];
 }
 
+/** Leaf reports stack in columns of up to ten: tall rather than wide, as org charts are read. */
 function stackShape(n: number): { cols: number; rows: number } {
-    let rows = Math.min(n, Math.max(STACK_MIN, Math.min(16, Math.ceil(Math.sqrt(n * 1.5)))));
-    const cols = Math.ceil(n / rows);
-    rows = Math.ceil(n / cols);
-    return { cols, rows };
+    const cols = Math.ceil(n / 10);
+    return { cols, rows: Math.ceil(n / cols) };
 }
 
 function stackColumnX(left: number, col: number): number {

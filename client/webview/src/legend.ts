@@ -62,15 +62,13 @@ export function renderLegend(g: SVGGElement, tab: Tab): { width: number; height:
         const r = row('Tier');
         let x = 56;
         for (const t of TIERS) {
-            const it = svg('g', { class: `q-point tier-${t}`, transform: `translate(${x + 7},11)` }, r);
-            svg('circle', { class: 'dot', r: 6 }, it);
-            svg('text', { class: 'legend-text', x: 12, y: 4 }, it, t);
+            svg('circle', { class: `q-point dot tier-${t}`, cx: x + 7, cy: 11, r: 6 }, r);
+            svg('text', { class: 'legend-text', x: x + 19, y: 15 }, r, t);
             x += 30 + t.length * 6.6;
         }
-        const mm = svg('g', { class: 'q-point mismatch no-tier', transform: `translate(${x + 9},11)` }, r);
-        svg('circle', { class: 'mismatch-ring', r: 8.5 }, mm);
-        svg('circle', { class: 'dot', r: 5.5 }, mm);
-        svg('text', { class: 'legend-text', x: 14, y: 4 }, mm, 'declared ≠ suggested');
+        svg('circle', { class: 'mismatch-ring', cx: x + 9, cy: 11, r: 8.5 }, r);
+        svg('circle', { class: 'q-point dot no-tier', cx: x + 9, cy: 11, r: 5.5 }, r);
+        svg('text', { class: 'legend-text', x: x + 23, y: 15 }, r, 'declared ≠ suggested');
         x += 160;
         track(x);
         const n = row('');

@@ -4,7 +4,7 @@
  */
 import { select, type Selection } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type D3ZoomEvent } from 'd3-zoom';
-import { clear, html, svg, type NavItem, type RenderResult } from './dom.js';
+import { clear, ensureTooltip, html, svg, type NavItem, type RenderResult } from './dom.js';
 import { layoutPowerMap } from './layout.js';
 import { renderLegend } from './legend.js';
 import { isToWebviewMessage, type FromWebviewMessage } from './messages.js';
@@ -49,7 +49,10 @@ function connectHost(): Host {
 }
 
 const TAB_LABEL: Record<Tab, string> = { power: 'Power map', quadrant: 'Tier quadrant', intimacy: 'Intimacy × support' };
+/** Below this zoom, secondary card text is hidden. */
 const LOD_SCALE = 0.5;
+/** Below this zoom, cards stay skeletons (no text): nothing would be readable anyway. */
+const DETAIL_SCALE = 0.35;
 
 function fileSafe(s: string): string {
     return s.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'view';
@@ -83,6 +86,9 @@ class App {
     private persistTimer: ReturnType<typeof setTimeout> | undefined;
     private applyingTransform = false;
     private needsFit = false;
+    private size = { w: 0, h: 0 };
+    private result: RenderResult | null = null;
+    private materializeFrame = 0;
 
     constructor(container: HTMLElement) {
         this.state = sanitizeState(this.host.getState());
@@ -134,8 +140,15 @@ class App {
         this.root.addEventListener('click', e => this.onClick(e));
         this.root.addEventListener('keydown', e => this.onKey(e));
         this.root.addEventListener('focusin', e => this.onFocus(e));
+        this.root.addEventListener('pointerover', e => { const it = this.itemOf(e.target); if (it) ensureTooltip(it); });
         this.stage.addEventListener('scroll', () => { this.stage.scrollTop = 0; this.stage.scrollLeft = 0; });
-        new ResizeObserver(() => this.onResize()).observe(this.stage);
+        const r = this.stage.getBoundingClientRect();
+        this.size = { w: r.width, h: r.height };
+        new ResizeObserver(entries => {
+            const box = entries[entries.length - 1]!.contentRect;
+            this.size = { w: box.width, h: box.height };
+            this.onResize();
+        }).observe(this.stage);
         window.addEventListener('message', e => this.onMessage(e.data));
 
         this.updateTabs();
@@ -162,12 +175,16 @@ class App {
     private render(): void {
         performance.mark('acct:render:start');
         const hadFocus = this.focusedKey();
+        // build the new picture off-document, then put it back in one go
+        this.viewport.remove();
         clear(this.viewport);
         this.items = [];
         this.itemIndex.clear();
+        this.result = null;
         this.updateBanner();
         const pic = this.state.picture;
         if (!pic) {
+            this.root.insertBefore(this.viewport, this.legendLayer);
             this.setHeader('Account plan', 'Waiting for the plan…', []);
             this.showEmpty('Waiting for the plan… Open an .acct file to see its power map.');
             this.drawLegend();
@@ -182,9 +199,11 @@ class App {
         const tab = this.state.tab;
         const sel = this.state.selection;
         let result: RenderResult;
+        performance.mark('acct:model:start');
         let emptyText: string | null = null;
         if (tab === 'quadrant') {
             const model = buildQuadrant(view, this.shown.customer?.id ?? null, index);
+            performance.measure('acct:model+layout', 'acct:model:start');
             this.setHeader('Tier quadrant — all customers',
                 `${model.points.length} customer${model.points.length === 1 ? '' : 's'} by standing and cooperation; ${model.mismatches} tier mismatch${model.mismatches === 1 ? '' : 'es'}`,
                 []);
@@ -201,11 +220,14 @@ class App {
             const model = buildPowerMap(view, this.shown, index);
             this.setHeader(model.heading, model.subheading, model.headerFindings);
             const layout = layoutPowerMap(model.cards);
+            performance.measure('acct:model+layout', 'acct:model:start');
             result = renderPowerMap(this.viewport, model, layout, sel);
             if (!this.shown.customer) emptyText = 'No customer in the workspace yet.';
             else if (!model.cards.length) emptyText = `No contacts in ${this.shown.customer.name} yet.`;
         }
+        this.root.insertBefore(this.viewport, this.legendLayer);
         this.items = result.items;
+        this.result = result;
         this.items.forEach((it, i) => this.itemIndex.set(it.key, i));
         this.content = { width: result.width, height: result.height };
         if (emptyText) this.showEmpty(emptyText); else this.hideEmpty();
@@ -224,6 +246,7 @@ class App {
             const t = zoomTransform(this.root);
             this.setTransform(t.k, t.x, t.y);
         }
+        this.materializeVisible();
         if (hadFocus) {
             const i = this.itemIndex.get(hadFocus);
             if (i !== undefined) this.items[i]!.el.focus({ preventScroll: true });
@@ -290,7 +313,7 @@ class App {
 
     private placeLegend(): void {
         if (!this.legendSize) return;
-        const h = this.stage.clientHeight;
+        const h = this.size.h;
         this.legendLayer.setAttribute('transform', `translate(10,${Math.max(0, h - this.legendSize.height - 10)})`);
     }
 
@@ -301,6 +324,12 @@ class App {
         this.viewport.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
         this.root.classList.toggle('lod-low', t.k < LOD_SCALE);
         if (this.applyingTransform || !this.currentKey) return;
+        if (!this.materializeFrame) {
+            this.materializeFrame = requestAnimationFrame(() => {
+                this.materializeFrame = 0;
+                this.materializeVisible();
+            });
+        }
         this.state = rememberTransform(this.state, this.currentKey, t);
         this.persist(false);
     }
@@ -316,8 +345,7 @@ class App {
 
     /** Fits the whole picture into the window (never enlarging beyond 100 %). */
     fit(): void {
-        const w = this.stage.clientWidth;
-        const h = this.stage.clientHeight;
+        const { w, h } = this.size;
         if (!w || !h || !this.content.width) {
             this.needsFit = true;
             return;
@@ -333,6 +361,17 @@ class App {
     private onResize(): void {
         this.placeLegend();
         if (this.needsFit) this.fit();
+        this.materializeVisible();
+    }
+
+    /** Adds details to the items on screen, when the zoom makes them readable. */
+    private materializeVisible(): void {
+        const r = this.result;
+        if (!r?.materialize) return;
+        const t = zoomTransform(this.root);
+        if (t.k < DETAIL_SCALE) return;
+        const m = 200;
+        r.materialize({ x0: t.invertX(-m), y0: t.invertY(-m), x1: t.invertX(this.size.w + m), y1: t.invertY(this.size.h + m) });
     }
 
     private toggleLegend(): void {
@@ -380,6 +419,7 @@ class App {
     private onFocus(e: FocusEvent): void {
         const item = this.itemOf(e.target);
         if (!item) return;
+        ensureTooltip(item);
         this.select(item.key);
         this.ensureVisible(item);
     }
@@ -418,8 +458,13 @@ class App {
 
     private ensureVisible(item: NavItem): void {
         const t = zoomTransform(this.root);
-        const w = this.stage.clientWidth;
-        const h = this.stage.clientHeight;
+        const { w, h } = this.size;
+        if (t.k < DETAIL_SCALE) {
+            // far out: bring the item to a readable size
+            this.zoomer.scaleTo(this.rootSel, 0.9);
+            this.zoomer.translateTo(this.rootSel, item.x + item.w / 2, item.y + item.h / 2);
+            return;
+        }
         const x0 = t.applyX(item.x);
         const y0 = t.applyY(item.y);
         const x1 = t.applyX(item.x + item.w);
@@ -479,6 +524,7 @@ class App {
         const base = tab === 'quadrant' ? 'tier-quadrant'
             : tab === 'intimacy' ? `${c?.id ?? 'plan'}-intimacy-support`
                 : `${c?.id ?? 'plan'}${o ? `-${o.id}` : ''}-power-map`;
+        this.result?.materialize?.(null);
         const hadLod = this.root.classList.contains('lod-low');
         this.root.classList.remove('lod-low');
         let text: string;

@@ -16,9 +16,9 @@ export function ensureDefs(root: SVGSVGElement): void {
 
 /** Support badge centred at (cx, cy): coloured pill, hatched and dashed when unknown. */
 export function supportBadge(parent: Element, s: Support, cx: number, cy: number, w = 30, h = 20): SVGGElement {
-    const g = svg('g', { class: `support-badge ${supportClass(s)}`, transform: `translate(${cx - w / 2},${cy - h / 2})` }, parent);
-    svg('rect', { class: 'badge-bg', width: w, height: h, rx: h / 2, ...(s === null ? { fill: `url(#${HATCH_ID})` } : {}) }, g);
-    svg('text', { class: 'badge-text', x: w / 2, y: h / 2 + 4.2, 'text-anchor': 'middle' }, g, supportText(s));
+    const g = svg('g', { class: 'support-badge', transform: `translate(${cx - w / 2},${cy - h / 2})` }, parent);
+    svg('rect', { class: `badge-bg ${supportClass(s)}`, width: w, height: h, rx: h / 2, ...(s === null ? { fill: `url(#${HATCH_ID})` } : {}) }, g);
+    svg('text', { class: `badge-text ${supportClass(s)}`, x: w / 2, y: h / 2 + 4.2, 'text-anchor': 'middle' }, g, supportText(s));
     return g;
 }
 

@@ -112,7 +112,6 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
             p.findings.length ? 'has-findings' : '', p.key === selected ? 'selected' : ''].filter(Boolean).join(' ');
         const g = svg('g', { class: cls, transform: `translate(${x},${y})` }, pts);
         makeItem(g, p.key, p.ariaLabel);
-        tooltip(g, p.tooltip);
         svg('circle', { class: 'dot', r: slot.r }, g);
         if (p.role && slot.r >= 6.5) {
             svg('text', { class: 'dot-letter', x: 0, y: 3.8, 'text-anchor': 'middle' }, g, ROLE_LETTER[p.role]);
@@ -126,7 +125,7 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
             }
         }
         const hit = Math.max(slot.r + 2, 4);
-        items.push({ key: p.key, el: g, x: x - hit, y: y - hit, w: 2 * hit, h: 2 * hit });
+        items.push({ key: p.key, el: g, x: x - hit, y: y - hit, w: 2 * hit, h: 2 * hit, tooltip: p.tooltip });
     }
     return { items, width: I_LEFT + fullW + 16, height: unknownRowY + I_CELL_H + 52 };
 }

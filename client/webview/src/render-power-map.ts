@@ -1,16 +1,23 @@
-/** Power map: the org-chart forest of contact cards. */
-import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+/**
+ * Power map: the org-chart forest of contact cards.
+ *
+ * Each card is first drawn as a light skeleton (frame, role corner, support colour: four
+ * elements, no text) and gets its details — texts, intimacy, markers — when it is on screen at a
+ * readable zoom (`materialize`). Big maps thus render fast and stay smooth to zoom and pan;
+ * the export materializes everything first.
+ */
+import { makeItem, svg, type NavItem, type RenderResult } from './dom.js';
 import type { PowerMapLayout } from './layout.js';
-import { findingMarker, staleMarker, supportBadge } from './render-common.js';
+import { findingMarker, HATCH_ID, staleMarker } from './render-common.js';
 import {
-    fitText, intimacyText, ROLE_LETTER, supportClass, type CardModel, type PowerMapModel,
+    fitText, intimacyText, ROLE_LETTER, supportClass, supportText, type CardModel, type PowerMapModel,
 } from './view-model.js';
 
 export const NAME_FONT = 13;
 export const SUB_FONT = 11.5;
-export const SMALL_FONT = 10.5;
 const TEXT_X = 34;
 const BADGE_W = 30;
+const BADGE_H = 20;
 
 export function groupLabel(id: 'key' | 'general', model: PowerMapModel, count: number): string {
     if (id === 'key') {
@@ -21,42 +28,62 @@ export function groupLabel(id: 'key' | 'general', model: PowerMapModel, count: n
     return `General layer — contacts without a role (${count})`;
 }
 
+interface Card {
+    item: NavItem;
+    model: CardModel;
+    detailed: boolean;
+}
+
 function intimacyBar(parent: Element, value: number | null, x: number, y: number): void {
     const g = svg('g', { class: 'intimacy', transform: `translate(${x},${y})` }, parent);
     svg('text', { class: 'intimacy-label', x: 0, y: 8 }, g, 'Intimacy');
     const bx = 52;
+    // seven cells -3..+3: empty outlines in one path, the 0 cell apart, filled cells in another
+    let outline = '';
+    let zero = '';
+    let filled = '';
     for (let i = -3; i <= 3; i++) {
-        const filled = value !== null && (value === 0 ? i === 0 : (value > 0 ? i > 0 && i <= value : i < 0 && i >= value));
-        const cls = ['intimacy-cell', i === 0 ? 'zero' : '', filled ? (value! > 0 ? 'pos' : value! < 0 ? 'neg' : 'neutral') : '', value === null ? 'unknown' : '']
-            .filter(Boolean).join(' ');
-        svg('rect', { class: cls, x: bx + (i + 3) * 9, y: 0, width: 7, height: 9, rx: 1.5 }, g);
+        const cell = `M${bx + (i + 3) * 9},0h7v9h-7z`;
+        const on = value !== null && (value === 0 ? i === 0 : value > 0 ? i > 0 && i <= value : i < 0 && i >= value);
+        if (on) filled += cell; else if (i === 0) zero = cell; else outline += cell;
     }
+    const tone = value === null ? 'unknown' : value > 0 ? 'pos' : value < 0 ? 'neg' : 'neutral';
+    const unknown = value === null ? ' unknown' : '';
+    if (outline) svg('path', { class: `intimacy-cell${unknown}`, d: outline }, g);
+    if (zero) svg('path', { class: `intimacy-cell zero${unknown}`, d: zero }, g);
+    if (filled) svg('path', { class: `intimacy-cell ${tone}`, d: filled }, g);
     svg('text', { class: 'intimacy-value', x: bx + 65, y: 8.5 }, g, intimacyText(value));
 }
 
-function renderCard(parent: Element, c: CardModel, x: number, y: number, w: number, h: number, selected: string | null): SVGGElement {
+function skeleton(parent: Element, c: CardModel, x: number, y: number, w: number, h: number, selected: string | null): SVGGElement {
     const cls = ['card', c.role ? `role-${c.role}` : 'no-role', supportClass(c.support),
         c.dimmed ? 'dimmed' : '', c.stale ? 'stale' : '', c.findings.length ? 'has-findings' : '',
         c.key === selected ? 'selected' : ''].filter(Boolean).join(' ');
     const g = svg('g', { class: cls, transform: `translate(${x},${y})` }, parent);
     makeItem(g, c.key, c.ariaLabel);
-    tooltip(g, c.tooltip);
     svg('rect', { class: 'card-bg', width: w, height: h, rx: 7 }, g);
-    if (c.role) {
-        const rg = svg('g', { class: 'role-box' }, g);
-        svg('path', { class: 'role-bg', d: 'M0,7A7,7 0 0 1 7,0H26V20A6,6 0 0 1 20,26H0Z' }, rg);
-        svg('text', { class: 'role-letter', x: 13, y: 18, 'text-anchor': 'middle' }, rg, ROLE_LETTER[c.role]);
-    }
-    supportBadge(g, c.support, w - BADGE_W / 2 - 7, 15, BADGE_W, 20);
+    if (c.role) svg('path', { class: 'role-bg', d: 'M0,7A7,7 0 0 1 7,0H26V20A6,6 0 0 1 20,26H0Z' }, g);
+    svg('rect', {
+        class: `badge-bg ${supportClass(c.support)}`, x: w - BADGE_W - 7, y: 15 - BADGE_H / 2, width: BADGE_W, height: BADGE_H, rx: BADGE_H / 2,
+        ...(c.support === null ? { fill: `url(#${HATCH_ID})` } : {}),
+    }, g);
+    return g;
+}
+
+function addDetail(card: Card): void {
+    if (card.detailed) return;
+    card.detailed = true;
+    const { model: c, item } = card;
+    const { el: g, w, h } = item;
+    if (c.role) svg('text', { class: 'role-letter', x: 13, y: 18, 'text-anchor': 'middle' }, g, ROLE_LETTER[c.role]);
+    svg('text', { class: `badge-text ${supportClass(c.support)}`, x: w - BADGE_W / 2 - 7, y: 19.2, 'text-anchor': 'middle' }, g, supportText(c.support));
     const nameFit = fitText(c.name, w - TEXT_X - BADGE_W - 14, NAME_FONT, true);
     svg('text', { class: 'card-name', x: TEXT_X, y: 19 }, g, nameFit.text);
     const org = [c.title, c.department].filter(Boolean).join(' · ');
     if (org) {
-        const orgFit = fitText(org, w - TEXT_X - 10, SUB_FONT);
-        svg('text', { class: 'card-title', x: TEXT_X, y: 38 }, g, orgFit.text);
+        svg('text', { class: 'card-title', x: TEXT_X, y: 38 }, g, fitText(org, w - TEXT_X - 10, SUB_FONT).text);
     } else if (c.reportsToName && c.parent === null) {
-        const fit = fitText(`reports to ${c.reportsToName}`, w - TEXT_X - 10, SUB_FONT);
-        svg('text', { class: 'card-title muted', x: TEXT_X, y: 38 }, g, fit.text);
+        svg('text', { class: 'card-title', x: TEXT_X, y: 38 }, g, fitText(`reports to ${c.reportsToName}`, w - TEXT_X - 10, SUB_FONT).text);
     }
     intimacyBar(g, c.intimacy, 10, h - 20);
     // markers, right-aligned on the bottom row: [stale] [findings]
@@ -66,10 +93,7 @@ function renderCard(parent: Element, c: CardModel, x: number, y: number, w: numb
         findingMarker(g, c.findings, right - countW - 9, h - 16);
         right -= 18 + countW + 8;
     }
-    if (c.stale) {
-        staleMarker(g, right - 36, h - 15.5, `Stale contact: last contact ${c.lastContact ?? 'unknown'}`);
-    }
-    return g;
+    if (c.stale) staleMarker(g, right - 36, h - 15.5, `Stale contact: last contact ${c.lastContact ?? 'unknown'}`);
 }
 
 export function renderPowerMap(layer: SVGGElement, model: PowerMapModel, layout: PowerMapLayout, selected: string | null): RenderResult {
@@ -79,16 +103,30 @@ export function renderPowerMap(layer: SVGGElement, model: PowerMapModel, layout:
         svg('rect', { class: 'group-bg', x: gr.x, y: gr.y, width: gr.w, height: gr.h, rx: 10 }, g);
         svg('text', { class: 'group-label', x: gr.x + 16, y: gr.y + 21 }, g, groupLabel(gr.id, model, gr.count));
     }
+    // dimmed links first so that the chain's links stay on top; one path per kind
     const links = svg('g', { class: 'links' }, layer);
-    // draw dimmed links first so that chain links stay on top
-    for (const l of [...layout.links].sort((a, b) => Number(b.dimmed) - Number(a.dimmed))) {
-        svg('path', { class: l.dimmed ? 'link dimmed' : 'link', d: l.d }, links);
-    }
-    const cards = svg('g', { class: 'cards' }, layer);
-    const items: NavItem[] = [];
+    const dimmed = layout.links.filter(l => l.dimmed).map(l => l.d).join('');
+    const live = layout.links.filter(l => !l.dimmed).map(l => l.d).join('');
+    if (dimmed) svg('path', { class: 'link dimmed', d: dimmed }, links);
+    if (live) svg('path', { class: 'link', d: live }, links);
+
+    const layerCards = svg('g', { class: 'cards' }, layer);
+    const cards: Card[] = [];
     for (const p of layout.cards) {
-        const el = renderCard(cards, p.card, p.x, p.y, p.w, p.h, selected);
-        items.push({ key: p.card.key, el, x: p.x, y: p.y, w: p.w, h: p.h });
+        const el = skeleton(layerCards, p.card, p.x, p.y, p.w, p.h, selected);
+        cards.push({ item: { key: p.card.key, el, x: p.x, y: p.y, w: p.w, h: p.h, tooltip: p.card.tooltip }, model: p.card, detailed: false });
     }
-    return { items, width: layout.width, height: layout.height };
+    return {
+        items: cards.map(c => c.item),
+        width: layout.width,
+        height: layout.height,
+        materialize(area) {
+            for (const c of cards) {
+                if (c.detailed) continue;
+                const b = c.item;
+                if (!area || (b.x < area.x1 && b.x + b.w > area.x0 && b.y < area.y1 && b.y + b.h > area.y0)) addDetail(c);
+            }
+        },
+    };
 }
+

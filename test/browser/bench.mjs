@@ -1,0 +1,99 @@
+// Browser benchmark (run with node, not a test): layout + render of a 1,000-contact power map and a
+// 5,000-customer tier quadrant in the real webview page in Chromium.
+//   node test/browser/bench.mjs [--runs N]
+// Prints, per case, the median over N runs of:
+//   model+layout  — plan → view model → geometry (d3-hierarchy), in the page
+//   render        — model + layout + building the SVG DOM (the message handler's work)
+//   to frame      — from posting the message until the frame with the new picture was painted,
+//                   split into the message's structured clone + dispatch, the render, and the
+//                   browser's style, layout and paint
+import * as esbuild from 'esbuild';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { buildWebview } from '../../client/webview/build.mjs';
+import { bigCustomerView, manyCustomersView } from './synthetic.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+const ORIGIN = 'https://acct-webview.test';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const tmp = await mkdtemp(path.join(os.tmpdir(), 'acct-bench-'));
+try {
+    // the real page: bundle renderWebviewHtml (TypeScript) for node, and the webview for the browser
+    await esbuild.build({
+        entryPoints: [path.join(root, 'client', 'src', 'webview-html.ts')], outfile: path.join(tmp, 'html.mjs'),
+        bundle: true, platform: 'node', format: 'esm', logLevel: 'warning',
+    });
+    const { renderWebviewHtml } = await import(pathToFileURL(path.join(tmp, 'html.mjs')).href);
+    await buildWebview(path.join(tmp, 'webview'), { minify: true });
+    const nonce = 'YmVuY2gtbm9uY2UtMTIzNDU2Nzg=';
+    const html = renderWebviewHtml({
+        scriptUri: `${ORIGIN}/main.js`, styleUri: `${ORIGIN}/main.css`, cspSource: ORIGIN, nonce, title: 'bench',
+    });
+
+    const browser = await chromium.launch({ executablePath: process.env.ACCT_CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.route('**/*', async route => {
+        const url = new URL(route.request().url());
+        if (url.origin !== ORIGIN) return route.abort();
+        if (url.pathname === '/index.html') return route.fulfill({ contentType: 'text/html', body: html });
+        const file = path.join(tmp, 'webview', path.basename(url.pathname));
+        return route.fulfill({ contentType: url.pathname.endsWith('.js') ? 'text/javascript' : 'text/css', body: await readFile(file) });
+    });
+    await page.addInitScript(() => {
+        window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });
+    });
+    await page.goto(`${ORIGIN}/index.html`);
+    await page.waitForSelector('.tabs');
+    console.log(`Chromium ${browser.version()}, ${RUNS} runs per case, median (min–max) in ms`);
+
+    const measure = async (label, message, tab, expectCount, selector) => {
+        await page.click(`[role=tab][data-tab=${tab}]`);
+        const samples = [];
+        for (let i = 0; i < RUNS; i++) {
+            // vary the focus slightly so that every run is a full redraw of fresh data
+            const r = await page.evaluate(async msg => {
+                performance.clearMeasures();
+                const t0 = performance.now();
+                window.postMessage(msg, '*');
+                await new Promise(resolve => {
+                    const wait = () => (performance.getEntriesByName('acct:render').length ? resolve() : setTimeout(wait, 0));
+                    wait();
+                });
+                const t1 = await new Promise(resolve => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
+                const get = name => performance.getEntriesByName(name).at(-1)?.duration ?? NaN;
+                const m = performance.getEntriesByName('acct:render').at(-1);
+                return {
+                    layout: get('acct:model+layout'), render: get('acct:render'), frame: t1 - t0,
+                    dispatch: m.startTime - t0, paint: t1 - (m.startTime + m.duration),
+                };
+            }, message);
+            samples.push(r);
+        }
+        const count = await page.$$eval(selector, els => els.length);
+        if (count !== expectCount) throw new Error(`${label}: expected ${expectCount} items, got ${count}`);
+        const stat = key => {
+            const v = samples.map(s => s[key]).sort((a, b) => a - b);
+            return `${v[Math.floor(v.length / 2)].toFixed(1)} (${v[0].toFixed(1)}–${v.at(-1).toFixed(1)})`;
+        };
+        console.log(`${label}\n  model+layout ${stat('layout')}\n  render       ${stat('render')}   (model + layout + SVG DOM)\n`
+            + `  to frame     ${stat('frame')}   (message clone+dispatch ${stat('dispatch')}, style/layout/paint ${stat('paint')})`);
+        return samples;
+    };
+
+    const big = bigCustomerView(1000);
+    await measure('power map, 1,000 contacts', { type: 'plan', view: big, focus: { customer: 'big', opportunity: null } }, 'power', 1000, '.card');
+    await measure('power map, 1,000 contacts, deal', { type: 'plan', view: big, focus: { customer: 'big', opportunity: 'deal' } }, 'power', 1000, '.card');
+    const many = manyCustomersView(5000);
+    await measure('tier quadrant, 5,000 customers', { type: 'plan', view: many, focus: { customer: 'k0', opportunity: null } }, 'quadrant', 5000, '.q-point[data-key]');
+    await browser.close();
+} finally {
+    await rm(tmp, { recursive: true, force: true });
+}
