@@ -86,6 +86,8 @@ export class PowerMapPanel {
     /** Selection change caused by our own reveal: not a reason to change the focus. */
     private expectedReveal: { uri: string; line: number; until: number } | undefined;
     private view: PlanView | undefined;
+    /** Anchors of the last plan without errors: the webview may still show that picture. */
+    private goodAnchors: PlanView['anchors'] = {};
     private lastMessage: Extract<ToWebviewMessage, { type: 'plan' }> | undefined;
     private pendingExport: { target?: vscode.Uri; resolve: (uri: vscode.Uri | undefined) => void } | undefined;
     private exportWhenReady = false;
@@ -212,6 +214,7 @@ export class PowerMapPanel {
             ? { customer: pinned.customer, opportunity: pinned.opportunity ?? null }
             : result.focus;
         this.view = result.view;
+        if (!result.view.hasErrors) this.goodAnchors = result.view.anchors;
         const customer = result.view.plan.customers.find(c => c.id === focus.customer);
         this.panel.title = customer ? `Power Map — ${customer.name}` : 'Power Map';
         this.lastMessage = { type: 'plan', view: result.view, focus };
@@ -255,7 +258,7 @@ export class PowerMapPanel {
 
     /** Opens where `subject` is declared, in the editor column beside the panel. */
     private async reveal(subject: string): Promise<void> {
-        const anchor = this.view?.anchors[subject];
+        const anchor = this.view?.anchors[subject] ?? this.goodAnchors[subject];
         if (!anchor) return;
         const uri = vscode.Uri.parse(anchor.uri);
         const pos = new vscode.Position(Math.max(0, anchor.line - 1), Math.max(0, anchor.column - 1));

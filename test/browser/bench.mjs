@@ -7,6 +7,7 @@
 //   to frame      — from posting the message until the frame with the new picture was painted,
 //                   split into the message's structured clone + dispatch, the render, and the
 //                   browser's style, layout and paint
+//   SVG export    — one export of the whole view (all details, inlined styles)
 import * as esbuild from 'esbuild';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -48,7 +49,11 @@ try {
         return route.fulfill({ contentType: url.pathname.endsWith('.js') ? 'text/javascript' : 'text/css', body: await readFile(file) });
     });
     await page.addInitScript(() => {
-        window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });
+        window.acquireVsCodeApi = () => ({
+            postMessage(m) { if (m.type === 'exportSvg') window.__exported = { at: performance.now(), size: m.svg.length }; },
+            getState() { return undefined; },
+            setState() {},
+        });
     });
     await page.goto(`${ORIGIN}/index.html`);
     await page.waitForSelector('.tabs');
@@ -83,8 +88,16 @@ try {
             const v = samples.map(s => s[key]).sort((a, b) => a - b);
             return `${v[Math.floor(v.length / 2)].toFixed(1)} (${v[0].toFixed(1)}–${v.at(-1).toFixed(1)})`;
         };
+        const exp = await page.evaluate(async () => {
+            window.__exported = undefined;
+            const t0 = performance.now();
+            window.postMessage({ type: 'requestSvg' }, '*');
+            while (!window.__exported) await new Promise(r => setTimeout(r, 5));
+            return { ms: window.__exported.at - t0, size: window.__exported.size };
+        });
         console.log(`${label}\n  model+layout ${stat('layout')}\n  render       ${stat('render')}   (model + layout + SVG DOM)\n`
-            + `  to frame     ${stat('frame')}   (message clone+dispatch ${stat('dispatch')}, style/layout/paint ${stat('paint')})`);
+            + `  to frame     ${stat('frame')}   (message clone+dispatch ${stat('dispatch')}, style/layout/paint ${stat('paint')})\n`
+            + `  SVG export   ${exp.ms.toFixed(0)} ms, ${(exp.size / 1024).toFixed(0)} kB (once)`);
         return samples;
     };
 

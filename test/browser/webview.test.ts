@@ -78,7 +78,11 @@ async function cards(p: WebviewPage): Promise<CardInfo[]> {
             }),
             markerTitle: el.querySelector('.finding-marker > title')?.textContent ?? null,
             stale: !!el.querySelector('.stale-marker'),
-            opacity: Number(getComputedStyle(el).opacity),
+            opacity: (() => {
+                let o = 1;
+                for (let e: Element | null = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+                return o;
+            })(),
         };
     }));
 }

@@ -74,8 +74,8 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
     for (let r = 0; r <= 7; r++) {
         svg('line', { class: 'i-line', x1: I_LEFT, y1: I_TOP + r * I_CELL_H, x2: I_LEFT + gridW, y2: I_TOP + r * I_CELL_H }, grid);
     }
-    // zero lines
-    svg('line', { class: 'i-zero', x1: I_LEFT, y1: I_TOP + 3.5 * I_CELL_H, x2: I_LEFT + gridW, y2: I_TOP + 3.5 * I_CELL_H }, grid);
+    // the neutral intimacy row, lightly marked
+    svg('rect', { class: 'i-zero', x: I_LEFT, y: intimacyRowY(0), width: gridW, height: I_CELL_H }, grid);
     svg('rect', { class: 'i-frame', x: I_LEFT, y: I_TOP, width: gridW, height: gridH }, grid);
     svg('rect', { class: 'i-frame dashed', x: intimacyColumnX(null), y: I_TOP, width: I_CELL_W, height: gridH }, grid);
     svg('rect', { class: 'i-frame dashed', x: I_LEFT, y: unknownRowY, width: fullW, height: I_CELL_H }, grid);

@@ -110,10 +110,14 @@ export function renderPowerMap(layer: SVGGElement, model: PowerMapModel, layout:
     if (dimmed) svg('path', { class: 'link dimmed', d: dimmed }, links);
     if (live) svg('path', { class: 'link', d: live }, links);
 
+    // cards outside a deal's chain share one translucent group (one compositing layer, not one each);
+    // keyboard order: the chain first, then the others
     const layerCards = svg('g', { class: 'cards' }, layer);
+    const layerDimmed = layout.cards.some(p => p.card.dimmed) ? svg('g', { class: 'cards dimmed-cards' }, layer) : null;
     const cards: Card[] = [];
-    for (const p of layout.cards) {
-        const el = skeleton(layerCards, p.card, p.x, p.y, p.w, p.h, selected);
+    const ordered = [...layout.cards.filter(p => !p.card.dimmed), ...layout.cards.filter(p => p.card.dimmed)];
+    for (const p of ordered) {
+        const el = skeleton(p.card.dimmed ? layerDimmed! : layerCards, p.card, p.x, p.y, p.w, p.h, selected);
         cards.push({ item: { key: p.card.key, el, x: p.x, y: p.y, w: p.w, h: p.h, tooltip: p.card.tooltip }, model: p.card, detailed: false });
     }
     return {
