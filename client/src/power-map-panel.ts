@@ -138,6 +138,10 @@ export class PowerMapPanel {
 
     /** Asks the webview for its current view as SVG and saves it (to `target`, or where the user chooses). */
     exportSvg(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+        if (!this.lastMessage) {
+            void vscode.window.showInformationMessage('Nothing to export yet: the power map has not received a plan.');
+            return Promise.resolve(undefined);
+        }
         this.pendingExport?.resolve(undefined);
         return new Promise(resolve => {
             const timeout = setTimeout(() => {

@@ -468,6 +468,22 @@ describe('live updates', () => {
         expect((await cards(p)).length).toBe(contactsOf(focus.customer.customer!).length);
     }, T);
 
+    it('says so instead of going blank when a plan cannot be drawn', async () => {
+        const p = await page();
+        await p.sendPlan(view, focus.customer);
+        const broken = clone(view) as unknown as { plan: { customers: Array<Record<string, unknown>> } };
+        for (const c of broken.plan.customers) c.contacts = null;
+        await p.sendPlan(broken as unknown as PlanView, focus.customer);
+        expect(await p.page.isVisible('.empty')).toBe(true);
+        expect(await p.page.textContent('.empty')).toMatch(/Cannot draw this plan/);
+        expect(p.consoleErrors.length).toBeGreaterThan(0);
+        p.consoleErrors.length = 0; // expected: the error is logged
+        // the next good plan draws again
+        await p.sendPlan(view, focus.customer);
+        expect(await p.page.isVisible('.empty')).toBe(false);
+        expect((await cards(p)).length).toBe(contactsOf(focus.customer.customer!).length);
+    }, T);
+
     it('restores tab, zoom, selection and picture from the saved state after a reload', async () => {
         const p = await page();
         await p.sendPlan(view, focus.customer);

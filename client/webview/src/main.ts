@@ -97,7 +97,7 @@ class App {
         const titles = html('div', { class: 'titles' }, header);
         this.heading = html('h1', { class: 'heading' }, titles, 'Account plan');
         this.subheading = html('div', { class: 'subheading' }, titles);
-        this.chips = html('div', { class: 'chips', role: 'list', 'aria-label': 'Findings on the shown element' }, header);
+        this.chips = html('div', { class: 'chips', role: 'group', 'aria-label': 'Findings on the shown element' }, header);
 
         const bar = html('div', { class: 'bar' }, container);
         const tablist = html('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Views' }, bar);
@@ -173,6 +173,21 @@ class App {
     // --- rendering ------------------------------------------------------------------------
 
     private render(): void {
+        try {
+            this.draw();
+        } catch (err) {
+            // never leave a blank or half-built page: say what happened
+            console.error('acct: cannot draw the plan', err);
+            if (!this.viewport.isConnected) this.root.insertBefore(this.viewport, this.legendLayer);
+            clear(this.viewport);
+            this.items = [];
+            this.itemIndex.clear();
+            this.result = null;
+            this.showEmpty(`Cannot draw this plan: ${err instanceof Error ? err.message : String(err)}`);
+        }
+    }
+
+    private draw(): void {
         performance.mark('acct:render:start');
         const hadFocus = this.focusedKey();
         // build the new picture off-document, then put it back in one go
@@ -264,7 +279,7 @@ class App {
         clear(this.chips);
         for (const f of findings) {
             const b = html('button', {
-                class: `chip sev-${f.severity}`, type: 'button', role: 'listitem',
+                class: `chip sev-${f.severity}`, type: 'button',
                 title: f.message, 'aria-label': `${f.severity} ${f.code}: ${f.message}. Press to reveal.`,
             }, this.chips);
             html('span', { class: 'chip-dot', 'aria-hidden': 'true' }, b);
