@@ -1,0 +1,284 @@
+/**
+ * The VS Code side of the power map (`client/src/power-map-panel.ts`) against a small fake of the
+ * `vscode` API: what it asks the plan source, what it posts to the webview, how it reveals and
+ * exports. The real-VS-Code suites exercise it end to end.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PlanView, PlanViewRequest } from '../../server/src/protocol.js';
+
+type Listener<T> = (e: T) => void;
+
+class Emitter<T> {
+    private listeners: Array<Listener<T>> = [];
+    event = (l: Listener<T>) => {
+        this.listeners.push(l);
+        return { dispose: () => { this.listeners = this.listeners.filter(x => x !== l); } };
+    };
+    fire(e: T): void { for (const l of [...this.listeners]) l(e); }
+}
+
+
+vi.mock('vscode', () => {
+    class Uri {
+        constructor(readonly value: string) {}
+        static parse(s: string): Uri { return new Uri(s); }
+        static joinPath(base: Uri, ...parts: string[]): Uri {
+            let v = base.value.replace(/\/$/, '');
+            for (const p of parts) v = p === '..' ? v.replace(/\/[^/]*$/, '') : `${v}/${p}`;
+            return new Uri(v);
+        }
+        get path(): string { return this.value.replace(/^[a-z]+:\/\/[^/]*/, ''); }
+        get fsPath(): string { return this.path; }
+        toString(): string { return this.value; }
+    }
+    class Position { constructor(readonly line: number, readonly character: number) {} }
+    class Range { constructor(readonly start: Position, readonly end: Position) {} }
+    const Disposable = { from: (...ds: Array<{ dispose(): unknown }>) => ({ dispose: () => ds.forEach(d => d.dispose()) }) };
+    return {
+        Uri, Position, Range, Disposable, ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
+        TextEditorRevealType: { InCenterIfOutsideViewport: 2 }, window: {}, workspace: {}, commands: {},
+    };
+});
+
+import * as vscode from 'vscode';
+import { PowerMapPanel, registerPowerMap, type PlanSource } from '../../client/src/power-map-panel.js';
+
+interface FakePanel {
+    viewType: string;
+    title: string;
+    options: unknown;
+    visible: boolean;
+    viewColumn: number;
+    webview: {
+        html: string; options: unknown; cspSource: string; posted: unknown[];
+        asWebviewUri(u: { toString(): string }): { toString(): string };
+        postMessage(m: unknown): Promise<boolean>;
+        onDidReceiveMessage: Emitter<unknown>['event'];
+        receive: Emitter<unknown>;
+    };
+    onDidDispose: Emitter<void>['event'];
+    onDidChangeViewState: Emitter<unknown>['event'];
+    reveal: ReturnType<typeof vi.fn>;
+    dispose(): void;
+}
+
+function makePanel(viewType: string, options: unknown): FakePanel {
+    const receive = new Emitter<unknown>();
+    const disposed = new Emitter<void>();
+    const p: FakePanel = {
+        viewType, title: '', options, visible: true, viewColumn: 2,
+        webview: {
+            html: '', options, cspSource: 'https://*.vscode-cdn.net', posted: [],
+            asWebviewUri: u => ({ toString: () => `https://webview.test${new URL(u.toString()).pathname}` }),
+            postMessage: async m => { p.webview.posted.push(JSON.parse(JSON.stringify(m))); return true; },
+            onDidReceiveMessage: receive.event, receive,
+        },
+        onDidDispose: disposed.event,
+        onDidChangeViewState: new Emitter<unknown>().event,
+        reveal: vi.fn(),
+        dispose: () => disposed.fire(),
+    };
+    return p;
+}
+
+const DOC = 'file:///plans/cmgd.acct';
+const view: PlanView = {
+    plan: {
+        format: 'acct-plan', version: 1, files: ['cmgd.acct'], members: [], competitors: [], diagnostics: [],
+        customers: [{
+            id: 'cmgd', name: 'China Mobile Guangdong', industry: null, standing: 5, cooperation: 4, tier: 'strategic',
+            suggestedTier: 'excellent', reviewed: null, owner: null, organization: null, contacts: [], opportunities: [], activities: [],
+        }],
+    },
+    anchors: { 'contact:cmgd/li': { uri: DOC, line: 21, column: 5 } },
+    findings: [], hasErrors: false,
+};
+
+let panels: FakePanel[];
+let commands: Map<string, (...args: unknown[]) => unknown>;
+let serializers: Map<string, { deserializeWebviewPanel(p: unknown, s: unknown): Promise<void> }>;
+let onActive: Emitter<unknown>;
+let onSelection: Emitter<unknown>;
+let planChanged: Emitter<void>;
+let requests: PlanViewRequest.Params[];
+let editor: { document: { uri: vscode.Uri; languageId: string }; selection: { active: vscode.Position }; viewColumn: number };
+let written: Array<{ uri: string; text: string }>;
+let shown: Array<{ uri: string; options: Record<string, unknown> }>;
+let saveDialog: ReturnType<typeof vi.fn>;
+let source: PlanSource;
+let context: { extensionUri: vscode.Uri; subscriptions: Array<{ dispose(): unknown }> };
+
+function install(): void {
+    panels = [];
+    commands = new Map();
+    serializers = new Map();
+    onActive = new Emitter();
+    onSelection = new Emitter();
+    planChanged = new Emitter();
+    requests = [];
+    written = [];
+    shown = [];
+    editor = { document: { uri: vscode.Uri.parse(DOC), languageId: 'acct' }, selection: { active: new vscode.Position(30, 4) }, viewColumn: 1 };
+    saveDialog = vi.fn(async () => vscode.Uri.parse('file:///plans/out.svg'));
+    const v = vscode as unknown as Record<string, Record<string, unknown>>;
+    Object.defineProperty(v.window, 'activeTextEditor', { get: () => editor, configurable: true });
+    Object.assign(v.window, {
+        visibleTextEditors: [],
+        createWebviewPanel: (type: string, _title: string, _col: unknown, options: unknown) => {
+            const p = makePanel(type, options);
+            panels.push(p);
+            return p;
+        },
+        onDidChangeActiveTextEditor: onActive.event,
+        onDidChangeTextEditorSelection: onSelection.event,
+        registerWebviewPanelSerializer: (type: string, s: { deserializeWebviewPanel(p: unknown, s: unknown): Promise<void> }) => {
+            serializers.set(type, s);
+            return { dispose() {} };
+        },
+        showTextDocument: async (uri: vscode.Uri, options: Record<string, unknown>) => {
+            shown.push({ uri: uri.toString(), options });
+            return { viewColumn: options.viewColumn, revealRange: () => undefined };
+        },
+        showSaveDialog: saveDialog,
+        showInformationMessage: async () => undefined,
+        showErrorMessage: async () => undefined,
+    });
+    Object.assign(v.workspace, {
+        textDocuments: [],
+        findFiles: async () => [],
+        workspaceFolders: [],
+        asRelativePath: (u: vscode.Uri) => u.toString(),
+        fs: { writeFile: async (uri: vscode.Uri, data: Uint8Array) => { written.push({ uri: uri.toString(), text: new TextDecoder().decode(data) }); } },
+    });
+    Object.assign(v.commands, {
+        registerCommand: (id: string, fn: (...args: unknown[]) => unknown) => { commands.set(id, fn); return { dispose() {} }; },
+        executeCommand: async () => undefined,
+    });
+    source = {
+        planView: async params => {
+            requests.push(params);
+            return { view, focus: { customer: 'cmgd', opportunity: params.position && params.position.line > 40 ? 'core5g' : null } };
+        },
+        onPlanChanged: listener => planChanged.event(() => listener()),
+    };
+    context = { extensionUri: vscode.Uri.parse('file:///ext'), subscriptions: [] };
+    registerPowerMap(context as unknown as vscode.ExtensionContext, source);
+}
+
+const plans = (p: FakePanel) => p.webview.posted.filter(m => (m as { type: string }).type === 'plan') as Array<{ view: PlanView; focus: unknown }>;
+
+beforeEach(() => {
+    vi.useFakeTimers();
+    install();
+});
+
+afterEach(() => {
+    PowerMapPanel.current?.dispose();
+    vi.useRealTimers();
+});
+
+describe('power-map panel', () => {
+    it('opens one panel with scripts, resources limited to out/webview and a fresh nonce per render', async () => {
+        await commands.get('acct.openPowerMap')!();
+        await commands.get('acct.openPowerMap')!();
+        expect(panels).toHaveLength(1);
+        const p = panels[0]!;
+        expect(p.viewType).toBe('acct.powerMap');
+        const opts = p.options as { enableScripts: boolean; localResourceRoots: vscode.Uri[]; retainContextWhenHidden?: boolean };
+        expect(opts.enableScripts).toBe(true);
+        expect(opts.retainContextWhenHidden).toBeUndefined();
+        expect(opts.localResourceRoots.map(String)).toEqual(['file:///ext/out/webview']);
+        const nonce1 = /nonce="([^"]+)"/.exec(p.webview.html)![1];
+        expect(p.webview.html).toContain('default-src &#39;none&#39;');
+        expect(p.webview.html).toContain(`<script nonce="${nonce1}" src="https://webview.test/ext/out/webview/main.js">`);
+        // a restored panel (after a window reload) renders again, with another nonce
+        const restored = makePanel('acct.powerMap', {});
+        await serializers.get('acct.powerMap')!.deserializeWebviewPanel(restored, {});
+        const nonce2 = /nonce="([^"]+)"/.exec(restored.webview.html)![1];
+        expect(nonce2).not.toBe(nonce1);
+        expect((restored.webview.options as { enableScripts: boolean }).enableScripts).toBe(true);
+    });
+
+    it('sends the plan and the focus of the cursor, following the cursor with a debounce', async () => {
+        await commands.get('acct.openPowerMap')!();
+        const p = panels[0]!;
+        p.webview.receive.fire({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(10);
+        expect(requests.at(-1)).toEqual({ uri: DOC, position: { line: 30, character: 4 } });
+        expect(plans(p).at(-1)!.focus).toEqual({ customer: 'cmgd', opportunity: null });
+        expect(p.title).toBe('Power Map — China Mobile Guangdong');
+        const before = requests.length;
+        for (const line of [41, 42, 43, 44]) {
+            editor.selection = { active: new vscode.Position(line, 0) };
+            onSelection.fire({ textEditor: editor, selections: [{ active: new vscode.Position(line, 0) }] });
+            await vi.advanceTimersByTimeAsync(50);
+        }
+        expect(requests.length).toBe(before);
+        await vi.advanceTimersByTimeAsync(300);
+        expect(requests.length).toBe(before + 1);
+        expect(requests.at(-1)!.position).toEqual({ line: 44, character: 0 });
+        expect(plans(p).at(-1)!.focus).toEqual({ customer: 'cmgd', opportunity: 'core5g' });
+        // other languages do not move the view
+        onSelection.fire({ textEditor: { ...editor, document: { uri: vscode.Uri.parse('file:///x.ts'), languageId: 'typescript' } }, selections: [] });
+        await vi.advanceTimersByTimeAsync(300);
+        expect(requests.length).toBe(before + 1);
+        // a rebuilt plan is sent again
+        planChanged.fire();
+        await vi.advanceTimersByTimeAsync(300);
+        expect(requests.length).toBe(before + 2);
+    });
+
+    it('shows the element given to the command until the cursor moves', async () => {
+        await commands.get('acct.openPowerMap')!({ uri: DOC, customer: 'cmgd', opportunity: 'oss' });
+        const p = panels[0]!;
+        p.webview.receive.fire({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(10);
+        expect(requests.at(-1)).toEqual({ uri: DOC });
+        expect(plans(p).at(-1)!.focus).toEqual({ customer: 'cmgd', opportunity: 'oss' });
+        onSelection.fire({ textEditor: editor, selections: [{ active: editor.selection.active }] });
+        await vi.advanceTimersByTimeAsync(300);
+        expect(plans(p).at(-1)!.focus).toEqual({ customer: 'cmgd', opportunity: null });
+    });
+
+    it('reveals a subject in the editor column and does not refocus on its own reveal', async () => {
+        await commands.get('acct.openPowerMap')!();
+        const p = panels[0]!;
+        p.webview.receive.fire({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(10);
+        const count = requests.length;
+        p.webview.receive.fire({ type: 'reveal', subject: 'contact:cmgd/li' });
+        await vi.advanceTimersByTimeAsync(0);
+        expect(shown).toHaveLength(1);
+        expect(shown[0]!.uri).toBe(DOC);
+        expect(shown[0]!.options.viewColumn).toBe(1);
+        const sel = shown[0]!.options.selection as { start: { line: number; character: number } };
+        expect(sel.start).toEqual({ line: 20, character: 4 });
+        onSelection.fire({ textEditor: editor, selections: [{ active: new vscode.Position(20, 4) }] });
+        await vi.advanceTimersByTimeAsync(300);
+        expect(requests.length).toBe(count);
+        // unknown subjects are ignored
+        p.webview.receive.fire({ type: 'reveal', subject: 'contact:cmgd/nobody' });
+        await vi.advanceTimersByTimeAsync(0);
+        expect(shown).toHaveLength(1);
+    });
+
+    it('saves an exported SVG where the user chooses, or to the command\'s target without a dialog', async () => {
+        await commands.get('acct.openPowerMap')!();
+        const p = panels[0]!;
+        p.webview.receive.fire({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(10);
+        p.webview.receive.fire({ type: 'exportSvg', svg: '<svg/>', suggestedName: '../../evil/cmgd-power-map.svg' });
+        await vi.advanceTimersByTimeAsync(0);
+        expect(saveDialog).toHaveBeenCalledTimes(1);
+        expect(String((saveDialog.mock.calls[0]![0] as { defaultUri: vscode.Uri }).defaultUri)).toBe('file:///plans/cmgd-power-map.svg');
+        expect(written).toEqual([{ uri: 'file:///plans/out.svg', text: '<svg/>' }]);
+
+        const done = commands.get('acct.exportViewSvg')!({ target: 'file:///plans/view.svg' }) as Promise<vscode.Uri | undefined>;
+        await vi.advanceTimersByTimeAsync(0);
+        expect(p.webview.posted.at(-1)).toEqual({ type: 'requestSvg' });
+        p.webview.receive.fire({ type: 'exportSvg', svg: '<svg>2</svg>', suggestedName: 'x.svg' });
+        expect(String(await done)).toBe('file:///plans/view.svg');
+        expect(written.at(-1)).toEqual({ uri: 'file:///plans/view.svg', text: '<svg>2</svg>' });
+        expect(saveDialog).toHaveBeenCalledTimes(1);
+    });
+});
