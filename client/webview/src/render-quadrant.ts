@@ -1,13 +1,29 @@
 /** Tier quadrant: every customer by standing (vertical) and cooperation (horizontal). */
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import { cellSlot } from './layout.js';
-import { fitText, SUGGESTED_TIER, type QuadrantModel } from './view-model.js';
+import { estimateTextWidth, fitText, SUGGESTED_TIER, type QuadrantModel } from './view-model.js';
 
-export const Q_CELL_W = 156;
-export const Q_CELL_H = 116;
+export const Q_CELL_W = 188;
+export const Q_CELL_H = 112;
 export const Q_LEFT = 92;
 export const Q_TOP = 34;
 const LABEL_FONT = 11.5;
+
+/** A name on one line, or on two (the second truncated) when it is too long. */
+function wrapTwoLines(name: string, width: number, bold: boolean): string[] {
+    const one = fitText(name, width, LABEL_FONT, bold);
+    if (!one.truncated) return [one.text];
+    const words = name.replace(/\s+/g, ' ').trim().split(' ');
+    let first = '';
+    let i = 0;
+    for (; i < words.length; i++) {
+        const next = first ? `${first} ${words[i]}` : words[i]!;
+        if (estimateTextWidth(next, LABEL_FONT, bold) > width) break;
+        first = next;
+    }
+    if (!first) return [one.text]; // a single overlong word: truncate
+    return [first, fitText(words.slice(i).join(' '), width, LABEL_FONT, bold).text];
+}
 
 /** Top-left corner of the cell for (standing, cooperation), in content coordinates. */
 export function quadrantCell(standing: number, cooperation: number): { x: number; y: number; w: number; h: number } {
@@ -60,8 +76,11 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         const g = svg('circle', { class: cls, cx: x, cy: y, r: slot.r }, pts);
         makeItem(g, p.key, p.ariaLabel);
         if (slot.labelWidth > 20) {
-            const fit = fitText(p.name, slot.labelWidth - (p.mismatch ? 4 : 0), LABEL_FONT, p.focused);
-            svg('text', { class: 'point-label', x: x + slot.r + (p.mismatch ? 8 : 6), y: y + 4 }, pts, fit.text);
+            const width = slot.labelWidth - (p.mismatch ? 4 : 0);
+            const lx = x + slot.r + (p.mismatch ? 8 : 6);
+            const lines = p.slotCount <= 2 ? wrapTwoLines(p.name, width, p.focused) : [fitText(p.name, width, LABEL_FONT, p.focused).text];
+            const text = svg('text', { class: 'point-label', x: lx, y: y + 4 - (lines.length - 1) * 7 }, pts);
+            lines.forEach((line, i) => svg('tspan', { x: lx, dy: i ? 14 : 0 }, text, line));
         }
         const hit = Math.max(slot.r + 2, 4);
         items.push({ key: p.key, el: g, x: x - hit, y: y - hit, w: 2 * hit, h: 2 * hit, tooltip: p.tooltip });
