@@ -178,9 +178,18 @@ export async function openWebview(browser: Browser, opts: { width?: number; heig
             await wp.send({ type: 'plan', view, focus });
         },
         async send(message) {
-            await page.evaluate(m => window.postMessage(m, '*'), message as Record<string, unknown>);
-            // the message event is async: wait for it to be handled and painted
-            await page.evaluate(() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0))));
+            // the message event is async: wait until it was handled (a render, or a posted export), then painted
+            await page.evaluate(async m => {
+                const rendered = () => performance.getEntriesByName('acct:render').length;
+                const exported = () => (window as unknown as { __acct: { posted: Array<{ type: string }> } }).__acct.posted
+                    .filter(x => x.type === 'exportSvg').length;
+                const before = { r: rendered(), e: exported() };
+                window.postMessage(m, '*');
+                const done = () => (m.type === 'plan' ? rendered() > before.r : m.type === 'requestSvg' ? exported() > before.e : true);
+                const t0 = Date.now();
+                while (!done() && Date.now() - t0 < 10_000) await new Promise(r => setTimeout(r, 5));
+                await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+            }, message as Record<string, unknown>);
         },
         posted: () => page.evaluate(() => (window as unknown as { __acct: { posted: Array<Record<string, unknown>> } }).__acct.posted),
         violations: () => page.evaluate(() => (window as unknown as { __acct: { violations: string[] } }).__acct.violations),

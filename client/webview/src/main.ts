@@ -173,6 +173,7 @@ class App {
     // --- rendering ------------------------------------------------------------------------
 
     private render(): void {
+        performance.mark('acct:render:start');
         try {
             this.draw();
         } catch (err) {
@@ -184,11 +185,13 @@ class App {
             this.itemIndex.clear();
             this.result = null;
             this.showEmpty(`Cannot draw this plan: ${err instanceof Error ? err.message : String(err)}`);
+        } finally {
+            performance.mark('acct:render:end');
+            performance.measure('acct:render', 'acct:render:start', 'acct:render:end');
         }
     }
 
     private draw(): void {
-        performance.mark('acct:render:start');
         const hadFocus = this.focusedKey();
         // build the new picture off-document, then put it back in one go
         this.viewport.remove();
@@ -267,8 +270,6 @@ class App {
             if (i !== undefined) this.items[i]!.el.focus({ preventScroll: true });
         }
         if (keyChanged) this.live.textContent = `${TAB_LABEL[tab]}: ${this.heading.textContent ?? ''}`;
-        performance.mark('acct:render:end');
-        performance.measure('acct:render', 'acct:render:start', 'acct:render:end');
     }
 
     private setHeader(heading: string, sub: string, findings: readonly Finding[]): void {
