@@ -298,7 +298,7 @@ class App {
         const n = this.errorLines.length;
         const what = n ? `${n} error${n === 1 ? '' : 's'}` : 'errors';
         this.bannerText.textContent = this.state.pictureIsGood
-            ? `The plan has ${what} — showing the last good picture until they are fixed.`
+            ? `The plan has ${what} — showing the last good picture until ${n === 1 ? 'it is' : 'they are'} fixed.`
             : `The plan has ${what} — the picture may be incomplete.`;
         this.banner.title = this.errorLines.slice(0, 10).join('\n');
         this.banner.hidden = false;
