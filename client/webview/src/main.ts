@@ -223,7 +223,8 @@ class App {
             const model = buildQuadrant(view, this.shown.customer?.id ?? null, index);
             performance.measure('acct:model+layout', 'acct:model:start');
             this.setHeader('Tier quadrant — all customers',
-                `${model.points.length} customer${model.points.length === 1 ? '' : 's'} by standing and cooperation; ${model.mismatches} tier mismatch${model.mismatches === 1 ? '' : 'es'}`,
+                `${model.points.length} customer${model.points.length === 1 ? '' : 's'} by standing and cooperation; ${model.mismatches} tier mismatch${model.mismatches === 1 ? '' : 'es'}`
+                + (this.shown.customer ? `; ${this.shown.customer.name} highlighted` : ''),
                 []);
             result = renderQuadrant(this.viewport, model, sel);
             if (!view.plan.customers.length) emptyText = 'No customer in the workspace yet.';
