@@ -7,7 +7,8 @@ import type { Browser } from 'playwright-core';
 import type { PlanFocus, PlanView } from '../../server/src/protocol.js';
 import type { ContactJson, Role, Support } from '../../server/src/model/plan-types.js';
 import { clone, loadPlanView, pickFocus } from './fixture.js';
-import { launch, openWebview, type WebviewPage } from './harness.js';
+import path from 'node:path';
+import { launch, openWebview, RESULTS, type WebviewPage } from './harness.js';
 import { bigCustomerView } from './synthetic.mjs';
 
 const T = 60_000;
@@ -177,7 +178,7 @@ describe('power map', () => {
             expect(styles.unknown.dash).not.toBe('none');
             expect(styles.unknown.fill).not.toBe(styles.neutral.fill);
         }
-        expect(await p.page.$$eval('.legend .legend-title', els => els.map(e => e.textContent))).toEqual(['Role', 'Support', 'Marks']);
+        expect(await p.page.$$eval('.legend .legend-title', els => els.map(e => e.textContent))).toEqual(['ROLE', 'SUPPORT', 'MARKS']);
         await p.screenshot('power-map-dark');
     }, T);
 
@@ -565,10 +566,12 @@ describe('export', () => {
         const contact = contactsOf(focus.deal.customer!)[0]!;
         expect(svg).toContain(contact.name.length < 15 ? contact.name : contact.name.slice(0, 6));
         // the exported file renders the same picture on its own
-        const check = await browser.newPage();
+        const check = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+        await check.route('**/*', r => r.abort());
         await check.setContent(svg.replace(/^<\?xml[^>]*>/, ''));
         const n = await check.$$eval('g[role=button]', els => els.length);
         expect(n).toBe(contactsOf(focus.deal.customer!).length);
+        await check.screenshot({ path: path.join(RESULTS, 'export-standalone.png') });
         await check.close();
 
         await p.page.click('[role=tab][data-tab=quadrant]');

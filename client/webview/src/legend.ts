@@ -15,7 +15,7 @@ export function renderLegend(g: SVGGElement, tab: Tab): { width: number; height:
     let y = 0;
     const row = (title: string): SVGGElement => {
         const r = svg('g', { class: 'legend-row', transform: `translate(0,${y})` }, body);
-        svg('text', { class: 'legend-title', x: 0, y: 14 }, r, title);
+        svg('text', { class: 'legend-title', x: 0, y: 14 }, r, title.toUpperCase());
         y += ROW_H;
         return r;
     };

@@ -41,7 +41,7 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
             const g = svg('g', { class: `q-cell tier-${tier}`, 'data-standing': s, 'data-cooperation': c, 'data-tier': tier }, grid);
             tooltip(g, `Standing ${s}, cooperation ${c}: suggested tier ${tier}`);
             svg('rect', { class: 'q-cell-bg', x: cell.x, y: cell.y, width: cell.w, height: cell.h }, g);
-            svg('text', { class: 'q-cell-label', x: cell.x + cell.w - 6, y: cell.y + cell.h - 6, 'text-anchor': 'end' }, g, tier);
+            svg('text', { class: 'q-cell-label', x: cell.x + cell.w - 6, y: cell.y + cell.h - 6, 'text-anchor': 'end' }, g, tier.toUpperCase());
             const n = model.counts[s - 1]![c - 1]!;
             if (n > 4) svg('text', { class: 'q-cell-count', x: cell.x + cell.w - 6, y: cell.y + 13, 'text-anchor': 'end' }, g, `${n}`);
         }
