@@ -1,103 +1,106 @@
-/** Legends, drawn in SVG so that they are part of an exported picture. */
+/** Legends, drawn in SVG so that they are part of an exported picture. Items wrap to the width given. */
 import { svg } from './dom.js';
 import { supportBadge } from './render-common.js';
-import { ROLE_LETTER, ROLES, SUPPORT_LEVELS, supportClass, supportMeaning, supportText, TIERS } from './view-model.js';
+import {
+    estimateTextWidth, ROLE_LETTER, ROLES, SUPPORT_LEVELS, supportClass, supportMeaning, supportText, TIERS,
+} from './view-model.js';
 
 export type Tab = 'power' | 'quadrant' | 'intimacy';
 
 const ROW_H = 22;
+const TITLE_W = 72;
+const TEXT_FONT = 11.5;
 
-/** Draws the legend for `tab` into `g` (cleared by the caller); returns its size. */
-export function renderLegend(g: SVGGElement, tab: Tab): { width: number; height: number } {
+/** Draws the legend for `tab` into `g` (cleared by the caller), at most `maxWidth` wide; returns its size. */
+export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width: number; height: number } {
     const bg = svg('rect', { class: 'legend-bg', x: 0, y: 0, rx: 6 }, g);
     const body = svg('g', { transform: 'translate(10,8)' }, g);
+    const limit = Math.max(TITLE_W + 120, maxWidth - 20);
     let width = 0;
-    let y = 0;
-    const row = (title: string): SVGGElement => {
-        const r = svg('g', { class: 'legend-row', transform: `translate(0,${y})` }, body);
-        svg('text', { class: 'legend-title', x: 0, y: 14 }, r, title.toUpperCase());
+    let y = -ROW_H;
+    let x = TITLE_W;
+
+    const row = (title: string): void => {
         y += ROW_H;
-        return r;
+        x = TITLE_W;
+        if (title) svg('text', { class: 'legend-title', x: 0, y: y + 14 }, body, title.toUpperCase());
     };
-    const track = (x: number): void => { width = Math.max(width, x); };
+    /** Places an item `w` wide at the current position (wrapping first if needed) and returns its group. */
+    const item = (w: number, cls = ''): SVGGElement => {
+        if (x > TITLE_W && x + w > limit) {
+            y += ROW_H;
+            x = TITLE_W;
+        }
+        const it = svg('g', { transform: `translate(${x},${y})`, ...(cls ? { class: cls } : {}) }, body);
+        x += w + 14;
+        width = Math.max(width, x - 14);
+        return it;
+    };
+    const label = (parent: Element, text: string, tx: number): number => {
+        svg('text', { class: 'legend-text', x: tx, y: 14.5 }, parent, text);
+        return tx + estimateTextWidth(text, TEXT_FONT);
+    };
 
     if (tab === 'power') {
-        let r = row('Role');
-        let x = 72;
+        row('Role');
         for (const role of ROLES) {
-            const it = svg('g', { transform: `translate(${x},2)` }, r);
-            svg('rect', { class: 'legend-role-bg', width: 16, height: 16, rx: 3 }, it);
-            svg('text', { class: 'legend-role-letter', x: 8, y: 12.5, 'text-anchor': 'middle' }, it, ROLE_LETTER[role]);
-            svg('text', { class: 'legend-text', x: 21, y: 12.5 }, it, role);
-            x += 27 + role.length * 6.6;
+            const it = item(21 + estimateTextWidth(role, TEXT_FONT));
+            svg('rect', { class: 'legend-role-bg', y: 2, width: 16, height: 16, rx: 3 }, it);
+            svg('text', { class: 'legend-role-letter', x: 8, y: 14.5, 'text-anchor': 'middle' }, it, ROLE_LETTER[role]);
+            label(it, role, 21);
         }
-        track(x);
-        r = row('Support');
-        x = 72;
+        row('Support');
         for (const s of SUPPORT_LEVELS) {
-            supportBadge(r, s, x + 13, 11, 26, 16);
-            const label = s === null ? 'unknown' : supportMeaning(s).split(',')[0]!;
-            svg('text', { class: 'legend-text', x: x + 30, y: 14.5 }, r, label);
-            x += 40 + label.length * 6.3;
+            const text = s === null ? 'unknown' : supportMeaning(s).split(',')[0]!;
+            const it = item(30 + estimateTextWidth(text, TEXT_FONT));
+            supportBadge(it, s, 13, 11, 26, 16);
+            label(it, text, 30);
         }
-        track(x);
-        r = row('Marks');
-        x = 72;
-        const f = svg('g', { class: 'finding-marker sev-warning', transform: `translate(${x + 8},11)` }, r);
+        row('Marks');
+        let it = item(20 + estimateTextWidth('findings (hover)', TEXT_FONT));
+        const f = svg('g', { class: 'finding-marker sev-warning', transform: 'translate(8,11)' }, it);
         svg('path', { class: 'marker-shape', d: 'M0,-7L7.5,6H-7.5Z' }, f);
         svg('text', { class: 'marker-text', x: 0, y: 4.5, 'text-anchor': 'middle' }, f, '!');
-        svg('text', { class: 'legend-text', x: x + 20, y: 14.5 }, r, 'findings (hover)');
-        x += 128;
-        const st = svg('g', { class: 'stale-marker', transform: `translate(${x + 7},10.5)` }, r);
+        label(it, 'findings (hover)', 20);
+        it = item(18 + estimateTextWidth('stale contact', TEXT_FONT));
+        const st = svg('g', { class: 'stale-marker', transform: 'translate(7,10.5)' }, it);
         svg('circle', { class: 'stale-face', r: 6 }, st);
         svg('path', { class: 'stale-hands', d: 'M0,-3.5V0H2.8' }, st);
-        svg('text', { class: 'legend-text', x: x + 18, y: 14.5 }, r, 'stale contact');
-        x += 112;
-        const dim = svg('g', { class: 'legend-dimmed', transform: `translate(${x},3)` }, r);
-        svg('rect', { class: 'legend-card', width: 22, height: 15, rx: 3 }, dim);
-        svg('text', { class: 'legend-text', x: 28, y: 11.5 }, dim, 'dimmed: outside the deal\'s chain');
-        x += 240;
-        track(x);
+        label(it, 'stale contact', 18);
+        it = item(28 + estimateTextWidth('dimmed: outside the deal\'s chain', TEXT_FONT), 'legend-dimmed');
+        svg('rect', { class: 'legend-card', y: 3, width: 22, height: 15, rx: 3 }, it);
+        label(it, 'dimmed: outside the deal\'s chain', 28);
     } else if (tab === 'quadrant') {
-        const r = row('Tier');
-        let x = 56;
+        row('Tier');
         for (const t of TIERS) {
-            svg('circle', { class: `q-point dot tier-${t}`, cx: x + 7, cy: 11, r: 6 }, r);
-            svg('text', { class: 'legend-text', x: x + 19, y: 15 }, r, t);
-            x += 30 + t.length * 6.6;
+            const it = item(19 + estimateTextWidth(t, TEXT_FONT));
+            svg('circle', { class: `q-point dot tier-${t}`, cx: 7, cy: 11, r: 6 }, it);
+            label(it, t, 19);
         }
-        svg('circle', { class: 'mismatch-ring', cx: x + 9, cy: 11, r: 8.5 }, r);
-        svg('circle', { class: 'q-point dot no-tier', cx: x + 9, cy: 11, r: 5.5 }, r);
-        svg('text', { class: 'legend-text', x: x + 23, y: 15 }, r, 'declared ≠ suggested');
-        x += 160;
-        track(x);
-        const n = row('');
-        svg('text', { class: 'legend-text', x: 0, y: 14 }, n, 'Cell colour: tier suggested by standing × cooperation · dot colour: declared tier');
-        track(500);
+        const mm = item(23 + estimateTextWidth('declared ≠ suggested', TEXT_FONT));
+        svg('circle', { class: 'mismatch-ring', cx: 9, cy: 11, r: 8.5 }, mm);
+        svg('circle', { class: 'q-point dot no-tier', cx: 9, cy: 11, r: 5.5 }, mm);
+        label(mm, 'declared ≠ suggested', 23);
+        row('Colour');
+        label(item(estimateTextWidth('cell: suggested by standing × cooperation', TEXT_FONT)), 'cell: suggested by standing × cooperation', 0);
+        label(item(estimateTextWidth('dot: declared tier', TEXT_FONT)), 'dot: declared tier', 0);
     } else {
-        const r = row('Support');
-        let x = 72;
+        row('Support');
         for (const s of SUPPORT_LEVELS) {
-            const it = svg('g', { class: `i-point ${supportClass(s)}`, transform: `translate(${x + 7},11)` }, r);
-            svg('circle', { class: 'dot', r: 6.5 }, it);
-            svg('text', { class: 'legend-text', x: 11, y: 4 }, it, supportText(s));
-            x += 40;
+            const it = item(30, `i-point ${supportClass(s)}`);
+            svg('circle', { class: 'dot', cx: 7, cy: 11, r: 6.5 }, it);
+            label(it, supportText(s), 18);
         }
-        svg('text', { class: 'legend-text', x, y: 14.5 }, r, 'letter in dot: role');
-        x += 120;
-        track(x);
-        const z = row('Zones');
-        x = 72;
-        for (const [id, label] of [['rational-turn', 'rational turn risk'], ['re-examine', 're-examine needs'], ['both-high', 'both high'], ['both-low', 'both low']] as const) {
-            const it = svg('g', { class: `zone zone-${id}`, transform: `translate(${x},3)` }, z);
-            svg('rect', { class: 'zone-bg', width: 16, height: 15, rx: 2 }, it);
-            svg('text', { class: 'legend-text', x: 21, y: 11.5 }, it, label);
-            x += 32 + label.length * 6.4;
+        label(item(estimateTextWidth('letter in dot: role', TEXT_FONT)), 'letter in dot: role', 0);
+        row('Zones');
+        for (const [id, text] of [['rational-turn', 'rational turn risk'], ['re-examine', 're-examine needs'], ['both-high', 'both high'], ['both-low', 'both low']] as const) {
+            const it = item(21 + estimateTextWidth(text, TEXT_FONT), `zone zone-${id}`);
+            svg('rect', { class: 'zone-bg', y: 3, width: 16, height: 15, rx: 2 }, it);
+            label(it, text, 21);
         }
-        track(x);
     }
-    const w = width + 16;
-    const h = y + 10;
+    const w = width + 20;
+    const h = y + ROW_H + 10;
     bg.setAttribute('width', String(w));
     bg.setAttribute('height', String(h));
     return { width: w, height: h };

@@ -324,7 +324,7 @@ class App {
             return;
         }
         this.legendLayer.removeAttribute('display');
-        this.legendSize = renderLegend(this.legendLayer, this.state.tab);
+        this.legendSize = renderLegend(this.legendLayer, this.state.tab, Math.max(300, this.size.w - 20));
         this.placeLegend();
     }
 
@@ -376,7 +376,7 @@ class App {
     }
 
     private onResize(): void {
-        this.placeLegend();
+        if (this.legendSize) this.drawLegend();
         if (this.needsFit) this.fit();
         this.materializeVisible();
     }
