@@ -75,6 +75,39 @@ export function findCodeServer({ autoSetup = process.env.ACCT_NO_AUTO_SETUP !== 
   return out;
 }
 
+/** The date the suites pin "today" to, so date checks give the findings of examples/EXPECTED.md. */
+export const TEST_TODAY = '2026-11-22';
+
+/**
+ * A throwaway copy of `source` (default examples/) in a temp folder, with a
+ * `.vscode/settings.json` that pins `acct.today`, so tests may edit, save and
+ * export without touching the repository. Returns the folder's path.
+ */
+export function prepareWorkspace({ source = path.join(REPO_ROOT, 'examples'), today = TEST_TODAY } = {}) {
+  if (!fs.existsSync(source)) throw new Error(`workspace source folder not found: ${source}`);
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-vscode-ws-'));
+  const dir = path.join(base, path.basename(source));
+  fs.cpSync(source, dir, { recursive: true });
+  const settingsFile = path.join(dir, '.vscode', 'settings.json');
+  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+  let settings = {};
+  try {
+    settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+  } catch {
+    /* none yet */
+  }
+  fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'acct.today': today }, null, 2) + '\n');
+  return dir;
+}
+
+/** Deletes a folder made by prepareWorkspace (never anything else). */
+export function removeWorkspace(dir) {
+  const base = path.dirname(dir);
+  if (path.basename(base).startsWith('acct-vscode-ws-') && path.dirname(base) === os.tmpdir()) {
+    fs.rmSync(base, { recursive: true, force: true });
+  }
+}
+
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -454,6 +487,52 @@ export async function completionLabels(page, { timeoutMs = 10_000 } = {}) {
     .locator('.monaco-list-row .label-name')
     .evaluateAll((els) => els.map((e) => e.textContent.trim()));
   return labels;
+}
+
+/**
+ * Squiggle classes (e.g. 'squiggly-warning') drawn on the visible editor line
+ * whose text contains `needle` (null if no such line is rendered).
+ */
+export async function squigglesOnLine(page, needle) {
+  return page.locator('.editor-instance .monaco-editor').first().evaluate((ed, text) => {
+    const norm = (s) => (s ?? '').replace(/\u00a0/g, ' ');
+    const line = [...ed.querySelectorAll('.view-lines .view-line')].find((l) => norm(l.textContent).includes(text));
+    if (!line) return null;
+    // decorations live in per-line overlay divs placed at the same `top` as the text line
+    return [...ed.querySelectorAll('.view-overlays > div')]
+      .filter((d) => d.style.top === line.style.top)
+      .flatMap((d) => [...d.querySelectorAll('[class*="squiggly-"]')])
+      .map((s) => [...s.classList].find((c) => c.startsWith('squiggly-')));
+  }, needle);
+}
+
+/** Text of the visible editor line containing `needle` (spaces normalised), or null. */
+export async function editorLineText(page, needle) {
+  return page.locator('.editor-instance .monaco-editor').first().evaluate((ed, text) => {
+    const norm = (s) => (s ?? '').replace(/\u00a0/g, ' ');
+    const line = [...ed.querySelectorAll('.view-lines .view-line')].find((l) => norm(l.textContent).includes(text));
+    return line ? norm(line.textContent) : null;
+  }, needle);
+}
+
+/**
+ * The frame of a webview whose document matches `selector`. Webviews are
+ * nested iframes (the workbench's `iframe.webview` → the content frame), so
+ * this polls page.frames() until one of them has the selector.
+ */
+export async function findWebviewFrame(page, selector, { timeoutMs = 20_000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const found = await frame.locator(selector).count().catch(() => 0);
+      if (found > 0) return frame;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no webview frame shows ${selector} within ${timeoutMs} ms; frames: ${page.frames().map((f) => f.url().slice(0, 120)).join(' | ')}`);
+    }
+    await sleep(250);
+  }
 }
 
 /** Saves a full-page screenshot into dir/name.png and returns its path. */

@@ -3,8 +3,13 @@
 // 1.100.3 extension host served by code-server, with the extension installed
 // from a .vsix exactly as a user would install it.
 //
-//   node test/vscode/run-code-server.mjs [--vsix dist/acct.vsix] [--stub]
-//        [--workspace examples] [--timeout 300] [--keep]
+//   node test/vscode/run-code-server.mjs [--vsix dist/acct.vsix]
+//        [--workspace examples] [--timeout 300] [--keep] [--stub] [--out test-results/vscode]
+//
+// The folder opened is a temp copy of --workspace (default examples/) with
+// `.vscode/settings.json` {"acct.today": "2026-11-22"}: tests edit and export freely.
+// --stub (debugging the infrastructure only) installs a throwaway extension and
+// runs only the suite's "infrastructure" tests.
 //
 // How it works (VS Code's own web integration tests do the same):
 //  1. `code-server --install-extension X.vsix` into a fresh --extensions-dir;
@@ -31,12 +36,15 @@ import { format, parseArgs } from 'node:util';
 import {
   DEFAULT_VSIX,
   REPO_ROOT,
+  TEST_TODAY,
   findCodeServer,
   installVsix,
   installedExtensions,
   launchBrowser,
   makeProfile,
+  prepareWorkspace,
   remoteUri,
+  removeWorkspace,
   startCodeServer,
   tail,
   verdict,
@@ -51,13 +59,14 @@ const { values: opts } = parseArgs({
     workspace: { type: 'string' },
     timeout: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    out: { type: 'string' },
   },
 });
 
 const SUITE = path.join(REPO_ROOT, 'test', 'vscode', 'suite', 'index.js');
-const OUT_DIR = path.join(REPO_ROOT, 'test-results', 'vscode');
+const OUT_DIR = path.resolve(opts.out ?? path.join(REPO_ROOT, 'test-results', 'vscode'));
 const timeoutSec = Number(opts.timeout ?? process.env.ACCT_VSCODE_TIMEOUT ?? 300);
-const workspace = path.resolve(opts.workspace ?? process.env.ACCT_VSCODE_WORKSPACE ?? path.join(REPO_ROOT, 'examples'));
+const workspaceSource = path.resolve(opts.workspace ?? process.env.ACCT_VSCODE_WORKSPACE ?? path.join(REPO_ROOT, 'examples'));
 const keep = opts.keep || process.env.ACCT_VSCODE_KEEP === '1';
 
 // workbench chatter that is not test output (still kept in vscode-console.log)
@@ -68,6 +77,11 @@ const say = (...a) => console.log('[run-code-server]', ...a);
 
 async function main() {
   const t0 = Date.now();
+  // only clear a results folder of ours (under test-results/ or the temp folder)
+  const ours = [path.join(REPO_ROOT, 'test-results'), os.tmpdir()].some((root) => !path.relative(root, OUT_DIR).startsWith('..'));
+  if (!ours && fs.existsSync(OUT_DIR) && fs.readdirSync(OUT_DIR).length) {
+    throw new Error(`--out ${OUT_DIR} is not empty and not under test-results/: refusing to clear it`);
+  }
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const resultsFile = path.join(OUT_DIR, 'results.json');
@@ -77,7 +91,8 @@ async function main() {
   if (!fs.existsSync(vsix)) {
     throw new Error(`no .vsix at ${vsix}: build it first (npm run package), or pass --vsix PATH / --stub`);
   }
-  if (!fs.existsSync(workspace)) throw new Error(`workspace folder not found: ${workspace}`);
+  const workspace = prepareWorkspace({ source: workspaceSource });
+  say(`workspace: ${workspace} (copy of ${path.relative(REPO_ROOT, workspaceSource) || '.'}, acct.today ${TEST_TODAY})`);
 
   const profile = makeProfile();
   // VS Code only runs extensionTestsPath when extensionDevelopmentPath is set too.
@@ -102,6 +117,9 @@ async function main() {
         ACCT_VSCODE_TEST_RESULTS: resultsFile,
         ACCT_VSCODE_EXTENSIONS_DIR: profile.extensionsDir,
         ACCT_VSCODE_HOST: 'code-server',
+        ACCT_PROJECT_ROOT: REPO_ROOT,
+        ACCT_VSCODE_TODAY: TEST_TODAY,
+        ...(opts.stub ? { ACCT_VSCODE_TEST_GREP: process.env.ACCT_VSCODE_TEST_GREP || 'infrastructure' } : {}),
       },
     });
 
@@ -168,7 +186,8 @@ async function main() {
       fs.rmSync(profile.base, { recursive: true, force: true });
       if (opts.stub) removeStubVsix(vsix);
       fs.rmSync(devDir, { recursive: true, force: true });
-    } else say(`kept profile ${profile.base}`);
+      removeWorkspace(workspace);
+    } else say(`kept profile ${profile.base} and workspace ${workspace}`);
   }
 
   say(`done in ${(Date.now() - t0) / 1000}s`);

@@ -3,8 +3,12 @@
 // through @vscode/test-electron's runTests, with the extension installed from
 // a .vsix (not loaded from the source tree).
 //
-//   VSCODE_EXECUTABLE=/path/to/code node test/vscode/run-electron.mjs [--vsix dist/acct.vsix] [--stub]
-//        [--workspace examples]
+//   VSCODE_EXECUTABLE=/path/to/code node test/vscode/run-electron.mjs [--vsix dist/acct.vsix]
+//        [--workspace examples] [--keep] [--download] [--stub]
+//
+// Like run-code-server.mjs, the folder opened is a temp copy of --workspace
+// (default examples/) with .vscode/settings.json {"acct.today": "2026-11-22"};
+// --stub (debugging only) runs the "infrastructure" tests on a throwaway extension.
 //
 // Without VSCODE_EXECUTABLE, `--download` (or ACCT_VSCODE_DOWNLOAD=1) downloads
 // VS Code ${VSCODE_VERSION:-1.100.3} into .vscode-test/ (needs internet). On Linux without a display, wrap it in
@@ -16,7 +20,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_VSIX, REPO_ROOT, installedExtensions, makeProfile, verdict } from './code-server.mjs';
+import {
+  DEFAULT_VSIX,
+  REPO_ROOT,
+  TEST_TODAY,
+  installedExtensions,
+  makeProfile,
+  prepareWorkspace,
+  removeWorkspace,
+  verdict,
+} from './code-server.mjs';
 import { buildStubVsix, removeStubVsix } from './stub-extension.mjs';
 
 const { values: opts } = parseArgs({
@@ -31,7 +44,7 @@ const { values: opts } = parseArgs({
 
 const SUITE = path.join(REPO_ROOT, 'test', 'vscode', 'suite', 'index.js');
 const OUT_DIR = path.join(REPO_ROOT, 'test-results', 'vscode-electron');
-const workspace = path.resolve(opts.workspace ?? process.env.ACCT_VSCODE_WORKSPACE ?? path.join(REPO_ROOT, 'examples'));
+const workspaceSource = path.resolve(opts.workspace ?? process.env.ACCT_VSCODE_WORKSPACE ?? path.join(REPO_ROOT, 'examples'));
 const say = (...a) => console.log('[run-electron]', ...a);
 
 async function main() {
@@ -58,6 +71,8 @@ async function main() {
   if (!fs.existsSync(exe)) throw new Error(`VSCODE_EXECUTABLE does not exist: ${exe}`);
   say(`VS Code: ${exe}`);
 
+  const workspace = prepareWorkspace({ source: workspaceSource });
+  say(`workspace: ${workspace} (copy of ${path.relative(REPO_ROOT, workspaceSource) || '.'}, acct.today ${TEST_TODAY})`);
   const profile = makeProfile();
   const devDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-vscode-devpath-'));
   const profileArgs = [`--extensions-dir=${profile.extensionsDir}`, `--user-data-dir=${profile.userDataDir}`];
@@ -87,6 +102,9 @@ async function main() {
           ACCT_VSCODE_TEST_RESULTS: resultsFile,
           ACCT_VSCODE_EXTENSIONS_DIR: profile.extensionsDir,
           ACCT_VSCODE_HOST: 'electron',
+          ACCT_PROJECT_ROOT: REPO_ROOT,
+          ACCT_VSCODE_TODAY: TEST_TODAY,
+          ...(opts.stub ? { ACCT_VSCODE_TEST_GREP: process.env.ACCT_VSCODE_TEST_GREP || 'infrastructure' } : {}),
         },
       });
     } catch (err) {
@@ -99,7 +117,8 @@ async function main() {
       fs.rmSync(profile.base, { recursive: true, force: true });
       if (opts.stub) removeStubVsix(vsix);
       fs.rmSync(devDir, { recursive: true, force: true });
-    }
+      removeWorkspace(workspace);
+    } else say(`kept profile ${profile.base} and workspace ${workspace}`);
   }
   return verdict({ resultsFile, hostExitCode, label: 'vscode-electron' });
 }

@@ -1,31 +1,52 @@
 #!/usr/bin/env node
 // User-level browser scenario: a real VS Code workbench (code-server 4.100.3)
-// in headless Chromium at 1400x900, driven by the keyboard and mouse the way a
-// person would, with screenshots in test-results/vscode-ui/.
+// with the extension installed from dist/acct.vsix, in headless Chromium at
+// 1400x900, driven by keyboard and mouse the way a person would. Every step
+// asserts what the user sees, and saves a screenshot in test-results/vscode-ui/.
 //
-//   node test/vscode/ui-scenario.mjs [--folder examples] [--file name.acct]
-//        [--vsix dist/acct.vsix | --stub | --no-extension] [--keep]
+//   node test/vscode/ui-scenario.mjs [--vsix dist/acct.vsix] [--folder examples] [--keep]
+//        [--stub | --no-extension]   (debugging the infrastructure only: the
+//                                     scenario's acct steps then fail)
 //
-// Today: opens the folder, opens a file through Quick Open (Ctrl+P), and
-// checks that a real workbench shows it. Later steps (squiggles, Problems,
-// completion, power map) go in scenario() below, using the helpers from
-// code-server.mjs.
+// The folder opened is a temp copy of --folder (default examples/) with
+// `.vscode/settings.json` {"acct.today": "2026-11-22"}. The scenario:
+//   1. the workbench shows the folder;
+//   2. Quick Open (Ctrl+P) opens regional/jinlan-bank.acct: warning squiggles,
+//      one of them on `opportunity branchwifi`;
+//   3. the Problems panel lists unqualified-opportunity ("still a lead") at 85:5;
+//   4. typing a new contact `contact newbie "New Person" { reports-to ` and
+//      Ctrl+Space offers exactly the bank's contacts; Enter accepts one;
+//   5. Account Plan: Open Power Map (command palette) with the cursor in the
+//      customer opens the map of Jinlan City Commercial Bank: its contact cards
+//      are visible inside the webview's nested iframes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_VSIX,
   REPO_ROOT,
+  TEST_TODAY,
   VIEWPORT,
+  clearNotifications,
+  completionLabels,
+  editorLineText,
+  editorSquiggles,
   findCodeServer,
+  findWebviewFrame,
+  goToLine,
   installVsix,
   installedExtensions,
   launchBrowser,
   makeProfile,
   openFile,
   openWorkbench,
+  prepareWorkspace,
   readProblems,
+  removeWorkspace,
+  runCommand,
   screenshot,
+  sleep,
+  squigglesOnLine,
   startCodeServer,
   tail,
 } from './code-server.mjs';
@@ -34,7 +55,6 @@ import { buildStubVsix, removeStubVsix } from './stub-extension.mjs';
 const { values: opts } = parseArgs({
   options: {
     folder: { type: 'string' },
-    file: { type: 'string' },
     vsix: { type: 'string' },
     stub: { type: 'boolean', default: false },
     'no-extension': { type: 'boolean', default: false },
@@ -43,18 +63,12 @@ const { values: opts } = parseArgs({
 });
 
 const OUT_DIR = path.join(REPO_ROOT, 'test-results', 'vscode-ui');
-const folder = path.resolve(opts.folder ?? process.env.ACCT_VSCODE_WORKSPACE ?? path.join(REPO_ROOT, 'examples'));
+const source = path.resolve(opts.folder ?? process.env.ACCT_VSCODE_WORKSPACE ?? path.join(REPO_ROOT, 'examples'));
 const say = (...a) => console.log('[ui]', ...a);
 
-/** First .acct file in the folder (sorted), else the first regular file, else null. */
-function pickFile(dir) {
-  const files = fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => d.name)
-    .sort();
-  return files.find((f) => f.endsWith('.acct')) ?? files[0] ?? null;
-}
+const FILE = 'regional/jinlan-bank.acct';
+const CUSTOMER = 'Jinlan City Commercial Bank';
+const CONTACTS = { song: 'Song Jianguo', lu: 'Lu Ping', qin: 'Qin Hao', xie: 'Xie Na', yan: 'Yan Bo', 周敏: '周敏' };
 
 const results = [];
 async function step(name, fn) {
@@ -70,55 +84,150 @@ async function step(name, fn) {
   }
 }
 
-/** The scenario proper. `page` shows the workbench with `folder` open. */
-async function scenario(page) {
-  const shot = (name) => screenshot(page, OUT_DIR, name);
+/** Waits until `probe()` is truthy (returned), or fails with `message` and the last value. */
+async function until(probe, message, { timeoutMs = 20_000, interval = 250 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last && (!Array.isArray(last) || last.length)) return last;
+    if (Date.now() > deadline) throw new Error(`${message} (last: ${JSON.stringify(last)})`);
+    await sleep(interval);
+  }
+}
 
-  await step('workbench shows the folder in the Explorer', async () => {
-    await shot('01-workbench');
+/** The scenario proper. `page` shows the workbench with `folder` open. */
+async function scenario(page, folder) {
+  const shot = (name) => screenshot(page, OUT_DIR, name);
+  const text = fs.readFileSync(path.join(folder, FILE), 'utf8');
+  const lines = text.split('\n');
+  const lineOf = (needle) => lines.findIndex((l) => l.includes(needle)) + 1;
+
+  await step('the workbench shows the folder in the Explorer', async () => {
     const title = await page.title();
     if (!title.includes(path.basename(folder))) throw new Error(`window title is "${title}"`);
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 20_000 });
+    await shot('01-workbench');
   });
 
-  const file = opts.file ?? pickFile(folder);
-  if (!file) {
-    say(`no file in ${folder} to open: skipping Quick Open`);
-    return;
-  }
-
-  await step(`Quick Open (Ctrl+P) opens ${file}`, async () => {
-    await openFile(page, file);
-    await shot('02-file-open');
+  await step(`Quick Open opens ${FILE}: warning squiggles, one on \`opportunity branchwifi\``, async () => {
+    await openFile(page, path.basename(FILE));
     const active = await page.locator('.tabs-container .tab.active').first().innerText();
-    if (!active.includes(path.basename(file))) throw new Error(`active tab is "${active}"`);
-    // the editor shows the file's text (first non-empty line)
-    const firstLine = fs
-      .readFileSync(path.join(folder, file), 'utf8')
-      .split('\n')
-      .find((l) => l.trim())
-      ?.trim()
-      .slice(0, 20);
-    if (firstLine) {
-      const text = await page.locator('.editor-instance .view-lines').first().innerText();
-      if (!text.replace(/\s+/g, ' ').includes(firstLine.replace(/\s+/g, ' '))) {
-        throw new Error(`editor does not show "${firstLine}"`);
-      }
-    }
+    if (!active.includes(path.basename(FILE))) throw new Error(`active tab is "${active}"`);
+    const shown = await page.locator('.editor-instance .view-lines').first().innerText();
+    if (!shown.replace(/\s+/g, ' ').includes(`customer jlbank "${CUSTOMER}"`)) throw new Error('the editor does not show the customer');
+    // the language server's findings arrive as squiggles (single-threaded on the customer, line 4)
+    await until(async () => (await editorSquiggles(page)).warning > 0, 'no warning squiggle in the editor');
+    const branchwifi = lineOf('opportunity branchwifi');
+    await goToLine(page, branchwifi, 5);
+    const onLine = await until(() => squigglesOnLine(page, 'opportunity branchwifi'), 'no squiggle on the `opportunity branchwifi` line');
+    if (!onLine.includes('squiggly-warning')) throw new Error(`squiggles on the branchwifi line: ${onLine}`);
+    // the code lens above the opportunity opens its power map
+    const lenses = await until(
+      () => page.locator('.editor-instance .monaco-editor .codelens-decoration').evaluateAll((els) => els.map((e) => e.textContent)),
+      'no code lens in the editor',
+    );
+    say(`  code lenses in view: ${lenses.join(' | ')}`);
+    if (!lenses.some((l) => /Power map · 1 of 2 in the decision chain support us/.test(l))) throw new Error(`no power-map lens for branchwifi: ${lenses}`);
+    const counts = await editorSquiggles(page);
+    say(`  squiggles in view: ${JSON.stringify(counts)}; on line ${branchwifi}: ${onLine.join(', ')}`);
+    if (counts.error) throw new Error(`error squiggles in a file without errors: ${JSON.stringify(counts)}`);
+    await shot('02-squiggles');
   });
 
-  await step('Problems panel can be read', async () => {
-    const problems = await readProblems(page);
-    say(`Problems: ${problems.length} entr${problems.length === 1 ? 'y' : 'ies'}`);
-    for (const p of problems.slice(0, 10)) say(`  ${p.severity} ${p.file ?? ''} ${p.line ?? ''}:${p.column ?? ''} ${p.message}`);
+  await step('the Problems panel lists unqualified-opportunity: "still a lead"', async () => {
+    const problems = await until(async () => {
+      const all = await readProblems(page);
+      return all.some((p) => p.code?.includes('unqualified-opportunity')) ? all : null;
+    }, 'no unqualified-opportunity entry in the Problems panel');
+    say(`  Problems: ${problems.length} entries`);
+    for (const p of problems) say(`    ${p.severity} ${p.file} [${p.line}:${p.column}] ${p.code} ${p.message?.slice(0, 60)}`);
+    const entry = problems.find((p) => p.code?.includes('unqualified-opportunity'));
+    if (entry.file !== path.basename(FILE)) throw new Error(`listed under ${entry.file}`);
+    if (entry.severity !== 'warning') throw new Error(`severity ${entry.severity}`);
+    if (entry.line !== lineOf('opportunity branchwifi') || entry.column !== 5) throw new Error(`at ${entry.line}:${entry.column}`);
+    if (!/still a lead/.test(entry.message)) throw new Error(`message: ${entry.message}`);
+    if (problems.length !== 14) throw new Error(`${problems.length} problems, examples/EXPECTED.md has 14`);
+    if (problems.some((p) => p.severity === 'error')) throw new Error('errors in the Problems panel');
+    const panelText = await page.locator('.markers-panel').first().innerText();
+    if (!panelText.includes('unqualified-opportunity') || !panelText.includes('still a lead')) throw new Error('the panel does not show the text');
     await shot('03-problems');
+  });
+
+  let accepted;
+  await step('typing a new contact: `reports-to ` + Ctrl+Space offers the bank\'s contacts, Enter accepts one', async () => {
+    // end of the last activity's `}` (the line before the customer's closing brace)
+    const last = lines.length - (lines[lines.length - 1] === '' ? 1 : 0); // the customer's `}`
+    await goToLine(page, last - 1, lines[last - 2].length + 1);
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    // typed like a person; the editor closes " and { by itself
+    await page.keyboard.type('contact newbie "New Person" { reports-to ', { delay: 25 });
+    await page.keyboard.press('Escape'); // whatever suggestions popped up while typing
+    const typed = await editorLineText(page, 'contact newbie');
+    if (!/contact newbie "New Person" \{ reports-to \}\s*$/.test(typed ?? '')) throw new Error(`typed line reads "${typed}"`);
+    const labels = await completionLabels(page);
+    await shot('04-completion');
+    say(`  suggestions: ${labels.join(' ')}`);
+    const ids = Object.keys(CONTACTS);
+    const missing = ids.filter((id) => !labels.includes(id));
+    const foreign = labels.filter((l) => !ids.includes(l) && l !== 'newbie');
+    if (missing.length) throw new Error(`suggestions lack ${missing.join(', ')}`);
+    if (foreign.length) throw new Error(`suggestions include names that are not the bank's contacts: ${foreign.join(', ')}`);
+    const focused = await page.locator('.editor-widget.suggest-widget .monaco-list-row.focused .label-name').first().innerText();
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-widget.suggest-widget').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+    const line = await editorLineText(page, 'contact newbie');
+    const m = /reports-to ([^\s}]+)\s*\}\s*$/.exec(line ?? '');
+    if (!m) throw new Error(`after accepting, the line reads "${line}"`);
+    accepted = m[1];
+    if (!ids.includes(accepted)) throw new Error(`accepted "${accepted}", not a contact of jlbank`);
+    if (accepted !== focused.trim()) throw new Error(`accepted "${accepted}" but the focused suggestion was "${focused}"`);
+    say(`  accepted: ${accepted} (${CONTACTS[accepted]})`);
+    // the new contact is valid: no error squiggle appears
+    await sleep(1500);
+    const squiggles = await squigglesOnLine(page, 'contact newbie');
+    if (squiggles?.includes('squiggly-error')) throw new Error(`error squiggle on the new contact: ${squiggles}`);
+    await shot('05-completion-accepted');
+  });
+
+  await step(`Account Plan: Open Power Map shows the map of ${CUSTOMER}`, async () => {
+    await clearNotifications(page);
+    await runCommand(page, 'View: Hide Panel'); // the map gets the editor area's full height
+    await goToLine(page, lineOf('contact qin'), 7);
+    await runCommand(page, 'Account Plan: Open Power Map');
+    const tab = page.locator('.tabs-container .tab', { hasText: `Power Map — ${CUSTOMER}` }).first();
+    await tab.waitFor({ state: 'visible', timeout: 20_000 });
+    // the map is drawn inside the webview: nested iframes
+    const frame = await findWebviewFrame(page, 'g.card text.card-name');
+    const cardNames = async () => frame.locator('g.card text.card-name').evaluateAll((els) => els.map((e) => e.textContent));
+    const names = await until(async () => {
+      const n = await cardNames();
+      return n.includes(CONTACTS.qin) && n.includes(CONTACTS.song) ? n : null;
+    }, `the power map shows no card for ${CONTACTS.qin} and ${CONTACTS.song}`);
+    say(`  cards: ${names.join(', ')}`);
+    const heading = await frame.locator('header.top').first().innerText();
+    if (!heading.includes(CUSTOMER)) throw new Error(`the map's heading reads "${heading}"`);
+    const card = frame.locator('g.card', { has: frame.locator('text.card-name', { hasText: CONTACTS.qin }) }).first();
+    if (!(await card.isVisible())) throw new Error(`the card of ${CONTACTS.qin} is not visible`);
+    const box = await card.boundingBox();
+    if (!box || box.width < 20 || box.height < 10) throw new Error(`the card of ${CONTACTS.qin} has no size: ${JSON.stringify(box)}`);
+    const notHere = ['Zhou Jian', 'Sun Weidong'].filter((n) => names.includes(n));
+    if (notHere.length) throw new Error(`the map of jlbank shows contacts of other customers: ${notHere}`);
+    if (!names.includes('New Person')) throw new Error('the map does not show the contact typed a moment ago (New Person)');
+    await sleep(500);
+    await shot('06-power-map');
+    // and the webview alone, at full resolution
+    const webview = page.locator('iframe.webview.ready').first();
+    if (await webview.count()) await webview.screenshot({ path: path.join(OUT_DIR, '07-power-map-webview.png') });
   });
 }
 
 async function main() {
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  if (!fs.existsSync(folder)) throw new Error(`folder not found: ${folder}`);
+  const folder = prepareWorkspace({ source });
+  say(`workspace: ${folder} (copy of ${path.relative(REPO_ROOT, source) || '.'}, acct.today ${TEST_TODAY})`);
   const bin = findCodeServer();
   const profile = makeProfile();
   let server;
@@ -127,19 +236,19 @@ async function main() {
   try {
     if (!opts['no-extension']) {
       vsix = opts.stub ? buildStubVsix() : path.resolve(opts.vsix ?? process.env.ACCT_VSIX ?? DEFAULT_VSIX);
-      if (fs.existsSync(vsix)) {
-        installVsix({ bin, profile, vsix });
-        say(`installed: ${installedExtensions(profile).join(', ')}`);
-      } else say(`no .vsix at ${vsix}: running without the extension`);
+      if (!fs.existsSync(vsix)) throw new Error(`no .vsix at ${vsix}: build it first (npm run package), or pass --vsix PATH`);
+      installVsix({ bin, profile, vsix });
+      say(`installed: ${installedExtensions(profile).join(', ')}`);
     }
     server = await startCodeServer({ bin, profile, folder, logFile: path.join(OUT_DIR, 'code-server.log') });
     const ctx = await launchBrowser({ viewport: VIEWPORT });
     browser = ctx.browser;
     try {
       await openWorkbench(ctx.page, server, { folder });
-      await scenario(ctx.page);
+      await scenario(ctx.page, folder);
     } catch (err) {
       await screenshot(ctx.page, OUT_DIR, 'failure').catch(() => {});
+      say(`see ${path.relative(REPO_ROOT, OUT_DIR)}/failure.png`);
       throw err;
     } finally {
       fs.writeFileSync(path.join(OUT_DIR, 'browser-console.log'), ctx.consoleLines.join('\n') + '\n');
@@ -150,7 +259,8 @@ async function main() {
     if (!opts.keep) {
       fs.rmSync(profile.base, { recursive: true, force: true });
       if (vsix && opts.stub) removeStubVsix(vsix);
-    }
+      removeWorkspace(folder);
+    } else say(`kept profile ${profile.base} and workspace ${folder}`);
   }
 }
 
