@@ -15,6 +15,7 @@ import { AcctDocumentBuilder } from './acct-document-builder.js';
 import { AcctSettings } from './acct-settings.js';
 import { WorkspaceFacts } from './workspace-facts.js';
 import { AcctCompletionProvider } from '../lsp/acct-completion.js';
+import { withWindowedCompletion } from '../lsp/completion-window.js';
 import { AcctHoverProvider } from '../lsp/acct-hover.js';
 import { AcctDocumentSymbolProvider, AcctNodeKindProvider } from '../lsp/acct-symbols.js';
 import { AcctCodeLensProvider } from '../lsp/acct-code-lens.js';
@@ -32,6 +33,9 @@ export type AcctAddedServices = {
 
 export type AcctServices = LangiumServices & AcctAddedServices;
 
+/** Completion that parses only around the cursor in large files (see completion-window.ts). */
+const WindowedAcctCompletionProvider = withWindowedCompletion(AcctCompletionProvider);
+
 export const AcctModule: Module<AcctServices, PartialLangiumServices & AcctAddedServices> = {
     validation: {
         AcctValidator: (services) => new AcctValidator(services),
@@ -46,7 +50,7 @@ export const AcctModule: Module<AcctServices, PartialLangiumServices & AcctAdded
         ScopeComputation: (services) => new AcctScopeComputation(services),
     },
     lsp: {
-        CompletionProvider: (services) => new AcctCompletionProvider(services),
+        CompletionProvider: (services) => new WindowedAcctCompletionProvider(services),
         HoverProvider: (services) => new AcctHoverProvider(services),
         DocumentSymbolProvider: (services) => new AcctDocumentSymbolProvider(services),
         CodeLensProvider: () => new AcctCodeLensProvider(),

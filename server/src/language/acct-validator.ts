@@ -36,11 +36,13 @@ export function registerValidationChecks(services: AcctServices): void {
         Activity: [validator.checkActivityDate, validator.checkOverdueActivity],
     };
     registry.register(checks, validator);
+    registry.registerBeforeDocument(() => validator.resetCaches());
 }
 
 export class AcctValidator {
     protected readonly facts: WorkspaceFacts;
     protected readonly settings: AcctSettings;
+    private activeDeals = new WeakMap<Customer, Map<Contact, Opportunity[]>>();
 
     constructor(services: AcctServices) {
         this.facts = services.workspace.WorkspaceFacts;
@@ -287,9 +289,7 @@ export class AcctValidator {
 
     checkStaleContact(contact: Contact, accept: ValidationAcceptor): void {
         if (!contact.lastContact) return;
-        const customer = contact.$container;
-        const deals = customer.opportunities.filter(o => isActive(o.stage)
-            && o.decisionChain?.entries.some(e => e.contact.ref === contact));
+        const deals = this.activeDealsOf(contact);
         if (deals.length === 0) return;
         const limit = this.facts.policy().staleContactDays;
         const age = daysBetween(contact.lastContact, this.settings.today());
@@ -298,6 +298,36 @@ export class AcctValidator {
                 `${whoIs(contact)} is in the power map of ${deals.map(d => `'${d.name}'`).join(', ')} but was last contacted ${contact.lastContact}, ${age} days ago (policy: ${limit}): relationships decay when neglected. Plan a contact.`,
                 contact, { property: 'lastContact' }, subjectOf(contact));
         }
+    }
+
+    /**
+     * The active opportunities whose decision chain names `contact`, in declaration order. Built
+     * once per customer and validation run (scanning every chain for every contact was quadratic
+     * in the size of the customer: 25 ms of a 10k-line file's 43 ms validation).
+     */
+    protected activeDealsOf(contact: Contact): Opportunity[] {
+        const customer = contact.$container;
+        let byContact = this.activeDeals.get(customer);
+        if (!byContact) {
+            byContact = new Map();
+            for (const opportunity of customer.opportunities) {
+                if (!isActive(opportunity.stage)) continue;
+                for (const entry of opportunity.decisionChain?.entries ?? []) {
+                    const named = entry.contact.ref;
+                    if (!named) continue;
+                    const deals = byContact.get(named);
+                    if (!deals) byContact.set(named, [opportunity]);
+                    else if (deals[deals.length - 1] !== opportunity) deals.push(opportunity);
+                }
+            }
+            this.activeDeals.set(customer, byContact);
+        }
+        return byContact.get(contact) ?? [];
+    }
+
+    /** Forgets what was computed for the previous document (its links may have changed since). */
+    resetCaches(): void {
+        this.activeDeals = new WeakMap();
     }
 
     checkRationalTurnRisk(contact: Contact, accept: ValidationAcceptor): void {
