@@ -83,6 +83,8 @@ class App {
     private currentKey = '';
     private shown: Shown = { customer: null, opportunity: null };
     private errorLines: string[] = [];
+    /** An SVG export was asked for before there was anything to draw. */
+    private svgRequested = false;
     private persistTimer: ReturnType<typeof setTimeout> | undefined;
     private applyingTransform = false;
     private needsFit = false;
@@ -161,13 +163,18 @@ class App {
     private onMessage(data: unknown): void {
         if (!isToWebviewMessage(data)) return;
         if (data.type === 'requestSvg') {
-            this.exportView();
+            // Asked before the first plan arrived: answer as soon as there is a picture.
+            if (this.state.picture) this.exportView(); else this.svgRequested = true;
             return;
         }
         this.errorLines = data.view.hasErrors ? errorLines(data.view) : [];
         this.state = acceptPlan(this.state, data.view, data.focus);
         this.render();
         this.persist(true);
+        if (this.svgRequested && this.state.picture) {
+            this.svgRequested = false;
+            this.exportView();
+        }
     }
 
     // --- rendering ------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * (`2` — supports us and excludes others), and numeric scales are offered as their values.
  */
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from "langium/lsp";
-import { AstUtils, GrammarAST, type MaybePromise } from 'langium';
+import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import { intimacyMeanings, keywordMeanings, propertyMeanings, supportMeanings, type Meaning } from '../language/vocabulary.js';
 
@@ -19,6 +19,13 @@ const scoreMeanings: Record<string, Meaning> = {
 };
 
 export class AcctCompletionProvider extends DefaultCompletionProvider {
+    /** A contact never reports to itself: do not offer it (that would be a reports-to cycle). */
+    protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
+        const candidates = super.getReferenceCandidates(refInfo, context);
+        const self = refInfo.property === 'reportsTo' ? (refInfo.container as { name?: string }).name : undefined;
+        return self ? candidates.filter(candidate => candidate.name !== self) : candidates;
+    }
+
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         const scale = this.scaleFor(context, next);
         if (scale) {

@@ -28,10 +28,13 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
         const today = typeof value === 'string' && isDate(value.trim()) ? value.trim() : undefined;
         if (today === settings.todayOverride) return;
         settings.todayOverride = today;
-        // Date checks depend on "today": check every document again.
+        // Date checks depend on "today": check every document again. `update` rebuilds every
+        // document that is not validated, including one whose build this write cancelled.
         await shared.workspace.WorkspaceLock.write(async token => {
-            const documents = shared.workspace.LangiumDocuments.all.filter(d => d.state >= DocumentState.Validated).toArray();
-            await builder.build(documents, { validation: true }, token);
+            for (const document of shared.workspace.LangiumDocuments.all) {
+                if (document.state >= DocumentState.Validated) builder.resetToState(document, DocumentState.IndexedReferences);
+            }
+            await builder.update([], [], token);
         });
     };
     shared.lsp.LanguageServer.onInitialized(async () => {
