@@ -746,3 +746,39 @@ describe('overdue-activity', () => {
         one(await checkCustomer(text, {}, { today: '2026-11-23' }), 'overdue-activity');
     });
 });
+
+describe('duplicate-property (extension)', () => {
+    it('warns on each earlier copy of a property written twice, naming the value that counts', async () => {
+        const text = 'customer d "D" {\n    contact a "A" { support 2 role coach support 1 }\n    opportunity o "O" { stage won team { ar alice ar bob } }\n}\n';
+        const w = await checkCustomer(text);
+        const found = w.withCode('duplicate-property');
+        expect(found.map(f => f.range)).toEqual([rangeOf(text, '2'), rangeOf(text, 'alice')]);
+        expect(found[0].severity).toBe('warning');
+        expect(found[0].message).toBe("'support' is written more than once here; only the last one (1) counts. Remove the others.");
+        expect(found[1].message).toMatch(/'ar' .* \(bob\)/);
+    });
+
+    it('does not fire on lists or on a property written once', async () => {
+        const w = await checkCustomer(CLEAN);
+        none(w, 'duplicate-property');
+    });
+});
+
+describe('out-of-range values count for nothing in the other checks', () => {
+    const deal = 'opportunity o "O" { stage bid budget 1M start 2027-01-01 team { ar alice sr bob fr carol } decision-chain { b decision-maker } }';
+
+    it('support 5 is no supporter: with one real supporter the customer is single-threaded', async () => {
+        const text = `customer s "S" {\n    contact a "A" { support 5 }\n    contact b "B" { support 1 }\n    ${deal}\n}\n`;
+        const w = await checkCustomer(text);
+        one(w, 'out-of-range');
+        expect(one(w, 'single-threaded').message).toMatch(/only B \(b\) supports us/);
+    });
+
+    it('intimacy -4 is no rational-turn risk, as intimacy 4 is no friendship', async () => {
+        const text = 'customer s "S" {\n    contact c "C" { support 2 intimacy -4 }\n    contact d "D" { support 0 intimacy 4 }\n}\n';
+        const w = await checkCustomer(text);
+        expect(w.withCode('out-of-range')).toHaveLength(2);
+        none(w, 'rational-turn-risk');
+        none(w, 'friendly-but-unsupportive');
+    });
+});

@@ -19,21 +19,22 @@ export function registerValidationChecks(services: AcctServices): void {
     const validator = services.validation.AcctValidator;
     const checks: ValidationChecks<AcctAstType> = {
         Workspace: [validator.checkDuplicateGlobalIds, validator.checkSinglePolicy],
-        Policy: [validator.checkPolicyRanges],
+        Policy: [validator.checkPolicyRanges, validator.checkPropertyWrittenOnce],
+        IronTriangle: [validator.checkPropertyWrittenOnce],
         Customer: [
-            validator.checkCustomerRanges, validator.checkDuplicateLocalIds, validator.checkTierMatchesScores,
+            validator.checkPropertyWrittenOnce, validator.checkCustomerRanges, validator.checkDuplicateLocalIds, validator.checkTierMatchesScores,
             validator.checkTierReview, validator.checkRelationshipLayers, validator.checkSingleThreaded,
         ],
         Contact: [
-            validator.checkContactRanges, validator.checkReportsToCycle, validator.checkRationalTurnRisk,
+            validator.checkPropertyWrittenOnce, validator.checkContactRanges, validator.checkReportsToCycle, validator.checkRationalTurnRisk,
             validator.checkFriendlyButUnsupportive, validator.checkStaleContact,
         ],
         Opportunity: [
-            validator.checkOpportunityValues, validator.checkQualified, validator.checkPowerMap,
+            validator.checkPropertyWrittenOnce, validator.checkOpportunityValues, validator.checkQualified, validator.checkPowerMap,
             validator.checkDecisionMaker, validator.checkIronTriangle,
         ],
         DecisionChainEntry: [validator.checkEntryRanges, validator.checkUnknownSupport, validator.checkOpposedKeyPerson],
-        Activity: [validator.checkActivityDate, validator.checkOverdueActivity],
+        Activity: [validator.checkPropertyWrittenOnce, validator.checkActivityDate, validator.checkOverdueActivity],
     };
     registry.register(checks, validator);
     registry.registerBeforeDocument(() => validator.resetCaches());
@@ -50,6 +51,20 @@ export class AcctValidator {
     }
 
     // --- ids and ranges (errors) --------------------------------------------------------------
+
+    /** A property written twice keeps only its last value: say so rather than lose one silently. */
+    checkPropertyWrittenOnce(node: AstNode, accept: ValidationAcceptor): void {
+        for (const property of singleValued[node.$type] ?? []) {
+            const written = GrammarUtils.findNodesForProperty(node.$cstNode, property);
+            if (written.length < 2) continue;
+            const keyword = propertyKeywords[property] ?? property;
+            for (const extra of written.slice(0, -1)) {
+                report(accept, 'warning', IssueCodes.DuplicateProperty,
+                    `'${keyword}' is written more than once here; only the last one (${written[written.length - 1].text}) counts. Remove the others.`,
+                    node, { range: extra.range }, subjectOf(node));
+            }
+        }
+    }
 
     checkDuplicateGlobalIds(workspace: Workspace, accept: ValidationAcceptor): void {
         const globals = this.facts.globalDeclarations();
@@ -277,7 +292,8 @@ export class AcctValidator {
 
     checkSingleThreaded(customer: Customer, accept: ValidationAcceptor): void {
         if (!customer.opportunities.some(o => isActive(o.stage))) return;
-        const supporters = customer.contacts.filter(c => (supportOf(c.support) ?? -Infinity) >= 1);
+        // Out-of-range values are reported as errors and count for nothing here.
+        const supporters = customer.contacts.filter(c => { const v = supportOf(c.support); return v !== null && v >= 1 && v <= 3; });
         if (supporters.length > 1) return;
         const who = supporters.length === 1 ? `only ${whoIs(supporters[0])} supports us` : 'nobody supports us yet';
         report(accept, 'warning', IssueCodes.SingleThreaded,
@@ -332,7 +348,7 @@ export class AcctValidator {
 
     checkRationalTurnRisk(contact: Contact, accept: ValidationAcceptor): void {
         const support = supportOf(contact.support);
-        if (support !== null && support >= 2 && support <= 3 && contact.intimacy !== undefined && contact.intimacy <= -1) {
+        if (support !== null && support >= 2 && support <= 3 && contact.intimacy !== undefined && contact.intimacy <= -1 && contact.intimacy >= -3) {
             report(accept, 'warning', IssueCodes.RationalTurnRisk,
                 `${whoIs(contact)} supports us (${support}) but intimacy is ${contact.intimacy}: they like the product, not us, and may turn rationally to a competitor at the first good offer. Build the personal relationship.`,
                 contact, { property: 'intimacy' }, subjectOf(contact));
@@ -361,6 +377,21 @@ export class AcctValidator {
 }
 
 // --- helpers -------------------------------------------------------------------------------------
+
+/** Properties that hold one value, per declaration type (lists such as `with` may repeat). */
+const singleValued: Record<string, string[]> = {
+    Policy: ['staleContactDays', 'tierReviewDays', 'generalCoverage'],
+    Customer: ['industry', 'standing', 'cooperation', 'tier', 'reviewed', 'owner', 'organization'],
+    Contact: ['title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner'],
+    Opportunity: ['stage', 'amount', 'budget', 'start', 'team', 'decisionChain'],
+    IronTriangle: ['ar', 'sr', 'fr'],
+    Activity: ['kind', 'date', 'owner', 'status', 'outcome'],
+};
+
+const propertyKeywords: Record<string, string> = {
+    staleContactDays: 'stale-contact-days', tierReviewDays: 'tier-review-days', generalCoverage: 'general-coverage',
+    reportsTo: 'reports-to', lastContact: 'last-contact', decisionChain: 'decision-chain',
+};
 
 type Where = { property?: string; keyword?: string; range?: import('vscode-languageserver-types').Range };
 

@@ -22,6 +22,8 @@ export namespace IssueCodes {
     export const FriendlyButUnsupportive = 'friendly-but-unsupportive';
     export const ReportsToCycle = 'reports-to-cycle';
     export const OverdueActivity = 'overdue-activity';
+    /** Extension of the contract: a single-valued property written twice. */
+    export const DuplicateProperty = 'duplicate-property';
 }
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
