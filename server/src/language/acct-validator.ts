@@ -3,7 +3,7 @@
  * (../shared/domain.md). Every diagnostic carries its code from `IssueCodes` and says what is
  * wrong and what to do.
  */
-import { GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, type AstNode, type CompositeCstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { AcctServices } from './acct-module.js';
 import type { AcctAstType, Activity, Contact, Customer, DecisionChainEntry, Money, Opportunity, Policy, SupportValue, Workspace } from './generated/ast.js';
 import { IssueCodes, type FindingData, type IssueCode, type QuickFix } from './issue-codes.js';
@@ -54,13 +54,25 @@ export class AcctValidator {
 
     /** A property written twice keeps only its last value: say so rather than lose one silently. */
     checkPropertyWrittenOnce(node: AstNode, accept: ValidationAcceptor): void {
-        for (const property of singleValued[node.$type] ?? []) {
-            const written = GrammarUtils.findNodesForProperty(node.$cstNode, property);
-            if (written.length < 2) continue;
+        const properties = singleValued[node.$type];
+        const content = (node.$cstNode as CompositeCstNode | undefined)?.content;
+        if (!properties || !content) return;
+        // One pass over the block's own syntax (not its nested blocks): an overwritten value is
+        // no longer in the AST, but its text still is.
+        const written = new Map<string, CstNode[]>();
+        for (const child of content) {
+            const property = child.grammarSource && AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment)?.feature;
+            if (property && properties.includes(property)) {
+                written.set(property, [...written.get(property) ?? [], child]);
+            }
+        }
+        for (const [property, nodes] of written) {
+            if (nodes.length < 2) continue;
             const keyword = propertyKeywords[property] ?? property;
-            for (const extra of written.slice(0, -1)) {
+            const last = nodes[nodes.length - 1].text;
+            for (const extra of nodes.slice(0, -1)) {
                 report(accept, 'warning', IssueCodes.DuplicateProperty,
-                    `'${keyword}' is written more than once here; only the last one (${written[written.length - 1].text}) counts. Remove the others.`,
+                    `'${keyword}' is written more than once here; only the last one (${last.length > 40 ? last.slice(0, 37) + '...' : last}) counts. Remove the others.`,
                     node, { range: extra.range }, subjectOf(node));
             }
         }
