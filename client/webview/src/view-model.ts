@@ -6,6 +6,7 @@ import type { Finding, PlanFocus, PlanView, SubjectKey } from '../../../server/s
 import type {
     ContactJson, CustomerJson, OpportunityJson, Role, Support, Tier,
 } from '../../../server/src/model/plan-types.js';
+import { isScore, suggestedTierFor, suggestedTiers } from '../../../server/src/model/tier-table.js';
 
 export type { Finding, PlanFocus, PlanView, SubjectKey };
 export type { ContactJson, CustomerJson, OpportunityJson, Role, Support, Tier };
@@ -68,22 +69,12 @@ export function intimacyText(i: number | null): string {
 
 export const TIERS: readonly Tier[] = ['excellent', 'strategic', 'core', 'value', 'commercial'];
 
-/** Suggested tier, contract section 3: `SUGGESTED_TIER[standing - 1][cooperation - 1]`. */
-export const SUGGESTED_TIER: readonly (readonly Tier[])[] = [
-    /* standing 1 */['commercial', 'commercial', 'commercial', 'core', 'core'],
-    /* standing 2 */['commercial', 'value', 'value', 'core', 'core'],
-    /* standing 3 */['commercial', 'value', 'value', 'core', 'core'],
-    /* standing 4 */['commercial', 'value', 'strategic', 'excellent', 'excellent'],
-    /* standing 5 */['commercial', 'value', 'strategic', 'excellent', 'excellent'],
-];
-
-export function isScore(n: unknown): n is number {
-    return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 5;
-}
+/** Suggested tier, contract section 3: `SUGGESTED_TIER[standing - 1][cooperation - 1]` (the checker's table). */
+export const SUGGESTED_TIER = suggestedTiers;
+export { isScore };
 
 export function suggestedTier(standing: number | null, cooperation: number | null): Tier | null {
-    if (!isScore(standing) || !isScore(cooperation)) return null;
-    return SUGGESTED_TIER[standing - 1]![cooperation - 1]!;
+    return suggestedTierFor(standing, cooperation) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
  */
 import type { Contact, Customer, DecisionChainEntry, Money, Opportunity, Role, Stage, SupportValue, Tier } from './generated/ast.js';
 import type { Support } from '../model/plan-types.js';
+import { isScore, suggestedTierFor } from '../model/tier-table.js';
 
 /** An active opportunity is one at stage `opportunity` or `bid`. */
 export function isActive(stage: Stage | undefined): boolean {
@@ -36,28 +37,11 @@ export const keyRoles: ReadonlySet<Role> = new Set<Role>(['approver', 'decision-
 /** Roles that hold the decision (`no-decision-maker`, `unknown-support`). */
 export const decidingRoles: ReadonlySet<Role> = new Set<Role>(['approver', 'decision-maker']);
 
-/**
- * Suggested tier from the customer's standing (1..5) and the value of cooperation to us (1..5):
- * the contract's table, rows by standing, columns by cooperation.
- */
-const tierTable: Record<number, Tier[]> = {
-    5: ['commercial', 'value', 'strategic', 'excellent', 'excellent'],
-    4: ['commercial', 'value', 'strategic', 'excellent', 'excellent'],
-    3: ['commercial', 'value', 'value', 'core', 'core'],
-    2: ['commercial', 'value', 'value', 'core', 'core'],
-    1: ['commercial', 'commercial', 'commercial', 'core', 'core'],
-};
-
 export function suggestedTier(standing: number | undefined, cooperation: number | undefined): Tier | undefined {
-    if (!isScore(standing) || !isScore(cooperation)) {
-        return undefined;
-    }
-    return tierTable[standing][cooperation - 1];
+    return suggestedTierFor(standing, cooperation);
 }
 
-export function isScore(value: number | undefined): value is number {
-    return value !== undefined && Number.isInteger(value) && value >= 1 && value <= 5;
-}
+export { isScore };
 
 /** Why the table suggests a tier, in the method's words (for hover and messages). */
 export function tierReason(standing: number, cooperation: number): string {
