@@ -267,3 +267,15 @@ describe('values', () => {
         expect(w.withCode('syntax').length).toBeGreaterThan(0);
     });
 });
+
+describe('syntax messages', () => {
+    it('say what was expected in the user\'s words, naming an id once rather than every keyword', async () => {
+        const text = 'customer c "C" {\n    contact a "A" { reports-to }\n    contact b "B" { role boss }\n    contact d { }\n}\n';
+        const w = await buildWorkspace({ 'plan.acct': text });
+        expect(w.withCode('syntax').map(f => f.message)).toEqual([
+            "Syntax error: expected an id but found '}'.",
+            "Syntax error: expected one of 'approver', 'decision-maker', 'sponsor', 'evaluator', 'influencer', 'coach' but found 'boss'.",
+            "Syntax error: expected a quoted name but found '{'.",
+        ]);
+    });
+});

@@ -34,15 +34,28 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
+const tokenNames: Record<string, string> = {
+    ID: 'an id', STRING: 'a quoted name', DATE: 'a date (YYYY-MM-DD)', INT: 'a number',
+    AMOUNT: 'an amount', DECIMAL: 'a number',
+};
+
 /** Chevrotain's messages name tokens by their internal names; say them as a user writes them. */
 function syntaxMessage(message: string): string {
-    const tokenNames: Record<string, string> = {
-        ID: 'an id', STRING: 'a quoted name', DATE: 'a date (YYYY-MM-DD)', INT: 'a number',
-        AMOUNT: 'an amount', DECIMAL: 'a number',
-    };
+    const found = /but found:? '([^']*)'/.exec(message)?.[1];
+    const alternatives = [...message.matchAll(/\d+\. \[([^\]]+)\]/g)].map(m => m[1]);
+    if (alternatives.length > 0 && found !== undefined) {
+        // Where an id may stand, every keyword may too (contract: a keyword is a valid id): say "an id" once.
+        const idPossible = alternatives.includes('ID');
+        const expected = [...new Set(alternatives
+            .filter(a => !(idPossible && /^[a-z]+$/.test(a)))
+            .map(a => tokenNames[a] ?? `'${a}'`))];
+        const list = expected.length > 8 ? [...expected.slice(0, 8), '...'] : expected;
+        return `Syntax error: expected ${list.length > 1 ? 'one of ' : ''}${list.join(', ')} but found '${found}'.`;
+    }
     const cleaned = message
         .replace(/token of type '([A-Z]+)'/g, (_m, name: string) => tokenNames[name] ?? name)
-        .replace(/\s*\n\s*/g, ' ');
-    const text = cleaned.length > 300 ? cleaned.slice(0, 297) + '...' : cleaned;
-    return `Syntax error: ${text}`;
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/^Expecting /, 'expected ')
+        .replace(/`([^`]*)`/g, "'$1'");
+    return `Syntax error: ${cleaned.length > 300 ? cleaned.slice(0, 297) + '...' : cleaned}`;
 }
