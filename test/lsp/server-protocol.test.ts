@@ -143,4 +143,22 @@ describe('language server over LSP (stdio)', () => {
             expect.objectContaining({ code: 'unknown-support', subject: 'opportunity:hxgrid/substation', contact: 'contact:hxgrid/sun' }),
         ]));
     });
+
+    it('the plan view follows edits: a renamed contact shows in the next request', async () => {
+        const uri = fileUri('live.acct');
+        const text = 'customer live "Live" {\n    contact a "Before" { }\n}\n';
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version: 1, text } });
+        await diagnosticsFor(uri);
+        const nameOf = (r: PlanViewRequest.Result) => r.view.plan.customers.find(c => c.id === 'live')?.contacts[0]?.name;
+        const first = await connection.sendRequest('acct/planView', { uri, position: { line: 1, character: 6 } }) as PlanViewRequest.Result;
+        expect(nameOf(first)).toBe('Before');
+        diagnostics.delete(uri);
+        await connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace('Before', 'After') }],
+        });
+        await diagnosticsFor(uri);
+        const second = await connection.sendRequest('acct/planView', { uri, position: { line: 1, character: 6 } }) as PlanViewRequest.Result;
+        expect(nameOf(second)).toBe('After');
+        expect(second.focus).toEqual({ customer: 'live', opportunity: null });
+    });
 });

@@ -10,7 +10,7 @@ import { createAcctServices, type AcctServices } from '../language/acct-module.j
 import { isDate } from '../language/acct-settings.js';
 import { isCustomer, isOpportunity } from '../language/generated/ast.js';
 import { serializePlan } from '../model/plan.js';
-import { ExportPlanRequest, PlanChangedNotification, PlanViewRequest, type PlanFocus } from '../protocol.js';
+import { ExportPlanRequest, PlanChangedNotification, PlanViewRequest, type PlanFocus, type PlanView } from '../protocol.js';
 import { acctDocuments, workspacePlan, workspacePlanView } from '../workspace/plan-workspace.js';
 
 export function startAcctServer(): void {
@@ -47,15 +47,22 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
         }
     });
 
+    // The cursor moves far more often than the plan changes: compute the view once per build.
+    let cachedView: { base: string; view: PlanView } | undefined;
+    builder.onUpdate(() => { cachedView = undefined; });
     builder.onBuildPhase(DocumentState.Validated, documents => {
+        cachedView = undefined;
         void connection.sendNotification(PlanChangedNotification.method, { uris: documents.map(d => d.uri.toString()) } satisfies PlanChangedNotification.Params);
     });
 
     connection.onRequest(PlanViewRequest.method, async (params: PlanViewRequest.Params): Promise<PlanViewRequest.Result> => {
         await builder.waitUntil(DocumentState.Validated);
         const uri = URI.parse(params.uri);
-        const view = workspacePlanView(acctDocuments(shared), folderOf(shared, uri));
-        return { view, focus: focusAt(shared, uri, params.position) };
+        const base = folderOf(shared, uri);
+        if (cachedView?.base !== String(base)) {
+            cachedView = { base: String(base), view: workspacePlanView(acctDocuments(shared), base) };
+        }
+        return { view: cachedView.view, focus: focusAt(shared, uri, params.position) };
     });
 
     connection.onRequest(ExportPlanRequest.method, async (params: ExportPlanRequest.Params): Promise<ExportPlanRequest.Result> => {
