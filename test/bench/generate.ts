@@ -7,6 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { suggestedTierFor } from '../../server/src/model/tier-table.js';
 
 /** mulberry32: small, fast, good enough for test data. */
 export class Random {
@@ -69,14 +70,7 @@ const outcomes = ['Agreed next steps for the pilot', 'Accepted the measured-savi
 
 /** Suggested tier (contract section 3), to keep most declared tiers consistent. */
 function suggestedTier(standing: number, cooperation: number): string {
-    const table: Record<number, string[]> = {
-        5: ['commercial', 'value', 'strategic', 'excellent', 'excellent'],
-        4: ['commercial', 'value', 'strategic', 'excellent', 'excellent'],
-        3: ['commercial', 'value', 'value', 'core', 'core'],
-        2: ['commercial', 'value', 'value', 'core', 'core'],
-        1: ['commercial', 'commercial', 'commercial', 'core', 'core'],
-    };
-    return table[standing][cooperation - 1];
+    return suggestedTierFor(standing, cooperation)!;
 }
 
 function date(random: Random, from: [number, number], to: [number, number]): string {
