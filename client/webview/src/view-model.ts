@@ -158,17 +158,13 @@ export function shownTitle(shown: Shown): string {
 
 export type CardGroup = 'key' | 'general';
 
-export interface CardModel {
+/** A contact as its card shows it: the contact's own facts plus what the shown deal makes of them. */
+export interface CardModel extends Pick<ContactJson, 'id' | 'name' | 'title' | 'department' | 'intimacy' | 'lastContact'> {
     key: SubjectKey;
-    id: string;
-    name: string;
-    title: string | null;
-    department: string | null;
     /** Effective role: for a deal, the decision-chain entry's; else the contact's. */
     role: Role | null;
     /** Effective support: for a deal, the decision-chain entry's; else the contact's. */
     support: Support;
-    intimacy: number | null;
     /** The contact's own role/support when a deal overrides them. */
     contactRole: Role | null;
     contactSupport: Support;
@@ -181,7 +177,6 @@ export interface CardModel {
     inChain: boolean;
     dimmed: boolean;
     stale: boolean;
-    lastContact: string | null;
     findings: Finding[];
     ariaLabel: string;
     tooltip: string;
