@@ -1,6 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
+    resolve: {
+        // The names under which the extension and the webview import the shared rooms (tsconfig `paths`).
+        alias: [
+            { find: /^@acct\/method$/, replacement: here('./server/src/method/index.ts') },
+            { find: /^@acct\/contract$/, replacement: here('./server/src/contract/index.ts') },
+            { find: /^@acct\/contract\/protocol$/, replacement: here('./server/src/contract/protocol.ts') },
+            { find: /^@acct\/files\/safe-write$/, replacement: here('./server/src/files/safe-write.ts') },
+        ],
+    },
     test: {
         include: ['test/**/*.test.ts'],
         exclude: ['test/vscode/**', 'node_modules/**'],
@@ -8,5 +20,7 @@ export default defineConfig({
         hookTimeout: 60_000,
         // Browser and process tests start Chromium and node: keep the two cores for them.
         maxWorkers: 2,
+        // The CLI, LSP and browser tests run the bundles: build them first.
+        globalSetup: ['./test/support/build-once.ts'],
     },
 });

@@ -21,16 +21,14 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { performance } from 'node:perf_hooks';
-import { DocumentState, EmptyFileSystem, inject, URI, type LangiumDocument, type Module } from 'langium';
-import { createDefaultModule, createDefaultSharedModule, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices } from 'langium/lsp';
+import { DocumentState, EmptyFileSystem, URI, type LangiumDocument, type Module } from 'langium';
+import type { LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { DefaultScopeComputation, DefaultScopeProvider } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AcctModule, AcctSharedModule, createAcctServices, type AcctServices } from '../../server/src/language/acct-module.js';
-import { AcctGeneratedModule, AcctGeneratedSharedModule } from '../../server/src/language/generated/module.js';
-import { registerValidationChecks } from '../../server/src/language/acct-validator.js';
+import { createAcctServices, type AcctServices } from '../../server/src/acct-module.js';
 import { AcctCompletionProvider } from '../../server/src/lsp/acct-completion.js';
 import { loadWorkspace } from '../../server/src/node/workspace-loader.js';
-import { serializePlan } from '../../server/src/model/plan.js';
+import { serializePlan } from '../../server/src/plan/plan-json.js';
 import { bigCustomerText, generateBigFile, generateWorkspace } from './generate.js';
 
 const args = new Set(process.argv.slice(2));
@@ -122,12 +120,7 @@ function services(scoping: 'acct' | 'default'): { shared: LangiumSharedServices;
             ScopeComputation: (s) => new DefaultScopeComputation(s),
         },
     };
-    const shared = inject(createDefaultSharedModule(EmptyFileSystem), AcctGeneratedSharedModule, AcctSharedModule);
-    const Acct = inject(createDefaultModule({ shared }), AcctGeneratedModule, AcctModule, defaultScoping as Module<AcctServices, PartialLangiumServices>);
-    shared.ServiceRegistry.register(Acct);
-    registerValidationChecks(Acct);
-    shared.workspace.ConfigurationProvider.initialized({});
-    return { shared, Acct };
+    return createAcctServices(EmptyFileSystem, defaultScoping as Module<AcctServices, PartialLangiumServices>);
 }
 
 const warmupText = bigCustomerText(SEED + 9, 300).text;

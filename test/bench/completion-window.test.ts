@@ -7,7 +7,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Position } from 'vscode-languageserver-types';
-import { createAcctServices } from '../../server/src/language/acct-module.js';
+import { createAcctServices } from '../../server/src/acct-module.js';
 import { AcctCompletionProvider } from '../../server/src/lsp/acct-completion.js';
 import { bigCustomerText, Random } from './generate.js';
 

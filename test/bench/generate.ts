@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { suggestedTierFor } from '../../server/src/model/tier-table.js';
+import { suggestedTierFor } from '../../server/src/method/index.js';
 
 /** mulberry32: small, fast, good enough for test data. */
 export class Random {

@@ -11,7 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
 import type { CompletionList, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { examplesDir, projectRoot, tempWorkspace } from '../support/run-cli.js';
-import type { PlanViewRequest } from '../../server/src/protocol.js';
+import { FocusRequest, LocateRequest, PlanViewRequest } from '../../server/src/contract/protocol.js';
+import { findingsOf, type PlanView } from '../../server/src/contract/index.js';
 
 const serverPath = path.join(projectRoot, 'out', 'server.js');
 
@@ -134,12 +135,13 @@ describe('language server over LSP (stdio)', () => {
         const uri = fileUri('huaxia-grid.acct');
         const lines = readFileSync(path.join(workspace, 'huaxia-grid.acct'), 'utf8').split('\n');
         const line = lines.findIndex(l => /opportunity substation/.test(l)) + 1;
-        const result = await connection.sendRequest('acct/planView', { uri, position: { line, character: 8 } }) as PlanViewRequest.Result;
-        expect(result.focus).toEqual({ customer: 'hxgrid', opportunity: 'substation' });
-        expect(result.view.plan.customers.map(c => c.id).sort()).toEqual(['donghai', 'hxgrid', 'jlbank', 'pearlport', 'scratch', 'c', 'h', 'fix'].sort());
-        expect(result.view.plan.files).toContain('regional/jinlan-bank.acct');
-        expect(result.view.anchors['customer:hxgrid']).toMatchObject({ uri, line: expect.any(Number) });
-        expect(result.view.findings).toEqual(expect.arrayContaining([
+        const focus = await connection.sendRequest(FocusRequest.type, { uri, position: { line, character: 8 } });
+        const view = await connection.sendRequest(PlanViewRequest.type, { uri });
+        expect(focus).toEqual({ customer: 'hxgrid', opportunity: 'substation' });
+        expect(view.plan.customers.map(c => c.id).sort()).toEqual(['donghai', 'hxgrid', 'jlbank', 'pearlport', 'scratch', 'c', 'h', 'fix'].sort());
+        expect(view.plan.files).toContain('regional/jinlan-bank.acct');
+        expect(await connection.sendRequest(LocateRequest.type, { subject: 'customer:hxgrid' })).toMatchObject({ uri, line: expect.any(Number) });
+        expect(findingsOf(view)).toEqual(expect.arrayContaining([
             expect.objectContaining({ code: 'unknown-support', subject: 'opportunity:hxgrid/substation', contact: 'contact:hxgrid/sun' }),
         ]));
     });
@@ -149,16 +151,16 @@ describe('language server over LSP (stdio)', () => {
         const text = 'customer live "Live" {\n    contact a "Before" { }\n}\n';
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version: 1, text } });
         await diagnosticsFor(uri);
-        const nameOf = (r: PlanViewRequest.Result) => r.view.plan.customers.find(c => c.id === 'live')?.contacts[0]?.name;
-        const first = await connection.sendRequest('acct/planView', { uri, position: { line: 1, character: 6 } }) as PlanViewRequest.Result;
+        const nameOf = (view: PlanView) => view.plan.customers.find(c => c.id === 'live')?.contacts[0]?.name;
+        const first = await connection.sendRequest(PlanViewRequest.type, { uri });
         expect(nameOf(first)).toBe('Before');
         diagnostics.delete(uri);
         await connection.sendNotification('textDocument/didChange', {
             textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace('Before', 'After') }],
         });
         await diagnosticsFor(uri);
-        const second = await connection.sendRequest('acct/planView', { uri, position: { line: 1, character: 6 } }) as PlanViewRequest.Result;
+        const second = await connection.sendRequest(PlanViewRequest.type, { uri });
         expect(nameOf(second)).toBe('After');
-        expect(second.focus).toEqual({ customer: 'live', opportunity: null });
+        expect(await connection.sendRequest(FocusRequest.type, { uri, position: { line: 1, character: 6 } })).toEqual({ customer: 'live', opportunity: null });
     });
 });

@@ -8,10 +8,9 @@ import * as path from 'node:path';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
-import { createAcctServices, type AcctServices } from '../../server/src/language/acct-module.js';
+import { createAcctServices, type AcctServices } from '../../server/src/acct-module.js';
 import type { Workspace } from '../../server/src/language/generated/ast.js';
-import { workspacePlan } from '../../server/src/workspace/plan-workspace.js';
-import type { AcctPlanDocument } from '../../server/src/model/plan-types.js';
+import type { AcctPlanDocument } from '../../server/src/contract/plan-types.js';
 
 export const TODAY = '2026-11-22';
 export const WS = URI.parse('file:///ws');
@@ -121,7 +120,7 @@ export async function buildWorkspace(files: Record<string, string>, options: Bui
             diagnostic,
         })));
     // Also computed now, while the documents are linked: the next pooled build deletes them.
-    const plan = workspacePlan(Object.values(docs), WS);
+    const plan = Acct.plan.PlanBuilder.plan(WS);
     return {
         shared, Acct, docs, findings,
         withCode: (code, file) => findings(file).filter(f => f.code === code),

@@ -1,10 +1,11 @@
 /** How `acct check` prints findings: text, json (the diagnostics array) or GitHub annotations. */
-import type { DiagnosticJson } from '../model/plan-types.js';
+import type { DiagnosticJson } from '../contract/plan-types.js';
+import { findingLine } from '../contract/findings.js';
 
 export type OutputFormat = 'text' | 'json' | 'github';
 
 export function formatText(diagnostics: DiagnosticJson[]): string {
-    return diagnostics.map(d => `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`).join('\n');
+    return diagnostics.map(findingLine).join('\n');
 }
 
 export function summaryLine(diagnostics: DiagnosticJson[], fileCount: number): string {

@@ -4,12 +4,11 @@
  * or input. Bad input gets one clear line, never a stack trace.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import * as path from 'node:path';
 import { InputError, loadWorkspace, type LoadedWorkspace } from '../node/workspace-loader.js';
-import { isDate } from '../language/acct-settings.js';
-import { serializePlan } from '../model/plan.js';
+import { InvalidTodayError, isDate, resolveToday } from '../method/index.js';
+import { serializePlan } from '../plan/plan-json.js';
+import { checkTarget, UnsafeTargetError, writeFileSafely } from '../files/safe-write.js';
 import { formatGithub, formatJson, formatText, summaryLine, type OutputFormat } from './format.js';
-import { writeFileAtomic } from './atomic-write.js';
 
 class UsageError extends Error {}
 
@@ -24,21 +23,14 @@ function parseCount(value: string): number {
     return number;
 }
 
-function todayFromEnvironment(): string | undefined {
-    const value = process.env.ACCT_TODAY;
-    if (value !== undefined && value !== '' && !isDate(value)) {
-        throw new UsageError(`ACCT_TODAY=${value} is not a date: use YYYY-MM-DD.`);
-    }
-    return value || undefined;
-}
-
 async function load(paths: string[], today: string | undefined): Promise<LoadedWorkspace> {
-    return loadWorkspace(paths, { today: today ?? todayFromEnvironment() });
+    // The method's one rule for today; here a bad ACCT_TODAY is refused rather than ignored.
+    return loadWorkspace(paths, { today: resolveToday(today, process.env.ACCT_TODAY) });
 }
 
 async function check(paths: string[], options: { format: OutputFormat; maxWarnings?: number; today?: string }): Promise<number> {
     const workspace = await load(paths, options.today);
-    const diagnostics = workspace.plan().diagnostics;
+    const diagnostics = workspace.diagnostics();
     const output = options.format === 'json' ? formatJson(diagnostics)
         : options.format === 'github' ? formatGithub(diagnostics)
         : [formatText(diagnostics), summaryLine(diagnostics, workspace.documents.length)].filter(Boolean).join('\n');
@@ -56,9 +48,7 @@ async function check(paths: string[], options: { format: OutputFormat; maxWarnin
 }
 
 async function exportPlan(paths: string[], options: { output?: string; today?: string }): Promise<number> {
-    if (options.output && options.output.endsWith('.acct')) {
-        throw new UsageError(`-o ${options.output}: acct never writes .acct files. Choose a .json file.`);
-    }
+    if (options.output) checkTarget(options.output, 'the JSON export');
     const workspace = await load(paths, options.today);
     const plan = workspace.plan();
     const errors = plan.diagnostics.filter(d => d.severity === 'error');
@@ -70,8 +60,9 @@ async function exportPlan(paths: string[], options: { output?: string; today?: s
     const json = serializePlan(plan);
     if (options.output) {
         try {
-            await writeFileAtomic(path.resolve(options.output), json);
+            await writeFileSafely(options.output, json, 'the JSON export');
         } catch (error) {
+            if (error instanceof UnsafeTargetError) throw error;
             throw new UsageError(`-o ${options.output}: cannot write the file (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check the folder exists and is writable.`);
         }
     } else {
@@ -114,7 +105,7 @@ export async function runCli(argv: string[]): Promise<number> {
             // Help and version exit 0; every other usage problem is exit status 2.
             return error.exitCode === 0 ? 0 : 2;
         }
-        if (error instanceof InputError || error instanceof UsageError) {
+        if (error instanceof InputError || error instanceof UsageError || error instanceof UnsafeTargetError || error instanceof InvalidTodayError) {
             process.stderr.write(`acct: ${error.message}\n`);
             return 2;
         }

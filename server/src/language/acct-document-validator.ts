@@ -4,7 +4,7 @@
  */
 import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import { IssueCodes } from './issue-codes.js';
+import { IssueCodes } from '../method/index.js';
 
 const referenceKinds: Record<string, string> = {
     reportsTo: 'contact', contact: 'contact', with: 'contact',

@@ -1,29 +1,33 @@
 /**
- * "Today" for the date checks. The contract makes it injectable so that checks are
- * reproducible: CLI `--today`, environment variable `ACCT_TODAY`, or the editor setting `acct.today`.
+ * "Today" for the date checks, by the method core's one rule (`resolveToday`): CLI `--today` or
+ * the editor setting `acct.today`, else `ACCT_TODAY`, else the real date.
  */
-import { dayNumber } from './method.js';
+import { InvalidTodayError, localToday, resolveToday } from '../method/index.js';
 
 export class AcctSettings {
     /** Set by the CLI (`--today`) or the editor setting (`acct.today`); wins over the environment. */
     todayOverride: string | undefined;
 
+    /** Where the date comes from when ACCT_TODAY is not a date: the server logs it, the CLI refuses it. */
+    problem(): InvalidTodayError | undefined {
+        try {
+            resolveToday(this.todayOverride, environmentToday());
+            return undefined;
+        } catch (error) {
+            return error as InvalidTodayError;
+        }
+    }
+
     today(): string {
-        return this.todayOverride ?? fromEnvironment() ?? localToday();
+        try {
+            return resolveToday(this.todayOverride, environmentToday());
+        } catch {
+            // A bad value never stops the checks: they use the real date, and `problem()` says why.
+            return localToday();
+        }
     }
 }
 
-function fromEnvironment(): string | undefined {
-    const value = typeof process !== 'undefined' ? process.env.ACCT_TODAY : undefined;
-    return value && isDate(value) ? value : undefined;
-}
-
-export function isDate(value: string): boolean {
-    return dayNumber(value) !== undefined;
-}
-
-function localToday(): string {
-    const now = new Date();
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+function environmentToday(): string | undefined {
+    return typeof process !== 'undefined' ? process.env.ACCT_TODAY : undefined;
 }

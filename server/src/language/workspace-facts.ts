@@ -2,25 +2,21 @@
  * Facts that belong to the whole workspace rather than to one file: the `policy` thresholds and
  * the global ids (members, competitors, customers). Cached until the next workspace change.
  */
-import { AstUtils, WorkspaceCache, type LangiumDocument, type LangiumDocuments } from 'langium';
-import type { AcctServices } from './acct-module.js';
+import { AstUtils, WorkspaceCache, type LangiumCoreServices, type LangiumDocuments } from 'langium';
 import { isPolicy, type Declaration, type Policy, type Workspace } from './generated/ast.js';
+import { defaultThresholds, thresholdRules, type Thresholds } from '../method/index.js';
+import { compareText } from '../contract/findings.js';
 
-export interface EffectivePolicy {
-    staleContactDays: number;
-    tierReviewDays: number;
-    generalCoverage: number;
+export interface EffectivePolicy extends Thresholds {
     /** The policy block in force, if any. */
     source?: Policy;
 }
-
-export const defaultPolicy: EffectivePolicy = { staleContactDays: 90, tierReviewDays: 365, generalCoverage: 3 };
 
 export class WorkspaceFacts {
     protected readonly documents: LangiumDocuments;
     protected readonly cache: WorkspaceCache<string, unknown>;
 
-    constructor(services: AcctServices) {
+    constructor(services: LangiumCoreServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.cache = new WorkspaceCache(services.shared);
     }
@@ -31,20 +27,17 @@ export class WorkspaceFacts {
             .flatMap(ws => ws.declarations.filter(isPolicy))) as Policy[];
     }
 
+    /** The thresholds in force: the policy's where valid (an out-of-range value counts for nothing), else the defaults. */
     policy(): EffectivePolicy {
         return this.cache.get('policy', () => {
             const source = this.policies()[0];
-            if (!source) {
-                return defaultPolicy;
+            if (!source) return defaultThresholds;
+            const effective: EffectivePolicy = { ...defaultThresholds, source };
+            for (const [property, rule] of Object.entries(thresholdRules) as Array<[keyof Thresholds, { minimum: number }]>) {
+                const value = source[property];
+                if (value !== undefined && Number.isInteger(value) && value >= rule.minimum) effective[property] = value;
             }
-            const pick = (value: number | undefined, fallback: number) =>
-                value !== undefined && Number.isInteger(value) && value >= 0 ? value : fallback;
-            return {
-                staleContactDays: pick(source.staleContactDays, defaultPolicy.staleContactDays),
-                tierReviewDays: pick(source.tierReviewDays, defaultPolicy.tierReviewDays),
-                generalCoverage: pick(source.generalCoverage, defaultPolicy.generalCoverage),
-                source,
-            };
+            return effective;
         }) as EffectivePolicy;
     }
 
@@ -54,10 +47,9 @@ export class WorkspaceFacts {
             const byId = new Map<string, Declaration[]>();
             for (const ws of this.sortedWorkspaces()) {
                 for (const declaration of ws.declarations) {
-                    if (!isPolicy(declaration) && declaration.name) {
-                        const list = byId.get(declaration.name);
-                        if (list) list.push(declaration); else byId.set(declaration.name, [declaration]);
-                    }
+                    if (isPolicy(declaration) || !declaration.name) continue;
+                    const list = byId.get(declaration.name);
+                    if (list) list.push(declaration); else byId.set(declaration.name, [declaration]);
                 }
             }
             return byId;
@@ -68,15 +60,9 @@ export class WorkspaceFacts {
         return this.documents.all
             .filter(doc => doc.parseResult?.value?.$type === 'Workspace')
             .toArray()
-            .sort((a, b) => compareUris(a, b))
+            .sort((a, b) => compareText(a.uri.toString(), b.uri.toString()))
             .map(doc => doc.parseResult.value as Workspace);
     }
-}
-
-function compareUris(a: LangiumDocument, b: LangiumDocument): number {
-    const x = a.uri.toString();
-    const y = b.uri.toString();
-    return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** Where a node is declared, as `file.acct:LINE` for messages that point to another place. */

@@ -3,7 +3,7 @@ import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { isCustomer, type Workspace } from '../language/generated/ast.js';
-import { effectiveSupport, isActive } from '../language/method.js';
+import { effectiveSupport, isActiveOpportunity } from '../language/ast-rules.js';
 
 export const openPowerMapCommand = 'acct.openPowerMap';
 
@@ -17,7 +17,7 @@ export class AcctCodeLensProvider implements CodeLensProvider {
             lenses.push(lens(customer.$cstNode.range, `Power map · ${customer.contacts.length} contacts, ${key} key people`,
                 { uri, customer: customer.name }));
             for (const opportunity of customer.opportunities) {
-                if (!isActive(opportunity.stage) || !opportunity.$cstNode) continue;
+                if (!isActiveOpportunity(opportunity) || !opportunity.$cstNode) continue;
                 const entries = opportunity.decisionChain?.entries ?? [];
                 const supporters = entries.filter(e => (effectiveSupport(e) ?? -Infinity) >= 1).length;
                 const title = entries.length

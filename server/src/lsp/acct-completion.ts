@@ -5,18 +5,10 @@
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from "langium/lsp";
 import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { CompletionItemKind } from 'vscode-languageserver-types';
-import { intimacyMeanings, keywordMeanings, propertyMeanings, supportMeanings, type Meaning } from '../language/vocabulary.js';
+import { intimacyMeanings, keywordMeanings, propertyMeanings, scoreMeanings, supportMeanings, type Meaning } from '../method/index.js';
 
 /** Punctuation and pieces of values that are offered as whole values instead. */
 const notOffered = new Set(['{', '}', ',', '-', '?']);
-
-const scoreMeanings: Record<string, Meaning> = {
-    '1': { label: 'lowest', meaning: 'Score 1 of 5: lowest.' },
-    '2': { label: 'low', meaning: 'Score 2 of 5.' },
-    '3': { label: 'middle', meaning: 'Score 3 of 5.' },
-    '4': { label: 'high', meaning: 'Score 4 of 5.' },
-    '5': { label: 'highest', meaning: 'Score 5 of 5: highest (industry head, or main/sole supplier).' },
-};
 
 export class AcctCompletionProvider extends DefaultCompletionProvider {
     /** A contact never reports to itself: do not offer it (that would be a reports-to cycle). */
@@ -43,7 +35,7 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
     }
 
     /** Which value scale, if any, the next token belongs to. */
-    private scaleFor(context: CompletionContext, next: NextFeature): Record<string, Meaning> | undefined {
+    private scaleFor(context: CompletionContext, next: NextFeature): Readonly<Record<string, Meaning>> | undefined {
         if (next.type === 'SupportValue') return supportMeanings;
         // Langium clears `next.property` for the features after a parsed keyword, so a plain
         // `SignedInt` value (whose first feature is its optional '-') is recognized by the
@@ -77,7 +69,7 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
 }
 
 /** Numeric values in ascending order, `?` last. */
-function scaleOrder(scale: Record<string, Meaning>): Array<[string, Meaning]> {
+function scaleOrder(scale: Readonly<Record<string, Meaning>>): Array<[string, Meaning]> {
     const rank = (value: string) => value === '?' ? Infinity : Number(value);
     return Object.entries(scale).sort(([a], [b]) => rank(a) - rank(b));
 }

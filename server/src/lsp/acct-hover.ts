@@ -6,9 +6,11 @@ import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type Langiu
 import type { HoverProvider, LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import { isContact, isCustomer, isMember, isCompetitor, isOpportunity, isActivity, isSupportValue, type Contact, type Customer, type Opportunity } from '../language/generated/ast.js';
-import { generalLayer, isActive, isQualified, suggestedTier, supportOf, tierReason } from '../language/method.js';
+import { generalLayer, isActiveOpportunity, isQualified, supportOf } from '../language/ast-rules.js';
 import { isIdAlternative } from './acct-completion.js';
-import { intimacyMeanings, keywordMeanings, propertyMeanings, roleMeanings, supportMeanings, tierMeanings } from '../language/vocabulary.js';
+import {
+    intimacyMeanings, keywordMeanings, propertyMeanings, roleMeanings, suggestedTierFor, supportMeanings, tierMeanings, tierReason,
+} from '../method/index.js';
 
 export class AcctHoverProvider implements HoverProvider {
     protected readonly references;
@@ -35,7 +37,8 @@ export class AcctHoverProvider implements HoverProvider {
             const value = keywordMeanings[keyword];
             if (value) {
                 const extra = isCustomer(node) && node.tier === keyword ? '\n\n' + tierAdvice(node) : '';
-                return `**${keyword}**${roleMeanings[keyword as keyof typeof roleMeanings] ? ` (${roleMeanings[keyword as keyof typeof roleMeanings].label})` : ''} — ${value.meaning}${extra}`;
+                const letter = roleMeanings[keyword as keyof typeof roleMeanings]?.letter;
+                return `**${keyword}**${letter ? ` (${letter})` : ''} — ${value.meaning}${extra}`;
             }
             if (keyword === '?' && isSupportValue(node)) return supportText('?');
             if (keyword === '-' && isSupportValue(node)) return supportText(String(supportOf(node)));
@@ -86,12 +89,12 @@ function describeCustomer(customer: Customer): string {
     lines.push(tierAdvice(customer));
     const general = generalLayer(customer).length;
     lines.push(`${customer.contacts.length} contacts (${customer.contacts.length - general} key, ${general} general layer), ` +
-        `${customer.opportunities.filter(o => isActive(o.stage)).length} active opportunities; organization: ${customer.organization ?? 'not set'}.`);
+        `${customer.opportunities.filter(isActiveOpportunity).length} active opportunities; organization: ${customer.organization ?? 'not set'}.`);
     return lines.join('\n\n');
 }
 
 function tierAdvice(customer: Customer): string {
-    const suggested = suggestedTier(customer.standing, customer.cooperation);
+    const suggested = suggestedTierFor(customer.standing, customer.cooperation);
     if (!suggested) {
         return `Declared tier: ${customer.tier ?? 'none'}. Set standing and cooperation (1..5) to get a suggested tier.`;
     }
@@ -103,7 +106,7 @@ function tierAdvice(customer: Customer): string {
 }
 
 function describeContact(contact: Contact): string {
-    const role = contact.role ? `${roleMeanings[contact.role].label} · ${contact.role}` : 'general layer (no role)';
+    const role = contact.role ? `${roleMeanings[contact.role].letter} · ${contact.role}` : 'general layer (no role)';
     const support = supportOf(contact.support);
     const supportLine = supportMeanings[support === null ? '?' : String(support)];
     const parts = [

@@ -1,17 +1,17 @@
 /**
- * The language server: Langium's LSP features plus the plan protocol (protocol.ts) that the
- * power-map views and the export command use, and the `acct.today` setting.
+ * The language server: Langium's LSP features plus the plan protocol (contract/protocol.ts) that
+ * the views and the export command use, and the `acct.today` setting.
  */
-import { AstUtils, CstUtils, DocumentState, URI } from 'langium';
+import { DocumentState, URI } from 'langium';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
-import { createAcctServices, type AcctServices } from '../language/acct-module.js';
-import { isDate } from '../language/acct-settings.js';
-import { isCustomer, isOpportunity } from '../language/generated/ast.js';
-import { serializePlan } from '../model/plan.js';
-import { ExportPlanRequest, PlanChangedNotification, PlanViewRequest, type PlanFocus, type PlanView } from '../protocol.js';
-import { acctDocuments, workspacePlan, workspacePlanView } from '../workspace/plan-workspace.js';
+import { createAcctServices, type AcctServices } from '../acct-module.js';
+import { isDate } from '../method/index.js';
+import { serializePlan } from '../plan/plan-json.js';
+import { focusAt } from '../plan/focus.js';
+import { NO_FOCUS } from '../contract/plan-focus.js';
+import { ExportPlanRequest, FocusRequest, LocateRequest, PlanChangedNotification, PlanViewRequest } from '../contract/protocol.js';
 
 export function startAcctServer(): void {
     const connection = createConnection(ProposedFeatures.all);
@@ -23,9 +23,12 @@ export function startAcctServer(): void {
 export function registerPlanProtocol(connection: Connection, shared: LangiumSharedServices, acct: AcctServices): void {
     const builder = shared.workspace.DocumentBuilder;
     const settings = acct.workspace.AcctSettings;
+    const plans = acct.plan.PlanBuilder;
 
     const applyToday = async (value: unknown) => {
         const today = typeof value === 'string' && isDate(value.trim()) ? value.trim() : undefined;
+        const problem = settings.problem();
+        if (problem && !today) connection.console.warn(`acct: ${problem.message} The checks use the real date.`);
         if (today === settings.todayOverride) return;
         settings.todayOverride = today;
         // Date checks depend on "today": check every document again. `update` rebuilds every
@@ -47,27 +50,29 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
         }
     });
 
-    // The cursor moves far more often than the plan changes: compute the view once per build.
-    let cachedView: { base: string; view: PlanView } | undefined;
-    builder.onUpdate(() => { cachedView = undefined; });
     builder.onBuildPhase(DocumentState.Validated, documents => {
-        cachedView = undefined;
-        void connection.sendNotification(PlanChangedNotification.method, { uris: documents.map(d => d.uri.toString()) } satisfies PlanChangedNotification.Params);
+        void connection.sendNotification(PlanChangedNotification.type, { uris: documents.map(d => d.uri.toString()) });
     });
 
-    connection.onRequest(PlanViewRequest.method, async (params: PlanViewRequest.Params): Promise<PlanViewRequest.Result> => {
+    connection.onRequest(PlanViewRequest.type, async params => {
         await builder.waitUntil(DocumentState.Validated);
-        const uri = URI.parse(params.uri);
-        const base = folderOf(shared, uri);
-        if (cachedView?.base !== String(base)) {
-            cachedView = { base: String(base), view: workspacePlanView(acctDocuments(shared), base) };
-        }
-        return { view: cachedView.view, focus: focusAt(shared, uri, params.position) };
+        return plans.view(folderOf(shared, URI.parse(params.uri)));
     });
 
-    connection.onRequest(ExportPlanRequest.method, async (params: ExportPlanRequest.Params): Promise<ExportPlanRequest.Result> => {
+    connection.onRequest(FocusRequest.type, async params => {
+        await builder.waitUntil(DocumentState.Parsed);
+        const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
+        return document ? focusAt(document, document.textDocument.offsetAt(params.position)) : NO_FOCUS;
+    });
+
+    connection.onRequest(LocateRequest.type, async params => {
         await builder.waitUntil(DocumentState.Validated);
-        const plan = workspacePlan(acctDocuments(shared), URI.parse(params.workspaceFolder));
+        return plans.locate(params.subject);
+    });
+
+    connection.onRequest(ExportPlanRequest.type, async params => {
+        await builder.waitUntil(DocumentState.Validated);
+        const plan = plans.plan(URI.parse(params.workspaceFolder));
         return { json: serializePlan(plan), errors: plan.diagnostics.filter(d => d.severity === 'error').length };
     });
 }
@@ -81,18 +86,4 @@ function folderOf(shared: LangiumSharedServices, uri: URI): URI | undefined {
         .filter(folder => text.startsWith(folder + '/'))
         .sort((a, b) => b.length - a.length)[0] ?? folders[0]?.uri;
     return match ? URI.parse(match) : undefined;
-}
-
-/** The customer, and the opportunity if any, that the cursor is in. */
-function focusAt(shared: LangiumSharedServices, uri: URI, position: PlanViewRequest.Params['position']): PlanFocus {
-    const document = shared.workspace.LangiumDocuments.getDocument(uri);
-    const root = document?.parseResult.value.$cstNode;
-    if (!document || !root || !position) return { customer: null, opportunity: null };
-    const offset = document.textDocument.offsetAt(position);
-    const leaf = CstUtils.findLeafNodeAtOffset(root, offset) ?? CstUtils.findLeafNodeBeforeOffset(root, offset);
-    const node = leaf?.astNode;
-    if (!node) return { customer: null, opportunity: null };
-    const customer = AstUtils.getContainerOfType(node, isCustomer);
-    const opportunity = AstUtils.getContainerOfType(node, isOpportunity);
-    return { customer: customer?.name ?? null, opportunity: opportunity?.name ?? null };
 }

@@ -3,7 +3,7 @@ import { DefaultDocumentSymbolProvider, DefaultNodeKindProvider } from 'langium/
 import type { AstNode, AstNodeDescription, CstNode, LangiumDocument } from 'langium';
 import { CompletionItemKind, SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { isActivity, isContact, isCustomer, isOpportunity } from '../language/generated/ast.js';
-import { roleMeanings } from '../language/vocabulary.js';
+import { roleMeanings } from '../method/index.js';
 
 const symbolKinds: Record<string, SymbolKind> = {
     Customer: SymbolKind.Class, Contact: SymbolKind.Field, Opportunity: SymbolKind.Event,
@@ -31,7 +31,7 @@ export class AcctDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
 
 function detailOf(node: AstNode): string | undefined {
     if (isCustomer(node)) return [node.displayName, node.tier].filter(Boolean).join(' · ');
-    if (isContact(node)) return [node.displayName, node.role ? roleMeanings[node.role].label : 'general'].join(' · ');
+    if (isContact(node)) return [node.displayName, node.role ? roleMeanings[node.role].letter : 'general'].join(' · ');
     if (isOpportunity(node)) return [node.displayName, node.stage].filter(Boolean).join(' · ');
     if (isActivity(node)) return [node.displayName, node.date, node.status].filter(Boolean).join(' · ');
     return (node as { displayName?: string }).displayName;

@@ -6,12 +6,11 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { createAcctServices, type AcctServices } from '../language/acct-module.js';
-import type { Workspace } from '../language/generated/ast.js';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { workspacePlan, workspacePlanView } from '../workspace/plan-workspace.js';
-import type { AcctPlanDocument } from '../model/plan-types.js';
-import type { PlanView } from '../protocol.js';
+import { createAcctServices, type AcctServices } from '../acct-module.js';
+import type { Workspace } from '../language/generated/ast.js';
+import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
+import type { PlanView } from '../contract/findings.js';
 
 /** A problem with the input itself (not with the plan): the CLI exits 2 with this message. */
 export class InputError extends Error {}
@@ -28,6 +27,8 @@ export interface LoadedWorkspace {
     acct: AcctServices;
     documents: LangiumDocument<Workspace>[];
     base: URI;
+    /** Every finding, sorted (what `acct check` prints), without computing the plan. */
+    diagnostics(): DiagnosticJson[];
     plan(): AcctPlanDocument;
     view(): PlanView;
 }
@@ -124,9 +125,11 @@ export async function loadWorkspace(paths: string[], options: LoadOptions = {}):
     });
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     const base = URI.file(cwd);
+    const plans = Acct.plan.PlanBuilder;
     return {
         shared, acct: Acct, documents, base,
-        plan: () => workspacePlan(documents, base),
-        view: () => workspacePlanView(documents, base),
+        diagnostics: () => plans.diagnostics(base),
+        plan: () => plans.plan(base),
+        view: () => plans.view(base),
     };
 }

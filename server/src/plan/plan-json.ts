@@ -1,14 +1,16 @@
 /**
- * AST → the `acct-plan` document (contract section 4). Pure: it reads parsed, linked
- * workspaces and their diagnostics and returns plain data, so the CLI export, the editor's
- * export command and the power-map views all see the same computed plan.
+ * AST → the `acct-plan` document (contract section 4). Pure: it reads parsed, linked workspaces
+ * and their diagnostics and returns plain data, so that the CLI export, the editor's export
+ * command and the views all see the same computed plan.
  */
 import type { Activity, Contact, Customer, Money, Opportunity, Workspace } from '../language/generated/ast.js';
 import { isCompetitor, isCustomer, isMember } from '../language/generated/ast.js';
-import { effectiveRole, effectiveSupport, isQualified, moneyValue, suggestedTier, supportOf } from '../language/method.js';
+import { effectiveRole, effectiveSupport, isQualified, moneyValue, supportOf } from '../language/ast-rules.js';
+import { suggestedTierFor, type Support } from '../method/index.js';
+import { compareText } from '../contract/findings.js';
 import type {
-    AcctPlanDocument, ActivityJson, MoneyJson, ContactJson, CustomerJson, DiagnosticJson, OpportunityJson, Support,
-} from './plan-types.js';
+    AcctPlanDocument, ActivityJson, ContactJson, CustomerJson, DiagnosticJson, MoneyJson, OpportunityJson,
+} from '../contract/plan-types.js';
 
 /** One parsed file of the workspace. */
 export interface PlanFile {
@@ -18,7 +20,7 @@ export interface PlanFile {
 }
 
 export function computePlan(files: PlanFile[], diagnostics: DiagnosticJson[]): AcctPlanDocument {
-    const sorted = [...files].sort((a, b) => comparePaths(a.path, b.path));
+    const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
     const declarations = sorted.flatMap(file => file.root.declarations ?? []);
     return {
         format: 'acct-plan',
@@ -31,9 +33,9 @@ export function computePlan(files: PlanFile[], diagnostics: DiagnosticJson[]): A
     };
 }
 
-/** Files by path: plain code-unit order, so the result does not depend on the machine's locale. */
-export function comparePaths(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
+/** The document as written by `acct export`: two-space indentation and a final newline. */
+export function serializePlan(plan: AcctPlanDocument): string {
+    return JSON.stringify(plan, null, 2) + '\n';
 }
 
 function customerJson(customer: Customer): CustomerJson {
@@ -44,7 +46,7 @@ function customerJson(customer: Customer): CustomerJson {
         standing: customer.standing ?? null,
         cooperation: customer.cooperation ?? null,
         tier: customer.tier ?? null,
-        suggestedTier: suggestedTier(customer.standing, customer.cooperation) ?? null,
+        suggestedTier: suggestedTierFor(customer.standing, customer.cooperation) ?? null,
         reviewed: customer.reviewed ?? null,
         owner: customer.owner?.$refText ?? null,
         organization: customer.organization ?? null,
@@ -54,6 +56,9 @@ function customerJson(customer: Customer): CustomerJson {
     };
 }
 
+/** Support as the document carries it; an out-of-range value (already an error) as written. */
+const supportJson = (value: number | null) => value as Support;
+
 function contactJson(contact: Contact): ContactJson {
     return {
         id: contact.name,
@@ -61,7 +66,7 @@ function contactJson(contact: Contact): ContactJson {
         title: contact.title ?? null,
         department: contact.department ?? null,
         role: contact.role ?? null,
-        support: supportOf(contact.support) as Support,
+        support: supportJson(supportOf(contact.support)),
         intimacy: contact.intimacy ?? null,
         reportsTo: contact.reportsTo?.$refText ?? null,
         lastContact: contact.lastContact ?? null,
@@ -83,7 +88,7 @@ function opportunityJson(opportunity: Opportunity): OpportunityJson {
         decisionChain: (opportunity.decisionChain?.entries ?? []).map(entry => ({
             contact: entry.contact.$refText,
             role: effectiveRole(entry) ?? null,
-            support: effectiveSupport(entry) as Support,
+            support: supportJson(effectiveSupport(entry)),
         })),
         competitors: opportunity.competitors.map(c => c.$refText),
     };
@@ -104,9 +109,4 @@ function activityJson(activity: Activity): ActivityJson {
 
 function moneyJson(money: Money | undefined): MoneyJson | null {
     return money ? { value: moneyValue(money), currency: money.currency ?? null } : null;
-}
-
-/** The document as written by `acct export`: two-space indentation and a final newline. */
-export function serializePlan(plan: AcctPlanDocument): string {
-    return JSON.stringify(plan, null, 2) + '\n';
 }

@@ -1,16 +1,12 @@
 /**
- * The plan as plain data: the `acct-plan` JSON document, version 1 (contract section 4).
- * Every view (CLI, export, webview) reads these types, never the AST.
+ * The plan as plain data: the `acct-plan` JSON document, version 1 (contract section 4; the
+ * JSON Schema is schema/acct-plan.schema.json). Every view (CLI, export, webview) reads these
+ * types, never the AST. The value types come from the method core, and the grammar is checked
+ * against them (server/src/language/vocabulary-check.ts).
  */
+import type { ActivityKind, ActivityStatus, Organization, Role, Severity, Stage, Support, Tier } from '../method/index.js';
 
-export type Role = 'approver' | 'decision-maker' | 'sponsor' | 'evaluator' | 'influencer' | 'coach';
-export type Tier = 'excellent' | 'strategic' | 'core' | 'value' | 'commercial';
-export type Organization = 'none' | 'communicate' | 'match' | 'joint' | 'identify';
-export type Stage = 'lead' | 'opportunity' | 'bid' | 'won' | 'lost';
-export type ActivityStatus = 'planned' | 'done' | 'cancelled';
-export type Severity = 'error' | 'warning' | 'info';
-/** -1..3; null means unknown (`?` or absent). */
-export type Support = -1 | 0 | 1 | 2 | 3 | null;
+export type { ActivityKind, ActivityStatus, Organization, Role, Severity, Stage, Support, Tier };
 
 export interface MoneyJson {
     value: number;
@@ -62,7 +58,7 @@ export interface OpportunityJson {
 export interface ActivityJson {
     id: string;
     name: string;
-    kind: string | null;
+    kind: ActivityKind | null;
     date: string | null;
     with: string[];
     owner: string | null;
@@ -86,6 +82,7 @@ export interface CustomerJson {
     activities: ActivityJson[];
 }
 
+/** A finding as the export and the CLI print it. Lines and columns are 1-based. */
 export interface DiagnosticJson {
     file: string;
     line: number;

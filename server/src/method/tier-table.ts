@@ -1,9 +1,10 @@
 /**
  * The suggested tier from a customer's standing (rows, 1..5) and the value of cooperation to us
- * (columns, 1..5): the table of contract section 3. Plain data with no AST, so that the checker,
- * the export and the tier quadrant in the webview all read the same table.
+ * (columns, 1..5): the tier quadrant of the method. The checker, the export and the tier
+ * quadrant view all read this one table.
  */
-import type { Tier } from './plan-types.js';
+import type { Tier } from './vocabulary.js';
+import { isScore } from './scales.js';
 
 /** `suggestedTiers[standing - 1][cooperation - 1]`. */
 export const suggestedTiers: readonly (readonly Tier[])[] = [
@@ -14,12 +15,14 @@ export const suggestedTiers: readonly (readonly Tier[])[] = [
     /* standing 5 */ ['commercial', 'value', 'strategic', 'excellent', 'excellent'],
 ];
 
-/** A score of the tier quadrant: an integer 1..5. */
-export function isScore(value: unknown): value is number {
-    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
-}
-
 /** The suggested tier, or undefined unless both scores are 1..5. */
 export function suggestedTierFor(standing: unknown, cooperation: unknown): Tier | undefined {
     return isScore(standing) && isScore(cooperation) ? suggestedTiers[standing - 1]![cooperation - 1] : undefined;
+}
+
+/** Why the table suggests a tier, in the method's words (for hover and messages). */
+export function tierReason(standing: number, cooperation: number): string {
+    const high = standing >= 4 ? 'high standing' : standing >= 2 ? 'moderate standing' : 'low standing';
+    const coop = cooperation >= 4 ? 'a large cooperation value' : cooperation === 3 ? 'a stable, moderate cooperation' : 'little cooperation';
+    return `${high} (${standing}/5) and ${coop} (${cooperation}/5)`;
 }

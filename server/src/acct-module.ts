@@ -1,0 +1,30 @@
+/**
+ * Wires every acct service: the language core, the plan builder and the editor features. The CLI,
+ * the language server and the tests all build their services here, so that there is one checker
+ * and one computed plan (docs/architecture.md).
+ */
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices,
+    type PartialLangiumServices,
+} from 'langium/lsp';
+import { AcctGeneratedModule, AcctGeneratedSharedModule } from './language/generated/module.js';
+import { AcctLanguageModule, AcctLanguageSharedModule, type AcctLanguageAddedServices } from './language/acct-language-module.js';
+import { registerValidationChecks } from './language/checks/index.js';
+import { AcctPlanModule, type AcctPlanAddedServices } from './plan/plan-module.js';
+import { AcctLspModule, AcctLspSharedModule } from './lsp/acct-lsp-module.js';
+
+export type AcctServices = LangiumServices & AcctLanguageAddedServices & AcctPlanAddedServices;
+
+/** `overrides` replace services for experiments (the benchmark compares Langium's default scoping). */
+export function createAcctServices(context: DefaultSharedModuleContext, ...overrides: Array<Module<AcctServices, PartialLangiumServices>>): { shared: LangiumSharedServices; Acct: AcctServices } {
+    const shared = inject(createDefaultSharedModule(context), AcctGeneratedSharedModule, AcctLanguageSharedModule, AcctLspSharedModule);
+    const Acct = inject(createDefaultModule({ shared }), AcctGeneratedModule, AcctLanguageModule, AcctPlanModule, AcctLspModule, ...overrides);
+    shared.ServiceRegistry.register(Acct);
+    registerValidationChecks(Acct);
+    if (!context.connection) {
+        // Without a language client nobody sends the configuration: mark it as received.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Acct };
+}

@@ -1,0 +1,56 @@
+/**
+ * Findings as the views see them: each diagnostic of the plan document, once, joined with the
+ * plan element it is about. The server ships the diagnostics in the plan and, beside them, only
+ * which element each is about (`PlanView.subjects`); `findingsOf` joins the two.
+ */
+import { severityRank } from '../method/index.js';
+import type { AcctPlanDocument, DiagnosticJson } from './plan-types.js';
+import type { SubjectKey } from './subject-key.js';
+
+/** What a finding is about: the element, and for a decision-chain finding the contact it names. */
+export interface FindingSubject {
+    subject: SubjectKey;
+    contact?: SubjectKey;
+}
+
+export interface Finding extends DiagnosticJson, FindingSubject {}
+
+/** What the views draw: the section-4 document and what each of its diagnostics is about. */
+export interface PlanView {
+    plan: AcctPlanDocument;
+    /** `subjects[i]` is what `plan.diagnostics[i]` is about (null: nothing in the plan, e.g. a syntax error). */
+    subjects: (FindingSubject | null)[];
+    /** True when some file of the workspace does not parse or link: the views keep the last good picture. */
+    hasErrors: boolean;
+}
+
+/** The findings of a view that are about a plan element. */
+export function findingsOf(view: Pick<PlanView, 'plan' | 'subjects'>): Finding[] {
+    const findings: Finding[] = [];
+    view.plan.diagnostics.forEach((diagnostic, i) => {
+        const about = view.subjects[i];
+        if (about) findings.push({ ...diagnostic, ...about });
+    });
+    return findings;
+}
+
+/** One finding as one line: `FILE:LINE:COLUMN: SEVERITY CODE: MESSAGE` (contract section 5). */
+export function findingLine(d: DiagnosticJson): string {
+    return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
+}
+
+/** Worst severity first, then code: for stable display. */
+export function byWorstFirst(a: DiagnosticJson, b: DiagnosticJson): number {
+    return (severityRank[a.severity] ?? 3) - (severityRank[b.severity] ?? 3) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/** Plain code-unit order, so that results do not depend on the machine's locale. */
+export function compareText(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The order of the CLI and the export: file, line, column, then code and message. */
+export function byPlace(a: DiagnosticJson, b: DiagnosticJson): number {
+    return compareText(a.file, b.file) || a.line - b.line || a.column - b.column
+        || compareText(a.code, b.code) || compareText(a.message, b.message);
+}

@@ -1,0 +1,58 @@
+/**
+ * Custom LSP messages between the acct language server and the VS Code extension, as typed
+ * request and notification objects: both sides import them from here, never a method string.
+ */
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import type { PlanView } from './findings.js';
+import type { SubjectKey } from './subject-key.js';
+import type { PlanFocus, SourceAnchor } from './plan-focus.js';
+
+export type { PlanFocus, SourceAnchor };
+
+
+/** The computed plan as the views draw it. Paths are relative to the workspace folder holding `uri`. */
+export namespace PlanViewRequest {
+    export interface Params {
+        uri: string;
+    }
+    export const type = new RequestType<Params, PlanView, void>('acct/planView');
+}
+
+/** The customer and opportunity at a position of a document: the one place the focus is decided. */
+export namespace FocusRequest {
+    export interface Params {
+        uri: string;
+        /** 0-based LSP position. */
+        position: { line: number; character: number };
+    }
+    export const type = new RequestType<Params, PlanFocus, void>('acct/focus');
+}
+
+/** Where an element is declared (the first declaration, on duplicate ids); null when it is not. */
+export namespace LocateRequest {
+    export interface Params {
+        subject: SubjectKey;
+    }
+    export const type = new RequestType<Params, SourceAnchor | null, void>('acct/locate');
+}
+
+/** Sent by the server when the workspace's computed plan changed (after each rebuild). */
+export namespace PlanChangedNotification {
+    export interface Params {
+        uris: string[];
+    }
+    export const type = new NotificationType<Params>('acct/planChanged');
+}
+
+export namespace ExportPlanRequest {
+    export interface Params {
+        /** Workspace folder URI: file paths in the document are relative to it. */
+        workspaceFolder: string;
+    }
+    export interface Result {
+        /** The JSON text exactly as `acct export` would write it. */
+        json: string;
+        errors: number;
+    }
+    export const type = new RequestType<Params, Result, void>('acct/exportPlan');
+}

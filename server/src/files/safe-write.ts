@@ -1,0 +1,68 @@
+/**
+ * The one way acct writes a file — the CLI's `export -o`, the editor's JSON export and the SVG
+ * save all come here: never an `.acct` plan, never a folder, and atomically (readers see the old
+ * content or the new, never a partial one). Targets that are not regular files (a FIFO, a
+ * terminal, /dev/null, a symlink to one of them) are written through, not replaced.
+ */
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/** The target may not be written: the message says why and what to do. */
+export class UnsafeTargetError extends Error {}
+
+/** A plan file, whatever the case of its extension (`.acct`, `.ACCT`). */
+export function isPlanPath(file: string): boolean {
+    return /\.acct$/i.test(file.replace(/[\\/]+$/, ''));
+}
+
+/** Refuses a target that names a plan or a folder, before anything is computed or written. */
+export function checkTarget(target: string, what = 'the export'): void {
+    if (isPlanPath(target)) {
+        throw new UnsafeTargetError(`${target}: acct never writes .acct files. Choose another file for ${what}.`);
+    }
+    if (/[\\/]$/.test(target)) {
+        throw new UnsafeTargetError(`${target}: names a folder. Give a file name for ${what}.`);
+    }
+}
+
+/** Writes `content` to `target` after `checkTarget`, atomically where the target is (or will be) a regular file. */
+export async function writeFileSafely(target: string, content: string, what = 'the export'): Promise<void> {
+    checkTarget(target, what);
+    const absolute = path.resolve(target);
+    const existing = await fs.stat(absolute).catch(() => undefined);
+    if (existing?.isDirectory()) {
+        throw new UnsafeTargetError(`${target}: is a folder. Give a file name for ${what}.`);
+    }
+    // Follow a symlink to what it names: a link to a plan is a plan.
+    const real = await fs.realpath(absolute).catch(() => absolute);
+    if (isPlanPath(real)) {
+        throw new UnsafeTargetError(`${target}: leads to the plan ${real}; acct never writes .acct files.`);
+    }
+    if (existing && !existing.isFile()) {
+        await fs.writeFile(real, content, 'utf8');
+        return;
+    }
+    await replaceAtomically(real, content);
+}
+
+async function replaceAtomically(target: string, content: string): Promise<void> {
+    const folder = path.dirname(target);
+    const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+    const handle = await fs.open(temporary, 'wx');
+    try {
+        await handle.writeFile(content, 'utf8');
+        await handle.sync();
+    } catch (error) {
+        await handle.close();
+        await fs.rm(temporary, { force: true });
+        throw error;
+    }
+    await handle.close();
+    try {
+        await fs.rename(temporary, target);
+    } catch (error) {
+        await fs.rm(temporary, { force: true });
+        throw error;
+    }
+}

@@ -1,0 +1,45 @@
+/**
+ * The language core's services: scoping, the checks, the document builder and validator, the
+ * date of today and the workspace-wide facts. No LSP feature and no plan export here: those are
+ * the rooms above (server/src/lsp, server/src/plan), composed in server/src/acct-module.ts.
+ */
+import type { LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices, PartialLangiumSharedCoreServices } from 'langium';
+import { AcctScopeComputation, AcctScopeProvider } from './acct-scope.js';
+import { AcctDocumentValidator } from './acct-document-validator.js';
+import { AcctDocumentBuilder } from './acct-document-builder.js';
+import { AcctSettings } from './acct-settings.js';
+import { CustomerIndex } from './customer-index.js';
+import { WorkspaceFacts } from './workspace-facts.js';
+
+export type AcctLanguageAddedServices = {
+    validation: {
+        CustomerIndex: CustomerIndex;
+    };
+    workspace: {
+        AcctSettings: AcctSettings;
+        WorkspaceFacts: WorkspaceFacts;
+    };
+};
+
+export type AcctLanguageServices = LangiumCoreServices & AcctLanguageAddedServices;
+
+export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCoreServices & AcctLanguageAddedServices> = {
+    validation: {
+        CustomerIndex: () => new CustomerIndex(),
+        DocumentValidator: (services) => new AcctDocumentValidator(services),
+    },
+    workspace: {
+        AcctSettings: () => new AcctSettings(),
+        WorkspaceFacts: (services) => new WorkspaceFacts(services),
+    },
+    references: {
+        ScopeProvider: (services) => new AcctScopeProvider(services),
+        ScopeComputation: (services) => new AcctScopeComputation(services),
+    },
+};
+
+export const AcctLanguageSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        DocumentBuilder: (services) => new AcctDocumentBuilder(services),
+    },
+};

@@ -1,0 +1,48 @@
+/**
+ * The method's rules applied to the AST: what a decision-chain entry takes from its contact,
+ * who is in the general layer, when a deal is qualified. The validator, the plan export and the
+ * hovers all call these, so that a rule is written once; the rules on plain values are in the
+ * method core (server/src/method).
+ */
+import type { Contact, Customer, DecisionChainEntry, Money, Opportunity, Role, SupportValue } from './generated/ast.js';
+import { isActive, moneyAmount } from '../method/index.js';
+
+/** Support as a number, or null when unknown (`?` or absent). Out-of-range values pass through. */
+export function supportOf(value: SupportValue | undefined): number | null {
+    if (!value || value.unknown || value.value === undefined) return null;
+    return value.value;
+}
+
+/** Role of a decision-chain entry: what the entry omits is taken from the contact. */
+export function effectiveRole(entry: DecisionChainEntry): Role | undefined {
+    return entry.role ?? entry.contact.ref?.role;
+}
+
+/** Support of a decision-chain entry: what the entry omits is taken from the contact. */
+export function effectiveSupport(entry: DecisionChainEntry): number | null {
+    return entry.support ? supportOf(entry.support) : supportOf(entry.contact.ref?.support);
+}
+
+/** General-layer contacts: those without a role in any decision. */
+export function generalLayer(customer: Customer): Contact[] {
+    return customer.contacts.filter(contact => contact.role === undefined);
+}
+
+/** A lead becomes an opportunity only with a confirmed budget and a confirmed start date. */
+export function isQualified(opportunity: Opportunity): boolean {
+    return opportunity.budget !== undefined && opportunity.start !== undefined;
+}
+
+export function isActiveOpportunity(opportunity: Opportunity): boolean {
+    return isActive(opportunity.stage);
+}
+
+/** The value of `30M CNY` as 30000000. */
+export function moneyValue(money: Money): number {
+    return moneyAmount(String(money.value));
+}
+
+/** `Name (id)` for messages, so a reader finds the person in the file. */
+export function whoIs(contact: Contact): string {
+    return contact.displayName === contact.name ? `'${contact.name}'` : `${contact.displayName} (${contact.name})`;
+}

@@ -1,0 +1,46 @@
+/**
+ * The one table of checks: every rule of contract section 3, by the AST type it looks at, each a
+ * method of its subject's check class (one file per subject in this folder).
+ */
+import type { ValidationChecks } from 'langium';
+import type { AcctAstType } from '../generated/ast.js';
+import type { AcctLanguageServices } from '../acct-language-module.js';
+import { ActivityChecks } from './activity-checks.js';
+import { ContactChecks } from './contact-checks.js';
+import { CustomerChecks } from './customer-checks.js';
+import { IdAndRangeChecks } from './ids-and-ranges.js';
+import { OpportunityChecks } from './opportunity-checks.js';
+import { WorkspaceChecks } from './workspace-checks.js';
+
+export function registerValidationChecks(services: AcctLanguageServices): void {
+    const { WorkspaceFacts: facts, AcctSettings: settings } = services.workspace;
+    const index = services.validation.CustomerIndex;
+    const written = new IdAndRangeChecks();
+    const workspace = new WorkspaceChecks(facts);
+    const customer = new CustomerChecks(facts, settings);
+    const contact = new ContactChecks(facts, settings, index);
+    const opportunity = new OpportunityChecks();
+    const activity = new ActivityChecks(settings);
+
+    const checks: ValidationChecks<AcctAstType> = {
+        Workspace: [workspace.globalIdsUnique, workspace.singlePolicy],
+        Policy: [written.policyRanges, written.propertyWrittenOnce],
+        Customer: [
+            written.propertyWrittenOnce, written.customerRanges, written.localIdsUnique,
+            customer.tierMatchesScores, customer.tierReviewed, customer.relationshipLayers, customer.notSingleThreaded,
+        ],
+        Contact: [
+            written.propertyWrittenOnce, written.contactRanges,
+            contact.noReportingCycle, contact.rationalTurnRisk, contact.friendlyButUnsupportive, contact.recentlyContacted,
+        ],
+        Opportunity: [
+            written.propertyWrittenOnce, written.opportunityValues,
+            opportunity.qualified, opportunity.hasPowerMap, opportunity.hasDecisionMaker, opportunity.fullIronTriangle,
+        ],
+        IronTriangle: [written.propertyWrittenOnce],
+        DecisionChainEntry: [written.entryRanges, opportunity.knownDecidingSupport, opportunity.noOpposedKeyPerson],
+        Activity: [written.propertyWrittenOnce, written.activityDate, activity.notOverdue],
+    };
+    services.validation.ValidationRegistry.register(checks);
+    services.validation.ValidationRegistry.registerBeforeDocument(() => index.reset());
+}

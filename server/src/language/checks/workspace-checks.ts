@@ -1,0 +1,42 @@
+/** Checks across files: global ids and the single `policy` of a workspace. */
+import type { ValidationAcceptor } from 'langium';
+import type { Workspace } from '../generated/ast.js';
+import { IssueCodes } from '../../method/index.js';
+import { placeOf, type WorkspaceFacts } from '../workspace-facts.js';
+import { kindOf } from './ids-and-ranges.js';
+import { report } from './report.js';
+
+/** How many other declarations a duplicate-id message names: enough to find them, bounded for thousands. */
+const NAMED_DUPLICATES = 3;
+
+export class WorkspaceChecks {
+    constructor(private readonly facts: WorkspaceFacts) {}
+
+    /** Member, competitor and customer ids are unique in the whole workspace. */
+    readonly globalIdsUnique = (workspace: Workspace, accept: ValidationAcceptor): void => {
+        const globals = this.facts.globalDeclarations();
+        for (const declaration of workspace.declarations) {
+            if (declaration.$type === 'Policy' || !declaration.name) continue;
+            const same = globals.get(declaration.name) ?? [];
+            if (same.length < 2) continue;
+            const others = same.filter(d => d !== declaration);
+            const named = others.slice(0, NAMED_DUPLICATES).map(d => `${kindOf(d)} at ${placeOf(d)}`);
+            if (others.length > NAMED_DUPLICATES) named.push(`${others.length - NAMED_DUPLICATES} more`);
+            report(accept, {
+                code: IssueCodes.DuplicateId, node: declaration, where: { property: 'name' },
+                message: `Id '${declaration.name}' is declared more than once in the workspace (also ${named.join(', ')}): member, competitor and customer ids must be unique. Rename one.`,
+            });
+        }
+    };
+
+    readonly singlePolicy = (workspace: Workspace, accept: ValidationAcceptor): void => {
+        const [inForce, ...extra] = this.facts.policies();
+        for (const policy of extra) {
+            if (policy.$container !== workspace) continue;
+            report(accept, {
+                code: IssueCodes.DuplicateId, node: policy, where: { keyword: 'policy' },
+                message: `A workspace has at most one policy block; the one at ${placeOf(inForce!)} is in force. Merge the thresholds into it.`,
+            });
+        }
+    };
+}

@@ -1,0 +1,28 @@
+/** The editor features: completion, hover, outline, code lenses and quick fixes. */
+import type { Module } from 'langium';
+import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { AcctCompletionProvider } from './acct-completion.js';
+import { withWindowedCompletion } from './completion-window.js';
+import { AcctHoverProvider } from './acct-hover.js';
+import { AcctDocumentSymbolProvider, AcctNodeKindProvider } from './acct-symbols.js';
+import { AcctCodeLensProvider } from './acct-code-lens.js';
+import { AcctCodeActionProvider } from './acct-code-actions.js';
+
+/** Completion that parses only around the cursor in large files (see completion-window.ts). */
+const WindowedAcctCompletionProvider = withWindowedCompletion(AcctCompletionProvider);
+
+export const AcctLspModule: Module<LangiumServices, PartialLangiumServices> = {
+    lsp: {
+        CompletionProvider: (services) => new WindowedAcctCompletionProvider(services),
+        HoverProvider: (services) => new AcctHoverProvider(services),
+        DocumentSymbolProvider: (services) => new AcctDocumentSymbolProvider(services),
+        CodeLensProvider: () => new AcctCodeLensProvider(),
+        CodeActionProvider: () => new AcctCodeActionProvider(),
+    },
+};
+
+export const AcctLspSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new AcctNodeKindProvider(),
+    },
+};

@@ -1,0 +1,71 @@
+/**
+ * Every finding carries one of these codes (contract section 3): in the editor's problems, the
+ * CLI's lines, the export and the views. Each code has its default severity and a one-line
+ * summary in the method's words (the checks table of the README and docs/language.md).
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export namespace IssueCodes {
+    export const Syntax = 'syntax';
+    export const UnresolvedReference = 'unresolved-reference';
+    export const DuplicateId = 'duplicate-id';
+    export const OutOfRange = 'out-of-range';
+    export const UnqualifiedOpportunity = 'unqualified-opportunity';
+    export const NoPowerMap = 'no-power-map';
+    export const NoDecisionMaker = 'no-decision-maker';
+    export const UnknownSupport = 'unknown-support';
+    export const OpposedKeyPerson = 'opposed-key-person';
+    export const IncompleteIronTriangle = 'incomplete-iron-triangle';
+    export const TierMismatch = 'tier-mismatch';
+    export const StaleTierReview = 'stale-tier-review';
+    export const MissingLayer = 'missing-layer';
+    export const SingleThreaded = 'single-threaded';
+    export const StaleContact = 'stale-contact';
+    export const RationalTurnRisk = 'rational-turn-risk';
+    export const FriendlyButUnsupportive = 'friendly-but-unsupportive';
+    export const ReportsToCycle = 'reports-to-cycle';
+    export const OverdueActivity = 'overdue-activity';
+    /** Extension of the contract: a single-valued property written twice. */
+    export const DuplicateProperty = 'duplicate-property';
+}
+
+export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
+
+export interface IssueInfo {
+    severity: Severity;
+    /** One line: when the check fires, in the method's words. */
+    summary: string;
+}
+
+export const issueCatalog: Readonly<Record<IssueCode, IssueInfo>> = {
+    'syntax': { severity: 'error', summary: 'The text does not parse.' },
+    'unresolved-reference': { severity: 'error', summary: 'A name refers to nothing in its scope.' },
+    'duplicate-id': { severity: 'error', summary: 'Two declarations share an id in one scope (or a second policy).' },
+    'out-of-range': { severity: 'error', summary: 'A number or a date is outside its range.' },
+    'unqualified-opportunity': { severity: 'warning', summary: 'An active opportunity lacks a budget or a start: it is still a lead.' },
+    'no-power-map': { severity: 'warning', summary: 'An active opportunity has no decision-chain (no power map).' },
+    'no-decision-maker': { severity: 'warning', summary: "An active opportunity's decision chain has no decision-maker and no approver." },
+    'unknown-support': { severity: 'warning', summary: 'An approver or decision-maker in an active decision chain has unknown support (?).' },
+    'opposed-key-person': { severity: 'warning', summary: 'An approver, decision-maker or evaluator in an active chain opposes us: use the three axes.' },
+    'incomplete-iron-triangle': { severity: 'warning', summary: "An active opportunity's team lacks AR, SR or FR." },
+    'tier-mismatch': { severity: 'warning', summary: 'The declared tier differs from the one standing × cooperation suggest.' },
+    'stale-tier-review': { severity: 'warning', summary: 'A tiered customer has no review date, or it is older than tier-review-days.' },
+    'missing-layer': { severity: 'warning', summary: 'An excellent or strategic customer lacks the organizational layer or general coverage.' },
+    'single-threaded': { severity: 'warning', summary: 'A customer with an active opportunity has at most one supporter.' },
+    'stale-contact': { severity: 'warning', summary: 'Someone in an active decision chain was last contacted more than stale-contact-days ago.' },
+    'rational-turn-risk': { severity: 'warning', summary: 'Support 2-3 with intimacy -1 or lower: they like the product, not us.' },
+    'friendly-but-unsupportive': { severity: 'info', summary: 'Intimacy 2+ with support 0 or -1: re-examine what they need.' },
+    'reports-to-cycle': { severity: 'error', summary: 'Following reports-to comes back to the same contact.' },
+    'overdue-activity': { severity: 'warning', summary: "A planned activity's date has passed." },
+    'duplicate-property': { severity: 'warning', summary: 'A property is written twice in one block; only the last counts.' },
+};
+
+export const ISSUE_CODES: readonly IssueCode[] = Object.keys(issueCatalog) as IssueCode[];
+
+export function isIssueCode(value: unknown): value is IssueCode {
+    return typeof value === 'string' && Object.prototype.hasOwnProperty.call(issueCatalog, value);
+}
+
+/** Worst first: for sorting findings and comparing with `--fail-on-new`. */
+export const severityRank: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

@@ -1,0 +1,32 @@
+/** The ranges of the method's scales (contract section 2): what counts as a valid value. */
+import type { Role, Stage, Support } from './vocabulary.js';
+
+/** A score of the tier quadrant (standing, cooperation): an integer 1..5. */
+export function isScore(value: unknown): value is number {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
+}
+
+/** Intimacy: an integer -3..3. */
+export function isIntimacy(value: unknown): value is number {
+    return typeof value === 'number' && Number.isInteger(value) && value >= -3 && value <= 3;
+}
+
+/** Support on the power-map scale: -1..3, or null for unknown. */
+export function isSupport(value: unknown): value is Support {
+    return value === null || (typeof value === 'number' && Number.isInteger(value) && value >= -1 && value <= 3);
+}
+
+/** An active opportunity is one at stage `opportunity` or `bid`. */
+export function isActive(stage: Stage | null | undefined): boolean {
+    return stage === 'opportunity' || stage === 'bid';
+}
+
+/** Roles whose opposition endangers a deal (`opposed-key-person`). */
+export const keyRoles: ReadonlySet<Role> = new Set<Role>(['approver', 'decision-maker', 'evaluator']);
+/** Roles that hold the decision (`no-decision-maker`, `unknown-support`). */
+export const decidingRoles: ReadonlySet<Role> = new Set<Role>(['approver', 'decision-maker']);
+
+/** A contact counts as a supporter with support 1, 2 or 3 (`single-threaded`). */
+export function isSupporter(support: number | null): boolean {
+    return support !== null && support >= 1 && support <= 3;
+}

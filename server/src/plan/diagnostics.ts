@@ -1,0 +1,34 @@
+/**
+ * Diagnostics as the export and the views see them: 1-based positions relative to the base
+ * folder (contract section 4), and what each finding is about, from the data the check carried.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { FindingSubject } from '../contract/findings.js';
+import type { DiagnosticJson, Severity } from '../contract/plan-types.js';
+import type { FindingData } from '../language/finding-data.js';
+
+export function severityName(diagnostic: Diagnostic): Severity {
+    switch (diagnostic.severity) {
+        case 1: return 'error';
+        case 2: return 'warning';
+        default: return 'info';
+    }
+}
+
+export function diagnosticJson(file: string, diagnostic: Diagnostic): DiagnosticJson {
+    return {
+        file,
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        severity: severityName(diagnostic),
+        code: String(diagnostic.code ?? (diagnostic.data as FindingData | undefined)?.code ?? 'syntax'),
+        message: diagnostic.message,
+    };
+}
+
+/** The plan element a diagnostic is about, or null (a syntax error is about no element). */
+export function subjectOfDiagnostic(diagnostic: Diagnostic): FindingSubject | null {
+    const data = diagnostic.data as FindingData | undefined;
+    if (!data?.subject) return null;
+    return data.contact ? { subject: data.subject, contact: data.contact } : { subject: data.subject };
+}

@@ -1,0 +1,102 @@
+/**
+ * The computed plan, once per build: the one place where the CLI (`check`, `export`), the
+ * editor's export command, the views and the tests get the plan and its findings. Results are
+ * cached per base folder until the next build is validated, so a cursor move or a second
+ * request costs nothing.
+ */
+import { DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocuments, type URI } from 'langium';
+import type { Workspace } from '../language/generated/ast.js';
+import type { AcctLanguageServices } from '../language/acct-language-module.js';
+import { isCustomer } from '../language/generated/ast.js';
+import { subjectOf } from '../language/subject.js';
+import { byPlace, compareText, type FindingSubject, type PlanView } from '../contract/findings.js';
+import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
+import type { SourceAnchor } from '../contract/plan-focus.js';
+import type { SubjectKey } from '../contract/subject-key.js';
+import { diagnosticJson, subjectOfDiagnostic } from './diagnostics.js';
+import { computePlan } from './plan-json.js';
+import { relativePath } from './paths.js';
+
+interface Findings {
+    /** Sorted by file, line, column (contract section 5). */
+    diagnostics: DiagnosticJson[];
+    /** What each of `diagnostics` is about, at the same index. */
+    subjects: (FindingSubject | null)[];
+}
+
+export class AcctPlanBuilder {
+    protected readonly documents: LangiumDocuments;
+    protected readonly cache: WorkspaceCache<string, unknown>;
+
+    constructor(services: AcctLanguageServices) {
+        this.documents = services.shared.workspace.LangiumDocuments;
+        this.cache = new WorkspaceCache(services.shared, DocumentState.Validated);
+    }
+
+    /** The `.acct` documents that have been parsed, by URI. */
+    acctDocuments(): LangiumDocument<Workspace>[] {
+        return this.documents.all
+            .filter(doc => doc.uri.path.endsWith('.acct') && doc.state >= DocumentState.Parsed)
+            .toArray()
+            .sort((a, b) => compareText(a.uri.toString(), b.uri.toString())) as LangiumDocument<Workspace>[];
+    }
+
+    /** Every finding of the workspace, paths relative to `base` (what `acct check` prints). */
+    diagnostics(base: URI | undefined): DiagnosticJson[] {
+        return this.findings(base).diagnostics;
+    }
+
+    /** The section-4 document, paths relative to `base`. */
+    plan(base: URI | undefined): AcctPlanDocument {
+        return this.cached('plan', base, () => {
+            const files = this.acctDocuments().map(doc => ({ path: relativePath(doc.uri, base), root: doc.parseResult.value }));
+            return computePlan(files, this.findings(base).diagnostics);
+        });
+    }
+
+    /** What the views draw. */
+    view(base: URI | undefined): PlanView {
+        return this.cached('view', base, () => {
+            const plan = this.plan(base);
+            return { plan, subjects: this.findings(base).subjects, hasErrors: plan.diagnostics.some(d => d.severity === 'error') };
+        });
+    }
+
+    /** Where an element is declared: its first declaration in URI order. */
+    locate(subject: SubjectKey): SourceAnchor | null {
+        const anchors = this.cache.get('anchors', () => {
+            const found = new Map<SubjectKey, SourceAnchor>();
+            for (const doc of this.acctDocuments()) {
+                for (const declaration of doc.parseResult.value.declarations ?? []) {
+                    const nodes = isCustomer(declaration)
+                        ? [declaration, ...declaration.contacts, ...declaration.opportunities, ...declaration.activities]
+                        : [declaration];
+                    for (const node of nodes) {
+                        const key = subjectOf(node);
+                        const start = node.$cstNode?.range.start;
+                        if (key && start && !found.has(key)) {
+                            found.set(key, { uri: doc.uri.toString(), line: start.line + 1, column: start.character + 1 });
+                        }
+                    }
+                }
+            }
+            return found;
+        }) as Map<SubjectKey, SourceAnchor>;
+        return anchors.get(subject) ?? null;
+    }
+
+    protected findings(base: URI | undefined): Findings {
+        return this.cached('findings', base, () => {
+            const all = this.acctDocuments().flatMap(doc => {
+                const path = relativePath(doc.uri, base);
+                return (doc.diagnostics ?? []).map(d => ({ json: diagnosticJson(path, d), about: subjectOfDiagnostic(d) }));
+            });
+            all.sort((a, b) => byPlace(a.json, b.json));
+            return { diagnostics: all.map(f => f.json), subjects: all.map(f => f.about) };
+        });
+    }
+
+    private cached<T>(what: string, base: URI | undefined, compute: () => T): T {
+        return this.cache.get(`${what} ${base?.toString() ?? ''}`, compute) as T;
+    }
+}
