@@ -10,8 +10,8 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { loadWorkspace } from '../../server/src/node/workspace-loader.js';
-import { serializePlan } from '../../server/src/model/plan.js';
-import type { AcctPlanDocument } from '../../server/src/model/plan-types.js';
+import { serializePlan } from '../../server/src/plan/plan-json.js';
+import type { AcctPlanDocument } from '../../server/src/contract/plan-types.js';
 import { buildWorkspace, fixtures, TEAM, TODAY } from './helpers.js';
 
 const contractDir = path.join(fixtures, 'contract');

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadWorkspace } from '../../server/src/node/workspace-loader.js';
-import { serializePlan } from '../../server/src/model/plan.js';
+import { serializePlan } from '../../server/src/plan/plan-json.js';
 import { buildWorkspace, TODAY, type TestWorkspace } from './helpers.js';
 
 // --- the model of a generated plan ---------------------------------------------------------------
