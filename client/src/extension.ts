@@ -1,11 +1,16 @@
 /**
  * The VS Code extension: starts the bundled acct language server for `.acct` files, exports the
- * plan to JSON and opens the power-map views. Everything the views show comes from the server.
+ * plan to JSON and opens the power-map views. Everything the views show comes from the server,
+ * through the typed plan protocol (@acct/contract/protocol).
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
-import { ExportPlanRequest, PlanChangedNotification, PlanViewRequest } from '../../server/src/protocol.js';
-import { registerPowerMap, type PlanSource } from './power-map-panel.js';
+import {
+    ExportPlanRequest, FocusRequest, LocateRequest, PlanChangedNotification, PlanViewRequest,
+} from '@acct/contract/protocol';
+import { registerPowerMap } from './power-map-commands.js';
+import type { PlanSource } from './power-map-panel.js';
+import { refusal, saveOrExplain } from './save-file.js';
 
 let client: LanguageClient | undefined;
 
@@ -27,8 +32,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const languageClient = client;
 
     const source: PlanSource = {
-        planView: params => languageClient.sendRequest<PlanViewRequest.Result>(PlanViewRequest.method, params),
-        onPlanChanged: listener => languageClient.onNotification(PlanChangedNotification.method, () => listener()),
+        planView: params => languageClient.sendRequest(PlanViewRequest.type, params),
+        focus: params => languageClient.sendRequest(FocusRequest.type, params),
+        locate: params => languageClient.sendRequest(LocateRequest.type, params),
+        onPlanChanged: listener => languageClient.onNotification(PlanChangedNotification.type, () => listener()),
     };
     registerPowerMap(context, source);
 
@@ -56,18 +63,19 @@ async function exportToJson(languageClient: LanguageClient, options?: { target?:
         title: 'Export the account plan to JSON',
     });
     if (!target) return undefined;
-    if (target.path.endsWith('.acct')) {
-        void vscode.window.showErrorMessage('The export never overwrites an .acct plan: choose a .json file.');
+    const refused = refusal(target, 'the export');
+    if (refused) {
+        void vscode.window.showErrorMessage(refused);
         return undefined;
     }
-    const result = await languageClient.sendRequest<ExportPlanRequest.Result>(ExportPlanRequest.method, { workspaceFolder: folder.toString() });
+    const result = await languageClient.sendRequest(ExportPlanRequest.type, { workspaceFolder: folder.toString() });
     if (result.errors > 0) {
         const choice = await vscode.window.showErrorMessage(
             `The plan has ${result.errors} error${result.errors === 1 ? '' : 's'}: nothing exported. Fix them and export again.`, 'Show Problems');
         if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
         return undefined;
     }
-    await writeAtomically(target, result.json);
+    if (!await saveOrExplain(target, result.json, 'the export')) return undefined;
     if (!options?.target) {
         void vscode.window.showInformationMessage(`Account plan exported to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then(choice => {
             if (choice) void vscode.window.showTextDocument(target);
@@ -81,17 +89,4 @@ async function pickFolder(): Promise<vscode.Uri | undefined> {
     if (folders.length <= 1) return folders[0]?.uri;
     const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder whose plan to export' });
     return picked?.uri;
-}
-
-/** Readers of the export see the old file or the new one, never half of it. */
-async function writeAtomically(target: vscode.Uri, content: string): Promise<void> {
-    const name = target.path.split('/').pop() ?? 'acct-plan.json';
-    const temporary = vscode.Uri.joinPath(target, '..', `.${name}.${Date.now()}.tmp`);
-    await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(content));
-    try {
-        await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
-    } catch (error) {
-        await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
-        throw error;
-    }
 }

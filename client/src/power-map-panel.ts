@@ -1,17 +1,26 @@
 /**
  * The power-map panel: one webview panel showing the power map, tier quadrant and
- * intimacy × support views of the element under the cursor. The data comes from a `PlanSource`
- * (the language client); the webview never sees `.acct` text.
+ * intimacy × support views of the element under the cursor. It decides what is drawn (a
+ * `Picture`, see picture.ts) from what the `PlanSource` (the language client) answers; the
+ * webview draws it and never sees `.acct` text.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { PlanFocus, PlanView, PlanViewRequest } from '../../server/src/protocol.js';
-import type { FromWebviewMessage, ToWebviewMessage } from '../webview/src/messages.js';
+import type {
+    FromWebviewMessage, Picture, PlanFocus, PlanView, SourceAnchor, ToWebviewMessage,
+} from '@acct/contract';
+import { isSubjectKey } from '@acct/contract';
+import type { FocusRequest, LocateRequest, PlanViewRequest } from '@acct/contract/protocol';
+import { EditorCursor, isAcct } from './editor-cursor.js';
+import { nextPicture, pictureChanged } from './picture.js';
+import { saveSvg } from './svg-save.js';
 import { renderWebviewHtml } from './webview-html.js';
 
-/** Where the panel gets its data from. */
+/** Where the panel gets its data from: the typed plan protocol. */
 export interface PlanSource {
-    planView(params: PlanViewRequest.Params): Promise<PlanViewRequest.Result>;
+    planView(params: PlanViewRequest.Params): Promise<PlanView>;
+    focus(params: FocusRequest.Params): Promise<PlanFocus>;
+    locate(params: LocateRequest.Params): Promise<SourceAnchor | null>;
     /** Fires after each rebuild of the workspace's plan. */
     onPlanChanged(listener: () => void): vscode.Disposable;
 }
@@ -28,8 +37,11 @@ const DEBOUNCE_MS = 250;
 const EXPORT_TIMEOUT_MS = 15_000;
 const WEBVIEW_DIR = ['out', 'webview'] as const;
 
-function isAcct(doc: vscode.TextDocument | undefined): doc is vscode.TextDocument {
-    return !!doc && doc.languageId === 'acct';
+/** What an update fetches: the plan, the focus under the cursor; `repost` sends the picture even if unchanged. */
+interface Work {
+    plan: boolean;
+    focus: boolean;
+    repost: boolean;
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -38,12 +50,6 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscod
         enableFindWidget: false,
         localResourceRoots: [vscode.Uri.joinPath(extensionUri, ...WEBVIEW_DIR)],
     };
-}
-
-function safeSvgName(name: unknown): string {
-    const base = typeof name === 'string' ? name.split(/[\\/]/).pop() ?? '' : '';
-    const clean = base.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '');
-    return clean.toLowerCase().endsWith('.svg') && clean.length > 4 ? clean : 'acct-view.svg';
 }
 
 function isMessage(m: unknown): m is FromWebviewMessage {
@@ -77,18 +83,18 @@ export class PowerMapPanel {
     }
 
     private readonly disposables: vscode.Disposable[] = [];
+    private readonly cursor: EditorCursor;
     private timer: ReturnType<typeof setTimeout> | undefined;
-    private seq = 0;
+    private work: Work = { plan: false, focus: false, repost: false };
+    private planSeq = 0;
+    private focusSeq = 0;
     private disposed = false;
-    /** The `.acct` editor whose cursor decides the focus. */
-    private cursor: { uri: vscode.Uri; position: vscode.Position; column: vscode.ViewColumn | undefined } | undefined;
     private pinned: PowerMapTarget | undefined;
-    /** Selection change caused by our own reveal: not a reason to change the focus. */
-    private expectedReveal: { uri: string; line: number; until: number } | undefined;
+    /** The latest plan the server sent (it may have errors; the picture may show an older one). */
     private view: PlanView | undefined;
-    /** Anchors of the last plan without errors: the webview may still show that picture. */
-    private goodAnchors: PlanView['anchors'] = {};
-    private lastMessage: Extract<ToWebviewMessage, { type: 'plan' }> | undefined;
+    /** The focus under the cursor, as the server last answered. */
+    private cursorFocus: PlanFocus | undefined;
+    private picture: Picture | undefined;
     private pendingExport: { target?: vscode.Uri; resolve: (uri: vscode.Uri | undefined) => void } | undefined;
     private exportWhenReady = false;
 
@@ -99,46 +105,34 @@ export class PowerMapPanel {
         target?: PowerMapTarget,
     ) {
         this.pinned = target;
-        const active = vscode.window.activeTextEditor;
-        const editor = isAcct(active?.document) ? active : vscode.window.visibleTextEditors.find(e => isAcct(e.document));
-        if (editor) this.track(editor);
+        this.cursor = new EditorCursor(() => {
+            this.pinned = undefined;
+            this.schedule({ focus: true });
+        });
         panel.webview.html = this.html();
         this.disposables.push(
+            this.cursor,
             panel.onDidDispose(() => this.dispose()),
             panel.webview.onDidReceiveMessage(m => { void this.onMessage(m); }),
-            panel.onDidChangeViewState(e => { if (e.webviewPanel.visible) this.schedule(0); }),
-            vscode.window.onDidChangeActiveTextEditor(e => {
-                if (!e || !isAcct(e.document) || this.isOwnReveal(e.document.uri, e.selection.active.line)) return;
-                this.pinned = undefined;
-                this.track(e);
-                this.schedule();
-            }),
-            vscode.window.onDidChangeTextEditorSelection(e => {
-                if (!isAcct(e.textEditor.document)) return;
-                const line = e.selections[0]?.active.line ?? 0;
-                if (this.isOwnReveal(e.textEditor.document.uri, line)) return;
-                this.pinned = undefined;
-                this.track(e.textEditor);
-                this.schedule();
-            }),
-            source.onPlanChanged(() => this.schedule()),
+            panel.onDidChangeViewState(e => { if (e.webviewPanel.visible) this.schedule({ plan: true, focus: true }, 0); }),
+            source.onPlanChanged(() => this.schedule({ plan: true })),
         );
     }
 
-    /** The last `plan` message posted to the webview (for tests and tooling). */
-    get lastPlanMessage(): Extract<ToWebviewMessage, { type: 'plan' }> | undefined {
-        return this.lastMessage;
+    /** The picture posted to the webview last (for tests and tooling). */
+    get lastPicture(): Picture | undefined {
+        return this.picture;
     }
 
     /** Shows `target` (pinned until the cursor moves in an `.acct` editor), or follows the cursor again. */
     show(target?: PowerMapTarget): void {
         this.pinned = target && (target.uri || target.customer) ? target : undefined;
-        this.schedule(0);
+        this.schedule({ plan: true, focus: true }, 0);
     }
 
     /** Asks the webview for its current view as SVG and saves it (to `target`, or where the user chooses). */
     exportSvg(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-        if (!this.lastMessage) {
+        if (!this.picture) {
             void vscode.window.showInformationMessage('Nothing to export yet: the power map has not received a plan.');
             return Promise.resolve(undefined);
         }
@@ -154,7 +148,7 @@ export class PowerMapPanel {
             };
             this.pendingExport = { target, resolve: done };
             if (!this.panel.visible) {
-                // a hidden webview has no document: show it; it asks for the plan and we ask again
+                // a hidden webview has no document: show it; it says `ready`, gets the picture and we ask again
                 this.panel.reveal(undefined, true);
                 this.exportWhenReady = true;
             } else {
@@ -176,16 +170,18 @@ export class PowerMapPanel {
 
     // --- data -------------------------------------------------------------------------------
 
-    private track(editor: vscode.TextEditor): void {
-        this.cursor = { uri: editor.document.uri, position: editor.selection.active, column: editor.viewColumn };
-    }
-
-    private schedule(delay = DEBOUNCE_MS): void {
+    /** Collects work and runs it after `delay` ms of quiet (cursor moves and rebuilds come in bursts). */
+    private schedule(work: Partial<Work>, delay = DEBOUNCE_MS): void {
         if (this.disposed) return;
+        this.work = {
+            plan: this.work.plan || !!work.plan, focus: this.work.focus || !!work.focus, repost: this.work.repost || !!work.repost,
+        };
         if (this.timer) clearTimeout(this.timer);
         this.timer = setTimeout(() => {
             this.timer = undefined;
-            void this.update();
+            const todo = this.work;
+            this.work = { plan: false, focus: false, repost: false };
+            void this.update(todo);
         }, delay);
     }
 
@@ -196,33 +192,46 @@ export class PowerMapPanel {
         return found[0]?.toString();
     }
 
-    private async update(): Promise<void> {
+    /** Fetches the plan only when it changed (or was never fetched), the focus only when the cursor moved. */
+    private async update(work: Work): Promise<void> {
         if (this.disposed || !this.panel.visible) return;
-        const seq = ++this.seq;
         const pinned = this.pinned;
-        const uri = pinned?.uri ?? this.cursor?.uri.toString() ?? await this.anyAcctUri();
-        if (!uri) return;
-        const params: PlanViewRequest.Params = { uri };
-        if (!pinned?.uri && this.cursor && this.cursor.uri.toString() === uri) {
-            params.position = { line: this.cursor.position.line, character: this.cursor.position.character };
+        const focusParams = work.focus && !pinned ? this.cursor.focusParams() : undefined;
+        let uri: string | undefined;
+        if (work.plan || !this.view) {
+            uri = pinned?.uri ?? this.cursor.uri?.toString() ?? await this.anyAcctUri();
+            if (!uri) return;
         }
-        let result: PlanViewRequest.Result;
+        const planSeq = uri ? ++this.planSeq : this.planSeq;
+        const focusSeq = focusParams ? ++this.focusSeq : this.focusSeq;
+        let view: PlanView | undefined;
+        let focus: PlanFocus | undefined;
         try {
-            result = await this.source.planView(params);
+            [view, focus] = await Promise.all([
+                uri ? this.source.planView({ uri }) : undefined,
+                focusParams ? this.source.focus(focusParams) : undefined,
+            ]);
         } catch (err) {
-            console.error('acct: planView request failed', err);
+            console.error('acct: a plan request failed', err);
             return;
         }
-        if (seq !== this.seq || this.disposed) return; // a newer request is on its way
-        const focus: PlanFocus = pinned?.customer
-            ? { customer: pinned.customer, opportunity: pinned.opportunity ?? null }
-            : result.focus;
-        this.view = result.view;
-        if (!result.view.hasErrors) this.goodAnchors = result.view.anchors;
-        const customer = result.view.plan.customers.find(c => c.id === focus.customer);
+        if (this.disposed) return;
+        // a newer request of the same kind is on its way: its answer counts, not this one
+        if (view && planSeq === this.planSeq) this.view = view;
+        if (focus && focusSeq === this.focusSeq) this.cursorFocus = focus;
+        await this.present(work.repost);
+    }
+
+    /** Posts the next picture when it differs from the one drawn (or always, for a new webview). */
+    private async present(always: boolean): Promise<void> {
+        if (!this.view) return;
+        const pinned = this.pinned?.customer ? { customer: this.pinned.customer, opportunity: this.pinned.opportunity ?? null } : undefined;
+        const next = nextPicture(this.picture, this.view, [pinned, this.cursorFocus, this.picture?.shown]);
+        if (!always && !pictureChanged(this.picture, next)) return;
+        this.picture = next;
+        const customer = next.view.plan.customers.find(c => c.id === next.shown.customer);
         this.panel.title = customer ? `Power Map — ${customer.name}` : 'Power Map';
-        this.lastMessage = { type: 'plan', view: result.view, focus };
-        await this.post(this.lastMessage);
+        await this.post({ type: 'picture', picture: next });
         if (this.exportWhenReady && this.pendingExport) {
             this.exportWhenReady = false;
             await this.post({ type: 'requestSvg' });
@@ -239,10 +248,11 @@ export class PowerMapPanel {
         if (!isMessage(m)) return;
         switch (m.type) {
             case 'ready':
-                this.schedule(0);
+                // a new webview (opened, shown again, reloaded): it needs the picture even if ours did not change
+                this.schedule({ plan: true, focus: true, repost: true }, 0);
                 break;
             case 'reveal':
-                if (typeof m.subject === 'string') await this.reveal(m.subject);
+                if (isSubjectKey(m.subject)) await this.reveal(m.subject);
                 break;
             case 'exportSvg':
                 if (typeof m.svg === 'string') await this.saveSvg(m.svg, m.suggestedName);
@@ -250,70 +260,24 @@ export class PowerMapPanel {
         }
     }
 
-    private isOwnReveal(uri: vscode.Uri, line: number): boolean {
-        const e = this.expectedReveal;
-        if (!e) return false;
-        if (Date.now() > e.until) {
-            this.expectedReveal = undefined;
-            return false;
-        }
-        return e.uri === uri.toString() && e.line === line;
-    }
-
     /** Opens where `subject` is declared, in the editor column beside the panel. */
-    private async reveal(subject: string): Promise<void> {
-        const anchor = this.view?.anchors[subject] ?? this.goodAnchors[subject];
-        if (!anchor) return;
-        const uri = vscode.Uri.parse(anchor.uri);
-        const pos = new vscode.Position(Math.max(0, anchor.line - 1), Math.max(0, anchor.column - 1));
-        const column = this.cursor?.column && this.cursor.column !== this.panel.viewColumn
-            ? this.cursor.column
-            : vscode.ViewColumn.Beside;
-        this.expectedReveal = { uri: uri.toString(), line: pos.line, until: Date.now() + 1500 };
+    private async reveal(subject: LocateRequest.Params['subject']): Promise<void> {
+        let anchor: SourceAnchor | null;
         try {
-            const editor = await vscode.window.showTextDocument(uri, { viewColumn: column, selection: new vscode.Range(pos, pos), preserveFocus: false });
-            editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-            this.cursor = { uri, position: this.cursor?.uri.toString() === uri.toString() ? this.cursor.position : pos, column: editor.viewColumn };
+            anchor = await this.source.locate({ subject });
         } catch (err) {
-            void vscode.window.showErrorMessage(`Cannot open ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+            console.error('acct: locate request failed', err);
+            return;
         }
+        if (anchor && !this.disposed) await this.cursor.reveal(anchor, this.panel.viewColumn);
     }
 
     private async saveSvg(svg: string, suggestedName: unknown): Promise<void> {
         const pending = this.pendingExport;
         this.pendingExport = undefined;
-        let target = pending?.target;
-        if (!target) {
-            const folder = this.cursor ? vscode.Uri.joinPath(this.cursor.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
-            const name = safeSvgName(suggestedName);
-            target = await vscode.window.showSaveDialog({
-                defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-                filters: { 'SVG image': ['svg'] },
-                title: 'Export the view as SVG',
-            });
-        }
-        if (!target) {
-            pending?.resolve(undefined);
-            return;
-        }
-        if (target.path.toLowerCase().endsWith('.acct')) {
-            void vscode.window.showErrorMessage('The export never overwrites an .acct plan: choose an .svg file.');
-            pending?.resolve(undefined);
-            return;
-        }
-        try {
-            await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
-        } catch (err) {
-            void vscode.window.showErrorMessage(`Cannot write ${target.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
-            pending?.resolve(undefined);
-            return;
-        }
-        pending?.resolve(target);
-        if (!pending?.target) {
-            const saved = target;
-            void vscode.window.showInformationMessage(`View exported to ${vscode.workspace.asRelativePath(saved)}.`, 'Open')
-                .then(choice => { if (choice) void vscode.commands.executeCommand('vscode.open', saved); });
-        }
+        const folder = this.cursor.uri ? vscode.Uri.joinPath(this.cursor.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+        const saved = await saveSvg(svg, suggestedName, { target: pending?.target, folder });
+        pending?.resolve(saved);
     }
 
     private html(): string {
@@ -327,44 +291,4 @@ export class PowerMapPanel {
             title: 'Power Map',
         });
     }
-}
-
-function toTarget(arg: unknown): PowerMapTarget | undefined {
-    // from the editor title menu VS Code passes the document's URI: follow its cursor
-    if (arg instanceof vscode.Uri || typeof arg !== 'object' || arg === null) return undefined;
-    const a = arg as Record<string, unknown>;
-    const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-    const target: PowerMapTarget = { uri: str(a.uri), customer: str(a.customer), opportunity: str(a.opportunity) };
-    return target.uri || target.customer ? target : undefined;
-}
-
-/**
- * Registers `acct.openPowerMap` (optional args `{ uri?, customer?, opportunity? }`),
- * `acct.exportViewSvg` (optional args `{ target?: string }`: a file URI, no dialog) and the
- * serializer that restores the panel after a reload.
- */
-export function registerPowerMap(context: vscode.ExtensionContext, source: PlanSource): vscode.Disposable {
-    const disposables = [
-        vscode.commands.registerCommand('acct.openPowerMap', (arg?: unknown) => {
-            PowerMapPanel.createOrShow(context, source, toTarget(arg));
-        }),
-        vscode.commands.registerCommand('acct.exportViewSvg', async (arg?: { target?: string }) => {
-            const panel = PowerMapPanel.current;
-            if (!panel) {
-                void vscode.window.showInformationMessage('Open the power map first (Account Plan: Open Power Map).');
-                return undefined;
-            }
-            const target = typeof arg?.target === 'string' ? vscode.Uri.parse(arg.target) : undefined;
-            return panel.exportSvg(target);
-        }),
-        vscode.window.registerWebviewPanelSerializer(POWER_MAP_VIEW_TYPE, {
-            deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
-                PowerMapPanel.revive(panel, context, source);
-            },
-        }),
-        { dispose: () => PowerMapPanel.current?.dispose() },
-    ];
-    const all = vscode.Disposable.from(...disposables);
-    context.subscriptions.push(all);
-    return all;
 }

@@ -4,7 +4,8 @@
  * exports. The real-VS-Code suites exercise it end to end.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PlanView, PlanViewRequest } from '../../server/src/protocol.js';
+import type { Picture, PlanView, SourceAnchor } from '@acct/contract';
+import type { FocusRequest, PlanViewRequest } from '@acct/contract/protocol';
 
 type Listener<T> = (e: T) => void;
 
@@ -27,6 +28,7 @@ vi.mock('vscode', () => {
             for (const p of parts) v = p === '..' ? v.replace(/\/[^/]*$/, '') : `${v}/${p}`;
             return new Uri(v);
         }
+        get scheme(): string { return this.value.replace(/:.*$/s, ''); }
         get path(): string { return this.value.replace(/^[a-z]+:\/\/[^/]*/, ''); }
         get fsPath(): string { return this.path; }
         toString(): string { return this.value; }
@@ -40,8 +42,15 @@ vi.mock('vscode', () => {
     };
 });
 
+// files on disk are written through the safe-write room: record what it is asked to write
+vi.mock('@acct/files/safe-write', async importOriginal => ({
+    ...await importOriginal<typeof import('@acct/files/safe-write')>(),
+    writeFileSafely: async (file: string, text: string) => { written.push({ uri: `file://${file}`, text }); },
+}));
+
 import * as vscode from 'vscode';
-import { PowerMapPanel, registerPowerMap, type PlanSource } from '../../client/src/power-map-panel.js';
+import { registerPowerMap } from '../../client/src/power-map-commands.js';
+import { PowerMapPanel, type PlanSource } from '../../client/src/power-map-panel.js';
 
 interface FakePanel {
     viewType: string;
@@ -87,12 +96,17 @@ const view: PlanView = {
         format: 'acct-plan', version: 1, files: ['cmgd.acct'], members: [], competitors: [], diagnostics: [],
         customers: [{
             id: 'cmgd', name: 'China Mobile Guangdong', industry: null, standing: 5, cooperation: 4, tier: 'strategic',
-            suggestedTier: 'excellent', reviewed: null, owner: null, organization: null, contacts: [], opportunities: [], activities: [],
+            suggestedTier: 'excellent', reviewed: null, owner: null, organization: null, contacts: [], activities: [],
+            opportunities: ['core5g', 'oss'].map(id => ({
+                id, name: id, stage: 'opportunity' as const, amount: null, budget: null, start: null, qualified: false,
+                team: null, decisionChain: [], competitors: [],
+            })),
         }],
     },
-    anchors: { 'contact:cmgd/li': { uri: DOC, line: 21, column: 5 } },
-    findings: [], hasErrors: false,
+    subjects: [], hasErrors: false,
 };
+/** Where the server locates declarations. */
+const anchors: Record<string, SourceAnchor> = { 'contact:cmgd/li': { uri: DOC, line: 21, column: 5 } };
 
 let panels: FakePanel[];
 let commands: Map<string, (...args: unknown[]) => unknown>;
@@ -100,7 +114,8 @@ let serializers: Map<string, { deserializeWebviewPanel(p: unknown, s: unknown): 
 let onActive: Emitter<unknown>;
 let onSelection: Emitter<unknown>;
 let planChanged: Emitter<void>;
-let requests: PlanViewRequest.Params[];
+/** The plan-view and focus requests, in order. */
+let requests: Array<PlanViewRequest.Params & Partial<FocusRequest.Params>>;
 let editor: { document: { uri: vscode.Uri; languageId: string }; selection: { active: vscode.Position }; viewColumn: number };
 let written: Array<{ uri: string; text: string }>;
 let shown: Array<{ uri: string; options: Record<string, unknown> }>;
@@ -157,15 +172,22 @@ function install(): void {
     source = {
         planView: async params => {
             requests.push(params);
-            return { view, focus: { customer: 'cmgd', opportunity: params.position && params.position.line > 40 ? 'core5g' : null } };
+            return view;
         },
+        focus: async params => {
+            requests.push(params);
+            return { customer: 'cmgd', opportunity: params.position.line > 40 ? 'core5g' : null };
+        },
+        locate: async params => anchors[params.subject] ?? null,
         onPlanChanged: listener => planChanged.event(() => listener()),
     };
     context = { extensionUri: vscode.Uri.parse('file:///ext'), subscriptions: [] };
     registerPowerMap(context as unknown as vscode.ExtensionContext, source);
 }
 
-const plans = (p: FakePanel) => p.webview.posted.filter(m => (m as { type: string }).type === 'plan') as Array<{ view: PlanView; focus: unknown }>;
+/** The pictures posted, as the plan drawn and the element shown. */
+const plans = (p: FakePanel) => (p.webview.posted.filter(m => (m as { type: string }).type === 'picture') as Array<{ picture: Picture }>)
+    .map(m => ({ view: m.picture.view, focus: m.picture.shown }));
 
 beforeEach(() => {
     vi.useFakeTimers();

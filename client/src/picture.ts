@@ -1,0 +1,57 @@
+/**
+ * What the power map draws: the one place that decides it. Pure (no VS Code), so the panel, the
+ * browser harness and the unit tests all run the same rule.
+ *
+ * - A plan without errors replaces the picture; a plan with errors keeps the last plan without
+ *   errors (or, before there was one, shows the broken plan as it is) under a banner.
+ * - The element shown is the first candidate (a pinned target, the cursor's focus, the element
+ *   shown last) that names a customer of the plan drawn, with its opportunity only if that
+ *   customer has it; else the first customer; else nothing.
+ */
+import { findingLine, NO_FOCUS, type Picture, type PlanFocus, type PlanView } from '@acct/contract';
+
+/** A candidate for what to show, in priority order; absent candidates are skipped. */
+export type FocusCandidate = Partial<PlanFocus> | null | undefined;
+
+/** The element of `view` to show: see the module comment. */
+export function shownIn(view: PlanView, candidates: readonly FocusCandidate[]): PlanFocus {
+    const customers = view.plan.customers;
+    for (const candidate of candidates) {
+        const id = candidate?.customer;
+        // on duplicate ids the first declaration wins, as everywhere in the views
+        const customer = id ? customers.find(c => c.id === id) : undefined;
+        if (!customer) continue;
+        const opportunity = candidate?.opportunity ?? null;
+        const known = opportunity !== null && customer.opportunities.some(o => o.id === opportunity);
+        return { customer: customer.id, opportunity: known ? opportunity : null };
+    }
+    const first = customers[0];
+    return first ? { customer: first.id, opportunity: null } : NO_FOCUS;
+}
+
+/** The errors of a plan, one CLI-style line each (the banner's tooltip). */
+export function errorLinesOf(view: PlanView): string[] {
+    return view.plan.diagnostics.filter(d => d.severity === 'error').map(findingLine);
+}
+
+/** The picture after `latest` was fetched (or the focus moved), given the picture drawn before. */
+export function nextPicture(previous: Picture | null | undefined, latest: PlanView, candidates: readonly FocusCandidate[]): Picture {
+    const keepLastGood = latest.hasErrors && !!previous && !previous.view.hasErrors;
+    const view = keepLastGood ? previous.view : latest;
+    return {
+        view,
+        shown: shownIn(view, candidates),
+        hasErrors: latest.hasErrors,
+        errorLines: latest.hasErrors ? errorLinesOf(latest) : [],
+    };
+}
+
+export function sameFocus(a: PlanFocus, b: PlanFocus): boolean {
+    return a.customer === b.customer && a.opportunity === b.opportunity;
+}
+
+/** Whether `next` draws anything else than `previous`: another plan, element or banner. */
+export function pictureChanged(previous: Picture | null | undefined, next: Picture): boolean {
+    return !previous || previous.view !== next.view || !sameFocus(previous.shown, next.shown)
+        || previous.hasErrors !== next.hasErrors || previous.errorLines.join('\n') !== next.errorLines.join('\n');
+}

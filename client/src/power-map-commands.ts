@@ -1,0 +1,46 @@
+/**
+ * The power map's commands: `acct.openPowerMap`, `acct.exportViewSvg`, and the serializer that
+ * restores the panel after a window reload.
+ */
+import * as vscode from 'vscode';
+import { POWER_MAP_VIEW_TYPE, PowerMapPanel, type PlanSource, type PowerMapTarget } from './power-map-panel.js';
+
+function toTarget(arg: unknown): PowerMapTarget | undefined {
+    // from the editor title menu VS Code passes the document's URI: follow its cursor
+    if (arg instanceof vscode.Uri || typeof arg !== 'object' || arg === null) return undefined;
+    const a = arg as Record<string, unknown>;
+    const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+    const target: PowerMapTarget = { uri: str(a.uri), customer: str(a.customer), opportunity: str(a.opportunity) };
+    return target.uri || target.customer ? target : undefined;
+}
+
+/**
+ * Registers `acct.openPowerMap` (optional args `{ uri?, customer?, opportunity? }`),
+ * `acct.exportViewSvg` (optional args `{ target?: string }`: a file URI, no dialog) and the
+ * serializer that restores the panel after a reload.
+ */
+export function registerPowerMap(context: vscode.ExtensionContext, source: PlanSource): vscode.Disposable {
+    const disposables = [
+        vscode.commands.registerCommand('acct.openPowerMap', (arg?: unknown) => {
+            PowerMapPanel.createOrShow(context, source, toTarget(arg));
+        }),
+        vscode.commands.registerCommand('acct.exportViewSvg', async (arg?: { target?: string }) => {
+            const panel = PowerMapPanel.current;
+            if (!panel) {
+                void vscode.window.showInformationMessage('Open the power map first (Account Plan: Open Power Map).');
+                return undefined;
+            }
+            const target = typeof arg?.target === 'string' ? vscode.Uri.parse(arg.target) : undefined;
+            return panel.exportSvg(target);
+        }),
+        vscode.window.registerWebviewPanelSerializer(POWER_MAP_VIEW_TYPE, {
+            deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
+                PowerMapPanel.revive(panel, context, source);
+            },
+        }),
+        { dispose: () => PowerMapPanel.current?.dispose() },
+    ];
+    const all = vscode.Disposable.from(...disposables);
+    context.subscriptions.push(all);
+    return all;
+}
