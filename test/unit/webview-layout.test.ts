@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PlanView } from '../../server/src/protocol.js';
+import type { PlanView } from '@acct/contract';
+import { shownIn } from '../../client/src/picture.js';
 import { CARD_W, cellSlot, layoutPowerMap, type PlacedCard } from '../../client/webview/src/layout.js';
-import { buildPowerMap, resolveShown } from '../../client/webview/src/view-model.js';
+import { shownOf } from '../../client/webview/src/models/common.js';
+import { buildPowerMap } from '../../client/webview/src/models/power-map.js';
 import { bigCustomerView } from '../browser/synthetic.mjs';
 
 const fixture = (): PlanView =>
@@ -22,7 +24,7 @@ function assertNoOverlap(cards: PlacedCard[]): void {
 }
 
 function layoutOf(view: PlanView, customer: string, opportunity: string | null = null) {
-    const model = buildPowerMap(view, resolveShown(view, { customer, opportunity }));
+    const model = buildPowerMap(view, shownOf(view, shownIn(view, [{ customer, opportunity }])));
     return { model, layout: layoutPowerMap(model.cards) };
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanView } from '../../server/src/protocol.js';
+import type { Picture, PlanFocus, PlanView } from '@acct/contract';
+import { nextPicture } from '../../client/src/picture.js';
 import { directionOfKey, spatialNext } from '../../client/webview/src/nav.js';
 import {
-    acceptPlan, initialState, MAX_TRANSFORMS, rememberTransform, sanitizeState, transformKey,
+    initialState, MAX_TRANSFORMS, rememberTransform, sanitizeState, transformKey, type WebviewState,
 } from '../../client/webview/src/state.js';
 
 const view = (name: string, hasErrors = false): PlanView => ({
@@ -10,17 +11,37 @@ const view = (name: string, hasErrors = false): PlanView => ({
         format: 'acct-plan', version: 1, files: [], members: [], competitors: [], diagnostics: [],
         customers: [{
             id: 'c', name, industry: null, standing: 3, cooperation: 3, tier: null, suggestedTier: 'value', reviewed: null,
-            owner: null, organization: null, contacts: [], opportunities: [], activities: [],
+            owner: null, organization: null, contacts: [], activities: [],
+            opportunities: [{
+                id: 'x', name: 'X', stage: 'lead', amount: null, budget: null, start: null, qualified: false,
+                team: null, decisionChain: [], competitors: [],
+            }],
         }],
     },
-    anchors: {}, findings: [], hasErrors,
+    subjects: [], hasErrors,
 });
+
+/**
+ * Taking in plans is the panel's rule now (client/src/picture.ts): each plan as the webview then
+ * sees it — the plan drawn with the element shown, whether that plan is a good one, the banner.
+ */
+interface Taken {
+    last: Picture;
+    picture: { view: PlanView; focus: PlanFocus };
+    pictureIsGood: boolean;
+    hasErrors: boolean;
+}
+
+function acceptPlan(previous: Taken | null, latest: PlanView, focus: PlanFocus): Taken {
+    const last = nextPicture(previous?.last, latest, [focus]);
+    return { last, picture: { view: last.view, focus: last.shown }, pictureIsGood: !last.view.hasErrors, hasErrors: last.hasErrors };
+}
 
 describe('taking in plan messages', () => {
     const f = { customer: 'c', opportunity: null };
 
     it('draws a good plan, keeps it through broken ones, and drops the banner when fixed', () => {
-        let s = acceptPlan(initialState(), view('one'), f);
+        let s = acceptPlan(null, view('one'), f);
         expect([s.picture!.view.plan.customers[0]!.name, s.pictureIsGood, s.hasErrors]).toEqual(['one', true, false]);
         s = acceptPlan(s, view('broken', true), { customer: 'c', opportunity: 'x' });
         expect([s.picture!.view.plan.customers[0]!.name, s.pictureIsGood, s.hasErrors]).toEqual(['one', true, true]);
@@ -30,7 +51,7 @@ describe('taking in plan messages', () => {
     });
 
     it('draws a first broken plan as it is, replaced by the next one', () => {
-        let s = acceptPlan(initialState(), view('b1', true), f);
+        let s = acceptPlan(null, view('b1', true), f);
         expect([s.picture!.view.plan.customers[0]!.name, s.pictureIsGood, s.hasErrors]).toEqual(['b1', false, true]);
         s = acceptPlan(s, view('b2', true), f);
         expect(s.picture!.view.plan.customers[0]!.name).toBe('b2');
@@ -39,7 +60,7 @@ describe('taking in plan messages', () => {
 
 describe('saved state', () => {
     it('survives a round trip and rejects garbage', () => {
-        let s = acceptPlan(initialState(), view('one'), { customer: 'c', opportunity: null });
+        let s: WebviewState = { ...initialState(), picture: nextPicture(null, view('one'), [{ customer: 'c', opportunity: null }]) };
         s = { ...rememberTransform(s, 'power|c|', { k: 0.5, x: 10, y: 20 }), tab: 'intimacy', selection: 'contact:c/a', legend: false };
         expect(sanitizeState(JSON.parse(JSON.stringify(s)))).toEqual(s);
         expect(sanitizeState(undefined)).toEqual(initialState());

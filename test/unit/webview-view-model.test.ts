@@ -1,14 +1,24 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { PlanView } from '../../server/src/protocol.js';
-import {
-    breakCycles, buildIntimacy, buildPowerMap, buildQuadrant, estimateTextWidth, fitText, indexFindings, resolveShown,
-    suggestedTier, zoneOf,
-} from '../../client/webview/src/view-model.js';
+import type { PlanFocus, PlanView } from '@acct/contract';
+import { suggestedTierFor, zoneOf } from '@acct/method';
+import { shownIn } from '../../client/src/picture.js';
+import { shownOf } from '../../client/webview/src/models/common.js';
+import { indexFindings } from '../../client/webview/src/models/findings.js';
+import { buildIntimacy } from '../../client/webview/src/models/intimacy.js';
+import { breakCycles, buildPowerMap } from '../../client/webview/src/models/power-map.js';
+import { buildQuadrant } from '../../client/webview/src/models/quadrant.js';
+import { estimateTextWidth, fitText } from '../../client/webview/src/text-metrics.js';
 
 const fixture = (): PlanView =>
     JSON.parse(readFileSync(path.join(__dirname, '..', 'browser', 'fixtures', 'plan-view.json'), 'utf8')) as PlanView;
+
+/** The one suggested-tier table (the method core), null where the scores are not both 1..5. */
+const suggestedTier = (standing: number | null, cooperation: number | null) => suggestedTierFor(standing, cooperation) ?? null;
+
+/** What is shown, as the panel decides it (client/src/picture.ts: the focus, else the element shown last), as plan objects. */
+const resolveShown = (view: PlanView, focus: PlanFocus | null, fallback?: PlanFocus | null) => shownOf(view, shownIn(view, [focus, fallback]));
 
 describe('suggested tier', () => {
     it('follows the table of contract section 3', () => {
@@ -29,7 +39,7 @@ describe('suggested tier', () => {
 describe('findings index', () => {
     it('files a decision-chain finding under its subject and under the contact it names', () => {
         const v = fixture();
-        const idx = indexFindings(v.findings);
+        const idx = indexFindings(v);
         expect(idx.get('contact:cmgd/li')!.map(f => f.code)).toEqual(['opposed-key-person']);
         expect(idx.get('opportunity:cmgd/core5g')!.map(f => f.code)).toContain('opposed-key-person');
         expect(idx.get('contact:cmgd/huang')!.map(f => f.code).sort()).toEqual(['rational-turn-risk', 'stale-contact']);

@@ -1,4 +1,6 @@
 /** DOM construction helpers. Plan text only ever goes through `textContent` or attribute values. */
+import type { SubjectKey } from '@acct/contract';
+
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
 type Attrs = Record<string, string | number | null | undefined>;
@@ -44,7 +46,7 @@ export function clear(el: Element): void {
 
 /** An interactive element of a view: a card or a point, with its box in content coordinates. */
 export interface NavItem {
-    key: string;
+    key: SubjectKey;
     el: SVGGraphicsElement;
     x: number;
     y: number;
@@ -76,7 +78,7 @@ export function ensureTooltip(item: NavItem): void {
 }
 
 /** Makes `g` (a group or a shape) a focusable, labelled control carrying its subject key. */
-export function makeItem(g: SVGElement, key: string, ariaLabel: string): void {
+export function makeItem(g: SVGElement, key: SubjectKey, ariaLabel: string): void {
     g.setAttribute('tabindex', '0');
     g.setAttribute('role', 'button');
     g.setAttribute('aria-label', ariaLabel);

@@ -4,7 +4,7 @@
  * many leaf reports are stacked in columns instead of one endless row.
  */
 import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
-import type { CardGroup, CardModel } from './view-model.js';
+import type { CardGroup, CardModel } from './models/power-map.js';
 
 export const CARD_W = 232;
 export const CARD_H = 78;

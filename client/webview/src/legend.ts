@@ -1,11 +1,9 @@
 /** Legends, drawn in SVG so that they are part of an exported picture. Items wrap to the width given. */
+import { ROLES, roleMeanings, SUPPORT_LEVELS, supportMeaning, supportText, TIERS, ZONES } from '@acct/method';
 import { svg } from './dom.js';
-import { supportBadge } from './render-common.js';
-import {
-    estimateTextWidth, ROLE_LETTER, ROLES, SUPPORT_LEVELS, supportClass, supportMeaning, supportText, TIERS,
-} from './view-model.js';
-
-export type Tab = 'power' | 'quadrant' | 'intimacy';
+import { supportBadge, supportClass } from './render-common.js';
+import type { Tab } from './state.js';
+import { estimateTextWidth } from './text-metrics.js';
 
 const ROW_H = 22;
 const TITLE_W = 72;
@@ -44,14 +42,15 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
     if (tab === 'power') {
         row('Role');
         for (const role of ROLES) {
-            const it = item(21 + estimateTextWidth(role, TEXT_FONT));
+            const { letter, label: text } = roleMeanings[role];
+            const it = item(21 + estimateTextWidth(text, TEXT_FONT));
             svg('rect', { class: 'legend-role-bg', y: 2, width: 16, height: 16, rx: 3 }, it);
-            svg('text', { class: 'legend-role-letter', x: 8, y: 14.5, 'text-anchor': 'middle' }, it, ROLE_LETTER[role]);
-            label(it, role, 21);
+            svg('text', { class: 'legend-role-letter', x: 8, y: 14.5, 'text-anchor': 'middle' }, it, letter);
+            label(it, text, 21);
         }
         row('Support');
         for (const s of SUPPORT_LEVELS) {
-            const text = s === null ? 'unknown' : supportMeaning(s).split(',')[0]!;
+            const text = supportMeaning(s).label;
             const it = item(30 + estimateTextWidth(text, TEXT_FONT));
             supportBadge(it, s, 13, 11, 26, 16);
             label(it, text, 30);
@@ -93,8 +92,9 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
         }
         label(item(estimateTextWidth('letter in dot: role', TEXT_FONT)), 'letter in dot: role', 0);
         row('Zones');
-        for (const [id, text] of [['rational-turn', 'rational turn risk'], ['re-examine', 're-examine needs'], ['both-high', 'both high'], ['both-low', 'both low']] as const) {
-            const it = item(21 + estimateTextWidth(text, TEXT_FONT), `zone zone-${id}`);
+        for (const zone of ZONES) {
+            const text = zone.label.toLowerCase();
+            const it = item(21 + estimateTextWidth(text, TEXT_FONT), `zone zone-${zone.id}`);
             svg('rect', { class: 'zone-bg', y: 3, width: 16, height: 15, rx: 2 }, it);
             label(it, text, 21);
         }

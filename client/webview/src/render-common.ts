@@ -1,8 +1,17 @@
 /** Pieces shared by the renderers: definitions, badges, finding markers. */
+import type { Finding, Support } from '@acct/contract';
+import { supportText } from '@acct/method';
 import { svg, tooltip } from './dom.js';
-import { findingsText, supportClass, supportText, worstSeverity, type Finding, type Support } from './view-model.js';
+import { findingsText, worstSeverity } from './models/findings.js';
 
 export const HATCH_ID = 'acct-hatch';
+
+/** CSS class token for a support value (`s-neg`, `s0` … `s3`, `s-unknown`). */
+export function supportClass(s: Support): string {
+    if (s === null) return 's-unknown';
+    if (s === -1) return 's-neg';
+    return `s${s}`;
+}
 
 /** `<defs>` with the hatch pattern used for unknown support. Idempotent. */
 export function ensureDefs(root: SVGSVGElement): void {
@@ -12,6 +21,14 @@ export function ensureDefs(root: SVGSVGElement): void {
     svg('rect', { class: 'hatch-bg', width: 6, height: 6 }, p);
     svg('line', { class: 'hatch-line', x1: 0, y1: 0, x2: 0, y2: 6 }, p);
     root.insertBefore(defs, root.firstChild);
+}
+
+/** The axis titles of a grid view: one centred under it at `bottom`, one up its left side centred at `left`. */
+export function axisTitles(parent: Element, bottom: { x: number; y: number; text: string }, left: { x: number; y: number; text: string }): void {
+    svg('text', { class: 'axis-label', x: bottom.x, y: bottom.y, 'text-anchor': 'middle' }, parent, bottom.text);
+    svg('text', {
+        class: 'axis-label', x: 0, y: 0, 'text-anchor': 'middle', transform: `translate(${left.x},${left.y}) rotate(-90)`,
+    }, parent, left.text);
 }
 
 /** Support badge centred at (cx, cy): coloured pill, hatched and dashed when unknown. */

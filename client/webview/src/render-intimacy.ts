@@ -1,10 +1,11 @@
 /** Intimacy × support: contacts of the shown customer, with the method's readings as zones. */
+import type { Support } from '@acct/contract';
+import { INTIMACY_LEVELS, intimacyText, roleMeanings, SUPPORT_LEVELS, supportText, ZONES } from '@acct/method';
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import { cellSlot } from './layout.js';
-import { findingMarker } from './render-common.js';
-import {
-    estimateTextWidth, fitText, ROLE_LETTER, signed, supportClass, ZONES, type IntimacyModel, type Support,
-} from './view-model.js';
+import type { IntimacyModel } from './models/intimacy.js';
+import { axisTitles, findingMarker, supportClass } from './render-common.js';
+import { estimateTextWidth, fitText } from './text-metrics.js';
 
 export const I_CELL_W = 132;
 export const I_CELL_H = 72;
@@ -14,7 +15,8 @@ const UNKNOWN_GAP = 22;
 const BOTTOM_LABEL_GAP = 34;
 const LABEL_FONT = 11.5;
 
-const SUPPORT_COLS: readonly Support[] = [-1, 0, 1, 2, 3];
+/** Intimacy rows from the top: 3 … -3, then unknown. */
+const INTIMACY_ROWS: readonly (number | null)[] = [...[...INTIMACY_LEVELS].reverse(), null];
 
 export function intimacyColumnX(s: Support): number {
     if (s === null) return I_LEFT + 5 * I_CELL_W + UNKNOWN_GAP;
@@ -59,11 +61,11 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
         }, g, label);
     }
     // cells (transparent; they carry their coordinates for tests and tooling)
-    for (const s of [...SUPPORT_COLS, null] as Support[]) {
-        for (const i of [3, 2, 1, 0, -1, -2, -3, null]) {
+    for (const s of SUPPORT_LEVELS) {
+        for (const i of INTIMACY_ROWS) {
             svg('rect', {
                 class: 'i-cell', x: intimacyColumnX(s), y: intimacyRowY(i), width: I_CELL_W, height: I_CELL_H,
-                'data-support': s === null ? '?' : s, 'data-intimacy': i === null ? '?' : i,
+                'data-support': supportText(s), 'data-intimacy': i === null ? '?' : i,
             }, grid);
         }
     }
@@ -82,20 +84,16 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
 
     // axes
     const axes = svg('g', { class: 'axes' }, layer);
-    for (const s of [...SUPPORT_COLS, null] as Support[]) {
+    for (const s of SUPPORT_LEVELS) {
         svg('text', { class: 'tick', x: intimacyColumnX(s) + I_CELL_W / 2, y: unknownRowY + I_CELL_H + 18, 'text-anchor': 'middle' },
-            axes, s === null ? '?' : String(s));
+            axes, supportText(s));
     }
-    for (let i = 3; i >= -3; i--) {
-        svg('text', { class: 'tick', x: I_LEFT - 10, y: intimacyRowY(i) + I_CELL_H / 2 + 4, 'text-anchor': 'end' }, axes, signed(i));
+    for (const i of INTIMACY_ROWS) {
+        svg('text', { class: 'tick', x: I_LEFT - 10, y: intimacyRowY(i) + I_CELL_H / 2 + 4, 'text-anchor': 'end' }, axes, intimacyText(i));
     }
-    svg('text', { class: 'tick', x: I_LEFT - 10, y: unknownRowY + I_CELL_H / 2 + 4, 'text-anchor': 'end' }, axes, '?');
-    svg('text', { class: 'axis-label', x: I_LEFT + fullW / 2, y: unknownRowY + I_CELL_H + 42, 'text-anchor': 'middle' }, axes,
-        'Support for us → (opposes −1 … 3 coach-level; ? unknown)');
-    svg('text', {
-        class: 'axis-label', x: 0, y: 0, 'text-anchor': 'middle',
-        transform: `translate(${I_LEFT - 42},${I_TOP + gridH / 2}) rotate(-90)`,
-    }, axes, 'Intimacy — closeness of the relationship →');
+    axisTitles(axes,
+        { x: I_LEFT + fullW / 2, y: unknownRowY + I_CELL_H + 42, text: 'Support for us → (opposes −1 … 3 coach-level; ? unknown)' },
+        { x: I_LEFT - 42, y: I_TOP + gridH / 2, text: 'Intimacy — closeness of the relationship →' });
     svg('text', { class: 'view-note', x: I_LEFT, y: 16 }, axes,
         `${model.points.length} contacts · long-term support and intimacy as on each contact`
         + (model.unknownSupport ? ` · ${model.unknownSupport} with unknown support` : ''));
@@ -114,7 +112,7 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
         makeItem(g, p.key, p.ariaLabel);
         svg('circle', { class: 'dot', r: slot.r }, g);
         if (p.role && slot.r >= 6.5) {
-            svg('text', { class: 'dot-letter', x: 0, y: 3.8, 'text-anchor': 'middle' }, g, ROLE_LETTER[p.role]);
+            svg('text', { class: 'dot-letter', x: 0, y: 3.8, 'text-anchor': 'middle' }, g, roleMeanings[p.role].letter);
         }
         if (slot.labelWidth > 20) {
             const fit = fitText(p.name, slot.labelWidth - (p.findings.length ? 22 : 0), LABEL_FONT);

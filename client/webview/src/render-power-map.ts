@@ -6,12 +6,12 @@
  * readable zoom (`materialize`). Big maps thus render fast and stay smooth to zoom and pan;
  * the export materializes everything first.
  */
+import { intimacyText, roleMeanings, supportText } from '@acct/method';
 import { makeItem, svg, type NavItem, type RenderResult } from './dom.js';
 import type { PowerMapLayout } from './layout.js';
-import { findingMarker, HATCH_ID, staleMarker } from './render-common.js';
-import {
-    fitText, intimacyText, ROLE_LETTER, supportClass, supportText, type CardModel, type PowerMapModel,
-} from './view-model.js';
+import type { CardModel, PowerMapModel } from './models/power-map.js';
+import { findingMarker, HATCH_ID, staleMarker, supportClass } from './render-common.js';
+import { fitText } from './text-metrics.js';
 
 export const NAME_FONT = 13;
 export const SUB_FONT = 11.5;
@@ -75,7 +75,7 @@ function addDetail(card: Card): void {
     card.detailed = true;
     const { model: c, item } = card;
     const { el: g, w, h } = item;
-    if (c.role) svg('text', { class: 'role-letter', x: 13, y: 18, 'text-anchor': 'middle' }, g, ROLE_LETTER[c.role]);
+    if (c.role) svg('text', { class: 'role-letter', x: 13, y: 18, 'text-anchor': 'middle' }, g, roleMeanings[c.role].letter);
     svg('text', { class: `badge-text ${supportClass(c.support)}`, x: w - BADGE_W / 2 - 7, y: 19.2, 'text-anchor': 'middle' }, g, supportText(c.support));
     const nameFit = fitText(c.name, w - TEXT_X - BADGE_W - 14, NAME_FONT, true);
     svg('text', { class: 'card-name', x: TEXT_X, y: 19 }, g, nameFit.text);

@@ -1,7 +1,10 @@
 /** Tier quadrant: every customer by standing (vertical) and cooperation (horizontal). */
+import { suggestedTiers } from '@acct/method';
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import { cellSlot } from './layout.js';
-import { estimateTextWidth, fitText, SUGGESTED_TIER, type QuadrantModel } from './view-model.js';
+import type { QuadrantModel } from './models/quadrant.js';
+import { axisTitles } from './render-common.js';
+import { estimateTextWidth, fitText } from './text-metrics.js';
 
 export const Q_CELL_W = 188;
 export const Q_CELL_H = 112;
@@ -37,7 +40,7 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
     for (let s = 1; s <= 5; s++) {
         for (let c = 1; c <= 5; c++) {
             const cell = quadrantCell(s, c);
-            const tier = SUGGESTED_TIER[s - 1]![c - 1]!;
+            const tier = suggestedTiers[s - 1]![c - 1]!;
             const g = svg('g', { class: `q-cell tier-${tier}`, 'data-standing': s, 'data-cooperation': c, 'data-tier': tier }, grid);
             tooltip(g, `Standing ${s}, cooperation ${c}: suggested tier ${tier}`);
             svg('rect', { class: 'q-cell-bg', x: cell.x, y: cell.y, width: cell.w, height: cell.h }, g);
@@ -53,12 +56,9 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         svg('text', { class: 'tick', x: Q_LEFT + (i - 0.5) * Q_CELL_W, y: Q_TOP + gridH + 18, 'text-anchor': 'middle' }, axes, String(i));
         svg('text', { class: 'tick', x: Q_LEFT - 10, y: Q_TOP + (5 - i + 0.5) * Q_CELL_H + 4, 'text-anchor': 'end' }, axes, String(i));
     }
-    svg('text', { class: 'axis-label', x: Q_LEFT + gridW / 2, y: Q_TOP + gridH + 42, 'text-anchor': 'middle' }, axes,
-        'Cooperation — value of the cooperation to us →');
-    svg('text', {
-        class: 'axis-label', x: 0, y: 0, 'text-anchor': 'middle',
-        transform: `translate(${Q_LEFT - 40},${Q_TOP + gridH / 2}) rotate(-90)`,
-    }, axes, 'Standing — the customer\'s own standing →');
+    axisTitles(axes,
+        { x: Q_LEFT + gridW / 2, y: Q_TOP + gridH + 42, text: 'Cooperation — value of the cooperation to us →' },
+        { x: Q_LEFT - 40, y: Q_TOP + gridH / 2, text: 'Standing — the customer\'s own standing →' });
     svg('text', { class: 'view-note', x: Q_LEFT, y: Q_TOP - 12 }, axes,
         `${model.points.length} customers · cell colour: suggested tier · dot colour: declared tier · ${model.mismatches} mismatch${model.mismatches === 1 ? '' : 'es'}`);
 

@@ -1,0 +1,141 @@
+/**
+ * The page around the picture: the header (what is shown, its findings as chips), the tabs, the
+ * toolbar, the "plan has errors" banner, the empty-state text and the live region for screen readers.
+ */
+import type { Finding, Picture, SubjectKey } from '@acct/contract';
+import { clear, html } from './dom.js';
+import { tabAfterKey } from './keyboard.js';
+import { TABS, type Tab } from './state.js';
+
+export const TAB_LABEL: Record<Tab, string> = { power: 'Power map', quadrant: 'Tier quadrant', intimacy: 'Intimacy × support' };
+
+export interface ChromeActions {
+    selectTab(tab: Tab): void;
+    fit(): void;
+    zoomBy(factor: number): void;
+    toggleLegend(): void;
+    exportView(): void;
+    reveal(subject: SubjectKey): void;
+}
+
+export class Chrome {
+    readonly stage: HTMLDivElement;
+    private readonly heading: HTMLHeadingElement;
+    private readonly subheading: HTMLDivElement;
+    private readonly chips: HTMLDivElement;
+    private readonly tabs = new Map<Tab, HTMLButtonElement>();
+    private readonly banner: HTMLDivElement;
+    private readonly bannerText: HTMLSpanElement;
+    private readonly empty: HTMLDivElement;
+    private readonly live: HTMLDivElement;
+    private readonly legendButton: HTMLButtonElement;
+
+    constructor(container: HTMLElement, private readonly actions: ChromeActions) {
+        clear(container);
+        const header = html('header', { class: 'top' }, container);
+        const titles = html('div', { class: 'titles' }, header);
+        this.heading = html('h1', { class: 'heading' }, titles, 'Account plan');
+        this.subheading = html('div', { class: 'subheading' }, titles);
+        this.chips = html('div', { class: 'chips', role: 'group', 'aria-label': 'Findings on the shown element' }, header);
+
+        const bar = html('div', { class: 'bar' }, container);
+        const tablist = html('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Views' }, bar);
+        for (const t of TABS) {
+            const b = html('button', { class: 'tab', role: 'tab', id: `tab-${t}`, 'aria-controls': 'stage', type: 'button', 'data-tab': t }, tablist, TAB_LABEL[t]);
+            b.addEventListener('click', () => actions.selectTab(t));
+            b.addEventListener('keydown', e => this.onTabKey(e, t));
+            this.tabs.set(t, b);
+        }
+        const toolbar = html('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'View tools' }, bar);
+        const tool = (label: string, aria: string, action: () => void, cls = ''): HTMLButtonElement => {
+            const b = html('button', { class: `tool ${cls}`.trim(), type: 'button', 'aria-label': aria, title: aria }, toolbar, label);
+            b.addEventListener('click', action);
+            return b;
+        };
+        tool('Fit', 'Fit the picture to the window', () => actions.fit());
+        tool('−', 'Zoom out', () => actions.zoomBy(1 / 1.3));
+        tool('+', 'Zoom in', () => actions.zoomBy(1.3));
+        this.legendButton = tool('Legend', 'Show or hide the legend', () => actions.toggleLegend());
+        tool('Export SVG', 'Export the current view as an SVG file', () => actions.exportView(), 'primary');
+
+        this.banner = html('div', { class: 'banner', role: 'alert', hidden: '' }, container);
+        html('span', { class: 'banner-icon', 'aria-hidden': 'true' }, this.banner, '⚠');
+        this.bannerText = html('span', { class: 'banner-text' }, this.banner);
+
+        // the viewport puts the canvas first in the stage
+        this.stage = html('div', { class: 'stage', id: 'stage', role: 'tabpanel' }, container);
+        this.empty = html('div', { class: 'empty', hidden: '' }, this.stage);
+        this.live = html('div', { class: 'sr-only', 'aria-live': 'polite' }, container);
+    }
+
+    get headingText(): string {
+        return this.heading.textContent ?? '';
+    }
+
+    setHeader(heading: string, sub: string, findings: readonly Finding[]): void {
+        this.heading.textContent = heading;
+        this.heading.title = heading;
+        this.subheading.textContent = sub;
+        this.subheading.title = sub;
+        clear(this.chips);
+        for (const f of findings) {
+            const b = html('button', {
+                class: `chip sev-${f.severity}`, type: 'button',
+                title: f.message, 'aria-label': `${f.severity} ${f.code}: ${f.message}. Press to reveal.`,
+            }, this.chips);
+            html('span', { class: 'chip-dot', 'aria-hidden': 'true' }, b);
+            html('span', { class: 'chip-text' }, b, f.code);
+            b.addEventListener('click', () => this.actions.reveal(f.subject));
+        }
+    }
+
+    /** The banner when the latest plan has errors: over the last good picture, or over a broken one. */
+    showBanner(picture: Picture | null): void {
+        if (!picture?.hasErrors) {
+            this.banner.hidden = true;
+            document.body.classList.remove('has-errors');
+            return;
+        }
+        const n = picture.errorLines.length;
+        const what = n ? `${n} error${n === 1 ? '' : 's'}` : 'errors';
+        this.bannerText.textContent = picture.view.hasErrors
+            ? `The plan has ${what} — the picture may be incomplete.`
+            : `The plan has ${what} — showing the last good picture until ${n === 1 ? 'it is' : 'they are'} fixed.`;
+        this.banner.title = picture.errorLines.slice(0, 10).join('\n');
+        this.banner.hidden = false;
+        document.body.classList.add('has-errors');
+    }
+
+    /** Shows `text` over the stage, or hides it (null). */
+    showEmpty(text: string | null): void {
+        this.empty.textContent = text ?? '';
+        this.empty.hidden = text === null;
+    }
+
+    showTab(tab: Tab): void {
+        for (const [t, b] of this.tabs) {
+            const on = t === tab;
+            b.setAttribute('aria-selected', String(on));
+            b.tabIndex = on ? 0 : -1;
+            b.classList.toggle('active', on);
+        }
+        this.stage.setAttribute('aria-labelledby', `tab-${tab}`);
+        document.body.dataset.view = tab;
+    }
+
+    showLegendPressed(on: boolean): void {
+        this.legendButton.setAttribute('aria-pressed', String(on));
+    }
+
+    announce(text: string): void {
+        this.live.textContent = text;
+    }
+
+    private onTabKey(e: KeyboardEvent, t: Tab): void {
+        const next = tabAfterKey(e.key, t);
+        if (!next) return;
+        e.preventDefault();
+        this.actions.selectTab(next);
+        this.tabs.get(next)!.focus();
+    }
+}

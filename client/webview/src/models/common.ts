@@ -1,0 +1,97 @@
+/**
+ * What the three view models share: the element shown (as plan objects), "the first declaration
+ * wins on duplicate ids", and how a contact reads in labels and tooltips (in the method core's words).
+ */
+import type { ContactJson, CustomerJson, Finding, OpportunityJson, PlanFocus, PlanView, Role, Support } from '@acct/contract';
+import { intimacyText, roleMeanings, supportMeaning, supportText } from '@acct/method';
+import { findingsSummary } from './findings.js';
+
+/** The element shown, as the plan's objects. */
+export interface Shown {
+    customer: CustomerJson | null;
+    opportunity: OpportunityJson | null;
+}
+
+/**
+ * Elements with unique ids, in order: on duplicate ids the first declaration wins (the checker
+ * reports the others as `duplicate-id`). Every view reads the plan's lists through this.
+ */
+export function firstById<T extends { id: string }>(items: readonly T[]): T[] {
+    const seen = new Set<string>();
+    return items.filter(item => {
+        if (seen.has(item.id)) return false;
+        seen.add(item.id);
+        return true;
+    });
+}
+
+/** The objects of the element the panel chose to show (`Picture.shown`). */
+export function shownOf(view: PlanView, focus: PlanFocus): Shown {
+    const customer = firstById(view.plan.customers).find(c => c.id === focus.customer) ?? null;
+    const opportunity = customer && focus.opportunity
+        ? firstById(customer.opportunities).find(o => o.id === focus.opportunity) ?? null
+        : null;
+    return { customer, opportunity };
+}
+
+export function shownTitle(shown: Shown): string {
+    if (!shown.customer) return 'No customer';
+    return shown.opportunity ? `${shown.customer.name} › ${shown.opportunity.name}` : shown.customer.name;
+}
+
+export function orgLine(title: string | null, department: string | null): string {
+    return [title, department].filter((s): s is string => !!s).join(' · ');
+}
+
+/** A role as the labels say it; contacts without one are the general layer. */
+export function roleText(role: Role | null): string {
+    return role ? roleMeanings[role].label : 'none (general layer)';
+}
+
+/** The tooltip line of a support value, with its meaning. */
+export function supportLine(support: Support): string {
+    return `Support: ${supportText(support)} — ${supportMeaning(support).meaning}`;
+}
+
+/** The tooltip's first lines for a contact: name, title and department, role. */
+export function contactHead(c: Pick<ContactJson, 'name' | 'title' | 'department'>, role: Role | null): string[] {
+    const org = orgLine(c.title, c.department);
+    return [c.name, ...(org ? [org] : []), `Role: ${roleText(role)}`];
+}
+
+export function contactAriaLabel(c: {
+    name: string; title: string | null; department: string | null; role: Role | null;
+    support: Support; intimacy: number | null; stale: boolean; findings: readonly Finding[]; dimmed?: boolean;
+}): string {
+    const parts: string[] = [c.name];
+    const org = [c.title, c.department].filter(Boolean).join(', ');
+    if (org) parts.push(org);
+    parts.push(`role ${roleText(c.role)}`);
+    parts.push(`support ${supportText(c.support)} (${supportMeaning(c.support).label})`);
+    parts.push(`intimacy ${intimacyText(c.intimacy)}`);
+    if (c.stale) parts.push('stale contact');
+    if (c.dimmed) parts.push('outside this deal\'s decision chain');
+    parts.push(c.findings.length ? findingsSummary(c.findings, f => `${f.code}: ${f.message}`) : 'no findings');
+    return parts.join('; ');
+}
+
+/** A point drawn in a grid cell, among the others in the same cell. */
+export interface Slotted {
+    /** Position of this point among those in the same cell. */
+    slot: number;
+    slotCount: number;
+}
+
+/** Numbers the points of each cell (`cellOf`), in the order given or by `order`. */
+export function assignSlots<T extends Slotted>(points: readonly T[], cellOf: (p: T) => string, order?: (a: T, b: T) => number): void {
+    const cells = new Map<string, T[]>();
+    for (const p of points) {
+        const k = cellOf(p);
+        const list = cells.get(k);
+        if (list) list.push(p); else cells.set(k, [p]);
+    }
+    for (const list of cells.values()) {
+        if (order) list.sort(order);
+        list.forEach((p, i) => { p.slot = i; p.slotCount = list.length; });
+    }
+}

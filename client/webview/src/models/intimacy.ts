@@ -1,0 +1,57 @@
+/**
+ * The intimacy × support model: the contacts of the shown customer by their own support and
+ * intimacy, each in the method's zone (`zoneOf`, the same table the checks use). Pure: no DOM.
+ */
+import { SubjectKeys, type Finding, type PlanView, type Role, type SubjectKey, type Support } from '@acct/contract';
+import { intimacyText, isIntimacy, isSupport, zoneOf, type Zone } from '@acct/method';
+import { assignSlots, contactAriaLabel, contactHead, firstById, supportLine, type Shown, type Slotted } from './common.js';
+import { findingsAbout, findingsText, indexFindings, type FindingIndex } from './findings.js';
+
+export interface IntimacyPoint extends Slotted {
+    key: SubjectKey;
+    id: string;
+    name: string;
+    role: Role | null;
+    support: Support;
+    /** null: unknown or out of range (plotted in the "?" row). */
+    intimacy: number | null;
+    zone: Zone | null;
+    findings: Finding[];
+    ariaLabel: string;
+    tooltip: string;
+}
+
+export interface IntimacyModel {
+    shown: Shown;
+    points: IntimacyPoint[];
+    unknownSupport: number;
+    unknownIntimacy: number;
+}
+
+export function buildIntimacy(view: PlanView, shown: Shown, index: FindingIndex = indexFindings(view)): IntimacyModel {
+    const points: IntimacyPoint[] = [];
+    const customer = shown.customer;
+    for (const c of customer ? firstById(customer.contacts) : []) {
+        const key = SubjectKeys.contact(customer!.id, c.id);
+        const findings = findingsAbout(index, key);
+        const support: Support = isSupport(c.support) ? c.support : null;
+        const intimacy = isIntimacy(c.intimacy) ? c.intimacy : null;
+        const zone = zoneOf(support, intimacy);
+        const stale = findings.some(f => f.code === 'stale-contact');
+        const aria = contactAriaLabel({ ...c, support, intimacy, stale, findings }) + (zone ? `; zone ${zone.label}` : '');
+        const tip = [
+            ...contactHead(c, c.role),
+            supportLine(support),
+            `Intimacy: ${intimacyText(intimacy)}`,
+            ...(zone ? [`${zone.label}: ${zone.reading}`] : []),
+            ...(findings.length ? ['', findingsText(findings)] : []),
+        ].join('\n');
+        points.push({ key, id: c.id, name: c.name, role: c.role, support, intimacy, zone, findings, slot: 0, slotCount: 1, ariaLabel: aria, tooltip: tip });
+    }
+    assignSlots(points, p => `${p.support}/${p.intimacy}`);
+    return {
+        shown, points,
+        unknownSupport: points.filter(p => p.support === null).length,
+        unknownIntimacy: points.filter(p => p.intimacy === null).length,
+    };
+}

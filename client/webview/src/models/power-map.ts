@@ -1,0 +1,159 @@
+/**
+ * The power map's model: one card per contact of the shown customer, with the role and support
+ * the shown deal gives them (its decision chain), who reports to whom, the key and general
+ * layers, and the findings on each card. Pure: no DOM.
+ */
+import { SubjectKeys, type ContactJson, type Finding, type PlanView, type Role, type SubjectKey, type Support } from '@acct/contract';
+import { intimacyText, supportText } from '@acct/method';
+import { contactAriaLabel, contactHead, firstById, shownTitle, supportLine, type Shown } from './common.js';
+import { findingsAbout, findingsText, indexFindings, sortFindings, type FindingIndex } from './findings.js';
+
+export type CardGroup = 'key' | 'general';
+
+/** A contact as its card shows it: the contact's own facts plus what the shown deal makes of them. */
+export interface CardModel extends Pick<ContactJson, 'id' | 'name' | 'title' | 'department' | 'intimacy' | 'lastContact'> {
+    key: SubjectKey;
+    /** Effective role: for a deal, the decision-chain entry's; else the contact's. */
+    role: Role | null;
+    /** Effective support: for a deal, the decision-chain entry's; else the contact's. */
+    support: Support;
+    /** The contact's own role/support when a deal overrides them. */
+    contactRole: Role | null;
+    contactSupport: Support;
+    /** Manager's id inside the same group (the org-chart parent), cycles and missing managers removed. */
+    parent: string | null;
+    /** Declared manager's display name, if the manager exists. */
+    reportsToName: string | null;
+    group: CardGroup;
+    /** In the shown opportunity's decision chain (always true when no opportunity is shown). */
+    inChain: boolean;
+    dimmed: boolean;
+    stale: boolean;
+    findings: Finding[];
+    ariaLabel: string;
+    tooltip: string;
+}
+
+export interface PowerMapModel {
+    shown: Shown;
+    heading: string;
+    subheading: string;
+    cards: CardModel[];
+    /** Findings on the customer and, for a deal, on the opportunity. */
+    headerFindings: Finding[];
+    /** Decision-chain entries naming no contact of the customer. */
+    unknownChainEntries: string[];
+}
+
+/** Removes `reports-to` cycles: the first contact (in order) found on a cycle becomes a root. */
+export function breakCycles(parentOf: Map<string, string | null>, order: readonly string[]): Map<string, string | null> {
+    const result = new Map(parentOf);
+    const state = new Map<string, 1 | 2>(); // 1 visiting, 2 done
+    for (const start of order) {
+        if (state.get(start) === 2) continue;
+        const path: string[] = [];
+        let cur: string | null | undefined = start;
+        while (cur != null && state.get(cur) !== 2) {
+            if (state.get(cur) === 1) {
+                // cycle: from cur back to cur along path; cut the member that comes first in `order`
+                const idx = path.indexOf(cur);
+                const cycle = path.slice(idx);
+                const cut = cycle.reduce((best, id) => order.indexOf(id) < order.indexOf(best) ? id : best, cycle[0]!);
+                result.set(cut, null);
+                break;
+            }
+            state.set(cur, 1);
+            path.push(cur);
+            cur = result.get(cur) ?? null;
+        }
+        for (const id of path) state.set(id, 2);
+    }
+    return result;
+}
+
+interface Effective {
+    role: Role | null;
+    support: Support;
+    inChain: boolean;
+}
+
+function subheadingOf(shown: Shown, cards: readonly CardModel[], chainSize: number): string {
+    const { opportunity } = shown;
+    if (opportunity) {
+        return opportunity.decisionChain.length === 0
+            ? `Deal ${opportunity.stage ?? ''} — no decision chain yet; all ${cards.length} contacts shown dimmed`
+            : `Decision chain of the deal: ${chainSize} of ${cards.length} contacts (others dimmed), roles and support for this deal`;
+    }
+    const keyCount = cards.filter(c => c.group === 'key').length;
+    return `Power map: ${keyCount} key-layer and ${cards.length - keyCount} general-layer contacts`;
+}
+
+export function buildPowerMap(view: PlanView, shown: Shown, index: FindingIndex = indexFindings(view)): PowerMapModel {
+    const { customer, opportunity } = shown;
+    if (!customer) {
+        return { shown, heading: 'No customer', subheading: 'The workspace has no customer yet.', cards: [], headerFindings: [], unknownChainEntries: [] };
+    }
+    const contacts = firstById(customer.contacts);
+    const byId = new Map(contacts.map(c => [c.id, c]));
+    const chain = new Map<string, { role: Role | null; support: Support }>();
+    const unknownChainEntries: string[] = [];
+    if (opportunity) {
+        for (const e of opportunity.decisionChain) {
+            if (!byId.has(e.contact)) unknownChainEntries.push(e.contact);
+            else if (!chain.has(e.contact)) chain.set(e.contact, { role: e.role, support: e.support });
+        }
+    }
+    const effective = (c: ContactJson): Effective => {
+        const e = chain.get(c.id);
+        if (opportunity && e) return { role: e.role, support: e.support, inChain: true };
+        return { role: c.role, support: c.support, inChain: !opportunity };
+    };
+    const groupOf = new Map<string, CardGroup>();
+    for (const c of contacts) groupOf.set(c.id, effective(c).role ? 'key' : 'general');
+
+    const declaredParent = new Map<string, string | null>();
+    for (const c of contacts) {
+        const p = c.reportsTo;
+        declaredParent.set(c.id, p && p !== c.id && byId.has(p) && groupOf.get(p) === groupOf.get(c.id) ? p : null);
+    }
+    const parents = breakCycles(declaredParent, contacts.map(c => c.id));
+
+    const cards: CardModel[] = contacts.map(c => {
+        const key = SubjectKeys.contact(customer.id, c.id);
+        const eff = effective(c);
+        const findings = findingsAbout(index, key);
+        const stale = findings.some(f => f.code === 'stale-contact');
+        const dimmed = !!opportunity && !eff.inChain;
+        const manager = c.reportsTo ? byId.get(c.reportsTo) : undefined;
+        const forDeal = !!opportunity && eff.inChain;
+        const tipLines = contactHead(c, eff.role);
+        if (forDeal && eff.role !== c.role) tipLines[tipLines.length - 1] += ` (for this deal; on the contact: ${c.role ?? 'none'})`;
+        tipLines.push(supportLine(eff.support)
+            + (forDeal && eff.support !== c.support ? ` (for this deal; on the contact: ${supportText(c.support)})` : ''));
+        tipLines.push(`Intimacy: ${intimacyText(c.intimacy)}`);
+        if (manager) tipLines.push(`Reports to: ${manager.name}`);
+        if (c.lastContact) tipLines.push(`Last contact: ${c.lastContact}${stale ? ' (stale)' : ''}`);
+        if (dimmed) tipLines.push('Not in this deal\'s decision chain');
+        if (findings.length) tipLines.push('', findingsText(findings));
+        return {
+            key, id: c.id, name: c.name, title: c.title, department: c.department,
+            role: eff.role, support: eff.support, intimacy: c.intimacy,
+            contactRole: c.role, contactSupport: c.support,
+            parent: parents.get(c.id) ?? null,
+            reportsToName: manager ? manager.name : null,
+            group: groupOf.get(c.id)!,
+            inChain: eff.inChain, dimmed, stale, lastContact: c.lastContact, findings,
+            ariaLabel: contactAriaLabel({ ...c, role: eff.role, support: eff.support, stale, findings, dimmed }),
+            tooltip: tipLines.join('\n'),
+        };
+    });
+
+    const headerFindings = sortFindings([
+        ...(index.get(SubjectKeys.customer(customer.id)) ?? []),
+        ...(opportunity ? index.get(SubjectKeys.opportunity(customer.id, opportunity.id)) ?? [] : []),
+    ]);
+    return {
+        shown, heading: shownTitle(shown), subheading: subheadingOf(shown, cards, chain.size).replace(/\s+/g, ' '),
+        cards, headerFindings, unknownChainEntries,
+    };
+}
