@@ -101,11 +101,14 @@ try {
         return samples;
     };
 
+    // what the panel posts (client/src/picture.ts): a plan without errors, the element shown
+    const picture = (view, customer, opportunity = null) =>
+        ({ type: 'picture', picture: { view, shown: { customer, opportunity }, hasErrors: false, errorLines: [] } });
     const big = bigCustomerView(1000);
-    await measure('power map, 1,000 contacts', { type: 'plan', view: big, focus: { customer: 'big', opportunity: null } }, 'power', 1000, '.card');
-    await measure('power map, 1,000 contacts, deal', { type: 'plan', view: big, focus: { customer: 'big', opportunity: 'deal' } }, 'power', 1000, '.card');
+    await measure('power map, 1,000 contacts', picture(big, 'big'), 'power', 1000, '.card');
+    await measure('power map, 1,000 contacts, deal', picture(big, 'big', 'deal'), 'power', 1000, '.card');
     const many = manyCustomersView(5000);
-    await measure('tier quadrant, 5,000 customers', { type: 'plan', view: many, focus: { customer: 'k0', opportunity: null } }, 'quadrant', 5000, '.q-point[data-key]');
+    await measure('tier quadrant, 5,000 customers', picture(many, 'k0'), 'quadrant', 5000, '.q-point[data-key]');
     await browser.close();
 } finally {
     await rm(tmp, { recursive: true, force: true });

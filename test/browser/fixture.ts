@@ -1,10 +1,10 @@
 /**
- * The PlanView the browser tests draw. Today: the hand-written fixture. To test the real computed
- * plan of `examples/`, switch SOURCE to 'examples' (one line) once `server/src/node/plan-loader.ts` exists.
+ * The PlanView the browser tests draw: the real computed plan of `examples/` (as the language
+ * server computes it), or the hand-written fixture (switch SOURCE, one line).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PlanFocus, PlanView } from '../../server/src/protocol.js';
+import type { PlanFocus, PlanView } from '@acct/contract';
 
 const SOURCE = 'examples' as 'fixture' | 'examples';
 
@@ -12,8 +12,9 @@ export const TODAY = '2026-11-22';
 
 export async function loadPlanView(): Promise<PlanView> {
     if (SOURCE === 'examples') {
-        const { buildPlanView } = await import('../../server/src/node/plan-loader.js');
-        return buildPlanView([path.resolve(__dirname, '..', '..', 'examples')], { today: TODAY });
+        const { loadWorkspace } = await import('../../server/src/node/workspace-loader.js');
+        const workspace = await loadWorkspace([path.resolve(__dirname, '..', '..', 'examples')], { today: TODAY });
+        return workspace.view();
     }
     return JSON.parse(readFileSync(path.join(__dirname, 'fixtures', 'plan-view.json'), 'utf8')) as PlanView;
 }

@@ -1,13 +1,15 @@
 /**
  * Browser harness: serves the real webview page (`renderWebviewHtml`) and the real bundle from a
  * fake origin through Playwright routing (no server, no network), with a stub `acquireVsCodeApi`
- * that records posted messages and keeps `setState` across reloads (sessionStorage).
+ * that records posted messages and keeps `setState` across reloads (sessionStorage). Like the
+ * panel, the harness decides what is drawn (client/src/picture.ts) and posts `picture` messages.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Picture, PlanFocus, PlanView } from '@acct/contract';
+import { nextPicture } from '../../client/src/picture.js';
 import { renderWebviewHtml } from '../../client/src/webview-html.js';
-import type { PlanFocus, PlanView } from '../../server/src/protocol.js';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const RESULTS = path.join(ROOT, 'test-results', 'webview');
@@ -124,6 +126,7 @@ export interface WebviewPage {
     dialogs: string[];
     /** The page as served. */
     html: string;
+    /** Posts the picture the panel would post for `view` with the cursor's `focus`. */
     sendPlan(view: PlanView, focus: PlanFocus): Promise<void>;
     send(message: unknown): Promise<void>;
     posted(): Promise<Array<Record<string, unknown>>>;
@@ -172,10 +175,12 @@ export async function openWebview(browser: Browser, opts: { width?: number; heig
     await page.addInitScript(initScript);
     await page.goto(`${ORIGIN}/index.html`);
     await page.waitForSelector('.tabs');
+    let picture: Picture | undefined;
     const wp: WebviewPage = {
         page, external, consoleErrors, dialogs, html: pageHtml,
         async sendPlan(view, focus) {
-            await wp.send({ type: 'plan', view, focus });
+            picture = nextPicture(picture, view, [focus, picture?.shown]);
+            await wp.send({ type: 'picture', picture });
         },
         async send(message) {
             // the message event is async: wait until it was handled (a render, or a posted export), then painted
@@ -185,7 +190,7 @@ export async function openWebview(browser: Browser, opts: { width?: number; heig
                     .filter(x => x.type === 'exportSvg').length;
                 const before = { r: rendered(), e: exported() };
                 window.postMessage(m, '*');
-                const done = () => (m.type === 'plan' ? rendered() > before.r : m.type === 'requestSvg' ? exported() > before.e : true);
+                const done = () => (m.type === 'picture' ? rendered() > before.r : m.type === 'requestSvg' ? exported() > before.e : true);
                 const t0 = Date.now();
                 while (!done() && Date.now() - t0 < 10_000) await new Promise(r => setTimeout(r, 5));
                 await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));

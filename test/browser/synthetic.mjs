@@ -36,7 +36,7 @@ function emptyPlan(customers) {
 /**
  * One customer with `n` contacts in an org tree (a few levels, some wide teams), about a
  * quarter without role (general layer), plus one opportunity whose chain lists 12 of them.
- * @returns {import('../../server/src/protocol.js').PlanView}
+ * @returns {import('../../server/src/contract/index.js').PlanView}
  */
 export function bigCustomerView(n, seed = 1) {
     const rand = rng(seed);
@@ -73,12 +73,13 @@ export function bigCustomerView(n, seed = 1) {
         }],
         activities: [],
     };
-    const findings = contacts.filter((c, i) => i % 17 === 3).map(c => ({
-        code: 'rational-turn-risk', severity: 'warning', message: `${c.name} may turn`, subject: `contact:big/${c.id}`,
+    const risky = contacts.map((c, i) => ({ c, i })).filter(({ i }) => i % 17 === 3);
+    const plan = emptyPlan([customer]);
+    plan.diagnostics = risky.map(({ c, i }) => ({
+        file: 'plan.acct', line: 10 + i * 8, column: 5, severity: 'warning', code: 'rational-turn-risk', message: `${c.name} may turn`,
     }));
-    const anchors = {};
-    contacts.forEach((c, i) => { anchors[`contact:big/${c.id}`] = { uri: 'file:///plans/big.acct', line: 10 + i * 8, column: 5 }; });
-    return { plan: emptyPlan([customer]), anchors, findings, hasErrors: false };
+    const subjects = risky.map(({ c }) => ({ subject: `contact:big/${c.id}` }));
+    return { plan, subjects, hasErrors: false };
 }
 
 /** `n` customers spread over the quadrant (clustered, as in a real book of accounts). */
@@ -95,5 +96,5 @@ export function manyCustomersView(n, seed = 2) {
             reviewed: null, owner: null, organization: null, contacts: [], opportunities: [], activities: [],
         });
     }
-    return { plan: emptyPlan(customers), anchors: {}, findings: [], hasErrors: false };
+    return { plan: emptyPlan(customers), subjects: [], hasErrors: false };
 }

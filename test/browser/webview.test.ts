@@ -4,8 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { PlanFocus, PlanView } from '../../server/src/protocol.js';
-import type { ContactJson, Role, Support } from '../../server/src/model/plan-types.js';
+import { findingsOf as joinFindings, type ContactJson, type Finding, type PlanFocus, type PlanView, type Role, type Support } from '@acct/contract';
 import { clone, loadPlanView, pickFocus } from './fixture.js';
 import path from 'node:path';
 import { launch, openWebview, RESULTS, type WebviewPage } from './harness.js';
@@ -97,8 +96,8 @@ function contactsOf(customerId: string): ContactJson[] {
     return view.plan.customers.find(c => c.id === customerId)!.contacts;
 }
 
-function findingsOf(key: string): PlanView['findings'] {
-    return view.findings.filter(f => f.subject === key || f.contact === key);
+function findingsOf(key: string): Finding[] {
+    return joinFindings(view).filter(f => f.subject === key || f.contact === key);
 }
 
 describe('power map', () => {
@@ -205,7 +204,7 @@ describe('power map', () => {
             }
         }
         // the deal's own findings are listed in the header
-        const dealFindings = view.findings.filter(f => f.subject === `opportunity:${cid}/${opp.id}`);
+        const dealFindings = joinFindings(view).filter(f => f.subject === `opportunity:${cid}/${opp.id}`);
         const chips = await p.page.$$eval('.chip', els => els.map(e => e.textContent));
         for (const f of dealFindings) expect(chips).toContain(f.code);
         await p.screenshot('power-map-deal-light');
@@ -368,7 +367,7 @@ describe('intimacy × support', () => {
             expect(pt.cx > cell.x && pt.cx < cell.x + cell.w && pt.cy > cell.y && pt.cy < cell.y + cell.h, `${c.id} in its cell`).toBe(true);
         }
         // a rational-turn-risk contact sits in the rational-turn zone
-        const risky = view.findings.find(f => f.code === 'rational-turn-risk' && f.subject.startsWith(`contact:${cid}/`));
+        const risky = joinFindings(view).find(f => f.code === 'rational-turn-risk' && f.subject.startsWith(`contact:${cid}/`));
         if (risky) {
             const cls = await p.page.getAttribute(`.i-point[data-key="${risky.subject}"]`, 'class');
             expect(cls).toContain('in-rational-turn');
@@ -451,6 +450,7 @@ describe('live updates', () => {
         broken.hasErrors = true;
         broken.plan.customers = [];
         broken.plan.diagnostics.push({ file: 'x.acct', line: 3, column: 1, severity: 'error', code: 'syntax', message: 'unexpected }' });
+        broken.subjects.push(null);
         await p.sendPlan(broken, focus.customer);
         expect(await p.page.isVisible('.banner')).toBe(true);
         expect(await p.page.textContent('.banner')).toMatch(/plan has 1 error/);
@@ -517,7 +517,8 @@ describe('security', () => {
         c.name = '<script>alert(2)</script>';
         c.contacts[0]!.name = evil;
         c.contacts[0]!.title = '"><svg onload=alert(3)>';
-        v.findings.push({ code: 'x', severity: 'warning', message: '<b onmouseover=alert(4)>hover</b>', subject: `contact:${cid}/${c.contacts[0]!.id}` });
+        v.plan.diagnostics.push({ file: 'x.acct', line: 1, column: 1, code: 'x', severity: 'warning', message: '<b onmouseover=alert(4)>hover</b>' });
+        v.subjects.push({ subject: `contact:${cid}/${c.contacts[0]!.id}` });
         await p.sendPlan(v, focus.customer);
         const key = `contact:${cid}/${c.contacts[0]!.id}`;
         expect(await p.page.getAttribute(`.card[data-key="${key}"]`, 'aria-label')).toContain(evil);
