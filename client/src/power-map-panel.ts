@@ -52,6 +52,11 @@ function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscod
     };
 }
 
+/** The workspace folder of a document: one plan each. */
+function folderOf(uri: string): string | undefined {
+    return vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))?.uri.toString();
+}
+
 function isMessage(m: unknown): m is FromWebviewMessage {
     return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string';
 }
@@ -92,6 +97,8 @@ export class PowerMapPanel {
     private pinned: PowerMapTarget | undefined;
     /** The latest plan the server sent (it may have errors; the picture may show an older one). */
     private view: PlanView | undefined;
+    /** The workspace folder `view` is the plan of. */
+    private viewFolder: string | undefined;
     /** The focus under the cursor, as the server last answered. */
     private cursorFocus: PlanFocus | undefined;
     private picture: Picture | undefined;
@@ -192,15 +199,20 @@ export class PowerMapPanel {
         return found[0]?.toString();
     }
 
-    /** Fetches the plan only when it changed (or was never fetched), the focus only when the cursor moved. */
+    /**
+     * Fetches the plan only when it changed, was never fetched or is another workspace folder's;
+     * the focus only when the cursor moved.
+     */
     private async update(work: Work): Promise<void> {
         if (this.disposed || !this.panel.visible) return;
         const pinned = this.pinned;
         const focusParams = work.focus && !pinned ? this.cursor.focusParams() : undefined;
-        let uri: string | undefined;
-        if (work.plan || !this.view) {
-            uri = pinned?.uri ?? this.cursor.uri?.toString() ?? await this.anyAcctUri();
+        let uri: string | undefined = pinned?.uri ?? this.cursor.uri?.toString();
+        if (work.plan || !this.view || (uri && folderOf(uri) !== this.viewFolder)) {
+            uri ??= await this.anyAcctUri();
             if (!uri) return;
+        } else {
+            uri = undefined;
         }
         const planSeq = uri ? ++this.planSeq : this.planSeq;
         const focusSeq = focusParams ? ++this.focusSeq : this.focusSeq;
@@ -217,7 +229,10 @@ export class PowerMapPanel {
         }
         if (this.disposed) return;
         // a newer request of the same kind is on its way: its answer counts, not this one
-        if (view && planSeq === this.planSeq) this.view = view;
+        if (view && uri && planSeq === this.planSeq) {
+            this.view = view;
+            this.viewFolder = folderOf(uri);
+        }
         if (focus && focusSeq === this.focusSeq) this.cursorFocus = focus;
         await this.present(work.repost);
     }

@@ -162,6 +162,7 @@ function install(): void {
         textDocuments: [],
         findFiles: async () => [],
         workspaceFolders: [],
+        getWorkspaceFolder: () => undefined,
         asRelativePath: (u: vscode.Uri) => u.toString(),
         fs: { writeFile: async (uri: vscode.Uri, data: Uint8Array) => { written.push({ uri: uri.toString(), text: new TextDecoder().decode(data) }); } },
     });
