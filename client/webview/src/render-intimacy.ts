@@ -1,6 +1,6 @@
 /** Intimacy × support: contacts of the shown customer, with the method's readings as zones. */
 import type { Support } from '@acct/contract';
-import { INTIMACY_LEVELS, intimacyText, roleMeanings, SUPPORT_LEVELS, supportText, ZONES } from '@acct/method';
+import { INTIMACY_LEVELS, intimacyText, roleMeanings, SUPPORT_LEVELS, supportMeaning, supportText, ZONES } from '@acct/method';
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import { cellSlot } from './layout.js';
 import type { IntimacyModel } from './models/intimacy.js';
@@ -92,7 +92,7 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
         svg('text', { class: 'tick', x: I_LEFT - 10, y: intimacyRowY(i) + I_CELL_H / 2 + 4, 'text-anchor': 'end' }, axes, intimacyText(i));
     }
     axisTitles(axes,
-        { x: I_LEFT + fullW / 2, y: unknownRowY + I_CELL_H + 42, text: 'Support for us → (opposes −1 … 3 coach-level; ? unknown)' },
+        { x: I_LEFT + fullW / 2, y: unknownRowY + I_CELL_H + 42, text: `Support for us → (${supportMeaning(-1).label} −1 … 3 ${supportMeaning(3).label}; ? ${supportMeaning(null).label})` },
         { x: I_LEFT - 42, y: I_TOP + gridH / 2, text: 'Intimacy — closeness of the relationship →' });
     svg('text', { class: 'view-note', x: I_LEFT, y: 16 }, axes,
         `${model.points.length} contacts · long-term support and intimacy as on each contact`

@@ -6,7 +6,7 @@
  * readable zoom (`materialize`). Big maps thus render fast and stay smooth to zoom and pan;
  * the export materializes everything first.
  */
-import { intimacyText, roleMeanings, supportText } from '@acct/method';
+import { INTIMACY_LEVELS, intimacyText, roleMeanings, supportText } from '@acct/method';
 import { makeItem, svg, type NavItem, type RenderResult } from './dom.js';
 import type { PowerMapLayout } from './layout.js';
 import type { CardModel, PowerMapModel } from './models/power-map.js';
@@ -42,7 +42,7 @@ function intimacyBar(parent: Element, value: number | null, x: number, y: number
     let outline = '';
     let zero = '';
     let filled = '';
-    for (let i = -3; i <= 3; i++) {
+    for (const i of INTIMACY_LEVELS) {
         const cell = `M${bx + (i + 3) * 9},0h7v9h-7z`;
         const on = value !== null && (value === 0 ? i === 0 : value > 0 ? i > 0 && i <= value : i < 0 && i >= value);
         if (on) filled += cell; else if (i === 0) zero = cell; else outline += cell;
