@@ -29,6 +29,16 @@ export function shownIn(view: PlanView, candidates: readonly FocusCandidate[]): 
     return first ? { customer: first.id, opportunity: null } : NO_FOCUS;
 }
 
+/**
+ * The element a webview showed before a window reload, read from the state it saved (its
+ * `picture`): the panel's "shown last" until it draws again.
+ */
+export function shownBefore(state: unknown): PlanFocus | undefined {
+    const shown = (state as { picture?: { shown?: { customer?: unknown; opportunity?: unknown } } } | null | undefined)?.picture?.shown;
+    if (typeof shown?.customer !== 'string') return undefined;
+    return { customer: shown.customer, opportunity: typeof shown.opportunity === 'string' ? shown.opportunity : null };
+}
+
 /** The errors of a plan, one CLI-style line each (the banner's tooltip). */
 export function errorLinesOf(view: PlanView): string[] {
     return view.plan.diagnostics.filter(d => d.severity === 'error').map(findingLine);

@@ -34,8 +34,8 @@ export function registerPowerMap(context: vscode.ExtensionContext, source: PlanS
             return panel.exportSvg(target);
         }),
         vscode.window.registerWebviewPanelSerializer(POWER_MAP_VIEW_TYPE, {
-            deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
-                PowerMapPanel.revive(panel, context, source);
+            deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
+                PowerMapPanel.revive(panel, context, source, state);
             },
         }),
         { dispose: () => PowerMapPanel.current?.dispose() },

@@ -12,7 +12,7 @@ import type {
 import { isSubjectKey } from '@acct/contract';
 import type { FocusRequest, LocateRequest, PlanViewRequest } from '@acct/contract/protocol';
 import { EditorCursor, isAcct } from './editor-cursor.js';
-import { nextPicture, pictureChanged } from './picture.js';
+import { nextPicture, pictureChanged, shownBefore } from './picture.js';
 import { saveSvg } from './svg-save.js';
 import { renderWebviewHtml } from './webview-html.js';
 
@@ -79,11 +79,14 @@ export class PowerMapPanel {
         return PowerMapPanel.current;
     }
 
-    /** Restores a panel after a reload of the window (`WebviewPanelSerializer`). */
-    static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, source: PlanSource): PowerMapPanel {
+    /**
+     * Restores a panel after a reload of the window (`WebviewPanelSerializer`); `state` is what
+     * the webview saved, and the element it showed stays the one shown last.
+     */
+    static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, source: PlanSource, state?: unknown): PowerMapPanel {
         panel.webview.options = webviewOptions(context.extensionUri);
         PowerMapPanel.current?.dispose();
-        PowerMapPanel.current = new PowerMapPanel(panel, context, source);
+        PowerMapPanel.current = new PowerMapPanel(panel, context, source, undefined, shownBefore(state));
         return PowerMapPanel.current;
     }
 
@@ -110,6 +113,8 @@ export class PowerMapPanel {
         private readonly context: vscode.ExtensionContext,
         private readonly source: PlanSource,
         target?: PowerMapTarget,
+        /** The element shown before a window reload. */
+        private readonly shownBeforeReload?: PlanFocus,
     ) {
         this.pinned = target;
         this.cursor = new EditorCursor(() => {
@@ -241,7 +246,7 @@ export class PowerMapPanel {
     private async present(always: boolean): Promise<void> {
         if (!this.view) return;
         const pinned = this.pinned?.customer ? { customer: this.pinned.customer, opportunity: this.pinned.opportunity ?? null } : undefined;
-        const next = nextPicture(this.picture, this.view, [pinned, this.cursorFocus, this.picture?.shown]);
+        const next = nextPicture(this.picture, this.view, [pinned, this.cursorFocus, this.picture?.shown ?? this.shownBeforeReload]);
         if (!always && !pictureChanged(this.picture, next)) return;
         this.picture = next;
         const customer = next.view.plan.customers.find(c => c.id === next.shown.customer);
