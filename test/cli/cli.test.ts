@@ -9,7 +9,7 @@ import { runCli, tempWorkspace } from '../support/run-cli.js';
 
 const team = `member alice "Alice Chen"\nmember bob "Bob Li"\nmember carol "Carol Wu"\ncompetitor nokia "Nokia"\n`;
 const healthy = `customer acme "Acme" {
-    contact boss "The Boss" { role decision-maker support 2 intimacy 1 }
+    contact boss "The Boss" { role decision-maker support 2 intimacy 1 last-contact 2026-11-01 }
     contact fan "A Fan" { support 1 intimacy 1 }
     opportunity big "Big deal" {
         stage bid
@@ -21,7 +21,7 @@ const healthy = `customer acme "Acme" {
 }
 `;
 const unqualified = `customer acme "Acme" {
-    contact boss "The Boss" { role decision-maker support 2 intimacy 1 }
+    contact boss "The Boss" { role decision-maker support 2 intimacy 1 last-contact 2026-11-01 }
     contact fan "A Fan" { support 1 intimacy 1 }
     opportunity big "Big deal" {
         stage opportunity
