@@ -31,14 +31,19 @@ const planArb = fc.record({
     team: fc.boolean(),
     activities: fc.array(fc.record({ contact: fc.nat(4), kind: fc.constantFrom('dinner', 'hq-visit', 'exhibition'), status: fc.constantFrom('done', 'planned'), date: fc.constantFrom('2026-02-01', '2026-11-20', '2026-12-20') }), { maxLength: 3 }),
     tier: fc.constantFrom('', 'value', 'strategic'),
-    waivers: fc.array(fc.record({ where: fc.nat(12), code: fc.constantFrom(...WAIVABLE), until: fc.constantFrom('', ' until 2026-11-21', ' until 2026-11-22', ' until 2027-01-01') }), { maxLength: 4 }),
+    // where: -1 is the customer (covering everything inside it), else a contact, the deal or an activity
+    waivers: fc.array(fc.record({
+        where: fc.oneof(fc.constant(-1), fc.nat(12)), code: fc.constantFrom(...WAIVABLE),
+        until: fc.constantFrom('', ' until 2026-11-21', ' until 2026-11-22', ' until 2027-01-01'),
+    }), { maxLength: 6 }),
 });
 type PlanGen = typeof planArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** The plan's text; `withWaivers` false leaves out every `waive` line (and only those). */
 function render(plan: PlanGen, withWaivers: boolean): string {
     const n = plan.contacts.length;
-    const waivers = (slot: number) => !withWaivers ? '' : plan.waivers.filter(w => w.where % (n + 3) === slot)
+    const slotOf = (where: number) => where < 0 ? n + 2 : where % (n + 3);
+    const waivers = (slot: number) => !withWaivers ? '' : plan.waivers.filter(w => slotOf(w.where) === slot)
         .map(w => `        waive ${w.code} "because"${w.until}\n`).join('');
     const lines = [`customer acme "Acme" {`, `    standing 4 cooperation 4${plan.tier ? ` tier ${plan.tier} reviewed 2026-10-01` : ''}`];
     plan.contacts.forEach((c, i) => {
