@@ -51,7 +51,7 @@ export function whoIs(contact: Contact): string {
 export function competitorSupportOf(contact: Contact, competitor: Competitor): number | null | undefined {
     let found: number | null | undefined;
     for (const line of contact.competitorSupport) {
-        if (line.competitor.ref === competitor) found = supportOf(line.support);
+        if (line.competitor?.ref === competitor) found = supportOf(line.support);
     }
     return found;
 }

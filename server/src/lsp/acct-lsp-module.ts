@@ -17,7 +17,7 @@ export const AcctLspModule: Module<LangiumServices & AcctLanguageAddedServices, 
         CompletionProvider: (services) => new WindowedAcctCompletionProvider(services),
         HoverProvider: (services) => new AcctHoverProvider(services),
         DocumentSymbolProvider: (services) => new AcctDocumentSymbolProvider(services),
-        CodeLensProvider: () => new AcctCodeLensProvider(),
+        CodeLensProvider: (services) => new AcctCodeLensProvider(services.validation.FindingPolicy),
         CodeActionProvider: (services) => new AcctCodeActionProvider(services.workspace.AcctSettings),
     },
 };

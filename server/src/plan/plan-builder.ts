@@ -104,7 +104,7 @@ export class AcctPlanBuilder {
             const waived = this.acctDocuments().flatMap(doc => {
                 const path = relativePath(doc.uri, base);
                 return this.findingPolicy.waivedIn(doc).map(({ diagnostic, waiver }): WaivedJson =>
-                    ({ ...diagnosticJson(path, diagnostic), reason: waiver.reason, until: waiver.until ?? null }));
+                    ({ ...diagnosticJson(path, diagnostic), reason: waiver.reason ?? '', until: waiver.until ?? null }));
             }).sort(byPlace);
             return { diagnostics: all.map(f => f.json), subjects: all.map(f => f.about), waived };
         });

@@ -80,7 +80,7 @@ function contactJson(contact: Contact): ContactJson {
         reportsTo: contact.reportsTo?.$refText ?? null,
         lastContact: contact.lastContact ?? null,
         owner: contact.owner?.$refText ?? null,
-        competitorSupport: contact.competitorSupport.map(line => ({
+        competitorSupport: contact.competitorSupport.filter(line => line.competitor).map(line => ({
             competitor: line.competitor.$refText,
             support: supportJson(supportOf(line.support)),
         })),

@@ -26,6 +26,7 @@ export class CodeChecks {
 
 /** `stale - contact` parses as a code; it is written as one word. */
 function writtenAsOneWord(node: AstNode & { code: string }, accept: ValidationAcceptor): boolean {
+    if (node.code === undefined) return false; // a syntax error already says what is missing
     const text = GrammarUtils.findNodeForProperty(node.$cstNode, 'code')?.text ?? node.code;
     if (text === node.code) return true;
     report(accept, {

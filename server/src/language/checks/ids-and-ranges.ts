@@ -109,7 +109,8 @@ export class IdAndRangeChecks {
         for (const line of [...contact.competitorSupport].reverse()) {
             checkSupport(line.support, line, accept);
             // One line per competitor: the last one counts, like any property written twice.
-            const competitor = line.competitor.$refText;
+            const competitor = line.competitor?.$refText;
+            if (competitor === undefined) continue;
             if (seen.has(competitor)) {
                 report(accept, {
                     code: IssueCodes.DuplicateProperty, node: line, where: { keyword: 'competitor-support' },
