@@ -59,7 +59,7 @@ export class FindingPolicy {
         }
         for (const waiver of AstUtils.streamAst(document.parseResult.value as Workspace).filter(isWaiver)) {
             if (!isIssueCode(waiver.code) || !isWaivable(waiver.code) || isMutedNode(waiver, muted)) continue;
-            const finding = waiverFinding(waiver, today, byWaiver.has(waiver));
+            const finding = waiverFinding(waiver, today, byWaiver.has(waiver), kept);
             if (finding) diagnostics.push(...this.withSeverity(finding));
         }
         this.outcomes.set(document, { waived, byWaiver });
@@ -151,6 +151,20 @@ function isMutedNode(node: AstNode, muted: readonly Span[]): boolean {
 
 // --- waivers -----------------------------------------------------------------------------------
 
+/**
+ * A waiver on a contact does not cover the findings of a decision chain about that contact: they
+ * stand in the opportunity. Say where they are, since that is where the waiver belongs.
+ */
+function elsewhere(waiver: Waiver, subject: string | undefined, findings: readonly Diagnostic[]): string | undefined {
+    if (!subject?.startsWith('contact:')) return undefined;
+    const deals = new Set(findings
+        .map(d => d.data as FindingData | undefined)
+        .filter(d => d?.code === waiver.code && d.contact === subject && d.subject?.startsWith('opportunity:'))
+        .map(d => `'${d!.subject!.slice(d!.subject!.indexOf('/') + 1)}'`));
+    if (deals.size === 0) return undefined;
+    return `its ${waiver.code} findings about this contact stand in the decision chain of ${[...deals].join(', ')}. Move the waiver into that opportunity.`;
+}
+
 /** In force: no `until`, or `until` today or later. */
 function inForce(waiver: Waiver, today: string): boolean {
     return !waiver.until || waiver.until >= today;
@@ -176,7 +190,7 @@ function coveringWaivers(document: LangiumDocument, diagnostic: Diagnostic, toda
     return found;
 }
 
-function waiverFinding(waiver: Waiver, today: string, used: boolean): Diagnostic | undefined {
+function waiverFinding(waiver: Waiver, today: string, used: boolean, findings: readonly Diagnostic[]): Diagnostic | undefined {
     const subject = subjectOf(waiver);
     const range = waiver.$cstNode?.range;
     if (!range) return undefined;
@@ -190,6 +204,6 @@ function waiverFinding(waiver: Waiver, today: string, used: boolean): Diagnostic
     if (used) return undefined;
     return {
         range, severity: DiagnosticSeverity.Warning, code: IssueCodes.UnusedWaiver, source: 'acct', data: data(IssueCodes.UnusedWaiver),
-        message: `The waiver of ${waiver.code} waives nothing here: no ${waiver.code} finding is left to acknowledge. Remove it.`,
+        message: `The waiver of ${waiver.code} waives nothing here: ${elsewhere(waiver, subject, findings) ?? `no ${waiver.code} finding is left to acknowledge. Remove it.`}`,
     };
 }

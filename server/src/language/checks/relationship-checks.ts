@@ -44,7 +44,13 @@ export class RelationshipChecks {
             if (!influenced || influenced === contact) return;
             const roles = this.decidingRolesOf(influenced);
             if (roles.length === 0) return;
-            const where = joinAnd(roles.map(({ role, deal }) => `the ${role} of '${deal.name}'`));
+            const deals = new Map<Role, string[]>();
+            for (const { role, deal } of roles) {
+                const list = deals.get(role) ?? [];
+                if (!list.includes(`'${deal.name}'`)) list.push(`'${deal.name}'`);
+                deals.set(role, list);
+            }
+            const where = joinAnd([...deals].map(([role, names]) => `the ${role} of ${joinAnd(names)}`));
             report(accept, {
                 code: IssueCodes.OpposedInfluence, node: contact, where: { property: 'influences', index },
                 message: `${whoIs(contact)} opposes us and influences ${whoIs(influenced)}, ${where}: an opponent with the ear of the decision can sink the deal. Win ${contact.displayName} over, or strengthen ${influenced.displayName}'s support through the people they trust.`,
