@@ -81,6 +81,26 @@ describe('acct check', () => {
         expect(over.stderr).toContain('1 warnings exceed --max-warnings 0');
     });
 
+    it('contract 1.1: a policy severity changes the exit status; a waived warning leaves --max-warnings', () => {
+        const raised = tempWorkspace({ 'team.acct': team + 'policy { severity unqualified-opportunity error }\n', 'acme.acct': unqualified });
+        const failing = runCli(['check', '--today', '2026-11-22', '.'], { cwd: raised });
+        expect(failing.status).toBe(1);
+        expect(failing.stdout).toMatch(/acme\.acct:4:5: error unqualified-opportunity/);
+        expect(runCli(['export', '--today', '2026-11-22', '.'], { cwd: raised }).status).toBe(1);
+        const off = tempWorkspace({ 'team.acct': team + 'policy { severity unqualified-opportunity off }\n', 'acme.acct': unqualified });
+        expect(runCli(['check', '--today', '2026-11-22', '--max-warnings', '0', '.'], { cwd: off }).status).toBe(0);
+        const waived = tempWorkspace({ 'team.acct': team, 'acme.acct': unqualified.replace('stage opportunity', 'stage opportunity\n        waive unqualified-opportunity "budget approved in the board minutes" until 2026-12-31') });
+        const result = runCli(['check', '--today', '2026-11-22', '--max-warnings', '0', '.'], { cwd: waived });
+        expect(result.status).toBe(0);
+        expect(result.stdout.trim()).toBe('No findings in 2 files.');
+        const exported = JSON.parse(runCli(['export', '--today', '2026-11-22', '.'], { cwd: waived }).stdout) as { waived: Array<{ code: string; reason: string }>; today: string };
+        expect(exported.today).toBe('2026-11-22');
+        expect(exported.waived.map(w => [w.code, w.reason])).toEqual([['unqualified-opportunity', 'budget approved in the board minutes']]);
+        const expired = runCli(['check', '--today', '2027-01-01', '--max-warnings', '0', '.'], { cwd: waived });
+        expect(expired.status).toBe(1);
+        expect(expired.stdout).toMatch(/warning expired-waiver/);
+    });
+
     it('takes today from --today, else ACCT_TODAY', () => {
         const dir = tempWorkspace({
             'team.acct': team,
