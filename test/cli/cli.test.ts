@@ -9,7 +9,7 @@ import { runCli, tempWorkspace } from '../support/run-cli.js';
 
 const team = `member alice "Alice Chen"\nmember bob "Bob Li"\nmember carol "Carol Wu"\ncompetitor nokia "Nokia"\n`;
 const healthy = `customer acme "Acme" {
-    contact boss "The Boss" { role decision-maker support 2 intimacy 1 }
+    contact boss "The Boss" { role decision-maker support 2 intimacy 1 last-contact 2026-11-01 }
     contact fan "A Fan" { support 1 intimacy 1 }
     opportunity big "Big deal" {
         stage bid
@@ -21,7 +21,7 @@ const healthy = `customer acme "Acme" {
 }
 `;
 const unqualified = `customer acme "Acme" {
-    contact boss "The Boss" { role decision-maker support 2 intimacy 1 }
+    contact boss "The Boss" { role decision-maker support 2 intimacy 1 last-contact 2026-11-01 }
     contact fan "A Fan" { support 1 intimacy 1 }
     opportunity big "Big deal" {
         stage opportunity
@@ -79,6 +79,26 @@ describe('acct check', () => {
         const over = runCli(['check', '--max-warnings', '0', '--today', '2026-11-22'], { cwd: dir });
         expect(over.status).toBe(1);
         expect(over.stderr).toContain('1 warnings exceed --max-warnings 0');
+    });
+
+    it('contract 1.1: a policy severity changes the exit status; a waived warning leaves --max-warnings', () => {
+        const raised = tempWorkspace({ 'team.acct': team + 'policy { severity unqualified-opportunity error }\n', 'acme.acct': unqualified });
+        const failing = runCli(['check', '--today', '2026-11-22', '.'], { cwd: raised });
+        expect(failing.status).toBe(1);
+        expect(failing.stdout).toMatch(/acme\.acct:4:5: error unqualified-opportunity/);
+        expect(runCli(['export', '--today', '2026-11-22', '.'], { cwd: raised }).status).toBe(1);
+        const off = tempWorkspace({ 'team.acct': team + 'policy { severity unqualified-opportunity off }\n', 'acme.acct': unqualified });
+        expect(runCli(['check', '--today', '2026-11-22', '--max-warnings', '0', '.'], { cwd: off }).status).toBe(0);
+        const waived = tempWorkspace({ 'team.acct': team, 'acme.acct': unqualified.replace('stage opportunity', 'stage opportunity\n        waive unqualified-opportunity "budget approved in the board minutes" until 2026-12-31') });
+        const result = runCli(['check', '--today', '2026-11-22', '--max-warnings', '0', '.'], { cwd: waived });
+        expect(result.status).toBe(0);
+        expect(result.stdout.trim()).toBe('No findings in 2 files.');
+        const exported = JSON.parse(runCli(['export', '--today', '2026-11-22', '.'], { cwd: waived }).stdout) as { waived: Array<{ code: string; reason: string }>; today: string };
+        expect(exported.today).toBe('2026-11-22');
+        expect(exported.waived.map(w => [w.code, w.reason])).toEqual([['unqualified-opportunity', 'budget approved in the board minutes']]);
+        const expired = runCli(['check', '--today', '2027-01-01', '--max-warnings', '0', '.'], { cwd: waived });
+        expect(expired.status).toBe(1);
+        expect(expired.stdout).toMatch(/warning expired-waiver/);
     });
 
     it('takes today from --today, else ACCT_TODAY', () => {

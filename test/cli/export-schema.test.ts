@@ -22,10 +22,16 @@ describe('acct export examples', () => {
     it('triggers every warning and info check of the contract at least once', () => {
         const codes = new Set(document.diagnostics.map((d: { code: string }) => d.code));
         expect([...codes].sort()).toEqual([
+            // contract 1.1 (examples/EXPECTED.md): a rival ahead, an opposed influence, a key person without owner
+            'competitor-ahead',
             'friendly-but-unsupportive', 'incomplete-iron-triangle', 'missing-layer', 'no-decision-maker', 'no-power-map',
+            'opposed-influence',
             'opposed-key-person', 'overdue-activity', 'rational-turn-risk', 'single-threaded', 'stale-contact',
-            'stale-tier-review', 'tier-mismatch', 'unknown-support', 'unqualified-opportunity',
+            'stale-tier-review', 'tier-mismatch',
+            'uncovered-key-person',
+            'unknown-support', 'unqualified-opportunity',
         ]);
+        expect(document.waived.map((d: { code: string; reason: string }) => d.code)).toEqual(['uncovered-key-person']);
     });
 
     it('is a realistic workspace: 3+ customers of different tiers, 25+ contacts, 8+ opportunities in every stage', () => {

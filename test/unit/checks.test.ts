@@ -61,21 +61,26 @@ describe('baseline', () => {
 
 describe('syntax', () => {
     it('reports text that does not parse as an error, and still checks the rest of the file', async () => {
-        const text = cleanWith(['    contact eng', '    contact bad "Bad" { role }\n    contact eng'], ['date 2026-12-01', 'date 2026-11-01']);
+        // Contract 1.1: the declaration holding the error gets no method finding; the rest of the file is checked.
+        const broken = 'customer other "Other" {\n    contact bad "Bad" { role }\n    activity late "Late" { date 2026-11-01 status planned }\n}\n';
+        const text = cleanWith(['date 2026-12-01', 'date 2026-11-01']) + broken;
         const w = await checkCustomer(text);
         const f = one(w, 'syntax');
         expect(f.severity).toBe('error');
         expect(f.range.start.line).toBe(rangeOf(text, 'contact bad').start.line);
         expect(f.message).toMatch(/approver/);
-        // The activity after the broken contact is still parsed and checked.
-        expect(one(w, 'overdue-activity').severity).toBe('warning');
+        // The overdue activity of the clean customer is still checked; the one in the broken customer is not.
+        const overdue = one(w, 'overdue-activity');
+        expect(overdue.severity).toBe('warning');
+        expect(overdue.range.start.line).toBeLessThan(rangeOf(text, 'customer other').start.line);
     });
 
     it('reports an unknown character and keeps checking the other customers of the file', async () => {
         const text = 'customer x "X" {\n  contact a "A" { support 2 intimacy -2 } %%%\n}\ncustomer y "Y" { tier core }\n';
         const w = await checkCustomer(text);
         expect(one(w, 'syntax').range.start).toEqual(rangeOf(text, '%%%').start);
-        one(w, 'rational-turn-risk');
+        // Contract 1.1: customer x holds the error, so its content gets no method finding.
+        none(w, 'rational-turn-risk');
         one(w, 'stale-tier-review');
     });
 

@@ -212,6 +212,7 @@ export const CLEAN = `customer acme "Acme Corp" {
         support 1
         intimacy 0
         reports-to cto
+        last-contact 2026-11-01
     }
     opportunity deal "Big Deal" {
         stage bid

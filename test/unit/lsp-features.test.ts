@@ -95,7 +95,8 @@ describe('completion', () => {
 
     it('at the start of a contact body: the contact keywords, with what they mean', async () => {
         const items = await complete(contactsText('<|>'));
-        expect(labels(items).sort()).toEqual(['department', 'intimacy', 'last-contact', 'owner', 'reports-to', 'role', 'support', 'title'].sort());
+        // with the keywords of contract 1.1: competitor-support, influences, waive
+        expect(labels(items).sort()).toEqual(['competitor-support', 'department', 'influences', 'intimacy', 'last-contact', 'owner', 'reports-to', 'role', 'support', 'title', 'waive'].sort());
         expect(doc(items.find(i => i.label === 'support'))).toMatch(/-1[\s\S]*\?/);
         expect(items.some(i => ['{', '}', '-', '?', 'contact'].includes(i.label))).toBe(false);
     });

@@ -28,7 +28,7 @@ async function exported(text: string) {
 describe('identifiers', () => {
     it('a Unicode id (陈静) is declared, referenced from reports-to, a decision chain and with, and exported', async () => {
         const text = `customer 客户 "中国移动" {
-    contact 陈静 "陈静" { role decision-maker support 2 intimacy 1 }
+    contact 陈静 "陈静" { role decision-maker support 2 intimacy 1 last-contact 2026-11-01 }
     contact 王_2 "王" { reports-to 陈静 support 1 }
     opportunity 项目 "项目" {
         stage opportunity budget 1M CNY start 2027-01-01
@@ -43,7 +43,7 @@ describe('identifiers', () => {
         expect(customer.id).toBe('客户');
         expect(customer.contacts.map(c => c.id)).toEqual(['陈静', '王_2']);
         expect(customer.contacts[1].reportsTo).toBe('陈静');
-        expect(customer.opportunities[0].decisionChain).toEqual([{ contact: '陈静', role: 'decision-maker', support: 2 }]);
+        expect(customer.opportunities[0].decisionChain).toEqual([{ contact: '陈静', role: 'decision-maker', support: 2, group: null }]);
         expect(customer.activities[0].with).toEqual(['陈静', '王_2']);
         const contact = w.docs['plan.acct'].parseResult.value.declarations[0] as { contacts: Array<{ reportsTo?: { ref?: { name: string } } }> };
         expect(contact.contacts[1].reportsTo?.ref?.name).toBe('陈静');
@@ -90,8 +90,8 @@ customer core "Core" {
         const { w, customer } = await exported(text);
         expect(w.withCode('syntax')).toEqual([]);
         expect(customer.opportunities[0].decisionChain).toEqual([
-            { contact: 'li', role: 'coach', support: 2 },
-            { contact: 'coach', role: null, support: 3 },
+            { contact: 'li', role: 'coach', support: 2, group: null },
+            { contact: 'coach', role: null, support: 3, group: null },
         ]);
     });
 

@@ -42,11 +42,15 @@ async function contractPlan(): Promise<AcctPlanDocument> {
     return structuredClone(await loaded);
 }
 
+const NO_SANDBOX = { space: null, growth: null, profit: null, competition: null, score: null };
+
 const keys = {
-    document: ['format', 'version', 'files', 'members', 'competitors', 'customers', 'diagnostics'],
+    // contract 1.1 (section 6.4) adds `today` and `waived` to the document, `competitorSupport` and
+    // `influences` to contacts, `horizon` and `sandbox` to opportunities, `group` to chain entries.
+    document: ['format', 'version', 'today', 'files', 'members', 'competitors', 'customers', 'diagnostics', 'waived'],
     customer: ['id', 'name', 'industry', 'standing', 'cooperation', 'tier', 'suggestedTier', 'reviewed', 'owner', 'organization', 'contacts', 'opportunities', 'activities'],
-    contact: ['id', 'name', 'title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner'],
-    opportunity: ['id', 'name', 'stage', 'amount', 'budget', 'start', 'qualified', 'team', 'decisionChain', 'competitors'],
+    contact: ['id', 'name', 'title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner', 'competitorSupport', 'influences'],
+    opportunity: ['id', 'name', 'stage', 'amount', 'budget', 'start', 'qualified', 'team', 'decisionChain', 'competitors', 'horizon', 'sandbox'],
     activity: ['id', 'name', 'kind', 'date', 'with', 'owner', 'status', 'outcome'],
     diagnostic: ['file', 'line', 'column', 'severity', 'code', 'message'],
 };
@@ -81,11 +85,11 @@ describe('the contract example', () => {
         expect(cmgd.contacts.map(c => c.id)).toEqual(['zhang', 'wang', 'li', 'zhao', '陈静', 'sun']);
         expect(cmgd.contacts[0]).toEqual({
             id: 'zhang', name: 'Zhang Wei', title: 'General Manager', department: null, role: 'approver',
-            support: null, intimacy: 0, reportsTo: null, lastContact: null, owner: null,
+            support: null, intimacy: 0, reportsTo: null, lastContact: null, owner: null, competitorSupport: [], influences: [],
         });
         expect(cmgd.contacts[1]).toEqual({
             id: 'wang', name: 'Wang Lei', title: 'CTO', department: 'Network', role: 'decision-maker', support: 2,
-            intimacy: 1, reportsTo: 'zhang', lastContact: '2026-11-02', owner: 'alice',
+            intimacy: 1, reportsTo: 'zhang', lastContact: '2026-11-02', owner: 'alice', competitorSupport: [], influences: [],
         });
         expect(cmgd.contacts[3]).toMatchObject({ id: 'zhao', role: null, support: 1, intimacy: 2, title: null });
         expect(cmgd.contacts[4]).toMatchObject({ id: '陈静', name: '陈静', reportsTo: 'zhao' });
@@ -101,15 +105,17 @@ describe('the contract example', () => {
             start: '2027-03-01', qualified: true,
             team: { ar: 'alice', sr: 'bob', fr: 'carol' },
             decisionChain: [
-                { contact: 'zhang', role: 'approver', support: null },
-                { contact: 'wang', role: 'decision-maker', support: 2 },
-                { contact: 'li', role: 'evaluator', support: -1 },
+                { contact: 'zhang', role: 'approver', support: null, group: null },
+                { contact: 'wang', role: 'decision-maker', support: 2, group: null },
+                { contact: 'li', role: 'evaluator', support: -1, group: null },
             ],
             competitors: ['ericsson', 'nokia'],
+            horizon: null, sandbox: NO_SANDBOX,
         });
         expect(oss).toEqual({
             id: 'oss', name: 'OSS modernisation', stage: 'opportunity', amount: { value: 5000000, currency: 'CNY' },
             budget: null, start: null, qualified: false, team: { ar: 'alice', sr: null, fr: null }, decisionChain: [], competitors: [],
+            horizon: null, sandbox: NO_SANDBOX,
         });
     });
 
@@ -157,8 +163,8 @@ describe('absent values', () => {
         expect(customer).toEqual({
             id: 'bare', name: 'Bare', industry: null, standing: null, cooperation: null, tier: null, suggestedTier: null,
             reviewed: null, owner: null, organization: null,
-            contacts: [{ id: 'c', name: 'C', title: null, department: null, role: null, support: null, intimacy: null, reportsTo: null, lastContact: null, owner: null }],
-            opportunities: [{ id: 'o', name: 'O', stage: null, amount: null, budget: null, start: null, qualified: false, team: null, decisionChain: [], competitors: [] }],
+            contacts: [{ id: 'c', name: 'C', title: null, department: null, role: null, support: null, intimacy: null, reportsTo: null, lastContact: null, owner: null, competitorSupport: [], influences: [] }],
+            opportunities: [{ id: 'o', name: 'O', stage: null, amount: null, budget: null, start: null, qualified: false, team: null, decisionChain: [], competitors: [], horizon: null, sandbox: NO_SANDBOX }],
             activities: [{ id: 'a', name: 'A', kind: null, date: null, with: [], owner: null, status: null, outcome: null }],
         });
         expect(w.plan().members).toEqual([]);
@@ -178,9 +184,9 @@ customer b "B" { standing 1 cooperation 4 }
         expect(a.suggestedTier).toBeNull();
         expect(b.suggestedTier).toBe('core');
         expect(a.opportunities[0].decisionChain).toEqual([
-            { contact: 'p', role: 'evaluator', support: -1 },
-            { contact: 'q', role: null, support: null },
-            { contact: 'p', role: 'sponsor', support: null },
+            { contact: 'p', role: 'evaluator', support: -1, group: null },
+            { contact: 'q', role: null, support: null, group: null },
+            { contact: 'p', role: 'sponsor', support: null, group: null },
         ]);
         expect(a.opportunities[0].qualified).toBe(false);
     });

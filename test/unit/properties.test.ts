@@ -255,7 +255,7 @@ function expectInvariants(plan: PlanGen, w: TestWorkspace): void {
     plan.customers.forEach((c, ci) => c.opportunities.forEach((o, oi) => {
         const json = exported[ci].opportunities[oi];
         expect(json.qualified).toBe(!!o.budget && !!o.start);
-        expect(json.decisionChain).toEqual((o.chain ?? []).map(e => ({ contact: contactId(e.contact), role: roleOf(c, e) || null, support: supportOf(c, e) })));
+        expect(json.decisionChain).toEqual((o.chain ?? []).map(e => ({ contact: contactId(e.contact), role: roleOf(c, e) || null, support: supportOf(c, e), group: null })));
     }));
 }
 

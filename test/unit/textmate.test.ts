@@ -298,4 +298,32 @@ describe('TextMate grammar (source.acct)', () => {
             expect(bare.map((t) => `${t.line}:${t.text}`), file).toEqual([]);
         }
     });
+
+    it('colours the syntax of contract 1.1: codes, bones, horizons, severities and the new properties', () => {
+        const tokens = tokenize(`customer acme "Acme" {
+    waive stale-contact "on leave" until 2026-12-31
+    contact dana "Dana" {
+        competitor-support rival 3
+        influences li
+    }
+    opportunity x "X" {
+        horizon mid space 4 growth 3 profit 2 competition 5
+        decision-chain { dana group final li group commercial }
+    }
+}
+policy {
+    severity reports-to-cycle off
+}
+`);
+        expect(scopesOf(tokens, 'stale-contact')).toContain('constant.other.code.acct');
+        expect(scopesOf(tokens, 'reports-to-cycle')).toContain('constant.other.code.acct');
+        expect(scopesOf(tokens, 'off')).toContain('constant.language.severity.acct');
+        expect(scopesOf(tokens, 'final')).toContain('constant.language.group.acct');
+        expect(scopesOf(tokens, 'commercial', 'group commercial')).toContain('constant.language.group.acct');
+        expect(scopesOf(tokens, 'mid')).toContain('constant.language.horizon.acct');
+        for (const keyword of ['waive', 'until', 'competitor-support', 'influences', 'horizon', 'space', 'growth', 'profit', 'competition', 'group', 'severity']) {
+            expect(hasScope(scopesOf(tokens, keyword), 'keyword'), keyword).toBe(true);
+        }
+        expect(scopesOf(tokens, 'rival')).toContain('variable.other.reference.acct');
+    });
 });

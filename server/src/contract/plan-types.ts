@@ -4,9 +4,9 @@
  * types, never the AST. The value types come from the method core, and the grammar is checked
  * against them (server/src/language/vocabulary-check.ts).
  */
-import type { ActivityKind, ActivityStatus, Organization, Role, Severity, Stage, Support, Tier } from '../method/index.js';
+import type { ActivityKind, ActivityStatus, Group, Horizon, Organization, Role, Severity, Stage, Support, Tier } from '../method/index.js';
 
-export type { ActivityKind, ActivityStatus, Organization, Role, Severity, Stage, Support, Tier };
+export type { ActivityKind, ActivityStatus, Group, Horizon, Organization, Role, Severity, Stage, Support, Tier };
 
 export interface MoneyJson {
     value: number;
@@ -27,12 +27,32 @@ export interface ContactJson {
     reportsTo: string | null;
     lastContact: string | null;
     owner: string | null;
+    /** This person's support for competitors, in declaration order (1.1). */
+    competitorSupport: CompetitorSupportJson[];
+    /** Contacts this person influences beyond `reports-to` (1.1). */
+    influences: string[];
+}
+
+export interface CompetitorSupportJson {
+    competitor: string;
+    support: Support;
 }
 
 export interface DecisionChainEntryJson {
     contact: string;
     role: Role | null;
     support: Support;
+    /** The fishbone's bone (1.1). */
+    group: Group | null;
+}
+
+/** The strategic sandbox's scores of an opportunity, each 1..5; `score` = space + growth + profit + (6 − competition). */
+export interface SandboxJson {
+    space: number | null;
+    growth: number | null;
+    profit: number | null;
+    competition: number | null;
+    score: number | null;
 }
 
 export interface IronTriangleJson {
@@ -53,6 +73,8 @@ export interface OpportunityJson {
     /** Empty when the opportunity has no `decision-chain` (no power map). */
     decisionChain: DecisionChainEntryJson[];
     competitors: string[];
+    horizon: Horizon | null;
+    sandbox: SandboxJson;
 }
 
 export interface ActivityJson {
@@ -92,12 +114,21 @@ export interface DiagnosticJson {
     message: string;
 }
 
+/** A finding a waiver took out (1.1): not in `diagnostics`, listed here with the waiver's reason. */
+export interface WaivedJson extends DiagnosticJson {
+    reason: string;
+    until: string | null;
+}
+
 export interface AcctPlanDocument {
     format: 'acct-plan';
     version: 1;
+    /** The date the checks used (1.1). */
+    today: string;
     files: string[];
     members: MemberJson[];
     competitors: CompetitorJson[];
     customers: CustomerJson[];
     diagnostics: DiagnosticJson[];
+    waived: WaivedJson[];
 }

@@ -1,5 +1,5 @@
 /**
- * Some findings depend on other files: the workspace `policy` thresholds and duplicate global
+ * Some findings depend on other files: the workspace `policy` thresholds and severities, and duplicate global
  * ids. Langium only rebuilds documents that reference a changed one, so when a change alters
  * those workspace facts, every other document is validated again (not relinked: linking does
  * not depend on them).
@@ -33,7 +33,7 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
             return '';
         }
         return root.declarations.map(d => isPolicy(d)
-            ? `policy ${d.staleContactDays} ${d.tierReviewDays} ${d.generalCoverage}`
+            ? `policy ${d.staleContactDays} ${d.tierReviewDays} ${d.generalCoverage} ${d.severities.map(r => `${r.code}=${r.level}`).join(',')}`
             : `${d.$type} ${d.name}`).join('\n');
     }
 }

@@ -1,23 +1,35 @@
 /**
  * Gives parser and linker errors the contract's codes (`syntax`, `unresolved-reference`) and
- * messages a plan author can act on.
+ * messages a plan author can act on, then hands every finding to the finding policy (severities,
+ * waivers, syntax-error containment).
  */
 import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { IssueCodes } from '../method/index.js';
+import type { AcctLanguageServices } from './acct-language-module.js';
+import type { FindingPolicy } from './finding-policy.js';
 
 const referenceKinds: Record<string, string> = {
-    reportsTo: 'contact', contact: 'contact', with: 'contact',
+    reportsTo: 'contact', contact: 'contact', with: 'contact', influences: 'contact',
     owner: 'member', ar: 'member', sr: 'member', fr: 'member',
-    competitors: 'competitor',
+    competitors: 'competitor', competitor: 'competitor',
 };
 
 export class AcctDocumentValidator extends DefaultDocumentValidator {
+    protected readonly findingPolicy: FindingPolicy;
+
+    constructor(services: AcctLanguageServices) {
+        super(services);
+        this.findingPolicy = services.validation.FindingPolicy;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const parseErrors: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const code = (diagnostic.data as { code?: string } | undefined)?.code;
             if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
+                parseErrors.push(diagnostic);
                 diagnostic.code = IssueCodes.Syntax;
                 diagnostic.data = { code: IssueCodes.Syntax };
                 diagnostic.message = syntaxMessage(diagnostic.message);
@@ -30,7 +42,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
                 diagnostic.message = `Unknown ${kind} '${data.refText}': no ${kind} has this id${where}. Declare it, or correct the id.`;
             }
         }
-        return diagnostics;
+        return this.findingPolicy.apply(document, diagnostics, parseErrors);
     }
 }
 

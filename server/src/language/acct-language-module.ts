@@ -9,11 +9,13 @@ import { AcctDocumentValidator } from './acct-document-validator.js';
 import { AcctDocumentBuilder } from './acct-document-builder.js';
 import { AcctSettings } from './acct-settings.js';
 import { CustomerIndex } from './customer-index.js';
+import { FindingPolicy } from './finding-policy.js';
 import { WorkspaceFacts } from './workspace-facts.js';
 
 export type AcctLanguageAddedServices = {
     validation: {
         CustomerIndex: CustomerIndex;
+        FindingPolicy: FindingPolicy;
     };
     workspace: {
         AcctSettings: AcctSettings;
@@ -26,6 +28,7 @@ export type AcctLanguageServices = LangiumCoreServices & AcctLanguageAddedServic
 export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCoreServices & AcctLanguageAddedServices> = {
     validation: {
         CustomerIndex: () => new CustomerIndex(),
+        FindingPolicy: (services) => new FindingPolicy(services.workspace.WorkspaceFacts, services.workspace.AcctSettings),
         DocumentValidator: (services) => new AcctDocumentValidator(services),
     },
     workspace: {

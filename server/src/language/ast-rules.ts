@@ -4,8 +4,8 @@
  * hovers all call these, so that a rule is written once; the rules on plain values are in the
  * method core (server/src/method).
  */
-import type { Contact, Customer, DecisionChainEntry, Money, Opportunity, Role, SupportValue } from './generated/ast.js';
-import { isActive, moneyAmount } from '../method/index.js';
+import type { Activity, ActivityKind, Competitor, Contact, Customer, DecisionChainEntry, Money, Opportunity, Role, SupportValue } from './generated/ast.js';
+import { dayNumber, isActive, moneyAmount } from '../method/index.js';
 
 /** Support as a number, or null when unknown (`?` or absent). Out-of-range values pass through. */
 export function supportOf(value: SupportValue | undefined): number | null {
@@ -45,4 +45,33 @@ export function moneyValue(money: Money): number {
 /** `Name (id)` for messages, so a reader finds the person in the file. */
 export function whoIs(contact: Contact): string {
     return contact.displayName === contact.name ? `'${contact.name}'` : `${contact.displayName} (${contact.name})`;
+}
+
+/** A contact's support for a competitor: the last `competitor-support` naming it (null: `?`), undefined when none does. */
+export function competitorSupportOf(contact: Contact, competitor: Competitor): number | null | undefined {
+    let found: number | null | undefined;
+    for (const line of contact.competitorSupport) {
+        if (line.competitor?.ref === competitor) found = supportOf(line.support);
+    }
+    return found;
+}
+
+/** Evidence of contact: the latest of `last-contact` and every `done` activity with them dated on or before today. */
+export function lastContactOf(contact: Contact, activities: readonly Activity[], today: string): { date: string; activity?: Activity } | undefined {
+    let latest: { date: string; activity?: Activity } | undefined = contact.lastContact && dayNumber(contact.lastContact) !== undefined
+        ? { date: contact.lastContact } : undefined;
+    for (const activity of activities) {
+        if (activity.status !== 'done' || !activity.date || dayNumber(activity.date) === undefined || activity.date > today) continue;
+        if (!latest || activity.date > latest.date) latest = { date: activity.date, activity };
+    }
+    return latest;
+}
+
+/** The activities of the three axes with an opposed person: executive visit, exhibition, headquarters visit. */
+export const threeAxes: readonly ActivityKind[] = ['executive-visit', 'exhibition', 'hq-visit'];
+
+/** An axis move counts when it is done, or planned and not overdue. */
+export function isMoveUnderWay(activity: Activity, today: string): boolean {
+    if (activity.status === 'done') return true;
+    return activity.status === 'planned' && (!activity.date || dayNumber(activity.date) === undefined || activity.date >= today);
 }

@@ -1,10 +1,10 @@
 /**
  * Facts about one customer that several checks ask for each contact: the active deals whose
- * power map names a contact, and the reporting cycles. Built once per customer and validation
+ * power map names a contact, the activities with a contact, and the reporting cycles. Built once per customer and validation
  * run (scanning every chain for every contact was quadratic in the customer's size), and
  * forgotten before the next document is validated, since its links may have changed.
  */
-import type { Contact, Customer, Opportunity } from './generated/ast.js';
+import type { Activity, Contact, Customer, Opportunity } from './generated/ast.js';
 import { isActiveOpportunity } from './ast-rules.js';
 
 export interface ReportingCycle {
@@ -16,6 +16,7 @@ export interface ReportingCycle {
 
 interface CustomerFacts {
     activeDeals: Map<Contact, Opportunity[]>;
+    activities: Map<Contact, Activity[]>;
     cycles: Map<Contact, ReportingCycle>;
 }
 
@@ -25,6 +26,11 @@ export class CustomerIndex {
     /** The active opportunities whose decision chain names `contact`, in declaration order. */
     activeDealsOf(contact: Contact): readonly Opportunity[] {
         return this.of(contact.$container).activeDeals.get(contact) ?? [];
+    }
+
+    /** The activities `with` the contact, in declaration order. */
+    activitiesWith(contact: Contact): readonly Activity[] {
+        return this.of(contact.$container).activities.get(contact) ?? [];
     }
 
     /** The reporting cycle `contact` is on, if any. */
@@ -39,7 +45,7 @@ export class CustomerIndex {
     private of(customer: Customer): CustomerFacts {
         let facts = this.facts.get(customer);
         if (!facts) {
-            facts = { activeDeals: activeDealsByContact(customer), cycles: reportingCycles(customer) };
+            facts = { activeDeals: activeDealsByContact(customer), activities: activitiesByContact(customer), cycles: reportingCycles(customer) };
             this.facts.set(customer, facts);
         }
         return facts;
@@ -56,6 +62,20 @@ function activeDealsByContact(customer: Customer): Map<Contact, Opportunity[]> {
             const deals = byContact.get(named);
             if (!deals) byContact.set(named, [opportunity]);
             else if (deals[deals.length - 1] !== opportunity) deals.push(opportunity);
+        }
+    }
+    return byContact;
+}
+
+function activitiesByContact(customer: Customer): Map<Contact, Activity[]> {
+    const byContact = new Map<Contact, Activity[]>();
+    for (const activity of customer.activities) {
+        for (const reference of activity.with) {
+            const contact = reference.ref;
+            if (!contact) continue;
+            const list = byContact.get(contact);
+            if (!list) byContact.set(contact, [activity]);
+            else if (list[list.length - 1] !== activity) list.push(activity);
         }
     }
     return byContact;

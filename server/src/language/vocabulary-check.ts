@@ -1,6 +1,6 @@
 /**
  * The grammar's value lists must be the method's vocabulary: these types fail to compile when a
- * role, tier, stage, organization or activity value is added to one and not to the other.
+ * role, tier, stage, organization, activity, horizon, group or severity value is added to one and not to the other.
  */
 import type * as Ast from './generated/ast.js';
 import type * as Method from '../method/index.js';
@@ -15,4 +15,7 @@ export type GrammarMatchesVocabulary = [
     Assert<Same<Ast.Stage, Method.Stage>>,
     Assert<Same<Ast.ActivityKind, Method.ActivityKind>>,
     Assert<Same<Ast.ActivityStatus, Method.ActivityStatus>>,
+    Assert<Same<Ast.Horizon, Method.Horizon>>,
+    Assert<Same<Ast.Group, Method.Group>>,
+    Assert<Same<Ast.SeverityLevel, Method.SeverityLevel>>,
 ];

@@ -1,10 +1,10 @@
 /**
  * Facts that belong to the whole workspace rather than to one file: the `policy` thresholds and
- * the global ids (members, competitors, customers). Cached until the next workspace change.
+ * severities, and the global ids (members, competitors, customers). Cached until the next workspace change.
  */
 import { AstUtils, WorkspaceCache, type LangiumCoreServices, type LangiumDocuments } from 'langium';
 import { isPolicy, type Declaration, type Policy, type Workspace } from './generated/ast.js';
-import { defaultThresholds, thresholdRules, type Thresholds } from '../method/index.js';
+import { defaultThresholds, isAdjustable, isIssueCode, thresholdRules, type IssueCode, type SeverityLevel, type Thresholds } from '../method/index.js';
 import { compareText } from '../contract/findings.js';
 
 export interface EffectivePolicy extends Thresholds {
@@ -39,6 +39,17 @@ export class WorkspaceFacts {
             }
             return effective;
         }) as EffectivePolicy;
+    }
+
+    /** The severities the policy in force gives checks (`severity CODE LEVEL`; the last line for a code counts). */
+    severities(): ReadonlyMap<IssueCode, SeverityLevel> {
+        return this.cache.get('severities', () => {
+            const levels = new Map<IssueCode, SeverityLevel>();
+            for (const rule of this.policies()[0]?.severities ?? []) {
+                if (isIssueCode(rule.code) && isAdjustable(rule.code) && rule.level) levels.set(rule.code, rule.level);
+            }
+            return levels;
+        }) as ReadonlyMap<IssueCode, SeverityLevel>;
     }
 
     /** Global declarations (member, competitor, customer) by id, in file order. */

@@ -1,17 +1,25 @@
-/** A code lens above each customer and each active opportunity opens its power map. */
-import type { LangiumDocument, MaybePromise } from 'langium';
+/**
+ * Code lenses: above each customer and each active opportunity, one that opens its power map;
+ * above each declaration whose findings a waiver takes out, what is waived and why.
+ */
+import { AstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
-import { isCustomer, type Workspace } from '../language/generated/ast.js';
+import { isCustomer, type Waiver, type Workspace } from '../language/generated/ast.js';
 import { effectiveSupport, isActiveOpportunity } from '../language/ast-rules.js';
+import type { FindingPolicy } from '../language/finding-policy.js';
+import { waivedSummary } from './waiver-descriptions.js';
 
 export const openPowerMapCommand = 'acct.openPowerMap';
 
 export class AcctCodeLensProvider implements CodeLensProvider {
+    constructor(private readonly findingPolicy: FindingPolicy) {}
+
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): MaybePromise<CodeLens[] | undefined> {
         const lenses: CodeLens[] = [];
         const uri = document.uri.toString();
-        for (const customer of (document.parseResult.value as Workspace).declarations.filter(isCustomer)) {
+        const root = document.parseResult.value as Workspace;
+        for (const customer of root.declarations.filter(isCustomer)) {
             if (!customer.$cstNode) continue;
             const key = customer.contacts.filter(c => c.role).length;
             lenses.push(lens(customer.$cstNode.range, `Power map · ${customer.contacts.length} contacts, ${key} key people`,
@@ -26,10 +34,23 @@ export class AcctCodeLensProvider implements CodeLensProvider {
                 lenses.push(lens(opportunity.$cstNode.range, title, { uri, customer: customer.name, opportunity: opportunity.name }));
             }
         }
+        for (const holder of AstUtils.streamAst(root).filter(hasWaivers)) {
+            const summary = holder.$cstNode && waivedSummary(holder.waivers, this.findingPolicy);
+            if (summary) lenses.push({ range: startOf(holder.$cstNode!.range), command: { title: summary, command: '' } });
+        }
         return lenses;
     }
 }
 
+function hasWaivers(node: AstNode): node is AstNode & { waivers: Waiver[] } {
+    const waivers = (node as { waivers?: Waiver[] }).waivers;
+    return Array.isArray(waivers) && waivers.length > 0;
+}
+
+function startOf(range: CodeLens['range']): CodeLens['range'] {
+    return { start: range.start, end: range.start };
+}
+
 function lens(range: CodeLens['range'], title: string, args: { uri: string; customer: string; opportunity?: string }): CodeLens {
-    return { range: { start: range.start, end: range.start }, command: { title, command: openPowerMapCommand, arguments: [args] } };
+    return { range: startOf(range), command: { title, command: openPowerMapCommand, arguments: [args] } };
 }

@@ -1,16 +1,30 @@
 /**
  * Completion that teaches the method: every enumeration value comes with its one-line meaning
- * (`2` — supports us and excludes others), and numeric scales are offered as their values.
+ * (`2` — supports us and excludes others), numeric scales are offered as their values, codes
+ * after `waive` and `severity` with what their check finds, and dates where a date is due.
  */
-import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type NextFeature } from "langium/lsp";
+import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type LangiumServices, type NextFeature } from 'langium/lsp';
 import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { CompletionItemKind } from 'vscode-languageserver-types';
-import { intimacyMeanings, keywordMeanings, propertyMeanings, scoreMeanings, supportMeanings, type Meaning } from '../method/index.js';
+import {
+    addDays, groupMeanings, intimacyMeanings, ISSUE_CODES, isAdjustable, issueCatalog, isWaivable, keywordMeanings, propertyMeanings,
+    scoreMeanings, supportMeanings, type Meaning,
+} from '../method/index.js';
+import type { AcctLanguageAddedServices } from '../language/acct-language-module.js';
+import type { AcctSettings } from '../language/acct-settings.js';
+import { WAIVER_DAYS } from '../language/waiver-insertion.js';
 
 /** Punctuation and pieces of values that are offered as whole values instead. */
 const notOffered = new Set(['{', '}', ',', '-', '?']);
 
 export class AcctCompletionProvider extends DefaultCompletionProvider {
+    protected readonly settings: AcctSettings;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.settings = (services as LangiumServices & AcctLanguageAddedServices).workspace.AcctSettings;
+    }
+
     /** A contact never reports to itself: do not offer it (that would be a reports-to cycle). */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const candidates = super.getReferenceCandidates(refInfo, context);
@@ -19,6 +33,10 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const before = context.textDocument.getText().slice(0, context.tokenOffset);
+        const code = /\b(waive|severity)\s+((?:[A-Za-z]+-)*)$/.exec(before);
+        if (code) return this.completeCode(context, code[1] as 'waive' | 'severity', code[2]!.length, acceptor);
+        if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'DATE') return this.completeDate(context, before, acceptor);
         const scale = this.scaleFor(context, next);
         if (scale) {
             // In the scale's order (-1 0 1 2 3 ?), not in the object's key order (integer-like keys first).
@@ -32,6 +50,36 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** The codes a `waive` (waivable ones) or `severity` (adjustable ones) may name, each with what its check finds. */
+    private completeCode(context: CompletionContext, after: 'waive' | 'severity', typed: number, acceptor: CompletionAcceptor): void {
+        const start = context.textDocument.positionAt(context.tokenOffset - typed);
+        const end = context.textDocument.positionAt(context.offset);
+        for (const code of ISSUE_CODES) {
+            if (after === 'waive' ? !isWaivable(code) : !isAdjustable(code)) continue;
+            const info = issueCatalog[code];
+            acceptor(context, {
+                label: code,
+                kind: CompletionItemKind.EnumMember,
+                detail: `${info.severity === 'off' ? 'off' : info.severity} by default`,
+                documentation: info.summary,
+                textEdit: { range: { start, end }, newText: code },
+                filterText: code,
+            });
+        }
+    }
+
+    /** Dates where one is due: a waiver's end in a month or a quarter; today for a review or a contact just made. */
+    private completeDate(context: CompletionContext, before: string, acceptor: CompletionAcceptor): void {
+        const keyword = /([A-Za-z-]+)\s*$/.exec(before)?.[1];
+        const today = this.settings.today();
+        const offers: Array<[string, string]> = keyword === 'until'
+            ? [[addDays(today, WAIVER_DAYS), `in ${WAIVER_DAYS} days`], [addDays(today, 90), 'in 90 days']]
+            : keyword === 'reviewed' || keyword === 'last-contact' ? [[today, 'today']] : [];
+        offers.forEach(([date, when], index) => acceptor(context, {
+            label: date, kind: CompletionItemKind.Value, detail: when, sortText: String(index),
+        }));
     }
 
     /** Which value scale, if any, the next token belongs to. */
@@ -56,7 +104,7 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (!this.filterKeyword(context, keyword)) return;
-        const value = keywordMeanings[keyword.value];
+        const value = meaningOfKeyword(keyword);
         const property = propertyMeanings[keyword.value];
         acceptor(context, {
             label: keyword.value,
@@ -74,7 +122,15 @@ function scaleOrder(scale: Readonly<Record<string, Meaning>>): Array<[string, Me
     return Object.entries(scale).sort(([a], [b]) => rank(a) - rank(b));
 }
 
-/** Keywords that the `Name` rule accepts as ids are not keywords to offer where a name goes. */
+/** Keywords that the `Name` rule accepts as ids (and `CodeWord` as parts of codes) are not keywords to offer. */
 export function isIdAlternative(keyword: GrammarAST.Keyword): boolean {
-    return AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name === 'Name';
+    const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+    return rule === 'Name' || rule === 'CodeWord';
+}
+
+/** The meaning of an enumeration keyword where it stands: `commercial` is a tier, or in a `group` the commercial bone. */
+export function meaningOfKeyword(keyword: GrammarAST.Keyword): Meaning | undefined {
+    const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+    if (rule === 'Group') return groupMeanings[keyword.value as keyof typeof groupMeanings];
+    return keywordMeanings[keyword.value];
 }

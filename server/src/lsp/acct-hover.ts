@@ -5,18 +5,25 @@
 import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { HoverProvider, LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { isContact, isCustomer, isMember, isCompetitor, isOpportunity, isActivity, isSupportValue, type Contact, type Customer, type Opportunity } from '../language/generated/ast.js';
-import { generalLayer, isActiveOpportunity, isQualified, supportOf } from '../language/ast-rules.js';
-import { isIdAlternative } from './acct-completion.js';
 import {
-    intimacyMeanings, keywordMeanings, propertyMeanings, roleMeanings, suggestedTierFor, supportMeanings, tierMeanings, tierReason,
+    isActivity, isCompetitor, isContact, isCustomer, isMember, isOpportunity, isSeverityRule, isSupportValue, isWaiver,
+    type Contact, type Customer, type Opportunity,
+} from '../language/generated/ast.js';
+import { generalLayer, isActiveOpportunity, isQualified, supportOf } from '../language/ast-rules.js';
+import { isIdAlternative, meaningOfKeyword } from './acct-completion.js';
+import { describeSeverityRule, describeWaiver } from './waiver-descriptions.js';
+import type { AcctLanguageAddedServices } from '../language/acct-language-module.js';
+import {
+    intimacyMeanings, propertyMeanings, roleMeanings, suggestedTierFor, supportMeanings, tierMeanings, tierReason,
 } from '../method/index.js';
 
 export class AcctHoverProvider implements HoverProvider {
     protected readonly references;
+    protected readonly language: AcctLanguageAddedServices;
 
     constructor(services: LangiumServices) {
         this.references = services.references.References;
+        this.language = services as LangiumServices & AcctLanguageAddedServices;
     }
 
     getHoverContent(document: LangiumDocument, params: HoverParams): MaybePromise<Hover | undefined> {
@@ -31,10 +38,14 @@ export class AcctHoverProvider implements HoverProvider {
 
     protected describeLeaf(leaf: import('langium').CstNode): string | undefined {
         const node = leaf.astNode;
+        if (isWaiver(node) && !isUntil(leaf)) {
+            return describeWaiver(node, this.language.validation.FindingPolicy, this.language.workspace.AcctSettings.today());
+        }
+        if (isSeverityRule(node)) return describeSeverityRule(node, this.language.workspace.WorkspaceFacts);
         if (GrammarAST.isKeyword(leaf.grammarSource) && !isIdAlternative(leaf.grammarSource)) {
             const keyword = leaf.grammarSource.value;
             if (keyword === 'tier' && isCustomer(node)) return describeCustomer(node);
-            const value = keywordMeanings[keyword];
+            const value = meaningOfKeyword(leaf.grammarSource);
             if (value) {
                 const extra = isCustomer(node) && node.tier === keyword ? '\n\n' + tierAdvice(node) : '';
                 const letter = roleMeanings[keyword as keyof typeof roleMeanings]?.letter;
@@ -65,6 +76,11 @@ export class AcctHoverProvider implements HoverProvider {
     protected declarationAt(leaf: import('langium').CstNode): AstNode | undefined {
         return this.references.findDeclarations(leaf)[0];
     }
+}
+
+/** The `until` keyword and its date explain themselves as a keyword, not as the whole waiver. */
+function isUntil(leaf: import('langium').CstNode): boolean {
+    return GrammarAST.isKeyword(leaf.grammarSource) && leaf.grammarSource.value === 'until';
 }
 
 function supportText(value: string): string | undefined {

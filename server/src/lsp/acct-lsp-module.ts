@@ -7,17 +7,18 @@ import { AcctHoverProvider } from './acct-hover.js';
 import { AcctDocumentSymbolProvider, AcctNodeKindProvider } from './acct-symbols.js';
 import { AcctCodeLensProvider } from './acct-code-lens.js';
 import { AcctCodeActionProvider } from './acct-code-actions.js';
+import type { AcctLanguageAddedServices } from '../language/acct-language-module.js';
 
 /** Completion that parses only around the cursor in large files (see completion-window.ts). */
 const WindowedAcctCompletionProvider = withWindowedCompletion(AcctCompletionProvider);
 
-export const AcctLspModule: Module<LangiumServices, PartialLangiumServices> = {
+export const AcctLspModule: Module<LangiumServices & AcctLanguageAddedServices, PartialLangiumServices> = {
     lsp: {
         CompletionProvider: (services) => new WindowedAcctCompletionProvider(services),
         HoverProvider: (services) => new AcctHoverProvider(services),
         DocumentSymbolProvider: (services) => new AcctDocumentSymbolProvider(services),
-        CodeLensProvider: () => new AcctCodeLensProvider(),
-        CodeActionProvider: () => new AcctCodeActionProvider(),
+        CodeLensProvider: (services) => new AcctCodeLensProvider(services.validation.FindingPolicy),
+        CodeActionProvider: (services) => new AcctCodeActionProvider(services.workspace.AcctSettings),
     },
 };
 

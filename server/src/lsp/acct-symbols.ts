@@ -1,8 +1,8 @@
-/** Outline: customer → contacts, opportunities, activities, each with a short detail. */
+/** Outline: customer → contacts, opportunities, activities (and their waivers), each with a short detail. */
 import { DefaultDocumentSymbolProvider, DefaultNodeKindProvider } from 'langium/lsp';
-import type { AstNode, AstNodeDescription, CstNode, LangiumDocument } from 'langium';
+import { GrammarUtils, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument } from 'langium';
 import { CompletionItemKind, SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
-import { isActivity, isContact, isCustomer, isOpportunity } from '../language/generated/ast.js';
+import { isActivity, isContact, isCustomer, isOpportunity, isWaiver } from '../language/generated/ast.js';
 import { roleMeanings } from '../method/index.js';
 
 const symbolKinds: Record<string, SymbolKind> = {
@@ -22,6 +22,19 @@ export class AcctNodeKindProvider extends DefaultNodeKindProvider {
 }
 
 export class AcctDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
+    /** A waiver has no name of its own: it is shown by what it waives. */
+    protected override getSymbol(document: LangiumDocument, astNode: AstNode): DocumentSymbol[] {
+        if (!isWaiver(astNode) || !astNode.$cstNode) return super.getSymbol(document, astNode);
+        const code = GrammarUtils.findNodeForProperty(astNode.$cstNode, 'code') ?? astNode.$cstNode;
+        return [{
+            kind: SymbolKind.Key,
+            name: `waive ${astNode.code}`,
+            detail: [astNode.until ? `until ${astNode.until}` : undefined, astNode.reason].filter(Boolean).join(' · '),
+            range: astNode.$cstNode.range,
+            selectionRange: code.range,
+        }];
+    }
+
     protected override createSymbol(document: LangiumDocument, astNode: AstNode, cstNode: CstNode, nameNode: CstNode, computedName?: string): DocumentSymbol {
         const symbol = super.createSymbol(document, astNode, cstNode, nameNode, computedName);
         symbol.detail = detailOf(astNode);

@@ -5,6 +5,9 @@
  */
 
 export type Severity = 'error' | 'warning' | 'info';
+/** A severity a policy may give a check, or `off`. */
+export type SeverityLevel = Severity | 'off';
+export const SEVERITY_LEVELS: readonly SeverityLevel[] = ['error', 'warning', 'info', 'off'];
 
 export namespace IssueCodes {
     export const Syntax = 'syntax';
@@ -26,6 +29,13 @@ export namespace IssueCodes {
     export const FriendlyButUnsupportive = 'friendly-but-unsupportive';
     export const ReportsToCycle = 'reports-to-cycle';
     export const OverdueActivity = 'overdue-activity';
+    export const CompetitorAhead = 'competitor-ahead';
+    export const OpposedInfluence = 'opposed-influence';
+    export const UnfoundedSupport = 'unfounded-support';
+    export const UncoveredKeyPerson = 'uncovered-key-person';
+    export const UnusedWaiver = 'unused-waiver';
+    export const ExpiredWaiver = 'expired-waiver';
+    export const InvalidCode = 'invalid-code';
     /** Extension of the contract: a single-valued property written twice. */
     export const DuplicateProperty = 'duplicate-property';
 }
@@ -33,7 +43,8 @@ export namespace IssueCodes {
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
 
 export interface IssueInfo {
-    severity: Severity;
+    /** The default severity; `off` checks report nothing unless the policy turns them on. */
+    severity: SeverityLevel;
     /** One line: when the check fires, in the method's words. */
     summary: string;
 }
@@ -58,8 +69,30 @@ export const issueCatalog: Readonly<Record<IssueCode, IssueInfo>> = {
     'friendly-but-unsupportive': { severity: 'info', summary: 'Intimacy 2+ with support 0 or -1: re-examine what they need.' },
     'reports-to-cycle': { severity: 'error', summary: 'Following reports-to comes back to the same contact.' },
     'overdue-activity': { severity: 'warning', summary: "A planned activity's date has passed." },
+    'competitor-ahead': { severity: 'warning', summary: 'In an active deal, a key person supports a competitor of that deal more than us.' },
+    'opposed-influence': { severity: 'warning', summary: 'Someone who opposes us influences an approver or decision-maker of an active deal.' },
+    'unfounded-support': { severity: 'info', summary: 'Support counted in an active deal with no recorded contact: what is the basis?' },
+    'uncovered-key-person': { severity: 'off', summary: 'An approver, decision-maker or evaluator of an active deal has no owner on our side.' },
+    'unused-waiver': { severity: 'warning', summary: 'A waiver in force waives no finding.' },
+    'expired-waiver': { severity: 'warning', summary: 'A waiver is past its until date: it waives nothing any more.' },
+    'invalid-code': { severity: 'error', summary: 'waive or severity names a code that does not exist or cannot be changed.' },
     'duplicate-property': { severity: 'warning', summary: 'A property is written twice in one block; only the last counts.' },
 };
+
+/** Codes that no policy may change and no waiver may waive: the plan is wrong, not a judgement call. */
+export const FIXED_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
+    'syntax', 'unresolved-reference', 'duplicate-id', 'out-of-range', 'reports-to-cycle', 'invalid-code',
+]);
+
+/** Codes a waiver may name: not the fixed ones, and not the waivers' own findings. */
+export function isWaivable(code: IssueCode): boolean {
+    return !FIXED_CODES.has(code) && code !== 'unused-waiver' && code !== 'expired-waiver';
+}
+
+/** Codes a policy `severity` may change. */
+export function isAdjustable(code: IssueCode): boolean {
+    return !FIXED_CODES.has(code);
+}
 
 export const ISSUE_CODES: readonly IssueCode[] = Object.keys(issueCatalog) as IssueCode[];
 

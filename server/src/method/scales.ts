@@ -30,3 +30,13 @@ export const decidingRoles: ReadonlySet<Role> = new Set<Role>(['approver', 'deci
 export function isSupporter(support: number | null): boolean {
     return support !== null && support >= 1 && support <= 3;
 }
+
+/**
+ * The strategic sandbox's score of an opportunity: market space + growth + profit + (6 − competition),
+ * each 1..5 (so 4..20); null unless all four are given.
+ */
+export function sandboxScore(space: number | null | undefined, growth: number | null | undefined,
+    profit: number | null | undefined, competition: number | null | undefined): number | null {
+    if (space == null || growth == null || profit == null || competition == null) return null;
+    return space + growth + profit + (6 - competition);
+}

@@ -38,6 +38,13 @@ export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export const ACTIVITY_STATUSES = ['planned', 'done', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
+export const HORIZONS = ['short', 'mid', 'long'] as const;
+export type Horizon = (typeof HORIZONS)[number];
+
+/** The fishbone's bones, from the commercial evaluation to the final decision. */
+export const GROUPS = ['commercial', 'technical', 'selection', 'final'] as const;
+export type Group = (typeof GROUPS)[number];
+
 /** -1..3; null means unknown (`?` or absent): never guessed as 0. */
 export type Support = -1 | 0 | 1 | 2 | 3 | null;
 /** The support scale in display order, unknown last. */
@@ -128,10 +135,24 @@ export const activityStatusMeanings: Readonly<Record<ActivityStatus, Meaning>> =
     'cancelled': { label: 'cancelled', meaning: 'Cancelled.' },
 };
 
-/** Meanings of every enumeration keyword, for completion and hover on a keyword. */
+export const horizonMeanings: Readonly<Record<Horizon, Meaning>> = {
+    'short': { label: 'short term', meaning: 'Short-term opportunity in the strategic sandbox: this year\'s business.' },
+    'mid': { label: 'mid term', meaning: 'Mid-term opportunity in the strategic sandbox: the next one to two years.' },
+    'long': { label: 'long term', meaning: 'Long-term opportunity in the strategic sandbox: where the account can grow in three years and more.' },
+};
+
+export const groupMeanings: Readonly<Record<Group, Meaning>> = {
+    'commercial': { label: 'commercial evaluation', meaning: 'Commercial evaluation: price, terms and the commercial part of the tender.' },
+    'technical': { label: 'technical evaluation', meaning: 'Technical evaluation: assesses the solution against the technical criteria.' },
+    'selection': { label: 'selection decision', meaning: 'Selection decision: chooses among the offers that passed the evaluations.' },
+    'final': { label: 'final decision', meaning: 'Final decision: decides and signs; nearest to the head of the fishbone.' },
+};
+
+/** Meanings of every enumeration keyword, for completion and hover on a keyword. A group word that
+ * is also a tier (`commercial`) reads as the tier here; the group's meaning comes with its context. */
 export const keywordMeanings: Readonly<Record<string, Meaning>> = {
-    ...roleMeanings, ...tierMeanings, ...organizationMeanings, ...stageMeanings,
-    ...activityKindMeanings, ...activityStatusMeanings,
+    ...groupMeanings, ...roleMeanings, ...tierMeanings, ...organizationMeanings, ...stageMeanings,
+    ...activityKindMeanings, ...activityStatusMeanings, ...horizonMeanings,
 };
 
 /** The value as written in a plan: `-1` … `3`, or `?` for unknown. */

@@ -10,7 +10,9 @@ import type { AcctLanguageServices } from '../language/acct-language-module.js';
 import { isCustomer } from '../language/generated/ast.js';
 import { subjectOf } from '../language/subject.js';
 import { byPlace, compareText, type FindingSubject, type PlanView } from '../contract/findings.js';
-import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
+import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
+import type { FindingPolicy } from '../language/finding-policy.js';
+import type { AcctSettings } from '../language/acct-settings.js';
 import type { SourceAnchor } from '../contract/plan-focus.js';
 import type { SubjectKey } from '../contract/subject-key.js';
 import { diagnosticJson, subjectOfDiagnostic } from './diagnostics.js';
@@ -22,15 +24,21 @@ interface Findings {
     diagnostics: DiagnosticJson[];
     /** What each of `diagnostics` is about, at the same index. */
     subjects: (FindingSubject | null)[];
+    /** The findings waivers took out, sorted like `diagnostics`. */
+    waived: WaivedJson[];
 }
 
 export class AcctPlanBuilder {
     protected readonly documents: LangiumDocuments;
     protected readonly cache: WorkspaceCache<string, unknown>;
+    protected readonly findingPolicy: FindingPolicy;
+    protected readonly settings: AcctSettings;
 
     constructor(services: AcctLanguageServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.cache = new WorkspaceCache(services.shared, DocumentState.Validated);
+        this.findingPolicy = services.validation.FindingPolicy;
+        this.settings = services.workspace.AcctSettings;
     }
 
     /** The `.acct` documents that have been parsed, by URI. */
@@ -50,7 +58,8 @@ export class AcctPlanBuilder {
     plan(base: URI | undefined): AcctPlanDocument {
         return this.cached('plan', base, () => {
             const files = this.acctDocuments().map(doc => ({ path: relativePath(doc.uri, base), root: doc.parseResult.value }));
-            return computePlan(files, this.findings(base).diagnostics);
+            const { diagnostics, waived } = this.findings(base);
+            return computePlan(files, { today: this.settings.today(), diagnostics, waived });
         });
     }
 
@@ -92,7 +101,12 @@ export class AcctPlanBuilder {
                 return (doc.diagnostics ?? []).map(d => ({ json: diagnosticJson(path, d), about: subjectOfDiagnostic(d) }));
             });
             all.sort((a, b) => byPlace(a.json, b.json));
-            return { diagnostics: all.map(f => f.json), subjects: all.map(f => f.about) };
+            const waived = this.acctDocuments().flatMap(doc => {
+                const path = relativePath(doc.uri, base);
+                return this.findingPolicy.waivedIn(doc).map(({ diagnostic, waiver }): WaivedJson =>
+                    ({ ...diagnosticJson(path, diagnostic), reason: waiver.reason ?? '', until: waiver.until ?? null }));
+            }).sort(byPlace);
+            return { diagnostics: all.map(f => f.json), subjects: all.map(f => f.about), waived };
         });
     }
 

@@ -6,10 +6,10 @@
 import type { Activity, Contact, Customer, Money, Opportunity, Workspace } from '../language/generated/ast.js';
 import { isCompetitor, isCustomer, isMember } from '../language/generated/ast.js';
 import { effectiveRole, effectiveSupport, isQualified, moneyValue, supportOf } from '../language/ast-rules.js';
-import { suggestedTierFor, type Support } from '../method/index.js';
+import { sandboxScore, suggestedTierFor, type Support } from '../method/index.js';
 import { compareText } from '../contract/findings.js';
 import type {
-    AcctPlanDocument, ActivityJson, ContactJson, CustomerJson, DiagnosticJson, MoneyJson, OpportunityJson,
+    AcctPlanDocument, ActivityJson, ContactJson, CustomerJson, DiagnosticJson, MoneyJson, OpportunityJson, WaivedJson,
 } from '../contract/plan-types.js';
 
 /** One parsed file of the workspace. */
@@ -19,17 +19,26 @@ export interface PlanFile {
     root: Workspace;
 }
 
-export function computePlan(files: PlanFile[], diagnostics: DiagnosticJson[]): AcctPlanDocument {
+/** What the checks found: the diagnostics, and the findings waivers took out. */
+export interface PlanFindings {
+    today: string;
+    diagnostics: DiagnosticJson[];
+    waived: WaivedJson[];
+}
+
+export function computePlan(files: PlanFile[], findings: PlanFindings): AcctPlanDocument {
     const sorted = [...files].sort((a, b) => compareText(a.path, b.path));
     const declarations = sorted.flatMap(file => file.root.declarations ?? []);
     return {
         format: 'acct-plan',
         version: 1,
+        today: findings.today,
         files: sorted.map(file => file.path),
         members: declarations.filter(isMember).map(m => ({ id: m.name, name: m.displayName })),
         competitors: declarations.filter(isCompetitor).map(c => ({ id: c.name, name: c.displayName })),
         customers: declarations.filter(isCustomer).map(customerJson),
-        diagnostics,
+        diagnostics: findings.diagnostics,
+        waived: findings.waived,
     };
 }
 
@@ -71,6 +80,11 @@ function contactJson(contact: Contact): ContactJson {
         reportsTo: contact.reportsTo?.$refText ?? null,
         lastContact: contact.lastContact ?? null,
         owner: contact.owner?.$refText ?? null,
+        competitorSupport: contact.competitorSupport.filter(line => line.competitor).map(line => ({
+            competitor: line.competitor.$refText,
+            support: supportJson(supportOf(line.support)),
+        })),
+        influences: contact.influences.map(c => c.$refText),
     };
 }
 
@@ -89,8 +103,17 @@ function opportunityJson(opportunity: Opportunity): OpportunityJson {
             contact: entry.contact.$refText,
             role: effectiveRole(entry) ?? null,
             support: supportJson(effectiveSupport(entry)),
+            group: entry.group ?? null,
         })),
         competitors: opportunity.competitors.map(c => c.$refText),
+        horizon: opportunity.horizon ?? null,
+        sandbox: {
+            space: opportunity.space ?? null,
+            growth: opportunity.growth ?? null,
+            profit: opportunity.profit ?? null,
+            competition: opportunity.competition ?? null,
+            score: sandboxScore(opportunity.space, opportunity.growth, opportunity.profit, opportunity.competition),
+        },
     };
 }
 

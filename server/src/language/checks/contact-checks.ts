@@ -2,7 +2,7 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Contact } from '../generated/ast.js';
 import { daysBetween, isInZone, IssueCodes } from '../../method/index.js';
-import { supportOf, whoIs } from '../ast-rules.js';
+import { lastContactOf, supportOf, whoIs } from '../ast-rules.js';
 import type { AcctSettings } from '../acct-settings.js';
 import type { CustomerIndex } from '../customer-index.js';
 import type { WorkspaceFacts } from '../workspace-facts.js';
@@ -47,17 +47,23 @@ export class ContactChecks {
         });
     };
 
-    /** Relationships decay when neglected: a key person of an active deal needs recent contact. */
+    /**
+     * Relationships decay when neglected: a key person of an active deal needs recent contact. The
+     * last contact is the latest of `last-contact` and the done activities with them (contract 1.1).
+     */
     readonly recentlyContacted = (contact: Contact, accept: ValidationAcceptor): void => {
-        if (!contact.lastContact) return;
         const deals = this.index.activeDealsOf(contact);
         if (deals.length === 0) return;
+        const today = this.settings.today();
+        const last = lastContactOf(contact, this.index.activitiesWith(contact), today);
+        if (!last) return;
         const limit = this.facts.policy().staleContactDays;
-        const age = daysBetween(contact.lastContact, this.settings.today());
+        const age = daysBetween(last.date, today);
         if (age === undefined || age <= limit) return;
+        const evidence = last.activity ? ` (activity '${last.activity.name}')` : '';
         report(accept, {
-            code: IssueCodes.StaleContact, node: contact, where: { property: 'lastContact' },
-            message: `${whoIs(contact)} is in the power map of ${deals.map(d => `'${d.name}'`).join(', ')} but was last contacted ${contact.lastContact}, ${age} days ago (policy: ${limit}): relationships decay when neglected. Plan a contact.`,
+            code: IssueCodes.StaleContact, node: contact, where: contact.lastContact ? { property: 'lastContact' } : 'head',
+            message: `${whoIs(contact)} is in the power map of ${deals.map(d => `'${d.name}'`).join(', ')} but was last contacted ${last.date}${evidence}, ${age} days ago (policy: ${limit}): relationships decay when neglected. Plan a contact.`,
         });
     };
 }

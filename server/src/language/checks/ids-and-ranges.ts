@@ -3,7 +3,7 @@
  * range, dates that are not dates, properties written twice (contract sections 2 and 3).
  */
 import { AstUtils, GrammarAST, type AstNode, type CompositeCstNode, type CstNode, type ValidationAcceptor } from 'langium';
-import type { Activity, Contact, Customer, DecisionChainEntry, Money, Opportunity, Policy, SupportValue } from '../generated/ast.js';
+import type { Activity, Contact, Customer, DecisionChainEntry, Money, Opportunity, Policy, SupportValue, Waiver } from '../generated/ast.js';
 import { dayNumber, IssueCodes, isCurrencyCode, isSupport, thresholdRules, type Thresholds } from '../../method/index.js';
 import { supportOf } from '../ast-rules.js';
 import { placeOf } from '../workspace-facts.js';
@@ -14,7 +14,7 @@ const singleValued: Record<string, readonly string[]> = {
     Policy: ['staleContactDays', 'tierReviewDays', 'generalCoverage'],
     Customer: ['industry', 'standing', 'cooperation', 'tier', 'reviewed', 'owner', 'organization'],
     Contact: ['title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner'],
-    Opportunity: ['stage', 'amount', 'budget', 'start', 'team', 'decisionChain'],
+    Opportunity: ['stage', 'amount', 'budget', 'start', 'team', 'decisionChain', 'horizon', 'space', 'growth', 'profit', 'competition'],
     IronTriangle: ['ar', 'sr', 'fr'],
     Activity: ['kind', 'date', 'owner', 'status', 'outcome'],
 };
@@ -105,6 +105,20 @@ export class IdAndRangeChecks {
             });
         }
         checkDate(contact.lastContact, contact, 'lastContact', accept);
+        const seen = new Set<string>();
+        for (const line of [...contact.competitorSupport].reverse()) {
+            checkSupport(line.support, line, accept);
+            // One line per competitor: the last one counts, like any property written twice.
+            const competitor = line.competitor?.$refText;
+            if (competitor === undefined) continue;
+            if (seen.has(competitor)) {
+                report(accept, {
+                    code: IssueCodes.DuplicateProperty, node: line, where: { keyword: 'competitor-support' },
+                    message: `'competitor-support ${competitor}' is written more than once here; only the last one counts. Remove the others.`,
+                });
+            }
+            seen.add(competitor);
+        }
     };
 
     readonly entryRanges = (entry: DecisionChainEntry, accept: ValidationAcceptor): void => {
@@ -113,6 +127,15 @@ export class IdAndRangeChecks {
 
     readonly opportunityValues = (opportunity: Opportunity, accept: ValidationAcceptor): void => {
         checkDate(opportunity.start, opportunity, 'start', accept);
+        for (const property of ['space', 'growth', 'profit', 'competition'] as const) {
+            const value = opportunity[property];
+            if (value !== undefined && (value < 1 || value > 5)) {
+                report(accept, {
+                    code: IssueCodes.OutOfRange, node: opportunity, where: { property },
+                    message: `${property} ${value} is out of range: the strategic sandbox scores from 1 to 5${property === 'competition' ? ' (5 = fiercest)' : ''}.`,
+                });
+            }
+        }
         for (const property of ['amount', 'budget'] as const) {
             const money: Money | undefined = opportunity[property];
             if (money && !isCurrencyCode(money.currency)) {
@@ -126,6 +149,10 @@ export class IdAndRangeChecks {
 
     readonly activityDate = (activity: Activity, accept: ValidationAcceptor): void => {
         checkDate(activity.date, activity, 'date', accept);
+    };
+
+    readonly waiverDate = (waiver: Waiver, accept: ValidationAcceptor): void => {
+        checkDate(waiver.until, waiver, 'until', accept);
     };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The one table of checks: every rule of contract section 3, by the AST type it looks at, each a
+ * The one table of checks: every rule of contract sections 3 and 6.2, by the AST type it looks at, each a
  * method of its subject's check class (one file per subject in this folder).
  */
 import type { ValidationChecks } from 'langium';
@@ -11,6 +11,8 @@ import { CustomerChecks } from './customer-checks.js';
 import { IdAndRangeChecks } from './ids-and-ranges.js';
 import { OpportunityChecks } from './opportunity-checks.js';
 import { WorkspaceChecks } from './workspace-checks.js';
+import { RelationshipChecks } from './relationship-checks.js';
+import { CodeChecks } from './code-checks.js';
 
 export function registerValidationChecks(services: AcctLanguageServices): void {
     const { WorkspaceFacts: facts, AcctSettings: settings } = services.workspace;
@@ -19,8 +21,10 @@ export function registerValidationChecks(services: AcctLanguageServices): void {
     const workspace = new WorkspaceChecks(facts);
     const customer = new CustomerChecks(facts, settings);
     const contact = new ContactChecks(facts, settings, index);
-    const opportunity = new OpportunityChecks();
+    const opportunity = new OpportunityChecks(settings, index);
+    const relationship = new RelationshipChecks(settings, index);
     const activity = new ActivityChecks(settings);
+    const codes = new CodeChecks();
 
     const checks: ValidationChecks<AcctAstType> = {
         Workspace: [workspace.globalIdsUnique, workspace.singlePolicy],
@@ -32,14 +36,20 @@ export function registerValidationChecks(services: AcctLanguageServices): void {
         Contact: [
             written.propertyWrittenOnce, written.contactRanges,
             contact.noReportingCycle, contact.rationalTurnRisk, contact.friendlyButUnsupportive, contact.recentlyContacted,
+            relationship.noOpposedInfluence,
         ],
         Opportunity: [
             written.propertyWrittenOnce, written.opportunityValues,
             opportunity.qualified, opportunity.hasPowerMap, opportunity.hasDecisionMaker, opportunity.fullIronTriangle,
         ],
         IronTriangle: [written.propertyWrittenOnce],
-        DecisionChainEntry: [written.entryRanges, opportunity.knownDecidingSupport, opportunity.noOpposedKeyPerson],
+        DecisionChainEntry: [
+            written.entryRanges, opportunity.knownDecidingSupport, opportunity.noOpposedKeyPerson,
+            relationship.competitorNotAhead, relationship.supportFounded, relationship.keyPersonCovered,
+        ],
         Activity: [written.propertyWrittenOnce, written.activityDate, activity.notOverdue],
+        Waiver: [written.waiverDate, codes.waivableCode],
+        SeverityRule: [codes.adjustableCode],
     };
     services.validation.ValidationRegistry.register(checks);
     services.validation.ValidationRegistry.registerBeforeDocument(() => index.reset());

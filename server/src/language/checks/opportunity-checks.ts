@@ -3,9 +3,11 @@
  * They apply to active opportunities (stage `opportunity` or `bid`) only.
  */
 import type { ValidationAcceptor } from 'langium';
-import type { DecisionChainEntry, Opportunity } from '../generated/ast.js';
-import { decidingRoles, IssueCodes, keyRoles } from '../../method/index.js';
-import { effectiveRole, effectiveSupport, isActiveOpportunity, whoIs } from '../ast-rules.js';
+import type { Activity, ActivityKind, DecisionChainEntry, Opportunity } from '../generated/ast.js';
+import { activityKindMeanings, decidingRoles, IssueCodes, keyRoles } from '../../method/index.js';
+import { effectiveRole, effectiveSupport, isActiveOpportunity, isMoveUnderWay, threeAxes, whoIs } from '../ast-rules.js';
+import type { AcctSettings } from '../acct-settings.js';
+import type { CustomerIndex } from '../customer-index.js';
 import { subjectOf } from '../subject.js';
 import { joinAnd, replaceValue, report } from './report.js';
 
@@ -15,7 +17,16 @@ const ironTriangleRoles = {
     fr: 'a fulfilment responsible (fr)',
 } as const;
 
+/** The three moves for a hostile key person, as the message proposes them. */
+const axisMoves: Record<string, string> = {
+    'executive-visit': 'an executive visit from our side',
+    'exhibition': 'an invitation to an exhibition or event',
+    'hq-visit': 'a visit to our headquarters and reference sites',
+};
+
 export class OpportunityChecks {
+    constructor(private readonly settings: AcctSettings, private readonly index: CustomerIndex) {}
+
     readonly qualified = (opportunity: Opportunity, accept: ValidationAcceptor): void => {
         if (!isActiveOpportunity(opportunity)) return;
         const missing = [
@@ -70,15 +81,33 @@ export class OpportunityChecks {
         });
     };
 
-    /** A hostile key person: the three axes (executive visit, exhibition, headquarters visit). */
+    /**
+     * A hostile key person: the three axes (executive visit, exhibition, headquarters visit). Moves
+     * already under way (done, or planned and not overdue) are named, and only the others proposed.
+     */
     readonly noOpposedKeyPerson = (entry: DecisionChainEntry, accept: ValidationAcceptor): void => {
         const key = keyPerson(entry);
         if (!key || !keyRoles.has(key.role) || effectiveSupport(entry) !== -1) return;
+        const today = this.settings.today();
+        const underWay = this.index.activitiesWith(key.contact)
+            .filter(a => a.kind && threeAxes.includes(a.kind) && isMoveUnderWay(a, today));
+        const started = new Set(underWay.map(a => a.kind as ActivityKind));
+        const remaining = threeAxes.filter(kind => !started.has(kind)).map(kind => axisMoves[kind]!);
+        const advice = underWay.length === 0
+            ? `Use the three axes: ${remaining.join(', ')}.`
+            : `The three axes are under way: ${underWay.map(describeMove).join(', ')}. `
+                + (remaining.length ? `Still to do: ${joinAnd(remaining)}.` : 'Follow them up until their support changes.');
         report(accept, {
             ...key.about, code: IssueCodes.OpposedKeyPerson, node: entry, where: { property: 'contact' },
-            message: `${whoIs(key.contact)}, the ${key.role} of '${key.opportunity.name}', opposes us (support -1). Use the three axes: an executive visit from our side, an invitation to an exhibition or event, a visit to our headquarters and reference sites.`,
+            message: `${whoIs(key.contact)}, the ${key.role} of '${key.opportunity.name}', opposes us (support -1). ${advice}`,
         });
     };
+}
+
+function describeMove(activity: Activity): string {
+    const what = activityKindMeanings[activity.kind!]?.label ?? activity.kind;
+    const when = activity.status === 'done' ? 'done' : `planned${activity.date ? ` for ${activity.date}` : ''}`;
+    return `${what} '${activity.name}' (${when})`;
 }
 
 /** The entry's contact, deal and role when the deal is active and the contact and role are known. */

@@ -12,7 +12,7 @@ import { subjectOf } from '../subject.js';
 
 /** Where on the node the finding points: a property's value, a keyword, or an explicit range. */
 export type Where =
-    | { property: string }
+    | { property: string; index?: number }
     | { keyword: string }
     | { range: Range }
     /** The declaration's keyword and id (`opportunity oss`): for findings about the whole element. */
@@ -34,7 +34,10 @@ export function report(accept: ValidationAcceptor, finding: Report): void {
     const { code, message, node, where, fix } = finding;
     const data: FindingData = { code, subject: finding.subject ?? subjectOf(node), contact: finding.contact, ...(fix ? { fix } : {}) };
     const place = where === 'head' ? { range: headRange(node) } : where;
-    accept(issueCatalog[code].severity, message, { node, code, data, ...place } as never);
+    // A check that is off by default still reports: the workspace policy may turn it on, and the
+    // document validator gives every finding its effective severity (finding-policy.ts).
+    const severity = issueCatalog[code].severity;
+    accept(severity === 'off' ? 'info' : severity, message, { node, code, data, ...place } as never);
 }
 
 /** From the declaration's keyword to the end of its id. */

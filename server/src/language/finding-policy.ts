@@ -1,0 +1,209 @@
+/**
+ * The one place where a document's findings get their final form (contract 1.1, sections 6.2 and
+ * 6.3), so that the editor, `acct check`, its exit status, `--max-warnings`, the export and the
+ * views agree:
+ *   1. a declaration holding a syntax error keeps only the findings that say the plan is wrong;
+ *   2. each finding gets the severity the workspace policy gives its code (or `off`: dropped);
+ *   3. waivers in force take out the findings of their code inside their declaration;
+ *   4. waivers that expired, or waive nothing, are findings themselves.
+ */
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { FIXED_CODES, isIssueCode, isWaivable, issueCatalog, IssueCodes, type IssueCode, type Severity } from '../method/index.js';
+import { isWaiver, type Waiver, type Workspace } from './generated/ast.js';
+import type { AcctSettings } from './acct-settings.js';
+import type { WorkspaceFacts } from './workspace-facts.js';
+import type { FindingData } from './finding-data.js';
+import { subjectOf } from './subject.js';
+
+/** A finding a waiver took out, with the waiver that says why. */
+export interface WaivedFinding {
+    diagnostic: Diagnostic;
+    waiver: Waiver;
+}
+
+export interface DocumentFindings {
+    diagnostics: Diagnostic[];
+    waived: WaivedFinding[];
+}
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information,
+};
+
+export class FindingPolicy {
+    /** What each document's waivers took out, for the export, the hovers and the code lenses. */
+    private readonly outcomes = new WeakMap<LangiumDocument, { waived: WaivedFinding[]; byWaiver: Map<Waiver, Diagnostic[]> }>();
+
+    constructor(private readonly facts: WorkspaceFacts, private readonly settings: AcctSettings) {}
+
+    apply(document: LangiumDocument, all: Diagnostic[], parseErrors: readonly Diagnostic[]): Diagnostic[] {
+        const muted = mutedSpans(document, parseErrors);
+        const kept = all.filter(d => !isMuted(d, muted, document)).flatMap(d => this.withSeverity(d));
+        const byWaiver = new Map<Waiver, Diagnostic[]>();
+        const waived: WaivedFinding[] = [];
+        const today = this.settings.today();
+        const diagnostics: Diagnostic[] = [];
+        for (const diagnostic of kept) {
+            const covering = coveringWaivers(document, diagnostic, today);
+            if (covering.length === 0) {
+                diagnostics.push(diagnostic);
+                continue;
+            }
+            // Innermost first: its reason is the one the export gives.
+            waived.push({ diagnostic, waiver: covering[0]! });
+            for (const waiver of covering) {
+                const list = byWaiver.get(waiver);
+                if (list) list.push(diagnostic); else byWaiver.set(waiver, [diagnostic]);
+            }
+        }
+        for (const waiver of AstUtils.streamAst(document.parseResult.value as Workspace).filter(isWaiver)) {
+            if (!isIssueCode(waiver.code) || !isWaivable(waiver.code) || isMutedNode(waiver, muted)) continue;
+            const finding = waiverFinding(waiver, today, byWaiver.has(waiver), kept);
+            if (finding) diagnostics.push(...this.withSeverity(finding));
+        }
+        this.outcomes.set(document, { waived, byWaiver });
+        return diagnostics;
+    }
+
+    /** The findings a document's waivers took out at its last validation. */
+    waivedIn(document: LangiumDocument): readonly WaivedFinding[] {
+        return this.outcomes.get(document)?.waived ?? [];
+    }
+
+    /** The findings one waiver took out at the last validation of its document. */
+    waivedBy(waiver: Waiver): readonly Diagnostic[] {
+        return this.outcomes.get(AstUtils.getDocument(waiver))?.byWaiver.get(waiver) ?? [];
+    }
+
+    /** The finding with the severity the policy gives its code; none when the code is off. */
+    private withSeverity(diagnostic: Diagnostic): Diagnostic[] {
+        const code = codeOf(diagnostic);
+        if (!code || FIXED_CODES.has(code)) return [diagnostic];
+        const level = this.facts.severities().get(code) ?? issueCatalog[code].severity;
+        if (level === 'off') return [];
+        diagnostic.severity = severities[level];
+        return [diagnostic];
+    }
+}
+
+function codeOf(diagnostic: Diagnostic): IssueCode | undefined {
+    const code = diagnostic.code ?? (diagnostic.data as FindingData | undefined)?.code;
+    return isIssueCode(code) ? code : undefined;
+}
+
+// --- declarations holding a syntax error ---------------------------------------------------------
+
+type Span = [start: number, end: number];
+
+/**
+ * The top-level declarations that hold a parse error: from the declaration's keyword to its
+ * closing brace (found by matching braces in the text, since the parser's recovery may cut the
+ * declaration short), or to the end of the file.
+ */
+function mutedSpans(document: LangiumDocument, parseErrors: readonly Diagnostic[]): Span[] {
+    if (parseErrors.length === 0) return [];
+    const text = document.textDocument.getText();
+    const root = document.parseResult.value as Workspace;
+    const starts = (root.declarations ?? []).map(d => d.$cstNode?.offset).filter((o): o is number => o !== undefined);
+    const spans = starts.map((start): Span => [start, closingBraceEnd(text, start)]);
+    const errors = parseErrors.map(d => document.textDocument.offsetAt(d.range.start));
+    return spans.filter(([start, end]) => errors.some(offset => offset >= start && offset < end));
+}
+
+/** The end of the brace that closes the first `{` after `start`, or the end of the text. */
+function closingBraceEnd(text: string, start: number): number {
+    let depth = 0;
+    for (let i = start; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"') {
+            // a string ends at its closing quote or at the end of the line (an unterminated string)
+            for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+        } else if (c === '/' && text[i + 1] === '/') {
+            while (i < text.length && text[i] !== '\n') i++;
+        } else if (c === '/' && text[i + 1] === '*') {
+            const close = text.indexOf('*/', i + 2);
+            i = close < 0 ? text.length : close + 1;
+        } else if (c === '{') {
+            depth++;
+        } else if (c === '}') {
+            depth--;
+            if (depth === 0) return i + 1;
+            if (depth < 0) return i;
+        }
+    }
+    return text.length;
+}
+
+/** Only the findings that say the plan is wrong survive inside a declaration holding a syntax error. */
+function isMuted(diagnostic: Diagnostic, muted: readonly Span[], document: LangiumDocument): boolean {
+    if (muted.length === 0) return false;
+    const code = codeOf(diagnostic);
+    if (!code || FIXED_CODES.has(code)) return false;
+    const offset = document.textDocument.offsetAt(diagnostic.range.start);
+    return muted.some(([start, end]) => offset >= start && offset < end);
+}
+
+function isMutedNode(node: AstNode, muted: readonly Span[]): boolean {
+    const offset = node.$cstNode?.offset;
+    return offset !== undefined && muted.some(([start, end]) => offset >= start && offset < end);
+}
+
+// --- waivers -----------------------------------------------------------------------------------
+
+/**
+ * A waiver on a contact does not cover the findings of a decision chain about that contact: they
+ * stand in the opportunity. Say where they are, since that is where the waiver belongs.
+ */
+function elsewhere(waiver: Waiver, subject: string | undefined, findings: readonly Diagnostic[]): string | undefined {
+    if (!subject?.startsWith('contact:')) return undefined;
+    const deals = new Set(findings
+        .map(d => d.data as FindingData | undefined)
+        .filter(d => d?.code === waiver.code && d.contact === subject && d.subject?.startsWith('opportunity:'))
+        .map(d => `'${d!.subject!.slice(d!.subject!.indexOf('/') + 1)}'`));
+    if (deals.size === 0) return undefined;
+    return `its ${waiver.code} findings about this contact stand in the decision chain of ${[...deals].join(', ')}. Move the waiver into that opportunity.`;
+}
+
+/** In force: no `until`, or `until` today or later. */
+function inForce(waiver: Waiver, today: string): boolean {
+    return !waiver.until || waiver.until >= today;
+}
+
+/** The waivers in force that cover a finding: of its code, in a declaration its range starts in (innermost first). */
+function coveringWaivers(document: LangiumDocument, diagnostic: Diagnostic, today: string): Waiver[] {
+    const code = codeOf(diagnostic);
+    if (!code || !isWaivable(code)) return [];
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return [];
+    const offset = document.textDocument.offsetAt(diagnostic.range.start);
+    const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+    const found: Waiver[] = [];
+    for (let node: AstNode | undefined = leaf?.astNode; node; node = node.$container) {
+        const waivers = (node as { waivers?: Waiver[] }).waivers;
+        const cst = node.$cstNode;
+        if (!waivers || !cst || offset < cst.offset || offset >= cst.end) continue;
+        for (const waiver of waivers) {
+            if (waiver.code === code && inForce(waiver, today)) found.push(waiver);
+        }
+    }
+    return found;
+}
+
+function waiverFinding(waiver: Waiver, today: string, used: boolean, findings: readonly Diagnostic[]): Diagnostic | undefined {
+    const subject = subjectOf(waiver);
+    const range = waiver.$cstNode?.range;
+    if (!range) return undefined;
+    const data = (code: IssueCode): FindingData => ({ code, subject });
+    if (!inForce(waiver, today)) {
+        return {
+            range, severity: DiagnosticSeverity.Warning, code: IssueCodes.ExpiredWaiver, source: 'acct', data: data(IssueCodes.ExpiredWaiver),
+            message: `The waiver of ${waiver.code} expired on ${waiver.until}: it waives nothing any more. Deal with the findings it covered, or renew it with a new date and reason.`,
+        };
+    }
+    if (used) return undefined;
+    return {
+        range, severity: DiagnosticSeverity.Warning, code: IssueCodes.UnusedWaiver, source: 'acct', data: data(IssueCodes.UnusedWaiver),
+        message: `The waiver of ${waiver.code} waives nothing here: ${elsewhere(waiver, subject, findings) ?? `no ${waiver.code} finding is left to acknowledge. Remove it.`}`,
+    };
+}
