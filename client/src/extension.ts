@@ -8,6 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import {
     ExportPlanRequest, FocusRequest, LocateRequest, PlanChangedNotification, PlanViewRequest,
 } from '@acct/contract/protocol';
+import { EditorCommands } from '@acct/contract';
 import { registerPowerMap } from './power-map-commands.js';
 import type { PlanSource } from './power-map-panel.js';
 import { refusal, saveOrExplain } from './save-file.js';
@@ -41,6 +42,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
     context.subscriptions.push(vscode.commands.registerCommand('acct.exportJson',
         (options?: { target?: string; folder?: string }) => exportToJson(languageClient, options)));
+    context.subscriptions.push(vscode.commands.registerCommand(EditorCommands.editWaiverReason, placeCursor));
+}
+
+/** After "Waive this finding…" inserted `waive CODE "" until …`: the cursor goes between the quotes. */
+function placeCursor(uri: unknown, position: unknown): void {
+    const at = position as { line?: unknown; character?: unknown } | undefined;
+    if (typeof uri !== 'string' || typeof at?.line !== 'number' || typeof at.character !== 'number') return;
+    const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri);
+    if (!editor) return;
+    const cursor = new vscode.Position(at.line, at.character);
+    editor.selection = new vscode.Selection(cursor, cursor);
+    editor.revealRange(new vscode.Range(cursor, cursor));
 }
 
 export async function deactivate(): Promise<void> {

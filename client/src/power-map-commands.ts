@@ -3,6 +3,7 @@
  * restores the panel after a window reload.
  */
 import * as vscode from 'vscode';
+import { EditorCommands } from '@acct/contract';
 import { POWER_MAP_VIEW_TYPE, PowerMapPanel, type PlanSource, type PowerMapTarget } from './power-map-panel.js';
 
 function toTarget(arg: unknown): PowerMapTarget | undefined {
@@ -21,7 +22,7 @@ function toTarget(arg: unknown): PowerMapTarget | undefined {
  */
 export function registerPowerMap(context: vscode.ExtensionContext, source: PlanSource): vscode.Disposable {
     const disposables = [
-        vscode.commands.registerCommand('acct.openPowerMap', (arg?: unknown) => {
+        vscode.commands.registerCommand(EditorCommands.openPowerMap, (arg?: unknown) => {
             PowerMapPanel.createOrShow(context, source, toTarget(arg));
         }),
         vscode.commands.registerCommand('acct.exportViewSvg', async (arg?: { target?: string }) => {

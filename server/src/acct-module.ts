@@ -9,7 +9,8 @@ import {
     type PartialLangiumServices,
 } from 'langium/lsp';
 import { AcctGeneratedModule, AcctGeneratedSharedModule } from './language/generated/module.js';
-import { AcctLanguageModule, AcctLanguageSharedModule, type AcctLanguageAddedServices } from './language/acct-language-module.js';
+import { AcctLanguageModule, AcctLanguageSharedModule } from './language/acct-language-module.js';
+import type { AcctLanguageAddedServices } from './language/acct-language-services.js';
 import { registerValidationChecks } from './language/checks/index.js';
 import { AcctPlanModule, type AcctPlanAddedServices } from './plan/plan-module.js';
 import { AcctLspModule, AcctLspSharedModule } from './lsp/acct-lsp-module.js';

@@ -77,7 +77,8 @@ describe('language server over LSP (stdio)', () => {
         });
         const published = await diagnosticsFor(uri, d => d.length > 0);
         const codes = published.map(d => d.code).sort();
-        expect(codes).toEqual(['incomplete-iron-triangle', 'overdue-activity', 'single-threaded', 'unqualified-opportunity']);
+        // examples/EXPECTED.md: with contract 1.1, He Wei's opposed influence on Lu
+        expect(codes).toEqual(['incomplete-iron-triangle', 'opposed-influence', 'overdue-activity', 'single-threaded', 'unqualified-opportunity']);
         const unqualified = published.find(d => d.code === 'unqualified-opportunity')!;
         expect(unqualified.severity).toBe(2);
         expect(unqualified.message).toContain('no confirmed budget');
@@ -127,7 +128,8 @@ describe('language server over LSP (stdio)', () => {
         const actions = await connection.sendRequest('textDocument/codeAction', {
             textDocument: { uri }, range: mismatch.range, context: { diagnostics: [mismatch] },
         }) as Array<{ title: string; edit: { changes: Record<string, Array<{ range: unknown; newText: string }>> } }>;
-        expect(actions.map(a => a.title)).toEqual(['Change the tier to excellent']);
+        // the fix the check carries, then (contract 1.1) the waiver every waivable finding offers
+        expect(actions.map(a => a.title)).toEqual(['Change the tier to excellent', 'Waive this finding…']);
         expect(actions[0].edit.changes[uri]).toEqual([{ range: { start: { line: 1, character: 34 }, end: { line: 1, character: 39 } }, newText: 'excellent' }]);
     });
 

@@ -7,13 +7,13 @@ const customer = (id: string, opportunities: string[] = []): CustomerJson => ({
     id, name: id.toUpperCase(), industry: null, standing: 3, cooperation: 3, tier: null, suggestedTier: 'value', reviewed: null,
     owner: null, organization: null, contacts: [], activities: [],
     opportunities: opportunities.map(o => ({
-        id: o, name: o, stage: 'lead', amount: null, budget: null, start: null, qualified: false, team: null, decisionChain: [], competitors: [],
+        id: o, name: o, stage: 'lead', amount: null, budget: null, start: null, qualified: false, team: null, decisionChain: [], competitors: [], horizon: null, sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
     })),
 });
 
 const plan = (customers: CustomerJson[], errors = 0): PlanView => ({
     plan: {
-        format: 'acct-plan', version: 1, files: ['a.acct'], members: [], competitors: [], customers,
+        format: 'acct-plan', version: 1, today: '2026-11-22', waived: [], files: ['a.acct'], members: [], competitors: [], customers,
         diagnostics: Array.from({ length: errors }, (_, i) => ({ file: 'a.acct', line: i + 1, column: 2, severity: 'error' as const, code: 'syntax', message: `bad ${i}` })),
     },
     subjects: Array.from({ length: errors }, () => null),

@@ -93,13 +93,13 @@ function makePanel(viewType: string, options: unknown): FakePanel {
 const DOC = 'file:///plans/cmgd.acct';
 const view: PlanView = {
     plan: {
-        format: 'acct-plan', version: 1, files: ['cmgd.acct'], members: [], competitors: [], diagnostics: [],
+        format: 'acct-plan', version: 1, today: '2026-11-22', waived: [], files: ['cmgd.acct'], members: [], competitors: [], diagnostics: [],
         customers: [{
             id: 'cmgd', name: 'China Mobile Guangdong', industry: null, standing: 5, cooperation: 4, tier: 'strategic',
             suggestedTier: 'excellent', reviewed: null, owner: null, organization: null, contacts: [], activities: [],
             opportunities: ['core5g', 'oss'].map(id => ({
                 id, name: id, stage: 'opportunity' as const, amount: null, budget: null, start: null, qualified: false,
-                team: null, decisionChain: [], competitors: [],
+                team: null, decisionChain: [], competitors: [], horizon: null, sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
             })),
         }],
     },

@@ -8,13 +8,13 @@ import {
 
 const view = (name: string, hasErrors = false): PlanView => ({
     plan: {
-        format: 'acct-plan', version: 1, files: [], members: [], competitors: [], diagnostics: [],
+        format: 'acct-plan', version: 1, today: '2026-11-22', waived: [], files: [], members: [], competitors: [], diagnostics: [],
         customers: [{
             id: 'c', name, industry: null, standing: 3, cooperation: 3, tier: null, suggestedTier: 'value', reviewed: null,
             owner: null, organization: null, contacts: [], activities: [],
             opportunities: [{
                 id: 'x', name: 'X', stage: 'lead', amount: null, budget: null, start: null, qualified: false,
-                team: null, decisionChain: [], competitors: [],
+                team: null, decisionChain: [], competitors: [], horizon: null, sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
             }],
         }],
     },

@@ -147,7 +147,7 @@ async function scenario(page, folder) {
     if (entry.severity !== 'warning') throw new Error(`severity ${entry.severity}`);
     if (entry.line !== lineOf('opportunity branchwifi') || entry.column !== 5) throw new Error(`at ${entry.line}:${entry.column}`);
     if (!/still a lead/.test(entry.message)) throw new Error(`message: ${entry.message}`);
-    if (problems.length !== 14) throw new Error(`${problems.length} problems, examples/EXPECTED.md has 14`);
+    if (problems.length !== 17) throw new Error(`${problems.length} problems, examples/EXPECTED.md has 17`);
     if (problems.some((p) => p.severity === 'error')) throw new Error('errors in the Problems panel');
     const panelText = await page.locator('.markers-panel').first().innerText();
     if (!panelText.includes('unqualified-opportunity') || !panelText.includes('still a lead')) throw new Error('the panel does not show the text');

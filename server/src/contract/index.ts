@@ -8,3 +8,4 @@ export * from './subject-key.js';
 export * from './plan-focus.js';
 export * from './findings.js';
 export * from './webview-messages.js';
+export * from './commands.js';

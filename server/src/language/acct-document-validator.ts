@@ -6,7 +6,7 @@
 import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { IssueCodes } from '../method/index.js';
-import type { AcctLanguageServices } from './acct-language-module.js';
+import type { AcctLanguageServices } from './acct-language-services.js';
 import type { FindingPolicy } from './finding-policy.js';
 
 const referenceKinds: Record<string, string> = {

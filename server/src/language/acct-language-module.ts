@@ -3,7 +3,8 @@
  * date of today and the workspace-wide facts. No LSP feature and no plan export here: those are
  * the rooms above (server/src/lsp, server/src/plan), composed in server/src/acct-module.ts.
  */
-import type { LangiumCoreServices, LangiumSharedCoreServices, Module, PartialLangiumCoreServices, PartialLangiumSharedCoreServices } from 'langium';
+import type { LangiumSharedCoreServices, Module, PartialLangiumCoreServices, PartialLangiumSharedCoreServices } from 'langium';
+import type { AcctLanguageAddedServices, AcctLanguageServices } from './acct-language-services.js';
 import { AcctScopeComputation, AcctScopeProvider } from './acct-scope.js';
 import { AcctDocumentValidator } from './acct-document-validator.js';
 import { AcctDocumentBuilder } from './acct-document-builder.js';
@@ -12,18 +13,6 @@ import { CustomerIndex } from './customer-index.js';
 import { FindingPolicy } from './finding-policy.js';
 import { WorkspaceFacts } from './workspace-facts.js';
 
-export type AcctLanguageAddedServices = {
-    validation: {
-        CustomerIndex: CustomerIndex;
-        FindingPolicy: FindingPolicy;
-    };
-    workspace: {
-        AcctSettings: AcctSettings;
-        WorkspaceFacts: WorkspaceFacts;
-    };
-};
-
-export type AcctLanguageServices = LangiumCoreServices & AcctLanguageAddedServices;
 
 export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCoreServices & AcctLanguageAddedServices> = {
     validation: {

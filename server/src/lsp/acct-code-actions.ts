@@ -10,9 +10,8 @@ import type { FindingData } from '../language/finding-data.js';
 import type { AcctSettings } from '../language/acct-settings.js';
 import { waiverInsertion } from '../language/waiver-insertion.js';
 import { isIssueCode, isWaivable } from '../method/index.js';
+import { EditorCommands } from '../contract/commands.js';
 
-/** The command the editor runs after inserting a waiver: put the cursor in its reason. */
-export const EDIT_WAIVER_REASON_COMMAND = 'acct.editWaiverReason';
 
 export class AcctCodeActionProvider implements CodeActionProvider {
     constructor(private readonly settings: AcctSettings) {}
@@ -48,7 +47,7 @@ export class AcctCodeActionProvider implements CodeActionProvider {
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             edit: { changes: { [uri]: [{ range: { start: insertion.at, end: insertion.at }, newText: insertion.text }] } },
-            command: { title: 'Write the reason', command: EDIT_WAIVER_REASON_COMMAND, arguments: [uri, insertion.reason] },
+            command: { title: 'Write the reason', command: EditorCommands.editWaiverReason, arguments: [uri, insertion.reason] },
         };
     }
 }

@@ -9,8 +9,8 @@ import { isCustomer, type Waiver, type Workspace } from '../language/generated/a
 import { effectiveSupport, isActiveOpportunity } from '../language/ast-rules.js';
 import type { FindingPolicy } from '../language/finding-policy.js';
 import { waivedSummary } from './waiver-descriptions.js';
+import { EditorCommands } from '../contract/commands.js';
 
-export const openPowerMapCommand = 'acct.openPowerMap';
 
 export class AcctCodeLensProvider implements CodeLensProvider {
     constructor(private readonly findingPolicy: FindingPolicy) {}
@@ -52,5 +52,5 @@ function startOf(range: CodeLens['range']): CodeLens['range'] {
 }
 
 function lens(range: CodeLens['range'], title: string, args: { uri: string; customer: string; opportunity?: string }): CodeLens {
-    return { range: startOf(range), command: { title, command: openPowerMapCommand, arguments: [args] } };
+    return { range: startOf(range), command: { title, command: EditorCommands.openPowerMap, arguments: [args] } };
 }

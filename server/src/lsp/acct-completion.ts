@@ -10,7 +10,7 @@ import {
     addDays, groupMeanings, intimacyMeanings, ISSUE_CODES, isAdjustable, issueCatalog, isWaivable, keywordMeanings, propertyMeanings,
     scoreMeanings, supportMeanings, type Meaning,
 } from '../method/index.js';
-import type { AcctLanguageAddedServices } from '../language/acct-language-module.js';
+import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';
 import type { AcctSettings } from '../language/acct-settings.js';
 import { WAIVER_DAYS } from '../language/waiver-insertion.js';
 

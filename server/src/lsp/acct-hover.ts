@@ -12,7 +12,7 @@ import {
 import { generalLayer, isActiveOpportunity, isQualified, supportOf } from '../language/ast-rules.js';
 import { isIdAlternative, meaningOfKeyword } from './acct-completion.js';
 import { describeSeverityRule, describeWaiver } from './waiver-descriptions.js';
-import type { AcctLanguageAddedServices } from '../language/acct-language-module.js';
+import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';
 import {
     intimacyMeanings, propertyMeanings, roleMeanings, suggestedTierFor, supportMeanings, tierMeanings, tierReason,
 } from '../method/index.js';

@@ -7,7 +7,7 @@ import { AcctHoverProvider } from './acct-hover.js';
 import { AcctDocumentSymbolProvider, AcctNodeKindProvider } from './acct-symbols.js';
 import { AcctCodeLensProvider } from './acct-code-lens.js';
 import { AcctCodeActionProvider } from './acct-code-actions.js';
-import type { AcctLanguageAddedServices } from '../language/acct-language-module.js';
+import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';
 
 /** Completion that parses only around the cursor in large files (see completion-window.ts). */
 const WindowedAcctCompletionProvider = withWindowedCompletion(AcctCompletionProvider);

@@ -6,7 +6,7 @@
  */
 import { DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocuments, type URI } from 'langium';
 import type { Workspace } from '../language/generated/ast.js';
-import type { AcctLanguageServices } from '../language/acct-language-module.js';
+import type { AcctLanguageServices } from '../language/acct-language-services.js';
 import { isCustomer } from '../language/generated/ast.js';
 import { subjectOf } from '../language/subject.js';
 import { byPlace, compareText, type FindingSubject, type PlanView } from '../contract/findings.js';

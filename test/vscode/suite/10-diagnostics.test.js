@@ -12,24 +12,28 @@ const h = require('./helpers');
 // `acct check examples --today 2026-11-22` (file:line:column, 1-based), see examples/EXPECTED.md
 const JINLAN = [
   { code: 'single-threaded', severity: 'warning', line: 4, column: 1, element: 'customer jlbank' },
-  { code: 'incomplete-iron-triangle', severity: 'warning', line: 73, column: 9, element: 'team of dcnet' },
-  { code: 'unqualified-opportunity', severity: 'warning', line: 85, column: 5, element: 'opportunity branchwifi' },
-  { code: 'overdue-activity', severity: 'warning', line: 123, column: 14, element: 'date of dcsite' },
+  { code: 'opposed-influence', severity: 'warning', line: 67, column: 20, element: 'influences lu of he_wei' },
+  { code: 'incomplete-iron-triangle', severity: 'warning', line: 85, column: 9, element: 'team of dcnet' },
+  { code: 'unqualified-opportunity', severity: 'warning', line: 102, column: 5, element: 'opportunity branchwifi' },
+  { code: 'overdue-activity', severity: 'warning', line: 140, column: 14, element: 'date of dcsite' },
 ];
 
-// examples/EXPECTED.md: file, code, severity of all 14 findings
+// examples/EXPECTED.md: file, code, severity of all 17 findings (contract 1.1)
 const EXPECTED = [
   ['donghai-mobile.acct', 'friendly-but-unsupportive', 'info'],
   ['donghai-mobile.acct', 'opposed-key-person', 'warning'],
   ['donghai-mobile.acct', 'stale-contact', 'warning'],
   ['huaxia-grid.acct', 'missing-layer', 'warning'],
   ['huaxia-grid.acct', 'unknown-support', 'warning'],
+  ['huaxia-grid.acct', 'uncovered-key-person', 'warning'],
+  ['huaxia-grid.acct', 'competitor-ahead', 'warning'],
   ['huaxia-grid.acct', 'no-decision-maker', 'warning'],
   ['pearl-river-port.acct', 'tier-mismatch', 'warning'],
   ['pearl-river-port.acct', 'stale-tier-review', 'warning'],
   ['pearl-river-port.acct', 'rational-turn-risk', 'warning'],
   ['pearl-river-port.acct', 'no-power-map', 'warning'],
   ['regional/jinlan-bank.acct', 'single-threaded', 'warning'],
+  ['regional/jinlan-bank.acct', 'opposed-influence', 'warning'],
   ['regional/jinlan-bank.acct', 'incomplete-iron-triangle', 'warning'],
   ['regional/jinlan-bank.acct', 'unqualified-opportunity', 'warning'],
   ['regional/jinlan-bank.acct', 'overdue-activity', 'warning'],
@@ -47,7 +51,7 @@ function workspaceFindings() {
 describe('diagnostics', () => {
   before(() => h.ready());
 
-  it('regional/jinlan-bank.acct: exactly its four findings, with code, severity and range', async () => {
+  it('regional/jinlan-bank.acct: exactly its five findings, with code, severity and range', async () => {
     const uri = h.fileUri('regional/jinlan-bank.acct');
     const ds = await h.waitForDiagnostics(uri, (ds) => ds.length >= JINLAN.length);
     const actual = ds.map((d) => ({ code: h.codeOf(d), severity: h.SEVERITY[d.severity], line: d.range.start.line + 1, column: d.range.start.character + 1 }));
@@ -71,7 +75,7 @@ describe('diagnostics', () => {
     assert.ok(d.range.end.isBefore(branchwifiEnd), 'the range does not reach past the opportunity');
   });
 
-  it('the whole workspace: the 14 findings of examples/EXPECTED.md, and nothing else', async () => {
+  it('the whole workspace: the 17 findings of examples/EXPECTED.md, and nothing else', async () => {
     const key = (s) => s.split(' ').slice(0, 3).join(' ');
     const findings = await h.waitFor(() => {
       const f = workspaceFindings();

@@ -122,15 +122,19 @@ describe('language features', () => {
   it('code lenses above the customer and each active opportunity open the power map', async () => {
     const document = await jinlan();
     const lenses = await vscode.commands.executeCommand('vscode.executeCodeLensProvider', document.uri, 10);
-    const byLine = lenses.map((l) => ({ line: l.range.start.line, title: l.command && l.command.title, command: l.command && l.command.command, args: l.command && l.command.arguments }));
+    const all = lenses.map((l) => ({ line: l.range.start.line, title: l.command && l.command.title, command: l.command && l.command.command, args: l.command && l.command.arguments }));
     const lineOf = (text) => h.positionOf(document, text).line;
+    // contract 1.1: a lens also says what is waived where (dcnet waives uncovered-key-person for Xie)
+    assert.deepStrictEqual(all.filter((l) => /^Waived/.test(l.title)).map((l) => [l.line, l.title]),
+      [[lineOf('opportunity dcnet'), 'Waived: uncovered-key-person ×1 until 2026-12-15 (Xie is handled by the tender desk until the briefing)']]);
+    const byLine = all.filter((l) => l.command === 'acct.openPowerMap');
     assert.deepStrictEqual(
       byLine.map((l) => l.line),
       [lineOf('customer jlbank'), lineOf('opportunity dcnet'), lineOf('opportunity branchwifi')],
       `lenses: ${JSON.stringify(byLine)} (none for the lost atmenc)`,
     );
     for (const l of byLine) assert.strictEqual(l.command, 'acct.openPowerMap');
-    assert.match(byLine[0].title, /6 contacts, 4 key people/);
+    assert.match(byLine[0].title, /7 contacts, 4 key people/);
     assert.match(byLine[1].title, /1 of 4/);
     assert.match(byLine[2].title, /1 of 2/);
     assert.deepStrictEqual(

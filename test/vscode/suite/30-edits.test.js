@@ -35,6 +35,26 @@ describe('edits and settings', () => {
     await h.waitForDiagnostics(document.uri, has('tier-mismatch'), 'tier-mismatch to come back after revert');
   });
 
+  it('"Waive this finding…" writes the waiver in the right declaration, puts the cursor in the reason, and the finding goes', async () => {
+    const { document, editor } = await h.openFile('pearl-river-port.acct');
+    const ds = await h.waitForDiagnostics(document.uri, has('rational-turn-risk'));
+    const diagnostic = ds.find((d) => h.codeOf(d) === 'rational-turn-risk');
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const waive = (actions || []).find((a) => a.title === 'Waive this finding…');
+    assert.ok(waive, `no waive action; actions: ${(actions || []).map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(waive.edit));
+    await vscode.commands.executeCommand(waive.command.command, ...waive.command.arguments);
+    const line = editor.selection.active.line;
+    assert.match(document.lineAt(line).text, /^\s+waive rational-turn-risk "" until \d{4}-\d{2}-\d{2}$/, 'the waiver has its own line');
+    assert.strictEqual(document.lineAt(line).text.charAt(editor.selection.active.character - 1), '"', 'the cursor is inside the reason');
+    // the waiver is inside contact ho (the declaration the finding is in): the finding goes
+    const contactLine = h.positionOf(document, 'contact ho').line;
+    assert.ok(line > contactLine && line < h.positionOf(document, 'contact chan').line, `waiver on line ${line + 1}`);
+    await h.waitForDiagnostics(document.uri, lacks('rational-turn-risk'), 'rational-turn-risk to be waived');
+    await h.revert(document);
+    await h.waitForDiagnostics(document.uri, has('rational-turn-risk'), 'rational-turn-risk to come back after revert');
+  });
+
   it('typing `support 5` gives a live out-of-range error, which goes when the edit is undone', async () => {
     const { document } = await h.openFile('regional/jinlan-bank.acct');
     // a new contact typed at the end of the customer block (before the file's last `}`)

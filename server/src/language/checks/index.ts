@@ -4,7 +4,7 @@
  */
 import type { ValidationChecks } from 'langium';
 import type { AcctAstType } from '../generated/ast.js';
-import type { AcctLanguageServices } from '../acct-language-module.js';
+import type { AcctLanguageServices } from '../acct-language-services.js';
 import { ActivityChecks } from './activity-checks.js';
 import { ContactChecks } from './contact-checks.js';
 import { CustomerChecks } from './customer-checks.js';
