@@ -9,3 +9,4 @@ export * from './plan-focus.js';
 export * from './findings.js';
 export * from './webview-messages.js';
 export * from './commands.js';
+export * from './sandbox.js';
