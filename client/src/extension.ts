@@ -49,7 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 function placeCursor(uri: unknown, position: unknown): void {
     const at = position as { line?: unknown; character?: unknown } | undefined;
     if (typeof uri !== 'string' || typeof at?.line !== 'number' || typeof at.character !== 'number') return;
-    const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === uri);
+    const target = vscode.Uri.parse(uri).toString();
+    const editor = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === target);
     if (!editor) return;
     const cursor = new vscode.Position(at.line, at.character);
     editor.selection = new vscode.Selection(cursor, cursor);

@@ -107,12 +107,21 @@ describe('waivers over random plans', () => {
             const actions = await before.Acct.lsp.CodeActionProvider!.getCodeActions(before.docs['plan.acct']!, {
                 textDocument: { uri: uriOf('plan.acct') }, range: finding.range, context: { diagnostics: [finding.diagnostic] },
             }) ?? [];
-            const waive = actions.find(a => a.title === 'Waive this finding…') as { edit: { changes: Record<string, Array<{ range: { start: { line: number; character: number } }; newText: string }>> } } | undefined;
+            const waive = actions.find(a => a.title === 'Waive this finding…') as {
+                edit: { changes: Record<string, Array<{ range: { start: { line: number; character: number } }; newText: string }>> };
+                command: { arguments: [string, { line: number; character: number }] };
+            } | undefined;
             expect(waive, `no waive action for ${key(finding)}`).toBeDefined();
             const [edit] = waive!.edit.changes[uriOf('plan.acct')]!;
             const lines = text.split('\n');
             const at = lines.slice(0, edit!.range.start.line).join('\n').length + (edit!.range.start.line ? 1 : 0) + edit!.range.start.character;
-            const after = await check(text.slice(0, at) + edit!.newText + text.slice(at));
+            const edited = text.slice(0, at) + edit!.newText + text.slice(at);
+            // the cursor the editor is sent to lies between the quotes of the new reason
+            const reason = waive!.command.arguments[1];
+            const reasonAt = edited.split('\n').slice(0, reason.line).join('\n').length + (reason.line ? 1 : 0) + reason.character;
+            expect(edited.slice(reasonAt - 1, reasonAt + 1)).toBe('""');
+            expect(edited.slice(reasonAt - 8 - finding.code.length, reasonAt - 1)).toBe(`waive ${finding.code} `);
+            const after = await check(edited);
             const sameScope = before.findings().filter(f => f.code === finding.code && coveredTogether(before, f.diagnostic, finding.diagnostic));
             fc.pre(sameScope.length === 1);
             const expected = multiset(before.findings().map(key));

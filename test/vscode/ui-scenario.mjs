@@ -68,7 +68,7 @@ const say = (...a) => console.log('[ui]', ...a);
 
 const FILE = 'regional/jinlan-bank.acct';
 const CUSTOMER = 'Jinlan City Commercial Bank';
-const CONTACTS = { song: 'Song Jianguo', lu: 'Lu Ping', qin: 'Qin Hao', xie: 'Xie Na', yan: 'Yan Bo', 周敏: '周敏' };
+const CONTACTS = { song: 'Song Jianguo', lu: 'Lu Ping', qin: 'Qin Hao', xie: 'Xie Na', yan: 'Yan Bo', he_wei: 'He Wei', 周敏: '周敏' };
 
 const results = [];
 async function step(name, fn) {

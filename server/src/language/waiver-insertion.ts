@@ -11,7 +11,7 @@ export interface WaiverInsertion {
     /** Where the text goes (0-based). */
     at: Position;
     text: string;
-    /** Between the quotes of the reason, once the text is inserted. */
+    /** Between the quotes of the reason, once the text is inserted (0-based). */
     reason: Position;
 }
 
@@ -38,9 +38,12 @@ export function waiverInsertion(document: LangiumDocument, start: Position, code
         // A block over several lines: a line of its own, indented one step more than the brace.
         const indent = beforeClose + (beforeClose.includes('\t') ? '\t' : '    ');
         const inserted = `${indent}${waiver}\n`;
-        return { at: position(lineStart), text: inserted, reason: position(lineStart + inserted.indexOf('""') + 1) };
+        const at = position(lineStart);
+        // the reason is on the inserted line, which takes the place of the brace's
+        return { at, text: inserted, reason: { line: at.line, character: inserted.indexOf('""') + 1 } };
     }
     // A block on one line (or a brace after content): inside it, before the brace.
     const inserted = `${/\s$/.test(text[close - 1] ?? '') ? '' : ' '}${waiver} `;
-    return { at: position(close), text: inserted, reason: position(close + inserted.indexOf('""') + 1) };
+    const at = position(close);
+    return { at, text: inserted, reason: { line: at.line, character: at.character + inserted.indexOf('""') + 1 } };
 }

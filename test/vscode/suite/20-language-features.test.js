@@ -7,7 +7,7 @@ const vscode = require('vscode');
 const h = require('./helpers');
 
 const JINLAN = 'regional/jinlan-bank.acct';
-const JLBANK_CONTACTS = ['song', 'lu', 'qin', 'xie', 'yan', '周敏'];
+const JLBANK_CONTACTS = ['song', 'lu', 'qin', 'xie', 'yan', 'he_wei', '周敏'];
 
 async function jinlan() {
   const { document } = await h.openFile(JINLAN);

@@ -45,7 +45,9 @@ describe('edits and settings', () => {
     assert.ok(await vscode.workspace.applyEdit(waive.edit));
     await vscode.commands.executeCommand(waive.command.command, ...waive.command.arguments);
     const line = editor.selection.active.line;
-    assert.match(document.lineAt(line).text, /^\s+waive rational-turn-risk "" until \d{4}-\d{2}-\d{2}$/, 'the waiver has its own line');
+    const text = document.lineAt(line).text;
+    assert.match(text, /^\s+waive rational-turn-risk "" until \d{4}-\d{2}-\d{2}$/,
+      `the cursor should be on the waiver's own line; it is on ${line + 1}: ${text} (command ${JSON.stringify(waive.command)})`);
     assert.strictEqual(document.lineAt(line).text.charAt(editor.selection.active.character - 1), '"', 'the cursor is inside the reason');
     // the waiver is inside contact ho (the declaration the finding is in): the finding goes
     const contactLine = h.positionOf(document, 'contact ho').line;
