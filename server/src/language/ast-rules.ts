@@ -4,7 +4,7 @@
  * hovers all call these, so that a rule is written once; the rules on plain values are in the
  * method core (server/src/method).
  */
-import type { Activity, ActivityKind, Competitor, Contact, Customer, DecisionChainEntry, Money, Opportunity, Role, SupportValue } from './generated/ast.js';
+import type { Activity, Competitor, Contact, Customer, DecisionChainEntry, Money, Opportunity, Role, SupportValue } from './generated/ast.js';
 import { dayNumber, isActive, moneyAmount } from '../method/index.js';
 
 /** Support as a number, or null when unknown (`?` or absent). Out-of-range values pass through. */
@@ -67,11 +67,3 @@ export function lastContactOf(contact: Contact, activities: readonly Activity[],
     return latest;
 }
 
-/** The activities of the three axes with an opposed person: executive visit, exhibition, headquarters visit. */
-export const threeAxes: readonly ActivityKind[] = ['executive-visit', 'exhibition', 'hq-visit'];
-
-/** An axis move counts when it is done, or planned and not overdue. */
-export function isMoveUnderWay(activity: Activity, today: string): boolean {
-    if (activity.status === 'done') return true;
-    return activity.status === 'planned' && (!activity.date || dayNumber(activity.date) === undefined || activity.date >= today);
-}

@@ -1,5 +1,6 @@
 /** The ranges of the method's scales (contract section 2): what counts as a valid value. */
-import type { Role, Stage, Support } from './vocabulary.js';
+import type { ActivityStatus, Role, Stage, Support } from './vocabulary.js';
+import { dayNumber } from './dates.js';
 
 /** A score of the tier quadrant (standing, cooperation): an integer 1..5. */
 export function isScore(value: unknown): value is number {
@@ -40,3 +41,13 @@ export function sandboxScore(space: number | null | undefined, growth: number | 
     if (space == null || growth == null || profit == null || competition == null) return null;
     return space + growth + profit + (6 - competition);
 }
+
+/** The three moves for a hostile key person ("three axes"), as activity kinds. */
+export const THREE_AXES = ['executive-visit', 'exhibition', 'hq-visit'] as const;
+
+/** A move counts as under way when it is done, or planned and not overdue (a planned move without a date counts). */
+export function isMoveUnderWay(status: ActivityStatus | null | undefined, date: string | null | undefined, today: string): boolean {
+    if (status === 'done') return true;
+    return status === 'planned' && (!date || dayNumber(date) === undefined || date >= today);
+}
+

@@ -4,8 +4,8 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import type { Activity, ActivityKind, DecisionChainEntry, Opportunity } from '../generated/ast.js';
-import { activityKindMeanings, decidingRoles, IssueCodes, keyRoles } from '../../method/index.js';
-import { effectiveRole, effectiveSupport, isActiveOpportunity, isMoveUnderWay, threeAxes, whoIs } from '../ast-rules.js';
+import { activityKindMeanings, decidingRoles, isMoveUnderWay, IssueCodes, keyRoles, THREE_AXES } from '../../method/index.js';
+import { effectiveRole, effectiveSupport, isActiveOpportunity, whoIs } from '../ast-rules.js';
 import type { AcctSettings } from '../acct-settings.js';
 import type { CustomerIndex } from '../customer-index.js';
 import { subjectOf } from '../subject.js';
@@ -90,9 +90,9 @@ export class OpportunityChecks {
         if (!key || !keyRoles.has(key.role) || effectiveSupport(entry) !== -1) return;
         const today = this.settings.today();
         const underWay = this.index.activitiesWith(key.contact)
-            .filter(a => a.kind && threeAxes.includes(a.kind) && isMoveUnderWay(a, today));
+            .filter(a => a.kind && (THREE_AXES as readonly string[]).includes(a.kind) && isMoveUnderWay(a.status, a.date, today));
         const started = new Set(underWay.map(a => a.kind as ActivityKind));
-        const remaining = threeAxes.filter(kind => !started.has(kind)).map(kind => axisMoves[kind]!);
+        const remaining = THREE_AXES.filter(kind => !started.has(kind)).map(kind => axisMoves[kind]!);
         const advice = underWay.length === 0
             ? `Use the three axes: ${remaining.join(', ')}.`
             : `The three axes are under way: ${underWay.map(describeMove).join(', ')}. `
