@@ -10,15 +10,18 @@ import { UnsafeTargetError } from '../files/safe-write.js';
 import { UsageError, type SetExit } from './common.js';
 import { checkCommand } from './commands/check.js';
 import { exportCommand } from './commands/export.js';
+import { sandboxCommand } from './commands/sandbox.js';
+import { diffCommand } from './commands/diff.js';
+import { GitError } from '../node/git.js';
 
 export function createProgram(setExit: SetExit): Command {
     const program = new Command('acct')
-        .description('Check and export key-account plans written in .acct files.')
+        .description('Check, export, rank and compare key-account plans written in .acct files.')
         .version('0.1.0')
         .exitOverride()
         .configureOutput({ writeErr: text => process.stderr.write(text) })
         .showHelpAfterError('(run acct --help for usage)');
-    for (const command of [checkCommand(setExit), exportCommand(setExit)]) {
+    for (const command of [checkCommand(setExit), exportCommand(setExit), sandboxCommand(setExit), diffCommand(setExit)]) {
         program.addCommand(command.exitOverride().configureOutput({ writeErr: text => process.stderr.write(text) }).showHelpAfterError('(run acct --help for usage)'));
     }
     return program;
@@ -35,7 +38,8 @@ export async function runCli(argv: string[]): Promise<number> {
             // Help and version exit 0; every other usage problem is exit status 2.
             return error.exitCode === 0 ? 0 : 2;
         }
-        if (error instanceof InputError || error instanceof UsageError || error instanceof UnsafeTargetError || error instanceof InvalidTodayError) {
+        if (error instanceof InputError || error instanceof UsageError || error instanceof UnsafeTargetError
+            || error instanceof InvalidTodayError || error instanceof GitError) {
             process.stderr.write(`acct: ${error.message}\n`);
             return 2;
         }

@@ -10,3 +10,5 @@ export * from './findings.js';
 export * from './webview-messages.js';
 export * from './commands.js';
 export * from './sandbox.js';
+export * from './plan-diff.js';
+export * from './diff-report.js';

@@ -15,3 +15,10 @@ export function moneyAmount(text: string): number {
 export function isCurrencyCode(code: string | undefined): boolean {
     return code === undefined || /^[A-Z]{3}$/.test(code);
 }
+
+/** `30M CNY`, `850k HKD`: an amount as a plan writes it. */
+export function moneyText(value: number, currency: string | null): string {
+    const [factor, suffix] = value >= 1e9 ? [1e9, 'B'] : value >= 1e6 ? [1e6, 'M'] : value >= 1e3 ? [1e3, 'k'] : [1, ''];
+    const amount = Math.round((value / factor) * 100) / 100;
+    return `${amount}${suffix}${currency ? ` ${currency}` : ''}`;
+}

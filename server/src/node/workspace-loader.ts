@@ -33,9 +33,16 @@ export interface LoadedWorkspace {
     view(): PlanView;
 }
 
-const skippedFolders = new Set(['node_modules', '.git']);
+/** Folders a search for plans never enters: dependencies and dot-folders (.git, .vscode-test, …). */
+export function isSkippedFolder(name: string): boolean {
+    return name === 'node_modules' || name.startsWith('.');
+}
 
-export async function findAcctFiles(paths: string[], cwd: string): Promise<string[]> {
+/**
+ * The `.acct` files under the given files and folders. `missingIsEmpty` (for one side of a diff):
+ * a path that no longer exists, or holds no plan, gives no file instead of an error.
+ */
+export async function findAcctFiles(paths: string[], cwd: string, { missingIsEmpty = false } = {}): Promise<string[]> {
     const found = new Set<string>();
     for (const given of paths.length ? paths : ['.']) {
         const absolute = path.resolve(cwd, given);
@@ -43,6 +50,7 @@ export async function findAcctFiles(paths: string[], cwd: string): Promise<strin
         try {
             stat = await fs.stat(absolute);
         } catch (error) {
+            if (missingIsEmpty) continue;
             throw new InputError(`${given}: no such file or folder. Check the path.`);
         }
         if (stat.isDirectory()) {
@@ -51,7 +59,7 @@ export async function findAcctFiles(paths: string[], cwd: string): Promise<strin
             found.add(absolute);
         }
     }
-    if (found.size === 0) {
+    if (found.size === 0 && !missingIsEmpty) {
         throw new InputError(`no .acct file found in ${paths.length ? paths.join(', ') : '.'}. Give a folder that holds account plans, or .acct files.`);
     }
     return [...found].sort();
@@ -67,7 +75,7 @@ async function walk(folder: string, found: Set<string>, given: string): Promise<
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
-            if (!skippedFolders.has(entry.name)) await walk(full, found, given);
+            if (!isSkippedFolder(entry.name)) await walk(full, found, given);
         } else if (entry.isFile() && entry.name.endsWith('.acct')) {
             found.add(full);
         }
@@ -112,14 +120,27 @@ function lineOfFirstInvalidByte(bytes: Buffer): number {
 }
 
 /** Loads, parses, links and checks the given files and folders with the shared language services. */
-export async function loadWorkspace(paths: string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
+export async function loadWorkspace(paths: string[], options: LoadOptions & { missingIsEmpty?: boolean } = {}): Promise<LoadedWorkspace> {
     const cwd = options.cwd ?? process.cwd();
-    const files = await findAcctFiles(paths, cwd);
+    const files = await findAcctFiles(paths, cwd, options);
     const texts = await Promise.all(files.map(file => readPlanText(file, path.relative(cwd, file) || file)));
+    return loadTexts(files.map((file, i) => ({ file, text: texts[i]! })), options);
+}
+
+/** One plan file as text, wherever it was read from (disk, a git revision). */
+export interface PlanText {
+    /** Absolute path: the plan's file paths are relative to `cwd` from it. */
+    file: string;
+    text: string;
+}
+
+/** Parses, links and checks plan texts with fresh language services. */
+export async function loadTexts(files: readonly PlanText[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
+    const cwd = options.cwd ?? process.cwd();
     const { shared, Acct } = createAcctServices(EmptyFileSystem);
     Acct.workspace.AcctSettings.todayOverride = options.today;
-    const documents = files.map((file, i) => {
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Workspace>(texts[i], URI.file(file));
+    const documents = files.map(({ file, text }) => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.file(file));
         shared.workspace.LangiumDocuments.addDocument(document);
         return document;
     });

@@ -1,0 +1,112 @@
+/**
+ * The plans of a git revision, read through git's command line (what every user has) without
+ * touching the work tree or the index: `ls-tree` lists the `.acct` files, `cat-file --batch`
+ * reads them, `diff --find-renames` tells which files were renamed or moved.
+ */
+import { execFile, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { isSkippedFolder, type PlanText } from './workspace-loader.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A problem with git or the revision: the CLI exits 2 with this message. */
+export class GitError extends Error {}
+
+export interface GitWorkTree {
+    /** Absolute path of the work tree's top folder. */
+    root: string;
+}
+
+function git(cwd: string, args: string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+        execFile('git', args, { cwd, maxBuffer: 1 << 30, encoding: 'utf8' }, (error, stdout, stderr) => {
+            if (!error) return resolve(stdout);
+            if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+                return reject(new GitError('git is not installed (or not on the PATH): acct diff reads revisions through git.'));
+            }
+            reject(Object.assign(new Error(stderr.trim() || error.message), { stderr }));
+        });
+    });
+}
+
+/** The work tree holding `cwd`. */
+export async function workTree(cwd: string): Promise<GitWorkTree> {
+    try {
+        const root = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+        return { root };
+    } catch (error) {
+        if (error instanceof GitError) throw error;
+        throw new GitError(`${cwd} is not in a git work tree: acct diff compares revisions of plans kept in git.`);
+    }
+}
+
+/** The commit a revision names; a clear error for an unknown one. */
+export async function resolveRevision(tree: GitWorkTree, revision: string): Promise<string> {
+    if (revision.startsWith('-')) throw new GitError(`'${revision}' is not a revision.`);
+    try {
+        return (await git(tree.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim();
+    } catch (error) {
+        if (error instanceof GitError) throw error;
+        throw new GitError(`unknown revision '${revision}': give a commit, a branch or a tag (git log shows them).`);
+    }
+}
+
+/** The `.acct` files of a commit under the given paths (relative to `cwd`), with their texts. */
+export async function plansAt(tree: GitWorkTree, commit: string, paths: string[], cwd: string): Promise<PlanText[]> {
+    const specs = (paths.length ? paths : ['.']).map(p => path.relative(tree.root, path.resolve(cwd, p)) || '.');
+    const listing = await git(tree.root, ['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, '--', ...specs]);
+    const names = listing.split('\0').filter(name => name.endsWith('.acct')
+        && name.split('/').slice(0, -1).every(folder => !isSkippedFolder(folder)));
+    const texts = await readBlobs(tree.root, names.map(name => `${commit}:${name}`));
+    return names.map((name, i) => ({ file: path.join(tree.root, name), text: texts[i]! }));
+}
+
+/** Renamed or moved `.acct` files between two commits (or a commit and the work tree): old absolute path → new. */
+export async function renames(tree: GitWorkTree, from: string, to: string | undefined): Promise<Map<string, string>> {
+    const args = ['diff', '--find-renames', '--name-status', '-z', from, ...(to ? [to] : []), '--', '*.acct'];
+    const fields = (await git(tree.root, args)).split('\0');
+    const moved = new Map<string, string>();
+    for (let i = 0; i < fields.length; i++) {
+        const status = fields[i] ?? '';
+        if (status.startsWith('R')) {
+            moved.set(path.join(tree.root, fields[i + 1]!), path.join(tree.root, fields[i + 2]!));
+            i += 2;
+        } else if (/^[ACDMTUX]/.test(status)) {
+            i += 1;
+        }
+    }
+    return moved;
+}
+
+/** Reads many blobs through one `git cat-file --batch`, as UTF-8 text (a BOM is dropped). */
+function readBlobs(cwd: string, objects: string[]): Promise<string[]> {
+    if (objects.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+        const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+        const chunks: Buffer[] = [];
+        child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+        child.on('error', reject);
+        child.on('close', code => {
+            if (code !== 0) return reject(new GitError(`git cat-file failed (exit ${code}).`));
+            const all = Buffer.concat(chunks);
+            const texts: string[] = [];
+            let at = 0;
+            for (const object of objects) {
+                const newline = all.indexOf(0x0a, at);
+                const header = all.subarray(at, newline).toString('utf8');
+                const size = Number(/ blob (\d+)$/.exec(header)?.[1]);
+                if (!Number.isFinite(size)) return reject(new GitError(`cannot read ${object} from git (${header}).`));
+                let text: string;
+                try {
+                    text = utf8.decode(all.subarray(newline + 1, newline + 1 + size));
+                } catch {
+                    return reject(new GitError(`${object}: not valid UTF-8. Plans are UTF-8 files.`));
+                }
+                texts.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+                at = newline + 1 + size + 1;
+            }
+            resolve(texts);
+        });
+        child.stdin.end(objects.join('\n') + '\n');
+    });
+}

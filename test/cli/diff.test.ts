@@ -1,0 +1,168 @@
+/**
+ * `acct diff` as a process in a temporary git repository (contract 6.5): every kind of change,
+ * a renamed file, a file that stops parsing, --fail-on-new, the formats, bad input, and the
+ * work tree and index left untouched.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { runCli, tempWorkspace } from '../support/run-cli.js';
+
+const team1 = 'member alice "Alice"\nmember bob "Bob"\ncompetitor nokia "Nokia"\n';
+const team2 = 'member alice "Alice Chen"\nmember carol "Carol"\ncompetitor zte "ZTE"\n';
+const cmgd1 = `customer cmgd "China Mobile" {
+    tier value standing 3 cooperation 3 reviewed 2026-10-01
+    contact wang "Wang Lei" { role decision-maker support 2 last-contact 2026-11-01 }
+    contact li "Li Na" { support 1 }
+    opportunity core5g "5G core" {
+        stage opportunity budget 1M CNY start 2027-01-01 team { ar alice sr bob fr alice }
+        decision-chain { wang }
+    }
+    activity visit "Visit" { kind visit date 2026-12-01 with wang status planned }
+}
+customer gone "Gone" { tier value standing 3 cooperation 3 reviewed 2026-10-01 }
+`;
+const cmgd2 = `customer cmgd "China Mobile" {
+    tier core standing 3 cooperation 3 reviewed 2026-10-01
+    contact wang "Wang Lei" { role decision-maker support 0 last-contact 2026-11-01 }
+    contact zhao "Zhao Min" { support 1 }
+    opportunity core5g "5G core" {
+        stage bid start 2027-01-01 team { ar alice sr carol fr alice }
+        decision-chain { wang }
+    }
+    activity visit "Visit" { kind visit date 2026-12-01 with wang status planned }
+}
+customer fresh "Fresh" { tier value standing 3 cooperation 3 reviewed 2026-10-01 }
+`;
+
+let repo: string;
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+const diff = (...args: string[]) => runCli(['diff', '--today', '2026-11-22', ...args], { cwd: repo });
+
+beforeAll(() => {
+    repo = tempWorkspace({ 'team.acct': team1, 'plans/cmgd.acct': cmgd1, 'plans/other.acct': 'customer other "Other" { }\n', 'README.txt': 'not a plan\n' });
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'Test');
+    git('add', '-A');
+    git('commit', '-qm', 'first');
+    writeFileSync(path.join(repo, 'team.acct'), team2);
+    writeFileSync(path.join(repo, 'plans/cmgd.acct'), cmgd2);
+    git('mv', 'plans/other.acct', 'other-moved.acct');
+    git('commit', '-qam', 'second');
+});
+
+describe('acct diff between two revisions', () => {
+    it('json: every kind of change, in the contract shape', () => {
+        const result = diff('--from', 'HEAD~1', '--to', 'HEAD', '--format', 'json');
+        expect(result.status).toBe(0);
+        const report = JSON.parse(result.stdout);
+        expect(Object.keys(report)).toEqual(['from', 'to', 'changes', 'newFindings', 'resolvedFindings']);
+        expect([report.from, report.to]).toEqual(['HEAD~1', 'HEAD']);
+        const lines = (report.changes as Array<Record<string, unknown>>).map(c => [c.kind, c.element, c.customer, c.id, c.field, c.from, c.to]);
+        expect(lines).toEqual(expect.arrayContaining([
+            ['changed', 'member', null, 'alice', 'name', 'Alice', 'Alice Chen'],
+            ['added', 'member', null, 'carol', null, null, null],
+            ['removed', 'member', null, 'bob', null, null, null],
+            ['added', 'competitor', null, 'zte', null, null, null],
+            ['removed', 'competitor', null, 'nokia', null, null, null],
+            ['changed', 'customer', 'cmgd', 'cmgd', 'tier', 'value', 'core'],
+            ['changed', 'contact', 'cmgd', 'wang', 'support', 2, 0],
+            ['added', 'contact', 'cmgd', 'zhao', null, null, null],
+            ['removed', 'contact', 'cmgd', 'li', null, null, null],
+            ['changed', 'opportunity', 'cmgd', 'core5g', 'stage', 'opportunity', 'bid'],
+            ['changed', 'opportunity', 'cmgd', 'core5g', 'budget', { value: 1000000, currency: 'CNY' }, null],
+            ['changed', 'opportunity', 'cmgd', 'core5g', 'qualified', true, false],
+            ['changed', 'opportunity', 'cmgd', 'core5g', 'team', { ar: 'alice', sr: 'bob', fr: 'alice' }, { ar: 'alice', sr: 'carol', fr: 'alice' }],
+            ['added', 'customer', 'fresh', 'fresh', null, null, null],
+            ['removed', 'customer', 'gone', 'gone', null, null, null],
+        ]));
+        // the customer's lists are not fields, and nothing unchanged is reported (the activity, the moved file's customer)
+        expect(lines.filter(l => l[4] === 'contacts' || l[4] === 'activities' || l[3] === 'visit' || l[3] === 'other')).toEqual([]);
+        expect(lines.filter(l => l[4] === 'suggestedTier')).toEqual([]);
+    });
+
+    it('findings are matched by file, code and message: a renamed file is the same plan', () => {
+        const report = JSON.parse(diff('--from', 'HEAD~1', '--to', 'HEAD', '--format', 'json').stdout);
+        const codes = (list: Array<{ code: string; file: string }>) => list.map(d => `${d.file} ${d.code}`).sort();
+        // wang's support 0 also leaves only zhao supporting: single-threaded
+        expect(codes(report.newFindings)).toEqual(['plans/cmgd.acct single-threaded', 'plans/cmgd.acct tier-mismatch', 'plans/cmgd.acct unqualified-opportunity']);
+        expect(codes(report.resolvedFindings)).toEqual([]);
+        expect(Object.keys(report.newFindings[0])).toEqual(['file', 'line', 'column', 'severity', 'code', 'message']);
+    });
+
+    it('text reads like a review; markdown is a pull-request comment', () => {
+        const text = diff('--from', 'HEAD~1', '--to', 'HEAD').stdout;
+        expect(text).toContain('cmgd/wang: support 2 → 0\n');
+        expect(text).toContain('cmgd/core5g: stage opportunity → bid\n');
+        expect(text).toContain('cmgd/zhao: contact added\n');
+        expect(text).toMatch(/^\+ warning unqualified-opportunity: Opportunity 'core5g' has no confirmed budget/m);
+        expect(text.trimEnd().split('\n').at(-1)).toBe('16 changes from HEAD~1 to HEAD: 3 new findings (0 errors, 3 warnings, 0 info), 0 resolved.');
+        const markdown = diff('--from', 'HEAD~1', '--to', 'HEAD', '--format', 'markdown').stdout;
+        expect(markdown).toMatch(/^### Account plan changes\n\n16 changes from HEAD~1 to HEAD/);
+        expect(markdown).toContain('#### Customer `cmgd`\n\n| element | change |\n|---|---|\n');
+        expect(markdown).toContain('| cmgd/wang | support 2 → 0 |');
+        expect(markdown).toMatch(/#### New findings\n\n- \*\*warning\*\* `single-threaded`/);
+    });
+
+    it('--fail-on-new: exit 1 when a new finding has that severity or worse', () => {
+        expect(diff('--from', 'HEAD~1', '--to', 'HEAD', '--fail-on-new', 'warning').status).toBe(1);
+        expect(diff('--from', 'HEAD~1', '--to', 'HEAD', '--fail-on-new', 'error').status).toBe(0);
+        expect(diff('--from', 'HEAD~1', '--to', 'HEAD', '--fail-on-new', 'info').status).toBe(2);
+    });
+});
+
+describe('acct diff against the files on disk', () => {
+    it('a file that stops parsing gives its errors, not a crash; work tree and index are untouched', () => {
+        const file = path.join(repo, 'plans/cmgd.acct');
+        const status = git('status', '--porcelain');
+        const index = readFileSync(path.join(repo, '.git/index'));
+        writeFileSync(file, cmgd2.replace('contact zhao "Zhao Min" { support 1 }', 'contcat zhao "Zhao Min" { support 1 }'));
+        try {
+            const result = diff('--format', 'json', '--fail-on-new', 'error');
+            expect(result.status).toBe(1);
+            const report = JSON.parse(result.stdout);
+            expect(report.to).toBeNull();
+            expect(report.newFindings.map((d: { code: string; severity: string }) => `${d.severity} ${d.code}`)).toContain('error syntax');
+            expect(git('status', '--porcelain')).toBe(status.replace(/^$/, '') + ' M plans/cmgd.acct\n');
+            expect(readFileSync(path.join(repo, '.git/index'))).toEqual(index);
+        } finally {
+            writeFileSync(file, cmgd2);
+        }
+        expect(git('status', '--porcelain')).toBe(status);
+    });
+
+    it('a plan deleted on disk is removed; the default is HEAD against the disk', () => {
+        const file = path.join(repo, 'other-moved.acct');
+        renameSync(file, file + '.bak');
+        try {
+            const report = JSON.parse(diff('--format', 'json').stdout);
+            expect(report.from).toBe('HEAD');
+            expect(report.changes).toEqual([{ kind: 'removed', element: 'customer', customer: 'other', id: 'other', field: null, from: null, to: null }]);
+        } finally {
+            renameSync(file + '.bak', file);
+        }
+        expect(JSON.parse(diff('--format', 'json').stdout).changes).toEqual([]);
+    });
+});
+
+describe('acct diff: bad input', () => {
+    it('an unknown revision, outside a git work tree, exit 2 with one line', () => {
+        const unknown = diff('--from', 'no-such-branch');
+        expect(unknown.status).toBe(2);
+        expect(unknown.stderr).toBe("acct: unknown revision 'no-such-branch': give a commit, a branch or a tag (git log shows them).\n");
+        const outside = tempWorkspace({ 'a.acct': 'member a "A"\n' });
+        rmSync(path.join(outside, '.git'), { recursive: true, force: true });
+        const result = runCli(['diff'], { cwd: outside, env: { GIT_CEILING_DIRECTORIES: path.dirname(outside) } });
+        expect(result.status).toBe(2);
+        expect(result.stderr).toMatch(/^acct: .* is not in a git work tree/);
+        expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    });
+
+    it('without git on the PATH: exit 2 with one line', () => {
+        const result = runCli(['diff'], { cwd: repo, env: { PATH: '/nonexistent' } });
+        expect(result.status).toBe(2);
+        expect(result.stderr).toBe('acct: git is not installed (or not on the PATH): acct diff reads revisions through git.\n');
+    });
+});
