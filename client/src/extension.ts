@@ -12,6 +12,7 @@ import { EditorCommands } from '@acct/contract';
 import { registerPowerMap } from './power-map-commands.js';
 import type { PlanSource } from './power-map-panel.js';
 import { refusal, saveOrExplain } from './save-file.js';
+import { registerShowChanges } from './show-changes.js';
 
 let client: LanguageClient | undefined;
 
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         onPlanChanged: listener => languageClient.onNotification(PlanChangedNotification.type, () => listener()),
     };
     registerPowerMap(context, source);
+    registerShowChanges(context, { locate: subject => languageClient.sendRequest(LocateRequest.type, { subject }) });
 
     context.subscriptions.push(vscode.commands.registerCommand('acct.exportJson',
         (options?: { target?: string; folder?: string }) => exportToJson(languageClient, options)));

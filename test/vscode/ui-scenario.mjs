@@ -18,7 +18,10 @@
 //      Ctrl+Space offers exactly the bank's contacts; Enter accepts one;
 //   5. Account Plan: Open Power Map (command palette) with the cursor in the
 //      customer opens the map of Jinlan City Commercial Bank: its contact cards
-//      are visible inside the webview's nested iframes.
+//      are visible inside the webview's nested iframes;
+//   6. the file is saved, and Account Plan: Show Changes Since… HEAD (the folder
+//      is a git repository) shows the new contact in the report beside the editor.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -221,12 +224,48 @@ async function scenario(page, folder) {
     const webview = page.locator('iframe.webview.ready').first();
     if (await webview.count()) await webview.screenshot({ path: path.join(OUT_DIR, '07-power-map-webview.png') });
   });
+
+  await step('saved, the plan shows its changes since HEAD: Account Plan: Show Changes Since…', async () => {
+    await openFile(page, FILE);
+    await page.keyboard.press('Control+S');
+    await sleep(1000);
+    await runCommand(page, 'Account Plan: Show Changes Since');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 20_000 });
+    const head = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'the last commit' }).first();
+    await head.waitFor({ state: 'visible', timeout: 20_000 });
+    await head.click();
+    // the markdown preview is a webview too
+    const frame = await findWebviewFrame(page, 'table');
+    const row = await until(async () => {
+      const rows = await frame.locator('tr').evaluateAll((els) => els.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+      return rows.find((r) => r.includes('jlbank/newbie')) ?? null;
+    }, 'the report has no row for the new contact jlbank/newbie');
+    say(`  report row: ${row}`);
+    if (!/contact added/.test(row)) throw new Error(`the row reads "${row}"`);
+    const link = frame.locator('a', { hasText: 'jlbank/newbie' }).first();
+    if (!(await link.count())) throw new Error('the new contact has no link to its declaration');
+    await sleep(300);
+    await shot('08-changes-since-head');
+    // the link opens the plan at the new contact's line
+    await link.click();
+    await until(async () => {
+      const active = await page.locator('.monaco-editor .view-line').filter({ hasText: 'contact newbie' }).count();
+      const tab = await page.locator('.tabs-container .tab.active', { hasText: 'jinlan-bank.acct' }).count();
+      return active && tab ? true : null;
+    }, 'clicking the link does not bring jinlan-bank.acct with the new contact into view');
+    await shot('09-changes-link-opens-plan');
+  });
 }
 
 async function main() {
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const folder = prepareWorkspace({ source });
+  // the plans as reviewed: a git repository, for Show Changes Since…
+  for (const args of [['init', '-q'], ['add', '-A'], ['-c', 'user.email=ui@example.com', '-c', 'user.name=UI', 'commit', '-qm', 'plans as reviewed']]) {
+    execFileSync('git', args, { cwd: folder });
+  }
   say(`workspace: ${folder} (copy of ${path.relative(REPO_ROOT, source) || '.'}, acct.today ${TEST_TODAY})`);
   const bin = findCodeServer();
   const profile = makeProfile();

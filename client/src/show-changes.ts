@@ -1,0 +1,110 @@
+/**
+ * Account Plan: Show Changes Since… — the `acct diff` report of the workspace folder between a
+ * revision (HEAD, a branch, a recent commit) and the files on disk, rendered as markdown beside
+ * the editor; each changed element links to its declaration. The bundled CLI computes the diff
+ * (git read without touching the work tree), so the editor and CI report the same changes.
+ */
+import { execFile } from 'node:child_process';
+import * as vscode from 'vscode';
+import { changeSubject, formatDiffMarkdown, type PlanDiff, type SourceAnchor, type SubjectKey } from '@acct/contract';
+
+export const SHOW_CHANGES_COMMAND = 'acct.showChanges';
+const SCHEME = 'acct-changes';
+
+export interface ChangesSource {
+    locate(subject: SubjectKey): Promise<SourceAnchor | null>;
+}
+
+/** Registers the command; its optional argument `{ revision, folder }` (for scripts and tests) skips the pickers. */
+export function registerShowChanges(context: vscode.ExtensionContext, source: ChangesSource): void {
+    const reports = new Map<string, string>();
+    const changed = new vscode.EventEmitter<vscode.Uri>();
+    context.subscriptions.push(changed, vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
+        onDidChange: changed.event,
+        provideTextDocumentContent: uri => reports.get(uri.toString()) ?? '',
+    }));
+    context.subscriptions.push(vscode.commands.registerCommand(SHOW_CHANGES_COMMAND, async (arg?: { revision?: string; folder?: string }) => {
+        const folder = arg?.folder ? vscode.Uri.parse(arg.folder) : await pickFolder();
+        if (!folder) {
+            void vscode.window.showWarningMessage('Open a folder with account plans kept in git to compare them.');
+            return undefined;
+        }
+        const revision = arg?.revision ?? await pickRevision(folder.fsPath);
+        if (!revision) return undefined;
+        try {
+            const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `acct: changes since ${revision}` },
+                () => runDiff(context, folder.fsPath, revision));
+            const links = await linksFor(report, source, folder);
+            const uri = vscode.Uri.from({ scheme: SCHEME, path: `/changes since ${revision.replace(/[/\\]/g, '-')}.md` });
+            reports.set(uri.toString(), formatDiffMarkdown(report, subject => links.get(subject)));
+            changed.fire(uri);
+            await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+            return uri;
+        } catch (err) {
+            void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
+            return undefined;
+        }
+    }));
+}
+
+/** The report as `acct diff --format json` gives it, with the editor's today. */
+function runDiff(context: vscode.ExtensionContext, cwd: string, revision: string): Promise<PlanDiff> {
+    const today = vscode.workspace.getConfiguration('acct').get<string>('today')?.trim();
+    const args = [context.asAbsolutePath('out/cli.js'), 'diff', '--from', revision, '--format', 'json', ...(today ? ['--today', today] : []), '.'];
+    return new Promise((resolve, reject) => {
+        // The extension host's own runtime runs the CLI (`ELECTRON_RUN_AS_NODE` makes Electron a plain node).
+        execFile(process.execPath, args, { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 1 << 28 }, (error, stdout, stderr) => {
+            if (error && !stdout) return reject(new Error(stderr.trim().replace(/^acct: /, '') || error.message));
+            try {
+                resolve(JSON.parse(stdout) as PlanDiff);
+            } catch {
+                reject(new Error(`acct diff gave no report: ${stderr.trim() || stdout.slice(0, 200)}`));
+            }
+        });
+    });
+}
+
+/**
+ * Where each element still declared is, as a link the markdown preview opens at its line. The
+ * preview does not follow `file:` links; a path from the workspace folder's root (`/a/b.acct#L12`)
+ * it does.
+ */
+async function linksFor(report: PlanDiff, source: ChangesSource, folder: vscode.Uri): Promise<Map<SubjectKey, string>> {
+    const subjects = [...new Set(report.changes.filter(c => c.kind !== 'removed').map(changeSubject))];
+    const anchors = await Promise.all(subjects.map(subject => source.locate(subject).catch(() => null)));
+    const links = new Map<SubjectKey, string>();
+    const root = folder.path.replace(/\/+$/, '') + '/';
+    subjects.forEach((subject, i) => {
+        const anchor = anchors[i] && vscode.Uri.parse(anchors[i]!.uri);
+        if (anchor?.path.startsWith(root)) {
+            links.set(subject, `/${anchor.path.slice(root.length).split('/').map(encodeURIComponent).join('/')}#L${anchors[i]!.line}`);
+        }
+    });
+    return links;
+}
+
+async function pickFolder(): Promise<vscode.Uri | undefined> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length <= 1) return folders[0]?.uri;
+    return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder whose plan to compare' }))?.uri;
+}
+
+/** HEAD, the branches and the recent commits, newest first. */
+async function pickRevision(cwd: string): Promise<string | undefined> {
+    const git = (...args: string[]) => new Promise<string>(resolve =>
+        execFile('git', args, { cwd, encoding: 'utf8' }, (error, stdout) => resolve(error ? '' : stdout)));
+    const [branches, commits] = await Promise.all([
+        git('for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'),
+        git('log', '-n', '20', '--format=%h%x09%s%x09%cr'),
+    ]);
+    const items: Array<vscode.QuickPickItem & { revision: string }> = [
+        { label: 'HEAD', description: 'the last commit', revision: 'HEAD' },
+        ...branches.split('\n').filter(Boolean).map(b => ({ label: b, description: 'branch', revision: b })),
+        ...commits.split('\n').filter(Boolean).map(line => {
+            const [hash, subject, when] = line.split('\t');
+            return { label: hash!, description: `${subject} · ${when}`, revision: hash! };
+        }),
+    ];
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Show the changes to the plan since…', matchOnDescription: true });
+    return picked?.revision;
+}

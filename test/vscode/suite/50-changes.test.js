@@ -1,0 +1,60 @@
+// Account Plan: Show Changes Since… on a git repository: the report of `acct diff` beside the
+// editor, each changed element linking to its declaration.
+'use strict';
+
+const assert = require('assert');
+const cp = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const vscode = require('vscode');
+const h = require('./helpers');
+
+describe('Account Plan: Show Changes Since… (acct.showChanges)', () => {
+  let root;
+  const git = (...args) => cp.execFileSync('git', args, { cwd: root, encoding: 'utf8' });
+
+  before(async () => {
+    await h.ready();
+    root = h.workspaceFolder().uri.fsPath;
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'Test');
+    git('add', '-A');
+    git('commit', '-qm', 'plans as reviewed');
+  });
+  after(async () => {
+    await h.closeAll();
+    const file = path.join(root, 'huaxia-grid.acct');
+    git('checkout', '--', 'huaxia-grid.acct');
+    fs.rmSync(path.join(root, '.git'), { recursive: true, force: true });
+    assert.ok(fs.existsSync(file));
+  });
+
+  it('renders the changes since HEAD as markdown, with a link to each changed declaration', async () => {
+    const file = path.join(root, 'huaxia-grid.acct');
+    const text = fs.readFileSync(file, 'utf8');
+    // Deng's support drops from 1 to 0 on disk
+    fs.writeFileSync(file, text.replace(/(contact deng "Deng Hui" \{[\s\S]*?support )1/, '$10'));
+    const uri = await vscode.commands.executeCommand('acct.showChanges', { revision: 'HEAD', folder: h.workspaceFolder().uri.toString() });
+    assert.ok(uri, 'the command returned no report');
+    const report = (await vscode.workspace.openTextDocument(uri)).getText();
+    assert.match(report, /^### Account plan changes/);
+    assert.match(report, /changes from HEAD to the files on disk/);
+    const row = report.split('\n').find((l) => l.includes('hxgrid/deng'));
+    assert.ok(row, `no row for hxgrid/deng in:\n${report}`);
+    assert.match(row, /support 1 → 0/);
+    const link = /\]\(([^)]+)\)/.exec(row);
+    assert.ok(link, `the row has no link: ${row}`);
+    // a path from the workspace folder's root, which the markdown preview follows (it refuses file: links)
+    const [, target, fragment] = /^\/([^#]+)#(.+)$/.exec(link[1]);
+    assert.strictEqual(decodeURIComponent(target), 'huaxia-grid.acct');
+    const line = Number(/^L(\d+)$/.exec(fragment)[1]);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    assert.match(document.lineAt(line - 1).text, /contact deng "Deng Hui"/);
+  });
+
+  it('an unknown revision says so and shows nothing', async () => {
+    const uri = await vscode.commands.executeCommand('acct.showChanges', { revision: 'no-such-branch', folder: h.workspaceFolder().uri.toString() });
+    assert.strictEqual(uri, undefined);
+  });
+});
