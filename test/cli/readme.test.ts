@@ -24,6 +24,11 @@ describe('README', () => {
         expect(codes).toEqual(['warning competitor-ahead', 'warning missing-layer', 'warning opposed-key-person', 'warning tier-mismatch', 'warning unknown-support']);
     });
 
+    it('the sample output of acct sandbox on examples/ is what the CLI prints', () => {
+        const printed = runCli(['sandbox', 'examples', '--top', '3', '--today', '2026-11-22']).stdout;
+        expect(block('`acct sandbox examples --top 3 --today 2026-11-22`:', 'text')).toBe(printed);
+    });
+
     it('the sample output of acct check on examples/ is what the CLI prints', () => {
         const printed = runCli(['check', 'examples', '--today', '2026-11-22']).stdout;
         expect(block('`acct check examples --today 2026-11-22`:', 'text')).toBe(printed);
