@@ -12,6 +12,9 @@ import { AcctSettings } from './acct-settings.js';
 import { CustomerIndex } from './customer-index.js';
 import { FindingPolicy } from './finding-policy.js';
 import { WorkspaceFacts } from './workspace-facts.js';
+import { createAcctParser } from './acct-parser.js';
+import { AcctLexer } from './acct-lexer.js';
+import { AcctValueConverter } from './acct-value-converter.js';
 
 
 export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCoreServices & AcctLanguageAddedServices> = {
@@ -23,6 +26,11 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
     workspace: {
         AcctSettings: () => new AcctSettings(),
         WorkspaceFacts: (services) => new WorkspaceFacts(services),
+    },
+    parser: {
+        LangiumParser: (services) => createAcctParser(services),
+        Lexer: (services) => new AcctLexer(services),
+        ValueConverter: () => new AcctValueConverter(),
     },
     references: {
         ScopeProvider: (services) => new AcctScopeProvider(services),

@@ -98,26 +98,54 @@ type Span = [start: number, end: number];
 
 /**
  * The top-level declarations that hold a parse error: from the declaration's keyword to its
- * closing brace (found by matching braces in the text, since the parser's recovery may cut the
- * declaration short), or to the end of the file.
+ * closing brace (matched in the text, since the parser's recovery may cut the declaration
+ * short), or to the end of the file. Linear: one pass over the text, one over the declarations.
  */
 function mutedSpans(document: LangiumDocument, parseErrors: readonly Diagnostic[]): Span[] {
     if (parseErrors.length === 0) return [];
     const text = document.textDocument.getText();
-    const root = document.parseResult.value as Workspace;
-    const starts = (root.declarations ?? []).map(d => d.$cstNode?.offset).filter((o): o is number => o !== undefined);
-    const spans = starts.map((start): Span => [start, closingBraceEnd(text, start)]);
-    const errors = parseErrors.map(d => document.textDocument.offsetAt(d.range.start));
-    return spans.filter(([start, end]) => errors.some(offset => offset >= start && offset < end));
+    const closing = closingBraces(text);
+    const errors = parseErrors.map(d => document.textDocument.offsetAt(d.range.start)).sort((a, b) => a - b);
+    const spans: Span[] = [];
+    for (const declaration of (document.parseResult.value as Workspace).declarations ?? []) {
+        const cst = declaration.$cstNode;
+        if (!cst) continue;
+        // a declaration with a block ends at the brace that closes its first `{`; one without (a member) at its last token
+        const open = closing.firstOpenAfter(cst.offset, cst.end);
+        const span: Span = [cst.offset, open === undefined ? cst.end : closing.closeOf(open)];
+        const first = lowerBound(errors, span[0]);
+        if (first < errors.length && errors[first]! < span[1]) spans.push(span);
+    }
+    // sorted and merged (an unclosed declaration runs over the next ones), so that a lookup is a binary search
+    spans.sort((a, b) => a[0] - b[0]);
+    const merged: Span[] = [];
+    for (const span of spans) {
+        const last = merged[merged.length - 1];
+        if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]); else merged.push([span[0], span[1]]);
+    }
+    return merged;
 }
 
-/** The end of the brace that closes the first `{` after `start`, or the end of the text. */
-function closingBraceEnd(text: string, start: number): number {
-    let depth = 0;
-    for (let i = start; i < text.length; i++) {
+/** Whether `offset` lies in one of the sorted, disjoint spans. */
+function inSpans(spans: readonly Span[], offset: number): boolean {
+    let low = 0;
+    let high = spans.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (spans[mid]![1] <= offset) low = mid + 1; else high = mid;
+    }
+    return low < spans.length && spans[low]![0] <= offset;
+}
+
+/** Every `{` of the text (outside strings and comments) and the end of the `}` that closes it (the text's end when none does). */
+function closingBraces(text: string): { firstOpenAfter(start: number, end: number): number | undefined; closeOf(open: number): number } {
+    const opens: number[] = [];
+    const closes = new Map<number, number>();
+    const stack: number[] = [];
+    for (let i = 0; i < text.length; i++) {
         const c = text[i];
         if (c === '"') {
-            // a string ends at its closing quote or at the end of the line (an unterminated string)
+            // a string ends at its closing quote or at the end of its line
             for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
         } else if (c === '/' && text[i + 1] === '/') {
             while (i < text.length && text[i] !== '\n') i++;
@@ -125,14 +153,29 @@ function closingBraceEnd(text: string, start: number): number {
             const close = text.indexOf('*/', i + 2);
             i = close < 0 ? text.length : close + 1;
         } else if (c === '{') {
-            depth++;
-        } else if (c === '}') {
-            depth--;
-            if (depth === 0) return i + 1;
-            if (depth < 0) return i;
+            opens.push(i);
+            stack.push(i);
+        } else if (c === '}' && stack.length) {
+            closes.set(stack.pop()!, i + 1);
         }
     }
-    return text.length;
+    return {
+        firstOpenAfter(start, end) {
+            const open = opens[lowerBound(opens, start)];
+            return open !== undefined && open < end ? open : undefined;
+        },
+        closeOf: open => closes.get(open) ?? text.length,
+    };
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (sorted[mid]! < value) low = mid + 1; else high = mid;
+    }
+    return low;
 }
 
 /** Only the findings that say the plan is wrong survive inside a declaration holding a syntax error. */
@@ -140,13 +183,12 @@ function isMuted(diagnostic: Diagnostic, muted: readonly Span[], document: Langi
     if (muted.length === 0) return false;
     const code = codeOf(diagnostic);
     if (!code || FIXED_CODES.has(code)) return false;
-    const offset = document.textDocument.offsetAt(diagnostic.range.start);
-    return muted.some(([start, end]) => offset >= start && offset < end);
+    return inSpans(muted, document.textDocument.offsetAt(diagnostic.range.start));
 }
 
 function isMutedNode(node: AstNode, muted: readonly Span[]): boolean {
     const offset = node.$cstNode?.offset;
-    return offset !== undefined && muted.some(([start, end]) => offset >= start && offset < end);
+    return offset !== undefined && inSpans(muted, offset);
 }
 
 // --- waivers -----------------------------------------------------------------------------------

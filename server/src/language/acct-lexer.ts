@@ -1,0 +1,90 @@
+/**
+ * The lexer, made linear in the worst case and plain-spoken about two mistakes:
+ * - A run of characters that can start no token (a pasted NUL, `%%%`, control characters) is one
+ *   error. Chevrotain skips such a run one character at a time, trying every token pattern at
+ *   each (about 2 s per MB of NULs); the run's tail is handed to it as spaces instead, and the
+ *   error is given the run's real length.
+ * - A string left open at the end of its line is one token (the STRING terminal allows it,
+ *   see acct.langium) and one error, "unterminated string", instead of a string retried at every
+ *   quote of the line (quadratic in the line's length) and errors cascading through the file.
+ */
+import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
+import { isClosedString } from './acct-value-converter.js';
+
+/** Characters that may start a token: whitespace, ids, numbers, strings, `{`, `}`, `,`, `-`, `?`. */
+const MAY_START = /[\s\w"{},\-?\u00C0-\uFFFF]/;
+
+/** Whether the character at `i` may be part of a token: also a `.` in a number and the `/` of a comment. */
+function mayStart(text: string, i: number): boolean {
+    const c = text[i]!;
+    if (c === '.') return i > 0 && /\d/.test(text[i - 1]!);
+    if (c === '/') return text[i + 1] === '/' || text[i + 1] === '*';
+    return MAY_START.test(c);
+}
+
+export class AcctLexer extends DefaultLexer {
+    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        const runs = invalidRuns(text);
+        const result = super.tokenize(runs.length ? squash(text, runs) : text, options);
+        const endOf = new Map(runs);
+        for (const error of result.errors) {
+            const end = endOf.get(error.offset);
+            const run = end === undefined ? undefined : [error.offset, end] as const;
+            if (run) {
+                error.length = run[1] - run[0];
+                error.message = `unexpected character${error.length > 1 ? 's' : ''} '${printable(text.slice(run[0], Math.min(run[1], run[0] + 12)))}${error.length > 12 ? '…' : ''}': no token starts with ${error.length > 1 ? 'them' : 'it'}. Remove ${error.length > 1 ? 'them' : 'it'}, or put ${error.length > 1 ? 'them' : 'it'} in a quoted name.`;
+            }
+        }
+        for (const token of result.tokens) {
+            if (token.tokenType.name === 'STRING' && !isClosedString(token.image)) {
+                result.errors.push({
+                    offset: token.startOffset, length: token.image.length, line: token.startLine, column: token.startColumn,
+                    message: 'unterminated string: close it with " on the same line.',
+                });
+            }
+        }
+        return result;
+    }
+}
+
+/** [start, end) of each run of characters outside strings and comments that can start no token. */
+function invalidRuns(text: string): Array<[number, number]> {
+    const runs: Array<[number, number]> = [];
+    for (let i = 0; i < text.length;) {
+        const c = text[i]!;
+        if (c === '"') {
+            // a string ends at its closing quote or at the end of its line
+            for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n' && text[i] !== '\r'; i++) if (text[i] === '\\') i++;
+            i++;
+        } else if (c === '/' && text[i + 1] === '/') {
+            while (i < text.length && text[i] !== '\n') i++;
+        } else if (c === '/' && text[i + 1] === '*') {
+            const close = text.indexOf('*/', i + 2);
+            i = close < 0 ? text.length : close + 2;
+        } else if (!mayStart(text, i)) {
+            const start = i;
+            for (i++; i < text.length && !mayStart(text, i); i++);
+            runs.push([start, i]);
+        } else {
+            i++;
+        }
+    }
+    return runs;
+}
+
+/** The text with each run's tail replaced by spaces: offsets, lines and columns stay as they were. */
+function squash(text: string, runs: ReadonlyArray<[number, number]>): string {
+    const parts: string[] = [];
+    let at = 0;
+    for (const [start, end] of runs) {
+        parts.push(text.slice(at, start + 1), ' '.repeat(end - start - 1));
+        at = end;
+    }
+    parts.push(text.slice(at));
+    return parts.join('');
+}
+
+/** Invisible characters named, so that a message shows what is there. */
+function printable(text: string): string {
+    return text.replace(/[\u0000-\u001f\u007f]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

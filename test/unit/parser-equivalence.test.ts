@@ -1,0 +1,70 @@
+/**
+ * The parser patches of server/src/language/acct-parser.ts (bounded in-repetition recovery,
+ * linear comment handling) change how fast the parser is, never what it builds: on random edits
+ * of the examples — comments inserted, tokens deleted and duplicated — it gives the same CST,
+ * AST and errors as Langium's own parser.
+ */
+import { describe, expect, it } from 'vitest';
+import * as fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createLangiumParser, EmptyFileSystem, type CstNode, type LangiumParser } from 'langium';
+import { createAcctServices } from '../../server/src/acct-module.js';
+
+const examples = ['team.acct', 'donghai-mobile.acct', 'huaxia-grid.acct', 'pearl-river-port.acct', 'regional/jinlan-bank.acct']
+    .map(file => fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'));
+
+const ours = createAcctServices(EmptyFileSystem).Acct.parser.LangiumParser;
+const langiums: LangiumParser = createAcctServices(EmptyFileSystem, { parser: { LangiumParser: services => createLangiumParser(services) } }).Acct.parser.LangiumParser;
+
+function picture(parser: LangiumParser, text: string) {
+    const result = parser.parse(text);
+    const leaves: string[] = [];
+    const walk = (node: CstNode, depth: number): void => {
+        const content = (node as { content?: CstNode[] }).content;
+        if (content) content.forEach(child => walk(child, depth + 1));
+        else leaves.push(`${node.offset}+${node.length}${node.hidden ? 'h' : ''}@${depth}:${node.astNode.$type}`);
+    };
+    walk(result.value.$cstNode!, 0);
+    // references as written (a parsed, unlinked reference resolves lazily: never follow it here)
+    const ast = JSON.stringify(result.value, (key, value) => key.startsWith('$') && key !== '$type' ? undefined
+        : value && typeof value === 'object' && '$refText' in value ? `ref:${(value as { $refText: string }).$refText}` : value);
+    return { leaves, ast, errors: result.parserErrors.map(e => `${e.token.startOffset} ${e.message}`) };
+}
+
+/** Random edits: a comment before a line, a line deleted, a line duplicated, a word dropped. */
+const editArb = fc.array(fc.record({
+    kind: fc.constantFrom('comment', 'block-comment', 'delete', 'duplicate', 'drop-word'),
+    at: fc.nat(),
+}), { minLength: 1, maxLength: 6 });
+
+function edit(text: string, edits: Array<{ kind: string; at: number }>): string {
+    const lines = text.split('\n');
+    for (const { kind, at } of edits) {
+        const i = at % lines.length;
+        if (kind === 'comment') lines.splice(i, 0, '    // a note');
+        else if (kind === 'block-comment') lines[i] = `/* x */ ${lines[i]} /* y */`;
+        else if (kind === 'delete') lines.splice(i, 1);
+        else if (kind === 'duplicate') lines.splice(i, 0, lines[i]!);
+        else lines[i] = lines[i]!.replace(/\S+\s*/, '');
+    }
+    return lines.join('\n');
+}
+
+describe('the patched parser builds what Langium builds', () => {
+    it('on the examples as written', () => {
+        for (const text of examples) expect(picture(ours, text)).toEqual(picture(langiums, text));
+    });
+
+    it('on random edits with comments and mistakes', () => {
+        fc.assert(fc.property(fc.nat(examples.length - 1), editArb, (which, edits) => {
+            const text = edit(examples[which]!, edits);
+            expect(picture(ours, text)).toEqual(picture(langiums, text));
+        }), { numRuns: 150, seed: 20261126 });
+    });
+
+    it('a customer with a comment before each of 2,000 contacts', () => {
+        const text = 'customer c "C" {\n' + Array.from({ length: 2000 }, (_, i) => `    // note ${i}\n    contact k${i} "K" { }\n`).join('') + '}\n';
+        expect(picture(ours, text)).toEqual(picture(langiums, text));
+    });
+});
