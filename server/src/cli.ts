@@ -1,4 +1,10 @@
 #!/usr/bin/env node
 import { runCli } from './cli/main.js';
 
+// A reader that closes the pipe early (`acct check | head`) ends the command quietly; other
+// write errors are reported by the write that meets them (cli/output.ts).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
 runCli(process.argv.slice(2)).then(code => { process.exitCode = code; });

@@ -78,7 +78,9 @@ describe('acct check', () => {
         expect(runCli(['check', '--max-warnings', '1', '--today', '2026-11-22'], { cwd: dir }).status).toBe(0);
         const over = runCli(['check', '--max-warnings', '0', '--today', '2026-11-22'], { cwd: dir });
         expect(over.status).toBe(1);
-        expect(over.stderr).toContain('1 warnings exceed --max-warnings 0');
+        // on standard error whatever the format, in plain English (issue: editor and views that feel finished)
+        expect(over.stderr).toContain('1 warning exceeds --max-warnings 0');
+        expect(runCli(['check', '--max-warnings', '0', '--format', 'json', '--today', '2026-11-22'], { cwd: dir }).stderr).toBe('acct: 1 warning exceeds --max-warnings 0.\n');
     });
 
     it('contract 1.1: a policy severity changes the exit status; a waived warning leaves --max-warnings', () => {

@@ -9,6 +9,7 @@ import { isDate, resolveToday } from '../method/index.js';
 import type { DiagnosticJson } from '../contract/plan-types.js';
 import { UnsafeTargetError, writeFileSafely } from '../files/safe-write.js';
 import { formatText } from './format.js';
+import { writeStderr, writeStdout } from './output.js';
 
 /** Bad usage the user can fix: the CLI prints the message and exits 2. */
 export class UsageError extends Error {}
@@ -36,22 +37,22 @@ export function withPathsAndToday(command: Command): Command {
 
 export async function load(paths: string[], today: string | undefined): Promise<LoadedWorkspace> {
     // The method's one rule for today; here a bad ACCT_TODAY is refused rather than ignored.
-    return loadWorkspace(paths, { today: resolveToday(today, process.env.ACCT_TODAY) });
+    return loadWorkspace(paths, { today: resolveToday(today, process.env.ACCT_TODAY), onSkip: line => writeStderr(`acct: ${line}\n`) });
 }
 
 /** With any error in the plan: print the errors on standard error and say that nothing was `done`; true if so. */
 export function refuseOnErrors(diagnostics: readonly DiagnosticJson[], done: string): boolean {
     const errors = diagnostics.filter(d => d.severity === 'error');
     if (errors.length === 0) return false;
-    process.stderr.write(formatText(errors) + '\n');
-    process.stderr.write(`acct: ${errors.length} error${errors.length === 1 ? '' : 's'}: ${done}. Fix the errors and run it again.\n`);
+    writeStderr(formatText(errors) + '\n');
+    writeStderr(`acct: ${errors.length} error${errors.length === 1 ? '' : 's'}: ${done}. Fix the errors and run it again.\n`);
     return true;
 }
 
 /** Writes `text` into `target` (option `flag`) safely, or to standard output without a target. */
 export async function writeOutput(target: string | undefined, text: string, flag: string, what: string): Promise<void> {
     if (!target) {
-        process.stdout.write(text);
+        await writeStdout(text);
         return;
     }
     try {

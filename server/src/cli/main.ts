@@ -13,16 +13,17 @@ import { exportCommand } from './commands/export.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { diffCommand } from './commands/diff.js';
 import { GitError } from '../node/git.js';
+import { ClosedOutput, OutputError, writeStderr } from './output.js';
 
 export function createProgram(setExit: SetExit): Command {
     const program = new Command('acct')
         .description('Check, export, rank and compare key-account plans written in .acct files.')
         .version('0.1.0')
         .exitOverride()
-        .configureOutput({ writeErr: text => process.stderr.write(text) })
+        .configureOutput({ writeErr: writeStderr })
         .showHelpAfterError('(run acct --help for usage)');
     for (const command of [checkCommand(setExit), exportCommand(setExit), sandboxCommand(setExit), diffCommand(setExit)]) {
-        program.addCommand(command.exitOverride().configureOutput({ writeErr: text => process.stderr.write(text) }).showHelpAfterError('(run acct --help for usage)'));
+        program.addCommand(command.exitOverride().configureOutput({ writeErr: writeStderr }).showHelpAfterError('(run acct --help for usage)'));
     }
     return program;
 }
@@ -38,13 +39,14 @@ export async function runCli(argv: string[]): Promise<number> {
             // Help and version exit 0; every other usage problem is exit status 2.
             return error.exitCode === 0 ? 0 : 2;
         }
+        if (error instanceof ClosedOutput) return exitCode;
         if (error instanceof InputError || error instanceof UsageError || error instanceof UnsafeTargetError
-            || error instanceof InvalidTodayError || error instanceof GitError) {
-            process.stderr.write(`acct: ${error.message}\n`);
+            || error instanceof InvalidTodayError || error instanceof GitError || error instanceof OutputError) {
+            writeStderr(`acct: ${error.message}\n`);
             return 2;
         }
-        process.stderr.write(`acct: internal error: ${(error as Error)?.message ?? String(error)}. Please report it with the plan that caused it.\n`);
-        if (process.env.ACCT_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+        writeStderr(`acct: internal error: ${(error as Error)?.message ?? String(error)}. Please report it with the plan that caused it.\n`);
+        if (process.env.ACCT_DEBUG) writeStderr(`${(error as Error)?.stack}\n`);
         return 2;
     }
 }

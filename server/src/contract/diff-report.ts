@@ -7,6 +7,7 @@
 import { moneyText, supportText, type Support } from '../method/index.js';
 import type { PlanChange, PlanDiff } from './plan-diff.js';
 import type { DiagnosticJson, MoneyJson } from './plan-types.js';
+import { filePlace } from './findings.js';
 import { SubjectKeys, type SubjectKey } from './subject-key.js';
 
 /** Where an element is declared, as a link target (the editor gives one; a PR comment has none). */
@@ -63,7 +64,7 @@ function listDelta(from: unknown, to: unknown, key: (x: never) => string, text: 
 }
 
 export function findingText(d: DiagnosticJson): string {
-    return `${d.severity} ${d.code}: ${d.message} (${d.file}:${d.line}:${d.column})`;
+    return `${d.severity} ${d.code}: ${d.message} (${filePlace(d.file)}:${d.line}:${d.column})`;
 }
 
 export function diffSummary(diff: PlanDiff): string {

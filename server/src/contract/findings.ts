@@ -36,7 +36,17 @@ export function findingsOf(view: Pick<PlanView, 'plan' | 'subjects'>): Finding[]
 
 /** One finding as one line: `FILE:LINE:COLUMN: SEVERITY CODE: MESSAGE` (contract section 5). */
 export function findingLine(d: DiagnosticJson): string {
-    return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
+    return `${filePlace(d.file)}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${oneLine(d.message)}`;
+}
+
+/** A file name as a line shows it: quoted when it holds a line break or another control character. */
+export function filePlace(file: string): string {
+    return /[\u0000-\u001f\u007f]/.test(file) ? JSON.stringify(file) : file;
+}
+
+/** Messages quote plan text, which may hold line breaks: a line stays one line. */
+function oneLine(text: string): string {
+    return text.replace(/\r\n?|\n/g, ' ');
 }
 
 /** Worst severity first, then code: for stable display. */

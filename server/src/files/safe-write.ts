@@ -39,6 +39,9 @@ export async function writeFileSafely(target: string, content: string, what = 't
     if (isPlanPath(real)) {
         throw new UnsafeTargetError(`${target}: leads to the plan ${real}; acct never writes .acct files.`);
     }
+    if (existing?.isSocket()) {
+        throw new UnsafeTargetError(`${target}: is a socket. Give a file, a FIFO or a device for ${what}.`);
+    }
     if (existing && !existing.isFile()) {
         await fs.writeFile(real, content, 'utf8');
         return;
@@ -48,6 +51,7 @@ export async function writeFileSafely(target: string, content: string, what = 't
 
 async function replaceAtomically(target: string, content: string): Promise<void> {
     const folder = path.dirname(target);
+    await removeStaleTemporaries(folder, path.basename(target));
     const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     const handle = await fs.open(temporary, 'wx');
     try {
@@ -64,5 +68,29 @@ async function replaceAtomically(target: string, content: string): Promise<void>
     } catch (error) {
         await fs.rm(temporary, { force: true });
         throw error;
+    }
+}
+
+/**
+ * A write killed between its temporary file and the rename (SIGKILL, a power cut) leaves
+ * `.NAME.PID.RANDOM.tmp` behind: the next write of NAME removes those whose process is gone.
+ */
+async function removeStaleTemporaries(folder: string, name: string): Promise<void> {
+    const entries = await fs.readdir(folder).catch(() => [] as string[]);
+    const prefix = `.${name}.`;
+    for (const entry of entries) {
+        if (!entry.startsWith(prefix) || !entry.endsWith('.tmp')) continue;
+        const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.slice(prefix.length));
+        if (match && !isRunning(Number(match[1]))) await fs.rm(path.join(folder, entry), { force: true });
+    }
+}
+
+function isRunning(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (error) {
+        // EPERM: it runs, as another user
+        return (error as NodeJS.ErrnoException).code === 'EPERM';
     }
 }

@@ -5,7 +5,8 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { isSkippedFolder, type PlanText } from './workspace-loader.js';
+import { isSkippedFolder } from './plan-files.js';
+import type { PlanText } from './workspace-loader.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { formatGithub, formatJson, formatText, summaryLine, type OutputFormat } from '../format.js';
 import { load, parseCount, withPathsAndToday, type SetExit } from '../common.js';
+import { writeStderr, writeStdout } from '../output.js';
 
 interface CheckOptions {
     format: OutputFormat;
@@ -23,14 +24,13 @@ async function check(paths: string[], options: CheckOptions): Promise<number> {
     const output = options.format === 'json' ? formatJson(diagnostics)
         : options.format === 'github' ? formatGithub(diagnostics)
         : [formatText(diagnostics), summaryLine(diagnostics, workspace.documents.length)].filter(Boolean).join('\n');
-    if (output) process.stdout.write(output + '\n');
+    if (output) await writeStdout(output + '\n');
     const errors = diagnostics.filter(d => d.severity === 'error').length;
     const warnings = diagnostics.filter(d => d.severity === 'warning').length;
     if (errors > 0) return 1;
     if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-        if (options.format === 'text') {
-            process.stderr.write(`acct: ${warnings} warnings exceed --max-warnings ${options.maxWarnings}.\n`);
-        }
+        // on standard error whatever the format, so that a CI log says why the step failed
+        writeStderr(`acct: ${warnings} ${warnings === 1 ? 'warning exceeds' : 'warnings exceed'} --max-warnings ${options.maxWarnings}.\n`);
         return 1;
     }
     return 0;

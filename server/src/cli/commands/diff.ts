@@ -12,6 +12,7 @@ import { loadTexts, loadWorkspace } from '../../node/workspace-loader.js';
 import { plansAt, renames, resolveRevision, workTree } from '../../node/git.js';
 import { relativePath } from '../../plan/paths.js';
 import { withPathsAndToday, type SetExit } from '../common.js';
+import { writeStdout } from '../output.js';
 
 interface DiffOptions {
     from: string;
@@ -44,7 +45,7 @@ async function diff(paths: string[], options: DiffOptions): Promise<number> {
     const relative = (file: string) => relativePath(URI.file(file), URI.file(cwd));
     const moved = new Map([...await renames(tree, from, to)].map(([was, is]) => [relative(was), relative(is)]));
     const report: PlanDiff = diffPlans(before.plan(), after.plan(), { from: options.from, to: options.to ?? null }, moved);
-    process.stdout.write(options.format === 'json' ? JSON.stringify(report, null, 2) + '\n'
+    await writeStdout(options.format === 'json' ? JSON.stringify(report, null, 2) + '\n'
         : options.format === 'markdown' ? formatDiffMarkdown(report)
         : formatDiffText(report));
     const gate = options.failOnNew;

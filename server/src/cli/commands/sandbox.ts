@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { sandboxRanking, type SandboxRow } from '../../contract/sandbox.js';
 import { load, parseCount, refuseOnErrors, withPathsAndToday, type SetExit } from '../common.js';
+import { writeStdout } from '../output.js';
 import { textTable, type Column } from '../formats/table.js';
 import { moneyText } from '../../method/index.js';
 
@@ -29,7 +30,7 @@ async function sandbox(paths: string[], options: SandboxOptions): Promise<number
     const plan = workspace.plan();
     if (refuseOnErrors(plan.diagnostics, 'no sandbox')) return 1;
     const rows = sandboxRanking(plan, options.top);
-    process.stdout.write(options.format === 'json' ? JSON.stringify(rows, null, 2) + '\n'
+    await writeStdout(options.format === 'json' ? JSON.stringify(rows, null, 2) + '\n'
         : options.format === 'csv' ? sandboxCsv(rows)
         : sandboxText(rows, options.top));
     return 0;
