@@ -7,14 +7,14 @@ import { Command, CommanderError } from 'commander';
 import { InputError } from '../node/workspace-loader.js';
 import { InvalidTodayError } from '../method/index.js';
 import { UnsafeTargetError } from '../files/safe-write.js';
-import { UsageError, type SetExit } from './common.js';
+import { ACCT_VERSION, UsageError, type SetExit } from './common.js';
 import { checkCommand } from './commands/check.js';
 import { exportCommand } from './commands/export.js';
 
 export function createProgram(setExit: SetExit): Command {
     const program = new Command('acct')
         .description('Check and export key-account plans written in .acct files.')
-        .version('0.1.0')
+        .version(ACCT_VERSION)
         .exitOverride()
         .configureOutput({ writeErr: text => process.stderr.write(text) })
         .showHelpAfterError('(run acct --help for usage)');

@@ -11,6 +11,7 @@ import { createAcctServices, type AcctServices } from '../acct-module.js';
 import type { Workspace } from '../language/generated/ast.js';
 import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
 import type { PlanView } from '../contract/findings.js';
+import type { LocatedFinding } from '../plan/diagnostics.js';
 
 /** A problem with the input itself (not with the plan): the CLI exits 2 with this message. */
 export class InputError extends Error {}
@@ -31,6 +32,8 @@ export interface LoadedWorkspace {
     diagnostics(): DiagnosticJson[];
     plan(): AcctPlanDocument;
     view(): PlanView;
+    /** The findings and the waived ones with their ends and subjects (SARIF, redaction). */
+    located(): { diagnostics: LocatedFinding[]; waived: LocatedFinding[] };
 }
 
 const skippedFolders = new Set(['node_modules', '.git']);
@@ -131,5 +134,6 @@ export async function loadWorkspace(paths: string[], options: LoadOptions = {}):
         diagnostics: () => plans.diagnostics(base),
         plan: () => plans.plan(base),
         view: () => plans.view(base),
+        located: () => plans.located(base),
     };
 }
