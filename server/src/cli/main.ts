@@ -17,7 +17,17 @@ export function createProgram(setExit: SetExit): Command {
         .version(ACCT_VERSION)
         .exitOverride()
         .configureOutput({ writeErr: text => process.stderr.write(text) })
-        .showHelpAfterError('(run acct --help for usage)');
+        .showHelpAfterError('(run acct --help for usage)')
+        .addHelpText('after', `
+Examples:
+  acct check plans/                                  one line per finding, then a summary
+  acct check --format sarif -o acct.sarif .          SARIF 2.1.0 for code scanning (also json, github)
+  acct check --watch plans/                          re-check on every change: + new, - resolved
+  acct export -o plan.acct.json                      the acct-plan JSON document
+  acct export --redact -o shared.acct.json           names, ids and free texts as pseudonyms, for sharing
+  acct export --format csv --table contacts --bom    one table as CSV (contacts, opportunities,
+                                                     decision-chain, activities, findings)
+Run acct help COMMAND for a command's options.`);
     for (const command of [checkCommand(setExit), exportCommand(setExit)]) {
         program.addCommand(command.exitOverride().configureOutput({ writeErr: text => process.stderr.write(text) }).showHelpAfterError('(run acct --help for usage)'));
     }
