@@ -8,20 +8,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { writeFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { cliPath, runCli, tempWorkspace } from '../support/run-cli.js';
-
-const team = `member alice "Alice Chen"\nmember bob "Bob Li"\nmember carol "Carol Wu"\n`;
-const healthy = `customer acme "Acme" {
-    contact boss "The Boss" { role decision-maker support 2 intimacy 1 last-contact 2026-11-01 }
-    contact fan "A Fan" { support 1 intimacy 1 }
-    opportunity big "Big deal" {
-        stage bid
-        budget 1M EUR
-        start 2027-01-01
-        team { ar alice sr bob fr carol }
-        decision-chain { boss }
-    }
-}
-`;
+import { healthy, team } from '../support/sample-plans.js';
 
 /** A running `acct check --watch`, its output as it comes, and a way to wait for a line. */
 class Watcher {
