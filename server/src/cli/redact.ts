@@ -16,7 +16,7 @@ import type {
 } from '../contract/plan-types.js';
 import type { FindingSubject } from '../contract/findings.js';
 import { parseSubjectKey, SubjectKeys, type SubjectKey } from '../contract/subject-key.js';
-import { Replacements, withholdValues } from './redact-text.js';
+import { replaceAll, Replacements, withholdValues } from './redact-text.js';
 
 /** What each diagnostic and waived finding is about, at the same indexes as in the plan. */
 export interface RedactionSubjects {
@@ -112,20 +112,10 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects):
     const reasons = plan.waived.map(w => r.text('Reason', w.reason) ?? '');
     // What a message may quote: the texts of the customer it is about (every customer's when it
     // is about none), then the workspace's. Local names win: a message about a contact means it.
-    const inScope = new Map<string | null, Replacements>();
-    const replacementsFor = (customer: string | null) => {
-        let replacements = inScope.get(customer);
-        if (!replacements) {
-            const locals = customer !== null ? [r.localOf(customer)] : [...r.local.values()];
-            replacements = locals.reduce((all, local) => all.with(local), new Replacements()).with(r.global);
-            inScope.set(customer, replacements);
-        }
-        return replacements;
-    };
     const redactFinding = <T extends DiagnosticJson>(finding: T, about: FindingSubject | null | undefined): T => {
         const customer = about ? parseSubjectKey(about.subject)?.customer ?? null : null;
-        const message = replacementsFor(customer).apply(withholdValues(finding.code, finding.message));
-        return { ...finding, file: r.file(finding.file), message };
+        const layers = [...(customer !== null ? [r.localOf(customer)] : r.local.values()), r.global];
+        return { ...finding, file: r.file(finding.file), message: replaceAll(withholdValues(finding.code, finding.message), layers) };
     };
     const waived = plan.waived.map((w, i): WaivedJson => ({ ...redactFinding(w, subjects.waived[i]), reason: reasons[i]! }));
     const document: AcctPlanDocument = {
