@@ -6,15 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot, runCli } from '../support/run-cli.js';
-
-const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-
-function block(after: string, fence: string): string {
-    const start = readme.indexOf(after);
-    if (start < 0) throw new Error(`README has no '${after}'`);
-    const open = readme.indexOf('```' + fence + '\n', start) + fence.length + 4;
-    return readme.slice(open, readme.indexOf('```', open));
-}
+import { block, readme } from '../support/readme.js';
 
 describe('README: CI and other tools', () => {
     it('the tasks.json is the one the VS Code suite runs', () => {
