@@ -1,6 +1,6 @@
 /**
  * The VS Code extension: starts the bundled acct language server for `.acct` files, exports the
- * plan to JSON and opens the power-map views. Everything the views show comes from the server,
+ * plan to JSON, opens the power-map views and provides the `acct` task type. Everything the views show comes from the server,
  * through the typed plan protocol (@acct/contract/protocol).
  */
 import * as vscode from 'vscode';
@@ -13,10 +13,13 @@ import { registerPowerMap } from './power-map-commands.js';
 import type { PlanSource } from './power-map-panel.js';
 import { refusal, saveOrExplain } from './save-file.js';
 import { registerShowChanges } from './show-changes.js';
+import { registerAcctTasks } from './acct-tasks.js';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    // The `acct` task type (tasks.json, "acct: check") needs no server: it runs the bundled CLI.
+    registerAcctTasks(context);
     const serverModule = context.asAbsolutePath('out/server.js');
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },

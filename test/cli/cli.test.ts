@@ -6,20 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli, tempWorkspace } from '../support/run-cli.js';
+import { healthy, team } from '../support/sample-plans.js';
 
-const team = `member alice "Alice Chen"\nmember bob "Bob Li"\nmember carol "Carol Wu"\ncompetitor nokia "Nokia"\n`;
-const healthy = `customer acme "Acme" {
-    contact boss "The Boss" { role decision-maker support 2 intimacy 1 last-contact 2026-11-01 }
-    contact fan "A Fan" { support 1 intimacy 1 }
-    opportunity big "Big deal" {
-        stage bid
-        budget 1M EUR
-        start 2027-01-01
-        team { ar alice sr bob fr carol }
-        decision-chain { boss }
-    }
-}
-`;
 const unqualified = `customer acme "Acme" {
     contact boss "The Boss" { role decision-maker support 2 intimacy 1 last-contact 2026-11-01 }
     contact fan "A Fan" { support 1 intimacy 1 }

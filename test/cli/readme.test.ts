@@ -3,18 +3,8 @@
  * output of `acct check examples --today 2026-11-22` is what the CLI prints.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { projectRoot, runCli, tempWorkspace } from '../support/run-cli.js';
-
-const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
-
-function block(after: string, fence: string): string {
-    const start = readme.indexOf(after);
-    if (start < 0) throw new Error(`README has no '${after}'`);
-    const open = readme.indexOf('```' + fence + '\n', start) + fence.length + 4;
-    return readme.slice(open, readme.indexOf('```', open));
-}
+import { runCli, tempWorkspace } from '../support/run-cli.js';
+import { block } from '../support/readme.js';
 
 describe('README', () => {
     it('the tour gives the five warnings it names', () => {

@@ -11,6 +11,9 @@ import { UnsafeTargetError, writeFileSafely } from '../files/safe-write.js';
 import { formatText } from './format.js';
 import { writeStderr, writeStdout } from './output.js';
 
+/** The version `acct --version` prints and reports (SARIF's tool driver). */
+export const ACCT_VERSION = '0.1.0';
+
 /** Bad usage the user can fix: the CLI prints the message and exits 2. */
 export class UsageError extends Error {}
 

@@ -7,7 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError } from '../node/workspace-loader.js';
 import { InvalidTodayError } from '../method/index.js';
 import { UnsafeTargetError } from '../files/safe-write.js';
-import { UsageError, type SetExit } from './common.js';
+import { ACCT_VERSION, UsageError, type SetExit } from './common.js';
 import { checkCommand } from './commands/check.js';
 import { exportCommand } from './commands/export.js';
 import { sandboxCommand } from './commands/sandbox.js';
@@ -18,10 +18,22 @@ import { ClosedOutput, OutputError, writeStderr } from './output.js';
 export function createProgram(setExit: SetExit): Command {
     const program = new Command('acct')
         .description('Check, export, rank and compare key-account plans written in .acct files.')
-        .version('0.1.0')
+        .version(ACCT_VERSION)
         .exitOverride()
         .configureOutput({ writeErr: writeStderr })
-        .showHelpAfterError('(run acct --help for usage)');
+        .showHelpAfterError('(run acct --help for usage)')
+        .addHelpText('after', `
+Examples:
+  acct check plans/                                  one line per finding, then a summary
+  acct check --format sarif -o acct.sarif .          SARIF 2.1.0 for code scanning (also json, github)
+  acct check --watch plans/                          re-check on every change: + new, - resolved
+  acct export -o plan.acct.json                      the acct-plan JSON document
+  acct export --redact -o shared.acct.json           names, ids and free texts as pseudonyms, for sharing
+  acct export --format csv --table contacts --bom    one table as CSV (contacts, opportunities,
+                                                     decision-chain, activities, findings)
+  acct sandbox --top 3                               the open opportunities ranked; the first 3 picked
+  acct diff --from main --format markdown plans/     what changed since main, as a PR comment
+Run acct help COMMAND for a command's options.`);
     for (const command of [checkCommand(setExit), exportCommand(setExit), sandboxCommand(setExit), diffCommand(setExit)]) {
         program.addCommand(command.exitOverride().configureOutput({ writeErr: writeStderr }).showHelpAfterError('(run acct --help for usage)'));
     }

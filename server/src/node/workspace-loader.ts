@@ -10,6 +10,7 @@ import type { Workspace } from '../language/generated/ast.js';
 import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
 import type { PlanView } from '../contract/findings.js';
 import { findAcctFiles, readPlanTexts, type FindOptions } from './plan-files.js';
+import type { LocatedFinding } from '../plan/diagnostics.js';
 
 export { InputError, findAcctFiles, isSkippedFolder, readPlanText } from './plan-files.js';
 
@@ -29,6 +30,8 @@ export interface LoadedWorkspace {
     diagnostics(): DiagnosticJson[];
     plan(): AcctPlanDocument;
     view(): PlanView;
+    /** The findings and the waived ones with their ends and subjects (SARIF, redaction). */
+    located(): { diagnostics: LocatedFinding[]; waived: LocatedFinding[] };
 }
 
 /** Loads, parses, links and checks the given files and folders with the shared language services. */
@@ -64,5 +67,6 @@ export async function loadTexts(files: readonly PlanText[], options: LoadOptions
         diagnostics: () => plans.diagnostics(base),
         plan: () => plans.plan(base),
         view: () => plans.view(base),
+        located: () => plans.located(base),
     };
 }

@@ -26,6 +26,23 @@ export function diagnosticJson(file: string, diagnostic: Diagnostic): Diagnostic
     };
 }
 
+/**
+ * A finding with what the export does not carry (its keys are fixed by the contract): where its
+ * range ends (1-based, the column after its last character) and the plan element it is about.
+ * For SARIF regions, stable fingerprints and redaction.
+ */
+export interface LocatedFinding {
+    diagnostic: DiagnosticJson;
+    endLine: number;
+    endColumn: number;
+    about: FindingSubject | null;
+}
+
+export function locatedFinding(diagnostic: DiagnosticJson, source: Diagnostic): LocatedFinding {
+    const end = source.range.end;
+    return { diagnostic, endLine: end.line + 1, endColumn: end.character + 1, about: subjectOfDiagnostic(source) };
+}
+
 /** The plan element a diagnostic is about, or null (a syntax error is about no element). */
 export function subjectOfDiagnostic(diagnostic: Diagnostic): FindingSubject | null {
     const data = diagnostic.data as FindingData | undefined;

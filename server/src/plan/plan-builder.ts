@@ -15,7 +15,7 @@ import type { FindingPolicy } from '../language/finding-policy.js';
 import type { AcctSettings } from '../language/acct-settings.js';
 import type { SourceAnchor } from '../contract/plan-focus.js';
 import type { SubjectKey } from '../contract/subject-key.js';
-import { diagnosticJson, subjectOfDiagnostic } from './diagnostics.js';
+import { diagnosticJson, locatedFinding, type LocatedFinding } from './diagnostics.js';
 import { computePlan } from './plan-json.js';
 import { relativePath } from './paths.js';
 
@@ -26,6 +26,8 @@ interface Findings {
     subjects: (FindingSubject | null)[];
     /** The findings waivers took out, sorted like `diagnostics`. */
     waived: WaivedJson[];
+    /** `diagnostics` and `waived` with their ends and subjects, at the same indexes. */
+    located: { diagnostics: LocatedFinding[]; waived: LocatedFinding[] };
 }
 
 export class AcctPlanBuilder {
@@ -52,6 +54,14 @@ export class AcctPlanBuilder {
     /** Every finding of the workspace, paths relative to `base` (what `acct check` prints). */
     diagnostics(base: URI | undefined): DiagnosticJson[] {
         return this.findings(base).diagnostics;
+    }
+
+    /**
+     * Every finding and every waived one with where its range ends and what it is about (the
+     * export's diagnostics carry neither): for SARIF regions and fingerprints, and redaction.
+     */
+    located(base: URI | undefined): { diagnostics: LocatedFinding[]; waived: LocatedFinding[] } {
+        return this.findings(base).located;
     }
 
     /** The section-4 document, paths relative to `base`. */
@@ -98,15 +108,22 @@ export class AcctPlanBuilder {
         return this.cached('findings', base, () => {
             const all = this.acctDocuments().flatMap(doc => {
                 const path = relativePath(doc.uri, base);
-                return (doc.diagnostics ?? []).map(d => ({ json: diagnosticJson(path, d), about: subjectOfDiagnostic(d) }));
+                return (doc.diagnostics ?? []).map(d => locatedFinding(diagnosticJson(path, d), d));
             });
-            all.sort((a, b) => byPlace(a.json, b.json));
+            all.sort((a, b) => byPlace(a.diagnostic, b.diagnostic));
             const waived = this.acctDocuments().flatMap(doc => {
                 const path = relativePath(doc.uri, base);
-                return this.findingPolicy.waivedIn(doc).map(({ diagnostic, waiver }): WaivedJson =>
-                    ({ ...diagnosticJson(path, diagnostic), reason: waiver.reason ?? '', until: waiver.until ?? null }));
-            }).sort(byPlace);
-            return { diagnostics: all.map(f => f.json), subjects: all.map(f => f.about), waived };
+                return this.findingPolicy.waivedIn(doc).map(({ diagnostic, waiver }) => {
+                    const json: WaivedJson = { ...diagnosticJson(path, diagnostic), reason: waiver.reason ?? '', until: waiver.until ?? null };
+                    return locatedFinding(json, diagnostic);
+                });
+            }).sort((a, b) => byPlace(a.diagnostic, b.diagnostic));
+            return {
+                diagnostics: all.map(f => f.diagnostic),
+                subjects: all.map(f => f.about),
+                waived: waived.map(f => f.diagnostic as WaivedJson),
+                located: { diagnostics: all, waived },
+            };
         });
     }
 

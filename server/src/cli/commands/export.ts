@@ -1,26 +1,51 @@
-/** `acct export`: the JSON document of the workspace (contract sections 4 and 6.4). */
-import { Command } from 'commander';
+/**
+ * `acct export`: the JSON document of the workspace (contract sections 4 and 6.4), or one table
+ * of it as CSV; either redacted for sharing outside the team.
+ */
+import { Command, Option } from 'commander';
 import { serializePlan } from '../../plan/plan-json.js';
 import { checkTarget } from '../../files/safe-write.js';
-import { load, refuseOnErrors, withPathsAndToday, writeOutput, type SetExit } from '../common.js';
+import { load, refuseOnErrors, UsageError, withPathsAndToday, writeOutput, type SetExit } from '../common.js';
+import { redactPlan, type RedactionSubjects } from '../redact.js';
+import { table, TABLES, type TableName } from '../tables.js';
+import { toCsv } from '../formats/csv.js';
 
 interface ExportOptions {
     output?: string;
     today?: string;
+    format: 'json' | 'csv';
+    table?: TableName;
+    bom?: boolean;
+    redact?: boolean;
 }
 
 export function exportCommand(setExit: SetExit): Command {
     return withPathsAndToday(new Command('export')
-        .description('Write the plan as one JSON document (format acct-plan, version 1).'))
+        .description('Write the plan as one JSON document (format acct-plan, version 1), or one table of it as CSV.'))
         .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
+        .addOption(new Option('--format <format>', 'json (the acct-plan document) or csv (one table, see --table)').choices(['json', 'csv']).default('json'))
+        .addOption(new Option('--table <name>', 'with --format csv: the table to write').choices([...TABLES]))
+        .option('--bom', 'with --format csv: begin with a UTF-8 byte order mark, for spreadsheet programs')
+        .option('--redact', 'replace names, ids, titles, free texts and file paths by pseudonyms (Contact 7), withhold intimacy and support for competitors: for sharing outside the team')
+        .addHelpText('after', `\nTables: ${TABLES.join(', ')}; the customer id first, then the export's fields flattened.\nWith any error in the plan: exit 1, the errors on standard error, nothing written.`)
         .action(async (paths: string[], options: ExportOptions) => setExit(await exportPlan(paths, options)));
 }
 
 async function exportPlan(paths: string[], options: ExportOptions): Promise<number> {
-    if (options.output) checkTarget(options.output, 'the JSON export');
+    if (options.format === 'csv' && !options.table) throw new UsageError(`--format csv needs --table: one of ${TABLES.join(', ')}.`);
+    if (options.format !== 'csv' && options.table) throw new UsageError('--table writes CSV: add --format csv.');
+    if (options.format !== 'csv' && options.bom) throw new UsageError('--bom is for CSV only: a JSON document never begins with a byte order mark.');
+    const what = options.format === 'csv' ? `the ${options.table} table` : 'the JSON export';
+    if (options.output) checkTarget(options.output, what);
     const workspace = await load(paths, options.today);
-    const plan = workspace.plan();
+    let plan = workspace.plan();
     if (refuseOnErrors(plan.diagnostics, 'nothing exported')) return 1;
-    await writeOutput(options.output, serializePlan(plan), '-o', 'the JSON export');
+    const located = workspace.located();
+    let subjects: RedactionSubjects = { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) };
+    if (options.redact) ({ plan, subjects } = redactPlan(plan, subjects));
+    const text = options.format === 'csv'
+        ? (({ header, rows }) => toCsv(header, rows, { bom: options.bom }))(table(options.table!, plan, subjects))
+        : serializePlan(plan);
+    await writeOutput(options.output, text, '-o', what);
     return 0;
 }

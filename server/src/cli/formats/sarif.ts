@@ -1,0 +1,119 @@
+/**
+ * `acct check --format sarif`: the findings as a SARIF 2.1.0 log for code scanning (GitHub shows
+ * them inline on pull requests and tracks them across commits). One run; the driver lists every
+ * rule of the method's catalog; a waived finding is a result with an in-source suppression.
+ */
+import { createHash } from 'node:crypto';
+import { isAdjustable, ISSUE_CODES, issueCatalog, issueGuidance, isWaivable, type IssueCode, type Severity, type SeverityLevel } from '../../method/index.js';
+import type { LocatedFinding } from '../../plan/diagnostics.js';
+import type { WaivedJson } from '../../contract/plan-types.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The name of acct's partial fingerprint; bump its version when the recipe changes. */
+export const FINGERPRINT = 'acctFinding/v1';
+
+type SarifLevel = 'error' | 'warning' | 'note' | 'none';
+
+const resultLevel: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
+const defaultLevel: Record<SeverityLevel, SarifLevel> = { ...resultLevel, off: 'none' };
+
+export interface SarifInput {
+    /** The findings `check` reports, sorted. */
+    findings: readonly LocatedFinding[];
+    /** The findings waivers took out: results with a suppression. */
+    waived: readonly LocatedFinding[];
+    version: string;
+}
+
+export function formatSarif(input: SarifInput): string {
+    const fingerprints = new FingerprintCounter();
+    const results = [
+        ...input.findings.map(f => result(f, fingerprints)),
+        ...input.waived.map(f => ({ ...result(f, fingerprints), suppressions: [suppression(f.diagnostic as WaivedJson)] })),
+    ];
+    const log = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [{
+            tool: {
+                driver: {
+                    name: 'acct',
+                    version: input.version,
+                    semanticVersion: input.version,
+                    rules: ISSUE_CODES.map(rule),
+                },
+            },
+            columnKind: 'utf16CodeUnits',
+            results,
+        }],
+    };
+    return JSON.stringify(log, null, 2);
+}
+
+function rule(code: IssueCode) {
+    const { severity, summary } = issueCatalog[code];
+    const { why, help } = issueGuidance[code];
+    return {
+        id: code,
+        name: code.split('-').map(word => word[0]!.toUpperCase() + word.slice(1)).join(''),
+        shortDescription: { text: summary },
+        fullDescription: { text: `${summary} ${why}` },
+        help: { text: help, markdown: [help, ...ruleNotes(code)].join('\n\n') },
+        defaultConfiguration: { enabled: severity !== 'off', level: defaultLevel[severity] },
+        properties: { tags: ['acct', severity === 'error' ? 'correctness' : 'account-plan'] },
+    };
+}
+
+/** How a team may tune the rule: turn it on, change its severity, or waive a finding. */
+function ruleNotes(code: IssueCode): string[] {
+    if (!isAdjustable(code)) return ['This finding says the plan is wrong: it cannot be waived, and its severity cannot change.'];
+    const notes = issueCatalog[code].severity === 'off'
+        ? [`Off by default: turn it on for the workspace with \`severity ${code} warning\` in the \`policy\`.`]
+        : [`The workspace \`policy\` may change its severity or turn it off: \`severity ${code} error|warning|info|off\`.`];
+    if (isWaivable(code)) notes.push(`Acknowledge a finding the team has dealt with in its declaration: \`waive ${code} "REASON" until YYYY-MM-DD\`.`);
+    return notes;
+}
+
+function result(finding: LocatedFinding, fingerprints: FingerprintCounter) {
+    const d = finding.diagnostic;
+    return {
+        ruleId: d.code,
+        ruleIndex: ISSUE_CODES.indexOf(d.code as IssueCode),
+        level: resultLevel[d.severity],
+        message: { text: d.message },
+        locations: [{
+            physicalLocation: {
+                artifactLocation: { uri: fileUri(d.file), uriBaseId: '%SRCROOT%' },
+                region: { startLine: d.line, startColumn: d.column, endLine: finding.endLine, endColumn: finding.endColumn },
+            },
+        }],
+        partialFingerprints: { [FINGERPRINT]: fingerprints.next(finding) },
+    };
+}
+
+function suppression(waived: WaivedJson) {
+    return { kind: 'inSource', status: 'accepted', justification: waived.until ? `${waived.reason} (until ${waived.until})` : waived.reason };
+}
+
+/** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
+export function fileUri(file: string): string {
+    return file.split('/').map(segment => segment === '..' || segment === '.' ? segment : encodeURIComponent(segment)).join('/');
+}
+
+/**
+ * What identifies a finding across commits: its code, its file, the plan element it is about and
+ * its message with every number masked (line numbers, day counts and dates change; the finding
+ * stays the same). Never its line. Identical findings are told apart by their order.
+ */
+class FingerprintCounter {
+    private readonly seen = new Map<string, number>();
+
+    next(finding: LocatedFinding): string {
+        const d = finding.diagnostic;
+        const about = finding.about ? `${finding.about.subject} ${finding.about.contact ?? ''}` : '';
+        const hash = createHash('sha256').update([d.code, d.file, about, d.message.replace(/\d+/g, '#')].join('\0')).digest('hex').slice(0, 32);
+        const count = (this.seen.get(hash) ?? 0) + 1;
+        this.seen.set(hash, count);
+        return `${hash}:${count}`;
+    }
+}

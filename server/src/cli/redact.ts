@@ -1,0 +1,188 @@
+/**
+ * `acct export --redact`: the same document, valid against the same schema, for sharing outside
+ * the team. Every id, name, title, department, industry, outcome, waiver reason and file path
+ * becomes a pseudonym (`contact_7` / `Contact 7`, `Title 2`, `plan-3.acct`), consistently
+ * everywhere it is referenced and quoted in messages; intimacy and the support for competitors
+ * are withheld (`null`). What stays: the structure, roles, our support, stages, tiers, scores,
+ * amounts, dates and the codes of the findings.
+ *
+ * Pseudonyms are numbered in document order (files by path, then declaration order), per kind.
+ * The same plan gives the same pseudonyms on every run, and they reveal nothing of the names:
+ * a hash of an id would be stable across edits too, but ids are short words (`zhang`) that
+ * anyone can hash and compare. Adding an element renumbers those after it of its kind.
+ */
+import type {
+    AcctPlanDocument, ActivityJson, ContactJson, CustomerJson, DiagnosticJson, OpportunityJson, WaivedJson,
+} from '../contract/plan-types.js';
+import type { FindingSubject } from '../contract/findings.js';
+import { parseSubjectKey, SubjectKeys, type SubjectKey } from '../contract/subject-key.js';
+import { replaceAll, Replacements, withholdValues } from './redact-text.js';
+
+/** What each diagnostic and waived finding is about, at the same indexes as in the plan. */
+export interface RedactionSubjects {
+    diagnostics: readonly (FindingSubject | null)[];
+    waived: readonly (FindingSubject | null)[];
+}
+
+type Kind = 'member' | 'competitor' | 'customer' | 'contact' | 'opportunity' | 'activity';
+const label: Record<Kind, string> = {
+    member: 'Member', competitor: 'Competitor', customer: 'Customer', contact: 'Contact', opportunity: 'Opportunity', activity: 'Activity',
+};
+
+/** Numbers per kind, in the order things are first seen. */
+class Numbering {
+    private readonly numbers = new Map<string, number>();
+    private readonly counts = new Map<string, number>();
+
+    of(kind: string, key: string): number {
+        const full = `${kind}\0${key}`;
+        let number = this.numbers.get(full);
+        if (number === undefined) {
+            number = (this.counts.get(kind) ?? 0) + 1;
+            this.counts.set(kind, number);
+            this.numbers.set(full, number);
+        }
+        return number;
+    }
+}
+
+class Redactor {
+    private readonly numbers = new Numbering();
+    /** Names and texts global to the workspace. */
+    readonly global = new Replacements();
+    /** The texts local to each customer (its contacts, opportunities, activities). */
+    readonly local = new Map<string, Replacements>();
+
+    id(kind: Kind, id: string, customer = ''): string {
+        return `${kind}_${this.numbers.of(kind, `${customer}/${id}`)}`;
+    }
+
+    name(kind: Kind, id: string, customer = ''): string {
+        return `${label[kind]} ${this.numbers.of(kind, `${customer}/${id}`)}`;
+    }
+
+    /** A free text by its value: the same text, the same pseudonym (`Title 2`). */
+    text(kind: string, value: string | null): string | null {
+        if (value === null) return null;
+        const pseudonym = `${kind} ${this.numbers.of(kind, value)}`;
+        this.global.add(value, pseudonym);
+        return pseudonym;
+    }
+
+    file(path: string): string {
+        const pseudonym = `plan-${this.numbers.of('file', path)}.acct`;
+        this.global.add(path, pseudonym);
+        this.global.add(path.split('/').pop(), pseudonym);
+        return pseudonym;
+    }
+
+    /** Declares an element: its id and name become pseudonyms in messages too. */
+    declare(kind: Kind, id: string, name: string, customer?: string): void {
+        const into = customer === undefined ? this.global : this.localOf(customer);
+        into.add(name, this.name(kind, id, customer));
+        into.add(id, this.id(kind, id, customer));
+    }
+
+    localOf(customer: string): Replacements {
+        let replacements = this.local.get(customer);
+        if (!replacements) this.local.set(customer, replacements = new Replacements());
+        return replacements;
+    }
+}
+
+export interface Redacted {
+    plan: AcctPlanDocument;
+    /** The subjects, with the pseudonymous keys. */
+    subjects: RedactionSubjects;
+}
+
+export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects): Redacted {
+    const r = new Redactor();
+    // Every id first, in document order, so that a reference to a later element has its number.
+    const files = plan.files.map(file => r.file(file));
+    plan.members.forEach(m => r.declare('member', m.id, m.name));
+    plan.competitors.forEach(c => r.declare('competitor', c.id, c.name));
+    for (const customer of plan.customers) {
+        r.declare('customer', customer.id, customer.name);
+        customer.contacts.forEach(c => r.declare('contact', c.id, c.name, customer.id));
+        customer.opportunities.forEach(o => r.declare('opportunity', o.id, o.name, customer.id));
+        customer.activities.forEach(a => r.declare('activity', a.id, a.name, customer.id));
+    }
+    const customers = plan.customers.map(customer => redactCustomer(r, customer));
+    const reasons = plan.waived.map(w => r.text('Reason', w.reason) ?? '');
+    // What a message may quote: the texts of the customer it is about (every customer's when it
+    // is about none), then the workspace's. Local names win: a message about a contact means it.
+    const redactFinding = <T extends DiagnosticJson>(finding: T, about: FindingSubject | null | undefined): T => {
+        const customer = about ? parseSubjectKey(about.subject)?.customer ?? null : null;
+        const layers = [...(customer !== null ? [r.localOf(customer)] : r.local.values()), r.global];
+        return { ...finding, file: r.file(finding.file), message: replaceAll(withholdValues(finding.code, finding.message), layers) };
+    };
+    const waived = plan.waived.map((w, i): WaivedJson => ({ ...redactFinding(w, subjects.waived[i]), reason: reasons[i]! }));
+    const document: AcctPlanDocument = {
+        format: plan.format,
+        version: plan.version,
+        today: plan.today,
+        files,
+        members: plan.members.map(m => ({ id: r.id('member', m.id), name: r.name('member', m.id) })),
+        competitors: plan.competitors.map(c => ({ id: r.id('competitor', c.id), name: r.name('competitor', c.id) })),
+        customers,
+        diagnostics: plan.diagnostics.map((d, i) => redactFinding(d, subjects.diagnostics[i])),
+        waived,
+    };
+    const subject = (about: FindingSubject | null): FindingSubject | null => {
+        if (!about) return null;
+        const key = (original: SubjectKey): SubjectKey => {
+            const parsed = parseSubjectKey(original)!;
+            if (parsed.kind === 'member' || parsed.kind === 'competitor' || parsed.kind === 'customer') return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id));
+            return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id, parsed.customer!), r.id('customer', parsed.customer!));
+        };
+        return about.contact ? { subject: key(about.subject), contact: key(about.contact) } : { subject: key(about.subject) };
+    };
+    return { plan: document, subjects: { diagnostics: subjects.diagnostics.map(subject), waived: subjects.waived.map(subject) } };
+}
+
+function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJson {
+    const member = (id: string | null) => id === null ? null : r.id('member', id);
+    const contact = (id: string) => r.id('contact', id, customer.id);
+    const contacts = customer.contacts.map((c): ContactJson => ({
+        ...c,
+        id: contact(c.id),
+        name: r.name('contact', c.id, customer.id),
+        title: r.text('Title', c.title),
+        department: r.text('Department', c.department),
+        intimacy: null,
+        reportsTo: c.reportsTo === null ? null : contact(c.reportsTo),
+        owner: member(c.owner),
+        competitorSupport: c.competitorSupport.map(s => ({ competitor: r.id('competitor', s.competitor), support: null })),
+        influences: c.influences.map(contact),
+    }));
+    const opportunities = customer.opportunities.map((o): OpportunityJson => ({
+        ...o,
+        id: r.id('opportunity', o.id, customer.id),
+        name: r.name('opportunity', o.id, customer.id),
+        team: o.team && { ar: member(o.team.ar), sr: member(o.team.sr), fr: member(o.team.fr) },
+        decisionChain: o.decisionChain.map(entry => ({ ...entry, contact: contact(entry.contact) })),
+        competitors: o.competitors.map(c => r.id('competitor', c)),
+    }));
+    const activities = customer.activities.map((a): ActivityJson => {
+        const outcome = r.text('Outcome', a.outcome);
+        return {
+            ...a,
+            id: r.id('activity', a.id, customer.id),
+            name: r.name('activity', a.id, customer.id),
+            with: a.with.map(contact),
+            owner: member(a.owner),
+            outcome,
+        };
+    });
+    return {
+        ...customer,
+        id: r.id('customer', customer.id),
+        name: r.name('customer', customer.id),
+        industry: r.text('Industry', customer.industry),
+        owner: member(customer.owner),
+        contacts,
+        opportunities,
+        activities,
+    };
+}

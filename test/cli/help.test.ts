@@ -1,0 +1,23 @@
+/** `acct --help` and each command's help name the options a user can reach. */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+describe('help', () => {
+    it('acct --help lists the commands and an example of every output', () => {
+        const help = runCli(['--help']);
+        expect(help.status).toBe(0);
+        for (const text of ['check [options] [paths...]', 'export [options] [paths...]', '--format sarif', '--watch', '--redact', '--format csv --table contacts --bom']) {
+            expect(help.stdout).toContain(text);
+        }
+    });
+
+    it('acct check --help lists sarif, -o and --watch', () => {
+        const help = runCli(['check', '--help']).stdout;
+        for (const text of ['"sarif"', '-o, --output <file>', '--watch', '--max-warnings <n>', 'Exit status']) expect(help).toContain(text);
+    });
+
+    it('acct export --help lists --format csv, --table and its tables, --bom and --redact', () => {
+        const help = runCli(['export', '--help']).stdout;
+        for (const text of ['--format <format>', '"csv"', '--table <name>', '"decision-chain"', '"findings"', '--bom', '--redact']) expect(help).toContain(text);
+    });
+});
