@@ -12,3 +12,4 @@ export * from './dates.js';
 export * from './money.js';
 export * from './policy.js';
 export * from './issue-codes.js';
+export * from './decisiveness.js';

@@ -1,0 +1,67 @@
+/**
+ * Geometry of the sandbox: one two-line row per opportunity (its name, then the score as a bar
+ * stacked from its four parts with horizon and stage beside it), the scored ones under a score
+ * axis, the unscored ones in a section of their own. d3-scale places the rows (a band scale) and
+ * sizes the bars (a linear scale of the score, 0..20). Pure: no DOM.
+ */
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { MAX_SCORE, type SandboxItem, type SandboxPart } from './models/sandbox.js';
+
+export const ROW_H = 48;
+export const LEFT = 52;
+export const BAR_W = 240;
+export const BAR_H = 13;
+const PAD = 16;
+const AXIS_H = 34;
+const SECTION_H = 40;
+export const WIDTH = LEFT + BAR_W + 190;
+
+export interface Segment { part: SandboxPart; value: number; x: number; w: number }
+export interface PlacedRow { item: SandboxItem; x: number; y: number; w: number; h: number; segments: Segment[] }
+export interface SandboxLayout {
+    width: number;
+    height: number;
+    axis: { y: number; ticks: Array<{ value: number; x: number }> } | null;
+    scoredTitleY: number | null;
+    /** Under the last pick, when some rows are picks and some are not. */
+    picksRule: number | null;
+    unscoredTitleY: number | null;
+    rows: PlacedRow[];
+}
+
+export function layoutSandbox(scored: readonly SandboxItem[], unscored: readonly SandboxItem[]): SandboxLayout {
+    const x = scaleLinear().domain([0, MAX_SCORE]).range([LEFT, LEFT + BAR_W]);
+    const rows: PlacedRow[] = [];
+    const place = (items: readonly SandboxItem[], top: number): number => {
+        const band = scaleBand<number>().domain(items.map((_, i) => i)).range([top, top + items.length * ROW_H]);
+        items.forEach((item, i) => {
+            let at = 0;
+            const segments: Segment[] = [];
+            for (const p of item.parts) {
+                if (p.value === null || item.score === null) continue;
+                segments.push({ part: p.part, value: p.value, x: x(at), w: x(at + p.value) - x(at) });
+                at += p.value;
+            }
+            rows.push({ item, x: PAD / 2, y: band(i)!, w: WIDTH - PAD, h: band.bandwidth(), segments });
+        });
+        return top + items.length * ROW_H;
+    };
+    let y = PAD;
+    let axis: SandboxLayout['axis'] = null;
+    let scoredTitleY: number | null = null;
+    let picksRule: number | null = null;
+    if (scored.length) {
+        scoredTitleY = y + 12;
+        axis = { y: y + AXIS_H - 6, ticks: x.ticks(4).map(value => ({ value, x: x(value) })) };
+        y = place(scored, y + AXIS_H);
+        const lastPick = scored.reduce((n, s, i) => (s.pick ? i : n), -1);
+        if (lastPick >= 0 && lastPick < scored.length - 1) picksRule = PAD + AXIS_H + (lastPick + 1) * ROW_H;
+    }
+    let unscoredTitleY: number | null = null;
+    if (unscored.length) {
+        y += scored.length ? 12 : 0;
+        unscoredTitleY = y + 16;
+        y = place(unscored, y + SECTION_H);
+    }
+    return { width: WIDTH, height: y + PAD, axis, scoredTitleY, picksRule, unscoredTitleY, rows };
+}
