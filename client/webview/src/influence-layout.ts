@@ -1,10 +1,11 @@
 /**
- * Geometry of the influence lines between placed cards: a gentle curve (d3-shape's natural
- * spline through the bent middle) from the influencer's card border to the border of the person
- * influenced, bending to the left of its direction so that two people who influence each other
- * get two distinct lines and no line runs along an org-chart edge. Pure: no DOM.
+ * Geometry of the influence lines between placed cards: a quadratic curve (d3-path) from the
+ * influencer's card border to the border of the person influenced. Its bend is chosen among a
+ * few, to either side, as the one that crosses the fewest other cards (then the gentlest): a line
+ * hidden behind a third card would seem to come from that card. Bending also keeps two people who
+ * influence each other on two distinct lines, and no line along an org-chart edge. Pure: no DOM.
  */
-import { curveNatural, line } from 'd3-shape';
+import { pathRound } from 'd3-path';
 import type { PlacedCard } from './layout.js';
 import type { InfluenceLine } from './models/influence.js';
 
@@ -14,9 +15,10 @@ export interface PlacedInfluence extends InfluenceLine {
 }
 
 type Point = [number, number];
+type Box = Pick<PlacedCard, 'x' | 'y' | 'w' | 'h'>;
 
 /** Where the ray from the centre of `box` towards `toward` leaves the box (grown by `margin`). */
-export function borderPoint(box: Pick<PlacedCard, 'x' | 'y' | 'w' | 'h'>, toward: Point, margin = 0): Point {
+export function borderPoint(box: Box, toward: Point, margin = 0): Point {
     const cx = box.x + box.w / 2;
     const cy = box.y + box.h / 2;
     const dx = toward[0] - cx;
@@ -28,7 +30,37 @@ export function borderPoint(box: Pick<PlacedCard, 'x' | 'y' | 'w' | 'h'>, toward
     return [cx + dx * t, cy + dy * t];
 }
 
-const curve = line<Point>().curve(curveNatural).digits(1);
+/** Bends tried in order of preference, as fractions of the distance between the two cards, to the left (+) and right (−). */
+const BENDS = [0.22, -0.22, 0.12, -0.12, 0.45, -0.45, 0.75, -0.75, 1.2, -1.2];
+const SAMPLES = 24;
+
+interface Curve { start: Point; control: Point; end: Point }
+
+function curveFor(a: Box, b: Box, bend: number): Curve {
+    const ca: Point = [a.x + a.w / 2, a.y + a.h / 2];
+    const cb: Point = [b.x + b.w / 2, b.y + b.h / 2];
+    const dx = cb[0] - ca[0];
+    const dy = cb[1] - ca[1];
+    const len = Math.hypot(dx, dy) || 1;
+    const off = Math.sign(bend) * Math.min(260, Math.max(40, len * Math.abs(bend)));
+    const control: Point = [(ca[0] + cb[0]) / 2 + (dy / len) * off * 2, (ca[1] + cb[1]) / 2 - (dx / len) * off * 2];
+    return { start: borderPoint(a, control, 2), control, end: borderPoint(b, control, 3) };
+}
+
+/** How many of `others` the curve passes through. */
+function crossings(c: Curve, others: readonly Box[]): number {
+    const pts: Point[] = [];
+    for (let i = 1; i < SAMPLES; i++) {
+        const t = i / SAMPLES;
+        const u = 1 - t;
+        pts.push([u * u * c.start[0] + 2 * u * t * c.control[0] + t * t * c.end[0], u * u * c.start[1] + 2 * u * t * c.control[1] + t * t * c.end[1]]);
+    }
+    let n = 0;
+    for (const o of others) {
+        if (pts.some(([x, y]) => x > o.x - 4 && x < o.x + o.w + 4 && y > o.y - 4 && y < o.y + o.h + 4)) n++;
+    }
+    return n;
+}
 
 /** The path of each line whose two cards are placed. */
 export function layoutInfluences(lines: readonly InfluenceLine[], cards: readonly PlacedCard[]): PlacedInfluence[] {
@@ -38,20 +70,23 @@ export function layoutInfluences(lines: readonly InfluenceLine[], cards: readonl
         const a = byId.get(l.from);
         const b = byId.get(l.to);
         if (!a || !b) continue;
-        const ca: Point = [a.x + a.w / 2, a.y + a.h / 2];
-        const cb: Point = [b.x + b.w / 2, b.y + b.h / 2];
-        const dx = cb[0] - ca[0];
-        const dy = cb[1] - ca[1];
-        const len = Math.hypot(dx, dy) || 1;
-        // bend to the left of the direction a → b, more for longer lines, within bounds
-        const bend = Math.min(110, Math.max(36, len * 0.22));
-        const nx = dy / len;
-        const ny = -dx / len;
-        const control: Point = [(ca[0] + cb[0]) / 2 + nx * bend, (ca[1] + cb[1]) / 2 + ny * bend];
-        const start = borderPoint(a, control, 2);
-        const end = borderPoint(b, control, 3);
-        const middle: Point = [(start[0] + end[0]) / 2 + nx * bend * 0.55, (start[1] + end[1]) / 2 + ny * bend * 0.55];
-        out.push({ ...l, d: curve([start, middle, end]) ?? '' });
+        let best: { c: Curve; score: number } | null = null;
+        for (const bend of BENDS) {
+            const c = curveFor(a, b, bend);
+            // only cards near the curve can be crossed
+            const x0 = Math.min(c.start[0], c.control[0], c.end[0]);
+            const x1 = Math.max(c.start[0], c.control[0], c.end[0]);
+            const y0 = Math.min(c.start[1], c.control[1], c.end[1]);
+            const y1 = Math.max(c.start[1], c.control[1], c.end[1]);
+            const near = cards.filter(p => p !== a && p !== b && p.x < x1 && p.x + p.w > x0 && p.y < y1 && p.y + p.h > y0);
+            const score = crossings(c, near);
+            if (!best || score < best.score) best = { c, score };
+            if (score === 0) break;
+        }
+        const p = pathRound(1);
+        p.moveTo(best!.c.start[0], best!.c.start[1]);
+        p.quadraticCurveTo(best!.c.control[0], best!.c.control[1], best!.c.end[0], best!.c.end[1]);
+        out.push({ ...l, d: p.toString() });
     }
     return out;
 }
