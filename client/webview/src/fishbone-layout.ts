@@ -135,7 +135,7 @@ function layoutBones(model: FishboneModel, o: Orientation): Omit<FishboneLayout,
     // head on top, spine downwards: final … commercial; right, left, right, left
     const order = [...model.bones].reverse();
     const shapes = order.map((b, i) => boneShape(b, o, i % 2 === 0 ? 1 : -1));
-    const headBottom = PAD + HEAD_H;
+    const headBottom = PAD + HEAD_H + 14;
     const ys = junctions(shapes.map(s => ({ before: -s.min[1], after: s.max[1] })), headBottom + 18);
     const spineX = PAD + Math.max(HEAD_W / 2, ...shapes.filter((_, i) => i % 2 === 1).map(s => -s.min[0]));
     const right = Math.max(HEAD_W / 2, ...shapes.filter((_, i) => i % 2 === 0).map(s => s.max[0]));
@@ -143,7 +143,7 @@ function layoutBones(model: FishboneModel, o: Orientation): Omit<FishboneLayout,
     return {
         orientation: o, width: spineX + right + PAD, height: bottom + PAD,
         spine: path([[spineX, headBottom], [spineX, ys[ys.length - 1]! + 16]]) ?? '',
-        head: { x: spineX - HEAD_W / 2, y: PAD, w: HEAD_W, h: HEAD_H },
+        head: { x: spineX - HEAD_W / 2, y: PAD, w: HEAD_W, h: HEAD_H + 14 },
         bones: shapes.map((s, i) => shift(s.bone, spineX, ys[i]!)).reverse(),
     };
 }
@@ -153,20 +153,20 @@ function layoutApart(people: readonly FishPerson[], top: number, width: number):
     if (!people.length) return null;
     const cols = Math.max(1, Math.floor((width - 2 * PAD + 12) / (PERSON_W + 12)));
     const rows = Math.ceil(people.length / cols);
-    const box = { x: PAD, y: top, w: Math.max(width - 2 * PAD, PERSON_W + 24), h: 46 + rows * PITCH };
+    const box = { x: PAD, y: top, w: Math.max(width - 2 * PAD, PERSON_W + 24), h: 60 + rows * PITCH };
     return {
         box,
         people: people.map((person, i) => ({
-            person, x: box.x + 12 + (i % cols) * (PERSON_W + 12), y: box.y + 40 + Math.floor(i / cols) * PITCH, w: PERSON_W, h: PERSON_H, tick: null,
+            person, x: box.x + 12 + (i % cols) * (PERSON_W + 12), y: box.y + 56 + Math.floor(i / cols) * PITCH, w: PERSON_W, h: PERSON_H, tick: null,
         })),
     };
 }
 
 export function layoutFishbone(model: FishboneModel, orientation: Orientation): FishboneLayout {
     if (!model.shown.opportunity) {
-        const choices = model.choices.map((choice, i) => ({ choice, x: PAD, y: PAD + 36 + i * (CHOICE_H + 10), w: CHOICE_W, h: CHOICE_H }));
+        const choices = model.choices.map((choice, i) => ({ choice, x: PAD, y: PAD + 46 + i * (CHOICE_H + 10), w: CHOICE_W, h: CHOICE_H }));
         return {
-            orientation, width: CHOICE_W + 2 * PAD, height: PAD * 2 + 36 + choices.length * (CHOICE_H + 10),
+            orientation, width: CHOICE_W + 2 * PAD, height: PAD * 2 + 46 + choices.length * (CHOICE_H + 10),
             spine: '', head: null, bones: [], ungrouped: null, choices,
         };
     }

@@ -9,9 +9,9 @@ import { estimateTextWidth } from './text-metrics.js';
 const ROW_H = 22;
 const TITLE_W = 72;
 const TEXT_FONT = 11.5;
-/** The fishbone's order, from the method core's table: `approver, decision-maker · sponsor, evaluator · …`. */
-const FISHBONE_NOTE = `nearer the spine: more decisive (${[...new Set(ROLES.map(decisivenessOf))].sort()
-    .map(rank => ROLES.filter(r => decisivenessOf(r) === rank).map(r => roleMeanings[r].label).join(', ')).join(' · ')})`;
+/** The fishbone's order, from the method core's table: `1 approver, decision-maker`, `2 sponsor, evaluator`, … */
+const FISHBONE_ORDER = [...new Set(ROLES.map(decisivenessOf))].sort()
+    .map((rank, i) => `${i + 1} ${ROLES.filter(r => decisivenessOf(r) === rank).map(r => roleMeanings[r].label).join(', ')}`);
 
 /** Draws the legend for `tab` into `g` (cleared by the caller), at most `maxWidth` wide; returns its size. */
 export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width: number; height: number } {
@@ -99,7 +99,9 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
     } else if (tab === 'fishbone') {
         roles();
         row('Bones');
-        label(item(estimateTextWidth(FISHBONE_NOTE, TEXT_FONT)), FISHBONE_NOTE, 0);
+        const note = 'nearest the spine, the most decisive:';
+        label(item(estimateTextWidth(note, TEXT_FONT)), note, 0);
+        for (const text of FISHBONE_ORDER) label(item(estimateTextWidth(text, TEXT_FONT)), text, 0);
     } else if (tab === 'sandbox') {
         row('Score');
         for (const p of SANDBOX_PARTS) mark(p.label, 16, it => svg('rect', { class: `legend-part part-${p.part}`, y: 4, width: 16, height: 13, rx: 2 }, it));

@@ -54,12 +54,18 @@ function person(parent: Element, p: PlacedPerson, selected: string | null): NavI
     return { key: m.key, el: g, x: p.x, y: p.y, w: p.w, h: p.h, tooltip: m.tooltip };
 }
 
-function head(parent: Element, box: Box, dealName: string): void {
+/** The head, pointing away from the spine: right when it lies, up when it stands. */
+function head(parent: Element, box: Box, dealName: string, upright: boolean): void {
     const g = svg('g', { class: 'fb-head', transform: `translate(${box.x},${box.y})` }, parent);
     tooltip(g, `Win the bid: ${dealName}`);
-    svg('path', { class: 'fb-head-bg', d: `M0,0H${box.w - 18}L${box.w},${box.h / 2}L${box.w - 18},${box.h}H0Z` }, g);
-    svg('text', { class: 'fb-head-title', x: 10, y: 20 }, g, 'WIN THE BID');
-    wrapText(dealName, box.w - 30, 12, 3, true).forEach((l, i) => svg('text', { class: 'fb-head-deal', x: 10, y: 38 + i * 15 }, g, l));
+    const tip = 16;
+    svg('path', {
+        class: 'fb-head-bg',
+        d: upright ? `M0,${tip}L${box.w / 2},0L${box.w},${tip}V${box.h}H0Z` : `M0,0H${box.w - tip}L${box.w},${box.h / 2}L${box.w - tip},${box.h}H0Z`,
+    }, g);
+    const top = upright ? tip - 2 : 0;
+    svg('text', { class: 'fb-head-title', x: 10, y: top + 20 }, g, 'WIN THE BID');
+    wrapText(dealName, box.w - (upright ? 20 : 30), 12, 3, true).forEach((l, i) => svg('text', { class: 'fb-head-deal', x: 10, y: top + 38 + i * 15 }, g, l));
 }
 
 export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout: FishboneLayout, selected: string | null): RenderResult {
@@ -70,7 +76,7 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
         const intro = !customer ? 'No customer in the workspace yet.'
             : layout.choices.length ? `No deal selected. Pick one of ${customer.name}'s active deals:`
                 : `No deal selected, and ${customer.name} has no active deal (stage opportunity or bid).`;
-        svg('text', { class: 'fb-intro', x: 24, y: 40 }, layer, fitText(intro, Math.max(layout.width, 560) - 30, 13, true).text);
+        wrapText(intro, layout.width - 30, 13, 2, true).forEach((l, i) => svg('text', { class: 'fb-intro', x: 24, y: 36 + i * 17 }, layer, l));
         const list = svg('g', { class: 'fb-choices' }, layer);
         for (const c of layout.choices) {
             const g = svg('g', { class: 'fb-choice', transform: `translate(${c.x},${c.y})` }, list);
@@ -80,7 +86,7 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
             svg('text', { class: 'fb-sub', x: 12, y: 33 }, g, `${c.choice.stage ?? 'no stage'} · ${c.choice.chainSize} in the decision chain`);
             items.push({ key: c.choice.key, el: g, x: c.x, y: c.y, w: c.w, h: c.h, pick: c.choice.focus, tooltip: `Show the fishbone of ${c.choice.name}` });
         }
-        return { items, width: Math.max(layout.width, 560), height: layout.height };
+        return { items, width: layout.width, height: layout.height };
     }
     const skeleton = svg('g', { class: 'fb-skeleton' }, layer);
     svg('path', { class: 'fb-spine', d: layout.spine }, skeleton);
@@ -92,7 +98,7 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
             `${b.bone.label.toUpperCase()} (${b.people.length})`);
         for (const p of b.people) if (p.tick) svg('path', { class: 'fb-tick', d: `M${p.tick[0][0]},${p.tick[0][1]}L${p.tick[1][0]},${p.tick[1][1]}` }, g);
     }
-    if (layout.head) head(layer, layout.head, deal.name);
+    if (layout.head) head(layer, layout.head, deal.name, layout.orientation === 'vertical');
     const people = svg('g', { class: 'fb-people' }, layer);
     for (const b of layout.bones) for (const p of b.people) items.push(person(people, p, selected));
     if (layout.ungrouped) {
@@ -100,7 +106,8 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
         const g = svg('g', { class: 'fb-apart' }, layer);
         svg('rect', { class: 'fb-apart-bg', x: box.x, y: box.y, width: box.w, height: box.h, rx: 8 }, g);
         svg('text', { class: 'fb-apart-title', x: box.x + 12, y: box.y + 18 }, g, `Not on a bone yet (${layout.ungrouped.people.length})`);
-        svg('text', { class: 'fb-sub', x: box.x + 12, y: box.y + 33 }, g, fitText(GROUP_HINT, box.w - 24, 11.5).text);
+        wrapText(`To put them on a bone, ${GROUP_HINT}.`, box.w - 24, 11.5, 2)
+            .forEach((l, i) => svg('text', { class: 'fb-sub', x: box.x + 12, y: box.y + 33 + i * 14 }, g, l));
         for (const p of layout.ungrouped.people) items.push(person(g, p, selected));
     }
     return { items, width: layout.width, height: Math.max(layout.height, PERSON_H) };

@@ -26,9 +26,9 @@ function row(parent: Element, r: PlacedRow, selected: string | null): NavItem {
     if (rest > 60) svg('tspan', { class: 'sb-customer', dx: 8 }, name, fitText(it.customerName, rest - 10, 11.5).text);
     const bar = svg('g', { class: 'sb-bar', transform: `translate(${-r.x},${r.h - 21})` }, g);
     if (it.score === null) {
+        const missing = it.parts.map((p, i) => (p.value === null ? SANDBOX_PARTS[i]!.label : null)).filter(Boolean).join(', ');
         svg('rect', { class: 'sb-bar-empty', x: LEFT, y: 0, width: BAR_W, height: BAR_H, rx: 2 }, bar);
-        svg('text', { class: 'sb-missing', x: LEFT + 6, y: 10.5 }, bar,
-            `not scored: ${it.parts.map((p, i) => `${SANDBOX_PARTS[i]!.label} ${p.value ?? '?'}`).join(', ')}`);
+        svg('text', { class: 'sb-missing', x: LEFT + 6, y: 10.5 }, bar, fitText(`no ${missing}`, BAR_W - 12, 11).text);
     } else {
         for (const s of r.segments) {
             const seg = svg('g', { class: `sb-seg part-${s.part}` }, bar);
@@ -46,13 +46,13 @@ export function renderSandbox(layer: SVGGElement, model: SandboxModel, layout: S
     const frame = svg('g', { class: 'sb-frame' }, layer);
     if (layout.scoredTitleY !== null) {
         svg('text', { class: 'sb-section', x: 8, y: layout.scoredTitleY }, frame,
-            `RANKED BY SCORE (${model.scored.length})${model.picks ? ` — THE FIRST ${model.picks} ARE THE PICKS` : ''}`);
+            `RANKED BY SCORE (${model.scored.length})${model.picks === 1 ? ' — THE FIRST IS THE PICK' : model.picks ? ` — THE FIRST ${model.picks} ARE THE PICKS` : ''}`);
     }
     if (layout.axis) {
         const axis = svg('g', { class: 'sb-axis' }, frame);
         tooltip(axis, 'Score = market space + growth + profit + (6 − competition), 4..20');
         for (const t of layout.axis.ticks) {
-            svg('line', { class: 'sb-tick', x1: t.x, x2: t.x, y1: layout.axis.y + 2, y2: layout.height - 16 }, axis);
+            svg('line', { class: 'sb-tick', x1: t.x, x2: t.x, y1: layout.axis.y + 2, y2: layout.axis.bottom }, axis);
             svg('text', { class: 'tick', x: t.x, y: layout.axis.y, 'text-anchor': 'middle' }, axis, String(t.value));
         }
     }

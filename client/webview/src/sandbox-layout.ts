@@ -21,7 +21,8 @@ export interface PlacedRow { item: SandboxItem; x: number; y: number; w: number;
 export interface SandboxLayout {
     width: number;
     height: number;
-    axis: { y: number; ticks: Array<{ value: number; x: number }> } | null;
+    /** The score axis over the scored rows: its labels' baseline, its ticks, where its grid lines end. */
+    axis: { y: number; bottom: number; ticks: Array<{ value: number; x: number }> } | null;
     scoredTitleY: number | null;
     /** Under the last pick, when some rows are picks and some are not. */
     picksRule: number | null;
@@ -52,8 +53,9 @@ export function layoutSandbox(scored: readonly SandboxItem[], unscored: readonly
     let picksRule: number | null = null;
     if (scored.length) {
         scoredTitleY = y + 12;
-        axis = { y: y + AXIS_H - 6, ticks: x.ticks(4).map(value => ({ value, x: x(value) })) };
+        const axisY = y + AXIS_H - 6;
         y = place(scored, y + AXIS_H);
+        axis = { y: axisY, bottom: y, ticks: x.ticks(4).map(value => ({ value, x: x(value) })) };
         const lastPick = scored.reduce((n, s, i) => (s.pick ? i : n), -1);
         if (lastPick >= 0 && lastPick < scored.length - 1) picksRule = PAD + AXIS_H + (lastPick + 1) * ROW_H;
     }
