@@ -28,6 +28,7 @@ const FIRST = 20;
 const MIN_STEP = 70;
 const GAP_SAME = 28;
 const LABEL_GAP = 20;
+export const LABEL_LINE = 14;
 /** How far a bone leans per pixel of its length: away from the head (wide), outwards (narrow). */
 const LEAN = { horizontal: 0.34, vertical: 0.5 } as const;
 
@@ -42,7 +43,8 @@ export interface PlacedBone {
     /** From the junction on the spine to the bone's far end. */
     ends: [Pt, Pt];
     d: string;
-    label: { x: number; y: number; anchor: 'start' | 'end' | 'middle' };
+    /** The bone's name at its far end: one line when the fishbone lies, two when it stands. */
+    label: { x: number; y: number; anchor: 'start' | 'end' | 'middle'; lines: string[] };
     people: PlacedPerson[];
 }
 export interface FishboneLayout {
@@ -81,13 +83,16 @@ function boneShape(bone: FishBone, o: Orientation, side: number): { bone: Placed
     });
     const end = along(Math.max(n, 1) - 0.35);
     const tip: Pt = o === 'horizontal' ? [-lean * end, side * end] : [side * lean * end, end];
+    const text = `${bone.label.toUpperCase()} (${n})`;
+    const space = text.indexOf(' ');
+    const lines = o === 'horizontal' || space < 0 ? [text] : [text.slice(0, space), text.slice(space + 1)];
     const label: PlacedBone['label'] = o === 'horizontal'
-        ? { x: tip[0] + 6, y: tip[1] + side * LABEL_GAP * 0.8 + (side > 0 ? 4 : 0), anchor: 'end' }
-        : { x: tip[0] + side * 4, y: tip[1] + LABEL_GAP, anchor: side > 0 ? 'start' : 'end' };
-    const labelW = 9 * bone.label.length;
+        ? { x: tip[0] + 6, y: tip[1] + side * LABEL_GAP * 0.8 + (side > 0 ? 4 : 0), anchor: 'end', lines }
+        : { x: tip[0] + side * 4, y: tip[1] + LABEL_GAP, anchor: side > 0 ? 'start' : 'end', lines };
+    const labelW = 9 * Math.max(...lines.map(l => l.length));
     const xs = [0, tip[0], ...people.flatMap(p => [p.x, p.x + p.w]),
         label.anchor === 'end' ? label.x - labelW : label.x + labelW, label.x];
-    const ys = [0, tip[1], ...people.flatMap(p => [p.y, p.y + p.h]), label.y - 12, label.y + 4];
+    const ys = [0, tip[1], ...people.flatMap(p => [p.y, p.y + p.h]), label.y - 12, label.y + 4 + (lines.length - 1) * LABEL_LINE];
     return {
         bone: { bone, ends: [[0, 0], tip], d: '', label, people },
         min: [Math.min(...xs), Math.min(...ys)], max: [Math.max(...xs), Math.max(...ys)],
@@ -153,11 +158,11 @@ function layoutApart(people: readonly FishPerson[], top: number, width: number):
     if (!people.length) return null;
     const cols = Math.max(1, Math.floor((width - 2 * PAD + 12) / (PERSON_W + 12)));
     const rows = Math.ceil(people.length / cols);
-    const box = { x: PAD, y: top, w: Math.max(width - 2 * PAD, PERSON_W + 24), h: 60 + rows * PITCH };
+    const box = { x: PAD, y: top, w: Math.max(width - 2 * PAD, PERSON_W + 24), h: 74 + rows * PITCH };
     return {
         box,
         people: people.map((person, i) => ({
-            person, x: box.x + 12 + (i % cols) * (PERSON_W + 12), y: box.y + 56 + Math.floor(i / cols) * PITCH, w: PERSON_W, h: PERSON_H, tick: null,
+            person, x: box.x + 12 + (i % cols) * (PERSON_W + 12), y: box.y + 70 + Math.floor(i / cols) * PITCH, w: PERSON_W, h: PERSON_H, tick: null,
         })),
     };
 }

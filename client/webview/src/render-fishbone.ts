@@ -5,7 +5,7 @@
  */
 import { roleMeanings } from '@acct/method';
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
-import { PERSON_H, type Box, type FishboneLayout, type PlacedPerson } from './fishbone-layout.js';
+import { LABEL_LINE, PERSON_H, type Box, type FishboneLayout, type PlacedPerson } from './fishbone-layout.js';
 import { GROUP_HINT, type FishboneModel } from './models/fishbone.js';
 import { findingMarker, supportBadge, supportClass } from './render-common.js';
 import { estimateTextWidth, fitText } from './text-metrics.js';
@@ -94,8 +94,9 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
         const g = svg('g', { class: `fb-bone-group bone-${b.bone.group}${b.people.length ? '' : ' empty'}`, 'data-group': b.bone.group }, skeleton);
         tooltip(g, `${b.bone.meaning}${b.people.length ? '' : ' Nobody in the decision chain is on this bone yet.'}`);
         svg('path', { class: 'fb-bone', d: b.d }, g);
-        svg('text', { class: 'fb-bone-label', x: b.label.x, y: b.label.y, 'text-anchor': b.label.anchor }, g,
-            `${b.bone.label.toUpperCase()} (${b.people.length})`);
+        b.label.lines.forEach((l, i) => svg('text', {
+            class: 'fb-bone-label', x: b.label.x, y: b.label.y + i * LABEL_LINE, 'text-anchor': b.label.anchor,
+        }, g, l));
         for (const p of b.people) if (p.tick) svg('path', { class: 'fb-tick', d: `M${p.tick[0][0]},${p.tick[0][1]}L${p.tick[1][0]},${p.tick[1][1]}` }, g);
     }
     if (layout.head) head(layer, layout.head, deal.name, layout.orientation === 'vertical');
@@ -106,7 +107,7 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
         const g = svg('g', { class: 'fb-apart' }, layer);
         svg('rect', { class: 'fb-apart-bg', x: box.x, y: box.y, width: box.w, height: box.h, rx: 8 }, g);
         svg('text', { class: 'fb-apart-title', x: box.x + 12, y: box.y + 18 }, g, `Not on a bone yet (${layout.ungrouped.people.length})`);
-        wrapText(`To put them on a bone, ${GROUP_HINT}.`, box.w - 24, 11.5, 2)
+        wrapText(`To put them on a bone, ${GROUP_HINT}.`, box.w - 24, 11.5, 3)
             .forEach((l, i) => svg('text', { class: 'fb-sub', x: box.x + 12, y: box.y + 33 + i * 14 }, g, l));
         for (const p of layout.ungrouped.people) items.push(person(g, p, selected));
     }
