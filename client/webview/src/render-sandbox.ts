@@ -1,7 +1,8 @@
 /**
  * The strategic sandbox: every open opportunity of the workspace in `acct sandbox` order, the
  * picks highlighted, each score a bar stacked from its four parts, the unscored apart. A row
- * reveals its opportunity on click or Enter.
+ * reveals its opportunity on click or Enter. Rows get their text and bar when they are on screen
+ * at a readable zoom (as the power map's cards do); the export draws them all.
  */
 import { stageMeanings } from '@acct/method';
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
@@ -9,7 +10,8 @@ import { horizonText, SANDBOX_PARTS, type SandboxModel } from './models/sandbox.
 import { BAR_H, BAR_W, LEFT, type PlacedRow, type SandboxLayout } from './sandbox-layout.js';
 import { estimateTextWidth, fitText } from './text-metrics.js';
 
-function row(parent: Element, r: PlacedRow, selected: string | null): NavItem {
+/** The row's frame, rank and pick mark: all a row is until it is on screen at a readable zoom. */
+function skeleton(parent: Element, r: PlacedRow, selected: string | null): NavItem {
     const it = r.item;
     const g = svg('g', {
         class: ['sb-row', it.pick ? 'pick' : '', it.score === null ? 'unscored' : '', it.key === selected ? 'selected' : ''].filter(Boolean).join(' '),
@@ -19,6 +21,12 @@ function row(parent: Element, r: PlacedRow, selected: string | null): NavItem {
     svg('rect', { class: 'sb-row-bg', x: 0, y: 2, width: r.w, height: r.h - 4, rx: 5 }, g);
     if (it.pick) svg('circle', { class: 'sb-pick-dot', cx: 24 - r.x, cy: 17, r: 11 }, g);
     svg('text', { class: 'sb-rank', x: 24 - r.x, y: 21, 'text-anchor': 'middle' }, g, String(it.rank));
+    return { key: it.key, el: g, x: r.x, y: r.y, w: r.w, h: r.h, tooltip: it.tooltip };
+}
+
+/** The row's name, customer, score bar, horizon and stage. */
+function detail(g: Element, r: PlacedRow): void {
+    const it = r.item;
     const name = svg('text', { class: 'sb-name', x: LEFT - r.x, y: 21 }, g);
     const nameFit = fitText(it.name, r.w - LEFT - 12, 12.5, true);
     svg('tspan', {}, name, nameFit.text);
@@ -39,7 +47,6 @@ function row(parent: Element, r: PlacedRow, selected: string | null): NavItem {
     }
     svg('text', { class: 'sb-meta', x: LEFT + BAR_W + (it.score === null ? 10 : 36), y: 11 }, bar,
         `${horizonText(it)} · ${stageMeanings[it.stage].label}`);
-    return { key: it.key, el: g, x: r.x, y: r.y, w: r.w, h: r.h, tooltip: it.tooltip };
 }
 
 export function renderSandbox(layer: SVGGElement, model: SandboxModel, layout: SandboxLayout, selected: string | null): RenderResult {
@@ -56,9 +63,8 @@ export function renderSandbox(layer: SVGGElement, model: SandboxModel, layout: S
             svg('text', { class: 'tick', x: t.x, y: layout.axis.y, 'text-anchor': 'middle' }, axis, String(t.value));
         }
     }
-    const items: NavItem[] = [];
     const rows = svg('g', { class: 'sb-rows' }, layer);
-    for (const r of layout.rows) items.push(row(rows, r, selected));
+    const drawn = layout.rows.map(r => ({ row: r, item: skeleton(rows, r, selected), detailed: false }));
     if (layout.picksRule !== null) {
         svg('line', { class: 'sb-picks-rule', x1: 4, x2: layout.width - 4, y1: layout.picksRule, y2: layout.picksRule }, frame);
     }
@@ -67,5 +73,17 @@ export function renderSandbox(layer: SVGGElement, model: SandboxModel, layout: S
         svg('text', { class: 'fb-sub', x: 8, y: layout.unscoredTitleY + 15 }, frame,
             'give space, growth, profit and competition (1..5) to rank them');
     }
-    return { items, width: layout.width, height: layout.height };
+    return {
+        items: drawn.map(d => d.item), width: layout.width, height: layout.height,
+        materialize(area) {
+            for (const d of drawn) {
+                if (d.detailed) continue;
+                const b = d.item;
+                if (!area || (b.y < area.y1 && b.y + b.h > area.y0 && b.x < area.x1 && b.x + b.w > area.x0)) {
+                    d.detailed = true;
+                    detail(b.el, d.row);
+                }
+            }
+        },
+    };
 }
