@@ -109,7 +109,11 @@ export class PowerMapPanel {
     private picture: Picture | undefined;
     private pendingExport: { target?: vscode.Uri; resolve: (uri: vscode.Uri | undefined) => void } | undefined;
     private exportWhenReady = false;
-    /** A view asked for before the webview said it is ready: switched to when it does. */
+    /**
+     * A view asked for: sent when the webview says it is ready, and again should its page reload
+     * before it has drawn a picture in that view (a new panel's page may load twice while VS Code
+     * places it).
+     */
     private pendingView: ViewName | undefined;
     private webviewReady = false;
 
@@ -154,8 +158,8 @@ export class PowerMapPanel {
 
     /** Switches the webview to `view` (at once, or as soon as it is ready). */
     showView(view: ViewName): void {
+        this.pendingView = view;
         if (this.webviewReady) void this.post({ type: 'showView', view });
-        else this.pendingView = view;
     }
 
     /** Asks the webview for its current view as SVG and saves it (to `target`, or where the user chooses). */
@@ -268,6 +272,8 @@ export class PowerMapPanel {
         const customer = next.view.plan.customers.find(c => c.id === next.shown.customer);
         this.panel.title = customer ? `Power Map — ${customer.name}` : 'Power Map';
         await this.post({ type: 'picture', picture: next });
+        // drawn in the view asked for: from now on the webview keeps its own tab
+        if (this.webviewReady) this.pendingView = undefined;
         if (this.exportWhenReady && this.pendingExport) {
             this.exportWhenReady = false;
             await this.post({ type: 'requestSvg' });
@@ -286,10 +292,7 @@ export class PowerMapPanel {
             case 'ready':
                 // a new webview (opened, shown again, reloaded): it needs the picture even if ours did not change
                 this.webviewReady = true;
-                if (this.pendingView) {
-                    void this.post({ type: 'showView', view: this.pendingView });
-                    this.pendingView = undefined;
-                }
+                if (this.pendingView) void this.post({ type: 'showView', view: this.pendingView });
                 this.schedule({ plan: true, focus: true, repost: true }, 0);
                 break;
             case 'show':

@@ -54,6 +54,11 @@ describe('power map, contract 1.1', () => {
         expect(order.indexOf('influences')).toBeLessThan(order.indexOf('links'));
         expect(order.indexOf('influences')).toBeLessThan(order.indexOf('cards'));
         await p.screenshot('power-map-influence-light');
+        // the customer's own map (no deal dims anyone): the README's picture of the 1.1 marks
+        await p.sendPlan(suite.view(), { customer: 'jlbank', opportunity: null });
+        expect(await p.page.$$eval('.viewport .influence.opposed', els => els.length)).toBe(1);
+        expect(await p.page.textContent('.card[data-key="contact:jlbank/he_wei"] .competitor-text')).toBe('H3C 3');
+        await p.screenshot('power-map-relations-light');
 
         // an ordinary influence: the same dashes, not the opposing colour
         await p.sendPlan(suite.view(), { customer: 'hxgrid', opportunity: null });

@@ -66,6 +66,7 @@ class App {
         if (!isToWebviewMessage(data)) return;
         if (data.type === 'showView') {
             this.setTab(data.view);
+            this.persist(true);
             return;
         }
         if (data.type === 'requestSvg') {

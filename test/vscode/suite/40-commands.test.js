@@ -165,9 +165,9 @@ describe('commands', () => {
       const order = ['Edge cloud for industrial parks', 'Grid cloud security operations centre', 'Private 5G for substation IoT',
         'Metro transport network upgrade to 400G', '5G-Advanced RAN expansion 2027, phase 1', 'Dispatch data network refresh',
         'Data-centre network refresh', 'Wi-Fi for 40 branches', 'Private wireless for the automated container yard'];
-      const at = order.map((name) => sandbox.indexOf(name));
-      assert.ok(at.every((i) => i >= 0), `the sandbox lacks ${order.filter((_, i) => at[i] < 0).join(', ')}`);
-      assert.deepStrictEqual([...at].sort((a, b) => a - b), at, 'the sandbox is not in the order of acct sandbox');
+      const places = order.map((name) => sandbox.indexOf(name));
+      assert.ok(places.every((i) => i >= 0), `the sandbox lacks ${order.filter((_, i) => places[i] < 0).join(', ')}`);
+      assert.deepStrictEqual([...places].sort((a, b) => a - b), places, 'the sandbox is not in the order of acct sandbox');
       assert.ok(sandbox.includes('NOT SCORED (2)'));
     });
 
