@@ -110,9 +110,9 @@ export class PowerMapPanel {
     private pendingExport: { target?: vscode.Uri; resolve: (uri: vscode.Uri | undefined) => void } | undefined;
     private exportWhenReady = false;
     /**
-     * A view asked for: sent when the webview says it is ready, and again should its page reload
-     * before it has drawn a picture in that view (a new panel's page may load twice while VS Code
-     * places it).
+     * A view asked for: sent at once and before each picture (a loading page gets messages in
+     * order, and may get the picture before the extension hears its `ready`), until the page that
+     * said `ready` has been sent a picture after it.
      */
     private pendingView: ViewName | undefined;
     private webviewReady = false;
@@ -156,10 +156,10 @@ export class PowerMapPanel {
         this.schedule({ plan: true, focus: true }, 0);
     }
 
-    /** Switches the webview to `view` (at once, or as soon as it is ready). */
+    /** Switches the webview to `view`. */
     showView(view: ViewName): void {
         this.pendingView = view;
-        if (this.webviewReady) void this.post({ type: 'showView', view });
+        void this.post({ type: 'showView', view });
     }
 
     /** Asks the webview for its current view as SVG and saves it (to `target`, or where the user chooses). */
@@ -269,6 +269,8 @@ export class PowerMapPanel {
         const next = nextPicture(this.picture, this.view, [pinned, this.cursorFocus, this.picture?.shown ?? this.shownBeforeReload]);
         if (!always && !pictureChanged(this.picture, next)) return;
         this.picture = next;
+        // messages reach a loading page in order: the view first, then the picture to draw in it
+        if (this.pendingView) await this.post({ type: 'showView', view: this.pendingView });
         const customer = next.view.plan.customers.find(c => c.id === next.shown.customer);
         this.panel.title = customer ? `Power Map — ${customer.name}` : 'Power Map';
         await this.post({ type: 'picture', picture: next });

@@ -22,12 +22,9 @@ export const CHOICE_H = 42;
 const PITCH = PERSON_H + 10;
 /** Below this stage width the fishbone stands upright. */
 export const UPRIGHT_BELOW = 760;
-const PAD = 24;
-const HANG = 8;
-const FIRST = 20;
-const MIN_STEP = 70;
-const GAP_SAME = 28;
-const LABEL_GAP = 20;
+/** Spacing: around the picture; between a bone and its cards; from the spine to the first card; between
+ * two junctions on the spine; between two bones on the same side; from a bone's end to its name. */
+const { PAD, HANG, FIRST, MIN_STEP, GAP_SAME, LABEL_GAP } = { PAD: 24, HANG: 8, FIRST: 20, MIN_STEP: 70, GAP_SAME: 28, LABEL_GAP: 20 } as const;
 export const LABEL_LINE = 14;
 /** How far a bone leans per pixel of its length: away from the head (wide), outwards (narrow). */
 const LEAN = { horizontal: 0.34, vertical: 0.5 } as const;

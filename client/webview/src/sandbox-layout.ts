@@ -7,13 +7,13 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { MAX_SCORE, type SandboxItem, type SandboxPart } from './models/sandbox.js';
 
+/** A row's height; where its name and bar start; the bar's size (12 px a point of score). */
 export const ROW_H = 48;
 export const LEFT = 52;
 export const BAR_W = 240;
 export const BAR_H = 13;
-const PAD = 16;
-const AXIS_H = 34;
-const SECTION_H = 40;
+/** Around the picture; the score axis over the scored rows; the heading of the unscored. */
+const { PAD, AXIS_H, SECTION_H } = { PAD: 16, AXIS_H: 34, SECTION_H: 40 } as const;
 export const WIDTH = LEFT + BAR_W + 190;
 
 export interface Segment { part: SandboxPart; value: number; x: number; w: number }
@@ -47,7 +47,7 @@ export function layoutSandbox(scored: readonly SandboxItem[], unscored: readonly
         });
         return top + items.length * ROW_H;
     };
-    let y = PAD;
+    let y: number = PAD;
     let axis: SandboxLayout['axis'] = null;
     let scoredTitleY: number | null = null;
     let picksRule: number | null = null;
