@@ -93,6 +93,8 @@ describe('fishbone', () => {
         await p.screenshot('fishbone-light');
         await p.setTheme('dark');
         await p.screenshot('fishbone-dark');
+        await p.setTheme('high-contrast');
+        await p.screenshot('fishbone-high-contrast');
     }, T);
 
     it('stands upright in a 500 px panel, readable, and lists the entries without a group apart with the hint', async () => {

@@ -69,6 +69,8 @@ describe('sandbox', () => {
         await p.screenshot('sandbox-light');
         await p.setTheme('dark');
         await p.screenshot('sandbox-dark');
+        await p.setTheme('high-contrast');
+        await p.screenshot('sandbox-high-contrast');
     }, T);
 
     it('changes the number of picks, reveals a row on click and on Enter, moves between rows with the arrow keys', async () => {
