@@ -47,24 +47,48 @@ function curveFor(a: Box, b: Box, bend: number): Curve {
     return { start: borderPoint(a, control, 2), control, end: borderPoint(b, control, 3) };
 }
 
-/** How many of `others` the curve passes through. */
-function crossings(c: Curve, others: readonly Box[]): number {
-    const pts: Point[] = [];
-    for (let i = 1; i < SAMPLES; i++) {
-        const t = i / SAMPLES;
+const CELL = 256;
+/** How close to a card a curve may pass. */
+const MARGIN = 4;
+
+/** The cards by the grid cells they touch (grown by the margin): the cards near a point without looking at all of them. */
+function gridOf(cards: readonly PlacedCard[]): (x: number, y: number) => readonly PlacedCard[] {
+    const grid = new Map<string, PlacedCard[]>();
+    for (const p of cards) {
+        for (let gx = Math.floor((p.x - MARGIN) / CELL); gx <= Math.floor((p.x + p.w + MARGIN) / CELL); gx++) {
+            for (let gy = Math.floor((p.y - MARGIN) / CELL); gy <= Math.floor((p.y + p.h + MARGIN) / CELL); gy++) {
+                const k = `${gx},${gy}`;
+                const list = grid.get(k);
+                if (list) list.push(p); else grid.set(k, [p]);
+            }
+        }
+    }
+    return (x, y) => grid.get(`${Math.floor(x / CELL)},${Math.floor(y / CELL)}`) ?? [];
+}
+
+/** How many cards other than its own two the curve passes through. */
+function crossings(c: Curve, cardsAt: (x: number, y: number) => readonly PlacedCard[], own: readonly PlacedCard[]): number {
+    const hit = new Set<PlacedCard>();
+    // a sample at least every 30 px, so that no card slips between two
+    const length = Math.hypot(c.control[0] - c.start[0], c.control[1] - c.start[1]) + Math.hypot(c.end[0] - c.control[0], c.end[1] - c.control[1]);
+    const n = Math.max(SAMPLES, Math.ceil(length / 30));
+    for (let i = 1; i < n; i++) {
+        const t = i / n;
         const u = 1 - t;
-        pts.push([u * u * c.start[0] + 2 * u * t * c.control[0] + t * t * c.end[0], u * u * c.start[1] + 2 * u * t * c.control[1] + t * t * c.end[1]]);
+        const x = u * u * c.start[0] + 2 * u * t * c.control[0] + t * t * c.end[0];
+        const y = u * u * c.start[1] + 2 * u * t * c.control[1] + t * t * c.end[1];
+        for (const o of cardsAt(x, y)) {
+            if (!own.includes(o) && x > o.x - MARGIN && x < o.x + o.w + MARGIN && y > o.y - MARGIN && y < o.y + o.h + MARGIN) hit.add(o);
+        }
     }
-    let n = 0;
-    for (const o of others) {
-        if (pts.some(([x, y]) => x > o.x - 4 && x < o.x + o.w + 4 && y > o.y - 4 && y < o.y + o.h + 4)) n++;
-    }
-    return n;
+    return hit.size;
 }
 
 /** The path of each line whose two cards are placed. */
 export function layoutInfluences(lines: readonly InfluenceLine[], cards: readonly PlacedCard[]): PlacedInfluence[] {
+    if (!lines.length) return [];
     const byId = new Map(cards.map(p => [p.card.id, p]));
+    const cardsAt = gridOf(cards);
     const out: PlacedInfluence[] = [];
     for (const l of lines) {
         const a = byId.get(l.from);
@@ -73,13 +97,7 @@ export function layoutInfluences(lines: readonly InfluenceLine[], cards: readonl
         let best: { c: Curve; score: number } | null = null;
         for (const bend of BENDS) {
             const c = curveFor(a, b, bend);
-            // only cards near the curve can be crossed
-            const x0 = Math.min(c.start[0], c.control[0], c.end[0]);
-            const x1 = Math.max(c.start[0], c.control[0], c.end[0]);
-            const y0 = Math.min(c.start[1], c.control[1], c.end[1]);
-            const y1 = Math.max(c.start[1], c.control[1], c.end[1]);
-            const near = cards.filter(p => p !== a && p !== b && p.x < x1 && p.x + p.w > x0 && p.y < y1 && p.y + p.h > y0);
-            const score = crossings(c, near);
+            const score = crossings(c, cardsAt, [a, b]);
             if (!best || score < best.score) best = { c, score };
             if (score === 0) break;
         }
