@@ -3,7 +3,7 @@
  * restores the panel after a window reload.
  */
 import * as vscode from 'vscode';
-import { EditorCommands } from '@acct/contract';
+import { EditorCommands, isViewName, type ViewName } from '@acct/contract';
 import { POWER_MAP_VIEW_TYPE, PowerMapPanel, type PlanSource, type PowerMapTarget } from './power-map-panel.js';
 
 function toTarget(arg: unknown): PowerMapTarget | undefined {
@@ -11,12 +11,20 @@ function toTarget(arg: unknown): PowerMapTarget | undefined {
     if (arg instanceof vscode.Uri || typeof arg !== 'object' || arg === null) return undefined;
     const a = arg as Record<string, unknown>;
     const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
-    const target: PowerMapTarget = { uri: str(a.uri), customer: str(a.customer), opportunity: str(a.opportunity) };
-    return target.uri || target.customer ? target : undefined;
+    const target: PowerMapTarget = {
+        uri: str(a.uri), customer: str(a.customer), opportunity: str(a.opportunity), view: isViewName(a.view) ? a.view : undefined,
+    };
+    return target.uri || target.customer || target.view ? target : undefined;
+}
+
+/** Opens the panel on `view`, following the cursor (or the target given). */
+function openView(context: vscode.ExtensionContext, source: PlanSource, view: ViewName, arg: unknown): void {
+    PowerMapPanel.createOrShow(context, source, { ...toTarget(arg), view });
 }
 
 /**
- * Registers `acct.openPowerMap` (optional args `{ uri?, customer?, opportunity? }`),
+ * Registers `acct.openPowerMap` (optional args `{ uri?, customer?, opportunity?, view? }`),
+ * `acct.openFishbone` and `acct.openSandbox` (the same panel on those views),
  * `acct.exportViewSvg` (optional args `{ target?: string }`: a file URI, no dialog) and the
  * serializer that restores the panel after a reload.
  */
@@ -25,6 +33,8 @@ export function registerPowerMap(context: vscode.ExtensionContext, source: PlanS
         vscode.commands.registerCommand(EditorCommands.openPowerMap, (arg?: unknown) => {
             PowerMapPanel.createOrShow(context, source, toTarget(arg));
         }),
+        vscode.commands.registerCommand('acct.openFishbone', (arg?: unknown) => openView(context, source, 'fishbone', arg)),
+        vscode.commands.registerCommand('acct.openSandbox', (arg?: unknown) => openView(context, source, 'sandbox', arg)),
         vscode.commands.registerCommand('acct.exportViewSvg', async (arg?: { target?: string }) => {
             const panel = PowerMapPanel.current;
             if (!panel) {

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type {
-    FromWebviewMessage, Picture, PlanFocus, PlanView, SourceAnchor, ToWebviewMessage,
+    FromWebviewMessage, Picture, PlanFocus, PlanView, SourceAnchor, ToWebviewMessage, ViewName,
 } from '@acct/contract';
 import { isSubjectKey } from '@acct/contract';
 import type { FocusRequest, LocateRequest, PlanViewRequest } from '@acct/contract/protocol';
@@ -25,11 +25,13 @@ export interface PlanSource {
     onPlanChanged(listener: () => void): vscode.Disposable;
 }
 
-/** Arguments of `acct.openPowerMap`: show this element instead of the cursor's. */
+/** Arguments of `acct.openPowerMap`: show this element instead of the cursor's, in this view. */
 export interface PowerMapTarget {
     uri?: string;
     customer?: string;
     opportunity?: string;
+    /** The view (tab) to switch to. */
+    view?: ViewName;
 }
 
 export const POWER_MAP_VIEW_TYPE = 'acct.powerMap';
@@ -107,6 +109,13 @@ export class PowerMapPanel {
     private picture: Picture | undefined;
     private pendingExport: { target?: vscode.Uri; resolve: (uri: vscode.Uri | undefined) => void } | undefined;
     private exportWhenReady = false;
+    /**
+     * A view asked for: sent at once and before each picture (a loading page gets messages in
+     * order, and may get the picture before the extension hears its `ready`), until the page that
+     * said `ready` has been sent a picture after it.
+     */
+    private pendingView: ViewName | undefined;
+    private webviewReady = false;
 
     private constructor(
         readonly panel: vscode.WebviewPanel,
@@ -116,7 +125,8 @@ export class PowerMapPanel {
         /** The element shown before a window reload. */
         private readonly shownBeforeReload?: PlanFocus,
     ) {
-        this.pinned = target;
+        this.pinned = target && (target.uri || target.customer) ? target : undefined;
+        this.pendingView = target?.view;
         this.cursor = new EditorCursor(() => {
             this.pinned = undefined;
             this.schedule({ focus: true });
@@ -126,7 +136,10 @@ export class PowerMapPanel {
             this.cursor,
             panel.onDidDispose(() => this.dispose()),
             panel.webview.onDidReceiveMessage(m => { void this.onMessage(m); }),
-            panel.onDidChangeViewState(e => { if (e.webviewPanel.visible) this.schedule({ plan: true, focus: true }, 0); }),
+            panel.onDidChangeViewState(e => {
+                // a hidden webview loses its page: it says `ready` again when shown
+                if (e.webviewPanel.visible) this.schedule({ plan: true, focus: true }, 0); else this.webviewReady = false;
+            }),
             source.onPlanChanged(() => this.schedule({ plan: true })),
         );
     }
@@ -139,7 +152,14 @@ export class PowerMapPanel {
     /** Shows `target` (pinned until the cursor moves in an `.acct` editor), or follows the cursor again. */
     show(target?: PowerMapTarget): void {
         this.pinned = target && (target.uri || target.customer) ? target : undefined;
+        if (target?.view) this.showView(target.view);
         this.schedule({ plan: true, focus: true }, 0);
+    }
+
+    /** Switches the webview to `view`. */
+    showView(view: ViewName): void {
+        this.pendingView = view;
+        void this.post({ type: 'showView', view });
     }
 
     /** Asks the webview for its current view as SVG and saves it (to `target`, or where the user chooses). */
@@ -249,9 +269,13 @@ export class PowerMapPanel {
         const next = nextPicture(this.picture, this.view, [pinned, this.cursorFocus, this.picture?.shown ?? this.shownBeforeReload]);
         if (!always && !pictureChanged(this.picture, next)) return;
         this.picture = next;
+        // messages reach a loading page in order: the view first, then the picture to draw in it
+        if (this.pendingView) await this.post({ type: 'showView', view: this.pendingView });
         const customer = next.view.plan.customers.find(c => c.id === next.shown.customer);
         this.panel.title = customer ? `Power Map — ${customer.name}` : 'Power Map';
         await this.post({ type: 'picture', picture: next });
+        // drawn in the view asked for: from now on the webview keeps its own tab
+        if (this.webviewReady) this.pendingView = undefined;
         if (this.exportWhenReady && this.pendingExport) {
             this.exportWhenReady = false;
             await this.post({ type: 'requestSvg' });
@@ -269,7 +293,15 @@ export class PowerMapPanel {
         switch (m.type) {
             case 'ready':
                 // a new webview (opened, shown again, reloaded): it needs the picture even if ours did not change
+                this.webviewReady = true;
+                if (this.pendingView) void this.post({ type: 'showView', view: this.pendingView });
                 this.schedule({ plan: true, focus: true, repost: true }, 0);
+                break;
+            case 'show':
+                // the user picked an element in the webview (a deal to draw): shown until the cursor moves
+                if (typeof m.focus?.customer === 'string') {
+                    this.show({ customer: m.focus.customer, opportunity: typeof m.focus.opportunity === 'string' ? m.focus.opportunity : undefined });
+                }
                 break;
             case 'reveal':
                 if (isSubjectKey(m.subject)) await this.reveal(m.subject);

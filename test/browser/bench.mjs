@@ -1,5 +1,6 @@
-// Browser benchmark (run with node, not a test): layout + render of a 1,000-contact power map and a
-// 5,000-customer tier quadrant in the real webview page in Chromium.
+// Browser benchmark (run with node, not a test): layout + render of a 1,000-contact power map (with
+// influence lines and competitor badges), the fishbone of a 60-person deal, a 5,000-customer tier
+// quadrant and a 1,000-opportunity sandbox in the real webview page in Chromium.
 //   node test/browser/bench.mjs [--runs N]
 // Prints, per case, the median over N runs of:
 //   model+layout  — plan → view model → geometry (d3-hierarchy), in the page
@@ -107,8 +108,11 @@ try {
     const big = bigCustomerView(1000);
     await measure('power map, 1,000 contacts', picture(big, 'big'), 'power', 1000, '.card');
     await measure('power map, 1,000 contacts, deal', picture(big, 'big', 'deal'), 'power', 1000, '.card');
+    const chain = big.plan.customers[0].opportunities[0].decisionChain;
+    await measure(`fishbone, deal of ${chain.length} people`, picture(big, 'big', 'deal'), 'fishbone', chain.length, '.fb-person');
     const many = manyCustomersView(5000);
     await measure('tier quadrant, 5,000 customers', picture(many, 'k0'), 'quadrant', 5000, '.q-point[data-key]');
+    await measure('sandbox, 1,000 open opportunities', picture(many, 'k0'), 'sandbox', 1000, '.sb-row');
     await browser.close();
 } finally {
     await rm(tmp, { recursive: true, force: true });

@@ -26,16 +26,28 @@ function rng(seed) {
     };
 }
 
+const GROUPS = ['commercial', 'technical', 'selection', 'final', null];
+const HORIZONS = ['short', 'mid', 'long', null];
+const NO_SANDBOX = { space: null, growth: null, profit: null, competition: null, score: null };
+
 function emptyPlan(customers) {
     return {
-        format: 'acct-plan', version: 1, files: ['plan.acct'],
-        members: [{ id: 'alice', name: 'Alice Chen' }], competitors: [], customers, diagnostics: [],
+        format: 'acct-plan', version: 1, today: '2026-11-22', files: ['plan.acct'],
+        members: [{ id: 'alice', name: 'Alice Chen' }], competitors: [{ id: 'rival', name: 'Rival Corp' }],
+        customers, diagnostics: [], waived: [],
     };
+}
+
+/** The four sandbox scores and their sum, or none (one opportunity in five is unscored). */
+function sandboxOf(rand) {
+    if (rand() < 0.2) return { ...NO_SANDBOX };
+    const [space, growth, profit, competition] = [0, 0, 0, 0].map(() => 1 + Math.floor(rand() * 5));
+    return { space, growth, profit, competition, score: space + growth + profit + 6 - competition };
 }
 
 /**
  * One customer with `n` contacts in an org tree (a few levels, some wide teams), about a
- * quarter without role (general layer), plus one opportunity whose chain lists 12 of them.
+ * quarter without role (general layer), plus one opportunity whose chain lists 60 of them (on the bones of its fishbone), 1.1 relations (competitor support, influence).
  * @returns {import('../../server/src/contract/index.js').PlanView}
  */
 export function bigCustomerView(n, seed = 1) {
@@ -60,16 +72,22 @@ export function bigCustomerView(n, seed = 1) {
             reportsTo: general ? null : reportsTo,
             lastContact: '2026-10-01',
             owner: null,
+            // one person in ten supports the rival; one in twenty influences someone beyond the org chart
+            competitorSupport: rand() < 0.1 ? [{ competitor: 'rival', support: Math.floor(rand() * 4) }] : [],
+            influences: i > 0 && rand() < 0.05 ? [`c${Math.floor(rand() * i)}`] : [],
         });
     }
-    const chain = contacts.filter(c => c.role).slice(0, 12).map(c => ({ contact: c.id, role: c.role, support: c.support }));
+    // the deal's decision chain: 60 people, most of them on a bone of the fishbone
+    const chain = contacts.filter(c => c.role).slice(0, 60)
+        .map(c => ({ contact: c.id, role: c.role, support: c.support, group: GROUPS[Math.floor(rand() * GROUPS.length)] }));
     const customer = {
         id: 'big', name: 'Big Telecom Group', industry: 'Telecom operator', standing: 5, cooperation: 5,
         tier: 'excellent', suggestedTier: 'excellent', reviewed: '2026-10-01', owner: 'alice', organization: 'joint',
         contacts,
         opportunities: [{
             id: 'deal', name: 'Nationwide core', stage: 'bid', amount: { value: 1e8, currency: 'EUR' }, budget: null, start: null,
-            qualified: false, team: { ar: 'alice', sr: null, fr: null }, decisionChain: chain, competitors: [],
+            qualified: false, team: { ar: 'alice', sr: null, fr: null }, decisionChain: chain, competitors: ['rival'],
+            horizon: 'short', sandbox: { space: 5, growth: 4, profit: 3, competition: 4, score: 14 },
         }],
         activities: [],
     };
@@ -93,7 +111,13 @@ export function manyCustomersView(n, seed = 2) {
         const tier = rand() < 0.85 ? suggested : TIERS[Math.floor(rand() * 5)];
         customers.push({
             id: `k${i}`, name: `Customer ${i}`, industry: null, standing, cooperation, tier, suggestedTier: suggested,
-            reviewed: null, owner: null, organization: null, contacts: [], opportunities: [], activities: [],
+            reviewed: null, owner: null, organization: null, contacts: [], activities: [],
+            // one customer in five has an open opportunity in the strategic sandbox
+            opportunities: i % 5 ? [] : [{
+                id: `o${i}`, name: `Opportunity ${i}`, stage: ['lead', 'opportunity', 'bid'][i % 3], amount: null, budget: null, start: null,
+                qualified: false, team: null, decisionChain: [], competitors: [],
+                horizon: HORIZONS[Math.floor(rand() * HORIZONS.length)], sandbox: sandboxOf(rand),
+            }],
         });
     }
     return { plan: emptyPlan(customers), subjects: [], hasErrors: false };

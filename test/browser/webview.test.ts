@@ -177,7 +177,7 @@ describe('power map', () => {
             expect(styles.unknown.dash).not.toBe('none');
             expect(styles.unknown.fill).not.toBe(styles.neutral.fill);
         }
-        expect(await p.page.$$eval('.legend .legend-title', els => els.map(e => e.textContent))).toEqual(['ROLE', 'SUPPORT', 'MARKS']);
+        expect(await p.page.$$eval('.legend .legend-title', els => els.map(e => e.textContent))).toEqual(['ROLE', 'SUPPORT', 'LINES', 'MARKS', 'MOVES']);
         await p.screenshot('power-map-dark');
     }, T);
 

@@ -304,4 +304,44 @@ describe('power-map panel', () => {
         expect(written.at(-1)).toEqual({ uri: 'file:///plans/view.svg', text: '<svg>2</svg>' });
         expect(saveDialog).toHaveBeenCalledTimes(1);
     });
+
+    it('opens the fishbone and the sandbox views: the view is sent once the webview is ready, then at once', async () => {
+        await commands.get('acct.openFishbone')!({ uri: DOC, customer: 'cmgd', opportunity: 'oss' });
+        const p = panels[0]!;
+        expect(p.webview.posted).toEqual([]);
+        p.webview.receive.fire({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(10);
+        expect(p.webview.posted[0]).toEqual({ type: 'showView', view: 'fishbone' });
+        expect(plans(p).at(-1)!.focus).toEqual({ customer: 'cmgd', opportunity: 'oss' });
+        await commands.get('acct.openSandbox')!();
+        await vi.advanceTimersByTimeAsync(10);
+        expect(panels).toHaveLength(1);
+        expect(p.webview.posted.filter(m => (m as { type: string }).type === 'showView').at(-1)).toEqual({ type: 'showView', view: 'sandbox' });
+        await commands.get('acct.openPowerMap')!({ view: 'intimacy' });
+        await vi.advanceTimersByTimeAsync(10);
+        expect(p.webview.posted.filter(m => (m as { type: string }).type === 'showView').at(-1)).toEqual({ type: 'showView', view: 'intimacy' });
+        // an unknown view is no view
+        const count = p.webview.posted.length;
+        await commands.get('acct.openPowerMap')!({ view: 'nonsense' });
+        await vi.advanceTimersByTimeAsync(10);
+        expect(p.webview.posted.slice(count).some(m => (m as { type: string }).type === 'showView')).toBe(false);
+    });
+
+    it('shows the deal the user picked in the webview until the cursor moves', async () => {
+        await commands.get('acct.openPowerMap')!();
+        const p = panels[0]!;
+        p.webview.receive.fire({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(10);
+        expect(plans(p).at(-1)!.focus).toEqual({ customer: 'cmgd', opportunity: null });
+        p.webview.receive.fire({ type: 'show', focus: { customer: 'cmgd', opportunity: 'core5g' } });
+        await vi.advanceTimersByTimeAsync(10);
+        expect(plans(p).at(-1)!.focus).toEqual({ customer: 'cmgd', opportunity: 'core5g' });
+        // a malformed message is ignored
+        p.webview.receive.fire({ type: 'show', focus: null });
+        await vi.advanceTimersByTimeAsync(10);
+        expect(plans(p).at(-1)!.focus).toEqual({ customer: 'cmgd', opportunity: 'core5g' });
+        onSelection.fire({ textEditor: editor, selections: [{ active: editor.selection.active }] });
+        await vi.advanceTimersByTimeAsync(300);
+        expect(plans(p).at(-1)!.focus).toEqual({ customer: 'cmgd', opportunity: null });
+    });
 });

@@ -223,6 +223,27 @@ async function scenario(page, folder) {
     // and the webview alone, at full resolution
     const webview = page.locator('iframe.webview.ready').first();
     if (await webview.count()) await webview.screenshot({ path: path.join(OUT_DIR, '07-power-map-webview.png') });
+
+    // the fishbone: no deal under the cursor, so it offers the bank's active deals; picking one shows it
+    await frame.locator('[role=tab][data-tab=fishbone]').click();
+    await until(async () => ((await frame.locator('g.fb-choice').count()) > 0 ? true : null), 'the fishbone offers no deal to pick');
+    await frame.locator('g.fb-choice').first().click();
+    const people = await until(async () => {
+      const n = await frame.locator('g.fb-person').count();
+      return n > 0 ? n : null;
+    }, 'picking a deal in the fishbone drew nobody on its bones');
+    const head = await frame.locator('.fb-head text').first().textContent();
+    if (!head || !head.includes('WIN THE BID')) throw new Error(`the fishbone's head reads "${head}"`);
+    say(`  fishbone: ${people} people of the picked deal`);
+    await shot('08-fishbone');
+    // the sandbox: every open opportunity of the workspace
+    await frame.locator('[role=tab][data-tab=sandbox]').click();
+    const rows = await until(async () => {
+      const n = await frame.locator('g.sb-row').count();
+      return n >= 9 ? n : null;
+    }, 'the sandbox does not show the 9 open opportunities of examples/');
+    say(`  sandbox: ${rows} open opportunities`);
+    await shot('09-sandbox');
   });
 
   await step('saved, the plan shows its changes since HEAD: Account Plan: Show Changes Since…', async () => {

@@ -5,9 +5,11 @@
 import type { Finding, Picture, SubjectKey } from '@acct/contract';
 import { clear, html } from './dom.js';
 import { tabAfterKey } from './keyboard.js';
-import { TABS, type Tab } from './state.js';
+import { clampPicks, MAX_PICKS, TABS, type Tab } from './state.js';
 
-export const TAB_LABEL: Record<Tab, string> = { power: 'Power map', quadrant: 'Tier quadrant', intimacy: 'Intimacy × support' };
+export const TAB_LABEL: Record<Tab, string> = {
+    power: 'Power map', fishbone: 'Fishbone', quadrant: 'Tier quadrant', intimacy: 'Intimacy × support', sandbox: 'Sandbox',
+};
 
 export interface ChromeActions {
     selectTab(tab: Tab): void;
@@ -16,6 +18,8 @@ export interface ChromeActions {
     toggleLegend(): void;
     exportView(): void;
     reveal(subject: SubjectKey): void;
+    /** The sandbox's number of picks changed. */
+    setPicks(n: number): void;
 }
 
 export class Chrome {
@@ -29,6 +33,8 @@ export class Chrome {
     private readonly empty: HTMLDivElement;
     private readonly live: HTMLDivElement;
     private readonly legendButton: HTMLButtonElement;
+    private readonly picks: HTMLLabelElement;
+    private readonly picksInput: HTMLInputElement;
 
     constructor(container: HTMLElement, private readonly actions: ChromeActions) {
         clear(container);
@@ -52,6 +58,13 @@ export class Chrome {
             b.addEventListener('click', action);
             return b;
         };
+        // the sandbox's picks: its first N opportunities (shown on the sandbox tab only)
+        this.picks = html('label', { class: 'picks', title: 'How many of the first opportunities are the picks', hidden: '' }, toolbar, 'Picks ');
+        this.picksInput = html('input', { class: 'picks-input', type: 'number', min: 0, max: MAX_PICKS, step: 1, 'aria-label': 'Number of picks' }, this.picks);
+        this.picksInput.addEventListener('input', () => {
+            const n = Number(this.picksInput.value);
+            if (this.picksInput.value !== '' && Number.isFinite(n)) actions.setPicks(clampPicks(n));
+        });
         tool('Fit', 'Fit the picture to the window', () => actions.fit());
         tool('−', 'Zoom out', () => actions.zoomBy(1 / 1.3));
         tool('+', 'Zoom in', () => actions.zoomBy(1.3));
@@ -121,6 +134,12 @@ export class Chrome {
         }
         this.stage.setAttribute('aria-labelledby', `tab-${tab}`);
         document.body.dataset.view = tab;
+    }
+
+    /** Shows the picks control with `n`, or hides it (null). */
+    showPicks(n: number | null): void {
+        this.picks.hidden = n === null;
+        if (n !== null && document.activeElement !== this.picksInput) this.picksInput.value = String(n);
     }
 
     showLegendPressed(on: boolean): void {

@@ -1,5 +1,5 @@
 /** DOM construction helpers. Plan text only ever goes through `textContent` or attribute values. */
-import type { SubjectKey } from '@acct/contract';
+import type { PlanFocus, SubjectKey } from '@acct/contract';
 
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -54,6 +54,8 @@ export interface NavItem {
     h: number;
     /** Hover text, attached as `<title>` on first hover or focus (see `ensureTooltip`). */
     tooltip?: string;
+    /** Click or Enter shows this element in the views instead of revealing the declaration (a deal to pick). */
+    pick?: PlanFocus;
 }
 
 /** A rectangle in content coordinates. */

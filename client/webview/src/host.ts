@@ -2,7 +2,7 @@
  * The webview's bridge to the extension: the VS Code API (messages out, saved state), and the
  * runtime guard for messages in — the page trusts nothing it is sent until it has the expected shape.
  */
-import type { FromWebviewMessage, Picture, PlanFocus, ToWebviewMessage } from '@acct/contract';
+import { isViewName, type FromWebviewMessage, type Picture, type PlanFocus, type ToWebviewMessage } from '@acct/contract';
 
 interface VsCodeApi {
     postMessage(message: unknown): void;
@@ -48,5 +48,6 @@ export function isPicture(v: unknown): v is Picture {
 
 export function isToWebviewMessage(data: unknown): data is ToWebviewMessage {
     if (!isObject(data)) return false;
-    return data.type === 'requestSvg' || (data.type === 'picture' && isPicture(data.picture));
+    return data.type === 'requestSvg' || (data.type === 'picture' && isPicture(data.picture))
+        || (data.type === 'showView' && isViewName(data.view));
 }

@@ -1,13 +1,17 @@
 /** Legends, drawn in SVG so that they are part of an exported picture. Items wrap to the width given. */
-import { ROLES, roleMeanings, SUPPORT_LEVELS, supportMeaning, supportText, TIERS, ZONES } from '@acct/method';
+import { decisivenessOf, ROLES, roleMeanings, SUPPORT_LEVELS, supportMeaning, supportText, TIERS, ZONES } from '@acct/method';
 import { svg } from './dom.js';
-import { supportBadge, supportClass } from './render-common.js';
+import { SANDBOX_PARTS } from './models/sandbox.js';
+import { ARROW_ID, ARROW_OPPOSED_ID, competitorBadge, moveMark, supportBadge, supportClass } from './render-common.js';
 import type { Tab } from './state.js';
 import { estimateTextWidth } from './text-metrics.js';
 
 const ROW_H = 22;
 const TITLE_W = 72;
 const TEXT_FONT = 11.5;
+/** The fishbone's order, from the method core's table: `1 approver, decision-maker`, `2 sponsor, evaluator`, … */
+const FISHBONE_ORDER = [...new Set(ROLES.map(decisivenessOf))].sort()
+    .map((rank, i) => `${i + 1} ${ROLES.filter(r => decisivenessOf(r) === rank).map(r => roleMeanings[r].label).join(', ')}`);
 
 /** Draws the legend for `tab` into `g` (cleared by the caller), at most `maxWidth` wide; returns its size. */
 export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width: number; height: number } {
@@ -39,7 +43,7 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
         return tx + estimateTextWidth(text, TEXT_FONT);
     };
 
-    if (tab === 'power') {
+    const roles = (): void => {
         row('Role');
         for (const role of ROLES) {
             const { letter, label: text } = roleMeanings[role];
@@ -55,20 +59,55 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
             supportBadge(it, s, 13, 11, 26, 16);
             label(it, text, 30);
         }
+    };
+    /** A mark drawn `w` wide, then its text. */
+    const mark = (text: string, w: number, draw: (it: SVGGElement) => void, cls = ''): void => {
+        const it = item(w + 6 + estimateTextWidth(text, TEXT_FONT), cls);
+        draw(it);
+        label(it, text, w + 6);
+    };
+
+    if (tab === 'power') {
+        roles();
+        row('Lines');
+        mark('reports to', 26, it => svg('path', { class: 'link', d: 'M0,11H26' }, it));
+        mark('influences (arrow: whom)', 30, it => {
+            const g = svg('g', { class: 'influence' }, it);
+            svg('path', { class: 'influence-line', d: 'M1,15Q14,3 27,11', 'marker-end': `url(#${ARROW_ID})` }, g);
+        });
+        mark('opposed influence: from someone who opposes us', 30, it => {
+            const g = svg('g', { class: 'influence opposed' }, it);
+            svg('path', { class: 'influence-line', d: 'M1,15Q14,3 27,11', 'marker-end': `url(#${ARROW_OPPOSED_ID})` }, g);
+        });
         row('Marks');
-        let it = item(20 + estimateTextWidth('findings (hover)', TEXT_FONT));
-        const f = svg('g', { class: 'finding-marker sev-warning', transform: 'translate(8,11)' }, it);
-        svg('path', { class: 'marker-shape', d: 'M0,-7L7.5,6H-7.5Z' }, f);
-        svg('text', { class: 'marker-text', x: 0, y: 4.5, 'text-anchor': 'middle' }, f, '!');
-        label(it, 'findings (hover)', 20);
-        it = item(18 + estimateTextWidth('stale contact', TEXT_FONT));
-        const st = svg('g', { class: 'stale-marker', transform: 'translate(7,10.5)' }, it);
-        svg('circle', { class: 'stale-face', r: 6 }, st);
-        svg('path', { class: 'stale-hands', d: 'M0,-3.5V0H2.8' }, st);
-        label(it, 'stale contact', 18);
-        it = item(28 + estimateTextWidth('dimmed: outside the deal\'s chain', TEXT_FONT), 'legend-dimmed');
-        svg('rect', { class: 'legend-card', y: 3, width: 22, height: 15, rx: 3 }, it);
-        label(it, 'dimmed: outside the deal\'s chain', 28);
+        mark('findings (hover)', 14, it => {
+            const f = svg('g', { class: 'finding-marker sev-warning', transform: 'translate(8,11)' }, it);
+            svg('path', { class: 'marker-shape', d: 'M0,-7L7.5,6H-7.5Z' }, f);
+            svg('text', { class: 'marker-text', x: 0, y: 4.5, 'text-anchor': 'middle' }, f, '!');
+        });
+        mark('stale contact', 12, it => {
+            const st = svg('g', { class: 'stale-marker', transform: 'translate(7,10.5)' }, it);
+            svg('circle', { class: 'stale-face', r: 6 }, st);
+            svg('path', { class: 'stale-hands', d: 'M0,-3.5V0H2.8' }, st);
+        });
+        mark('dimmed: outside the deal\'s chain', 22, it => svg('rect', { class: 'legend-card', y: 3, width: 22, height: 15, rx: 3 }, it), 'legend-dimmed');
+        const cw = competitorBadge(svg('g', {}, null), 'ZTE 2', 0, 0).w;
+        mark('supports a competitor at least as much as us', cw, it => competitorBadge(it, 'ZTE 2', cw, 11));
+        row('Moves');
+        label(item(estimateTextWidth('three moves for an opposed key person:', TEXT_FONT)), 'three moves for an opposed key person:', 0);
+        for (const state of ['done', 'planned', 'missing'] as const) mark(state, 10, it => moveMark(it, state, 5, 11));
+    } else if (tab === 'fishbone') {
+        roles();
+        row('Bones');
+        const note = 'nearest the spine, the most decisive:';
+        label(item(estimateTextWidth(note, TEXT_FONT)), note, 0);
+        for (const text of FISHBONE_ORDER) label(item(estimateTextWidth(text, TEXT_FONT)), text, 0);
+    } else if (tab === 'sandbox') {
+        row('Score');
+        for (const p of SANDBOX_PARTS) mark(p.label, 16, it => svg('rect', { class: `legend-part part-${p.part}`, y: 4, width: 16, height: 13, rx: 2 }, it));
+        row('Rows');
+        mark('a pick (the first N)', 18, it => svg('circle', { class: 'sb-pick-dot', cx: 9, cy: 11, r: 8 }, it));
+        mark('not scored: set apart', 22, it => svg('rect', { class: 'sb-bar-empty', y: 5, width: 22, height: 12, rx: 2 }, it));
     } else if (tab === 'quadrant') {
         row('Tier');
         for (const t of TIERS) {

@@ -1,9 +1,10 @@
 /**
- * Webview entry: the live power map, tier quadrant and intimacy × support views. Draws the
+ * Webview entry: the live power map, fishbone, tier quadrant, intimacy × support and sandbox views. Draws the
  * `Picture` the panel sends (or the one saved by the previous instance of the page); what is
  * shown is decided by the panel (client/src/picture.ts), never here.
  */
 import { Chrome, TAB_LABEL } from './chrome.js';
+import { orientationFor } from './fishbone-layout.js';
 import { connectHost, isToWebviewMessage } from './host.js';
 import { Navigation } from './keyboard.js';
 import { shownOf, type Shown } from './models/common.js';
@@ -25,6 +26,8 @@ class App {
     /** An SVG export was asked for before there was anything to draw. */
     private svgRequested = false;
     private persistTimer: ReturnType<typeof setTimeout> | undefined;
+    /** The stage width the current picture was drawn for (the fishbone stands upright in a narrow panel). */
+    private drawnWidth = 0;
 
     constructor(container: HTMLElement) {
         this.state = sanitizeState(this.host.getState());
@@ -35,19 +38,21 @@ class App {
             toggleLegend: () => this.toggleLegend(),
             exportView: () => this.exportView(),
             reveal: subject => this.host.post({ type: 'reveal', subject }),
+            setPicks: n => this.setPicks(n),
         });
         this.canvas = new Viewport(this.chrome.stage, t => {
             if (!this.currentKey) return;
             this.state = rememberTransform(this.state, this.currentKey, t);
             this.persist(false);
-        });
+        }, () => this.onResize());
         this.nav = new Navigation(this.canvas.layer, this.canvas.root, {
             selection: () => this.state.selection,
             setSelection: key => {
                 this.state.selection = key;
                 this.persist(false);
             },
-            reveal: item => this.host.post({ type: 'reveal', subject: item.key }),
+            // a deal offered to pick is shown in the views; anything else is revealed in the editor
+            reveal: item => this.host.post(item.pick ? { type: 'show', focus: item.pick } : { type: 'reveal', subject: item.key }),
             ensureVisible: item => this.canvas.ensureVisible(item),
             zoomBy: factor => this.canvas.zoomBy(factor),
         });
@@ -59,6 +64,11 @@ class App {
 
     private onMessage(data: unknown): void {
         if (!isToWebviewMessage(data)) return;
+        if (data.type === 'showView') {
+            this.setTab(data.view);
+            this.persist(true);
+            return;
+        }
         if (data.type === 'requestSvg') {
             // Asked before the first picture arrived: answer as soon as there is one.
             if (this.state.picture) this.exportView(); else this.svgRequested = true;
@@ -104,7 +114,10 @@ class App {
         }
         this.shown = shownOf(picture.view, picture.shown);
         const tab = this.state.tab;
-        const drawn = drawView(tab, picture.view, this.shown, layer, this.state.selection);
+        this.drawnWidth = this.canvas.width;
+        const drawn = drawView(tab, picture.view, this.shown, layer, {
+            selection: this.state.selection, stageWidth: this.canvas.width, picks: this.state.picks,
+        });
         this.chrome.setHeader(drawn.heading, drawn.subheading, drawn.headerFindings);
         this.canvas.endDraw(drawn.result);
         this.nav.setItems(drawn.result.items);
@@ -130,11 +143,26 @@ class App {
         this.persist(false);
     }
 
+    /** Redraws the fishbone when a resize makes it stand up or lie down. */
+    private onResize(): void {
+        if (this.state.tab !== 'fishbone' || !this.state.picture) return;
+        if (orientationFor(this.canvas.width) !== orientationFor(this.drawnWidth)) this.render();
+    }
+
+    private setPicks(n: number): void {
+        if (n === this.state.picks) return;
+        this.state.picks = n;
+        if (this.state.tab === 'sandbox') this.render();
+        this.persist(false);
+    }
+
     private setTab(tab: Tab): void {
         if (this.state.tab === tab) return;
         this.state.tab = tab;
         const s = this.state.selection ?? '';
-        const fits = tab === 'quadrant' ? s.startsWith('customer:') : s.startsWith('contact:');
+        const fits = tab === 'quadrant' ? s.startsWith('customer:')
+            : tab === 'sandbox' ? s.startsWith('opportunity:')
+                : s.startsWith('contact:') || (tab === 'fishbone' && s.startsWith('opportunity:'));
         if (!fits) this.state.selection = null;
         this.showTab();
         this.render();
@@ -143,6 +171,7 @@ class App {
 
     private showTab(): void {
         this.chrome.showTab(this.state.tab);
+        this.chrome.showPicks(this.state.tab === 'sandbox' ? this.state.picks : null);
         this.canvas.root.setAttribute('aria-label', TAB_LABEL[this.state.tab]);
     }
 

@@ -1,10 +1,15 @@
 /** Pieces shared by the renderers: definitions, badges, finding markers. */
 import type { Finding, Support } from '@acct/contract';
 import { supportText } from '@acct/method';
+import type { MoveState } from './models/moves.js';
+import { estimateTextWidth, fitText } from './text-metrics.js';
 import { svg, tooltip } from './dom.js';
 import { findingsText, worstSeverity } from './models/findings.js';
 
 export const HATCH_ID = 'acct-hatch';
+/** Arrowheads of the influence lines: ordinary, and from someone who opposes us. */
+export const ARROW_ID = 'acct-arrow';
+export const ARROW_OPPOSED_ID = 'acct-arrow-opposed';
 
 /** CSS class token for a support value (`s-neg`, `s0` … `s3`, `s-unknown`). */
 export function supportClass(s: Support): string {
@@ -20,6 +25,12 @@ export function ensureDefs(root: SVGSVGElement): void {
     const p = svg('pattern', { id: HATCH_ID, patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' }, defs);
     svg('rect', { class: 'hatch-bg', width: 6, height: 6 }, p);
     svg('line', { class: 'hatch-line', x1: 0, y1: 0, x2: 0, y2: 6 }, p);
+    for (const [id, cls] of [[ARROW_ID, 'arrow-head'], [ARROW_OPPOSED_ID, 'arrow-head opposed']] as const) {
+        const m = svg('marker', {
+            id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse',
+        }, defs);
+        svg('path', { class: cls, d: 'M0,0.5L10,5L0,9.5Z' }, m);
+    }
     root.insertBefore(defs, root.firstChild);
 }
 
@@ -65,4 +76,26 @@ export function staleMarker(parent: Element, x: number, y: number, text: string)
     svg('path', { class: 'stale-hands', d: 'M0,-3.8V0H3' }, g);
     svg('text', { class: 'stale-text', x: 10, y: 4 }, g, 'stale');
     return g;
+}
+
+export const COMPETITOR_FONT = 10.5;
+
+/** The badge text of a competitor's support: `ZTE 2`, the name shortened to `maxNameW`, `+N` for N more competitors. */
+export function competitorLabel(name: string, support: number, more = 0, maxNameW = 64): string {
+    return `${fitText(name, maxNameW, COMPETITOR_FONT, true).text} ${support}${more ? ` +${more}` : ''}`;
+}
+
+/** A competitor's support as a small outlined pill, right edge at `right`, centred on `cy`; returns it and its width. */
+export function competitorBadge(parent: Element, text: string, right: number, cy: number): { g: SVGGElement; w: number } {
+    const w = Math.ceil(estimateTextWidth(text, COMPETITOR_FONT, true) + 10);
+    const g = svg('g', { class: 'competitor-badge', transform: `translate(${right - w},${cy - 7.5})` }, parent);
+    svg('rect', { class: 'competitor-bg', width: w, height: 15, rx: 3 }, g);
+    svg('text', { class: 'competitor-text', x: w / 2, y: 11, 'text-anchor': 'middle' }, g, text);
+    return { g, w };
+}
+
+/** One mark of the three moves (done: filled, planned: ring with a dot, missing: dashed ring), centred at (cx, cy). */
+export function moveMark(parent: Element, state: MoveState, cx: number, cy: number, r = 4.5): void {
+    svg('circle', { class: `move-mark move-${state}`, cx, cy, r }, parent);
+    if (state === 'planned') svg('circle', { class: 'move-dot', cx, cy, r: r * 0.4 }, parent);
 }

@@ -7,10 +7,14 @@
  * the export materializes everything first.
  */
 import { INTIMACY_LEVELS, intimacyText, roleMeanings, supportText } from '@acct/method';
-import { makeItem, svg, type NavItem, type RenderResult } from './dom.js';
+import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import type { PlacedInfluence } from './influence-layout.js';
 import type { PowerMapLayout } from './layout.js';
+import { competitorLine } from './models/competitors.js';
+import { moveLine } from './models/moves.js';
 import type { CardModel, PowerMapModel } from './models/power-map.js';
-import { findingMarker, HATCH_ID, staleMarker, supportClass } from './render-common.js';
+import { competitorBadge, competitorLabel, findingMarker, HATCH_ID, moveMark, staleMarker, supportClass } from './render-common.js';
+import { renderInfluences } from './render-influence.js';
 import { fitText } from './text-metrics.js';
 
 export const NAME_FONT = 13;
@@ -18,6 +22,8 @@ export const SUB_FONT = 11.5;
 const TEXT_X = 34;
 const BADGE_W = 30;
 const BADGE_H = 20;
+/** Width of the three moves' marks, left of the support badge. */
+const MOVES_W = 36;
 
 export function groupLabel(id: 'key' | 'general', model: PowerMapModel, count: number): string {
     if (id === 'key') {
@@ -77,13 +83,26 @@ function addDetail(card: Card): void {
     const { el: g, w, h } = item;
     if (c.role) svg('text', { class: 'role-letter', x: 13, y: 18, 'text-anchor': 'middle' }, g, roleMeanings[c.role].letter);
     svg('text', { class: `badge-text ${supportClass(c.support)}`, x: w - BADGE_W / 2 - 7, y: 19.2, 'text-anchor': 'middle' }, g, supportText(c.support));
-    const nameFit = fitText(c.name, w - TEXT_X - BADGE_W - 14, NAME_FONT, true);
+    const nameFit = fitText(c.name, w - TEXT_X - BADGE_W - 14 - (c.moves ? MOVES_W : 0), NAME_FONT, true);
     svg('text', { class: 'card-name', x: TEXT_X, y: 19 }, g, nameFit.text);
+    if (c.moves) {
+        const m = svg('g', { class: 'moves' }, g);
+        tooltip(m, ['Three moves (opposed key person):', ...c.moves.map(moveLine)].join('\n'));
+        const right = w - BADGE_W - 7 - 8;
+        c.moves.forEach((mv, i) => moveMark(m, mv.state, right - 4.5 - (2 - i) * 11, 15));
+    }
+    let titleW = w - TEXT_X - 10;
+    const top = c.competitors[0];
+    if (top) {
+        const badge = competitorBadge(g, competitorLabel(top.name, top.support, c.competitors.length - 1), w - 8, 34);
+        tooltip(badge.g, `${c.name} ${competitorLine(c.competitors, c.support)}`);
+        titleW -= badge.w + 6;
+    }
     const org = [c.title, c.department].filter(Boolean).join(' · ');
     if (org) {
-        svg('text', { class: 'card-title', x: TEXT_X, y: 38 }, g, fitText(org, w - TEXT_X - 10, SUB_FONT).text);
+        svg('text', { class: 'card-title', x: TEXT_X, y: 38 }, g, fitText(org, titleW, SUB_FONT).text);
     } else if (c.reportsToName && c.parent === null) {
-        svg('text', { class: 'card-title', x: TEXT_X, y: 38 }, g, fitText(`reports to ${c.reportsToName}`, w - TEXT_X - 10, SUB_FONT).text);
+        svg('text', { class: 'card-title', x: TEXT_X, y: 38 }, g, fitText(`reports to ${c.reportsToName}`, titleW, SUB_FONT).text);
     }
     intimacyBar(g, c.intimacy, 10, h - 20);
     // markers, right-aligned on the bottom row: [stale] [findings]
@@ -96,13 +115,16 @@ function addDetail(card: Card): void {
     if (c.stale) staleMarker(g, right - 36, h - 15.5, `Stale contact: last contact ${c.lastContact ?? 'unknown'}`);
 }
 
-export function renderPowerMap(layer: SVGGElement, model: PowerMapModel, layout: PowerMapLayout, selected: string | null): RenderResult {
+export function renderPowerMap(layer: SVGGElement, model: PowerMapModel, layout: PowerMapLayout, influences: readonly PlacedInfluence[],
+    selected: string | null): RenderResult {
     const groups = svg('g', { class: 'groups' }, layer);
     for (const gr of layout.groups) {
         const g = svg('g', { class: `group group-${gr.id}` }, groups);
         svg('rect', { class: 'group-bg', x: gr.x, y: gr.y, width: gr.w, height: gr.h, rx: 10 }, g);
         svg('text', { class: 'group-label', x: gr.x + 16, y: gr.y + 21 }, g, groupLabel(gr.id, model, gr.count));
     }
+    // influence lines under the org chart's edges and the cards
+    renderInfluences(layer, influences);
     // dimmed links first so that the chain's links stay on top; one path per kind
     const links = svg('g', { class: 'links' }, layer);
     const dimmed = layout.links.filter(l => l.dimmed).map(l => l.d).join('');

@@ -2,11 +2,14 @@
  * Webview state: what survives a reload (`vscode.getState()/setState()`): the tab, zoom and
  * selection, the legend, and the picture last drawn, so that a reload shows it at once.
  */
-import type { Picture } from '@acct/contract';
+import { isViewName, VIEW_NAMES, type Picture, type ViewName } from '@acct/contract';
 import { isObject, isPicture } from './host.js';
 
-export type Tab = 'power' | 'quadrant' | 'intimacy';
-export const TABS: readonly Tab[] = ['power', 'quadrant', 'intimacy'];
+export type Tab = ViewName;
+export const TABS: readonly Tab[] = VIEW_NAMES;
+/** How many of the sandbox's first opportunities are the picks, unless the user changes it. */
+export const DEFAULT_PICKS = 3;
+export const MAX_PICKS = 99;
 
 export interface ZoomState {
     k: number;
@@ -23,12 +26,14 @@ export interface WebviewState {
     /** What the panel last asked to draw. */
     picture: Picture | null;
     legend: boolean;
+    /** The sandbox's picks: its first N opportunities. */
+    picks: number;
 }
 
 export const MAX_TRANSFORMS = 40;
 
 export function initialState(): WebviewState {
-    return { version: 1, tab: 'power', transforms: {}, selection: null, picture: null, legend: true };
+    return { version: 1, tab: 'power', transforms: {}, selection: null, picture: null, legend: true, picks: DEFAULT_PICKS };
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -37,7 +42,7 @@ const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 export function sanitizeState(raw: unknown): WebviewState {
     const s = initialState();
     if (!isObject(raw) || raw.version !== 1) return s;
-    if (typeof raw.tab === 'string' && (TABS as readonly string[]).includes(raw.tab)) s.tab = raw.tab as Tab;
+    if (isViewName(raw.tab)) s.tab = raw.tab;
     if (isObject(raw.transforms)) {
         for (const [k, t] of Object.entries(raw.transforms)) {
             if (isObject(t) && finite(t.k) && t.k > 0 && finite(t.x) && finite(t.y)) s.transforms[k] = { k: t.k, x: t.x, y: t.y };
@@ -46,11 +51,16 @@ export function sanitizeState(raw: unknown): WebviewState {
     if (typeof raw.selection === 'string') s.selection = raw.selection;
     if (isPicture(raw.picture)) s.picture = raw.picture;
     if (typeof raw.legend === 'boolean') s.legend = raw.legend;
+    if (typeof raw.picks === 'number' && Number.isInteger(raw.picks)) s.picks = clampPicks(raw.picks);
     return s;
 }
 
+export function clampPicks(n: number): number {
+    return Math.max(0, Math.min(MAX_PICKS, Math.round(n)));
+}
+
 export function transformKey(tab: Tab, customer: string | null, opportunity: string | null): string {
-    if (tab === 'quadrant') return 'quadrant';
+    if (tab === 'quadrant' || tab === 'sandbox') return tab;
     return `${tab}|${customer ?? ''}|${opportunity ?? ''}`;
 }
 

@@ -33,7 +33,7 @@ export class Viewport {
     private materializeFrame = 0;
 
     /** `onUserTransform` hears every zoom or pan of the user's (not the ones set by `restore` or `fit`). */
-    constructor(stage: HTMLElement, private readonly onUserTransform: (t: ZoomState) => void) {
+    constructor(stage: HTMLElement, private readonly onUserTransform: (t: ZoomState) => void, onResize: () => void = () => undefined) {
         this.root = svg('svg', { class: 'canvas', role: 'group', 'aria-roledescription': 'diagram' }, null);
         stage.insertBefore(this.root, stage.firstChild);
         ensureDefs(this.root);
@@ -55,7 +55,13 @@ export class Viewport {
             if (this.legendSize) this.showLegend(this.legendTab);
             if (this.needsFit) this.fit();
             this.materializeVisible();
+            onResize();
         }).observe(stage);
+    }
+
+    /** The stage's width in pixels (0 before it is laid out). */
+    get width(): number {
+        return this.size.w;
     }
 
     /** Empties the layer and takes it off the page: a new picture is built off-document. */

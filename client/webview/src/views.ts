@@ -1,15 +1,22 @@
 /**
- * The three views, each from its model to SVG: what the header says, what is drawn, and what to
+ * The five views, each from its model to SVG: what the header says, what is drawn, and what to
  * say instead when there is nothing to draw.
  */
 import { SubjectKeys, type Finding, type PlanView } from '@acct/contract';
 import type { RenderResult } from './dom.js';
+import { layoutInfluences } from './influence-layout.js';
 import { layoutPowerMap } from './layout.js';
 import type { Shown } from './models/common.js';
 import { indexFindings } from './models/findings.js';
 import { buildIntimacy } from './models/intimacy.js';
 import { buildPowerMap } from './models/power-map.js';
 import { buildQuadrant } from './models/quadrant.js';
+import { orientationFor, layoutFishbone } from './fishbone-layout.js';
+import { buildFishbone } from './models/fishbone.js';
+import { buildSandbox } from './models/sandbox.js';
+import { renderFishbone } from './render-fishbone.js';
+import { renderSandbox } from './render-sandbox.js';
+import { layoutSandbox } from './sandbox-layout.js';
 import { renderIntimacy } from './render-intimacy.js';
 import { renderPowerMap } from './render-power-map.js';
 import { renderQuadrant } from './render-quadrant.js';
@@ -27,11 +34,43 @@ export interface DrawnView {
 const NO_CUSTOMER = 'No customer in the workspace yet.';
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 
-/** Draws `tab` of `view` for the element `shown` into `layer`, with `selection` marked. */
-export function drawView(tab: Tab, view: PlanView, shown: Shown, layer: SVGGElement, selection: string | null): DrawnView {
+/** How the view is asked for: the selection to mark, the stage's width, the sandbox's picks. */
+export interface DrawOptions {
+    selection: string | null;
+    stageWidth: number;
+    picks: number;
+}
+
+/** Draws `tab` of `view` for the element `shown` into `layer`. */
+export function drawView(tab: Tab, view: PlanView, shown: Shown, layer: SVGGElement, options: DrawOptions): DrawnView {
     const index = indexFindings(view);
     const customer = shown.customer;
+    const selection = options.selection;
     performance.mark('acct:model:start');
+    if (tab === 'sandbox') {
+        const model = buildSandbox(view, options.picks);
+        const layout = layoutSandbox(model.scored, model.unscored);
+        performance.measure('acct:model+layout', 'acct:model:start');
+        const total = model.scored.length + model.unscored.length;
+        return {
+            heading: 'Strategic sandbox — all open opportunities',
+            subheading: `${plural(total, 'open opportunity', 'open opportunities')} ranked by score as acct sandbox ranks them; `
+                + `${Math.min(options.picks, total)} picked; ${model.unscored.length} not scored`,
+            headerFindings: [],
+            result: renderSandbox(layer, model, layout, selection),
+            emptyText: total ? null : 'No open opportunity (lead, opportunity or bid) in the workspace yet.',
+        };
+    }
+    if (tab === 'fishbone') {
+        const model = buildFishbone(view, shown, index);
+        const layout = layoutFishbone(model, orientationFor(options.stageWidth));
+        performance.measure('acct:model+layout', 'acct:model:start');
+        return {
+            heading: model.heading, subheading: model.subheading, headerFindings: model.headerFindings,
+            result: renderFishbone(layer, model, layout, selection),
+            emptyText: customer ? null : NO_CUSTOMER,
+        };
+    }
     if (tab === 'quadrant') {
         const model = buildQuadrant(view, customer?.id ?? null, index);
         performance.measure('acct:model+layout', 'acct:model:start');
@@ -56,12 +95,13 @@ export function drawView(tab: Tab, view: PlanView, shown: Shown, layer: SVGGElem
     }
     const model = buildPowerMap(view, shown, index);
     const layout = layoutPowerMap(model.cards);
+    const influences = layoutInfluences(model.influences, layout.cards);
     performance.measure('acct:model+layout', 'acct:model:start');
     return {
         heading: model.heading,
         subheading: model.subheading,
         headerFindings: model.headerFindings,
-        result: renderPowerMap(layer, model, layout, selection),
+        result: renderPowerMap(layer, model, layout, influences, selection),
         emptyText: !customer ? NO_CUSTOMER : model.cards.length ? null : `No contacts in ${customer.name} yet.`,
     };
 }
@@ -69,8 +109,10 @@ export function drawView(tab: Tab, view: PlanView, shown: Shown, layer: SVGGElem
 /** The file name the export suggests for `tab` of `shown`. */
 export function exportName(tab: Tab, shown: Shown): string {
     const c = shown.customer?.id ?? 'plan';
+    const deal = `${c}${shown.opportunity ? `-${shown.opportunity.id}` : ''}`;
     const base = tab === 'quadrant' ? 'tier-quadrant'
-        : tab === 'intimacy' ? `${c}-intimacy-support`
-            : `${c}${shown.opportunity ? `-${shown.opportunity.id}` : ''}-power-map`;
+        : tab === 'sandbox' ? 'strategic-sandbox'
+            : tab === 'intimacy' ? `${c}-intimacy-support`
+                : tab === 'fishbone' ? `${deal}-fishbone` : `${deal}-power-map`;
     return `${base.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'view'}.svg`;
 }

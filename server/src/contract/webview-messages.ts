@@ -6,6 +6,14 @@ import type { PlanView } from './findings.js';
 import type { PlanFocus } from './plan-focus.js';
 import type { SubjectKey } from './subject-key.js';
 
+/** The panel's views (its tabs), in tab order. */
+export const VIEW_NAMES = ['power', 'fishbone', 'quadrant', 'intimacy', 'sandbox'] as const;
+export type ViewName = (typeof VIEW_NAMES)[number];
+
+export function isViewName(value: unknown): value is ViewName {
+    return typeof value === 'string' && (VIEW_NAMES as readonly string[]).includes(value);
+}
+
 /** What the webview draws. */
 export interface Picture {
     /** The plan to draw: the latest, or the last one without errors while the latest has errors. */
@@ -21,10 +29,14 @@ export interface Picture {
 /** Extension → webview. */
 export type ToWebviewMessage =
     | { type: 'picture'; picture: Picture }
-    | { type: 'requestSvg' };
+    | { type: 'requestSvg' }
+    /** Switch to this view (a command asked for it). */
+    | { type: 'showView'; view: ViewName };
 
 /** Webview → extension. */
 export type FromWebviewMessage =
     | { type: 'ready' }
     | { type: 'reveal'; subject: SubjectKey }
+    /** The user picked an element to show (a deal in the fishbone's list): the panel shows it until the cursor moves. */
+    | { type: 'show'; focus: PlanFocus }
     | { type: 'exportSvg'; svg: string; suggestedName: string };

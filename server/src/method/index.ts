@@ -13,3 +13,4 @@ export * from './money.js';
 export * from './policy.js';
 export * from './issue-codes.js';
 export * from './issue-guidance.js';
+export * from './decisiveness.js';

@@ -80,6 +80,27 @@ describe('commands', () => {
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
     afterEach(() => h.closeAll());
 
+    /**
+     * Saves the panel's current view to `target` through acct.exportViewSvg. The SVG comes from
+     * the webview's own rendering: it answers a requestSvg message. A request that reaches the
+     * webview before it has drawn its first picture is dropped (the command then resolves
+     * undefined only after 15 s), so ask again every 3 s: each new request supersedes the pending one.
+     */
+    async function exportView(target) {
+      const t0 = Date.now();
+      let saved;
+      let attempts = 0;
+      while (!saved && Date.now() - t0 < 40000) {
+        attempts++;
+        const request = vscode.commands.executeCommand('acct.exportViewSvg', { target: target.toString() });
+        saved = await Promise.race([request, h.sleep(3000).then(() => undefined)]);
+      }
+      if (attempts > 1) console.warn(`acct.exportViewSvg answered after ${attempts} requests, ${Date.now() - t0} ms`);
+      assert.ok(saved, `acct.exportViewSvg saved nothing in 40 s (${attempts} requests)`);
+      assert.strictEqual(saved.toString(), target.toString());
+      return saved;
+    }
+
     /** Waits for a power-map webview tab whose label matches `label`. */
     function powerMapTab(label) {
       return h.waitFor(
@@ -110,26 +131,44 @@ describe('commands', () => {
       editor.selection = new vscode.Selection(at, at);
       await vscode.commands.executeCommand('acct.openPowerMap');
       await powerMapTab(/Jinlan City Commercial Bank/);
-      // The SVG comes from the webview's own rendering: it answers a requestSvg message.
-      // A request that reaches the webview before it has drawn its first picture is dropped
-      // (the command then resolves undefined only after 15 s), so ask again every 3 s: each
-      // new request supersedes the pending one.
       const target = vscode.Uri.file(path.join(dir, 'jlbank.svg'));
-      const t0 = Date.now();
-      let saved;
-      let attempts = 0;
-      while (!saved && Date.now() - t0 < 40000) {
-        attempts++;
-        const request = vscode.commands.executeCommand('acct.exportViewSvg', { target: target.toString() });
-        saved = await Promise.race([request, h.sleep(3000).then(() => undefined)]);
-      }
-      if (attempts > 1) console.warn(`acct.exportViewSvg answered after ${attempts} requests, ${Date.now() - t0} ms after the panel opened`);
-      assert.ok(saved, `acct.exportViewSvg saved nothing in 40 s (${attempts} requests)`);
-      assert.strictEqual(saved.toString(), target.toString());
+      await exportView(target);
       const svg = fs.readFileSync(target.fsPath, 'utf8');
       assert.match(svg, /^(<\?xml[^>]*>\s*)?<svg[\s>]/);
       for (const name of ['Song Jianguo', 'Lu Ping', 'Qin Hao']) assert.ok(svg.includes(name), `the exported view lacks ${name}`);
       assert.ok(!svg.includes('Zhou Jian'), 'the view of jlbank shows a contact of another customer');
+    });
+
+    it('opens the fishbone of a deal and the strategic sandbox in the same panel (acct.openFishbone, acct.openSandbox)', async function () {
+      this.timeout(90000);
+      // the cursor in a deal, as a user would: the fishbone follows it
+      const { editor } = await h.openFile('donghai-mobile.acct');
+      const at = h.positionOf(editor.document, 'opportunity ran27', { delta: 3 });
+      editor.selection = new vscode.Selection(at, at);
+      await h.sleep(300);
+      await vscode.commands.executeCommand('acct.openFishbone');
+      await powerMapTab(/Donghai Mobile/);
+      const fishbone = fs.readFileSync((await exportView(vscode.Uri.file(path.join(dir, 'ran27-fishbone.svg')))).fsPath, 'utf8');
+      assert.ok(fishbone.includes('WIN THE BID'), `the exported view is not the fishbone of ran27: ${/<title>([^<]*)<\/title>/.exec(fishbone)?.[1]}`);
+      // a bone's name is on one line, or two in a narrow panel
+      for (const bone of ['COMMERCIAL EVALUATION (1)', 'TECHNICAL EVALUATION (2)', 'SELECTION DECISION (1)', 'FINAL DECISION (2)']) {
+        const [first, ...rest] = bone.split(' ');
+        const pattern = new RegExp(`${first}(?: |</text><text[^>]*>)${rest.join(' ').replace(/[()]/g, '\\$&')}`);
+        assert.match(fishbone, pattern, `the fishbone lacks the bone ${bone}`);
+      }
+      for (const name of ['Qian Hong', 'Liu Guoqiang', 'Zhou Jian']) assert.ok(fishbone.includes(name), `the fishbone lacks ${name}`);
+
+      await vscode.commands.executeCommand('acct.openSandbox');
+      assert.strictEqual(h.webviewTabs('acct.powerMap').length, 1, 'the sandbox opened a second panel');
+      const sandbox = fs.readFileSync((await exportView(vscode.Uri.file(path.join(dir, 'sandbox.svg')))).fsPath, 'utf8');
+      // every open opportunity of the workspace, in the order of `acct sandbox`
+      const order = ['Edge cloud for industrial parks', 'Grid cloud security operations centre', 'Private 5G for substation IoT',
+        'Metro transport network upgrade to 400G', '5G-Advanced RAN expansion 2027, phase 1', 'Dispatch data network refresh',
+        'Data-centre network refresh', 'Wi-Fi for 40 branches', 'Private wireless for the automated container yard'];
+      const places = order.map((name) => sandbox.indexOf(name));
+      assert.ok(places.every((i) => i >= 0), `the sandbox lacks ${order.filter((_, i) => places[i] < 0).join(', ')}`);
+      assert.deepStrictEqual([...places].sort((a, b) => a - b), places, 'the sandbox is not in the order of acct sandbox');
+      assert.ok(sandbox.includes('NOT SCORED (2)'));
     });
 
     it("a code lens's command opens the map of its customer", async () => {

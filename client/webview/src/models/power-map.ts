@@ -6,7 +6,10 @@
 import { SubjectKeys, type ContactJson, type Finding, type PlanView, type Role, type SubjectKey, type Support } from '@acct/contract';
 import { intimacyText, supportText } from '@acct/method';
 import { contactAriaLabel, contactHead, firstById, shownTitle, supportLine, type Shown } from './common.js';
+import { competitorLine, competitorMarks, type CompetitorMark } from './competitors.js';
 import { findingsAbout, findingsText, indexFindings, sortFindings, type FindingIndex } from './findings.js';
+import { influenceLines, influenceText, type InfluenceLine } from './influence.js';
+import { moveLine, movesSummary, threeMoves, type MoveMark } from './moves.js';
 
 export type CardGroup = 'key' | 'general';
 
@@ -30,6 +33,10 @@ export interface CardModel extends Pick<ContactJson, 'id' | 'name' | 'title' | '
     dimmed: boolean;
     stale: boolean;
     findings: Finding[];
+    /** Competitors this person supports at least as much as us. */
+    competitors: CompetitorMark[];
+    /** The three moves, for an opposed key person (a finding `opposed-key-person`); else null. */
+    moves: MoveMark[] | null;
     ariaLabel: string;
     tooltip: string;
 }
@@ -39,6 +46,8 @@ export interface PowerMapModel {
     heading: string;
     subheading: string;
     cards: CardModel[];
+    /** Influence lines beyond `reports-to`, between cards. */
+    influences: InfluenceLine[];
     /** Findings on the customer and, for a deal, on the opportunity. */
     headerFindings: Finding[];
     /** Decision-chain entries naming no contact of the customer. */
@@ -91,7 +100,7 @@ function subheadingOf(shown: Shown, cards: readonly CardModel[], chainSize: numb
 export function buildPowerMap(view: PlanView, shown: Shown, index: FindingIndex = indexFindings(view)): PowerMapModel {
     const { customer, opportunity } = shown;
     if (!customer) {
-        return { shown, heading: 'No customer', subheading: 'The workspace has no customer yet.', cards: [], headerFindings: [], unknownChainEntries: [] };
+        return { shown, heading: 'No customer', subheading: 'The workspace has no customer yet.', cards: [], influences: [], headerFindings: [], unknownChainEntries: [] };
     }
     const contacts = firstById(customer.contacts);
     const byId = new Map(contacts.map(c => [c.id, c]));
@@ -118,6 +127,8 @@ export function buildPowerMap(view: PlanView, shown: Shown, index: FindingIndex 
     }
     const parents = breakCycles(declaredParent, contacts.map(c => c.id));
 
+    const competitors = new Map(view.plan.competitors.map(c => [c.id, c]));
+    const today = view.plan.today ?? '';
     const cards: CardModel[] = contacts.map(c => {
         const key = SubjectKeys.contact(customer.id, c.id);
         const eff = effective(c);
@@ -125,16 +136,6 @@ export function buildPowerMap(view: PlanView, shown: Shown, index: FindingIndex 
         const stale = findings.some(f => f.code === 'stale-contact');
         const dimmed = !!opportunity && !eff.inChain;
         const manager = c.reportsTo ? byId.get(c.reportsTo) : undefined;
-        const forDeal = !!opportunity && eff.inChain;
-        const tipLines = contactHead(c, eff.role);
-        if (forDeal && eff.role !== c.role) tipLines[tipLines.length - 1] += ` (for this deal; on the contact: ${c.role ?? 'none'})`;
-        tipLines.push(supportLine(eff.support)
-            + (forDeal && eff.support !== c.support ? ` (for this deal; on the contact: ${supportText(c.support)})` : ''));
-        tipLines.push(`Intimacy: ${intimacyText(c.intimacy)}`);
-        if (manager) tipLines.push(`Reports to: ${manager.name}`);
-        if (c.lastContact) tipLines.push(`Last contact: ${c.lastContact}${stale ? ' (stale)' : ''}`);
-        if (dimmed) tipLines.push('Not in this deal\'s decision chain');
-        if (findings.length) tipLines.push('', findingsText(findings));
         return {
             key, id: c.id, name: c.name, title: c.title, department: c.department,
             role: eff.role, support: eff.support, intimacy: c.intimacy,
@@ -143,10 +144,36 @@ export function buildPowerMap(view: PlanView, shown: Shown, index: FindingIndex 
             reportsToName: manager ? manager.name : null,
             group: groupOf.get(c.id)!,
             inChain: eff.inChain, dimmed, stale, lastContact: c.lastContact, findings,
-            ariaLabel: contactAriaLabel({ ...c, role: eff.role, support: eff.support, stale, findings, dimmed }),
-            tooltip: tipLines.join('\n'),
+            competitors: competitorMarks(c, eff.support, competitors, opportunity),
+            moves: findings.some(f => f.code === 'opposed-key-person') ? threeMoves(customer, c.id, today) : null,
+            ariaLabel: '', tooltip: '',
         };
     });
+    const cardById = new Map(cards.map(c => [c.id, c]));
+    const influences = influenceLines(contacts, cardById);
+    const names = new Map(cards.map(c => [c.id, c.name]));
+    for (const card of cards) {
+        const c = byId.get(card.id)!;
+        const forDeal = !!opportunity && card.inChain;
+        const tipLines = contactHead(c, card.role);
+        if (forDeal && card.role !== c.role) tipLines[tipLines.length - 1] += ` (for this deal; on the contact: ${c.role ?? 'none'})`;
+        tipLines.push(supportLine(card.support)
+            + (forDeal && card.support !== c.support ? ` (for this deal; on the contact: ${supportText(c.support)})` : ''));
+        const extra: string[] = [];
+        if (card.competitors.length) extra.push(`Competitor: ${competitorLine(card.competitors, card.support)}`);
+        if (card.moves) extra.push(`Three moves: ${movesSummary(card.moves)}`);
+        extra.push(...influenceText(card.id, influences, names));
+        tipLines.push(...extra.filter(e => !e.startsWith('Three moves')));
+        if (card.moves) tipLines.push('Three moves (opposed key person):', ...card.moves.map(m => `  ${moveLine(m)}`));
+        tipLines.push(`Intimacy: ${intimacyText(c.intimacy)}`);
+        if (card.reportsToName) tipLines.push(`Reports to: ${card.reportsToName}`);
+        if (c.lastContact) tipLines.push(`Last contact: ${c.lastContact}${card.stale ? ' (stale)' : ''}`);
+        if (card.dimmed) tipLines.push('Not in this deal\'s decision chain');
+        if (card.findings.length) tipLines.push('', findingsText(card.findings));
+        card.tooltip = tipLines.join('\n');
+        card.ariaLabel = [contactAriaLabel({ ...c, role: card.role, support: card.support, stale: card.stale, findings: card.findings, dimmed: card.dimmed }),
+            ...extra].join('; ');
+    }
 
     const headerFindings = sortFindings([
         ...(index.get(SubjectKeys.customer(customer.id)) ?? []),
@@ -154,6 +181,6 @@ export function buildPowerMap(view: PlanView, shown: Shown, index: FindingIndex 
     ]);
     return {
         shown, heading: shownTitle(shown), subheading: subheadingOf(shown, cards, chain.size).replace(/\s+/g, ' '),
-        cards, headerFindings, unknownChainEntries,
+        cards, influences, headerFindings, unknownChainEntries,
     };
 }

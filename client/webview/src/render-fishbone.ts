@@ -1,0 +1,115 @@
+/**
+ * The fishbone of a deal: the head ("win the bid" and the deal), the spine, one bone per group
+ * with its people (role letter, name, support badge as on the power map), the people without a
+ * group apart with the hint to assign one; without a deal, the customer's active deals to pick.
+ */
+import { roleMeanings } from '@acct/method';
+import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { LABEL_LINE, PERSON_H, type Box, type FishboneLayout, type PlacedPerson } from './fishbone-layout.js';
+import { GROUP_HINT, type FishboneModel } from './models/fishbone.js';
+import { findingMarker, supportBadge, supportClass } from './render-common.js';
+import { estimateTextWidth, fitText } from './text-metrics.js';
+
+const NAME_FONT = 12.5;
+const BADGE_W = 26;
+
+/** Splits `text` into at most `lines` lines of `width`, the last one shortened with an ellipsis. */
+export function wrapText(text: string, width: number, font: number, lines: number, bold = false): string[] {
+    const out: string[] = [];
+    let cur = '';
+    const words = text.split(/\s+/).filter(Boolean);
+    for (let i = 0; i < words.length; i++) {
+        const next = cur ? `${cur} ${words[i]}` : words[i]!;
+        if (estimateTextWidth(next, font, bold) <= width || !cur) {
+            cur = next;
+            continue;
+        }
+        if (out.length === lines - 1) return [...out, fitText(`${cur} ${words.slice(i).join(' ')}`, width, font, bold).text];
+        out.push(cur);
+        cur = words[i]!;
+    }
+    if (cur) out.push(out.length === lines - 1 ? fitText(cur, width, font, bold).text : cur);
+    return out;
+}
+
+function person(parent: Element, p: PlacedPerson, selected: string | null): NavItem {
+    const m = p.person;
+    const g = svg('g', {
+        class: ['fb-person', supportClass(m.support), m.role ? `role-${m.role}` : 'no-role', m.key === selected ? 'selected' : ''].filter(Boolean).join(' '),
+        transform: `translate(${p.x},${p.y})`, 'data-group': m.group ?? '',
+    }, parent);
+    makeItem(g, m.key, m.ariaLabel);
+    svg('rect', { class: 'fb-card-bg', width: p.w, height: p.h, rx: 6 }, g);
+    let left = 8;
+    if (m.role) {
+        svg('path', { class: 'role-bg', d: `M0,6A6,6 0 0 1 6,0H22V${p.h}H6A6,6 0 0 1 0,${p.h - 6}Z` }, g);
+        svg('text', { class: 'role-letter', x: 11, y: p.h / 2 + 5, 'text-anchor': 'middle' }, g, roleMeanings[m.role].letter);
+        left = 29;
+    }
+    const markerW = m.findings.length ? 20 : 0;
+    svg('text', { class: 'fb-name', x: left, y: p.h / 2 + 4.5 }, g,
+        fitText(m.name, p.w - left - BADGE_W - 12 - markerW, NAME_FONT, true).text);
+    if (markerW) findingMarker(g, m.findings, p.w - BADGE_W - 8 - 11, p.h / 2)?.setAttribute('transform', `translate(${p.w - BADGE_W - 19},${p.h / 2}) scale(0.8)`);
+    supportBadge(g, m.support, p.w - BADGE_W / 2 - 5, p.h / 2, BADGE_W, 18);
+    return { key: m.key, el: g, x: p.x, y: p.y, w: p.w, h: p.h, tooltip: m.tooltip };
+}
+
+/** The head, pointing away from the spine: right when it lies, up when it stands. */
+function head(parent: Element, box: Box, dealName: string, upright: boolean): void {
+    const g = svg('g', { class: 'fb-head', transform: `translate(${box.x},${box.y})` }, parent);
+    tooltip(g, `Win the bid: ${dealName}`);
+    const tip = 16;
+    svg('path', {
+        class: 'fb-head-bg',
+        d: upright ? `M0,${tip}L${box.w / 2},0L${box.w},${tip}V${box.h}H0Z` : `M0,0H${box.w - tip}L${box.w},${box.h / 2}L${box.w - tip},${box.h}H0Z`,
+    }, g);
+    const top = upright ? tip - 2 : 0;
+    svg('text', { class: 'fb-head-title', x: 10, y: top + 20 }, g, 'WIN THE BID');
+    wrapText(dealName, box.w - (upright ? 20 : 30), 12, 3, true).forEach((l, i) => svg('text', { class: 'fb-head-deal', x: 10, y: top + 38 + i * 15 }, g, l));
+}
+
+export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout: FishboneLayout, selected: string | null): RenderResult {
+    const items: NavItem[] = [];
+    const deal = model.shown.opportunity;
+    if (!deal) {
+        const customer = model.shown.customer;
+        const intro = !customer ? 'No customer in the workspace yet.'
+            : layout.choices.length ? `No deal selected. Pick one of ${customer.name}'s active deals:`
+                : `No deal selected, and ${customer.name} has no active deal (stage opportunity or bid).`;
+        wrapText(intro, layout.width - 30, 13, 2, true).forEach((l, i) => svg('text', { class: 'fb-intro', x: 24, y: 36 + i * 17 }, layer, l));
+        const list = svg('g', { class: 'fb-choices' }, layer);
+        for (const c of layout.choices) {
+            const g = svg('g', { class: 'fb-choice', transform: `translate(${c.x},${c.y})` }, list);
+            makeItem(g, c.choice.key, c.choice.ariaLabel);
+            svg('rect', { class: 'fb-card-bg', width: c.w, height: c.h, rx: 6 }, g);
+            svg('text', { class: 'fb-name', x: 12, y: 17 }, g, fitText(c.choice.name, c.w - 24, NAME_FONT, true).text);
+            svg('text', { class: 'fb-sub', x: 12, y: 33 }, g, `${c.choice.stage ?? 'no stage'} · ${c.choice.chainSize} in the decision chain`);
+            items.push({ key: c.choice.key, el: g, x: c.x, y: c.y, w: c.w, h: c.h, pick: c.choice.focus, tooltip: `Show the fishbone of ${c.choice.name}` });
+        }
+        return { items, width: layout.width, height: layout.height };
+    }
+    const skeleton = svg('g', { class: 'fb-skeleton' }, layer);
+    svg('path', { class: 'fb-spine', d: layout.spine }, skeleton);
+    for (const b of layout.bones) {
+        const g = svg('g', { class: `fb-bone-group bone-${b.bone.group}${b.people.length ? '' : ' empty'}`, 'data-group': b.bone.group }, skeleton);
+        tooltip(g, `${b.bone.meaning}${b.people.length ? '' : ' Nobody in the decision chain is on this bone yet.'}`);
+        svg('path', { class: 'fb-bone', d: b.d }, g);
+        b.label.lines.forEach((l, i) => svg('text', {
+            class: 'fb-bone-label', x: b.label.x, y: b.label.y + i * LABEL_LINE, 'text-anchor': b.label.anchor,
+        }, g, l));
+        for (const p of b.people) if (p.tick) svg('path', { class: 'fb-tick', d: `M${p.tick[0][0]},${p.tick[0][1]}L${p.tick[1][0]},${p.tick[1][1]}` }, g);
+    }
+    if (layout.head) head(layer, layout.head, deal.name, layout.orientation === 'vertical');
+    const people = svg('g', { class: 'fb-people' }, layer);
+    for (const b of layout.bones) for (const p of b.people) items.push(person(people, p, selected));
+    if (layout.ungrouped) {
+        const { box } = layout.ungrouped;
+        const g = svg('g', { class: 'fb-apart' }, layer);
+        svg('rect', { class: 'fb-apart-bg', x: box.x, y: box.y, width: box.w, height: box.h, rx: 8 }, g);
+        svg('text', { class: 'fb-apart-title', x: box.x + 12, y: box.y + 18 }, g, `Not on a bone yet (${layout.ungrouped.people.length})`);
+        wrapText(`To put them on a bone, ${GROUP_HINT}.`, box.w - 24, 11.5, 3)
+            .forEach((l, i) => svg('text', { class: 'fb-sub', x: box.x + 12, y: box.y + 33 + i * 14 }, g, l));
+        for (const p of layout.ungrouped.people) items.push(person(g, p, selected));
+    }
+    return { items, width: layout.width, height: Math.max(layout.height, PERSON_H) };
+}
