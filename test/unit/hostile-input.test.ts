@@ -68,3 +68,22 @@ describe('thousands of the same thing stay one line each', () => {
         expect(found[0]!.message).toMatch(/^Reporting line loops back to 'k0' \(k0 → k1 → .* → k7 → … \(5000 contacts\) → k0\)/);
     });
 });
+
+describe('a check that throws', () => {
+    it('is one internal-error finding on its element; the other checks still run', async () => {
+        const { createAcctServices } = await import('../../server/src/acct-module.js');
+        const { EmptyFileSystem, URI } = await import('langium');
+        const { shared, Acct } = createAcctServices(EmptyFileSystem);
+        Acct.workspace.AcctSettings.todayOverride = '2026-11-22';
+        Acct.validation.ValidationRegistry.register({
+            Contact: (contact: { name: string }) => { if (contact.name === 'boom') throw new Error('a planted fault'); },
+        });
+        const text = 'customer c "C" {\n    tier core\n    contact boom "B" { support 3 intimacy -2 }\n}\n';
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('file:///ws/plan.acct'));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        const codes = (document.diagnostics ?? []).map(d => String(d.code)).sort();
+        expect(codes).toEqual(['internal-error', 'rational-turn-risk', 'stale-tier-review']);
+        expect(document.diagnostics!.find(d => d.code === 'internal-error')!.message).toMatch(/could not finish a check here \(a planted fault\): a fault of acct, not of the plan/);
+    });
+});

@@ -40,6 +40,11 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
                 diagnostic.code = IssueCodes.UnresolvedReference;
                 diagnostic.data = { ...data, code: IssueCodes.UnresolvedReference };
                 diagnostic.message = `Unknown ${kind} '${data.refText}': no ${kind} has this id${where}. Declare it, or correct the id.`;
+            } else if (diagnostic.code === undefined && code === undefined) {
+                // Langium caught an exception in a check: the other checks ran; say what failed, under a code.
+                diagnostic.code = IssueCodes.InternalError;
+                diagnostic.data = { code: IssueCodes.InternalError };
+                diagnostic.message = `acct could not finish a check here (${diagnostic.message.replace(/^An error occurred during validation: /, '')}): a fault of acct, not of the plan. Please report it with this plan.`;
             }
         }
         return this.findingPolicy.apply(document, diagnostics, parseErrors);

@@ -7,6 +7,7 @@ import { AcctHoverProvider } from './acct-hover.js';
 import { AcctDocumentSymbolProvider, AcctNodeKindProvider } from './acct-symbols.js';
 import { AcctCodeLensProvider } from './acct-code-lens.js';
 import { AcctCodeActionProvider } from './acct-code-actions.js';
+import { AcctDocumentUpdateHandler } from './acct-document-update-handler.js';
 import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';
 
 /** Completion that parses only around the cursor in large files (see completion-window.ts). */
@@ -25,5 +26,6 @@ export const AcctLspModule: Module<LangiumServices & AcctLanguageAddedServices, 
 export const AcctLspSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new AcctNodeKindProvider(),
+        DocumentUpdateHandler: (services) => new AcctDocumentUpdateHandler(services),
     },
 };

@@ -38,6 +38,8 @@ export namespace IssueCodes {
     export const InvalidCode = 'invalid-code';
     /** Extension of the contract: a single-valued property written twice. */
     export const DuplicateProperty = 'duplicate-property';
+    /** Extension of the contract: a check failed on this element (a fault of acct, not of the plan). */
+    export const InternalError = 'internal-error';
 }
 
 export type IssueCode = (typeof IssueCodes)[keyof typeof IssueCodes];
@@ -77,11 +79,12 @@ export const issueCatalog: Readonly<Record<IssueCode, IssueInfo>> = {
     'expired-waiver': { severity: 'warning', summary: 'A waiver is past its until date: it waives nothing any more.' },
     'invalid-code': { severity: 'error', summary: 'waive or severity names a code that does not exist or cannot be changed.' },
     'duplicate-property': { severity: 'warning', summary: 'A property is written twice in one block; only the last counts.' },
+    'internal-error': { severity: 'error', summary: 'A check failed on this element: a fault of acct, not of the plan. Please report it.' },
 };
 
 /** Codes that no policy may change and no waiver may waive: the plan is wrong, not a judgement call. */
 export const FIXED_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
-    'syntax', 'unresolved-reference', 'duplicate-id', 'out-of-range', 'reports-to-cycle', 'invalid-code',
+    'syntax', 'unresolved-reference', 'duplicate-id', 'out-of-range', 'reports-to-cycle', 'invalid-code', 'internal-error',
 ]);
 
 /** Codes a waiver may name: not the fixed ones, and not the waivers' own findings. */

@@ -121,4 +121,8 @@ export const issueGuidance: Readonly<Record<IssueCode, IssueGuidance>> = {
         why: 'A property written twice in one block is ambiguous to readers: only the last one counts.',
         help: 'Remove the other occurrences.',
     },
+    'internal-error': {
+        why: 'A check met something acct did not expect and stopped on this element; the other checks ran.',
+        help: 'Report it with the plan (or the smallest part of it that shows the error); the message names what failed.',
+    },
 };

@@ -1,0 +1,77 @@
+/**
+ * Edits arrive faster than a plan is rebuilt (typing, a paste, a tool rewriting the file): each
+ * `didChange` started an update, and each started update parsed the whole document before the
+ * next edit could cancel it — 10,000 quick edits queued minutes of work and completion waited
+ * behind them. Here at most one update runs; edits that arrive meanwhile cancel it and are
+ * gathered into one update. An edit after a pause is checked at once (typing loses nothing);
+ * edits in quick succession wait for a short quiet moment, at most MAX_WAIT_MS.
+ */
+import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import type { URI } from 'langium';
+import { afterUpdate, noteEdit } from './idle-memory.js';
+
+/** Edits closer than this to the previous one are a burst: wait for this much quiet. */
+export const QUIET_MS = 40;
+/** A burst never delays the check longer than this. */
+export const MAX_WAIT_MS = 250;
+
+export class AcctDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+    private readonly pendingChanged = new Map<string, URI>();
+    private readonly pendingDeleted = new Map<string, URI>();
+    private running = false;
+    private timer: ReturnType<typeof setTimeout> | undefined;
+    private lastChange = 0;
+    /** When the oldest edit not yet in an update arrived. */
+    private waitingSince: number | undefined;
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+    }
+
+    protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        for (const uri of changed) this.pendingChanged.set(uri.toString(), uri);
+        for (const uri of deleted) {
+            this.pendingChanged.delete(uri.toString());
+            this.pendingDeleted.set(uri.toString(), uri);
+        }
+        noteEdit();
+        const now = Date.now();
+        const burst = now - this.lastChange < QUIET_MS;
+        this.lastChange = now;
+        this.waitingSince ??= now;
+        // The running update is out of date: stop it at its next checkpoint.
+        if (this.running) this.workspaceLock.cancelWrite();
+        this.schedule(burst ? QUIET_MS : 0);
+    }
+
+    private schedule(delay: number): void {
+        if (this.running) return;
+        if (this.timer) clearTimeout(this.timer);
+        const waited = Date.now() - (this.waitingSince ?? Date.now());
+        this.timer = setTimeout(() => {
+            this.timer = undefined;
+            void this.run();
+        }, Math.max(0, Math.min(delay, MAX_WAIT_MS - waited)));
+    }
+
+    private async run(): Promise<void> {
+        if (this.running || (this.pendingChanged.size === 0 && this.pendingDeleted.size === 0)) return;
+        const changed = [...this.pendingChanged.values()];
+        const deleted = [...this.pendingDeleted.values()];
+        this.pendingChanged.clear();
+        this.pendingDeleted.clear();
+        this.waitingSince = undefined;
+        this.running = true;
+        try {
+            await this.workspaceManager.ready;
+            await this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token));
+        } catch (error) {
+            console.error('acct: the update of the plans failed', error);
+        } finally {
+            this.running = false;
+            afterUpdate();
+            // A cancelled update left its documents to the next one: it rebuilds whatever is not validated.
+            if (this.pendingChanged.size || this.pendingDeleted.size) this.schedule(Date.now() - this.lastChange < QUIET_MS ? QUIET_MS : 0);
+        }
+    }
+}
