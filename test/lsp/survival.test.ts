@@ -1,0 +1,106 @@
+/**
+ * A server that survives anything (issue: robust under hostile input), over the real LSP: after
+ * each hostile document the next normal one is diagnosed correctly and the server still answers;
+ * a burst of 10,000 edits settles within a second of the last one, and the server's memory comes
+ * back to where it started.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import { tempWorkspace } from '../support/run-cli.js';
+import { startServer, type LspClient } from '../support/lsp-client.js';
+
+const team = 'member alice "Alice"\nmember bob "Bob"\nmember carol "Carol"\n';
+const normal = 'customer ok "Ok" {\n    tier core\n    contact a "A" { support 3 intimacy -2 }\n}\n';
+
+const hostile: Record<string, () => string> = {
+    '1,500 recovered errors in a row': () => Array.from({ length: 1500 }, (_, i) => `member m${i} "M" }`).join('\n'),
+    '3,000 "a"a in a decision chain': () => 'customer c "C" {\n contact x "X" {}\n opportunity o "O" { decision-chain {\n' + '"a"a\n'.repeat(3000) + '} }\n}\n',
+    '4,000 members with one id': () => 'member a "A"\n'.repeat(4000),
+    'a customer opened 2,000 times': () => 'customer a "a" {\n'.repeat(2000),
+    'an unterminated string before long lines': () => 'member a "open\n' + ('x'.repeat(200) + '\n').repeat(700),
+    'a line of 80 kB of \\"': () => 'member a "' + '\\"'.repeat(40_000) + '\n',
+    'a megabyte of NUL': () => '\u0000'.repeat(1_000_000),
+    'a reporting cycle of 4,000 contacts': () => 'customer c "C" {\n' + Array.from({ length: 4000 }, (_, i) => `  contact k${i} "K" { reports-to k${(i + 1) % 4000} }\n`).join('') + '}\n',
+    '20,000 contacts with a comment each': () => 'customer c "C" {\n' + Array.from({ length: 20_000 }, (_, i) => `  // ${i}\n  contact k${i} "K" { }\n`).join('') + '}\n',
+};
+
+describe('the language server survives hostile documents', () => {
+    let client: LspClient;
+    let folder: string;
+    const uri = (name: string) => pathToFileURL(path.join(folder, name)).toString();
+
+    beforeAll(async () => {
+        folder = tempWorkspace({ 'team.acct': team });
+        client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
+    }, 30_000);
+    afterAll(() => client?.stop());
+
+    for (const [shape, text] of Object.entries(hostile)) {
+        it(`${shape}: diagnosed; then a normal plan is diagnosed correctly and completion answers`, async () => {
+            const bad = uri('hostile.acct');
+            client.forget(bad);
+            await client.open(bad, text());
+            const diagnostics = await client.diagnosticsFor(bad, d => d.length > 0, 30_000);
+            expect(diagnostics.every(d => typeof d.code === 'string')).toBe(true);
+            await client.close(bad);
+            const good = uri(`normal-${Object.keys(hostile).indexOf(shape)}.acct`);
+            await client.open(good, normal.replace(/\bok\b/g, `ok${Object.keys(hostile).indexOf(shape)}`));
+            const found = await client.diagnosticsFor(good, d => d.length > 0);
+            expect(found.map(d => d.code).sort()).toEqual(['rational-turn-risk', 'stale-tier-review']);
+            const completion = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: good }, position: { line: 2, character: 20 } }) as { items: Array<{ label: string }> };
+            expect(completion.items.map(i => i.label)).toContain('intimacy');
+            await client.close(good);
+        }, 60_000);
+    }
+});
+
+describe('hostile files sitting in the workspace', () => {
+    it('are indexed without taking the server down: an opened plan is diagnosed and completion answers', async () => {
+        const files: Record<string, string> = { 'team.acct': team };
+        Object.values(hostile).slice(0, 4).forEach((text, i) => { files[`hostile-${i}.acct`] = text(); });
+        const folder = tempWorkspace(files);
+        const client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
+        try {
+            const good = pathToFileURL(path.join(folder, 'normal.acct')).toString();
+            await client.open(good, normal);
+            const found = await client.diagnosticsFor(good, d => d.length > 0, 30_000);
+            expect(found.map(d => d.code).sort()).toEqual(['rational-turn-risk', 'stale-tier-review']);
+            const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: good }, position: { line: 1, character: 10 } }) as { contents: { value: string } } | null;
+            expect(hover?.contents.value).toMatch(/core/i);
+        } finally {
+            await client.stop();
+        }
+    }, 60_000);
+});
+
+describe('a burst of 10,000 edits', () => {
+    it('settles within a second of the last edit, and the memory comes back', async () => {
+        const folder = tempWorkspace({ 'team.acct': team });
+        const client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
+        try {
+            const uri = pathToFileURL(path.join(folder, 'plan.acct')).toString();
+            const text = normal.repeat(1).replace('}\n', '}\n') + Array.from({ length: 300 }, (_, i) => `customer c${i} "C" {\n    contact a "A" { support 2 intimacy 1 last-contact 2026-11-01 }\n}\n`).join('');
+            await client.open(uri, text);
+            await client.diagnosticsFor(uri, d => d.length > 0);
+            await new Promise(resolve => setTimeout(resolve, 2000));
+            const start = client.rssMB();
+            for (let version = 2; version <= 10_001; version++) {
+                const last = version === 10_001;
+                await client.change(uri, text + `member m${version} ${last ? 'finally' : '"M"'}\n`, version);
+            }
+            const sent = Date.now();
+            await client.diagnosticsFor(uri, d => d.some(x => /'finally'/.test(x.message)), 20_000);
+            expect(Date.now() - sent).toBeLessThan(1000);
+            // V8 hands the memory back to the system when the server has been idle for a while
+            let rss = client.rssMB();
+            for (let waited = 0; waited < 90_000 && rss > start * 1.1; waited += 2000) {
+                await new Promise(resolve => setTimeout(resolve, 2000));
+                rss = client.rssMB();
+            }
+            expect(rss).toBeLessThanOrEqual(start * 1.1);
+        } finally {
+            await client.stop();
+        }
+    }, 180_000);
+});

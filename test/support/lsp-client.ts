@@ -1,0 +1,74 @@
+/** The built server (out/server.js) driven over stdio as an editor drives it, for the LSP tests. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { projectRoot } from './run-cli.js';
+
+export interface LspClient {
+    server: ChildProcess;
+    connection: MessageConnection;
+    /** The latest diagnostics of `uri` once `predicate` holds for them (default: any). */
+    diagnosticsFor(uri: string, predicate?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+    forget(uri: string): void;
+    open(uri: string, text: string, version?: number): Promise<void>;
+    change(uri: string, text: string, version: number): Promise<void>;
+    close(uri: string): Promise<void>;
+    /** The server process's resident memory, in MB. */
+    rssMB(): number;
+    stop(): Promise<void>;
+}
+
+export async function startServer(folder: string, env: Record<string, string> = {}): Promise<LspClient> {
+    const serverPath = path.join(projectRoot, 'out', 'server.js');
+    if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run 'npm run build' first.`);
+    const server = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+    const latest = new Map<string, Diagnostic[]>();
+    const waiters: Array<() => boolean> = [];
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+        latest.set(params.uri, params.diagnostics);
+        waiters.splice(0).forEach(wake => { if (!wake()) waiters.push(wake); });
+    });
+    connection.onRequest('workspace/configuration', () => [{}]);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onNotification('window/logMessage', () => undefined);
+    connection.listen();
+    const rootUri = pathToFileURL(folder).toString();
+    await connection.sendRequest('initialize', {
+        processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } },
+        workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }],
+    });
+    await connection.sendNotification('initialized', {});
+    return {
+        server, connection,
+        diagnosticsFor(uri, predicate = () => true, timeoutMs = 20_000) {
+            return new Promise((resolve, reject) => {
+                const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+                const check = () => {
+                    const current = latest.get(uri);
+                    if (current && predicate(current)) {
+                        clearTimeout(timer);
+                        resolve(current);
+                        return true;
+                    }
+                    return false;
+                };
+                if (!check()) waiters.push(check);
+            });
+        },
+        forget: uri => { latest.delete(uri); },
+        open: (uri, text, version = 1) => connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version, text } }),
+        change: (uri, text, version) => connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] }),
+        close: uri => connection.sendNotification('textDocument/didClose', { textDocument: { uri } }),
+        rssMB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]) / 1024,
+        async stop() {
+            await connection.sendRequest('shutdown').catch(() => undefined);
+            await connection.sendNotification('exit').catch(() => undefined);
+            connection.dispose();
+            server.kill();
+        },
+    };
+}
