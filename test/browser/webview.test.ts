@@ -575,6 +575,21 @@ describe('export', () => {
         await check.screenshot({ path: path.join(RESULTS, 'export-standalone.png') });
         await check.close();
 
+        // a name holding control characters (the language accepts any string) still gives well-formed XML
+        const bell = clone(view);
+        const named = bell.plan.customers.find(c => c.id === focus.deal.customer)!.contacts[0]!;
+        named.name = 'Bell\u0007 \u0000Null \uD800 half';
+        await p.sendPlan(bell, focus.deal);
+        await p.send({ type: 'requestSvg' });
+        const belled = (await p.posted()).filter(m => m.type === 'exportSvg').at(-1)!.svg as string;
+        const parsed = await p.page.evaluate(text => {
+            const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+            return { error: doc.getElementsByTagName('parsererror').length, text: doc.documentElement.textContent ?? '' };
+        }, belled);
+        expect(parsed.error).toBe(0);
+        expect(parsed.text).toContain('Bell\uFFFD');
+
+        await p.sendPlan(view, focus.deal);
         await p.page.click('[role=tab][data-tab=quadrant]');
         await p.send({ type: 'requestSvg' });
         msg = (await p.posted()).filter(m => m.type === 'exportSvg').at(-1)!;

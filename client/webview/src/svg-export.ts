@@ -106,6 +106,28 @@ export function exportSvg(o: ExportOptions): string {
     const title = document.createElementNS(SVG_NS, 'title');
     title.textContent = o.title;
     clone.insertBefore(title, clone.firstChild);
+    xmlSafe(clone);
     const text = new XMLSerializer().serializeToString(clone);
     return `<?xml version="1.0" encoding="UTF-8"?>\n${text}\n`;
+}
+
+/**
+ * XML 1.0 allows no control character but tab, line feed and carriage return, and no lone
+ * surrogate; a plan's names may hold them (the language accepts any string), and an SVG that
+ * holds them is rejected by every XML parser. Each one becomes U+FFFD in the exported copy.
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function xmlSafe(root: Element): void {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (NOT_XML.test(node.nodeValue ?? '')) node.nodeValue = node.nodeValue!.replace(NOT_XML, '\uFFFD');
+        NOT_XML.lastIndex = 0;
+    }
+    for (const element of [root, ...Array.from(root.querySelectorAll('*'))]) {
+        for (const attribute of Array.from(element.attributes)) {
+            if (NOT_XML.test(attribute.value)) element.setAttribute(attribute.name, attribute.value.replace(NOT_XML, '\uFFFD'));
+            NOT_XML.lastIndex = 0;
+        }
+    }
 }
