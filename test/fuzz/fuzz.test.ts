@@ -1,0 +1,19 @@
+/**
+ * Fuzzing in the tests: a few hundred hostile edits of the examples with a fixed seed, and every
+ * minimised failure that `npm run fuzz` ever saved to test/fuzz/corpus/, replayed.
+ */
+import { describe, expect, it } from 'vitest';
+import * as fc from 'fast-check';
+import { caseArb, checkInvariants, corpus, textOf } from './invariants.js';
+
+describe('fuzzing', () => {
+    it('hostile edits of the examples keep every invariant', async () => {
+        await fc.assert(fc.asyncProperty(caseArb, async fuzz => checkInvariants(textOf(fuzz))), { numRuns: 300, seed: 20261126 });
+    }, 300_000);
+
+    it('the saved corpus keeps every invariant', async () => {
+        for (const { name, text } of corpus()) {
+            await expect(checkInvariants(text), name).resolves.toBeUndefined();
+        }
+    }, 120_000);
+});

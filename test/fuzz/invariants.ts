@@ -1,0 +1,85 @@
+/**
+ * What must hold for any input, however broken: checking never throws; every diagnostic has a
+ * known code and a range inside its document; a file that does not parse has a `syntax`
+ * diagnostic; a plan without errors exports a document the JSON Schema accepts; the same input
+ * gives the same document.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { createAcctServices, type AcctServices } from '../../server/src/acct-module.js';
+import { isIssueCode } from '../../server/src/method/index.js';
+import { serializePlan } from '../../server/src/plan/plan-json.js';
+import { validatePlan } from '../support/schema.js';
+import { fuzzCaseArb, mutate, type FuzzCase } from './mutations.js';
+
+const root = fs.existsSync(path.join(process.cwd(), 'examples')) ? process.cwd() : path.resolve(__dirname, '..', '..');
+const exampleFiles = ['donghai-mobile.acct', 'huaxia-grid.acct', 'pearl-river-port.acct', 'regional/jinlan-bank.acct', 'team.acct'];
+export const examples = exampleFiles.map(file => fs.readFileSync(path.join(root, 'examples', file), 'utf8'));
+const team = examples[4]!;
+
+export const caseArb = fuzzCaseArb(examples.length);
+
+let services: { shared: ReturnType<typeof createAcctServices>['shared']; Acct: AcctServices } | undefined;
+
+/** Checks the mutated example with the team file, as the CLI and the editor would; returns what it found. */
+export async function build(text: string): Promise<{ documents: LangiumDocument[]; acct: AcctServices }> {
+    services ??= createAcctServices(EmptyFileSystem);
+    const { shared, Acct } = services;
+    const old = shared.workspace.LangiumDocuments.all.map(doc => doc.uri).toArray();
+    if (old.length) await shared.workspace.DocumentBuilder.update([], old);
+    Acct.workspace.AcctSettings.todayOverride = '2026-11-22';
+    const documents = [['team.acct', team], ['plan.acct', text]].map(([name, content]) => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(content!, URI.parse(`file:///fuzz/${name}`));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return { documents, acct: Acct };
+}
+
+export function textOf(fuzz: FuzzCase): string {
+    const others = examples.filter((_, i) => i !== fuzz.example);
+    return fuzz.mutations.reduce((text, mutation) => mutate(text, mutation, others), examples[fuzz.example]!);
+}
+
+/** Throws with a description when an invariant fails. */
+export async function checkInvariants(text: string): Promise<void> {
+    const { documents, acct } = await build(text);
+    const base = URI.parse('file:///fuzz');
+    for (const document of documents) {
+        const lines = document.textDocument.lineCount;
+        const parse = document.parseResult;
+        const diagnostics = document.diagnostics ?? [];
+        for (const d of diagnostics) {
+            if (!isIssueCode(d.code)) throw new Error(`a diagnostic without a known code: ${JSON.stringify(d)}`);
+            const { start, end } = d.range;
+            const inside = (p: { line: number; character: number }) => p.line >= 0 && p.line < lines && p.character >= 0
+                && p.character <= document.textDocument.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } }).length;
+            if (!inside(start) || !inside(end) || start.line > end.line || (start.line === end.line && start.character > end.character)) {
+                throw new Error(`a range outside the document (${lines} lines): ${JSON.stringify(d.range)} ${d.code}`);
+            }
+        }
+        if ((parse.lexerErrors.length || parse.parserErrors.length) && !diagnostics.some(d => d.code === 'syntax')) {
+            throw new Error('the text does not parse but has no syntax diagnostic');
+        }
+    }
+    const plan = acct.plan.PlanBuilder.plan(base);
+    const serialized = serializePlan(plan);
+    if (!plan.diagnostics.some(d => d.severity === 'error')) {
+        const problems = validatePlan(JSON.parse(serialized));
+        if (problems.length) throw new Error(`the export does not validate: ${problems.slice(0, 5).join('; ')}`);
+    }
+    const again = await build(text);
+    const second = serializePlan(again.acct.plan.PlanBuilder.plan(base));
+    if (second !== serialized) throw new Error('the same input gave another document');
+}
+
+/** Saved failures, replayed by the tests. */
+export const corpusDir = path.join(root, 'test', 'fuzz', 'corpus');
+
+export function corpus(): Array<{ name: string; text: string }> {
+    if (!fs.existsSync(corpusDir)) return [];
+    return fs.readdirSync(corpusDir).filter(f => f.endsWith('.acct')).sort()
+        .map(name => ({ name, text: fs.readFileSync(path.join(corpusDir, name), 'utf8') }));
+}

@@ -1,0 +1,55 @@
+/**
+ * `npm run fuzz`: the property of fuzz.test.ts over many more cases (100,000 by default), in
+ * chunks with their own seeds; each failure is shrunk by fast-check and its text saved in
+ * test/fuzz/corpus/, which `npm test` replays. Prints cases per second and the slowest case per kB.
+ *
+ *   npm run fuzz [-- --runs 100000 --seed 1]
+ */
+import * as fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { caseArb, checkInvariants, corpusDir, textOf } from './invariants.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const runs = option('runs', 100_000);
+const seed = option('seed', 20261126);
+const CHUNK = 1000;
+
+async function main(): Promise<void> {
+    let done = 0;
+    let failures = 0;
+    let slowest = { msPerKb: 0, ms: 0, kb: 0 };
+    const started = performance.now();
+    for (let chunk = 0; done < runs; chunk++) {
+        const numRuns = Math.min(CHUNK, runs - done);
+        const result = await fc.check(fc.asyncProperty(caseArb, async fuzz => {
+            const text = textOf(fuzz);
+            const t0 = performance.now();
+            await checkInvariants(text);
+            const ms = performance.now() - t0;
+            const kb = Math.max(1, text.length / 1024);
+            if (ms / kb > slowest.msPerKb) slowest = { msPerKb: ms / kb, ms, kb };
+        }), { numRuns, seed: seed + chunk });
+        done += result.numRuns;
+        if (result.failed && result.counterexample) {
+            failures++;
+            const text = textOf(result.counterexample[0]);
+            const name = `${createHash('sha256').update(text).digest('hex').slice(0, 12)}.acct`;
+            fs.mkdirSync(corpusDir, { recursive: true });
+            fs.writeFileSync(path.join(corpusDir, name), text);
+            console.log(`FAILED (seed ${seed + chunk}): ${String(result.errorInstance ?? result.error).split('\n')[0]}; saved test/fuzz/corpus/${name}`);
+        }
+        const seconds = (performance.now() - started) / 1000;
+        process.stdout.write(`\r${done} cases, ${failures} failures, ${(done / seconds).toFixed(0)} cases/s, slowest ${slowest.msPerKb.toFixed(2)} ms/kB (${slowest.ms.toFixed(0)} ms for ${slowest.kb.toFixed(0)} kB)   `);
+    }
+    console.log(`\nfuzz: ${done} cases, ${failures} failures, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    process.exitCode = failures ? 1 : 0;
+}
+
+void main();
