@@ -43,7 +43,7 @@ async function main(): Promise<void> {
             const name = `${createHash('sha256').update(text).digest('hex').slice(0, 12)}.acct`;
             fs.mkdirSync(corpusDir, { recursive: true });
             fs.writeFileSync(path.join(corpusDir, name), text);
-            console.log(`FAILED (seed ${seed + chunk}): ${String(result.errorInstance ?? result.error).split('\n')[0]}; saved test/fuzz/corpus/${name}`);
+            console.log(`FAILED (seed ${seed + chunk}): ${String(result.errorInstance).split('\n')[0]}; saved test/fuzz/corpus/${name}`);
         }
         const seconds = (performance.now() - started) / 1000;
         process.stdout.write(`\r${done} cases, ${failures} failures, ${(done / seconds).toFixed(0)} cases/s, slowest ${slowest.msPerKb.toFixed(2)} ms/kB (${slowest.ms.toFixed(0)} ms for ${slowest.kb.toFixed(0)} kB)   `);

@@ -4,6 +4,8 @@
  * string, runs of invalid characters, thousands of duplicates, deep reporting chains.
  */
 import { describe, expect, it } from 'vitest';
+import type { ValidationChecks } from 'langium';
+import type { AcctAstType } from '../../server/src/language/generated/ast.js';
 import { buildWorkspace, summary } from './helpers.js';
 
 describe('error recovery never overflows the stack', () => {
@@ -75,9 +77,10 @@ describe('a check that throws', () => {
         const { EmptyFileSystem, URI } = await import('langium');
         const { shared, Acct } = createAcctServices(EmptyFileSystem);
         Acct.workspace.AcctSettings.todayOverride = '2026-11-22';
-        Acct.validation.ValidationRegistry.register({
-            Contact: (contact: { name: string }) => { if (contact.name === 'boom') throw new Error('a planted fault'); },
-        });
+        const planted: ValidationChecks<AcctAstType> = {
+            Contact: contact => { if (contact.name === 'boom') throw new Error('a planted fault'); },
+        };
+        Acct.validation.ValidationRegistry.register(planted);
         const text = 'customer c "C" {\n    tier core\n    contact boom "B" { support 3 intimacy -2 }\n}\n';
         const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('file:///ws/plan.acct'));
         shared.workspace.LangiumDocuments.addDocument(document);

@@ -8,18 +8,25 @@
  * - Langium's CST builder finds where to insert comments by searching a new node's siblings from
  *   the first (`indexOf`) — even when there is no comment to insert, at every token: quadratic in
  *   the size of a customer. Nothing to insert is now nothing to do, and a new node is known to be
- *   its container's last child.
+ *   its container's last child. It also spread all the comments into one call, which overflowed
+ *   the stack on a file of 100,000 comments. Likewise it searched from the first for the empty
+ *   node that a recovered error leaves, to remove it: quadratic in the errors of one block.
  * - Langium hands each token the comments before it by splicing them off the front of the list
  *   of all comments: quadratic in the number of comments. A cursor walks the list instead.
+ * - Chevrotain's syntax-error exceptions capture stack traces (see recoverWithoutStackTraces),
+ *   and its resynchronisation tests each skipped token slowly (see resyncInOnePass).
  */
 import { createLangiumParser, CstUtils, LeafCstNodeImpl, type LangiumCoreServices, type LangiumParser } from 'langium';
-import type { IToken } from 'chevrotain';
+import { EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 
 /** Recoveries in a row handled inside a repetition before leaving the rest to the between-rules recovery. */
 export const MAX_RECOVERY_DEPTH = 64;
 
 interface RecoveringParser {
     tryInRepetitionRecovery(...args: unknown[]): void;
+    findReSyncTokenType(): TokenType | undefined;
+    flattenFollowSet(): TokenType[];
+    LA(howMuch: number): IToken;
 }
 
 interface CompositeNode {
@@ -31,6 +38,7 @@ interface HiddenNodeBuilder {
     current: CompositeNode;
     rootNode: CompositeNode;
     addHiddenNodes(tokens: IToken[]): void;
+    removeNode(node: CompositeNode): void;
 }
 
 interface HiddenTokenSource {
@@ -43,8 +51,11 @@ export function createAcctParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
     const internals = parser as unknown as { wrapper: RecoveringParser; nodeBuilder: HiddenNodeBuilder } & HiddenTokenSource;
     boundRecovery(internals.wrapper);
+    resyncInOnePass(internals.wrapper);
     insertHiddenNodesFromTheEnd(internals.nodeBuilder);
+    removeNodesFromTheEnd(internals.nodeBuilder);
     walkHiddenTokensWithACursor(internals);
+    recoverWithoutStackTraces(internals);
     return parser;
 }
 
@@ -63,25 +74,80 @@ function boundRecovery(wrapper: RecoveringParser): void {
     };
 }
 
+/**
+ * The between-rules recovery skips to the next token that may follow an enclosing rule; Chevrotain
+ * tests every skipped token against every such token type with generic helpers (14 µs a token:
+ * 2 s for 100,000 skipped tokens). The same answer from one set lookup per token.
+ */
+function resyncInOnePass(wrapper: RecoveringParser): void {
+    if (typeof wrapper.findReSyncTokenType !== 'function' || typeof wrapper.flattenFollowSet !== 'function') {
+        throw new Error('acct: the parser has no findReSyncTokenType/flattenFollowSet (Chevrotain changed)');
+    }
+    wrapper.findReSyncTokenType = function (this: RecoveringParser): TokenType | undefined {
+        const candidates = this.flattenFollowSet();
+        const matching = new Set<number>();
+        for (const type of candidates) {
+            matching.add(type.tokenTypeIdx!);
+            if (type.isParent) for (const idx of Object.keys(type.categoryMatchesMap ?? {})) matching.add(Number(idx));
+        }
+        for (let k = 1; ; k++) {
+            const token = this.LA(k);
+            // The first candidate that matches, as Chevrotain picks it.
+            if (matching.has(token.tokenTypeIdx!)) return candidates.find(type => tokenMatcher(token, type));
+            if (token.tokenType === EOF) return undefined;
+        }
+    };
+}
+
 function insertHiddenNodesFromTheEnd(builder: HiddenNodeBuilder): void {
-    const add = builder.addHiddenNodes;
-    if (typeof add !== 'function') throw new Error('acct: the CST builder has no addHiddenNodes (Langium changed)');
+    if (typeof builder.addHiddenNodes !== 'function') throw new Error('acct: the CST builder has no addHiddenNodes (Langium changed)');
+    // Langium's own placement (after the current node's content, else before the first ancestor
+    // that is not its container's first child, else at the root's start), with two changes.
     builder.addHiddenNodes = function (this: HiddenNodeBuilder, tokens: IToken[]): void {
         if (tokens.length === 0) return;
-        const current = this.current;
-        const siblings = current.container?.content;
-        // A node just created is its container's last child: insert the comments before it, found from the end.
-        if (current.content.length > 0 || !siblings || siblings.length < 2 || siblings[siblings.length - 1] !== current) {
-            add.call(this, tokens);
-            return;
-        }
         const nodes = tokens.map(token => {
             const leaf = new LeafCstNodeImpl(token.startOffset, token.image.length, CstUtils.tokenToRange(token), token.tokenType, true);
             leaf.root = this.rootNode as never;
             return leaf;
         });
-        siblings.splice(siblings.length - 1, 0, ...nodes);
+        let current = this.current;
+        if (current.content.length > 0) {
+            insertAll(current.content, current.content.length, nodes);
+            return;
+        }
+        while (current.container) {
+            const siblings = current.container.content;
+            // A node just created is its container's last child, so search from the end.
+            const index = siblings.lastIndexOf(current);
+            if (index > 0) {
+                insertAll(siblings, index, nodes);
+                return;
+            }
+            current = current.container;
+        }
+        insertAll(this.rootNode.content, 0, nodes);
     };
+}
+
+function removeNodesFromTheEnd(builder: HiddenNodeBuilder): void {
+    if (typeof builder.removeNode !== 'function') throw new Error('acct: the CST builder has no removeNode (Langium changed)');
+    // An empty node is removed as soon as it is built, while it is still its container's last child.
+    builder.removeNode = function (node: CompositeNode): void {
+        const siblings = node.container?.content;
+        if (!siblings) return;
+        const index = siblings.lastIndexOf(node);
+        if (index >= 0) siblings.splice(index, 1);
+    };
+}
+
+/**
+ * `content.splice(index, 0, ...nodes)` without spreading: a file of 100,000 comments is more
+ * arguments than a call takes. The container's own `push` gives each node its parent.
+ */
+function insertAll(content: CompositeNode['content'], index: number, nodes: unknown[]): void {
+    const after = content.splice(index, content.length - index);
+    for (const node of nodes) content.push(node);
+    for (const node of after) content.push(node);
 }
 
 function walkHiddenTokensWithACursor(parser: HiddenTokenSource): void {
@@ -106,6 +172,24 @@ function walkHiddenTokensWithACursor(parser: HiddenTokenSource): void {
             // Langium adds the hidden tokens still in the list after the last token: leave only those.
             this.lexerResult?.hidden.splice(0, cursor);
             cursor = 0;
+        }
+    };
+}
+
+/**
+ * Chevrotain signals each syntax error with an exception that captures a stack trace nobody
+ * reads (the parser catches it to recover): 100,000 errors cost 1.5 s in the capture alone.
+ * An exception that escapes the parser (a fault of acct) keeps its message.
+ */
+function recoverWithoutStackTraces(parser: HiddenTokenSource): void {
+    const { doParse } = parser;
+    parser.doParse = function (this: HiddenTokenSource, rule: unknown): unknown {
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            return doParse.call(this, rule);
+        } finally {
+            Error.stackTraceLimit = limit;
         }
     };
 }
