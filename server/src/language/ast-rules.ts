@@ -5,7 +5,7 @@
  * method core (server/src/method).
  */
 import type { Activity, Competitor, Contact, Customer, DecisionChainEntry, Money, Opportunity, Role, SupportValue } from './generated/ast.js';
-import { dayNumber, isActive, moneyAmount } from '../method/index.js';
+import { dayNumber, isActive, moneyAmount, type Texts } from '../method/index.js';
 
 /** Support as a number, or null when unknown (`?` or absent). Out-of-range values pass through. */
 export function supportOf(value: SupportValue | undefined): number | null {
@@ -43,8 +43,10 @@ export function moneyValue(money: Money): number {
 }
 
 /** `Name (id)` for messages, so a reader finds the person in the file. */
-export function whoIs(contact: Contact): string {
-    return contact.displayName === contact.name ? `'${contact.name}'` : `${contact.displayName} (${contact.name})`;
+export function whoIs(contact: Contact, texts: Texts): string {
+    return contact.displayName === contact.name
+        ? texts.t('check.who.id', { id: contact.name })
+        : texts.t('check.who.named', { name: contact.displayName, id: contact.name });
 }
 
 /** A contact's support for a competitor: the last `competitor-support` naming it (null: `?`), undefined when none does. */

@@ -42,12 +42,13 @@ export class AcctCodeActionProvider implements CodeActionProvider {
         const insertion = waiverInsertion(document, diagnostic.range.start, code, this.settings.today());
         if (!insertion) return undefined;
         const uri = document.textDocument.uri;
+        const texts = this.settings.texts();
         return {
-            title: 'Waive this finding…',
+            title: texts.t('fix.waive'),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             edit: { changes: { [uri]: [{ range: { start: insertion.at, end: insertion.at }, newText: insertion.text }] } },
-            command: { title: 'Write the reason', command: EditorCommands.editWaiverReason, arguments: [uri, insertion.reason] },
+            command: { title: texts.t('fix.waive.reason'), command: EditorCommands.editWaiverReason, arguments: [uri, insertion.reason] },
         };
     }
 }

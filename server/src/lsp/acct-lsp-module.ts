@@ -18,7 +18,7 @@ export const AcctLspModule: Module<LangiumServices & AcctLanguageAddedServices, 
         CompletionProvider: (services) => new WindowedAcctCompletionProvider(services),
         HoverProvider: (services) => new AcctHoverProvider(services),
         DocumentSymbolProvider: (services) => new AcctDocumentSymbolProvider(services),
-        CodeLensProvider: (services) => new AcctCodeLensProvider(services.validation.FindingPolicy),
+        CodeLensProvider: (services) => new AcctCodeLensProvider(services.validation.FindingPolicy, services.workspace.AcctSettings),
         CodeActionProvider: (services) => new AcctCodeActionProvider(services.workspace.AcctSettings),
     },
 };

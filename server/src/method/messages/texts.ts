@@ -6,7 +6,7 @@
  */
 import type { Meaning } from '../vocabulary.js';
 import { CATALOGS, type EnglishMessages, type MessageKey, type ViewMessageKey } from './catalog.js';
-import { formatMessage, type TemplateParams } from './format.js';
+import { formatMessage, type ParamValue, type PlaceholderNames, type TemplateParams } from './format.js';
 import type { Locale } from './locale.js';
 import type { VocabularyTexts } from './vocabulary-texts.js';
 
@@ -46,11 +46,30 @@ const RULES: Readonly<Record<Locale, LanguageRules>> = {
     },
 };
 
+/**
+ * A message to be said later, in a language not known yet (an error thrown deep in the input
+ * reader, said by the CLI in the user's language). A parameter may be a message itself.
+ */
+export interface Message {
+    readonly key: MessageKey;
+    readonly params?: Readonly<Record<string, ParamValue | Message>>;
+}
+
+type MessageArgs<S extends string> = [PlaceholderNames<S>] extends [never]
+    ? []
+    : [params: { readonly [P in PlaceholderNames<S>]: ParamValue | Message }];
+
+export function message<K extends MessageKey>(key: K, ...params: MessageArgs<EnglishMessages[K]>): Message {
+    return params[0] ? { key, params: params[0] } : { key };
+}
+
 export interface Texts<K extends MessageKey = MessageKey> {
     readonly locale: Locale;
     readonly vocabulary: VocabularyTexts;
     /** The message `key` with its parameters filled in. */
     t<Key extends K>(key: Key, ...params: TemplateParams<EnglishMessages[Key]>): string;
+    /** A message made earlier, said now. */
+    render(message: Message): string;
     and(items: readonly string[]): string;
     list(items: readonly string[]): string;
     quote(text: string): string;
@@ -63,8 +82,12 @@ export interface Texts<K extends MessageKey = MessageKey> {
 function makeTexts<K extends MessageKey>(locale: Locale, messages: Readonly<Record<K, string>>, vocabulary: VocabularyTexts): Texts<K> {
     const rules = RULES[locale];
     const labelOf = (table: TermTable, value: string): string => (vocabulary[table] as Readonly<Record<string, Meaning>>)[value]?.label ?? value;
+    const render = (said: Message): string => formatMessage(
+        (messages as Readonly<Record<string, string>>)[said.key] ?? said.key,
+        said.params && Object.fromEntries(Object.entries(said.params).map(([name, value]) => [name, typeof value === 'object' ? render(value) : value])),
+    );
     return {
-        locale, vocabulary,
+        locale, vocabulary, render,
         t: (key, ...params) => formatMessage(messages[key], params[0] as Readonly<Record<string, string | number>> | undefined),
         and: rules.and,
         list: rules.list,
@@ -89,6 +112,13 @@ export function textsFor(locale: Locale): Texts {
 
 /** English, the source: the default wherever no language was chosen. */
 export const ENGLISH_TEXTS: Texts = textsFor('en');
+
+/** An error the catalog says: in English as `message` (logs, tests), in the user's language through `text`. */
+export class MessageError extends Error {
+    constructor(readonly text: Message) {
+        super(ENGLISH_TEXTS.render(text));
+    }
+}
 
 /** What the extension sends the webview: its messages and the vocabulary, in the display language. */
 export interface ViewStrings {

@@ -63,6 +63,7 @@ export const cli = {
     // node/plan-files.ts
     'input.notAcct': '{path}: not an .acct file. Give account plans (*.acct), or folders that hold them.',
     'input.skipped': '{path}: not a regular file ({kind}): skipped.',
+    'input.skippedUnreachable': '{reason} Skipped.',
     'input.noneFound': 'no .acct file found in {paths}. Give a folder that holds account plans, or .acct files.',
     'input.folderUnreadable': '{path}: cannot read folder {folder} ({code}). Check its permissions.',
     'input.missing': '{path}: no such file or folder. Check the path.',

@@ -39,7 +39,7 @@ export const checks: Translation<typeof en> = {
     'check.unqualified.fix': '把阶段改为 lead（线索）',
     'check.noPowerMap': '机会点“{opportunity}”没有权力地图：请加上 decision-chain，写明谁批准、谁决策、谁评估、谁影响这个项目。',
     'check.noDecisionMaker': '“{opportunity}”的权力地图里既没有决策者也没有批准者：请弄清谁有最终决策权、谁签字，并把他们加进 decision-chain。',
-    'check.ironTriangle': '机会点“{opportunity}”的铁三角缺少{roles}：项目人手不足。请在 team 中指定{names}。',
+    'check.ironTriangle': '机会点“{opportunity}”的铁三角缺少 {roles}：项目人手不足。请在 team 中指定{names}。',
     'check.ironTriangle.ar': '客户经理（ar）',
     'check.ironTriangle.sr': '解决方案经理（sr）',
     'check.ironTriangle.fr': '交付经理（fr）',

@@ -55,6 +55,7 @@ export const cli: Translation<typeof en> = {
     'sarif.until': '{reason}（至 {until}）',
     'input.notAcct': '{path}：不是 .acct 文件。请给出账户计划（*.acct）或包含它们的文件夹。',
     'input.skipped': '{path}：不是普通文件（{kind}）：已跳过。',
+    'input.skippedUnreachable': '{reason}已跳过。',
     'input.noneFound': '在 {paths} 中没有找到 .acct 文件。请给出包含账户计划的文件夹或 .acct 文件。',
     'input.folderUnreadable': '{path}：无法读取文件夹 {folder}（{code}）。请检查其权限。',
     'input.missing': '{path}：文件或文件夹不存在。请检查路径。',
