@@ -13,12 +13,13 @@ import {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SOURCES = ['server/src', 'client/src', 'client/webview/src'];
-const CATALOG_DIR = path.join('server', 'src', 'method', 'messages');
+/** The catalogs themselves: a key written there is not a use of it. */
+const CATALOG_DIRS = ['en', 'zh-cn'].map(language => path.join('server', 'src', 'method', 'messages', language));
 
 function sourceFiles(dir: string): string[] {
     return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap(entry => {
         const relative = path.join(dir, entry.name);
-        if (entry.isDirectory()) return relative.startsWith(CATALOG_DIR) || entry.name === 'generated' ? [] : sourceFiles(relative);
+        if (entry.isDirectory()) return CATALOG_DIRS.includes(relative) || entry.name === 'generated' ? [] : sourceFiles(relative);
         return entry.name.endsWith('.ts') ? [relative] : [];
     });
 }

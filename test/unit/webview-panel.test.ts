@@ -39,6 +39,9 @@ vi.mock('vscode', () => {
     return {
         Uri, Position, Range, Disposable, ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
         TextEditorRevealType: { InCenterIfOutsideViewport: 2 }, window: {}, workspace: {}, commands: {},
+        // the display language (set per test) and the l10n API without a bundle: the English text, placeholders filled
+        env: { language: 'en' },
+        l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)])) },
     };
 });
 

@@ -1,11 +1,13 @@
 /** Intimacy × support: contacts of the shown customer, with the method's readings as zones. */
 import type { Support } from '@acct/contract';
-import { INTIMACY_LEVELS, intimacyText, roleMeanings, SUPPORT_LEVELS, supportMeaning, supportText, ZONES } from '@acct/method';
+import { INTIMACY_LEVELS, intimacyText, roleMeanings, SUPPORT_LEVELS, supportText, ZONES } from '@acct/method';
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import { cellSlot } from './layout.js';
 import type { IntimacyModel } from './models/intimacy.js';
 import { axisTitles, findingMarker, supportClass } from './render-common.js';
 import { estimateTextWidth, fitText } from './text-metrics.js';
+import { supportWords } from './models/common.js';
+import { texts } from './texts.js';
 
 export const I_CELL_W = 132;
 export const I_CELL_H = 72;
@@ -37,10 +39,11 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
 
     // unknown-support column and unknown-intimacy row, hatched
     const uc = svg('g', { class: 'i-unknown' }, grid);
-    tooltip(uc, 'Support unknown (?): not yet contacted — never guess it as 0');
+    const t = texts();
+    tooltip(uc, t.t('view.intimacy.unknownSupport'));
     svg('rect', { class: 'i-unknown-bg', x: intimacyColumnX(null), y: I_TOP, width: I_CELL_W, height: gridH }, uc);
     const ur = svg('g', { class: 'i-unknown' }, grid);
-    tooltip(ur, 'Intimacy not recorded');
+    tooltip(ur, t.t('view.intimacy.unknownIntimacy'));
     svg('rect', { class: 'i-unknown-bg', x: I_LEFT, y: unknownRowY, width: fullW, height: I_CELL_H }, ur);
 
     // zones
@@ -50,11 +53,12 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
         const y0 = intimacyRowY(z.intimacy[1]);
         const y1 = intimacyRowY(z.intimacy[0]) + I_CELL_H;
         const g = svg('g', { class: `zone zone-${z.id}` }, grid);
-        tooltip(g, `${z.label}: ${z.reading}`);
+        const words = t.vocabulary.zones[z.id];
+        tooltip(g, `${words.label}: ${words.reading}`);
         svg('rect', { class: 'zone-bg', x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, g);
         const top = z.intimacy[0] > 0;
         const right = z.support[0] > 0;
-        const label = fitText(z.label, x1 - x0 - 8, 12, true).text;
+        const label = fitText(words.label, x1 - x0 - 8, 12, true).text;
         svg('text', {
             class: 'zone-label', x: right ? x1 - 4 : x0 + 4, y: top ? y0 - 8 : y1 + 20,
             'text-anchor': right ? 'end' : 'start',
@@ -92,11 +96,14 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
         svg('text', { class: 'tick', x: I_LEFT - 10, y: intimacyRowY(i) + I_CELL_H / 2 + 4, 'text-anchor': 'end' }, axes, intimacyText(i));
     }
     axisTitles(axes,
-        { x: I_LEFT + fullW / 2, y: unknownRowY + I_CELL_H + 42, text: `Support for us → (${supportMeaning(-1).label} −1 … 3 ${supportMeaning(3).label}; ? ${supportMeaning(null).label})` },
-        { x: I_LEFT - 42, y: I_TOP + gridH / 2, text: 'Intimacy — closeness of the relationship →' });
+        {
+            x: I_LEFT + fullW / 2, y: unknownRowY + I_CELL_H + 42,
+            text: t.t('view.intimacy.axisX', { low: supportWords(-1).label, high: supportWords(3).label, unknown: supportWords(null).label }),
+        },
+        { x: I_LEFT - 42, y: I_TOP + gridH / 2, text: t.t('view.intimacy.axisY') });
     svg('text', { class: 'view-note', x: I_LEFT, y: 16 }, axes,
-        `${model.points.length} contacts · long-term support and intimacy as on each contact`
-        + (model.unknownSupport ? ` · ${model.unknownSupport} with unknown support` : ''));
+        t.t('view.intimacy.note', { count: model.points.length })
+        + (model.unknownSupport ? t.t('view.intimacy.noteUnknown', { count: model.unknownSupport }) : ''));
 
     const pts = svg('g', { class: 'i-points' }, layer);
     const items: NavItem[] = [];

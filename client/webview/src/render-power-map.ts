@@ -16,6 +16,7 @@ import type { CardModel, PowerMapModel } from './models/power-map.js';
 import { competitorBadge, competitorLabel, findingMarker, HATCH_ID, moveMark, staleMarker, supportClass } from './render-common.js';
 import { renderInfluences } from './render-influence.js';
 import { fitText } from './text-metrics.js';
+import { texts } from './texts.js';
 
 export const NAME_FONT = 13;
 export const SUB_FONT = 11.5;
@@ -26,12 +27,8 @@ const BADGE_H = 20;
 const MOVES_W = 36;
 
 export function groupLabel(id: 'key' | 'general', model: PowerMapModel, count: number): string {
-    if (id === 'key') {
-        return model.shown.opportunity
-            ? `Decision chain and key layer — roles for this deal (${count})`
-            : `Key layer — roles in the decision (${count})`;
-    }
-    return `General layer — contacts without a role (${count})`;
+    if (id === 'key') return texts().t(model.shown.opportunity ? 'view.power.group.chain' : 'view.power.group.key', { count });
+    return texts().t('view.power.group.general', { count });
 }
 
 interface Card {
@@ -42,7 +39,7 @@ interface Card {
 
 function intimacyBar(parent: Element, value: number | null, x: number, y: number): void {
     const g = svg('g', { class: 'intimacy', transform: `translate(${x},${y})` }, parent);
-    svg('text', { class: 'intimacy-label', x: 0, y: 8 }, g, 'Intimacy');
+    svg('text', { class: 'intimacy-label', x: 0, y: 8 }, g, texts().t('view.card.intimacy'));
     const bx = 52;
     // seven cells -3..+3: empty outlines in one path, the 0 cell apart, filled cells in another
     let outline = '';
@@ -87,7 +84,7 @@ function addDetail(card: Card): void {
     svg('text', { class: 'card-name', x: TEXT_X, y: 19 }, g, nameFit.text);
     if (c.moves) {
         const m = svg('g', { class: 'moves' }, g);
-        tooltip(m, ['Three moves (opposed key person):', ...c.moves.map(moveLine)].join('\n'));
+        tooltip(m, [texts().t('view.movesTitle'), ...c.moves.map(moveLine)].join('\n'));
         const right = w - BADGE_W - 7 - 8;
         c.moves.forEach((mv, i) => moveMark(m, mv.state, right - 4.5 - (2 - i) * 11, 15));
     }
@@ -102,7 +99,7 @@ function addDetail(card: Card): void {
     if (org) {
         svg('text', { class: 'card-title', x: TEXT_X, y: 38 }, g, fitText(org, titleW, SUB_FONT).text);
     } else if (c.reportsToName && c.parent === null) {
-        svg('text', { class: 'card-title', x: TEXT_X, y: 38 }, g, fitText(`reports to ${c.reportsToName}`, titleW, SUB_FONT).text);
+        svg('text', { class: 'card-title', x: TEXT_X, y: 38 }, g, fitText(texts().t('view.card.reportsTo', { name: c.reportsToName }), titleW, SUB_FONT).text);
     }
     intimacyBar(g, c.intimacy, 10, h - 20);
     // markers, right-aligned on the bottom row: [stale] [findings]
@@ -112,7 +109,7 @@ function addDetail(card: Card): void {
         findingMarker(g, c.findings, right - countW - 9, h - 16);
         right -= 18 + countW + 8;
     }
-    if (c.stale) staleMarker(g, right - 36, h - 15.5, `Stale contact: last contact ${c.lastContact ?? 'unknown'}`);
+    if (c.stale) staleMarker(g, right - 36, h - 15.5, texts().t('view.card.stale', { date: c.lastContact ?? texts().t('view.unknown') }));
 }
 
 export function renderPowerMap(layer: SVGGElement, model: PowerMapModel, layout: PowerMapLayout, influences: readonly PlacedInfluence[],

@@ -6,7 +6,7 @@
  */
 import { InvalidArgumentError } from 'commander';
 import {
-    InvalidTodayError, isLanguageTag, localeFromEnvironment, localeOf, MessageError, type Locale, type Texts,
+    InvalidTodayError, isLanguageTag, localeFromEnvironment, localeOf, MessageError, refusalText, type Locale, type Texts,
 } from '../method/index.js';
 import { UnsafeTargetError } from '../files/safe-write.js';
 import { OutputError } from './output.js';
@@ -33,7 +33,7 @@ export function parseLanguage(texts: Texts): (value: string) => Locale {
 /** A problem the user can fix (bad input, usage, a target acct will not write), in the user's language; undefined for any other error. */
 export function problemText(error: unknown, texts: Texts): string | undefined {
     if (error instanceof MessageError) return texts.render(error.text);
-    if (error instanceof UnsafeTargetError) return unsafeTargetText(error, texts);
+    if (error instanceof UnsafeTargetError) return refusalText(error, texts);
     if (error instanceof InvalidTodayError) {
         return texts.t('cli.invalidToday', { value: error.source === 'ACCT_TODAY' ? `ACCT_TODAY=${error.value}` : error.value });
     }
@@ -41,15 +41,3 @@ export function problemText(error: unknown, texts: Texts): string | undefined {
     return undefined;
 }
 
-/** Why acct will not write a target, in the user's language. */
-export function unsafeTargetText(error: UnsafeTargetError, texts: Texts): string {
-    const { target, what, real } = error;
-    switch (error.reason) {
-        case 'acct-file': return texts.t('write.acctFile', { target, what });
-        case 'names-folder': return texts.t('write.namesFolder', { target, what });
-        case 'is-folder': return texts.t('write.isFolder', { target, what });
-        case 'leads-to-plan': return texts.t('write.leadsToPlan', { target, real });
-        case 'socket': return texts.t('write.socket', { target, what });
-        default: return error.message;
-    }
-}

@@ -6,6 +6,7 @@ import { SubjectKeys, type Finding, type PlanView, type Role, type SubjectKey, t
 import { intimacyText, isIntimacy, isSupport, zoneOf, type Zone } from '@acct/method';
 import { assignSlots, contactAriaLabel, contactHead, firstById, supportLine, type Shown, type Slotted } from './common.js';
 import { findingsAbout, findingsText, indexFindings, type FindingIndex } from './findings.js';
+import { texts } from '../texts.js';
 
 export interface IntimacyPoint extends Slotted {
     key: SubjectKey;
@@ -38,12 +39,14 @@ export function buildIntimacy(view: PlanView, shown: Shown, index: FindingIndex 
         const intimacy = isIntimacy(c.intimacy) ? c.intimacy : null;
         const zone = zoneOf(support, intimacy);
         const stale = findings.some(f => f.code === 'stale-contact');
-        const aria = contactAriaLabel({ ...c, support, intimacy, stale, findings }) + (zone ? `; zone ${zone.label}` : '');
+        const t = texts();
+        const words = zone ? t.vocabulary.zones[zone.id] : null;
+        const aria = contactAriaLabel({ ...c, support, intimacy, stale, findings }) + (words ? t.t('view.intimacy.zoneAria', { zone: words.label }) : '');
         const tip = [
             ...contactHead(c, c.role),
             supportLine(support),
-            `Intimacy: ${intimacyText(intimacy)}`,
-            ...(zone ? [`${zone.label}: ${zone.reading}`] : []),
+            t.t('view.line.intimacy', { value: intimacyText(intimacy) }),
+            ...(words ? [`${words.label}: ${words.reading}`] : []),
             ...(findings.length ? ['', findingsText(findings)] : []),
         ].join('\n');
         points.push({ key, id: c.id, name: c.name, role: c.role, support, intimacy, zone, findings, slot: 0, slotCount: 1, ariaLabel: aria, tooltip: tip });

@@ -35,7 +35,7 @@ async function check(paths: string[], options: CheckOptions, texts: Texts): Prom
         if (options.output) throw new UsageError(texts.t('cli.watch.output'));
         return watchCheck(paths, { today: options.today, maxWarnings: options.maxWarnings, texts });
     }
-    const what = texts.t('cli.what.report');
+    const what = texts.t('write.what.report');
     if (options.output) checkTarget(options.output, what);
     const workspace = await load(paths, options.today, texts);
     const diagnostics = workspace.diagnostics();

@@ -36,7 +36,7 @@ async function exportPlan(paths: string[], options: ExportOptions, texts: Texts)
     if (options.format === 'csv' && !options.table) throw new UsageError(texts.t('cli.export.needsTable', { tables: TABLES.join(', ') }));
     if (options.format !== 'csv' && options.table) throw new UsageError(texts.t('cli.export.tableNeedsCsv'));
     if (options.format !== 'csv' && options.bom) throw new UsageError(texts.t('cli.export.bomNeedsCsv'));
-    const what = options.format === 'csv' ? texts.t('cli.what.table', { table: options.table! }) : texts.t('cli.what.json');
+    const what = options.format === 'csv' ? texts.t('write.what.table', { table: options.table! }) : texts.t('write.what.json');
     if (options.output) checkTarget(options.output, what);
     const workspace = await load(paths, options.today, texts);
     let plan = workspace.plan();

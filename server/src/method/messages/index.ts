@@ -6,4 +6,5 @@ export * from './locale.js';
 export * from './format.js';
 export * from './catalog.js';
 export * from './texts.js';
+export * from './refusals.js';
 export type * from './vocabulary-texts.js';
