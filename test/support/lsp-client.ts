@@ -21,7 +21,8 @@ export interface LspClient {
     stop(): Promise<void>;
 }
 
-export async function startServer(folder: string, env: Record<string, string> = {}): Promise<LspClient> {
+/** Starts the server on `folder`; `initialize` adds to the `initialize` request's parameters (`{ locale: 'zh-cn' }` as VS Code sends it). */
+export async function startServer(folder: string, env: Record<string, string> = {}, initialize: Record<string, unknown> = {}): Promise<LspClient> {
     const serverPath = path.join(projectRoot, 'out', 'server.js');
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run 'npm run build' first.`);
     const server = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
@@ -39,7 +40,7 @@ export async function startServer(folder: string, env: Record<string, string> = 
     const rootUri = pathToFileURL(folder).toString();
     await connection.sendRequest('initialize', {
         processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } },
-        workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }],
+        workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }], ...initialize,
     });
     await connection.sendNotification('initialized', {});
     return {

@@ -24,7 +24,7 @@ export const editor: Translation<typeof en> = {
     'hover.tier.differs': '声明为 **{tier}**，但建议为 **{suggested}**',
     'hover.tier.advice': '{verdict}：{reason}。{meaning}',
     'hover.contact.head': '**{name}**（`{id}`）{title}{department}',
-    'hover.contact.title': ' — {title}',
+    'hover.contact.title': '— {title}',
     'hover.contact.department': '，{department}',
     'hover.contact.generalLayer': '普遍客户关系层（无角色）',
     'hover.contact.facts': '角色：{role}。支持度：{support}{label}。亲密度：{intimacy}。',
