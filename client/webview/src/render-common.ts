@@ -4,6 +4,7 @@ import { supportText } from '@acct/method';
 import type { MoveState } from './models/moves.js';
 import { estimateTextWidth, fitText } from './text-metrics.js';
 import { svg, tooltip } from './dom.js';
+import { texts } from './texts.js';
 import { findingsText, worstSeverity } from './models/findings.js';
 
 export const HATCH_ID = 'acct-hatch';
@@ -74,7 +75,7 @@ export function staleMarker(parent: Element, x: number, y: number, text: string)
     tooltip(g, text);
     svg('circle', { class: 'stale-face', r: 6.5 }, g);
     svg('path', { class: 'stale-hands', d: 'M0,-3.8V0H3' }, g);
-    svg('text', { class: 'stale-text', x: 10, y: 4 }, g, 'stale');
+    svg('text', { class: 'stale-text', x: 10, y: 4 }, g, texts().t('view.card.staleMark'));
     return g;
 }
 

@@ -35,7 +35,7 @@ function detail(g: Element, r: PlacedRow): void {
     const bar = svg('g', { class: 'sb-bar', transform: `translate(${-r.x},${r.h - 21})` }, g);
     if (it.score === null) {
         const names = sandboxParts();
-        const missing = it.parts.map((p, i) => (p.value === null ? names[i]!.label : null)).filter(Boolean).join(', ');
+        const missing = texts().list(it.parts.flatMap((p, i) => (p.value === null ? [names[i]!.label] : [])));
         svg('rect', { class: 'sb-bar-empty', x: LEFT, y: 0, width: BAR_W, height: BAR_H, rx: 2 }, bar);
         svg('text', { class: 'sb-missing', x: LEFT + 6, y: 10.5 }, bar, fitText(texts().t('view.sandbox.missing', { missing }), BAR_W - 12, 11).text);
     } else {

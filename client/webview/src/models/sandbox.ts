@@ -52,7 +52,7 @@ export function horizonText(row: Pick<SandboxRow, 'horizon'>): string {
 function describe(r: SandboxRow, customerName: string, parts: SandboxItem['parts']): { aria: string; tip: string } {
     const t = texts();
     const names = sandboxParts();
-    const partsText = parts.map((p, i) => `${names[i]!.label} ${p.value ?? '?'}`).join(', ');
+    const partsText = t.list(parts.map((p, i) => `${names[i]!.label} ${p.value ?? '?'}`));
     const stage = t.vocabulary.stages[r.stage].label;
     const score = r.score === null ? t.t('view.sandbox.notScored') : t.t('view.sandbox.scoreOf', { score: r.score, max: MAX_SCORE });
     const amount = r.amount ? `${r.amount.value.toLocaleString('en')}${r.amount.currency ? ` ${r.amount.currency}` : ''}` : null;

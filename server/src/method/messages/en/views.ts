@@ -86,6 +86,7 @@ export const views = {
     'view.card.intimacy': 'Intimacy',
     'view.card.reportsTo': 'reports to {name}',
     'view.card.stale': 'Stale contact: last contact {date}',
+    'view.card.staleMark': 'stale',
     // models/fishbone.ts, render-fishbone.ts
     'view.fishbone.groupHint': 'add group {groups} to its decision-chain entry',
     'view.fishbone.choiceAria': '{name}; stage {stage}; {count} in the decision chain. Press Enter to show its fishbone.',
