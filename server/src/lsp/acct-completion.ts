@@ -7,7 +7,7 @@ import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionCont
 import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import {
-    addDays, ISSUE_CODES, isAdjustable, issueCatalog, isWaivable, type Meaning, type PropertyKeyword, type Texts,
+    addDays, ISSUE_CODES, isAdjustable, issueCatalog, isWaivable, type Meaning, type PropertyKeyword, type Texts, type VocabularyTexts,
 } from '../method/index.js';
 import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';
 import type { AcctSettings } from '../language/acct-settings.js';
@@ -133,18 +133,6 @@ export function isIdAlternative(keyword: GrammarAST.Keyword): boolean {
 /** The meaning of an enumeration keyword where it stands: `commercial` is a tier, or in a `group` the commercial bone. */
 export function meaningOfKeyword(keyword: GrammarAST.Keyword, texts: Texts): Meaning | undefined {
     const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
-    const v = texts.vocabulary;
-    if (rule === 'Group') return v.groups[keyword.value as keyof typeof v.groups];
-    return keywordMeaning(texts, keyword.value);
-}
-
-/** Every enumeration keyword's meaning, as `keywordMeanings` in the method core, in the session's language. */
-function keywordMeaning(texts: Texts, keyword: string): Meaning | undefined {
-    const v = texts.vocabulary;
-    const tables: ReadonlyArray<Readonly<Record<string, Meaning>>> = [
-        v.horizons, v.activityStatuses, v.activityKinds, v.stages, v.organizations, v.tiers, v.roles, v.groups,
-    ];
-    // later tables win in `keywordMeanings` (a tier over a group): look them up in that order, last first
-    for (const table of tables) if (Object.prototype.hasOwnProperty.call(table, keyword)) return table[keyword];
-    return undefined;
+    if (rule === 'Group') return texts.vocabulary.groups[keyword.value as keyof VocabularyTexts['groups']];
+    return texts.keyword(keyword.value);
 }

@@ -77,7 +77,15 @@ export interface Texts<K extends MessageKey = MessageKey> {
     term<T extends TermTable>(table: T, value: keyof VocabularyTexts[T] & string): string;
     /** `strategic` in English, `战略客户` in Chinese: a value as a short label. */
     name<T extends TermTable>(table: T, value: keyof VocabularyTexts[T] & string): string;
+    /**
+     * The meaning of an enumeration keyword, for completion and hover on it. A group word that is
+     * also a tier (`commercial`) reads as the tier here; the group's meaning comes with its context.
+     */
+    keyword(keyword: string): Meaning | undefined;
 }
+
+/** The tables of enumeration keywords, the one that wins a shared word first. */
+const KEYWORD_TABLES = ['horizons', 'activityStatuses', 'activityKinds', 'stages', 'organizations', 'tiers', 'roles', 'groups'] as const;
 
 function makeTexts<K extends MessageKey>(locale: Locale, messages: Readonly<Record<K, string>>, vocabulary: VocabularyTexts): Texts<K> {
     const rules = RULES[locale];
@@ -94,6 +102,13 @@ function makeTexts<K extends MessageKey>(locale: Locale, messages: Readonly<Reco
         quote: rules.quote,
         term: (table, value) => rules.term(value, labelOf(table, value)),
         name: (table, value) => rules.name(value, labelOf(table, value)),
+        keyword: word => {
+            for (const table of KEYWORD_TABLES) {
+                const meanings: Readonly<Record<string, Meaning>> = vocabulary[table];
+                if (Object.prototype.hasOwnProperty.call(meanings, word)) return meanings[word];
+            }
+            return undefined;
+        },
     };
 }
 
