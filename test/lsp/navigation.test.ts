@@ -24,13 +24,15 @@ const east = `customer east "East Grid" {
 describe('navigation over LSP', () => {
     let client: LspClient;
     let folder: string;
+    let refreshes = 0;
     const uri = (name: string) => pathToFileURL(path.join(folder, name)).toString();
     const cmgdLines = () => contractFiles()['cmgd.acct'].split('\n');
     const lineOf = (needle: string) => cmgdLines().findIndex(line => line.includes(needle));
 
     beforeAll(async () => {
         folder = tempWorkspace({ ...contractFiles(), 'east.acct': east });
-        client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
+        client = await startServer(folder, { ACCT_TODAY: '2026-11-22' }, { workspace: { inlayHint: { refreshSupport: true } } });
+        client.connection.onRequest('workspace/inlayHint/refresh', () => { refreshes++; return null; });
         await client.open(uri('cmgd.acct'), contractFiles()['cmgd.acct']);
         await client.diagnosticsFor(uri('cmgd.acct'));
     }, 30_000);
@@ -173,10 +175,13 @@ describe('navigation over LSP', () => {
 
         it('the editor setting acct.today moves today for the hints as for the checks', async () => {
             const wangLast = lineOf('last-contact 2026-11-02');
+            const before = refreshes;
             await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { acct: { today: '2027-03-02' } } });
             // the checks see the new date: wang's last contact is now stale
             await client.diagnosticsFor(uri('cmgd.acct'), d => d.some(x => x.code === 'stale-contact'));
             expect((await hints(wangLast, wangLast + 1)).map(h => h.label)).toEqual(['120 days ago']);
+            // and the editor is asked to fetch the hints it shows again
+            await expect.poll(() => refreshes).toBe(before + 1);
             await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { acct: { today: '' } } });
             await client.diagnosticsFor(uri('cmgd.acct'), d => !d.some(x => x.code === 'stale-contact'));
             expect((await hints(wangLast, wangLast + 1)).map(h => h.label)).toEqual(['20 days ago']);

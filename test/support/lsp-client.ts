@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
-import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { projectRoot } from './run-cli.js';
 
 export interface LspClient {
@@ -23,7 +23,8 @@ export interface LspClient {
     stop(): Promise<void>;
 }
 
-export async function startServer(folder: string, env: Record<string, string> = {}): Promise<LspClient> {
+/** `capabilities`: what the client says it supports, beyond `workspace.configuration`. */
+export async function startServer(folder: string, env: Record<string, string> = {}, capabilities: ClientCapabilities = {}): Promise<LspClient> {
     const serverPath = path.join(projectRoot, 'out', 'server.js');
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run 'npm run build' first.`);
     const server = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
@@ -40,7 +41,7 @@ export async function startServer(folder: string, env: Record<string, string> = 
     connection.listen();
     const rootUri = pathToFileURL(folder).toString();
     const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
-        processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } },
+        processId: process.pid, rootUri, capabilities: { ...capabilities, workspace: { configuration: true, ...capabilities.workspace } },
         workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }],
     });
     await connection.sendNotification('initialized', {});
