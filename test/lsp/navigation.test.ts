@@ -98,8 +98,7 @@ describe('navigation over LSP', () => {
         beforeAll(() => { legend = (client.initializeResult.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend }).legend; });
 
         /** The tokens as `text type[.modifier]`, by line. */
-        function decode(tokens: SemanticTokens): Array<{ line: number; text: string; token: string }> {
-            const lines = cmgdLines();
+        function decode(tokens: SemanticTokens, lines = cmgdLines()): Array<{ line: number; text: string; token: string }> {
             const out: Array<{ line: number; text: string; token: string }> = [];
             let line = 0;
             let character = 0;
@@ -126,6 +125,17 @@ describe('navigation over LSP', () => {
             expect(on('opportunity core5g')).toEqual(['core5g event.declaration']);
             expect(on('activity hqvisit')).toEqual(['hqvisit method.declaration']);
             expect(on('with li')).toEqual(['li property']);
+        });
+
+        it('an id that is also a keyword (`lead`, `core`) is highlighted as what it names', async () => {
+            const text = 'customer kw "KW" {\n    owner alice\n    contact lead "Lead" { }\n    contact core "Core" { reports-to lead influences lead }\n}\n';
+            await client.open(uri('kw.acct'), text);
+            await client.diagnosticsFor(uri('kw.acct'));
+            const tokens = decode(await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: uri('kw.acct') } }), text.split('\n'));
+            expect(tokens.map(t => `${t.text} ${t.token}`)).toEqual([
+                'kw class.declaration', 'alice variable', 'lead property.declaration', 'core property.declaration', 'lead property', 'lead property',
+            ]);
+            await client.close(uri('kw.acct'));
         });
 
         it('a range request gives the tokens of that range only', async () => {
