@@ -27,7 +27,7 @@ describe('the language server in Chinese (initialize locale zh-cn)', () => {
     beforeAll(async () => {
         const folder = tempWorkspace({});
         cpSync(examplesDir, folder, { recursive: true });
-        client = await startServer(folder, { ACCT_TODAY: '2026-11-22' }, { locale: 'zh-cn' });
+        client = await startServer(folder, { ACCT_TODAY: '2026-11-22' }, {}, { locale: 'zh-cn' });
         uri = pathToFileURL(path.join(folder, FILE)).toString();
         text = readFileSync(path.join(folder, FILE), 'utf8');
         await client.open(uri, text);
@@ -80,7 +80,7 @@ describe('the language server without a Chinese locale', () => {
     it('speaks English, the default, for any other display language', async () => {
         const folder = tempWorkspace({});
         cpSync(examplesDir, folder, { recursive: true });
-        const client = await startServer(folder, { ACCT_TODAY: '2026-11-22' }, { locale: 'de' });
+        const client = await startServer(folder, { ACCT_TODAY: '2026-11-22' }, {}, { locale: 'de' });
         try {
             const uri = pathToFileURL(path.join(folder, FILE)).toString();
             await client.open(uri, readFileSync(path.join(folder, FILE), 'utf8'));

@@ -57,7 +57,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
 }
 
 const tokenNames: Record<string, Extract<MessageKey, `syntax.token.${string}`>> = {
-    ID: 'syntax.token.id', STRING: 'syntax.token.string', DATE: 'syntax.token.date', INT: 'syntax.token.number',
+    ID: 'syntax.token.id', WORD: 'syntax.token.id', STRING: 'syntax.token.string', DATE: 'syntax.token.date', INT: 'syntax.token.number',
     AMOUNT: 'syntax.token.amount', DECIMAL: 'syntax.token.number',
 };
 
@@ -71,7 +71,7 @@ function syntaxMessage(message: string, texts: Texts): string {
     const alternatives = [...message.matchAll(/\d+\. \[([^\]]+)\]/g)].map(m => m[1]);
     if (alternatives.length > 0 && found !== undefined) {
         // Where an id may stand, every keyword may too (contract: a keyword is a valid id): say "an id" once.
-        const idPossible = alternatives.includes('ID');
+        const idPossible = alternatives.includes('ID') || alternatives.includes('WORD');
         const expected = [...new Set(alternatives
             .filter(a => !(idPossible && /^[a-z]+$/.test(a)))
             .map(a => tokenName(a) ?? texts.quote(a)))];

@@ -42,11 +42,11 @@ export function moneyValue(money: Money): number {
     return moneyAmount(String(money.value));
 }
 
-/** `Name (id)` for messages, so a reader finds the person in the file. */
-export function whoIs(contact: Contact, texts: Texts): string {
-    return contact.displayName === contact.name
-        ? texts.t('check.who.id', { id: contact.name })
-        : texts.t('check.who.named', { name: contact.displayName, id: contact.name });
+/** `Name (id)` for messages, so a reader finds the person (a contact or a member) in the file. */
+export function whoIs(person: Pick<Contact, 'name' | 'displayName'>, texts: Texts): string {
+    return person.displayName === person.name
+        ? texts.t('check.who.id', { id: person.name })
+        : texts.t('check.who.named', { name: person.displayName, id: person.name });
 }
 
 /** A contact's support for a competitor: the last `competitor-support` naming it (null: `?`), undefined when none does. */

@@ -26,6 +26,13 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
     const settings = acct.workspace.AcctSettings;
     const plans = acct.plan.PlanBuilder;
 
+    // The days since a last contact (inlay hints) count from today: an editor that caches hints
+    // is asked to fetch them again when today changes.
+    let hintsRefreshable = false;
+    shared.lsp.LanguageServer.onInitialize(params => {
+        hintsRefreshable = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    });
+
     const applyToday = async (value: unknown) => {
         const today = typeof value === 'string' && isDate(value.trim()) ? value.trim() : undefined;
         const problem = settings.problem();
@@ -40,6 +47,7 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
             }
             await builder.update([], [], token);
         });
+        if (hintsRefreshable) void connection.languages.inlayHint.refresh().catch(() => undefined);
     };
     // Before any document is built: the findings, hovers and lenses speak the editor's language.
     shared.lsp.LanguageServer.onInitialize(params => {
