@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli, tempWorkspace } from '../support/run-cli.js';
+import { block } from '../support/readme.js';
 
 const TODAY = ['--today', '2026-11-22'];
 const check = (args: string[], env: Record<string, string | undefined> = {}) => runCli(['check', ...TODAY, ...args, 'examples'], { env });
@@ -26,6 +27,13 @@ describe('acct in Chinese', () => {
         // the same findings at the same places with the same codes: only the words changed
         const head = (line: string) => line.slice(0, line.indexOf(': ', line.indexOf(' ') + 1));
         expect(lines.slice(0, -1).map(head)).toEqual(english.stdout.trim().split('\n').slice(0, -1).map(head));
+    });
+
+    it('the README\'s Chinese sample lines are what the CLI prints', () => {
+        const printed = check(['--lang', 'zh-CN']).stdout.split('\n');
+        const sample = block('`acct check --lang zh-CN examples --today 2026-11-22`', 'text').trim().split('\n');
+        expect(sample.length).toBe(3);
+        for (const line of sample) expect(printed).toContain(line);
     });
 
     it('LANG=zh_CN.UTF-8 speaks Chinese too; LC_ALL and LC_MESSAGES come first; --lang wins over all of them', () => {
