@@ -5,6 +5,7 @@
  */
 import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
 import type { CardGroup, CardModel } from './models/power-map.js';
+import type { PlacedCard, PlacedLink, PowerMapLayout } from './power-map-geometry.js';
 import { layoutList } from './power-map-list-layout.js';
 import { wrapText } from './text-metrics.js';
 
@@ -28,39 +29,7 @@ const GROUP_GAP = 40;
 /** A group's title: its font, line height, and the room above its first line. */
 export const GROUP_LABEL = { font: 12.5, line: 16, top: 21 } as const;
 
-export interface PlacedCard {
-    card: CardModel;
-    /** Top-left corner. */
-    x: number;
-    y: number;
-    w: number;
-    h: number;
-}
-
-export interface PlacedLink {
-    /** SVG path data. */
-    d: string;
-    dimmed: boolean;
-}
-
-export interface PlacedGroup {
-    id: CardGroup;
-    x: number;
-    y: number;
-    w: number;
-    h: number;
-    count: number;
-    /** Its title, wrapped to its width (`cut` when it did not fit). */
-    label: { text: string; lines: string[]; cut: boolean };
-}
-
-export interface PowerMapLayout {
-    cards: PlacedCard[];
-    links: PlacedLink[];
-    groups: PlacedGroup[];
-    width: number;
-    height: number;
-}
+export type { PlacedCard, PlacedGroup, PlacedLink, PowerMapLayout } from './power-map-geometry.js';
 
 interface LNode {
     kind: 'card' | 'stack' | 'spacer';

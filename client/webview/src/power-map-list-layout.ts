@@ -3,7 +3,7 @@
  * their reports and reports one step to the right, like an outline. It fits the panel's width at
  * full size and grows downwards, so a side panel scrolls instead of shrinking the text. Pure: no DOM.
  */
-import type { PlacedCard, PlacedLink } from './layout.js';
+import type { PlacedCard, PlacedLink } from './power-map-geometry.js';
 import type { CardModel } from './models/power-map.js';
 
 /** Below this stage width the power map is a list (the fishbone stands upright below the same width). */
