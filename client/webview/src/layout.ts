@@ -5,7 +5,7 @@
  */
 import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
 import type { CardGroup, CardModel } from './models/power-map.js';
-import type { PlacedCard, PlacedLink, PowerMapLayout } from './power-map-geometry.js';
+import { forestOf, type PackedGroup, type PlacedCard, type PlacedLink, type PowerMapLayout } from './power-map-geometry.js';
 import { layoutList } from './power-map-list-layout.js';
 import { wrapText } from './text-metrics.js';
 
@@ -167,27 +167,9 @@ function translateLinks(links: PlacedLink[], dx: number, dy: number): PlacedLink
     }));
 }
 
-interface Packed {
-    cards: PlacedCard[];
-    links: PlacedLink[];
-    width: number;
-    height: number;
-}
-
 /** Lays out the forest of one group and packs its trees into rows (reading order kept). */
-function layoutGroup(cards: CardModel[]): Packed {
-    const ids = new Set(cards.map(c => c.id));
-    const childrenOf = new Map<string, CardModel[]>();
-    const roots: CardModel[] = [];
-    for (const c of cards) {
-        if (c.parent && ids.has(c.parent)) {
-            let list = childrenOf.get(c.parent);
-            if (!list) childrenOf.set(c.parent, list = []);
-            list.push(c);
-        } else {
-            roots.push(c);
-        }
-    }
+function layoutGroup(cards: CardModel[]): PackedGroup {
+    const { roots, childrenOf } = forestOf(cards);
     // Lone roots (no reports) are gathered and stacked like a manager's leaf reports, in a grid.
     const trees = roots.filter(c => childrenOf.get(c.id)?.length).map(c => layoutTree(c, childrenOf));
     const loners = roots.filter(c => !childrenOf.get(c.id)?.length);
@@ -211,7 +193,7 @@ function layoutGroup(cards: CardModel[]): Packed {
     const area = trees.reduce((s, t) => s + (t.maxX - t.minX + TREE_GAP_X) * (t.height + TREE_GAP_Y), 0);
     const rowLimit = Math.max(widest, Math.sqrt(area * 16 / 9), 4 * (CARD_W + GAP_X));
 
-    const out: Packed = { cards: [], links: [], width: 0, height: 0 };
+    const out: PackedGroup = { cards: [], links: [], width: 0, height: 0 };
     let x = 0;
     let y = 0;
     let rowH = 0;

@@ -3,7 +3,7 @@
  * their reports and reports one step to the right, like an outline. It fits the panel's width at
  * full size and grows downwards, so a side panel scrolls instead of shrinking the text. Pure: no DOM.
  */
-import type { PlacedCard, PlacedLink } from './power-map-geometry.js';
+import { forestOf, type PackedGroup, type PlacedCard, type PlacedLink } from './power-map-geometry.js';
 import type { CardModel } from './models/power-map.js';
 
 /** Below this stage width the power map is a list (the fishbone stands upright below the same width). */
@@ -20,18 +20,8 @@ export function isListWidth(stageWidth: number): boolean {
 }
 
 /** One group's contacts as an indented list, from (0, 0); the links run down the indent, like a tree in an outline. */
-export function layoutList(cards: readonly CardModel[], cardH: number): { cards: PlacedCard[]; links: PlacedLink[]; width: number; height: number } {
-    const ids = new Set(cards.map(c => c.id));
-    const childrenOf = new Map<string, CardModel[]>();
-    const roots: CardModel[] = [];
-    for (const c of cards) {
-        if (c.parent && ids.has(c.parent)) {
-            const list = childrenOf.get(c.parent);
-            if (list) list.push(c); else childrenOf.set(c.parent, [c]);
-        } else {
-            roots.push(c);
-        }
-    }
+export function layoutList(cards: readonly CardModel[], cardH: number): PackedGroup {
+    const { roots, childrenOf } = forestOf(cards);
     const placed: PlacedCard[] = [];
     const links: PlacedLink[] = [];
     let y = 0;
