@@ -52,7 +52,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
 }
 
 const tokenNames: Record<string, string> = {
-    ID: 'an id', STRING: 'a quoted name', DATE: 'a date (YYYY-MM-DD)', INT: 'a number',
+    ID: 'an id', WORD: 'an id', STRING: 'a quoted name', DATE: 'a date (YYYY-MM-DD)', INT: 'a number',
     AMOUNT: 'an amount', DECIMAL: 'a number',
 };
 
@@ -62,7 +62,7 @@ function syntaxMessage(message: string): string {
     const alternatives = [...message.matchAll(/\d+\. \[([^\]]+)\]/g)].map(m => m[1]);
     if (alternatives.length > 0 && found !== undefined) {
         // Where an id may stand, every keyword may too (contract: a keyword is a valid id): say "an id" once.
-        const idPossible = alternatives.includes('ID');
+        const idPossible = alternatives.includes('ID') || alternatives.includes('WORD');
         const expected = [...new Set(alternatives
             .filter(a => !(idPossible && /^[a-z]+$/.test(a)))
             .map(a => tokenNames[a] ?? `'${a}'`))];
