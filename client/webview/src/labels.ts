@@ -34,7 +34,7 @@ export const LEGEND = {
     unscored: 'not scored: set apart',
     mismatch: 'declared ≠ suggested',
     noTier: 'no tier declared',
-    region: 'region: the tier standing × cooperation suggest',
+    region: 'region: the tier suggested by standing × cooperation',
     dot: 'dot: declared tier',
     roleInDot: 'letter in dot: role',
     neutralRow: 'shaded row: intimacy 0 (formal)',
