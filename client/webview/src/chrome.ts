@@ -5,6 +5,7 @@
 import type { Finding, Picture, SubjectKey } from '@acct/contract';
 import type { ViewMessageKey } from '@acct/method';
 import { clear, html } from './dom.js';
+import { findingWords } from './labels.js';
 import { tabAfterKey } from './keyboard.js';
 import { clampPicks, MAX_PICKS, TABS, type Tab } from './state.js';
 import { texts } from './texts.js';
@@ -26,7 +27,6 @@ export interface ChromeActions {
     selectTab(tab: Tab): void;
     fit(): void;
     zoomBy(factor: number): void;
-    toggleLegend(): void;
     exportView(): void;
     reveal(subject: SubjectKey): void;
     /** The sandbox's number of picks changed. */
@@ -43,7 +43,6 @@ export class Chrome {
     private readonly bannerText: HTMLSpanElement;
     private readonly empty: HTMLDivElement;
     private readonly live: HTMLDivElement;
-    private readonly legendButton: HTMLButtonElement;
     private readonly picks: HTMLLabelElement;
     private readonly picksText: Text;
     private readonly picksInput: HTMLInputElement;
@@ -91,7 +90,6 @@ export class Chrome {
         tool('view.tool.fit', '', 'view.tool.fit.aria', () => actions.fit());
         tool(null, '−', 'view.tool.zoomOut.aria', () => actions.zoomBy(1 / 1.3));
         tool(null, '+', 'view.tool.zoomIn.aria', () => actions.zoomBy(1.3));
-        this.legendButton = tool('view.tool.legend', '', 'view.tool.legend.aria', () => actions.toggleLegend());
         tool('view.tool.export', '', 'view.tool.export.aria', () => actions.exportView(), 'primary');
         this.relabel();
 
@@ -133,10 +131,10 @@ export class Chrome {
         for (const f of findings) {
             const b = html('button', {
                 class: `chip sev-${f.severity}`, type: 'button',
-                title: f.message, 'aria-label': texts().t('view.chip.aria', { severity: f.severity, code: f.code, message: f.message }),
+                title: `${f.code}: ${f.message}`, 'aria-label': texts().t('view.chip.aria', { severity: f.severity, code: f.code, message: f.message }),
             }, this.chips);
             html('span', { class: 'chip-dot', 'aria-hidden': 'true' }, b);
-            html('span', { class: 'chip-text' }, b, f.code);
+            html('span', { class: 'chip-text' }, b, findingWords(f.code));
             b.addEventListener('click', () => this.actions.reveal(f.subject));
         }
     }
@@ -180,10 +178,6 @@ export class Chrome {
     showPicks(n: number | null): void {
         this.picks.hidden = n === null;
         if (n !== null && document.activeElement !== this.picksInput) this.picksInput.value = String(n);
-    }
-
-    showLegendPressed(on: boolean): void {
-        this.legendButton.setAttribute('aria-pressed', String(on));
     }
 
     announce(text: string): void {

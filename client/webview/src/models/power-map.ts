@@ -5,6 +5,7 @@
  */
 import { SubjectKeys, type ContactJson, type Finding, type PlanView, type Role, type SubjectKey, type Support } from '@acct/contract';
 import { intimacyText, supportText } from '@acct/method';
+import { POWER_MAP } from '../labels.js';
 import { contactAriaLabel, contactHead, firstById, shownTitle, supportLine, type Shown } from './common.js';
 import { competitorLine, competitorMarks, type CompetitorMark } from './competitors.js';
 import { findingsAbout, findingsText, indexFindings, sortFindings, type FindingIndex } from './findings.js';
@@ -93,7 +94,7 @@ function subheadingOf(shown: Shown, cards: readonly CardModel[], chainSize: numb
     if (opportunity) {
         return opportunity.decisionChain.length === 0
             ? t.t('view.power.noChain', { stage: opportunity.stage ? t.name('stages', opportunity.stage) : '', count: cards.length })
-            : t.t('view.power.chain', { chain: chainSize, count: cards.length });
+            : POWER_MAP.chainHeader(chainSize, cards.length);
     }
     const keyCount = cards.filter(c => c.group === 'key').length;
     return t.t('view.power.customer', { key: keyCount, general: cards.length - keyCount });

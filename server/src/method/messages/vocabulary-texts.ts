@@ -24,6 +24,8 @@ export interface ZoneTexts {
 }
 
 export interface IssueTexts {
+    /** The finding's name in a few words (a chip of the views): `opposed key person`. */
+    title: string;
     /** One line: when the check fires. */
     summary: string;
     /** Why the method cares. */

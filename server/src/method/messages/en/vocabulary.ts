@@ -36,6 +36,6 @@ export const vocabulary: VocabularyTexts = {
     properties: PROPERTY_MEANINGS,
     zones: Object.fromEntries(ZONES.map(z => [z.id, { label: z.label, reading: z.reading }])) as Record<ZoneId, ZoneTexts>,
     issues: Object.fromEntries(ISSUE_CODES.map(code => [code, {
-        summary: issueCatalog[code].summary, why: issueGuidance[code].why, help: issueGuidance[code].help,
+        title: code.replace(/-/g, ' '), summary: issueCatalog[code].summary, why: issueGuidance[code].why, help: issueGuidance[code].help,
     }])) as Record<IssueCode, IssueTexts>,
 };
