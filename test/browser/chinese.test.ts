@@ -31,11 +31,13 @@ describe('the views in Chinese', () => {
         await p.send({ type: 'strings', strings: viewStrings('zh-CN') });
         await p.sendPlan(chinese, DEAL);
         expect(await texts(p, '.tab')).toEqual(['权力地图', '鱼骨图', '客户分级', '亲密度 × 支持度', '战略沙盘']);
-        expect(await texts(p, '.toolbar .tool')).toEqual(['适应', '−', '+', '图例', '导出 SVG']);
+        expect(await texts(p, '.toolbar .tool')).toEqual(['适应', '−', '+', '导出 SVG']);
+        expect(await p.page.textContent('.legend-toggle')).toBe('图例');
         expect(await p.page.getAttribute('.toolbar', 'aria-label')).toBe('视图工具');
-        expect(await p.page.textContent('.subheading')).toBe('项目决策链：12 个联系人中的 6 个（其余淡化），按本项目的角色和支持度显示');
+        expect(await p.page.textContent('.subheading')).toBe('决策链：12 个联系人中的 6 个（其余淡化），按本项目的角色和支持度显示');
         const groups = await texts(p, '.group-label');
-        expect(groups.some(g => g.startsWith('决策链和关键层 — 本项目中的角色'))).toBe(true);
+        expect(groups.some(g => g.startsWith('关键层 — 本项目中的角色（'))).toBe(true);
+        expect(await texts(p, '.chip-text')).toEqual(['关键人反对']);
         const legend = (await texts(p, '.legend text')).join(' ');
         for (const word of ['角色', '批准者', '决策者', '支持度', '支持并排他', '教练级支持', '未知', '汇报给', '久未联系', '三板斧', '已完成', '未安排']) {
             expect(legend).toContain(word);
@@ -64,7 +66,7 @@ describe('the views in Chinese', () => {
         await p.screenshot('zh-fishbone-light');
         await p.page.click('#tab-quadrant');
         expect(await p.page.textContent('.heading')).toBe('客户分级 — 全部客户');
-        expect(await texts(p, '.q-cell-label')).toContain('卓越客户');
+        expect(await texts(p, '.q-region-label')).toContain('卓越客户');
         await p.page.click('#tab-sandbox');
         expect(await p.page.textContent('.heading')).toBe('战略沙盘 — 全部进行中的机会');
         expect((await texts(p, '.sb-section'))[0]).toBe('按评分排名（7），前 3 名选中');
@@ -85,7 +87,7 @@ describe('the views in Chinese', () => {
         await p.sendPlan(chinese, DEAL);
         await p.reload();
         expect(await texts(p, '.tab')).toEqual(['权力地图', '鱼骨图', '客户分级', '亲密度 × 支持度', '战略沙盘']);
-        expect(await p.page.textContent('.subheading')).toContain('项目决策链');
+        expect(await p.page.textContent('.subheading')).toContain('决策链：');
         await p.send({ type: 'strings', strings: { locale: 'fr', messages: {}, vocabulary: {} } });
         expect((await texts(p, '.tab'))[0]).toBe('权力地图');
         await p.send({ type: 'strings', strings: viewStrings('en') });
