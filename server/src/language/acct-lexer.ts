@@ -44,8 +44,10 @@ export class AcctLexer extends DefaultLexer {
                 });
             }
         }
-        result.tokens = result.tokens.map(token => new SmallToken(token));
-        result.hidden = result.hidden.map(token => new SmallToken(token));
+        // in place: each original is garbage as soon as it is copied
+        for (const tokens of [result.tokens, result.hidden]) {
+            for (let i = 0; i < tokens.length; i++) tokens[i] = new SmallToken(tokens[i]!);
+        }
         return result;
     }
 }
