@@ -10,6 +10,7 @@ import { AcctDocumentValidator } from './acct-document-validator.js';
 import { AcctDocumentBuilder } from './acct-document-builder.js';
 import { AcctSettings } from './acct-settings.js';
 import { CustomerIndex } from './customer-index.js';
+import { FilePlaces } from './file-places.js';
 import { FindingPolicy } from './finding-policy.js';
 import { WorkspaceFacts } from './workspace-facts.js';
 import { createAcctParser } from './acct-parser.js';
@@ -25,6 +26,7 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
     },
     workspace: {
         AcctSettings: () => new AcctSettings(),
+        FilePlaces: (services) => new FilePlaces(services.shared, services.workspace.AcctSettings),
         WorkspaceFacts: (services) => new WorkspaceFacts(services),
     },
     parser: {
