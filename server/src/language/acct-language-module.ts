@@ -16,6 +16,7 @@ import { WorkspaceFacts } from './workspace-facts.js';
 import { createAcctParser } from './acct-parser.js';
 import { AcctLexer } from './acct-lexer.js';
 import { AcctValueConverter } from './acct-value-converter.js';
+import { AcctSyntaxMessages } from './syntax-messages.js';
 
 
 export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCoreServices & AcctLanguageAddedServices> = {
@@ -33,6 +34,7 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
         LangiumParser: (services) => createAcctParser(services),
         Lexer: (services) => new AcctLexer(services),
         ValueConverter: () => new AcctValueConverter(),
+        ParserErrorMessageProvider: (services) => new AcctSyntaxMessages(services.Grammar),
     },
     references: {
         ScopeProvider: (services) => new AcctScopeProvider(services),
