@@ -4,12 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, ServerCapabilities } from 'vscode-languageserver-protocol';
 import { projectRoot } from './run-cli.js';
 
 export interface LspClient {
     server: ChildProcess;
     connection: MessageConnection;
+    /** What the server said it can do, in its answer to `initialize`. */
+    capabilities: ServerCapabilities;
     /** The latest diagnostics of `uri` once `predicate` holds for them (default: any). */
     diagnosticsFor(uri: string, predicate?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
     forget(uri: string): void;
@@ -37,13 +39,13 @@ export async function startServer(folder: string, env: Record<string, string> = 
     connection.onNotification('window/logMessage', () => undefined);
     connection.listen();
     const rootUri = pathToFileURL(folder).toString();
-    await connection.sendRequest('initialize', {
+    const initialized: InitializeResult = await connection.sendRequest('initialize', {
         processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } },
         workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }],
     });
     await connection.sendNotification('initialized', {});
     return {
-        server, connection,
+        server, connection, capabilities: initialized.capabilities,
         diagnosticsFor(uri, predicate = () => true, timeoutMs = 20_000) {
             return new Promise((resolve, reject) => {
                 const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);

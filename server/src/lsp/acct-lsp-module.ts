@@ -1,4 +1,4 @@
-/** The editor features: completion, hover, outline, code lenses and quick fixes. */
+/** The editor features: completion, hover, outline, code lenses, quick fixes and formatting. */
 import type { Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { AcctCompletionProvider } from './acct-completion.js';
@@ -8,6 +8,7 @@ import { AcctDocumentSymbolProvider, AcctNodeKindProvider } from './acct-symbols
 import { AcctCodeLensProvider } from './acct-code-lens.js';
 import { AcctCodeActionProvider } from './acct-code-actions.js';
 import { AcctDocumentUpdateHandler } from './acct-document-update-handler.js';
+import { AcctFormatter } from './acct-formatter.js';
 import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';
 
 /** Completion that parses only around the cursor in large files (see completion-window.ts). */
@@ -20,6 +21,7 @@ export const AcctLspModule: Module<LangiumServices & AcctLanguageAddedServices, 
         DocumentSymbolProvider: (services) => new AcctDocumentSymbolProvider(services),
         CodeLensProvider: (services) => new AcctCodeLensProvider(services.validation.FindingPolicy),
         CodeActionProvider: (services) => new AcctCodeActionProvider(services.workspace.AcctSettings),
+        Formatter: (services) => new AcctFormatter(services.parser.Lexer),
     },
 };
 
