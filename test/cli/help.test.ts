@@ -17,7 +17,7 @@ describe('help', () => {
     });
 
     it('every command that takes paths says the default is `.`, as the README does', () => {
-        for (const command of ['check', 'export', 'sandbox', 'diff']) {
+        for (const command of ['check', 'export', 'sandbox', 'diff', 'format']) {
             const help = runCli([command, '--help']).stdout.replace(/\s+/g, ' ');
             expect(help).toContain('(searched recursively for *.acct) (default: .)');
             expect(help).not.toContain('default: []');

@@ -31,11 +31,15 @@ export function parseCount(value: string): number {
     return number;
 }
 
+/** The `[paths...]` argument. No paths is the current folder (findAcctFiles); the help says so rather than `[]`. */
+export function pathsArgument(): Argument {
+    return new Argument('[paths...]', 'files or folders (searched recursively for *.acct)').default([], '.');
+}
+
 /** The `[paths...]` argument and `--today`, as every command takes them. */
 export function withPathsAndToday(command: Command): Command {
     return command
-        // No paths is the current folder (findAcctFiles); the help says so rather than `[]`.
-        .addArgument(new Argument('[paths...]', 'files or folders (searched recursively for *.acct)').default([], '.'))
+        .addArgument(pathsArgument())
         .option('--today <date>', 'the date checks compare with (YYYY-MM-DD)', parseToday);
 }
 
