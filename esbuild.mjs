@@ -24,6 +24,7 @@ const builds = [
     { ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] },
     { ...node, entryPoints: { bench: 'test/bench/bench.ts' }, outdir: 'out' },
     { ...node, entryPoints: { fuzz: 'test/fuzz/run.ts' }, outdir: 'out' },
+    { ...node, entryPoints: { 'worst-case': 'test/worst-case/report.ts' }, outdir: 'out' },
 ].filter(options => Object.values(options.entryPoints).every(file => existsSync(file)));
 
 const contexts = await Promise.all(builds.map(options => esbuild.context(options)));

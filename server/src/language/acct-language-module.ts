@@ -15,6 +15,7 @@ import { FindingPolicy } from './finding-policy.js';
 import { WorkspaceFacts } from './workspace-facts.js';
 import { createAcctParser } from './acct-parser.js';
 import { AcctLexer } from './acct-lexer.js';
+import { AcctTokenBuilder } from './acct-token-builder.js';
 import { AcctValueConverter } from './acct-value-converter.js';
 import { AcctSyntaxMessages } from './syntax-messages.js';
 
@@ -33,6 +34,7 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
     parser: {
         LangiumParser: (services) => createAcctParser(services),
         Lexer: (services) => new AcctLexer(services),
+        TokenBuilder: () => new AcctTokenBuilder(),
         ValueConverter: () => new AcctValueConverter(),
         ParserErrorMessageProvider: (services) => new AcctSyntaxMessages(services.Grammar),
     },

@@ -48,7 +48,7 @@ const valueNouns: Readonly<Record<string, string>> = {
 
 /** Terminals as a user writes them. */
 const terminalWords: Readonly<Record<string, string>> = {
-    ID: 'an id', STRING: 'a quoted name', DATE: 'a date (YYYY-MM-DD)', INT: 'a number', DECIMAL: 'a number', AMOUNT: 'an amount',
+    ID: 'an id', WORD: 'an id', STRING: 'a quoted name', DATE: 'a date (YYYY-MM-DD)', INT: 'a number', DECIMAL: 'a number', AMOUNT: 'an amount',
 };
 
 /** Rules whose alternatives list their own words (the others say only their noun). */
@@ -97,7 +97,7 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
     private alternatives(paths: TokenType[][], actual: IToken, previous: IToken, ruleName: string): string {
         const firsts = [...new Set(paths.map(path => path[0]).filter((t): t is TokenType => t !== undefined))];
         const keywords = firsts.filter(t => !(t.name in terminalWords) && /^[\p{L}_]/u.test(t.name)).map(t => t.name);
-        const idPossible = firsts.some(t => t.name === 'ID');
+        const idPossible = firsts.some(t => t.name === 'ID' || t.name === 'WORD');
         const noun = valueNouns[ruleName];
         let expected: string;
         if (noun) {
@@ -137,5 +137,5 @@ function tokenWord(type: TokenType): string {
 
 /** A word (an id or a keyword), which may be a misspelling of another word. */
 function isWord(token: IToken): boolean {
-    return token.tokenType.name === 'ID' || /^[\p{L}_][\p{L}\p{N}_-]*$/u.test(token.tokenType.name);
+    return token.tokenType.name === 'ID' || token.tokenType.name === 'WORD' || /^[\p{L}_][\p{L}\p{N}_-]*$/u.test(token.tokenType.name);
 }

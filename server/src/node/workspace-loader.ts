@@ -52,7 +52,7 @@ export interface PlanText {
 /** Parses, links and checks plan texts with fresh language services. */
 export async function loadTexts(files: readonly PlanText[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const cwd = options.cwd ?? process.cwd();
-    const { shared, Acct } = createAcctServices(EmptyFileSystem);
+    const { shared, Acct } = createAcctServices({ ...EmptyFileSystem, oneShot: true });
     Acct.workspace.AcctSettings.todayOverride = options.today;
     Acct.workspace.AcctSettings.baseFolder = URI.file(cwd);
     const documents = files.map(({ file, text }) => {
