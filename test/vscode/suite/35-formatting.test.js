@@ -35,4 +35,20 @@ describe('formatting', () => {
     });
     await h.revert(document);
   });
+
+  it('format on typing `}` indents its line as the block it closes', async () => {
+    const { document } = await h.openFile('pearl-river-port.acct');
+    const line = document.getText().split('\n').findIndex((text) => text === '    }');
+    assert.ok(line > 0, 'no line `    }` in the example');
+    const we = new vscode.WorkspaceEdit();
+    we.replace(document.uri, document.lineAt(line).range, '          }');
+    assert.ok(await vscode.workspace.applyEdit(we));
+    const edits = await vscode.commands.executeCommand('vscode.executeFormatOnTypeProvider', document.uri, new vscode.Position(line, 11), '}', { tabSize: 4, insertSpaces: true });
+    assert.ok(edits && edits.length > 0, 'no edit on typing }');
+    const fix = new vscode.WorkspaceEdit();
+    fix.set(document.uri, edits);
+    assert.ok(await vscode.workspace.applyEdit(fix));
+    assert.strictEqual(document.lineAt(line).text, '    }');
+    await h.revert(document);
+  });
 });
