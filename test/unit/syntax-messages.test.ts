@@ -66,7 +66,8 @@ describe('what was expected, where', () => {
         ]);
         const unclosed = await syntaxErrors('customer c "C" {\n    contact a "A" { role approver\n    contact b "B" { role evaluator }\n}\ncustomer d "D" { tier strategc }\n');
         expect(unclosed.map(e => e.line)).toEqual([2, 4]);
-        expect(unclosed[0]!.message).toBe('In a contact, expected title, department, role, support, intimacy, reports-to, last-contact, owner, competitor-support, influences, waive or `}`, but found `contact`.');
+        expect(unclosed[0]!.message).toBe('In a contact, expected title, department, role, support, intimacy, reports-to, last-contact, owner, competitor-support, influences, waive or `}`, but found `contact`. Is a `}` missing before it?');
+        expect((await syntaxErrors('customer a "A" {\ncustomer b "B" { }\n'))[0]!.message).toMatch(/, but found `customer`\. Is a `}` missing before it\?$/);
     });
 
     it('a word in the wrong case, and a misspelt part of a hyphenated keyword, are recognised', async () => {

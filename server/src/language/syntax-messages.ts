@@ -14,8 +14,10 @@ import { closestWord } from './spelling.js';
 /** The texts of syntax messages. */
 export const syntaxText = {
     /** "In a customer, expected …, but found `contcat`. Did you mean `contact`?" */
-    expectedIn: (where: string, expected: string, found: string, meant: string | undefined) =>
-        `${where}, expected ${expected}, but found ${found}.${meant ? ` Did you mean \`${meant}\`?` : ''}`,
+    expectedIn: (where: string, expected: string, found: string, meant: string | undefined, hint = '') =>
+        `${where}, expected ${expected}, but found ${found}.${meant ? ` Did you mean \`${meant}\`?` : ''}${hint}`,
+    /** After a word that begins an item of another block: the block before it was not closed. */
+    missingClose: ' Is a `}` missing before it?',
     /** Where a value was due: "After `tier`" (then: ", expected a tier (…), but found `strategc`"). */
     after: (previous: string) => `After ${previous}`,
     startOfFile: 'At the start of the file',
@@ -56,9 +58,12 @@ const listsItsWords = new Set(['Role', 'Tier', 'Organization', 'Stage', 'Activit
 
 export class AcctSyntaxMessages implements IParserErrorMessageProvider {
     private readonly blocks: Map<string, Starts>;
+    /** Every keyword that begins an item of some block. */
+    private readonly itemWords: Set<string>;
 
     constructor(grammar: GrammarAST.Grammar) {
         this.blocks = blockStarts(grammar);
+        this.itemWords = new Set([...this.blocks.values()].flatMap(starts => starts.keywords));
     }
 
     /** The block rules the grammar has, for the test that each has a place in the messages. */
@@ -90,7 +95,9 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
     private inBlock(ruleName: string, starts: Starts, actual: IToken): string {
         const expected = [...starts.keywords, ...(starts.id ? [terminalWords.ID!] : []), ...(ruleName === 'Workspace' ? [] : ['`}`'])];
         const meant = isWord(actual) ? closestWord(actual.image, starts.keywords) : undefined;
-        return syntaxText.expectedIn(blockPlaces[ruleName] ?? `In ${ruleName}`, syntaxText.oneOf(expected), found(actual), meant);
+        // `contact` inside a contact, `customer` inside a customer: the block before it is still open
+        const misplaced = ruleName !== 'Workspace' && this.itemWords.has(actual.image) && !starts.keywords.includes(actual.image);
+        return syntaxText.expectedIn(blockPlaces[ruleName] ?? `In ${ruleName}`, syntaxText.oneOf(expected), found(actual), meant, misplaced ? syntaxText.missingClose : '');
     }
 
     /** One of several values was expected after the previous word. */
