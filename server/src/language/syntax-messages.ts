@@ -66,11 +66,6 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
         this.itemWords = new Set([...this.blocks.values()].flatMap(starts => starts.keywords));
     }
 
-    /** The block rules the grammar has, for the test that each has a place in the messages. */
-    blockRules(): string[] {
-        return [...this.blocks.keys()];
-    }
-
     buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
         const { expected, actual, previous } = options;
         const ruleName = plain(options.ruleName);
