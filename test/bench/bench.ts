@@ -11,8 +11,10 @@
  *  - throughput, peak memory, and JSON.parse of the equivalent export document as a reference;
  *  - linking time against file size with our scope provider and with Langium's defaults.
  *
+ *  - navigation: workspace symbols in the workspace, semantic tokens and inlay hints (navigation.ts).
+ *
  * Options: --json, --keep (keep the generated folder and print its path), --quick (smaller runs),
- * --only=workspace,cli,single,completion,scaling (some sections only, e.g. to profile one).
+ * --only=workspace,cli,single,completion,scaling,navigation (some sections only, e.g. to profile one).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -30,14 +32,15 @@ import { AcctCompletionProvider } from '../../server/src/lsp/acct-completion.js'
 import { loadWorkspace } from '../../server/src/node/workspace-loader.js';
 import { serializePlan } from '../../server/src/plan/plan-json.js';
 import { bigCustomerText, generateBigFile, generateWorkspace } from './generate.js';
+import { measureNavigation, navigationRows } from './navigation.js';
 
 const args = new Set(process.argv.slice(2));
 const asJson = args.has('--json');
 const keep = args.has('--keep');
 const quick = args.has('--quick');
-/** `--only=workspace,cli,single,completion,scaling`: run some sections (for profiling). */
+/** `--only=workspace,cli,single,completion,scaling,navigation`: run some sections (for profiling). */
 const onlyArg = process.argv.find(arg => arg.startsWith('--only='));
-const sections = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ['workspace', 'cli', 'single', 'completion', 'scaling']);
+const sections = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ['workspace', 'cli', 'single', 'completion', 'scaling', 'navigation']);
 const TODAY = '2026-11-22';
 const SEED = 20261122;
 
@@ -406,6 +409,12 @@ async function main() {
             results.linkingVsSize = series;
         }
 
+        // 7. Navigation: workspace symbols, semantic tokens, inlay hints --------------------------------
+        if (sections.has('navigation')) {
+            results.navigation = await measureNavigation({ workspaceDir: ws.dir, bigDir: big.dir, today: TODAY, seed: SEED, quick });
+            log(`  navigation: ${JSON.stringify(results.navigation)}`);
+        }
+
         const usage = process.memoryUsage();
         results.memory = {
             ...(results.memory as object),
@@ -523,6 +532,7 @@ function table(r: Record<string, any>): string {
         rows.push(['  same requests, Langium\'s unwindowed path', `p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms (first / last tenth ${l.p50FirstTenthOfFileMs} / ${l.p50LastTenthOfFileMs} ms)`, '']);
         rows.push(['  identical completion lists on both paths', c.sameResultsAsLangiumPath ? `yes (${c.requests} of ${c.requests})` : `NO: ${c.differingAnswers} differ`, '']);
     }
+    if (r.navigation) rows.push(...navigationRows(r.navigation));
     if (r.memory?.peakRssMBAfterColdCheck !== undefined) {
         rows.push(['Peak memory (RSS) after the cold check / whole run', `${r.memory.peakRssMBAfterColdCheck} / ${r.memory.peakRssMB} MB`, '']);
         rows.push(['Heap used by the loaded 100k-line workspace (after GC)', `${r.memory.heapUsedMBWorkspaceRetained} MB`, '']);

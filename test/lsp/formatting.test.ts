@@ -32,9 +32,9 @@ describe('formatting over LSP', () => {
     const apply = (text: string, edits: TextEdit[]) => TextDocument.applyEdits(TextDocument.create('x', 'acct', 1, text), edits);
 
     it('the server offers document and range formatting, and formatting when `}` is typed', () => {
-        expect(client.capabilities.documentFormattingProvider).toBeTruthy();
-        expect(client.capabilities.documentRangeFormattingProvider).toBeTruthy();
-        expect(client.capabilities.documentOnTypeFormattingProvider).toEqual({ firstTriggerCharacter: '}' });
+        expect(client.initializeResult.capabilities.documentFormattingProvider).toBeTruthy();
+        expect(client.initializeResult.capabilities.documentRangeFormattingProvider).toBeTruthy();
+        expect(client.initializeResult.capabilities.documentOnTypeFormattingProvider).toEqual({ firstTriggerCharacter: '}' });
     });
 
     it('Format Document lays the plan out; a second time changes nothing', async () => {

@@ -4,14 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
-import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, ServerCapabilities } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { projectRoot } from './run-cli.js';
 
 export interface LspClient {
     server: ChildProcess;
     connection: MessageConnection;
-    /** What the server said it can do, in its answer to `initialize`. */
-    capabilities: ServerCapabilities;
+    /** What the server answered to `initialize`: its capabilities. */
+    initializeResult: InitializeResult;
     /** The latest diagnostics of `uri` once `predicate` holds for them (default: any). */
     diagnosticsFor(uri: string, predicate?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
     forget(uri: string): void;
@@ -23,7 +23,8 @@ export interface LspClient {
     stop(): Promise<void>;
 }
 
-export async function startServer(folder: string, env: Record<string, string> = {}): Promise<LspClient> {
+/** `capabilities`: what the client says it supports, beyond `workspace.configuration`. */
+export async function startServer(folder: string, env: Record<string, string> = {}, capabilities: ClientCapabilities = {}): Promise<LspClient> {
     const serverPath = path.join(projectRoot, 'out', 'server.js');
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run 'npm run build' first.`);
     const server = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
@@ -39,13 +40,13 @@ export async function startServer(folder: string, env: Record<string, string> = 
     connection.onNotification('window/logMessage', () => undefined);
     connection.listen();
     const rootUri = pathToFileURL(folder).toString();
-    const initialized: InitializeResult = await connection.sendRequest('initialize', {
-        processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } },
+    const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
+        processId: process.pid, rootUri, capabilities: { ...capabilities, workspace: { configuration: true, ...capabilities.workspace } },
         workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }],
     });
     await connection.sendNotification('initialized', {});
     return {
-        server, connection, capabilities: initialized.capabilities,
+        server, connection, initializeResult,
         diagnosticsFor(uri, predicate = () => true, timeoutMs = 20_000) {
             return new Promise((resolve, reject) => {
                 const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);

@@ -42,9 +42,9 @@ export function moneyValue(money: Money): number {
     return moneyAmount(String(money.value));
 }
 
-/** `Name (id)` for messages, so a reader finds the person in the file. */
-export function whoIs(contact: Contact): string {
-    return contact.displayName === contact.name ? `'${contact.name}'` : `${contact.displayName} (${contact.name})`;
+/** `Name (id)` for messages, so a reader finds the person (a contact or a member) in the file. */
+export function whoIs(person: Pick<Contact, 'name' | 'displayName'>): string {
+    return person.displayName === person.name ? `'${person.name}'` : `${person.displayName} (${person.name})`;
 }
 
 /** A contact's support for a competitor: the last `competitor-support` naming it (null: `?`), undefined when none does. */

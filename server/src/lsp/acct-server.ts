@@ -25,6 +25,13 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
     const settings = acct.workspace.AcctSettings;
     const plans = acct.plan.PlanBuilder;
 
+    // The days since a last contact (inlay hints) count from today: an editor that caches hints
+    // is asked to fetch them again when today changes.
+    let hintsRefreshable = false;
+    shared.lsp.LanguageServer.onInitialize(params => {
+        hintsRefreshable = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    });
+
     const applyToday = async (value: unknown) => {
         const today = typeof value === 'string' && isDate(value.trim()) ? value.trim() : undefined;
         const problem = settings.problem();
@@ -39,6 +46,7 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
             }
             await builder.update([], [], token);
         });
+        if (hintsRefreshable) void connection.languages.inlayHint.refresh().catch(() => undefined);
     };
     shared.lsp.LanguageServer.onInitialized(async () => {
         await shared.workspace.WorkspaceManager.ready;
