@@ -22,7 +22,8 @@ const hostile: Record<string, () => string> = {
     'a line of 80 kB of \\"': () => 'member a "' + '\\"'.repeat(40_000) + '\n',
     'a megabyte of NUL': () => '\u0000'.repeat(1_000_000),
     'a reporting cycle of 4,000 contacts': () => 'customer c "C" {\n' + Array.from({ length: 4000 }, (_, i) => `  contact k${i} "K" { reports-to k${(i + 1) % 4000} }\n`).join('') + '}\n',
-    '20,000 contacts with a comment each': () => 'customer c "C" {\n' + Array.from({ length: 20_000 }, (_, i) => `  // ${i}\n  contact k${i} "K" { }\n`).join('') + '}\n',
+    // the last contact reports to nobody: one finding to wait for
+    '20,000 contacts with a comment each': () => 'customer c "C" {\n' + Array.from({ length: 20_000 }, (_, i) => `  // ${i}\n  contact k${i} "K" { }\n`).join('') + '  contact z "Z" { reports-to nobody }\n}\n',
 };
 
 describe('the language server survives hostile documents', () => {

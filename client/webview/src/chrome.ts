@@ -4,6 +4,7 @@
  */
 import type { Finding, Picture, SubjectKey } from '@acct/contract';
 import { clear, html } from './dom.js';
+import { findingWords, FIT_TOOL } from './labels.js';
 import { tabAfterKey } from './keyboard.js';
 import { clampPicks, MAX_PICKS, TABS, type Tab } from './state.js';
 
@@ -15,7 +16,6 @@ export interface ChromeActions {
     selectTab(tab: Tab): void;
     fit(): void;
     zoomBy(factor: number): void;
-    toggleLegend(): void;
     exportView(): void;
     reveal(subject: SubjectKey): void;
     /** The sandbox's number of picks changed. */
@@ -32,7 +32,6 @@ export class Chrome {
     private readonly bannerText: HTMLSpanElement;
     private readonly empty: HTMLDivElement;
     private readonly live: HTMLDivElement;
-    private readonly legendButton: HTMLButtonElement;
     private readonly picks: HTMLLabelElement;
     private readonly picksInput: HTMLInputElement;
 
@@ -65,10 +64,9 @@ export class Chrome {
             const n = Number(this.picksInput.value);
             if (this.picksInput.value !== '' && Number.isFinite(n)) actions.setPicks(clampPicks(n));
         });
-        tool('Fit', 'Fit the picture to the window', () => actions.fit());
+        tool('Fit', FIT_TOOL, () => actions.fit());
         tool('−', 'Zoom out', () => actions.zoomBy(1 / 1.3));
         tool('+', 'Zoom in', () => actions.zoomBy(1.3));
-        this.legendButton = tool('Legend', 'Show or hide the legend', () => actions.toggleLegend());
         tool('Export SVG', 'Export the current view as an SVG file', () => actions.exportView(), 'primary');
 
         this.banner = html('div', { class: 'banner', role: 'alert', hidden: '' }, container);
@@ -94,10 +92,10 @@ export class Chrome {
         for (const f of findings) {
             const b = html('button', {
                 class: `chip sev-${f.severity}`, type: 'button',
-                title: f.message, 'aria-label': `${f.severity} ${f.code}: ${f.message}. Press to reveal.`,
+                title: `${f.code}: ${f.message}`, 'aria-label': `${f.severity} ${f.code}: ${f.message}. Press to reveal.`,
             }, this.chips);
             html('span', { class: 'chip-dot', 'aria-hidden': 'true' }, b);
-            html('span', { class: 'chip-text' }, b, f.code);
+            html('span', { class: 'chip-text' }, b, findingWords(f.code));
             b.addEventListener('click', () => this.actions.reveal(f.subject));
         }
     }
@@ -140,10 +138,6 @@ export class Chrome {
     showPicks(n: number | null): void {
         this.picks.hidden = n === null;
         if (n !== null && document.activeElement !== this.picksInput) this.picksInput.value = String(n);
-    }
-
-    showLegendPressed(on: boolean): void {
-        this.legendButton.setAttribute('aria-pressed', String(on));
     }
 
     announce(text: string): void {

@@ -4,13 +4,14 @@
  * shown is decided by the panel (client/src/picture.ts), never here.
  */
 import { Chrome, TAB_LABEL } from './chrome.js';
-import { orientationFor } from './fishbone-layout.js';
 import { connectHost, isToWebviewMessage } from './host.js';
 import { Navigation } from './keyboard.js';
+import { exportTitle } from './labels.js';
+import { LegendPanel } from './legend-panel.js';
 import { shownOf, type Shown } from './models/common.js';
 import { rememberTransform, sanitizeState, transformKey, type Tab, type WebviewState } from './state.js';
 import { Viewport } from './viewport.js';
-import { drawView, exportName } from './views.js';
+import { drawView, exportName, readableScale, shapeFor } from './views.js';
 
 const NOTHING: Shown = { customer: null, opportunity: null };
 
@@ -19,6 +20,7 @@ class App {
     private state: WebviewState;
     private readonly chrome: Chrome;
     private readonly canvas: Viewport;
+    private readonly legend: LegendPanel;
     private readonly nav: Navigation;
     private shown: Shown = NOTHING;
     /** Zoom key of what is drawn (view and element); empty before the first picture. */
@@ -35,7 +37,6 @@ class App {
             selectTab: tab => this.setTab(tab),
             fit: () => this.canvas.fit(),
             zoomBy: factor => this.canvas.zoomBy(factor),
-            toggleLegend: () => this.toggleLegend(),
             exportView: () => this.exportView(),
             reveal: subject => this.host.post({ type: 'reveal', subject }),
             setPicks: n => this.setPicks(n),
@@ -45,6 +46,7 @@ class App {
             this.state = rememberTransform(this.state, this.currentKey, t);
             this.persist(false);
         }, () => this.onResize());
+        this.legend = new LegendPanel(container, () => this.toggleLegend());
         this.nav = new Navigation(this.canvas.layer, this.canvas.root, {
             selection: () => this.state.selection,
             setSelection: key => {
@@ -119,7 +121,7 @@ class App {
             selection: this.state.selection, stageWidth: this.canvas.width, picks: this.state.picks,
         });
         this.chrome.setHeader(drawn.heading, drawn.subheading, drawn.headerFindings);
-        this.canvas.endDraw(drawn.result);
+        this.canvas.endDraw(drawn.result, readableScale(tab));
         this.nav.setItems(drawn.result.items);
         this.chrome.showEmpty(drawn.emptyText);
         this.showLegend();
@@ -133,8 +135,7 @@ class App {
     }
 
     private showLegend(): void {
-        this.chrome.showLegendPressed(this.state.legend);
-        this.canvas.showLegend(this.state.legend && this.state.picture ? this.state.tab : null);
+        this.legend.show(this.state.picture ? this.state.tab : null, this.state.legend);
     }
 
     private toggleLegend(): void {
@@ -143,10 +144,10 @@ class App {
         this.persist(false);
     }
 
-    /** Redraws the fishbone when a resize makes it stand up or lie down. */
+    /** Redraws a view whose shape follows the width (the fishbone stands up, the power map becomes a list). */
     private onResize(): void {
-        if (this.state.tab !== 'fishbone' || !this.state.picture) return;
-        if (orientationFor(this.canvas.width) !== orientationFor(this.drawnWidth)) this.render();
+        if (!this.state.picture) return;
+        if (shapeFor(this.state.tab, this.canvas.width) !== shapeFor(this.state.tab, this.drawnWidth)) this.render();
     }
 
     private setPicks(n: number): void {
@@ -178,7 +179,8 @@ class App {
     private exportView(): void {
         if (!this.state.picture) return;
         const tab = this.state.tab;
-        const svg = this.canvas.exportSvg(`${TAB_LABEL[tab]} — ${this.chrome.headingText}`);
+        const title = exportTitle(TAB_LABEL[tab], this.chrome.headingText, this.state.picture.view.plan.today ?? null);
+        const svg = this.canvas.exportSvg(title, this.legend.forExport());
         this.host.post({ type: 'exportSvg', svg, suggestedName: exportName(tab, this.shown) });
     }
 

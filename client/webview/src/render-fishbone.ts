@@ -8,29 +8,10 @@ import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.j
 import { LABEL_LINE, PERSON_H, type Box, type FishboneLayout, type PlacedPerson } from './fishbone-layout.js';
 import { GROUP_HINT, type FishboneModel } from './models/fishbone.js';
 import { findingMarker, supportBadge, supportClass } from './render-common.js';
-import { estimateTextWidth, fitText } from './text-metrics.js';
+import { fitText, wrapText } from './text-metrics.js';
 
 const NAME_FONT = 12.5;
 const BADGE_W = 26;
-
-/** Splits `text` into at most `lines` lines of `width`, the last one shortened with an ellipsis. */
-export function wrapText(text: string, width: number, font: number, lines: number, bold = false): string[] {
-    const out: string[] = [];
-    let cur = '';
-    const words = text.split(/\s+/).filter(Boolean);
-    for (let i = 0; i < words.length; i++) {
-        const next = cur ? `${cur} ${words[i]}` : words[i]!;
-        if (estimateTextWidth(next, font, bold) <= width || !cur) {
-            cur = next;
-            continue;
-        }
-        if (out.length === lines - 1) return [...out, fitText(`${cur} ${words.slice(i).join(' ')}`, width, font, bold).text];
-        out.push(cur);
-        cur = words[i]!;
-    }
-    if (cur) out.push(out.length === lines - 1 ? fitText(cur, width, font, bold).text : cur);
-    return out;
-}
 
 function person(parent: Element, p: PlacedPerson, selected: string | null): NavItem {
     const m = p.person;
@@ -49,7 +30,7 @@ function person(parent: Element, p: PlacedPerson, selected: string | null): NavI
     const markerW = m.findings.length ? 20 : 0;
     svg('text', { class: 'fb-name', x: left, y: p.h / 2 + 4.5 }, g,
         fitText(m.name, p.w - left - BADGE_W - 12 - markerW, NAME_FONT, true).text);
-    if (markerW) findingMarker(g, m.findings, p.w - BADGE_W - 8 - 11, p.h / 2)?.setAttribute('transform', `translate(${p.w - BADGE_W - 19},${p.h / 2}) scale(0.8)`);
+    if (markerW) findingMarker(g, m.findings, p.w - BADGE_W - 19, p.h / 2);
     supportBadge(g, m.support, p.w - BADGE_W / 2 - 5, p.h / 2, BADGE_W, 18);
     return { key: m.key, el: g, x: p.x, y: p.y, w: p.w, h: p.h, tooltip: m.tooltip };
 }
@@ -65,7 +46,7 @@ function head(parent: Element, box: Box, dealName: string, upright: boolean): vo
     }, g);
     const top = upright ? tip - 2 : 0;
     svg('text', { class: 'fb-head-title', x: 10, y: top + 20 }, g, 'WIN THE BID');
-    wrapText(dealName, box.w - (upright ? 20 : 30), 12, 3, true).forEach((l, i) => svg('text', { class: 'fb-head-deal', x: 10, y: top + 38 + i * 15 }, g, l));
+    wrapText(dealName, box.w - (upright ? 20 : 30), 12, 3, true).lines.forEach((l, i) => svg('text', { class: 'fb-head-deal', x: 10, y: top + 38 + i * 15 }, g, l));
 }
 
 export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout: FishboneLayout, selected: string | null): RenderResult {
@@ -76,7 +57,7 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
         const intro = !customer ? 'No customer in the workspace yet.'
             : layout.choices.length ? `No deal selected. Pick one of ${customer.name}'s active deals:`
                 : `No deal selected, and ${customer.name} has no active deal (stage opportunity or bid).`;
-        wrapText(intro, layout.width - 30, 13, 2, true).forEach((l, i) => svg('text', { class: 'fb-intro', x: 24, y: 36 + i * 17 }, layer, l));
+        wrapText(intro, layout.width - 30, 13, 2, true).lines.forEach((l, i) => svg('text', { class: 'fb-intro', x: 24, y: 36 + i * 17 }, layer, l));
         const list = svg('g', { class: 'fb-choices' }, layer);
         for (const c of layout.choices) {
             const g = svg('g', { class: 'fb-choice', transform: `translate(${c.x},${c.y})` }, list);
@@ -107,7 +88,7 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
         const g = svg('g', { class: 'fb-apart' }, layer);
         svg('rect', { class: 'fb-apart-bg', x: box.x, y: box.y, width: box.w, height: box.h, rx: 8 }, g);
         svg('text', { class: 'fb-apart-title', x: box.x + 12, y: box.y + 18 }, g, `Not on a bone yet (${layout.ungrouped.people.length})`);
-        wrapText(`To put them on a bone, ${GROUP_HINT}.`, box.w - 24, 11.5, 3)
+        wrapText(`To put them on a bone, ${GROUP_HINT}.`, box.w - 24, 11.5, 3).lines
             .forEach((l, i) => svg('text', { class: 'fb-sub', x: box.x + 12, y: box.y + 33 + i * 14 }, g, l));
         for (const p of layout.ungrouped.people) items.push(person(g, p, selected));
     }

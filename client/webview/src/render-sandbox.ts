@@ -7,6 +7,7 @@
 import { stageMeanings } from '@acct/method';
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import { horizonText, SANDBOX_PARTS, type SandboxModel } from './models/sandbox.js';
+import { boxedText } from './render-common.js';
 import { BAR_H, BAR_W, LEFT, type PlacedRow, type SandboxLayout } from './sandbox-layout.js';
 import { estimateTextWidth, fitText } from './text-metrics.js';
 
@@ -36,7 +37,7 @@ function detail(g: Element, r: PlacedRow): void {
     if (it.score === null) {
         const missing = it.parts.map((p, i) => (p.value === null ? SANDBOX_PARTS[i]!.label : null)).filter(Boolean).join(', ');
         svg('rect', { class: 'sb-bar-empty', x: LEFT, y: 0, width: BAR_W, height: BAR_H, rx: 2 }, bar);
-        svg('text', { class: 'sb-missing', x: LEFT + 6, y: 10.5 }, bar, fitText(`no ${missing}`, BAR_W - 12, 11).text);
+        boxedText(bar, 'sb-missing', `no ${missing}`, { x: LEFT + 6, y: 10.5, width: BAR_W - 12, font: 11, maxLines: 1, lineHeight: 0 });
     } else {
         for (const s of r.segments) {
             const seg = svg('g', { class: `sb-seg part-${s.part}` }, bar);

@@ -18,7 +18,8 @@ import { renderFishbone } from './render-fishbone.js';
 import { renderSandbox } from './render-sandbox.js';
 import { layoutSandbox } from './sandbox-layout.js';
 import { renderIntimacy } from './render-intimacy.js';
-import { renderPowerMap } from './render-power-map.js';
+import { isListWidth } from './power-map-list-layout.js';
+import { groupLabel, renderPowerMap } from './render-power-map.js';
 import { renderQuadrant } from './render-quadrant.js';
 import type { Tab } from './state.js';
 
@@ -32,6 +33,8 @@ export interface DrawnView {
 }
 
 const NO_CUSTOMER = 'No customer in the workspace yet.';
+/** No text of a picture is drawn smaller than this by Fit. */
+export const READABLE_PX = 10;
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 
 /** How the view is asked for: the selection to mark, the stage's width, the sandbox's picks. */
@@ -94,7 +97,7 @@ export function drawView(tab: Tab, view: PlanView, shown: Shown, layer: SVGGElem
         };
     }
     const model = buildPowerMap(view, shown, index);
-    const layout = layoutPowerMap(model.cards);
+    const layout = layoutPowerMap(model.cards, { list: isListWidth(options.stageWidth), labelOf: (id, n) => groupLabel(id, model, n) });
     const influences = layoutInfluences(model.influences, layout.cards);
     performance.measure('acct:model+layout', 'acct:model:start');
     return {
@@ -104,6 +107,24 @@ export function drawView(tab: Tab, view: PlanView, shown: Shown, layer: SVGGElem
         result: renderPowerMap(layer, model, layout, influences, selection),
         emptyText: !customer ? NO_CUSTOMER : model.cards.length ? null : `No contacts in ${customer.name} yet.`,
     };
+}
+
+/** What a view's drawing depends on in the stage's width: a resize that changes it draws the view again. */
+export function shapeFor(tab: Tab, stageWidth: number): string {
+    if (tab === 'fishbone') return orientationFor(stageWidth);
+    if (tab === 'power') return isListWidth(stageWidth) ? 'list' : 'tree';
+    return '';
+}
+
+/**
+ * The smallest text each view draws, in px at 100 % (styles/*.css): Fit never shrinks it below
+ * `READABLE_PX`.
+ */
+const SMALLEST_TEXT: Record<Tab, number> = { power: 11, fishbone: 11.5, quadrant: 11, intimacy: 11, sandbox: 10 };
+
+/** The smallest scale at which `tab` stays readable. */
+export function readableScale(tab: Tab): number {
+    return Math.min(1, READABLE_PX / SMALLEST_TEXT[tab]);
 }
 
 /** The file name the export suggests for `tab` of `shown`. */

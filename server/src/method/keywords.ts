@@ -18,7 +18,7 @@ export const propertyMeanings: Readonly<Record<string, string>> = {
     'title': "The contact's job title.",
     'department': "The contact's department.",
     'role': 'Role in the decision (power map): approver | decision-maker | sponsor | evaluator | influencer | coach. No role: a general-layer contact.',
-    'support': 'Support for us: -1 opposes, 0 neutral, 1 supports, 2 supports exclusively, 3 coach-level, ? unknown.',
+    'support': 'Support for us: -1 opposes, 0 neutral, 1 supports, 2 supports us and excludes others, 3 coach-level, ? unknown.',
     'intimacy': 'Closeness of the personal relationship, -3..3.',
     'reports-to': "The contact's manager (a contact of the same customer).",
     'last-contact': "Date of the last contact (YYYY-MM-DD); stale after the policy's stale-contact-days.",

@@ -66,7 +66,7 @@ export const supportMeanings: Readonly<Record<string, Meaning>> = {
     '-1': { label: 'opposes', meaning: 'Opposes us.' },
     '0': { label: 'neutral', meaning: 'Neutral, or contacted without a view yet.' },
     '1': { label: 'supports', meaning: 'Supports us, not exclusively.' },
-    '2': { label: 'supports exclusively', meaning: 'Supports us and excludes others.' },
+    '2': { label: 'supports us and excludes others', meaning: 'Supports us and excludes others.' },
     '3': { label: 'coach-level', meaning: 'Coach-level support: actively guides us.' },
     '?': { label: 'unknown', meaning: 'Not yet contacted, attitude unknown: never guess 0; an unknown decision-maker is a priority to reach.' },
 };

@@ -5,6 +5,7 @@
  */
 import { SubjectKeys, type ContactJson, type Finding, type PlanView, type Role, type SubjectKey, type Support } from '@acct/contract';
 import { intimacyText, supportText } from '@acct/method';
+import { POWER_MAP } from '../labels.js';
 import { contactAriaLabel, contactHead, firstById, shownTitle, supportLine, type Shown } from './common.js';
 import { competitorLine, competitorMarks, type CompetitorMark } from './competitors.js';
 import { findingsAbout, findingsText, indexFindings, sortFindings, type FindingIndex } from './findings.js';
@@ -91,7 +92,7 @@ function subheadingOf(shown: Shown, cards: readonly CardModel[], chainSize: numb
     if (opportunity) {
         return opportunity.decisionChain.length === 0
             ? `Deal ${opportunity.stage ?? ''} — no decision chain yet; all ${cards.length} contacts shown dimmed`
-            : `Decision chain of the deal: ${chainSize} of ${cards.length} contacts (others dimmed), roles and support for this deal`;
+            : POWER_MAP.chainHeader(chainSize, cards.length);
     }
     const keyCount = cards.filter(c => c.group === 'key').length;
     return `Power map: ${keyCount} key-layer and ${cards.length - keyCount} general-layer contacts`;
