@@ -9,6 +9,7 @@
  *   quote of the line (quadratic in the line's length) and errors cascading through the file.
  */
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
+import type { IToken, TokenType } from 'chevrotain';
 import { isClosedString } from './acct-value-converter.js';
 import { syntaxText } from './syntax-messages.js';
 
@@ -44,7 +45,39 @@ export class AcctLexer extends DefaultLexer {
                 });
             }
         }
+        result.tokens = result.tokens.map(token => new SmallToken(token));
+        result.hidden = result.hidden.map(token => new SmallToken(token));
         return result;
+    }
+}
+
+/**
+ * A token whose positions are small integers in memory. Chevrotain's own tokens share their
+ * shape with its end-of-file token, whose positions are NaN: V8 then keeps every position of every
+ * token as a separate boxed number (six more objects per token), and the ranges Langium computes
+ * from them inherit the boxing. Copied once, before the parser sees them.
+ */
+class SmallToken implements IToken {
+    readonly image: string;
+    readonly startOffset: number;
+    readonly endOffset: number;
+    readonly startLine: number;
+    readonly endLine: number;
+    readonly startColumn: number;
+    readonly endColumn: number;
+    readonly tokenTypeIdx: number;
+    readonly tokenType: TokenType;
+
+    constructor(token: IToken) {
+        this.image = token.image;
+        this.startOffset = token.startOffset | 0;
+        this.endOffset = token.endOffset! | 0;
+        this.startLine = token.startLine! | 0;
+        this.endLine = token.endLine! | 0;
+        this.startColumn = token.startColumn! | 0;
+        this.endColumn = token.endColumn! | 0;
+        this.tokenTypeIdx = token.tokenTypeIdx;
+        this.tokenType = token.tokenType;
     }
 }
 
