@@ -12,6 +12,7 @@ import { checkCommand } from './commands/check.js';
 import { exportCommand } from './commands/export.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { diffCommand } from './commands/diff.js';
+import { formatCommand } from './commands/format.js';
 import { GitError } from '../node/git.js';
 import { ClosedOutput, OutputError, writeStderr } from './output.js';
 
@@ -33,8 +34,9 @@ Examples:
                                                      decision-chain, activities, findings)
   acct sandbox --top 3                               the open opportunities ranked; the first 3 picked
   acct diff --from main --format markdown plans/     what changed since main, as a PR comment
+  acct format --check plans/                         fail when a plan is not laid out as Format Document does
 Run acct help COMMAND for a command's options.`);
-    for (const command of [checkCommand(setExit), exportCommand(setExit), sandboxCommand(setExit), diffCommand(setExit)]) {
+    for (const command of [checkCommand(setExit), exportCommand(setExit), sandboxCommand(setExit), diffCommand(setExit), formatCommand(setExit)]) {
         program.addCommand(command.exitOverride().configureOutput({ writeErr: writeStderr }).showHelpAfterError('(run acct --help for usage)'));
     }
     return program;

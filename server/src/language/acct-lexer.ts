@@ -11,6 +11,7 @@
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
 import { isClosedString } from './acct-value-converter.js';
+import { syntaxText } from './syntax-messages.js';
 
 /** Characters that may start a token: whitespace, ids, numbers, strings, `{`, `}`, `,`, `-`, `?`. */
 const MAY_START = /[\s\w"{},\-?\u00C0-\uFFFF]/;
@@ -33,14 +34,14 @@ export class AcctLexer extends DefaultLexer {
             const run = end === undefined ? undefined : [error.offset, end] as const;
             if (run) {
                 error.length = run[1] - run[0];
-                error.message = `unexpected character${error.length > 1 ? 's' : ''} '${printable(text.slice(run[0], Math.min(run[1], run[0] + 12)))}${error.length > 12 ? '…' : ''}': no token starts with ${error.length > 1 ? 'them' : 'it'}. Remove ${error.length > 1 ? 'them' : 'it'}, or put ${error.length > 1 ? 'them' : 'it'} in a quoted name.`;
+                error.message = syntaxText.unexpectedCharacters(`${printable(text.slice(run[0], Math.min(run[1], run[0] + 12)))}${error.length > 12 ? '…' : ''}`, error.length);
             }
         }
         for (const token of result.tokens) {
             if (token.tokenType.name === 'STRING' && !isClosedString(token.image)) {
                 result.errors.push({
                     offset: token.startOffset, length: token.image.length, line: token.startLine, column: token.startColumn,
-                    message: 'unterminated string: close it with " on the same line.',
+                    message: syntaxText.unterminatedString,
                 });
             }
         }

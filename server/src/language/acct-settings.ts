@@ -2,11 +2,15 @@
  * "Today" for the date checks, by the method core's one rule (`resolveToday`): CLI `--today` or
  * the editor setting `acct.today`, else `ACCT_TODAY`, else the real date.
  */
+import type { URI } from 'langium';
 import { InvalidTodayError, localToday, resolveToday } from '../method/index.js';
 
 export class AcctSettings {
     /** Set by the CLI (`--today`) or the editor setting (`acct.today`); wins over the environment. */
     todayOverride: string | undefined;
+
+    /** The folder paths are relative to outside an editor workspace: the CLI's current directory. */
+    baseFolder: URI | undefined;
 
     /** Where the date comes from when ACCT_TODAY is not a date: the server logs it, the CLI refuses it. */
     problem(): InvalidTodayError | undefined {

@@ -31,7 +31,7 @@ function writtenAsOneWord(node: AstNode & { code: string }, accept: ValidationAc
     if (text === node.code) return true;
     report(accept, {
         code: IssueCodes.Syntax, node, where: { property: 'code' },
-        message: `Syntax error: write the code as one word, without spaces: ${node.code}.`,
+        message: `Write the code as one word, without spaces: ${node.code}.`,
     });
     return false;
 }

@@ -6,7 +6,7 @@ import { AstUtils, GrammarAST, type AstNode, type CompositeCstNode, type CstNode
 import type { Activity, Contact, Customer, DecisionChainEntry, Money, Opportunity, Policy, SupportValue, Waiver } from '../generated/ast.js';
 import { dayNumber, IssueCodes, isCurrencyCode, isSupport, thresholdRules, type Thresholds } from '../../method/index.js';
 import { supportOf } from '../ast-rules.js';
-import { placeOf } from '../workspace-facts.js';
+import type { FilePlaces } from '../file-places.js';
 import { report } from './report.js';
 
 /** Properties that hold one value, per declaration type (lists such as `with` may repeat). */
@@ -26,6 +26,8 @@ const propertyKeywords: Record<string, string> = {
 };
 
 export class IdAndRangeChecks {
+    constructor(private readonly places: FilePlaces) {}
+
     /** A property written twice keeps only its last value: say so rather than lose one silently. */
     readonly propertyWrittenOnce = (node: AstNode, accept: ValidationAcceptor): void => {
         const properties = singleValued[node.$type];
@@ -91,7 +93,7 @@ export class IdAndRangeChecks {
             }
             report(accept, {
                 code: IssueCodes.DuplicateId, node: element, where: { property: 'name' },
-                message: `Id '${element.name}' is already used by ${kindOf(first)} at ${placeOf(first)} in customer '${customer.name}': contact, opportunity and activity ids must be unique within their customer. Rename one.`,
+                message: `Id '${element.name}' is already used by ${kindOf(first)} at ${this.places.placeOf(first, AstUtils.getDocument(customer).uri)} in customer '${customer.name}': contact, opportunity and activity ids must be unique within their customer. Rename one.`,
             });
         }
     };

@@ -15,10 +15,10 @@ import { RelationshipChecks } from './relationship-checks.js';
 import { CodeChecks } from './code-checks.js';
 
 export function registerValidationChecks(services: AcctLanguageServices): void {
-    const { WorkspaceFacts: facts, AcctSettings: settings } = services.workspace;
+    const { WorkspaceFacts: facts, AcctSettings: settings, FilePlaces: places } = services.workspace;
     const index = services.validation.CustomerIndex;
-    const written = new IdAndRangeChecks();
-    const workspace = new WorkspaceChecks(facts);
+    const written = new IdAndRangeChecks(places);
+    const workspace = new WorkspaceChecks(facts, places);
     const customer = new CustomerChecks(facts, settings);
     const contact = new ContactChecks(facts, settings, index);
     const opportunity = new OpportunityChecks(settings, index);
