@@ -16,6 +16,14 @@ describe('help', () => {
         for (const text of ['"sarif"', '-o, --output <file>', '--watch', '--max-warnings <n>', 'Exit status', '--lang <language>']) expect(help).toContain(text);
     });
 
+    it('every command that takes paths says the default is `.`, as the README does', () => {
+        for (const command of ['check', 'export', 'sandbox', 'diff', 'format']) {
+            const help = runCli([command, '--help']).stdout.replace(/\s+/g, ' ');
+            expect(help).toContain('(searched recursively for *.acct) (default: .)');
+            expect(help).not.toContain('default: []');
+        }
+    });
+
     it('acct export --help lists --format csv, --table and its tables, --bom and --redact', () => {
         const help = runCli(['export', '--help']).stdout;
         for (const text of ['--format <format>', '"csv"', '--table <name>', '"decision-chain"', '"findings"', '--bom', '--redact']) expect(help).toContain(text);

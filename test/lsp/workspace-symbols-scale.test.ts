@@ -1,13 +1,13 @@
 /**
  * Go to Symbol in Workspace on the benchmark's ~100k-line workspace (test/bench/generate.ts), over
- * the real LSP: one query answers in well under a second (about 10 ms of server time; the figures
- * are in docs/benchmark.md), with the best matches first and at most the result limit.
+ * the real LSP: the best matches first and at most the result limit. How fast (about 10 ms of
+ * server time) is measured by the benchmark (docs/benchmark.md), not here: a shared machine's
+ * wall clock would make a timed test flaky.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { SymbolInformation } from 'vscode-languageserver-protocol';
 import { generateWorkspace } from '../bench/generate.js';
 import { startServer, type LspClient } from '../support/lsp-client.js';
@@ -29,11 +29,8 @@ describe('workspace symbols in a 100k-line workspace', () => {
         fs.rmSync(root, { recursive: true, force: true });
     });
 
-    it('one query answers within a second, best matches first, at most the limit', async () => {
-        const started = performance.now();
+    it('one query answers with the best matches first, at most the limit', async () => {
         const found = await client.connection.sendRequest('workspace/symbol', { query: 'Wang' }) as SymbolInformation[];
-        const elapsed = performance.now() - started;
-        expect(elapsed).toBeLessThan(1000);
         expect(found.length).toBe(WORKSPACE_SYMBOL_LIMIT);
         // ids that are `wang…` come before names that only contain it
         expect(found[0].name.toLowerCase().startsWith('wang')).toBe(true);

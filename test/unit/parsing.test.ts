@@ -301,9 +301,9 @@ describe('syntax messages', () => {
         const text = 'customer c "C" {\n    contact a "A" { reports-to }\n    contact b "B" { role boss }\n    contact d { }\n}\n';
         const w = await buildWorkspace({ 'plan.acct': text });
         expect(w.withCode('syntax').map(f => f.message)).toEqual([
-            "Syntax error: expected an id but found '}'.",
-            "Syntax error: expected one of 'approver', 'decision-maker', 'sponsor', 'evaluator', 'influencer', 'coach' but found 'boss'.",
-            "Syntax error: expected a quoted name but found '{'.",
+            'After `reports-to`, expected an id, but found `}`.',
+            'After `role`, expected a role (approver, decision-maker, sponsor, evaluator, influencer or coach), but found `boss`.',
+            'After `d`, expected a quoted name, but found `{`.',
         ]);
     });
 });

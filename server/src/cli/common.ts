@@ -3,7 +3,7 @@
  * loading the workspace, refusing to go on when the plan has errors, and writing output to a
  * file through the safe-write room.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Argument, Command, InvalidArgumentError } from 'commander';
 import { loadWorkspace, type LoadedWorkspace } from '../node/workspace-loader.js';
 import { isDate, resolveToday, type Texts } from '../method/index.js';
 import type { DiagnosticJson } from '../contract/plan-types.js';
@@ -37,10 +37,15 @@ export function parseCount(texts: Texts): (value: string) => number {
     };
 }
 
+/** The `[paths...]` argument. No paths is the current folder (findAcctFiles); the help says so rather than `[]`. */
+export function pathsArgument(): Argument {
+    return new Argument('[paths...]', 'files or folders (searched recursively for *.acct)').default([], '.');
+}
+
 /** The `[paths...]` argument and `--today`, as every command takes them. */
 export function withPathsAndToday(command: Command, texts: Texts): Command {
     return command
-        .argument('[paths...]', 'files or folders (searched recursively for *.acct)', [])
+        .addArgument(pathsArgument())
         .option('--today <date>', 'the date checks compare with (YYYY-MM-DD)', parseToday(texts));
 }
 

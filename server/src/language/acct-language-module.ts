@@ -10,12 +10,14 @@ import { AcctDocumentValidator } from './acct-document-validator.js';
 import { AcctDocumentBuilder } from './acct-document-builder.js';
 import { AcctSettings } from './acct-settings.js';
 import { CustomerIndex } from './customer-index.js';
+import { FilePlaces } from './file-places.js';
 import { FindingPolicy } from './finding-policy.js';
 import { WorkspaceFacts } from './workspace-facts.js';
 import { createAcctParser } from './acct-parser.js';
 import { AcctLexer } from './acct-lexer.js';
 import { AcctTokenBuilder } from './acct-token-builder.js';
 import { AcctValueConverter } from './acct-value-converter.js';
+import { AcctSyntaxMessages } from './syntax-messages.js';
 
 
 export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCoreServices & AcctLanguageAddedServices> = {
@@ -26,6 +28,7 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
     },
     workspace: {
         AcctSettings: () => new AcctSettings(),
+        FilePlaces: (services) => new FilePlaces(services.shared, services.workspace.AcctSettings),
         WorkspaceFacts: (services) => new WorkspaceFacts(services),
     },
     parser: {
@@ -33,6 +36,7 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
         Lexer: (services) => new AcctLexer(services),
         TokenBuilder: () => new AcctTokenBuilder(),
         ValueConverter: () => new AcctValueConverter(),
+        ParserErrorMessageProvider: (services) => new AcctSyntaxMessages(services.Grammar, services.workspace.AcctSettings),
     },
     references: {
         ScopeProvider: (services) => new AcctScopeProvider(services),

@@ -30,6 +30,7 @@ interface RecoveringParser {
     LA(howMuch: number): IToken;
     getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[];
     raiseNoAltException(occurrence: number, errMsgTypes: string | undefined): never;
+    input: IToken[];
     RULE_STACK: number[];
     RULE_OCCURRENCE_STACK: number[];
     maxLookahead: number;
@@ -67,7 +68,20 @@ export function createAcctParser(services: LangiumCoreServices): LangiumParser {
     removeNodesFromTheEnd(internals.nodeBuilder);
     walkHiddenTokensWithACursor(internals);
     recoverWithoutStackTraces(internals);
+    forgetTheTokens(parser, internals.wrapper);
     return parser;
+}
+
+/** Chevrotain keeps the last input's tokens until the next parse: the whole last file, for nothing. */
+function forgetTheTokens(parser: LangiumParser, wrapper: RecoveringParser): void {
+    const parse = parser.parse.bind(parser);
+    parser.parse = ((input: string, options?: { rule?: string }) => {
+        try {
+            return parse(input, options);
+        } finally {
+            wrapper.input = [];
+        }
+    }) as LangiumParser['parse'];
 }
 
 function boundRecovery(wrapper: RecoveringParser): void {

@@ -3,6 +3,7 @@
  * the editor setting `acct.today`, else `ACCT_TODAY`, else the real date. And the language the
  * findings, hovers and lenses speak: the editor's display language or the CLI's `--lang`.
  */
+import type { URI } from 'langium';
 import { InvalidTodayError, localToday, resolveToday, textsFor, type Locale, type Texts } from '../method/index.js';
 
 export class AcctSettings {
@@ -16,6 +17,9 @@ export class AcctSettings {
 
     /** Set by the CLI (`--today`) or the editor setting (`acct.today`); wins over the environment. */
     todayOverride: string | undefined;
+
+    /** The folder paths are relative to outside an editor workspace: the CLI's current directory. */
+    baseFolder: URI | undefined;
 
     /** Where the date comes from when ACCT_TODAY is not a date: the server logs it, the CLI refuses it. */
     problem(): InvalidTodayError | undefined {

@@ -15,6 +15,7 @@ import type { AcctSettings } from './acct-settings.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import type { FindingData } from './finding-data.js';
 import { subjectOf } from './subject.js';
+import { closingBraces, inSpans, lowerBound, mergeSpans, type Span } from './brace-matching.js';
 
 /** A finding a waiver took out, with the waiver that says why. */
 export interface WaivedFinding {
@@ -94,8 +95,6 @@ function codeOf(diagnostic: Diagnostic): IssueCode | undefined {
 
 // --- declarations holding a syntax error ---------------------------------------------------------
 
-type Span = [start: number, end: number];
-
 /**
  * The top-level declarations that hold a parse error: from the declaration's keyword to its
  * closing brace (matched in the text, since the parser's recovery may cut the declaration
@@ -116,66 +115,8 @@ function mutedSpans(document: LangiumDocument, parseErrors: readonly Diagnostic[
         const first = lowerBound(errors, span[0]);
         if (first < errors.length && errors[first]! < span[1]) spans.push(span);
     }
-    // sorted and merged (an unclosed declaration runs over the next ones), so that a lookup is a binary search
-    spans.sort((a, b) => a[0] - b[0]);
-    const merged: Span[] = [];
-    for (const span of spans) {
-        const last = merged[merged.length - 1];
-        if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]); else merged.push([span[0], span[1]]);
-    }
-    return merged;
-}
-
-/** Whether `offset` lies in one of the sorted, disjoint spans. */
-function inSpans(spans: readonly Span[], offset: number): boolean {
-    let low = 0;
-    let high = spans.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (spans[mid]![1] <= offset) low = mid + 1; else high = mid;
-    }
-    return low < spans.length && spans[low]![0] <= offset;
-}
-
-/** Every `{` of the text (outside strings and comments) and the end of the `}` that closes it (the text's end when none does). */
-function closingBraces(text: string): { firstOpenAfter(start: number, end: number): number | undefined; closeOf(open: number): number } {
-    const opens: number[] = [];
-    const closes = new Map<number, number>();
-    const stack: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '"') {
-            // a string ends at its closing quote or at the end of its line
-            for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
-        } else if (c === '/' && text[i + 1] === '/') {
-            while (i < text.length && text[i] !== '\n') i++;
-        } else if (c === '/' && text[i + 1] === '*') {
-            const close = text.indexOf('*/', i + 2);
-            i = close < 0 ? text.length : close + 1;
-        } else if (c === '{') {
-            opens.push(i);
-            stack.push(i);
-        } else if (c === '}' && stack.length) {
-            closes.set(stack.pop()!, i + 1);
-        }
-    }
-    return {
-        firstOpenAfter(start, end) {
-            const open = opens[lowerBound(opens, start)];
-            return open !== undefined && open < end ? open : undefined;
-        },
-        closeOf: open => closes.get(open) ?? text.length,
-    };
-}
-
-function lowerBound(sorted: readonly number[], value: number): number {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (sorted[mid]! < value) low = mid + 1; else high = mid;
-    }
-    return low;
+    // merged, since an unclosed declaration runs over the next ones
+    return mergeSpans(spans);
 }
 
 /** Only the findings that say the plan is wrong survive inside a declaration holding a syntax error. */

@@ -1,4 +1,4 @@
-/** The editor features: completion, hover, outline, workspace symbols, semantic tokens, inlay hints, code lenses and quick fixes. */
+/** The editor features: completion, hover, outline, workspace symbols, semantic tokens, inlay hints, code lenses, quick fixes and formatting. */
 import type { Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { AcctCompletionProvider } from './acct-completion.js';
@@ -12,6 +12,7 @@ import { AcctWorkspaceSymbolProvider } from './acct-workspace-symbols.js';
 import { AcctSemanticTokenProvider } from './acct-semantic-tokens.js';
 import { AcctInlayHintProvider } from './acct-inlay-hints.js';
 import { AcctLanguageServer } from './acct-language-server.js';
+import { AcctFormatter } from './acct-formatter.js';
 import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';
 
 /** Completion that parses only around the cursor in large files (see completion-window.ts). */
@@ -26,6 +27,7 @@ export const AcctLspModule: Module<LangiumServices & AcctLanguageAddedServices, 
         CodeActionProvider: (services) => new AcctCodeActionProvider(services.workspace.AcctSettings, services.shared.workspace.LangiumDocuments),
         SemanticTokenProvider: (services) => new AcctSemanticTokenProvider(services),
         InlayHintProvider: (services) => new AcctInlayHintProvider(services.workspace.AcctSettings),
+        Formatter: (services) => new AcctFormatter(services.parser.Lexer),
     },
 };
 

@@ -69,7 +69,7 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
 
     connection.onRequest(PlanViewRequest.type, async params => {
         await builder.waitUntil(DocumentState.Validated);
-        return plans.view(folderOf(shared, URI.parse(params.uri)));
+        return plans.view(acct.workspace.FilePlaces.baseOf(URI.parse(params.uri)));
     });
 
     connection.onRequest(FocusRequest.type, async params => {
@@ -88,15 +88,4 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
         const plan = plans.plan(URI.parse(params.workspaceFolder));
         return { json: serializePlan(plan), errors: plan.diagnostics.filter(d => d.severity === 'error').length };
     });
-}
-
-/** The workspace folder holding `uri` (paths in the plan are relative to it). */
-function folderOf(shared: LangiumSharedServices, uri: URI): URI | undefined {
-    const folders = shared.workspace.WorkspaceManager.workspaceFolders ?? [];
-    const text = uri.toString();
-    const match = folders
-        .map(folder => folder.uri.replace(/\/+$/, ''))
-        .filter(folder => text.startsWith(folder + '/'))
-        .sort((a, b) => b.length - a.length)[0] ?? folders[0]?.uri;
-    return match ? URI.parse(match) : undefined;
 }

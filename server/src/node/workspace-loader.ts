@@ -58,6 +58,7 @@ export async function loadTexts(files: readonly PlanText[], options: LoadOptions
     const { shared, Acct } = createAcctServices({ ...EmptyFileSystem, oneShot: true });
     Acct.workspace.AcctSettings.todayOverride = options.today;
     Acct.workspace.AcctSettings.locale = options.locale ?? 'en';
+    Acct.workspace.AcctSettings.baseFolder = URI.file(cwd);
     const documents = files.map(({ file, text }) => {
         const document = shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.file(file));
         shared.workspace.LangiumDocuments.addDocument(document);

@@ -10,7 +10,7 @@ import { formatDiffMarkdown, formatDiffText } from '../../contract/diff-report.j
 import { severityRank, resolveToday, type Severity, type Texts } from '../../method/index.js';
 import { loadTexts, loadWorkspace } from '../../node/workspace-loader.js';
 import { plansAt, renames, resolveRevision, workTree } from '../../node/git.js';
-import { relativePath } from '../../plan/paths.js';
+import { relativePath } from '../../language/file-places.js';
 import { withPathsAndToday, type SetExit } from '../common.js';
 import { writeStdout } from '../output.js';
 

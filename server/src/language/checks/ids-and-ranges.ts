@@ -7,7 +7,7 @@ import type { Activity, Contact, Customer, DecisionChainEntry, Money, Opportunit
 import { dayNumber, IssueCodes, isCurrencyCode, isSupport, thresholdRules, type DeclarationKind, type Texts, type Thresholds } from '../../method/index.js';
 import { supportOf } from '../ast-rules.js';
 import type { AcctSettings } from '../acct-settings.js';
-import { placeOf } from '../workspace-facts.js';
+import type { FilePlaces } from '../file-places.js';
 import { report } from './report.js';
 
 /** Properties that hold one value, per declaration type (lists such as `with` may repeat). */
@@ -27,7 +27,7 @@ const propertyKeywords: Record<string, string> = {
 };
 
 export class IdAndRangeChecks {
-    constructor(private readonly settings: AcctSettings) {}
+    constructor(private readonly settings: AcctSettings, private readonly places: FilePlaces) {}
 
     /** A property written twice keeps only its last value: say so rather than lose one silently. */
     readonly propertyWrittenOnce = (node: AstNode, accept: ValidationAcceptor): void => {
@@ -95,7 +95,8 @@ export class IdAndRangeChecks {
             report(accept, {
                 code: IssueCodes.DuplicateId, node: element, where: { property: 'name' },
                 message: this.settings.texts().t('check.duplicateLocal', {
-                    id: element.name, kind: kindOf(first, this.settings.texts()), place: placeOf(first), customer: customer.name,
+                    id: element.name, kind: kindOf(first, this.settings.texts()),
+                    place: this.places.placeOf(first, AstUtils.getDocument(customer).uri), customer: customer.name,
                 }),
             });
         }

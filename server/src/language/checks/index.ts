@@ -15,10 +15,10 @@ import { RelationshipChecks } from './relationship-checks.js';
 import { CodeChecks } from './code-checks.js';
 
 export function registerValidationChecks(services: AcctLanguageServices): void {
-    const { WorkspaceFacts: facts, AcctSettings: settings } = services.workspace;
+    const { WorkspaceFacts: facts, AcctSettings: settings, FilePlaces: places } = services.workspace;
     const index = services.validation.CustomerIndex;
-    const written = new IdAndRangeChecks(settings);
-    const workspace = new WorkspaceChecks(facts, settings);
+    const written = new IdAndRangeChecks(settings, places);
+    const workspace = new WorkspaceChecks(facts, settings, places);
     const customer = new CustomerChecks(facts, settings);
     const contact = new ContactChecks(facts, settings, index);
     const opportunity = new OpportunityChecks(settings, index);

@@ -1,7 +1,7 @@
 /**
  * Message templates: `{name}` is replaced by a parameter; `{name:one|other}` chooses a word by
  * the number `name` (English plurals: `{days} {days:day|days}`). A language without plurals
- * simply writes `{days}`. The parameters of a template are read from its text, at compile time
+ * simply writes `{days}`. `}}` writes a `}` and `{{` a `{`. The parameters of a template are read from its text, at compile time
  * (`TemplateParams`) and at run time (`placeholdersOf`), so that every translation can be
  * checked against its English source.
  */
@@ -19,11 +19,12 @@ export type TemplateParams<S extends string> = [PlaceholderNames<S>] extends [ne
     ? []
     : [params: { readonly [P in PlaceholderNames<S>]: ParamValue }];
 
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)(?::([^{}|]*)\|([^{}|]*))?\}/g;
+const PLACEHOLDER = /\{\{|\}\}|\{([A-Za-z][A-Za-z0-9]*)(?::([^{}|]*)\|([^{}|]*))?\}/g;
 
 /** Fills a template. A parameter not given stays visible as `{name}` rather than vanishing. */
 export function formatMessage(template: string, params: Readonly<Record<string, ParamValue>> = {}): string {
-    return template.replace(PLACEHOLDER, (whole, name: string, one: string | undefined, other: string | undefined) => {
+    return template.replace(PLACEHOLDER, (whole: string, name: string | undefined, one: string | undefined, other: string | undefined) => {
+        if (name === undefined) return whole[0]!;
         const value = params[name];
         if (value === undefined) return whole;
         if (one !== undefined) return Number(value) === 1 ? one : other!;
@@ -39,7 +40,7 @@ export function formatMessage(template: string, params: Readonly<Record<string, 
 export function placeholdersOf(template: string): { printed: string[]; choosers: string[] } {
     const printed = new Set<string>();
     const choosers = new Set<string>();
-    for (const m of template.matchAll(PLACEHOLDER)) (m[2] === undefined ? printed : choosers).add(m[1]!);
+    for (const m of template.matchAll(PLACEHOLDER)) if (m[1] !== undefined) (m[2] === undefined ? printed : choosers).add(m[1]);
     return { printed: [...printed].sort(), choosers: [...choosers].filter(name => !printed.has(name)).sort() };
 }
 

@@ -21,6 +21,8 @@ interface LanguageRules {
     and(items: readonly string[]): string;
     /** `a, b, c`. */
     list(items: readonly string[]): string;
+    /** `a, b or c`. */
+    or(items: readonly string[]): string;
     /** A name from the plan, quoted in a sentence. */
     quote(text: string): string;
     /** A method value in a sentence: the keyword as written in a plan, and in a translation also its name. */
@@ -32,6 +34,7 @@ interface LanguageRules {
 const RULES: Readonly<Record<Locale, LanguageRules>> = {
     'en': {
         and: items => items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`,
+        or: items => items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`,
         list: items => items.join(', '),
         quote: text => `'${text}'`,
         term: value => value,
@@ -39,6 +42,7 @@ const RULES: Readonly<Record<Locale, LanguageRules>> = {
     },
     'zh-CN': {
         and: items => items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`,
+        or: items => items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}或${items[items.length - 1]}`,
         list: items => items.join('、'),
         quote: text => `“${text}”`,
         term: (value, label) => `${label}（${value}）`,
@@ -71,6 +75,7 @@ export interface Texts<K extends MessageKey = MessageKey> {
     /** A message made earlier, said now. */
     render(message: Message): string;
     and(items: readonly string[]): string;
+    or(items: readonly string[]): string;
     list(items: readonly string[]): string;
     quote(text: string): string;
     /** `strategic` in English, `战略客户（strategic）` in Chinese: a value the reader may type, named. */
@@ -98,6 +103,7 @@ function makeTexts<K extends MessageKey>(locale: Locale, messages: Readonly<Reco
         locale, vocabulary, render,
         t: (key, ...params) => formatMessage(messages[key], params[0] as Readonly<Record<string, string | number>> | undefined),
         and: rules.and,
+        or: rules.or,
         list: rules.list,
         quote: rules.quote,
         term: (table, value) => rules.term(value, labelOf(table, value)),

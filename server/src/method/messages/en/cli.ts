@@ -31,6 +31,11 @@ export const cli = {
     'cli.export.needsTable': '--format csv needs --table: one of {tables}.',
     'cli.export.tableNeedsCsv': '--table writes CSV: add --format csv.',
     'cli.export.bomNeedsCsv': '--bom is for CSV only: a JSON document never begins with a byte order mark.',
+    // commands/format.ts
+    'cli.format.notFormatted': '{file}:{line}: not formatted from this line on (Format Document in VS Code, or acct format {file} to see the layout).',
+    'cli.format.allFormatted': '{files} {files:file is|files are} formatted.',
+    'cli.format.notAllFormatted': '{unformatted} of {files} {files:file|files} {unformatted:is|are} not formatted.',
+    'cli.format.oneFile': 'give one file to print it formatted, or --check to check several.',
     // commands/sandbox.ts
     'cli.sandbox.none': 'No open opportunity (stage lead, opportunity or bid) in the workspace.',
     'cli.sandbox.unscoredRule': '— not scored: give space, growth, profit and competition —',
