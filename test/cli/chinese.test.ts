@@ -80,6 +80,19 @@ describe('acct in Chinese', () => {
         expect(language.stderr).toContain('expected en or zh-CN.');
     });
 
+    it('says syntax errors and unknown names in Chinese, with the did-you-mean of the English', () => {
+        const dir = tempWorkspace({
+            'a.acct': 'customer c "C" {\n    contact li "Li" { reports-to wnag }\n    contact wang "Wang" { tier strategc }\n}\n',
+            'b.acct': 'customer d "D" {\n    contcat x "X" { }\n    contact z "Z" { title "open\n}\n',
+        });
+        const lines = runCli(['check', '--lang', 'zh-CN', '.'], { cwd: dir }).stdout.trim().split('\n');
+        expect(lines).toContain('a.acct:2:34: error unresolved-reference: 未知的联系人“wnag”：本客户的联系人中没有这个 id。你是不是想写 `wang`？');
+        expect(lines).toContain('a.acct:3:27: error syntax: 在联系人中应为 title、department、role、support、intimacy、reports-to、last-contact、owner、'
+            + 'competitor-support、influences、waive 或 `}`，但实际是 `tier`。前面是不是少了一个 `}`？');
+        expect(lines.some(l => /^b\.acct:2:5: error syntax: 在客户中应为 .*，但实际是 `contcat`。你是不是想写 `contact`？$/.test(l))).toBe(true);
+        expect(lines).toContain('b.acct:3:27: error syntax: 字符串没有结束：请在同一行用 " 把它结束。');
+    });
+
     it('the sandbox\'s table and summary in Chinese, aligned by display width', () => {
         const result = runCli(['sandbox', ...TODAY, '--lang', 'zh-CN', '--top', '2', 'examples']);
         expect(result.status).toBe(0);

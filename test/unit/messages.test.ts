@@ -89,6 +89,9 @@ describe('the message catalog', () => {
         expect(formatMessage('{n}天前', { n: 3 })).toBe('3天前');
         expect(formatMessage('missing {x}', {})).toBe('missing {x}');
         expect(placeholdersOf('{a} {b:x|y} {a:p|q}')).toEqual({ printed: ['a'], choosers: ['b'] });
+        expect(formatMessage('Is a `}}` missing before {word}?', { word: 'it' })).toBe('Is a `}` missing before it?');
+        expect(strayBraces('a `}}` and `{{`')).toBe(false);
+        expect(strayBraces('a } b')).toBe(true);
         const en = textsFor('en');
         const zh = textsFor('zh-CN');
         expect(en.t('check.overdueActivity', { activity: 'Visit', date: '2026-01-01', late: 1 })).toContain('1 day ago');

@@ -42,7 +42,8 @@ const RULES: Readonly<Record<Locale, LanguageRules>> = {
     },
     'zh-CN': {
         and: items => items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`,
-        or: items => items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}或${items[items.length - 1]}`,
+        // alternatives are mostly words of a plan (keywords, `}`): set apart from the Chinese
+        or: items => items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')} 或 ${items[items.length - 1]}`,
         list: items => items.join('、'),
         quote: text => `“${text}”`,
         term: (value, label) => `${label}（${value}）`,
