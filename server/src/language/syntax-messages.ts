@@ -60,6 +60,8 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
     private readonly blocks: Map<string, Starts>;
     /** Every keyword that begins an item of some block. */
     private readonly itemWords: Set<string>;
+    /** The same word out of place in the same block, again and again (a pasted block, a lost brace): one message. */
+    private readonly inBlockMessages = new Map<string, string>();
 
     constructor(grammar: GrammarAST.Grammar) {
         this.blocks = blockStarts(grammar);
@@ -88,6 +90,17 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
 
     /** A word that cannot stand in a block: what may, and the closest of its keywords. */
     private inBlock(ruleName: string, starts: Starts, actual: IToken): string {
+        const key = `${ruleName}\u0000${actual.tokenType.name}\u0000${actual.image}`;
+        let message = this.inBlockMessages.get(key);
+        if (message === undefined) {
+            if (this.inBlockMessages.size >= 10_000) this.inBlockMessages.clear();
+            message = this.describeInBlock(ruleName, starts, actual);
+            this.inBlockMessages.set(key, message);
+        }
+        return message;
+    }
+
+    private describeInBlock(ruleName: string, starts: Starts, actual: IToken): string {
         const expected = [...starts.keywords, ...(starts.id ? [terminalWords.ID!] : []), ...(ruleName === 'Workspace' ? [] : ['`}`'])];
         const meant = isWord(actual) ? closestWord(actual.image, starts.keywords) : undefined;
         // `contact` inside a contact, `customer` inside a customer: the block before it is still open
