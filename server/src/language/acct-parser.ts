@@ -18,6 +18,7 @@
  *   recovered error walks the grammar again (see rememberGrammarWalks).
  */
 import { createLangiumParser, CstUtils, LeafCstNodeImpl, type LangiumCoreServices, type LangiumParser } from 'langium';
+import { skipBlocksWhenRecovering } from './block-recovery.js';
 import { EOF, getLookaheadPaths, NoViableAltException, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 
 /** Recoveries in a row handled inside a repetition before leaving the rest to the between-rules recovery. */
@@ -61,6 +62,7 @@ interface HiddenTokenSource {
 export function createAcctParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
     const internals = parser as unknown as { wrapper: RecoveringParser; nodeBuilder: HiddenNodeBuilder } & HiddenTokenSource;
+    skipBlocksWhenRecovering(internals.wrapper as never);
     boundRecovery(internals.wrapper);
     resyncInOnePass(internals.wrapper);
     rememberGrammarWalks(internals.wrapper);

@@ -82,6 +82,8 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
     private readonly blocks: Map<string, Starts>;
     /** Every keyword that begins an item of some block. */
     private readonly itemWords: Set<string>;
+    /** The same word out of place in the same block, again and again (a pasted block, a lost brace): one message. */
+    private readonly inBlockMessages = new Map<string, string>();
 
     constructor(grammar: GrammarAST.Grammar, private readonly settings: AcctSettings) {
         this.blocks = blockStarts(grammar);
@@ -115,6 +117,18 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
 
     /** A word that cannot stand in a block: what may, and the closest of its keywords. */
     private inBlock(ruleName: string, starts: Starts, actual: IToken): string {
+        // the language is part of the key: the same word is said again in another language
+        const key = `${this.settings.locale}\u0000${ruleName}\u0000${actual.tokenType.name}\u0000${actual.image}`;
+        let message = this.inBlockMessages.get(key);
+        if (message === undefined) {
+            if (this.inBlockMessages.size >= 10_000) this.inBlockMessages.clear();
+            message = this.describeInBlock(ruleName, starts, actual);
+            this.inBlockMessages.set(key, message);
+        }
+        return message;
+    }
+
+    private describeInBlock(ruleName: string, starts: Starts, actual: IToken): string {
         const s = this.words();
         const expected = [...starts.keywords, ...(starts.id ? [s.terminal('ID')!] : []), ...(ruleName === 'Workspace' ? [] : ['`}`'])];
         const meant = isWord(actual) ? closestWord(actual.image, starts.keywords) : undefined;
