@@ -11,9 +11,9 @@ describe('help', () => {
         }
     });
 
-    it('acct check --help lists sarif, -o and --watch', () => {
+    it('acct check --help lists sarif, -o, --watch and the global --lang', () => {
         const help = runCli(['check', '--help']).stdout;
-        for (const text of ['"sarif"', '-o, --output <file>', '--watch', '--max-warnings <n>', 'Exit status']) expect(help).toContain(text);
+        for (const text of ['"sarif"', '-o, --output <file>', '--watch', '--max-warnings <n>', 'Exit status', '--lang <language>']) expect(help).toContain(text);
     });
 
     it('every command that takes paths says the default is `.`, as the README does', () => {

@@ -23,8 +23,12 @@ export interface LspClient {
     stop(): Promise<void>;
 }
 
-/** `capabilities`: what the client says it supports, beyond `workspace.configuration`. */
-export async function startServer(folder: string, env: Record<string, string> = {}, capabilities: ClientCapabilities = {}): Promise<LspClient> {
+/**
+ * `capabilities`: what the client says it supports, beyond `workspace.configuration`; `initialize`:
+ * more of the `initialize` request's parameters (`{ locale: 'zh-cn' }`, as VS Code sends its display language).
+ */
+export async function startServer(folder: string, env: Record<string, string> = {}, capabilities: ClientCapabilities = {},
+    initialize: Record<string, unknown> = {}): Promise<LspClient> {
     const serverPath = path.join(projectRoot, 'out', 'server.js');
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run 'npm run build' first.`);
     const server = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
@@ -42,7 +46,7 @@ export async function startServer(folder: string, env: Record<string, string> = 
     const rootUri = pathToFileURL(folder).toString();
     const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
         processId: process.pid, rootUri, capabilities: { ...capabilities, workspace: { configuration: true, ...capabilities.workspace } },
-        workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }],
+        workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }], ...initialize,
     });
     await connection.sendNotification('initialized', {});
     return {

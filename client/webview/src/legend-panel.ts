@@ -12,6 +12,7 @@ import type { ExportedLegend } from './svg-export.js';
 export class LegendPanel {
     private readonly root: HTMLElement;
     private readonly toggle: HTMLButtonElement;
+    private readonly heading: HTMLSpanElement;
     private readonly drawing: SVGSVGElement;
     private readonly layer: SVGGElement;
     private tab: Tab | null = null;
@@ -19,15 +20,26 @@ export class LegendPanel {
     private drawn: { tab: Tab; width: number; size: { width: number; height: number } } | null = null;
 
     constructor(container: HTMLElement, onToggle: () => void) {
-        this.root = html('section', { class: 'legend-panel', 'aria-label': LEGEND.title, hidden: '' }, container);
+        this.root = html('section', { class: 'legend-panel', hidden: '' }, container);
         this.toggle = html('button', { class: 'legend-toggle', type: 'button', 'aria-controls': 'legend', 'aria-expanded': 'true' }, this.root);
         html('span', { class: 'legend-chevron', 'aria-hidden': 'true' }, this.toggle);
-        html('span', {}, this.toggle, LEGEND.title);
+        this.heading = html('span', {}, this.toggle);
         this.toggle.addEventListener('click', onToggle);
-        this.drawing = svg('svg', { class: 'legend-svg drawing', id: 'legend', role: 'group', 'aria-label': LEGEND.title }, this.root);
+        this.drawing = svg('svg', { class: 'legend-svg drawing', id: 'legend', role: 'group' }, this.root);
         this.layer = svg('g', { class: 'legend' }, this.drawing);
+        this.relabel();
         // the legend's items wrap to the panel's width
         new ResizeObserver(() => this.draw()).observe(this.root);
+    }
+
+    /** Says the heading again and redraws the legend, in the views' language now. */
+    relabel(): void {
+        this.root.setAttribute('aria-label', LEGEND.title);
+        this.drawing.setAttribute('aria-label', LEGEND.title);
+        this.heading.textContent = LEGEND.title;
+        this.toggle.title = this.expanded ? LEGEND.hide : LEGEND.show;
+        this.drawn = null;
+        this.draw();
     }
 
     /** Shows the legend of `tab` (none: null), expanded or collapsed to its heading. */

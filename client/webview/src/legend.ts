@@ -3,24 +3,29 @@
  * given. Every mark a view draws is explained here, in the method's words (`@acct/method`) and
  * the pictures' own (`labels.ts`).
  */
-import {
-    decisivenessOf, INTIMACY_LEVELS, intimacyText, ROLES, roleMeanings, SUPPORT_LEVELS, supportMeaning, supportText, TIERS, ZONES,
-} from '@acct/method';
+import { decisivenessOf, INTIMACY_LEVELS, intimacyText, ROLES, roleMeanings, SUPPORT_LEVELS, supportText, TIERS, ZONES } from '@acct/method';
 import { svg } from './dom.js';
 import { INTIMACY, LEGEND } from './labels.js';
-import { SANDBOX_PARTS } from './models/sandbox.js';
+import { supportWords } from './models/common.js';
+import { sandboxParts } from './models/sandbox.js';
 import {
     ARROW_ID, ARROW_OPPOSED_ID, competitorBadge, dealTag, HATCH_ID, intimacyBar, INTIMACY_BAR_W, moveMark, severityMarker, supportBadge, supportClass,
 } from './render-common.js';
 import type { Tab } from './state.js';
 import { estimateTextWidth } from './text-metrics.js';
+import { texts } from './texts.js';
 
 const ROW_H = 22;
 const TITLE_W = 76;
 const TEXT_FONT = 12;
+const MOVE_STATES = { done: 'view.legend.move.done', planned: 'view.legend.move.planned', missing: 'view.legend.move.missing' } as const;
+
 /** The fishbone's order, from the method core's table: `1 approver, decision-maker`, `2 sponsor, evaluator`, … */
-const FISHBONE_ORDER = [...new Set(ROLES.map(decisivenessOf))].sort()
-    .map((rank, i) => `${i + 1} ${ROLES.filter(r => decisivenessOf(r) === rank).map(r => roleMeanings[r].label).join(', ')}`);
+function fishboneOrder(): string[] {
+    const roles = texts().vocabulary.roles;
+    return [...new Set(ROLES.map(decisivenessOf))].sort()
+        .map((rank, i) => `${i + 1} ${texts().list(ROLES.filter(r => decisivenessOf(r) === rank).map(r => roles[r].label))}`);
+}
 
 /** Draws the legend for `tab` into `g` (cleared by the caller), at most `maxWidth` wide; returns its size. */
 export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width: number; height: number } {
@@ -61,14 +66,14 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
     const roles = (): void => {
         row(LEGEND.rows.role);
         for (const role of ROLES) {
-            const { letter, label: text } = roleMeanings[role];
-            mark(text, 16, it => {
+            const { letter } = roleMeanings[role];
+            mark(texts().vocabulary.roles[role].label, 16, it => {
                 svg('rect', { class: 'legend-role-bg', y: 2, width: 16, height: 16, rx: 3 }, it);
                 svg('text', { class: 'legend-role-letter', x: 8, y: 15, 'text-anchor': 'middle' }, it, letter);
             });
         }
         row(LEGEND.rows.support);
-        for (const s of SUPPORT_LEVELS) mark(supportMeaning(s).label, 26, it => supportBadge(it, s, 13, 11, 26, 16));
+        for (const s of SUPPORT_LEVELS) mark(supportWords(s).label, 26, it => supportBadge(it, s, 13, 11, 26, 16));
     };
     const findings = (): void => {
         for (const sev of ['warning', 'error', 'info'] as const) {
@@ -104,23 +109,23 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
         mark(LEGEND.competitor, cw, it => competitorBadge(it, 'ZTE 2', cw, 11));
         row(LEGEND.rows.moves);
         note(LEGEND.moves);
-        for (const state of ['done', 'planned', 'missing'] as const) mark(state, 10, it => moveMark(it, state, 5, 11));
+        for (const state of ['done', 'planned', 'missing'] as const) mark(texts().t(MOVE_STATES[state]), 10, it => moveMark(it, state, 5, 11));
     } else if (tab === 'fishbone') {
         roles();
         row(LEGEND.rows.marks);
         findings();
         row(LEGEND.rows.bones);
         note(LEGEND.bonesNote);
-        for (const text of FISHBONE_ORDER) note(text);
+        for (const text of fishboneOrder()) note(text);
     } else if (tab === 'sandbox') {
         row(LEGEND.rows.score);
-        for (const p of SANDBOX_PARTS) mark(p.label, 16, it => svg('rect', { class: `legend-part part-${p.part}`, y: 4, width: 16, height: 13, rx: 2 }, it));
+        for (const p of sandboxParts()) mark(p.label, 16, it => svg('rect', { class: `legend-part part-${p.part}`, y: 4, width: 16, height: 13, rx: 2 }, it));
         row(LEGEND.rows.sandboxRows);
         mark(LEGEND.pick, 18, it => svg('circle', { class: 'sb-pick-dot', cx: 9, cy: 11, r: 8 }, it));
         mark(LEGEND.unscored, 22, it => svg('rect', { class: 'sb-bar-empty', y: 5, width: 22, height: 12, rx: 2 }, it));
     } else if (tab === 'quadrant') {
         row(LEGEND.rows.tier);
-        for (const t of TIERS) mark(t, 14, it => svg('circle', { class: `q-point dot tier-${t}`, cx: 7, cy: 11, r: 6 }, it));
+        for (const tier of TIERS) mark(texts().name('tiers', tier), 14, it => svg('circle', { class: `q-point dot tier-${tier}`, cx: 7, cy: 11, r: 6 }, it));
         mark(LEGEND.noTier, 14, it => svg('circle', { class: 'q-point dot no-tier', cx: 7, cy: 11, r: 6 }, it));
         mark(LEGEND.mismatch, 18, it => {
             svg('circle', { class: 'mismatch-ring', cx: 9, cy: 11, r: 8.5 }, it);
@@ -137,7 +142,7 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
         note(LEGEND.roleInDot);
         row(LEGEND.rows.zones);
         for (const zone of ZONES) {
-            mark(zone.label.toLowerCase(), 16, it => svg('rect', { class: 'zone-bg', y: 3, width: 16, height: 15, rx: 2 }, it), `zone zone-${zone.id}`);
+            mark(texts().vocabulary.zones[zone.id].label.toLowerCase(), 16, it => svg('rect', { class: 'zone-bg', y: 3, width: 16, height: 15, rx: 2 }, it), `zone zone-${zone.id}`);
         }
         row(LEGEND.rows.cells);
         mark(LEGEND.neutralRow, 22, it => svg('rect', { class: 'i-zero', y: 3, width: 22, height: 15 }, it));

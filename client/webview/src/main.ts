@@ -3,7 +3,7 @@
  * `Picture` the panel sends (or the one saved by the previous instance of the page); what is
  * shown is decided by the panel (client/src/picture.ts), never here.
  */
-import { Chrome, TAB_LABEL } from './chrome.js';
+import { Chrome, tabLabel } from './chrome.js';
 import { connectHost, isToWebviewMessage } from './host.js';
 import { Navigation } from './keyboard.js';
 import { exportTitle } from './labels.js';
@@ -12,6 +12,7 @@ import { shownOf, type Shown } from './models/common.js';
 import { rememberTransform, sanitizeState, transformKey, type Tab, type WebviewState } from './state.js';
 import { Viewport } from './viewport.js';
 import { drawView, exportName, readableScale, shapeFor } from './views.js';
+import { texts, useStrings } from './texts.js';
 
 const NOTHING: Shown = { customer: null, opportunity: null };
 
@@ -33,6 +34,7 @@ class App {
 
     constructor(container: HTMLElement) {
         this.state = sanitizeState(this.host.getState());
+        if (this.state.strings) useStrings(this.state.strings);
         this.chrome = new Chrome(container, {
             selectTab: tab => this.setTab(tab),
             fit: () => this.canvas.fit(),
@@ -76,6 +78,16 @@ class App {
             if (this.state.picture) this.exportView(); else this.svgRequested = true;
             return;
         }
+        if (data.type === 'strings') {
+            useStrings(data.strings);
+            this.state.strings = data.strings;
+            this.chrome.relabel();
+            this.legend.relabel();
+            this.showTab();
+            this.render();
+            this.persist(true);
+            return;
+        }
         this.state.picture = data.picture;
         this.render();
         this.persist(true);
@@ -94,7 +106,7 @@ class App {
             console.error('acct: cannot draw the plan', err);
             this.canvas.endDraw(null);
             this.nav.setItems([]);
-            this.chrome.showEmpty(`Cannot draw this plan: ${err instanceof Error ? err.message : String(err)}`);
+            this.chrome.showEmpty(texts().t('view.cannotDraw', { detail: err instanceof Error ? err.message : String(err) }));
         } finally {
             performance.mark('acct:render:end');
             performance.measure('acct:render', 'acct:render:start', 'acct:render:end');
@@ -109,8 +121,8 @@ class App {
         this.chrome.showBanner(picture);
         if (!picture) {
             this.canvas.endDraw(null);
-            this.chrome.setHeader('Account plan', 'Waiting for the plan…', []);
-            this.chrome.showEmpty('Waiting for the plan… Open an .acct file to see its power map.');
+            this.chrome.setHeader(texts().t('view.accountPlan'), texts().t('view.waiting'), []);
+            this.chrome.showEmpty(texts().t('view.waiting.hint'));
             this.showLegend();
             return;
         }
@@ -131,7 +143,7 @@ class App {
         this.currentKey = key;
         this.canvas.restore(this.state.transforms[key], keyChanged);
         this.nav.refocus(hadFocus);
-        if (keyChanged) this.chrome.announce(`${TAB_LABEL[tab]}: ${this.chrome.headingText}`);
+        if (keyChanged) this.chrome.announce(`${tabLabel(tab)}: ${this.chrome.headingText}`);
     }
 
     private showLegend(): void {
@@ -173,13 +185,13 @@ class App {
     private showTab(): void {
         this.chrome.showTab(this.state.tab);
         this.chrome.showPicks(this.state.tab === 'sandbox' ? this.state.picks : null);
-        this.canvas.root.setAttribute('aria-label', TAB_LABEL[this.state.tab]);
+        this.canvas.root.setAttribute('aria-label', tabLabel(this.state.tab));
     }
 
     private exportView(): void {
         if (!this.state.picture) return;
         const tab = this.state.tab;
-        const title = exportTitle(TAB_LABEL[tab], this.chrome.headingText, this.state.picture.view.plan.today ?? null);
+        const title = exportTitle(tabLabel(tab), this.chrome.headingText, this.state.picture.view.plan.today ?? null);
         const svg = this.canvas.exportSvg(title, this.legend.forExport());
         this.host.post({ type: 'exportSvg', svg, suggestedName: exportName(tab, this.shown) });
     }

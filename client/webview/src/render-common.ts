@@ -4,6 +4,7 @@ import { INTIMACY_LEVELS, intimacyText, supportText } from '@acct/method';
 import type { MoveState } from './models/moves.js';
 import { estimateTextWidth, fitText, wrapText } from './text-metrics.js';
 import { svg, tooltip } from './dom.js';
+import { texts } from './texts.js';
 import { findingsText, worstSeverity } from './models/findings.js';
 
 export const HATCH_ID = 'acct-hatch';
@@ -109,7 +110,7 @@ const INTIMACY_CELL = { x: 54, w: 8, h: 11, pitch: 10 };
 /** The intimacy bar of a card, its top-left at (x, y): the label, seven cells -3..+3 filled from 0 towards the value, the value. */
 export function intimacyBar(parent: Element, value: number | null, x: number, y: number): void {
     const g = svg('g', { class: 'intimacy', transform: `translate(${x},${y})` }, parent);
-    svg('text', { class: 'intimacy-label', x: 0, y: 9.5 }, g, 'Intimacy');
+    svg('text', { class: 'intimacy-label', x: 0, y: 9.5 }, g, texts().t('view.card.intimacy'));
     const { x: bx, w, h, pitch } = INTIMACY_CELL;
     // seven cells -3..+3: empty outlines in one path, the 0 cell apart, filled cells in another
     let outline = '';
@@ -134,7 +135,7 @@ export function staleMarker(parent: Element, x: number, y: number, text: string)
     tooltip(g, text);
     svg('circle', { class: 'stale-face', r: 6.5 }, g);
     svg('path', { class: 'stale-hands', d: 'M0,-3.8V0H3' }, g);
-    svg('text', { class: 'stale-text', x: 10, y: 4 }, g, 'stale');
+    svg('text', { class: 'stale-text', x: 10, y: 4 }, g, texts().t('view.card.staleMark'));
     return g;
 }
 

@@ -4,13 +4,15 @@
  * shown, a person whose support there differs from their own says so.
  */
 import type { Support } from '@acct/contract';
-import { INTIMACY_LEVELS, intimacyText, roleMeanings, SUPPORT_LEVELS, supportMeaning, supportText, ZONES } from '@acct/method';
+import { INTIMACY_LEVELS, intimacyText, roleMeanings, SUPPORT_LEVELS, supportText, ZONES } from '@acct/method';
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import { cellSlot } from './grid-layout.js';
 import { INTIMACY } from './labels.js';
 import type { IntimacyModel, IntimacyPoint } from './models/intimacy.js';
 import { axisTitles, boxedText, dealTag, findingMarker, supportClass } from './render-common.js';
 import { estimateTextWidth, fitText } from './text-metrics.js';
+import { supportWords } from './models/common.js';
+import { texts } from './texts.js';
 
 export const I_CELL_W = 132;
 export const I_CELL_H = 84;
@@ -80,11 +82,12 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
     const grid = svg('g', { class: 'i-grid' }, layer);
 
     // unknown-support column and unknown-intimacy row, hatched
+    const t = texts();
     const uc = svg('g', { class: 'i-unknown', 'data-lane': 'support' }, grid);
-    tooltip(uc, `Support unknown (?): not yet contacted — never guess it as 0${model.unknownSupport ? '' : ` — ${INTIMACY.emptyLane}`}`);
+    tooltip(uc, `${t.t('view.intimacy.unknownSupport')}${model.unknownSupport ? '' : ` — ${INTIMACY.emptyLane}`}`);
     svg('rect', { class: 'i-unknown-bg', x: at.x(null), y: I_TOP, width: at.unknownW, height: gridH }, uc);
     const ur = svg('g', { class: 'i-unknown', 'data-lane': 'intimacy' }, grid);
-    tooltip(ur, `Intimacy not recorded${model.unknownIntimacy ? '' : ` — ${INTIMACY.emptyLane}`}`);
+    tooltip(ur, `${t.t('view.intimacy.unknownIntimacy')}${model.unknownIntimacy ? '' : ` — ${INTIMACY.emptyLane}`}`);
     svg('rect', { class: 'i-unknown-bg', x: I_LEFT, y: unknownRowY, width: fullW, height: at.unknownH }, ur);
 
     // zones
@@ -94,11 +97,12 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
         const y0 = at.y(z.intimacy[1]);
         const y1 = at.y(z.intimacy[0]) + I_CELL_H;
         const g = svg('g', { class: `zone zone-${z.id}` }, grid);
-        tooltip(g, `${z.label}: ${z.reading}`);
+        const words = t.vocabulary.zones[z.id];
+        tooltip(g, `${words.label}: ${words.reading}`);
         svg('rect', { class: 'zone-bg', x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, g);
         const top = z.intimacy[0] > 0;
         const right = z.support[0] > 0;
-        const label = fitText(z.label, x1 - x0 - 8, 12, true).text;
+        const label = fitText(words.label, x1 - x0 - 8, 12, true).text;
         svg('text', {
             class: 'zone-label', x: right ? x1 - 4 : x0 + 4, y: top ? y0 - 8 : y1 + 20,
             'text-anchor': right ? 'end' : 'start',
@@ -136,11 +140,14 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
         svg('text', { class: 'tick', x: I_LEFT - 10, y: at.y(i) + at.h(i) / 2 + 4, 'text-anchor': 'end' }, axes, intimacyText(i));
     }
     axisTitles(axes,
-        { x: I_LEFT + fullW / 2, y: unknownRowY + at.unknownH + 42, text: `Support for us → (${supportMeaning(-1).label} −1 … 3 ${supportMeaning(3).label}; ? ${supportMeaning(null).label})` },
-        { x: I_LEFT - 42, y: I_TOP + gridH / 2, text: 'Intimacy — closeness of the relationship →' });
+        {
+            x: I_LEFT + fullW / 2, y: unknownRowY + at.unknownH + 42,
+            text: t.t('view.intimacy.axisX', { low: supportWords(-1).label, high: supportWords(3).label, unknown: supportWords(null).label }),
+        },
+        { x: I_LEFT - 42, y: I_TOP + gridH / 2, text: t.t('view.intimacy.axisY') });
     const deal = model.shown.opportunity;
-    const note = [`${model.points.length} contacts · ${INTIMACY.ownSupport}`,
-        ...(model.unknownSupport ? [`${model.unknownSupport} with unknown support`] : []),
+    const note = [`${t.t('view.intimacy.contacts', { count: model.points.length })} · ${INTIMACY.ownSupport}`,
+        ...(model.unknownSupport ? [t.t('view.intimacy.unknownCount', { count: model.unknownSupport })] : []),
         ...(deal ? [model.dealDiffers ? INTIMACY.differsNote(model.dealDiffers, deal.name) : INTIMACY.noneDiffers(deal.name)] : []),
     ].join(' · ');
     boxedText(axes, 'view-note', note, { x: I_LEFT, y: 14, width: fullW, font: 12, maxLines: 2, lineHeight: 15 });

@@ -16,6 +16,7 @@ import { moveLine } from './models/moves.js';
 import type { CardModel, PowerMapModel } from './models/power-map.js';
 import { boxedText, competitorBadge, competitorLabel, findingMarker, HATCH_ID, intimacyBar, moveMark, staleMarker, supportClass } from './render-common.js';
 import { renderInfluences } from './render-influence.js';
+import { texts } from './texts.js';
 
 export const NAME_FONT = 13;
 export const SUB_FONT = 11.5;
@@ -63,7 +64,7 @@ function addDetail(card: Card): void {
     boxedText(g, 'card-name', c.name, { x: TEXT_X, y: 19, width: w - TEXT_X - BADGE_W - 14 - (c.moves ? MOVES_W : 0), font: NAME_FONT, maxLines: 1, lineHeight: 0, bold: true });
     if (c.moves) {
         const m = svg('g', { class: 'moves' }, g);
-        tooltip(m, ['Three moves (opposed key person):', ...c.moves.map(moveLine)].join('\n'));
+        tooltip(m, [texts().t('view.movesTitle'), ...c.moves.map(moveLine)].join('\n'));
         const right = w - BADGE_W - 7 - 8;
         c.moves.forEach((mv, i) => moveMark(m, mv.state, right - 4.5 - (2 - i) * 11, 15));
     }
@@ -75,7 +76,8 @@ function addDetail(card: Card): void {
         titleW -= badge.w + 6;
     }
     // title and department on two lines where they need them; the whole of them on hover
-    const org = [c.title, c.department].filter(Boolean).join(' · ') || (c.reportsToName && c.parent === null ? `reports to ${c.reportsToName}` : '');
+    const org = [c.title, c.department].filter(Boolean).join(' · ')
+        || (c.reportsToName && c.parent === null ? texts().t('view.card.reportsTo', { name: c.reportsToName }) : '');
     if (org) boxedText(g, 'card-title', org, { x: TEXT_X, y: 37, width: titleW, font: SUB_FONT, maxLines: 2, lineHeight: 14 });
     intimacyBar(g, c.intimacy, 10, h - 22);
     // markers, right-aligned on the bottom row: [stale] [findings]
@@ -85,7 +87,7 @@ function addDetail(card: Card): void {
         findingMarker(g, c.findings, right - countW - 9, h - 16);
         right -= 18 + countW + 8;
     }
-    if (c.stale) staleMarker(g, right - 36, h - 15.5, `Stale contact: last contact ${c.lastContact ?? 'unknown'}`);
+    if (c.stale) staleMarker(g, right - 36, h - 15.5, texts().t('view.card.stale', { date: c.lastContact ?? texts().t('view.unknown') }));
 }
 
 export function renderPowerMap(layer: SVGGElement, model: PowerMapModel, layout: PowerMapLayout, influences: readonly PlacedInfluence[],

@@ -4,6 +4,7 @@ import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.j
 import { cellSlot } from './grid-layout.js';
 import { tierRegions, type QuadrantModel } from './models/quadrant.js';
 import { axisTitles, boxedText } from './render-common.js';
+import { texts } from './texts.js';
 
 export const Q_CELL_W = 188;
 export const Q_CELL_H = 112;
@@ -34,13 +35,14 @@ export function quadrantCell(standing: number, cooperation: number): { x: number
 export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selected: string | null): RenderResult {
     const gridW = 5 * Q_CELL_W;
     const gridH = 5 * Q_CELL_H;
+    const t = texts();
     const grid = svg('g', { class: 'q-grid' }, layer);
     for (let s = 1; s <= 5; s++) {
         for (let c = 1; c <= 5; c++) {
             const cell = quadrantCell(s, c);
             const tier = suggestedTiers[s - 1]![c - 1]!;
             const g = svg('g', { class: `q-cell tier-${tier}`, 'data-standing': s, 'data-cooperation': c, 'data-tier': tier }, grid);
-            tooltip(g, `Standing ${s}, cooperation ${c}: suggested tier ${tier}`);
+            tooltip(g, t.t('view.quadrant.cell', { standing: s, cooperation: c, tier: t.name('tiers', tier) }));
             svg('rect', { class: 'q-cell-bg', x: cell.x, y: cell.y, width: cell.w, height: cell.h }, g);
             const n = model.counts[s - 1]![c - 1]!;
             if (n > 4) svg('text', { class: 'q-cell-count', x: cell.x + cell.w - 6, y: cell.y + 13, 'text-anchor': 'end' }, g, `${n}`);
@@ -52,7 +54,7 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         const [s, c] = region.labelCell;
         const cell = quadrantCell(s, c);
         const g = svg('g', { class: `q-region tier-${region.tier}`, 'data-tier': region.tier }, grid);
-        svg('text', { class: 'q-region-label', x: cell.x + cell.w - 7, y: cell.y + cell.h - 7, 'text-anchor': 'end' }, g, region.tier.toUpperCase());
+        svg('text', { class: 'q-region-label', x: cell.x + cell.w - 7, y: cell.y + cell.h - 7, 'text-anchor': 'end' }, g, t.name('tiers', region.tier).toUpperCase());
     }
     svg('rect', { class: 'q-frame', x: Q_LEFT, y: Q_TOP, width: gridW, height: gridH }, grid);
     // axes
@@ -62,10 +64,10 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         svg('text', { class: 'tick', x: Q_LEFT - 10, y: Q_TOP + (5 - i + 0.5) * Q_CELL_H + 4, 'text-anchor': 'end' }, axes, String(i));
     }
     axisTitles(axes,
-        { x: Q_LEFT + gridW / 2, y: Q_TOP + gridH + 42, text: 'Cooperation — value of the cooperation to us →' },
-        { x: Q_LEFT - 40, y: Q_TOP + gridH / 2, text: 'Standing — the customer\'s own standing →' });
+        { x: Q_LEFT + gridW / 2, y: Q_TOP + gridH + 42, text: t.t('view.quadrant.axisX') },
+        { x: Q_LEFT - 40, y: Q_TOP + gridH / 2, text: t.t('view.quadrant.axisY') });
     svg('text', { class: 'view-note', x: Q_LEFT, y: Q_TOP - 12 }, axes,
-        `${model.points.length} customers · region: suggested tier · dot: declared tier · ${model.mismatches} mismatch${model.mismatches === 1 ? '' : 'es'}`);
+        t.t('view.quadrant.note', { customers: model.points.length, mismatches: model.mismatches }));
 
     const pts = svg('g', { class: 'q-points' }, layer);
     const items: NavItem[] = [];
@@ -95,7 +97,7 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
     if (model.unplotted.length) {
         const list = svg('g', { class: 'unplotted' }, layer);
         svg('text', { class: 'view-note', x: Q_LEFT, y: height + 6 }, list,
-            `Not plotted (${model.unplotted.length}): missing standing or cooperation`);
+            t.t('view.quadrant.unplotted', { count: model.unplotted.length }));
         const shown = model.unplotted.slice(0, 8);
         shown.forEach((u, i) => {
             boxedText(list, 'unplotted-item', `${u.name} — ${u.reason}`, {
@@ -104,7 +106,7 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         });
         if (model.unplotted.length > shown.length) {
             svg('text', { class: 'unplotted-item muted', x: Q_LEFT + 12, y: height + 24 + shown.length * 17 }, list,
-                `… and ${model.unplotted.length - shown.length} more`);
+                t.t('view.andMore', { count: model.unplotted.length - shown.length }));
         }
         height += 24 + (Math.min(8, model.unplotted.length) + 1) * 17;
     }

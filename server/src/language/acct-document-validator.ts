@@ -8,6 +8,7 @@ import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { IssueCodes } from '../method/index.js';
 import type { AcctLanguageServices } from './acct-language-services.js';
+import type { AcctSettings } from './acct-settings.js';
 import type { FindingPolicy } from './finding-policy.js';
 import { withoutCascades } from './syntax-cascade.js';
 import { UnresolvedReferences } from './unresolved-references.js';
@@ -15,11 +16,13 @@ import { UnresolvedReferences } from './unresolved-references.js';
 export class AcctDocumentValidator extends DefaultDocumentValidator {
     protected readonly findingPolicy: FindingPolicy;
     protected readonly unresolved: UnresolvedReferences;
+    protected readonly settings: AcctSettings;
 
     constructor(services: AcctLanguageServices) {
         super(services);
         this.findingPolicy = services.validation.FindingPolicy;
         this.unresolved = new UnresolvedReferences(services);
+        this.settings = services.workspace.AcctSettings;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
@@ -36,7 +39,8 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
                 // Langium caught an exception in a check: the other checks ran; say what failed, under a code.
                 diagnostic.code = IssueCodes.InternalError;
                 diagnostic.data = { code: IssueCodes.InternalError };
-                diagnostic.message = `acct could not finish a check here (${diagnostic.message.replace(/^An error occurred during validation: /, '')}): a fault of acct, not of the plan. Please report it with this plan.`;
+                const detail = diagnostic.message.replace(/^An error occurred during validation: /, '');
+                diagnostic.message = this.settings.texts().t('finding.internalError', { detail });
             }
         }
         const kept = withoutCascades(document, lexing, parsing);

@@ -36,7 +36,7 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
         Lexer: (services) => new AcctLexer(services),
         TokenBuilder: () => new AcctTokenBuilder(),
         ValueConverter: () => new AcctValueConverter(),
-        ParserErrorMessageProvider: (services) => new AcctSyntaxMessages(services.Grammar),
+        ParserErrorMessageProvider: (services) => new AcctSyntaxMessages(services.Grammar, services.workspace.AcctSettings),
     },
     references: {
         ScopeProvider: (services) => new AcctScopeProvider(services),

@@ -12,6 +12,7 @@ import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
 import { isClosedString } from './acct-value-converter.js';
 import { syntaxText } from './syntax-messages.js';
+import type { AcctLanguageServices } from './acct-language-services.js';
 
 /** Characters that may start a token: whitespace, ids, numbers, strings, `{`, `}`, `,`, `-`, `?`. */
 const MAY_START = /[\s\w"{},\-?\u00C0-\uFFFF]/;
@@ -25,7 +26,16 @@ function mayStart(text: string, i: number): boolean {
 }
 
 export class AcctLexer extends DefaultLexer {
+    private readonly services: AcctLanguageServices;
+
+    constructor(services: AcctLanguageServices) {
+        super(services);
+        this.services = services;
+    }
+
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        // the settings are read when a text is lexed: the lexer is made before they are
+        const say = syntaxText(this.services.workspace.AcctSettings.texts());
         const runs = invalidRuns(text);
         const result = super.tokenize(runs.length ? squash(text, runs) : text, options);
         const endOf = new Map(runs);
@@ -34,14 +44,14 @@ export class AcctLexer extends DefaultLexer {
             const run = end === undefined ? undefined : [error.offset, end] as const;
             if (run) {
                 error.length = run[1] - run[0];
-                error.message = syntaxText.unexpectedCharacters(`${printable(text.slice(run[0], Math.min(run[1], run[0] + 12)))}${error.length > 12 ? '…' : ''}`, error.length);
+                error.message = say.unexpectedCharacters(`${printable(text.slice(run[0], Math.min(run[1], run[0] + 12)))}${error.length > 12 ? '…' : ''}`, error.length);
             }
         }
         for (const token of result.tokens) {
             if (token.tokenType.name === 'STRING' && !isClosedString(token.image)) {
                 result.errors.push({
                     offset: token.startOffset, length: token.image.length, line: token.startLine, column: token.startColumn,
-                    message: syntaxText.unterminatedString,
+                    message: say.unterminatedString,
                 });
             }
         }

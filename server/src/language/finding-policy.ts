@@ -9,7 +9,7 @@
  */
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { FIXED_CODES, isIssueCode, isWaivable, issueCatalog, IssueCodes, type IssueCode, type Severity } from '../method/index.js';
+import { FIXED_CODES, isIssueCode, isWaivable, issueCatalog, IssueCodes, type IssueCode, type Severity, type Texts } from '../method/index.js';
 import { isWaiver, type Waiver, type Workspace } from './generated/ast.js';
 import type { AcctSettings } from './acct-settings.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
@@ -60,7 +60,7 @@ export class FindingPolicy {
         }
         for (const waiver of AstUtils.streamAst(document.parseResult.value as Workspace).filter(isWaiver)) {
             if (!isIssueCode(waiver.code) || !isWaivable(waiver.code) || isMutedNode(waiver, muted)) continue;
-            const finding = waiverFinding(waiver, today, byWaiver.has(waiver), kept);
+            const finding = waiverFinding(waiver, today, byWaiver.has(waiver), kept, this.settings.texts());
             if (finding) diagnostics.push(...this.withSeverity(finding));
         }
         this.outcomes.set(document, { waived, byWaiver });
@@ -138,14 +138,14 @@ function isMutedNode(node: AstNode, muted: readonly Span[]): boolean {
  * A waiver on a contact does not cover the findings of a decision chain about that contact: they
  * stand in the opportunity. Say where they are, since that is where the waiver belongs.
  */
-function elsewhere(waiver: Waiver, subject: string | undefined, findings: readonly Diagnostic[]): string | undefined {
+function elsewhere(waiver: Waiver, subject: string | undefined, findings: readonly Diagnostic[], texts: Texts): string | undefined {
     if (!subject?.startsWith('contact:')) return undefined;
     const deals = new Set(findings
         .map(d => d.data as FindingData | undefined)
         .filter(d => d?.code === waiver.code && d.contact === subject && d.subject?.startsWith('opportunity:'))
-        .map(d => `'${d!.subject!.slice(d!.subject!.indexOf('/') + 1)}'`));
+        .map(d => texts.quote(d!.subject!.slice(d!.subject!.indexOf('/') + 1))));
     if (deals.size === 0) return undefined;
-    return `its ${waiver.code} findings about this contact stand in the decision chain of ${[...deals].join(', ')}. Move the waiver into that opportunity.`;
+    return texts.t('finding.unusedWaiver.elsewhere', { code: waiver.code, deals: texts.list([...deals]) });
 }
 
 /** In force: no `until`, or `until` today or later. */
@@ -173,7 +173,7 @@ function coveringWaivers(document: LangiumDocument, diagnostic: Diagnostic, toda
     return found;
 }
 
-function waiverFinding(waiver: Waiver, today: string, used: boolean, findings: readonly Diagnostic[]): Diagnostic | undefined {
+function waiverFinding(waiver: Waiver, today: string, used: boolean, findings: readonly Diagnostic[], texts: Texts): Diagnostic | undefined {
     const subject = subjectOf(waiver);
     const range = waiver.$cstNode?.range;
     if (!range) return undefined;
@@ -181,12 +181,12 @@ function waiverFinding(waiver: Waiver, today: string, used: boolean, findings: r
     if (!inForce(waiver, today)) {
         return {
             range, severity: DiagnosticSeverity.Warning, code: IssueCodes.ExpiredWaiver, source: 'acct', data: data(IssueCodes.ExpiredWaiver),
-            message: `The waiver of ${waiver.code} expired on ${waiver.until}: it waives nothing any more. Deal with the findings it covered, or renew it with a new date and reason.`,
+            message: texts.t('finding.expiredWaiver', { code: waiver.code, until: waiver.until! }),
         };
     }
     if (used) return undefined;
     return {
         range, severity: DiagnosticSeverity.Warning, code: IssueCodes.UnusedWaiver, source: 'acct', data: data(IssueCodes.UnusedWaiver),
-        message: `The waiver of ${waiver.code} waives nothing here: ${elsewhere(waiver, subject, findings) ?? `no ${waiver.code} finding is left to acknowledge. Remove it.`}`,
+        message: elsewhere(waiver, subject, findings, texts) ?? texts.t('finding.unusedWaiver', { code: waiver.code }),
     };
 }

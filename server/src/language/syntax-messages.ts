@@ -3,54 +3,76 @@
  * "Did you mean `contact`?" when the word found is close to one that may stand there. The parser
  * asks this provider for every message (Langium's `ParserErrorMessageProvider` service), with the
  * rule it was in and the tokens it expected; what may begin an item of each block is read from
- * the grammar (grammar-expectations.ts). Every text a user reads is built in `syntaxText`, the
- * one place to translate.
+ * the grammar (grammar-expectations.ts). Every text a user reads is built in `syntaxText`, from the
+ * message catalog in the session's language.
  */
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
 import type { GrammarAST } from 'langium';
+import type { MessageKey, Texts } from '../method/index.js';
+import type { AcctSettings } from './acct-settings.js';
 import { blockStarts, type Starts } from './grammar-expectations.js';
 import { closestWord } from './spelling.js';
 
-/** The texts of syntax messages. */
-export const syntaxText = {
-    /** "In a customer, expected …, but found `contcat`. Did you mean `contact`?" */
-    expectedIn: (where: string, expected: string, found: string, meant: string | undefined, hint = '') =>
-        `${where}, expected ${expected}, but found ${found}.${meant ? ` Did you mean \`${meant}\`?` : ''}${hint}`,
-    /** After a word that begins an item of another block: the block before it was not closed. */
-    missingClose: ' Is a `}` missing before it?',
-    /** Where a value was due: "After `tier`" (then: ", expected a tier (…), but found `strategc`"). */
-    after: (previous: string) => `After ${previous}`,
-    startOfFile: 'At the start of the file',
-    endOfFile: 'the end of the file',
-    word: (image: string) => `\`${image}\``,
-    quotedName: (image: string) => `the quoted name ${image}`,
-    oneOf: (items: readonly string[]) => items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`,
-    /** A kind of value and its possible words: "a tier (excellent, strategic, core, value or commercial)". */
-    valueOf: (noun: string, words: readonly string[]) => words.length ? `${noun} (${syntaxText.oneOf(words)})` : noun,
-    unterminatedString: 'Unterminated string: close it with " on the same line.',
-    unexpectedCharacters: (shown: string, count: number) => count > 1
-        ? `Unexpected characters '${shown}': no word of a plan starts with them. Remove them, or put them in a quoted name.`
-        : `Unexpected character '${shown}': no word of a plan starts with it. Remove it, or put it in a quoted name.`,
-};
+/** The texts of syntax messages, in the language of `texts`. */
+export function syntaxText(texts: Texts) {
+    const words = {
+        /** "In a customer, expected …, but found `contcat`. Did you mean `contact`?" */
+        expectedIn: (where: string, expected: string, found: string, meant: string | undefined, hint = '') => texts.t('syntax.expectedIn', {
+            where, expected, found, meant: meant ? texts.t('syntax.didYouMean', { word: meant }) : '', hint,
+        }),
+        /** After a word that begins an item of another block: the block before it was not closed. */
+        missingClose: texts.t('syntax.missingClose'),
+        /** Where a value was due: "After `tier`" (then: ", expected a tier (…), but found `strategc`"). */
+        after: (previous: string) => texts.t('syntax.after', { previous }),
+        startOfFile: texts.t('syntax.startOfFile'),
+        endOfFile: texts.t('syntax.endOfFile'),
+        word: (image: string) => texts.t('syntax.word', { image }),
+        quotedName: (image: string) => texts.t('syntax.quotedName', { image }),
+        oneOf: (items: readonly string[]) => texts.or(items),
+        /** A kind of value and its possible words: "a tier (excellent, strategic, core, value or commercial)". */
+        valueOf: (noun: string, list: readonly string[]) => list.length ? texts.t('syntax.valueOf', { noun, words: texts.or(list) }) : noun,
+        unterminatedString: texts.t('syntax.unterminatedString'),
+        unexpectedCharacters: (shown: string, count: number) =>
+            texts.t(count > 1 ? 'syntax.unexpectedCharacters' : 'syntax.unexpectedCharacter', { shown }),
+        place: (rule: string) => {
+            const key = blockPlaces[rule];
+            return key ? texts.t(key) : texts.t('syntax.place.other', { rule });
+        },
+        noun: (rule: string) => {
+            const key = valueNouns[rule];
+            return key && texts.t(key);
+        },
+        terminal: (name: string) => {
+            const key = terminalWords[name];
+            return key && texts.t(key);
+        },
+    };
+    return words;
+}
+
+type SyntaxWords = ReturnType<typeof syntaxText>;
+/** The catalog's keys that start with `P`. */
+type KeysOf<P extends string> = Extract<MessageKey, `${P}${string}`>;
 
 /** Where each block is, as the message says it. */
-export const blockPlaces: Readonly<Record<string, string>> = {
-    Workspace: 'At the top level of the file', Customer: 'In a customer', Contact: 'In a contact',
-    Opportunity: 'In an opportunity', Activity: 'In an activity', Policy: 'In the policy',
-    IronTriangle: 'In a team', DecisionChain: 'In a decision chain',
+export const blockPlaces: Readonly<Record<string, Exclude<KeysOf<'syntax.place.'>, 'syntax.place.other'>>> = {
+    Workspace: 'syntax.place.workspace', Customer: 'syntax.place.customer', Contact: 'syntax.place.contact',
+    Opportunity: 'syntax.place.opportunity', Activity: 'syntax.place.activity', Policy: 'syntax.place.policy',
+    IronTriangle: 'syntax.place.team', DecisionChain: 'syntax.place.decisionChain',
 };
 
 /** Each kind of value, by the rule that reads it. */
-const valueNouns: Readonly<Record<string, string>> = {
-    Name: 'an id', Code: "a check's code", CodeWord: "a check's code", Money: 'an amount', MoneyValue: 'an amount (such as 12.5M)',
-    SupportValue: 'a support value (-1, 0, 1, 2, 3 or ?)', SignedInt: 'a whole number', Role: 'a role', Tier: 'a tier',
-    Organization: 'an organization level', Stage: 'a stage', ActivityKind: 'a kind of activity', ActivityStatus: 'a status',
-    Horizon: 'a horizon', Group: 'a group', SeverityLevel: 'a severity',
+const valueNouns: Readonly<Record<string, KeysOf<'syntax.noun.'>>> = {
+    Name: 'syntax.noun.id', Code: 'syntax.noun.code', CodeWord: 'syntax.noun.code', Money: 'syntax.noun.amount', MoneyValue: 'syntax.noun.moneyValue',
+    SupportValue: 'syntax.noun.support', SignedInt: 'syntax.noun.wholeNumber', Role: 'syntax.noun.role', Tier: 'syntax.noun.tier',
+    Organization: 'syntax.noun.organization', Stage: 'syntax.noun.stage', ActivityKind: 'syntax.noun.activityKind', ActivityStatus: 'syntax.noun.status',
+    Horizon: 'syntax.noun.horizon', Group: 'syntax.noun.group', SeverityLevel: 'syntax.noun.severity',
 };
 
 /** Terminals as a user writes them. */
-const terminalWords: Readonly<Record<string, string>> = {
-    ID: 'an id', WORD: 'an id', STRING: 'a quoted name', DATE: 'a date (YYYY-MM-DD)', INT: 'a number', DECIMAL: 'a number', AMOUNT: 'an amount',
+const terminalWords: Readonly<Record<string, KeysOf<'syntax.token.'>>> = {
+    ID: 'syntax.token.id', WORD: 'syntax.token.id', STRING: 'syntax.token.string', DATE: 'syntax.token.date', INT: 'syntax.token.number',
+    DECIMAL: 'syntax.token.number', AMOUNT: 'syntax.token.amount',
 };
 
 /** Rules whose alternatives list their own words (the others say only their noun). */
@@ -63,7 +85,7 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
     /** The same word out of place in the same block, again and again (a pasted block, a lost brace): one message. */
     private readonly inBlockMessages = new Map<string, string>();
 
-    constructor(grammar: GrammarAST.Grammar) {
+    constructor(grammar: GrammarAST.Grammar, private readonly settings: AcctSettings) {
         this.blocks = blockStarts(grammar);
         this.itemWords = new Set([...this.blocks.values()].flatMap(starts => starts.keywords));
     }
@@ -73,7 +95,8 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
         const ruleName = plain(options.ruleName);
         const block = this.blocks.get(ruleName);
         if (block && (expected.name === '}' || expected.name === 'EOF')) return this.inBlock(ruleName, block, actual);
-        return syntaxText.expectedIn(after(previous), tokenWord(expected), found(actual), undefined);
+        const s = this.words();
+        return s.expectedIn(after(s, previous), tokenWord(s, expected), found(s, actual), undefined);
     }
 
     buildNotAllInputParsedMessage(options: { firstRedundant: IToken; ruleName: string }): string {
@@ -88,9 +111,14 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
         return this.alternatives(options.expectedIterationPaths, options.actual[0]!, options.previous, plain(options.ruleName));
     }
 
+    private words(): SyntaxWords {
+        return syntaxText(this.settings.texts());
+    }
+
     /** A word that cannot stand in a block: what may, and the closest of its keywords. */
     private inBlock(ruleName: string, starts: Starts, actual: IToken): string {
-        const key = `${ruleName}\u0000${actual.tokenType.name}\u0000${actual.image}`;
+        // the language is part of the key: the same word is said again in another language
+        const key = `${this.settings.locale}\u0000${ruleName}\u0000${actual.tokenType.name}\u0000${actual.image}`;
         let message = this.inBlockMessages.get(key);
         if (message === undefined) {
             if (this.inBlockMessages.size >= 10_000) this.inBlockMessages.clear();
@@ -101,36 +129,38 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
     }
 
     private describeInBlock(ruleName: string, starts: Starts, actual: IToken): string {
-        const expected = [...starts.keywords, ...(starts.id ? [terminalWords.ID!] : []), ...(ruleName === 'Workspace' ? [] : ['`}`'])];
+        const s = this.words();
+        const expected = [...starts.keywords, ...(starts.id ? [s.terminal('ID')!] : []), ...(ruleName === 'Workspace' ? [] : ['`}`'])];
         const meant = isWord(actual) ? closestWord(actual.image, starts.keywords) : undefined;
         // `contact` inside a contact, `customer` inside a customer: the block before it is still open
         const misplaced = ruleName !== 'Workspace' && this.itemWords.has(actual.image) && !starts.keywords.includes(actual.image);
-        return syntaxText.expectedIn(blockPlaces[ruleName] ?? `In ${ruleName}`, syntaxText.oneOf(expected), found(actual), meant, misplaced ? syntaxText.missingClose : '');
+        return s.expectedIn(s.place(ruleName), s.oneOf(expected), found(s, actual), meant, misplaced ? s.missingClose : '');
     }
 
     /** One of several values was expected after the previous word. */
     private alternatives(paths: TokenType[][], actual: IToken, previous: IToken, ruleName: string): string {
+        const s = this.words();
         const firsts = [...new Set(paths.map(path => path[0]).filter((t): t is TokenType => t !== undefined))];
         const keywords = firsts.filter(t => !(t.name in terminalWords) && /^[\p{L}_]/u.test(t.name)).map(t => t.name);
         const idPossible = firsts.some(t => t.name === 'ID' || t.name === 'WORD');
-        const noun = valueNouns[ruleName];
+        const noun = s.noun(ruleName);
         let expected: string;
         if (noun) {
-            expected = listsItsWords.has(ruleName) ? syntaxText.valueOf(noun, keywords) : noun;
+            expected = listsItsWords.has(ruleName) ? s.valueOf(noun, keywords) : noun;
         } else {
             // Where an id may stand, every keyword may too (a keyword is a valid id): say "an id" once.
-            const words = firsts.filter(t => !(idPossible && keywords.includes(t.name))).map(tokenWord);
-            expected = syntaxText.oneOf([...new Set(words)]);
+            const words = firsts.filter(t => !(idPossible && keywords.includes(t.name))).map(t => tokenWord(s, t));
+            expected = s.oneOf([...new Set(words)]);
         }
         const meant = isWord(actual) && !idPossible ? closestWord(actual.image, keywords) : undefined;
-        return syntaxText.expectedIn(after(previous), expected, found(actual), meant);
+        return s.expectedIn(after(s, previous), expected, found(s, actual), meant);
     }
 }
 
 /** "After `tier`", or the start of the file when nothing came before. */
-function after(previous: IToken | undefined): string {
+function after(s: SyntaxWords, previous: IToken | undefined): string {
     const real = previous && !Number.isNaN(previous.startOffset) && previous.tokenType.name !== 'EOF';
-    return real ? syntaxText.after(found(previous)) : syntaxText.startOfFile;
+    return real ? s.after(found(s, previous)) : s.startOfFile;
 }
 
 /** The grammar's rule name: Langium marks the parser's rule names with an invisible suffix. */
@@ -139,15 +169,15 @@ function plain(ruleName: string): string {
 }
 
 /** How the message names what was found. */
-function found(token: IToken): string {
-    if (token.tokenType.name === 'EOF') return syntaxText.endOfFile;
+function found(s: SyntaxWords, token: IToken): string {
+    if (token.tokenType.name === 'EOF') return s.endOfFile;
     const image = token.image.length > 40 ? `${token.image.slice(0, 39)}…` : token.image;
-    return token.tokenType.name === 'STRING' ? syntaxText.quotedName(image) : syntaxText.word(image);
+    return token.tokenType.name === 'STRING' ? s.quotedName(image) : s.word(image);
 }
 
-function tokenWord(type: TokenType): string {
-    if (type.name === 'EOF') return syntaxText.endOfFile;
-    return terminalWords[type.name] ?? (/^[\p{L}_]/u.test(type.name) ? type.name : `\`${type.name}\``);
+function tokenWord(s: SyntaxWords, type: TokenType): string {
+    if (type.name === 'EOF') return s.endOfFile;
+    return s.terminal(type.name) ?? (/^[\p{L}_]/u.test(type.name) ? type.name : `\`${type.name}\``);
 }
 
 /** A word (an id or a keyword), which may be a misspelling of another word. */

@@ -4,36 +4,37 @@
  * a role (`li evaluatr` reads `evaluatr` as a second contact).
  */
 import { type DiagnosticInfo, type AstNode, type LangiumDocument, type ScopeProvider } from 'langium';
-import { IssueCodes, roleMeanings } from '../method/index.js';
+import { IssueCodes, roleMeanings, type DeclarationKind, type Texts } from '../method/index.js';
 import type { AcctLanguageServices } from './acct-language-services.js';
+import type { AcctSettings } from './acct-settings.js';
 import { closestWord } from './spelling.js';
 
 /** Suggestions computed per document at most: each reads a whole scope, and a pasted junk file may hold thousands. */
 const MAX_SUGGESTIONS = 200;
 
-const referenceKinds: Record<string, string> = {
+const referenceKinds: Record<string, DeclarationKind> = {
     reportsTo: 'contact', contact: 'contact', with: 'contact', influences: 'contact',
     owner: 'member', ar: 'member', sr: 'member', fr: 'member',
     competitors: 'competitor', competitor: 'competitor',
 };
 
-/** The texts of the finding. */
-export const referenceText = {
-    unknown: (kind: string, id: string, inScope: boolean, remedy: string) =>
-        `Unknown ${kind} '${id}': no ${kind} has this id${inScope ? ' among the contacts of this customer' : ' in the workspace'}. ${remedy}`,
-    declareOrCorrect: 'Declare it, or correct the id.',
-    didYouMean: (id: string) => `Did you mean \`${id}\`?`,
-    didYouMeanRole: (role: string) => `Did you mean the role \`${role}\`? A role follows the contact's id on the same entry.`,
-};
+/** The finding in the session's language: what is unknown, where it was looked for, what to do. */
+function unknownText(texts: Texts, kind: DeclarationKind, name: string, remedy: string): string {
+    return kind === 'contact' ? texts.t('finding.unresolved.contact', { name, remedy })
+        : texts.t('finding.unresolved.global', { kind: texts.vocabulary.declarations[kind], name, remedy });
+}
 
 export class UnresolvedReferences {
     private readonly scopes: ScopeProvider;
+    private readonly settings: AcctSettings;
 
     constructor(services: AcctLanguageServices) {
         this.scopes = services.references.ScopeProvider;
+        this.settings = services.workspace.AcctSettings;
     }
 
     report(document: LangiumDocument, accept: (message: string, info: DiagnosticInfo<AstNode>) => void): void {
+        const texts = this.settings.texts();
         let suggestions = 0;
         for (const reference of document.references) {
             const error = reference.error;
@@ -41,20 +42,20 @@ export class UnresolvedReferences {
             const { container, property, index } = error.info;
             const refText = error.info.reference.$refText;
             const kind = referenceKinds[property] ?? 'declaration';
-            const remedy = suggestions++ < MAX_SUGGESTIONS ? this.suggestion(error.info, refText, kind) : undefined;
-            accept(referenceText.unknown(kind, refText, kind === 'contact', remedy ?? referenceText.declareOrCorrect), {
+            const remedy = suggestions++ < MAX_SUGGESTIONS ? this.suggestion(error.info, refText, kind, texts) : undefined;
+            accept(unknownText(texts, kind, refText, remedy ?? texts.t('finding.unresolved.declareOrCorrect')), {
                 node: container, range: reference.$refNode?.range, property, index, code: IssueCodes.UnresolvedReference,
                 data: { code: IssueCodes.UnresolvedReference, containerType: container.$type, property, refText },
             });
         }
     }
 
-    private suggestion(info: Parameters<ScopeProvider['getScope']>[0], refText: string, kind: string): string | undefined {
+    private suggestion(info: Parameters<ScopeProvider['getScope']>[0], refText: string, kind: string, texts: Texts): string | undefined {
         const ids = this.scopes.getScope(info).getAllElements().map(element => element.name);
         const id = closestWord(refText, ids);
-        if (id) return referenceText.didYouMean(id);
+        if (id) return texts.t('finding.unresolved.didYouMean', { id });
         if (kind !== 'contact' || info.container.$type !== 'DecisionChainEntry') return undefined;
         const role = closestWord(refText, Object.keys(roleMeanings));
-        return role ? referenceText.didYouMeanRole(role) : undefined;
+        return role ? texts.t('finding.unresolved.didYouMeanRole', { role }) : undefined;
     }
 }

@@ -27,8 +27,9 @@ export class AcctCodeActionProvider implements CodeActionProvider {
         const uri = document.textDocument.uri;
         const today = this.settings.today();
         let members: Member[] | undefined;
+        const texts = this.settings.texts();
         const context = (diagnostic: Diagnostic): FixContext => ({
-            document, diagnostic, today, members: () => (members ??= this.members()),
+            document, diagnostic, today, texts, members: () => (members ??= this.members()),
         });
         for (const diagnostic of params.context.diagnostics) {
             const fix = (diagnostic.data as FindingData | undefined)?.fix;
@@ -63,12 +64,13 @@ export class AcctCodeActionProvider implements CodeActionProvider {
         const insertion = waiverInsertion(document, diagnostic.range.start, code, this.settings.today());
         if (!insertion) return undefined;
         const uri = document.textDocument.uri;
+        const texts = this.settings.texts();
         return {
-            title: 'Waive this finding…',
+            title: texts.t('fix.waive'),
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             edit: { changes: { [uri]: [{ range: { start: insertion.at, end: insertion.at }, newText: insertion.text }] } },
-            command: { title: 'Write the reason', command: EditorCommands.editWaiverReason, arguments: [uri, insertion.reason] },
+            command: { title: texts.t('fix.waive.reason'), command: EditorCommands.editWaiverReason, arguments: [uri, insertion.reason] },
         };
     }
 }

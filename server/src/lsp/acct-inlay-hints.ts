@@ -38,13 +38,14 @@ export class AcctInlayHintProvider extends AbstractInlayHintProvider {
     private takenFromContact(entry: DecisionChainEntry, acceptor: InlayHintAcceptor): void {
         const contact = entry.contact.ref;
         if (!contact || !entry.$cstNode || (entry.role && entry.support)) return;
+        const texts = this.settings.texts();
         const role = entry.role ? undefined : contact.role;
         const support = entry.support ? undefined : String(supportOf(contact.support) ?? '?');
         acceptor({
             position: entry.$cstNode.range.end,
-            label: takenFromContactLabel(role, support),
+            label: takenFromContactLabel(texts, role, support),
             kind: InlayHintKind.Type,
-            tooltip: takenFromContactTooltip(whoIs(contact)),
+            tooltip: takenFromContactTooltip(texts, whoIs(contact, texts)),
         });
     }
 
@@ -54,7 +55,8 @@ export class AcctInlayHintProvider extends AbstractInlayHintProvider {
         const days = daysBetween(contact.lastContact, today);
         const date = GrammarUtils.findNodeForProperty(contact.$cstNode, 'lastContact');
         if (days === undefined || !date) return;
-        acceptor({ position: date.range.end, label: daysSinceLabel(days), paddingLeft: true, tooltip: daysSinceTooltip(today) });
+        const texts = this.settings.texts();
+        acceptor({ position: date.range.end, label: daysSinceLabel(texts, days), paddingLeft: true, tooltip: daysSinceTooltip(texts, today) });
     }
 }
 

@@ -1,13 +1,14 @@
 /**
  * The language server: Langium's LSP features plus the plan protocol (contract/protocol.ts) that
- * the views and the export command use, and the `acct.today` setting.
+ * the views and the export command use, the `acct.today` setting and the display language (the
+ * `initialize` request's locale: VS Code sends its own).
  */
 import { DocumentState, URI } from 'langium';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
 import { createAcctServices, type AcctServices } from '../acct-module.js';
-import { isDate } from '../method/index.js';
+import { isDate, localeOf } from '../method/index.js';
 import { serializePlan } from '../plan/plan-json.js';
 import { focusAt } from '../plan/focus.js';
 import { NO_FOCUS } from '../contract/plan-focus.js';
@@ -48,6 +49,10 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
         });
         if (hintsRefreshable) void connection.languages.inlayHint.refresh().catch(() => undefined);
     };
+    // Before any document is built: the findings, hovers and lenses speak the editor's language.
+    shared.lsp.LanguageServer.onInitialize(params => {
+        settings.locale = localeOf(params.locale);
+    });
     shared.lsp.LanguageServer.onInitialized(async () => {
         await shared.workspace.WorkspaceManager.ready;
         await applyToday(await shared.workspace.ConfigurationProvider.getConfiguration('acct', 'today'));

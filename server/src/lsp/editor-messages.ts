@@ -1,43 +1,42 @@
 /**
- * The words of the navigation features and quick fixes: one function per message (titles of the
- * quick fixes, inlay hint labels and their tooltips), so that each can move into the message
- * catalog of the localisation without touching the code that uses it.
+ * The words of the navigation features and quick fixes (titles of the quick fixes, inlay hint
+ * labels and their tooltips), from the message catalog in the session's language.
  */
+import type { Role, Texts } from '../method/index.js';
 
 /** `: decision-maker, support 2` after a decision-chain entry: what the entry takes from its contact. */
-export function takenFromContactLabel(role: string | undefined, support: string | undefined): string {
-    return ': ' + [role, support === undefined ? undefined : `support ${support}`].filter(Boolean).join(', ');
+export function takenFromContactLabel(texts: Texts, role: Role | undefined, support: string | undefined): string {
+    const parts = [role && texts.name('roles', role), support === undefined ? undefined : texts.t('hint.taken.support', { value: support })];
+    return texts.t('hint.taken', { parts: texts.list(parts.filter((p): p is string => !!p)) });
 }
 
-export function takenFromContactTooltip(contact: string): string {
-    return `Taken from the contact ${contact}: an entry that does not write its role or support has the contact's.`;
+export function takenFromContactTooltip(texts: Texts, contact: string): string {
+    return texts.t('hint.taken.tooltip', { contact });
 }
 
 /** After `last-contact DATE`: how long ago, counted from today as the checks count it. */
-export function daysSinceLabel(days: number): string {
-    if (days === 0) return 'today';
-    if (days === 1) return '1 day ago';
-    if (days === -1) return 'in 1 day';
-    return days > 0 ? `${days} days ago` : `in ${-days} days`;
+export function daysSinceLabel(texts: Texts, days: number): string {
+    if (days === 0) return texts.t('hint.days.today');
+    return days > 0 ? texts.t('hint.days.ago', { days }) : texts.t('hint.days.ahead', { days: -days });
 }
 
-export function daysSinceTooltip(today: string): string {
-    return `Counted from ${today}, the date the checks use as today (setting acct.today, else ACCT_TODAY, else the real date).`;
+export function daysSinceTooltip(texts: Texts, today: string): string {
+    return texts.t('hint.days.tooltip', { today });
 }
 
 export const fixTitles = {
     /** no-power-map */
-    scaffoldDecisionChain: (count: number, customer: string) =>
-        `Add a decision-chain with the ${count === 1 ? 'contact' : `${count} contacts`} of ${customer} that have a role`,
+    scaffoldDecisionChain: (texts: Texts, count: number, customer: string) => count === 1
+        ? texts.t('fix.scaffoldDecisionChain.one', { customer }) : texts.t('fix.scaffoldDecisionChain', { count, customer }),
     /** incomplete-iron-triangle */
-    addToTeam: (role: string, member: string, isOwner: boolean) =>
-        `Add ${member} as ${role.toUpperCase()}${isOwner ? " (the customer's owner)" : ''}`,
+    addToTeam: (texts: Texts, role: string, member: string, isOwner: boolean) =>
+        texts.t(isOwner ? 'fix.addOwnerToTeam' : 'fix.addToTeam', { member, role: role.toUpperCase() }),
     /** unresolved-reference to a contact */
-    createContact: (id: string, customer: string) => `Create contact '${id}' in ${customer}`,
+    createContact: (texts: Texts, id: string, customer: string) => texts.t('fix.createContact', { id, customer }),
     /** stale-tier-review without a review date */
-    markReviewedToday: (today: string) => `Record the tier review as done today (reviewed ${today})`,
+    markReviewedToday: (texts: Texts, today: string) => texts.t('fix.markReviewedToday', { today }),
     /** unknown-support when no support is written */
-    declareUnknownSupport: (contact: string) => `Declare the support of ${contact} as unknown (support ?)`,
+    declareUnknownSupport: (texts: Texts, contact: string) => texts.t('fix.declareUnknownSupport', { contact }),
     /** unfounded-support: the message's own advice */
-    markSupportUnknown: (contact: string) => `Mark the support of ${contact} as unknown (?) until contact is recorded`,
+    markSupportUnknown: (texts: Texts, contact: string) => texts.t('fix.markSupportUnknown', { contact }),
 } as const;

@@ -1,6 +1,7 @@
 /** What each keyword of a plan means, for hover and completion on the keyword itself. */
 
-export const propertyMeanings: Readonly<Record<string, string>> = {
+/** In English: the source of the catalog's translations (messages/). */
+export const PROPERTY_MEANINGS = {
     'member': 'A person on our side; ids are global to the workspace.',
     'competitor': 'A known competitor; relationships are only good or bad compared with competitors.',
     'customer': 'One customer account: its tier, its people (contacts), its deals (opportunities) and relationship activities.',
@@ -55,4 +56,9 @@ export const propertyMeanings: Readonly<Record<string, string>> = {
     'warning': 'Severity warning: counted by --max-warnings.',
     'info': 'Severity info: shown, never fails a check.',
     'off': 'Turns the check off for the whole workspace.',
-};
+} as const;
+
+/** A keyword that hover and completion explain. */
+export type PropertyKeyword = keyof typeof PROPERTY_MEANINGS;
+
+export const propertyMeanings: Readonly<Record<string, string>> = PROPERTY_MEANINGS;

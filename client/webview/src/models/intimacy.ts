@@ -7,6 +7,7 @@ import { intimacyText, isIntimacy, isSupport, supportText, zoneOf, type Zone } f
 import { INTIMACY } from '../labels.js';
 import { assignSlots, contactAriaLabel, contactHead, firstById, supportLine, type Shown, type Slotted } from './common.js';
 import { findingsAbout, findingsText, indexFindings, type FindingIndex } from './findings.js';
+import { texts } from '../texts.js';
 
 export interface IntimacyPoint extends Slotted {
     key: SubjectKey;
@@ -47,16 +48,19 @@ export function buildIntimacy(view: PlanView, shown: Shown, index: FindingIndex 
         const intimacy = isIntimacy(c.intimacy) ? c.intimacy : null;
         const zone = zoneOf(support, intimacy);
         const stale = findings.some(f => f.code === 'stale-contact');
+        const t = texts();
+        const words = zone ? t.vocabulary.zones[zone.id] : null;
         const inDeal = chain.has(c.id) ? chain.get(c.id)! : undefined;
         const dealSupport = deal && inDeal !== undefined && inDeal !== support ? { value: inDeal } : null;
         const differs = dealSupport ? INTIMACY.differs(deal!.name, supportText(dealSupport.value), supportText(support)) : null;
-        const aria = contactAriaLabel({ ...c, support, intimacy, stale, findings }) + (zone ? `; zone ${zone.label}` : '') + (differs ? `; ${differs}` : '');
+        const aria = contactAriaLabel({ ...c, support, intimacy, stale, findings })
+            + (words ? t.t('view.intimacy.zoneAria', { zone: words.label }) : '') + (differs ? `; ${differs}` : '');
         const tip = [
             ...contactHead(c, c.role),
             supportLine(support),
             ...(differs ? [differs] : []),
-            `Intimacy: ${intimacyText(intimacy)}`,
-            ...(zone ? [`${zone.label}: ${zone.reading}`] : []),
+            t.t('view.line.intimacy', { value: intimacyText(intimacy) }),
+            ...(words ? [`${words.label}: ${words.reading}`] : []),
             ...(findings.length ? ['', findingsText(findings)] : []),
         ].join('\n');
         points.push({ key, id: c.id, name: c.name, role: c.role, support, intimacy, zone, dealSupport, findings, slot: 0, slotCount: 1, ariaLabel: aria, tooltip: tip });

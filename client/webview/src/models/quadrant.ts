@@ -7,6 +7,7 @@ import { compareText, SubjectKeys, type Finding, type PlanView, type SubjectKey,
 import { isScore, suggestedTiers } from '@acct/method';
 import { assignSlots, firstById, type Slotted } from './common.js';
 import { findingsAbout, findingsSummary, findingsText, indexFindings, type FindingIndex } from './findings.js';
+import { texts } from '../texts.js';
 
 export interface QuadrantPoint extends Slotted {
     key: SubjectKey;
@@ -36,24 +37,30 @@ export interface QuadrantModel {
 export function buildQuadrant(view: PlanView, focusedCustomer: string | null, index: FindingIndex = indexFindings(view)): QuadrantModel {
     const points: QuadrantPoint[] = [];
     const unplotted: QuadrantModel['unplotted'] = [];
+    const t = texts();
     for (const c of firstById(view.plan.customers)) {
         const key = SubjectKeys.customer(c.id);
         if (!isScore(c.standing) || !isScore(c.cooperation)) {
-            const missing = [!isScore(c.standing) ? 'standing' : '', !isScore(c.cooperation) ? 'cooperation' : ''].filter(Boolean);
-            unplotted.push({ key, name: c.name, reason: `no valid ${missing.join(' and ')}` });
+            const missing = [
+                !isScore(c.standing) ? t.t('view.quadrant.standing') : '', !isScore(c.cooperation) ? t.t('view.quadrant.cooperation') : '',
+            ].filter(Boolean);
+            unplotted.push({ key, name: c.name, reason: t.t('view.quadrant.noValid', { missing: t.and(missing) }) });
             continue;
         }
         const suggested = c.suggestedTier;
         const mismatch = c.tier !== null && suggested !== null && c.tier !== suggested;
         const findings = findingsAbout(index, key);
-        const label = `${c.name}; standing ${c.standing}, cooperation ${c.cooperation}; tier ${c.tier ?? 'not declared'}; `
-            + `suggested ${suggested ?? 'none'}${mismatch ? '; tier mismatch' : ''}`
+        const tier = c.tier ? t.name('tiers', c.tier) : t.t('view.notDeclared');
+        const suggestedName = suggested ? t.name('tiers', suggested) : t.t('view.none');
+        const scores = { standing: c.standing, cooperation: c.cooperation };
+        const label = t.t('view.quadrant.aria', { name: c.name, ...scores, tier, suggested: suggestedName })
+            + (mismatch ? t.t('view.quadrant.aria.mismatch') : '')
             + (findings.length ? `; ${findingsSummary(findings, f => f.code, ', ')}` : '');
         const tip = [
             c.name,
-            `Standing ${c.standing} · cooperation ${c.cooperation}`,
-            `Tier: ${c.tier ?? 'not declared'}${mismatch ? ` — suggested ${suggested} (mismatch)` : ` (suggested ${suggested ?? 'none'})`}`,
-            ...(c.industry ? [`Industry: ${c.industry}`] : []),
+            t.t('view.quadrant.scores', scores),
+            t.t(mismatch ? 'view.quadrant.tierMismatch' : 'view.quadrant.tier', { tier, suggested: suggestedName }),
+            ...(c.industry ? [t.t('view.quadrant.industry', { industry: c.industry })] : []),
             ...(findings.length ? ['', findingsText(findings)] : []),
         ].join('\n');
         points.push({

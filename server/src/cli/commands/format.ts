@@ -12,33 +12,25 @@ import { findAcctFiles, readPlanTexts } from '../../node/plan-files.js';
 import { filePlace } from '../../contract/findings.js';
 import { pathsArgument, UsageError, type SetExit } from '../common.js';
 import { writeStdout } from '../output.js';
+import type { Texts } from '../../method/index.js';
 
-/** The texts of the command. */
-const formatText = {
-    notFormatted: (file: string, line: number) => `${file}:${line}: not formatted from this line on (Format Document in VS Code, or acct format ${file} to see the layout).`,
-    summary: (unformatted: number, files: number) => unformatted === 0
-        ? `${files} ${files === 1 ? 'file is' : 'files are'} formatted.`
-        : `${unformatted} of ${files} ${files === 1 ? 'file' : 'files'} ${unformatted === 1 ? 'is' : 'are'} not formatted.`,
-    oneFile: 'give one file to print it formatted, or --check to check several.',
-};
-
-export function formatCommand(setExit: SetExit): Command {
+export function formatCommand(setExit: SetExit, texts: Texts): Command {
     return new Command('format')
         .description('Print a plan laid out as Format Document lays it out; with --check, name the plans that are not.')
         .addArgument(pathsArgument())
         .option('--check', 'exit 1 when a plan is not formatted, naming the first line that would change')
         .addHelpText('after', '\nExit status: 0 formatted (or printed); 1 with --check, a plan is not formatted; 2 bad usage or input.')
-        .action(async (paths: string[], options: { check?: boolean }) => setExit(await format(paths, options.check === true)));
+        .action(async (paths: string[], options: { check?: boolean }) => setExit(await format(paths, options.check === true, texts)));
 }
 
-async function format(paths: string[], check: boolean): Promise<number> {
+async function format(paths: string[], check: boolean, say: Texts): Promise<number> {
     const cwd = process.cwd();
     const files = await findAcctFiles(paths, cwd);
     const display = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || file;
     const texts = await readPlanTexts(files, display);
     const lexer = createAcctServices(EmptyFileSystem).Acct.parser.Lexer;
     if (!check) {
-        if (files.length !== 1) throw new UsageError(formatText.oneFile);
+        if (files.length !== 1) throw new UsageError(say.t('cli.format.oneFile'));
         const text = texts[0]!;
         await writeStdout(applyLayout(text, layoutEdits(text, layoutPieces(lexer, text))));
         return 0;
@@ -46,9 +38,11 @@ async function format(paths: string[], check: boolean): Promise<number> {
     const lines: string[] = [];
     texts.forEach((text, i) => {
         const first = layoutEdits(text, layoutPieces(lexer, text))[0];
-        if (first) lines.push(formatText.notFormatted(filePlace(display(files[i]!)), lineAt(text, first.end < text.length ? first.end : first.start)));
+        if (first) lines.push(say.t('cli.format.notFormatted', { file: filePlace(display(files[i]!)), line: lineAt(text, first.end < text.length ? first.end : first.start) }));
     });
-    await writeStdout([...lines, formatText.summary(lines.length, files.length)].join('\n') + '\n');
+    const summary = lines.length === 0 ? say.t('cli.format.allFormatted', { files: files.length })
+        : say.t('cli.format.notAllFormatted', { unformatted: lines.length, files: files.length });
+    await writeStdout([...lines, summary].join('\n') + '\n');
     return lines.length > 0 ? 1 : 0;
 }
 

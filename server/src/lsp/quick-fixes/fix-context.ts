@@ -7,6 +7,7 @@ import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium'
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { Member } from '../../language/generated/ast.js';
 import type { TextInsertion } from '../../language/text-placement.js';
+import type { Texts } from '../../method/index.js';
 
 export interface FixContext {
     document: LangiumDocument;
@@ -15,6 +16,8 @@ export interface FixContext {
     today: string;
     /** Every member of the workspace: files by path, then declaration order. */
     members(): readonly Member[];
+    /** The session's language, for the fixes' titles. */
+    texts: Texts;
 }
 
 /** The fixes of one finding code: none when the plan no longer has the problem where the finding points. */

@@ -29,7 +29,7 @@ export const completeIronTriangle: QuickFixBuilder = context => {
         const line = `${role} ${member.name}`;
         const insertion = insertAtBlockEnd(context.document, block, team ? line : `team { ${line} }`);
         const isOwner = member === owner;
-        return insertionFix(context, fixTitles.addToTeam(role, whoIs(member), isOwner), insertion, isOwner && role === 'ar');
+        return insertionFix(context, fixTitles.addToTeam(context.texts, role, whoIs(member, context.texts), isOwner), insertion, isOwner && role === 'ar');
     }));
 };
 

@@ -19,5 +19,5 @@ export const createMissingContact: QuickFixBuilder = context => {
     const declaration = `contact ${id} "${id}" { }`;
     const last = customer.contacts[customer.contacts.length - 1]?.$cstNode;
     const insertion = last ? insertAfter(context.document, last, declaration) : insertAtBlockEnd(context.document, customer.$cstNode, declaration);
-    return insertionFix(context, fixTitles.createContact(id, customer.name), insertion, true);
+    return insertionFix(context, fixTitles.createContact(context.texts, id, customer.name), insertion, true);
 };

@@ -15,5 +15,5 @@ export const scaffoldDecisionChain: QuickFixBuilder = context => {
     const keyPeople = [...new Set(customer.contacts.filter(contact => contact.role && contact.name).map(contact => contact.name))];
     if (keyPeople.length === 0) return [];
     const insertion = insertAtBlockEnd(context.document, opportunity.$cstNode, { head: 'decision-chain', lines: keyPeople });
-    return insertionFix(context, fixTitles.scaffoldDecisionChain(keyPeople.length, customer.name), insertion, true);
+    return insertionFix(context, fixTitles.scaffoldDecisionChain(context.texts, keyPeople.length, customer.name), insertion, true);
 };

@@ -16,7 +16,7 @@ export const declareUnknownSupport: QuickFixBuilder = context => {
     if (!entry || entry.support || !contact?.$cstNode || contact.support) return [];
     const role = GrammarUtils.findNodeForProperty(contact.$cstNode, 'role');
     const insertion = role ? insertAfter(context.document, role, 'support ?') : insertAtBlockEnd(context.document, contact.$cstNode, 'support ?');
-    return insertionFix(context, fixTitles.declareUnknownSupport(whoIs(contact)), insertion);
+    return insertionFix(context, fixTitles.declareUnknownSupport(context.texts, whoIs(contact, context.texts)), insertion);
 };
 
 export const markSupportUnknown: QuickFixBuilder = context => {
@@ -25,5 +25,5 @@ export const markSupportUnknown: QuickFixBuilder = context => {
     if (!entry || !contact) return [];
     // The support the entry counts: its own when it writes one, else the contact's.
     const value = GrammarUtils.findNodeForProperty(entry.support ? entry.$cstNode : contact.$cstNode, 'support');
-    return value ? replacementFix(context, fixTitles.markSupportUnknown(whoIs(contact)), value.range, '?') : [];
+    return value ? replacementFix(context, fixTitles.markSupportUnknown(context.texts, whoIs(contact, context.texts)), value.range, '?') : [];
 };
