@@ -15,6 +15,9 @@ import { WorkspaceFacts } from './workspace-facts.js';
 import { createAcctParser } from './acct-parser.js';
 import { AcctLexer } from './acct-lexer.js';
 import { AcctValueConverter } from './acct-value-converter.js';
+import { withLeanLeaves } from './lean-cst.js';
+import { AcctLinker } from './lean-references.js';
+import { AcctNodeDescriptionProvider, AcctReferenceDescriptionProvider } from './lean-descriptions.js';
 
 
 export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCoreServices & AcctLanguageAddedServices> = {
@@ -26,13 +29,16 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
     workspace: {
         AcctSettings: () => new AcctSettings(),
         WorkspaceFacts: (services) => new WorkspaceFacts(services),
+        AstNodeDescriptionProvider: (services) => new AcctNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: (services) => new AcctReferenceDescriptionProvider(services),
     },
     parser: {
-        LangiumParser: (services) => createAcctParser(services),
+        LangiumParser: (services) => withLeanLeaves(createAcctParser(services)),
         Lexer: (services) => new AcctLexer(services),
         ValueConverter: () => new AcctValueConverter(),
     },
     references: {
+        Linker: (services) => new AcctLinker(services),
         ScopeProvider: (services) => new AcctScopeProvider(services),
         ScopeComputation: (services) => new AcctScopeComputation(services),
     },
