@@ -3,8 +3,12 @@
  * messages a plan author can act on, then hands every finding to the finding policy (severities,
  * waivers, syntax-error containment).
  */
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import {
+    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions,
+} from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import { forEachNode, nodesOf } from './ast-walk.js';
+import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import { IssueCodes } from '../method/index.js';
 import type { AcctLanguageServices } from './acct-language-services.js';
 import type { FindingPolicy } from './finding-policy.js';
@@ -49,7 +53,41 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         }
         return this.findingPolicy.apply(document, diagnostics, parseErrors);
     }
+
+    /**
+     * Langium's walk, checks and order, without a stream and a promise per node and check
+     * (acct-validation-registry.ts); cancellation is looked at every few hundred nodes.
+     */
+    protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken?: CancellationToken): Promise<void> {
+        const registry = this.validationRegistry as AcctValidationRegistry;
+        // Langium's default validates every node and its children; an override that prunes gets the walk it asks for.
+        const skipped = new Set<AstNode>();
+        const nodes: readonly AstNode[] = this.validateSingleNodeOptions === DefaultDocumentValidator.prototype['validateSingleNodeOptions']
+            ? nodesOf(root)
+            : (() => {
+                const list: AstNode[] = [];
+                forEachNode(root, node => {
+                    list.push(node);
+                    const nodeOptions = this.validateSingleNodeOptions(node, options);
+                    if (!nodeOptions.validateNode) skipped.add(node);
+                    return nodeOptions.validateChildren;
+                });
+                return list;
+            })();
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken ?? Cancellation.CancellationToken.None);
+            const node = nodes[i]!;
+            if (skipped.has(node)) continue;
+            for (const check of registry.checksFor(node.$type, options.categories)) {
+                const pending = check(node, acceptor, cancelToken ?? Cancellation.CancellationToken.None);
+                if (pending) await pending;
+            }
+        }
+    }
 }
+
+/** Nodes validated between two looks at cancellation. */
+const CHECK_CANCEL_EVERY = 256;
 
 const tokenNames: Record<string, string> = {
     ID: 'an id', STRING: 'a quoted name', DATE: 'a date (YYYY-MM-DD)', INT: 'a number',

@@ -18,6 +18,8 @@ import { AcctValueConverter } from './acct-value-converter.js';
 import { withLeanLeaves } from './lean-cst.js';
 import { AcctLinker } from './lean-references.js';
 import { AcctNodeDescriptionProvider, AcctReferenceDescriptionProvider } from './lean-descriptions.js';
+import { IncrementalDocumentFactory } from './incremental/incremental-document-factory.js';
+import { AcctValidationRegistry } from './acct-validation-registry.js';
 
 
 export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCoreServices & AcctLanguageAddedServices> = {
@@ -25,6 +27,7 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
         CustomerIndex: () => new CustomerIndex(),
         FindingPolicy: (services) => new FindingPolicy(services.workspace.WorkspaceFacts, services.workspace.AcctSettings),
         DocumentValidator: (services) => new AcctDocumentValidator(services),
+        ValidationRegistry: (services) => new AcctValidationRegistry(services),
     },
     workspace: {
         AcctSettings: () => new AcctSettings(),
@@ -47,5 +50,6 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
 export const AcctLanguageSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
         DocumentBuilder: (services) => new AcctDocumentBuilder(services),
+        LangiumDocumentFactory: (services) => new IncrementalDocumentFactory(services),
     },
 };

@@ -38,6 +38,12 @@ function lineOf(starts: Uint32Array, offset: number): number {
     return low;
 }
 
+/** Gives `root` (Langium's root node, which keeps its text in `_text`) a new text. */
+export function retext(root: RootCstNode, text: string): void {
+    (root as unknown as { _text: string })._text = text;
+    lineStartsOf.delete(root);
+}
+
 /** The position of `offset` in the text of `root`. */
 export function positionIn(root: RootCstNode, offset: number): Position {
     let starts = lineStartsOf.get(root);
@@ -57,7 +63,7 @@ export function positionIn(root: RootCstNode, offset: number): Position {
 export class LeanLeafCstNode implements LeafCstNode {
     container?: CompositeCstNode = undefined;
     readonly grammarSource?: GrammarAST.AbstractElement;
-    private readonly start: number;
+    private start: number;
     private readonly size: number;
     private readonly type: TokenType;
 
@@ -69,6 +75,12 @@ export class LeanLeafCstNode implements LeafCstNode {
     }
 
     get root(): RootCstNode { return this.container!.root; }
+
+    /** Moves the leaf by `delta` characters (an edit before it, see incremental/tree-splice.ts). */
+    moveBy(delta: number): void {
+        this.start = (this.start + delta) | 0;
+    }
+
     get offset(): number { return this.start; }
     get length(): number { return this.size; }
     get end(): number { return this.start + this.size; }

@@ -7,11 +7,12 @@
  * which gives the same values: the nodes they are computed from are the ones indexed.
  */
 import {
-    AstUtils, Cancellation, CstUtils, interruptAndCheck, isReference, UriUtils,
+    AstUtils, Cancellation, CstUtils, interruptAndCheck, UriUtils,
     type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type AstNodeLocator, type DocumentSegment,
     type LangiumCoreServices, type LangiumDocument, type NameProvider, type Reference, type ReferenceDescription,
     type ReferenceDescriptionProvider, type URI,
 } from 'langium';
+import { forEachReference, nodesOf } from './ast-walk.js';
 
 class LeanNodeDescription implements AstNodeDescription {
     constructor(
@@ -61,7 +62,7 @@ class LeanReferenceDescription implements ReferenceDescription {
 }
 
 /** Nodes between two checks for cancellation while indexing references. */
-const CHECK_EVERY = 2000;
+const CHECK_EVERY = 256;
 
 export class AcctReferenceDescriptionProvider implements ReferenceDescriptionProvider {
     private readonly locator: AstNodeLocator;
@@ -73,17 +74,16 @@ export class AcctReferenceDescriptionProvider implements ReferenceDescriptionPro
     async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
         const sourceUri = document.uri;
-        let nodes = 0;
-        for (const node of AstUtils.streamAst(document.parseResult.value)) {
-            if (++nodes % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
-            for (const info of AstUtils.streamReferences(node)) {
-                const reference = info.reference;
-                // Langium indexes resolved single references with a syntax node (there are no multi-references in acct)
-                if (!isReference(reference) || reference.error || !reference.$refNode) continue;
+        const nodes = nodesOf(document.parseResult.value);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
+            forEachReference(nodes[i]!, ({ reference, container }) => {
+                // Langium indexes resolved references with a syntax node (acct has no multi-references)
+                if (reference.error || !reference.$refNode) return;
                 const target = reference.$nodeDescription;
-                if (!target) continue;
-                descriptions.push(new LeanReferenceDescription(sourceUri, UriUtils.equals(target.documentUri, sourceUri), info.container, reference, target, this.locator));
-            }
+                if (!target) return;
+                descriptions.push(new LeanReferenceDescription(sourceUri, UriUtils.equals(target.documentUri, sourceUri), container, reference, target, this.locator));
+            });
         }
         return descriptions;
     }

@@ -6,10 +6,11 @@
  * same errors, same lazy resolution when `ref` is read before linking).
  */
 import {
-    AstUtils, DefaultLinker, DocumentState, isAstNode, isAstNodeDescription, isLinkingError, RefResolving,
+    AstUtils, Cancellation, DefaultLinker, interruptAndCheck, DocumentState, isAstNode, isAstNodeDescription, isLinkingError, RefResolving,
     type AstNode, type AstNodeDescription, type CstNode, type DefaultReference, type LangiumDocument, type LinkingError,
     type Reference, type ReferenceInfo,
 } from 'langium';
+import { forEachReference, nodesOf } from './ast-walk.js';
 
 /** The linker's steps a reference needs (protected in Langium's linker, public here). */
 interface Resolver {
@@ -66,7 +67,19 @@ class LeanReference implements DefaultReference {
     }
 }
 
+/** Nodes linked between two looks at cancellation. */
+const CHECK_CANCEL_EVERY = 256;
+
 export class AcctLinker extends DefaultLinker {
+    /** Langium's linking in Langium's order, without its streams and a promise per node (ast-walk.ts). */
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const nodes = nodesOf(document.parseResult.value);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken);
+            forEachReference(nodes[i]!, info => this.doLink(info, document));
+        }
+    }
+
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
         return new LeanReference(refNode, refText, this as unknown as Resolver, node, property);
     }

@@ -25,6 +25,18 @@ const propertyKeywords: Record<string, string> = {
     reportsTo: 'reports-to', lastContact: 'last-contact', decisionChain: 'decision-chain',
 };
 
+/** The property a grammar element assigns, once per element: looked up for every token of every block. */
+const assignedBy = new WeakMap<GrammarAST.AbstractElement, string | null>();
+function assignedProperty(element: GrammarAST.AbstractElement | undefined): string | undefined {
+    if (!element) return undefined;
+    let property = assignedBy.get(element);
+    if (property === undefined) {
+        property = AstUtils.getContainerOfType(element, GrammarAST.isAssignment)?.feature ?? null;
+        assignedBy.set(element, property);
+    }
+    return property ?? undefined;
+}
+
 export class IdAndRangeChecks {
     /** A property written twice keeps only its last value: say so rather than lose one silently. */
     readonly propertyWrittenOnce = (node: AstNode, accept: ValidationAcceptor): void => {
@@ -35,7 +47,7 @@ export class IdAndRangeChecks {
         // no longer in the AST, but its text still is.
         const written = new Map<string, CstNode[]>();
         for (const child of content) {
-            const property = child.grammarSource && AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment)?.feature;
+            const property = assignedProperty(child.grammarSource);
             if (!property || !properties.includes(property)) continue;
             const nodes = written.get(property);
             if (nodes) nodes.push(child); else written.set(property, [child]);
