@@ -23,8 +23,11 @@ export interface BenchServer {
     stop(): Promise<void>;
 }
 
+/** Node options for the server process, e.g. `ACCT_BENCH_SERVER_NODE_OPTIONS=--cpu-prof` to profile it. */
+const serverNodeOptions = (process.env.ACCT_BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+
 export async function startBenchServer(serverJs: string, folder: string): Promise<BenchServer> {
-    const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, [...serverNodeOptions, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     let fromServer = 0;
     let toServer = 0;
     child.stdout!.on('data', (chunk: Buffer) => { fromServer += chunk.length; });
@@ -70,6 +73,9 @@ export async function startBenchServer(serverJs: string, folder: string): Promis
         async stop() {
             await connection.sendRequest('shutdown').catch(() => undefined);
             await connection.sendNotification('exit').catch(() => undefined);
+            // let it exit by itself (a profile is written on exit), then make sure
+            const exited = new Promise(resolve => child.once('exit', resolve));
+            await Promise.race([exited, sleep(3000)]);
             connection.dispose();
             child.kill();
         },

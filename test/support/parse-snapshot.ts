@@ -40,6 +40,8 @@ function astNode(node: AstNode, out: string[], path: string): unknown {
     const cst = node.$cstNode;
     if (cst && (cst as unknown as { _astNode?: AstNode })._astNode !== node && cst.astNode !== node) out.push(`${path}: CST names another AST node`);
     const result: Record<string, unknown> = {
+        // the order of the properties is the order of Langium's walks (outline, findings)
+        $keys: Object.keys(node).filter(key => key !== '$document').join(','),
         $type: node.$type, $containerProperty: node.$containerProperty, $containerIndex: node.$containerIndex,
         $cst: cst ? `[${cst.offset},${cst.end}) ${range(cst)}` : undefined,
     };
@@ -73,6 +75,7 @@ export function snapshotOf(result: ParseResult): ParseSnapshot {
             name: e.name, message: e.message,
             token: [e.token.image, e.token.startOffset, e.token.endOffset, e.token.startLine, e.token.startColumn, e.token.endLine, e.token.endColumn, e.token.tokenType?.name],
             resynced: e.resyncedTokens.map(t => [t.image, t.startOffset]),
+            previous: (p => p && [p.image, p.startOffset, p.endOffset, p.startLine, p.startColumn, p.endLine, p.endColumn])((e as { previousToken?: typeof e.token }).previousToken),
             rules: e.context?.ruleStack?.join('>'),
         })),
     };

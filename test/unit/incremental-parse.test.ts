@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EmptyFileSystem, URI, type LangiumDocument, type ParseResult } from 'langium';
+import { AstUtils, EmptyFileSystem, isReference, URI, type LangiumDocument, type ParseResult } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAcctServices } from '../../server/src/acct-module.js';
 import { IncrementalParser } from '../../server/src/language/incremental/incremental-parse.js';
@@ -130,13 +130,25 @@ describe('incremental parse', () => {
             await shared.workspace.DocumentBuilder.build(documents, { validation: true });
             return { shared, documents };
         };
-        const diagnostics = (documents: LangiumDocument[]) => documents.map(doc => JSON.stringify(doc.diagnostics));
-        await fc.assert(fc.asyncProperty(fc.nat({ max: texts.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 4 }), async (which, ops) => {
+        // The findings, and where each reference leads: into the current tree of the target's document.
+        const diagnostics = (documents: LangiumDocument[]) => documents.map(doc => JSON.stringify({
+            diagnostics: doc.diagnostics,
+            references: doc.references.map(ref => {
+                const target = isReference(ref) ? ref.ref : undefined;
+                if (!target) return `${ref.$refText} unresolved`;
+                const root = AstUtils.findRootNode(target);
+                const live = root === AstUtils.getDocument(target).parseResult.value;
+                return `${ref.$refText} → ${AstUtils.getDocument(target).uri.path}@${target.$cstNode?.offset} ${live ? '' : 'STALE'}`;
+            }),
+        }));
+        // Each edit in any file, team.acct (which every plan refers to) as often as the others together.
+        const fileArb = fc.oneof(fc.constant(0), fc.nat({ max: texts.length - 1 }));
+        await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fileArb, editArb), { minLength: 1, maxLength: 4 }), async edits => {
             const contents = [...texts];
             const live = await fresh(contents);
             const textDocuments = live.shared.workspace.TextDocuments!;
             let version = 1;
-            for (const op of ops) {
+            for (const [which, op] of edits) {
                 contents[which] = apply(contents[which]!, op);
                 textDocuments.set(TextDocument.create(uris[which]!.toString(), 'acct', ++version, contents[which]!));
                 await live.shared.workspace.DocumentBuilder.update([uris[which]!], []);

@@ -4,11 +4,13 @@
  * waivers, syntax-error containment).
  */
 import {
-    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions,
+    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type DiagnosticInfo, type LangiumDocument,
+    type ValidationAcceptor, type ValidationOptions, type ValidationSeverity,
 } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { forEachNode, nodesOf } from './ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
+import { nodeForProperty } from './cst-search.js';
 import { IssueCodes } from '../method/index.js';
 import type { AcctLanguageServices } from './acct-language-services.js';
 import type { FindingPolicy } from './finding-policy.js';
@@ -52,6 +54,15 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             }
         }
         return this.findingPolicy.apply(document, diagnostics, parseErrors);
+    }
+
+    /** Langium's diagnostic, with the property's syntax found the quicker way (cst-search.ts). */
+    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
+        if (!info.range && typeof info.property === 'string') {
+            const cst = nodeForProperty(info.node.$cstNode, info.property, info.index) ?? info.node.$cstNode;
+            if (cst) return super.toDiagnostic(severity, message, { ...info, range: cst.range });
+        }
+        return super.toDiagnostic(severity, message, info);
     }
 
     /**

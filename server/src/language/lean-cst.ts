@@ -38,10 +38,43 @@ function lineOf(starts: Uint32Array, offset: number): number {
     return low;
 }
 
-/** Gives `root` (Langium's root node, which keeps its text in `_text`) a new text. */
-export function retext(root: RootCstNode, text: string): void {
+/** A line starts at `s` after a `\n`, or after a `\r` that no `\n` follows. */
+function startsLine(text: string, s: number): boolean {
+    const before = text.charCodeAt(s - 1);
+    return before === 10 || (before === 13 && text.charCodeAt(s) !== 10);
+}
+
+/** The first index of `sorted` whose value is at least `value`. */
+function firstAtLeast(sorted: Uint32Array, value: number): number {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (sorted[mid]! < value) low = mid + 1; else high = mid;
+    }
+    return low;
+}
+
+/**
+ * Gives `root` (Langium's root node, which keeps its text in `_text`) a new text. After an edit
+ * that changed old `[start, oldEnd)` into new `[start, newEnd)`, the line starts are derived from
+ * the old ones: whether a line starts at `s` depends on the characters at `s - 1` and `s` only.
+ */
+export function retext(root: RootCstNode, text: string, edit?: { start: number; oldEnd: number; newEnd: number }): void {
+    const old = lineStartsOf.get(root);
     (root as unknown as { _text: string })._text = text;
     lineStartsOf.delete(root);
+    if (!old || !edit) return;
+    const delta = edit.newEnd - edit.oldEnd;
+    const head = firstAtLeast(old, Math.max(1, edit.start));
+    const tail = firstAtLeast(old, edit.oldEnd + 1);
+    const middle: number[] = [];
+    for (let s = Math.max(1, edit.start); s <= edit.newEnd && s <= text.length; s++) if (startsLine(text, s)) middle.push(s);
+    const starts = new Uint32Array(head + middle.length + old.length - tail);
+    starts.set(old.subarray(0, head));
+    starts.set(middle, head);
+    for (let i = tail, j = head + middle.length; i < old.length; i++, j++) starts[j] = old[i]! + delta;
+    lineStartsOf.set(root, starts);
 }
 
 /** The position of `offset` in the text of `root`. */

@@ -2,11 +2,12 @@
  * Errors in what is written, before any method rule: ids declared twice, values outside their
  * range, dates that are not dates, properties written twice (contract sections 2 and 3).
  */
-import { AstUtils, GrammarAST, type AstNode, type CompositeCstNode, type CstNode, type ValidationAcceptor } from 'langium';
+import type { AstNode, CompositeCstNode, CstNode, ValidationAcceptor } from 'langium';
 import type { Activity, Contact, Customer, DecisionChainEntry, Money, Opportunity, Policy, SupportValue, Waiver } from '../generated/ast.js';
 import { dayNumber, IssueCodes, isCurrencyCode, isSupport, thresholdRules, type Thresholds } from '../../method/index.js';
 import { supportOf } from '../ast-rules.js';
 import { placeOf } from '../workspace-facts.js';
+import { assignedProperty } from '../cst-search.js';
 import { report } from './report.js';
 
 /** Properties that hold one value, per declaration type (lists such as `with` may repeat). */
@@ -24,18 +25,6 @@ const propertyKeywords: Record<string, string> = {
     ...Object.fromEntries(Object.entries(thresholdRules).map(([property, rule]) => [property, rule.keyword])),
     reportsTo: 'reports-to', lastContact: 'last-contact', decisionChain: 'decision-chain',
 };
-
-/** The property a grammar element assigns, once per element: looked up for every token of every block. */
-const assignedBy = new WeakMap<GrammarAST.AbstractElement, string | null>();
-function assignedProperty(element: GrammarAST.AbstractElement | undefined): string | undefined {
-    if (!element) return undefined;
-    let property = assignedBy.get(element);
-    if (property === undefined) {
-        property = AstUtils.getContainerOfType(element, GrammarAST.isAssignment)?.feature ?? null;
-        assignedBy.set(element, property);
-    }
-    return property ?? undefined;
-}
 
 export class IdAndRangeChecks {
     /** A property written twice keeps only its last value: say so rather than lose one silently. */

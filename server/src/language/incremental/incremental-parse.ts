@@ -21,21 +21,15 @@ import {
 } from 'langium';
 import { isActivity, isCompetitor, isContact, isCustomer, isMember, isOpportunity, type Customer, type Workspace } from '../generated/ast.js';
 import { positionIn } from '../lean-cst.js';
-import { attach, copyNode, keepIdentity, spliceCst } from './tree-splice.js';
+import { attach, copyNode, keepIdentity, spliceCst, type TextEdit } from './tree-splice.js';
 import { closingBrace, isUnterminatedString, lexWindow, type WindowTokens } from './window-tokens.js';
 
 const MAX_WINDOW_SHARE = 0.5;
 /** Characters lexed past a window's end to see the token that starts there. */
 const LOOKAHEAD = 64;
 
-interface Edit {
+interface Edit extends TextEdit {
     oldText: string;
-    newText: string;
-    /** The edit changed old [start, oldEnd) into new [start, newEnd). */
-    start: number;
-    oldEnd: number;
-    newEnd: number;
-    delta: number;
 }
 
 /** A window: `container.content[from, to)` covers old text [start, end); the nodes there are syntax of `kind`. */
@@ -47,13 +41,26 @@ interface Window {
     end: number;
 }
 
+/** Characters compared at once (native string comparison) before the character-wise search. */
+const BLOCK = 1024;
+
 function diff(oldText: string, newText: string): Edit {
     const max = Math.min(oldText.length, newText.length);
     let start = 0;
+    while (start + BLOCK <= max && oldText.substring(start, start + BLOCK) === newText.substring(start, start + BLOCK)) start += BLOCK;
     while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
     let suffix = 0;
-    while (suffix < max - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
-    return { oldText, newText, start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix, delta: newText.length - oldText.length };
+    const room = max - start;
+    while (suffix + BLOCK <= room
+        && oldText.substring(oldText.length - suffix - BLOCK, oldText.length - suffix) === newText.substring(newText.length - suffix - BLOCK, newText.length - suffix)) suffix += BLOCK;
+    while (suffix < room && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+    const oldEnd = oldText.length - suffix;
+    const newEnd = newText.length - suffix;
+    const breaks = /[\r\n]/;
+    return {
+        oldText, newText, start, oldEnd, newEnd, delta: newText.length - oldText.length,
+        linesMoved: breaks.test(oldText.slice(start, oldEnd)) || breaks.test(newText.slice(start, newEnd)),
+    };
 }
 
 /** A place where the window may start or end: `container.content[index]`, which starts at `offset`. */
@@ -126,7 +133,7 @@ export class IncrementalParser {
             const previous = replaced[i];
             return previous && (isMember(d) || isCompetitor(d)) && previous.$type === d.$type && previous.name === d.name ? keepIdentity(previous, d) : d;
         });
-        spliceCst(root, root, window.from, window.to, [...(parsed.value.$cstNode as RootCstNode).content], edit.delta, edit.newText);
+        spliceCst(root, root, window.from, window.to, [...(parsed.value.$cstNode as RootCstNode).content], edit);
         return this.result(old, root, [...before, ...fresh, ...after] as Workspace['declarations'], parsed, window, edit);
     }
 
@@ -164,8 +171,8 @@ export class IncrementalParser {
             opportunities: merge(customer.opportunities, synthetic.opportunities),
             activities: merge(customer.activities, synthetic.activities),
         };
-        spliceCst(root, body, window.from, window.to, nodes, edit.delta, edit.newText);
-        const copy = copyNode(customer, this.services.references.Linker, elementLists);
+        spliceCst(root, body, window.from, window.to, nodes, edit);
+        const copy = copyNode(customer, this.services.references.Linker, this.services.shared.AstReflection, elementLists);
         const declarations = old.value.declarations.map(d => d === customer ? copy : d) as Workspace['declarations'];
         return this.result(old, root, declarations, parsed, window, edit);
     }
@@ -200,7 +207,7 @@ export class IncrementalParser {
 
     /** The new parse result: the new root, and the old errors after the window moved by the edit. */
     private result(old: ParseResult<Workspace>, root: RootCstNode, declarations: Workspace['declarations'], parsed: ParseResult<Workspace>, window: Window, edit: Edit): ParseResult<Workspace> {
-        const workspace = copyNode(old.value, this.services.references.Linker, { declarations });
+        const workspace = copyNode(old.value, this.services.references.Linker, this.services.shared.AstReflection, { declarations });
         declarations.forEach((declaration, index) => attach(declaration, workspace, 'declarations', index));
         const moved = (offset: number) => offset >= window.end;
         const lexerError = (error: ILexingError): ILexingError => {
@@ -225,9 +232,14 @@ export class IncrementalParser {
             };
         };
         // Chevrotain's errors are instances of its exception classes: copied with their prototype and all their properties.
-        const parserErrors = old.parserErrors.map(error => Object.assign(
-            Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error)) as IRecognitionException,
-            { token: token(error.token), resyncedTokens: error.resyncedTokens.map(token) }));
+        // (an error at the end of the text is placed after the token before it, `previousToken`)
+        const parserErrors = old.parserErrors.map(error => {
+            const previous = (error as { previousToken?: IToken }).previousToken;
+            return Object.assign(
+                Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error)) as IRecognitionException,
+                { token: token(error.token), resyncedTokens: error.resyncedTokens.map(token) },
+                previous ? { previousToken: previous.startOffset >= window.end ? token(previous) : previous } : {});
+        });
         return { value: workspace, lexerErrors, lexerReport: { diagnostics: [] }, parserErrors };
     }
 }
