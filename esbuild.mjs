@@ -25,6 +25,7 @@ const builds = [
     // The benchmark runs the real power-map panel over a fake of the `vscode` API.
     { ...node, entryPoints: { bench: 'test/bench/bench.ts' }, outdir: 'out', alias: { vscode: './test/bench/fake-vscode.ts' } },
     { ...node, entryPoints: { fuzz: 'test/fuzz/run.ts' }, outdir: 'out' },
+    { ...node, entryPoints: { 'worst-case': 'test/worst-case/report.ts' }, outdir: 'out' },
 ].filter(options => Object.values(options.entryPoints).every(file => existsSync(file)));
 
 const contexts = await Promise.all(builds.map(options => esbuild.context(options)));

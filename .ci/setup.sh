@@ -13,12 +13,17 @@ with_tests=false
 log() { printf '[setup] %s\n' "$*" >&2; }
 
 if $with_tests; then
-  if ! command -v chromium >/dev/null 2>&1 && [[ "${ACCT_SKIP_APT:-}" != 1 ]]; then
+  # Chromium draws the webview in the browser tests; WenQuanYi Zen Hei draws its Chinese names
+  # (without a CJK font they fall back to empty boxes, and test/browser/cjk.test.ts fails).
+  need=()
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  dpkg-query -W -f='${Status}' fonts-wqy-zenhei 2>/dev/null | grep -q 'install ok installed' || need+=(fonts-wqy-zenhei)
+  if [[ ${#need[@]} -gt 0 && "${ACCT_SKIP_APT:-}" != 1 ]]; then
     SUDO=""; [[ "$(id -u)" == 0 ]] || SUDO="sudo"
-    log "apt-get install chromium"
+    log "apt-get install ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
     $SUDO apt-get update -qq >&2
-    $SUDO apt-get install -y -qq --no-install-recommends chromium >&2
+    $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
   fi
 fi
 

@@ -5,6 +5,7 @@
  * nothing needs installing; the `$acct` problem matcher (package.json) fills the Problems panel.
  */
 import * as vscode from 'vscode';
+import { displayLocale } from './display-language.js';
 
 export const ACCT_TASK_TYPE = 'acct';
 
@@ -33,7 +34,8 @@ export function registerAcctTasks(context: vscode.ExtensionContext): void {
 }
 
 function checkTask(cli: string, definition: AcctTaskDefinition, folder: vscode.WorkspaceFolder): vscode.Task {
-    const args = [cli, 'check', ...(definition.paths ?? [])];
+    // the findings in VS Code's display language (the problem matcher reads only codes and places)
+    const args = [cli, 'check', '--lang', displayLocale(), ...(definition.paths ?? [])];
     const today = definition.today || vscode.workspace.getConfiguration('acct', folder.uri).get<string>('today');
     if (today) args.push('--today', today);
     if (definition.maxWarnings !== undefined) args.push('--max-warnings', String(definition.maxWarnings));
@@ -41,7 +43,7 @@ function checkTask(cli: string, definition: AcctTaskDefinition, folder: vscode.W
     const execution = new vscode.ProcessExecution(process.execPath, args, { cwd: folder.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } });
     const task = new vscode.Task(definition, folder, definition.paths?.length ? `check ${definition.paths.join(' ')}` : 'check', 'acct', execution, '$acct');
     task.group = vscode.TaskGroup.Build;
-    task.detail = 'Check the account plans against the method (acct check)';
+    task.detail = vscode.l10n.t('Check the account plans against the method (acct check)');
     task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent, clear: true };
     return task;
 }

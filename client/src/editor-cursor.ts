@@ -69,7 +69,7 @@ export class EditorCursor implements vscode.Disposable {
             const same = this.cursor?.uri.toString() === uri.toString();
             this.cursor = { uri, position: same ? this.cursor!.position : pos, column: editor.viewColumn };
         } catch (err) {
-            void vscode.window.showErrorMessage(`Cannot open ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+            void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open {0}: {1}', uri.fsPath, err instanceof Error ? err.message : String(err)));
         }
     }
 
@@ -90,4 +90,12 @@ export class EditorCursor implements vscode.Disposable {
         }
         return e.uri === uri.toString() && e.line === line;
     }
+}
+
+/** An `.acct` document open in the editor, else the first one in the workspace: where a plan is when no editor shows one. */
+export async function anyAcctUri(): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find(isAcct);
+    if (open) return open.uri.toString();
+    const found = await vscode.workspace.findFiles('**/*.acct', '**/node_modules/**', 1);
+    return found[0]?.toString();
 }

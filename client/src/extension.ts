@@ -14,6 +14,7 @@ import type { PlanSource } from './power-map-panel.js';
 import { refusal, saveOrExplain } from './save-file.js';
 import { registerShowChanges } from './show-changes.js';
 import { registerAcctTasks } from './acct-tasks.js';
+import { displayTexts } from './display-language.js';
 
 let client: LanguageClient | undefined;
 
@@ -32,7 +33,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             fileEvents: vscode.workspace.createFileSystemWatcher('**/*.acct'),
         },
     };
-    client = new LanguageClient('acct', 'Account Plans', serverOptions, clientOptions);
+    client = new LanguageClient('acct', vscode.l10n.t('Account Plans'), serverOptions, clientOptions);
     await client.start();
     const languageClient = client;
 
@@ -73,16 +74,17 @@ export async function deactivate(): Promise<void> {
 async function exportToJson(languageClient: LanguageClient, options?: { target?: string; folder?: string }): Promise<vscode.Uri | undefined> {
     const folder = options?.folder ? vscode.Uri.parse(options.folder) : await pickFolder();
     if (!folder) {
-        void vscode.window.showWarningMessage('Open a folder with account plans to export them.');
+        void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder with account plans to export them.'));
         return undefined;
     }
     const target = options?.target ? vscode.Uri.parse(options.target) : await vscode.window.showSaveDialog({
         defaultUri: vscode.Uri.joinPath(folder, 'acct-plan.json'),
         filters: { JSON: ['json'] },
-        title: 'Export the account plan to JSON',
+        title: vscode.l10n.t('Export the account plan to JSON'),
     });
     if (!target) return undefined;
-    const refused = refusal(target, 'the export');
+    const what = displayTexts().t('write.what.export');
+    const refused = refusal(target, what);
     if (refused) {
         void vscode.window.showErrorMessage(refused);
         return undefined;
@@ -90,13 +92,15 @@ async function exportToJson(languageClient: LanguageClient, options?: { target?:
     const result = await languageClient.sendRequest(ExportPlanRequest.type, { workspaceFolder: folder.toString() });
     if (result.errors > 0) {
         const choice = await vscode.window.showErrorMessage(
-            `The plan has ${result.errors} error${result.errors === 1 ? '' : 's'}: nothing exported. Fix them and export again.`, 'Show Problems');
+            result.errors === 1 ? vscode.l10n.t('The plan has 1 error: nothing exported. Fix it and export again.')
+                : vscode.l10n.t('The plan has {0} errors: nothing exported. Fix them and export again.', result.errors),
+            vscode.l10n.t('Show Problems'));
         if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
         return undefined;
     }
-    if (!await saveOrExplain(target, result.json, 'the export')) return undefined;
+    if (!await saveOrExplain(target, result.json, what)) return undefined;
     if (!options?.target) {
-        void vscode.window.showInformationMessage(`Account plan exported to ${vscode.workspace.asRelativePath(target)}.`, 'Open').then(choice => {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Account plan exported to {0}.', vscode.workspace.asRelativePath(target)), vscode.l10n.t('Open')).then(choice => {
             if (choice) void vscode.window.showTextDocument(target);
         });
     }
@@ -106,6 +110,6 @@ async function exportToJson(languageClient: LanguageClient, options?: { target?:
 async function pickFolder(): Promise<vscode.Uri | undefined> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length <= 1) return folders[0]?.uri;
-    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder whose plan to export' });
+    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Workspace folder whose plan to export') });
     return picked?.uri;
 }

@@ -38,7 +38,7 @@ export function registerPowerMap(context: vscode.ExtensionContext, source: PlanS
         vscode.commands.registerCommand('acct.exportViewSvg', async (arg?: { target?: string }) => {
             const panel = PowerMapPanel.current;
             if (!panel) {
-                void vscode.window.showInformationMessage('Open the power map first (Account Plan: Open Power Map).');
+                void vscode.window.showInformationMessage(vscode.l10n.t('Open the power map first (Account Plan: Open Power Map).'));
                 return undefined;
             }
             const target = typeof arg?.target === 'string' ? vscode.Uri.parse(arg.target) : undefined;

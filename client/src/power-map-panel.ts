@@ -10,10 +10,12 @@ import type {
     FromWebviewMessage, Picture, PlanFocus, PlanView, SourceAnchor, ToWebviewMessage, ViewName,
 } from '@acct/contract';
 import { isSubjectKey } from '@acct/contract';
+import { viewStrings } from '@acct/method';
 import type { FocusRequest, LocateRequest, PlanViewRequest } from '@acct/contract/protocol';
-import { EditorCursor, isAcct } from './editor-cursor.js';
+import { anyAcctUri, EditorCursor } from './editor-cursor.js';
 import { nextPicture, pictureChanged, shownBefore } from './picture.js';
 import { saveSvg } from './svg-save.js';
+import { displayLocale } from './display-language.js';
 import { renderWebviewHtml } from './webview-html.js';
 
 /** Where the panel gets its data from: the typed plan protocol. */
@@ -75,7 +77,7 @@ export class PowerMapPanel {
             existing.show(target);
             return existing;
         }
-        const panel = vscode.window.createWebviewPanel(POWER_MAP_VIEW_TYPE, 'Power Map',
+        const panel = vscode.window.createWebviewPanel(POWER_MAP_VIEW_TYPE, vscode.l10n.t('Power Map'),
             { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
         PowerMapPanel.current = new PowerMapPanel(panel, context, source, target);
         return PowerMapPanel.current;
@@ -116,6 +118,8 @@ export class PowerMapPanel {
      */
     private pendingView: ViewName | undefined;
     private webviewReady = false;
+    /** The page has the views' words (once per page, before its first picture). */
+    private stringsSent = false;
 
     private constructor(
         readonly panel: vscode.WebviewPanel,
@@ -138,7 +142,7 @@ export class PowerMapPanel {
             panel.webview.onDidReceiveMessage(m => { void this.onMessage(m); }),
             panel.onDidChangeViewState(e => {
                 // a hidden webview loses its page: it says `ready` again when shown
-                if (e.webviewPanel.visible) this.schedule({ plan: true, focus: true }, 0); else this.webviewReady = false;
+                if (e.webviewPanel.visible) this.schedule({ plan: true, focus: true }, 0); else this.webviewReady = this.stringsSent = false;
             }),
             source.onPlanChanged(() => this.schedule({ plan: true })),
         );
@@ -165,7 +169,7 @@ export class PowerMapPanel {
     /** Asks the webview for its current view as SVG and saves it (to `target`, or where the user chooses). */
     exportSvg(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
         if (!this.picture) {
-            void vscode.window.showInformationMessage('Nothing to export yet: the power map has not received a plan.');
+            void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to export yet: the power map has not received a plan.'));
             return Promise.resolve(undefined);
         }
         this.pendingExport?.resolve(undefined);
@@ -217,13 +221,6 @@ export class PowerMapPanel {
         }, delay);
     }
 
-    private async anyAcctUri(): Promise<string | undefined> {
-        const open = vscode.workspace.textDocuments.find(isAcct);
-        if (open) return open.uri.toString();
-        const found = await vscode.workspace.findFiles('**/*.acct', '**/node_modules/**', 1);
-        return found[0]?.toString();
-    }
-
     /**
      * Fetches the plan only when it changed, was never fetched or is another workspace folder's;
      * the focus only when the cursor moved.
@@ -234,7 +231,7 @@ export class PowerMapPanel {
         const focusParams = work.focus && !pinned ? this.cursor.focusParams() : undefined;
         let uri: string | undefined = pinned?.uri ?? this.cursor.uri?.toString();
         if (work.plan || !this.view || (uri && folderOf(uri) !== this.viewFolder)) {
-            uri ??= await this.anyAcctUri();
+            uri ??= await anyAcctUri();
             if (!uri) return;
         } else {
             uri = undefined;
@@ -271,8 +268,9 @@ export class PowerMapPanel {
         this.picture = next;
         // messages reach a loading page in order: the view first, then the picture to draw in it
         if (this.pendingView) await this.post({ type: 'showView', view: this.pendingView });
+        if (!this.stringsSent) await this.sendStrings();
         const customer = next.view.plan.customers.find(c => c.id === next.shown.customer);
-        this.panel.title = customer ? `Power Map — ${customer.name}` : 'Power Map';
+        this.panel.title = customer ? vscode.l10n.t('Power Map — {0}', customer.name) : vscode.l10n.t('Power Map');
         await this.post({ type: 'picture', picture: next });
         // drawn in the view asked for: from now on the webview keeps its own tab
         if (this.webviewReady) this.pendingView = undefined;
@@ -280,6 +278,11 @@ export class PowerMapPanel {
             this.exportWhenReady = false;
             await this.post({ type: 'requestSvg' });
         }
+    }
+
+    /** The views' words in VS Code's display language: the webview never guesses a language. */
+    private sendStrings(): Thenable<boolean> {
+        return this.post({ type: 'strings', strings: viewStrings(displayLocale()) }).then(sent => (this.stringsSent = sent));
     }
 
     private post(message: ToWebviewMessage): Thenable<boolean> {
@@ -295,6 +298,7 @@ export class PowerMapPanel {
                 // a new webview (opened, shown again, reloaded): it needs the picture even if ours did not change
                 this.webviewReady = true;
                 if (this.pendingView) void this.post({ type: 'showView', view: this.pendingView });
+                void this.sendStrings();
                 this.schedule({ plan: true, focus: true, repost: true }, 0);
                 break;
             case 'show':
@@ -340,7 +344,7 @@ export class PowerMapPanel {
             styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dir, 'main.css')).toString(),
             cspSource: webview.cspSource,
             nonce: randomBytes(18).toString('base64'),
-            title: 'Power Map',
+            title: vscode.l10n.t('Power Map'),
         });
     }
 }

@@ -5,19 +5,21 @@
  */
 import * as vscode from 'vscode';
 import { checkTarget, UnsafeTargetError, writeFileSafely } from '@acct/files/safe-write';
+import { refusalText } from '@acct/method';
+import { displayTexts } from './display-language.js';
 
-/** Why `target` may not be written (a plan, a folder), or undefined when it may. */
+/** Why `target` may not be written (a plan, a folder), in the display language, or undefined when it may. */
 export function refusal(target: vscode.Uri, what: string): string | undefined {
     try {
         checkTarget(target.scheme === 'file' ? target.fsPath : target.path, what);
         return undefined;
     } catch (err) {
-        if (err instanceof UnsafeTargetError) return err.message;
+        if (err instanceof UnsafeTargetError) return refusalText(err, displayTexts());
         throw err;
     }
 }
 
-/** Writes `content` to `target`; `what` names the file in the messages (`the export`, `the SVG`). */
+/** Writes `content` to `target`; `what` names the file in the messages (`the export`, `the SVG`, in the display language). */
 export async function saveTextFile(target: vscode.Uri, content: string, what: string): Promise<void> {
     if (target.scheme === 'file') {
         await writeFileSafely(target.fsPath, content, what);
@@ -34,8 +36,9 @@ export async function saveOrExplain(target: vscode.Uri, content: string, what: s
         await saveTextFile(target, content, what);
         return true;
     } catch (err) {
-        const reason = err instanceof Error ? err.message : String(err);
-        void vscode.window.showErrorMessage(err instanceof UnsafeTargetError ? reason : `Cannot write ${target.fsPath}: ${reason}`);
+        const texts = displayTexts();
+        void vscode.window.showErrorMessage(err instanceof UnsafeTargetError ? refusalText(err, texts)
+            : texts.t('write.failed', { target: target.fsPath, reason: err instanceof Error ? err.message : String(err) }));
         return false;
     }
 }

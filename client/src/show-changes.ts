@@ -7,6 +7,7 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { changeSubject, formatDiffMarkdown, type PlanDiff, type SourceAnchor, type SubjectKey } from '@acct/contract';
+import { displayLocale, displayTexts } from './display-language.js';
 
 export const SHOW_CHANGES_COMMAND = 'acct.showChanges';
 const SCHEME = 'acct-changes';
@@ -26,17 +27,17 @@ export function registerShowChanges(context: vscode.ExtensionContext, source: Ch
     context.subscriptions.push(vscode.commands.registerCommand(SHOW_CHANGES_COMMAND, async (arg?: { revision?: string; folder?: string }) => {
         const folder = arg?.folder ? vscode.Uri.parse(arg.folder) : await pickFolder();
         if (!folder) {
-            void vscode.window.showWarningMessage('Open a folder with account plans kept in git to compare them.');
+            void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder with account plans kept in git to compare them.'));
             return undefined;
         }
         const revision = arg?.revision ?? await pickRevision(folder.fsPath);
         if (!revision) return undefined;
         try {
-            const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `acct: changes since ${revision}` },
+            const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('acct: changes since {0}', revision) },
                 () => runDiff(context, folder.fsPath, revision));
             const links = await linksFor(report, source, folder);
-            const uri = vscode.Uri.from({ scheme: SCHEME, path: `/changes since ${revision.replace(/[/\\]/g, '-')}.md` });
-            reports.set(uri.toString(), formatDiffMarkdown(report, subject => links.get(subject)));
+            const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${vscode.l10n.t('changes since {0}', revision.replace(/[/\\]/g, '-'))}.md` });
+            reports.set(uri.toString(), formatDiffMarkdown(report, displayTexts(), subject => links.get(subject)));
             changed.fire(uri);
             await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
             return uri;
@@ -50,7 +51,8 @@ export function registerShowChanges(context: vscode.ExtensionContext, source: Ch
 /** The report as `acct diff --format json` gives it, with the editor's today. */
 function runDiff(context: vscode.ExtensionContext, cwd: string, revision: string): Promise<PlanDiff> {
     const today = vscode.workspace.getConfiguration('acct').get<string>('today')?.trim();
-    const args = [context.asAbsolutePath('out/cli.js'), 'diff', '--from', revision, '--format', 'json', ...(today ? ['--today', today] : []), '.'];
+    // the findings' messages in the display language, like the rest of the report
+    const args = [context.asAbsolutePath('out/cli.js'), 'diff', '--lang', displayLocale(), '--from', revision, '--format', 'json', ...(today ? ['--today', today] : []), '.'];
     return new Promise((resolve, reject) => {
         // The extension host's own runtime runs the CLI (`ELECTRON_RUN_AS_NODE` makes Electron a plain node).
         execFile(process.execPath, args, { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 1 << 28 }, (error, stdout, stderr) => {
@@ -58,7 +60,7 @@ function runDiff(context: vscode.ExtensionContext, cwd: string, revision: string
             try {
                 resolve(JSON.parse(stdout) as PlanDiff);
             } catch {
-                reject(new Error(`acct diff gave no report: ${stderr.trim() || stdout.slice(0, 200)}`));
+                reject(new Error(vscode.l10n.t('acct diff gave no report: {0}', stderr.trim() || stdout.slice(0, 200))));
             }
         });
     });
@@ -86,7 +88,7 @@ async function linksFor(report: PlanDiff, source: ChangesSource, folder: vscode.
 async function pickFolder(): Promise<vscode.Uri | undefined> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length <= 1) return folders[0]?.uri;
-    return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder whose plan to compare' }))?.uri;
+    return (await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Workspace folder whose plan to compare') }))?.uri;
 }
 
 /** HEAD, the branches and the recent commits, newest first. */
@@ -98,13 +100,13 @@ async function pickRevision(cwd: string): Promise<string | undefined> {
         git('log', '-n', '20', '--format=%h%x09%s%x09%cr'),
     ]);
     const items: Array<vscode.QuickPickItem & { revision: string }> = [
-        { label: 'HEAD', description: 'the last commit', revision: 'HEAD' },
-        ...branches.split('\n').filter(Boolean).map(b => ({ label: b, description: 'branch', revision: b })),
+        { label: 'HEAD', description: vscode.l10n.t('the last commit'), revision: 'HEAD' },
+        ...branches.split('\n').filter(Boolean).map(b => ({ label: b, description: vscode.l10n.t('branch'), revision: b })),
         ...commits.split('\n').filter(Boolean).map(line => {
             const [hash, subject, when] = line.split('\t');
             return { label: hash!, description: `${subject} · ${when}`, revision: hash! };
         }),
     ];
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Show the changes to the plan since…', matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Show the changes to the plan since…'), matchOnDescription: true });
     return picked?.revision;
 }

@@ -1,6 +1,7 @@
 /** Saving the SVG the webview drew: where the user chooses (beside the plan), or where a command said. */
 import * as vscode from 'vscode';
 import { saveOrExplain } from './save-file.js';
+import { displayTexts } from './display-language.js';
 
 /** The webview's suggested file name, reduced to a plain `.svg` name (no folders, no odd characters). */
 export function safeSvgName(name: unknown): string {
@@ -20,12 +21,12 @@ export interface SvgSaveOptions {
 export async function saveSvg(svg: string, suggestedName: unknown, options: SvgSaveOptions): Promise<vscode.Uri | undefined> {
     const target = options.target ?? await vscode.window.showSaveDialog({
         defaultUri: options.folder ? vscode.Uri.joinPath(options.folder, safeSvgName(suggestedName)) : undefined,
-        filters: { 'SVG image': ['svg'] },
-        title: 'Export the view as SVG',
+        filters: { [vscode.l10n.t('SVG image')]: ['svg'] },
+        title: vscode.l10n.t('Export the view as SVG'),
     });
-    if (!target || !await saveOrExplain(target, svg, 'the SVG')) return undefined;
+    if (!target || !await saveOrExplain(target, svg, displayTexts().t('write.what.svg'))) return undefined;
     if (!options.target) {
-        void vscode.window.showInformationMessage(`View exported to ${vscode.workspace.asRelativePath(target)}.`, 'Open')
+        void vscode.window.showInformationMessage(vscode.l10n.t('View exported to {0}.', vscode.workspace.asRelativePath(target)), vscode.l10n.t('Open'))
             .then(choice => { if (choice) void vscode.commands.executeCommand('vscode.open', target); });
     }
     return target;

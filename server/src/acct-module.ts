@@ -10,6 +10,7 @@ import {
 } from 'langium/lsp';
 import { AcctGeneratedModule, AcctGeneratedSharedModule } from './language/generated/module.js';
 import { AcctLanguageModule, AcctLanguageSharedModule } from './language/acct-language-module.js';
+import { OneShotSharedModule } from './language/one-shot-index.js';
 import type { AcctLanguageAddedServices } from './language/acct-language-services.js';
 import { registerValidationChecks } from './language/checks/index.js';
 import { AcctPlanModule, type AcctPlanAddedServices } from './plan/plan-module.js';
@@ -17,9 +18,15 @@ import { AcctLspModule, AcctLspSharedModule } from './lsp/acct-lsp-module.js';
 
 export type AcctServices = LangiumServices & AcctLanguageAddedServices & AcctPlanAddedServices;
 
+export interface AcctModuleContext extends DefaultSharedModuleContext {
+    /** Checked once and thrown away (the CLI): no index of who references what. */
+    oneShot?: boolean;
+}
+
 /** `overrides` replace services for experiments (the benchmark compares Langium's default scoping). */
-export function createAcctServices(context: DefaultSharedModuleContext, ...overrides: Array<Module<AcctServices, PartialLangiumServices>>): { shared: LangiumSharedServices; Acct: AcctServices } {
-    const shared = inject(createDefaultSharedModule(context), AcctGeneratedSharedModule, AcctLanguageSharedModule, AcctLspSharedModule);
+export function createAcctServices(context: AcctModuleContext, ...overrides: Array<Module<AcctServices, PartialLangiumServices>>): { shared: LangiumSharedServices; Acct: AcctServices } {
+    const shared = inject(createDefaultSharedModule(context), AcctGeneratedSharedModule, AcctLanguageSharedModule, AcctLspSharedModule,
+        context.oneShot ? OneShotSharedModule : {});
     const Acct = inject(createDefaultModule({ shared }), AcctGeneratedModule, AcctLanguageModule, AcctPlanModule, AcctLspModule, ...overrides);
     shared.ServiceRegistry.register(Acct);
     registerValidationChecks(Acct);

@@ -12,7 +12,8 @@
  * real `acct check` process), single (10k file: build and edit in process), completion (in
  * process), lsp (10k file over the real LSP: edit → diagnostics, completion), team (team.acct
  * edits over the LSP in the 100k workspace), view (the power-map panel over the LSP: cursor
- * moves and plan changes), scaling (linking against file size). `--keep` keeps the files,
+ * moves and plan changes), scaling (linking against file size), navigation (workspace symbols,
+ * semantic tokens and inlay hints, navigation.ts). `--keep` keeps the files,
  * `--quick` makes fewer runs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -30,6 +31,7 @@ import { generateBigFile, generateWorkspace } from './generate.js';
 import { buildTimes, editTimes, linkingAgainstSize } from './in-process.js';
 import { lspEditLatency, lspTeamEdits } from './lsp-measures.js';
 import { childrenCpuMs, gc, loadAverage, machine, mb, median, medianTiming, round, timed, type Timing } from './measure.js';
+import { measureNavigation } from './navigation.js';
 import { table } from './report.js';
 import { viewTraffic } from './view-measures.js';
 
@@ -38,7 +40,7 @@ const asJson = args.has('--json');
 const keep = args.has('--keep');
 const quick = args.has('--quick');
 const onlyArg = process.argv.find(arg => arg.startsWith('--only='));
-const ALL = ['workspace', 'cli', 'single', 'completion', 'lsp', 'team', 'view', 'scaling'];
+const ALL = ['workspace', 'cli', 'single', 'completion', 'lsp', 'team', 'view', 'scaling', 'navigation'];
 const sections = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ALL);
 export const TODAY = '2026-11-22';
 export const SEED = 20261122;
@@ -149,6 +151,11 @@ async function main() {
 
         if (sections.has('scaling')) {
             results.linkingVsSize = await linkingAgainstSize(SEED + 3, quick ? [1000, 5000, 10_000] : [1000, 2000, 5000, 10_000, 20_000], TODAY, log);
+        }
+
+        if (sections.has('navigation')) {
+            results.navigation = await measureNavigation({ workspaceDir: ws.dir, bigDir: big.dir, today: TODAY, seed: SEED, quick });
+            log(`  navigation: ${JSON.stringify(results.navigation)}`);
         }
 
         results.peakRssMB = round(mb(process.resourceUsage().maxRSS * 1024));

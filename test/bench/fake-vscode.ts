@@ -118,3 +118,7 @@ export const workspace = {
 };
 
 export const commands = { executeCommand: async () => undefined };
+
+/** English, as VS Code without a language pack: `{0}` placeholders filled in. */
+export const l10n = { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)])) };
+export const env = { language: 'en' };

@@ -1,6 +1,7 @@
 /** The benchmark's figures as a table: the targets of issue 12 first, then the details. */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import { round } from './measure.js';
+import { navigationRows } from './navigation.js';
 
 type Row = [string, string, string];
 
@@ -93,6 +94,7 @@ function details(r: Record<string, any>): Row[] {
     }
     const v = r.view;
     if (v) rows.push(['  requests the panel made per cursor move / plan change', `${v.cursor.requests.join(', ')} / ${v.planChange.requests.join(', ')}`, '']);
+    if (r.navigation) rows.push(...navigationRows(r.navigation));
     if (r.peakRssMBAfterColdCheck !== undefined) rows.push(['Peak memory (RSS) after the cold check / whole run', `${r.peakRssMBAfterColdCheck} / ${r.peakRssMB} MB`, '']);
     return rows;
 }

@@ -33,8 +33,9 @@ export function buildBundle(): Promise<void> {
     return built;
 }
 
-export async function launch(): Promise<Browser> {
-    return chromium.launch({ executablePath: process.env.ACCT_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+/** Starts Chromium; `env` replaces its environment (the CJK test hides the fonts through fontconfig). */
+export async function launch(env?: Record<string, string>): Promise<Browser> {
+    return chromium.launch({ executablePath: process.env.ACCT_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, ...(env ? { env } : {}) });
 }
 
 export type Theme = 'dark' | 'light' | 'high-contrast';

@@ -135,7 +135,7 @@ describe('power map, contract 1.1', () => {
         const p = await suite.page({ theme: 'dark', width: 500, height: 900 });
         await p.sendPlan(suite.view(), { customer: 'jlbank', opportunity: 'dcnet' });
         const titles = await p.page.$$eval('.legend .legend-title', els => els.map(e => e.textContent));
-        expect(titles).toEqual(['ROLE', 'SUPPORT', 'LINES', 'MARKS', 'MOVES']);
+        expect(titles).toEqual(['ROLE', 'SUPPORT', 'INTIMACY', 'LINES', 'MARKS', 'MOVES']);
         const texts = await p.page.$$eval('.legend .legend-text', els => els.map(e => e.textContent));
         for (const t of ['reports to', 'influences (arrow: whom)', 'opposed influence: from someone who opposes us',
             'supports a competitor at least as much as us', 'done', 'planned', 'missing']) expect(texts).toContain(t);

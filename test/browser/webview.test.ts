@@ -102,7 +102,8 @@ function findingsOf(key: string): Finding[] {
 
 describe('power map', () => {
     it('shows one card per contact with role letter, support badge, findings and stale marks', async () => {
-        const p = await page();
+        // tall enough for the whole map at a readable size: every card drawn in detail
+        const p = await page({ height: 1250 });
         await p.sendPlan(view, focus.customer);
         const cid = focus.customer.customer!;
         const customer = view.plan.customers.find(c => c.id === cid)!;
@@ -177,12 +178,12 @@ describe('power map', () => {
             expect(styles.unknown.dash).not.toBe('none');
             expect(styles.unknown.fill).not.toBe(styles.neutral.fill);
         }
-        expect(await p.page.$$eval('.legend .legend-title', els => els.map(e => e.textContent))).toEqual(['ROLE', 'SUPPORT', 'LINES', 'MARKS', 'MOVES']);
+        expect(await p.page.$$eval('.legend .legend-title', els => els.map(e => e.textContent))).toEqual(['ROLE', 'SUPPORT', 'INTIMACY', 'LINES', 'MARKS', 'MOVES']);
         await p.screenshot('power-map-dark');
     }, T);
 
     it('for a deal, shows the decision chain with the roles and support of that deal and dims the others', async () => {
-        const p = await page({ theme: 'light' });
+        const p = await page({ theme: 'light', height: 1250 });
         await p.sendPlan(view, focus.deal);
         const cid = focus.deal.customer!;
         const opp = view.plan.customers.find(c => c.id === cid)!.opportunities.find(o => o.id === focus.deal.opportunity)!;
@@ -203,10 +204,12 @@ describe('power map', () => {
                 expect(card.opacity).toBeLessThan(0.6);
             }
         }
-        // the deal's own findings are listed in the header
+        // the deal's own findings are listed in the header, in words; the code and message on hover
         const dealFindings = joinFindings(view).filter(f => f.subject === `opportunity:${cid}/${opp.id}`);
-        const chips = await p.page.$$eval('.chip', els => els.map(e => e.textContent));
-        for (const f of dealFindings) expect(chips).toContain(f.code);
+        const chips = await p.page.$$eval('.chip', els => els.map(e => ({ text: e.textContent, title: e.getAttribute('title') })));
+        for (const f of dealFindings) {
+            expect(chips).toContainEqual({ text: f.code.replace(/-/g, ' '), title: `${f.code}: ${f.message}` });
+        }
         await p.screenshot('power-map-deal-light');
         await p.setTheme('high-contrast');
         await p.screenshot('power-map-deal-high-contrast');
@@ -242,13 +245,20 @@ describe('power map', () => {
                 expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
             }
         }
-        // fitted: the whole map is visible, cards drawn as light skeletons
+        // fitted at a readable size: the top of the map, its names at 10 px or more
         const scale = async () => Number(await p.page.$eval('.viewport', el => /scale\(([\d.]+)\)/.exec(el.getAttribute('transform') ?? '')![1]));
+        expect(await scale()).toBeGreaterThan(0.85);
+        expect(await p.page.$eval('.card .card-name', el => el.getBoundingClientRect().height)).toBeGreaterThanOrEqual(10);
+        // zoomed out: the overview, the whole map visible, cards drawn as light skeletons
+        const onScreen = () => p.page.$$eval('.card', els => {
+            const stage = document.querySelector('.canvas')!.getBoundingClientRect();
+            return els.filter(el => {
+                const r = el.getBoundingClientRect();
+                return r.left >= stage.left && r.top >= stage.top && r.right <= stage.right && r.bottom <= stage.bottom;
+            }).length;
+        });
+        for (let i = 0; i < 16 && await onScreen() < 500; i++) await p.page.click('button[aria-label="Zoom out"]');
         expect(await scale()).toBeLessThan(0.35);
-        const onScreen = () => p.page.$$eval('.card', els => els.filter(el => {
-            const r = el.getBoundingClientRect();
-            return r.right > 0 && r.bottom > 90 && r.left < innerWidth && r.top < innerHeight;
-        }).length);
         expect(await onScreen()).toBe(500);
         await p.screenshot('power-map-500-fit');
         // keyboard focus on a card brings it to a readable size, with its details
@@ -426,9 +436,19 @@ describe('live updates', () => {
         const keys = (await cards(p)).map(c => c.key);
         await p.page.click(`.card[data-key="${keys[0]}"] .card-name`);
         await p.page.click('button[aria-label="Zoom in"]');
-        await p.page.mouse.move(600, 500);
+        // drag the picture by a spot between the cards (a card pressed would take the focus)
+        const spot = await p.page.evaluate(() => {
+            for (let y = 300; y < 600; y += 10) {
+                for (let x = 100; x < 1200; x += 10) {
+                    const el = document.elementFromPoint(x, y);
+                    if (el?.closest('.canvas') && !el.closest('[data-key]')) return { x, y };
+                }
+            }
+            return null;
+        });
+        await p.page.mouse.move(spot!.x, spot!.y);
         await p.page.mouse.down();
-        await p.page.mouse.move(540, 460, { steps: 4 });
+        await p.page.mouse.move(spot!.x - 60, spot!.y - 40, { steps: 4 });
         await p.page.mouse.up();
         const before = await p.page.getAttribute('.viewport', 'transform');
         const v = clone(view);

@@ -106,6 +106,17 @@ describe('acct diff between two revisions', () => {
         expect(markdown).toMatch(/#### New findings\n\n- \*\*warning\*\* `single-threaded`/);
     });
 
+    it('in Chinese (--lang zh-CN): the report\'s headings, summary and change words; field names and codes as in English', () => {
+        const markdown = diff('--lang', 'zh-CN', '--from', 'HEAD~1', '--to', 'HEAD', '--format', 'markdown').stdout;
+        expect(markdown).toMatch(/^### 账户计划变化\n\n从 HEAD~1 到 HEAD 共 16 处变化：新增 \d+ 个问题/);
+        expect(markdown).toContain('#### 客户 `cmgd`\n\n| 元素 | 变化 |\n|---|---|\n');
+        expect(markdown).toContain('| cmgd/wang | support 2 → 0 |');
+        expect(markdown).toContain('| cmgd/zhao | 新增联系人 |');
+        expect(markdown).toMatch(/#### 新增问题\n\n- \*\*warning\*\* `single-threaded` 客户“cmgd”有进行中的机会点/);
+        const unknown = diff('--lang', 'zh-CN', '--from', 'no-such-branch');
+        expect(unknown.stderr).toBe('acct: 未知的版本“no-such-branch”：请给出提交、分支或标签（git log 可以列出它们）。\n');
+    });
+
     it('--fail-on-new: exit 1 when a new finding has that severity or worse', () => {
         expect(diff('--from', 'HEAD~1', '--to', 'HEAD', '--fail-on-new', 'warning').status).toBe(1);
         expect(diff('--from', 'HEAD~1', '--to', 'HEAD', '--fail-on-new', 'error').status).toBe(0);

@@ -11,9 +11,17 @@ describe('help', () => {
         }
     });
 
-    it('acct check --help lists sarif, -o and --watch', () => {
+    it('acct check --help lists sarif, -o, --watch and the global --lang', () => {
         const help = runCli(['check', '--help']).stdout;
-        for (const text of ['"sarif"', '-o, --output <file>', '--watch', '--max-warnings <n>', 'Exit status']) expect(help).toContain(text);
+        for (const text of ['"sarif"', '-o, --output <file>', '--watch', '--max-warnings <n>', 'Exit status', '--lang <language>']) expect(help).toContain(text);
+    });
+
+    it('every command that takes paths says the default is `.`, as the README does', () => {
+        for (const command of ['check', 'export', 'sandbox', 'diff', 'format']) {
+            const help = runCli([command, '--help']).stdout.replace(/\s+/g, ' ');
+            expect(help).toContain('(searched recursively for *.acct) (default: .)');
+            expect(help).not.toContain('default: []');
+        }
     });
 
     it('acct export --help lists --format csv, --table and its tables, --bom and --redact', () => {

@@ -43,7 +43,9 @@ describe('what acct reads', () => {
 
     it('walking `.` skips node_modules and dot-folders', () => {
         const dir = tempWorkspace({ 'plan.acct': plan, 'node_modules/x/a.acct': 'garbage {', '.git/a.acct': 'garbage {', '.vscode-test/b.acct': 'garbage {' });
-        expect(runCli(['check', '--today', '2026-11-22'], { cwd: dir }).status).toBe(0);
+        const result = runCli(['check', '--today', '2026-11-22'], { cwd: dir });
+        expect(result.status).toBe(0);
+        expect(result.stdout.trim()).toBe('No findings in 1 file.');
     });
 
     it('300 files under `ulimit -n 256` are all read', () => {

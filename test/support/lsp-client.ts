@@ -4,12 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { projectRoot } from './run-cli.js';
 
 export interface LspClient {
     server: ChildProcess;
     connection: MessageConnection;
+    /** What the server answered to `initialize`: its capabilities. */
+    initializeResult: InitializeResult;
     /** The latest diagnostics of `uri` once `predicate` holds for them (default: any). */
     diagnosticsFor(uri: string, predicate?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
     forget(uri: string): void;
@@ -21,7 +23,12 @@ export interface LspClient {
     stop(): Promise<void>;
 }
 
-export async function startServer(folder: string, env: Record<string, string> = {}): Promise<LspClient> {
+/**
+ * `capabilities`: what the client says it supports, beyond `workspace.configuration`; `initialize`:
+ * more of the `initialize` request's parameters (`{ locale: 'zh-cn' }`, as VS Code sends its display language).
+ */
+export async function startServer(folder: string, env: Record<string, string> = {}, capabilities: ClientCapabilities = {},
+    initialize: Record<string, unknown> = {}): Promise<LspClient> {
     const serverPath = path.join(projectRoot, 'out', 'server.js');
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run 'npm run build' first.`);
     const server = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
@@ -37,13 +44,13 @@ export async function startServer(folder: string, env: Record<string, string> = 
     connection.onNotification('window/logMessage', () => undefined);
     connection.listen();
     const rootUri = pathToFileURL(folder).toString();
-    await connection.sendRequest('initialize', {
-        processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } },
-        workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }],
+    const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
+        processId: process.pid, rootUri, capabilities: { ...capabilities, workspace: { configuration: true, ...capabilities.workspace } },
+        workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }], ...initialize,
     });
     await connection.sendNotification('initialized', {});
     return {
-        server, connection,
+        server, connection, initializeResult,
         diagnosticsFor(uri, predicate = () => true, timeoutMs = 20_000) {
             return new Promise((resolve, reject) => {
                 const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);

@@ -18,7 +18,8 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     if (!existsSync(cliPath)) {
         throw new Error(`${cliPath} is missing: run 'npm run build' first.`);
     }
-    const env = { ...process.env, ...options.env };
+    // English unless a test asks for another language: the machine's locale never changes what a test sees.
+    const env: Record<string, string | undefined> = { ...process.env, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: 'C.UTF-8', ...options.env };
     for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
     const result = spawnSync(process.execPath, [cliPath, ...args], { cwd: options.cwd ?? projectRoot, env, encoding: 'utf8' });
     return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };

@@ -29,7 +29,7 @@ describe('the lexer speaks plainly', () => {
         const text = 'member a "Alice\nmember b "Bob"\ncustomer c "C" { tier core }\n';
         const w = await buildWorkspace({ 'plan.acct': text });
         const syntax = w.withCode('syntax');
-        expect(syntax.map(f => [f.range.start.line, f.message])).toEqual([[0, 'Syntax error: unterminated string: close it with " on the same line.']]);
+        expect(syntax.map(f => [f.range.start.line, f.message])).toEqual([[0, 'Unterminated string: close it with " on the same line.']]);
         expect(w.plan().members.map(m => [m.id, m.name])).toEqual([['a', 'Alice'], ['b', 'Bob']]);
         expect(w.withCode('stale-tier-review')).toHaveLength(1);
     });
@@ -40,7 +40,7 @@ describe('the lexer speaks plainly', () => {
         const [error] = w.withCode('syntax');
         expect(w.withCode('syntax')).toHaveLength(1);
         expect(error!.range).toEqual({ start: { line: 0, character: 13 }, end: { line: 0, character: 21 } });
-        expect(error!.message).toMatch(/unexpected characters '%%%\$\$\$\\u0000\\u0007': no token starts with them/);
+        expect(error!.message).toMatch(/^Unexpected characters '%%%\$\$\$\\u0000\\u0007': no word of a plan starts with them/);
         expect(w.plan().members.map(m => m.id)).toEqual(['a', 'b']);
     });
 

@@ -80,6 +80,34 @@ customer core "Core" {
         expect(customer.contacts.map(c => c.id)).toEqual(['value', 'x']);
     });
 
+    it('every keyword shaped like an id is a valid id: declared, referenced, and in a decision chain', async () => {
+        const { AcctGrammar } = await import('../../server/src/language/generated/grammar.js');
+        const { GrammarAST, AstUtils } = await import('langium');
+        const keywords = [...new Set(AstUtils.streamAllContents(AcctGrammar()).filter(GrammarAST.isKeyword).map(k => k.value))]
+            .filter(word => /^[a-z]+$/.test(word));
+        expect(keywords.length).toBeGreaterThan(60);
+        for (const word of keywords) {
+            const text = `member ${word} "M"
+customer c "C" {
+    owner ${word}
+    contact ${word} "K" { role coach }
+    contact y "Y" { reports-to ${word} }
+    opportunity o "O" { stage won decision-chain { ${word} support 1 } team { ar ${word} } }
+}
+`;
+            const { w, customer } = await exported(text);
+            expect(summary(w.findings().filter(f => f.code === 'syntax' || f.code === 'unresolved-reference')), word).toBe('');
+            expect(customer.contacts.map(c => [c.id, c.reportsTo]), word).toEqual([[word, null], ['y', word]]);
+        }
+    });
+
+    it('a currency is an id, never the keyword after it: `amount 1 team { … }` starts the team', async () => {
+        const { w, customer } = await exported('customer c "C" {\n    opportunity o "O" { amount 1 team { ar lead } start 2026-12-01 }\n}\n'.replace('lead', 'm1'));
+        expect(w.withCode('syntax')).toEqual([]);
+        expect(customer.opportunities[0].amount).toEqual({ value: 1, currency: null });
+        expect(customer.opportunities[0].team?.ar).toBe('m1');
+    });
+
     it('in a decision chain, a role word after an entry is that entry\'s role, and `support` starts its support', async () => {
         const text = `customer c "C" {
     contact coach "A coach" { support 3 }
@@ -273,9 +301,9 @@ describe('syntax messages', () => {
         const text = 'customer c "C" {\n    contact a "A" { reports-to }\n    contact b "B" { role boss }\n    contact d { }\n}\n';
         const w = await buildWorkspace({ 'plan.acct': text });
         expect(w.withCode('syntax').map(f => f.message)).toEqual([
-            "Syntax error: expected an id but found '}'.",
-            "Syntax error: expected one of 'approver', 'decision-maker', 'sponsor', 'evaluator', 'influencer', 'coach' but found 'boss'.",
-            "Syntax error: expected a quoted name but found '{'.",
+            'After `reports-to`, expected an id, but found `}`.',
+            'After `role`, expected a role (approver, decision-maker, sponsor, evaluator, influencer or coach), but found `boss`.',
+            'After `d`, expected a quoted name, but found `{`.',
         ]);
     });
 });

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlanView } from '@acct/contract';
 import { shownIn } from '../../client/src/picture.js';
-import { CARD_W, cellSlot, layoutPowerMap, type PlacedCard } from '../../client/webview/src/layout.js';
+import { cellSlot } from '../../client/webview/src/grid-layout.js';
+import { CARD_W, layoutPowerMap, type PlacedCard } from '../../client/webview/src/layout.js';
+import { LIST_CARD_W } from '../../client/webview/src/power-map-list-layout.js';
 import { shownOf } from '../../client/webview/src/models/common.js';
 import { buildPowerMap } from '../../client/webview/src/models/power-map.js';
 import { bigCustomerView } from '../browser/synthetic.mjs';
@@ -77,6 +79,49 @@ describe('power map layout', () => {
         const a = layoutOf(fixture(), 'cmgd', 'core5g').layout;
         const b = layoutOf(fixture(), 'cmgd', 'core5g').layout;
         expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    });
+});
+
+describe('power map as a list (a narrow panel)', () => {
+    const listOf = (view: PlanView, customer: string) => {
+        const model = buildPowerMap(view, shownOf(view, shownIn(view, [{ customer, opportunity: null }])));
+        return { model, layout: layoutPowerMap(model.cards, { list: true, labelOf: (id, n) => `${id} (${n})` }) };
+    };
+
+    it('places every card once, each report below its manager and one step right, in a width that does not grow with the count', () => {
+        /** A list: one card a row, each below the one before. */
+        const oneARow = (cards: PlacedCard[]): void => {
+            const byY = [...cards].sort((a, b) => a.y - b.y);
+            for (let i = 1; i < byY.length; i++) expect(byY[i]!.y).toBeGreaterThanOrEqual(byY[i - 1]!.y + byY[i - 1]!.h);
+        };
+        const { model, layout } = listOf(fixture(), 'cmgd');
+        expect(layout.cards.map(c => c.card.key).sort()).toEqual(model.cards.map(c => c.key).sort());
+        oneARow(layout.cards);
+        const at = new Map(layout.cards.map(c => [c.card.id, c]));
+        for (const c of layout.cards) {
+            const boss = c.card.parent ? at.get(c.card.parent) : undefined;
+            if (!boss) continue;
+            expect(c.y, c.card.id).toBeGreaterThan(boss.y);
+            expect(c.x, c.card.id).toBeGreaterThan(boss.x);
+        }
+        expect(layout.groups.map(g => g.label.text)).toEqual(layout.groups.map(g => `${g.id} (${g.count})`));
+        // groups one under the other
+        expect(new Set(layout.groups.map(g => g.x)).size).toBe(1);
+        const big = listOf(bigCustomerView(1000), 'big').layout;
+        expect(big.cards).toHaveLength(1000);
+        oneARow(big.cards);
+        expect(big.width).toBeLessThan(4 * LIST_CARD_W);
+    });
+
+    it('wraps a group title that is longer than its box onto a second line, and says when it had to cut it', () => {
+        const model = buildPowerMap(fixture(), shownOf(fixture(), shownIn(fixture(), [{ customer: 'cmgd', opportunity: null }])));
+        const long = 'A title far longer than any box of cards could ever hold on one line, or even on two lines of the group box';
+        const layout = layoutPowerMap(model.cards, { list: true, labelOf: () => long });
+        for (const g of layout.groups) {
+            expect(g.label.lines).toHaveLength(2);
+            expect(g.label.cut).toBe(true);
+            expect(g.label.lines[1]!.endsWith('…')).toBe(true);
+        }
     });
 });
 

@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Picture, PlanView, SourceAnchor } from '@acct/contract';
+import type { ViewStrings } from '@acct/method';
 import type { FocusRequest, PlanViewRequest } from '@acct/contract/protocol';
 
 type Listener<T> = (e: T) => void;
@@ -18,29 +19,7 @@ class Emitter<T> {
     fire(e: T): void { for (const l of [...this.listeners]) l(e); }
 }
 
-
-vi.mock('vscode', () => {
-    class Uri {
-        constructor(readonly value: string) {}
-        static parse(s: string): Uri { return new Uri(s); }
-        static joinPath(base: Uri, ...parts: string[]): Uri {
-            let v = base.value.replace(/\/$/, '');
-            for (const p of parts) v = p === '..' ? v.replace(/\/[^/]*$/, '') : `${v}/${p}`;
-            return new Uri(v);
-        }
-        get scheme(): string { return this.value.replace(/:.*$/s, ''); }
-        get path(): string { return this.value.replace(/^[a-z]+:\/\/[^/]*/, ''); }
-        get fsPath(): string { return this.path; }
-        toString(): string { return this.value; }
-    }
-    class Position { constructor(readonly line: number, readonly character: number) {} }
-    class Range { constructor(readonly start: Position, readonly end: Position) {} }
-    const Disposable = { from: (...ds: Array<{ dispose(): unknown }>) => ({ dispose: () => ds.forEach(d => d.dispose()) }) };
-    return {
-        Uri, Position, Range, Disposable, ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2 },
-        TextEditorRevealType: { InCenterIfOutsideViewport: 2 }, window: {}, workspace: {}, commands: {},
-    };
-});
+vi.mock('vscode', async () => (await import('../support/fake-vscode.js')).fakeVscode());
 
 // files on disk are written through the safe-write room: record what it is asked to write
 vi.mock('@acct/files/safe-write', async importOriginal => ({
@@ -343,5 +322,29 @@ describe('power-map panel', () => {
         onSelection.fire({ textEditor: editor, selections: [{ active: editor.selection.active }] });
         await vi.advanceTimersByTimeAsync(300);
         expect(plans(p).at(-1)!.focus).toEqual({ customer: 'cmgd', opportunity: null });
+    });
+
+    it('sends the webview the words of the display language before its first picture, again to every new page', async () => {
+        const env = (vscode as unknown as { env: { language: string } }).env;
+        env.language = 'zh-cn';
+        try {
+            await commands.get('acct.openPowerMap')!();
+            const p = panels[0]!;
+            p.webview.receive.fire({ type: 'ready' });
+            await vi.advanceTimersByTimeAsync(10);
+            const types = p.webview.posted.map(m => (m as { type: string }).type);
+            expect(types.filter(t => t === 'strings' || t === 'picture')).toEqual(['strings', 'picture']);
+            const strings = (p.webview.posted.find(m => (m as { type: string }).type === 'strings') as { strings: ViewStrings }).strings;
+            expect(strings.locale).toBe('zh-CN');
+            expect(strings.messages['view.tab.power']).toBe('权力地图');
+            expect(Object.keys(strings.messages).every(key => key.startsWith('view.'))).toBe(true);
+            // a reloaded page says `ready` again and gets its words again
+            p.webview.posted.length = 0;
+            p.webview.receive.fire({ type: 'ready' });
+            await vi.advanceTimersByTimeAsync(10);
+            expect(p.webview.posted.filter(m => (m as { type: string }).type === 'strings')).toHaveLength(1);
+        } finally {
+            env.language = 'en';
+        }
     });
 });

@@ -203,7 +203,8 @@ async function scenario(page, folder) {
     await tab.waitFor({ state: 'visible', timeout: 20_000 });
     // the map is drawn inside the webview: nested iframes
     const frame = await findWebviewFrame(page, 'g.card text.card-name');
-    const cardNames = async () => frame.locator('g.card text.card-name').evaluateAll((els) => els.map((e) => e.textContent));
+    // every card, on screen or scrolled to (a card off screen is drawn without its texts until it is seen): its label starts with the name
+    const cardNames = async () => frame.locator('g.card[aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label').split('; ')[0]));
     const names = await until(async () => {
       const n = await cardNames();
       return n.includes(CONTACTS.qin) && n.includes(CONTACTS.song) ? n : null;

@@ -37,6 +37,8 @@ export const SHAPES: Record<string, (bytes: number) => string> = {
     'NUL bytes': b => '\u0000'.repeat(b),
     'characters no token starts with': b => fill(b, () => '%$#@!'),
     'opening braces only': b => '{'.repeat(b),
+    'a misspelt word before an unclosed block, again and again': b => fill(b, i => `    contcat k${i} "K" {\n`, 'customer c "C" {\n', '}\n'),
+    'misspelt items with their blocks': b => fill(b, i => `    contcat k${i} "K" { role coach support 1 }\n`, 'customer c "C" {\n', '}\n'),
     'a very long id': b => `member ${'a'.repeat(Math.max(1, b - 12))} "A"\n`,
     'comments and blank lines': b => fill(b, i => `// note ${i}\n\n`),
     'references to nothing': b => fill(b, i => `    opportunity o${i} "O" { decision-chain { nobody${i} } }\n`, 'customer c "C" {\n', '}\n'),

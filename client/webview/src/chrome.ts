@@ -3,19 +3,30 @@
  * toolbar, the "plan has errors" banner, the empty-state text and the live region for screen readers.
  */
 import type { Finding, Picture, SubjectKey } from '@acct/contract';
+import type { ViewMessageKey } from '@acct/method';
 import { clear, html } from './dom.js';
+import { findingWords } from './labels.js';
 import { tabAfterKey } from './keyboard.js';
 import { clampPicks, MAX_PICKS, TABS, type Tab } from './state.js';
+import { texts } from './texts.js';
 
-export const TAB_LABEL: Record<Tab, string> = {
-    power: 'Power map', fishbone: 'Fishbone', quadrant: 'Tier quadrant', intimacy: 'Intimacy × support', sandbox: 'Sandbox',
-};
+const TAB_KEYS = {
+    power: 'view.tab.power', fishbone: 'view.tab.fishbone', quadrant: 'view.tab.quadrant', intimacy: 'view.tab.intimacy', sandbox: 'view.tab.sandbox',
+} as const satisfies Record<Tab, string>;
+
+/** A tab's name in the views' language. */
+export function tabLabel(tab: Tab): string {
+    return texts().t(TAB_KEYS[tab]);
+}
+
+/** The keys of the toolbar's labels, and of the other fixed labels. */
+type ToolKey = Extract<ViewMessageKey, `view.tool.${string}`>;
+type LabelKey = ToolKey | 'view.aria.chips' | 'view.aria.tabs' | 'view.aria.toolbar' | 'view.picks.title' | 'view.picks.aria';
 
 export interface ChromeActions {
     selectTab(tab: Tab): void;
     fit(): void;
     zoomBy(factor: number): void;
-    toggleLegend(): void;
     exportView(): void;
     reveal(subject: SubjectKey): void;
     /** The sandbox's number of picks changed. */
@@ -32,44 +43,55 @@ export class Chrome {
     private readonly bannerText: HTMLSpanElement;
     private readonly empty: HTMLDivElement;
     private readonly live: HTMLDivElement;
-    private readonly legendButton: HTMLButtonElement;
     private readonly picks: HTMLLabelElement;
+    private readonly picksText: Text;
     private readonly picksInput: HTMLInputElement;
+    /** Every element whose words change with the language, and how to say them. */
+    private readonly labelled: Array<() => void> = [];
 
     constructor(container: HTMLElement, private readonly actions: ChromeActions) {
         clear(container);
         const header = html('header', { class: 'top' }, container);
         const titles = html('div', { class: 'titles' }, header);
-        this.heading = html('h1', { class: 'heading' }, titles, 'Account plan');
+        this.heading = html('h1', { class: 'heading' }, titles, texts().t('view.accountPlan'));
         this.subheading = html('div', { class: 'subheading' }, titles);
-        this.chips = html('div', { class: 'chips', role: 'group', 'aria-label': 'Findings on the shown element' }, header);
+        this.chips = html('div', { class: 'chips', role: 'group' }, header);
+        this.label(this.chips, { aria: 'view.aria.chips' });
 
         const bar = html('div', { class: 'bar' }, container);
-        const tablist = html('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Views' }, bar);
+        const tablist = html('div', { class: 'tabs', role: 'tablist' }, bar);
+        this.label(tablist, { aria: 'view.aria.tabs' });
         for (const t of TABS) {
-            const b = html('button', { class: 'tab', role: 'tab', id: `tab-${t}`, 'aria-controls': 'stage', type: 'button', 'data-tab': t }, tablist, TAB_LABEL[t]);
+            const b = html('button', { class: 'tab', role: 'tab', id: `tab-${t}`, 'aria-controls': 'stage', type: 'button', 'data-tab': t }, tablist);
+            this.labelled.push(() => { b.textContent = tabLabel(t); });
             b.addEventListener('click', () => actions.selectTab(t));
             b.addEventListener('keydown', e => this.onTabKey(e, t));
             this.tabs.set(t, b);
         }
-        const toolbar = html('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'View tools' }, bar);
-        const tool = (label: string, aria: string, action: () => void, cls = ''): HTMLButtonElement => {
-            const b = html('button', { class: `tool ${cls}`.trim(), type: 'button', 'aria-label': aria, title: aria }, toolbar, label);
+        const toolbar = html('div', { class: 'toolbar', role: 'toolbar' }, bar);
+        this.label(toolbar, { aria: 'view.aria.toolbar' });
+        const tool = (text: ToolKey | null, symbol: string, aria: ToolKey, action: () => void, cls = ''): HTMLButtonElement => {
+            const b = html('button', { class: `tool ${cls}`.trim(), type: 'button' }, toolbar, symbol);
+            this.label(b, { text, aria, title: aria });
             b.addEventListener('click', action);
             return b;
         };
         // the sandbox's picks: its first N opportunities (shown on the sandbox tab only)
-        this.picks = html('label', { class: 'picks', title: 'How many of the first opportunities are the picks', hidden: '' }, toolbar, 'Picks ');
-        this.picksInput = html('input', { class: 'picks-input', type: 'number', min: 0, max: MAX_PICKS, step: 1, 'aria-label': 'Number of picks' }, this.picks);
+        this.picks = html('label', { class: 'picks', hidden: '' }, toolbar);
+        this.picksText = this.picks.appendChild(document.createTextNode(''));
+        this.picksInput = html('input', { class: 'picks-input', type: 'number', min: 0, max: MAX_PICKS, step: 1 }, this.picks);
+        this.labelled.push(() => { this.picksText.data = `${texts().t('view.picks.label')} `; });
+        this.label(this.picks, { title: 'view.picks.title' });
+        this.label(this.picksInput, { aria: 'view.picks.aria' });
         this.picksInput.addEventListener('input', () => {
             const n = Number(this.picksInput.value);
             if (this.picksInput.value !== '' && Number.isFinite(n)) actions.setPicks(clampPicks(n));
         });
-        tool('Fit', 'Fit the picture to the window', () => actions.fit());
-        tool('−', 'Zoom out', () => actions.zoomBy(1 / 1.3));
-        tool('+', 'Zoom in', () => actions.zoomBy(1.3));
-        this.legendButton = tool('Legend', 'Show or hide the legend', () => actions.toggleLegend());
-        tool('Export SVG', 'Export the current view as an SVG file', () => actions.exportView(), 'primary');
+        tool('view.tool.fit', '', 'view.tool.fit.aria', () => actions.fit());
+        tool(null, '−', 'view.tool.zoomOut.aria', () => actions.zoomBy(1 / 1.3));
+        tool(null, '+', 'view.tool.zoomIn.aria', () => actions.zoomBy(1.3));
+        tool('view.tool.export', '', 'view.tool.export.aria', () => actions.exportView(), 'primary');
+        this.relabel();
 
         this.banner = html('div', { class: 'banner', role: 'alert', hidden: '' }, container);
         html('span', { class: 'banner-icon', 'aria-hidden': 'true' }, this.banner, '⚠');
@@ -85,6 +107,21 @@ export class Chrome {
         return this.heading.textContent ?? '';
     }
 
+    /** Says every fixed label again, in the views' language now. */
+    relabel(): void {
+        for (const say of this.labelled) say();
+    }
+
+    /** Gives `el` its text, ARIA label and title from the catalog, now and at every `relabel`. */
+    private label(el: HTMLElement, keys: { text?: ToolKey | null; aria?: LabelKey; title?: LabelKey }): void {
+        this.labelled.push(() => {
+            const t = texts();
+            if (keys.text) el.textContent = t.t(keys.text);
+            if (keys.aria) el.setAttribute('aria-label', t.t(keys.aria));
+            if (keys.title) el.title = t.t(keys.title);
+        });
+    }
+
     setHeader(heading: string, sub: string, findings: readonly Finding[]): void {
         this.heading.textContent = heading;
         this.heading.title = heading;
@@ -94,10 +131,10 @@ export class Chrome {
         for (const f of findings) {
             const b = html('button', {
                 class: `chip sev-${f.severity}`, type: 'button',
-                title: f.message, 'aria-label': `${f.severity} ${f.code}: ${f.message}. Press to reveal.`,
+                title: `${f.code}: ${f.message}`, 'aria-label': texts().t('view.chip.aria', { severity: f.severity, code: f.code, message: f.message }),
             }, this.chips);
             html('span', { class: 'chip-dot', 'aria-hidden': 'true' }, b);
-            html('span', { class: 'chip-text' }, b, f.code);
+            html('span', { class: 'chip-text' }, b, findingWords(f.code));
             b.addEventListener('click', () => this.actions.reveal(f.subject));
         }
     }
@@ -110,10 +147,11 @@ export class Chrome {
             return;
         }
         const n = picture.errorLines.length;
-        const what = n ? `${n} error${n === 1 ? '' : 's'}` : 'errors';
+        const t = texts();
+        const what = n ? t.t('view.banner.count', { count: n }) : t.t('view.banner.some');
         this.bannerText.textContent = picture.view.hasErrors
-            ? `The plan has ${what} — the picture may be incomplete.`
-            : `The plan has ${what} — showing the last good picture until ${n === 1 ? 'it is' : 'they are'} fixed.`;
+            ? t.t('view.banner.broken', { what })
+            : t.t('view.banner.lastGood', { what, count: n });
         this.banner.title = picture.errorLines.slice(0, 10).join('\n');
         this.banner.hidden = false;
         document.body.classList.add('has-errors');
@@ -140,10 +178,6 @@ export class Chrome {
     showPicks(n: number | null): void {
         this.picks.hidden = n === null;
         if (n !== null && document.activeElement !== this.picksInput) this.picksInput.value = String(n);
-    }
-
-    showLegendPressed(on: boolean): void {
-        this.legendButton.setAttribute('aria-pressed', String(on));
     }
 
     announce(text: string): void {

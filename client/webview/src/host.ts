@@ -3,6 +3,7 @@
  * runtime guard for messages in — the page trusts nothing it is sent until it has the expected shape.
  */
 import { isViewName, type FromWebviewMessage, type Picture, type PlanFocus, type ToWebviewMessage } from '@acct/contract';
+import { LOCALES, viewStrings, type ViewStrings } from '@acct/method';
 
 interface VsCodeApi {
     postMessage(message: unknown): void;
@@ -46,8 +47,19 @@ export function isPicture(v: unknown): v is Picture {
     return Array.isArray(view.plan.customers) && Array.isArray(view.plan.diagnostics);
 }
 
+const ENGLISH = viewStrings('en');
+
+/** Strings as the extension sends them: a language acct speaks, every message a string, every table of the vocabulary. */
+export function isViewStrings(v: unknown): v is ViewStrings {
+    if (!isObject(v) || !(LOCALES as readonly unknown[]).includes(v.locale)) return false;
+    const { messages, vocabulary } = v;
+    if (!isObject(messages) || !isObject(vocabulary)) return false;
+    return Object.keys(ENGLISH.messages).every(key => typeof messages[key] === 'string')
+        && Object.keys(ENGLISH.vocabulary).every(table => isObject(vocabulary[table]));
+}
+
 export function isToWebviewMessage(data: unknown): data is ToWebviewMessage {
     if (!isObject(data)) return false;
     return data.type === 'requestSvg' || (data.type === 'picture' && isPicture(data.picture))
-        || (data.type === 'showView' && isViewName(data.view));
+        || (data.type === 'showView' && isViewName(data.view)) || (data.type === 'strings' && isViewStrings(data.strings));
 }

@@ -18,6 +18,7 @@ export interface NavigationActions {
 
 export class Navigation {
     private items: NavItem[] = [];
+    private pointing = false;
     private readonly index = new Map<string, number>();
 
     /** `scope` holds the items (the zoomed layer); `surface` receives the events (the canvas). */
@@ -26,6 +27,9 @@ export class Navigation {
         surface.addEventListener('keydown', e => this.onKey(e as KeyboardEvent));
         surface.addEventListener('focusin', e => this.onFocus(e as FocusEvent));
         surface.addEventListener('pointerover', e => { const it = this.itemOf(e.target); if (it) ensureTooltip(it); });
+        // an item focused by a click is under the pointer already: the picture must not move under it
+        surface.addEventListener('pointerdown', () => { this.pointing = true; });
+        window.addEventListener('pointerup', () => { this.pointing = false; });
     }
 
     setItems(items: NavItem[]): void {
@@ -80,7 +84,7 @@ export class Navigation {
         if (!item) return;
         ensureTooltip(item);
         this.select(item.key);
-        this.actions.ensureVisible(item);
+        if (!this.pointing) this.actions.ensureVisible(item);
     }
 
     private onKey(e: KeyboardEvent): void {

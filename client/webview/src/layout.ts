@@ -5,9 +5,13 @@
  */
 import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
 import type { CardGroup, CardModel } from './models/power-map.js';
+import { forestOf, type PackedGroup, type PlacedCard, type PlacedLink, type PowerMapLayout } from './power-map-geometry.js';
+import { layoutList } from './power-map-list-layout.js';
+import { wrapText } from './text-metrics.js';
 
 export const CARD_W = 232;
-export const CARD_H = 78;
+/** Room for the name, two lines of title and department, and the intimacy bar. */
+export const CARD_H = 88;
 /** Horizontal gap between sibling cards; cousins get twice as much. */
 export const GAP_X = 20;
 /** Vertical gap between org levels (links run here). */
@@ -21,40 +25,11 @@ const STACK_ROW_GAP = 12;
 const TREE_GAP_X = 48;
 const TREE_GAP_Y = 56;
 const GROUP_PAD = 18;
-const GROUP_LABEL_H = 30;
 const GROUP_GAP = 40;
+/** A group's title: its font, line height, and the room above its first line. */
+export const GROUP_LABEL = { font: 12.5, line: 16, top: 21 } as const;
 
-export interface PlacedCard {
-    card: CardModel;
-    /** Top-left corner. */
-    x: number;
-    y: number;
-    w: number;
-    h: number;
-}
-
-export interface PlacedLink {
-    /** SVG path data. */
-    d: string;
-    dimmed: boolean;
-}
-
-export interface PlacedGroup {
-    id: CardGroup;
-    x: number;
-    y: number;
-    w: number;
-    h: number;
-    count: number;
-}
-
-export interface PowerMapLayout {
-    cards: PlacedCard[];
-    links: PlacedLink[];
-    groups: PlacedGroup[];
-    width: number;
-    height: number;
-}
+export type { PlacedCard, PlacedGroup, PlacedLink, PowerMapLayout } from './power-map-geometry.js';
 
 interface LNode {
     kind: 'card' | 'stack' | 'spacer';
@@ -192,27 +167,9 @@ function translateLinks(links: PlacedLink[], dx: number, dy: number): PlacedLink
     }));
 }
 
-interface Packed {
-    cards: PlacedCard[];
-    links: PlacedLink[];
-    width: number;
-    height: number;
-}
-
 /** Lays out the forest of one group and packs its trees into rows (reading order kept). */
-function layoutGroup(cards: CardModel[]): Packed {
-    const ids = new Set(cards.map(c => c.id));
-    const childrenOf = new Map<string, CardModel[]>();
-    const roots: CardModel[] = [];
-    for (const c of cards) {
-        if (c.parent && ids.has(c.parent)) {
-            let list = childrenOf.get(c.parent);
-            if (!list) childrenOf.set(c.parent, list = []);
-            list.push(c);
-        } else {
-            roots.push(c);
-        }
-    }
+function layoutGroup(cards: CardModel[]): PackedGroup {
+    const { roots, childrenOf } = forestOf(cards);
     // Lone roots (no reports) are gathered and stacked like a manager's leaf reports, in a grid.
     const trees = roots.filter(c => childrenOf.get(c.id)?.length).map(c => layoutTree(c, childrenOf));
     const loners = roots.filter(c => !childrenOf.get(c.id)?.length);
@@ -236,7 +193,7 @@ function layoutGroup(cards: CardModel[]): Packed {
     const area = trees.reduce((s, t) => s + (t.maxX - t.minX + TREE_GAP_X) * (t.height + TREE_GAP_Y), 0);
     const rowLimit = Math.max(widest, Math.sqrt(area * 16 / 9), 4 * (CARD_W + GAP_X));
 
-    const out: Packed = { cards: [], links: [], width: 0, height: 0 };
+    const out: PackedGroup = { cards: [], links: [], width: 0, height: 0 };
     let x = 0;
     let y = 0;
     let rowH = 0;
@@ -261,21 +218,33 @@ function layoutGroup(cards: CardModel[]): Packed {
 /** Aspect ratio the power map aims for (a landscape editor column). */
 const TARGET_ASPECT = 1.6;
 
+export interface PowerMapLayoutOptions {
+    /** An indented list for a narrow panel instead of the org-chart tree. */
+    list: boolean;
+    /** The title of a group of `count` cards. */
+    labelOf(id: CardGroup, count: number): string;
+}
+
 /**
  * The whole power map: the key-layer forest and, in its own box, the general layer (no role),
- * below it or beside it — whichever arrangement is closer to a landscape picture.
+ * below it or beside it — whichever arrangement is closer to a landscape picture; in a list, below.
  */
-export function layoutPowerMap(cards: readonly CardModel[]): PowerMapLayout {
+export function layoutPowerMap(cards: readonly CardModel[], options: PowerMapLayoutOptions = { list: false, labelOf: id => id }): PowerMapLayout {
     const result: PowerMapLayout = { cards: [], links: [], groups: [], width: 0, height: 0 };
     const packed = (['key', 'general'] as const)
         .map(id => ({ id, members: cards.filter(c => c.group === id) }))
         .filter(g => g.members.length)
         .map(g => {
-            const p = layoutGroup(g.members);
-            return { id: g.id, count: g.members.length, p, w: p.width + 2 * GROUP_PAD, h: p.height + GROUP_LABEL_H + GROUP_PAD * 1.5 };
+            const p = options.list ? layoutList(g.members, CARD_H) : layoutGroup(g.members);
+            const w = p.width + 2 * GROUP_PAD;
+            const text = options.labelOf(g.id, g.members.length);
+            const wrapped = wrapText(text, w - 2 * GROUP_PAD, GROUP_LABEL.font, 2, true);
+            const label = { text, lines: wrapped.lines, cut: wrapped.truncated };
+            const labelH = GROUP_LABEL.top + (label.lines.length - 1) * GROUP_LABEL.line + 9;
+            return { id: g.id, count: g.members.length, p, w, label, labelH, h: p.height + labelH + GROUP_PAD * 1.5 };
         });
     let side = false;
-    if (packed.length === 2) {
+    if (packed.length === 2 && !options.list) {
         const [a, b] = packed as [typeof packed[0], typeof packed[0]];
         const score = (w: number, h: number): number => Math.abs(Math.log((w / h) / TARGET_ASPECT));
         side = score(a.w + GROUP_GAP + b.w, Math.max(a.h, b.h)) < score(Math.max(a.w, b.w), a.h + GROUP_GAP + b.h);
@@ -284,13 +253,13 @@ export function layoutPowerMap(cards: readonly CardModel[]): PowerMapLayout {
     let y = 0;
     for (const g of packed) {
         const ox = x + GROUP_PAD;
-        const oy = y + GROUP_LABEL_H + GROUP_PAD / 2;
+        const oy = y + g.labelH + GROUP_PAD / 2;
         // reading order: top to bottom, left to right (used for Tab order)
         const placed = g.p.cards.map(c => ({ ...c, x: c.x + ox, y: c.y + oy }));
         placed.sort((a, b) => a.y - b.y || a.x - b.x);
         result.cards.push(...placed);
         result.links.push(...translateLinks(g.p.links, ox, oy));
-        result.groups.push({ id: g.id, x, y, w: g.w, h: g.h, count: g.count });
+        result.groups.push({ id: g.id, x, y, w: g.w, h: g.h, count: g.count, label: g.label });
         if (side) x += g.w + GROUP_GAP; else y += g.h + GROUP_GAP;
     }
     if (side) {
@@ -303,38 +272,4 @@ export function layoutPowerMap(cards: readonly CardModel[]): PowerMapLayout {
     result.width = Math.max(0, ...result.groups.map(g => g.x + g.w));
     result.height = Math.max(0, ...result.groups.map(g => g.y + g.h));
     return result;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Points inside grid cells (tier quadrant, intimacy × support)
-
-export interface Slot {
-    /** Centre, relative to the cell's top-left corner. */
-    cx: number;
-    cy: number;
-    r: number;
-    /** Width available for a label to the right of the point, 0 when the cell is too crowded. */
-    labelWidth: number;
-}
-
-/**
- * Deterministic, non-overlapping position of the `slot`-th of `count` points in a cell:
- * up to `labelled` points are listed one under the other with room for a name; more are
- * packed in a grid, getting smaller as the cell fills.
- */
-export function cellSlot(slot: number, count: number, cellW: number, cellH: number, maxR = 8, labelled = 4): Slot {
-    const pad = 8;
-    const innerW = cellW - 2 * pad;
-    const innerH = cellH - 2 * pad;
-    if (count <= labelled) {
-        const pitch = innerH / count;
-        const rr = Math.min(maxR, pitch * 0.4);
-        return { cx: pad + rr + 2, cy: pad + pitch * (slot + 0.5), r: rr, labelWidth: Math.max(0, innerW - 2 * rr - 10) };
-    }
-    const cols = Math.max(1, Math.ceil(Math.sqrt(count * innerW / innerH)));
-    const rows = Math.ceil(count / cols);
-    const px = innerW / cols;
-    const py = innerH / rows;
-    const rr = Math.max(0.8, Math.min(maxR, Math.min(px, py) * 0.42));
-    return { cx: pad + px * ((slot % cols) + 0.5), cy: pad + py * (Math.floor(slot / cols) + 0.5), r: rr, labelWidth: 0 };
 }

@@ -1,17 +1,31 @@
-/** Legends, drawn in SVG so that they are part of an exported picture. Items wrap to the width given. */
-import { decisivenessOf, ROLES, roleMeanings, SUPPORT_LEVELS, supportMeaning, supportText, TIERS, ZONES } from '@acct/method';
+/**
+ * Legends, drawn in SVG so that they are part of an exported picture. Items wrap to the width
+ * given. Every mark a view draws is explained here, in the method's words (`@acct/method`) and
+ * the pictures' own (`labels.ts`).
+ */
+import { decisivenessOf, INTIMACY_LEVELS, intimacyText, ROLES, roleMeanings, SUPPORT_LEVELS, supportText, TIERS, ZONES } from '@acct/method';
 import { svg } from './dom.js';
-import { SANDBOX_PARTS } from './models/sandbox.js';
-import { ARROW_ID, ARROW_OPPOSED_ID, competitorBadge, moveMark, supportBadge, supportClass } from './render-common.js';
+import { INTIMACY, LEGEND } from './labels.js';
+import { supportWords } from './models/common.js';
+import { sandboxParts } from './models/sandbox.js';
+import {
+    ARROW_ID, ARROW_OPPOSED_ID, competitorBadge, dealTag, HATCH_ID, intimacyBar, INTIMACY_BAR_W, moveMark, severityMarker, supportBadge, supportClass,
+} from './render-common.js';
 import type { Tab } from './state.js';
 import { estimateTextWidth } from './text-metrics.js';
+import { texts } from './texts.js';
 
 const ROW_H = 22;
-const TITLE_W = 72;
-const TEXT_FONT = 11.5;
+const TITLE_W = 76;
+const TEXT_FONT = 12;
+const MOVE_STATES = { done: 'view.legend.move.done', planned: 'view.legend.move.planned', missing: 'view.legend.move.missing' } as const;
+
 /** The fishbone's order, from the method core's table: `1 approver, decision-maker`, `2 sponsor, evaluator`, … */
-const FISHBONE_ORDER = [...new Set(ROLES.map(decisivenessOf))].sort()
-    .map((rank, i) => `${i + 1} ${ROLES.filter(r => decisivenessOf(r) === rank).map(r => roleMeanings[r].label).join(', ')}`);
+function fishboneOrder(): string[] {
+    const roles = texts().vocabulary.roles;
+    return [...new Set(ROLES.map(decisivenessOf))].sort()
+        .map((rank, i) => `${i + 1} ${texts().list(ROLES.filter(r => decisivenessOf(r) === rank).map(r => roles[r].label))}`);
+}
 
 /** Draws the legend for `tab` into `g` (cleared by the caller), at most `maxWidth` wide; returns its size. */
 export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width: number; height: number } {
@@ -38,27 +52,8 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
         width = Math.max(width, x - 14);
         return it;
     };
-    const label = (parent: Element, text: string, tx: number): number => {
-        svg('text', { class: 'legend-text', x: tx, y: 14.5 }, parent, text);
-        return tx + estimateTextWidth(text, TEXT_FONT);
-    };
-
-    const roles = (): void => {
-        row('Role');
-        for (const role of ROLES) {
-            const { letter, label: text } = roleMeanings[role];
-            const it = item(21 + estimateTextWidth(text, TEXT_FONT));
-            svg('rect', { class: 'legend-role-bg', y: 2, width: 16, height: 16, rx: 3 }, it);
-            svg('text', { class: 'legend-role-letter', x: 8, y: 14.5, 'text-anchor': 'middle' }, it, letter);
-            label(it, text, 21);
-        }
-        row('Support');
-        for (const s of SUPPORT_LEVELS) {
-            const text = supportMeaning(s).label;
-            const it = item(30 + estimateTextWidth(text, TEXT_FONT));
-            supportBadge(it, s, 13, 11, 26, 16);
-            label(it, text, 30);
-        }
+    const label = (parent: Element, text: string, tx: number): void => {
+        svg('text', { class: 'legend-text', x: tx, y: 15 }, parent, text);
     };
     /** A mark drawn `w` wide, then its text. */
     const mark = (text: string, w: number, draw: (it: SVGGElement) => void, cls = ''): void => {
@@ -66,77 +61,97 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
         draw(it);
         label(it, text, w + 6);
     };
+    const note = (text: string): void => label(item(estimateTextWidth(text, TEXT_FONT)), text, 0);
+
+    const roles = (): void => {
+        row(LEGEND.rows.role);
+        for (const role of ROLES) {
+            const { letter } = roleMeanings[role];
+            mark(texts().vocabulary.roles[role].label, 16, it => {
+                svg('rect', { class: 'legend-role-bg', y: 2, width: 16, height: 16, rx: 3 }, it);
+                svg('text', { class: 'legend-role-letter', x: 8, y: 15, 'text-anchor': 'middle' }, it, letter);
+            });
+        }
+        row(LEGEND.rows.support);
+        for (const s of SUPPORT_LEVELS) mark(supportWords(s).label, 26, it => supportBadge(it, s, 13, 11, 26, 16));
+    };
+    const findings = (): void => {
+        for (const sev of ['warning', 'error', 'info'] as const) {
+            mark(LEGEND.severity[sev], 16, it => severityMarker(it, sev, 8, 11, 7.5));
+        }
+        note(LEGEND.findings);
+    };
 
     if (tab === 'power') {
         roles();
-        row('Lines');
-        mark('reports to', 26, it => svg('path', { class: 'link', d: 'M0,11H26' }, it));
-        mark('influences (arrow: whom)', 30, it => {
+        row(LEGEND.rows.intimacy);
+        mark(LEGEND.intimacyBar(intimacyText(INTIMACY_LEVELS[0]!), intimacyText(INTIMACY_LEVELS.at(-1)!)), INTIMACY_BAR_W,
+            it => intimacyBar(it, 2, 0, 5));
+        row(LEGEND.rows.lines);
+        mark(LEGEND.reportsTo, 26, it => svg('path', { class: 'link', d: 'M0,11H26' }, it));
+        mark(LEGEND.influences, 30, it => {
             const g = svg('g', { class: 'influence' }, it);
             svg('path', { class: 'influence-line', d: 'M1,15Q14,3 27,11', 'marker-end': `url(#${ARROW_ID})` }, g);
         });
-        mark('opposed influence: from someone who opposes us', 30, it => {
+        mark(LEGEND.opposedInfluence, 30, it => {
             const g = svg('g', { class: 'influence opposed' }, it);
             svg('path', { class: 'influence-line', d: 'M1,15Q14,3 27,11', 'marker-end': `url(#${ARROW_OPPOSED_ID})` }, g);
         });
-        row('Marks');
-        mark('findings (hover)', 14, it => {
-            const f = svg('g', { class: 'finding-marker sev-warning', transform: 'translate(8,11)' }, it);
-            svg('path', { class: 'marker-shape', d: 'M0,-7L7.5,6H-7.5Z' }, f);
-            svg('text', { class: 'marker-text', x: 0, y: 4.5, 'text-anchor': 'middle' }, f, '!');
-        });
-        mark('stale contact', 12, it => {
+        row(LEGEND.rows.marks);
+        findings();
+        mark(LEGEND.stale, 12, it => {
             const st = svg('g', { class: 'stale-marker', transform: 'translate(7,10.5)' }, it);
             svg('circle', { class: 'stale-face', r: 6 }, st);
             svg('path', { class: 'stale-hands', d: 'M0,-3.5V0H2.8' }, st);
         });
-        mark('dimmed: outside the deal\'s chain', 22, it => svg('rect', { class: 'legend-card', y: 3, width: 22, height: 15, rx: 3 }, it), 'legend-dimmed');
+        mark(LEGEND.dimmed, 22, it => svg('rect', { class: 'legend-card', y: 3, width: 22, height: 15, rx: 3 }, it), 'legend-dimmed');
         const cw = competitorBadge(svg('g', {}, null), 'ZTE 2', 0, 0).w;
-        mark('supports a competitor at least as much as us', cw, it => competitorBadge(it, 'ZTE 2', cw, 11));
-        row('Moves');
-        label(item(estimateTextWidth('three moves for an opposed key person:', TEXT_FONT)), 'three moves for an opposed key person:', 0);
-        for (const state of ['done', 'planned', 'missing'] as const) mark(state, 10, it => moveMark(it, state, 5, 11));
+        mark(LEGEND.competitor, cw, it => competitorBadge(it, 'ZTE 2', cw, 11));
+        row(LEGEND.rows.moves);
+        note(LEGEND.moves);
+        for (const state of ['done', 'planned', 'missing'] as const) mark(texts().t(MOVE_STATES[state]), 10, it => moveMark(it, state, 5, 11));
     } else if (tab === 'fishbone') {
         roles();
-        row('Bones');
-        const note = 'nearest the spine, the most decisive:';
-        label(item(estimateTextWidth(note, TEXT_FONT)), note, 0);
-        for (const text of FISHBONE_ORDER) label(item(estimateTextWidth(text, TEXT_FONT)), text, 0);
+        row(LEGEND.rows.marks);
+        findings();
+        row(LEGEND.rows.bones);
+        note(LEGEND.bonesNote);
+        for (const text of fishboneOrder()) note(text);
     } else if (tab === 'sandbox') {
-        row('Score');
-        for (const p of SANDBOX_PARTS) mark(p.label, 16, it => svg('rect', { class: `legend-part part-${p.part}`, y: 4, width: 16, height: 13, rx: 2 }, it));
-        row('Rows');
-        mark('a pick (the first N)', 18, it => svg('circle', { class: 'sb-pick-dot', cx: 9, cy: 11, r: 8 }, it));
-        mark('not scored: set apart', 22, it => svg('rect', { class: 'sb-bar-empty', y: 5, width: 22, height: 12, rx: 2 }, it));
+        row(LEGEND.rows.score);
+        for (const p of sandboxParts()) mark(p.label, 16, it => svg('rect', { class: `legend-part part-${p.part}`, y: 4, width: 16, height: 13, rx: 2 }, it));
+        row(LEGEND.rows.sandboxRows);
+        mark(LEGEND.pick, 18, it => svg('circle', { class: 'sb-pick-dot', cx: 9, cy: 11, r: 8 }, it));
+        mark(LEGEND.unscored, 22, it => svg('rect', { class: 'sb-bar-empty', y: 5, width: 22, height: 12, rx: 2 }, it));
     } else if (tab === 'quadrant') {
-        row('Tier');
-        for (const t of TIERS) {
-            const it = item(19 + estimateTextWidth(t, TEXT_FONT));
-            svg('circle', { class: `q-point dot tier-${t}`, cx: 7, cy: 11, r: 6 }, it);
-            label(it, t, 19);
-        }
-        const mm = item(23 + estimateTextWidth('declared ≠ suggested', TEXT_FONT));
-        svg('circle', { class: 'mismatch-ring', cx: 9, cy: 11, r: 8.5 }, mm);
-        svg('circle', { class: 'q-point dot no-tier', cx: 9, cy: 11, r: 5.5 }, mm);
-        label(mm, 'declared ≠ suggested', 23);
-        row('Colour');
-        label(item(estimateTextWidth('cell: suggested by standing × cooperation', TEXT_FONT)), 'cell: suggested by standing × cooperation', 0);
-        label(item(estimateTextWidth('dot: declared tier', TEXT_FONT)), 'dot: declared tier', 0);
+        row(LEGEND.rows.tier);
+        for (const tier of TIERS) mark(texts().name('tiers', tier), 14, it => svg('circle', { class: `q-point dot tier-${tier}`, cx: 7, cy: 11, r: 6 }, it));
+        mark(LEGEND.noTier, 14, it => svg('circle', { class: 'q-point dot no-tier', cx: 7, cy: 11, r: 6 }, it));
+        mark(LEGEND.mismatch, 18, it => {
+            svg('circle', { class: 'mismatch-ring', cx: 9, cy: 11, r: 8.5 }, it);
+            svg('circle', { class: 'q-point dot no-tier', cx: 9, cy: 11, r: 5.5 }, it);
+        });
+        row(LEGEND.rows.colour);
+        note(LEGEND.region);
+        note(LEGEND.dot);
     } else {
-        row('Support');
+        row(LEGEND.rows.support);
         for (const s of SUPPORT_LEVELS) {
-            const it = item(30, `i-point ${supportClass(s)}`);
-            svg('circle', { class: 'dot', cx: 7, cy: 11, r: 6.5 }, it);
-            label(it, supportText(s), 18);
+            mark(supportText(s), 14, it => svg('circle', { class: 'dot', cx: 7, cy: 11, r: 6.5 }, it), `i-point ${supportClass(s)}`);
         }
-        label(item(estimateTextWidth('letter in dot: role', TEXT_FONT)), 'letter in dot: role', 0);
-        row('Zones');
+        note(LEGEND.roleInDot);
+        row(LEGEND.rows.zones);
         for (const zone of ZONES) {
-            const text = zone.label.toLowerCase();
-            const it = item(21 + estimateTextWidth(text, TEXT_FONT), `zone zone-${zone.id}`);
-            svg('rect', { class: 'zone-bg', y: 3, width: 16, height: 15, rx: 2 }, it);
-            label(it, text, 21);
+            mark(texts().vocabulary.zones[zone.id].label.toLowerCase(), 16, it => svg('rect', { class: 'zone-bg', y: 3, width: 16, height: 15, rx: 2 }, it), `zone zone-${zone.id}`);
         }
+        row(LEGEND.rows.cells);
+        mark(LEGEND.neutralRow, 22, it => svg('rect', { class: 'i-zero', y: 3, width: 22, height: 15 }, it));
+        mark(LEGEND.unknownLane, 22, it => svg('rect', { class: 'i-unknown-bg legend-lane', y: 3, width: 22, height: 15, fill: `url(#${HATCH_ID})` }, it));
+        const sample = INTIMACY.dealTag(supportText(-1));
+        const tw = dealTag(svg('g', {}, null), sample, 0, 0);
+        mark(LEGEND.dealDiffers, tw, it => dealTag(it, sample, 0, 11));
+        row(LEGEND.rows.marks);
+        findings();
     }
     const w = width + 20;
     const h = y + ROW_H + 10;

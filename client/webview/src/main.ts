@@ -3,14 +3,16 @@
  * `Picture` the panel sends (or the one saved by the previous instance of the page); what is
  * shown is decided by the panel (client/src/picture.ts), never here.
  */
-import { Chrome, TAB_LABEL } from './chrome.js';
-import { orientationFor } from './fishbone-layout.js';
+import { Chrome, tabLabel } from './chrome.js';
 import { connectHost, isToWebviewMessage } from './host.js';
 import { Navigation } from './keyboard.js';
+import { exportTitle } from './labels.js';
+import { LegendPanel } from './legend-panel.js';
 import { shownOf, type Shown } from './models/common.js';
 import { rememberTransform, sanitizeState, transformKey, type Tab, type WebviewState } from './state.js';
 import { Viewport } from './viewport.js';
-import { drawView, exportName } from './views.js';
+import { drawView, exportName, readableScale, shapeFor } from './views.js';
+import { texts, useStrings } from './texts.js';
 
 const NOTHING: Shown = { customer: null, opportunity: null };
 
@@ -19,6 +21,7 @@ class App {
     private state: WebviewState;
     private readonly chrome: Chrome;
     private readonly canvas: Viewport;
+    private readonly legend: LegendPanel;
     private readonly nav: Navigation;
     private shown: Shown = NOTHING;
     /** Zoom key of what is drawn (view and element); empty before the first picture. */
@@ -31,11 +34,11 @@ class App {
 
     constructor(container: HTMLElement) {
         this.state = sanitizeState(this.host.getState());
+        if (this.state.strings) useStrings(this.state.strings);
         this.chrome = new Chrome(container, {
             selectTab: tab => this.setTab(tab),
             fit: () => this.canvas.fit(),
             zoomBy: factor => this.canvas.zoomBy(factor),
-            toggleLegend: () => this.toggleLegend(),
             exportView: () => this.exportView(),
             reveal: subject => this.host.post({ type: 'reveal', subject }),
             setPicks: n => this.setPicks(n),
@@ -45,6 +48,7 @@ class App {
             this.state = rememberTransform(this.state, this.currentKey, t);
             this.persist(false);
         }, () => this.onResize());
+        this.legend = new LegendPanel(container, () => this.toggleLegend());
         this.nav = new Navigation(this.canvas.layer, this.canvas.root, {
             selection: () => this.state.selection,
             setSelection: key => {
@@ -74,6 +78,16 @@ class App {
             if (this.state.picture) this.exportView(); else this.svgRequested = true;
             return;
         }
+        if (data.type === 'strings') {
+            useStrings(data.strings);
+            this.state.strings = data.strings;
+            this.chrome.relabel();
+            this.legend.relabel();
+            this.showTab();
+            this.render();
+            this.persist(true);
+            return;
+        }
         this.state.picture = data.picture;
         this.render();
         this.persist(true);
@@ -92,7 +106,7 @@ class App {
             console.error('acct: cannot draw the plan', err);
             this.canvas.endDraw(null);
             this.nav.setItems([]);
-            this.chrome.showEmpty(`Cannot draw this plan: ${err instanceof Error ? err.message : String(err)}`);
+            this.chrome.showEmpty(texts().t('view.cannotDraw', { detail: err instanceof Error ? err.message : String(err) }));
         } finally {
             performance.mark('acct:render:end');
             performance.measure('acct:render', 'acct:render:start', 'acct:render:end');
@@ -107,8 +121,8 @@ class App {
         this.chrome.showBanner(picture);
         if (!picture) {
             this.canvas.endDraw(null);
-            this.chrome.setHeader('Account plan', 'Waiting for the plan…', []);
-            this.chrome.showEmpty('Waiting for the plan… Open an .acct file to see its power map.');
+            this.chrome.setHeader(texts().t('view.accountPlan'), texts().t('view.waiting'), []);
+            this.chrome.showEmpty(texts().t('view.waiting.hint'));
             this.showLegend();
             return;
         }
@@ -119,7 +133,7 @@ class App {
             selection: this.state.selection, stageWidth: this.canvas.width, picks: this.state.picks,
         });
         this.chrome.setHeader(drawn.heading, drawn.subheading, drawn.headerFindings);
-        this.canvas.endDraw(drawn.result);
+        this.canvas.endDraw(drawn.result, readableScale(tab));
         this.nav.setItems(drawn.result.items);
         this.chrome.showEmpty(drawn.emptyText);
         this.showLegend();
@@ -129,12 +143,11 @@ class App {
         this.currentKey = key;
         this.canvas.restore(this.state.transforms[key], keyChanged);
         this.nav.refocus(hadFocus);
-        if (keyChanged) this.chrome.announce(`${TAB_LABEL[tab]}: ${this.chrome.headingText}`);
+        if (keyChanged) this.chrome.announce(`${tabLabel(tab)}: ${this.chrome.headingText}`);
     }
 
     private showLegend(): void {
-        this.chrome.showLegendPressed(this.state.legend);
-        this.canvas.showLegend(this.state.legend && this.state.picture ? this.state.tab : null);
+        this.legend.show(this.state.picture ? this.state.tab : null, this.state.legend);
     }
 
     private toggleLegend(): void {
@@ -143,10 +156,10 @@ class App {
         this.persist(false);
     }
 
-    /** Redraws the fishbone when a resize makes it stand up or lie down. */
+    /** Redraws a view whose shape follows the width (the fishbone stands up, the power map becomes a list). */
     private onResize(): void {
-        if (this.state.tab !== 'fishbone' || !this.state.picture) return;
-        if (orientationFor(this.canvas.width) !== orientationFor(this.drawnWidth)) this.render();
+        if (!this.state.picture) return;
+        if (shapeFor(this.state.tab, this.canvas.width) !== shapeFor(this.state.tab, this.drawnWidth)) this.render();
     }
 
     private setPicks(n: number): void {
@@ -172,13 +185,14 @@ class App {
     private showTab(): void {
         this.chrome.showTab(this.state.tab);
         this.chrome.showPicks(this.state.tab === 'sandbox' ? this.state.picks : null);
-        this.canvas.root.setAttribute('aria-label', TAB_LABEL[this.state.tab]);
+        this.canvas.root.setAttribute('aria-label', tabLabel(this.state.tab));
     }
 
     private exportView(): void {
         if (!this.state.picture) return;
         const tab = this.state.tab;
-        const svg = this.canvas.exportSvg(`${TAB_LABEL[tab]} — ${this.chrome.headingText}`);
+        const title = exportTitle(tabLabel(tab), this.chrome.headingText, this.state.picture.view.plan.today ?? null);
+        const svg = this.canvas.exportSvg(title, this.legend.forExport());
         this.host.post({ type: 'exportSvg', svg, suggestedName: exportName(tab, this.shown) });
     }
 

@@ -1,9 +1,10 @@
 /** Pieces shared by the renderers: definitions, badges, finding markers. */
 import type { Finding, Support } from '@acct/contract';
-import { supportText } from '@acct/method';
+import { INTIMACY_LEVELS, intimacyText, supportText } from '@acct/method';
 import type { MoveState } from './models/moves.js';
-import { estimateTextWidth, fitText } from './text-metrics.js';
+import { estimateTextWidth, fitText, wrapText } from './text-metrics.js';
 import { svg, tooltip } from './dom.js';
+import { texts } from './texts.js';
 import { findingsText, worstSeverity } from './models/findings.js';
 
 export const HATCH_ID = 'acct-hatch';
@@ -42,6 +43,35 @@ export function axisTitles(parent: Element, bottom: { x: number; y: number; text
     }, parent, left.text);
 }
 
+export interface TextBox {
+    /** Where the first line's baseline starts. */
+    x: number;
+    y: number;
+    width: number;
+    font: number;
+    maxLines: number;
+    lineHeight: number;
+    bold?: boolean;
+    /** Centre the lines on `y` instead of starting there. */
+    middle?: boolean;
+}
+
+/**
+ * `text` in at most `box.maxLines` lines of `box.width`; when it had to be cut, its whole text
+ * on hover (`<title>`, and the class `cut`, which takes the pointer). Returns the lines drawn
+ * (the element's `textContent` then holds the title too).
+ */
+export function boxedText(parent: Element, cls: string, text: string, box: TextBox): { el: SVGTextElement; lines: string[] } {
+    const { lines, truncated } = box.maxLines > 1
+        ? wrapText(text, box.width, box.font, box.maxLines, box.bold)
+        : (f => ({ lines: [f.text], truncated: f.text !== text.replace(/\s+/g, ' ').trim() }))(fitText(text, box.width, box.font, box.bold));
+    const y = box.middle ? box.y - ((lines.length - 1) * box.lineHeight) / 2 : box.y;
+    const el = svg('text', { class: truncated ? `${cls} cut` : cls, x: box.x, y }, parent, lines.length === 1 ? lines[0] : undefined);
+    if (lines.length > 1) lines.forEach((line, i) => svg('tspan', { x: box.x, dy: i ? box.lineHeight : 0 }, el, line));
+    if (truncated) tooltip(el, text);
+    return { el, lines };
+}
+
 /** Support badge centred at (cx, cy): coloured pill, hatched and dashed when unknown. */
 export function supportBadge(parent: Element, s: Support, cx: number, cy: number, w = 30, h = 20): SVGGElement {
     const g = svg('g', { class: 'support-badge', transform: `translate(${cx - w / 2},${cy - h / 2})` }, parent);
@@ -50,22 +80,53 @@ export function supportBadge(parent: Element, s: Support, cx: number, cy: number
     return g;
 }
 
-/** Visible marker for findings (triangle for warnings, disc for errors/info) with their messages on hover. */
+/** The mark of a finding of severity `sev`, centred at (x, y): a triangle for a warning, a disc for an error or an info. */
+export function severityMarker(parent: Element, sev: Finding['severity'], x: number, y: number, r = 8.5): SVGGElement {
+    const g = svg('g', { class: `finding-marker sev-${sev}`, transform: `translate(${x},${y})` }, parent);
+    if (sev === 'warning') {
+        svg('path', { class: 'marker-shape', d: `M0,${-r}L${r + 0.5},${r - 1}H${-r - 0.5}Z` }, g);
+    } else {
+        svg('circle', { class: 'marker-shape', r }, g);
+    }
+    svg('text', { class: 'marker-text', x: 0, y: sev === 'warning' ? r * 0.65 : r * 0.47, 'text-anchor': 'middle' }, g, sev === 'info' ? 'i' : '!');
+    return g;
+}
+
+/** Visible marker for findings (the worst one's mark) with their messages on hover, and their number when more than one. */
 export function findingMarker(parent: Element, findings: readonly Finding[], x: number, y: number): SVGGElement | null {
     if (!findings.length) return null;
-    const sev = worstSeverity(findings) ?? 'warning';
-    const g = svg('g', { class: `finding-marker sev-${sev}`, transform: `translate(${x},${y})` }, parent);
+    const g = severityMarker(parent, worstSeverity(findings) ?? 'warning', x, y);
     tooltip(g, findingsText(findings));
-    if (sev === 'warning') {
-        svg('path', { class: 'marker-shape', d: 'M0,-8.5L9,7.5H-9Z' }, g);
-    } else {
-        svg('circle', { class: 'marker-shape', r: 8.5 }, g);
-    }
-    svg('text', { class: 'marker-text', x: 0, y: sev === 'warning' ? 5.5 : 4, 'text-anchor': 'middle' }, g, '!');
     if (findings.length > 1) {
         svg('text', { class: 'marker-count', x: 11, y: 5 }, g, String(findings.length));
     }
     return g;
+}
+
+/** Width of an intimacy bar: its label, the seven cells and the value. */
+export const INTIMACY_BAR_W = 150;
+const INTIMACY_CELL = { x: 54, w: 8, h: 11, pitch: 10 };
+
+/** The intimacy bar of a card, its top-left at (x, y): the label, seven cells -3..+3 filled from 0 towards the value, the value. */
+export function intimacyBar(parent: Element, value: number | null, x: number, y: number): void {
+    const g = svg('g', { class: 'intimacy', transform: `translate(${x},${y})` }, parent);
+    svg('text', { class: 'intimacy-label', x: 0, y: 9.5 }, g, texts().t('view.card.intimacy'));
+    const { x: bx, w, h, pitch } = INTIMACY_CELL;
+    // seven cells -3..+3: empty outlines in one path, the 0 cell apart, filled cells in another
+    let outline = '';
+    let zero = '';
+    let filled = '';
+    for (const i of INTIMACY_LEVELS) {
+        const cell = `M${bx + (i + 3) * pitch},0h${w}v${h}h${-w}z`;
+        const on = value !== null && (value === 0 ? i === 0 : value > 0 ? i > 0 && i <= value : i < 0 && i >= value);
+        if (on) filled += cell; else if (i === 0) zero = cell; else outline += cell;
+    }
+    const tone = value === null ? 'unknown' : value > 0 ? 'pos' : value < 0 ? 'neg' : 'neutral';
+    const unknown = value === null ? ' unknown' : '';
+    if (outline) svg('path', { class: `intimacy-cell${unknown}`, d: outline }, g);
+    if (zero) svg('path', { class: `intimacy-cell zero${unknown}`, d: zero }, g);
+    if (filled) svg('path', { class: `intimacy-cell ${tone}`, d: filled }, g);
+    svg('text', { class: 'intimacy-value', x: bx + 7 * pitch + 3, y: 10 }, g, intimacyText(value));
 }
 
 /** Small clock glyph marking a stale contact. */
@@ -74,11 +135,11 @@ export function staleMarker(parent: Element, x: number, y: number, text: string)
     tooltip(g, text);
     svg('circle', { class: 'stale-face', r: 6.5 }, g);
     svg('path', { class: 'stale-hands', d: 'M0,-3.8V0H3' }, g);
-    svg('text', { class: 'stale-text', x: 10, y: 4 }, g, 'stale');
+    svg('text', { class: 'stale-text', x: 10, y: 4 }, g, texts().t('view.card.staleMark'));
     return g;
 }
 
-export const COMPETITOR_FONT = 10.5;
+export const COMPETITOR_FONT = 11;
 
 /** The badge text of a competitor's support: `ZTE 2`, the name shortened to `maxNameW`, `+N` for N more competitors. */
 export function competitorLabel(name: string, support: number, more = 0, maxNameW = 64): string {
@@ -94,6 +155,16 @@ export function competitorBadge(parent: Element, text: string, right: number, cy
     return { g, w };
 }
 
+const DEAL_TAG_FONT = 11;
+
+/** A deal's support where it differs from the person's own: a small outlined pill, left edge at `x`, centred on `cy`; returns its width. */
+export function dealTag(parent: Element, text: string, x: number, cy: number): number {
+    const w = Math.ceil(estimateTextWidth(text, DEAL_TAG_FONT, true) + 10);
+    const g = svg('g', { class: 'deal-tag', transform: `translate(${x},${cy - 8})` }, parent);
+    svg('rect', { class: 'deal-tag-bg', width: w, height: 16, rx: 3 }, g);
+    svg('text', { class: 'deal-tag-text', x: w / 2, y: 12, 'text-anchor': 'middle' }, g, text);
+    return w;
+}
 /** One mark of the three moves (done: filled, planned: ring with a dot, missing: dashed ring), centred at (cx, cy). */
 export function moveMark(parent: Element, state: MoveState, cx: number, cy: number, r = 4.5): void {
     svg('circle', { class: `move-mark move-${state}`, cx, cy, r }, parent);

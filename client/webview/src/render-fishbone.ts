@@ -6,31 +6,13 @@
 import { roleMeanings } from '@acct/method';
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import { LABEL_LINE, PERSON_H, type Box, type FishboneLayout, type PlacedPerson } from './fishbone-layout.js';
-import { GROUP_HINT, type FishboneModel } from './models/fishbone.js';
+import { groupHint, type FishboneModel } from './models/fishbone.js';
+import { texts } from './texts.js';
 import { findingMarker, supportBadge, supportClass } from './render-common.js';
-import { estimateTextWidth, fitText } from './text-metrics.js';
+import { fitText, wrapText } from './text-metrics.js';
 
 const NAME_FONT = 12.5;
 const BADGE_W = 26;
-
-/** Splits `text` into at most `lines` lines of `width`, the last one shortened with an ellipsis. */
-export function wrapText(text: string, width: number, font: number, lines: number, bold = false): string[] {
-    const out: string[] = [];
-    let cur = '';
-    const words = text.split(/\s+/).filter(Boolean);
-    for (let i = 0; i < words.length; i++) {
-        const next = cur ? `${cur} ${words[i]}` : words[i]!;
-        if (estimateTextWidth(next, font, bold) <= width || !cur) {
-            cur = next;
-            continue;
-        }
-        if (out.length === lines - 1) return [...out, fitText(`${cur} ${words.slice(i).join(' ')}`, width, font, bold).text];
-        out.push(cur);
-        cur = words[i]!;
-    }
-    if (cur) out.push(out.length === lines - 1 ? fitText(cur, width, font, bold).text : cur);
-    return out;
-}
 
 function person(parent: Element, p: PlacedPerson, selected: string | null): NavItem {
     const m = p.person;
@@ -49,7 +31,7 @@ function person(parent: Element, p: PlacedPerson, selected: string | null): NavI
     const markerW = m.findings.length ? 20 : 0;
     svg('text', { class: 'fb-name', x: left, y: p.h / 2 + 4.5 }, g,
         fitText(m.name, p.w - left - BADGE_W - 12 - markerW, NAME_FONT, true).text);
-    if (markerW) findingMarker(g, m.findings, p.w - BADGE_W - 8 - 11, p.h / 2)?.setAttribute('transform', `translate(${p.w - BADGE_W - 19},${p.h / 2}) scale(0.8)`);
+    if (markerW) findingMarker(g, m.findings, p.w - BADGE_W - 19, p.h / 2);
     supportBadge(g, m.support, p.w - BADGE_W / 2 - 5, p.h / 2, BADGE_W, 18);
     return { key: m.key, el: g, x: p.x, y: p.y, w: p.w, h: p.h, tooltip: m.tooltip };
 }
@@ -57,34 +39,36 @@ function person(parent: Element, p: PlacedPerson, selected: string | null): NavI
 /** The head, pointing away from the spine: right when it lies, up when it stands. */
 function head(parent: Element, box: Box, dealName: string, upright: boolean): void {
     const g = svg('g', { class: 'fb-head', transform: `translate(${box.x},${box.y})` }, parent);
-    tooltip(g, `Win the bid: ${dealName}`);
+    tooltip(g, texts().t('view.fishbone.head', { deal: dealName }));
     const tip = 16;
     svg('path', {
         class: 'fb-head-bg',
         d: upright ? `M0,${tip}L${box.w / 2},0L${box.w},${tip}V${box.h}H0Z` : `M0,0H${box.w - tip}L${box.w},${box.h / 2}L${box.w - tip},${box.h}H0Z`,
     }, g);
     const top = upright ? tip - 2 : 0;
-    svg('text', { class: 'fb-head-title', x: 10, y: top + 20 }, g, 'WIN THE BID');
-    wrapText(dealName, box.w - (upright ? 20 : 30), 12, 3, true).forEach((l, i) => svg('text', { class: 'fb-head-deal', x: 10, y: top + 38 + i * 15 }, g, l));
+    svg('text', { class: 'fb-head-title', x: 10, y: top + 20 }, g, texts().t('view.fishbone.headTitle'));
+    wrapText(dealName, box.w - (upright ? 20 : 30), 12, 3, true).lines.forEach((l, i) => svg('text', { class: 'fb-head-deal', x: 10, y: top + 38 + i * 15 }, g, l));
 }
 
 export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout: FishboneLayout, selected: string | null): RenderResult {
     const items: NavItem[] = [];
     const deal = model.shown.opportunity;
+    const t = texts();
     if (!deal) {
         const customer = model.shown.customer;
-        const intro = !customer ? 'No customer in the workspace yet.'
-            : layout.choices.length ? `No deal selected. Pick one of ${customer.name}'s active deals:`
-                : `No deal selected, and ${customer.name} has no active deal (stage opportunity or bid).`;
-        wrapText(intro, layout.width - 30, 13, 2, true).forEach((l, i) => svg('text', { class: 'fb-intro', x: 24, y: 36 + i * 17 }, layer, l));
+        const intro = !customer ? t.t('view.noCustomerYet')
+            : layout.choices.length ? t.t('view.fishbone.introPick', { customer: customer.name })
+                : t.t('view.fishbone.introNone', { customer: customer.name });
+        wrapText(intro, layout.width - 30, 13, 2, true).lines.forEach((l, i) => svg('text', { class: 'fb-intro', x: 24, y: 36 + i * 17 }, layer, l));
         const list = svg('g', { class: 'fb-choices' }, layer);
         for (const c of layout.choices) {
             const g = svg('g', { class: 'fb-choice', transform: `translate(${c.x},${c.y})` }, list);
             makeItem(g, c.choice.key, c.choice.ariaLabel);
             svg('rect', { class: 'fb-card-bg', width: c.w, height: c.h, rx: 6 }, g);
             svg('text', { class: 'fb-name', x: 12, y: 17 }, g, fitText(c.choice.name, c.w - 24, NAME_FONT, true).text);
-            svg('text', { class: 'fb-sub', x: 12, y: 33 }, g, `${c.choice.stage ?? 'no stage'} · ${c.choice.chainSize} in the decision chain`);
-            items.push({ key: c.choice.key, el: g, x: c.x, y: c.y, w: c.w, h: c.h, pick: c.choice.focus, tooltip: `Show the fishbone of ${c.choice.name}` });
+            const stage = c.choice.stage ? t.name('stages', c.choice.stage) : t.t('view.noStage');
+            svg('text', { class: 'fb-sub', x: 12, y: 33 }, g, t.t('view.fishbone.choiceSub', { stage, count: c.choice.chainSize }));
+            items.push({ key: c.choice.key, el: g, x: c.x, y: c.y, w: c.w, h: c.h, pick: c.choice.focus, tooltip: t.t('view.fishbone.show', { deal: c.choice.name }) });
         }
         return { items, width: layout.width, height: layout.height };
     }
@@ -92,7 +76,7 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
     svg('path', { class: 'fb-spine', d: layout.spine }, skeleton);
     for (const b of layout.bones) {
         const g = svg('g', { class: `fb-bone-group bone-${b.bone.group}${b.people.length ? '' : ' empty'}`, 'data-group': b.bone.group }, skeleton);
-        tooltip(g, `${b.bone.meaning}${b.people.length ? '' : ' Nobody in the decision chain is on this bone yet.'}`);
+        tooltip(g, b.people.length ? b.bone.meaning : t.t('view.fishbone.emptyBone', { meaning: b.bone.meaning }));
         svg('path', { class: 'fb-bone', d: b.d }, g);
         b.label.lines.forEach((l, i) => svg('text', {
             class: 'fb-bone-label', x: b.label.x, y: b.label.y + i * LABEL_LINE, 'text-anchor': b.label.anchor,
@@ -106,8 +90,8 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
         const { box } = layout.ungrouped;
         const g = svg('g', { class: 'fb-apart' }, layer);
         svg('rect', { class: 'fb-apart-bg', x: box.x, y: box.y, width: box.w, height: box.h, rx: 8 }, g);
-        svg('text', { class: 'fb-apart-title', x: box.x + 12, y: box.y + 18 }, g, `Not on a bone yet (${layout.ungrouped.people.length})`);
-        wrapText(`To put them on a bone, ${GROUP_HINT}.`, box.w - 24, 11.5, 3)
+        svg('text', { class: 'fb-apart-title', x: box.x + 12, y: box.y + 18 }, g, t.t('view.fishbone.apart', { count: layout.ungrouped.people.length }));
+        wrapText(t.t('view.fishbone.apartHint', { hint: groupHint() }), box.w - 24, 11.5, 3).lines
             .forEach((l, i) => svg('text', { class: 'fb-sub', x: box.x + 12, y: box.y + 33 + i * 14 }, g, l));
         for (const p of layout.ungrouped.people) items.push(person(g, p, selected));
     }

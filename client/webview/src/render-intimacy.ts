@@ -1,60 +1,108 @@
-/** Intimacy × support: contacts of the shown customer, with the method's readings as zones. */
+/**
+ * Intimacy × support: contacts of the shown customer, with the method's readings as zones. The
+ * `?` lanes (unknown support, unknown intimacy) are as wide as what they hold; with a deal
+ * shown, a person whose support there differs from their own says so.
+ */
 import type { Support } from '@acct/contract';
-import { INTIMACY_LEVELS, intimacyText, roleMeanings, SUPPORT_LEVELS, supportMeaning, supportText, ZONES } from '@acct/method';
+import { INTIMACY_LEVELS, intimacyText, roleMeanings, SUPPORT_LEVELS, supportText, ZONES } from '@acct/method';
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
-import { cellSlot } from './layout.js';
-import type { IntimacyModel } from './models/intimacy.js';
-import { axisTitles, findingMarker, supportClass } from './render-common.js';
+import { cellSlot } from './grid-layout.js';
+import { INTIMACY } from './labels.js';
+import type { IntimacyModel, IntimacyPoint } from './models/intimacy.js';
+import { axisTitles, boxedText, dealTag, findingMarker, supportClass } from './render-common.js';
 import { estimateTextWidth, fitText } from './text-metrics.js';
+import { supportWords } from './models/common.js';
+import { texts } from './texts.js';
 
 export const I_CELL_W = 132;
-export const I_CELL_H = 72;
+export const I_CELL_H = 84;
 export const I_LEFT = 96;
 export const I_TOP = 58;
 const UNKNOWN_GAP = 22;
+/** An empty `?` lane: narrow, still there to say that nobody is unknown. */
+const EMPTY_LANE = 34;
 const BOTTOM_LABEL_GAP = 34;
 const LABEL_FONT = 11.5;
+/** Role letters are drawn in dots at least this big. */
+const LETTER_MIN_R = 8.5;
 
 /** Intimacy rows from the top: 3 … -3, then unknown. */
 const INTIMACY_ROWS: readonly (number | null)[] = [...[...INTIMACY_LEVELS].reverse(), null];
 
-export function intimacyColumnX(s: Support): number {
-    if (s === null) return I_LEFT + 5 * I_CELL_W + UNKNOWN_GAP;
-    return I_LEFT + (s + 1) * I_CELL_W;
+/** The chart's geometry: the `?` lanes sized to what they hold. */
+class Grid {
+    readonly unknownW: number;
+    readonly unknownH: number;
+    readonly gridW = 5 * I_CELL_W;
+    readonly gridH = 7 * I_CELL_H;
+
+    constructor(model: IntimacyModel) {
+        this.unknownW = model.unknownSupport ? I_CELL_W : EMPTY_LANE;
+        this.unknownH = model.unknownIntimacy ? I_CELL_H : EMPTY_LANE;
+    }
+
+    get fullW(): number {
+        return this.gridW + UNKNOWN_GAP + this.unknownW;
+    }
+
+    x(s: Support): number {
+        return s === null ? I_LEFT + this.gridW + UNKNOWN_GAP : I_LEFT + (s + 1) * I_CELL_W;
+    }
+
+    y(i: number | null): number {
+        return i === null ? I_TOP + this.gridH + BOTTOM_LABEL_GAP : I_TOP + (3 - i) * I_CELL_H;
+    }
+
+    w(s: Support): number {
+        return s === null ? this.unknownW : I_CELL_W;
+    }
+
+    h(i: number | null): number {
+        return i === null ? this.unknownH : I_CELL_H;
+    }
 }
 
-export function intimacyRowY(i: number | null): number {
-    if (i === null) return I_TOP + 7 * I_CELL_H + BOTTOM_LABEL_GAP;
-    return I_TOP + (3 - i) * I_CELL_H;
+/** A point's name, its deal's support where it differs from their own, its findings; on two lines when one is too tight. */
+function pointLabel(g: SVGGElement, p: IntimacyPoint, r: number, width: number, roomBelow: boolean): void {
+    const markerW = p.findings.length ? 22 : 0;
+    const tag = p.dealSupport ? INTIMACY.dealTag(supportText(p.dealSupport.value)) : '';
+    const tagW = tag ? estimateTextWidth(tag, 11, true) + 16 : 0;
+    const below = !!tag && roomBelow && width - markerW - tagW < 48;
+    const nameW = width - markerW - (below ? 0 : tagW);
+    const name = boxedText(g, 'point-label', p.name, { x: r + 5, y: below ? -3 : 4, width: nameW, font: LABEL_FONT, maxLines: 1, lineHeight: 0 });
+    const end = r + 5 + Math.min(nameW, estimateTextWidth(name.lines[0] ?? '', LABEL_FONT));
+    if (tag) dealTag(g, tag, below ? r + 5 : end + 6, below ? 12 : 0);
+    if (p.findings.length) findingMarker(g, p.findings, end + (below ? 0 : tagW) + 13, below ? -7 : 0);
 }
 
 export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selected: string | null): RenderResult {
-    const gridW = 5 * I_CELL_W;
-    const gridH = 7 * I_CELL_H;
-    const fullW = gridW + UNKNOWN_GAP + I_CELL_W;
-    const unknownRowY = intimacyRowY(null);
+    const at = new Grid(model);
+    const { gridW, gridH, fullW } = at;
+    const unknownRowY = at.y(null);
     const grid = svg('g', { class: 'i-grid' }, layer);
 
     // unknown-support column and unknown-intimacy row, hatched
-    const uc = svg('g', { class: 'i-unknown' }, grid);
-    tooltip(uc, 'Support unknown (?): not yet contacted — never guess it as 0');
-    svg('rect', { class: 'i-unknown-bg', x: intimacyColumnX(null), y: I_TOP, width: I_CELL_W, height: gridH }, uc);
-    const ur = svg('g', { class: 'i-unknown' }, grid);
-    tooltip(ur, 'Intimacy not recorded');
-    svg('rect', { class: 'i-unknown-bg', x: I_LEFT, y: unknownRowY, width: fullW, height: I_CELL_H }, ur);
+    const t = texts();
+    const uc = svg('g', { class: 'i-unknown', 'data-lane': 'support' }, grid);
+    tooltip(uc, `${t.t('view.intimacy.unknownSupport')}${model.unknownSupport ? '' : ` — ${INTIMACY.emptyLane}`}`);
+    svg('rect', { class: 'i-unknown-bg', x: at.x(null), y: I_TOP, width: at.unknownW, height: gridH }, uc);
+    const ur = svg('g', { class: 'i-unknown', 'data-lane': 'intimacy' }, grid);
+    tooltip(ur, `${t.t('view.intimacy.unknownIntimacy')}${model.unknownIntimacy ? '' : ` — ${INTIMACY.emptyLane}`}`);
+    svg('rect', { class: 'i-unknown-bg', x: I_LEFT, y: unknownRowY, width: fullW, height: at.unknownH }, ur);
 
     // zones
     for (const z of ZONES) {
-        const x0 = intimacyColumnX(z.support[0] as Support);
-        const x1 = intimacyColumnX(z.support[1] as Support) + I_CELL_W;
-        const y0 = intimacyRowY(z.intimacy[1]);
-        const y1 = intimacyRowY(z.intimacy[0]) + I_CELL_H;
+        const x0 = at.x(z.support[0] as Support);
+        const x1 = at.x(z.support[1] as Support) + I_CELL_W;
+        const y0 = at.y(z.intimacy[1]);
+        const y1 = at.y(z.intimacy[0]) + I_CELL_H;
         const g = svg('g', { class: `zone zone-${z.id}` }, grid);
-        tooltip(g, `${z.label}: ${z.reading}`);
+        const words = t.vocabulary.zones[z.id];
+        tooltip(g, `${words.label}: ${words.reading}`);
         svg('rect', { class: 'zone-bg', x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, g);
         const top = z.intimacy[0] > 0;
         const right = z.support[0] > 0;
-        const label = fitText(z.label, x1 - x0 - 8, 12, true).text;
+        const label = fitText(words.label, x1 - x0 - 8, 12, true).text;
         svg('text', {
             class: 'zone-label', x: right ? x1 - 4 : x0 + 4, y: top ? y0 - 8 : y1 + 20,
             'text-anchor': right ? 'end' : 'start',
@@ -64,7 +112,7 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
     for (const s of SUPPORT_LEVELS) {
         for (const i of INTIMACY_ROWS) {
             svg('rect', {
-                class: 'i-cell', x: intimacyColumnX(s), y: intimacyRowY(i), width: I_CELL_W, height: I_CELL_H,
+                class: 'i-cell', x: at.x(s), y: at.y(i), width: at.w(s), height: at.h(i),
                 'data-support': supportText(s), 'data-intimacy': i === null ? '?' : i,
             }, grid);
         }
@@ -77,53 +125,52 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
         svg('line', { class: 'i-line', x1: I_LEFT, y1: I_TOP + r * I_CELL_H, x2: I_LEFT + gridW, y2: I_TOP + r * I_CELL_H }, grid);
     }
     // the neutral intimacy row, lightly marked
-    svg('rect', { class: 'i-zero', x: I_LEFT, y: intimacyRowY(0), width: gridW, height: I_CELL_H }, grid);
+    svg('rect', { class: 'i-zero', x: I_LEFT, y: at.y(0), width: gridW, height: I_CELL_H }, grid);
     svg('rect', { class: 'i-frame', x: I_LEFT, y: I_TOP, width: gridW, height: gridH }, grid);
-    svg('rect', { class: 'i-frame dashed', x: intimacyColumnX(null), y: I_TOP, width: I_CELL_W, height: gridH }, grid);
-    svg('rect', { class: 'i-frame dashed', x: I_LEFT, y: unknownRowY, width: fullW, height: I_CELL_H }, grid);
+    svg('rect', { class: 'i-frame dashed', x: at.x(null), y: I_TOP, width: at.unknownW, height: gridH }, grid);
+    svg('rect', { class: 'i-frame dashed', x: I_LEFT, y: unknownRowY, width: fullW, height: at.unknownH }, grid);
 
     // axes
     const axes = svg('g', { class: 'axes' }, layer);
     for (const s of SUPPORT_LEVELS) {
-        svg('text', { class: 'tick', x: intimacyColumnX(s) + I_CELL_W / 2, y: unknownRowY + I_CELL_H + 18, 'text-anchor': 'middle' },
+        svg('text', { class: 'tick', x: at.x(s) + at.w(s) / 2, y: unknownRowY + at.unknownH + 18, 'text-anchor': 'middle' },
             axes, supportText(s));
     }
     for (const i of INTIMACY_ROWS) {
-        svg('text', { class: 'tick', x: I_LEFT - 10, y: intimacyRowY(i) + I_CELL_H / 2 + 4, 'text-anchor': 'end' }, axes, intimacyText(i));
+        svg('text', { class: 'tick', x: I_LEFT - 10, y: at.y(i) + at.h(i) / 2 + 4, 'text-anchor': 'end' }, axes, intimacyText(i));
     }
     axisTitles(axes,
-        { x: I_LEFT + fullW / 2, y: unknownRowY + I_CELL_H + 42, text: `Support for us → (${supportMeaning(-1).label} −1 … 3 ${supportMeaning(3).label}; ? ${supportMeaning(null).label})` },
-        { x: I_LEFT - 42, y: I_TOP + gridH / 2, text: 'Intimacy — closeness of the relationship →' });
-    svg('text', { class: 'view-note', x: I_LEFT, y: 16 }, axes,
-        `${model.points.length} contacts · long-term support and intimacy as on each contact`
-        + (model.unknownSupport ? ` · ${model.unknownSupport} with unknown support` : ''));
+        {
+            x: I_LEFT + fullW / 2, y: unknownRowY + at.unknownH + 42,
+            text: t.t('view.intimacy.axisX', { low: supportWords(-1).label, high: supportWords(3).label, unknown: supportWords(null).label }),
+        },
+        { x: I_LEFT - 42, y: I_TOP + gridH / 2, text: t.t('view.intimacy.axisY') });
+    const deal = model.shown.opportunity;
+    const note = [`${t.t('view.intimacy.contacts', { count: model.points.length })} · ${INTIMACY.ownSupport}`,
+        ...(model.unknownSupport ? [t.t('view.intimacy.unknownCount', { count: model.unknownSupport })] : []),
+        ...(deal ? [model.dealDiffers ? INTIMACY.differsNote(model.dealDiffers, deal.name) : INTIMACY.noneDiffers(deal.name)] : []),
+    ].join(' · ');
+    boxedText(axes, 'view-note', note, { x: I_LEFT, y: 14, width: fullW, font: 12, maxLines: 2, lineHeight: 15 });
 
     const pts = svg('g', { class: 'i-points' }, layer);
     const items: NavItem[] = [];
     for (const p of model.points) {
-        const cx0 = intimacyColumnX(p.support);
-        const cy0 = intimacyRowY(p.intimacy);
-        const slot = cellSlot(p.slot, p.slotCount, I_CELL_W, I_CELL_H, 9, 3);
+        const cx0 = at.x(p.support);
+        const cy0 = at.y(p.intimacy);
+        const slot = cellSlot(p.slot, p.slotCount, at.w(p.support), at.h(p.intimacy), 10.5, 3);
         const x = cx0 + slot.cx;
         const y = cy0 + slot.cy;
         const cls = ['point', 'i-point', supportClass(p.support), p.zone ? `in-${p.zone.id}` : '',
-            p.findings.length ? 'has-findings' : '', p.key === selected ? 'selected' : ''].filter(Boolean).join(' ');
+            p.findings.length ? 'has-findings' : '', p.dealSupport ? 'deal-differs' : '', p.key === selected ? 'selected' : ''].filter(Boolean).join(' ');
         const g = svg('g', { class: cls, transform: `translate(${x},${y})` }, pts);
         makeItem(g, p.key, p.ariaLabel);
         svg('circle', { class: 'dot', r: slot.r }, g);
-        if (p.role && slot.r >= 6.5) {
-            svg('text', { class: 'dot-letter', x: 0, y: 3.8, 'text-anchor': 'middle' }, g, roleMeanings[p.role].letter);
+        if (p.role && slot.r >= LETTER_MIN_R) {
+            svg('text', { class: 'dot-letter', x: 0, y: 4, 'text-anchor': 'middle' }, g, roleMeanings[p.role].letter);
         }
-        if (slot.labelWidth > 20) {
-            const fit = fitText(p.name, slot.labelWidth - (p.findings.length ? 22 : 0), LABEL_FONT);
-            svg('text', { class: 'point-label', x: slot.r + 5, y: 4 }, g, fit.text);
-            if (p.findings.length) {
-                const m = findingMarker(g, p.findings, slot.r + 5 + estimateTextWidth(fit.text, LABEL_FONT) + 12, 0);
-                m?.setAttribute('transform', `${m.getAttribute('transform') ?? ''} scale(0.8)`);
-            }
-        }
+        if (slot.labelWidth > 20) pointLabel(g, p, slot.r, slot.labelWidth, p.slotCount <= 2);
         const hit = Math.max(slot.r + 2, 4);
         items.push({ key: p.key, el: g, x: x - hit, y: y - hit, w: 2 * hit, h: 2 * hit, tooltip: p.tooltip });
     }
-    return { items, width: I_LEFT + fullW + 16, height: unknownRowY + I_CELL_H + 52 };
+    return { items, width: I_LEFT + fullW + 16, height: unknownRowY + at.unknownH + 52 };
 }

@@ -6,16 +6,17 @@
  * readable zoom (`materialize`). Big maps thus render fast and stay smooth to zoom and pan;
  * the export materializes everything first.
  */
-import { INTIMACY_LEVELS, intimacyText, roleMeanings, supportText } from '@acct/method';
+import { roleMeanings, supportText } from '@acct/method';
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import type { PlacedInfluence } from './influence-layout.js';
-import type { PowerMapLayout } from './layout.js';
+import { GROUP_LABEL, type PowerMapLayout } from './layout.js';
+import { POWER_MAP } from './labels.js';
 import { competitorLine } from './models/competitors.js';
 import { moveLine } from './models/moves.js';
 import type { CardModel, PowerMapModel } from './models/power-map.js';
-import { competitorBadge, competitorLabel, findingMarker, HATCH_ID, moveMark, staleMarker, supportClass } from './render-common.js';
+import { boxedText, competitorBadge, competitorLabel, findingMarker, HATCH_ID, intimacyBar, moveMark, staleMarker, supportClass } from './render-common.js';
 import { renderInfluences } from './render-influence.js';
-import { fitText } from './text-metrics.js';
+import { texts } from './texts.js';
 
 export const NAME_FONT = 13;
 export const SUB_FONT = 11.5;
@@ -25,40 +26,17 @@ const BADGE_H = 20;
 /** Width of the three moves' marks, left of the support badge. */
 const MOVES_W = 36;
 
+/** The title of a group: how many contacts it holds and, for a deal, how many of them are in its decision chain. */
 export function groupLabel(id: 'key' | 'general', model: PowerMapModel, count: number): string {
-    if (id === 'key') {
-        return model.shown.opportunity
-            ? `Decision chain and key layer — roles for this deal (${count})`
-            : `Key layer — roles in the decision (${count})`;
-    }
-    return `General layer — contacts without a role (${count})`;
+    if (!model.shown.opportunity) return id === 'key' ? POWER_MAP.keyLayer(count) : POWER_MAP.generalLayer(count);
+    const inChain = model.cards.filter(c => c.group === id && c.inChain).length;
+    return id === 'key' ? POWER_MAP.keyForDeal(count, inChain) : POWER_MAP.generalForDeal(count, inChain);
 }
 
 interface Card {
     item: NavItem;
     model: CardModel;
     detailed: boolean;
-}
-
-function intimacyBar(parent: Element, value: number | null, x: number, y: number): void {
-    const g = svg('g', { class: 'intimacy', transform: `translate(${x},${y})` }, parent);
-    svg('text', { class: 'intimacy-label', x: 0, y: 8 }, g, 'Intimacy');
-    const bx = 52;
-    // seven cells -3..+3: empty outlines in one path, the 0 cell apart, filled cells in another
-    let outline = '';
-    let zero = '';
-    let filled = '';
-    for (const i of INTIMACY_LEVELS) {
-        const cell = `M${bx + (i + 3) * 9},0h7v9h-7z`;
-        const on = value !== null && (value === 0 ? i === 0 : value > 0 ? i > 0 && i <= value : i < 0 && i >= value);
-        if (on) filled += cell; else if (i === 0) zero = cell; else outline += cell;
-    }
-    const tone = value === null ? 'unknown' : value > 0 ? 'pos' : value < 0 ? 'neg' : 'neutral';
-    const unknown = value === null ? ' unknown' : '';
-    if (outline) svg('path', { class: `intimacy-cell${unknown}`, d: outline }, g);
-    if (zero) svg('path', { class: `intimacy-cell zero${unknown}`, d: zero }, g);
-    if (filled) svg('path', { class: `intimacy-cell ${tone}`, d: filled }, g);
-    svg('text', { class: 'intimacy-value', x: bx + 65, y: 8.5 }, g, intimacyText(value));
 }
 
 function skeleton(parent: Element, c: CardModel, x: number, y: number, w: number, h: number, selected: string | null): SVGGElement {
@@ -83,11 +61,10 @@ function addDetail(card: Card): void {
     const { el: g, w, h } = item;
     if (c.role) svg('text', { class: 'role-letter', x: 13, y: 18, 'text-anchor': 'middle' }, g, roleMeanings[c.role].letter);
     svg('text', { class: `badge-text ${supportClass(c.support)}`, x: w - BADGE_W / 2 - 7, y: 19.2, 'text-anchor': 'middle' }, g, supportText(c.support));
-    const nameFit = fitText(c.name, w - TEXT_X - BADGE_W - 14 - (c.moves ? MOVES_W : 0), NAME_FONT, true);
-    svg('text', { class: 'card-name', x: TEXT_X, y: 19 }, g, nameFit.text);
+    boxedText(g, 'card-name', c.name, { x: TEXT_X, y: 19, width: w - TEXT_X - BADGE_W - 14 - (c.moves ? MOVES_W : 0), font: NAME_FONT, maxLines: 1, lineHeight: 0, bold: true });
     if (c.moves) {
         const m = svg('g', { class: 'moves' }, g);
-        tooltip(m, ['Three moves (opposed key person):', ...c.moves.map(moveLine)].join('\n'));
+        tooltip(m, [texts().t('view.movesTitle'), ...c.moves.map(moveLine)].join('\n'));
         const right = w - BADGE_W - 7 - 8;
         c.moves.forEach((mv, i) => moveMark(m, mv.state, right - 4.5 - (2 - i) * 11, 15));
     }
@@ -98,13 +75,11 @@ function addDetail(card: Card): void {
         tooltip(badge.g, `${c.name} ${competitorLine(c.competitors, c.support)}`);
         titleW -= badge.w + 6;
     }
-    const org = [c.title, c.department].filter(Boolean).join(' · ');
-    if (org) {
-        svg('text', { class: 'card-title', x: TEXT_X, y: 38 }, g, fitText(org, titleW, SUB_FONT).text);
-    } else if (c.reportsToName && c.parent === null) {
-        svg('text', { class: 'card-title', x: TEXT_X, y: 38 }, g, fitText(`reports to ${c.reportsToName}`, titleW, SUB_FONT).text);
-    }
-    intimacyBar(g, c.intimacy, 10, h - 20);
+    // title and department on two lines where they need them; the whole of them on hover
+    const org = [c.title, c.department].filter(Boolean).join(' · ')
+        || (c.reportsToName && c.parent === null ? texts().t('view.card.reportsTo', { name: c.reportsToName }) : '');
+    if (org) boxedText(g, 'card-title', org, { x: TEXT_X, y: 37, width: titleW, font: SUB_FONT, maxLines: 2, lineHeight: 14 });
+    intimacyBar(g, c.intimacy, 10, h - 22);
     // markers, right-aligned on the bottom row: [stale] [findings]
     let right = w - 8;
     if (c.findings.length) {
@@ -112,7 +87,7 @@ function addDetail(card: Card): void {
         findingMarker(g, c.findings, right - countW - 9, h - 16);
         right -= 18 + countW + 8;
     }
-    if (c.stale) staleMarker(g, right - 36, h - 15.5, `Stale contact: last contact ${c.lastContact ?? 'unknown'}`);
+    if (c.stale) staleMarker(g, right - 36, h - 15.5, texts().t('view.card.stale', { date: c.lastContact ?? texts().t('view.unknown') }));
 }
 
 export function renderPowerMap(layer: SVGGElement, model: PowerMapModel, layout: PowerMapLayout, influences: readonly PlacedInfluence[],
@@ -121,7 +96,9 @@ export function renderPowerMap(layer: SVGGElement, model: PowerMapModel, layout:
     for (const gr of layout.groups) {
         const g = svg('g', { class: `group group-${gr.id}` }, groups);
         svg('rect', { class: 'group-bg', x: gr.x, y: gr.y, width: gr.w, height: gr.h, rx: 10 }, g);
-        svg('text', { class: 'group-label', x: gr.x + 16, y: gr.y + 21 }, g, groupLabel(gr.id, model, gr.count));
+        const label = svg('text', { class: gr.label.cut ? 'group-label cut' : 'group-label', x: gr.x + 16, y: gr.y + GROUP_LABEL.top }, g);
+        gr.label.lines.forEach((line, i) => svg('tspan', { x: gr.x + 16, dy: i ? GROUP_LABEL.line : 0 }, label, line));
+        if (gr.label.cut) tooltip(label, gr.label.text);
     }
     // influence lines under the org chart's edges and the cards
     renderInfluences(layer, influences);

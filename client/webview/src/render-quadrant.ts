@@ -1,31 +1,30 @@
 /** Tier quadrant: every customer by standing (vertical) and cooperation (horizontal). */
 import { suggestedTiers } from '@acct/method';
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
-import { cellSlot } from './layout.js';
-import type { QuadrantModel } from './models/quadrant.js';
-import { axisTitles } from './render-common.js';
-import { estimateTextWidth, fitText } from './text-metrics.js';
+import { cellSlot } from './grid-layout.js';
+import { tierRegions, type QuadrantModel } from './models/quadrant.js';
+import { axisTitles, boxedText } from './render-common.js';
+import { texts } from './texts.js';
 
 export const Q_CELL_W = 188;
 export const Q_CELL_H = 112;
 export const Q_LEFT = 92;
 export const Q_TOP = 34;
 const LABEL_FONT = 11.5;
+const LINE_H = 14;
 
-/** A name on one line, or on two (the second truncated) when it is too long. */
-function wrapTwoLines(name: string, width: number, bold: boolean): string[] {
-    const one = fitText(name, width, LABEL_FONT, bold);
-    if (!one.truncated) return [one.text];
-    const words = name.replace(/\s+/g, ' ').trim().split(' ');
-    let first = '';
-    let i = 0;
-    for (; i < words.length; i++) {
-        const next = first ? `${first} ${words[i]}` : words[i]!;
-        if (estimateTextWidth(next, LABEL_FONT, bold) > width) break;
-        first = next;
+/** The lines between cells of different tiers: the regions' borders. */
+function regionEdges(parent: Element): void {
+    let d = '';
+    for (let s = 1; s <= 5; s++) {
+        for (let c = 1; c <= 5; c++) {
+            const tier = suggestedTiers[s - 1]![c - 1];
+            const cell = quadrantCell(s, c);
+            if (c < 5 && suggestedTiers[s - 1]![c] !== tier) d += `M${cell.x + cell.w},${cell.y}v${cell.h}`;
+            if (s > 1 && suggestedTiers[s - 2]![c - 1] !== tier) d += `M${cell.x},${cell.y + cell.h}h${cell.w}`;
+        }
     }
-    if (!first) return [one.text]; // a single overlong word: truncate
-    return [first, fitText(words.slice(i).join(' '), width, LABEL_FONT, bold).text];
+    svg('path', { class: 'q-region-edge', d }, parent);
 }
 
 /** Top-left corner of the cell for (standing, cooperation), in content coordinates. */
@@ -36,18 +35,26 @@ export function quadrantCell(standing: number, cooperation: number): { x: number
 export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selected: string | null): RenderResult {
     const gridW = 5 * Q_CELL_W;
     const gridH = 5 * Q_CELL_H;
+    const t = texts();
     const grid = svg('g', { class: 'q-grid' }, layer);
     for (let s = 1; s <= 5; s++) {
         for (let c = 1; c <= 5; c++) {
             const cell = quadrantCell(s, c);
             const tier = suggestedTiers[s - 1]![c - 1]!;
             const g = svg('g', { class: `q-cell tier-${tier}`, 'data-standing': s, 'data-cooperation': c, 'data-tier': tier }, grid);
-            tooltip(g, `Standing ${s}, cooperation ${c}: suggested tier ${tier}`);
+            tooltip(g, t.t('view.quadrant.cell', { standing: s, cooperation: c, tier: t.name('tiers', tier) }));
             svg('rect', { class: 'q-cell-bg', x: cell.x, y: cell.y, width: cell.w, height: cell.h }, g);
-            svg('text', { class: 'q-cell-label', x: cell.x + cell.w - 6, y: cell.y + cell.h - 6, 'text-anchor': 'end' }, g, tier.toUpperCase());
             const n = model.counts[s - 1]![c - 1]!;
             if (n > 4) svg('text', { class: 'q-cell-count', x: cell.x + cell.w - 6, y: cell.y + 13, 'text-anchor': 'end' }, g, `${n}`);
         }
+    }
+    regionEdges(grid);
+    // each tier's name once, in its region
+    for (const region of tierRegions(model.counts)) {
+        const [s, c] = region.labelCell;
+        const cell = quadrantCell(s, c);
+        const g = svg('g', { class: `q-region tier-${region.tier}`, 'data-tier': region.tier }, grid);
+        svg('text', { class: 'q-region-label', x: cell.x + cell.w - 7, y: cell.y + cell.h - 7, 'text-anchor': 'end' }, g, t.name('tiers', region.tier).toUpperCase());
     }
     svg('rect', { class: 'q-frame', x: Q_LEFT, y: Q_TOP, width: gridW, height: gridH }, grid);
     // axes
@@ -57,10 +64,10 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         svg('text', { class: 'tick', x: Q_LEFT - 10, y: Q_TOP + (5 - i + 0.5) * Q_CELL_H + 4, 'text-anchor': 'end' }, axes, String(i));
     }
     axisTitles(axes,
-        { x: Q_LEFT + gridW / 2, y: Q_TOP + gridH + 42, text: 'Cooperation — value of the cooperation to us →' },
-        { x: Q_LEFT - 40, y: Q_TOP + gridH / 2, text: 'Standing — the customer\'s own standing →' });
+        { x: Q_LEFT + gridW / 2, y: Q_TOP + gridH + 42, text: t.t('view.quadrant.axisX') },
+        { x: Q_LEFT - 40, y: Q_TOP + gridH / 2, text: t.t('view.quadrant.axisY') });
     svg('text', { class: 'view-note', x: Q_LEFT, y: Q_TOP - 12 }, axes,
-        `${model.points.length} customers · cell colour: suggested tier · dot colour: declared tier · ${model.mismatches} mismatch${model.mismatches === 1 ? '' : 'es'}`);
+        t.t('view.quadrant.note', { customers: model.points.length, mismatches: model.mismatches }));
 
     const pts = svg('g', { class: 'q-points' }, layer);
     const items: NavItem[] = [];
@@ -76,11 +83,12 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         const g = svg('circle', { class: cls, cx: x, cy: y, r: slot.r }, pts);
         makeItem(g, p.key, p.ariaLabel);
         if (slot.labelWidth > 20) {
-            const width = slot.labelWidth - (p.mismatch ? 4 : 0);
-            const lx = x + slot.r + (p.mismatch ? 8 : 6);
-            const lines = p.slotCount <= 2 ? wrapTwoLines(p.name, width, p.focused) : [fitText(p.name, width, LABEL_FONT, p.focused).text];
-            const text = svg('text', { class: 'point-label', x: lx, y: y + 4 - (lines.length - 1) * 7 }, pts);
-            lines.forEach((line, i) => svg('tspan', { x: lx, dy: i ? 14 : 0 }, text, line));
+            // a long name on as many lines as its slot has room for; the whole of it on hover
+            const maxLines = Math.max(1, Math.min(3, Math.floor((Q_CELL_H - 16) / p.slotCount / LINE_H)));
+            boxedText(pts, 'point-label', p.name, {
+                x: x + slot.r + (p.mismatch ? 8 : 6), y: y + 4, width: slot.labelWidth - (p.mismatch ? 4 : 0),
+                font: LABEL_FONT, maxLines, lineHeight: LINE_H, bold: p.focused, middle: true,
+            });
         }
         const hit = Math.max(slot.r + 2, 4);
         items.push({ key: p.key, el: g, x: x - hit, y: y - hit, w: 2 * hit, h: 2 * hit, tooltip: p.tooltip });
@@ -89,16 +97,16 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
     if (model.unplotted.length) {
         const list = svg('g', { class: 'unplotted' }, layer);
         svg('text', { class: 'view-note', x: Q_LEFT, y: height + 6 }, list,
-            `Not plotted (${model.unplotted.length}): missing standing or cooperation`);
+            t.t('view.quadrant.unplotted', { count: model.unplotted.length }));
         const shown = model.unplotted.slice(0, 8);
         shown.forEach((u, i) => {
-            const fit = fitText(`${u.name} — ${u.reason}`, gridW, LABEL_FONT);
-            const t = svg('text', { class: 'unplotted-item', x: Q_LEFT + 12, y: height + 24 + i * 17 }, list, fit.text);
-            tooltip(t, `${u.name} — ${u.reason}`);
+            boxedText(list, 'unplotted-item', `${u.name} — ${u.reason}`, {
+                x: Q_LEFT + 12, y: height + 24 + i * 17, width: gridW, font: LABEL_FONT, maxLines: 1, lineHeight: 0,
+            });
         });
         if (model.unplotted.length > shown.length) {
             svg('text', { class: 'unplotted-item muted', x: Q_LEFT + 12, y: height + 24 + shown.length * 17 }, list,
-                `… and ${model.unplotted.length - shown.length} more`);
+                t.t('view.andMore', { count: model.unplotted.length - shown.length }));
         }
         height += 24 + (Math.min(8, model.unplotted.length) + 1) * 17;
     }

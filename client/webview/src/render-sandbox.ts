@@ -4,9 +4,10 @@
  * reveals its opportunity on click or Enter. Rows get their text and bar when they are on screen
  * at a readable zoom (as the power map's cards do); the export draws them all.
  */
-import { stageMeanings } from '@acct/method';
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
-import { horizonText, SANDBOX_PARTS, type SandboxModel } from './models/sandbox.js';
+import { horizonText, sandboxParts, type SandboxModel } from './models/sandbox.js';
+import { boxedText } from './render-common.js';
+import { texts } from './texts.js';
 import { BAR_H, BAR_W, LEFT, type PlacedRow, type SandboxLayout } from './sandbox-layout.js';
 import { estimateTextWidth, fitText } from './text-metrics.js';
 
@@ -34,9 +35,10 @@ function detail(g: Element, r: PlacedRow): void {
     if (rest > 60) svg('tspan', { class: 'sb-customer', dx: 8 }, name, fitText(it.customerName, rest - 10, 11.5).text);
     const bar = svg('g', { class: 'sb-bar', transform: `translate(${-r.x},${r.h - 21})` }, g);
     if (it.score === null) {
-        const missing = it.parts.map((p, i) => (p.value === null ? SANDBOX_PARTS[i]!.label : null)).filter(Boolean).join(', ');
+        const names = sandboxParts();
+        const missing = texts().list(it.parts.flatMap((p, i) => (p.value === null ? [names[i]!.label] : [])));
         svg('rect', { class: 'sb-bar-empty', x: LEFT, y: 0, width: BAR_W, height: BAR_H, rx: 2 }, bar);
-        svg('text', { class: 'sb-missing', x: LEFT + 6, y: 10.5 }, bar, fitText(`no ${missing}`, BAR_W - 12, 11).text);
+        boxedText(bar, 'sb-missing', texts().t('view.sandbox.missing', { missing }), { x: LEFT + 6, y: 10.5, width: BAR_W - 12, font: 11, maxLines: 1, lineHeight: 0 });
     } else {
         for (const s of r.segments) {
             const seg = svg('g', { class: `sb-seg part-${s.part}` }, bar);
@@ -46,18 +48,19 @@ function detail(g: Element, r: PlacedRow): void {
         svg('text', { class: 'sb-score', x: LEFT + BAR_W + 10, y: 11.5 }, bar, String(it.score));
     }
     svg('text', { class: 'sb-meta', x: LEFT + BAR_W + (it.score === null ? 10 : 36), y: 11 }, bar,
-        `${horizonText(it)} · ${stageMeanings[it.stage].label}`);
+        `${horizonText(it)} · ${texts().vocabulary.stages[it.stage].label}`);
 }
 
 export function renderSandbox(layer: SVGGElement, model: SandboxModel, layout: SandboxLayout, selected: string | null): RenderResult {
     const frame = svg('g', { class: 'sb-frame' }, layer);
+    const t = texts();
     if (layout.scoredTitleY !== null) {
-        svg('text', { class: 'sb-section', x: 8, y: layout.scoredTitleY }, frame,
-            `RANKED BY SCORE (${model.scored.length})${model.picks === 1 ? ' — THE FIRST IS THE PICK' : model.picks ? ` — THE FIRST ${model.picks} ARE THE PICKS` : ''}`);
+        const picks = model.picks === 1 ? t.t('view.sandbox.ranked.onePick') : model.picks ? t.t('view.sandbox.ranked.picks', { picks: model.picks }) : '';
+        svg('text', { class: 'sb-section', x: 8, y: layout.scoredTitleY }, frame, t.t('view.sandbox.ranked', { count: model.scored.length, picks }));
     }
     if (layout.axis) {
         const axis = svg('g', { class: 'sb-axis' }, frame);
-        tooltip(axis, 'Score = market space + growth + profit + (6 − competition), 4..20');
+        tooltip(axis, t.t('view.sandbox.axis'));
         for (const t of layout.axis.ticks) {
             svg('line', { class: 'sb-tick', x1: t.x, x2: t.x, y1: layout.axis.y + 2, y2: layout.axis.bottom }, axis);
             svg('text', { class: 'tick', x: t.x, y: layout.axis.y, 'text-anchor': 'middle' }, axis, String(t.value));
@@ -69,9 +72,8 @@ export function renderSandbox(layer: SVGGElement, model: SandboxModel, layout: S
         svg('line', { class: 'sb-picks-rule', x1: 4, x2: layout.width - 4, y1: layout.picksRule, y2: layout.picksRule }, frame);
     }
     if (layout.unscoredTitleY !== null) {
-        svg('text', { class: 'sb-section', x: 8, y: layout.unscoredTitleY }, frame, `NOT SCORED (${model.unscored.length})`);
-        svg('text', { class: 'fb-sub', x: 8, y: layout.unscoredTitleY + 15 }, frame,
-            'give space, growth, profit and competition (1..5) to rank them');
+        svg('text', { class: 'sb-section', x: 8, y: layout.unscoredTitleY }, frame, t.t('view.sandbox.unscored', { count: model.unscored.length }));
+        svg('text', { class: 'fb-sub', x: 8, y: layout.unscoredTitleY + 15 }, frame, t.t('view.sandbox.unscoredHint'));
     }
     return {
         items: drawn.map(d => d.item), width: layout.width, height: layout.height,

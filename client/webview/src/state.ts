@@ -1,9 +1,11 @@
 /**
  * Webview state: what survives a reload (`vscode.getState()/setState()`): the tab, zoom and
- * selection, the legend, and the picture last drawn, so that a reload shows it at once.
+ * selection, the legend, and the picture last drawn and the words it was drawn with, so that a
+ * reload shows it at once.
  */
 import { isViewName, VIEW_NAMES, type Picture, type ViewName } from '@acct/contract';
-import { isObject, isPicture } from './host.js';
+import type { ViewStrings } from '@acct/method';
+import { isObject, isPicture, isViewStrings } from './host.js';
 
 export type Tab = ViewName;
 export const TABS: readonly Tab[] = VIEW_NAMES;
@@ -28,12 +30,14 @@ export interface WebviewState {
     legend: boolean;
     /** The sandbox's picks: its first N opportunities. */
     picks: number;
+    /** The words the extension last sent (VS Code's display language); null until then. */
+    strings: ViewStrings | null;
 }
 
 export const MAX_TRANSFORMS = 40;
 
 export function initialState(): WebviewState {
-    return { version: 1, tab: 'power', transforms: {}, selection: null, picture: null, legend: true, picks: DEFAULT_PICKS };
+    return { version: 1, tab: 'power', transforms: {}, selection: null, picture: null, legend: true, picks: DEFAULT_PICKS, strings: null };
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -52,6 +56,7 @@ export function sanitizeState(raw: unknown): WebviewState {
     if (isPicture(raw.picture)) s.picture = raw.picture;
     if (typeof raw.legend === 'boolean') s.legend = raw.legend;
     if (typeof raw.picks === 'number' && Number.isInteger(raw.picks)) s.picks = clampPicks(raw.picks);
+    if (isViewStrings(raw.strings)) s.strings = raw.strings;
     return s;
 }
 

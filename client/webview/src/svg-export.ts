@@ -53,31 +53,59 @@ function inline(src: Element, dst: Element, parentValues: Map<string, string>): 
     }
 }
 
+/** The legend as shown under the picture: its drawing and size. */
+export interface ExportedLegend {
+    g: SVGGElement;
+    width: number;
+    height: number;
+}
+
 export interface ExportOptions {
     /** The live `<svg>`. */
     svg: SVGSVGElement;
     /** The zoomed layer: exported at scale 1. */
     viewport: SVGGElement;
-    /** The legend layer, placed under the picture (optional). */
-    legend: SVGGElement | null;
-    legendSize: { width: number; height: number } | null;
-    /** Content size in content coordinates. */
-    width: number;
-    height: number;
+    /** The legend, placed under the picture (optional). */
+    legend: ExportedLegend | null;
+    /** What the picture shows, as of when: the file's `<title>` and the line above the picture. */
     title: string;
 }
 
+/** The margin around what is drawn: tight, enough for a stroke and a focus ring. */
+const MARGIN = 8;
+const TITLE_FONT = 14;
+const TITLE_H = 26;
+
+/** The title's width as the page renders it. */
+function titleWidth(root: SVGSVGElement, title: string): number {
+    const t = document.createElementNS(SVG_NS, 'text');
+    t.setAttribute('font-size', String(TITLE_FONT));
+    t.setAttribute('font-weight', '700');
+    t.textContent = title;
+    root.appendChild(t);
+    const w = t.getComputedTextLength();
+    t.remove();
+    return w;
+}
+
+/** What the layer draws, in its own coordinates; texts measured as rendered. */
+function drawnBox(layer: SVGGElement): { x: number; y: number; width: number; height: number } {
+    const b = layer.getBBox();
+    return { x: b.x, y: b.y, width: b.width, height: b.height };
+}
+
 export function exportSvg(o: ExportOptions): string {
-    const pad = 24;
     const clone = o.svg.cloneNode(true) as SVGSVGElement;
     inline(o.svg, clone, new Map());
     const rootStyle = getComputedStyle(o.svg);
     const bodyStyle = getComputedStyle(document.body);
     const bg = bodyStyle.backgroundColor && bodyStyle.backgroundColor !== 'rgba(0, 0, 0, 0)' ? bodyStyle.backgroundColor : '#ffffff';
-    const legendH = o.legend && o.legendSize ? o.legendSize.height + 16 : 0;
-    const width = Math.ceil(Math.max(o.width, o.legendSize?.width ?? 0) + 2 * pad);
-    const height = Math.ceil(o.height + legendH + 2 * pad);
-    for (const a of ['role', 'tabindex', 'aria-label', 'class', 'style', 'id', 'width', 'height']) clone.removeAttribute(a);
+    const box = drawnBox(o.viewport);
+    const top = MARGIN + TITLE_H;
+    const legendH = o.legend ? o.legend.height + 12 : 0;
+    const width = Math.ceil(Math.max(box.width, o.legend?.width ?? 0, titleWidth(o.svg, o.title)) + 2 * MARGIN);
+    const height = Math.ceil(top + box.height + legendH + MARGIN);
+    for (const a of ['role', 'tabindex', 'aria-label', 'aria-roledescription', 'class', 'style', 'id', 'width', 'height']) clone.removeAttribute(a);
     clone.setAttribute('xmlns', SVG_NS);
     clone.setAttribute('width', String(width));
     clone.setAttribute('height', String(height));
@@ -85,17 +113,13 @@ export function exportSvg(o: ExportOptions): string {
     clone.setAttribute('font-family', rootStyle.fontFamily);
     clone.setAttribute('font-size', rootStyle.fontSize);
     const vp = clone.querySelector('[data-layer="viewport"]');
-    vp?.setAttribute('transform', `translate(${pad},${pad})`);
+    vp?.setAttribute('transform', `translate(${round(MARGIN - box.x)},${round(top - box.y)})`);
     vp?.removeAttribute('data-layer');
-    const lg = clone.querySelector('[data-layer="legend"]');
-    if (lg) {
-        if (o.legend && o.legendSize) {
-            lg.setAttribute('transform', `translate(${pad},${pad + o.height + 16})`);
-            lg.removeAttribute('display');
-        } else {
-            lg.remove();
-        }
-        lg.removeAttribute('data-layer');
+    if (o.legend) {
+        const lg = o.legend.g.cloneNode(true) as SVGGElement;
+        inline(o.legend.g, lg, new Map());
+        lg.setAttribute('transform', `translate(${MARGIN},${round(top + box.height + 12)})`);
+        clone.appendChild(lg);
     }
     const rect = document.createElementNS(SVG_NS, 'rect');
     rect.setAttribute('width', '100%');
@@ -103,6 +127,14 @@ export function exportSvg(o: ExportOptions): string {
     rect.setAttribute('fill', bg);
     const defs = clone.querySelector('defs');
     clone.insertBefore(rect, defs ? defs.nextSibling : clone.firstChild);
+    const heading = document.createElementNS(SVG_NS, 'text');
+    heading.setAttribute('x', String(MARGIN));
+    heading.setAttribute('y', String(MARGIN + TITLE_FONT));
+    heading.setAttribute('font-size', String(TITLE_FONT));
+    heading.setAttribute('font-weight', '700');
+    heading.setAttribute('fill', getComputedStyle(document.body).color);
+    heading.textContent = o.title;
+    rect.after(heading);
     const title = document.createElementNS(SVG_NS, 'title');
     title.textContent = o.title;
     clone.insertBefore(title, clone.firstChild);
@@ -110,6 +142,8 @@ export function exportSvg(o: ExportOptions): string {
     const text = new XMLSerializer().serializeToString(clone);
     return `<?xml version="1.0" encoding="UTF-8"?>\n${text}\n`;
 }
+
+const round = (n: number): number => Math.round(n * 10) / 10;
 
 /**
  * XML 1.0 allows no control character but tab, line feed and carriage return, and no lone

@@ -46,3 +46,61 @@ export function fitText(text: string, maxWidth: number, fontSizePx: number, bold
     }
     return { text: out.trimEnd() + ell, truncated: true };
 }
+
+/** A piece of text that may end a line: a word, or a slice of a word longer than a line. */
+interface Piece { text: string; glued: boolean }
+
+/** Words, and the words longer than `width` cut into slices that fit (Chinese has no spaces to break at). */
+function pieces(text: string, width: number, fontSizePx: number, bold: boolean): Piece[] {
+    const out: Piece[] = [];
+    for (const word of text.split(' ').filter(Boolean)) {
+        if (estimateTextWidth(word, fontSizePx, bold) <= width) {
+            out.push({ text: word, glued: false });
+            continue;
+        }
+        let slice = '';
+        let used = 0;
+        let glued = false;
+        for (const ch of word) {
+            const w = charWidthEm(ch) * fontSizePx * (bold ? 1.08 : 1);
+            if (slice && used + w > width) {
+                out.push({ text: slice, glued });
+                glued = true;
+                slice = '';
+                used = 0;
+            }
+            slice += ch;
+            used += w;
+        }
+        out.push({ text: slice, glued });
+    }
+    return out;
+}
+
+/**
+ * Splits `text` into at most `maxLines` lines of `maxWidth` px, breaking at spaces (inside a
+ * word only when it is longer than a line); the last line is shortened with an ellipsis when
+ * the text does not fit. `truncated` says whether anything was left out.
+ */
+export function wrapText(text: string, maxWidth: number, fontSizePx: number, maxLines: number, bold = false): { lines: string[]; truncated: boolean } {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    const list = pieces(clean, maxWidth, fontSizePx, bold);
+    const join = (a: string, p: Piece): string => (a ? `${a}${p.glued ? '' : ' '}${p.text}` : p.text);
+    const lines: string[] = [];
+    let cur = '';
+    for (let i = 0; i < list.length; i++) {
+        const next = join(cur, list[i]!);
+        if (!cur || estimateTextWidth(next, fontSizePx, bold) <= maxWidth) {
+            cur = next;
+            continue;
+        }
+        if (lines.length === maxLines - 1) {
+            const rest = list.slice(i).reduce(join, cur);
+            return { lines: [...lines, fitText(rest, maxWidth, fontSizePx, bold).text], truncated: true };
+        }
+        lines.push(cur);
+        cur = list[i]!.text;
+    }
+    if (cur) lines.push(cur);
+    return { lines, truncated: false };
+}

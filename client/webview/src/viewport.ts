@@ -1,32 +1,32 @@
 /**
- * The canvas: the SVG with its zoomed layer and the legend, d3-zoom (zoom, pan, fit), the level
- * of detail by zoom, drawing details of the items on screen (materialize), and the SVG export of
- * what is drawn.
+ * The canvas: the SVG with its zoomed layer, d3-zoom (zoom, pan, fit; the wheel scrolls, with
+ * Ctrl it zooms), the level of detail by zoom, drawing details of the items on screen
+ * (materialize), and the SVG export of what is drawn.
  */
 import { select, type Selection } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { clear, svg, type NavItem, type RenderResult } from './dom.js';
-import { renderLegend } from './legend.js';
 import { ensureDefs } from './render-common.js';
-import type { Tab, ZoomState } from './state.js';
-import { exportSvg } from './svg-export.js';
+import type { ZoomState } from './state.js';
+import { exportSvg, type ExportedLegend } from './svg-export.js';
 
 /** Below this zoom, secondary card text is hidden. */
 const LOD_SCALE = 0.5;
 /** Below this zoom, cards stay skeletons (no text): nothing would be readable anyway. */
 const DETAIL_SCALE = 0.35;
+/** The margin Fit leaves around the picture, and scrolling at its edges. */
+const PAD = 20;
 
 export class Viewport {
     readonly root: SVGSVGElement;
     /** The zoomed layer the views draw into. */
     readonly layer: SVGGElement;
-    private readonly legendLayer: SVGGElement;
     private readonly zoomer: ZoomBehavior<SVGSVGElement, unknown>;
     private readonly rootSel: Selection<SVGSVGElement, unknown, null, undefined>;
     private size = { w: 0, h: 0 };
     private content = { width: 0, height: 0 };
-    private legendSize: { width: number; height: number } | null = null;
-    private legendTab: Tab | null = null;
+    /** The smallest scale at which the drawing's text stays readable (Fit goes no lower). */
+    private readable = 1;
     private result: RenderResult | null = null;
     private applying = false;
     private needsFit = false;
@@ -34,17 +34,19 @@ export class Viewport {
 
     /** `onUserTransform` hears every zoom or pan of the user's (not the ones set by `restore` or `fit`). */
     constructor(stage: HTMLElement, private readonly onUserTransform: (t: ZoomState) => void, onResize: () => void = () => undefined) {
-        this.root = svg('svg', { class: 'canvas', role: 'group', 'aria-roledescription': 'diagram' }, null);
+        this.root = svg('svg', { class: 'canvas drawing', role: 'group', 'aria-roledescription': 'diagram' }, null);
         stage.insertBefore(this.root, stage.firstChild);
         ensureDefs(this.root);
         this.layer = svg('g', { class: 'viewport', 'data-layer': 'viewport' }, this.root);
-        this.legendLayer = svg('g', { class: 'legend', 'data-layer': 'legend', 'aria-hidden': 'true' }, this.root);
 
         this.rootSel = select(this.root);
         this.zoomer = zoom<SVGSVGElement, unknown>()
             .scaleExtent([0.03, 4])
+            // the wheel scrolls as in a document; Ctrl+wheel (and a pinch) zooms
+            .filter((e: MouseEvent) => (e.type === 'wheel' ? e.ctrlKey || e.metaKey : !e.ctrlKey) && !e.button)
             .on('zoom', (e: D3ZoomEvent<SVGSVGElement, unknown>) => this.onZoom(e));
         this.rootSel.call(this.zoomer).on('dblclick.zoom', null);
+        this.root.addEventListener('wheel', e => this.onWheel(e), { passive: false });
 
         stage.addEventListener('scroll', () => { stage.scrollTop = 0; stage.scrollLeft = 0; });
         const r = stage.getBoundingClientRect();
@@ -52,7 +54,6 @@ export class Viewport {
         new ResizeObserver(entries => {
             const box = entries[entries.length - 1]!.contentRect;
             this.size = { w: box.width, h: box.height };
-            if (this.legendSize) this.showLegend(this.legendTab);
             if (this.needsFit) this.fit();
             this.materializeVisible();
             onResize();
@@ -72,26 +73,13 @@ export class Viewport {
         return this.layer;
     }
 
-    /** Puts the layer back with what was drawn in it (nothing, after a failure). */
-    endDraw(result: RenderResult | null): void {
-        if (!this.layer.isConnected) this.root.insertBefore(this.layer, this.legendLayer);
+    /** Puts the layer back with what was drawn in it (nothing, after a failure); `readable`: the smallest scale Fit may use. */
+    endDraw(result: RenderResult | null, readable = 1): void {
+        if (!this.layer.isConnected) this.root.appendChild(this.layer);
         if (!result) clear(this.layer);
         this.result = result;
+        this.readable = readable;
         this.content = result ? { width: result.width, height: result.height } : { width: 0, height: 0 };
-    }
-
-    /** Draws the legend of `tab` under the picture, or none (null). */
-    showLegend(tab: Tab | null): void {
-        clear(this.legendLayer);
-        this.legendTab = tab;
-        if (!tab) {
-            this.legendLayer.setAttribute('display', 'none');
-            this.legendSize = null;
-            return;
-        }
-        this.legendLayer.removeAttribute('display');
-        this.legendSize = renderLegend(this.legendLayer, tab, Math.max(300, this.size.w - 20));
-        this.legendLayer.setAttribute('transform', `translate(10,${Math.max(0, this.size.h - this.legendSize.height - 10)})`);
     }
 
     /** Applies a saved zoom, fits a new element, or keeps the current zoom for the same element. */
@@ -107,19 +95,27 @@ export class Viewport {
         this.materializeVisible();
     }
 
-    /** Fits the whole picture into the window (never enlarging beyond 100 %). */
+    /**
+     * Fits the picture to the window without making its text unreadable (never enlarging beyond
+     * 100 %): the whole of it when it can; else its width, and the rest is scrolled to (zooming
+     * out further is the user's choice: −, Ctrl+wheel).
+     */
     fit(): void {
+        // the stage's size now, not as the last resize reported it: the legend may just have changed it
+        const box = this.root.getBoundingClientRect();
+        if (box.width && box.height) this.size = { w: box.width, h: box.height };
         const { w, h } = this.size;
         if (!w || !h || !this.content.width) {
             this.needsFit = true;
             return;
         }
         this.needsFit = false;
-        const pad = 20;
-        const legendH = this.legendSize ? this.legendSize.height + 16 : 0;
-        const k = Math.max(0.03, Math.min(1, (w - 2 * pad) / this.content.width, (h - 2 * pad - legendH) / this.content.height));
-        const x = Math.max(pad, (w - this.content.width * k) / 2);
-        this.zoomer.transform(this.rootSel, zoomIdentity.translate(x, pad).scale(k));
+        const { width, height } = this.content;
+        const whole = Math.max(0.03, Math.min(1, (w - 2 * PAD) / width, (h - 2 * PAD) / height));
+        const readable = Math.min(1, this.readable);
+        const k = whole >= readable ? whole : Math.max(readable, Math.min(1, (w - 2 * PAD) / width));
+        const x = width * k <= w - 2 * PAD ? (w - width * k) / 2 : PAD;
+        this.zoomer.transform(this.rootSel, zoomIdentity.translate(x, PAD).scale(k));
     }
 
     zoomBy(factor: number): void {
@@ -135,26 +131,25 @@ export class Viewport {
             this.zoomer.translateTo(this.rootSel, item.x + item.w / 2, item.y + item.h / 2);
             return;
         }
-        const x0 = t.applyX(item.x);
-        const y0 = t.applyY(item.y);
-        const x1 = t.applyX(item.x + item.w);
-        const y1 = t.applyY(item.y + item.h);
+        // the least move that brings it whole on screen; one bigger than the window only comes on screen
         const m = 12;
-        if (x0 >= m && y0 >= m && x1 <= w - m && y1 <= h - m) return;
-        this.zoomer.translateTo(this.rootSel, item.x + item.w / 2, item.y + item.h / 2);
+        const shift = (a0: number, a1: number, room: number): number => {
+            if (a0 >= m && a1 <= room - m) return 0;
+            if (a1 - a0 > room - 2 * m) return a1 < m || a0 > room - m ? m - a0 : 0;
+            return a0 < m ? m - a0 : room - m - a1;
+        };
+        const dx = shift(t.applyX(item.x), t.applyX(item.x + item.w), w);
+        const dy = shift(t.applyY(item.y), t.applyY(item.y + item.h), h);
+        if (dx || dy) this.zoomer.translateBy(this.rootSel, dx / t.k, dy / t.k);
     }
 
-    /** The drawing as a standalone SVG, every item in full detail, at scale 1. */
-    exportSvg(title: string): string {
+    /** The drawing as a standalone SVG, every item in full detail, at scale 1, with its title and the legend shown. */
+    exportSvg(title: string, legend: ExportedLegend | null): string {
         this.result?.materialize?.(null);
         const hadLod = this.root.classList.contains('lod-low');
         this.root.classList.remove('lod-low');
         try {
-            return exportSvg({
-                svg: this.root, viewport: this.layer,
-                legend: this.legendSize ? this.legendLayer : null, legendSize: this.legendSize,
-                width: this.content.width, height: this.content.height, title,
-            });
+            return exportSvg({ svg: this.root, viewport: this.layer, legend, title });
         } finally {
             this.root.classList.toggle('lod-low', hadLod);
         }
@@ -172,6 +167,25 @@ export class Viewport {
             });
         }
         this.onUserTransform({ k: t.k, x: t.x, y: t.y });
+    }
+
+    /** The wheel scrolls (Shift: sideways), and stops where the picture's edge reaches the window's margin. */
+    private onWheel(e: WheelEvent): void {
+        if (e.ctrlKey || e.metaKey || !this.content.width) return;
+        e.preventDefault();
+        const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? this.size.h : 1;
+        const dx = (e.shiftKey && !e.deltaX ? e.deltaY : e.deltaX) * unit;
+        const dy = (e.shiftKey && !e.deltaX ? 0 : e.deltaY) * unit;
+        const t = zoomTransform(this.root);
+        const along = (pos: number, delta: number, extent: number, room: number): number => {
+            const lo = Math.min(PAD, room - PAD - extent * t.k);
+            const hi = Math.max(PAD, room - PAD - extent * t.k);
+            // never further out than the picture already is
+            return Math.min(Math.max(pos - delta, Math.min(lo, pos)), Math.max(hi, pos));
+        };
+        const x = along(t.x, dx, this.content.width, this.size.w);
+        const y = along(t.y, dy, this.content.height, this.size.h);
+        if (x !== t.x || y !== t.y) this.zoomer.transform(this.rootSel, zoomIdentity.translate(x, y).scale(t.k));
     }
 
     private setTransform(k: number, x: number, y: number): void {

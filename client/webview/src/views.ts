@@ -18,9 +18,11 @@ import { renderFishbone } from './render-fishbone.js';
 import { renderSandbox } from './render-sandbox.js';
 import { layoutSandbox } from './sandbox-layout.js';
 import { renderIntimacy } from './render-intimacy.js';
-import { renderPowerMap } from './render-power-map.js';
+import { isListWidth } from './power-map-list-layout.js';
+import { groupLabel, renderPowerMap } from './render-power-map.js';
 import { renderQuadrant } from './render-quadrant.js';
 import type { Tab } from './state.js';
+import { texts } from './texts.js';
 
 export interface DrawnView {
     result: RenderResult;
@@ -31,8 +33,8 @@ export interface DrawnView {
     emptyText: string | null;
 }
 
-const NO_CUSTOMER = 'No customer in the workspace yet.';
-const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+/** No text of a picture is drawn smaller than this by Fit. */
+export const READABLE_PX = 10;
 
 /** How the view is asked for: the selection to mark, the stage's width, the sandbox's picks. */
 export interface DrawOptions {
@@ -45,6 +47,8 @@ export interface DrawOptions {
 export function drawView(tab: Tab, view: PlanView, shown: Shown, layer: SVGGElement, options: DrawOptions): DrawnView {
     const index = indexFindings(view);
     const customer = shown.customer;
+    const t = texts();
+    const noCustomer = t.t('view.noCustomerYet');
     const selection = options.selection;
     performance.mark('acct:model:start');
     if (tab === 'sandbox') {
@@ -53,12 +57,11 @@ export function drawView(tab: Tab, view: PlanView, shown: Shown, layer: SVGGElem
         performance.measure('acct:model+layout', 'acct:model:start');
         const total = model.scored.length + model.unscored.length;
         return {
-            heading: 'Strategic sandbox — all open opportunities',
-            subheading: `${plural(total, 'open opportunity', 'open opportunities')} ranked by score as acct sandbox ranks them; `
-                + `${Math.min(options.picks, total)} picked; ${model.unscored.length} not scored`,
+            heading: t.t('view.sandbox.heading'),
+            subheading: t.t('view.sandbox.subheading', { total, picked: Math.min(options.picks, total), unscored: model.unscored.length }),
             headerFindings: [],
             result: renderSandbox(layer, model, layout, selection),
-            emptyText: total ? null : 'No open opportunity (lead, opportunity or bid) in the workspace yet.',
+            emptyText: total ? null : t.t('view.sandbox.empty'),
         };
     }
     if (tab === 'fishbone') {
@@ -68,33 +71,33 @@ export function drawView(tab: Tab, view: PlanView, shown: Shown, layer: SVGGElem
         return {
             heading: model.heading, subheading: model.subheading, headerFindings: model.headerFindings,
             result: renderFishbone(layer, model, layout, selection),
-            emptyText: customer ? null : NO_CUSTOMER,
+            emptyText: customer ? null : noCustomer,
         };
     }
     if (tab === 'quadrant') {
         const model = buildQuadrant(view, customer?.id ?? null, index);
         performance.measure('acct:model+layout', 'acct:model:start');
         return {
-            heading: 'Tier quadrant — all customers',
-            subheading: `${plural(model.points.length, 'customer')} by standing and cooperation; ${plural(model.mismatches, 'tier mismatch', 'tier mismatches')}`
-                + (customer ? `; ${customer.name} highlighted` : ''),
+            heading: t.t('view.quadrant.heading'),
+            subheading: t.t('view.quadrant.subheading', { customers: model.points.length, mismatches: model.mismatches })
+                + (customer ? t.t('view.quadrant.highlighted', { name: customer.name }) : ''),
             headerFindings: [],
             result: renderQuadrant(layer, model, selection),
-            emptyText: view.plan.customers.length ? null : NO_CUSTOMER,
+            emptyText: view.plan.customers.length ? null : noCustomer,
         };
     }
     if (tab === 'intimacy') {
         const model = buildIntimacy(view, shown, index);
         return {
-            heading: customer ? customer.name : 'No customer',
-            subheading: customer ? `Intimacy × support — ${model.points.length} contacts` : NO_CUSTOMER,
+            heading: customer ? customer.name : t.t('view.noCustomer'),
+            subheading: customer ? t.t('view.intimacy.subheading', { count: model.points.length }) : noCustomer,
             headerFindings: customer ? index.get(SubjectKeys.customer(customer.id)) ?? [] : [],
             result: renderIntimacy(layer, model, selection),
-            emptyText: customer ? null : NO_CUSTOMER,
+            emptyText: customer ? null : noCustomer,
         };
     }
     const model = buildPowerMap(view, shown, index);
-    const layout = layoutPowerMap(model.cards);
+    const layout = layoutPowerMap(model.cards, { list: isListWidth(options.stageWidth), labelOf: (id, n) => groupLabel(id, model, n) });
     const influences = layoutInfluences(model.influences, layout.cards);
     performance.measure('acct:model+layout', 'acct:model:start');
     return {
@@ -102,8 +105,26 @@ export function drawView(tab: Tab, view: PlanView, shown: Shown, layer: SVGGElem
         subheading: model.subheading,
         headerFindings: model.headerFindings,
         result: renderPowerMap(layer, model, layout, influences, selection),
-        emptyText: !customer ? NO_CUSTOMER : model.cards.length ? null : `No contacts in ${customer.name} yet.`,
+        emptyText: !customer ? noCustomer : model.cards.length ? null : t.t('view.power.empty', { customer: customer.name }),
     };
+}
+
+/** What a view's drawing depends on in the stage's width: a resize that changes it draws the view again. */
+export function shapeFor(tab: Tab, stageWidth: number): string {
+    if (tab === 'fishbone') return orientationFor(stageWidth);
+    if (tab === 'power') return isListWidth(stageWidth) ? 'list' : 'tree';
+    return '';
+}
+
+/**
+ * The smallest text each view draws, in px at 100 % (styles/*.css): Fit never shrinks it below
+ * `READABLE_PX`.
+ */
+const SMALLEST_TEXT: Record<Tab, number> = { power: 11, fishbone: 11.5, quadrant: 11, intimacy: 11, sandbox: 10 };
+
+/** The smallest scale at which `tab` stays readable. */
+export function readableScale(tab: Tab): number {
+    return Math.min(1, READABLE_PX / SMALLEST_TEXT[tab]);
 }
 
 /** The file name the export suggests for `tab` of `shown`. */

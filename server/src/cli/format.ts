@@ -1,6 +1,7 @@
 /** How `acct check` prints findings: text, json (the diagnostics array) or GitHub annotations. */
 import type { DiagnosticJson } from '../contract/plan-types.js';
 import { findingLine } from '../contract/findings.js';
+import type { Texts } from '../method/index.js';
 
 export type OutputFormat = 'text' | 'json' | 'github';
 
@@ -8,14 +9,12 @@ export function formatText(diagnostics: DiagnosticJson[]): string {
     return diagnostics.map(findingLine).join('\n');
 }
 
-export function summaryLine(diagnostics: DiagnosticJson[], fileCount: number): string {
+export function summaryLine(diagnostics: DiagnosticJson[], fileCount: number, texts: Texts): string {
     const count = (severity: string) => diagnostics.filter(d => d.severity === severity).length;
-    const files = `${fileCount} file${fileCount === 1 ? '' : 's'}`;
-    if (diagnostics.length === 0) {
-        return `No findings in ${files}.`;
-    }
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    return `${plural(diagnostics.length, 'finding')} in ${files}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info.`;
+    if (diagnostics.length === 0) return texts.t('cli.summary.none', { files: fileCount });
+    return texts.t('cli.summary', {
+        count: diagnostics.length, files: fileCount, errors: count('error'), warnings: count('warning'), infos: count('info'),
+    });
 }
 
 export function formatJson(diagnostics: DiagnosticJson[]): string {

@@ -4,21 +4,21 @@
  * or errors, 2 bad usage or input. Bad input gets one clear line, never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../node/workspace-loader.js';
-import { InvalidTodayError } from '../method/index.js';
-import { UnsafeTargetError } from '../files/safe-write.js';
+import { ENGLISH_TEXTS, textsFor, type Texts } from '../method/index.js';
 import { ACCT_VERSION, UsageError, type SetExit } from './common.js';
 import { checkCommand } from './commands/check.js';
 import { exportCommand } from './commands/export.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { diffCommand } from './commands/diff.js';
-import { GitError } from '../node/git.js';
-import { ClosedOutput, OutputError, writeStderr } from './output.js';
+import { formatCommand } from './commands/format.js';
+import { ClosedOutput, writeStderr } from './output.js';
+import { cliLocale, parseLanguage, problemText } from './language.js';
 
-export function createProgram(setExit: SetExit): Command {
+export function createProgram(setExit: SetExit, texts: Texts = ENGLISH_TEXTS): Command {
     const program = new Command('acct')
         .description('Check, export, rank and compare key-account plans written in .acct files.')
         .version(ACCT_VERSION)
+        .option('--lang <language>', 'language of the messages: en or zh-CN (default: from LC_ALL, LC_MESSAGES or LANG)', parseLanguage(texts))
         .exitOverride()
         .configureOutput({ writeErr: writeStderr })
         .showHelpAfterError('(run acct --help for usage)')
@@ -33,16 +33,20 @@ Examples:
                                                      decision-chain, activities, findings)
   acct sandbox --top 3                               the open opportunities ranked; the first 3 picked
   acct diff --from main --format markdown plans/     what changed since main, as a PR comment
+  acct format --check plans/                         fail when a plan is not laid out as Format Document does
 Run acct help COMMAND for a command's options.`);
-    for (const command of [checkCommand(setExit), exportCommand(setExit), sandboxCommand(setExit), diffCommand(setExit)]) {
-        program.addCommand(command.exitOverride().configureOutput({ writeErr: writeStderr }).showHelpAfterError('(run acct --help for usage)'));
+    const commands = [checkCommand(setExit, texts), exportCommand(setExit, texts), sandboxCommand(setExit, texts), diffCommand(setExit, texts), formatCommand(setExit, texts)];
+    for (const command of commands) {
+        program.addCommand(command.exitOverride().configureOutput({ writeErr: writeStderr }).showHelpAfterError('(run acct --help for usage)')
+            .configureHelp({ showGlobalOptions: true }));
     }
     return program;
 }
 
-export async function runCli(argv: string[]): Promise<number> {
+export async function runCli(argv: string[], env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
     let exitCode = 0;
-    const program = createProgram(code => { exitCode = code; });
+    const texts = textsFor(cliLocale(argv, env));
+    const program = createProgram(code => { exitCode = code; }, texts);
     try {
         await program.parseAsync(argv, { from: 'user' });
         return exitCode;
@@ -52,12 +56,12 @@ export async function runCli(argv: string[]): Promise<number> {
             return error.exitCode === 0 ? 0 : 2;
         }
         if (error instanceof ClosedOutput) return exitCode;
-        if (error instanceof InputError || error instanceof UsageError || error instanceof UnsafeTargetError
-            || error instanceof InvalidTodayError || error instanceof GitError || error instanceof OutputError) {
-            writeStderr(`acct: ${error.message}\n`);
+        const problem = error instanceof UsageError ? error.message : problemText(error, texts);
+        if (problem !== undefined) {
+            writeStderr(`acct: ${problem}\n`);
             return 2;
         }
-        writeStderr(`acct: internal error: ${(error as Error)?.message ?? String(error)}. Please report it with the plan that caused it.\n`);
+        writeStderr(`acct: ${texts.t('cli.internalError', { detail: (error as Error)?.message ?? String(error) })}\n`);
         if (process.env.ACCT_DEBUG) writeStderr(`${(error as Error)?.stack}\n`);
         return 2;
     }

@@ -5,7 +5,11 @@
  */
 
 /** Standard output could not be written: the CLI exits 2 with this message. */
-export class OutputError extends Error {}
+export class OutputError extends Error {
+    constructor(readonly code: string) {
+        super(`cannot write to standard output (${code}). Check where the output goes (a full disk?).`);
+    }
+}
 
 /** The reader closed the pipe: nothing more to say, nothing went wrong. */
 export class ClosedOutput extends Error {}
@@ -15,7 +19,7 @@ export function writeStdout(text: string): Promise<void> {
     return new Promise((resolve, reject) => {
         const failed = (error: NodeJS.ErrnoException) => reject(error.code === 'EPIPE'
             ? new ClosedOutput()
-            : new OutputError(`cannot write to standard output (${error.code ?? error.message}). Check where the output goes (a full disk?).`));
+            : new OutputError(error.code ?? error.message));
         try {
             process.stdout.write(text, error => (error ? failed(error) : resolve()));
         } catch (error) {

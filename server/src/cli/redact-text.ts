@@ -12,44 +12,43 @@ const WORD = /[\p{L}\p{N}_]/u;
  */
 export class Replacements {
     private readonly map = new Map<string, string>();
-    /** The originals by their first two characters, longest first: the candidates at a position. */
-    private index: Map<string, string[]> | undefined;
+    /** The originals in a trie by their characters: the candidates at a position cost what the longest match costs, whatever their number. */
+    private readonly trie: TrieNode = { next: new Map() };
 
     add(original: string | null | undefined, pseudonym: string): void {
         if (original && !this.map.has(original)) {
             this.map.set(original, pseudonym);
-            this.index = undefined;
+            let node = this.trie;
+            for (const unit of original) {
+                let child = node.next.get(unit);
+                if (!child) node.next.set(unit, child = { next: new Map() });
+                node = child;
+            }
+            node.original = original;
         }
     }
 
     /** The longest original that stands at `at` in `text`, if any. */
     longestAt(text: string, at: number): string | undefined {
-        // Originals of two or more characters are filed under their first two, shorter ones under one.
-        for (const key of [text.slice(at, at + 2), text.slice(at, at + 1)]) {
-            for (const original of this.candidates().get(key) ?? []) {
-                if (text.startsWith(original, at) && standsAlone(text, at, original)) return original;
-            }
+        let longest: string | undefined;
+        let node: TrieNode | undefined = this.trie;
+        for (let i = at; node && i < text.length;) {
+            const unit = String.fromCodePoint(text.codePointAt(i)!);
+            node = node.next.get(unit);
+            i += unit.length;
+            if (node?.original && standsAlone(text, at, node.original)) longest = node.original;
         }
-        return undefined;
+        return longest;
     }
 
     pseudonym(original: string): string {
         return this.map.get(original)!;
     }
+}
 
-    private candidates(): Map<string, string[]> {
-        if (!this.index) {
-            this.index = new Map();
-            for (const original of this.map.keys()) {
-                const key = original.slice(0, 2);
-                const list = this.index.get(key) ?? [];
-                list.push(original);
-                this.index.set(key, list);
-            }
-            for (const list of this.index.values()) list.sort((a, b) => b.length - a.length);
-        }
-        return this.index;
-    }
+interface TrieNode {
+    next: Map<string, TrieNode>;
+    original?: string;
 }
 
 function standsAlone(text: string, at: number, original: string): boolean {

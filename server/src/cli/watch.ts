@@ -11,14 +11,18 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { DiagnosticJson } from '../contract/plan-types.js';
 import { findingLine } from '../contract/findings.js';
 import { InputError } from '../node/workspace-loader.js';
+import { ENGLISH_TEXTS, message, type Texts } from '../method/index.js';
 import { load } from './common.js';
 import { formatText, summaryLine } from './format.js';
+import { problemText } from './language.js';
 
 export interface WatchOptions {
     today?: string;
     maxWarnings?: number;
     /** Quiet time after the last change before checking again (ms). */
     debounceMs?: number;
+    /** The language it speaks (default English). */
+    texts?: Texts;
 }
 
 interface Checked {
@@ -45,7 +49,7 @@ export async function watchCheck(paths: string[], options: WatchOptions): Promis
     const given = paths.length ? paths : ['.'];
     for (const p of given) {
         // A path that does not exist is bad usage, as for check; everything later is only reported.
-        if (!await stat(p).catch(() => undefined)) throw new InputError(`${p}: no such file or folder. Check the path.`);
+        if (!await stat(p).catch(() => undefined)) throw new InputError(message('input.missing', { path: p }));
     }
     const session = new WatchSession(paths, options);
     await session.checkAndReport();
@@ -59,18 +63,22 @@ class WatchSession {
     private again = false;
     private stopped = false;
 
-    constructor(private readonly paths: string[], private readonly options: WatchOptions) {}
+    private readonly texts: Texts;
+
+    constructor(private readonly paths: string[], private readonly options: WatchOptions) {
+        this.texts = options.texts ?? ENGLISH_TEXTS;
+    }
 
     /** Checks the workspace; prints everything the first time, then the delta. */
     async checkAndReport(): Promise<void> {
         let now: Checked;
         try {
-            const workspace = await load(this.paths, this.options.today);
+            const workspace = await load(this.paths, this.options.today, this.texts);
             now = { diagnostics: workspace.diagnostics(), files: workspace.documents.length };
         } catch (error) {
             if (this.stopped) return;
-            const message = error instanceof Error ? error.message : String(error);
-            process.stderr.write(`acct: ${message} Still watching; the findings below are from the last good check.\n`);
+            const said = problemText(error, this.texts) ?? (error instanceof Error ? error.message : String(error));
+            process.stderr.write(`acct: ${this.texts.t('cli.watch.failed', { message: said })}\n`);
             return;
         }
         if (this.stopped) return;
@@ -80,7 +88,8 @@ class WatchSession {
         } else {
             const { added, resolved } = findingsDelta(this.last.diagnostics, now.diagnostics);
             const lines = [...added.map(d => `+ ${findingLine(d)}`), ...resolved.map(d => `- ${findingLine(d)}`)];
-            const change = added.length || resolved.length ? `${added.length} new, ${resolved.length} resolved` : 'no change in the findings';
+            const change = added.length || resolved.length
+                ? this.texts.t('cli.watch.delta', { added: added.length, resolved: resolved.length }) : this.texts.t('cli.watch.noChange');
             process.stdout.write([...lines, `[${clock()}] ${change}; ${this.summary(now)}`].join('\n') + '\n');
         }
         this.last = now;
@@ -95,7 +104,7 @@ class WatchSession {
         watcher.on('all', (event, file) => {
             if (file.toLowerCase().endsWith('.acct') || event === 'addDir' || event === 'unlinkDir') this.schedule();
         });
-        watcher.on('error', error => process.stderr.write(`acct: watching failed: ${(error as Error).message ?? error}. Still watching.\n`));
+        watcher.on('error', error => process.stderr.write(`acct: ${this.texts.t('cli.watch.error', { detail: String((error as Error).message ?? error) })}\n`));
         return new Promise(resolve => {
             const stop = () => {
                 this.stopped = true;
@@ -103,7 +112,7 @@ class WatchSession {
                 process.off('SIGINT', stop);
                 process.off('SIGTERM', stop);
                 void watcher.close().then(() => {
-                    process.stderr.write('acct: stopped watching.\n');
+                    process.stderr.write(`acct: ${this.texts.t('cli.watch.stopped')}\n`);
                     resolve(0);
                 });
             };
@@ -111,7 +120,7 @@ class WatchSession {
             process.on('SIGTERM', stop);
             watcher.on('ready', () => {
                 const where = given.map(p => path.normalize(p)).join(', ');
-                process.stderr.write(`acct: watching ${where} for changes to .acct files. Press Ctrl-C to stop.\n`);
+                process.stderr.write(`acct: ${this.texts.t('cli.watch.started', { paths: where })}\n`);
             });
         });
     }
@@ -140,8 +149,8 @@ class WatchSession {
     private summary(checked: Checked): string {
         const warnings = checked.diagnostics.filter(d => d.severity === 'warning').length;
         const over = this.options.maxWarnings !== undefined && warnings > this.options.maxWarnings
-            ? ` More warnings than --max-warnings ${this.options.maxWarnings}.` : '';
-        return summaryLine(checked.diagnostics, checked.files) + over;
+            ? this.texts.t('cli.watch.overMax', { max: this.options.maxWarnings }) : '';
+        return summaryLine(checked.diagnostics, checked.files, this.texts) + over;
     }
 }
 

@@ -4,7 +4,7 @@
  * same as markdown for a pull-request comment (a summary line, a table per customer, the
  * findings). Pure, so the CLI and the editor's "Show Changes Since…" print the same report.
  */
-import { moneyText, supportText, type Support } from '../method/index.js';
+import { moneyText, supportText, type DeclarationKind, type Support, type Texts } from '../method/index.js';
 import type { PlanChange, PlanDiff } from './plan-diff.js';
 import type { DiagnosticJson, MoneyJson } from './plan-types.js';
 import { filePlace } from './findings.js';
@@ -24,32 +24,39 @@ export function elementName(change: PlanChange): string {
 }
 
 /** One change as a review line. */
-export function changeLine(change: PlanChange): string {
-    return `${elementName(change)}: ${changeText(change)}`;
+export function changeLine(change: PlanChange, texts: Texts): string {
+    return `${elementName(change)}: ${changeText(change, texts)}`;
 }
 
-/** What changed, without the element: `support 2 → 0`, `contact added`, `decisionChain: deng support 1 → 0`. */
-export function changeText(change: PlanChange): string {
-    if (change.kind !== 'changed') return `${change.element} ${change.kind}`;
+/**
+ * What changed, without the element: `support 2 → 0`, `contact added`, `decisionChain: deng support 1 → 0`.
+ * Field names are the export's keys and stay as they are in every language.
+ */
+export function changeText(change: PlanChange, texts: Texts): string {
+    if (change.kind !== 'changed') {
+        const element = texts.vocabulary.declarations[change.element as DeclarationKind] ?? change.element;
+        return change.kind === 'added' ? texts.t('diff.added', { element }) : texts.t('diff.removed', { element });
+    }
     const field = change.field!;
     const keyed = keyedLists[field];
-    if (keyed) return `${field}: ${listDelta(change.from, change.to, keyed.key, keyed.text)}`;
-    return `${field} ${valueText(field, change.from)} → ${valueText(field, change.to)}`;
+    if (keyed) return `${field}: ${listDelta(change.from, change.to, keyed.key, x => keyed.text(x, texts), texts)}`;
+    return `${field} ${valueText(field, change.from, texts)} → ${valueText(field, change.to, texts)}`;
 }
 
 type Entry = { contact: string; role: string | null; support: Support; group: string | null };
 type Line = { competitor: string; support: Support };
 
+function entryText(e: Entry, texts: Texts): string {
+    return [e.role ?? texts.t('diff.noRole'), `support ${supportText(e.support)}`, e.group].filter(Boolean).join(', ');
+}
+
 /** Lists whose elements have a key: a reviewer reads what moved in them, not both whole lists. */
-const keyedLists: Record<string, { key: (x: never) => string; text: (x: never) => string }> = {
-    decisionChain: {
-        key: (e: Entry) => e.contact,
-        text: (e: Entry) => [e.role ?? 'no role', `support ${supportText(e.support)}`, e.group].filter(Boolean).join(', '),
-    },
+const keyedLists: Record<string, { key: (x: never) => string; text: (x: never, texts: Texts) => string }> = {
+    decisionChain: { key: (e: Entry) => e.contact, text: entryText },
     competitorSupport: { key: (l: Line) => l.competitor, text: (l: Line) => `support ${supportText(l.support)}` },
 };
 
-function listDelta(from: unknown, to: unknown, key: (x: never) => string, text: (x: never) => string): string {
+function listDelta(from: unknown, to: unknown, key: (x: never) => string, text: (x: never) => string, texts: Texts): string {
     const before = new Map(((from ?? []) as never[]).map(x => [key(x), text(x)]));
     const after = new Map(((to ?? []) as never[]).map(x => [key(x), text(x)]));
     const parts: string[] = [];
@@ -60,68 +67,69 @@ function listDelta(from: unknown, to: unknown, key: (x: never) => string, text: 
     }
     for (const k of before.keys()) if (!after.has(k)) parts.push(`− ${k}`);
     // same members and values, another order
-    return parts.length ? parts.join('; ') : `${[...after.keys()].join(', ')} (reordered)`;
+    return parts.length ? parts.join('; ') : texts.t('diff.reordered', { ids: [...after.keys()].join(', ') });
 }
 
 export function findingText(d: DiagnosticJson): string {
     return `${d.severity} ${d.code}: ${d.message} (${filePlace(d.file)}:${d.line}:${d.column})`;
 }
 
-export function diffSummary(diff: PlanDiff): string {
-    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export function diffSummary(diff: PlanDiff, texts: Texts): string {
     const count = (list: DiagnosticJson[], severity: string) => list.filter(d => d.severity === severity).length;
     const news = diff.newFindings;
-    const detail = news.length ? ` (${plural(count(news, 'error'), 'error')}, ${plural(count(news, 'warning'), 'warning')}, ${count(news, 'info')} info)` : '';
-    return `${plural(diff.changes.length, 'change')} from ${diff.from} to ${diff.to ?? 'the files on disk'}: `
-        + `${news.length} new finding${news.length === 1 ? '' : 's'}${detail}, ${diff.resolvedFindings.length} resolved.`;
+    const detail = news.length
+        ? texts.t('diff.summary.detail', { errors: count(news, 'error'), warnings: count(news, 'warning'), infos: count(news, 'info') }) : '';
+    return texts.t('diff.summary', {
+        changes: diff.changes.length, from: diff.from, to: diff.to ?? texts.t('diff.onDisk'),
+        news: news.length, detail, resolved: diff.resolvedFindings.length,
+    });
 }
 
-export function formatDiffText(diff: PlanDiff): string {
+export function formatDiffText(diff: PlanDiff, texts: Texts): string {
     return [
-        ...diff.changes.map(changeLine),
+        ...diff.changes.map(change => changeLine(change, texts)),
         ...diff.newFindings.map(d => `+ ${findingText(d)}`),
         ...diff.resolvedFindings.map(d => `- ${findingText(d)}`),
-        diffSummary(diff),
+        diffSummary(diff, texts),
     ].join('\n') + '\n';
 }
 
-export function formatDiffMarkdown(diff: PlanDiff, linkOf: LinkOf = () => undefined): string {
-    const lines = [`### Account plan changes`, '', diffSummary(diff), ''];
+export function formatDiffMarkdown(diff: PlanDiff, texts: Texts, linkOf: LinkOf = () => undefined): string {
+    const lines = [`### ${texts.t('diff.md.title')}`, '', diffSummary(diff, texts), ''];
     const groups = new Map<string, PlanChange[]>();
     for (const change of diff.changes) {
-        const group = change.customer === null ? 'Team and competitors' : `Customer \`${change.customer}\``;
+        const group = change.customer === null ? texts.t('diff.md.team') : texts.t('diff.md.customer', { customer: change.customer });
         const list = groups.get(group);
         if (list) list.push(change); else groups.set(group, [change]);
     }
     for (const [group, changes] of groups) {
-        lines.push(`#### ${group}`, '', '| element | change |', '|---|---|');
+        lines.push(`#### ${group}`, '', `| ${texts.t('diff.md.element')} | ${texts.t('diff.md.change')} |`, '|---|---|');
         for (const change of changes) {
             const name = cell(elementName(change));
             const link = change.kind === 'removed' ? undefined : linkOf(changeSubject(change));
-            lines.push(`| ${link ? `[${name}](${link})` : name} | ${cell(changeText(change))} |`);
+            lines.push(`| ${link ? `[${name}](${link})` : name} | ${cell(changeText(change, texts))} |`);
         }
         lines.push('');
     }
     const findings = (title: string, list: DiagnosticJson[]) => list.length === 0 ? [] : [
         `#### ${title}`, '', ...list.map(d => `- **${d.severity}** \`${d.code}\` ${markdownText(d.message)} (\`${d.file}:${d.line}\`)`), '',
     ];
-    lines.push(...findings('New findings', diff.newFindings), ...findings('Resolved findings', diff.resolvedFindings));
+    lines.push(...findings(texts.t('diff.md.new'), diff.newFindings), ...findings(texts.t('diff.md.resolved'), diff.resolvedFindings));
     return lines.join('\n');
 }
 
 /** A field's value as a reviewer reads it. */
-export function valueText(field: string, value: unknown): string {
+export function valueText(field: string, value: unknown, texts: Texts): string {
     if (value === null || value === undefined) return '—';
     if (field === 'support') return supportText(value as Support);
     if (field === 'amount' || field === 'budget') { const m = value as MoneyJson; return moneyText(m.value, m.currency); }
     if (field === 'decisionChain') {
-        const entries = value as Array<{ contact: string; role: string | null; support: Support; group: string | null }>;
-        return entries.length === 0 ? 'none'
-            : entries.map(e => `${e.contact} (${[e.role ?? 'no role', `support ${supportText(e.support)}`, e.group].filter(Boolean).join(', ')})`).join(', ');
+        const entries = value as Entry[];
+        return entries.length === 0 ? texts.t('diff.none') : entries.map(e => `${e.contact} (${entryText(e, texts)})`).join(', ');
     }
     if (field === 'competitorSupport') {
-        const lines = value as Array<{ competitor: string; support: Support }>;
-        return lines.length === 0 ? 'none' : lines.map(l => `${l.competitor} ${supportText(l.support)}`).join(', ');
+        const lines = value as Line[];
+        return lines.length === 0 ? texts.t('diff.none') : lines.map(l => `${l.competitor} ${supportText(l.support)}`).join(', ');
     }
     if (field === 'team') {
         const team = value as Record<string, string | null>;
@@ -131,7 +139,7 @@ export function valueText(field: string, value: unknown): string {
         const s = value as Record<string, number | null>;
         return `${['space', 'growth', 'profit', 'competition'].map(k => `${k} ${s[k] ?? '—'}`).join(' ')} (score ${s.score ?? '—'})`;
     }
-    if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(String).join(', ');
+    if (Array.isArray(value)) return value.length === 0 ? texts.t('diff.none') : value.map(String).join(', ');
     if (typeof value === 'string') return /\s/.test(value) || value === '' ? JSON.stringify(value) : value;
     return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

@@ -5,6 +5,7 @@
 import type { PlanView } from './findings.js';
 import type { PlanFocus } from './plan-focus.js';
 import type { SubjectKey } from './subject-key.js';
+import type { ViewStrings } from '../method/index.js';
 
 /** The panel's views (its tabs), in tab order. */
 export const VIEW_NAMES = ['power', 'fishbone', 'quadrant', 'intimacy', 'sandbox'] as const;
@@ -31,7 +32,9 @@ export type ToWebviewMessage =
     | { type: 'picture'; picture: Picture }
     | { type: 'requestSvg' }
     /** Switch to this view (a command asked for it). */
-    | { type: 'showView'; view: ViewName };
+    | { type: 'showView'; view: ViewName }
+    /** The words of the views in VS Code's display language: sent once, before the first picture. */
+    | { type: 'strings'; strings: ViewStrings };
 
 /** Webview → extension. */
 export type FromWebviewMessage =

@@ -8,8 +8,15 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-/** The target may not be written: the message says why and what to do. */
-export class UnsafeTargetError extends Error {}
+/** Why a target may not be written; the programs say it in their user's language. */
+export type UnsafeTarget = 'acct-file' | 'names-folder' | 'is-folder' | 'leads-to-plan' | 'socket';
+
+/** The target may not be written: the message says why and what to do (in English; `reason` and the fields let a program say it in another language). */
+export class UnsafeTargetError extends Error {
+    constructor(message: string, readonly reason?: UnsafeTarget, readonly target = '', readonly what = '', readonly real = '') {
+        super(message);
+    }
+}
 
 /** A plan file, whatever the case of its extension (`.acct`, `.ACCT`). */
 export function isPlanPath(file: string): boolean {
@@ -19,10 +26,10 @@ export function isPlanPath(file: string): boolean {
 /** Refuses a target that names a plan or a folder, before anything is computed or written. */
 export function checkTarget(target: string, what = 'the export'): void {
     if (isPlanPath(target)) {
-        throw new UnsafeTargetError(`${target}: acct never writes .acct files. Choose another file for ${what}.`);
+        throw new UnsafeTargetError(`${target}: acct never writes .acct files. Choose another file for ${what}.`, 'acct-file', target, what);
     }
     if (/[\\/]$/.test(target)) {
-        throw new UnsafeTargetError(`${target}: names a folder. Give a file name for ${what}.`);
+        throw new UnsafeTargetError(`${target}: names a folder. Give a file name for ${what}.`, 'names-folder', target, what);
     }
 }
 
@@ -32,15 +39,15 @@ export async function writeFileSafely(target: string, content: string, what = 't
     const absolute = path.resolve(target);
     const existing = await fs.stat(absolute).catch(() => undefined);
     if (existing?.isDirectory()) {
-        throw new UnsafeTargetError(`${target}: is a folder. Give a file name for ${what}.`);
+        throw new UnsafeTargetError(`${target}: is a folder. Give a file name for ${what}.`, 'is-folder', target, what);
     }
     // Follow a symlink to what it names: a link to a plan is a plan.
     const real = await fs.realpath(absolute).catch(() => absolute);
     if (isPlanPath(real)) {
-        throw new UnsafeTargetError(`${target}: leads to the plan ${real}; acct never writes .acct files.`);
+        throw new UnsafeTargetError(`${target}: leads to the plan ${real}; acct never writes .acct files.`, 'leads-to-plan', target, what, real);
     }
     if (existing?.isSocket()) {
-        throw new UnsafeTargetError(`${target}: is a socket. Give a file, a FIFO or a device for ${what}.`);
+        throw new UnsafeTargetError(`${target}: is a socket. Give a file, a FIFO or a device for ${what}.`, 'socket', target, what);
     }
     if (existing && !existing.isFile()) {
         await fs.writeFile(real, content, 'utf8');

@@ -1,6 +1,7 @@
 /**
  * Gives parser and linker errors the contract's codes (`syntax`, `unresolved-reference`) and
- * messages a plan author can act on, then hands every finding to the finding policy (severities,
+ * messages a plan author can act on (syntax-messages.ts builds the parser's; one mistake gives
+ * one error, syntax-cascade.ts), then hands every finding to the finding policy (severities,
  * waivers, syntax-error containment).
  */
 import {
@@ -13,47 +14,50 @@ import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import { nodeForProperty } from './cst-search.js';
 import { IssueCodes } from '../method/index.js';
 import type { AcctLanguageServices } from './acct-language-services.js';
+import type { AcctSettings } from './acct-settings.js';
 import type { FindingPolicy } from './finding-policy.js';
-
-const referenceKinds: Record<string, string> = {
-    reportsTo: 'contact', contact: 'contact', with: 'contact', influences: 'contact',
-    owner: 'member', ar: 'member', sr: 'member', fr: 'member',
-    competitors: 'competitor', competitor: 'competitor',
-};
+import { withoutCascades } from './syntax-cascade.js';
+import { UnresolvedReferences } from './unresolved-references.js';
 
 export class AcctDocumentValidator extends DefaultDocumentValidator {
     protected readonly findingPolicy: FindingPolicy;
+    protected readonly unresolved: UnresolvedReferences;
+    protected readonly settings: AcctSettings;
 
     constructor(services: AcctLanguageServices) {
         super(services);
         this.findingPolicy = services.validation.FindingPolicy;
+        this.unresolved = new UnresolvedReferences(services);
+        this.settings = services.workspace.AcctSettings;
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        const parseErrors: Diagnostic[] = [];
+        const lexing: Diagnostic[] = [];
+        const parsing: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const code = (diagnostic.data as { code?: string } | undefined)?.code;
             if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
-                parseErrors.push(diagnostic);
+                (code === DocumentValidator.LexingError ? lexing : parsing).push(diagnostic);
                 diagnostic.code = IssueCodes.Syntax;
                 diagnostic.data = { code: IssueCodes.Syntax };
-                diagnostic.message = syntaxMessage(diagnostic.message);
-            } else if (code === DocumentValidator.LinkingError) {
-                const data = diagnostic.data as { property: string; refText: string };
-                const kind = referenceKinds[data.property] ?? 'declaration';
-                const where = kind === 'contact' ? ' among the contacts of this customer' : ' in the workspace';
-                diagnostic.code = IssueCodes.UnresolvedReference;
-                diagnostic.data = { ...data, code: IssueCodes.UnresolvedReference };
-                diagnostic.message = `Unknown ${kind} '${data.refText}': no ${kind} has this id${where}. Declare it, or correct the id.`;
             } else if (diagnostic.code === undefined && code === undefined) {
                 // Langium caught an exception in a check: the other checks ran; say what failed, under a code.
                 diagnostic.code = IssueCodes.InternalError;
                 diagnostic.data = { code: IssueCodes.InternalError };
-                diagnostic.message = `acct could not finish a check here (${diagnostic.message.replace(/^An error occurred during validation: /, '')}): a fault of acct, not of the plan. Please report it with this plan.`;
+                const detail = diagnostic.message.replace(/^An error occurred during validation: /, '');
+                diagnostic.message = this.settings.texts().t('finding.internalError', { detail });
             }
         }
-        return this.findingPolicy.apply(document, diagnostics, parseErrors);
+        const kept = withoutCascades(document, lexing, parsing);
+        const cascades = new Set(parsing);
+        for (const error of kept) cascades.delete(error);
+        // A cascade is not shown, but its declaration is as unreliable as the first error's (containment).
+        return this.findingPolicy.apply(document, diagnostics.filter(d => !cascades.has(d)), [...lexing, ...parsing]);
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        this.unresolved.report(document, (message, info) => diagnostics.push(this.toDiagnostic('error', message, info)));
     }
 
     /** Langium's diagnostic, with the property's syntax found the quicker way (cst-search.ts). */
@@ -99,29 +103,3 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
 
 /** Nodes validated between two looks at cancellation. */
 const CHECK_CANCEL_EVERY = 256;
-
-const tokenNames: Record<string, string> = {
-    ID: 'an id', STRING: 'a quoted name', DATE: 'a date (YYYY-MM-DD)', INT: 'a number',
-    AMOUNT: 'an amount', DECIMAL: 'a number',
-};
-
-/** Chevrotain's messages name tokens by their internal names; say them as a user writes them. */
-function syntaxMessage(message: string): string {
-    const found = /but found:? '([^']*)'/.exec(message)?.[1];
-    const alternatives = [...message.matchAll(/\d+\. \[([^\]]+)\]/g)].map(m => m[1]);
-    if (alternatives.length > 0 && found !== undefined) {
-        // Where an id may stand, every keyword may too (contract: a keyword is a valid id): say "an id" once.
-        const idPossible = alternatives.includes('ID');
-        const expected = [...new Set(alternatives
-            .filter(a => !(idPossible && /^[a-z]+$/.test(a)))
-            .map(a => tokenNames[a] ?? `'${a}'`))];
-        const list = expected.length > 8 ? [...expected.slice(0, 8), '...'] : expected;
-        return `Syntax error: expected ${list.length > 1 ? 'one of ' : ''}${list.join(', ')} but found '${found}'.`;
-    }
-    const cleaned = message
-        .replace(/token of type '([A-Z]+)'/g, (_m, name: string) => tokenNames[name] ?? name)
-        .replace(/\s*\n\s*/g, ' ')
-        .replace(/^Expecting /, 'expected ')
-        .replace(/`([^`]*)`/g, "'$1'");
-    return `Syntax error: ${cleaned.length > 300 ? cleaned.slice(0, 297) + '...' : cleaned}`;
-}

@@ -10,16 +10,19 @@ import { AcctDocumentValidator } from './acct-document-validator.js';
 import { AcctDocumentBuilder } from './acct-document-builder.js';
 import { AcctSettings } from './acct-settings.js';
 import { CustomerIndex } from './customer-index.js';
+import { FilePlaces } from './file-places.js';
 import { FindingPolicy } from './finding-policy.js';
 import { WorkspaceFacts } from './workspace-facts.js';
 import { createAcctParser } from './acct-parser.js';
 import { AcctLexer } from './acct-lexer.js';
+import { AcctTokenBuilder } from './acct-token-builder.js';
 import { AcctValueConverter } from './acct-value-converter.js';
 import { withLeanLeaves } from './lean-cst.js';
 import { AcctLinker } from './lean-references.js';
 import { AcctNodeDescriptionProvider, AcctReferenceDescriptionProvider } from './lean-descriptions.js';
 import { IncrementalDocumentFactory } from './incremental/incremental-document-factory.js';
 import { AcctValidationRegistry } from './acct-validation-registry.js';
+import { AcctSyntaxMessages } from './syntax-messages.js';
 
 
 export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCoreServices & AcctLanguageAddedServices> = {
@@ -31,6 +34,7 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
     },
     workspace: {
         AcctSettings: () => new AcctSettings(),
+        FilePlaces: (services) => new FilePlaces(services.shared, services.workspace.AcctSettings),
         WorkspaceFacts: (services) => new WorkspaceFacts(services),
         AstNodeDescriptionProvider: (services) => new AcctNodeDescriptionProvider(services),
         ReferenceDescriptionProvider: (services) => new AcctReferenceDescriptionProvider(services),
@@ -38,7 +42,9 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
     parser: {
         LangiumParser: (services) => withLeanLeaves(createAcctParser(services)),
         Lexer: (services) => new AcctLexer(services),
+        TokenBuilder: () => new AcctTokenBuilder(),
         ValueConverter: () => new AcctValueConverter(),
+        ParserErrorMessageProvider: (services) => new AcctSyntaxMessages(services.Grammar, services.workspace.AcctSettings),
     },
     references: {
         Linker: (services) => new AcctLinker(services),

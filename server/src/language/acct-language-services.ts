@@ -2,6 +2,7 @@
 import type { LangiumCoreServices } from 'langium';
 import type { AcctSettings } from './acct-settings.js';
 import type { CustomerIndex } from './customer-index.js';
+import type { FilePlaces } from './file-places.js';
 import type { FindingPolicy } from './finding-policy.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 
@@ -12,6 +13,7 @@ export type AcctLanguageAddedServices = {
     };
     workspace: {
         AcctSettings: AcctSettings;
+        FilePlaces: FilePlaces;
         WorkspaceFacts: WorkspaceFacts;
     };
 };

@@ -9,7 +9,10 @@
  *   quote of the line (quadratic in the line's length) and errors cascading through the file.
  */
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
+import type { IToken, TokenType } from 'chevrotain';
 import { isClosedString } from './acct-value-converter.js';
+import { syntaxText } from './syntax-messages.js';
+import type { AcctLanguageServices } from './acct-language-services.js';
 
 /** Characters that may start a token: whitespace, ids, numbers, strings, `{`, `}`, `,`, `-`, `?`. */
 const MAY_START = /[\s\w"{},\-?\u00C0-\uFFFF]/;
@@ -23,7 +26,16 @@ function mayStart(text: string, i: number): boolean {
 }
 
 export class AcctLexer extends DefaultLexer {
+    private readonly services: AcctLanguageServices;
+
+    constructor(services: AcctLanguageServices) {
+        super(services);
+        this.services = services;
+    }
+
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        // the settings are read when a text is lexed: the lexer is made before they are
+        const say = syntaxText(this.services.workspace.AcctSettings.texts());
         const runs = invalidRuns(text);
         const result = super.tokenize(runs.length ? squash(text, runs) : text, options);
         const endOf = new Map(runs);
@@ -32,18 +44,52 @@ export class AcctLexer extends DefaultLexer {
             const run = end === undefined ? undefined : [error.offset, end] as const;
             if (run) {
                 error.length = run[1] - run[0];
-                error.message = `unexpected character${error.length > 1 ? 's' : ''} '${printable(text.slice(run[0], Math.min(run[1], run[0] + 12)))}${error.length > 12 ? '…' : ''}': no token starts with ${error.length > 1 ? 'them' : 'it'}. Remove ${error.length > 1 ? 'them' : 'it'}, or put ${error.length > 1 ? 'them' : 'it'} in a quoted name.`;
+                error.message = say.unexpectedCharacters(`${printable(text.slice(run[0], Math.min(run[1], run[0] + 12)))}${error.length > 12 ? '…' : ''}`, error.length);
             }
         }
         for (const token of result.tokens) {
             if (token.tokenType.name === 'STRING' && !isClosedString(token.image)) {
                 result.errors.push({
                     offset: token.startOffset, length: token.image.length, line: token.startLine, column: token.startColumn,
-                    message: 'unterminated string: close it with " on the same line.',
+                    message: say.unterminatedString,
                 });
             }
         }
+        // in place: each original is garbage as soon as it is copied
+        for (const tokens of [result.tokens, result.hidden]) {
+            for (let i = 0; i < tokens.length; i++) tokens[i] = new SmallToken(tokens[i]!);
+        }
         return result;
+    }
+}
+
+/**
+ * A token whose positions are small integers in memory. Chevrotain's own tokens share their
+ * shape with its end-of-file token, whose positions are NaN: V8 then keeps every position of every
+ * token as a separate boxed number (six more objects per token), and the ranges Langium computes
+ * from them inherit the boxing. Copied once, before the parser sees them.
+ */
+class SmallToken implements IToken {
+    readonly image: string;
+    readonly startOffset: number;
+    readonly endOffset: number;
+    readonly startLine: number;
+    readonly endLine: number;
+    readonly startColumn: number;
+    readonly endColumn: number;
+    readonly tokenTypeIdx: number;
+    readonly tokenType: TokenType;
+
+    constructor(token: IToken) {
+        this.image = token.image;
+        this.startOffset = token.startOffset | 0;
+        this.endOffset = token.endOffset! | 0;
+        this.startLine = token.startLine! | 0;
+        this.endLine = token.endLine! | 0;
+        this.startColumn = token.startColumn! | 0;
+        this.endColumn = token.endColumn! | 0;
+        this.tokenTypeIdx = token.tokenTypeIdx;
+        this.tokenType = token.tokenType;
     }
 }
 

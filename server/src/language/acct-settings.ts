@@ -1,12 +1,25 @@
 /**
  * "Today" for the date checks, by the method core's one rule (`resolveToday`): CLI `--today` or
- * the editor setting `acct.today`, else `ACCT_TODAY`, else the real date.
+ * the editor setting `acct.today`, else `ACCT_TODAY`, else the real date. And the language the
+ * findings, hovers and lenses speak: the editor's display language or the CLI's `--lang`.
  */
-import { InvalidTodayError, localToday, resolveToday } from '../method/index.js';
+import type { URI } from 'langium';
+import { InvalidTodayError, localToday, resolveToday, textsFor, type Locale, type Texts } from '../method/index.js';
 
 export class AcctSettings {
+    /** Set by the server from the `initialize` request's locale, by the CLI from `--lang` or the environment. */
+    locale: Locale = 'en';
+
+    /** The catalog's texts in the language of this session. */
+    texts(): Texts {
+        return textsFor(this.locale);
+    }
+
     /** Set by the CLI (`--today`) or the editor setting (`acct.today`); wins over the environment. */
     todayOverride: string | undefined;
+
+    /** The folder paths are relative to outside an editor workspace: the CLI's current directory. */
+    baseFolder: URI | undefined;
 
     /** Where the date comes from when ACCT_TODAY is not a date: the server logs it, the CLI refuses it. */
     problem(): InvalidTodayError | undefined {

@@ -5,7 +5,7 @@
  * method core (server/src/method).
  */
 import type { Activity, Competitor, Contact, Customer, DecisionChainEntry, Money, Opportunity, Role, SupportValue } from './generated/ast.js';
-import { dayNumber, isActive, moneyAmount } from '../method/index.js';
+import { dayNumber, isActive, moneyAmount, type Texts } from '../method/index.js';
 
 /** Support as a number, or null when unknown (`?` or absent). Out-of-range values pass through. */
 export function supportOf(value: SupportValue | undefined): number | null {
@@ -42,9 +42,11 @@ export function moneyValue(money: Money): number {
     return moneyAmount(String(money.value));
 }
 
-/** `Name (id)` for messages, so a reader finds the person in the file. */
-export function whoIs(contact: Contact): string {
-    return contact.displayName === contact.name ? `'${contact.name}'` : `${contact.displayName} (${contact.name})`;
+/** `Name (id)` for messages, so a reader finds the person (a contact or a member) in the file. */
+export function whoIs(person: Pick<Contact, 'name' | 'displayName'>, texts: Texts): string {
+    return person.displayName === person.name
+        ? texts.t('check.who.id', { id: person.name })
+        : texts.t('check.who.named', { name: person.displayName, id: person.name });
 }
 
 /** A contact's support for a competitor: the last `competitor-support` naming it (null: `?`), undefined when none does. */

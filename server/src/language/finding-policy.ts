@@ -9,13 +9,14 @@
  */
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { FIXED_CODES, isIssueCode, isWaivable, issueCatalog, IssueCodes, type IssueCode, type Severity } from '../method/index.js';
+import { FIXED_CODES, isIssueCode, isWaivable, issueCatalog, IssueCodes, type IssueCode, type Severity, type Texts } from '../method/index.js';
 import { isWaiver, type Waiver, type Workspace } from './generated/ast.js';
 import type { AcctSettings } from './acct-settings.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import type { FindingData } from './finding-data.js';
 import { subjectOf } from './subject.js';
 import { nodesOf } from './ast-walk.js';
+import { closingBraces, inSpans, lowerBound, mergeSpans, type Span } from './brace-matching.js';
 
 /** A finding a waiver took out, with the waiver that says why. */
 export interface WaivedFinding {
@@ -62,7 +63,7 @@ export class FindingPolicy {
         }
         for (const waiver of waivers) {
             if (!isIssueCode(waiver.code) || !isWaivable(waiver.code) || isMutedNode(waiver, muted)) continue;
-            const finding = waiverFinding(waiver, today, byWaiver.has(waiver), kept);
+            const finding = waiverFinding(waiver, today, byWaiver.has(waiver), kept, this.settings.texts());
             if (finding) diagnostics.push(...this.withSeverity(finding));
         }
         this.outcomes.set(document, { waived, byWaiver });
@@ -97,8 +98,6 @@ function codeOf(diagnostic: Diagnostic): IssueCode | undefined {
 
 // --- declarations holding a syntax error ---------------------------------------------------------
 
-type Span = [start: number, end: number];
-
 /**
  * The top-level declarations that hold a parse error: from the declaration's keyword to its
  * closing brace (matched in the text, since the parser's recovery may cut the declaration
@@ -119,66 +118,8 @@ function mutedSpans(document: LangiumDocument, parseErrors: readonly Diagnostic[
         const first = lowerBound(errors, span[0]);
         if (first < errors.length && errors[first]! < span[1]) spans.push(span);
     }
-    // sorted and merged (an unclosed declaration runs over the next ones), so that a lookup is a binary search
-    spans.sort((a, b) => a[0] - b[0]);
-    const merged: Span[] = [];
-    for (const span of spans) {
-        const last = merged[merged.length - 1];
-        if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]); else merged.push([span[0], span[1]]);
-    }
-    return merged;
-}
-
-/** Whether `offset` lies in one of the sorted, disjoint spans. */
-function inSpans(spans: readonly Span[], offset: number): boolean {
-    let low = 0;
-    let high = spans.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (spans[mid]![1] <= offset) low = mid + 1; else high = mid;
-    }
-    return low < spans.length && spans[low]![0] <= offset;
-}
-
-/** Every `{` of the text (outside strings and comments) and the end of the `}` that closes it (the text's end when none does). */
-function closingBraces(text: string): { firstOpenAfter(start: number, end: number): number | undefined; closeOf(open: number): number } {
-    const opens: number[] = [];
-    const closes = new Map<number, number>();
-    const stack: number[] = [];
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '"') {
-            // a string ends at its closing quote or at the end of its line
-            for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
-        } else if (c === '/' && text[i + 1] === '/') {
-            while (i < text.length && text[i] !== '\n') i++;
-        } else if (c === '/' && text[i + 1] === '*') {
-            const close = text.indexOf('*/', i + 2);
-            i = close < 0 ? text.length : close + 1;
-        } else if (c === '{') {
-            opens.push(i);
-            stack.push(i);
-        } else if (c === '}' && stack.length) {
-            closes.set(stack.pop()!, i + 1);
-        }
-    }
-    return {
-        firstOpenAfter(start, end) {
-            const open = opens[lowerBound(opens, start)];
-            return open !== undefined && open < end ? open : undefined;
-        },
-        closeOf: open => closes.get(open) ?? text.length,
-    };
-}
-
-function lowerBound(sorted: readonly number[], value: number): number {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (sorted[mid]! < value) low = mid + 1; else high = mid;
-    }
-    return low;
+    // merged, since an unclosed declaration runs over the next ones
+    return mergeSpans(spans);
 }
 
 /** Only the findings that say the plan is wrong survive inside a declaration holding a syntax error. */
@@ -200,14 +141,14 @@ function isMutedNode(node: AstNode, muted: readonly Span[]): boolean {
  * A waiver on a contact does not cover the findings of a decision chain about that contact: they
  * stand in the opportunity. Say where they are, since that is where the waiver belongs.
  */
-function elsewhere(waiver: Waiver, subject: string | undefined, findings: readonly Diagnostic[]): string | undefined {
+function elsewhere(waiver: Waiver, subject: string | undefined, findings: readonly Diagnostic[], texts: Texts): string | undefined {
     if (!subject?.startsWith('contact:')) return undefined;
     const deals = new Set(findings
         .map(d => d.data as FindingData | undefined)
         .filter(d => d?.code === waiver.code && d.contact === subject && d.subject?.startsWith('opportunity:'))
-        .map(d => `'${d!.subject!.slice(d!.subject!.indexOf('/') + 1)}'`));
+        .map(d => texts.quote(d!.subject!.slice(d!.subject!.indexOf('/') + 1))));
     if (deals.size === 0) return undefined;
-    return `its ${waiver.code} findings about this contact stand in the decision chain of ${[...deals].join(', ')}. Move the waiver into that opportunity.`;
+    return texts.t('finding.unusedWaiver.elsewhere', { code: waiver.code, deals: texts.list([...deals]) });
 }
 
 /** In force: no `until`, or `until` today or later. */
@@ -235,7 +176,7 @@ function coveringWaivers(document: LangiumDocument, diagnostic: Diagnostic, toda
     return found;
 }
 
-function waiverFinding(waiver: Waiver, today: string, used: boolean, findings: readonly Diagnostic[]): Diagnostic | undefined {
+function waiverFinding(waiver: Waiver, today: string, used: boolean, findings: readonly Diagnostic[], texts: Texts): Diagnostic | undefined {
     const subject = subjectOf(waiver);
     const range = waiver.$cstNode?.range;
     if (!range) return undefined;
@@ -243,12 +184,12 @@ function waiverFinding(waiver: Waiver, today: string, used: boolean, findings: r
     if (!inForce(waiver, today)) {
         return {
             range, severity: DiagnosticSeverity.Warning, code: IssueCodes.ExpiredWaiver, source: 'acct', data: data(IssueCodes.ExpiredWaiver),
-            message: `The waiver of ${waiver.code} expired on ${waiver.until}: it waives nothing any more. Deal with the findings it covered, or renew it with a new date and reason.`,
+            message: texts.t('finding.expiredWaiver', { code: waiver.code, until: waiver.until! }),
         };
     }
     if (used) return undefined;
     return {
         range, severity: DiagnosticSeverity.Warning, code: IssueCodes.UnusedWaiver, source: 'acct', data: data(IssueCodes.UnusedWaiver),
-        message: `The waiver of ${waiver.code} waives nothing here: ${elsewhere(waiver, subject, findings) ?? `no ${waiver.code} finding is left to acknowledge. Remove it.`}`,
+        message: elsewhere(waiver, subject, findings, texts) ?? texts.t('finding.unusedWaiver', { code: waiver.code }),
     };
 }

@@ -2,7 +2,7 @@
  * Facts that belong to the whole workspace rather than to one file: the `policy` thresholds and
  * severities, and the global ids (members, competitors, customers). Cached until the next workspace change.
  */
-import { AstUtils, WorkspaceCache, type LangiumCoreServices, type LangiumDocuments } from 'langium';
+import { WorkspaceCache, type LangiumCoreServices, type LangiumDocuments } from 'langium';
 import { isPolicy, type Declaration, type Policy, type Workspace } from './generated/ast.js';
 import { defaultThresholds, isAdjustable, isIssueCode, thresholdRules, type IssueCode, type SeverityLevel, type Thresholds } from '../method/index.js';
 import { compareText } from '../contract/findings.js';
@@ -74,12 +74,4 @@ export class WorkspaceFacts {
             .sort((a, b) => compareText(a.uri.toString(), b.uri.toString()))
             .map(doc => doc.parseResult.value as Workspace);
     }
-}
-
-/** Where a node is declared, as `file.acct:LINE` for messages that point to another place. */
-export function placeOf(node: { $cstNode?: { range: { start: { line: number } } } }): string {
-    const document = AstUtils.getDocument(node as never);
-    const file = document.uri.path.split('/').pop() ?? document.uri.path;
-    const line = (node.$cstNode?.range.start.line ?? 0) + 1;
-    return `${file}:${line}`;
 }

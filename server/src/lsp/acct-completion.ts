@@ -7,8 +7,7 @@ import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionCont
 import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import {
-    addDays, groupMeanings, intimacyMeanings, ISSUE_CODES, isAdjustable, issueCatalog, isWaivable, keywordMeanings, propertyMeanings,
-    scoreMeanings, supportMeanings, type Meaning,
+    addDays, ISSUE_CODES, isAdjustable, issueCatalog, isWaivable, type Meaning, type PropertyKeyword, type Texts, type VocabularyTexts,
 } from '../method/index.js';
 import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';
 import type { AcctSettings } from '../language/acct-settings.js';
@@ -37,7 +36,7 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
         const code = /\b(waive|severity)\s+((?:[A-Za-z]+-)*)$/.exec(before);
         if (code) return this.completeCode(context, code[1] as 'waive' | 'severity', code[2]!.length, acceptor);
         if (GrammarAST.isRuleCall(next.feature) && next.feature.rule.ref?.name === 'DATE') return this.completeDate(context, before, acceptor);
-        const scale = this.scaleFor(context, next);
+        const scale = this.scaleFor(context, next, this.settings.texts());
         if (scale) {
             // In the scale's order (-1 0 1 2 3 ?), not in the object's key order (integer-like keys first).
             scaleOrder(scale).forEach(([value, meaning], index) => acceptor(context, {
@@ -56,14 +55,15 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
     private completeCode(context: CompletionContext, after: 'waive' | 'severity', typed: number, acceptor: CompletionAcceptor): void {
         const start = context.textDocument.positionAt(context.tokenOffset - typed);
         const end = context.textDocument.positionAt(context.offset);
+        const texts = this.settings.texts();
         for (const code of ISSUE_CODES) {
             if (after === 'waive' ? !isWaivable(code) : !isAdjustable(code)) continue;
             const info = issueCatalog[code];
             acceptor(context, {
                 label: code,
                 kind: CompletionItemKind.EnumMember,
-                detail: `${info.severity === 'off' ? 'off' : info.severity} by default`,
-                documentation: info.summary,
+                detail: texts.t('completion.byDefault', { severity: info.severity }),
+                documentation: texts.vocabulary.issues[code].summary,
                 textEdit: { range: { start, end }, newText: code },
                 filterText: code,
             });
@@ -74,17 +74,18 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
     private completeDate(context: CompletionContext, before: string, acceptor: CompletionAcceptor): void {
         const keyword = /([A-Za-z-]+)\s*$/.exec(before)?.[1];
         const today = this.settings.today();
+        const texts = this.settings.texts();
         const offers: Array<[string, string]> = keyword === 'until'
-            ? [[addDays(today, WAIVER_DAYS), `in ${WAIVER_DAYS} days`], [addDays(today, 90), 'in 90 days']]
-            : keyword === 'reviewed' || keyword === 'last-contact' ? [[today, 'today']] : [];
+            ? [[addDays(today, WAIVER_DAYS), texts.t('completion.inDays', { days: WAIVER_DAYS })], [addDays(today, 90), texts.t('completion.inDays', { days: 90 })]]
+            : keyword === 'reviewed' || keyword === 'last-contact' ? [[today, texts.t('completion.today')]] : [];
         offers.forEach(([date, when], index) => acceptor(context, {
             label: date, kind: CompletionItemKind.Value, detail: when, sortText: String(index),
         }));
     }
 
     /** Which value scale, if any, the next token belongs to. */
-    private scaleFor(context: CompletionContext, next: NextFeature): Readonly<Record<string, Meaning>> | undefined {
-        if (next.type === 'SupportValue') return supportMeanings;
+    private scaleFor(context: CompletionContext, next: NextFeature, texts: Texts): Readonly<Record<string, Meaning>> | undefined {
+        if (next.type === 'SupportValue') return texts.vocabulary.support;
         // Langium clears `next.property` for the features after a parsed keyword, so a plain
         // `SignedInt` value (whose first feature is its optional '-') is recognized by the
         // property keyword before it. Only the '-' feature answers, so the scale is offered once.
@@ -92,8 +93,8 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
             && AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'SignedInt') {
             const before = wordsBefore(context.textDocument.getText(), context.tokenOffset);
             const keyword = /([A-Za-z-]+)\s*$/.exec(before)?.[1];
-            if (keyword === 'intimacy') return intimacyMeanings;
-            if (keyword === 'standing' || keyword === 'cooperation') return scoreMeanings;
+            if (keyword === 'intimacy') return texts.vocabulary.intimacy;
+            if (keyword === 'standing' || keyword === 'cooperation') return texts.vocabulary.scores;
         }
         return undefined;
     }
@@ -104,8 +105,9 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
 
     protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (!this.filterKeyword(context, keyword)) return;
-        const value = meaningOfKeyword(keyword);
-        const property = propertyMeanings[keyword.value];
+        const texts = this.settings.texts();
+        const value = meaningOfKeyword(keyword, texts);
+        const property = texts.vocabulary.properties[keyword.value as PropertyKeyword] as string | undefined;
         acceptor(context, {
             label: keyword.value,
             kind: value ? CompletionItemKind.EnumMember : CompletionItemKind.Keyword,
@@ -129,10 +131,10 @@ export function isIdAlternative(keyword: GrammarAST.Keyword): boolean {
 }
 
 /** The meaning of an enumeration keyword where it stands: `commercial` is a tier, or in a `group` the commercial bone. */
-export function meaningOfKeyword(keyword: GrammarAST.Keyword): Meaning | undefined {
+export function meaningOfKeyword(keyword: GrammarAST.Keyword, texts: Texts): Meaning | undefined {
     const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
-    if (rule === 'Group') return groupMeanings[keyword.value as keyof typeof groupMeanings];
-    return keywordMeanings[keyword.value];
+    if (rule === 'Group') return texts.vocabulary.groups[keyword.value as keyof VocabularyTexts['groups']];
+    return texts.keyword(keyword.value);
 }
 
 const isWordChar = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45;

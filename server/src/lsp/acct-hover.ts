@@ -14,7 +14,7 @@ import { isIdAlternative, meaningOfKeyword } from './acct-completion.js';
 import { describeSeverityRule, describeWaiver } from './waiver-descriptions.js';
 import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';
 import {
-    intimacyMeanings, propertyMeanings, roleMeanings, suggestedTierFor, supportMeanings, tierMeanings, tierReason,
+    roleMeanings, suggestedTierFor, tierReason, type IntimacyKey, type PropertyKeyword, type SupportKey, type Texts,
 } from '../method/index.js';
 
 export class AcctHoverProvider implements HoverProvider {
@@ -38,39 +38,41 @@ export class AcctHoverProvider implements HoverProvider {
 
     protected describeLeaf(leaf: import('langium').CstNode): string | undefined {
         const node = leaf.astNode;
+        const texts = this.language.workspace.AcctSettings.texts();
         if (isWaiver(node) && !isUntil(leaf)) {
-            return describeWaiver(node, this.language.validation.FindingPolicy, this.language.workspace.AcctSettings.today());
+            return describeWaiver(node, this.language.validation.FindingPolicy, this.language.workspace.AcctSettings.today(), texts);
         }
-        if (isSeverityRule(node)) return describeSeverityRule(node, this.language.workspace.WorkspaceFacts);
+        if (isSeverityRule(node)) return describeSeverityRule(node, this.language.workspace.WorkspaceFacts, texts);
         if (GrammarAST.isKeyword(leaf.grammarSource) && !isIdAlternative(leaf.grammarSource)) {
             const keyword = leaf.grammarSource.value;
-            if (keyword === 'tier' && isCustomer(node)) return describeCustomer(node);
-            const value = meaningOfKeyword(leaf.grammarSource);
+            if (keyword === 'tier' && isCustomer(node)) return describeCustomer(node, texts);
+            const value = meaningOfKeyword(leaf.grammarSource, texts);
             if (value) {
-                const extra = isCustomer(node) && node.tier === keyword ? '\n\n' + tierAdvice(node) : '';
+                const extra = isCustomer(node) && node.tier === keyword ? '\n\n' + tierAdvice(node, texts) : '';
                 const letter = roleMeanings[keyword as keyof typeof roleMeanings]?.letter;
-                return `**${keyword}**${letter ? ` (${letter})` : ''} — ${value.meaning}${extra}`;
+                return (letter ? texts.t('hover.keywordLetter', { keyword, letter, meaning: value.meaning })
+                    : texts.t('hover.keyword', { keyword, meaning: value.meaning })) + extra;
             }
-            if (keyword === '?' && isSupportValue(node)) return supportText('?');
-            if (keyword === '-' && isSupportValue(node)) return supportText(String(supportOf(node)));
-            const property = propertyMeanings[keyword];
-            if (property) return `**${keyword}** — ${property}`;
+            if (keyword === '?' && isSupportValue(node)) return supportText('?', texts);
+            if (keyword === '-' && isSupportValue(node)) return supportText(String(supportOf(node)), texts);
+            const property = texts.vocabulary.properties[keyword as PropertyKeyword];
+            if (property) return texts.t('hover.keyword', { keyword, meaning: property });
             return undefined;
         }
         if (isSupportValue(node)) {
-            return supportText(String(supportOf(node)));
+            return supportText(String(supportOf(node)), texts);
         }
         const assignment = GrammarUtils.findAssignment(leaf);
         const property = assignment?.feature;
         if (property === 'intimacy' && isContact(node) && node.intimacy !== undefined) {
-            const meaning = intimacyMeanings[String(node.intimacy)];
-            return meaning ? `**intimacy ${node.intimacy}** — ${meaning.meaning}` : undefined;
+            const meaning = texts.vocabulary.intimacy[String(node.intimacy) as IntimacyKey];
+            return meaning ? texts.t('hover.intimacy', { value: node.intimacy, meaning: meaning.meaning }) : undefined;
         }
         if ((property === 'standing' || property === 'cooperation') && isCustomer(node)) {
-            return describeCustomer(node);
+            return describeCustomer(node, texts);
         }
         const target = this.declarationAt(leaf);
-        return target ? describeDeclaration(target) : undefined;
+        return target ? describeDeclaration(target, texts) : undefined;
     }
 
     protected declarationAt(leaf: import('langium').CstNode): AstNode | undefined {
@@ -83,67 +85,94 @@ function isUntil(leaf: import('langium').CstNode): boolean {
     return GrammarAST.isKeyword(leaf.grammarSource) && leaf.grammarSource.value === 'until';
 }
 
-function supportText(value: string): string | undefined {
-    const meaning = supportMeanings[value];
-    return meaning ? `**support ${value}** (${meaning.label}) — ${meaning.meaning}` : undefined;
+function supportText(value: string, texts: Texts): string | undefined {
+    const meaning = texts.vocabulary.support[value as SupportKey];
+    return meaning ? texts.t('hover.support', { value, label: meaning.label, meaning: meaning.meaning }) : undefined;
 }
 
-function describeDeclaration(node: AstNode): string | undefined {
-    if (isCustomer(node)) return describeCustomer(node);
-    if (isContact(node)) return describeContact(node);
-    if (isOpportunity(node)) return describeOpportunity(node);
-    if (isMember(node)) return `**${node.displayName}** (\`${node.name}\`) — member of our team`;
-    if (isCompetitor(node)) return `**${node.displayName}** (\`${node.name}\`) — competitor`;
+function describeDeclaration(node: AstNode, texts: Texts): string | undefined {
+    if (isCustomer(node)) return describeCustomer(node, texts);
+    if (isContact(node)) return describeContact(node, texts);
+    if (isOpportunity(node)) return describeOpportunity(node, texts);
+    if (isMember(node)) return texts.t('hover.member', { name: node.displayName, id: node.name });
+    if (isCompetitor(node)) return texts.t('hover.competitor', { name: node.displayName, id: node.name });
     if (isActivity(node)) {
-        return `**${node.displayName}** (\`${node.name}\`) — ${node.kind ?? 'activity'}${node.date ? ` on ${node.date}` : ''}${node.status ? `, ${node.status}` : ''}`;
+        return texts.t('hover.activity', {
+            name: node.displayName, id: node.name,
+            kind: node.kind ? texts.term('activityKinds', node.kind) : texts.t('hover.activity.kind'),
+            date: node.date ? texts.t('hover.activity.date', { date: node.date }) : '',
+            status: node.status ? texts.t('hover.activity.status', { status: texts.term('activityStatuses', node.status) }) : '',
+        });
     }
     return undefined;
 }
 
-function describeCustomer(customer: Customer): string {
-    const lines = [`**${customer.displayName}** (\`${customer.name}\`) — customer${customer.industry ? `, ${customer.industry}` : ''}`];
-    lines.push(tierAdvice(customer));
+function describeCustomer(customer: Customer, texts: Texts): string {
+    const lines = [texts.t('hover.customer', {
+        name: customer.displayName, id: customer.name,
+        industry: customer.industry ? texts.t('hover.customer.industry', { industry: customer.industry }) : '',
+    })];
+    lines.push(tierAdvice(customer, texts));
     const general = generalLayer(customer).length;
-    lines.push(`${customer.contacts.length} contacts (${customer.contacts.length - general} key, ${general} general layer), ` +
-        `${customer.opportunities.filter(isActiveOpportunity).length} active opportunities; organization: ${customer.organization ?? 'not set'}.`);
+    lines.push(texts.t('hover.customer.counts', {
+        contacts: customer.contacts.length, key: customer.contacts.length - general, general,
+        active: customer.opportunities.filter(isActiveOpportunity).length,
+        organization: customer.organization ? texts.term('organizations', customer.organization) : texts.t('hover.notSet'),
+    }));
     return lines.join('\n\n');
 }
 
-function tierAdvice(customer: Customer): string {
+function tierAdvice(customer: Customer, texts: Texts): string {
     const suggested = suggestedTierFor(customer.standing, customer.cooperation);
     if (!suggested) {
-        return `Declared tier: ${customer.tier ?? 'none'}. Set standing and cooperation (1..5) to get a suggested tier.`;
+        return texts.t('hover.tier.noScores', { tier: customer.tier ? texts.term('tiers', customer.tier) : texts.t('hover.tier.none') });
     }
-    const why = `${tierReason(customer.standing!, customer.cooperation!)}`;
-    const verdict = customer.tier === undefined ? `No tier declared; suggested **${suggested}**`
-        : customer.tier === suggested ? `Declared **${customer.tier}**, as suggested`
-        : `Declared **${customer.tier}**, but suggested **${suggested}**`;
-    return `${verdict}: ${why}. ${tierMeanings[suggested].meaning}`;
+    const reason = tierReason(customer.standing!, customer.cooperation!, texts);
+    const verdict = customer.tier === undefined ? texts.t('hover.tier.undeclared', { suggested: texts.term('tiers', suggested) })
+        : customer.tier === suggested ? texts.t('hover.tier.asSuggested', { tier: texts.term('tiers', customer.tier) })
+        : texts.t('hover.tier.differs', { tier: texts.term('tiers', customer.tier), suggested: texts.term('tiers', suggested) });
+    return texts.t('hover.tier.advice', { verdict, reason, meaning: texts.vocabulary.tiers[suggested].meaning });
 }
 
-function describeContact(contact: Contact): string {
-    const role = contact.role ? `${roleMeanings[contact.role].letter} · ${contact.role}` : 'general layer (no role)';
+function describeContact(contact: Contact, texts: Texts): string {
+    const role = contact.role ? `${roleMeanings[contact.role].letter} · ${texts.term('roles', contact.role)}` : texts.t('hover.contact.generalLayer');
     const support = supportOf(contact.support);
-    const supportLine = supportMeanings[support === null ? '?' : String(support)];
+    const supportLine = texts.vocabulary.support[(support === null ? '?' : String(support)) as SupportKey];
     const parts = [
-        `**${contact.displayName}** (\`${contact.name}\`)${contact.title ? ` — ${contact.title}` : ''}${contact.department ? `, ${contact.department}` : ''}`,
-        `Role: ${role}. Support: ${support === null ? '?' : support}${supportLine ? ` (${supportLine.label})` : ''}. Intimacy: ${contact.intimacy ?? 'not set'}.`,
+        texts.t('hover.contact.head', {
+            name: contact.displayName, id: contact.name,
+            title: contact.title ? texts.t('hover.contact.title', { title: contact.title }) : '',
+            department: contact.department ? texts.t('hover.contact.department', { department: contact.department }) : '',
+        }),
+        texts.t('hover.contact.facts', {
+            role, support: support === null ? '?' : support,
+            label: supportLine ? texts.t('hover.contact.supportLabel', { label: supportLine.label }) : '',
+            intimacy: contact.intimacy ?? texts.t('hover.notSet'),
+        }),
     ];
-    if (contact.reportsTo?.ref) parts.push(`Reports to ${contact.reportsTo.ref.displayName}.`);
-    if (contact.lastContact) parts.push(`Last contact: ${contact.lastContact}.`);
+    if (contact.reportsTo?.ref) parts.push(texts.t('hover.contact.reportsTo', { name: contact.reportsTo.ref.displayName }));
+    if (contact.lastContact) parts.push(texts.t('hover.contact.lastContact', { date: contact.lastContact }));
     const customer = contact.$container;
     const deals = customer.opportunities.filter(o => o.decisionChain?.entries.some(e => e.contact.ref === contact)).map(o => o.name);
-    if (deals.length) parts.push(`In the power map of: ${deals.join(', ')}.`);
+    if (deals.length) parts.push(texts.t('hover.contact.deals', { deals: texts.list(deals) }));
     return parts.join('\n\n');
 }
 
-function describeOpportunity(opportunity: Opportunity): string {
-    const qualified = isQualified(opportunity) ? 'qualified (budget and start confirmed)' : 'not qualified: still a lead until budget and start are confirmed';
+function describeOpportunity(opportunity: Opportunity, texts: Texts): string {
+    const qualified = isQualified(opportunity) ? texts.t('hover.opportunity.qualified') : texts.t('hover.opportunity.unqualified');
     const team = opportunity.team;
     const triangle = ['ar', 'sr', 'fr'].map(r => `${r.toUpperCase()} ${(team as never as Record<string, { $refText: string } | undefined>)?.[r]?.$refText ?? '—'}`).join(', ');
     const customer = AstUtils.getContainerOfType(opportunity, isCustomer);
     return [
-        `**${opportunity.displayName}** (\`${opportunity.name}\`) — ${opportunity.stage ?? 'no stage'}${customer ? ` at ${customer.displayName}` : ''}`,
-        `${qualified}. Iron triangle: ${triangle}. Power map: ${opportunity.decisionChain ? `${opportunity.decisionChain.entries.length} people` : 'none'}.`,
+        texts.t('hover.opportunity.head', {
+            name: opportunity.displayName, id: opportunity.name,
+            stage: opportunity.stage ? texts.term('stages', opportunity.stage) : texts.t('hover.opportunity.noStage'),
+            customer: customer ? texts.t('hover.opportunity.at', { customer: customer.displayName }) : '',
+        }),
+        texts.t('hover.opportunity.facts', {
+            qualified, triangle,
+            powerMap: opportunity.decisionChain
+                ? texts.t('hover.opportunity.people', { count: opportunity.decisionChain.entries.length }) : texts.t('hover.opportunity.noPowerMap'),
+        }),
     ].join('\n\n');
 }

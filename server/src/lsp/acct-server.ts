@@ -1,13 +1,14 @@
 /**
  * The language server: Langium's LSP features plus the plan protocol (contract/protocol.ts) that
- * the views and the export command use, and the `acct.today` setting.
+ * the views and the export command use, the `acct.today` setting and the display language (the
+ * `initialize` request's locale: VS Code sends its own).
  */
 import { DocumentState, URI } from 'langium';
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
 import { createAcctServices, type AcctServices } from '../acct-module.js';
-import { isDate } from '../method/index.js';
+import { isDate, localeOf } from '../method/index.js';
 import { serializePlan } from '../plan/plan-json.js';
 import { focusAt } from '../plan/focus.js';
 import { NO_FOCUS } from '../contract/plan-focus.js';
@@ -25,6 +26,13 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
     const settings = acct.workspace.AcctSettings;
     const plans = acct.plan.PlanBuilder;
 
+    // The days since a last contact (inlay hints) count from today: an editor that caches hints
+    // is asked to fetch them again when today changes.
+    let hintsRefreshable = false;
+    shared.lsp.LanguageServer.onInitialize(params => {
+        hintsRefreshable = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+    });
+
     const applyToday = async (value: unknown) => {
         const today = typeof value === 'string' && isDate(value.trim()) ? value.trim() : undefined;
         const problem = settings.problem();
@@ -39,7 +47,12 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
             }
             await builder.update([], [], token);
         });
+        if (hintsRefreshable) void connection.languages.inlayHint.refresh().catch(() => undefined);
     };
+    // Before any document is built: the findings, hovers and lenses speak the editor's language.
+    shared.lsp.LanguageServer.onInitialize(params => {
+        settings.locale = localeOf(params.locale);
+    });
     shared.lsp.LanguageServer.onInitialized(async () => {
         await shared.workspace.WorkspaceManager.ready;
         await applyToday(await shared.workspace.ConfigurationProvider.getConfiguration('acct', 'today'));
@@ -56,7 +69,7 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
 
     connection.onRequest(PlanViewRequest.type, async params => {
         await builder.waitUntil(DocumentState.Validated);
-        return plans.view(folderOf(shared, URI.parse(params.uri)));
+        return plans.view(acct.workspace.FilePlaces.baseOf(URI.parse(params.uri)));
     });
 
     connection.onRequest(FocusRequest.type, async params => {
@@ -75,15 +88,4 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
         const plan = plans.plan(URI.parse(params.workspaceFolder));
         return { json: serializePlan(plan), errors: plan.diagnostics.filter(d => d.severity === 'error').length };
     });
-}
-
-/** The workspace folder holding `uri` (paths in the plan are relative to it). */
-function folderOf(shared: LangiumSharedServices, uri: URI): URI | undefined {
-    const folders = shared.workspace.WorkspaceManager.workspaceFolders ?? [];
-    const text = uri.toString();
-    const match = folders
-        .map(folder => folder.uri.replace(/\/+$/, ''))
-        .filter(folder => text.startsWith(folder + '/'))
-        .sort((a, b) => b.length - a.length)[0] ?? folders[0]?.uri;
-    return match ? URI.parse(match) : undefined;
 }

@@ -6,44 +6,55 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { SeverityRule, Waiver } from '../language/generated/ast.js';
 import type { FindingPolicy } from '../language/finding-policy.js';
 import type { WorkspaceFacts } from '../language/workspace-facts.js';
-import { isAdjustable, isIssueCode, issueCatalog, isWaivable } from '../method/index.js';
+import { isAdjustable, isIssueCode, issueCatalog, isWaivable, type DeclarationKind, type Texts } from '../method/index.js';
 
 const LISTED = 5;
 
-export function describeWaiver(waiver: Waiver, policy: FindingPolicy, today: string): string {
-    const head = `**waive ${waiver.code}** — ${waiver.reason ? `“${waiver.reason}”` : 'no reason given: say why the team accepts these findings'}`;
+export function describeWaiver(waiver: Waiver, policy: FindingPolicy, today: string, texts: Texts): string {
+    const head = texts.t('hover.waiver.head', {
+        code: waiver.code,
+        reason: waiver.reason ? texts.t('hover.waiver.reason', { reason: waiver.reason }) : texts.t('hover.waiver.noReason'),
+    });
     if (!isIssueCode(waiver.code) || !isWaivable(waiver.code)) {
-        return `${head}\n\n'${waiver.code}' is not a code a waiver may name: it waives nothing.`;
+        return `${head}\n\n${texts.t('hover.waiver.notACode', { code: waiver.code })}`;
     }
-    const what = `Acknowledges the ${waiver.code} findings inside this ${waiver.$container.$type.toLowerCase()} (${issueCatalog[waiver.code].summary})`;
+    const declaration = waiver.$container.$type.toLowerCase() as DeclarationKind;
+    const what = texts.t('hover.waiver.what', {
+        code: waiver.code, declaration: texts.vocabulary.declarations[declaration] ?? declaration, summary: texts.vocabulary.issues[waiver.code].summary,
+    });
     if (waiver.until && waiver.until < today) {
-        return `${head}\n\n${what}\n\nExpired on ${waiver.until}: it waives nothing any more.`;
+        return `${head}\n\n${what}\n\n${texts.t('hover.waiver.expired', { until: waiver.until })}`;
     }
     const waived = policy.waivedBy(waiver);
-    const until = waiver.until ? `In force until ${waiver.until}` : 'In force, with no end date';
-    if (waived.length === 0) return `${head}\n\n${what}\n\n${until}, but it waives nothing today: remove it.`;
-    const list = waived.slice(0, LISTED).map(d => `- line ${d.range.start.line + 1}: ${shorten(d.message)}`);
-    if (waived.length > LISTED) list.push(`- and ${waived.length - LISTED} more`);
-    return `${head}\n\n${what}\n\n${until}; it waives ${waived.length} finding${waived.length === 1 ? '' : 's'} today:\n\n${list.join('\n')}`;
+    const inForce = waiver.until ? texts.t('hover.waiver.until', { until: waiver.until }) : texts.t('hover.waiver.noEnd');
+    if (waived.length === 0) return `${head}\n\n${what}\n\n${texts.t('hover.waiver.nothing', { inForce })}`;
+    const list = waived.slice(0, LISTED).map(d => texts.t('hover.waiver.line', { line: d.range.start.line + 1, message: shorten(d.message) }));
+    if (waived.length > LISTED) list.push(texts.t('hover.waiver.more', { count: waived.length - LISTED }));
+    return `${head}\n\n${what}\n\n${texts.t('hover.waiver.waives', { inForce, count: waived.length })}\n\n${list.join('\n')}`;
 }
 
-export function describeSeverityRule(rule: SeverityRule, facts: WorkspaceFacts): string {
+export function describeSeverityRule(rule: SeverityRule, facts: WorkspaceFacts, texts: Texts): string {
     if (!isIssueCode(rule.code) || !isAdjustable(rule.code)) {
-        return `**severity ${rule.code}** — '${rule.code}' is not a code whose severity may change: this line has no effect.`;
+        return texts.t('hover.severity.notAdjustable', { code: rule.code });
     }
     const info = issueCatalog[rule.code];
     const inForce = facts.severities().get(rule.code) ?? info.severity;
-    return `**severity ${rule.code} ${rule.level}** — ${info.summary}\n\nDefault: ${info.severity}; in force in this workspace: ${inForce}.`;
+    return `${texts.t('hover.severity', { code: rule.code, level: rule.level, summary: texts.vocabulary.issues[rule.code].summary })}\n\n`
+        + texts.t('hover.severity.inForce', { default: info.severity, inForce });
 }
 
 /** One line for a code lens: which codes a declaration's waivers waive today, and why. */
-export function waivedSummary(waivers: readonly Waiver[], policy: FindingPolicy): string | undefined {
+export function waivedSummary(waivers: readonly Waiver[], policy: FindingPolicy, texts: Texts): string | undefined {
     const parts = waivers.flatMap(waiver => {
         const waived: readonly Diagnostic[] = policy.waivedBy(waiver);
         if (waived.length === 0) return [];
-        return [`${waiver.code} ×${waived.length}${waiver.until ? ` until ${waiver.until}` : ''}${waiver.reason ? ` (${shorten(waiver.reason, 60)})` : ''}`];
+        return [texts.t('lens.waived.part', {
+            code: waiver.code, count: waived.length,
+            until: waiver.until ? texts.t('lens.waived.until', { until: waiver.until }) : '',
+            reason: waiver.reason ? texts.t('lens.waived.reason', { reason: shorten(waiver.reason, 60) }) : '',
+        })];
     });
-    return parts.length ? `Waived: ${parts.join('; ')}` : undefined;
+    return parts.length ? texts.t('lens.waived', { parts: parts.join('; ') }) : undefined;
 }
 
 function shorten(text: string, max = 100): string {

@@ -14,3 +14,4 @@ export * from './policy.js';
 export * from './issue-codes.js';
 export * from './issue-guidance.js';
 export * from './decisiveness.js';
+export * from './messages/index.js';

@@ -1,6 +1,7 @@
 /** What each keyword of a plan means, for hover and completion on the keyword itself. */
 
-export const propertyMeanings: Readonly<Record<string, string>> = {
+/** In English: the source of the catalog's translations (messages/). */
+export const PROPERTY_MEANINGS = {
     'member': 'A person on our side; ids are global to the workspace.',
     'competitor': 'A known competitor; relationships are only good or bad compared with competitors.',
     'customer': 'One customer account: its tier, its people (contacts), its deals (opportunities) and relationship activities.',
@@ -18,7 +19,7 @@ export const propertyMeanings: Readonly<Record<string, string>> = {
     'title': "The contact's job title.",
     'department': "The contact's department.",
     'role': 'Role in the decision (power map): approver | decision-maker | sponsor | evaluator | influencer | coach. No role: a general-layer contact.',
-    'support': 'Support for us: -1 opposes, 0 neutral, 1 supports, 2 supports exclusively, 3 coach-level, ? unknown.',
+    'support': 'Support for us: -1 opposes, 0 neutral, 1 supports, 2 supports us and excludes others, 3 coach-level, ? unknown.',
     'intimacy': 'Closeness of the personal relationship, -3..3.',
     'reports-to': "The contact's manager (a contact of the same customer).",
     'last-contact': "Date of the last contact (YYYY-MM-DD); stale after the policy's stale-contact-days.",
@@ -55,4 +56,9 @@ export const propertyMeanings: Readonly<Record<string, string>> = {
     'warning': 'Severity warning: counted by --max-warnings.',
     'info': 'Severity info: shown, never fails a check.',
     'off': 'Turns the check off for the whole workspace.',
-};
+} as const;
+
+/** A keyword that hover and completion explain. */
+export type PropertyKeyword = keyof typeof PROPERTY_MEANINGS;
+
+export const propertyMeanings: Readonly<Record<string, string>> = PROPERTY_MEANINGS;

@@ -5,6 +5,7 @@
  */
 import type { Tier } from './vocabulary.js';
 import { isScore } from './scales.js';
+import type { Texts } from './messages/texts.js';
 
 /** `suggestedTiers[standing - 1][cooperation - 1]`. */
 export const suggestedTiers: readonly (readonly Tier[])[] = [
@@ -21,8 +22,10 @@ export function suggestedTierFor(standing: unknown, cooperation: unknown): Tier 
 }
 
 /** Why the table suggests a tier, in the method's words (for hover and messages). */
-export function tierReason(standing: number, cooperation: number): string {
-    const high = standing >= 4 ? 'high standing' : standing >= 2 ? 'moderate standing' : 'low standing';
-    const coop = cooperation >= 4 ? 'a large cooperation value' : cooperation === 3 ? 'a stable, moderate cooperation' : 'little cooperation';
-    return `${high} (${standing}/5) and ${coop} (${cooperation}/5)`;
+export function tierReason(standing: number, cooperation: number, texts: Texts): string {
+    const high = standing >= 4 ? texts.t('check.tierReason.highStanding')
+        : standing >= 2 ? texts.t('check.tierReason.moderateStanding') : texts.t('check.tierReason.lowStanding');
+    const coop = cooperation >= 4 ? texts.t('check.tierReason.largeCooperation')
+        : cooperation === 3 ? texts.t('check.tierReason.moderateCooperation') : texts.t('check.tierReason.littleCooperation');
+    return texts.t('check.tierReason', { standing: high, standingScore: standing, cooperation: coop, cooperationScore: cooperation });
 }

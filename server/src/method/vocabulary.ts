@@ -66,7 +66,7 @@ export const supportMeanings: Readonly<Record<string, Meaning>> = {
     '-1': { label: 'opposes', meaning: 'Opposes us.' },
     '0': { label: 'neutral', meaning: 'Neutral, or contacted without a view yet.' },
     '1': { label: 'supports', meaning: 'Supports us, not exclusively.' },
-    '2': { label: 'supports exclusively', meaning: 'Supports us and excludes others.' },
+    '2': { label: 'supports us and excludes others', meaning: 'Supports us and excludes others.' },
     '3': { label: 'coach-level', meaning: 'Coach-level support: actively guides us.' },
     '?': { label: 'unknown', meaning: 'Not yet contacted, attitude unknown: never guess 0; an unknown decision-maker is a priority to reach.' },
 };
@@ -148,21 +148,9 @@ export const groupMeanings: Readonly<Record<Group, Meaning>> = {
     'final': { label: 'final decision', meaning: 'Final decision: decides and signs; nearest to the head of the fishbone.' },
 };
 
-/** Meanings of every enumeration keyword, for completion and hover on a keyword. A group word that
- * is also a tier (`commercial`) reads as the tier here; the group's meaning comes with its context. */
-export const keywordMeanings: Readonly<Record<string, Meaning>> = {
-    ...groupMeanings, ...roleMeanings, ...tierMeanings, ...organizationMeanings, ...stageMeanings,
-    ...activityKindMeanings, ...activityStatusMeanings, ...horizonMeanings,
-};
-
 /** The value as written in a plan: `-1` … `3`, or `?` for unknown. */
 export function supportText(support: Support): string {
     return support === null ? '?' : String(support);
-}
-
-/** The meaning of a support value; out-of-scale values read as unknown. */
-export function supportMeaning(support: number | null): Meaning {
-    return supportMeanings[support === null ? '?' : String(support)] ?? supportMeanings['?']!;
 }
 
 /** `+2`, `0`, `-1`; `?` when unknown. */

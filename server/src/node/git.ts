@@ -6,12 +6,13 @@
 import { execFile, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { isSkippedFolder } from './plan-files.js';
+import { message, MessageError } from '../method/index.js';
 import type { PlanText } from './workspace-loader.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** A problem with git or the revision: the CLI exits 2 with this message. */
-export class GitError extends Error {}
+export class GitError extends MessageError {}
 
 export interface GitWorkTree {
     /** Absolute path of the work tree's top folder. */
@@ -23,7 +24,7 @@ function git(cwd: string, args: string[]): Promise<string> {
         execFile('git', args, { cwd, maxBuffer: 1 << 30, encoding: 'utf8' }, (error, stdout, stderr) => {
             if (!error) return resolve(stdout);
             if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-                return reject(new GitError('git is not installed (or not on the PATH): acct diff reads revisions through git.'));
+                return reject(new GitError(message('git.missing')));
             }
             reject(Object.assign(new Error(stderr.trim() || error.message), { stderr }));
         });
@@ -37,18 +38,18 @@ export async function workTree(cwd: string): Promise<GitWorkTree> {
         return { root };
     } catch (error) {
         if (error instanceof GitError) throw error;
-        throw new GitError(`${cwd} is not in a git work tree: acct diff compares revisions of plans kept in git.`);
+        throw new GitError(message('git.noWorkTree', { folder: cwd }));
     }
 }
 
 /** The commit a revision names; a clear error for an unknown one. */
 export async function resolveRevision(tree: GitWorkTree, revision: string): Promise<string> {
-    if (revision.startsWith('-')) throw new GitError(`'${revision}' is not a revision.`);
+    if (revision.startsWith('-')) throw new GitError(message('git.notRevision', { revision }));
     try {
         return (await git(tree.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim();
     } catch (error) {
         if (error instanceof GitError) throw error;
-        throw new GitError(`unknown revision '${revision}': give a commit, a branch or a tag (git log shows them).`);
+        throw new GitError(message('git.unknownRevision', { revision }));
     }
 }
 
@@ -88,7 +89,7 @@ function readBlobs(cwd: string, objects: string[]): Promise<string[]> {
         child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
         child.on('error', reject);
         child.on('close', code => {
-            if (code !== 0) return reject(new GitError(`git cat-file failed (exit ${code}).`));
+            if (code !== 0) return reject(new GitError(message('git.catFileFailed', { code: String(code) })));
             const all = Buffer.concat(chunks);
             const texts: string[] = [];
             let at = 0;
@@ -96,12 +97,12 @@ function readBlobs(cwd: string, objects: string[]): Promise<string[]> {
                 const newline = all.indexOf(0x0a, at);
                 const header = all.subarray(at, newline).toString('utf8');
                 const size = Number(/ blob (\d+)$/.exec(header)?.[1]);
-                if (!Number.isFinite(size)) return reject(new GitError(`cannot read ${object} from git (${header}).`));
+                if (!Number.isFinite(size)) return reject(new GitError(message('git.cannotRead', { object, header })));
                 let text: string;
                 try {
                     text = utf8.decode(all.subarray(newline + 1, newline + 1 + size));
                 } catch {
-                    return reject(new GitError(`${object}: not valid UTF-8. Plans are UTF-8 files.`));
+                    return reject(new GitError(message('git.notUtf8', { object })));
                 }
                 texts.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
                 at = newline + 1 + size + 1;

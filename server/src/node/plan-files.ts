@@ -7,9 +7,10 @@
 import * as fs from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import * as path from 'node:path';
+import { message, MessageError, type Message } from '../method/index.js';
 
-/** A problem with the input itself (not with the plan): the CLI exits 2 with this message. */
-export class InputError extends Error {}
+/** A problem with the input itself (not with the plan): the CLI exits 2 with this message, in the user's language. */
+export class InputError extends MessageError {}
 
 /** Largest plan file read: far above any real plan, and what the time and memory budgets allow. */
 export const MAX_PLAN_BYTES = 16 * 1024 * 1024;
@@ -19,8 +20,8 @@ const OPEN_AT_ONCE = 16;
 export interface FindOptions {
     /** For one side of a diff: a path that no longer exists, or holds no plan, gives no file instead of an error. */
     missingIsEmpty?: boolean;
-    /** Told about each file skipped (not a regular file), as one line. */
-    onSkip?: (line: string) => void;
+    /** Told about each file skipped (not a regular file), as one line to say. */
+    onSkip?: (line: Message) => void;
 }
 
 /** Folders a search for plans never enters: dependencies and dot-folders (.git, .vscode-test, …). */
@@ -38,20 +39,20 @@ export async function findAcctFiles(paths: string[], cwd: string, options: FindO
             stat = await fs.stat(absolute);
         } catch (error) {
             if (options.missingIsEmpty && (error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-            throw new InputError(`${given}: ${whyUnreachable(error)}`);
+            throw new InputError(whyUnreachable(error, given));
         }
         if (stat.isDirectory()) {
             await walk(absolute, found, given, options);
         } else if (!given.toLowerCase().endsWith('.acct')) {
-            throw new InputError(`${given}: not an .acct file. Give account plans (*.acct), or folders that hold them.`);
+            throw new InputError(message('input.notAcct', { path: given }));
         } else if (!stat.isFile()) {
-            options.onSkip?.(`${given}: not a regular file (${kindOf(stat)}): skipped.`);
+            options.onSkip?.(message('input.skipped', { path: given, kind: kindOf(stat) }));
         } else {
             found.add(absolute);
         }
     }
     if (found.size === 0 && !options.missingIsEmpty) {
-        throw new InputError(`no .acct file found in ${paths.length ? paths.join(', ') : '.'}. Give a folder that holds account plans, or .acct files.`);
+        throw new InputError(message('input.noneFound', { paths: paths.length ? paths.join(', ') : '.' }));
     }
     return [...found].sort();
 }
@@ -61,7 +62,7 @@ async function walk(folder: string, found: Set<string>, given: string, options: 
     try {
         entries = await fs.readdir(folder, { withFileTypes: true });
     } catch (error) {
-        throw new InputError(`${given}: cannot read folder ${folder} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check its permissions.`);
+        throw new InputError(message('input.folderUnreadable', { path: given, folder, code: (error as NodeJS.ErrnoException).code ?? 'error' }));
     }
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
@@ -73,28 +74,33 @@ async function walk(folder: string, found: Set<string>, given: string, options: 
             } else if (entry.isSymbolicLink()) {
                 // a link to a plan is a plan; a link to anything else, or a loop, is skipped
                 const target = await fs.stat(full).catch((error: unknown) => error as NodeJS.ErrnoException);
-                if (target instanceof Error) options.onSkip?.(`${path.relative(process.cwd(), full) || full}: ${whyUnreachable(target)} Skipped.`);
+                const shown = path.relative(process.cwd(), full) || full;
+                if (target instanceof Error) options.onSkip?.(message('input.skippedUnreachable', { reason: whyUnreachable(target, shown) }));
                 else if (target.isFile()) found.add(full);
-                else options.onSkip?.(`${path.relative(process.cwd(), full) || full}: not a regular file (${kindOf(target)}): skipped.`);
+                else options.onSkip?.(message('input.skipped', { path: shown, kind: kindOf(target) }));
             } else {
-                options.onSkip?.(`${path.relative(process.cwd(), full) || full}: not a regular file (${entry.isFIFO() ? 'a FIFO' : 'a device or socket'}): skipped.`);
+                options.onSkip?.(message('input.skipped', {
+                    path: path.relative(process.cwd(), full) || full,
+                    kind: entry.isFIFO() ? message('input.kind.fifo') : message('input.kind.deviceOrSocket'),
+                }));
             }
         }
     }
 }
 
-function whyUnreachable(error: unknown): string {
+function whyUnreachable(error: unknown, shown: string): Message {
     switch ((error as NodeJS.ErrnoException).code) {
-        case 'ENOENT': return 'no such file or folder. Check the path.';
-        case 'ELOOP': return 'a symbolic link that loops back to itself. Fix or remove the link.';
-        case 'EACCES': case 'EPERM': return 'permission denied. Check its permissions.';
-        case 'ENOTDIR': return 'a part of the path is not a folder. Check the path.';
-        default: return `cannot be reached (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`;
+        case 'ENOENT': return message('input.missing', { path: shown });
+        case 'ELOOP': return message('input.loop', { path: shown });
+        case 'EACCES': case 'EPERM': return message('input.denied', { path: shown });
+        case 'ENOTDIR': return message('input.notFolder', { path: shown });
+        default: return message('input.unreachable', { path: shown, code: (error as NodeJS.ErrnoException).code ?? 'error' });
     }
 }
 
-function kindOf(stat: Stats): string {
-    return stat.isFIFO() ? 'a FIFO' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isSocket() ? 'a socket' : 'not a file';
+function kindOf(stat: Stats): Message {
+    return message(stat.isFIFO() ? 'input.kind.fifo' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'input.kind.device'
+        : stat.isSocket() ? 'input.kind.socket' : 'input.kind.other');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -119,9 +125,9 @@ export async function readPlanText(file: string, display: string): Promise<strin
         const handle = await fs.open(file, 'r');
         try {
             const stat = await handle.stat();
-            if (!stat.isFile()) throw new InputError(`${display}: not a regular file (${kindOf(stat)}). Give account plans (*.acct).`);
+            if (!stat.isFile()) throw new InputError(message('input.notRegular', { path: display, kind: kindOf(stat) }));
             if (stat.size > MAX_PLAN_BYTES) {
-                throw new InputError(`${display}: ${(stat.size / 1024 / 1024).toFixed(0)} MB is too large for a plan (at most ${MAX_PLAN_BYTES / 1024 / 1024} MB). Is it really an account plan?`);
+                throw new InputError(message('input.tooLarge', { path: display, size: (stat.size / 1024 / 1024).toFixed(0), max: MAX_PLAN_BYTES / 1024 / 1024 }));
             }
             bytes = await handle.readFile();
         } finally {
@@ -129,13 +135,13 @@ export async function readPlanText(file: string, display: string): Promise<strin
         }
     } catch (error) {
         if (error instanceof InputError) throw error;
-        throw new InputError(`${display}: cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check that it is a readable file.`);
+        throw new InputError(message('input.unreadable', { path: display, code: (error as NodeJS.ErrnoException).code ?? 'error' }));
     }
     let text: string;
     try {
         text = utf8.decode(bytes);
     } catch {
-        throw new InputError(`${display}:${lineOfFirstInvalidByte(bytes)}: not valid UTF-8. Save the file as UTF-8.`);
+        throw new InputError(message('input.notUtf8', { path: display, line: lineOfFirstInvalidByte(bytes) }));
     }
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

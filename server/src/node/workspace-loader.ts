@@ -11,6 +11,7 @@ import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js
 import type { PlanView } from '../contract/findings.js';
 import { findAcctFiles, readPlanTexts, type FindOptions } from './plan-files.js';
 import type { LocatedFinding } from '../plan/diagnostics.js';
+import type { Locale } from '../method/index.js';
 
 export { InputError, findAcctFiles, isSkippedFolder, readPlanText } from './plan-files.js';
 
@@ -19,6 +20,8 @@ export interface LoadOptions {
     today?: string;
     /** Paths in the output are relative to this folder (default: the current directory). */
     cwd?: string;
+    /** The language of the findings' messages (default English). */
+    locale?: Locale;
 }
 
 export interface LoadedWorkspace {
@@ -52,8 +55,10 @@ export interface PlanText {
 /** Parses, links and checks plan texts with fresh language services. */
 export async function loadTexts(files: readonly PlanText[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const cwd = options.cwd ?? process.cwd();
-    const { shared, Acct } = createAcctServices(EmptyFileSystem);
+    const { shared, Acct } = createAcctServices({ ...EmptyFileSystem, oneShot: true });
     Acct.workspace.AcctSettings.todayOverride = options.today;
+    Acct.workspace.AcctSettings.locale = options.locale ?? 'en';
+    Acct.workspace.AcctSettings.baseFolder = URI.file(cwd);
     const documents = files.map(({ file, text }) => {
         const document = shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.file(file));
         shared.workspace.LangiumDocuments.addDocument(document);

@@ -17,7 +17,7 @@ import type { SourceAnchor } from '../contract/plan-focus.js';
 import type { SubjectKey } from '../contract/subject-key.js';
 import { diagnosticJson, locatedFinding, type LocatedFinding } from './diagnostics.js';
 import { computePlan } from './plan-json.js';
-import { relativePath } from './paths.js';
+import { relativePath } from '../language/file-places.js';
 
 interface Findings {
     /** Sorted by file, line, column (contract section 5). */

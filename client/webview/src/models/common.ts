@@ -3,8 +3,9 @@
  * wins on duplicate ids", and how a contact reads in labels and tooltips (in the method core's words).
  */
 import type { ContactJson, CustomerJson, Finding, OpportunityJson, PlanFocus, PlanView, Role, Support } from '@acct/contract';
-import { intimacyText, roleMeanings, supportMeaning, supportText } from '@acct/method';
+import { intimacyText, supportText, type SupportKey } from '@acct/method';
 import { findingsSummary } from './findings.js';
+import { texts } from '../texts.js';
 
 /** The element shown, as the plan's objects. */
 export interface Shown {
@@ -35,7 +36,7 @@ export function shownOf(view: PlanView, focus: PlanFocus): Shown {
 }
 
 export function shownTitle(shown: Shown): string {
-    if (!shown.customer) return 'No customer';
+    if (!shown.customer) return texts().t('view.noCustomer');
     return shown.opportunity ? `${shown.customer.name} › ${shown.opportunity.name}` : shown.customer.name;
 }
 
@@ -45,33 +46,40 @@ export function orgLine(title: string | null, department: string | null): string
 
 /** A role as the labels say it; contacts without one are the general layer. */
 export function roleText(role: Role | null): string {
-    return role ? roleMeanings[role].label : 'none (general layer)';
+    return role ? texts().vocabulary.roles[role].label : texts().t('view.role.none');
+}
+
+/** A support value's label and meaning in the views' language; out-of-scale values read as unknown. */
+export function supportWords(support: Support | number): { label: string; meaning: string } {
+    const scale = texts().vocabulary.support;
+    return scale[supportText(support as Support) as SupportKey] ?? scale['?'];
 }
 
 /** The tooltip line of a support value, with its meaning. */
 export function supportLine(support: Support): string {
-    return `Support: ${supportText(support)} — ${supportMeaning(support).meaning}`;
+    return texts().t('view.line.support', { value: supportText(support), meaning: supportWords(support).meaning });
 }
 
 /** The tooltip's first lines for a contact: name, title and department, role. */
 export function contactHead(c: Pick<ContactJson, 'name' | 'title' | 'department'>, role: Role | null): string[] {
     const org = orgLine(c.title, c.department);
-    return [c.name, ...(org ? [org] : []), `Role: ${roleText(role)}`];
+    return [c.name, ...(org ? [org] : []), texts().t('view.line.role', { role: roleText(role) })];
 }
 
 export function contactAriaLabel(c: {
     name: string; title: string | null; department: string | null; role: Role | null;
     support: Support; intimacy: number | null; stale: boolean; findings: readonly Finding[]; dimmed?: boolean;
 }): string {
+    const t = texts();
     const parts: string[] = [c.name];
     const org = [c.title, c.department].filter(Boolean).join(', ');
     if (org) parts.push(org);
-    parts.push(`role ${roleText(c.role)}`);
-    parts.push(`support ${supportText(c.support)} (${supportMeaning(c.support).label})`);
-    parts.push(`intimacy ${intimacyText(c.intimacy)}`);
-    if (c.stale) parts.push('stale contact');
-    if (c.dimmed) parts.push('outside this deal\'s decision chain');
-    parts.push(c.findings.length ? findingsSummary(c.findings, f => `${f.code}: ${f.message}`) : 'no findings');
+    parts.push(t.t('view.aria.role', { role: roleText(c.role) }));
+    parts.push(t.t('view.aria.support', { value: supportText(c.support), label: supportWords(c.support).label }));
+    parts.push(t.t('view.aria.intimacy', { value: intimacyText(c.intimacy) }));
+    if (c.stale) parts.push(t.t('view.aria.stale'));
+    if (c.dimmed) parts.push(t.t('view.aria.outside'));
+    parts.push(c.findings.length ? findingsSummary(c.findings, f => `${f.code}: ${f.message}`) : t.t('view.aria.noFindings'));
     return parts.join('; ');
 }
 

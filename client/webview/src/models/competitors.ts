@@ -6,6 +6,7 @@
  */
 import type { CompetitorJson, ContactJson, OpportunityJson, Support } from '@acct/contract';
 import { supportText } from '@acct/method';
+import { texts } from '../texts.js';
 
 export interface CompetitorMark {
     competitor: string;
@@ -30,5 +31,5 @@ export function competitorMarks(contact: Pick<ContactJson, 'competitorSupport'>,
 
 /** `supports ZTE 2 (us: 0)`, for a tooltip or an ARIA label. */
 export function competitorLine(marks: readonly CompetitorMark[], ours: Support): string {
-    return `supports ${marks.map(m => `${m.name} ${supportText(m.support)}`).join(', ')} (us: ${supportText(ours)})`;
+    return texts().t('view.competitorLine', { list: marks.map(m => `${m.name} ${supportText(m.support)}`).join(', '), ours: supportText(ours) });
 }

@@ -3,6 +3,7 @@
  * the plan's diagnostics and their subjects (`findingsOf`), worst first.
  */
 import { byWorstFirst, findingsOf, type Finding, type PlanView, type SubjectKey } from '@acct/contract';
+import { texts } from '../texts.js';
 
 export type FindingIndex = ReadonlyMap<SubjectKey, Finding[]>;
 
@@ -46,5 +47,5 @@ export function findingsText(list: readonly Finding[]): string {
 
 /** `3 findings: …` for an ARIA label: each finding as `detail` says, worst first. */
 export function findingsSummary(list: readonly Finding[], detail: (f: Finding) => string, separator = '; '): string {
-    return `${list.length} finding${list.length > 1 ? 's' : ''}: ${sortFindings(list).map(detail).join(separator)}`;
+    return texts().t('view.findingsSummary', { count: list.length, list: sortFindings(list).map(detail).join(separator) });
 }

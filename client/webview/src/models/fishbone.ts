@@ -6,9 +6,10 @@
  * without a group are listed apart. Without a deal: the customer's active deals to pick. Pure: no DOM.
  */
 import { SubjectKeys, type Finding, type Group, type PlanFocus, type PlanView, type Role, type Stage, type SubjectKey, type Support } from '@acct/contract';
-import { decisivenessOf, groupMeanings, GROUPS, isActive, roleMeanings } from '@acct/method';
+import { decisivenessOf, GROUPS, isActive, roleMeanings } from '@acct/method';
 import { contactAriaLabel, contactHead, firstById, shownTitle, supportLine, type Shown } from './common.js';
 import { findingsAbout, findingsText, indexFindings, sortFindings, type FindingIndex } from './findings.js';
+import { texts } from '../texts.js';
 
 export interface FishPerson {
     key: SubjectKey;
@@ -55,31 +56,35 @@ export interface FishboneModel {
 }
 
 /** The hint for an entry without a group. */
-export const GROUP_HINT = `add group ${GROUPS.join('|')} to its decision-chain entry`;
+export function groupHint(): string {
+    return texts().t('view.fishbone.groupHint', { groups: GROUPS.join('|') });
+}
 
 function choicesOf(shown: Shown): DealChoice[] {
     const customer = shown.customer;
     if (!customer) return [];
+    const t = texts();
     return firstById(customer.opportunities).filter(o => isActive(o.stage)).map(o => ({
         key: SubjectKeys.opportunity(customer.id, o.id),
         focus: { customer: customer.id, opportunity: o.id },
         name: o.name, stage: o.stage, chainSize: o.decisionChain.length,
-        ariaLabel: `${o.name}; stage ${o.stage}; ${o.decisionChain.length} in the decision chain. Press Enter to show its fishbone.`,
+        ariaLabel: t.t('view.fishbone.choiceAria', { name: o.name, stage: o.stage ? t.name('stages', o.stage) : String(o.stage), count: o.decisionChain.length }),
     }));
 }
 
 export function buildFishbone(view: PlanView, shown: Shown, index: FindingIndex = indexFindings(view)): FishboneModel {
     const { customer, opportunity } = shown;
-    const bones: FishBone[] = GROUPS.map(group => ({ group, label: groupMeanings[group].label, meaning: groupMeanings[group].meaning, people: [] }));
+    const t = texts();
+    const bones: FishBone[] = GROUPS.map(group => ({ group, ...t.vocabulary.groups[group], people: [] }));
     const model: FishboneModel = {
         shown, heading: shownTitle(shown), subheading: '', headerFindings: [], bones, ungrouped: [], unknownEntries: [], choices: [],
     };
-    if (!customer) return { ...model, subheading: 'The workspace has no customer yet.' };
+    if (!customer) return { ...model, subheading: t.t('view.noCustomerInWorkspace') };
     if (!opportunity) {
         model.choices = choicesOf(shown);
         model.subheading = model.choices.length
-            ? `Fishbone — no deal selected: pick one of ${customer.name}'s ${model.choices.length} active deals`
-            : `Fishbone — no deal selected, and ${customer.name} has no active deal`;
+            ? t.t('view.fishbone.pickDeal', { customer: customer.name, count: model.choices.length })
+            : t.t('view.fishbone.noDeal', { customer: customer.name });
         model.headerFindings = findingsAbout(index, SubjectKeys.customer(customer.id));
         return model;
     }
@@ -96,14 +101,14 @@ export function buildFishbone(view: PlanView, shown: Shown, index: FindingIndex 
         const key = SubjectKeys.contact(customer.id, c.id);
         const findings = findingsAbout(index, key);
         const group = e.group ?? null;
-        const where = group ? `on the bone ${groupMeanings[group].label}` : `on no bone yet (${GROUP_HINT})`;
+        const where = group ? t.t('view.fishbone.onBone', { bone: t.vocabulary.groups[group].label }) : t.t('view.fishbone.onNoBone', { hint: groupHint() });
         const person: FishPerson = {
             key, id: c.id, name: c.name, role: e.role, support: e.support, group, rank: decisivenessOf(e.role), findings,
             ariaLabel: `${contactAriaLabel({ ...c, role: e.role, support: e.support, stale: findings.some(f => f.code === 'stale-contact'), findings })}; ${where}`,
             tooltip: [
                 ...contactHead(c, e.role),
                 supportLine(e.support),
-                group ? `Bone: ${groupMeanings[group].meaning}` : `No bone yet: ${GROUP_HINT}`,
+                group ? t.t('view.fishbone.bone', { meaning: t.vocabulary.groups[group].meaning }) : t.t('view.fishbone.noBone', { hint: groupHint() }),
                 ...(findings.length ? ['', findingsText(findings)] : []),
             ].join('\n'),
         };
@@ -112,9 +117,9 @@ export function buildFishbone(view: PlanView, shown: Shown, index: FindingIndex 
     // most decisive nearest the spine; Array.sort is stable, so chain order breaks ties
     for (const b of bones) b.people.sort((a, z) => a.rank - z.rank);
     const grouped = bones.reduce((n, b) => n + b.people.length, 0);
-    model.subheading = `Fishbone of the deal (${opportunity.stage ?? 'no stage'}): `
-        + `${grouped} of ${grouped + model.ungrouped.length} in the decision chain on a bone`
-        + (model.ungrouped.length ? `, ${model.ungrouped.length} without a group` : '');
+    model.subheading = t.t('view.fishbone.subheading', {
+        stage: opportunity.stage ? t.name('stages', opportunity.stage) : t.t('view.noStage'), grouped, count: grouped + model.ungrouped.length,
+    }) + (model.ungrouped.length ? t.t('view.fishbone.ungrouped', { count: model.ungrouped.length }) : '');
     model.headerFindings = sortFindings([
         ...(index.get(SubjectKeys.customer(customer.id)) ?? []),
         ...(index.get(SubjectKeys.opportunity(customer.id, opportunity.id)) ?? []),

@@ -4,6 +4,7 @@
  * support their card shows: for a deal, the decision chain's) is an opposed influence. Pure: no DOM.
  */
 import type { ContactJson, Support } from '@acct/contract';
+import { texts } from '../texts.js';
 
 export interface InfluenceLine {
     /** Contact ids: the influencer and the person influenced. */
@@ -36,8 +37,7 @@ export function influenceLines(contacts: readonly Pick<ContactJson, 'id' | 'infl
             const opposed = from.support === -1;
             lines.push({
                 from: c.id, to: t, opposed, dimmed: from.dimmed && to.dimmed,
-                tooltip: `${from.name} influences ${to.name} (beyond reports-to)`
-                    + (opposed ? `: ${from.name} opposes us, an opposed influence` : ''),
+                tooltip: texts().t(opposed ? 'view.influence.opposedLine' : 'view.influence.line', { from: from.name, to: to.name }),
             });
         }
     }
@@ -46,10 +46,14 @@ export function influenceLines(contacts: readonly Pick<ContactJson, 'id' | 'infl
 
 /** For a card's tooltip and label: `Influences: Lu Ping` and `Influenced by: He Wei (opposes us)`. */
 export function influenceText(id: string, lines: readonly InfluenceLine[], names: ReadonlyMap<string, string>): string[] {
+    const t = texts();
     const out = lines.filter(l => l.from === id).map(l => names.get(l.to) ?? l.to);
-    const inn = lines.filter(l => l.to === id).map(l => `${names.get(l.from) ?? l.from}${l.opposed ? ' (opposes us)' : ''}`);
+    const inn = lines.filter(l => l.to === id).map(l => {
+        const name = names.get(l.from) ?? l.from;
+        return l.opposed ? t.t('view.influence.opposes', { name }) : name;
+    });
     return [
-        ...(out.length ? [`Influences: ${out.join(', ')}`] : []),
-        ...(inn.length ? [`Influenced by: ${inn.join(', ')}`] : []),
+        ...(out.length ? [t.t('view.influence.out', { names: out.join(', ') })] : []),
+        ...(inn.length ? [t.t('view.influence.in', { names: inn.join(', ') })] : []),
     ];
 }

@@ -5,7 +5,8 @@
  * move is under way, is the method core's rule (`THREE_AXES`, `isMoveUnderWay`). Pure: no DOM.
  */
 import type { ActivityJson, CustomerJson } from '@acct/contract';
-import { activityKindMeanings, isMoveUnderWay, THREE_AXES } from '@acct/method';
+import { isMoveUnderWay, THREE_AXES } from '@acct/method';
+import { texts } from '../texts.js';
 
 export type MoveAxis = (typeof THREE_AXES)[number];
 export type MoveState = 'done' | 'planned' | 'missing';
@@ -29,7 +30,7 @@ function stateOf(a: ActivityJson, today: string): MoveState {
 /** The three moves with `contactId` in `customer`'s activities, in the method's order. */
 export function threeMoves(customer: CustomerJson, contactId: string, today: string): MoveMark[] {
     return THREE_AXES.map(axis => {
-        let best: MoveMark = { axis, state: 'missing', label: activityKindMeanings[axis].label, activity: null };
+        let best: MoveMark = { axis, state: 'missing', label: texts().vocabulary.activityKinds[axis].label, activity: null };
         for (const a of customer.activities) {
             if (a.kind !== axis || !(a.with ?? []).includes(contactId)) continue;
             const state = stateOf(a, today);
@@ -43,12 +44,16 @@ export function threeMoves(customer: CustomerJson, contactId: string, today: str
 
 /** One line per move, for a tooltip or an ARIA label. */
 export function moveLine(m: MoveMark): string {
-    if (!m.activity) return `${m.label}: missing`;
-    const when = m.activity.date ? ` ${m.state === 'done' ? 'on' : 'for'} ${m.activity.date}` : '';
-    return `${m.label}: ${m.state}${when} ('${m.activity.name}')`;
+    const t = texts();
+    if (!m.activity) return t.t('view.move.missing', { label: m.label });
+    const { name: activity, date } = m.activity;
+    if (m.state === 'done') return date ? t.t('view.move.doneOn', { label: m.label, date, activity }) : t.t('view.move.done', { label: m.label, activity });
+    return date ? t.t('view.move.plannedFor', { label: m.label, date, activity }) : t.t('view.move.planned', { label: m.label, activity });
 }
+
+const STATE_KEYS = { done: 'view.move.state.done', planned: 'view.move.state.planned', missing: 'view.move.state.missing' } as const;
 
 /** `executive visit done, exhibition planned, headquarters visit missing`. */
 export function movesSummary(moves: readonly MoveMark[]): string {
-    return moves.map(m => `${m.label} ${m.state}`).join(', ');
+    return moves.map(m => texts().t(STATE_KEYS[m.state], { label: m.label })).join(', ');
 }

@@ -5,11 +5,13 @@
  */
 import { SubjectKeys, type ContactJson, type Finding, type PlanView, type Role, type SubjectKey, type Support } from '@acct/contract';
 import { intimacyText, supportText } from '@acct/method';
+import { POWER_MAP } from '../labels.js';
 import { contactAriaLabel, contactHead, firstById, shownTitle, supportLine, type Shown } from './common.js';
 import { competitorLine, competitorMarks, type CompetitorMark } from './competitors.js';
 import { findingsAbout, findingsText, indexFindings, sortFindings, type FindingIndex } from './findings.js';
 import { influenceLines, influenceText, type InfluenceLine } from './influence.js';
 import { moveLine, movesSummary, threeMoves, type MoveMark } from './moves.js';
+import { texts } from '../texts.js';
 
 export type CardGroup = 'key' | 'general';
 
@@ -88,19 +90,23 @@ interface Effective {
 
 function subheadingOf(shown: Shown, cards: readonly CardModel[], chainSize: number): string {
     const { opportunity } = shown;
+    const t = texts();
     if (opportunity) {
         return opportunity.decisionChain.length === 0
-            ? `Deal ${opportunity.stage ?? ''} — no decision chain yet; all ${cards.length} contacts shown dimmed`
-            : `Decision chain of the deal: ${chainSize} of ${cards.length} contacts (others dimmed), roles and support for this deal`;
+            ? t.t('view.power.noChain', { stage: opportunity.stage ? t.name('stages', opportunity.stage) : '', count: cards.length })
+            : POWER_MAP.chainHeader(chainSize, cards.length);
     }
     const keyCount = cards.filter(c => c.group === 'key').length;
-    return `Power map: ${keyCount} key-layer and ${cards.length - keyCount} general-layer contacts`;
+    return t.t('view.power.customer', { key: keyCount, general: cards.length - keyCount });
 }
 
 export function buildPowerMap(view: PlanView, shown: Shown, index: FindingIndex = indexFindings(view)): PowerMapModel {
     const { customer, opportunity } = shown;
     if (!customer) {
-        return { shown, heading: 'No customer', subheading: 'The workspace has no customer yet.', cards: [], influences: [], headerFindings: [], unknownChainEntries: [] };
+        return {
+            shown, heading: texts().t('view.noCustomer'), subheading: texts().t('view.noCustomerInWorkspace'),
+            cards: [], influences: [], headerFindings: [], unknownChainEntries: [],
+        };
     }
     const contacts = firstById(customer.contacts);
     const byId = new Map(contacts.map(c => [c.id, c]));
@@ -152,27 +158,28 @@ export function buildPowerMap(view: PlanView, shown: Shown, index: FindingIndex 
     const cardById = new Map(cards.map(c => [c.id, c]));
     const influences = influenceLines(contacts, cardById);
     const names = new Map(cards.map(c => [c.id, c.name]));
+    const t = texts();
     for (const card of cards) {
         const c = byId.get(card.id)!;
         const forDeal = !!opportunity && card.inChain;
         const tipLines = contactHead(c, card.role);
-        if (forDeal && card.role !== c.role) tipLines[tipLines.length - 1] += ` (for this deal; on the contact: ${c.role ?? 'none'})`;
+        if (forDeal && card.role !== c.role) tipLines[tipLines.length - 1] += t.t('view.power.forDeal', { value: c.role ? t.name('roles', c.role) : t.t('view.none') });
         tipLines.push(supportLine(card.support)
-            + (forDeal && card.support !== c.support ? ` (for this deal; on the contact: ${supportText(c.support)})` : ''));
-        const extra: string[] = [];
-        if (card.competitors.length) extra.push(`Competitor: ${competitorLine(card.competitors, card.support)}`);
-        if (card.moves) extra.push(`Three moves: ${movesSummary(card.moves)}`);
-        extra.push(...influenceText(card.id, influences, names));
-        tipLines.push(...extra.filter(e => !e.startsWith('Three moves')));
-        if (card.moves) tipLines.push('Three moves (opposed key person):', ...card.moves.map(m => `  ${moveLine(m)}`));
-        tipLines.push(`Intimacy: ${intimacyText(c.intimacy)}`);
-        if (card.reportsToName) tipLines.push(`Reports to: ${card.reportsToName}`);
-        if (c.lastContact) tipLines.push(`Last contact: ${c.lastContact}${card.stale ? ' (stale)' : ''}`);
-        if (card.dimmed) tipLines.push('Not in this deal\'s decision chain');
+            + (forDeal && card.support !== c.support ? t.t('view.power.forDeal', { value: supportText(c.support) }) : ''));
+        // the tooltip lists the moves one per line; the label says them in one phrase
+        const competitor = card.competitors.length ? [t.t('view.line.competitor', { line: competitorLine(card.competitors, card.support) })] : [];
+        const influence = influenceText(card.id, influences, names);
+        tipLines.push(...competitor, ...influence);
+        if (card.moves) tipLines.push(t.t('view.movesTitle'), ...card.moves.map(m => `  ${moveLine(m)}`));
+        tipLines.push(t.t('view.line.intimacy', { value: intimacyText(c.intimacy) }));
+        if (card.reportsToName) tipLines.push(t.t('view.line.reportsTo', { name: card.reportsToName }));
+        if (c.lastContact) tipLines.push(t.t(card.stale ? 'view.line.lastContactStale' : 'view.line.lastContact', { date: c.lastContact }));
+        if (card.dimmed) tipLines.push(t.t('view.power.notInChain'));
         if (card.findings.length) tipLines.push('', findingsText(card.findings));
         card.tooltip = tipLines.join('\n');
+        const moves = card.moves ? [t.t('view.movesSummary', { summary: movesSummary(card.moves) })] : [];
         card.ariaLabel = [contactAriaLabel({ ...c, role: card.role, support: card.support, stale: card.stale, findings: card.findings, dimmed: card.dimmed }),
-            ...extra].join('; ');
+            ...competitor, ...moves, ...influence].join('; ');
     }
 
     const headerFindings = sortFindings([

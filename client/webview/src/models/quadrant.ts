@@ -4,9 +4,10 @@
  * table), in deterministic slots per cell. Pure: no DOM.
  */
 import { compareText, SubjectKeys, type Finding, type PlanView, type SubjectKey, type Tier } from '@acct/contract';
-import { isScore } from '@acct/method';
+import { isScore, suggestedTiers } from '@acct/method';
 import { assignSlots, firstById, type Slotted } from './common.js';
 import { findingsAbout, findingsSummary, findingsText, indexFindings, type FindingIndex } from './findings.js';
+import { texts } from '../texts.js';
 
 export interface QuadrantPoint extends Slotted {
     key: SubjectKey;
@@ -36,24 +37,30 @@ export interface QuadrantModel {
 export function buildQuadrant(view: PlanView, focusedCustomer: string | null, index: FindingIndex = indexFindings(view)): QuadrantModel {
     const points: QuadrantPoint[] = [];
     const unplotted: QuadrantModel['unplotted'] = [];
+    const t = texts();
     for (const c of firstById(view.plan.customers)) {
         const key = SubjectKeys.customer(c.id);
         if (!isScore(c.standing) || !isScore(c.cooperation)) {
-            const missing = [!isScore(c.standing) ? 'standing' : '', !isScore(c.cooperation) ? 'cooperation' : ''].filter(Boolean);
-            unplotted.push({ key, name: c.name, reason: `no valid ${missing.join(' and ')}` });
+            const missing = [
+                !isScore(c.standing) ? t.t('view.quadrant.standing') : '', !isScore(c.cooperation) ? t.t('view.quadrant.cooperation') : '',
+            ].filter(Boolean);
+            unplotted.push({ key, name: c.name, reason: t.t('view.quadrant.noValid', { missing: t.and(missing) }) });
             continue;
         }
         const suggested = c.suggestedTier;
         const mismatch = c.tier !== null && suggested !== null && c.tier !== suggested;
         const findings = findingsAbout(index, key);
-        const label = `${c.name}; standing ${c.standing}, cooperation ${c.cooperation}; tier ${c.tier ?? 'not declared'}; `
-            + `suggested ${suggested ?? 'none'}${mismatch ? '; tier mismatch' : ''}`
+        const tier = c.tier ? t.name('tiers', c.tier) : t.t('view.notDeclared');
+        const suggestedName = suggested ? t.name('tiers', suggested) : t.t('view.none');
+        const scores = { standing: c.standing, cooperation: c.cooperation };
+        const label = t.t('view.quadrant.aria', { name: c.name, ...scores, tier, suggested: suggestedName })
+            + (mismatch ? t.t('view.quadrant.aria.mismatch') : '')
             + (findings.length ? `; ${findingsSummary(findings, f => f.code, ', ')}` : '');
         const tip = [
             c.name,
-            `Standing ${c.standing} · cooperation ${c.cooperation}`,
-            `Tier: ${c.tier ?? 'not declared'}${mismatch ? ` — suggested ${suggested} (mismatch)` : ` (suggested ${suggested ?? 'none'})`}`,
-            ...(c.industry ? [`Industry: ${c.industry}`] : []),
+            t.t('view.quadrant.scores', scores),
+            t.t(mismatch ? 'view.quadrant.tierMismatch' : 'view.quadrant.tier', { tier, suggested: suggestedName }),
+            ...(c.industry ? [t.t('view.quadrant.industry', { industry: c.industry })] : []),
             ...(findings.length ? ['', findingsText(findings)] : []),
         ].join('\n');
         points.push({
@@ -66,4 +73,41 @@ export function buildQuadrant(view: PlanView, focusedCustomer: string | null, in
     // by name, then id: reordering the plan moves no one
     assignSlots(points, p => `${p.standing}/${p.cooperation}`, (a, b) => a.name.localeCompare(b.name) || compareText(a.id, b.id));
     return { points, unplotted, counts, mismatches: points.filter(p => p.mismatch).length };
+}
+
+/** A region of the quadrant: the cells, side by side, for which the table suggests one tier. */
+export interface TierRegion {
+    tier: Tier;
+    /** `[standing, cooperation]` of each cell. */
+    cells: Array<[number, number]>;
+    /** The cell that carries the region's name: the one holding the fewest customers, bottom right first. */
+    labelCell: [number, number];
+}
+
+/** The regions of the tier table, found by joining neighbouring cells of the same tier. */
+export function tierRegions(counts: readonly (readonly number[])[]): TierRegion[] {
+    const seen = new Set<string>();
+    const regions: TierRegion[] = [];
+    for (let s = 1; s <= 5; s++) {
+        for (let c = 1; c <= 5; c++) {
+            if (seen.has(`${s}/${c}`)) continue;
+            const tier = suggestedTiers[s - 1]![c - 1]!;
+            const cells: Array<[number, number]> = [];
+            const todo: Array<[number, number]> = [[s, c]];
+            seen.add(`${s}/${c}`);
+            while (todo.length) {
+                const [cs, cc] = todo.pop()!;
+                cells.push([cs, cc]);
+                for (const [ns, nc] of [[cs + 1, cc], [cs - 1, cc], [cs, cc + 1], [cs, cc - 1]] as const) {
+                    if (ns < 1 || ns > 5 || nc < 1 || nc > 5 || seen.has(`${ns}/${nc}`) || suggestedTiers[ns - 1]![nc - 1] !== tier) continue;
+                    seen.add(`${ns}/${nc}`);
+                    todo.push([ns, nc]);
+                }
+            }
+            const fewest = (a: [number, number], b: [number, number]): number =>
+                counts[a[0] - 1]![a[1] - 1]! - counts[b[0] - 1]![b[1] - 1]! || a[0] - b[0] || b[1] - a[1];
+            regions.push({ tier, cells, labelCell: [...cells].sort(fewest)[0]! });
+        }
+    }
+    return regions;
 }

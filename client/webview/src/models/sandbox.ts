@@ -5,18 +5,25 @@
  * are the picks; unscored ones are set apart. Pure: no DOM.
  */
 import { SubjectKeys, sandboxRanking, type PlanView, type SandboxRow, type SubjectKey } from '@acct/contract';
-import { horizonMeanings, stageMeanings } from '@acct/method';
 import { firstById } from './common.js';
+import { texts } from '../texts.js';
 
 export type SandboxPart = 'space' | 'growth' | 'profit' | 'openness';
 
-/** The parts of the score in the order the bar stacks them, with their names. */
-export const SANDBOX_PARTS: ReadonlyArray<{ part: SandboxPart; label: string; meaning: string }> = [
-    { part: 'space', label: 'market space', meaning: 'Market space of the opportunity, 1..5.' },
-    { part: 'growth', label: 'growth', meaning: 'Growth of the opportunity, 1..5.' },
-    { part: 'profit', label: 'profit', meaning: 'Profit level of the opportunity, 1..5.' },
-    { part: 'openness', label: '6 − competition', meaning: 'Six minus the competitive intensity (5 = fiercest): 1..5, more is easier.' },
-];
+const PART_KEYS = {
+    space: ['view.sandbox.part.space', 'view.sandbox.part.space.meaning'],
+    growth: ['view.sandbox.part.growth', 'view.sandbox.part.growth.meaning'],
+    profit: ['view.sandbox.part.profit', 'view.sandbox.part.profit.meaning'],
+    openness: ['view.sandbox.part.openness', 'view.sandbox.part.openness.meaning'],
+} as const;
+
+/** The parts of the score in the order the bar stacks them. */
+export const SANDBOX_PART_ORDER: readonly SandboxPart[] = ['space', 'growth', 'profit', 'openness'];
+
+/** The parts of the score in the order the bar stacks them, with their names in the views' language. */
+export function sandboxParts(): Array<{ part: SandboxPart; label: string; meaning: string }> {
+    return SANDBOX_PART_ORDER.map(part => ({ part, label: texts().t(PART_KEYS[part][0]), meaning: texts().t(PART_KEYS[part][1]) }));
+}
 
 /** The highest score: 5 + 5 + 5 + (6 − 1). */
 export const MAX_SCORE = 20;
@@ -39,22 +46,27 @@ export interface SandboxModel {
 }
 
 export function horizonText(row: Pick<SandboxRow, 'horizon'>): string {
-    return row.horizon ? horizonMeanings[row.horizon].label : 'no horizon';
+    return row.horizon ? texts().vocabulary.horizons[row.horizon].label : texts().t('view.sandbox.noHorizon');
 }
 
 function describe(r: SandboxRow, customerName: string, parts: SandboxItem['parts']): { aria: string; tip: string } {
-    const partsText = parts.map((p, i) => `${SANDBOX_PARTS[i]!.label} ${p.value ?? '?'}`).join(', ');
-    const stage = stageMeanings[r.stage].label;
-    const score = r.score === null ? 'not scored' : `score ${r.score} of ${MAX_SCORE}`;
+    const t = texts();
+    const names = sandboxParts();
+    const partsText = t.list(parts.map((p, i) => `${names[i]!.label} ${p.value ?? '?'}`));
+    const stage = t.vocabulary.stages[r.stage].label;
+    const score = r.score === null ? t.t('view.sandbox.notScored') : t.t('view.sandbox.scoreOf', { score: r.score, max: MAX_SCORE });
     const amount = r.amount ? `${r.amount.value.toLocaleString('en')}${r.amount.currency ? ` ${r.amount.currency}` : ''}` : null;
+    const horizon = horizonText(r);
     return {
-        aria: `Rank ${r.rank}${r.pick ? ', a pick' : ''}: ${r.name} (${customerName}); ${score}: ${partsText}; ${horizonText(r)}; stage ${stage}`
-            + (amount ? `; amount ${amount}` : ''),
+        aria: t.t('view.sandbox.aria', {
+            rank: r.rank, pick: r.pick ? t.t('view.sandbox.aria.pick') : '', name: r.name, customer: customerName,
+            score, parts: partsText, horizon, stage, amount: amount ? t.t('view.sandbox.aria.amount', { amount }) : '',
+        }),
         tip: [
-            `#${r.rank} ${r.name}${r.pick ? ' — a pick' : ''}`,
-            `${customerName} · stage ${stage} · ${horizonText(r)}${amount ? ` · ${amount}` : ''}`,
-            r.score === null ? 'Not scored: give space, growth, profit and competition (1..5) to rank it.' : `Score ${r.score} = ${partsText}`,
-            ...(r.competition !== null ? [`Competitive intensity ${r.competition} (5 = fiercest)`] : []),
+            t.t('view.sandbox.tip.title', { rank: r.rank, name: r.name, pick: r.pick ? t.t('view.sandbox.tip.pick') : '' }),
+            t.t('view.sandbox.tip.meta', { customer: customerName, stage, horizon, amount: amount ? t.t('view.sandbox.tip.amount', { amount }) : '' }),
+            r.score === null ? t.t('view.sandbox.tip.notScored') : t.t('view.sandbox.tip.score', { score: r.score, parts: partsText }),
+            ...(r.competition !== null ? [t.t('view.sandbox.tip.competition', { competition: r.competition })] : []),
         ].join('\n'),
     };
 }

@@ -7,10 +7,10 @@ import { Command, Option } from 'commander';
 import { URI } from 'langium';
 import { diffPlans, type PlanDiff } from '../../contract/plan-diff.js';
 import { formatDiffMarkdown, formatDiffText } from '../../contract/diff-report.js';
-import { severityRank, resolveToday, type Severity } from '../../method/index.js';
+import { severityRank, resolveToday, type Severity, type Texts } from '../../method/index.js';
 import { loadTexts, loadWorkspace } from '../../node/workspace-loader.js';
 import { plansAt, renames, resolveRevision, workTree } from '../../node/git.js';
-import { relativePath } from '../../plan/paths.js';
+import { relativePath } from '../../language/file-places.js';
 import { withPathsAndToday, type SetExit } from '../common.js';
 import { writeStdout } from '../output.js';
 
@@ -22,23 +22,23 @@ interface DiffOptions {
     failOnNew?: 'warning' | 'error';
 }
 
-export function diffCommand(setExit: SetExit): Command {
+export function diffCommand(setExit: SetExit, texts: Texts): Command {
     return withPathsAndToday(new Command('diff')
-        .description('Show what changed in the plan between two git revisions (or a revision and the files on disk).'))
+        .description('Show what changed in the plan between two git revisions (or a revision and the files on disk).'), texts)
         .option('--from <rev>', 'the earlier revision', 'HEAD')
         .option('--to <rev>', 'the later revision (default: the files on disk)')
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
         .addOption(new Option('--fail-on-new <severity>', 'exit 1 when a new finding has this severity or worse').choices(['warning', 'error']))
-        .action(async (paths: string[], options: DiffOptions) => setExit(await diff(paths, options)));
+        .action(async (paths: string[], options: DiffOptions) => setExit(await diff(paths, options, texts)));
 }
 
-async function diff(paths: string[], options: DiffOptions): Promise<number> {
+async function diff(paths: string[], options: DiffOptions, texts: Texts): Promise<number> {
     const cwd = process.cwd();
     const today = resolveToday(options.today, process.env.ACCT_TODAY);
     const tree = await workTree(cwd);
     const from = await resolveRevision(tree, options.from);
     const to = options.to === undefined ? undefined : await resolveRevision(tree, options.to);
-    const load = { today, cwd };
+    const load = { today, cwd, locale: texts.locale };
     const before = await loadTexts(await plansAt(tree, from, paths, cwd), load);
     // On disk, a path that no longer exists or holds no plan is an empty side: everything was removed.
     const after = to ? await loadTexts(await plansAt(tree, to, paths, cwd), load) : await loadWorkspace(paths, { ...load, missingIsEmpty: true });
@@ -46,8 +46,8 @@ async function diff(paths: string[], options: DiffOptions): Promise<number> {
     const moved = new Map([...await renames(tree, from, to)].map(([was, is]) => [relative(was), relative(is)]));
     const report: PlanDiff = diffPlans(before.plan(), after.plan(), { from: options.from, to: options.to ?? null }, moved);
     await writeStdout(options.format === 'json' ? JSON.stringify(report, null, 2) + '\n'
-        : options.format === 'markdown' ? formatDiffMarkdown(report)
-        : formatDiffText(report));
+        : options.format === 'markdown' ? formatDiffMarkdown(report, texts)
+        : formatDiffText(report, texts));
     const gate = options.failOnNew;
     return gate && report.newFindings.some(d => severityRank[d.severity as Severity] <= severityRank[gate]) ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import { load, refuseOnErrors, UsageError, withPathsAndToday, writeOutput, type 
 import { redactPlan, type RedactionSubjects } from '../redact.js';
 import { table, TABLES, type TableName } from '../tables.js';
 import { toCsv } from '../formats/csv.js';
+import type { Texts } from '../../method/index.js';
 
 interface ExportOptions {
     output?: string;
@@ -19,33 +20,33 @@ interface ExportOptions {
     redact?: boolean;
 }
 
-export function exportCommand(setExit: SetExit): Command {
+export function exportCommand(setExit: SetExit, texts: Texts): Command {
     return withPathsAndToday(new Command('export')
-        .description('Write the plan as one JSON document (format acct-plan, version 1), or one table of it as CSV.'))
+        .description('Write the plan as one JSON document (format acct-plan, version 1), or one table of it as CSV.'), texts)
         .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
         .addOption(new Option('--format <format>', 'json (the acct-plan document) or csv (one table, see --table)').choices(['json', 'csv']).default('json'))
         .addOption(new Option('--table <name>', 'with --format csv: the table to write').choices([...TABLES]))
         .option('--bom', 'with --format csv: begin with a UTF-8 byte order mark, for spreadsheet programs')
         .option('--redact', 'replace names, ids, titles, free texts and file paths by pseudonyms (Contact 7), withhold intimacy and support for competitors: for sharing outside the team')
         .addHelpText('after', `\nTables: ${TABLES.join(', ')}; the customer id first, then the export's fields flattened.\nWith any error in the plan: exit 1, the errors on standard error, nothing written.`)
-        .action(async (paths: string[], options: ExportOptions) => setExit(await exportPlan(paths, options)));
+        .action(async (paths: string[], options: ExportOptions) => setExit(await exportPlan(paths, options, texts)));
 }
 
-async function exportPlan(paths: string[], options: ExportOptions): Promise<number> {
-    if (options.format === 'csv' && !options.table) throw new UsageError(`--format csv needs --table: one of ${TABLES.join(', ')}.`);
-    if (options.format !== 'csv' && options.table) throw new UsageError('--table writes CSV: add --format csv.');
-    if (options.format !== 'csv' && options.bom) throw new UsageError('--bom is for CSV only: a JSON document never begins with a byte order mark.');
-    const what = options.format === 'csv' ? `the ${options.table} table` : 'the JSON export';
+async function exportPlan(paths: string[], options: ExportOptions, texts: Texts): Promise<number> {
+    if (options.format === 'csv' && !options.table) throw new UsageError(texts.t('cli.export.needsTable', { tables: TABLES.join(', ') }));
+    if (options.format !== 'csv' && options.table) throw new UsageError(texts.t('cli.export.tableNeedsCsv'));
+    if (options.format !== 'csv' && options.bom) throw new UsageError(texts.t('cli.export.bomNeedsCsv'));
+    const what = options.format === 'csv' ? texts.t('write.what.table', { table: options.table! }) : texts.t('write.what.json');
     if (options.output) checkTarget(options.output, what);
-    const workspace = await load(paths, options.today);
+    const workspace = await load(paths, options.today, texts);
     let plan = workspace.plan();
-    if (refuseOnErrors(plan.diagnostics, 'nothing exported')) return 1;
+    if (refuseOnErrors(plan.diagnostics, texts.t('cli.refused.export'), texts)) return 1;
     const located = workspace.located();
     let subjects: RedactionSubjects = { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) };
     if (options.redact) ({ plan, subjects } = redactPlan(plan, subjects));
     const text = options.format === 'csv'
         ? (({ header, rows }) => toCsv(header, rows, { bom: options.bom }))(table(options.table!, plan, subjects))
         : serializePlan(plan);
-    await writeOutput(options.output, text, '-o', what);
+    await writeOutput(options.output, text, '-o', what, texts);
     return 0;
 }

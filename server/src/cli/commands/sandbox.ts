@@ -9,7 +9,7 @@ import { sandboxRanking, type SandboxRow } from '../../contract/sandbox.js';
 import { load, parseCount, refuseOnErrors, withPathsAndToday, type SetExit } from '../common.js';
 import { writeStdout } from '../output.js';
 import { textTable, type Column } from '../formats/table.js';
-import { moneyText } from '../../method/index.js';
+import { moneyText, type MessageKey, type Texts } from '../../method/index.js';
 
 interface SandboxOptions {
     top?: number;
@@ -17,51 +17,55 @@ interface SandboxOptions {
     today?: string;
 }
 
-export function sandboxCommand(setExit: SetExit): Command {
+export function sandboxCommand(setExit: SetExit, texts: Texts): Command {
     return withPathsAndToday(new Command('sandbox')
-        .description('Rank every open opportunity by its strategic sandbox score; mark the first N as the picks.'))
-        .option('--top <n>', 'mark the first N opportunities as the picks', parseCount)
+        .description('Rank every open opportunity by its strategic sandbox score; mark the first N as the picks.'), texts)
+        .option('--top <n>', 'mark the first N opportunities as the picks', parseCount(texts))
         .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
-        .action(async (paths: string[], options: SandboxOptions) => setExit(await sandbox(paths, options)));
+        .action(async (paths: string[], options: SandboxOptions) => setExit(await sandbox(paths, options, texts)));
 }
 
-async function sandbox(paths: string[], options: SandboxOptions): Promise<number> {
-    const workspace = await load(paths, options.today);
+async function sandbox(paths: string[], options: SandboxOptions, texts: Texts): Promise<number> {
+    const workspace = await load(paths, options.today, texts);
     const plan = workspace.plan();
-    if (refuseOnErrors(plan.diagnostics, 'no sandbox')) return 1;
+    if (refuseOnErrors(plan.diagnostics, texts.t('cli.refused.sandbox'), texts)) return 1;
     const rows = sandboxRanking(plan, options.top);
     await writeStdout(options.format === 'json' ? JSON.stringify(rows, null, 2) + '\n'
         : options.format === 'csv' ? sandboxCsv(rows)
-        : sandboxText(rows, options.top));
+        : sandboxText(rows, options.top, texts));
     return 0;
 }
 
 const number = (value: number | null) => value === null ? '—' : String(value);
 
-const columns: readonly Column<SandboxRow>[] = [
+/** The text table's columns, each titled in the user's language (`#` is the rank). */
+const columns: ReadonlyArray<Omit<Column<SandboxRow>, 'title'> & { title: Extract<MessageKey, `cli.sandbox.col.${string}`> | '#' }> = [
     { title: '#', value: r => String(r.rank), align: 'right' },
-    { title: 'pick', value: r => r.pick ? '★' : '' },
-    { title: 'opportunity', value: r => `${r.customer}/${r.opportunity}`, max: 32 },
-    { title: 'name', value: r => r.name, max: 36 },
-    { title: 'stage', value: r => r.stage },
-    { title: 'horizon', value: r => r.horizon ?? '—' },
-    { title: 'space', value: r => number(r.space), align: 'right' },
-    { title: 'growth', value: r => number(r.growth), align: 'right' },
-    { title: 'profit', value: r => number(r.profit), align: 'right' },
-    { title: 'competition', value: r => number(r.competition), align: 'right' },
-    { title: 'score', value: r => number(r.score), align: 'right' },
-    { title: 'amount', value: r => r.amount ? moneyText(r.amount.value, r.amount.currency) : '—', align: 'right' },
+    { title: 'cli.sandbox.col.pick', value: r => r.pick ? '★' : '' },
+    { title: 'cli.sandbox.col.opportunity', value: r => `${r.customer}/${r.opportunity}`, max: 32 },
+    { title: 'cli.sandbox.col.name', value: r => r.name, max: 36 },
+    { title: 'cli.sandbox.col.stage', value: r => r.stage },
+    { title: 'cli.sandbox.col.horizon', value: r => r.horizon ?? '—' },
+    { title: 'cli.sandbox.col.space', value: r => number(r.space), align: 'right' },
+    { title: 'cli.sandbox.col.growth', value: r => number(r.growth), align: 'right' },
+    { title: 'cli.sandbox.col.profit', value: r => number(r.profit), align: 'right' },
+    { title: 'cli.sandbox.col.competition', value: r => number(r.competition), align: 'right' },
+    { title: 'cli.sandbox.col.score', value: r => number(r.score), align: 'right' },
+    { title: 'cli.sandbox.col.amount', value: r => r.amount ? moneyText(r.amount.value, r.amount.currency) : '—', align: 'right' },
 ];
 
-function sandboxText(rows: readonly SandboxRow[], top: number | undefined): string {
-    if (rows.length === 0) return 'No open opportunity (stage lead, opportunity or bid) in the workspace.\n';
-    const [header, ...lines] = textTable(rows, columns);
+function sandboxText(rows: readonly SandboxRow[], top: number | undefined, texts: Texts): string {
+    if (rows.length === 0) return texts.t('cli.sandbox.none') + '\n';
+    const titled = columns.map(c => ({ ...c, title: c.title === '#' ? '#' : texts.t(c.title) }));
+    const [header, ...lines] = textTable(rows, titled);
     const scored = rows.filter(r => r.score !== null).length;
     // The unscored come last in the ranking: a rule sets them apart.
-    const body = lines.flatMap((line, i) => i === scored && scored > 0 ? ['— not scored: give space, growth, profit and competition —', line] : [line]);
+    const body = lines.flatMap((line, i) => i === scored && scored > 0 ? [texts.t('cli.sandbox.unscoredRule'), line] : [line]);
     const picks = rows.filter(r => r.pick).length;
-    const summary = `${rows.length} open opportunit${rows.length === 1 ? 'y' : 'ies'}: ${scored} scored, ${rows.length - scored} not scored`
-        + (top !== undefined ? `; ${picks} pick${picks === 1 ? '' : 's'} (★, --top ${top})` : '; --top N marks the picks') + '.';
+    const summary = texts.t('cli.sandbox.summary', {
+        count: rows.length, scored, unscored: rows.length - scored,
+        picks: top !== undefined ? texts.t('cli.sandbox.picks', { picks, top }) : texts.t('cli.sandbox.noPicks'),
+    });
     return [header, ...body, summary].join('\n') + '\n';
 }
 

@@ -4,7 +4,7 @@
  * rule of the method's catalog; a waived finding is a result with an in-source suppression.
  */
 import { createHash } from 'node:crypto';
-import { isAdjustable, ISSUE_CODES, issueCatalog, issueGuidance, isWaivable, type IssueCode, type Severity, type SeverityLevel } from '../../method/index.js';
+import { isAdjustable, ISSUE_CODES, issueCatalog, isWaivable, type IssueCode, type Severity, type SeverityLevel, type Texts } from '../../method/index.js';
 import type { LocatedFinding } from '../../plan/diagnostics.js';
 import type { WaivedJson } from '../../contract/plan-types.js';
 
@@ -23,13 +23,15 @@ export interface SarifInput {
     /** The findings waivers took out: results with a suppression. */
     waived: readonly LocatedFinding[];
     version: string;
+    /** The language of the rules' descriptions (the findings' messages are already in it). */
+    texts: Texts;
 }
 
 export function formatSarif(input: SarifInput): string {
     const fingerprints = new FingerprintCounter();
     const results = [
         ...input.findings.map(f => result(f, fingerprints)),
-        ...input.waived.map(f => ({ ...result(f, fingerprints), suppressions: [suppression(f.diagnostic as WaivedJson)] })),
+        ...input.waived.map(f => ({ ...result(f, fingerprints), suppressions: [suppression(f.diagnostic as WaivedJson, input.texts)] })),
     ];
     const log = {
         $schema: SARIF_SCHEMA,
@@ -40,7 +42,7 @@ export function formatSarif(input: SarifInput): string {
                     name: 'acct',
                     version: input.version,
                     semanticVersion: input.version,
-                    rules: ISSUE_CODES.map(rule),
+                    rules: ISSUE_CODES.map(code => rule(code, input.texts)),
                 },
             },
             columnKind: 'utf16CodeUnits',
@@ -50,27 +52,25 @@ export function formatSarif(input: SarifInput): string {
     return JSON.stringify(log, null, 2);
 }
 
-function rule(code: IssueCode) {
-    const { severity, summary } = issueCatalog[code];
-    const { why, help } = issueGuidance[code];
+function rule(code: IssueCode, texts: Texts) {
+    const { severity } = issueCatalog[code];
+    const { summary, why, help } = texts.vocabulary.issues[code];
     return {
         id: code,
         name: code.split('-').map(word => word[0]!.toUpperCase() + word.slice(1)).join(''),
         shortDescription: { text: summary },
         fullDescription: { text: `${summary} ${why}` },
-        help: { text: help, markdown: [help, ...ruleNotes(code)].join('\n\n') },
+        help: { text: help, markdown: [help, ...ruleNotes(code, texts)].join('\n\n') },
         defaultConfiguration: { enabled: severity !== 'off', level: defaultLevel[severity] },
         properties: { tags: ['acct', severity === 'error' ? 'correctness' : 'account-plan'] },
     };
 }
 
 /** How a team may tune the rule: turn it on, change its severity, or waive a finding. */
-function ruleNotes(code: IssueCode): string[] {
-    if (!isAdjustable(code)) return ['This finding says the plan is wrong: it cannot be waived, and its severity cannot change.'];
-    const notes = issueCatalog[code].severity === 'off'
-        ? [`Off by default: turn it on for the workspace with \`severity ${code} warning\` in the \`policy\`.`]
-        : [`The workspace \`policy\` may change its severity or turn it off: \`severity ${code} error|warning|info|off\`.`];
-    if (isWaivable(code)) notes.push(`Acknowledge a finding the team has dealt with in its declaration: \`waive ${code} "REASON" until YYYY-MM-DD\`.`);
+function ruleNotes(code: IssueCode, texts: Texts): string[] {
+    if (!isAdjustable(code)) return [texts.t('sarif.fixed')];
+    const notes = [texts.t(issueCatalog[code].severity === 'off' ? 'sarif.offByDefault' : 'sarif.adjustable', { code })];
+    if (isWaivable(code)) notes.push(texts.t('sarif.waivable', { code }));
     return notes;
 }
 
@@ -91,8 +91,8 @@ function result(finding: LocatedFinding, fingerprints: FingerprintCounter) {
     };
 }
 
-function suppression(waived: WaivedJson) {
-    return { kind: 'inSource', status: 'accepted', justification: waived.until ? `${waived.reason} (until ${waived.until})` : waived.reason };
+function suppression(waived: WaivedJson, texts: Texts) {
+    return { kind: 'inSource', status: 'accepted', justification: waived.until ? texts.t('sarif.until', { reason: waived.reason, until: waived.until }) : waived.reason };
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */

@@ -3,7 +3,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { Activity } from '../generated/ast.js';
 import { daysBetween, IssueCodes } from '../../method/index.js';
 import type { AcctSettings } from '../acct-settings.js';
-import { plural, replaceValue, report } from './report.js';
+import { replaceValue, report } from './report.js';
 
 export class ActivityChecks {
     constructor(private readonly settings: AcctSettings) {}
@@ -12,10 +12,11 @@ export class ActivityChecks {
         if (activity.status !== 'planned' || !activity.date) return;
         const late = daysBetween(activity.date, this.settings.today());
         if (late === undefined || late <= 0) return;
+        const texts = this.settings.texts();
         report(accept, {
             code: IssueCodes.OverdueActivity, node: activity, where: { property: 'date' },
-            message: `Activity '${activity.name}' was planned for ${activity.date}, ${plural(late, 'day')} ago, and is still planned: record it as done with its outcome, cancel it, or move the date.`,
-            fix: replaceValue(activity, 'status', 'done', 'Mark the activity as done'),
+            message: texts.t('check.overdueActivity', { activity: activity.name, date: activity.date, late }),
+            fix: replaceValue(activity, 'status', 'done', texts.t('check.overdueActivity.fix')),
         });
     };
 }

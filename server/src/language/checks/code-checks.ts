@@ -2,43 +2,48 @@
 import type { AstNode, ValidationAcceptor } from 'langium';
 import { GrammarUtils } from 'langium';
 import type { SeverityRule, Waiver } from '../generated/ast.js';
-import { ISSUE_CODES, isAdjustable, isIssueCode, isWaivable, IssueCodes } from '../../method/index.js';
+import { ISSUE_CODES, isAdjustable, isIssueCode, isWaivable, IssueCodes, type Texts } from '../../method/index.js';
+import type { AcctSettings } from '../acct-settings.js';
 import { report } from './report.js';
 
 export class CodeChecks {
+    constructor(private readonly settings: AcctSettings) {}
+
     readonly waivableCode = (waiver: Waiver, accept: ValidationAcceptor): void => {
-        if (!writtenAsOneWord(waiver, accept)) return;
-        const problem = !isIssueCode(waiver.code) ? unknownCode(waiver.code)
-            : !isWaivable(waiver.code) ? `'${waiver.code}' cannot be waived: ${waiver.code === 'unused-waiver' || waiver.code === 'expired-waiver'
-                ? 'remove or renew the waiver instead' : 'it says the plan is wrong, not a judgement call. Fix the plan'}.`
+        const texts = this.settings.texts();
+        if (!writtenAsOneWord(waiver, accept, texts)) return;
+        const problem = !isIssueCode(waiver.code) ? unknownCode(waiver.code, texts)
+            : !isWaivable(waiver.code) ? texts.t(waiver.code === 'unused-waiver' || waiver.code === 'expired-waiver'
+                ? 'check.code.notWaivableWaiver' : 'check.code.notWaivableFixed', { code: waiver.code })
             : undefined;
         if (problem) report(accept, { code: IssueCodes.InvalidCode, node: waiver, where: { property: 'code' }, message: problem });
     };
 
     readonly adjustableCode = (rule: SeverityRule, accept: ValidationAcceptor): void => {
-        if (!writtenAsOneWord(rule, accept)) return;
-        const problem = !isIssueCode(rule.code) ? unknownCode(rule.code)
-            : !isAdjustable(rule.code) ? `The severity of '${rule.code}' cannot be changed: it says the plan is wrong, not a judgement call.`
+        const texts = this.settings.texts();
+        if (!writtenAsOneWord(rule, accept, texts)) return;
+        const problem = !isIssueCode(rule.code) ? unknownCode(rule.code, texts)
+            : !isAdjustable(rule.code) ? texts.t('check.code.notAdjustable', { code: rule.code })
             : undefined;
         if (problem) report(accept, { code: IssueCodes.InvalidCode, node: rule, where: { property: 'code' }, message: problem });
     };
 }
 
 /** `stale - contact` parses as a code; it is written as one word. */
-function writtenAsOneWord(node: AstNode & { code: string }, accept: ValidationAcceptor): boolean {
+function writtenAsOneWord(node: AstNode & { code: string }, accept: ValidationAcceptor, texts: Texts): boolean {
     if (node.code === undefined) return false; // a syntax error already says what is missing
     const text = GrammarUtils.findNodeForProperty(node.$cstNode, 'code')?.text ?? node.code;
     if (text === node.code) return true;
     report(accept, {
         code: IssueCodes.Syntax, node, where: { property: 'code' },
-        message: `Syntax error: write the code as one word, without spaces: ${node.code}.`,
+        message: texts.t('check.code.oneWord', { code: node.code }),
     });
     return false;
 }
 
-function unknownCode(code: string): string {
+function unknownCode(code: string, texts: Texts): string {
     const near = closest(code);
-    return `'${code}' is not a check code${near ? `: did you mean ${near}?` : '. Use a code as the diagnostics show it, such as stale-contact.'}`;
+    return near ? texts.t('check.code.unknownNear', { code, near }) : texts.t('check.code.unknown', { code });
 }
 
 /** The known code nearest to `code` by edit distance, if near enough to be a typo. */

@@ -22,28 +22,34 @@ export class ContactChecks {
         const length = cycle.members.length;
         const steps = Math.min(length, NAMED_IN_CYCLE);
         const names = Array.from({ length: steps }, (_, i) => cycle.members[(start + i) % length]!.name);
-        const loop = steps < length ? `${names.join(' → ')} → … (${length} contacts) → ${contact.name}` : [...names, contact.name].join(' → ');
+        const texts = this.settings.texts();
+        const loop = steps < length
+            ? texts.t('check.reportsToCycle.long', { names: names.join(' → '), count: length, contact: contact.name })
+            : [...names, contact.name].join(' → ');
         report(accept, {
             code: IssueCodes.ReportsToCycle, node: contact, where: { property: 'reportsTo' },
-            message: `Reporting line loops back to '${contact.name}' (${loop}): an org chart needs a head. Fix one reports-to.`,
+            message: texts.t('check.reportsToCycle', { contact: contact.name, loop }),
         });
     };
 
     readonly rationalTurnRisk = (contact: Contact, accept: ValidationAcceptor): void => {
         const support = supportOf(contact.support);
         if (!isInZone('rational-turn', support, contact.intimacy)) return;
+        const texts = this.settings.texts();
         report(accept, {
             code: IssueCodes.RationalTurnRisk, node: contact, where: { property: 'intimacy' },
-            message: `${whoIs(contact)} supports us (${support}) but intimacy is ${contact.intimacy}: they like the product, not us, and may turn rationally to a competitor at the first good offer. Build the personal relationship.`,
+            message: texts.t('check.rationalTurnRisk', { who: whoIs(contact, texts), support: support!, intimacy: contact.intimacy! }),
         });
     };
 
     readonly friendlyButUnsupportive = (contact: Contact, accept: ValidationAcceptor): void => {
         const support = supportOf(contact.support);
         if (!isInZone('re-examine', support, contact.intimacy)) return;
+        const texts = this.settings.texts();
+        const params = { who: whoIs(contact, texts), intimacy: contact.intimacy!, support: support! };
         report(accept, {
             code: IssueCodes.FriendlyButUnsupportive, node: contact, where: { property: 'support' },
-            message: `${whoIs(contact)} is close to us (intimacy ${contact.intimacy}) but ${support === 0 ? 'neutral' : 'opposed'} (support ${support}): do not misread the friendship. Re-examine what they really need (career, company policy).`,
+            message: support === 0 ? texts.t('check.friendlyButUnsupportive.neutral', params) : texts.t('check.friendlyButUnsupportive.opposed', params),
         });
     };
 
@@ -60,10 +66,13 @@ export class ContactChecks {
         const limit = this.facts.policy().staleContactDays;
         const age = daysBetween(last.date, today);
         if (age === undefined || age <= limit) return;
-        const evidence = last.activity ? ` (activity '${last.activity.name}')` : '';
+        const texts = this.settings.texts();
+        const evidence = last.activity ? texts.t('check.staleContact.evidence', { activity: last.activity.name }) : '';
         report(accept, {
             code: IssueCodes.StaleContact, node: contact, where: contact.lastContact ? { property: 'lastContact' } : 'head',
-            message: `${whoIs(contact)} is in the power map of ${deals.map(d => `'${d.name}'`).join(', ')} but was last contacted ${last.date}${evidence}, ${age} days ago (policy: ${limit}): relationships decay when neglected. Plan a contact.`,
+            message: texts.t('check.staleContact', {
+                who: whoIs(contact, texts), deals: texts.list(deals.map(d => texts.quote(d.name))), date: last.date, evidence, age, limit,
+            }),
         });
     };
 }

@@ -13,10 +13,14 @@ export class CustomerChecks {
     readonly tierMatchesScores = (customer: Customer, accept: ValidationAcceptor): void => {
         const suggested = suggestedTierFor(customer.standing, customer.cooperation);
         if (!customer.tier || !suggested || suggested === customer.tier) return;
+        const texts = this.settings.texts();
         report(accept, {
             code: IssueCodes.TierMismatch, node: customer, where: { property: 'tier' },
-            message: `Customer '${customer.name}' is declared ${customer.tier}, but ${tierReason(customer.standing!, customer.cooperation!)} suggest ${suggested}. Review the tier or the scores: the best resources go to the best customers.`,
-            fix: replaceValue(customer, 'tier', suggested, `Change the tier to ${suggested}`),
+            message: texts.t('check.tierMismatch', {
+                customer: customer.name, tier: texts.term('tiers', customer.tier),
+                reason: tierReason(customer.standing!, customer.cooperation!, texts), suggested: texts.term('tiers', suggested),
+            }),
+            fix: replaceValue(customer, 'tier', suggested, texts.t('check.tierMismatch.fix', { tier: texts.term('tiers', suggested) })),
         });
     };
 
@@ -24,10 +28,11 @@ export class CustomerChecks {
         if (!customer.tier) return;
         const limit = this.facts.policy().tierReviewDays;
         const today = this.settings.today();
+        const texts = this.settings.texts();
         if (customer.reviewed === undefined) {
             report(accept, {
                 code: IssueCodes.StaleTierReview, node: customer, where: { property: 'tier' },
-                message: `Customer '${customer.name}' has a tier but no review date: tiering is not a one-off. Review the tier and record the date with 'reviewed'.`,
+                message: texts.t('check.tierNotReviewed', { customer: customer.name }),
             });
             return;
         }
@@ -35,8 +40,8 @@ export class CustomerChecks {
         if (age === undefined || age <= limit) return;
         report(accept, {
             code: IssueCodes.StaleTierReview, node: customer, where: { property: 'reviewed' },
-            message: `The tier of '${customer.name}' was last reviewed ${customer.reviewed}, ${age} days ago (policy: every ${limit} days): an old tier table is worthless. Review it.`,
-            fix: replaceValue(customer, 'reviewed', today, `Mark the tier as reviewed today (${today})`),
+            message: texts.t('check.tierReviewStale', { customer: customer.name, reviewed: customer.reviewed, age, limit }),
+            fix: replaceValue(customer, 'reviewed', today, texts.t('check.tierReviewStale.fix', { today })),
         });
     };
 
@@ -45,18 +50,16 @@ export class CustomerChecks {
         if (customer.tier !== 'excellent' && customer.tier !== 'strategic') return;
         const coverage = this.facts.policy().generalCoverage;
         const general = generalLayer(customer).length;
-        const missing: string[] = [];
-        if (!customer.organization || customer.organization === 'none') {
-            missing.push('no organizational relationship (the roof: summits, executive dialogue)');
-        }
-        if (general < coverage) {
-            missing.push(`only ${general} general-layer contact${general === 1 ? '' : 's'} where ${coverage} are expected (the foundation: broad coverage of engineers, buyers, operations)`);
-        }
-        if (missing.length === 0) return;
-        const tier = customer.tier.charAt(0).toUpperCase() + customer.tier.slice(1);
+        const texts = this.settings.texts();
+        const roof = !customer.organization || customer.organization === 'none' ? texts.t('check.missingLayer.roof') : undefined;
+        const foundation = general < coverage ? texts.t('check.missingLayer.foundation', { general, coverage }) : undefined;
+        if (!roof && !foundation) return;
         report(accept, {
             code: IssueCodes.MissingLayer, node: customer, where: 'head',
-            message: `${tier} customer '${customer.name}' needs all three relationship layers but has ${missing.join(', and ')}.`,
+            message: texts.t('check.missingLayer', {
+                tier: texts.vocabulary.tiers[customer.tier].label, customer: customer.name,
+                missing: roof && foundation ? texts.t('check.missingLayer.both', { roof, foundation }) : (roof ?? foundation)!,
+            }),
         });
     };
 
@@ -65,10 +68,12 @@ export class CustomerChecks {
         // Out-of-range values are reported as errors and count for nothing here.
         const supporters = customer.contacts.filter(c => isSupporter(supportOf(c.support)));
         if (supporters.length > 1) return;
-        const who = supporters.length === 1 ? `only ${whoIs(supporters[0]!)} supports us` : 'nobody supports us yet';
+        const texts = this.settings.texts();
+        const who = supporters.length === 1
+            ? texts.t('check.singleThreaded.one', { who: whoIs(supporters[0]!, texts) }) : texts.t('check.singleThreaded.none');
         report(accept, {
             code: IssueCodes.SingleThreaded, node: customer, where: 'head',
-            message: `Customer '${customer.name}' has active opportunities but ${who}: a relationship that rests on one person is a risk. Win support from more people.`,
+            message: texts.t('check.singleThreaded', { customer: customer.name, who }),
         });
     };
 }

@@ -2,12 +2,13 @@
  * Errors in what is written, before any method rule: ids declared twice, values outside their
  * range, dates that are not dates, properties written twice (contract sections 2 and 3).
  */
-import type { AstNode, CompositeCstNode, CstNode, ValidationAcceptor } from 'langium';
+import { AstUtils, type AstNode, type CompositeCstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import type { Activity, Contact, Customer, DecisionChainEntry, Money, Opportunity, Policy, SupportValue, Waiver } from '../generated/ast.js';
-import { dayNumber, IssueCodes, isCurrencyCode, isSupport, thresholdRules, type Thresholds } from '../../method/index.js';
+import { dayNumber, IssueCodes, isCurrencyCode, isSupport, thresholdRules, type DeclarationKind, type Texts, type Thresholds } from '../../method/index.js';
 import { supportOf } from '../ast-rules.js';
-import { placeOf } from '../workspace-facts.js';
 import { assignedProperty } from '../cst-search.js';
+import type { AcctSettings } from '../acct-settings.js';
+import type { FilePlaces } from '../file-places.js';
 import { report } from './report.js';
 
 /** Properties that hold one value, per declaration type (lists such as `with` may repeat). */
@@ -27,6 +28,8 @@ const propertyKeywords: Record<string, string> = {
 };
 
 export class IdAndRangeChecks {
+    constructor(private readonly settings: AcctSettings, private readonly places: FilePlaces) {}
+
     /** A property written twice keeps only its last value: say so rather than lose one silently. */
     readonly propertyWrittenOnce = (node: AstNode, accept: ValidationAcceptor): void => {
         const properties = singleValued[node.$type];
@@ -49,7 +52,7 @@ export class IdAndRangeChecks {
             for (const extra of nodes.slice(0, -1)) {
                 report(accept, {
                     code: IssueCodes.DuplicateProperty, node, where: { range: extra.range },
-                    message: `'${keyword}' is written more than once here; only the last one (${shown}) counts. Remove the others.`,
+                    message: this.settings.texts().t('check.duplicateProperty', { keyword, last: shown }),
                 });
             }
         }
@@ -61,7 +64,7 @@ export class IdAndRangeChecks {
             if (value !== undefined && value < rule.minimum) {
                 report(accept, {
                     code: IssueCodes.OutOfRange, node: policy, where: { property },
-                    message: `${value} is out of range: the threshold must be ${rule.minimum} or more.`,
+                    message: this.settings.texts().t('check.range.threshold', { value, minimum: rule.minimum }),
                 });
             }
         }
@@ -73,11 +76,11 @@ export class IdAndRangeChecks {
             if (value !== undefined && (value < 1 || value > 5)) {
                 report(accept, {
                     code: IssueCodes.OutOfRange, node: customer, where: { property },
-                    message: `${property} ${value} is out of range: it is a score from 1 to 5.`,
+                    message: this.settings.texts().t('check.range.score', { property, value }),
                 });
             }
         }
-        checkDate(customer.reviewed, customer, 'reviewed', accept);
+        checkDate(customer.reviewed, customer, 'reviewed', accept, this.settings.texts());
     };
 
     /** Contact, opportunity and activity ids are unique within their customer. */
@@ -92,30 +95,34 @@ export class IdAndRangeChecks {
             }
             report(accept, {
                 code: IssueCodes.DuplicateId, node: element, where: { property: 'name' },
-                message: `Id '${element.name}' is already used by ${kindOf(first)} at ${placeOf(first)} in customer '${customer.name}': contact, opportunity and activity ids must be unique within their customer. Rename one.`,
+                message: this.settings.texts().t('check.duplicateLocal', {
+                    id: element.name, kind: kindOf(first, this.settings.texts()),
+                    place: this.places.placeOf(first, AstUtils.getDocument(customer).uri), customer: customer.name,
+                }),
             });
         }
     };
 
     readonly contactRanges = (contact: Contact, accept: ValidationAcceptor): void => {
-        checkSupport(contact.support, contact, accept);
+        const texts = this.settings.texts();
+        checkSupport(contact.support, contact, accept, texts);
         if (contact.intimacy !== undefined && (contact.intimacy < -3 || contact.intimacy > 3)) {
             report(accept, {
                 code: IssueCodes.OutOfRange, node: contact, where: { property: 'intimacy' },
-                message: `intimacy ${contact.intimacy} is out of range: it goes from -3 (hostile) to 3 (family-level closeness).`,
+                message: texts.t('check.range.intimacy', { value: contact.intimacy }),
             });
         }
-        checkDate(contact.lastContact, contact, 'lastContact', accept);
+        checkDate(contact.lastContact, contact, 'lastContact', accept, texts);
         const seen = new Set<string>();
         for (const line of [...contact.competitorSupport].reverse()) {
-            checkSupport(line.support, line, accept);
+            checkSupport(line.support, line, accept, texts);
             // One line per competitor: the last one counts, like any property written twice.
             const competitor = line.competitor?.$refText;
             if (competitor === undefined) continue;
             if (seen.has(competitor)) {
                 report(accept, {
                     code: IssueCodes.DuplicateProperty, node: line, where: { keyword: 'competitor-support' },
-                    message: `'competitor-support ${competitor}' is written more than once here; only the last one counts. Remove the others.`,
+                    message: texts.t('check.duplicateCompetitorSupport', { competitor }),
                 });
             }
             seen.add(competitor);
@@ -123,17 +130,18 @@ export class IdAndRangeChecks {
     };
 
     readonly entryRanges = (entry: DecisionChainEntry, accept: ValidationAcceptor): void => {
-        checkSupport(entry.support, entry, accept);
+        checkSupport(entry.support, entry, accept, this.settings.texts());
     };
 
     readonly opportunityValues = (opportunity: Opportunity, accept: ValidationAcceptor): void => {
-        checkDate(opportunity.start, opportunity, 'start', accept);
+        const texts = this.settings.texts();
+        checkDate(opportunity.start, opportunity, 'start', accept, texts);
         for (const property of ['space', 'growth', 'profit', 'competition'] as const) {
             const value = opportunity[property];
             if (value !== undefined && (value < 1 || value > 5)) {
                 report(accept, {
                     code: IssueCodes.OutOfRange, node: opportunity, where: { property },
-                    message: `${property} ${value} is out of range: the strategic sandbox scores from 1 to 5${property === 'competition' ? ' (5 = fiercest)' : ''}.`,
+                    message: texts.t(property === 'competition' ? 'check.range.competition' : 'check.range.sandbox', { property, value }),
                 });
             }
         }
@@ -142,40 +150,42 @@ export class IdAndRangeChecks {
             if (money && !isCurrencyCode(money.currency)) {
                 report(accept, {
                     code: IssueCodes.Syntax, node: money, where: { property: 'currency' },
-                    message: `'${money.currency}' is not a currency code: write a three-letter code such as CNY, EUR or USD.`,
+                    message: texts.t('check.currency', { currency: String(money.currency) }),
                 });
             }
         }
     };
 
     readonly activityDate = (activity: Activity, accept: ValidationAcceptor): void => {
-        checkDate(activity.date, activity, 'date', accept);
+        checkDate(activity.date, activity, 'date', accept, this.settings.texts());
     };
 
     readonly waiverDate = (waiver: Waiver, accept: ValidationAcceptor): void => {
-        checkDate(waiver.until, waiver, 'until', accept);
+        checkDate(waiver.until, waiver, 'until', accept, this.settings.texts());
     };
 }
 
-export function kindOf(node: AstNode): string {
-    return node.$type.toLowerCase();
+/** What a declaration is called in a message: `member`, `contact`… */
+export function kindOf(node: AstNode, texts: Texts): string {
+    const kind = node.$type.toLowerCase();
+    return texts.vocabulary.declarations[kind as DeclarationKind] ?? kind;
 }
 
-function checkSupport(value: SupportValue | undefined, node: AstNode, accept: ValidationAcceptor): void {
+function checkSupport(value: SupportValue | undefined, node: AstNode, accept: ValidationAcceptor, texts: Texts): void {
     const support = supportOf(value);
     if (!isSupport(support)) {
         report(accept, {
             code: IssueCodes.OutOfRange, node, where: { property: 'support' },
-            message: `support ${support} is out of range: use -1 (opposes), 0 (neutral), 1 (supports), 2 (supports exclusively), 3 (coach-level) or ? (unknown).`,
+            message: texts.t('check.range.support', { value: String(support) }),
         });
     }
 }
 
-function checkDate(value: string | undefined, node: AstNode, property: string, accept: ValidationAcceptor): void {
+function checkDate(value: string | undefined, node: AstNode, property: string, accept: ValidationAcceptor, texts: Texts): void {
     if (value !== undefined && dayNumber(value) === undefined) {
         report(accept, {
             code: IssueCodes.OutOfRange, node, where: { property },
-            message: `${value} is not a calendar date: write a real date as YYYY-MM-DD.`,
+            message: texts.t('check.range.date', { value }),
         });
     }
 }

@@ -15,16 +15,16 @@ import { RelationshipChecks } from './relationship-checks.js';
 import { CodeChecks } from './code-checks.js';
 
 export function registerValidationChecks(services: AcctLanguageServices): void {
-    const { WorkspaceFacts: facts, AcctSettings: settings } = services.workspace;
+    const { WorkspaceFacts: facts, AcctSettings: settings, FilePlaces: places } = services.workspace;
     const index = services.validation.CustomerIndex;
-    const written = new IdAndRangeChecks();
-    const workspace = new WorkspaceChecks(facts);
+    const written = new IdAndRangeChecks(settings, places);
+    const workspace = new WorkspaceChecks(facts, settings, places);
     const customer = new CustomerChecks(facts, settings);
     const contact = new ContactChecks(facts, settings, index);
     const opportunity = new OpportunityChecks(settings, index);
     const relationship = new RelationshipChecks(settings, index);
     const activity = new ActivityChecks(settings);
-    const codes = new CodeChecks();
+    const codes = new CodeChecks(settings);
 
     const checks: ValidationChecks<AcctAstType> = {
         Workspace: [workspace.globalIdsUnique, workspace.singlePolicy],

@@ -4,40 +4,41 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import type { Activity, ActivityKind, DecisionChainEntry, Opportunity } from '../generated/ast.js';
-import { activityKindMeanings, decidingRoles, isMoveUnderWay, IssueCodes, keyRoles, THREE_AXES } from '../../method/index.js';
+import { decidingRoles, isMoveUnderWay, IssueCodes, keyRoles, THREE_AXES, type MessageKey, type Texts } from '../../method/index.js';
 import { effectiveRole, effectiveSupport, isActiveOpportunity, whoIs } from '../ast-rules.js';
 import type { AcctSettings } from '../acct-settings.js';
 import type { CustomerIndex } from '../customer-index.js';
 import { subjectOf } from '../subject.js';
-import { joinAnd, replaceValue, report } from './report.js';
+import { replaceValue, report } from './report.js';
 
 const ironTriangleRoles = {
-    ar: 'an account responsible (ar)',
-    sr: 'a solution responsible (sr)',
-    fr: 'a fulfilment responsible (fr)',
-} as const;
+    ar: 'check.ironTriangle.ar',
+    sr: 'check.ironTriangle.sr',
+    fr: 'check.ironTriangle.fr',
+} as const satisfies Record<string, MessageKey>;
 
 /** The three moves for a hostile key person, as the message proposes them. */
-const axisMoves: Record<string, string> = {
-    'executive-visit': 'an executive visit from our side',
-    'exhibition': 'an invitation to an exhibition or event',
-    'hq-visit': 'a visit to our headquarters and reference sites',
-};
+const axisMoves = {
+    'executive-visit': 'check.axis.executiveVisit',
+    'exhibition': 'check.axis.exhibition',
+    'hq-visit': 'check.axis.hqVisit',
+} as const satisfies Record<(typeof THREE_AXES)[number], MessageKey>;
 
 export class OpportunityChecks {
     constructor(private readonly settings: AcctSettings, private readonly index: CustomerIndex) {}
 
     readonly qualified = (opportunity: Opportunity, accept: ValidationAcceptor): void => {
         if (!isActiveOpportunity(opportunity)) return;
+        const texts = this.settings.texts();
         const missing = [
-            opportunity.budget === undefined ? 'no confirmed budget' : undefined,
-            opportunity.start === undefined ? 'no start date' : undefined,
+            opportunity.budget === undefined ? texts.t('check.unqualified.budget') : undefined,
+            opportunity.start === undefined ? texts.t('check.unqualified.start') : undefined,
         ].filter((m): m is string => m !== undefined);
         if (missing.length === 0) return;
         report(accept, {
             code: IssueCodes.UnqualifiedOpportunity, node: opportunity, where: 'head',
-            message: `Opportunity '${opportunity.name}' has ${missing.join(' and ')}: it is still a lead. Confirm the customer's budget and start date, or set its stage to lead.`,
-            fix: replaceValue(opportunity, 'stage', 'lead', 'Set the stage to lead'),
+            message: texts.t('check.unqualified', { opportunity: opportunity.name, missing: texts.and(missing) }),
+            fix: replaceValue(opportunity, 'stage', 'lead', texts.t('check.unqualified.fix')),
         });
     };
 
@@ -45,7 +46,7 @@ export class OpportunityChecks {
         if (!isActiveOpportunity(opportunity) || opportunity.decisionChain) return;
         report(accept, {
             code: IssueCodes.NoPowerMap, node: opportunity, where: 'head',
-            message: `Opportunity '${opportunity.name}' has no power map: add a decision-chain with who approves, decides, evaluates and influences this deal.`,
+            message: this.settings.texts().t('check.noPowerMap', { opportunity: opportunity.name }),
         });
     };
 
@@ -55,7 +56,7 @@ export class OpportunityChecks {
         if (chain.entries.some(entry => decidingRoles.has(effectiveRole(entry)!))) return;
         report(accept, {
             code: IssueCodes.NoDecisionMaker, node: chain, where: { keyword: 'decision-chain' },
-            message: `The power map of '${opportunity.name}' has no decision-maker and no approver: find out who holds the final decision and who signs, and add them to the decision-chain.`,
+            message: this.settings.texts().t('check.noDecisionMaker', { opportunity: opportunity.name }),
         });
     };
 
@@ -64,10 +65,14 @@ export class OpportunityChecks {
         const team = opportunity.team;
         const missing = (['ar', 'sr', 'fr'] as const).filter(role => !team?.[role]);
         if (missing.length === 0) return;
+        const texts = this.settings.texts();
         report(accept, {
             code: IssueCodes.IncompleteIronTriangle, node: team ?? opportunity, where: team ? { keyword: 'team' } : 'head',
             subject: subjectOf(opportunity),
-            message: `Opportunity '${opportunity.name}' has no ${joinAnd(missing.map(r => r.toUpperCase()))} in its iron triangle: the deal is understaffed. Name ${joinAnd(missing.map(r => ironTriangleRoles[r]))} in its team.`,
+            message: texts.t('check.ironTriangle', {
+                opportunity: opportunity.name, roles: texts.and(missing.map(r => r.toUpperCase())),
+                names: texts.and(missing.map(r => texts.t(ironTriangleRoles[r]))),
+            }),
         });
     };
 
@@ -75,9 +80,12 @@ export class OpportunityChecks {
     readonly knownDecidingSupport = (entry: DecisionChainEntry, accept: ValidationAcceptor): void => {
         const key = keyPerson(entry);
         if (!key || !decidingRoles.has(key.role) || effectiveSupport(entry) !== null) return;
+        const texts = this.settings.texts();
         report(accept, {
             ...key.about, code: IssueCodes.UnknownSupport, node: entry, where: { property: 'contact' },
-            message: `${whoIs(key.contact)}, the ${key.role} of '${key.opportunity.name}', has unknown support (?): an unknown ${key.role} is a priority to reach. Plan a meeting and record their support.`,
+            message: texts.t('check.unknownSupport', {
+                who: whoIs(key.contact, texts), role: texts.term('roles', key.role), opportunity: key.opportunity.name,
+            }),
         });
     };
 
@@ -92,22 +100,28 @@ export class OpportunityChecks {
         const underWay = this.index.activitiesWith(key.contact)
             .filter(a => a.kind && (THREE_AXES as readonly string[]).includes(a.kind) && isMoveUnderWay(a.status, a.date, today));
         const started = new Set(underWay.map(a => a.kind as ActivityKind));
-        const remaining = THREE_AXES.filter(kind => !started.has(kind)).map(kind => axisMoves[kind]!);
+        const texts = this.settings.texts();
+        const remaining = THREE_AXES.filter(kind => !started.has(kind)).map(kind => texts.t(axisMoves[kind]));
         const advice = underWay.length === 0
-            ? `Use the three axes: ${remaining.join(', ')}.`
-            : `The three axes are under way: ${underWay.map(describeMove).join(', ')}. `
-                + (remaining.length ? `Still to do: ${joinAnd(remaining)}.` : 'Follow them up until their support changes.');
+            ? texts.t('check.opposedKeyPerson.axes', { moves: texts.list(remaining) })
+            : texts.t('check.opposedKeyPerson.underWay', {
+                started: texts.list(underWay.map(a => describeMove(a, texts))),
+                next: remaining.length ? texts.t('check.opposedKeyPerson.stillToDo', { moves: texts.and(remaining) }) : texts.t('check.opposedKeyPerson.followUp'),
+            });
         report(accept, {
             ...key.about, code: IssueCodes.OpposedKeyPerson, node: entry, where: { property: 'contact' },
-            message: `${whoIs(key.contact)}, the ${key.role} of '${key.opportunity.name}', opposes us (support -1). ${advice}`,
+            message: texts.t('check.opposedKeyPerson', {
+                who: whoIs(key.contact, texts), role: texts.term('roles', key.role), opportunity: key.opportunity.name, advice,
+            }),
         });
     };
 }
 
-function describeMove(activity: Activity): string {
-    const what = activityKindMeanings[activity.kind!]?.label ?? activity.kind;
-    const when = activity.status === 'done' ? 'done' : `planned${activity.date ? ` for ${activity.date}` : ''}`;
-    return `${what} '${activity.name}' (${when})`;
+function describeMove(activity: Activity, texts: Texts): string {
+    const what = texts.vocabulary.activityKinds[activity.kind!]?.label ?? activity.kind;
+    const when = activity.status === 'done' ? texts.t('check.move.done')
+        : activity.date ? texts.t('check.move.plannedFor', { date: activity.date }) : texts.t('check.move.planned');
+    return texts.t('check.move', { kind: what!, activity: activity.name, when });
 }
 
 /** The entry's contact, deal and role when the deal is active and the contact and role are known. */

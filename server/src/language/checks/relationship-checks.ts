@@ -12,7 +12,7 @@ import {
 import type { AcctSettings } from '../acct-settings.js';
 import type { CustomerIndex } from '../customer-index.js';
 import { subjectOf } from '../subject.js';
-import { joinAnd, report } from './report.js';
+import { report } from './report.js';
 
 export class RelationshipChecks {
     constructor(private readonly settings: AcctSettings, private readonly index: CustomerIndex) {}
@@ -29,9 +29,12 @@ export class RelationshipChecks {
             // A competitor's `?` never fires; our `?` counts as 0; out-of-range values count for nothing.
             if (theirs === null || theirs === undefined || theirs < -1 || theirs > 3 || (ours !== null && (ours < -1 || ours > 3))) continue;
             if (theirs <= (ours ?? 0)) continue;
+            const texts = this.settings.texts();
             report(accept, {
                 code: IssueCodes.CompetitorAhead, node: entry, where: { property: 'contact' }, ...deal.about,
-                message: `${whoIs(deal.contact)} supports ${competitor.displayName} (${theirs}) more than us (${ours ?? '?'}) in '${deal.opportunity.name}': the relationship is relative; find out what ${competitor.displayName} offers them and answer it.`,
+                message: texts.t('check.competitorAhead', {
+                    who: whoIs(deal.contact, texts), competitor: competitor.displayName, theirs, ours: ours ?? '?', opportunity: deal.opportunity.name,
+                }),
             });
         }
     };
@@ -44,16 +47,20 @@ export class RelationshipChecks {
             if (!influenced || influenced === contact) return;
             const roles = this.decidingRolesOf(influenced);
             if (roles.length === 0) return;
+            const texts = this.settings.texts();
             const deals = new Map<Role, string[]>();
             for (const { role, deal } of roles) {
                 const list = deals.get(role) ?? [];
-                if (!list.includes(`'${deal.name}'`)) list.push(`'${deal.name}'`);
+                const quoted = texts.quote(deal.name);
+                if (!list.includes(quoted)) list.push(quoted);
                 deals.set(role, list);
             }
-            const where = joinAnd([...deals].map(([role, names]) => `the ${role} of ${joinAnd(names)}`));
+            const where = texts.and([...deals].map(([role, names]) => texts.t('check.opposedInfluence.roleOf', { role: texts.term('roles', role), deals: texts.and(names) })));
             report(accept, {
                 code: IssueCodes.OpposedInfluence, node: contact, where: { property: 'influences', index },
-                message: `${whoIs(contact)} opposes us and influences ${whoIs(influenced)}, ${where}: an opponent with the ear of the decision can sink the deal. Win ${contact.displayName} over, or strengthen ${influenced.displayName}'s support through the people they trust.`,
+                message: texts.t('check.opposedInfluence', {
+                    who: whoIs(contact, texts), influenced: whoIs(influenced, texts), where, name: contact.displayName, influencedName: influenced.displayName,
+                }),
             });
         });
     };
@@ -64,9 +71,10 @@ export class RelationshipChecks {
         const support = effectiveSupport(entry);
         if (!deal || support === null || support < 1 || support > 3) return;
         if (lastContactOf(deal.contact, this.index.activitiesWith(deal.contact), this.settings.today())) return;
+        const texts = this.settings.texts();
         report(accept, {
             code: IssueCodes.UnfoundedSupport, node: entry, where: { property: 'contact' }, ...deal.about,
-            message: `${whoIs(deal.contact)} is counted as support ${support} in the power map of '${deal.opportunity.name}', but no contact is recorded: no last-contact and no done activity with them. You say the relationship is good: what is the basis? Record the last contact, or mark the support ? until you know.`,
+            message: texts.t('check.unfoundedSupport', { who: whoIs(deal.contact, texts), support, opportunity: deal.opportunity.name }),
         });
     };
 
@@ -74,9 +82,10 @@ export class RelationshipChecks {
         const deal = activeEntry(entry);
         const role = effectiveRole(entry);
         if (!deal || !role || !keyRoles.has(role) || deal.contact.owner) return;
+        const texts = this.settings.texts();
         report(accept, {
             code: IssueCodes.UncoveredKeyPerson, node: entry, where: { property: 'contact' }, ...deal.about,
-            message: `${whoIs(deal.contact)}, the ${role} of '${deal.opportunity.name}', has no owner on our side: a key person nobody owns is nobody's job. Name the member who owns the relationship (owner).`,
+            message: texts.t('check.uncoveredKeyPerson', { who: whoIs(deal.contact, texts), role: texts.term('roles', role), opportunity: deal.opportunity.name }),
         });
     };
 

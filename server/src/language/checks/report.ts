@@ -54,12 +54,3 @@ export function replaceValue(node: AstNode, property: string, newText: string, t
     const cst: CstNode | undefined = nodeForProperty(node.$cstNode, property);
     return cst ? { title, range: cst.range, newText } : undefined;
 }
-
-/** `a`, `a and b`, `a, b and c`. */
-export function joinAnd(items: readonly string[]): string {
-    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-export function plural(count: number, word: string, words = `${word}s`): string {
-    return `${count} ${count === 1 ? word : words}`;
-}

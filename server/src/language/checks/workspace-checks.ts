@@ -1,8 +1,10 @@
 /** Checks across files: global ids and the single `policy` of a workspace. */
-import type { ValidationAcceptor } from 'langium';
+import { AstUtils, type ValidationAcceptor } from 'langium';
 import type { Workspace } from '../generated/ast.js';
 import { IssueCodes } from '../../method/index.js';
-import { placeOf, type WorkspaceFacts } from '../workspace-facts.js';
+import type { AcctSettings } from '../acct-settings.js';
+import type { WorkspaceFacts } from '../workspace-facts.js';
+import type { FilePlaces } from '../file-places.js';
 import { kindOf } from './ids-and-ranges.js';
 import { report } from './report.js';
 
@@ -10,23 +12,25 @@ import { report } from './report.js';
 const NAMED_DUPLICATES = 3;
 
 export class WorkspaceChecks {
-    constructor(private readonly facts: WorkspaceFacts) {}
+    constructor(private readonly facts: WorkspaceFacts, private readonly settings: AcctSettings, private readonly places: FilePlaces) {}
 
     /** Member, competitor and customer ids are unique in the whole workspace. */
     readonly globalIdsUnique = (workspace: Workspace, accept: ValidationAcceptor): void => {
         const globals = this.facts.globalDeclarations();
+        const texts = this.settings.texts();
+        const here = AstUtils.getDocument(workspace).uri;
         for (const declaration of workspace.declarations) {
             if (declaration.$type === 'Policy' || !declaration.name) continue;
             const same = globals.get(declaration.name) ?? [];
             if (same.length < 2) continue;
             // the first few others, found without walking all of them (thousands of copies stay linear)
             const named = same.slice(0, NAMED_DUPLICATES + 1).filter(d => d !== declaration).slice(0, NAMED_DUPLICATES)
-                .map(d => `${kindOf(d)} at ${placeOf(d)}`);
+                .map(d => texts.t('check.duplicate.at', { kind: kindOf(d, texts), place: this.places.placeOf(d, here) }));
             const others = same.length - 1;
-            if (others > NAMED_DUPLICATES) named.push(`${others - NAMED_DUPLICATES} more`);
+            if (others > NAMED_DUPLICATES) named.push(texts.t('check.duplicate.more', { count: others - NAMED_DUPLICATES }));
             report(accept, {
                 code: IssueCodes.DuplicateId, node: declaration, where: { property: 'name' },
-                message: `Id '${declaration.name}' is declared more than once in the workspace (also ${named.join(', ')}): member, competitor and customer ids must be unique. Rename one.`,
+                message: texts.t('check.duplicateGlobal', { id: declaration.name, others: texts.list(named) }),
             });
         }
     };
@@ -37,7 +41,7 @@ export class WorkspaceChecks {
             if (policy.$container !== workspace) continue;
             report(accept, {
                 code: IssueCodes.DuplicateId, node: policy, where: { keyword: 'policy' },
-                message: `A workspace has at most one policy block; the one at ${placeOf(inForce!)} is in force. Merge the thresholds into it.`,
+                message: this.settings.texts().t('check.secondPolicy', { place: this.places.placeOf(inForce!, AstUtils.getDocument(workspace).uri) }),
             });
         }
     };

@@ -1,0 +1,63 @@
+/**
+ * What the power map's layouts produce — cards, links and group boxes placed in content
+ * coordinates — and what both layouts (the tree, the list) start from: each group's forest.
+ */
+import type { CardGroup, CardModel } from './models/power-map.js';
+
+export interface PlacedCard {
+    card: CardModel;
+    /** Top-left corner. */
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+}
+
+export interface PlacedLink {
+    /** SVG path data. */
+    d: string;
+    dimmed: boolean;
+}
+
+export interface PlacedGroup {
+    id: CardGroup;
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+    count: number;
+    /** Its title, wrapped to its width (`cut` when it did not fit). */
+    label: { text: string; lines: string[]; cut: boolean };
+}
+
+export interface PowerMapLayout {
+    cards: PlacedCard[];
+    links: PlacedLink[];
+    groups: PlacedGroup[];
+    width: number;
+    height: number;
+}
+
+/** One group laid out from (0, 0). */
+export interface PackedGroup {
+    cards: PlacedCard[];
+    links: PlacedLink[];
+    width: number;
+    height: number;
+}
+
+/** The org chart of one group: who has no manager in it, and each manager's reports, in order. */
+export function forestOf(cards: readonly CardModel[]): { roots: CardModel[]; childrenOf: Map<string, CardModel[]> } {
+    const ids = new Set(cards.map(c => c.id));
+    const childrenOf = new Map<string, CardModel[]>();
+    const roots: CardModel[] = [];
+    for (const c of cards) {
+        if (c.parent && ids.has(c.parent)) {
+            const list = childrenOf.get(c.parent);
+            if (list) list.push(c); else childrenOf.set(c.parent, [c]);
+        } else {
+            roots.push(c);
+        }
+    }
+    return { roots, childrenOf };
+}

@@ -1,0 +1,72 @@
+/**
+ * Which `}` closes which `{`, read from the text as the lexer reads it (strings end at their
+ * closing quote or at the end of their line; comments hold no braces), independently of the
+ * parser: where the parser's recovery closed a block at the wrong brace, the text still says
+ * where the block really ends (syntax-error containment, cascades of one mistake).
+ */
+
+/** Every `{` of the text (outside strings and comments) and the end of the `}` that closes it (the text's end when none does). */
+export function closingBraces(text: string): { firstOpenAfter(start: number, end: number): number | undefined; closeOf(open: number): number } {
+    const opens: number[] = [];
+    const closes = new Map<number, number>();
+    const stack: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"') {
+            // a string ends at its closing quote or at the end of its line
+            for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
+        } else if (c === '/' && text[i + 1] === '/') {
+            while (i < text.length && text[i] !== '\n') i++;
+        } else if (c === '/' && text[i + 1] === '*') {
+            const close = text.indexOf('*/', i + 2);
+            i = close < 0 ? text.length : close + 1;
+        } else if (c === '{') {
+            opens.push(i);
+            stack.push(i);
+        } else if (c === '}' && stack.length) {
+            closes.set(stack.pop()!, i + 1);
+        }
+    }
+    return {
+        firstOpenAfter(start, end) {
+            const open = opens[lowerBound(opens, start)];
+            return open !== undefined && open < end ? open : undefined;
+        },
+        closeOf: open => closes.get(open) ?? text.length,
+    };
+}
+
+export function lowerBound(sorted: readonly number[], value: number): number {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (sorted[mid]! < value) low = mid + 1; else high = mid;
+    }
+    return low;
+}
+
+/** [start, end) of a stretch of text. */
+export type Span = [start: number, end: number];
+
+/** The spans sorted and merged where they overlap, so that a lookup is a binary search (`inSpans`). */
+export function mergeSpans(spans: Span[]): Span[] {
+    spans.sort((a, b) => a[0] - b[0]);
+    const merged: Span[] = [];
+    for (const span of spans) {
+        const last = merged[merged.length - 1];
+        if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]); else merged.push([span[0], span[1]]);
+    }
+    return merged;
+}
+
+/** Whether `offset` lies in one of the sorted, disjoint spans. */
+export function inSpans(spans: readonly Span[], offset: number): boolean {
+    let low = 0;
+    let high = spans.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (spans[mid]![1] <= offset) low = mid + 1; else high = mid;
+    }
+    return low < spans.length && spans[low]![0] <= offset;
+}

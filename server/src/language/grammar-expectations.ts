@@ -1,0 +1,67 @@
+/**
+ * What may stand where, read from the grammar itself so that syntax messages and the grammar
+ * never disagree: for each block (the file's top level, a customer, a contact, …), the keywords
+ * that may begin one of its items, in the grammar's order.
+ */
+import { GrammarAST, GrammarUtils } from 'langium';
+
+/** What may begin an item. */
+export interface Starts {
+    keywords: string[];
+    /** An id may begin an item (a decision-chain entry starts with a contact). */
+    id: boolean;
+}
+
+/** By parser rule name: what may begin an item of its block (`'{' (…)* '}'`, or the entry rule's repetition). */
+export function blockStarts(grammar: GrammarAST.Grammar): Map<string, Starts> {
+    const blocks = new Map<string, Starts>();
+    for (const rule of grammar.rules) {
+        if (!GrammarAST.isParserRule(rule) || GrammarUtils.isDataTypeRule(rule)) continue;
+        const repetition = rule.entry ? rule.definition : blockRepetition(rule.definition);
+        if (repetition) blocks.set(rule.name, startsOf(repetition, new Set()));
+    }
+    return blocks;
+}
+
+/** The repetition just before a closing `}`, if the rule has one. */
+function blockRepetition(element: GrammarAST.AbstractElement): GrammarAST.AbstractElement | undefined {
+    if (!GrammarAST.isGroup(element)) return undefined;
+    const items = element.elements;
+    return items.find((item, i) => {
+        const next = items[i + 1];
+        return item.cardinality === '*' && GrammarAST.isKeyword(next) && next.value === '}';
+    });
+}
+
+function startsOf(element: GrammarAST.AbstractElement, visiting: Set<GrammarAST.AbstractRule>): Starts {
+    if (GrammarAST.isKeyword(element)) return { keywords: [element.value], id: false };
+    if (GrammarAST.isAssignment(element)) return startsOf(element.terminal, visiting);
+    if (GrammarAST.isCrossReference(element)) return { keywords: [], id: true };
+    if (GrammarAST.isRuleCall(element)) {
+        const rule = element.rule.ref;
+        if (!GrammarAST.isParserRule(rule) || GrammarUtils.isDataTypeRule(rule)) return { keywords: [], id: true };
+        if (visiting.has(rule)) return { keywords: [], id: false };
+        visiting.add(rule);
+        const starts = startsOf(rule.definition, visiting);
+        visiting.delete(rule);
+        return starts;
+    }
+    if (GrammarAST.isAlternatives(element) || GrammarAST.isUnorderedGroup(element)) {
+        return merge(element.elements.map(e => startsOf(e, visiting)));
+    }
+    if (GrammarAST.isGroup(element)) {
+        // the first element that must be there, and every optional one before it
+        const found: Starts[] = [];
+        for (const item of element.elements) {
+            if (GrammarAST.isAction(item)) continue;
+            found.push(startsOf(item, visiting));
+            if (item.cardinality !== '?' && item.cardinality !== '*') break;
+        }
+        return merge(found);
+    }
+    return { keywords: [], id: false };
+}
+
+function merge(all: Starts[]): Starts {
+    return { keywords: [...new Set(all.flatMap(s => s.keywords))], id: all.some(s => s.id) };
+}

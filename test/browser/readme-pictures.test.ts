@@ -1,0 +1,61 @@
+/**
+ * The README's pictures of the views, drawn as the browser tests draw them: one theme (VS Code's
+ * Light Modern, as the picture of the extension in VS Code), 1280 px wide, each window tall
+ * enough for the whole picture at full size. Written to test-results/readme/ on every run, and
+ * over docs/images/ with `npm run pictures`. Every picture of a view the README shows is made here.
+ */
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PlanFocus } from '@acct/contract';
+import { ROOT } from './harness.js';
+import { browserSuite, T } from './shared.js';
+
+const suite = browserSuite();
+const OUT = path.join(ROOT, 'test-results', 'readme');
+const IMAGES = path.join(ROOT, 'docs', 'images');
+const WIDTH = 1280;
+
+/** docs/images/NAME.png: the view and what it shows. */
+const PICTURES: Array<{ name: string; tab: string; focus: PlanFocus }> = [
+    { name: 'power-map', tab: 'power', focus: { customer: 'donghai', opportunity: 'ran27' } },
+    { name: 'power-map-relations', tab: 'power', focus: { customer: 'jlbank', opportunity: null } },
+    { name: 'fishbone', tab: 'fishbone', focus: { customer: 'donghai', opportunity: 'ran27' } },
+    { name: 'sandbox', tab: 'sandbox', focus: { customer: 'donghai', opportunity: null } },
+    { name: 'tier-quadrant', tab: 'quadrant', focus: { customer: 'donghai', opportunity: null } },
+    { name: 'intimacy-support', tab: 'intimacy', focus: { customer: 'donghai', opportunity: 'ran27' } },
+];
+
+describe('README pictures', () => {
+    it('draws every view the README shows, in one theme, whole and at full size', async () => {
+        const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+        const shown = [...readme.matchAll(/\]\(docs\/images\/([\w-]+)\.png\)/g)].map(m => m[1]!);
+        // the picture of the extension in VS Code comes from the UI scenario (test/vscode/ui-scenario.mjs)
+        expect(shown.filter(n => n !== 'vscode-power-map').sort()).toEqual(PICTURES.map(p => p.name).sort());
+        await mkdir(OUT, { recursive: true });
+        for (const pic of PICTURES) {
+            const p = await suite.page({ theme: 'light', width: WIDTH, height: 800 });
+            await p.sendPlan(suite.view(), pic.focus);
+            await p.page.click(`[role=tab][data-tab=${pic.tab}]`);
+            // a window as tall as the picture needs at 100 %, the legend under it
+            const need = await p.page.evaluate(() => {
+                const layer = document.querySelector('.viewport') as SVGGElement;
+                const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
+                const box = layer.getBBox();
+                return { top: canvas.top, below: innerHeight - canvas.bottom, height: Math.max(0, box.y) + box.height };
+            });
+            let height = Math.ceil(need.top + need.height + 40 + need.below);
+            const scale = () => p.page.$eval('.viewport', el => el.getAttribute('transform')!.replace(/.*scale\(/, '').replace(')', ''));
+            for (let tries = 0; tries < 8; tries++, height += 40) {
+                await p.page.setViewportSize({ width: WIDTH, height });
+                await p.page.click('button:has-text("Fit")');
+                if (await scale() === '1') break;
+            }
+            expect(await scale(), pic.name).toBe('1');
+            await p.page.mouse.move(WIDTH - 1, 1); // no button left hovered
+            const file = path.join(OUT, `${pic.name}.png`);
+            await p.page.screenshot({ path: file });
+            if (process.env.ACCT_WRITE_README_PICTURES === '1') await copyFile(file, path.join(IMAGES, `${pic.name}.png`));
+        }
+    }, 4 * T);
+});

@@ -1,0 +1,35 @@
+/**
+ * `npm run worst-case`: each hostile shape checked by the real CLI at 256 kB and 1 MB, with its
+ * CPU time and peak memory per MB of plan past the startup, their growth, and the budget of the
+ * issue (1 s and 300 MB per MB of plan). Prints a markdown table; exits 1 when a shape grows
+ * faster than linearly.
+ *
+ *   npm run worst-case [-- --small 262144 --large 1048576 --only escaped]
+ */
+import * as os from 'node:os';
+import { measureShape, measureStartup } from './measure.js';
+import { SHAPES } from './shapes.js';
+
+const args = process.argv.slice(2);
+const option = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+const small = Number(option('small') ?? 256 * 1024);
+const large = Number(option('large') ?? 1024 * 1024);
+const only = option('only');
+const BUDGET_SECONDS = 1;
+const BUDGET_MB = 300;
+const LINEAR_GROWTH = 1.5 * large / small;
+
+const startup = measureStartup();
+console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load ${os.loadavg().map(l => l.toFixed(2)).join(' ')}; startup ${startup.cpuMs.toFixed(0)} ms CPU, ${startup.maxRssMb.toFixed(0)} MB`);
+console.log(`\n| shape | CPU s per MB | growth ×${(large / small).toFixed(0)} | memory MB per MB | growth | within budget |`);
+console.log('|---|---:|---:|---:|---:|---|');
+let superlinear = 0;
+for (const [name, make] of Object.entries(SHAPES)) {
+    if (only && !name.includes(only)) continue;
+    const cost = measureShape(make, small, large, startup);
+    const linear = cost.cpuGrowth <= LINEAR_GROWTH && cost.memoryGrowth <= LINEAR_GROWTH;
+    if (!linear) superlinear++;
+    const budget = cost.secondsPerMb <= BUDGET_SECONDS && cost.memoryPerMb <= BUDGET_MB;
+    console.log(`| ${name} | ${cost.secondsPerMb.toFixed(2)} | ${cost.cpuGrowth.toFixed(1)} | ${cost.memoryPerMb.toFixed(0)} | ${cost.memoryGrowth.toFixed(1)} | ${budget ? 'yes' : 'no'}${linear ? '' : ' — NOT LINEAR'} |`);
+}
+process.exitCode = superlinear ? 1 : 0;
