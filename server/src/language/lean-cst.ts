@@ -10,6 +10,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type { AstNode, CompositeCstNode, GrammarAST, LangiumParser, LeafCstNode, RootCstNode } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { lowerBound } from './brace-matching.js';
 
 const lineStartsOf = new WeakMap<RootCstNode, Uint32Array>();
 
@@ -44,17 +45,6 @@ function startsLine(text: string, s: number): boolean {
     return before === 10 || (before === 13 && text.charCodeAt(s) !== 10);
 }
 
-/** The first index of `sorted` whose value is at least `value`. */
-function firstAtLeast(sorted: Uint32Array, value: number): number {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (sorted[mid]! < value) low = mid + 1; else high = mid;
-    }
-    return low;
-}
-
 /**
  * Gives `root` (Langium's root node, which keeps its text in `_text`) a new text. After an edit
  * that changed old `[start, oldEnd)` into new `[start, newEnd)`, the line starts are derived from
@@ -66,8 +56,8 @@ export function retext(root: RootCstNode, text: string, edit?: { start: number; 
     lineStartsOf.delete(root);
     if (!old || !edit) return;
     const delta = edit.newEnd - edit.oldEnd;
-    const head = firstAtLeast(old, Math.max(1, edit.start));
-    const tail = firstAtLeast(old, edit.oldEnd + 1);
+    const head = lowerBound(old, Math.max(1, edit.start));
+    const tail = lowerBound(old, edit.oldEnd + 1);
     const middle: number[] = [];
     for (let s = Math.max(1, edit.start); s <= edit.newEnd && s <= text.length; s++) if (startsLine(text, s)) middle.push(s);
     const starts = new Uint32Array(head + middle.length + old.length - tail);
