@@ -171,6 +171,23 @@ describe('acct diff: bad input', () => {
         expect(result.stderr.trim().split('\n')).toHaveLength(1);
     });
 
+    it('a path on neither side is a mistake, exit 2 (a revision given as a path says to write --from)', () => {
+        const revision = diff('HEAD~1');
+        expect(revision.status).toBe(2);
+        expect(revision.stderr).toBe("acct: HEAD~1: no such file or folder; 'HEAD~1' is a revision: write --from HEAD~1 to compare with it.\n");
+        expect(revision.stdout).toBe('');
+        const missing = diff('plans/nosuch.acct');
+        expect(missing.status).toBe(2);
+        expect(missing.stderr).toBe('acct: plans/nosuch.acct: no such file or folder, on disk or at HEAD. Check the path.\n');
+        const between = diff('--from', 'HEAD~1', '--to', 'HEAD', 'nosuch');
+        expect(between.status).toBe(2);
+        expect(between.stderr).toBe('acct: nosuch: no such file or folder at HEAD~1 or at HEAD. Check the path.\n');
+        // a plan that exists on one side only is a change, not a mistake: moved away since HEAD~1
+        const moved = diff('--from', 'HEAD~1', '--format', 'json', 'plans/other.acct');
+        expect(moved.status).toBe(0);
+        expect(JSON.parse(moved.stdout).changes).toEqual([{ kind: 'removed', element: 'customer', customer: 'other', id: 'other', field: null, from: null, to: null }]);
+    });
+
     it('without git on the PATH: exit 2 with one line', () => {
         const result = runCli(['diff'], { cwd: repo, env: { PATH: '/nonexistent' } });
         expect(result.status).toBe(2);

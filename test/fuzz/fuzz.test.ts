@@ -4,16 +4,27 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
-import { caseArb, checkInvariants, corpus, textOf } from './invariants.js';
+import { caseArb, checkInvariants, corpus, incrementalCorpus, textOf } from './invariants.js';
+import { checkIncrementalParse } from './incremental.js';
 
 describe('fuzzing', () => {
     it('hostile edits of the examples keep every invariant', async () => {
         await fc.assert(fc.asyncProperty(caseArb, async fuzz => checkInvariants(textOf(fuzz))), { numRuns: 300, seed: 20261126 });
     }, 300_000);
 
+    it('hostile edits re-parsed incrementally give the full parse', () => {
+        let partial = 0;
+        fc.assert(fc.property(caseArb, fuzz => { partial += checkIncrementalParse(fuzz); }), { numRuns: 300, seed: 20261126 });
+        // meaningful only if some of the hostile edits were re-parsed incrementally
+        expect(partial).toBeGreaterThan(50);
+    }, 300_000);
+
     it('the saved corpus keeps every invariant', async () => {
         for (const { name, text } of corpus()) {
             await expect(checkInvariants(text), name).resolves.toBeUndefined();
+        }
+        for (const { name, fuzz } of incrementalCorpus()) {
+            expect(() => checkIncrementalParse(fuzz), name).not.toThrow();
         }
     }, 120_000);
 });

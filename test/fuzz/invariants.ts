@@ -83,3 +83,10 @@ export function corpus(): Array<{ name: string; text: string }> {
     return fs.readdirSync(corpusDir).filter(f => f.endsWith('.acct')).sort()
         .map(name => ({ name, text: fs.readFileSync(path.join(corpusDir, name), 'utf8') }));
 }
+
+/** Saved failures of the incremental parse: the fuzz case itself (example and edits). */
+export function incrementalCorpus(): Array<{ name: string; fuzz: FuzzCase }> {
+    if (!fs.existsSync(corpusDir)) return [];
+    return fs.readdirSync(corpusDir).filter(f => f.endsWith('.case.json')).sort()
+        .map(name => ({ name, fuzz: JSON.parse(fs.readFileSync(path.join(corpusDir, name), 'utf8')) as FuzzCase }));
+}

@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { caseArb, checkInvariants, corpusDir, textOf } from './invariants.js';
+import { checkIncrementalParse } from './incremental.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
             await checkInvariants(text);
             const used = process.cpuUsage(t0);
             const ms = (used.user + used.system) / 1000;
+            checkIncrementalParse(fuzz);
             const kb = Math.max(1, text.length / 1024);
             perKb.push(ms / kb);
             if (ms / kb > slowest.msPerKb) {
@@ -50,9 +52,12 @@ async function main(): Promise<void> {
         if (result.failed && result.counterexample) {
             failures++;
             const text = textOf(result.counterexample[0]);
-            const name = `${createHash('sha256').update(text).digest('hex').slice(0, 12)}.acct`;
+            // An incremental re-parse needs its edits, not only the final text: the case is saved as it is.
+            const incremental = String(result.errorInstance).includes('incremental parse');
+            const content = incremental ? JSON.stringify(result.counterexample[0]) : text;
+            const name = `${createHash('sha256').update(content).digest('hex').slice(0, 12)}${incremental ? '.case.json' : '.acct'}`;
             fs.mkdirSync(corpusDir, { recursive: true });
-            fs.writeFileSync(path.join(corpusDir, name), text);
+            fs.writeFileSync(path.join(corpusDir, name), content);
             console.log(`FAILED (seed ${seed + chunk}): ${String(result.errorInstance).split('\n')[0]}; saved test/fuzz/corpus/${name}`);
         }
         const seconds = (performance.now() - started) / 1000;

@@ -4,8 +4,14 @@
  * one error, syntax-cascade.ts), then hands every finding to the finding policy (severities,
  * waivers, syntax-error containment).
  */
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import {
+    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type DiagnosticInfo, type LangiumDocument,
+    type ValidationAcceptor, type ValidationOptions, type ValidationSeverity,
+} from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import { forEachNode, nodesOf } from './ast-walk.js';
+import type { AcctValidationRegistry } from './acct-validation-registry.js';
+import { nodeForProperty } from './cst-search.js';
 import { IssueCodes } from '../method/index.js';
 import type { AcctLanguageServices } from './acct-language-services.js';
 import type { AcctSettings } from './acct-settings.js';
@@ -53,4 +59,47 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         this.unresolved.report(document, (message, info) => diagnostics.push(this.toDiagnostic('error', message, info)));
     }
+
+    /** Langium's diagnostic, with the property's syntax found the quicker way (cst-search.ts). */
+    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
+        if (!info.range && typeof info.property === 'string') {
+            const cst = nodeForProperty(info.node.$cstNode, info.property, info.index) ?? info.node.$cstNode;
+            if (cst) return super.toDiagnostic(severity, message, { ...info, range: cst.range });
+        }
+        return super.toDiagnostic(severity, message, info);
+    }
+
+    /**
+     * Langium's walk, checks and order, without a stream and a promise per node and check
+     * (acct-validation-registry.ts); cancellation is looked at every few hundred nodes.
+     */
+    protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken?: CancellationToken): Promise<void> {
+        const registry = this.validationRegistry as AcctValidationRegistry;
+        // Langium's default validates every node and its children; an override that prunes gets the walk it asks for.
+        const skipped = new Set<AstNode>();
+        const nodes: readonly AstNode[] = this.validateSingleNodeOptions === DefaultDocumentValidator.prototype['validateSingleNodeOptions']
+            ? nodesOf(root)
+            : (() => {
+                const list: AstNode[] = [];
+                forEachNode(root, node => {
+                    list.push(node);
+                    const nodeOptions = this.validateSingleNodeOptions(node, options);
+                    if (!nodeOptions.validateNode) skipped.add(node);
+                    return nodeOptions.validateChildren;
+                });
+                return list;
+            })();
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken ?? Cancellation.CancellationToken.None);
+            const node = nodes[i]!;
+            if (skipped.has(node)) continue;
+            for (const check of registry.checksFor(node.$type, options.categories)) {
+                const pending = check(node, acceptor, cancelToken ?? Cancellation.CancellationToken.None);
+                if (pending) await pending;
+            }
+        }
+    }
 }
+
+/** Nodes validated between two looks at cancellation. */
+const CHECK_CANCEL_EVERY = 256;

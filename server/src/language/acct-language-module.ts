@@ -17,6 +17,11 @@ import { createAcctParser } from './acct-parser.js';
 import { AcctLexer } from './acct-lexer.js';
 import { AcctTokenBuilder } from './acct-token-builder.js';
 import { AcctValueConverter } from './acct-value-converter.js';
+import { withLeanLeaves } from './lean-cst.js';
+import { AcctLinker } from './lean-references.js';
+import { AcctNodeDescriptionProvider, AcctReferenceDescriptionProvider } from './lean-descriptions.js';
+import { IncrementalDocumentFactory } from './incremental/incremental-document-factory.js';
+import { AcctValidationRegistry } from './acct-validation-registry.js';
 import { AcctSyntaxMessages } from './syntax-messages.js';
 
 
@@ -25,20 +30,24 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
         CustomerIndex: () => new CustomerIndex(),
         FindingPolicy: (services) => new FindingPolicy(services.workspace.WorkspaceFacts, services.workspace.AcctSettings),
         DocumentValidator: (services) => new AcctDocumentValidator(services),
+        ValidationRegistry: (services) => new AcctValidationRegistry(services),
     },
     workspace: {
         AcctSettings: () => new AcctSettings(),
         FilePlaces: (services) => new FilePlaces(services.shared, services.workspace.AcctSettings),
         WorkspaceFacts: (services) => new WorkspaceFacts(services),
+        AstNodeDescriptionProvider: (services) => new AcctNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: (services) => new AcctReferenceDescriptionProvider(services),
     },
     parser: {
-        LangiumParser: (services) => createAcctParser(services),
+        LangiumParser: (services) => withLeanLeaves(createAcctParser(services)),
         Lexer: (services) => new AcctLexer(services),
         TokenBuilder: () => new AcctTokenBuilder(),
         ValueConverter: () => new AcctValueConverter(),
         ParserErrorMessageProvider: (services) => new AcctSyntaxMessages(services.Grammar, services.workspace.AcctSettings),
     },
     references: {
+        Linker: (services) => new AcctLinker(services),
         ScopeProvider: (services) => new AcctScopeProvider(services),
         ScopeComputation: (services) => new AcctScopeComputation(services),
     },
@@ -47,5 +56,6 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
 export const AcctLanguageSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
         DocumentBuilder: (services) => new AcctDocumentBuilder(services),
+        LangiumDocumentFactory: (services) => new IncrementalDocumentFactory(services),
     },
 };

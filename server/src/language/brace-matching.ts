@@ -36,7 +36,8 @@ export function closingBraces(text: string): { firstOpenAfter(start: number, end
     };
 }
 
-export function lowerBound(sorted: readonly number[], value: number): number {
+/** The first index of `sorted` whose value is at least `value`. */
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
     let low = 0;
     let high = sorted.length;
     while (low < high) {

@@ -15,6 +15,7 @@ import type { AcctSettings } from './acct-settings.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 import type { FindingData } from './finding-data.js';
 import { subjectOf } from './subject.js';
+import { nodesOf } from './ast-walk.js';
 import { closingBraces, inSpans, lowerBound, mergeSpans, type Span } from './brace-matching.js';
 
 /** A finding a waiver took out, with the waiver that says why. */
@@ -45,8 +46,10 @@ export class FindingPolicy {
         const waived: WaivedFinding[] = [];
         const today = this.settings.today();
         const diagnostics: Diagnostic[] = [];
+        const waivers = nodesOf(document.parseResult.value).filter(isWaiver);
         for (const diagnostic of kept) {
-            const covering = coveringWaivers(document, diagnostic, today);
+            // (a document without waivers, the common case, needs no search for them)
+            const covering = waivers.length ? coveringWaivers(document, diagnostic, today) : [];
             if (covering.length === 0) {
                 diagnostics.push(diagnostic);
                 continue;
@@ -58,7 +61,7 @@ export class FindingPolicy {
                 if (list) list.push(diagnostic); else byWaiver.set(waiver, [diagnostic]);
             }
         }
-        for (const waiver of AstUtils.streamAst(document.parseResult.value as Workspace).filter(isWaiver)) {
+        for (const waiver of waivers) {
             if (!isIssueCode(waiver.code) || !isWaivable(waiver.code) || isMutedNode(waiver, muted)) continue;
             const finding = waiverFinding(waiver, today, byWaiver.has(waiver), kept, this.settings.texts());
             if (finding) diagnostics.push(...this.withSeverity(finding));

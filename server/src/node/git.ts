@@ -53,6 +53,17 @@ export async function resolveRevision(tree: GitWorkTree, revision: string): Prom
     }
 }
 
+/** Whether `file` (relative to `cwd`) names a file or folder in the commit. */
+export async function existsAt(tree: GitWorkTree, commit: string, file: string, cwd: string): Promise<boolean> {
+    const spec = path.relative(tree.root, path.resolve(cwd, file)) || '.';
+    return (await git(tree.root, ['ls-tree', '-z', '--full-tree', '--name-only', commit, '--', spec])).length > 0;
+}
+
+/** Whether `name` names a commit (without an error when it does not). */
+export async function isRevision(tree: GitWorkTree, name: string): Promise<boolean> {
+    return resolveRevision(tree, name).then(() => true, () => false);
+}
+
 /** The `.acct` files of a commit under the given paths (relative to `cwd`), with their texts. */
 export async function plansAt(tree: GitWorkTree, commit: string, paths: string[], cwd: string): Promise<PlanText[]> {
     const specs = (paths.length ? paths : ['.']).map(p => path.relative(tree.root, path.resolve(cwd, p)) || '.');

@@ -2,10 +2,11 @@
  * Errors in what is written, before any method rule: ids declared twice, values outside their
  * range, dates that are not dates, properties written twice (contract sections 2 and 3).
  */
-import { AstUtils, GrammarAST, type AstNode, type CompositeCstNode, type CstNode, type ValidationAcceptor } from 'langium';
+import { AstUtils, type AstNode, type CompositeCstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import type { Activity, Contact, Customer, DecisionChainEntry, Money, Opportunity, Policy, SupportValue, Waiver } from '../generated/ast.js';
 import { dayNumber, IssueCodes, isCurrencyCode, isSupport, thresholdRules, type DeclarationKind, type Texts, type Thresholds } from '../../method/index.js';
 import { supportOf } from '../ast-rules.js';
+import { assignedProperty } from '../cst-search.js';
 import type { AcctSettings } from '../acct-settings.js';
 import type { FilePlaces } from '../file-places.js';
 import { report } from './report.js';
@@ -38,7 +39,7 @@ export class IdAndRangeChecks {
         // no longer in the AST, but its text still is.
         const written = new Map<string, CstNode[]>();
         for (const child of content) {
-            const property = child.grammarSource && AstUtils.getContainerOfType(child.grammarSource, GrammarAST.isAssignment)?.feature;
+            const property = assignedProperty(child.grammarSource);
             if (!property || !properties.includes(property)) continue;
             const nodes = written.get(property);
             if (nodes) nodes.push(child); else written.set(property, [child]);

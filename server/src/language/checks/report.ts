@@ -3,12 +3,13 @@
  * core), where it points, what it is about and its quick fix, all carried in the diagnostic so
  * that the editor, the CLI, the export, the views and the quick fixes read the same finding.
  */
-import { GrammarUtils, type AstNode, type CstNode, type ValidationAcceptor } from 'langium';
+import type { AstNode, CstNode, ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { issueCatalog, type IssueCode } from '../../method/index.js';
 import type { SubjectKey } from '../../contract/subject-key.js';
 import type { FindingData, QuickFix } from '../finding-data.js';
 import { subjectOf } from '../subject.js';
+import { nodeForProperty } from '../cst-search.js';
 
 /** Where on the node the finding points: a property's value, a keyword, or an explicit range. */
 export type Where =
@@ -44,12 +45,12 @@ export function report(accept: ValidationAcceptor, finding: Report): void {
 function headRange(node: AstNode): Range | undefined {
     const cst = node.$cstNode;
     if (!cst) return undefined;
-    const name = GrammarUtils.findNodeForProperty(cst, 'name');
+    const name = nodeForProperty(cst, 'name');
     return { start: cst.range.start, end: (name ?? cst).range.end };
 }
 
 /** A quick fix that replaces the value of `property` on `node`, if it is written. */
 export function replaceValue(node: AstNode, property: string, newText: string, title: string): QuickFix | undefined {
-    const cst: CstNode | undefined = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+    const cst: CstNode | undefined = nodeForProperty(node.$cstNode, property);
     return cst ? { title, range: cst.range, newText } : undefined;
 }

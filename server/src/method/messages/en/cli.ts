@@ -95,6 +95,9 @@ export const cli = {
     'git.catFileFailed': 'git cat-file failed (exit {code}).',
     'git.cannotRead': 'cannot read {object} from git ({header}).',
     'git.notUtf8': '{object}: not valid UTF-8. Plans are UTF-8 files.',
+    'git.pathNowhere': '{path}: no such file or folder, on disk or at {from}. Check the path.',
+    'git.pathNowhereBetween': '{path}: no such file or folder at {from} or at {to}. Check the path.',
+    'git.pathIsRevision': "{path}: no such file or folder; '{path}' is a revision: write --from {path} to compare with it.",
     // files/safe-write.ts (its refusals, by kind)
     'write.acctFile': '{target}: acct never writes .acct files. Choose another file for {what}.',
     'write.namesFolder': '{target}: names a folder. Give a file name for {what}.',

@@ -1,0 +1,53 @@
+/**
+ * Langium parses a changed document again from its first character. Here the document's previous
+ * parse is handed to the incremental parser (incremental-parse.ts), which re-parses only the
+ * declarations or elements around the edit when that gives the same result, and the whole text
+ * otherwise. Only the parse changes: the builder's phases after it run as before.
+ */
+import {
+    DefaultLangiumDocumentFactory, type AstNode, type Cancellation, type LangiumCoreServices, type LangiumDocument,
+    type LangiumSharedCoreServices, type ParseResult, type URI,
+} from 'langium';
+import type { Workspace } from '../generated/ast.js';
+import { IncrementalParser } from './incremental-parse.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
+    /** The parse being replaced, by document, while its update runs. */
+    private readonly previous = new Map<string, ParseResult>();
+    private readonly parsers = new WeakMap<LangiumCoreServices, IncrementalParser>();
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+    }
+
+    override async update<T extends AstNode = AstNode>(document: Mutable<LangiumDocument<T>>, cancellationToken: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
+        const key = document.uri.toString();
+        this.previous.set(key, document.parseResult);
+        try {
+            return await super.update(document, cancellationToken);
+        } finally {
+            this.previous.delete(key);
+        }
+    }
+
+    protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
+        const previous = this.previous.get(uri.toString());
+        if (previous && previous.value?.$type === 'Workspace') {
+            const parsed = this.parserFor(uri).parse(previous as ParseResult<Workspace>, text);
+            if (parsed) return Promise.resolve(parsed as unknown as ParseResult<T>);
+        }
+        return super.parseAsync(uri, text, cancellationToken);
+    }
+
+    private parserFor(uri: URI): IncrementalParser {
+        const services = this.serviceRegistry.getServices(uri);
+        let parser = this.parsers.get(services);
+        if (!parser) {
+            parser = new IncrementalParser(services);
+            this.parsers.set(services, parser);
+        }
+        return parser;
+    }
+}

@@ -1,0 +1,179 @@
+/**
+ * Putting a re-parsed window into the syntax tree of a document: its nodes replace the old ones,
+ * the nodes after it move by the change of length (offsets; the ranges of comments, which
+ * Langium stores; the ranges composite nodes cache), and every node gets the document's root.
+ * The AST gets a new root, and a new customer when the window is inside one: caches keyed by
+ * these nodes (scopes of contacts, anchors of completion) see the change.
+ */
+import {
+    isAstNode, isCompositeCstNode, isReference, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type Linker, type RootCstNode,
+} from 'langium';
+import { nodeForProperty } from '../cst-search.js';
+import { LeanLeafCstNode, positionIn, retext } from '../lean-cst.js';
+
+/** The edit of the text, as incremental-parse.ts computed it. */
+export interface TextEdit {
+    newText: string;
+    start: number;
+    oldEnd: number;
+    newEnd: number;
+    delta: number;
+    /** The changed text held or holds a line break. */
+    linesMoved: boolean;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type MutableNode = Mutable<AstNode> & Record<string, unknown>;
+
+/** Fields of Langium's CST classes that a splice updates (private there). */
+interface CstInternals {
+    _offset?: number;
+    _length?: number;
+    _range?: unknown;
+    _rangeCache?: unknown;
+    _astNode?: AstNode;
+    _text?: string;
+    root?: RootCstNode;
+}
+
+/** Moves `node` and everything in it by `delta` characters in the new text of `root`. */
+function shift(node: CstNode, delta: number, root: RootCstNode): void {
+    if (node instanceof LeanLeafCstNode) {
+        node.moveBy(delta);
+    } else if (isCompositeCstNode(node)) {
+        (node as CstInternals)._rangeCache = undefined;
+        for (const child of node.content) shift(child, delta, root);
+    } else {
+        const leaf = node as CstInternals;
+        if (typeof leaf._offset !== 'number' || typeof leaf._length !== 'number') throw new Error('acct: unknown kind of CST leaf');
+        leaf._offset += delta;
+        leaf._range = { start: positionIn(root, leaf._offset), end: positionIn(root, leaf._offset + leaf._length) };
+    }
+}
+
+/** Gives `node` and everything in it the document's root (the window was parsed under another). */
+function adopt(node: CstNode, root: RootCstNode): void {
+    if (!(node instanceof LeanLeafCstNode)) (node as CstInternals).root = root;
+    if (isCompositeCstNode(node)) for (const child of node.content) adopt(child, root);
+}
+
+/**
+ * Replaces `container.content[from, to)` by `nodes`, moves what follows in the tree by the
+ * edit's change of length (and to other lines when it broke lines), and gives the root the new
+ * text. Composite nodes around the window forget their cached range.
+ */
+export function spliceCst(root: RootCstNode, container: CompositeCstNode, from: number, to: number, nodes: CstNode[], edit: TextEdit): void {
+    const { delta, newText: text, linesMoved } = edit;
+    retext(root, text, edit);
+    container.content.splice(from, to - from, ...nodes);
+    for (const node of nodes) adopt(node, root);
+    // Nothing after the window moves when the edit kept the length and broke no line (a digit changed).
+    const move = delta !== 0 || linesMoved;
+    let parent: CompositeCstNode | undefined = container;
+    let after = from + nodes.length;
+    while (parent) {
+        (parent as CstInternals)._rangeCache = undefined;
+        if (move) for (let i = after; i < parent.content.length; i++) shift(parent.content[i]!, delta, root);
+        const above: CompositeCstNode | undefined = parent.container;
+        if (above) after = above.content.indexOf(parent) + 1;
+        parent = above;
+    }
+}
+
+/** Points the composite nodes of `from`'s CST that name it as their AST node to `to`. */
+export function repointCst(start: CstNode | undefined, from: AstNode, to: AstNode): void {
+    const visit = (node: CstNode) => {
+        const internals = node as CstInternals;
+        if (internals._astNode === from) internals._astNode = to;
+        if (isCompositeCstNode(node)) for (const child of node.content) if (isCompositeCstNode(child) && (child as CstInternals)._astNode === from) visit(child);
+    };
+    if (start) visit(start);
+}
+
+/**
+ * Where `property` is first written in `node`'s text (undefined: not written, a default): a list's
+ * first item; a single value's first writing, which a later one may have overwritten.
+ */
+function firstOffset(node: MutableNode, property: string): number | undefined {
+    const value = node[property];
+    if (Array.isArray(value)) {
+        const first: unknown = value[0];
+        return isAstNode(first) ? first.$cstNode?.offset : isReference(first) ? first.$refNode?.offset : nodeForProperty(node.$cstNode, property)?.offset;
+    }
+    return value === undefined ? undefined : nodeForProperty(node.$cstNode, property)?.offset;
+}
+
+/**
+ * `node`'s properties in the order a parse gives them: `$type`, the properties in the order the
+ * text writes them, `$cstNode`, the defaults of what is not written (in the order of the type's
+ * metadata), then the rest. A node's key order is its children's order in Langium's walks (the
+ * outline, the order of findings): a contact moved before the first activity puts `contacts` first.
+ */
+function inParseOrder(node: MutableNode, reflection: AstReflection): MutableNode {
+    const written: Array<[string, number]> = [];
+    const unwritten = new Set<string>();
+    for (const key of Object.keys(node)) {
+        if (key.startsWith('$')) continue;
+        const at = firstOffset(node, key);
+        if (at === undefined) unwritten.add(key); else written.push([key, at]);
+    }
+    written.sort((a, b) => a[1] - b[1]);
+    const ordered = { $type: node.$type } as MutableNode;
+    for (const [key] of written) ordered[key] = node[key];
+    if ('$cstNode' in node) ordered.$cstNode = node.$cstNode;
+    for (const property of Object.values(reflection.getTypeMetaData(node.$type).properties)) {
+        if (unwritten.delete(property.name)) ordered[property.name] = node[property.name];
+    }
+    for (const key of unwritten) ordered[key] = node[key];
+    for (const key of Object.keys(node)) if (!(key in ordered)) ordered[key] = node[key];
+    return ordered;
+}
+
+/**
+ * A copy of `node` with `changes`, its properties in the order a parse of the new text gives,
+ * whose children are re-attached to it and whose own references are built again for it (a
+ * reference knows the node that holds it).
+ */
+export function copyNode<T extends AstNode>(node: T, linker: Linker, reflection: AstReflection, changes: Partial<Record<string, unknown>> = {}): T {
+    const copy = inParseOrder({ ...node, ...changes } as unknown as MutableNode, reflection);
+    for (const [property, value] of Object.entries(copy)) {
+        if (property.startsWith('$')) continue;
+        if (isReference(value)) {
+            copy[property] = linker.buildReference(copy, property, value.$refNode, value.$refText);
+        } else if (Array.isArray(value)) {
+            value.forEach((item, index) => {
+                if (isReference(item)) throw new Error('acct: a list of references on a re-parsed container');
+                if (isAstNode(item)) attach(item, copy, property, index);
+            });
+        } else if (isAstNode(value)) {
+            (value as MutableNode).$container = copy;
+        }
+    }
+    repointCst(node.$cstNode, node, copy as unknown as AstNode);
+    return copy as unknown as T;
+}
+
+/** Makes `child` the `index`-th item of `container[property]`. */
+export function attach(child: AstNode, container: AstNode, property: string, index: number): void {
+    const node = child as MutableNode;
+    node.$container = container;
+    node.$containerProperty = property;
+    node.$containerIndex = index;
+}
+
+/**
+ * Keeps `old` (a member or competitor other files refer to) for the re-parsed `fresh` with the same
+ * type and id: it takes `fresh`'s properties and syntax node, so references to it stay valid.
+ */
+export function keepIdentity(old: AstNode, fresh: AstNode): AstNode {
+    const target = old as MutableNode;
+    const placement = new Set(['$container', '$containerIndex', '$containerProperty', '$document']);
+    for (const property of Object.keys(target)) {
+        if (!placement.has(property) && !(property in fresh)) delete target[property];
+    }
+    for (const [property, value] of Object.entries(fresh)) {
+        if (!placement.has(property)) target[property] = value;
+    }
+    repointCst(fresh.$cstNode, fresh, old);
+    return old;
+}

@@ -1,0 +1,150 @@
+/**
+ * End-to-end measures over the real LSP (out/server.js over stdio): a one-line edit until the
+ * server publishes the file's diagnostics, completion requests, and an edit of `team.acct` in
+ * the 100k-line workspace until every file's diagnostics are settled.
+ */
+import * as fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { customerEdits, teamEdit, type LineEdit } from './edits.js';
+import { loadAverage, median, percentile, processCpuMs, round } from './measure.js';
+import { settled, sleep, startBenchServer, type BenchServer } from './lsp-server.js';
+
+/** Longer than the server's quiet time between edits (QUIET_MS), so each edit is checked at once. */
+const PAUSE_MS = 80;
+
+function change(server: BenchServer, uri: string, version: number, edit: LineEdit): Promise<void> {
+    return server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: edit.line, character: 0 }, end: { line: edit.line, character: edit.before.length } }, text: edit.after }],
+    });
+}
+
+/**
+ * Opens `uri` once the workspace is loaded, and waits until every file's diagnostics are published
+ * (the server checks the files of the workspace when the first one is opened).
+ */
+export async function openAndSettle(server: BenchServer, uri: string, text: string): Promise<void> {
+    const first = server.nextDiagnostics(uri, 300_000);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version: 1, text } });
+    await first;
+    await server.connection.sendRequest('acct/locate', { subject: 'customer:-' }); // answered when the build is done
+    await settled(server, 1000, 300_000);
+}
+
+export interface EditLatency {
+    edits: number;
+    p50Ms: number;
+    p95Ms: number;
+    maxMs: number;
+    /** The server's CPU time per edit (mean over the edits; /proc has 10 ms ticks). */
+    serverCpuPerEditMs: number;
+    loadAverage: number[];
+}
+
+/** One-line edits of `file` (in `folder`), each followed by a pause: didChange → publishDiagnostics of the file. */
+export async function lspEditLatency(serverJs: string, folder: string, file: string, count: number, seed: number): Promise<{ latency: EditLatency; completion: CompletionLatency }> {
+    const server = await startBenchServer(serverJs, folder);
+    try {
+        const uri = pathToFileURL(file).toString();
+        const text = fs.readFileSync(file, 'utf-8');
+        await openAndSettle(server, uri, text);
+        const edits = customerEdits(text, count + 5, seed);
+        const times: number[] = [];
+        let cpu = 0;
+        for (const [i, edit] of edits.entries()) {
+            const published = server.nextDiagnostics(uri);
+            const cpuBefore = processCpuMs(server.process.pid);
+            const start = performance.now();
+            await change(server, uri, i + 2, edit);
+            const { at } = await published;
+            await sleep(PAUSE_MS);
+            if (i < 5) continue; // warm-up
+            times.push(at - start);
+            cpu += processCpuMs(server.process.pid) - cpuBefore;
+        }
+        const latency = {
+            edits: times.length, p50Ms: round(median(times)), p95Ms: round(percentile(times, 95)), maxMs: round(Math.max(...times)),
+            serverCpuPerEditMs: round(cpu / times.length), loadAverage: loadAverage(),
+        };
+        const completion = await lspCompletion(server, uri, edits.reduce((current, edit) => {
+            const lines = current.split('\n');
+            lines[edit.line] = edit.after;
+            return lines.join('\n');
+        }, text), seed);
+        return { latency, completion };
+    } finally {
+        await server.stop();
+    }
+}
+
+export interface CompletionLatency {
+    requests: number;
+    p50Ms: number;
+    p95Ms: number;
+    maxMs: number;
+    loadAverage: number[];
+}
+
+/** Completion requests at varied positions of the open document (line starts and after a property keyword). */
+async function lspCompletion(server: BenchServer, uri: string, text: string, seed: number): Promise<CompletionLatency> {
+    const lines = text.split('\n');
+    let state = seed;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const positions: Array<{ line: number; character: number }> = [];
+    while (positions.length < 210) {
+        const line = Math.floor(next() * lines.length);
+        const indent = lines[line].search(/\S/);
+        if (indent < 0) continue;
+        const space = lines[line].indexOf(' ', indent);
+        positions.push({ line, character: next() < 0.4 || space < 0 ? indent : space + 1 });
+    }
+    const times: number[] = [];
+    for (const [i, position] of positions.entries()) {
+        const start = performance.now();
+        await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position });
+        if (i >= 10) times.push(performance.now() - start);
+    }
+    return { requests: times.length, p50Ms: round(median(times), 2), p95Ms: round(percentile(times, 95), 2), maxMs: round(Math.max(...times), 2), loadAverage: loadAverage() };
+}
+
+export interface TeamEditSettle {
+    kind: 'comment' | 'member';
+    /** didChange of team.acct → the last publishDiagnostics of the update (any file). */
+    settleMs: number;
+    /** How many files' diagnostics were published again. */
+    filesRechecked: number;
+    serverCpuMs: number;
+}
+
+/** Edits of `team.acct` in a workspace: the time until no more diagnostics are published. */
+export async function lspTeamEdits(serverJs: string, folder: string, teamFile: string, rounds: number): Promise<TeamEditSettle[]> {
+    const server = await startBenchServer(serverJs, folder);
+    try {
+        const uri = pathToFileURL(teamFile).toString();
+        let text = fs.readFileSync(teamFile, 'utf-8');
+        await openAndSettle(server, uri, text);
+        const results: TeamEditSettle[] = [];
+        let version = 1;
+        for (let i = 0; i < rounds; i++) {
+            for (const kind of ['comment', 'member'] as const) {
+                const edit = teamEdit(text, kind, i);
+                const before = server.diagnosticsCount();
+                const cpuBefore = processCpuMs(server.process.pid);
+                const own = server.nextDiagnostics(uri);
+                const start = performance.now();
+                await change(server, uri, ++version, edit);
+                await own;
+                const last = await settled(server, 600);
+                text = text.split('\n').map((line, index) => index === edit.line ? edit.after : line).join('\n');
+                results.push({
+                    kind, settleMs: round(last - start), filesRechecked: server.diagnosticsCount() - before,
+                    serverCpuMs: processCpuMs(server.process.pid) - cpuBefore,
+                });
+            }
+        }
+        return results;
+    } finally {
+        await server.stop();
+    }
+}

@@ -1,0 +1,121 @@
+/** The benchmark's figures as a table: the targets of issue 12 first, then the details. */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { round } from './measure.js';
+import { navigationRows } from './navigation.js';
+
+type Row = [string, string, string];
+
+const ms = (t: { wallMs: number; cpuMs: number } | undefined) => t ? `${t.wallMs} ms (CPU ${Number.isNaN(t.cpuMs) ? '?' : t.cpuMs} ms)` : 'not run';
+const check = (ok: boolean, target: string) => `${ok ? 'met' : 'MISSED'} (target ${target})`;
+const kB = (bytes: number) => bytes >= 1e6 ? `${round(bytes / 1e6, 2)} MB` : `${round(bytes / 1e3, 1)} kB`;
+
+function targets(r: Record<string, any>): Row[] {
+    const rows: Row[] = [];
+    const cc = r.coldCheck;
+    const ref = r.references;
+    if (cc && ref) {
+        const json = cc.warm.wallMs / ref.jsonParse.wallMs;
+        const jsonCpu = cc.warm.cpuMs / ref.jsonParse.cpuMs;
+        rows.push(['Cold check of the workspace ÷ JSON.parse of its export (warm, same run)',
+            `${round(json)}× wall, ${round(jsonCpu)}× CPU`, check(json <= 40, '≤ 40×')]);
+        const yaml = cc.warm.wallMs / ref.yamlAjv.wallMs;
+        rows.push(['  ÷ the same data as YAML, parsed (js-yaml) and validated (ajv)',
+            `${round(yaml, 2)}× wall, ${round(cc.warm.cpuMs / ref.yamlAjv.cpuMs, 2)}× CPU`, check(yaml <= 5, '≤ 5×')]);
+        rows.push(['  ÷ acct\'s parser alone on the same texts', `${round(cc.warm.wallMs / ref.parseOnly.wallMs, 2)}× wall, ${round(cc.warm.cpuMs / ref.parseOnly.cpuMs, 2)}× CPU`, '']);
+    }
+    const e = r.lspEdit;
+    if (e) rows.push(['10k-line file: one-line edit → publishDiagnostics (real LSP)', `p50 ${e.p50Ms} ms, p95 ${e.p95Ms} ms (server CPU ${e.serverCpuPerEditMs} ms/edit)`,
+        check(e.p50Ms <= 50 && e.p95Ms <= 80, 'p50 ≤ 50, p95 ≤ 80 ms')]);
+    const t = r.lspTeamEdit;
+    if (t) {
+        rows.push(['team.acct member edit → every file settled, 100k workspace (LSP)', `${t.member.settleMs} ms, ${t.member.filesRechecked} files re-checked (server CPU ${t.member.serverCpuMs} ms)`,
+            check(t.member.settleMs <= 150, '≤ 150 ms')]);
+        rows.push(['  a comment-only edit of team.acct', `${t.comment.settleMs} ms, ${t.comment.filesRechecked} files re-checked`,
+            check(t.comment.filesRechecked <= 1, 'nothing else re-checked')]);
+    }
+    const v = r.view;
+    if (v) {
+        const c = v.cursor;
+        rows.push(['Cursor move in the 100k workspace (the panel over the LSP)', `server ${c.serverCpuMs} ms, requests ${c.requestMs} ms; ${kB(c.lspBytes)} LSP + ${kB(c.viewBytes)} to the view`,
+            check(c.serverCpuMs <= 5 && c.lspBytes + c.viewBytes <= 100_000, '≤ 5 ms, ≤ 100 kB')]);
+        const p = v.planChange;
+        rows.push(['  a plan change (one-line edit of a customer file)', `server ${p.serverCpuMs} ms; ${kB(p.lspBytes)} LSP + ${kB(p.viewBytes)} to the view`, '']);
+    }
+    const h = r.heap;
+    if (h) rows.push(['Heap of the loaded 100k workspace ÷ source bytes', `${h.perSourceByte} (${h.usedMB} MB heap for ${r.workspace.MB} MB)`, check(h.perSourceByte <= 40, '≤ 40')]);
+    const lc = r.lspCompletion;
+    if (lc) rows.push(['Completion in the 10k file (real LSP)', `p50 ${lc.p50Ms} ms, p95 ${lc.p95Ms} ms (load ${lc.loadAverage[0]})`, check(lc.p95Ms <= 10, 'p95 ≤ 10 ms')]);
+    const c = r.completion;
+    if (c) rows.push(['  in process', `p50 ${c.p50Ms} ms, p95 ${c.p95Ms} ms, max ${c.maxMs} ms (load ${c.loadAverage[0]})`, check(c.p95Ms <= 10, 'p95 ≤ 10 ms')]);
+    return rows;
+}
+
+function details(r: Record<string, any>): Row[] {
+    const rows: Row[] = [];
+    const w = r.workspace;
+    rows.push(['Workspace', `${w.files} files, ${w.lines} lines, ${w.MB} MB; ${r.findings ?? '?'} findings`, '']);
+    const cc = r.coldCheck;
+    if (cc) {
+        rows.push(['Cold check in process (load, parse, link, validate, plan): first run', ms(cc.first), '']);
+        rows.push(['  warm (median of the next runs)', ms(cc.warm), `load ${cc.loadAverage[0]}`]);
+    }
+    const ref = r.references;
+    if (ref) {
+        rows.push(['  JSON.parse of the export', `${ms(ref.jsonParse)} for ${round(ref.exportMB, 2)} MB`, '']);
+        rows.push(['  YAML load + ajv validation', `${ms(ref.yamlAjv)} for ${round(ref.yamlMB, 2)} MB${ref.yamlValid ? '' : ' (INVALID)'}`, '']);
+        rows.push(['  acct parser alone', ms(ref.parseOnly), '']);
+    }
+    const wb = r.workspaceBuild;
+    if (wb) {
+        const p = wb.phases;
+        rows.push(['Build of the workspace from texts (median of 4)', ms(wb.build), '']);
+        rows.push(['  phases: parse / index / scopes / link / index refs / validate', `${p.parse} / ${p.index} / ${p.scopes} / ${p.link} / ${p.indexRefs} / ${p.validate} ms`, '']);
+    }
+    const we = r.workspaceEdits;
+    if (we) {
+        rows.push(['Rebuild after a one-line edit of a customer file (in process)', ms(we.customerFile), '']);
+        rows.push(['Rebuild after a member edit of team.acct (in process)', ms(we.teamMember), '']);
+        rows.push(['Rebuild after a comment edit of team.acct (in process)', ms(we.teamComment), '']);
+    }
+    if (r.cli) rows.push(['Cold check, CLI process `acct check --format json`', `${ms(r.cli.median)} (node startup ${r.cli.nodeStartupMs} ms)`, '']);
+    rows.push(['Single file', `${r.singleFile.lines} lines, ${r.singleFile.MB} MB, one customer`, '']);
+    const s = r.singleFileBuild;
+    if (s) {
+        const p = s.phases;
+        rows.push(['Full build of the 10k-line file (median of 4)', ms(s.build), '']);
+        rows.push(['  phases: parse / index / scopes / link / index refs / validate', `${p.parse} / ${p.index} / ${p.scopes} / ${p.link} / ${p.indexRefs} / ${p.validate} ms`, '']);
+        rows.push(['Rebuild after a one-line edit (median of 10, in process)', `${ms(s.edit)}, max ${s.edit.maxMs} ms`, '']);
+    }
+    const c = r.completion;
+    if (c) {
+        const l = c.langiumPath;
+        rows.push(['Completion, Langium\'s unwindowed path (in process)', `p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms`, '']);
+        rows.push(['  identical completion lists on both paths', c.differingFromLangiumPath === 0 ? `yes (${c.requests} of ${c.requests})` : `NO: ${c.differingFromLangiumPath} differ`, '']);
+    }
+    const v = r.view;
+    if (v) rows.push(['  requests the panel made per cursor move / plan change', `${v.cursor.requests.join(', ')} / ${v.planChange.requests.join(', ')}`, '']);
+    if (r.navigation) rows.push(...navigationRows(r.navigation));
+    if (r.peakRssMBAfterColdCheck !== undefined) rows.push(['Peak memory (RSS) after the cold check / whole run', `${r.peakRssMBAfterColdCheck} / ${r.peakRssMB} MB`, '']);
+    return rows;
+}
+
+export function table(r: Record<string, any>): string {
+    const m = r.machine;
+    const load = m.loadAverage;
+    const rows = [...targets(r), ['', '', ''] as Row, ...details(r)];
+    const width = [Math.max(...rows.map(x => x[0].length)), Math.max(...rows.map(x => x[1].length))];
+    const out = [
+        `acct benchmark, ${m.date}: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}, ${m.platform}`,
+        `load average before / after: ${load.before.join(' ')} / ${(load.after ?? []).join(' ')}${load.before[0] > m.cores / 2 ? '  (busy machine: wall times are pessimistic, compare CPU times and ratios)' : ''}`,
+        '',
+        ...rows.map(([a, b, c]) => `${a.padEnd(width[0])}  ${b.padEnd(width[1])}  ${c}`.trimEnd()),
+    ];
+    if (r.linkingVsSize) {
+        out.push('', 'Linking time against file size (one customer in one file; ms, fastest of 3 fresh builds)', '',
+            `${'lines'.padStart(6)} ${'refs'.padStart(6)} | ${'acct link'.padStart(9)} ${'acct build'.padStart(10)} | ${'default link'.padStart(12)} ${'default build'.padStart(13)} | ${'link ratio'.padStart(10)}`,
+            ...(r.linkingVsSize as Array<Record<string, number>>).map(row =>
+                `${String(row.lines).padStart(6)} ${String(row.references).padStart(6)} | ${String(row.acctLinkMs).padStart(9)} ${String(row.acctBuildMs).padStart(10)} | ${String(row.defaultLinkMs).padStart(12)} ${String(row.defaultBuildMs).padStart(13)} | ${(round(row.defaultLinkMs / Math.max(row.acctLinkMs, 0.1)) + 'x').padStart(10)}`));
+    }
+    out.push('', `(bench took ${r.benchSeconds} s)`);
+    return out.join('\n');
+}

@@ -1,0 +1,140 @@
+/**
+ * The power-map panel (client/src/power-map-panel.ts, the real one, over a fake of the `vscode`
+ * API) fed by the real language server over stdio, in the 100k-line workspace: what a cursor
+ * move costs the server and sends over the LSP and to the webview, and what a plan change sends.
+ */
+import * as fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import * as vscode from 'vscode';
+import { PowerMapPanel, type PlanSource } from '../../client/src/power-map-panel.js';
+import { customerEdits } from './edits.js';
+import { bench, Selection, Position, Uri, type FakeEditor } from './fake-vscode.js';
+import { loadAverage, median, processCpuMs, round } from './measure.js';
+import { openAndSettle } from './lsp-measures.js';
+import { sleep, startBenchServer, type BenchServer } from './lsp-server.js';
+
+export interface ViewTraffic {
+    /** Server time per event (CPU of the server process, mean; /proc has 10 ms ticks). */
+    serverCpuMs: number;
+    /** Wall time of the panel's requests per event (median), as the panel waited for them. */
+    requestMs: number;
+    /** Bytes over the LSP per event (both ways, median). */
+    lspBytes: number;
+    /** Bytes posted to the webview per event (JSON size, median). */
+    viewBytes: number;
+    requests: string[];
+    events: number;
+}
+
+/** Every request the panel may make, by method name (so that this runs against any version of the protocol). */
+function planSource(server: BenchServer, requestTimes: number[], methods: string[]): PlanSource {
+    const request = async (method: string, params: unknown) => {
+        const start = performance.now();
+        try {
+            return await server.connection.sendRequest(method, params);
+        } finally {
+            requestTimes.push(performance.now() - start);
+            methods.push(method);
+        }
+    };
+    const source = {
+        planView: (params: unknown) => request('acct/planView', params),
+        planParts: (params: unknown) => request('acct/planParts', params),
+        focus: (params: unknown) => request('acct/focus', params),
+        locate: (params: unknown) => request('acct/locate', params),
+        onPlanChanged: (listener: () => void) => server.connection.onNotification('acct/planChanged', () => listener()),
+    };
+    return source as unknown as PlanSource;
+}
+
+/** A position inside the middle contact of each of `files`: each move shows another customer. */
+function movesIn(files: string[]): Array<{ uri: string; line: number }> {
+    return files.map(file => {
+        const lines = fs.readFileSync(file, 'utf-8').split('\n');
+        const contacts = lines.flatMap((l, i) => /^\s+contact /.test(l) ? [i] : []);
+        return { uri: pathToFileURL(file).toString(), line: contacts[contacts.length >> 1] + 1 };
+    });
+}
+
+export async function viewTraffic(serverJs: string, folder: string, files: string[], moves: number): Promise<{ cursor: ViewTraffic; planChange: ViewTraffic; loadAverage: number[] }> {
+    const server = await startBenchServer(serverJs, folder);
+    let panel: PowerMapPanel | undefined;
+    try {
+        const targets = movesIn(files.slice(0, moves + 1));
+        // The file edited below is open from the start, as in an editor.
+        const file = files[moves];
+        const uri = pathToFileURL(file).toString();
+        const text = fs.readFileSync(file, 'utf-8');
+        await openAndSettle(server, uri, text);
+        bench.folder = Uri.parse(pathToFileURL(folder).toString());
+        const editorAt = (target: { uri: string; line: number }): FakeEditor => ({
+            document: { uri: Uri.parse(target.uri), languageId: 'acct' },
+            selection: new Selection(new Position(target.line, 8), new Position(target.line, 8)), viewColumn: 1,
+        });
+        bench.editor = editorAt(targets[0]);
+        let posted: number[] = [];
+        let waiting: (() => void) | undefined;
+        bench.onPost = message => {
+            posted.push(JSON.stringify(message).length);
+            if ((message as { type?: string }).type !== 'showView') waiting?.();
+        };
+        const requestTimes: number[] = [];
+        const methods: string[] = [];
+        const context = { extensionUri: Uri.parse('file:///bench-extension'), subscriptions: [] };
+        const drawn = () => new Promise<void>(resolve => { waiting = resolve; });
+        let first = drawn();
+        panel = PowerMapPanel.createOrShow(context as unknown as vscode.ExtensionContext, planSource(server, requestTimes, methods));
+        bench.fromWebview.fire({ type: 'ready' });
+        await first;
+        await sleep(300);
+
+        const measure = async (count: number, event: (i: number) => Promise<void>): Promise<ViewTraffic> => {
+            const cpu: number[] = [];
+            const lsp: number[] = [];
+            const view: number[] = [];
+            const times: number[] = [];
+            const seen = new Set<string>();
+            for (let i = 0; i < count; i++) {
+                posted = [];
+                requestTimes.length = 0;
+                methods.length = 0;
+                const bytes = server.bytes();
+                const cpuBefore = processCpuMs(server.process.pid);
+                const next = drawn();
+                await event(i);
+                await Promise.race([next, sleep(5000)]);
+                await sleep(100);
+                const after = server.bytes();
+                cpu.push(processCpuMs(server.process.pid) - cpuBefore);
+                lsp.push(after.fromServer - bytes.fromServer + after.toServer - bytes.toServer);
+                view.push(posted.reduce((a, b) => a + b, 0));
+                times.push(requestTimes.reduce((a, b) => a + b, 0));
+                methods.forEach(m => seen.add(m));
+            }
+            return {
+                serverCpuMs: round(cpu.reduce((a, b) => a + b, 0) / count), requestMs: round(median(times), 2),
+                lspBytes: Math.round(median(lsp)), viewBytes: Math.round(median(view)), requests: [...seen], events: count,
+            };
+        };
+
+        const cursor = await measure(moves, async i => {
+            bench.editor = editorAt(targets[i + 1]);
+            bench.selection.fire({ textEditor: bench.editor, selections: [bench.editor.selection] });
+        });
+
+        // A plan change: a one-line edit of the file the cursor is in.
+        const edits = customerEdits(text, 5, 7);
+        const planChange = await measure(edits.length, async i => {
+            const edit = edits[i];
+            await server.connection.sendNotification('textDocument/didChange', {
+                textDocument: { uri, version: i + 2 },
+                contentChanges: [{ range: { start: { line: edit.line, character: 0 }, end: { line: edit.line, character: edit.before.length } }, text: edit.after }],
+            });
+        });
+        return { cursor, planChange, loadAverage: loadAverage() };
+    } finally {
+        panel?.dispose();
+        await server.stop();
+    }
+}
