@@ -65,6 +65,7 @@ describe('the plan in parts', () => {
         const drawn = await seen(p);
         await p.reload();
         expect(await seen(p)).toEqual(drawn);
+        await p.screenshot('parts-second-customer-after-reload');
         // the new page says which parts it holds: the panel sends only the others
         expect((await p.posted()).filter(m => m.type === 'ready').at(-1)).toEqual({ type: 'ready', parts: [two.picture.view.outline, two.picture.view.customer] });
     }, T);
