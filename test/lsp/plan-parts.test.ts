@@ -23,6 +23,9 @@ describe('the plan in parts over the LSP', () => {
     let file: string;
     let uri: string;
     let customer: string;
+    /** The customer's file in the small workspace, and the other customers' files there. */
+    let smallUri: string;
+    let others: string[];
 
     const ask = (client: LspClient, params: Omit<PlanPartsRequest.Params, 'uri'>, at = uri) =>
         client.connection.sendRequest(PlanPartsRequest.type, { uri: at, ...params });
@@ -43,12 +46,17 @@ describe('the plan in parts over the LSP', () => {
         const env = { ACCT_TODAY: '2026-11-22' };
         big = { client: await startServer(generated.dir, env), dir: generated.dir };
         small = { client: await startServer(smallDir, env), dir: smallDir };
-        // as in an editor, the customer's file is open; the parts are asked for once every file is checked
-        for (const [{ client, dir }, files] of [[big, generated.files], [small, generated.files.slice(0, 11)]] as const) {
-            const inDir = (f: string) => pathToFileURL(path.join(dir, path.relative(big.dir, f))).toString();
-            await client.open(inDir(file), fs.readFileSync(file, 'utf8'));
-            for (const f of files) await client.diagnosticsFor(inDir(f), () => true, 100_000);
+        // as in an editor, the customer's file is open (its findings are there); in the small
+        // workspace every file is, so that every finding about a customer is there before the tests
+        for (const [{ client, dir }, files] of [[big, [file]], [small, generated.files.slice(0, 11)]] as const) {
+            for (const f of files) {
+                const opened = pathToFileURL(path.join(dir, path.relative(big.dir, f))).toString();
+                await client.open(opened, fs.readFileSync(f, 'utf8'));
+                await client.diagnosticsFor(opened, () => true, 100_000);
+            }
         }
+        smallUri = pathToFileURL(path.join(smallDir, path.relative(big.dir, file))).toString();
+        others = generated.files.slice(1, 11).filter(f => f !== file).map(f => path.join(smallDir, path.relative(big.dir, f)));
     }, 200_000);
 
     afterAll(async () => {
@@ -59,7 +67,6 @@ describe('the plan in parts over the LSP', () => {
 
     it('answers one customer\'s part, as big among 200 customers as among 10', async () => {
         const inBig = await ask(big.client, { customer });
-        const smallUri = pathToFileURL(path.join(small.dir, path.relative(big.dir, file))).toString();
         const inSmall = await ask(small.client, { customer }, smallUri);
         expect(inBig.customer!.value!.customer.id).toBe(customer);
         expect(inBig.customer!.value!.diagnostics.length).toBeGreaterThan(0);
@@ -73,53 +80,53 @@ describe('the plan in parts over the LSP', () => {
     }, 60_000);
 
     it('answers the parts the asker holds by their stamps, and only the part an edit changed', async () => {
-        const first = await ask(big.client, { customer });
+        const first = await ask(small.client, { customer }, smallUri);
         const known = { outline: first.outline.stamp, customer: first.customer!.stamp };
-        const again = await ask(big.client, { customer, known });
+        const again = await ask(small.client, { customer, known }, smallUri);
         expect(again.outline).toEqual({ stamp: known.outline });
         expect(again.customer).toEqual({ stamp: known.customer });
         expect(bytes(again)).toBeLessThan(300);
-        expect(await ask(big.client, { customer: 'nobody', known })).toMatchObject({ customer: null });
+        expect(await ask(small.client, { customer: 'nobody', known }, smallUri)).toMatchObject({ customer: null });
+        // parameters of the wrong shape are taken as absent, not as a failure
+        const odd = { customer: 7, known: 'stale', keepGood: 'yes' } as unknown as Omit<PlanPartsRequest.Params, 'uri'>;
+        expect(await ask(small.client, odd, smallUri)).toMatchObject({ customer: null, outline: { stamp: known.outline, value: expect.any(Object) } });
 
         // another customer's contact renamed: this customer's part and the outline stay as they were
-        const other = big.client;
-        const otherFile = fs.readdirSync(path.join(big.dir, 'east')).map(f => path.join(big.dir, 'east', f)).find(f => f !== file)!;
-        const otherUri = pathToFileURL(otherFile).toString();
-        const otherText = fs.readFileSync(otherFile, 'utf8');
-        await other.open(otherUri, otherText);
-        await other.diagnosticsFor(otherUri);
+        const other = small.client;
+        const otherUri = pathToFileURL(others[0]!).toString();
+        const otherText = fs.readFileSync(others[0]!, 'utf8');
         other.forget(otherUri);
         await other.change(otherUri, otherText.replace(/(\n\s+contact \S+ ")[^"]*/, '$1Renamed Person'), 2);
         await other.diagnosticsFor(otherUri);
-        const afterOther = await ask(big.client, { customer, known });
+        const afterOther = await ask(small.client, { customer, known }, smallUri);
         expect(afterOther.revision).toBeGreaterThan(first.revision);
         expect(afterOther.outline).toEqual({ stamp: known.outline });
         expect(afterOther.customer).toEqual({ stamp: known.customer });
 
         // this customer's contact renamed (its file is open): its part comes again, with the new name
         const text = fs.readFileSync(file, 'utf8');
-        other.forget(uri);
-        await other.change(uri, text.replace(/(\n\s+contact \S+ ")[^"]*/, '$1Renamed Person'), 2);
-        await other.diagnosticsFor(uri);
-        const afterThis = await ask(big.client, { customer, known });
+        other.forget(smallUri);
+        await other.change(smallUri, text.replace(/(\n\s+contact \S+ ")[^"]*/, '$1Renamed Person'), 2);
+        await other.diagnosticsFor(smallUri);
+        const afterThis = await ask(small.client, { customer, known }, smallUri);
         expect(afterThis.customer!.stamp).not.toBe(known.customer);
         expect(afterThis.customer!.value!.customer.contacts.some(c => c.name === 'Renamed Person')).toBe(true);
         expect(afterThis.outline).toEqual({ stamp: known.outline });
     }, 60_000);
 
     it('keeps answering the last plan without errors to a view that keeps it, with the latest errors', async () => {
-        const good = await ask(big.client, { customer });
+        const good = await ask(small.client, { customer }, smallUri);
         const text = fs.readFileSync(file, 'utf8');
-        big.client.forget(uri);
-        await big.client.change(uri, text.replace(/\n}\s*$/, '\n'), 3);
-        await big.client.diagnosticsFor(uri, d => d.some(x => x.severity === 1));
-        const kept = await ask(big.client, { customer, keepGood: true, known: { outline: good.outline.stamp, customer: good.customer!.stamp } });
+        small.client.forget(smallUri);
+        await small.client.change(smallUri, text.replace(/\n}\s*$/, '\n'), 3);
+        await small.client.diagnosticsFor(smallUri, d => d.some(x => x.severity === 1));
+        const kept = await ask(small.client, { customer, keepGood: true, known: { outline: good.outline.stamp, customer: good.customer!.stamp } }, smallUri);
         expect(kept.errorLines.length).toBeGreaterThan(0);
         expect(kept.revision).toBe(good.revision);
         expect(kept.outline).toEqual({ stamp: good.outline.stamp });
         expect(kept.customer).toEqual({ stamp: good.customer!.stamp });
         // a view that never drew a good plan gets the latest as it is
-        const latest = await ask(big.client, { customer });
+        const latest = await ask(small.client, { customer }, smallUri);
         expect(latest.outline.value!.hasErrors).toBe(true);
         expect(latest.revision).toBeGreaterThan(good.revision);
     }, 60_000);
