@@ -9,7 +9,8 @@
  *   quote of the line (quadratic in the line's length) and errors cascading through the file.
  */
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
-import type { IToken, TokenType } from 'chevrotain';
+import { Lexer as ChevrotainLexer, type ILexerConfig, type IToken, type TokenType } from 'chevrotain';
+import { lineStarts } from './lean-cst.js';
 import { isClosedString } from './acct-value-converter.js';
 import { syntaxText } from './syntax-messages.js';
 import type { AcctLanguageServices } from './acct-language-services.js';
@@ -31,6 +32,11 @@ export class AcctLexer extends DefaultLexer {
     constructor(services: AcctLanguageServices) {
         super(services);
         this.services = services;
+        // Chevrotain's line and column tracking costs a third of the lexing, and its tokens keep
+        // their positions as boxed numbers: positions are computed here from the offsets instead.
+        const full = this.chevrotainLexer as unknown as { lexerDefinition: TokenType[]; config: ILexerConfig };
+        const { skipValidations, errorMessageProvider } = full.config;
+        this.chevrotainLexer = new ChevrotainLexer(full.lexerDefinition, { positionTracking: 'onlyOffset', skipValidations, errorMessageProvider });
     }
 
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
@@ -39,7 +45,14 @@ export class AcctLexer extends DefaultLexer {
         const runs = invalidRuns(text);
         const result = super.tokenize(runs.length ? squash(text, runs) : text, options);
         const endOf = new Map(runs);
+        const lines = new LineCursor(lineStarts(text));
+        for (const tokens of [result.tokens, result.hidden]) {
+            for (let i = 0; i < tokens.length; i++) tokens[i] = new SmallToken(tokens[i]!, lines);
+        }
         for (const error of result.errors) {
+            const line = lines.lineOf(error.offset);
+            error.line = line + 1;
+            error.column = error.offset - lines.startOf(line) + 1;
             const end = endOf.get(error.offset);
             const run = end === undefined ? undefined : [error.offset, end] as const;
             if (run) {
@@ -56,18 +69,46 @@ export class AcctLexer extends DefaultLexer {
             }
         }
         // in place: each original is garbage as soon as it is copied
-        for (const tokens of [result.tokens, result.hidden]) {
-            for (let i = 0; i < tokens.length; i++) tokens[i] = new SmallToken(tokens[i]!);
-        }
         return result;
     }
 }
 
 /**
- * A token whose positions are small integers in memory. Chevrotain's own tokens share their
- * shape with its end-of-file token, whose positions are NaN: V8 then keeps every position of every
- * token as a separate boxed number (six more objects per token), and the ranges Langium computes
- * from them inherit the boxing. Copied once, before the parser sees them.
+ * Lines of a text, for positions asked in increasing order (the tokens of a lexing, in order):
+ * each answer moves forward from the last, and an offset before it is found by binary search.
+ */
+class LineCursor {
+    private line = 0;
+
+    constructor(private readonly starts: Uint32Array) {}
+
+    /** The 0-based line holding `offset`. */
+    lineOf(offset: number): number {
+        const starts = this.starts;
+        let line = this.line;
+        if (starts[line]! > offset) {
+            let low = 0;
+            let high = line;
+            while (low < high) {
+                const mid = (low + high + 1) >> 1;
+                if (starts[mid]! <= offset) low = mid; else high = mid - 1;
+            }
+            line = low;
+        }
+        while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
+        return (this.line = line);
+    }
+
+    startOf(line: number): number {
+        return this.starts[line]!;
+    }
+}
+
+/**
+ * A token whose positions are small integers in memory, computed from its offset (Chevrotain's
+ * tokens would keep them as boxed numbers: their shape is shared with the end-of-file token, whose
+ * positions are NaN). Lines and columns are 1-based, the end is the last character's, as
+ * Chevrotain's: lines end at `\n`, `\r\n` or `\r`.
  */
 class SmallToken implements IToken {
     readonly image: string;
@@ -80,14 +121,19 @@ class SmallToken implements IToken {
     readonly tokenTypeIdx: number;
     readonly tokenType: TokenType;
 
-    constructor(token: IToken) {
+    constructor(token: IToken, lines: LineCursor) {
+        const start = token.startOffset | 0;
+        const end = (start + token.image.length - 1) | 0;
+        const line = lines.lineOf(start);
         this.image = token.image;
-        this.startOffset = token.startOffset | 0;
-        this.endOffset = token.endOffset! | 0;
-        this.startLine = token.startLine! | 0;
-        this.endLine = token.endLine! | 0;
-        this.startColumn = token.startColumn! | 0;
-        this.endColumn = token.endColumn! | 0;
+        this.startOffset = start;
+        this.endOffset = end;
+        this.startLine = line + 1;
+        this.startColumn = start - lines.startOf(line) + 1;
+        // Only a block comment spans lines: the others end on the line they start on.
+        const endLine = token.image.length > 1 ? lines.lineOf(end) : line;
+        this.endLine = endLine + 1;
+        this.endColumn = end - lines.startOf(endLine) + 1;
         this.tokenTypeIdx = token.tokenTypeIdx;
         this.tokenType = token.tokenType;
     }

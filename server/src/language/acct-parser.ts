@@ -74,12 +74,18 @@ export function createAcctParser(services: LangiumCoreServices): LangiumParser {
     return parser;
 }
 
-/** Chevrotain keeps the last input's tokens until the next parse: the whole last file, for nothing. */
+/**
+ * Chevrotain keeps the last input's tokens until the next parse: the whole last file, for
+ * nothing. Its errors keep the tokens their recovery skipped (`resyncedTokens`), which nothing
+ * in Langium or acct reads: after a megabyte of `{`, a million tokens kept with the document.
+ */
 function forgetTheTokens(parser: LangiumParser, wrapper: RecoveringParser): void {
     const parse = parser.parse.bind(parser);
     parser.parse = ((input: string, options?: { rule?: string }) => {
         try {
-            return parse(input, options);
+            const result = parse(input, options);
+            for (const error of result.parserErrors) error.resyncedTokens = [];
+            return result;
         } finally {
             wrapper.input = [];
         }

@@ -5,36 +5,56 @@
  * where the block really ends (syntax-error containment, cascades of one mistake).
  */
 
+/** What closingBraces found last: the two callers (cascades, containment) read the same text in a row. */
+let last: { text: string; braces: ClosingBraces } | undefined;
+
+export interface ClosingBraces {
+    /** The first `{` in [start, end), if any. */
+    firstOpenAfter(start: number, end: number): number | undefined;
+    /** The end of the `}` that closes the `{` at `open` (the text's end when none does). */
+    closeOf(open: number): number;
+}
+
 /** Every `{` of the text (outside strings and comments) and the end of the `}` that closes it (the text's end when none does). */
-export function closingBraces(text: string): { firstOpenAfter(start: number, end: number): number | undefined; closeOf(open: number): number } {
+export function closingBraces(text: string): ClosingBraces {
+    if (last?.text === text) return last.braces;
+    // Plain arrays of small integers, not a map: a megabyte of `{` is a million entries.
     const opens: number[] = [];
-    const closes = new Map<number, number>();
+    const closes: number[] = [];
     const stack: number[] = [];
     for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (c === '"') {
+        const c = text.charCodeAt(i);
+        if (c === QUOTE) {
             // a string ends at its closing quote or at the end of its line
-            for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
-        } else if (c === '/' && text[i + 1] === '/') {
-            while (i < text.length && text[i] !== '\n') i++;
-        } else if (c === '/' && text[i + 1] === '*') {
+            for (i++; i < text.length && text.charCodeAt(i) !== QUOTE && text.charCodeAt(i) !== NEWLINE; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
+        } else if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
+            while (i < text.length && text.charCodeAt(i) !== NEWLINE) i++;
+        } else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
             const close = text.indexOf('*/', i + 2);
             i = close < 0 ? text.length : close + 1;
-        } else if (c === '{') {
+        } else if (c === OPEN) {
+            stack.push(opens.length);
             opens.push(i);
-            stack.push(i);
-        } else if (c === '}' && stack.length) {
-            closes.set(stack.pop()!, i + 1);
+            closes.push(text.length);
+        } else if (c === CLOSE && stack.length) {
+            closes[stack.pop()!] = i + 1;
         }
     }
-    return {
+    const braces: ClosingBraces = {
         firstOpenAfter(start, end) {
             const open = opens[lowerBound(opens, start)];
             return open !== undefined && open < end ? open : undefined;
         },
-        closeOf: open => closes.get(open) ?? text.length,
+        closeOf(open) {
+            const k = lowerBound(opens, open);
+            return opens[k] === open ? closes[k]! : text.length;
+        },
     };
+    last = { text, braces };
+    return braces;
 }
+
+const QUOTE = 34, NEWLINE = 10, BACKSLASH = 92, SLASH = 47, STAR = 42, OPEN = 123, CLOSE = 125;
 
 /** The first index of `sorted` whose value is at least `value`. */
 export function lowerBound(sorted: ArrayLike<number>, value: number): number {
