@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import {
-    ExportPlanRequest, FocusRequest, LocateRequest, PlanChangedNotification, PlanViewRequest,
+    ExportPlanRequest, FocusRequest, LocateRequest, PlanChangedNotification, PlanPartsRequest, PlanViewRequest,
 } from '@acct/contract/protocol';
 import { EditorCommands } from '@acct/contract';
 import { registerPowerMap } from './power-map-commands.js';
@@ -39,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
     const source: PlanSource = {
         planView: params => languageClient.sendRequest(PlanViewRequest.type, params),
+        planParts: params => languageClient.sendRequest(PlanPartsRequest.type, params),
         focus: params => languageClient.sendRequest(FocusRequest.type, params),
         locate: params => languageClient.sendRequest(LocateRequest.type, params),
         onPlanChanged: listener => languageClient.onNotification(PlanChangedNotification.type, () => listener()),

@@ -7,14 +7,24 @@
  * - The element shown is the first candidate (a pinned target, the cursor's focus, the element
  *   shown last) that names a customer of the plan drawn, with its opportunity only if that
  *   customer has it; else the first customer; else nothing.
+ *
+ * The rule reads a whole plan, or a plan in parts (contract/plan-parts.ts): its outline has the
+ * customers and their opportunities, and the server keeps the last plan without errors for it.
  */
-import { findingLine, NO_FOCUS, type Picture, type PlanFocus, type PlanView } from '@acct/contract';
+import {
+    findingLine, NO_FOCUS, type PartStamps, type Picture, type PlanFocus, type PlanView, type ViewedPlan,
+} from '@acct/contract';
 
 /** A candidate for what to show, in priority order; absent candidates are skipped. */
 export type FocusCandidate = Partial<PlanFocus> | null | undefined;
 
+/** What the choice of the element shown reads of a plan: a whole plan, a viewed one and an outline all have it. */
+export interface ChoosablePlan {
+    plan: { customers: ReadonlyArray<{ id: string; opportunities: ReadonlyArray<{ id: string }> }> };
+}
+
 /** The element of `view` to show: see the module comment. */
-export function shownIn(view: PlanView, candidates: readonly FocusCandidate[]): PlanFocus {
+export function shownIn(view: ChoosablePlan, candidates: readonly FocusCandidate[]): PlanFocus {
     const customers = view.plan.customers;
     for (const candidate of candidates) {
         const id = candidate?.customer;
@@ -40,14 +50,18 @@ export function shownBefore(state: unknown): PlanFocus | undefined {
 }
 
 /** The errors of a plan, one CLI-style line each (the banner's tooltip). */
-export function errorLinesOf(view: PlanView): string[] {
+export function errorLinesOf(view: Pick<ViewedPlan, 'plan'>): string[] {
     return view.plan.diagnostics.filter(d => d.severity === 'error').map(findingLine);
 }
 
+/** Whether, should the latest plan have errors, the next picture keeps drawing `drawn`: once a plan without errors was drawn. */
+export function keepsLastGood(drawn: { hasErrors: boolean } | null | undefined): boolean {
+    return !!drawn && !drawn.hasErrors;
+}
+
 /** The picture after `latest` was fetched (or the focus moved), given the picture drawn before. */
-export function nextPicture(previous: Picture | null | undefined, latest: PlanView, candidates: readonly FocusCandidate[]): Picture {
-    const keepLastGood = latest.hasErrors && !!previous && !previous.view.hasErrors;
-    const view = keepLastGood ? previous.view : latest;
+export function nextPicture<V extends ViewedPlan = PlanView>(previous: Picture<V> | null | undefined, latest: V, candidates: readonly FocusCandidate[]): Picture<V> {
+    const view = previous && latest.hasErrors && keepsLastGood(previous.view) ? previous.view : latest;
     return {
         view,
         shown: shownIn(view, candidates),
@@ -60,8 +74,14 @@ export function sameFocus(a: PlanFocus, b: PlanFocus): boolean {
     return a.customer === b.customer && a.opportunity === b.opportunity;
 }
 
-/** Whether `next` draws anything else than `previous`: another plan, element or banner. */
-export function pictureChanged(previous: Picture | null | undefined, next: Picture): boolean {
-    return !previous || previous.view !== next.view || !sameFocus(previous.shown, next.shown)
+/** The same plan: the same object, or parts with the same stamps. */
+function samePlan(a: ViewedPlan | PartStamps, b: ViewedPlan | PartStamps): boolean {
+    if (a === b) return true;
+    return 'outline' in a && 'outline' in b && a.outline === b.outline && a.customer === b.customer;
+}
+
+/** Whether `next` draws anything else than `previous`: another plan (or part), element or banner. */
+export function pictureChanged<P extends ViewedPlan | PartStamps>(previous: Picture<P> | null | undefined, next: Picture<P>): boolean {
+    return !previous || !samePlan(previous.view, next.view) || !sameFocus(previous.shown, next.shown)
         || previous.hasErrors !== next.hasErrors || previous.errorLines.join('\n') !== next.errorLines.join('\n');
 }

@@ -2,25 +2,30 @@
  * The power-map panel: one webview panel showing the power map, tier quadrant and
  * intimacy × support views of the element under the cursor. It decides what is drawn (a
  * `Picture`, see picture.ts) from what the `PlanSource` (the language client) answers; the
- * webview draws it and never sees `.acct` text.
+ * webview draws it and never sees `.acct` text. The plan travels in parts (held-plan.ts): a
+ * cursor move inside the customer shown sends the webview the element alone, a move to another
+ * customer that customer's part, a rebuild the parts it changed.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type {
-    FromWebviewMessage, Picture, PlanFocus, PlanView, SourceAnchor, ToWebviewMessage, ViewName,
+    FromWebviewMessage, PartStamps, Picture, PlanFocus, PlanView, SourceAnchor, ViewName,
 } from '@acct/contract';
 import { isSubjectKey } from '@acct/contract';
-import { viewStrings } from '@acct/method';
-import type { FocusRequest, LocateRequest, PlanViewRequest } from '@acct/contract/protocol';
+import type { FocusRequest, LocateRequest, PlanPartsRequest, PlanViewRequest } from '@acct/contract/protocol';
 import { anyAcctUri, EditorCursor } from './editor-cursor.js';
-import { nextPicture, pictureChanged, shownBefore } from './picture.js';
+import { HeldPlan, type PlanInParts } from './held-plan.js';
+import { keepsLastGood, shownBefore, shownIn, type FocusCandidate } from './picture.js';
+import { partsOfWholePlan } from './whole-plan-parts.js';
 import { saveSvg } from './svg-save.js';
-import { displayLocale } from './display-language.js';
 import { renderWebviewHtml } from './webview-html.js';
+import { WebviewPage } from './webview-page.js';
 
 /** Where the panel gets its data from: the typed plan protocol. */
 export interface PlanSource {
     planView(params: PlanViewRequest.Params): Promise<PlanView>;
+    /** The plan in parts; without it, the panel cuts the whole plan itself. */
+    planParts?(params: PlanPartsRequest.Params): Promise<PlanPartsRequest.Result>;
     focus(params: FocusRequest.Params): Promise<PlanFocus>;
     locate(params: LocateRequest.Params): Promise<SourceAnchor | null>;
     /** Fires after each rebuild of the workspace's plan. */
@@ -41,11 +46,10 @@ const DEBOUNCE_MS = 250;
 const EXPORT_TIMEOUT_MS = 15_000;
 const WEBVIEW_DIR = ['out', 'webview'] as const;
 
-/** What an update fetches: the plan, the focus under the cursor; `repost` sends the picture even if unchanged. */
+/** What an update fetches: the plan, the focus under the cursor. */
 interface Work {
     plan: boolean;
     focus: boolean;
-    repost: boolean;
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -97,29 +101,19 @@ export class PowerMapPanel {
     private readonly disposables: vscode.Disposable[] = [];
     private readonly cursor: EditorCursor;
     private timer: ReturnType<typeof setTimeout> | undefined;
-    private work: Work = { plan: false, focus: false, repost: false };
-    private planSeq = 0;
+    private work: Work = { plan: false, focus: false };
     private focusSeq = 0;
+    private presentSeq = 0;
     private disposed = false;
     private pinned: PowerMapTarget | undefined;
-    /** The latest plan the server sent (it may have errors; the picture may show an older one). */
-    private view: PlanView | undefined;
-    /** The workspace folder `view` is the plan of. */
-    private viewFolder: string | undefined;
+    /** The plan drawn, in parts: the outline, and the parts of the customers shown lately. */
+    private readonly plan: HeldPlan;
     /** The focus under the cursor, as the server last answered. */
     private cursorFocus: PlanFocus | undefined;
-    private picture: Picture | undefined;
+    private picture: Picture<PartStamps> | undefined;
+    private readonly page: WebviewPage;
     private pendingExport: { target?: vscode.Uri; resolve: (uri: vscode.Uri | undefined) => void } | undefined;
     private exportWhenReady = false;
-    /**
-     * A view asked for: sent at once and before each picture (a loading page gets messages in
-     * order, and may get the picture before the extension hears its `ready`), until the page that
-     * said `ready` has been sent a picture after it.
-     */
-    private pendingView: ViewName | undefined;
-    private webviewReady = false;
-    /** The page has the views' words (once per page, before its first picture). */
-    private stringsSent = false;
 
     private constructor(
         readonly panel: vscode.WebviewPanel,
@@ -130,7 +124,9 @@ export class PowerMapPanel {
         private readonly shownBeforeReload?: PlanFocus,
     ) {
         this.pinned = target && (target.uri || target.customer) ? target : undefined;
-        this.pendingView = target?.view;
+        this.page = new WebviewPage(panel.webview, target?.view);
+        const planParts = source.planParts?.bind(source);
+        this.plan = new HeldPlan(planParts ? { ask: params => planParts(params) } : partsOfWholePlan(params => source.planView(params)));
         this.cursor = new EditorCursor(() => {
             this.pinned = undefined;
             this.schedule({ focus: true });
@@ -142,14 +138,14 @@ export class PowerMapPanel {
             panel.webview.onDidReceiveMessage(m => { void this.onMessage(m); }),
             panel.onDidChangeViewState(e => {
                 // a hidden webview loses its page: it says `ready` again when shown
-                if (e.webviewPanel.visible) this.schedule({ plan: true, focus: true }, 0); else this.webviewReady = this.stringsSent = false;
+                if (e.webviewPanel.visible) this.schedule({ plan: true, focus: true }, 0); else this.page.hidden();
             }),
             source.onPlanChanged(() => this.schedule({ plan: true })),
         );
     }
 
-    /** The picture posted to the webview last (for tests and tooling). */
-    get lastPicture(): Picture | undefined {
+    /** The picture posted to the webview last, its plan by the stamps of its parts (for tests and tooling). */
+    get lastPicture(): Picture<PartStamps> | undefined {
         return this.picture;
     }
 
@@ -162,8 +158,7 @@ export class PowerMapPanel {
 
     /** Switches the webview to `view`. */
     showView(view: ViewName): void {
-        this.pendingView = view;
-        void this.post({ type: 'showView', view });
+        this.page.showView(view);
     }
 
     /** Asks the webview for its current view as SVG and saves it (to `target`, or where the user chooses). */
@@ -188,7 +183,7 @@ export class PowerMapPanel {
                 this.panel.reveal(undefined, true);
                 this.exportWhenReady = true;
             } else {
-                void this.post({ type: 'requestSvg' });
+                void this.page.post({ type: 'requestSvg' });
             }
         });
     }
@@ -200,6 +195,7 @@ export class PowerMapPanel {
         if (this.timer) clearTimeout(this.timer);
         this.pendingExport?.resolve(undefined);
         this.pendingExport = undefined;
+        this.page.close();
         this.panel.dispose();
         for (const d of this.disposables.splice(0)) d.dispose();
     }
@@ -209,84 +205,80 @@ export class PowerMapPanel {
     /** Collects work and runs it after `delay` ms of quiet (cursor moves and rebuilds come in bursts). */
     private schedule(work: Partial<Work>, delay = DEBOUNCE_MS): void {
         if (this.disposed) return;
-        this.work = {
-            plan: this.work.plan || !!work.plan, focus: this.work.focus || !!work.focus, repost: this.work.repost || !!work.repost,
-        };
+        this.work = { plan: this.work.plan || !!work.plan, focus: this.work.focus || !!work.focus };
         if (this.timer) clearTimeout(this.timer);
         this.timer = setTimeout(() => {
             this.timer = undefined;
             const todo = this.work;
-            this.work = { plan: false, focus: false, repost: false };
+            this.work = { plan: false, focus: false };
             void this.update(todo);
         }, delay);
     }
 
     /**
-     * Fetches the plan only when it changed, was never fetched or is another workspace folder's;
-     * the focus only when the cursor moved.
+     * Asks for the plan again only when it changed, was never fetched or is another workspace
+     * folder's; for the focus only when the cursor moved.
      */
     private async update(work: Work): Promise<void> {
         if (this.disposed || !this.panel.visible) return;
         const pinned = this.pinned;
         const focusParams = work.focus && !pinned ? this.cursor.focusParams() : undefined;
         let uri: string | undefined = pinned?.uri ?? this.cursor.uri?.toString();
-        if (work.plan || !this.view || (uri && folderOf(uri) !== this.viewFolder)) {
+        const refresh = work.plan || !this.plan.outline || (uri !== undefined && folderOf(uri) !== this.plan.folder);
+        if (refresh) {
             uri ??= await anyAcctUri();
             if (!uri) return;
-        } else {
-            uri = undefined;
         }
-        const planSeq = uri ? ++this.planSeq : this.planSeq;
         const focusSeq = focusParams ? ++this.focusSeq : this.focusSeq;
-        let view: PlanView | undefined;
-        let focus: PlanFocus | undefined;
         try {
-            [view, focus] = await Promise.all([
-                uri ? this.source.planView({ uri }) : undefined,
+            // the customer shown so far comes with the plan: after a rebuild, one question
+            const [, focus] = await Promise.all([
+                refresh && uri ? this.plan.refresh(uri, folderOf(uri), this.candidates().find(c => c?.customer)?.customer ?? null, this.keepsGood()) : undefined,
                 focusParams ? this.source.focus(focusParams) : undefined,
             ]);
+            // a newer question for the focus is on its way: its answer counts, not this one
+            if (focus && focusSeq === this.focusSeq) this.cursorFocus = focus;
         } catch (err) {
             console.error('acct: a plan request failed', err);
             return;
         }
-        if (this.disposed) return;
-        // a newer request of the same kind is on its way: its answer counts, not this one
-        if (view && uri && planSeq === this.planSeq) {
-            this.view = view;
-            this.viewFolder = folderOf(uri);
-        }
-        if (focus && focusSeq === this.focusSeq) this.cursorFocus = focus;
-        await this.present(work.repost);
+        if (!this.disposed) await this.present();
     }
 
-    /** Posts the next picture when it differs from the one drawn (or always, for a new webview). */
-    private async present(always: boolean): Promise<void> {
-        if (!this.view) return;
+    /** What to show, first that names a customer of the plan (picture.ts): the pinned target, the cursor's focus, what was shown. */
+    private candidates(): FocusCandidate[] {
         const pinned = this.pinned?.customer ? { customer: this.pinned.customer, opportunity: this.pinned.opportunity ?? null } : undefined;
-        const next = nextPicture(this.picture, this.view, [pinned, this.cursorFocus, this.picture?.shown ?? this.shownBeforeReload]);
-        if (!always && !pictureChanged(this.picture, next)) return;
-        this.picture = next;
-        // messages reach a loading page in order: the view first, then the picture to draw in it
-        if (this.pendingView) await this.post({ type: 'showView', view: this.pendingView });
-        if (!this.stringsSent) await this.sendStrings();
-        const customer = next.view.plan.customers.find(c => c.id === next.shown.customer);
-        this.panel.title = customer ? vscode.l10n.t('Power Map — {0}', customer.name) : vscode.l10n.t('Power Map');
-        await this.post({ type: 'picture', picture: next });
-        // drawn in the view asked for: from now on the webview keeps its own tab
-        if (this.webviewReady) this.pendingView = undefined;
-        if (this.exportWhenReady && this.pendingExport) {
-            this.exportWhenReady = false;
-            await this.post({ type: 'requestSvg' });
+        return [pinned, this.cursorFocus, this.picture?.shown ?? this.shownBeforeReload];
+    }
+
+    /** A picture of a plan without errors keeps it while the latest has errors (picture.ts). */
+    private keepsGood(): boolean {
+        return !!this.picture && keepsLastGood(this.plan.outline);
+    }
+
+    /** Posts the next picture when the page has drawn another one (or none), with the parts the page does not hold. */
+    private async present(): Promise<void> {
+        const seq = ++this.presentSeq;
+        let drawn: PlanInParts | undefined;
+        try {
+            drawn = await this.plan.choose(outline => shownIn({ plan: outline }, this.candidates()), this.keepsGood());
+        } catch (err) {
+            console.error('acct: a plan request failed', err);
+            return;
         }
-    }
-
-    /** The views' words in VS Code's display language: the webview never guesses a language. */
-    private sendStrings(): Thenable<boolean> {
-        return this.post({ type: 'strings', strings: viewStrings(displayLocale()) }).then(sent => (this.stringsSent = sent));
-    }
-
-    private post(message: ToWebviewMessage): Thenable<boolean> {
-        return this.disposed ? Promise.resolve(false) : this.panel.webview.postMessage(message);
+        // a later update decides the picture
+        if (!drawn || this.disposed || seq !== this.presentSeq) return;
+        const next: Picture<PartStamps> = {
+            view: { outline: drawn.outline.stamp, customer: drawn.part?.stamp ?? null },
+            shown: drawn.shown, hasErrors: drawn.errorLines.length > 0, errorLines: drawn.errorLines,
+        };
+        this.picture = next;
+        const customer = drawn.outline.value.customers.find(c => c.id === next.shown.customer);
+        this.panel.title = customer ? vscode.l10n.t('Power Map — {0}', customer.name) : vscode.l10n.t('Power Map');
+        if (await this.page.draw(next, drawn) && this.exportWhenReady && this.pendingExport) {
+            this.exportWhenReady = false;
+            await this.page.post({ type: 'requestSvg' });
+        }
     }
 
     // --- messages from the webview ----------------------------------------------------------
@@ -295,11 +287,8 @@ export class PowerMapPanel {
         if (!isMessage(m)) return;
         switch (m.type) {
             case 'ready':
-                // a new webview (opened, shown again, reloaded): it needs the picture even if ours did not change
-                this.webviewReady = true;
-                if (this.pendingView) void this.post({ type: 'showView', view: this.pendingView });
-                void this.sendStrings();
-                this.schedule({ plan: true, focus: true, repost: true }, 0);
+                this.page.loaded(m.parts);
+                this.schedule({ plan: true, focus: true }, 0);
                 break;
             case 'show':
                 // the user picked an element in the webview (a deal to draw): shown until the cursor moves

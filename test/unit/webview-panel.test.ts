@@ -8,17 +8,6 @@ import type { Picture, PlanView, SourceAnchor } from '@acct/contract';
 import type { ViewStrings } from '@acct/method';
 import type { FocusRequest, PlanViewRequest } from '@acct/contract/protocol';
 
-type Listener<T> = (e: T) => void;
-
-class Emitter<T> {
-    private listeners: Array<Listener<T>> = [];
-    event = (l: Listener<T>) => {
-        this.listeners.push(l);
-        return { dispose: () => { this.listeners = this.listeners.filter(x => x !== l); } };
-    };
-    fire(e: T): void { for (const l of [...this.listeners]) l(e); }
-}
-
 vi.mock('vscode', async () => (await import('../support/fake-vscode.js')).fakeVscode());
 
 // files on disk are written through the safe-write room: record what it is asked to write
@@ -30,44 +19,7 @@ vi.mock('@acct/files/safe-write', async importOriginal => ({
 import * as vscode from 'vscode';
 import { registerPowerMap } from '../../client/src/power-map-commands.js';
 import { PowerMapPanel, type PlanSource } from '../../client/src/power-map-panel.js';
-
-interface FakePanel {
-    viewType: string;
-    title: string;
-    options: unknown;
-    visible: boolean;
-    viewColumn: number;
-    webview: {
-        html: string; options: unknown; cspSource: string; posted: unknown[];
-        asWebviewUri(u: { toString(): string }): { toString(): string };
-        postMessage(m: unknown): Promise<boolean>;
-        onDidReceiveMessage: Emitter<unknown>['event'];
-        receive: Emitter<unknown>;
-    };
-    onDidDispose: Emitter<void>['event'];
-    onDidChangeViewState: Emitter<unknown>['event'];
-    reveal: ReturnType<typeof vi.fn>;
-    dispose(): void;
-}
-
-function makePanel(viewType: string, options: unknown): FakePanel {
-    const receive = new Emitter<unknown>();
-    const disposed = new Emitter<void>();
-    const p: FakePanel = {
-        viewType, title: '', options, visible: true, viewColumn: 2,
-        webview: {
-            html: '', options, cspSource: 'https://*.vscode-cdn.net', posted: [],
-            asWebviewUri: u => ({ toString: () => `https://webview.test${new URL(u.toString()).pathname}` }),
-            postMessage: async m => { p.webview.posted.push(JSON.parse(JSON.stringify(m))); return true; },
-            onDidReceiveMessage: receive.event, receive,
-        },
-        onDidDispose: disposed.event,
-        onDidChangeViewState: new Emitter<unknown>().event,
-        reveal: vi.fn(),
-        dispose: () => disposed.fire(),
-    };
-    return p;
-}
+import { Emitter, makePanel, type FakePanel } from '../support/fake-panel.js';
 
 const DOC = 'file:///plans/cmgd.acct';
 const view: PlanView = {

@@ -2,7 +2,7 @@
  * The page around the picture: the header (what is shown, its findings as chips), the tabs, the
  * toolbar, the "plan has errors" banner, the empty-state text and the live region for screen readers.
  */
-import type { Finding, Picture, SubjectKey } from '@acct/contract';
+import type { Finding, Picture, SubjectKey, ViewedPlan } from '@acct/contract';
 import type { ViewMessageKey } from '@acct/method';
 import { clear, html } from './dom.js';
 import { findingWords } from './labels.js';
@@ -140,7 +140,7 @@ export class Chrome {
     }
 
     /** The banner when the latest plan has errors: over the last good picture, or over a broken one. */
-    showBanner(picture: Picture | null): void {
+    showBanner(picture: Picture<ViewedPlan> | null): void {
         if (!picture?.hasErrors) {
             this.banner.hidden = true;
             document.body.classList.remove('has-errors');

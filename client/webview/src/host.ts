@@ -2,7 +2,9 @@
  * The webview's bridge to the extension: the VS Code API (messages out, saved state), and the
  * runtime guard for messages in — the page trusts nothing it is sent until it has the expected shape.
  */
-import { isViewName, type FromWebviewMessage, type Picture, type PlanFocus, type ToWebviewMessage } from '@acct/contract';
+import {
+    isViewName, type FromWebviewMessage, type PartStamps, type Picture, type PlanFocus, type PlanPart, type ToWebviewMessage, type ViewedPlan,
+} from '@acct/contract';
 import { LOCALES, viewStrings, type ViewStrings } from '@acct/method';
 
 interface VsCodeApi {
@@ -38,13 +40,37 @@ export function isFocus(v: unknown): v is PlanFocus {
         && (v.opportunity === null || typeof v.opportunity === 'string');
 }
 
-/** A picture as the panel sends it (and as the saved state keeps it): a plan with its findings' subjects, the element shown, the banner. */
-export function isPicture(v: unknown): v is Picture {
+/** The element shown and the banner of a picture, however its plan comes. */
+function isPictureFrame(v: unknown): v is Record<string, unknown> {
     if (!isObject(v) || !isFocus(v.shown) || typeof v.hasErrors !== 'boolean') return false;
-    if (!Array.isArray(v.errorLines) || !v.errorLines.every(line => typeof line === 'string')) return false;
+    return Array.isArray(v.errorLines) && v.errorLines.every(line => typeof line === 'string');
+}
+
+/** A picture with its plan (and as the saved state keeps it): a plan with its findings' subjects, the element shown, the banner. */
+export function isPicture(v: unknown): v is Picture<ViewedPlan> {
+    if (!isPictureFrame(v)) return false;
     const view = v.view;
     if (!isObject(view) || !isObject(view.plan) || !Array.isArray(view.subjects)) return false;
     return Array.isArray(view.plan.customers) && Array.isArray(view.plan.diagnostics);
+}
+
+/** A picture as the panel sends it: the stamps of its plan's parts, the element shown, the banner. */
+export function isPictureInParts(v: unknown): v is Picture<PartStamps> {
+    if (!isPictureFrame(v) || !isObject(v.view)) return false;
+    return typeof v.view.outline === 'string' && (v.view.customer === null || typeof v.view.customer === 'string');
+}
+
+const isFindings = (v: Record<string, unknown>): boolean => Array.isArray(v.diagnostics) && Array.isArray(v.subjects);
+
+/** A part of a plan: the outline, or a customer's part, under its stamp. */
+export function isPlanPart(v: unknown): v is PlanPart {
+    if (!isObject(v) || typeof v.stamp !== 'string') return false;
+    const { outline, customer } = v as Record<string, unknown>;
+    if (isObject(outline)) {
+        return Array.isArray(outline.customers) && Array.isArray(outline.competitors) && typeof outline.today === 'string'
+            && typeof outline.hasErrors === 'boolean' && isFindings(outline);
+    }
+    return isObject(customer) && isObject(customer.customer) && typeof customer.customer.id === 'string' && isFindings(customer);
 }
 
 const ENGLISH = viewStrings('en');
@@ -60,6 +86,7 @@ export function isViewStrings(v: unknown): v is ViewStrings {
 
 export function isToWebviewMessage(data: unknown): data is ToWebviewMessage {
     if (!isObject(data)) return false;
-    return data.type === 'requestSvg' || (data.type === 'picture' && isPicture(data.picture))
+    const parts = data.parts === undefined || (Array.isArray(data.parts) && data.parts.every(isPlanPart));
+    return data.type === 'requestSvg' || (data.type === 'picture' && parts && (isPicture(data.picture) || isPictureInParts(data.picture)))
         || (data.type === 'showView' && isViewName(data.view)) || (data.type === 'strings' && isViewStrings(data.strings));
 }

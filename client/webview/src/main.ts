@@ -3,7 +3,9 @@
  * `Picture` the panel sends (or the one saved by the previous instance of the page); what is
  * shown is decided by the panel (client/src/picture.ts), never here.
  */
+import { isInParts, type Picture, type ViewedPlan } from '@acct/contract';
 import { Chrome, tabLabel } from './chrome.js';
+import { drawnPicture, partsOf } from './held-picture.js';
 import { connectHost, isToWebviewMessage } from './host.js';
 import { Navigation } from './keyboard.js';
 import { exportTitle } from './labels.js';
@@ -31,6 +33,8 @@ class App {
     private persistTimer: ReturnType<typeof setTimeout> | undefined;
     /** The stage width the current picture was drawn for (the fishbone stands upright in a narrow panel). */
     private drawnWidth = 0;
+    /** The picture held, with its plan assembled from its parts once (`held` is the picture it was assembled from). */
+    private assembled: { held: unknown; picture: Picture<ViewedPlan> | null } = { held: null, picture: null };
 
     constructor(container: HTMLElement) {
         this.state = sanitizeState(this.host.getState());
@@ -63,7 +67,21 @@ class App {
         window.addEventListener('message', e => this.onMessage(e.data));
         this.showTab();
         this.render();
-        this.host.post({ type: 'ready' });
+        this.announce();
+    }
+
+    /** Says the page is ready for a picture, with the parts of a plan it holds (the panel sends only the others). */
+    private announce(): void {
+        const parts = this.state.parts.map(p => p.stamp);
+        this.host.post(parts.length ? { type: 'ready', parts } : { type: 'ready' });
+    }
+
+    /** The picture held, its plan assembled from its parts. */
+    private get picture(): Picture<ViewedPlan> | null {
+        if (this.assembled.held !== this.state.picture) {
+            this.assembled = { held: this.state.picture, picture: drawnPicture(this.state.picture, this.state.parts) };
+        }
+        return this.assembled.picture;
     }
 
     private onMessage(data: unknown): void {
@@ -75,7 +93,7 @@ class App {
         }
         if (data.type === 'requestSvg') {
             // Asked before the first picture arrived: answer as soon as there is one.
-            if (this.state.picture) this.exportView(); else this.svgRequested = true;
+            if (this.picture) this.exportView(); else this.svgRequested = true;
             return;
         }
         if (data.type === 'strings') {
@@ -87,6 +105,17 @@ class App {
             this.render();
             this.persist(true);
             return;
+        }
+        if (isInParts(data.picture)) {
+            const parts = partsOf(data.picture, data.parts ?? [], this.state.parts);
+            if (!parts) {
+                // the panel counted on a part this page does not hold: it sends them again to a page that says `ready`
+                this.announce();
+                return;
+            }
+            this.state.parts = parts;
+        } else {
+            this.state.parts = [];
         }
         this.state.picture = data.picture;
         this.render();
@@ -117,7 +146,7 @@ class App {
         const hadFocus = this.nav.focusedKey();
         const layer = this.canvas.beginDraw();
         this.nav.setItems([]);
-        const picture = this.state.picture;
+        const picture = this.picture;
         this.chrome.showBanner(picture);
         if (!picture) {
             this.canvas.endDraw(null);
@@ -189,9 +218,10 @@ class App {
     }
 
     private exportView(): void {
-        if (!this.state.picture) return;
+        const picture = this.picture;
+        if (!picture) return;
         const tab = this.state.tab;
-        const title = exportTitle(tabLabel(tab), this.chrome.headingText, this.state.picture.view.plan.today ?? null);
+        const title = exportTitle(tabLabel(tab), this.chrome.headingText, picture.view.plan.today ?? null);
         const svg = this.canvas.exportSvg(title, this.legend.forExport());
         this.host.post({ type: 'exportSvg', svg, suggestedName: exportName(tab, this.shown) });
     }

@@ -1,11 +1,12 @@
 /**
  * Webview state: what survives a reload (`vscode.getState()/setState()`): the tab, zoom and
- * selection, the legend, and the picture last drawn and the words it was drawn with, so that a
- * reload shows it at once.
+ * selection, the legend, and the picture last drawn (with the parts of its plan) and the words it
+ * was drawn with, so that a reload shows it at once.
  */
-import { isViewName, VIEW_NAMES, type Picture, type ViewName } from '@acct/contract';
+import { isViewName, VIEW_NAMES, type PlanPart, type ViewName } from '@acct/contract';
 import type { ViewStrings } from '@acct/method';
-import { isObject, isPicture, isViewStrings } from './host.js';
+import { partsOf, type HeldPicture } from './held-picture.js';
+import { isObject, isPicture, isPictureInParts, isPlanPart, isViewStrings } from './host.js';
 
 export type Tab = ViewName;
 export const TABS: readonly Tab[] = VIEW_NAMES;
@@ -25,8 +26,10 @@ export interface WebviewState {
     /** Zoom/pan per view and shown element (see `transformKey`). Insertion order = age. */
     transforms: Record<string, ZoomState>;
     selection: string | null;
-    /** What the panel last asked to draw. */
-    picture: Picture | null;
+    /** What the panel last asked to draw: with its plan, or with the stamps of its plan's parts. */
+    picture: HeldPicture | null;
+    /** The parts of the plan of `picture` (empty when it came with its plan). */
+    parts: PlanPart[];
     legend: boolean;
     /** The sandbox's picks: its first N opportunities. */
     picks: number;
@@ -37,7 +40,7 @@ export interface WebviewState {
 export const MAX_TRANSFORMS = 40;
 
 export function initialState(): WebviewState {
-    return { version: 1, tab: 'power', transforms: {}, selection: null, picture: null, legend: true, picks: DEFAULT_PICKS, strings: null };
+    return { version: 1, tab: 'power', transforms: {}, selection: null, picture: null, parts: [], legend: true, picks: DEFAULT_PICKS, strings: null };
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -54,6 +57,11 @@ export function sanitizeState(raw: unknown): WebviewState {
     }
     if (typeof raw.selection === 'string') s.selection = raw.selection;
     if (isPicture(raw.picture)) s.picture = raw.picture;
+    const parts = isPictureInParts(raw.picture) && Array.isArray(raw.parts) ? partsOf(raw.picture, raw.parts.filter(isPlanPart), []) : undefined;
+    if (parts) {
+        s.picture = raw.picture as HeldPicture;
+        s.parts = parts;
+    }
     if (typeof raw.legend === 'boolean') s.legend = raw.legend;
     if (typeof raw.picks === 'number' && Number.isInteger(raw.picks)) s.picks = clampPicks(raw.picks);
     if (isViewStrings(raw.strings)) s.strings = raw.strings;

@@ -2,7 +2,7 @@
  * The five views, each from its model to SVG: what the header says, what is drawn, and what to
  * say instead when there is nothing to draw.
  */
-import { SubjectKeys, type Finding, type PlanView } from '@acct/contract';
+import { SubjectKeys, type Finding, type ViewedPlan } from '@acct/contract';
 import type { RenderResult } from './dom.js';
 import { layoutInfluences } from './influence-layout.js';
 import { layoutPowerMap } from './layout.js';
@@ -44,7 +44,7 @@ export interface DrawOptions {
 }
 
 /** Draws `tab` of `view` for the element `shown` into `layer`. */
-export function drawView(tab: Tab, view: PlanView, shown: Shown, layer: SVGGElement, options: DrawOptions): DrawnView {
+export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGElement, options: DrawOptions): DrawnView {
     const index = indexFindings(view);
     const customer = shown.customer;
     const t = texts();

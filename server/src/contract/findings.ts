@@ -24,8 +24,8 @@ export interface PlanView {
     hasErrors: boolean;
 }
 
-/** The findings of a view that are about a plan element. */
-export function findingsOf(view: Pick<PlanView, 'plan' | 'subjects'>): Finding[] {
+/** The findings of a view (a whole plan, or one assembled from parts) that are about a plan element. */
+export function findingsOf(view: { plan: { diagnostics: readonly DiagnosticJson[] }; subjects: readonly (FindingSubject | null)[] }): Finding[] {
     const findings: Finding[] = [];
     view.plan.diagnostics.forEach((diagnostic, i) => {
         const about = view.subjects[i];

@@ -7,6 +7,7 @@ export * from './plan-types.js';
 export * from './subject-key.js';
 export * from './plan-focus.js';
 export * from './findings.js';
+export * from './plan-parts.js';
 export * from './webview-messages.js';
 export * from './commands.js';
 export * from './sandbox.js';

@@ -6,6 +6,7 @@ import { NotificationType, RequestType } from 'vscode-jsonrpc';
 import type { PlanView } from './findings.js';
 import type { SubjectKey } from './subject-key.js';
 import type { PlanFocus, SourceAnchor } from './plan-focus.js';
+import type { CustomerPart, PlanOutline, Stamped } from './plan-parts.js';
 
 export type { PlanFocus, SourceAnchor };
 
@@ -16,6 +17,38 @@ export namespace PlanViewRequest {
         uri: string;
     }
     export const type = new RequestType<Params, PlanView, void>('acct/planView');
+}
+
+/**
+ * The plan in parts (plan-parts.ts), for views that draw one customer at a time: the outline and
+ * one customer's part, each with its stamp. The asker sends the stamps it holds and gets back
+ * only what changed, so that a cursor move to another customer costs that customer's part and a
+ * rebuild that left the part alone costs its stamp.
+ */
+export namespace PlanPartsRequest {
+    export interface Params {
+        /** A document of the workspace folder whose plan is meant. */
+        uri: string;
+        /** The customer whose part is wanted; null: the outline only. */
+        customer: string | null;
+        /** The stamps of the parts the asker holds. */
+        known?: { outline?: string; customer?: string };
+        /**
+         * The asker draws a plan without errors and keeps drawing it while the latest has errors:
+         * then the parts are those of the last plan without errors the server cut.
+         */
+        keepGood?: boolean;
+    }
+    export interface Result {
+        /** The build the parts are cut from: a later build has a higher revision. */
+        revision: number;
+        /** The latest plan's errors, one CLI line each (the banner), whichever plan the parts are of. */
+        errorLines: string[];
+        outline: Stamped<PlanOutline>;
+        /** null: no customer was asked for, or the plan has none with that id. */
+        customer: Stamped<CustomerPart> | null;
+    }
+    export const type = new RequestType<Params, Result, void>('acct/planParts');
 }
 
 /** The customer and opportunity at a position of a document: the one place the focus is decided. */

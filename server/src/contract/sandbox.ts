@@ -4,7 +4,7 @@
  * scored; then by customer id and opportunity id in code-point order. `acct sandbox` and the
  * sandbox view both rank with this one function.
  */
-import type { AcctPlanDocument, Horizon, MoneyJson, Stage } from './plan-types.js';
+import type { Horizon, MoneyJson, OpportunityJson, Stage } from './plan-types.js';
 import { compareText } from './findings.js';
 
 export interface SandboxRow {
@@ -27,7 +27,12 @@ export interface SandboxRow {
 
 const OPEN: ReadonlySet<string> = new Set<Stage>(['lead', 'opportunity', 'bid']);
 
-export function sandboxRanking(plan: Pick<AcctPlanDocument, 'customers'>, top?: number): SandboxRow[] {
+/** What the ranking reads of a plan: each customer's opportunities (a plan's outline holds them too). */
+export interface RankedPlan {
+    customers: ReadonlyArray<{ id: string; opportunities: ReadonlyArray<Pick<OpportunityJson, 'id' | 'name' | 'stage' | 'horizon' | 'amount' | 'sandbox'>> }>;
+}
+
+export function sandboxRanking(plan: RankedPlan, top?: number): SandboxRow[] {
     const rows = plan.customers.flatMap(customer => customer.opportunities
         .filter(o => o.stage !== null && OPEN.has(o.stage))
         .map(o => ({

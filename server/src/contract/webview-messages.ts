@@ -1,8 +1,11 @@
 /**
  * Messages between the power-map panel (extension side) and its webview. The panel decides what
- * is drawn (`Picture`: which plan, which element); the webview draws it and reports clicks.
+ * is drawn (`Picture`: which plan, which element); the webview draws it and reports clicks. The
+ * panel sends the plan in parts (plan-parts.ts), each once: the webview keeps those of the picture
+ * it draws, so that a move of the cursor costs a small message, and another customer its part.
  */
 import type { PlanView } from './findings.js';
+import type { CustomerPart, PlanOutline, ViewedPlan } from './plan-parts.js';
 import type { PlanFocus } from './plan-focus.js';
 import type { SubjectKey } from './subject-key.js';
 import type { ViewStrings } from '../method/index.js';
@@ -15,10 +18,22 @@ export function isViewName(value: unknown): value is ViewName {
     return typeof value === 'string' && (VIEW_NAMES as readonly string[]).includes(value);
 }
 
-/** What the webview draws. */
-export interface Picture {
+/** The parts of a picture's plan, by stamp: the outline, and the part of the customer shown (null: none is). */
+export interface PartStamps {
+    outline: string;
+    customer: string | null;
+}
+
+/** A part of a plan as the webview receives and keeps it, under its stamp. */
+export type PlanPart = { stamp: string; outline: PlanOutline } | { stamp: string; customer: CustomerPart };
+
+/**
+ * What the webview draws. `P` is how the plan comes: whole, as the views read it (whole or
+ * assembled from parts, `ViewedPlan`), or as the stamps of its parts.
+ */
+export interface Picture<P = PlanView> {
     /** The plan to draw: the latest, or the last one without errors while the latest has errors. */
-    view: PlanView;
+    view: P;
     /** The element shown. */
     shown: PlanFocus;
     /** The latest plan has errors: the webview shows a banner (and `view` is the last good plan, if there was one). */
@@ -29,7 +44,8 @@ export interface Picture {
 
 /** Extension → webview. */
 export type ToWebviewMessage =
-    | { type: 'picture'; picture: Picture }
+    /** A picture with its plan, or with the stamps of its plan's parts and those of the parts the page does not hold yet. */
+    | { type: 'picture'; picture: Picture<ViewedPlan> | Picture<PartStamps>; parts?: PlanPart[] }
     | { type: 'requestSvg' }
     /** Switch to this view (a command asked for it). */
     | { type: 'showView'; view: ViewName }
@@ -38,8 +54,14 @@ export type ToWebviewMessage =
 
 /** Webview → extension. */
 export type FromWebviewMessage =
-    | { type: 'ready' }
+    /** A page was loaded; `parts`: the stamps of the parts it holds (from its saved state). */
+    | { type: 'ready'; parts?: string[] }
     | { type: 'reveal'; subject: SubjectKey }
     /** The user picked an element to show (a deal in the fishbone's list): the panel shows it until the cursor moves. */
     | { type: 'show'; focus: PlanFocus }
     | { type: 'exportSvg'; svg: string; suggestedName: string };
+
+/** Whether a picture comes with the stamps of its plan's parts rather than with its plan. */
+export function isInParts(picture: Picture<ViewedPlan> | Picture<PartStamps>): picture is Picture<PartStamps> {
+    return typeof (picture.view as Partial<PartStamps>).outline === 'string';
+}

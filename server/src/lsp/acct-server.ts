@@ -12,7 +12,9 @@ import { isDate, localeOf } from '../method/index.js';
 import { serializePlan } from '../plan/plan-json.js';
 import { focusAt } from '../plan/focus.js';
 import { NO_FOCUS } from '../contract/plan-focus.js';
-import { ExportPlanRequest, FocusRequest, LocateRequest, PlanChangedNotification, PlanViewRequest } from '../contract/protocol.js';
+import {
+    ExportPlanRequest, FocusRequest, LocateRequest, PlanChangedNotification, PlanPartsRequest, PlanViewRequest,
+} from '../contract/protocol.js';
 
 export function startAcctServer(): void {
     const connection = createConnection(ProposedFeatures.all);
@@ -25,6 +27,8 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
     const builder = shared.workspace.DocumentBuilder;
     const settings = acct.workspace.AcctSettings;
     const plans = acct.plan.PlanBuilder;
+    // created now, so that it counts every build from the first
+    const parts = acct.plan.PlanParts;
 
     // The days since a last contact (inlay hints) count from today: an editor that caches hints
     // is asked to fetch them again when today changes.
@@ -72,6 +76,16 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
         return plans.view(acct.workspace.FilePlaces.baseOf(URI.parse(params.uri)));
     });
 
+    connection.onRequest(PlanPartsRequest.type, async params => {
+        await builder.waitUntil(DocumentState.Validated);
+        const known = params.known ?? {};
+        return parts.answer(acct.workspace.FilePlaces.baseOf(URI.parse(params.uri)), {
+            customer: typeof params.customer === 'string' ? params.customer : null,
+            known: { outline: stringOrUndefined(known.outline), customer: stringOrUndefined(known.customer) },
+            keepGood: params.keepGood === true,
+        });
+    });
+
     connection.onRequest(FocusRequest.type, async params => {
         await builder.waitUntil(DocumentState.Parsed);
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
@@ -88,4 +102,9 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
         const plan = plans.plan(URI.parse(params.workspaceFolder));
         return { json: serializePlan(plan), errors: plan.diagnostics.filter(d => d.severity === 'error').length };
     });
+}
+
+/** A field of a request as sent: only a string counts. */
+function stringOrUndefined(value: unknown): string | undefined {
+    return typeof value === 'string' ? value : undefined;
 }

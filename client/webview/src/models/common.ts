@@ -2,7 +2,7 @@
  * What the three view models share: the element shown (as plan objects), "the first declaration
  * wins on duplicate ids", and how a contact reads in labels and tooltips (in the method core's words).
  */
-import type { ContactJson, CustomerJson, Finding, OpportunityJson, PlanFocus, PlanView, Role, Support } from '@acct/contract';
+import { isInFull, type ContactJson, type CustomerJson, type Finding, type OpportunityJson, type PlanFocus, type Role, type Support, type ViewedPlan } from '@acct/contract';
 import { intimacyText, supportText, type SupportKey } from '@acct/method';
 import { findingsSummary } from './findings.js';
 import { texts } from '../texts.js';
@@ -26,9 +26,10 @@ export function firstById<T extends { id: string }>(items: readonly T[]): T[] {
     });
 }
 
-/** The objects of the element the panel chose to show (`Picture.shown`). */
-export function shownOf(view: PlanView, focus: PlanFocus): Shown {
-    const customer = firstById(view.plan.customers).find(c => c.id === focus.customer) ?? null;
+/** The objects of the element the panel chose to show (`Picture.shown`): the customer as the plan holds it in full. */
+export function shownOf(view: ViewedPlan, focus: PlanFocus): Shown {
+    const found = firstById(view.plan.customers).find(c => c.id === focus.customer);
+    const customer = found && isInFull(found) ? found : null;
     const opportunity = customer && focus.opportunity
         ? firstById(customer.opportunities).find(o => o.id === focus.opportunity) ?? null
         : null;

@@ -2,13 +2,13 @@
  * The findings of a plan by the element they are about, for the three views: joined once from
  * the plan's diagnostics and their subjects (`findingsOf`), worst first.
  */
-import { byWorstFirst, findingsOf, type Finding, type PlanView, type SubjectKey } from '@acct/contract';
+import { byWorstFirst, findingsOf, type Finding, type ViewedPlan, type SubjectKey } from '@acct/contract';
 import { texts } from '../texts.js';
 
 export type FindingIndex = ReadonlyMap<SubjectKey, Finding[]>;
 
 /** Findings by subject key; a finding that names a `contact` is also filed under that contact. */
-export function indexFindings(view: Pick<PlanView, 'plan' | 'subjects'>): Map<SubjectKey, Finding[]> {
+export function indexFindings(view: Pick<ViewedPlan, 'plan' | 'subjects'>): Map<SubjectKey, Finding[]> {
     const index = new Map<SubjectKey, Finding[]>();
     const add = (key: SubjectKey, f: Finding): void => {
         const list = index.get(key);

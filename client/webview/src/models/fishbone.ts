@@ -5,7 +5,7 @@
  * group, the most decisive nearest the spine (`decisivenessOf`, the method core). Entries
  * without a group are listed apart. Without a deal: the customer's active deals to pick. Pure: no DOM.
  */
-import { SubjectKeys, type Finding, type Group, type PlanFocus, type PlanView, type Role, type Stage, type SubjectKey, type Support } from '@acct/contract';
+import { SubjectKeys, type Finding, type Group, type PlanFocus, type ViewedPlan, type Role, type Stage, type SubjectKey, type Support } from '@acct/contract';
 import { decisivenessOf, GROUPS, isActive, roleMeanings } from '@acct/method';
 import { contactAriaLabel, contactHead, firstById, shownTitle, supportLine, type Shown } from './common.js';
 import { findingsAbout, findingsText, indexFindings, sortFindings, type FindingIndex } from './findings.js';
@@ -72,7 +72,7 @@ function choicesOf(shown: Shown): DealChoice[] {
     }));
 }
 
-export function buildFishbone(view: PlanView, shown: Shown, index: FindingIndex = indexFindings(view)): FishboneModel {
+export function buildFishbone(view: ViewedPlan, shown: Shown, index: FindingIndex = indexFindings(view)): FishboneModel {
     const { customer, opportunity } = shown;
     const t = texts();
     const bones: FishBone[] = GROUPS.map(group => ({ group, ...t.vocabulary.groups[group], people: [] }));

@@ -2,7 +2,7 @@
  * The intimacy × support model: the contacts of the shown customer by their own support and
  * intimacy, each in the method's zone (`zoneOf`, the same table the checks use). Pure: no DOM.
  */
-import { SubjectKeys, type Finding, type PlanView, type Role, type SubjectKey, type Support } from '@acct/contract';
+import { SubjectKeys, type Finding, type ViewedPlan, type Role, type SubjectKey, type Support } from '@acct/contract';
 import { intimacyText, isIntimacy, isSupport, supportText, zoneOf, type Zone } from '@acct/method';
 import { INTIMACY } from '../labels.js';
 import { assignSlots, contactAriaLabel, contactHead, firstById, supportLine, type Shown, type Slotted } from './common.js';
@@ -34,7 +34,7 @@ export interface IntimacyModel {
     dealDiffers: number;
 }
 
-export function buildIntimacy(view: PlanView, shown: Shown, index: FindingIndex = indexFindings(view)): IntimacyModel {
+export function buildIntimacy(view: ViewedPlan, shown: Shown, index: FindingIndex = indexFindings(view)): IntimacyModel {
     const points: IntimacyPoint[] = [];
     const customer = shown.customer;
     const deal = shown.opportunity;

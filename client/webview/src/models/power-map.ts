@@ -3,7 +3,7 @@
  * the shown deal gives them (its decision chain), who reports to whom, the key and general
  * layers, and the findings on each card. Pure: no DOM.
  */
-import { SubjectKeys, type ContactJson, type Finding, type PlanView, type Role, type SubjectKey, type Support } from '@acct/contract';
+import { SubjectKeys, type ContactJson, type Finding, type ViewedPlan, type Role, type SubjectKey, type Support } from '@acct/contract';
 import { intimacyText, supportText } from '@acct/method';
 import { POWER_MAP } from '../labels.js';
 import { contactAriaLabel, contactHead, firstById, shownTitle, supportLine, type Shown } from './common.js';
@@ -100,7 +100,7 @@ function subheadingOf(shown: Shown, cards: readonly CardModel[], chainSize: numb
     return t.t('view.power.customer', { key: keyCount, general: cards.length - keyCount });
 }
 
-export function buildPowerMap(view: PlanView, shown: Shown, index: FindingIndex = indexFindings(view)): PowerMapModel {
+export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingIndex = indexFindings(view)): PowerMapModel {
     const { customer, opportunity } = shown;
     if (!customer) {
         return {

@@ -3,7 +3,7 @@
  * the tier the plan suggests for it (`suggestedTier`, computed by the server from the method's
  * table), in deterministic slots per cell. Pure: no DOM.
  */
-import { compareText, SubjectKeys, type Finding, type PlanView, type SubjectKey, type Tier } from '@acct/contract';
+import { compareText, SubjectKeys, type Finding, type ViewedPlan, type SubjectKey, type Tier } from '@acct/contract';
 import { isScore, suggestedTiers } from '@acct/method';
 import { assignSlots, firstById, type Slotted } from './common.js';
 import { findingsAbout, findingsSummary, findingsText, indexFindings, type FindingIndex } from './findings.js';
@@ -34,7 +34,7 @@ export interface QuadrantModel {
     mismatches: number;
 }
 
-export function buildQuadrant(view: PlanView, focusedCustomer: string | null, index: FindingIndex = indexFindings(view)): QuadrantModel {
+export function buildQuadrant(view: ViewedPlan, focusedCustomer: string | null, index: FindingIndex = indexFindings(view)): QuadrantModel {
     const points: QuadrantPoint[] = [];
     const unplotted: QuadrantModel['unplotted'] = [];
     const t = texts();

@@ -4,7 +4,7 @@
  * of each score (market space, growth, profit, 6 − competition), horizon and stage; the first N
  * are the picks; unscored ones are set apart. Pure: no DOM.
  */
-import { SubjectKeys, sandboxRanking, type PlanView, type SandboxRow, type SubjectKey } from '@acct/contract';
+import { SubjectKeys, sandboxRanking, type ViewedPlan, type SandboxRow, type SubjectKey } from '@acct/contract';
 import { firstById } from './common.js';
 import { texts } from '../texts.js';
 
@@ -71,7 +71,7 @@ function describe(r: SandboxRow, customerName: string, parts: SandboxItem['parts
     };
 }
 
-export function buildSandbox(view: PlanView, picks: number): SandboxModel {
+export function buildSandbox(view: ViewedPlan, picks: number): SandboxModel {
     const names = new Map(firstById(view.plan.customers).map(c => [c.id, c.name]));
     const items = sandboxRanking(view.plan, picks).map(r => {
         const customerName = names.get(r.customer) ?? r.customer;

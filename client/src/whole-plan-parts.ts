@@ -1,0 +1,40 @@
+/**
+ * Parts of the plan for a plan source that has only the whole plan (`acct/planView`): the plan is
+ * fetched once per change and cut in the extension by the contract's own cut, answered as the
+ * server answers `acct/planParts` (stamps, the last plan without errors for `keepGood`).
+ */
+import { cutPlan, stampCut, type PlanView, type StampedCut } from '@acct/contract';
+import type { PlanViewRequest } from '@acct/contract/protocol';
+import type { PartsSource } from './held-plan.js';
+import { errorLinesOf } from './picture.js';
+
+interface Cut {
+    revision: number;
+    view: PlanView;
+    parts: StampedCut;
+}
+
+export function partsOfWholePlan(planView: (params: PlanViewRequest.Params) => Promise<PlanView>): PartsSource {
+    let revision = 0;
+    let latest: Promise<Cut> | undefined;
+    let lastGood: Cut | undefined;
+    return {
+        async ask(params, fresh) {
+            if (fresh || !latest) {
+                const fetching = planView({ uri: params.uri }).then(view => ({ revision: ++revision, view, parts: stampCut(cutPlan(view)) }));
+                // a failed fetch is not kept: the next question fetches again
+                fetching.catch(() => { if (latest === fetching) latest = undefined; });
+                latest = fetching;
+            }
+            const cut = await latest;
+            if (!cut.view.hasErrors) lastGood = cut;
+            const answered = params.keepGood && cut.view.hasErrors && lastGood ? lastGood : cut;
+            return {
+                revision: answered.revision,
+                errorLines: errorLinesOf(cut.view),
+                outline: answered.parts.outline(params.known?.outline),
+                customer: params.customer === null ? null : answered.parts.part(params.customer, params.known?.customer),
+            };
+        },
+    };
+}
