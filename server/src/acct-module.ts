@@ -15,6 +15,7 @@ import type { AcctLanguageAddedServices } from './language/acct-language-service
 import { registerValidationChecks } from './language/checks/index.js';
 import { AcctPlanModule, type AcctPlanAddedServices } from './plan/plan-module.js';
 import { AcctLspModule, AcctLspSharedModule } from './lsp/acct-lsp-module.js';
+import { registerPlanProtocol } from './lsp/plan-protocol.js';
 
 export type AcctServices = LangiumServices & AcctLanguageAddedServices & AcctPlanAddedServices;
 
@@ -30,7 +31,9 @@ export function createAcctServices(context: AcctModuleContext, ...overrides: Arr
     const Acct = inject(createDefaultModule({ shared }), AcctGeneratedModule, AcctLanguageModule, AcctPlanModule, AcctLspModule, ...overrides);
     shared.ServiceRegistry.register(Acct);
     registerValidationChecks(Acct);
-    if (!context.connection) {
+    if (context.connection) {
+        registerPlanProtocol(context.connection, shared, Acct);
+    } else {
         // Without a language client nobody sends the configuration: mark it as received.
         shared.workspace.ConfigurationProvider.initialized({});
     }

@@ -1,3 +1,8 @@
-import { startAcctServer } from './lsp/acct-server.js';
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createAcctServices } from './acct-module.js';
 
-startAcctServer();
+const connection = createConnection(ProposedFeatures.all);
+const { shared } = createAcctServices({ connection, ...NodeFileSystem });
+startLanguageServer(shared);

@@ -1,14 +1,16 @@
 /**
- * The language server: Langium's LSP features plus the plan protocol (contract/protocol.ts) that
- * the views and the export command use, the `acct.today` setting and the display language (the
- * `initialize` request's locale: VS Code sends its own).
+ * The plan protocol (contract/protocol.ts) that the views and the export command use, beside
+ * Langium's LSP features: the plan in parts or whole, the focus at the cursor, where a subject
+ * is written, the export; and the `acct.today` setting and the display language (the
+ * `initialize` request's locale: VS Code sends its own). Registered by createAcctServices when
+ * it is given a connection.
  */
-import { DocumentState, URI } from 'langium';
-import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
-import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node.js';
-import { createAcctServices, type AcctServices } from '../acct-module.js';
+import { DocumentState, URI, type LangiumCoreServices } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection } from 'vscode-languageserver';
+import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';
 import { isDate, localeOf } from '../method/index.js';
+import type { AcctPlanAddedServices } from '../plan/plan-module.js';
 import { serializePlan } from '../plan/plan-json.js';
 import { focusAt } from '../plan/focus.js';
 import { NO_FOCUS } from '../contract/plan-focus.js';
@@ -16,14 +18,7 @@ import {
     ExportPlanRequest, FocusRequest, LocateRequest, PlanChangedNotification, PlanPartsRequest, PlanViewRequest,
 } from '../contract/protocol.js';
 
-export function startAcctServer(): void {
-    const connection = createConnection(ProposedFeatures.all);
-    const { shared, Acct } = createAcctServices({ connection, ...NodeFileSystem });
-    registerPlanProtocol(connection, shared, Acct);
-    startLanguageServer(shared);
-}
-
-export function registerPlanProtocol(connection: Connection, shared: LangiumSharedServices, acct: AcctServices): void {
+export function registerPlanProtocol(connection: Connection, shared: LangiumSharedServices, acct: LangiumCoreServices & AcctLanguageAddedServices & AcctPlanAddedServices): void {
     const builder = shared.workspace.DocumentBuilder;
     const settings = acct.workspace.AcctSettings;
     const plans = acct.plan.PlanBuilder;
