@@ -2,49 +2,29 @@
  * The power-map webview in Chromium: the real page (renderWebviewHtml + bundle), fed PlanView
  * messages as the extension sends them. Assertions are about what a person sees and can do.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findingsOf as joinFindings, type ContactJson, type Finding, type PlanFocus, type PlanView, type Role, type Support } from '@acct/contract';
-import { clone, loadPlanView, pickFocus } from './fixture.js';
+import { clone, pickFocus } from './fixture.js';
 import path from 'node:path';
-import { launch, openWebview, RESULTS, type WebviewPage } from './harness.js';
+import { RESULTS, type WebviewPage } from './harness.js';
+import { browserSuite, T } from './shared.js';
 import { bigCustomerView } from './synthetic.mjs';
 
-const T = 60_000;
 const LETTER: Record<Role, string> = {
     approver: 'A', 'decision-maker': 'D', sponsor: 'S', evaluator: 'E', influencer: 'I', coach: 'C',
 };
 const badge = (s: Support): string => (s === null ? '?' : String(s));
 
-let browser: Browser;
+// one Chromium for the file; every page of every test is checked afterwards: no CSP violation,
+// no script error, no request leaving the page's origin (shared.ts)
+const suite = browserSuite();
+const page = suite.page;
 let view: PlanView;
 let focus: { customer: PlanFocus; deal: PlanFocus };
-const open: WebviewPage[] = [];
 
-async function page(opts?: Parameters<typeof openWebview>[1]): Promise<WebviewPage> {
-    const p = await openWebview(browser, opts);
-    open.push(p);
-    return p;
-}
-
-beforeAll(async () => {
-    view = await loadPlanView();
+beforeAll(() => {
+    view = suite.view();
     focus = pickFocus(view);
-    browser = await launch();
-}, T);
-
-afterEach(async () => {
-    // every page of every test: no CSP violation, no script error, no request leaving the page's origin
-    for (const p of open.splice(0)) {
-        expect(await p.violations(), 'CSP violations').toEqual([]);
-        expect(p.consoleErrors, 'console errors').toEqual([]);
-        expect(p.external, 'remote loads').toEqual([]);
-        await p.page.context().close();
-    }
-});
-
-afterAll(async () => {
-    await browser?.close();
 });
 
 interface CardInfo {
@@ -587,7 +567,7 @@ describe('export', () => {
         const contact = contactsOf(focus.deal.customer!)[0]!;
         expect(svg).toContain(contact.name.length < 15 ? contact.name : contact.name.slice(0, 6));
         // the exported file renders the same picture on its own
-        const check = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+        const check = await suite.browser().newPage({ viewport: { width: 1300, height: 900 } });
         await check.route('**/*', r => r.abort());
         await check.setContent(svg.replace(/^<\?xml[^>]*>/, ''));
         const n = await check.$$eval('g[role=button]', els => els.length);

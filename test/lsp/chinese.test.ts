@@ -74,39 +74,23 @@ describe('the language server in Chinese (initialize locale zh-cn)', () => {
         expect(lenses.map(l => l.command?.title)).toContain('权力地图 · 6 个联系人，4 个关键人');
         expect(lenses.map(l => l.command?.title)).toContain('权力地图 · 尚无决策链');
     });
-});
 
-describe('the navigation features in Chinese', () => {
-    let client: LspClient;
-    let uri: string;
-    let text: string;
-
-    beforeAll(async () => {
-        const folder = tempWorkspace({});
-        cpSync(examplesDir, folder, { recursive: true });
-        client = await startServer(folder, { ACCT_TODAY: '2026-11-22' }, {}, { locale: 'zh-cn' });
-        uri = pathToFileURL(path.join(folder, FILE)).toString();
-        text = readFileSync(path.join(folder, FILE), 'utf8');
-        await client.open(uri, text);
-    });
-
-    afterAll(async () => {
-        await client?.stop();
-    });
-
-    it('titles the quick fixes and labels the inlay hints in Chinese', async () => {
-        const diagnostics = await client.diagnosticsFor(uri, d => d.length > 0);
-        const mismatch = diagnostics.find(d => d.code === 'tier-mismatch')!;
-        const actions = await client.connection.sendRequest('textDocument/codeAction', {
-            textDocument: { uri }, range: mismatch.range, context: { diagnostics: [mismatch] },
-        }) as Array<{ title: string }>;
-        expect(actions.map(a => a.title)).toEqual(['把分级改为核心客户（core）', '豁免这个问题…']);
-        const lam = positionOf(text, 'last-contact 2026-09-30');
-        const hints = await client.connection.sendRequest('textDocument/inlayHint', {
-            textDocument: { uri }, range: { start: { line: lam.line, character: 0 }, end: { line: lam.line + 1, character: 0 } },
-        }) as Array<{ label: string; tooltip: string }>;
-        expect(hints.map(h => h.label)).toEqual(['53 天前']);
-        expect(hints[0]!.tooltip).toBe('从 2026-11-22 算起：检查所用的“今天”（设置 acct.today，否则为 ACCT_TODAY，否则为实际日期）。');
+    // the same server: navigation features
+    describe('the navigation features in Chinese', () => {
+        it('titles the quick fixes and labels the inlay hints in Chinese', async () => {
+            const diagnostics = await client.diagnosticsFor(uri, d => d.length > 0);
+            const mismatch = diagnostics.find(d => d.code === 'tier-mismatch')!;
+            const actions = await client.connection.sendRequest('textDocument/codeAction', {
+                textDocument: { uri }, range: mismatch.range, context: { diagnostics: [mismatch] },
+            }) as Array<{ title: string }>;
+            expect(actions.map(a => a.title)).toEqual(['把分级改为核心客户（core）', '豁免这个问题…']);
+            const lam = positionOf(text, 'last-contact 2026-09-30');
+            const hints = await client.connection.sendRequest('textDocument/inlayHint', {
+                textDocument: { uri }, range: { start: { line: lam.line, character: 0 }, end: { line: lam.line + 1, character: 0 } },
+            }) as Array<{ label: string; tooltip: string }>;
+            expect(hints.map(h => h.label)).toEqual(['53 天前']);
+            expect(hints[0]!.tooltip).toBe('从 2026-11-22 算起：检查所用的“今天”（设置 acct.today，否则为 ACCT_TODAY，否则为实际日期）。');
+        });
     });
 });
 

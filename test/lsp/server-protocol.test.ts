@@ -4,68 +4,31 @@
  * completion, hover and the plan view.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
-import type { CompletionList, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { examplesDir, projectRoot, tempWorkspace } from '../support/run-cli.js';
+import type { MessageConnection } from 'vscode-jsonrpc/node.js';
+import type { CompletionList, Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import { examplesDir, tempWorkspace } from '../support/run-cli.js';
+import { startServer, type LspClient } from '../support/lsp-client.js';
 import { FocusRequest, LocateRequest, PlanViewRequest } from '../../server/src/contract/protocol.js';
 import { findingsOf, type PlanView } from '../../server/src/contract/index.js';
 
-const serverPath = path.join(projectRoot, 'out', 'server.js');
-
 describe('language server over LSP (stdio)', () => {
-    let server: ChildProcess;
+    let client: LspClient;
     let connection: MessageConnection;
     let workspace: string;
-    const diagnostics = new Map<string, Diagnostic[]>();
-    const waiters: Array<() => boolean> = [];
-
-    function diagnosticsFor(uri: string, predicate: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
-        return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}`)), 20_000);
-            const check = () => {
-                const current = diagnostics.get(uri);
-                if (current && predicate(current)) {
-                    clearTimeout(timer);
-                    resolve(current);
-                    return true;
-                }
-                return false;
-            };
-            if (!check()) waiters.push(check);
-        });
-    }
+    const diagnosticsFor = (uri: string, predicate?: (d: Diagnostic[]) => boolean) => client.diagnosticsFor(uri, predicate);
 
     beforeAll(async () => {
-        if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run 'npm run build' first.`);
         workspace = tempWorkspace({});
         cpSync(examplesDir, workspace, { recursive: true });
-        server = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ACCT_TODAY: '2026-11-22' } });
-        connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-        connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-            diagnostics.set(params.uri, params.diagnostics);
-            const pending = waiters.splice(0);
-            waiters.push(...pending.filter(wake => !wake()));
-        });
-        connection.onRequest('workspace/configuration', () => [{}]);
-        connection.onRequest('client/registerCapability', () => null);
-        connection.listen();
-        const rootUri = pathToFileURL(workspace).toString();
-        await connection.sendRequest('initialize', {
-            processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } },
-            workspaceFolders: [{ uri: rootUri, name: 'examples' }],
-        });
-        await connection.sendNotification('initialized', {});
+        client = await startServer(workspace, { ACCT_TODAY: '2026-11-22' });
+        connection = client.connection;
     });
 
     afterAll(async () => {
-        await connection?.sendRequest('shutdown').catch(() => undefined);
-        await connection?.sendNotification('exit').catch(() => undefined);
-        connection?.dispose();
-        server?.kill();
+        await client?.stop();
     });
 
     const fileUri = (name: string) => pathToFileURL(path.join(workspace, name)).toString();
@@ -156,7 +119,7 @@ describe('language server over LSP (stdio)', () => {
         const nameOf = (view: PlanView) => view.plan.customers.find(c => c.id === 'live')?.contacts[0]?.name;
         const first = await connection.sendRequest(PlanViewRequest.type, { uri });
         expect(nameOf(first)).toBe('Before');
-        diagnostics.delete(uri);
+        client.forget(uri);
         await connection.sendNotification('textDocument/didChange', {
             textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace('Before', 'After') }],
         });
