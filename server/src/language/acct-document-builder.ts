@@ -8,8 +8,8 @@
  * comment, a member's display name, anything in a customer — re-checks nothing else. The
  * incremental parse keeps an edited member or competitor the same node, so references to it stay.
  */
-import { DefaultDocumentBuilder, DocumentState, isReference, type LangiumDocument, type URI } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { DefaultDocumentBuilder, DocumentState, isReference, OperationCancelled, URI, type LangiumDocument } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
 import type { Workspace } from './generated/ast.js';
 import { changeBetween, dependenciesOf, isEmptyChange, type Change, type Dependencies } from './workspace-dependencies.js';
 
@@ -18,6 +18,84 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
     private readonly before = new Map<string, Dependencies>();
     /** While the changed documents are built, no other is marked for relinking: that is decided afterwards. */
     private deferring = false;
+    /** Per document: the number of the latest edit the editor sent (noteEdited). */
+    private readonly received = new Map<string, number>();
+    /** Per document: the number of the latest edit an update has taken in and finished (noteUpdated). */
+    private readonly updated = new Map<string, number>();
+    private edits = 0;
+    /** Requests waiting for an update: each checks whether it is there yet. */
+    private readonly waiting = new Set<() => void>();
+
+    /**
+     * The editor changed or deleted these documents (the update handler calls this as the edit
+     * arrives, before it starts the update on its timer). Until an update that takes the edit in
+     * has finished, a request about these documents — or about the whole workspace — waits
+     * (waitUntil): it must not answer from the text before the edit. Returns the edit's number.
+     */
+    noteEdited(uris: readonly URI[]): number {
+        const edit = ++this.edits;
+        for (const uri of uris) this.received.set(uri.toString(), edit);
+        return edit;
+    }
+
+    /** The number of the latest edit received (noteEdited): an update started now takes in every edit up to it. */
+    get latestEdit(): number {
+        return this.edits;
+    }
+
+    /**
+     * An update of these documents that took in every edit up to `edit` has finished — built,
+     * failed or cancelled (a cancelled update left them `Changed`: a request then waits for their
+     * next build in Langium's waitUntil).
+     */
+    noteUpdated(uris: readonly URI[], edit: number): void {
+        for (const uri of uris) {
+            const key = uri.toString();
+            if ((this.updated.get(key) ?? 0) < edit) this.updated.set(key, edit);
+        }
+        for (const wake of [...this.waiting]) wake();
+    }
+
+    /**
+     * Langium's wait for a state, after the updates of the edits received so far: of `uri`'s
+     * edits when a document is named (completion, hover, definition, code actions…), of every
+     * document's when none is (the plan protocol's requests).
+     */
+    override waitUntil(state: DocumentState, cancelToken?: CancellationToken): Promise<void>;
+    override waitUntil(state: DocumentState, uri?: URI, cancelToken?: CancellationToken): Promise<URI>;
+    override async waitUntil(state: DocumentState, uriOrToken?: URI | CancellationToken, cancelToken?: CancellationToken): Promise<URI | void> {
+        const uri = URI.isUri(uriOrToken) ? uriOrToken : undefined;
+        const token = (uri ? cancelToken : uriOrToken as CancellationToken | undefined) ?? CancellationToken.None;
+        await this.editsTakenIn(uri, token);
+        return uri ? super.waitUntil(state, uri, token) : super.waitUntil(state, token);
+    }
+
+    /** Resolves once every edit received so far (of `uri`, or of any document) is in a finished update. */
+    private editsTakenIn(uri: URI | undefined, token: CancellationToken): Promise<void> {
+        const keys = uri ? [uri.toString()] : [...this.received.keys()];
+        const targets = keys.flatMap(key => {
+            const edit = this.received.get(key);
+            return edit !== undefined && (this.updated.get(key) ?? 0) < edit ? [{ key, edit }] : [];
+        });
+        if (targets.length === 0) return Promise.resolve();
+        return new Promise<void>((resolve, reject) => {
+            const done = () => {
+                this.waiting.delete(check);
+                cancelled.dispose();
+            };
+            const check = () => {
+                if (targets.every(t => (this.updated.get(t.key) ?? 0) >= t.edit)) {
+                    done();
+                    resolve();
+                }
+            };
+            const cancelled = token.onCancellationRequested(() => {
+                done();
+                reject(OperationCancelled);
+            });
+            this.waiting.add(check);
+        });
+    }
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
         for (const uri of [...changed, ...deleted]) {

@@ -5,10 +5,15 @@
  * behind them. Here at most one update runs; edits that arrive meanwhile cancel it and are
  * gathered into one update. An edit after a pause is checked at once (typing loses nothing);
  * edits in quick succession wait for a short quiet moment, at most MAX_WAIT_MS.
+ *
+ * Every edit is noted with the document builder as it arrives (noteEdited): a request sent
+ * together with an edit (completion right after typing) waits for the update that takes the edit
+ * in, instead of answering from the text before it.
  */
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import type { URI } from 'langium';
 import { afterUpdate, noteEdit } from './idle-memory.js';
+import type { AcctDocumentBuilder } from '../language/acct-document-builder.js';
 
 /** Edits closer than this to the previous one are a burst: wait for this much quiet. */
 export const QUIET_MS = 40;
@@ -28,7 +33,13 @@ export class AcctDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         super(services);
     }
 
+    /** The builder of createAcctServices (acct-language-module.ts): it keeps requests waiting for the edits. */
+    private get builder(): AcctDocumentBuilder {
+        return this.documentBuilder as AcctDocumentBuilder;
+    }
+
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
+        this.builder.noteEdited([...changed, ...deleted]);
         for (const uri of changed) this.pendingChanged.set(uri.toString(), uri);
         for (const uri of deleted) {
             this.pendingChanged.delete(uri.toString());
@@ -62,6 +73,7 @@ export class AcctDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.pendingDeleted.clear();
         this.waitingSince = undefined;
         this.running = true;
+        const upTo = this.builder.latestEdit;
         try {
             await this.workspaceManager.ready;
             await this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token));
@@ -69,6 +81,7 @@ export class AcctDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             console.error('acct: the update of the plans failed', error);
         } finally {
             this.running = false;
+            this.builder.noteUpdated([...changed, ...deleted], upTo);
             afterUpdate();
             // A cancelled update left its documents to the next one: it rebuilds whatever is not validated.
             if (this.pendingChanged.size || this.pendingDeleted.size) this.schedule(Date.now() - this.lastChange < QUIET_MS ? QUIET_MS : 0);
