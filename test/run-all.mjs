@@ -1,24 +1,32 @@
 #!/usr/bin/env node
 // Runs every test suite in turn — vitest (unit, CLI, LSP, browser), the Mocha suite inside a real
 // VS Code (code-server), the user-level browser scenario, and the broken-server guard — and ends
-// with one total line `N passed, N failed`. Exits non-zero when any suite fails.
+// with one total line `N passed, N failed, N skipped`. Exits non-zero when any suite fails.
+// The editor stages install dist/acct.vsix: it is first made a package of the sources now
+// (test/vscode/fresh-vsix.mjs packages again when the sources changed since it was built).
 import { spawn } from 'node:child_process';
 import { readFileSync, mkdirSync } from 'node:fs';
 
 const stages = [
+    // not a test: a failure to package fails the run, and the editor stages then test this build
+    { name: 'package', command: ['node', 'test/vscode/fresh-vsix.mjs'], counts: () => ({ passed: 0, failed: 0, skipped: 0 }) },
     {
         name: 'vitest',
         command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
         counts: () => {
             const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
-            return { passed: report.numPassedTests, failed: report.numFailedTests + (report.numTotalTestSuites && !report.success && report.numFailedTests === 0 ? 1 : 0) };
+            return {
+                passed: report.numPassedTests,
+                failed: report.numFailedTests + (report.numTotalTestSuites && !report.success && report.numFailedTests === 0 ? 1 : 0),
+                skipped: report.numPendingTests + report.numTodoTests,
+            };
         },
     },
     { name: 'vscode suite', command: ['node', 'test/vscode/run-code-server.mjs'] },
     { name: 'vscode ui scenario', command: ['node', 'test/vscode/ui-scenario.mjs'] },
     // The guard runs the suite on a .vsix without its server and passes when that suite FAILS:
     // its own exit status is the one result it adds.
-    { name: 'broken-server guard', command: ['node', 'test/vscode/prove-broken-server.mjs'], counts: code => ({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 }) },
+    { name: 'broken-server guard', command: ['node', 'test/vscode/prove-broken-server.mjs'], counts: code => ({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 }) },
 ];
 
 function run(command) {
@@ -30,16 +38,17 @@ function run(command) {
     });
 }
 
-/** The last `N passed, N failed` line a runner printed. */
+/** The last `N passed, N failed[, N skipped]` line a runner printed. */
 function countsFrom(output) {
-    const matches = [...output.matchAll(/(\d+) passed, (\d+) failed/g)];
+    const matches = [...output.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)];
     const last = matches.at(-1);
-    return last ? { passed: Number(last[1]), failed: Number(last[2]) } : undefined;
+    return last ? { passed: Number(last[1]), failed: Number(last[2]), skipped: Number(last[3] ?? 0) } : undefined;
 }
 
 mkdirSync('test-results', { recursive: true });
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const summary = [];
 for (const stage of stages) {
     process.stdout.write(`\n=== ${stage.name}: ${stage.command.join(' ')}\n`);
@@ -50,12 +59,13 @@ for (const stage of stages) {
     } catch {
         counts = undefined;
     }
-    counts ??= { passed: 0, failed: 0 };
+    counts ??= { passed: 0, failed: 0, skipped: 0 };
     // A runner that failed without counting a failure still counts as one failure.
     if (code !== 0 && counts.failed === 0) counts.failed = 1;
     passed += counts.passed;
     failed += counts.failed;
-    summary.push(`${stage.name}: ${counts.passed} passed, ${counts.failed} failed${code !== 0 ? ` (exit ${code})` : ''}`);
+    skipped += counts.skipped;
+    summary.push(`${stage.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${code !== 0 ? ` (exit ${code})` : ''}`);
 }
-process.stdout.write(`\n${summary.join('\n')}\n${passed} passed, ${failed} failed\n`);
+process.stdout.write(`\n${summary.join('\n')}\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;

@@ -138,7 +138,12 @@ export class PowerMapPanel {
             panel.webview.onDidReceiveMessage(m => { void this.onMessage(m); }),
             panel.onDidChangeViewState(e => {
                 // a hidden webview loses its page: it says `ready` again when shown
-                if (e.webviewPanel.visible) this.schedule({ plan: true, focus: true }, 0); else this.page.hidden();
+                if (e.webviewPanel.visible) {
+                    this.schedule({ plan: true, focus: true }, 0);
+                } else {
+                    this.page.hidden();
+                    if (this.pendingExport) this.exportWhenReady = true;
+                }
             }),
             source.onPlanChanged(() => this.schedule({ plan: true })),
         );
@@ -161,16 +166,19 @@ export class PowerMapPanel {
         this.page.showView(view);
     }
 
-    /** Asks the webview for its current view as SVG and saves it (to `target`, or where the user chooses). */
+    /**
+     * Asks the webview for its current view as SVG and saves it (to `target`, or where the user
+     * chooses). A request made before the page has drawn a picture — the panel just opened, or
+     * shown again, or reloaded — waits until it has, then is sent once; it never reaches a page
+     * that cannot answer it. Only when no picture comes within EXPORT_TIMEOUT_MS does it resolve
+     * undefined, saying why.
+     */
     exportSvg(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-        if (!this.picture) {
-            void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to export yet: the power map has not received a plan.'));
-            return Promise.resolve(undefined);
-        }
         this.pendingExport?.resolve(undefined);
         return new Promise(resolve => {
             const timeout = setTimeout(() => {
                 if (this.pendingExport?.resolve === done) this.pendingExport = undefined;
+                if (!this.picture) void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to export yet: the power map has not received a plan.'));
                 resolve(undefined);
             }, EXPORT_TIMEOUT_MS);
             const done = (uri: vscode.Uri | undefined): void => {
@@ -178,12 +186,12 @@ export class PowerMapPanel {
                 resolve(uri);
             };
             this.pendingExport = { target, resolve: done };
-            if (!this.panel.visible) {
-                // a hidden webview has no document: show it; it says `ready`, gets the picture and we ask again
-                this.panel.reveal(undefined, true);
-                this.exportWhenReady = true;
-            } else {
+            if (this.panel.visible && this.page.showsPicture) {
                 void this.page.post({ type: 'requestSvg' });
+            } else {
+                // sent by present() once the page has drawn; a hidden webview has no page: show it
+                this.exportWhenReady = true;
+                if (!this.panel.visible) this.panel.reveal(undefined, true);
             }
         });
     }
@@ -275,7 +283,9 @@ export class PowerMapPanel {
         this.picture = next;
         const customer = drawn.outline.value.customers.find(c => c.id === next.shown.customer);
         this.panel.title = customer ? vscode.l10n.t('Power Map — {0}', customer.name) : vscode.l10n.t('Power Map');
-        if (await this.page.draw(next, drawn) && this.exportWhenReady && this.pendingExport) {
+        await this.page.draw(next, drawn);
+        // an export asked for before the page drew: the page has a picture now
+        if (this.exportWhenReady && this.pendingExport && this.page.showsPicture) {
             this.exportWhenReady = false;
             await this.page.post({ type: 'requestSvg' });
         }
@@ -288,6 +298,8 @@ export class PowerMapPanel {
         switch (m.type) {
             case 'ready':
                 this.page.loaded(m.parts);
+                // a new page: an export asked of the one before is asked again once this one draws
+                if (this.pendingExport) this.exportWhenReady = true;
                 this.schedule({ plan: true, focus: true }, 0);
                 break;
             case 'show':

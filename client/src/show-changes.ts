@@ -16,7 +16,11 @@ export interface ChangesSource {
     locate(subject: SubjectKey): Promise<SourceAnchor | null>;
 }
 
-/** Registers the command; its optional argument `{ revision, folder }` (for scripts and tests) skips the pickers. */
+/**
+ * Registers the command; its optional argument `{ revision, folder }` (for scripts and tests)
+ * skips the pickers, and when the report cannot be made the command then fails with the message
+ * the user is shown (an unknown revision: what to give instead).
+ */
 export function registerShowChanges(context: vscode.ExtensionContext, source: ChangesSource): void {
     const reports = new Map<string, string>();
     const changed = new vscode.EventEmitter<vscode.Uri>();
@@ -42,7 +46,10 @@ export function registerShowChanges(context: vscode.ExtensionContext, source: Ch
             await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
             return uri;
         } catch (err) {
-            void vscode.window.showErrorMessage(err instanceof Error ? err.message : String(err));
+            const message = err instanceof Error ? err.message : String(err);
+            void vscode.window.showErrorMessage(message);
+            // a script that named the revision is told too: the command fails with what it shows
+            if (arg?.revision) throw new Error(message);
             return undefined;
         }
     }));

@@ -51,6 +51,11 @@ export class WebviewPage {
         void this.post({ type: 'showView', view });
     }
 
+    /** The page said `ready` and has been sent a picture since: a request for its SVG reaches a page that can answer it. */
+    get showsPicture(): boolean {
+        return this.ready && this.drawn !== undefined;
+    }
+
     /** Posts `picture` unless the page draws it already, with the parts of `plan` it does not hold; true when posted. */
     async draw(picture: Picture<PartStamps>, plan: PlanInParts): Promise<boolean> {
         if (!pictureChanged(this.drawn, picture)) return false;

@@ -236,6 +236,35 @@ describe('power-map panel', () => {
         expect(saveDialog).toHaveBeenCalledTimes(1);
     });
 
+    it('an export asked for before the page drew is sent once, when it has drawn, and saves (no second request needed)', async () => {
+        await commands.get('acct.openPowerMap')!();
+        const p = panels[0]!;
+        const requestsForSvg = () => p.webview.posted.filter(m => (m as { type: string }).type === 'requestSvg').length;
+        // asked at once after opening: the page has not said `ready`, nothing is drawn
+        const done = commands.get('acct.exportViewSvg')!({ target: 'file:///plans/early.svg' }) as Promise<vscode.Uri | undefined>;
+        await vi.advanceTimersByTimeAsync(10);
+        expect(requestsForSvg()).toBe(0);
+        p.webview.receive.fire({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(10);
+        // the picture first, then the one request for its SVG
+        const types = p.webview.posted.map(m => (m as { type: string }).type);
+        expect(types.filter(t => t === 'requestSvg')).toHaveLength(1);
+        expect(types.lastIndexOf('picture')).toBeLessThan(types.indexOf('requestSvg'));
+        p.webview.receive.fire({ type: 'exportSvg', svg: '<svg>early</svg>', suggestedName: 'x.svg' });
+        expect(String(await done)).toBe('file:///plans/early.svg');
+        expect(written.at(-1)).toEqual({ uri: 'file:///plans/early.svg', text: '<svg>early</svg>' });
+
+        // a page that reloads while an export waits for it: the new page is asked once it has drawn
+        const again = commands.get('acct.exportViewSvg')!({ target: 'file:///plans/again.svg' }) as Promise<vscode.Uri | undefined>;
+        await vi.advanceTimersByTimeAsync(0);
+        expect(requestsForSvg()).toBe(2);
+        p.webview.receive.fire({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(10);
+        expect(requestsForSvg()).toBe(3);
+        p.webview.receive.fire({ type: 'exportSvg', svg: '<svg>again</svg>', suggestedName: 'x.svg' });
+        expect(String(await again)).toBe('file:///plans/again.svg');
+    });
+
     it('opens the fishbone and the sandbox views: the view is sent once the webview is ready, then at once', async () => {
         await commands.get('acct.openFishbone')!({ uri: DOC, customer: 'cmgd', opportunity: 'oss' });
         const p = panels[0]!;

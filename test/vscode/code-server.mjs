@@ -548,7 +548,7 @@ export async function screenshot(page, dir, name) {
  * Reads the JSON summary written by suite/index.js and decides the verdict:
  * green only when the host reported exit code 0 AND the summary shows at
  * least one pass and no failure. Prints failures and the closing
- * "N passed, N failed" line. Returns the process exit code (0 or 1).
+ * "N passed, N failed, N skipped" line. Returns the process exit code (0 or 1).
  */
 export function verdict({ resultsFile, hostExitCode, label = 'vscode' }) {
   let results;
@@ -556,7 +556,7 @@ export function verdict({ resultsFile, hostExitCode, label = 'vscode' }) {
     results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
   } catch {
     console.error(`[${label}] the suite wrote no results (${resultsFile}); host exit code ${hostExitCode}`);
-    console.log(`${label}: 0 passed, 1 failed`);
+    console.log(`${label}: 0 passed, 1 failed, 0 skipped`);
     return 1;
   }
   for (const t of results.tests ?? []) {
@@ -568,8 +568,7 @@ export function verdict({ resultsFile, hostExitCode, label = 'vscode' }) {
     console.error(`[${label}] not green: host exit code ${hostExitCode}, ${results.passes} passed`);
   }
   console.log(
-    `${label}: ${results.passes} passed, ${results.failures || (ok ? 0 : 1)} failed` +
-      (results.pending ? `, ${results.pending} skipped` : ''),
+    `${label}: ${results.passes} passed, ${results.failures || (ok ? 0 : 1)} failed, ${results.pending || 0} skipped`,
   );
   return ok ? 0 : 1;
 }

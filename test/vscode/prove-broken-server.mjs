@@ -19,7 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_VSIX, REPO_ROOT } from './code-server.mjs';
+import { REPO_ROOT } from './code-server.mjs';
+import { packageUnderTest } from './fresh-vsix.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -57,8 +58,8 @@ function breakVsix(vsix, tmp) {
 }
 
 function main() {
-  const vsix = path.resolve(opts.vsix ?? process.env.ACCT_VSIX ?? DEFAULT_VSIX);
-  if (!fs.existsSync(vsix)) throw new Error(`no .vsix at ${vsix}: build it first (npm run package)`);
+  // the package of the sources now (packaged again when they changed), unless one is given
+  const vsix = packageUnderTest(opts.vsix ?? process.env.ACCT_VSIX, say);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-broken-vsix-'));
   const t0 = Date.now();
   try {

@@ -21,7 +21,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  DEFAULT_VSIX,
   REPO_ROOT,
   TEST_TODAY,
   installedExtensions,
@@ -30,6 +29,7 @@ import {
   removeWorkspace,
   verdict,
 } from './code-server.mjs';
+import { packageUnderTest } from './fresh-vsix.mjs';
 import { buildStubVsix, removeStubVsix } from './stub-extension.mjs';
 
 const { values: opts } = parseArgs({
@@ -53,8 +53,8 @@ async function main() {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const resultsFile = path.join(OUT_DIR, 'results.json');
 
-  const vsix = opts.stub ? buildStubVsix() : path.resolve(opts.vsix ?? process.env.ACCT_VSIX ?? DEFAULT_VSIX);
-  if (!fs.existsSync(vsix)) throw new Error(`no .vsix at ${vsix}: build it first (npm run package), or pass --vsix PATH / --stub`);
+  // the package of the sources now (packaged again when they changed), unless one is given
+  const vsix = opts.stub ? buildStubVsix() : packageUnderTest(opts.vsix ?? process.env.ACCT_VSIX, say);
 
   let exe = process.env.VSCODE_EXECUTABLE;
   if (!exe) {

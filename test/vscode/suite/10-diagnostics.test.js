@@ -85,8 +85,7 @@ describe('diagnostics', () => {
   });
 
   it('the same files, lines and columns as `acct check --today` on the command line', function () {
-    const cli = path.join(h.PROJECT_ROOT, 'out', 'cli.js');
-    if (!fs.existsSync(cli)) this.skip();
+    const cli = h.packagedCli();
     const folder = h.workspaceFolder().uri.fsPath;
     // process.execPath is code-server's node, or Electron (then ELECTRON_RUN_AS_NODE makes it node)
     const r = cp.spawnSync(process.execPath, [cli, 'check', '.', '--today', h.TODAY], {

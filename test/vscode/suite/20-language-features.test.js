@@ -14,7 +14,11 @@ async function jinlan() {
   return document;
 }
 
-/** Applies a text edit to the document (unsaved) and waits until the server has seen it. */
+/**
+ * Applies a text edit to the document (unsaved). It waits for nothing more, on purpose: a request
+ * sent right after, as the editor sends completion while one types, must be answered from the
+ * edited text (the server holds it until the edit is built: acct-document-builder.ts waitUntil).
+ */
 async function edit(document, range, newText) {
   const we = new vscode.WorkspaceEdit();
   we.replace(document.uri, range, newText);

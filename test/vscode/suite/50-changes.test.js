@@ -54,7 +54,15 @@ describe('Account Plan: Show Changes Since… (acct.showChanges)', () => {
   });
 
   it('an unknown revision says so and shows nothing', async () => {
-    const uri = await vscode.commands.executeCommand('acct.showChanges', { revision: 'no-such-branch', folder: h.workspaceFolder().uri.toString() });
-    assert.strictEqual(uri, undefined);
+    await h.closeAll();
+    await assert.rejects(
+      vscode.commands.executeCommand('acct.showChanges', { revision: 'no-such-branch', folder: h.workspaceFolder().uri.toString() }),
+      (err) => {
+        // the message the user is shown: the revision, and what to give instead
+        assert.match(err.message, /unknown revision 'no-such-branch': give a commit, a branch or a tag/);
+        return true;
+      },
+    );
+    assert.deepStrictEqual(h.allTabs(), '', 'a report was opened for an unknown revision');
   });
 });

@@ -49,6 +49,13 @@ function extension() {
   return ext;
 }
 
+/** The CLI the installed package carries (extension/out/cli.js): the one this build's editor runs beside. */
+function packagedCli() {
+  const cli = path.join(extension().extensionPath, 'out', 'cli.js');
+  assert.ok(require('fs').existsSync(cli), `the installed package has no out/cli.js (${cli})`);
+  return cli;
+}
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -215,6 +222,7 @@ module.exports = {
   fileUri,
   labelOf,
   openFile,
+  packagedCli,
   positionOf,
   ready,
   relativePath,

@@ -54,7 +54,7 @@ function run() {
           tests,
         };
         writeResults(resultsFile, summary);
-        console.log(`${summary.passes} passed, ${summary.failures} failed` + (summary.pending ? `, ${summary.pending} skipped` : ''));
+        console.log(`${summary.passes} passed, ${summary.failures} failed, ${summary.pending} skipped`);
         if (failures > 0) reject(new Error(`${failures} test(s) failed`));
         else if (summary.passes === 0) reject(new Error('no test ran'));
         else resolve();
