@@ -18,7 +18,16 @@ function one(w: TestWorkspace, code: string, file = 'plan.acct'): Finding {
     return found[0];
 }
 
-function none(w: TestWorkspace, code: string): void {
+/**
+ * No finding of `code`. A fixture that does not parse or link would pass that for the wrong
+ * reason (a declaration holding a syntax error keeps only the findings that say the plan is
+ * wrong): it must parse and link cleanly first, unless the test breaks it on purpose (`broken`).
+ */
+function none(w: TestWorkspace, code: string, { broken = false } = {}): void {
+    if (!broken) {
+        const unparsed = [...w.withCode('syntax'), ...w.withCode('unresolved-reference')];
+        expect(unparsed, `the fixture does not parse or link cleanly:\n${summary(unparsed)}`).toEqual([]);
+    }
     expect(w.withCode(code), `expected no ${code}, got:\n${summary(w.findings())}`).toEqual([]);
 }
 
@@ -80,7 +89,7 @@ describe('syntax', () => {
         const w = await checkCustomer(text);
         expect(one(w, 'syntax').range.start).toEqual(rangeOf(text, '%%%').start);
         // Contract 1.1: customer x holds the error, so its content gets no method finding.
-        none(w, 'rational-turn-risk');
+        none(w, 'rational-turn-risk', { broken: true });
         one(w, 'stale-tier-review');
     });
 
