@@ -135,6 +135,10 @@ export interface WebviewPage {
     setTheme(theme: Theme): Promise<void>;
     screenshot(name: string): Promise<string>;
     reload(): Promise<void>;
+    /** Waits until the page's saved state (its debounced setState) holds these values; fails after 10 s. */
+    waitForSaved(values: Record<string, unknown>): Promise<void>;
+    /** Runs `action` (a click, a key) and waits until the page has drawn again after it; fails after 10 s. */
+    afterRender(action: () => Promise<unknown>): Promise<void>;
 }
 
 export async function openWebview(browser: Browser, opts: { width?: number; height?: number; theme?: Theme } = {}): Promise<WebviewPage> {
@@ -184,8 +188,9 @@ export async function openWebview(browser: Browser, opts: { width?: number; heig
             await wp.send({ type: 'picture', picture });
         },
         async send(message) {
-            // the message event is async: wait until it was handled (a render, or a posted export), then painted
-            await page.evaluate(async m => {
+            // the message event is async: wait until it was handled (a render, or a posted export), then painted;
+            // a picture that is not drawn, or an export not answered, fails the test here instead of letting it go on
+            const handled = await page.evaluate(async m => {
                 const rendered = () => performance.getEntriesByName('acct:render').length;
                 const exported = () => (window as unknown as { __acct: { posted: Array<{ type: string }> } }).__acct.posted
                     .filter(x => x.type === 'exportSvg').length;
@@ -195,7 +200,12 @@ export async function openWebview(browser: Browser, opts: { width?: number; heig
                 const t0 = Date.now();
                 while (!done() && Date.now() - t0 < 10_000) await new Promise(r => setTimeout(r, 5));
                 await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+                return done();
             }, message as Record<string, unknown>);
+            if (!handled) {
+                const type = (message as { type?: unknown }).type;
+                throw new Error(type === 'picture' ? 'the page did not draw the picture within 10 s' : `the page did not answer ${String(type)} within 10 s`);
+            }
         },
         posted: () => page.evaluate(() => (window as unknown as { __acct: { posted: Array<Record<string, unknown>> } }).__acct.posted),
         violations: () => page.evaluate(() => (window as unknown as { __acct: { violations: string[] } }).__acct.violations),
@@ -213,6 +223,22 @@ export async function openWebview(browser: Browser, opts: { width?: number; heig
             const file = path.join(RESULTS, `${name}.png`);
             await page.screenshot({ path: file });
             return file;
+        },
+        async waitForSaved(values) {
+            await page.waitForFunction(expected => {
+                const saved = JSON.parse(sessionStorage.getItem('acct-state') ?? 'null') as Record<string, unknown> | null;
+                return !!saved && Object.entries(expected).every(([k, v]) => JSON.stringify(saved[k]) === JSON.stringify(v));
+            }, values, { timeout: 10_000 }).catch(() => {
+                throw new Error(`the page did not save ${JSON.stringify(values)} within 10 s`);
+            });
+        },
+        async afterRender(action) {
+            const before = await page.evaluate(() => performance.getEntriesByName('acct:render').length);
+            await action();
+            await page.waitForFunction(n => performance.getEntriesByName('acct:render').length > n, before, { timeout: 10_000 }).catch(() => {
+                throw new Error('the page did not draw again within 10 s');
+            });
+            await page.evaluate(() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0))));
         },
         async reload() {
             await page.reload();

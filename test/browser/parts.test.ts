@@ -60,8 +60,7 @@ describe('the plan in parts', () => {
         expect(two.parts.map(x => 'customer' in x)).toEqual([true]);
         await p.send(two);
         expect(await p.page.textContent('.heading')).toBe(second!.name);
-        await p.page.waitForTimeout(300);
-        expect(await savedParts(p)).toEqual([two.picture.view.outline, two.picture.view.customer]);
+        await expect.poll(() => savedParts(p)).toEqual([two.picture.view.outline, two.picture.view.customer]);
         const drawn = await seen(p);
         await p.reload();
         expect(await seen(p)).toEqual(drawn);

@@ -33,8 +33,11 @@ async function smallestText(p: WebviewPage): Promise<{ px: number; text: string;
 }
 
 async function showTab(p: WebviewPage, tab: string): Promise<void> {
-    await p.page.click(`[role=tab][data-tab=${tab}]`);
-    await p.page.waitForTimeout(100);
+    const selector = `[role=tab][data-tab=${tab}]`;
+    if (await p.page.getAttribute(selector, 'aria-selected') === 'true') return;
+    // another tab: the page draws it at the click
+    await p.afterRender(() => p.page.click(selector));
+    expect(await p.page.getAttribute(selector, 'aria-selected')).toBe('true');
 }
 
 const apart = (a: Rect, b: Rect): boolean =>
@@ -67,10 +70,11 @@ describe('pictures in a 500 px side panel', () => {
         const k = await p.page.$eval('.viewport', el => el.getAttribute('transform')!.replace(/.*scale\(/, ''));
         await p.page.mouse.move(250, 400);
         for (let i = 0; i < 12; i++) await p.page.mouse.wheel(0, 200);
-        await p.page.waitForTimeout(100);
-        const seen = await boxOf(p, luo);
-        expect(seen.y).toBeGreaterThan(stage.y);
-        expect(seen.y + seen.height).toBeLessThanOrEqual(stage.y + stage.height);
+        // the wheel events are handled as they come: wait until luo's card is in the stage
+        await expect.poll(async () => {
+            const seen = await boxOf(p, luo);
+            return seen.y > stage.y && seen.y + seen.height <= stage.y + stage.height;
+        }).toBe(true);
         expect(await p.page.$eval('.viewport', el => el.getAttribute('transform')!.replace(/.*scale\(/, ''))).toBe(k);
         await p.screenshot('pictures-500-scrolled');
         // the other views: readable after Fit too (the wide charts scroll sideways)
@@ -108,7 +112,7 @@ describe('pictures in a 500 px side panel', () => {
         expect((await boxOf(p, '.legend-panel')).height).toBeLessThan(40);
         await p.screenshot('pictures-legend-collapsed-500');
         // kept in the saved state across a reload, and for every view
-        await p.page.waitForTimeout(300);
+        await p.waitForSaved({ legend: false });
         await p.reload();
         expect(await p.page.getAttribute(toggle, 'aria-expanded')).toBe('false');
         await showTab(p, 'quadrant');

@@ -97,7 +97,7 @@ describe('sandbox', () => {
         await p.page.keyboard.press('Enter');
         expect((await p.posted()).at(-1)).toEqual({ type: 'reveal', subject: keys[2] });
         // the picks survive a reload; the other tabs have no picks control
-        await p.page.waitForTimeout(300);
+        await p.waitForSaved({ picks: 1 });
         await p.reload();
         expect(await p.page.inputValue('.picks-input')).toBe('1');
         await p.page.click('[role=tab][data-tab=power]');
