@@ -478,20 +478,26 @@ export async function goToLine(page, line, column = 1) {
 }
 
 /** Triggers completion (Ctrl+Space) at the cursor and returns the suggestion labels. */
-export async function completionLabels(page, { timeoutMs = 10_000 } = {}) {
+export async function completionLabels(page, { timeoutMs = 10_000, until = (labels) => labels.length > 0 } = {}) {
   await page.keyboard.press('Control+Space');
   const widget = page.locator('.editor-widget.suggest-widget');
   await widget.waitFor({ state: 'visible', timeout: timeoutMs });
-  await page.waitForTimeout(300);
-  const labels = await widget
-    .locator('.monaco-list-row .label-name')
-    .evaluateAll((els) => els.map((e) => e.textContent.trim()));
-  return labels;
+  // the widget opens with "Loading…" and fills when the server answers: read it until `until`
+  // holds for what it lists (or the time is up: the caller's assertion then says what was listed)
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const labels = await widget
+      .locator('.monaco-list-row .label-name')
+      .evaluateAll((els) => els.map((e) => e.textContent.trim()));
+    if (until(labels) || Date.now() > deadline) return labels;
+    await sleep(50);
+  }
 }
 
 /**
  * Squiggle classes (e.g. 'squiggly-warning') drawn on the visible editor line
- * whose text contains `needle` (null if no such line is rendered).
+ * whose text contains `needle` (null if no such line is rendered: a caller waits for the line
+ * with `until`, it never takes null for "no squiggle").
  */
 export async function squigglesOnLine(page, needle) {
   return page.locator('.editor-instance .monaco-editor').first().evaluate((ed, text) => {

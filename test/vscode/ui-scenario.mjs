@@ -169,14 +169,17 @@ async function scenario(page, folder) {
     await page.keyboard.press('Escape'); // whatever suggestions popped up while typing
     const typed = await editorLineText(page, 'contact newbie');
     if (!/contact newbie "New Person" \{ reports-to \}\s*$/.test(typed ?? '')) throw new Error(`typed line reads "${typed}"`);
-    const labels = await completionLabels(page);
+    const ids = Object.keys(CONTACTS);
+    const labels = await completionLabels(page, { until: (l) => ids.every((id) => l.includes(id)) });
     await shot('04-completion');
     say(`  suggestions: ${labels.join(' ')}`);
-    const ids = Object.keys(CONTACTS);
     const missing = ids.filter((id) => !labels.includes(id));
     const foreign = labels.filter((l) => !ids.includes(l) && l !== 'newbie');
     if (missing.length) throw new Error(`suggestions lack ${missing.join(', ')}`);
     if (foreign.length) throw new Error(`suggestions include names that are not the bank's contacts: ${foreign.join(', ')}`);
+    // the line as typed does not parse (`reports-to }`): the server says so with an error squiggle,
+    // which the accepted name must take away — the sign that the server checked the new text
+    await until(async () => (await squigglesOnLine(page, 'contact newbie'))?.includes('squiggly-error'), 'no error squiggle on the unfinished `reports-to }`');
     const focused = await page.locator('.editor-widget.suggest-widget .monaco-list-row.focused .label-name').first().innerText();
     await page.keyboard.press('Enter');
     await page.locator('.editor-widget.suggest-widget').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
@@ -187,10 +190,11 @@ async function scenario(page, folder) {
     if (!ids.includes(accepted)) throw new Error(`accepted "${accepted}", not a contact of jlbank`);
     if (accepted !== focused.trim()) throw new Error(`accepted "${accepted}" but the focused suggestion was "${focused}"`);
     say(`  accepted: ${accepted} (${CONTACTS[accepted]})`);
-    // the new contact is valid: no error squiggle appears
-    await sleep(1500);
-    const squiggles = await squigglesOnLine(page, 'contact newbie');
-    if (squiggles?.includes('squiggly-error')) throw new Error(`error squiggle on the new contact: ${squiggles}`);
+    // the new contact is valid: its line is drawn and its error squiggle goes
+    await until(async () => {
+      const squiggles = await squigglesOnLine(page, 'contact newbie');
+      return squiggles && !squiggles.includes('squiggly-error') ? true : null;
+    }, 'the error squiggle stays on the new contact');
     await shot('05-completion-accepted');
   });
 
@@ -212,14 +216,16 @@ async function scenario(page, folder) {
     say(`  cards: ${names.join(', ')}`);
     const heading = await frame.locator('header.top').first().innerText();
     if (!heading.includes(CUSTOMER)) throw new Error(`the map's heading reads "${heading}"`);
+    // the card drawn in detail (with its name's text; a skeleton card carries only the label), with a size
     const card = frame.locator('g.card', { has: frame.locator('text.card-name', { hasText: CONTACTS.qin }) }).first();
-    if (!(await card.isVisible())) throw new Error(`the card of ${CONTACTS.qin} is not visible`);
-    const box = await card.boundingBox();
-    if (!box || box.width < 20 || box.height < 10) throw new Error(`the card of ${CONTACTS.qin} has no size: ${JSON.stringify(box)}`);
+    const box = await until(async () => {
+      const b = (await card.isVisible()) ? await card.boundingBox() : null;
+      return b && b.width >= 20 && b.height >= 10 ? b : null;
+    }, `the card of ${CONTACTS.qin} is not drawn with a size`);
+    say(`  card of ${CONTACTS.qin}: ${Math.round(box.width)}×${Math.round(box.height)}`);
     const notHere = ['Zhou Jian', 'Sun Weidong'].filter((n) => names.includes(n));
     if (notHere.length) throw new Error(`the map of jlbank shows contacts of other customers: ${notHere}`);
     if (!names.includes('New Person')) throw new Error('the map does not show the contact typed a moment ago (New Person)');
-    await sleep(500);
     await shot('06-power-map');
     // and the webview alone, at full resolution
     const webview = page.locator('iframe.webview.ready').first();
@@ -250,7 +256,9 @@ async function scenario(page, folder) {
   await step('saved, the plan shows its changes since HEAD: Account Plan: Show Changes Since…', async () => {
     await openFile(page, FILE);
     await page.keyboard.press('Control+S');
-    await sleep(1000);
+    // saved: the file on disk holds the new contact and the tab is no longer dirty
+    await until(() => fs.readFileSync(path.join(folder, FILE), 'utf8').includes('contact newbie'), `${FILE} was not saved`);
+    await until(async () => (await page.locator('.tabs-container .tab.active.dirty').count()) === 0, 'the tab stays dirty after Ctrl+S');
     await runCommand(page, 'Account Plan: Show Changes Since');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 20_000 });
@@ -267,7 +275,6 @@ async function scenario(page, folder) {
     if (!/contact added/.test(row)) throw new Error(`the row reads "${row}"`);
     const link = frame.locator('a', { hasText: 'jlbank/newbie' }).first();
     if (!(await link.count())) throw new Error('the new contact has no link to its declaration');
-    await sleep(300);
     await shot('08-changes-since-head');
     // the link opens the plan at the new contact's line
     await link.click();
