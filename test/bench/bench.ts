@@ -13,7 +13,9 @@
  * process), lsp (10k file over the real LSP: edit → diagnostics, completion), team (team.acct
  * edits over the LSP in the 100k workspace), view (the power-map panel over the LSP: cursor
  * moves and plan changes), scaling (linking against file size), navigation (workspace symbols,
- * semantic tokens and inlay hints, navigation.ts). `--keep` keeps the files,
+ * semantic tokens and inlay hints, navigation.ts), burst (10,000 edits sent at once over the LSP:
+ * last edit → its diagnostics), text (wrapping a 250 kB label in the webview's text metrics).
+ * `--keep` keeps the files,
  * `--quick` makes fewer runs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -29,7 +31,8 @@ import { references } from './alternatives.js';
 import { completionLatency } from './completion-measures.js';
 import { generateBigFile, generateWorkspace } from './generate.js';
 import { buildTimes, editTimes, linkingAgainstSize } from './in-process.js';
-import { lspEditLatency, lspTeamEdits } from './lsp-measures.js';
+import { burstSettle, lspEditLatency, lspTeamEdits } from './lsp-measures.js';
+import { wrapText } from '../../client/webview/src/text-metrics.js';
 import { childrenCpuMs, gc, loadAverage, machine, mb, median, medianTiming, round, timed, type Timing } from './measure.js';
 import { measureNavigation } from './navigation.js';
 import { table } from './report.js';
@@ -40,7 +43,7 @@ const asJson = args.has('--json');
 const keep = args.has('--keep');
 const quick = args.has('--quick');
 const onlyArg = process.argv.find(arg => arg.startsWith('--only='));
-const ALL = ['workspace', 'cli', 'single', 'completion', 'lsp', 'team', 'view', 'scaling', 'navigation'];
+const ALL = ['workspace', 'cli', 'single', 'completion', 'lsp', 'team', 'view', 'scaling', 'navigation', 'burst', 'text'];
 const sections = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ALL);
 export const TODAY = '2026-11-22';
 export const SEED = 20261122;
@@ -151,6 +154,26 @@ async function main() {
 
         if (sections.has('scaling')) {
             results.linkingVsSize = await linkingAgainstSize(SEED + 3, quick ? [1000, 5000, 10_000] : [1000, 2000, 5000, 10_000, 20_000], TODAY, log);
+        }
+
+        if (sections.has('burst') && fs.existsSync(serverJs)) {
+            const burstDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-bench-burst-'));
+            try {
+                const burst = await burstSettle(serverJs, burstDir, quick ? 1 : 3);
+                results.burst = { ...burst, medianSettleMs: round(median(burst.settleMs)) };
+            } finally {
+                fs.rmSync(burstDir, { recursive: true, force: true });
+            }
+            log(`  burst of 10,000 edits: ${JSON.stringify(results.burst)}`);
+        }
+
+        if (sections.has('text')) {
+            // was a wall-time assert of test/unit/webview-text.test.ts
+            const long = 'word '.repeat(50_000);
+            const runs: Timing[] = [];
+            for (let i = 0; i < (quick ? 3 : 9); i++) runs.push(await timed(() => wrapText(long, 200, 12, 3)));
+            results.wrapLongText = { kB: round(long.length / 1000), ...medianTiming(runs) };
+            log(`  wrapText of ${round(long.length / 1000)} kB: ${JSON.stringify(results.wrapLongText)}`);
         }
 
         if (sections.has('navigation')) {

@@ -148,3 +148,47 @@ export async function lspTeamEdits(serverJs: string, folder: string, teamFile: s
         await server.stop();
     }
 }
+
+/**
+ * 10,000 edits sent at once, as a tool rewriting a file sends them: the time from the last edit
+ * to its diagnostics, and the server's resident memory before and after (was a wall-time assert
+ * of test/lsp/survival.test.ts, which keeps what the user sees: the last text is checked, the
+ * memory comes back). The plan has 300 customers; each edit adds a valid member, the last one a
+ * syntax error, so its diagnostics are the first with one more finding.
+ */
+export async function burstSettle(serverJs: string, folder: string, runs: number): Promise<{ settleMs: number[]; edits: number; serverCpuMs: number }> {
+    const server = await startBenchServer(serverJs, folder);
+    const settleMs: number[] = [];
+    const cpuBefore = processCpuMs(server.process.pid!);
+    let cpuAfter = NaN;
+    try {
+        for (let run = 0; run < runs; run++) {
+            const uri = pathToFileURL(`${folder}/burst-${run}.acct`).toString();
+            const text = Array.from({ length: 300 }, (_, i) => `customer c${i} "C" {\n    contact a "A" { support 2 intimacy 1 last-contact 2026-11-01 }\n}\n`).join('');
+            const first = server.nextDiagnostics(uri);
+            await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version: 1, text } });
+            const base = (await first).count;
+            await settled(server, 500);
+            let sent = 0;
+            for (let version = 2; version <= 10_001; version++) {
+                const last = version === 10_001;
+                await server.connection.sendNotification('textDocument/didChange', {
+                    textDocument: { uri, version }, contentChanges: [{ text: text + `member m${version} ${last ? 'finally' : '"M"'}\n` }],
+                });
+                sent = performance.now();
+            }
+            for (;;) {
+                const { at, count } = await server.nextDiagnostics(uri);
+                if (count === base + 1) {
+                    settleMs.push(round(at - sent));
+                    break;
+                }
+            }
+            await server.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+        }
+        cpuAfter = processCpuMs(server.process.pid!);
+    } finally {
+        await server.stop();
+    }
+    return { settleMs, edits: 10_000, serverCpuMs: round(cpuAfter - cpuBefore) };
+}

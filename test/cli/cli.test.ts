@@ -140,7 +140,7 @@ describe('acct check', () => {
             ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(projectRoot, 'out', 'cli.js'), 'check'],
                 { cwd: dir, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' }, encoding: 'utf8' })
             : runCli(['check'], { cwd: dir });
-        expect(result.error, 'setpriv (util-linux) runs the CLI as nobody').toBeUndefined();
+        expect('error' in result ? result.error : undefined, 'setpriv (util-linux) runs the CLI as nobody').toBeUndefined();
         expect(result.status).toBe(2);
         expect(result.stderr).toBe(`acct: secret.acct: cannot be read (EACCES). Check that it is a readable file.\n`);
     });

@@ -76,7 +76,8 @@ describe('hostile files sitting in the workspace', () => {
 });
 
 describe('a burst of 10,000 edits', () => {
-    it('settles within a second of the last edit, and the memory comes back', async () => {
+    // how soon it settles is a figure of the benchmark (`npm run bench -- --only=burst`, target ≤ 1 s): here, what the user sees
+    it('settles on the last text, and the memory comes back', async () => {
         const folder = tempWorkspace({ 'team.acct': team });
         const client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
         try {
@@ -90,9 +91,9 @@ describe('a burst of 10,000 edits', () => {
                 const last = version === 10_001;
                 await client.change(uri, text + `member m${version} ${last ? 'finally' : '"M"'}\n`, version);
             }
-            const sent = Date.now();
-            await client.diagnosticsFor(uri, d => d.some(x => /`finally`/.test(x.message)), 20_000);
-            expect(Date.now() - sent).toBeLessThan(1000);
+            const last = await client.diagnosticsFor(uri, d => d.some(x => /`finally`/.test(x.message)), 20_000);
+            // the last text's findings: its one syntax error, nothing left over from an edit before it
+            expect(last.filter(d => d.code === 'syntax')).toHaveLength(1);
             // V8 hands the memory back to the system when the server has been idle for a while
             let rss = client.rssMB();
             for (let waited = 0; waited < 90_000 && rss > start * 1.1; waited += 2000) {
