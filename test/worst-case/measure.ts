@@ -89,3 +89,32 @@ export function measureShape(make: (bytes: number) => string, smallBytes: number
         large,
     };
 }
+
+/** The least net CPU time the smaller run of a growth check must take: five times the noise of a run. */
+export const MEASURABLE_MS = 5 * NOISE_MS;
+/** The smaller size never passes this (the larger is 4 MB, well under the 16 MB cap per file). */
+const MAX_SMALL_BYTES = 1024 * 1024;
+
+export interface Growth extends ShapeCost {
+    smallBytes: number;
+    largeBytes: number;
+    /** The smaller run stayed under MEASURABLE_MS even at MAX_SMALL_BYTES: the growth is then bounded by that floor, not measured. */
+    floorBound: boolean;
+}
+
+/**
+ * The growth of a shape's cost from a size whose CPU time past the startup is measurable (at
+ * least MEASURABLE_MS: the size doubles from 64 kB until it is, up to 1 MB) to `ratio` times
+ * that size. Below the noise floor a "growth" says only that the larger run was cheap.
+ */
+export function measureGrowth(make: (bytes: number) => string, startup: Usage, ratio = 4): Growth {
+    let smallBytes = 64 * 1024;
+    let small = measureCheck(make(smallBytes));
+    while (small.cpuMs - startup.cpuMs < MEASURABLE_MS && smallBytes < MAX_SMALL_BYTES) {
+        smallBytes *= 2;
+        small = measureCheck(make(smallBytes));
+    }
+    const floorBound = small.cpuMs - startup.cpuMs < MEASURABLE_MS;
+    const cost = measureShape(make, smallBytes, ratio * smallBytes, startup);
+    return { ...cost, smallBytes, largeBytes: ratio * smallBytes, floorBound };
+}
