@@ -2,7 +2,8 @@
  * The README's pictures of the views, drawn as the browser tests draw them: one theme (VS Code's
  * Light Modern, as the picture of the extension in VS Code), 1280 px wide, each window tall
  * enough for the whole picture at full size. Written to test-results/readme/ on every run, and
- * over docs/images/ with `npm run pictures`. Every picture of a view the README shows is made here.
+ * over docs/images/ with `npm run pictures`. Every picture of a view the README shows is made here,
+ * and compared with the one in docs/images/: the same size, and at most 1 % of its pixels changed.
  */
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -55,7 +56,58 @@ describe('README pictures', () => {
             await p.page.mouse.move(WIDTH - 1, 1); // no button left hovered
             const file = path.join(OUT, `${pic.name}.png`);
             await p.page.screenshot({ path: file });
-            if (process.env.ACCT_WRITE_README_PICTURES === '1') await copyFile(file, path.join(IMAGES, `${pic.name}.png`));
+            if (process.env.ACCT_WRITE_README_PICTURES === '1') {
+                await copyFile(file, path.join(IMAGES, `${pic.name}.png`));
+                continue;
+            }
+            // the README shows the committed picture: the view drawn now must still look like it
+            const diff = await comparePictures(file, path.join(IMAGES, `${pic.name}.png`));
+            const redraw = 'if the change is meant, redraw them: npm run pictures';
+            expect(diff.drawn, `${pic.name}: size drawn now / in docs/images (${redraw})`).toEqual(diff.committed);
+            expect(diff.colours, `${pic.name}: a picture of one colour`).toBeGreaterThan(8);
+            expect(diff.changedShare, `${pic.name}: share of pixels that differ from docs/images/${pic.name}.png (${redraw})`).toBeLessThanOrEqual(0.01);
         }
     }, 4 * T);
 });
+
+/**
+ * Two PNGs compared pixel by pixel in Chromium (a blank page, no CSP): their sizes, the colours of
+ * the one drawn now, and the share of pixels where a channel differs by more than 48 of 255
+ * (anti-aliasing and font hinting move a few by less).
+ */
+async function comparePictures(drawnFile: string, committedFile: string): Promise<{
+    drawn: { width: number; height: number }; committed: { width: number; height: number }; colours: number; changedShare: number;
+}> {
+    const page = await suite.browser().newPage();
+    try {
+        const [drawn, committed] = await Promise.all([drawnFile, committedFile].map(async f => `data:image/png;base64,${(await readFile(f)).toString('base64')}`));
+        return await page.evaluate(async ([a, b]) => {
+            const pixels = async (url: string) => {
+                const img = new Image();
+                img.src = url;
+                await img.decode();
+                const canvas = document.createElement('canvas');
+                canvas.width = img.naturalWidth;
+                canvas.height = img.naturalHeight;
+                const ctx = canvas.getContext('2d')!;
+                ctx.drawImage(img, 0, 0);
+                return { width: canvas.width, height: canvas.height, data: ctx.getImageData(0, 0, canvas.width, canvas.height).data };
+            };
+            const [x, y] = [await pixels(a!), await pixels(b!)];
+            const colours = new Set<number>();
+            for (let i = 0; i < x.data.length; i += 4) colours.add((x.data[i]! << 16) | (x.data[i + 1]! << 8) | x.data[i + 2]!);
+            let changed = 0;
+            if (x.width === y.width && x.height === y.height) {
+                for (let i = 0; i < x.data.length; i += 4) {
+                    if (Math.abs(x.data[i]! - y.data[i]!) > 48 || Math.abs(x.data[i + 1]! - y.data[i + 1]!) > 48 || Math.abs(x.data[i + 2]! - y.data[i + 2]!) > 48) changed++;
+                }
+            }
+            return {
+                drawn: { width: x.width, height: x.height }, committed: { width: y.width, height: y.height },
+                colours: colours.size, changedShare: x.width === y.width && x.height === y.height ? changed / (x.width * x.height) : 1,
+            };
+        }, [drawn, committed]);
+    } finally {
+        await page.close();
+    }
+}
