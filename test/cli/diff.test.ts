@@ -89,7 +89,7 @@ describe('acct diff between two revisions', () => {
         // wang's support 0 also leaves only zhao supporting: single-threaded
         expect(codes(report.newFindings)).toEqual(['plans/cmgd.acct single-threaded', 'plans/cmgd.acct tier-mismatch', 'plans/cmgd.acct unqualified-opportunity']);
         expect(codes(report.resolvedFindings)).toEqual([]);
-        expect(Object.keys(report.newFindings[0])).toEqual(['file', 'line', 'column', 'severity', 'code', 'message']);
+        expect(Object.keys(report.newFindings[0])).toEqual(['file', 'line', 'column', 'severity', 'code', 'message', 'subject']);
     });
 
     it('text reads like a review; markdown is a pull-request comment', () => {
