@@ -58,7 +58,7 @@ describe('acct diff between two revisions', () => {
         const result = diff('--from', 'HEAD~1', '--to', 'HEAD', '--format', 'json');
         expect(result.status).toBe(0);
         const report = JSON.parse(result.stdout);
-        expect(Object.keys(report)).toEqual(['from', 'to', 'changes', 'newFindings', 'resolvedFindings']);
+        expect(Object.keys(report)).toEqual(['from', 'to', 'changes', 'newFindings', 'resolvedFindings', 'changedFindings', 'unchecked']);
         expect([report.from, report.to]).toEqual(['HEAD~1', 'HEAD']);
         const lines = (report.changes as Array<Record<string, unknown>>).map(c => [c.kind, c.element, c.customer, c.id, c.field, c.from, c.to]);
         expect(lines).toEqual(expect.arrayContaining([

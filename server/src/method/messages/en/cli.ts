@@ -120,4 +120,10 @@ export const cli = {
     'diff.md.change': 'change',
     'diff.md.new': 'New findings',
     'diff.md.resolved': 'Resolved findings',
+    'diff.md.changed': 'Changed findings',
+    'diff.was.message': '(was: {message})',
+    'diff.was.severity': '(was {severity})',
+    'diff.was.both': '(was {severity}: {message})',
+    'diff.changedCount': '{changed} {changed:finding|findings} changed.',
+    'diff.unchecked': '{count} {count:finding|findings} could not be re-checked until the syntax errors are fixed.',
 } as const;

@@ -108,4 +108,10 @@ export const cli: Translation<typeof en> = {
     'diff.md.change': '变化',
     'diff.md.new': '新增问题',
     'diff.md.resolved': '已解决的问题',
+    'diff.md.changed': '有变化的问题',
+    'diff.was.message': '（原为：{message}）',
+    'diff.was.severity': '（原为 {severity}）',
+    'diff.was.both': '（原为 {severity}：{message}）',
+    'diff.changedCount': '{changed} 个问题有变化。',
+    'diff.unchecked': '{count} 个问题在修正语法错误之前无法重新检查。',
 };
