@@ -196,7 +196,7 @@ class HistoryEngine {
             const key = uri.toString();
             const blob = this.blobOf.get(key);
             const kept = blob === undefined ? undefined : this.parses.get(blob);
-            if (kept && !this.parseInUse.has(kept) && !process.env.ACCT_NO_REUSE) {
+            if (kept && !this.parseInUse.has(kept)) {
                 unlink(kept);
                 this.parseInUse.set(kept, key);
                 return Promise.resolve(kept);
