@@ -66,6 +66,7 @@ export function diffPlans(
             changes.push(whole(was ? 'removed' : 'added', 'customer', customer, customer));
             continue;
         }
+        if (was === is) continue; // the same object: a file that did not change (acct history)
         changes.push(...fieldChanges('customer', customer, was, is));
         compareLists('contact', customer, was.contacts, is.contacts, changes);
         compareLists('opportunity', customer, was.opportunities, is.opportunities, changes);
@@ -97,7 +98,7 @@ function compareLists<T extends { id: string }>(element: ElementKind, customer: 
     for (const id of idsInOrder(before, after)) {
         const [a, b] = [was.get(id), is.get(id)];
         if (!a || !b) out.push(whole(a ? 'removed' : 'added', element, customer, id));
-        else out.push(...fieldChanges(element, customer, a, b));
+        else if (a !== b) out.push(...fieldChanges(element, customer, a, b));
     }
 }
 

@@ -20,6 +20,7 @@ import { createAcctServices } from '../acct-module.js';
 import type { Workspace } from '../language/generated/ast.js';
 import { forEachReference, nodesOf } from '../language/ast-walk.js';
 import { relativePath } from '../language/file-places.js';
+import { computePlan } from '../plan/plan-json.js';
 import { compareFindings, diffPlans, type ChangedFinding, type PlanChange } from '../contract/plan-diff.js';
 import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
 import { isDate, message, type Locale } from '../method/index.js';
@@ -118,6 +119,7 @@ export async function readPlanHistory(paths: readonly string[], options: History
     const blobIds = [...initial.values(), ...log.flatMap(c => c.files.filter(f => f.blob && isPlan(f.to ?? f.path)).map(f => f.blob!))];
     const blobs = await readBlobsById(tree, blobIds);
     engine.blobs = blobs;
+    for (const blob of blobIds) engine.remaining.set(blob, (engine.remaining.get(blob) ?? 0) + 1);
     return {
         shallow,
         ...(shallow && log.length ? { boundary: log.find(c => c.parent === null)?.commit ?? log[0]!.commit } : {}),
@@ -155,7 +157,10 @@ class HistoryEngine {
     private readonly parseInUse = new Map<ParseResult<Workspace>, string>();
     private readonly blobOf = new Map<string, string>();
     private built = false;
-    private today: string | null = null;
+    /** How many more times each blob will be given to a file: a parse no file will need again is let go. */
+    readonly remaining = new Map<string, number>();
+    /** Each file's elements as the export writes them, by parse: a file that did not change is not converted again. */
+    private readonly elements = new WeakMap<Workspace, Pick<AcctPlanDocument, 'members' | 'competitors' | 'customers'>>();
 
     constructor(private readonly tree: GitWorkTree, private readonly cwd: string, private readonly options: HistoryOptions,
         initial: Map<string, string>, private readonly startDate: string | null) {
@@ -189,7 +194,7 @@ class HistoryEngine {
             const key = document.uri.toString();
             const before = document.parseResult as ParseResult<Workspace>;
             const updated = await update(document, token);
-            if (updated.parseResult !== before && this.parseInUse.get(before) === key) this.parseInUse.delete(before);
+            if (updated.parseResult !== before && this.parseInUse.get(before) === key) this.letGo(before);
             return updated;
         };
         factory.parseAsync = (uri: URI, text: string) => {
@@ -211,7 +216,15 @@ class HistoryEngine {
 
     /** Gives a document back its kept parse's slot when it is deleted. */
     private release(key: string): void {
-        for (const [parse, holder] of this.parseInUse) if (holder === key) { this.parseInUse.delete(parse); break; }
+        for (const [parse, holder] of this.parseInUse) if (holder === key) { this.letGo(parse); break; }
+    }
+
+    /** A parse no document holds: kept while its blob will come back, else let go. */
+    private letGo(parse: ParseResult<Workspace>): void {
+        this.parseInUse.delete(parse);
+        for (const [blob, kept] of this.parses) {
+            if (kept === parse && (this.remaining.get(blob) ?? 0) <= 0) { this.parses.delete(blob); break; }
+        }
     }
 
     /** Brings the workspace to `files` with `today`; returns its plan. */
@@ -229,26 +242,24 @@ class HistoryEngine {
         for (const [name] of this.current) {
             if (!files.has(name)) deleted.push(this.uri(name));
         }
-        for (const [name, blob] of files) {
-            if (this.built && this.current.get(name) === blob) continue;
-            const uri = this.uri(name);
-            this.fileSystem.texts.set(uri.toString(), blobText(this.blobs.get(blob)));
-            this.blobOf.set(uri.toString(), blob);
-            changed.push(uri);
-        }
-        void renamed;
+        // first the files deleted: their parses are free for the contents that come back (a rename)
         for (const uri of deleted) {
             this.fileSystem.texts.delete(uri.toString());
             this.blobOf.delete(uri.toString());
             this.release(uri.toString());
         }
-        const todayMoved = this.today !== today;
-        Acct.workspace.AcctSettings.todayOverride = today;
-        this.today = today;
-        if (todayMoved && this.built) {
-            // the date checks of every file: check again (no parse, no link)
-            for (const document of documents.all) builder.resetToState(document, DocumentState.IndexedReferences);
+        for (const [name, blob] of files) {
+            if (this.built && this.current.get(name) === blob) continue;
+            const uri = this.uri(name);
+            this.remaining.set(blob, (this.remaining.get(blob) ?? 1) - 1);
+            this.fileSystem.texts.set(uri.toString(), blobText(this.blobs.get(blob)));
+            this.blobOf.set(uri.toString(), blob);
+            changed.push(uri);
         }
+        void renamed;
+        // The files this commit changed, and those whose findings depend on them, are checked with its date;
+        // a file that did not change keeps the findings of the day it was last checked (re-check only what changed).
+        Acct.workspace.AcctSettings.todayOverride = today;
         if (!this.built) {
             const created = changed.map(uri => {
                 const document = unparsed(uri);
@@ -257,14 +268,39 @@ class HistoryEngine {
             });
             await builder.build(created, { validation: true });
             this.built = true;
-        } else if (changed.length || deleted.length || todayMoved) {
+        } else if (changed.length || deleted.length) {
             // a new file: a document to parse (the builder would ask a file system what the URI is)
             for (const uri of changed) if (!documents.hasDocument(uri)) documents.addDocument(unparsed(uri));
             await builder.update(changed, deleted);
         }
         this.current.clear();
         for (const [name, blob] of files) this.current.set(name, blob);
-        return Acct.plan.PlanBuilder.plan(URI.file(this.cwd));
+        return this.plan(today);
+    }
+
+    /** The plan of the workspace as `acct export` gives it, each unchanged file's part reused. */
+    private plan(today: string): AcctPlanDocument {
+        const base = URI.file(this.cwd);
+        const builder = this.services.Acct.plan.PlanBuilder;
+        const files = builder.acctDocuments().map(doc => ({ path: relativePath(doc.uri, base), root: doc.parseResult.value }))
+            .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        const plan = emptyPlan(today);
+        plan.files = files.map(f => f.path);
+        for (const file of files) {
+            let part = this.elements.get(file.root);
+            if (!part) {
+                const { members, competitors, customers } = computePlan([file], { today, diagnostics: [], waived: [] });
+                part = { members, competitors, customers };
+                this.elements.set(file.root, part);
+            }
+            plan.members.push(...part.members);
+            plan.competitors.push(...part.competitors);
+            plan.customers.push(...part.customers);
+        }
+        const located = builder.located(base);
+        plan.diagnostics = located.diagnostics.map(f => f.diagnostic);
+        plan.waived = located.waived.map(f => f.diagnostic) as AcctPlanDocument['waived'];
+        return plan;
     }
 
     async *run(log: CommitRecord[], isPlan: (name: string) => boolean): AsyncGenerator<PlanCommit> {
@@ -330,10 +366,10 @@ export function emptyPlan(today: string): AcctPlanDocument {
 
 /** The same plan: the same export minus `today`, `files` and the findings' file, line and column (contract 7.6). */
 export function samePlan(a: AcctPlanDocument, b: AcctPlanDocument): boolean {
-    return JSON.stringify(comparable(a)) === JSON.stringify(comparable(b));
-}
-
-function comparable(plan: AcctPlanDocument): unknown {
-    const finding = ({ file: _f, line: _l, column: _c, ...rest }: DiagnosticJson) => rest;
-    return { ...plan, today: null, files: null, diagnostics: plan.diagnostics.map(finding), waived: plan.waived.map(finding) };
+    const sameList = (x: readonly unknown[], y: readonly unknown[]) =>
+        x.length === y.length && x.every((item, i) => item === y[i] || JSON.stringify(item) === JSON.stringify(y[i]));
+    const finding = ({ file: _f, line: _l, column: _c, ...rest }: DiagnosticJson) => JSON.stringify(rest);
+    return a.format === b.format && a.version === b.version
+        && sameList(a.members, b.members) && sameList(a.competitors, b.competitors) && sameList(a.customers, b.customers)
+        && sameList(a.diagnostics.map(finding), b.diagnostics.map(finding)) && sameList(a.waived.map(finding), b.waived.map(finding));
 }
