@@ -451,7 +451,7 @@ describe('live updates', () => {
         const broken = clone(view);
         broken.hasErrors = true;
         broken.plan.customers = [];
-        broken.plan.diagnostics.push({ file: 'x.acct', line: 3, column: 1, severity: 'error', code: 'syntax', message: 'unexpected }' });
+        broken.plan.diagnostics.push({ file: 'x.acct', line: 3, column: 1, severity: 'error', code: 'syntax', message: 'unexpected }', subject: null });
         broken.subjects.push(null);
         await p.sendPlan(broken, focus.customer);
         expect(await p.page.isVisible('.banner')).toBe(true);
@@ -519,7 +519,7 @@ describe('security', () => {
         c.name = '<script>alert(2)</script>';
         c.contacts[0]!.name = evil;
         c.contacts[0]!.title = '"><svg onload=alert(3)>';
-        v.plan.diagnostics.push({ file: 'x.acct', line: 1, column: 1, code: 'x', severity: 'warning', message: '<b onmouseover=alert(4)>hover</b>' });
+        v.plan.diagnostics.push({ file: 'x.acct', line: 1, column: 1, code: 'x', severity: 'warning', message: '<b onmouseover=alert(4)>hover</b>', subject: null });
         v.subjects.push({ subject: `contact:${cid}/${c.contacts[0]!.id}` });
         await p.sendPlan(v, focus.customer);
         const key = `contact:${cid}/${c.contacts[0]!.id}`;

@@ -58,7 +58,7 @@ describe('acct diff between two revisions', () => {
         const result = diff('--from', 'HEAD~1', '--to', 'HEAD', '--format', 'json');
         expect(result.status).toBe(0);
         const report = JSON.parse(result.stdout);
-        expect(Object.keys(report)).toEqual(['from', 'to', 'changes', 'newFindings', 'resolvedFindings']);
+        expect(Object.keys(report)).toEqual(['from', 'to', 'changes', 'newFindings', 'resolvedFindings', 'changedFindings', 'unchecked']);
         expect([report.from, report.to]).toEqual(['HEAD~1', 'HEAD']);
         const lines = (report.changes as Array<Record<string, unknown>>).map(c => [c.kind, c.element, c.customer, c.id, c.field, c.from, c.to]);
         expect(lines).toEqual(expect.arrayContaining([
@@ -89,7 +89,7 @@ describe('acct diff between two revisions', () => {
         // wang's support 0 also leaves only zhao supporting: single-threaded
         expect(codes(report.newFindings)).toEqual(['plans/cmgd.acct single-threaded', 'plans/cmgd.acct tier-mismatch', 'plans/cmgd.acct unqualified-opportunity']);
         expect(codes(report.resolvedFindings)).toEqual([]);
-        expect(Object.keys(report.newFindings[0])).toEqual(['file', 'line', 'column', 'severity', 'code', 'message']);
+        expect(Object.keys(report.newFindings[0])).toEqual(['file', 'line', 'column', 'severity', 'code', 'message', 'subject']);
     });
 
     it('text reads like a review; markdown is a pull-request comment', () => {

@@ -14,7 +14,7 @@ const customer = (id: string, opportunities: string[] = []): CustomerJson => ({
 const plan = (customers: CustomerJson[], errors = 0): PlanView => ({
     plan: {
         format: 'acct-plan', version: 1, today: '2026-11-22', waived: [], files: ['a.acct'], members: [], competitors: [], customers,
-        diagnostics: Array.from({ length: errors }, (_, i) => ({ file: 'a.acct', line: i + 1, column: 2, severity: 'error' as const, code: 'syntax', message: `bad ${i}` })),
+        diagnostics: Array.from({ length: errors }, (_, i) => ({ file: 'a.acct', line: i + 1, column: 2, severity: 'error' as const, code: 'syntax', message: `bad ${i}`, subject: null })),
     },
     subjects: Array.from({ length: errors }, () => null),
     hasErrors: errors > 0,

@@ -39,7 +39,7 @@ describe('the plan in parts', () => {
         const duplicated: PlanView = JSON.parse(JSON.stringify(examples));
         const first = duplicated.plan.customers[0]!;
         duplicated.plan.customers.push({ ...first, name: 'Second declaration', standing: 1, contacts: [] });
-        duplicated.plan.diagnostics.push({ file: 'x.acct', line: 1, column: 1, severity: 'error', code: 'duplicate-id', message: 'again' });
+        duplicated.plan.diagnostics.push({ file: 'x.acct', line: 1, column: 1, severity: 'error', code: 'duplicate-id', message: 'again', subject: `customer:${first.id}` as const });
         duplicated.subjects.push({ subject: `customer:${first.id}` });
         for (const whole of [examples, duplicated]) {
             const cut = cutPlan(whole);

@@ -34,7 +34,7 @@ const plan = (a: string[], b: string[], errors = false): PlanView => ({
     plan: {
         format: 'acct-plan', version: 1, today: '2026-11-22', waived: [], files: ['a.acct', 'b.acct'], members: [], competitors: [],
         customers: [customer('a', a), customer('b', b)],
-        diagnostics: errors ? [{ file: 'a.acct', line: 9, column: 1, severity: 'error', code: 'syntax', message: 'unexpected }' }] : [],
+        diagnostics: errors ? [{ file: 'a.acct', line: 9, column: 1, severity: 'error', code: 'syntax', message: 'unexpected }', subject: null }] : [],
     },
     subjects: errors ? [null] : [], hasErrors: errors,
 });

@@ -112,10 +112,18 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects):
     const reasons = plan.waived.map(w => r.text('Reason', w.reason) ?? '');
     // What a message may quote: the texts of the customer it is about (every customer's when it
     // is about none), then the workspace's. Local names win: a message about a contact means it.
+    const redactedKey = (original: SubjectKey): SubjectKey => {
+        const parsed = parseSubjectKey(original)!;
+        if (parsed.kind === 'member' || parsed.kind === 'competitor' || parsed.kind === 'customer') return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id));
+        return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id, parsed.customer!), r.id('customer', parsed.customer!));
+    };
     const redactFinding = <T extends DiagnosticJson>(finding: T, about: FindingSubject | null | undefined): T => {
         const customer = about ? parseSubjectKey(about.subject)?.customer ?? null : null;
         const layers = [...(customer !== null ? [r.localOf(customer)] : r.local.values()), r.global];
-        return { ...finding, file: r.file(finding.file), message: replaceAll(withholdValues(finding.code, finding.message), layers) };
+        return {
+            ...finding, file: r.file(finding.file), message: replaceAll(withholdValues(finding.code, finding.message), layers),
+            subject: finding.subject === null ? null : redactedKey(finding.subject),
+        };
     };
     const waived = plan.waived.map((w, i): WaivedJson => ({ ...redactFinding(w, subjects.waived[i]), reason: reasons[i]! }));
     const document: AcctPlanDocument = {
@@ -131,11 +139,7 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects):
     };
     const subject = (about: FindingSubject | null): FindingSubject | null => {
         if (!about) return null;
-        const key = (original: SubjectKey): SubjectKey => {
-            const parsed = parseSubjectKey(original)!;
-            if (parsed.kind === 'member' || parsed.kind === 'competitor' || parsed.kind === 'customer') return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id));
-            return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id, parsed.customer!), r.id('customer', parsed.customer!));
-        };
+        const key = redactedKey;
         return about.contact ? { subject: key(about.subject), contact: key(about.contact) } : { subject: key(about.subject) };
     };
     return { plan: document, subjects: { diagnostics: subjects.diagnostics.map(subject), waived: subjects.waived.map(subject) } };

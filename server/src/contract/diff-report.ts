@@ -5,7 +5,7 @@
  * findings). Pure, so the CLI and the editor's "Show Changes Since…" print the same report.
  */
 import { moneyText, supportText, type DeclarationKind, type Support, type Texts } from '../method/index.js';
-import type { PlanChange, PlanDiff } from './plan-diff.js';
+import type { ChangedFinding, PlanChange, PlanDiff } from './plan-diff.js';
 import type { DiagnosticJson, MoneyJson } from './plan-types.js';
 import { filePlace } from './findings.js';
 import { SubjectKeys, type SubjectKey } from './subject-key.js';
@@ -74,6 +74,23 @@ export function findingText(d: DiagnosticJson): string {
     return `${d.severity} ${d.code}: ${d.message} (${filePlace(d.file)}:${d.line}:${d.column})`;
 }
 
+/** A changed finding: the later one, and what it was (`~` line of the text report). */
+export function changedFindingText(change: ChangedFinding, texts: Texts): string {
+    const { from, to } = change;
+    const was = from.severity !== to.severity && from.message !== to.message ? texts.t('diff.was.both', { severity: from.severity, message: from.message })
+        : from.severity !== to.severity ? texts.t('diff.was.severity', { severity: from.severity })
+        : texts.t('diff.was.message', { message: from.message });
+    return `${findingText(to)} ${was}`;
+}
+
+/** The lines after the summary: changed findings and findings that could not be checked again, when there are any. */
+function findingNotes(diff: PlanDiff, texts: Texts): string[] {
+    const notes: string[] = [];
+    if (diff.changedFindings.length) notes.push(texts.t('diff.changedCount', { changed: diff.changedFindings.length }));
+    if (diff.unchecked) notes.push(texts.t('diff.unchecked', { count: diff.unchecked }));
+    return notes;
+}
+
 export function diffSummary(diff: PlanDiff, texts: Texts): string {
     const count = (list: DiagnosticJson[], severity: string) => list.filter(d => d.severity === severity).length;
     const news = diff.newFindings;
@@ -90,12 +107,15 @@ export function formatDiffText(diff: PlanDiff, texts: Texts): string {
         ...diff.changes.map(change => changeLine(change, texts)),
         ...diff.newFindings.map(d => `+ ${findingText(d)}`),
         ...diff.resolvedFindings.map(d => `- ${findingText(d)}`),
+        ...diff.changedFindings.map(c => `~ ${changedFindingText(c, texts)}`),
         diffSummary(diff, texts),
+        ...findingNotes(diff, texts),
     ].join('\n') + '\n';
 }
 
 export function formatDiffMarkdown(diff: PlanDiff, texts: Texts, linkOf: LinkOf = () => undefined): string {
     const lines = [`### ${texts.t('diff.md.title')}`, '', diffSummary(diff, texts), ''];
+    if (diff.unchecked) lines.push(`> ${markdownText(texts.t('diff.unchecked', { count: diff.unchecked }))}`, '');
     const groups = new Map<string, PlanChange[]>();
     for (const change of diff.changes) {
         const group = change.customer === null ? texts.t('diff.md.team') : texts.t('diff.md.customer', { customer: change.customer });
@@ -115,6 +135,13 @@ export function formatDiffMarkdown(diff: PlanDiff, texts: Texts, linkOf: LinkOf 
         `#### ${title}`, '', ...list.map(d => `- **${d.severity}** \`${d.code}\` ${markdownText(d.message)} (\`${d.file}:${d.line}\`)`), '',
     ];
     lines.push(...findings(texts.t('diff.md.new'), diff.newFindings), ...findings(texts.t('diff.md.resolved'), diff.resolvedFindings));
+    if (diff.changedFindings.length) {
+        lines.push(`#### ${texts.t('diff.md.changed')}`, '', ...diff.changedFindings.map(({ from, to }) =>
+            `- **${to.severity}** \`${to.code}\` ${markdownText(to.message)} (\`${to.file}:${to.line}\`) — ${markdownText(
+                from.severity !== to.severity && from.message !== to.message ? texts.t('diff.was.both', { severity: from.severity, message: from.message })
+                : from.severity !== to.severity ? texts.t('diff.was.severity', { severity: from.severity })
+                : texts.t('diff.was.message', { message: from.message }))}`), '');
+    }
     return lines.join('\n');
 }
 

@@ -13,7 +13,8 @@ export interface FindingSubject {
     contact?: SubjectKey;
 }
 
-export interface Finding extends DiagnosticJson, FindingSubject {}
+/** A diagnostic with what it is about (its `subject` is the element the check names, the export's is where it stands). */
+export interface Finding extends Omit<DiagnosticJson, 'subject'>, FindingSubject {}
 
 /** What the views draw: the section-4 document and what each of its diagnostics is about. */
 export interface PlanView {

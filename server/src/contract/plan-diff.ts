@@ -1,10 +1,15 @@
 /**
- * What changed in the plan between two versions of the workspace (contract 6.5, `acct diff`):
- * elements added, removed, and each field of an element's export object whose value differs
- * (compared as JSON); findings new on the later side and resolved since the earlier one,
- * matched by file, code and message. Pure: both sides are `acct-plan` documents.
+ * What changed in the plan between two versions of the workspace (contract 6.5 and 7.4,
+ * `acct diff`): elements added, removed, and each field of an element's export object whose
+ * value differs (compared as JSON); findings new on the later side, resolved since the earlier
+ * one, and changed (same subject and code, another message or severity), matched by subject,
+ * code and message so that a renamed file changes nothing; findings that could not be checked
+ * again because their declaration holds a syntax error on the later side are only counted.
+ * Pure: both sides are `acct-plan` documents.
  */
 import type { AcctPlanDocument, DiagnosticJson } from './plan-types.js';
+import { parseSubjectKey, SubjectKeys, type SubjectKey } from './subject-key.js';
+import { severityRank } from '../method/index.js';
 
 export type ElementKind = 'member' | 'competitor' | 'customer' | 'contact' | 'opportunity' | 'activity';
 
@@ -27,6 +32,20 @@ export interface PlanDiff {
     changes: PlanChange[];
     newFindings: DiagnosticJson[];
     resolvedFindings: DiagnosticJson[];
+    /** Findings of the same subject and code on both sides whose message or severity differs (7.4). */
+    changedFindings: ChangedFinding[];
+    /** Earlier findings that could not be checked again: their declaration holds a syntax error on the later side (7.4). */
+    unchecked: number;
+}
+
+export interface ChangedFinding {
+    from: DiagnosticJson;
+    to: DiagnosticJson;
+}
+
+/** Whether a changed finding got worse (a higher severity): `--fail-on-new` counts it. */
+export function worsened(change: ChangedFinding): boolean {
+    return (severityRank[change.to.severity] ?? 3) < (severityRank[change.from.severity] ?? 3);
 }
 
 /** A customer's lists are compared element by element, not as fields. */
@@ -47,20 +66,13 @@ export function diffPlans(
             changes.push(whole(was ? 'removed' : 'added', 'customer', customer, customer));
             continue;
         }
+        if (was === is) continue; // the same object: a file that did not change (acct history)
         changes.push(...fieldChanges('customer', customer, was, is));
         compareLists('contact', customer, was.contacts, is.contacts, changes);
         compareLists('opportunity', customer, was.opportunities, is.opportunities, changes);
         compareLists('activity', customer, was.activities, is.activities, changes);
     }
-    // A renamed file's findings are matched under its later name, and reported under the name each side gives it.
-    const earlier = before.diagnostics.map(d => ({ ...d, file: renamed.get(d.file) ?? d.file }));
-    const resolved = unmatched(earlier, after.diagnostics);
-    return {
-        ...revisions,
-        changes,
-        newFindings: after.diagnostics.filter(unmatched(after.diagnostics, earlier)),
-        resolvedFindings: before.diagnostics.filter((_, i) => resolved(earlier[i]!, i)),
-    };
+    return { ...revisions, changes, ...compareFindings(before.diagnostics, after.diagnostics, renamed) };
 }
 
 function whole(kind: 'added' | 'removed', element: ElementKind, customer: string | null, id: string): PlanChange {
@@ -86,7 +98,7 @@ function compareLists<T extends { id: string }>(element: ElementKind, customer: 
     for (const id of idsInOrder(before, after)) {
         const [a, b] = [was.get(id), is.get(id)];
         if (!a || !b) out.push(whole(a ? 'removed' : 'added', element, customer, id));
-        else out.push(...fieldChanges(element, customer, a, b));
+        else if (a !== b) out.push(...fieldChanges(element, customer, a, b));
     }
 }
 
@@ -104,19 +116,80 @@ function fieldChanges(element: ElementKind, customer: string | null, before: obj
     return changes;
 }
 
+type FindingLists = Pick<PlanDiff, 'newFindings' | 'resolvedFindings' | 'changedFindings' | 'unchecked'>;
+
 /**
- * A filter over `side` (called in order, once per finding) keeping the findings with no match in
- * `other`, by file, code and message; each finding of `other` matches once.
+ * Contract 7.4: findings are matched by subject, code and message (each finding matches once);
+ * of those left, the same subject and code on both sides are paired in order of position as
+ * changed findings, and so is a matched pair whose severity differs. An earlier finding left
+ * unmatched whose subject lies, on the later side, in a declaration holding a syntax error is
+ * counted as unchecked, neither resolved nor changed.
  */
-function unmatched(side: readonly DiagnosticJson[], other: readonly DiagnosticJson[]): (d: DiagnosticJson, i: number) => boolean {
-    const key = (d: DiagnosticJson) => `${d.file}\u0000${d.code}\u0000${d.message}`;
-    const counts = new Map<string, number>();
-    for (const d of other) counts.set(key(d), (counts.get(key(d)) ?? 0) + 1);
-    const keep = side.map(d => {
-        const left = counts.get(key(d)) ?? 0;
-        if (left > 0) counts.set(key(d), left - 1);
-        return left === 0;
+export function compareFindings(
+    before: readonly DiagnosticJson[], after: readonly DiagnosticJson[], renamed: ReadonlyMap<string, string> = new Map(),
+): FindingLists {
+    const identity = (d: DiagnosticJson) => `${d.subject ?? ''}\u0000${d.code}\u0000${d.message}`;
+    const waiting = new Map<string, number[]>();
+    after.forEach((d, i) => push(waiting, identity(d), i));
+    const matchOf = before.map(d => waiting.get(identity(d))?.shift());
+    const takenAfter = new Set(matchOf.filter((i): i is number => i !== undefined));
+    const changedFindings: (ChangedFinding & { at: number })[] = [];
+    before.forEach((d, i) => {
+        const j = matchOf[i];
+        if (j !== undefined && after[j]!.severity !== d.severity) changedFindings.push({ from: d, to: after[j]!, at: j });
     });
-    return (_d, i) => keep[i]!;
+    // Of the unmatched, the same subject and code: paired in order of position (both sides are sorted by place).
+    const broken = syntaxHolders(after);
+    const unchecked = before.filter((d, i) => matchOf[i] === undefined && isUnchecked(d, broken, renamed));
+    const uncheckedSet = new Set(unchecked);
+    const toPair = new Map<string, number[]>();
+    const pairKey = (d: DiagnosticJson) => `${d.subject ?? ''}\u0000${d.code}`;
+    after.forEach((d, j) => { if (!takenAfter.has(j)) push(toPair, pairKey(d), j); });
+    const resolvedFindings: DiagnosticJson[] = [];
+    before.forEach((d, i) => {
+        if (matchOf[i] !== undefined || uncheckedSet.has(d)) return;
+        const j = toPair.get(pairKey(d))?.shift();
+        if (j === undefined) resolvedFindings.push(d);
+        else { takenAfter.add(j); changedFindings.push({ from: d, to: after[j]!, at: j }); }
+    });
+    changedFindings.sort((a, b) => a.at - b.at);
+    return {
+        newFindings: after.filter((_, j) => !takenAfter.has(j)),
+        resolvedFindings,
+        changedFindings: changedFindings.map(({ from, to }) => ({ from, to })),
+        unchecked: unchecked.length,
+    };
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) list.push(value); else map.set(key, [value]);
+}
+
+/** On one side: the declarations holding a syntax error, and the files with a syntax error outside any declaration. */
+function syntaxHolders(side: readonly DiagnosticJson[]): { declarations: Set<SubjectKey>; files: Set<string> } {
+    const declarations = new Set<SubjectKey>();
+    const files = new Set<string>();
+    for (const d of side) {
+        if (d.code !== 'syntax') continue;
+        if (d.subject === null) { files.add(d.file); continue; }
+        declarations.add(d.subject);
+        // the customer of a contact, opportunity or activity holds its syntax error too
+        const parsed = parseSubjectKey(d.subject);
+        if (parsed && parsed.customer !== null && parsed.kind !== 'customer') declarations.add(SubjectKeys.customer(parsed.customer));
+    }
+    return { declarations, files };
+}
+
+/**
+ * Whether an earlier finding could not be checked again: its subject is, or lies inside, a
+ * declaration holding a syntax error on the later side — or its file there has a syntax error
+ * outside any declaration (a file that no longer parses loses its declarations).
+ */
+function isUnchecked(d: DiagnosticJson, broken: { declarations: Set<SubjectKey>; files: Set<string> }, renamed: ReadonlyMap<string, string>): boolean {
+    if (broken.files.has(renamed.get(d.file) ?? d.file)) return true;
+    if (d.subject === null) return false;
+    if (broken.declarations.has(d.subject)) return true;
+    const parsed = parseSubjectKey(d.subject);
+    return !!parsed && parsed.customer !== null && parsed.kind !== 'customer' && broken.declarations.has(SubjectKeys.customer(parsed.customer));
+}

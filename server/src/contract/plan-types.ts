@@ -4,6 +4,7 @@
  * types, never the AST. The value types come from the method core, and the grammar is checked
  * against them (server/src/language/vocabulary-check.ts).
  */
+import type { SubjectKey } from './subject-key.js';
 import type { ActivityKind, ActivityStatus, Group, Horizon, Organization, Role, Severity, Stage, Support, Tier } from '../method/index.js';
 
 export type { ActivityKind, ActivityStatus, Group, Horizon, Organization, Role, Severity, Stage, Support, Tier };
@@ -112,6 +113,11 @@ export interface DiagnosticJson {
     severity: Severity;
     code: string;
     message: string;
+    /**
+     * The key of the innermost declaration the finding's range starts in (`contact:cmgd/wang`),
+     * or null (the `policy` block, text outside any declaration) (1.2).
+     */
+    subject: SubjectKey | null;
 }
 
 /** A finding a waiver took out (1.1): not in `diagnostics`, listed here with the waiver's reason. */

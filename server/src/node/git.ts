@@ -19,7 +19,8 @@ export interface GitWorkTree {
     root: string;
 }
 
-function git(cwd: string, args: string[]): Promise<string> {
+/** The one way acct runs git: arguments, never a shell; the output as text; a clear error without git. */
+export function git(cwd: string, args: string[]): Promise<string> {
     return new Promise((resolve, reject) => {
         execFile('git', args, { cwd, maxBuffer: 1 << 30, encoding: 'utf8' }, (error, stdout, stderr) => {
             if (!error) return resolve(stdout);

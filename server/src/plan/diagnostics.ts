@@ -5,6 +5,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FindingSubject } from '../contract/findings.js';
 import type { DiagnosticJson, Severity } from '../contract/plan-types.js';
+import type { SubjectKey } from '../contract/subject-key.js';
 import type { FindingData } from '../language/finding-data.js';
 
 export function severityName(diagnostic: Diagnostic): Severity {
@@ -15,7 +16,8 @@ export function severityName(diagnostic: Diagnostic): Severity {
     }
 }
 
-export function diagnosticJson(file: string, diagnostic: Diagnostic): DiagnosticJson {
+/** `subject`: the declaration the finding's range starts in (contract 7.3). */
+export function diagnosticJson(file: string, diagnostic: Diagnostic, subject: SubjectKey | null): DiagnosticJson {
     return {
         file,
         line: diagnostic.range.start.line + 1,
@@ -23,6 +25,7 @@ export function diagnosticJson(file: string, diagnostic: Diagnostic): Diagnostic
         severity: severityName(diagnostic),
         code: String(diagnostic.code ?? (diagnostic.data as FindingData | undefined)?.code ?? 'syntax'),
         message: diagnostic.message,
+        subject,
     };
 }
 

@@ -8,7 +8,8 @@ import { DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocume
 import type { Workspace } from '../language/generated/ast.js';
 import type { AcctLanguageServices } from '../language/acct-language-services.js';
 import { isCustomer } from '../language/generated/ast.js';
-import { subjectOf } from '../language/subject.js';
+import { subjectOf, subjectsByOffset } from '../language/subject.js';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { byPlace, compareText, type FindingSubject, type PlanView } from '../contract/findings.js';
 import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
 import type { FindingPolicy } from '../language/finding-policy.js';
@@ -106,15 +107,22 @@ export class AcctPlanBuilder {
 
     protected findings(base: URI | undefined): Findings {
         return this.cached('findings', base, () => {
-            const all = this.acctDocuments().flatMap(doc => {
+            const documents = this.acctDocuments();
+            const subjectOfFinding = new Map(documents.map(doc => {
+                const at = subjectsByOffset(doc.parseResult.value);
+                return [doc, (d: Diagnostic) => at(doc.textDocument.offsetAt(d.range.start))] as const;
+            }));
+            const all = documents.flatMap(doc => {
                 const path = relativePath(doc.uri, base);
-                return (doc.diagnostics ?? []).map(d => locatedFinding(diagnosticJson(path, d), d));
+                const subject = subjectOfFinding.get(doc)!;
+                return (doc.diagnostics ?? []).map(d => locatedFinding(diagnosticJson(path, d, subject(d)), d));
             });
             all.sort((a, b) => byPlace(a.diagnostic, b.diagnostic));
-            const waived = this.acctDocuments().flatMap(doc => {
+            const waived = documents.flatMap(doc => {
                 const path = relativePath(doc.uri, base);
+                const subject = subjectOfFinding.get(doc)!;
                 return this.findingPolicy.waivedIn(doc).map(({ diagnostic, waiver }) => {
-                    const json: WaivedJson = { ...diagnosticJson(path, diagnostic), reason: waiver.reason ?? '', until: waiver.until ?? null };
+                    const json: WaivedJson = { ...diagnosticJson(path, diagnostic, subject(diagnostic)), reason: waiver.reason ?? '', until: waiver.until ?? null };
                     return locatedFinding(json, diagnostic);
                 });
             }).sort((a, b) => byPlace(a.diagnostic, b.diagnostic));

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import { URI } from 'langium';
-import { diffPlans, type PlanDiff } from '../../contract/plan-diff.js';
+import { diffPlans, worsened, type PlanDiff } from '../../contract/plan-diff.js';
 import { formatDiffMarkdown, formatDiffText } from '../../contract/diff-report.js';
 import { message, severityRank, resolveToday, type Severity, type Texts } from '../../method/index.js';
 import { loadTexts, loadWorkspace } from '../../node/workspace-loader.js';
@@ -52,7 +52,9 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
         : options.format === 'markdown' ? formatDiffMarkdown(report, texts)
         : formatDiffText(report, texts));
     const gate = options.failOnNew;
-    return gate && report.newFindings.some(d => severityRank[d.severity as Severity] <= severityRank[gate]) ? 1 : 0;
+    const atLeast = (severity: string) => severityRank[severity as Severity] <= severityRank[gate!];
+    return gate && (report.newFindings.some(d => atLeast(d.severity))
+        || report.changedFindings.some(c => worsened(c) && atLeast(c.to.severity))) ? 1 : 0;
 }
 
 /**

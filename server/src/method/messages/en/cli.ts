@@ -105,6 +105,13 @@ export const cli = {
     'write.leadsToPlan': '{target}: leads to the plan {real}; acct never writes .acct files.',
     'write.socket': '{target}: is a socket. Give a file, a FIFO or a device for {what}.',
     // contract/diff-report.ts
+    // node/plan-history.ts, cli/commands/history.ts
+    'history.badDate': "'{date}' is not a date: write --since as YYYY-MM-DD, or give a revision.",
+    'history.badSubject': "'{subject}' is not a subject: write CUSTOMER, CUSTOMER/ID or a key such as contact:cmgd/wang.",
+    'history.shallow': 'This is a shallow clone: the history starts at {commit}, the shallow boundary (git fetch --unshallow reads the rest).',
+    'history.none': 'No commit changed the plan in this range.',
+    'history.md.title': 'Account plan history',
+    'history.summary': '{commits} {commits:commit|commits} changed the plan.',
     'diff.added': '{element} added',
     'diff.removed': '{element} removed',
     'diff.reordered': '{ids} (reordered)',
@@ -120,4 +127,10 @@ export const cli = {
     'diff.md.change': 'change',
     'diff.md.new': 'New findings',
     'diff.md.resolved': 'Resolved findings',
+    'diff.md.changed': 'Changed findings',
+    'diff.was.message': '(was: {message})',
+    'diff.was.severity': '(was {severity})',
+    'diff.was.both': '(was {severity}: {message})',
+    'diff.changedCount': '{changed} {changed:finding|findings} changed.',
+    'diff.unchecked': '{count} {count:finding|findings} could not be re-checked until the syntax errors are fixed.',
 } as const;

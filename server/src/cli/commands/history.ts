@@ -1,0 +1,67 @@
+/**
+ * `acct history` (contract 7.6): how the plan changed, commit by commit, along the first-parent
+ * history — each commit checked with its own date as today, commits that change nothing left
+ * out — as a story (text), JSON, CSV (one row per change) or markdown. `--subject` follows one
+ * customer, contact, deal or activity. The engine is node/plan-history.ts.
+ */
+import { Command, Option } from 'commander';
+import { message, type Texts } from '../../method/index.js';
+import { readPlanHistory } from '../../node/plan-history.js';
+import { GitError } from '../../node/git.js';
+import {
+    filterStep, formatHistoryMarkdown, formatHistoryText, historyJson, subjectFilter, type HistoryReport, type HistoryStep,
+} from '../../contract/history-report.js';
+import { withPathsAndToday, type SetExit } from '../common.js';
+import { toCsv } from '../formats/csv.js';
+import { writeStderr, writeStdout } from '../output.js';
+
+interface HistoryOptions {
+    since?: string;
+    until: string;
+    subject?: string;
+    format: 'text' | 'json' | 'csv' | 'markdown';
+    today?: string;
+}
+
+export function historyCommand(setExit: SetExit, texts: Texts): Command {
+    return withPathsAndToday(new Command('history')
+        .description('Show how the plan changed, commit by commit, along the first-parent git history.'), texts)
+        .option('--since <date|rev>', 'a date YYYY-MM-DD (commits on or after it) or a revision (commits after it)')
+        .option('--until <rev>', 'the revision whose history is read', 'HEAD')
+        .option('--subject <key>', 'only the changes and findings of CUSTOMER, CUSTOMER/ID or a subject key, and what lies inside it')
+        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv', 'markdown']).default('text'))
+        .action(async (paths: string[], options: HistoryOptions) => setExit(await history(paths, options, texts)));
+}
+
+async function history(paths: string[], options: HistoryOptions, texts: Texts): Promise<number> {
+    const keep = options.subject === undefined ? undefined : subjectFilter(options.subject);
+    if (options.subject !== undefined && !keep) throw new GitError(message('history.badSubject', { subject: options.subject }));
+    const read = await readPlanHistory(paths, { since: options.since, until: options.until, today: options.today, locale: texts.locale });
+    const commits: HistoryStep[] = [];
+    let boundary: string | undefined;
+    for await (const commit of read.commits) {
+        boundary ??= commit.commit;
+        const { plan: _plan, ...step } = commit;
+        const kept = keep ? filterStep(step, keep) : step;
+        if (!kept) continue;
+        if (keep) {
+            const count = (severity: string) => commit.plan.diagnostics.filter(d => d.severity === severity && keep(d.subject)).length;
+            kept.counts = { error: count('error'), warning: count('warning'), info: count('info') };
+        }
+        commits.push(kept);
+    }
+    const report: HistoryReport = { since: options.since ?? null, until: options.until, commits };
+    if (read.shallow) report.shallow = read.boundary ?? boundary ?? '';
+    if (options.format === 'json') {
+        await writeStdout(JSON.stringify(historyJson(report), null, 2) + '\n');
+    } else if (options.format === 'csv') {
+        if (read.shallow) writeStderr(`acct: ${texts.t('history.shallow', { commit: (report.shallow ?? '').slice(0, 7) })}\n`);
+        const rows = commits.flatMap(c => c.changes.map(change => [
+            c.commit, c.date, c.author, change.customer, change.element, change.id, change.field, JSON.stringify(change.from), JSON.stringify(change.to),
+        ]));
+        await writeStdout(toCsv(['commit', 'date', 'author', 'customer', 'element', 'id', 'field', 'from', 'to'], rows));
+    } else {
+        await writeStdout(options.format === 'markdown' ? formatHistoryMarkdown(report, texts) : formatHistoryText(report, texts));
+    }
+    return 0;
+}

@@ -1,0 +1,375 @@
+/**
+ * The plan over time (contract 7.6): the workspace of `.acct` files under the given paths at
+ * each commit of the first-parent history, checked with that commit's date as today, compared
+ * with the commit before it as `acct diff` compares two revisions.
+ *
+ * The cost grows with what changed, not with commits × files (issue 20 item 4): git is read in
+ * bulk (git-history.ts); one set of language services holds the workspace from commit to
+ * commit, and each commit's changed files are updated in it, so that only they are parsed and
+ * only what depends on them is linked and checked again (the incremental document builder) —
+ * everything is checked again only when today moves to another day. Each distinct content (git
+ * blob) is parsed once per run: a parse is kept by blob id and given back when the same content
+ * comes back (a revert, a rename, a file moved back).
+ *
+ * For `acct history` and `acct report --since` (per key person, their support over time: read
+ * `plan` of each commit). Reads git; never writes.
+ */
+import * as path from 'node:path';
+import { DocumentState, EmptyFileSystemProvider, URI, type LangiumDocument, type ParseResult } from 'langium';
+import { createAcctServices } from '../acct-module.js';
+import type { Workspace } from '../language/generated/ast.js';
+import { forEachReference, nodesOf } from '../language/ast-walk.js';
+import { relativePath } from '../language/file-places.js';
+import { computePlan } from '../plan/plan-json.js';
+import { compareFindings, diffPlans, type ChangedFinding, type PlanChange } from '../contract/plan-diff.js';
+import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
+import { isDate, message, type Locale } from '../method/index.js';
+import { isSkippedFolder } from './plan-files.js';
+import { GitError, resolveRevision, workTree, type GitWorkTree } from './git.js';
+import { commitDate, firstParentLog, isShallow, readBlobsById, treeAt, type CommitRecord } from './git-history.js';
+
+export interface HistoryOptions {
+    /** A date `YYYY-MM-DD` (commits on or after it) or a revision (commits after it); default the whole history. */
+    since?: string;
+    /** The revision whose first-parent history is read; default `HEAD`. */
+    until?: string;
+    /** Check every commit with this date instead of its own committer date. */
+    today?: string;
+    /** Paths in the output are relative to this folder; PATHs are read from it. Default: the current directory. */
+    cwd?: string;
+    /** The language of the findings' messages. */
+    locale?: Locale;
+}
+
+/** One commit of the history that changed the plan. */
+export interface PlanCommit {
+    commit: string;
+    /** Committer date, UTC: `2026-11-02T10:15:00Z`. */
+    date: string;
+    author: string;
+    /** The first line of the commit message. */
+    message: string;
+    /** `acct diff` between the commit's parent and the commit. */
+    changes: PlanChange[];
+    newFindings: DiagnosticJson[];
+    resolvedFindings: DiagnosticJson[];
+    changedFindings: ChangedFinding[];
+    unchecked: number;
+    /** The commit's own findings (after waivers and severities), by severity. */
+    counts: { error: number; warning: number; info: number };
+    /** The whole plan at this commit (checked with its date as today). */
+    plan: AcctPlanDocument;
+}
+
+export interface PlanHistory {
+    /** True in a shallow clone: the history starts at the shallow boundary. */
+    shallow: boolean;
+    /** In a shallow clone, the oldest commit read (the boundary). */
+    boundary?: string;
+    /** Oldest first; read lazily, one commit at a time. */
+    commits: AsyncIterable<PlanCommit>;
+    /** What the run cost: parses done, distinct blobs read, commits read from git. */
+    stats: { parses: number; blobs: number; commitsRead: number };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Serves each file's text at the commit being checked: the language services read it as from a disk. */
+function commitFileSystem(): EmptyFileSystemProvider & { texts: Map<string, string> } {
+    const texts = new Map<string, string>();
+    const fileSystem = Object.assign(new EmptyFileSystemProvider(), { texts });
+    (fileSystem as unknown as { readFile(uri: URI): Promise<string> }).readFile = (uri: URI) => {
+        const text = texts.get(uri.toString());
+        return text === undefined ? Promise.reject(new Error(`not in the commit: ${uri.toString()}`)) : Promise.resolve(text);
+    };
+    return fileSystem;
+}
+
+/**
+ * Reads the history of the plans under `paths` (relative to `options.cwd`). Errors (no git, not a
+ * work tree, an unknown revision, a revision beginning with `-`, a bad date) are `GitError`s.
+ */
+export async function readPlanHistory(paths: readonly string[], options: HistoryOptions = {}): Promise<PlanHistory> {
+    const cwd = options.cwd ?? process.cwd();
+    const tree = await workTree(cwd);
+    const until = await resolveRevision(tree, options.until ?? 'HEAD');
+    const specs = (paths.length ? paths : ['.']).map(p => path.relative(tree.root, path.resolve(cwd, p)) || '.');
+    let since: { date: string } | { commit: string } | null = null;
+    if (options.since !== undefined) {
+        if (DATE.test(options.since)) {
+            if (!isDate(options.since)) throw new GitError(message('history.badDate', { date: options.since }));
+            since = { date: options.since };
+        } else {
+            since = { commit: await resolveRevision(tree, options.since) };
+        }
+    }
+    let log = await firstParentLog(tree, until, since && 'commit' in since ? since.commit : null, specs);
+    const commitsRead = log.length;
+    // a date: the commits on or after it (by committer date, UTC)
+    if (since && 'date' in since) {
+        const first = log.findIndex(c => c.date.slice(0, 10) >= (since as { date: string }).date);
+        log = first < 0 ? [] : log.slice(first);
+    }
+    const shallow = await isShallow(tree);
+    const start = log[0]?.parent ?? (since && 'commit' in since && log.length === 0 ? null : null);
+    const isPlan = (name: string) => name.endsWith('.acct') && name.split('/').slice(0, -1).every(folder => !isSkippedFolder(folder));
+    const initial = start ? await treeAt(tree, start, specs) : new Map<string, string>();
+    for (const name of [...initial.keys()]) if (!isPlan(name)) initial.delete(name);
+    const engine = new HistoryEngine(tree, cwd, options, initial, start ? await commitDate(tree, start) : null);
+    const blobIds = [...initial.values(), ...log.flatMap(c => c.files.filter(f => f.blob && isPlan(f.to ?? f.path)).map(f => f.blob!))];
+    const blobs = await readBlobsById(tree, blobIds);
+    engine.blobs = blobs;
+    for (const blob of blobIds) engine.remaining.set(blob, (engine.remaining.get(blob) ?? 0) + 1);
+    return {
+        shallow,
+        ...(shallow && log.length ? { boundary: log.find(c => c.parent === null)?.commit ?? log[0]!.commit } : {}),
+        commits: engine.run(log, isPlan),
+        stats: engine.stats(blobs.size, commitsRead),
+    };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+
+/** A blob as plan text: UTF-8 without its BOM; a binary or non-UTF-8 content keeps what it can, so that it does not parse. */
+function blobText(bytes: Buffer | undefined): string {
+    if (!bytes) return '';
+    let text: string;
+    try {
+        text = utf8.decode(bytes);
+    } catch {
+        text = lenient.decode(bytes);
+    }
+    // NUL never stands in a plan: a binary file is text that does not parse
+    text = text.replace(/\u0000/g, '\ufffd');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+class HistoryEngine {
+    blobs = new Map<string, Buffer>();
+    private readonly counters = { parses: 0 };
+    private readonly services;
+    private readonly fileSystem = commitFileSystem();
+    /** The plan files of the commit last checked: path from the root → blob id. */
+    private readonly current: Map<string, string>;
+    /** Kept parses by blob id, and the document each is given to now. */
+    private readonly parses = new Map<string, ParseResult<Workspace>>();
+    private readonly parseInUse = new Map<ParseResult<Workspace>, string>();
+    private readonly blobOf = new Map<string, string>();
+    private built = false;
+    /** How many more times each blob will be given to a file: a parse no file will need again is let go. */
+    readonly remaining = new Map<string, number>();
+    /** Each file's elements as the export writes them, by parse: a file that did not change is not converted again. */
+    private readonly elements = new WeakMap<Workspace, Pick<AcctPlanDocument, 'members' | 'competitors' | 'customers'>>();
+
+    constructor(private readonly tree: GitWorkTree, private readonly cwd: string, private readonly options: HistoryOptions,
+        initial: Map<string, string>, private readonly startDate: string | null) {
+        const fileSystem = this.fileSystem;
+        this.services = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true });
+        const { Acct } = this.services;
+        Acct.workspace.AcctSettings.locale = options.locale ?? 'en';
+        Acct.workspace.AcctSettings.baseFolder = URI.file(cwd);
+        this.current = new Map(initial);
+        this.keepParses();
+    }
+
+    stats(blobs: number, commitsRead: number): PlanHistory['stats'] {
+        const counters = this.counters;
+        return { get parses() { return counters.parses; }, blobs, commitsRead };
+    }
+
+    private uri(name: string): URI {
+        return URI.file(path.join(this.tree.root, name));
+    }
+
+    /** Every parse goes through here: a content parsed before is given back (its links undone), else parsed once and kept. */
+    private keepParses(): void {
+        const factory = this.services.shared.workspace.LangiumDocumentFactory as unknown as {
+            parseAsync(uri: URI, text: string, token: unknown): Promise<ParseResult>;
+            update(document: LangiumDocument, token: unknown): Promise<LangiumDocument>;
+        };
+        const parser = this.services.Acct.parser.LangiumParser;
+        const update = factory.update.bind(factory);
+        factory.update = async (document, token) => {
+            const key = document.uri.toString();
+            const before = document.parseResult as ParseResult<Workspace>;
+            const updated = await update(document, token);
+            if (updated.parseResult !== before && this.parseInUse.get(before) === key) this.letGo(before);
+            return updated;
+        };
+        factory.parseAsync = (uri: URI, text: string) => {
+            const key = uri.toString();
+            const blob = this.blobOf.get(key);
+            const kept = blob === undefined ? undefined : this.parses.get(blob);
+            if (kept && !this.parseInUse.has(kept)) {
+                unlink(kept);
+                this.parseInUse.set(kept, key);
+                return Promise.resolve(kept);
+            }
+            this.counters.parses++;
+            const parsed = parser.parse<Workspace>(text);
+            if (blob !== undefined && !kept) this.parses.set(blob, parsed);
+            if (blob !== undefined && !kept) this.parseInUse.set(parsed, key);
+            return Promise.resolve(parsed);
+        };
+    }
+
+    /** Gives a document back its kept parse's slot when it is deleted. */
+    private release(key: string): void {
+        for (const [parse, holder] of this.parseInUse) if (holder === key) { this.letGo(parse); break; }
+    }
+
+    /** A parse no document holds: kept while its blob will come back, else let go. */
+    private letGo(parse: ParseResult<Workspace>): void {
+        this.parseInUse.delete(parse);
+        for (const [blob, kept] of this.parses) {
+            if (kept === parse && (this.remaining.get(blob) ?? 0) <= 0) { this.parses.delete(blob); break; }
+        }
+    }
+
+    /** Brings the workspace to `files` with `today`; returns its plan. */
+    private async check(files: Map<string, string>, today: string, renamed: Map<string, string>): Promise<AcctPlanDocument> {
+        const { shared, Acct } = this.services;
+        const builder = shared.workspace.DocumentBuilder;
+        const documents = shared.workspace.LangiumDocuments;
+        const unparsed = (uri: URI) => {
+            const document = shared.workspace.LangiumDocumentFactory.fromModel({ $type: 'INVALID' } as never, uri);
+            (document as { state: DocumentState }).state = DocumentState.Changed;
+            return document;
+        };
+        const changed: URI[] = [];
+        const deleted: URI[] = [];
+        for (const [name] of this.current) {
+            if (!files.has(name)) deleted.push(this.uri(name));
+        }
+        // first the files deleted: their parses are free for the contents that come back (a rename)
+        for (const uri of deleted) {
+            this.fileSystem.texts.delete(uri.toString());
+            this.blobOf.delete(uri.toString());
+            this.release(uri.toString());
+        }
+        for (const [name, blob] of files) {
+            if (this.built && this.current.get(name) === blob) continue;
+            const uri = this.uri(name);
+            this.remaining.set(blob, (this.remaining.get(blob) ?? 1) - 1);
+            this.fileSystem.texts.set(uri.toString(), blobText(this.blobs.get(blob)));
+            this.blobOf.set(uri.toString(), blob);
+            changed.push(uri);
+        }
+        void renamed;
+        // The files this commit changed, and those whose findings depend on them, are checked with its date;
+        // a file that did not change keeps the findings of the day it was last checked (re-check only what changed).
+        Acct.workspace.AcctSettings.todayOverride = today;
+        if (!this.built) {
+            const created = changed.map(uri => {
+                const document = unparsed(uri);
+                documents.addDocument(document);
+                return document;
+            });
+            await builder.build(created, { validation: true });
+            this.built = true;
+        } else if (changed.length || deleted.length) {
+            // a new file: a document to parse (the builder would ask a file system what the URI is)
+            for (const uri of changed) if (!documents.hasDocument(uri)) documents.addDocument(unparsed(uri));
+            await builder.update(changed, deleted);
+        }
+        this.current.clear();
+        for (const [name, blob] of files) this.current.set(name, blob);
+        return this.plan(today);
+    }
+
+    /** The plan of the workspace as `acct export` gives it, each unchanged file's part reused. */
+    private plan(today: string): AcctPlanDocument {
+        const base = URI.file(this.cwd);
+        const builder = this.services.Acct.plan.PlanBuilder;
+        const files = builder.acctDocuments().map(doc => ({ path: relativePath(doc.uri, base), root: doc.parseResult.value }))
+            .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        const plan = emptyPlan(today);
+        plan.files = files.map(f => f.path);
+        for (const file of files) {
+            let part = this.elements.get(file.root);
+            if (!part) {
+                const { members, competitors, customers } = computePlan([file], { today, diagnostics: [], waived: [] });
+                part = { members, competitors, customers };
+                this.elements.set(file.root, part);
+            }
+            plan.members.push(...part.members);
+            plan.competitors.push(...part.competitors);
+            plan.customers.push(...part.customers);
+        }
+        const located = builder.located(base);
+        plan.diagnostics = located.diagnostics.map(f => f.diagnostic);
+        plan.waived = located.waived.map(f => f.diagnostic) as AcctPlanDocument['waived'];
+        return plan;
+    }
+
+    async *run(log: CommitRecord[], isPlan: (name: string) => boolean): AsyncGenerator<PlanCommit> {
+        const files = new Map(this.current);
+        let before: AcctPlanDocument = this.current.size
+            ? await this.check(files, this.options.today ?? this.startDate!.slice(0, 10), new Map())
+            : emptyPlan(this.options.today ?? '1970-01-01');
+        let beforeFiles = this.current.size;
+        for (const record of log) {
+            const renamed = new Map<string, string>();
+            let touched = false;
+            for (const change of record.files) {
+                const from = change.path;
+                const to = change.to ?? change.path;
+                if (change.status === 'R') {
+                    if (isPlan(from) && files.delete(from)) touched = true;
+                    if (isPlan(to)) { files.set(to, change.blob!); touched = true; }
+                    if (isPlan(from) && isPlan(to)) renamed.set(this.relative(from), this.relative(to));
+                } else if (change.status === 'D' || change.blob === null) {
+                    if (isPlan(from) && files.delete(from)) touched = true;
+                } else if (isPlan(to)) {
+                    files.set(to, change.blob!);
+                    touched = true;
+                }
+            }
+            // before the first commit that holds a plan, and commits that touch no plan: left out
+            if (!touched || (files.size === 0 && beforeFiles === 0)) continue;
+            const today = this.options.today ?? record.date.slice(0, 10);
+            const after = await this.check(files, today, renamed);
+            beforeFiles = files.size;
+            if (samePlan(before, after)) { before = after; continue; }
+            const diff = diffPlans(before, after, { from: record.parent ?? '', to: record.commit }, renamed);
+            const findings = compareFindings(before.diagnostics, after.diagnostics, renamed);
+            const count = (severity: string) => after.diagnostics.filter(d => d.severity === severity).length;
+            yield {
+                commit: record.commit, date: record.date, author: record.author, message: record.message,
+                changes: diff.changes, ...findings,
+                counts: { error: count('error'), warning: count('warning'), info: count('info') },
+                plan: after,
+            };
+            before = after;
+        }
+    }
+
+    private relative(name: string): string {
+        return relativePath(this.uri(name), URI.file(this.cwd));
+    }
+}
+
+/** Undoes the links of a kept parse, so that the document it is given to links it afresh. */
+function unlink(parse: ParseResult<Workspace>): void {
+    for (const node of nodesOf(parse.value)) {
+        forEachReference(node, ({ reference }) => {
+            const ref = reference as unknown as { _ref?: unknown; _nodeDescription?: unknown };
+            if ('_ref' in ref) { ref._ref = undefined; ref._nodeDescription = undefined; }
+        });
+    }
+}
+
+export function emptyPlan(today: string): AcctPlanDocument {
+    return { format: 'acct-plan', version: 1, today, files: [], members: [], competitors: [], customers: [], diagnostics: [], waived: [] };
+}
+
+/** The same plan: the same export minus `today`, `files` and the findings' file, line and column (contract 7.6). */
+export function samePlan(a: AcctPlanDocument, b: AcctPlanDocument): boolean {
+    const sameList = (x: readonly unknown[], y: readonly unknown[]) =>
+        x.length === y.length && x.every((item, i) => item === y[i] || JSON.stringify(item) === JSON.stringify(y[i]));
+    const finding = ({ file: _f, line: _l, column: _c, ...rest }: DiagnosticJson) => JSON.stringify(rest);
+    return a.format === b.format && a.version === b.version
+        && sameList(a.members, b.members) && sameList(a.competitors, b.competitors) && sameList(a.customers, b.customers)
+        && sameList(a.diagnostics.map(finding), b.diagnostics.map(finding)) && sameList(a.waived.map(finding), b.waived.map(finding));
+}
