@@ -90,6 +90,25 @@ export const checks = {
     'check.range.support': 'support {value} is out of range: use -1 (opposes), 0 (neutral), 1 (supports), 2 (supports exclusively), 3 (coach-level) or ? (unknown).',
     'check.range.date': '{value} is not a calendar date: write a real date as YYYY-MM-DD.',
     'check.currency': "'{currency}' is not a currency code: write a three-letter code such as CNY, EUR or USD.",
+    'check.currency.meant': "'{currency}' is not a currency code: write {meant} (currency codes are three upper-case letters).",
+    'check.currency.fix': 'Write {meant}',
+    'check.amountSuffix': "'{written}' is not an amount: did you mean {meant}? The suffixes are k (thousand), M (million), B (billion), 万 and 亿.",
+    'check.amountSuffix.fix': 'Write {meant}',
+    'check.missingCurrency': "'{amount}' has no currency: 万 and 亿 are units, not a currency. Write the currency after it, e.g. {amount} CNY.",
+    'check.missingCurrency.fix': 'Add the currency CNY',
+    // 1.2: the lead's maturity, the value proposition, needs, visit objectives, S/A/B/C
+    'check.ripeLead': "Lead '{opportunity}' has a confirmed budget and a start date: it meets the opportunity criteria. Move it to stage opportunity, and give it a power map and an iron triangle.",
+    'check.ripeLead.fix': 'Move to stage opportunity',
+    'check.noValueProposition': "Bid '{opportunity}' has no value proposition: 80 % of the result is decided before the tender. Write our unique strengths, the unique value of the solution, how fully it meets the need and the difference from competitors.",
+    'check.noValueProposition.empty': "The value-proposition of bid '{opportunity}' is empty: 80 % of the result is decided before the tender. Write our unique strengths, the unique value of the solution, how fully it meets the need and the difference from competitors.",
+    'check.classWithoutPartnership': "Customer '{customer}' is class {class} but {organization}: S and A customers are where the company builds a strategic partnership. Build the organizational layer (summits, executive dialogue, aligned processes), or review the class.",
+    'check.classWithoutPartnership.absent': 'has no organizational relationship recorded',
+    'check.classWithoutPartnership.level': 'its organizational relationship is only {organization}',
+    'check.unverifiedOpportunity': "Opportunity '{opportunity}' has {missing}: a lead that skipped the lead criteria. Write the customer's intent to buy (and what shows it) and our matching solution.",
+    'check.unverifiedOpportunity.intent': 'no intent',
+    'check.unverifiedOpportunity.solution': 'no solution',
+    'check.unknownNeeds': "{who}, the {role} of '{opportunity}', has no KPI and no pain on record: find out what they are measured on and what hurts them, and record it with kpi and pain.",
+    'check.aimlessActivity': "Activity '{activity}' is planned without an objective: write what this meeting must achieve.",
 } as const;
 
 /** What the finding policy and the document validator say (language/finding-policy.ts, acct-document-validator.ts). */
