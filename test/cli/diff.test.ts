@@ -74,6 +74,7 @@ describe('acct diff between two revisions', () => {
             ['changed', 'opportunity', 'cmgd', 'core5g', 'stage', 'opportunity', 'bid'],
             ['changed', 'opportunity', 'cmgd', 'core5g', 'budget', { value: 1000000, currency: 'CNY' }, null],
             ['changed', 'opportunity', 'cmgd', 'core5g', 'qualified', true, false],
+            ['changed', 'opportunity', 'cmgd', 'core5g', 'maturity', 'qualified', 'preliminary'],
             ['changed', 'opportunity', 'cmgd', 'core5g', 'team', { ar: 'alice', sr: 'bob', fr: 'alice' }, { ar: 'alice', sr: 'carol', fr: 'alice' }],
             ['added', 'customer', 'fresh', 'fresh', null, null, null],
             ['removed', 'customer', 'gone', 'gone', null, null, null],
@@ -86,8 +87,11 @@ describe('acct diff between two revisions', () => {
     it('findings are matched by file, code and message: a renamed file is the same plan', () => {
         const report = JSON.parse(diff('--from', 'HEAD~1', '--to', 'HEAD', '--format', 'json').stdout);
         const codes = (list: Array<{ code: string; file: string }>) => list.map(d => `${d.file} ${d.code}`).sort();
-        // wang's support 0 also leaves only zhao supporting: single-threaded
-        expect(codes(report.newFindings)).toEqual(['plans/cmgd.acct single-threaded', 'plans/cmgd.acct tier-mismatch', 'plans/cmgd.acct unqualified-opportunity']);
+        // wang's support 0 also leaves only zhao supporting: single-threaded; core5g is now a bid
+        // without a value proposition (contract 1.2)
+        expect(codes(report.newFindings)).toEqual([
+            'plans/cmgd.acct no-value-proposition', 'plans/cmgd.acct single-threaded', 'plans/cmgd.acct tier-mismatch', 'plans/cmgd.acct unqualified-opportunity',
+        ]);
         expect(codes(report.resolvedFindings)).toEqual([]);
         expect(Object.keys(report.newFindings[0])).toEqual(['file', 'line', 'column', 'severity', 'code', 'message', 'subject']);
     });
@@ -98,9 +102,9 @@ describe('acct diff between two revisions', () => {
         expect(text).toContain('cmgd/core5g: stage opportunity → bid\n');
         expect(text).toContain('cmgd/zhao: contact added\n');
         expect(text).toMatch(/^\+ warning unqualified-opportunity: Opportunity 'core5g' has no confirmed budget/m);
-        expect(text.trimEnd().split('\n').at(-1)).toBe('16 changes from HEAD~1 to HEAD: 3 new findings (0 errors, 3 warnings, 0 info), 0 resolved.');
+        expect(text.trimEnd().split('\n').at(-1)).toBe('17 changes from HEAD~1 to HEAD: 4 new findings (0 errors, 3 warnings, 1 info), 0 resolved.');
         const markdown = diff('--from', 'HEAD~1', '--to', 'HEAD', '--format', 'markdown').stdout;
-        expect(markdown).toMatch(/^### Account plan changes\n\n16 changes from HEAD~1 to HEAD/);
+        expect(markdown).toMatch(/^### Account plan changes\n\n17 changes from HEAD~1 to HEAD/);
         expect(markdown).toContain('#### Customer `cmgd`\n\n| element | change |\n|---|---|\n');
         expect(markdown).toContain('| cmgd/wang | support 2 → 0 |');
         expect(markdown).toMatch(/#### New findings\n\n- \*\*warning\*\* `single-threaded`/);
@@ -108,7 +112,7 @@ describe('acct diff between two revisions', () => {
 
     it('in Chinese (--lang zh-CN): the report\'s headings, summary and change words; field names and codes as in English', () => {
         const markdown = diff('--lang', 'zh-CN', '--from', 'HEAD~1', '--to', 'HEAD', '--format', 'markdown').stdout;
-        expect(markdown).toMatch(/^### 账户计划变化\n\n从 HEAD~1 到 HEAD 共 16 处变化：新增 \d+ 个问题/);
+        expect(markdown).toMatch(/^### 账户计划变化\n\n从 HEAD~1 到 HEAD 共 17 处变化：新增 \d+ 个问题/);
         expect(markdown).toContain('#### 客户 `cmgd`\n\n| 元素 | 变化 |\n|---|---|\n');
         expect(markdown).toContain('| cmgd/wang | support 2 → 0 |');
         expect(markdown).toContain('| cmgd/zhao | 新增联系人 |');

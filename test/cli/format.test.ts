@@ -7,7 +7,7 @@ import { examplesDir, runCli, tempWorkspace } from '../support/run-cli.js';
 describe('acct format', () => {
     it('--check passes on the examples, which are formatted', () => {
         const result = runCli(['format', '--check', 'examples']);
-        expect(result.stdout).toBe('5 files are formatted.\n');
+        expect(result.stdout).toBe('6 files are formatted.\n');
         expect(result.status).toBe(0);
     });
 

@@ -11,7 +11,7 @@ import { runCli, tempWorkspace } from '../support/run-cli.js';
 const team = `member alice "Alice Chen"\nmember bob "Bob Li"\nmember carol "Carol Wu"\ncompetitor nokia "Nokia"\n`;
 const plan = `customer acme "Acme, \\"the best\\" Corp" {
     industry "Robotics"
-    contact 陈静 "陈静" { title "Head of R&D, Asia" role decision-maker support 2 intimacy 1 last-contact 2026-11-01 owner alice competitor-support nokia 3 }
+    contact 陈静 "陈静" { title "Head of R&D, Asia" role decision-maker support 2 intimacy 1 last-contact 2026-11-01 owner alice competitor-support nokia 3 kpi "time to market" kpi "R&D budget" pain "slow test labs" }
     contact li "Li Na" { title "The \\"fixer\\"" support ? reports-to 陈静 influences 陈静 }
     opportunity big "Big deal" {
         stage bid amount 1.5M EUR budget 1M EUR start 2027-01-01
@@ -19,8 +19,10 @@ const plan = `customer acme "Acme, \\"the best\\" Corp" {
         decision-chain { 陈静 group final li influencer support 1 }
         competitors nokia
         horizon short space 4 growth 3 profit 2 competition 5
+        intent "RFQ received" solution "robot-cell network"
+        value-proposition { strengths "local team" difference "one vendor, one support line" }
     }
-    activity visit "Visit" { kind visit date 2026-06-01 with 陈静, li status done outcome "Line one\\nline two, with a comma" }
+    activity visit "Visit" { kind visit date 2026-06-01 with 陈静, li status done outcome "Line one\\nline two, with a comma" objective "agree on the pilot" }
     activity fair "Fair" { kind exhibition date 2026-01-10 status planned waive overdue-activity "postponed" }
 }
 `;
@@ -57,9 +59,9 @@ describe('acct export --format csv', () => {
         expect(result.stdout.startsWith('\uFEFF')).toBe(false);
         expect(result.stdout.endsWith('\r\n')).toBe(true);
         expect(parseCsv(result.stdout)).toEqual([
-            ['customer', 'id', 'name', 'title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner', 'competitorSupport', 'influences'],
-            ['acme', '陈静', '陈静', 'Head of R&D, Asia', '', 'decision-maker', '2', '1', '', '2026-11-01', 'alice', 'nokia 3', ''],
-            ['acme', 'li', 'Li Na', 'The "fixer"', '', '', '', '', '陈静', '', '', '', '陈静'],
+            ['customer', 'id', 'name', 'title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner', 'competitorSupport', 'influences', 'kpis', 'pains'],
+            ['acme', '陈静', '陈静', 'Head of R&D, Asia', '', 'decision-maker', '2', '1', '', '2026-11-01', 'alice', 'nokia 3', '', 'time to market; R&D budget', 'slow test labs'],
+            ['acme', 'li', 'Li Na', 'The "fixer"', '', '', '', '', '陈静', '', '', '', '陈静', '', ''],
         ]);
         // a comma or a quote means quotes; a quote inside is doubled
         expect(result.stdout).toContain(',"Head of R&D, Asia",');
@@ -72,6 +74,9 @@ describe('acct export --format csv', () => {
         expect(record).toMatchObject({
             'customer': 'acme', 'id': 'big', 'amount.value': '1500000', 'amount.currency': 'EUR', 'qualified': 'true',
             'team.ar': 'alice', 'team.fr': 'carol', 'decisionChain': '陈静; li', 'competitors': 'nokia', 'sandbox.score': '10',
+            'maturity': 'qualified', 'intent': 'RFQ received', 'solution': 'robot-cell network',
+            'valueProposition.strengths': 'local team', 'valueProposition.uniqueValue': '', 'valueProposition.fit': '',
+            'valueProposition.difference': 'one vendor, one support line',
         });
         expect(header![0]).toBe('customer');
     });
@@ -89,7 +94,7 @@ describe('acct export --format csv', () => {
         expect(result.stdout).toContain('"Line one\nline two, with a comma"');
         const rows = parseCsv(result.stdout);
         expect(rows).toHaveLength(3);
-        expect(rows[1]).toEqual(['acme', 'visit', 'Visit', 'visit', '2026-06-01', '陈静; li', '', 'done', 'Line one\nline two, with a comma']);
+        expect(rows[1]).toEqual(['acme', 'visit', 'Visit', 'visit', '2026-06-01', '陈静; li', '', 'done', 'Line one\nline two, with a comma', 'agree on the pilot']);
     });
 
     it('findings: each with the element it is about; waived ones marked with their reason', () => {

@@ -10,6 +10,7 @@ export const healthy = `customer acme "Acme" {
         start 2027-01-01
         team { ar alice sr bob fr carol }
         decision-chain { boss }
+        value-proposition { strengths "the only local delivery team" }
     }
 }
 `;

@@ -34,6 +34,7 @@ const DEAL = `customer acme "Acme" {
         team { ar alice sr bob fr carol }
         decision-chain { dana li bo }
         competitors rival
+        value-proposition { strengths "the reference site in their province" }
     }
 }
 `;

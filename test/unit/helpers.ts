@@ -226,6 +226,7 @@ export const CLEAN = `customer acme "Acme Corp" {
             eng
         }
         competitors nokia
+        value-proposition { strengths "the reference site in their province" }
     }
     activity lunch "Lunch" {
         kind dinner

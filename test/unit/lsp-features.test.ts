@@ -95,8 +95,10 @@ describe('completion', () => {
 
     it('at the start of a contact body: the contact keywords, with what they mean', async () => {
         const items = await complete(contactsText('<|>'));
-        // with the keywords of contract 1.1: competitor-support, influences, waive
-        expect(labels(items).sort()).toEqual(['competitor-support', 'department', 'influences', 'intimacy', 'last-contact', 'owner', 'reports-to', 'role', 'support', 'title', 'waive'].sort());
+        // with the keywords of contract 1.1: competitor-support, influences, waive; of 1.2: kpi, pain
+        expect(labels(items).sort()).toEqual(['competitor-support', 'department', 'influences', 'intimacy', 'kpi', 'last-contact', 'owner', 'pain', 'reports-to', 'role', 'support', 'title', 'waive'].sort());
+        expect(doc(items.find(i => i.label === 'kpi'))).toMatch(/measured on/);
+        expect(doc(items.find(i => i.label === 'pain'))).toMatch(/hurts/);
         expect(doc(items.find(i => i.label === 'support'))).toMatch(/-1[\s\S]*\?/);
         expect(items.some(i => ['{', '}', '-', '?', 'contact'].includes(i.label))).toBe(false);
     });

@@ -5,9 +5,10 @@ import { nextPicture, pictureChanged, shownBefore, shownIn } from '../../client/
 
 const customer = (id: string, opportunities: string[] = []): CustomerJson => ({
     id, name: id.toUpperCase(), industry: null, standing: 3, cooperation: 3, tier: null, suggestedTier: 'value', reviewed: null,
-    owner: null, organization: null, contacts: [], activities: [],
+    owner: null, organization: null, class: null, contacts: [], activities: [],
     opportunities: opportunities.map(o => ({
         id: o, name: o, stage: 'lead', amount: null, budget: null, start: null, qualified: false, team: null, decisionChain: [], competitors: [], horizon: null, sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
+        intent: null, solution: null, valueProposition: null, maturity: 'preliminary',
     })),
 });
 

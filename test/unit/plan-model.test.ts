@@ -46,12 +46,14 @@ const NO_SANDBOX = { space: null, growth: null, profit: null, competition: null,
 
 const keys = {
     // contract 1.1 (section 6.4) adds `today` and `waived` to the document, `competitorSupport` and
-    // `influences` to contacts, `horizon` and `sandbox` to opportunities, `group` to chain entries.
+    // `influences` to contacts, `horizon` and `sandbox` to opportunities, `group` to chain entries;
+    // 1.2 (section 7.3) adds `class` to customers, `kpis` and `pains` to contacts, `intent`,
+    // `solution`, `valueProposition` and `maturity` to opportunities, `objective` to activities.
     document: ['format', 'version', 'today', 'files', 'members', 'competitors', 'customers', 'diagnostics', 'waived'],
-    customer: ['id', 'name', 'industry', 'standing', 'cooperation', 'tier', 'suggestedTier', 'reviewed', 'owner', 'organization', 'contacts', 'opportunities', 'activities'],
-    contact: ['id', 'name', 'title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner', 'competitorSupport', 'influences'],
-    opportunity: ['id', 'name', 'stage', 'amount', 'budget', 'start', 'qualified', 'team', 'decisionChain', 'competitors', 'horizon', 'sandbox'],
-    activity: ['id', 'name', 'kind', 'date', 'with', 'owner', 'status', 'outcome'],
+    customer: ['id', 'name', 'industry', 'standing', 'cooperation', 'tier', 'suggestedTier', 'reviewed', 'owner', 'organization', 'class', 'contacts', 'opportunities', 'activities'],
+    contact: ['id', 'name', 'title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner', 'competitorSupport', 'influences', 'kpis', 'pains'],
+    opportunity: ['id', 'name', 'stage', 'amount', 'budget', 'start', 'qualified', 'team', 'decisionChain', 'competitors', 'horizon', 'sandbox', 'intent', 'solution', 'valueProposition', 'maturity'],
+    activity: ['id', 'name', 'kind', 'date', 'with', 'owner', 'status', 'outcome', 'objective'],
     diagnostic: ['file', 'line', 'column', 'severity', 'code', 'message'],
 };
 
@@ -85,11 +87,11 @@ describe('the contract example', () => {
         expect(cmgd.contacts.map(c => c.id)).toEqual(['zhang', 'wang', 'li', 'zhao', '陈静', 'sun']);
         expect(cmgd.contacts[0]).toEqual({
             id: 'zhang', name: 'Zhang Wei', title: 'General Manager', department: null, role: 'approver',
-            support: null, intimacy: 0, reportsTo: null, lastContact: null, owner: null, competitorSupport: [], influences: [],
+            support: null, intimacy: 0, reportsTo: null, lastContact: null, owner: null, competitorSupport: [], influences: [], kpis: [], pains: [],
         });
         expect(cmgd.contacts[1]).toEqual({
             id: 'wang', name: 'Wang Lei', title: 'CTO', department: 'Network', role: 'decision-maker', support: 2,
-            intimacy: 1, reportsTo: 'zhang', lastContact: '2026-11-02', owner: 'alice', competitorSupport: [], influences: [],
+            intimacy: 1, reportsTo: 'zhang', lastContact: '2026-11-02', owner: 'alice', competitorSupport: [], influences: [], kpis: [], pains: [],
         });
         expect(cmgd.contacts[3]).toMatchObject({ id: 'zhao', role: null, support: 1, intimacy: 2, title: null });
         expect(cmgd.contacts[4]).toMatchObject({ id: '陈静', name: '陈静', reportsTo: 'zhao' });
@@ -111,11 +113,12 @@ describe('the contract example', () => {
             ],
             competitors: ['ericsson', 'nokia'],
             horizon: null, sandbox: NO_SANDBOX,
+            intent: null, solution: null, valueProposition: null, maturity: 'qualified',
         });
         expect(oss).toEqual({
             id: 'oss', name: 'OSS modernisation', stage: 'opportunity', amount: { value: 5000000, currency: 'CNY' },
             budget: null, start: null, qualified: false, team: { ar: 'alice', sr: null, fr: null }, decisionChain: [], competitors: [],
-            horizon: null, sandbox: NO_SANDBOX,
+            horizon: null, sandbox: NO_SANDBOX, intent: null, solution: null, valueProposition: null, maturity: 'preliminary',
         });
     });
 
@@ -123,7 +126,7 @@ describe('the contract example', () => {
         const [cmgd] = (await contractPlan()).customers;
         expect(cmgd.activities).toEqual([{
             id: 'hqvisit', name: 'Headquarters visit for Li Na', kind: 'hq-visit', date: '2026-12-05',
-            with: ['li'], owner: 'alice', status: 'planned', outcome: '...',
+            with: ['li'], owner: 'alice', status: 'planned', outcome: '...', objective: null,
         }]);
     });
 
@@ -162,10 +165,10 @@ describe('absent values', () => {
         const [customer] = w.plan().customers;
         expect(customer).toEqual({
             id: 'bare', name: 'Bare', industry: null, standing: null, cooperation: null, tier: null, suggestedTier: null,
-            reviewed: null, owner: null, organization: null,
-            contacts: [{ id: 'c', name: 'C', title: null, department: null, role: null, support: null, intimacy: null, reportsTo: null, lastContact: null, owner: null, competitorSupport: [], influences: [] }],
-            opportunities: [{ id: 'o', name: 'O', stage: null, amount: null, budget: null, start: null, qualified: false, team: null, decisionChain: [], competitors: [], horizon: null, sandbox: NO_SANDBOX }],
-            activities: [{ id: 'a', name: 'A', kind: null, date: null, with: [], owner: null, status: null, outcome: null }],
+            reviewed: null, owner: null, organization: null, class: null,
+            contacts: [{ id: 'c', name: 'C', title: null, department: null, role: null, support: null, intimacy: null, reportsTo: null, lastContact: null, owner: null, competitorSupport: [], influences: [], kpis: [], pains: [] }],
+            opportunities: [{ id: 'o', name: 'O', stage: null, amount: null, budget: null, start: null, qualified: false, team: null, decisionChain: [], competitors: [], horizon: null, sandbox: NO_SANDBOX, intent: null, solution: null, valueProposition: null, maturity: 'preliminary' }],
+            activities: [{ id: 'a', name: 'A', kind: null, date: null, with: [], owner: null, status: null, outcome: null, objective: null }],
         });
         expect(w.plan().members).toEqual([]);
         expect(w.plan().competitors).toEqual([]);

@@ -29,7 +29,7 @@ describe('the three messages users met (issue 10)', () => {
         // before: "expected token of type '}' but found 'contcat'" and "expected EOF but found 'owner'"
         expect(await syntaxErrors(text)).toEqual([{
             line: 1,
-            message: 'In a customer, expected industry, standing, cooperation, tier, reviewed, owner, organization, contact, opportunity, activity, waive or `}`, but found `contcat`. Did you mean `contact`?',
+            message: 'In a customer, expected industry, standing, cooperation, tier, reviewed, owner, organization, class, contact, opportunity, activity, waive or `}`, but found `contcat`. Did you mean `contact`?',
         }]);
     });
 
@@ -66,7 +66,7 @@ describe('what was expected, where', () => {
         ]);
         const unclosed = await syntaxErrors('customer c "C" {\n    contact a "A" { role approver\n    contact b "B" { role evaluator }\n}\ncustomer d "D" { tier strategc }\n');
         expect(unclosed.map(e => e.line)).toEqual([2, 4]);
-        expect(unclosed[0]!.message).toBe('In a contact, expected title, department, role, support, intimacy, reports-to, last-contact, owner, competitor-support, influences, waive or `}`, but found `contact`. Is a `}` missing before it?');
+        expect(unclosed[0]!.message).toBe('In a contact, expected title, department, role, support, intimacy, reports-to, last-contact, owner, competitor-support, influences, kpi, pain, waive or `}`, but found `contact`. Is a `}` missing before it?');
         expect((await syntaxErrors('customer a "A" {\ncustomer b "B" { }\n'))[0]!.message).toMatch(/, but found `customer`\. Is a `}` missing before it\?$/);
     });
 

@@ -19,14 +19,15 @@ const B = 'file:///plans/b.acct';
 
 const customer = (id: string, contacts: string[]): CustomerJson => ({
     id, name: id.toUpperCase(), industry: null, standing: 3, cooperation: 3, tier: null, suggestedTier: 'value', reviewed: null,
-    owner: null, organization: null, activities: [],
+    owner: null, organization: null, class: null, activities: [],
     contacts: contacts.map(name => ({
         id: name.toLowerCase(), name, title: null, department: null, role: null, support: 1, intimacy: 3, reportsTo: null,
-        lastContact: null, owner: null, competitorSupport: [], influences: [],
+        lastContact: null, owner: null, competitorSupport: [], influences: [], kpis: [], pains: [],
     })),
     opportunities: ['x', 'y'].map(o => ({
         id: o, name: o, stage: 'lead' as const, amount: null, budget: null, start: null, qualified: false, team: null, decisionChain: [],
         competitors: [], horizon: null, sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
+        intent: null, solution: null, valueProposition: null, maturity: 'preliminary',
     })),
 });
 

@@ -27,10 +27,11 @@ const view: PlanView = {
         format: 'acct-plan', version: 1, today: '2026-11-22', waived: [], files: ['cmgd.acct'], members: [], competitors: [], diagnostics: [],
         customers: [{
             id: 'cmgd', name: 'China Mobile Guangdong', industry: null, standing: 5, cooperation: 4, tier: 'strategic',
-            suggestedTier: 'excellent', reviewed: null, owner: null, organization: null, contacts: [], activities: [],
+            suggestedTier: 'excellent', reviewed: null, owner: null, organization: null, class: null, contacts: [], activities: [],
             opportunities: ['core5g', 'oss'].map(id => ({
                 id, name: id, stage: 'opportunity' as const, amount: null, budget: null, start: null, qualified: false,
                 team: null, decisionChain: [], competitors: [], horizon: null, sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
+        intent: null, solution: null, valueProposition: null, maturity: 'preliminary',
             })),
         }],
     },

@@ -11,10 +11,11 @@ const view = (name: string, hasErrors = false): PlanView => ({
         format: 'acct-plan', version: 1, today: '2026-11-22', waived: [], files: [], members: [], competitors: [], diagnostics: [],
         customers: [{
             id: 'c', name, industry: null, standing: 3, cooperation: 3, tier: null, suggestedTier: 'value', reviewed: null,
-            owner: null, organization: null, contacts: [], activities: [],
+            owner: null, organization: null, class: null, contacts: [], activities: [],
             opportunities: [{
                 id: 'x', name: 'X', stage: 'lead', amount: null, budget: null, start: null, qualified: false,
                 team: null, decisionChain: [], competitors: [], horizon: null, sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
+        intent: null, solution: null, valueProposition: null, maturity: 'preliminary',
             }],
         }],
     },

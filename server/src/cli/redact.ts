@@ -1,6 +1,8 @@
 /**
  * `acct export --redact`: the same document, valid against the same schema, for sharing outside
- * the team. Every id, name, title, department, industry, outcome, waiver reason and file path
+ * the team. Every id, name, title, department, industry, outcome, waiver reason and file path,
+ * and the free texts of 1.2 (intent, solution, the four parts of a value proposition, KPIs, pains,
+ * objectives),
  * becomes a pseudonym (`contact_7` / `Contact 7`, `Title 2`, `plan-3.acct`), consistently
  * everywhere it is referenced and quoted in messages; intimacy and the support for competitors
  * are withheld (`null`). What stays: the structure, roles, our support, stages, tiers, scores,
@@ -159,6 +161,8 @@ function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJson {
         owner: member(c.owner),
         competitorSupport: c.competitorSupport.map(s => ({ competitor: r.id('competitor', s.competitor), support: null })),
         influences: c.influences.map(contact),
+        kpis: c.kpis.map(kpi => r.text('KPI', kpi)!),
+        pains: c.pains.map(pain => r.text('Pain', pain)!),
     }));
     const opportunities = customer.opportunities.map((o): OpportunityJson => ({
         ...o,
@@ -167,6 +171,14 @@ function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJson {
         team: o.team && { ar: member(o.team.ar), sr: member(o.team.sr), fr: member(o.team.fr) },
         decisionChain: o.decisionChain.map(entry => ({ ...entry, contact: contact(entry.contact) })),
         competitors: o.competitors.map(c => r.id('competitor', c)),
+        intent: r.text('Intent', o.intent),
+        solution: r.text('Solution', o.solution),
+        valueProposition: o.valueProposition && {
+            strengths: r.text('Strengths', o.valueProposition.strengths),
+            uniqueValue: r.text('Unique value', o.valueProposition.uniqueValue),
+            fit: r.text('Fit', o.valueProposition.fit),
+            difference: r.text('Difference', o.valueProposition.difference),
+        },
     }));
     const activities = customer.activities.map((a): ActivityJson => {
         const outcome = r.text('Outcome', a.outcome);
@@ -177,6 +189,7 @@ function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJson {
             with: a.with.map(contact),
             owner: member(a.owner),
             outcome,
+            objective: r.text('Objective', a.objective),
         };
     });
     return {

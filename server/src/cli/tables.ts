@@ -30,10 +30,10 @@ type PerCustomer = (customer: CustomerJson) => Cell[][];
 
 const perCustomer: Record<Exclude<TableName, 'findings'>, { header: string[]; rows: PerCustomer }> = {
     'contacts': {
-        header: ['customer', 'id', 'name', 'title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner', 'competitorSupport', 'influences'],
+        header: ['customer', 'id', 'name', 'title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner', 'competitorSupport', 'influences', 'kpis', 'pains'],
         rows: customer => customer.contacts.map(c => [
             customer.id, c.id, c.name, c.title, c.department, c.role, support(c.support), c.intimacy, c.reportsTo, c.lastContact, c.owner,
-            list(c.competitorSupport.map(s => `${s.competitor} ${s.support ?? '?'}`)), list(c.influences),
+            list(c.competitorSupport.map(s => `${s.competitor} ${s.support ?? '?'}`)), list(c.influences), list(c.kpis), list(c.pains),
         ]),
     },
     'opportunities': {
@@ -41,11 +41,15 @@ const perCustomer: Record<Exclude<TableName, 'findings'>, { header: string[]; ro
             'customer', 'id', 'name', 'stage', 'amount.value', 'amount.currency', 'budget.value', 'budget.currency', 'start', 'qualified',
             'team.ar', 'team.sr', 'team.fr', 'decisionChain', 'competitors', 'horizon',
             'sandbox.space', 'sandbox.growth', 'sandbox.profit', 'sandbox.competition', 'sandbox.score',
+            'maturity', 'intent', 'solution', 'valueProposition.strengths', 'valueProposition.uniqueValue',
+            'valueProposition.fit', 'valueProposition.difference',
         ],
         rows: customer => customer.opportunities.map(o => [
             customer.id, o.id, o.name, o.stage, ...money(o.amount), ...money(o.budget), o.start, o.qualified,
             o.team?.ar ?? null, o.team?.sr ?? null, o.team?.fr ?? null, list(o.decisionChain.map(e => e.contact)), list(o.competitors), o.horizon,
             o.sandbox.space, o.sandbox.growth, o.sandbox.profit, o.sandbox.competition, o.sandbox.score,
+            o.maturity, o.intent, o.solution, o.valueProposition?.strengths ?? null, o.valueProposition?.uniqueValue ?? null,
+            o.valueProposition?.fit ?? null, o.valueProposition?.difference ?? null,
         ]),
     },
     'decision-chain': {
@@ -53,8 +57,8 @@ const perCustomer: Record<Exclude<TableName, 'findings'>, { header: string[]; ro
         rows: customer => customer.opportunities.flatMap(o => o.decisionChain.map(e => [customer.id, o.id, e.contact, e.role, support(e.support), e.group])),
     },
     'activities': {
-        header: ['customer', 'id', 'name', 'kind', 'date', 'with', 'owner', 'status', 'outcome'],
-        rows: customer => customer.activities.map(a => [customer.id, a.id, a.name, a.kind, a.date, list(a.with), a.owner, a.status, a.outcome]),
+        header: ['customer', 'id', 'name', 'kind', 'date', 'with', 'owner', 'status', 'outcome', 'objective'],
+        rows: customer => customer.activities.map(a => [customer.id, a.id, a.name, a.kind, a.date, list(a.with), a.owner, a.status, a.outcome, a.objective]),
     },
 };
 

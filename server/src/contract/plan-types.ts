@@ -5,9 +5,11 @@
  * against them (server/src/language/vocabulary-check.ts).
  */
 import type { SubjectKey } from './subject-key.js';
-import type { ActivityKind, ActivityStatus, Group, Horizon, Organization, Role, Severity, Stage, Support, Tier } from '../method/index.js';
+import type {
+    ActivityKind, ActivityStatus, CustomerClass, Group, Horizon, Maturity, Organization, Role, Severity, Stage, Support, Tier,
+} from '../method/index.js';
 
-export type { ActivityKind, ActivityStatus, Group, Horizon, Organization, Role, Severity, Stage, Support, Tier };
+export type { ActivityKind, ActivityStatus, CustomerClass, Group, Horizon, Maturity, Organization, Role, Severity, Stage, Support, Tier };
 
 export interface MoneyJson {
     value: number;
@@ -32,6 +34,10 @@ export interface ContactJson {
     competitorSupport: CompetitorSupportJson[];
     /** Contacts this person influences beyond `reports-to` (1.1). */
     influences: string[];
+    /** What this person is measured on, in declaration order (1.2). */
+    kpis: string[];
+    /** What hurts this person, in declaration order (1.2). */
+    pains: string[];
 }
 
 export interface CompetitorSupportJson {
@@ -76,6 +82,22 @@ export interface OpportunityJson {
     competitors: string[];
     horizon: Horizon | null;
     sandbox: SandboxJson;
+    /** The customer's intent to buy and what shows it (1.2). */
+    intent: string | null;
+    /** Our matching solution (1.2). */
+    solution: string | null;
+    /** Null when the opportunity has no `value-proposition` block (1.2). */
+    valueProposition: ValuePropositionJson | null;
+    /** qualified (budget and start), else credible (intent and solution), else preliminary (1.2). */
+    maturity: Maturity;
+}
+
+/** The four parts of a value proposition, each null when not written (1.2). */
+export interface ValuePropositionJson {
+    strengths: string | null;
+    uniqueValue: string | null;
+    fit: string | null;
+    difference: string | null;
 }
 
 export interface ActivityJson {
@@ -87,6 +109,8 @@ export interface ActivityJson {
     owner: string | null;
     status: ActivityStatus | null;
     outcome: string | null;
+    /** What this meeting must achieve (1.2). */
+    objective: string | null;
 }
 
 export interface CustomerJson {
@@ -100,6 +124,8 @@ export interface CustomerJson {
     reviewed: string | null;
     owner: string | null;
     organization: Organization | null;
+    /** Seed 004's S/A/B/C (1.2). */
+    class: CustomerClass | null;
     contacts: ContactJson[];
     opportunities: OpportunityJson[];
     activities: ActivityJson[];

@@ -23,6 +23,7 @@ import { AcctNodeDescriptionProvider, AcctReferenceDescriptionProvider } from '.
 import { IncrementalDocumentFactory } from './incremental/incremental-document-factory.js';
 import { AcctValidationRegistry } from './acct-validation-registry.js';
 import { AcctSyntaxMessages } from './syntax-messages.js';
+import { AcctWorkspaceManager } from './acct-workspace-manager.js';
 
 
 export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCoreServices & AcctLanguageAddedServices> = {
@@ -57,5 +58,6 @@ export const AcctLanguageSharedModule: Module<LangiumSharedCoreServices, Partial
     workspace: {
         DocumentBuilder: (services) => new AcctDocumentBuilder(services),
         LangiumDocumentFactory: (services) => new IncrementalDocumentFactory(services),
+        WorkspaceManager: (services) => new AcctWorkspaceManager(services),
     },
 };

@@ -5,7 +5,7 @@
  * method core (server/src/method).
  */
 import type { Activity, Competitor, Contact, Customer, DecisionChainEntry, Money, Opportunity, Role, SupportValue } from './generated/ast.js';
-import { dayNumber, isActive, moneyAmount, type Texts } from '../method/index.js';
+import { dayNumber, isActive, maturityOf, moneyAmount, type Maturity, type Texts } from '../method/index.js';
 
 /** Support as a number, or null when unknown (`?` or absent). Out-of-range values pass through. */
 export function supportOf(value: SupportValue | undefined): number | null {
@@ -31,6 +31,14 @@ export function generalLayer(customer: Customer): Contact[] {
 /** A lead becomes an opportunity only with a confirmed budget and a confirmed start date. */
 export function isQualified(opportunity: Opportunity): boolean {
     return opportunity.budget !== undefined && opportunity.start !== undefined;
+}
+
+/** The lead's maturity (1.2): preliminary → credible → qualified. */
+export function maturity(opportunity: Opportunity): Maturity {
+    return maturityOf({
+        budget: opportunity.budget !== undefined, start: opportunity.start !== undefined,
+        intent: opportunity.intent !== undefined, solution: opportunity.solution !== undefined,
+    });
 }
 
 export function isActiveOpportunity(opportunity: Opportunity): boolean {

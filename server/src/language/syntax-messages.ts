@@ -59,6 +59,7 @@ export const blockPlaces: Readonly<Record<string, Exclude<KeysOf<'syntax.place.'
     Workspace: 'syntax.place.workspace', Customer: 'syntax.place.customer', Contact: 'syntax.place.contact',
     Opportunity: 'syntax.place.opportunity', Activity: 'syntax.place.activity', Policy: 'syntax.place.policy',
     IronTriangle: 'syntax.place.team', DecisionChain: 'syntax.place.decisionChain',
+    ValueProposition: 'syntax.place.valueProposition',
 };
 
 /** Each kind of value, by the rule that reads it. */
@@ -66,7 +67,7 @@ const valueNouns: Readonly<Record<string, KeysOf<'syntax.noun.'>>> = {
     Name: 'syntax.noun.id', Code: 'syntax.noun.code', CodeWord: 'syntax.noun.code', Money: 'syntax.noun.amount', MoneyValue: 'syntax.noun.moneyValue',
     SupportValue: 'syntax.noun.support', SignedInt: 'syntax.noun.wholeNumber', Role: 'syntax.noun.role', Tier: 'syntax.noun.tier',
     Organization: 'syntax.noun.organization', Stage: 'syntax.noun.stage', ActivityKind: 'syntax.noun.activityKind', ActivityStatus: 'syntax.noun.status',
-    Horizon: 'syntax.noun.horizon', Group: 'syntax.noun.group', SeverityLevel: 'syntax.noun.severity',
+    Horizon: 'syntax.noun.horizon', Group: 'syntax.noun.group', CustomerClass: 'syntax.noun.class', SeverityLevel: 'syntax.noun.severity',
 };
 
 /** Terminals as a user writes them. */

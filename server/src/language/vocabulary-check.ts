@@ -18,4 +18,5 @@ export type GrammarMatchesVocabulary = [
     Assert<Same<Ast.Horizon, Method.Horizon>>,
     Assert<Same<Ast.Group, Method.Group>>,
     Assert<Same<Ast.SeverityLevel, Method.SeverityLevel>>,
+    Assert<Same<Ast.CustomerClass, Method.CustomerClass>>,
 ];

@@ -39,4 +39,8 @@ export const fixTitles = {
     declareUnknownSupport: (texts: Texts, contact: string) => texts.t('fix.declareUnknownSupport', { contact }),
     /** unfounded-support: the message's own advice */
     markSupportUnknown: (texts: Texts, contact: string) => texts.t('fix.markSupportUnknown', { contact }),
+    /** no-value-proposition: the skeleton of its four parts */
+    addValueProposition: (texts: Texts) => texts.t('fix.addValueProposition'),
+    /** aimless-activity */
+    addObjective: (texts: Texts) => texts.t('fix.addObjective'),
 } as const;

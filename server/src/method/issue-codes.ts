@@ -36,6 +36,14 @@ export namespace IssueCodes {
     export const UnusedWaiver = 'unused-waiver';
     export const ExpiredWaiver = 'expired-waiver';
     export const InvalidCode = 'invalid-code';
+    export const RipeLead = 'ripe-lead';
+    export const NoValueProposition = 'no-value-proposition';
+    export const ClassWithoutPartnership = 'class-without-partnership';
+    export const UnverifiedOpportunity = 'unverified-opportunity';
+    export const UnknownNeeds = 'unknown-needs';
+    export const AimlessActivity = 'aimless-activity';
+    /** Extension of the contract (1.2): an amount in 万 or 亿 without a currency. */
+    export const MissingCurrency = 'missing-currency';
     /** Extension of the contract: a single-valued property written twice. */
     export const DuplicateProperty = 'duplicate-property';
     /** Extension of the contract: a check failed on this element (a fault of acct, not of the plan). */
@@ -78,6 +86,13 @@ export const issueCatalog: Readonly<Record<IssueCode, IssueInfo>> = {
     'unused-waiver': { severity: 'warning', summary: 'A waiver in force waives no finding.' },
     'expired-waiver': { severity: 'warning', summary: 'A waiver is past its until date: it waives nothing any more.' },
     'invalid-code': { severity: 'error', summary: 'waive or severity names a code that does not exist or cannot be changed.' },
+    'ripe-lead': { severity: 'info', summary: 'A lead has both a budget and a start: it meets the opportunity criteria; move it to stage opportunity.' },
+    'no-value-proposition': { severity: 'info', summary: 'A bid has no value proposition: 80 % of the result is decided before the tender.' },
+    'class-without-partnership': { severity: 'warning', summary: 'An S or A customer has no organizational relationship beyond communicate: build a strategic partnership.' },
+    'unverified-opportunity': { severity: 'off', summary: 'An active opportunity lacks the intent or the solution: a lead that skipped the lead criteria.' },
+    'unknown-needs': { severity: 'off', summary: "An approver or decision-maker of an active deal has no KPI and no pain on record." },
+    'aimless-activity': { severity: 'off', summary: 'A planned activity has no objective: what must this meeting achieve?' },
+    'missing-currency': { severity: 'info', summary: 'An amount in 万 or 亿 has no currency.' },
     'duplicate-property': { severity: 'warning', summary: 'A property is written twice in one block; only the last counts.' },
     'internal-error': { severity: 'error', summary: 'A check failed on this element: a fault of acct, not of the plan. Please report it.' },
 };

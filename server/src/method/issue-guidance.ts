@@ -117,6 +117,34 @@ export const issueGuidance: Readonly<Record<IssueCode, IssueGuidance>> = {
         why: 'waive and severity name a check by its code; some codes say the plan is wrong and cannot be waived or changed.',
         help: 'Use a code as the diagnostics show it, one that may be waived or changed.',
     },
+    'ripe-lead': {
+        why: 'A lead with a clear budget and a clear start date is an opportunity: only what is certain can be quantified, and only what is quantified can be managed.',
+        help: 'Set its stage to opportunity, and give it a power map and an iron triangle.',
+    },
+    'no-value-proposition': {
+        why: '80 % of the result is decided before the tender: the value proposition must exist before the bid.',
+        help: 'Write the value-proposition: our unique strengths, the unique value of the solution, how fully it meets the need, the difference from competitors.',
+    },
+    'class-without-partnership': {
+        why: 'S and A customers are the company\'s key customers: the organizational relationship aims at a strategic partnership with them.',
+        help: 'Build the organizational layer (summits, executive dialogue, aligned processes) and record it with organization match, joint or identify; or review the class.',
+    },
+    'unverified-opportunity': {
+        why: 'A lead has three criteria: a specific customer, an intent to buy and our matching solution. An opportunity that skipped them rests on nothing.',
+        help: 'Write the intent (and what shows it) and our matching solution.',
+    },
+    'unknown-needs': {
+        why: 'Find the right people, speak with them, get it done: speaking with a key person starts with knowing what they are measured on and what hurts them.',
+        help: 'Find out their KPIs and pains and record them with kpi and pain on the contact.',
+    },
+    'aimless-activity': {
+        why: 'Every visit is planned: whom to see and what to achieve.',
+        help: 'Write the objective of the activity.',
+    },
+    'missing-currency': {
+        why: '万 and 亿 are units, not a currency: an amount without a currency cannot be added up with the others.',
+        help: 'Write the currency after the amount, e.g. 3000万 CNY.',
+    },
     'duplicate-property': {
         why: 'A property written twice in one block is ambiguous to readers: only the last one counts.',
         help: 'Remove the other occurrences.',

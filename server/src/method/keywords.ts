@@ -56,6 +56,17 @@ export const PROPERTY_MEANINGS = {
     'warning': 'Severity warning: counted by --max-warnings.',
     'info': 'Severity info: shown, never fails a check.',
     'off': 'Turns the check off for the whole workspace.',
+    'class': "Seed 004's class of the customer: S strategic | A partner | B | C. S and A are the company's key customers: build a strategic partnership with them.",
+    'kpi': 'What this person is measured on (repeatable): knowing each key person\'s KPI and pain comes before speaking with them.',
+    'pain': 'What hurts this person (repeatable): leads come from the customer and point at its pains.',
+    'intent': "The customer's intent to buy, and what shows it: the lead's second criterion.",
+    'solution': "Our matching solution: the lead's third criterion. With intent, it makes a credible lead.",
+    'value-proposition': 'What we bring before the tender ("80 % of the result is decided before it"): strengths, unique-value, fit, difference.',
+    'strengths': 'Our unique strengths for this deal.',
+    'unique-value': "The solution's unique value to the customer.",
+    'fit': "How fully our solution meets the customer's need.",
+    'difference': 'The difference from the competitors.',
+    'objective': 'What this meeting must achieve: every visit is planned with whom to see and what to reach.',
 } as const;
 
 /** A keyword that hover and completion explain. */

@@ -45,6 +45,14 @@ export type Horizon = (typeof HORIZONS)[number];
 export const GROUPS = ['commercial', 'technical', 'selection', 'final'] as const;
 export type Group = (typeof GROUPS)[number];
 
+/** Seed 004's classes of customers (1.2): S strategic, A partner, then B and C. */
+export const CLASSES = ['S', 'A', 'B', 'C'] as const;
+export type CustomerClass = (typeof CLASSES)[number];
+
+/** A lead's maturity (1.2): preliminary → credible → qualified (an opportunity lead). */
+export const MATURITIES = ['preliminary', 'credible', 'qualified'] as const;
+export type Maturity = (typeof MATURITIES)[number];
+
 /** -1..3; null means unknown (`?` or absent): never guessed as 0. */
 export type Support = -1 | 0 | 1 | 2 | 3 | null;
 /** The support scale in display order, unknown last. */
@@ -146,6 +154,25 @@ export const groupMeanings: Readonly<Record<Group, Meaning>> = {
     'technical': { label: 'technical evaluation', meaning: 'Technical evaluation: assesses the solution against the technical criteria.' },
     'selection': { label: 'selection decision', meaning: 'Selection decision: chooses among the offers that passed the evaluations.' },
     'final': { label: 'final decision', meaning: 'Final decision: decides and signs; nearest to the head of the fishbone.' },
+};
+
+export const classMeanings: Readonly<Record<CustomerClass, Meaning>> = {
+    'S': { label: 'S strategic', meaning: 'Class S, strategic customer: a key customer of the company; build a strategic partnership (organizational layer) and understand its business from its own point of view.' },
+    'A': { label: 'A partner', meaning: 'Class A, partner customer: a key customer of the company; build a strategic partnership (organizational layer) with it, as with S.' },
+    'B': { label: 'B', meaning: 'Class B: below the key customers S and A; served by deals and key relationships.' },
+    'C': { label: 'C', meaning: 'Class C: the lowest class; standardised, efficient service.' },
+};
+
+/** Qualified with both budget and start, else credible with both intent and solution, else preliminary (contract 7.1). */
+export function maturityOf(facts: { budget: boolean; start: boolean; intent: boolean; solution: boolean }): Maturity {
+    if (facts.budget && facts.start) return 'qualified';
+    return facts.intent && facts.solution ? 'credible' : 'preliminary';
+}
+
+export const maturityMeanings: Readonly<Record<Maturity, Meaning>> = {
+    'preliminary': { label: 'preliminary', meaning: 'Preliminary lead: a specific customer, but the intent to buy or our matching solution is not yet written down.' },
+    'credible': { label: 'credible', meaning: 'Credible lead: the intent to buy and our matching solution are known; budget or start date not yet confirmed.' },
+    'qualified': { label: 'qualified', meaning: 'Opportunity lead: a clear budget and a clear start date; only what is certain can be quantified and managed.' },
 };
 
 /** The value as written in a plan: `-1` … `3`, or `?` for unknown. */

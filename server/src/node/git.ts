@@ -6,6 +6,7 @@
 import { execFile, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { isSkippedFolder } from './plan-files.js';
+import { ACCT_IGNORE_FILE, keptFiles } from '../language/acct-ignore.js';
 import { message, MessageError } from '../method/index.js';
 import type { PlanText } from './workspace-loader.js';
 
@@ -68,9 +69,24 @@ export async function isRevision(tree: GitWorkTree, name: string): Promise<boole
 /** The `.acct` files of a commit under the given paths (relative to `cwd`), with their texts. */
 export async function plansAt(tree: GitWorkTree, commit: string, paths: string[], cwd: string): Promise<PlanText[]> {
     const specs = (paths.length ? paths : ['.']).map(p => path.relative(tree.root, path.resolve(cwd, p)) || '.');
-    const listing = await git(tree.root, ['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, '--', ...specs]);
-    const names = listing.split('\0').filter(name => name.endsWith('.acct')
-        && name.split('/').slice(0, -1).every(folder => !isSkippedFolder(folder)));
+    const listing = (await git(tree.root, ['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, '--', ...specs])).split('\0');
+    const visible = (name: string) => name.split('/').slice(0, -1).every(folder => !isSkippedFolder(folder));
+    const plans = listing.filter(name => name.endsWith('.acct') && visible(name));
+    // The `.acctignore` files of the commit under the searched folders (contract 7.5), as on disk.
+    const ignoreFiles = listing.filter(name => name === ACCT_IGNORE_FILE || name.endsWith('/' + ACCT_IGNORE_FILE));
+    const ignoreTexts = new Map((await readBlobs(tree.root, ignoreFiles.map(name => `${commit}:${name}`)))
+        .map((text, i) => [ignoreFiles[i]!.slice(0, -ACCT_IGNORE_FILE.length).replace(/\/$/, ''), text] as const));
+    const kept = new Set<string>();
+    for (const spec of specs) {
+        if (plans.includes(spec)) { kept.add(spec); continue; } // a file named explicitly is always read
+        const base = spec === '.' ? '' : spec.replace(/\/+$/, '');
+        const under = plans.filter(name => base === '' || name.startsWith(base + '/'));
+        const inside = (name: string) => (base === '' ? name : name.slice(base.length + 1));
+        const texts = new Map([...ignoreTexts].filter(([folder]) => base === '' || folder === base || folder.startsWith(base + '/'))
+            .map(([folder, text]) => [folder === base ? '' : inside(folder), text]));
+        for (const name of keptFiles(under.map(inside), texts)) kept.add(base === '' ? name : `${base}/${name}`);
+    }
+    const names = plans.filter(name => kept.has(name));
     const texts = await readBlobs(tree.root, names.map(name => `${commit}:${name}`));
     return names.map((name, i) => ({ file: path.join(tree.root, name), text: texts[i]! }));
 }

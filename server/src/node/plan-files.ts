@@ -2,12 +2,15 @@
  * Finding and reading `.acct` files on disk, for the CLI and the tests: folders searched
  * recursively (dependencies and dot-folders skipped), only regular files read (a FIFO or a
  * device named `x.acct` is skipped with a line saying so, never read), strict UTF-8, a bounded
- * number of files open at once, and one clear line for every bad path. Never writes anything.
+ * number of files open at once, and one clear line for every bad path. A searched folder's
+ * `.acctignore` files leave out what they match (contract 7.5); a file named explicitly is always
+ * read. Never writes anything.
  */
 import * as fs from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import * as path from 'node:path';
 import { message, MessageError, type Message } from '../method/index.js';
+import { ACCT_IGNORE_FILE, AcctIgnore, isSkippedFolder } from '../language/acct-ignore.js';
 
 /** A problem with the input itself (not with the plan): the CLI exits 2 with this message, in the user's language. */
 export class InputError extends MessageError {}
@@ -24,10 +27,7 @@ export interface FindOptions {
     onSkip?: (line: Message) => void;
 }
 
-/** Folders a search for plans never enters: dependencies and dot-folders (.git, .vscode-test, …). */
-export function isSkippedFolder(name: string): boolean {
-    return name === 'node_modules' || name.startsWith('.');
-}
+export { isSkippedFolder };
 
 /** The `.acct` files under the given files and folders (default `.`), sorted. */
 export async function findAcctFiles(paths: string[], cwd: string, options: FindOptions = {}): Promise<string[]> {
@@ -42,7 +42,7 @@ export async function findAcctFiles(paths: string[], cwd: string, options: FindO
             throw new InputError(whyUnreachable(error, given));
         }
         if (stat.isDirectory()) {
-            await walk(absolute, found, given, options);
+            await walk(absolute, '', AcctIgnore.none(), found, given, options);
         } else if (!given.toLowerCase().endsWith('.acct')) {
             throw new InputError(message('input.notAcct', { path: given }));
         } else if (!stat.isFile()) {
@@ -57,18 +57,20 @@ export async function findAcctFiles(paths: string[], cwd: string, options: FindO
     return [...found].sort();
 }
 
-async function walk(folder: string, found: Set<string>, given: string, options: FindOptions): Promise<void> {
+async function walk(folder: string, relative: string, above: AcctIgnore, found: Set<string>, given: string, options: FindOptions): Promise<void> {
     let entries;
     try {
         entries = await fs.readdir(folder, { withFileTypes: true });
     } catch (error) {
         throw new InputError(message('input.folderUnreadable', { path: given, folder, code: (error as NodeJS.ErrnoException).code ?? 'error' }));
     }
+    const rules = above.inFolder(relative, await readIgnoreFile(folder, entries));
     for (const entry of entries) {
         const full = path.join(folder, entry.name);
+        const inside = relative ? `${relative}/${entry.name}` : entry.name;
         if (entry.isDirectory()) {
-            if (!isSkippedFolder(entry.name)) await walk(full, found, given, options);
-        } else if (entry.name.endsWith('.acct')) {
+            if (!isSkippedFolder(entry.name) && !rules.ignores(inside, true)) await walk(full, inside, rules, found, given, options);
+        } else if (entry.name.endsWith('.acct') && !rules.ignores(inside, false)) {
             if (entry.isFile()) {
                 found.add(full);
             } else if (entry.isSymbolicLink()) {
@@ -86,6 +88,12 @@ async function walk(folder: string, found: Set<string>, given: string, options: 
             }
         }
     }
+}
+
+/** The text of the folder's `.acctignore`, if it has one (unreadable: as if it had none, like git). */
+async function readIgnoreFile(folder: string, entries: readonly { name: string; isDirectory(): boolean }[]): Promise<string | undefined> {
+    if (!entries.some(entry => entry.name === ACCT_IGNORE_FILE && !entry.isDirectory())) return undefined;
+    return fs.readFile(path.join(folder, ACCT_IGNORE_FILE), 'utf8').catch(() => undefined);
 }
 
 function whyUnreachable(error: unknown, shown: string): Message {

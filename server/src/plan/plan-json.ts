@@ -5,7 +5,7 @@
  */
 import type { Activity, Contact, Customer, Money, Opportunity, Workspace } from '../language/generated/ast.js';
 import { isCompetitor, isCustomer, isMember } from '../language/generated/ast.js';
-import { effectiveRole, effectiveSupport, isQualified, moneyValue, supportOf } from '../language/ast-rules.js';
+import { effectiveRole, effectiveSupport, isQualified, maturity, moneyValue, supportOf } from '../language/ast-rules.js';
 import { sandboxScore, suggestedTierFor, type Support } from '../method/index.js';
 import { compareText } from '../contract/findings.js';
 import type {
@@ -59,6 +59,7 @@ function customerJson(customer: Customer): CustomerJson {
         reviewed: customer.reviewed ?? null,
         owner: customer.owner?.$refText ?? null,
         organization: customer.organization ?? null,
+        class: customer.class ?? null,
         contacts: customer.contacts.map(contactJson),
         opportunities: customer.opportunities.map(opportunityJson),
         activities: customer.activities.map(activityJson),
@@ -85,11 +86,14 @@ function contactJson(contact: Contact): ContactJson {
             support: supportJson(supportOf(line.support)),
         })),
         influences: contact.influences.map(c => c.$refText),
+        kpis: [...contact.kpis],
+        pains: [...contact.pains],
     };
 }
 
 function opportunityJson(opportunity: Opportunity): OpportunityJson {
     const team = opportunity.team;
+    const proposition = opportunity.valueProposition;
     return {
         id: opportunity.name,
         name: opportunity.displayName,
@@ -114,6 +118,15 @@ function opportunityJson(opportunity: Opportunity): OpportunityJson {
             competition: opportunity.competition ?? null,
             score: sandboxScore(opportunity.space, opportunity.growth, opportunity.profit, opportunity.competition),
         },
+        intent: opportunity.intent ?? null,
+        solution: opportunity.solution ?? null,
+        valueProposition: proposition ? {
+            strengths: proposition.strengths ?? null,
+            uniqueValue: proposition.uniqueValue ?? null,
+            fit: proposition.fit ?? null,
+            difference: proposition.difference ?? null,
+        } : null,
+        maturity: maturity(opportunity),
     };
 }
 
@@ -127,6 +140,7 @@ function activityJson(activity: Activity): ActivityJson {
         owner: activity.owner?.$refText ?? null,
         status: activity.status ?? null,
         outcome: activity.outcome ?? null,
+        objective: activity.objective ?? null,
     };
 }
 

@@ -8,6 +8,15 @@ import { replaceValue, report } from './report.js';
 export class ActivityChecks {
     constructor(private readonly settings: AcctSettings) {}
 
+    /** 1.2 (off by default): every visit is planned with what it must achieve. */
+    readonly hasObjective = (activity: Activity, accept: ValidationAcceptor): void => {
+        if (activity.status !== 'planned' || activity.objective !== undefined) return;
+        report(accept, {
+            code: IssueCodes.AimlessActivity, node: activity, where: 'head',
+            message: this.settings.texts().t('check.aimlessActivity', { activity: activity.name }),
+        });
+    };
+
     readonly notOverdue = (activity: Activity, accept: ValidationAcceptor): void => {
         if (activity.status !== 'planned' || !activity.date) return;
         const late = daysBetween(activity.date, this.settings.today());

@@ -63,6 +63,23 @@ export class CustomerChecks {
         });
     };
 
+    /** 1.2: S and A customers are where the company builds a strategic partnership (seed 004). */
+    readonly classPartnership = (customer: Customer, accept: ValidationAcceptor): void => {
+        if (customer.class !== 'S' && customer.class !== 'A') return;
+        const organization = customer.organization;
+        if (organization && organization !== 'none' && organization !== 'communicate') return;
+        const texts = this.settings.texts();
+        report(accept, {
+            code: IssueCodes.ClassWithoutPartnership, node: customer, where: { property: 'class' },
+            message: texts.t('check.classWithoutPartnership', {
+                customer: customer.name, class: customer.class,
+                organization: organization && organization !== 'none'
+                    ? texts.t('check.classWithoutPartnership.level', { organization: texts.term('organizations', organization) })
+                    : texts.t('check.classWithoutPartnership.absent'),
+            }),
+        });
+    };
+
     readonly notSingleThreaded = (customer: Customer, accept: ValidationAcceptor): void => {
         if (!customer.opportunities.some(isActiveOpportunity)) return;
         // Out-of-range values are reported as errors and count for nothing here.

@@ -4,27 +4,30 @@
  */
 import { AstUtils, type AstNode, type CompositeCstNode, type CstNode, type ValidationAcceptor } from 'langium';
 import type { Activity, Contact, Customer, DecisionChainEntry, Money, Opportunity, Policy, SupportValue, Waiver } from '../generated/ast.js';
-import { dayNumber, IssueCodes, isCurrencyCode, isSupport, thresholdRules, type DeclarationKind, type Texts, type Thresholds } from '../../method/index.js';
+import { amountMeant, currencyMeant, dayNumber, isChineseUnitAmount, IssueCodes, isCurrencyCode, isSupport, thresholdRules, type DeclarationKind, type Texts, type Thresholds } from '../../method/index.js';
 import { supportOf } from '../ast-rules.js';
-import { assignedProperty } from '../cst-search.js';
+import { assignedProperty, nodeForProperty } from '../cst-search.js';
 import type { AcctSettings } from '../acct-settings.js';
 import type { FilePlaces } from '../file-places.js';
-import { report } from './report.js';
+import { replaceValue, report } from './report.js';
 
 /** Properties that hold one value, per declaration type (lists such as `with` may repeat). */
 const singleValued: Record<string, readonly string[]> = {
     Policy: ['staleContactDays', 'tierReviewDays', 'generalCoverage'],
-    Customer: ['industry', 'standing', 'cooperation', 'tier', 'reviewed', 'owner', 'organization'],
+    Customer: ['industry', 'standing', 'cooperation', 'tier', 'reviewed', 'owner', 'organization', 'class'],
     Contact: ['title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner'],
-    Opportunity: ['stage', 'amount', 'budget', 'start', 'team', 'decisionChain', 'horizon', 'space', 'growth', 'profit', 'competition'],
+    Opportunity: ['stage', 'amount', 'budget', 'start', 'team', 'decisionChain', 'horizon', 'space', 'growth', 'profit', 'competition',
+        'intent', 'solution', 'valueProposition'],
+    ValueProposition: ['strengths', 'uniqueValue', 'fit', 'difference'],
     IronTriangle: ['ar', 'sr', 'fr'],
-    Activity: ['kind', 'date', 'owner', 'status', 'outcome'],
+    Activity: ['kind', 'date', 'owner', 'status', 'outcome', 'objective'],
 };
 
 /** Keywords of properties whose AST name differs from the keyword. */
 const propertyKeywords: Record<string, string> = {
     ...Object.fromEntries(Object.entries(thresholdRules).map(([property, rule]) => [property, rule.keyword])),
     reportsTo: 'reports-to', lastContact: 'last-contact', decisionChain: 'decision-chain',
+    valueProposition: 'value-proposition', uniqueValue: 'unique-value',
 };
 
 export class IdAndRangeChecks {
@@ -147,12 +150,7 @@ export class IdAndRangeChecks {
         }
         for (const property of ['amount', 'budget'] as const) {
             const money: Money | undefined = opportunity[property];
-            if (money && !isCurrencyCode(money.currency)) {
-                report(accept, {
-                    code: IssueCodes.Syntax, node: money, where: { property: 'currency' },
-                    message: texts.t('check.currency', { currency: String(money.currency) }),
-                });
-            }
+            if (money) checkMoney(money, accept, texts);
         }
     };
 
@@ -163,6 +161,39 @@ export class IdAndRangeChecks {
     readonly waiverDate = (waiver: Waiver, accept: ValidationAcceptor): void => {
         checkDate(waiver.until, waiver, 'until', accept, this.settings.texts());
     };
+}
+
+/**
+ * Amounts as people really type them, one finding per mistake, each with its fix: a suffix in the
+ * wrong case (`30m` → `30M`), a currency that is not an upper-case code (`cny` → `CNY`, `元` →
+ * `CNY`), and an amount in 万 or 亿 without a currency (1.2: a unit is not a currency).
+ */
+function checkMoney(money: Money, accept: ValidationAcceptor, texts: Texts): void {
+    const written = String(money.value);
+    const meantAmount = amountMeant(written);
+    if (meantAmount !== undefined) {
+        report(accept, {
+            code: IssueCodes.Syntax, node: money, where: { property: 'value' },
+            message: texts.t('check.amountSuffix', { written, meant: meantAmount }),
+            fix: replaceValue(money, 'value', meantAmount, texts.t('check.amountSuffix.fix', { meant: meantAmount })),
+        });
+    }
+    if (!isCurrencyCode(money.currency)) {
+        const currency = String(money.currency);
+        const meant = currencyMeant(currency);
+        report(accept, {
+            code: IssueCodes.Syntax, node: money, where: { property: 'currency' },
+            message: meant ? texts.t('check.currency.meant', { currency, meant }) : texts.t('check.currency', { currency }),
+            ...(meant ? { fix: replaceValue(money, 'currency', meant, texts.t('check.currency.fix', { meant })) } : {}),
+        });
+    } else if (money.currency === undefined && isChineseUnitAmount(written)) {
+        const cst = nodeForProperty(money.$cstNode, 'value');
+        report(accept, {
+            code: IssueCodes.MissingCurrency, node: money, where: { property: 'value' },
+            message: texts.t('check.missingCurrency', { amount: written }),
+            ...(cst ? { fix: { title: texts.t('check.missingCurrency.fix'), range: cst.range, newText: `${written} CNY` } } : {}),
+        });
+    }
 }
 
 /** What a declaration is called in a message: `member`, `contact`… */

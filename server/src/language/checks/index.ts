@@ -1,5 +1,5 @@
 /**
- * The one table of checks: every rule of contract sections 3 and 6.2, by the AST type it looks at, each a
+ * The one table of checks: every rule of contract sections 3, 6.2 and 7.2, by the AST type it looks at, each a
  * method of its subject's check class (one file per subject in this folder).
  */
 import type { ValidationChecks } from 'langium';
@@ -32,6 +32,7 @@ export function registerValidationChecks(services: AcctLanguageServices): void {
         Customer: [
             written.propertyWrittenOnce, written.customerRanges, written.localIdsUnique,
             customer.tierMatchesScores, customer.tierReviewed, customer.relationshipLayers, customer.notSingleThreaded,
+            customer.classPartnership,
         ],
         Contact: [
             written.propertyWrittenOnce, written.contactRanges,
@@ -41,13 +42,16 @@ export function registerValidationChecks(services: AcctLanguageServices): void {
         Opportunity: [
             written.propertyWrittenOnce, written.opportunityValues,
             opportunity.qualified, opportunity.hasPowerMap, opportunity.hasDecisionMaker, opportunity.fullIronTriangle,
+            opportunity.ripeLead, opportunity.valueProposed, opportunity.verified,
         ],
         IronTriangle: [written.propertyWrittenOnce],
         DecisionChainEntry: [
             written.entryRanges, opportunity.knownDecidingSupport, opportunity.noOpposedKeyPerson,
             relationship.competitorNotAhead, relationship.supportFounded, relationship.keyPersonCovered,
+            opportunity.knownNeeds,
         ],
-        Activity: [written.propertyWrittenOnce, written.activityDate, activity.notOverdue],
+        ValueProposition: [written.propertyWrittenOnce],
+        Activity: [written.propertyWrittenOnce, written.activityDate, activity.notOverdue, activity.hasObjective],
         Waiver: [written.waiverDate, codes.waivableCode],
         SeverityRule: [codes.adjustableCode],
     };

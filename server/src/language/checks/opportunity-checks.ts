@@ -76,6 +76,57 @@ export class OpportunityChecks {
         });
     };
 
+    /** 1.2: a lead with a clear budget and a clear start date is an opportunity. */
+    readonly ripeLead = (opportunity: Opportunity, accept: ValidationAcceptor): void => {
+        if (opportunity.stage !== 'lead' || opportunity.budget === undefined || opportunity.start === undefined) return;
+        const texts = this.settings.texts();
+        report(accept, {
+            code: IssueCodes.RipeLead, node: opportunity, where: 'head',
+            message: texts.t('check.ripeLead', { opportunity: opportunity.name }),
+            fix: replaceValue(opportunity, 'stage', 'opportunity', texts.t('check.ripeLead.fix')),
+        });
+    };
+
+    /** 1.2: "80 % of the result is decided before the tender": a bid needs a value proposition. */
+    readonly valueProposed = (opportunity: Opportunity, accept: ValidationAcceptor): void => {
+        if (opportunity.stage !== 'bid') return;
+        const proposition = opportunity.valueProposition;
+        if (proposition && valuePropositionParts.some(part => proposition[part] !== undefined)) return;
+        report(accept, {
+            code: IssueCodes.NoValueProposition, node: proposition ?? opportunity,
+            where: proposition ? { keyword: 'value-proposition' } : 'head', subject: subjectOf(opportunity),
+            message: this.settings.texts().t(proposition ? 'check.noValueProposition.empty' : 'check.noValueProposition', { opportunity: opportunity.name }),
+        });
+    };
+
+    /** 1.2 (off by default): an active opportunity should have passed the lead criteria, intent and solution. */
+    readonly verified = (opportunity: Opportunity, accept: ValidationAcceptor): void => {
+        if (!isActiveOpportunity(opportunity)) return;
+        const texts = this.settings.texts();
+        const missing = [
+            opportunity.intent === undefined ? texts.t('check.unverifiedOpportunity.intent') : undefined,
+            opportunity.solution === undefined ? texts.t('check.unverifiedOpportunity.solution') : undefined,
+        ].filter((m): m is string => m !== undefined);
+        if (missing.length === 0) return;
+        report(accept, {
+            code: IssueCodes.UnverifiedOpportunity, node: opportunity, where: 'head',
+            message: texts.t('check.unverifiedOpportunity', { opportunity: opportunity.name, missing: texts.and(missing) }),
+        });
+    };
+
+    /** 1.2 (off by default): know each approver's and decision-maker's KPI and pain. */
+    readonly knownNeeds = (entry: DecisionChainEntry, accept: ValidationAcceptor): void => {
+        const key = keyPerson(entry);
+        if (!key || !decidingRoles.has(key.role) || key.contact.kpis.length > 0 || key.contact.pains.length > 0) return;
+        const texts = this.settings.texts();
+        report(accept, {
+            ...key.about, code: IssueCodes.UnknownNeeds, node: entry, where: { property: 'contact' },
+            message: texts.t('check.unknownNeeds', {
+                who: whoIs(key.contact, texts), role: texts.term('roles', key.role), opportunity: key.opportunity.name,
+            }),
+        });
+    };
+
     /** An unknown decision-maker is a priority to reach. */
     readonly knownDecidingSupport = (entry: DecisionChainEntry, accept: ValidationAcceptor): void => {
         const key = keyPerson(entry);
@@ -116,6 +167,9 @@ export class OpportunityChecks {
         });
     };
 }
+
+/** The four parts of a value proposition (1.2). */
+const valuePropositionParts = ['strengths', 'uniqueValue', 'fit', 'difference'] as const;
 
 function describeMove(activity: Activity, texts: Texts): string {
     const what = texts.vocabulary.activityKinds[activity.kind!]?.label ?? activity.kind;

@@ -10,6 +10,7 @@ import { completeIronTriangle } from './iron-triangle-fix.js';
 import { createMissingContact } from './missing-contact-fix.js';
 import { recordTierReview } from './tier-review-fix.js';
 import { declareUnknownSupport, markSupportUnknown } from './support-fixes.js';
+import { addObjective, addValueProposition } from './lead-fixes.js';
 
 export type { FixContext } from './fix-context.js';
 
@@ -20,6 +21,8 @@ const builders: Partial<Record<IssueCode, QuickFixBuilder>> = {
     [IssueCodes.StaleTierReview]: recordTierReview,
     [IssueCodes.UnknownSupport]: declareUnknownSupport,
     [IssueCodes.UnfoundedSupport]: markSupportUnknown,
+    [IssueCodes.NoValueProposition]: addValueProposition,
+    [IssueCodes.AimlessActivity]: addObjective,
 };
 
 export function quickFixes(context: FixContext): CodeAction[] {

@@ -91,7 +91,7 @@ export interface Texts<K extends MessageKey = MessageKey> {
 }
 
 /** The tables of enumeration keywords, the one that wins a shared word first. */
-const KEYWORD_TABLES = ['horizons', 'activityStatuses', 'activityKinds', 'stages', 'organizations', 'tiers', 'roles', 'groups'] as const;
+const KEYWORD_TABLES = ['horizons', 'activityStatuses', 'activityKinds', 'stages', 'organizations', 'tiers', 'roles', 'groups', 'classes'] as const;
 
 function makeTexts<K extends MessageKey>(locale: Locale, messages: Readonly<Record<K, string>>, vocabulary: VocabularyTexts): Texts<K> {
     const rules = RULES[locale];

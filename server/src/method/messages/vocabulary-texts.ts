@@ -5,7 +5,7 @@
  * that misses one does not compile.
  */
 import type {
-    ActivityKind, ActivityStatus, Group, Horizon, Meaning, Organization, Role, Stage, Tier,
+    ActivityKind, ActivityStatus, CustomerClass, Group, Horizon, Maturity, Meaning, Organization, Role, Stage, Tier,
 } from '../vocabulary.js';
 import type { PropertyKeyword } from '../keywords.js';
 import type { ZoneId } from '../zones.js';
@@ -46,6 +46,10 @@ export interface VocabularyTexts {
     activityStatuses: Readonly<Record<ActivityStatus, Meaning>>;
     horizons: Readonly<Record<Horizon, Meaning>>;
     groups: Readonly<Record<Group, Meaning>>;
+    /** Seed 004's S/A/B/C (1.2). */
+    classes: Readonly<Record<CustomerClass, Meaning>>;
+    /** A lead's maturity (1.2). */
+    maturities: Readonly<Record<Maturity, Meaning>>;
     declarations: Readonly<Record<DeclarationKind, string>>;
     properties: Readonly<Record<PropertyKeyword, string>>;
     zones: Readonly<Record<ZoneId, ZoneTexts>>;

@@ -41,6 +41,7 @@ export const editor = {
     'hover.opportunity.unqualified': 'not qualified: still a lead until budget and start are confirmed',
     'hover.opportunity.people': '{count} people',
     'hover.opportunity.noPowerMap': 'none',
+    'hover.opportunity.maturity': 'Maturity — {maturity} (preliminary → credible → opportunity lead)',
     // waiver-descriptions.ts
     'hover.waiver.head': '**waive {code}** — {reason}',
     'hover.waiver.reason': '“{reason}”',
@@ -88,6 +89,8 @@ export const editor = {
     'fix.markReviewedToday': 'Record the tier review as done today (reviewed {today})',
     'fix.declareUnknownSupport': 'Declare the support of {contact} as unknown (support ?)',
     'fix.markSupportUnknown': 'Mark the support of {contact} as unknown (?) until contact is recorded',
+    'fix.addValueProposition': 'Add a value proposition',
+    'fix.addObjective': 'Add an objective',
     // acct-symbols.ts
     'symbol.generalLayer': 'general',
     'symbol.until': 'until {until}',

@@ -3,7 +3,7 @@
  * issue-codes.ts, issue-guidance.ts) are the source, so that a word changes in one place.
  */
 import {
-    activityKindMeanings, activityStatusMeanings, groupMeanings, horizonMeanings, intimacyMeanings, organizationMeanings,
+    activityKindMeanings, activityStatusMeanings, classMeanings, groupMeanings, maturityMeanings, horizonMeanings, intimacyMeanings, organizationMeanings,
     roleMeanings, scoreMeanings, stageMeanings, supportMeanings, tierMeanings, type Meaning,
 } from '../../vocabulary.js';
 import { PROPERTY_MEANINGS } from '../../keywords.js';
@@ -29,6 +29,8 @@ export const vocabulary: VocabularyTexts = {
     activityStatuses: meanings(activityStatusMeanings),
     horizons: meanings(horizonMeanings),
     groups: meanings(groupMeanings),
+    classes: meanings(classMeanings),
+    maturities: meanings(maturityMeanings),
     declarations: {
         member: 'member', competitor: 'competitor', customer: 'customer', contact: 'contact',
         opportunity: 'opportunity', activity: 'activity', declaration: 'declaration',

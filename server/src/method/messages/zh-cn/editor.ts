@@ -40,6 +40,7 @@ export const editor: Translation<typeof en> = {
     'hover.opportunity.unqualified': '不合格：预算和启动时间明确之前，它仍然只是线索',
     'hover.opportunity.people': '{count} 人',
     'hover.opportunity.noPowerMap': '无',
+    'hover.opportunity.maturity': '成熟度——{maturity}（初步线索 → 可信线索 → 机会点线索）',
     'hover.waiver.head': '**waive {code}** — {reason}',
     'hover.waiver.reason': '“{reason}”',
     'hover.waiver.noReason': '没有写理由：请说明团队为什么接受这些问题',
@@ -82,6 +83,8 @@ export const editor: Translation<typeof en> = {
     'fix.markReviewedToday': '记录今天已完成分级复审（reviewed {today}）',
     'fix.declareUnknownSupport': '把{contact}的支持度声明为未知（support ?）',
     'fix.markSupportUnknown': '在有联系记录之前，把{contact}的支持度标为未知（?）',
+    'fix.addValueProposition': '添加价值主张',
+    'fix.addObjective': '添加拜访目的',
     'symbol.generalLayer': '普遍层',
     'symbol.until': '至 {until}',
 };

@@ -159,6 +159,48 @@ export const issues: Readonly<Record<IssueCode, IssueTexts>> = {
         why: 'waive 和 severity 用代码指定检查；有些代码说明计划本身有错，不能豁免也不能修改。',
         help: '使用问题列表里显示的、允许豁免或修改的代码。',
     },
+    'ripe-lead': {
+        title: '线索已成熟',
+        summary: '线索已有明确预算和启动时间：符合机会点的条件，应把阶段改为 opportunity。',
+        why: '预算明确、启动时间明确的线索就是机会点：只有确定的才能量化，只有量化的才能管理。',
+        help: '把阶段改为 opportunity（机会点），并补上权力地图和铁三角。',
+    },
+    'no-value-proposition': {
+        title: '缺少价值主张',
+        summary: '投标阶段的项目没有价值主张：80% 的结果在投标前就已决定。',
+        why: '80% 的结果在投标前就已决定：价值主张必须在投标前形成。',
+        help: '写出价值主张：我方独特优势、方案独特价值、需求满足程度、与竞争对手的差异。',
+    },
+    'class-without-partnership': {
+        title: '重点客户缺少战略合作',
+        summary: 'S 类或 A 类客户的组织客户关系没有超过“沟通”：要建立战略合作伙伴关系。',
+        why: 'S 类和 A 类是公司的重点客户：组织客户关系的目标，就是与它们建立战略合作伙伴关系。',
+        help: '建设组织客户关系（高层峰会、高层对话、流程对接），用 organization match、joint 或 identify 记录；或者复审客户分类。',
+    },
+    'unverified-opportunity': {
+        title: '机会点未经线索验证',
+        summary: '进行中的机会点缺少购买意向或匹配方案：跳过了线索的条件。',
+        why: '线索有三个条件：明确的客户、潜在的购买意向、我方匹配的解决方案。跳过这些条件的机会点没有根基。',
+        help: '写出客户的购买意向（及其依据）和我方匹配的方案。',
+    },
+    'unknown-needs': {
+        title: '不了解关键人需求',
+        summary: '进行中项目的批准者或决策者没有记录任何 KPI 和痛点。',
+        why: '找对人、说对话、办成事：和关键人沟通之前，先要知道他的 KPI 和痛点。',
+        help: '获取关键人的 KPI，了解其需求和痛点，在联系人上用 kpi 和 pain 记录。',
+    },
+    'aimless-activity': {
+        title: '活动没有目的',
+        summary: '计划中的活动没有写目的：这次见面要达到什么？',
+        why: '每一次见客户都要先策划：明确要见谁，要达到什么目的。',
+        help: '写出这次活动的目的（objective）。',
+    },
+    'missing-currency': {
+        title: '金额缺少币种',
+        summary: '以万或亿为单位的金额没有写币种。',
+        why: '万和亿是单位，不是币种：没有币种的金额无法和其他金额汇总。',
+        help: '在金额后写上币种，例如 3000万 CNY。',
+    },
     'duplicate-property': {
         title: '属性重复',
         summary: '同一块里一个属性写了两次；只有最后一次生效。',

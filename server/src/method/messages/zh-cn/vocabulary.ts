@@ -84,6 +84,17 @@ export const vocabulary: VocabularyTexts = {
         'mid': { label: '中期', meaning: '战略沙盘中的中期机会：未来一到两年。' },
         'long': { label: '长期', meaning: '战略沙盘中的长期机会：三年及以后客户的增长空间。' },
     },
+    classes: {
+        'S': { label: 'S 类（战略型）', meaning: 'S 类客户即战略型客户，是公司的重点客户：要建立战略合作伙伴关系（组织客户关系），站在客户的视角了解其行业和业务。' },
+        'A': { label: 'A 类（伙伴型）', meaning: 'A 类客户即伙伴型客户，和 S 类一样是公司的重点客户：要建立战略合作伙伴关系。' },
+        'B': { label: 'B 类', meaning: 'B 类客户：重点客户（S、A 类）之外，靠项目和关键客户关系经营。' },
+        'C': { label: 'C 类', meaning: 'C 类客户：级别最低，提供标准化、高效率的服务。' },
+    },
+    maturities: {
+        'preliminary': { label: '初步线索', meaning: '初步线索：客户明确，但购买意向或我方匹配的方案还没写清楚。' },
+        'credible': { label: '可信线索', meaning: '可信线索：客户的购买意向和我方匹配的方案都已明确，预算或启动时间还没落实。' },
+        'qualified': { label: '机会点线索', meaning: '机会点线索：预算明确、启动时间明确。只有确定的才能量化，只有量化的才能管理。' },
+    },
     groups: {
         'commercial': { label: '商务评标组', meaning: '商务评标组：价格、条款和标书的商务部分。' },
         'technical': { label: '技术评标组', meaning: '技术评标组：按技术标准评估方案。' },
