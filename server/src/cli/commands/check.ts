@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { formatGithub, formatJson, formatText, summaryLine, type OutputFormat } from '../format.js';
 import { formatSarif } from '../formats/sarif.js';
-import { ACCT_VERSION, load, parseCount, UsageError, withPathsAndToday, writeOutput, type SetExit } from '../common.js';
+import { ACCT_VERSION, hintDeclaredElsewhere, load, parseCount, UsageError, withPathsAndToday, writeOutput, type SetExit } from '../common.js';
 import type { LoadedWorkspace } from '../../node/workspace-loader.js';
 import { checkTarget } from '../../files/safe-write.js';
 import { watchCheck } from '../watch.js';
@@ -41,6 +41,7 @@ async function check(paths: string[], options: CheckOptions, texts: Texts): Prom
     const diagnostics = workspace.diagnostics();
     const output = report(workspace, options.format, texts);
     if (output) await writeOutput(options.output, output + '\n', '-o', what, texts);
+    await hintDeclaredElsewhere('check', workspace.documents, texts);
     const errors = diagnostics.filter(d => d.severity === 'error').length;
     const warnings = diagnostics.filter(d => d.severity === 'warning').length;
     if (errors > 0) return 1;

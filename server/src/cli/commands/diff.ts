@@ -13,7 +13,7 @@ import { message, severityRank, resolveToday, type Severity, type Texts } from '
 import { loadTexts, loadWorkspace } from '../../node/workspace-loader.js';
 import { existsAt, GitError, isRevision, plansAt, renames, resolveRevision, workTree, type GitWorkTree } from '../../node/git.js';
 import { relativePath } from '../../language/file-places.js';
-import { withPathsAndToday, type SetExit } from '../common.js';
+import { hintDeclaredElsewhere, withPathsAndToday, type SetExit } from '../common.js';
 import { writeStdout } from '../output.js';
 
 interface DiffOptions {
@@ -51,6 +51,8 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
     await writeStdout(options.format === 'json' ? JSON.stringify(report, null, 2) + '\n'
         : options.format === 'markdown' ? formatDiffMarkdown(report, texts)
         : formatDiffText(report, texts));
+    // the files on disk (or at --to): where the unknown members and competitors of the plans compared are declared
+    if (!to) await hintDeclaredElsewhere('diff', after.documents, texts, cwd);
     const gate = options.failOnNew;
     return gate && report.newFindings.some(d => severityRank[d.severity as Severity] <= severityRank[gate]) ? 1 : 0;
 }

@@ -24,6 +24,8 @@ export const cli = {
     // format.ts, commands/check.ts
     'cli.summary.none': 'No findings in {files} {files:file|files}.',
     'cli.summary': '{count} {count:finding|findings} in {files} {files:file|files}: {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}, {infos} info.',
+    'cli.declaredElsewhere': '{ids} {count:is|are} declared in {file}, which was left out: members, competitors and the policy are shared by the plans of a workspace. Give them together: acct {command} {folder}',
+    'cli.declaredElsewhere.more': '{count} more',
     'cli.maxWarnings': '{warnings} {warnings:warning exceeds|warnings exceed} --max-warnings {max}.',
     'cli.watch.format': '--watch prints text only: leave out --format.',
     'cli.watch.output': '--watch prints to the terminal: leave out -o.',
