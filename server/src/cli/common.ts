@@ -41,15 +41,15 @@ export function parseCount(texts: Texts): (value: string) => number {
 }
 
 /** The `[paths...]` argument. No paths is the current folder (findAcctFiles); the help says so rather than `[]`. */
-export function pathsArgument(): Argument {
-    return new Argument('[paths...]', 'files or folders (searched recursively for *.acct)').default([], '.');
+export function pathsArgument(texts: Texts): Argument {
+    return new Argument('[paths...]', texts.t('help.paths')).default([], '.');
 }
 
 /** The `[paths...]` argument and `--today`, as every command takes them. */
 export function withPathsAndToday(command: Command, texts: Texts): Command {
     return command
-        .addArgument(pathsArgument())
-        .option('--today <date>', 'the date checks compare with (YYYY-MM-DD)', parseToday(texts));
+        .addArgument(pathsArgument(texts))
+        .option('--today <date>', texts.t('help.today'), parseToday(texts));
 }
 
 /** Loads the plans under `paths`; their findings speak the language of `texts`. */

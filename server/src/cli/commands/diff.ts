@@ -26,11 +26,11 @@ interface DiffOptions {
 
 export function diffCommand(setExit: SetExit, texts: Texts): Command {
     return withPathsAndToday(new Command('diff')
-        .description('Show what changed in the plan between two git revisions (or a revision and the files on disk).'), texts)
-        .option('--from <rev>', 'the earlier revision', 'HEAD')
-        .option('--to <rev>', 'the later revision (default: the files on disk)')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-        .addOption(new Option('--fail-on-new <severity>', 'exit 1 when a new finding has this severity or worse').choices(['warning', 'error']))
+        .description(texts.t('help.diff')), texts)
+        .option('--from <rev>', texts.t('help.diff.from'), 'HEAD')
+        .option('--to <rev>', texts.t('help.diff.to'))
+        .addOption(new Option('--format <format>', texts.t('help.outputFormat')).choices(['text', 'json', 'markdown']).default('text'))
+        .addOption(new Option('--fail-on-new <severity>', texts.t('help.diff.failOnNew')).choices(['warning', 'error']))
         .action(async (paths: string[], options: DiffOptions) => setExit(await diff(paths, options, texts)));
 }
 

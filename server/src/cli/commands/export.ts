@@ -22,13 +22,13 @@ interface ExportOptions {
 
 export function exportCommand(setExit: SetExit, texts: Texts): Command {
     return withPathsAndToday(new Command('export')
-        .description('Write the plan as one JSON document (format acct-plan, version 1), or one table of it as CSV.'), texts)
-        .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
-        .addOption(new Option('--format <format>', 'json (the acct-plan document) or csv (one table, see --table)').choices(['json', 'csv']).default('json'))
-        .addOption(new Option('--table <name>', 'with --format csv: the table to write').choices([...TABLES]))
-        .option('--bom', 'with --format csv: begin with a UTF-8 byte order mark, for spreadsheet programs')
-        .option('--redact', 'replace names, ids, titles, free texts and file paths by pseudonyms (Contact 7), withhold intimacy and support for competitors: for sharing outside the team')
-        .addHelpText('after', `\nTables: ${TABLES.join(', ')}; the customer id first, then the export's fields flattened.\nWith any error in the plan: exit 1, the errors on standard error, nothing written — except the findings table,\nwhich is written whatever the plan holds (exit 1 when it lists an error, as acct check).`)
+        .description(texts.t('help.export')), texts)
+        .option('-o, --output <file>', texts.t('help.export.output'))
+        .addOption(new Option('--format <format>', texts.t('help.export.format')).choices(['json', 'csv']).default('json'))
+        .addOption(new Option('--table <name>', texts.t('help.export.table')).choices([...TABLES]))
+        .option('--bom', texts.t('help.export.bom'))
+        .option('--redact', texts.t('help.export.redact'))
+        .addHelpText('after', texts.t('help.export.after', { tables: TABLES.join(', ') }))
         .action(async (paths: string[], options: ExportOptions) => setExit(await exportPlan(paths, options, texts)));
 }
 

@@ -21,13 +21,11 @@ import type { Texts } from '../../method/index.js';
 
 export function formatCommand(setExit: SetExit, texts: Texts): Command {
     return new Command('format')
-        .description('Print a plan laid out as Format Document lays it out; with --check, name the plans that are not.')
-        .addArgument(pathsArgument())
-        .option('--check', 'exit 1 when a plan is not formatted, naming the first line that would change')
-        .option('--write', 'rewrite each plan that is not formatted, in place and atomically (regular .acct files only)')
-        .addHelpText('after', `
-Never write acct format FILE > FILE: the shell empties FILE before acct reads it. Use --write.
-Exit status: 0 formatted (or printed, or rewritten); 1 with --check, a plan is not formatted; 2 bad usage or input.`)
+        .description(texts.t('help.format'))
+        .addArgument(pathsArgument(texts))
+        .option('--check', texts.t('help.format.check'))
+        .option('--write', texts.t('help.format.write'))
+        .addHelpText('after', texts.t('help.format.after'))
         .action(async (paths: string[], options: { check?: boolean; write?: boolean }) => {
             if (options.check && options.write) throw new UsageError(texts.t('cli.format.checkOrWrite'));
             setExit(await format(paths, options.check ? 'check' : options.write ? 'write' : 'print', texts));
