@@ -182,6 +182,66 @@ describe('a missing `}`: one error, wherever it is missing (issue 24)', () => {
         }
     });
 
+    it('each kind of block without its `}`, written over several lines or on one: exactly one error, a syntax error', async () => {
+        const plan = `policy {
+    stale-contact-days 90
+} // policy
+
+customer cmgd "China Mobile Guangdong" {
+    standing 5  cooperation 4  tier excellent
+    reviewed 2026-10-01
+    organization match
+    contact zhang "Zhang Wei" {
+        title "General Manager" role approver support 1
+        competitor-support nokia 2
+    } // contact
+    contact wang "Wang Lei" {
+        role decision-maker support 2 intimacy 1
+        reports-to zhang  last-contact 2026-11-02  owner alice
+    }
+    opportunity core5g "5G core expansion" {
+        stage opportunity  amount 30M CNY  budget 12.5M CNY  start 2027-03-01
+        team {
+            ar alice sr bob fr carol
+        } // team
+        decision-chain {
+            zhang
+            wang
+        } // decision-chain
+        competitors nokia
+    } // opportunity
+    activity hqvisit "Headquarters visit" {
+        kind hq-visit date 2026-12-05 with zhang status planned
+    } // activity
+} // customer
+
+customer other "Other" {
+    standing 2 cooperation 2 tier value reviewed 2026-10-01
+}
+`;
+        const kinds = ['policy', 'customer', 'contact', 'opportunity', 'team', 'decision-chain', 'activity'];
+        for (const kind of kinds) {
+            const broken = plan.replace(new RegExp(`} // ${kind}\\n`), '\n');
+            expect(broken, kind).not.toBe(plan);
+            const errors = (await buildWorkspace({ 'plan.acct': broken, 'team.acct': TEAM })).findings().filter(f => f.severity === 'error');
+            expect(errors.map(e => e.code), `${kind}: ${errors.map(e => e.message).join(' | ')}`).toEqual(['syntax']);
+        }
+        // the same blocks on one line each, every closing brace of a line removed in turn
+        const oneLine = 'policy { stale-contact-days 90 }\ncustomer c "C" {\n    tier core reviewed 2026-10-01 standing 3 cooperation 3\n'
+            + '    contact zhang "Zhang" { role approver support 1 }\n    contact wang "Wang" { role decision-maker support 2 reports-to zhang }\n'
+            + '    opportunity o "O" { stage lead team { ar alice sr bob fr carol } decision-chain { zhang wang } competitors nokia }\n'
+            + '    activity a "A" { kind visit date 2026-12-01 with zhang status planned }\n}\ncustomer d "D" { tier value }\n';
+        expect((await buildWorkspace({ 'plan.acct': oneLine, 'team.acct': TEAM })).findings().filter(f => f.severity === 'error')).toEqual([]);
+        let cases = 0;
+        for (const match of oneLine.matchAll(/}/g)) {
+            const broken = oneLine.slice(0, match.index) + oneLine.slice(match.index + 1);
+            const errors = (await buildWorkspace({ 'plan.acct': broken, 'team.acct': TEAM })).findings().filter(f => f.severity === 'error');
+            expect(errors.map(e => e.code), `at ${match.index}: ${errors.map(e => e.message).join(' | ')}`).toEqual(['syntax']);
+            cases++;
+        }
+        expect(cases).toBe(9);
+    });
+
     it('every `}` of the examples removed in turn: exactly one error, a syntax error', async () => {
         const files = Object.fromEntries(exampleFiles.map(file => [file, fs.readFileSync(path.join(examples, file), 'utf8')]));
         let cases = 0;
