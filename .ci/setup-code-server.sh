@@ -46,8 +46,8 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "apt-get install ${need_pkgs[*]}"
   export DEBIAN_FRONTEND=noninteractive
   # update once per run; install retries once after an update if lists are stale
-  $SUDO apt-get update -qq >&2
-  $SUDO apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >&2
+  $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq >&2
+  $SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${need_pkgs[@]}" >&2
 fi
 
 # ------------------------------------------------------------- already there?

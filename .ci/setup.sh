@@ -22,17 +22,34 @@ if $with_tests; then
     SUDO=""; [[ "$(id -u)" == 0 ]] || SUDO="sudo"
     log "apt-get install ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    $SUDO apt-get update -qq >&2
-    $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
+    # another apt (unattended upgrades on a fresh machine) may hold the dpkg lock: wait for it, 5 minutes at most
+    $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq >&2
+    $SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${need[@]}" >&2
   fi
 fi
 
-# npm ci installs exactly the lockfile; esbuild's binary comes as an optional package.
-log "npm ci"
-npm ci --no-audit --no-fund >&2
+# npm ci installs exactly the lockfile (esbuild's binary comes as an optional package) and runs
+# `prepare`, which generates the parser and bundles out/. When node_modules was installed from
+# this very lockfile with this Node (the stamp below), npm ci is skipped: the second run of this
+# script (`--tests` after the first command) costs seconds, not minutes.
+stamp=node_modules/.acct-setup-stamp
+want="$(node -p 'process.version') $(sha256sum package-lock.json | cut -d' ' -f1)"
+if [[ -f "$stamp" && "$(cat "$stamp")" == "$want" ]]; then
+  log "node_modules matches package-lock.json: npm ci skipped"
+  log "generate the parser, bundle"
+  node generate.mjs >&2
+  node esbuild.mjs >&2
+else
+  log "npm ci (also generates the parser and bundles)"
+  rm -f "$stamp"
+  npm ci --no-audit --no-fund >&2
+  echo "$want" > "$stamp"
+fi
 
-log "build and package the extension"
-npm run package >&2
+# The grammar was generated once, above: type-check and package without generating it again.
+log "type-check and package the extension"
+npm run typecheck >&2
+npm run vsix >&2
 
 if $with_tests; then
   log "code-server (VS Code 1.100.3) for the integration tests"

@@ -102,6 +102,45 @@ describe('acct in Chinese', () => {
         expect(lines.at(-1)).toBe('9 个进行中的机会：7 个已评分，2 个未评分；选中 2 个（★，--top 2）。');
     });
 
+    it('the sandbox says stage and horizon in Chinese (线索, 长期), as every enumerated value', () => {
+        const lines = runCli(['sandbox', ...TODAY, '--lang', 'zh-CN', '--top', '2', 'examples']).stdout.trim().split('\n');
+        const edgecloud = lines.find(l => l.includes('donghai/edgecloud'))!;
+        expect(edgecloud).toMatch(/\s线索\s+长期\s/);
+        expect(lines.find(l => l.includes('hxgrid/substation'))).toMatch(/\s机会点\s+中期\s/);
+        expect(lines.find(l => l.includes('donghai/ran27'))).toMatch(/\s投标\s+短期\s/);
+        const rows = lines.filter(l => /^\d+ .*\w\//.test(l));
+        expect(rows).toHaveLength(9);
+        for (const row of rows) expect(row).not.toMatch(/\s(lead|opportunity|bid|short|mid|long)\s/);
+        // English keeps the keywords, byte for byte
+        expect(runCli(['sandbox', ...TODAY, '--top', '2', 'examples']).stdout).toMatch(/donghai\/edgecloud .* lead +long /);
+    });
+
+    it('acct --help and every command\'s help in Chinese: commander\'s titles, options and errors too', () => {
+        const help = runCli(['--help', '--lang', 'zh-CN']);
+        expect(help.status).toBe(0);
+        for (const text of ['用法： acct [options] [command]', '检查、导出、排序和比较', '选项：', '显示版本号', '显示命令帮助', '命令：', '示例：', '就地改写']) {
+            expect(help.stdout).toContain(text);
+        }
+        for (const command of ['check', 'export', 'sandbox', 'diff', 'format']) {
+            const text = runCli([command, '--help'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout;
+            expect(text).toMatch(/^用法： acct /);
+            expect(text).toContain('参数：');
+            expect(text).toContain('文件或文件夹（递归查找 *.acct） (默认：.)');
+            expect(text).toContain('全局选项：');
+            // nothing of commander's or acct's English help is left, but the option names and values
+            expect(text).not.toMatch(/Usage|Options|Arguments|default:|choices:|display help|output the version|the date checks/);
+        }
+        expect(runCli(['check', '--help', '--lang', 'zh-CN']).stdout).toContain('(可选值："text", "json", "github", "sarif", 默认："text")');
+        expect(runCli(['chekc', '--lang', 'zh-CN'])).toMatchObject({ status: 2, stderr: '错误：未知命令“chekc”\n（你是不是想写 check？）\n（运行 acct --help 查看用法）\n' });
+        expect(runCli(['check', '--formt', 'json', '--lang', 'zh-CN']).stderr).toBe('错误：未知选项“--formt”\n（你是不是想写 --format？）\n（运行 acct --help 查看用法）\n');
+        expect(runCli(['check', '--format', 'xml', '--lang', 'zh-CN']).stderr)
+            .toBe('错误：选项“--format <format>”的参数“xml”无效。可选值为 text, json, github, sarif。\n（运行 acct --help 查看用法）\n');
+        expect(runCli(['check', '--today', '2026-13-01', '--lang', 'zh-CN']).stderr)
+            .toBe('错误：选项“--today <date>”的参数“2026-13-01”无效。应为日期 YYYY-MM-DD。\n（运行 acct --help 查看用法）\n');
+        // English stays commander's own words
+        expect(runCli(['chekc']).stderr).toBe("error: unknown command 'chekc'\n(Did you mean check?)\n(run acct --help for usage)\n");
+    });
+
     it('SARIF rules describe the checks in Chinese; rule ids stay the codes', () => {
         const sarif = JSON.parse(runCli(['check', ...TODAY, '--lang', 'zh-CN', '--format', 'sarif', 'examples']).stdout);
         const rules = sarif.runs[0].tool.driver.rules as Array<{ id: string; shortDescription: { text: string } }>;

@@ -107,7 +107,7 @@ describe('acct check', () => {
         const dir = tempWorkspace({ 'notes.txt': 'hello' });
         const cases: Array<[string[], RegExp]> = [
             [['check', 'missing-folder'], /^acct: missing-folder: no such file or folder\. Check the path\.\n$/],
-            [['check', '.'], /^acct: no \.acct file found in \.\. Give a folder that holds account plans, or \.acct files\.\n$/],
+            [['check', '.'], /^acct: no \.acct file found in the current folder \(\/.*acct-test-\w+\) or below\. Give a folder that holds account plans, or \.acct files\.\n$/],
             [['check', '--today', '2026-13-01'], /--today.*expected a date YYYY-MM-DD/],
             [['check', '--format', 'xml'], /--format.*xml/],
             [['check', '--max-warnings', 'many'], /--max-warnings.*whole number/],

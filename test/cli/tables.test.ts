@@ -106,6 +106,28 @@ describe('acct export --format csv', () => {
         expect(rows.filter(r => r[9] === 'false').length).toBeGreaterThan(0);
     });
 
+    it('findings: written whatever the plan holds, errors included, with the exit status of acct check', () => {
+        const broken = tempWorkspace({ 'team.acct': team, 'acme.acct': plan.replace('owner alice competitor', 'owner alcie competitor').replace('tier core', '') + 'customer x "X" {\n' });
+        const result = exportTable(broken, 'findings', ['-o', 'findings.csv']);
+        expect(result).toMatchObject({ status: 1, stdout: '', stderr: '' });
+        const rows = parseCsv(readFileSync(path.join(broken, 'findings.csv'), 'utf8'));
+        expect(rows.filter(r => r[6] === 'error').map(r => r[7])).toEqual(['unresolved-reference', 'syntax']);
+        expect(rows.find(r => r[7] === 'unresolved-reference')?.[8]).toMatch(/^Unknown member 'alcie'/);
+        // the other tables still refuse a plan with errors, and write nothing
+        const contacts = exportTable(broken, 'contacts', ['-o', 'contacts.csv']);
+        expect(contacts.status).toBe(1);
+        expect(existsSync(path.join(broken, 'contacts.csv'))).toBe(false);
+    });
+
+    it('redacted: withheld intimacy and competitor support read "withheld", never "?" (unknown) or empty', () => {
+        const rows = parseCsv(exportTable(dir, 'contacts', ['--redact']).stdout);
+        expect(rows[0]![7]).toBe('intimacy');
+        expect(rows.slice(1).map(r => [r[7], r[11]])).toEqual([['withheld', 'competitor_1 withheld'], ['withheld', '']]);
+        // unredacted, an unknown competitor support is `?`
+        const unknown = tempWorkspace({ 'team.acct': team, 'acme.acct': plan.replace('competitor-support nokia 3', 'competitor-support nokia ?') });
+        expect(parseCsv(exportTable(unknown, 'contacts').stdout)[1]![11]).toBe('nokia ?');
+    });
+
     it('--bom begins with the UTF-8 byte order mark; -o writes the file safely', () => {
         const result = exportTable(dir, 'contacts', ['--bom', '-o', 'contacts.csv']);
         expect(result.status).toBe(0);

@@ -10,6 +10,6 @@ export default function setup(): void {
     if (process.env.ACCT_SKIP_BUILD === '1') return; // the bundles are known to be current
     const root = path.resolve(__dirname, '..', '..');
     const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-    run([path.join(root, 'node_modules', 'langium-cli', 'bin', 'langium.js'), 'generate']);
+    run([path.join(root, 'generate.mjs')]); // langium generate, its by-design warnings folded into one line
     run([path.join(root, 'esbuild.mjs')]);
 }

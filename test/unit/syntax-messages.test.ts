@@ -10,7 +10,7 @@ import { EmptyFileSystem } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
 import { blockStarts } from '../../server/src/language/grammar-expectations.js';
 import { blockPlaces } from '../../server/src/language/syntax-messages.js';
-import { buildWorkspace, checkCustomer } from './helpers.js';
+import { buildWorkspace, checkCustomer, TEAM } from './helpers.js';
 
 const examples = path.resolve(__dirname, '..', '..', 'examples');
 const exampleFiles = ['donghai-mobile.acct', 'huaxia-grid.acct', 'pearl-river-port.acct', 'team.acct', 'regional/jinlan-bank.acct'];
@@ -155,4 +155,109 @@ describe('one mistake, one error', () => {
             expect(errors[0]!.message, `${file}:${line + 1}`).toContain(`Did you mean \`${keyword}\`?`);
         }
     }, 120_000);
+});
+
+describe('a missing `}`: one error, wherever it is missing (issue 24)', () => {
+    /** The tour's deal with the `}` of its decision chain lost: before, two unknown contacts (`competitors`, `nokia`) came first. */
+    it('a decision chain without its `}` swallows the next lines: one syntax error, at the first word swallowed, naming the chain', async () => {
+        const plan = (chainEnd: string, next: string) => `customer cmgd "China Mobile Guangdong" {
+    contact zhang "Zhang Wei" { role approver support 1 }
+    contact li "Li Na" { role evaluator support -1 }
+    opportunity core5g "5G core expansion" {
+        stage opportunity
+        decision-chain { zhang  li evaluator support -1${chainEnd}
+        ${next}
+    }
+    activity hqvisit "Headquarters visit" { kind hq-visit date 2026-12-05 with li status planned }
+}
+`;
+        for (const next of ['competitors nokia', 'horizon long space 3', 'stage bid', 'team { ar alice }', 'waive no-power-map "later"', 'budget 1M CNY']) {
+            expect((await buildWorkspace({ 'plan.acct': plan(' }', next), 'team.acct': TEAM })).findings().filter(f => f.severity === 'error'), next).toEqual([]);
+            const w = await buildWorkspace({ 'plan.acct': plan('', next), 'team.acct': TEAM });
+            const errors = w.findings().filter(f => f.severity === 'error');
+            const word = next.split(' ')[0];
+            expect(errors.map(e => [e.code, e.range.start.line, e.message]), next).toEqual([[
+                'syntax', 6, `The decision chain opened on line 6 is not closed: it reads \`${word}\` as a contact. Is its \`}\` missing before \`${word}\`?`,
+            ]]);
+        }
+    });
+
+    it('each kind of block without its `}`, written over several lines or on one: exactly one error, a syntax error', async () => {
+        const plan = `policy {
+    stale-contact-days 90
+} // policy
+
+customer cmgd "China Mobile Guangdong" {
+    standing 5  cooperation 4  tier excellent
+    reviewed 2026-10-01
+    organization match
+    contact zhang "Zhang Wei" {
+        title "General Manager" role approver support 1
+        competitor-support nokia 2
+    } // contact
+    contact wang "Wang Lei" {
+        role decision-maker support 2 intimacy 1
+        reports-to zhang  last-contact 2026-11-02  owner alice
+    }
+    opportunity core5g "5G core expansion" {
+        stage opportunity  amount 30M CNY  budget 12.5M CNY  start 2027-03-01
+        team {
+            ar alice sr bob fr carol
+        } // team
+        decision-chain {
+            zhang
+            wang
+        } // decision-chain
+        competitors nokia
+    } // opportunity
+    activity hqvisit "Headquarters visit" {
+        kind hq-visit date 2026-12-05 with zhang status planned
+    } // activity
+} // customer
+
+customer other "Other" {
+    standing 2 cooperation 2 tier value reviewed 2026-10-01
+}
+`;
+        const kinds = ['policy', 'customer', 'contact', 'opportunity', 'team', 'decision-chain', 'activity'];
+        for (const kind of kinds) {
+            const broken = plan.replace(new RegExp(`} // ${kind}\\n`), '\n');
+            expect(broken, kind).not.toBe(plan);
+            const errors = (await buildWorkspace({ 'plan.acct': broken, 'team.acct': TEAM })).findings().filter(f => f.severity === 'error');
+            expect(errors.map(e => e.code), `${kind}: ${errors.map(e => e.message).join(' | ')}`).toEqual(['syntax']);
+        }
+        // the same blocks on one line each, every closing brace of a line removed in turn
+        const oneLine = 'policy { stale-contact-days 90 }\ncustomer c "C" {\n    tier core reviewed 2026-10-01 standing 3 cooperation 3\n'
+            + '    contact zhang "Zhang" { role approver support 1 }\n    contact wang "Wang" { role decision-maker support 2 reports-to zhang }\n'
+            + '    opportunity o "O" { stage lead team { ar alice sr bob fr carol } decision-chain { zhang wang } competitors nokia }\n'
+            + '    activity a "A" { kind visit date 2026-12-01 with zhang status planned }\n}\ncustomer d "D" { tier value }\n';
+        expect((await buildWorkspace({ 'plan.acct': oneLine, 'team.acct': TEAM })).findings().filter(f => f.severity === 'error')).toEqual([]);
+        let cases = 0;
+        for (const match of oneLine.matchAll(/}/g)) {
+            const broken = oneLine.slice(0, match.index) + oneLine.slice(match.index + 1);
+            const errors = (await buildWorkspace({ 'plan.acct': broken, 'team.acct': TEAM })).findings().filter(f => f.severity === 'error');
+            expect(errors.map(e => e.code), `at ${match.index}: ${errors.map(e => e.message).join(' | ')}`).toEqual(['syntax']);
+            cases++;
+        }
+        expect(cases).toBe(9);
+    });
+
+    it('every `}` of the examples removed in turn: exactly one error, a syntax error', async () => {
+        const files = Object.fromEntries(exampleFiles.map(file => [file, fs.readFileSync(path.join(examples, file), 'utf8')]));
+        let cases = 0;
+        for (const file of exampleFiles) {
+            const text = files[file]!;
+            for (const match of text.matchAll(/}/g)) {
+                const line = text.slice(text.lastIndexOf('\n', match.index) + 1, text.indexOf('\n', match.index));
+                if (line.trimStart().startsWith('//') || line.slice(0, match.index - text.lastIndexOf('\n', match.index) - 1).includes('//')) continue;
+                const broken = text.slice(0, match.index) + ' ' + text.slice(match.index + 1);
+                const w = await buildWorkspace({ ...files, [file]: broken });
+                const errors = w.findings().filter(f => f.severity === 'error');
+                const at = `${file}:${text.slice(0, match.index).split('\n').length}`;
+                expect(errors.map(e => `${e.file} ${e.code}`), `${at} ${errors.map(e => e.message).join(' | ')}`).toEqual([`${file} syntax`]);
+                cases++;
+            }
+        }
+        expect(cases).toBeGreaterThan(80);
+    }, 240_000);
 });

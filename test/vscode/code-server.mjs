@@ -176,7 +176,7 @@ export function installVsix({ bin = findCodeServer(), profile, vsix }) {
   return out.trim();
 }
 
-/** Extension folders present in the profile's extensions-dir (e.g. ['acct.acct-0.1.0']). */
+/** Extension folders present in the profile's extensions-dir (e.g. ['acct.acct-plans-0.1.0']). */
 export function installedExtensions(profile) {
   return fs.readdirSync(profile.extensionsDir).filter((d) => !d.startsWith('.') && d !== 'extensions.json');
 }

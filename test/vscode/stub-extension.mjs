@@ -1,4 +1,4 @@
-// Builds a tiny throwaway extension `acct.acct` in a temp folder (outside the
+// Builds a tiny throwaway extension `acct.acct-plans` in a temp folder (outside the
 // repo) and packages it with vsce, so the vsix-install + test-run mechanism can
 // be proven before the real extension's `npm run package` exists.
 //
@@ -14,7 +14,7 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export function buildStubVsix({ outDir } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-stub-ext-'));
   const manifest = {
-    name: 'acct',
+    name: 'acct-plans',
     displayName: 'acct (throwaway stub for test infrastructure)',
     publisher: 'acct',
     version: '0.0.1',

@@ -9,6 +9,9 @@ import { isDate, resolveToday, type Texts } from '../method/index.js';
 import type { DiagnosticJson } from '../contract/plan-types.js';
 import { UnsafeTargetError, writeFileSafely } from '../files/safe-write.js';
 import { formatText } from './format.js';
+import * as path from 'node:path';
+import type { LangiumDocument } from 'langium';
+import { declaredNearby, unknownGlobalIds } from '../node/nearby-declarations.js';
 import { writeStderr, writeStdout } from './output.js';
 
 /** The version `acct --version` prints and reports (SARIF's tool driver). */
@@ -38,15 +41,15 @@ export function parseCount(texts: Texts): (value: string) => number {
 }
 
 /** The `[paths...]` argument. No paths is the current folder (findAcctFiles); the help says so rather than `[]`. */
-export function pathsArgument(): Argument {
-    return new Argument('[paths...]', 'files or folders (searched recursively for *.acct)').default([], '.');
+export function pathsArgument(texts: Texts): Argument {
+    return new Argument('[paths...]', texts.t('help.paths')).default([], '.');
 }
 
 /** The `[paths...]` argument and `--today`, as every command takes them. */
 export function withPathsAndToday(command: Command, texts: Texts): Command {
     return command
-        .addArgument(pathsArgument())
-        .option('--today <date>', 'the date checks compare with (YYYY-MM-DD)', parseToday(texts));
+        .addArgument(pathsArgument(texts))
+        .option('--today <date>', texts.t('help.today'), parseToday(texts));
 }
 
 /** Loads the plans under `paths`; their findings speak the language of `texts`. */
@@ -78,5 +81,26 @@ export async function writeOutput(target: string | undefined, text: string, flag
     } catch (error) {
         if (error instanceof UnsafeTargetError) throw error;
         throw new UsageError(texts.t('cli.cannotWrite', { flag, target, code: (error as NodeJS.ErrnoException).code ?? 'error' }));
+    }
+}
+
+/**
+ * Some of a repository's plans checked alone (`acct check cmgd.acct`): when the members and
+ * competitors they name as unknown are declared in plans nearby that were not checked, one line on
+ * standard error per such plan says where, and to check them together. The findings themselves
+ * (their codes, their count, the exit status) never change.
+ */
+export async function hintDeclaredElsewhere(command: 'check' | 'diff', documents: readonly LangiumDocument[], texts: Texts, cwd = process.cwd()): Promise<void> {
+    const ids = unknownGlobalIds(documents);
+    if (ids.length === 0) return;
+    const loaded = documents.map(document => document.uri.fsPath);
+    const shown = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
+    const { folder, found } = await declaredNearby(loaded, ids, cwd);
+    for (const { file, ids: declared } of found) {
+        const listed = declared.length > 4 ? [...declared.slice(0, 3).map(id => `'${id}'`), texts.t('cli.declaredElsewhere.more', { count: declared.length - 3 })]
+            : declared.map(id => `'${id}'`);
+        writeStderr(`acct: ${texts.t('cli.declaredElsewhere', {
+            ids: texts.and(listed), count: declared.length, file: shown(file), folder: shown(folder), command,
+        })}\n`);
     }
 }

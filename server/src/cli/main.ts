@@ -13,34 +13,20 @@ import { diffCommand } from './commands/diff.js';
 import { formatCommand } from './commands/format.js';
 import { historyCommand } from './commands/history.js';
 import { ClosedOutput, writeStderr } from './output.js';
+import { speak } from './help-language.js';
 import { cliLocale, parseLanguage, problemText } from './language.js';
 
 export function createProgram(setExit: SetExit, texts: Texts = ENGLISH_TEXTS): Command {
-    const program = new Command('acct')
-        .description('Check, export, rank and compare key-account plans written in .acct files.')
-        .version(ACCT_VERSION)
-        .option('--lang <language>', 'language of the messages: en or zh-CN (default: from LC_ALL, LC_MESSAGES or LANG)', parseLanguage(texts))
+    const program = speak(new Command('acct')
+        .description(texts.t('help.program'))
+        .version(ACCT_VERSION, '-V, --version', texts.t('help.version'))
+        .option('--lang <language>', texts.t('help.lang'), parseLanguage(texts))
         .exitOverride()
-        .configureOutput({ writeErr: writeStderr })
-        .showHelpAfterError('(run acct --help for usage)')
-        .addHelpText('after', `
-Examples:
-  acct check plans/                                  one line per finding, then a summary
-  acct check --format sarif -o acct.sarif .          SARIF 2.1.0 for code scanning (also json, github)
-  acct check --watch plans/                          re-check on every change: + new, - resolved
-  acct export -o plan.acct.json                      the acct-plan JSON document
-  acct export --redact -o shared.acct.json           names, ids and free texts as pseudonyms, for sharing
-  acct export --format csv --table contacts --bom    one table as CSV (contacts, opportunities,
-                                                     decision-chain, activities, findings)
-  acct sandbox --top 3                               the open opportunities ranked; the first 3 picked
-  acct diff --from main --format markdown plans/     what changed since main, as a PR comment
-  acct history --since 2026-09-01 --subject cmgd/wang   how one person's support moved, commit by commit
-  acct format --check plans/                         fail when a plan is not laid out as Format Document does
-Run acct help COMMAND for a command's options.`);
+        .helpCommand('help [command]', texts.t('help.help'))
+        .addHelpText('after', texts.t('help.examples')), texts);
     const commands = [checkCommand(setExit, texts), exportCommand(setExit, texts), sandboxCommand(setExit, texts), diffCommand(setExit, texts), historyCommand(setExit, texts), formatCommand(setExit, texts)];
     for (const command of commands) {
-        program.addCommand(command.exitOverride().configureOutput({ writeErr: writeStderr }).showHelpAfterError('(run acct --help for usage)')
-            .configureHelp({ showGlobalOptions: true }));
+        program.addCommand(speak(command.exitOverride(), texts, { showGlobalOptions: true }));
     }
     return program;
 }

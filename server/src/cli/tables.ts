@@ -22,18 +22,26 @@ export interface TableSubjects {
     waived: readonly (FindingSubject | null)[];
 }
 
+/** How a table shows what `--redact` withholds: never `?`, which says "unknown" in the method. */
+export const WITHHELD = 'withheld';
+
+/** Options of a table: a redacted plan's nulls for intimacy and competitor support are withheld values, not absent ones. */
+export interface TableOptions {
+    redacted?: boolean;
+}
+
 const list = (items: readonly string[]): string => items.join('; ');
 const support = (value: Support): string | null => value === null ? null : String(value);
 const money = (value: MoneyJson | null): Cell[] => [value?.value ?? null, value?.currency ?? null];
 
-type PerCustomer = (customer: CustomerJson) => Cell[][];
+type PerCustomer = (customer: CustomerJson, options: TableOptions) => Cell[][];
 
 const perCustomer: Record<Exclude<TableName, 'findings'>, { header: string[]; rows: PerCustomer }> = {
     'contacts': {
         header: ['customer', 'id', 'name', 'title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner', 'competitorSupport', 'influences', 'kpis', 'pains'],
-        rows: customer => customer.contacts.map(c => [
-            customer.id, c.id, c.name, c.title, c.department, c.role, support(c.support), c.intimacy, c.reportsTo, c.lastContact, c.owner,
-            list(c.competitorSupport.map(s => `${s.competitor} ${s.support ?? '?'}`)), list(c.influences), list(c.kpis), list(c.pains),
+        rows: (customer, { redacted }) => customer.contacts.map(c => [
+            customer.id, c.id, c.name, c.title, c.department, c.role, support(c.support), redacted ? WITHHELD : c.intimacy, c.reportsTo, c.lastContact, c.owner,
+            list(c.competitorSupport.map(s => `${s.competitor} ${redacted ? WITHHELD : s.support ?? '?'}`)), list(c.influences), list(c.kpis), list(c.pains),
         ]),
     },
     'opportunities': {
@@ -64,10 +72,10 @@ const perCustomer: Record<Exclude<TableName, 'findings'>, { header: string[]; ro
 
 const findingsHeader = ['customer', 'element', 'id', 'file', 'line', 'column', 'severity', 'code', 'message', 'waived', 'reason', 'until'];
 
-export function table(name: TableName, plan: AcctPlanDocument, subjects: TableSubjects): Table {
+export function table(name: TableName, plan: AcctPlanDocument, subjects: TableSubjects, options: TableOptions = {}): Table {
     if (name === 'findings') return findingsTable(plan, subjects);
     const { header, rows } = perCustomer[name];
-    return { header, rows: plan.customers.flatMap(rows) };
+    return { header, rows: plan.customers.flatMap(customer => rows(customer, options)) };
 }
 
 /** Every finding, the waived ones too (`waived` true, with the waiver's reason and date), each with the element it is about. */

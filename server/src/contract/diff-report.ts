@@ -147,8 +147,9 @@ export function formatDiffMarkdown(diff: PlanDiff, texts: Texts, linkOf: LinkOf 
 
 /** A field's value as a reviewer reads it. */
 export function valueText(field: string, value: unknown, texts: Texts): string {
+    // an absent support is unknown, `?`, as everywhere else (a decision-chain entry, a competitor's support)
+    if (field === 'support') return supportText((value ?? null) as Support);
     if (value === null || value === undefined) return '—';
-    if (field === 'support') return supportText(value as Support);
     if (field === 'amount' || field === 'budget') { const m = value as MoneyJson; return moneyText(m.value, m.currency); }
     if (field === 'decisionChain') {
         const entries = value as Entry[];

@@ -5,11 +5,13 @@
  * terminal, /dev/null, a symlink to one of them) are written through, not replaced.
  */
 import * as fs from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /** Why a target may not be written; the programs say it in their user's language. */
-export type UnsafeTarget = 'acct-file' | 'names-folder' | 'is-folder' | 'leads-to-plan' | 'socket';
+export type UnsafeTarget = 'acct-file' | 'names-folder' | 'is-folder' | 'leads-to-plan' | 'socket'
+    | 'not-plan' | 'not-regular-plan' | 'linked-plan' | 'plan-changed';
 
 /** The target may not be written: the message says why and what to do (in English; `reason` and the fields let a program say it in another language). */
 export class UnsafeTargetError extends Error {
@@ -56,12 +58,41 @@ export async function writeFileSafely(target: string, content: string, what = 't
     await replaceAtomically(real, content);
 }
 
-async function replaceAtomically(target: string, content: string): Promise<void> {
+/**
+ * `acct format --write`, the one command that writes an `.acct` file: replaces the plan `file`
+ * with `content`, atomically (a reader, an editor, a crash see the old plan or the new one, never
+ * a part), keeping its permissions and its UTF-8 byte order mark. Only a regular file named
+ * `*.acct` — not a symbolic link (the link would become a copy), a FIFO or a device, nor a file
+ * with another hard link (the other name would keep the old text) — and only while its text is
+ * still `expected` (the text formatted: an edit saved meanwhile is never overwritten).
+ */
+export async function rewritePlan(file: string, expected: string, content: string): Promise<void> {
+    const stat = await checkPlanRewritable(file);
+    const bytes = await fs.readFile(file);
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    if (bytes.toString('utf8', bom ? 3 : 0) !== expected) {
+        throw new UnsafeTargetError(`${file}: changed while it was being formatted; nothing written. Run the command again.`, 'plan-changed', file);
+    }
+    await replaceAtomically(file, (bom ? '\uFEFF' : '') + content, stat.mode & 0o7777);
+}
+
+/** Refuses, before anything is written, a file that `rewritePlan` may not replace; its status if it may. */
+export async function checkPlanRewritable(file: string): Promise<Stats> {
+    const refuse = (reason: UnsafeTarget, message: string): never => { throw new UnsafeTargetError(message, reason, file); };
+    if (!isPlanPath(file)) refuse('not-plan', `${file}: not an .acct file; acct format --write rewrites only account plans (*.acct).`);
+    const stat = await fs.lstat(file);
+    if (!stat.isFile()) refuse('not-regular-plan', `${file}: not a regular file (a symbolic link, a FIFO or a device): acct format --write rewrites only regular .acct files.`);
+    if (stat.nlink > 1) refuse('linked-plan', `${file}: has other hard links, which would keep the old text.`);
+    return stat;
+}
+
+async function replaceAtomically(target: string, content: string, mode?: number): Promise<void> {
     const folder = path.dirname(target);
     await removeStaleTemporaries(folder, path.basename(target));
     const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     const handle = await fs.open(temporary, 'wx');
     try {
+        if (mode !== undefined) await handle.chmod(mode);
         await handle.writeFile(content, 'utf8');
         await handle.sync();
     } catch (error) {

@@ -50,10 +50,31 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             }
         }
         const kept = withoutCascades(document, lexing, parsing);
+        this.placeAtSwallowingChains(document, kept);
         const cascades = new Set(parsing);
         for (const error of kept) cascades.delete(error);
         // A cascade is not shown, but its declaration is as unreliable as the first error's (containment).
         return this.findingPolicy.apply(document, diagnostics.filter(d => !cascades.has(d)), [...lexing, ...parsing]);
+    }
+
+    /**
+     * A decision chain without its `}` swallows the lines after it (unresolved-references.ts drops
+     * the unknown contacts they become); the syntax error that follows is the brace's: it moves to
+     * the first word swallowed, and says which chain is not closed.
+     */
+    private placeAtSwallowingChains(document: LangiumDocument, kept: Diagnostic[]): void {
+        const swallowed = this.unresolved.swallowed(document);
+        if (swallowed.length === 0) return;
+        const texts = this.settings.texts();
+        const offsetOf = (d: Diagnostic) => document.textDocument.offsetAt(d.range.start);
+        const errors = [...kept].sort((a, b) => offsetOf(a) - offsetOf(b));
+        for (const { chain, entry, word } of swallowed) {
+            const at = entry.$cstNode!;
+            const error = errors.find(e => offsetOf(e) > at.offset);
+            if (!error || !chain.$cstNode) continue;
+            error.range = { start: document.textDocument.positionAt(at.offset), end: document.textDocument.positionAt(at.offset + word.length) };
+            error.message = texts.t('syntax.chainNotClosed', { line: chain.$cstNode.range.start.line + 1, word });
+        }
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {

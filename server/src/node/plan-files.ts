@@ -52,7 +52,11 @@ export async function findAcctFiles(paths: string[], cwd: string, options: FindO
         }
     }
     if (found.size === 0 && !options.missingIsEmpty) {
-        throw new InputError(message('input.noneFound', { paths: paths.length ? paths.join(', ') : '.' }));
+        // the folder the user gave, as given (`.` would read as the end of the sentence): the current one by its path
+        const given = paths.filter(p => path.resolve(cwd, p) !== path.resolve(cwd));
+        throw new InputError(given.length
+            ? message('input.noneFound', { paths: given.map(p => `'${p}'`).join(', ') })
+            : message('input.noneFoundHere', { folder: path.resolve(cwd) }));
     }
     return [...found].sort();
 }

@@ -6,7 +6,7 @@ const assert = require('assert');
 const path = require('path');
 const vscode = require('vscode');
 
-const EXTENSION_ID = process.env.ACCT_EXTENSION_ID || 'acct.acct';
+const EXTENSION_ID = process.env.ACCT_EXTENSION_ID || 'acct.acct-plans';
 /** The repository (for the schema, ajv and the CLI); the suite lives in test/vscode/suite. */
 const PROJECT_ROOT = process.env.ACCT_PROJECT_ROOT || path.resolve(__dirname, '..', '..', '..');
 /** The date the launcher pinned in the workspace's .vscode/settings.json. */

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { formatGithub, formatJson, formatText, summaryLine, type OutputFormat } from '../format.js';
 import { formatSarif } from '../formats/sarif.js';
-import { ACCT_VERSION, load, parseCount, UsageError, withPathsAndToday, writeOutput, type SetExit } from '../common.js';
+import { ACCT_VERSION, hintDeclaredElsewhere, load, parseCount, UsageError, withPathsAndToday, writeOutput, type SetExit } from '../common.js';
 import type { LoadedWorkspace } from '../../node/workspace-loader.js';
 import { checkTarget } from '../../files/safe-write.js';
 import { watchCheck } from '../watch.js';
@@ -19,13 +19,13 @@ interface CheckOptions {
 
 export function checkCommand(setExit: SetExit, texts: Texts): Command {
     return withPathsAndToday(new Command('check')
-        .description('Check plans against the method; print one line per finding.'), texts)
-        .addOption(new Option('--format <format>', 'output format: text, json (the diagnostics array), github (workflow annotations) or sarif (SARIF 2.1.0 for code scanning)')
+        .description(texts.t('help.check')), texts)
+        .addOption(new Option('--format <format>', texts.t('help.check.format'))
             .choices(['text', 'json', 'github', 'sarif']).default('text'))
-        .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', parseCount(texts))
-        .option('-o, --output <file>', 'write the report to this file (atomically) instead of standard output')
-        .option('--watch', 're-check on every change to the .acct files under the paths and print what changed (+ new, - resolved); Ctrl-C stops')
-        .addHelpText('after', '\nExit status: 0 no errors and warnings within --max-warnings; 1 errors or too many warnings; 2 bad usage or input.\nWith --watch: 0 when stopped with Ctrl-C.')
+        .option('--max-warnings <n>', texts.t('help.check.maxWarnings'), parseCount(texts))
+        .option('-o, --output <file>', texts.t('help.check.output'))
+        .option('--watch', texts.t('help.check.watch'))
+        .addHelpText('after', texts.t('help.check.after'))
         .action(async (paths: string[], options: CheckOptions) => setExit(await check(paths, options, texts)));
 }
 
@@ -41,6 +41,7 @@ async function check(paths: string[], options: CheckOptions, texts: Texts): Prom
     const diagnostics = workspace.diagnostics();
     const output = report(workspace, options.format, texts);
     if (output) await writeOutput(options.output, output + '\n', '-o', what, texts);
+    await hintDeclaredElsewhere('check', workspace.documents, texts);
     const errors = diagnostics.filter(d => d.severity === 'error').length;
     const warnings = diagnostics.filter(d => d.severity === 'warning').length;
     if (errors > 0) return 1;

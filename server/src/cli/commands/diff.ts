@@ -13,7 +13,7 @@ import { message, severityRank, resolveToday, type Severity, type Texts } from '
 import { loadTexts, loadWorkspace } from '../../node/workspace-loader.js';
 import { existsAt, GitError, isRevision, plansAt, renames, resolveRevision, workTree, type GitWorkTree } from '../../node/git.js';
 import { relativePath } from '../../language/file-places.js';
-import { withPathsAndToday, type SetExit } from '../common.js';
+import { hintDeclaredElsewhere, withPathsAndToday, type SetExit } from '../common.js';
 import { writeStdout } from '../output.js';
 
 interface DiffOptions {
@@ -26,11 +26,11 @@ interface DiffOptions {
 
 export function diffCommand(setExit: SetExit, texts: Texts): Command {
     return withPathsAndToday(new Command('diff')
-        .description('Show what changed in the plan between two git revisions (or a revision and the files on disk).'), texts)
-        .option('--from <rev>', 'the earlier revision', 'HEAD')
-        .option('--to <rev>', 'the later revision (default: the files on disk)')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'))
-        .addOption(new Option('--fail-on-new <severity>', 'exit 1 when a new finding has this severity or worse').choices(['warning', 'error']))
+        .description(texts.t('help.diff')), texts)
+        .option('--from <rev>', texts.t('help.diff.from'), 'HEAD')
+        .option('--to <rev>', texts.t('help.diff.to'))
+        .addOption(new Option('--format <format>', texts.t('help.outputFormat')).choices(['text', 'json', 'markdown']).default('text'))
+        .addOption(new Option('--fail-on-new <severity>', texts.t('help.diff.failOnNew')).choices(['warning', 'error']))
         .action(async (paths: string[], options: DiffOptions) => setExit(await diff(paths, options, texts)));
 }
 
@@ -51,6 +51,8 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
     await writeStdout(options.format === 'json' ? JSON.stringify(report, null, 2) + '\n'
         : options.format === 'markdown' ? formatDiffMarkdown(report, texts)
         : formatDiffText(report, texts));
+    // the files on disk (or at --to): where the unknown members and competitors of the plans compared are declared
+    if (!to) await hintDeclaredElsewhere('diff', after.documents, texts, cwd);
     const gate = options.failOnNew;
     const atLeast = (severity: string) => severityRank[severity as Severity] <= severityRank[gate!];
     return gate && (report.newFindings.some(d => atLeast(d.severity))

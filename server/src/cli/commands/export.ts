@@ -22,13 +22,13 @@ interface ExportOptions {
 
 export function exportCommand(setExit: SetExit, texts: Texts): Command {
     return withPathsAndToday(new Command('export')
-        .description('Write the plan as one JSON document (format acct-plan, version 1), or one table of it as CSV.'), texts)
-        .option('-o, --output <file>', 'write to this file (atomically) instead of standard output')
-        .addOption(new Option('--format <format>', 'json (the acct-plan document) or csv (one table, see --table)').choices(['json', 'csv']).default('json'))
-        .addOption(new Option('--table <name>', 'with --format csv: the table to write').choices([...TABLES]))
-        .option('--bom', 'with --format csv: begin with a UTF-8 byte order mark, for spreadsheet programs')
-        .option('--redact', 'replace names, ids, titles, free texts and file paths by pseudonyms (Contact 7), withhold intimacy and support for competitors: for sharing outside the team')
-        .addHelpText('after', `\nTables: ${TABLES.join(', ')}; the customer id first, then the export's fields flattened.\nWith any error in the plan: exit 1, the errors on standard error, nothing written.`)
+        .description(texts.t('help.export')), texts)
+        .option('-o, --output <file>', texts.t('help.export.output'))
+        .addOption(new Option('--format <format>', texts.t('help.export.format')).choices(['json', 'csv']).default('json'))
+        .addOption(new Option('--table <name>', texts.t('help.export.table')).choices([...TABLES]))
+        .option('--bom', texts.t('help.export.bom'))
+        .option('--redact', texts.t('help.export.redact'))
+        .addHelpText('after', texts.t('help.export.after', { tables: TABLES.join(', ') }))
         .action(async (paths: string[], options: ExportOptions) => setExit(await exportPlan(paths, options, texts)));
 }
 
@@ -40,13 +40,17 @@ async function exportPlan(paths: string[], options: ExportOptions, texts: Texts)
     if (options.output) checkTarget(options.output, what);
     const workspace = await load(paths, options.today, texts);
     let plan = workspace.plan();
-    if (refuseOnErrors(plan.diagnostics, texts.t('cli.refused.export'), texts)) return 1;
+    // The findings table is the check's report as a table: written whatever the plan holds, errors
+    // included, with the check's exit status (as `acct check --format sarif -o FILE`).
+    const findingsTable = options.format === 'csv' && options.table === 'findings';
+    const errors = plan.diagnostics.some(d => d.severity === 'error');
+    if (!findingsTable && refuseOnErrors(plan.diagnostics, texts.t('cli.refused.export'), texts)) return 1;
     const located = workspace.located();
     let subjects: RedactionSubjects = { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) };
     if (options.redact) ({ plan, subjects } = redactPlan(plan, subjects));
     const text = options.format === 'csv'
-        ? (({ header, rows }) => toCsv(header, rows, { bom: options.bom }))(table(options.table!, plan, subjects))
+        ? (({ header, rows }) => toCsv(header, rows, { bom: options.bom }))(table(options.table!, plan, subjects, { redacted: options.redact }))
         : serializePlan(plan);
     await writeOutput(options.output, text, '-o', what, texts);
-    return 0;
+    return findingsTable && errors ? 1 : 0;
 }

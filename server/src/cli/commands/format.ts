@@ -1,8 +1,12 @@
 /**
  * `acct format` (an extension of the contract, for CI): `--check` names each plan whose layout
  * differs from what the editor's Format Document gives (language/plan-layout.ts) and exits 1;
- * without it, one plan is printed formatted. acct never writes an `.acct` file.
+ * `--write` rewrites each plan that is not formatted, in place and atomically (the one command
+ * that writes an `.acct` file, through the safe-write room); without either, one plan is
+ * printed formatted — and `acct format F > F`, where the shell empties F before acct reads it,
+ * is told to use `--write`.
  */
+import { fstatSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { EmptyFileSystem } from 'langium';
@@ -10,29 +14,50 @@ import { createAcctServices } from '../../acct-module.js';
 import { applyLayout, layoutEdits, layoutPieces } from '../../language/plan-layout.js';
 import { findAcctFiles, readPlanTexts } from '../../node/plan-files.js';
 import { filePlace } from '../../contract/findings.js';
+import { checkPlanRewritable, rewritePlan } from '../../files/safe-write.js';
 import { pathsArgument, UsageError, type SetExit } from '../common.js';
-import { writeStdout } from '../output.js';
+import { writeStderr, writeStdout } from '../output.js';
 import type { Texts } from '../../method/index.js';
 
 export function formatCommand(setExit: SetExit, texts: Texts): Command {
     return new Command('format')
-        .description('Print a plan laid out as Format Document lays it out; with --check, name the plans that are not.')
-        .addArgument(pathsArgument())
-        .option('--check', 'exit 1 when a plan is not formatted, naming the first line that would change')
-        .addHelpText('after', '\nExit status: 0 formatted (or printed); 1 with --check, a plan is not formatted; 2 bad usage or input.')
-        .action(async (paths: string[], options: { check?: boolean }) => setExit(await format(paths, options.check === true, texts)));
+        .description(texts.t('help.format'))
+        .addArgument(pathsArgument(texts))
+        .option('--check', texts.t('help.format.check'))
+        .option('--write', texts.t('help.format.write'))
+        .addHelpText('after', texts.t('help.format.after'))
+        .action(async (paths: string[], options: { check?: boolean; write?: boolean }) => {
+            if (options.check && options.write) throw new UsageError(texts.t('cli.format.checkOrWrite'));
+            setExit(await format(paths, options.check ? 'check' : options.write ? 'write' : 'print', texts));
+        });
 }
 
-async function format(paths: string[], check: boolean, say: Texts): Promise<number> {
+async function format(paths: string[], mode: 'check' | 'write' | 'print', say: Texts): Promise<number> {
     const cwd = process.cwd();
-    const files = await findAcctFiles(paths, cwd);
+    const files = await findAcctFiles(paths, cwd, { onSkip: line => writeStderr(`acct: ${say.render(line)}\n`) });
     const display = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || file;
+    // every plan that may not be rewritten is refused before any is
+    if (mode === 'write') for (const file of files) await checkPlanRewritable(path.relative(cwd, file) || file);
+    if (mode === 'print' && files.length === 1 && isStandardOutput(files[0]!)) {
+        throw new UsageError(say.t('cli.format.outputIsInput', { file: display(files[0]!) }));
+    }
     const texts = await readPlanTexts(files, display);
     const lexer = createAcctServices(EmptyFileSystem).Acct.parser.Lexer;
-    if (!check) {
+    if (mode === 'print') {
         if (files.length !== 1) throw new UsageError(say.t('cli.format.oneFile'));
         const text = texts[0]!;
         await writeStdout(applyLayout(text, layoutEdits(text, layoutPieces(lexer, text))));
+        return 0;
+    }
+    if (mode === 'write') {
+        const lines: string[] = [];
+        for (const [i, text] of texts.entries()) {
+            const formatted = applyLayout(text, layoutEdits(text, layoutPieces(lexer, text)));
+            if (formatted === text) continue;
+            await rewritePlan(path.relative(cwd, files[i]!) || files[i]!, text, formatted);
+            lines.push(say.t('cli.format.rewritten', { file: display(files[i]!) }));
+        }
+        await writeStdout([...lines, say.t('cli.format.rewrittenSummary', { rewritten: lines.length, files: files.length })].join('\n') + '\n');
         return 0;
     }
     const lines: string[] = [];
@@ -44,6 +69,17 @@ async function format(paths: string[], check: boolean, say: Texts): Promise<numb
         : say.t('cli.format.notAllFormatted', { unformatted: lines.length, files: files.length });
     await writeStdout([...lines, summary].join('\n') + '\n');
     return lines.length > 0 ? 1 : 0;
+}
+
+/** Standard output is `file` itself (`acct format F > F`): the shell has emptied it already. */
+function isStandardOutput(file: string): boolean {
+    try {
+        const out = fstatSync(1);
+        const plan = statSync(file);
+        return out.isFile() && out.dev === plan.dev && out.ino === plan.ino;
+    } catch {
+        return false;
+    }
 }
 
 /** 1-based line of an offset (CR LF, CR and LF each end a line). */

@@ -19,9 +19,9 @@ interface SandboxOptions {
 
 export function sandboxCommand(setExit: SetExit, texts: Texts): Command {
     return withPathsAndToday(new Command('sandbox')
-        .description('Rank every open opportunity by its strategic sandbox score; mark the first N as the picks.'), texts)
-        .option('--top <n>', 'mark the first N opportunities as the picks', parseCount(texts))
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
+        .description(texts.t('help.sandbox')), texts)
+        .option('--top <n>', texts.t('help.sandbox.top'), parseCount(texts))
+        .addOption(new Option('--format <format>', texts.t('help.outputFormat')).choices(['text', 'json', 'csv']).default('text'))
         .action(async (paths: string[], options: SandboxOptions) => setExit(await sandbox(paths, options, texts)));
 }
 
@@ -38,14 +38,14 @@ async function sandbox(paths: string[], options: SandboxOptions, texts: Texts): 
 
 const number = (value: number | null) => value === null ? '—' : String(value);
 
-/** The text table's columns, each titled in the user's language (`#` is the rank). */
-const columns: ReadonlyArray<Omit<Column<SandboxRow>, 'title'> & { title: Extract<MessageKey, `cli.sandbox.col.${string}`> | '#' }> = [
+/** The text table's columns, each titled in the user's language (`#` is the rank); stage and horizon in its words (线索, 长期). */
+const columns = (texts: Texts): ReadonlyArray<Omit<Column<SandboxRow>, 'title'> & { title: Extract<MessageKey, `cli.sandbox.col.${string}`> | '#' }> => [
     { title: '#', value: r => String(r.rank), align: 'right' },
     { title: 'cli.sandbox.col.pick', value: r => r.pick ? '★' : '' },
     { title: 'cli.sandbox.col.opportunity', value: r => `${r.customer}/${r.opportunity}`, max: 32 },
     { title: 'cli.sandbox.col.name', value: r => r.name, max: 36 },
-    { title: 'cli.sandbox.col.stage', value: r => r.stage },
-    { title: 'cli.sandbox.col.horizon', value: r => r.horizon ?? '—' },
+    { title: 'cli.sandbox.col.stage', value: r => texts.vocabulary.stages[r.stage]?.label ?? r.stage },
+    { title: 'cli.sandbox.col.horizon', value: r => r.horizon ? texts.vocabulary.horizons[r.horizon]?.label ?? r.horizon : '—' },
     { title: 'cli.sandbox.col.space', value: r => number(r.space), align: 'right' },
     { title: 'cli.sandbox.col.growth', value: r => number(r.growth), align: 'right' },
     { title: 'cli.sandbox.col.profit', value: r => number(r.profit), align: 'right' },
@@ -56,7 +56,7 @@ const columns: ReadonlyArray<Omit<Column<SandboxRow>, 'title'> & { title: Extrac
 
 function sandboxText(rows: readonly SandboxRow[], top: number | undefined, texts: Texts): string {
     if (rows.length === 0) return texts.t('cli.sandbox.none') + '\n';
-    const titled = columns.map(c => ({ ...c, title: c.title === '#' ? '#' : texts.t(c.title) }));
+    const titled = columns(texts).map(c => ({ ...c, title: c.title === '#' ? '#' : texts.t(c.title) }));
     const [header, ...lines] = textTable(rows, titled);
     const scored = rows.filter(r => r.score !== null).length;
     // The unscored come last in the ranking: a rule sets them apart.

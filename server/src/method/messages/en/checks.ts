@@ -126,6 +126,7 @@ export const findings = {
     'syntax.expectedIn': '{where}, expected {expected}, but found {found}.{meant}{hint}',
     'syntax.didYouMean': ' Did you mean `{word}`?',
     'syntax.missingClose': ' Is a `}}` missing before it?',
+    'syntax.chainNotClosed': 'The decision chain opened on line {line} is not closed: it reads `{word}` as a contact. Is its `}}` missing before `{word}`?',
     'syntax.after': 'After {previous}',
     'syntax.startOfFile': 'At the start of the file',
     'syntax.endOfFile': 'the end of the file',

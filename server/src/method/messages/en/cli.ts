@@ -24,6 +24,8 @@ export const cli = {
     // format.ts, commands/check.ts
     'cli.summary.none': 'No findings in {files} {files:file|files}.',
     'cli.summary': '{count} {count:finding|findings} in {files} {files:file|files}: {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}, {infos} info.',
+    'cli.declaredElsewhere': '{ids} {count:is|are} declared in {file}, which was left out: members, competitors and the policy are shared by the plans of a workspace. Give them together: acct {command} {folder}',
+    'cli.declaredElsewhere.more': '{count} more',
     'cli.maxWarnings': '{warnings} {warnings:warning exceeds|warnings exceed} --max-warnings {max}.',
     'cli.watch.format': '--watch prints text only: leave out --format.',
     'cli.watch.output': '--watch prints to the terminal: leave out -o.',
@@ -35,7 +37,11 @@ export const cli = {
     'cli.format.notFormatted': '{file}:{line}: not formatted from this line on (Format Document in VS Code, or acct format {file} to see the layout).',
     'cli.format.allFormatted': '{files} {files:file is|files are} formatted.',
     'cli.format.notAllFormatted': '{unformatted} of {files} {files:file|files} {unformatted:is|are} not formatted.',
-    'cli.format.oneFile': 'give one file to print it formatted, or --check to check several.',
+    'cli.format.oneFile': 'give one file to print it formatted, --check to check several, or --write to rewrite them in place.',
+    'cli.format.checkOrWrite': '--check and --write exclude each other: --check only reports, --write rewrites.',
+    'cli.format.outputIsInput': '{file}: standard output is the plan itself (acct format {file} > {file}), which the shell emptied before acct could read it. Restore it (git checkout -- {file}, or your editor\'s undo), then run acct format --write {file}.',
+    'cli.format.rewritten': '{file}: formatted.',
+    'cli.format.rewrittenSummary': '{rewritten} of {files} {files:file|files} rewritten.',
     // commands/sandbox.ts
     'cli.sandbox.none': 'No open opportunity (stage lead, opportunity or bid) in the workspace.',
     'cli.sandbox.unscoredRule': '— not scored: give space, growth, profit and competition —',
@@ -71,7 +77,8 @@ export const cli = {
     'input.notAcct': '{path}: not an .acct file. Give account plans (*.acct), or folders that hold them.',
     'input.skipped': '{path}: not a regular file ({kind}): skipped.',
     'input.skippedUnreachable': '{reason} Skipped.',
-    'input.noneFound': 'no .acct file found in {paths}. Give a folder that holds account plans, or .acct files.',
+    'input.noneFound': 'no .acct file found in {paths} or below. Give a folder that holds account plans, or .acct files.',
+    'input.noneFoundHere': 'no .acct file found in the current folder ({folder}) or below. Give a folder that holds account plans, or .acct files.',
     'input.folderUnreadable': '{path}: cannot read folder {folder} ({code}). Check its permissions.',
     'input.missing': '{path}: no such file or folder. Check the path.',
     'input.loop': '{path}: a symbolic link that loops back to itself. Fix or remove the link.',
@@ -104,6 +111,10 @@ export const cli = {
     'write.isFolder': '{target}: is a folder. Give a file name for {what}.',
     'write.leadsToPlan': '{target}: leads to the plan {real}; acct never writes .acct files.',
     'write.socket': '{target}: is a socket. Give a file, a FIFO or a device for {what}.',
+    'write.notPlan': '{target}: not an .acct file; acct format --write rewrites only account plans (*.acct).',
+    'write.notRegularPlan': '{target}: not a regular file (a symbolic link, a FIFO or a device): acct format --write rewrites only regular .acct files. Give the file itself.',
+    'write.linkedPlan': '{target}: has other hard links, which would keep the old text. Print it with acct format {target} and copy the result.',
+    'write.planChanged': '{target}: changed while it was being formatted; nothing written. Run the command again.',
     // contract/diff-report.ts
     // node/plan-history.ts, cli/commands/history.ts
     'history.badDate': "'{date}' is not a date: write --since as YYYY-MM-DD, or give a revision.",

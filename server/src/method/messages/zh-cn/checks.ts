@@ -115,6 +115,7 @@ export const findings: Translation<typeof enFindings> = {
     'syntax.expectedIn': '{where}应为 {expected}，但实际是 {found}。{meant}{hint}',
     'syntax.didYouMean': '你是不是想写 `{word}`？',
     'syntax.missingClose': '前面是不是少了一个 `}}`？',
+    'syntax.chainNotClosed': '第 {line} 行开始的 decision-chain 没有结束：`{word}` 被当成了联系人。是不是在 `{word}` 前面少了一个 `}}`？',
     'syntax.after': '在 {previous} 之后',
     'syntax.startOfFile': '在文件开头',
     'syntax.endOfFile': '文件末尾',
