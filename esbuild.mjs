@@ -35,7 +35,8 @@ if (watch) {
     await Promise.all(contexts.map(context => context.rebuild()));
     await Promise.all(contexts.map(context => context.dispose()));
     if (existsSync('client/webview/build.mjs')) {
-        const { buildWebview } = await import('./client/webview/build.mjs');
+        const { buildWebview, buildReportPage } = await import('./client/webview/build.mjs');
         await buildWebview('out/webview', { minify });
+        await buildReportPage('out/report');
     }
 }

@@ -11,6 +11,7 @@ import { exportCommand } from './commands/export.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { diffCommand } from './commands/diff.js';
 import { formatCommand } from './commands/format.js';
+import { reportCommand } from './commands/report.js';
 import { ClosedOutput, writeStderr } from './output.js';
 import { cliLocale, parseLanguage, problemText } from './language.js';
 
@@ -33,9 +34,10 @@ Examples:
                                                      decision-chain, activities, findings)
   acct sandbox --top 3                               the open opportunities ranked; the first 3 picked
   acct diff --from main --format markdown plans/     what changed since main, as a PR comment
+  acct report -o review.html plans/                  the account review: one HTML file to open, mail or print
   acct format --check plans/                         fail when a plan is not laid out as Format Document does
 Run acct help COMMAND for a command's options.`);
-    const commands = [checkCommand(setExit, texts), exportCommand(setExit, texts), sandboxCommand(setExit, texts), diffCommand(setExit, texts), formatCommand(setExit, texts)];
+    const commands = [checkCommand(setExit, texts), exportCommand(setExit, texts), sandboxCommand(setExit, texts), diffCommand(setExit, texts), formatCommand(setExit, texts), reportCommand(setExit, texts)];
     for (const command of commands) {
         program.addCommand(command.exitOverride().configureOutput({ writeErr: writeStderr }).showHelpAfterError('(run acct --help for usage)')
             .configureHelp({ showGlobalOptions: true }));
