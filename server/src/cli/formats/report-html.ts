@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { FindingSubject } from '../../contract/findings.js';
 import { byPlace, byWorstFirst } from '../../contract/findings.js';
-import { changeText, findingText } from '../../contract/diff-report.js';
+import { changeLine, findingText } from '../../contract/diff-report.js';
 import type { PlanDiff } from '../../contract/plan-diff.js';
 import type { AcctPlanDocument, CustomerJson, DiagnosticJson, MoneyJson, OpportunityJson, WaivedJson } from '../../contract/plan-types.js';
 import { sandboxRanking } from '../../contract/sandbox.js';
@@ -119,7 +119,8 @@ export function reportHtml(input: ReportInput): { html: string; errors: number }
         if (list) list.push(w); else waivedBy.set(key, [w]);
     });
 
-    const severityName = (s: string) => escapeHtml(s);
+    const severityClass = (s: string) => escapeHtml(s);
+    const severityText = (s: string) => escapeHtml(SEVERITIES.includes(s as Severity) ? tx.t(`view.legend.severity.${s as Severity}`) : s);
     const issueOf = (code: string) => tx.vocabulary.issues[code as IssueCode] as { title: string; help: string } | undefined;
     const tierName = (tier: Tier | null) => tier ? tx.name('tiers', tier) : tx.t('report.noTier');
     const figure = (f: Figure): string => {
@@ -132,7 +133,7 @@ export function reportHtml(input: ReportInput): { html: string; errors: number }
         const out = new Html().add('<ul class="findings">\n');
         for (const d of [...list].sort((a, b) => byWorstFirst(a, b) || byPlace(a, b))) {
             const help = issueOf(d.code)?.help;
-            out.add(`<li><span class="severity ${severityName(d.severity)}">${escapeHtml(d.severity)}</span> <code>${escapeHtml(d.code)}</code> `,
+            out.add(`<li><span class="severity ${severityClass(d.severity)}">${severityText(d.severity)}</span> <code>${escapeHtml(d.code)}</code> `,
                 `${escapeHtml(d.message)} <span class="muted">${escapeHtml(`${d.file}:${d.line}:${d.column}`)}</span>`,
                 help ? `<br><span class="finding-help">${escapeHtml(tx.t('report.guidance', { help }))}</span>` : '', '</li>\n');
         }
@@ -142,7 +143,7 @@ export function reportHtml(input: ReportInput): { html: string; errors: number }
         const out = new Html().add('<ul class="findings waived">\n');
         for (const w of list) {
             const why = w.until ? tx.t('report.waivedUntil', { date: w.until, reason: w.reason }) : tx.t('report.waivedReason', { reason: w.reason });
-            out.add(`<li><span class="severity ${severityName(w.severity)}">${escapeHtml(w.severity)}</span> <code>${escapeHtml(w.code)}</code> `,
+            out.add(`<li><span class="severity ${severityClass(w.severity)}">${severityText(w.severity)}</span> <code>${escapeHtml(w.code)}</code> `,
                 `${escapeHtml(w.message)} <span class="muted">${escapeHtml(`${w.file}:${w.line}:${w.column}`)}</span>`,
                 `<br><span class="finding-help">${escapeHtml(why)}</span></li>\n`);
         }
@@ -198,7 +199,7 @@ export function reportHtml(input: ReportInput): { html: string; errors: number }
     body.text('h3', tx.t('report.findingsBySeverity'))
         .add(`<table class="severities"><thead><tr><th>${escapeHtml(tx.t('report.col.severity'))}</th><th class="num">${escapeHtml(tx.t('report.col.count'))}</th></tr></thead><tbody>\n`);
     for (const s of SEVERITIES) {
-        body.add(`<tr><td><span class="severity ${s}">${s}</span></td><td class="num">${plan.diagnostics.filter(d => d.severity === s).length}</td></tr>\n`);
+        body.add(`<tr><td><span class="severity ${s}">${severityText(s)}</span></td><td class="num">${plan.diagnostics.filter(d => d.severity === s).length}</td></tr>\n`);
     }
     body.add('</tbody></table>\n').text('p', tx.t('report.findingsTotal', { count: plan.diagnostics.length, waived: plan.waived.length }), ' class="muted"');
     const outside = findingsBy.get(null) ?? [];
@@ -216,12 +217,18 @@ export function reportHtml(input: ReportInput): { html: string; errors: number }
         const none = !diff.changes.length && !diff.newFindings.length && !diff.resolvedFindings.length;
         if (none) body.text('p', tx.t('report.noChanges', { since: revision }));
         if (input.since.detailed) {
-            if (diff.changes.length) body.add('<ul class="changes">\n', ...diff.changes.map(c => `<li>${escapeHtml(changeText(c, tx))}</li>\n`), '</ul>\n');
+            if (diff.changes.length) body.add('<ul class="changes">\n', ...diff.changes.map(c => `<li>${escapeHtml(changeLine(c, tx))}</li>\n`), '</ul>\n');
             const list = (title: 'report.newFindings' | 'report.resolvedFindings', items: readonly DiagnosticJson[]) => {
                 if (items.length) body.text('h3', tx.t(title)).add('<ul class="findings">\n', ...items.map(d => `<li>${escapeHtml(findingText(d))}</li>\n`), '</ul>\n');
             };
             list('report.newFindings', diff.newFindings);
             list('report.resolvedFindings', diff.resolvedFindings);
+            // contract 7.4: a finding of the same subject and code whose message or severity changed
+            const changed = (diff as { changedFindings?: ReadonlyArray<{ from: DiagnosticJson; to: DiagnosticJson }> }).changedFindings ?? [];
+            if (changed.length) {
+                body.text('h3', tx.t('report.changedFindings'))
+                    .add('<ul class="findings">\n', ...changed.map(c => `<li>${escapeHtml(findingText(c.from))} → ${escapeHtml(findingText(c.to))}</li>\n`), '</ul>\n');
+            }
         } else if (!none) {
             body.text('p', [tx.t('report.changes', { since: revision }), String(diff.changes.length)].join(': '))
                 .text('p', `${tx.t('report.newFindings')}: ${diff.newFindings.length} · ${tx.t('report.resolvedFindings')}: ${diff.resolvedFindings.length}`);
@@ -237,6 +244,18 @@ export function reportHtml(input: ReportInput): { html: string; errors: number }
         const deals = opportunities.filter(o => isActive(o.stage) && o.decisionChain.length > 0);
         body.add(`<section class="customer" id="${sectionId(i)}">\n`).text('h2', customer.name)
             .add(`<p class="verdict">${escapeHtml(verdict(customer, opportunities, findings, tx, tierName, issueOf))}</p>\n`);
+        if (opportunities.length) {
+            body.text('h3', tx.t('report.opportunities'))
+                .add('<table class="opportunities"><thead><tr>',
+                    ...(['report.col.opportunity', 'report.col.stage', 'report.col.amount', 'report.col.score'] as const)
+                        .map((k, n) => `<th${n >= 2 ? ' class="num"' : ''}>${escapeHtml(tx.t(k))}</th>`),
+                    '</tr></thead><tbody>\n');
+            for (const o of opportunities) {
+                body.add(`<tr><td>${escapeHtml(o.name)}</td><td>${escapeHtml(o.stage ? tx.name('stages', o.stage) : '—')}</td>`,
+                    `<td class="num">${escapeHtml(o.amount ? moneyText(o.amount.value, o.amount.currency) : '—')}</td><td class="num">${o.sandbox.score ?? '—'}</td></tr>\n`);
+            }
+            body.add('</tbody></table>\n');
+        }
         body.text('h3', tx.t('report.customerFindings'));
         if (findings.length) body.add(findingList(findings)); else body.text('p', tx.t('report.noFindings'), ' class="muted"');
         if (waived.length) body.text('h4', tx.t('report.waived')).add(waivedList(waived));

@@ -157,6 +157,7 @@ export const cli = {
     'report.verdict': '{tier} · open value {value} · key people: {supporting} supporting, {neutral} neutral, {opposed} opposed, {unknown} unknown · {top}',
     'report.verdictNoFindings': 'no findings',
     'report.verdictFindings': 'top findings: {findings}',
+    'report.opportunities': 'Opportunities',
     'report.customerFindings': 'Findings',
     'report.noFindings': 'No findings.',
     'report.waived': 'Waived findings',

@@ -145,6 +145,7 @@ export const cli: Translation<typeof en> = {
     'report.verdict': '{tier} · 在跟金额 {value} · 关键人：支持 {supporting}，中立 {neutral}，反对 {opposed}，未知 {unknown} · {top}',
     'report.verdictNoFindings': '没有问题',
     'report.verdictFindings': '主要问题：{findings}',
+    'report.opportunities': '机会点',
     'report.customerFindings': '问题',
     'report.noFindings': '没有问题。',
     'report.waived': '已豁免的问题',
