@@ -92,7 +92,7 @@ async function printPdf(html: string, target: string, texts: Texts): Promise<voi
     const temporary = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${process.pid}.tmp`);
     const args = [
         '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-pdf-header-footer', `--print-to-pdf=${temporary}`, pathToFileURL(path.resolve(html)).href,
+        '--disable-sync', '--no-pdf-header-footer', '--virtual-time-budget=60000', `--print-to-pdf=${temporary}`, pathToFileURL(path.resolve(html)).href,
     ];
     const detail = await new Promise<string | null>(resolve => {
         const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe'] });

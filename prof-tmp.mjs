@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
+p.setDefaultTimeout(300000);
+const t0 = Date.now();
+await p.goto('file://' + process.argv[2], { timeout: 300000 }); console.log('load', Date.now() - t0, await p.evaluate(() => JSON.stringify(performance.getEntriesByType('paint').map(e => [e.name, Math.round(e.startTime)]))));
+await p.waitForFunction(() => document.documentElement.dataset.drawn !== undefined, null, { timeout: 300000 });
+console.log('drawn', await p.evaluate(() => document.documentElement.dataset.drawn), 'ms', Date.now() - t0);
+console.log(await p.evaluate(() => JSON.stringify(performance.getEntriesByType('measure').reduce((a, m) => { a[m.name] = (a[m.name] ?? 0) + m.duration; return a; }, {}))));
+console.log(await p.evaluate(() => document.getElementsByTagName('*').length));
+await b.close();
