@@ -23,7 +23,7 @@ const builds = [
     { ...node, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'out'},
     { ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] },
     // The benchmark runs the real power-map panel over a fake of the `vscode` API.
-    { ...node, entryPoints: { bench: 'test/bench/bench.ts' }, outdir: 'out', alias: { vscode: './test/bench/fake-vscode.ts' } },
+    { ...node, entryPoints: { bench: 'test/bench/bench.ts' }, outdir: 'out', alias: { vscode: './test/bench/fake-vscode.ts' }, external: ['playwright-core'] },
     { ...node, entryPoints: { fuzz: 'test/fuzz/run.ts' }, outdir: 'out' },
     { ...node, entryPoints: { 'worst-case': 'test/worst-case/report.ts' }, outdir: 'out' },
 ].filter(options => Object.values(options.entryPoints).every(file => existsSync(file)));
@@ -35,7 +35,8 @@ if (watch) {
     await Promise.all(contexts.map(context => context.rebuild()));
     await Promise.all(contexts.map(context => context.dispose()));
     if (existsSync('client/webview/build.mjs')) {
-        const { buildWebview } = await import('./client/webview/build.mjs');
+        const { buildWebview, buildReportPage } = await import('./client/webview/build.mjs');
         await buildWebview('out/webview', { minify });
+        await buildReportPage('out/report');
     }
 }

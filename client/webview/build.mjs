@@ -38,6 +38,30 @@ export async function buildWebview(outdir, options = {}) {
     return esbuild.build(config);
 }
 
+/**
+ * Bundles the page of `acct report` (src/report) into OUTDIR/report.js and OUTDIR/report.css,
+ * minified: the CLI inlines both into every report it writes.
+ * @param {string} outdir
+ * @returns {Promise<import('esbuild').BuildResult>}
+ */
+export async function buildReportPage(outdir) {
+    return esbuild.build({
+        entryPoints: [
+            { in: path.join(here, 'src', 'report', 'main.ts'), out: 'report' },
+            { in: path.join(here, 'src', 'report', 'report.css'), out: 'report' },
+        ],
+        outdir,
+        bundle: true,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        minify: true,
+        sourcemap: false,
+        legalComments: 'none',
+        logLevel: 'warning',
+    });
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
     const args = process.argv.slice(2);
     const outdir = path.resolve(args.find(a => !a.startsWith('--')) ?? path.join(here, '..', '..', 'out', 'webview'));

@@ -13,8 +13,9 @@
  * process), lsp (10k file over the real LSP: edit → diagnostics, completion), team (team.acct
  * edits over the LSP in the 100k workspace), view (the power-map panel over the LSP: cursor
  * moves and plan changes), scaling (linking against file size), navigation (workspace symbols,
- * semantic tokens and inlay hints, navigation.ts), burst (10,000 edits sent at once over the LSP:
- * last edit → its diagnostics), text (wrapping a 250 kB label in the webview's text metrics).
+ * semantic tokens and inlay hints, navigation.ts), report (`acct report` beside `acct check`, CPU,
+ * and the report opened in Chromium, report-measures.ts), burst (10,000 edits sent at once over the
+ * LSP: last edit → its diagnostics), text (wrapping a 250 kB label in the webview's text metrics).
  * `--keep` keeps the files,
  * `--quick` makes fewer runs.
  */
@@ -35,6 +36,7 @@ import { burstSettle, lspEditLatency, lspTeamEdits } from './lsp-measures.js';
 import { wrapText } from '../../client/webview/src/text-metrics.js';
 import { childrenCpuMs, gc, loadAverage, machine, mb, median, medianTiming, round, timed, type Timing } from './measure.js';
 import { measureNavigation } from './navigation.js';
+import { reportMeasures } from './report-measures.js';
 import { table } from './report.js';
 import { viewTraffic } from './view-measures.js';
 
@@ -43,7 +45,7 @@ const asJson = args.has('--json');
 const keep = args.has('--keep');
 const quick = args.has('--quick');
 const onlyArg = process.argv.find(arg => arg.startsWith('--only='));
-const ALL = ['workspace', 'cli', 'single', 'completion', 'lsp', 'team', 'view', 'scaling', 'navigation', 'burst', 'text'];
+const ALL = ['workspace', 'cli', 'report', 'single', 'completion', 'lsp', 'team', 'view', 'scaling', 'navigation', 'burst', 'text'];
 const sections = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ALL);
 export const TODAY = '2026-11-22';
 export const SEED = 20261122;
@@ -115,6 +117,11 @@ async function main() {
             const start = performance.now();
             execFileSync(process.execPath, ['-e', '']);
             results.cli = { median: medianTiming(times), exitStatus: status, nodeStartupMs: round(performance.now() - start) };
+        }
+
+        if (sections.has('report') && fs.existsSync(cli)) {
+            results.report = await reportMeasures(cli, ws.dir, TODAY, quick ? 1 : 3);
+            log(`  report: ${JSON.stringify(results.report)}`);
         }
 
         if (sections.has('single')) {

@@ -41,6 +41,14 @@ function targets(r: Record<string, any>): Row[] {
         const p = v.planChange;
         rows.push(['  a plan change (one-line edit of a customer file)', `server ${p.serverCpuMs} ms; ${kB(p.lspBytes)} LSP + ${kB(p.viewBytes)} to the view`, '']);
     }
+    const rp = r.report;
+    if (rp) {
+        rows.push(['acct report of the 100k workspace ÷ acct check of it (CPU, same run)', `${rp.ratio}× (${rp.reportCpuMs} ms ÷ ${rp.checkCpuMs} ms; ${rp.pictures} pictures, ${rp.fileMB} MB)`,
+            check(rp.ratio <= 3, '≤ 3×')]);
+        const b = rp.browser;
+        rows.push(['  the report opened in Chromium: first paint, every picture drawn', 'skipped' in b ? b.skipped : `${b.firstPaintMs} ms, ${b.allDrawnMs} ms (load event ${b.loadMs} ms; main thread busy ${b.mainThreadMs} ms, script ${b.scriptMs} ms)`,
+            'skipped' in b ? '' : check(b.allDrawnMs <= 3000, 'every picture ≤ 3 s')]);
+    }
     const h = r.heap;
     const b = r.burst;
     if (b) rows.push(['A burst of 10,000 edits → the last one\'s diagnostics (LSP)', `median ${b.medianSettleMs} ms of ${b.settleMs.join(', ')} (server CPU ${b.serverCpuMs} ms)`, check(b.medianSettleMs <= 1000, '≤ 1000 ms')]);

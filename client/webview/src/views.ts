@@ -7,7 +7,7 @@ import type { RenderResult } from './dom.js';
 import { layoutInfluences } from './influence-layout.js';
 import { layoutPowerMap } from './layout.js';
 import type { Shown } from './models/common.js';
-import { indexFindings } from './models/findings.js';
+import { indexFindings, type FindingIndex } from './models/findings.js';
 import { buildIntimacy } from './models/intimacy.js';
 import { buildPowerMap } from './models/power-map.js';
 import { buildQuadrant } from './models/quadrant.js';
@@ -41,11 +41,13 @@ export interface DrawOptions {
     selection: string | null;
     stageWidth: number;
     picks: number;
+    /** The plan's findings by subject, when the caller draws many views of one plan (the report). */
+    findings?: FindingIndex;
 }
 
 /** Draws `tab` of `view` for the element `shown` into `layer`. */
 export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGElement, options: DrawOptions): DrawnView {
-    const index = indexFindings(view);
+    const index = options.findings ?? indexFindings(view);
     const customer = shown.customer;
     const t = texts();
     const noCustomer = t.t('view.noCustomerYet');

@@ -12,6 +12,7 @@ import { sandboxCommand } from './commands/sandbox.js';
 import { diffCommand } from './commands/diff.js';
 import { formatCommand } from './commands/format.js';
 import { historyCommand } from './commands/history.js';
+import { reportCommand } from './commands/report.js';
 import { ClosedOutput, writeStderr } from './output.js';
 import { speak } from './help-language.js';
 import { cliLocale, parseLanguage, problemText } from './language.js';
@@ -24,7 +25,7 @@ export function createProgram(setExit: SetExit, texts: Texts = ENGLISH_TEXTS): C
         .exitOverride()
         .helpCommand('help [command]', texts.t('help.help'))
         .addHelpText('after', texts.t('help.examples')), texts);
-    const commands = [checkCommand(setExit, texts), exportCommand(setExit, texts), sandboxCommand(setExit, texts), diffCommand(setExit, texts), historyCommand(setExit, texts), formatCommand(setExit, texts)];
+    const commands = [checkCommand(setExit, texts), exportCommand(setExit, texts), sandboxCommand(setExit, texts), diffCommand(setExit, texts), historyCommand(setExit, texts), formatCommand(setExit, texts), reportCommand(setExit, texts)];
     for (const command of commands) {
         program.addCommand(speak(command.exitOverride(), texts, { showGlobalOptions: true }));
     }

@@ -140,3 +140,9 @@ function readBlobs(cwd: string, objects: string[]): Promise<string[]> {
         child.stdin.end(objects.join('\n') + '\n');
     });
 }
+
+/** The committer date of a commit, `YYYY-MM-DD` in UTC. */
+export async function commitDate(tree: GitWorkTree, commit: string): Promise<string> {
+    const seconds = Number((await git(tree.root, ['show', '-s', '--format=%ct', commit])).trim());
+    return new Date(seconds * 1000).toISOString().slice(0, 10);
+}

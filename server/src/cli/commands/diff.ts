@@ -13,6 +13,7 @@ import { message, severityRank, resolveToday, type Severity, type Texts } from '
 import { loadTexts, loadWorkspace } from '../../node/workspace-loader.js';
 import { existsAt, GitError, isRevision, plansAt, renames, resolveRevision, workTree, type GitWorkTree } from '../../node/git.js';
 import { relativePath } from '../../language/file-places.js';
+import type { AcctPlanDocument } from '../../contract/plan-types.js';
 import { hintDeclaredElsewhere, withPathsAndToday, type SetExit } from '../common.js';
 import { writeStdout } from '../output.js';
 
@@ -42,12 +43,9 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
     const to = options.to === undefined ? undefined : await resolveRevision(tree, options.to);
     await everyPathSomewhere(tree, paths, [options.from, from], options.to === undefined ? undefined : [options.to, to!], cwd);
     const load = { today, cwd, locale: texts.locale };
-    const before = await loadTexts(await plansAt(tree, from, paths, cwd), load);
     // On disk, a path that no longer exists or holds no plan is an empty side: everything was removed.
     const after = to ? await loadTexts(await plansAt(tree, to, paths, cwd), load) : await loadWorkspace(paths, { ...load, missingIsEmpty: true });
-    const relative = (file: string) => relativePath(URI.file(file), URI.file(cwd));
-    const moved = new Map([...await renames(tree, from, to)].map(([was, is]) => [relative(was), relative(is)]));
-    const report: PlanDiff = diffPlans(before.plan(), after.plan(), { from: options.from, to: options.to ?? null }, moved);
+    const { diff: report } = await diffWith(tree, paths, [options.from, from], to === undefined ? undefined : [options.to!, to], after.plan(), load);
     await writeStdout(options.format === 'json' ? JSON.stringify(report, null, 2) + '\n'
         : options.format === 'markdown' ? formatDiffMarkdown(report, texts)
         : formatDiffText(report, texts));
@@ -59,11 +57,31 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
         || report.changedFindings.some(c => worsened(c) && atLeast(c.to.severity))) ? 1 : 0;
 }
 
+/** Where a side of the diff is read from, and in which language its findings speak. */
+export interface DiffLoad {
+    today: string;
+    cwd: string;
+    locale: Texts['locale'];
+}
+
+/**
+ * The diff from `from` (as named, and its commit) to the plan `after` (of the revision `to`, or
+ * of the files on disk without it), and the plan at `from`: `acct diff` and `acct report --since`.
+ */
+export async function diffWith(
+    tree: GitWorkTree, paths: string[], from: [string, string], to: [string, string] | undefined, after: AcctPlanDocument, load: DiffLoad,
+): Promise<{ diff: PlanDiff; before: AcctPlanDocument }> {
+    const before = (await loadTexts(await plansAt(tree, from[1], paths, load.cwd), load)).plan();
+    const relative = (file: string) => relativePath(URI.file(file), URI.file(load.cwd));
+    const moved = new Map([...await renames(tree, from[1], to?.[1])].map(([was, is]) => [relative(was), relative(is)]));
+    return { diff: diffPlans(before, after, { from: from[0], to: to?.[0] ?? null }, moved), before };
+}
+
 /**
  * A path may be missing on one side (a plan deleted or added since), but a path on neither side
  * is a mistake — often a revision given where a path goes (`acct diff main`): say so, exit 2.
  */
-async function everyPathSomewhere(tree: GitWorkTree, paths: string[], from: [string, string], to: [string, string] | undefined, cwd: string): Promise<void> {
+export async function everyPathSomewhere(tree: GitWorkTree, paths: string[], from: [string, string], to: [string, string] | undefined, cwd: string): Promise<void> {
     for (const file of paths) {
         const onTo = to ? await existsAt(tree, to[1], file, cwd) : fs.existsSync(path.resolve(cwd, file));
         if (onTo || await existsAt(tree, from[1], file, cwd)) continue;

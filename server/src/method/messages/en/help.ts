@@ -20,6 +20,7 @@ Examples:
   acct sandbox --top 3                               the open opportunities ranked; the first 3 picked
   acct diff --from main --format markdown plans/     what changed since main, as a PR comment
   acct history --since 2026-09-01 --subject cmgd/wang   how one person's support moved, commit by commit
+  acct report -o review.html plans/                  the account review: one HTML file to open, mail or print
   acct format --check plans/                         fail when a plan is not laid out as Format Document does
   acct format --write plans/                         rewrite the plans that are not, in place
 Run acct help COMMAND for a command's options.`,

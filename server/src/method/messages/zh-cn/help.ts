@@ -20,6 +20,7 @@ export const help: Translation<typeof en> = {
   acct sandbox --top 3                               进行中的机会排序，选中前 3 个
   acct diff --from main --format markdown plans/     自 main 以来的变化，可作为 PR 评论
   acct history --since 2026-09-01 --subject cmgd/wang   某个人的支持度如何逐个提交变化
+  acct report -o review.html plans/                  客户评审：一个可打开、可邮件发送、可打印的 HTML 文件
   acct format --check plans/                         计划的排版与“格式化文档”不一致时失败
   acct format --write plans/                         就地改写排版不一致的计划
 运行 acct help 命令名 查看该命令的选项。`,

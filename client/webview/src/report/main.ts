@@ -1,0 +1,194 @@
+/**
+ * The page of `acct report`: draws every picture of the account review with the webview's own
+ * models, layouts and renderers (`drawView`), from the plan embedded in the file as JSON. Each
+ * picture is drawn once, in full detail, when the page opens — so that printing needs no
+ * interaction — and can then be zoomed and panned; a card's findings show on hover (its
+ * tooltip); a deal switches between its power map and its fishbone. The text of the report
+ * (summary, verdicts, findings) is written by the CLI; this page adds only the pictures.
+ */
+import type { PlanFocus, ViewedPlan } from '@acct/contract';
+import type { ViewStrings } from '@acct/method';
+import { select } from 'd3-selection';
+import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import { ensureTooltip, svg, type NavItem } from '../dom.js';
+import { indexFindings, type FindingIndex } from '../models/findings.js';
+import { shownOf } from '../models/common.js';
+import { ensureDefs } from '../render-common.js';
+import type { Tab } from '../state.js';
+import { useStrings } from '../texts.js';
+import { drawView } from '../views.js';
+
+/** What the CLI embeds in the file (`<script type="application/json" id="acct-report-data">`). */
+export interface ReportData {
+    view: ViewedPlan;
+    strings: ViewStrings;
+    /** The sandbox's picks. */
+    picks: number;
+    /** The pictures, by the index in `data-figure`. */
+    figures: Array<{ tab: Tab; focus: PlanFocus }>;
+    /** The width the views are drawn for (an A4 landscape page). */
+    width: number;
+}
+
+/** The margin kept around a picture's drawing. */
+const PAD = 12;
+
+function readData(): ReportData {
+    const script = document.getElementById('acct-report-data');
+    return JSON.parse(script?.textContent ?? 'null') as ReportData;
+}
+
+interface Drawn {
+    root: SVGSVGElement;
+    layer: SVGGElement;
+    zoomer: ZoomBehavior<SVGSVGElement, unknown>;
+    /** The size the renderer gave its drawing. */
+    size: { width: number; height: number };
+}
+
+/**
+ * Frames each picture round its drawing, at the size its renderer gave it (the layouts keep
+ * every label inside it: their text widths are estimated, never measured, so no layout is forced
+ * and a section off screen is not laid out until it is shown or printed).
+ */
+function frame(drawn: readonly Drawn[]): void {
+    for (const d of drawn) {
+        const w = Math.ceil(d.size.width + 2 * PAD);
+        const h = Math.ceil(d.size.height + 2 * PAD);
+        d.root.setAttribute('viewBox', `${-PAD} ${-PAD} ${w} ${h}`);
+        d.root.setAttribute('width', String(w));
+        d.root.setAttribute('height', String(h));
+    }
+}
+
+function drawFigure(host: HTMLElement, data: ReportData, index: number, findings: FindingIndex): Drawn | null {
+    const figure = data.figures[index];
+    if (!figure) return null;
+    const root = svg('svg', { class: 'drawing report-picture', role: 'img' }, null);
+    const layer = svg('g', { class: 'viewport', 'data-layer': 'viewport' }, root);
+    const drawn = drawView(figure.tab, data.view, shownOf(data.view, figure.focus), layer, {
+        selection: null, stageWidth: data.width, picks: data.picks, findings,
+    });
+    // every card in full detail: the page prints as it opens
+    drawn.result.materialize?.(null);
+    // hover or focus a card or a point: its findings, as in the editor's views (the tooltip is made then)
+    const items = new Map<Element, NavItem>(drawn.result.items.map(item => [item.el, item]));
+    const explain = (e: Event): void => {
+        const el = (e.target as Element | null)?.closest('[data-key]');
+        const item = el && items.get(el);
+        if (item) ensureTooltip(item);
+    };
+    root.addEventListener('mouseover', explain);
+    root.addEventListener('focusin', explain);
+    root.setAttribute('aria-label', [drawn.heading, drawn.subheading].filter(Boolean).join(' — '));
+    if (drawn.emptyText) {
+        host.classList.add('empty');
+        const note = document.createElement('p');
+        note.className = 'empty-note';
+        note.textContent = drawn.emptyText;
+        host.appendChild(note);
+    }
+    const zoomer = zoom<SVGSVGElement, unknown>()
+        .scaleExtent([0.25, 4])
+        // the wheel scrolls the page; Ctrl+wheel (and a pinch) zooms
+        .filter((e: MouseEvent) => (e.type === 'wheel' ? e.ctrlKey || e.metaKey : !e.ctrlKey) && !e.button)
+        .on('zoom', (e: D3ZoomEvent<SVGSVGElement, unknown>) => {
+            const t = e.transform;
+            const moved = t.k !== 1 || t.x !== 0 || t.y !== 0;
+            if (moved) layer.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`); else layer.removeAttribute('transform');
+            host.classList.toggle('zoomed', moved);
+        });
+    select(root).call(zoomer).on('dblclick.zoom', null);
+    const d: Drawn = { root, layer, zoomer, size: { width: drawn.result.width, height: drawn.result.height } };
+    frame([d]);
+    // built off the document, put in once
+    host.appendChild(root);
+    host.querySelector('button.reset')?.addEventListener('click', () => reset(d));
+    return d;
+}
+
+function reset(drawn: Drawn): void {
+    drawn.zoomer.transform(select(drawn.root), zoomIdentity);
+}
+
+/** A deal shows its power map or its fishbone on screen (both in print). */
+function dealTabs(): void {
+    for (const deal of Array.from(document.querySelectorAll<HTMLElement>('.deal'))) {
+        const tabs = Array.from(deal.querySelectorAll<HTMLButtonElement>('[role=tab]'));
+        const choose = (tab: HTMLButtonElement): void => {
+            for (const other of tabs) {
+                const selected = other === tab;
+                other.setAttribute('aria-selected', String(selected));
+                other.tabIndex = selected ? 0 : -1;
+                document.getElementById(other.getAttribute('aria-controls') ?? '')?.classList.toggle('hidden', !selected);
+            }
+        };
+        for (const tab of tabs) tab.addEventListener('click', () => choose(tab));
+        if (tabs[0]) choose(tabs[0]);
+        deal.classList.add('switchable');
+    }
+}
+
+/** How long the page draws at once before it lets the reader in (ms): a small plan is drawn whole before the first paint. */
+const FIRST_BUDGET = 400;
+const SLICE_BUDGET = 40;
+
+function main(): void {
+    const data = readData();
+    if (!data) return;
+    useStrings(data.strings);
+    const findings = indexFindings(data.view);
+    // the arrow heads and hatching every picture refers to, once, in an SVG that is always shown
+    const defs = svg('svg', { class: 'report-defs', width: 0, height: 0, 'aria-hidden': 'true' }, null);
+    document.body.insertBefore(defs, document.body.firstChild);
+    ensureDefs(defs);
+    dealTabs();
+    const pending = new Set(Array.from(document.querySelectorAll<HTMLElement>('[data-figure]')));
+    const drawn: Drawn[] = [];
+    const draw = (host: HTMLElement): void => {
+        if (!pending.delete(host)) return;
+        try {
+            const d = drawFigure(host, data, Number(host.dataset.figure), findings);
+            if (d) drawn.push(d);
+        } catch (err) {
+            console.error('acct: cannot draw a picture of the report', err);
+        }
+    };
+    const done = (): boolean => {
+        if (pending.size) return false;
+        document.documentElement.dataset.drawn = String(drawn.length);
+        return true;
+    };
+    const drawFor = (budget: number): void => {
+        const end = performance.now() + budget;
+        for (const host of pending) {
+            if (performance.now() > end) break;
+            draw(host);
+        }
+    };
+    // printing draws whatever is left, and every picture whole, as drawn
+    window.addEventListener('beforeprint', () => {
+        for (const host of pending) draw(host);
+        done();
+        drawn.forEach(reset);
+    });
+    // in document order, as much as fits before the first paint; the rest in slices, the sections the reader comes to first
+    drawFor(FIRST_BUDGET);
+    if (done()) return;
+    const near = new IntersectionObserver(entries => {
+        for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            entry.target.querySelectorAll<HTMLElement>('[data-figure]').forEach(draw);
+            near.unobserve(entry.target);
+        }
+        if (done()) near.disconnect();
+    }, { rootMargin: '1200px 0px' });
+    document.querySelectorAll('section').forEach(section => near.observe(section));
+    const slice = (): void => {
+        drawFor(SLICE_BUDGET);
+        if (done()) near.disconnect(); else setTimeout(slice, 0);
+    };
+    setTimeout(slice, 0);
+}
+
+main();

@@ -1,0 +1,75 @@
+/**
+ * `acct report` in the benchmark (issue 21): the CPU of the real `acct report` process beside
+ * the CPU of `acct check` of the same workspace, alternated in the same run, and the report
+ * opened in Chromium (the project's playwright-core and /usr/bin/chromium, offline): the first
+ * paint and every picture drawn (`data-drawn` on `<html>`).
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { childrenCpuMs, loadAverage, median, round } from './measure.js';
+
+export interface ReportMeasures {
+    checkCpuMs: number;
+    reportCpuMs: number;
+    /** report ÷ check, CPU, medians of the same run. */
+    ratio: number;
+    reportWallMs: number;
+    fileMB: number;
+    pictures: number;
+    /** Wall times from navigation, and the page's main-thread busy time until every picture was drawn (Chromium's TaskDuration). */
+    browser: { firstPaintMs: number; loadMs: number; allDrawnMs: number; mainThreadMs: number; scriptMs: number } | { skipped: string };
+    loadAverage: number[];
+}
+
+export async function reportMeasures(cli: string, dir: string, today: string, runs: number): Promise<ReportMeasures> {
+    const html = path.join(path.dirname(dir), 'report.html');
+    const check: number[] = [];
+    const report: number[] = [];
+    const wall: number[] = [];
+    const cpuOf = (args: string[]): { cpu: number; wall: number } => {
+        const cpu = childrenCpuMs();
+        const start = performance.now();
+        const result = spawnSync(process.execPath, [cli, ...args], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf-8' });
+        if (result.status !== 0 && result.status !== 1) throw new Error(`acct ${args[0]} exited ${result.status}: ${result.stderr}`);
+        return { cpu: childrenCpuMs() - cpu, wall: performance.now() - start };
+    };
+    for (let i = 0; i < runs; i++) {
+        check.push(cpuOf(['check', dir, '--format', 'json', '--today', today]).cpu);
+        const r = cpuOf(['report', dir, '-o', html, '--today', today]);
+        report.push(r.cpu);
+        wall.push(r.wall);
+    }
+    const text = fs.readFileSync(html, 'utf8');
+    const pictures = (text.match(/data-figure="/g) ?? []).length;
+    return {
+        checkCpuMs: round(median(check)), reportCpuMs: round(median(report)), ratio: round(median(report) / median(check), 2),
+        reportWallMs: round(median(wall)), fileMB: round(Buffer.byteLength(text) / 1e6, 2), pictures,
+        browser: await openInChromium(html), loadAverage: loadAverage(),
+    };
+}
+
+async function openInChromium(html: string): Promise<ReportMeasures['browser']> {
+    const executablePath = process.env.ACCT_CHROMIUM ?? '/usr/bin/chromium';
+    if (!fs.existsSync(executablePath)) return { skipped: `no Chromium at ${executablePath}` };
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, offline: true });
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        const start = Date.now();
+        await page.goto(pathToFileURL(html).href, { timeout: 600_000 });
+        const loadMs = Date.now() - start;
+        await page.waitForFunction(() => document.documentElement.dataset.drawn !== undefined, null, { timeout: 600_000, polling: 50 });
+        const allDrawnMs = Date.now() - start;
+        const firstPaintMs = await page.evaluate(() => Math.round(performance.getEntriesByType('paint')[0]?.startTime ?? NaN));
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        const metric = (name: string) => round(1000 * (metrics.find(m => m.name === name)?.value ?? NaN));
+        return { firstPaintMs, loadMs, allDrawnMs, mainThreadMs: metric('TaskDuration'), scriptMs: metric('ScriptDuration') };
+    } finally {
+        await browser.close();
+    }
+}
