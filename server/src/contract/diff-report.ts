@@ -114,8 +114,8 @@ export function formatDiffMarkdown(diff: PlanDiff, texts: Texts, linkOf: LinkOf 
     const findings = (title: string, list: DiagnosticJson[]) => list.length === 0 ? [] : [
         `#### ${title}`, '', ...list.map(d => `- **${d.severity}** \`${d.code}\` ${markdownText(d.message)} (\`${d.file}:${d.line}\`)`), '',
     ];
-    lines.push(...findings(texts.t('diff.md.new'), diff.newFindings), ...findings(texts.t('diff.md.resolved'), diff.resolvedFindings));
-    return lines.join('\n');
+    // concat, not a spread push: the findings are unbounded
+    return lines.concat(findings(texts.t('diff.md.new'), diff.newFindings), findings(texts.t('diff.md.resolved'), diff.resolvedFindings)).join('\n');
 }
 
 /** A field's value as a reviewer reads it. */
