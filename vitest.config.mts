@@ -11,6 +11,7 @@ export default defineConfig({
             { find: /^@acct\/contract$/, replacement: here('./server/src/contract/index.ts') },
             { find: /^@acct\/contract\/protocol$/, replacement: here('./server/src/contract/protocol.ts') },
             { find: /^@acct\/files\/safe-write$/, replacement: here('./server/src/files/safe-write.ts') },
+            { find: /^@acct\/files\/run-git$/, replacement: here('./server/src/files/run-git.ts') },
         ],
     },
     test: {

@@ -6,6 +6,7 @@
  */
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
+import { runGit } from '@acct/files/run-git';
 import { changeSubject, formatDiffMarkdown, type PlanDiff, type SourceAnchor, type SubjectKey } from '@acct/contract';
 import { displayLocale, displayTexts } from './display-language.js';
 
@@ -29,6 +30,11 @@ export function registerShowChanges(context: vscode.ExtensionContext, source: Ch
         provideTextDocumentContent: uri => reports.get(uri.toString()) ?? '',
     }));
     context.subscriptions.push(vscode.commands.registerCommand(SHOW_CHANGES_COMMAND, async (arg?: { revision?: string; folder?: string }) => {
+        // git runs in the folder: in Restricted Mode nothing of the repository runs, git included
+        if (!vscode.workspace.isTrusted) {
+            void vscode.window.showWarningMessage(vscode.l10n.t('Show Changes Since… reads the plans through git, which runs only in a trusted workspace. Trust this folder to compare its plans.'));
+            return undefined;
+        }
         const folder = arg?.folder ? vscode.Uri.parse(arg.folder) : await pickFolder();
         if (!folder) {
             void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder with account plans kept in git to compare them.'));
@@ -100,8 +106,7 @@ async function pickFolder(): Promise<vscode.Uri | undefined> {
 
 /** HEAD, the branches and the recent commits, newest first. */
 async function pickRevision(cwd: string): Promise<string | undefined> {
-    const git = (...args: string[]) => new Promise<string>(resolve =>
-        execFile('git', args, { cwd, encoding: 'utf8' }, (error, stdout) => resolve(error ? '' : stdout)));
+    const git = (...args: string[]) => runGit(cwd, args).catch(() => '');
     const [branches, commits] = await Promise.all([
         git('for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'),
         git('log', '-n', '20', '--format=%h%x09%s%x09%cr'),

@@ -1,8 +1,8 @@
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { createAcctServices } from './acct-module.js';
+import { RegularFileSystem } from './node/regular-files.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createAcctServices({ connection, ...NodeFileSystem });
+const { shared } = createAcctServices({ connection, ...RegularFileSystem });
 startLanguageServer(shared);

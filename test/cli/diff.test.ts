@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli, tempWorkspace } from '../support/run-cli.js';
 
@@ -196,5 +196,61 @@ describe('acct diff: bad input', () => {
         const result = runCli(['diff'], { cwd: repo, env: { PATH: '/nonexistent' } });
         expect(result.status).toBe(2);
         expect(result.stderr).toBe('acct: git is not installed (or not on the PATH): acct diff reads revisions through git.\n');
+    });
+});
+
+describe('acct diff in a hostile repository: nothing of the repository runs, any name is read', () => {
+    let hostile: string;
+    let marker: string;
+    const inHostile = (...args: string[]) => execFileSync('git', args, { cwd: hostile, encoding: 'utf8' });
+
+    beforeAll(() => {
+        hostile = tempWorkspace({ 'team.acct': team1, 'odd\nname.acct': 'customer odd "Odd" { tier value }\n', '.gitattributes': '*.acct filter=evil diff=evil\n' });
+        marker = path.join(hostile, '..', `${path.basename(hostile)}-ran`);
+        const script = path.join(hostile, '..', `${path.basename(hostile)}-evil.sh`);
+        writeFileSync(script, `#!/bin/sh\necho "$0 $*" >> '${marker}'\ncat\n`, { mode: 0o755 });
+        inHostile('init', '-q');
+        inHostile('config', 'user.email', 'test@example.com');
+        inHostile('config', 'user.name', 'Test');
+        inHostile('add', '-A');
+        inHostile('commit', '-qm', 'first');
+        // set after the commit: only acct's own git calls could run them now
+        for (const [key, value] of [['core.fsmonitor', script], ['filter.evil.clean', script], ['filter.evil.smudge', script], ['filter.evil.process', script],
+            ['diff.evil.textconv', script], ['diff.evil.command', script], ['diff.external', script], ['core.pager', script], ['log.showSignature', 'true'], ['gpg.program', script]]) {
+            inHostile('config', key!, value!);
+        }
+        writeFileSync(path.join(hostile, 'team.acct'), team2);
+        rmSync(marker, { force: true });
+    });
+
+    it('core.fsmonitor, filters, textconv, external diff, pager and signature programs set by the repository never run', () => {
+        const result = runCli(['diff', '--today', '2026-11-22', '--format', 'json'], { cwd: hostile });
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+        expect(JSON.parse(result.stdout).changes.length).toBeGreaterThan(0);
+        const also = runCli(['diff', '--today', '2026-11-22', '--from', 'HEAD', '--to', 'HEAD'], { cwd: hostile });
+        expect(also.status).toBe(0);
+        expect(existsSync(marker) ? readFileSync(marker, 'utf8') : '').toBe('');
+    });
+
+    it('a committed plan with a line break in its name is read, and the others with it', () => {
+        const result = runCli(['diff', '--today', '2026-11-22', '--from', 'HEAD', '--to', 'HEAD', '--format', 'json'], { cwd: hostile });
+        expect(result.status).toBe(0);
+        expect(JSON.parse(result.stdout).changes).toEqual([]);
+        writeFileSync(path.join(hostile, 'odd\nname.acct'), 'customer odd "Odd" { tier core }\n');
+        const changed = runCli(['diff', '--today', '2026-11-22', '--format', 'json', 'odd\nname.acct'], { cwd: hostile });
+        expect(changed.status).toBe(0);
+        expect(JSON.parse(changed.stdout).changes).toContainEqual(expect.objectContaining({ element: 'customer', customer: 'odd', field: 'tier', from: 'value', to: 'core' }));
+        writeFileSync(path.join(hostile, 'odd\nname.acct'), 'customer odd "Odd" { tier value }\n');
+    });
+
+    it('a path outside the work tree or a pathspec magic is a usage error, exit 2, never an internal error', () => {
+        const outside = runCli(['diff', '--today', '2026-11-22', '/tmp'], { cwd: hostile });
+        expect(outside.status).toBe(2);
+        expect(outside.stderr).toMatch(/^acct: \/tmp is outside the git work tree .*: give a file or folder inside it\.\n$/);
+        const magic = runCli(['diff', '--today', '2026-11-22', ':(glob)**'], { cwd: hostile });
+        expect(magic.status).toBe(2);
+        expect(magic.stderr).toBe("acct: :(glob)**: no such file or folder, on disk or at HEAD. Check the path.\n");
+        for (const result of [outside, magic]) expect(result.stderr).not.toMatch(/internal error|fatal|report it/i);
     });
 });

@@ -2,7 +2,9 @@
  * What must hold for any input, however broken: checking never throws; every diagnostic has a
  * known code and a range inside its document; a file that does not parse has a `syntax`
  * diagnostic; a plan without errors exports a document the JSON Schema accepts; the same input
- * gives the same document.
+ * gives the same document. No text is silently swallowed: the tokens (comments included) are the
+ * same whatever the line breaks (LF, CR or CR LF), and the formatted plan (`acct format`) has
+ * the same tokens, the same syntax errors and the same export as the original.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +12,7 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { createAcctServices, type AcctServices } from '../../server/src/acct-module.js';
 import { isIssueCode } from '../../server/src/method/index.js';
 import { serializePlan } from '../../server/src/plan/plan-json.js';
+import { applyLayout, layoutEdits, layoutPieces } from '../../server/src/language/plan-layout.js';
 import { validatePlan } from '../support/schema.js';
 import { fuzzCaseArb, mutate, type FuzzCase } from './mutations.js';
 
@@ -73,6 +76,60 @@ export async function checkInvariants(text: string): Promise<void> {
     const again = await build(text);
     const second = serializePlan(again.acct.plan.PlanBuilder.plan(base));
     if (second !== serialized) throw new Error('the same input gave another document');
+    checkNothingSwallowed(text, acct);
+    const formatted = applyLayout(text, layoutEdits(text, layoutPieces(acct.parser.Lexer, text)));
+    if (formatted !== text) {
+        const before = tokenImages(text, acct);
+        const after = tokenImages(formatted, acct);
+        if (before.join('\u0000') !== after.join('\u0000')) throw new Error(`formatting changed the tokens: ${firstDifference(before, after)}`);
+        const errors = (t: string) => { const r = acct.parser.LangiumParser.parse(t); return r.lexerErrors.length + r.parserErrors.length; };
+        if (errors(text) !== errors(formatted)) throw new Error(`formatting changed the syntax errors: ${errors(text)} → ${errors(formatted)}`);
+        const formattedPlan = await build(formatted);
+        // With syntax errors, which of their cascades are dropped depends on the lines they are on.
+        const findingsToo = errors(text) === 0;
+        if (!samePlan(serializePlan(formattedPlan.acct.plan.PlanBuilder.plan(base)), serialized, findingsToo)) throw new Error('formatting changed the export');
+    }
+}
+
+/** The images of every token and comment, line breaks written as `\n`, with a count of each kind. */
+function tokenImages(text: string, acct: AcctServices): string[] {
+    const result = acct.parser.Lexer.tokenize(text);
+    return [...result.tokens, ...result.hidden]
+        .sort((a, b) => a.startOffset - b.startOffset)
+        .map(t => `${t.tokenType.name}:${t.image.replace(/\r\n?/g, '\n').trim()}`)
+        .filter(image => !image.endsWith(':'));
+}
+
+function firstDifference(a: string[], b: string[]): string {
+    const i = a.findIndex((x, k) => x !== b[k]);
+    const at = i < 0 ? Math.min(a.length, b.length) : i;
+    return `${a.length} tokens → ${b.length}; token ${at}: ${JSON.stringify(a[at])} → ${JSON.stringify(b[at])}`;
+}
+
+/**
+ * Plan text is never swallowed by a line break: LF, CR and CR LF give the same tokens and
+ * comments (a `//` comment or a string that ran on past a CR would take the next lines with it).
+ */
+function checkNothingSwallowed(text: string, acct: AcctServices): void {
+    const base = tokenImages(text, acct);
+    for (const eol of ['\n', '\r', '\r\n']) {
+        const other = tokenImages(text.replace(/\r\n?|\n/g, eol), acct);
+        if (other.join('\u0000') !== base.join('\u0000')) {
+            throw new Error(`line breaks written ${JSON.stringify(eol)} change the tokens: ${firstDifference(base, other)}`);
+        }
+    }
+}
+
+/** Two exports of the same plan, whatever the lines its findings are on (formatting moves them); their findings too when asked. */
+function samePlan(a: string, b: string, findingsToo: boolean): boolean {
+    const strip = (json: string) => {
+        const plan = JSON.parse(json) as Record<string, unknown>;
+        const where = (list: unknown) => ((list ?? []) as Array<Record<string, unknown>>).map(d => `${String(d['file'])} ${String(d['code'])} ${String(d['severity'])}`).sort();
+        plan['diagnostics'] = findingsToo ? where(plan['diagnostics']) : [];
+        plan['waived'] = findingsToo ? where(plan['waived']) : [];
+        return JSON.stringify(plan);
+    };
+    return strip(a) === strip(b);
 }
 
 /** Saved failures, replayed by the tests. */

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { tempWorkspace } from '../support/run-cli.js';
 import { startServer, type LspClient } from '../support/lsp-client.js';
@@ -105,4 +106,43 @@ describe('a burst of 10,000 edits', () => {
             await client.stop();
         }
     }, 180_000);
+});
+
+describe('a FIFO named by a request', () => {
+    it('references, highlight, prepareRename and rename on an unopened FIFO URI answer, and the server still reads and exits', async () => {
+        const folder = tempWorkspace({ 'team.acct': team });
+        execFileSync('mkfifo', [path.join(folder, 'pipe.acct')]);
+        const client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
+        try {
+            const pipe = pathToFileURL(path.join(folder, 'pipe.acct')).toString();
+            const position = { line: 0, character: 8 };
+            const requests: Array<[string, object]> = [
+                ['textDocument/references', { textDocument: { uri: pipe }, position, context: { includeDeclaration: true } }],
+                ['textDocument/documentHighlight', { textDocument: { uri: pipe }, position }],
+                ['textDocument/prepareRename', { textDocument: { uri: pipe }, position }],
+                ['textDocument/rename', { textDocument: { uri: pipe }, position, newName: 'x' }],
+                ['textDocument/references', { textDocument: { uri: pipe }, position, context: { includeDeclaration: false } }],
+            ];
+            const answers = await Promise.race([
+                Promise.all(requests.map(([method, params]) => client.connection.sendRequest(method, params).then(() => 'answered', () => 'refused'))),
+                new Promise<string>(resolve => setTimeout(() => resolve('hung'), 15_000)),
+            ]);
+            expect(answers).toEqual(requests.map(() => expect.stringMatching(/answered|refused/)));
+            // every I/O thread is free: a plan is still read and diagnosed
+            const good = pathToFileURL(path.join(folder, 'normal.acct')).toString();
+            await client.open(good, normal);
+            const found = await client.diagnosticsFor(good, d => d.length > 0, 30_000);
+            expect(found.map(d => d.code).sort()).toEqual(['rational-turn-risk', 'stale-tier-review']);
+            // and `exit` is obeyed
+            const exited = new Promise<boolean>(resolve => {
+                client.server.once('exit', () => resolve(true));
+                setTimeout(() => resolve(false), 10_000);
+            });
+            await client.connection.sendRequest('shutdown');
+            await client.connection.sendNotification('exit');
+            expect(await exited).toBe(true);
+        } finally {
+            if (client.server.exitCode === null && client.server.signalCode === null) await client.stop(); else client.connection.dispose();
+        }
+    }, 60_000);
 });

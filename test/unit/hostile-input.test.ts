@@ -4,7 +4,9 @@
  * string, runs of invalid characters, thousands of duplicates, deep reporting chains.
  */
 import { describe, expect, it } from 'vitest';
-import type { ValidationChecks } from 'langium';
+import { EmptyFileSystem, URI, type ValidationChecks } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createAcctServices } from '../../server/src/acct-module.js';
 import type { AcctAstType } from '../../server/src/language/generated/ast.js';
 import { buildWorkspace, summary } from './helpers.js';
 
@@ -73,8 +75,6 @@ describe('thousands of the same thing stay one line each', () => {
 
 describe('a check that throws', () => {
     it('is one internal-error finding on its element; the other checks still run', async () => {
-        const { createAcctServices } = await import('../../server/src/acct-module.js');
-        const { EmptyFileSystem, URI } = await import('langium');
         const { shared, Acct } = createAcctServices(EmptyFileSystem);
         Acct.workspace.AcctSettings.todayOverride = '2026-11-22';
         const planted: ValidationChecks<AcctAstType> = {
@@ -88,5 +88,35 @@ describe('a check that throws', () => {
         const codes = (document.diagnostics ?? []).map(d => String(d.code)).sort();
         expect(codes).toEqual(['internal-error', 'rational-turn-risk', 'stale-tier-review']);
         expect(document.diagnostics!.find(d => d.code === 'internal-error')!.message).toMatch(/could not finish a check here \(a planted fault\): a fault of acct, not of the plan/);
+    });
+});
+
+describe('a check that throws is a failing finding, never a clean result', () => {
+    /** Services whose document validator's checks give `found()` or throw it. */
+    async function planted(found: () => Diagnostic[]) {
+        const { shared, Acct } = createAcctServices(EmptyFileSystem);
+        (Acct.validation.DocumentValidator as unknown as { validateAst: () => Promise<Diagnostic[]> }).validateAst = async () => found();
+        const text = 'customer c "C" {\n    tier core\n}\n';
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('file:///ws/plan.acct'));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        return { document, plan: Acct.plan.PlanBuilder.plan(URI.parse('file:///ws')) };
+    }
+
+    it('200,000 findings of one file are all kept (a spread push of them threw RangeError and dropped them all)', async () => {
+        const one = (i: number): Diagnostic => ({
+            severity: 2, code: 'stale-tier-review', data: { code: 'stale-tier-review' }, message: `finding ${i}`,
+            range: { start: { line: 1, character: 4 }, end: { line: 1, character: 13 } },
+        });
+        const { document, plan } = await planted(() => Array.from({ length: 200_000 }, (_, i) => one(i)));
+        expect(document.diagnostics).toHaveLength(200_000);
+        expect(plan.diagnostics).toHaveLength(200_000);
+    }, 60_000);
+
+    it('a validation that throws outside any one check becomes an internal-error finding, an error', async () => {
+        const { document, plan } = await planted(() => { throw new RangeError('Maximum call stack size exceeded'); });
+        expect(document.diagnostics!.map(d => [d.code, d.severity])).toEqual([['internal-error', 1]]);
+        expect(document.diagnostics![0]!.message).toMatch(/could not finish a check here \(RangeError: Maximum call stack size exceeded\)/);
+        expect(plan.diagnostics.some(d => d.severity === 'error')).toBe(true);
     });
 });

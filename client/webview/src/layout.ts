@@ -189,7 +189,7 @@ function layoutGroup(cards: CardModel[]): PackedGroup {
         });
     }
     if (!trees.length) return { cards: [], links: [], width: 0, height: 0 };
-    const widest = Math.max(...trees.map(t => t.maxX - t.minX));
+    const widest = trees.reduce((w, t) => Math.max(w, t.maxX - t.minX), -Infinity);
     const area = trees.reduce((s, t) => s + (t.maxX - t.minX + TREE_GAP_X) * (t.height + TREE_GAP_Y), 0);
     const rowLimit = Math.max(widest, Math.sqrt(area * 16 / 9), 4 * (CARD_W + GAP_X));
 
@@ -206,7 +206,7 @@ function layoutGroup(cards: CardModel[]): PackedGroup {
         }
         const dx = x - t.minX;
         for (const c of t.cards) out.cards.push({ ...c, x: c.x + dx, y: c.y + y });
-        out.links.push(...translateLinks(t.links, dx, y));
+        for (const link of translateLinks(t.links, dx, y)) out.links.push(link);
         x += w + TREE_GAP_X;
         rowH = Math.max(rowH, t.height);
         out.width = Math.max(out.width, x - TREE_GAP_X);
@@ -257,13 +257,13 @@ export function layoutPowerMap(cards: readonly CardModel[], options: PowerMapLay
         // reading order: top to bottom, left to right (used for Tab order)
         const placed = g.p.cards.map(c => ({ ...c, x: c.x + ox, y: c.y + oy }));
         placed.sort((a, b) => a.y - b.y || a.x - b.x);
-        result.cards.push(...placed);
-        result.links.push(...translateLinks(g.p.links, ox, oy));
+        for (const card of placed) result.cards.push(card);
+        for (const link of translateLinks(g.p.links, ox, oy)) result.links.push(link);
         result.groups.push({ id: g.id, x, y, w: g.w, h: g.h, count: g.count, label: g.label });
         if (side) x += g.w + GROUP_GAP; else y += g.h + GROUP_GAP;
     }
     if (side) {
-        const h = Math.max(...result.groups.map(g => g.h));
+        const h = result.groups.reduce((m, g) => Math.max(m, g.h), -Infinity);
         for (const g of result.groups) g.h = h;
     } else {
         const w = Math.max(0, ...result.groups.map(g => g.w));

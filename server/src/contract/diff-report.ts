@@ -114,7 +114,7 @@ export function formatDiffText(diff: PlanDiff, texts: Texts): string {
 }
 
 export function formatDiffMarkdown(diff: PlanDiff, texts: Texts, linkOf: LinkOf = () => undefined): string {
-    const lines = [`### ${texts.t('diff.md.title')}`, '', diffSummary(diff, texts), ''];
+    let lines = [`### ${texts.t('diff.md.title')}`, '', diffSummary(diff, texts), ''];
     if (diff.unchecked) lines.push(`> ${markdownText(texts.t('diff.unchecked', { count: diff.unchecked }))}`, '');
     const groups = new Map<string, PlanChange[]>();
     for (const change of diff.changes) {
@@ -134,9 +134,10 @@ export function formatDiffMarkdown(diff: PlanDiff, texts: Texts, linkOf: LinkOf 
     const findings = (title: string, list: DiagnosticJson[]) => list.length === 0 ? [] : [
         `#### ${title}`, '', ...list.map(d => `- **${d.severity}** \`${d.code}\` ${markdownText(d.message)} (\`${d.file}:${d.line}\`)`), '',
     ];
-    lines.push(...findings(texts.t('diff.md.new'), diff.newFindings), ...findings(texts.t('diff.md.resolved'), diff.resolvedFindings));
+    // concat, not a spread push: the findings are unbounded
+    lines = lines.concat(findings(texts.t('diff.md.new'), diff.newFindings), findings(texts.t('diff.md.resolved'), diff.resolvedFindings));
     if (diff.changedFindings.length) {
-        lines.push(`#### ${texts.t('diff.md.changed')}`, '', ...diff.changedFindings.map(({ from, to }) =>
+        lines = lines.concat(`#### ${texts.t('diff.md.changed')}`, '', diff.changedFindings.map(({ from, to }) =>
             `- **${to.severity}** \`${to.code}\` ${markdownText(to.message)} (\`${to.file}:${to.line}\`) — ${markdownText(
                 from.severity !== to.severity && from.message !== to.message ? texts.t('diff.was.both', { severity: from.severity, message: from.message })
                 : from.severity !== to.severity ? texts.t('diff.was.severity', { severity: from.severity })

@@ -169,8 +169,8 @@ export function assemblePlan(outline: PlanOutline, part: CustomerPart | null): V
         subjects.push(about);
     });
     if (part) {
-        diagnostics.push(...part.diagnostics);
-        subjects.push(...part.subjects);
+        for (const d of part.diagnostics) diagnostics.push(d);
+        for (const s of part.subjects) subjects.push(s);
     }
     return { plan: { today: outline.today, competitors: outline.competitors, customers, diagnostics }, subjects, hasErrors: outline.hasErrors };
 }

@@ -115,6 +115,23 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         if (concerned.length) await this.build(concerned, this.updateBuildOptions, cancelToken);
     }
 
+    /**
+     * Langium adds the findings of a second validation to a document's with a spread push, which
+     * throws past about 123,000 findings: they are added one by one here.
+     */
+    protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        const earlier = document.diagnostics;
+        document.diagnostics = undefined;
+        try {
+            await super.validate(document, cancelToken);
+        } finally {
+            if (earlier) {
+                for (const diagnostic of document.diagnostics ?? []) earlier.push(diagnostic);
+                document.diagnostics = earlier;
+            }
+        }
+    }
+
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         return !this.deferring && super.shouldRelink(document, changedUris);
     }

@@ -5,8 +5,8 @@
  * waivers, syntax-error containment).
  */
 import {
-    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type DiagnosticInfo, type LangiumDocument,
-    type ValidationAcceptor, type ValidationOptions, type ValidationSeverity,
+    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled, type AstNode, type DiagnosticInfo,
+    type LangiumDocument, type ValidationAcceptor, type ValidationOptions, type ValidationSeverity,
 } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { forEachNode, nodesOf } from './ast-walk.js';
@@ -31,8 +31,58 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         this.settings = services.workspace.AcctSettings;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+    /**
+     * A check that throws (a fault of acct) is a finding, an error, never a clean result: Langium's
+     * own validateDocument logs such an exception and drops every finding of the document.
+     */
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        try {
+            return await this.validateFully(document, options, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            return [this.internalError(error)];
+        }
+    }
+
+    /** The error finding that says a check failed, at the start of the document. */
+    protected internalError(error: unknown): Diagnostic {
+        const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        return {
+            severity: 1,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            message: this.settings.texts().t('finding.internalError', { detail }),
+            code: IssueCodes.InternalError,
+            data: { code: IssueCodes.InternalError },
+            source: this.languageId,
+        };
+    }
+
+    /** Langium's validateDocument, with no spread of an unbounded list (a spread of 123,000 findings throws). */
+    protected async builtInAndChecks(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
+        const parseResult = document.parseResult;
+        const diagnostics: Diagnostic[] = [];
+        await interruptAndCheck(cancelToken);
+        if (!options.categories || options.categories.includes('built-in')) {
+            this.processLexingErrors(parseResult, diagnostics, options);
+            if (options.stopAfterLexingErrors && diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.LexingError)) return diagnostics;
+            this.processParsingErrors(parseResult, diagnostics, options);
+            if (options.stopAfterParsingErrors && diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.ParsingError)) return diagnostics;
+            this.processLinkingErrors(document, diagnostics, options);
+            if (options.stopAfterLinkingErrors && diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.LinkingError)) return diagnostics;
+        }
+        try {
+            const found = await this.validateAst(parseResult.value, options, cancelToken);
+            for (const diagnostic of found) diagnostics.push(diagnostic);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            diagnostics.push(this.internalError(error));
+        }
+        await interruptAndCheck(cancelToken);
+        return diagnostics;
+    }
+
+    private async validateFully(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await this.builtInAndChecks(document, options, cancelToken);
         const lexing: Diagnostic[] = [];
         const parsing: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
@@ -54,7 +104,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         const cascades = new Set(parsing);
         for (const error of kept) cascades.delete(error);
         // A cascade is not shown, but its declaration is as unreliable as the first error's (containment).
-        return this.findingPolicy.apply(document, diagnostics.filter(d => !cascades.has(d)), [...lexing, ...parsing]);
+        return this.findingPolicy.apply(document, diagnostics.filter(d => !cascades.has(d)), lexing.concat(parsing));
     }
 
     /**

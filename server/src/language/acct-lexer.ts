@@ -10,7 +10,7 @@
  */
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
 import { Lexer as ChevrotainLexer, type ILexerConfig, type IToken, type TokenType } from 'chevrotain';
-import { lineStarts } from './lean-cst.js';
+import { lineOfOffset, lineStarts, skipStringOrComment } from './text-scan.js';
 import { isClosedString } from './acct-value-converter.js';
 import { syntaxText } from './syntax-messages.js';
 import type { AcctLanguageServices } from './acct-language-services.js';
@@ -86,15 +86,7 @@ class LineCursor {
     lineOf(offset: number): number {
         const starts = this.starts;
         let line = this.line;
-        if (starts[line]! > offset) {
-            let low = 0;
-            let high = line;
-            while (low < high) {
-                const mid = (low + high + 1) >> 1;
-                if (starts[mid]! <= offset) low = mid; else high = mid - 1;
-            }
-            line = low;
-        }
+        if (starts[line]! > offset) line = lineOfOffset(starts.subarray(0, line + 1), offset);
         while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
         return (this.line = line);
     }
@@ -143,16 +135,9 @@ class SmallToken implements IToken {
 function invalidRuns(text: string): Array<[number, number]> {
     const runs: Array<[number, number]> = [];
     for (let i = 0; i < text.length;) {
-        const c = text[i]!;
-        if (c === '"') {
-            // a string ends at its closing quote or at the end of its line
-            for (i++; i < text.length && text[i] !== '"' && text[i] !== '\n' && text[i] !== '\r'; i++) if (text[i] === '\\') i++;
-            i++;
-        } else if (c === '/' && text[i + 1] === '/') {
-            while (i < text.length && text[i] !== '\n') i++;
-        } else if (c === '/' && text[i + 1] === '*') {
-            const close = text.indexOf('*/', i + 2);
-            i = close < 0 ? text.length : close + 2;
+        const end = skipStringOrComment(text, i);
+        if (end >= 0) {
+            i = end;
         } else if (!mayStart(text, i)) {
             const start = i;
             for (i++; i < text.length && !mayStart(text, i); i++);

@@ -1,6 +1,8 @@
+import { lowerBound, skipStringOrComment } from './text-scan.js';
+
 /**
- * Which `}` closes which `{`, read from the text as the lexer reads it (strings end at their
- * closing quote or at the end of their line; comments hold no braces), independently of the
+ * Which `}` closes which `{`, read from the text as the lexer reads it (text-scan.ts: strings end
+ * at their closing quote or at the end of their line; comments hold no braces), independently of the
  * parser: where the parser's recovery closed a block at the wrong brace, the text still says
  * where the block really ends (syntax-error containment, cascades of one mistake).
  */
@@ -24,14 +26,9 @@ export function closingBraces(text: string): ClosingBraces {
     const stack: number[] = [];
     for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
-        if (c === QUOTE) {
-            // a string ends at its closing quote or at the end of its line
-            for (i++; i < text.length && text.charCodeAt(i) !== QUOTE && text.charCodeAt(i) !== NEWLINE; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
-        } else if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
-            while (i < text.length && text.charCodeAt(i) !== NEWLINE) i++;
-        } else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
-            const close = text.indexOf('*/', i + 2);
-            i = close < 0 ? text.length : close + 1;
+        if (c === QUOTE || c === SLASH) {
+            const end = skipStringOrComment(text, i);
+            if (end >= 0) i = end - 1;
         } else if (c === OPEN) {
             stack.push(opens.length);
             opens.push(i);
@@ -54,18 +51,7 @@ export function closingBraces(text: string): ClosingBraces {
     return braces;
 }
 
-const QUOTE = 34, NEWLINE = 10, BACKSLASH = 92, SLASH = 47, STAR = 42, OPEN = 123, CLOSE = 125;
-
-/** The first index of `sorted` whose value is at least `value`. */
-export function lowerBound(sorted: ArrayLike<number>, value: number): number {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (sorted[mid]! < value) low = mid + 1; else high = mid;
-    }
-    return low;
-}
+const QUOTE = 34, SLASH = 47, OPEN = 123, CLOSE = 125;
 
 /** [start, end) of a stretch of text. */
 export type Span = [start: number, end: number];

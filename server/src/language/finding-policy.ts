@@ -16,7 +16,8 @@ import type { WorkspaceFacts } from './workspace-facts.js';
 import type { FindingData } from './finding-data.js';
 import { subjectOf } from './subject.js';
 import { nodesOf } from './ast-walk.js';
-import { closingBraces, inSpans, lowerBound, mergeSpans, type Span } from './brace-matching.js';
+import { closingBraces, inSpans, mergeSpans, type Span } from './brace-matching.js';
+import { lowerBound } from './text-scan.js';
 
 /** A finding a waiver took out, with the waiver that says why. */
 export interface WaivedFinding {

@@ -10,40 +10,9 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type { AstNode, CompositeCstNode, GrammarAST, LangiumParser, LeafCstNode, RootCstNode } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { lowerBound } from './brace-matching.js';
+import { lineOfOffset as lineOf, lineStarts, lowerBound, startsLine } from './text-scan.js';
 
 const lineStartsOf = new WeakMap<RootCstNode, Uint32Array>();
-
-/** Offsets where the lines of `text` start. */
-export function lineStarts(text: string): Uint32Array {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) starts.push(i + 1);
-        else if (c === 13) {
-            if (text.charCodeAt(i + 1) === 10) i++;
-            starts.push(i + 1);
-        }
-    }
-    return Uint32Array.from(starts);
-}
-
-/** The line holding `offset`: the last line start at or before it. */
-function lineOf(starts: Uint32Array, offset: number): number {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if (starts[mid]! <= offset) low = mid; else high = mid - 1;
-    }
-    return low;
-}
-
-/** A line starts at `s` after a `\n`, or after a `\r` that no `\n` follows. */
-function startsLine(text: string, s: number): boolean {
-    const before = text.charCodeAt(s - 1);
-    return before === 10 || (before === 13 && text.charCodeAt(s) !== 10);
-}
 
 /**
  * Gives `root` (Langium's root node, which keeps its text in `_text`) a new text. After an edit

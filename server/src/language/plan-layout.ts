@@ -15,6 +15,7 @@
  */
 
 import type { Lexer } from 'langium';
+import { firstLineBreak, lineStartAt } from './text-scan.js';
 
 /** A line break as the lexer and the editor see one: CR LF, CR or LF. */
 const LINE_BREAK = /\r\n?|\n/;
@@ -54,7 +55,7 @@ export function layoutPieces(lexer: Lexer, text: string): Piece[] {
 /** The edits that lay the text out, one per stretch of white space that changes, in text order. */
 export function layoutEdits(text: string, pieces: readonly Piece[], options: LayoutOptions = {}): LayoutEdit[] {
     const indent = options.indent ?? '    ';
-    const eol = /\r\n?|\n/.exec(text)?.[0] ?? '\n';
+    const eol = firstLineBreak(text);
     const multiLine = multiLineBlocks(text, pieces);
     const edits: LayoutEdit[] = [];
     let depth = 0;
@@ -140,9 +141,7 @@ function movedComment(text: string, comment: Piece, delta: number): string | und
 
 /** Columns from the start of the line (scanning back only over that line: linear in the file). */
 function columnOf(text: string, offset: number): number {
-    let start = offset;
-    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-    return offset - start;
+    return offset - lineStartAt(text, offset);
 }
 
 function indentWidth(gap: string): number {

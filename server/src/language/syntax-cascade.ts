@@ -16,7 +16,8 @@
  */
 import { AstUtils, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { closingBraces, inSpans, lowerBound, mergeSpans, type Span } from './brace-matching.js';
+import { closingBraces, inSpans, mergeSpans, type Span } from './brace-matching.js';
+import { lowerBound } from './text-scan.js';
 
 /** A declaration keyword at the start of a line: where a cascade stops at the latest. */
 const TOP_LEVEL = /^(?:member|competitor|customer|policy)\b/gm;

@@ -6,6 +6,7 @@
  */
 import type { CstNode, LangiumDocument } from 'langium';
 import type { Position } from 'vscode-languageserver-types';
+import { firstLineBreak, hasLineBreak, lineEndAt, lineStartAt, lineStarts } from './text-scan.js';
 
 /** A text to insert at a position (0-based). */
 export interface TextInsertion {
@@ -21,9 +22,9 @@ export function insertAtBlockEnd(document: LangiumDocument, block: CstNode, snip
     const text = document.textDocument.getText();
     const close = block.end - 1;
     if (text[close] !== '}') return undefined;
-    const lineStart = text.lastIndexOf('\n', close - 1) + 1;
+    const lineStart = lineStartAt(text, close);
     const beforeClose = text.slice(lineStart, close);
-    if (text.slice(block.offset, close).includes('\n') && /^\s*$/.test(beforeClose)) {
+    if (hasLineBreak(text.slice(block.offset, close)) && /^\s*$/.test(beforeClose)) {
         // The inserted lines take the place of the brace's line, which follows them.
         const indent = beforeClose + stepOf(beforeClose);
         return { at: positionAt(document, lineStart), text: renderLines(snippet, indent, stepOf(beforeClose), eolOf(text)) + eolOf(text) };
@@ -35,24 +36,22 @@ export function insertAtBlockEnd(document: LangiumDocument, block: CstNode, snip
 /** Right after `node` (a property or a declaration): on a new line when only blanks or a comment follow it on its line. */
 export function insertAfter(document: LangiumDocument, node: CstNode, snippet: Snippet): TextInsertion {
     const text = document.textDocument.getText();
-    const newline = text.indexOf('\n', node.end);
-    const lineEnd = newline < 0 ? text.length : newline;
-    const rest = text.slice(node.end, lineEnd).replace(/\r$/, '');
+    const lineEnd = lineEndAt(text, node.end);
+    const rest = text.slice(node.end, lineEnd);
     if (/^\s*(\/\/.*)?$/.test(rest)) {
-        const lineStart = text.lastIndexOf('\n', node.end - 1) + 1;
+        const lineStart = lineStartAt(text, node.end);
         const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-        const at = lineEnd > 0 && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-        return { at: positionAt(document, at), text: eolOf(text) + renderLines(snippet, indent, stepOf(indent), eolOf(text)) };
+        return { at: positionAt(document, lineEnd), text: eolOf(text) + renderLines(snippet, indent, stepOf(indent), eolOf(text)) };
     }
     return { at: positionAt(document, node.end), text: ` ${renderInline(snippet)}` };
 }
 
 /** The position of `index` (0-based offset into `insertion.text`) once the insertion is applied. */
 export function positionInInsertion(insertion: TextInsertion, index: number): Position {
-    const before = insertion.text.slice(0, index);
-    const lastBreak = before.lastIndexOf('\n');
-    if (lastBreak < 0) return { line: insertion.at.line, character: insertion.at.character + index };
-    return { line: insertion.at.line + before.split('\n').length - 1, character: index - lastBreak - 1 };
+    const starts = lineStarts(insertion.text.slice(0, index));
+    const line = starts.length - 1;
+    if (line === 0) return { line: insertion.at.line, character: insertion.at.character + index };
+    return { line: insertion.at.line + line, character: index - starts[line]! };
 }
 
 function renderLines(snippet: Snippet, indent: string, step: string, eol: string): string {
@@ -69,8 +68,9 @@ function stepOf(indent: string): string {
     return indent.includes('\t') ? '\t' : '    ';
 }
 
+/** The file's own line break (its first one), so that a CR file stays a CR file. */
 function eolOf(text: string): string {
-    return text.includes('\r\n') ? '\r\n' : '\n';
+    return firstLineBreak(text);
 }
 
 function positionAt(document: LangiumDocument, offset: number): Position {

@@ -1,14 +1,23 @@
 /**
  * The plans of a git revision, read through git's command line (what every user has) without
  * touching the work tree or the index: `ls-tree` lists the `.acct` files, `cat-file --batch`
- * reads them, `diff --find-renames` tells which files were renamed or moved.
+ * reads them by object id, `diff --find-renames` tells which files were renamed or moved.
+ *
+ * Plan folders come from anyone (a cloned repository, a pull request): every git command goes
+ * through `runGit` (files/run-git.ts), which turns off what the repository's configuration could
+ * make git run, and reads pathspecs literally. Names are read NUL-separated (`-z`) and blobs by
+ * object id, so any file name is safe; a path outside the work tree is a usage error.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isSkippedFolder } from './plan-files.js';
 import { ACCT_IGNORE_FILE, keptFiles } from '../language/acct-ignore.js';
 import { message, MessageError } from '../method/index.js';
 import type { PlanText } from './workspace-loader.js';
+import { gitEnvironment, runGit, safeGitArgs } from '../files/run-git.js';
+
+export { runGit };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -20,44 +29,56 @@ export interface GitWorkTree {
     root: string;
 }
 
-/** The one way acct runs git: arguments, never a shell; the output as text; a clear error without git. */
-export function git(cwd: string, args: string[]): Promise<string> {
-    return new Promise((resolve, reject) => {
-        execFile('git', args, { cwd, maxBuffer: 1 << 30, encoding: 'utf8' }, (error, stdout, stderr) => {
-            if (!error) return resolve(stdout);
-            if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-                return reject(new GitError(message('git.missing')));
-            }
-            reject(Object.assign(new Error(stderr.trim() || error.message), { stderr }));
-        });
-    });
+/** `runGit`, with a failure said as a GitError (exit 2, git's own words) instead of an internal error. */
+export async function git(cwd: string, args: string[]): Promise<string> {
+    try {
+        return await runGit(cwd, args);
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new GitError(message('git.missing'));
+        throw new GitError(message('git.failed', { command: args[0]!, detail: error instanceof Error ? error.message : String(error) }));
+    }
 }
 
 /** The work tree holding `cwd`. */
 export async function workTree(cwd: string): Promise<GitWorkTree> {
     try {
-        const root = (await git(cwd, ['rev-parse', '--show-toplevel'])).trim();
+        const root = (await runGit(cwd, ['rev-parse', '--show-toplevel'])).trim();
         return { root };
     } catch (error) {
-        if (error instanceof GitError) throw error;
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new GitError(message('git.missing'));
         throw new GitError(message('git.noWorkTree', { folder: cwd }));
     }
+}
+
+/** `file` (relative to `cwd`) as a path from the work tree's top; a GitError when it lies outside the work tree. */
+export function pathInTree(tree: GitWorkTree, file: string, cwd: string): string {
+    let base = cwd;
+    try {
+        base = fs.realpathSync(cwd);
+    } catch { /* a cwd that vanished: as given */ }
+    let absolute = path.resolve(base, file);
+    try {
+        absolute = fs.realpathSync(absolute);
+    } catch { /* a path deleted since the revision: as written */ }
+    const relative = path.relative(tree.root, absolute);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) throw new GitError(message('git.pathOutside', { path: file, root: tree.root }));
+    return relative.split(path.sep).join('/') || '.';
 }
 
 /** The commit a revision names; a clear error for an unknown one. */
 export async function resolveRevision(tree: GitWorkTree, revision: string): Promise<string> {
     if (revision.startsWith('-')) throw new GitError(message('git.notRevision', { revision }));
     try {
-        return (await git(tree.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim();
+        return (await runGit(tree.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])).trim();
     } catch (error) {
-        if (error instanceof GitError) throw error;
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new GitError(message('git.missing'));
         throw new GitError(message('git.unknownRevision', { revision }));
     }
 }
 
 /** Whether `file` (relative to `cwd`) names a file or folder in the commit. */
 export async function existsAt(tree: GitWorkTree, commit: string, file: string, cwd: string): Promise<boolean> {
-    const spec = path.relative(tree.root, path.resolve(cwd, file)) || '.';
+    const spec = pathInTree(tree, file, cwd);
     return (await git(tree.root, ['ls-tree', '-z', '--full-tree', '--name-only', commit, '--', spec])).length > 0;
 }
 
@@ -68,38 +89,51 @@ export async function isRevision(tree: GitWorkTree, name: string): Promise<boole
 
 /** The `.acct` files of a commit under the given paths (relative to `cwd`), with their texts. */
 export async function plansAt(tree: GitWorkTree, commit: string, paths: string[], cwd: string): Promise<PlanText[]> {
-    const specs = (paths.length ? paths : ['.']).map(p => path.relative(tree.root, path.resolve(cwd, p)) || '.');
-    const listing = (await git(tree.root, ['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, '--', ...specs])).split('\0');
+    const specs = (paths.length ? paths : ['.']).map(p => pathInTree(tree, p, cwd));
+    // `<mode> blob <id>\t<name>` per entry, NUL-separated: a name may hold any character, a line break too
+    const listing = await git(tree.root, ['ls-tree', '-r', '-z', '--full-tree', commit, '--'].concat(specs));
     const visible = (name: string) => name.split('/').slice(0, -1).every(folder => !isSkippedFolder(folder));
-    const plans = listing.filter(name => name.endsWith('.acct') && visible(name));
+    const entries: Array<{ name: string; id: string }> = [];
+    const ignoreEntries: Array<{ name: string; id: string }> = [];
+    for (const entry of listing.split('\0')) {
+        const tab = entry.indexOf('\t');
+        if (tab < 0) continue;
+        const [, type, id] = entry.slice(0, tab).split(' ');
+        const name = entry.slice(tab + 1);
+        if (type !== 'blob' || !id) continue;
+        if (name === ACCT_IGNORE_FILE || name.endsWith('/' + ACCT_IGNORE_FILE)) ignoreEntries.push({ name, id });
+        else if (name.endsWith('.acct') && visible(name)) entries.push({ name, id });
+    }
     // The `.acctignore` files of the commit under the searched folders (contract 7.5), as on disk.
-    const ignoreFiles = listing.filter(name => name === ACCT_IGNORE_FILE || name.endsWith('/' + ACCT_IGNORE_FILE));
-    const ignoreTexts = new Map((await readBlobs(tree.root, ignoreFiles.map(name => `${commit}:${name}`)))
-        .map((text, i) => [ignoreFiles[i]!.slice(0, -ACCT_IGNORE_FILE.length).replace(/\/$/, ''), text] as const));
+    const ignoreTexts = new Map((await readBlobs(tree.root, ignoreEntries.map(e => e.id), ignoreEntries.map(e => `${commit}:${e.name}`)))
+        .map((text, i) => [ignoreEntries[i]!.name.slice(0, -ACCT_IGNORE_FILE.length).replace(/\/$/, ''), text] as const));
+    const plans = new Set(entries.map(e => e.name));
     const kept = new Set<string>();
     for (const spec of specs) {
-        if (plans.includes(spec)) { kept.add(spec); continue; } // a file named explicitly is always read
+        if (plans.has(spec)) { kept.add(spec); continue; } // a file named explicitly is always read
         const base = spec === '.' ? '' : spec.replace(/\/+$/, '');
-        const under = plans.filter(name => base === '' || name.startsWith(base + '/'));
+        const under = [...plans].filter(name => base === '' || name.startsWith(base + '/'));
         const inside = (name: string) => (base === '' ? name : name.slice(base.length + 1));
         const texts = new Map([...ignoreTexts].filter(([folder]) => base === '' || folder === base || folder.startsWith(base + '/'))
             .map(([folder, text]) => [folder === base ? '' : inside(folder), text]));
         for (const name of keptFiles(under.map(inside), texts)) kept.add(base === '' ? name : `${base}/${name}`);
     }
-    const names = plans.filter(name => kept.has(name));
-    const texts = await readBlobs(tree.root, names.map(name => `${commit}:${name}`));
-    return names.map((name, i) => ({ file: path.join(tree.root, name), text: texts[i]! }));
+    const chosen = entries.filter(entry => kept.has(entry.name));
+    const texts = await readBlobs(tree.root, chosen.map(e => e.id), chosen.map(e => `${commit}:${e.name}`));
+    return chosen.map((entry, i) => ({ file: path.join(tree.root, entry.name), text: texts[i]! }));
 }
 
 /** Renamed or moved `.acct` files between two commits (or a commit and the work tree): old absolute path → new. */
 export async function renames(tree: GitWorkTree, from: string, to: string | undefined): Promise<Map<string, string>> {
-    const args = ['diff', '--find-renames', '--name-status', '-z', from, ...(to ? [to] : []), '--', '*.acct'];
+    // no pathspec (they are read literally): the `.acct` files are picked from git's answer
+    const args = ['diff', '--no-ext-diff', '--no-textconv', '--find-renames', '--name-status', '-z', from].concat(to ? [to] : []);
     const fields = (await git(tree.root, args)).split('\0');
     const moved = new Map<string, string>();
     for (let i = 0; i < fields.length; i++) {
         const status = fields[i] ?? '';
         if (status.startsWith('R')) {
-            moved.set(path.join(tree.root, fields[i + 1]!), path.join(tree.root, fields[i + 2]!));
+            const [was, is] = [fields[i + 1]!, fields[i + 2]!];
+            if (was.endsWith('.acct') && is.endsWith('.acct')) moved.set(path.join(tree.root, was), path.join(tree.root, is));
             i += 2;
         } else if (/^[ACDMTUX]/.test(status)) {
             i += 1;
@@ -108,11 +142,12 @@ export async function renames(tree: GitWorkTree, from: string, to: string | unde
     return moved;
 }
 
-/** Reads many blobs through one `git cat-file --batch`, as UTF-8 text (a BOM is dropped). */
-function readBlobs(cwd: string, objects: string[]): Promise<string[]> {
-    if (objects.length === 0) return Promise.resolve([]);
+/** Reads many blobs (by object id: never a name, which may hold a line break) through one `git cat-file --batch`, as UTF-8 text (a BOM is dropped). */
+async function readBlobs(cwd: string, ids: string[], names: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const args = await safeGitArgs(cwd, ['cat-file', '--batch']);
     return new Promise((resolve, reject) => {
-        const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+        const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: gitEnvironment() });
         const chunks: Buffer[] = [];
         child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
         child.on('error', reject);
@@ -121,7 +156,8 @@ function readBlobs(cwd: string, objects: string[]): Promise<string[]> {
             const all = Buffer.concat(chunks);
             const texts: string[] = [];
             let at = 0;
-            for (const object of objects) {
+            for (let k = 0; k < ids.length; k++) {
+                const object = names[k]!;
                 const newline = all.indexOf(0x0a, at);
                 const header = all.subarray(at, newline).toString('utf8');
                 const size = Number(/ blob (\d+)$/.exec(header)?.[1]);
@@ -137,7 +173,7 @@ function readBlobs(cwd: string, objects: string[]): Promise<string[]> {
             }
             resolve(texts);
         });
-        child.stdin.end(objects.join('\n') + '\n');
+        child.stdin.end(ids.join('\n') + '\n');
     });
 }
 

@@ -65,7 +65,10 @@ function adopt(node: CstNode, root: RootCstNode): void {
 export function spliceCst(root: RootCstNode, container: CompositeCstNode, from: number, to: number, nodes: CstNode[], edit: TextEdit): void {
     const { delta, newText: text, linesMoved } = edit;
     retext(root, text, edit);
-    container.content.splice(from, to - from, ...nodes);
+    // not splice(from, n, ...nodes): a pasted window of 200,000 nodes is more arguments than a call takes
+    const tail = container.content.splice(from, container.content.length - from).slice(to - from);
+    for (const node of nodes) container.content.push(node);
+    for (const node of tail) container.content.push(node);
     for (const node of nodes) adopt(node, root);
     // Nothing after the window moves when the edit kept the length and broke no line (a digit changed).
     const move = delta !== 0 || linesMoved;

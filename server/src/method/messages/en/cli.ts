@@ -102,6 +102,8 @@ export const cli = {
     'git.catFileFailed': 'git cat-file failed (exit {code}).',
     'git.cannotRead': 'cannot read {object} from git ({header}).',
     'git.notUtf8': '{object}: not valid UTF-8. Plans are UTF-8 files.',
+    'git.pathOutside': '{path} is outside the git work tree {root}: give a file or folder inside it.',
+    'git.failed': 'git {command} failed: {detail}',
     'git.pathNowhere': '{path}: no such file or folder, on disk or at {from}. Check the path.',
     'git.pathNowhereBetween': '{path}: no such file or folder at {from} or at {to}. Check the path.',
     'git.pathIsRevision': "{path}: no such file or folder; '{path}' is a revision: write --from {path} to compare with it.",

@@ -91,6 +91,8 @@ export const cli: Translation<typeof en> = {
     'git.catFileFailed': 'git cat-file 失败（退出码 {code}）。',
     'git.cannotRead': '无法从 git 读取 {object}（{header}）。',
     'git.notUtf8': '{object}：不是有效的 UTF-8。计划文件必须是 UTF-8。',
+    'git.pathOutside': '{path} 不在 git 工作树 {root} 之内：请给出工作树里的文件或文件夹。',
+    'git.failed': 'git {command} 失败：{detail}',
     'git.pathNowhere': '{path}：磁盘上和 {from} 中都没有这个文件或文件夹。请检查路径。',
     'git.pathNowhereBetween': '{path}：{from} 和 {to} 中都没有这个文件或文件夹。请检查路径。',
     'git.pathIsRevision': '{path}：没有这个文件或文件夹；“{path}”是一个版本：要与它比较，请写 --from {path}。',
