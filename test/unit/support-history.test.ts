@@ -17,7 +17,7 @@ function plan(chain: Array<[string, DecisionChainEntryJson['support']]>, stage: 
     return {
         format: 'acct-plan', version: 1, today: '2026-12-06', files: ['acme.acct'], members: [], competitors: [],
         customers: [{
-            id: 'acme', name: 'Acme', industry: null, standing: null, cooperation: null, tier: null, suggestedTier: null,
+            id: 'acme', name: 'Acme', industry: null, standing: null, cooperation: null, tier: null, suggestedTier: null, class: null,
             reviewed: null, owner: null, organization: null, contacts: [], opportunities: [opportunity], activities: [],
         }],
         diagnostics: [], waived: [],
