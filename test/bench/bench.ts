@@ -13,7 +13,8 @@
  * process), lsp (10k file over the real LSP: edit → diagnostics, completion), team (team.acct
  * edits over the LSP in the 100k workspace), view (the power-map panel over the LSP: cursor
  * moves and plan changes), scaling (linking against file size), navigation (workspace symbols,
- * semantic tokens and inlay hints, navigation.ts). `--keep` keeps the files,
+ * semantic tokens and inlay hints, navigation.ts), history (`acct history` on 500 commits of the
+ * workspace against `acct check`, history-measures.ts). `--keep` keeps the files,
  * `--quick` makes fewer runs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -32,6 +33,7 @@ import { buildTimes, editTimes, linkingAgainstSize } from './in-process.js';
 import { lspEditLatency, lspTeamEdits } from './lsp-measures.js';
 import { childrenCpuMs, gc, loadAverage, machine, mb, median, medianTiming, round, timed, type Timing } from './measure.js';
 import { measureNavigation } from './navigation.js';
+import { measureHistory } from './history-measures.js';
 import { table } from './report.js';
 import { viewTraffic } from './view-measures.js';
 
@@ -40,7 +42,7 @@ const asJson = args.has('--json');
 const keep = args.has('--keep');
 const quick = args.has('--quick');
 const onlyArg = process.argv.find(arg => arg.startsWith('--only='));
-const ALL = ['workspace', 'cli', 'single', 'completion', 'lsp', 'team', 'view', 'scaling', 'navigation'];
+const ALL = ['workspace', 'cli', 'single', 'completion', 'lsp', 'team', 'view', 'scaling', 'navigation', 'history'];
 const sections = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ALL);
 export const TODAY = '2026-11-22';
 export const SEED = 20261122;
@@ -112,6 +114,12 @@ async function main() {
             const start = performance.now();
             execFileSync(process.execPath, ['-e', '']);
             results.cli = { median: medianTiming(times), exitStatus: status, nodeStartupMs: round(performance.now() - start) };
+        }
+
+        if (sections.has('history') && fs.existsSync(cli)) {
+            // acct history --format json on a 500-commit repository of the same workspace, against acct check (issue 20 item 4)
+            results.history = measureHistory(cli, path.join(root, 'history'), SEED);
+            log(`  history: ${JSON.stringify(results.history)}`);
         }
 
         if (sections.has('single')) {

@@ -23,6 +23,7 @@ import { relativePath } from '../language/file-places.js';
 import { computePlan } from '../plan/plan-json.js';
 import { diffPlans, type ChangedFinding, type PlanChange } from '../contract/plan-diff.js';
 import { byPlace, compareText } from '../contract/findings.js';
+import { StageAges } from '../contract/stage-age.js';
 import { subjectsByOffset } from '../language/subject.js';
 import { diagnosticJson } from '../plan/diagnostics.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -267,8 +268,10 @@ class HistoryEngine {
         for (const [name, blob] of files) {
             if (this.built && this.current.get(name) === blob) continue;
             const uri = this.uri(name);
-            this.remaining.set(blob, (this.remaining.get(blob) ?? 1) - 1);
+            const left = (this.remaining.get(blob) ?? 1) - 1;
+            this.remaining.set(blob, left);
             this.fileSystem.texts.set(uri.toString(), blobText(this.blobs.get(blob)));
+            if (left <= 0) this.blobs.delete(blob); // its text is with the file now; no later commit needs the bytes
             this.blobOf.set(uri.toString(), blob);
             changed.push(uri);
         }
@@ -419,4 +422,16 @@ export function samePlan(a: AcctPlanDocument, b: AcctPlanDocument): boolean {
     return a.format === b.format && a.version === b.version
         && sameList(a.members, b.members) && sameList(a.competitors, b.competitors) && sameList(a.customers, b.customers)
         && sameList(a.diagnostics.map(finding), b.diagnostics.map(finding)) && sameList(a.waived.map(finding), b.waived.map(finding));
+}
+
+/**
+ * Each open opportunity's stage and since when it has held it, from the history of `HEAD` (for
+ * `acct sandbox --stage-age` and the views): a stage the last commit does not hold (an edit not
+ * committed yet) has no age.
+ */
+export async function stageAges(paths: readonly string[], options: Pick<HistoryOptions, 'cwd' | 'locale'> = {}): Promise<StageAges> {
+    const ages = new StageAges();
+    const history = await readPlanHistory(paths, options);
+    for await (const commit of history.commits) ages.add(commit.plan, commit.date);
+    return ages;
 }
