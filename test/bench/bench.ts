@@ -16,6 +16,7 @@
  * semantic tokens and inlay hints, navigation.ts), report (`acct report` beside `acct check`, CPU,
  * and the report opened in Chromium, report-measures.ts), burst (10,000 edits sent at once over the
  * LSP: last edit → its diagnostics), text (wrapping a 250 kB label in the webview's text metrics).
+ * history (`acct history` on 500 commits of the workspace against `acct check`, history-measures.ts).
  * `--keep` keeps the files,
  * `--quick` makes fewer runs.
  */
@@ -37,6 +38,7 @@ import { wrapText } from '../../client/webview/src/text-metrics.js';
 import { childrenCpuMs, gc, loadAverage, machine, mb, median, medianTiming, round, timed, type Timing } from './measure.js';
 import { measureNavigation } from './navigation.js';
 import { reportMeasures } from './report-measures.js';
+import { measureHistory } from './history-measures.js';
 import { table } from './report.js';
 import { viewTraffic } from './view-measures.js';
 
@@ -45,7 +47,7 @@ const asJson = args.has('--json');
 const keep = args.has('--keep');
 const quick = args.has('--quick');
 const onlyArg = process.argv.find(arg => arg.startsWith('--only='));
-const ALL = ['workspace', 'cli', 'report', 'single', 'completion', 'lsp', 'team', 'view', 'scaling', 'navigation', 'burst', 'text'];
+const ALL = ['workspace', 'cli', 'report', 'history', 'single', 'completion', 'lsp', 'team', 'view', 'scaling', 'navigation', 'burst', 'text'];
 const sections = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ALL);
 export const TODAY = '2026-11-22';
 export const SEED = 20261122;
@@ -122,6 +124,12 @@ async function main() {
         if (sections.has('report') && fs.existsSync(cli)) {
             results.report = await reportMeasures(cli, ws.dir, TODAY, quick ? 1 : 3);
             log(`  report: ${JSON.stringify(results.report)}`);
+        }
+
+        if (sections.has('history') && fs.existsSync(cli)) {
+            // acct history --format json on a 500-commit repository of the same workspace, against acct check (issue 20 item 4)
+            results.history = measureHistory(cli, path.join(root, 'history'), SEED);
+            log(`  history: ${JSON.stringify(results.history)}`);
         }
 
         if (sections.has('single')) {

@@ -59,9 +59,9 @@ export function diffPlans(
     const changes: PlanChange[] = [];
     compareLists('member', null, before.members, after.members, changes);
     compareLists('competitor', null, before.competitors, after.competitors, changes);
-    const customersBefore = byId(before.customers);
+    const [customersBefore, customersAfter] = [byId(before.customers), byId(after.customers)];
     for (const customer of idsInOrder(before.customers, after.customers)) {
-        const [was, is] = [customersBefore.get(customer), byId(after.customers).get(customer)];
+        const [was, is] = [customersBefore.get(customer), customersAfter.get(customer)];
         if (!was || !is) {
             changes.push(whole(was ? 'removed' : 'added', 'customer', customer, customer));
             continue;

@@ -148,7 +148,7 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         const result: LangiumDocument[] = [];
         for (const document of this.langiumDocuments.all) {
             if (changedKeys.has(document.uri.toString())) continue;
-            const names = (document.references ?? []).filter(isReference).map(ref => ref.$refText);
+            const names = this.namesReferredBy(document);
             const declarations = (document.parseResult?.value as Workspace | undefined)?.declarations ?? [];
             if (names.some(name => relink.has(name))) {
                 this.resetToState(document, DocumentState.ComputedScopes);
@@ -162,6 +162,21 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
             result.push(document);
         }
         return result;
+    }
+
+    /**
+     * The names a document refers to, once per linking of it: its references list is a new array
+     * after each unlinking, and only grows while linked (a reference resolved late is pushed).
+     */
+    private readonly names = new WeakMap<object, { length: number; names: readonly string[] }>();
+    private namesReferredBy(document: LangiumDocument): readonly string[] {
+        const references = document.references ?? [];
+        let known = this.names.get(references);
+        if (!known || known.length !== references.length) {
+            known = { length: references.length, names: [...new Set(references.filter(isReference).map(ref => ref.$refText))] };
+            this.names.set(references, known);
+        }
+        return known.names;
     }
 
     private documentOf(key: string): LangiumDocument | undefined {

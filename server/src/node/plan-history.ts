@@ -21,8 +21,13 @@ import type { Workspace } from '../language/generated/ast.js';
 import { forEachReference, nodesOf } from '../language/ast-walk.js';
 import { relativePath } from '../language/file-places.js';
 import { computePlan } from '../plan/plan-json.js';
-import { compareFindings, diffPlans, type ChangedFinding, type PlanChange } from '../contract/plan-diff.js';
-import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
+import { diffPlans, type ChangedFinding, type PlanChange } from '../contract/plan-diff.js';
+import { byPlace, compareText } from '../contract/findings.js';
+import { StageAges } from '../contract/stage-age.js';
+import { subjectsByOffset } from '../language/subject.js';
+import { diagnosticJson } from '../plan/diagnostics.js';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
 import { isDate, message, type Locale } from '../method/index.js';
 import { isSkippedFolder } from './plan-files.js';
 import { GitError, resolveRevision, workTree, type GitWorkTree } from './git.js';
@@ -128,6 +133,14 @@ export async function readPlanHistory(paths: readonly string[], options: History
     };
 }
 
+interface FileFindings {
+    path: string;
+    /** The finding policy's waived list it was made with (a new validation makes a new one). */
+    waivedFrom: unknown;
+    diagnostics: DiagnosticJson[];
+    waived: WaivedJson[];
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
 
@@ -161,6 +174,10 @@ class HistoryEngine {
     readonly remaining = new Map<string, number>();
     /** Each file's elements as the export writes them, by parse: a file that did not change is not converted again. */
     private readonly elements = new WeakMap<Workspace, Pick<AcctPlanDocument, 'members' | 'competitors' | 'customers'>>();
+    /** Each file's findings as the export writes them, by the validation that found them. */
+    private readonly findings = new WeakMap<object, FileFindings>();
+    /** Each plan's findings by file: a file whose findings are the same object on both sides is not compared again. */
+    readonly findingsByFile = new WeakMap<AcctPlanDocument, Map<string, FileFindings>>();
 
     constructor(private readonly tree: GitWorkTree, private readonly cwd: string, private readonly options: HistoryOptions,
         initial: Map<string, string>, private readonly startDate: string | null) {
@@ -251,8 +268,10 @@ class HistoryEngine {
         for (const [name, blob] of files) {
             if (this.built && this.current.get(name) === blob) continue;
             const uri = this.uri(name);
-            this.remaining.set(blob, (this.remaining.get(blob) ?? 1) - 1);
+            const left = (this.remaining.get(blob) ?? 1) - 1;
+            this.remaining.set(blob, left);
             this.fileSystem.texts.set(uri.toString(), blobText(this.blobs.get(blob)));
+            if (left <= 0) this.blobs.delete(blob); // its text is with the file now; no later commit needs the bytes
             this.blobOf.set(uri.toString(), blob);
             changed.push(uri);
         }
@@ -297,9 +316,30 @@ class HistoryEngine {
             plan.competitors.push(...part.competitors);
             plan.customers.push(...part.customers);
         }
-        const located = builder.located(base);
-        plan.diagnostics = located.diagnostics.map(f => f.diagnostic);
-        plan.waived = located.waived.map(f => f.diagnostic) as AcctPlanDocument['waived'];
+        // Findings file by file, each file's converted once per validation of it (sorted by place: file, then line, column…)
+        const policy = this.services.Acct.validation.FindingPolicy;
+        const byFile = new Map<string, FileFindings>();
+        for (const doc of builder.acctDocuments().sort((a, b) => compareText(relativePath(a.uri, base), relativePath(b.uri, base)))) {
+            const diagnostics = doc.diagnostics ?? [];
+            const waivedIn = policy.waivedIn(doc);
+            let part = this.findings.get(diagnostics);
+            if (!part || part.waivedFrom !== waivedIn || part.path !== relativePath(doc.uri, base)) {
+                const path = relativePath(doc.uri, base);
+                const at = subjectsByOffset(doc.parseResult.value);
+                const subject = (d: Diagnostic) => at(doc.textDocument.offsetAt(d.range.start));
+                part = {
+                    path, waivedFrom: waivedIn,
+                    diagnostics: diagnostics.map(d => diagnosticJson(path, d, subject(d))).sort(byPlace),
+                    waived: waivedIn.map(({ diagnostic, waiver }): WaivedJson =>
+                        ({ ...diagnosticJson(path, diagnostic, subject(diagnostic)), reason: waiver.reason ?? '', until: waiver.until ?? null })).sort(byPlace),
+                };
+                this.findings.set(diagnostics, part);
+            }
+            byFile.set(part.path, part);
+            plan.diagnostics.push(...part.diagnostics);
+            plan.waived.push(...part.waived);
+        }
+        this.findingsByFile.set(plan, byFile);
         return plan;
     }
 
@@ -331,13 +371,23 @@ class HistoryEngine {
             const today = this.options.today ?? record.date.slice(0, 10);
             const after = await this.check(files, today, renamed);
             beforeFiles = files.size;
-            if (samePlan(before, after)) { before = after; continue; }
-            const diff = diffPlans(before, after, { from: record.parent ?? '', to: record.commit }, renamed);
-            const findings = compareFindings(before.diagnostics, after.diagnostics, renamed);
-            const count = (severity: string) => after.diagnostics.filter(d => d.severity === severity).length;
+            // the files whose findings are the same objects on both sides match each other: compare the others
+            const [was, is] = [this.findingsByFile.get(before), this.findingsByFile.get(after)];
+            const same = (path: string) => !!was && !!is && was.get(path) !== undefined && was.get(path) === is.get(path);
+            const differing = (plan: AcctPlanDocument, files?: Map<string, FileFindings>) => ({
+                diagnostics: files ? [...files].filter(([path]) => !same(path)).flatMap(([, f]) => f.diagnostics) : plan.diagnostics,
+                waived: files ? [...files].filter(([path]) => !same(path)).flatMap(([, f]) => f.waived) : plan.waived,
+            });
+            const [earlier, later] = [{ ...before, ...differing(before, was) }, { ...after, ...differing(after, is) }];
+            if (samePlan(earlier, later)) { before = after; continue; }
+            const { changes, newFindings, resolvedFindings, changedFindings, unchecked } =
+                diffPlans(earlier, later, { from: record.parent ?? '', to: record.commit }, renamed);
+            let [error, warning, info] = [0, 0, 0];
+            for (const d of after.diagnostics) d.severity === 'error' ? error++ : d.severity === 'warning' ? warning++ : info++;
+            const count = (severity: string) => ({ error, warning, info } as Record<string, number>)[severity]!;
             yield {
                 commit: record.commit, date: record.date, author: record.author, message: record.message,
-                changes: diff.changes, ...findings,
+                changes, newFindings, resolvedFindings, changedFindings, unchecked,
                 counts: { error: count('error'), warning: count('warning'), info: count('info') },
                 plan: after,
             };
@@ -372,4 +422,16 @@ export function samePlan(a: AcctPlanDocument, b: AcctPlanDocument): boolean {
     return a.format === b.format && a.version === b.version
         && sameList(a.members, b.members) && sameList(a.competitors, b.competitors) && sameList(a.customers, b.customers)
         && sameList(a.diagnostics.map(finding), b.diagnostics.map(finding)) && sameList(a.waived.map(finding), b.waived.map(finding));
+}
+
+/**
+ * Each open opportunity's stage and since when it has held it, from the history of `HEAD` (for
+ * `acct sandbox --stage-age` and the views): a stage the last commit does not hold (an edit not
+ * committed yet) has no age.
+ */
+export async function stageAges(paths: readonly string[], options: Pick<HistoryOptions, 'cwd' | 'locale'> = {}): Promise<StageAges> {
+    const ages = new StageAges();
+    const history = await readPlanHistory(paths, options);
+    for await (const commit of history.commits) ages.add(commit.plan, commit.date);
+    return ages;
 }

@@ -10,9 +10,13 @@ import { load, parseCount, refuseOnErrors, withPathsAndToday, type SetExit } fro
 import { writeStdout } from '../output.js';
 import { textTable, type Column } from '../formats/table.js';
 import { moneyText, type MessageKey, type Texts } from '../../method/index.js';
+import { stageAges } from '../../node/plan-history.js';
+import { stageDays } from '../../contract/stage-age.js';
+import { SubjectKeys } from '../../contract/subject-key.js';
 
 interface SandboxOptions {
     top?: number;
+    stageAge?: boolean;
     format: 'text' | 'json' | 'csv';
     today?: string;
 }
@@ -22,6 +26,7 @@ export function sandboxCommand(setExit: SetExit, texts: Texts): Command {
         .description(texts.t('help.sandbox')), texts)
         .option('--top <n>', texts.t('help.sandbox.top'), parseCount(texts))
         .addOption(new Option('--format <format>', texts.t('help.outputFormat')).choices(['text', 'json', 'csv']).default('text'))
+        .option('--stage-age', texts.t('help.sandbox.stageAge'))
         .action(async (paths: string[], options: SandboxOptions) => setExit(await sandbox(paths, options, texts)));
 }
 
@@ -29,11 +34,23 @@ async function sandbox(paths: string[], options: SandboxOptions, texts: Texts): 
     const workspace = await load(paths, options.today, texts);
     const plan = workspace.plan();
     if (refuseOnErrors(plan.diagnostics, texts.t('cli.refused.sandbox'), texts)) return 1;
-    const rows = sandboxRanking(plan, options.top);
+    const ranked: AgedRow[] = sandboxRanking(plan, options.top);
+    const rows = options.stageAge ? await withStageAge(ranked, paths, plan.today, texts) : ranked;
     await writeStdout(options.format === 'json' ? JSON.stringify(rows, null, 2) + '\n'
-        : options.format === 'csv' ? sandboxCsv(rows)
-        : sandboxText(rows, options.top, texts));
+        : options.format === 'csv' ? sandboxCsv(rows, !!options.stageAge)
+        : sandboxText(rows, options.top, texts, !!options.stageAge));
     return 0;
+}
+
+/** A row with, under `--stage-age`, since when the opportunity has held its stage (null when the history does not show it). */
+type AgedRow = SandboxRow & { stageSince?: string | null; stageDays?: number | null };
+
+async function withStageAge(rows: SandboxRow[], paths: string[], today: string, texts: Texts): Promise<AgedRow[]> {
+    const ages = await stageAges(paths, { locale: texts.locale });
+    return rows.map(row => {
+        const age = ages.of(SubjectKeys.opportunity(row.customer, row.opportunity), row.stage);
+        return { ...row, stageSince: age?.since ?? null, stageDays: age ? stageDays(age, today) : null };
+    });
 }
 
 const number = (value: number | null) => value === null ? '—' : String(value);
@@ -54,9 +71,13 @@ const columns = (texts: Texts): ReadonlyArray<Omit<Column<SandboxRow>, 'title'> 
     { title: 'cli.sandbox.col.amount', value: r => r.amount ? moneyText(r.amount.value, r.amount.currency) : '—', align: 'right' },
 ];
 
-function sandboxText(rows: readonly SandboxRow[], top: number | undefined, texts: Texts): string {
+function sandboxText(rows: readonly AgedRow[], top: number | undefined, texts: Texts, aged: boolean): string {
     if (rows.length === 0) return texts.t('cli.sandbox.none') + '\n';
-    const titled = columns(texts).map(c => ({ ...c, title: c.title === '#' ? '#' : texts.t(c.title) }));
+    const all = aged ? [...columns(texts).slice(0, 5), {
+        title: 'cli.sandbox.col.stageSince' as const,
+        value: (r: AgedRow) => r.stageSince ? texts.t('cli.sandbox.stageSince', { since: r.stageSince, days: r.stageDays ?? 0 }) : '—',
+    }, ...columns(texts).slice(5)] : columns(texts);
+    const titled = all.map(c => ({ ...c, title: c.title === '#' ? '#' : texts.t(c.title) })) as Column<AgedRow>[];
     const [header, ...lines] = textTable(rows, titled);
     const scored = rows.filter(r => r.score !== null).length;
     // The unscored come last in the ranking: a rule sets them apart.
@@ -69,13 +90,14 @@ function sandboxText(rows: readonly SandboxRow[], top: number | undefined, texts
     return [header, ...body, summary].join('\n') + '\n';
 }
 
-function sandboxCsv(rows: readonly SandboxRow[]): string {
+function sandboxCsv(rows: readonly AgedRow[], aged: boolean): string {
     return stringify(rows.map(r => [
         r.rank, r.customer, r.opportunity, r.name, r.stage, r.horizon, r.space, r.growth, r.profit, r.competition, r.score,
-        r.amount?.value ?? null, r.amount?.currency ?? null, r.pick,
+        r.amount?.value ?? null, r.amount?.currency ?? null, r.pick, ...(aged ? [r.stageSince ?? null, r.stageDays ?? null] : []),
     ]), {
         header: true,
-        columns: ['rank', 'customer', 'opportunity', 'name', 'stage', 'horizon', 'space', 'growth', 'profit', 'competition', 'score', 'amount', 'currency', 'pick'],
+        columns: ['rank', 'customer', 'opportunity', 'name', 'stage', 'horizon', 'space', 'growth', 'profit', 'competition', 'score', 'amount', 'currency', 'pick',
+            ...(aged ? ['stageSince', 'stageDays'] : [])],
         cast: { boolean: value => String(value) },
     });
 }

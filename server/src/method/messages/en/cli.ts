@@ -51,6 +51,8 @@ export const cli = {
     'cli.sandbox.col.pick': 'pick',
     'cli.sandbox.col.opportunity': 'opportunity',
     'cli.sandbox.col.name': 'name',
+    'cli.sandbox.col.stageSince': 'at stage since',
+    'cli.sandbox.stageSince': '{since}, {days} {days:day|days}',
     'cli.sandbox.col.stage': 'stage',
     'cli.sandbox.col.horizon': 'horizon',
     'cli.sandbox.col.space': 'space',

@@ -44,6 +44,8 @@ export const cli: Translation<typeof en> = {
     'cli.sandbox.col.pick': '选中',
     'cli.sandbox.col.opportunity': '机会',
     'cli.sandbox.col.name': '名称',
+    'cli.sandbox.col.stageSince': '进入当前阶段',
+    'cli.sandbox.stageSince': '{since}，{days} 天',
     'cli.sandbox.col.stage': '阶段',
     'cli.sandbox.col.horizon': '时间跨度',
     'cli.sandbox.col.space': '市场空间',

@@ -41,6 +41,7 @@ export const help: Translation<typeof en> = {
     'help.export.redact': '把名称、id、职务、自由文本和文件路径替换为化名（Contact 7），隐去亲密度和对竞争对手的支持度：用于对外分享',
     'help.export.after': '\n表：{tables}；第一列为客户 id，其后是导出字段的扁平化形式。\n计划中有任何错误时：以状态 1 退出，错误输出到标准错误，不写入任何内容——findings 表除外，\n无论计划内容如何都会写出（其中列有错误时以状态 1 退出，与 acct check 相同）。',
     'help.sandbox': '按战略沙盘评分给所有进行中的机会排序；把前 N 个标为选中。',
+    'help.sandbox.stageAge': '根据 git 历史：每个机会点处于当前阶段的起始日期（stageSince、stageDays）',
     'help.sandbox.top': '把前 N 个机会标为选中',
     'help.diff': '显示计划在两个 git 版本之间（或某个版本与磁盘上的文件之间）的变化。',
     'help.diff.from': '较早的版本',
