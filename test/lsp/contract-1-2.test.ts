@@ -87,6 +87,17 @@ describe('contract 1.2 quick fixes over LSP', () => {
         expect(codes(result.after)).not.toContain('aimless-activity');
     });
 
+    it('the formatter lays out the new blocks and properties', async () => {
+        const text = 'customer fm "FM" {\nclass S\n  opportunity o "O" {\nstage won\n      value-proposition {\n strengths "a"\n         fit "b" }\n  intent "x"\n  }\n  contact c "C" {\nkpi "k"\n      pain "p" }\n}\n';
+        await publish('fm.acct', text);
+        const edits = await client.connection.sendRequest('textDocument/formatting', {
+            textDocument: { uri: uri('fm.acct') }, options: { tabSize: 4, insertSpaces: true },
+        }) as TextEdit[];
+        expect(TextDocument.applyEdits(TextDocument.create(uri('fm.acct'), 'acct', 0, text), edits)).toBe(
+            'customer fm "FM" {\n    class S\n    opportunity o "O" {\n        stage won\n        value-proposition {\n            strengths "a"\n'
+            + '            fit "b"\n        }\n        intent "x"\n    }\n    contact c "C" {\n        kpi "k"\n        pain "p"\n    }\n}\n');
+    });
+
     it('amounts: 30m → 30M, cny → CNY, 3000万 → 3000万 CNY, each one finding with its fix', async () => {
         const deal = (amount: string) => `customer am "AM" {\n    opportunity w "W" {\n        stage won\n        amount ${amount}\n    }\n}\n`;
         const suffix = await fix('am.acct', deal('30m CNY'), 'syntax', 'Write 30M');
