@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
@@ -140,5 +141,19 @@ describe('.acctignore in the editor\'s workspace', () => {
         // alice is declared once (the second declaration is in an ignored folder), bob and carol
         // only in ignored files, dave in a file a `!` pattern keeps.
         expect(diagnostics.map(d => `${d.range.start.line + 1} ${d.code}`)).toEqual(['3 unresolved-reference', '4 unresolved-reference']);
+    });
+
+    it('a plan that appears on disk where the patterns match stays out; one elsewhere comes in', async () => {
+        writeFileSync(path.join(folder, 'fixtures', 'late.acct'), 'member erin "Erin"\n');
+        writeFileSync(path.join(folder, 'late.acct'), 'member bob "Bob Li"\n');
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+            changes: [{ uri: uri('fixtures/late.acct'), type: 1 }, { uri: uri('late.acct'), type: 1 }],
+        });
+        const text = 'customer c2 "C2" {\n    owner erin\n    contact x "X" { owner bob }\n}\n';
+        await client.open(uri('plan2.acct'), text, 1);
+        // the watcher's update is applied after the plan opens: wait for the plan to be linked again
+        const diagnostics = await client.diagnosticsFor(uri('plan2.acct'), d => d.length < 2);
+        // erin is declared only in an ignored folder; bob now in a plan of the workspace
+        expect(diagnostics.map(d => `${d.range.start.line + 1} ${d.code}`)).toEqual(['2 unresolved-reference']);
     });
 });
