@@ -18,12 +18,12 @@ describe('acct in Chinese', () => {
         const lines = chinese.stdout.trim().split('\n');
         expect(lines).toContain('examples/pearl-river-port.acct:10:10: warning tier-mismatch: 客户“pearlport”声明为商业客户（commercial），'
             + '但行业地位中等（2/5）且合作价值大（4/5），建议分级为核心客户（core）。请复审分级或评分：优质资源要向优质客户倾斜。');
-        expect(lines).toContain('examples/regional/jinlan-bank.acct:102:5: warning unqualified-opportunity: 机会点“branchwifi”缺少明确的预算：'
+        expect(lines).toContain('examples/regional/jinlan-bank.acct:111:5: warning unqualified-opportunity: 机会点“branchwifi”缺少明确的预算：'
             + '它仍然只是线索。请与客户确认预算和启动时间，或把阶段改为 lead（线索）。');
-        expect(lines).toContain('examples/donghai-mobile.acct:153:13: warning opposed-key-person: Qian Hong（qian）是“ran27”的评估者（evaluator），'
+        expect(lines).toContain('examples/donghai-mobile.acct:165:13: warning opposed-key-person: Qian Hong（qian）是“ran27”的评估者（evaluator），'
             + '反对我们（支持度 -1）。“三板斧”已在进行：高层拜访“qian_exec”（计划于 2026-12-03）、邀请参展“qian_expo”（计划于 2026-12-16）、'
             + '公司考察“qian_hq”（计划于 2027-01-12）。持续跟进，直到对方的支持度改变。');
-        expect(lines.at(-1)).toBe('5 个文件中发现 17 个问题：0 个错误，16 个警告，1 个提示。');
+        expect(lines.at(-1)).toBe('6 个文件中发现 23 个问题：0 个错误，19 个警告，4 个提示。');
         // the same findings at the same places with the same codes: only the words changed
         const head = (line: string) => line.slice(0, line.indexOf(': ', line.indexOf(' ') + 1));
         expect(lines.slice(0, -1).map(head)).toEqual(english.stdout.trim().split('\n').slice(0, -1).map(head));
@@ -74,7 +74,7 @@ describe('acct in Chinese', () => {
         expect(unsafe.stderr).toBe('acct: plan.acct：acct 从不写入 .acct 文件。请为JSON 导出另选一个文件。\n');
         const tooMany = runCli(['check', ...TODAY, '--lang', 'zh-CN', '--max-warnings', '3', 'examples']);
         expect(tooMany.status).toBe(1);
-        expect(tooMany.stderr).toBe('acct: 16 个警告，超过了 --max-warnings 3。\n');
+        expect(tooMany.stderr).toBe('acct: 19 个警告，超过了 --max-warnings 3。\n');
         const language = runCli(['check', '--lang', 'fr', 'examples']);
         expect(language.status).toBe(2);
         expect(language.stderr).toContain('expected en or zh-CN.');
@@ -88,7 +88,7 @@ describe('acct in Chinese', () => {
         const lines = runCli(['check', '--lang', 'zh-CN', '.'], { cwd: dir }).stdout.trim().split('\n');
         expect(lines).toContain('a.acct:2:34: error unresolved-reference: 未知的联系人“wnag”：本客户的联系人中没有这个 id。你是不是想写 `wang`？');
         expect(lines).toContain('a.acct:3:27: error syntax: 在联系人中应为 title、department、role、support、intimacy、reports-to、last-contact、owner、'
-            + 'competitor-support、influences、waive 或 `}`，但实际是 `tier`。前面是不是少了一个 `}`？');
+            + 'competitor-support、influences、kpi、pain、waive 或 `}`，但实际是 `tier`。前面是不是少了一个 `}`？');
         expect(lines.some(l => /^b\.acct:2:5: error syntax: 在客户中应为 .*，但实际是 `contcat`。你是不是想写 `contact`？$/.test(l))).toBe(true);
         expect(lines).toContain('b.acct:3:27: error syntax: 字符串没有结束：请在同一行用 " 把它结束。');
     });
@@ -99,7 +99,7 @@ describe('acct in Chinese', () => {
         const lines = result.stdout.trim().split('\n');
         expect(lines[0]).toMatch(/^#\s+选中\s+机会\s+名称\s+阶段\s+时间跨度\s+市场空间\s+增长\s+利润\s+竞争强度\s+评分\s+金额$/);
         expect(lines).toContain('— 未评分：请给出 space、growth、profit 和 competition —');
-        expect(lines.at(-1)).toBe('9 个进行中的机会：7 个已评分，2 个未评分；选中 2 个（★，--top 2）。');
+        expect(lines.at(-1)).toBe('12 个进行中的机会：7 个已评分，5 个未评分；选中 2 个（★，--top 2）。');
     });
 
     it('the sandbox says stage and horizon in Chinese (线索, 长期), as every enumerated value', () => {

@@ -40,7 +40,9 @@ describe('the language server in Chinese (initialize locale zh-cn)', () => {
     it('publishes Chinese findings under their English codes', async () => {
         const diagnostics = await client.diagnosticsFor(uri, d => d.length > 0);
         const byCode = new Map(diagnostics.map(d => [d.code, d.message]));
-        expect([...byCode.keys()].sort()).toEqual(['no-power-map', 'rational-turn-risk', 'stale-tier-review', 'tier-mismatch']);
+        // aimless-activity: the examples' policy turns it on (contract 1.2), and the lunch with Ho has no objective
+        expect([...byCode.keys()].sort()).toEqual(['aimless-activity', 'no-power-map', 'rational-turn-risk', 'stale-tier-review', 'tier-mismatch']);
+        expect(byCode.get('aimless-activity')).toBe('活动“holunch”已计划，但没有写目的：请写明这次见面要达到什么。');
         expect(byCode.get('tier-mismatch')).toBe('客户“pearlport”声明为商业客户（commercial），但行业地位中等（2/5）且合作价值大（4/5），'
             + '建议分级为核心客户（core）。请复审分级或评分：优质资源要向优质客户倾斜。');
         expect(byCode.get('rational-turn-risk')).toBe('Ho Mei-ling（ho）支持我们（3），但亲密度只有 -1：认可的是产品而不是我们，'

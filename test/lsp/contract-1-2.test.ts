@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
@@ -87,6 +88,17 @@ describe('contract 1.2 quick fixes over LSP', () => {
         expect(codes(result.after)).not.toContain('aimless-activity');
     });
 
+    it('the formatter lays out the new blocks and properties', async () => {
+        const text = 'customer fm "FM" {\nclass S\n  opportunity o "O" {\nstage won\n      value-proposition {\n strengths "a"\n         fit "b" }\n  intent "x"\n  }\n  contact c "C" {\nkpi "k"\n      pain "p" }\n}\n';
+        await publish('fm.acct', text);
+        const edits = await client.connection.sendRequest('textDocument/formatting', {
+            textDocument: { uri: uri('fm.acct') }, options: { tabSize: 4, insertSpaces: true },
+        }) as TextEdit[];
+        expect(TextDocument.applyEdits(TextDocument.create(uri('fm.acct'), 'acct', 0, text), edits)).toBe(
+            'customer fm "FM" {\n    class S\n    opportunity o "O" {\n        stage won\n        value-proposition {\n            strengths "a"\n'
+            + '            fit "b"\n        }\n        intent "x"\n    }\n    contact c "C" {\n        kpi "k"\n        pain "p"\n    }\n}\n');
+    });
+
     it('amounts: 30m → 30M, cny → CNY, 3000万 → 3000万 CNY, each one finding with its fix', async () => {
         const deal = (amount: string) => `customer am "AM" {\n    opportunity w "W" {\n        stage won\n        amount ${amount}\n    }\n}\n`;
         const suffix = await fix('am.acct', deal('30m CNY'), 'syntax', 'Write 30M');
@@ -129,5 +141,19 @@ describe('.acctignore in the editor\'s workspace', () => {
         // alice is declared once (the second declaration is in an ignored folder), bob and carol
         // only in ignored files, dave in a file a `!` pattern keeps.
         expect(diagnostics.map(d => `${d.range.start.line + 1} ${d.code}`)).toEqual(['3 unresolved-reference', '4 unresolved-reference']);
+    });
+
+    it('a plan that appears on disk where the patterns match stays out; one elsewhere comes in', async () => {
+        writeFileSync(path.join(folder, 'fixtures', 'late.acct'), 'member erin "Erin"\n');
+        writeFileSync(path.join(folder, 'late.acct'), 'member bob "Bob Li"\n');
+        await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+            changes: [{ uri: uri('fixtures/late.acct'), type: 1 }, { uri: uri('late.acct'), type: 1 }],
+        });
+        const text = 'customer c2 "C2" {\n    owner erin\n    contact x "X" { owner bob }\n}\n';
+        await client.open(uri('plan2.acct'), text, 1);
+        // the watcher's update is applied after the plan opens: wait for the plan to be linked again
+        const diagnostics = await client.diagnosticsFor(uri('plan2.acct'), d => d.length < 2);
+        // erin is declared only in an ignored folder; bob now in a plan of the workspace
+        expect(diagnostics.map(d => `${d.range.start.line + 1} ${d.code}`)).toEqual(['2 unresolved-reference']);
     });
 });

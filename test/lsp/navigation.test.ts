@@ -138,6 +138,19 @@ describe('navigation over LSP', () => {
             await client.close(uri('kw.acct'));
         });
 
+        it('ids that are 1.2 keywords (`kpi`, `S`, `intent`, `objective`) are highlighted as what they name; `class S` names no contact', async () => {
+            const text = 'customer kw2 "KW2" {\n    class S\n    contact kpi "K" { kpi "uptime" }\n    contact S "S" { reports-to kpi pain "p" }\n'
+                + '    opportunity intent "I" { intent "x" decision-chain { S } }\n    activity objective "O" { with kpi objective "y" }\n}\n';
+            await client.open(uri('kw2.acct'), text);
+            await client.diagnosticsFor(uri('kw2.acct'));
+            const tokens = decode(await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: uri('kw2.acct') } }), text.split('\n'));
+            expect(tokens.map(t => `${t.text} ${t.token}`)).toEqual([
+                'kw2 class.declaration', 'kpi property.declaration', 'S property.declaration', 'kpi property',
+                'intent event.declaration', 'S property', 'objective method.declaration', 'kpi property',
+            ]);
+            await client.close(uri('kw2.acct'));
+        });
+
         it('a range request gives the tokens of that range only', async () => {
             const start = lineOf('opportunity core5g');
             const end = lineOf('competitors ericsson');

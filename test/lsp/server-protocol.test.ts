@@ -40,8 +40,8 @@ describe('language server over LSP (stdio)', () => {
         });
         const published = await diagnosticsFor(uri, d => d.length > 0);
         const codes = published.map(d => d.code).sort();
-        // examples/EXPECTED.md: with contract 1.1, He Wei's opposed influence on Lu
-        expect(codes).toEqual(['incomplete-iron-triangle', 'opposed-influence', 'overdue-activity', 'single-threaded', 'unqualified-opportunity']);
+        // examples/EXPECTED.md: with contract 1.1, He Wei's opposed influence on Lu; with 1.2, branchwifi has no solution
+        expect(codes).toEqual(['incomplete-iron-triangle', 'opposed-influence', 'overdue-activity', 'single-threaded', 'unqualified-opportunity', 'unverified-opportunity']);
         const unqualified = published.find(d => d.code === 'unqualified-opportunity')!;
         expect(unqualified.severity).toBe(2);
         expect(unqualified.message).toContain('no confirmed budget');
@@ -103,7 +103,7 @@ describe('language server over LSP (stdio)', () => {
         const focus = await connection.sendRequest(FocusRequest.type, { uri, position: { line, character: 8 } });
         const view = await connection.sendRequest(PlanViewRequest.type, { uri });
         expect(focus).toEqual({ customer: 'hxgrid', opportunity: 'substation' });
-        expect(view.plan.customers.map(c => c.id).sort()).toEqual(['donghai', 'hxgrid', 'jlbank', 'pearlport', 'scratch', 'c', 'h', 'fix'].sort());
+        expect(view.plan.customers.map(c => c.id).sort()).toEqual(['donghai', 'hxgrid', 'jlbank', 'pearlport', 'yhwater', 'scratch', 'c', 'h', 'fix'].sort());
         expect(view.plan.files).toContain('regional/jinlan-bank.acct');
         expect(await connection.sendRequest(LocateRequest.type, { subject: 'customer:hxgrid' })).toMatchObject({ uri, line: expect.any(Number) });
         expect(findingsOf(view)).toEqual(expect.arrayContaining([

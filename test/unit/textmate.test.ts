@@ -326,4 +326,26 @@ policy {
         }
         expect(scopesOf(tokens, 'rival')).toContain('variable.other.reference.acct');
     });
+
+    it('colours the syntax of contract 1.2: the new properties and blocks, S/A/B/C after class, 万 and 亿', () => {
+        const tokens = tokenize(`customer acme "Acme" {
+    class A
+    contact dana "Dana" { kpi "uptime" pain "OPEX" }
+    opportunity x "X" {
+        amount 1.2亿 CNY budget 3000万
+        intent "RFQ" solution "edge"
+        value-proposition { strengths "a" unique-value "b" fit "c" difference "d" }
+    }
+    activity v "V" { objective "pilot" }
+}
+`);
+        for (const keyword of ['class', 'kpi', 'pain', 'intent', 'solution', 'strengths', 'unique-value', 'fit', 'difference', 'objective']) {
+            expect(hasScope(scopesOf(tokens, keyword), 'keyword'), keyword).toBe(true);
+        }
+        expect(hasScope(scopesOf(tokens, 'value-proposition'), 'keyword.control.block')).toBe(true);
+        expect(scopesOf(tokens, 'A', 'class A')).toContain('constant.language.class.acct');
+        expect(hasScope(scopesOf(tokens, '亿'), 'keyword.other.unit')).toBe(true);
+        expect(hasScope(scopesOf(tokens, '万'), 'keyword.other.unit')).toBe(true);
+        expect(scopesOf(tokens, '1.2', 'amount')).toContain('constant.numeric.money.acct');
+    });
 });

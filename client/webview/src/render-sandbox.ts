@@ -5,7 +5,7 @@
  * at a readable zoom (as the power map's cards do); the export draws them all.
  */
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
-import { horizonText, sandboxParts, type SandboxModel } from './models/sandbox.js';
+import { horizonText, maturityText, sandboxParts, type SandboxModel } from './models/sandbox.js';
 import { boxedText } from './render-common.js';
 import { texts } from './texts.js';
 import { BAR_H, BAR_W, LEFT, type PlacedRow, type SandboxLayout } from './sandbox-layout.js';
@@ -48,7 +48,7 @@ function detail(g: Element, r: PlacedRow): void {
         svg('text', { class: 'sb-score', x: LEFT + BAR_W + 10, y: 11.5 }, bar, String(it.score));
     }
     svg('text', { class: 'sb-meta', x: LEFT + BAR_W + (it.score === null ? 10 : 36), y: 11 }, bar,
-        `${horizonText(it)} · ${texts().vocabulary.stages[it.stage].label}`);
+        [horizonText(it), texts().vocabulary.stages[it.stage].label, maturityText(it.maturity)].filter(Boolean).join(' · '));
 }
 
 export function renderSandbox(layer: SVGGElement, model: SandboxModel, layout: SandboxLayout, selected: string | null): RenderResult {

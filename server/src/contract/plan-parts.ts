@@ -11,7 +11,7 @@ import type { FindingSubject, PlanView } from './findings.js';
 import { parseSubjectKey } from './subject-key.js';
 
 /** An opportunity as the sandbox ranks it and the choice of the element shown names it. */
-export type OpportunityOutline = Pick<OpportunityJson, 'id' | 'name' | 'stage' | 'horizon' | 'amount' | 'sandbox'>;
+export type OpportunityOutline = Pick<OpportunityJson, 'id' | 'name' | 'stage' | 'horizon' | 'amount' | 'sandbox' | 'maturity'>;
 
 /** A customer as the workspace-wide views read it: without its people and activities. */
 export interface CustomerOutline extends Pick<CustomerJson, 'id' | 'name' | 'industry' | 'standing' | 'cooperation' | 'tier' | 'suggestedTier'> {
@@ -95,7 +95,9 @@ export function cutPlan(view: PlanView): PlanCut {
         customers: plan.customers.map(c => ({
             id: c.id, name: c.name, industry: c.industry, standing: c.standing, cooperation: c.cooperation, tier: c.tier,
             suggestedTier: c.suggestedTier,
-            opportunities: c.opportunities.map(o => ({ id: o.id, name: o.name, stage: o.stage, horizon: o.horizon, amount: o.amount, sandbox: o.sandbox })),
+            opportunities: c.opportunities.map(o => ({
+                id: o.id, name: o.name, stage: o.stage, horizon: o.horizon, amount: o.amount, sandbox: o.sandbox, maturity: o.maturity,
+            })),
         })),
         ...findingsOf(aboutCustomers),
     };

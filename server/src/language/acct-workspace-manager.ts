@@ -11,6 +11,30 @@ export class AcctWorkspaceManager extends DefaultWorkspaceManager {
         await this.walk(folderPath, '', AcctIgnore.none(), uris);
     }
 
+    /**
+     * Whether `uri` lies in a workspace folder and is left out of the workspace: under a skipped
+     * folder, or matched by the `.acctignore` files on its way down (for files that appear after
+     * the start, reported by the file watcher).
+     */
+    async isIgnored(uri: URI): Promise<boolean> {
+        for (const folder of this.workspaceFolders ?? []) {
+            const root = this.getRootFolder(folder);
+            const relative = UriUtils.relative(root, uri);
+            if (!relative || relative.startsWith('..') || relative.startsWith('/')) continue;
+            const parts = relative.split('/');
+            let rules = AcctIgnore.none();
+            for (let i = 0; i < parts.length; i++) {
+                const here = parts.slice(0, i).join('/');
+                const text = await this.fileSystemProvider.readFile(UriUtils.joinPath(root, ...parts.slice(0, i), ACCT_IGNORE_FILE)).catch(() => undefined);
+                rules = rules.inFolder(here, text);
+                const last = i === parts.length - 1;
+                if ((!last && isSkippedFolder(parts[i]!)) || rules.ignores(parts.slice(0, i + 1).join('/'), !last)) return true;
+            }
+            return false;
+        }
+        return false;
+    }
+
     private async walk(folder: URI, relative: string, above: AcctIgnore, uris: URI[]): Promise<void> {
         let content;
         try {

@@ -11,7 +11,9 @@
  * in, instead of answering from the text before it.
  */
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import type { URI } from 'langium';
+import { URI, type LangiumDocuments } from 'langium';
+import { FileChangeType, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
+import { AcctWorkspaceManager } from '../language/acct-workspace-manager.js';
 import { afterUpdate, noteEdit } from './idle-memory.js';
 import type { AcctDocumentBuilder } from '../language/acct-document-builder.js';
 
@@ -29,8 +31,25 @@ export class AcctDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     /** When the oldest edit not yet in an update arrived. */
     private waitingSince: number | undefined;
 
+    private readonly documents: LangiumDocuments;
+
     constructor(services: LangiumSharedServices) {
         super(services);
+        this.documents = services.workspace.LangiumDocuments;
+    }
+
+    /** A plan that appears on disk where an `.acctignore` leaves it out stays out of the workspace (contract 7.5). */
+    override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+        const manager = this.workspaceManager;
+        if (!(manager instanceof AcctWorkspaceManager)) return super.didChangeWatchedFiles(params);
+        void (async () => {
+            const kept = [];
+            for (const change of params.changes) {
+                const known = change.type === FileChangeType.Deleted || this.documents.hasDocument(URI.parse(change.uri));
+                if (known || !(await manager.isIgnored(URI.parse(change.uri)))) kept.push(change);
+            }
+            if (kept.length) super.didChangeWatchedFiles({ changes: kept });
+        })().catch(error => console.error('acct: the file watcher\'s update failed', error));
     }
 
     /** The builder of createAcctServices (acct-language-module.ts): it keeps requests waiting for the edits. */

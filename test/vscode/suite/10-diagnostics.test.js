@@ -12,13 +12,14 @@ const h = require('./helpers');
 // `acct check examples --today 2026-11-22` (file:line:column, 1-based), see examples/EXPECTED.md
 const JINLAN = [
   { code: 'single-threaded', severity: 'warning', line: 4, column: 1, element: 'customer jlbank' },
-  { code: 'opposed-influence', severity: 'warning', line: 67, column: 20, element: 'influences lu of he_wei' },
-  { code: 'incomplete-iron-triangle', severity: 'warning', line: 85, column: 9, element: 'team of dcnet' },
-  { code: 'unqualified-opportunity', severity: 'warning', line: 102, column: 5, element: 'opportunity branchwifi' },
-  { code: 'overdue-activity', severity: 'warning', line: 140, column: 14, element: 'date of dcsite' },
+  { code: 'opposed-influence', severity: 'warning', line: 70, column: 20, element: 'influences lu of he_wei' },
+  { code: 'incomplete-iron-triangle', severity: 'warning', line: 94, column: 9, element: 'team of dcnet' },
+  { code: 'unqualified-opportunity', severity: 'warning', line: 111, column: 5, element: 'opportunity branchwifi' },
+  { code: 'unverified-opportunity', severity: 'warning', line: 111, column: 5, element: 'opportunity branchwifi (contract 1.2)' },
+  { code: 'overdue-activity', severity: 'warning', line: 150, column: 14, element: 'date of dcsite' },
 ];
 
-// examples/EXPECTED.md: file, code, severity of all 17 findings (contract 1.1)
+// examples/EXPECTED.md: file, code, severity of all 23 findings (contracts 1.1 and 1.2)
 const EXPECTED = [
   ['donghai-mobile.acct', 'friendly-but-unsupportive', 'info'],
   ['donghai-mobile.acct', 'opposed-key-person', 'warning'],
@@ -28,15 +29,21 @@ const EXPECTED = [
   ['huaxia-grid.acct', 'uncovered-key-person', 'warning'],
   ['huaxia-grid.acct', 'competitor-ahead', 'warning'],
   ['huaxia-grid.acct', 'no-decision-maker', 'warning'],
+  ['huaxia-grid.acct', 'class-without-partnership', 'warning'],
+  ['huaxia-grid.acct', 'unknown-needs', 'warning'],
+  ['huaxia-grid.acct', 'no-value-proposition', 'info'],
   ['pearl-river-port.acct', 'tier-mismatch', 'warning'],
   ['pearl-river-port.acct', 'stale-tier-review', 'warning'],
   ['pearl-river-port.acct', 'rational-turn-risk', 'warning'],
   ['pearl-river-port.acct', 'no-power-map', 'warning'],
+  ['pearl-river-port.acct', 'aimless-activity', 'info'],
   ['regional/jinlan-bank.acct', 'single-threaded', 'warning'],
   ['regional/jinlan-bank.acct', 'opposed-influence', 'warning'],
   ['regional/jinlan-bank.acct', 'incomplete-iron-triangle', 'warning'],
   ['regional/jinlan-bank.acct', 'unqualified-opportunity', 'warning'],
   ['regional/jinlan-bank.acct', 'overdue-activity', 'warning'],
+  ['regional/jinlan-bank.acct', 'unverified-opportunity', 'warning'],
+  ['yuehai-water.acct', 'ripe-lead', 'info'],
 ].map((e) => e.join(' '));
 
 /** All acct diagnostics of the workspace as sorted `file code severity line:col` strings. */
@@ -51,7 +58,7 @@ function workspaceFindings() {
 describe('diagnostics', () => {
   before(() => h.ready());
 
-  it('regional/jinlan-bank.acct: exactly its five findings, with code, severity and range', async () => {
+  it('regional/jinlan-bank.acct: exactly its six findings, with code, severity and range', async () => {
     const uri = h.fileUri('regional/jinlan-bank.acct');
     const ds = await h.waitForDiagnostics(uri, (ds) => ds.length >= JINLAN.length);
     const actual = ds.map((d) => ({ code: h.codeOf(d), severity: h.SEVERITY[d.severity], line: d.range.start.line + 1, column: d.range.start.character + 1 }));
@@ -75,7 +82,7 @@ describe('diagnostics', () => {
     assert.ok(d.range.end.isBefore(branchwifiEnd), 'the range does not reach past the opportunity');
   });
 
-  it('the whole workspace: the 17 findings of examples/EXPECTED.md, and nothing else', async () => {
+  it('the whole workspace: the 23 findings of examples/EXPECTED.md, and nothing else', async () => {
     const key = (s) => s.split(' ').slice(0, 3).join(' ');
     const findings = await h.waitFor(() => {
       const f = workspaceFindings();

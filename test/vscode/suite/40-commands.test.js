@@ -43,8 +43,8 @@ describe('commands', () => {
 
       assert.strictEqual(plan.format, 'acct-plan');
       assert.strictEqual(plan.version, 1);
-      assert.deepStrictEqual(plan.files, ['donghai-mobile.acct', 'huaxia-grid.acct', 'pearl-river-port.acct', 'regional/jinlan-bank.acct', 'team.acct']);
-      assert.deepStrictEqual(plan.customers.map((c) => c.id).sort(), ['donghai', 'hxgrid', 'jlbank', 'pearlport']);
+      assert.deepStrictEqual(plan.files, ['donghai-mobile.acct', 'huaxia-grid.acct', 'pearl-river-port.acct', 'regional/jinlan-bank.acct', 'team.acct', 'yuehai-water.acct']);
+      assert.deepStrictEqual(plan.customers.map((c) => c.id).sort(), ['donghai', 'hxgrid', 'jlbank', 'pearlport', 'yhwater']);
       const jlbank = plan.customers.find((c) => c.id === 'jlbank');
       const branchwifi = jlbank.opportunities.find((o) => o.id === 'branchwifi');
       assert.strictEqual(branchwifi.qualified, false);
@@ -56,7 +56,7 @@ describe('commands', () => {
         .flatMap(([uri, ds]) => ds.map((d) => `${h.relativePath(uri)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${h.codeOf(d)}`))
         .sort();
       assert.deepStrictEqual(plan.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`).sort(), inEditor);
-      assert.strictEqual(plan.diagnostics.length, 17); // examples/EXPECTED.md
+      assert.strictEqual(plan.diagnostics.length, 23); // examples/EXPECTED.md
     });
 
     it('is byte-identical to `acct export --today` on the command line', function () {

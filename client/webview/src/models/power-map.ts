@@ -16,7 +16,7 @@ import { texts } from '../texts.js';
 export type CardGroup = 'key' | 'general';
 
 /** A contact as its card shows it: the contact's own facts plus what the shown deal makes of them. */
-export interface CardModel extends Pick<ContactJson, 'id' | 'name' | 'title' | 'department' | 'intimacy' | 'lastContact'> {
+export interface CardModel extends Pick<ContactJson, 'id' | 'name' | 'title' | 'department' | 'intimacy' | 'lastContact' | 'kpis' | 'pains'> {
     key: SubjectKey;
     /** Effective role: for a deal, the decision-chain entry's; else the contact's. */
     role: Role | null;
@@ -92,12 +92,23 @@ function subheadingOf(shown: Shown, cards: readonly CardModel[], chainSize: numb
     const { opportunity } = shown;
     const t = texts();
     if (opportunity) {
-        return opportunity.decisionChain.length === 0
+        const chain = opportunity.decisionChain.length === 0
             ? t.t('view.power.noChain', { stage: opportunity.stage ? t.name('stages', opportunity.stage) : '', count: cards.length })
             : POWER_MAP.chainHeader(chainSize, cards.length);
+        return chain + valuePropositionText(opportunity);
     }
     const keyCount = cards.filter(c => c.group === 'key').length;
     return t.t('view.power.customer', { key: keyCount, general: cards.length - keyCount });
+}
+
+/** The deal header's value proposition (1.2): its parts, or that a bid has none. */
+function valuePropositionText(opportunity: NonNullable<Shown['opportunity']>): string {
+    const t = texts();
+    const proposition = opportunity.valueProposition;
+    const parts = proposition ? [proposition.strengths, proposition.uniqueValue, proposition.fit, proposition.difference]
+        .filter((part): part is string => !!part) : [];
+    if (parts.length) return t.t('view.power.valueProposition', { parts: parts.join(' · ') });
+    return opportunity.stage === 'bid' ? t.t('view.power.noValueProposition') : '';
 }
 
 export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingIndex = indexFindings(view)): PowerMapModel {
@@ -150,6 +161,7 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
             reportsToName: manager ? manager.name : null,
             group: groupOf.get(c.id)!,
             inChain: eff.inChain, dimmed, stale, lastContact: c.lastContact, findings,
+            kpis: c.kpis ?? [], pains: c.pains ?? [],
             competitors: competitorMarks(c, eff.support, competitors, opportunity),
             moves: findings.some(f => f.code === 'opposed-key-person') ? threeMoves(customer, c.id, today) : null,
             ariaLabel: '', tooltip: '',
@@ -171,6 +183,12 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
         const influence = influenceText(card.id, influences, names);
         tipLines.push(...competitor, ...influence);
         if (card.moves) tipLines.push(t.t('view.movesTitle'), ...card.moves.map(m => `  ${moveLine(m)}`));
+        // what this person is measured on and what hurts them (1.2): before speaking with them
+        const needs = [
+            ...(card.kpis.length ? [t.t('view.line.kpis', { kpis: t.list(card.kpis) })] : []),
+            ...(card.pains.length ? [t.t('view.line.pains', { pains: t.list(card.pains) })] : []),
+        ];
+        tipLines.push(...needs);
         tipLines.push(t.t('view.line.intimacy', { value: intimacyText(c.intimacy) }));
         if (card.reportsToName) tipLines.push(t.t('view.line.reportsTo', { name: card.reportsToName }));
         if (c.lastContact) tipLines.push(t.t(card.stale ? 'view.line.lastContactStale' : 'view.line.lastContact', { date: c.lastContact }));
@@ -179,7 +197,7 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
         card.tooltip = tipLines.join('\n');
         const moves = card.moves ? [t.t('view.movesSummary', { summary: movesSummary(card.moves) })] : [];
         card.ariaLabel = [contactAriaLabel({ ...c, role: card.role, support: card.support, stale: card.stale, findings: card.findings, dimmed: card.dimmed }),
-            ...competitor, ...moves, ...influence].join('; ');
+            ...competitor, ...moves, ...influence, ...needs].join('; ');
     }
 
     const headerFindings = sortFindings([

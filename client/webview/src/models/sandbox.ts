@@ -4,7 +4,7 @@
  * of each score (market space, growth, profit, 6 − competition), horizon and stage; the first N
  * are the picks; unscored ones are set apart. Pure: no DOM.
  */
-import { SubjectKeys, sandboxRanking, type ViewedPlan, type SandboxRow, type SubjectKey } from '@acct/contract';
+import { SubjectKeys, sandboxRanking, type Maturity, type ViewedPlan, type SandboxRow, type SubjectKey } from '@acct/contract';
 import { firstById } from './common.js';
 import { texts } from '../texts.js';
 
@@ -30,6 +30,8 @@ export const MAX_SCORE = 20;
 
 export interface SandboxItem extends SandboxRow {
     key: SubjectKey;
+    /** The lead's maturity (1.2): preliminary, credible or qualified. */
+    maturity: Maturity | null;
     customerName: string;
     /** The score's parts in `SANDBOX_PARTS` order; null when not given. */
     parts: Array<{ part: SandboxPart; value: number | null }>;
@@ -49,7 +51,12 @@ export function horizonText(row: Pick<SandboxRow, 'horizon'>): string {
     return row.horizon ? texts().vocabulary.horizons[row.horizon].label : texts().t('view.sandbox.noHorizon');
 }
 
-function describe(r: SandboxRow, customerName: string, parts: SandboxItem['parts']): { aria: string; tip: string } {
+/** `preliminary lead`, `credible lead`, `opportunity lead`: the maturity in the method's words. */
+export function maturityText(maturity: Maturity | null): string {
+    return maturity ? texts().vocabulary.maturities[maturity].label : '';
+}
+
+function describe(r: SandboxRow, customerName: string, parts: SandboxItem['parts'], maturity: Maturity | null): { aria: string; tip: string } {
     const t = texts();
     const names = sandboxParts();
     const partsText = t.list(parts.map((p, i) => `${names[i]!.label} ${p.value ?? '?'}`));
@@ -61,10 +68,11 @@ function describe(r: SandboxRow, customerName: string, parts: SandboxItem['parts
         aria: t.t('view.sandbox.aria', {
             rank: r.rank, pick: r.pick ? t.t('view.sandbox.aria.pick') : '', name: r.name, customer: customerName,
             score, parts: partsText, horizon, stage, amount: amount ? t.t('view.sandbox.aria.amount', { amount }) : '',
-        }),
+        }) + (maturity ? `; ${maturityText(maturity)}` : ''),
         tip: [
             t.t('view.sandbox.tip.title', { rank: r.rank, name: r.name, pick: r.pick ? t.t('view.sandbox.tip.pick') : '' }),
             t.t('view.sandbox.tip.meta', { customer: customerName, stage, horizon, amount: amount ? t.t('view.sandbox.tip.amount', { amount }) : '' }),
+            ...(maturity ? [t.t('view.sandbox.tip.maturity', { maturity: t.vocabulary.maturities[maturity].meaning })] : []),
             r.score === null ? t.t('view.sandbox.tip.notScored') : t.t('view.sandbox.tip.score', { score: r.score, parts: partsText }),
             ...(r.competition !== null ? [t.t('view.sandbox.tip.competition', { competition: r.competition })] : []),
         ].join('\n'),
@@ -73,14 +81,16 @@ function describe(r: SandboxRow, customerName: string, parts: SandboxItem['parts
 
 export function buildSandbox(view: ViewedPlan, picks: number): SandboxModel {
     const names = new Map(firstById(view.plan.customers).map(c => [c.id, c.name]));
+    const maturities = new Map(view.plan.customers.flatMap(c => c.opportunities.map(o => [`${c.id}/${o.id}`, o.maturity ?? null] as const)));
     const items = sandboxRanking(view.plan, picks).map(r => {
         const customerName = names.get(r.customer) ?? r.customer;
         const parts: SandboxItem['parts'] = [
             { part: 'space', value: r.space }, { part: 'growth', value: r.growth }, { part: 'profit', value: r.profit },
             { part: 'openness', value: r.competition === null ? null : 6 - r.competition },
         ];
-        const { aria, tip } = describe(r, customerName, parts);
-        return { ...r, key: SubjectKeys.opportunity(r.customer, r.opportunity), customerName, parts, ariaLabel: aria, tooltip: tip };
+        const maturity = maturities.get(`${r.customer}/${r.opportunity}`) ?? null;
+        const { aria, tip } = describe(r, customerName, parts, maturity);
+        return { ...r, key: SubjectKeys.opportunity(r.customer, r.opportunity), customerName, maturity, parts, ariaLabel: aria, tooltip: tip };
     });
     return { scored: items.filter(i => i.score !== null), unscored: items.filter(i => i.score === null), picks };
 }
