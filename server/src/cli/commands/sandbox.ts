@@ -55,14 +55,19 @@ async function withStageAge(rows: SandboxRow[], paths: string[], today: string, 
 
 const number = (value: number | null) => value === null ? '—' : String(value);
 
+/** A stage or horizon as the table says it: the keyword in English (`lead`, `long`), the method's word in another language (线索, 长期). */
+function word<K extends string>(texts: Texts, keyword: K, labels: Readonly<Record<K, { label: string }>>): string {
+    return texts.locale === 'en' ? keyword : labels[keyword]?.label ?? keyword;
+}
+
 /** The text table's columns, each titled in the user's language (`#` is the rank); stage and horizon in its words (线索, 长期). */
 const columns = (texts: Texts): ReadonlyArray<Omit<Column<SandboxRow>, 'title'> & { title: Extract<MessageKey, `cli.sandbox.col.${string}`> | '#' }> => [
     { title: '#', value: r => String(r.rank), align: 'right' },
     { title: 'cli.sandbox.col.pick', value: r => r.pick ? '★' : '' },
     { title: 'cli.sandbox.col.opportunity', value: r => `${r.customer}/${r.opportunity}`, max: 32 },
     { title: 'cli.sandbox.col.name', value: r => r.name, max: 36 },
-    { title: 'cli.sandbox.col.stage', value: r => texts.vocabulary.stages[r.stage]?.label ?? r.stage },
-    { title: 'cli.sandbox.col.horizon', value: r => r.horizon ? texts.vocabulary.horizons[r.horizon]?.label ?? r.horizon : '—' },
+    { title: 'cli.sandbox.col.stage', value: r => word(texts, r.stage, texts.vocabulary.stages) },
+    { title: 'cli.sandbox.col.horizon', value: r => r.horizon ? word(texts, r.horizon, texts.vocabulary.horizons) : '—' },
     { title: 'cli.sandbox.col.space', value: r => number(r.space), align: 'right' },
     { title: 'cli.sandbox.col.growth', value: r => number(r.growth), align: 'right' },
     { title: 'cli.sandbox.col.profit', value: r => number(r.profit), align: 'right' },
