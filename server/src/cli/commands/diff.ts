@@ -14,7 +14,7 @@ import { loadTexts, loadWorkspace } from '../../node/workspace-loader.js';
 import { existsAt, GitError, isRevision, plansAt, renames, resolveRevision, workTree, type GitWorkTree } from '../../node/git.js';
 import { relativePath } from '../../language/file-places.js';
 import { withPathsAndToday, type SetExit } from '../common.js';
-import { writeStdout } from '../output.js';
+import { writeStdout, writeTextStdout } from '../output.js';
 
 interface DiffOptions {
     from: string;
@@ -48,9 +48,8 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
     const relative = (file: string) => relativePath(URI.file(file), URI.file(cwd));
     const moved = new Map([...await renames(tree, from, to)].map(([was, is]) => [relative(was), relative(is)]));
     const report: PlanDiff = diffPlans(before.plan(), after.plan(), { from: options.from, to: options.to ?? null }, moved);
-    await writeStdout(options.format === 'json' ? JSON.stringify(report, null, 2) + '\n'
-        : options.format === 'markdown' ? formatDiffMarkdown(report, texts)
-        : formatDiffText(report, texts));
+    await (options.format === 'json' ? writeStdout(JSON.stringify(report, null, 2) + '\n')
+        : writeTextStdout(options.format === 'markdown' ? formatDiffMarkdown(report, texts) : formatDiffText(report, texts)));
     const gate = options.failOnNew;
     return gate && report.newFindings.some(d => severityRank[d.severity as Severity] <= severityRank[gate]) ? 1 : 0;
 }

@@ -11,7 +11,7 @@ import { applyLayout, layoutEdits, layoutPieces } from '../../language/plan-layo
 import { findAcctFiles, readPlanTexts } from '../../node/plan-files.js';
 import { filePlace } from '../../contract/findings.js';
 import { pathsArgument, UsageError, type SetExit } from '../common.js';
-import { writeStdout } from '../output.js';
+import { writeStdout, writeTextStdout } from '../output.js';
 import type { Texts } from '../../method/index.js';
 
 export function formatCommand(setExit: SetExit, texts: Texts): Command {
@@ -42,7 +42,7 @@ async function format(paths: string[], check: boolean, say: Texts): Promise<numb
     });
     const summary = lines.length === 0 ? say.t('cli.format.allFormatted', { files: files.length })
         : say.t('cli.format.notAllFormatted', { unformatted: lines.length, files: files.length });
-    await writeStdout([...lines, summary].join('\n') + '\n');
+    await writeTextStdout([...lines, summary].join('\n') + '\n');
     return lines.length > 0 ? 1 : 0;
 }
 

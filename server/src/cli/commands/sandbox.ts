@@ -7,7 +7,7 @@ import { Command, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { sandboxRanking, type SandboxRow } from '../../contract/sandbox.js';
 import { load, parseCount, refuseOnErrors, withPathsAndToday, type SetExit } from '../common.js';
-import { writeStdout } from '../output.js';
+import { writeStdout, writeTextStdout } from '../output.js';
 import { textTable, type Column } from '../formats/table.js';
 import { moneyText, type MessageKey, type Texts } from '../../method/index.js';
 
@@ -30,9 +30,9 @@ async function sandbox(paths: string[], options: SandboxOptions, texts: Texts): 
     const plan = workspace.plan();
     if (refuseOnErrors(plan.diagnostics, texts.t('cli.refused.sandbox'), texts)) return 1;
     const rows = sandboxRanking(plan, options.top);
-    await writeStdout(options.format === 'json' ? JSON.stringify(rows, null, 2) + '\n'
-        : options.format === 'csv' ? sandboxCsv(rows)
-        : sandboxText(rows, options.top, texts));
+    await (options.format === 'json' ? writeStdout(JSON.stringify(rows, null, 2) + '\n')
+        : options.format === 'csv' ? writeStdout(sandboxCsv(rows))
+        : writeTextStdout(sandboxText(rows, options.top, texts)));
     return 0;
 }
 
