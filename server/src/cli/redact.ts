@@ -16,7 +16,7 @@ import type {
 } from '../contract/plan-types.js';
 import type { FindingSubject } from '../contract/findings.js';
 import { parseSubjectKey, SubjectKeys, type SubjectKey } from '../contract/subject-key.js';
-import { replaceAll, Replacements, withholdValues } from './redact-text.js';
+import { replaceAll, Replacements, withholdNumbers } from './redact-text.js';
 
 /** What each diagnostic and waived finding is about, at the same indexes as in the plan. */
 export interface RedactionSubjects {
@@ -96,7 +96,8 @@ export interface Redacted {
     subjects: RedactionSubjects;
 }
 
-export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects): Redacted {
+/** `withheld`: the word that stands for a withheld value in a message, in the messages' language. */
+export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, withheld = 'withheld'): Redacted {
     const r = new Redactor();
     // Every id first, in document order, so that a reference to a later element has its number.
     const files = plan.files.map(file => r.file(file));
@@ -112,10 +113,19 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects):
     const reasons = plan.waived.map(w => r.text('Reason', w.reason) ?? '');
     // What a message may quote: the texts of the customer it is about (every customer's when it
     // is about none), then the workspace's. Local names win: a message about a contact means it.
+    // The withheld values a message may quote: those of the contacts it is about (of every contact when it is about none).
+    const { secretsOf, contactCustomer } = withheldValues(plan);
     const redactFinding = <T extends DiagnosticJson>(finding: T, about: FindingSubject | null | undefined): T => {
         const customer = about ? parseSubjectKey(about.subject)?.customer ?? null : null;
         const layers = [...(customer !== null ? [r.localOf(customer)] : r.local.values()), r.global];
-        return { ...finding, file: r.file(finding.file), message: replaceAll(withholdValues(finding.code, finding.message), layers) };
+        const keys = about ? [about.contact, about.subject].filter((k): k is SubjectKey => Boolean(k)) : [];
+        const secrets = new Set<number>();
+        for (const key of keys) for (const value of secretsOf.get(key) ?? []) secrets.add(value);
+        if (!keys.some(key => secretsOf.has(key))) {
+            // about a customer, an opportunity or nothing: the values of the contacts it may name
+            for (const [key, values] of secretsOf) if (customer === null || contactCustomer.get(key) === customer) for (const value of values) secrets.add(value);
+        }
+        return { ...finding, file: r.file(finding.file), message: replaceAll(finding.message, layers, withholdNumbers(secrets, withheld)) };
     };
     const waived = plan.waived.map((w, i): WaivedJson => ({ ...redactFinding(w, subjects.waived[i]), reason: reasons[i]! }));
     const document: AcctPlanDocument = {
@@ -185,4 +195,21 @@ function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJson {
         opportunities,
         activities,
     };
+}
+
+/** Each contact's withheld values (its intimacy, its support for each competitor), by the contact's subject key. */
+function withheldValues(plan: AcctPlanDocument): { secretsOf: Map<SubjectKey, number[]>; contactCustomer: Map<SubjectKey, string> } {
+    const secretsOf = new Map<SubjectKey, number[]>();
+    const contactCustomer = new Map<SubjectKey, string>();
+    for (const customer of plan.customers) {
+        for (const contact of customer.contacts) {
+            const values: number[] = [];
+            if (contact.intimacy !== null) values.push(contact.intimacy);
+            for (const s of contact.competitorSupport) if (s.support !== null) values.push(s.support);
+            const key = SubjectKeys.of('contact', contact.id, customer.id);
+            contactCustomer.set(key, customer.id);
+            if (values.length) secretsOf.set(key, values);
+        }
+    }
+    return { secretsOf, contactCustomer };
 }
