@@ -28,4 +28,15 @@ describe('acct format', () => {
             status: 2, stderr: 'acct: give one file to print it formatted, or --check to check several.\n',
         });
     });
+
+    it('keeps a byte order mark and the later lines of a block comment as they are', () => {
+        const text = '\ufeffcustomer c "C"{ tier core\n      /* a drawing\n         |  kept\n      */\n  standing 3 }\n';
+        const dir = tempWorkspace({ 'c.acct': text });
+        const result = runCli(['format', 'c.acct'], { cwd: dir });
+        expect(result.status).toBe(0);
+        expect(result.stdout).toBe('\ufeffcustomer c "C" {\n    tier core\n    /* a drawing\n         |  kept\n      */\n    standing 3\n}\n');
+        expect(readFileSync(path.join(dir, 'c.acct'), 'utf8')).toBe(text);
+        const plain = tempWorkspace({ 'c.acct': text.slice(1) });
+        expect(runCli(['format', 'c.acct'], { cwd: plain }).stdout.charCodeAt(0)).not.toBe(0xfeff);
+    });
 });

@@ -3,6 +3,7 @@
  * differs from what the editor's Format Document gives (language/plan-layout.ts) and exits 1;
  * without it, one plan is printed formatted. acct never writes an `.acct` file.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { EmptyFileSystem } from 'langium';
@@ -32,7 +33,8 @@ async function format(paths: string[], check: boolean, say: Texts): Promise<numb
     if (!check) {
         if (files.length !== 1) throw new UsageError(say.t('cli.format.oneFile'));
         const text = texts[0]!;
-        await writeStdout(applyLayout(text, layoutEdits(text, layoutPieces(lexer, text))));
+        // the file's byte order mark is kept: formatting changes white space, never the encoding
+        await writeStdout((startsWithBom(files[0]!) ? '\ufeff' : '') + applyLayout(text, layoutEdits(text, layoutPieces(lexer, text))));
         return 0;
     }
     const lines: string[] = [];
@@ -44,6 +46,17 @@ async function format(paths: string[], check: boolean, say: Texts): Promise<numb
         : say.t('cli.format.notAllFormatted', { unformatted: lines.length, files: files.length });
     await writeTextStdout([...lines, summary].join('\n') + '\n');
     return lines.length > 0 ? 1 : 0;
+}
+
+/** Whether the (regular, already read) file begins with the UTF-8 byte order mark. */
+function startsWithBom(file: string): boolean {
+    const head = Buffer.alloc(3);
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+        return fs.readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+    } finally {
+        fs.closeSync(fd);
+    }
 }
 
 /** 1-based line of an offset (CR LF, CR and LF each end a line). */
