@@ -8,7 +8,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import {
     ExportPlanRequest, FocusRequest, LocateRequest, PlanChangedNotification, PlanPartsRequest, PlanViewRequest,
 } from '@acct/contract/protocol';
-import { EditorCommands } from '@acct/contract';
+import { EditorCommands, NO_FOCUS } from '@acct/contract';
 import { registerPowerMap } from './power-map-commands.js';
 import type { PlanSource } from './power-map-panel.js';
 import { refusal, saveOrExplain } from './save-file.js';
@@ -40,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const source: PlanSource = {
         planView: params => languageClient.sendRequest(PlanViewRequest.type, params),
         planParts: params => languageClient.sendRequest(PlanPartsRequest.type, params),
-        focus: params => languageClient.sendRequest(FocusRequest.type, params),
+        focus: async params => (await languageClient.sendRequest(FocusRequest.type, params)) ?? NO_FOCUS,
         locate: params => languageClient.sendRequest(LocateRequest.type, params),
         onPlanChanged: listener => languageClient.onNotification(PlanChangedNotification.type, () => listener()),
     };

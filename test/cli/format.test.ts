@@ -77,4 +77,15 @@ describe('acct format', () => {
         expect(result.status).toBe(2);
         expect(result.stderr).toBe("acct: c.acct: standard output is the plan itself (acct format c.acct > c.acct), which the shell emptied before acct could read it. Restore it (git checkout -- c.acct, or your editor's undo), then run acct format --write c.acct.\n");
     });
+
+    it('keeps a byte order mark and the later lines of a block comment as they are', () => {
+        const text = '\ufeffcustomer c "C"{ tier core\n      /* a drawing\n         |  kept\n      */\n  standing 3 }\n';
+        const dir = tempWorkspace({ 'c.acct': text });
+        const result = runCli(['format', 'c.acct'], { cwd: dir });
+        expect(result.status).toBe(0);
+        expect(result.stdout).toBe('\ufeffcustomer c "C" {\n    tier core\n    /* a drawing\n         |  kept\n      */\n    standing 3\n}\n');
+        expect(readFileSync(path.join(dir, 'c.acct'), 'utf8')).toBe(text);
+        const plain = tempWorkspace({ 'c.acct': text.slice(1) });
+        expect(runCli(['format', 'c.acct'], { cwd: plain }).stdout.charCodeAt(0)).not.toBe(0xfeff);
+    });
 });

@@ -75,8 +75,10 @@ function originals(dir: string, plain: AcctPlanDocument): string[] {
 function leaks(output: string, secrets: string[]): string[] {
     return secrets.filter(secret => {
         const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        const word = /^[\p{L}\p{N}_]/u.test(secret) ? '(?<![\\p{L}\\p{N}_])' : '';
-        const end = /[\p{L}\p{N}_]$/u.test(secret) ? '(?![\\p{L}\\p{N}_])' : '';
+        // a Chinese character next to a name does not make it part of a word: `只有Lu Ping` leaks `Lu Ping`
+        const part = '(?:(?![\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}])[\\p{L}\\p{N}_])';
+        const word = /^[\p{L}\p{N}_]/u.test(secret) ? `(?<!${part})` : '';
+        const end = /[\p{L}\p{N}_]$/u.test(secret) ? `(?!${part})` : '';
         return new RegExp(`${word}${escaped}${end}`, 'u').test(output);
     });
 }
@@ -198,4 +200,55 @@ describe('acct export --redact', () => {
         expect(refused.status).toBe(1);
         expect(refused.stdout).toBe('');
     });
+});
+
+/** The withheld values (intimacy, support for competitors) a redacted message still quotes, as `code: value`. */
+function withheldLeaks(plain: AcctPlanDocument, redacted: AcctPlanDocument): string[] {
+    const found: string[] = [];
+    plain.diagnostics.forEach((d, i) => {
+        if (!['rational-turn-risk', 'friendly-but-unsupportive', 'competitor-ahead'].includes(d.code)) return;
+        const message = redacted.diagnostics[i]!.message;
+        // the contacts the finding quotes (by name and id), and their withheld values
+        const values = plain.customers.flatMap(c => c.contacts).filter(c => d.message.includes(`${c.name} (${c.id})`) || d.message.includes(`${c.name}（${c.id}）`))
+            .flatMap(c => [c.intimacy, ...c.competitorSupport.map(s => s.support)])
+            .filter((v): v is number => v !== null);
+        expect(values.length, d.message).toBeGreaterThan(0);
+        for (const v of new Set(values)) {
+            if (new RegExp(`(?<![\\d.\\p{L}])${v}(?![\\d.])`, 'u').test(message.replace(/(Contact|Competitor|Customer|Member|Opportunity|Activity|Title|Department|Industry|Outcome|Reason) \d+|[a-z]+_\d+|plan-\d+\.acct/g, ''))) {
+                found.push(`${d.code}: ${message}`);
+            }
+        }
+    });
+    return found;
+}
+
+describe('acct export --redact in every language of the messages', () => {
+    // names right after and before Chinese characters in the messages, withheld values in every code that quotes them
+    const fuzzed = {
+        'team.acct': 'member lu "Lu Ping"\nmember fanny "Fanny Loyalheart"\ncompetitor nokia "Nokia Networks"\ncompetitor zte "ZTE Corp"\n',
+        'plan.acct': `customer acme "Acme Corporation" {
+    standing 4 cooperation 3 tier core reviewed 2026-10-01
+    contact fanny "Fanny Loyalheart" { role decision-maker support 3 intimacy -2 last-contact 2026-11-01 owner lu competitor-support nokia 3 }
+    contact lu "Lu Ping" { role evaluator support 0 intimacy 2 last-contact 2026-11-01 competitor-support zte 1 }
+    contact wang "王磊" { role approver support 1 intimacy 1 last-contact 2026-11-01 competitor-support nokia 2 }
+    opportunity deal "Deal 5G" { stage bid budget 1M CNY start 2027-01-01 team { ar lu sr fanny fr lu } decision-chain { fanny lu wang } competitors nokia, zte }
+}
+`,
+    };
+    for (const lang of ['en', 'zh-CN']) {
+        for (const [what, dir] of [['the examples', examplesDir], ['a plan with names next to Chinese characters', tempWorkspace(fuzzed)]] as const) {
+            it(`--lang ${lang}, ${what}: no name, id, text or withheld value left`, () => {
+                const plainResult = runCli(['export', '--lang', lang, '--today', '2026-11-22', '.'], { cwd: dir });
+                const plain = JSON.parse(plainResult.stdout) as AcctPlanDocument;
+                const output = runCli(['export', '--lang', lang, '--redact', '--today', '2026-11-22', '.'], { cwd: dir }).stdout;
+                const redacted = JSON.parse(output) as AcctPlanDocument;
+                expect(validatePlan(redacted)).toEqual([]);
+                const quoting = plain.diagnostics.filter(d => ['rational-turn-risk', 'friendly-but-unsupportive', 'competitor-ahead'].includes(d.code));
+                expect(quoting.length).toBeGreaterThan(0);
+                expect(leaks(texts(output), originals(dir, plain))).toEqual([]);
+                expect(withheldLeaks(plain, redacted)).toEqual([]);
+                if (lang === 'zh-CN') expect(redacted.diagnostics.some(d => d.message.includes('保密'))).toBe(true);
+            });
+        }
+    }
 });

@@ -103,6 +103,9 @@ describe('language server over LSP (stdio)', () => {
         const focus = await connection.sendRequest(FocusRequest.type, { uri, position: { line, character: 8 } });
         const view = await connection.sendRequest(PlanViewRequest.type, { uri });
         expect(focus).toEqual({ customer: 'hxgrid', opportunity: 'substation' });
+        // a malformed request (no position) is answered null, never with a TypeError
+        expect(await connection.sendRequest('acct/focus', { uri, position: null })).toBeNull();
+        expect(await connection.sendRequest('acct/focus', { uri })).toBeNull();
         expect(view.plan.customers.map(c => c.id).sort()).toEqual(['donghai', 'hxgrid', 'jlbank', 'pearlport', 'yhwater', 'scratch', 'c', 'h', 'fix'].sort());
         expect(view.plan.files).toContain('regional/jinlan-bank.acct');
         expect(await connection.sendRequest(LocateRequest.type, { subject: 'customer:hxgrid' })).toMatchObject({ uri, line: expect.any(Number) });

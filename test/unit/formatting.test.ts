@@ -24,7 +24,7 @@ function format(text: string, indent?: string): string {
 function tokens(text: string): string[] {
     const result = lexer.tokenize(text);
     return [...result.tokens, ...result.hidden].sort((a, b) => a.startOffset - b.startOffset)
-        .map(t => `${t.tokenType.name}:${t.tokenType.name === 'ML_COMMENT' ? t.image.replace(/\s+/g, ' ') : t.image}`);
+        .map(t => `${t.tokenType.name}:${t.image}`);
 }
 
 async function exported(text: string): Promise<string> {
@@ -51,7 +51,8 @@ describe('formatting', () => {
         expect(format(messy)).toBe([
             'member alice   "Alice"   // AR', 'member bob     "Bob"', '',
             'customer c "C" {', '    tier core', '', '    contact a "A" { role approver }', '',
-            '    /* a note', '       on two lines */', '    opportunity o "O" {', '        stage lead', '',
+            // a block comment's later lines are the author's: never re-indented
+            '    /* a note', '         on two lines */', '    opportunity o "O" {', '        stage lead', '',
             '        team { ar alice }', '    }', '    competitors x, y, z', '}', '',
         ].join('\n'));
     });
@@ -67,6 +68,7 @@ describe('formatting', () => {
     it('never changes a comment\'s words nor what follows a line comment', () => {
         expect(format('customer c "C" { // note }\n}\n')).toBe('customer c "C" { // note }\n}\n');
         expect(format('member a "A" //x\r}')).toBe('member a "A" //x\r}\r');
+        expect(format('customer c "C" {\n        /* deep\n           |  drawn\n        */\n}\n')).toBe('customer c "C" {\n    /* deep\n           |  drawn\n        */\n}\n');
     });
 
     it('formatting twice is formatting once, and the plan is the same, whatever the white space', async () => {

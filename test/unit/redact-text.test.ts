@@ -1,6 +1,6 @@
 /** The message rewriting of `export --redact`: whole words, longest first, the customer's names first, fast. */
 import { describe, expect, it } from 'vitest';
-import { replaceAll, Replacements, withholdValues } from '../../server/src/cli/redact-text.js';
+import { replaceAll, Replacements, withholdNumbers } from '../../server/src/cli/redact-text.js';
 
 function layer(entries: Record<string, string>): Replacements {
     const replacements = new Replacements();
@@ -46,11 +46,23 @@ describe('replaceAll', () => {
     });
 });
 
-describe('withholdValues', () => {
-    it('takes intimacy and the support for a competitor out of the messages that quote them', () => {
-        expect(withholdValues('rational-turn-risk', 'X supports us (3) but intimacy is -1: they like')).toBe('X supports us (3) but intimacy is withheld: they like');
-        expect(withholdValues('friendly-but-unsupportive', 'X is close to us (intimacy 2) but neutral')).toBe('X is close to us (intimacy withheld) but neutral');
-        expect(withholdValues('competitor-ahead', "X (x) supports Nokia (2) more than us (0) in 'd'")).toBe("X (x) supports Nokia (withheld) more than us (0) in 'd'");
-        expect(withholdValues('stale-contact', 'intimacy 2')).toBe('intimacy 2');
+describe('withholdNumbers', () => {
+    it('takes the withheld values out of a message in any language, never a digit of a name', () => {
+        const names = layer({ 'Fanny Loyalheart': 'Contact 3', fanny: 'contact_3', '5G core': 'Opportunity 2' });
+        const en = replaceAll('Fanny Loyalheart (fanny) supports us (3) but intimacy is -2', [names], withholdNumbers(new Set([-2]), 'withheld'));
+        expect(en).toBe('Contact 3 (contact_3) supports us (3) but intimacy is withheld');
+        const zh = replaceAll('只有Fanny Loyalheart（fanny）支持我们（3），但亲密度只有 -2', [names], withholdNumbers(new Set([-2]), '保密'));
+        expect(zh).toBe('只有Contact 3（contact_3）支持我们（3），但亲密度只有 保密');
+        const ahead = replaceAll('Fanny Loyalheart 对 5G core 的支持（2）超过我们（0）', [names], withholdNumbers(new Set([2, 5]), '保密'));
+        expect(ahead).toBe('Contact 3 对 Opportunity 2 的支持（保密）超过我们（0）');
+        expect(replaceAll('intimacy 2, 12, 2.5, x2', [], withholdNumbers(new Set([2]), 'withheld'))).toBe('intimacy withheld, 12, 2.5, x2');
+    });
+});
+
+describe('names next to Chinese characters', () => {
+    it('a name or id right after or before a Chinese character is replaced; inside a Latin word it is not', () => {
+        const names = layer({ 'Lu Ping': 'Contact 1', lu: 'contact_1', '王磊': 'Contact 2' });
+        expect(replaceAll('只有Lu Ping支持；lu（王磊磊）', [names])).toBe('只有Contact 1支持；contact_1（Contact 2磊）');
+        expect(replaceAll('Lu Pingo lucky', [names])).toBe('Lu Pingo lucky');
     });
 });

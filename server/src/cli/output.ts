@@ -28,9 +28,35 @@ export function writeStdout(text: string): Promise<void> {
     });
 }
 
+/**
+ * Characters a terminal or a CI log would act on instead of showing — C0 controls but the tab
+ * and the line feed (ESC starts the CSI and OSC sequences that move the cursor, recolour, set
+ * the title or make links), DEL, the C1 controls, and the bidirectional overrides, embeddings,
+ * isolates and marks that reorder what a line shows — and the line and paragraph separators.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `text` as a person may safely read it in a terminal or a CI log: each character above written
+ * out visibly (`\x1b`, `\u202e`), so plan text can never rewrite what the screen shows. Every
+ * text output of the CLI (findings, the GitHub annotations, diff, sandbox, watch, standard
+ * error) goes through here; JSON, SARIF, CSV and the formatted plan are data and stay exact.
+ */
+export function visible(text: string): string {
+    return text.replace(INVISIBLE, c => {
+        const code = c.charCodeAt(0);
+        return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+}
+
+/** `writeStdout` of a text meant for a person to read (see `visible`). */
+export function writeTextStdout(text: string): Promise<void> {
+    return writeStdout(visible(text));
+}
+
 export function writeStderr(line: string): void {
     try {
-        process.stderr.write(line);
+        process.stderr.write(visible(line));
     } catch {
         // standard error is gone too: nothing left to tell
     }

@@ -4,7 +4,15 @@
  * redacted document withholds (intimacy, support for competitors) leave the messages too.
  */
 
-const WORD = /[\p{L}\p{N}_]/u;
+/**
+ * A character that continues a word written with spaces between words (Latin, Cyrillic, digits…).
+ * Chinese and Japanese write no spaces: a name right after `只有` is still a name, so a CJK
+ * character never joins a word, and an original that begins or ends with one is replaced wherever
+ * it stands.
+ */
+const LETTER = /[\p{L}\p{N}_]/u;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+const isWordPart = (c: string | undefined) => c !== undefined && LETTER.test(c) && !UNSPACED.test(c);
 
 /**
  * Original text → pseudonym. Text that begins or ends like an identifier is replaced only as a
@@ -53,8 +61,8 @@ interface TrieNode {
 
 function standsAlone(text: string, at: number, original: string): boolean {
     const end = at + original.length;
-    if (WORD.test(original[0]!) && at > 0 && WORD.test(text[at - 1]!)) return false;
-    if (WORD.test(original.at(-1)!) && end < text.length && WORD.test(text[end]!)) return false;
+    if (isWordPart(original[0]) && isWordPart(text[at - 1])) return false;
+    if (isWordPart(original.at(-1)) && isWordPart(text[end])) return false;
     return true;
 }
 
@@ -63,8 +71,9 @@ function standsAlone(text: string, at: number, original: string): boolean {
  * each position by its pseudonym; for the same original, the earlier layer wins (a customer's
  * own names before the workspace's). The text between is kept as it is.
  */
-export function replaceAll(text: string, layers: readonly Replacements[]): string {
+export function replaceAll(text: string, layers: readonly Replacements[], between: (gap: string) => string = gap => gap): string {
     let out = '';
+    let gap = '';
     let i = 0;
     while (i < text.length) {
         let best: { original: string; layer: Replacements } | undefined;
@@ -73,28 +82,29 @@ export function replaceAll(text: string, layers: readonly Replacements[]): strin
             if (original && (!best || original.length > best.original.length)) best = { original, layer };
         }
         if (best) {
-            out += best.layer.pseudonym(best.original);
+            out += between(gap) + best.layer.pseudonym(best.original);
+            gap = '';
             i += best.original.length;
         } else {
-            out += text[i];
+            gap += text[i];
             i++;
         }
     }
-    return out;
+    return out + between(gap);
 }
 
 /**
- * The values a redacted document withholds, as the messages of these codes quote them: the
- * intimacy of rational-turn-risk and friendly-but-unsupportive, the support for a competitor of
- * competitor-ahead (`supports Competitor 2 (3) more than us`). The tests check every code whose
- * message quotes one of them.
+ * The values a redacted document withholds — a contact's intimacy, its support for competitors —
+ * taken out of a message whatever its language: every number of the message (outside the names,
+ * which are pseudonyms by then) equal to one of them becomes `word` ("withheld", "保密"). The
+ * values come from the plan, not from the wording: `亲密度只有 -2` and `intimacy is -2` lose the
+ * same `-2`. A number that merely equals a withheld one is withheld too: that hides nothing of the
+ * plan that is not already in the document.
  */
-const withheld: Readonly<Record<string, readonly [RegExp, string][]>> = {
-    'rational-turn-risk': [[/intimacy is -?\d+/g, 'intimacy is withheld']],
-    'friendly-but-unsupportive': [[/intimacy -?\d+/g, 'intimacy withheld']],
-    'competitor-ahead': [[/^(.*? supports .+?) \(-?\d+\)( more than us)/, '$1 (withheld)$2']],
-};
-
-export function withholdValues(code: string, message: string): string {
-    return (withheld[code] ?? []).reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), message);
+export function withholdNumbers(values: ReadonlySet<number>, word: string): (gap: string) => string {
+    if (values.size === 0) return gap => gap;
+    return gap => gap.replace(/(?<![\p{L}\p{N}_.])[-−]?\d+(?:\.\d+)?(?![\p{L}\p{N}_]|\.\d)/gu, number => {
+        const value = Number(number.replace('−', '-'));
+        return values.has(value) ? word : number;
+    });
 }

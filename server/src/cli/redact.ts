@@ -18,7 +18,7 @@ import type {
 } from '../contract/plan-types.js';
 import type { FindingSubject } from '../contract/findings.js';
 import { parseSubjectKey, SubjectKeys, type SubjectKey } from '../contract/subject-key.js';
-import { replaceAll, Replacements, withholdValues } from './redact-text.js';
+import { replaceAll, Replacements, withholdNumbers } from './redact-text.js';
 
 /** What each diagnostic and waived finding is about, at the same indexes as in the plan. */
 export interface RedactionSubjects {
@@ -98,7 +98,8 @@ export interface Redacted {
     subjects: RedactionSubjects;
 }
 
-export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects): Redacted {
+/** `withheld`: the word that stands for a withheld value in a message, in the messages' language. */
+export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, withheld = 'withheld'): Redacted {
     const r = new Redactor();
     // Every id first, in document order, so that a reference to a later element has its number.
     const files = plan.files.map(file => r.file(file));
@@ -119,11 +120,19 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects):
         if (parsed.kind === 'member' || parsed.kind === 'competitor' || parsed.kind === 'customer') return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id));
         return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id, parsed.customer!), r.id('customer', parsed.customer!));
     };
+    // The withheld values a message may quote: those of the contacts it is about (of every contact when it is about none).
+    const { secretsOf, contactCustomer } = withheldValues(plan);
     const redactFinding = <T extends DiagnosticJson>(finding: T, about: FindingSubject | null | undefined): T => {
         const customer = about ? parseSubjectKey(about.subject)?.customer ?? null : null;
         const layers = [...(customer !== null ? [r.localOf(customer)] : r.local.values()), r.global];
-        return {
-            ...finding, file: r.file(finding.file), message: replaceAll(withholdValues(finding.code, finding.message), layers),
+        const keys = about ? [about.contact, about.subject].filter((k): k is SubjectKey => Boolean(k)) : [];
+        const secrets = new Set<number>();
+        for (const key of keys) for (const value of secretsOf.get(key) ?? []) secrets.add(value);
+        if (!keys.some(key => secretsOf.has(key))) {
+            // about a customer, an opportunity or nothing: the values of the contacts it may name
+            for (const [key, values] of secretsOf) if (customer === null || contactCustomer.get(key) === customer) for (const value of values) secrets.add(value);
+        }
+        return { ...finding, file: r.file(finding.file), message: replaceAll(finding.message, layers, withholdNumbers(secrets, withheld)),
             subject: finding.subject === null ? null : redactedKey(finding.subject),
         };
     };
@@ -202,4 +211,21 @@ function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJson {
         opportunities,
         activities,
     };
+}
+
+/** Each contact's withheld values (its intimacy, its support for each competitor), by the contact's subject key. */
+function withheldValues(plan: AcctPlanDocument): { secretsOf: Map<SubjectKey, number[]>; contactCustomer: Map<SubjectKey, string> } {
+    const secretsOf = new Map<SubjectKey, number[]>();
+    const contactCustomer = new Map<SubjectKey, string>();
+    for (const customer of plan.customers) {
+        for (const contact of customer.contacts) {
+            const values: number[] = [];
+            if (contact.intimacy !== null) values.push(contact.intimacy);
+            for (const s of contact.competitorSupport) if (s.support !== null) values.push(s.support);
+            const key = SubjectKeys.of('contact', contact.id, customer.id);
+            contactCustomer.set(key, customer.id);
+            if (values.length) secretsOf.set(key, values);
+        }
+    }
+    return { secretsOf, contactCustomer };
 }

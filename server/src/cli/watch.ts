@@ -15,6 +15,7 @@ import { ENGLISH_TEXTS, message, type Texts } from '../method/index.js';
 import { load } from './common.js';
 import { formatText, summaryLine } from './format.js';
 import { problemText } from './language.js';
+import { visible } from './output.js';
 
 export interface WatchOptions {
     today?: string;
@@ -78,19 +79,19 @@ class WatchSession {
         } catch (error) {
             if (this.stopped) return;
             const said = problemText(error, this.texts) ?? (error instanceof Error ? error.message : String(error));
-            process.stderr.write(`acct: ${this.texts.t('cli.watch.failed', { message: said })}\n`);
+            process.stderr.write(visible(`acct: ${this.texts.t('cli.watch.failed', { message: said })}\n`));
             return;
         }
         if (this.stopped) return;
         if (!this.last) {
             const text = formatText(now.diagnostics);
-            process.stdout.write(`${text ? text + '\n' : ''}${this.summary(now)}\n`);
+            process.stdout.write(visible(`${text ? text + '\n' : ''}${this.summary(now)}\n`));
         } else {
             const { added, resolved } = findingsDelta(this.last.diagnostics, now.diagnostics);
             const lines = [...added.map(d => `+ ${findingLine(d)}`), ...resolved.map(d => `- ${findingLine(d)}`)];
             const change = added.length || resolved.length
                 ? this.texts.t('cli.watch.delta', { added: added.length, resolved: resolved.length }) : this.texts.t('cli.watch.noChange');
-            process.stdout.write([...lines, `[${clock()}] ${change}; ${this.summary(now)}`].join('\n') + '\n');
+            process.stdout.write(visible([...lines, `[${clock()}] ${change}; ${this.summary(now)}`].join('\n') + '\n'));
         }
         this.last = now;
     }

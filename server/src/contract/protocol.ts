@@ -58,7 +58,8 @@ export namespace FocusRequest {
         /** 0-based LSP position. */
         position: { line: number; character: number };
     }
-    export const type = new RequestType<Params, PlanFocus, void>('acct/focus');
+    /** null when the request names no position (a malformed request): nothing to focus. */
+    export const type = new RequestType<Params, PlanFocus | null, void>('acct/focus');
 }
 
 /** Where an element is declared (the first declaration, on duplicate ids); null when it is not. */

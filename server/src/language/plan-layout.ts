@@ -1,9 +1,9 @@
 /**
  * The layout of a plan, as the formatter gives it: only the white space between tokens changes,
- * never a token nor a comment's words, so the parsed plan stays the same (and a file with syntax
- * errors is laid out as safely as a clean one).
+ * never a token nor a comment (not even the indentation of a block comment's later lines), so the
+ * parsed plan stays the same (and a file with syntax errors is laid out as safely as a clean one).
  *   - Each line is indented by its depth in braces (4 spaces by default); a comment spanning
- *     lines moves with its first line.
+ *     lines has its first line indented, its other lines kept as the author wrote them.
  *   - A block that spans lines has its `{` end a line and its `}` begin one; a block on one line
  *     stays on one line. Everything else keeps the author's line breaks.
  *   - At most one blank line between groups; none after `{`, before `}`, or at the start of the
@@ -15,7 +15,7 @@
  */
 
 import type { Lexer } from 'langium';
-import { firstLineBreak, lineStartAt } from './text-scan.js';
+import { firstLineBreak } from './text-scan.js';
 
 /** A line break as the lexer and the editor see one: CR LF, CR or LF. */
 const LINE_BREAK = /\r\n?|\n/;
@@ -67,11 +67,9 @@ export function layoutEdits(text: string, pieces: readonly Piece[], options: Lay
         const gap = text.slice(start, end);
         if (piece?.kind === '}') depth = Math.max(0, depth - 1);
         const wanted = /\S/.test(gap) ? gap : spaceBetween(previous, piece, gap, multiLine, eol, indent.repeat(depth));
+        // A comment is never touched, its continuation lines included: they are the author's
+        // (an ASCII drawing, a quoted mail), and the lexer's tokens stay exactly the same.
         if (wanted !== gap) edits.push({ start, end, text: wanted });
-        if (piece?.kind === 'comment' && LINE_BREAK.test(wanted)) {
-            const moved = movedComment(text, piece, indentWidth(wanted) - columnOf(text, piece.start));
-            if (moved !== undefined) edits.push({ start: piece.start, end: piece.end, text: moved });
-        }
         if (piece?.kind === '{') depth++;
     }
     return edits;
@@ -130,20 +128,3 @@ function multiLineBlocks(text: string, pieces: readonly Piece[]): Set<Piece> {
     return blocks;
 }
 
-/** A comment spanning lines, its lines after the first shifted by `delta` columns (white space only). */
-function movedComment(text: string, comment: Piece, delta: number): string | undefined {
-    const body = text.slice(comment.start, comment.end);
-    if (delta === 0 || !LINE_BREAK.test(body)) return undefined;
-    const moved = body.replace(/(\r\n?|\n)([ \t]*)/g, (_m, lineBreak: string, lead: string) =>
-        lineBreak + (delta > 0 ? ' '.repeat(delta) + lead : lead.slice(Math.min(-delta, lead.length))));
-    return moved === body ? undefined : moved;
-}
-
-/** Columns from the start of the line (scanning back only over that line: linear in the file). */
-function columnOf(text: string, offset: number): number {
-    return offset - lineStartAt(text, offset);
-}
-
-function indentWidth(gap: string): number {
-    return gap.length - (Math.max(gap.lastIndexOf('\n'), gap.lastIndexOf('\r')) + 1);
-}

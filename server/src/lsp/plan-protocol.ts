@@ -82,6 +82,9 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
     });
 
     connection.onRequest(FocusRequest.type, async params => {
+        // a request is untrusted JSON: without a document and a position there is nothing to focus
+        const position = (params as Partial<FocusRequest.Params> | null)?.position;
+        if (typeof params?.uri !== 'string' || !position || !Number.isInteger(position.line) || !Number.isInteger(position.character)) return null;
         await builder.waitUntil(DocumentState.Parsed);
         const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
         return document ? focusAt(document, document.textDocument.offsetAt(params.position)) : NO_FOCUS;

@@ -6,7 +6,7 @@ import { ACCT_VERSION, hintDeclaredElsewhere, load, parseCount, UsageError, with
 import type { LoadedWorkspace } from '../../node/workspace-loader.js';
 import { checkTarget } from '../../files/safe-write.js';
 import { watchCheck } from '../watch.js';
-import { writeStderr } from '../output.js';
+import { visible, writeStderr } from '../output.js';
 import type { Texts } from '../../method/index.js';
 
 interface CheckOptions {
@@ -57,11 +57,11 @@ function report(workspace: LoadedWorkspace, format: CheckOptions['format'], text
     const diagnostics = workspace.diagnostics();
     switch (format) {
         case 'json': return formatJson(diagnostics);
-        case 'github': return formatGithub(diagnostics);
+        case 'github': return visible(formatGithub(diagnostics));
         case 'sarif': {
             const located = workspace.located();
             return formatSarif({ findings: located.diagnostics, waived: located.waived, version: ACCT_VERSION, texts });
         }
-        default: return [formatText(diagnostics), summaryLine(diagnostics, workspace.documents.length, texts)].filter(Boolean).join('\n');
+        default: return visible([formatText(diagnostics), summaryLine(diagnostics, workspace.documents.length, texts)].filter(Boolean).join('\n'));
     }
 }

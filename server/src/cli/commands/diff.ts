@@ -15,7 +15,7 @@ import { existsAt, GitError, isRevision, plansAt, renames, resolveRevision, work
 import { relativePath } from '../../language/file-places.js';
 import type { AcctPlanDocument } from '../../contract/plan-types.js';
 import { hintDeclaredElsewhere, withPathsAndToday, type SetExit } from '../common.js';
-import { writeStdout } from '../output.js';
+import { writeStdout, writeTextStdout } from '../output.js';
 
 interface DiffOptions {
     from: string;
@@ -46,9 +46,8 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
     // On disk, a path that no longer exists or holds no plan is an empty side: everything was removed.
     const after = to ? await loadTexts(await plansAt(tree, to, paths, cwd), load) : await loadWorkspace(paths, { ...load, missingIsEmpty: true });
     const { diff: report } = await diffWith(tree, paths, [options.from, from], to === undefined ? undefined : [options.to!, to], after.plan(), load);
-    await writeStdout(options.format === 'json' ? JSON.stringify(report, null, 2) + '\n'
-        : options.format === 'markdown' ? formatDiffMarkdown(report, texts)
-        : formatDiffText(report, texts));
+    await (options.format === 'json' ? writeStdout(JSON.stringify(report, null, 2) + '\n')
+        : writeTextStdout(options.format === 'markdown' ? formatDiffMarkdown(report, texts) : formatDiffText(report, texts)));
     // the files on disk (or at --to): where the unknown members and competitors of the plans compared are declared
     if (!to) await hintDeclaredElsewhere('diff', after.documents, texts, cwd);
     const gate = options.failOnNew;

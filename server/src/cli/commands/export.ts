@@ -47,7 +47,7 @@ async function exportPlan(paths: string[], options: ExportOptions, texts: Texts)
     if (!findingsTable && refuseOnErrors(plan.diagnostics, texts.t('cli.refused.export'), texts)) return 1;
     const located = workspace.located();
     let subjects: RedactionSubjects = { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) };
-    if (options.redact) ({ plan, subjects } = redactPlan(plan, subjects));
+    if (options.redact) ({ plan, subjects } = redactPlan(plan, subjects, texts.t('cli.export.withheld')));
     const text = options.format === 'csv'
         ? (({ header, rows }) => toCsv(header, rows, { bom: options.bom }))(table(options.table!, plan, subjects, { redacted: options.redact }))
         : serializePlan(plan);

@@ -6,7 +6,7 @@
  * printed formatted — and `acct format F > F`, where the shell empties F before acct reads it,
  * is told to use `--write`.
  */
-import { fstatSync, statSync } from 'node:fs';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command } from 'commander';
 import { EmptyFileSystem } from 'langium';
@@ -16,7 +16,7 @@ import { findAcctFiles, readPlanTexts } from '../../node/plan-files.js';
 import { filePlace } from '../../contract/findings.js';
 import { checkPlanRewritable, rewritePlan } from '../../files/safe-write.js';
 import { pathsArgument, UsageError, type SetExit } from '../common.js';
-import { writeStderr, writeStdout } from '../output.js';
+import { writeStderr, writeStdout, writeTextStdout } from '../output.js';
 import type { Texts } from '../../method/index.js';
 
 export function formatCommand(setExit: SetExit, texts: Texts): Command {
@@ -46,7 +46,8 @@ async function format(paths: string[], mode: 'check' | 'write' | 'print', say: T
     if (mode === 'print') {
         if (files.length !== 1) throw new UsageError(say.t('cli.format.oneFile'));
         const text = texts[0]!;
-        await writeStdout(applyLayout(text, layoutEdits(text, layoutPieces(lexer, text))));
+        // the file's byte order mark is kept: formatting changes white space, never the encoding
+        await writeStdout((startsWithBom(files[0]!) ? '\ufeff' : '') + applyLayout(text, layoutEdits(text, layoutPieces(lexer, text))));
         return 0;
     }
     if (mode === 'write') {
@@ -57,7 +58,7 @@ async function format(paths: string[], mode: 'check' | 'write' | 'print', say: T
             await rewritePlan(path.relative(cwd, files[i]!) || files[i]!, text, formatted);
             lines.push(say.t('cli.format.rewritten', { file: display(files[i]!) }));
         }
-        await writeStdout([...lines, say.t('cli.format.rewrittenSummary', { rewritten: lines.length, files: files.length })].join('\n') + '\n');
+        await writeTextStdout([...lines, say.t('cli.format.rewrittenSummary', { rewritten: lines.length, files: files.length })].join('\n') + '\n');
         return 0;
     }
     const lines: string[] = [];
@@ -67,18 +68,29 @@ async function format(paths: string[], mode: 'check' | 'write' | 'print', say: T
     });
     const summary = lines.length === 0 ? say.t('cli.format.allFormatted', { files: files.length })
         : say.t('cli.format.notAllFormatted', { unformatted: lines.length, files: files.length });
-    await writeStdout([...lines, summary].join('\n') + '\n');
+    await writeTextStdout([...lines, summary].join('\n') + '\n');
     return lines.length > 0 ? 1 : 0;
 }
 
 /** Standard output is `file` itself (`acct format F > F`): the shell has emptied it already. */
 function isStandardOutput(file: string): boolean {
     try {
-        const out = fstatSync(1);
-        const plan = statSync(file);
+        const out = fs.fstatSync(1);
+        const plan = fs.statSync(file);
         return out.isFile() && out.dev === plan.dev && out.ino === plan.ino;
     } catch {
         return false;
+    }
+}
+
+/** Whether the (regular, already read) file begins with the UTF-8 byte order mark. */
+function startsWithBom(file: string): boolean {
+    const head = Buffer.alloc(3);
+    const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    try {
+        return fs.readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+    } finally {
+        fs.closeSync(fd);
     }
 }
 

@@ -7,7 +7,7 @@ import { Command, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { sandboxRanking, type SandboxRow } from '../../contract/sandbox.js';
 import { load, parseCount, refuseOnErrors, withPathsAndToday, type SetExit } from '../common.js';
-import { writeStdout } from '../output.js';
+import { writeStdout, writeTextStdout } from '../output.js';
 import { textTable, type Column } from '../formats/table.js';
 import { moneyText, type MessageKey, type Texts } from '../../method/index.js';
 import { stageAges } from '../../node/plan-history.js';
@@ -36,9 +36,9 @@ async function sandbox(paths: string[], options: SandboxOptions, texts: Texts): 
     if (refuseOnErrors(plan.diagnostics, texts.t('cli.refused.sandbox'), texts)) return 1;
     const ranked: AgedRow[] = sandboxRanking(plan, options.top);
     const rows = options.stageAge ? await withStageAge(ranked, paths, plan.today, texts) : ranked;
-    await writeStdout(options.format === 'json' ? JSON.stringify(rows, null, 2) + '\n'
-        : options.format === 'csv' ? sandboxCsv(rows, !!options.stageAge)
-        : sandboxText(rows, options.top, texts, !!options.stageAge));
+    await (options.format === 'json' ? writeStdout(JSON.stringify(rows, null, 2) + '\n')
+        : options.format === 'csv' ? writeStdout(sandboxCsv(rows, !!options.stageAge))
+        : writeTextStdout(sandboxText(rows, options.top, texts, !!options.stageAge)));
     return 0;
 }
 

@@ -30,6 +30,7 @@ export const cli = {
     'cli.watch.format': '--watch prints text only: leave out --format.',
     'cli.watch.output': '--watch prints to the terminal: leave out -o.',
     // commands/export.ts
+    'cli.export.withheld': 'withheld',
     'cli.export.needsTable': '--format csv needs --table: one of {tables}.',
     'cli.export.tableNeedsCsv': '--table writes CSV: add --format csv.',
     'cli.export.bomNeedsCsv': '--bom is for CSV only: a JSON document never begins with a byte order mark.',

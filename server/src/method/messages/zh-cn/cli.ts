@@ -26,6 +26,7 @@ export const cli: Translation<typeof en> = {
     'cli.maxWarnings': '{warnings} 个警告，超过了 --max-warnings {max}。',
     'cli.watch.format': '--watch 只输出文本：请去掉 --format。',
     'cli.watch.output': '--watch 输出到终端：请去掉 -o。',
+    'cli.export.withheld': '保密',
     'cli.export.needsTable': '--format csv 需要 --table：{tables} 之一。',
     'cli.export.tableNeedsCsv': '--table 输出 CSV：请加上 --format csv。',
     'cli.export.bomNeedsCsv': '--bom 只用于 CSV：JSON 文档从不以字节顺序标记开头。',
