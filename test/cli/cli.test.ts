@@ -52,7 +52,7 @@ describe('acct check', () => {
         const diagnostics = JSON.parse(result.stdout);
         expect(diagnostics).toEqual([{
             file: 'acme.acct', line: 4, column: 5, severity: 'warning', code: 'unqualified-opportunity',
-            message: expect.stringContaining('no confirmed budget and no start date'),
+            message: expect.stringContaining('no confirmed budget and no start date'), subject: 'opportunity:acme/big',
         }]);
     });
 

@@ -36,3 +36,21 @@ describe('compareFindings', () => {
         expect(r.newFindings.map(f => f.code)).toEqual(['syntax', 'syntax']);
     });
 });
+
+describe('plan text in the text reports', () => {
+    it('a control character (a terminal escape in a title) is written visibly, never sent to the terminal', async () => {
+        const { formatDiffText } = await import('../../server/src/contract/diff-report.js');
+        const { formatHistoryText } = await import('../../server/src/contract/history-report.js');
+        const { ENGLISH_TEXTS } = await import('../../server/src/method/index.js');
+        const change = { kind: 'changed' as const, element: 'contact' as const, customer: 'c', id: 'x', field: 'title', from: 'a\u001b[31m', to: 'b\u009b2J' };
+        const diff = { from: 'A', to: 'B', changes: [change], newFindings: [], resolvedFindings: [], changedFindings: [], unchecked: 0 };
+        const text = formatDiffText(diff, ENGLISH_TEXTS);
+        expect(text).toContain('c/x: title a\\u001b[31m → b\\u009b2J');
+        expect(text).not.toMatch(/[\u001b\u009b]/);
+        const story = formatHistoryText({ since: null, until: 'HEAD', commits: [{
+            commit: 'f'.repeat(40), date: '2026-01-02T03:04:05Z', author: 'Eve\u001b]0;x\u0007', message: 'm', changes: [change],
+            newFindings: [], resolvedFindings: [], changedFindings: [], unchecked: 0, counts: { error: 0, warning: 0, info: 0 },
+        }] }, ENGLISH_TEXTS);
+        expect(story).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    });
+});

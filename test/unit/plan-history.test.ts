@@ -43,6 +43,15 @@ describe('the history engine', () => {
         expect(commits[5]!.changes.map(c => `${c.kind} ${c.id}`)).toEqual(['added cmgd', 'added alice'].reverse());
     });
 
+    it('a commit\'s message is its first line, even when its first paragraph runs on; a \\x01 in it changes nothing', async () => {
+        const repo = scriptedRepo();
+        repo.commit('2026-09-01', 'Met Wang\nat the expo\n\nHe asked for a trial.', { 'a.acct': plan(1) });
+        repo.commit('2026-09-02', 'odd \u0001 message', { 'a.acct': plan(2) });
+        const commits = await all((await readPlanHistory([], { cwd: repo.dir })).commits);
+        expect(commits.map(c => c.message)).toEqual(['Met Wang', 'odd \u0001 message']);
+        expect(commits[1]!.changes.map(c => `${c.id} ${c.field}`)).toEqual(['wang support']);
+    });
+
     it('10,000 commits: read in one pass, only those that change the plan are checked', async () => {
         const repo = scriptedRepo();
         // git fast-import writes the commits in one process: 10,000 commits, one in 500 changes the plan

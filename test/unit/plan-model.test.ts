@@ -54,7 +54,8 @@ const keys = {
     contact: ['id', 'name', 'title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner', 'competitorSupport', 'influences', 'kpis', 'pains'],
     opportunity: ['id', 'name', 'stage', 'amount', 'budget', 'start', 'qualified', 'team', 'decisionChain', 'competitors', 'horizon', 'sandbox', 'intent', 'solution', 'valueProposition', 'maturity'],
     activity: ['id', 'name', 'kind', 'date', 'with', 'owner', 'status', 'outcome', 'objective'],
-    diagnostic: ['file', 'line', 'column', 'severity', 'code', 'message'],
+    // contract 1.2 (section 7.3): every finding names its subject
+    diagnostic: ['file', 'line', 'column', 'severity', 'code', 'message', 'subject'],
 };
 
 function expectKeys(object: object, expected: string[]): void {

@@ -102,6 +102,14 @@ export function diffSummary(diff: PlanDiff, texts: Texts): string {
     });
 }
 
+/**
+ * A line for a terminal: plan text may hold control characters (an escape sequence in a title
+ * would colour or move the reader's terminal); they are written as `\u001b`.
+ */
+export function visible(line: string): string {
+    return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function formatDiffText(diff: PlanDiff, texts: Texts): string {
     return [
         ...diff.changes.map(change => changeLine(change, texts)),
@@ -110,7 +118,7 @@ export function formatDiffText(diff: PlanDiff, texts: Texts): string {
         ...diff.changedFindings.map(c => `~ ${changedFindingText(c, texts)}`),
         diffSummary(diff, texts),
         ...findingNotes(diff, texts),
-    ].join('\n') + '\n';
+    ].map(visible).join('\n') + '\n';
 }
 
 export function formatDiffMarkdown(diff: PlanDiff, texts: Texts, linkOf: LinkOf = () => undefined): string {

@@ -7,7 +7,7 @@
 import type { Texts } from '../method/index.js';
 import type { ChangedFinding, PlanChange } from './plan-diff.js';
 import type { DiagnosticJson } from './plan-types.js';
-import { changeLine, changedFindingText, changeText, elementName, findingText } from './diff-report.js';
+import { changeLine, changedFindingText, changeText, elementName, findingText, visible } from './diff-report.js';
 import { parseSubjectKey, SubjectKeys, type SubjectKey } from './subject-key.js';
 
 /** One commit as `acct history --format json` gives it. */
@@ -99,7 +99,7 @@ export function formatHistoryText(report: HistoryReport, texts: Texts): string {
         lines.push('');
     }
     lines.push(report.commits.length ? texts.t('history.summary', { commits: report.commits.length }) : texts.t('history.none'));
-    return lines.join('\n') + '\n';
+    return lines.map(visible).join('\n') + '\n';
 }
 
 export function formatHistoryMarkdown(report: HistoryReport, texts: Texts): string {

@@ -54,14 +54,15 @@ export function utcDate(iso: string): string {
 export async function firstParentLog(tree: GitWorkTree, until: string, since: string | null, specs: string[]): Promise<CommitRecord[]> {
     const range = since ? [`^${since}`, until] : [until];
     const out = await git(tree.root, [...SAFE, 'log', '--first-parent', '--diff-merges=first-parent', '--root', '--raw', '-z', '--no-abbrev',
-        '-M', '--no-color', '--no-ext-diff', '--format=%x01%H%x00%P%x00%cI%x00%aN%x00%s', '--end-of-options', ...range, '--', ...specs]);
+        '-M', '--no-color', '--no-ext-diff', '--format=%x01%H%x00%P%x00%cI%x00%aN%x00%B', '--end-of-options', ...range, '--', ...specs]);
     return parseLog(out).reverse();
 }
 
 /** Parses `git log --raw -z` with the format above, in one pass. */
 export function parseLog(out: string): CommitRecord[] {
     const commits: CommitRecord[] = [];
-    for (const record of out.split('\u0001')) {
+    // a record starts with \x01 and the commit id (a message holding \x01 does not start one)
+    for (const record of out.split(/\u0001(?=[0-9a-f]{40,64}\u0000)/)) {
         if (!record) continue;
         const fields = record.split('\u0000');
         const [commit, parents, date, author, subject] = fields;
@@ -83,7 +84,7 @@ export function parseLog(out: string): CommitRecord[] {
         }
         commits.push({
             commit: commit!, parent: (parents ?? '').split(' ').filter(Boolean)[0] ?? null,
-            date: utcDate(date!), author: author ?? '', message: subject ?? '', files,
+            date: utcDate(date!), author: author ?? '', message: (subject ?? '').split('\n')[0]!.replace(/^\u0001/, ''), files,
         });
     }
     return commits;
