@@ -34,7 +34,10 @@ describe('the views in Chinese', () => {
         expect(await texts(p, '.toolbar .tool')).toEqual(['适应', '−', '+', '导出 SVG']);
         expect(await p.page.textContent('.legend-toggle')).toBe('图例');
         expect(await p.page.getAttribute('.toolbar', 'aria-label')).toBe('视图工具');
-        expect(await p.page.textContent('.subheading')).toBe('决策链：12 个联系人中的 6 个（其余淡化），按本项目的角色和支持度显示');
+        const subheading = await p.page.textContent('.subheading');
+        expect(subheading?.startsWith('决策链：12 个联系人中的 6 个（其余淡化），按本项目的角色和支持度显示')).toBe(true);
+        // contract 1.2: the bid's value proposition follows, after a Chinese label
+        expect(subheading).toContain(' — 价值主张：Main RAN supplier since 2019');
         const groups = await texts(p, '.group-label');
         expect(groups.some(g => g.startsWith('关键层 — 本项目中的角色（'))).toBe(true);
         expect(await texts(p, '.chip-text')).toEqual(['关键人反对']);

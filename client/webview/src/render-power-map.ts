@@ -78,7 +78,10 @@ function addDetail(card: Card): void {
     // title and department on two lines where they need them; the whole of them on hover
     const org = [c.title, c.department].filter(Boolean).join(' · ')
         || (c.reportsToName && c.parent === null ? texts().t('view.card.reportsTo', { name: c.reportsToName }) : '');
-    if (org) boxedText(g, 'card-title', org, { x: TEXT_X, y: 37, width: titleW, font: SUB_FONT, maxLines: 2, lineHeight: 14 });
+    // 1.2: what the person is measured on (or what hurts them) follows, within the same two lines
+    const needs = c.kpis[0] ? texts().t('view.line.kpis', { kpis: c.kpis[0] }) : c.pains[0] ? texts().t('view.line.pains', { pains: c.pains[0] }) : '';
+    const sub = [org, needs].filter(Boolean).join(' · ');
+    if (sub) boxedText(g, 'card-title', sub, { x: TEXT_X, y: 37, width: titleW, font: SUB_FONT, maxLines: 2, lineHeight: 14 });
     intimacyBar(g, c.intimacy, 10, h - 22);
     // markers, right-aligned on the bottom row: [stale] [findings]
     let right = w - 8;
