@@ -244,7 +244,7 @@ describe('acct report --pdf', () => {
             }
             expect(inked, `page ${n}`).toBe(0);
         }
-        execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '3', '-l', '6', pdf, path.join(SHOTS, 'printed')]);
+        execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '10', pdf, path.join(SHOTS, 'printed')]);
         // in print, no picture is taller or wider than the page's printable area (A4 landscape less the margins)
         const o = await open(html, { width: Math.floor((297 - 24) * 96 / 25.4) });
         await o.page.emulateMedia({ media: 'print' });

@@ -74,7 +74,9 @@ async function report(paths: string[], options: ReportOptions, texts: Texts): Pr
         since = { revision: options.since, diff, timelines, detailed: !options.redact };
     }
     if (options.redact) ({ plan, subjects } = redactPlan(plan, subjects));
-    const label = options.redact ? texts.t('report.files', { count: plan.files.length }) : (paths.length ? paths.join(' ') : path.basename(cwd));
+    // the workspace as the reader knows it: the folder's name for `.`
+    const label = options.redact ? texts.t('report.files', { count: plan.files.length })
+        : (paths.length ? paths : ['.']).map(p => (path.resolve(cwd, p) === cwd ? path.basename(cwd) : p)).join(', ');
     const { html, errors } = reportHtml({
         plan, subjects: subjects.diagnostics, waivedSubjects: subjects.waived, workspace: label, since, texts, assets,
     });
