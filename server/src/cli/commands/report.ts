@@ -70,6 +70,8 @@ async function report(paths: string[], options: ReportOptions, texts: Texts): Pr
         await everyPathSomewhere(tree, paths, [options.since, from], undefined, cwd);
         const load = { today: original.today, cwd, locale: texts.locale };
         const { diff, before } = await diffWith(tree, paths, [options.since, from], undefined, original, load);
+        // The commits between: [] until the history engine is merged; then its commits after REV up to
+        // HEAD (`acct history --since REV`'s `commits`, each { commit, date: date.slice(0, 10), changes }).
         const timelines = supportOverTime(before, { commit: from, date: await commitDate(tree, from) }, [], original, original.today);
         since = { revision: options.since, diff, timelines, detailed: !options.redact };
     }
