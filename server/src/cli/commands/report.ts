@@ -19,6 +19,7 @@ import { reportHtml, type ReportAssets, type ReportInput } from '../formats/repo
 import { redactPlan, type RedactionSubjects } from '../redact.js';
 import { supportOverTime } from '../support-history.js';
 import { writeStderr } from '../output.js';
+import { formatText } from '../format.js';
 
 interface ReportOptions {
     output?: string;
@@ -84,6 +85,9 @@ async function report(paths: string[], options: ReportOptions, texts: Texts): Pr
     });
     await writeOutput(options.output, html, '-o', what, texts);
     if (options.pdf) await printPdf(options.output!, options.pdf, texts);
+    // the errors are in the report; a pipeline's log shows them too
+    const errorLines = original.diagnostics.filter(d => d.severity === 'error');
+    if (errorLines.length) writeStderr(formatText(errorLines) + '\n');
     writeStderr(`acct: ${texts.t('report.written', { target: options.output!, customers: plan.customers.length, findings: plan.diagnostics.length })}\n`);
     return errors ? 1 : 0;
 }
