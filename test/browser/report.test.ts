@@ -24,6 +24,7 @@ const TODAY = '2026-12-06';
 const out = tempWorkspace({});
 let browser: Browser;
 let examples: string;
+let chinese: string;
 let plan: AcctPlanDocument;
 
 function writeReport(cwd: string, name: string, extra: string[] = []): string {
@@ -80,6 +81,7 @@ async function closeChecked(o: Opened): Promise<void> {
 beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     examples = writeReport(examplesDir, 'examples.html');
+    chinese = writeReport(examplesDir, 'examples-zh.html', ['--lang', 'zh-CN']);
     plan = JSON.parse(runCli(['export', '--today', TODAY, '.'], { cwd: examplesDir }).stdout) as AcctPlanDocument;
     browser = await launch();
 }, T);
@@ -109,8 +111,8 @@ describe('acct report in Chromium', () => {
         await closeChecked(o);
     }, T);
 
-    it('every picture\'s labels are inside their picture and at least 11 px', async () => {
-        const o = await open(examples);
+    it.each([['English', () => examples], ['Chinese', () => chinese]])('every picture\'s labels are inside their picture and at least 11 px (%s)', async (_, file) => {
+        const o = await open(file());
         // the fishbones too: show every panel
         await o.page.evaluate(() => document.querySelectorAll('.hidden').forEach(el => el.classList.remove('hidden')));
         const bad = await o.page.evaluate(() => {
