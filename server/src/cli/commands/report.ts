@@ -19,6 +19,7 @@ import { reportHtml, type ReportAssets, type ReportInput } from '../formats/repo
 import { redactPlan, type RedactionSubjects } from '../redact.js';
 import { supportOverTime } from '../support-history.js';
 import { writeStderr } from '../output.js';
+import { formatText } from '../format.js';
 
 interface ReportOptions {
     output?: string;
@@ -70,16 +71,23 @@ async function report(paths: string[], options: ReportOptions, texts: Texts): Pr
         await everyPathSomewhere(tree, paths, [options.since, from], undefined, cwd);
         const load = { today: original.today, cwd, locale: texts.locale };
         const { diff, before } = await diffWith(tree, paths, [options.since, from], undefined, original, load);
+        // The commits between: [] until the history engine is merged; then its commits after REV up to
+        // HEAD (`acct history --since REV`'s `commits`, each { commit, date: date.slice(0, 10), changes }).
         const timelines = supportOverTime(before, { commit: from, date: await commitDate(tree, from) }, [], original, original.today);
         since = { revision: options.since, diff, timelines, detailed: !options.redact };
     }
     if (options.redact) ({ plan, subjects } = redactPlan(plan, subjects));
-    const label = options.redact ? texts.t('report.files', { count: plan.files.length }) : (paths.length ? paths.join(' ') : path.basename(cwd));
+    // the workspace as the reader knows it: the folder's name for `.`
+    const label = options.redact ? texts.t('report.files', { count: plan.files.length })
+        : (paths.length ? paths : ['.']).map(p => (path.resolve(cwd, p) === cwd ? path.basename(cwd) : p)).join(', ');
     const { html, errors } = reportHtml({
         plan, subjects: subjects.diagnostics, waivedSubjects: subjects.waived, workspace: label, since, texts, assets,
     });
     await writeOutput(options.output, html, '-o', what, texts);
     if (options.pdf) await printPdf(options.output!, options.pdf, texts);
+    // the errors are in the report; a pipeline's log shows them too
+    const errorLines = original.diagnostics.filter(d => d.severity === 'error');
+    if (errorLines.length) writeStderr(formatText(errorLines) + '\n');
     writeStderr(`acct: ${texts.t('report.written', { target: options.output!, customers: plan.customers.length, findings: plan.diagnostics.length })}\n`);
     return errors ? 1 : 0;
 }
