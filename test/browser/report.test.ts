@@ -24,6 +24,7 @@ const TODAY = '2026-12-06';
 const out = tempWorkspace({});
 let browser: Browser;
 let examples: string;
+let chinese: string;
 let plan: AcctPlanDocument;
 
 function writeReport(cwd: string, name: string, extra: string[] = []): string {
@@ -80,6 +81,7 @@ async function closeChecked(o: Opened): Promise<void> {
 beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     examples = writeReport(examplesDir, 'examples.html');
+    chinese = writeReport(examplesDir, 'examples-zh.html', ['--lang', 'zh-CN']);
     plan = JSON.parse(runCli(['export', '--today', TODAY, '.'], { cwd: examplesDir }).stdout) as AcctPlanDocument;
     browser = await launch();
 }, T);
@@ -109,8 +111,8 @@ describe('acct report in Chromium', () => {
         await closeChecked(o);
     }, T);
 
-    it('every picture\'s labels are inside their picture and at least 11 px', async () => {
-        const o = await open(examples);
+    it.each([['English', () => examples], ['Chinese', () => chinese]])('every picture\'s labels are inside their picture and at least 11 px (%s)', async (_, file) => {
+        const o = await open(file());
         // the fishbones too: show every panel
         await o.page.evaluate(() => document.querySelectorAll('.hidden').forEach(el => el.classList.remove('hidden')));
         const bad = await o.page.evaluate(() => {
@@ -244,7 +246,7 @@ describe('acct report --pdf', () => {
             }
             expect(inked, `page ${n}`).toBe(0);
         }
-        execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '3', '-l', '6', pdf, path.join(SHOTS, 'printed')]);
+        execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '10', pdf, path.join(SHOTS, 'printed')]);
         // in print, no picture is taller or wider than the page's printable area (A4 landscape less the margins)
         const o = await open(html, { width: Math.floor((297 - 24) * 96 / 25.4) });
         await o.page.emulateMedia({ media: 'print' });

@@ -142,7 +142,10 @@ describe('acct report: errors and usage', () => {
         const errors = (JSON.parse(check.stdout) as Array<{ severity: string; message: string }>).filter(d => d.severity === 'error');
         expect(errors.length).toBeGreaterThan(0);
         expect(r.html).toContain('role="alert"');
-        for (const e of errors) expect(r.html).toContain(escaped(e.message));
+        for (const e of errors) {
+            expect(r.html).toContain(escaped(e.message));
+            expect(r.stderr).toContain(e.message);
+        }
     });
 
     it('bad usage exits 2 and writes nothing: no -o, an .acct target, a path that does not exist', () => {

@@ -20,6 +20,7 @@ import { redactPlan, type RedactionSubjects } from '../redact.js';
 import { supportOverTime, type CommitChanges } from '../support-history.js';
 import { readPlanHistory } from '../../node/plan-history.js';
 import { writeStderr } from '../output.js';
+import { formatText } from '../format.js';
 
 interface ReportOptions {
     output?: string;
@@ -79,12 +80,17 @@ async function report(paths: string[], options: ReportOptions, texts: Texts): Pr
         since = { revision: options.since, diff, timelines, detailed: !options.redact };
     }
     if (options.redact) ({ plan, subjects } = redactPlan(plan, subjects));
-    const label = options.redact ? texts.t('report.files', { count: plan.files.length }) : (paths.length ? paths.join(' ') : path.basename(cwd));
+    // the workspace as the reader knows it: the folder's name for `.`
+    const label = options.redact ? texts.t('report.files', { count: plan.files.length })
+        : (paths.length ? paths : ['.']).map(p => (path.resolve(cwd, p) === cwd ? path.basename(cwd) : p)).join(', ');
     const { html, errors } = reportHtml({
         plan, subjects: subjects.diagnostics, waivedSubjects: subjects.waived, workspace: label, since, texts, assets,
     });
     await writeOutput(options.output, html, '-o', what, texts);
     if (options.pdf) await printPdf(options.output!, options.pdf, texts);
+    // the errors are in the report; a pipeline's log shows them too
+    const errorLines = original.diagnostics.filter(d => d.severity === 'error');
+    if (errorLines.length) writeStderr(formatText(errorLines) + '\n');
     writeStderr(`acct: ${texts.t('report.written', { target: options.output!, customers: plan.customers.length, findings: plan.diagnostics.length })}\n`);
     return errors ? 1 : 0;
 }
