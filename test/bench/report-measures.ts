@@ -19,7 +19,7 @@ export interface ReportMeasures {
     fileMB: number;
     pictures: number;
     /** Wall times from navigation, and the page's main-thread busy time until every picture was drawn (Chromium's TaskDuration). */
-    browser: { firstPaintMs: number; loadMs: number; allDrawnMs: number; mainThreadMs: number; scriptMs: number } | { skipped: string };
+    browser: { firstPaintMs: number; loadMs: number; allDrawnMs: number; mainThreadMs: number; scriptMs: number; rendererCpuMs: number } | { skipped: string };
     loadAverage: number[];
 }
 
@@ -68,8 +68,45 @@ async function openInChromium(html: string): Promise<ReportMeasures['browser']> 
         const firstPaintMs = await page.evaluate(() => Math.round(performance.getEntriesByType('paint')[0]?.startTime ?? NaN));
         const { metrics } = await cdp.send('Performance.getMetrics');
         const metric = (name: string) => round(1000 * (metrics.find(m => m.name === name)?.value ?? NaN));
-        return { firstPaintMs, loadMs, allDrawnMs, mainThreadMs: metric('TaskDuration'), scriptMs: metric('ScriptDuration') };
+        return { firstPaintMs, loadMs, allDrawnMs, mainThreadMs: metric('TaskDuration'), scriptMs: metric('ScriptDuration'), rendererCpuMs: rendererCpuMs() };
     } finally {
         await browser.close();
     }
+}
+
+/**
+ * The CPU (user + system) of the Chromium renderer processes this process started, from `/proc`
+ * (NaN elsewhere): on a busy machine the page's wall times grow with the load, its CPU does not.
+ */
+function rendererCpuMs(): number {
+    if (!fs.existsSync('/proc/self/stat')) return NaN;
+    const fields = (pid: string): string[] | null => {
+        try {
+            const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+            return stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+        } catch {
+            return null;
+        }
+    };
+    const parentOf = new Map<string, string>();
+    for (const pid of fs.readdirSync('/proc').filter(name => /^\d+$/.test(name))) {
+        const f = fields(pid);
+        if (f) parentOf.set(pid, f[1]!);
+    }
+    const mine = new Set([String(process.pid)]);
+    let grew = true;
+    while (grew) {
+        grew = false;
+        for (const [pid, parent] of parentOf) if (mine.has(parent) && !mine.has(pid)) { mine.add(pid); grew = true; }
+    }
+    const tick = 1000 / 100; // USER_HZ
+    let ms = 0;
+    for (const pid of mine) {
+        let cmdline = '';
+        try { cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { continue; }
+        if (!cmdline.includes('--type=renderer')) continue;
+        const f = fields(pid);
+        if (f) ms += (Number(f[11]) + Number(f[12])) * tick;
+    }
+    return round(ms);
 }

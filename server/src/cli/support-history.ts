@@ -5,9 +5,8 @@
  *
  * The history is replayed from the plan at the revision and the changes of each commit since,
  * in the shape `acct diff` reports them (`PlanChange`: an opportunity's `decisionChain` field
- * holds every entry's effective support). Today the report passes no commits — the two points
- * are the revision and the files on disk, from the diff engine; the `acct history` engine gives
- * every commit's changes in this very shape (contract 7.6), and `commits` takes them as they come.
+ * holds every entry's effective support): the report reads them from the `acct history` engine
+ * (node/plan-history.ts, contract 7.6), then the files on disk are the last point.
  */
 import type { PlanChange } from '../contract/plan-diff.js';
 import type { AcctPlanDocument, DecisionChainEntryJson, OpportunityJson } from '../contract/plan-types.js';

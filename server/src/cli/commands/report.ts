@@ -17,7 +17,8 @@ import { load, UsageError, withPathsAndToday, writeOutput, type SetExit } from '
 import { diffWith, everyPathSomewhere } from './diff.js';
 import { reportHtml, type ReportAssets, type ReportInput } from '../formats/report-html.js';
 import { redactPlan, type RedactionSubjects } from '../redact.js';
-import { supportOverTime } from '../support-history.js';
+import { supportOverTime, type CommitChanges } from '../support-history.js';
+import { readPlanHistory } from '../../node/plan-history.js';
 import { writeStderr } from '../output.js';
 import { formatText } from '../format.js';
 
@@ -71,9 +72,11 @@ async function report(paths: string[], options: ReportOptions, texts: Texts): Pr
         await everyPathSomewhere(tree, paths, [options.since, from], undefined, cwd);
         const load = { today: original.today, cwd, locale: texts.locale };
         const { diff, before } = await diffWith(tree, paths, [options.since, from], undefined, original, load);
-        // The commits between: [] until the history engine is merged; then its commits after REV up to
-        // HEAD (`acct history --since REV`'s `commits`, each { commit, date: date.slice(0, 10), changes }).
-        const timelines = supportOverTime(before, { commit: from, date: await commitDate(tree, from) }, [], original, original.today);
+        // every commit after REV up to HEAD, as the history engine reads them (one bulk read of git, each blob parsed once)
+        const history = await readPlanHistory(paths, { since: from, cwd, locale: texts.locale, today: original.today });
+        const commits: CommitChanges[] = [];
+        for await (const commit of history.commits) commits.push({ commit: commit.commit, date: commit.date.slice(0, 10), changes: commit.changes });
+        const timelines = supportOverTime(before, { commit: from, date: await commitDate(tree, from) }, commits, original, original.today);
         since = { revision: options.since, diff, timelines, detailed: !options.redact };
     }
     if (options.redact) ({ plan, subjects } = redactPlan(plan, subjects));
