@@ -38,6 +38,7 @@ describe('the views in Chinese', () => {
         const groups = await texts(p, '.group-label');
         expect(groups.some(g => g.startsWith('关键层 — 本项目中的角色（'))).toBe(true);
         expect(await texts(p, '.chip-text')).toEqual(['关键人反对']);
+        await p.page.click('.legend-toggle');
         const legend = (await texts(p, '.legend text')).join(' ');
         for (const word of ['角色', '批准者', '决策者', '支持度', '支持并排他', '教练级支持', '未知', '汇报给', '久未联系', '三板斧', '已完成', '未安排']) {
             expect(legend).toContain(word);
