@@ -14,6 +14,7 @@ import { POWER_MAP } from './labels.js';
 import { competitorLine } from './models/competitors.js';
 import { moveLine } from './models/moves.js';
 import type { CardModel, PowerMapModel } from './models/power-map.js';
+import { estimateTextWidth } from './text-metrics.js';
 import { boxedText, competitorBadge, competitorLabel, findingMarker, HATCH_ID, intimacyBar, moveMark, staleMarker, supportClass } from './render-common.js';
 import { renderInfluences } from './render-influence.js';
 import { texts } from './texts.js';
@@ -87,7 +88,11 @@ function addDetail(card: Card): void {
         findingMarker(g, c.findings, right - countW - 9, h - 16);
         right -= 18 + countW + 8;
     }
-    if (c.stale) staleMarker(g, right - 36, h - 15.5, texts().t('view.card.stale', { date: c.lastContact ?? texts().t('view.unknown') }));
+    if (c.stale) {
+        // the clock and its word, as long as the word is in the views' language
+        const wordW = estimateTextWidth(texts().t('view.card.staleMark'), 11, true);
+        staleMarker(g, right - wordW - 12, h - 15.5, texts().t('view.card.stale', { date: c.lastContact ?? texts().t('view.unknown') }));
+    }
 }
 
 export function renderPowerMap(layer: SVGGElement, model: PowerMapModel, layout: PowerMapLayout, influences: readonly PlacedInfluence[],

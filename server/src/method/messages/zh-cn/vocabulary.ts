@@ -80,9 +80,9 @@ export const vocabulary: VocabularyTexts = {
         'cancelled': { label: '已取消', meaning: '已取消。' },
     },
     horizons: {
-        'short': { label: '短期', meaning: '战略沙盘中的短期机会：今年的生意。' },
-        'mid': { label: '中期', meaning: '战略沙盘中的中期机会：未来一到两年。' },
-        'long': { label: '长期', meaning: '战略沙盘中的长期机会：三年及以后客户的增长空间。' },
+        'short': { label: '短期', meaning: '战略沙盘中的短期机会点：今年的生意。' },
+        'mid': { label: '中期', meaning: '战略沙盘中的中期机会点：未来一到两年。' },
+        'long': { label: '长期', meaning: '战略沙盘中的长期机会点：三年及以后客户的增长空间。' },
     },
     groups: {
         'commercial': { label: '商务评标组', meaning: '商务评标组：价格、条款和标书的商务部分。' },
