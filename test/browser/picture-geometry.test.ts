@@ -8,7 +8,7 @@
  * the drawing uses; prints one line per case and fails when a rule is broken. Screenshots of
  * every case: test-results/pictures/.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { viewStrings } from '@acct/method';
@@ -246,8 +246,10 @@ describe('picture geometry', () => {
         }
     }, 4 * T);
 
-    it('prints the table and breaks no rule', () => {
-        process.stdout.write(`\npicture geometry (${table.length} cases; min ${MIN_PX} px, fill ≥ ${MIN_FILL * 100} %)\n${table.join('\n')}\n`);
+    it('prints the table and breaks no rule', async () => {
+        const report = `picture geometry (${table.length} cases; min ${MIN_PX} px, fill ≥ ${MIN_FILL * 100} %)\n${table.join('\n')}\n`;
+        process.stdout.write(`\n${report}`);
+        await writeFile(path.join(OUT, 'table.txt'), report);
         expect(failures, failures.join('\n')).toEqual([]);
     });
 });

@@ -37,6 +37,8 @@ describe('README pictures', () => {
             const p = await suite.page({ theme: 'light', width: WIDTH, height: 800 });
             await p.sendPlan(suite.view(), pic.focus);
             await p.page.click(`[role=tab][data-tab=${pic.tab}]`);
+            // the README's pictures show their legend (a panel starts with it folded)
+            if (await p.page.getAttribute('.legend-toggle', 'aria-expanded') === 'false') await p.page.click('.legend-toggle');
             // a window as tall as the picture needs at 100 %, the legend under it
             const need = await p.page.evaluate(() => {
                 const layer = document.querySelector('.viewport') as SVGGElement;

@@ -77,7 +77,9 @@ function addDetail(card: Card): void {
         titleW -= badge.w + 6;
     }
     // title and department on two lines where they need them; the whole of them on hover
-    const org = [c.title, c.department].filter(Boolean).join(' · ')
+    // a department the title already names is said once ("Deputy General Manager, Network", not "… · Network")
+    const saysDepartment = c.department && !(c.title ?? '').toLowerCase().includes(c.department.toLowerCase());
+    const org = [c.title, saysDepartment ? c.department : null].filter(Boolean).join(' · ')
         || (c.reportsToName && c.parent === null ? texts().t('view.card.reportsTo', { name: c.reportsToName }) : '');
     if (org) boxedText(g, 'card-title', org, { x: TEXT_X, y: 37, width: titleW, font: SUB_FONT, maxLines: 2, lineHeight: 14 });
     intimacyBar(g, c.intimacy, 10, h - 22);
