@@ -135,7 +135,7 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
     const chosen = powerShape(options.stageWidth, options.stageHeight);
     const layout = chosen.name === 'tree' && chosen.tree ? chosen.tree
         : layoutPowerMap(model.cards, { list: true, labelOf, width: roomIn(options.stageWidth, options.stageHeight).w / readable });
-    const influences = layoutInfluences(model.influences, layout.cards);
+    const influences = layoutInfluences(model.influences, layout.cards, { width: layout.width, height: layout.height });
     performance.measure('acct:model+layout', 'acct:model:start');
     return {
         heading: model.heading,
