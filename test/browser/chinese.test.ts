@@ -41,6 +41,7 @@ describe('the views in Chinese', () => {
         const groups = await texts(p, '.group-label');
         expect(groups.some(g => g.startsWith('关键层 — 本项目中的角色（'))).toBe(true);
         expect(await texts(p, '.chip-text')).toEqual(['关键人反对']);
+        await p.page.click('.legend-toggle');
         const legend = (await texts(p, '.legend text')).join(' ');
         for (const word of ['角色', '批准者', '决策者', '支持度', '支持并排他', '教练级支持', '未知', '汇报给', '久未联系', '三板斧', '已完成', '未安排']) {
             expect(legend).toContain(word);
@@ -71,7 +72,7 @@ describe('the views in Chinese', () => {
         expect(await p.page.textContent('.heading')).toBe('客户分级 — 全部客户');
         expect(await texts(p, '.q-region-label')).toContain('卓越客户');
         await p.page.click('#tab-sandbox');
-        expect(await p.page.textContent('.heading')).toBe('战略沙盘 — 全部进行中的机会');
+        expect(await p.page.textContent('.heading')).toBe('战略沙盘 — 全部进行中的机会点');
         expect((await texts(p, '.sb-section'))[0]).toBe('按评分排名（7），前 3 名选中');
         await p.screenshot('zh-sandbox-light');
         await p.page.click('#tab-quadrant');
@@ -81,7 +82,7 @@ describe('the views in Chinese', () => {
         await p.screenshot('zh-intimacy-light');
         const broken: PlanView = { ...chinese, hasErrors: true };
         await p.send({ type: 'picture', picture: { view: broken, shown: DEAL, hasErrors: true, errorLines: ['a', 'b'] } });
-        expect(await p.page.textContent('.banner-text')).toBe('计划中有2 个错误——图可能不完整。');
+        expect(await p.page.textContent('.banner-text')).toBe('计划中有 2 个错误——图可能不完整。');
     }, T);
 
     it('keeps the words across a reload, and ignores words of the wrong shape', async () => {

@@ -89,6 +89,7 @@ describe('fishbone', () => {
             const apart = a.box.x + a.box.width <= b.box.x || b.box.x + b.box.width <= a.box.x || a.box.y + a.box.height <= b.box.y || b.box.y + b.box.height <= a.box.y;
             expect(apart, `${a.key} overlaps ${b.key}`).toBe(true);
         }
+        await p.page.click('.legend-toggle');
         expect(await p.page.$$eval('.legend .legend-title', els => els.map(e => e.textContent))).toEqual(['ROLE', 'SUPPORT', 'MARKS', 'BONES']);
         await p.screenshot('fishbone-light');
         await p.setTheme('dark');

@@ -91,6 +91,9 @@ describe('pictures in a 500 px side panel', () => {
     it('keeps the legend under the drawing, never over it; collapsing it is remembered', async () => {
         const p = await suite.page({ theme: 'light', width: 500, height: 900 });
         await p.sendPlan(suite.view(), RAN27);
+        // in a side panel the legend starts folded: the drawing gets the room; its heading opens it
+        expect(await p.page.getAttribute('.legend-toggle', 'aria-expanded')).toBe('false');
+        await p.page.click('.legend-toggle');
         const legend = await boxOf(p, '.legend-panel');
         const canvas = await boxOf(p, '.canvas');
         expect(apart(legend, canvas)).toBe(true);
@@ -148,6 +151,7 @@ describe('words and counts', () => {
     it('the legend says what support means in the method\'s words and explains every mark drawn', async () => {
         const p = await suite.page({ theme: 'dark' });
         await p.sendPlan(suite.view(), RAN27);
+        await p.page.click('.legend-toggle');
         const legend = () => p.page.$$eval('.legend .legend-text', els => els.map(e => e.textContent!));
         const said = await legend();
         for (const t of ['opposes', 'neutral', 'supports', 'supports us and excludes others', 'coach-level', 'unknown']) expect(said).toContain(t);

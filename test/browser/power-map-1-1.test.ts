@@ -134,6 +134,7 @@ describe('power map, contract 1.1', () => {
     it('explains every new mark in the legend, within a 500 px panel', async () => {
         const p = await suite.page({ theme: 'dark', width: 500, height: 900 });
         await p.sendPlan(suite.view(), { customer: 'jlbank', opportunity: 'dcnet' });
+        await p.page.click('.legend-toggle');
         const titles = await p.page.$$eval('.legend .legend-title', els => els.map(e => e.textContent));
         expect(titles).toEqual(['ROLE', 'SUPPORT', 'INTIMACY', 'LINES', 'MARKS', 'MOVES']);
         const texts = await p.page.$$eval('.legend .legend-text', els => els.map(e => e.textContent));

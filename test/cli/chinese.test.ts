@@ -16,7 +16,7 @@ describe('acct in Chinese', () => {
         const chinese = check(['--lang', 'zh-CN']);
         expect(chinese.status).toBe(english.status);
         const lines = chinese.stdout.trim().split('\n');
-        expect(lines).toContain('examples/pearl-river-port.acct:10:10: warning tier-mismatch: 客户“pearlport”声明为商业客户（commercial），'
+        expect(lines).toContain('examples/pearl-river-port.acct:10:10: warning tier-mismatch: 客户“pearlport”当前定为商业客户（commercial），'
             + '但行业地位中等（2/5）且合作价值大（4/5），建议分级为核心客户（core）。请复审分级或评分：优质资源要向优质客户倾斜。');
         expect(lines).toContain('examples/regional/jinlan-bank.acct:111:5: warning unqualified-opportunity: 机会点“branchwifi”缺少明确的预算：'
             + '它仍然只是线索。请与客户确认预算和启动时间，或把阶段改为 lead（线索）。');
@@ -71,7 +71,7 @@ describe('acct in Chinese', () => {
         expect(refused.stderr).toContain('acct: 1 个错误：未导出任何内容。请修正错误后重新运行。');
         const unsafe = runCli(['export', '--lang', 'zh-CN', '-o', 'plan.acct', 'examples']);
         expect(unsafe.status).toBe(2);
-        expect(unsafe.stderr).toBe('acct: plan.acct：acct 从不写入 .acct 文件。请为JSON 导出另选一个文件。\n');
+        expect(unsafe.stderr).toBe('acct: plan.acct：acct 从不写入 .acct 文件。请为 JSON 导出另选一个文件。\n');
         const tooMany = runCli(['check', ...TODAY, '--lang', 'zh-CN', '--max-warnings', '3', 'examples']);
         expect(tooMany.status).toBe(1);
         expect(tooMany.stderr).toBe('acct: 19 个警告，超过了 --max-warnings 3。\n');
@@ -97,9 +97,9 @@ describe('acct in Chinese', () => {
         const result = runCli(['sandbox', ...TODAY, '--lang', 'zh-CN', '--top', '2', 'examples']);
         expect(result.status).toBe(0);
         const lines = result.stdout.trim().split('\n');
-        expect(lines[0]).toMatch(/^#\s+选中\s+机会\s+名称\s+阶段\s+时间跨度\s+市场空间\s+增长\s+利润\s+竞争强度\s+评分\s+金额$/);
+        expect(lines[0]).toMatch(/^#\s+选中\s+机会点\s+名称\s+阶段\s+时间跨度\s+市场空间\s+增长\s+利润\s+竞争强度\s+评分\s+金额$/);
         expect(lines).toContain('— 未评分：请给出 space、growth、profit 和 competition —');
-        expect(lines.at(-1)).toBe('12 个进行中的机会：7 个已评分，5 个未评分；选中 2 个（★，--top 2）。');
+        expect(lines.at(-1)).toBe('12 个进行中的机会点：7 个已评分，5 个未评分；选中 2 个（★，--top 2）。');
     });
 
     it('the sandbox says stage and horizon in Chinese (线索, 长期), as every enumerated value', () => {

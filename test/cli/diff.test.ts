@@ -112,7 +112,7 @@ describe('acct diff between two revisions', () => {
 
     it('in Chinese (--lang zh-CN): the report\'s headings, summary and change words; field names and codes as in English', () => {
         const markdown = diff('--lang', 'zh-CN', '--from', 'HEAD~1', '--to', 'HEAD', '--format', 'markdown').stdout;
-        expect(markdown).toMatch(/^### 账户计划变化\n\n从 HEAD~1 到 HEAD 共 17 处变化：新增 \d+ 个问题/);
+        expect(markdown).toMatch(/^### 客户计划变化\n\n从 HEAD~1 到 HEAD 共 17 处变化：新增 \d+ 个问题/);
         expect(markdown).toContain('#### 客户 `cmgd`\n\n| 元素 | 变化 |\n|---|---|\n');
         expect(markdown).toContain('| cmgd/wang | support 2 → 0 |');
         expect(markdown).toContain('| cmgd/zhao | 新增联系人 |');

@@ -43,7 +43,7 @@ describe('the language server in Chinese (initialize locale zh-cn)', () => {
         // aimless-activity: the examples' policy turns it on (contract 1.2), and the lunch with Ho has no objective
         expect([...byCode.keys()].sort()).toEqual(['aimless-activity', 'no-power-map', 'rational-turn-risk', 'stale-tier-review', 'tier-mismatch']);
         expect(byCode.get('aimless-activity')).toBe('活动“holunch”已计划，但没有写目的：请写明这次见面要达到什么。');
-        expect(byCode.get('tier-mismatch')).toBe('客户“pearlport”声明为商业客户（commercial），但行业地位中等（2/5）且合作价值大（4/5），'
+        expect(byCode.get('tier-mismatch')).toBe('客户“pearlport”当前定为商业客户（commercial），但行业地位中等（2/5）且合作价值大（4/5），'
             + '建议分级为核心客户（core）。请复审分级或评分：优质资源要向优质客户倾斜。');
         expect(byCode.get('rational-turn-risk')).toBe('Ho Mei-ling（ho）支持我们（3），但亲密度只有 -1：认可的是产品而不是我们，'
             + '竞品一出好条件就可能“理性转身”。请经营好私人关系。');
@@ -63,7 +63,7 @@ describe('the language server in Chinese (initialize locale zh-cn)', () => {
         expect(value(await hover('role decision-maker', 'role '.length))).toBe(
             '**decision-maker**（D）— 决策者：拥有最终决策权，但不一定是最后签字的人（如 CEO、CTO、CPO）。');
         expect(value(await hover('support 3', 'support '.length))).toBe('**support 3**（教练级支持）— 教练级支持：主动指导我们推进项目。');
-        expect(value(await hover('tier commercial'))).toContain('声明为 **商业客户（commercial）**，但建议为 **核心客户（core）**：行业地位中等（2/5）且合作价值大（4/5）。');
+        expect(value(await hover('tier commercial'))).toContain('当前定为 **商业客户（commercial）**，但建议分级为 **核心客户（core）**：行业地位中等（2/5）且合作价值大（4/5）。');
     });
 
     it('completes a support value with its meaning in Chinese, and titles the code lenses in Chinese', async () => {

@@ -3,7 +3,7 @@ import type { Picture, PlanFocus, PlanView } from '@acct/contract';
 import { nextPicture } from '../../client/src/picture.js';
 import { directionOfKey, spatialNext } from '../../client/webview/src/nav.js';
 import {
-    initialState, MAX_TRANSFORMS, rememberTransform, sanitizeState, transformKey, type WebviewState,
+    initialState, legendOpen, MAX_TRANSFORMS, rememberTransform, sanitizeState, transformKey, type WebviewState,
 } from '../../client/webview/src/state.js';
 
 const view = (name: string, hasErrors = false): PlanView => ({
@@ -97,5 +97,19 @@ describe('arrow-key navigation', () => {
         expect(spatialNext(grid, 0, 'up')).toBe(-1);
         expect(directionOfKey('ArrowUp')).toBe('up');
         expect(directionOfKey('a')).toBeNull();
+    });
+});
+
+describe('the legend, folded or open', () => {
+    it('starts folded in a side panel or a short window and open in a big one, until the user chooses; the choice is kept', () => {
+        expect(initialState().legend).toBeNull();
+        expect(legendOpen(null, { width: 480, height: 640 })).toBe(false);
+        expect(legendOpen(null, { width: 1280, height: 800 })).toBe(false);
+        expect(legendOpen(null, { width: 1400, height: 1100 })).toBe(true);
+        expect(legendOpen(true, { width: 480, height: 640 })).toBe(true);
+        expect(legendOpen(false, { width: 1400, height: 1100 })).toBe(false);
+        expect(sanitizeState({ ...initialState(), legend: true }).legend).toBe(true);
+        expect(sanitizeState({ ...initialState(), legend: false }).legend).toBe(false);
+        expect(sanitizeState({ ...initialState(), legend: 'yes' }).legend).toBeNull();
     });
 });

@@ -99,6 +99,24 @@ describe('influence lines', () => {
             .map(l => [l.from, l.to, l.opposed, l.dimmed])).toEqual([['a', 'b', false, true], ['b', 'a', true, true]]);
     });
 
+    it('keeps a line inside the picture: in a list it never bends out of the panel, its source out of sight', () => {
+        const card = (id: string, x: number, y: number) => ({ card: { id } as never, x, y, w: 300, h: 88 });
+        // an indented list: c far below a, b between them, the picture 340 wide
+        const cards = [card('a', 0, 0), card('b', 24, 98), card('c', 0, 700)];
+        const bounds = { width: 340, height: 800 };
+        const [line] = layoutInfluences([{ from: 'c', to: 'a', opposed: true, dimmed: false, tooltip: '' }], cards, bounds);
+        const m = /^M([-\d.]+),([-\d.]+)Q([-\d.]+),([-\d.]+),([-\d.]+),([-\d.]+)$/.exec(line!.d)!.map(Number);
+        for (let t = 0; t <= 1; t += 0.05) {
+            const u = 1 - t;
+            const x = u * u * m[1]! + 2 * u * t * m[3]! + t * t * m[5]!;
+            const y = u * u * m[2]! + 2 * u * t * m[4]! + t * t * m[6]!;
+            expect(x >= -3.5 && x <= bounds.width + 3.5 && y >= -3.5 && y <= bounds.height + 3.5, `point ${t.toFixed(2)}: ${x}, ${y}`).toBe(true);
+        }
+        // without bounds the same line swings far out to the side
+        const [free] = layoutInfluences([{ from: 'c', to: 'a', opposed: true, dimmed: false, tooltip: '' }], cards);
+        expect(free!.d).not.toBe(line!.d);
+    });
+
     it('curves around a third card and ends on the border of the person influenced', () => {
         const card = (id: string, x: number, y: number) => ({ card: { id } as never, x, y, w: 232, h: 78 });
         // the straight way from c to a runs through b

@@ -36,7 +36,10 @@ const SAMPLES = 24;
 
 interface Curve { start: Point; control: Point; end: Point }
 
-function curveFor(a: Box, b: Box, bend: number): Curve {
+/** The picture's extent: a curve bends no further out (its control point stays inside, so does the curve). */
+export interface Bounds { width: number; height: number }
+
+function curveFor(a: Box, b: Box, bend: number, bounds?: Bounds): Curve {
     const ca: Point = [a.x + a.w / 2, a.y + a.h / 2];
     const cb: Point = [b.x + b.w / 2, b.y + b.h / 2];
     const dx = cb[0] - ca[0];
@@ -44,6 +47,11 @@ function curveFor(a: Box, b: Box, bend: number): Curve {
     const len = Math.hypot(dx, dy) || 1;
     const off = Math.sign(bend) * Math.min(260, Math.max(40, len * Math.abs(bend)));
     const control: Point = [(ca[0] + cb[0]) / 2 + (dy / len) * off * 2, (ca[1] + cb[1]) / 2 - (dx / len) * off * 2];
+    // a line that left the picture would enter the panel from its edge, its source out of sight
+    if (bounds) {
+        control[0] = Math.max(0, Math.min(bounds.width, control[0]));
+        control[1] = Math.max(0, Math.min(bounds.height, control[1]));
+    }
     return { start: borderPoint(a, control, 2), control, end: borderPoint(b, control, 3) };
 }
 
@@ -84,8 +92,8 @@ function crossings(c: Curve, cardsAt: (x: number, y: number) => readonly PlacedC
     return hit.size;
 }
 
-/** The path of each line whose two cards are placed. */
-export function layoutInfluences(lines: readonly InfluenceLine[], cards: readonly PlacedCard[]): PlacedInfluence[] {
+/** The path of each line whose two cards are placed, inside `bounds` when given. */
+export function layoutInfluences(lines: readonly InfluenceLine[], cards: readonly PlacedCard[], bounds?: Bounds): PlacedInfluence[] {
     if (!lines.length) return [];
     const byId = new Map(cards.map(p => [p.card.id, p]));
     const cardsAt = gridOf(cards);
@@ -96,7 +104,7 @@ export function layoutInfluences(lines: readonly InfluenceLine[], cards: readonl
         if (!a || !b) continue;
         let best: { c: Curve; score: number } | null = null;
         for (const bend of BENDS) {
-            const c = curveFor(a, b, bend);
+            const c = curveFor(a, b, bend, bounds);
             const score = crossings(c, cardsAt, [a, b]);
             if (!best || score < best.score) best = { c, score };
             if (score === 0) break;

@@ -223,11 +223,16 @@ export interface PowerMapLayoutOptions {
     list: boolean;
     /** The title of a group of `count` cards. */
     labelOf(id: CardGroup, count: number): string;
+    /** The shape of the room the picture is for (width / height): the tree places its groups to suit it. */
+    aspect?: number;
+    /** A list's room in width: its groups stand side by side when they fit it. */
+    width?: number;
 }
 
 /**
  * The whole power map: the key-layer forest and, in its own box, the general layer (no role),
- * below it or beside it — whichever arrangement is closer to a landscape picture; in a list, below.
+ * below it or beside it — whichever arrangement is closer to the shape of the room; in a list, beside
+ * it when the room is wide enough, else below.
  */
 export function layoutPowerMap(cards: readonly CardModel[], options: PowerMapLayoutOptions = { list: false, labelOf: id => id }): PowerMapLayout {
     const result: PowerMapLayout = { cards: [], links: [], groups: [], width: 0, height: 0 };
@@ -244,10 +249,15 @@ export function layoutPowerMap(cards: readonly CardModel[], options: PowerMapLay
             return { id: g.id, count: g.members.length, p, w, label, labelH, h: p.height + labelH + GROUP_PAD * 1.5 };
         });
     let side = false;
-    if (packed.length === 2 && !options.list) {
+    if (packed.length === 2) {
         const [a, b] = packed as [typeof packed[0], typeof packed[0]];
-        const score = (w: number, h: number): number => Math.abs(Math.log((w / h) / TARGET_ASPECT));
-        side = score(a.w + GROUP_GAP + b.w, Math.max(a.h, b.h)) < score(Math.max(a.w, b.w), a.h + GROUP_GAP + b.h);
+        if (options.list) {
+            side = a.w + GROUP_GAP + b.w <= (options.width ?? 0);
+        } else {
+            const target = options.aspect && Number.isFinite(options.aspect) && options.aspect > 0 ? options.aspect : TARGET_ASPECT;
+            const score = (w: number, h: number): number => Math.abs(Math.log((w / h) / target));
+            side = score(a.w + GROUP_GAP + b.w, Math.max(a.h, b.h)) < score(Math.max(a.w, b.w), a.h + GROUP_GAP + b.h);
+        }
     }
     let x = 0;
     let y = 0;

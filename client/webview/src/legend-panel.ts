@@ -53,15 +53,17 @@ export class LegendPanel {
         this.draw();
     }
 
-    /** The legend as shown, for the export; null when it is collapsed or there is none. */
+    /** The legend, for the export (a picture away from the panel carries its key, folded here or not); null when there is none. */
     forExport(): ExportedLegend | null {
-        if (!this.tab || !this.expanded || !this.drawn) return null;
+        if (!this.tab) return null;
+        this.draw(true);
+        if (!this.drawn) return null;
         return { g: this.layer, ...this.drawn.size };
     }
 
-    private draw(): void {
+    private draw(folded = false): void {
         const width = Math.floor(this.root.clientWidth);
-        if (!this.tab || !this.expanded || !width) return;
+        if (!this.tab || (!this.expanded && !folded) || !width) return;
         if (this.drawn && this.drawn.tab === this.tab && this.drawn.width === width) return;
         clear(this.layer);
         // the panel's padding is 10 px a side

@@ -11,9 +11,9 @@ import { Navigation } from './keyboard.js';
 import { exportTitle } from './labels.js';
 import { LegendPanel } from './legend-panel.js';
 import { shownOf, type Shown } from './models/common.js';
-import { rememberTransform, sanitizeState, transformKey, type Tab, type WebviewState } from './state.js';
+import { legendOpen, rememberTransform, sanitizeState, transformKey, type Tab, type WebviewState } from './state.js';
 import { Viewport } from './viewport.js';
-import { drawView, exportName, readableScale, shapeFor } from './views.js';
+import { drawView, exportName, readableScale, type DrawnView } from './views.js';
 import { texts, useStrings } from './texts.js';
 
 const NOTHING: Shown = { customer: null, opportunity: null };
@@ -31,8 +31,8 @@ class App {
     /** An SVG export was asked for before there was anything to draw. */
     private svgRequested = false;
     private persistTimer: ReturnType<typeof setTimeout> | undefined;
-    /** The stage width the current picture was drawn for (the fishbone stands upright in a narrow panel). */
-    private drawnWidth = 0;
+    /** The shape the current picture was drawn in for the stage's size (a list or a tree, upright or across), and how to tell it for another size. */
+    private drawnShape: DrawnView['shape'] = { name: '', for: () => '' };
     /** The picture held, with its plan assembled from its parts once (`held` is the picture it was assembled from). */
     private assembled: { held: unknown; picture: Picture<ViewedPlan> | null } = { held: null, picture: null };
 
@@ -157,15 +157,18 @@ class App {
         }
         this.shown = shownOf(picture.view, picture.shown);
         const tab = this.state.tab;
-        this.drawnWidth = this.canvas.width;
+        // the legend first: the drawing is laid out for the room it leaves
+        this.showLegend();
+        const stage = this.canvas.measure();
         const drawn = drawView(tab, picture.view, this.shown, layer, {
-            selection: this.state.selection, stageWidth: this.canvas.width, picks: this.state.picks,
+            selection: this.state.selection, stageWidth: stage.w, stageHeight: stage.h, picks: this.state.picks,
         });
+        this.drawnShape = drawn.shape;
+        this.canvas.root.dataset.shape = drawn.shape.name;
         this.chrome.setHeader(drawn.heading, drawn.subheading, drawn.headerFindings);
         this.canvas.endDraw(drawn.result, readableScale(tab));
         this.nav.setItems(drawn.result.items);
         this.chrome.showEmpty(drawn.emptyText);
-        this.showLegend();
 
         const key = transformKey(tab, this.shown.customer?.id ?? null, this.shown.opportunity?.id ?? null);
         const keyChanged = key !== this.currentKey;
@@ -175,20 +178,27 @@ class App {
         if (keyChanged) this.chrome.announce(`${tabLabel(tab)}: ${this.chrome.headingText}`);
     }
 
+    private get legendOpen(): boolean {
+        return legendOpen(this.state.legend, { width: innerWidth, height: innerHeight });
+    }
+
     private showLegend(): void {
-        this.legend.show(this.state.picture ? this.state.tab : null, this.state.legend);
+        this.legend.show(this.state.picture ? this.state.tab : null, this.legendOpen);
     }
 
     private toggleLegend(): void {
-        this.state.legend = !this.state.legend;
+        this.state.legend = !this.legendOpen;
         this.showLegend();
+        // the drawing takes the room the legend gives or takes
+        this.render();
         this.persist(false);
     }
 
-    /** Redraws a view whose shape follows the width (the fishbone stands up, the power map becomes a list). */
+    /** Redraws a view whose shape follows the stage's size (the fishbone stands up, the power map becomes a list, the charts size their cells). */
     private onResize(): void {
         if (!this.state.picture) return;
-        if (shapeFor(this.state.tab, this.canvas.width) !== shapeFor(this.state.tab, this.drawnWidth)) this.render();
+        const stage = this.canvas.measure();
+        if (this.drawnShape.for(stage.w, stage.h) !== this.drawnShape.name) this.render();
     }
 
     private setPicks(n: number): void {

@@ -36,12 +36,21 @@ export function ensureDefs(root: SVGSVGElement): void {
 }
 
 /** The axis titles of a grid view: one centred under it at `bottom`, one up its left side centred at `left`. */
-export function axisTitles(parent: Element, bottom: { x: number; y: number; text: string }, left: { x: number; y: number; text: string }): void {
-    svg('text', { class: 'axis-label', x: bottom.x, y: bottom.y, 'text-anchor': 'middle' }, parent, bottom.text);
-    svg('text', {
+export function axisTitles(parent: Element, bottom: AxisTitle, left: AxisTitle): void {
+    // as long as its axis; shortened only when it is longer, the whole on hover
+    const say = (el: SVGTextElement, a: AxisTitle) => {
+        const f = a.width ? fitText(a.text, a.width, AXIS_FONT, true) : { text: a.text };
+        el.textContent = f.text;
+        if (f.text !== a.text) tooltip(el, a.text);
+    };
+    say(svg('text', { class: 'axis-label', x: bottom.x, y: bottom.y, 'text-anchor': 'middle' }, parent), bottom);
+    say(svg('text', {
         class: 'axis-label', x: 0, y: 0, 'text-anchor': 'middle', transform: `translate(${left.x},${left.y}) rotate(-90)`,
-    }, parent, left.text);
+    }, parent), left);
 }
+
+const AXIS_FONT = 12.5;
+interface AxisTitle { x: number; y: number; text: string; width?: number }
 
 export interface TextBox {
     /** Where the first line's baseline starts. */

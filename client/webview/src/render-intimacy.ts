@@ -14,31 +14,63 @@ import { estimateTextWidth, fitText } from './text-metrics.js';
 import { supportWords } from './models/common.js';
 import { texts } from './texts.js';
 
+/** The largest cells (a full editor); smaller ones fit a panel, down to the smallest. */
 export const I_CELL_W = 132;
 export const I_CELL_H = 84;
-export const I_LEFT = 96;
+const MIN_CELL_W = 44;
+const MIN_CELL_H = 40;
+/** Narrower cells than this hold no names: the dots carry numbers, the names are listed under the chart. */
+const NAMED_CELL_W = 104;
 export const I_TOP = 58;
 const UNKNOWN_GAP = 22;
 /** An empty `?` lane: narrow, still there to say that nobody is unknown. */
 const EMPTY_LANE = 34;
 const BOTTOM_LABEL_GAP = 34;
+const BOTTOM = 52;
 const LABEL_FONT = 11.5;
 /** Role letters are drawn in dots at least this big. */
 const LETTER_MIN_R = 8.5;
+const KEY_LINE = 17;
+const KEY_MAX = 30;
 
 /** Intimacy rows from the top: 3 … -3, then unknown. */
 const INTIMACY_ROWS: readonly (number | null)[] = [...[...INTIMACY_LEVELS].reverse(), null];
 
-/** The chart's geometry: the `?` lanes sized to what they hold. */
+/** The chart's geometry in a room of `room.w` × `room.h`: cells as large as it allows, the `?` lanes sized to what they hold. */
 class Grid {
+    readonly cellW: number;
+    readonly cellH: number;
+    readonly left: number;
     readonly unknownW: number;
     readonly unknownH: number;
-    readonly gridW = 5 * I_CELL_W;
-    readonly gridH = 7 * I_CELL_H;
+    /** The dots carry numbers and the names are listed under the chart. */
+    readonly compact: boolean;
 
-    constructor(model: IntimacyModel) {
-        this.unknownW = model.unknownSupport ? I_CELL_W : EMPTY_LANE;
-        this.unknownH = model.unknownIntimacy ? I_CELL_H : EMPTY_LANE;
+    constructor(model: IntimacyModel, room: { w: number; h: number }) {
+        const fit = (v: number, lo: number, hi: number) => Math.floor(Math.max(lo, Math.min(hi, Number.isFinite(v) ? v : hi)));
+        const narrow = Number.isFinite(room.w) && room.w < 96 + 7 * I_CELL_W;
+        this.left = narrow ? 66 : 96;
+        const lanes = (n: number) => (n ? 1 : 0);
+        // the ? column is a cell wide when it holds someone
+        this.cellW = fit((room.w - this.left - 16 - UNKNOWN_GAP - (lanes(model.unknownSupport) ? 0 : EMPTY_LANE)) / (5 + lanes(model.unknownSupport)), MIN_CELL_W, I_CELL_W);
+        this.compact = this.cellW < NAMED_CELL_W && model.points.length > 0;
+        const shown = Math.min(model.points.length, KEY_MAX);
+        const key = this.compact ? (shown + (model.points.length > shown ? 1 : 0)) * KEY_LINE + 10 : 0;
+        this.cellH = fit((room.h - I_TOP - BOTTOM_LABEL_GAP - BOTTOM - key - (model.unknownIntimacy ? 0 : EMPTY_LANE)) / (7 + lanes(model.unknownIntimacy)), MIN_CELL_H, I_CELL_H);
+        this.unknownW = model.unknownSupport ? this.cellW : EMPTY_LANE;
+        this.unknownH = model.unknownIntimacy ? this.cellH : EMPTY_LANE;
+    }
+
+    get name(): string {
+        return `${this.cellW}×${this.cellH}${this.compact ? ' compact' : ''}`;
+    }
+
+    get gridW(): number {
+        return 5 * this.cellW;
+    }
+
+    get gridH(): number {
+        return 7 * this.cellH;
     }
 
     get fullW(): number {
@@ -46,20 +78,25 @@ class Grid {
     }
 
     x(s: Support): number {
-        return s === null ? I_LEFT + this.gridW + UNKNOWN_GAP : I_LEFT + (s + 1) * I_CELL_W;
+        return s === null ? this.left + this.gridW + UNKNOWN_GAP : this.left + (s + 1) * this.cellW;
     }
 
     y(i: number | null): number {
-        return i === null ? I_TOP + this.gridH + BOTTOM_LABEL_GAP : I_TOP + (3 - i) * I_CELL_H;
+        return i === null ? I_TOP + this.gridH + BOTTOM_LABEL_GAP : I_TOP + (3 - i) * this.cellH;
     }
 
     w(s: Support): number {
-        return s === null ? this.unknownW : I_CELL_W;
+        return s === null ? this.unknownW : this.cellW;
     }
 
     h(i: number | null): number {
-        return i === null ? this.unknownH : I_CELL_H;
+        return i === null ? this.unknownH : this.cellH;
     }
+}
+
+/** What the chart's drawing depends on in a room of this size. */
+export function intimacyShape(model: IntimacyModel, room: { w: number; h: number }): string {
+    return new Grid(model, room).name;
 }
 
 /** A point's name, its deal's support where it differs from their own, its findings; on two lines when one is too tight. */
@@ -75,9 +112,12 @@ function pointLabel(g: SVGGElement, p: IntimacyPoint, r: number, width: number, 
     if (p.findings.length) findingMarker(g, p.findings, end + (below ? 0 : tagW) + 13, below ? -7 : 0);
 }
 
-export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selected: string | null): RenderResult {
-    const at = new Grid(model);
+export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selected: string | null, room = { w: Infinity, h: Infinity }): RenderResult {
+    const at = new Grid(model, room);
     const { gridW, gridH, fullW } = at;
+    const I_LEFT = at.left;
+    const I_CELL_W = at.cellW;
+    const I_CELL_H = at.cellH;
     const unknownRowY = at.y(null);
     const grid = svg('g', { class: 'i-grid' }, layer);
 
@@ -143,8 +183,9 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
         {
             x: I_LEFT + fullW / 2, y: unknownRowY + at.unknownH + 42,
             text: t.t('view.intimacy.axisX', { low: supportWords(-1).label, high: supportWords(3).label, unknown: supportWords(null).label }),
+            width: fullW,
         },
-        { x: I_LEFT - 42, y: I_TOP + gridH / 2, text: t.t('view.intimacy.axisY') });
+        { x: I_LEFT - (I_LEFT < 96 ? 40 : 42), y: I_TOP + gridH / 2, text: t.t('view.intimacy.axisY'), width: gridH });
     const deal = model.shown.opportunity;
     const note = [`${t.t('view.intimacy.contacts', { count: model.points.length })} · ${INTIMACY.ownSupport}`,
         ...(model.unknownSupport ? [t.t('view.intimacy.unknownCount', { count: model.unknownSupport })] : []),
@@ -157,7 +198,8 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
     for (const p of model.points) {
         const cx0 = at.x(p.support);
         const cy0 = at.y(p.intimacy);
-        const slot = cellSlot(p.slot, p.slotCount, at.w(p.support), at.h(p.intimacy), 10.5, 3);
+        // compact: the dots side by side, big enough for their numbers
+        const slot = cellSlot(p.slot, p.slotCount, at.w(p.support), at.h(p.intimacy), at.compact ? 9 : 10.5, at.compact ? 0 : 3);
         const x = cx0 + slot.cx;
         const y = cy0 + slot.cy;
         const cls = ['point', 'i-point', supportClass(p.support), p.zone ? `in-${p.zone.id}` : '',
@@ -165,12 +207,38 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
         const g = svg('g', { class: cls, transform: `translate(${x},${y})` }, pts);
         makeItem(g, p.key, p.ariaLabel);
         svg('circle', { class: 'dot', r: slot.r }, g);
-        if (p.role && slot.r >= LETTER_MIN_R) {
+        const number = String(model.points.indexOf(p) + 1);
+        if (at.compact) {
+            if (slot.r >= 7 && number.length <= 2) svg('text', { class: 'dot-letter', x: 0, y: 4, 'text-anchor': 'middle' }, g, number);
+        } else if (p.role && slot.r >= LETTER_MIN_R) {
             svg('text', { class: 'dot-letter', x: 0, y: 4, 'text-anchor': 'middle' }, g, roleMeanings[p.role].letter);
         }
-        if (slot.labelWidth > 20) pointLabel(g, p, slot.r, slot.labelWidth, p.slotCount <= 2);
+        if (!at.compact && slot.labelWidth > 20) pointLabel(g, p, slot.r, slot.labelWidth, p.slotCount <= 2);
         const hit = Math.max(slot.r + 2, 4);
         items.push({ key: p.key, el: g, x: x - hit, y: y - hit, w: 2 * hit, h: 2 * hit, tooltip: p.tooltip });
     }
-    return { items, width: I_LEFT + fullW + 16, height: unknownRowY + at.unknownH + 52 };
+    let height = unknownRowY + at.unknownH + BOTTOM;
+    if (at.compact) {
+        height += 12;
+        // the names, by the numbers on their dots, with what a dot cannot say: the deal's support, the findings
+        const key = svg('g', { class: 'i-key' }, layer);
+        const shown = model.points.slice(0, KEY_MAX);
+        shown.forEach((p, i) => {
+            const g = svg('g', { class: 'i-key-item', transform: `translate(${I_LEFT},${height + i * KEY_LINE})` }, key);
+            const role = p.role ? ` (${roleMeanings[p.role].letter})` : '';
+            const tag = p.dealSupport ? INTIMACY.dealTag(supportText(p.dealSupport.value)) : '';
+            const markerW = p.findings.length ? 22 : 0;
+            const tagW = tag ? estimateTextWidth(tag, 11, true) + 16 : 0;
+            const name = boxedText(g, 'point-label', `${i + 1}  ${p.name}${role}`, { x: 0, y: 0, width: fullW - markerW - tagW, font: LABEL_FONT, maxLines: 1, lineHeight: 0 });
+            const end = Math.min(fullW - markerW - tagW, estimateTextWidth(name.lines[0] ?? '', LABEL_FONT));
+            if (tag) dealTag(g, tag, end + 6, -4);
+            if (p.findings.length) findingMarker(g, p.findings, end + tagW + 13, -4);
+        });
+        if (model.points.length > shown.length) {
+            svg('text', { class: 'view-note', x: I_LEFT, y: height + shown.length * KEY_LINE }, key,
+                t.t('view.andMore', { count: model.points.length - shown.length }));
+        }
+        height += (shown.length + (model.points.length > shown.length ? 1 : 0)) * KEY_LINE + 10;
+    }
+    return { items, width: I_LEFT + fullW + 16, height };
 }

@@ -14,6 +14,7 @@ import { POWER_MAP } from './labels.js';
 import { competitorLine } from './models/competitors.js';
 import { moveLine } from './models/moves.js';
 import type { CardModel, PowerMapModel } from './models/power-map.js';
+import { estimateTextWidth } from './text-metrics.js';
 import { boxedText, competitorBadge, competitorLabel, findingMarker, HATCH_ID, intimacyBar, moveMark, staleMarker, supportClass } from './render-common.js';
 import { renderInfluences } from './render-influence.js';
 import { texts } from './texts.js';
@@ -76,7 +77,9 @@ function addDetail(card: Card): void {
         titleW -= badge.w + 6;
     }
     // title and department on two lines where they need them; the whole of them on hover
-    const org = [c.title, c.department].filter(Boolean).join(' · ')
+    // a department the title already names is said once ("Deputy General Manager, Network", not "… · Network")
+    const saysDepartment = c.department && !(c.title ?? '').toLowerCase().includes(c.department.toLowerCase());
+    const org = [c.title, saysDepartment ? c.department : null].filter(Boolean).join(' · ')
         || (c.reportsToName && c.parent === null ? texts().t('view.card.reportsTo', { name: c.reportsToName }) : '');
     // 1.2: what the person is measured on (or what hurts them) follows, within the same two lines
     const needs = c.kpis[0] ? texts().t('view.line.kpis', { kpis: c.kpis[0] }) : c.pains[0] ? texts().t('view.line.pains', { pains: c.pains[0] }) : '';
@@ -90,7 +93,11 @@ function addDetail(card: Card): void {
         findingMarker(g, c.findings, right - countW - 9, h - 16);
         right -= 18 + countW + 8;
     }
-    if (c.stale) staleMarker(g, right - 36, h - 15.5, texts().t('view.card.stale', { date: c.lastContact ?? texts().t('view.unknown') }));
+    if (c.stale) {
+        // the clock and its word, as long as the word is in the views' language
+        const wordW = estimateTextWidth(texts().t('view.card.staleMark'), 11, true);
+        staleMarker(g, right - wordW - 12, h - 15.5, texts().t('view.card.stale', { date: c.lastContact ?? texts().t('view.unknown') }));
+    }
 }
 
 export function renderPowerMap(layer: SVGGElement, model: PowerMapModel, layout: PowerMapLayout, influences: readonly PlacedInfluence[],

@@ -6,15 +6,60 @@ import { tierRegions, type QuadrantModel } from './models/quadrant.js';
 import { axisTitles, boxedText } from './render-common.js';
 import { texts } from './texts.js';
 
+/** The largest cells (a full editor); smaller ones fit a panel, down to the smallest. */
 export const Q_CELL_W = 188;
 export const Q_CELL_H = 112;
-export const Q_LEFT = 92;
+const MIN_CELL_W = 56;
+const MIN_CELL_H = 44;
+/** Narrower cells than this hold no names: the dots carry numbers, the names are listed under the grid. */
+const NAMED_CELL_W = 130;
 export const Q_TOP = 34;
+const BOTTOM = 54;
 const LABEL_FONT = 11.5;
 const LINE_H = 14;
+const KEY_LINE = 17;
+/** The compact form lists at most this many names under the grid. */
+const KEY_MAX = 12;
+
+/** The quadrant's geometry for a room of `room.w` × `room.h`: cells as large as it allows, within their bounds. */
+export class QuadrantGrid {
+    readonly cellW: number;
+    readonly cellH: number;
+    readonly left: number;
+    /** The dots carry numbers and the names are listed under the grid. */
+    readonly compact: boolean;
+
+    constructor(room: { w: number; h: number }, points: number, below: number) {
+        const fit = (v: number, lo: number, hi: number) => Math.floor(Math.max(lo, Math.min(hi, Number.isFinite(v) ? v : hi)));
+        this.left = Number.isFinite(room.w) && room.w < 5 * Q_CELL_W + 92 + 16 ? 62 : 92;
+        this.cellW = fit((room.w - this.left - 16) / 5, MIN_CELL_W, Q_CELL_W);
+        this.compact = this.cellW < NAMED_CELL_W && points > 0;
+        const key = this.compact ? (Math.min(points, KEY_MAX) + (points > KEY_MAX ? 1 : 0)) * KEY_LINE + 14 : 0;
+        this.cellH = fit((room.h - Q_TOP - BOTTOM - below - key) / 5, MIN_CELL_H, Q_CELL_H);
+    }
+
+    get name(): string {
+        return `${this.cellW}×${this.cellH}${this.compact ? ' compact' : ''}`;
+    }
+
+    /** Top-left corner of the cell for (standing, cooperation), in content coordinates. */
+    cell(standing: number, cooperation: number): { x: number; y: number; w: number; h: number } {
+        return { x: this.left + (cooperation - 1) * this.cellW, y: Q_TOP + (5 - standing) * this.cellH, w: this.cellW, h: this.cellH };
+    }
+}
+
+/** The height of the list of customers without a place, under the grid. */
+function unplottedHeight(model: QuadrantModel): number {
+    return model.unplotted.length ? 24 + (Math.min(8, model.unplotted.length) + 1) * 17 : 0;
+}
+
+/** What the quadrant's drawing depends on in a room of this size. */
+export function quadrantShape(model: QuadrantModel, room: { w: number; h: number }): string {
+    return new QuadrantGrid(room, model.points.length, unplottedHeight(model)).name;
+}
 
 /** The lines between cells of different tiers: the regions' borders. */
-function regionEdges(parent: Element): void {
+function regionEdges(parent: Element, quadrantCell: QuadrantGrid['cell']): void {
     let d = '';
     for (let s = 1; s <= 5; s++) {
         for (let c = 1; c <= 5; c++) {
@@ -27,12 +72,12 @@ function regionEdges(parent: Element): void {
     svg('path', { class: 'q-region-edge', d }, parent);
 }
 
-/** Top-left corner of the cell for (standing, cooperation), in content coordinates. */
-export function quadrantCell(standing: number, cooperation: number): { x: number; y: number; w: number; h: number } {
-    return { x: Q_LEFT + (cooperation - 1) * Q_CELL_W, y: Q_TOP + (5 - standing) * Q_CELL_H, w: Q_CELL_W, h: Q_CELL_H };
-}
-
-export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selected: string | null): RenderResult {
+export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selected: string | null, room = { w: Infinity, h: Infinity }): RenderResult {
+    const geo = new QuadrantGrid(room, model.points.length, unplottedHeight(model));
+    const quadrantCell = geo.cell.bind(geo);
+    const Q_LEFT = geo.left;
+    const Q_CELL_W = geo.cellW;
+    const Q_CELL_H = geo.cellH;
     const gridW = 5 * Q_CELL_W;
     const gridH = 5 * Q_CELL_H;
     const t = texts();
@@ -48,7 +93,7 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
             if (n > 4) svg('text', { class: 'q-cell-count', x: cell.x + cell.w - 6, y: cell.y + 13, 'text-anchor': 'end' }, g, `${n}`);
         }
     }
-    regionEdges(grid);
+    regionEdges(grid, quadrantCell);
     // each tier's name once, in its region
     for (const region of tierRegions(model.counts)) {
         const [s, c] = region.labelCell;
@@ -64,16 +109,17 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         svg('text', { class: 'tick', x: Q_LEFT - 10, y: Q_TOP + (5 - i + 0.5) * Q_CELL_H + 4, 'text-anchor': 'end' }, axes, String(i));
     }
     axisTitles(axes,
-        { x: Q_LEFT + gridW / 2, y: Q_TOP + gridH + 42, text: t.t('view.quadrant.axisX') },
-        { x: Q_LEFT - 40, y: Q_TOP + gridH / 2, text: t.t('view.quadrant.axisY') });
-    svg('text', { class: 'view-note', x: Q_LEFT, y: Q_TOP - 12 }, axes,
-        t.t('view.quadrant.note', { customers: model.points.length, mismatches: model.mismatches }));
+        { x: Q_LEFT + gridW / 2, y: Q_TOP + gridH + 42, text: t.t('view.quadrant.axisX'), width: gridW },
+        { x: Q_LEFT - (geo.left < 92 ? 34 : 40), y: Q_TOP + gridH / 2, text: t.t('view.quadrant.axisY'), width: gridH });
+    boxedText(axes, 'view-note', t.t('view.quadrant.note', { customers: model.points.length, mismatches: model.mismatches }), {
+        x: Q_LEFT, y: Q_TOP - 12, width: gridW, font: 11.5, maxLines: 1, lineHeight: 0,
+    });
 
     const pts = svg('g', { class: 'q-points' }, layer);
     const items: NavItem[] = [];
     for (const p of model.points) {
         const cell = quadrantCell(p.standing, p.cooperation);
-        const slot = cellSlot(p.slot, p.slotCount, cell.w, cell.h, 8);
+        const slot = cellSlot(p.slot, p.slotCount, cell.w, cell.h, geo.compact ? 9 : 8, geo.compact ? 0 : 4);
         const cls = ['point', 'q-point', 'dot', p.tier ? `tier-${p.tier}` : 'no-tier', p.mismatch ? 'mismatch' : '',
             p.focused ? 'focused' : '', p.key === selected ? 'selected' : ''].filter(Boolean).join(' ');
         const x = cell.x + slot.cx;
@@ -82,7 +128,10 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         // the dot itself is the control: one element per customer keeps 5,000 customers fast
         const g = svg('circle', { class: cls, cx: x, cy: y, r: slot.r }, pts);
         makeItem(g, p.key, p.ariaLabel);
-        if (slot.labelWidth > 20) {
+        if (geo.compact) {
+            const number = String(model.points.indexOf(p) + 1);
+            if (slot.r >= 7 && number.length <= 2) svg('text', { class: 'dot-number', x, y: y + 4, 'text-anchor': 'middle' }, pts, number);
+        } else if (slot.labelWidth > 20) {
             // a long name on as many lines as its slot has room for; the whole of it on hover
             const maxLines = Math.max(1, Math.min(3, Math.floor((Q_CELL_H - 16) / p.slotCount / LINE_H)));
             boxedText(pts, 'point-label', p.name, {
@@ -93,7 +142,23 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         const hit = Math.max(slot.r + 2, 4);
         items.push({ key: p.key, el: g, x: x - hit, y: y - hit, w: 2 * hit, h: 2 * hit, tooltip: p.tooltip });
     }
-    let height = Q_TOP + gridH + 54;
+    let height = Q_TOP + gridH + BOTTOM;
+    if (geo.compact) {
+        // the names, by the numbers on their dots
+        const key = svg('g', { class: 'q-key' }, layer);
+        const shown = model.points.slice(0, KEY_MAX);
+        shown.forEach((p, i) => {
+            const g = svg('g', { class: `q-key-item${p.focused ? ' focused' : ''}` }, key);
+            boxedText(g, 'point-label', `${i + 1}  ${p.name}`, {
+                x: Q_LEFT, y: height + 4 + i * KEY_LINE, width: gridW, font: LABEL_FONT, maxLines: 1, lineHeight: 0, bold: p.focused,
+            });
+        });
+        if (model.points.length > shown.length) {
+            svg('text', { class: 'unplotted-item muted', x: Q_LEFT, y: height + 4 + shown.length * KEY_LINE }, key,
+                t.t('view.andMore', { count: model.points.length - shown.length }));
+        }
+        height += (shown.length + (model.points.length > shown.length ? 1 : 0)) * KEY_LINE + 14;
+    }
     if (model.unplotted.length) {
         const list = svg('g', { class: 'unplotted' }, layer);
         svg('text', { class: 'view-note', x: Q_LEFT, y: height + 6 }, list,

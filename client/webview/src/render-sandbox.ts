@@ -37,8 +37,12 @@ function detail(g: Element, r: PlacedRow): void {
     if (it.score === null) {
         const names = sandboxParts();
         const missing = texts().list(it.parts.flatMap((p, i) => (p.value === null ? [names[i]!.label] : [])));
-        svg('rect', { class: 'sb-bar-empty', x: LEFT, y: 0, width: BAR_W, height: BAR_H, rx: 2 }, bar);
-        boxedText(bar, 'sb-missing', texts().t('view.sandbox.missing', { missing }), { x: LEFT + 6, y: 10.5, width: BAR_W - 12, font: 11, maxLines: 1, lineHeight: 0 });
+        // what is missing, in words on the bar's line, as long as the row allows (never inside a box it overflows)
+        const meta = `${horizonText(it)} · ${texts().vocabulary.stages[it.stage].label}`;
+        const room = r.w - LEFT - 12 - estimateTextWidth(meta, 11.5) - 14;
+        const said = boxedText(bar, 'sb-missing', texts().t('view.sandbox.missing', { missing }), { x: LEFT, y: 11, width: room, font: 11.5, maxLines: 1, lineHeight: 0 });
+        svg('text', { class: 'sb-meta', x: LEFT + Math.min(room, estimateTextWidth(said.lines[0] ?? '', 11.5)) + 14, y: 11 }, bar, meta);
+        return;
     } else {
         for (const s of r.segments) {
             const seg = svg('g', { class: `sb-seg part-${s.part}` }, bar);
@@ -47,8 +51,10 @@ function detail(g: Element, r: PlacedRow): void {
         }
         svg('text', { class: 'sb-score', x: LEFT + BAR_W + 10, y: 11.5 }, bar, String(it.score));
     }
-    svg('text', { class: 'sb-meta', x: LEFT + BAR_W + (it.score === null ? 10 : 36), y: 11 }, bar,
-        [horizonText(it), texts().vocabulary.stages[it.stage].label, maturityText(it.maturity)].filter(Boolean).join(' · '));
+    const metaX = LEFT + BAR_W + 36;
+    boxedText(bar, 'sb-meta', [horizonText(it), texts().vocabulary.stages[it.stage].label, maturityText(it.maturity)].filter(Boolean).join(' · '), {
+        x: metaX, y: 11, width: r.w + r.x - metaX - 3, font: 11.5, maxLines: 1, lineHeight: 0,
+    });
 }
 
 export function renderSandbox(layer: SVGGElement, model: SandboxModel, layout: SandboxLayout, selected: string | null): RenderResult {

@@ -15,6 +15,14 @@ export const BAR_H = 13;
 /** Around the picture; the score axis over the scored rows; the heading of the unscored. */
 const { PAD, AXIS_H, SECTION_H } = { PAD: 16, AXIS_H: 34, SECTION_H: 40 } as const;
 export const WIDTH = LEFT + BAR_W + 190;
+/** The rows take the room's width, between these: names and customers get the room there is. */
+const MIN_WIDTH = 420;
+const MAX_WIDTH = 900;
+
+/** The sandbox's width in a room `roomWidth` wide (not laid out yet: its usual width). */
+export function sandboxWidth(roomWidth: number): number {
+    return Number.isFinite(roomWidth) && roomWidth > 0 ? Math.round(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, roomWidth))) : WIDTH;
+}
 
 export interface Segment { part: SandboxPart; value: number; x: number; w: number }
 export interface PlacedRow { item: SandboxItem; x: number; y: number; w: number; h: number; segments: Segment[] }
@@ -30,7 +38,7 @@ export interface SandboxLayout {
     rows: PlacedRow[];
 }
 
-export function layoutSandbox(scored: readonly SandboxItem[], unscored: readonly SandboxItem[]): SandboxLayout {
+export function layoutSandbox(scored: readonly SandboxItem[], unscored: readonly SandboxItem[], width = WIDTH): SandboxLayout {
     const x = scaleLinear().domain([0, MAX_SCORE]).range([LEFT, LEFT + BAR_W]);
     const rows: PlacedRow[] = [];
     const place = (items: readonly SandboxItem[], top: number): number => {
@@ -43,7 +51,7 @@ export function layoutSandbox(scored: readonly SandboxItem[], unscored: readonly
                 segments.push({ part: p.part, value: p.value, x: x(at), w: x(at + p.value) - x(at) });
                 at += p.value;
             }
-            rows.push({ item, x: PAD / 2, y: band(i)!, w: WIDTH - PAD, h: band.bandwidth(), segments });
+            rows.push({ item, x: PAD / 2, y: band(i)!, w: width - PAD, h: band.bandwidth(), segments });
         });
         return top + items.length * ROW_H;
     };
@@ -65,5 +73,5 @@ export function layoutSandbox(scored: readonly SandboxItem[], unscored: readonly
         unscoredTitleY = y + 16;
         y = place(unscored, y + SECTION_H);
     }
-    return { width: WIDTH, height: y + PAD, axis, scoredTitleY, picksRule, unscoredTitleY, rows };
+    return { width, height: y + PAD, axis, scoredTitleY, picksRule, unscoredTitleY, rows };
 }

@@ -30,7 +30,8 @@ export interface WebviewState {
     picture: HeldPicture | null;
     /** The parts of the plan of `picture` (empty when it came with its plan). */
     parts: PlanPart[];
-    legend: boolean;
+    /** The legend opened (true) or folded (false) by the user; null until they choose: folded in a panel. */
+    legend: boolean | null;
     /** The sandbox's picks: its first N opportunities. */
     picks: number;
     /** The words the extension last sent (VS Code's display language); null until then. */
@@ -40,7 +41,7 @@ export interface WebviewState {
 export const MAX_TRANSFORMS = 40;
 
 export function initialState(): WebviewState {
-    return { version: 1, tab: 'power', transforms: {}, selection: null, picture: null, parts: [], legend: true, picks: DEFAULT_PICKS, strings: null };
+    return { version: 1, tab: 'power', transforms: {}, selection: null, picture: null, parts: [], legend: null, picks: DEFAULT_PICKS, strings: null };
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -63,9 +64,18 @@ export function sanitizeState(raw: unknown): WebviewState {
         s.parts = parts;
     }
     if (typeof raw.legend === 'boolean') s.legend = raw.legend;
+    else if (raw.legend === null) s.legend = null;
     if (typeof raw.picks === 'number' && Number.isInteger(raw.picks)) s.picks = clampPicks(raw.picks);
     if (isViewStrings(raw.strings)) s.strings = raw.strings;
     return s;
+}
+
+/** Below this window size the legend starts folded (a side panel, a short editor): the drawing gets the room. */
+export const LEGEND_OPEN_FROM = { width: 1000, height: 1000 };
+
+/** Whether the legend is shown open: as the user chose, else open only in a big window. */
+export function legendOpen(chosen: boolean | null, window: { width: number; height: number }): boolean {
+    return chosen ?? (window.width >= LEGEND_OPEN_FROM.width && window.height >= LEGEND_OPEN_FROM.height);
 }
 
 export function clampPicks(n: number): number {

@@ -15,7 +15,9 @@ const LOD_SCALE = 0.5;
 /** Below this zoom, cards stay skeletons (no text): nothing would be readable anyway. */
 const DETAIL_SCALE = 0.35;
 /** The margin Fit leaves around the picture, and scrolling at its edges. */
-const PAD = 20;
+export const PAD = 20;
+/** Fit enlarges a small picture into the spare space of the canvas, up to this zoom. */
+export const MAX_FIT_ZOOM = 1.5;
 
 export class Viewport {
     readonly root: SVGSVGElement;
@@ -65,6 +67,13 @@ export class Viewport {
         return this.size.w;
     }
 
+    /** The canvas's size now (read from the page: the legend may just have changed it). */
+    measure(): { w: number; h: number } {
+        const box = this.root.getBoundingClientRect();
+        if (box.width && box.height) this.size = { w: box.width, h: box.height };
+        return { ...this.size };
+    }
+
     /** Empties the layer and takes it off the page: a new picture is built off-document. */
     beginDraw(): SVGGElement {
         this.layer.remove();
@@ -96,9 +105,9 @@ export class Viewport {
     }
 
     /**
-     * Fits the picture to the window without making its text unreadable (never enlarging beyond
-     * 100 %): the whole of it when it can; else its width, and the rest is scrolled to (zooming
-     * out further is the user's choice: −, Ctrl+wheel).
+     * Fits the picture to the window without making its text unreadable: the whole of it when it
+     * can, grown into the spare space up to `MAX_FIT_ZOOM`; else (a list, which scrolls) its
+     * width, and the rest is scrolled to (zooming out further is the user's choice: −, Ctrl+wheel).
      */
     fit(): void {
         // the stage's size now, not as the last resize reported it: the legend may just have changed it
@@ -111,11 +120,13 @@ export class Viewport {
         }
         this.needsFit = false;
         const { width, height } = this.content;
-        const whole = Math.max(0.03, Math.min(1, (w - 2 * PAD) / width, (h - 2 * PAD) / height));
+        const whole = Math.max(0.03, Math.min(MAX_FIT_ZOOM, (w - 2 * PAD) / width, (h - 2 * PAD) / height));
         const readable = Math.min(1, this.readable);
         const k = whole >= readable ? whole : Math.max(readable, Math.min(1, (w - 2 * PAD) / width));
         const x = width * k <= w - 2 * PAD ? (w - width * k) / 2 : PAD;
-        this.zoomer.transform(this.rootSel, zoomIdentity.translate(x, PAD).scale(k));
+        // a whole picture stands in the middle of the canvas; a taller one starts at its top
+        const y = height * k <= h - 2 * PAD ? (h - height * k) / 2 : PAD;
+        this.zoomer.transform(this.rootSel, zoomIdentity.translate(x, y).scale(k));
     }
 
     zoomBy(factor: number): void {

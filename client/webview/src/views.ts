@@ -5,8 +5,9 @@
 import { SubjectKeys, type Finding, type ViewedPlan } from '@acct/contract';
 import type { RenderResult } from './dom.js';
 import { layoutInfluences } from './influence-layout.js';
-import { layoutPowerMap } from './layout.js';
+import { layoutPowerMap, type PowerMapLayout } from './layout.js';
 import type { Shown } from './models/common.js';
+import type { CardGroup } from './models/power-map.js';
 import { indexFindings, type FindingIndex } from './models/findings.js';
 import { buildIntimacy } from './models/intimacy.js';
 import { buildPowerMap } from './models/power-map.js';
@@ -16,12 +17,13 @@ import { buildFishbone } from './models/fishbone.js';
 import { buildSandbox } from './models/sandbox.js';
 import { renderFishbone } from './render-fishbone.js';
 import { renderSandbox } from './render-sandbox.js';
-import { layoutSandbox } from './sandbox-layout.js';
-import { renderIntimacy } from './render-intimacy.js';
+import { layoutSandbox, sandboxWidth } from './sandbox-layout.js';
+import { intimacyShape, renderIntimacy } from './render-intimacy.js';
 import { isListWidth } from './power-map-list-layout.js';
 import { groupLabel, renderPowerMap } from './render-power-map.js';
-import { renderQuadrant } from './render-quadrant.js';
+import { quadrantShape, renderQuadrant } from './render-quadrant.js';
 import type { Tab } from './state.js';
+import { PAD } from './viewport.js';
 import { texts } from './texts.js';
 
 export interface DrawnView {
@@ -31,18 +33,30 @@ export interface DrawnView {
     headerFindings: readonly Finding[];
     /** Said over the stage when there is nothing to draw. */
     emptyText: string | null;
+    /** The shape drawn for the stage's size, and the shape another size would take (a change draws the view again). */
+    shape: { name: string; for(stageWidth: number, stageHeight: number): string };
 }
 
-/** No text of a picture is drawn smaller than this by Fit. */
-export const READABLE_PX = 10;
 
-/** How the view is asked for: the selection to mark, the stage's width, the sandbox's picks. */
+/** No text of a picture is drawn smaller than this by Fit. */
+export const READABLE_PX = 11;
+
+/** How the view is asked for: the selection to mark, the stage's size, the sandbox's picks. */
 export interface DrawOptions {
     selection: string | null;
     stageWidth: number;
+    stageHeight: number;
     picks: number;
     /** The plan's findings by subject, when the caller draws many views of one plan (the report). */
     findings?: FindingIndex;
+}
+
+/** A power map of more cards than this stays a tree when it does not fit (its overview is zoomed out to). */
+const LIST_MOST = 100;
+
+/** The room Fit has for a picture in a stage of `w` × `h` (0: not laid out yet, no limit). */
+function roomIn(w: number, h: number): { w: number; h: number } {
+    return { w: w > 0 ? Math.max(0, w - 2 * PAD) : Infinity, h: h > 0 ? Math.max(0, h - 2 * PAD) : Infinity };
 }
 
 /** Draws `tab` of `view` for the element `shown` into `layer`. */
@@ -55,7 +69,8 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
     performance.mark('acct:model:start');
     if (tab === 'sandbox') {
         const model = buildSandbox(view, options.picks);
-        const layout = layoutSandbox(model.scored, model.unscored);
+        const roomW = roomIn(options.stageWidth, options.stageHeight).w;
+        const layout = layoutSandbox(model.scored, model.unscored, sandboxWidth(roomW));
         performance.measure('acct:model+layout', 'acct:model:start');
         const total = model.scored.length + model.unscored.length;
         return {
@@ -64,43 +79,65 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
             headerFindings: [],
             result: renderSandbox(layer, model, layout, selection),
             emptyText: total ? null : t.t('view.sandbox.empty'),
+            shape: { name: String(layout.width), for: (w, h) => String(sandboxWidth(roomIn(w, h).w)) },
         };
     }
     if (tab === 'fishbone') {
         const model = buildFishbone(view, shown, index);
-        const layout = layoutFishbone(model, orientationFor(options.stageWidth));
+        const orientation = orientationFor(options.stageWidth);
+        const layout = layoutFishbone(model, orientation);
         performance.measure('acct:model+layout', 'acct:model:start');
         return {
             heading: model.heading, subheading: model.subheading, headerFindings: model.headerFindings,
             result: renderFishbone(layer, model, layout, selection),
             emptyText: customer ? null : noCustomer,
+            shape: { name: orientation, for: w => orientationFor(w) },
         };
     }
     if (tab === 'quadrant') {
         const model = buildQuadrant(view, customer?.id ?? null, index);
+        const room = roomIn(options.stageWidth, options.stageHeight);
         performance.measure('acct:model+layout', 'acct:model:start');
         return {
             heading: t.t('view.quadrant.heading'),
             subheading: t.t('view.quadrant.subheading', { customers: model.points.length, mismatches: model.mismatches })
                 + (customer ? t.t('view.quadrant.highlighted', { name: customer.name }) : ''),
             headerFindings: [],
-            result: renderQuadrant(layer, model, selection),
+            result: renderQuadrant(layer, model, selection, room),
             emptyText: view.plan.customers.length ? null : noCustomer,
+            shape: { name: quadrantShape(model, room), for: (w, h) => quadrantShape(model, roomIn(w, h)) },
         };
     }
     if (tab === 'intimacy') {
         const model = buildIntimacy(view, shown, index);
+        const room = roomIn(options.stageWidth, options.stageHeight);
         return {
             heading: customer ? customer.name : t.t('view.noCustomer'),
             subheading: customer ? t.t('view.intimacy.subheading', { count: model.points.length }) : noCustomer,
             headerFindings: customer ? index.get(SubjectKeys.customer(customer.id)) ?? [] : [],
-            result: renderIntimacy(layer, model, selection),
+            result: renderIntimacy(layer, model, selection, room),
             emptyText: customer ? null : noCustomer,
+            shape: { name: intimacyShape(model, room), for: (w, h) => intimacyShape(model, roomIn(w, h)) },
         };
     }
     const model = buildPowerMap(view, shown, index);
-    const layout = layoutPowerMap(model.cards, { list: isListWidth(options.stageWidth), labelOf: (id, n) => groupLabel(id, model, n) });
-    const influences = layoutInfluences(model.influences, layout.cards);
+    const labelOf = (id: CardGroup, n: number) => groupLabel(id, model, n);
+    const readable = readableScale('power');
+    /**
+     * The org chart when it fits the stage whole at a readable size, else the list (which scrolls);
+     * a map too big for either stays a tree, to be zoomed out to its overview and panned.
+     */
+    const powerShape = (w: number, h: number): { name: 'tree' | 'list'; tree: PowerMapLayout | null } => {
+        if (isListWidth(w)) return { name: 'list', tree: null };
+        const room = roomIn(w, h);
+        const tree = layoutPowerMap(model.cards, { list: false, labelOf, aspect: room.w / room.h });
+        const fits = tree.width * readable <= room.w && tree.height * readable <= room.h;
+        return { name: fits || model.cards.length > LIST_MOST ? 'tree' : 'list', tree };
+    };
+    const chosen = powerShape(options.stageWidth, options.stageHeight);
+    const layout = chosen.name === 'tree' && chosen.tree ? chosen.tree
+        : layoutPowerMap(model.cards, { list: true, labelOf, width: roomIn(options.stageWidth, options.stageHeight).w / readable });
+    const influences = layoutInfluences(model.influences, layout.cards, { width: layout.width, height: layout.height });
     performance.measure('acct:model+layout', 'acct:model:start');
     return {
         heading: model.heading,
@@ -108,21 +145,15 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
         headerFindings: model.headerFindings,
         result: renderPowerMap(layer, model, layout, influences, selection),
         emptyText: !customer ? noCustomer : model.cards.length ? null : t.t('view.power.empty', { customer: customer.name }),
+        shape: { name: chosen.name, for: (w, h) => powerShape(w, h).name },
     };
-}
-
-/** What a view's drawing depends on in the stage's width: a resize that changes it draws the view again. */
-export function shapeFor(tab: Tab, stageWidth: number): string {
-    if (tab === 'fishbone') return orientationFor(stageWidth);
-    if (tab === 'power') return isListWidth(stageWidth) ? 'list' : 'tree';
-    return '';
 }
 
 /**
  * The smallest text each view draws, in px at 100 % (styles/*.css): Fit never shrinks it below
  * `READABLE_PX`.
  */
-const SMALLEST_TEXT: Record<Tab, number> = { power: 11, fishbone: 11.5, quadrant: 11, intimacy: 11, sandbox: 10 };
+const SMALLEST_TEXT: Record<Tab, number> = { power: 11, fishbone: 11, quadrant: 11, intimacy: 11, sandbox: 11 };
 
 /** The smallest scale at which `tab` stays readable. */
 export function readableScale(tab: Tab): number {

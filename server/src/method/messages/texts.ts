@@ -6,7 +6,7 @@
  */
 import type { Meaning } from '../vocabulary.js';
 import { CATALOGS, type EnglishMessages, type MessageKey, type ViewMessageKey } from './catalog.js';
-import { formatMessage, type ParamValue, type PlaceholderNames, type TemplateParams } from './format.js';
+import { formatMessage, spaceChineseLatin, type ParamValue, type PlaceholderNames, type TemplateParams } from './format.js';
 import type { Locale } from './locale.js';
 import type { VocabularyTexts } from './vocabulary-texts.js';
 
@@ -96,13 +96,15 @@ const KEYWORD_TABLES = ['horizons', 'activityStatuses', 'activityKinds', 'stages
 function makeTexts<K extends MessageKey>(locale: Locale, messages: Readonly<Record<K, string>>, vocabulary: VocabularyTexts): Texts<K> {
     const rules = RULES[locale];
     const labelOf = (table: TermTable, value: string): string => (vocabulary[table] as Readonly<Record<string, Meaning>>)[value]?.label ?? value;
-    const render = (said: Message): string => formatMessage(
+    // Chinese follows one spacing rule between Chinese and Latin text, whatever the template and its parameters wrote
+    const spaced = locale === 'zh-CN' ? spaceChineseLatin : (text: string) => text;
+    const render = (said: Message): string => spaced(formatMessage(
         (messages as Readonly<Record<string, string>>)[said.key] ?? said.key,
         said.params && Object.fromEntries(Object.entries(said.params).map(([name, value]) => [name, typeof value === 'object' ? render(value) : value])),
-    );
+    ));
     return {
         locale, vocabulary, render,
-        t: (key, ...params) => formatMessage(messages[key], params[0] as Readonly<Record<string, string | number>> | undefined),
+        t: (key, ...params) => spaced(formatMessage(messages[key], params[0] as Readonly<Record<string, string | number>> | undefined)),
         and: rules.and,
         or: rules.or,
         list: rules.list,

@@ -17,7 +17,7 @@ export const issues: Readonly<Record<IssueCode, IssueTexts>> = {
     },
     'duplicate-id': {
         title: 'id 重复',
-        summary: '同一作用域内两个声明使用了同一个 id（或出现了第二个 policy）。',
+        summary: '同一作用域内两个声明使用了同一个 id（或出现了第二个阈值设置块）。',
         why: '一个 id 只能指一个元素：两个声明同名，所有引用都会产生歧义。',
         help: '给其中一个声明（及其引用）改名，或把两者合并。',
     },
@@ -65,12 +65,12 @@ export const issues: Readonly<Record<IssueCode, IssueTexts>> = {
     },
     'tier-mismatch': {
         title: '分级不一致',
-        summary: '声明的分级与行业地位 × 合作价值建议的分级不一致。',
+        summary: '当前分级与行业地位 × 合作价值建议的分级不一致。',
         why: '客户按自身行业地位和与我们合作的价值分级，优质资源才能向优质客户倾斜。',
         help: '复审分级或评分；快速修复可改为建议的分级。',
     },
     'stale-tier-review': {
-        title: '分级复审过期',
+        title: '分级久未复审',
         summary: '已分级的客户没有复审日期，或复审日期早于 tier-review-days。',
         why: '客户分级不是一次性动作：客户在变，过时的分级表会把资源投错地方。',
         help: '复审分级，并用 reviewed 记录日期。',
@@ -79,10 +79,10 @@ export const issues: Readonly<Record<IssueCode, IssueTexts>> = {
         title: '缺少客户关系层',
         summary: '卓越或战略客户缺少组织客户关系或普遍客户关系覆盖。',
         why: '卓越和战略客户需要三层客户关系都到位：组织（公司对公司）、关键（决策的人）和普遍（广泛覆盖）。',
-        help: '设置组织客户关系，或补充普遍客户关系层的联系人（没有角色的联系人），直到达到 policy 要求的覆盖数。',
+        help: '设置组织客户关系，或补充普遍客户关系层的联系人（没有角色的联系人），直到达到阈值设置要求的覆盖数。',
     },
     'single-threaded': {
-        title: '单线联系',
+        title: '单点支持',
         summary: '有进行中机会点的客户最多只有一个支持者。',
         why: '只靠一个支持者的关系，一旦此人调岗、改变主意或失去影响力，关系就断了。',
         help: '争取客户方更多人的支持（支持度 1 及以上）。',

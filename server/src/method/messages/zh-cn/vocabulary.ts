@@ -80,9 +80,9 @@ export const vocabulary: VocabularyTexts = {
         'cancelled': { label: '已取消', meaning: '已取消。' },
     },
     horizons: {
-        'short': { label: '短期', meaning: '战略沙盘中的短期机会：今年的生意。' },
-        'mid': { label: '中期', meaning: '战略沙盘中的中期机会：未来一到两年。' },
-        'long': { label: '长期', meaning: '战略沙盘中的长期机会：三年及以后客户的增长空间。' },
+        'short': { label: '短期', meaning: '战略沙盘中的短期机会点：今年的生意。' },
+        'mid': { label: '中期', meaning: '战略沙盘中的中期机会点：未来一到两年。' },
+        'long': { label: '长期', meaning: '战略沙盘中的长期机会点：三年及以后客户的增长空间。' },
     },
     classes: {
         'S': { label: 'S 类（战略型）', meaning: 'S 类客户即战略型客户，是公司的重点客户：要建立战略合作伙伴关系（组织客户关系），站在客户的视角了解其行业和业务。' },
