@@ -67,7 +67,8 @@ function drawFigure(host: HTMLElement, data: ReportData, index: number, findings
     const root = svg('svg', { class: 'drawing report-picture', role: 'img' }, null);
     const layer = svg('g', { class: 'viewport', 'data-layer': 'viewport' }, root);
     const drawn = drawView(figure.tab, data.view, shownOf(data.view, figure.focus), layer, {
-        selection: null, stageWidth: data.width, picks: data.picks, findings,
+        // no height limit: a report's page scrolls, and printing scales a picture to its page
+        selection: null, stageWidth: data.width, stageHeight: 0, picks: data.picks, findings,
     });
     // every card in full detail: the page prints as it opens
     drawn.result.materialize?.(null);
