@@ -108,8 +108,8 @@ describe('acct in Chinese', () => {
         expect(edgecloud).toMatch(/\s线索\s+长期\s/);
         expect(lines.find(l => l.includes('hxgrid/substation'))).toMatch(/\s机会点\s+中期\s/);
         expect(lines.find(l => l.includes('donghai/ran27'))).toMatch(/\s投标\s+短期\s/);
-        const rows = lines.filter(l => /^\d+ .*\w\//.test(l));
-        expect(rows).toHaveLength(9);
+        const rows = lines.filter(l => /^\s*\d+ .*\w\//.test(l));
+        expect(rows).toHaveLength(12);
         for (const row of rows) expect(row).not.toMatch(/\s(lead|opportunity|bid|short|mid|long)\s/);
         // English keeps the keywords, byte for byte
         expect(runCli(['sandbox', ...TODAY, '--top', '2', 'examples']).stdout).toMatch(/donghai\/edgecloud .* lead +long /);

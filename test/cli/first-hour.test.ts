@@ -37,7 +37,7 @@ describe('one plan checked alone', () => {
         expect(inside.stderr).toContain("declared in ../team.acct, which was left out");
         expect(inside.stderr).toMatch(/acct check \.\.\n$/);
         const chinese = runCli(['check', 'plans/cmgd.acct', '--lang', 'zh-CN'], { cwd: dir });
-        expect(chinese.stderr).toBe("acct: 'alice'、'bob'和'nokia'在 team.acct 中声明，但该文件不在本次范围内：成员、竞争对手和 policy 由工作区内所有计划共用。请一并给出：acct check .\n");
+        expect(chinese.stderr).toBe("acct: 'alice'、'bob'和'nokia'在 team.acct 中声明，但该文件不在本次范围内：成员、竞争对手和阈值设置（`policy`）由工作区内所有计划共用。请一并给出：acct check .\n");
     });
 
     it('says nothing when the plans are checked together, or nothing nearby declares the unknown ids', () => {

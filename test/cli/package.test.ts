@@ -35,7 +35,7 @@ describe('the package', () => {
         expect(execFileSync(acct, ['--version'], { encoding: 'utf8' })).toBe('0.1.0\n');
         const check = spawnSync(acct, ['check', '--today', '2026-11-22', '.'], { cwd: examplesDir, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: undefined } });
         expect(check.status).toBe(0);
-        expect(check.stdout).toMatch(/^\d+ findings in 5 files: 0 errors, \d+ warnings, \d+ info\.$/m);
+        expect(check.stdout).toMatch(/^\d+ findings in 6 files: 0 errors, \d+ warnings, \d+ info\.$/m);
     }, 120_000);
 
     it('the README never suggests a bare npx acct, and its workflows run Node 22 or later', () => {

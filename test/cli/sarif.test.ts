@@ -40,6 +40,14 @@ const RULES: Array<[id: string, shortDescription: string, level: 'error' | 'warn
     ['unused-waiver', 'A waiver in force waives no finding.', 'warning'],
     ['expired-waiver', 'A waiver is past its until date: it waives nothing any more.', 'warning'],
     ['invalid-code', 'waive or severity names a code that does not exist or cannot be changed.', 'error'],
+    // contract 1.2 (section 7.2), and missing-currency (an extension for 万 and 亿)
+    ['ripe-lead', 'A lead has both a budget and a start: it meets the opportunity criteria; move it to stage opportunity.', 'note'],
+    ['no-value-proposition', 'A bid has no value proposition: 80 % of the result is decided before the tender.', 'note'],
+    ['class-without-partnership', 'An S or A customer has no organizational relationship beyond communicate: build a strategic partnership.', 'warning'],
+    ['unverified-opportunity', 'An active opportunity lacks the intent or the solution: a lead that skipped the lead criteria.', 'none'],
+    ['unknown-needs', 'An approver or decision-maker of an active deal has no KPI and no pain on record.', 'none'],
+    ['aimless-activity', 'A planned activity has no objective: what must this meeting achieve?', 'none'],
+    ['missing-currency', 'An amount in 万 or 亿 has no currency.', 'note'],
     ['duplicate-property', 'A property is written twice in one block; only the last counts.', 'warning'],
     ['internal-error', 'A check failed on this element: a fault of acct, not of the plan. Please report it.', 'error'],
 ];

@@ -115,7 +115,7 @@ customer class "Keywords are ids" {
         expect(validatePlan(plan)).toEqual([]);
         for (const code of ['unverified-opportunity', 'ripe-lead', 'no-value-proposition']) {
             // the schema's code enum knows the new codes
-            expect(validatePlan({ ...plan, diagnostics: [{ file: 'plan.acct', line: 1, column: 1, severity: 'info', code, message: 'm' }] })).toEqual([]);
+            expect(validatePlan({ ...plan, diagnostics: [{ file: 'plan.acct', line: 1, column: 1, severity: 'info', code, message: 'm', subject: null }] })).toEqual([]);
         }
         expect(validatePlan({ ...plan, customers: [{ ...plan.customers[0]!, class: 'D' }] })).not.toEqual([]);
     });

@@ -11,7 +11,7 @@ import { diffPlans, worsened, type PlanDiff } from '../../contract/plan-diff.js'
 import { formatDiffMarkdown, formatDiffText } from '../../contract/diff-report.js';
 import { message, severityRank, resolveToday, type Severity, type Texts } from '../../method/index.js';
 import { loadTexts, loadWorkspace } from '../../node/workspace-loader.js';
-import { existsAt, GitError, isRevision, plansAt, renames, resolveRevision, workTree, type GitWorkTree } from '../../node/git.js';
+import { existsAt, GitError, isRevision, pathInTree, plansAt, renames, resolveRevision, workTree, type GitWorkTree } from '../../node/git.js';
 import { relativePath } from '../../language/file-places.js';
 import type { AcctPlanDocument } from '../../contract/plan-types.js';
 import { hintDeclaredElsewhere, withPathsAndToday, type SetExit } from '../common.js';
@@ -43,6 +43,8 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
     const to = options.to === undefined ? undefined : await resolveRevision(tree, options.to);
     await everyPathSomewhere(tree, paths, [options.from, from], options.to === undefined ? undefined : [options.to, to!], cwd);
     const load = { today, cwd, locale: texts.locale };
+    // a path outside the work tree is a usage error before anything is read from disk
+    for (const file of paths) pathInTree(tree, file, cwd);
     // On disk, a path that no longer exists or holds no plan is an empty side: everything was removed.
     const after = to ? await loadTexts(await plansAt(tree, to, paths, cwd), load) : await loadWorkspace(paths, { ...load, missingIsEmpty: true });
     const { diff: report } = await diffWith(tree, paths, [options.from, from], to === undefined ? undefined : [options.to!, to], after.plan(), load);

@@ -21,7 +21,7 @@ export const cli: Translation<typeof en> = {
     'cli.invalidToday': '{value} 不是日期：请使用 YYYY-MM-DD。',
     'cli.summary.none': '{files} 个文件中没有发现问题。',
     'cli.summary': '{files} 个文件中发现 {count} 个问题：{errors} 个错误，{warnings} 个警告，{infos} 个提示。',
-    'cli.declaredElsewhere': '{ids}在 {file} 中声明，但该文件不在本次范围内：成员、竞争对手和 policy 由工作区内所有计划共用。请一并给出：acct {command} {folder}',
+    'cli.declaredElsewhere': '{ids}在 {file} 中声明，但该文件不在本次范围内：成员、竞争对手和阈值设置（`policy`）由工作区内所有计划共用。请一并给出：acct {command} {folder}',
     'cli.declaredElsewhere.more': '另外 {count} 个',
     'cli.maxWarnings': '{warnings} 个警告，超过了 --max-warnings {max}。',
     'cli.watch.format': '--watch 只输出文本：请去掉 --format。',

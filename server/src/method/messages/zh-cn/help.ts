@@ -17,7 +17,7 @@ export const help: Translation<typeof en> = {
   acct export --redact -o shared.acct.json           名称、id 和自由文本替换为化名，便于对外分享
   acct export --format csv --table contacts --bom    以 CSV 导出一张表（contacts、opportunities、
                                                      decision-chain、activities、findings）
-  acct sandbox --top 3                               进行中的机会排序，选中前 3 个
+  acct sandbox --top 3                               进行中的机会点排序，选中前 3 个
   acct diff --from main --format markdown plans/     自 main 以来的变化，可作为 PR 评论
   acct history --since 2026-09-01 --subject cmgd/wang   某个人的支持度如何逐个提交变化
   acct report -o review.html plans/                  客户评审：一个可打开、可邮件发送、可打印的 HTML 文件
@@ -40,9 +40,9 @@ export const help: Translation<typeof en> = {
     'help.export.bom': '配合 --format csv：以 UTF-8 字节顺序标记开头，便于电子表格程序读取',
     'help.export.redact': '把名称、id、职务、自由文本和文件路径替换为化名（Contact 7），隐去亲密度和对竞争对手的支持度：用于对外分享',
     'help.export.after': '\n表：{tables}；第一列为客户 id，其后是导出字段的扁平化形式。\n计划中有任何错误时：以状态 1 退出，错误输出到标准错误，不写入任何内容——findings 表除外，\n无论计划内容如何都会写出（其中列有错误时以状态 1 退出，与 acct check 相同）。',
-    'help.sandbox': '按战略沙盘评分给所有进行中的机会排序；把前 N 个标为选中。',
+    'help.sandbox': '按战略沙盘评分给所有进行中的机会点排序；把前 N 个标为选中。',
     'help.sandbox.stageAge': '根据 git 历史：每个机会点处于当前阶段的起始日期（stageSince、stageDays）',
-    'help.sandbox.top': '把前 N 个机会标为选中',
+    'help.sandbox.top': '把前 N 个机会点标为选中',
     'help.diff': '显示计划在两个 git 版本之间（或某个版本与磁盘上的文件之间）的变化。',
     'help.diff.from': '较早的版本',
     'help.diff.to': '较晚的版本（默认：磁盘上的文件）',
