@@ -13,6 +13,10 @@ import { createAcctServices, type AcctServices } from '../../server/src/acct-mod
 import { isIssueCode } from '../../server/src/method/index.js';
 import { serializePlan } from '../../server/src/plan/plan-json.js';
 import { applyLayout, layoutEdits, layoutPieces } from '../../server/src/language/plan-layout.js';
+import { formatSarif } from '../../server/src/cli/formats/sarif.js';
+import { sandboxRanking } from '../../server/src/contract/sandbox.js';
+import { diffPlans } from '../../server/src/contract/plan-diff.js';
+import { ENGLISH_TEXTS } from '../../server/src/method/index.js';
 import { validatePlan } from '../support/schema.js';
 import { fuzzCaseArb, mutate, type FuzzCase } from './mutations.js';
 
@@ -77,6 +81,13 @@ export async function checkInvariants(text: string): Promise<void> {
     const second = serializePlan(again.acct.plan.PlanBuilder.plan(base));
     if (second !== serialized) throw new Error('the same input gave another document');
     checkNothingSwallowed(text, acct);
+    // the other outputs of the same plan: SARIF has one result per finding, sandbox ranks, diff against itself is empty
+    const located = acct.plan.PlanBuilder.located(base);
+    const sarif = JSON.parse(formatSarif({ findings: located.diagnostics, waived: located.waived, version: '0.0.0', texts: ENGLISH_TEXTS })) as { runs: Array<{ results: unknown[] }> };
+    if (sarif.runs[0]!.results.length !== located.diagnostics.length + located.waived.length) throw new Error('SARIF lost or added a finding');
+    sandboxRanking(plan);
+    const self = diffPlans(plan, plan, { from: 'a', to: null });
+    if (self.changes.length || self.newFindings.length || self.resolvedFindings.length) throw new Error(`a plan compared with itself shows changes: ${JSON.stringify(self.changes.slice(0, 3))}`);
     const formatted = applyLayout(text, layoutEdits(text, layoutPieces(acct.parser.Lexer, text)));
     if (formatted !== text) {
         const before = tokenImages(text, acct);

@@ -97,7 +97,7 @@ async function main() {
         // extension under test is the one installed from the .vsix
         extensionDevelopmentPath: devDir,
         extensionTestsPath: SUITE,
-        launchArgs: [workspace, ...profileArgs, '--disable-telemetry', '--disable-extension=vscode.git'],
+        launchArgs: [workspace, ...profileArgs, '--disable-telemetry', '--disable-extension=vscode.git', '--disable-workspace-trust'],
         extensionTestsEnv: {
           ACCT_VSCODE_TEST_RESULTS: resultsFile,
           ACCT_VSCODE_EXTENSIONS_DIR: profile.extensionsDir,
