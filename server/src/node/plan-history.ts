@@ -44,6 +44,8 @@ export interface HistoryOptions {
     cwd?: string;
     /** The language of the findings' messages. */
     locale?: Locale;
+    /** Tests only: validate every file again at every commit (the oracle of the date-driven re-checks). */
+    fullRecheck?: boolean;
 }
 
 /** One commit of the history that changed the plan. */
@@ -279,6 +281,12 @@ class HistoryEngine {
         // The files this commit changed, and those whose findings depend on them, are checked with its date;
         // a file that did not change keeps the findings of the day it was last checked (re-check only what changed).
         Acct.workspace.AcctSettings.todayOverride = today;
+        if (this.built && this.options.fullRecheck) {
+            const fresh = new Set(changed.map(uri => uri.toString()));
+            for (const document of documents.all) {
+                if (!fresh.has(document.uri.toString())) builder.resetToState(document, DocumentState.IndexedReferences);
+            }
+        }
         if (!this.built) {
             const created = changed.map(uri => {
                 const document = unparsed(uri);
@@ -287,7 +295,7 @@ class HistoryEngine {
             });
             await builder.build(created, { validation: true });
             this.built = true;
-        } else if (changed.length || deleted.length) {
+        } else if (changed.length || deleted.length || this.options.fullRecheck) {
             // a new file: a document to parse (the builder would ask a file system what the URI is)
             for (const uri of changed) if (!documents.hasDocument(uri)) documents.addDocument(unparsed(uri));
             await builder.update(changed, deleted);
