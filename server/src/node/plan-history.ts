@@ -6,8 +6,9 @@
  * The cost grows with what changed, not with commits × files (issue 20 item 4): git is read in
  * bulk (git-history.ts); one set of language services holds the workspace from commit to
  * commit, and each commit's changed files are updated in it, so that only they are parsed and
- * only what depends on them is linked and checked again (the incremental document builder) —
- * everything is checked again only when today moves to another day. Each distinct content (git
+ * only what depends on them is linked and checked again (the incremental document builder); when
+ * today moves to another day, the untouched files whose findings the move can change are validated
+ * again too (checks/date-driven.ts), not parsed again. Each distinct content (git
  * blob) is parsed once per run: a parse is kept by blob id and given back when the same content
  * comes back (a revert, a rename, a file moved back).
  *
