@@ -6,8 +6,9 @@
  * The cost grows with what changed, not with commits × files (issue 20 item 4): git is read in
  * bulk (git-history.ts); one set of language services holds the workspace from commit to
  * commit, and each commit's changed files are updated in it, so that only they are parsed and
- * only what depends on them is linked and checked again (the incremental document builder) —
- * everything is checked again only when today moves to another day. Each distinct content (git
+ * only what depends on them is linked and checked again (the incremental document builder); when
+ * today moves to another day, the untouched files whose findings the move can change are validated
+ * again too (checks/date-driven.ts), not parsed again. Each distinct content (git
  * blob) is parsed once per run: a parse is kept by blob id and given back when the same content
  * comes back (a revert, a rename, a file moved back).
  *
@@ -30,6 +31,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
 import { isDate, message, type Locale } from '../method/index.js';
 import { isSkippedFolder } from './plan-files.js';
+import { DATE_DRIVEN_CODES, datesIn, mayChangeBetween } from '../language/checks/date-driven.js';
 import { GitError, resolveRevision, workTree, type GitWorkTree } from './git.js';
 import { commitDate, firstParentLog, isShallow, readBlobsById, treeAt, type CommitRecord } from './git-history.js';
 
@@ -44,6 +46,8 @@ export interface HistoryOptions {
     cwd?: string;
     /** The language of the findings' messages. */
     locale?: Locale;
+    /** Tests only: validate every file again at every commit (the oracle of the date-driven re-checks). */
+    fullRecheck?: boolean;
 }
 
 /** One commit of the history that changed the plan. */
@@ -170,6 +174,10 @@ class HistoryEngine {
     private readonly parseInUse = new Map<ParseResult<Workspace>, string>();
     private readonly blobOf = new Map<string, string>();
     private built = false;
+    /** The date the workspace was last checked with. */
+    private checkedOn: string | undefined;
+    /** The dates each file's text holds (datesIn), by file. */
+    private readonly dates = new Map<string, { text: string; days: number[] }>();
     /** How many more times each blob will be given to a file: a parse no file will need again is let go. */
     readonly remaining = new Map<string, number>();
     /** Each file's elements as the export writes them, by parse: a file that did not change is not converted again. */
@@ -263,6 +271,7 @@ class HistoryEngine {
         for (const uri of deleted) {
             this.fileSystem.texts.delete(uri.toString());
             this.blobOf.delete(uri.toString());
+            this.dates.delete(uri.toString());
             this.release(uri.toString());
         }
         for (const [name, blob] of files) {
@@ -276,9 +285,16 @@ class HistoryEngine {
             changed.push(uri);
         }
         void renamed;
-        // The files this commit changed, and those whose findings depend on them, are checked with its date;
-        // a file that did not change keeps the findings of the day it was last checked (re-check only what changed).
+        // Each side is checked with its own date (contract 7.6): the changed files, those whose findings depend
+        // on them, and — when the date moved — the untouched files whose findings the move can change.
         Acct.workspace.AcctSettings.todayOverride = today;
+        if (this.built && (this.options.fullRecheck || this.checkedOn !== today)) {
+            const fresh = new Set([...changed, ...deleted].map(uri => uri.toString()));
+            for (const document of this.dateDependent(fresh, this.checkedOn ?? today, today)) {
+                builder.resetToState(document, DocumentState.IndexedReferences);
+            }
+        }
+        this.checkedOn = today;
         if (!this.built) {
             const created = changed.map(uri => {
                 const document = unparsed(uri);
@@ -287,7 +303,7 @@ class HistoryEngine {
             });
             await builder.build(created, { validation: true });
             this.built = true;
-        } else if (changed.length || deleted.length) {
+        } else {
             // a new file: a document to parse (the builder would ask a file system what the URI is)
             for (const uri of changed) if (!documents.hasDocument(uri)) documents.addDocument(unparsed(uri));
             await builder.update(changed, deleted);
@@ -295,6 +311,37 @@ class HistoryEngine {
         this.current.clear();
         for (const [name, blob] of files) this.current.set(name, blob);
         return this.plan(today);
+    }
+
+    /**
+     * The documents not in `fresh` whose findings can differ between `from` and `to`: those holding a
+     * date-driven finding (checks/date-driven.ts), those with a date whose critical day falls between
+     * the two, and the documents referring to them or referred to by them.
+     */
+    private dateDependent(fresh: Set<string>, from: string, to: string): LangiumDocument[] {
+        const { shared, Acct } = this.services;
+        const all = shared.workspace.LangiumDocuments.all.filter(doc => !fresh.has(doc.uri.toString())).toArray();
+        if (this.options.fullRecheck) return all;
+        const thresholds = Acct.workspace.WorkspaceFacts.policy();
+        const policy = Acct.validation.FindingPolicy;
+        const hit = all.filter(doc => {
+            if ((doc.diagnostics ?? []).some(d => DATE_DRIVEN_CODES.has(String(d.code)))) return true;
+            if (policy.waivedIn(doc).some(({ diagnostic }) => DATE_DRIVEN_CODES.has(String(diagnostic.code)))) return true;
+            const key = doc.uri.toString();
+            const text = this.fileSystem.texts.get(key) ?? doc.textDocument.getText();
+            let known = this.dates.get(key);
+            if (!known || known.text !== text) this.dates.set(key, known = { text, days: datesIn(text) });
+            return mayChangeBetween(known.days, from, to, thresholds);
+        });
+        if (hit.length === 0) return [];
+        const hitUris = new Set(hit.map(doc => doc.uri.toString()));
+        const index = shared.workspace.IndexManager as unknown as {
+            isAffected(doc: LangiumDocument, uris: Set<string>): boolean;
+            referenceIndex?: Map<string, Array<{ targetUri: URI }>>;
+        };
+        const referred = new Set<string>();
+        for (const uri of hitUris) for (const ref of index.referenceIndex?.get(uri) ?? []) referred.add(ref.targetUri.toString());
+        return all.filter(doc => hitUris.has(doc.uri.toString()) || referred.has(doc.uri.toString()) || index.isAffected(doc, hitUris));
     }
 
     /** The plan of the workspace as `acct export` gives it, each unchanged file's part reused. */
