@@ -121,7 +121,7 @@ describe('acct in Chinese', () => {
         for (const text of ['用法： acct [options] [command]', '检查、导出、排序和比较', '选项：', '显示版本号', '显示命令帮助', '命令：', '示例：', '就地改写']) {
             expect(help.stdout).toContain(text);
         }
-        for (const command of ['check', 'export', 'sandbox', 'diff', 'format']) {
+        for (const command of ['check', 'export', 'sandbox', 'diff', 'history', 'format', 'report']) {
             const text = runCli([command, '--help'], { env: { LANG: 'zh_CN.UTF-8' } }).stdout;
             expect(text).toMatch(/^用法： acct /);
             expect(text).toContain('参数：');

@@ -25,11 +25,11 @@ interface HistoryOptions {
 
 export function historyCommand(setExit: SetExit, texts: Texts): Command {
     return withPathsAndToday(new Command('history')
-        .description('Show how the plan changed, commit by commit, along the first-parent git history.'), texts)
-        .option('--since <date|rev>', 'a date YYYY-MM-DD (commits on or after it) or a revision (commits after it)')
-        .option('--until <rev>', 'the revision whose history is read', 'HEAD')
-        .option('--subject <key>', 'only the changes and findings of CUSTOMER, CUSTOMER/ID or a subject key, and what lies inside it')
-        .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv', 'markdown']).default('text'))
+        .description(texts.t('help.history')), texts)
+        .option('--since <date|rev>', texts.t('help.history.since'))
+        .option('--until <rev>', texts.t('help.history.until'), 'HEAD')
+        .option('--subject <key>', texts.t('help.history.subject'))
+        .addOption(new Option('--format <format>', texts.t('help.outputFormat')).choices(['text', 'json', 'csv', 'markdown']).default('text'))
         .action(async (paths: string[], options: HistoryOptions) => setExit(await history(paths, options, texts)));
 }
 

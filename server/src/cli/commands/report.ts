@@ -32,12 +32,12 @@ interface ReportOptions {
 
 export function reportCommand(setExit: SetExit, texts: Texts): Command {
     return withPathsAndToday(new Command('report')
-        .description('Write the account review as one self-contained HTML file: summary, customers, findings and the views of every active opportunity.'), texts)
-        .requiredOption('-o, --output <file>', 'the HTML file to write (atomically)')
-        .option('--since <rev>', 'add the changes and findings since this git revision, and the support of the key people since')
-        .option('--redact', 'names, ids, titles, free texts and file paths as pseudonyms, as acct export --redact')
-        .option('--pdf <file>', 'also print the report to this PDF file with the local Chromium (ACCT_CHROMIUM, else /usr/bin/chromium)')
-        .addHelpText('after', '\nExit status: 0, or 1 when the plan has errors (they are shown in the report); 2 bad usage.')
+        .description(texts.t('help.report')), texts)
+        .requiredOption('-o, --output <file>', texts.t('help.report.output'))
+        .option('--since <rev>', texts.t('help.report.since'))
+        .option('--redact', texts.t('help.report.redact'))
+        .option('--pdf <file>', texts.t('help.report.pdf'))
+        .addHelpText('after', texts.t('help.report.after'))
         .action(async (paths: string[], options: ReportOptions) => setExit(await report(paths, options, texts)));
 }
 
