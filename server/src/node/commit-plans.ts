@@ -1,0 +1,61 @@
+/**
+ * What a commit's plan is made of, for the history engine: a blob as plan text, the commit's
+ * files served to the language services as from a disk, a kept parse unlinked for its next
+ * document, and when two plans are the same (contract 7.6).
+ */
+import { EmptyFileSystemProvider, URI, type ParseResult } from 'langium';
+import type { Workspace } from '../language/generated/ast.js';
+import { forEachReference, nodesOf } from '../language/ast-walk.js';
+import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
+
+/** Serves each file's text at the commit being checked: the language services read it as from a disk. */
+export function commitFileSystem(): EmptyFileSystemProvider & { texts: Map<string, string> } {
+    const texts = new Map<string, string>();
+    const fileSystem = Object.assign(new EmptyFileSystemProvider(), { texts });
+    (fileSystem as unknown as { readFile(uri: URI): Promise<string> }).readFile = (uri: URI) => {
+        const text = texts.get(uri.toString());
+        return text === undefined ? Promise.reject(new Error(`not in the commit: ${uri.toString()}`)) : Promise.resolve(text);
+    };
+    return fileSystem;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lenient = new TextDecoder('utf-8');
+
+/** A blob as plan text: UTF-8 without its BOM; a binary or non-UTF-8 content keeps what it can, so that it does not parse. */
+export function blobText(bytes: Buffer | undefined): string {
+    if (!bytes) return '';
+    let text: string;
+    try {
+        text = utf8.decode(bytes);
+    } catch {
+        text = lenient.decode(bytes);
+    }
+    // NUL never stands in a plan: a binary file is text that does not parse
+    text = text.replace(/\u0000/g, '\ufffd');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Undoes the links of a kept parse, so that the document it is given to links it afresh. */
+export function unlink(parse: ParseResult<Workspace>): void {
+    for (const node of nodesOf(parse.value)) {
+        forEachReference(node, ({ reference }) => {
+            const ref = reference as unknown as { _ref?: unknown; _nodeDescription?: unknown };
+            if ('_ref' in ref) { ref._ref = undefined; ref._nodeDescription = undefined; }
+        });
+    }
+}
+
+export function emptyPlan(today: string): AcctPlanDocument {
+    return { format: 'acct-plan', version: 1, today, files: [], members: [], competitors: [], customers: [], diagnostics: [], waived: [] };
+}
+
+/** The same plan: the same export minus `today`, `files` and the findings' file, line and column (contract 7.6). */
+export function samePlan(a: AcctPlanDocument, b: AcctPlanDocument): boolean {
+    const sameList = (x: readonly unknown[], y: readonly unknown[]) =>
+        x.length === y.length && x.every((item, i) => item === y[i] || JSON.stringify(item) === JSON.stringify(y[i]));
+    const finding = ({ file: _f, line: _l, column: _c, ...rest }: DiagnosticJson) => JSON.stringify(rest);
+    return a.format === b.format && a.version === b.version
+        && sameList(a.members, b.members) && sameList(a.competitors, b.competitors) && sameList(a.customers, b.customers)
+        && sameList(a.diagnostics.map(finding), b.diagnostics.map(finding)) && sameList(a.waived.map(finding), b.waived.map(finding));
+}
