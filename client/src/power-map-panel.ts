@@ -44,6 +44,15 @@ export interface PowerMapTarget {
 export const POWER_MAP_VIEW_TYPE = 'acct.powerMap';
 const DEBOUNCE_MS = 250;
 const EXPORT_TIMEOUT_MS = 15_000;
+/** A request for the SVG that got no answer is asked again this often: VS Code drops a message posted while the page reloads. */
+const EXPORT_ASK_AGAIN_MS = 2_000;
+/**
+ * A page that has not said `ready` this long after its HTML was set is loaded again: a webview
+ * host can leave a new page waiting for its service worker (seen in code-server when a panel
+ * opens right after another closed), and that page would never draw nor answer.
+ */
+const PAGE_LOAD_MS = 4_000;
+const PAGE_LOAD_TRIES = 3;
 const WEBVIEW_DIR = ['out', 'webview'] as const;
 
 /** What an update fetches: the plan, the focus under the cursor. */
@@ -112,7 +121,12 @@ export class PowerMapPanel {
     private cursorFocus: PlanFocus | undefined;
     private picture: Picture<PartStamps> | undefined;
     private readonly page: WebviewPage;
-    private pendingExport: { target?: vscode.Uri; resolve: (uri: vscode.Uri | undefined) => void } | undefined;
+    private pendingExport: { target?: vscode.Uri; request: number; resolve: (uri: vscode.Uri | undefined) => void } | undefined;
+    /** Whether the page loaded last said `ready` (load()). */
+    private pageSaidReady = false;
+    private loadTimer: ReturnType<typeof setTimeout> | undefined;
+    /** Numbers the SVG requests, so that a late second answer to one asked again is not taken for another. */
+    private exportRequests = 0;
     private exportWhenReady = false;
 
     private constructor(
@@ -131,7 +145,7 @@ export class PowerMapPanel {
             this.pinned = undefined;
             this.schedule({ focus: true });
         });
-        panel.webview.html = this.html();
+        this.load();
         this.disposables.push(
             this.cursor,
             panel.onDidDispose(() => this.dispose()),
@@ -147,6 +161,17 @@ export class PowerMapPanel {
             }),
             source.onPlanChanged(() => this.schedule({ plan: true })),
         );
+    }
+
+    /** Sets the page's HTML; loads it again while it does not say `ready` (PAGE_LOAD_MS, at most PAGE_LOAD_TRIES times). */
+    private load(tries = 1): void {
+        this.pageSaidReady = false;
+        this.panel.webview.html = this.html();
+        clearTimeout(this.loadTimer);
+        if (tries >= PAGE_LOAD_TRIES) return;
+        this.loadTimer = setTimeout(() => {
+            if (!this.disposed && !this.pageSaidReady && this.panel.visible) this.load(tries + 1);
+        }, PAGE_LOAD_MS);
     }
 
     /** The picture posted to the webview last, its plan by the stamps of its parts (for tests and tooling). */
@@ -169,25 +194,35 @@ export class PowerMapPanel {
     /**
      * Asks the webview for its current view as SVG and saves it (to `target`, or where the user
      * chooses). A request made before the page has drawn a picture — the panel just opened, or
-     * shown again, or reloaded — waits until it has, then is sent once; it never reaches a page
-     * that cannot answer it. Only when no picture comes within EXPORT_TIMEOUT_MS does it resolve
-     * undefined, saying why.
+     * shown again, or reloaded — waits until it has; it never reaches a page that cannot answer
+     * it. Unanswered, it is asked again every EXPORT_ASK_AGAIN_MS (a message posted while the page
+     * reloads is lost), and only the answer to the request pending is saved. Only when no picture
+     * comes within EXPORT_TIMEOUT_MS does it resolve undefined, saying why.
      */
     exportSvg(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
         this.pendingExport?.resolve(undefined);
+        const request = ++this.exportRequests;
         return new Promise(resolve => {
+            const ask = (): void => {
+                if (this.pendingExport?.request === request && this.panel.visible) void this.page.post({ type: 'requestSvg', request });
+            };
+            // asked again while unanswered, whatever the panel believes of its page: a page that is there
+            // answers (or waits for its picture), one that is not loses the message and is asked again
+            const again = setInterval(ask, EXPORT_ASK_AGAIN_MS);
             const timeout = setTimeout(() => {
-                if (this.pendingExport?.resolve === done) this.pendingExport = undefined;
+                if (this.pendingExport?.request === request) this.pendingExport = undefined;
+                clearInterval(again);
                 if (!this.picture) void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to export yet: the power map has not received a plan.'));
                 resolve(undefined);
             }, EXPORT_TIMEOUT_MS);
             const done = (uri: vscode.Uri | undefined): void => {
                 clearTimeout(timeout);
+                clearInterval(again);
                 resolve(uri);
             };
-            this.pendingExport = { target, resolve: done };
+            this.pendingExport = { target, request, resolve: done };
             if (this.panel.visible && this.page.showsPicture) {
-                void this.page.post({ type: 'requestSvg' });
+                ask();
             } else {
                 // sent by present() once the page has drawn; a hidden webview has no page: show it
                 this.exportWhenReady = true;
@@ -201,6 +236,7 @@ export class PowerMapPanel {
         this.disposed = true;
         if (PowerMapPanel.current === this) PowerMapPanel.current = undefined;
         if (this.timer) clearTimeout(this.timer);
+        clearTimeout(this.loadTimer);
         this.pendingExport?.resolve(undefined);
         this.pendingExport = undefined;
         this.page.close();
@@ -287,7 +323,7 @@ export class PowerMapPanel {
         // an export asked for before the page drew: the page has a picture now
         if (this.exportWhenReady && this.pendingExport && this.page.showsPicture) {
             this.exportWhenReady = false;
-            await this.page.post({ type: 'requestSvg' });
+            await this.page.post({ type: 'requestSvg', request: this.pendingExport.request });
         }
     }
 
@@ -297,6 +333,7 @@ export class PowerMapPanel {
         if (!isMessage(m)) return;
         switch (m.type) {
             case 'ready':
+                this.pageSaidReady = true;
                 this.page.loaded(m.parts);
                 // a new page: an export asked of the one before is asked again once this one draws
                 if (this.pendingExport) this.exportWhenReady = true;
@@ -312,6 +349,8 @@ export class PowerMapPanel {
                 if (isSubjectKey(m.subject)) await this.reveal(m.subject);
                 break;
             case 'exportSvg':
+                // an answer to a request no longer pending (asked again, answered twice) is dropped
+                if (typeof m.request === 'number' && m.request !== this.pendingExport?.request) break;
                 if (typeof m.svg === 'string') await this.saveSvg(m.svg, m.suggestedName);
                 break;
         }

@@ -230,8 +230,9 @@ describe('power-map panel', () => {
 
         const done = commands.get('acct.exportViewSvg')!({ target: 'file:///plans/view.svg' }) as Promise<vscode.Uri | undefined>;
         await vi.advanceTimersByTimeAsync(0);
-        expect(p.webview.posted.at(-1)).toEqual({ type: 'requestSvg' });
-        p.webview.receive.fire({ type: 'exportSvg', svg: '<svg>2</svg>', suggestedName: 'x.svg' });
+        const asked = p.webview.posted.at(-1) as { type: string; request: number };
+        expect(asked).toEqual({ type: 'requestSvg', request: expect.any(Number) });
+        p.webview.receive.fire({ type: 'exportSvg', svg: '<svg>2</svg>', suggestedName: 'x.svg', request: asked.request });
         expect(String(await done)).toBe('file:///plans/view.svg');
         expect(written.at(-1)).toEqual({ uri: 'file:///plans/view.svg', text: '<svg>2</svg>' });
         expect(saveDialog).toHaveBeenCalledTimes(1);
@@ -264,6 +265,37 @@ describe('power-map panel', () => {
         expect(requestsForSvg()).toBe(3);
         p.webview.receive.fire({ type: 'exportSvg', svg: '<svg>again</svg>', suggestedName: 'x.svg' });
         expect(String(await again)).toBe('file:///plans/again.svg');
+    });
+
+    it('an export whose request got no answer is asked again, and only the answer to the request pending is saved', async () => {
+        await commands.get('acct.openPowerMap')!();
+        const p = panels[0]!;
+        p.webview.receive.fire({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(10);
+        const requests = () => p.webview.posted.filter((m): m is { type: 'requestSvg'; request: number } => (m as { type: string }).type === 'requestSvg');
+        const first = commands.get('acct.exportViewSvg')!({ target: 'file:///plans/first.svg' }) as Promise<vscode.Uri | undefined>;
+        await vi.advanceTimersByTimeAsync(0);
+        expect(requests()).toHaveLength(1);
+        // the message was lost (a page reloading): asked again, with the same request
+        await vi.advanceTimersByTimeAsync(2_000);
+        expect(requests()).toHaveLength(2);
+        expect(requests()[1]!.request).toBe(requests()[0]!.request);
+        // a second export replaces the first; a late answer to the first is not saved as the second
+        const second = commands.get('acct.exportViewSvg')!({ target: 'file:///plans/second.svg' }) as Promise<vscode.Uri | undefined>;
+        expect(await first).toBeUndefined();
+        await vi.advanceTimersByTimeAsync(0);
+        const latest = requests().at(-1)!.request;
+        expect(latest).not.toBe(requests()[0]!.request);
+        p.webview.receive.fire({ type: 'exportSvg', svg: '<svg>late</svg>', suggestedName: 'x.svg', request: requests()[0]!.request });
+        await vi.advanceTimersByTimeAsync(0);
+        expect(written.some(w => w.text === '<svg>late</svg>')).toBe(false);
+        p.webview.receive.fire({ type: 'exportSvg', svg: '<svg>second</svg>', suggestedName: 'x.svg', request: latest });
+        expect(String(await second)).toBe('file:///plans/second.svg');
+        expect(written.at(-1)).toEqual({ uri: 'file:///plans/second.svg', text: '<svg>second</svg>' });
+        // answered: not asked again
+        const asked = requests().length;
+        await vi.advanceTimersByTimeAsync(5_000);
+        expect(requests()).toHaveLength(asked);
     });
 
     it('opens the fishbone and the sandbox views: the view is sent once the webview is ready, then at once', async () => {

@@ -29,7 +29,7 @@ class App {
     /** Zoom key of what is drawn (view and element); empty before the first picture. */
     private currentKey = '';
     /** An SVG export was asked for before there was anything to draw. */
-    private svgRequested = false;
+    private svgRequested: boolean | number = false;
     private persistTimer: ReturnType<typeof setTimeout> | undefined;
     /** The shape the current picture was drawn in for the stage's size (a list or a tree, upright or across), and how to tell it for another size. */
     private drawnShape: DrawnView['shape'] = { name: '', for: () => '' };
@@ -93,7 +93,7 @@ class App {
         }
         if (data.type === 'requestSvg') {
             // Asked before the first picture arrived: answer as soon as there is one.
-            if (this.picture) this.exportView(); else this.svgRequested = true;
+            if (this.picture) this.exportView(data.request); else this.svgRequested = data.request ?? true;
             return;
         }
         if (data.type === 'strings') {
@@ -120,9 +120,10 @@ class App {
         this.state.picture = data.picture;
         this.render();
         this.persist(true);
-        if (this.svgRequested) {
+        if (this.svgRequested !== false) {
+            const request = this.svgRequested;
             this.svgRequested = false;
-            this.exportView();
+            this.exportView(request === true ? undefined : request);
         }
     }
 
@@ -227,13 +228,13 @@ class App {
         this.canvas.root.setAttribute('aria-label', tabLabel(this.state.tab));
     }
 
-    private exportView(): void {
+    private exportView(request?: number): void {
         const picture = this.picture;
         if (!picture) return;
         const tab = this.state.tab;
         const title = exportTitle(tabLabel(tab), this.chrome.headingText, picture.view.plan.today ?? null);
         const svg = this.canvas.exportSvg(title, this.legend.forExport());
-        this.host.post({ type: 'exportSvg', svg, suggestedName: exportName(tab, this.shown) });
+        this.host.post({ type: 'exportSvg', svg, suggestedName: exportName(tab, this.shown), ...(request === undefined ? {} : { request }) });
     }
 
     private persist(now: boolean): void {

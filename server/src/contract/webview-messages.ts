@@ -46,7 +46,8 @@ export interface Picture<P = PlanView> {
 export type ToWebviewMessage =
     /** A picture with its plan, or with the stamps of its plan's parts and those of the parts the page does not hold yet. */
     | { type: 'picture'; picture: Picture<ViewedPlan> | Picture<PartStamps>; parts?: PlanPart[] }
-    | { type: 'requestSvg' }
+    /** `request`: echoed in the answer, so that the extension knows which request an SVG answers (a request may be asked again). */
+    | { type: 'requestSvg'; request?: number }
     /** Switch to this view (a command asked for it). */
     | { type: 'showView'; view: ViewName }
     /** The words of the views in VS Code's display language: sent once, before the first picture. */
@@ -59,7 +60,8 @@ export type FromWebviewMessage =
     | { type: 'reveal'; subject: SubjectKey }
     /** The user picked an element to show (a deal in the fishbone's list): the panel shows it until the cursor moves. */
     | { type: 'show'; focus: PlanFocus }
-    | { type: 'exportSvg'; svg: string; suggestedName: string };
+    /** `request`: the requestSvg it answers; absent when the user pressed the page's own Export SVG. */
+    | { type: 'exportSvg'; svg: string; suggestedName: string; request?: number };
 
 /** Whether a picture comes with the stamps of its plan's parts rather than with its plan. */
 export function isInParts(picture: Picture<ViewedPlan> | Picture<PartStamps>): picture is Picture<PartStamps> {

@@ -13,6 +13,9 @@ import { CancellationToken } from 'vscode-languageserver';
 import type { Workspace } from './generated/ast.js';
 import { changeBetween, dependenciesOf, isEmptyChange, type Change, type Dependencies } from './workspace-dependencies.js';
 
+/** The longest a workspace-wide request waits for the edits received before it (editsTakenIn). */
+const WORKSPACE_WAIT_MS = 3_000;
+
 export class AcctDocumentBuilder extends DefaultDocumentBuilder {
     /** What the other documents depended on in each changed document before its change (until compared). */
     private readonly before = new Map<string, Dependencies>();
@@ -79,7 +82,18 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         });
         if (targets.length === 0) return Promise.resolve();
         return new Promise<void>((resolve, reject) => {
+            // A workspace-wide request (the plan protocol) waits for every document's edits, but
+            // never forever: in the real VS Code an edit was seen that no update reported taken in,
+            // and the power map then never got its plan. After WORKSPACE_WAIT_MS it answers from
+            // the latest build, as before the wait existed, and no later request waits for those edits.
+            const bound = uri ? undefined : setTimeout(() => {
+                // those edits are counted as taken in, so that the next request does not wait for them again
+                for (const t of targets) if ((this.updated.get(t.key) ?? 0) < t.edit) this.updated.set(t.key, t.edit);
+                done();
+                resolve();
+            }, WORKSPACE_WAIT_MS);
             const done = () => {
+                clearTimeout(bound);
                 this.waiting.delete(check);
                 cancelled.dispose();
             };
