@@ -43,7 +43,7 @@ export interface PowerMapTarget {
 
 export const POWER_MAP_VIEW_TYPE = 'acct.powerMap';
 const DEBOUNCE_MS = 250;
-const EXPORT_TIMEOUT_MS = 15_000;
+const EXPORT_TIMEOUT_MS = 40_000;
 /** A request for the SVG that got no answer is asked again this often: VS Code drops a message posted while the page reloads. */
 const EXPORT_ASK_AGAIN_MS = 2_000;
 /**
