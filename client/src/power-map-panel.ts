@@ -7,6 +7,8 @@
  * customer that customer's part, a rebuild the parts it changed.
  */
 import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type {
     FromWebviewMessage, PartStamps, Picture, PlanFocus, PlanView, SourceAnchor, ViewName,
@@ -17,6 +19,7 @@ import { anyAcctUri, EditorCursor } from './editor-cursor.js';
 import { HeldPlan, type PlanInParts } from './held-plan.js';
 import { keepsLastGood, shownBefore, shownIn, type FocusCandidate } from './picture.js';
 import { partsOfWholePlan } from './whole-plan-parts.js';
+import { SvgExportRequest } from './svg-export-request.js';
 import { saveSvg } from './svg-save.js';
 import { renderWebviewHtml } from './webview-html.js';
 import { WebviewPage } from './webview-page.js';
@@ -43,16 +46,6 @@ export interface PowerMapTarget {
 
 export const POWER_MAP_VIEW_TYPE = 'acct.powerMap';
 const DEBOUNCE_MS = 250;
-const EXPORT_TIMEOUT_MS = 40_000;
-/** A request for the SVG that got no answer is asked again this often: VS Code drops a message posted while the page reloads. */
-const EXPORT_ASK_AGAIN_MS = 2_000;
-/**
- * A page that has not said `ready` this long after its HTML was set is loaded again: a webview
- * host can leave a new page waiting for its service worker (seen in code-server when a panel
- * opens right after another closed), and that page would never draw nor answer.
- */
-const PAGE_LOAD_MS = 4_000;
-const PAGE_LOAD_TRIES = 3;
 const WEBVIEW_DIR = ['out', 'webview'] as const;
 
 /** What an update fetches: the plan, the focus under the cursor. */
@@ -61,12 +54,17 @@ interface Work {
     focus: boolean;
 }
 
-function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return {
-        enableScripts: true,
-        enableFindWidget: false,
-        localResourceRoots: [vscode.Uri.joinPath(extensionUri, ...WEBVIEW_DIR)],
-    };
+/** The page loads no file: its script and style are written into it (webview-html.ts). */
+function webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return { enableScripts: true, enableFindWidget: false, localResourceRoots: [] };
+}
+
+/** The webview bundle's script and style, read once per extension host. */
+let bundle: { dir: string; script: string; style: string } | undefined;
+function webviewBundle(extensionPath: string): { script: string; style: string } {
+    const dir = path.join(extensionPath, ...WEBVIEW_DIR);
+    if (bundle?.dir !== dir) bundle = { dir, script: fs.readFileSync(path.join(dir, 'main.js'), 'utf8'), style: fs.readFileSync(path.join(dir, 'main.css'), 'utf8') };
+    return bundle;
 }
 
 /** The workspace folder of a document: one plan each. */
@@ -91,7 +89,7 @@ export class PowerMapPanel {
             return existing;
         }
         const panel = vscode.window.createWebviewPanel(POWER_MAP_VIEW_TYPE, vscode.l10n.t('Power Map'),
-            { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(context.extensionUri));
+            { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions());
         PowerMapPanel.current = new PowerMapPanel(panel, context, source, target);
         return PowerMapPanel.current;
     }
@@ -101,7 +99,7 @@ export class PowerMapPanel {
      * the webview saved, and the element it showed stays the one shown last.
      */
     static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, source: PlanSource, state?: unknown): PowerMapPanel {
-        panel.webview.options = webviewOptions(context.extensionUri);
+        panel.webview.options = webviewOptions();
         PowerMapPanel.current?.dispose();
         PowerMapPanel.current = new PowerMapPanel(panel, context, source, undefined, shownBefore(state));
         return PowerMapPanel.current;
@@ -121,13 +119,7 @@ export class PowerMapPanel {
     private cursorFocus: PlanFocus | undefined;
     private picture: Picture<PartStamps> | undefined;
     private readonly page: WebviewPage;
-    private pendingExport: { target?: vscode.Uri; request: number; resolve: (uri: vscode.Uri | undefined) => void } | undefined;
-    /** Whether the page loaded last said `ready` (load()). */
-    private pageSaidReady = false;
-    private loadTimer: ReturnType<typeof setTimeout> | undefined;
-    /** Numbers the SVG requests, so that a late second answer to one asked again is not taken for another. */
-    private exportRequests = 0;
-    private exportWhenReady = false;
+    private readonly svgExport: SvgExportRequest;
 
     private constructor(
         readonly panel: vscode.WebviewPanel,
@@ -139,13 +131,21 @@ export class PowerMapPanel {
     ) {
         this.pinned = target && (target.uri || target.customer) ? target : undefined;
         this.page = new WebviewPage(panel.webview, target?.view);
+        this.svgExport = new SvgExportRequest({
+            canAnswer: () => this.panel.visible && this.page.showsPicture,
+            ask: request => { void this.page.post({ type: 'requestSvg', request }); },
+            bringForward: () => { if (!this.panel.visible) this.panel.reveal(undefined, true); },
+            gaveUp: () => {
+                if (!this.picture) void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to export yet: the power map has not received a plan.'));
+            },
+        });
         const planParts = source.planParts?.bind(source);
         this.plan = new HeldPlan(planParts ? { ask: params => planParts(params) } : partsOfWholePlan(params => source.planView(params)));
         this.cursor = new EditorCursor(() => {
             this.pinned = undefined;
             this.schedule({ focus: true });
         });
-        this.load();
+        this.panel.webview.html = this.html();
         this.disposables.push(
             this.cursor,
             panel.onDidDispose(() => this.dispose()),
@@ -156,22 +156,11 @@ export class PowerMapPanel {
                     this.schedule({ plan: true, focus: true }, 0);
                 } else {
                     this.page.hidden();
-                    if (this.pendingExport) this.exportWhenReady = true;
+                    this.svgExport.pageGone();
                 }
             }),
             source.onPlanChanged(() => this.schedule({ plan: true })),
         );
-    }
-
-    /** Sets the page's HTML; loads it again while it does not say `ready` (PAGE_LOAD_MS, at most PAGE_LOAD_TRIES times). */
-    private load(tries = 1): void {
-        this.pageSaidReady = false;
-        this.panel.webview.html = this.html();
-        clearTimeout(this.loadTimer);
-        if (tries >= PAGE_LOAD_TRIES) return;
-        this.loadTimer = setTimeout(() => {
-            if (!this.disposed && !this.pageSaidReady && this.panel.visible) this.load(tries + 1);
-        }, PAGE_LOAD_MS);
     }
 
     /** The picture posted to the webview last, its plan by the stamps of its parts (for tests and tooling). */
@@ -193,42 +182,10 @@ export class PowerMapPanel {
 
     /**
      * Asks the webview for its current view as SVG and saves it (to `target`, or where the user
-     * chooses). A request made before the page has drawn a picture — the panel just opened, or
-     * shown again, or reloaded — waits until it has; it never reaches a page that cannot answer
-     * it. Unanswered, it is asked again every EXPORT_ASK_AGAIN_MS (a message posted while the page
-     * reloads is lost), and only the answer to the request pending is saved. Only when no picture
-     * comes within EXPORT_TIMEOUT_MS does it resolve undefined, saying why.
+     * chooses); a request made before the page has drawn waits until it has (svg-export-request.ts).
      */
     exportSvg(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-        this.pendingExport?.resolve(undefined);
-        const request = ++this.exportRequests;
-        return new Promise(resolve => {
-            const ask = (): void => {
-                if (this.pendingExport?.request === request && this.panel.visible) void this.page.post({ type: 'requestSvg', request });
-            };
-            // asked again while unanswered, whatever the panel believes of its page: a page that is there
-            // answers (or waits for its picture), one that is not loses the message and is asked again
-            const again = setInterval(ask, EXPORT_ASK_AGAIN_MS);
-            const timeout = setTimeout(() => {
-                if (this.pendingExport?.request === request) this.pendingExport = undefined;
-                clearInterval(again);
-                if (!this.picture) void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to export yet: the power map has not received a plan.'));
-                resolve(undefined);
-            }, EXPORT_TIMEOUT_MS);
-            const done = (uri: vscode.Uri | undefined): void => {
-                clearTimeout(timeout);
-                clearInterval(again);
-                resolve(uri);
-            };
-            this.pendingExport = { target, request, resolve: done };
-            if (this.panel.visible && this.page.showsPicture) {
-                ask();
-            } else {
-                // sent by present() once the page has drawn; a hidden webview has no page: show it
-                this.exportWhenReady = true;
-                if (!this.panel.visible) this.panel.reveal(undefined, true);
-            }
-        });
+        return this.svgExport.start(target);
     }
 
     dispose(): void {
@@ -236,9 +193,7 @@ export class PowerMapPanel {
         this.disposed = true;
         if (PowerMapPanel.current === this) PowerMapPanel.current = undefined;
         if (this.timer) clearTimeout(this.timer);
-        clearTimeout(this.loadTimer);
-        this.pendingExport?.resolve(undefined);
-        this.pendingExport = undefined;
+        this.svgExport.cancel();
         this.page.close();
         this.panel.dispose();
         for (const d of this.disposables.splice(0)) d.dispose();
@@ -320,11 +275,7 @@ export class PowerMapPanel {
         const customer = drawn.outline.value.customers.find(c => c.id === next.shown.customer);
         this.panel.title = customer ? vscode.l10n.t('Power Map — {0}', customer.name) : vscode.l10n.t('Power Map');
         await this.page.draw(next, drawn);
-        // an export asked for before the page drew: the page has a picture now
-        if (this.exportWhenReady && this.pendingExport && this.page.showsPicture) {
-            this.exportWhenReady = false;
-            await this.page.post({ type: 'requestSvg', request: this.pendingExport.request });
-        }
+        this.svgExport.pageDrew();
     }
 
     // --- messages from the webview ----------------------------------------------------------
@@ -333,10 +284,9 @@ export class PowerMapPanel {
         if (!isMessage(m)) return;
         switch (m.type) {
             case 'ready':
-                this.pageSaidReady = true;
                 this.page.loaded(m.parts);
                 // a new page: an export asked of the one before is asked again once this one draws
-                if (this.pendingExport) this.exportWhenReady = true;
+                this.svgExport.pageGone();
                 this.schedule({ plan: true, focus: true }, 0);
                 break;
             case 'show':
@@ -349,9 +299,7 @@ export class PowerMapPanel {
                 if (isSubjectKey(m.subject)) await this.reveal(m.subject);
                 break;
             case 'exportSvg':
-                // an answer to a request no longer pending (asked again, answered twice) is dropped
-                if (typeof m.request === 'number' && m.request !== this.pendingExport?.request) break;
-                if (typeof m.svg === 'string') await this.saveSvg(m.svg, m.suggestedName);
+                if (typeof m.svg === 'string') await this.onSvg(m.svg, m.suggestedName, m.request);
                 break;
         }
     }
@@ -368,23 +316,21 @@ export class PowerMapPanel {
         if (anchor && !this.disposed) await this.cursor.reveal(anchor, this.panel.viewColumn);
     }
 
-    private async saveSvg(svg: string, suggestedName: unknown): Promise<void> {
-        const pending = this.pendingExport;
-        this.pendingExport = undefined;
+    /**
+     * Saves an SVG the page sent: the answer to the pending request (to its target), or the
+     * user's own Export SVG in the page (unnumbered: where they choose). An answer to a request no
+     * longer pending (given up, asked again and answered twice) is dropped.
+     */
+    private async onSvg(svg: string, suggestedName: unknown, request: unknown): Promise<void> {
+        const answered = request === undefined ? undefined : this.svgExport.answer(request);
+        if (request !== undefined && !answered) return;
         const folder = this.cursor.uri ? vscode.Uri.joinPath(this.cursor.uri, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
-        const saved = await saveSvg(svg, suggestedName, { target: pending?.target, folder });
-        pending?.resolve(saved);
+        const saved = await saveSvg(svg, suggestedName, { target: answered?.target, folder });
+        answered?.settle(saved);
     }
 
     private html(): string {
-        const webview = this.panel.webview;
-        const dir = vscode.Uri.joinPath(this.context.extensionUri, ...WEBVIEW_DIR);
-        return renderWebviewHtml({
-            scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dir, 'main.js')).toString(),
-            styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dir, 'main.css')).toString(),
-            cspSource: webview.cspSource,
-            nonce: randomBytes(18).toString('base64'),
-            title: vscode.l10n.t('Power Map'),
-        });
+        const { script, style } = webviewBundle(this.context.extensionUri.fsPath);
+        return renderWebviewHtml({ script, style, nonce: randomBytes(18).toString('base64'), title: vscode.l10n.t('Power Map') });
     }
 }

@@ -81,7 +81,8 @@ export async function viewTraffic(serverJs: string, folder: string, files: strin
         };
         const requestTimes: number[] = [];
         const methods: string[] = [];
-        const context = { extensionUri: Uri.parse('file:///bench-extension'), subscriptions: [] };
+        // the repository is the extension: its out/webview bundle is what the panel writes into the page
+        const context = { extensionUri: Uri.parse(pathToFileURL(process.cwd()).href), subscriptions: [] };
         const drawn = () => new Promise<void>(resolve => { waiting = resolve; });
         let first = drawn();
         panel = PowerMapPanel.createOrShow(context as unknown as vscode.ExtensionContext, planSource(server, requestTimes, methods));

@@ -150,8 +150,8 @@ export async function openWebview(browser: Browser, opts: { width?: number; heig
     const dialogs: string[] = [];
     const nonce = 'dGVzdC1ub25jZS0xMjM0NTY3OA==';
     const pageHtml = renderWebviewHtml({
-        scriptUri: `${ORIGIN}/out/webview/main.js`, styleUri: `${ORIGIN}/out/webview/main.css`,
-        cspSource: ORIGIN, nonce, title: 'Power map',
+        script: await readFile(path.join(BUNDLE, 'main.js'), 'utf8'), style: await readFile(path.join(BUNDLE, 'main.css'), 'utf8'),
+        nonce, title: 'Power map',
     });
     await page.route('**/*', async route => {
         const url = route.request().url();
@@ -165,10 +165,6 @@ export async function openWebview(browser: Browser, opts: { width?: number; heig
                 contentType: 'text/html; charset=utf-8',
                 body: pageHtml,
             });
-        }
-        if (p === '/out/webview/main.js' || p === '/out/webview/main.css') {
-            const body = await readFile(path.join(BUNDLE, path.basename(p)));
-            return route.fulfill({ contentType: p.endsWith('.js') ? 'text/javascript' : 'text/css', body });
         }
         return route.fulfill({ status: 404, body: 'not found' });
     });

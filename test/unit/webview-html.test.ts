@@ -2,28 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { renderWebviewHtml, webviewCsp } from '../../client/src/webview-html.js';
 
 const opts = {
-    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/out/webview/main.js',
-    styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/out/webview/main.css',
-    cspSource: 'https://*.vscode-cdn.net',
+    script: 'window.acctLoaded = "<!--<script></script><script>alert(1)</script>";',
+    style: '.app { color: red } /* </style><b>bold</b> */',
     nonce: 'abcdefghijklmnop0123456789==',
     title: 'Power <Map> & "more"',
 };
 
 describe('webview page', () => {
-    it('carries the strict nonce-based CSP', () => {
+    it('carries the strict nonce-based CSP: its own script and style, data: images, nothing to fetch', () => {
         const html = renderWebviewHtml(opts);
-        const csp = webviewCsp(opts.cspSource, opts.nonce);
-        expect(csp).toBe("default-src 'none'; img-src https://*.vscode-cdn.net data:; style-src https://*.vscode-cdn.net 'nonce-abcdefghijklmnop0123456789=='; "
-            + "script-src 'nonce-abcdefghijklmnop0123456789=='; font-src https://*.vscode-cdn.net");
+        const csp = webviewCsp(opts.nonce);
+        expect(csp).toBe("default-src 'none'; img-src data:; style-src 'nonce-abcdefghijklmnop0123456789=='; "
+            + "script-src 'nonce-abcdefghijklmnop0123456789=='");
         expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${csp.replace(/'/g, '&#39;')}">`);
-        expect(html).toContain(`<script nonce="${opts.nonce}" src="${opts.scriptUri}"></script>`);
-        expect(html).toContain(`<link rel="stylesheet" href="${opts.styleUri}"`);
+        expect(html).not.toMatch(/\ssrc=|\shref=/i);
     });
 
-    it('has no inline script, style or handler and escapes the title', () => {
+    it('holds its bundle under the nonce, one script and one style, and nothing in the bundle ends them early', () => {
         const html = renderWebviewHtml(opts);
-        expect(html).not.toMatch(/style=|<style|\son\w+=/i);
-        expect(html.match(/<script/g)).toHaveLength(1);
+        expect(html.match(/<script nonce/gi)).toHaveLength(1);
+        expect(html).not.toContain('<!--');
+        expect(html.match(/<\/script/gi)).toHaveLength(1);
+        expect(html.match(/<\/style/gi)).toHaveLength(1);
+        expect(html).toContain(`<script nonce="${opts.nonce}">\nwindow.acctLoaded = "\\x3C!--<script><\\/script><script>alert(1)<\\/script>";\n</script>`);
+        expect(html).toContain(`<style nonce="${opts.nonce}">\n.app { color: red } /* <\\/style><b>bold</b> */\n</style>`);
+        // the escaped text means the same to JavaScript
+        expect(new Function(`${'return'} "\\x3C!--<\\/script>"`)()).toBe('<!--</script>');
+    });
+
+    it('has no inline handler or style attribute and escapes the title', () => {
+        const html = renderWebviewHtml(opts);
+        expect(html).not.toMatch(/style=|\son\w+=/i);
         expect(html).toContain('<title>Power &lt;Map&gt; &amp; &quot;more&quot;</title>');
     });
 

@@ -3,6 +3,9 @@
  * `vscode` API: what it asks the plan source, what it posts to the webview, how it reveals and
  * exports. The real-VS-Code suites exercise it end to end.
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Picture, PlanView, SourceAnchor } from '@acct/contract';
 import type { ViewStrings } from '@acct/method';
@@ -20,6 +23,14 @@ import * as vscode from 'vscode';
 import { registerPowerMap } from '../../client/src/power-map-commands.js';
 import { PowerMapPanel, type PlanSource } from '../../client/src/power-map-panel.js';
 import { Emitter, makePanel, type FakePanel } from '../support/fake-panel.js';
+
+/** An installed extension's webview bundle, as the panel reads it. */
+const BUNDLE_SCRIPT = 'window.acctBundle = 1;';
+const BUNDLE_STYLE = '.app { color: inherit }';
+const extensionDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-ext-'));
+fs.mkdirSync(path.join(extensionDir, 'out', 'webview'), { recursive: true });
+fs.writeFileSync(path.join(extensionDir, 'out', 'webview', 'main.js'), BUNDLE_SCRIPT);
+fs.writeFileSync(path.join(extensionDir, 'out', 'webview', 'main.css'), BUNDLE_STYLE);
 
 const DOC = 'file:///plans/cmgd.acct';
 const view: PlanView = {
@@ -114,7 +125,7 @@ function install(): void {
         locate: async params => anchors[params.subject] ?? null,
         onPlanChanged: listener => planChanged.event(() => listener()),
     };
-    context = { extensionUri: vscode.Uri.parse('file:///ext'), subscriptions: [] };
+    context = { extensionUri: vscode.Uri.parse(`file://${extensionDir}`), subscriptions: [] };
     registerPowerMap(context as unknown as vscode.ExtensionContext, source);
 }
 
@@ -133,7 +144,7 @@ afterEach(() => {
 });
 
 describe('power-map panel', () => {
-    it('opens one panel with scripts, resources limited to out/webview and a fresh nonce per render', async () => {
+    it('opens one panel with scripts, its bundle written into the page (no resource to load) and a fresh nonce per render', async () => {
         await commands.get('acct.openPowerMap')!();
         await commands.get('acct.openPowerMap')!();
         expect(panels).toHaveLength(1);
@@ -142,10 +153,13 @@ describe('power-map panel', () => {
         const opts = p.options as { enableScripts: boolean; localResourceRoots: vscode.Uri[]; retainContextWhenHidden?: boolean };
         expect(opts.enableScripts).toBe(true);
         expect(opts.retainContextWhenHidden).toBeUndefined();
-        expect(opts.localResourceRoots.map(String)).toEqual(['file:///ext/out/webview']);
+        // the page loads no file: the bundle is written into it, under its nonce
+        expect(opts.localResourceRoots).toEqual([]);
         const nonce1 = /nonce="([^"]+)"/.exec(p.webview.html)![1];
         expect(p.webview.html).toContain('default-src &#39;none&#39;');
-        expect(p.webview.html).toContain(`<script nonce="${nonce1}" src="https://webview.test/ext/out/webview/main.js">`);
+        expect(p.webview.html).toContain(`<script nonce="${nonce1}">\n${BUNDLE_SCRIPT}\n</script>`);
+        expect(p.webview.html).toContain(`<style nonce="${nonce1}">\n${BUNDLE_STYLE}\n</style>`);
+        expect(p.webview.html).not.toMatch(/\ssrc=|\shref=/);
         // a restored panel (after a window reload) renders again, with another nonce
         const restored = makePanel('acct.powerMap', {});
         await serializers.get('acct.powerMap')!.deserializeWebviewPanel(restored, {});
@@ -252,7 +266,9 @@ describe('power-map panel', () => {
         const types = p.webview.posted.map(m => (m as { type: string }).type);
         expect(types.filter(t => t === 'requestSvg')).toHaveLength(1);
         expect(types.lastIndexOf('picture')).toBeLessThan(types.indexOf('requestSvg'));
-        p.webview.receive.fire({ type: 'exportSvg', svg: '<svg>early</svg>', suggestedName: 'x.svg' });
+        // the page echoes the request it answers (webview-messages.ts)
+        const lastRequest = () => (p.webview.posted.filter(m => (m as { type: string }).type === 'requestSvg').at(-1) as { request: number }).request;
+        p.webview.receive.fire({ type: 'exportSvg', svg: '<svg>early</svg>', suggestedName: 'x.svg', request: lastRequest() });
         expect(String(await done)).toBe('file:///plans/early.svg');
         expect(written.at(-1)).toEqual({ uri: 'file:///plans/early.svg', text: '<svg>early</svg>' });
 
@@ -263,7 +279,7 @@ describe('power-map panel', () => {
         p.webview.receive.fire({ type: 'ready' });
         await vi.advanceTimersByTimeAsync(10);
         expect(requestsForSvg()).toBe(3);
-        p.webview.receive.fire({ type: 'exportSvg', svg: '<svg>again</svg>', suggestedName: 'x.svg' });
+        p.webview.receive.fire({ type: 'exportSvg', svg: '<svg>again</svg>', suggestedName: 'x.svg', request: lastRequest() });
         expect(String(await again)).toBe('file:///plans/again.svg');
     });
 
