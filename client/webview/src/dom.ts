@@ -34,6 +34,23 @@ export function html<K extends keyof HTMLElementTagNameMap>(
     return el;
 }
 
+const protos = new Map<string, Element>();
+
+/**
+ * A copy of what `make` builds, built once per `key` (which must name everything `make` depends
+ * on): the pieces every card repeats are cloned in one call instead of built element by element
+ * and attribute by attribute — the same elements, attributes and order, at a third of the cost
+ * (the report draws 33,000 cards). The copy is not in the document yet.
+ */
+export function copyOf<T extends Element>(key: string, make: () => T): T {
+    let proto = protos.get(key);
+    if (!proto) {
+        proto = make();
+        protos.set(key, proto);
+    }
+    return proto.cloneNode(true) as T;
+}
+
 /** `<title>` child: the tooltip of an SVG element. */
 export function tooltip(parent: Element, text: string): SVGTitleElement {
     const t = document.createElementNS(SVG_NS, 'title');
