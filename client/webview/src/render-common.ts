@@ -3,7 +3,7 @@ import type { Finding, Support } from '@acct/contract';
 import { INTIMACY_LEVELS, intimacyText, supportText } from '@acct/method';
 import type { MoveState } from './models/moves.js';
 import { estimateTextWidth, fitText, wrapText } from './text-metrics.js';
-import { svg, tooltip } from './dom.js';
+import { copyOf, svg, tooltip } from './dom.js';
 import { texts } from './texts.js';
 import { findingsText, worstSeverity } from './models/findings.js';
 
@@ -91,13 +91,18 @@ export function supportBadge(parent: Element, s: Support, cx: number, cy: number
 
 /** The mark of a finding of severity `sev`, centred at (x, y): a triangle for a warning, a disc for an error or an info. */
 export function severityMarker(parent: Element, sev: Finding['severity'], x: number, y: number, r = 8.5): SVGGElement {
-    const g = svg('g', { class: `finding-marker sev-${sev}`, transform: `translate(${x},${y})` }, parent);
-    if (sev === 'warning') {
-        svg('path', { class: 'marker-shape', d: `M0,${-r}L${r + 0.5},${r - 1}H${-r - 0.5}Z` }, g);
-    } else {
-        svg('circle', { class: 'marker-shape', r }, g);
-    }
-    svg('text', { class: 'marker-text', x: 0, y: sev === 'warning' ? r * 0.65 : r * 0.47, 'text-anchor': 'middle' }, g, sev === 'info' ? 'i' : '!');
+    const g = copyOf(`marker ${sev} ${r}`, () => {
+        const g = svg('g', { class: `finding-marker sev-${sev}` }, null);
+        if (sev === 'warning') {
+            svg('path', { class: 'marker-shape', d: `M0,${-r}L${r + 0.5},${r - 1}H${-r - 0.5}Z` }, g);
+        } else {
+            svg('circle', { class: 'marker-shape', r }, g);
+        }
+        svg('text', { class: 'marker-text', x: 0, y: sev === 'warning' ? r * 0.65 : r * 0.47, 'text-anchor': 'middle' }, g, sev === 'info' ? 'i' : '!');
+        return g;
+    });
+    g.setAttribute('transform', `translate(${x},${y})`);
+    parent.appendChild(g);
     return g;
 }
 
@@ -118,8 +123,15 @@ const INTIMACY_CELL = { x: 54, w: 8, h: 11, pitch: 10 };
 
 /** The intimacy bar of a card, its top-left at (x, y): the label, seven cells -3..+3 filled from 0 towards the value, the value. */
 export function intimacyBar(parent: Element, value: number | null, x: number, y: number): void {
-    const g = svg('g', { class: 'intimacy', transform: `translate(${x},${y})` }, parent);
-    svg('text', { class: 'intimacy-label', x: 0, y: 9.5 }, g, texts().t('view.card.intimacy'));
+    const label = texts().t('view.card.intimacy');
+    const g = copyOf(`intimacy ${value} ${label}`, () => intimacyCells(value, label));
+    g.setAttribute('transform', `translate(${x},${y})`);
+    parent.appendChild(g);
+}
+
+function intimacyCells(value: number | null, label: string): SVGGElement {
+    const g = svg('g', { class: 'intimacy' }, null);
+    svg('text', { class: 'intimacy-label', x: 0, y: 9.5 }, g, label);
     const { x: bx, w, h, pitch } = INTIMACY_CELL;
     // seven cells -3..+3: empty outlines in one path, the 0 cell apart, filled cells in another
     let outline = '';
@@ -136,15 +148,22 @@ export function intimacyBar(parent: Element, value: number | null, x: number, y:
     if (zero) svg('path', { class: `intimacy-cell zero${unknown}`, d: zero }, g);
     if (filled) svg('path', { class: `intimacy-cell ${tone}`, d: filled }, g);
     svg('text', { class: 'intimacy-value', x: bx + 7 * pitch + 3, y: 10 }, g, intimacyText(value));
+    return g;
 }
 
 /** Small clock glyph marking a stale contact. */
 export function staleMarker(parent: Element, x: number, y: number, text: string): SVGGElement {
-    const g = svg('g', { class: 'stale-marker', transform: `translate(${x},${y})` }, parent);
+    const word = texts().t('view.card.staleMark');
+    const g = copyOf(`stale ${word}`, () => {
+        const g = svg('g', { class: 'stale-marker' }, null);
+        svg('circle', { class: 'stale-face', r: 6.5 }, g);
+        svg('path', { class: 'stale-hands', d: 'M0,-3.8V0H3' }, g);
+        svg('text', { class: 'stale-text', x: 10, y: 4 }, g, word);
+        return g;
+    });
+    g.setAttribute('transform', `translate(${x},${y})`);
     tooltip(g, text);
-    svg('circle', { class: 'stale-face', r: 6.5 }, g);
-    svg('path', { class: 'stale-hands', d: 'M0,-3.8V0H3' }, g);
-    svg('text', { class: 'stale-text', x: 10, y: 4 }, g, texts().t('view.card.staleMark'));
+    parent.appendChild(g);
     return g;
 }
 

@@ -7,7 +7,7 @@
  * the export materializes everything first.
  */
 import { roleMeanings, supportText } from '@acct/method';
-import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { copyOf, makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import type { PlacedInfluence } from './influence-layout.js';
 import { GROUP_LABEL, type PowerMapLayout } from './layout.js';
 import { POWER_MAP } from './labels.js';
@@ -44,14 +44,21 @@ function skeleton(parent: Element, c: CardModel, x: number, y: number, w: number
     const cls = ['card', c.role ? `role-${c.role}` : 'no-role', supportClass(c.support),
         c.dimmed ? 'dimmed' : '', c.stale ? 'stale' : '', c.findings.length ? 'has-findings' : '',
         c.key === selected ? 'selected' : ''].filter(Boolean).join(' ');
-    const g = svg('g', { class: cls, transform: `translate(${x},${y})` }, parent);
+    // the frame, role corner and support colour are the same for every card of a size, role and support: cloned
+    const g = copyOf(`card ${w} ${h} ${c.role ? 'role' : ''} ${supportClass(c.support)}`, () => {
+        const g = svg('g', {}, null);
+        svg('rect', { class: 'card-bg', width: w, height: h, rx: 7 }, g);
+        if (c.role) svg('path', { class: 'role-bg', d: 'M0,7A7,7 0 0 1 7,0H26V20A6,6 0 0 1 20,26H0Z' }, g);
+        svg('rect', {
+            class: `badge-bg ${supportClass(c.support)}`, x: w - BADGE_W - 7, y: 15 - BADGE_H / 2, width: BADGE_W, height: BADGE_H, rx: BADGE_H / 2,
+            ...(c.support === null ? { fill: `url(#${HATCH_ID})` } : {}),
+        }, g);
+        return g;
+    });
+    g.setAttribute('class', cls);
+    g.setAttribute('transform', `translate(${x},${y})`);
+    parent.appendChild(g);
     makeItem(g, c.key, c.ariaLabel);
-    svg('rect', { class: 'card-bg', width: w, height: h, rx: 7 }, g);
-    if (c.role) svg('path', { class: 'role-bg', d: 'M0,7A7,7 0 0 1 7,0H26V20A6,6 0 0 1 20,26H0Z' }, g);
-    svg('rect', {
-        class: `badge-bg ${supportClass(c.support)}`, x: w - BADGE_W - 7, y: 15 - BADGE_H / 2, width: BADGE_W, height: BADGE_H, rx: BADGE_H / 2,
-        ...(c.support === null ? { fill: `url(#${HATCH_ID})` } : {}),
-    }, g);
     return g;
 }
 
@@ -60,8 +67,10 @@ function addDetail(card: Card): void {
     card.detailed = true;
     const { model: c, item } = card;
     const { el: g, w, h } = item;
-    if (c.role) svg('text', { class: 'role-letter', x: 13, y: 18, 'text-anchor': 'middle' }, g, roleMeanings[c.role].letter);
-    svg('text', { class: `badge-text ${supportClass(c.support)}`, x: w - BADGE_W / 2 - 7, y: 19.2, 'text-anchor': 'middle' }, g, supportText(c.support));
+    const role = c.role;
+    if (role) g.appendChild(copyOf(`role-letter ${role}`, () => svg('text', { class: 'role-letter', x: 13, y: 18, 'text-anchor': 'middle' }, null, roleMeanings[role].letter)));
+    g.appendChild(copyOf(`badge-text ${w} ${supportClass(c.support)}`,
+        () => svg('text', { class: `badge-text ${supportClass(c.support)}`, x: w - BADGE_W / 2 - 7, y: 19.2, 'text-anchor': 'middle' }, null, supportText(c.support))));
     boxedText(g, 'card-name', c.name, { x: TEXT_X, y: 19, width: w - TEXT_X - BADGE_W - 14 - (c.moves ? MOVES_W : 0), font: NAME_FONT, maxLines: 1, lineHeight: 0, bold: true });
     if (c.moves) {
         const m = svg('g', { class: 'moves' }, g);

@@ -23,6 +23,8 @@ const PLACEHOLDER = /\{\{|\}\}|\{([A-Za-z][A-Za-z0-9]*)(?::([^{}|]*)\|([^{}|]*))
 
 /** Fills a template. A parameter not given stays visible as `{name}` rather than vanishing. */
 export function formatMessage(template: string, params: Readonly<Record<string, ParamValue>> = {}): string {
+    // most templates have no placeholder: said as they are, without a regular expression run
+    if (!template.includes('{') && !template.includes('}')) return template;
     return template.replace(PLACEHOLDER, (whole: string, name: string | undefined, one: string | undefined, other: string | undefined) => {
         if (name === undefined) return whole[0]!;
         const value = params[name];
