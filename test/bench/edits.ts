@@ -46,6 +46,25 @@ export function teamEdit(text: string, kind: 'comment' | 'member', i: number): L
     return { line, before: lines[line], after: lines[line].replace(/"([^"]*)"/, (_m, name: string) => `"${name.replace(/ \(\d+\)$/, '')} (${i})"`) };
 }
 
+/**
+ * A rename of the member of `team.acct` that the most files of `files` refer to (as `owner` or
+ * in a `team`): its id in `team.acct` becomes `to`, so every reference to it in those files is left
+ * unresolved (an error each) until renamed back. `referringFiles`: how many files refer to it.
+ */
+export function memberRename(teamText: string, files: string[], to: string): LineEdit & { id: string; referringFiles: number } {
+    const lines = teamText.split('\n');
+    const ids = lines.flatMap(l => /^member (\S+)/.exec(l)?.[1] ?? []);
+    const referring = new Map<string, number>(ids.map(id => [id, 0]));
+    for (const text of files) {
+        const named = new Set<string>();
+        for (const match of text.matchAll(/\b(?:owner|AR|SR|FR) ([\w-]+)/g)) named.add(match[1]!);
+        for (const id of named) if (referring.has(id)) referring.set(id, referring.get(id)! + 1);
+    }
+    const [id, referringFiles] = [...referring].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+    const line = lines.findIndex(l => l.startsWith(`member ${id} `) || l === `member ${id}`);
+    return { line, before: lines[line], after: lines[line].replace(`member ${id}`, `member ${to}`), id, referringFiles };
+}
+
 /** `text` with `edit` applied. */
 export function applyEdit(text: string, edit: LineEdit): string {
     const lines = text.split('\n');
