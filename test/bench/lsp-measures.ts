@@ -4,6 +4,7 @@
  * the 100k-line workspace until every file's diagnostics are settled.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { customerEdits, memberRename, teamEdit, type LineEdit } from './edits.js';
@@ -146,18 +147,17 @@ export async function lspTeamEdits(serverJs: string, folder: string, teamFile: s
                 });
             }
         }
-        // A member's id renamed in team.acct (every file that refers to it re-checked, with errors), then renamed back.
-        const customerTexts = fs.readdirSync(folder).filter(f => f.endsWith('.acct') && f !== 'team.acct')
-            .map(f => fs.readFileSync(`${folder}/${f}`, 'utf-8'));
+        // The id of the member most files refer to renamed in team.acct (every file that refers to it re-checked, with errors), then renamed back.
+        const customerTexts = (fs.readdirSync(folder, { recursive: true }) as string[])
+            .filter(f => f.endsWith('.acct') && path.basename(f) !== 'team.acct').map(f => fs.readFileSync(path.join(folder, f), 'utf-8'));
         for (let i = 0; i < rounds; i++) {
             const rename = memberRename(text, customerTexts, `renamed${i}`);
-            const back = { line: rename.line, before: rename.after, after: rename.before };
-            for (const [kind, edit] of [['rename', rename], ['renameBack', back]] as const) {
+            for (const [kind, after] of [['rename', rename.text], ['renameBack', text]] as const) {
                 const before = server.diagnosticsCount();
                 const cpuBefore = processCpuMs(server.process.pid);
                 const own = server.nextDiagnostics(uri);
                 const start = performance.now();
-                await change(server, uri, ++version, edit);
+                await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text: after }] });
                 await own;
                 const last = await settled(server, 600);
                 results.push({
