@@ -59,7 +59,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
      */
     protected async checkFindings(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
         const kept = this.kept.get(document);
-        const now = { text: document.textDocument.getText(), today: this.settings.today(), locale: this.settings.locale, categories: options.categories?.join(',') ?? '*' };
+        const now = { text: document.textDocument.getText(), today: this.settings.today(), locale: this.settings.locale, categories: (this.validationRegistry as AcctValidationRegistry).checksKey(options.categories) };
         const reusable = this.builderOf().takeChecksKept(document) && kept !== undefined && kept.root === document.parseResult.value
             && kept.text === now.text && kept.today === now.today && kept.locale === now.locale && kept.categories === now.categories;
         this.kept.delete(document);
