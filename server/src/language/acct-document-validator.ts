@@ -55,7 +55,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
      * The checks' findings (validateAst): those of the document's last validation when the builder
      * says they hold (acct-document-builder.ts: only a member's declaration changed elsewhere) and
      * the document, the date and the language are the ones they were made for; else made afresh.
-     * The findings handed out are copies: the finding policy sets their severity.
+     * Findings used again are handed out as copies: the last validation's are the document's findings until this one ends.
      */
     protected async checkFindings(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
         const kept = this.kept.get(document);
@@ -64,7 +64,8 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             && kept.text === now.text && kept.today === now.today && kept.locale === now.locale && kept.categories === now.categories;
         this.kept.delete(document);
         const found = reusable ? kept.found : await this.validateAst(document.parseResult.value, options, cancelToken);
-        this.kept.set(document, { ...now, root: document.parseResult.value, found: found.map(copyOf) });
+        // kept as handed out: the finding policy sets their severity, the same again while the policy is the same (as it is when they are used again)
+        this.kept.set(document, { ...now, root: document.parseResult.value, found });
         return reusable ? found.map(copyOf) : found;
     }
 
