@@ -48,8 +48,10 @@ function targets(r: Record<string, any>): Row[] {
         rows.push(['  a plan change (one-line edit of a customer file)', `server ${p.serverCpuMs} ms; ${kB(p.lspBytes)} LSP + ${kB(p.viewBytes)} to the view`, '']);
         const ce = v.cursorWithErrors;
         if (ce) {
+            // "like a clean plan": no more than a move in the clean plan costs (one customer's part), or 20 kB
+            const like = (bytes: number, clean: number) => bytes <= Math.max(20_000, clean * 1.05);
             rows.push([`Cursor move to another customer, plan with ${ce.errors ?? '?'} errors (panel over the LSP)`, `server ${ce.serverCpuMs} ms; ${kB(ce.lspBytes)} LSP + ${kB(ce.viewBytes)} to the view`,
-                check(ce.lspBytes <= 20_000 && ce.viewBytes <= 20_000, '≤ 20 kB, issue 23')]);
+                check(like(ce.lspBytes, c.lspBytes) && like(ce.viewBytes, c.viewBytes), '≤ 20 kB or a clean plan\'s move, issue 23')]);
         }
         const lg = v.largest;
         if (lg) {
