@@ -55,7 +55,6 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
      * The checks' findings (validateAst): those of the document's last validation when the builder
      * says they hold (acct-document-builder.ts: only a member's declaration changed elsewhere) and
      * the document, the date and the language are the ones they were made for; else made afresh.
-     * Findings used again are handed out as copies: the last validation's are the document's findings until this one ends.
      */
     protected async checkFindings(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
         const kept = this.kept.get(document);
@@ -64,9 +63,11 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             && kept.text === now.text && kept.today === now.today && kept.locale === now.locale && kept.categories === now.categories;
         this.kept.delete(document);
         const found = reusable ? kept.found : await this.validateAst(document.parseResult.value, options, cancelToken);
-        // kept as handed out: the finding policy sets their severity, the same again while the policy is the same (as it is when they are used again)
+        // Kept as handed out, and handed out again as they are: the document's previous findings were
+        // let go when it was reset (resetToState), and the finding policy sets the same severity again
+        // (the policy is the same when they are used again).
         this.kept.set(document, { ...now, root: document.parseResult.value, found });
-        return reusable ? found.map(copyOf) : found;
+        return found;
     }
 
     /** The error finding that says a check failed, at the start of the document. */
@@ -195,11 +196,6 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             }
         }
     }
-}
-
-/** A finding as a check made it, to be handed out again: its own object (the policy sets the severity), its data copied. */
-function copyOf(diagnostic: Diagnostic): Diagnostic {
-    return { ...diagnostic, data: diagnostic.data && typeof diagnostic.data === 'object' ? { ...diagnostic.data } : diagnostic.data };
 }
 
 /** Nodes validated between two looks at cancellation. */
