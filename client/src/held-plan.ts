@@ -2,7 +2,8 @@
  * The plan as the power-map panel holds it, in parts (contract/plan-parts.ts): the outline of the
  * plan drawn and the parts of the customers shown lately, each under the stamp the server gave
  * it. A part is asked for only when it is missing or of another build than the outline, and then
- * with the stamp held, so that a part the build left alone comes back as its stamp alone.
+ * with the stamp held, so that a part the build left alone comes back as its stamp alone; so are
+ * the latest plan's error lines (the banner), held under their stamp.
  */
 import type { CustomerPart, PlanFocus, PlanOutline } from '@acct/contract';
 import type { PlanPartsRequest } from '@acct/contract/protocol';
@@ -26,15 +27,15 @@ export interface PlanInParts {
     outline: Held<PlanOutline>;
     part: Held<CustomerPart> | null;
     shown: PlanFocus;
-    /** The latest plan's errors (the banner). */
-    errorLines: string[];
+    /** The latest plan's errors (the banner), under their stamp. */
+    errors: Held<string[]>;
 }
 
 export class HeldPlan {
     /** The document whose folder's plan is held (it names the folder to the server), and the folder. */
     private uri: string | undefined;
     private heldFolder: string | undefined;
-    private plan: { revision: number; outline: Held<PlanOutline>; errorLines: string[] } | undefined;
+    private plan: { revision: number; outline: Held<PlanOutline>; errors: Held<string[]> } | undefined;
     /** Parts by customer id, with the build they are known to be of; least recently used first. */
     private readonly parts = new Map<string, Held<CustomerPart> & { revision: number }>();
     private asked = 0;
@@ -70,12 +71,12 @@ export class HeldPlan {
      */
     async choose(choose: (outline: PlanOutline) => PlanFocus, keepGood: boolean): Promise<PlanInParts | undefined> {
         for (let attempt = 0; attempt < 3 && this.plan; attempt++) {
-            const { revision, outline, errorLines } = this.plan;
+            const { revision, outline, errors } = this.plan;
             const shown = choose(outline.value);
             const part = shown.customer === null ? undefined : this.parts.get(shown.customer);
             if (shown.customer === null || part?.revision === revision) {
                 if (part) this.touch(shown.customer!, part);
-                return { outline, part: part ? { stamp: part.stamp, value: part.value } : null, shown, errorLines };
+                return { outline, part: part ? { stamp: part.stamp, value: part.value } : null, shown, errors };
             }
             await this.fetch(shown.customer, keepGood, false);
         }
@@ -87,14 +88,18 @@ export class HeldPlan {
         if (!uri) return;
         const question = ++this.asked;
         const outline = this.plan?.outline;
+        const errors = this.plan?.errors;
         const part = customer === null ? undefined : this.parts.get(customer);
-        const answer = await this.source.ask({ uri, customer, known: { outline: outline?.stamp, customer: part?.stamp }, keepGood }, fresh);
+        const answer = await this.source.ask({ uri, customer, known: { outline: outline?.stamp, customer: part?.stamp, errors: errors?.stamp }, keepGood }, fresh);
         // the answer to a later question (or about another folder) came first: it holds
         if (question < this.answered || uri !== this.uri) return;
         this.answered = question;
         const outlineValue = answer.outline.value ?? (answer.outline.stamp === outline?.stamp ? outline.value : undefined);
-        if (!outlineValue) return;
-        this.plan = { revision: answer.revision, outline: { stamp: answer.outline.stamp, value: outlineValue }, errorLines: answer.errorLines };
+        const errorLines = answer.errors.value ?? (answer.errors.stamp === errors?.stamp ? errors.value : undefined);
+        if (!outlineValue || !errorLines) return;
+        this.plan = {
+            revision: answer.revision, outline: { stamp: answer.outline.stamp, value: outlineValue }, errors: { stamp: answer.errors.stamp, value: errorLines },
+        };
         if (customer === null || !answer.customer) return;
         const value = answer.customer.value ?? (answer.customer.stamp === part?.stamp ? part.value : undefined);
         if (value) this.touch(customer, { stamp: answer.customer.stamp, value, revision: answer.revision });

@@ -77,7 +77,7 @@ export function sameFocus(a: PlanFocus, b: PlanFocus): boolean {
 /** The same plan: the same object, or parts with the same stamps. */
 function samePlan(a: ViewedPlan | PartStamps, b: ViewedPlan | PartStamps): boolean {
     if (a === b) return true;
-    return 'outline' in a && 'outline' in b && a.outline === b.outline && a.customer === b.customer;
+    return 'outline' in a && 'outline' in b && a.outline === b.outline && a.customer === b.customer && a.errors === b.errors;
 }
 
 /** Whether `next` draws anything else than `previous`: another plan (or part), element or banner. */

@@ -267,9 +267,11 @@ export class PowerMapPanel {
         }
         // a later update decides the picture
         if (!drawn || this.disposed || seq !== this.presentSeq) return;
+        // the error lines travel as a part of their own, under their stamp: posted once while they stay the same
+        const hasErrors = drawn.errors.value.length > 0;
         const next: Picture<PartStamps> = {
-            view: { outline: drawn.outline.stamp, customer: drawn.part?.stamp ?? null },
-            shown: drawn.shown, hasErrors: drawn.errorLines.length > 0, errorLines: drawn.errorLines,
+            view: { outline: drawn.outline.stamp, customer: drawn.part?.stamp ?? null, ...(hasErrors ? { errors: drawn.errors.stamp } : {}) },
+            shown: drawn.shown, hasErrors, errorLines: [],
         };
         this.picture = next;
         const customer = drawn.outline.value.customers.find(c => c.id === next.shown.customer);

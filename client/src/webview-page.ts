@@ -65,10 +65,12 @@ export class WebviewPage {
         const parts: PlanPart[] = [];
         if (!this.parts.has(plan.outline.stamp)) parts.push({ stamp: plan.outline.stamp, outline: plan.outline.value });
         if (plan.part && !this.parts.has(plan.part.stamp)) parts.push({ stamp: plan.part.stamp, customer: plan.part.value });
+        const errors = picture.view.errors;
+        if (errors !== undefined && !this.parts.has(errors)) parts.push({ stamp: errors, errorLines: plan.errors.value });
         await this.post({ type: 'picture', picture, parts });
         // the page keeps the parts of the picture it draws, and lets the others go
         this.drawn = picture;
-        this.parts = new Set([picture.view.outline, ...(picture.view.customer ? [picture.view.customer] : [])]);
+        this.parts = new Set([picture.view.outline, ...(picture.view.customer ? [picture.view.customer] : []), ...(errors !== undefined ? [errors] : [])]);
         // drawn in the view asked for: from now on the page keeps its own tab
         if (this.ready) this.pendingView = undefined;
         return true;

@@ -3,7 +3,7 @@
  * fetched once per change and cut in the extension by the contract's own cut, answered as the
  * server answers `acct/planParts` (stamps, the last plan without errors for `keepGood`).
  */
-import { cutPlan, stampCut, type PlanView, type StampedCut } from '@acct/contract';
+import { cutPlan, stampCut, stampOf, type PlanView, type StampedCut } from '@acct/contract';
 import type { PlanViewRequest } from '@acct/contract/protocol';
 import type { PartsSource } from './held-plan.js';
 import { errorLinesOf } from './picture.js';
@@ -12,6 +12,7 @@ interface Cut {
     revision: number;
     view: PlanView;
     parts: StampedCut;
+    errors: { stamp: string; value: string[] };
 }
 
 export function partsOfWholePlan(planView: (params: PlanViewRequest.Params) => Promise<PlanView>): PartsSource {
@@ -21,7 +22,10 @@ export function partsOfWholePlan(planView: (params: PlanViewRequest.Params) => P
     return {
         async ask(params, fresh) {
             if (fresh || !latest) {
-                const fetching = planView({ uri: params.uri }).then(view => ({ revision: ++revision, view, parts: stampCut(cutPlan(view)) }));
+                const fetching = planView({ uri: params.uri }).then(view => {
+                    const lines = errorLinesOf(view);
+                    return { revision: ++revision, view, parts: stampCut(cutPlan(view)), errors: { stamp: stampOf(lines), value: lines } };
+                });
                 // a failed fetch is not kept: the next question fetches again
                 fetching.catch(() => { if (latest === fetching) latest = undefined; });
                 latest = fetching;
@@ -31,7 +35,7 @@ export function partsOfWholePlan(planView: (params: PlanViewRequest.Params) => P
             const answered = params.keepGood && cut.view.hasErrors && lastGood ? lastGood : cut;
             return {
                 revision: answered.revision,
-                errorLines: errorLinesOf(cut.view),
+                errors: params.known?.errors === cut.errors.stamp ? { stamp: cut.errors.stamp } : cut.errors,
                 outline: answered.parts.outline(params.known?.outline),
                 customer: params.customer === null ? null : answered.parts.part(params.customer, params.known?.customer),
             };

@@ -155,9 +155,12 @@ async function main() {
         if (sections.has('team') && fs.existsSync(serverJs)) {
             const edits = await lspTeamEdits(serverJs, ws.dir, path.join(ws.dir, 'team.acct'), quick ? 1 : 3);
             const of = (kind: string) => edits.filter(e => e.kind === kind);
-            results.lspTeamEdit = Object.fromEntries(['comment', 'member'].map(kind => [kind, {
+            results.lspTeamEdit = Object.fromEntries(['comment', 'member', 'rename', 'renameBack'].map(kind => [kind, {
                 settleMs: round(median(of(kind).map(e => e.settleMs))), filesRechecked: median(of(kind).map(e => e.filesRechecked)),
                 serverCpuMs: round(median(of(kind).map(e => e.serverCpuMs))),
+                ...(of(kind)[0]?.referringFiles !== undefined ? {
+                    referringFiles: of(kind)[0]!.referringFiles, settleMsRange: [Math.min(...of(kind).map(e => e.settleMs)), Math.max(...of(kind).map(e => e.settleMs))],
+                } : {}),
             }]));
             log(`  team.acct edits over the LSP: ${JSON.stringify(results.lspTeamEdit)}`);
         }

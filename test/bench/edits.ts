@@ -46,6 +46,47 @@ export function teamEdit(text: string, kind: 'comment' | 'member', i: number): L
     return { line, before: lines[line], after: lines[line].replace(/"([^"]*)"/, (_m, name: string) => `"${name.replace(/ \(\d+\)$/, '')} (${i})"`) };
 }
 
+/** Per member of `team.acct`: how many of `files` refer to it (as `owner` or in a `team`), and how often. */
+export function memberReferences(teamText: string, files: string[]): Array<{ id: string; files: number; references: number }> {
+    const ids = teamText.split('\n').flatMap(l => /^member (\S+)/.exec(l)?.[1] ?? []);
+    const counts = new Map(ids.map(id => [id, { id, files: 0, references: 0 }]));
+    for (const text of files) {
+        const named = new Set<string>();
+        for (const match of text.matchAll(/\b(?:owner|AR|SR|FR) ([\w-]+)/g)) {
+            const count = counts.get(match[1]!);
+            if (!count) continue;
+            count.references++;
+            if (!named.has(count.id)) count.files++;
+            named.add(count.id);
+        }
+    }
+    return [...counts.values()].sort((a, b) => b.files - a.files || b.references - a.references || a.id.localeCompare(b.id));
+}
+
+/**
+ * A rename of the members of `team.acct` that the most files refer to, in their declarations
+ * only (as a rename half done): each of their references is left unresolved, an error each. The
+ * first member, then as many more as it takes to leave at least `minReferences` references
+ * unresolved. `text`: team.acct after the rename; `referringFiles`: the files that refer to one of them.
+ */
+export function memberRename(teamText: string, files: string[], suffix: string, minReferences = 0): { text: string; ids: string[]; referringFiles: number; references: number } {
+    const ranked = memberReferences(teamText, files);
+    const chosen: string[] = [];
+    let references = 0;
+    for (const member of ranked) {
+        if (chosen.length > 0 && references >= minReferences) break;
+        chosen.push(member.id);
+        references += member.references;
+    }
+    const renamed = new Set(chosen);
+    const text = teamText.split('\n').map(line => {
+        const id = /^member (\S+)/.exec(line)?.[1];
+        return id && renamed.has(id) ? line.replace(`member ${id}`, `member ${id}${suffix}`) : line;
+    }).join('\n');
+    const referringFiles = files.filter(f => chosen.some(id => new RegExp(`\\b(?:owner|AR|SR|FR) ${id}\\b`).test(f))).length;
+    return { text, ids: chosen, referringFiles, references };
+}
+
 /** `text` with `edit` applied. */
 export function applyEdit(text: string, edit: LineEdit): string {
     const lines = text.split('\n');

@@ -4,9 +4,10 @@
  * the 100k-line workspace until every file's diagnostics are settled.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { customerEdits, teamEdit, type LineEdit } from './edits.js';
+import { customerEdits, memberRename, teamEdit, type LineEdit } from './edits.js';
 import { loadAverage, median, percentile, processCpuMs, round } from './measure.js';
 import { settled, sleep, startBenchServer, type BenchServer } from './lsp-server.js';
 
@@ -109,12 +110,15 @@ async function lspCompletion(server: BenchServer, uri: string, text: string, see
 }
 
 export interface TeamEditSettle {
-    kind: 'comment' | 'member';
+    /** `rename`: the id of the member most files refer to changes (their references are left unresolved); `renameBack`: it is restored. */
+    kind: 'comment' | 'member' | 'rename' | 'renameBack';
     /** didChange of team.acct → the last publishDiagnostics of the update (any file). */
     settleMs: number;
     /** How many files' diagnostics were published again. */
     filesRechecked: number;
     serverCpuMs: number;
+    /** For a rename: how many customer files refer to the member renamed. */
+    referringFiles?: number;
 }
 
 /** Edits of `team.acct` in a workspace: the time until no more diagnostics are published. */
@@ -140,6 +144,26 @@ export async function lspTeamEdits(serverJs: string, folder: string, teamFile: s
                 results.push({
                     kind, settleMs: round(last - start), filesRechecked: server.diagnosticsCount() - before,
                     serverCpuMs: processCpuMs(server.process.pid) - cpuBefore,
+                });
+            }
+        }
+        // The id of the member most files refer to renamed in team.acct (every file that refers to it re-checked, with errors), then renamed back.
+        const customerTexts = (fs.readdirSync(folder, { recursive: true }) as string[])
+            .filter(f => f.endsWith('.acct') && path.basename(f) !== 'team.acct').map(f => fs.readFileSync(path.join(folder, f), 'utf-8'));
+        for (let i = 0; i < rounds; i++) {
+            const rename = memberRename(text, customerTexts, `renamed${i}`);
+            for (const [kind, after] of [['rename', rename.text], ['renameBack', text]] as const) {
+                const before = server.diagnosticsCount();
+                const cpuBefore = processCpuMs(server.process.pid);
+                const own = server.nextDiagnostics(uri);
+                const start = performance.now();
+                await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text: after }] });
+                await own;
+                // the files referring to the member come after team.acct's own findings, linked again: on a busy machine more than 600 ms later
+                const last = await settled(server, 2500);
+                results.push({
+                    kind, settleMs: round(last - start), filesRechecked: server.diagnosticsCount() - before,
+                    serverCpuMs: processCpuMs(server.process.pid) - cpuBefore, referringFiles: rename.referringFiles,
                 });
             }
         }

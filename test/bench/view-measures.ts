@@ -8,11 +8,11 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import * as vscode from 'vscode';
 import { PowerMapPanel, type PlanSource } from '../../client/src/power-map-panel.js';
-import { customerEdits } from './edits.js';
+import { customerEdits, memberRename } from './edits.js';
 import { bench, Selection, Position, Uri, type FakeEditor } from './fake-vscode.js';
 import { loadAverage, median, processCpuMs, round } from './measure.js';
 import { openAndSettle } from './lsp-measures.js';
-import { sleep, startBenchServer, type BenchServer } from './lsp-server.js';
+import { settled, sleep, startBenchServer, type BenchServer } from './lsp-server.js';
 
 export interface ViewTraffic {
     /** Server time per event (CPU of the server process, mean; /proc has 10 ms ticks). */
@@ -25,14 +25,33 @@ export interface ViewTraffic {
     viewBytes: number;
     requests: string[];
     events: number;
+    /** The banner's error lines the panel held at the end (the latest plan's errors). */
+    errors?: number;
+}
+
+/** The largest single message of the panel's session: a reply to one of its requests, a message posted to the webview. */
+export interface LargestMessages {
+    /** The error lines of the latest answer that carried them. */
+    errorLines?: number;
+    lspBytes: number;
+    lspMethod: string;
+    viewBytes: number;
+    viewType: string;
 }
 
 /** Every request the panel may make, by method name (so that this runs against any version of the protocol). */
-function planSource(server: BenchServer, requestTimes: number[], methods: string[]): PlanSource {
+function planSource(server: BenchServer, requestTimes: number[], methods: string[], largest: LargestMessages): PlanSource {
     const request = async (method: string, params: unknown) => {
         const start = performance.now();
         try {
-            return await server.connection.sendRequest(method, params);
+            const result = await server.connection.sendRequest(method, params);
+            const bytes = Buffer.byteLength(JSON.stringify(result) ?? '');
+            if (bytes > largest.lspBytes) Object.assign(largest, { lspBytes: bytes, lspMethod: method });
+            // the latest plan's error lines, as the panel got them (before issue 23, `errorLines`; then the `errors` part)
+            const answer = result as { errorLines?: string[]; errors?: { value?: string[] } } | null;
+            const lines = answer?.errors?.value ?? answer?.errorLines;
+            if (lines) largest.errorLines = lines.length;
+            return result;
         } finally {
             requestTimes.push(performance.now() - start);
             methods.push(method);
@@ -57,7 +76,19 @@ function movesIn(files: string[]): Array<{ uri: string; line: number }> {
     });
 }
 
-export async function viewTraffic(serverJs: string, folder: string, files: string[], moves: number): Promise<{ cursor: ViewTraffic; planChange: ViewTraffic; loadAverage: number[] }> {
+export interface ViewResults {
+    cursor: ViewTraffic;
+    planChange: ViewTraffic;
+    /** Cursor moves to other customers while the plan has errors: a member most files refer to renamed in team.acct. */
+    cursorWithErrors: ViewTraffic;
+    /** The largest messages of the whole session (opening, moves, changes, the plan with errors). */
+    largest: LargestMessages;
+    /** For comparison, not asked by the panel: `acct/planView` of the workspace (kept for compatibility). */
+    planViewBytes: number;
+    loadAverage: number[];
+}
+
+export async function viewTraffic(serverJs: string, folder: string, files: string[], moves: number): Promise<ViewResults> {
     const server = await startBenchServer(serverJs, folder);
     let panel: PowerMapPanel | undefined;
     try {
@@ -75,8 +106,11 @@ export async function viewTraffic(serverJs: string, folder: string, files: strin
         bench.editor = editorAt(targets[0]);
         let posted: number[] = [];
         let waiting: (() => void) | undefined;
+        const largest: LargestMessages = { lspBytes: 0, lspMethod: '', viewBytes: 0, viewType: '' };
         bench.onPost = message => {
-            posted.push(JSON.stringify(message).length);
+            const bytes = Buffer.byteLength(JSON.stringify(message));
+            posted.push(bytes);
+            if (bytes > largest.viewBytes) Object.assign(largest, { viewBytes: bytes, viewType: (message as { type?: string }).type ?? '' });
             if ((message as { type?: string }).type !== 'showView') waiting?.();
         };
         const requestTimes: number[] = [];
@@ -85,7 +119,7 @@ export async function viewTraffic(serverJs: string, folder: string, files: strin
         const context = { extensionUri: Uri.parse(pathToFileURL(process.cwd()).href), subscriptions: [] };
         const drawn = () => new Promise<void>(resolve => { waiting = resolve; });
         let first = drawn();
-        panel = PowerMapPanel.createOrShow(context as unknown as vscode.ExtensionContext, planSource(server, requestTimes, methods));
+        panel = PowerMapPanel.createOrShow(context as unknown as vscode.ExtensionContext, planSource(server, requestTimes, methods, largest));
         bench.fromWebview.fire({ type: 'ready' });
         await first;
         await sleep(300);
@@ -133,7 +167,27 @@ export async function viewTraffic(serverJs: string, folder: string, files: strin
                 contentChanges: [{ range: { start: { line: edit.line, character: 0 }, end: { line: edit.line, character: edit.before.length } }, text: edit.after }],
             });
         });
-        return { cursor, planChange, loadAverage: loadAverage() };
+
+        // The plan with errors: a member's id renamed in team.acct (open, as in an editor), then cursor moves to other customers.
+        const teamFile = `${folder}/team.acct`;
+        const teamUri = pathToFileURL(teamFile).toString();
+        const teamText = fs.readFileSync(teamFile, 'utf-8');
+        // the members most files refer to, renamed until at least 1,500 references are left unresolved
+        const rename = memberRename(teamText, files.map(f => fs.readFileSync(f, 'utf-8')), 'renamed', 1500);
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: teamUri, languageId: 'acct', version: 1, text: teamText } });
+        const renamed = drawn();
+        await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: teamUri, version: 2 }, contentChanges: [{ text: rename.text }] });
+        await settled(server, 600);
+        await Promise.race([renamed, sleep(5000)]);
+        await sleep(300);
+        const back = [...targets].reverse();
+        const cursorWithErrors = await measure(moves, async i => {
+            bench.editor = editorAt(back[i + 1] ?? back[0]!);
+            bench.selection.fire({ textEditor: bench.editor, selections: [bench.editor.selection] });
+        });
+        cursorWithErrors.errors = largest.errorLines;
+        const planViewBytes = Buffer.byteLength(JSON.stringify(await server.connection.sendRequest('acct/planView', { uri })));
+        return { cursor, planChange, cursorWithErrors, largest, planViewBytes, loadAverage: loadAverage() };
     } finally {
         panel?.dispose();
         await server.stop();

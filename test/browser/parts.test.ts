@@ -4,7 +4,7 @@
  * keeps the parts of its picture (and no others) across messages and reloads.
  */
 import { describe, expect, it } from 'vitest';
-import { cutPlan, stampCut, type PartStamps, type Picture, type PlanFocus, type PlanPart, type PlanView } from '@acct/contract';
+import { cutPlan, stampCut, stampOf, type PartStamps, type Picture, type PlanFocus, type PlanPart, type PlanView } from '@acct/contract';
 import { shownIn } from '../../client/src/picture.js';
 import { pickFocus } from './fixture.js';
 import type { WebviewPage } from './harness.js';
@@ -67,6 +67,26 @@ describe('the plan in parts', () => {
         await p.screenshot('parts-second-customer-after-reload');
         // the new page says which parts it holds: the panel sends only the others
         expect((await p.posted()).filter(m => m.type === 'ready').at(-1)).toEqual({ type: 'ready', parts: [two.picture.view.outline, two.picture.view.customer] });
+    }, T);
+
+    it('shows the banner from the error lines sent once as a part, and keeps them for the next picture', async () => {
+        const view = suite.view();
+        const [first, second] = view.plan.customers;
+        const p = await suite.page();
+        const lines = ['a.acct:9:1: error syntax: unexpected }', 'b.acct:2:5: error unresolved-reference: no member bob'];
+        const errors = { stamp: stampOf(lines), errorLines: lines };
+        const withErrors = (m: ReturnType<typeof inParts>, sendErrors: boolean) => ({
+            ...m, picture: { ...m.picture, view: { ...m.picture.view, errors: errors.stamp }, hasErrors: true }, parts: [...m.parts, ...(sendErrors ? [errors] : [])],
+        });
+        const one = withErrors(inParts(view, { customer: first!.id, opportunity: null }), true);
+        await p.send(one);
+        expect(await p.page.getAttribute('.banner', 'title')).toBe(lines.join('\n'));
+        // the next picture names the error lines by their stamp alone: the page holds them
+        const two = withErrors(inParts(view, { customer: second!.id, opportunity: null }, [one.picture.view.outline]), false);
+        await p.send(two);
+        expect(await p.page.textContent('.heading')).toBe(second!.name);
+        expect(await p.page.getAttribute('.banner', 'title')).toBe(lines.join('\n'));
+        await expect.poll(() => savedParts(p)).toEqual([two.picture.view.outline, two.picture.view.customer, errors.stamp]);
     }, T);
 
     it('keeps its picture when told of a part it does not hold, and asks again', async () => {

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as fc from 'fast-check';
 import {
     CATALOGS, ENGLISH, formatMessage, localeFromEnvironment, localeOf, LOCALES, placeholdersOf, strayBraces, textsFor,
     textsFromStrings, viewStrings,
@@ -81,6 +82,25 @@ describe('the message catalog', () => {
         const code = SOURCES.flatMap(sourceFiles).map(file => fs.readFileSync(path.join(ROOT, file), 'utf8')).join('\n');
         const unused = keys.filter(key => !code.includes(`'${key}'`) && !code.includes(`"${key}"`));
         expect(unused).toEqual([]);
+    });
+
+    it('fills a template cut once as the one-pass replacement did, on any template and parameters (and twice the same)', () => {
+        // the formatter before templates were cut once and kept (issue 23): one regular-expression replacement
+        const reference = (template: string, params: Record<string, string | number>) =>
+            template.replace(/\{\{|\}\}|\{([A-Za-z][A-Za-z0-9]*)(?::([^{}|]*)\|([^{}|]*))?\}/g, (whole: string, name?: string, one?: string, other?: string) => {
+                if (name === undefined) return whole[0]!;
+                const value = params[name];
+                if (value === undefined) return whole;
+                if (one !== undefined) return Number(value) === 1 ? one : other!;
+                return String(value);
+            });
+        const piece = fc.oneof(fc.constantFrom('{', '}', '{{', '}}', '|', ':', '{n}', '{n:day|days}', '{x}', '{ab1:a|}', '{n:|}', ' ', '天'), fc.string({ maxLength: 4 }));
+        const template = fc.array(piece, { maxLength: 12 }).map(pieces => pieces.join(''));
+        const params = fc.record({ n: fc.oneof(fc.integer({ min: -2, max: 3 }), fc.constantFrom('1', 'one')), ab1: fc.constantFrom(1, 2) }, { requiredKeys: [] });
+        fc.assert(fc.property(template, params, (t, p) => {
+            expect(formatMessage(t, p)).toBe(reference(t, p));
+            expect(formatMessage(t, p)).toBe(reference(t, p));
+        }), { numRuns: 2000 });
     });
 
     it('fills parameters and chooses English plural forms', () => {

@@ -5,7 +5,8 @@
  * one (a member added or removed, a competitor's name, the policy, a duplicate id's place)
  * re-checks the files concerned, with the findings a full build gives.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import * as fc from 'fast-check';
 import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAcctServices } from '../../server/src/acct-module.js';
@@ -66,7 +67,7 @@ async function workspace(files: Record<string, string>) {
         await fresh.shared.workspace.DocumentBuilder.build(again, { validation: true });
         return { now: Object.keys(texts).map(name => findings(document(name))), full: again.map(findings) };
     };
-    return { edit, document, compare };
+    return { edit, document, compare, validator: Acct.validation.DocumentValidator };
 }
 
 const files = { 'team.acct': TEAM, 'a.acct': customer('a'), 'b.acct': customer('b', 'bob') };
@@ -102,6 +103,51 @@ describe('an edit re-checks only what it affects', () => {
         expect(now).toEqual(full);
         expect(now.flat().some(f => f.startsWith('unresolved-reference'))).toBe(false);
     });
+
+    it('renaming a member\'s id re-links the files that refer to it and keeps their checks\' findings, with the findings a full build gives', async () => {
+        const w = await workspace(files);
+        const checks = vi.spyOn(w.validator as unknown as { validateAst: (...args: unknown[]) => unknown }, 'validateAst');
+        expect(await w.edit('team.acct', t => t.replace('member bob ', 'member robert '))).toEqual(['a.acct', 'b.acct', 'team.acct']);
+        // the checks ran again for team.acct alone: a.acct and b.acct kept theirs, and made their linking findings again
+        expect(checks).toHaveBeenCalledTimes(1);
+        expect(w.document('b.acct').diagnostics?.filter(d => d.code === 'unresolved-reference').length).toBeGreaterThan(0);
+        let { now, full } = await w.compare();
+        expect(now).toEqual(full);
+        expect(await w.edit('team.acct', t => t.replace('member robert ', 'member bob '))).toEqual(['a.acct', 'b.acct', 'team.acct']);
+        ({ now, full } = await w.compare());
+        expect(now).toEqual(full);
+        expect(now.flat().some(f => f.startsWith('unresolved-reference'))).toBe(false);
+        // a competitor's id renamed: a check reads which competitor a reference resolves to, so the checks run again
+        checks.mockClear();
+        expect(await w.edit('team.acct', t => t.replace('competitor zte ', 'competitor zte2 '))).toEqual(['a.acct', 'b.acct', 'team.acct']);
+        expect(checks).toHaveBeenCalledTimes(3);
+        ({ now, full } = await w.compare());
+        expect(now).toEqual(full);
+    });
+
+    it('any sequence of edits of members\' ids, the policy, competitors and customers gives the findings of a full build', async () => {
+        const edits: Array<[string, (t: string) => string]> = [
+            ['team.acct', t => t.replace(/member (alice|alicia) /, (_m, id: string) => `member ${id === 'alice' ? 'alicia' : 'alice'} `)],
+            ['team.acct', t => t.replace(/member (bob|b) /, (_m, id: string) => `member ${id === 'bob' ? 'b' : 'bob'} `)],
+            // a member named as a customer (a duplicate id elsewhere), and back
+            ['team.acct', t => t.includes('member a "') ? t.replace('member a "A"\n', '') : `${t}member a "A"\n`],
+            ['team.acct', t => t.replace(/stale-contact-days \d+/, m => m.endsWith('90') ? 'stale-contact-days 10' : 'stale-contact-days 90')],
+            ['team.acct', t => t.replace(/competitor (zte|zte2) /, (_m, id: string) => `competitor ${id === 'zte' ? 'zte2' : 'zte'} `)],
+            ['team.acct', t => t.replace(/"ZTE( Corp)?"/, m => m === '"ZTE"' ? '"ZTE Corp"' : '"ZTE"')],
+            ['a.acct', t => t.replace(/owner (alice|bob)\n/, (_m, id: string) => `owner ${id === 'alice' ? 'bob' : 'alice'}\n`)],
+            ['b.acct', t => t.replace(/support (0|1) /, (_m, v: string) => `support ${v === '0' ? '1' : '0'} `)],
+            ['b.acct', t => t.replace(/ar (alice|alicia) /, (_m, id: string) => `ar ${id === 'alice' ? 'alicia' : 'alice'} `)],
+        ];
+        await fc.assert(fc.asyncProperty(fc.array(fc.integer({ min: 0, max: edits.length - 1 }), { minLength: 2, maxLength: 7 }), async picks => {
+            const w = await workspace(files);
+            for (const pick of picks) {
+                const [name, change] = edits[pick]!;
+                await w.edit(name, change);
+                const { now, full } = await w.compare();
+                expect(now).toEqual(full);
+            }
+        }), { numRuns: 12 });
+    }, 120_000);
 
     it('a competitor\'s new name re-checks the files whose findings quote it', async () => {
         const w = await workspace(files);

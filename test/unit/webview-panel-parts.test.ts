@@ -5,7 +5,7 @@
  * customer shown, that customer's part for a move to another, the changed parts for a rebuild.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cutPlan, stampCut, type CustomerJson, type PartStamps, type Picture, type PlanPart, type PlanView, type StampedCut } from '@acct/contract';
+import { cutPlan, stampCut, stampOf, type CustomerJson, type PartStamps, type Picture, type PlanPart, type PlanView, type StampedCut } from '@acct/contract';
 import type { PlanPartsRequest } from '@acct/contract/protocol';
 
 vi.mock('vscode', async () => (await import('../support/fake-vscode.js')).fakeVscode());
@@ -61,7 +61,7 @@ function moveTo(uri: string, line: number): void {
 }
 
 const pictures = () => panel.webview.posted.filter(m => (m as { type: string }).type === 'picture') as Array<{ picture: Picture<PartStamps>; parts: PlanPart[] }>;
-const partsOf = (m: { parts: PlanPart[] }) => m.parts.map(p => ('outline' in p ? 'outline' : `customer ${p.customer.customer.id}`));
+const partsOf = (m: { parts: PlanPart[] }) => m.parts.map(p => ('outline' in p ? 'outline' : 'errorLines' in p ? 'errors' : `customer ${p.customer.customer.id}`));
 const methods = () => asked.map(a => a.method);
 
 beforeEach(async () => {
@@ -85,9 +85,11 @@ beforeEach(async () => {
         planParts: async (params: PlanPartsRequest.Params) => {
             asked.push({ method: 'planParts', params });
             const errorLines = latest.view.hasErrors ? ['a.acct:9:1: error syntax: unexpected }'] : [];
+            const errors = { stamp: stampOf(errorLines), value: errorLines };
             const from = params.keepGood && latest.view.hasErrors ? lastGood : latest;
             return {
-                revision: from.revision, errorLines, outline: from.cut.outline(params.known?.outline),
+                revision: from.revision, errors: params.known?.errors === errors.stamp ? { stamp: errors.stamp } : errors,
+                outline: from.cut.outline(params.known?.outline),
                 customer: params.customer === null ? null : from.cut.part(params.customer, params.known?.customer),
             };
         },
@@ -173,12 +175,36 @@ describe('power-map panel with the plan in parts', () => {
         await vi.advanceTimersByTimeAsync(300);
         expect(asked[0]!.params).toMatchObject({ keepGood: true });
         const kept = pictures().at(-1)!;
-        expect(kept.picture.view).toEqual(drawn);
-        expect([kept.picture.hasErrors, kept.picture.errorLines, kept.parts]).toEqual([true, ['a.acct:9:1: error syntax: unexpected }'], []]);
+        expect(kept.picture.view).toEqual({ ...drawn, errors: kept.parts[0]!.stamp });
+        // the error lines come as a part of their own, under their stamp (the plan's parts the page holds stay)
+        expect([kept.picture.hasErrors, kept.picture.view.errors, partsOf(kept)]).toEqual([true, kept.parts[0]!.stamp, ['errors']]);
+        expect(kept.parts[0]).toEqual({ stamp: stampOf(['a.acct:9:1: error syntax: unexpected }']), errorLines: ['a.acct:9:1: error syntax: unexpected }'] });
         setPlan(plan(['Ann'], ['Bea']));
         await vi.advanceTimersByTimeAsync(300);
         expect(pictures().at(-1)!.picture.hasErrors).toBe(false);
         expect(partsOf(pictures().at(-1)!)).toEqual(['customer a']);
+    });
+
+    it('in a plan with errors, sends the error lines once: a cursor move asks for them and posts them by their stamp', async () => {
+        setPlan(plan(['Ann', 'Al'], ['Bea'], true));
+        await vi.advanceTimersByTimeAsync(300);
+        const stamp = pictures().at(-1)!.picture.view.errors;
+        expect(stamp).toEqual(expect.any(String));
+        asked = [];
+        const before = pictures().length;
+        moveTo(B, 3);
+        await vi.advanceTimersByTimeAsync(300);
+        expect(methods()).toEqual(['focus', 'planParts']);
+        expect(asked[1]!.params).toMatchObject({ customer: 'b', known: { errors: stamp } });
+        const moved = pictures().slice(before);
+        expect(moved).toHaveLength(1);
+        expect(moved[0]!.picture).toMatchObject({ hasErrors: true, view: { errors: stamp }, errorLines: [] });
+        expect(partsOf(moved[0]!)).toEqual(['customer b']);
+        // the errors gone: the picture has no error lines, and no part of them
+        setPlan(plan(['Ann', 'Al'], ['Bea']));
+        await vi.advanceTimersByTimeAsync(300);
+        const clean = pictures().at(-1)!;
+        expect([clean.picture.hasErrors, clean.picture.view.errors, partsOf(clean).includes('errors')]).toEqual([false, undefined, false]);
     });
 
     it('sends a reloaded page only the parts it does not hold', async () => {

@@ -57,15 +57,17 @@ export function isPicture(v: unknown): v is Picture<ViewedPlan> {
 /** A picture as the panel sends it: the stamps of its plan's parts, the element shown, the banner. */
 export function isPictureInParts(v: unknown): v is Picture<PartStamps> {
     if (!isPictureFrame(v) || !isObject(v.view)) return false;
-    return typeof v.view.outline === 'string' && (v.view.customer === null || typeof v.view.customer === 'string');
+    return typeof v.view.outline === 'string' && (v.view.customer === null || typeof v.view.customer === 'string')
+        && (v.view.errors === undefined || typeof v.view.errors === 'string');
 }
 
 const isFindings = (v: Record<string, unknown>): boolean => Array.isArray(v.diagnostics) && Array.isArray(v.subjects);
 
-/** A part of a plan: the outline, or a customer's part, under its stamp. */
+/** A part of a plan: the outline, a customer's part, or the error lines, under its stamp. */
 export function isPlanPart(v: unknown): v is PlanPart {
     if (!isObject(v) || typeof v.stamp !== 'string') return false;
-    const { outline, customer } = v as Record<string, unknown>;
+    const { outline, customer, errorLines } = v as Record<string, unknown>;
+    if (Array.isArray(errorLines)) return errorLines.every(line => typeof line === 'string');
     if (isObject(outline)) {
         return Array.isArray(outline.customers) && Array.isArray(outline.competitors) && typeof outline.today === 'string'
             && typeof outline.hasErrors === 'boolean' && isFindings(outline);

@@ -31,8 +31,8 @@ export namespace PlanPartsRequest {
         uri: string;
         /** The customer whose part is wanted; null: the outline only. */
         customer: string | null;
-        /** The stamps of the parts the asker holds. */
-        known?: { outline?: string; customer?: string };
+        /** The stamps of the parts the asker holds (`errors`: of the error lines). */
+        known?: { outline?: string; customer?: string; errors?: string };
         /**
          * The asker draws a plan without errors and keeps drawing it while the latest has errors:
          * then the parts are those of the last plan without errors the server cut.
@@ -42,8 +42,11 @@ export namespace PlanPartsRequest {
     export interface Result {
         /** The build the parts are cut from: a later build has a higher revision. */
         revision: number;
-        /** The latest plan's errors, one CLI line each (the banner), whichever plan the parts are of. */
-        errorLines: string[];
+        /**
+         * The latest plan's errors, one CLI line each (the banner), whichever plan the parts are
+         * of: stamped like the parts, so that an asker holding them gets their stamp alone.
+         */
+        errors: Stamped<string[]>;
         outline: Stamped<PlanOutline>;
         /** null: no customer was asked for, or the plan has none with that id. */
         customer: Stamped<CustomerPart> | null;

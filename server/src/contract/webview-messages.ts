@@ -18,14 +18,20 @@ export function isViewName(value: unknown): value is ViewName {
     return typeof value === 'string' && (VIEW_NAMES as readonly string[]).includes(value);
 }
 
-/** The parts of a picture's plan, by stamp: the outline, and the part of the customer shown (null: none is). */
+/**
+ * The parts of a picture's plan, by stamp: the outline, and the part of the customer shown (null:
+ * none is); `errors`: the latest plan's error lines, a part of their own (absent: the picture's
+ * `errorLines` hold them), so that a picture of a plan with errors costs their stamp alone once
+ * the page holds them.
+ */
 export interface PartStamps {
     outline: string;
     customer: string | null;
+    errors?: string;
 }
 
 /** A part of a plan as the webview receives and keeps it, under its stamp. */
-export type PlanPart = { stamp: string; outline: PlanOutline } | { stamp: string; customer: CustomerPart };
+export type PlanPart = { stamp: string; outline: PlanOutline } | { stamp: string; customer: CustomerPart } | { stamp: string; errorLines: string[] };
 
 /**
  * What the webview draws. `P` is how the plan comes: whole, as the views read it (whole or
@@ -38,7 +44,7 @@ export interface Picture<P = PlanView> {
     shown: PlanFocus;
     /** The latest plan has errors: the webview shows a banner (and `view` is the last good plan, if there was one). */
     hasErrors: boolean;
-    /** The latest plan's errors, one line each, for the banner's tooltip. */
+    /** The latest plan's errors, one line each, for the banner's tooltip (in a picture in parts with `errors`: that part's). */
     errorLines: string[];
 }
 

@@ -7,8 +7,10 @@
  * duplicate id's place, a competitor's name in a message). An edit that changes none of these — a
  * comment, a member's display name, anything in a customer — re-checks nothing else. The
  * incremental parse keeps an edited member or competitor the same node, so references to it stay.
+ * A document linked again only because a member's id changed keeps its checks' findings (no check
+ * reads which member a reference resolves to): only its linking findings are made again.
  */
-import { DefaultDocumentBuilder, DocumentState, isReference, OperationCancelled, URI, type LangiumDocument } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, isReference, OperationCancelled, URI, type AstNode, type LangiumDocument } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Workspace } from './generated/ast.js';
 import { changeBetween, dependenciesOf, isEmptyChange, type Change, type Dependencies } from './workspace-dependencies.js';
@@ -28,6 +30,26 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
     private edits = 0;
     /** Requests waiting for an update: each checks whether it is there yet. */
     private readonly waiting = new Set<() => void>();
+    /**
+     * Documents whose checks' findings (acct-document-validator.ts) are those of their last
+     * validation: validated, then linked again only because a member was declared, renamed or
+     * removed elsewhere. No check reads which member a reference resolves to (only whether it
+     * resolves: the linking findings, made again), so nothing else of them can have changed.
+     * Any other reset of a document takes it out (resetToState).
+     */
+    private readonly checksKept = new WeakSet<LangiumDocument>();
+
+    /** Whether the checks' findings of `document`'s last validation hold for its next one (once: the mark is taken). */
+    takeChecksKept(document: LangiumDocument): boolean {
+        const kept = this.checksKept.has(document);
+        this.checksKept.delete(document);
+        return kept;
+    }
+
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        this.checksKept.delete(document);
+        super.resetToState(document, state);
+    }
 
     /**
      * The editor changed or deleted these documents (the update handler calls this as the edit
@@ -159,16 +181,21 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         const places = new Set<string>(changes.flatMap(c => [...c.change.places]));
         const everything = changes.some(c => c.change.policy);
         const policies = changes.some(c => c.change.policyPlace);
+        // only members' declarations changed: what the checks read of the documents referring to them is the same
+        const onlyMembers = changes.every(c => [...c.change.relinkKinds].every(kind => kind === 'Member'));
         const result: LangiumDocument[] = [];
         for (const document of this.langiumDocuments.all) {
             if (changedKeys.has(document.uri.toString())) continue;
             const names = this.namesReferredBy(document);
             const declarations = (document.parseResult?.value as Workspace | undefined)?.declarations ?? [];
-            if (names.some(name => relink.has(name))) {
-                this.resetToState(document, DocumentState.ComputedScopes);
-            } else if (everything || names.some(name => shown.has(name))
+            const checkAgain = everything || names.some(name => shown.has(name))
                 || (policies && declarations.some(d => d.$type === 'Policy'))
-                || declarations.some(d => d.$type !== 'Policy' && places.has(d.name))) {
+                || declarations.some(d => d.$type !== 'Policy' && places.has(d.name));
+            if (names.some(name => relink.has(name))) {
+                const validated = document.state >= DocumentState.Validated;
+                this.resetToState(document, DocumentState.ComputedScopes);
+                if (onlyMembers && validated && !checkAgain) this.checksKept.add(document);
+            } else if (checkAgain) {
                 if (document.state >= DocumentState.Validated) this.resetToState(document, DocumentState.IndexedReferences);
             } else {
                 continue;

@@ -14,6 +14,7 @@ import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import { nodeForProperty } from './cst-search.js';
 import { IssueCodes } from '../method/index.js';
 import type { AcctLanguageServices } from './acct-language-services.js';
+import type { AcctDocumentBuilder } from './acct-document-builder.js';
 import type { AcctSettings } from './acct-settings.js';
 import type { FindingPolicy } from './finding-policy.js';
 import { withoutCascades } from './syntax-cascade.js';
@@ -24,8 +25,14 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
     protected readonly unresolved: UnresolvedReferences;
     protected readonly settings: AcctSettings;
 
+    /** Per document, the checks' findings of its last validation, and what they were made for (checkFindings). */
+    protected readonly kept = new WeakMap<LangiumDocument, { text: string; today: string; locale: string; categories: string; root: AstNode; found: Diagnostic[] }>();
+    /** The builder (looked up when first needed: it is made after the validator). */
+    protected readonly builderOf: () => AcctDocumentBuilder;
+
     constructor(services: AcctLanguageServices) {
         super(services);
+        this.builderOf = () => services.shared.workspace.DocumentBuilder as AcctDocumentBuilder;
         this.findingPolicy = services.validation.FindingPolicy;
         this.unresolved = new UnresolvedReferences(services);
         this.settings = services.workspace.AcctSettings;
@@ -42,6 +49,25 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             if (isOperationCancelled(error)) throw error;
             return [this.internalError(error)];
         }
+    }
+
+    /**
+     * The checks' findings (validateAst): those of the document's last validation when the builder
+     * says they hold (acct-document-builder.ts: only a member's declaration changed elsewhere) and
+     * the document, the date and the language are the ones they were made for; else made afresh.
+     */
+    protected async checkFindings(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
+        const kept = this.kept.get(document);
+        const now = { text: document.textDocument.getText(), today: this.settings.today(), locale: this.settings.locale, categories: (this.validationRegistry as AcctValidationRegistry).checksKey(options.categories) };
+        const reusable = this.builderOf().takeChecksKept(document) && kept !== undefined && kept.root === document.parseResult.value
+            && kept.text === now.text && kept.today === now.today && kept.locale === now.locale && kept.categories === now.categories;
+        this.kept.delete(document);
+        const found = reusable ? kept.found : await this.validateAst(document.parseResult.value, options, cancelToken);
+        // Kept as handed out, and handed out again as they are: the document's previous findings were
+        // let go when it was reset (resetToState), and the finding policy sets the same severity again
+        // (the policy is the same when they are used again).
+        this.kept.set(document, { ...now, root: document.parseResult.value, found });
+        return found;
     }
 
     /** The error finding that says a check failed, at the start of the document. */
@@ -71,7 +97,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             if (options.stopAfterLinkingErrors && diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.LinkingError)) return diagnostics;
         }
         try {
-            const found = await this.validateAst(parseResult.value, options, cancelToken);
+            const found = await this.checkFindings(document, options, cancelToken);
             for (const diagnostic of found) diagnostics.push(diagnostic);
         } catch (error) {
             if (isOperationCancelled(error)) throw error;

@@ -38,9 +38,18 @@ export class AcctValidationRegistry extends ValidationRegistry {
         return checks;
     }
 
+    /** The categories that have checks registered (`fast` and `slow`; never `built-in`, which Langium's own processing is). */
+    private readonly categoriesInUse = new Set<string>();
+
     protected override addEntry(...args: Parameters<ValidationRegistry['addEntry']>): void {
         this.checksByType.clear();
+        this.categoriesInUse.add(args[1].category);
         super.addEntry(...args);
+    }
+
+    /** Which checks validation with `categories` runs, as a key: the same key, the same checks. */
+    checksKey(categories: readonly ValidationCategory[] | undefined): string {
+        return [...this.categoriesInUse].filter(c => !categories || categories.includes(c as ValidationCategory)).sort().join(',');
     }
 }
 

@@ -50,6 +50,8 @@ export function dependenciesOf(document: LangiumDocument | undefined): Dependenc
 export interface Change {
     /** Names whose declarations changed: references with these names must resolve again. */
     relink: Set<string>;
+    /** The kinds (AST types) of the declarations whose names are in `relink`. */
+    relinkKinds: Set<string>;
     /** The policy's values changed: every file is checked again. */
     policy: boolean;
     /** The policy moved: files with a policy of their own are checked again. */
@@ -69,11 +71,16 @@ function differing(before: Map<string, string>, after: Map<string, string>): Set
 
 export function changeBetween(before: Dependencies, after: Dependencies): Change {
     const relink = new Set<string>();
+    const relinkKinds = new Set<string>();
     const same = (a: AstNode[] | undefined, b: AstNode[] | undefined) => !!a && !!b && a.length === b.length && a.every((node, i) => node === b[i]);
-    for (const [key, nodes] of before.exports) if (!same(nodes, after.exports.get(key))) relink.add(key.slice(key.indexOf(' ') + 1));
-    for (const [key, nodes] of after.exports) if (!same(nodes, before.exports.get(key))) relink.add(key.slice(key.indexOf(' ') + 1));
+    const changed = (key: string) => {
+        relink.add(key.slice(key.indexOf(' ') + 1));
+        relinkKinds.add(key.slice(0, key.indexOf(' ')));
+    };
+    for (const [key, nodes] of before.exports) if (!same(nodes, after.exports.get(key))) changed(key);
+    for (const [key, nodes] of after.exports) if (!same(nodes, before.exports.get(key))) changed(key);
     return {
-        relink,
+        relink, relinkKinds,
         policy: before.policy !== after.policy,
         policyPlace: before.policyPlaces !== after.policyPlaces,
         places: differing(before.places, after.places),

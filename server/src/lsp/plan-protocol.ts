@@ -76,7 +76,7 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
         const known = params.known ?? {};
         return parts.answer(acct.workspace.FilePlaces.baseOf(URI.parse(params.uri)), {
             customer: typeof params.customer === 'string' ? params.customer : null,
-            known: { outline: stringOrUndefined(known.outline), customer: stringOrUndefined(known.customer) },
+            known: { outline: stringOrUndefined(known.outline), customer: stringOrUndefined(known.customer), errors: stringOrUndefined(known.errors) },
             keepGood: params.keepGood === true,
         });
     });

@@ -5,9 +5,26 @@
  * comes from; each caller says so in its own place (the CLI exits 2, the server logs it).
  */
 
+/**
+ * Day numbers of the dates met lately: a plan writes the same few hundred dates again and again,
+ * and every build of an edit reads them all (a date check, an age, a stale contact). Cleared when
+ * full, so that it stays small whatever the plan holds.
+ */
+const dayNumbers = new Map<string, number | undefined>();
+const DAY_NUMBERS_HELD = 4096;
+
 /** A calendar date `YYYY-MM-DD` as a day number (UTC), or undefined when it is no real date. */
 export function dayNumber(date: string | undefined | null): number | undefined {
     if (!date) return undefined;
+    let day = dayNumbers.get(date);
+    if (day === undefined && !dayNumbers.has(date)) {
+        if (dayNumbers.size >= DAY_NUMBERS_HELD) dayNumbers.clear();
+        dayNumbers.set(date, day = parseDayNumber(date));
+    }
+    return day;
+}
+
+function parseDayNumber(date: string): number | undefined {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
     if (!match) return undefined;
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];

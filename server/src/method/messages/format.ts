@@ -21,17 +21,46 @@ export type TemplateParams<S extends string> = [PlaceholderNames<S>] extends [ne
 
 const PLACEHOLDER = /\{\{|\}\}|\{([A-Za-z][A-Za-z0-9]*)(?::([^{}|]*)\|([^{}|]*))?\}/g;
 
+/** A template cut once into its text and its placeholders (`formatMessage` fills thousands of findings a build). */
+type Piece = string | { whole: string; name: string; one?: string; other?: string };
+const compiled = new Map<string, Piece[]>();
+
+function piecesOf(template: string): Piece[] {
+    let pieces = compiled.get(template);
+    if (pieces) return pieces;
+    pieces = [];
+    let text = '';
+    let at = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+        text += template.slice(at, m.index);
+        at = m.index + m[0].length;
+        // `{{` and `}}` write one brace
+        if (m[1] === undefined) { text += m[0][0]!; continue; }
+        if (text) pieces.push(text);
+        text = '';
+        pieces.push(m[2] === undefined ? { whole: m[0], name: m[1] } : { whole: m[0], name: m[1], one: m[2], other: m[3] });
+    }
+    text += template.slice(at);
+    if (text) pieces.push(text);
+    // the catalogs' templates, and a few more: never grows without bound
+    if (compiled.size >= 4096) compiled.clear();
+    compiled.set(template, pieces);
+    return pieces;
+}
+
 /** Fills a template. A parameter not given stays visible as `{name}` rather than vanishing. */
 export function formatMessage(template: string, params: Readonly<Record<string, ParamValue>> = {}): string {
-    // most templates have no placeholder: said as they are, without a regular expression run
+    // most templates have no placeholder: said as they are
     if (!template.includes('{') && !template.includes('}')) return template;
-    return template.replace(PLACEHOLDER, (whole: string, name: string | undefined, one: string | undefined, other: string | undefined) => {
-        if (name === undefined) return whole[0]!;
-        const value = params[name];
-        if (value === undefined) return whole;
-        if (one !== undefined) return Number(value) === 1 ? one : other!;
-        return String(value);
-    });
+    let out = '';
+    for (const piece of piecesOf(template)) {
+        if (typeof piece === 'string') { out += piece; continue; }
+        const value = params[piece.name];
+        if (value === undefined) out += piece.whole;
+        else if (piece.one !== undefined) out += Number(value) === 1 ? piece.one : piece.other!;
+        else out += String(value);
+    }
+    return out;
 }
 
 /**
