@@ -10,12 +10,9 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { runGit } from '@acct/files/run-git';
-import {
-    changedFindingText, changeLine, changeSubject, diffSummary, findingText, formatDiffMarkdown,
-    type ChangesPicture, type PlanDiff, type PlanView, type SourceAnchor, type SubjectKey,
-} from '@acct/contract';
-import { viewStrings } from '@acct/method';
+import { changeSubject, formatDiffMarkdown, type PlanDiff, type PlanView, type SourceAnchor, type SubjectKey } from '@acct/contract';
 import { ChangesPanel } from './changes-panel.js';
+import { changesPicture } from './changes-picture.js';
 import { displayLocale, displayTexts } from './display-language.js';
 
 export const SHOW_CHANGES_COMMAND = 'acct.showChanges';
@@ -70,7 +67,7 @@ export function registerShowChanges(context: vscode.ExtensionContext, source: Ch
             const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${vscode.l10n.t('changes since {0}', revision.replace(/[/\\]/g, '-'))}.md` });
             reports.set(uri.toString(), formatDiffMarkdown(report, displayTexts(), subject => links.get(subject)));
             changed.fire(uri);
-            const panel = ChangesPanel.show(context, pictureOf(report, view, revision, anchors), folder, {
+            const panel = ChangesPanel.show(context, changesPicture(report, view, revision, subject => anchors.has(subject), displayLocale()), folder, {
                 locate: subject => source.locate(subject),
                 markdown: () => vscode.commands.executeCommand('markdown.showPreviewToSide', uri),
             });
@@ -132,20 +129,6 @@ function linksFor(anchors: ReadonlyMap<SubjectKey, SourceAnchor>, folder: vscode
     return links;
 }
 
-/** The report as the Changes page draws it, with its words in the display language (those of `acct diff`). */
-function pictureOf(report: PlanDiff, view: PlanView, revision: string, anchors: ReadonlyMap<SubjectKey, SourceAnchor>): ChangesPicture {
-    const texts = displayTexts();
-    return {
-        diff: report, view, strings: viewStrings(displayLocale()), revision,
-        words: {
-            summary: diffSummary(report, texts),
-            changes: report.changes.map(c => changeLine(c, texts)),
-            // what a changed finding was: the report's `~` line after the finding itself
-            changedFindings: report.changedFindings.map(c => changedFindingText(c, texts).slice(findingText(c.to).length).trim()),
-        },
-        located: report.changes.flatMap((c, i) => (c.kind !== 'removed' && anchors.has(changeSubject(c)) ? [i] : [])),
-    };
-}
 
 async function pickFolder(): Promise<vscode.Uri | undefined> {
     const folders = vscode.workspace.workspaceFolders ?? [];

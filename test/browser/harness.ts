@@ -141,7 +141,9 @@ export interface WebviewPage {
     afterRender(action: () => Promise<unknown>): Promise<void>;
 }
 
-export async function openWebview(browser: Browser, opts: { width?: number; height?: number; theme?: Theme } = {}): Promise<WebviewPage> {
+/** `entry`: the panel's page (`main`, the default) or the Changes Since… page (`changes`). */
+export async function openWebview(browser: Browser, opts: { width?: number; height?: number; theme?: Theme; entry?: 'main' | 'changes' } = {}): Promise<WebviewPage> {
+    const entry = opts.entry ?? 'main';
     await buildBundle();
     const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
@@ -150,8 +152,8 @@ export async function openWebview(browser: Browser, opts: { width?: number; heig
     const dialogs: string[] = [];
     const nonce = 'dGVzdC1ub25jZS0xMjM0NTY3OA==';
     const pageHtml = renderWebviewHtml({
-        scriptUri: `${ORIGIN}/out/webview/main.js`, styleUri: `${ORIGIN}/out/webview/main.css`,
-        cspSource: ORIGIN, nonce, title: 'Power map',
+        scriptUri: `${ORIGIN}/out/webview/${entry}.js`, styleUri: `${ORIGIN}/out/webview/${entry}.css`,
+        cspSource: ORIGIN, nonce, title: entry === 'main' ? 'Power map' : 'Changes',
     });
     await page.route('**/*', async route => {
         const url = route.request().url();
@@ -166,7 +168,7 @@ export async function openWebview(browser: Browser, opts: { width?: number; heig
                 body: pageHtml,
             });
         }
-        if (p === '/out/webview/main.js' || p === '/out/webview/main.css') {
+        if (p === `/out/webview/${entry}.js` || p === `/out/webview/${entry}.css`) {
             const body = await readFile(path.join(BUNDLE, path.basename(p)));
             return route.fulfill({ contentType: p.endsWith('.js') ? 'text/javascript' : 'text/css', body });
         }
@@ -179,7 +181,8 @@ export async function openWebview(browser: Browser, opts: { width?: number; heig
     page.on('dialog', d => { dialogs.push(d.message()); void d.dismiss(); });
     await page.addInitScript(initScript);
     await page.goto(`${ORIGIN}/index.html`);
-    await page.waitForSelector('.tabs');
+    if (entry === 'main') await page.waitForSelector('.tabs');
+    else await page.waitForFunction(() => (window as unknown as { __acct: { posted: Array<{ type: string }> } }).__acct.posted.some(m => m.type === 'ready'));
     let picture: Picture | undefined;
     const wp: WebviewPage = {
         page, external, consoleErrors, dialogs, html: pageHtml,

@@ -63,18 +63,18 @@ function overlay(layer: SVGGElement, items: readonly NavItem[], marks: ChangedMa
         svg('rect', { class: 'change-ring', x: item.x - 3, y: item.y - 3, width: item.w + 6, height: item.h + 6, rx: 9 }, g);
         const full = said.join(' · ');
         const room = item.w - 16 - 2 * 7;
-        let text = full;
-        if (estimateTextWidth(text, MARK_FONT, true) > room) {
-            // the first change and how many more; the whole on hover
-            text = said.length > 1 ? `${said[0]} +${said.length - 1}` : said[0]!;
-            while (estimateTextWidth(text + '…', MARK_FONT, true) > room && text.length > 1) text = text.slice(0, -1);
-            if (text !== said[0] && text !== `${said[0]} +${said.length - 1}`) text += '…';
-        }
-        const w = Math.min(room, estimateTextWidth(text, MARK_FONT, true)) + 2 * 7;
         const mark = svg('g', { class: 'change-mark', transform: `translate(${item.x + 8},${item.y + item.h - MARK_H / 2 + 1})` }, g);
         tooltip(mark, full);
-        svg('rect', { class: 'change-mark-bg', width: w, height: MARK_H, rx: MARK_H / 2 }, mark);
-        svg('text', { class: 'change-mark-text', x: 7, y: 12 }, mark, text);
+        const bg = svg('rect', { class: 'change-mark-bg', height: MARK_H, rx: MARK_H / 2 }, mark);
+        const label = svg('text', { class: 'change-mark-text', x: 7, y: 12 }, mark, full);
+        // measured as drawn (a few labels); too long for the card: the first change and how many more, then cut — the whole on hover
+        const width = (): number => label.getComputedTextLength?.() || estimateTextWidth(label.textContent ?? '', MARK_FONT, true);
+        if (width() > room && said.length > 1) label.textContent = `${said[0]} +${said.length - 1}`;
+        if (width() > room) {
+            let text = label.textContent ?? '';
+            while (text.length > 1 && width() > room) { text = text.slice(0, -1); label.textContent = `${text}…`; }
+        }
+        bg.setAttribute('width', String(Math.ceil(width()) + 2 * 7));
         item.el.setAttribute('aria-label', `${item.el.getAttribute('aria-label') ?? ''} — ${full}`);
     }
 }
