@@ -57,7 +57,7 @@ describe('Changes Since… as pictures', () => {
         });
         expect(await marks(p, 'transport')).toEqual({ 'contact:donghai/he': 'support 0 → 2', 'contact:donghai/luo': 'added' });
         // the map is the panel's power map, in its tree form at this width
-        const people = changes.view.plan.customers.find(c => c.id === 'donghai')!.contacts.length;
+        const people = (changes.view.plan.customers.find(c => c.id === 'donghai') as { contacts: unknown[] }).contacts.length;
         expect(await p.page.$$eval('figure.map[data-opportunity=ran27] [data-key^="contact:"]', els => els.length)).toBe(people);
         expect(await p.page.textContent('section.customer .removed')).toBe('Removed: sun');
         // the changes in words, each still declared a link; the removed one is not
