@@ -20,6 +20,16 @@ export interface ChangesActions {
     markdown(): Thenable<unknown>;
 }
 
+/**
+ * Beside the editor: in the editor group right of it when there is one (where the power map
+ * stands), as a tab there, rather than in a third, narrow column.
+ */
+function besideTheEditor(): vscode.ViewColumn {
+    const editor = vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One;
+    const right = vscode.window.tabGroups.all.map(g => g.viewColumn).filter(c => c > editor).sort((a, b) => a - b)[0];
+    return right ?? vscode.ViewColumn.Beside;
+}
+
 export class ChangesPanel {
     static current: ChangesPanel | undefined;
 
@@ -32,7 +42,7 @@ export class ChangesPanel {
             existing.panel.reveal(undefined, false);
             return existing;
         }
-        const panel = vscode.window.createWebviewPanel(CHANGES_VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
+        const panel = vscode.window.createWebviewPanel(CHANGES_VIEW_TYPE, title, { viewColumn: besideTheEditor(), preserveFocus: false }, {
             enableScripts: true,
             enableFindWidget: true,
             localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, ...WEBVIEW_DIR)],

@@ -82,7 +82,8 @@ function overlay(layer: SVGGElement, items: readonly NavItem[], marks: ChangedMa
 function drawMap(host: HTMLElement, data: ChangesPicture, map: ChangedMap, width: number, findings: FindingIndex): void {
     const shown = shownOf(data.view, map.focus);
     const figure = html('figure', { class: 'map', 'data-customer': map.focus.customer ?? '', 'data-opportunity': map.focus.opportunity ?? '' }, host);
-    html('figcaption', { class: 'map-title' }, figure, shownTitle(shown));
+    // a deal's map says which deal; the customer's own map stands under the customer's name
+    if (shown.opportunity) html('figcaption', { class: 'map-title' }, figure, shownTitle(shown));
     if (map.leftChain.length) html('p', { class: 'left-chain' }, figure, texts().t('view.changes.leftChain', { names: texts().list(map.leftChain.map(id => nameOf(data, map.focus.customer, id))) }));
     const frame = html('div', { class: 'figure' }, figure);
     const root = svg('svg', { class: 'drawing changes-picture', role: 'img' }, frame);
