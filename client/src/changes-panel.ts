@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ChangesPicture, FromChangesMessage, SourceAnchor, SubjectKey } from '@acct/contract';
 import { isSubjectKey } from '@acct/contract';
+import { POWER_MAP_VIEW_TYPE } from './power-map-panel.js';
 import { renderWebviewHtml } from './webview-html.js';
 
 export const CHANGES_VIEW_TYPE = 'acct.changes';
@@ -21,12 +22,15 @@ export interface ChangesActions {
 }
 
 /**
- * Beside the editor: in the editor group right of it when there is one (where the power map
- * stands), as a tab there, rather than in a third, narrow column.
+ * Beside the editor: as a tab of the group where the power map stands, else of the group right
+ * of the editor, rather than in a third, narrow column; beside it when there is no such group.
  */
 function besideTheEditor(): vscode.ViewColumn {
+    const groups = vscode.window.tabGroups.all;
+    const map = groups.find(g => g.tabs.some(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(POWER_MAP_VIEW_TYPE)));
+    if (map) return map.viewColumn;
     const editor = vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One;
-    const right = vscode.window.tabGroups.all.map(g => g.viewColumn).filter(c => c > editor).sort((a, b) => a - b)[0];
+    const right = groups.map(g => g.viewColumn).filter(c => c > editor).sort((a, b) => a - b)[0];
     return right ?? vscode.ViewColumn.Beside;
 }
 
