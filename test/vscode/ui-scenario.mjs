@@ -292,7 +292,12 @@ async function scenario(page, folder) {
     const link = frame.locator('li.change a.decl', { hasText: 'jlbank/newbie' }).first();
     if (!(await link.count())) throw new Error('the new contact has no link to its declaration');
     // the marked card in view, for the picture
-    await frame.locator('figure.map [data-key="contact:jlbank/newbie"]').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 240));
+    const marked = frame.locator('figure.map [data-key="contact:jlbank/newbie"]');
+    await until(() => marked.evaluate((el) => {
+      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 240);
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    }), 'the marked card cannot be scrolled into view');
     await page.mouse.move(150, 500);
     await noHover(page);
     await shot('08-changes-since-head');
