@@ -105,8 +105,9 @@ describe('Changes Since… as pictures', () => {
                 return m ? size * Math.hypot(m.a, m.b) : size;
             }));
             return {
-                scrollWidth: document.documentElement.scrollWidth,
-                width: document.documentElement.clientWidth,
+                // the body scrolls (changes.css): nothing wider than it
+                scrollWidth: document.body.scrollWidth,
+                width: document.body.clientWidth,
                 svgs: Array.from(document.querySelectorAll('figure.map svg')).map(s => [s.getBoundingClientRect().width, s.parentElement!.clientWidth]),
                 smallest,
             };

@@ -294,7 +294,7 @@ async function scenario(page, folder) {
     // the marked card in view, for the picture
     const marked = frame.locator('figure.map [data-key="contact:jlbank/newbie"]');
     await until(() => marked.evaluate((el) => {
-      window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 240);
+      el.scrollIntoView({ block: 'center', inline: 'nearest' });
       const r = el.getBoundingClientRect();
       return r.top >= 0 && r.bottom <= window.innerHeight;
     }), 'the marked card cannot be scrolled into view');

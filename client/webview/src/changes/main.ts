@@ -220,9 +220,10 @@ function main(): void {
         timer = setTimeout(() => {
             const w = document.querySelector('main.changes')?.clientWidth ?? 0;
             if (current && Math.abs(w - drawnWidth) > 1) {
-                const scroll = document.scrollingElement?.scrollTop ?? 0;
+                // the body scrolls (changes.css)
+                const scroll = document.body.scrollTop;
                 render(current);
-                document.scrollingElement?.scrollTo(0, scroll);
+                document.body.scrollTop = scroll;
             }
         }, 100);
     }).observe(document.body);
