@@ -45,7 +45,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         onPlanChanged: listener => languageClient.onNotification(PlanChangedNotification.type, () => listener()),
     };
     registerPowerMap(context, source);
-    registerShowChanges(context, { locate: subject => languageClient.sendRequest(LocateRequest.type, { subject }) });
+    registerShowChanges(context, {
+        locate: subject => languageClient.sendRequest(LocateRequest.type, { subject }),
+        planView: uri => languageClient.sendRequest(PlanViewRequest.type, { uri }),
+    });
 
     context.subscriptions.push(vscode.commands.registerCommand('acct.exportJson',
         (options?: { target?: string; folder?: string }) => exportToJson(languageClient, options)));

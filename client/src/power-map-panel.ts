@@ -7,8 +7,6 @@
  * customer that customer's part, a rebuild the parts it changed.
  */
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type {
     FromWebviewMessage, PartStamps, Picture, PlanFocus, PlanView, SourceAnchor, ViewName,
@@ -20,6 +18,7 @@ import { HeldPlan, type PlanInParts } from './held-plan.js';
 import { keepsLastGood, shownBefore, shownIn, type FocusCandidate } from './picture.js';
 import { partsOfWholePlan } from './whole-plan-parts.js';
 import { SvgExportRequest } from './svg-export-request.js';
+import { webviewBundle } from './webview-bundle.js';
 import { saveSvg } from './svg-save.js';
 import { renderWebviewHtml } from './webview-html.js';
 import { WebviewPage } from './webview-page.js';
@@ -46,7 +45,6 @@ export interface PowerMapTarget {
 
 export const POWER_MAP_VIEW_TYPE = 'acct.powerMap';
 const DEBOUNCE_MS = 250;
-const WEBVIEW_DIR = ['out', 'webview'] as const;
 
 /** What an update fetches: the plan, the focus under the cursor. */
 interface Work {
@@ -59,13 +57,6 @@ function webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
     return { enableScripts: true, enableFindWidget: false, localResourceRoots: [] };
 }
 
-/** The webview bundle's script and style, read once per extension host. */
-let bundle: { dir: string; script: string; style: string } | undefined;
-function webviewBundle(extensionPath: string): { script: string; style: string } {
-    const dir = path.join(extensionPath, ...WEBVIEW_DIR);
-    if (bundle?.dir !== dir) bundle = { dir, script: fs.readFileSync(path.join(dir, 'main.js'), 'utf8'), style: fs.readFileSync(path.join(dir, 'main.css'), 'utf8') };
-    return bundle;
-}
 
 /** The workspace folder of a document: one plan each. */
 function folderOf(uri: string): string | undefined {
@@ -332,7 +323,7 @@ export class PowerMapPanel {
     }
 
     private html(): string {
-        const { script, style } = webviewBundle(this.context.extensionUri.fsPath);
+        const { script, style } = webviewBundle(this.context.extensionUri.fsPath, 'main');
         return renderWebviewHtml({ script, style, nonce: randomBytes(18).toString('base64'), title: vscode.l10n.t('Power Map') });
     }
 }

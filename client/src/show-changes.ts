@@ -1,13 +1,18 @@
 /**
  * Account Plan: Show Changes Since… — the `acct diff` report of the workspace folder between a
- * revision (HEAD, a branch, a recent commit) and the files on disk, rendered as markdown beside
- * the editor; each changed element links to its declaration. The bundled CLI computes the diff
- * (git read without touching the work tree), so the editor and CI report the same changes.
+ * revision (HEAD, a branch, a recent commit) and the files on disk, shown beside the editor as
+ * pictures and words (changes-panel.ts): the power map of each changed deal with what moved
+ * marked on it, the new, changed and resolved findings, each linking to its declaration. The
+ * same report as Markdown (the pull-request form, `acct diff --format markdown`) is a button
+ * away. The bundled CLI computes the diff (git read without touching the work tree), so the
+ * editor and CI report the same changes.
  */
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { runGit } from '@acct/files/run-git';
-import { changeSubject, formatDiffMarkdown, type PlanDiff, type SourceAnchor, type SubjectKey } from '@acct/contract';
+import { changeSubject, formatDiffMarkdown, type PlanDiff, type PlanView, type SourceAnchor, type SubjectKey } from '@acct/contract';
+import { ChangesPanel } from './changes-panel.js';
+import { changesPicture } from './changes-picture.js';
 import { displayLocale, displayTexts } from './display-language.js';
 
 export const SHOW_CHANGES_COMMAND = 'acct.showChanges';
@@ -15,7 +20,19 @@ const SCHEME = 'acct-changes';
 
 export interface ChangesSource {
     locate(subject: SubjectKey): Promise<SourceAnchor | null>;
+    /** The plan of the workspace folder holding `uri`, as the views draw it (the later side: the files on disk). */
+    planView(uri: string): Promise<PlanView>;
 }
+
+/** What the command gives a script: the panel shown, what its page drew, and the Markdown report's document. */
+export interface ShownChanges {
+    title: string;
+    drawn: { maps: number; marks: string[]; links: number } | null;
+    markdown: vscode.Uri;
+}
+
+/** How long the command waits for the page to say it drew the report, for a script that asked for it. */
+const DRAWN_WAIT_MS = 20_000;
 
 /**
  * Registers the command; its optional argument `{ revision, folder }` (for scripts and tests)
@@ -45,12 +62,20 @@ export function registerShowChanges(context: vscode.ExtensionContext, source: Ch
         try {
             const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('acct: changes since {0}', revision) },
                 () => runDiff(context, folder.fsPath, revision));
-            const links = await linksFor(report, source, folder);
+            const [anchors, view] = await Promise.all([anchorsFor(report, source), source.planView(vscode.Uri.joinPath(folder, 'plan.acct').toString())]);
+            const links = linksFor(anchors, folder);
             const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${vscode.l10n.t('changes since {0}', revision.replace(/[/\\]/g, '-'))}.md` });
             reports.set(uri.toString(), formatDiffMarkdown(report, displayTexts(), subject => links.get(subject)));
             changed.fire(uri);
-            await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
-            return uri;
+            const panel = ChangesPanel.show(context, changesPicture(report, view, revision, subject => anchors.has(subject), displayLocale()), folder, {
+                locate: subject => source.locate(subject),
+                markdown: () => vscode.commands.executeCommand('markdown.showPreviewToSide', uri),
+            });
+            if (!arg?.revision) return undefined;
+            // a script is told what the page drew (or that it said nothing in time)
+            const drawn = await Promise.race([panel.whenDrawn(), new Promise<null>(resolve => setTimeout(() => resolve(null), DRAWN_WAIT_MS))]);
+            const shown: ShownChanges = { title: panel.panel.title, drawn: drawn && { maps: drawn.maps, marks: drawn.marks, links: drawn.links }, markdown: uri };
+            return shown;
         } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
             void vscode.window.showErrorMessage(message);
@@ -79,24 +104,31 @@ function runDiff(context: vscode.ExtensionContext, cwd: string, revision: string
     });
 }
 
-/**
- * Where each element still declared is, as a link the markdown preview opens at its line. The
- * preview does not follow `file:` links; a path from the workspace folder's root (`/a/b.acct#L12`)
- * it does.
- */
-async function linksFor(report: PlanDiff, source: ChangesSource, folder: vscode.Uri): Promise<Map<SubjectKey, string>> {
+/** Where each element still declared is. */
+async function anchorsFor(report: PlanDiff, source: ChangesSource): Promise<Map<SubjectKey, SourceAnchor>> {
     const subjects = [...new Set(report.changes.filter(c => c.kind !== 'removed').map(changeSubject))];
     const anchors = await Promise.all(subjects.map(subject => source.locate(subject).catch(() => null)));
+    const found = new Map<SubjectKey, SourceAnchor>();
+    subjects.forEach((subject, i) => { if (anchors[i]) found.set(subject, anchors[i]!); });
+    return found;
+}
+
+/**
+ * Each element's place as a link the markdown preview opens at its line. The preview does not
+ * follow `file:` links; a path from the workspace folder's root (`/a/b.acct#L12`) it does.
+ */
+function linksFor(anchors: ReadonlyMap<SubjectKey, SourceAnchor>, folder: vscode.Uri): Map<SubjectKey, string> {
     const links = new Map<SubjectKey, string>();
     const root = folder.path.replace(/\/+$/, '') + '/';
-    subjects.forEach((subject, i) => {
-        const anchor = anchors[i] && vscode.Uri.parse(anchors[i]!.uri);
-        if (anchor?.path.startsWith(root)) {
-            links.set(subject, `/${anchor.path.slice(root.length).split('/').map(encodeURIComponent).join('/')}#L${anchors[i]!.line}`);
+    for (const [subject, found] of anchors) {
+        const anchor = vscode.Uri.parse(found.uri);
+        if (anchor.path.startsWith(root)) {
+            links.set(subject, `/${anchor.path.slice(root.length).split('/').map(encodeURIComponent).join('/')}#L${found.line}`);
         }
-    });
+    }
     return links;
 }
+
 
 async function pickFolder(): Promise<vscode.Uri | undefined> {
     const folders = vscode.workspace.workspaceFolders ?? [];

@@ -1,4 +1,5 @@
-// Bundles the webview (client/webview/src) into OUTDIR/main.js and OUTDIR/main.css.
+// Bundles the webview (client/webview/src) into OUTDIR/main.js and OUTDIR/main.css, and the
+// Changes Since… page into OUTDIR/changes.js and OUTDIR/changes.css.
 // Used by the project's esbuild.mjs (`buildWebview(outdir)`) and by the browser tests.
 // Run directly: `node client/webview/build.mjs [outdir] [--minify]` (default: out/webview).
 import * as esbuild from 'esbuild';
@@ -19,6 +20,9 @@ export async function buildWebview(outdir, options = {}) {
         entryPoints: [
             { in: path.join(here, 'src', 'main.ts'), out: 'main' },
             { in: path.join(here, 'src', 'main.css'), out: 'main' },
+            // the Changes Since… page (client/src/changes-panel.ts)
+            { in: path.join(here, 'src', 'changes', 'main.ts'), out: 'changes' },
+            { in: path.join(here, 'src', 'changes', 'changes.css'), out: 'changes' },
         ],
         outdir,
         bundle: true,

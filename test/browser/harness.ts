@@ -141,7 +141,9 @@ export interface WebviewPage {
     afterRender(action: () => Promise<unknown>): Promise<void>;
 }
 
-export async function openWebview(browser: Browser, opts: { width?: number; height?: number; theme?: Theme } = {}): Promise<WebviewPage> {
+/** `entry`: the panel's page (`main`, the default) or the Changes Since… page (`changes`). */
+export async function openWebview(browser: Browser, opts: { width?: number; height?: number; theme?: Theme; entry?: 'main' | 'changes' } = {}): Promise<WebviewPage> {
+    const entry = opts.entry ?? 'main';
     await buildBundle();
     const context = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
@@ -150,8 +152,8 @@ export async function openWebview(browser: Browser, opts: { width?: number; heig
     const dialogs: string[] = [];
     const nonce = 'dGVzdC1ub25jZS0xMjM0NTY3OA==';
     const pageHtml = renderWebviewHtml({
-        script: await readFile(path.join(BUNDLE, 'main.js'), 'utf8'), style: await readFile(path.join(BUNDLE, 'main.css'), 'utf8'),
-        nonce, title: 'Power map',
+        script: await readFile(path.join(BUNDLE, `${entry}.js`), 'utf8'), style: await readFile(path.join(BUNDLE, `${entry}.css`), 'utf8'),
+        nonce, title: entry === 'main' ? 'Power map' : 'Changes',
     });
     await page.route('**/*', async route => {
         const url = route.request().url();
@@ -175,7 +177,8 @@ export async function openWebview(browser: Browser, opts: { width?: number; heig
     page.on('dialog', d => { dialogs.push(d.message()); void d.dismiss(); });
     await page.addInitScript(initScript);
     await page.goto(`${ORIGIN}/index.html`);
-    await page.waitForSelector('.tabs');
+    if (entry === 'main') await page.waitForSelector('.tabs');
+    else await page.waitForFunction(() => (window as unknown as { __acct: { posted: Array<{ type: string }> } }).__acct.posted.some(m => m.type === 'ready'));
     let picture: Picture | undefined;
     const wp: WebviewPage = {
         page, external, consoleErrors, dialogs, html: pageHtml,

@@ -6,7 +6,8 @@
  * against its own card or cell, the smallest text on screen, overlapping labels, labels cut short
  * where their box has room, the legend's box against the drawing's and the share of the canvas
  * the drawing uses; prints one line per case and fails when a rule is broken. Screenshots of
- * every case: test-results/pictures/.
+ * every case: test-results/pictures/. The Changes Since… page's maps (changes-fixture.ts) too, at
+ * every size, theme and language.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { viewStrings } from '@acct/method';
 import type { PlanView } from '@acct/contract';
 import { TABS } from '../../client/webview/src/state.js';
 import { MAX_FIT_ZOOM } from '../../client/webview/src/viewport.js';
+import { changesFixture } from './changes-fixture.js';
 import { TODAY } from './fixture.js';
 import { ROOT, type Theme, type WebviewPage } from './harness.js';
 import { browserSuite, T } from './shared.js';
@@ -66,7 +68,7 @@ function measure(args: { frameSel: string; layerSel: string; list: boolean; lege
     const inside = (r: DOMRect, b: { left: number; top: number; right: number; bottom: number }, sidesOnly = false): boolean =>
         r.left >= b.left - tol && r.right <= b.right + tol && (sidesOnly || (r.top >= b.top - tol && r.bottom <= b.bottom + tol));
     /** The box a text belongs to: the nearest group's own background (a card, a row, a cell, a group, the deal's head). */
-    const OWN = /(^|\s)(card-bg|fb-card-bg|fb-head-bg|fb-apart-bg|sb-row-bg|group-bg|q-cell-bg|deal-tag-bg|badge-bg)(\s|$)/;
+    const OWN = /(^|\s)(card-bg|fb-card-bg|fb-head-bg|fb-apart-bg|sb-row-bg|group-bg|q-cell-bg|deal-tag-bg|badge-bg|change-mark-bg)(\s|$)/;
     const ownBox = (el: Element): DOMRect | null => {
         for (let g = el.parentElement; g && g !== (layer as Element); g = g.parentElement) {
             const bg = Array.from(g.children).find(c => c.tagName === 'rect' && OWN.test(c.getAttribute('class') ?? ''));
@@ -243,6 +245,33 @@ describe('picture geometry', () => {
             }
         } finally {
             await check.close();
+        }
+    }, 4 * T);
+
+    it('the Changes Since… page: each changed deal\'s map with its marks, whole and readable at every size, theme and language', async () => {
+        for (const lang of LANGS) {
+            const changes = await changesFixture(lang);
+            for (const [width, height] of SIZES) {
+                const p = await suite.page({ theme: 'light', width, height, entry: 'changes' });
+                await p.send({ type: 'changes', changes });
+                await p.page.waitForFunction(() => document.documentElement.dataset.drawn !== undefined);
+                for (const theme of THEMES) {
+                    await p.setTheme(theme);
+                    for (const deal of ['ran27', 'transport']) {
+                        const figure = `figure.map[data-opportunity=${deal}]`;
+                        // the page scrolls: each map at its own size, as wide as the panel allows (a list when narrow)
+                        const f = await p.page.evaluate(measure, { frameSel: `${figure} .figure`, layerSel: `${figure} .viewport`, list: true, legendSel: null });
+                        const marks = await p.page.$$eval(`${figure} .change-mark`, els => els.length);
+                        const name = `changes ${deal} ${width}×${height} ${theme} ${lang}`;
+                        const problems = broken(f);
+                        if (marks === 0) problems.push('no change marked');
+                        table.push(line(name, f, problems));
+                        if (problems.length) failures.push(`${name}: ${problems.join('; ')}`);
+                    }
+                    await p.page.mouse.move(width - 1, 1);
+                    await p.page.screenshot({ path: path.join(OUT, `changes-${width}x${height}-${theme}-${lang}.png`) });
+                }
+            }
         }
     }, 4 * T);
 

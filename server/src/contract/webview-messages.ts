@@ -8,6 +8,7 @@ import type { PlanView } from './findings.js';
 import type { CustomerPart, PlanOutline, ViewedPlan } from './plan-parts.js';
 import type { PlanFocus } from './plan-focus.js';
 import type { SubjectKey } from './subject-key.js';
+import type { PlanDiff } from './plan-diff.js';
 import type { ViewStrings } from '../method/index.js';
 
 /** The panel's views (its tabs), in tab order. */
@@ -73,3 +74,38 @@ export type FromWebviewMessage =
 export function isInParts(picture: Picture<ViewedPlan> | Picture<PartStamps>): picture is Picture<PartStamps> {
     return typeof (picture.view as Partial<PartStamps>).outline === 'string';
 }
+
+/**
+ * The Changes Since… panel (client/src/changes-panel.ts) and its page: the `acct diff` report
+ * (contract 6.5, 7.4) drawn over the plan on the later side — the power map of each changed deal
+ * with what moved marked on its cards, and the findings, each linking to its declaration.
+ */
+export interface ChangesPicture {
+    /** The report as `acct diff --format json` gives it. */
+    diff: PlanDiff;
+    /** The plan on disk (the later side), as the views draw it. */
+    view: ViewedPlan;
+    /** The words of the page (the views' catalog keys) in VS Code's display language. */
+    strings: ViewStrings;
+    /** The revision compared with, as the user named it. */
+    revision: string;
+    /** The report's own words (contract/diff-report.ts, as `acct diff` prints them): the summary line, one line per change, what each changed finding was. */
+    words: { summary: string; changes: string[]; changedFindings: string[] };
+    /** The changes whose element is still declared (a link to its line is offered), by index in `diff.changes`. */
+    located: number[];
+}
+
+/** Extension → Changes page. */
+export type ToChangesMessage = { type: 'changes'; changes: ChangesPicture };
+
+/** Changes page → extension. */
+export type FromChangesMessage =
+    | { type: 'ready' }
+    /** Open the declaration of this element. */
+    | { type: 'reveal'; subject: SubjectKey }
+    /** Open this file of the workspace folder (a path as in the report) at this line: a finding about no element. */
+    | { type: 'open'; file: string; line: number }
+    /** Show the same report as Markdown (the pull-request form). */
+    | { type: 'markdown' }
+    /** The page drew the report: its maps, the marks on their cards (`contact:c/id: support 0 → 2`), its links. */
+    | { type: 'drawn'; maps: number; marks: string[]; links: number };

@@ -1,5 +1,6 @@
 // Account Plan: Show Changes Since… on a git repository: the report of `acct diff` beside the
-// editor, each changed element linking to its declaration.
+// editor as pictures and words (the Changes panel: the power map of each changed deal with what
+// moved marked on its cards, the findings, each linking to its declaration), and as Markdown.
 'use strict';
 
 const assert = require('assert');
@@ -30,14 +31,24 @@ describe('Account Plan: Show Changes Since… (acct.showChanges)', () => {
     assert.ok(fs.existsSync(file));
   });
 
-  it('renders the changes since HEAD as markdown, with a link to each changed declaration', async () => {
+  it('opens the Changes view: the changed deal\'s power map with the move marked on the card, and the Markdown report with a link to each declaration', async () => {
     const file = path.join(root, 'huaxia-grid.acct');
     const text = fs.readFileSync(file, 'utf8');
     // Deng's support drops from 1 to 0 on disk
     fs.writeFileSync(file, text.replace(/(contact deng "Deng Hui" \{[\s\S]*?support )1/, '$10'));
-    const uri = await vscode.commands.executeCommand('acct.showChanges', { revision: 'HEAD', folder: h.workspaceFolder().uri.toString() });
-    assert.ok(uri, 'the command returned no report');
-    const report = (await vscode.workspace.openTextDocument(uri)).getText();
+    const shown = await vscode.commands.executeCommand('acct.showChanges', { revision: 'HEAD', folder: h.workspaceFolder().uri.toString() });
+    assert.ok(shown, 'the command returned nothing');
+    // the view opened beside the editor, and its page says what it drew
+    assert.strictEqual(shown.title, 'Changes since HEAD');
+    assert.match(h.allTabs(), /Changes since HEAD \[[^\]]*acct\.changes\]/, `no Changes view among the tabs: ${h.allTabs()}`);
+    assert.ok(shown.drawn, 'the Changes page did not say it drew the report');
+    assert.ok(shown.drawn.maps >= 1, `no power map drawn: ${JSON.stringify(shown.drawn)}`);
+    // Deng's card is marked on the map of the deal whose chain he is in
+    assert.ok(shown.drawn.marks.includes('contact:hxgrid/deng: support 1 → 0'), `Deng's card is not marked: ${JSON.stringify(shown.drawn.marks)}`);
+    assert.ok(shown.drawn.links >= 1, 'no change links to its declaration');
+
+    // the same report as Markdown (the pull-request form), one button away
+    const report = (await vscode.workspace.openTextDocument(shown.markdown)).getText();
     assert.match(report, /^### Account plan changes/);
     assert.match(report, /changes from HEAD to the files on disk/);
     const row = report.split('\n').find((l) => l.includes('hxgrid/deng'));
