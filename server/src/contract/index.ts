@@ -14,3 +14,4 @@ export * from './sandbox.js';
 export * from './plan-diff.js';
 export * from './diff-report.js';
 export * from './trends.js';
+export * from './stage-age.js';

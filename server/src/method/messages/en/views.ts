@@ -248,9 +248,11 @@ export const views = {
     'view.trends.yes': 'yes',
     'view.trends.no': 'no',
     'view.trends.none': 'none',
-    'view.trends.gone': 'not in the plan',
     'view.trends.point.aria': '{date}, {author}: {message}. Press Enter to open the change.',
     'view.trends.point.open': 'Click to open the change of the file in the diff editor',
     'view.trends.point.head': '{date} · {commit} · {author}',
-    'view.trends.value': '{series}: {value}',
+    'view.trends.legend.rival': 'a competitor (their support)',
+    'view.trends.legend.step': 'a value holds until a commit changes it',
+    'view.trends.legend.commit': 'a commit: hover for it, click for its change',
+    'view.trends.legend.unknown': 'support unknown',
 } as const;

@@ -238,9 +238,11 @@ export const views: Translation<typeof en> = {
     'view.trends.yes': '是',
     'view.trends.no': '否',
     'view.trends.none': '无',
-    'view.trends.gone': '不在计划中',
     'view.trends.point.aria': '{date}，{author}：{message}。按回车打开这次改动。',
     'view.trends.point.open': '点击在对比编辑器中打开这次提交对文件的改动',
     'view.trends.point.head': '{date} · {commit} · {author}',
-    'view.trends.value': '{series}：{value}',
+    'view.trends.legend.rival': '竞争对手（对其的支持度）',
+    'view.trends.legend.step': '数值保持不变，直到某次提交改动它',
+    'view.trends.legend.commit': '一次提交：悬停查看，点击打开改动',
+    'view.trends.legend.unknown': '支持度未知',
 };
