@@ -95,7 +95,7 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
         performance.measure('acct:model+layout', 'acct:model:start');
         return {
             heading: model.heading, subheading: model.subheading,
-            headerFindings: index.get(state.trend.subject) ?? [],
+            headerFindings: [],
             result: renderTrends(layer, model, width, t.t('view.trends.panel.chain')),
             emptyText: null, shape,
         };
