@@ -67,13 +67,28 @@ export class HistoryCache {
         return { status: read.state === 'ready' ? 'ready' : read.state, ages: read.state === 'ready' ? read.ages : undefined };
     }
 
-    /** The reading of `folder` at its HEAD now: the one kept, or a new one started in the background. */
+    /**
+     * The reading of `folder` at its HEAD: the one kept, answered at once (HEAD is checked again in
+     * the background at most every HEAD_CHECK_MS; a moved HEAD starts a new reading, and its end is
+     * notified), or — the first time — a new one started in the background.
+     */
     private async current(folder: string, locale: Locale): Promise<Read | { status: 'untrusted' | 'noGit' }> {
         if (!this.reader) return { status: 'noGit' };
         if (!this.trusted) return { status: 'untrusted' };
         const kept = this.reads.get(folder);
-        const head = await this.head(folder);
-        if (kept && kept.head === head && kept.locale === locale) return kept;
+        if (kept && kept.locale === locale) {
+            const checked = this.headChecked.get(folder);
+            if (!checked || Date.now() - checked.at >= HEAD_CHECK_MS) {
+                void this.head(folder).then(head => {
+                    if (this.reads.get(folder) === kept && head !== kept.head) this.start(folder, head, locale);
+                });
+            }
+            return kept;
+        }
+        return this.start(folder, await this.head(folder), locale);
+    }
+
+    private start(folder: string, head: string | null, locale: Locale): Read {
         const read: Read = { head, locale, state: head === null ? 'noGit' : 'loading', trends: new TrendHistory(), ages: new StageAges(), done: Promise.resolve() };
         this.reads.set(folder, read);
         if (head !== null) read.done = this.read(folder, read);
