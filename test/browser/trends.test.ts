@@ -71,6 +71,25 @@ describe('the Trends view', () => {
         }, T);
     }
 
+    it('draws the pictures of docs/views.md: each Trends view whole at full size, light, its legend open', async () => {
+        for (const [name, subject] of Object.entries(TREND_SUBJECTS)) {
+            const p = await suite.page({ theme: 'light', width: 1280, height: 800 });
+            await showTrends(p, await exampleTrend(subject));
+            await p.page.click('.legend-toggle');
+            const need = await p.page.evaluate(() => {
+                const canvas = document.querySelector('.canvas')!.getBoundingClientRect();
+                return { top: canvas.top, below: innerHeight - canvas.bottom, height: (document.querySelector('.viewport') as SVGGElement).getBBox().height };
+            });
+            await p.page.setViewportSize({ width: 1280, height: Math.ceil(need.top + need.height + 40 + need.below) });
+            await p.page.click('button:has-text("Fit")');
+            const file = await p.screenshot(`trends-${name}-docs`);
+            expect(file).toMatch(/trends-.*-docs\.png$/);
+            // the legend explains the lines and the points
+            expect(await p.page.$$eval('.legend .legend-text', els => els.map(e => e.textContent))).toEqual(
+                expect.arrayContaining(['us', 'a commit: hover for it, click for its change']));
+        }
+    }, T);
+
     it('says the commit on hover and asks for its change on a click or Enter', async () => {
         const p = await suite.page({ theme: 'dark', width: 480, height: 760 });
         const contact = await exampleTrend(TREND_SUBJECTS.contact);
