@@ -125,6 +125,21 @@ describe('the Trends view', () => {
         expect(await p.page.textContent('header.top')).toContain('的变化');
     }, T);
 
+    it('the sandbox says since when each open deal has held its stage, once the history is read', async () => {
+        const p = await suite.page({ theme: 'light', width: 1280, height: 800 });
+        await p.sendPlan(suite.view(), { customer: 'donghai', opportunity: null });
+        await p.page.click('[role=tab][data-tab=sandbox]');
+        const row = '.sb-row[data-key="opportunity:donghai/ran27"]';
+        expect(await p.page.textContent(row)).not.toContain(' since ');
+        const stage = suite.view().plan.customers.find(c => c.id === 'donghai')!.opportunities.find(o => o.id === 'ran27')!.stage!;
+        await p.afterRender(() => p.send({ type: 'stageAges', ages: { 'opportunity:donghai/ran27': { stage, since: '2026-09-14' } } }));
+        // the plan's today is 2026-11-22: 69 days
+        expect(await p.page.textContent(row)).toContain(`${stage} since 2026-09-14, 69 days`);
+        await p.send({ type: 'strings', strings: viewStrings('zh-CN') });
+        expect(await p.page.textContent(row)).toContain('自 2026-09-14 起处于');
+        await p.screenshot('sandbox-stage-age-zh');
+    }, T);
+
     it('says plainly why there is no trend: no git, untrusted, reading, nothing at the cursor', async () => {
         const p = await suite.page({ theme: 'dark', width: 480, height: 640 });
         await showTrends(p, null, { status: 'noGit' });

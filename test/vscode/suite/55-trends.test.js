@@ -58,7 +58,7 @@ describe('The Trends view (acct.openPowerMap { view: "trends" }, acct.openCommit
       const saved = await vscode.commands.executeCommand('acct.exportViewSvg', { target: target.toString() });
       if (!saved) return undefined;
       const text = fs.readFileSync(target.fsPath, 'utf8');
-      return text.includes('tr-point') ? text : undefined;
+      return text.includes('data-commit="') ? text : undefined;
     }, { timeout: 60000, interval: 1000, message: 'an exported Trends view with its commits' });
     assert.match(svg, /Deng Hui over time/);
     for (const commit of commits) assert.ok(svg.includes(`data-commit="${commit}"`), `the view lacks the point of ${commit}`);
