@@ -5,6 +5,7 @@
  * until the server says the history is read; then cursor moves over contacts, opportunities and
  * customers of a plan, each answered from the cache (median and 95th percentile).
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,7 +28,7 @@ export interface TrendsMeasure {
 
 export async function measureTrends(serverJs: string, dir: string, seed: number, moves = 40): Promise<TrendsMeasure> {
     if (!fs.existsSync(path.join(dir, '.git'))) historyRepository(dir, seed);
-    const file = fs.readdirSync(dir).filter(name => name.endsWith('.acct') && name !== 'team.acct').sort()[0]!;
+    const file = execFileSync('git', ['ls-files', '*.acct'], { cwd: dir, encoding: 'utf8' }).split('\n').filter(name => name && !name.endsWith('team.acct')).sort()[0]!;
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
     const uri = pathToFileURL(path.join(dir, file)).toString();
     const server = await startBenchServer(serverJs, dir, { trusted: true });
@@ -52,7 +53,6 @@ export async function measureTrends(serverJs: string, dir: string, seed: number,
             times.push(performance.now() - t0);
             if (answer.status !== 'ready' && answer.status !== 'notInHistory') throw new Error(`trends: ${answer.status}`);
         }
-        const { execFileSync } = await import('node:child_process');
         return {
             commits: Number(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim()),
             firstAnswerMs: round(firstAnswerMs), loadMs: round(loadMs), moves,
