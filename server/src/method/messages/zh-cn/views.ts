@@ -229,7 +229,7 @@ export const views: Translation<typeof en> = {
     'view.trends.panel.lastContact': '最近接触',
     'view.trends.panel.stage': '阶段',
     'view.trends.panel.amount': '金额',
-    'view.trends.panel.qualified': '已验证',
+    'view.trends.panel.qualified': '是否合格',
     'view.trends.panel.chain': '决策链——每个人的支持度',
     'view.trends.panel.findings': '按严重程度的问题数',
     'view.trends.panel.tier': '客户分级',
