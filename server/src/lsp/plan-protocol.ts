@@ -116,8 +116,12 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
         let subject = isSubjectKey(params.subject) ? { key: params.subject, name: null as string | null } : null;
         const position = params.position;
         if (!subject && position && Number.isInteger(position.line) && Number.isInteger(position.character)) {
-            await builder.waitUntil(DocumentState.Parsed);
-            const document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
+            // the document at the cursor, parsed: never the whole workspace's build (a cursor move answers at once)
+            let document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
+            if (!document || document.state < DocumentState.Parsed) {
+                await builder.waitUntil(DocumentState.Parsed);
+                document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
+            }
             subject = document ? trendSubjectAt(document, document.textDocument.offsetAt(position)) : null;
         }
         return cache.trend(folderPath(params.uri), subject?.key ?? null, subject?.name ?? null, settings.texts());
