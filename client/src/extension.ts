@@ -6,11 +6,13 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
 import {
-    ExportPlanRequest, FocusRequest, LocateRequest, PlanChangedNotification, PlanPartsRequest, PlanViewRequest,
+    ExportPlanRequest, FocusRequest, HistoryReadyNotification, LocateRequest, PlanChangedNotification, PlanPartsRequest, PlanViewRequest,
+    StageAgesRequest, TrendsRequest, WorkspaceTrustNotification,
 } from '@acct/contract/protocol';
+import { registerCommitDiff } from './commit-diff.js';
 import { EditorCommands, NO_FOCUS } from '@acct/contract';
 import { registerPowerMap } from './power-map-commands.js';
-import type { PlanSource } from './power-map-panel.js';
+import { PowerMapPanel, type PlanSource } from './power-map-panel.js';
 import { refusal, saveOrExplain } from './save-file.js';
 import { registerShowChanges } from './show-changes.js';
 import { registerAcctTasks } from './acct-tasks.js';
@@ -28,6 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: 'acct' }, { scheme: 'untitled', language: 'acct' }],
+        // the server reads git (the plan's history) only in a trusted workspace
+        initializationOptions: { trusted: vscode.workspace.isTrusted },
         synchronize: {
             configurationSection: 'acct',
             fileEvents: vscode.workspace.createFileSystemWatcher('**/*.acct'),
@@ -43,7 +47,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         focus: async params => (await languageClient.sendRequest(FocusRequest.type, params)) ?? NO_FOCUS,
         locate: params => languageClient.sendRequest(LocateRequest.type, params),
         onPlanChanged: listener => languageClient.onNotification(PlanChangedNotification.type, () => listener()),
+        trends: params => languageClient.sendRequest(TrendsRequest.type, params),
+        stageAges: params => languageClient.sendRequest(StageAgesRequest.type, params),
+        onHistoryReady: listener => languageClient.onNotification(HistoryReadyNotification.type, () => listener()),
     };
+    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        void languageClient.sendNotification(WorkspaceTrustNotification.type, { trusted: true }).then(() => PowerMapPanel.current?.historyChanged());
+    }));
+    registerCommitDiff(context);
     registerPowerMap(context, source);
     registerShowChanges(context, {
         locate: subject => languageClient.sendRequest(LocateRequest.type, { subject }),

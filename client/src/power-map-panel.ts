@@ -12,7 +12,9 @@ import type {
     FromWebviewMessage, PartStamps, Picture, PlanFocus, PlanView, SourceAnchor, ViewName,
 } from '@acct/contract';
 import { isSubjectKey } from '@acct/contract';
-import type { FocusRequest, LocateRequest, PlanPartsRequest, PlanViewRequest } from '@acct/contract/protocol';
+import type { FocusRequest, LocateRequest, PlanPartsRequest, PlanViewRequest, StageAgesRequest, TrendsRequest } from '@acct/contract/protocol';
+import { SubjectKeys, type TrendsState } from '@acct/contract';
+import { OPEN_COMMIT_CHANGE_COMMAND } from './commit-diff.js';
 import { anyAcctUri, EditorCursor } from './editor-cursor.js';
 import { HeldPlan, type PlanInParts } from './held-plan.js';
 import { keepsLastGood, shownBefore, shownIn, type FocusCandidate } from './picture.js';
@@ -32,6 +34,12 @@ export interface PlanSource {
     locate(params: LocateRequest.Params): Promise<SourceAnchor | null>;
     /** Fires after each rebuild of the workspace's plan. */
     onPlanChanged(listener: () => void): vscode.Disposable;
+    /** The element at a position over time (the Trends view); without it, the view says there is no history. */
+    trends?(params: TrendsRequest.Params): Promise<TrendsState>;
+    /** Since when each open opportunity has held its stage (the sandbox view). */
+    stageAges?(params: StageAgesRequest.Params): Promise<StageAgesRequest.Result>;
+    /** Fires when the server has read the plan's history (the Trends view and the stage ages are asked again). */
+    onHistoryReady?(listener: () => void): vscode.Disposable;
 }
 
 /** Arguments of `acct.openPowerMap`: show this element instead of the cursor's, in this view. */
@@ -111,6 +119,11 @@ export class PowerMapPanel {
     private picture: Picture<PartStamps> | undefined;
     private readonly page: WebviewPage;
     private readonly svgExport: SvgExportRequest;
+    /** The view the page shows, as it last said. */
+    private pageView: ViewName | undefined;
+    /** The file of the element the Trends view shows: a commit's change is opened for it. */
+    private trendsFile: string | undefined;
+    private trendsSeq = 0;
 
     private constructor(
         readonly panel: vscode.WebviewPanel,
@@ -151,6 +164,7 @@ export class PowerMapPanel {
                 }
             }),
             source.onPlanChanged(() => this.schedule({ plan: true })),
+            ...(source.onHistoryReady ? [source.onHistoryReady(() => void this.sendHistory())] : []),
         );
     }
 
@@ -268,6 +282,7 @@ export class PowerMapPanel {
         const customer = drawn.outline.value.customers.find(c => c.id === next.shown.customer);
         this.panel.title = customer ? vscode.l10n.t('Power Map — {0}', customer.name) : vscode.l10n.t('Power Map');
         await this.page.draw(next, drawn);
+        await this.sendHistory();
         this.svgExport.pageDrew();
     }
 
@@ -282,6 +297,17 @@ export class PowerMapPanel {
                 this.svgExport.pageGone();
                 this.schedule({ plan: true, focus: true }, 0);
                 break;
+            case 'view':
+                if (typeof m.view === 'string' && m.view !== this.pageView) {
+                    this.pageView = m.view;
+                    await this.sendHistory();
+                }
+                break;
+            case 'openCommit':
+                if (typeof m.commit === 'string' && this.trendsFile) {
+                    await vscode.commands.executeCommand(OPEN_COMMIT_CHANGE_COMMAND, { commit: m.commit, file: this.trendsFile });
+                }
+                break;
             case 'show':
                 // the user picked an element in the webview (a deal to draw): shown until the cursor moves
                 if (typeof m.focus?.customer === 'string') {
@@ -294,6 +320,53 @@ export class PowerMapPanel {
             case 'exportSvg':
                 if (typeof m.svg === 'string') await this.onSvg(m.svg, m.suggestedName, m.request);
                 break;
+        }
+    }
+
+    /** The plan's history may say more now (the workspace was trusted): the view shown asks again. */
+    historyChanged(): void {
+        void this.sendHistory();
+    }
+
+    /**
+     * What the view shown needs of the plan's history: the Trends view the element at the cursor
+     * (or the one shown) over time, the sandbox the stage ages. Asked only for those views, so that
+     * the history is read only when someone looks at it; in an untrusted workspace git never runs.
+     */
+    private async sendHistory(): Promise<void> {
+        if (this.disposed || !this.panel.visible) return;
+        const view = this.pageView;
+        if (view === 'trends') {
+            const seq = ++this.trendsSeq;
+            const trends = await this.askTrends();
+            if (seq === this.trendsSeq && !this.disposed) await this.page.post({ type: 'trends', trends });
+        } else if (view === 'sandbox' && this.source.stageAges && vscode.workspace.isTrusted) {
+            const uri = this.cursor.uri?.toString() ?? this.pinned?.uri ?? await anyAcctUri();
+            if (!uri) return;
+            try {
+                const { ages } = await this.source.stageAges({ uri });
+                if (!this.disposed) await this.page.post({ type: 'stageAges', ages });
+            } catch (err) {
+                console.error('acct: a stage-age request failed', err);
+            }
+        }
+    }
+
+    private async askTrends(): Promise<TrendsState> {
+        if (!this.source.trends) return { status: 'noGit' };
+        if (!vscode.workspace.isTrusted) return { status: 'untrusted' };
+        const pinned = this.pinned;
+        const at = pinned ? undefined : this.cursor.focusParams();
+        const shown = this.picture?.shown;
+        const subject = at ? undefined
+            : shown?.customer ? (shown.opportunity ? SubjectKeys.opportunity(shown.customer, shown.opportunity) : SubjectKeys.customer(shown.customer)) : undefined;
+        const uri = at?.uri ?? pinned?.uri ?? this.cursor.uri?.toString() ?? await anyAcctUri();
+        if (!uri) return { status: 'noSubject' };
+        this.trendsFile = uri;
+        try {
+            return await this.source.trends(at ? { uri, position: at.position } : { uri, ...(subject ? { subject } : {}) });
+        } catch (err) {
+            return { status: 'failed', detail: err instanceof Error ? err.message : String(err) };
         }
     }
 

@@ -16,12 +16,15 @@ import { registerValidationChecks } from './language/checks/index.js';
 import { AcctPlanModule, type AcctPlanAddedServices } from './plan/plan-module.js';
 import { AcctLspModule, AcctLspSharedModule } from './lsp/acct-lsp-module.js';
 import { registerPlanProtocol } from './lsp/plan-protocol.js';
+import type { HistoryReader } from './lsp/history-cache.js';
 
 export type AcctServices = LangiumServices & AcctLanguageAddedServices & AcctPlanAddedServices;
 
 export interface AcctModuleContext extends DefaultSharedModuleContext {
     /** Checked once and thrown away (the CLI): no index of who references what. */
     oneShot?: boolean;
+    /** How the language server reads git for the plan over time (Trends, stage age); none: no history. */
+    history?: HistoryReader;
 }
 
 /** `overrides` replace services for experiments (the benchmark compares Langium's default scoping). */
@@ -32,7 +35,7 @@ export function createAcctServices(context: AcctModuleContext, ...overrides: Arr
     shared.ServiceRegistry.register(Acct);
     registerValidationChecks(Acct);
     if (context.connection) {
-        registerPlanProtocol(context.connection, shared, Acct);
+        registerPlanProtocol(context.connection, shared, Acct, context.history);
     } else {
         // Without a language client nobody sends the configuration: mark it as received.
         shared.workspace.ConfigurationProvider.initialized({});

@@ -2,7 +2,8 @@ import { startLanguageServer } from 'langium/lsp';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { createAcctServices } from './acct-module.js';
 import { RegularFileSystem } from './node/regular-files.js';
+import { gitHistoryReader } from './node/history-reader.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createAcctServices({ connection, ...RegularFileSystem });
+const { shared } = createAcctServices({ connection, ...RegularFileSystem, history: gitHistoryReader });
 startLanguageServer(shared);

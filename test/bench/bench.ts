@@ -39,6 +39,7 @@ import { childrenCpuMs, gc, loadAverage, machine, mb, median, medianTiming, roun
 import { measureNavigation } from './navigation.js';
 import { reportMeasures } from './report-measures.js';
 import { measureHistory } from './history-measures.js';
+import { measureTrends } from './trends-measures.js';
 import { table } from './report.js';
 import { viewTraffic } from './view-measures.js';
 
@@ -47,7 +48,7 @@ const asJson = args.has('--json');
 const keep = args.has('--keep');
 const quick = args.has('--quick');
 const onlyArg = process.argv.find(arg => arg.startsWith('--only='));
-const ALL = ['workspace', 'cli', 'report', 'history', 'single', 'completion', 'lsp', 'team', 'view', 'scaling', 'navigation', 'burst', 'text'];
+const ALL = ['workspace', 'cli', 'report', 'history', 'trends', 'single', 'completion', 'lsp', 'team', 'view', 'scaling', 'navigation', 'burst', 'text'];
 const sections = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ALL);
 export const TODAY = '2026-11-22';
 export const SEED = 20261122;
@@ -130,6 +131,12 @@ async function main() {
             // acct history --format json on a 500-commit repository of the same workspace, against acct check (issue 20 item 4)
             results.history = measureHistory(cli, path.join(root, 'history'), SEED);
             log(`  history: ${JSON.stringify(results.history)}`);
+        }
+
+        if (sections.has('trends') && fs.existsSync(serverJs)) {
+            // the Trends view: the history read in the background by the server, then cursor moves answered from its cache
+            results.trends = await measureTrends(serverJs, path.join(root, 'history'), SEED);
+            log(`  trends: ${JSON.stringify(results.trends)}`);
         }
 
         if (sections.has('single')) {

@@ -26,7 +26,8 @@ export interface BenchServer {
 /** Node options for the server process, e.g. `ACCT_BENCH_SERVER_NODE_OPTIONS=--cpu-prof` to profile it. */
 const serverNodeOptions = (process.env.ACCT_BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
 
-export async function startBenchServer(serverJs: string, folder: string): Promise<BenchServer> {
+/** `initializationOptions`: what the extension sends (`{ trusted: true }`: the server may read git, for the plan's history). */
+export async function startBenchServer(serverJs: string, folder: string, initializationOptions?: object): Promise<BenchServer> {
     const child = spawn(process.execPath, [...serverNodeOptions, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     let fromServer = 0;
     let toServer = 0;
@@ -54,7 +55,7 @@ export async function startBenchServer(serverJs: string, folder: string): Promis
     const rootUri = pathToFileURL(folder).toString();
     await connection.sendRequest('initialize', {
         processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } },
-        workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }],
+        workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }], ...(initializationOptions ? { initializationOptions } : {}),
     });
     await connection.sendNotification('initialized', {});
     return {

@@ -27,10 +27,10 @@ const texts = (p: Awaited<ReturnType<typeof suite.page>>, selector: string) =>
 describe('the views in Chinese', () => {
     it('draws the power map of a deal with Chinese tabs, tools, titles, legend and labels', async () => {
         const p = await suite.page({ theme: 'light' });
-        expect(await texts(p, '.tab')).toEqual(['Power map', 'Fishbone', 'Tier quadrant', 'Intimacy × support', 'Sandbox']);
+        expect(await texts(p, '.tab')).toEqual(['Power map', 'Fishbone', 'Tier quadrant', 'Intimacy × support', 'Sandbox', 'Trends']);
         await p.send({ type: 'strings', strings: viewStrings('zh-CN') });
         await p.sendPlan(chinese, DEAL);
-        expect(await texts(p, '.tab')).toEqual(['权力地图', '鱼骨图', '客户分级', '亲密度 × 支持度', '战略沙盘']);
+        expect(await texts(p, '.tab')).toEqual(['权力地图', '鱼骨图', '客户分级', '亲密度 × 支持度', '战略沙盘', '趋势']);
         expect(await texts(p, '.toolbar .tool')).toEqual(['适应', '−', '+', '导出 SVG']);
         expect(await p.page.textContent('.legend-toggle')).toBe('图例');
         expect(await p.page.getAttribute('.toolbar', 'aria-label')).toBe('视图工具');
@@ -90,7 +90,7 @@ describe('the views in Chinese', () => {
         await p.send({ type: 'strings', strings: viewStrings('zh-CN') });
         await p.sendPlan(chinese, DEAL);
         await p.reload();
-        expect(await texts(p, '.tab')).toEqual(['权力地图', '鱼骨图', '客户分级', '亲密度 × 支持度', '战略沙盘']);
+        expect(await texts(p, '.tab')).toEqual(['权力地图', '鱼骨图', '客户分级', '亲密度 × 支持度', '战略沙盘', '趋势']);
         expect(await p.page.textContent('.subheading')).toContain('决策链：');
         await p.send({ type: 'strings', strings: { locale: 'fr', messages: {}, vocabulary: {} } });
         expect((await texts(p, '.tab'))[0]).toBe('权力地图');

@@ -5,9 +5,10 @@
  * as the exported SVG. For each it measures each text's box against the visible canvas and
  * against its own card or cell, the smallest text on screen, overlapping labels, labels cut short
  * where their box has room, the legend's box against the drawing's and the share of the canvas
- * the drawing uses; prints one line per case and fails when a rule is broken. Screenshots of
- * every case: test-results/pictures/. The Changes Since… page's maps (changes-fixture.ts) too, at
- * every size, theme and language.
+ * the drawing uses; prints one line per case and fails when a rule is broken. The Trends view
+ * draws the opportunity of the example history (trends-fixture.ts), a real history of commits;
+ * the Changes Since… page's maps (changes-fixture.ts) are measured too, at every size, theme and
+ * language. Screenshots of every case: test-results/pictures/.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,6 +21,7 @@ import { changesFixture } from './changes-fixture.js';
 import { TODAY } from './fixture.js';
 import { ROOT, type Theme, type WebviewPage } from './harness.js';
 import { browserSuite, T } from './shared.js';
+import { exampleTrend, TREND_SUBJECTS } from './trends-fixture.js';
 
 const suite = browserSuite();
 const OUT = path.join(ROOT, 'test-results', 'pictures');
@@ -200,14 +202,15 @@ describe('picture geometry', () => {
             for (const lang of LANGS) {
                 await p.send({ type: 'strings', strings: viewStrings(lang) });
                 await p.sendPlan(plans[lang]!, DEAL);
+                await p.send({ type: 'trends', trends: { status: 'ready', trend: await exampleTrend(TREND_SUBJECTS.opportunity, lang) } });
                 for (const theme of THEMES) {
                     await p.setTheme(theme);
                     for (const tab of TABS) {
                         await showTab(p, tab);
                         // the forms that read top to bottom and scroll (the view says which form it drew): the power map's
-                        // list, the upright fishbone, a compact chart's list of names, the sandbox's ranked list
+                        // list, the upright fishbone, a compact chart's list of names, the sandbox's ranked list, the Trends' panels
                         const shape = await p.page.getAttribute('.canvas', 'data-shape') ?? '';
-                        const list = shape === 'list' || shape === 'vertical' || shape.endsWith('compact') || tab === 'sandbox';
+                        const list = shape === 'list' || shape === 'vertical' || shape.endsWith('compact') || tab === 'sandbox' || tab === 'trends';
                         const f = await p.page.evaluate(measure, { frameSel: '.canvas', layerSel: '.canvas .viewport', list, legendSel: '.legend-panel' });
                         const maxZoom = f.k >= MAX_FIT_ZOOM - 0.01;
                         const name = `${tab}${shape ? ` (${shape})` : ''} ${width}×${height} ${theme} ${lang}`;
@@ -230,6 +233,7 @@ describe('picture geometry', () => {
             for (const lang of LANGS) {
                 await p.send({ type: 'strings', strings: viewStrings(lang) });
                 await p.sendPlan(plans[lang]!, DEAL);
+                await p.send({ type: 'trends', trends: { status: 'ready', trend: await exampleTrend(TREND_SUBJECTS.opportunity, lang) } });
                 for (const tab of TABS) {
                     await showTab(p, tab);
                     await p.send({ type: 'requestSvg' });

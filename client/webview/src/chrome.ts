@@ -11,7 +11,7 @@ import { clampPicks, MAX_PICKS, TABS, type Tab } from './state.js';
 import { texts } from './texts.js';
 
 const TAB_KEYS = {
-    power: 'view.tab.power', fishbone: 'view.tab.fishbone', quadrant: 'view.tab.quadrant', intimacy: 'view.tab.intimacy', sandbox: 'view.tab.sandbox',
+    power: 'view.tab.power', fishbone: 'view.tab.fishbone', quadrant: 'view.tab.quadrant', intimacy: 'view.tab.intimacy', sandbox: 'view.tab.sandbox', trends: 'view.tab.trends',
 } as const satisfies Record<Tab, string>;
 
 /** A tab's name in the views' language. */

@@ -90,5 +90,7 @@ export function isToWebviewMessage(data: unknown): data is ToWebviewMessage {
     if (!isObject(data)) return false;
     const parts = data.parts === undefined || (Array.isArray(data.parts) && data.parts.every(isPlanPart));
     return data.type === 'requestSvg' || (data.type === 'picture' && parts && (isPicture(data.picture) || isPictureInParts(data.picture)))
-        || (data.type === 'showView' && isViewName(data.view)) || (data.type === 'strings' && isViewStrings(data.strings));
+        || (data.type === 'showView' && isViewName(data.view)) || (data.type === 'strings' && isViewStrings(data.strings))
+        || (data.type === 'trends' && isObject(data.trends) && typeof data.trends.status === 'string')
+        || (data.type === 'stageAges' && isObject(data.ages));
 }

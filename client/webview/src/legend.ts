@@ -117,6 +117,14 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
         row(LEGEND.rows.bones);
         note(LEGEND.bonesNote);
         for (const text of fishboneOrder()) note(text);
+    } else if (tab === 'trends') {
+        row(LEGEND.rows.lines);
+        mark(texts().t('view.trends.us'), 18, it => svg('line', { class: 'tr-line us', x1: 0, x2: 18, y1: 11, y2: 11 }, it));
+        mark(texts().t('view.trends.legend.rival'), 18, it => svg('line', { class: 'tr-line rival rival-0', x1: 0, x2: 18, y1: 11, y2: 11 }, it));
+        mark(texts().t('view.trends.legend.step'), 22, it => svg('path', { class: 'tr-line own', d: 'M0,16H10V6H22' }, it));
+        row(LEGEND.rows.marks);
+        mark(texts().t('view.trends.legend.commit'), 12, it => svg('circle', { class: 'tr-point-dot', cx: 6, cy: 11, r: 4.5 }, it));
+        mark(texts().t('view.trends.legend.unknown'), 14, it => svg('text', { class: 'tr-tick', x: 3, y: 15 }, it, '?'));
     } else if (tab === 'sandbox') {
         row(LEGEND.rows.score);
         for (const p of sandboxParts()) mark(p.label, 16, it => svg('rect', { class: `legend-part part-${p.part}`, y: 4, width: 16, height: 13, rx: 2 }, it));

@@ -3,7 +3,7 @@
  * `Picture` the panel sends (or the one saved by the previous instance of the page); what is
  * shown is decided by the panel (client/src/picture.ts), never here.
  */
-import { isInParts, type Picture, type ViewedPlan } from '@acct/contract';
+import { isInParts, type Picture, type StageAge, type TrendsState, type ViewedPlan } from '@acct/contract';
 import { Chrome, tabLabel } from './chrome.js';
 import { drawnPicture, partsOf } from './held-picture.js';
 import { connectHost, isToWebviewMessage } from './host.js';
@@ -35,6 +35,10 @@ class App {
     private drawnShape: DrawnView['shape'] = { name: '', for: () => '' };
     /** The picture held, with its plan assembled from its parts once (`held` is the picture it was assembled from). */
     private assembled: { held: unknown; picture: Picture<ViewedPlan> | null } = { held: null, picture: null };
+    /** The Trends view's element over time, as the panel last sent it. */
+    private trends: TrendsState | null = null;
+    /** Since when each open opportunity has held its stage (the sandbox). */
+    private stageAges: Record<string, StageAge> = {};
 
     constructor(container: HTMLElement) {
         this.state = sanitizeState(this.host.getState());
@@ -59,8 +63,9 @@ class App {
                 this.state.selection = key;
                 this.persist(false);
             },
-            // a deal offered to pick is shown in the views; anything else is revealed in the editor
-            reveal: item => this.host.post(item.pick ? { type: 'show', focus: item.pick } : { type: 'reveal', subject: item.key }),
+            // a deal offered to pick is shown in the views; a commit of the Trends opens its change; anything else is revealed in the editor
+            reveal: item => this.host.post(item.pick ? { type: 'show', focus: item.pick }
+                : item.el.dataset.commit ? { type: 'openCommit', commit: item.el.dataset.commit } : { type: 'reveal', subject: item.key }),
             ensureVisible: item => this.canvas.ensureVisible(item),
             zoomBy: factor => this.canvas.zoomBy(factor),
         });
@@ -74,6 +79,7 @@ class App {
     private announce(): void {
         const parts = this.state.parts.map(p => p.stamp);
         this.host.post(parts.length ? { type: 'ready', parts } : { type: 'ready' });
+        this.host.post({ type: 'view', view: this.state.tab });
     }
 
     /** The picture held, its plan assembled from its parts. */
@@ -94,6 +100,16 @@ class App {
         if (data.type === 'requestSvg') {
             // Asked before the first picture arrived: answer as soon as there is one.
             if (this.picture) this.exportView(data.request); else this.svgRequested = data.request ?? true;
+            return;
+        }
+        if (data.type === 'trends') {
+            this.trends = data.trends;
+            if (this.state.tab === 'trends') this.render();
+            return;
+        }
+        if (data.type === 'stageAges') {
+            this.stageAges = data.ages;
+            if (this.state.tab === 'sandbox') this.render();
             return;
         }
         if (data.type === 'strings') {
@@ -163,6 +179,7 @@ class App {
         const stage = this.canvas.measure();
         const drawn = drawView(tab, picture.view, this.shown, layer, {
             selection: this.state.selection, stageWidth: stage.w, stageHeight: stage.h, picks: this.state.picks,
+            trends: this.trends, stageAges: this.stageAges,
         });
         this.drawnShape = drawn.shape;
         this.canvas.root.dataset.shape = drawn.shape.name;
@@ -212,10 +229,12 @@ class App {
     private setTab(tab: Tab): void {
         if (this.state.tab === tab) return;
         this.state.tab = tab;
+        this.host.post({ type: 'view', view: tab });
         const s = this.state.selection ?? '';
         const fits = tab === 'quadrant' ? s.startsWith('customer:')
             : tab === 'sandbox' ? s.startsWith('opportunity:')
-                : s.startsWith('contact:') || (tab === 'fishbone' && s.startsWith('opportunity:'));
+                : tab === 'trends' ? false
+                    : s.startsWith('contact:') || (tab === 'fishbone' && s.startsWith('opportunity:'));
         if (!fits) this.state.selection = null;
         this.showTab();
         this.render();

@@ -38,7 +38,7 @@ function detail(g: Element, r: PlacedRow): void {
         const names = sandboxParts();
         const missing = texts().list(it.parts.flatMap((p, i) => (p.value === null ? [names[i]!.label] : [])));
         // what is missing, in words on the bar's line, as long as the row allows (never inside a box it overflows)
-        const meta = `${horizonText(it)} · ${texts().vocabulary.stages[it.stage].label}`;
+        const meta = `${horizonText(it)} · ${it.stageSince ?? texts().vocabulary.stages[it.stage].label}`;
         const room = r.w - LEFT - 12 - estimateTextWidth(meta, 11.5) - 14;
         const said = boxedText(bar, 'sb-missing', texts().t('view.sandbox.missing', { missing }), { x: LEFT, y: 11, width: room, font: 11.5, maxLines: 1, lineHeight: 0 });
         svg('text', { class: 'sb-meta', x: LEFT + Math.min(room, estimateTextWidth(said.lines[0] ?? '', 11.5)) + 14, y: 11 }, bar, meta);
@@ -52,7 +52,7 @@ function detail(g: Element, r: PlacedRow): void {
         svg('text', { class: 'sb-score', x: LEFT + BAR_W + 10, y: 11.5 }, bar, String(it.score));
     }
     const metaX = LEFT + BAR_W + 36;
-    boxedText(bar, 'sb-meta', [horizonText(it), texts().vocabulary.stages[it.stage].label, maturityText(it.maturity)].filter(Boolean).join(' · '), {
+    boxedText(bar, 'sb-meta', [horizonText(it), it.stageSince ?? texts().vocabulary.stages[it.stage].label, maturityText(it.maturity)].filter(Boolean).join(' · '), {
         x: metaX, y: 11, width: r.w + r.x - metaX - 3, font: 11.5, maxLines: 1, lineHeight: 0,
     });
 }

@@ -2,7 +2,7 @@
  * The five views, each from its model to SVG: what the header says, what is drawn, and what to
  * say instead when there is nothing to draw.
  */
-import { SubjectKeys, type Finding, type ViewedPlan } from '@acct/contract';
+import { SubjectKeys, type Finding, type StageAge, type TrendsState, type ViewedPlan } from '@acct/contract';
 import type { RenderResult } from './dom.js';
 import { layoutInfluences } from './influence-layout.js';
 import { layoutPowerMap, type PowerMapLayout } from './layout.js';
@@ -25,6 +25,8 @@ import { quadrantShape, renderQuadrant } from './render-quadrant.js';
 import type { Tab } from './state.js';
 import { PAD } from './viewport.js';
 import { texts } from './texts.js';
+import { buildTrends } from './models/trends.js';
+import { renderTrends, trendsWidth } from './render-trends.js';
 
 export interface DrawnView {
     result: RenderResult;
@@ -38,6 +40,11 @@ export interface DrawnView {
 }
 
 
+/** What the Trends view says when it has no trend to draw. */
+const TRENDS_SAY = {
+    loading: 'view.trends.loading', noGit: 'view.trends.noGit', untrusted: 'view.trends.untrusted', noSubject: 'view.trends.noSubject',
+} as const;
+
 /** No text of a picture is drawn smaller than this by Fit. */
 export const READABLE_PX = 11;
 
@@ -49,6 +56,10 @@ export interface DrawOptions {
     picks: number;
     /** The plan's findings by subject, when the caller draws many views of one plan (the report). */
     findings?: FindingIndex;
+    /** The Trends view's element over time, as the panel last sent it (none yet: the history is asked for). */
+    trends?: TrendsState | null;
+    /** Since when each open opportunity has held its stage (the sandbox), by opportunity key. */
+    stageAges?: Record<string, StageAge>;
 }
 
 /** A power map of more cards than this stays a tree when it does not fit (its overview is zoomed out to). */
@@ -67,8 +78,30 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
     const noCustomer = t.t('view.noCustomerYet');
     const selection = options.selection;
     performance.mark('acct:model:start');
+    if (tab === 'trends') {
+        const state = options.trends ?? { status: 'loading' as const };
+        const width = trendsWidth(roomIn(options.stageWidth, options.stageHeight).w);
+        const shape = { name: String(width), for: (w: number, h: number) => String(trendsWidth(roomIn(w, h).w)) };
+        if (state.status !== 'ready') {
+            const say = state.status === 'failed' ? t.t('view.trends.failed', { detail: state.detail })
+                : state.status === 'notInHistory' ? t.t('view.trends.notInHistory', { name: state.name })
+                    : t.t(TRENDS_SAY[state.status]);
+            return {
+                heading: t.t('view.tab.trends'), subheading: customer ? customer.name : '', headerFindings: [],
+                result: { items: [], width: 0, height: 0 }, emptyText: say, shape,
+            };
+        }
+        const model = buildTrends(state.trend);
+        performance.measure('acct:model+layout', 'acct:model:start');
+        return {
+            heading: model.heading, subheading: model.subheading,
+            headerFindings: [],
+            result: renderTrends(layer, model, width, t.t('view.trends.panel.chain')),
+            emptyText: null, shape,
+        };
+    }
     if (tab === 'sandbox') {
-        const model = buildSandbox(view, options.picks);
+        const model = buildSandbox(view, options.picks, options.stageAges);
         const roomW = roomIn(options.stageWidth, options.stageHeight).w;
         const layout = layoutSandbox(model.scored, model.unscored, sandboxWidth(roomW));
         performance.measure('acct:model+layout', 'acct:model:start');
@@ -153,7 +186,7 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
  * The smallest text each view draws, in px at 100 % (styles/*.css): Fit never shrinks it below
  * `READABLE_PX`.
  */
-const SMALLEST_TEXT: Record<Tab, number> = { power: 11, fishbone: 11, quadrant: 11, intimacy: 11, sandbox: 11 };
+const SMALLEST_TEXT: Record<Tab, number> = { power: 11, fishbone: 11, quadrant: 11, intimacy: 11, sandbox: 11, trends: 11 };
 
 /** The smallest scale at which `tab` stays readable. */
 export function readableScale(tab: Tab): number {
@@ -167,6 +200,7 @@ export function exportName(tab: Tab, shown: Shown): string {
     const base = tab === 'quadrant' ? 'tier-quadrant'
         : tab === 'sandbox' ? 'strategic-sandbox'
             : tab === 'intimacy' ? `${c}-intimacy-support`
+                : tab === 'trends' ? `${deal}-trends`
                 : tab === 'fishbone' ? `${deal}-fishbone` : `${deal}-power-map`;
     return `${base.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'view'}.svg`;
 }

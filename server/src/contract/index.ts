@@ -13,3 +13,5 @@ export * from './commands.js';
 export * from './sandbox.js';
 export * from './plan-diff.js';
 export * from './diff-report.js';
+export * from './trends.js';
+export * from './stage-age.js';

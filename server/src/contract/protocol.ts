@@ -7,6 +7,8 @@ import type { PlanView } from './findings.js';
 import type { SubjectKey } from './subject-key.js';
 import type { PlanFocus, SourceAnchor } from './plan-focus.js';
 import type { CustomerPart, PlanOutline, Stamped } from './plan-parts.js';
+import type { StageAge } from './stage-age.js';
+import type { TrendsState } from './trends.js';
 
 export type { PlanFocus, SourceAnchor };
 
@@ -92,4 +94,50 @@ export namespace ExportPlanRequest {
         errors: number;
     }
     export const type = new RequestType<Params, Result, void>('acct/exportPlan');
+}
+
+/**
+ * The Trends view's question (issue 20): how the element at a position (a contact, an
+ * opportunity, a customer) — or `subject` — moved over the commits of the plan. Answered from
+ * the history the server reads once per workspace folder and HEAD, in the background: `loading`
+ * until it is read, then `HistoryReadyNotification`.
+ */
+export namespace TrendsRequest {
+    export interface Params {
+        uri: string;
+        /** 0-based LSP position: the innermost contact, opportunity or customer there. */
+        position?: { line: number; character: number };
+        /** Asked instead of the position's element. */
+        subject?: SubjectKey;
+    }
+    export const type = new RequestType<Params, TrendsState, void>('acct/trends');
+}
+
+/** Since when each open opportunity of the workspace folder of `uri` has held its stage, from the same history (the sandbox view). */
+export namespace StageAgesRequest {
+    export interface Params {
+        uri: string;
+    }
+    export interface Result {
+        status: TrendsState['status'];
+        /** By opportunity key (`opportunity:CUSTOMER/ID`). */
+        ages: Record<string, StageAge>;
+    }
+    export const type = new RequestType<Params, Result, void>('acct/stageAges');
+}
+
+/** Sent by the server when it finished reading the history of a workspace folder (Trends, stage ages). */
+export namespace HistoryReadyNotification {
+    export interface Params {
+        folder: string;
+    }
+    export const type = new NotificationType<Params>('acct/historyReady');
+}
+
+/** Sent by the extension when the workspace is trusted (at start and when the user grants trust): only then does the server read git. */
+export namespace WorkspaceTrustNotification {
+    export interface Params {
+        trusted: boolean;
+    }
+    export const type = new NotificationType<Params>('acct/workspaceTrust');
 }

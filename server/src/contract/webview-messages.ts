@@ -10,9 +10,11 @@ import type { PlanFocus } from './plan-focus.js';
 import type { SubjectKey } from './subject-key.js';
 import type { PlanDiff } from './plan-diff.js';
 import type { ViewStrings } from '../method/index.js';
+import type { StageAge } from './stage-age.js';
+import type { TrendsState } from './trends.js';
 
 /** The panel's views (its tabs), in tab order. */
-export const VIEW_NAMES = ['power', 'fishbone', 'quadrant', 'intimacy', 'sandbox'] as const;
+export const VIEW_NAMES = ['power', 'fishbone', 'quadrant', 'intimacy', 'sandbox', 'trends'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 export function isViewName(value: unknown): value is ViewName {
@@ -58,7 +60,11 @@ export type ToWebviewMessage =
     /** Switch to this view (a command asked for it). */
     | { type: 'showView'; view: ViewName }
     /** The words of the views in VS Code's display language: sent once, before the first picture. */
-    | { type: 'strings'; strings: ViewStrings };
+    | { type: 'strings'; strings: ViewStrings }
+    /** The Trends view's element over time (or why there is none), for the element at the cursor. */
+    | { type: 'trends'; trends: TrendsState }
+    /** Since when each open opportunity has held its stage (the sandbox), by opportunity key; empty while the history is not read. */
+    | { type: 'stageAges'; ages: Record<string, StageAge> };
 
 /** Webview → extension. */
 export type FromWebviewMessage =
@@ -68,7 +74,11 @@ export type FromWebviewMessage =
     /** The user picked an element to show (a deal in the fishbone's list): the panel shows it until the cursor moves. */
     | { type: 'show'; focus: PlanFocus }
     /** `request`: the requestSvg it answers; absent when the user pressed the page's own Export SVG. */
-    | { type: 'exportSvg'; svg: string; suggestedName: string; request?: number };
+    | { type: 'exportSvg'; svg: string; suggestedName: string; request?: number }
+    /** A commit of the Trends view was clicked: open its change of the file shown in the diff editor. */
+    | { type: 'openCommit'; commit: string }
+    /** The view the page shows (on load and on each change of tab): the panel asks for what it needs (Trends, stage ages). */
+    | { type: 'view'; view: ViewName };
 
 /** Whether a picture comes with the stamps of its plan's parts rather than with its plan. */
 export function isInParts(picture: Picture<ViewedPlan> | Picture<PartStamps>): picture is Picture<PartStamps> {

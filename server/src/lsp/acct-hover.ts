@@ -13,6 +13,9 @@ import { generalLayer, isActiveOpportunity, isQualified, maturity, supportOf } f
 import { isIdAlternative, meaningOfKeyword } from './acct-completion.js';
 import { describeSeverityRule, describeWaiver } from './waiver-descriptions.js';
 import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';
+import { historyCaches } from './history-cache.js';
+import { SubjectKeys } from '../contract/subject-key.js';
+import { stageDays } from '../contract/stage-age.js';
 import {
     roleMeanings, suggestedTierFor, tierReason, type IntimacyKey, type PropertyKeyword, type SupportKey, type Texts,
 } from '../method/index.js';
@@ -33,7 +36,27 @@ export class AcctHoverProvider implements HoverProvider {
         const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
         if (!leaf || leaf.hidden) return undefined;
         const text = this.describeLeaf(leaf);
-        return text ? { contents: { kind: 'markdown', value: text }, range: leaf.range } : undefined;
+        if (!text) return undefined;
+        const target = this.declarationAt(leaf);
+        if (isOpportunity(target) && isActiveOpportunity(target)) {
+            // an open deal: since when it has held its stage, from the plan's history (when it is read)
+            return this.stageAge(document, target).then(age => ({ contents: { kind: 'markdown', value: age ? `${text}\n\n${age}` : text }, range: leaf.range }));
+        }
+        return { contents: { kind: 'markdown', value: text }, range: leaf.range };
+    }
+
+    /** "bid since 2026-09-14, 83 days", from the history the server keeps; undefined while it is not read (or there is none). */
+    protected async stageAge(document: LangiumDocument, opportunity: Opportunity): Promise<string | undefined> {
+        const settings = this.language.workspace.AcctSettings;
+        const cache = historyCaches.get(settings);
+        const customer = AstUtils.getContainerOfType(opportunity, isCustomer);
+        if (!cache || !customer?.name || !opportunity.stage) return undefined;
+        const folder = this.language.workspace.FilePlaces.baseOf(document.uri) ?? document.uri;
+        const { ages } = await cache.stageAges(folder.fsPath, settings.locale);
+        const age = ages?.of(SubjectKeys.opportunity(customer.name, opportunity.name), opportunity.stage);
+        if (!age) return undefined;
+        const texts = settings.texts();
+        return texts.t('hover.opportunity.stageAge', { stage: texts.term('stages', opportunity.stage), since: age.since, days: stageDays(age, settings.today()) });
     }
 
     protected describeLeaf(leaf: import('langium').CstNode): string | undefined {

@@ -12,13 +12,18 @@ import type { AcctLanguageAddedServices } from '../language/acct-language-servic
 import { isDate, localeOf } from '../method/index.js';
 import type { AcctPlanAddedServices } from '../plan/plan-module.js';
 import { serializePlan } from '../plan/plan-json.js';
-import { focusAt } from '../plan/focus.js';
+import { focusAt, trendSubjectAt } from '../plan/focus.js';
 import { NO_FOCUS } from '../contract/plan-focus.js';
 import {
-    ExportPlanRequest, FocusRequest, LocateRequest, PlanChangedNotification, PlanPartsRequest, PlanViewRequest,
+    ExportPlanRequest, FocusRequest, HistoryReadyNotification, LocateRequest, PlanChangedNotification, PlanPartsRequest, PlanViewRequest,
+    StageAgesRequest, TrendsRequest, WorkspaceTrustNotification,
 } from '../contract/protocol.js';
+import { isSubjectKey, SubjectKeys } from '../contract/subject-key.js';
+import { isActive } from '../method/index.js';
+import { agesRecord, HistoryCache, historyCaches, type HistoryReader } from './history-cache.js';
 
-export function registerPlanProtocol(connection: Connection, shared: LangiumSharedServices, acct: LangiumCoreServices & AcctLanguageAddedServices & AcctPlanAddedServices): void {
+export function registerPlanProtocol(connection: Connection, shared: LangiumSharedServices, acct: LangiumCoreServices & AcctLanguageAddedServices & AcctPlanAddedServices,
+    history?: HistoryReader): void {
     const builder = shared.workspace.DocumentBuilder;
     const settings = acct.workspace.AcctSettings;
     const plans = acct.plan.PlanBuilder;
@@ -93,6 +98,44 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
     connection.onRequest(LocateRequest.type, async params => {
         await builder.waitUntil(DocumentState.Validated);
         return plans.locate(params.subject);
+    });
+
+    // The plan over time (Trends, stage age): read once per folder and HEAD, in the background; git only in a trusted workspace.
+    const cache = new HistoryCache(history, folder => void connection.sendNotification(HistoryReadyNotification.type, { folder }));
+    historyCaches.set(settings, cache);
+    shared.lsp.LanguageServer.onInitialize(params => {
+        cache.trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === true;
+    });
+    connection.onNotification(WorkspaceTrustNotification.type, params => {
+        cache.trusted = params?.trusted === true;
+    });
+    const folderPath = (uri: string) => (acct.workspace.FilePlaces.baseOf(URI.parse(uri)) ?? URI.parse(uri)).fsPath;
+
+    connection.onRequest(TrendsRequest.type, async params => {
+        if (typeof params?.uri !== 'string') return { status: 'noSubject' };
+        let subject = isSubjectKey(params.subject) ? { key: params.subject, name: null as string | null } : null;
+        const position = params.position;
+        if (!subject && position && Number.isInteger(position.line) && Number.isInteger(position.character)) {
+            // the document at the cursor, parsed: never the whole workspace's build (a cursor move answers at once)
+            let document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
+            if (!document || document.state < DocumentState.Parsed) {
+                await builder.waitUntil(DocumentState.Parsed);
+                document = shared.workspace.LangiumDocuments.getDocument(URI.parse(params.uri));
+            }
+            subject = document ? trendSubjectAt(document, document.textDocument.offsetAt(position)) : null;
+        }
+        return cache.trend(folderPath(params.uri), subject?.key ?? null, subject?.name ?? null, settings.texts());
+    });
+
+    connection.onRequest(StageAgesRequest.type, async params => {
+        if (typeof params?.uri !== 'string') return { status: 'noSubject', ages: {} };
+        const { status, ages } = await cache.stageAges(folderPath(params.uri), settings.locale);
+        if (!ages) return { status, ages: {} };
+        await builder.waitUntil(DocumentState.Validated);
+        const base = acct.workspace.FilePlaces.baseOf(URI.parse(params.uri));
+        const plan = plans.plan(base ?? URI.parse(params.uri));
+        const keys = plan.customers.flatMap(c => c.opportunities.filter(o => isActive(o.stage)).map(o => ({ key: SubjectKeys.opportunity(c.id, o.id), stage: o.stage })));
+        return { status, ages: agesRecord(ages, keys) };
     });
 
     connection.onRequest(ExportPlanRequest.type, async params => {

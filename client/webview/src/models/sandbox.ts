@@ -4,7 +4,7 @@
  * of each score (market space, growth, profit, 6 − competition), horizon and stage; the first N
  * are the picks; unscored ones are set apart. Pure: no DOM.
  */
-import { SubjectKeys, sandboxRanking, type Maturity, type ViewedPlan, type SandboxRow, type SubjectKey } from '@acct/contract';
+import { SubjectKeys, sandboxRanking, stageDays, type Maturity, type StageAge, type ViewedPlan, type SandboxRow, type SubjectKey } from '@acct/contract';
 import { firstById } from './common.js';
 import { texts } from '../texts.js';
 
@@ -37,6 +37,8 @@ export interface SandboxItem extends SandboxRow {
     parts: Array<{ part: SandboxPart; value: number | null }>;
     ariaLabel: string;
     tooltip: string;
+    /** "bid since 2026-09-14, 83 days", from the plan's history; null while it is not read (or does not show it). */
+    stageSince: string | null;
 }
 
 export interface SandboxModel {
@@ -56,11 +58,11 @@ export function maturityText(maturity: Maturity | null): string {
     return maturity ? texts().vocabulary.maturities[maturity].label : '';
 }
 
-function describe(r: SandboxRow, customerName: string, parts: SandboxItem['parts'], maturity: Maturity | null): { aria: string; tip: string } {
+function describe(r: SandboxRow, customerName: string, parts: SandboxItem['parts'], maturity: Maturity | null, stageSince: string | null): { aria: string; tip: string } {
     const t = texts();
     const names = sandboxParts();
     const partsText = t.list(parts.map((p, i) => `${names[i]!.label} ${p.value ?? '?'}`));
-    const stage = t.vocabulary.stages[r.stage].label;
+    const stage = stageSince ?? t.vocabulary.stages[r.stage].label;
     const score = r.score === null ? t.t('view.sandbox.notScored') : t.t('view.sandbox.scoreOf', { score: r.score, max: MAX_SCORE });
     const amount = r.amount ? `${r.amount.value.toLocaleString('en')}${r.amount.currency ? ` ${r.amount.currency}` : ''}` : null;
     const horizon = horizonText(r);
@@ -79,7 +81,13 @@ function describe(r: SandboxRow, customerName: string, parts: SandboxItem['parts
     };
 }
 
-export function buildSandbox(view: ViewedPlan, picks: number): SandboxModel {
+/** The stage's label with since when the opportunity has held it, when the history says. */
+function stageSinceText(r: SandboxRow, age: StageAge | undefined, today: string | null | undefined): string | null {
+    if (!age || age.stage !== r.stage || !today) return null;
+    return texts().t('view.sandbox.stageSince', { stage: texts().vocabulary.stages[r.stage].label, since: age.since, days: stageDays(age, today) });
+}
+
+export function buildSandbox(view: ViewedPlan, picks: number, stageAges?: Record<string, StageAge>): SandboxModel {
     const names = new Map(firstById(view.plan.customers).map(c => [c.id, c.name]));
     const maturities = new Map(view.plan.customers.flatMap(c => c.opportunities.map(o => [`${c.id}/${o.id}`, o.maturity ?? null] as const)));
     const items = sandboxRanking(view.plan, picks).map(r => {
@@ -89,8 +97,10 @@ export function buildSandbox(view: ViewedPlan, picks: number): SandboxModel {
             { part: 'openness', value: r.competition === null ? null : 6 - r.competition },
         ];
         const maturity = maturities.get(`${r.customer}/${r.opportunity}`) ?? null;
-        const { aria, tip } = describe(r, customerName, parts, maturity);
-        return { ...r, key: SubjectKeys.opportunity(r.customer, r.opportunity), customerName, maturity, parts, ariaLabel: aria, tooltip: tip };
+        const key = SubjectKeys.opportunity(r.customer, r.opportunity);
+        const stageSince = stageSinceText(r, stageAges?.[key], view.plan.today);
+        const { aria, tip } = describe(r, customerName, parts, maturity, stageSince);
+        return { ...r, key, customerName, maturity, parts, ariaLabel: aria, tooltip: tip, stageSince };
     });
     return { scored: items.filter(i => i.score !== null), unscored: items.filter(i => i.score === null), picks };
 }

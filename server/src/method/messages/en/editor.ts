@@ -35,6 +35,7 @@ export const editor = {
     'hover.contact.deals': 'In the power map of: {deals}.',
     'hover.opportunity.head': '**{name}** (`{id}`) — {stage}{customer}',
     'hover.opportunity.noStage': 'no stage',
+    'hover.opportunity.stageAge': '{stage} since {since}, {days} {days:day|days}',
     'hover.opportunity.at': ' at {customer}',
     'hover.opportunity.facts': '{qualified}. Iron triangle: {triangle}. Power map: {powerMap}.',
     'hover.opportunity.qualified': 'qualified (budget and start confirmed)',

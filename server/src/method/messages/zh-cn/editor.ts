@@ -34,6 +34,7 @@ export const editor: Translation<typeof en> = {
     'hover.contact.deals': '所在的权力地图：{deals}。',
     'hover.opportunity.head': '**{name}**（`{id}`）— {stage}{customer}',
     'hover.opportunity.noStage': '未设置阶段',
+    'hover.opportunity.stageAge': '自 {since} 起处于{stage}阶段，已 {days} 天',
     'hover.opportunity.at': '，客户：{customer}',
     'hover.opportunity.facts': '{qualified}。铁三角：{triangle}。权力地图：{powerMap}。',
     'hover.opportunity.qualified': '合格的机会点（预算和启动时间已明确）',
