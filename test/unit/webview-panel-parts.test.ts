@@ -13,6 +13,9 @@ vi.mock('vscode', async () => (await import('../support/fake-vscode.js')).fakeVs
 import * as vscode from 'vscode';
 import { PowerMapPanel, type PlanSource } from '../../client/src/power-map-panel.js';
 import { Emitter, makePanel, type FakePanel } from '../support/fake-panel.js';
+import { fakeExtensionDir } from '../support/extension-dir.js';
+
+const extensionDir = fakeExtensionDir();
 
 const A = 'file:///plans/a.acct';
 const B = 'file:///plans/b.acct';
@@ -102,7 +105,7 @@ beforeEach(async () => {
         onPlanChanged: listener => planChanged.event(() => listener()),
     };
     setPlan(plan(['Ann', 'Al'], ['Bea']));
-    PowerMapPanel.createOrShow({ extensionUri: vscode.Uri.parse('file:///ext'), subscriptions: [] } as unknown as vscode.ExtensionContext, source);
+    PowerMapPanel.createOrShow({ extensionUri: vscode.Uri.parse(`file://${extensionDir}`), subscriptions: [] } as unknown as vscode.ExtensionContext, source);
     panel.webview.receive.fire({ type: 'ready' });
     await vi.advanceTimersByTimeAsync(10);
     asked = [];

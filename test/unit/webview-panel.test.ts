@@ -3,9 +3,6 @@
  * `vscode` API: what it asks the plan source, what it posts to the webview, how it reveals and
  * exports. The real-VS-Code suites exercise it end to end.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Picture, PlanView, SourceAnchor } from '@acct/contract';
 import type { ViewStrings } from '@acct/method';
@@ -23,14 +20,9 @@ import * as vscode from 'vscode';
 import { registerPowerMap } from '../../client/src/power-map-commands.js';
 import { PowerMapPanel, type PlanSource } from '../../client/src/power-map-panel.js';
 import { Emitter, makePanel, type FakePanel } from '../support/fake-panel.js';
+import { BUNDLE_SCRIPT, BUNDLE_STYLE, fakeExtensionDir } from '../support/extension-dir.js';
 
-/** An installed extension's webview bundle, as the panel reads it. */
-const BUNDLE_SCRIPT = 'window.acctBundle = 1;';
-const BUNDLE_STYLE = '.app { color: inherit }';
-const extensionDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-ext-'));
-fs.mkdirSync(path.join(extensionDir, 'out', 'webview'), { recursive: true });
-fs.writeFileSync(path.join(extensionDir, 'out', 'webview', 'main.js'), BUNDLE_SCRIPT);
-fs.writeFileSync(path.join(extensionDir, 'out', 'webview', 'main.css'), BUNDLE_STYLE);
+const extensionDir = fakeExtensionDir();
 
 const DOC = 'file:///plans/cmgd.acct';
 const view: PlanView = {
