@@ -22,6 +22,7 @@ import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/p
 import type { Locale } from '../method/index.js';
 import { DATE_DRIVEN_CODES, datesIn, mayChangeBetween } from '../language/checks/date-driven.js';
 import type { GitWorkTree } from './git.js';
+import type { AcctDocumentValidator } from '../language/acct-document-validator.js';
 import type { CommitRecord } from './git-history.js';
 
 export interface HistoryOptions {
@@ -68,6 +69,7 @@ export class HistoryEngine {
     blobs = new Map<string, Buffer>();
     private readonly counters = { parses: 0 };
     private readonly services;
+    private readonly validator: AcctDocumentValidator;
     private readonly fileSystem = commitFileSystem();
     /** The plan files of the commit last checked: path from the root → blob id. */
     private readonly current: Map<string, string>;
@@ -94,6 +96,8 @@ export class HistoryEngine {
         const fileSystem = this.fileSystem;
         this.services = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true });
         const { Acct } = this.services;
+        this.validator = Acct.validation.DocumentValidator as AcctDocumentValidator;
+        this.validator.keepForDates = !options.fullRecheck;
         Acct.workspace.AcctSettings.locale = options.locale ?? 'en';
         Acct.workspace.AcctSettings.baseFolder = URI.file(cwd);
         this.current = new Map(initial);
@@ -190,10 +194,13 @@ export class HistoryEngine {
         // Each side is checked with its own date (contract 7.6): the changed files, those whose findings depend
         // on them, and — when the date moved — the untouched files whose findings the move can change.
         Acct.workspace.AcctSettings.todayOverride = today;
+        // the untouched documents whose findings the date can change, and their findings before the update
+        let dated: Array<[LangiumDocument, Diagnostic[] | undefined]> = [];
         if (this.built && (this.options.fullRecheck || this.checkedOn !== today)) {
             const fresh = new Set([...changed, ...deleted].map(uri => uri.toString()));
             for (const document of this.dateDependent(fresh, this.checkedOn ?? today, today)) {
-                builder.resetToState(document, DocumentState.IndexedReferences);
+                if (this.options.fullRecheck) builder.resetToState(document, DocumentState.IndexedReferences);
+                else dated.push([document, document.diagnostics]);
             }
         }
         this.checkedOn = today;
@@ -210,6 +217,20 @@ export class HistoryEngine {
             for (const uri of changed) if (!documents.hasDocument(uri)) documents.addDocument(unparsed(uri));
             await builder.update(changed, deleted);
         }
+        // Those the update did not validate again (their text and links are the same): only their date-driven
+        // checks run again; one whose findings before the policy were not kept is validated in full.
+        dated = dated.filter(([document, before]) => document.diagnostics === before && document.state === DocumentState.Validated);
+        let full = false;
+        for (const [document, before] of dated) {
+            const after = await this.validator.revalidateDates(document);
+            if (!after) {
+                builder.resetToState(document, DocumentState.IndexedReferences);
+                full = true;
+            } else if (!before || after.length !== before.length || after.some((d, i) => d !== before[i])) {
+                document.diagnostics = after;
+            }
+        }
+        if (full) await builder.update([], []);
         this.current.clear();
         for (const [name, blob] of files) this.current.set(name, blob);
         return this.plan(today);
