@@ -20,7 +20,7 @@ import { diagnosticJson } from '../plan/diagnostics.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
 import type { Locale } from '../method/index.js';
-import { DATE_DRIVEN_CODES, datesIn, mayChangeBetween } from '../language/checks/date-driven.js';
+import { DAY_COUNTING_CODES, datesIn, mayChangeBetween } from '../language/checks/date-driven.js';
 import type { GitWorkTree } from './git.js';
 import type { AcctDocumentValidator } from '../language/acct-document-validator.js';
 import type { CommitRecord } from './git-history.js';
@@ -238,7 +238,7 @@ export class HistoryEngine {
 
     /**
      * The documents not in `fresh` whose findings can differ between `from` and `to`: those holding a
-     * date-driven finding (checks/date-driven.ts), those with a date whose critical day falls between
+     * finding that counts days (checks/date-driven.ts), those with a date whose critical day falls between
      * the two, and the documents referring to them or referred to by them.
      */
     private dateDependent(fresh: Set<string>, from: string, to: string): LangiumDocument[] {
@@ -248,8 +248,9 @@ export class HistoryEngine {
         const thresholds = Acct.workspace.WorkspaceFacts.policy();
         const policy = Acct.validation.FindingPolicy;
         const hit = all.filter(doc => {
-            if ((doc.diagnostics ?? []).some(d => DATE_DRIVEN_CODES.has(String(d.code)))) return true;
-            if (policy.waivedIn(doc).some(({ diagnostic }) => DATE_DRIVEN_CODES.has(String(diagnostic.code)))) return true;
+            // a finding that counts days changes with every day; the others only on a critical day of a date
+            if ((doc.diagnostics ?? []).some(d => DAY_COUNTING_CODES.has(String(d.code)))) return true;
+            if (policy.waivedIn(doc).some(({ diagnostic }) => DAY_COUNTING_CODES.has(String(diagnostic.code)))) return true;
             const key = doc.uri.toString();
             const text = this.fileSystem.texts.get(key) ?? doc.textDocument.getText();
             let known = this.dates.get(key);
