@@ -5,9 +5,21 @@
  * comes from; each caller says so in its own place (the CLI exits 2, the server logs it).
  */
 
+/** Day numbers of the dates read lately: a plan repeats its dates, and the checks read them on every validation. */
+const knownDays = new Map<string, number | undefined>();
+
 /** A calendar date `YYYY-MM-DD` as a day number (UTC), or undefined when it is no real date. */
 export function dayNumber(date: string | undefined | null): number | undefined {
     if (!date) return undefined;
+    if (date.length !== 10) return undefined;
+    if (knownDays.has(date)) return knownDays.get(date);
+    const day = computeDayNumber(date);
+    if (knownDays.size >= 4096) knownDays.clear();
+    knownDays.set(date, day);
+    return day;
+}
+
+function computeDayNumber(date: string): number | undefined {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
     if (!match) return undefined;
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
