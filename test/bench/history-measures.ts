@@ -4,7 +4,8 @@
  * a stage changed, a contact's title written), one or two a day over most of a year, written
  * by `git fast-import` (deterministic: fixed seed, authors and dates). `acct history --format
  * json` and `acct check` run as processes on it, each measured for CPU (the children's
- * user+system time) and peak memory (its own maxRSS, reported at exit).
+ * user+system time) and peak memory (its own maxRSS, reported at exit). `acct diff` between HEAD and
+ * the revision about 40 changed files back is measured the same way (issue 23's diff row).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -20,6 +21,8 @@ export interface HistoryMeasure {
     history: { cpuMs: number; wallMs: number; maxRssMB: number; listed: number };
     cpuRatio: number;
     memoryRatio: number;
+    /** `acct diff --from <rev> --to HEAD --format json` between two revisions about 40 files apart (issue 23), against the same check. */
+    diff: { from: string; filesChanged: number; cpuMs: number; wallMs: number; maxRssMB: number; cpuRatio: number };
 }
 
 /** Builds the repository in `dir`. */
@@ -87,11 +90,21 @@ export function measureHistory(cli: string, dir: string, seed: number, runs = 1)
     const check = best(Array.from({ length: runs }, () => run(cli, ['check', '.', '--format', 'json'], dir)));
     const history = best(Array.from({ length: runs }, () => run(cli, ['history', '--format', 'json'], dir)));
     const listed = (JSON.parse(history.stdout) as { commits: unknown[] }).commits.length;
+    // the revision back from HEAD from which at least 40 plan files differ
+    const changedSince = (rev: string) => execFileSync('git', ['diff', '--name-only', rev, 'HEAD'], { cwd: dir, encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    let back = 10;
+    while (back < 400 && changedSince(`HEAD~${back}`) < 40) back += 2;
+    const from = `HEAD~${back}`;
+    const diff = best(Array.from({ length: runs }, () => run(cli, ['diff', '--from', from, '--to', 'HEAD', '--format', 'json'], dir)));
     return {
         commits: Number(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim()), files, lines,
         check: { cpuMs: round(check.cpuMs), wallMs: round(check.wallMs), maxRssMB: round(check.maxRssMB) },
         history: { cpuMs: round(history.cpuMs), wallMs: round(history.wallMs), maxRssMB: round(history.maxRssMB), listed },
         cpuRatio: round(history.cpuMs / check.cpuMs, 2),
         memoryRatio: round(history.maxRssMB / check.maxRssMB, 2),
+        diff: {
+            from, filesChanged: changedSince(from), cpuMs: round(diff.cpuMs), wallMs: round(diff.wallMs), maxRssMB: round(diff.maxRssMB),
+            cpuRatio: round(diff.cpuMs / check.cpuMs, 2),
+        },
     };
 }

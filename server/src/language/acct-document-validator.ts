@@ -18,6 +18,7 @@ import type { AcctDocumentBuilder } from './acct-document-builder.js';
 import type { AcctSettings } from './acct-settings.js';
 import type { FindingPolicy } from './finding-policy.js';
 import { withoutCascades } from './syntax-cascade.js';
+import { DATE_DRIVEN_CODES } from './checks/date-driven.js';
 import { UnresolvedReferences } from './unresolved-references.js';
 
 export class AcctDocumentValidator extends DefaultDocumentValidator {
@@ -130,7 +131,61 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         const cascades = new Set(parsing);
         for (const error of kept) cascades.delete(error);
         // A cascade is not shown, but its declaration is as unreliable as the first error's (containment).
-        return this.findingPolicy.apply(document, diagnostics.filter(d => !cascades.has(d)), lexing.concat(parsing));
+        const found = diagnostics.filter(d => !cascades.has(d));
+        const parseErrors = lexing.concat(parsing);
+        if (this.keepForDates && ranEveryCheck(options)) {
+            const steady: Diagnostic[] = [];
+            const dated: Diagnostic[] = [];
+            for (const d of found) (DATE_DRIVEN_CODES.has(String(d.code)) ? dated : steady).push(d);
+            this.keptForDates.set(document, { root: document.parseResult.value, steady, dated, parseErrors });
+        }
+        return this.findingPolicy.apply(document, found, parseErrors);
+    }
+
+    /**
+     * `acct history` only (history-engine.ts): keep each document's findings before the policy, so that
+     * when only today moves, revalidateDates re-runs only the checks that read today.
+     */
+    keepForDates = false;
+    private readonly keptForDates = new WeakMap<LangiumDocument, { root: AstNode; steady: Diagnostic[]; dated: Diagnostic[]; parseErrors: Diagnostic[] }>();
+
+    /**
+     * The findings of a document whose text and links have not changed since its last validation,
+     * with today moved: its findings that do not depend on today are kept, the date-driven checks
+     * (checks/date-driven.ts) run again, and the finding policy (waivers in force on the new
+     * today) is applied to all — what a full validation gives. A date-driven finding equal to
+     * one of the last validation is that same object (so that what is made of it can be reused).
+     * Undefined when the document was not validated in full before with keepForDates (validate it).
+     */
+    async revalidateDates(document: LangiumDocument, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[] | undefined> {
+        const kept = this.keptForDates.get(document);
+        const root = document.parseResult.value;
+        if (!kept || kept.root !== root) return undefined;
+        const registry = this.validationRegistry as AcctValidationRegistry;
+        const found: Diagnostic[] = [];
+        const acceptor: ValidationAcceptor = (severity, message, info) => { found.push(this.toDiagnostic(severity, message, info)); };
+        try {
+            await this.validateAstBefore(root, {}, acceptor, cancelToken);
+            for (const node of datedNodesOf(root, registry)) {
+                for (const check of registry.dateChecksFor(node.$type)) {
+                    const pending = check(node, acceptor, cancelToken);
+                    if (pending) await pending;
+                }
+            }
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            return undefined;
+        }
+        // a check that failed (an internal error) or reported a code that does not read today: validate in full
+        if (found.some(d => !DATE_DRIVEN_CODES.has(String(d.code)))) return undefined;
+        const previous = new Map<string, Diagnostic[]>();
+        for (const d of kept.dated) {
+            const key = sameFindingKey(d);
+            const list = previous.get(key);
+            if (list) list.push(d); else previous.set(key, [d]);
+        }
+        kept.dated = found.map(d => previous.get(sameFindingKey(d))?.shift() ?? d);
+        return this.findingPolicy.apply(document, kept.steady.concat(kept.dated), kept.parseErrors);
     }
 
     /**
@@ -196,6 +251,27 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             }
         }
     }
+}
+
+/** Every check ran: no categories asked, or built-in and fast (acct registers no slow check: the builder's update asks for these two). */
+function ranEveryCheck(options: ValidationOptions): boolean {
+    const asked = options.categories;
+    return !asked || (asked.includes('built-in') && asked.includes('fast'));
+}
+
+/** Two findings alike in everything a reader or a later step sees of them (place, code, message, data; the policy gives the severity). */
+function sameFindingKey(d: Diagnostic): string {
+    const { start, end } = d.range;
+    return `${start.line}:${start.character}-${end.line}:${end.character} ${String(d.code)} ${d.message} ${JSON.stringify(d.data)}`;
+}
+
+const datedNodes = new WeakMap<AstNode, readonly AstNode[]>();
+
+/** The nodes of a document that a date-driven check looks at, in the walk's order (found once per parse). */
+function datedNodesOf(root: AstNode, registry: AcctValidationRegistry): readonly AstNode[] {
+    let nodes = datedNodes.get(root);
+    if (!nodes) datedNodes.set(root, nodes = nodesOf(root).filter(node => registry.dateChecksFor(node.$type).length > 0));
+    return nodes;
 }
 
 /** Nodes validated between two looks at cancellation. */

@@ -33,7 +33,8 @@ export class AcctSettings {
 
     today(): string {
         try {
-            return resolveToday(this.todayOverride, environmentToday());
+            // an override wins: the environment (a lookup that costs, on every check of every node) is not read
+            return resolveToday(this.todayOverride, this.todayOverride?.trim() ? undefined : environmentToday());
         } catch {
             // A bad value never stops the checks: they use the real date, and `problem()` says why.
             return localToday();

@@ -7,13 +7,33 @@
  */
 import {
     isOperationCancelled, ValidationRegistry, type AstNode, type MaybePromise, type ValidationAcceptor, type ValidationCategory,
-    type ValidationCheck,
+    type ValidationCheck, type ValidationChecks,
 } from 'langium';
 
 const CONTEXT = 'An error occurred during validation';
+const NONE: readonly ValidationCheck[] = [];
 
 export class AcctValidationRegistry extends ValidationRegistry {
     private readonly checksByType = new Map<string, ValidationCheck[]>();
+    /** The checks that read today (checks/date-driven.ts), by node type: run again alone when only the date moves. */
+    private readonly dateDriven = new Map<string, ValidationCheck[]>();
+
+    /**
+     * Names, among the checks registered, those that read today: `acct history` re-runs only these on a
+     * file whose text and links did not change when the next commit's date differs (they must report
+     * only codes of DATE_DRIVEN_CODES, and be registered in the main table too, in the same order).
+     */
+    registerDateDriven<T>(checks: ValidationChecks<T>, thisObj: unknown = this): void {
+        for (const [type, value] of Object.entries(checks as Record<string, ValidationCheck | ValidationCheck[] | undefined>)) {
+            const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
+            this.dateDriven.set(type, [...(this.dateDriven.get(type) ?? []), ...list.map(check => this.wrapValidationException(check, thisObj))]);
+        }
+    }
+
+    /** The date-driven checks of a node type (registerDateDriven), in their order. */
+    dateChecksFor(type: string): readonly ValidationCheck[] {
+        return this.dateDriven.get(type) ?? NONE;
+    }
 
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
         return (node, accept, cancelToken) => {

@@ -67,7 +67,11 @@ export class FindingPolicy {
             const finding = waiverFinding(waiver, today, byWaiver.has(waiver), kept, this.settings.texts());
             if (finding) diagnostics.push(...this.withSeverity(finding));
         }
-        this.outcomes.set(document, { waived, byWaiver });
+        // the same findings waived by the same waivers: the same list (what is made of it can be reused)
+        const previous = this.outcomes.get(document)?.waived;
+        const same = previous !== undefined && previous.length === waived.length
+            && previous.every((w, i) => w.diagnostic === waived[i]!.diagnostic && w.waiver === waived[i]!.waiver);
+        this.outcomes.set(document, { waived: same ? previous : waived, byWaiver });
         return diagnostics;
     }
 

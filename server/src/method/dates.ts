@@ -15,7 +15,8 @@ const DAY_NUMBERS_HELD = 4096;
 
 /** A calendar date `YYYY-MM-DD` as a day number (UTC), or undefined when it is no real date. */
 export function dayNumber(date: string | undefined | null): number | undefined {
-    if (!date) return undefined;
+    // a calendar date is ten characters: anything else is no date, and is not held
+    if (!date || date.length !== 10) return undefined;
     let day = dayNumbers.get(date);
     if (day === undefined && !dayNumbers.has(date)) {
         if (dayNumbers.size >= DAY_NUMBERS_HELD) dayNumbers.clear();

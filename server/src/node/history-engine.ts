@@ -20,8 +20,9 @@ import { diagnosticJson } from '../plan/diagnostics.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
 import type { Locale } from '../method/index.js';
-import { DATE_DRIVEN_CODES, datesIn, mayChangeBetween } from '../language/checks/date-driven.js';
+import { DAY_COUNTING_CODES, datesIn, mayChangeBetween } from '../language/checks/date-driven.js';
 import type { GitWorkTree } from './git.js';
+import type { AcctDocumentValidator } from '../language/acct-document-validator.js';
 import type { CommitRecord } from './git-history.js';
 
 export interface HistoryOptions {
@@ -68,6 +69,7 @@ export class HistoryEngine {
     blobs = new Map<string, Buffer>();
     private readonly counters = { parses: 0 };
     private readonly services;
+    private readonly validator: AcctDocumentValidator;
     private readonly fileSystem = commitFileSystem();
     /** The plan files of the commit last checked: path from the root → blob id. */
     private readonly current: Map<string, string>;
@@ -94,6 +96,8 @@ export class HistoryEngine {
         const fileSystem = this.fileSystem;
         this.services = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true });
         const { Acct } = this.services;
+        this.validator = Acct.validation.DocumentValidator as AcctDocumentValidator;
+        this.validator.keepForDates = !options.fullRecheck;
         Acct.workspace.AcctSettings.locale = options.locale ?? 'en';
         Acct.workspace.AcctSettings.baseFolder = URI.file(cwd);
         this.current = new Map(initial);
@@ -190,10 +194,13 @@ export class HistoryEngine {
         // Each side is checked with its own date (contract 7.6): the changed files, those whose findings depend
         // on them, and — when the date moved — the untouched files whose findings the move can change.
         Acct.workspace.AcctSettings.todayOverride = today;
+        // the untouched documents whose findings the date can change, and their findings before the update
+        let dated: Array<[LangiumDocument, Diagnostic[] | undefined]> = [];
         if (this.built && (this.options.fullRecheck || this.checkedOn !== today)) {
             const fresh = new Set([...changed, ...deleted].map(uri => uri.toString()));
             for (const document of this.dateDependent(fresh, this.checkedOn ?? today, today)) {
-                builder.resetToState(document, DocumentState.IndexedReferences);
+                if (this.options.fullRecheck) builder.resetToState(document, DocumentState.IndexedReferences);
+                else dated.push([document, document.diagnostics]);
             }
         }
         this.checkedOn = today;
@@ -210,6 +217,20 @@ export class HistoryEngine {
             for (const uri of changed) if (!documents.hasDocument(uri)) documents.addDocument(unparsed(uri));
             await builder.update(changed, deleted);
         }
+        // Those the update did not validate again (their text and links are the same): only their date-driven
+        // checks run again; one whose findings before the policy were not kept is validated in full.
+        dated = dated.filter(([document, before]) => document.diagnostics === before && document.state === DocumentState.Validated);
+        let full = false;
+        for (const [document, before] of dated) {
+            const after = await this.validator.revalidateDates(document);
+            if (!after) {
+                builder.resetToState(document, DocumentState.IndexedReferences);
+                full = true;
+            } else if (!before || after.length !== before.length || after.some((d, i) => d !== before[i])) {
+                document.diagnostics = after;
+            }
+        }
+        if (full) await builder.update([], []);
         this.current.clear();
         for (const [name, blob] of files) this.current.set(name, blob);
         return this.plan(today);
@@ -217,7 +238,7 @@ export class HistoryEngine {
 
     /**
      * The documents not in `fresh` whose findings can differ between `from` and `to`: those holding a
-     * date-driven finding (checks/date-driven.ts), those with a date whose critical day falls between
+     * finding that counts days (checks/date-driven.ts), those with a date whose critical day falls between
      * the two, and the documents referring to them or referred to by them.
      */
     private dateDependent(fresh: Set<string>, from: string, to: string): LangiumDocument[] {
@@ -227,8 +248,9 @@ export class HistoryEngine {
         const thresholds = Acct.workspace.WorkspaceFacts.policy();
         const policy = Acct.validation.FindingPolicy;
         const hit = all.filter(doc => {
-            if ((doc.diagnostics ?? []).some(d => DATE_DRIVEN_CODES.has(String(d.code)))) return true;
-            if (policy.waivedIn(doc).some(({ diagnostic }) => DATE_DRIVEN_CODES.has(String(diagnostic.code)))) return true;
+            // a finding that counts days changes with every day; the others only on a critical day of a date
+            if ((doc.diagnostics ?? []).some(d => DAY_COUNTING_CODES.has(String(d.code)))) return true;
+            if (policy.waivedIn(doc).some(({ diagnostic }) => DAY_COUNTING_CODES.has(String(diagnostic.code)))) return true;
             const key = doc.uri.toString();
             const text = this.fileSystem.texts.get(key) ?? doc.textDocument.getText();
             let known = this.dates.get(key);

@@ -3,7 +3,7 @@
  * (plan-files.ts finds and reads them) or as texts (a git revision). Never writes anything.
  */
 import * as path from 'node:path';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { createAcctServices, type AcctServices } from '../acct-module.js';
 import type { Workspace } from '../language/generated/ast.js';
@@ -12,6 +12,7 @@ import type { PlanView } from '../contract/findings.js';
 import { findAcctFiles, readPlanTexts, type FindOptions } from './plan-files.js';
 import type { LocatedFinding } from '../plan/diagnostics.js';
 import type { Locale } from '../method/index.js';
+import { commitFileSystem } from './commit-plans.js';
 
 export { InputError, findAcctFiles, isSkippedFolder, readPlanText } from './plan-files.js';
 
@@ -73,5 +74,60 @@ export async function loadTexts(files: readonly PlanText[], options: LoadOptions
         plan: () => plans.plan(base),
         view: () => plans.view(base),
         located: () => plans.located(base),
+    };
+}
+
+/**
+ * Two versions of a workspace checked by one set of language services (`acct diff` between two
+ * revisions): the first in full, its plan taken, then the second as an update of it — only the
+ * files whose text differs are parsed, and only they and what depends on them are linked and
+ * checked again (each distinct file content checked once, as `acct history` does).
+ */
+export async function loadTextsThen(first: readonly PlanText[], then: readonly PlanText[], options: LoadOptions = {}): Promise<{ first: AcctPlanDocument; then: LoadedWorkspace }> {
+    const cwd = options.cwd ?? process.cwd();
+    const fileSystem = commitFileSystem();
+    const { shared, Acct } = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true });
+    Acct.workspace.AcctSettings.todayOverride = options.today;
+    Acct.workspace.AcctSettings.locale = options.locale ?? 'en';
+    Acct.workspace.AcctSettings.baseFolder = URI.file(cwd);
+    const { LangiumDocuments: documents, LangiumDocumentFactory: factory, DocumentBuilder: builder } = shared.workspace;
+    const built = first.map(({ file, text }) => {
+        const uri = URI.file(file);
+        fileSystem.texts.set(uri.toString(), text);
+        const document = factory.fromString<Workspace>(text, uri);
+        documents.addDocument(document);
+        return document;
+    });
+    await builder.build(built, { validation: true });
+    const base = URI.file(cwd);
+    const plans = Acct.plan.PlanBuilder;
+    const firstPlan = plans.plan(base);
+    const next = new Map(then.map(plan => [URI.file(plan.file).toString(), plan]));
+    const deleted = documents.all.filter(document => !next.has(document.uri.toString())).map(document => document.uri).toArray();
+    for (const uri of deleted) fileSystem.texts.delete(uri.toString());
+    const changed: URI[] = [];
+    for (const [key, { file, text }] of next) {
+        if (fileSystem.texts.get(key) === text) continue;
+        const uri = URI.file(file);
+        fileSystem.texts.set(key, text);
+        if (!documents.hasDocument(uri)) {
+            // a new file: a document to parse (the update reads its text from the file system above)
+            const document = factory.fromModel({ $type: 'INVALID' } as never, uri);
+            (document as { state: DocumentState }).state = DocumentState.Changed;
+            documents.addDocument(document);
+        }
+        changed.push(uri);
+    }
+    if (changed.length || deleted.length) await builder.update(changed, deleted);
+    const current = then.map(({ file }) => documents.getDocument(URI.file(file)) as LangiumDocument<Workspace>);
+    return {
+        first: firstPlan,
+        then: {
+            shared, acct: Acct, documents: current, base,
+            diagnostics: () => plans.diagnostics(base),
+            plan: () => plans.plan(base),
+            view: () => plans.view(base),
+            located: () => plans.located(base),
+        },
     };
 }

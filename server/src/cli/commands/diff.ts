@@ -10,7 +10,7 @@ import { URI } from 'langium';
 import { diffPlans, worsened, type PlanDiff } from '../../contract/plan-diff.js';
 import { formatDiffMarkdown, formatDiffText } from '../../contract/diff-report.js';
 import { message, severityRank, resolveToday, type Severity, type Texts } from '../../method/index.js';
-import { loadTexts, loadWorkspace } from '../../node/workspace-loader.js';
+import { loadTexts, loadTextsThen, loadWorkspace, type LoadedWorkspace } from '../../node/workspace-loader.js';
 import { existsAt, GitError, isRevision, pathInTree, plansAt, renames, resolveRevision, workTree, type GitWorkTree } from '../../node/git.js';
 import { relativePath } from '../../language/file-places.js';
 import type { AcctPlanDocument } from '../../contract/plan-types.js';
@@ -46,12 +46,20 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
     // a path outside the work tree is a usage error before anything is read from disk
     for (const file of paths) pathInTree(tree, file, cwd);
     // On disk, a path that no longer exists or holds no plan is an empty side: everything was removed.
-    const after = to ? await loadTexts(await plansAt(tree, to, paths, cwd), load) : await loadWorkspace(paths, { ...load, missingIsEmpty: true });
-    const { diff: report } = await diffWith(tree, paths, [options.from, from], to === undefined ? undefined : [options.to!, to], after.plan(), load);
+    let report: PlanDiff;
+    let after: LoadedWorkspace | undefined;
+    if (to) {
+        // two revisions: one workspace, the files that differ checked again (each distinct content checked once)
+        const sides = await loadTextsThen(await plansAt(tree, from, paths, cwd), await plansAt(tree, to, paths, cwd), load);
+        report = await diffOf(tree, [options.from, from], [options.to!, to], sides.first, sides.then.plan(), load);
+    } else {
+        after = await loadWorkspace(paths, { ...load, missingIsEmpty: true });
+        ({ diff: report } = await diffWith(tree, paths, [options.from, from], undefined, after.plan(), load));
+    }
     await (options.format === 'json' ? writeStdout(JSON.stringify(report, null, 2) + '\n')
         : writeTextStdout(options.format === 'markdown' ? formatDiffMarkdown(report, texts) : formatDiffText(report, texts)));
     // the files on disk (or at --to): where the unknown members and competitors of the plans compared are declared
-    if (!to) await hintDeclaredElsewhere('diff', after.documents, texts, cwd);
+    if (after) await hintDeclaredElsewhere('diff', after.documents, texts, cwd);
     const gate = options.failOnNew;
     const atLeast = (severity: string) => severityRank[severity as Severity] <= severityRank[gate!];
     return gate && (report.newFindings.some(d => atLeast(d.severity))
@@ -73,9 +81,16 @@ export async function diffWith(
     tree: GitWorkTree, paths: string[], from: [string, string], to: [string, string] | undefined, after: AcctPlanDocument, load: DiffLoad,
 ): Promise<{ diff: PlanDiff; before: AcctPlanDocument }> {
     const before = (await loadTexts(await plansAt(tree, from[1], paths, load.cwd), load)).plan();
+    return { diff: await diffOf(tree, from, to, before, after, load), before };
+}
+
+/** The diff of two plans of the revisions (or the files on disk, `to` undefined), renamed files followed. */
+async function diffOf(
+    tree: GitWorkTree, from: [string, string], to: [string, string] | undefined, before: AcctPlanDocument, after: AcctPlanDocument, load: DiffLoad,
+): Promise<PlanDiff> {
     const relative = (file: string) => relativePath(URI.file(file), URI.file(load.cwd));
     const moved = new Map([...await renames(tree, from[1], to?.[1])].map(([was, is]) => [relative(was), relative(is)]));
-    return { diff: diffPlans(before, after, { from: from[0], to: to?.[0] ?? null }, moved), before };
+    return diffPlans(before, after, { from: from[0], to: to?.[0] ?? null }, moved);
 }
 
 /**

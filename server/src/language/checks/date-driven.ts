@@ -19,6 +19,14 @@ export const DATE_DRIVEN_CODES: ReadonlySet<string> = new Set([
     IssueCodes.UnusedWaiver, // only a waiver in force can be unused
 ]);
 
+/**
+ * Of those, the codes whose message counts the days up to today ("N days ago"): such a finding
+ * changes every day. The others change only on a critical day of a date (mayChangeBetween).
+ */
+export const DAY_COUNTING_CODES: ReadonlySet<string> = new Set([
+    IssueCodes.OverdueActivity, IssueCodes.StaleContact, IssueCodes.StaleTierReview,
+]);
+
 const DATE_LITERAL = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 
 /** The dates written in a plan's text, as sorted distinct day numbers (read once per content). */

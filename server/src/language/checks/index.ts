@@ -5,6 +5,7 @@
 import type { ValidationChecks } from 'langium';
 import type { AcctAstType } from '../generated/ast.js';
 import type { AcctLanguageServices } from '../acct-language-services.js';
+import type { AcctValidationRegistry } from '../acct-validation-registry.js';
 import { ActivityChecks } from './activity-checks.js';
 import { ContactChecks } from './contact-checks.js';
 import { CustomerChecks } from './customer-checks.js';
@@ -56,5 +57,13 @@ export function registerValidationChecks(services: AcctLanguageServices): void {
         SeverityRule: [codes.adjustableCode],
     };
     services.validation.ValidationRegistry.register(checks);
+    // The checks above that read today (date-driven.ts), in the same order: `acct history` re-runs only
+    // these on a file that did not change when the date moves.
+    (services.validation.ValidationRegistry as AcctValidationRegistry).registerDateDriven<AcctAstType>({
+        Customer: [customer.tierReviewed],
+        Contact: [contact.recentlyContacted],
+        DecisionChainEntry: [opportunity.noOpposedKeyPerson, relationship.supportFounded],
+        Activity: [activity.notOverdue],
+    });
     services.validation.ValidationRegistry.registerBeforeDocument(() => index.reset());
 }
