@@ -1,7 +1,7 @@
 // Bundles the language server, the CLI, the VS Code extension and the webview.
 // `node esbuild.mjs` builds once; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -16,6 +16,8 @@ const node = {
     logLevel: 'warning',
     // Langium is ESM; the bundles are CommonJS for VS Code and plain `node`.
     mainFields: ['module', 'main'],
+    // Chevrotain 13 calls Object.groupBy, which Node 20 (and VS Code 1.100's code-server) lacks.
+    banner: { js: readFileSync('server/polyfills/object-group-by.js', 'utf8') },
 };
 
 const builds = [

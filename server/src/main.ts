@@ -1,5 +1,5 @@
 import { startLanguageServer } from 'langium/lsp';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createAcctServices } from './acct-module.js';
 import { RegularFileSystem } from './node/regular-files.js';
 import { gitHistoryReader } from './node/history-reader.js';

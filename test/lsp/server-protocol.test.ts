@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { MessageConnection } from 'vscode-jsonrpc/node.js';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
 import type { CompletionList, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { examplesDir, tempWorkspace } from '../support/run-cli.js';
 import { startServer, type LspClient } from '../support/lsp-client.js';

@@ -10,6 +10,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { createAcctServices, type AcctServices } from '../../server/src/acct-module.js';
 import type { Workspace } from '../../server/src/language/generated/ast.js';
+import { messageText } from '../../server/src/language/finding-data.js';
 import type { AcctPlanDocument } from '../../server/src/contract/plan-types.js';
 
 export const TODAY = '2026-11-22';
@@ -115,7 +116,7 @@ export async function buildWorkspace(files: Record<string, string>, options: Bui
             file: name,
             code: String(diagnostic.code),
             severity: severities[(diagnostic.severity ?? 1) as 1],
-            message: diagnostic.message,
+            message: messageText(diagnostic.message),
             range: diagnostic.range,
             diagnostic,
         })));

@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { createLangiumParser, EmptyFileSystem, type CstNode, type LangiumParser } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
 import { skipBlocksWhenRecovering } from '../../server/src/language/block-recovery.js';
+import { parserInternals } from '../../server/src/language/langium-internals.js';
 
 const examples = ['team.acct', 'donghai-mobile.acct', 'huaxia-grid.acct', 'pearl-river-port.acct', 'regional/jinlan-bank.acct']
     .map(file => fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'));
@@ -23,7 +24,7 @@ const langiums: LangiumParser = createAcctServices(EmptyFileSystem, {
     parser: {
         LangiumParser: services => {
             const parser = createLangiumParser(services);
-            skipBlocksWhenRecovering((parser as unknown as { wrapper: never }).wrapper);
+            skipBlocksWhenRecovering(parserInternals(parser).wrapper);
             return parser;
         },
     },

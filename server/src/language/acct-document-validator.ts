@@ -12,6 +12,7 @@ import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { forEachNode, nodesOf } from './ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import { nodeForProperty } from './cst-search.js';
+import { messageText } from './finding-data.js';
 import { IssueCodes } from '../method/index.js';
 import type { AcctLanguageServices } from './acct-language-services.js';
 import type { AcctDocumentBuilder } from './acct-document-builder.js';
@@ -122,7 +123,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
                 // Langium caught an exception in a check: the other checks ran; say what failed, under a code.
                 diagnostic.code = IssueCodes.InternalError;
                 diagnostic.data = { code: IssueCodes.InternalError };
-                const detail = diagnostic.message.replace(/^An error occurred during validation: /, '');
+                const detail = messageText(diagnostic.message).replace(/^An error occurred during validation: /, '');
                 diagnostic.message = this.settings.texts().t('finding.internalError', { detail });
             }
         }

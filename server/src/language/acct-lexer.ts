@@ -9,7 +9,8 @@
  *   quote of the line (quadratic in the line's length) and errors cascading through the file.
  */
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
-import { Lexer as ChevrotainLexer, type ILexerConfig, type IToken, type TokenType } from 'chevrotain';
+import { Lexer as ChevrotainLexer, type IToken, type TokenType } from 'chevrotain';
+import { chevrotainLexerInternals } from './langium-internals.js';
 import { lineOfOffset, lineStarts, skipStringOrComment } from './text-scan.js';
 import { isClosedString } from './acct-value-converter.js';
 import { syntaxText } from './syntax-messages.js';
@@ -34,12 +35,28 @@ export class AcctLexer extends DefaultLexer {
         this.services = services;
         // Chevrotain's line and column tracking costs a third of the lexing, and its tokens keep
         // their positions as boxed numbers: positions are computed here from the offsets instead.
-        const full = this.chevrotainLexer as unknown as { lexerDefinition: TokenType[]; config: ILexerConfig };
+        const full = chevrotainLexerInternals(this.chevrotainLexer);
         const { skipValidations, errorMessageProvider } = full.config;
         this.chevrotainLexer = new ChevrotainLexer(full.lexerDefinition, { positionTracking: 'onlyOffset', skipValidations, errorMessageProvider });
     }
 
+    /** Tokens lexed already, for the next parse only (set by `tokenizeAs`). */
+    private given: LexerResult | undefined;
+
+    /**
+     * The next `tokenize` gives `result`, whatever the text: the incremental parser hands the
+     * parser a window it lexed itself (incremental/incremental-parse.ts). Undone by `tokenizeAs(undefined)`.
+     */
+    tokenizeAs(result: LexerResult | undefined): void {
+        this.given = result;
+    }
+
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        const given = this.given;
+        if (given) {
+            this.given = undefined;
+            return given;
+        }
         // the settings are read when a text is lexed: the lexer is made before they are
         const say = syntaxText(this.services.workspace.AcctSettings.texts());
         const runs = invalidRuns(text);

@@ -17,52 +17,23 @@
  *   its resynchronisation tests each skipped token slowly (see resyncInOnePass), and each
  *   recovered error walks the grammar again (see rememberGrammarWalks).
  */
-import { createLangiumParser, CstUtils, LeafCstNodeImpl, type LangiumCoreServices, type LangiumParser } from 'langium';
+import { createLangiumParser, LeafCstNodeImpl, type CstNode, type LangiumCoreServices, type LangiumParser } from 'langium';
 import { skipBlocksWhenRecovering } from './block-recovery.js';
 import { EOF, getLookaheadPaths, NoViableAltException, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import {
+    checkLangiumInternals, checkParsing, mutableComposite, mutableNode, replaceMethod, type CstBuilderInternals, type MutableCompositeCstNode,
+    type ParserInternals, type RecognizerInternals,
+} from './langium-internals.js';
 
 /** Recoveries in a row handled inside a repetition before leaving the rest to the between-rules recovery. */
 export const MAX_RECOVERY_DEPTH = 64;
 
-interface RecoveringParser {
-    tryInRepetitionRecovery(...args: unknown[]): void;
-    findReSyncTokenType(): TokenType | undefined;
-    flattenFollowSet(): TokenType[];
-    LA(howMuch: number): IToken;
-    getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[];
-    raiseNoAltException(occurrence: number, errMsgTypes: string | undefined): never;
-    input: IToken[];
-    RULE_STACK: number[];
-    RULE_OCCURRENCE_STACK: number[];
-    maxLookahead: number;
-    getCurrRuleFullName(): string;
-    getGAstProductions(): Record<string, unknown>;
-    errorMessageProvider: { buildNoViableAltMessage(options: unknown): string };
-    SAVE_ERROR(error: Error): Error;
-}
-
-interface CompositeNode {
-    container?: CompositeNode;
-    content: unknown[] & { splice(start: number, count: number, ...items: unknown[]): unknown[] };
-}
-
-interface HiddenNodeBuilder {
-    current: CompositeNode;
-    rootNode: CompositeNode;
-    addHiddenNodes(tokens: IToken[]): void;
-    removeNode(node: CompositeNode): void;
-}
-
-interface HiddenTokenSource {
-    lexerResult?: { hidden: IToken[] };
-    extractHiddenTokens(token: IToken): IToken[];
-    doParse(rule: unknown): unknown;
-}
+type CompositeNode = MutableCompositeCstNode;
 
 export function createAcctParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
-    const internals = parser as unknown as { wrapper: RecoveringParser; nodeBuilder: HiddenNodeBuilder } & HiddenTokenSource;
-    skipBlocksWhenRecovering(internals.wrapper as never);
+    const internals = checkLangiumInternals(parser);
+    skipBlocksWhenRecovering(internals.wrapper);
     boundRecovery(internals.wrapper);
     resyncInOnePass(internals.wrapper);
     rememberGrammarWalks(internals.wrapper);
@@ -70,7 +41,7 @@ export function createAcctParser(services: LangiumCoreServices): LangiumParser {
     removeNodesFromTheEnd(internals.nodeBuilder);
     walkHiddenTokensWithACursor(internals);
     recoverWithoutStackTraces(internals);
-    forgetTheTokens(parser, internals.wrapper);
+    forgetTheTokens(parser, internals);
     return parser;
 }
 
@@ -82,29 +53,23 @@ export function createAcctParser(services: LangiumCoreServices): LangiumParser {
  * and the text of the last file parsed, kept after its document is closed and deleted (a 5 MB
  * plan: about 100 MB of heap, 449 MB of the server's memory) — forgotten here too.
  */
-function forgetTheTokens(parser: LangiumParser, wrapper: RecoveringParser): void {
-    const parse = parser.parse.bind(parser);
-    parser.parse = ((input: string, options?: { rule?: string }) => {
+function forgetTheTokens(parser: LangiumParser, internals: ParserInternals): void {
+    replaceMethod(parser, 'LangiumParser', 'parse', parse => ((input: string, options?: { rule?: string }) => {
         try {
-            const result = parse(input, options);
+            const result = parse.call(parser, input, options);
             for (const error of result.parserErrors) error.resyncedTokens = [];
             return result;
         } finally {
-            wrapper.input = [];
-            const builder = (parser as unknown as { nodeBuilder?: { rootNode?: unknown; nodeStack?: unknown[] } }).nodeBuilder;
-            if (builder) {
-                builder.rootNode = undefined;
-                builder.nodeStack = [];
-            }
+            internals.wrapper.input = [];
+            internals.nodeBuilder.rootNode = undefined;
+            internals.nodeBuilder.nodeStack = [];
         }
-    }) as LangiumParser['parse'];
+    }) as LangiumParser['parse']);
 }
 
-function boundRecovery(wrapper: RecoveringParser): void {
-    const recover = wrapper.tryInRepetitionRecovery;
-    if (typeof recover !== 'function') throw new Error('acct: the parser has no in-repetition recovery to bound (Langium or Chevrotain changed)');
+function boundRecovery(wrapper: RecognizerInternals): void {
     let depth = 0;
-    wrapper.tryInRepetitionRecovery = function (this: RecoveringParser, ...args: unknown[]): void {
+    replaceMethod(wrapper, 'chevrotain Parser', 'tryInRepetitionRecovery', recover => function (this: RecognizerInternals, ...args): void {
         if (depth >= MAX_RECOVERY_DEPTH) return;
         depth++;
         try {
@@ -112,7 +77,7 @@ function boundRecovery(wrapper: RecoveringParser): void {
         } finally {
             depth--;
         }
-    };
+    });
 }
 
 /**
@@ -120,11 +85,8 @@ function boundRecovery(wrapper: RecoveringParser): void {
  * tests every skipped token against every such token type with generic helpers (14 µs a token:
  * 2 s for 100,000 skipped tokens). The same answer from one set lookup per token.
  */
-function resyncInOnePass(wrapper: RecoveringParser): void {
-    if (typeof wrapper.findReSyncTokenType !== 'function' || typeof wrapper.flattenFollowSet !== 'function') {
-        throw new Error('acct: the parser has no findReSyncTokenType/flattenFollowSet (Chevrotain changed)');
-    }
-    wrapper.findReSyncTokenType = function (this: RecoveringParser): TokenType | undefined {
+function resyncInOnePass(wrapper: RecognizerInternals): void {
+    replaceMethod(wrapper, 'chevrotain Parser', 'findReSyncTokenType', () => function (this: RecognizerInternals): TokenType | undefined {
         const candidates = this.flattenFollowSet();
         const matching = new Set<number>();
         for (const type of candidates) {
@@ -137,7 +99,7 @@ function resyncInOnePass(wrapper: RecoveringParser): void {
             if (matching.has(token.tokenTypeIdx!)) return candidates.find(type => tokenMatcher(token, type));
             if (token.tokenType === EOF) return undefined;
         }
-    };
+    });
 }
 
 /**
@@ -145,13 +107,9 @@ function resyncInOnePass(wrapper: RecoveringParser): void {
  * here, the paths of each alternative for the message): 45 µs an error, the same answer every
  * time at the same place of the grammar. Remembered per place, in this parser.
  */
-function rememberGrammarWalks(wrapper: RecoveringParser): void {
-    const { getFollowsForInRuleRecovery } = wrapper;
-    if (typeof getFollowsForInRuleRecovery !== 'function' || typeof wrapper.raiseNoAltException !== 'function') {
-        throw new Error('acct: the parser has no getFollowsForInRuleRecovery/raiseNoAltException (Chevrotain changed)');
-    }
+function rememberGrammarWalks(wrapper: RecognizerInternals): void {
     const follows = new Map<string, TokenType[]>();
-    wrapper.getFollowsForInRuleRecovery = function (this: RecoveringParser, tokType: TokenType, tokIdxInRule: number): TokenType[] {
+    replaceMethod(wrapper, 'chevrotain Parser', 'getFollowsForInRuleRecovery', getFollowsForInRuleRecovery => function (this: RecognizerInternals, tokType: TokenType, tokIdxInRule: number): TokenType[] {
         const place = `${this.RULE_STACK.join(',')}|${this.RULE_OCCURRENCE_STACK.join(',')}|${tokType.tokenTypeIdx}|${tokIdxInRule}`;
         let found = follows.get(place);
         if (!found) {
@@ -160,10 +118,10 @@ function rememberGrammarWalks(wrapper: RecoveringParser): void {
             follows.set(place, found);
         }
         return found;
-    };
+    });
     const paths = new Map<string, ReturnType<typeof getLookaheadPaths>>();
     // Chevrotain's own raiseNoAltException, with the paths of the alternatives remembered.
-    wrapper.raiseNoAltException = function (this: RecoveringParser, occurrence: number, errMsgTypes: string | undefined): never {
+    replaceMethod(wrapper, 'chevrotain Parser', 'raiseNoAltException', () => function (this: RecognizerInternals, occurrence: number, errMsgTypes: string | undefined): never {
         const ruleName = this.getCurrRuleFullName();
         const place = `${ruleName}|${occurrence}`;
         let expectedPathsPerAlt = paths.get(place);
@@ -177,75 +135,76 @@ function rememberGrammarWalks(wrapper: RecoveringParser): void {
         const previous = this.LA(0);
         const message = this.errorMessageProvider.buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, customUserDescription: errMsgTypes, ruleName });
         throw this.SAVE_ERROR(new NoViableAltException(message, this.LA(1), previous));
-    };
+    });
 }
 
-function insertHiddenNodesFromTheEnd(builder: HiddenNodeBuilder): void {
-    if (typeof builder.addHiddenNodes !== 'function') throw new Error('acct: the CST builder has no addHiddenNodes (Langium changed)');
+function insertHiddenNodesFromTheEnd(builder: CstBuilderInternals): void {
     // Langium's own placement (after the current node's content, else before the first ancestor
     // that is not its container's first child, else at the root's start), with two changes.
-    builder.addHiddenNodes = function (this: HiddenNodeBuilder, tokens: IToken[]): void {
+    replaceMethod(builder, 'CstNodeBuilder', 'addHiddenNodes', () => function (this: CstBuilderInternals, tokens: IToken[]): void {
         if (tokens.length === 0) return;
-        const nodes = tokens.map(token => {
-            const leaf = new LeafCstNodeImpl(token.startOffset, token.image.length, CstUtils.tokenToRange(token), token.tokenType, true);
-            leaf.root = this.rootNode as never;
-            return leaf;
-        });
-        let current = this.current;
+        // Langium's leaf for a comment, as its builder makes it (Chevrotain's 1-based positions, the LSP's 0-based)
+        const nodes: CstNode[] = tokens.map(token => new LeafCstNodeImpl(
+            token.startOffset, token.image.length, token.startLine! - 1, token.startColumn! - 1, token.endLine! - 1, token.endColumn!, token.tokenType, true));
+        let current: CompositeNode = mutableComposite(this.current);
         if (current.content.length > 0) {
-            insertAll(current.content, current.content.length, nodes);
+            insertAll(current, current.content.length, nodes);
             return;
         }
         while (current.container) {
             const siblings = current.container.content;
             // A node just created is its container's last child, so search from the end.
-            const index = siblings.lastIndexOf(current);
+            const index = siblings.lastIndexOf(current as unknown as CstNode);
             if (index > 0) {
-                insertAll(siblings, index, nodes);
+                insertAll(current.container, index, nodes);
                 return;
             }
             current = current.container;
         }
-        insertAll(this.rootNode.content, 0, nodes);
-    };
+        insertAll(mutableComposite(this.rootNode!), 0, nodes);
+    });
 }
 
-function removeNodesFromTheEnd(builder: HiddenNodeBuilder): void {
-    if (typeof builder.removeNode !== 'function') throw new Error('acct: the CST builder has no removeNode (Langium changed)');
+function removeNodesFromTheEnd(builder: CstBuilderInternals): void {
     // An empty node is removed as soon as it is built, while it is still its container's last child.
-    builder.removeNode = function (node: CompositeNode): void {
-        const siblings = node.container?.content;
+    replaceMethod(builder, 'CstNodeBuilder', 'removeNode', () => function (node: CstNode): void {
+        const siblings = mutableNode(node).container && mutableComposite(node.container!).content;
         if (!siblings) return;
         const index = siblings.lastIndexOf(node);
         if (index >= 0) siblings.splice(index, 1);
-    };
+    });
 }
 
 /**
  * `content.splice(index, 0, ...nodes)` without spreading: a file of 100,000 comments is more
- * arguments than a call takes. The container's own `push` gives each node its parent.
+ * arguments than a call takes. Each node gets its container, as Langium's insertChildren gives.
  */
-function insertAll(content: CompositeNode['content'], index: number, nodes: unknown[]): void {
+function insertAll(container: CompositeNode, index: number, nodes: CstNode[]): void {
+    const content = container.content;
     const after = content.splice(index, content.length - index);
-    for (const node of nodes) content.push(node);
+    for (const node of nodes) {
+        mutableNode(node).container = container;
+        content.push(node);
+    }
     for (const node of after) content.push(node);
 }
 
-function walkHiddenTokensWithACursor(parser: HiddenTokenSource): void {
-    const { extractHiddenTokens, doParse } = parser;
-    if (typeof extractHiddenTokens !== 'function' || typeof doParse !== 'function') {
-        throw new Error('acct: the parser has no extractHiddenTokens/doParse (Langium changed)');
-    }
+function walkHiddenTokensWithACursor(parser: ParserInternals): void {
     // How many of the current parse's hidden tokens were handed out already.
     let cursor = 0;
-    parser.extractHiddenTokens = function (this: HiddenTokenSource, token: IToken): IToken[] {
+    let checked = false;
+    replaceMethod(parser, 'LangiumParser', 'extractHiddenTokens', () => function (this: ParserInternals, token: IToken): IToken[] {
         const hidden = this.lexerResult?.hidden;
         if (!hidden || cursor >= hidden.length) return [];
         const start = cursor;
         while (cursor < hidden.length && hidden[cursor]!.startOffset <= token.startOffset) cursor++;
         return hidden.slice(start, cursor);
-    };
-    parser.doParse = function (this: HiddenTokenSource, rule: unknown): unknown {
+    });
+    replaceMethod(parser, 'LangiumParser', 'doParse', doParse => function (this: ParserInternals, rule: unknown): unknown {
+        if (!checked) {
+            checkParsing(this);
+            checked = true;
+        }
         cursor = 0;
         try {
             return doParse.call(this, rule);
@@ -254,7 +213,7 @@ function walkHiddenTokensWithACursor(parser: HiddenTokenSource): void {
             this.lexerResult?.hidden.splice(0, cursor);
             cursor = 0;
         }
-    };
+    });
 }
 
 /**
@@ -262,9 +221,8 @@ function walkHiddenTokensWithACursor(parser: HiddenTokenSource): void {
  * reads (the parser catches it to recover): 100,000 errors cost 1.5 s in the capture alone.
  * An exception that escapes the parser (a fault of acct) keeps its message.
  */
-function recoverWithoutStackTraces(parser: HiddenTokenSource): void {
-    const { doParse } = parser;
-    parser.doParse = function (this: HiddenTokenSource, rule: unknown): unknown {
+function recoverWithoutStackTraces(parser: ParserInternals): void {
+    replaceMethod(parser, 'LangiumParser', 'doParse', doParse => function (this: ParserInternals, rule: unknown): unknown {
         const limit = Error.stackTraceLimit;
         Error.stackTraceLimit = 0;
         try {
@@ -272,5 +230,5 @@ function recoverWithoutStackTraces(parser: HiddenTokenSource): void {
         } finally {
             Error.stackTraceLimit = limit;
         }
-    };
+    });
 }

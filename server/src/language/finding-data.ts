@@ -19,3 +19,8 @@ export interface QuickFix {
     range: { start: { line: number; character: number }; end: { line: number; character: number } };
     newText: string;
 }
+
+/** A diagnostic's message as text: acct's are plain strings, LSP 3.18 also allows markup. */
+export function messageText(message: string | { value: string }): string {
+    return typeof message === 'string' ? message : message.value;
+}

@@ -10,6 +10,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type { AstNode, CompositeCstNode, GrammarAST, LangiumParser, LeafCstNode, RootCstNode } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
+import { parserInternals, replaceMethod, rootInternals, type CstBuilderInternals } from './langium-internals.js';
 import { lineOfOffset as lineOf, lineStarts, lowerBound, startsLine } from './text-scan.js';
 
 const lineStartsOf = new WeakMap<RootCstNode, Uint32Array>();
@@ -21,7 +22,7 @@ const lineStartsOf = new WeakMap<RootCstNode, Uint32Array>();
  */
 export function retext(root: RootCstNode, text: string, edit?: { start: number; oldEnd: number; newEnd: number }): void {
     const old = lineStartsOf.get(root);
-    (root as unknown as { _text: string })._text = text;
+    rootInternals(root)._text = text;
     lineStartsOf.delete(root);
     if (!old || !edit) return;
     const delta = edit.newEnd - edit.oldEnd;
@@ -92,19 +93,15 @@ export class LeanLeafCstNode implements LeafCstNode {
     }
 }
 
-interface LeafBuilder {
-    current: { content: { push(node: unknown): number } };
-    buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode;
-}
-
 /** `parser` building lean leaves for the tokens of the grammar (hidden ones, comments, stay Langium's). */
 export function withLeanLeaves(parser: LangiumParser): LangiumParser {
-    const builder = (parser as unknown as { nodeBuilder: LeafBuilder }).nodeBuilder;
-    if (typeof builder?.buildLeafNode !== 'function') throw new Error('acct: the parser has no CST builder (Langium changed)');
-    builder.buildLeafNode = function (this: LeafBuilder, token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
-        const leaf = new LeanLeafCstNode(token.startOffset, token.image.length, token.tokenType, feature);
-        this.current.content.push(leaf);
+    const builder = parserInternals(parser).nodeBuilder;
+    replaceMethod(builder, 'CstNodeBuilder', 'buildLeafNode', () => function (this: CstBuilderInternals, token: IToken, feature?: unknown): LeafCstNode {
+        const leaf = new LeanLeafCstNode(token.startOffset, token.image.length, token.tokenType, feature as GrammarAST.AbstractElement | undefined);
+        const current = this.current;
+        leaf.container = current;
+        current.content.push(leaf);
         return leaf;
-    };
+    });
     return parser;
 }

@@ -5,6 +5,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { SeverityRule, Waiver } from '../language/generated/ast.js';
 import type { FindingPolicy } from '../language/finding-policy.js';
+import { messageText } from '../language/finding-data.js';
 import type { WorkspaceFacts } from '../language/workspace-facts.js';
 import { isAdjustable, isIssueCode, issueCatalog, isWaivable, type DeclarationKind, type Texts } from '../method/index.js';
 
@@ -28,7 +29,7 @@ export function describeWaiver(waiver: Waiver, policy: FindingPolicy, today: str
     const waived = policy.waivedBy(waiver);
     const inForce = waiver.until ? texts.t('hover.waiver.until', { until: waiver.until }) : texts.t('hover.waiver.noEnd');
     if (waived.length === 0) return `${head}\n\n${what}\n\n${texts.t('hover.waiver.nothing', { inForce })}`;
-    const list = waived.slice(0, LISTED).map(d => texts.t('hover.waiver.line', { line: d.range.start.line + 1, message: shorten(d.message) }));
+    const list = waived.slice(0, LISTED).map(d => texts.t('hover.waiver.line', { line: d.range.start.line + 1, message: shorten(messageText(d.message)) }));
     if (waived.length > LISTED) list.push(texts.t('hover.waiver.more', { count: waived.length - LISTED }));
     return `${head}\n\n${what}\n\n${texts.t('hover.waiver.waives', { inForce, count: waived.length })}\n\n${list.join('\n')}`;
 }

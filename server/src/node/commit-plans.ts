@@ -3,7 +3,7 @@
  * files served to the language services as from a disk, a kept parse unlinked for its next
  * document, and when two plans are the same (contract 7.6).
  */
-import { EmptyFileSystemProvider, URI, type ParseResult } from 'langium';
+import { EmptyFileSystemProvider, URI, type DefaultReference, type ParseResult } from 'langium';
 import type { Workspace } from '../language/generated/ast.js';
 import { forEachReference, nodesOf } from '../language/ast-walk.js';
 import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
@@ -40,8 +40,11 @@ export function blobText(bytes: Buffer | undefined): string {
 export function unlink(parse: ParseResult<Workspace>): void {
     for (const node of nodesOf(parse.value)) {
         forEachReference(node, ({ reference }) => {
-            const ref = reference as unknown as { _ref?: unknown; _nodeDescription?: unknown };
-            if ('_ref' in ref) { ref._ref = undefined; ref._nodeDescription = undefined; }
+            if ('_ref' in reference) {
+                const ref = reference as DefaultReference;
+                ref._ref = undefined;
+                ref._nodeDescription = undefined;
+            }
         });
     }
 }

@@ -10,6 +10,7 @@ import { DocumentState, URI, type LangiumDocument, type ParseResult } from 'lang
 import { createAcctServices } from '../acct-module.js';
 import type { Workspace } from '../language/generated/ast.js';
 import { relativePath } from '../language/file-places.js';
+import { documentFactoryInternals, indexManagerInternals } from '../language/langium-internals.js';
 import { computePlan } from '../plan/plan-json.js';
 import { diffPlans } from '../contract/plan-diff.js';
 import { blobText, commitFileSystem, emptyPlan, samePlan, unlink } from './commit-plans.js';
@@ -115,10 +116,7 @@ export class HistoryEngine {
 
     /** Every parse goes through here: a content parsed before is given back (its links undone), else parsed once and kept. */
     private keepParses(): void {
-        const factory = this.services.shared.workspace.LangiumDocumentFactory as unknown as {
-            parseAsync(uri: URI, text: string, token: unknown): Promise<ParseResult>;
-            update(document: LangiumDocument, token: unknown): Promise<LangiumDocument>;
-        };
+        const factory = documentFactoryInternals(this.services.shared.workspace.LangiumDocumentFactory);
         const parser = this.services.Acct.parser.LangiumParser;
         const update = factory.update.bind(factory);
         factory.update = async (document, token) => {
@@ -259,10 +257,7 @@ export class HistoryEngine {
         });
         if (hit.length === 0) return [];
         const hitUris = new Set(hit.map(doc => doc.uri.toString()));
-        const index = shared.workspace.IndexManager as unknown as {
-            isAffected(doc: LangiumDocument, uris: Set<string>): boolean;
-            referenceIndex?: Map<string, Array<{ targetUri: URI }>>;
-        };
+        const index = indexManagerInternals(shared.workspace.IndexManager);
         const referred = new Set<string>();
         for (const uri of hitUris) for (const ref of index.referenceIndex?.get(uri) ?? []) referred.add(ref.targetUri.toString());
         return all.filter(doc => hitUris.has(doc.uri.toString()) || referred.has(doc.uri.toString()) || index.isAffected(doc, hitUris));

@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FindingSubject } from '../contract/findings.js';
 import type { DiagnosticJson, Severity } from '../contract/plan-types.js';
 import type { SubjectKey } from '../contract/subject-key.js';
-import type { FindingData } from '../language/finding-data.js';
+import { messageText, type FindingData } from '../language/finding-data.js';
 
 export function severityName(diagnostic: Diagnostic): Severity {
     switch (diagnostic.severity) {
@@ -24,7 +24,7 @@ export function diagnosticJson(file: string, diagnostic: Diagnostic, subject: Su
         column: diagnostic.range.start.character + 1,
         severity: severityName(diagnostic),
         code: String(diagnostic.code ?? (diagnostic.data as FindingData | undefined)?.code ?? 'syntax'),
-        message: diagnostic.message,
+        message: messageText(diagnostic.message),
         subject,
     };
 }

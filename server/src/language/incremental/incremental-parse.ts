@@ -16,10 +16,12 @@
  */
 import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import {
-    GrammarUtils, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type LangiumCoreServices, type Lexer,
+    GrammarUtils, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type LangiumCoreServices,
     type ParseResult, type RootCstNode,
 } from 'langium';
 import { isActivity, isCompetitor, isContact, isCustomer, isMember, isOpportunity, type Customer, type Workspace } from '../generated/ast.js';
+import { AcctLexer } from '../acct-lexer.js';
+import { compositeInternals } from '../langium-internals.js';
 import { positionIn } from '../lean-cst.js';
 import { attach, copyNode, keepIdentity, spliceCst, type TextEdit } from './tree-splice.js';
 import { closingBrace, isUnterminatedString, lexWindow, type WindowTokens } from './window-tokens.js';
@@ -246,14 +248,14 @@ export class IncrementalParser {
 
 /** Parses `tokens` as the tokens of `text` (their offsets are in `text`), with the language's parser. */
 function parseTokens(services: LangiumCoreServices, text: string, tokens: WindowTokens): ParseResult<Workspace> {
-    const parser = services.parser.LangiumParser as unknown as { lexer: Lexer; parse(input: string): ParseResult<Workspace> };
-    const lexer = parser.lexer;
-    parser.lexer = { definition: lexer.definition, tokenize: () => ({ tokens: tokens.tokens, hidden: [...tokens.hidden], errors: [] }) };
+    const lexer = services.parser.Lexer;
+    if (!(lexer instanceof AcctLexer)) throw new Error('acct: the incremental parser needs the AcctLexer');
+    lexer.tokenizeAs({ tokens: tokens.tokens, hidden: [...tokens.hidden], errors: [] });
     try {
-        const result = parser.parse(text);
+        const result = services.parser.LangiumParser.parse<Workspace>(text);
         return { ...result, lexerErrors: tokens.errors };
     } finally {
-        parser.lexer = lexer;
+        lexer.tokenizeAs(undefined);
     }
 }
 
@@ -268,7 +270,7 @@ function firstToken(node: CstNode): CstNode | undefined {
 }
 
 function isElementNode(node: CompositeCstNode): boolean {
-    const ast = (node as unknown as { _astNode?: AstNode })._astNode;
+    const ast = compositeInternals(node)._astNode;
     return isContact(ast) || isOpportunity(ast) || isActivity(ast);
 }
 

@@ -6,9 +6,11 @@
  * these nodes (scopes of contacts, anchors of completion) see the change.
  */
 import {
-    isAstNode, isCompositeCstNode, isReference, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type Linker, type RootCstNode,
+    isAstNode, isCompositeCstNode, isReference, LeafCstNodeImpl, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type Linker,
+    type RootCstNode,
 } from 'langium';
 import { nodeForProperty } from '../cst-search.js';
+import { compositeInternals, mutableComposite, mutableNode } from '../langium-internals.js';
 import { LeanLeafCstNode, positionIn, retext } from '../lean-cst.js';
 
 /** The edit of the text, as incremental-parse.ts computed it. */
@@ -25,36 +27,27 @@ export interface TextEdit {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type MutableNode = Mutable<AstNode> & Record<string, unknown>;
 
-/** Fields of Langium's CST classes that a splice updates (private there). */
-interface CstInternals {
-    _offset?: number;
-    _length?: number;
-    _range?: unknown;
-    _rangeCache?: unknown;
-    _astNode?: AstNode;
-    _text?: string;
-    root?: RootCstNode;
-}
-
-/** Moves `node` and everything in it by `delta` characters in the new text of `root`. */
-function shift(node: CstNode, delta: number, root: RootCstNode): void {
+/** `node` and everything in it moved by `delta` characters in the new text of `root`: the node itself, or its replacement. */
+function shift(node: CstNode, delta: number, root: RootCstNode): CstNode {
     if (node instanceof LeanLeafCstNode) {
         node.moveBy(delta);
-    } else if (isCompositeCstNode(node)) {
-        (node as CstInternals)._rangeCache = undefined;
-        for (const child of node.content) shift(child, delta, root);
-    } else {
-        const leaf = node as CstInternals;
-        if (typeof leaf._offset !== 'number' || typeof leaf._length !== 'number') throw new Error('acct: unknown kind of CST leaf');
-        leaf._offset += delta;
-        leaf._range = { start: positionIn(root, leaf._offset), end: positionIn(root, leaf._offset + leaf._length) };
+        return node;
     }
-}
-
-/** Gives `node` and everything in it the document's root (the window was parsed under another). */
-function adopt(node: CstNode, root: RootCstNode): void {
-    if (!(node instanceof LeanLeafCstNode)) (node as CstInternals).root = root;
-    if (isCompositeCstNode(node)) for (const child of node.content) adopt(child, root);
+    if (isCompositeCstNode(node)) {
+        compositeInternals(node)._rangeCache = undefined;
+        const content = mutableComposite(node).content;
+        for (let i = 0; i < content.length; i++) content[i] = shift(content[i]!, delta, root);
+        return node;
+    }
+    if (!(node instanceof LeafCstNodeImpl)) throw new Error('acct: unknown kind of CST leaf');
+    // a comment: Langium's leaf (its position fields are private), made again at its new place
+    const offset = node.offset + delta;
+    const start = positionIn(root, offset);
+    const end = positionIn(root, offset + node.length);
+    const moved = new LeafCstNodeImpl(offset, node.length, start.line, start.character, end.line, end.character, node.tokenType, node.hidden);
+    moved.grammarSource = node.grammarSource;
+    mutableNode(moved).container = node.container;
+    return moved;
 }
 
 /**
@@ -66,17 +59,24 @@ export function spliceCst(root: RootCstNode, container: CompositeCstNode, from: 
     const { delta, newText: text, linesMoved } = edit;
     retext(root, text, edit);
     // not splice(from, n, ...nodes): a pasted window of 200,000 nodes is more arguments than a call takes
-    const tail = container.content.splice(from, container.content.length - from).slice(to - from);
-    for (const node of nodes) container.content.push(node);
-    for (const node of tail) container.content.push(node);
-    for (const node of nodes) adopt(node, root);
+    const content = mutableComposite(container).content;
+    const tail = content.splice(from, content.length - from).slice(to - from);
+    // each node gets its container, and with it the document's root (the window was parsed under another)
+    for (const node of nodes) {
+        mutableNode(node).container = container;
+        content.push(node);
+    }
+    for (const node of tail) content.push(node);
     // Nothing after the window moves when the edit kept the length and broke no line (a digit changed).
     const move = delta !== 0 || linesMoved;
     let parent: CompositeCstNode | undefined = container;
     let after = from + nodes.length;
     while (parent) {
-        (parent as CstInternals)._rangeCache = undefined;
-        if (move) for (let i = after; i < parent.content.length; i++) shift(parent.content[i]!, delta, root);
+        compositeInternals(parent)._rangeCache = undefined;
+        if (move) {
+            const siblings = mutableComposite(parent).content;
+            for (let i = after; i < siblings.length; i++) siblings[i] = shift(siblings[i]!, delta, root);
+        }
         const above: CompositeCstNode | undefined = parent.container;
         if (above) after = above.content.indexOf(parent) + 1;
         parent = above;
@@ -86,9 +86,9 @@ export function spliceCst(root: RootCstNode, container: CompositeCstNode, from: 
 /** Points the composite nodes of `from`'s CST that name it as their AST node to `to`. */
 export function repointCst(start: CstNode | undefined, from: AstNode, to: AstNode): void {
     const visit = (node: CstNode) => {
-        const internals = node as CstInternals;
+        const internals = compositeInternals(node);
         if (internals._astNode === from) internals._astNode = to;
-        if (isCompositeCstNode(node)) for (const child of node.content) if (isCompositeCstNode(child) && (child as CstInternals)._astNode === from) visit(child);
+        if (isCompositeCstNode(node)) for (const child of node.content) if (isCompositeCstNode(child) && compositeInternals(child)._astNode === from) visit(child);
     };
     if (start) visit(start);
 }

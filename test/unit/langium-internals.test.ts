@@ -1,0 +1,100 @@
+/**
+ * The one surface over Langium's and Chevrotain's internals (server/src/language/langium-internals.ts):
+ * every member it declares exists on the real objects of the installed versions, a missing one
+ * stops acct at start-up with its name, the inventory and docs/langium-internals.md agree, the
+ * copy of Chevrotain's tryInRepetitionRecovery is compared again when upstream changes it, and a
+ * parse leaves no global state behind.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EmbeddedActionsParser } from 'chevrotain';
+import { CompositeCstNodeImpl, createLangiumParser, EmptyFileSystem, EmptyFileSystemProvider, LeafCstNodeImpl, RootCstNodeImpl } from 'langium';
+import type { TokenType } from 'chevrotain';
+import { createAcctServices } from '../../server/src/acct-module.js';
+import {
+    checkLangiumInternals, INTERNAL_MEMBERS, LangiumInternalsError, parserInternals, replaceMethod,
+} from '../../server/src/language/langium-internals.js';
+
+const services = createAcctServices(EmptyFileSystem);
+const acct = services.Acct;
+
+/** The live object that holds each owner's members. */
+function ownerObjects(): Record<string, object> {
+    const internals = parserInternals(createLangiumParser(acct));
+    return {
+        'chevrotain Parser': internals.wrapper,
+        'chevrotain Lexer': (acct.parser.Lexer as unknown as { chevrotainLexer: object }).chevrotainLexer,
+        LangiumParser: internals,
+        CstNodeBuilder: internals.nodeBuilder,
+        LeafCstNodeImpl: new LeafCstNodeImpl(0, 1, 0, 0, 0, 1, { name: 'X' } as TokenType, true),
+        CompositeCstNodeImpl: new CompositeCstNodeImpl(),
+        AbstractCstNode: new CompositeCstNodeImpl(),
+        EmptyFileSystemProvider: new EmptyFileSystemProvider(),
+        RootCstNodeImpl: new RootCstNodeImpl('x'),
+        DefaultLexer: acct.parser.Lexer,
+        DefaultIndexManager: services.shared.workspace.IndexManager,
+        DefaultLangiumDocumentFactory: services.shared.workspace.LangiumDocumentFactory,
+    };
+}
+
+describe('the internals surface', () => {
+    it('finds every member it declares on the objects of the installed Langium and Chevrotain', () => {
+        const owners = ownerObjects();
+        // lexerResult and rootNode exist only while a text is parsed: checked by the first parse (checkParsing)
+        const duringParse = new Set(['LangiumParser.lexerResult', 'CstNodeBuilder.rootNode']);
+        const missing = INTERNAL_MEMBERS
+            .filter(({ owner, member }) => !duringParse.has(`${owner}.${member}`))
+            .filter(({ owner, member }) => !(owner in owners) || !(member in owners[owner]!))
+            .map(({ owner, member }) => `${owner}.${member}`);
+        expect(missing).toEqual([]);
+        // and the parser's start-up check passes on a fresh parser, which then parses
+        expect(() => checkLangiumInternals(createLangiumParser(acct))).not.toThrow();
+        expect(acct.parser.LangiumParser.parse('member m "M"\n').parserErrors).toEqual([]);
+    });
+
+    it('stops at start-up with the name of a member that is gone', () => {
+        const parser = createLangiumParser(acct);
+        const internals = parser as unknown as { wrapper: Record<string, unknown>; nodeBuilder: Record<string, unknown> };
+        internals.wrapper.tryInRepetitionRecovery = undefined;
+        expect(() => parserInternals(parser)).toThrow(LangiumInternalsError);
+        expect(() => parserInternals(parser)).toThrow(/chevrotain Parser\.tryInRepetitionRecovery is not a function/);
+        const other = createLangiumParser(acct) as unknown as { nodeBuilder: Record<string, unknown> };
+        other.nodeBuilder.nodeStack = undefined;
+        expect(() => parserInternals(other as never)).toThrow(/CstNodeBuilder\.nodeStack is not a array/);
+        const object = { run: 1 };
+        expect(() => replaceMethod(object, 'Thing', 'run' as never, original => original)).toThrow(/Thing\.run is not a function/);
+    });
+
+    it('is listed member by member in docs/langium-internals.md, and counted there', () => {
+        const doc = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'langium-internals.md'), 'utf8');
+        const rows = new Set([...doc.matchAll(/^\| `([^`]+)` \| `([^`]+)` \|/gm)].map(m => `${m[1]}.${m[2]}`));
+        const listed = new Set(INTERNAL_MEMBERS.map(m => `${m.owner}.${m.member}`));
+        expect([...listed].filter(m => !rows.has(m))).toEqual([]);
+        expect([...rows].filter(m => !listed.has(m))).toEqual([]);
+        const count = (which: (m: typeof INTERNAL_MEMBERS[number]) => boolean) => new Set(INTERNAL_MEMBERS.filter(which).map(m => `${m.owner}.${m.member}`)).size;
+        const chevrotain = (m: typeof INTERNAL_MEMBERS[number]) => m.owner.startsWith('chevrotain');
+        expect(doc).toContain(`**${count(m => !chevrotain(m) && m.declared !== 'public')} private or protected Langium members**`);
+        expect(doc).toContain(`**${count(m => chevrotain(m) && m.declared !== 'public')} undeclared or protected Chevrotain members**`);
+        expect(doc).toContain(`**${count(m => m.use === 'replace')} methods replaced on live objects**`);
+    });
+
+    it('notices when Chevrotain changes the recovery that block-recovery.ts copies', () => {
+        const upstream = (EmbeddedActionsParser.prototype as unknown as { tryInRepetitionRecovery: () => void }).tryInRepetitionRecovery.toString();
+        const fingerprint = createHash('sha256').update(upstream.replace(/\s+/g, ' ')).digest('hex').slice(0, 16);
+        // chevrotain 13.2.0: compare block-recovery.ts with the new upstream, then update this fingerprint
+        expect(fingerprint).toBe(UPSTREAM_RECOVERY);
+    });
+
+    it('parses broken text without leaving Error.stackTraceLimit changed', () => {
+        const before = Error.stackTraceLimit;
+        const result = acct.parser.LangiumParser.parse('member m "M" }\n'.repeat(200));
+        expect(result.parserErrors.length).toBeGreaterThan(0);
+        expect(Error.stackTraceLimit).toBe(before);
+        // an error after the parse has its stack
+        expect(new Error('after').stack).toMatch(/\n\s+at /);
+    });
+});
+
+const UPSTREAM_RECOVERY = 'd53d0fc440c4cb50';
