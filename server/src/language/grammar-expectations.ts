@@ -3,7 +3,7 @@
  * never disagree: for each block (the file's top level, a customer, a contact, …), the keywords
  * that may begin one of its items, in the grammar's order.
  */
-import { GrammarAST, GrammarUtils } from 'langium';
+import { AstUtils, GrammarAST, GrammarUtils, type AstNode } from 'langium';
 
 /** What may begin an item. */
 export interface Starts {
@@ -64,4 +64,33 @@ function startsOf(element: GrammarAST.AbstractElement, visiting: Set<GrammarAST.
 
 function merge(all: Starts[]): Starts {
     return { keywords: [...new Set(all.flatMap(s => s.keywords))], id: all.some(s => s.id) };
+}
+
+/**
+ * The properties that hold one value, by parser rule (= AST type) name: every `property=value`
+ * assignment inside a repetition of its rule (`'{' (…)* '}'`), where the text can write it twice
+ * and the last value silently wins. List assignments (`+=`) may repeat. Read from the grammar, so
+ * that a new property is checked by `duplicate-property` the day it is added.
+ */
+export function singleValuedProperties(grammar: GrammarAST.Grammar): Map<string, string[]> {
+    const found = new Map<string, string[]>();
+    for (const rule of grammar.rules) {
+        if (!GrammarAST.isParserRule(rule) || GrammarUtils.isDataTypeRule(rule)) continue;
+        const properties: string[] = [];
+        for (const node of AstUtils.streamAllContents(rule.definition)) {
+            if (!GrammarAST.isAssignment(node) || node.operator !== '=' || !repeated(node, rule)) continue;
+            if (!properties.includes(node.feature)) properties.push(node.feature);
+        }
+        if (properties.length) found.set(rule.name, properties);
+    }
+    return found;
+}
+
+/** Whether `element` stands inside a `*` or `+` of its own rule. */
+function repeated(element: GrammarAST.AbstractElement, rule: GrammarAST.ParserRule): boolean {
+    for (let at: AstNode | undefined = element; at && at !== rule; at = at.$container) {
+        const cardinality = (at as GrammarAST.AbstractElement).cardinality;
+        if (cardinality === '*' || cardinality === '+') return true;
+    }
+    return false;
 }

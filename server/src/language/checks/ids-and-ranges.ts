@@ -2,26 +2,15 @@
  * Errors in what is written, before any method rule: ids declared twice, values outside their
  * range, dates that are not dates, properties written twice (contract sections 2 and 3).
  */
-import { AstUtils, type AstNode, type CompositeCstNode, type CstNode, type ValidationAcceptor } from 'langium';
+import { AstUtils, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type ValidationAcceptor } from 'langium';
 import type { Activity, Contact, Customer, DecisionChainEntry, Money, Opportunity, Policy, SupportValue, Waiver } from '../generated/ast.js';
 import { amountMeant, currencyMeant, dayNumber, isChineseUnitAmount, IssueCodes, isCurrencyCode, isSupport, thresholdRules, type DeclarationKind, type Texts, type Thresholds } from '../../method/index.js';
 import { supportOf } from '../ast-rules.js';
 import { assignedProperty, nodeForProperty } from '../cst-search.js';
+import { singleValuedProperties } from '../grammar-expectations.js';
 import type { AcctSettings } from '../acct-settings.js';
 import type { FilePlaces } from '../file-places.js';
 import { replaceValue, report } from './report.js';
-
-/** Properties that hold one value, per declaration type (lists such as `with` may repeat). */
-const singleValued: Record<string, readonly string[]> = {
-    Policy: ['staleContactDays', 'tierReviewDays', 'generalCoverage'],
-    Customer: ['industry', 'standing', 'cooperation', 'tier', 'reviewed', 'owner', 'organization', 'class'],
-    Contact: ['title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner'],
-    Opportunity: ['stage', 'amount', 'budget', 'start', 'team', 'decisionChain', 'horizon', 'space', 'growth', 'profit', 'competition',
-        'intent', 'solution', 'valueProposition'],
-    ValueProposition: ['strengths', 'uniqueValue', 'fit', 'difference'],
-    IronTriangle: ['ar', 'sr', 'fr'],
-    Activity: ['kind', 'date', 'owner', 'status', 'outcome', 'objective'],
-};
 
 /** Keywords of properties whose AST name differs from the keyword. */
 const propertyKeywords: Record<string, string> = {
@@ -31,12 +20,19 @@ const propertyKeywords: Record<string, string> = {
 };
 
 export class IdAndRangeChecks {
-    constructor(private readonly settings: AcctSettings, private readonly places: FilePlaces) {}
+    /** Properties that hold one value, per AST type, read from the grammar (lists such as `with` may repeat). */
+    readonly singleValued: ReadonlyMap<string, readonly string[]>;
+
+    constructor(private readonly settings: AcctSettings, private readonly places: FilePlaces, grammar: GrammarAST.Grammar) {
+        this.singleValued = singleValuedProperties(grammar);
+    }
 
     /** A property written twice keeps only its last value: say so rather than lose one silently. */
     readonly propertyWrittenOnce = (node: AstNode, accept: ValidationAcceptor): void => {
-        const properties = singleValued[node.$type];
-        const content = (node.$cstNode as CompositeCstNode | undefined)?.content;
+        const properties = this.singleValued.get(node.$type);
+        let content = (node.$cstNode as CompositeCstNode | undefined)?.content;
+        // A rule reached through another (`Declaration: … | Policy`) wraps the block in one more node.
+        while (content?.length === 1 && isCompositeCstNode(content[0]) && content[0].astNode === node) content = content[0].content;
         if (!properties || !content) return;
         // One pass over the block's own syntax (not its nested blocks): an overwritten value is
         // no longer in the AST, but its text still is.

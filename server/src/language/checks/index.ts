@@ -2,7 +2,7 @@
  * The one table of checks: every rule of contract sections 3, 6.2 and 7.2, by the AST type it looks at, each a
  * method of its subject's check class (one file per subject in this folder).
  */
-import type { ValidationChecks } from 'langium';
+import type { GrammarAST, ValidationChecks } from 'langium';
 import type { AcctAstType } from '../generated/ast.js';
 import type { AcctLanguageServices } from '../acct-language-services.js';
 import { ActivityChecks } from './activity-checks.js';
@@ -17,7 +17,7 @@ import { CodeChecks } from './code-checks.js';
 export function registerValidationChecks(services: AcctLanguageServices): void {
     const { WorkspaceFacts: facts, AcctSettings: settings, FilePlaces: places } = services.workspace;
     const index = services.validation.CustomerIndex;
-    const written = new IdAndRangeChecks(settings, places);
+    const written = new IdAndRangeChecks(settings, places, services.Grammar as GrammarAST.Grammar);
     const workspace = new WorkspaceChecks(facts, settings, places);
     const customer = new CustomerChecks(facts, settings);
     const contact = new ContactChecks(facts, settings, index);
@@ -55,6 +55,13 @@ export function registerValidationChecks(services: AcctLanguageServices): void {
         Waiver: [written.waiverDate, codes.waivableCode],
         SeverityRule: [codes.adjustableCode],
     };
+    // Every block whose grammar has a single-valued property is checked for it written twice,
+    // listed above or not: a new block cannot silently go without it.
+    const table = checks as Record<string, unknown[] | undefined>;
+    for (const type of written.singleValued.keys()) {
+        const list = table[type] ??= [];
+        if (!list.includes(written.propertyWrittenOnce)) list.unshift(written.propertyWrittenOnce);
+    }
     services.validation.ValidationRegistry.register(checks);
     services.validation.ValidationRegistry.registerBeforeDocument(() => index.reset());
 }
