@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every test suite in turn — vitest (unit, CLI, LSP, browser), the Mocha suite inside a real
+// Runs every test suite in turn — lint and format (ESLint, Prettier), vitest (unit, CLI, LSP, browser), the Mocha suite inside a real
 // VS Code (code-server), the user-level browser scenario, and the broken-server guard — and ends
 // with one total line `N passed, N failed, N skipped`. Exits non-zero when any suite fails.
 // The editor stages install dist/acct.vsix: it is first made a package of the sources now
@@ -10,6 +10,8 @@ import { readFileSync, mkdirSync } from 'node:fs';
 const stages = [
     // not a test: a failure to package fails the run, and the editor stages then test this build
     { name: 'package', command: ['node', 'test/vscode/fresh-vsix.mjs'], counts: () => ({ passed: 0, failed: 0, skipped: 0 }) },
+    // ESLint and Prettier's check over all source and tests; a failure prints the command that fixes it
+    { name: 'lint and format', command: ['node', 'test/lint-and-format.mjs'] },
     {
         name: 'vitest',
         command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],

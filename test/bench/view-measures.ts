@@ -83,7 +83,7 @@ export async function viewTraffic(serverJs: string, folder: string, files: strin
         const methods: string[] = [];
         const context = { extensionUri: Uri.parse('file:///bench-extension'), subscriptions: [] };
         const drawn = () => new Promise<void>(resolve => { waiting = resolve; });
-        let first = drawn();
+        const first = drawn();
         panel = PowerMapPanel.createOrShow(context as unknown as vscode.ExtensionContext, planSource(server, requestTimes, methods));
         bench.fromWebview.fire({ type: 'ready' });
         await first;

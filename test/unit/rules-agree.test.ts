@@ -56,15 +56,21 @@ describe('the issue codes agree everywhere they are listed', () => {
 
 /** Every keyword of a grammar that is a word (not punctuation): `customer`, `decision-maker`. */
 function wordKeywords(grammar: GrammarAST.Grammar): string[] {
-    return sorted(AstUtils.streamAllContents(grammar).filter(GrammarAST.isKeyword).map(k => k.value).filter(v => /^[\p{L}]/u.test(v)));
+    return sorted(
+        AstUtils.streamAllContents(grammar)
+            .filter(GrammarAST.isKeyword)
+            .map(k => k.value)
+            .filter(v => /^[\p{L}]/u.test(v)),
+    );
 }
 
 /** The words of the TextMate grammar's alternations `(?:a|b-c)` and `(a|b)` in its keyword and value rules. */
 function textMateWords(): string[] {
     const grammar = JSON.parse(read('syntaxes/acct.tmLanguage.json'));
     const words: string[] = [];
-    const patterns = ['keywords', 'enum-values', 'property-values', 'declarations']
-        .flatMap(name => grammar.repository[name].patterns as Array<{ match: string }>);
+    const patterns = ['keywords', 'enum-values', 'property-values', 'declarations'].flatMap(
+        name => grammar.repository[name].patterns as Array<{ match: string }>,
+    );
     for (const { match } of patterns) {
         for (const group of match.matchAll(/\((?:\?:)?((?:[a-zA-Z]|\\-)+(?:\|(?:[a-zA-Z]|\\-)+)*)\)/g)) {
             words.push(...group[1]!.replace(/\\-/g, '-').split('|'));
@@ -87,8 +93,22 @@ describe('single-valued properties are read from the grammar', () => {
             Policy: ['staleContactDays', 'tierReviewDays', 'generalCoverage'],
             Customer: ['industry', 'standing', 'cooperation', 'tier', 'reviewed', 'owner', 'organization', 'class'],
             Contact: ['title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner'],
-            Opportunity: ['stage', 'amount', 'budget', 'start', 'team', 'decisionChain', 'horizon', 'space', 'growth', 'profit',
-                'competition', 'intent', 'solution', 'valueProposition'],
+            Opportunity: [
+                'stage',
+                'amount',
+                'budget',
+                'start',
+                'team',
+                'decisionChain',
+                'horizon',
+                'space',
+                'growth',
+                'profit',
+                'competition',
+                'intent',
+                'solution',
+                'valueProposition',
+            ],
             ValueProposition: ['strengths', 'uniqueValue', 'fit', 'difference'],
             IronTriangle: ['ar', 'sr', 'fr'],
             Activity: ['kind', 'date', 'owner', 'status', 'outcome', 'objective'],
@@ -96,8 +116,10 @@ describe('single-valued properties are read from the grammar', () => {
     });
 
     it('a property added to the grammar is single-valued with no other change', async () => {
-        const grammarText = read('server/src/language/acct.langium')
-            .replace("'industry' industry=STRING", "'industry' industry=STRING\n        | 'region' region=STRING");
+        const grammarText = read('server/src/language/acct.langium').replace(
+            "'industry' industry=STRING",
+            "'industry' industry=STRING\n        | 'region' region=STRING",
+        );
         const services = createLangiumGrammarServices(EmptyFileSystem).grammar;
         const grammar = services.parser.LangiumParser.parse<GrammarAST.Grammar>(grammarText).value;
         expect(singleValuedProperties(grammar).get('Customer')).toContain('region');
@@ -107,7 +129,7 @@ describe('single-valued properties are read from the grammar', () => {
     it('a value-proposition part or a policy threshold written twice is a duplicate-property', async () => {
         const w = await checkCustomer('customer d "D" {\n    opportunity o "O" { value-proposition { fit "a" fit "b" } }\n}\n');
         expect(w.withCode('duplicate-property').map(f => f.message)).toEqual([
-            "'fit' is written more than once here; only the last one (\"b\") counts. Remove the others.",
+            '\'fit\' is written more than once here; only the last one ("b") counts. Remove the others.',
         ]);
         const p = await buildWorkspace({ 'team.acct': TEAM + 'policy { stale-contact-days 30 stale-contact-days 60 }\n' });
         expect(p.withCode('duplicate-property')).toHaveLength(1);

@@ -332,7 +332,11 @@ export class HistoryEngine {
             const { changes, newFindings, resolvedFindings, changedFindings, unchecked } =
                 diffPlans(earlier, later, { from: record.parent ?? '', to: record.commit }, renamed);
             let [error, warning, info] = [0, 0, 0];
-            for (const d of after.diagnostics) d.severity === 'error' ? error++ : d.severity === 'warning' ? warning++ : info++;
+            for (const d of after.diagnostics) {
+                if (d.severity === 'error') error++;
+                else if (d.severity === 'warning') warning++;
+                else info++;
+            }
             const count = (severity: string) => ({ error, warning, info } as Record<string, number>)[severity]!;
             yield {
                 commit: record.commit, date: record.date, author: record.author, message: record.message,
