@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
 import { EmptyFileSystem, type Lexer } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
-import { applyLayout, layoutEdits, layoutPieces } from '../../server/src/language/plan-layout.js';
+import { applyLayout, layoutEdits, layoutPieces } from '../../server/src/language/editing/plan-layout.js';
 import { serializePlan } from '../../server/src/plan/plan-json.js';
 import { caseArb, examples, textOf } from '../fuzz/invariants.js';
 import { buildWorkspace } from './helpers.js';

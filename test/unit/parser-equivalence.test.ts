@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLangiumParser, EmptyFileSystem, type CstNode, type LangiumParser } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
-import { skipBlocksWhenRecovering } from '../../server/src/language/block-recovery.js';
+import { skipBlocksWhenRecovering } from '../../server/src/language/parser/block-recovery.js';
 
 const examples = ['team.acct', 'donghai-mobile.acct', 'huaxia-grid.acct', 'pearl-river-port.acct', 'regional/jinlan-bank.acct']
     .map(file => fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'));

@@ -13,7 +13,7 @@ import { AstUtils, EmptyFileSystem, GrammarAST } from 'langium';
 import { createLangiumGrammarServices } from 'langium/grammar';
 import { issueCatalog } from '../../server/src/method/index.js';
 import { AcctGrammar } from '../../server/src/language/generated/grammar.js';
-import { singleValuedProperties } from '../../server/src/language/grammar-expectations.js';
+import { singleValuedProperties } from '../../server/src/language/parser/grammar-expectations.js';
 import { checkCustomer, TEAM, buildWorkspace } from './helpers.js';
 
 const root = path.resolve(__dirname, '..', '..');

@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
-import { closingBraces } from '../../server/src/language/brace-matching.js';
-import { firstLineBreak, lineEndAt, lineOfOffset, lineStartAt, lineStarts, skipStringOrComment } from '../../server/src/language/text-scan.js';
+import { closingBraces } from '../../server/src/language/text/spans.js';
+import { firstLineBreak, lineEndAt, lineOfOffset, lineStartAt, lineStarts, skipStringOrComment } from '../../server/src/language/text/text-scan.js';
 import { buildWorkspace, summary, TEAM } from './helpers.js';
 
 const STYLES = { LF: '\n', CR: '\r', CRLF: '\r\n' } as const;

@@ -8,7 +8,7 @@
 import type { LangiumDocument, Lexer } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, FormattingOptions, TextEdit } from 'vscode-languageserver';
-import { layoutEdits, layoutPieces, type LayoutEdit } from '../language/plan-layout.js';
+import { layoutEdits, layoutPieces, type LayoutEdit } from '../language/editing/plan-layout.js';
 
 export class AcctFormatter implements Formatter {
     constructor(private readonly lexer: Lexer) {}

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { Command } from 'commander';
 import { EmptyFileSystem } from 'langium';
 import { createAcctServices } from '../../acct-module.js';
-import { applyLayout, layoutEdits, layoutPieces } from '../../language/plan-layout.js';
+import { applyLayout, layoutEdits, layoutPieces } from '../../language/editing/plan-layout.js';
 import { findAcctFiles, readPlanTexts } from '../../node/plan-files.js';
 import { filePlace } from '../../contract/findings.js';
 import { checkPlanRewritable, rewritePlan } from '../../files/safe-write.js';

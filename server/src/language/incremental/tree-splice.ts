@@ -8,8 +8,8 @@
 import {
     isAstNode, isCompositeCstNode, isReference, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type Linker, type RootCstNode,
 } from 'langium';
-import { nodeForProperty } from '../cst-search.js';
-import { LeanLeafCstNode, positionIn, retext } from '../lean-cst.js';
+import { nodeForProperty } from '../ast/cst-search.js';
+import { LeanLeafCstNode, positionIn, retext } from '../parser/lean-cst.js';
 
 /** The edit of the text, as incremental-parse.ts computed it. */
 export interface TextEdit {
