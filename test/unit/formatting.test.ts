@@ -1,5 +1,5 @@
 /**
- * The formatter's layout (language/plan-layout.ts): the examples are already formatted; a messy
+ * The formatter's layout (language/editing/plan-layout.ts): the examples are already formatted; a messy
  * plan gets the examples' layout; formatting twice is formatting once; and formatting never
  * changes the plan — on well-formed plans with their white space scrambled (the export is the
  * same) and on hostile mutations of them (the tokens are the same).

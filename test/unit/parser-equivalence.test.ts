@@ -1,5 +1,5 @@
 /**
- * The parser patches of server/src/language/acct-parser.ts (bounded in-repetition recovery,
+ * The parser patches of server/src/language/parser/acct-parser.ts (bounded in-repetition recovery,
  * linear comment handling, resynchronisation, remembered grammar walks, small tokens) change how
  * fast the parser is, never what it builds: on random edits of the examples — comments inserted,
  * tokens deleted and duplicated — it gives the same CST, AST and errors as Langium's own parser

@@ -1,5 +1,5 @@
 /**
- * One scanner (language/text-scan.ts) says where strings and comments end and where lines start,
+ * One scanner (language/text/text-scan.ts) says where strings and comments end and where lines start,
  * for the lexer, the brace matching, the lean syntax tree and the placement of new text: a line
  * ends at LF, CR LF or a lone CR. A plan written with any of them is read the same — nothing
  * after a `//` comment is swallowed in a file with CR line breaks.

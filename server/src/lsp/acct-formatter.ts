@@ -1,6 +1,6 @@
 /**
  * Format Document, Format Selection and format on typing `}`, with the layout of
- * language/plan-layout.ts: only white space between tokens changes, so formatting never changes
+ * language/editing/plan-layout.ts: only white space between tokens changes, so formatting never changes
  * the plan. (Langium's AbstractFormatter places white space between the nodes of a plan that
  * parses; this layout also keeps the author's aligned columns, bounds blank lines, and works on a
  * file with a syntax error.)

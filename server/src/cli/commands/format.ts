@@ -1,6 +1,6 @@
 /**
  * `acct format` (an extension of the contract, for CI): `--check` names each plan whose layout
- * differs from what the editor's Format Document gives (language/plan-layout.ts) and exits 1;
+ * differs from what the editor's Format Document gives (language/editing/plan-layout.ts) and exits 1;
  * `--write` rewrites each plan that is not formatted, in place and atomically (the one command
  * that writes an `.acct` file, through the safe-write room); without either, one plan is
  * printed formatted — and `acct format F > F`, where the shell empties F before acct reads it,

@@ -1,7 +1,7 @@
 /**
  * The one scanner of plan text outside the parser: where a string and a comment end, where lines
  * start, and the binary searches over sorted offsets. The lexer (acct-lexer.ts), the brace
- * matching (brace-matching.ts), the lean syntax tree (lean-cst.ts), the placement of new text
+ * matching (spans.ts), the lean syntax tree (parser/lean-cst.ts), the placement of new text
  * (text-placement.ts) and the layout (plan-layout.ts) all read the text through it, so that they
  * agree with the grammar (acct.langium): a line ends at `\n`, `\r\n` or a lone `\r`; a `//`
  * comment and a string left open end at the end of their line; a `/* … *\/` comment ends at its
