@@ -1,8 +1,8 @@
 /**
  * Rules that tests keep instead of memory (issue 18, point 5): the lists that must agree across
  * files are compared here, so that a new check, keyword or property cannot be half added.
- * - the issue codes (method/issue-codes.ts), the schema's `code` enum, and the checks tables of
- *   the docs (code and default severity);
+ * - the issue codes (method/issue-codes.ts), the schema's `code` enum, and the checks table of
+ *   docs/language.md (code and default severity; the README links to it);
  * - the keywords of the grammar and those the TextMate grammar colours;
  * - the single-valued properties, read from the grammar (a new property is checked the day it is added).
  */
@@ -42,8 +42,8 @@ describe('the issue codes agree everywhere they are listed', () => {
         expect(sorted(schema.definitions.code.enum)).toEqual(codes);
     });
 
-    it('the README checks table lists every code once, with its default severity', () => {
-        const table = checksTable(read('README.md'), 'README.md');
+    it('the checks table of docs/language.md lists every code once, with its default severity', () => {
+        const table = checksTable(read('docs/language.md'), 'docs/language.md');
         expect(sorted(table.keys())).toEqual(codes);
         for (const [code, severity] of table) expect(severity, code).toBe(issueCatalog[code as keyof typeof issueCatalog].severity);
     });
