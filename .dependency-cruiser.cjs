@@ -1,10 +1,12 @@
 /**
  * The rooms of acct and what each may import (docs/architecture.md). Run by the tests
- * (test/unit/architecture.test.ts) and by `npm run check:rooms`; a violation fails both.
+ * (test/architecture/rooms.test.ts, which plants a violation of each rule) and by `npm run check:rooms`;
+ * a violation fails both.
  */
 const room = (path) => `^${path}`;
 const METHOD = 'server/src/method/';
 const CONTRACT = 'server/src/contract/';
+const LANGUAGE = 'server/src/language/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -43,6 +45,42 @@ module.exports = {
             comment: 'The language core (grammar, scoping, checks) knows nothing of the plan export, the editor features or the programs.',
             from: { path: room('server/src/language/') },
             to: { path: room('server/src/(lsp|plan|cli|node|files)/|server/src/[^/]+\\.ts$') },
+        },
+        // Inside the language room (docs/architecture.md, "The language room"): its own rooms by role.
+        {
+            name: 'language-checks-not-parser-patches',
+            severity: 'error',
+            comment: 'The checks and the finding policy read the AST and the CST as Langium gives them: they never import the parser\'s patches (lexer, parser, token builder, block recovery, lean leaves) or the incremental parse, which only the language module wires in.',
+            from: { path: room(`${LANGUAGE}(validation|references|workspace|editing|ast|text)/`) },
+            to: { path: [room(`${LANGUAGE}parser/(acct-lexer|acct-parser|acct-token-builder|block-recovery|lean-cst)\\.ts$`), room(`${LANGUAGE}incremental/`)] },
+        },
+        {
+            name: 'language-text-helpers-stand-alone',
+            severity: 'error',
+            comment: 'text/ (the scanner, line starts, spans, spelling) works on plain strings: it imports nothing else of the language room.',
+            from: { path: room(`${LANGUAGE}text/`) },
+            to: { path: room(LANGUAGE), pathNot: room(`${LANGUAGE}text/`) },
+        },
+        {
+            name: 'language-ast-helpers-below-the-services',
+            severity: 'error',
+            comment: 'ast/ (walking, CST search, subjects, the method on the AST) stands under the services that use it.',
+            from: { path: room(`${LANGUAGE}ast/`) },
+            to: { path: room(`${LANGUAGE}(parser|references|workspace|validation|editing|incremental)/|${LANGUAGE}[^/]+\\.ts$`) },
+        },
+        {
+            name: 'language-editing-reads-text-and-ast',
+            severity: 'error',
+            comment: 'editing/ (where new text goes, waivers, the formatter\'s layout) computes edits from text and the AST only.',
+            from: { path: room(`${LANGUAGE}editing/`) },
+            to: { path: room(`${LANGUAGE}(parser|references|workspace|validation|incremental)/|${LANGUAGE}[^/]+\\.ts$`) },
+        },
+        {
+            name: 'language-workspace-below-validation',
+            severity: 'error',
+            comment: 'workspace/ (documents, settings, file places, facts) is read by the checks, the linker and the parser\'s messages; it imports none of them.',
+            from: { path: room(`${LANGUAGE}workspace/`) },
+            to: { path: room(`${LANGUAGE}(parser|references|validation|editing)/`) },
         },
         {
             name: 'plan-below-lsp',

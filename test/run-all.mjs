@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs every test suite in turn — vitest (unit, CLI, LSP, browser), the CLI and LSP tests again on
-// Node 22 and 24 (.ci/setup-node.sh installs them), the Mocha suite inside a real
+// Runs every test suite in turn — lint and format (ESLint, Prettier), vitest (unit, CLI, LSP,
+// browser), the CLI and LSP tests again on Node 22 and 24 (.ci/setup-node.sh installs them), the
+// Mocha suite inside a real
 // VS Code (code-server), the user-level browser scenario, and the broken-server guard — and ends
 // with one total line `N passed, N failed, N skipped`. Exits non-zero when any suite fails.
 // The editor stages install dist/acct.vsix: it is first made a package of the sources now
@@ -34,13 +35,15 @@ const otherNodes = (process.env.ACCT_NODE_MAJORS ?? '22 24').split(/\s+/).filter
             ? [bin, 'node_modules/vitest/vitest.mjs', 'run', 'test/cli', 'test/lsp', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]
             : ['sh', '-c', `echo "no Node ${major} at ${bin}: run bash .ci/setup-node.sh (or .ci/setup.sh --tests)" >&2; exit 1`],
         env: { PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH}` },
-        counts: code => (existsSync(bin) ? vitestCounts(report)() : { passed: 0, failed: 1, skipped: 0 }),
+        counts: () => (existsSync(bin) ? vitestCounts(report)() : { passed: 0, failed: 1, skipped: 0 }),
     };
 });
 
 const stages = [
     // not a test: a failure to package fails the run, and the editor stages then test this build
     { name: 'package', command: ['node', 'test/vscode/fresh-vsix.mjs'], counts: () => ({ passed: 0, failed: 0, skipped: 0 }) },
+    // ESLint and Prettier's check over all source and tests; a failure prints the command that fixes it
+    { name: 'lint and format', command: ['node', 'test/lint-and-format.mjs'] },
     {
         name: 'vitest',
         command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json'],

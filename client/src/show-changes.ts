@@ -80,7 +80,7 @@ export function registerShowChanges(context: vscode.ExtensionContext, source: Ch
             const message = err instanceof Error ? err.message : String(err);
             void vscode.window.showErrorMessage(message);
             // a script that named the revision is told too: the command fails with what it shows
-            if (arg?.revision) throw new Error(message);
+            if (arg?.revision) throw new Error(message, { cause: err });
             return undefined;
         }
     }));

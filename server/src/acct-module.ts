@@ -10,9 +10,9 @@ import {
 } from 'langium/lsp';
 import { AcctGeneratedModule, AcctGeneratedSharedModule } from './language/generated/module.js';
 import { AcctLanguageModule, AcctLanguageSharedModule } from './language/acct-language-module.js';
-import { OneShotSharedModule } from './language/one-shot-index.js';
+import { OneShotSharedModule } from './language/workspace/one-shot-index.js';
 import type { AcctLanguageAddedServices } from './language/acct-language-services.js';
-import { registerValidationChecks } from './language/checks/index.js';
+import { registerValidationChecks } from './language/validation/checks/index.js';
 import { AcctPlanModule, type AcctPlanAddedServices } from './plan/plan-module.js';
 import { AcctLspModule, AcctLspSharedModule } from './lsp/acct-lsp-module.js';
 import { registerPlanProtocol } from './lsp/plan-protocol.js';

@@ -69,4 +69,33 @@ describe('import boundaries', () => {
             fs.rmSync(dir, { recursive: true, force: true });
         }
     }, 60_000);
+
+    it('inside the language room: fails on a planted violation of each of its rules', () => {
+        const L = 'server/src/language/';
+        const dir = scratch({
+            [`${L}parser/acct-parser.ts`]: 'export const parser = 1;\n',
+            [`${L}parser/grammar-expectations.ts`]: 'export const starts = 1;\n',
+            [`${L}incremental/tree-splice.ts`]: 'export const splice = 1;\n',
+            [`${L}acct-language-module.ts`]: 'export const module = 1;\n',
+            [`${L}validation/checks/contact-checks.ts`]: "import { parser } from '../../parser/acct-parser.js';\nimport { starts } from '../../parser/grammar-expectations.js';\nexport const c = [parser, starts];\n",
+            [`${L}references/acct-linker.ts`]: "import { splice } from '../incremental/tree-splice.js';\nexport const l = splice;\n",
+            [`${L}text/text-scan.ts`]: "import { starts } from '../parser/grammar-expectations.js';\nexport const t = starts;\n",
+            [`${L}ast/subject.ts`]: "import { module } from '../acct-language-module.js';\nexport const s = module;\n",
+            [`${L}editing/plan-layout.ts`]: "import { c } from '../validation/checks/contact-checks.js';\nexport const e = c;\n",
+            [`${L}workspace/workspace-facts.ts`]: "import { l } from '../references/acct-linker.js';\nexport const w = l;\n",
+        });
+        try {
+            const found = cruise(dir, ['server/src']).map(v => `${v.rule.name}: ${v.from} → ${v.to}`);
+            expect(found.sort()).toEqual([
+                `language-ast-helpers-below-the-services: ${L}ast/subject.ts → ${L}acct-language-module.ts`,
+                `language-checks-not-parser-patches: ${L}references/acct-linker.ts → ${L}incremental/tree-splice.ts`,
+                `language-checks-not-parser-patches: ${L}validation/checks/contact-checks.ts → ${L}parser/acct-parser.ts`,
+                `language-editing-reads-text-and-ast: ${L}editing/plan-layout.ts → ${L}validation/checks/contact-checks.ts`,
+                `language-text-helpers-stand-alone: ${L}text/text-scan.ts → ${L}parser/grammar-expectations.ts`,
+                `language-workspace-below-validation: ${L}workspace/workspace-facts.ts → ${L}references/acct-linker.ts`,
+            ]);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    }, 60_000);
 });

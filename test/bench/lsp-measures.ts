@@ -184,7 +184,7 @@ export async function burstSettle(serverJs: string, folder: string, runs: number
     const server = await startBenchServer(serverJs, folder);
     const settleMs: number[] = [];
     const cpuBefore = processCpuMs(server.process.pid!);
-    let cpuAfter = NaN;
+    let cpuAfter: number;
     try {
         for (let run = 0; run < runs; run++) {
             const uri = pathToFileURL(`${folder}/burst-${run}.acct`).toString();

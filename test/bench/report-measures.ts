@@ -119,7 +119,7 @@ function rendererCpuMs(): number {
     const tick = 1000 / 100; // USER_HZ
     let ms = 0;
     for (const pid of mine) {
-        let cmdline = '';
+        let cmdline: string;
         try { cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { continue; }
         if (!cmdline.includes('--type=renderer')) continue;
         const f = fields(pid);

@@ -118,7 +118,7 @@ export async function viewTraffic(serverJs: string, folder: string, files: strin
         // the repository is the extension: its out/webview bundle is what the panel writes into the page
         const context = { extensionUri: Uri.parse(pathToFileURL(process.cwd()).href), subscriptions: [] };
         const drawn = () => new Promise<void>(resolve => { waiting = resolve; });
-        let first = drawn();
+        const first = drawn();
         panel = PowerMapPanel.createOrShow(context as unknown as vscode.ExtensionContext, planSource(server, requestTimes, methods, largest));
         bench.fromWebview.fire({ type: 'ready' });
         await first;

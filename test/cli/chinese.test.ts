@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli, tempWorkspace } from '../support/run-cli.js';
-import { block } from '../support/readme.js';
+import { cliBlock as block } from '../support/readme.js';
 
 const TODAY = ['--today', '2026-11-22'];
 const check = (args: string[], env: Record<string, string | undefined> = {}) => runCli(['check', ...TODAY, ...args, 'examples'], { env });

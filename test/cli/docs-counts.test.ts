@@ -37,11 +37,15 @@ describe('the counts the docs state are what npm run examples prints', () => {
         const readme = read('README.md');
         const npm = stated(readme, /`npm run examples` checks[^]*?: (\d+) findings in (\d+) files, (\d+) warnings and (\d+) info, no errors/, 'README');
         expect({ findings: +npm[1]!, files: +npm[2]!, errors: 0, warnings: +npm[3]!, infos: +npm[4]! }).toEqual(printed);
-        const sample = stated(readme, /\n(\d+) findings in (\d+) files: (\d+) errors, (\d+) warnings, (\d+) info\.\n```/, 'README sample');
+    });
+
+    it('docs/cli.md (the command line reference, moved out of the README)', () => {
+        const readme = read('docs/cli.md');
+        const sample = stated(readme, /\n(\d+) findings in (\d+) files: (\d+) errors, (\d+) warnings, (\d+) info\.\n```/, 'docs/cli.md sample');
         expect({ findings: +sample[1]!, files: +sample[2]!, errors: +sample[3]!, warnings: +sample[4]!, infos: +sample[5]! }).toEqual(printed);
-        const chinese = stated(readme, /(\d+) 个文件中发现 (\d+) 个问题：(\d+) 个错误，(\d+) 个警告，(\d+) 个提示。/, 'README zh-CN sample');
+        const chinese = stated(readme, /(\d+) 个文件中发现 (\d+) 个问题：(\d+) 个错误，(\d+) 个警告，(\d+) 个提示。/, 'docs/cli.md zh-CN sample');
         expect({ findings: +chinese[2]!, files: +chinese[1]!, errors: +chinese[3]!, warnings: +chinese[4]!, infos: +chinese[5]! }).toEqual(printed);
-        expect(+stated(readme, /…the (\d+) findings, then the summary…/, 'README watch')[1]!).toBe(printed.findings);
+        expect(+stated(readme, /…the (\d+) findings, then the summary…/, 'docs/cli.md watch')[1]!).toBe(printed.findings);
     });
 
     it('examples/README.md', () => {

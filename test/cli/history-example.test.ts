@@ -33,7 +33,7 @@ describe('the example history', () => {
             .flatMap(c => c.changes.filter(x => x.field === 'support').map(x => x.to));
         expect(support).toEqual([1, 0, -1, 0, 1, 2]);
         const text = runCli(['history', '--subject', 'hxgrid/sun'], { cwd: repo }).stdout;
-        expect(text).toMatch(/^2026-09-05  [0-9a-f]{7}  David Sun  ZTE hosted Sun at their Shenzhen campus\n  hxgrid\/sun: support 1 → 0\n  hxgrid\/sun: competitorSupport: \+ zte \(support 2\)\n/m);
+        expect(text).toMatch(/^2026-09-05 {2}[0-9a-f]{7} {2}David Sun {2}ZTE hosted Sun at their Shenzhen campus\n {2}hxgrid\/sun: support 1 → 0\n {2}hxgrid\/sun: competitorSupport: \+ zte \(support 2\)\n/m);
     });
 
     it('acct sandbox --stage-age: since when each open deal is at its stage', () => {

@@ -104,7 +104,7 @@ describe('acct history (contract 7.6)', () => {
         const typo = json().commits.find(c => c.commit === ids.typo)!;
         expect(typo.newFindings.map(f => f.code)).toContain('syntax');
         expect(typo.resolvedFindings.filter(f => f.subject?.startsWith('contact:cmgd/wang'))).toEqual([]);
-        expect(history().stdout).toMatch(/Half-written edit\n(.*\n)*  \d+ findings? could not be re-checked until the syntax errors are fixed\./);
+        expect(history().stdout).toMatch(/Half-written edit\n(.*\n)* {2}\d+ findings? could not be re-checked until the syntax errors are fixed\./);
     });
 
     it('first-parent: a merge is one commit with the changes of its branch; the branch\'s own commits are not listed', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot, runCli } from '../support/run-cli.js';
-import { block, readme } from '../support/readme.js';
+import { cliBlock as block, cliDoc } from '../support/readme.js';
 
 describe('README: CI and other tools', () => {
     it('the tasks.json is the one the VS Code suite runs', () => {
@@ -33,7 +33,7 @@ describe('README: CI and other tools', () => {
     });
 
     it('names the hooks that exist', () => {
-        expect(readme).toContain('[`hooks/pre-commit`](hooks/pre-commit)');
+        expect(cliDoc).toContain('[`hooks/pre-commit`](../hooks/pre-commit)');
         expect(block('### pre-commit', 'yaml')).toContain('- id: acct-check');
         expect(readFileSync(path.join(projectRoot, '.pre-commit-hooks.yaml'), 'utf8')).toContain("minimum_pre_commit_version: '4.6.2'");
     });

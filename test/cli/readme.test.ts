@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli, tempWorkspace } from '../support/run-cli.js';
-import { block, readme } from '../support/readme.js';
+import { block, cliBlock, readme } from '../support/readme.js';
 
 describe('README', () => {
     it('the tour, saved as plan.acct and checked as the README says, prints what the README shows: the five warnings it names', () => {
@@ -28,11 +28,11 @@ describe('README', () => {
 
     it('the sample output of acct sandbox on examples/ is what the CLI prints', () => {
         const printed = runCli(['sandbox', 'examples', '--top', '3', '--today', '2026-11-22']).stdout;
-        expect(block('`acct sandbox examples --top 3 --today 2026-11-22`:', 'text')).toBe(printed);
+        expect(cliBlock('`acct sandbox examples --top 3 --today 2026-11-22`:', 'text')).toBe(printed);
     });
 
     it('the sample output of acct check on examples/ is what the CLI prints', () => {
         const printed = runCli(['check', 'examples', '--today', '2026-11-22']).stdout;
-        expect(block('`acct check examples --today 2026-11-22`:', 'text')).toBe(printed);
+        expect(cliBlock('`acct check examples --today 2026-11-22`:', 'text')).toBe(printed);
     });
 });

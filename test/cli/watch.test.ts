@@ -84,7 +84,7 @@ describe('acct check --watch', () => {
         expect(deltaLines(watcher, from).some(line => / error syntax: /.test(line))).toBe(true);
 
         // An unreadable file (not UTF-8): one clear line, the last findings stay
-        let mark = watcher.mark();
+        const mark = watcher.mark();
         writeFileSync(path.join(dir, 'broken.acct'), Buffer.from([0x63, 0xff, 0xfe, 0x0a]));
         await watcher.until(/acct: broken\.acct:1: not valid UTF-8\. Save the file as UTF-8\. Still watching/, mark);
 
@@ -100,7 +100,6 @@ describe('acct check --watch', () => {
         await watcher.until(/\] 0 new, 1 resolved; No findings in 2 files\./, from);
         expect(deltaLines(watcher, from)).toEqual([expect.stringMatching(/^- acme\.acct:4:5: warning unqualified-opportunity/)]);
 
-        mark = watcher.mark();
         watcher.process.kill('SIGINT');
         expect(await watcher.exit()).toEqual({ code: 0, signal: null });
         expect(watcher.stderr).toContain('acct: stopped watching.');

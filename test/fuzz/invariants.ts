@@ -12,7 +12,7 @@ import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { createAcctServices, type AcctServices } from '../../server/src/acct-module.js';
 import { isIssueCode } from '../../server/src/method/index.js';
 import { serializePlan } from '../../server/src/plan/plan-json.js';
-import { applyLayout, layoutEdits, layoutPieces } from '../../server/src/language/plan-layout.js';
+import { applyLayout, layoutEdits, layoutPieces } from '../../server/src/language/editing/plan-layout.js';
 import { formatSarif } from '../../server/src/cli/formats/sarif.js';
 import { sandboxRanking } from '../../server/src/contract/sandbox.js';
 import { diffPlans } from '../../server/src/contract/plan-diff.js';

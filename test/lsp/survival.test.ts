@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { tempWorkspace } from '../support/run-cli.js';
 import { startServer, type LspClient } from '../support/lsp-client.js';
-import { messageText } from '../../server/src/language/finding-data.js';
+import { messageText } from '../../server/src/language/validation/finding-data.js';
 
 const team = 'member alice "Alice"\nmember bob "Bob"\nmember carol "Carol"\n';
 const normal = 'customer ok "Ok" {\n    tier core\n    contact a "A" { support 3 intimacy -2 }\n}\n';

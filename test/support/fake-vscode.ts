@@ -1,6 +1,6 @@
 /**
  * A small fake of the `vscode` module for the unit tests of the extension's side (install it with
- * `vi.mock('vscode', async () => (await import('../support/fake-vscode.js')).fakeVscode())`):
+ * `vi.mock('vscode', async () => (await import('./fake-vscode.js')).fakeVscode())`):
  * URIs, positions, the display language and `l10n.t` without a bundle; each test fills `window`,
  * `workspace` and `commands` with what it needs.
  */

@@ -1,5 +1,5 @@
 /**
- * A misspelt item keeps the rest of its block (server/src/language/block-recovery.ts): the parser
+ * A misspelt item keeps the rest of its block (server/src/language/parser/block-recovery.ts): the parser
  * skips the misspelt item's own `{ … }` (with the blocks inside it) and goes on with the next
  * item, so one mistake is one error and the contacts and deals after it are still in the plan.
  */

@@ -4,7 +4,7 @@
  * stale-contact-days and tier-review-days — in either direction of the move.
  */
 import { describe, expect, it } from 'vitest';
-import { datesIn, mayChangeBetween } from '../../server/src/language/checks/date-driven.js';
+import { datesIn, mayChangeBetween } from '../../server/src/language/validation/checks/date-driven.js';
 import { defaultThresholds } from '../../server/src/method/index.js';
 
 const days = datesIn('activity call "Call" { date 2026-03-10 status planned } // 2026-13-40 is no date\n');

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { loadTexts } from '../../server/src/node/workspace-loader.js';
 import { addDays } from '../../server/src/method/index.js';
-import type { AcctDocumentValidator } from '../../server/src/language/acct-document-validator.js';
+import type { AcctDocumentValidator } from '../../server/src/language/validation/acct-document-validator.js';
 
 const day = fc.integer({ min: -500, max: 120 }).map(n => addDays('2026-03-10', n));
 const activity = (id: string) => fc.record({
@@ -94,5 +94,5 @@ describe('date-only re-check (acct history): the same findings as a full check w
 });
 
 function byPlace(a: ReturnType<typeof seen>, b: ReturnType<typeof seen>): number {
-    return a.line - b.line || a.character - b.character || String(a.code).localeCompare(String(b.code)) || a.message.localeCompare(b.message);
+    return a.line - b.line || a.character - b.character || String(a.code).localeCompare(String(b.code)) || String(a.message).localeCompare(String(b.message));
 }

@@ -1,5 +1,5 @@
 /**
- * The formatter's layout (language/plan-layout.ts): the examples are already formatted; a messy
+ * The formatter's layout (language/editing/plan-layout.ts): the examples are already formatted; a messy
  * plan gets the examples' layout; formatting twice is formatting once; and formatting never
  * changes the plan — on well-formed plans with their white space scrambled (the export is the
  * same) and on hostile mutations of them (the tokens are the same).
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
 import { EmptyFileSystem, type Lexer } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
-import { applyLayout, layoutEdits, layoutPieces } from '../../server/src/language/plan-layout.js';
+import { applyLayout, layoutEdits, layoutPieces } from '../../server/src/language/editing/plan-layout.js';
 import { serializePlan } from '../../server/src/plan/plan-json.js';
 import { caseArb, examples, textOf } from '../fuzz/invariants.js';
 import { buildWorkspace } from './helpers.js';

@@ -10,7 +10,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
 import { createAcctServices, type AcctServices } from '../../server/src/acct-module.js';
 import type { Workspace } from '../../server/src/language/generated/ast.js';
-import { messageText } from '../../server/src/language/finding-data.js';
+import { messageText } from '../../server/src/language/validation/finding-data.js';
 import type { AcctPlanDocument } from '../../server/src/contract/plan-types.js';
 
 export const TODAY = '2026-11-22';

@@ -1,5 +1,5 @@
 /**
- * The parser patches of server/src/language/acct-parser.ts (bounded in-repetition recovery,
+ * The parser patches of server/src/language/parser/acct-parser.ts (bounded in-repetition recovery,
  * linear comment handling, resynchronisation, remembered grammar walks, small tokens) change how
  * fast the parser is, never what it builds: on random edits of the examples — comments inserted,
  * tokens deleted and duplicated — it gives the same CST, AST and errors as Langium's own parser
@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createLangiumParser, EmptyFileSystem, type CstNode, type LangiumParser } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
-import { skipBlocksWhenRecovering } from '../../server/src/language/block-recovery.js';
+import { skipBlocksWhenRecovering } from '../../server/src/language/parser/block-recovery.js';
 import { parserInternals } from '../../server/src/language/langium-internals.js';
 
 const examples = ['team.acct', 'donghai-mobile.acct', 'huaxia-grid.acct', 'pearl-river-port.acct', 'regional/jinlan-bank.acct']

@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
-import { blockStarts } from '../../server/src/language/grammar-expectations.js';
-import { blockPlaces } from '../../server/src/language/syntax-messages.js';
+import { blockStarts } from '../../server/src/language/parser/grammar-expectations.js';
+import { blockPlaces } from '../../server/src/language/parser/syntax-messages.js';
 import { buildWorkspace, checkCustomer, TEAM } from './helpers.js';
 
 const examples = path.resolve(__dirname, '..', '..', 'examples');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CstNode, LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { insertAfter, insertAtBlockEnd, positionInInsertion, type TextInsertion } from '../../server/src/language/text-placement.js';
+import { insertAfter, insertAtBlockEnd, positionInInsertion, type TextInsertion } from '../../server/src/language/editing/text-placement.js';
 
 /** The text with `[` … `]` marking the node (the markers removed). */
 function setUp(marked: string): { document: LangiumDocument; node: CstNode; text: string } {

@@ -1,5 +1,5 @@
 /**
- * One scanner (language/text-scan.ts) says where strings and comments end and where lines start,
+ * One scanner (language/text/text-scan.ts) says where strings and comments end and where lines start,
  * for the lexer, the brace matching, the lean syntax tree and the placement of new text: a line
  * ends at LF, CR LF or a lone CR. A plan written with any of them is read the same — nothing
  * after a `//` comment is swallowed in a file with CR line breaks.
@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
-import { closingBraces } from '../../server/src/language/brace-matching.js';
-import { firstLineBreak, lineEndAt, lineOfOffset, lineStartAt, lineStarts, skipStringOrComment } from '../../server/src/language/text-scan.js';
+import { closingBraces } from '../../server/src/language/text/spans.js';
+import { firstLineBreak, lineEndAt, lineOfOffset, lineStartAt, lineStarts, skipStringOrComment } from '../../server/src/language/text/text-scan.js';
 import { buildWorkspace, summary, TEAM } from './helpers.js';
 
 const STYLES = { LF: '\n', CR: '\r', CRLF: '\r\n' } as const;

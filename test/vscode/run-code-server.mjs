@@ -98,7 +98,7 @@ async function main() {
   const devDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-vscode-devpath-'));
   let server;
   let browser;
-  let exitCode = null;
+  let exitCode;
   let vscodeLog;
   try {
     say(`code-server: ${bin}`);

@@ -76,7 +76,7 @@ async function main() {
   const profile = makeProfile();
   const devDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-vscode-devpath-'));
   const profileArgs = [`--extensions-dir=${profile.extensionsDir}`, `--user-data-dir=${profile.userDataDir}`];
-  let hostExitCode = null;
+  let hostExitCode;
   try {
     // install the .vsix with VS Code's own CLI, into the fresh extensions folder
     const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(exe, { reuseMachineInstall: true });

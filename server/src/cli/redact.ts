@@ -14,7 +14,8 @@
  * anyone can hash and compare. Adding an element renumbers those after it of its kind.
  */
 import type {
-    AcctPlanDocument, ActivityJson, ContactJson, CustomerJson, DiagnosticJson, OpportunityJson, WaivedJson,
+    AcctPlanDocument, ActivityJson, CompetitorSupportJson, ContactJson, CustomerJson, DecisionChainEntryJson, DiagnosticJson,
+    IronTriangleJson, MoneyJson, OpportunityJson, SandboxJson, ValuePropositionJson, WaivedJson,
 } from '../contract/plan-types.js';
 import type { FindingSubject } from '../contract/findings.js';
 import { parseSubjectKey, SubjectKeys, type SubjectKey } from '../contract/subject-key.js';
@@ -122,7 +123,13 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
     };
     // The withheld values a message may quote: those of the contacts it is about (of every contact when it is about none).
     const { secretsOf, contactCustomer } = withheldValues(plan);
-    const redactFinding = <T extends DiagnosticJson>(finding: T, about: FindingSubject | null | undefined): T => {
+    const findingRules = (about: FindingSubject | null | undefined): Redaction<DiagnosticJson> => ({
+        file: file => r.file(file),
+        line: keep, column: keep, severity: keep, code: keep,
+        message: message => redactMessage(message, about),
+        subject: key => key === null ? null : redactedKey(key),
+    });
+    const redactMessage = (message: string, about: FindingSubject | null | undefined): string => {
         const customer = about ? parseSubjectKey(about.subject)?.customer ?? null : null;
         const layers = [...(customer !== null ? [r.localOf(customer)] : r.local.values()), r.global];
         const keys = about ? [about.contact, about.subject].filter((k): k is SubjectKey => Boolean(k)) : [];
@@ -132,11 +139,11 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
             // about a customer, an opportunity or nothing: the values of the contacts it may name
             for (const [key, values] of secretsOf) if (customer === null || contactCustomer.get(key) === customer) for (const value of values) secrets.add(value);
         }
-        return { ...finding, file: r.file(finding.file), message: replaceAll(finding.message, layers, withholdNumbers(secrets, withheld)),
-            subject: finding.subject === null ? null : redactedKey(finding.subject),
-        };
+        return replaceAll(message, layers, withholdNumbers(secrets, withheld));
     };
-    const waived = plan.waived.map((w, i): WaivedJson => ({ ...redactFinding(w, subjects.waived[i]), reason: reasons[i]! }));
+    const waived = plan.waived.map((w, i): WaivedJson => redactFields<WaivedJson>(w, {
+        ...findingRules(subjects.waived[i]), reason: () => reasons[i]!, until: keep,
+    }));
     const document: AcctPlanDocument = {
         format: plan.format,
         version: plan.version,
@@ -145,7 +152,7 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
         members: plan.members.map(m => ({ id: r.id('member', m.id), name: r.name('member', m.id) })),
         competitors: plan.competitors.map(c => ({ id: r.id('competitor', c.id), name: r.name('competitor', c.id) })),
         customers,
-        diagnostics: plan.diagnostics.map((d, i) => redactFinding(d, subjects.diagnostics[i])),
+        diagnostics: plan.diagnostics.map((d, i) => redactFields(d, findingRules(subjects.diagnostics[i]))),
         waived,
     };
     const subject = (about: FindingSubject | null): FindingSubject | null => {
@@ -156,61 +163,116 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
     return { plan: document, subjects: { diagnostics: subjects.diagnostics.map(subject), waived: subjects.waived.map(subject) } };
 }
 
+/**
+ * How each field of a part of the export is redacted: a pseudonym, withheld, or kept. Every field
+ * is named (`-?`: optional ones too), so that a new field of the export does not compile until
+ * it is classified here: a free text added to the plan cannot pass through `--redact` unseen.
+ */
+type Redaction<T> = { readonly [K in keyof T]-?: (value: T[K], whole: T) => T[K] };
+
+/** A field that says nothing of who or what: structure, roles, our support, stages, scores, dates. */
+const keep = <V>(value: V): V => value;
+const withhold = (): null => null;
+
+/**
+ * The redacted copy of `value`: every field through its rule, in the document's order of keys.
+ * `first`: fields to redact before the others (pseudonyms are numbered in the order met).
+ */
+function redactFields<T extends object>(value: T, rules: Redaction<T>, first: readonly (keyof T)[] = []): T {
+    const keys = Object.keys(value) as Array<keyof T>;
+    const redacted = new Map<keyof T, unknown>();
+    for (const key of [...first, ...keys]) {
+        if (redacted.has(key)) continue;
+        const rule = rules[key];
+        if (!rule) throw new Error(`redact: the field '${String(key)}' is not classified (redact.ts)`);
+        redacted.set(key, rule(value[key], value));
+    }
+    const out: Partial<T> = {};
+    for (const key of keys) out[key] = redacted.get(key) as T[keyof T];
+    return out as T;
+}
+
+const moneyRules: Redaction<MoneyJson> = { value: keep, currency: keep };
+const money = (value: MoneyJson | null): MoneyJson | null => value && redactFields(value, moneyRules);
+const sandboxRules: Redaction<SandboxJson> = { space: keep, growth: keep, profit: keep, competition: keep, score: keep };
+
 function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJson {
     const member = (id: string | null) => id === null ? null : r.id('member', id);
     const contact = (id: string) => r.id('contact', id, customer.id);
-    const contacts = customer.contacts.map((c): ContactJson => ({
-        ...c,
-        id: contact(c.id),
-        name: r.name('contact', c.id, customer.id),
-        title: r.text('Title', c.title),
-        department: r.text('Department', c.department),
-        intimacy: null,
-        reportsTo: c.reportsTo === null ? null : contact(c.reportsTo),
-        owner: member(c.owner),
-        competitorSupport: c.competitorSupport.map(s => ({ competitor: r.id('competitor', s.competitor), support: null })),
-        influences: c.influences.map(contact),
-        kpis: c.kpis.map(kpi => r.text('KPI', kpi)!),
-        pains: c.pains.map(pain => r.text('Pain', pain)!),
-    }));
-    const opportunities = customer.opportunities.map((o): OpportunityJson => ({
-        ...o,
-        id: r.id('opportunity', o.id, customer.id),
-        name: r.name('opportunity', o.id, customer.id),
-        team: o.team && { ar: member(o.team.ar), sr: member(o.team.sr), fr: member(o.team.fr) },
-        decisionChain: o.decisionChain.map(entry => ({ ...entry, contact: contact(entry.contact) })),
-        competitors: o.competitors.map(c => r.id('competitor', c)),
-        intent: r.text('Intent', o.intent),
-        solution: r.text('Solution', o.solution),
-        valueProposition: o.valueProposition && {
-            strengths: r.text('Strengths', o.valueProposition.strengths),
-            uniqueValue: r.text('Unique value', o.valueProposition.uniqueValue),
-            fit: r.text('Fit', o.valueProposition.fit),
-            difference: r.text('Difference', o.valueProposition.difference),
-        },
-    }));
-    const activities = customer.activities.map((a): ActivityJson => {
-        const outcome = r.text('Outcome', a.outcome);
-        return {
-            ...a,
-            id: r.id('activity', a.id, customer.id),
-            name: r.name('activity', a.id, customer.id),
-            with: a.with.map(contact),
-            owner: member(a.owner),
-            outcome,
-            objective: r.text('Objective', a.objective),
-        };
-    });
-    return {
-        ...customer,
-        id: r.id('customer', customer.id),
-        name: r.name('customer', customer.id),
-        industry: r.text('Industry', customer.industry),
-        owner: member(customer.owner),
-        contacts,
-        opportunities,
-        activities,
+    const competitorSupportRules: Redaction<CompetitorSupportJson> = {
+        competitor: id => r.id('competitor', id), support: withhold,
     };
+    const contactRules: Redaction<ContactJson> = {
+        id: contact,
+        name: (_, c) => r.name('contact', c.id, customer.id),
+        title: title => r.text('Title', title),
+        department: department => r.text('Department', department),
+        role: keep,
+        support: keep,
+        intimacy: withhold,
+        reportsTo: id => id === null ? null : contact(id),
+        lastContact: keep,
+        owner: member,
+        competitorSupport: list => list.map(s => redactFields(s, competitorSupportRules)),
+        influences: list => list.map(contact),
+        kpis: list => list.map(kpi => r.text('KPI', kpi)!),
+        pains: list => list.map(pain => r.text('Pain', pain)!),
+    };
+    const teamRules: Redaction<IronTriangleJson> = { ar: member, sr: member, fr: member };
+    const entryRules: Redaction<DecisionChainEntryJson> = { contact, role: keep, support: keep, group: keep };
+    const valuePropositionRules: Redaction<ValuePropositionJson> = {
+        strengths: text => r.text('Strengths', text),
+        uniqueValue: text => r.text('Unique value', text),
+        fit: text => r.text('Fit', text),
+        difference: text => r.text('Difference', text),
+    };
+    const opportunityRules: Redaction<OpportunityJson> = {
+        id: (_, o) => r.id('opportunity', o.id, customer.id),
+        name: (_, o) => r.name('opportunity', o.id, customer.id),
+        stage: keep,
+        amount: money,
+        budget: money,
+        start: keep,
+        qualified: keep,
+        team: team => team && redactFields(team, teamRules),
+        decisionChain: entries => entries.map(entry => redactFields(entry, entryRules)),
+        competitors: list => list.map(c => r.id('competitor', c)),
+        horizon: keep,
+        sandbox: sandbox => redactFields(sandbox, sandboxRules),
+        intent: text => r.text('Intent', text),
+        solution: text => r.text('Solution', text),
+        valueProposition: vp => vp && redactFields(vp, valuePropositionRules),
+        maturity: keep,
+    };
+    const activityRules: Redaction<ActivityJson> = {
+        id: (_, a) => r.id('activity', a.id, customer.id),
+        name: (_, a) => r.name('activity', a.id, customer.id),
+        kind: keep,
+        date: keep,
+        with: list => list.map(contact),
+        owner: member,
+        status: keep,
+        outcome: text => r.text('Outcome', text),
+        objective: text => r.text('Objective', text),
+    };
+    const customerRules: Redaction<CustomerJson> = {
+        id: id => r.id('customer', id),
+        name: (_, c) => r.name('customer', c.id),
+        industry: text => r.text('Industry', text),
+        standing: keep,
+        cooperation: keep,
+        tier: keep,
+        suggestedTier: keep,
+        reviewed: keep,
+        owner: member,
+        organization: keep,
+        class: keep,
+        contacts: list => list.map(c => redactFields(c, contactRules)),
+        opportunities: list => list.map(o => redactFields(o, opportunityRules)),
+        activities: list => list.map(a => redactFields(a, activityRules)),
+    };
+    // the texts of its contacts, opportunities and activities are numbered before its industry
+    return redactFields(customer, customerRules, ['contacts', 'opportunities', 'activities']);
 }
 
 /** Each contact's withheld values (its intimacy, its support for each competitor), by the contact's subject key. */

@@ -2,7 +2,7 @@
  * The plan as plain data: the `acct-plan` JSON document, version 1 (contract section 4; the
  * JSON Schema is schema/acct-plan.schema.json). Every view (CLI, export, webview) reads these
  * types, never the AST. The value types come from the method core, and the grammar is checked
- * against them (server/src/language/vocabulary-check.ts).
+ * against them (server/src/language/validation/vocabulary-check.ts).
  */
 import type { SubjectKey } from './subject-key.js';
 import type {

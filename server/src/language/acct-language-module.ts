@@ -5,25 +5,25 @@
  */
 import type { LangiumSharedCoreServices, Module, PartialLangiumCoreServices, PartialLangiumSharedCoreServices } from 'langium';
 import type { AcctLanguageAddedServices, AcctLanguageServices } from './acct-language-services.js';
-import { AcctScopeComputation, AcctScopeProvider } from './acct-scope.js';
-import { AcctDocumentValidator } from './acct-document-validator.js';
-import { AcctDocumentBuilder } from './acct-document-builder.js';
-import { AcctSettings } from './acct-settings.js';
-import { CustomerIndex } from './customer-index.js';
-import { FilePlaces } from './file-places.js';
-import { FindingPolicy } from './finding-policy.js';
-import { WorkspaceFacts } from './workspace-facts.js';
-import { createAcctParser } from './acct-parser.js';
-import { AcctLexer } from './acct-lexer.js';
-import { AcctTokenBuilder } from './acct-token-builder.js';
-import { AcctValueConverter } from './acct-value-converter.js';
-import { withLeanLeaves } from './lean-cst.js';
-import { AcctLinker } from './lean-references.js';
-import { AcctNodeDescriptionProvider, AcctReferenceDescriptionProvider } from './lean-descriptions.js';
+import { AcctScopeComputation, AcctScopeProvider } from './references/acct-scope.js';
+import { AcctDocumentValidator } from './validation/acct-document-validator.js';
+import { AcctDocumentBuilder } from './workspace/acct-document-builder.js';
+import { AcctSettings } from './workspace/acct-settings.js';
+import { CustomerIndex } from './validation/customer-index.js';
+import { FilePlaces } from './workspace/file-places.js';
+import { FindingPolicy } from './validation/finding-policy.js';
+import { WorkspaceFacts } from './workspace/workspace-facts.js';
+import { createAcctParser } from './parser/acct-parser.js';
+import { AcctLexer } from './parser/acct-lexer.js';
+import { AcctTokenBuilder } from './parser/acct-token-builder.js';
+import { AcctValueConverter } from './parser/acct-value-converter.js';
+import { withLeanLeaves } from './parser/lean-cst.js';
+import { AcctLinker } from './references/acct-linker.js';
+import { AcctNodeDescriptionProvider, AcctReferenceDescriptionProvider } from './references/acct-descriptions.js';
 import { IncrementalDocumentFactory } from './incremental/incremental-document-factory.js';
-import { AcctValidationRegistry } from './acct-validation-registry.js';
-import { AcctSyntaxMessages } from './syntax-messages.js';
-import { AcctWorkspaceManager } from './acct-workspace-manager.js';
+import { AcctValidationRegistry } from './validation/acct-validation-registry.js';
+import { AcctSyntaxMessages } from './parser/syntax-messages.js';
+import { AcctWorkspaceManager } from './workspace/acct-workspace-manager.js';
 
 
 export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCoreServices & AcctLanguageAddedServices> = {

@@ -1,10 +1,10 @@
 /** The services the language core adds to Langium's, as the checks and the other rooms see them. */
 import type { LangiumCoreServices } from 'langium';
-import type { AcctSettings } from './acct-settings.js';
-import type { CustomerIndex } from './customer-index.js';
-import type { FilePlaces } from './file-places.js';
-import type { FindingPolicy } from './finding-policy.js';
-import type { WorkspaceFacts } from './workspace-facts.js';
+import type { AcctSettings } from './workspace/acct-settings.js';
+import type { CustomerIndex } from './validation/customer-index.js';
+import type { FilePlaces } from './workspace/file-places.js';
+import type { FindingPolicy } from './validation/finding-policy.js';
+import type { WorkspaceFacts } from './workspace/workspace-facts.js';
 
 export type AcctLanguageAddedServices = {
     validation: {

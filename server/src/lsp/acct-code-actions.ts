@@ -8,9 +8,9 @@
 import type { LangiumDocument, LangiumDocuments, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic } from 'vscode-languageserver';
-import type { FindingData } from '../language/finding-data.js';
-import type { AcctSettings } from '../language/acct-settings.js';
-import { waiverInsertion } from '../language/waiver-insertion.js';
+import type { FindingData } from '../language/validation/finding-data.js';
+import type { AcctSettings } from '../language/workspace/acct-settings.js';
+import { waiverInsertion } from '../language/editing/waiver-insertion.js';
 import { isIssueCode, isWaivable } from '../method/index.js';
 import { EditorCommands } from '../contract/commands.js';
 import { isMember, type Member, type Workspace } from '../language/generated/ast.js';

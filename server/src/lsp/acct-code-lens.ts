@@ -6,9 +6,9 @@ import { AstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 
 import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import { isCustomer, type Waiver, type Workspace } from '../language/generated/ast.js';
-import { effectiveSupport, isActiveOpportunity } from '../language/ast-rules.js';
-import type { FindingPolicy } from '../language/finding-policy.js';
-import type { AcctSettings } from '../language/acct-settings.js';
+import { effectiveSupport, isActiveOpportunity } from '../language/ast/ast-rules.js';
+import type { FindingPolicy } from '../language/validation/finding-policy.js';
+import type { AcctSettings } from '../language/workspace/acct-settings.js';
 import { waivedSummary } from './waiver-descriptions.js';
 import { EditorCommands } from '../contract/commands.js';
 

@@ -10,8 +10,8 @@ import {
     addDays, ISSUE_CODES, isAdjustable, issueCatalog, isWaivable, type Meaning, type PropertyKeyword, type Texts, type VocabularyTexts,
 } from '../method/index.js';
 import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';
-import type { AcctSettings } from '../language/acct-settings.js';
-import { WAIVER_DAYS } from '../language/waiver-insertion.js';
+import type { AcctSettings } from '../language/workspace/acct-settings.js';
+import { WAIVER_DAYS } from '../language/editing/waiver-insertion.js';
 
 /** Punctuation and pieces of values that are offered as whole values instead. */
 const notOffered = new Set(['{', '}', ',', '-', '?']);

@@ -13,9 +13,9 @@
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import { URI, type LangiumDocuments } from 'langium';
 import { FileChangeType, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
-import { AcctWorkspaceManager } from '../language/acct-workspace-manager.js';
+import { AcctWorkspaceManager } from '../language/workspace/acct-workspace-manager.js';
 import { afterUpdate, noteEdit } from './idle-memory.js';
-import type { AcctDocumentBuilder } from '../language/acct-document-builder.js';
+import type { AcctDocumentBuilder } from '../language/workspace/acct-document-builder.js';
 
 /** Edits closer than this to the previous one are a burst: wait for this much quiet. */
 export const QUIET_MS = 40;

@@ -1,6 +1,6 @@
 /**
  * Format Document, Format Selection and format on typing `}`, with the layout of
- * language/plan-layout.ts: only white space between tokens changes, so formatting never changes
+ * language/editing/plan-layout.ts: only white space between tokens changes, so formatting never changes
  * the plan. (Langium's AbstractFormatter places white space between the nodes of a plan that
  * parses; this layout also keeps the author's aligned columns, bounds blank lines, and works on a
  * file with a syntax error.)
@@ -8,7 +8,7 @@
 import type { LangiumDocument, Lexer } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, FormattingOptions, TextEdit } from 'vscode-languageserver';
-import { layoutEdits, layoutPieces, type LayoutEdit } from '../language/plan-layout.js';
+import { layoutEdits, layoutPieces, type LayoutEdit } from '../language/editing/plan-layout.js';
 
 export class AcctFormatter implements Formatter {
     constructor(private readonly lexer: Lexer) {}

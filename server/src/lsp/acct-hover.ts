@@ -9,7 +9,7 @@ import {
     isActivity, isCompetitor, isContact, isCustomer, isMember, isOpportunity, isSeverityRule, isSupportValue, isWaiver,
     type Contact, type Customer, type Opportunity,
 } from '../language/generated/ast.js';
-import { generalLayer, isActiveOpportunity, isQualified, maturity, supportOf } from '../language/ast-rules.js';
+import { generalLayer, isActiveOpportunity, isQualified, maturity, supportOf } from '../language/ast/ast-rules.js';
 import { isIdAlternative, meaningOfKeyword } from './acct-completion.js';
 import { describeSeverityRule, describeWaiver } from './waiver-descriptions.js';
 import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';

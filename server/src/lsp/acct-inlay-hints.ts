@@ -9,8 +9,8 @@ import { GrammarUtils, interruptAndCheck, type AstNode, type LangiumDocument } f
 import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
 import { CancellationToken, InlayHintKind, type InlayHint, type InlayHintParams, type Position, type Range } from 'vscode-languageserver';
 import { isContact, isDecisionChainEntry, type Contact, type DecisionChainEntry } from '../language/generated/ast.js';
-import { supportOf, whoIs } from '../language/ast-rules.js';
-import type { AcctSettings } from '../language/acct-settings.js';
+import { supportOf, whoIs } from '../language/ast/ast-rules.js';
+import type { AcctSettings } from '../language/workspace/acct-settings.js';
 import { daysBetween } from '../method/index.js';
 import { nodesInRange } from './nodes-in-range.js';
 import { daysSinceLabel, daysSinceTooltip, takenFromContactLabel, takenFromContactTooltip } from './editor-messages.js';

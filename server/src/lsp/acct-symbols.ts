@@ -5,7 +5,7 @@ import { CompletionItemKind, SymbolKind, type DocumentSymbol } from 'vscode-lang
 import { isActivity, isContact, isCustomer, isOpportunity, isWaiver } from '../language/generated/ast.js';
 import { roleMeanings, type Texts } from '../method/index.js';
 import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';
-import type { AcctSettings } from '../language/acct-settings.js';
+import type { AcctSettings } from '../language/workspace/acct-settings.js';
 
 const symbolKinds: Record<string, SymbolKind> = {
     Customer: SymbolKind.Class, Contact: SymbolKind.Field, Opportunity: SymbolKind.Event,

@@ -4,9 +4,9 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { SeverityRule, Waiver } from '../language/generated/ast.js';
-import type { FindingPolicy } from '../language/finding-policy.js';
-import { messageText } from '../language/finding-data.js';
-import type { WorkspaceFacts } from '../language/workspace-facts.js';
+import type { FindingPolicy } from '../language/validation/finding-policy.js';
+import { messageText } from '../language/validation/finding-data.js';
+import type { WorkspaceFacts } from '../language/workspace/workspace-facts.js';
 import { isAdjustable, isIssueCode, issueCatalog, isWaivable, type DeclarationKind, type Texts } from '../method/index.js';
 
 const LISTED = 5;

@@ -3,7 +3,7 @@
  * enumeration, with one short form and one long meaning each. Completion, hover, outline,
  * messages, the legends and the views all read these tables, so a word changes in one place.
  * The grammar's own value lists are checked against these at compile time
- * (server/src/language/vocabulary-check.ts).
+ * (server/src/language/validation/vocabulary-check.ts).
  */
 
 /** Short form (a legend entry, a completion detail) and the one-line meaning in the method's words. */

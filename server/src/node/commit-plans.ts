@@ -5,7 +5,7 @@
  */
 import { EmptyFileSystemProvider, URI, type DefaultReference, type ParseResult } from 'langium';
 import type { Workspace } from '../language/generated/ast.js';
-import { forEachReference, nodesOf } from '../language/ast-walk.js';
+import { forEachReference, nodesOf } from '../language/ast/ast-walk.js';
 import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
 
 /** Serves each file's text at the commit being checked: the language services read it as from a disk. */

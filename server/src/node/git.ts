@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isSkippedFolder } from './plan-files.js';
-import { ACCT_IGNORE_FILE, keptFiles } from '../language/acct-ignore.js';
+import { ACCT_IGNORE_FILE, keptFiles } from '../language/workspace/acct-ignore.js';
 import { message, MessageError } from '../method/index.js';
 import type { PlanText } from './workspace-loader.js';
 import { gitEnvironment, runGit, safeGitArgs } from '../files/run-git.js';

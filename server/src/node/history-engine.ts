@@ -9,21 +9,21 @@ import * as path from 'node:path';
 import { DocumentState, URI, type LangiumDocument, type ParseResult } from 'langium';
 import { createAcctServices } from '../acct-module.js';
 import type { Workspace } from '../language/generated/ast.js';
-import { relativePath } from '../language/file-places.js';
+import { relativePath } from '../language/workspace/file-places.js';
 import { documentFactoryInternals, indexManagerInternals } from '../language/langium-internals.js';
 import { computePlan } from '../plan/plan-json.js';
 import { diffPlans } from '../contract/plan-diff.js';
 import { blobText, commitFileSystem, emptyPlan, samePlan, unlink } from './commit-plans.js';
 import type { HistoryStep } from '../contract/history-report.js';
 import { byPlace, compareText } from '../contract/findings.js';
-import { subjectsByOffset } from '../language/subject.js';
+import { subjectsByOffset } from '../language/ast/subject.js';
 import { diagnosticJson } from '../plan/diagnostics.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
 import type { Locale } from '../method/index.js';
-import { DAY_COUNTING_CODES, datesIn, mayChangeBetween } from '../language/checks/date-driven.js';
+import { DAY_COUNTING_CODES, datesIn, mayChangeBetween } from '../language/validation/checks/date-driven.js';
 import type { GitWorkTree } from './git.js';
-import type { AcctDocumentValidator } from '../language/acct-document-validator.js';
+import type { AcctDocumentValidator } from '../language/validation/acct-document-validator.js';
 import type { CommitRecord } from './git-history.js';
 
 export interface HistoryOptions {
@@ -349,7 +349,11 @@ export class HistoryEngine {
             const { changes, newFindings, resolvedFindings, changedFindings, unchecked } =
                 diffPlans(earlier, later, { from: record.parent ?? '', to: record.commit }, renamed);
             let [error, warning, info] = [0, 0, 0];
-            for (const d of after.diagnostics) d.severity === 'error' ? error++ : d.severity === 'warning' ? warning++ : info++;
+            for (const d of after.diagnostics) {
+                if (d.severity === 'error') error++;
+                else if (d.severity === 'warning') warning++;
+                else info++;
+            }
             const count = (severity: string) => ({ error, warning, info } as Record<string, number>)[severity]!;
             yield {
                 commit: record.commit, date: record.date, author: record.author, message: record.message,

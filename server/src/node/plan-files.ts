@@ -10,7 +10,7 @@ import * as fs from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import * as path from 'node:path';
 import { message, MessageError, type Message } from '../method/index.js';
-import { ACCT_IGNORE_FILE, AcctIgnore, isSkippedFolder } from '../language/acct-ignore.js';
+import { ACCT_IGNORE_FILE, AcctIgnore, isSkippedFolder } from '../language/workspace/acct-ignore.js';
 
 /** A problem with the input itself (not with the plan): the CLI exits 2 with this message, in the user's language. */
 export class InputError extends MessageError {}

@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FindingSubject } from '../contract/findings.js';
 import type { DiagnosticJson, Severity } from '../contract/plan-types.js';
 import type { SubjectKey } from '../contract/subject-key.js';
-import { messageText, type FindingData } from '../language/finding-data.js';
+import { messageText, type FindingData } from '../language/validation/finding-data.js';
 
 export function severityName(diagnostic: Diagnostic): Severity {
     switch (diagnostic.severity) {

@@ -8,17 +8,17 @@ import { DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocume
 import type { Workspace } from '../language/generated/ast.js';
 import type { AcctLanguageServices } from '../language/acct-language-services.js';
 import { isCustomer } from '../language/generated/ast.js';
-import { subjectOf, subjectsByOffset } from '../language/subject.js';
+import { subjectOf, subjectsByOffset } from '../language/ast/subject.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { byPlace, compareText, type FindingSubject, type PlanView } from '../contract/findings.js';
 import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
-import type { FindingPolicy } from '../language/finding-policy.js';
-import type { AcctSettings } from '../language/acct-settings.js';
+import type { FindingPolicy } from '../language/validation/finding-policy.js';
+import type { AcctSettings } from '../language/workspace/acct-settings.js';
 import type { SourceAnchor } from '../contract/plan-focus.js';
 import type { SubjectKey } from '../contract/subject-key.js';
 import { diagnosticJson, locatedFinding, type LocatedFinding } from './diagnostics.js';
 import { computePlan } from './plan-json.js';
-import { relativePath } from '../language/file-places.js';
+import { relativePath } from '../language/workspace/file-places.js';
 
 interface Findings {
     /** Sorted by file, line, column (contract section 5). */

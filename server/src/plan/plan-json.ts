@@ -5,7 +5,7 @@
  */
 import type { Activity, Contact, Customer, Money, Opportunity, Workspace } from '../language/generated/ast.js';
 import { isCompetitor, isCustomer, isMember } from '../language/generated/ast.js';
-import { effectiveRole, effectiveSupport, isQualified, maturity, moneyValue, supportOf } from '../language/ast-rules.js';
+import { effectiveRole, effectiveSupport, isQualified, maturity, moneyValue, supportOf } from '../language/ast/ast-rules.js';
 import { sandboxScore, suggestedTierFor, type Support } from '../method/index.js';
 import { compareText } from '../contract/findings.js';
 import type {

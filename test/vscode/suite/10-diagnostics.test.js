@@ -4,8 +4,6 @@
 
 const assert = require('assert');
 const cp = require('child_process');
-const fs = require('fs');
-const path = require('path');
 const vscode = require('vscode');
 const h = require('./helpers');
 

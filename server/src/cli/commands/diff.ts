@@ -12,7 +12,7 @@ import { formatDiffMarkdown, formatDiffText } from '../../contract/diff-report.j
 import { message, severityRank, resolveToday, type Severity, type Texts } from '../../method/index.js';
 import { loadTexts, loadTextsThen, loadWorkspace, type LoadedWorkspace } from '../../node/workspace-loader.js';
 import { existsAt, GitError, isRevision, pathInTree, plansAt, renames, resolveRevision, workTree, type GitWorkTree } from '../../node/git.js';
-import { relativePath } from '../../language/file-places.js';
+import { relativePath } from '../../language/workspace/file-places.js';
 import type { AcctPlanDocument } from '../../contract/plan-types.js';
 import { hintDeclaredElsewhere, withPathsAndToday, type SetExit } from '../common.js';
 import { writeStdout, writeTextStdout } from '../output.js';

@@ -1,6 +1,6 @@
 /**
  * `acct format` (an extension of the contract, for CI): `--check` names each plan whose layout
- * differs from what the editor's Format Document gives (language/plan-layout.ts) and exits 1;
+ * differs from what the editor's Format Document gives (language/editing/plan-layout.ts) and exits 1;
  * `--write` rewrites each plan that is not formatted, in place and atomically (the one command
  * that writes an `.acct` file, through the safe-write room); without either, one plan is
  * printed formatted — and `acct format F > F`, where the shell empties F before acct reads it,
@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { Command } from 'commander';
 import { EmptyFileSystem } from 'langium';
 import { createAcctServices } from '../../acct-module.js';
-import { applyLayout, layoutEdits, layoutPieces } from '../../language/plan-layout.js';
+import { applyLayout, layoutEdits, layoutPieces } from '../../language/editing/plan-layout.js';
 import { findAcctFiles, readPlanTexts } from '../../node/plan-files.js';
 import { filePlace } from '../../contract/findings.js';
 import { checkPlanRewritable, rewritePlan } from '../../files/safe-write.js';

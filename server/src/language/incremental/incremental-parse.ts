@@ -20,9 +20,9 @@ import {
     type ParseResult, type RootCstNode,
 } from 'langium';
 import { isActivity, isCompetitor, isContact, isCustomer, isMember, isOpportunity, type Customer, type Workspace } from '../generated/ast.js';
-import { AcctLexer } from '../acct-lexer.js';
+import { AcctLexer } from '../parser/acct-lexer.js';
 import { compositeInternals } from '../langium-internals.js';
-import { positionIn } from '../lean-cst.js';
+import { positionIn } from '../parser/lean-cst.js';
 import { attach, copyNode, keepIdentity, spliceCst, type TextEdit } from './tree-splice.js';
 import { closingBrace, isUnterminatedString, lexWindow, type WindowTokens } from './window-tokens.js';
 

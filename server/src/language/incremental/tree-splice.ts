@@ -9,9 +9,9 @@ import {
     isAstNode, isCompositeCstNode, isReference, LeafCstNodeImpl, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type Linker,
     type RootCstNode,
 } from 'langium';
-import { nodeForProperty } from '../cst-search.js';
+import { nodeForProperty } from '../ast/cst-search.js';
 import { compositeInternals, mutableComposite, mutableNode } from '../langium-internals.js';
-import { LeanLeafCstNode, positionIn, retext } from '../lean-cst.js';
+import { LeanLeafCstNode, positionIn, retext } from '../parser/lean-cst.js';
 
 /** The edit of the text, as incremental-parse.ts computed it. */
 export interface TextEdit {

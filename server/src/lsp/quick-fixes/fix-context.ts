@@ -6,7 +6,7 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { Member } from '../../language/generated/ast.js';
-import type { TextInsertion } from '../../language/text-placement.js';
+import type { TextInsertion } from '../../language/editing/text-placement.js';
 import type { Texts } from '../../method/index.js';
 
 export interface FixContext {

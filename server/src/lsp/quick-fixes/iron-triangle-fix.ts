@@ -6,8 +6,8 @@
  */
 import type { Reference } from 'langium';
 import { isOpportunity, type Customer, type Member } from '../../language/generated/ast.js';
-import { whoIs } from '../../language/ast-rules.js';
-import { insertAtBlockEnd } from '../../language/text-placement.js';
+import { whoIs } from '../../language/ast/ast-rules.js';
+import { insertAtBlockEnd } from '../../language/editing/text-placement.js';
 import { fixTitles } from '../editor-messages.js';
 import { insertionFix, nodeAtFinding, type QuickFixBuilder } from './fix-context.js';
 

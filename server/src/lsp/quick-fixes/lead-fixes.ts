@@ -4,7 +4,7 @@
  * (ripe-lead's "Move to stage opportunity" needs only its own node: it travels in the finding.)
  */
 import { isActivity, isOpportunity } from '../../language/generated/ast.js';
-import { insertAtBlockEnd } from '../../language/text-placement.js';
+import { insertAtBlockEnd } from '../../language/editing/text-placement.js';
 import { fixTitles } from '../editor-messages.js';
 import { insertionFix, nodeAtFinding, type QuickFixBuilder } from './fix-context.js';
 

@@ -4,7 +4,7 @@
  * writes the real name.
  */
 import { isCustomer } from '../../language/generated/ast.js';
-import { insertAfter, insertAtBlockEnd } from '../../language/text-placement.js';
+import { insertAfter, insertAtBlockEnd } from '../../language/editing/text-placement.js';
 import { fixTitles } from '../editor-messages.js';
 import { insertionFix, nodeAtFinding, type QuickFixBuilder } from './fix-context.js';
 

@@ -4,7 +4,7 @@
  * support (the inlay hints show them) until the team writes what differs for this deal.
  */
 import { isOpportunity } from '../../language/generated/ast.js';
-import { insertAtBlockEnd } from '../../language/text-placement.js';
+import { insertAtBlockEnd } from '../../language/editing/text-placement.js';
 import { fixTitles } from '../editor-messages.js';
 import { insertionFix, nodeAtFinding, type QuickFixBuilder } from './fix-context.js';
 

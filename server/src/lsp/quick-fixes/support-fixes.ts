@@ -5,8 +5,8 @@
  */
 import { GrammarUtils } from 'langium';
 import { isDecisionChainEntry } from '../../language/generated/ast.js';
-import { whoIs } from '../../language/ast-rules.js';
-import { insertAfter, insertAtBlockEnd } from '../../language/text-placement.js';
+import { whoIs } from '../../language/ast/ast-rules.js';
+import { insertAfter, insertAtBlockEnd } from '../../language/editing/text-placement.js';
 import { fixTitles } from '../editor-messages.js';
 import { insertionFix, nodeAtFinding, replacementFix, type QuickFixBuilder } from './fix-context.js';
 

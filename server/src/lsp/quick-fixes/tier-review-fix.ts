@@ -4,7 +4,7 @@
  */
 import { GrammarUtils } from 'langium';
 import { isCustomer } from '../../language/generated/ast.js';
-import { insertAfter } from '../../language/text-placement.js';
+import { insertAfter } from '../../language/editing/text-placement.js';
 import { fixTitles } from '../editor-messages.js';
 import { insertionFix, nodeAtFinding, type QuickFixBuilder } from './fix-context.js';
 

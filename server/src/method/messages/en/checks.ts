@@ -1,5 +1,5 @@
 /**
- * The checks' messages and quick-fix titles (server/src/language/checks/), in English: the
+ * The checks' messages and quick-fix titles (server/src/language/validation/checks/), in English: the
  * source every translation follows. `{name}` is a parameter; `{n:one|other}` an English plural.
  */
 export const checks = {
@@ -111,7 +111,7 @@ export const checks = {
     'check.aimlessActivity': "Activity '{activity}' is planned without an objective: write what this meeting must achieve.",
 } as const;
 
-/** What the finding policy and the document validator say (language/finding-policy.ts, acct-document-validator.ts). */
+/** What the finding policy and the document validator say (language/validation/finding-policy.ts, acct-document-validator.ts). */
 export const findings = {
     'finding.expiredWaiver': 'The waiver of {code} expired on {until}: it waives nothing any more. Deal with the findings it covered, or renew it with a new date and reason.',
     'finding.unusedWaiver': 'The waiver of {code} waives nothing here: no {code} finding is left to acknowledge. Remove it.',

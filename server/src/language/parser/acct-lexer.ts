@@ -1,0 +1,184 @@
+/**
+ * The lexer, made linear in the worst case and plain-spoken about two mistakes:
+ * - A run of characters that can start no token (a pasted NUL, `%%%`, control characters) is one
+ *   error. Chevrotain skips such a run one character at a time, trying every token pattern at
+ *   each (about 2 s per MB of NULs); the run's tail is handed to it as spaces instead, and the
+ *   error is given the run's real length.
+ * - A string left open at the end of its line is one token (the STRING terminal allows it,
+ *   see acct.langium) and one error, "unterminated string", instead of a string retried at every
+ *   quote of the line (quadratic in the line's length) and errors cascading through the file.
+ */
+import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
+import { Lexer as ChevrotainLexer, type IToken, type TokenType } from 'chevrotain';
+import { chevrotainLexerInternals } from '../langium-internals.js';
+import { lineOfOffset, lineStarts, skipStringOrComment } from '../text/text-scan.js';
+import { isClosedString } from './acct-value-converter.js';
+import { syntaxText } from './syntax-messages.js';
+import type { AcctLanguageServices } from '../acct-language-services.js';
+
+/** Characters that may start a token: whitespace, ids, numbers, strings, `{`, `}`, `,`, `-`, `?`. */
+const MAY_START = /[\s\w"{},\-?\u00C0-\uFFFF]/;
+
+/** Whether the character at `i` may be part of a token: also a `.` in a number and the `/` of a comment. */
+function mayStart(text: string, i: number): boolean {
+    const c = text[i]!;
+    if (c === '.') return i > 0 && /\d/.test(text[i - 1]!);
+    if (c === '/') return text[i + 1] === '/' || text[i + 1] === '*';
+    return MAY_START.test(c);
+}
+
+export class AcctLexer extends DefaultLexer {
+    private readonly services: AcctLanguageServices;
+
+    constructor(services: AcctLanguageServices) {
+        super(services);
+        this.services = services;
+        // Chevrotain's line and column tracking costs a third of the lexing, and its tokens keep
+        // their positions as boxed numbers: positions are computed here from the offsets instead.
+        const full = chevrotainLexerInternals(this.chevrotainLexer);
+        const { skipValidations, errorMessageProvider } = full.config;
+        this.chevrotainLexer = new ChevrotainLexer(full.lexerDefinition, { positionTracking: 'onlyOffset', skipValidations, errorMessageProvider });
+    }
+
+    /** Tokens lexed already, for the next parse only (set by `tokenizeAs`). */
+    private given: LexerResult | undefined;
+
+    /**
+     * The next `tokenize` gives `result`, whatever the text: the incremental parser hands the
+     * parser a window it lexed itself (incremental/incremental-parse.ts). Undone by `tokenizeAs(undefined)`.
+     */
+    tokenizeAs(result: LexerResult | undefined): void {
+        this.given = result;
+    }
+
+    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+        const given = this.given;
+        if (given) {
+            this.given = undefined;
+            return given;
+        }
+        // the settings are read when a text is lexed: the lexer is made before they are
+        const say = syntaxText(this.services.workspace.AcctSettings.texts());
+        const runs = invalidRuns(text);
+        const result = super.tokenize(runs.length ? squash(text, runs) : text, options);
+        const endOf = new Map(runs);
+        const lines = new LineCursor(lineStarts(text));
+        for (const tokens of [result.tokens, result.hidden]) {
+            for (let i = 0; i < tokens.length; i++) tokens[i] = new SmallToken(tokens[i]!, lines);
+        }
+        for (const error of result.errors) {
+            const line = lines.lineOf(error.offset);
+            error.line = line + 1;
+            error.column = error.offset - lines.startOf(line) + 1;
+            const end = endOf.get(error.offset);
+            const run = end === undefined ? undefined : [error.offset, end] as const;
+            if (run) {
+                error.length = run[1] - run[0];
+                error.message = say.unexpectedCharacters(`${printable(text.slice(run[0], Math.min(run[1], run[0] + 12)))}${error.length > 12 ? '…' : ''}`, error.length);
+            }
+        }
+        for (const token of result.tokens) {
+            if (token.tokenType.name === 'STRING' && !isClosedString(token.image)) {
+                result.errors.push({
+                    offset: token.startOffset, length: token.image.length, line: token.startLine, column: token.startColumn,
+                    message: say.unterminatedString,
+                });
+            }
+        }
+        // in place: each original is garbage as soon as it is copied
+        return result;
+    }
+}
+
+/**
+ * Lines of a text, for positions asked in increasing order (the tokens of a lexing, in order):
+ * each answer moves forward from the last, and an offset before it is found by binary search.
+ */
+class LineCursor {
+    private line = 0;
+
+    constructor(private readonly starts: Uint32Array) {}
+
+    /** The 0-based line holding `offset`. */
+    lineOf(offset: number): number {
+        const starts = this.starts;
+        let line = this.line;
+        if (starts[line]! > offset) line = lineOfOffset(starts.subarray(0, line + 1), offset);
+        while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
+        return (this.line = line);
+    }
+
+    startOf(line: number): number {
+        return this.starts[line]!;
+    }
+}
+
+/**
+ * A token whose positions are small integers in memory, computed from its offset (Chevrotain's
+ * tokens would keep them as boxed numbers: their shape is shared with the end-of-file token, whose
+ * positions are NaN). Lines and columns are 1-based, the end is the last character's, as
+ * Chevrotain's: lines end at `\n`, `\r\n` or `\r`.
+ */
+class SmallToken implements IToken {
+    readonly image: string;
+    readonly startOffset: number;
+    readonly endOffset: number;
+    readonly startLine: number;
+    readonly endLine: number;
+    readonly startColumn: number;
+    readonly endColumn: number;
+    readonly tokenTypeIdx: number;
+    readonly tokenType: TokenType;
+
+    constructor(token: IToken, lines: LineCursor) {
+        const start = token.startOffset | 0;
+        const end = (start + token.image.length - 1) | 0;
+        const line = lines.lineOf(start);
+        this.image = token.image;
+        this.startOffset = start;
+        this.endOffset = end;
+        this.startLine = line + 1;
+        this.startColumn = start - lines.startOf(line) + 1;
+        // Only a block comment spans lines: the others end on the line they start on.
+        const endLine = token.image.length > 1 ? lines.lineOf(end) : line;
+        this.endLine = endLine + 1;
+        this.endColumn = end - lines.startOf(endLine) + 1;
+        this.tokenTypeIdx = token.tokenTypeIdx;
+        this.tokenType = token.tokenType;
+    }
+}
+
+/** [start, end) of each run of characters outside strings and comments that can start no token. */
+function invalidRuns(text: string): Array<[number, number]> {
+    const runs: Array<[number, number]> = [];
+    for (let i = 0; i < text.length;) {
+        const end = skipStringOrComment(text, i);
+        if (end >= 0) {
+            i = end;
+        } else if (!mayStart(text, i)) {
+            const start = i;
+            for (i++; i < text.length && !mayStart(text, i); i++);
+            runs.push([start, i]);
+        } else {
+            i++;
+        }
+    }
+    return runs;
+}
+
+/** The text with each run's tail replaced by spaces: offsets, lines and columns stay as they were. */
+function squash(text: string, runs: ReadonlyArray<[number, number]>): string {
+    const parts: string[] = [];
+    let at = 0;
+    for (const [start, end] of runs) {
+        parts.push(text.slice(at, start + 1), ' '.repeat(end - start - 1));
+        at = end;
+    }
+    parts.push(text.slice(at));
+    return parts.join('');
+}
+
+/** Invisible characters named, so that a message shows what is there. */
+function printable(text: string): string {
+    return text.replace(/[\u0000-\u001f\u007f]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

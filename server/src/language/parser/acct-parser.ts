@@ -1,0 +1,234 @@
+/**
+ * Langium's parser with its quadratic corners made linear; they are properties of the libraries,
+ * fixed where the parser is built so that every service (CLI, server, tests) gets them:
+ * - Chevrotain's in-repetition error recovery calls the repetition again from inside itself for
+ *   each recovery in a row: 1,400 recovered errors in a row overflowed the stack (and each one
+ *   recomputed its follow sets over a deeper stack). Past a depth the recovery is left to the
+ *   between-rules recovery, which unwinds; the errors are still all reported.
+ * - Langium's CST builder finds where to insert comments by searching a new node's siblings from
+ *   the first (`indexOf`) — even when there is no comment to insert, at every token: quadratic in
+ *   the size of a customer. Nothing to insert is now nothing to do, and a new node is known to be
+ *   its container's last child. It also spread all the comments into one call, which overflowed
+ *   the stack on a file of 100,000 comments. Likewise it searched from the first for the empty
+ *   node that a recovered error leaves, to remove it: quadratic in the errors of one block.
+ * - Langium hands each token the comments before it by splicing them off the front of the list
+ *   of all comments: quadratic in the number of comments. A cursor walks the list instead.
+ * - Chevrotain's syntax-error exceptions capture stack traces (see recoverWithoutStackTraces),
+ *   its resynchronisation tests each skipped token slowly (see resyncInOnePass), and each
+ *   recovered error walks the grammar again (see rememberGrammarWalks).
+ */
+import { createLangiumParser, LeafCstNodeImpl, type CstNode, type LangiumCoreServices, type LangiumParser } from 'langium';
+import { skipBlocksWhenRecovering } from './block-recovery.js';
+import { EOF, getLookaheadPaths, NoViableAltException, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import {
+    checkLangiumInternals, checkParsing, mutableComposite, mutableNode, replaceMethod, type CstBuilderInternals, type MutableCompositeCstNode,
+    type ParserInternals, type RecognizerInternals,
+} from '../langium-internals.js';
+
+/** Recoveries in a row handled inside a repetition before leaving the rest to the between-rules recovery. */
+export const MAX_RECOVERY_DEPTH = 64;
+
+type CompositeNode = MutableCompositeCstNode;
+
+export function createAcctParser(services: LangiumCoreServices): LangiumParser {
+    const parser = createLangiumParser(services);
+    const internals = checkLangiumInternals(parser);
+    skipBlocksWhenRecovering(internals.wrapper);
+    boundRecovery(internals.wrapper);
+    resyncInOnePass(internals.wrapper);
+    rememberGrammarWalks(internals.wrapper);
+    insertHiddenNodesFromTheEnd(internals.nodeBuilder);
+    removeNodesFromTheEnd(internals.nodeBuilder);
+    walkHiddenTokensWithACursor(internals);
+    recoverWithoutStackTraces(internals);
+    forgetTheTokens(parser, internals);
+    return parser;
+}
+
+/**
+ * Chevrotain keeps the last input's tokens until the next parse: the whole last file, for
+ * nothing. Its errors keep the tokens their recovery skipped (`resyncedTokens`), which nothing
+ * in Langium or acct reads: after a megabyte of `{`, a million tokens kept with the document.
+ * Langium's CST builder keeps the last root (`rootNode`, `nodeStack`): the syntax tree, the AST
+ * and the text of the last file parsed, kept after its document is closed and deleted (a 5 MB
+ * plan: about 100 MB of heap, 449 MB of the server's memory) — forgotten here too.
+ */
+function forgetTheTokens(parser: LangiumParser, internals: ParserInternals): void {
+    replaceMethod(parser, 'LangiumParser', 'parse', parse => ((input: string, options?: { rule?: string }) => {
+        try {
+            const result = parse.call(parser, input, options);
+            for (const error of result.parserErrors) error.resyncedTokens = [];
+            return result;
+        } finally {
+            internals.wrapper.input = [];
+            internals.nodeBuilder.rootNode = undefined;
+            internals.nodeBuilder.nodeStack = [];
+        }
+    }) as LangiumParser['parse']);
+}
+
+function boundRecovery(wrapper: RecognizerInternals): void {
+    let depth = 0;
+    replaceMethod(wrapper, 'chevrotain Parser', 'tryInRepetitionRecovery', recover => function (this: RecognizerInternals, ...args): void {
+        if (depth >= MAX_RECOVERY_DEPTH) return;
+        depth++;
+        try {
+            recover.apply(this, args);
+        } finally {
+            depth--;
+        }
+    });
+}
+
+/**
+ * The between-rules recovery skips to the next token that may follow an enclosing rule; Chevrotain
+ * tests every skipped token against every such token type with generic helpers (14 µs a token:
+ * 2 s for 100,000 skipped tokens). The same answer from one set lookup per token.
+ */
+function resyncInOnePass(wrapper: RecognizerInternals): void {
+    replaceMethod(wrapper, 'chevrotain Parser', 'findReSyncTokenType', () => function (this: RecognizerInternals): TokenType | undefined {
+        const candidates = this.flattenFollowSet();
+        const matching = new Set<number>();
+        for (const type of candidates) {
+            matching.add(type.tokenTypeIdx!);
+            if (type.isParent) for (const idx of Object.keys(type.categoryMatchesMap ?? {})) matching.add(Number(idx));
+        }
+        for (let k = 1; ; k++) {
+            const token = this.LA(k);
+            // The first candidate that matches, as Chevrotain picks it.
+            if (matching.has(token.tokenTypeIdx!)) return candidates.find(type => tokenMatcher(token, type));
+            if (token.tokenType === EOF) return undefined;
+        }
+    });
+}
+
+/**
+ * Each recovered error walks the grammar to find what may come next (the tokens that may follow
+ * here, the paths of each alternative for the message): 45 µs an error, the same answer every
+ * time at the same place of the grammar. Remembered per place, in this parser.
+ */
+function rememberGrammarWalks(wrapper: RecognizerInternals): void {
+    const follows = new Map<string, TokenType[]>();
+    replaceMethod(wrapper, 'chevrotain Parser', 'getFollowsForInRuleRecovery', getFollowsForInRuleRecovery => function (this: RecognizerInternals, tokType: TokenType, tokIdxInRule: number): TokenType[] {
+        const place = `${this.RULE_STACK.join(',')}|${this.RULE_OCCURRENCE_STACK.join(',')}|${tokType.tokenTypeIdx}|${tokIdxInRule}`;
+        let found = follows.get(place);
+        if (!found) {
+            if (follows.size > 10_000) follows.clear();
+            found = getFollowsForInRuleRecovery.call(this, tokType, tokIdxInRule);
+            follows.set(place, found);
+        }
+        return found;
+    });
+    const paths = new Map<string, ReturnType<typeof getLookaheadPaths>>();
+    // Chevrotain's own raiseNoAltException, with the paths of the alternatives remembered.
+    replaceMethod(wrapper, 'chevrotain Parser', 'raiseNoAltException', () => function (this: RecognizerInternals, occurrence: number, errMsgTypes: string | undefined): never {
+        const ruleName = this.getCurrRuleFullName();
+        const place = `${ruleName}|${occurrence}`;
+        let expectedPathsPerAlt = paths.get(place);
+        if (!expectedPathsPerAlt) {
+            const rule = this.getGAstProductions()[ruleName] as Parameters<typeof getLookaheadPaths>[0]['rule'];
+            expectedPathsPerAlt = getLookaheadPaths({ occurrence, rule, prodType: 'Alternation', maxLookahead: this.maxLookahead });
+            paths.set(place, expectedPathsPerAlt);
+        }
+        const actual: IToken[] = [];
+        for (let i = 1; i <= this.maxLookahead; i++) actual.push(this.LA(i));
+        const previous = this.LA(0);
+        const message = this.errorMessageProvider.buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, customUserDescription: errMsgTypes, ruleName });
+        throw this.SAVE_ERROR(new NoViableAltException(message, this.LA(1), previous));
+    });
+}
+
+function insertHiddenNodesFromTheEnd(builder: CstBuilderInternals): void {
+    // Langium's own placement (after the current node's content, else before the first ancestor
+    // that is not its container's first child, else at the root's start), with two changes.
+    replaceMethod(builder, 'CstNodeBuilder', 'addHiddenNodes', () => function (this: CstBuilderInternals, tokens: IToken[]): void {
+        if (tokens.length === 0) return;
+        // Langium's leaf for a comment, as its builder makes it (Chevrotain's 1-based positions, the LSP's 0-based)
+        const nodes: CstNode[] = tokens.map(token => new LeafCstNodeImpl(
+            token.startOffset, token.image.length, token.startLine! - 1, token.startColumn! - 1, token.endLine! - 1, token.endColumn!, token.tokenType, true));
+        let current: CompositeNode = mutableComposite(this.current);
+        if (current.content.length > 0) {
+            insertAll(current, current.content.length, nodes);
+            return;
+        }
+        while (current.container) {
+            const siblings = current.container.content;
+            // A node just created is its container's last child, so search from the end.
+            const index = siblings.lastIndexOf(current as unknown as CstNode);
+            if (index > 0) {
+                insertAll(current.container, index, nodes);
+                return;
+            }
+            current = current.container;
+        }
+        insertAll(mutableComposite(this.rootNode!), 0, nodes);
+    });
+}
+
+function removeNodesFromTheEnd(builder: CstBuilderInternals): void {
+    // An empty node is removed as soon as it is built, while it is still its container's last child.
+    replaceMethod(builder, 'CstNodeBuilder', 'removeNode', () => function (node: CstNode): void {
+        const siblings = mutableNode(node).container && mutableComposite(node.container!).content;
+        if (!siblings) return;
+        const index = siblings.lastIndexOf(node);
+        if (index >= 0) siblings.splice(index, 1);
+    });
+}
+
+/**
+ * `content.splice(index, 0, ...nodes)` without spreading: a file of 100,000 comments is more
+ * arguments than a call takes. Each node gets its container, as Langium's insertChildren gives.
+ */
+function insertAll(container: CompositeNode, index: number, nodes: CstNode[]): void {
+    const content = container.content;
+    const after = content.splice(index, content.length - index);
+    for (const node of nodes) {
+        mutableNode(node).container = container;
+        content.push(node);
+    }
+    for (const node of after) content.push(node);
+}
+
+function walkHiddenTokensWithACursor(parser: ParserInternals): void {
+    // How many of the current parse's hidden tokens were handed out already.
+    let cursor = 0;
+    let checked = false;
+    replaceMethod(parser, 'LangiumParser', 'extractHiddenTokens', () => function (this: ParserInternals, token: IToken): IToken[] {
+        const hidden = this.lexerResult?.hidden;
+        if (!hidden || cursor >= hidden.length) return [];
+        const start = cursor;
+        while (cursor < hidden.length && hidden[cursor]!.startOffset <= token.startOffset) cursor++;
+        return hidden.slice(start, cursor);
+    });
+    replaceMethod(parser, 'LangiumParser', 'doParse', doParse => function (this: ParserInternals, rule: unknown): unknown {
+        if (!checked) {
+            checkParsing(this);
+            checked = true;
+        }
+        cursor = 0;
+        try {
+            return doParse.call(this, rule);
+        } finally {
+            // Langium adds the hidden tokens still in the list after the last token: leave only those.
+            this.lexerResult?.hidden.splice(0, cursor);
+            cursor = 0;
+        }
+    });
+}
+
+/**
+ * Chevrotain signals each syntax error with an exception that captures a stack trace nobody
+ * reads (the parser catches it to recover): 100,000 errors cost 1.5 s in the capture alone.
+ * An exception that escapes the parser (a fault of acct) keeps its message.
+ */
+function recoverWithoutStackTraces(parser: ParserInternals): void {
+    replaceMethod(parser, 'LangiumParser', 'doParse', doParse => function (this: ParserInternals, rule: unknown): unknown {
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            return doParse.call(this, rule);
+        } finally {
+            Error.stackTraceLimit = limit;
+        }
+    });
+}

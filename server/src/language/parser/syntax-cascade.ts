@@ -1,0 +1,69 @@
+/**
+ * One mistake, one syntax error. The parser's recovery skips what it cannot read, up to a token
+ * it can go on with — sometimes the `}` of a block nested in the skipped text, which it then
+ * takes for the end of the enclosing block, or a keyword that ends the enclosing declarations.
+ * `contcat wang "Wang" { … }` in a customer ends the customer at the contact's brace, and the
+ * rest of the customer is read as top-level text: a second error for the same typo. Cascades:
+ *   - in a block that the parser did not read up to the brace that closes it in the text, every
+ *     error after its first, up to that brace (or up to the next top-level declaration written
+ *     at the start of a line, whichever comes first: a missing `}` must not hide the errors of
+ *     the next customer);
+ *   - an error on the same line as an earlier one, after it (`compteitor-support nokia 1` is
+ *     read as a misspelt `compteitor`, then `support` with the value `nokia`);
+ *   - a parse error on a token that the lexer already reported (an unterminated string).
+ * The first error of a file is always kept: a file that does not parse has a `syntax` finding.
+ * Linear: one walk over the nodes, one over the text, a binary search per node and per error.
+ */
+import { AstUtils, type LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { closingBraces, inSpans, mergeSpans, type Span } from '../text/spans.js';
+import { lowerBound } from '../text/text-scan.js';
+
+/** A declaration keyword at the start of a line: where a cascade stops at the latest. */
+const TOP_LEVEL = /^(?:member|competitor|customer|policy)\b/gm;
+
+/** The parse errors that are not cascades of an earlier error. */
+export function withoutCascades(document: LangiumDocument, lexing: readonly Diagnostic[], parsing: readonly Diagnostic[]): Diagnostic[] {
+    if (parsing.length === 0) return [];
+    const text = document.textDocument.getText();
+    const offsetOf = (d: Diagnostic) => document.textDocument.offsetAt(d.range.start);
+    const lexed = new Set(lexing.map(offsetOf));
+    const errors = [...lexing, ...parsing].map(offsetOf).sort((a, b) => a - b);
+    const windows = cascadeWindows(document, text, errors);
+    const firstOnLine = new Map<number, number>();
+    for (const d of [...lexing, ...parsing]) {
+        const known = firstOnLine.get(d.range.start.line);
+        const offset = offsetOf(d);
+        if (known === undefined || offset < known) firstOnLine.set(d.range.start.line, offset);
+    }
+    const kept = parsing.filter(d => {
+        const offset = offsetOf(d);
+        return !lexed.has(offset) && !inSpans(windows, offset) && firstOnLine.get(d.range.start.line)! >= offset;
+    });
+    if (kept.length === 0 && lexing.length === 0) {
+        // a file that does not parse keeps its first error, whatever the rules above say
+        return [[...parsing].sort((a, b) => offsetOf(a) - offsetOf(b))[0]!];
+    }
+    return kept;
+}
+
+/** After the first error of each block the parser did not read to its closing brace: up to that brace. */
+function cascadeWindows(document: LangiumDocument, text: string, errors: readonly number[]): Span[] {
+    const braces = closingBraces(text);
+    const declarations = [...text.matchAll(TOP_LEVEL)].map(match => match.index);
+    const windows: Span[] = [];
+    for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        const cst = node.$cstNode;
+        if (!cst || node.$container === undefined) continue;
+        const open = braces.firstOpenAfter(cst.offset, cst.end);
+        if (open === undefined) continue;
+        const realEnd = braces.closeOf(open);
+        if (realEnd === cst.end) continue;
+        const first = errors[lowerBound(errors, cst.offset)];
+        if (first === undefined || first >= realEnd) continue;
+        const nextDeclaration = declarations[lowerBound(declarations, first + 1)] ?? text.length;
+        const end = Math.min(realEnd, nextDeclaration);
+        if (end > first + 1) windows.push([first + 1, end]);
+    }
+    return mergeSpans(windows);
+}

@@ -1,0 +1,39 @@
+/**
+ * acct's linker: Langium's, in Langium's order, without its streams and a promise per node, and
+ * undoing links without `delete`. Since Langium 4.3 a reference is an instance of one class
+ * (DefaultReferenceImpl) that resolves as acct's own LeanReference did, which it replaces; but
+ * Langium's `unlink` still deletes `_nodeDescription`, which turns every re-linked reference
+ * into a dictionary of properties (docs/langium-internals.md).
+ */
+import { Cancellation, DefaultLinker, interruptAndCheck, type DefaultReference, type LangiumDocument } from 'langium';
+import { forEachReference, nodesOf } from '../ast/ast-walk.js';
+
+/** Nodes linked between two looks at cancellation. */
+const CHECK_CANCEL_EVERY = 256;
+
+export class AcctLinker extends DefaultLinker {
+    /** Langium's linking in Langium's order, without its streams and a promise per node (ast-walk.ts). */
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const nodes = nodesOf(document.parseResult.value);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken);
+            forEachReference(nodes[i]!, info => this.doLink(info, document));
+        }
+    }
+
+    /** As Langium's, without deleting a property (which turns every reference into a dictionary). */
+    override unlink(document: LangiumDocument): void {
+        const others = [];
+        for (const ref of document.references) {
+            if ('_ref' in ref) {
+                const single = ref as DefaultReference;
+                single._ref = undefined;
+                single._nodeDescription = undefined;
+            } else {
+                others.push(ref);
+            }
+        }
+        document.references = others;
+        super.unlink(document);
+    }
+}

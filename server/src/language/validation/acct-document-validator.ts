@@ -1,0 +1,279 @@
+/**
+ * Gives parser and linker errors the contract's codes (`syntax`, `unresolved-reference`) and
+ * messages a plan author can act on (syntax-messages.ts builds the parser's; one mistake gives
+ * one error, syntax-cascade.ts), then hands every finding to the finding policy (severities,
+ * waivers, syntax-error containment).
+ */
+import {
+    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled, type AstNode, type DiagnosticInfo,
+    type LangiumDocument, type ValidationAcceptor, type ValidationOptions, type ValidationSeverity,
+} from 'langium';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import { forEachNode, nodesOf } from '../ast/ast-walk.js';
+import type { AcctValidationRegistry } from './acct-validation-registry.js';
+import { nodeForProperty } from '../ast/cst-search.js';
+import { messageText } from './finding-data.js';
+import { IssueCodes } from '../../method/index.js';
+import type { AcctLanguageServices } from '../acct-language-services.js';
+import type { AcctDocumentBuilder } from '../workspace/acct-document-builder.js';
+import type { AcctSettings } from '../workspace/acct-settings.js';
+import type { FindingPolicy } from './finding-policy.js';
+import { withoutCascades } from '../parser/syntax-cascade.js';
+import { DATE_DRIVEN_CODES } from './checks/date-driven.js';
+import { UnresolvedReferences } from '../references/unresolved-references.js';
+
+export class AcctDocumentValidator extends DefaultDocumentValidator {
+    protected readonly findingPolicy: FindingPolicy;
+    protected readonly unresolved: UnresolvedReferences;
+    protected readonly settings: AcctSettings;
+
+    /** Per document, the checks' findings of its last validation, and what they were made for (checkFindings). */
+    protected readonly kept = new WeakMap<LangiumDocument, { text: string; today: string; locale: string; categories: string; root: AstNode; found: Diagnostic[] }>();
+    /** The builder (looked up when first needed: it is made after the validator). */
+    protected readonly builderOf: () => AcctDocumentBuilder;
+
+    constructor(services: AcctLanguageServices) {
+        super(services);
+        this.builderOf = () => services.shared.workspace.DocumentBuilder as AcctDocumentBuilder;
+        this.findingPolicy = services.validation.FindingPolicy;
+        this.unresolved = new UnresolvedReferences(services);
+        this.settings = services.workspace.AcctSettings;
+    }
+
+    /**
+     * A check that throws (a fault of acct) is a finding, an error, never a clean result: Langium's
+     * own validateDocument logs such an exception and drops every finding of the document.
+     */
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        try {
+            return await this.validateFully(document, options, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            return [this.internalError(error)];
+        }
+    }
+
+    /**
+     * The checks' findings (validateAst): those of the document's last validation when the builder
+     * says they hold (acct-document-builder.ts: only a member's declaration changed elsewhere) and
+     * the document, the date and the language are the ones they were made for; else made afresh.
+     */
+    protected async checkFindings(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
+        const kept = this.kept.get(document);
+        const now = { text: document.textDocument.getText(), today: this.settings.today(), locale: this.settings.locale, categories: (this.validationRegistry as AcctValidationRegistry).checksKey(options.categories) };
+        const reusable = this.builderOf().takeChecksKept(document) && kept !== undefined && kept.root === document.parseResult.value
+            && kept.text === now.text && kept.today === now.today && kept.locale === now.locale && kept.categories === now.categories;
+        this.kept.delete(document);
+        const found = reusable ? kept.found : await this.validateAst(document.parseResult.value, options, cancelToken);
+        // Kept as handed out, and handed out again as they are: the document's previous findings were
+        // let go when it was reset (resetToState), and the finding policy sets the same severity again
+        // (the policy is the same when they are used again).
+        this.kept.set(document, { ...now, root: document.parseResult.value, found });
+        return found;
+    }
+
+    /** The error finding that says a check failed, at the start of the document. */
+    protected internalError(error: unknown): Diagnostic {
+        const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        return {
+            severity: 1,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            message: this.settings.texts().t('finding.internalError', { detail }),
+            code: IssueCodes.InternalError,
+            data: { code: IssueCodes.InternalError },
+            source: this.languageId,
+        };
+    }
+
+    /** Langium's validateDocument, with no spread of an unbounded list (a spread of 123,000 findings throws). */
+    protected async builtInAndChecks(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
+        const parseResult = document.parseResult;
+        const diagnostics: Diagnostic[] = [];
+        await interruptAndCheck(cancelToken);
+        if (!options.categories || options.categories.includes('built-in')) {
+            this.processLexingErrors(parseResult, diagnostics, options);
+            if (options.stopAfterLexingErrors && diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.LexingError)) return diagnostics;
+            this.processParsingErrors(parseResult, diagnostics, options);
+            if (options.stopAfterParsingErrors && diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.ParsingError)) return diagnostics;
+            this.processLinkingErrors(document, diagnostics, options);
+            if (options.stopAfterLinkingErrors && diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.LinkingError)) return diagnostics;
+        }
+        try {
+            const found = await this.checkFindings(document, options, cancelToken);
+            for (const diagnostic of found) diagnostics.push(diagnostic);
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            diagnostics.push(this.internalError(error));
+        }
+        await interruptAndCheck(cancelToken);
+        return diagnostics;
+    }
+
+    private async validateFully(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await this.builtInAndChecks(document, options, cancelToken);
+        const lexing: Diagnostic[] = [];
+        const parsing: Diagnostic[] = [];
+        for (const diagnostic of diagnostics) {
+            const code = (diagnostic.data as { code?: string } | undefined)?.code;
+            if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
+                (code === DocumentValidator.LexingError ? lexing : parsing).push(diagnostic);
+                diagnostic.code = IssueCodes.Syntax;
+                diagnostic.data = { code: IssueCodes.Syntax };
+            } else if (diagnostic.code === undefined && code === undefined) {
+                // Langium caught an exception in a check: the other checks ran; say what failed, under a code.
+                diagnostic.code = IssueCodes.InternalError;
+                diagnostic.data = { code: IssueCodes.InternalError };
+                const detail = messageText(diagnostic.message).replace(/^An error occurred during validation: /, '');
+                diagnostic.message = this.settings.texts().t('finding.internalError', { detail });
+            }
+        }
+        const kept = withoutCascades(document, lexing, parsing);
+        this.placeAtSwallowingChains(document, kept);
+        const cascades = new Set(parsing);
+        for (const error of kept) cascades.delete(error);
+        // A cascade is not shown, but its declaration is as unreliable as the first error's (containment).
+        const found = diagnostics.filter(d => !cascades.has(d));
+        const parseErrors = lexing.concat(parsing);
+        if (this.keepForDates && ranEveryCheck(options)) {
+            const steady: Diagnostic[] = [];
+            const dated: Diagnostic[] = [];
+            for (const d of found) (DATE_DRIVEN_CODES.has(String(d.code)) ? dated : steady).push(d);
+            this.keptForDates.set(document, { root: document.parseResult.value, steady, dated, parseErrors });
+        }
+        return this.findingPolicy.apply(document, found, parseErrors);
+    }
+
+    /**
+     * `acct history` only (history-engine.ts): keep each document's findings before the policy, so that
+     * when only today moves, revalidateDates re-runs only the checks that read today.
+     */
+    keepForDates = false;
+    private readonly keptForDates = new WeakMap<LangiumDocument, { root: AstNode; steady: Diagnostic[]; dated: Diagnostic[]; parseErrors: Diagnostic[] }>();
+
+    /**
+     * The findings of a document whose text and links have not changed since its last validation,
+     * with today moved: its findings that do not depend on today are kept, the date-driven checks
+     * (checks/date-driven.ts) run again, and the finding policy (waivers in force on the new
+     * today) is applied to all — what a full validation gives. A date-driven finding equal to
+     * one of the last validation is that same object (so that what is made of it can be reused).
+     * Undefined when the document was not validated in full before with keepForDates (validate it).
+     */
+    async revalidateDates(document: LangiumDocument, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[] | undefined> {
+        const kept = this.keptForDates.get(document);
+        const root = document.parseResult.value;
+        if (!kept || kept.root !== root) return undefined;
+        const registry = this.validationRegistry as AcctValidationRegistry;
+        const found: Diagnostic[] = [];
+        const acceptor: ValidationAcceptor = (severity, message, info) => { found.push(this.toDiagnostic(severity, message, info)); };
+        try {
+            await this.validateAstBefore(root, {}, acceptor, cancelToken);
+            for (const node of datedNodesOf(root, registry)) {
+                for (const check of registry.dateChecksFor(node.$type)) {
+                    const pending = check(node, acceptor, cancelToken);
+                    if (pending) await pending;
+                }
+            }
+        } catch (error) {
+            if (isOperationCancelled(error)) throw error;
+            return undefined;
+        }
+        // a check that failed (an internal error) or reported a code that does not read today: validate in full
+        if (found.some(d => !DATE_DRIVEN_CODES.has(String(d.code)))) return undefined;
+        const previous = new Map<string, Diagnostic[]>();
+        for (const d of kept.dated) {
+            const key = sameFindingKey(d);
+            const list = previous.get(key);
+            if (list) list.push(d); else previous.set(key, [d]);
+        }
+        kept.dated = found.map(d => previous.get(sameFindingKey(d))?.shift() ?? d);
+        return this.findingPolicy.apply(document, kept.steady.concat(kept.dated), kept.parseErrors);
+    }
+
+    /**
+     * A decision chain without its `}` swallows the lines after it (unresolved-references.ts drops
+     * the unknown contacts they become); the syntax error that follows is the brace's: it moves to
+     * the first word swallowed, and says which chain is not closed.
+     */
+    private placeAtSwallowingChains(document: LangiumDocument, kept: Diagnostic[]): void {
+        const swallowed = this.unresolved.swallowed(document);
+        if (swallowed.length === 0) return;
+        const texts = this.settings.texts();
+        const offsetOf = (d: Diagnostic) => document.textDocument.offsetAt(d.range.start);
+        const errors = [...kept].sort((a, b) => offsetOf(a) - offsetOf(b));
+        for (const { chain, entry, word } of swallowed) {
+            const at = entry.$cstNode!;
+            const error = errors.find(e => offsetOf(e) > at.offset);
+            if (!error || !chain.$cstNode) continue;
+            error.range = { start: document.textDocument.positionAt(at.offset), end: document.textDocument.positionAt(at.offset + word.length) };
+            error.message = texts.t('syntax.chainNotClosed', { line: chain.$cstNode.range.start.line + 1, word });
+        }
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        this.unresolved.report(document, (message, info) => diagnostics.push(this.toDiagnostic('error', message, info)));
+    }
+
+    /** Langium's diagnostic, with the property's syntax found the quicker way (cst-search.ts). */
+    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
+        if (!info.range && typeof info.property === 'string') {
+            const cst = nodeForProperty(info.node.$cstNode, info.property, info.index) ?? info.node.$cstNode;
+            if (cst) return super.toDiagnostic(severity, message, { ...info, range: cst.range });
+        }
+        return super.toDiagnostic(severity, message, info);
+    }
+
+    /**
+     * Langium's walk, checks and order, without a stream and a promise per node and check
+     * (acct-validation-registry.ts); cancellation is looked at every few hundred nodes.
+     */
+    protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken?: CancellationToken): Promise<void> {
+        const registry = this.validationRegistry as AcctValidationRegistry;
+        // Langium's default validates every node and its children; an override that prunes gets the walk it asks for.
+        const skipped = new Set<AstNode>();
+        const nodes: readonly AstNode[] = this.validateSingleNodeOptions === DefaultDocumentValidator.prototype['validateSingleNodeOptions']
+            ? nodesOf(root)
+            : (() => {
+                const list: AstNode[] = [];
+                forEachNode(root, node => {
+                    list.push(node);
+                    const nodeOptions = this.validateSingleNodeOptions(node, options);
+                    if (!nodeOptions.validateNode) skipped.add(node);
+                    return nodeOptions.validateChildren;
+                });
+                return list;
+            })();
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken ?? Cancellation.CancellationToken.None);
+            const node = nodes[i]!;
+            if (skipped.has(node)) continue;
+            for (const check of registry.checksFor(node.$type, options.categories)) {
+                const pending = check(node, acceptor, cancelToken ?? Cancellation.CancellationToken.None);
+                if (pending) await pending;
+            }
+        }
+    }
+}
+
+/** Every check ran: no categories asked, or built-in and fast (acct registers no slow check: the builder's update asks for these two). */
+function ranEveryCheck(options: ValidationOptions): boolean {
+    const asked = options.categories;
+    return !asked || (asked.includes('built-in') && asked.includes('fast'));
+}
+
+/** Two findings alike in everything a reader or a later step sees of them (place, code, message, data; the policy gives the severity). */
+function sameFindingKey(d: Diagnostic): string {
+    const { start, end } = d.range;
+    return `${start.line}:${start.character}-${end.line}:${end.character} ${String(d.code)} ${d.message} ${JSON.stringify(d.data)}`;
+}
+
+const datedNodes = new WeakMap<AstNode, readonly AstNode[]>();
+
+/** The nodes of a document that a date-driven check looks at, in the walk's order (found once per parse). */
+function datedNodesOf(root: AstNode, registry: AcctValidationRegistry): readonly AstNode[] {
+    let nodes = datedNodes.get(root);
+    if (!nodes) datedNodes.set(root, nodes = nodesOf(root).filter(node => registry.dateChecksFor(node.$type).length > 0));
+    return nodes;
+}
+
+/** Nodes validated between two looks at cancellation. */
+const CHECK_CANCEL_EVERY = 256;

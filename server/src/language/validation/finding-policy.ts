@@ -1,0 +1,200 @@
+/**
+ * The one place where a document's findings get their final form (contract 1.1, sections 6.2 and
+ * 6.3), so that the editor, `acct check`, its exit status, `--max-warnings`, the export and the
+ * views agree:
+ *   1. a declaration holding a syntax error keeps only the findings that say the plan is wrong;
+ *   2. each finding gets the severity the workspace policy gives its code (or `off`: dropped);
+ *   3. waivers in force take out the findings of their code inside their declaration;
+ *   4. waivers that expired, or waive nothing, are findings themselves.
+ */
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { FIXED_CODES, isIssueCode, isWaivable, issueCatalog, IssueCodes, type IssueCode, type Severity, type Texts } from '../../method/index.js';
+import { isWaiver, type Waiver, type Workspace } from '../generated/ast.js';
+import type { AcctSettings } from '../workspace/acct-settings.js';
+import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
+import type { FindingData } from './finding-data.js';
+import { subjectOf } from '../ast/subject.js';
+import { nodesOf } from '../ast/ast-walk.js';
+import { closingBraces, inSpans, mergeSpans, type Span } from '../text/spans.js';
+import { lowerBound } from '../text/text-scan.js';
+
+/** A finding a waiver took out, with the waiver that says why. */
+export interface WaivedFinding {
+    diagnostic: Diagnostic;
+    waiver: Waiver;
+}
+
+export interface DocumentFindings {
+    diagnostics: Diagnostic[];
+    waived: WaivedFinding[];
+}
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information,
+};
+
+export class FindingPolicy {
+    /** What each document's waivers took out, for the export, the hovers and the code lenses. */
+    private readonly outcomes = new WeakMap<LangiumDocument, { waived: WaivedFinding[]; byWaiver: Map<Waiver, Diagnostic[]> }>();
+
+    constructor(private readonly facts: WorkspaceFacts, private readonly settings: AcctSettings) {}
+
+    apply(document: LangiumDocument, all: Diagnostic[], parseErrors: readonly Diagnostic[]): Diagnostic[] {
+        const muted = mutedSpans(document, parseErrors);
+        const kept = all.filter(d => !isMuted(d, muted, document)).flatMap(d => this.withSeverity(d));
+        const byWaiver = new Map<Waiver, Diagnostic[]>();
+        const waived: WaivedFinding[] = [];
+        const today = this.settings.today();
+        const diagnostics: Diagnostic[] = [];
+        const waivers = nodesOf(document.parseResult.value).filter(isWaiver);
+        for (const diagnostic of kept) {
+            // (a document without waivers, the common case, needs no search for them)
+            const covering = waivers.length ? coveringWaivers(document, diagnostic, today) : [];
+            if (covering.length === 0) {
+                diagnostics.push(diagnostic);
+                continue;
+            }
+            // Innermost first: its reason is the one the export gives.
+            waived.push({ diagnostic, waiver: covering[0]! });
+            for (const waiver of covering) {
+                const list = byWaiver.get(waiver);
+                if (list) list.push(diagnostic); else byWaiver.set(waiver, [diagnostic]);
+            }
+        }
+        for (const waiver of waivers) {
+            if (!isIssueCode(waiver.code) || !isWaivable(waiver.code) || isMutedNode(waiver, muted)) continue;
+            const finding = waiverFinding(waiver, today, byWaiver.has(waiver), kept, this.settings.texts());
+            if (finding) diagnostics.push(...this.withSeverity(finding));
+        }
+        // the same findings waived by the same waivers: the same list (what is made of it can be reused)
+        const previous = this.outcomes.get(document)?.waived;
+        const same = previous !== undefined && previous.length === waived.length
+            && previous.every((w, i) => w.diagnostic === waived[i]!.diagnostic && w.waiver === waived[i]!.waiver);
+        this.outcomes.set(document, { waived: same ? previous : waived, byWaiver });
+        return diagnostics;
+    }
+
+    /** The findings a document's waivers took out at its last validation. */
+    waivedIn(document: LangiumDocument): readonly WaivedFinding[] {
+        return this.outcomes.get(document)?.waived ?? [];
+    }
+
+    /** The findings one waiver took out at the last validation of its document. */
+    waivedBy(waiver: Waiver): readonly Diagnostic[] {
+        return this.outcomes.get(AstUtils.getDocument(waiver))?.byWaiver.get(waiver) ?? [];
+    }
+
+    /** The finding with the severity the policy gives its code; none when the code is off. */
+    private withSeverity(diagnostic: Diagnostic): Diagnostic[] {
+        const code = codeOf(diagnostic);
+        if (!code || FIXED_CODES.has(code)) return [diagnostic];
+        const level = this.facts.severities().get(code) ?? issueCatalog[code].severity;
+        if (level === 'off') return [];
+        diagnostic.severity = severities[level];
+        return [diagnostic];
+    }
+}
+
+function codeOf(diagnostic: Diagnostic): IssueCode | undefined {
+    const code = diagnostic.code ?? (diagnostic.data as FindingData | undefined)?.code;
+    return isIssueCode(code) ? code : undefined;
+}
+
+// --- declarations holding a syntax error ---------------------------------------------------------
+
+/**
+ * The top-level declarations that hold a parse error: from the declaration's keyword to its
+ * closing brace (matched in the text, since the parser's recovery may cut the declaration
+ * short), or to the end of the file. Linear: one pass over the text, one over the declarations.
+ */
+function mutedSpans(document: LangiumDocument, parseErrors: readonly Diagnostic[]): Span[] {
+    if (parseErrors.length === 0) return [];
+    const text = document.textDocument.getText();
+    const closing = closingBraces(text);
+    const errors = parseErrors.map(d => document.textDocument.offsetAt(d.range.start)).sort((a, b) => a - b);
+    const spans: Span[] = [];
+    for (const declaration of (document.parseResult.value as Workspace).declarations ?? []) {
+        const cst = declaration.$cstNode;
+        if (!cst) continue;
+        // a declaration with a block ends at the brace that closes its first `{`; one without (a member) at its last token
+        const open = closing.firstOpenAfter(cst.offset, cst.end);
+        const span: Span = [cst.offset, open === undefined ? cst.end : closing.closeOf(open)];
+        const first = lowerBound(errors, span[0]);
+        if (first < errors.length && errors[first]! < span[1]) spans.push(span);
+    }
+    // merged, since an unclosed declaration runs over the next ones
+    return mergeSpans(spans);
+}
+
+/** Only the findings that say the plan is wrong survive inside a declaration holding a syntax error. */
+function isMuted(diagnostic: Diagnostic, muted: readonly Span[], document: LangiumDocument): boolean {
+    if (muted.length === 0) return false;
+    const code = codeOf(diagnostic);
+    if (!code || FIXED_CODES.has(code)) return false;
+    return inSpans(muted, document.textDocument.offsetAt(diagnostic.range.start));
+}
+
+function isMutedNode(node: AstNode, muted: readonly Span[]): boolean {
+    const offset = node.$cstNode?.offset;
+    return offset !== undefined && inSpans(muted, offset);
+}
+
+// --- waivers -----------------------------------------------------------------------------------
+
+/**
+ * A waiver on a contact does not cover the findings of a decision chain about that contact: they
+ * stand in the opportunity. Say where they are, since that is where the waiver belongs.
+ */
+function elsewhere(waiver: Waiver, subject: string | undefined, findings: readonly Diagnostic[], texts: Texts): string | undefined {
+    if (!subject?.startsWith('contact:')) return undefined;
+    const deals = new Set(findings
+        .map(d => d.data as FindingData | undefined)
+        .filter(d => d?.code === waiver.code && d.contact === subject && d.subject?.startsWith('opportunity:'))
+        .map(d => texts.quote(d!.subject!.slice(d!.subject!.indexOf('/') + 1))));
+    if (deals.size === 0) return undefined;
+    return texts.t('finding.unusedWaiver.elsewhere', { code: waiver.code, deals: texts.list([...deals]) });
+}
+
+/** In force: no `until`, or `until` today or later. */
+function inForce(waiver: Waiver, today: string): boolean {
+    return !waiver.until || waiver.until >= today;
+}
+
+/** The waivers in force that cover a finding: of its code, in a declaration its range starts in (innermost first). */
+function coveringWaivers(document: LangiumDocument, diagnostic: Diagnostic, today: string): Waiver[] {
+    const code = codeOf(diagnostic);
+    if (!code || !isWaivable(code)) return [];
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return [];
+    const offset = document.textDocument.offsetAt(diagnostic.range.start);
+    const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+    const found: Waiver[] = [];
+    for (let node: AstNode | undefined = leaf?.astNode; node; node = node.$container) {
+        const waivers = (node as { waivers?: Waiver[] }).waivers;
+        const cst = node.$cstNode;
+        if (!waivers || !cst || offset < cst.offset || offset >= cst.end) continue;
+        for (const waiver of waivers) {
+            if (waiver.code === code && inForce(waiver, today)) found.push(waiver);
+        }
+    }
+    return found;
+}
+
+function waiverFinding(waiver: Waiver, today: string, used: boolean, findings: readonly Diagnostic[], texts: Texts): Diagnostic | undefined {
+    const subject = subjectOf(waiver);
+    const range = waiver.$cstNode?.range;
+    if (!range) return undefined;
+    const data = (code: IssueCode): FindingData => ({ code, subject });
+    if (!inForce(waiver, today)) {
+        return {
+            range, severity: DiagnosticSeverity.Warning, code: IssueCodes.ExpiredWaiver, source: 'acct', data: data(IssueCodes.ExpiredWaiver),
+            message: texts.t('finding.expiredWaiver', { code: waiver.code, until: waiver.until! }),
+        };
+    }
+    if (used) return undefined;
+    return {
+        range, severity: DiagnosticSeverity.Warning, code: IssueCodes.UnusedWaiver, source: 'acct', data: data(IssueCodes.UnusedWaiver),
+        message: elsewhere(waiver, subject, findings, texts) ?? texts.t('finding.unusedWaiver', { code: waiver.code }),
+    };
+}

@@ -1,0 +1,226 @@
+/**
+ * Re-checks only what an edit affects. Langium relinks every document that refers to a changed
+ * one — an edit of `team.acct`, which every plan refers to, relinked and re-checked the whole
+ * workspace. Here the changed documents are built first; then what the others depend on in them
+ * (workspace-dependencies.ts) is compared with what it was, and only the documents concerned are
+ * linked again (a reference whose name's declarations changed) or checked again (the policy, a
+ * duplicate id's place, a competitor's name in a message). An edit that changes none of these — a
+ * comment, a member's display name, anything in a customer — re-checks nothing else. The
+ * incremental parse keeps an edited member or competitor the same node, so references to it stay.
+ * A document linked again only because a member's id changed keeps its checks' findings (no check
+ * reads which member a reference resolves to): only its linking findings are made again.
+ */
+import { DefaultDocumentBuilder, DocumentState, isReference, OperationCancelled, URI, type AstNode, type LangiumDocument } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
+import type { Workspace } from '../generated/ast.js';
+import { changeBetween, dependenciesOf, isEmptyChange, type Change, type Dependencies } from './workspace-dependencies.js';
+
+/** The longest a workspace-wide request waits for the edits received before it (editsTakenIn). */
+const WORKSPACE_WAIT_MS = 3_000;
+
+export class AcctDocumentBuilder extends DefaultDocumentBuilder {
+    /** What the other documents depended on in each changed document before its change (until compared). */
+    private readonly before = new Map<string, Dependencies>();
+    /** While the changed documents are built, no other is marked for relinking: that is decided afterwards. */
+    private deferring = false;
+    /** Per document: the number of the latest edit the editor sent (noteEdited). */
+    private readonly received = new Map<string, number>();
+    /** Per document: the number of the latest edit an update has taken in and finished (noteUpdated). */
+    private readonly updated = new Map<string, number>();
+    private edits = 0;
+    /** Requests waiting for an update: each checks whether it is there yet. */
+    private readonly waiting = new Set<() => void>();
+    /**
+     * Documents whose checks' findings (acct-document-validator.ts) are those of their last
+     * validation: validated, then linked again only because a member was declared, renamed or
+     * removed elsewhere. No check reads which member a reference resolves to (only whether it
+     * resolves: the linking findings, made again), so nothing else of them can have changed.
+     * Any other reset of a document takes it out (resetToState).
+     */
+    private readonly checksKept = new WeakSet<LangiumDocument>();
+
+    /** Whether the checks' findings of `document`'s last validation hold for its next one (once: the mark is taken). */
+    takeChecksKept(document: LangiumDocument): boolean {
+        const kept = this.checksKept.has(document);
+        this.checksKept.delete(document);
+        return kept;
+    }
+
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        this.checksKept.delete(document);
+        super.resetToState(document, state);
+    }
+
+    /**
+     * The editor changed or deleted these documents (the update handler calls this as the edit
+     * arrives, before it starts the update on its timer). Until an update that takes the edit in
+     * has finished, a request about these documents — or about the whole workspace — waits
+     * (waitUntil): it must not answer from the text before the edit. Returns the edit's number.
+     */
+    noteEdited(uris: readonly URI[]): number {
+        const edit = ++this.edits;
+        for (const uri of uris) this.received.set(uri.toString(), edit);
+        return edit;
+    }
+
+    /** The number of the latest edit received (noteEdited): an update started now takes in every edit up to it. */
+    get latestEdit(): number {
+        return this.edits;
+    }
+
+    /**
+     * An update of these documents that took in every edit up to `edit` has finished — built,
+     * failed or cancelled (a cancelled update left them `Changed`: a request then waits for their
+     * next build in Langium's waitUntil).
+     */
+    noteUpdated(uris: readonly URI[], edit: number): void {
+        for (const uri of uris) {
+            const key = uri.toString();
+            if ((this.updated.get(key) ?? 0) < edit) this.updated.set(key, edit);
+        }
+        for (const wake of [...this.waiting]) wake();
+    }
+
+    /**
+     * Langium's wait for a state, after the updates of the edits received so far: of `uri`'s
+     * edits when a document is named (completion, hover, definition, code actions…), of every
+     * document's when none is (the plan protocol's requests).
+     */
+    override waitUntil(state: DocumentState, cancelToken?: CancellationToken): Promise<void>;
+    override waitUntil(state: DocumentState, uri?: URI, cancelToken?: CancellationToken): Promise<URI>;
+    override async waitUntil(state: DocumentState, uriOrToken?: URI | CancellationToken, cancelToken?: CancellationToken): Promise<URI | void> {
+        const uri = URI.isUri(uriOrToken) ? uriOrToken : undefined;
+        const token = (uri ? cancelToken : uriOrToken as CancellationToken | undefined) ?? CancellationToken.None;
+        await this.editsTakenIn(uri, token);
+        return uri ? super.waitUntil(state, uri, token) : super.waitUntil(state, token);
+    }
+
+    /** Resolves once every edit received so far (of `uri`, or of any document) is in a finished update. */
+    private editsTakenIn(uri: URI | undefined, token: CancellationToken): Promise<void> {
+        const keys = uri ? [uri.toString()] : [...this.received.keys()];
+        const targets = keys.flatMap(key => {
+            const edit = this.received.get(key);
+            return edit !== undefined && (this.updated.get(key) ?? 0) < edit ? [{ key, edit }] : [];
+        });
+        if (targets.length === 0) return Promise.resolve();
+        return new Promise<void>((resolve, reject) => {
+            // A workspace-wide request (the plan protocol) waits for every document's edits, but
+            // never forever: in the real VS Code an edit was seen that no update reported taken in,
+            // and the power map then never got its plan. After WORKSPACE_WAIT_MS it answers from
+            // the latest build, as before the wait existed, and no later request waits for those edits.
+            const bound = uri ? undefined : setTimeout(() => {
+                // those edits are counted as taken in, so that the next request does not wait for them again
+                for (const t of targets) if ((this.updated.get(t.key) ?? 0) < t.edit) this.updated.set(t.key, t.edit);
+                done();
+                resolve();
+            }, WORKSPACE_WAIT_MS);
+            const done = () => {
+                clearTimeout(bound);
+                this.waiting.delete(check);
+                cancelled.dispose();
+            };
+            const check = () => {
+                if (targets.every(t => (this.updated.get(t.key) ?? 0) >= t.edit)) {
+                    done();
+                    resolve();
+                }
+            };
+            const cancelled = token.onCancellationRequested(() => {
+                done();
+                reject(OperationCancelled);
+            });
+            this.waiting.add(check);
+        });
+    }
+
+    override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        for (const uri of [...changed, ...deleted]) {
+            const key = uri.toString();
+            if (!this.before.has(key)) this.before.set(key, dependenciesOf(this.langiumDocuments.getDocument(uri)));
+        }
+        this.deferring = true;
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            this.deferring = false;
+        }
+        // The changed documents are built: compare, and mark the others concerned, before anything can cancel.
+        const changes = [...this.before].map(([key, before]) => ({ key, change: changeBetween(before, dependenciesOf(this.documentOf(key))) }));
+        this.before.clear();
+        const concerned = this.concerned(changes.filter(c => !isEmptyChange(c.change)));
+        if (concerned.length) await this.build(concerned, this.updateBuildOptions, cancelToken);
+    }
+
+    /**
+     * Langium adds the findings of a second validation to a document's with a spread push, which
+     * throws past about 123,000 findings: they are added one by one here.
+     */
+    protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        const earlier = document.diagnostics;
+        document.diagnostics = undefined;
+        try {
+            await super.validate(document, cancelToken);
+        } finally {
+            if (earlier) {
+                for (const diagnostic of document.diagnostics ?? []) earlier.push(diagnostic);
+                document.diagnostics = earlier;
+            }
+        }
+    }
+
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return !this.deferring && super.shouldRelink(document, changedUris);
+    }
+
+    /** Marks the documents an edit concerns for linking or checking again; returns them. */
+    private concerned(changes: Array<{ key: string; change: Change }>): LangiumDocument[] {
+        if (changes.length === 0) return [];
+        const changedKeys = new Set(changes.map(c => c.key));
+        const relink = new Set<string>(changes.flatMap(c => [...c.change.relink]));
+        const shown = new Set<string>(changes.flatMap(c => [...c.change.shown]));
+        const places = new Set<string>(changes.flatMap(c => [...c.change.places]));
+        const everything = changes.some(c => c.change.policy);
+        const policies = changes.some(c => c.change.policyPlace);
+        // only members' declarations changed: what the checks read of the documents referring to them is the same
+        const onlyMembers = changes.every(c => [...c.change.relinkKinds].every(kind => kind === 'Member'));
+        const result: LangiumDocument[] = [];
+        for (const document of this.langiumDocuments.all) {
+            if (changedKeys.has(document.uri.toString())) continue;
+            const names = this.namesReferredBy(document);
+            const declarations = (document.parseResult?.value as Workspace | undefined)?.declarations ?? [];
+            const checkAgain = everything || names.some(name => shown.has(name))
+                || (policies && declarations.some(d => d.$type === 'Policy'))
+                || declarations.some(d => d.$type !== 'Policy' && places.has(d.name));
+            if (names.some(name => relink.has(name))) {
+                const validated = document.state >= DocumentState.Validated;
+                this.resetToState(document, DocumentState.ComputedScopes);
+                if (onlyMembers && validated && !checkAgain) this.checksKept.add(document);
+            } else if (checkAgain) {
+                if (document.state >= DocumentState.Validated) this.resetToState(document, DocumentState.IndexedReferences);
+            } else {
+                continue;
+            }
+            result.push(document);
+        }
+        return result;
+    }
+
+    /**
+     * The names a document refers to, once per linking of it: its references list is a new array
+     * after each unlinking, and only grows while linked (a reference resolved late is pushed).
+     */
+    private readonly names = new WeakMap<object, { length: number; names: readonly string[] }>();
+    private namesReferredBy(document: LangiumDocument): readonly string[] {
+        const references = document.references ?? [];
+        let known = this.names.get(references);
+        if (!known || known.length !== references.length) {
+            known = { length: references.length, names: [...new Set(references.filter(isReference).map(ref => ref.$refText))] };
+            this.names.set(references, known);
+        }
+        return known.names;
+    }
+
+    private documentOf(key: string): LangiumDocument | undefined {
+        return this.langiumDocuments.all.find(doc => doc.uri.toString() === key);
+    }
+}
