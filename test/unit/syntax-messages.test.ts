@@ -82,7 +82,7 @@ describe('what was expected, where', () => {
         const shapes = [
             '}', '{', 'customer', 'customer c', 'customer c "C"', 'customer c "C" {', '"x"', '123', '-', '?', ',',
             'member a "A" member', 'customer c "C" { contact }', 'customer c "C" { opportunity o "O" { team { ar } } }',
-            'customer c "C" { opportunity o "O" { decision-chain { a support } } }', 'policy { severity }', 'policy { stale-contact-days x }',
+            'customer c "C" { opportunity o "O" { decision-chain { a support - } } }', 'policy { severity }', 'policy { stale-contact-days x }',
             'customer c "C" { waive "x" }', 'customer c "C" { activity a "A" { with a, } }', 'customer c "C" { amount 5 }',
             'member a "A\n', '%%% member a "A"', 'customer c "C" { contact a "A" { support - } }', 'customer c "C" {{}}',
         ];
@@ -90,6 +90,18 @@ describe('what was expected, where', () => {
             const errors = await syntaxErrors(shape);
             expect(errors.length, shape).toBeGreaterThan(0);
             for (const { message } of errors) expect(message, shape).not.toMatch(JARGON);
+        }
+    });
+
+    it('a decision-chain property left without its value says what to write', async () => {
+        // every keyword is also an id (contract 6.1): `a support }` is the entries `a` and `support`,
+        // and the unknown contact `support` is named as the property it was meant to be
+        for (const [word, example] of [['support', 'support 2'], ['group', 'group technical']]) {
+            const w = await buildWorkspace({ 'plan.acct': `customer c "C" { contact a "A" { } opportunity o "O" { decision-chain { a ${word} } } }` });
+            const unknown = w.withCode('unresolved-reference');
+            expect(unknown.map(f => String(f.message)), word).toEqual([
+                `Unknown contact '${word}': no contact has this id among the contacts of this customer. \`${word}\` is read as a contact here because no value follows it: give the value on the same entry (\`${example}\`), or correct the id.`,
+            ]);
         }
     });
 

@@ -17,6 +17,8 @@ import { closestWord } from '../text/spelling.js';
 import { blockStarts } from '../parser/grammar-expectations.js';
 
 /** Suggestions computed per document at most: each reads a whole scope, and a pasted junk file may hold thousands. */
+/** The properties of a decision-chain entry that take a value, with one written whole. */
+const ENTRY_PROPERTY_EXAMPLES: Readonly<Record<string, string>> = { support: 'support 2', group: 'group technical' };
 const MAX_SUGGESTIONS = 200;
 
 const referenceKinds: Record<string, DeclarationKind> = {
@@ -109,6 +111,9 @@ export class UnresolvedReferences {
         const id = closestWord(refText, ids);
         if (id) return texts.t('finding.unresolved.didYouMean', { id });
         if (kind !== 'contact' || info.container.$type !== 'DecisionChainEntry') return undefined;
+        // `a support }`: every keyword is also an id, so a property left without its value is read as the next entry's contact
+        const example = ENTRY_PROPERTY_EXAMPLES[refText];
+        if (example) return texts.t('finding.unresolved.propertyWithoutValue', { word: refText, example });
         const role = closestWord(refText, Object.keys(roleMeanings));
         return role ? texts.t('finding.unresolved.didYouMeanRole', { role }) : undefined;
     }

@@ -120,6 +120,7 @@ export const findings = {
     'finding.unresolved.global': "Unknown {kind} '{name}': no {kind} has this id in the workspace. {remedy}",
     'finding.unresolved.declareOrCorrect': 'Declare it, or correct the id.',
     'finding.unresolved.didYouMean': 'Did you mean `{id}`?',
+    'finding.unresolved.propertyWithoutValue': "`{word}` is read as a contact here because no value follows it: give the value on the same entry (`{example}`), or correct the id.",
     'finding.unresolved.didYouMeanRole': "Did you mean the role `{role}`? A role follows the contact's id on the same entry.",
     'finding.internalError': 'acct could not finish a check here ({detail}): a fault of acct, not of the plan. Please report it with this plan.',
     // syntax-messages.ts, acct-lexer.ts

@@ -110,6 +110,7 @@ export const findings: Translation<typeof enFindings> = {
     'finding.unresolved.global': '未知的{kind}“{name}”：工作区中没有这个 id 的{kind}。{remedy}',
     'finding.unresolved.declareOrCorrect': '请声明它，或更正 id。',
     'finding.unresolved.didYouMean': '你是不是想写 `{id}`？',
+    'finding.unresolved.propertyWithoutValue': '这里的 `{word}` 后面没有值，被当成了联系人 id：请在同一条目里写上值（`{example}`），或改正 id。',
     'finding.unresolved.didYouMeanRole': '你是不是想写角色 `{role}`？角色要写在同一条目里联系人 id 的后面。',
     'finding.internalError': 'acct 未能完成这里的检查（{detail}）：这是 acct 的问题，不是计划的问题。请附上这份计划报告。',
     'syntax.expectedIn': '{where}应为 {expected}，但实际是 {found}。{meant}{hint}',
