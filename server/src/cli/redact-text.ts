@@ -20,14 +20,15 @@ const isWordPart = (c: string | undefined) => c !== undefined && LETTER.test(c) 
  */
 export class Replacements {
     private readonly map = new Map<string, string>();
-    /** The originals in a trie by their characters: the candidates at a position cost what the longest match costs, whatever their number. */
+    /** The originals in a trie by their UTF-16 code units: the candidates at a position cost what the longest match costs, whatever their number. */
     private readonly trie: TrieNode = { next: new Map() };
 
     add(original: string | null | undefined, pseudonym: string): void {
         if (original && !this.map.has(original)) {
             this.map.set(original, pseudonym);
             let node = this.trie;
-            for (const unit of original) {
+            for (let i = 0; i < original.length; i++) {
+                const unit = original.charCodeAt(i);
                 let child = node.next.get(unit);
                 if (!child) node.next.set(unit, child = { next: new Map() });
                 node = child;
@@ -40,11 +41,10 @@ export class Replacements {
     longestAt(text: string, at: number): string | undefined {
         let longest: string | undefined;
         let node: TrieNode | undefined = this.trie;
-        for (let i = at; node && i < text.length;) {
-            const unit = String.fromCodePoint(text.codePointAt(i)!);
-            node = node.next.get(unit);
-            i += unit.length;
-            if (node?.original && standsAlone(text, at, node.original)) longest = node.original;
+        for (let i = at; i < text.length;) {
+            node = node.next.get(text.charCodeAt(i++));
+            if (!node) break;
+            if (node.original && standsAlone(text, at, node.original)) longest = node.original;
         }
         return longest;
     }
@@ -55,7 +55,7 @@ export class Replacements {
 }
 
 interface TrieNode {
-    next: Map<string, TrieNode>;
+    next: Map<number, TrieNode>;
     original?: string;
 }
 

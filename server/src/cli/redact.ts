@@ -122,15 +122,29 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
     };
     // The withheld values a message may quote: those of the contacts it is about (of every contact when it is about none).
     const { secretsOf, contactCustomer } = withheldValues(plan);
+    // Those of every contact of a customer, and of the workspace, gathered once (not per finding).
+    const customerSecrets = new Map<string, Set<number>>();
+    const allSecrets = new Set<number>();
+    for (const [key, values] of secretsOf) {
+        const customer = contactCustomer.get(key)!;
+        let set = customerSecrets.get(customer);
+        if (!set) customerSecrets.set(customer, set = new Set());
+        for (const value of values) { set.add(value); allSecrets.add(value); }
+    }
+    const noSecrets: ReadonlySet<number> = new Set();
+    const allLocals = [...r.local.values()];
     const redactFinding = <T extends DiagnosticJson>(finding: T, about: FindingSubject | null | undefined): T => {
         const customer = about ? parseSubjectKey(about.subject)?.customer ?? null : null;
-        const layers = [...(customer !== null ? [r.localOf(customer)] : r.local.values()), r.global];
+        const layers = [...(customer !== null ? [r.localOf(customer)] : allLocals), r.global];
         const keys = about ? [about.contact, about.subject].filter((k): k is SubjectKey => Boolean(k)) : [];
-        const secrets = new Set<number>();
-        for (const key of keys) for (const value of secretsOf.get(key) ?? []) secrets.add(value);
-        if (!keys.some(key => secretsOf.has(key))) {
+        let secrets: ReadonlySet<number>;
+        if (keys.some(key => secretsOf.has(key))) {
+            const own = new Set<number>();
+            for (const key of keys) for (const value of secretsOf.get(key) ?? []) own.add(value);
+            secrets = own;
+        } else {
             // about a customer, an opportunity or nothing: the values of the contacts it may name
-            for (const [key, values] of secretsOf) if (customer === null || contactCustomer.get(key) === customer) for (const value of values) secrets.add(value);
+            secrets = customer === null ? allSecrets : customerSecrets.get(customer) ?? noSecrets;
         }
         return { ...finding, file: r.file(finding.file), message: replaceAll(finding.message, layers, withholdNumbers(secrets, withheld)),
             subject: finding.subject === null ? null : redactedKey(finding.subject),
