@@ -33,17 +33,13 @@ const label: Record<Kind, string> = {
 
 /** Numbers per kind, in the order things are first seen. */
 class Numbering {
-    private readonly numbers = new Map<string, number>();
-    private readonly counts = new Map<string, number>();
+    private readonly numbers = new Map<string, Map<string, number>>();
 
     of(kind: string, key: string): number {
-        const full = `${kind}\0${key}`;
-        let number = this.numbers.get(full);
-        if (number === undefined) {
-            number = (this.counts.get(kind) ?? 0) + 1;
-            this.counts.set(kind, number);
-            this.numbers.set(full, number);
-        }
+        let numbers = this.numbers.get(kind);
+        if (!numbers) this.numbers.set(kind, numbers = new Map());
+        let number = numbers.get(key);
+        if (number === undefined) numbers.set(key, number = numbers.size + 1);
         return number;
     }
 }
@@ -55,8 +51,17 @@ class Redactor {
     /** The texts local to each customer (its contacts, opportunities, activities). */
     readonly local = new Map<string, Replacements>();
 
+    /** The pseudonymous ids by kind, customer and id: made once, however often they are referred to. */
+    private readonly ids = new Map<Kind, Map<string, Map<string, string>>>();
+
     id(kind: Kind, id: string, customer = ''): string {
-        return `${kind}_${this.numbers.of(kind, `${customer}/${id}`)}`;
+        let ofKind = this.ids.get(kind);
+        if (!ofKind) this.ids.set(kind, ofKind = new Map());
+        let ofCustomer = ofKind.get(customer);
+        if (!ofCustomer) ofKind.set(customer, ofCustomer = new Map());
+        let pseudonym = ofCustomer.get(id);
+        if (pseudonym === undefined) ofCustomer.set(id, pseudonym = `${kind}_${this.numbers.of(kind, `${customer}/${id}`)}`);
+        return pseudonym;
     }
 
     name(kind: Kind, id: string, customer = ''): string {
@@ -132,10 +137,10 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
         for (const value of values) { set.add(value); allSecrets.add(value); }
     }
     const noSecrets: ReadonlySet<number> = new Set();
-    const allLocals = [...r.local.values()];
+    let allLocals: Replacements | undefined;
     const redactFinding = <T extends DiagnosticJson>(finding: T, about: FindingSubject | null | undefined): T => {
         const customer = about ? parseSubjectKey(about.subject)?.customer ?? null : null;
-        const layers = [...(customer !== null ? [r.localOf(customer)] : allLocals), r.global];
+        const layers = [customer !== null ? r.localOf(customer) : allLocals ??= Replacements.merged(r.local.values()), r.global];
         const keys = about ? [about.contact, about.subject].filter((k): k is SubjectKey => Boolean(k)) : [];
         let secrets: ReadonlySet<number>;
         if (keys.some(key => secretsOf.has(key))) {
