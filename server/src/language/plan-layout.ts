@@ -129,7 +129,13 @@ function multiLineBlocks(text: string, pieces: readonly Piece[]): Set<Piece> {
         }
     }
     const last = pieces[pieces.length - 1];
-    for (const opening of open) if (last && last !== opening && LINE_BREAK.test(text.slice(opening.end, last.start))) blocks.add(opening);
+    if (last && open.length > 0) {
+        // An unclosed block spans lines when a line break stands between it and the last piece:
+        // after the last line break before that piece (found once, not once per unclosed block).
+        let lastBreak = last.start - 1;
+        while (lastBreak >= 0 && text[lastBreak] !== '\n' && text[lastBreak] !== '\r') lastBreak--;
+        for (const opening of open) if (last !== opening && lastBreak >= opening.end) blocks.add(opening);
+    }
     return blocks;
 }
 
