@@ -17,6 +17,7 @@ export default tseslint.config(
             'dist/**',
             'node_modules/**',
             'coverage/**',
+            'test-results/**', // what the tests write (bundles, screenshots, reports)
             '.vscode-test/**',
             'test/vscode/.code-server/**',
         ],

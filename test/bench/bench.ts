@@ -8,8 +8,10 @@
  * is printed before and after. On a synthetic, seeded workspace written to a temporary folder
  * (generate.ts): ~100k lines in 200 files, and one ~10k-line file.
  *
- * Sections (`--only=a,b`): workspace (cold check, references, heap, edits in process), cli (the
- * real `acct check` process), single (10k file: build and edit in process), completion (in
+ * Sections (`--only=a,b`): workspace (the cold check — a fresh process's first build — and the
+ * warm repeats in that process, references, heap, edits in process), cli (the real CLI as a
+ * process, CPU read from the OS by test/bench/process-harness.mjs: check, sandbox, export,
+ * export --redact), single (10k file: build and edit in process), completion (in
  * process), lsp (10k file over the real LSP: edit → diagnostics, completion), team (team.acct
  * edits over the LSP in the 100k workspace), view (the power-map panel over the LSP: cursor
  * moves and plan changes), scaling (linking against file size), navigation (workspace symbols,
@@ -35,7 +37,7 @@ import { generateBigFile, generateWorkspace } from './generate.js';
 import { buildTimes, editTimes, linkingAgainstSize } from './in-process.js';
 import { burstSettle, lspEditLatency, lspTeamEdits } from './lsp-measures.js';
 import { wrapText } from '../../client/webview/src/text-metrics.js';
-import { childrenCpuMs, gc, loadAverage, machine, mb, median, medianTiming, round, timed, type Timing } from './measure.js';
+import { cpuNow, gc, loadAverage, machine, mb, median, medianTiming, round, timed, type Timing } from './measure.js';
 import { measureNavigation } from './navigation.js';
 import { reportMeasures } from './report-measures.js';
 import { measureHistory } from './history-measures.js';
@@ -55,6 +57,61 @@ export const SEED = 20261122;
 
 const log = (line: string) => { if (!asJson) process.stderr.write(line + '\n'); };
 
+/** What test/bench/process-harness.mjs reports. */
+interface ProcessFigures {
+    source: string;
+    runs: number;
+    loadAverage: number[];
+    figures: Record<'startup' | 'check' | 'checkText' | 'sandbox' | 'sandboxJson' | 'export' | 'exportRedact', { cpuMs: number; wallMs: number; maxRssMb: number }>;
+    ratios: { sandboxToCheck: number; sandboxJsonToCheck: number; redactToExport: number };
+}
+
+/** What the cold check process reports (`--check-runs=DIR`). */
+interface CheckRuns {
+    /** The first build of a fresh process (cold), then the warm repeats: CPU of the whole process (all threads) and wall. */
+    runs: Timing[];
+    findings: number;
+    errors: number;
+    peakRssMBAfterColdCheck: number;
+    heap: { usedMB: number; ofWorkspaceMB: number; perSourceByte: number };
+    /** The export document of the first build, in a file (the references parse it). */
+    exportFile: string;
+    /** The process's CPU from its start to the end of the cold build (Node, the bundle, the build). */
+    processCpuMs: number;
+}
+
+/** Runs in a fresh process: the check of `dir` `runs` times, the first one cold. */
+async function checkRuns(dir: string, runs: number): Promise<CheckRuns> {
+    const timings: Timing[] = [];
+    const result: Partial<CheckRuns> = {};
+    const bytes = fs.readdirSync(dir, { recursive: true, encoding: 'utf-8' }).filter(f => f.endsWith('.acct'))
+        .reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
+    for (let run = 0; run < runs; run++) {
+        if (run > 0) gc();
+        const heapBefore = process.memoryUsage().heapUsed;
+        const { value: loaded, ...timing } = await timed(async () => {
+            const loaded = await loadWorkspace([dir], { today: TODAY, cwd: dir });
+            loaded.plan();
+            return loaded;
+        });
+        timings.push(timing);
+        if (run === 0) {
+            result.processCpuMs = round(cpuNow());
+            const plan = loaded.plan();
+            result.findings = plan.diagnostics.length;
+            result.errors = plan.diagnostics.filter(d => d.severity === 'error').length;
+            result.peakRssMBAfterColdCheck = round(mb(process.resourceUsage().maxRSS * 1024));
+            // The loaded workspace (services, documents, the plan computed) before anything else is made of it.
+            gc();
+            const heap = process.memoryUsage().heapUsed;
+            result.heap = { usedMB: round(mb(heap)), ofWorkspaceMB: round(mb(heap - heapBefore)), perSourceByte: round(heap / bytes, 1) };
+            result.exportFile = path.join(os.tmpdir(), `acct-bench-export-${process.pid}.json`);
+            fs.writeFileSync(result.exportFile, serializePlan(plan));
+        }
+    }
+    return { ...result, runs: timings } as CheckRuns;
+}
+
 async function main() {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-bench-'));
     const serverJs = path.resolve(__dirname, 'server.js');
@@ -71,33 +128,21 @@ async function main() {
         log(`generated ${ws.files.length} files, ${ws.lines} lines, ${round(mb(ws.bytes), 2)} MB and a ${bigLines}-line file in ${root}`);
 
         if (sections.has('workspace')) {
-            // Cold check in process (the CLI's path): the first run pays for the JIT, the others are warm.
-            const runs: Timing[] = [];
-            let exportJson = '';
-            for (let run = 0; run < (quick ? 2 : 4); run++) {
-                gc();
-                const heapBefore = process.memoryUsage().heapUsed;
-                const { value: loaded, ...timing } = await timed(async () => {
-                    const loaded = await loadWorkspace([ws.dir], { today: TODAY, cwd: ws.dir });
-                    loaded.plan();
-                    return loaded;
-                });
-                runs.push(timing);
-                if (run === 0) {
-                    const plan = loaded.plan();
-                    results.findings = plan.diagnostics.length;
-                    const errors = plan.diagnostics.filter(d => d.severity === 'error').length;
-                    if (errors) log(`warning: the generated workspace has ${errors} errors`);
-                    results.peakRssMBAfterColdCheck = round(mb(process.resourceUsage().maxRSS * 1024));
-                    // The loaded workspace (services, documents, the plan computed) before anything else is made of it.
-                    gc();
-                    const heap = process.memoryUsage().heapUsed;
-                    results.heap = { usedMB: round(mb(heap)), ofWorkspaceMB: round(mb(heap - heapBefore)), perSourceByte: round(heap / ws.bytes, 1) };
-                    exportJson = serializePlan(plan);
-                }
-                log(`  cold check run ${run + 1}: ${round(timing.wallMs)} ms (CPU ${round(timing.cpuMs)} ms)`);
-            }
-            results.coldCheck = { first: medianTiming(runs.slice(0, 1)), warm: medianTiming(runs.slice(1)), loadAverage: loadAverage() };
+            // The cold check is a fresh process's first build (the CLI's path: load, parse, link,
+            // validate, plan), then warm repeats in the same process; see checkRuns below.
+            const child = spawnSync(process.execPath, [__filename, `--check-runs=${ws.dir}`, `--runs=${quick ? 2 : 4}`],
+                { maxBuffer: 512 * 1024 * 1024, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'inherit'] });
+            if (child.status !== 0) throw new Error(`the cold check process failed (${child.signal ?? child.status})`);
+            const checked = JSON.parse(child.stdout) as CheckRuns;
+            const exportJsonFile = checked.exportFile;
+            let exportJson = fs.readFileSync(exportJsonFile, 'utf-8');
+            fs.rmSync(exportJsonFile, { force: true });
+            results.findings = checked.findings;
+            if (checked.errors) log(`warning: the generated workspace has ${checked.errors} errors`);
+            results.peakRssMBAfterColdCheck = checked.peakRssMBAfterColdCheck;
+            results.heap = checked.heap;
+            checked.runs.forEach((timing, run) => log(`  check run ${run + 1} (${run ? 'warm' : 'cold: a fresh process, first build'}): ${round(timing.wallMs)} ms (CPU ${round(timing.cpuMs)} ms)`));
+            results.coldCheck = { first: medianTiming(checked.runs.slice(0, 1)), warm: medianTiming(checked.runs.slice(1)), loadAverage: loadAverage(), processCpuMs: checked.processCpuMs };
             const texts = ws.files.map(file => fs.readFileSync(file, 'utf-8'));
             const { Acct } = createAcctServices(EmptyFileSystem);
             results.references = await references(exportJson, texts, Acct.parser.LangiumParser);
@@ -107,19 +152,23 @@ async function main() {
         }
 
         if (sections.has('cli') && fs.existsSync(cli)) {
-            const times: Timing[] = [];
-            let status: number | null = null;
-            for (let i = 0; i < (quick ? 1 : 3); i++) {
-                const start = performance.now();
-                const cpu = childrenCpuMs();
-                const result = spawnSync(process.execPath, [cli, 'check', ws.dir, '--format', 'json', '--today', TODAY],
-                    { maxBuffer: 256 * 1024 * 1024, encoding: 'utf-8' });
-                times.push({ wallMs: performance.now() - start, cpuMs: childrenCpuMs() - cpu });
-                status = result.status;
-            }
+            // The second, independent harness: the CLI run as a process, its CPU read from the OS
+            // (test/bench/process-harness.mjs); check, sandbox, export and export --redact interleaved.
+            const harness = path.resolve(__dirname, '..', 'test', 'bench', 'process-harness.mjs');
+            const run = spawnSync(process.execPath, [harness, ws.dir, `--runs=${quick ? 1 : 3}`, `--today=${TODAY}`, '--json'],
+                { maxBuffer: 64 * 1024 * 1024, encoding: 'utf-8' });
+            if (run.status !== 0) throw new Error(`process-harness.mjs failed: ${run.stderr}`);
+            const processes = JSON.parse(run.stdout) as ProcessFigures;
+            const f = processes.figures;
             const start = performance.now();
             execFileSync(process.execPath, ['-e', '']);
-            results.cli = { median: medianTiming(times), exitStatus: status, nodeStartupMs: round(performance.now() - start) };
+            results.cli = {
+                median: { wallMs: f.check.wallMs, cpuMs: f.check.cpuMs }, nodeStartupMs: round(performance.now() - start),
+                processes,
+                /** The check past the CLI's startup (`acct --version`), by the OS: beside the in-process cold build. */
+                checkPastStartupCpuMs: round(f.check.cpuMs - f.startup.cpuMs),
+            };
+            log(`  processes (CPU from ${processes.source}): ${JSON.stringify(processes.figures)}`);
         }
 
         if (sections.has('report') && fs.existsSync(cli)) {
@@ -216,7 +265,11 @@ async function main() {
     process.stdout.write((asJson ? JSON.stringify(results, null, 2) : table(results)) + '\n');
 }
 
-main().catch(error => {
+const checkRunsArg = process.argv.find(arg => arg.startsWith('--check-runs='));
+(checkRunsArg
+    ? checkRuns(checkRunsArg.slice('--check-runs='.length), Number(process.argv.find(arg => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 4))
+        .then(result => { process.stdout.write(JSON.stringify(result)); })
+    : main()).catch(error => {
     process.stderr.write(`bench failed: ${error?.stack ?? error}\n`);
     process.exitCode = 1;
 });

@@ -14,14 +14,29 @@ function targets(r: Record<string, any>): Row[] {
     const cc = r.coldCheck;
     const ref = r.references;
     if (cc && ref) {
-        const json = cc.warm.wallMs / ref.jsonParse.wallMs;
-        const jsonCpu = cc.warm.cpuMs / ref.jsonParse.cpuMs;
-        rows.push(['Cold check of the workspace ÷ JSON.parse of its export (warm, same run)',
-            `${round(json)}× wall, ${round(jsonCpu)}× CPU`, check(json <= 40, '≤ 40×')]);
-        const yaml = cc.warm.wallMs / ref.yamlAjv.wallMs;
-        rows.push(['  ÷ the same data as YAML, parsed (js-yaml) and validated (ajv)',
-            `${round(yaml, 2)}× wall, ${round(cc.warm.cpuMs / ref.yamlAjv.cpuMs, 2)}× CPU`, check(yaml <= 5, '≤ 5×')]);
-        rows.push(['  ÷ acct\'s parser alone on the same texts', `${round(cc.warm.wallMs / ref.parseOnly.wallMs, 2)}× wall, ${round(cc.warm.cpuMs / ref.parseOnly.cpuMs, 2)}× CPU`, '']);
+        // Cold: a fresh process's first build; warm: the median of the repeats in that process. CPU of all threads.
+        for (const [label, t, jsonTarget, yamlTarget] of [['Cold check (fresh process, first build)', cc.first, 30, 4], ['  warm check (repeats in that process)', cc.warm, undefined, undefined]] as const) {
+            const jsonCpu = t.cpuMs / ref.jsonParse.cpuMs;
+            rows.push([`${label} ÷ JSON.parse of its export`, `${round(jsonCpu)}× CPU, ${round(t.wallMs / ref.jsonParse.wallMs)}× wall (load ${cc.loadAverage[0]})`,
+                jsonTarget === undefined ? '' : check(jsonCpu <= jsonTarget, `≤ ${jsonTarget}× CPU`)]);
+            const yamlCpu = t.cpuMs / ref.yamlAjv.cpuMs;
+            rows.push([`  ÷ the same data as YAML, parsed (js-yaml) and validated (ajv)`, `${round(yamlCpu, 2)}× CPU, ${round(t.wallMs / ref.yamlAjv.wallMs, 2)}× wall`,
+                yamlTarget === undefined ? '' : check(yamlCpu <= yamlTarget, `≤ ${yamlTarget}× CPU`)]);
+            rows.push(['  ÷ acct\'s parser alone on the same texts (warm)', `${round(t.cpuMs / ref.parseOnly.cpuMs, 2)}× CPU, ${round(t.wallMs / ref.parseOnly.wallMs, 2)}× wall`, '']);
+        }
+    }
+    const p = r.cli?.processes;
+    if (p) {
+        const x = p.ratios;
+        rows.push(['acct sandbox ÷ acct check, text (processes, CPU from the OS)', `${x.sandboxToCheck}× (${p.figures.sandbox.cpuMs} ÷ ${p.figures.checkText.cpuMs} ms, load ${p.loadAverage[0]})`, check(x.sandboxToCheck <= 1.05, '≤ 1.05×')]);
+        rows.push(['  --format json', `${x.sandboxJsonToCheck}× (${p.figures.sandboxJson.cpuMs} ÷ ${p.figures.check.cpuMs} ms)`, check(x.sandboxJsonToCheck <= 1.05, '≤ 1.05×')]);
+        rows.push(['acct export --redact ÷ acct export (processes, CPU from the OS)', `${x.redactToExport}× (${p.figures.exportRedact.cpuMs} ÷ ${p.figures.export.cpuMs} ms)`, check(x.redactToExport <= 1.1, '≤ 1.1×')]);
+        if (cc) {
+            // The two harnesses on the same quantity: the cold build in process, and the check process past its startup by the OS.
+            const os = r.cli.checkPastStartupCpuMs;
+            const gap = Math.abs(os - cc.first.cpuMs) / cc.first.cpuMs;
+            rows.push(['Cold check: in process ÷ the process harness (OS, past startup)', `${cc.first.cpuMs} ms ÷ ${os} ms CPU (${round(100 * gap)} % apart)`, check(gap <= 0.15, 'within 15 %')]);
+        }
     }
     const e = r.lspEdit;
     if (e) rows.push(['10k-line file: one-line edit → publishDiagnostics (real LSP, warm)', `p50 ${e.p50Ms} ms, p95 ${e.p95Ms} ms wall (server CPU ${e.serverCpuPerEditMs} ms/edit, load ${e.loadAverage[0]})`,
@@ -77,7 +92,7 @@ function targets(r: Record<string, any>): Row[] {
     if (b) rows.push(['A burst of 10,000 edits → the last one\'s diagnostics (LSP)', `median ${b.medianSettleMs} ms of ${b.settleMs.join(', ')} (server CPU ${b.serverCpuMs} ms)`, check(b.medianSettleMs <= 1000, '≤ 1000 ms')]);
     const wl = r.wrapLongText;
     if (wl) rows.push([`Wrapping a ${wl.kB} kB label (the webview's text metrics)`, ms(wl), check(wl.wallMs <= 1000, '≤ 1000 ms')]);
-    if (h) rows.push(['Heap of the loaded 100k workspace ÷ source bytes', `${h.perSourceByte} (${h.usedMB} MB heap for ${r.workspace.MB} MB)`, check(h.perSourceByte <= 40, '≤ 40')]);
+    if (h) rows.push(['Heap of the loaded 100k workspace ÷ source bytes', `${h.perSourceByte} (${h.usedMB} MB heap for ${r.workspace.MB} MB)`, check(h.perSourceByte <= 20, '≤ 20')]);
     const lc = r.lspCompletion;
     if (lc) rows.push(['Completion in the 10k file (real LSP)', `p50 ${lc.p50Ms} ms, p95 ${lc.p95Ms} ms (load ${lc.loadAverage[0]})`, check(lc.p95Ms <= 10, 'p95 ≤ 10 ms')]);
     const c = r.completion;
@@ -91,8 +106,8 @@ function details(r: Record<string, any>): Row[] {
     rows.push(['Workspace', `${w.files} files, ${w.lines} lines, ${w.MB} MB; ${r.findings ?? '?'} findings`, '']);
     const cc = r.coldCheck;
     if (cc) {
-        rows.push(['Cold check in process (load, parse, link, validate, plan): first run', ms(cc.first), '']);
-        rows.push(['  warm (median of the next runs)', ms(cc.warm), `load ${cc.loadAverage[0]}`]);
+        rows.push(['Cold check in a fresh process (load, parse, link, validate, plan): its first build', `${ms(cc.first)}; the process ${cc.processCpuMs} ms CPU from its start`, '']);
+        rows.push(['  warm (median of the repeats in that process)', ms(cc.warm), `load ${cc.loadAverage[0]}`]);
     }
     const ref = r.references;
     if (ref) {
@@ -112,7 +127,11 @@ function details(r: Record<string, any>): Row[] {
         rows.push(['Rebuild after a member edit of team.acct (in process)', ms(we.teamMember), '']);
         rows.push(['Rebuild after a comment edit of team.acct (in process)', ms(we.teamComment), '']);
     }
-    if (r.cli) rows.push(['Cold check, CLI process `acct check --format json`', `${ms(r.cli.median)} (node startup ${r.cli.nodeStartupMs} ms)`, '']);
+    if (r.cli) {
+        rows.push(['Cold check, CLI process `acct check --format json` (CPU from the OS)', `${ms(r.cli.median)} (node startup ${r.cli.nodeStartupMs} ms wall)`, '']);
+        const f = r.cli.processes?.figures;
+        if (f) rows.push(['  the CLI\'s startup (`acct --version`) / peak memory of the check', `CPU ${f.startup.cpuMs} ms / ${f.check.maxRssMb} MB`, '']);
+    }
     rows.push(['Single file', `${r.singleFile.lines} lines, ${r.singleFile.MB} MB, one customer`, '']);
     const s = r.singleFileBuild;
     if (s) {

@@ -105,3 +105,21 @@ describe('formatting', () => {
         }), { numRuns: 300, seed: 10 });
     }, 60_000);
 });
+
+describe('thousands of unclosed blocks (worst-case suite: acct format)', () => {
+    it('indent at most MAX_INDENT_DEPTH levels, so the output stays linear in the text', async () => {
+        const { layoutEdits, layoutPieces, applyLayout, MAX_INDENT_DEPTH } = await import('../../server/src/language/editing/plan-layout.js');
+        const { createAcctServices } = await import('../../server/src/acct-module.js');
+        const { EmptyFileSystem } = await import('langium');
+        const lexer = createAcctServices(EmptyFileSystem).Acct.parser.Lexer;
+        const text = 'customer a "a" {\n'.repeat(5000);
+        const formatted = applyLayout(text, layoutEdits(text, layoutPieces(lexer, text)));
+        const lines = formatted.split('\n');
+        expect(lines[1]).toBe('    customer a "a" {');
+        expect(lines[MAX_INDENT_DEPTH]).toBe(' '.repeat(4 * MAX_INDENT_DEPTH) + 'customer a "a" {');
+        expect(lines[4000]).toBe(' '.repeat(4 * MAX_INDENT_DEPTH) + 'customer a "a" {');
+        expect(formatted.length).toBeLessThan(text.length + 5000 * 4 * MAX_INDENT_DEPTH + 10);
+        // idempotent: formatting twice is formatting once
+        expect(applyLayout(formatted, layoutEdits(formatted, layoutPieces(lexer, formatted)))).toBe(formatted);
+    });
+});

@@ -1,6 +1,6 @@
 /**
- * Measures one run of the built CLI (`acct check FILE --format json`, output discarded) on a
- * generated plan: the process's own CPU time and peak memory, reported by usage-hook.cjs at exit.
+ * Measures one run of the built CLI (`acct check FILE --format json` by default; SARIF, `format`,
+ * `sandbox` and `diff` too, COMMANDS; output discarded) on a generated plan: the process's own CPU time and peak memory, reported by usage-hook.cjs at exit.
  * CPU time, not wall time: the machines are shared and noisy.
  */
 import { spawnSync } from 'node:child_process';
@@ -25,19 +25,54 @@ export interface Usage {
     stderr: string;
 }
 
-export function measureCheck(text: string): Usage {
+/**
+ * The commands the suite runs on each shape: the check (JSON and SARIF output), `format` (the
+ * plan printed as Format Document lays it out), `sandbox` (refused on a plan with errors, after
+ * the same load and check) and `diff` (a git repository whose HEAD holds a one-line plan and
+ * whose work tree holds the shape: the shape is checked once and every finding is new).
+ */
+export const COMMANDS = {
+    check: ['check', '--format', 'json'],
+    sarif: ['check', '--format', 'sarif'],
+    format: ['format'],
+    sandbox: ['sandbox', '--format', 'json'],
+    diff: ['diff', '--format', 'json'],
+} as const satisfies Record<string, readonly string[]>;
+export type CommandName = keyof typeof COMMANDS;
+
+const BASELINE = 'member a "A"\n';
+
+/** git with no system or user configuration and no command the repository could configure (the test makes the repository). */
+function git(dir: string, ...args: string[]): void {
+    const run = spawnSync('git', ['-c', 'core.fsmonitor=false', '-c', 'user.name=acct', '-c', 'user.email=acct@example.invalid', ...args], {
+        cwd: dir, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }, encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
+}
+
+export function measureCheck(text: string, command: CommandName = 'check'): Usage {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-worst-'));
     try {
         const file = path.join(dir, 'plan.acct');
         const usageFile = path.join(dir, 'usage.json');
+        if (command === 'diff') {
+            fs.writeFileSync(file, BASELINE);
+            git(dir, 'init', '-q');
+            git(dir, 'add', 'plan.acct');
+            git(dir, 'commit', '-q', '-m', 'baseline');
+        }
         fs.writeFileSync(file, text);
-        const run = spawnSync(process.execPath, ['--require', hook, cli, 'check', file, '--format', 'json'], {
+        const [name, ...options] = COMMANDS[command];
+        const run = spawnSync(process.execPath, ['--require', hook, cli, name, file, ...options], {
+            cwd: dir,
             env: { ...process.env, ACCT_USAGE_FILE: usageFile },
             stdio: ['ignore', 'ignore', 'pipe'],
             encoding: 'utf8',
+            // a refusal (sandbox on a plan with errors) lists every error on standard error
+            maxBuffer: 1024 ** 3,
             timeout: 300_000,
         });
-        if (!fs.existsSync(usageFile)) throw new Error(`acct check did not finish (${run.signal ?? run.status}): ${run.stderr}`);
+        if (!fs.existsSync(usageFile)) throw new Error(`acct ${name} did not finish (${run.signal ?? run.status}): ${run.stderr.slice(0, 2000)}`);
         const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as { cpuMs: number; maxRssMb: number };
         return { ...usage, status: run.status ?? -1, stderr: run.stderr };
     } finally {
@@ -46,8 +81,8 @@ export function measureCheck(text: string): Usage {
 }
 
 /** What the process costs before it reads a plan (Node, the bundle): the least of a few runs of a one-line plan. */
-export function measureStartup(runs = 3): Usage {
-    const all = Array.from({ length: runs }, () => measureCheck('member a "A"\n'));
+export function measureStartup(runs = 3, command: CommandName = 'check'): Usage {
+    const all = Array.from({ length: runs }, () => measureCheck(BASELINE, command));
     return {
         cpuMs: Math.min(...all.map(usage => usage.cpuMs)),
         maxRssMb: Math.min(...all.map(usage => usage.maxRssMb)),
@@ -72,11 +107,11 @@ export interface ShapeCost {
     large: Usage;
 }
 
-export function measureShape(make: (bytes: number) => string, smallBytes: number, largeBytes: number, startup: Usage): ShapeCost {
+export function measureShape(make: (bytes: number) => string, smallBytes: number, largeBytes: number, startup: Usage, command: CommandName = 'check'): ShapeCost {
     const smallText = make(smallBytes);
     const largeText = make(largeBytes);
-    const small = measureCheck(smallText);
-    const large = measureCheck(largeText);
+    const small = measureCheck(smallText, command);
+    const large = measureCheck(largeText, command);
     // Below the noise of one process run, a cost is as good as nothing: growth is measured above it.
     const net = (usage: Usage) => ({ cpu: Math.max(NOISE_MS, usage.cpuMs - startup.cpuMs), rss: Math.max(NOISE_MB, usage.maxRssMb - startup.maxRssMb) });
     const mb = Buffer.byteLength(largeText) / 2 ** 20;
@@ -107,14 +142,14 @@ export interface Growth extends ShapeCost {
  * least MEASURABLE_MS: the size doubles from 64 kB until it is, up to 1 MB) to `ratio` times
  * that size. Below the noise floor a "growth" says only that the larger run was cheap.
  */
-export function measureGrowth(make: (bytes: number) => string, startup: Usage, ratio = 4): Growth {
+export function measureGrowth(make: (bytes: number) => string, startup: Usage, ratio = 4, command: CommandName = 'check'): Growth {
     let smallBytes = 64 * 1024;
-    let small = measureCheck(make(smallBytes));
+    let small = measureCheck(make(smallBytes), command);
     while (small.cpuMs - startup.cpuMs < MEASURABLE_MS && smallBytes < MAX_SMALL_BYTES) {
         smallBytes *= 2;
-        small = measureCheck(make(smallBytes));
+        small = measureCheck(make(smallBytes), command);
     }
     const floorBound = small.cpuMs - startup.cpuMs < MEASURABLE_MS;
-    const cost = measureShape(make, smallBytes, ratio * smallBytes, startup);
+    const cost = measureShape(make, smallBytes, ratio * smallBytes, startup, command);
     return { ...cost, smallBytes, largeBytes: ratio * smallBytes, floorBound };
 }

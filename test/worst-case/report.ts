@@ -2,12 +2,13 @@
  * `npm run worst-case`: each hostile shape checked by the real CLI at 256 kB and 1 MB, with its
  * CPU time and peak memory per MB of plan past the startup, their growth, and the budget of the
  * issue (1 s and 300 MB per MB of plan). Prints a markdown table; exits 1 when a shape grows
- * faster than linearly.
+ * faster than linearly. `--command sarif|format|sandbox|diff` measures that command instead of
+ * `acct check --format json`; `--command all` prints one table per command.
  *
- *   npm run worst-case [-- --small 262144 --large 1048576 --only escaped]
+ *   npm run worst-case [-- --small 262144 --large 1048576 --only escaped --command all]
  */
 import * as os from 'node:os';
-import { measureShape, measureStartup } from './measure.js';
+import { COMMANDS, measureShape, measureStartup, type CommandName } from './measure.js';
 import { SHAPES } from './shapes.js';
 
 const args = process.argv.slice(2);
@@ -19,17 +20,24 @@ const BUDGET_SECONDS = 1;
 const BUDGET_MB = 300;
 const LINEAR_GROWTH = 1.5 * large / small;
 
-const startup = measureStartup();
-console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load ${os.loadavg().map(l => l.toFixed(2)).join(' ')}; startup ${startup.cpuMs.toFixed(0)} ms CPU, ${startup.maxRssMb.toFixed(0)} MB`);
-console.log(`\n| shape | CPU s per MB | growth ×${(large / small).toFixed(0)} | memory MB per MB | growth | within budget |`);
-console.log('|---|---:|---:|---:|---:|---|');
+const command = option('command') ?? 'check';
+const commands = (command === 'all' ? Object.keys(COMMANDS) : [command]) as CommandName[];
+if (commands.some(c => !(c in COMMANDS))) throw new Error(`--command: one of ${Object.keys(COMMANDS).join(', ')} or all`);
+
 let superlinear = 0;
-for (const [name, make] of Object.entries(SHAPES)) {
-    if (only && !name.includes(only)) continue;
-    const cost = measureShape(make, small, large, startup);
-    const linear = cost.cpuGrowth <= LINEAR_GROWTH && cost.memoryGrowth <= LINEAR_GROWTH;
-    if (!linear) superlinear++;
-    const budget = cost.secondsPerMb <= BUDGET_SECONDS && cost.memoryPerMb <= BUDGET_MB;
-    console.log(`| ${name} | ${cost.secondsPerMb.toFixed(2)} | ${cost.cpuGrowth.toFixed(1)} | ${cost.memoryPerMb.toFixed(0)} | ${cost.memoryGrowth.toFixed(1)} | ${budget ? 'yes' : 'no'}${linear ? '' : ' — NOT LINEAR'} |`);
+for (const name of commands) {
+    const startup = measureStartup(3, name);
+    if (commands.length > 1 || name !== 'check') console.log(`\n### acct ${COMMANDS[name].join(' ')}`);
+    console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load ${os.loadavg().map(l => l.toFixed(2)).join(' ')}; startup ${startup.cpuMs.toFixed(0)} ms CPU, ${startup.maxRssMb.toFixed(0)} MB`);
+    console.log(`\n| shape | CPU s per MB | growth ×${(large / small).toFixed(0)} | memory MB per MB | growth | within budget |`);
+    console.log('|---|---:|---:|---:|---:|---|');
+    for (const [shape, make] of Object.entries(SHAPES)) {
+        if (only && !shape.includes(only)) continue;
+        const cost = measureShape(make, small, large, startup, name);
+        const linear = cost.cpuGrowth <= LINEAR_GROWTH && cost.memoryGrowth <= LINEAR_GROWTH;
+        if (!linear) superlinear++;
+        const budget = cost.secondsPerMb <= BUDGET_SECONDS && cost.memoryPerMb <= BUDGET_MB;
+        console.log(`| ${shape} | ${cost.secondsPerMb.toFixed(2)} | ${cost.cpuGrowth.toFixed(1)} | ${cost.memoryPerMb.toFixed(0)} | ${cost.memoryGrowth.toFixed(1)} | ${budget ? 'yes' : 'no'}${linear ? '' : ' — NOT LINEAR'} |`);
+    }
 }
 process.exitCode = superlinear ? 1 : 0;

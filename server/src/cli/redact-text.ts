@@ -20,14 +20,15 @@ const isWordPart = (c: string | undefined) => c !== undefined && LETTER.test(c) 
  */
 export class Replacements {
     private readonly map = new Map<string, string>();
-    /** The originals in a trie by their characters: the candidates at a position cost what the longest match costs, whatever their number. */
+    /** The originals in a trie by their UTF-16 code units: the candidates at a position cost what the longest match costs, whatever their number. */
     private readonly trie: TrieNode = { next: new Map() };
 
     add(original: string | null | undefined, pseudonym: string): void {
         if (original && !this.map.has(original)) {
             this.map.set(original, pseudonym);
             let node = this.trie;
-            for (const unit of original) {
+            for (let i = 0; i < original.length; i++) {
+                const unit = original.charCodeAt(i);
                 let child = node.next.get(unit);
                 if (!child) node.next.set(unit, child = { next: new Map() });
                 node = child;
@@ -40,11 +41,10 @@ export class Replacements {
     longestAt(text: string, at: number): string | undefined {
         let longest: string | undefined;
         let node: TrieNode | undefined = this.trie;
-        for (let i = at; node && i < text.length;) {
-            const unit = String.fromCodePoint(text.codePointAt(i)!);
-            node = node.next.get(unit);
-            i += unit.length;
-            if (node?.original && standsAlone(text, at, node.original)) longest = node.original;
+        for (let i = at; i < text.length;) {
+            node = node.next.get(text.charCodeAt(i++));
+            if (!node) break;
+            if (node.original && standsAlone(text, at, node.original)) longest = node.original;
         }
         return longest;
     }
@@ -52,10 +52,21 @@ export class Replacements {
     pseudonym(original: string): string {
         return this.map.get(original)!;
     }
+
+    /**
+     * One set that replaces as `replaceAll` with these layers does: the longest original of any
+     * layer, and for the same original the earlier layer's pseudonym. Built once, it spares a
+     * message about no customer a look-up in every customer's layer at each position.
+     */
+    static merged(layers: Iterable<Replacements>): Replacements {
+        const merged = new Replacements();
+        for (const layer of layers) for (const [original, pseudonym] of layer.map) merged.add(original, pseudonym);
+        return merged;
+    }
 }
 
 interface TrieNode {
-    next: Map<string, TrieNode>;
+    next: Map<number, TrieNode>;
     original?: string;
 }
 
@@ -73,24 +84,27 @@ function standsAlone(text: string, at: number, original: string): boolean {
  */
 export function replaceAll(text: string, layers: readonly Replacements[], between: (gap: string) => string = gap => gap): string {
     let out = '';
-    let gap = '';
+    let gapStart = 0;
     let i = 0;
     while (i < text.length) {
-        let best: { original: string; layer: Replacements } | undefined;
+        let best: string | undefined;
+        let bestLayer: Replacements | undefined;
         for (const layer of layers) {
             const original = layer.longestAt(text, i);
-            if (original && (!best || original.length > best.original.length)) best = { original, layer };
+            if (original && (!best || original.length > best.length)) {
+                best = original;
+                bestLayer = layer;
+            }
         }
         if (best) {
-            out += between(gap) + best.layer.pseudonym(best.original);
-            gap = '';
-            i += best.original.length;
+            out += between(text.slice(gapStart, i)) + bestLayer!.pseudonym(best);
+            i += best.length;
+            gapStart = i;
         } else {
-            gap += text[i];
             i++;
         }
     }
-    return out + between(gap);
+    return out + between(text.slice(gapStart));
 }
 
 /**

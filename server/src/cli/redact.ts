@@ -34,17 +34,13 @@ const label: Record<Kind, string> = {
 
 /** Numbers per kind, in the order things are first seen. */
 class Numbering {
-    private readonly numbers = new Map<string, number>();
-    private readonly counts = new Map<string, number>();
+    private readonly numbers = new Map<string, Map<string, number>>();
 
     of(kind: string, key: string): number {
-        const full = `${kind}\0${key}`;
-        let number = this.numbers.get(full);
-        if (number === undefined) {
-            number = (this.counts.get(kind) ?? 0) + 1;
-            this.counts.set(kind, number);
-            this.numbers.set(full, number);
-        }
+        let numbers = this.numbers.get(kind);
+        if (!numbers) this.numbers.set(kind, numbers = new Map());
+        let number = numbers.get(key);
+        if (number === undefined) numbers.set(key, number = numbers.size + 1);
         return number;
     }
 }
@@ -56,8 +52,17 @@ class Redactor {
     /** The texts local to each customer (its contacts, opportunities, activities). */
     readonly local = new Map<string, Replacements>();
 
+    /** The pseudonymous ids by kind, customer and id: made once, however often they are referred to. */
+    private readonly ids = new Map<Kind, Map<string, Map<string, string>>>();
+
     id(kind: Kind, id: string, customer = ''): string {
-        return `${kind}_${this.numbers.of(kind, `${customer}/${id}`)}`;
+        let ofKind = this.ids.get(kind);
+        if (!ofKind) this.ids.set(kind, ofKind = new Map());
+        let ofCustomer = ofKind.get(customer);
+        if (!ofCustomer) ofKind.set(customer, ofCustomer = new Map());
+        let pseudonym = ofCustomer.get(id);
+        if (pseudonym === undefined) ofCustomer.set(id, pseudonym = `${kind}_${this.numbers.of(kind, `${customer}/${id}`)}`);
+        return pseudonym;
     }
 
     name(kind: Kind, id: string, customer = ''): string {
@@ -123,6 +128,17 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
     };
     // The withheld values a message may quote: those of the contacts it is about (of every contact when it is about none).
     const { secretsOf, contactCustomer } = withheldValues(plan);
+    // Those of every contact of a customer, and of the workspace, gathered once (not per finding).
+    const customerSecrets = new Map<string, Set<number>>();
+    const allSecrets = new Set<number>();
+    for (const [key, values] of secretsOf) {
+        const customer = contactCustomer.get(key)!;
+        let set = customerSecrets.get(customer);
+        if (!set) customerSecrets.set(customer, set = new Set());
+        for (const value of values) { set.add(value); allSecrets.add(value); }
+    }
+    const noSecrets: ReadonlySet<number> = new Set();
+    let allLocals: Replacements | undefined;
     const findingRules = (about: FindingSubject | null | undefined): Redaction<DiagnosticJson> => ({
         file: file => r.file(file),
         line: keep, column: keep, severity: keep, code: keep,
@@ -131,13 +147,16 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
     });
     const redactMessage = (message: string, about: FindingSubject | null | undefined): string => {
         const customer = about ? parseSubjectKey(about.subject)?.customer ?? null : null;
-        const layers = [...(customer !== null ? [r.localOf(customer)] : r.local.values()), r.global];
+        const layers = [customer !== null ? r.localOf(customer) : allLocals ??= Replacements.merged(r.local.values()), r.global];
         const keys = about ? [about.contact, about.subject].filter((k): k is SubjectKey => Boolean(k)) : [];
-        const secrets = new Set<number>();
-        for (const key of keys) for (const value of secretsOf.get(key) ?? []) secrets.add(value);
-        if (!keys.some(key => secretsOf.has(key))) {
+        let secrets: ReadonlySet<number>;
+        if (keys.some(key => secretsOf.has(key))) {
+            const own = new Set<number>();
+            for (const key of keys) for (const value of secretsOf.get(key) ?? []) own.add(value);
+            secrets = own;
+        } else {
             // about a customer, an opportunity or nothing: the values of the contacts it may name
-            for (const [key, values] of secretsOf) if (customer === null || contactCustomer.get(key) === customer) for (const value of values) secrets.add(value);
+            secrets = customer === null ? allSecrets : customerSecrets.get(customer) ?? noSecrets;
         }
         return replaceAll(message, layers, withholdNumbers(secrets, withheld));
     };

@@ -2,7 +2,9 @@
  * The layout of a plan, as the formatter gives it: only the white space between tokens changes,
  * never a token nor a comment (not even the indentation of a block comment's later lines), so the
  * parsed plan stays the same (and a file with syntax errors is laid out as safely as a clean one).
- *   - Each line is indented by its depth in braces (4 spaces by default); a comment spanning
+ *   - Each line is indented by its depth in braces (4 spaces by default), at most MAX_INDENT_DEPTH
+ *     levels deep (a plan nests four; thousands of unclosed blocks would otherwise make the output
+ *     grow with the square of the text); a comment spanning
  *     lines has its first line indented, its other lines kept as the author wrote them.
  *   - A block that spans lines has its `{` end a line and its `}` begin one; a block on one line
  *     stays on one line. Everything else keeps the author's line breaks.
@@ -52,6 +54,9 @@ export function layoutPieces(lexer: Lexer, text: string): Piece[] {
     });
 }
 
+/** The deepest indentation the layout writes: far past any plan's nesting, and the output stays linear in the text. */
+export const MAX_INDENT_DEPTH = 32;
+
 /** The edits that lay the text out, one per stretch of white space that changes, in text order. */
 export function layoutEdits(text: string, pieces: readonly Piece[], options: LayoutOptions = {}): LayoutEdit[] {
     const indent = options.indent ?? '    ';
@@ -66,7 +71,7 @@ export function layoutEdits(text: string, pieces: readonly Piece[], options: Lay
         const end = piece?.start ?? text.length;
         const gap = text.slice(start, end);
         if (piece?.kind === '}') depth = Math.max(0, depth - 1);
-        const wanted = /\S/.test(gap) ? gap : spaceBetween(previous, piece, gap, multiLine, eol, indent.repeat(depth));
+        const wanted = /\S/.test(gap) ? gap : spaceBetween(previous, piece, gap, multiLine, eol, indent.repeat(Math.min(depth, MAX_INDENT_DEPTH)));
         // A comment is never touched, its continuation lines included: they are the author's
         // (an ASCII drawing, a quoted mail), and the lexer's tokens stay exactly the same.
         if (wanted !== gap) edits.push({ start, end, text: wanted });
@@ -124,7 +129,13 @@ function multiLineBlocks(text: string, pieces: readonly Piece[]): Set<Piece> {
         }
     }
     const last = pieces[pieces.length - 1];
-    for (const opening of open) if (last && last !== opening && LINE_BREAK.test(text.slice(opening.end, last.start))) blocks.add(opening);
+    if (last && open.length > 0) {
+        // An unclosed block spans lines when a line break stands between it and the last piece:
+        // after the last line break before that piece (found once, not once per unclosed block).
+        let lastBreak = last.start - 1;
+        while (lastBreak >= 0 && text[lastBreak] !== '\n' && text[lastBreak] !== '\r') lastBreak--;
+        for (const opening of open) if (last !== opening && lastBreak >= opening.end) blocks.add(opening);
+    }
     return blocks;
 }
 

@@ -22,6 +22,7 @@ export class WorkspaceChecks {
         // The first few declarations of each id, with their places said once: every copy of an id
         // names the same few (one id declared 80,000 times formatted them 80,000 times).
         const firstOf = new Map<string, Array<[AstNode, string]>>();
+        const messageOf = new Map<string, string>();
         for (const declaration of workspace.declarations) {
             if (declaration.$type === 'Policy' || !declaration.name) continue;
             const same = globals.get(declaration.name) ?? [];
@@ -32,14 +33,18 @@ export class WorkspaceChecks {
                     .map(d => [d, texts.t('check.duplicate.at', { kind: kindOf(d, texts), place: this.places.placeOf(d, here) })]);
                 firstOf.set(declaration.name, first);
             }
-            // the first few others, found without walking all of them (thousands of copies stay linear)
-            const named = first.filter(([d]) => d !== declaration).slice(0, NAMED_DUPLICATES).map(([, said]) => said);
-            const others = same.length - 1;
-            if (others > NAMED_DUPLICATES) named.push(texts.t('check.duplicate.more', { count: others - NAMED_DUPLICATES }));
-            report(accept, {
-                code: IssueCodes.DuplicateId, node: declaration, where: { property: 'name' },
-                message: texts.t('check.duplicateGlobal', { id: declaration.name, others: texts.list(named) }),
-            });
+            // Every copy past the first few names the same others: its message is formatted once per id.
+            const amongFirst = first.some(([d]) => d === declaration);
+            let message = amongFirst ? undefined : messageOf.get(declaration.name);
+            if (message === undefined) {
+                // the first few others, found without walking all of them (thousands of copies stay linear)
+                const named = first.filter(([d]) => d !== declaration).slice(0, NAMED_DUPLICATES).map(([, said]) => said);
+                const others = same.length - 1;
+                if (others > NAMED_DUPLICATES) named.push(texts.t('check.duplicate.more', { count: others - NAMED_DUPLICATES }));
+                message = texts.t('check.duplicateGlobal', { id: declaration.name, others: texts.list(named) });
+                if (!amongFirst) messageOf.set(declaration.name, message);
+            }
+            report(accept, { code: IssueCodes.DuplicateId, node: declaration, where: { property: 'name' }, message });
         }
     };
 
