@@ -3,7 +3,7 @@
  * (test/architecture/rooms.test.ts, which plants a violation of each rule) and by `npm run check:rooms`;
  * a violation fails both.
  */
-const room = (path) => `^${path}`;
+const room = path => `^${path}`;
 const METHOD = 'server/src/method/';
 const CONTRACT = 'server/src/contract/';
 const LANGUAGE = 'server/src/language/';
@@ -50,9 +50,12 @@ module.exports = {
         {
             name: 'language-checks-not-parser-patches',
             severity: 'error',
-            comment: 'The checks and the finding policy read the AST and the CST as Langium gives them: they never import the parser\'s patches (lexer, parser, token builder, block recovery, lean leaves) or the incremental parse, which only the language module wires in.',
+            comment:
+                "The checks and the finding policy read the AST and the CST as Langium gives them: they never import the parser's patches (lexer, parser, token builder, block recovery, lean leaves) or the incremental parse, which only the language module wires in.",
             from: { path: room(`${LANGUAGE}(validation|references|workspace|editing|ast|text)/`) },
-            to: { path: [room(`${LANGUAGE}parser/(acct-lexer|acct-parser|acct-token-builder|block-recovery|lean-cst)\\.ts$`), room(`${LANGUAGE}incremental/`)] },
+            to: {
+                path: [room(`${LANGUAGE}parser/(acct-lexer|acct-parser|acct-token-builder|block-recovery|lean-cst)\\.ts$`), room(`${LANGUAGE}incremental/`)],
+            },
         },
         {
             name: 'language-text-helpers-stand-alone',
@@ -71,14 +74,15 @@ module.exports = {
         {
             name: 'language-editing-reads-text-and-ast',
             severity: 'error',
-            comment: 'editing/ (where new text goes, waivers, the formatter\'s layout) computes edits from text and the AST only.',
+            comment: "editing/ (where new text goes, waivers, the formatter's layout) computes edits from text and the AST only.",
             from: { path: room(`${LANGUAGE}editing/`) },
             to: { path: room(`${LANGUAGE}(parser|references|workspace|validation|incremental)/|${LANGUAGE}[^/]+\\.ts$`) },
         },
         {
             name: 'language-workspace-below-validation',
             severity: 'error',
-            comment: 'workspace/ (documents, settings, file places, facts) is read by the checks, the linker and the parser\'s messages; it imports none of them.',
+            comment:
+                "workspace/ (documents, settings, file places, facts) is read by the checks, the linker and the parser's messages; it imports none of them.",
             from: { path: room(`${LANGUAGE}workspace/`) },
             to: { path: room(`${LANGUAGE}(parser|references|validation|editing)/`) },
         },

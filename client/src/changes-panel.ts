@@ -30,7 +30,10 @@ function besideTheEditor(): vscode.ViewColumn {
     const map = groups.find(g => g.tabs.some(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(POWER_MAP_VIEW_TYPE)));
     if (map) return map.viewColumn;
     const editor = vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One;
-    const right = groups.map(g => g.viewColumn).filter(c => c > editor).sort((a, b) => a - b)[0];
+    const right = groups
+        .map(g => g.viewColumn)
+        .filter(c => c > editor)
+        .sort((a, b) => a - b)[0];
     return right ?? vscode.ViewColumn.Beside;
 }
 
@@ -46,12 +49,17 @@ export class ChangesPanel {
             existing.panel.reveal(undefined, false);
             return existing;
         }
-        const panel = vscode.window.createWebviewPanel(CHANGES_VIEW_TYPE, title, { viewColumn: besideTheEditor(), preserveFocus: false }, {
-            enableScripts: true,
-            enableFindWidget: true,
-            // the page loads no file: its bundle is written into it (webview-bundle.ts)
-            localResourceRoots: [],
-        });
+        const panel = vscode.window.createWebviewPanel(
+            CHANGES_VIEW_TYPE,
+            title,
+            { viewColumn: besideTheEditor(), preserveFocus: false },
+            {
+                enableScripts: true,
+                enableFindWidget: true,
+                // the page loads no file: its bundle is written into it (webview-bundle.ts)
+                localResourceRoots: [],
+            },
+        );
         ChangesPanel.current = new ChangesPanel(panel, context, picture, folder, actions);
         return ChangesPanel.current;
     }
@@ -98,16 +106,25 @@ export class ChangesPanel {
         if (typeof m !== 'object' || m === null) return;
         const message = m as FromChangesMessage;
         switch (message.type) {
-            case 'ready': void this.post(); break;
+            case 'ready':
+                void this.post();
+                break;
             case 'reveal':
                 if (isSubjectKey(message.subject)) void this.reveal(message.subject);
                 break;
             case 'open':
                 if (typeof message.file === 'string' && Number.isInteger(message.line)) void this.open(message.file, message.line);
                 break;
-            case 'markdown': void this.actions.markdown(); break;
+            case 'markdown':
+                void this.actions.markdown();
+                break;
             case 'drawn':
-                this.drawnReport = { type: 'drawn', maps: Number(message.maps), links: Number(message.links), marks: Array.isArray(message.marks) ? message.marks.map(String) : [] };
+                this.drawnReport = {
+                    type: 'drawn',
+                    maps: Number(message.maps),
+                    links: Number(message.links),
+                    marks: Array.isArray(message.marks) ? message.marks.map(String) : [],
+                };
                 for (const resolve of this.drawnWaiters.splice(0)) resolve(this.drawnReport);
                 break;
         }

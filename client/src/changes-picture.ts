@@ -4,8 +4,15 @@
  * (contract/diff-report.ts). Pure: the panel and the browser tests build it alike.
  */
 import {
-    changedFindingText, changeSubject, changeLine, diffSummary, findingText,
-    type ChangesPicture, type PlanDiff, type PlanView, type SubjectKey,
+    changedFindingText,
+    changeSubject,
+    changeLine,
+    diffSummary,
+    findingText,
+    type ChangesPicture,
+    type PlanDiff,
+    type PlanView,
+    type SubjectKey,
 } from '@acct/contract';
 import { textsFor, viewStrings, type Locale } from '@acct/method';
 
@@ -13,7 +20,10 @@ import { textsFor, viewStrings, type Locale } from '@acct/method';
 export function changesPicture(report: PlanDiff, view: PlanView, revision: string, declared: (subject: SubjectKey) => boolean, locale: Locale): ChangesPicture {
     const texts = textsFor(locale);
     return {
-        diff: report, view, strings: viewStrings(locale), revision,
+        diff: report,
+        view,
+        strings: viewStrings(locale),
+        revision,
         words: {
             summary: diffSummary(report, texts),
             changes: report.changes.map(c => changeLine(c, texts)),

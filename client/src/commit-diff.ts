@@ -40,34 +40,42 @@ function sideOf(uri: vscode.Uri): Side | undefined {
  * and answers whether it did.
  */
 export function registerCommitDiff(context: vscode.ExtensionContext): void {
-    context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
-        async provideTextDocumentContent(uri) {
-            const side = sideOf(uri);
-            if (!side || !vscode.workspace.isTrusted) return '';
-            // a file that is not at that revision (added by the commit, a root commit): empty
-            return runGit(side.root, ['show', `${side.revision}:${side.path}`]).catch(() => '');
-        },
-    }));
-    context.subscriptions.push(vscode.commands.registerCommand(OPEN_COMMIT_CHANGE_COMMAND, async (arg?: { commit?: unknown; file?: unknown }) => {
-        if (!vscode.workspace.isTrusted) {
-            void vscode.window.showWarningMessage(vscode.l10n.t('The change of a commit is read through git, which runs only in a trusted workspace. Trust this folder to open it.'));
-            return false;
-        }
-        const commit = typeof arg?.commit === 'string' && COMMIT.test(arg.commit) ? arg.commit : undefined;
-        const file = typeof arg?.file === 'string' ? vscode.Uri.parse(arg.file) : undefined;
-        if (!commit || !file || file.scheme !== 'file') return false;
-        let root: string;
-        try {
-            root = (await runGit(path.dirname(file.fsPath), ['rev-parse', '--show-toplevel'])).trim();
-        } catch (err) {
-            void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open the change: {0}', err instanceof Error ? err.message : String(err)));
-            return false;
-        }
-        const relative = path.relative(root, file.fsPath).split(path.sep).join('/');
-        const name = path.basename(file.fsPath);
-        const left = sideUri({ root, revision: `${commit}^`, path: relative }, name);
-        const right = sideUri({ root, revision: commit, path: relative }, name);
-        await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0}: the change of commit {1}', name, commit.slice(0, 7)), { preview: true });
-        return true;
-    }));
+    context.subscriptions.push(
+        vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
+            async provideTextDocumentContent(uri) {
+                const side = sideOf(uri);
+                if (!side || !vscode.workspace.isTrusted) return '';
+                // a file that is not at that revision (added by the commit, a root commit): empty
+                return runGit(side.root, ['show', `${side.revision}:${side.path}`]).catch(() => '');
+            },
+        }),
+    );
+    context.subscriptions.push(
+        vscode.commands.registerCommand(OPEN_COMMIT_CHANGE_COMMAND, async (arg?: { commit?: unknown; file?: unknown }) => {
+            if (!vscode.workspace.isTrusted) {
+                void vscode.window.showWarningMessage(
+                    vscode.l10n.t('The change of a commit is read through git, which runs only in a trusted workspace. Trust this folder to open it.'),
+                );
+                return false;
+            }
+            const commit = typeof arg?.commit === 'string' && COMMIT.test(arg.commit) ? arg.commit : undefined;
+            const file = typeof arg?.file === 'string' ? vscode.Uri.parse(arg.file) : undefined;
+            if (!commit || !file || file.scheme !== 'file') return false;
+            let root: string;
+            try {
+                root = (await runGit(path.dirname(file.fsPath), ['rev-parse', '--show-toplevel'])).trim();
+            } catch (err) {
+                void vscode.window.showErrorMessage(vscode.l10n.t('Cannot open the change: {0}', err instanceof Error ? err.message : String(err)));
+                return false;
+            }
+            const relative = path.relative(root, file.fsPath).split(path.sep).join('/');
+            const name = path.basename(file.fsPath);
+            const left = sideUri({ root, revision: `${commit}^`, path: relative }, name);
+            const right = sideUri({ root, revision: commit, path: relative }, name);
+            await vscode.commands.executeCommand('vscode.diff', left, right, vscode.l10n.t('{0}: the change of commit {1}', name, commit.slice(0, 7)), {
+                preview: true,
+            });
+            return true;
+        }),
+    );
 }

@@ -6,8 +6,16 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
-    ExportPlanRequest, FocusRequest, HistoryReadyNotification, LocateRequest, PlanChangedNotification, PlanPartsRequest, PlanViewRequest,
-    StageAgesRequest, TrendsRequest, WorkspaceTrustNotification,
+    ExportPlanRequest,
+    FocusRequest,
+    HistoryReadyNotification,
+    LocateRequest,
+    PlanChangedNotification,
+    PlanPartsRequest,
+    PlanViewRequest,
+    StageAgesRequest,
+    TrendsRequest,
+    WorkspaceTrustNotification,
 } from '@acct/contract/protocol';
 import { registerCommitDiff } from './commit-diff.js';
 import { EditorCommands, NO_FOCUS } from '@acct/contract';
@@ -29,7 +37,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'acct' }, { scheme: 'untitled', language: 'acct' }],
+        documentSelector: [
+            { scheme: 'file', language: 'acct' },
+            { scheme: 'untitled', language: 'acct' },
+        ],
         // the server reads git (the plan's history) only in a trusted workspace
         initializationOptions: { trusted: vscode.workspace.isTrusted },
         synchronize: {
@@ -51,9 +62,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         stageAges: params => languageClient.sendRequest(StageAgesRequest.type, params),
         onHistoryReady: listener => languageClient.onNotification(HistoryReadyNotification.type, () => listener()),
     };
-    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => {
-        void languageClient.sendNotification(WorkspaceTrustNotification.type, { trusted: true }).then(() => PowerMapPanel.current?.historyChanged());
-    }));
+    context.subscriptions.push(
+        vscode.workspace.onDidGrantWorkspaceTrust(() => {
+            void languageClient.sendNotification(WorkspaceTrustNotification.type, { trusted: true }).then(() => PowerMapPanel.current?.historyChanged());
+        }),
+    );
     registerCommitDiff(context);
     registerPowerMap(context, source);
     registerShowChanges(context, {
@@ -61,8 +74,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         planView: uri => languageClient.sendRequest(PlanViewRequest.type, { uri }),
     });
 
-    context.subscriptions.push(vscode.commands.registerCommand('acct.exportJson',
-        (options?: { target?: string; folder?: string }) => exportToJson(languageClient, options)));
+    context.subscriptions.push(
+        vscode.commands.registerCommand('acct.exportJson', (options?: { target?: string; folder?: string }) => exportToJson(languageClient, options)),
+    );
     context.subscriptions.push(vscode.commands.registerCommand(EditorCommands.editWaiverReason, placeCursor));
 }
 
@@ -92,11 +106,13 @@ async function exportToJson(languageClient: LanguageClient, options?: { target?:
         void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder with account plans to export them.'));
         return undefined;
     }
-    const target = options?.target ? vscode.Uri.parse(options.target) : await vscode.window.showSaveDialog({
-        defaultUri: vscode.Uri.joinPath(folder, 'acct-plan.json'),
-        filters: { JSON: ['json'] },
-        title: vscode.l10n.t('Export the account plan to JSON'),
-    });
+    const target = options?.target
+        ? vscode.Uri.parse(options.target)
+        : await vscode.window.showSaveDialog({
+              defaultUri: vscode.Uri.joinPath(folder, 'acct-plan.json'),
+              filters: { JSON: ['json'] },
+              title: vscode.l10n.t('Export the account plan to JSON'),
+          });
     if (!target) return undefined;
     const what = displayTexts().t('write.what.export');
     const refused = refusal(target, what);
@@ -107,17 +123,21 @@ async function exportToJson(languageClient: LanguageClient, options?: { target?:
     const result = await languageClient.sendRequest(ExportPlanRequest.type, { workspaceFolder: folder.toString() });
     if (result.errors > 0) {
         const choice = await vscode.window.showErrorMessage(
-            result.errors === 1 ? vscode.l10n.t('The plan has 1 error: nothing exported. Fix it and export again.')
+            result.errors === 1
+                ? vscode.l10n.t('The plan has 1 error: nothing exported. Fix it and export again.')
                 : vscode.l10n.t('The plan has {0} errors: nothing exported. Fix them and export again.', result.errors),
-            vscode.l10n.t('Show Problems'));
+            vscode.l10n.t('Show Problems'),
+        );
         if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
         return undefined;
     }
-    if (!await saveOrExplain(target, result.json, what)) return undefined;
+    if (!(await saveOrExplain(target, result.json, what))) return undefined;
     if (!options?.target) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Account plan exported to {0}.', vscode.workspace.asRelativePath(target)), vscode.l10n.t('Open')).then(choice => {
-            if (choice) void vscode.window.showTextDocument(target);
-        });
+        void vscode.window
+            .showInformationMessage(vscode.l10n.t('Account plan exported to {0}.', vscode.workspace.asRelativePath(target)), vscode.l10n.t('Open'))
+            .then(choice => {
+                if (choice) void vscode.window.showTextDocument(target);
+            });
     }
     return target;
 }

@@ -90,7 +90,10 @@ export class HeldPlan {
         const outline = this.plan?.outline;
         const errors = this.plan?.errors;
         const part = customer === null ? undefined : this.parts.get(customer);
-        const answer = await this.source.ask({ uri, customer, known: { outline: outline?.stamp, customer: part?.stamp, errors: errors?.stamp }, keepGood }, fresh);
+        const answer = await this.source.ask(
+            { uri, customer, known: { outline: outline?.stamp, customer: part?.stamp, errors: errors?.stamp }, keepGood },
+            fresh,
+        );
         // the answer to a later question (or about another folder) came first: it holds
         if (question < this.answered || uri !== this.uri) return;
         this.answered = question;
@@ -98,7 +101,9 @@ export class HeldPlan {
         const errorLines = answer.errors.value ?? (answer.errors.stamp === errors?.stamp ? errors.value : undefined);
         if (!outlineValue || !errorLines) return;
         this.plan = {
-            revision: answer.revision, outline: { stamp: answer.outline.stamp, value: outlineValue }, errors: { stamp: answer.errors.stamp, value: errorLines },
+            revision: answer.revision,
+            outline: { stamp: answer.outline.stamp, value: outlineValue },
+            errors: { stamp: answer.errors.stamp, value: errorLines },
         };
         if (customer === null || !answer.customer) return;
         const value = answer.customer.value ?? (answer.customer.stamp === part?.stamp ? part.value : undefined);

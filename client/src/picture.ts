@@ -11,9 +11,7 @@
  * The rule reads a whole plan, or a plan in parts (contract/plan-parts.ts): its outline has the
  * customers and their opportunities, and the server keeps the last plan without errors for it.
  */
-import {
-    findingLine, NO_FOCUS, type PartStamps, type Picture, type PlanFocus, type PlanView, type ViewedPlan,
-} from '@acct/contract';
+import { findingLine, NO_FOCUS, type PartStamps, type Picture, type PlanFocus, type PlanView, type ViewedPlan } from '@acct/contract';
 
 /** A candidate for what to show, in priority order; absent candidates are skipped. */
 export type FocusCandidate = Partial<PlanFocus> | null | undefined;
@@ -60,7 +58,11 @@ export function keepsLastGood(drawn: { hasErrors: boolean } | null | undefined):
 }
 
 /** The picture after `latest` was fetched (or the focus moved), given the picture drawn before. */
-export function nextPicture<V extends ViewedPlan = PlanView>(previous: Picture<V> | null | undefined, latest: V, candidates: readonly FocusCandidate[]): Picture<V> {
+export function nextPicture<V extends ViewedPlan = PlanView>(
+    previous: Picture<V> | null | undefined,
+    latest: V,
+    candidates: readonly FocusCandidate[],
+): Picture<V> {
     const view = previous && latest.hasErrors && keepsLastGood(previous.view) ? previous.view : latest;
     return {
         view,
@@ -82,6 +84,11 @@ function samePlan(a: ViewedPlan | PartStamps, b: ViewedPlan | PartStamps): boole
 
 /** Whether `next` draws anything else than `previous`: another plan (or part), element or banner. */
 export function pictureChanged<P extends ViewedPlan | PartStamps>(previous: Picture<P> | null | undefined, next: Picture<P>): boolean {
-    return !previous || !samePlan(previous.view, next.view) || !sameFocus(previous.shown, next.shown)
-        || previous.hasErrors !== next.hasErrors || previous.errorLines.join('\n') !== next.errorLines.join('\n');
+    return (
+        !previous ||
+        !samePlan(previous.view, next.view) ||
+        !sameFocus(previous.shown, next.shown) ||
+        previous.hasErrors !== next.hasErrors ||
+        previous.errorLines.join('\n') !== next.errorLines.join('\n')
+    );
 }

@@ -12,7 +12,10 @@ function toTarget(arg: unknown): PowerMapTarget | undefined {
     const a = arg as Record<string, unknown>;
     const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
     const target: PowerMapTarget = {
-        uri: str(a.uri), customer: str(a.customer), opportunity: str(a.opportunity), view: isViewName(a.view) ? a.view : undefined,
+        uri: str(a.uri),
+        customer: str(a.customer),
+        opportunity: str(a.opportunity),
+        view: isViewName(a.view) ? a.view : undefined,
     };
     return target.uri || target.customer || target.view ? target : undefined;
 }

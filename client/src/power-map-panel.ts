@@ -8,9 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type {
-    FromWebviewMessage, PartStamps, Picture, PlanFocus, PlanView, SourceAnchor, ViewName,
-} from '@acct/contract';
+import type { FromWebviewMessage, PartStamps, Picture, PlanFocus, PlanView, SourceAnchor, ViewName } from '@acct/contract';
 import { isSubjectKey } from '@acct/contract';
 import type { FocusRequest, LocateRequest, PlanPartsRequest, PlanViewRequest, StageAgesRequest, TrendsRequest } from '@acct/contract/protocol';
 import { SubjectKeys, type TrendsState } from '@acct/contract';
@@ -65,7 +63,6 @@ function webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
     return { enableScripts: true, enableFindWidget: false, localResourceRoots: [] };
 }
 
-
 /** The workspace folder of a document: one plan each. */
 function folderOf(uri: string): string | undefined {
     return vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(uri))?.uri.toString();
@@ -87,8 +84,12 @@ export class PowerMapPanel {
             existing.show(target);
             return existing;
         }
-        const panel = vscode.window.createWebviewPanel(POWER_MAP_VIEW_TYPE, vscode.l10n.t('Power Map'),
-            { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions());
+        const panel = vscode.window.createWebviewPanel(
+            POWER_MAP_VIEW_TYPE,
+            vscode.l10n.t('Power Map'),
+            { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+            webviewOptions(),
+        );
         PowerMapPanel.current = new PowerMapPanel(panel, context, source, target);
         return PowerMapPanel.current;
     }
@@ -137,8 +138,12 @@ export class PowerMapPanel {
         this.page = new WebviewPage(panel.webview, target?.view);
         this.svgExport = new SvgExportRequest({
             canAnswer: () => this.panel.visible && this.page.showsPicture,
-            ask: request => { void this.page.post({ type: 'requestSvg', request }); },
-            bringForward: () => { if (!this.panel.visible) this.panel.reveal(undefined, true); },
+            ask: request => {
+                void this.page.post({ type: 'requestSvg', request });
+            },
+            bringForward: () => {
+                if (!this.panel.visible) this.panel.reveal(undefined, true);
+            },
             gaveUp: () => {
                 if (!this.picture) void vscode.window.showInformationMessage(vscode.l10n.t('Nothing to export yet: the power map has not received a plan.'));
             },
@@ -153,7 +158,9 @@ export class PowerMapPanel {
         this.disposables.push(
             this.cursor,
             panel.onDidDispose(() => this.dispose()),
-            panel.webview.onDidReceiveMessage(m => { void this.onMessage(m); }),
+            panel.webview.onDidReceiveMessage(m => {
+                void this.onMessage(m);
+            }),
             panel.onDidChangeViewState(e => {
                 // a hidden webview loses its page: it says `ready` again when shown
                 if (e.webviewPanel.visible) {
@@ -237,7 +244,9 @@ export class PowerMapPanel {
         try {
             // the customer shown so far comes with the plan: after a rebuild, one question
             const [, focus] = await Promise.all([
-                refresh && uri ? this.plan.refresh(uri, folderOf(uri), this.candidates().find(c => c?.customer)?.customer ?? null, this.keepsGood()) : undefined,
+                refresh && uri
+                    ? this.plan.refresh(uri, folderOf(uri), this.candidates().find(c => c?.customer)?.customer ?? null, this.keepsGood())
+                    : undefined,
                 focusParams ? this.source.focus(focusParams) : undefined,
             ]);
             // a newer question for the focus is on its way: its answer counts, not this one
@@ -276,7 +285,9 @@ export class PowerMapPanel {
         const hasErrors = drawn.errors.value.length > 0;
         const next: Picture<PartStamps> = {
             view: { outline: drawn.outline.stamp, customer: drawn.part?.stamp ?? null, ...(hasErrors ? { errors: drawn.errors.stamp } : {}) },
-            shown: drawn.shown, hasErrors, errorLines: [],
+            shown: drawn.shown,
+            hasErrors,
+            errorLines: [],
         };
         this.picture = next;
         const customer = drawn.outline.value.customers.find(c => c.id === next.shown.customer);
@@ -341,7 +352,7 @@ export class PowerMapPanel {
             const trends = await this.askTrends();
             if (seq === this.trendsSeq && !this.disposed) await this.page.post({ type: 'trends', trends });
         } else if (view === 'sandbox' && this.source.stageAges && vscode.workspace.isTrusted) {
-            const uri = this.cursor.uri?.toString() ?? this.pinned?.uri ?? await anyAcctUri();
+            const uri = this.cursor.uri?.toString() ?? this.pinned?.uri ?? (await anyAcctUri());
             if (!uri) return;
             try {
                 const { ages } = await this.source.stageAges({ uri });
@@ -358,9 +369,14 @@ export class PowerMapPanel {
         const pinned = this.pinned;
         const at = pinned ? undefined : this.cursor.focusParams();
         const shown = this.picture?.shown;
-        const subject = at ? undefined
-            : shown?.customer ? (shown.opportunity ? SubjectKeys.opportunity(shown.customer, shown.opportunity) : SubjectKeys.customer(shown.customer)) : undefined;
-        const uri = at?.uri ?? pinned?.uri ?? this.cursor.uri?.toString() ?? await anyAcctUri();
+        const subject = at
+            ? undefined
+            : shown?.customer
+              ? shown.opportunity
+                  ? SubjectKeys.opportunity(shown.customer, shown.opportunity)
+                  : SubjectKeys.customer(shown.customer)
+              : undefined;
+        const uri = at?.uri ?? pinned?.uri ?? this.cursor.uri?.toString() ?? (await anyAcctUri());
         if (!uri) return { status: 'noSubject' };
         this.trendsFile = uri;
         try {

@@ -37,8 +37,11 @@ export async function saveOrExplain(target: vscode.Uri, content: string, what: s
         return true;
     } catch (err) {
         const texts = displayTexts();
-        void vscode.window.showErrorMessage(err instanceof UnsafeTargetError ? refusalText(err, texts)
-            : texts.t('write.failed', { target: target.fsPath, reason: err instanceof Error ? err.message : String(err) }));
+        void vscode.window.showErrorMessage(
+            err instanceof UnsafeTargetError
+                ? refusalText(err, texts)
+                : texts.t('write.failed', { target: target.fsPath, reason: err instanceof Error ? err.message : String(err) }),
+        );
         return false;
     }
 }

@@ -42,55 +42,89 @@ const DRAWN_WAIT_MS = 20_000;
 export function registerShowChanges(context: vscode.ExtensionContext, source: ChangesSource): void {
     const reports = new Map<string, string>();
     const changed = new vscode.EventEmitter<vscode.Uri>();
-    context.subscriptions.push(changed, vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
-        onDidChange: changed.event,
-        provideTextDocumentContent: uri => reports.get(uri.toString()) ?? '',
-    }));
-    context.subscriptions.push(vscode.commands.registerCommand(SHOW_CHANGES_COMMAND, async (arg?: { revision?: string; folder?: string }) => {
-        // git runs in the folder: in Restricted Mode nothing of the repository runs, git included
-        if (!vscode.workspace.isTrusted) {
-            void vscode.window.showWarningMessage(vscode.l10n.t('Show Changes Since… reads the plans through git, which runs only in a trusted workspace. Trust this folder to compare its plans.'));
-            return undefined;
-        }
-        const folder = arg?.folder ? vscode.Uri.parse(arg.folder) : await pickFolder();
-        if (!folder) {
-            void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder with account plans kept in git to compare them.'));
-            return undefined;
-        }
-        const revision = arg?.revision ?? await pickRevision(folder.fsPath);
-        if (!revision) return undefined;
-        try {
-            const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('acct: changes since {0}', revision) },
-                () => runDiff(context, folder.fsPath, revision));
-            const [anchors, view] = await Promise.all([anchorsFor(report, source), source.planView(vscode.Uri.joinPath(folder, 'plan.acct').toString())]);
-            const links = linksFor(anchors, folder);
-            const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${vscode.l10n.t('changes since {0}', revision.replace(/[/\\]/g, '-'))}.md` });
-            reports.set(uri.toString(), formatDiffMarkdown(report, displayTexts(), subject => links.get(subject)));
-            changed.fire(uri);
-            const panel = ChangesPanel.show(context, changesPicture(report, view, revision, subject => anchors.has(subject), displayLocale()), folder, {
-                locate: subject => source.locate(subject),
-                markdown: () => vscode.commands.executeCommand('markdown.showPreviewToSide', uri),
-            });
-            if (!arg?.revision) return undefined;
-            // a script is told what the page drew (or that it said nothing in time)
-            const drawn = await Promise.race([panel.whenDrawn(), new Promise<null>(resolve => setTimeout(() => resolve(null), DRAWN_WAIT_MS))]);
-            const shown: ShownChanges = { title: panel.panel.title, drawn: drawn && { maps: drawn.maps, marks: drawn.marks, links: drawn.links }, markdown: uri };
-            return shown;
-        } catch (err) {
-            const message = err instanceof Error ? err.message : String(err);
-            void vscode.window.showErrorMessage(message);
-            // a script that named the revision is told too: the command fails with what it shows
-            if (arg?.revision) throw new Error(message, { cause: err });
-            return undefined;
-        }
-    }));
+    context.subscriptions.push(
+        changed,
+        vscode.workspace.registerTextDocumentContentProvider(SCHEME, {
+            onDidChange: changed.event,
+            provideTextDocumentContent: uri => reports.get(uri.toString()) ?? '',
+        }),
+    );
+    context.subscriptions.push(
+        vscode.commands.registerCommand(SHOW_CHANGES_COMMAND, async (arg?: { revision?: string; folder?: string }) => {
+            // git runs in the folder: in Restricted Mode nothing of the repository runs, git included
+            if (!vscode.workspace.isTrusted) {
+                void vscode.window.showWarningMessage(
+                    vscode.l10n.t(
+                        'Show Changes Since… reads the plans through git, which runs only in a trusted workspace. Trust this folder to compare its plans.',
+                    ),
+                );
+                return undefined;
+            }
+            const folder = arg?.folder ? vscode.Uri.parse(arg.folder) : await pickFolder();
+            if (!folder) {
+                void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder with account plans kept in git to compare them.'));
+                return undefined;
+            }
+            const revision = arg?.revision ?? (await pickRevision(folder.fsPath));
+            if (!revision) return undefined;
+            try {
+                const report = await vscode.window.withProgress(
+                    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('acct: changes since {0}', revision) },
+                    () => runDiff(context, folder.fsPath, revision),
+                );
+                const [anchors, view] = await Promise.all([anchorsFor(report, source), source.planView(vscode.Uri.joinPath(folder, 'plan.acct').toString())]);
+                const links = linksFor(anchors, folder);
+                const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${vscode.l10n.t('changes since {0}', revision.replace(/[/\\]/g, '-'))}.md` });
+                reports.set(
+                    uri.toString(),
+                    formatDiffMarkdown(report, displayTexts(), subject => links.get(subject)),
+                );
+                changed.fire(uri);
+                const panel = ChangesPanel.show(
+                    context,
+                    changesPicture(report, view, revision, subject => anchors.has(subject), displayLocale()),
+                    folder,
+                    {
+                        locate: subject => source.locate(subject),
+                        markdown: () => vscode.commands.executeCommand('markdown.showPreviewToSide', uri),
+                    },
+                );
+                if (!arg?.revision) return undefined;
+                // a script is told what the page drew (or that it said nothing in time)
+                const drawn = await Promise.race([panel.whenDrawn(), new Promise<null>(resolve => setTimeout(() => resolve(null), DRAWN_WAIT_MS))]);
+                const shown: ShownChanges = {
+                    title: panel.panel.title,
+                    drawn: drawn && { maps: drawn.maps, marks: drawn.marks, links: drawn.links },
+                    markdown: uri,
+                };
+                return shown;
+            } catch (err) {
+                const message = err instanceof Error ? err.message : String(err);
+                void vscode.window.showErrorMessage(message);
+                // a script that named the revision is told too: the command fails with what it shows
+                if (arg?.revision) throw new Error(message, { cause: err });
+                return undefined;
+            }
+        }),
+    );
 }
 
 /** The report as `acct diff --format json` gives it, with the editor's today. */
 function runDiff(context: vscode.ExtensionContext, cwd: string, revision: string): Promise<PlanDiff> {
     const today = vscode.workspace.getConfiguration('acct').get<string>('today')?.trim();
     // the findings' messages in the display language, like the rest of the report
-    const args = [context.asAbsolutePath('out/cli.js'), 'diff', '--lang', displayLocale(), '--from', revision, '--format', 'json', ...(today ? ['--today', today] : []), '.'];
+    const args = [
+        context.asAbsolutePath('out/cli.js'),
+        'diff',
+        '--lang',
+        displayLocale(),
+        '--from',
+        revision,
+        '--format',
+        'json',
+        ...(today ? ['--today', today] : []),
+        '.',
+    ];
     return new Promise((resolve, reject) => {
         // The extension host's own runtime runs the CLI (`ELECTRON_RUN_AS_NODE` makes Electron a plain node).
         execFile(process.execPath, args, { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 1 << 28 }, (error, stdout, stderr) => {
@@ -109,7 +143,9 @@ async function anchorsFor(report: PlanDiff, source: ChangesSource): Promise<Map<
     const subjects = [...new Set(report.changes.filter(c => c.kind !== 'removed').map(changeSubject))];
     const anchors = await Promise.all(subjects.map(subject => source.locate(subject).catch(() => null)));
     const found = new Map<SubjectKey, SourceAnchor>();
-    subjects.forEach((subject, i) => { if (anchors[i]) found.set(subject, anchors[i]!); });
+    subjects.forEach((subject, i) => {
+        if (anchors[i]) found.set(subject, anchors[i]!);
+    });
     return found;
 }
 
@@ -129,7 +165,6 @@ function linksFor(anchors: ReadonlyMap<SubjectKey, SourceAnchor>, folder: vscode
     return links;
 }
 
-
 async function pickFolder(): Promise<vscode.Uri | undefined> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length <= 1) return folders[0]?.uri;
@@ -145,11 +180,17 @@ async function pickRevision(cwd: string): Promise<string | undefined> {
     ]);
     const items: Array<vscode.QuickPickItem & { revision: string }> = [
         { label: 'HEAD', description: vscode.l10n.t('the last commit'), revision: 'HEAD' },
-        ...branches.split('\n').filter(Boolean).map(b => ({ label: b, description: vscode.l10n.t('branch'), revision: b })),
-        ...commits.split('\n').filter(Boolean).map(line => {
-            const [hash, subject, when] = line.split('\t');
-            return { label: hash!, description: `${subject} · ${when}`, revision: hash! };
-        }),
+        ...branches
+            .split('\n')
+            .filter(Boolean)
+            .map(b => ({ label: b, description: vscode.l10n.t('branch'), revision: b })),
+        ...commits
+            .split('\n')
+            .filter(Boolean)
+            .map(line => {
+                const [hash, subject, when] = line.split('\t');
+                return { label: hash!, description: `${subject} · ${when}`, revision: hash! };
+            }),
     ];
     const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Show the changes to the plan since…'), matchOnDescription: true });
     return picked?.revision;

@@ -27,12 +27,7 @@ export function escapeHtml(s: string): string {
 
 /** The Content-Security-Policy of the page: its own script and style (by nonce), data: images, nothing else. */
 export function webviewCsp(nonce: string): string {
-    return [
-        "default-src 'none'",
-        'img-src data:',
-        `style-src 'nonce-${nonce}'`,
-        `script-src 'nonce-${nonce}'`,
-    ].join('; ');
+    return ["default-src 'none'", 'img-src data:', `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`].join('; ');
 }
 
 /**

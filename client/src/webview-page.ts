@@ -25,7 +25,10 @@ export class WebviewPage {
     private parts = new Set<string>();
     private closed = false;
 
-    constructor(private readonly webview: vscode.Webview, view?: ViewName) {
+    constructor(
+        private readonly webview: vscode.Webview,
+        view?: ViewName,
+    ) {
         this.pendingView = view;
     }
 

@@ -27,7 +27,9 @@ export function partsOfWholePlan(planView: (params: PlanViewRequest.Params) => P
                     return { revision: ++revision, view, parts: stampCut(cutPlan(view)), errors: { stamp: stampOf(lines), value: lines } };
                 });
                 // a failed fetch is not kept: the next question fetches again
-                fetching.catch(() => { if (latest === fetching) latest = undefined; });
+                fetching.catch(() => {
+                    if (latest === fetching) latest = undefined;
+                });
                 latest = fetching;
             }
             const cut = await latest;

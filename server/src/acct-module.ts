@@ -5,7 +5,11 @@
  */
 import { inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices,
+    createDefaultModule,
+    createDefaultSharedModule,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
     type PartialLangiumServices,
 } from 'langium/lsp';
 import { AcctGeneratedModule, AcctGeneratedSharedModule } from './language/generated/module.js';
@@ -28,9 +32,17 @@ export interface AcctModuleContext extends DefaultSharedModuleContext {
 }
 
 /** `overrides` replace services for experiments (the benchmark compares Langium's default scoping). */
-export function createAcctServices(context: AcctModuleContext, ...overrides: Array<Module<AcctServices, PartialLangiumServices>>): { shared: LangiumSharedServices; Acct: AcctServices } {
-    const shared = inject(createDefaultSharedModule(context), AcctGeneratedSharedModule, AcctLanguageSharedModule, AcctLspSharedModule,
-        context.oneShot ? OneShotSharedModule : {});
+export function createAcctServices(
+    context: AcctModuleContext,
+    ...overrides: Array<Module<AcctServices, PartialLangiumServices>>
+): { shared: LangiumSharedServices; Acct: AcctServices } {
+    const shared = inject(
+        createDefaultSharedModule(context),
+        AcctGeneratedSharedModule,
+        AcctLanguageSharedModule,
+        AcctLspSharedModule,
+        context.oneShot ? OneShotSharedModule : {},
+    );
     const Acct = inject(createDefaultModule({ shared }), AcctGeneratedModule, AcctLanguageModule, AcctPlanModule, AcctLspModule, ...overrides);
     shared.ServiceRegistry.register(Acct);
     registerValidationChecks(Acct);

@@ -7,4 +7,6 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
 });
 
-runCli(process.argv.slice(2)).then(code => { process.exitCode = code; });
+runCli(process.argv.slice(2)).then(code => {
+    process.exitCode = code;
+});

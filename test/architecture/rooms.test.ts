@@ -13,7 +13,11 @@ const root = path.resolve(__dirname, '..', '..');
 const depcruise = path.join(root, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
 const config = path.join(root, '.dependency-cruiser.cjs');
 
-interface Violation { rule: { name: string }; from: string; to: string }
+interface Violation {
+    rule: { name: string };
+    from: string;
+    to: string;
+}
 
 function cruise(cwd: string, folders: string[]): Violation[] {
     const result = spawnSync(process.execPath, [depcruise, ...folders, '--config', config, '--output-type', 'json'], { cwd, encoding: 'utf8' });
@@ -24,11 +28,19 @@ function cruise(cwd: string, folders: string[]): Violation[] {
 /** A scratch tree with the project's folder layout and the given files. */
 function scratch(files: Record<string, string>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-rooms-'));
-    fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.', paths: {
-        '@acct/method': ['./server/src/method/index.ts'],
-        '@acct/contract': ['./server/src/contract/index.ts'],
-        '@acct/contract/protocol': ['./server/src/contract/protocol.ts'],
-    } } }));
+    fs.writeFileSync(
+        path.join(dir, 'tsconfig.json'),
+        JSON.stringify({
+            compilerOptions: {
+                baseUrl: '.',
+                paths: {
+                    '@acct/method': ['./server/src/method/index.ts'],
+                    '@acct/contract': ['./server/src/contract/index.ts'],
+                    '@acct/contract/protocol': ['./server/src/contract/protocol.ts'],
+                },
+            },
+        }),
+    );
     for (const [file, text] of Object.entries(files)) {
         fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
         fs.writeFileSync(path.join(dir, file), text);
@@ -52,17 +64,20 @@ describe('import boundaries', () => {
             'server/src/language/checks.ts': "import { hover } from '../lsp/hover.js';\nexport const check = hover;\n",
             'server/src/language/a.ts': "import { b } from './b.js';\nexport const a = b;\n",
             'server/src/language/b.ts': "import { a } from './a.js';\nexport const b = a;\n",
-            'client/webview/src/main.ts': "import { check } from '../../../server/src/language/checks.js';\nimport { p } from '@acct/contract/protocol';\nimport { c } from '@acct/contract';\nexport const m = [check, p, c];\n",
+            'client/webview/src/main.ts':
+                "import { check } from '../../../server/src/language/checks.js';\nimport { p } from '@acct/contract/protocol';\nimport { c } from '@acct/contract';\nexport const m = [check, p, c];\n",
         });
         try {
             const found = cruise(dir, ['server/src', 'client/webview/src']).map(v => `${v.rule.name}: ${v.from}`);
-            expect(found).toEqual(expect.arrayContaining([
-                'method-is-pure: server/src/method/impure.ts',
-                'language-below-plan-and-lsp: server/src/language/checks.ts',
-                'no-cycle: server/src/language/a.ts',
-                'webview-sees-the-contract-only: client/webview/src/main.ts',
-                'webview-not-the-protocol: client/webview/src/main.ts',
-            ]));
+            expect(found).toEqual(
+                expect.arrayContaining([
+                    'method-is-pure: server/src/method/impure.ts',
+                    'language-below-plan-and-lsp: server/src/language/checks.ts',
+                    'no-cycle: server/src/language/a.ts',
+                    'webview-sees-the-contract-only: client/webview/src/main.ts',
+                    'webview-not-the-protocol: client/webview/src/main.ts',
+                ]),
+            );
             // importing the contract's index from the webview is allowed
             expect(found.filter(f => f.startsWith('contract'))).toEqual([]);
         } finally {
@@ -77,7 +92,8 @@ describe('import boundaries', () => {
             [`${L}parser/grammar-expectations.ts`]: 'export const starts = 1;\n',
             [`${L}incremental/tree-splice.ts`]: 'export const splice = 1;\n',
             [`${L}acct-language-module.ts`]: 'export const module = 1;\n',
-            [`${L}validation/checks/contact-checks.ts`]: "import { parser } from '../../parser/acct-parser.js';\nimport { starts } from '../../parser/grammar-expectations.js';\nexport const c = [parser, starts];\n",
+            [`${L}validation/checks/contact-checks.ts`]:
+                "import { parser } from '../../parser/acct-parser.js';\nimport { starts } from '../../parser/grammar-expectations.js';\nexport const c = [parser, starts];\n",
             [`${L}references/acct-linker.ts`]: "import { splice } from '../incremental/tree-splice.js';\nexport const l = splice;\n",
             [`${L}text/text-scan.ts`]: "import { starts } from '../parser/grammar-expectations.js';\nexport const t = starts;\n",
             [`${L}ast/subject.ts`]: "import { module } from '../acct-language-module.js';\nexport const s = module;\n",

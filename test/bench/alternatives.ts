@@ -13,7 +13,8 @@ import type { LangiumParser } from 'langium';
 import { medianTiming, timed, type Timing } from './measure.js';
 
 const schemaPath = [path.resolve(__dirname, '..'), path.resolve(__dirname, '..', '..'), process.cwd()]
-    .map(root => path.join(root, 'schema', 'acct-plan.schema.json')).find(file => fs.existsSync(file))!;
+    .map(root => path.join(root, 'schema', 'acct-plan.schema.json'))
+    .find(file => fs.existsSync(file))!;
 
 export interface References {
     exportMB: number;
@@ -39,11 +40,18 @@ export async function references(exportJson: string, texts: string[], parser: La
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, 'utf8')));
     let yamlValid = true;
-    const yamlAjv = await medianOf(5, () => { yamlValid = validate(load(yaml)) && yamlValid; });
+    const yamlAjv = await medianOf(5, () => {
+        yamlValid = validate(load(yaml)) && yamlValid;
+    });
     // One warm-up pass, then the median of three.
     texts.forEach(text => parser.parse(text));
     const parseOnly = await medianOf(3, () => texts.forEach(text => parser.parse(text)));
     return {
-        exportMB: Buffer.byteLength(exportJson) / 2 ** 20, jsonParse, yamlMB: Buffer.byteLength(yaml) / 2 ** 20, yamlAjv, yamlValid, parseOnly,
+        exportMB: Buffer.byteLength(exportJson) / 2 ** 20,
+        jsonParse,
+        yamlMB: Buffer.byteLength(yaml) / 2 ** 20,
+        yamlAjv,
+        yamlValid,
+        parseOnly,
     };
 }

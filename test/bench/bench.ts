@@ -55,14 +55,19 @@ const sections = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : 
 export const TODAY = '2026-11-22';
 export const SEED = 20261122;
 
-const log = (line: string) => { if (!asJson) process.stderr.write(line + '\n'); };
+const log = (line: string) => {
+    if (!asJson) process.stderr.write(line + '\n');
+};
 
 /** What test/bench/process-harness.mjs reports. */
 interface ProcessFigures {
     source: string;
     runs: number;
     loadAverage: number[];
-    figures: Record<'startup' | 'check' | 'checkText' | 'sandbox' | 'sandboxJson' | 'export' | 'exportRedact', { cpuMs: number; wallMs: number; maxRssMb: number }>;
+    figures: Record<
+        'startup' | 'check' | 'checkText' | 'sandbox' | 'sandboxJson' | 'export' | 'exportRedact',
+        { cpuMs: number; wallMs: number; maxRssMb: number }
+    >;
     ratios: { sandboxToCheck: number; sandboxJsonToCheck: number; redactToExport: number };
 }
 
@@ -84,7 +89,9 @@ interface CheckRuns {
 async function checkRuns(dir: string, runs: number): Promise<CheckRuns> {
     const timings: Timing[] = [];
     const result: Partial<CheckRuns> = {};
-    const bytes = fs.readdirSync(dir, { recursive: true, encoding: 'utf-8' }).filter(f => f.endsWith('.acct'))
+    const bytes = fs
+        .readdirSync(dir, { recursive: true, encoding: 'utf-8' })
+        .filter(f => f.endsWith('.acct'))
         .reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
     for (let run = 0; run < runs; run++) {
         if (run > 0) gc();
@@ -130,8 +137,11 @@ async function main() {
         if (sections.has('workspace')) {
             // The cold check is a fresh process's first build (the CLI's path: load, parse, link,
             // validate, plan), then warm repeats in the same process; see checkRuns below.
-            const child = spawnSync(process.execPath, [__filename, `--check-runs=${ws.dir}`, `--runs=${quick ? 2 : 4}`],
-                { maxBuffer: 512 * 1024 * 1024, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'inherit'] });
+            const child = spawnSync(process.execPath, [__filename, `--check-runs=${ws.dir}`, `--runs=${quick ? 2 : 4}`], {
+                maxBuffer: 512 * 1024 * 1024,
+                encoding: 'utf-8',
+                stdio: ['ignore', 'pipe', 'inherit'],
+            });
             if (child.status !== 0) throw new Error(`the cold check process failed (${child.signal ?? child.status})`);
             const checked = JSON.parse(child.stdout) as CheckRuns;
             const exportJsonFile = checked.exportFile;
@@ -141,29 +151,48 @@ async function main() {
             if (checked.errors) log(`warning: the generated workspace has ${checked.errors} errors`);
             results.peakRssMBAfterColdCheck = checked.peakRssMBAfterColdCheck;
             results.heap = checked.heap;
-            checked.runs.forEach((timing, run) => log(`  check run ${run + 1} (${run ? 'warm' : 'cold: a fresh process, first build'}): ${round(timing.wallMs)} ms (CPU ${round(timing.cpuMs)} ms)`));
-            results.coldCheck = { first: medianTiming(checked.runs.slice(0, 1)), warm: medianTiming(checked.runs.slice(1)), loadAverage: loadAverage(), processCpuMs: checked.processCpuMs };
+            checked.runs.forEach((timing, run) =>
+                log(
+                    `  check run ${run + 1} (${run ? 'warm' : 'cold: a fresh process, first build'}): ${round(timing.wallMs)} ms (CPU ${round(timing.cpuMs)} ms)`,
+                ),
+            );
+            results.coldCheck = {
+                first: medianTiming(checked.runs.slice(0, 1)),
+                warm: medianTiming(checked.runs.slice(1)),
+                loadAverage: loadAverage(),
+                processCpuMs: checked.processCpuMs,
+            };
             const texts = ws.files.map(file => fs.readFileSync(file, 'utf-8'));
             const { Acct } = createAcctServices(EmptyFileSystem);
             results.references = await references(exportJson, texts, Acct.parser.LangiumParser);
             exportJson = '';
-            results.workspaceBuild = await buildTimes(ws.files.map((file, i) => ({ uri: URI.file(file), text: texts[i] })), TODAY);
-            results.workspaceEdits = await editTimes(ws.files.map((file, i) => ({ uri: URI.file(file), text: texts[i] })), TODAY, quick);
+            results.workspaceBuild = await buildTimes(
+                ws.files.map((file, i) => ({ uri: URI.file(file), text: texts[i] })),
+                TODAY,
+            );
+            results.workspaceEdits = await editTimes(
+                ws.files.map((file, i) => ({ uri: URI.file(file), text: texts[i] })),
+                TODAY,
+                quick,
+            );
         }
 
         if (sections.has('cli') && fs.existsSync(cli)) {
             // The second, independent harness: the CLI run as a process, its CPU read from the OS
             // (test/bench/process-harness.mjs); check, sandbox, export and export --redact interleaved.
             const harness = path.resolve(__dirname, '..', 'test', 'bench', 'process-harness.mjs');
-            const run = spawnSync(process.execPath, [harness, ws.dir, `--runs=${quick ? 1 : 3}`, `--today=${TODAY}`, '--json'],
-                { maxBuffer: 64 * 1024 * 1024, encoding: 'utf-8' });
+            const run = spawnSync(process.execPath, [harness, ws.dir, `--runs=${quick ? 1 : 3}`, `--today=${TODAY}`, '--json'], {
+                maxBuffer: 64 * 1024 * 1024,
+                encoding: 'utf-8',
+            });
             if (run.status !== 0) throw new Error(`process-harness.mjs failed: ${run.stderr}`);
             const processes = JSON.parse(run.stdout) as ProcessFigures;
             const f = processes.figures;
             const start = performance.now();
             execFileSync(process.execPath, ['-e', '']);
             results.cli = {
-                median: { wallMs: f.check.wallMs, cpuMs: f.check.cpuMs }, nodeStartupMs: round(performance.now() - start),
+                median: { wallMs: f.check.wallMs, cpuMs: f.check.cpuMs },
+                nodeStartupMs: round(performance.now() - start),
                 processes,
                 /** The check past the CLI's startup (`acct --version`), by the OS: beside the in-process cold build. */
                 checkPastStartupCpuMs: round(f.check.cpuMs - f.startup.cpuMs),
@@ -189,10 +218,14 @@ async function main() {
         }
 
         if (sections.has('single')) {
-            results.singleFileBuild = await buildTimes([
-                { uri: URI.file(path.join(big.dir, 'team.acct')), text: fs.readFileSync(path.join(big.dir, 'team.acct'), 'utf-8') },
-                { uri: URI.file(big.bigFile), text: fs.readFileSync(big.bigFile, 'utf-8') },
-            ], TODAY, big.bigFile);
+            results.singleFileBuild = await buildTimes(
+                [
+                    { uri: URI.file(path.join(big.dir, 'team.acct')), text: fs.readFileSync(path.join(big.dir, 'team.acct'), 'utf-8') },
+                    { uri: URI.file(big.bigFile), text: fs.readFileSync(big.bigFile, 'utf-8') },
+                ],
+                TODAY,
+                big.bigFile,
+            );
             log(`  10k file: ${JSON.stringify(results.singleFileBuild)}`);
         }
 
@@ -211,13 +244,22 @@ async function main() {
         if (sections.has('team') && fs.existsSync(serverJs)) {
             const edits = await lspTeamEdits(serverJs, ws.dir, path.join(ws.dir, 'team.acct'), quick ? 1 : 3);
             const of = (kind: string) => edits.filter(e => e.kind === kind);
-            results.lspTeamEdit = Object.fromEntries(['comment', 'member', 'rename', 'renameBack'].map(kind => [kind, {
-                settleMs: round(median(of(kind).map(e => e.settleMs))), filesRechecked: median(of(kind).map(e => e.filesRechecked)),
-                serverCpuMs: round(median(of(kind).map(e => e.serverCpuMs))),
-                ...(of(kind)[0]?.referringFiles !== undefined ? {
-                    referringFiles: of(kind)[0]!.referringFiles, settleMsRange: [Math.min(...of(kind).map(e => e.settleMs)), Math.max(...of(kind).map(e => e.settleMs))],
-                } : {}),
-            }]));
+            results.lspTeamEdit = Object.fromEntries(
+                ['comment', 'member', 'rename', 'renameBack'].map(kind => [
+                    kind,
+                    {
+                        settleMs: round(median(of(kind).map(e => e.settleMs))),
+                        filesRechecked: median(of(kind).map(e => e.filesRechecked)),
+                        serverCpuMs: round(median(of(kind).map(e => e.serverCpuMs))),
+                        ...(of(kind)[0]?.referringFiles !== undefined
+                            ? {
+                                  referringFiles: of(kind)[0]!.referringFiles,
+                                  settleMsRange: [Math.min(...of(kind).map(e => e.settleMs)), Math.max(...of(kind).map(e => e.settleMs))],
+                              }
+                            : {}),
+                    },
+                ]),
+            );
             log(`  team.acct edits over the LSP: ${JSON.stringify(results.lspTeamEdit)}`);
         }
 
@@ -267,9 +309,13 @@ async function main() {
 
 const checkRunsArg = process.argv.find(arg => arg.startsWith('--check-runs='));
 (checkRunsArg
-    ? checkRuns(checkRunsArg.slice('--check-runs='.length), Number(process.argv.find(arg => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 4))
-        .then(result => { process.stdout.write(JSON.stringify(result)); })
-    : main()).catch(error => {
+    ? checkRuns(checkRunsArg.slice('--check-runs='.length), Number(process.argv.find(arg => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 4)).then(
+          result => {
+              process.stdout.write(JSON.stringify(result));
+          },
+      )
+    : main()
+).catch(error => {
     process.stderr.write(`bench failed: ${error?.stack ?? error}\n`);
     process.exitCode = 1;
 });

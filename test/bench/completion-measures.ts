@@ -38,8 +38,12 @@ export async function completionLatency(dir: string, file: string, today: string
         return {
             answers,
             stats: {
-                requests: latencies.length, p50Ms: round(percentile(latencies, 50), 2), p95Ms: round(percentile(latencies, 95), 2),
-                maxMs: round(Math.max(...latencies), 2), firstTenthP50Ms: tenth(at => at < 0.1), lastTenthP50Ms: tenth(at => at >= 0.9),
+                requests: latencies.length,
+                p50Ms: round(percentile(latencies, 50), 2),
+                p95Ms: round(percentile(latencies, 95), 2),
+                maxMs: round(Math.max(...latencies), 2),
+                firstTenthP50Ms: tenth(at => at < 0.1),
+                lastTenthP50Ms: tenth(at => at >= 0.9),
             },
         };
     };

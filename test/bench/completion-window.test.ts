@@ -50,7 +50,10 @@ async function compareAt(files: Record<string, string>, positions: (text: string
 function samplePositions(text: string, seed: number, count: number): Position[] {
     const lines = text.split('\n');
     const random = new Random(seed);
-    const positions: Position[] = [{ line: 0, character: 0 }, { line: lines.length - 1, character: 0 }];
+    const positions: Position[] = [
+        { line: 0, character: 0 },
+        { line: lines.length - 1, character: 0 },
+    ];
     for (let i = 0; i < count; i++) {
         const line = random.int(0, lines.length - 1);
         const content = lines[line];
@@ -78,15 +81,30 @@ describe('windowed completion answers as Langium does', () => {
     test('while a line is being typed (the text does not parse at the cursor)', async () => {
         const lines = plan.split('\n');
         const random = new Random(2);
-        const partials = ['        role ', '        reports-to ', '        support ', '        intimacy ', '    contact neu "Neu" {\n        ',
-            '            ', '        with ', '        team { ar ', '    opportunity o9 "x" {\n        stage ', '    ', 'cust', '        owner '];
+        const partials = [
+            '        role ',
+            '        reports-to ',
+            '        support ',
+            '        intimacy ',
+            '    contact neu "Neu" {\n        ',
+            '            ',
+            '        with ',
+            '        team { ar ',
+            '    opportunity o9 "x" {\n        stage ',
+            '    ',
+            'cust',
+            '        owner ',
+        ];
         for (const partial of partials) {
             const at = random.int(10, lines.length - 5);
             const edited = [...lines.slice(0, at), partial, ...lines.slice(at)].join('\n');
             const line = at + partial.split('\n').length - 1;
             const character = partial.split('\n').pop()!.length;
-            const { parsed } = await compareAt({ 'team.acct': team, 'plan.acct': edited },
-                () => [{ line, character }, { line: line + 1, character: 4 }, { line: line + 3, character: 8 }]);
+            const { parsed } = await compareAt({ 'team.acct': team, 'plan.acct': edited }, () => [
+                { line, character },
+                { line: line + 1, character: 4 },
+                { line: line + 3, character: 8 },
+            ]);
             // At the cursor the shortcut is taken (the error is there, not before); after it, it may not be.
             if (partial !== 'cust') expect(parsed[0], partial).toBeLessThan(2000);
         }

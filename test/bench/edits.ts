@@ -41,7 +41,7 @@ export function teamEdit(text: string, kind: 'comment' | 'member', i: number): L
         const line = lines.findIndex(l => /^\s*\/\/ /.test(l));
         return { line, before: lines[line], after: `// edited ${i}: ${lines[line].replace(/^\s*\/\/ (edited \d+: )?/, '')}` };
     }
-    const members = lines.flatMap((l, index) => /^member /.test(l) ? [index] : []);
+    const members = lines.flatMap((l, index) => (/^member /.test(l) ? [index] : []));
     const line = members[i % members.length];
     return { line, before: lines[line], after: lines[line].replace(/"([^"]*)"/, (_m, name: string) => `"${name.replace(/ \(\d+\)$/, '')} (${i})"`) };
 }
@@ -69,7 +69,12 @@ export function memberReferences(teamText: string, files: string[]): Array<{ id:
  * first member, then as many more as it takes to leave at least `minReferences` references
  * unresolved. `text`: team.acct after the rename; `referringFiles`: the files that refer to one of them.
  */
-export function memberRename(teamText: string, files: string[], suffix: string, minReferences = 0): { text: string; ids: string[]; referringFiles: number; references: number } {
+export function memberRename(
+    teamText: string,
+    files: string[],
+    suffix: string,
+    minReferences = 0,
+): { text: string; ids: string[]; referringFiles: number; references: number } {
     const ranked = memberReferences(teamText, files);
     const chosen: string[] = [];
     let references = 0;
@@ -79,10 +84,13 @@ export function memberRename(teamText: string, files: string[], suffix: string, 
         references += member.references;
     }
     const renamed = new Set(chosen);
-    const text = teamText.split('\n').map(line => {
-        const id = /^member (\S+)/.exec(line)?.[1];
-        return id && renamed.has(id) ? line.replace(`member ${id}`, `member ${id}${suffix}`) : line;
-    }).join('\n');
+    const text = teamText
+        .split('\n')
+        .map(line => {
+            const id = /^member (\S+)/.exec(line)?.[1];
+            return id && renamed.has(id) ? line.replace(`member ${id}`, `member ${id}${suffix}`) : line;
+        })
+        .join('\n');
     const referringFiles = files.filter(f => chosen.some(id => new RegExp(`\\b(?:owner|AR|SR|FR) ${id}\\b`).test(f))).length;
     return { text, ids: chosen, referringFiles, references };
 }

@@ -9,7 +9,11 @@ export class EventEmitter<T> {
     private listeners: Array<Listener<T>> = [];
     readonly event = (listener: Listener<T>) => {
         this.listeners.push(listener);
-        return { dispose: () => { this.listeners = this.listeners.filter(l => l !== listener); } };
+        return {
+            dispose: () => {
+                this.listeners = this.listeners.filter(l => l !== listener);
+            },
+        };
     };
     fire(e: T): void {
         for (const listener of [...this.listeners]) listener(e);
@@ -18,29 +22,52 @@ export class EventEmitter<T> {
 
 export class Uri {
     private constructor(private readonly value: string) {}
-    static parse(value: string): Uri { return new Uri(value); }
-    static file(path: string): Uri { return new Uri(`file://${path}`); }
+    static parse(value: string): Uri {
+        return new Uri(value);
+    }
+    static file(path: string): Uri {
+        return new Uri(`file://${path}`);
+    }
     static joinPath(base: Uri, ...parts: string[]): Uri {
         let value = base.value.replace(/\/$/, '');
         for (const part of parts) value = part === '..' ? value.replace(/\/[^/]*$/, '') : `${value}/${part}`;
         return new Uri(value);
     }
-    get scheme(): string { return this.value.replace(/:.*$/s, ''); }
-    get path(): string { return decodeURIComponent(this.value.replace(/^[a-z]+:\/\/[^/]*/, '')); }
-    get fsPath(): string { return this.path; }
-    toString(): string { return this.value; }
+    get scheme(): string {
+        return this.value.replace(/:.*$/s, '');
+    }
+    get path(): string {
+        return decodeURIComponent(this.value.replace(/^[a-z]+:\/\/[^/]*/, ''));
+    }
+    get fsPath(): string {
+        return this.path;
+    }
+    toString(): string {
+        return this.value;
+    }
 }
 
 export class Position {
-    constructor(readonly line: number, readonly character: number) {}
+    constructor(
+        readonly line: number,
+        readonly character: number,
+    ) {}
 }
 
 export class Range {
-    constructor(readonly start: Position, readonly end: Position) {}
+    constructor(
+        readonly start: Position,
+        readonly end: Position,
+    ) {}
 }
 
 export class Selection extends Range {
-    constructor(readonly anchor: Position, readonly active: Position) { super(anchor, active); }
+    constructor(
+        readonly anchor: Position,
+        readonly active: Position,
+    ) {
+        super(anchor, active);
+    }
 }
 
 export const ViewColumn = { Active: -1, Beside: -2, One: 1, Two: 2 };
@@ -83,18 +110,29 @@ export const bench = {
 };
 
 export const window = {
-    get activeTextEditor() { return bench.editor; },
-    get visibleTextEditors() { return bench.editor ? [bench.editor] : []; },
+    get activeTextEditor() {
+        return bench.editor;
+    },
+    get visibleTextEditors() {
+        return bench.editor ? [bench.editor] : [];
+    },
     onDidChangeActiveTextEditor: bench.activeEditor.event,
     onDidChangeTextEditorSelection: bench.selection.event,
     createWebviewPanel(_type: string, title: string): FakeWebviewPanel {
         const disposed = new EventEmitter<void>();
         return {
-            title, visible: true, viewColumn: 2,
+            title,
+            visible: true,
+            viewColumn: 2,
             webview: {
-                html: '', options: {}, cspSource: 'https://bench.invalid',
+                html: '',
+                options: {},
+                cspSource: 'https://bench.invalid',
                 asWebviewUri: uri => uri,
-                postMessage: async message => { bench.onPost(message); return true; },
+                postMessage: async message => {
+                    bench.onPost(message);
+                    return true;
+                },
                 onDidReceiveMessage: bench.fromWebview.event,
             },
             onDidDispose: disposed.event,
@@ -110,9 +148,13 @@ export const window = {
 };
 
 export const workspace = {
-    get workspaceFolders() { return bench.folder ? [{ uri: bench.folder, name: 'bench', index: 0 }] : []; },
-    getWorkspaceFolder: () => bench.folder ? { uri: bench.folder, name: 'bench', index: 0 } : undefined,
-    get textDocuments() { return bench.editor ? [bench.editor.document] : []; },
+    get workspaceFolders() {
+        return bench.folder ? [{ uri: bench.folder, name: 'bench', index: 0 }] : [];
+    },
+    getWorkspaceFolder: () => (bench.folder ? { uri: bench.folder, name: 'bench', index: 0 } : undefined),
+    get textDocuments() {
+        return bench.editor ? [bench.editor.document] : [];
+    },
     findFiles: async () => [],
     asRelativePath: (uri: Uri) => uri.path,
 };

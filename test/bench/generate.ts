@@ -12,16 +12,24 @@ import { suggestedTierFor } from '../../server/src/method/index.js';
 /** mulberry32: small, fast, good enough for test data. */
 export class Random {
     private state: number;
-    constructor(seed: number) { this.state = seed >>> 0; }
+    constructor(seed: number) {
+        this.state = seed >>> 0;
+    }
     next(): number {
         let t = (this.state = (this.state + 0x6d2b79f5) >>> 0);
         t = Math.imul(t ^ (t >>> 15), t | 1);
         t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
         return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     }
-    int(min: number, max: number): number { return min + Math.floor(this.next() * (max - min + 1)); }
-    chance(p: number): boolean { return this.next() < p; }
-    pick<T>(items: readonly T[]): T { return items[Math.floor(this.next() * items.length)]; }
+    int(min: number, max: number): number {
+        return min + Math.floor(this.next() * (max - min + 1));
+    }
+    chance(p: number): boolean {
+        return this.next() < p;
+    }
+    pick<T>(items: readonly T[]): T {
+        return items[Math.floor(this.next() * items.length)];
+    }
     sample<T>(items: readonly T[], count: number): T[] {
         const copy = [...items];
         const out: T[] = [];
@@ -30,43 +38,227 @@ export class Random {
     }
 }
 
-const surnames = ['zhang', 'wang', 'li', 'zhao', 'chen', 'liu', 'yang', 'huang', 'zhou', 'wu', 'xu', 'sun', 'ma', 'zhu',
-    'hu', 'guo', 'he', 'lin', 'luo', 'gao', 'zheng', 'liang', 'xie', 'song', 'tang', 'han', 'feng', 'deng', 'cao', 'peng',
-    'zeng', 'xiao', 'tian', 'dong', 'pan', 'yuan', 'cai', 'jiang', 'yu', 'du', 'ye', 'cheng', 'wei', 'su', 'lu', 'ding'];
-const givenNames = ['wei', 'lei', 'na', 'min', 'jing', 'hao', 'fang', 'jun', 'yan', 'tao', 'qiang', 'ping', 'hui', 'bin',
-    'lin', 'hong', 'jie', 'yu', 'xin', 'mei', 'ming', 'gang', 'li', 'jian', 'fei', 'bo', 'ning', 'rui', 'chao', 'yun', 'kai'];
+const surnames = [
+    'zhang',
+    'wang',
+    'li',
+    'zhao',
+    'chen',
+    'liu',
+    'yang',
+    'huang',
+    'zhou',
+    'wu',
+    'xu',
+    'sun',
+    'ma',
+    'zhu',
+    'hu',
+    'guo',
+    'he',
+    'lin',
+    'luo',
+    'gao',
+    'zheng',
+    'liang',
+    'xie',
+    'song',
+    'tang',
+    'han',
+    'feng',
+    'deng',
+    'cao',
+    'peng',
+    'zeng',
+    'xiao',
+    'tian',
+    'dong',
+    'pan',
+    'yuan',
+    'cai',
+    'jiang',
+    'yu',
+    'du',
+    'ye',
+    'cheng',
+    'wei',
+    'su',
+    'lu',
+    'ding',
+];
+const givenNames = [
+    'wei',
+    'lei',
+    'na',
+    'min',
+    'jing',
+    'hao',
+    'fang',
+    'jun',
+    'yan',
+    'tao',
+    'qiang',
+    'ping',
+    'hui',
+    'bin',
+    'lin',
+    'hong',
+    'jie',
+    'yu',
+    'xin',
+    'mei',
+    'ming',
+    'gang',
+    'li',
+    'jian',
+    'fei',
+    'bo',
+    'ning',
+    'rui',
+    'chao',
+    'yun',
+    'kai',
+];
 const hanziNames = ['陈静', '郑晓峰', '林晓', '周敏', '王芳', '李娜', '张伟', '刘洋', '杨帆', '赵磊', '黄丽', '吴刚', '徐明', '孙悦'];
-const westernFirst = ['Alice', 'Bob', 'Carol', 'David', 'Emma', 'Feng', 'Grace', 'Henry', 'Iris', 'Jack', 'Kevin', 'Lucy',
-    'Mark', 'Nina', 'Oscar', 'Paula', 'Quinn', 'Rosa', 'Sam', 'Tina', 'Uma', 'Victor', 'Wendy', 'Xavier', 'Yvonne', 'Zack'];
-
-const competitors: ReadonlyArray<[string, string]> = [
-    ['ericsson', 'Ericsson'], ['nokia', 'Nokia'], ['zte', 'ZTE'], ['cisco', 'Cisco'], ['h3c', 'H3C'],
-    ['juniper', 'Juniper Networks'], ['arista', 'Arista'], ['ruijie', 'Ruijie Networks'],
-    ['fiberhome', 'FiberHome'], ['jinlan_digital', 'Jinlan Digital Systems'],
+const westernFirst = [
+    'Alice',
+    'Bob',
+    'Carol',
+    'David',
+    'Emma',
+    'Feng',
+    'Grace',
+    'Henry',
+    'Iris',
+    'Jack',
+    'Kevin',
+    'Lucy',
+    'Mark',
+    'Nina',
+    'Oscar',
+    'Paula',
+    'Quinn',
+    'Rosa',
+    'Sam',
+    'Tina',
+    'Uma',
+    'Victor',
+    'Wendy',
+    'Xavier',
+    'Yvonne',
+    'Zack',
 ];
 
-const industries = ['Telecom operator', 'Power grid', 'Port operator', 'Regional bank', 'Railway bureau', 'Airport group',
-    'Steel group', 'Automotive manufacturer', 'Hospital group', 'University', 'City government', 'Oil and gas'];
-const cities = ['Donghai', 'Huaxia', 'Pearl River', 'Jinlan', 'Xijiang', 'Beiling', 'Nanhu', 'Qingshan', 'Baiyun', 'Longmen',
-    'Taihe', 'Yunfeng', 'Haixi', 'Zhongyuan', 'Lingnan', 'Hexi', 'Songjiang', 'Minjiang', 'Tianfu', 'Jinghai'];
-const orgSuffix = ['Mobile', 'Grid', 'Port Group', 'Bank', 'Railway', 'Airport', 'Steel', 'Motors', 'Health', 'University',
-    'Smart City Office', 'Petroleum'];
-const departments = ['Network', 'Operations', 'Planning Institute', 'Procurement', 'Finance', 'IT', 'Security', 'Strategy',
-    'Marketing', 'Legal', 'Maintenance', 'Engineering'];
-const managementTitles = ['General Manager', 'Deputy General Manager', 'Chief Technology Officer', 'Chief Financial Officer',
-    'Chief Information Officer'];
+const competitors: ReadonlyArray<[string, string]> = [
+    ['ericsson', 'Ericsson'],
+    ['nokia', 'Nokia'],
+    ['zte', 'ZTE'],
+    ['cisco', 'Cisco'],
+    ['h3c', 'H3C'],
+    ['juniper', 'Juniper Networks'],
+    ['arista', 'Arista'],
+    ['ruijie', 'Ruijie Networks'],
+    ['fiberhome', 'FiberHome'],
+    ['jinlan_digital', 'Jinlan Digital Systems'],
+];
+
+const industries = [
+    'Telecom operator',
+    'Power grid',
+    'Port operator',
+    'Regional bank',
+    'Railway bureau',
+    'Airport group',
+    'Steel group',
+    'Automotive manufacturer',
+    'Hospital group',
+    'University',
+    'City government',
+    'Oil and gas',
+];
+const cities = [
+    'Donghai',
+    'Huaxia',
+    'Pearl River',
+    'Jinlan',
+    'Xijiang',
+    'Beiling',
+    'Nanhu',
+    'Qingshan',
+    'Baiyun',
+    'Longmen',
+    'Taihe',
+    'Yunfeng',
+    'Haixi',
+    'Zhongyuan',
+    'Lingnan',
+    'Hexi',
+    'Songjiang',
+    'Minjiang',
+    'Tianfu',
+    'Jinghai',
+];
+const orgSuffix = ['Mobile', 'Grid', 'Port Group', 'Bank', 'Railway', 'Airport', 'Steel', 'Motors', 'Health', 'University', 'Smart City Office', 'Petroleum'];
+const departments = [
+    'Network',
+    'Operations',
+    'Planning Institute',
+    'Procurement',
+    'Finance',
+    'IT',
+    'Security',
+    'Strategy',
+    'Marketing',
+    'Legal',
+    'Maintenance',
+    'Engineering',
+];
+const managementTitles = ['General Manager', 'Deputy General Manager', 'Chief Technology Officer', 'Chief Financial Officer', 'Chief Information Officer'];
 const headTitles = ['Head of', 'Deputy Head of', 'Director of', 'Chief Engineer,'];
 const staffTitles = ['Engineer', 'Senior Engineer', 'Specialist', 'Shift Lead', 'Analyst', 'Project Manager', 'Architect'];
 const roles = ['approver', 'decision-maker', 'sponsor', 'evaluator', 'influencer', 'coach'];
 const organizations = ['none', 'communicate', 'match', 'joint', 'identify'];
-const activityKinds = ['visit', 'exchange', 'site-visit', 'team-event', 'joint-launch', 'executive-letter', 'hq-visit',
-    'executive-visit', 'exhibition', 'summit', 'dinner', 'greeting'];
-const projects = ['5G-Advanced RAN expansion', 'Metro transport upgrade to 400G', 'Private 5G for the yard', 'Campus Wi-Fi 7',
-    'Data-centre fabric refresh', 'SD-WAN for branches', 'Smart substation network', 'Dispatch network renewal',
-    'Edge cloud for industrial parks', 'Core router replacement', 'IP backbone expansion', 'Security operations centre',
-    'Optical access rollout', 'Disaster-recovery network', 'IoT platform', 'Video surveillance backbone'];
-const outcomes = ['Agreed next steps for the pilot', 'Accepted the measured-savings method', 'Asked for a reference site',
-    'Postponed: network freeze', 'Positive on the TCO model', 'Wants a second technical exchange', 'Introduced us to procurement'];
+const activityKinds = [
+    'visit',
+    'exchange',
+    'site-visit',
+    'team-event',
+    'joint-launch',
+    'executive-letter',
+    'hq-visit',
+    'executive-visit',
+    'exhibition',
+    'summit',
+    'dinner',
+    'greeting',
+];
+const projects = [
+    '5G-Advanced RAN expansion',
+    'Metro transport upgrade to 400G',
+    'Private 5G for the yard',
+    'Campus Wi-Fi 7',
+    'Data-centre fabric refresh',
+    'SD-WAN for branches',
+    'Smart substation network',
+    'Dispatch network renewal',
+    'Edge cloud for industrial parks',
+    'Core router replacement',
+    'IP backbone expansion',
+    'Security operations centre',
+    'Optical access rollout',
+    'Disaster-recovery network',
+    'IoT platform',
+    'Video surveillance backbone',
+];
+const outcomes = [
+    'Agreed next steps for the pilot',
+    'Accepted the measured-savings method',
+    'Asked for a reference site',
+    'Postponed: network freeze',
+    'Positive on the TCO model',
+    'Wants a second technical exchange',
+    'Introduced us to procurement',
+];
 
 /** Suggested tier (contract section 3), to keep most declared tiers consistent. */
 function suggestedTier(standing: number, cooperation: number): string {
@@ -79,7 +271,7 @@ function date(random: Random, from: [number, number], to: [number, number]): str
     const end = to[0] * 12 + to[1] - 1;
     const month = random.int(start, end);
     const pad = (n: number) => String(n).padStart(2, '0');
-    return `${Math.floor(month / 12)}-${pad(month % 12 + 1)}-${pad(random.int(1, 28))}`;
+    return `${Math.floor(month / 12)}-${pad((month % 12) + 1)}-${pad(random.int(1, 28))}`;
 }
 
 function money(random: Random, min: number, max: number): string {
@@ -115,12 +307,23 @@ export function teamFile(random: Random, memberCount = 50): { text: string; team
     }
     lines.push('');
     for (const [id, name] of competitors) lines.push(`competitor ${id.padEnd(15)} "${name}"`);
-    lines.push('', '// Agreed at the regional planning meeting.', 'policy {', '    stale-contact-days 90',
-        '    tier-review-days   365', '    general-coverage   3', '}', '');
+    lines.push(
+        '',
+        '// Agreed at the regional planning meeting.',
+        'policy {',
+        '    stale-contact-days 90',
+        '    tier-review-days   365',
+        '    general-coverage   3',
+        '}',
+        '',
+    );
     return { text: lines.join('\n'), team: { members, competitors: competitors.map(c => c[0]) } };
 }
 
-interface GeneratedContact { id: string; role?: string }
+interface GeneratedContact {
+    id: string;
+    role?: string;
+}
 
 /**
  * One customer of about `targetLines` lines: contacts (about 55% of the lines) in a reporting
@@ -142,9 +345,9 @@ export function customerText(random: Random, team: TeamInfo, id: string, display
     out.push(`    owner ${member()}`);
     out.push(`    organization ${random.pick(organizations)}`);
 
-    const contactCount = Math.max(4, Math.round(targetLines * 0.55 / 8.3));
-    const opportunityCount = Math.max(1, Math.round(targetLines * 0.25 / 14.5));
-    const activityCount = Math.max(1, Math.round(targetLines * 0.20 / 7.4));
+    const contactCount = Math.max(4, Math.round((targetLines * 0.55) / 8.3));
+    const opportunityCount = Math.max(1, Math.round((targetLines * 0.25) / 14.5));
+    const activityCount = Math.max(1, Math.round((targetLines * 0.2) / 7.4));
 
     // --- contacts: a reporting tree; the first few are management
     out.push('', '    // --- Management and key layer -----------------------------------------------');
@@ -167,12 +370,20 @@ export function customerText(random: Random, team: TeamInfo, id: string, display
         const cid = contactId(i);
         used.add(cid);
         const isHan = /^[^\x00-\x7f]/.test(cid);
-        const name = isHan ? cid : `${cid.split('_')[0][0].toUpperCase()}${cid.split('_')[0].slice(1)} ${random.pick(givenNames).replace(/^./, c => c.toUpperCase())}`;
+        const name = isHan
+            ? cid
+            : `${cid.split('_')[0][0].toUpperCase()}${cid.split('_')[0].slice(1)} ${random.pick(givenNames).replace(/^./, c => c.toUpperCase())}`;
         const department = random.pick(departments);
         const keyLayer = i < 8 || random.chance(0.3);
         const role = keyLayer ? (i === 0 ? 'approver' : i === 1 ? 'decision-maker' : random.pick(roles)) : undefined;
-        const title = i === 0 ? 'General Manager' : i < 4 ? random.pick(managementTitles)
-            : keyLayer ? `${random.pick(headTitles)} ${department}` : random.pick(staffTitles);
+        const title =
+            i === 0
+                ? 'General Manager'
+                : i < 4
+                  ? random.pick(managementTitles)
+                  : keyLayer
+                    ? `${random.pick(headTitles)} ${department}`
+                    : random.pick(staffTitles);
         if (random.chance(0.04)) out.push(`    // ${name} moved to a new position this year; keep the relationship warm.`);
         out.push(`    contact ${cid} "${name}" {`);
         out.push(`        title "${title}"`);
@@ -274,7 +485,10 @@ function writeFiles(dir: string, files: Array<[string, string]>): GeneratedWorks
 function customerName(random: Random, index: number): { id: string; name: string } {
     const city = cities[index % cities.length];
     const suffix = orgSuffix[Math.floor(index / cities.length) % orgSuffix.length];
-    const id = `${city.toLowerCase().replace(/[^a-z]/g, '')}_${suffix.toLowerCase().replace(/[^a-z]/g, '').slice(0, 6)}${index >= cities.length * orgSuffix.length ? index : ''}`;
+    const id = `${city.toLowerCase().replace(/[^a-z]/g, '')}_${suffix
+        .toLowerCase()
+        .replace(/[^a-z]/g, '')
+        .slice(0, 6)}${index >= cities.length * orgSuffix.length ? index : ''}`;
     void random;
     return { id, name: `${city} ${suffix}` };
 }
@@ -293,7 +507,7 @@ export function generateWorkspace(dir: string, options: { seed: number; fileCoun
     const totalWeight = weights.reduce((a, b) => a + b, 0);
     const regions = ['east', 'south', 'north', 'west', 'central'];
     for (let i = 0; i < customerFiles; i++) {
-        const target = Math.round((options.totalLines - teamLines) * weights[i] / totalWeight);
+        const target = Math.round(((options.totalLines - teamLines) * weights[i]) / totalWeight);
         const { id, name } = customerName(random, i);
         files.push([`${regions[i % regions.length]}/${id}.acct`, customerText(random, team, id, name, target)]);
     }
@@ -308,7 +522,10 @@ export function generateBigFile(dir: string, options: { seed: number; lines: num
     const random = new Random(options.seed);
     const { text: teamText, team } = teamFile(random);
     const big = customerText(random, team, 'natgroup', 'National Telecom Group', options.lines);
-    const result = writeFiles(dir, [['team.acct', teamText], ['big.acct', big]]);
+    const result = writeFiles(dir, [
+        ['team.acct', teamText],
+        ['big.acct', big],
+    ]);
     return { ...result, bigFile: path.join(dir, 'big.acct'), team };
 }
 

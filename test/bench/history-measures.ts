@@ -37,8 +37,13 @@ export function historyRepository(dir: string, seed: number, commits = 500): { f
     let when = Date.UTC(2026, 0, 5, 2) / 1000;
     const commit = (message: string, files: string[]) => {
         const author = authors[Math.floor(random() * authors.length)]!;
-        lines.push('commit refs/heads/main', `author ${author} ${when} +0800`, `committer ${author} ${when} +0800`,
-            `data ${Buffer.byteLength(message)}`, message);
+        lines.push(
+            'commit refs/heads/main',
+            `author ${author} ${when} +0800`,
+            `committer ${author} ${when} +0800`,
+            `data ${Buffer.byteLength(message)}`,
+            message,
+        );
         for (const name of files) {
             const text = texts.get(name)!;
             lines.push(`M 100644 inline ${name}`, `data ${Buffer.byteLength(text)}`, text);
@@ -60,7 +65,10 @@ export function historyRepository(dir: string, seed: number, commits = 500): { f
             const [pattern, replace] = edits[Math.floor(random() * edits.length)]!;
             const text = texts.get(name)!;
             const matches = [...text.matchAll(pattern)];
-            if (matches.length === 0) { texts.set(name, text + `// reviewed ${i}\n`); continue; }
+            if (matches.length === 0) {
+                texts.set(name, text + `// reviewed ${i}\n`);
+                continue;
+            }
             const match = matches[Math.floor(random() * matches.length)]!;
             texts.set(name, text.slice(0, match.index) + replace(match[0]) + text.slice(match.index! + match[0].length));
         }
@@ -91,19 +99,26 @@ export function measureHistory(cli: string, dir: string, seed: number, runs = 1)
     const history = best(Array.from({ length: runs }, () => run(cli, ['history', '--format', 'json'], dir)));
     const listed = (JSON.parse(history.stdout) as { commits: unknown[] }).commits.length;
     // the revision back from HEAD from which at least 40 plan files differ
-    const changedSince = (rev: string) => execFileSync('git', ['diff', '--name-only', rev, 'HEAD'], { cwd: dir, encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    const changedSince = (rev: string) =>
+        execFileSync('git', ['diff', '--name-only', rev, 'HEAD'], { cwd: dir, encoding: 'utf8' }).split('\n').filter(Boolean).length;
     let back = 10;
     while (back < 400 && changedSince(`HEAD~${back}`) < 40) back += 2;
     const from = `HEAD~${back}`;
     const diff = best(Array.from({ length: runs }, () => run(cli, ['diff', '--from', from, '--to', 'HEAD', '--format', 'json'], dir)));
     return {
-        commits: Number(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim()), files, lines,
+        commits: Number(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim()),
+        files,
+        lines,
         check: { cpuMs: round(check.cpuMs), wallMs: round(check.wallMs), maxRssMB: round(check.maxRssMB) },
         history: { cpuMs: round(history.cpuMs), wallMs: round(history.wallMs), maxRssMB: round(history.maxRssMB), listed },
         cpuRatio: round(history.cpuMs / check.cpuMs, 2),
         memoryRatio: round(history.maxRssMB / check.maxRssMB, 2),
         diff: {
-            from, filesChanged: changedSince(from), cpuMs: round(diff.cpuMs), wallMs: round(diff.wallMs), maxRssMB: round(diff.maxRssMB),
+            from,
+            filesChanged: changedSince(from),
+            cpuMs: round(diff.cpuMs),
+            wallMs: round(diff.wallMs),
+            maxRssMB: round(diff.maxRssMB),
             cpuRatio: round(diff.cpuMs / check.cpuMs, 2),
         },
     };

@@ -4,9 +4,7 @@
  * linking against file size with our scoping and Langium's.
  */
 import { performance } from 'node:perf_hooks';
-import {
-    DefaultScopeComputation, DefaultScopeProvider, DocumentState, EmptyFileSystem, URI, type LangiumDocument, type Module,
-} from 'langium';
+import { DefaultScopeComputation, DefaultScopeProvider, DocumentState, EmptyFileSystem, URI, type LangiumDocument, type Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAcctServices, type AcctServices } from '../../server/src/acct-module.js';
@@ -23,12 +21,25 @@ export interface Source {
 function phaseTimer(shared: LangiumSharedServices) {
     const marks = new Map<DocumentState, number>();
     const builder = shared.workspace.DocumentBuilder;
-    const phases = [DocumentState.Parsed, DocumentState.IndexedContent, DocumentState.ComputedScopes, DocumentState.Linked,
-        DocumentState.IndexedReferences, DocumentState.Validated];
-    const disposables = phases.map(state => builder.onBuildPhase(state, () => { marks.set(state, performance.now()); }));
+    const phases = [
+        DocumentState.Parsed,
+        DocumentState.IndexedContent,
+        DocumentState.ComputedScopes,
+        DocumentState.Linked,
+        DocumentState.IndexedReferences,
+        DocumentState.Validated,
+    ];
+    const disposables = phases.map(state =>
+        builder.onBuildPhase(state, () => {
+            marks.set(state, performance.now());
+        }),
+    );
     let start = 0;
     return {
-        start() { marks.clear(); start = performance.now(); },
+        start() {
+            marks.clear();
+            start = performance.now();
+        },
         result() {
             const at = (state: DocumentState) => marks.get(state) ?? start;
             return {
@@ -39,7 +50,9 @@ function phaseTimer(shared: LangiumSharedServices) {
                 validate: round(at(DocumentState.Validated) - at(DocumentState.IndexedReferences)),
             };
         },
-        dispose() { disposables.forEach(d => d.dispose()); },
+        dispose() {
+            disposables.forEach(d => d.dispose());
+        },
     };
 }
 
@@ -50,8 +63,10 @@ function services(scoping: Scoping, today: string): { shared: LangiumSharedServi
     const defaultScoping: Module<LangiumServices, PartialLangiumServices> = {
         references: { ScopeProvider: s => new DefaultScopeProvider(s), ScopeComputation: s => new DefaultScopeComputation(s) },
     };
-    const made = scoping === 'acct' ? createAcctServices(EmptyFileSystem)
-        : createAcctServices(EmptyFileSystem, defaultScoping as Module<AcctServices, PartialLangiumServices>);
+    const made =
+        scoping === 'acct'
+            ? createAcctServices(EmptyFileSystem)
+            : createAcctServices(EmptyFileSystem, defaultScoping as Module<AcctServices, PartialLangiumServices>);
     made.Acct.workspace.AcctSettings.todayOverride = today;
     return made;
 }
@@ -63,7 +78,9 @@ async function build(sources: Source[], today: string, scoping: Scoping = 'acct'
     Acct.parser.LangiumParser.parse(bigCustomerText(9, 300).text); // a warm parser, outside the measurement
     const timer = phaseTimer(shared);
     let documents: LangiumDocument[] = [];
-    const parse = await timed(() => { documents = sources.map(s => shared.workspace.LangiumDocumentFactory.fromString(s.text, s.uri)); });
+    const parse = await timed(() => {
+        documents = sources.map(s => shared.workspace.LangiumDocumentFactory.fromString(s.text, s.uri));
+    });
     documents.forEach(doc => shared.workspace.LangiumDocuments.addDocument(doc));
     timer.start();
     const rest = await timed(() => shared.workspace.DocumentBuilder.build(documents, { validation: true }));
@@ -115,7 +132,7 @@ export async function editTimes(sources: Source[], today: string, quick: boolean
     const customerFile = await timeEdits(shared, customer, customerEdits(customer.textDocument.getText(), quick ? 3 : 5, 5));
     const teamEdits = async (kind: 'comment' | 'member') => {
         const times: Timing[] = [];
-        for (let i = 0; i < (quick ? 2 : 3); i++) times.push(...await timeEdits(shared, team, [teamEdit(team.textDocument.getText(), kind, i)]));
+        for (let i = 0; i < (quick ? 2 : 3); i++) times.push(...(await timeEdits(shared, team, [teamEdit(team.textDocument.getText(), kind, i)])));
         return medianTiming(times);
     };
     return { customerFile: medianTiming(customerFile), teamComment: await teamEdits('comment'), teamMember: await teamEdits('member') };
@@ -124,7 +141,10 @@ export async function editTimes(sources: Source[], today: string, quick: boolean
 /** Link phase and whole build against the size of one customer, with our scoping and Langium's (fastest of 3 fresh builds). */
 export async function linkingAgainstSize(seed: number, sizes: number[], today: string, log: (line: string) => void) {
     const warmup = bigCustomerText(seed, 2000);
-    const sourcesOf = (team: string, text: string): Source[] => [{ uri: URI.file('/bench/team.acct'), text: team }, { uri: URI.file('/bench/big.acct'), text }];
+    const sourcesOf = (team: string, text: string): Source[] => [
+        { uri: URI.file('/bench/team.acct'), text: team },
+        { uri: URI.file('/bench/big.acct'), text },
+    ];
     await build(sourcesOf(warmup.team, warmup.text), today, 'acct');
     await build(sourcesOf(warmup.team, warmup.text), today, 'default');
     const series: Array<Record<string, number>> = [];
@@ -157,7 +177,13 @@ function countReferences(text: string): number {
         if (/^(reports-to|owner) /.test(trimmed)) count++;
         else if (/^with /.test(trimmed) || /^competitors /.test(trimmed)) count += trimmed.split(',').length;
         else if (/^team \{/.test(trimmed)) count += (trimmed.match(/\b(ar|sr|fr) /g) ?? []).length;
-        else if (/^[\p{L}_][\p{L}\p{N}_]*( |$)/u.test(trimmed) && !/^(contact|opportunity|activity|customer|title|department|role|support|intimacy|last-contact|stage|amount|budget|start|kind|date|status|outcome|industry|standing|cooperation|tier|reviewed|organization|decision-chain)\b/.test(trimmed)) count++;
+        else if (
+            /^[\p{L}_][\p{L}\p{N}_]*( |$)/u.test(trimmed) &&
+            !/^(contact|opportunity|activity|customer|title|department|role|support|intimacy|last-contact|stage|amount|budget|start|kind|date|status|outcome|industry|standing|cooperation|tier|reviewed|organization|decision-chain)\b/.test(
+                trimmed,
+            )
+        )
+            count++;
     }
     return count;
 }

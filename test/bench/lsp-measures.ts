@@ -44,7 +44,13 @@ export interface EditLatency {
 }
 
 /** One-line edits of `file` (in `folder`), each followed by a pause: didChange → publishDiagnostics of the file. */
-export async function lspEditLatency(serverJs: string, folder: string, file: string, count: number, seed: number): Promise<{ latency: EditLatency; completion: CompletionLatency }> {
+export async function lspEditLatency(
+    serverJs: string,
+    folder: string,
+    file: string,
+    count: number,
+    seed: number,
+): Promise<{ latency: EditLatency; completion: CompletionLatency }> {
     const server = await startBenchServer(serverJs, folder);
     try {
         const uri = pathToFileURL(file).toString();
@@ -65,14 +71,23 @@ export async function lspEditLatency(serverJs: string, folder: string, file: str
             cpu += processCpuMs(server.process.pid) - cpuBefore;
         }
         const latency = {
-            edits: times.length, p50Ms: round(median(times)), p95Ms: round(percentile(times, 95)), maxMs: round(Math.max(...times)),
-            serverCpuPerEditMs: round(cpu / times.length), loadAverage: loadAverage(),
+            edits: times.length,
+            p50Ms: round(median(times)),
+            p95Ms: round(percentile(times, 95)),
+            maxMs: round(Math.max(...times)),
+            serverCpuPerEditMs: round(cpu / times.length),
+            loadAverage: loadAverage(),
         };
-        const completion = await lspCompletion(server, uri, edits.reduce((current, edit) => {
-            const lines = current.split('\n');
-            lines[edit.line] = edit.after;
-            return lines.join('\n');
-        }, text), seed);
+        const completion = await lspCompletion(
+            server,
+            uri,
+            edits.reduce((current, edit) => {
+                const lines = current.split('\n');
+                lines[edit.line] = edit.after;
+                return lines.join('\n');
+            }, text),
+            seed,
+        );
         return { latency, completion };
     } finally {
         await server.stop();
@@ -106,7 +121,13 @@ async function lspCompletion(server: BenchServer, uri: string, text: string, see
         await server.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position });
         if (i >= 10) times.push(performance.now() - start);
     }
-    return { requests: times.length, p50Ms: round(median(times), 2), p95Ms: round(percentile(times, 95), 2), maxMs: round(Math.max(...times), 2), loadAverage: loadAverage() };
+    return {
+        requests: times.length,
+        p50Ms: round(median(times), 2),
+        p95Ms: round(percentile(times, 95), 2),
+        maxMs: round(Math.max(...times), 2),
+        loadAverage: loadAverage(),
+    };
 }
 
 export interface TeamEditSettle {
@@ -140,30 +161,45 @@ export async function lspTeamEdits(serverJs: string, folder: string, teamFile: s
                 await change(server, uri, ++version, edit);
                 await own;
                 const last = await settled(server, 600);
-                text = text.split('\n').map((line, index) => index === edit.line ? edit.after : line).join('\n');
+                text = text
+                    .split('\n')
+                    .map((line, index) => (index === edit.line ? edit.after : line))
+                    .join('\n');
                 results.push({
-                    kind, settleMs: round(last - start), filesRechecked: server.diagnosticsCount() - before,
+                    kind,
+                    settleMs: round(last - start),
+                    filesRechecked: server.diagnosticsCount() - before,
                     serverCpuMs: processCpuMs(server.process.pid) - cpuBefore,
                 });
             }
         }
         // The id of the member most files refer to renamed in team.acct (every file that refers to it re-checked, with errors), then renamed back.
         const customerTexts = (fs.readdirSync(folder, { recursive: true }) as string[])
-            .filter(f => f.endsWith('.acct') && path.basename(f) !== 'team.acct').map(f => fs.readFileSync(path.join(folder, f), 'utf-8'));
+            .filter(f => f.endsWith('.acct') && path.basename(f) !== 'team.acct')
+            .map(f => fs.readFileSync(path.join(folder, f), 'utf-8'));
         for (let i = 0; i < rounds; i++) {
             const rename = memberRename(text, customerTexts, `renamed${i}`);
-            for (const [kind, after] of [['rename', rename.text], ['renameBack', text]] as const) {
+            for (const [kind, after] of [
+                ['rename', rename.text],
+                ['renameBack', text],
+            ] as const) {
                 const before = server.diagnosticsCount();
                 const cpuBefore = processCpuMs(server.process.pid);
                 const own = server.nextDiagnostics(uri);
                 const start = performance.now();
-                await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text: after }] });
+                await server.connection.sendNotification('textDocument/didChange', {
+                    textDocument: { uri, version: ++version },
+                    contentChanges: [{ text: after }],
+                });
                 await own;
                 // the files referring to the member come after team.acct's own findings, linked again: on a busy machine more than 600 ms later
                 const last = await settled(server, 2500);
                 results.push({
-                    kind, settleMs: round(last - start), filesRechecked: server.diagnosticsCount() - before,
-                    serverCpuMs: processCpuMs(server.process.pid) - cpuBefore, referringFiles: rename.referringFiles,
+                    kind,
+                    settleMs: round(last - start),
+                    filesRechecked: server.diagnosticsCount() - before,
+                    serverCpuMs: processCpuMs(server.process.pid) - cpuBefore,
+                    referringFiles: rename.referringFiles,
                 });
             }
         }
@@ -188,7 +224,10 @@ export async function burstSettle(serverJs: string, folder: string, runs: number
     try {
         for (let run = 0; run < runs; run++) {
             const uri = pathToFileURL(`${folder}/burst-${run}.acct`).toString();
-            const text = Array.from({ length: 300 }, (_, i) => `customer c${i} "C" {\n    contact a "A" { support 2 intimacy 1 last-contact 2026-11-01 }\n}\n`).join('');
+            const text = Array.from(
+                { length: 300 },
+                (_, i) => `customer c${i} "C" {\n    contact a "A" { support 2 intimacy 1 last-contact 2026-11-01 }\n}\n`,
+            ).join('');
             const first = server.nextDiagnostics(uri);
             await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version: 1, text } });
             const base = (await first).count;
@@ -197,7 +236,8 @@ export async function burstSettle(serverJs: string, folder: string, runs: number
             for (let version = 2; version <= 10_001; version++) {
                 const last = version === 10_001;
                 await server.connection.sendNotification('textDocument/didChange', {
-                    textDocument: { uri, version }, contentChanges: [{ text: text + `member m${version} ${last ? 'finally' : '"M"'}\n` }],
+                    textDocument: { uri, version },
+                    contentChanges: [{ text: text + `member m${version} ${last ? 'finally' : '"M"'}\n` }],
                 });
                 sent = performance.now();
             }

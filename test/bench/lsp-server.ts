@@ -31,7 +31,9 @@ export async function startBenchServer(serverJs: string, folder: string, initial
     const child = spawn(process.execPath, [...serverNodeOptions, serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     let fromServer = 0;
     let toServer = 0;
-    child.stdout!.on('data', (chunk: Buffer) => { fromServer += chunk.length; });
+    child.stdout!.on('data', (chunk: Buffer) => {
+        fromServer += chunk.length;
+    });
     const write = child.stdin!.write.bind(child.stdin!);
     child.stdin!.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
         toServer += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
@@ -54,18 +56,26 @@ export async function startBenchServer(serverJs: string, folder: string, initial
     connection.listen();
     const rootUri = pathToFileURL(folder).toString();
     await connection.sendRequest('initialize', {
-        processId: process.pid, rootUri, capabilities: { workspace: { configuration: true } },
-        workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }], ...(initializationOptions ? { initializationOptions } : {}),
+        processId: process.pid,
+        rootUri,
+        capabilities: { workspace: { configuration: true } },
+        workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }],
+        ...(initializationOptions ? { initializationOptions } : {}),
     });
     await connection.sendNotification('initialized', {});
     return {
-        process: child, connection, rootUri,
+        process: child,
+        connection,
+        rootUri,
         bytes: () => ({ fromServer, toServer }),
         nextDiagnostics(uri, timeoutMs = 60_000) {
             return new Promise((resolve, reject) => {
                 const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
                 const list = waiters.get(uri) ?? [];
-                list.push(value => { clearTimeout(timer); resolve(value); });
+                list.push(value => {
+                    clearTimeout(timer);
+                    resolve(value);
+                });
                 waiters.set(uri, list);
             });
         },

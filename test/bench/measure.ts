@@ -18,16 +18,22 @@ export function median(values: number[]): number {
 export function percentile(values: number[], p: number): number {
     if (values.length === 0) return NaN;
     const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p / 100 * sorted.length) - 1))];
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 /** CPU time of this process (all threads, GC helpers included), in ms. */
-export const cpuNow = (): number => { const usage = process.cpuUsage(); return (usage.user + usage.system) / 1000; };
+export const cpuNow = (): number => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+};
 
 /** CPU time of another process (Linux, 10 ms resolution: use it over many operations), in ms. */
 export function processCpuMs(pid: number | undefined): number {
     try {
-        const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+        const fields = fs
+            .readFileSync(`/proc/${pid}/stat`, 'utf8')
+            .replace(/^.*\) /s, '')
+            .split(' ');
         // fields[11] and fields[12] are utime and stime (the 14th and 15th of the whole line), in clock ticks
         return (Number(fields[11]) + Number(fields[12])) * 10;
     } catch {
@@ -69,7 +75,9 @@ export function machine() {
     try {
         const match = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf-8'));
         if (match) cpu = match[1].trim();
-    } catch { /* not Linux */ }
+    } catch {
+        /* not Linux */
+    }
     return {
         cpu,
         cores: os.cpus().length,
@@ -95,7 +103,10 @@ export function mulberry(seed: number): () => number {
 /** CPU time of the children this process waited for (Linux: cutime + cstime of /proc/self/stat), in ms. */
 export function childrenCpuMs(): number {
     try {
-        const fields = fs.readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+        const fields = fs
+            .readFileSync('/proc/self/stat', 'utf8')
+            .replace(/^.*\) /s, '')
+            .split(' ');
         return (Number(fields[13]) + Number(fields[14])) * 10;
     } catch {
         return NaN;

@@ -18,7 +18,10 @@ export interface NavigationResults {
 
 const QUERIES = ['Wang', 'wang lei', '王', 'core', 'zhx', 'e'];
 
-const cpuNow = () => { const usage = process.cpuUsage(); return (usage.user + usage.system) / 1000; };
+const cpuNow = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+};
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
@@ -26,7 +29,13 @@ function median(values: number[]): number {
     return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export async function measureNavigation(options: { workspaceDir: string; bigDir: string; today: string; seed: number; quick: boolean }): Promise<NavigationResults> {
+export async function measureNavigation(options: {
+    workspaceDir: string;
+    bigDir: string;
+    today: string;
+    seed: number;
+    quick: boolean;
+}): Promise<NavigationResults> {
     const workspace = await loadWorkspace([options.workspaceDir], { today: options.today, cwd: options.workspaceDir });
     const symbols = workspace.shared.lsp.WorkspaceSymbolProvider!;
     const workspaceSymbols: NavigationResults['workspaceSymbols'] = [];
@@ -63,7 +72,7 @@ export async function measureNavigation(options: { workspaceDir: string; bigDir:
         return { ms: round(median(times)), result: result! };
     };
     const full = await time(() => tokens.semanticHighlight(document, { textDocument: { uri: document.uri.toString() } }));
-    const inlay = await time(async () => await hints.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range: whole }) ?? []);
+    const inlay = await time(async () => (await hints.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range: whole })) ?? []);
 
     const semanticTokensVsSize: NavigationResults['semanticTokensVsSize'] = [];
     for (const size of options.quick ? [2500, 10_000] : [2500, 5000, 10_000, 20_000]) {
@@ -82,8 +91,10 @@ export async function measureNavigation(options: { workspaceDir: string; bigDir:
 
 async function buildTexts(team: string, text: string): Promise<LangiumDocument & { services: ReturnType<typeof createAcctServices>['Acct'] }> {
     const { shared, Acct } = createAcctServices(EmptyFileSystem);
-    const documents = [['team.acct', team], ['big.acct', text]].map(([name, content]) =>
-        shared.workspace.LangiumDocumentFactory.fromString(content!, URI.parse(`file:///bench/${name}`)));
+    const documents = [
+        ['team.acct', team],
+        ['big.acct', text],
+    ].map(([name, content]) => shared.workspace.LangiumDocumentFactory.fromString(content!, URI.parse(`file:///bench/${name}`)));
     documents.forEach(doc => shared.workspace.LangiumDocuments.addDocument(doc));
     await shared.workspace.DocumentBuilder.build(documents, { validation: false });
     return Object.assign(documents[1]!, { services: Acct });
@@ -93,12 +104,18 @@ async function buildTexts(team: string, text: string): Promise<LangiumDocument &
 export function navigationRows(r: NavigationResults): Array<[string, string, string]> {
     const rows: Array<[string, string, string]> = [];
     for (const q of r.workspaceSymbols) {
-        rows.push([`Workspace symbols in the 100k-line workspace, query '${q.query}'`,
-            `${q.medianMs} ms (CPU ${q.cpuMedianMs} ms; first query ${q.firstMs} ms), ${q.results} results`, q.medianMs <= 50 ? 'ok (< 50 ms)' : 'MISSED (target < 50 ms)']);
+        rows.push([
+            `Workspace symbols in the 100k-line workspace, query '${q.query}'`,
+            `${q.medianMs} ms (CPU ${q.cpuMedianMs} ms; first query ${q.firstMs} ms), ${q.results} results`,
+            q.medianMs <= 50 ? 'ok (< 50 ms)' : 'MISSED (target < 50 ms)',
+        ]);
     }
     rows.push(['Semantic tokens of the 10k-line file (full)', `${r.singleFile.semanticTokensMs} ms, ${r.singleFile.tokens} tokens`, '']);
     rows.push(['Inlay hints of the 10k-line file (whole file)', `${r.singleFile.inlayHintsMs} ms, ${r.singleFile.hints} hints`, '']);
-    rows.push(['Semantic tokens against file size (ms per 1,000 lines)',
-        r.semanticTokensVsSize.map(row => `${row.lines}: ${row.msPer1000Lines}`).join(', '), '']);
+    rows.push([
+        'Semantic tokens against file size (ms per 1,000 lines)',
+        r.semanticTokensVsSize.map(row => `${row.lines}: ${row.msPer1000Lines}`).join(', '),
+        '',
+    ]);
     return rows;
 }

@@ -28,7 +28,10 @@ const TIME = '/usr/bin/time';
 
 function childrenCpuMs() {
     try {
-        const fields = fs.readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /s, '').split(' ');
+        const fields = fs
+            .readFileSync('/proc/self/stat', 'utf8')
+            .replace(/^.*\) /s, '')
+            .split(' ');
         return (Number(fields[13]) + Number(fields[14])) * 10;
     } catch {
         return NaN;
@@ -47,14 +50,24 @@ export function runCli(args, scratch) {
     const start = performance.now();
     if (fs.existsSync(TIME)) {
         const out = path.join(scratch, 'time.txt');
-        const result = spawnSync(TIME, ['-f', '%U %S %M', '-o', out, process.execPath, cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+        const result = spawnSync(TIME, ['-f', '%U %S %M', '-o', out, process.execPath, cli, ...args], {
+            stdio: ['ignore', 'ignore', 'pipe'],
+            encoding: 'utf8',
+        });
         const wallMs = performance.now() - start;
         const [user, system, maxKb] = fs.readFileSync(out, 'utf8').trim().split('\n').pop().split(' ').map(Number);
         return { cpuMs: (user + system) * 1000, wallMs, maxRssMb: maxKb / 1024, status: result.status, stderr: result.stderr, source: '/usr/bin/time' };
     }
     const cpu = childrenCpuMs();
     const result = spawnSync(process.execPath, [cli, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    return { cpuMs: childrenCpuMs() - cpu, wallMs: performance.now() - start, maxRssMb: NaN, status: result.status, stderr: result.stderr, source: '/proc/self/stat' };
+    return {
+        cpuMs: childrenCpuMs() - cpu,
+        wallMs: performance.now() - start,
+        maxRssMb: NaN,
+        status: result.status,
+        stderr: result.stderr,
+        source: '/proc/self/stat',
+    };
 }
 
 /** The commands measured, by name. */
@@ -84,12 +97,17 @@ export function measureProcesses(dir, { runs = 3, today = '2026-11-22', only } =
                 samples[name].push(sample);
             }
         }
-        const figures = Object.fromEntries(names.map(name => [name, {
-            cpuMs: round(median(samples[name].map(s => s.cpuMs))),
-            wallMs: round(median(samples[name].map(s => s.wallMs))),
-            maxRssMb: round(median(samples[name].map(s => s.maxRssMb))),
-        }]));
-        const ratio = (a, b) => figures[a] && figures[b] ? round(figures[a].cpuMs / figures[b].cpuMs, 2) : undefined;
+        const figures = Object.fromEntries(
+            names.map(name => [
+                name,
+                {
+                    cpuMs: round(median(samples[name].map(s => s.cpuMs))),
+                    wallMs: round(median(samples[name].map(s => s.wallMs))),
+                    maxRssMb: round(median(samples[name].map(s => s.maxRssMb))),
+                },
+            ]),
+        );
+        const ratio = (a, b) => (figures[a] && figures[b] ? round(figures[a].cpuMs / figures[b].cpuMs, 2) : undefined);
         return {
             source: samples[names[0]][0].source,
             runs,
@@ -118,7 +136,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     if (args.includes('--json')) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
     else {
         process.stdout.write(`acct as a process, CPU from ${result.source} (median of ${result.runs}, load ${result.loadAverage.join(' ')})\n`);
-        for (const [name, f] of Object.entries(result.figures)) process.stdout.write(`  ${name.padEnd(14)} CPU ${String(f.cpuMs).padStart(7)} ms  wall ${String(f.wallMs).padStart(7)} ms  peak ${f.maxRssMb} MB\n`);
+        for (const [name, f] of Object.entries(result.figures))
+            process.stdout.write(
+                `  ${name.padEnd(14)} CPU ${String(f.cpuMs).padStart(7)} ms  wall ${String(f.wallMs).padStart(7)} ms  peak ${f.maxRssMb} MB\n`,
+            );
         for (const [name, r] of Object.entries(result.ratios)) if (r !== undefined) process.stdout.write(`  ${name.padEnd(20)} ${r}×\n`);
     }
 }

@@ -19,11 +19,18 @@ export interface ReportMeasures {
     fileMB: number;
     pictures: number;
     /** Wall times from navigation, and the page's main-thread busy time until every picture was drawn (Chromium's TaskDuration). */
-    browser: {
-        firstPaintMs: number; loadMs: number; allDrawnMs: number; mainThreadMs: number; scriptMs: number; rendererCpuMs: number;
-        /** The elements the pictures are made of, by view: what the page's time grows with. */
-        elements: Record<string, { pictures: number; elements: number; items: number }>;
-    } | { skipped: string };
+    browser:
+        | {
+              firstPaintMs: number;
+              loadMs: number;
+              allDrawnMs: number;
+              mainThreadMs: number;
+              scriptMs: number;
+              rendererCpuMs: number;
+              /** The elements the pictures are made of, by view: what the page's time grows with. */
+              elements: Record<string, { pictures: number; elements: number; items: number }>;
+          }
+        | { skipped: string };
     loadAverage: number[];
 }
 
@@ -48,9 +55,14 @@ export async function reportMeasures(cli: string, dir: string, today: string, ru
     const text = fs.readFileSync(html, 'utf8');
     const pictures = (text.match(/data-figure="/g) ?? []).length;
     return {
-        checkCpuMs: round(median(check)), reportCpuMs: round(median(report)), ratio: round(median(report) / median(check), 2),
-        reportWallMs: round(median(wall)), fileMB: round(Buffer.byteLength(text) / 1e6, 2), pictures,
-        browser: await openInChromium(html), loadAverage: loadAverage(),
+        checkCpuMs: round(median(check)),
+        reportCpuMs: round(median(report)),
+        ratio: round(median(report) / median(check), 2),
+        reportWallMs: round(median(wall)),
+        fileMB: round(Buffer.byteLength(text) / 1e6, 2),
+        pictures,
+        browser: await openInChromium(html),
+        loadAverage: loadAverage(),
     };
 }
 
@@ -78,14 +90,22 @@ async function openInChromium(html: string): Promise<ReportMeasures['browser']> 
             const byTab: Record<string, { pictures: number; elements: number; items: number }> = {};
             for (const host of Array.from(document.querySelectorAll<HTMLElement>('[data-figure]'))) {
                 const tab = data.figures[Number(host.dataset.figure)]?.tab ?? '?';
-                const of = byTab[tab] ??= { pictures: 0, elements: 0, items: 0 };
+                const of = (byTab[tab] ??= { pictures: 0, elements: 0, items: 0 });
                 of.pictures++;
                 of.elements += host.querySelectorAll('svg *').length;
                 of.items += host.querySelectorAll('[data-key]').length;
             }
             return byTab;
         });
-        return { firstPaintMs, loadMs, allDrawnMs, mainThreadMs: metric('TaskDuration'), scriptMs: metric('ScriptDuration'), rendererCpuMs: rendererCpu, elements };
+        return {
+            firstPaintMs,
+            loadMs,
+            allDrawnMs,
+            mainThreadMs: metric('TaskDuration'),
+            scriptMs: metric('ScriptDuration'),
+            rendererCpuMs: rendererCpu,
+            elements,
+        };
     } finally {
         await browser.close();
     }
@@ -114,13 +134,21 @@ function rendererCpuMs(): number {
     let grew = true;
     while (grew) {
         grew = false;
-        for (const [pid, parent] of parentOf) if (mine.has(parent) && !mine.has(pid)) { mine.add(pid); grew = true; }
+        for (const [pid, parent] of parentOf)
+            if (mine.has(parent) && !mine.has(pid)) {
+                mine.add(pid);
+                grew = true;
+            }
     }
     const tick = 1000 / 100; // USER_HZ
     let ms = 0;
     for (const pid of mine) {
         let cmdline: string;
-        try { cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { continue; }
+        try {
+            cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        } catch {
+            continue;
+        }
         if (!cmdline.includes('--type=renderer')) continue;
         const f = fields(pid);
         if (f) ms += (Number(f[11]) + Number(f[12])) * tick;

@@ -28,7 +28,10 @@ export interface TrendsMeasure {
 
 export async function measureTrends(serverJs: string, dir: string, seed: number, moves = 40): Promise<TrendsMeasure> {
     if (!fs.existsSync(path.join(dir, '.git'))) historyRepository(dir, seed);
-    const file = execFileSync('git', ['ls-files', '*.acct'], { cwd: dir, encoding: 'utf8' }).split('\n').filter(name => name && !name.endsWith('team.acct')).sort()[0]!;
+    const file = execFileSync('git', ['ls-files', '*.acct'], { cwd: dir, encoding: 'utf8' })
+        .split('\n')
+        .filter(name => name && !name.endsWith('team.acct'))
+        .sort()[0]!;
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
     const uri = pathToFileURL(path.join(dir, file)).toString();
     const server = await startBenchServer(serverJs, dir, { trusted: true });
@@ -39,7 +42,9 @@ export async function measureTrends(serverJs: string, dir: string, seed: number,
         await diagnostics;
         // the elements a cursor visits: every contact, opportunity and customer line of the plan
         const lines = text.split('\n');
-        const positions = lines.flatMap((line, i) => (/^\s*(contact|opportunity|customer) /.test(line) ? [{ line: i, character: line.indexOf(line.trim()) + 2 }] : []));
+        const positions = lines.flatMap((line, i) =>
+            /^\s*(contact|opportunity|customer) /.test(line) ? [{ line: i, character: line.indexOf(line.trim()) + 2 }] : [],
+        );
         const started = performance.now();
         const first = await server.connection.sendRequest(TrendsRequest.type, { uri, position: positions[0]! });
         const firstAnswerMs = performance.now() - started;
@@ -55,8 +60,11 @@ export async function measureTrends(serverJs: string, dir: string, seed: number,
         }
         return {
             commits: Number(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim()),
-            firstAnswerMs: round(firstAnswerMs), loadMs: round(loadMs), moves,
-            moveMedianMs: round(median(times)), moveP95Ms: round(percentile(times, 95)),
+            firstAnswerMs: round(firstAnswerMs),
+            loadMs: round(loadMs),
+            moves,
+            moveMedianMs: round(median(times)),
+            moveP95Ms: round(percentile(times, 95)),
         };
     } finally {
         await server.stop();

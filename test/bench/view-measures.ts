@@ -71,7 +71,7 @@ function planSource(server: BenchServer, requestTimes: number[], methods: string
 function movesIn(files: string[]): Array<{ uri: string; line: number }> {
     return files.map(file => {
         const lines = fs.readFileSync(file, 'utf-8').split('\n');
-        const contacts = lines.flatMap((l, i) => /^\s+contact /.test(l) ? [i] : []);
+        const contacts = lines.flatMap((l, i) => (/^\s+contact /.test(l) ? [i] : []));
         return { uri: pathToFileURL(file).toString(), line: contacts[contacts.length >> 1] + 1 };
     });
 }
@@ -101,7 +101,8 @@ export async function viewTraffic(serverJs: string, folder: string, files: strin
         bench.folder = Uri.parse(pathToFileURL(folder).toString());
         const editorAt = (target: { uri: string; line: number }): FakeEditor => ({
             document: { uri: Uri.parse(target.uri), languageId: 'acct' },
-            selection: new Selection(new Position(target.line, 8), new Position(target.line, 8)), viewColumn: 1,
+            selection: new Selection(new Position(target.line, 8), new Position(target.line, 8)),
+            viewColumn: 1,
         });
         bench.editor = editorAt(targets[0]);
         let posted: number[] = [];
@@ -117,7 +118,10 @@ export async function viewTraffic(serverJs: string, folder: string, files: strin
         const methods: string[] = [];
         // the repository is the extension: its out/webview bundle is what the panel writes into the page
         const context = { extensionUri: Uri.parse(pathToFileURL(process.cwd()).href), subscriptions: [] };
-        const drawn = () => new Promise<void>(resolve => { waiting = resolve; });
+        const drawn = () =>
+            new Promise<void>(resolve => {
+                waiting = resolve;
+            });
         const first = drawn();
         panel = PowerMapPanel.createOrShow(context as unknown as vscode.ExtensionContext, planSource(server, requestTimes, methods, largest));
         bench.fromWebview.fire({ type: 'ready' });
@@ -148,8 +152,12 @@ export async function viewTraffic(serverJs: string, folder: string, files: strin
                 methods.forEach(m => seen.add(m));
             }
             return {
-                serverCpuMs: round(cpu.reduce((a, b) => a + b, 0) / count), requestMs: round(median(times), 2),
-                lspBytes: Math.round(median(lsp)), viewBytes: Math.round(median(view)), requests: [...seen], events: count,
+                serverCpuMs: round(cpu.reduce((a, b) => a + b, 0) / count),
+                requestMs: round(median(times), 2),
+                lspBytes: Math.round(median(lsp)),
+                viewBytes: Math.round(median(view)),
+                requests: [...seen],
+                events: count,
             };
         };
 
@@ -164,7 +172,9 @@ export async function viewTraffic(serverJs: string, folder: string, files: strin
             const edit = edits[i];
             await server.connection.sendNotification('textDocument/didChange', {
                 textDocument: { uri, version: i + 2 },
-                contentChanges: [{ range: { start: { line: edit.line, character: 0 }, end: { line: edit.line, character: edit.before.length } }, text: edit.after }],
+                contentChanges: [
+                    { range: { start: { line: edit.line, character: 0 }, end: { line: edit.line, character: edit.before.length } }, text: edit.after },
+                ],
             });
         });
 
@@ -173,10 +183,18 @@ export async function viewTraffic(serverJs: string, folder: string, files: strin
         const teamUri = pathToFileURL(teamFile).toString();
         const teamText = fs.readFileSync(teamFile, 'utf-8');
         // the members most files refer to, renamed until at least 1,500 references are left unresolved
-        const rename = memberRename(teamText, files.map(f => fs.readFileSync(f, 'utf-8')), 'renamed', 1500);
+        const rename = memberRename(
+            teamText,
+            files.map(f => fs.readFileSync(f, 'utf-8')),
+            'renamed',
+            1500,
+        );
         await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: teamUri, languageId: 'acct', version: 1, text: teamText } });
         const renamed = drawn();
-        await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: teamUri, version: 2 }, contentChanges: [{ text: rename.text }] });
+        await server.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri: teamUri, version: 2 },
+            contentChanges: [{ text: rename.text }],
+        });
         await settled(server, 600);
         await Promise.race([renamed, sleep(5000)]);
         await sleep(300);

@@ -23,22 +23,36 @@ const root = path.resolve(here, '..', '..');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
 const ORIGIN = 'https://acct-webview.test';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+];
 
 const tmp = await mkdtemp(path.join(os.tmpdir(), 'acct-bench-'));
 try {
     // the real page: bundle renderWebviewHtml (TypeScript) for node, and the webview for the browser
     await esbuild.build({
-        entryPoints: [path.join(root, 'client', 'src', 'webview-html.ts')], outfile: path.join(tmp, 'html.mjs'),
-        bundle: true, platform: 'node', format: 'esm', logLevel: 'warning',
+        entryPoints: [path.join(root, 'client', 'src', 'webview-html.ts')],
+        outfile: path.join(tmp, 'html.mjs'),
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        logLevel: 'warning',
     });
     const { renderWebviewHtml } = await import(pathToFileURL(path.join(tmp, 'html.mjs')).href);
     await buildWebview(path.join(tmp, 'webview'), { minify: true });
     const nonce = 'YmVuY2gtbm9uY2UtMTIzNDU2Nzg=';
     const html = renderWebviewHtml({
-        script: await readFile(path.join(tmp, 'webview', 'main.js'), 'utf8'), style: await readFile(path.join(tmp, 'webview', 'main.css'), 'utf8'),
-        nonce, title: 'bench',
+        script: await readFile(path.join(tmp, 'webview', 'main.js'), 'utf8'),
+        style: await readFile(path.join(tmp, 'webview', 'main.css'), 'utf8'),
+        nonce,
+        title: 'bench',
     });
 
     const browser = await chromium.launch({ executablePath: process.env.ACCT_CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
@@ -52,8 +66,12 @@ try {
     });
     await page.addInitScript(() => {
         window.acquireVsCodeApi = () => ({
-            postMessage(m) { if (m.type === 'exportSvg') window.__exported = { at: performance.now(), size: m.svg.length }; },
-            getState() { return undefined; },
+            postMessage(m) {
+                if (m.type === 'exportSvg') window.__exported = { at: performance.now(), size: m.svg.length };
+            },
+            getState() {
+                return undefined;
+            },
             setState() {},
         });
     });
@@ -78,8 +96,11 @@ try {
                 const get = name => performance.getEntriesByName(name).at(-1)?.duration ?? NaN;
                 const m = performance.getEntriesByName('acct:render').at(-1);
                 return {
-                    layout: get('acct:model+layout'), render: get('acct:render'), frame: t1 - t0,
-                    dispatch: m.startTime - t0, paint: t1 - (m.startTime + m.duration),
+                    layout: get('acct:model+layout'),
+                    render: get('acct:render'),
+                    frame: t1 - t0,
+                    dispatch: m.startTime - t0,
+                    paint: t1 - (m.startTime + m.duration),
                 };
             }, message);
             samples.push(r);
@@ -97,15 +118,19 @@ try {
             while (!window.__exported) await new Promise(r => setTimeout(r, 5));
             return { ms: window.__exported.at - t0, size: window.__exported.size };
         });
-        console.log(`${label}\n  model+layout ${stat('layout')}\n  render       ${stat('render')}   (model + layout + SVG DOM)\n`
-            + `  to frame     ${stat('frame')}   (message clone+dispatch ${stat('dispatch')}, style/layout/paint ${stat('paint')})\n`
-            + `  SVG export   ${exp.ms.toFixed(0)} ms, ${(exp.size / 1024).toFixed(0)} kB (once)`);
+        console.log(
+            `${label}\n  model+layout ${stat('layout')}\n  render       ${stat('render')}   (model + layout + SVG DOM)\n` +
+                `  to frame     ${stat('frame')}   (message clone+dispatch ${stat('dispatch')}, style/layout/paint ${stat('paint')})\n` +
+                `  SVG export   ${exp.ms.toFixed(0)} ms, ${(exp.size / 1024).toFixed(0)} kB (once)`,
+        );
         return samples;
     };
 
     // what the panel posts (client/src/picture.ts): a plan without errors, the element shown
-    const picture = (view, customer, opportunity = null) =>
-        ({ type: 'picture', picture: { view, shown: { customer, opportunity }, hasErrors: false, errorLines: [] } });
+    const picture = (view, customer, opportunity = null) => ({
+        type: 'picture',
+        picture: { view, shown: { customer, opportunity }, hasErrors: false, errorLines: [] },
+    });
     const big = bigCustomerView(1000);
     await measure('power map, 1,000 contacts', picture(big, 'big'), 'power', 1000, '.card');
     await measure('power map, 1,000 contacts, deal', picture(big, 'big', 'deal'), 'power', 1000, '.card');

@@ -37,15 +37,23 @@ export async function changesFixture(locale: Locale = 'en'): Promise<ChangesPict
     const files = await findAcctFiles([EXAMPLES], process.cwd());
     const texts = await Promise.all(files.map(file => readFile(file, 'utf8')));
     const options = { today: TODAY, locale };
-    const after = await loadTexts(files.map((file, i) => ({ file, text: texts[i]! })), options);
-    const before = await loadTexts(files.map((file, i) => ({ file, text: file === DONGHAI ? earlierDonghai(texts[i]!) : texts[i]! })), options);
+    const after = await loadTexts(
+        files.map((file, i) => ({ file, text: texts[i]! })),
+        options,
+    );
+    const before = await loadTexts(
+        files.map((file, i) => ({ file, text: file === DONGHAI ? earlierDonghai(texts[i]!) : texts[i]! })),
+        options,
+    );
     const diff = diffPlans(before.plan(), after.plan(), { from: 'HEAD', to: null });
     const view = after.view();
-    const declared = new Set(view.plan.customers.flatMap(c => [
-        SubjectKeys.customer(c.id),
-        ...c.contacts.map(x => SubjectKeys.contact(c.id, x.id)),
-        ...c.opportunities.map(x => SubjectKeys.opportunity(c.id, x.id)),
-        ...c.activities.map(x => SubjectKeys.activity(c.id, x.id)),
-    ]));
+    const declared = new Set(
+        view.plan.customers.flatMap(c => [
+            SubjectKeys.customer(c.id),
+            ...c.contacts.map(x => SubjectKeys.contact(c.id, x.id)),
+            ...c.opportunities.map(x => SubjectKeys.opportunity(c.id, x.id)),
+            ...c.activities.map(x => SubjectKeys.activity(c.id, x.id)),
+        ]),
+    );
     return changesPicture(diff, view, 'HEAD', subject => declared.has(subject), locale);
 }

@@ -33,7 +33,9 @@ async function glyphsOf(p: WebviewPage, key: string): Promise<{ name: string; fo
         };
         // U+0378 is unassigned: every font lacks it, so it shows what a missing glyph looks like
         const box = pixels('\u0378');
-        const blank = Array(48 * 48).fill(0).join(',');
+        const blank = Array(48 * 48)
+            .fill(0)
+            .join(',');
         const name = el.textContent ?? '';
         const seen = new Map<string, string>();
         const drawn = Array.from(name).map(ch => {
@@ -53,17 +55,22 @@ const CHINESE = [
 ];
 
 describe('Chinese names', () => {
-    it('render as glyphs on the cards, not as empty boxes', async () => {
-        const p = await suite.page({ theme: 'light' });
-        for (const { customer, contact } of CHINESE) {
-            await p.sendPlan(suite.view(), { customer, opportunity: null });
-            const g = await glyphsOf(p, `contact:${customer}/${contact}`);
-            expect(g.name).toBe(contact);
-            expect(g.drawn, `${contact} in ${g.font}: install a CJK font (fonts-wqy-zenhei, bash .ci/setup.sh --tests)`)
-                .toEqual(Array.from(contact).map(() => true));
-        }
-        await p.screenshot('cjk-names-light');
-    }, T);
+    it(
+        'render as glyphs on the cards, not as empty boxes',
+        async () => {
+            const p = await suite.page({ theme: 'light' });
+            for (const { customer, contact } of CHINESE) {
+                await p.sendPlan(suite.view(), { customer, opportunity: null });
+                const g = await glyphsOf(p, `contact:${customer}/${contact}`);
+                expect(g.name).toBe(contact);
+                expect(g.drawn, `${contact} in ${g.font}: install a CJK font (fonts-wqy-zenhei, bash .ci/setup.sh --tests)`).toEqual(
+                    Array.from(contact).map(() => true),
+                );
+            }
+            await p.screenshot('cjk-names-light');
+        },
+        T,
+    );
 
     describe('the check itself', () => {
         let bare: Browser | undefined;
@@ -73,23 +80,30 @@ describe('Chinese names', () => {
             if (dir) await rm(dir, { recursive: true, force: true });
         });
 
-        it('finds the empty boxes in a Chromium that has no CJK font', async () => {
-            dir = await mkdtemp(path.join(tmpdir(), 'acct-fonts-'));
-            const conf = path.join(dir, 'fonts.conf');
-            await writeFile(conf, '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-                + `  <dir>/usr/share/fonts/truetype/dejavu</dir>\n  <cachedir>${dir}/cache</cachedir>\n</fontconfig>\n`);
-            bare = await launch({ ...process.env as Record<string, string>, FONTCONFIG_FILE: conf });
-            const p = await openWebview(bare, { theme: 'light' });
-            try {
-                await p.sendPlan(suite.view(), { customer: 'donghai', opportunity: null });
-                const g = await glyphsOf(p, 'contact:donghai/郑晓峰');
-                expect(g.drawn).toEqual([false, false, false]);
-                // Latin names still draw: the check tells a box from a glyph
-                expect((await glyphsOf(p, 'contact:donghai/liu')).drawn.every(Boolean)).toBe(true);
-                await p.screenshot('cjk-names-without-font');
-            } finally {
-                await p.page.context().close();
-            }
-        }, T);
+        it(
+            'finds the empty boxes in a Chromium that has no CJK font',
+            async () => {
+                dir = await mkdtemp(path.join(tmpdir(), 'acct-fonts-'));
+                const conf = path.join(dir, 'fonts.conf');
+                await writeFile(
+                    conf,
+                    '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n' +
+                        `  <dir>/usr/share/fonts/truetype/dejavu</dir>\n  <cachedir>${dir}/cache</cachedir>\n</fontconfig>\n`,
+                );
+                bare = await launch({ ...(process.env as Record<string, string>), FONTCONFIG_FILE: conf });
+                const p = await openWebview(bare, { theme: 'light' });
+                try {
+                    await p.sendPlan(suite.view(), { customer: 'donghai', opportunity: null });
+                    const g = await glyphsOf(p, 'contact:donghai/郑晓峰');
+                    expect(g.drawn).toEqual([false, false, false]);
+                    // Latin names still draw: the check tells a box from a glyph
+                    expect((await glyphsOf(p, 'contact:donghai/liu')).drawn.every(Boolean)).toBe(true);
+                    await p.screenshot('cjk-names-without-font');
+                } finally {
+                    await p.page.context().close();
+                }
+            },
+            T,
+        );
     });
 });

@@ -26,79 +26,107 @@ function inParts(view: PlanView, focus: PlanFocus, hold: readonly string[] = [])
 }
 
 /** What a person sees of the view drawn: the header and the drawing. */
-const seen = (p: WebviewPage) => p.page.evaluate(() => ({
-    heading: document.querySelector('.heading')?.textContent,
-    subheading: document.querySelector('.subheading')?.textContent,
-    drawing: document.querySelector('.viewport')?.innerHTML,
-}));
+const seen = (p: WebviewPage) =>
+    p.page.evaluate(() => ({
+        heading: document.querySelector('.heading')?.textContent,
+        subheading: document.querySelector('.subheading')?.textContent,
+        drawing: document.querySelector('.viewport')?.innerHTML,
+    }));
 
-const savedParts = (p: WebviewPage) => p.page.evaluate(() => (JSON.parse(sessionStorage.getItem('acct-state')!) as { parts: Array<{ stamp: string }> }).parts.map(x => x.stamp));
+const savedParts = (p: WebviewPage) =>
+    p.page.evaluate(() => (JSON.parse(sessionStorage.getItem('acct-state')!) as { parts: Array<{ stamp: string }> }).parts.map(x => x.stamp));
 
 describe('the plan in parts', () => {
-    it('draws every view from the outline and the customer\'s part as from the whole plan', async () => {
-        const view = suite.view();
-        const { deal } = pickFocus(view);
-        const [whole, parts] = [await suite.page(), await suite.page()];
-        await whole.sendPlan(view, deal);
-        await parts.send(inParts(view, deal));
-        for (const tab of ['power', 'fishbone', 'quadrant', 'intimacy', 'sandbox']) {
-            for (const p of [whole, parts]) await p.page.click(`[role=tab][data-tab=${tab}]`);
-            const fromParts = await seen(parts);
-            expect(fromParts.drawing?.length, tab).toBeGreaterThan(500);
-            expect(fromParts, tab).toEqual(await seen(whole));
-        }
-    }, T);
+    it(
+        "draws every view from the outline and the customer's part as from the whole plan",
+        async () => {
+            const view = suite.view();
+            const { deal } = pickFocus(view);
+            const [whole, parts] = [await suite.page(), await suite.page()];
+            await whole.sendPlan(view, deal);
+            await parts.send(inParts(view, deal));
+            for (const tab of ['power', 'fishbone', 'quadrant', 'intimacy', 'sandbox']) {
+                for (const p of [whole, parts]) await p.page.click(`[role=tab][data-tab=${tab}]`);
+                const fromParts = await seen(parts);
+                expect(fromParts.drawing?.length, tab).toBeGreaterThan(500);
+                expect(fromParts, tab).toEqual(await seen(whole));
+            }
+        },
+        T,
+    );
 
-    it('draws another customer from its part alone, keeps only the parts of its picture, and draws them again after a reload', async () => {
-        const view = suite.view();
-        const [first, second] = view.plan.customers;
-        const p = await suite.page();
-        const one = inParts(view, { customer: first!.id, opportunity: null });
-        await p.send(one);
-        expect(await p.page.textContent('.heading')).toBe(first!.name);
-        const two = inParts(view, { customer: second!.id, opportunity: null }, [one.picture.view.outline]);
-        expect(two.parts.map(x => 'customer' in x)).toEqual([true]);
-        await p.send(two);
-        expect(await p.page.textContent('.heading')).toBe(second!.name);
-        await expect.poll(() => savedParts(p)).toEqual([two.picture.view.outline, two.picture.view.customer]);
-        const drawn = await seen(p);
-        await p.reload();
-        expect(await seen(p)).toEqual(drawn);
-        await p.screenshot('parts-second-customer-after-reload');
-        // the new page says which parts it holds: the panel sends only the others
-        expect((await p.posted()).filter(m => m.type === 'ready').at(-1)).toEqual({ type: 'ready', parts: [two.picture.view.outline, two.picture.view.customer] });
-    }, T);
+    it(
+        'draws another customer from its part alone, keeps only the parts of its picture, and draws them again after a reload',
+        async () => {
+            const view = suite.view();
+            const [first, second] = view.plan.customers;
+            const p = await suite.page();
+            const one = inParts(view, { customer: first!.id, opportunity: null });
+            await p.send(one);
+            expect(await p.page.textContent('.heading')).toBe(first!.name);
+            const two = inParts(view, { customer: second!.id, opportunity: null }, [one.picture.view.outline]);
+            expect(two.parts.map(x => 'customer' in x)).toEqual([true]);
+            await p.send(two);
+            expect(await p.page.textContent('.heading')).toBe(second!.name);
+            await expect.poll(() => savedParts(p)).toEqual([two.picture.view.outline, two.picture.view.customer]);
+            const drawn = await seen(p);
+            await p.reload();
+            expect(await seen(p)).toEqual(drawn);
+            await p.screenshot('parts-second-customer-after-reload');
+            // the new page says which parts it holds: the panel sends only the others
+            expect((await p.posted()).filter(m => m.type === 'ready').at(-1)).toEqual({
+                type: 'ready',
+                parts: [two.picture.view.outline, two.picture.view.customer],
+            });
+        },
+        T,
+    );
 
-    it('shows the banner from the error lines sent once as a part, and keeps them for the next picture', async () => {
-        const view = suite.view();
-        const [first, second] = view.plan.customers;
-        const p = await suite.page();
-        const lines = ['a.acct:9:1: error syntax: unexpected }', 'b.acct:2:5: error unresolved-reference: no member bob'];
-        const errors = { stamp: stampOf(lines), errorLines: lines };
-        const withErrors = (m: ReturnType<typeof inParts>, sendErrors: boolean) => ({
-            ...m, picture: { ...m.picture, view: { ...m.picture.view, errors: errors.stamp }, hasErrors: true }, parts: [...m.parts, ...(sendErrors ? [errors] : [])],
-        });
-        const one = withErrors(inParts(view, { customer: first!.id, opportunity: null }), true);
-        await p.send(one);
-        expect(await p.page.getAttribute('.banner', 'title')).toBe(lines.join('\n'));
-        // the next picture names the error lines by their stamp alone: the page holds them
-        const two = withErrors(inParts(view, { customer: second!.id, opportunity: null }, [one.picture.view.outline]), false);
-        await p.send(two);
-        expect(await p.page.textContent('.heading')).toBe(second!.name);
-        expect(await p.page.getAttribute('.banner', 'title')).toBe(lines.join('\n'));
-        await expect.poll(() => savedParts(p)).toEqual([two.picture.view.outline, two.picture.view.customer, errors.stamp]);
-    }, T);
+    it(
+        'shows the banner from the error lines sent once as a part, and keeps them for the next picture',
+        async () => {
+            const view = suite.view();
+            const [first, second] = view.plan.customers;
+            const p = await suite.page();
+            const lines = ['a.acct:9:1: error syntax: unexpected }', 'b.acct:2:5: error unresolved-reference: no member bob'];
+            const errors = { stamp: stampOf(lines), errorLines: lines };
+            const withErrors = (m: ReturnType<typeof inParts>, sendErrors: boolean) => ({
+                ...m,
+                picture: { ...m.picture, view: { ...m.picture.view, errors: errors.stamp }, hasErrors: true },
+                parts: [...m.parts, ...(sendErrors ? [errors] : [])],
+            });
+            const one = withErrors(inParts(view, { customer: first!.id, opportunity: null }), true);
+            await p.send(one);
+            expect(await p.page.getAttribute('.banner', 'title')).toBe(lines.join('\n'));
+            // the next picture names the error lines by their stamp alone: the page holds them
+            const two = withErrors(inParts(view, { customer: second!.id, opportunity: null }, [one.picture.view.outline]), false);
+            await p.send(two);
+            expect(await p.page.textContent('.heading')).toBe(second!.name);
+            expect(await p.page.getAttribute('.banner', 'title')).toBe(lines.join('\n'));
+            await expect.poll(() => savedParts(p)).toEqual([two.picture.view.outline, two.picture.view.customer, errors.stamp]);
+        },
+        T,
+    );
 
-    it('keeps its picture when told of a part it does not hold, and asks again', async () => {
-        const view = suite.view();
-        const p = await suite.page();
-        const one = inParts(view, { customer: view.plan.customers[0]!.id, opportunity: null });
-        await p.send(one);
-        const drawn = await seen(p);
-        const lacking = inParts(view, { customer: view.plan.customers[1]!.id, opportunity: null }, [one.picture.view.outline]);
-        await p.page.evaluate(m => window.postMessage({ ...m, parts: [] }, '*'), lacking);
-        await p.page.waitForFunction(() => (window as unknown as { __acct: { posted: Array<{ type: string }> } }).__acct.posted.filter(m => m.type === 'ready').length > 1);
-        expect(await seen(p)).toEqual(drawn);
-        expect((await p.posted()).filter(m => m.type === 'ready').at(-1)).toEqual({ type: 'ready', parts: [one.picture.view.outline, one.picture.view.customer] });
-    }, T);
+    it(
+        'keeps its picture when told of a part it does not hold, and asks again',
+        async () => {
+            const view = suite.view();
+            const p = await suite.page();
+            const one = inParts(view, { customer: view.plan.customers[0]!.id, opportunity: null });
+            await p.send(one);
+            const drawn = await seen(p);
+            const lacking = inParts(view, { customer: view.plan.customers[1]!.id, opportunity: null }, [one.picture.view.outline]);
+            await p.page.evaluate(m => window.postMessage({ ...m, parts: [] }, '*'), lacking);
+            await p.page.waitForFunction(
+                () => (window as unknown as { __acct: { posted: Array<{ type: string }> } }).__acct.posted.filter(m => m.type === 'ready').length > 1,
+            );
+            expect(await seen(p)).toEqual(drawn);
+            expect((await p.posted()).filter(m => m.type === 'ready').at(-1)).toEqual({
+                type: 'ready',
+                parts: [one.picture.view.outline, one.picture.view.customer],
+            });
+        },
+        T,
+    );
 });

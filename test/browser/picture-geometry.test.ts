@@ -26,7 +26,11 @@ import { exampleTrend, TREND_SUBJECTS } from './trends-fixture.js';
 const suite = browserSuite();
 const OUT = path.join(ROOT, 'test-results', 'pictures');
 const DEAL = { customer: 'donghai', opportunity: 'ran27' };
-const SIZES = [[480, 640], [640, 900], [1280, 800]] as const;
+const SIZES = [
+    [480, 640],
+    [640, 900],
+    [1280, 800],
+] as const;
 const THEMES: Theme[] = ['light', 'dark', 'high-contrast'];
 const LANGS = ['en', 'zh-CN'] as const;
 /** No text on screen is smaller. */
@@ -82,8 +86,18 @@ function measure(args: { frameSel: string; layerSel: string; list: boolean; lege
     const k = Math.hypot(m.a, m.b);
     const texts = Array.from(layer.querySelectorAll('text')).filter(t => (t.textContent ?? '').trim() && visible(t));
     const f: Figures = {
-        texts: 0, outside: [], outOfBox: [], minPx: Infinity, minText: '', overlaps: [], needlessCuts: [],
-        legendCovers: false, legendHeight: 0, share: 0, fill: 0, k,
+        texts: 0,
+        outside: [],
+        outOfBox: [],
+        minPx: Infinity,
+        minText: '',
+        overlaps: [],
+        needlessCuts: [],
+        legendCovers: false,
+        legendHeight: 0,
+        share: 0,
+        fill: 0,
+        k,
     };
     const boxes: Array<{ r: DOMRect; el: SVGTextElement }> = [];
     for (const t of texts) {
@@ -98,10 +112,16 @@ function measure(args: { frameSel: string; layerSel: string; list: boolean; lege
         if (own && !inside(r, own)) f.outOfBox.push(name(t));
         const ctm = t.getScreenCTM()!;
         const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b);
-        if (px < f.minPx) { f.minPx = px; f.minText = name(t); }
+        if (px < f.minPx) {
+            f.minPx = px;
+            f.minText = name(t);
+        }
         boxes.push({ r, el: t });
         // cut short: the whole (its own <title>) would have fitted in its box
-        const drawn = Array.from(t.childNodes).filter(n => n.nodeType === Node.TEXT_NODE || n.nodeName === 'tspan').map(n => n.textContent ?? '').join('');
+        const drawn = Array.from(t.childNodes)
+            .filter(n => n.nodeType === Node.TEXT_NODE || n.nodeName === 'tspan')
+            .map(n => n.textContent ?? '')
+            .join('');
         const whole = t.querySelector(':scope > title')?.textContent ?? '';
         if (drawn.endsWith('…') && whole && !t.querySelector('tspan') && !/rotate/.test(t.getAttribute('transform') ?? '')) {
             const probe = t.cloneNode(false) as SVGTextElement;
@@ -115,7 +135,8 @@ function measure(args: { frameSel: string; layerSel: string; list: boolean; lege
     }
     for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
-            const a = boxes[i]!.r, b = boxes[j]!.r;
+            const a = boxes[i]!.r,
+                b = boxes[j]!.r;
             const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
             const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
             if (w > 1.5 && h > 2.5) f.overlaps.push(`"${name(boxes[i]!.el)}" × "${name(boxes[j]!.el)}"`);
@@ -127,9 +148,14 @@ function measure(args: { frameSel: string; layerSel: string; list: boolean; lege
         if (legend && !legend.hidden) {
             const l = legend.getBoundingClientRect();
             f.legendHeight = Math.round(l.height);
-            const meets = (a: DOMRect, b: DOMRect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5
-                && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
-            const shownDrawing = new DOMRect(drawing.x, Math.max(drawing.y, frame.y), drawing.width, Math.min(drawing.bottom, frame.bottom) - Math.max(drawing.y, frame.y));
+            const meets = (a: DOMRect, b: DOMRect) =>
+                Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+            const shownDrawing = new DOMRect(
+                drawing.x,
+                Math.max(drawing.y, frame.y),
+                drawing.width,
+                Math.min(drawing.bottom, frame.bottom) - Math.max(drawing.y, frame.y),
+            );
             f.legendCovers = meets(l, frame) || (shownDrawing.height > 0 && meets(l, shownDrawing));
         }
     }
@@ -157,10 +183,12 @@ function broken(f: Figures, opts: { export?: boolean; maxZoom?: boolean } = {}):
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 function line(name: string, f: Figures, problems: string[]): string {
-    return `${pad(name, 34)} texts ${pad(f.texts, 4)} min ${pad(f.minPx.toFixed(1) + 'px', 7)} outside ${pad(f.outside.length, 3)} `
-        + `out-of-box ${pad(f.outOfBox.length, 3)} overlaps ${pad(f.overlaps.length, 3)} cut-with-room ${pad(f.needlessCuts.length, 3)} `
-        + `legend ${pad(f.legendCovers ? 'COVERS' : `${f.legendHeight}px`, 6)} share ${pad((f.share * 100).toFixed(0) + '%', 5)} `
-        + `fill ${pad((f.fill * 100).toFixed(0) + '%', 5)} zoom ${f.k.toFixed(2)}${problems.length ? `  ✗ ${problems.join('; ')}` : '  ✓'}`;
+    return (
+        `${pad(name, 34)} texts ${pad(f.texts, 4)} min ${pad(f.minPx.toFixed(1) + 'px', 7)} outside ${pad(f.outside.length, 3)} ` +
+        `out-of-box ${pad(f.outOfBox.length, 3)} overlaps ${pad(f.overlaps.length, 3)} cut-with-room ${pad(f.needlessCuts.length, 3)} ` +
+        `legend ${pad(f.legendCovers ? 'COVERS' : `${f.legendHeight}px`, 6)} share ${pad((f.share * 100).toFixed(0) + '%', 5)} ` +
+        `fill ${pad((f.fill * 100).toFixed(0) + '%', 5)} zoom ${f.k.toFixed(2)}${problems.length ? `  ✗ ${problems.join('; ')}` : '  ✓'}`
+    );
 }
 
 const plans: Partial<Record<(typeof LANGS)[number], PlanView>> = {};
@@ -197,87 +225,104 @@ describe('picture geometry', () => {
     const table: string[] = [];
 
     for (const [width, height] of SIZES) {
-        it(`every view whole and readable at ${width} × ${height}, in every theme and language`, async () => {
-            const p = await suite.page({ theme: 'light', width, height });
-            for (const lang of LANGS) {
-                await p.send({ type: 'strings', strings: viewStrings(lang) });
-                await p.sendPlan(plans[lang]!, DEAL);
-                await p.send({ type: 'trends', trends: { status: 'ready', trend: await exampleTrend(TREND_SUBJECTS.opportunity, lang) } });
-                for (const theme of THEMES) {
-                    await p.setTheme(theme);
-                    for (const tab of TABS) {
-                        await showTab(p, tab);
-                        // the forms that read top to bottom and scroll (the view says which form it drew): the power map's
-                        // list, the upright fishbone, a compact chart's list of names, the sandbox's ranked list, the Trends' panels
-                        const shape = await p.page.getAttribute('.canvas', 'data-shape') ?? '';
-                        const list = shape === 'list' || shape === 'vertical' || shape.endsWith('compact') || tab === 'sandbox' || tab === 'trends';
-                        const f = await p.page.evaluate(measure, { frameSel: '.canvas', layerSel: '.canvas .viewport', list, legendSel: '.legend-panel' });
-                        const maxZoom = f.k >= MAX_FIT_ZOOM - 0.01;
-                        const name = `${tab}${shape ? ` (${shape})` : ''} ${width}×${height} ${theme} ${lang}`;
-                        const problems = broken(f, { maxZoom });
-                        table.push(line(name, f, problems));
-                        if (problems.length) failures.push(`${name}: ${problems.join('; ')}`);
-                        await p.page.mouse.move(width - 1, 1);
-                        await p.page.screenshot({ path: path.join(OUT, `${tab}-${width}x${height}-${theme}-${lang}.png`) });
+        it(
+            `every view whole and readable at ${width} × ${height}, in every theme and language`,
+            async () => {
+                const p = await suite.page({ theme: 'light', width, height });
+                for (const lang of LANGS) {
+                    await p.send({ type: 'strings', strings: viewStrings(lang) });
+                    await p.sendPlan(plans[lang]!, DEAL);
+                    await p.send({ type: 'trends', trends: { status: 'ready', trend: await exampleTrend(TREND_SUBJECTS.opportunity, lang) } });
+                    for (const theme of THEMES) {
+                        await p.setTheme(theme);
+                        for (const tab of TABS) {
+                            await showTab(p, tab);
+                            // the forms that read top to bottom and scroll (the view says which form it drew): the power map's
+                            // list, the upright fishbone, a compact chart's list of names, the sandbox's ranked list, the Trends' panels
+                            const shape = (await p.page.getAttribute('.canvas', 'data-shape')) ?? '';
+                            const list = shape === 'list' || shape === 'vertical' || shape.endsWith('compact') || tab === 'sandbox' || tab === 'trends';
+                            const f = await p.page.evaluate(measure, { frameSel: '.canvas', layerSel: '.canvas .viewport', list, legendSel: '.legend-panel' });
+                            const maxZoom = f.k >= MAX_FIT_ZOOM - 0.01;
+                            const name = `${tab}${shape ? ` (${shape})` : ''} ${width}×${height} ${theme} ${lang}`;
+                            const problems = broken(f, { maxZoom });
+                            table.push(line(name, f, problems));
+                            if (problems.length) failures.push(`${name}: ${problems.join('; ')}`);
+                            await p.page.mouse.move(width - 1, 1);
+                            await p.page.screenshot({ path: path.join(OUT, `${tab}-${width}x${height}-${theme}-${lang}.png`) });
+                        }
                     }
                 }
-            }
-        }, 4 * T);
+            },
+            4 * T,
+        );
     }
 
-    it('every exported SVG whole and readable, in English and Chinese', async () => {
-        const p = await suite.page({ theme: 'light', width: 1280, height: 800 });
-        const check = await suite.browser().newPage({ viewport: { width: 1600, height: 1400 } });
-        await check.route('**/*', r => r.abort());
-        try {
-            for (const lang of LANGS) {
-                await p.send({ type: 'strings', strings: viewStrings(lang) });
-                await p.sendPlan(plans[lang]!, DEAL);
-                await p.send({ type: 'trends', trends: { status: 'ready', trend: await exampleTrend(TREND_SUBJECTS.opportunity, lang) } });
-                for (const tab of TABS) {
-                    await showTab(p, tab);
-                    await p.send({ type: 'requestSvg' });
-                    const svg = (await p.posted()).filter(m => m.type === 'exportSvg').at(-1)!.svg as string;
-                    await check.setContent(`<body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, '')}</body>`);
-                    const f = await check.evaluate(measure, { frameSel: 'body > svg', layerSel: 'body > svg', list: false, legendSel: null });
-                    const name = `${tab} export ${lang}`;
-                    const problems = broken(f, { export: true });
-                    table.push(line(name, f, problems));
-                    if (problems.length) failures.push(`${name}: ${problems.join('; ')}`);
-                    await check.screenshot({ path: path.join(OUT, `${tab}-export-${lang}.png`), fullPage: true });
-                }
-            }
-        } finally {
-            await check.close();
-        }
-    }, 4 * T);
-
-    it('the Changes Since… page: each changed deal\'s map with its marks, whole and readable at every size, theme and language', async () => {
-        for (const lang of LANGS) {
-            const changes = await changesFixture(lang);
-            for (const [width, height] of SIZES) {
-                const p = await suite.page({ theme: 'light', width, height, entry: 'changes' });
-                await p.send({ type: 'changes', changes });
-                await p.page.waitForFunction(() => document.documentElement.dataset.drawn !== undefined);
-                for (const theme of THEMES) {
-                    await p.setTheme(theme);
-                    for (const deal of ['ran27', 'transport']) {
-                        const figure = `figure.map[data-opportunity=${deal}]`;
-                        // the page scrolls: each map at its own size, as wide as the panel allows (a list when narrow)
-                        const f = await p.page.evaluate(measure, { frameSel: `${figure} .figure`, layerSel: `${figure} .viewport`, list: true, legendSel: null });
-                        const marks = await p.page.$$eval(`${figure} .change-mark`, els => els.length);
-                        const name = `changes ${deal} ${width}×${height} ${theme} ${lang}`;
-                        const problems = broken(f);
-                        if (marks === 0) problems.push('no change marked');
+    it(
+        'every exported SVG whole and readable, in English and Chinese',
+        async () => {
+            const p = await suite.page({ theme: 'light', width: 1280, height: 800 });
+            const check = await suite.browser().newPage({ viewport: { width: 1600, height: 1400 } });
+            await check.route('**/*', r => r.abort());
+            try {
+                for (const lang of LANGS) {
+                    await p.send({ type: 'strings', strings: viewStrings(lang) });
+                    await p.sendPlan(plans[lang]!, DEAL);
+                    await p.send({ type: 'trends', trends: { status: 'ready', trend: await exampleTrend(TREND_SUBJECTS.opportunity, lang) } });
+                    for (const tab of TABS) {
+                        await showTab(p, tab);
+                        await p.send({ type: 'requestSvg' });
+                        const svg = (await p.posted()).filter(m => m.type === 'exportSvg').at(-1)!.svg as string;
+                        await check.setContent(`<body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, '')}</body>`);
+                        const f = await check.evaluate(measure, { frameSel: 'body > svg', layerSel: 'body > svg', list: false, legendSel: null });
+                        const name = `${tab} export ${lang}`;
+                        const problems = broken(f, { export: true });
                         table.push(line(name, f, problems));
                         if (problems.length) failures.push(`${name}: ${problems.join('; ')}`);
+                        await check.screenshot({ path: path.join(OUT, `${tab}-export-${lang}.png`), fullPage: true });
                     }
-                    await p.page.mouse.move(width - 1, 1);
-                    await p.page.screenshot({ path: path.join(OUT, `changes-${width}x${height}-${theme}-${lang}.png`) });
+                }
+            } finally {
+                await check.close();
+            }
+        },
+        4 * T,
+    );
+
+    it(
+        "the Changes Since… page: each changed deal's map with its marks, whole and readable at every size, theme and language",
+        async () => {
+            for (const lang of LANGS) {
+                const changes = await changesFixture(lang);
+                for (const [width, height] of SIZES) {
+                    const p = await suite.page({ theme: 'light', width, height, entry: 'changes' });
+                    await p.send({ type: 'changes', changes });
+                    await p.page.waitForFunction(() => document.documentElement.dataset.drawn !== undefined);
+                    for (const theme of THEMES) {
+                        await p.setTheme(theme);
+                        for (const deal of ['ran27', 'transport']) {
+                            const figure = `figure.map[data-opportunity=${deal}]`;
+                            // the page scrolls: each map at its own size, as wide as the panel allows (a list when narrow)
+                            const f = await p.page.evaluate(measure, {
+                                frameSel: `${figure} .figure`,
+                                layerSel: `${figure} .viewport`,
+                                list: true,
+                                legendSel: null,
+                            });
+                            const marks = await p.page.$$eval(`${figure} .change-mark`, els => els.length);
+                            const name = `changes ${deal} ${width}×${height} ${theme} ${lang}`;
+                            const problems = broken(f);
+                            if (marks === 0) problems.push('no change marked');
+                            table.push(line(name, f, problems));
+                            if (problems.length) failures.push(`${name}: ${problems.join('; ')}`);
+                        }
+                        await p.page.mouse.move(width - 1, 1);
+                        await p.page.screenshot({ path: path.join(OUT, `changes-${width}x${height}-${theme}-${lang}.png`) });
+                    }
                 }
             }
-        }
-    }, 4 * T);
+        },
+        4 * T,
+    );
 
     it('prints the table and breaks no rule', async () => {
         const report = `picture geometry (${table.length} cases; min ${MIN_PX} px, fill ≥ ${MIN_FILL * 100} %)\n${table.join('\n')}\n`;

@@ -9,26 +9,36 @@ import { boxOf, browserSuite, T } from './shared.js';
 const suite = browserSuite();
 
 describe('power map, contract 1.2', () => {
-    it('shows a key person\'s KPI on the card, inside it, and their KPIs and pains in the tooltip', async () => {
-        const p = await suite.page({ theme: 'light' });
-        await p.sendPlan(suite.view(), { customer: 'donghai', opportunity: 'ran27' });
-        const card = '.card[data-key="contact:donghai/he"]';
-        expect((await p.page.textContent(`${card} .card-title`))?.replace(/\s+/g, ' ')).toMatch(/KPI: 5G-A coverage/);
-        const title = await boxOf(p, `${card} .card-title`);
-        const bg = await boxOf(p, `${card} .card-bg`);
-        expect(title.x + title.width).toBeLessThanOrEqual(bg.x + bg.width);
-        expect(title.y + title.height).toBeLessThanOrEqual(bg.y + bg.height);
-        const label = await p.page.getAttribute(card, 'aria-label');
-        expect(label).toContain('KPI: 5G-A coverage of every county town by 2027');
-        expect(label).toContain('Pain: Power bills of the radio network up 18 % in two years');
-        await p.screenshot('power-map-kpi-light');
-    }, T);
+    it(
+        "shows a key person's KPI on the card, inside it, and their KPIs and pains in the tooltip",
+        async () => {
+            const p = await suite.page({ theme: 'light' });
+            await p.sendPlan(suite.view(), { customer: 'donghai', opportunity: 'ran27' });
+            const card = '.card[data-key="contact:donghai/he"]';
+            expect((await p.page.textContent(`${card} .card-title`))?.replace(/\s+/g, ' ')).toMatch(/KPI: 5G-A coverage/);
+            const title = await boxOf(p, `${card} .card-title`);
+            const bg = await boxOf(p, `${card} .card-bg`);
+            expect(title.x + title.width).toBeLessThanOrEqual(bg.x + bg.width);
+            expect(title.y + title.height).toBeLessThanOrEqual(bg.y + bg.height);
+            const label = await p.page.getAttribute(card, 'aria-label');
+            expect(label).toContain('KPI: 5G-A coverage of every county town by 2027');
+            expect(label).toContain('Pain: Power bills of the radio network up 18 % in two years');
+            await p.screenshot('power-map-kpi-light');
+        },
+        T,
+    );
 
-    it('says the value proposition in the deal header, or that a bid has none', async () => {
-        const p = await suite.page({ theme: 'dark' });
-        await p.sendPlan(suite.view(), { customer: 'jlbank', opportunity: 'dcnet' });
-        await expect.poll(() => p.page.textContent('.subheading')).toMatch(/value proposition: Our branch routers already run in all 40 branches · One vendor/);
-        await p.sendPlan(suite.view(), { customer: 'hxgrid', opportunity: 'dispatch' });
-        await expect.poll(() => p.page.textContent('.subheading')).toMatch(/no value proposition at bid/);
-    }, T);
+    it(
+        'says the value proposition in the deal header, or that a bid has none',
+        async () => {
+            const p = await suite.page({ theme: 'dark' });
+            await p.sendPlan(suite.view(), { customer: 'jlbank', opportunity: 'dcnet' });
+            await expect
+                .poll(() => p.page.textContent('.subheading'))
+                .toMatch(/value proposition: Our branch routers already run in all 40 branches · One vendor/);
+            await p.sendPlan(suite.view(), { customer: 'hxgrid', opportunity: 'dispatch' });
+            await expect.poll(() => p.page.textContent('.subheading')).toMatch(/no value proposition at bid/);
+        },
+        T,
+    );
 });

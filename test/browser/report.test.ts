@@ -45,7 +45,9 @@ interface Opened {
 
 async function open(file: string, options: { dark?: boolean; width?: number } = {}): Promise<Opened> {
     const context = await browser.newContext({
-        viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.dark ? 'dark' : 'light', offline: true,
+        viewport: { width: options.width ?? 1280, height: 900 },
+        colorScheme: options.dark ? 'dark' : 'light',
+        offline: true,
     });
     const requests: string[] = [];
     await context.route('**/*', route => {
@@ -56,9 +58,14 @@ async function open(file: string, options: { dark?: boolean; width?: number } = 
     });
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', m => {
+        if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('pageerror', e => errors.push(String(e)));
-    page.on('dialog', d => { errors.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    page.on('dialog', d => {
+        errors.push(`dialog: ${d.message()}`);
+        void d.dismiss();
+    });
     await page.addInitScript(() => {
         const w = window as unknown as { __violations: string[] };
         w.__violations = [];
@@ -91,112 +98,135 @@ afterAll(async () => {
 });
 
 describe('acct report in Chromium', () => {
-    it('opens without the network: no request, no error, every picture drawn, every customer, opportunity and finding', async () => {
-        const o = await open(examples);
-        const figures = await o.page.$$eval('[data-figure]', els => els.map(el => el.querySelectorAll('svg.report-picture text').length));
-        expect(figures.length).toBeGreaterThan(10);
-        for (const texts of figures) expect(texts).toBeGreaterThan(5);
-        expect(await o.page.evaluate(() => document.documentElement.dataset.drawn)).toBe(String(figures.length));
-        expect(o.drawnIn).toBeLessThan(3000);
-        const text = await o.page.evaluate(() => document.body.textContent ?? '');
-        for (const c of plan.customers) {
-            expect(text).toContain(c.name);
-            for (const opp of c.opportunities) expect(text).toContain(opp.name);
-        }
-        for (const d of [...plan.diagnostics, ...plan.waived]) expect(text).toContain(d.message);
-        await o.page.screenshot({ path: path.join(SHOTS, 'title-page.png') });
-        await o.page.locator('#customer-1').scrollIntoViewIfNeeded();
-        await o.page.evaluate(() => document.getElementById('customer-1')!.scrollIntoView());
-        await o.page.screenshot({ path: path.join(SHOTS, 'customer.png') });
-        await closeChecked(o);
-    }, T);
+    it(
+        'opens without the network: no request, no error, every picture drawn, every customer, opportunity and finding',
+        async () => {
+            const o = await open(examples);
+            const figures = await o.page.$$eval('[data-figure]', els => els.map(el => el.querySelectorAll('svg.report-picture text').length));
+            expect(figures.length).toBeGreaterThan(10);
+            for (const texts of figures) expect(texts).toBeGreaterThan(5);
+            expect(await o.page.evaluate(() => document.documentElement.dataset.drawn)).toBe(String(figures.length));
+            expect(o.drawnIn).toBeLessThan(3000);
+            const text = await o.page.evaluate(() => document.body.textContent ?? '');
+            for (const c of plan.customers) {
+                expect(text).toContain(c.name);
+                for (const opp of c.opportunities) expect(text).toContain(opp.name);
+            }
+            for (const d of [...plan.diagnostics, ...plan.waived]) expect(text).toContain(d.message);
+            await o.page.screenshot({ path: path.join(SHOTS, 'title-page.png') });
+            await o.page.locator('#customer-1').scrollIntoViewIfNeeded();
+            await o.page.evaluate(() => document.getElementById('customer-1')!.scrollIntoView());
+            await o.page.screenshot({ path: path.join(SHOTS, 'customer.png') });
+            await closeChecked(o);
+        },
+        T,
+    );
 
-    it.each([['English', () => examples], ['Chinese', () => chinese]])('every picture\'s labels are inside their picture and at least 11 px (%s)', async (_, file) => {
-        const o = await open(file());
-        // the fishbones too: show every panel
-        await o.page.evaluate(() => document.querySelectorAll('.hidden').forEach(el => el.classList.remove('hidden')));
-        const bad = await o.page.evaluate(() => {
-            const problems: string[] = [];
-            let count = 0;
-            for (const root of Array.from(document.querySelectorAll<SVGSVGElement>('svg.report-picture'))) {
-                const box = root.getBoundingClientRect();
-                for (const el of Array.from(root.querySelectorAll<SVGTextElement>('text'))) {
-                    const r = el.getBoundingClientRect();
-                    if (!r.width || !el.textContent?.trim()) continue;
-                    count++;
-                    const m = el.getScreenCTM()!;
-                    const px = parseFloat(getComputedStyle(el).fontSize) * Math.hypot(m.a, m.b);
-                    if (px < 11 - 0.01) problems.push(`${el.textContent}: ${px.toFixed(2)} px`);
-                    if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
-                        problems.push(`${el.textContent}: outside its picture`);
+    it.each([
+        ['English', () => examples],
+        ['Chinese', () => chinese],
+    ])(
+        "every picture's labels are inside their picture and at least 11 px (%s)",
+        async (_, file) => {
+            const o = await open(file());
+            // the fishbones too: show every panel
+            await o.page.evaluate(() => document.querySelectorAll('.hidden').forEach(el => el.classList.remove('hidden')));
+            const bad = await o.page.evaluate(() => {
+                const problems: string[] = [];
+                let count = 0;
+                for (const root of Array.from(document.querySelectorAll<SVGSVGElement>('svg.report-picture'))) {
+                    const box = root.getBoundingClientRect();
+                    for (const el of Array.from(root.querySelectorAll<SVGTextElement>('text'))) {
+                        const r = el.getBoundingClientRect();
+                        if (!r.width || !el.textContent?.trim()) continue;
+                        count++;
+                        const m = el.getScreenCTM()!;
+                        const px = parseFloat(getComputedStyle(el).fontSize) * Math.hypot(m.a, m.b);
+                        if (px < 11 - 0.01) problems.push(`${el.textContent}: ${px.toFixed(2)} px`);
+                        if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
+                            problems.push(`${el.textContent}: outside its picture`);
+                        }
                     }
                 }
-            }
-            return { problems, count };
-        });
-        expect(bad.count).toBeGreaterThan(300);
-        expect(bad.problems).toEqual([]);
-        await closeChecked(o);
-    }, T);
+                return { problems, count };
+            });
+            expect(bad.count).toBeGreaterThan(300);
+            expect(bad.problems).toEqual([]);
+            await closeChecked(o);
+        },
+        T,
+    );
 
-    it('a card shows its findings on hover; a deal switches between power map and fishbone; a picture zooms, pans and resets', async () => {
-        const o = await open(examples);
-        const deal = o.page.locator('.deal').first();
-        const power = deal.locator('[role=tabpanel]').nth(0);
-        const fishbone = deal.locator('[role=tabpanel]').nth(1);
-        expect(await power.isVisible()).toBe(true);
-        expect(await fishbone.isVisible()).toBe(false);
-        // Qian Hong opposes us in ran27: her card's tooltip holds the finding
-        const finding = plan.diagnostics.find(d => d.code === 'opposed-key-person')!;
-        const card = power.locator('.card.has-findings', { hasText: 'Qian Hong' }).first();
-        await card.scrollIntoViewIfNeeded();
-        await card.hover();
-        const tip = await card.evaluate(el => el.querySelector(':scope > title')?.textContent ?? '');
-        expect(tip).toContain(finding.message.slice(0, 40));
-        await power.screenshot({ path: path.join(SHOTS, 'power-map.png') });
-        await deal.locator('[role=tab]').nth(1).click();
-        expect(await power.isVisible()).toBe(false);
-        expect(await fishbone.isVisible()).toBe(true);
-        expect(await deal.locator('[role=tab]').nth(1).getAttribute('aria-selected')).toBe('true');
-        // Ctrl+wheel zooms the fishbone; Reset zoom puts it back
-        const svg = fishbone.locator('svg.report-picture');
-        await svg.hover();
-        await o.page.keyboard.down('Control');
-        await o.page.mouse.wheel(0, -300);
-        await o.page.keyboard.up('Control');
-        await o.page.waitForTimeout(100);
-        expect(await svg.locator('g.viewport').getAttribute('transform')).toMatch(/scale\(/);
-        await fishbone.locator('button.reset').click();
-        await o.page.waitForTimeout(100);
-        expect(await svg.locator('g.viewport').getAttribute('transform')).toBeFalsy();
-        await closeChecked(o);
-    }, T);
+    it(
+        'a card shows its findings on hover; a deal switches between power map and fishbone; a picture zooms, pans and resets',
+        async () => {
+            const o = await open(examples);
+            const deal = o.page.locator('.deal').first();
+            const power = deal.locator('[role=tabpanel]').nth(0);
+            const fishbone = deal.locator('[role=tabpanel]').nth(1);
+            expect(await power.isVisible()).toBe(true);
+            expect(await fishbone.isVisible()).toBe(false);
+            // Qian Hong opposes us in ran27: her card's tooltip holds the finding
+            const finding = plan.diagnostics.find(d => d.code === 'opposed-key-person')!;
+            const card = power.locator('.card.has-findings', { hasText: 'Qian Hong' }).first();
+            await card.scrollIntoViewIfNeeded();
+            await card.hover();
+            const tip = await card.evaluate(el => el.querySelector(':scope > title')?.textContent ?? '');
+            expect(tip).toContain(finding.message.slice(0, 40));
+            await power.screenshot({ path: path.join(SHOTS, 'power-map.png') });
+            await deal.locator('[role=tab]').nth(1).click();
+            expect(await power.isVisible()).toBe(false);
+            expect(await fishbone.isVisible()).toBe(true);
+            expect(await deal.locator('[role=tab]').nth(1).getAttribute('aria-selected')).toBe('true');
+            // Ctrl+wheel zooms the fishbone; Reset zoom puts it back
+            const svg = fishbone.locator('svg.report-picture');
+            await svg.hover();
+            await o.page.keyboard.down('Control');
+            await o.page.mouse.wheel(0, -300);
+            await o.page.keyboard.up('Control');
+            await o.page.waitForTimeout(100);
+            expect(await svg.locator('g.viewport').getAttribute('transform')).toMatch(/scale\(/);
+            await fishbone.locator('button.reset').click();
+            await o.page.waitForTimeout(100);
+            expect(await svg.locator('g.viewport').getAttribute('transform')).toBeFalsy();
+            await closeChecked(o);
+        },
+        T,
+    );
 
-    it('is light by default and dark on prefers-color-scheme: dark', async () => {
-        const light = await open(examples);
-        const dark = await open(examples, { dark: true });
-        const background = (p: Page) => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
-        expect(await background(light.page)).toBe('rgb(255, 255, 255)');
-        expect(await background(dark.page)).toBe('rgb(31, 31, 31)');
-        await dark.page.evaluate(() => document.querySelector('.deal')!.scrollIntoView());
-        await dark.page.screenshot({ path: path.join(SHOTS, 'dark.png') });
-        await closeChecked(light);
-        await closeChecked(dark);
-    }, T);
+    it(
+        'is light by default and dark on prefers-color-scheme: dark',
+        async () => {
+            const light = await open(examples);
+            const dark = await open(examples, { dark: true });
+            const background = (p: Page) => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+            expect(await background(light.page)).toBe('rgb(255, 255, 255)');
+            expect(await background(dark.page)).toBe('rgb(31, 31, 31)');
+            await dark.page.evaluate(() => document.querySelector('.deal')!.scrollIntoView());
+            await dark.page.screenshot({ path: path.join(SHOTS, 'dark.png') });
+            await closeChecked(light);
+            await closeChecked(dark);
+        },
+        T,
+    );
 
-    it('executes nothing of a plan whose every text is an HTML, SVG or script payload', async () => {
-        const file = writeReport(tempWorkspace(hostilePlan()), 'hostile.html');
-        const o = await open(file);
-        // hover every card and point: their tooltips are made then
-        for (const item of await o.page.locator('[data-key]').all()) await item.hover({ force: true, trial: false }).catch(() => undefined);
-        expect(await o.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-        expect(await o.page.evaluate(() => (window.parent as unknown as { __xss?: number }).__xss)).toBeUndefined();
-        expect(await o.page.$$('iframe, img, main script, body > svg:not(.report-defs), foreignObject')).toHaveLength(0);
-        expect(await o.page.$$eval('script', els => els.length)).toBe(2);
-        const text = await o.page.evaluate(() => document.body.textContent ?? '');
-        for (const payload of PAYLOADS.slice(0, 5)) expect(text).toContain(payload);
-        await closeChecked(o);
-    }, T);
+    it(
+        'executes nothing of a plan whose every text is an HTML, SVG or script payload',
+        async () => {
+            const file = writeReport(tempWorkspace(hostilePlan()), 'hostile.html');
+            const o = await open(file);
+            // hover every card and point: their tooltips are made then
+            for (const item of await o.page.locator('[data-key]').all()) await item.hover({ force: true, trial: false }).catch(() => undefined);
+            expect(await o.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+            expect(await o.page.evaluate(() => (window.parent as unknown as { __xss?: number }).__xss)).toBeUndefined();
+            expect(await o.page.$$('iframe, img, main script, body > svg:not(.report-defs), foreignObject')).toHaveLength(0);
+            expect(await o.page.$$eval('script', els => els.length)).toBe(2);
+            const text = await o.page.evaluate(() => document.body.textContent ?? '');
+            for (const payload of PAYLOADS.slice(0, 5)) expect(text).toContain(payload);
+            await closeChecked(o);
+        },
+        T,
+    );
 });
 
 /** The pixels of a PPM (P6) image. */
@@ -207,56 +237,72 @@ function readPpm(file: string): { width: number; height: number; at: (x: number,
     const width = Number(m[1]);
     const height = Number(m[2]);
     const offset = m[0].length;
-    return { width, height, at: (x, y) => { const i = offset + 3 * (y * width + x); return [bytes[i]!, bytes[i + 1]!, bytes[i + 2]!]; } };
+    return {
+        width,
+        height,
+        at: (x, y) => {
+            const i = offset + 3 * (y * width + x);
+            return [bytes[i]!, bytes[i + 1]!, bytes[i + 2]!];
+        },
+    };
 }
 
 describe('acct report --pdf', () => {
-    it.skipIf(!existsSync('/usr/bin/pdftoppm'))('prints A4 landscape pages, each customer starting a page, nothing cut at the margins', async () => {
-        const pdf = path.join(out, 'examples.pdf');
-        const html = path.join(out, 'printed.html');
-        const r = runCli(['report', '--today', TODAY, '-o', html, '--pdf', pdf, '.'], { cwd: examplesDir });
-        expect(r.status, r.stderr).toBe(0);
-        const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-        const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-        expect(/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number).map(Math.round)).toEqual([842, 595]);
-        expect(pages).toBeGreaterThanOrEqual(plan.customers.length + 2);
-        // each customer's section begins a page: its name is the page's first line
-        const firsts: string[] = [];
-        for (let n = 1; n <= pages; n++) {
-            const text = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
-            firsts.push(text.split('\n').find(line => line.trim())?.trim() ?? '');
-            // page numbers
-            expect(text).toContain(`${n} / ${pages}`);
-        }
-        for (const c of plan.customers) expect(firsts).toContain(c.name);
-        // nothing drawn in the outer 5 mm of any page: no picture cut at the margin
-        const prefix = path.join(out, 'page');
-        execFileSync('pdftoppm', ['-r', '40', pdf, prefix]);
-        const mm = 40 / 25.4;
-        for (let n = 1; n <= pages; n++) {
-            const image = readPpm(`${prefix}-${String(n).padStart(String(pages).length, '0')}.ppm`);
-            const band = Math.round(5 * mm);
-            let inked = 0;
-            for (let y = 0; y < image.height; y++) {
-                for (let x = 0; x < image.width; x++) {
-                    if (x >= band && x < image.width - band && y >= band && y < image.height - band) continue;
-                    const [red, green, blue] = image.at(x, y);
-                    if (red < 240 || green < 240 || blue < 240) inked++;
-                }
+    it.skipIf(!existsSync('/usr/bin/pdftoppm'))(
+        'prints A4 landscape pages, each customer starting a page, nothing cut at the margins',
+        async () => {
+            const pdf = path.join(out, 'examples.pdf');
+            const html = path.join(out, 'printed.html');
+            const r = runCli(['report', '--today', TODAY, '-o', html, '--pdf', pdf, '.'], { cwd: examplesDir });
+            expect(r.status, r.stderr).toBe(0);
+            const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+            const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
+            expect(/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number).map(Math.round)).toEqual([842, 595]);
+            expect(pages).toBeGreaterThanOrEqual(plan.customers.length + 2);
+            // each customer's section begins a page: its name is the page's first line
+            const firsts: string[] = [];
+            for (let n = 1; n <= pages; n++) {
+                const text = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
+                firsts.push(
+                    text
+                        .split('\n')
+                        .find(line => line.trim())
+                        ?.trim() ?? '',
+                );
+                // page numbers
+                expect(text).toContain(`${n} / ${pages}`);
             }
-            expect(inked, `page ${n}`).toBe(0);
-        }
-        execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '10', pdf, path.join(SHOTS, 'printed')]);
-        // in print, no picture is taller or wider than the page's printable area (A4 landscape less the margins)
-        const o = await open(html, { width: Math.floor((297 - 24) * 96 / 25.4) });
-        await o.page.emulateMedia({ media: 'print' });
-        const sizes = await o.page.$$eval('svg.report-picture', els => els.map(el => el.getBoundingClientRect()).map(r => [r.width, r.height]));
-        const px = 96 / 25.4;
-        for (const [w, h] of sizes) {
-            expect(w).toBeLessThanOrEqual((297 - 24) * px + 1);
-            expect(h).toBeLessThanOrEqual((210 - 26) * px);
-        }
-        await closeChecked(o);
-        writeFileSync(path.join(SHOTS, 'pages.txt'), firsts.map((f, i) => `${i + 1}: ${f}`).join('\n') + '\n');
-    }, T);
+            for (const c of plan.customers) expect(firsts).toContain(c.name);
+            // nothing drawn in the outer 5 mm of any page: no picture cut at the margin
+            const prefix = path.join(out, 'page');
+            execFileSync('pdftoppm', ['-r', '40', pdf, prefix]);
+            const mm = 40 / 25.4;
+            for (let n = 1; n <= pages; n++) {
+                const image = readPpm(`${prefix}-${String(n).padStart(String(pages).length, '0')}.ppm`);
+                const band = Math.round(5 * mm);
+                let inked = 0;
+                for (let y = 0; y < image.height; y++) {
+                    for (let x = 0; x < image.width; x++) {
+                        if (x >= band && x < image.width - band && y >= band && y < image.height - band) continue;
+                        const [red, green, blue] = image.at(x, y);
+                        if (red < 240 || green < 240 || blue < 240) inked++;
+                    }
+                }
+                expect(inked, `page ${n}`).toBe(0);
+            }
+            execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '10', pdf, path.join(SHOTS, 'printed')]);
+            // in print, no picture is taller or wider than the page's printable area (A4 landscape less the margins)
+            const o = await open(html, { width: Math.floor(((297 - 24) * 96) / 25.4) });
+            await o.page.emulateMedia({ media: 'print' });
+            const sizes = await o.page.$$eval('svg.report-picture', els => els.map(el => el.getBoundingClientRect()).map(r => [r.width, r.height]));
+            const px = 96 / 25.4;
+            for (const [w, h] of sizes) {
+                expect(w).toBeLessThanOrEqual((297 - 24) * px + 1);
+                expect(h).toBeLessThanOrEqual((210 - 26) * px);
+            }
+            await closeChecked(o);
+            writeFileSync(path.join(SHOTS, 'pages.txt'), firsts.map((f, i) => `${i + 1}: ${f}`).join('\n') + '\n');
+        },
+        T,
+    );
 });

@@ -47,7 +47,12 @@ export function browserSuite(): Suite {
     };
 }
 
-export interface Rect { x: number; y: number; width: number; height: number }
+export interface Rect {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+}
 
 /** The on-screen box of the first element matching `selector`. */
 export async function boxOf(p: WebviewPage, selector: string): Promise<Rect> {

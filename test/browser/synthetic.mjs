@@ -9,7 +9,28 @@ const SUGGESTED = [
     ['commercial', 'value', 'strategic', 'excellent', 'excellent'],
     ['commercial', 'value', 'strategic', 'excellent', 'excellent'],
 ];
-const FIRST = ['Wei', 'Lei', 'Na', 'Min', 'Jie', 'Yang', 'Bo', 'Fang', 'Qiang', 'Hui', 'Lu', 'Tao', 'Jing', 'Hao', 'Lin', 'Anna', 'Marco', 'Sofia', 'Lars', 'Priya'];
+const FIRST = [
+    'Wei',
+    'Lei',
+    'Na',
+    'Min',
+    'Jie',
+    'Yang',
+    'Bo',
+    'Fang',
+    'Qiang',
+    'Hui',
+    'Lu',
+    'Tao',
+    'Jing',
+    'Hao',
+    'Lin',
+    'Anna',
+    'Marco',
+    'Sofia',
+    'Lars',
+    'Priya',
+];
 const LAST = ['Zhang', 'Wang', 'Li', 'Chen', 'Liu', 'Huang', 'Xu', 'Guo', 'Zhao', 'Sun', 'Ma', 'He', 'Rossi', 'Novak', 'Berg', 'Sharma'];
 const TITLES = ['Engineer', 'Senior Engineer', 'Architect', 'Manager', 'Director', 'Procurement Officer', 'Analyst', 'Project Manager'];
 const DEPTS = ['Network', 'IT', 'Procurement', 'Operations', 'Finance', 'Planning', 'Security'];
@@ -32,9 +53,15 @@ const NO_SANDBOX = { space: null, growth: null, profit: null, competition: null,
 
 function emptyPlan(customers) {
     return {
-        format: 'acct-plan', version: 1, today: '2026-11-22', files: ['plan.acct'],
-        members: [{ id: 'alice', name: 'Alice Chen' }], competitors: [{ id: 'rival', name: 'Rival Corp' }],
-        customers, diagnostics: [], waived: [],
+        format: 'acct-plan',
+        version: 1,
+        today: '2026-11-22',
+        files: ['plan.acct'],
+        members: [{ id: 'alice', name: 'Alice Chen' }],
+        competitors: [{ id: 'rival', name: 'Rival Corp' }],
+        customers,
+        diagnostics: [],
+        waived: [],
     };
 }
 
@@ -78,23 +105,49 @@ export function bigCustomerView(n, seed = 1) {
         });
     }
     // the deal's decision chain: 60 people, most of them on a bone of the fishbone
-    const chain = contacts.filter(c => c.role).slice(0, 60)
+    const chain = contacts
+        .filter(c => c.role)
+        .slice(0, 60)
         .map(c => ({ contact: c.id, role: c.role, support: c.support, group: GROUPS[Math.floor(rand() * GROUPS.length)] }));
     const customer = {
-        id: 'big', name: 'Big Telecom Group', industry: 'Telecom operator', standing: 5, cooperation: 5,
-        tier: 'excellent', suggestedTier: 'excellent', reviewed: '2026-10-01', owner: 'alice', organization: 'joint',
+        id: 'big',
+        name: 'Big Telecom Group',
+        industry: 'Telecom operator',
+        standing: 5,
+        cooperation: 5,
+        tier: 'excellent',
+        suggestedTier: 'excellent',
+        reviewed: '2026-10-01',
+        owner: 'alice',
+        organization: 'joint',
         contacts,
-        opportunities: [{
-            id: 'deal', name: 'Nationwide core', stage: 'bid', amount: { value: 1e8, currency: 'EUR' }, budget: null, start: null,
-            qualified: false, team: { ar: 'alice', sr: null, fr: null }, decisionChain: chain, competitors: ['rival'],
-            horizon: 'short', sandbox: { space: 5, growth: 4, profit: 3, competition: 4, score: 14 },
-        }],
+        opportunities: [
+            {
+                id: 'deal',
+                name: 'Nationwide core',
+                stage: 'bid',
+                amount: { value: 1e8, currency: 'EUR' },
+                budget: null,
+                start: null,
+                qualified: false,
+                team: { ar: 'alice', sr: null, fr: null },
+                decisionChain: chain,
+                competitors: ['rival'],
+                horizon: 'short',
+                sandbox: { space: 5, growth: 4, profit: 3, competition: 4, score: 14 },
+            },
+        ],
         activities: [],
     };
     const risky = contacts.map((c, i) => ({ c, i })).filter(({ i }) => i % 17 === 3);
     const plan = emptyPlan([customer]);
     plan.diagnostics = risky.map(({ c, i }) => ({
-        file: 'plan.acct', line: 10 + i * 8, column: 5, severity: 'warning', code: 'rational-turn-risk', message: `${c.name} may turn`,
+        file: 'plan.acct',
+        line: 10 + i * 8,
+        column: 5,
+        severity: 'warning',
+        code: 'rational-turn-risk',
+        message: `${c.name} may turn`,
     }));
     const subjects = risky.map(({ c }) => ({ subject: `contact:big/${c.id}` }));
     return { plan, subjects, hasErrors: false };
@@ -110,14 +163,38 @@ export function manyCustomersView(n, seed = 2) {
         const suggested = SUGGESTED[standing - 1][cooperation - 1];
         const tier = rand() < 0.85 ? suggested : TIERS[Math.floor(rand() * 5)];
         customers.push({
-            id: `k${i}`, name: `Customer ${i}`, industry: null, standing, cooperation, tier, suggestedTier: suggested,
-            reviewed: null, owner: null, organization: null, contacts: [], activities: [],
+            id: `k${i}`,
+            name: `Customer ${i}`,
+            industry: null,
+            standing,
+            cooperation,
+            tier,
+            suggestedTier: suggested,
+            reviewed: null,
+            owner: null,
+            organization: null,
+            contacts: [],
+            activities: [],
             // one customer in five has an open opportunity in the strategic sandbox
-            opportunities: i % 5 ? [] : [{
-                id: `o${i}`, name: `Opportunity ${i}`, stage: ['lead', 'opportunity', 'bid'][i % 3], amount: null, budget: null, start: null,
-                qualified: false, team: null, decisionChain: [], competitors: [],
-                horizon: HORIZONS[Math.floor(rand() * HORIZONS.length)], sandbox: sandboxOf(rand),
-            }],
+            opportunities:
+                i % 5
+                    ? []
+                    : [
+                          {
+                              id: `o${i}`,
+                              name: `Opportunity ${i}`,
+                              stage: ['lead', 'opportunity', 'bid'][i % 3],
+                              amount: null,
+                              budget: null,
+                              start: null,
+                              qualified: false,
+                              team: null,
+                              decisionChain: [],
+                              competitors: [],
+                              horizon: HORIZONS[Math.floor(rand() * HORIZONS.length)],
+                              sandbox: sandboxOf(rand),
+                          },
+                      ],
         });
     }
     return { plan: emptyPlan(customers), subjects: [], hasErrors: false };

@@ -39,7 +39,7 @@ async function history(locale: Locale): Promise<TrendHistory> {
 /** The trend of `subject` in the example history, its change lines in `locale`. */
 export async function exampleTrend(subject: SubjectKey, locale: Locale = 'en'): Promise<SubjectTrend> {
     let held = built.get(locale);
-    if (!held) built.set(locale, held = history(locale));
+    if (!held) built.set(locale, (held = history(locale)));
     const trend = (await held).of(subject, textsFor(locale));
     if (!trend) throw new Error(`no trend of ${subject} in the example history`);
     return trend;

@@ -52,7 +52,7 @@ describe('.acctignore in the CLI', () => {
         expect(result.status).toBe(2);
     });
 
-    it('acct diff reads each commit\'s .acctignore', () => {
+    it("acct diff reads each commit's .acctignore", () => {
         const repo = tempWorkspace(files);
         const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
         git('init', '-q');
@@ -70,7 +70,7 @@ describe('.acctignore in the CLI', () => {
     });
 });
 
-describe('the repository\'s own .acctignore', () => {
+describe("the repository's own .acctignore", () => {
     it('acct check at the root gives exactly the findings of examples/', () => {
         const atRoot = runCli(['check', '--format', 'json', '--today', '2026-11-22'], { cwd: projectRoot });
         const examples = runCli(['check', '--format', 'json', '--today', '2026-11-22', 'examples'], { cwd: projectRoot });

@@ -16,20 +16,26 @@ describe('acct in Chinese', () => {
         const chinese = check(['--lang', 'zh-CN']);
         expect(chinese.status).toBe(english.status);
         const lines = chinese.stdout.trim().split('\n');
-        expect(lines).toContain('examples/pearl-river-port.acct:10:10: warning tier-mismatch: 客户“pearlport”当前定为商业客户（commercial），'
-            + '但行业地位中等（2/5）且合作价值大（4/5），建议分级为核心客户（core）。请复审分级或评分：优质资源要向优质客户倾斜。');
-        expect(lines).toContain('examples/regional/jinlan-bank.acct:111:5: warning unqualified-opportunity: 机会点“branchwifi”缺少明确的预算：'
-            + '它仍然只是线索。请与客户确认预算和启动时间，或把阶段改为 lead（线索）。');
-        expect(lines).toContain('examples/donghai-mobile.acct:165:13: warning opposed-key-person: Qian Hong（qian）是“ran27”的评估者（evaluator），'
-            + '反对我们（支持度 -1）。“三板斧”已在进行：高层拜访“qian_exec”（计划于 2026-12-03）、邀请参展“qian_expo”（计划于 2026-12-16）、'
-            + '公司考察“qian_hq”（计划于 2027-01-12）。持续跟进，直到对方的支持度改变。');
+        expect(lines).toContain(
+            'examples/pearl-river-port.acct:10:10: warning tier-mismatch: 客户“pearlport”当前定为商业客户（commercial），' +
+                '但行业地位中等（2/5）且合作价值大（4/5），建议分级为核心客户（core）。请复审分级或评分：优质资源要向优质客户倾斜。',
+        );
+        expect(lines).toContain(
+            'examples/regional/jinlan-bank.acct:111:5: warning unqualified-opportunity: 机会点“branchwifi”缺少明确的预算：' +
+                '它仍然只是线索。请与客户确认预算和启动时间，或把阶段改为 lead（线索）。',
+        );
+        expect(lines).toContain(
+            'examples/donghai-mobile.acct:165:13: warning opposed-key-person: Qian Hong（qian）是“ran27”的评估者（evaluator），' +
+                '反对我们（支持度 -1）。“三板斧”已在进行：高层拜访“qian_exec”（计划于 2026-12-03）、邀请参展“qian_expo”（计划于 2026-12-16）、' +
+                '公司考察“qian_hq”（计划于 2027-01-12）。持续跟进，直到对方的支持度改变。',
+        );
         expect(lines.at(-1)).toBe('6 个文件中发现 23 个问题：0 个错误，19 个警告，4 个提示。');
         // the same findings at the same places with the same codes: only the words changed
         const head = (line: string) => line.slice(0, line.indexOf(': ', line.indexOf(' ') + 1));
         expect(lines.slice(0, -1).map(head)).toEqual(english.stdout.trim().split('\n').slice(0, -1).map(head));
     });
 
-    it('the README\'s Chinese sample lines are what the CLI prints', () => {
+    it("the README's Chinese sample lines are what the CLI prints", () => {
         const printed = check(['--lang', 'zh-CN']).stdout.split('\n');
         const sample = block('`acct check --lang zh-CN examples --today 2026-11-22`', 'text').trim().split('\n');
         expect(sample.length).toBe(3);
@@ -41,7 +47,7 @@ describe('acct in Chinese', () => {
         expect(check([], { LANG: 'zh_CN.UTF-8' }).stdout).toBe(chinese);
         expect(check([], { LC_MESSAGES: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' }).stdout).toBe(chinese);
         const english = check([]).stdout;
-        expect(english).toContain('Customer \'pearlport\' is declared commercial');
+        expect(english).toContain("Customer 'pearlport' is declared commercial");
         expect(check([], { LC_ALL: 'C.UTF-8', LANG: 'zh_CN.UTF-8' }).stdout).toBe(english);
         expect(check(['--lang', 'en'], { LANG: 'zh_CN.UTF-8' }).stdout).toBe(english);
         expect(check(['--lang=zh-CN'], { LANG: 'C' }).stdout).toBe(chinese);
@@ -87,13 +93,15 @@ describe('acct in Chinese', () => {
         });
         const lines = runCli(['check', '--lang', 'zh-CN', '.'], { cwd: dir }).stdout.trim().split('\n');
         expect(lines).toContain('a.acct:2:34: error unresolved-reference: 未知的联系人“wnag”：本客户的联系人中没有这个 id。你是不是想写 `wang`？');
-        expect(lines).toContain('a.acct:3:27: error syntax: 在联系人中应为 title、department、role、support、intimacy、reports-to、last-contact、owner、'
-            + 'competitor-support、influences、kpi、pain、waive 或 `}`，但实际是 `tier`。前面是不是少了一个 `}`？');
+        expect(lines).toContain(
+            'a.acct:3:27: error syntax: 在联系人中应为 title、department、role、support、intimacy、reports-to、last-contact、owner、' +
+                'competitor-support、influences、kpi、pain、waive 或 `}`，但实际是 `tier`。前面是不是少了一个 `}`？',
+        );
         expect(lines.some(l => /^b\.acct:2:5: error syntax: 在客户中应为 .*，但实际是 `contcat`。你是不是想写 `contact`？$/.test(l))).toBe(true);
         expect(lines).toContain('b.acct:3:27: error syntax: 字符串没有结束：请在同一行用 " 把它结束。');
     });
 
-    it('the sandbox\'s table and summary in Chinese, aligned by display width', () => {
+    it("the sandbox's table and summary in Chinese, aligned by display width", () => {
         const result = runCli(['sandbox', ...TODAY, '--lang', 'zh-CN', '--top', '2', 'examples']);
         expect(result.status).toBe(0);
         const lines = result.stdout.trim().split('\n');
@@ -103,7 +111,9 @@ describe('acct in Chinese', () => {
     });
 
     it('the sandbox says stage and horizon in Chinese (线索, 长期), as every enumerated value', () => {
-        const lines = runCli(['sandbox', ...TODAY, '--lang', 'zh-CN', '--top', '2', 'examples']).stdout.trim().split('\n');
+        const lines = runCli(['sandbox', ...TODAY, '--lang', 'zh-CN', '--top', '2', 'examples'])
+            .stdout.trim()
+            .split('\n');
         const edgecloud = lines.find(l => l.includes('donghai/edgecloud'))!;
         expect(edgecloud).toMatch(/\s线索\s+长期\s/);
         expect(lines.find(l => l.includes('hxgrid/substation'))).toMatch(/\s机会点\s+中期\s/);
@@ -115,10 +125,19 @@ describe('acct in Chinese', () => {
         expect(runCli(['sandbox', ...TODAY, '--top', '2', 'examples']).stdout).toMatch(/donghai\/edgecloud .* lead +long /);
     });
 
-    it('acct --help and every command\'s help in Chinese: commander\'s titles, options and errors too', () => {
+    it("acct --help and every command's help in Chinese: commander's titles, options and errors too", () => {
         const help = runCli(['--help', '--lang', 'zh-CN']);
         expect(help.status).toBe(0);
-        for (const text of ['用法： acct [options] [command]', '检查、导出、排序和比较', '选项：', '显示版本号', '显示命令帮助', '命令：', '示例：', '就地改写']) {
+        for (const text of [
+            '用法： acct [options] [command]',
+            '检查、导出、排序和比较',
+            '选项：',
+            '显示版本号',
+            '显示命令帮助',
+            '命令：',
+            '示例：',
+            '就地改写',
+        ]) {
             expect(help.stdout).toContain(text);
         }
         for (const command of ['check', 'export', 'sandbox', 'diff', 'history', 'format', 'report']) {
@@ -131,12 +150,19 @@ describe('acct in Chinese', () => {
             expect(text).not.toMatch(/Usage|Options|Arguments|default:|choices:|display help|output the version|the date checks/);
         }
         expect(runCli(['check', '--help', '--lang', 'zh-CN']).stdout).toContain('(可选值："text", "json", "github", "sarif", 默认："text")');
-        expect(runCli(['chekc', '--lang', 'zh-CN'])).toMatchObject({ status: 2, stderr: '错误：未知命令“chekc”\n（你是不是想写 check？）\n（运行 acct --help 查看用法）\n' });
-        expect(runCli(['check', '--formt', 'json', '--lang', 'zh-CN']).stderr).toBe('错误：未知选项“--formt”\n（你是不是想写 --format？）\n（运行 acct --help 查看用法）\n');
-        expect(runCli(['check', '--format', 'xml', '--lang', 'zh-CN']).stderr)
-            .toBe('错误：选项“--format <format>”的参数“xml”无效。可选值为 text, json, github, sarif。\n（运行 acct --help 查看用法）\n');
-        expect(runCli(['check', '--today', '2026-13-01', '--lang', 'zh-CN']).stderr)
-            .toBe('错误：选项“--today <date>”的参数“2026-13-01”无效。应为日期 YYYY-MM-DD。\n（运行 acct --help 查看用法）\n');
+        expect(runCli(['chekc', '--lang', 'zh-CN'])).toMatchObject({
+            status: 2,
+            stderr: '错误：未知命令“chekc”\n（你是不是想写 check？）\n（运行 acct --help 查看用法）\n',
+        });
+        expect(runCli(['check', '--formt', 'json', '--lang', 'zh-CN']).stderr).toBe(
+            '错误：未知选项“--formt”\n（你是不是想写 --format？）\n（运行 acct --help 查看用法）\n',
+        );
+        expect(runCli(['check', '--format', 'xml', '--lang', 'zh-CN']).stderr).toBe(
+            '错误：选项“--format <format>”的参数“xml”无效。可选值为 text, json, github, sarif。\n（运行 acct --help 查看用法）\n',
+        );
+        expect(runCli(['check', '--today', '2026-13-01', '--lang', 'zh-CN']).stderr).toBe(
+            '错误：选项“--today <date>”的参数“2026-13-01”无效。应为日期 YYYY-MM-DD。\n（运行 acct --help 查看用法）\n',
+        );
         // English stays commander's own words
         expect(runCli(['chekc']).stderr).toBe("error: unknown command 'chekc'\n(Did you mean check?)\n(run acct --help for usage)\n");
     });

@@ -27,7 +27,9 @@ describe('acct check', () => {
         const result = runCli(['check', '--today', '2026-11-22', '.'], { cwd: dir });
         expect(result.status).toBe(0);
         const lines = result.stdout.trim().split('\n');
-        expect(lines[0]).toMatch(/^b\.acct:4:5: warning unqualified-opportunity: Opportunity 'big' has no confirmed budget and no start date: it is still a lead\./);
+        expect(lines[0]).toMatch(
+            /^b\.acct:4:5: warning unqualified-opportunity: Opportunity 'big' has no confirmed budget and no start date: it is still a lead\./,
+        );
         expect(lines.at(-1)).toBe('1 finding in 3 files: 0 errors, 1 warning, 0 info.');
     });
 
@@ -50,16 +52,25 @@ describe('acct check', () => {
         const dir = tempWorkspace({ 'team.acct': team, 'acme.acct': unqualified });
         const result = runCli(['check', '--format', 'json', '--today', '2026-11-22'], { cwd: dir });
         const diagnostics = JSON.parse(result.stdout);
-        expect(diagnostics).toEqual([{
-            file: 'acme.acct', line: 4, column: 5, severity: 'warning', code: 'unqualified-opportunity',
-            message: expect.stringContaining('no confirmed budget and no start date'), subject: 'opportunity:acme/big',
-        }]);
+        expect(diagnostics).toEqual([
+            {
+                file: 'acme.acct',
+                line: 4,
+                column: 5,
+                severity: 'warning',
+                code: 'unqualified-opportunity',
+                message: expect.stringContaining('no confirmed budget and no start date'),
+                subject: 'opportunity:acme/big',
+            },
+        ]);
     });
 
     it('--format github prints workflow annotations with escaped properties', () => {
         const dir = tempWorkspace({ 'team.acct': team, 'dir, with comma/acme.acct': unqualified });
         const result = runCli(['check', '--format', 'github', '--today', '2026-11-22'], { cwd: dir });
-        expect(result.stdout.trim()).toMatch(/^::warning file=dir%2C with comma\/acme\.acct,line=4,col=5,title=unqualified-opportunity::Opportunity 'big' has no confirmed budget/);
+        expect(result.stdout.trim()).toMatch(
+            /^::warning file=dir%2C with comma\/acme\.acct,line=4,col=5,title=unqualified-opportunity::Opportunity 'big' has no confirmed budget/,
+        );
     });
 
     it('--max-warnings makes too many warnings fail', () => {
@@ -69,7 +80,9 @@ describe('acct check', () => {
         expect(over.status).toBe(1);
         // on standard error whatever the format, in plain English (issue: editor and views that feel finished)
         expect(over.stderr).toContain('1 warning exceeds --max-warnings 0');
-        expect(runCli(['check', '--max-warnings', '0', '--format', 'json', '--today', '2026-11-22'], { cwd: dir }).stderr).toBe('acct: 1 warning exceeds --max-warnings 0.\n');
+        expect(runCli(['check', '--max-warnings', '0', '--format', 'json', '--today', '2026-11-22'], { cwd: dir }).stderr).toBe(
+            'acct: 1 warning exceeds --max-warnings 0.\n',
+        );
     });
 
     it('contract 1.1: a policy severity changes the exit status; a waived warning leaves --max-warnings', () => {
@@ -80,11 +93,20 @@ describe('acct check', () => {
         expect(runCli(['export', '--today', '2026-11-22', '.'], { cwd: raised }).status).toBe(1);
         const off = tempWorkspace({ 'team.acct': team + 'policy { severity unqualified-opportunity off }\n', 'acme.acct': unqualified });
         expect(runCli(['check', '--today', '2026-11-22', '--max-warnings', '0', '.'], { cwd: off }).status).toBe(0);
-        const waived = tempWorkspace({ 'team.acct': team, 'acme.acct': unqualified.replace('stage opportunity', 'stage opportunity\n        waive unqualified-opportunity "budget approved in the board minutes" until 2026-12-31') });
+        const waived = tempWorkspace({
+            'team.acct': team,
+            'acme.acct': unqualified.replace(
+                'stage opportunity',
+                'stage opportunity\n        waive unqualified-opportunity "budget approved in the board minutes" until 2026-12-31',
+            ),
+        });
         const result = runCli(['check', '--today', '2026-11-22', '--max-warnings', '0', '.'], { cwd: waived });
         expect(result.status).toBe(0);
         expect(result.stdout.trim()).toBe('No findings in 2 files.');
-        const exported = JSON.parse(runCli(['export', '--today', '2026-11-22', '.'], { cwd: waived }).stdout) as { waived: Array<{ code: string; reason: string }>; today: string };
+        const exported = JSON.parse(runCli(['export', '--today', '2026-11-22', '.'], { cwd: waived }).stdout) as {
+            waived: Array<{ code: string; reason: string }>;
+            today: string;
+        };
         expect(exported.today).toBe('2026-11-22');
         expect(exported.waived.map(w => [w.code, w.reason])).toEqual([['unqualified-opportunity', 'budget approved in the board minutes']]);
         const expired = runCli(['check', '--today', '2027-01-01', '--max-warnings', '0', '.'], { cwd: waived });
@@ -107,7 +129,10 @@ describe('acct check', () => {
         const dir = tempWorkspace({ 'notes.txt': 'hello' });
         const cases: Array<[string[], RegExp]> = [
             [['check', 'missing-folder'], /^acct: missing-folder: no such file or folder\. Check the path\.\n$/],
-            [['check', '.'], /^acct: no \.acct file found in the current folder \(\/.*acct-test-\w+\) or below\. Give a folder that holds account plans, or \.acct files\.\n$/],
+            [
+                ['check', '.'],
+                /^acct: no \.acct file found in the current folder \(\/.*acct-test-\w+\) or below\. Give a folder that holds account plans, or \.acct files\.\n$/,
+            ],
             [['check', '--today', '2026-13-01'], /--today.*expected a date YYYY-MM-DD/],
             [['check', '--format', 'xml'], /--format.*xml/],
             [['check', '--max-warnings', 'many'], /--max-warnings.*whole number/],
@@ -137,8 +162,11 @@ describe('acct check', () => {
         // root reads any file: as root (CI, containers) the CLI runs as `nobody`, for whom the file is unreadable
         const asRoot = process.getuid?.() === 0;
         const result = asRoot
-            ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(projectRoot, 'out', 'cli.js'), 'check'],
-                { cwd: dir, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' }, encoding: 'utf8' })
+            ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, path.join(projectRoot, 'out', 'cli.js'), 'check'], {
+                  cwd: dir,
+                  env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
+                  encoding: 'utf8',
+              })
             : runCli(['check'], { cwd: dir });
         expect('error' in result ? result.error : undefined, 'setpriv (util-linux) runs the CLI as nobody').toBeUndefined();
         expect(result.status).toBe(2);
@@ -149,8 +177,9 @@ describe('acct check', () => {
         const dir = tempWorkspace({ 'team.acct': '\uFEFF' + team.replace(/\n/g, '\r\n'), 'acme.acct': '\uFEFF' + unqualified.replace(/\n/g, '\r\n') });
         const result = runCli(['check', '--format', 'json', '--today', '2026-11-22'], { cwd: dir });
         expect(result.status).toBe(0);
-        expect(JSON.parse(result.stdout).map((d: { code: string; line: number; column: number }) => [d.code, d.line, d.column]))
-            .toEqual([['unqualified-opportunity', 4, 5]]);
+        expect(JSON.parse(result.stdout).map((d: { code: string; line: number; column: number }) => [d.code, d.line, d.column])).toEqual([
+            ['unqualified-opportunity', 4, 5],
+        ]);
     });
 });
 

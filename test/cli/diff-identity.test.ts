@@ -38,9 +38,9 @@ beforeAll(() => {
     git('config', 'user.email', 'test@example.com');
     git('config', 'user.name', 'Test');
     git('add', '-A');
-    git('commit', '-qm', 'first');          // HEAD~4: wang last contacted 2026-06-01
+    git('commit', '-qm', 'first'); // HEAD~4: wang last contacted 2026-06-01
     git('mv', 'cmgd.acct', 'china-mobile.acct');
-    git('commit', '-qm', 'renamed');        // HEAD~3: the same plan under another name
+    git('commit', '-qm', 'renamed'); // HEAD~3: the same plan under another name
     commit({ 'china-mobile.acct': plan('2026-05-01') }, 'older contact'); // HEAD~2: the message of stale-contact changes
     commit({ 'team.acct': team + 'policy { severity stale-contact error }\n' }, 'stricter'); // HEAD~1: its severity gets worse
     commit({ 'china-mobile.acct': plan('2026-05-01').replace('contact li "Li Na" { role evaluator', 'contact li "Li Na" { rol evaluator') }, 'typo'); // HEAD
@@ -79,8 +79,11 @@ describe('finding identity in acct diff (contract 7.4)', () => {
     it('a severity that gets worse is a changed finding, and --fail-on-new counts it', () => {
         const report = json('HEAD~2', 'HEAD~1');
         expect(report.newFindings).toEqual([]);
-        expect(report.changedFindings.map((c: { from: { severity: string }; to: { severity: string; code: string } }) => `${c.to.code} ${c.from.severity}→${c.to.severity}`))
-            .toEqual(['stale-contact warning→error']);
+        expect(
+            report.changedFindings.map(
+                (c: { from: { severity: string }; to: { severity: string; code: string } }) => `${c.to.code} ${c.from.severity}→${c.to.severity}`,
+            ),
+        ).toEqual(['stale-contact warning→error']);
         expect(diff('HEAD~2', 'HEAD~1').stdout).toMatch(/^~ error stale-contact: .* \(was warning\)$/m);
         expect(diff('HEAD~2', 'HEAD~1', '--fail-on-new', 'error').status).toBe(1);
         // the other way round it got better: the gate stays open

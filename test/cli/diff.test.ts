@@ -61,24 +61,26 @@ describe('acct diff between two revisions', () => {
         expect(Object.keys(report)).toEqual(['from', 'to', 'changes', 'newFindings', 'resolvedFindings', 'changedFindings', 'unchecked']);
         expect([report.from, report.to]).toEqual(['HEAD~1', 'HEAD']);
         const lines = (report.changes as Array<Record<string, unknown>>).map(c => [c.kind, c.element, c.customer, c.id, c.field, c.from, c.to]);
-        expect(lines).toEqual(expect.arrayContaining([
-            ['changed', 'member', null, 'alice', 'name', 'Alice', 'Alice Chen'],
-            ['added', 'member', null, 'carol', null, null, null],
-            ['removed', 'member', null, 'bob', null, null, null],
-            ['added', 'competitor', null, 'zte', null, null, null],
-            ['removed', 'competitor', null, 'nokia', null, null, null],
-            ['changed', 'customer', 'cmgd', 'cmgd', 'tier', 'value', 'core'],
-            ['changed', 'contact', 'cmgd', 'wang', 'support', 2, 0],
-            ['added', 'contact', 'cmgd', 'zhao', null, null, null],
-            ['removed', 'contact', 'cmgd', 'li', null, null, null],
-            ['changed', 'opportunity', 'cmgd', 'core5g', 'stage', 'opportunity', 'bid'],
-            ['changed', 'opportunity', 'cmgd', 'core5g', 'budget', { value: 1000000, currency: 'CNY' }, null],
-            ['changed', 'opportunity', 'cmgd', 'core5g', 'qualified', true, false],
-            ['changed', 'opportunity', 'cmgd', 'core5g', 'maturity', 'qualified', 'preliminary'],
-            ['changed', 'opportunity', 'cmgd', 'core5g', 'team', { ar: 'alice', sr: 'bob', fr: 'alice' }, { ar: 'alice', sr: 'carol', fr: 'alice' }],
-            ['added', 'customer', 'fresh', 'fresh', null, null, null],
-            ['removed', 'customer', 'gone', 'gone', null, null, null],
-        ]));
+        expect(lines).toEqual(
+            expect.arrayContaining([
+                ['changed', 'member', null, 'alice', 'name', 'Alice', 'Alice Chen'],
+                ['added', 'member', null, 'carol', null, null, null],
+                ['removed', 'member', null, 'bob', null, null, null],
+                ['added', 'competitor', null, 'zte', null, null, null],
+                ['removed', 'competitor', null, 'nokia', null, null, null],
+                ['changed', 'customer', 'cmgd', 'cmgd', 'tier', 'value', 'core'],
+                ['changed', 'contact', 'cmgd', 'wang', 'support', 2, 0],
+                ['added', 'contact', 'cmgd', 'zhao', null, null, null],
+                ['removed', 'contact', 'cmgd', 'li', null, null, null],
+                ['changed', 'opportunity', 'cmgd', 'core5g', 'stage', 'opportunity', 'bid'],
+                ['changed', 'opportunity', 'cmgd', 'core5g', 'budget', { value: 1000000, currency: 'CNY' }, null],
+                ['changed', 'opportunity', 'cmgd', 'core5g', 'qualified', true, false],
+                ['changed', 'opportunity', 'cmgd', 'core5g', 'maturity', 'qualified', 'preliminary'],
+                ['changed', 'opportunity', 'cmgd', 'core5g', 'team', { ar: 'alice', sr: 'bob', fr: 'alice' }, { ar: 'alice', sr: 'carol', fr: 'alice' }],
+                ['added', 'customer', 'fresh', 'fresh', null, null, null],
+                ['removed', 'customer', 'gone', 'gone', null, null, null],
+            ]),
+        );
         // the customer's lists are not fields, and nothing unchanged is reported (the activity, the moved file's customer)
         expect(lines.filter(l => l[4] === 'contacts' || l[4] === 'activities' || l[3] === 'visit' || l[3] === 'other')).toEqual([]);
         expect(lines.filter(l => l[4] === 'suggestedTier')).toEqual([]);
@@ -90,7 +92,10 @@ describe('acct diff between two revisions', () => {
         // wang's support 0 also leaves only zhao supporting: single-threaded; core5g is now a bid
         // without a value proposition (contract 1.2)
         expect(codes(report.newFindings)).toEqual([
-            'plans/cmgd.acct no-value-proposition', 'plans/cmgd.acct single-threaded', 'plans/cmgd.acct tier-mismatch', 'plans/cmgd.acct unqualified-opportunity',
+            'plans/cmgd.acct no-value-proposition',
+            'plans/cmgd.acct single-threaded',
+            'plans/cmgd.acct tier-mismatch',
+            'plans/cmgd.acct unqualified-opportunity',
         ]);
         expect(codes(report.resolvedFindings)).toEqual([]);
         expect(Object.keys(report.newFindings[0])).toEqual(['file', 'line', 'column', 'severity', 'code', 'message', 'subject']);
@@ -110,7 +115,7 @@ describe('acct diff between two revisions', () => {
         expect(markdown).toMatch(/#### New findings\n\n- \*\*warning\*\* `single-threaded`/);
     });
 
-    it('in Chinese (--lang zh-CN): the report\'s headings, summary and change words; field names and codes as in English', () => {
+    it("in Chinese (--lang zh-CN): the report's headings, summary and change words; field names and codes as in English", () => {
         const markdown = diff('--lang', 'zh-CN', '--from', 'HEAD~1', '--to', 'HEAD', '--format', 'markdown').stdout;
         expect(markdown).toMatch(/^### 客户计划变化\n\n从 HEAD~1 到 HEAD 共 17 处变化：新增 \d+ 个问题/);
         expect(markdown).toContain('#### 客户 `cmgd`\n\n| 元素 | 变化 |\n|---|---|\n');
@@ -189,7 +194,9 @@ describe('acct diff: bad input', () => {
         // a plan that exists on one side only is a change, not a mistake: moved away since HEAD~1
         const moved = diff('--from', 'HEAD~1', '--format', 'json', 'plans/other.acct');
         expect(moved.status).toBe(0);
-        expect(JSON.parse(moved.stdout).changes).toEqual([{ kind: 'removed', element: 'customer', customer: 'other', id: 'other', field: null, from: null, to: null }]);
+        expect(JSON.parse(moved.stdout).changes).toEqual([
+            { kind: 'removed', element: 'customer', customer: 'other', id: 'other', field: null, from: null, to: null },
+        ]);
     });
 
     it('without git on the PATH: exit 2 with one line', () => {
@@ -205,7 +212,11 @@ describe('acct diff in a hostile repository: nothing of the repository runs, any
     const inHostile = (...args: string[]) => execFileSync('git', args, { cwd: hostile, encoding: 'utf8' });
 
     beforeAll(() => {
-        hostile = tempWorkspace({ 'team.acct': team1, 'odd\nname.acct': 'customer odd "Odd" { tier value }\n', '.gitattributes': '*.acct filter=evil diff=evil\n' });
+        hostile = tempWorkspace({
+            'team.acct': team1,
+            'odd\nname.acct': 'customer odd "Odd" { tier value }\n',
+            '.gitattributes': '*.acct filter=evil diff=evil\n',
+        });
         marker = path.join(hostile, '..', `${path.basename(hostile)}-ran`);
         const script = path.join(hostile, '..', `${path.basename(hostile)}-evil.sh`);
         writeFileSync(script, `#!/bin/sh\necho "$0 $*" >> '${marker}'\ncat\n`, { mode: 0o755 });
@@ -215,8 +226,18 @@ describe('acct diff in a hostile repository: nothing of the repository runs, any
         inHostile('add', '-A');
         inHostile('commit', '-qm', 'first');
         // set after the commit: only acct's own git calls could run them now
-        for (const [key, value] of [['core.fsmonitor', script], ['filter.evil.clean', script], ['filter.evil.smudge', script], ['filter.evil.process', script],
-            ['diff.evil.textconv', script], ['diff.evil.command', script], ['diff.external', script], ['core.pager', script], ['log.showSignature', 'true'], ['gpg.program', script]]) {
+        for (const [key, value] of [
+            ['core.fsmonitor', script],
+            ['filter.evil.clean', script],
+            ['filter.evil.smudge', script],
+            ['filter.evil.process', script],
+            ['diff.evil.textconv', script],
+            ['diff.evil.command', script],
+            ['diff.external', script],
+            ['core.pager', script],
+            ['log.showSignature', 'true'],
+            ['gpg.program', script],
+        ]) {
             inHostile('config', key!, value!);
         }
         writeFileSync(path.join(hostile, 'team.acct'), team2);
@@ -240,7 +261,9 @@ describe('acct diff in a hostile repository: nothing of the repository runs, any
         writeFileSync(path.join(hostile, 'odd\nname.acct'), 'customer odd "Odd" { tier core }\n');
         const changed = runCli(['diff', '--today', '2026-11-22', '--format', 'json', 'odd\nname.acct'], { cwd: hostile });
         expect(changed.status).toBe(0);
-        expect(JSON.parse(changed.stdout).changes).toContainEqual(expect.objectContaining({ element: 'customer', customer: 'odd', field: 'tier', from: 'value', to: 'core' }));
+        expect(JSON.parse(changed.stdout).changes).toContainEqual(
+            expect.objectContaining({ element: 'customer', customer: 'odd', field: 'tier', from: 'value', to: 'core' }),
+        );
         writeFileSync(path.join(hostile, 'odd\nname.acct'), 'customer odd "Odd" { tier value }\n');
     });
 
@@ -250,7 +273,7 @@ describe('acct diff in a hostile repository: nothing of the repository runs, any
         expect(outside.stderr).toMatch(/^acct: \/tmp is outside the git work tree .*: give a file or folder inside it\.\n$/);
         const magic = runCli(['diff', '--today', '2026-11-22', ':(glob)**'], { cwd: hostile });
         expect(magic.status).toBe(2);
-        expect(magic.stderr).toBe("acct: :(glob)**: no such file or folder, on disk or at HEAD. Check the path.\n");
+        expect(magic.stderr).toBe('acct: :(glob)**: no such file or folder, on disk or at HEAD. Check the path.\n');
         for (const result of [outside, magic]) expect(result.stderr).not.toMatch(/internal error|fatal|report it/i);
     });
 });

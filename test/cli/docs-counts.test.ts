@@ -11,7 +11,13 @@ import { projectRoot } from '../support/run-cli.js';
 
 const read = (file: string) => readFileSync(path.join(projectRoot, file), 'utf8');
 
-interface Counts { findings: number; files?: number; errors: number; warnings: number; infos: number }
+interface Counts {
+    findings: number;
+    files?: number;
+    errors: number;
+    warnings: number;
+    infos: number;
+}
 
 /** The one match of `pattern` in `text`: a statement the docs make once. */
 function stated(text: string, pattern: RegExp, where: string): RegExpMatchArray {
@@ -21,7 +27,11 @@ function stated(text: string, pattern: RegExp, where: string): RegExpMatchArray 
 }
 
 describe('the counts the docs state are what npm run examples prints', () => {
-    const run = spawnSync('npm', ['run', '--silent', 'examples'], { cwd: projectRoot, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: undefined } });
+    const run = spawnSync('npm', ['run', '--silent', 'examples'], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: undefined },
+    });
     const summary = /^(\d+) findings? in (\d+) files?: (\d+) errors?, (\d+) warnings?, (\d+) info\.$/m.exec(run.stdout);
     const printed: Counts = summary
         ? { findings: +summary[1]!, files: +summary[2]!, errors: +summary[3]!, warnings: +summary[4]!, infos: +summary[5]! }

@@ -21,23 +21,45 @@ describe('acct export examples', () => {
 
     it('triggers every warning and info check of the contract at least once', () => {
         const codes = new Set(document.diagnostics.map((d: { code: string }) => d.code));
-        expect([...codes].sort()).toEqual([
-            // contract 1.1 (examples/EXPECTED.md): a rival ahead, an opposed influence, a key person without owner
-            'competitor-ahead',
-            'friendly-but-unsupportive', 'incomplete-iron-triangle', 'missing-layer', 'no-decision-maker', 'no-power-map',
-            'opposed-influence',
-            'opposed-key-person', 'overdue-activity', 'rational-turn-risk', 'single-threaded', 'stale-contact',
-            'stale-tier-review', 'tier-mismatch',
-            'uncovered-key-person',
-            'unknown-support', 'unqualified-opportunity',
-            // contract 1.2: every check of section 7.2, the three off by default turned on by the policy
-            'aimless-activity', 'class-without-partnership', 'no-value-proposition', 'ripe-lead', 'unknown-needs', 'unverified-opportunity',
-        ].sort());
+        expect([...codes].sort()).toEqual(
+            [
+                // contract 1.1 (examples/EXPECTED.md): a rival ahead, an opposed influence, a key person without owner
+                'competitor-ahead',
+                'friendly-but-unsupportive',
+                'incomplete-iron-triangle',
+                'missing-layer',
+                'no-decision-maker',
+                'no-power-map',
+                'opposed-influence',
+                'opposed-key-person',
+                'overdue-activity',
+                'rational-turn-risk',
+                'single-threaded',
+                'stale-contact',
+                'stale-tier-review',
+                'tier-mismatch',
+                'uncovered-key-person',
+                'unknown-support',
+                'unqualified-opportunity',
+                // contract 1.2: every check of section 7.2, the three off by default turned on by the policy
+                'aimless-activity',
+                'class-without-partnership',
+                'no-value-proposition',
+                'ripe-lead',
+                'unknown-needs',
+                'unverified-opportunity',
+            ].sort(),
+        );
         expect(document.waived.map((d: { code: string; reason: string }) => d.code)).toEqual(['uncovered-key-person']);
     });
 
     it('is a realistic workspace: 3+ customers of different tiers, 25+ contacts, 8+ opportunities in every stage', () => {
-        const customers = document.customers as Array<{ tier: string; contacts: Array<{ reportsTo: string | null }>; opportunities: Array<{ stage: string }>; activities: unknown[] }>;
+        const customers = document.customers as Array<{
+            tier: string;
+            contacts: Array<{ reportsTo: string | null }>;
+            opportunities: Array<{ stage: string }>;
+            activities: unknown[];
+        }>;
         expect(new Set(customers.map(c => c.tier)).size).toBeGreaterThanOrEqual(3);
         const contacts = customers.flatMap(c => c.contacts);
         expect(contacts.length).toBeGreaterThanOrEqual(25);

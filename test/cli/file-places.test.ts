@@ -28,7 +28,9 @@ describe('places named in messages', () => {
         const dir = tempWorkspace(files);
         const result = runCli(['check', '--today', '2026-11-22', '--format', 'json'], { cwd: path.join(dir, 'plans') });
         const messages = (JSON.parse(result.stdout) as Array<{ file: string; message: string }>).map(d => `${d.file}: ${d.message}`);
-        expect(messages).toContain('team.acct: A workspace has at most one policy block; the one at regional/team.acct:3 is in force. Merge the thresholds into it.');
+        expect(messages).toContain(
+            'team.acct: A workspace has at most one policy block; the one at regional/team.acct:3 is in force. Merge the thresholds into it.',
+        );
         const exported = runCli(['export', '--today', '2026-11-22', '.'], { cwd: path.join(dir, 'plans') });
         expect(exported.stderr).toContain('(also member at regional/team.acct:1)');
     });

@@ -45,8 +45,13 @@ describe('the subject of a finding (contract 7.3)', () => {
     });
 
     it('is in waived findings too, required by the schema, and renamed by --redact', () => {
-        const clean = tempWorkspace({ 'a.acct': plan.replace('member alice "Alice again"\n', '').replace('policy { severity no-such-code warning }\n', '')
-            .replace('support 5', 'support 2').replace('support 1 intimacy 3 support 0', 'intimacy 3 support 0') });
+        const clean = tempWorkspace({
+            'a.acct': plan
+                .replace('member alice "Alice again"\n', '')
+                .replace('policy { severity no-such-code warning }\n', '')
+                .replace('support 5', 'support 2')
+                .replace('support 1 intimacy 3 support 0', 'intimacy 3 support 0'),
+        });
         const result = runCli(['export', '.', '--today', '2026-11-22'], { cwd: clean });
         expect(result.status).toBe(0);
         const document = JSON.parse(result.stdout);

@@ -30,14 +30,18 @@ describe('one plan checked alone', () => {
         const alone = runCli(['check', 'plans/cmgd.acct', '--today', '2026-11-22'], { cwd: dir });
         expect(alone.status).toBe(1);
         expect(alone.stdout.match(/unresolved-reference/g)).toHaveLength(5);
-        expect(alone.stderr).toBe("acct: 'alice', 'bob' and 'nokia' are declared in team.acct, which was left out: members, competitors and the policy are shared by the plans of a workspace. Give them together: acct check .\n");
+        expect(alone.stderr).toBe(
+            "acct: 'alice', 'bob' and 'nokia' are declared in team.acct, which was left out: members, competitors and the policy are shared by the plans of a workspace. Give them together: acct check .\n",
+        );
         // from inside the folder, the paths are relative to it
         const inside = runCli(['check', 'cmgd.acct', '--today', '2026-11-22', '--format', 'json'], { cwd: path.join(dir, 'plans') });
         expect(JSON.parse(inside.stdout)).toHaveLength(5);
-        expect(inside.stderr).toContain("declared in ../team.acct, which was left out");
+        expect(inside.stderr).toContain('declared in ../team.acct, which was left out');
         expect(inside.stderr).toMatch(/acct check \.\.\n$/);
         const chinese = runCli(['check', 'plans/cmgd.acct', '--lang', 'zh-CN'], { cwd: dir });
-        expect(chinese.stderr).toBe("acct: 'alice'、'bob'和'nokia'在 team.acct 中声明，但该文件不在本次范围内：成员、竞争对手和阈值设置（`policy`）由工作区内所有计划共用。请一并给出：acct check .\n");
+        expect(chinese.stderr).toBe(
+            "acct: 'alice'、'bob'和'nokia'在 team.acct 中声明，但该文件不在本次范围内：成员、竞争对手和阈值设置（`policy`）由工作区内所有计划共用。请一并给出：acct check .\n",
+        );
     });
 
     it('says nothing when the plans are checked together, or nothing nearby declares the unknown ids', () => {
@@ -62,7 +66,9 @@ describe('one plan checked alone', () => {
         mkdirSync(path.join(repo, 'plans'), { recursive: true });
         const result = runCli(['diff', 'plans/cmgd.acct', '--today', '2026-11-22'], { cwd: repo });
         expect(result.status).toBe(0);
-        expect(result.stderr).toBe("acct: 'alice', 'bob' and 'nokia' are declared in team.acct, which was left out: members, competitors and the policy are shared by the plans of a workspace. Give them together: acct diff .\n");
+        expect(result.stderr).toBe(
+            "acct: 'alice', 'bob' and 'nokia' are declared in team.acct, which was left out: members, competitors and the policy are shared by the plans of a workspace. Give them together: acct diff .\n",
+        );
     });
 });
 
@@ -71,12 +77,16 @@ describe('no plan found', () => {
         const dir = tempWorkspace({ 'empty/readme.txt': 'no plans here\n' });
         writeFileSync(path.join(dir, 'notes.txt'), '');
         expect(runCli(['check', 'empty'], { cwd: dir })).toMatchObject({
-            status: 2, stdout: '', stderr: "acct: no .acct file found in 'empty' or below. Give a folder that holds account plans, or .acct files.\n",
+            status: 2,
+            stdout: '',
+            stderr: "acct: no .acct file found in 'empty' or below. Give a folder that holds account plans, or .acct files.\n",
         });
         expect(runCli(['check'], { cwd: path.join(dir, 'empty') })).toMatchObject({
-            status: 2, stderr: `acct: no .acct file found in the current folder (${path.join(dir, 'empty')}) or below. Give a folder that holds account plans, or .acct files.\n`,
+            status: 2,
+            stderr: `acct: no .acct file found in the current folder (${path.join(dir, 'empty')}) or below. Give a folder that holds account plans, or .acct files.\n`,
         });
-        expect(runCli(['check', '.', '--lang', 'zh-CN'], { cwd: path.join(dir, 'empty') }).stderr)
-            .toBe(`acct: 在当前文件夹（${path.join(dir, 'empty')}）及其子文件夹中没有找到 .acct 文件。请给出包含客户计划的文件夹或 .acct 文件。\n`);
+        expect(runCli(['check', '.', '--lang', 'zh-CN'], { cwd: path.join(dir, 'empty') }).stderr).toBe(
+            `acct: 在当前文件夹（${path.join(dir, 'empty')}）及其子文件夹中没有找到 .acct 文件。请给出包含客户计划的文件夹或 .acct 文件。\n`,
+        );
     });
 });

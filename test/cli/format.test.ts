@@ -18,7 +18,9 @@ describe('acct format', () => {
     it('--check names each plan that is not formatted, from the first line that would change, and exits 1', () => {
         const dir = tempWorkspace({ 'a.acct': 'member a "A"\n', 'plans/b.acct': 'customer c "C" {\n    tier core\n\n\n  standing 3\n}\n' });
         const result = runCli(['format', '--check'], { cwd: dir });
-        expect(result.stdout).toBe('plans/b.acct:5: not formatted from this line on (Format Document in VS Code, or acct format plans/b.acct to see the layout).\n1 of 2 files is not formatted.\n');
+        expect(result.stdout).toBe(
+            'plans/b.acct:5: not formatted from this line on (Format Document in VS Code, or acct format plans/b.acct to see the layout).\n1 of 2 files is not formatted.\n',
+        );
         expect(result.status).toBe(1);
     });
 
@@ -29,7 +31,8 @@ describe('acct format', () => {
         expect(result.stdout).toBe('customer c "C" {\n    tier core\n    standing 3\n}\n');
         expect(readFileSync(path.join(dir, 'c.acct'), 'utf8')).toBe(text);
         expect(runCli(['format', 'c.acct', path.join(examplesDir, 'team.acct')], { cwd: dir })).toMatchObject({
-            status: 2, stderr: 'acct: give one file to print it formatted, --check to check several, or --write to rewrite them in place.\n',
+            status: 2,
+            stderr: 'acct: give one file to print it formatted, --check to check several, or --write to rewrite them in place.\n',
         });
     });
 
@@ -56,15 +59,18 @@ describe('acct format', () => {
         const dir = tempWorkspace({ 'a.acct': unformatted, 'real.acct': unformatted, 'b.acct': unformatted });
         symlinkSync('real.acct', path.join(dir, 'link.acct'));
         expect(runCli(['format', '--write', 'a.acct', 'link.acct'], { cwd: dir })).toMatchObject({
-            status: 2, stdout: '',
+            status: 2,
+            stdout: '',
             stderr: 'acct: link.acct: not a regular file (a symbolic link, a FIFO or a device): acct format --write rewrites only regular .acct files. Give the file itself.\n',
         });
         linkSync(path.join(dir, 'b.acct'), path.join(dir, 'other-name.acct'));
         expect(runCli(['format', '--write', 'b.acct'], { cwd: dir })).toMatchObject({
-            status: 2, stderr: 'acct: b.acct: has other hard links, which would keep the old text. Print it with acct format b.acct and copy the result.\n',
+            status: 2,
+            stderr: 'acct: b.acct: has other hard links, which would keep the old text. Print it with acct format b.acct and copy the result.\n',
         });
         expect(runCli(['format', '--write', '--check', 'a.acct'], { cwd: dir })).toMatchObject({
-            status: 2, stderr: 'acct: --check and --write exclude each other: --check only reports, --write rewrites.\n',
+            status: 2,
+            stderr: 'acct: --check and --write exclude each other: --check only reports, --write rewrites.\n',
         });
         for (const name of ['a.acct', 'real.acct', 'b.acct']) expect(readFileSync(path.join(dir, name), 'utf8')).toBe(unformatted);
     });
@@ -72,10 +78,17 @@ describe('acct format', () => {
     it('acct format F > F: says that the shell emptied F and to use --write', () => {
         const dir = tempWorkspace({ 'c.acct': 'customer c "C" { tier core }\n' });
         const out = openSync(path.join(dir, 'c.acct'), 'w'); // what `> c.acct` does before acct starts
-        const result = spawnSync(process.execPath, [cliPath, 'format', 'c.acct'], { cwd: dir, stdio: ['ignore', out, 'pipe'], encoding: 'utf8', env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+        const result = spawnSync(process.execPath, [cliPath, 'format', 'c.acct'], {
+            cwd: dir,
+            stdio: ['ignore', out, 'pipe'],
+            encoding: 'utf8',
+            env: { ...process.env, LC_ALL: 'C.UTF-8' },
+        });
         closeSync(out);
         expect(result.status).toBe(2);
-        expect(result.stderr).toBe("acct: c.acct: standard output is the plan itself (acct format c.acct > c.acct), which the shell emptied before acct could read it. Restore it (git checkout -- c.acct, or your editor's undo), then run acct format --write c.acct.\n");
+        expect(result.stderr).toBe(
+            "acct: c.acct: standard output is the plan itself (acct format c.acct > c.acct), which the shell emptied before acct could read it. Restore it (git checkout -- c.acct, or your editor's undo), then run acct format --write c.acct.\n",
+        );
     });
 
     it('keeps a byte order mark and the later lines of a block comment as they are', () => {

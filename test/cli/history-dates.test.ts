@@ -17,7 +17,10 @@ async function all(iterable: AsyncIterable<PlanCommit>): Promise<PlanCommit[]> {
     return list;
 }
 
-interface CheckJson { severity: string; code: string }
+interface CheckJson {
+    severity: string;
+    code: string;
+}
 /** What `acct check --today DATE --format json` counts on the work tree as it is. */
 function checkCounts(dir: string, today: string): { error: number; warning: number; info: number } {
     const result = runCli(['check', '--today', today, '--format', 'json', '.'], { cwd: dir });
@@ -26,13 +29,20 @@ function checkCounts(dir: string, today: string): { error: number; warning: numb
     return { error: count('error'), warning: count('warning'), info: count('info') };
 }
 
-const strip = ({ code, severity, subject, message }: { code: string; severity: string; subject: string | null; message: string }) =>
-    ({ code, severity, subject, message });
+const strip = ({ code, severity, subject, message }: { code: string; severity: string; subject: string | null; message: string }) => ({
+    code,
+    severity,
+    subject,
+    message,
+});
 const sameReport = (commit: PlanCommit) => ({
-    commit: commit.commit, counts: commit.counts,
-    newFindings: commit.newFindings.map(strip), resolvedFindings: commit.resolvedFindings.map(strip),
+    commit: commit.commit,
+    counts: commit.counts,
+    newFindings: commit.newFindings.map(strip),
+    resolvedFindings: commit.resolvedFindings.map(strip),
     changedFindings: commit.changedFindings.map(c => ({ from: strip(c.from), to: strip(c.to) })),
-    diagnostics: commit.plan.diagnostics.map(strip), waived: commit.plan.waived.map(strip),
+    diagnostics: commit.plan.diagnostics.map(strip),
+    waived: commit.plan.waived.map(strip),
 });
 
 describe('acct history: each commit checked with its own date, touched or not', () => {
@@ -53,13 +63,21 @@ describe('acct history: each commit checked with its own date, touched or not', 
         expect(last.counts).toEqual(checkCounts(repo.dir, '2026-03-20'));
     });
 
-    it('a random history mixing dates: every commit as a full check of its tree and its parent\'s gives it', async () => {
+    it("a random history mixing dates: every commit as a full check of its tree and its parent's gives it", async () => {
         // the plans' dates anywhere from 400 days before the commits to 60 days after; the commits a few days apart
         // (or back in time), so that most date moves cross no critical day of most files
         const day = fc.integer({ min: -400, max: 60 }).map(n => addDays('2026-03-10', n));
-        const plan = (id: string) => fc.record({
-            reviewed: day, contact: day, activity: day, status: fc.constantFrom('planned', 'done'), until: fc.option(day, { nil: undefined }),
-        }).map(p => `customer ${id} "${id.toUpperCase()}" {
+        const plan = (id: string) =>
+            fc
+                .record({
+                    reviewed: day,
+                    contact: day,
+                    activity: day,
+                    status: fc.constantFrom('planned', 'done'),
+                    until: fc.option(day, { nil: undefined }),
+                })
+                .map(
+                    p => `customer ${id} "${id.toUpperCase()}" {
     tier value standing 3 cooperation 3 reviewed ${p.reviewed}
     contact wang "Wang Lei" { role decision-maker support 1 last-contact ${p.contact} }
     activity call "Call" { kind visit date ${p.activity} with wang status ${p.status} }
@@ -68,26 +86,33 @@ describe('acct history: each commit checked with its own date, touched or not', 
         decision-chain { wang }${p.until ? `\n        waive unqualified-opportunity "board minutes" until ${p.until}` : ''}
     }
 }
-`);
+`,
+                );
         const step = fc.record({
             days: fc.integer({ min: -2, max: 6 }),
             file: fc.constantFrom('acme.acct', 'beta.acct', 'team.acct'),
-            acme: plan('acme'), beta: plan('beta'), bob: fc.boolean(),
+            acme: plan('acme'),
+            beta: plan('beta'),
+            bob: fc.boolean(),
         });
-        await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 2, maxLength: 5 }), async steps => {
-            const repo = scriptedRepo();
-            repo.commit('2024-12-01', 'start', { 'team.acct': 'member alice "Alice"\n', 'acme.acct': '', 'beta.acct': '' });
-            let date = '2026-03-10';
-            for (const [i, s] of steps.entries()) {
-                date = addDays(date, s.days);
-                const text = s.file === 'team.acct' ? `member alice "Alice"\n${s.bob ? 'member bob "Bob"\n' : ''}` : s.file === 'acme.acct' ? s.acme : s.beta;
-                repo.commit(date, `step ${i}`, { [s.file]: text });
-            }
-            const cheap = await all((await readPlanHistory([], { cwd: repo.dir })).commits);
-            const full = await all((await readPlanHistory([], { cwd: repo.dir, fullRecheck: true })).commits);
-            expect(cheap.map(sameReport)).toEqual(full.map(sameReport));
-            const last = full.at(-1);
-            if (last?.commit === repo.git('rev-parse', 'HEAD').trim()) expect(last.counts).toEqual(checkCounts(repo.dir, date));
-        }), { numRuns: 12 });
+        await fc.assert(
+            fc.asyncProperty(fc.array(step, { minLength: 2, maxLength: 5 }), async steps => {
+                const repo = scriptedRepo();
+                repo.commit('2024-12-01', 'start', { 'team.acct': 'member alice "Alice"\n', 'acme.acct': '', 'beta.acct': '' });
+                let date = '2026-03-10';
+                for (const [i, s] of steps.entries()) {
+                    date = addDays(date, s.days);
+                    const text =
+                        s.file === 'team.acct' ? `member alice "Alice"\n${s.bob ? 'member bob "Bob"\n' : ''}` : s.file === 'acme.acct' ? s.acme : s.beta;
+                    repo.commit(date, `step ${i}`, { [s.file]: text });
+                }
+                const cheap = await all((await readPlanHistory([], { cwd: repo.dir })).commits);
+                const full = await all((await readPlanHistory([], { cwd: repo.dir, fullRecheck: true })).commits);
+                expect(cheap.map(sameReport)).toEqual(full.map(sameReport));
+                const last = full.at(-1);
+                if (last?.commit === repo.git('rev-parse', 'HEAD').trim()) expect(last.counts).toEqual(checkCounts(repo.dir, date));
+            }),
+            { numRuns: 12 },
+        );
     }, 120_000);
 });

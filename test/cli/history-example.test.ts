@@ -29,17 +29,21 @@ describe('the example history', () => {
     it('acct history --subject hxgrid/sun: won, lost to ZTE, regained', () => {
         const result = runCli(['history', '--subject', 'hxgrid/sun', '--format', 'json'], { cwd: repo });
         expect(result.status).toBe(0);
-        const support = (JSON.parse(result.stdout).commits as Array<{ changes: Array<{ field: string; from: unknown; to: unknown }> }>)
-            .flatMap(c => c.changes.filter(x => x.field === 'support').map(x => x.to));
+        const support = (JSON.parse(result.stdout).commits as Array<{ changes: Array<{ field: string; from: unknown; to: unknown }> }>).flatMap(c =>
+            c.changes.filter(x => x.field === 'support').map(x => x.to),
+        );
         expect(support).toEqual([1, 0, -1, 0, 1, 2]);
         const text = runCli(['history', '--subject', 'hxgrid/sun'], { cwd: repo }).stdout;
-        expect(text).toMatch(/^2026-09-05 {2}[0-9a-f]{7} {2}David Sun {2}ZTE hosted Sun at their Shenzhen campus\n {2}hxgrid\/sun: support 1 → 0\n {2}hxgrid\/sun: competitorSupport: \+ zte \(support 2\)\n/m);
+        expect(text).toMatch(
+            /^2026-09-05 {2}[0-9a-f]{7} {2}David Sun {2}ZTE hosted Sun at their Shenzhen campus\n {2}hxgrid\/sun: support 1 → 0\n {2}hxgrid\/sun: competitorSupport: \+ zte \(support 2\)\n/m,
+        );
     });
 
     it('acct sandbox --stage-age: since when each open deal is at its stage', () => {
         const rows = JSON.parse(runCli(['sandbox', '--stage-age', '--today', '2026-12-01', '--format', 'json'], { cwd: repo }).stdout);
-        expect(rows.map((r: { opportunity: string; stage: string; stageSince: string; stageDays: number }) => [r.opportunity, r.stage, r.stageSince, r.stageDays]))
-            .toEqual([['substation', 'bid', '2026-11-20', 11]]);
+        expect(
+            rows.map((r: { opportunity: string; stage: string; stageSince: string; stageDays: number }) => [r.opportunity, r.stage, r.stageSince, r.stageDays]),
+        ).toEqual([['substation', 'bid', '2026-11-20', 11]]);
         expect(runCli(['sandbox', '--stage-age', '--today', '2026-12-01'], { cwd: repo }).stdout).toContain(' bid    2026-11-20, 11 days ');
         // without the option the rows keep the contract's keys
         const plain = JSON.parse(runCli(['sandbox', '--today', '2026-12-01', '--format', 'json'], { cwd: repo }).stdout);

@@ -33,11 +33,21 @@ const json = (...args: string[]) => {
     expect(result.stderr).toBe('');
     return JSON.parse(result.stdout) as { since: string | null; until: string; shallow?: string; commits: Commit[] };
 };
-interface Finding { code: string; severity: string; subject: string | null; message: string }
+interface Finding {
+    code: string;
+    severity: string;
+    subject: string | null;
+    message: string;
+}
 interface Commit {
-    commit: string; date: string; author: string; message: string;
+    commit: string;
+    date: string;
+    author: string;
+    message: string;
     changes: Array<{ kind: string; element: string; customer: string | null; id: string; field: string | null; from: unknown; to: unknown }>;
-    newFindings: Finding[]; resolvedFindings: Finding[]; changedFindings: Array<{ from: Finding; to: Finding }>;
+    newFindings: Finding[];
+    resolvedFindings: Finding[];
+    changedFindings: Array<{ from: Finding; to: Finding }>;
     counts: { error: number; warning: number; info: number };
 }
 
@@ -50,15 +60,32 @@ beforeAll(() => {
     ids.empty = repo.commit('2026-09-12', 'Nothing at all');
     repo.git('mv', 'cmgd.acct', 'china-mobile.acct');
     ids.rename = repo.commit('2026-09-13', 'Rename the plan');
-    ids.title = repo.commit('2026-12-20', 'Li moved to procurement', { 'china-mobile.acct': cmgd('support 2 last-contact 2026-09-10', 'support 1 title "Procurement"') });
-    ids.typo = repo.commit('2026-12-21', 'Half-written edit', { 'china-mobile.acct': cmgd('suport 2 last-contact 2026-09-10', 'support 1 title "Procurement"') });
-    ids.fixed = repo.commit('2026-12-21T12:00:00+08:00', 'Fix the edit', { 'china-mobile.acct': cmgd('support 2 last-contact 2026-12-21', 'support 1 title "Procurement"') });
+    ids.title = repo.commit('2026-12-20', 'Li moved to procurement', {
+        'china-mobile.acct': cmgd('support 2 last-contact 2026-09-10', 'support 1 title "Procurement"'),
+    });
+    ids.typo = repo.commit('2026-12-21', 'Half-written edit', {
+        'china-mobile.acct': cmgd('suport 2 last-contact 2026-09-10', 'support 1 title "Procurement"'),
+    });
+    ids.fixed = repo.commit('2026-12-21T12:00:00+08:00', 'Fix the edit', {
+        'china-mobile.acct': cmgd('support 2 last-contact 2026-12-21', 'support 1 title "Procurement"'),
+    });
     repo.git('checkout', '-q', '-b', 'side');
-    ids.side1 = repo.commit('2026-12-22', 'Side: Li opposes', { 'china-mobile.acct': cmgd('support 2 last-contact 2026-12-21', 'support -1 title "Procurement"') });
-    ids.side2 = repo.commit('2026-12-23', 'Side: Li neutral', { 'china-mobile.acct': cmgd('support 2 last-contact 2026-12-21', 'support 0 title "Procurement"') });
+    ids.side1 = repo.commit('2026-12-22', 'Side: Li opposes', {
+        'china-mobile.acct': cmgd('support 2 last-contact 2026-12-21', 'support -1 title "Procurement"'),
+    });
+    ids.side2 = repo.commit('2026-12-23', 'Side: Li neutral', {
+        'china-mobile.acct': cmgd('support 2 last-contact 2026-12-21', 'support 0 title "Procurement"'),
+    });
     repo.git('checkout', '-q', 'main');
     execFileSync('git', ['merge', '-q', '--no-ff', '-m', 'Merge the side work', 'side'], {
-        cwd: repo.dir, env: { ...process.env, GIT_COMMITTER_DATE: '2026-12-24T10:00:00+08:00', GIT_AUTHOR_DATE: '2026-12-24T10:00:00+08:00', GIT_COMMITTER_NAME: 'Carol', GIT_AUTHOR_NAME: 'Carol' },
+        cwd: repo.dir,
+        env: {
+            ...process.env,
+            GIT_COMMITTER_DATE: '2026-12-24T10:00:00+08:00',
+            GIT_AUTHOR_DATE: '2026-12-24T10:00:00+08:00',
+            GIT_COMMITTER_NAME: 'Carol',
+            GIT_AUTHOR_NAME: 'Carol',
+        },
     });
     ids.merge = repo.git('rev-parse', 'HEAD').trim();
     ids.binary = repo.commit('2026-12-26', 'A binary file named .acct', { 'blob.acct': Buffer.from([0x00, 0x01, 0xff, 0xfe, 0x7b, 0x00, 0x0a]) });
@@ -77,9 +104,9 @@ describe('acct history (contract 7.6)', () => {
         }
         const expo = report.commits[1]!;
         expect([expo.date, expo.author, expo.message]).toEqual(['2026-09-10T02:00:00Z', 'Bob Li', 'Met Wang at the expo']);
-        expect(expo.changes).toEqual(expect.arrayContaining([
-            { kind: 'changed', element: 'contact', customer: 'cmgd', id: 'wang', field: 'support', from: 1, to: 2 },
-        ]));
+        expect(expo.changes).toEqual(
+            expect.arrayContaining([{ kind: 'changed', element: 'contact', customer: 'cmgd', id: 'wang', field: 'support', from: 1, to: 2 }]),
+        );
     });
 
     it('the first commit holding a plan: every element added, every finding new; counts are its own findings', () => {
@@ -107,15 +134,15 @@ describe('acct history (contract 7.6)', () => {
         expect(history().stdout).toMatch(/Half-written edit\n(.*\n)* {2}\d+ findings? could not be re-checked until the syntax errors are fixed\./);
     });
 
-    it('first-parent: a merge is one commit with the changes of its branch; the branch\'s own commits are not listed', () => {
+    it("first-parent: a merge is one commit with the changes of its branch; the branch's own commits are not listed", () => {
         const report = json();
         expect(report.commits.map(c => c.commit)).not.toContain(ids.side1);
         const merge = report.commits.find(c => c.commit === ids.merge)!;
         expect([merge.author, merge.message]).toEqual(['Carol', 'Merge the side work']);
         expect(merge.changes.map(c => `${c.id} ${c.field} ${JSON.stringify(c.from)}→${JSON.stringify(c.to)}`)).toEqual([
             'li support 1→0', // never -1: the side branch's first commit is not a step of this history
-            'core5g decisionChain [{"contact":"wang","role":"decision-maker","support":2,"group":null},{"contact":"li","role":null,"support":1,"group":null}]'
-                + '→[{"contact":"wang","role":"decision-maker","support":2,"group":null},{"contact":"li","role":null,"support":0,"group":null}]',
+            'core5g decisionChain [{"contact":"wang","role":"decision-maker","support":2,"group":null},{"contact":"li","role":null,"support":1,"group":null}]' +
+                '→[{"contact":"wang","role":"decision-maker","support":2,"group":null},{"contact":"li","role":null,"support":0,"group":null}]',
         ]);
     });
 
@@ -136,7 +163,9 @@ describe('acct history (contract 7.6)', () => {
         // after the expo commit: its own commit is not listed; the next change is compared with it
         const after = json('--since', ids.expo!);
         expect(after.commits[0]!.commit).toBe(ids.title);
-        expect(after.commits[0]!.changes).toEqual([{ kind: 'changed', element: 'contact', customer: 'cmgd', id: 'li', field: 'title', from: null, to: 'Procurement' }]);
+        expect(after.commits[0]!.changes).toEqual([
+            { kind: 'changed', element: 'contact', customer: 'cmgd', id: 'li', field: 'title', from: null, to: 'Procurement' },
+        ]);
         const until = json('--until', ids.rename!);
         expect(until.until).toBe(ids.rename);
         expect(until.commits.map(c => c.commit)).toEqual([ids.first, ids.expo]);
@@ -184,7 +213,10 @@ describe('acct history (contract 7.6)', () => {
 
     it('errors: outside a work tree, an unknown revision, a revision beginning with -, a bad date, no git: exit 2, one line', () => {
         const unknown = history('--since', 'no-such-branch');
-        expect([unknown.status, unknown.stderr]).toEqual([2, "acct: unknown revision 'no-such-branch': give a commit, a branch or a tag (git log shows them).\n"]);
+        expect([unknown.status, unknown.stderr]).toEqual([
+            2,
+            "acct: unknown revision 'no-such-branch': give a commit, a branch or a tag (git log shows them).\n",
+        ]);
         const dash = history('--until', '--output=/tmp/x');
         expect(dash.status).toBe(2);
         expect(dash.stderr.trim().split('\n')).toHaveLength(1);
@@ -200,8 +232,13 @@ describe('acct history (contract 7.6)', () => {
     });
 
     it('reading the history changes neither the work tree, nor the index, nor any ref', () => {
-        const state = () => [repo.git('status', '--porcelain'), readFileSync(path.join(repo.dir, '.git/index')).toString('base64'),
-            repo.git('for-each-ref'), repo.git('rev-parse', 'HEAD'), repo.git('stash', 'list')];
+        const state = () => [
+            repo.git('status', '--porcelain'),
+            readFileSync(path.join(repo.dir, '.git/index')).toString('base64'),
+            repo.git('for-each-ref'),
+            repo.git('rev-parse', 'HEAD'),
+            repo.git('stash', 'list'),
+        ];
         const before = state();
         for (const format of ['text', 'json', 'csv', 'markdown']) expect(history('--format', format).status).toBe(0);
         expect(state()).toEqual(before);

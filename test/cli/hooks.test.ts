@@ -16,8 +16,14 @@ const broken = `customer acme "Acme" {\n    owner alicia\n    contact boss "The 
 
 function git(dir: string, args: string[], env: Record<string, string | undefined> = {}) {
     const merged: NodeJS.ProcessEnv = {
-        ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.org', GIT_COMMITTER_NAME: 'Test',
-        GIT_COMMITTER_EMAIL: 'test@example.org', GIT_CONFIG_NOSYSTEM: '1', HOME: dir, ...env,
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Test',
+        GIT_AUTHOR_EMAIL: 'test@example.org',
+        GIT_COMMITTER_NAME: 'Test',
+        GIT_COMMITTER_EMAIL: 'test@example.org',
+        GIT_CONFIG_NOSYSTEM: '1',
+        HOME: dir,
+        ...env,
     };
     for (const [key, value] of Object.entries(merged)) if (value === undefined) delete merged[key];
     const result = spawnSync('git', args, { cwd: dir, env: merged, encoding: 'utf8' });
@@ -84,7 +90,10 @@ describe('hooks/pre-commit (plain git hook)', () => {
     it('says how to install acct when it cannot find it', () => {
         const dir = repository();
         git(dir, ['add', '.']);
-        const result = git(dir, ['commit', '-q', '-m', 'plans'], { ACCT: undefined, PATH: path.dirname(spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim()) + ':/usr/bin:/bin' });
+        const result = git(dir, ['commit', '-q', '-m', 'plans'], {
+            ACCT: undefined,
+            PATH: path.dirname(spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim()) + ':/usr/bin:/bin',
+        });
         expect(result.status).not.toBe(0);
         expect(result.output).toContain('acct pre-commit: acct is not installed here.');
     });

@@ -76,10 +76,16 @@ describe('what acct reads', () => {
 
 describe('where acct writes', () => {
     it('a closed pipe ends quietly; a full disk is one line and exit 2', () => {
-        const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${cliPath}" check --format json --today 2026-11-22 examples | head -c1`], { encoding: 'utf8', cwd: path.dirname(path.dirname(cliPath)) });
+        const piped = spawnSync('bash', ['-c', `"${process.execPath}" "${cliPath}" check --format json --today 2026-11-22 examples | head -c1`], {
+            encoding: 'utf8',
+            cwd: path.dirname(path.dirname(cliPath)),
+        });
         expect(piped.stdout).toBe('[');
         expect(piped.stderr).toBe('');
-        const full = spawnSync('bash', ['-c', `"${process.execPath}" "${cliPath}" export --today 2026-11-22 examples > /dev/full`], { encoding: 'utf8', cwd: path.dirname(path.dirname(cliPath)) });
+        const full = spawnSync('bash', ['-c', `"${process.execPath}" "${cliPath}" export --today 2026-11-22 examples > /dev/full`], {
+            encoding: 'utf8',
+            cwd: path.dirname(path.dirname(cliPath)),
+        });
         expect(full.status).toBe(2);
         expect(full.stderr).toBe('acct: cannot write to standard output (ENOSPC). Check where the output goes (a full disk?).\n');
     });
@@ -99,11 +105,18 @@ describe('where acct writes', () => {
         expect(existsSync('/dev/null') && readFileSync('/dev/null', 'utf8')).toBe('');
         symlinkSync('/proc/self/fd/1', path.join(dir, 'stdout.json'));
         // standard output a pipe, as in a shell (`acct export -o stdout.json | …`)
-        const linked = spawnSync('bash', ['-c', `"${process.execPath}" "${cliPath}" export -o stdout.json --today 2026-11-22 team.acct | cat`], { cwd: dir, encoding: 'utf8' });
+        const linked = spawnSync('bash', ['-c', `"${process.execPath}" "${cliPath}" export -o stdout.json --today 2026-11-22 team.acct | cat`], {
+            cwd: dir,
+            encoding: 'utf8',
+        });
         expect(linked.stderr).toBe('');
         expect(JSON.parse(linked.stdout).format).toBe('acct-plan');
         execFileSync('mkfifo', [path.join(dir, 'fifo.json')]);
-        const read = spawnSync('bash', ['-c', `cat fifo.json > got.json & "${process.execPath}" "${cliPath}" export -o fifo.json --today 2026-11-22 team.acct; wait`], { cwd: dir, encoding: 'utf8' });
+        const read = spawnSync(
+            'bash',
+            ['-c', `cat fifo.json > got.json & "${process.execPath}" "${cliPath}" export -o fifo.json --today 2026-11-22 team.acct; wait`],
+            { cwd: dir, encoding: 'utf8' },
+        );
         expect(read.status).toBe(0);
         expect(JSON.parse(readFileSync(path.join(dir, 'got.json'), 'utf8')).format).toBe('acct-plan');
         expect(spawnSync('test', ['-p', path.join(dir, 'fifo.json')]).status).toBe(0);

@@ -12,7 +12,9 @@ import * as path from 'node:path';
 import { examplesDir, projectRoot } from '../support/run-cli.js';
 
 const manifest = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
-    name: string; bin: Record<string, string>; dependencies?: Record<string, string>;
+    name: string;
+    bin: Record<string, string>;
+    dependencies?: Record<string, string>;
 };
 
 describe('the package', () => {
@@ -29,11 +31,17 @@ describe('the package', () => {
         const tarball = readdirSync(dir).find(name => name.endsWith('.tgz'))!;
         expect(tarball).toBe(`acct-plans-${JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version}.tgz`);
         const prefix = path.join(dir, 'install');
-        execFileSync('npm', ['install', '--prefix', prefix, '--offline', '--ignore-scripts', '--no-audit', '--no-fund', path.join(dir, tarball)], { stdio: 'ignore' });
+        execFileSync('npm', ['install', '--prefix', prefix, '--offline', '--ignore-scripts', '--no-audit', '--no-fund', path.join(dir, tarball)], {
+            stdio: 'ignore',
+        });
         expect(readdirSync(path.join(prefix, 'node_modules')).filter(name => !name.startsWith('.'))).toEqual(['acct-plans']);
         const acct = path.join(prefix, 'node_modules', '.bin', 'acct');
         expect(execFileSync(acct, ['--version'], { encoding: 'utf8' })).toBe('0.1.0\n');
-        const check = spawnSync(acct, ['check', '--today', '2026-11-22', '.'], { cwd: examplesDir, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: undefined } });
+        const check = spawnSync(acct, ['check', '--today', '2026-11-22', '.'], {
+            cwd: examplesDir,
+            encoding: 'utf8',
+            env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: undefined },
+        });
         expect(check.status).toBe(0);
         expect(check.stdout).toMatch(/^\d+ findings in 6 files: 0 errors, \d+ warnings, \d+ info\.$/m);
     }, 120_000);

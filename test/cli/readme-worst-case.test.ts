@@ -8,14 +8,38 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot } from '../support/run-cli.js';
 
-const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
-    'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const WORDS = [
+    'zero',
+    'one',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+    'eleven',
+    'twelve',
+    'thirteen',
+    'fourteen',
+    'fifteen',
+    'sixteen',
+    'seventeen',
+    'eighteen',
+    'nineteen',
+    'twenty',
+];
 const numberOf = (word: string) => (/^\d+$/.test(word) ? Number(word) : WORDS.indexOf(word.toLowerCase()));
 
 describe('the README on the worst cases', () => {
     const readme = readFileSync(path.join(projectRoot, 'docs/robustness.md'), 'utf8');
     const section = readme.slice(readme.indexOf('- **Worst cases.**'), readme.indexOf('- **A server that survives.**'));
-    const rows = section.split('\n').filter(line => /^\| (?!shape|---)/.test(line)).map(line => line.split('|').map(cell => cell.trim()));
+    const rows = section
+        .split('\n')
+        .filter(line => /^\| (?!shape|---)/.test(line))
+        .map(line => line.split('|').map(cell => cell.trim()));
 
     it('says as many shapes within budget, and outside it, as its table shows', () => {
         expect(rows.length).toBeGreaterThan(10);

@@ -13,8 +13,18 @@ describe('README', () => {
         expect(command).toBe('check plan.acct --today 2026-11-22');
         const result = runCli(command!.split(' '), { cwd: dir });
         expect(block(`\`acct ${command}\`:`, 'text')).toBe(result.stdout);
-        const codes = result.stdout.split('\n').filter(line => line.startsWith('plan.acct:')).map(line => line.split(' ').slice(1, 3).join(' ').replace(/:$/, '')).sort();
-        expect(codes).toEqual(['warning competitor-ahead', 'warning missing-layer', 'warning opposed-key-person', 'warning tier-mismatch', 'warning unknown-support']);
+        const codes = result.stdout
+            .split('\n')
+            .filter(line => line.startsWith('plan.acct:'))
+            .map(line => line.split(' ').slice(1, 3).join(' ').replace(/:$/, ''))
+            .sort();
+        expect(codes).toEqual([
+            'warning competitor-ahead',
+            'warning missing-layer',
+            'warning opposed-key-person',
+            'warning tier-mismatch',
+            'warning unknown-support',
+        ]);
     });
 
     it('the tour without --today: after 2026-12-05 the planned visit is overdue and all three axes are proposed, as the README says', () => {

@@ -60,7 +60,8 @@ function originals(dir: string, plain: AcctPlanDocument): string[] {
     };
     walk(dir);
     const ids = [
-        ...plain.members.map(m => m.id), ...plain.competitors.map(c => c.id),
+        ...plain.members.map(m => m.id),
+        ...plain.competitors.map(c => c.id),
         ...plain.customers.flatMap(c => [c.id, ...c.contacts.map(x => x.id), ...c.opportunities.map(o => o.id), ...c.activities.map(a => a.id)]),
     ];
     for (const id of ids) if ([...id].length > 2) found.add(id);
@@ -105,9 +106,12 @@ describe('acct export --redact', () => {
         expect(result.status).toBe(0);
         expect(validatePlan(redacted)).toEqual([]);
         expect(redacted.files).toEqual(['plan-1.acct', 'plan-2.acct', 'plan-3.acct']);
-        expect(redacted.customers.map(c => [c.contacts.length, c.opportunities.length, c.activities.length]))
-            .toEqual(plain.customers.map(c => [c.contacts.length, c.opportunities.length, c.activities.length]));
-        expect(redacted.diagnostics.map(d => [d.code, d.line, d.column, d.severity])).toEqual(plain.diagnostics.map(d => [d.code, d.line, d.column, d.severity]));
+        expect(redacted.customers.map(c => [c.contacts.length, c.opportunities.length, c.activities.length])).toEqual(
+            plain.customers.map(c => [c.contacts.length, c.opportunities.length, c.activities.length]),
+        );
+        expect(redacted.diagnostics.map(d => [d.code, d.line, d.column, d.severity])).toEqual(
+            plain.diagnostics.map(d => [d.code, d.line, d.column, d.severity]),
+        );
         expect(redacted.waived.map(d => d.code)).toEqual(['friendly-but-unsupportive']);
         // what stays: roles, our support, stages, amounts, dates
         expect(redacted.customers[0]!.contacts.map(c => [c.role, c.support])).toEqual(plain.customers[0]!.contacts.map(c => [c.role, c.support]));
@@ -124,7 +128,11 @@ describe('acct export --redact', () => {
         ]);
         // zhang of globex is another person than zhang of acme
         expect(redacted.customers[1]!.contacts[0]!.id).toBe('contact_4');
-        expect(redacted.members).toEqual([{ id: 'member_1', name: 'Member 1' }, { id: 'member_2', name: 'Member 2' }, { id: 'member_3', name: 'Member 3' }]);
+        expect(redacted.members).toEqual([
+            { id: 'member_1', name: 'Member 1' },
+            { id: 'member_2', name: 'Member 2' },
+            { id: 'member_3', name: 'Member 3' },
+        ]);
         expect(acme.activities[0]!.outcome).toBe('Outcome 1');
         expect(redacted.waived[0]!.reason).toBe('Reason 1');
     });
@@ -153,8 +161,12 @@ describe('acct export --redact', () => {
                 ...customer.activities.flatMap(a => a.with),
             ].filter((r): r is string => r !== null);
             for (const ref of refs) expect(contacts).toContain(ref);
-            const owners = [customer.owner, ...customer.contacts.map(c => c.owner), ...customer.activities.map(a => a.owner),
-                ...customer.opportunities.flatMap(o => [o.team?.ar, o.team?.sr, o.team?.fr])].filter((r): r is string => !!r);
+            const owners = [
+                customer.owner,
+                ...customer.contacts.map(c => c.owner),
+                ...customer.activities.map(a => a.owner),
+                ...customer.opportunities.flatMap(o => [o.team?.ar, o.team?.sr, o.team?.fr]),
+            ].filter((r): r is string => !!r);
             for (const owner of owners) expect(members).toContain(owner);
             for (const c of customer.opportunities.flatMap(o => o.competitors)) expect(competitors).toContain(c);
         }
@@ -209,12 +221,21 @@ function withheldLeaks(plain: AcctPlanDocument, redacted: AcctPlanDocument): str
         if (!['rational-turn-risk', 'friendly-but-unsupportive', 'competitor-ahead'].includes(d.code)) return;
         const message = redacted.diagnostics[i]!.message;
         // the contacts the finding quotes (by name and id), and their withheld values
-        const values = plain.customers.flatMap(c => c.contacts).filter(c => d.message.includes(`${c.name} (${c.id})`) || d.message.includes(`${c.name}（${c.id}）`))
+        const values = plain.customers
+            .flatMap(c => c.contacts)
+            .filter(c => d.message.includes(`${c.name} (${c.id})`) || d.message.includes(`${c.name}（${c.id}）`))
             .flatMap(c => [c.intimacy, ...c.competitorSupport.map(s => s.support)])
             .filter((v): v is number => v !== null);
         expect(values.length, d.message).toBeGreaterThan(0);
         for (const v of new Set(values)) {
-            if (new RegExp(`(?<![\\d.\\p{L}])${v}(?![\\d.])`, 'u').test(message.replace(/(Contact|Competitor|Customer|Member|Opportunity|Activity|Title|Department|Industry|Outcome|Reason) \d+|[a-z]+_\d+|plan-\d+\.acct/g, ''))) {
+            if (
+                new RegExp(`(?<![\\d.\\p{L}])${v}(?![\\d.])`, 'u').test(
+                    message.replace(
+                        /(Contact|Competitor|Customer|Member|Opportunity|Activity|Title|Department|Industry|Outcome|Reason) \d+|[a-z]+_\d+|plan-\d+\.acct/g,
+                        '',
+                    ),
+                )
+            ) {
                 found.push(`${d.code}: ${message}`);
             }
         }
@@ -236,7 +257,10 @@ describe('acct export --redact in every language of the messages', () => {
 `,
     };
     for (const lang of ['en', 'zh-CN']) {
-        for (const [what, dir] of [['the examples', examplesDir], ['a plan with names next to Chinese characters', tempWorkspace(fuzzed)]] as const) {
+        for (const [what, dir] of [
+            ['the examples', examplesDir],
+            ['a plan with names next to Chinese characters', tempWorkspace(fuzzed)],
+        ] as const) {
             it(`--lang ${lang}, ${what}: no name, id, text or withheld value left`, () => {
                 const plainResult = runCli(['export', '--lang', lang, '--today', '2026-11-22', '.'], { cwd: dir });
                 const plain = JSON.parse(plainResult.stdout) as AcctPlanDocument;

@@ -18,7 +18,11 @@ import { scriptedRepo } from '../support/git-repo.js';
 const out = tempWorkspace({});
 const TODAY = '2026-12-06';
 
-function report(args: string[], cwd = examplesDir, env: Record<string, string | undefined> = {}): { status: number; stderr: string; html: string; file: string } {
+function report(
+    args: string[],
+    cwd = examplesDir,
+    env: Record<string, string | undefined> = {},
+): { status: number; stderr: string; html: string; file: string } {
     const file = path.join(out, `r-${Math.random().toString(36).slice(2)}.html`);
     const result = runCli(['report', '--today', TODAY, '-o', file, ...args], { cwd, env });
     return { status: result.status, stderr: result.stderr, html: existsSync(file) ? readFileSync(file, 'utf8') : '', file };
@@ -207,15 +211,18 @@ describe('acct report --since', () => {
         expect(r.html).toContain('New findings');
         expect(r.html).toContain('Support of the key people since HEAD');
         // The Boss: 2 at the revision (its committer date), -1 now
-        expect(r.html).toMatch(/<tr><td>The Boss<\/td><td>Big deal<\/td><td class="points">2 \(2026-11-01 [0-9a-f]{7}\) → -1 \(2026-12-06\)<\/td><td>-1<\/td><\/tr>/);
+        expect(r.html).toMatch(
+            /<tr><td>The Boss<\/td><td>Big deal<\/td><td class="points">2 \(2026-11-01 [0-9a-f]{7}\) → -1 \(2026-12-06\)<\/td><td>-1<\/td><\/tr>/,
+        );
         // outside a git work tree: exit 2, one line
         const plain = report(['--since', 'HEAD', '.'], tempWorkspace({ 'team.acct': team, 'acme.acct': healthy }));
         expect(plain.status).toBe(2);
     });
 
-    it('a point for every commit since the revision that moved a person\'s support, read from the history engine', () => {
+    it("a point for every commit since the revision that moved a person's support, read from the history engine", () => {
         const repo = scriptedRepo();
-        const at = (support: number, intimacy = 1) => healthy.replace('role decision-maker support 2 intimacy 1', `role decision-maker support ${support} intimacy ${intimacy}`);
+        const at = (support: number, intimacy = 1) =>
+            healthy.replace('role decision-maker support 2 intimacy 1', `role decision-maker support ${support} intimacy ${intimacy}`);
         const rev = repo.commit('2026-10-01', 'plan', { 'team.acct': team, 'acme.acct': at(2) });
         const moved = [
             repo.commit('2026-10-15', 'the boss cools', { 'acme.acct': at(0) }),
@@ -227,8 +234,10 @@ describe('acct report --since', () => {
         const r = report(['--since', rev.slice(0, 12), '.'], repo.dir);
         expect(r.status, r.stderr).toBe(0);
         const short = (c: string) => c.slice(0, 7);
-        expect(r.html).toContain(`<tr><td>The Boss</td><td>Big deal</td><td class="points">2 (2026-10-01 ${short(rev)}) → 0 (2026-10-15 ${short(moved[0]!)}) → `
-            + `1 (2026-11-01 ${short(moved[1]!)}) → -1 (2026-11-20 ${short(moved[3]!)}) → -1 (2026-12-06)</td><td>-1</td></tr>`);
+        expect(r.html).toContain(
+            `<tr><td>The Boss</td><td>Big deal</td><td class="points">2 (2026-10-01 ${short(rev)}) → 0 (2026-10-15 ${short(moved[0]!)}) → ` +
+                `1 (2026-11-01 ${short(moved[1]!)}) → -1 (2026-11-20 ${short(moved[3]!)}) → -1 (2026-12-06)</td><td>-1</td></tr>`,
+        );
         expect(r.html).not.toContain(short(moved[2]!));
     });
 });

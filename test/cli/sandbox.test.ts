@@ -21,9 +21,28 @@ describe('acct sandbox', () => {
         expect(result.status).toBe(0);
         const rows = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
         expect(rows.map(r => `${r.rank} ${r.customer}/${r.opportunity} ${r.score}`)).toEqual([
-            '1 beta/b1 20', '2 alpha/a1 12', '3 alpha/a2 12', '4 beta/b2 12', '5 alpha/zz null', '6 beta/noscore null',
+            '1 beta/b1 20',
+            '2 alpha/a1 12',
+            '3 alpha/a2 12',
+            '4 beta/b2 12',
+            '5 alpha/zz null',
+            '6 beta/noscore null',
         ]);
-        expect(Object.keys(rows[0]!)).toEqual(['rank', 'customer', 'opportunity', 'name', 'stage', 'horizon', 'space', 'growth', 'profit', 'competition', 'score', 'amount', 'pick']);
+        expect(Object.keys(rows[0]!)).toEqual([
+            'rank',
+            'customer',
+            'opportunity',
+            'name',
+            'stage',
+            'horizon',
+            'space',
+            'growth',
+            'profit',
+            'competition',
+            'score',
+            'amount',
+            'pick',
+        ]);
         expect(rows[3]).toMatchObject({ stage: 'bid', horizon: 'mid', space: 3, competition: 3, amount: { value: 2000000, currency: 'CNY' }, pick: false });
         expect(rows.every(r => r.pick === false)).toBe(true);
     });
@@ -48,9 +67,15 @@ describe('acct sandbox', () => {
     });
 
     it('csv: a header row and the same fields, amount as value and currency, quoted where needed', () => {
-        const csv = sandbox(['--format', 'csv', '--top', '1'], { 'team.acct': team, 'plan.acct': 'customer c "C" {\n    opportunity o "Wi-Fi, phase \\"2\\"" { stage lead amount 850k HKD space 1 growth 2 profit 3 competition 4 }\n}\n' }).stdout;
-        expect(csv).toBe('rank,customer,opportunity,name,stage,horizon,space,growth,profit,competition,score,amount,currency,pick\n'
-            + '1,c,o,"Wi-Fi, phase ""2""",lead,,1,2,3,4,8,850000,HKD,true\n');
+        const csv = sandbox(['--format', 'csv', '--top', '1'], {
+            'team.acct': team,
+            'plan.acct':
+                'customer c "C" {\n    opportunity o "Wi-Fi, phase \\"2\\"" { stage lead amount 850k HKD space 1 growth 2 profit 3 competition 4 }\n}\n',
+        }).stdout;
+        expect(csv).toBe(
+            'rank,customer,opportunity,name,stage,horizon,space,growth,profit,competition,score,amount,currency,pick\n' +
+                '1,c,o,"Wi-Fi, phase ""2""",lead,,1,2,3,4,8,850000,HKD,true\n',
+        );
     });
 
     it('with errors in the plan: exit 1, the errors on standard error, nothing on standard output', () => {
@@ -61,7 +86,10 @@ describe('acct sandbox', () => {
     });
 
     it('the bundled examples: the picks of the README', () => {
-        const rows = JSON.parse(runCli(['sandbox', 'examples', '--top', '3', '--format', 'json', '--today', '2026-11-22']).stdout) as Array<{ opportunity: string; pick: boolean }>;
+        const rows = JSON.parse(runCli(['sandbox', 'examples', '--top', '3', '--format', 'json', '--today', '2026-11-22']).stdout) as Array<{
+            opportunity: string;
+            pick: boolean;
+        }>;
         expect(rows.filter(r => r.pick).map(r => r.opportunity)).toEqual(['edgecloud', 'gridsoc', 'substation']);
     });
 });

@@ -63,7 +63,10 @@ function sarifErrors(log: unknown): string[] {
 }
 
 interface Result {
-    ruleId: string; ruleIndex: number; level: string; message: { text: string };
+    ruleId: string;
+    ruleIndex: number;
+    level: string;
+    message: { text: string };
     locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: Record<string, number> } }[];
     partialFingerprints: Record<string, string>;
     suppressions?: { kind: string; justification: string }[];
@@ -100,10 +103,22 @@ describe('acct check --format sarif', () => {
         expect(sarifErrors(log)).toEqual([]);
         expect(log.version).toBe('2.1.0');
         expect(log.runs).toHaveLength(1);
-        const findings = JSON.parse(runCli(['check', '--format', 'json', '--today', '2026-11-22', 'examples']).stdout) as { code: string; file: string; line: number; column: number; message: string }[];
+        const findings = JSON.parse(runCli(['check', '--format', 'json', '--today', '2026-11-22', 'examples']).stdout) as {
+            code: string;
+            file: string;
+            line: number;
+            column: number;
+            message: string;
+        }[];
         const shown = results.filter(r => !r.suppressions);
-        expect(shown.map(r => [r.ruleId, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region.startLine, r.message.text]))
-            .toEqual(findings.map(f => [f.code, f.file, f.line, f.message]));
+        expect(
+            shown.map(r => [
+                r.ruleId,
+                r.locations[0]!.physicalLocation.artifactLocation.uri,
+                r.locations[0]!.physicalLocation.region.startLine,
+                r.message.text,
+            ]),
+        ).toEqual(findings.map(f => [f.code, f.file, f.line, f.message]));
         // the waived finding of the examples is there, suppressed
         expect(results.filter(r => r.suppressions).map(r => r.ruleId)).toEqual(['uncovered-key-person']);
         // and the schema does reject what SARIF forbids
@@ -154,7 +169,9 @@ describe('acct check --format sarif', () => {
         const dir = tempWorkspace({ 'team.acct': team, 'acme.acct': plan });
         const { results } = sarif(['--today', '2026-11-22'], dir);
         const overdue = results.find(r => r.ruleId === 'overdue-activity')!;
-        expect(overdue.suppressions).toEqual([{ kind: 'inSource', status: 'accepted', justification: 'moved to the spring, see the minutes (until 2027-03-01)' }]);
+        expect(overdue.suppressions).toEqual([
+            { kind: 'inSource', status: 'accepted', justification: 'moved to the spring, see the minutes (until 2027-03-01)' },
+        ]);
     });
 
     it('fingerprints stay when lines move and days pass, and differ between findings', () => {
@@ -163,7 +180,9 @@ describe('acct check --format sarif', () => {
         writeFileSync(path.join(dir, 'acme.acct'), `// moved down\n\n\n${plan}`);
         const after = sarif(['--today', '2026-12-30'], dir).results;
         const print = (r: Result) => `${r.ruleId} ${r.partialFingerprints['acctFinding/v1']}`;
-        expect(after.map(r => r.locations[0]!.physicalLocation.region.startLine)).not.toEqual(before.map(r => r.locations[0]!.physicalLocation.region.startLine));
+        expect(after.map(r => r.locations[0]!.physicalLocation.region.startLine)).not.toEqual(
+            before.map(r => r.locations[0]!.physicalLocation.region.startLine),
+        );
         expect(after.find(r => r.ruleId === 'stale-contact')!.message.text).not.toBe(before.find(r => r.ruleId === 'stale-contact')!.message.text);
         expect(after.map(print).sort()).toEqual(before.map(print).sort());
         expect(new Set(before.map(print)).size).toBe(before.length);
@@ -186,6 +205,11 @@ describe('acct check --format sarif', () => {
         const { status, log, results } = sarif(['--today', '2026-11-22'], dir);
         expect(status).toBe(1);
         expect(sarifErrors(log)).toEqual([]);
-        expect(results.filter(r => r.level === 'error').map(r => r.ruleId).sort()).toEqual(['out-of-range', 'syntax']);
+        expect(
+            results
+                .filter(r => r.level === 'error')
+                .map(r => r.ruleId)
+                .sort(),
+        ).toEqual(['out-of-range', 'syntax']);
     });
 });

@@ -35,7 +35,9 @@ describe('schema/acct-plan.schema.json', () => {
     it('describes every property and every definition', () => {
         const all = properties(schema, '#');
         expect(all.length).toBeGreaterThan(60);
-        const undescribed = all.filter(([, property]) => typeof property.description !== 'string' || property.description.trim().length < 8).map(([where]) => where);
+        const undescribed = all
+            .filter(([, property]) => typeof property.description !== 'string' || property.description.trim().length < 8)
+            .map(([where]) => where);
         expect(undescribed).toEqual([]);
         const definitions = Object.entries(schema.definitions as Record<string, { description?: string }>);
         expect(definitions.filter(([, d]) => !d.description).map(([name]) => name)).toEqual([]);

@@ -36,13 +36,27 @@ function parseCsv(text: string): string[][] {
     for (let i = 0; i < text.length; i++) {
         const c = text[i]!;
         if (quoted) {
-            if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+            if (c === '"' && text[i + 1] === '"') {
+                field += '"';
+                i++;
+            } else if (c === '"') quoted = false;
+            else field += c;
         } else if (c === '"') quoted = true;
-        else if (c === ',') { record.push(field); field = ''; }
-        else if (c === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; }
-        else field += c;
+        else if (c === ',') {
+            record.push(field);
+            field = '';
+        } else if (c === '\r' && text[i + 1] === '\n') {
+            record.push(field);
+            records.push(record);
+            record = [];
+            field = '';
+            i++;
+        } else field += c;
     }
-    if (field || record.length) { record.push(field); records.push(record); }
+    if (field || record.length) {
+        record.push(field);
+        records.push(record);
+    }
     return records;
 }
 
@@ -59,8 +73,40 @@ describe('acct export --format csv', () => {
         expect(result.stdout.startsWith('\uFEFF')).toBe(false);
         expect(result.stdout.endsWith('\r\n')).toBe(true);
         expect(parseCsv(result.stdout)).toEqual([
-            ['customer', 'id', 'name', 'title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner', 'competitorSupport', 'influences', 'kpis', 'pains'],
-            ['acme', '陈静', '陈静', 'Head of R&D, Asia', '', 'decision-maker', '2', '1', '', '2026-11-01', 'alice', 'nokia 3', '', 'time to market; R&D budget', 'slow test labs'],
+            [
+                'customer',
+                'id',
+                'name',
+                'title',
+                'department',
+                'role',
+                'support',
+                'intimacy',
+                'reportsTo',
+                'lastContact',
+                'owner',
+                'competitorSupport',
+                'influences',
+                'kpis',
+                'pains',
+            ],
+            [
+                'acme',
+                '陈静',
+                '陈静',
+                'Head of R&D, Asia',
+                '',
+                'decision-maker',
+                '2',
+                '1',
+                '',
+                '2026-11-01',
+                'alice',
+                'nokia 3',
+                '',
+                'time to market; R&D budget',
+                'slow test labs',
+            ],
             ['acme', 'li', 'Li Na', 'The "fixer"', '', '', '', '', '陈静', '', '', '', '陈静', '', ''],
         ]);
         // a comma or a quote means quotes; a quote inside is doubled
@@ -72,10 +118,22 @@ describe('acct export --format csv', () => {
         const [header, row] = parseCsv(exportTable(dir, 'opportunities').stdout);
         const record = Object.fromEntries(header!.map((h, i) => [h, row![i]]));
         expect(record).toMatchObject({
-            'customer': 'acme', 'id': 'big', 'amount.value': '1500000', 'amount.currency': 'EUR', 'qualified': 'true',
-            'team.ar': 'alice', 'team.fr': 'carol', 'decisionChain': '陈静; li', 'competitors': 'nokia', 'sandbox.score': '10',
-            'maturity': 'qualified', 'intent': 'RFQ received', 'solution': 'robot-cell network',
-            'valueProposition.strengths': 'local team', 'valueProposition.uniqueValue': '', 'valueProposition.fit': '',
+            'customer': 'acme',
+            'id': 'big',
+            'amount.value': '1500000',
+            'amount.currency': 'EUR',
+            'qualified': 'true',
+            'team.ar': 'alice',
+            'team.fr': 'carol',
+            'decisionChain': '陈静; li',
+            'competitors': 'nokia',
+            'sandbox.score': '10',
+            'maturity': 'qualified',
+            'intent': 'RFQ received',
+            'solution': 'robot-cell network',
+            'valueProposition.strengths': 'local team',
+            'valueProposition.uniqueValue': '',
+            'valueProposition.fit': '',
             'valueProposition.difference': 'one vendor, one support line',
         });
         expect(header![0]).toBe('customer');
@@ -94,7 +152,18 @@ describe('acct export --format csv', () => {
         expect(result.stdout).toContain('"Line one\nline two, with a comma"');
         const rows = parseCsv(result.stdout);
         expect(rows).toHaveLength(3);
-        expect(rows[1]).toEqual(['acme', 'visit', 'Visit', 'visit', '2026-06-01', '陈静; li', '', 'done', 'Line one\nline two, with a comma', 'agree on the pilot']);
+        expect(rows[1]).toEqual([
+            'acme',
+            'visit',
+            'Visit',
+            'visit',
+            '2026-06-01',
+            '陈静; li',
+            '',
+            'done',
+            'Line one\nline two, with a comma',
+            'agree on the pilot',
+        ]);
     });
 
     it('findings: each with the element it is about; waived ones marked with their reason', () => {
@@ -107,7 +176,10 @@ describe('acct export --format csv', () => {
     });
 
     it('findings: written whatever the plan holds, errors included, with the exit status of acct check', () => {
-        const broken = tempWorkspace({ 'team.acct': team, 'acme.acct': plan.replace('owner alice competitor', 'owner alcie competitor').replace('tier core', '') + 'customer x "X" {\n' });
+        const broken = tempWorkspace({
+            'team.acct': team,
+            'acme.acct': plan.replace('owner alice competitor', 'owner alcie competitor').replace('tier core', '') + 'customer x "X" {\n',
+        });
         const result = exportTable(broken, 'findings', ['-o', 'findings.csv']);
         expect(result).toMatchObject({ status: 1, stdout: '', stderr: '' });
         const rows = parseCsv(readFileSync(path.join(broken, 'findings.csv'), 'utf8'));
@@ -122,7 +194,10 @@ describe('acct export --format csv', () => {
     it('redacted: withheld intimacy and competitor support read "withheld", never "?" (unknown) or empty', () => {
         const rows = parseCsv(exportTable(dir, 'contacts', ['--redact']).stdout);
         expect(rows[0]![7]).toBe('intimacy');
-        expect(rows.slice(1).map(r => [r[7], r[11]])).toEqual([['withheld', 'competitor_1 withheld'], ['withheld', '']]);
+        expect(rows.slice(1).map(r => [r[7], r[11]])).toEqual([
+            ['withheld', 'competitor_1 withheld'],
+            ['withheld', ''],
+        ]);
         // unredacted, an unknown competitor support is `?`
         const unknown = tempWorkspace({ 'team.acct': team, 'acme.acct': plan.replace('competitor-support nokia 3', 'competitor-support nokia ?') });
         expect(parseCsv(exportTable(unknown, 'contacts').stdout)[1]![11]).toBe('nokia ?');

@@ -17,10 +17,19 @@ class Watcher {
     stderr = '';
     private waiting: (() => void)[] = [];
 
-    constructor(readonly dir: string, args: string[] = []) {
+    constructor(
+        readonly dir: string,
+        args: string[] = [],
+    ) {
         this.process = spawn(process.execPath, [cliPath, 'check', '--watch', '--today', '2026-11-22', ...args], { cwd: dir });
-        this.process.stdout.setEncoding('utf8').on('data', chunk => { this.stdout += chunk; this.notify(); });
-        this.process.stderr.setEncoding('utf8').on('data', chunk => { this.stderr += chunk; this.notify(); });
+        this.process.stdout.setEncoding('utf8').on('data', chunk => {
+            this.stdout += chunk;
+            this.notify();
+        });
+        this.process.stderr.setEncoding('utf8').on('data', chunk => {
+            this.stderr += chunk;
+            this.notify();
+        });
     }
 
     /** Waits until `pattern` matches the output after `from` (stdout and stderr together); returns that output. */
@@ -30,7 +39,10 @@ class Watcher {
             const seen = (this.stdout + '\n' + this.stderr).slice(from);
             if (pattern.test(seen)) return seen;
             if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; output:\n${this.stdout}\n--- stderr:\n${this.stderr}`);
-            await new Promise<void>(resolve => { this.waiting.push(resolve); setTimeout(resolve, 200); });
+            await new Promise<void>(resolve => {
+                this.waiting.push(resolve);
+                setTimeout(resolve, 200);
+            });
         }
     }
 
@@ -59,13 +71,16 @@ afterEach(() => {
 
 /** Stdout lines that changed since `from`: the delta a user reads. */
 function deltaLines(watcher: Watcher, from: number): string[] {
-    return watcher.stdout.slice(from).split('\n').filter(line => /^[+-] /.test(line));
+    return watcher.stdout
+        .slice(from)
+        .split('\n')
+        .filter(line => /^[+-] /.test(line));
 }
 
 describe('acct check --watch', () => {
     it('prints the findings once, then only what changed after each edit, and leaves cleanly on SIGINT', async () => {
         const dir = tempWorkspace({ 'team.acct': team, 'acme.acct': healthy });
-        const watcher = running = new Watcher(dir);
+        const watcher = (running = new Watcher(dir));
         await watcher.until(/No findings in 2 files\.[\s\S]*watching/);
 
         // An edit that adds a finding
@@ -107,7 +122,7 @@ describe('acct check --watch', () => {
 
     it('a line that moves is no change; SIGTERM leaves with status 0 too', async () => {
         const dir = tempWorkspace({ 'team.acct': team, 'acme.acct': healthy.replace('        budget 1M EUR\n', '') });
-        const watcher = running = new Watcher(dir);
+        const watcher = (running = new Watcher(dir));
         await watcher.until(/1 finding in 2 files[\s\S]*watching/);
         const from = watcher.stdout.length;
         writeFileSync(path.join(dir, 'acme.acct'), `// moved\n\n${healthy.replace('        budget 1M EUR\n', '')}`);
@@ -119,8 +134,14 @@ describe('acct check --watch', () => {
 
     it('refuses what it cannot watch: a missing path, another format, -o', () => {
         const dir = tempWorkspace({ 'team.acct': team });
-        expect(runCli(['check', '--watch', 'nowhere'], { cwd: dir })).toMatchObject({ status: 2, stderr: expect.stringContaining('nowhere: no such file or folder') });
-        expect(runCli(['check', '--watch', '--format', 'json'], { cwd: dir })).toMatchObject({ status: 2, stderr: expect.stringContaining('--watch prints text only') });
+        expect(runCli(['check', '--watch', 'nowhere'], { cwd: dir })).toMatchObject({
+            status: 2,
+            stderr: expect.stringContaining('nowhere: no such file or folder'),
+        });
+        expect(runCli(['check', '--watch', '--format', 'json'], { cwd: dir })).toMatchObject({
+            status: 2,
+            stderr: expect.stringContaining('--watch prints text only'),
+        });
         expect(runCli(['check', '--watch', '-o', 'x.txt'], { cwd: dir })).toMatchObject({ status: 2, stderr: expect.stringContaining('leave out -o') });
     });
 });

@@ -9,12 +9,20 @@ import { checkIncrementalParse } from './incremental.js';
 
 describe('fuzzing', () => {
     it('hostile edits of the examples keep every invariant', async () => {
-        await fc.assert(fc.asyncProperty(caseArb, async fuzz => checkInvariants(textOf(fuzz))), { numRuns: 300, seed: 20261126 });
+        await fc.assert(
+            fc.asyncProperty(caseArb, async fuzz => checkInvariants(textOf(fuzz))),
+            { numRuns: 300, seed: 20261126 },
+        );
     }, 300_000);
 
     it('hostile edits re-parsed incrementally give the full parse', () => {
         let partial = 0;
-        fc.assert(fc.property(caseArb, fuzz => { partial += checkIncrementalParse(fuzz); }), { numRuns: 300, seed: 20261126 });
+        fc.assert(
+            fc.property(caseArb, fuzz => {
+                partial += checkIncrementalParse(fuzz);
+            }),
+            { numRuns: 300, seed: 20261126 },
+        );
         // meaningful only if some of the hostile edits were re-parsed incrementally
         expect(partial).toBeGreaterThan(50);
     }, 300_000);
@@ -27,7 +35,9 @@ describe('fuzzing', () => {
         }
         let partial = 0;
         for (const { name, fuzz } of cases) {
-            expect(() => { partial += checkIncrementalParse(fuzz); }, name).not.toThrow();
+            expect(() => {
+                partial += checkIncrementalParse(fuzz);
+            }, name).not.toThrow();
         }
         // a corpus that lost its files replays nothing: that is a failure, not a pass
         expect(texts.map(t => t.name)).toEqual(expect.arrayContaining(['recovered-errors-in-a-row.acct', 'reporting-cycle.acct']));

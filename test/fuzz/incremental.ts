@@ -38,7 +38,8 @@ export function checkIncrementalParse(fuzz: FuzzCase): number {
             const mine = snapshotOf(result);
             const expected = snapshotOf(reference);
             if (mine.problems.length) throw new Error(`incremental parse, step ${step + 1} (${mutation.kind}): ${mine.problems.slice(0, 3).join('; ')}`);
-            if (!isDeepStrictEqual(mine, expected)) throw new Error(`incremental parse, step ${step + 1} (${mutation.kind}): ${firstDifference(mine, expected)}`);
+            if (!isDeepStrictEqual(mine, expected))
+                throw new Error(`incremental parse, step ${step + 1} (${mutation.kind}): ${firstDifference(mine, expected)}`);
         }
         previous = result ?? reference;
     }

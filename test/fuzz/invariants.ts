@@ -36,7 +36,10 @@ export async function build(text: string): Promise<{ documents: LangiumDocument[
     const old = shared.workspace.LangiumDocuments.all.map(doc => doc.uri).toArray();
     if (old.length) await shared.workspace.DocumentBuilder.update([], old);
     Acct.workspace.AcctSettings.todayOverride = '2026-11-22';
-    const documents = [['team.acct', team], ['plan.acct', text]].map(([name, content]) => {
+    const documents = [
+        ['team.acct', team],
+        ['plan.acct', text],
+    ].map(([name, content]) => {
         const document = shared.workspace.LangiumDocumentFactory.fromString(content!, URI.parse(`file:///fuzz/${name}`));
         shared.workspace.LangiumDocuments.addDocument(document);
         return document;
@@ -61,8 +64,11 @@ export async function checkInvariants(text: string): Promise<void> {
         for (const d of diagnostics) {
             if (!isIssueCode(d.code)) throw new Error(`a diagnostic without a known code: ${JSON.stringify(d)}`);
             const { start, end } = d.range;
-            const inside = (p: { line: number; character: number }) => p.line >= 0 && p.line < lines && p.character >= 0
-                && p.character <= document.textDocument.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } }).length;
+            const inside = (p: { line: number; character: number }) =>
+                p.line >= 0 &&
+                p.line < lines &&
+                p.character >= 0 &&
+                p.character <= document.textDocument.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } }).length;
             if (!inside(start) || !inside(end) || start.line > end.line || (start.line === end.line && start.character > end.character)) {
                 throw new Error(`a range outside the document (${lines} lines): ${JSON.stringify(d.range)} ${d.code}`);
             }
@@ -83,17 +89,23 @@ export async function checkInvariants(text: string): Promise<void> {
     checkNothingSwallowed(text, acct);
     // the other outputs of the same plan: SARIF has one result per finding, sandbox ranks, diff against itself is empty
     const located = acct.plan.PlanBuilder.located(base);
-    const sarif = JSON.parse(formatSarif({ findings: located.diagnostics, waived: located.waived, version: '0.0.0', texts: ENGLISH_TEXTS })) as { runs: Array<{ results: unknown[] }> };
+    const sarif = JSON.parse(formatSarif({ findings: located.diagnostics, waived: located.waived, version: '0.0.0', texts: ENGLISH_TEXTS })) as {
+        runs: Array<{ results: unknown[] }>;
+    };
     if (sarif.runs[0]!.results.length !== located.diagnostics.length + located.waived.length) throw new Error('SARIF lost or added a finding');
     sandboxRanking(plan);
     const self = diffPlans(plan, plan, { from: 'a', to: null });
-    if (self.changes.length || self.newFindings.length || self.resolvedFindings.length) throw new Error(`a plan compared with itself shows changes: ${JSON.stringify(self.changes.slice(0, 3))}`);
+    if (self.changes.length || self.newFindings.length || self.resolvedFindings.length)
+        throw new Error(`a plan compared with itself shows changes: ${JSON.stringify(self.changes.slice(0, 3))}`);
     const formatted = applyLayout(text, layoutEdits(text, layoutPieces(acct.parser.Lexer, text)));
     if (formatted !== text) {
         const before = tokenImages(text, acct);
         const after = tokenImages(formatted, acct);
         if (before.join('\u0000') !== after.join('\u0000')) throw new Error(`formatting changed the tokens: ${firstDifference(before, after)}`);
-        const errors = (t: string) => { const r = acct.parser.LangiumParser.parse(t); return r.lexerErrors.length + r.parserErrors.length; };
+        const errors = (t: string) => {
+            const r = acct.parser.LangiumParser.parse(t);
+            return r.lexerErrors.length + r.parserErrors.length;
+        };
         if (errors(text) !== errors(formatted)) throw new Error(`formatting changed the syntax errors: ${errors(text)} → ${errors(formatted)}`);
         const formattedPlan = await build(formatted);
         // With syntax errors, which of their cascades are dropped depends on the lines they are on.
@@ -135,7 +147,8 @@ function checkNothingSwallowed(text: string, acct: AcctServices): void {
 function samePlan(a: string, b: string, findingsToo: boolean): boolean {
     const strip = (json: string) => {
         const plan = JSON.parse(json) as Record<string, unknown>;
-        const where = (list: unknown) => ((list ?? []) as Array<Record<string, unknown>>).map(d => `${String(d['file'])} ${String(d['code'])} ${String(d['severity'])}`).sort();
+        const where = (list: unknown) =>
+            ((list ?? []) as Array<Record<string, unknown>>).map(d => `${String(d['file'])} ${String(d['code'])} ${String(d['severity'])}`).sort();
         plan['diagnostics'] = findingsToo ? where(plan['diagnostics']) : [];
         plan['waived'] = findingsToo ? where(plan['waived']) : [];
         return JSON.stringify(plan);
@@ -148,13 +161,19 @@ export const corpusDir = path.join(root, 'test', 'fuzz', 'corpus');
 
 export function corpus(): Array<{ name: string; text: string }> {
     if (!fs.existsSync(corpusDir)) return [];
-    return fs.readdirSync(corpusDir).filter(f => f.endsWith('.acct')).sort()
+    return fs
+        .readdirSync(corpusDir)
+        .filter(f => f.endsWith('.acct'))
+        .sort()
         .map(name => ({ name, text: fs.readFileSync(path.join(corpusDir, name), 'utf8') }));
 }
 
 /** Saved failures of the incremental parse: the fuzz case itself (example and edits). */
 export function incrementalCorpus(): Array<{ name: string; fuzz: FuzzCase }> {
     if (!fs.existsSync(corpusDir)) return [];
-    return fs.readdirSync(corpusDir).filter(f => f.endsWith('.case.json')).sort()
+    return fs
+        .readdirSync(corpusDir)
+        .filter(f => f.endsWith('.case.json'))
+        .sort()
         .map(name => ({ name, fuzz: JSON.parse(fs.readFileSync(path.join(corpusDir, name), 'utf8')) as FuzzCase }));
 }

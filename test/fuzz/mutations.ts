@@ -18,11 +18,22 @@ export type Mutation =
     | { kind: 'long'; at: number; length: number; quoted: boolean };
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
-    fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), char: fc.oneof(fc.constantFrom(...EXOTIC), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' })) }),
+    fc.record({
+        kind: fc.constant('flip' as const),
+        at: fc.nat(),
+        char: fc.oneof(fc.constantFrom(...EXOTIC), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' })),
+    }),
     fc.record({ kind: fc.constant('delete-token' as const), at: fc.nat() }),
     fc.record({ kind: fc.constant('duplicate-token' as const), at: fc.nat() }),
     fc.record({ kind: fc.constant('splice' as const), at: fc.nat(), from: fc.nat(), length: fc.integer({ min: 1, max: 400 }), other: fc.nat() }),
-    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string({ maxLength: 8, unit: 'binary' }), fc.constantFrom(...EXOTIC).map(c => c.repeat(3))) }),
+    fc.record({
+        kind: fc.constant('insert' as const),
+        at: fc.nat(),
+        text: fc.oneof(
+            fc.string({ maxLength: 8, unit: 'binary' }),
+            fc.constantFrom(...EXOTIC).map(c => c.repeat(3)),
+        ),
+    }),
     fc.record({ kind: fc.constant('line-endings' as const), style: fc.constantFrom('cr' as const, 'mixed' as const, 'crlf' as const) }),
     fc.record({ kind: fc.constant('bom' as const), at: fc.nat() }),
     fc.record({ kind: fc.constant('long' as const), at: fc.nat(), length: fc.integer({ min: 200, max: 20_000 }), quoted: fc.boolean() }),
@@ -63,9 +74,14 @@ export function mutate(text: string, mutation: Mutation, others: readonly string
             return text.slice(0, i) + mutation.text + text.slice(i);
         }
         case 'line-endings':
-            return mutation.style === 'cr' ? text.replace(/\r?\n/g, '\r')
-                : mutation.style === 'crlf' ? text.replace(/\r?\n/g, '\r\n')
-                : text.split('\n').map((line, i) => line + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\r' : '\n')).join('');
+            return mutation.style === 'cr'
+                ? text.replace(/\r?\n/g, '\r')
+                : mutation.style === 'crlf'
+                  ? text.replace(/\r?\n/g, '\r\n')
+                  : text
+                        .split('\n')
+                        .map((line, i) => line + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\r' : '\n'))
+                        .join('');
         case 'bom': {
             const i = at(mutation.at);
             return text.slice(0, i) + '\uFEFF' + text.slice(i);

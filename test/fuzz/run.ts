@@ -38,22 +38,25 @@ async function main(): Promise<void> {
     console.log(`fuzz: seed ${seed}, ${runs} cases (again: npm run fuzz -- --runs ${runs} --seed ${seed})`);
     for (let chunk = 0; done < runs; chunk++) {
         const numRuns = Math.min(CHUNK, runs - done);
-        const result = await fc.check(fc.asyncProperty(caseArb, async fuzz => {
-            const text = textOf(fuzz);
-            // CPU time of this process (GC threads included): the machine is shared, wall time is not the case's cost.
-            const t0 = process.cpuUsage();
-            await checkInvariants(text);
-            const used = process.cpuUsage(t0);
-            const ms = (used.user + used.system) / 1000;
-            checkIncrementalParse(fuzz);
-            const kb = Math.max(1, text.length / 1024);
-            perKb.push(ms / kb);
-            if (ms / kb > slowest.msPerKb) {
-                slowest = { msPerKb: ms / kb, ms, kb };
-                fs.mkdirSync(resultsDir, { recursive: true });
-                fs.writeFileSync(path.join(resultsDir, 'fuzz-slowest.acct'), text);
-            }
-        }), { numRuns, seed: seed + chunk });
+        const result = await fc.check(
+            fc.asyncProperty(caseArb, async fuzz => {
+                const text = textOf(fuzz);
+                // CPU time of this process (GC threads included): the machine is shared, wall time is not the case's cost.
+                const t0 = process.cpuUsage();
+                await checkInvariants(text);
+                const used = process.cpuUsage(t0);
+                const ms = (used.user + used.system) / 1000;
+                checkIncrementalParse(fuzz);
+                const kb = Math.max(1, text.length / 1024);
+                perKb.push(ms / kb);
+                if (ms / kb > slowest.msPerKb) {
+                    slowest = { msPerKb: ms / kb, ms, kb };
+                    fs.mkdirSync(resultsDir, { recursive: true });
+                    fs.writeFileSync(path.join(resultsDir, 'fuzz-slowest.acct'), text);
+                }
+            }),
+            { numRuns, seed: seed + chunk },
+        );
         done += result.numRuns;
         if (result.failed && result.counterexample) {
             failures++;
@@ -67,12 +70,16 @@ async function main(): Promise<void> {
             console.log(`FAILED (seed ${seed + chunk}): ${String(result.errorInstance).split('\n')[0]}; saved test/fuzz/corpus/${name}`);
         }
         const seconds = (performance.now() - started) / 1000;
-        process.stdout.write(`\r${done} cases, ${failures} failures, ${(done / seconds).toFixed(0)} cases/s, slowest ${slowest.msPerKb.toFixed(2)} ms CPU/kB (${slowest.ms.toFixed(0)} ms for ${slowest.kb.toFixed(0)} kB, test-results/fuzz-slowest.acct)   `);
+        process.stdout.write(
+            `\r${done} cases, ${failures} failures, ${(done / seconds).toFixed(0)} cases/s, slowest ${slowest.msPerKb.toFixed(2)} ms CPU/kB (${slowest.ms.toFixed(0)} ms for ${slowest.kb.toFixed(0)} kB, test-results/fuzz-slowest.acct)   `,
+        );
     }
     perKb.sort((a, b) => a - b);
     const at = (p: number) => perKb[Math.min(perKb.length - 1, Math.floor(p * perKb.length))]!.toFixed(2);
     // The slowest case is often one that met a garbage collection of the cases before it: the percentiles say more.
-    console.log(`\nfuzz: ${done} cases, ${failures} failures, ${((performance.now() - started) / 1000).toFixed(0)} s; ms CPU per kB: median ${at(0.5)}, p99 ${at(0.99)}, max ${at(1)}`);
+    console.log(
+        `\nfuzz: ${done} cases, ${failures} failures, ${((performance.now() - started) / 1000).toFixed(0)} s; ms CPU per kB: median ${at(0.5)}, p99 ${at(0.99)}, max ${at(1)}`,
+    );
     process.exitCode = failures ? 1 : 0;
 }
 

@@ -13,8 +13,7 @@ import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-pro
 import { tempWorkspace } from '../support/run-cli.js';
 import { startServer, type LspClient } from '../support/lsp-client.js';
 
-const team = 'member alice "Alice Chen"\nmember bob "Bob Li"\nmember carol "Carol Wu"\n'
-    + 'policy {\n    severity aimless-activity warning\n}\n';
+const team = 'member alice "Alice Chen"\nmember bob "Bob Li"\nmember carol "Carol Wu"\n' + 'policy {\n    severity aimless-activity warning\n}\n';
 
 describe('contract 1.2 quick fixes over LSP', () => {
     let client: LspClient;
@@ -41,9 +40,11 @@ describe('contract 1.2 quick fixes over LSP', () => {
         const before = await publish(file, text);
         const finding = before.find(d => d.code === code);
         if (!finding) throw new Error(`no ${code} in ${JSON.stringify(before.map(d => d.code))}`);
-        const actions = await client.connection.sendRequest('textDocument/codeAction', {
-            textDocument: { uri: uri(file) }, range: finding.range, context: { diagnostics: [finding] },
-        }) as CodeAction[];
+        const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+            textDocument: { uri: uri(file) },
+            range: finding.range,
+            context: { diagnostics: [finding] },
+        })) as CodeAction[];
         const action = actions.find(a => a.title === title);
         if (!action) throw new Error(`no fix ${title} among ${JSON.stringify(actions.map(a => a.title))}`);
         const edits = action.edit!.changes![uri(file)] as TextEdit[];
@@ -67,8 +68,10 @@ describe('contract 1.2 quick fixes over LSP', () => {
     it('no-value-proposition: "Add a value proposition" inserts the four parts in a deal over several lines', async () => {
         const text = 'customer vp "VP" {\n    opportunity b "B" {\n        stage bid\n    }\n}\n';
         const result = await fix('vp.acct', text, 'no-value-proposition', 'Add a value proposition');
-        expect(result.text).toBe('customer vp "VP" {\n    opportunity b "B" {\n        stage bid\n        value-proposition {\n'
-            + '            strengths ""\n            unique-value ""\n            fit ""\n            difference ""\n        }\n    }\n}\n');
+        expect(result.text).toBe(
+            'customer vp "VP" {\n    opportunity b "B" {\n        stage bid\n        value-proposition {\n' +
+                '            strengths ""\n            unique-value ""\n            fit ""\n            difference ""\n        }\n    }\n}\n',
+        );
         expect(codes(result.after)).not.toContain('no-value-proposition');
         expect(errors(result.after)).toEqual([]);
     });
@@ -76,7 +79,9 @@ describe('contract 1.2 quick fixes over LSP', () => {
     it('no-value-proposition on an empty block: the fix fills it with the four parts', async () => {
         const text = 'customer vq "VQ" {\n    opportunity b "B" {\n        stage bid\n        value-proposition { }\n    }\n}\n';
         const result = await fix('vq.acct', text, 'no-value-proposition', 'Add a value proposition');
-        expect(result.text).toContain('        value-proposition {\n            strengths ""\n            unique-value ""\n            fit ""\n            difference ""\n        }\n');
+        expect(result.text).toContain(
+            '        value-proposition {\n            strengths ""\n            unique-value ""\n            fit ""\n            difference ""\n        }\n',
+        );
         expect(codes(result.after)).not.toContain('no-value-proposition');
         expect(errors(result.after)).toEqual([]);
     });
@@ -89,14 +94,17 @@ describe('contract 1.2 quick fixes over LSP', () => {
     });
 
     it('the formatter lays out the new blocks and properties', async () => {
-        const text = 'customer fm "FM" {\nclass S\n  opportunity o "O" {\nstage won\n      value-proposition {\n strengths "a"\n         fit "b" }\n  intent "x"\n  }\n  contact c "C" {\nkpi "k"\n      pain "p" }\n}\n';
+        const text =
+            'customer fm "FM" {\nclass S\n  opportunity o "O" {\nstage won\n      value-proposition {\n strengths "a"\n         fit "b" }\n  intent "x"\n  }\n  contact c "C" {\nkpi "k"\n      pain "p" }\n}\n';
         await publish('fm.acct', text);
-        const edits = await client.connection.sendRequest('textDocument/formatting', {
-            textDocument: { uri: uri('fm.acct') }, options: { tabSize: 4, insertSpaces: true },
-        }) as TextEdit[];
+        const edits = (await client.connection.sendRequest('textDocument/formatting', {
+            textDocument: { uri: uri('fm.acct') },
+            options: { tabSize: 4, insertSpaces: true },
+        })) as TextEdit[];
         expect(TextDocument.applyEdits(TextDocument.create(uri('fm.acct'), 'acct', 0, text), edits)).toBe(
-            'customer fm "FM" {\n    class S\n    opportunity o "O" {\n        stage won\n        value-proposition {\n            strengths "a"\n'
-            + '            fit "b"\n        }\n        intent "x"\n    }\n    contact c "C" {\n        kpi "k"\n        pain "p"\n    }\n}\n');
+            'customer fm "FM" {\n    class S\n    opportunity o "O" {\n        stage won\n        value-proposition {\n            strengths "a"\n' +
+                '            fit "b"\n        }\n        intent "x"\n    }\n    contact c "C" {\n        kpi "k"\n        pain "p"\n    }\n}\n',
+        );
     });
 
     it('amounts: 30m → 30M, cny → CNY, 3000万 → 3000万 CNY, each one finding with its fix', async () => {
@@ -117,7 +125,7 @@ describe('contract 1.2 quick fixes over LSP', () => {
     });
 });
 
-describe('.acctignore in the editor\'s workspace', () => {
+describe(".acctignore in the editor's workspace", () => {
     let client: LspClient;
     let folder: string;
     const uri = (name: string) => pathToFileURL(path.join(folder, name)).toString();
@@ -135,7 +143,8 @@ describe('.acctignore in the editor\'s workspace', () => {
     afterAll(() => client?.stop());
 
     it('a file the patterns match is not part of the workspace; a re-included one is', async () => {
-        const text = 'customer c "C" {\n    owner alice\n    contact x "X" { owner bob }\n    contact y "Y" { owner carol }\n    contact z "Z" { owner dave }\n}\n';
+        const text =
+            'customer c "C" {\n    owner alice\n    contact x "X" { owner bob }\n    contact y "Y" { owner carol }\n    contact z "Z" { owner dave }\n}\n';
         await client.open(uri('plan.acct'), text, 1);
         const diagnostics = await client.diagnosticsFor(uri('plan.acct'));
         // alice is declared once (the second declaration is in an ignored folder), bob and carol
@@ -147,7 +156,10 @@ describe('.acctignore in the editor\'s workspace', () => {
         writeFileSync(path.join(folder, 'fixtures', 'late.acct'), 'member erin "Erin"\n');
         writeFileSync(path.join(folder, 'late.acct'), 'member bob "Bob Li"\n');
         await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
-            changes: [{ uri: uri('fixtures/late.acct'), type: 1 }, { uri: uri('late.acct'), type: 1 }],
+            changes: [
+                { uri: uri('fixtures/late.acct'), type: 1 },
+                { uri: uri('late.acct'), type: 1 },
+            ],
         });
         const text = 'customer c2 "C2" {\n    owner erin\n    contact x "X" { owner bob }\n}\n';
         await client.open(uri('plan2.acct'), text, 1);

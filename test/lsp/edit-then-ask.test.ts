@@ -50,17 +50,19 @@ describe('a request sent in the same tick as an edit answers from the edited tex
         const before = text.slice(0, offset).split('\n');
         return { line: before.length - 1, character: before[before.length - 1]!.length };
     };
-    const labels = (result: CompletionList | CompletionItem[] | null) =>
-        (Array.isArray(result) ? result : result?.items ?? []).map(i => i.label);
+    const labels = (result: CompletionList | CompletionItem[] | null) => (Array.isArray(result) ? result : (result?.items ?? [])).map(i => i.label);
 
-    it('completion after `reports-to ` in a contact just typed offers the customer\'s contacts, one added by the same edit too', async () => {
+    it("completion after `reports-to ` in a contact just typed offers the customer's contacts, one added by the same edit too", async () => {
         // each round adds another contact, so that no round can be answered from the text of the one before
         for (let round = 1; round <= 5; round++) {
             const added = `boss${round}`;
             const text = EAST.replace(/\n}\n$/, `\n    contact ${added} "Boss ${round}" { }\n    contact newbie${round} "New Person" { reports-to  }\n}\n`);
             const at = positionOf(text, 'reports-to  }', 'reports-to '.length);
-            const offered = labels(await editAndAsk(text, () =>
-                client.connection.sendRequest<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position: at })));
+            const offered = labels(
+                await editAndAsk(text, () =>
+                    client.connection.sendRequest<CompletionList | CompletionItem[] | null>('textDocument/completion', { textDocument: { uri }, position: at }),
+                ),
+            );
             // the contact being written does not report to itself: it is not offered
             expect([...offered].sort(), `round ${round}`).toEqual([...OLD_CONTACTS, added].sort());
         }
@@ -69,15 +71,25 @@ describe('a request sent in the same tick as an edit answers from the edited tex
     it('hover on a contact renamed in the same edit describes it under its new name', async () => {
         const text = EAST.replace('contact chen "Chen Jie"', 'contact chen "Chen Jiewen"');
         const hover = await editAndAsk(text, () =>
-            client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'contact chen', 'contact '.length + 1) }));
+            client.connection.sendRequest<Hover | null>('textDocument/hover', {
+                textDocument: { uri },
+                position: positionOf(text, 'contact chen', 'contact '.length + 1),
+            }),
+        );
         expect(JSON.stringify(hover?.contents)).toContain('Chen Jiewen');
     }, 30_000);
 
     it('go to definition of a contact moved down by the edit lands on its new line', async () => {
-        const text = EAST.replace('    contact fang', '    contact zhao "Zhao Min" { }\n    contact fang')
-            .replace('{ role approver }', '{ role approver reports-to fang }');
+        const text = EAST.replace('    contact fang', '    contact zhao "Zhao Min" { }\n    contact fang').replace(
+            '{ role approver }',
+            '{ role approver reports-to fang }',
+        );
         const found = await editAndAsk(text, () =>
-            client.connection.sendRequest<Location[] | LocationLink[] | null>('textDocument/definition', { textDocument: { uri }, position: positionOf(text, 'reports-to fang', 'reports-to '.length + 1) }));
+            client.connection.sendRequest<Location[] | LocationLink[] | null>('textDocument/definition', {
+                textDocument: { uri },
+                position: positionOf(text, 'reports-to fang', 'reports-to '.length + 1),
+            }),
+        );
         const first = found?.[0];
         const line = first && ('targetRange' in first ? first.targetSelectionRange.start.line : first.range.start.line);
         expect(line).toBe(positionOf(text, 'contact fang').line);

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { startServer, type LspClient } from '../support/lsp-client.js';
 import { tempWorkspace } from '../support/run-cli.js';
 
-describe('places in the editor\'s messages', () => {
+describe("places in the editor's messages", () => {
     let client: LspClient;
     let folder: string;
 

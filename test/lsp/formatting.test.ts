@@ -58,7 +58,10 @@ describe('formatting over LSP', () => {
         const text = 'customer c "C" {\n    contact a "A" {\n        role approver\n            }\n';
         const uri = await opened('typed.acct', text);
         const edits: TextEdit[] = await client.connection.sendRequest('textDocument/onTypeFormatting', {
-            textDocument: { uri }, position: { line: 3, character: 13 }, ch: '}', options,
+            textDocument: { uri },
+            position: { line: 3, character: 13 },
+            ch: '}',
+            options,
         });
         expect(apply(text, edits)).toBe('customer c "C" {\n    contact a "A" {\n        role approver\n    }\n');
     });

@@ -32,7 +32,10 @@ describe('navigation over LSP', () => {
     beforeAll(async () => {
         folder = tempWorkspace({ ...contractFiles(), 'east.acct': east });
         client = await startServer(folder, { ACCT_TODAY: '2026-11-22' }, { workspace: { inlayHint: { refreshSupport: true } } });
-        client.connection.onRequest('workspace/inlayHint/refresh', () => { refreshes++; return null; });
+        client.connection.onRequest('workspace/inlayHint/refresh', () => {
+            refreshes++;
+            return null;
+        });
         await client.open(uri('cmgd.acct'), contractFiles()['cmgd.acct']);
         await client.diagnosticsFor(uri('cmgd.acct'));
     }, 30_000);
@@ -95,7 +98,9 @@ describe('navigation over LSP', () => {
 
     describe('semantic tokens', () => {
         let legend: SemanticTokensLegend;
-        beforeAll(() => { legend = (client.initializeResult.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend }).legend; });
+        beforeAll(() => {
+            legend = (client.initializeResult.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend }).legend;
+        });
 
         /** The tokens as `text type[.modifier]`, by line. */
         function decode(tokens: SemanticTokens, lines = cmgdLines()): Array<{ line: number; text: string; token: string }> {
@@ -131,22 +136,40 @@ describe('navigation over LSP', () => {
             const text = 'customer kw "KW" {\n    owner alice\n    contact lead "Lead" { }\n    contact core "Core" { reports-to lead influences lead }\n}\n';
             await client.open(uri('kw.acct'), text);
             await client.diagnosticsFor(uri('kw.acct'));
-            const tokens = decode(await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: uri('kw.acct') } }), text.split('\n'));
+            const tokens = decode(
+                await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: uri('kw.acct') } }),
+                text.split('\n'),
+            );
             expect(tokens.map(t => `${t.text} ${t.token}`)).toEqual([
-                'kw class.declaration', 'alice variable', 'lead property.declaration', 'core property.declaration', 'lead property', 'lead property',
+                'kw class.declaration',
+                'alice variable',
+                'lead property.declaration',
+                'core property.declaration',
+                'lead property',
+                'lead property',
             ]);
             await client.close(uri('kw.acct'));
         });
 
         it('ids that are 1.2 keywords (`kpi`, `S`, `intent`, `objective`) are highlighted as what they name; `class S` names no contact', async () => {
-            const text = 'customer kw2 "KW2" {\n    class S\n    contact kpi "K" { kpi "uptime" }\n    contact S "S" { reports-to kpi pain "p" }\n'
-                + '    opportunity intent "I" { intent "x" decision-chain { S } }\n    activity objective "O" { with kpi objective "y" }\n}\n';
+            const text =
+                'customer kw2 "KW2" {\n    class S\n    contact kpi "K" { kpi "uptime" }\n    contact S "S" { reports-to kpi pain "p" }\n' +
+                '    opportunity intent "I" { intent "x" decision-chain { S } }\n    activity objective "O" { with kpi objective "y" }\n}\n';
             await client.open(uri('kw2.acct'), text);
             await client.diagnosticsFor(uri('kw2.acct'));
-            const tokens = decode(await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: uri('kw2.acct') } }), text.split('\n'));
+            const tokens = decode(
+                await client.connection.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: uri('kw2.acct') } }),
+                text.split('\n'),
+            );
             expect(tokens.map(t => `${t.text} ${t.token}`)).toEqual([
-                'kw2 class.declaration', 'kpi property.declaration', 'S property.declaration', 'kpi property',
-                'intent event.declaration', 'S property', 'objective method.declaration', 'kpi property',
+                'kw2 class.declaration',
+                'kpi property.declaration',
+                'S property.declaration',
+                'kpi property',
+                'intent event.declaration',
+                'S property',
+                'objective method.declaration',
+                'kpi property',
             ]);
             await client.close(uri('kw2.acct'));
         });
@@ -154,9 +177,12 @@ describe('navigation over LSP', () => {
         it('a range request gives the tokens of that range only', async () => {
             const start = lineOf('opportunity core5g');
             const end = lineOf('competitors ericsson');
-            const tokens = decode(await client.connection.sendRequest('textDocument/semanticTokens/range', {
-                textDocument: { uri: uri('cmgd.acct') }, range: { start: { line: start, character: 0 }, end: { line: end + 1, character: 0 } },
-            }));
+            const tokens = decode(
+                await client.connection.sendRequest('textDocument/semanticTokens/range', {
+                    textDocument: { uri: uri('cmgd.acct') },
+                    range: { start: { line: start, character: 0 }, end: { line: end + 1, character: 0 } },
+                }),
+            );
             expect(tokens.length).toBeGreaterThan(5);
             expect(tokens.every(t => t.line >= start && t.line <= end)).toBe(true);
             expect(tokens.map(t => t.text)).toEqual(['core5g', 'alice', 'bob', 'carol', 'zhang', 'wang', 'li', 'ericsson', 'nokia']);
@@ -164,17 +190,24 @@ describe('navigation over LSP', () => {
 
         it('a range that starts inside a deal, below its team, still gets the decision chain', async () => {
             const chain = lineOf('decision-chain {');
-            const tokens = decode(await client.connection.sendRequest('textDocument/semanticTokens/range', {
-                textDocument: { uri: uri('cmgd.acct') }, range: { start: { line: chain, character: 0 }, end: { line: chain + 4, character: 0 } },
-            }));
+            const tokens = decode(
+                await client.connection.sendRequest('textDocument/semanticTokens/range', {
+                    textDocument: { uri: uri('cmgd.acct') },
+                    range: { start: { line: chain, character: 0 }, end: { line: chain + 4, character: 0 } },
+                }),
+            );
             expect(tokens.map(t => `${t.text} ${t.token}`)).toEqual(['zhang property', 'wang property', 'li property']);
         });
     });
 
     describe('inlay hints', () => {
-        const hints = async (start: number, end: number) => (await client.connection.sendRequest('textDocument/inlayHint', {
-            textDocument: { uri: uri('cmgd.acct') }, range: { start: { line: start, character: 0 }, end: { line: end, character: 0 } },
-        }) as InlayHint[]).map(h => ({ line: h.position.line, character: h.position.character, label: h.label as string }));
+        const hints = async (start: number, end: number) =>
+            (
+                (await client.connection.sendRequest('textDocument/inlayHint', {
+                    textDocument: { uri: uri('cmgd.acct') },
+                    range: { start: { line: start, character: 0 }, end: { line: end, character: 0 } },
+                })) as InlayHint[]
+            ).map(h => ({ line: h.position.line, character: h.position.character, label: h.label as string }));
 
         it('after a decision-chain entry: the role and support it takes from its contact, nothing when it writes both', async () => {
             const chain = lineOf('decision-chain {');

@@ -48,7 +48,10 @@ describe('the plan in parts over the LSP', () => {
         small = { client: await startServer(smallDir, env), dir: smallDir };
         // as in an editor, the customer's file is open (its findings are there); in the small
         // workspace every file is, so that every finding about a customer is there before the tests
-        for (const [{ client, dir }, files] of [[big, [file]], [small, generated.files.slice(0, 11)]] as const) {
+        for (const [{ client, dir }, files] of [
+            [big, [file]],
+            [small, generated.files.slice(0, 11)],
+        ] as const) {
             for (const f of files) {
                 const opened = pathToFileURL(path.join(dir, path.relative(big.dir, f))).toString();
                 await client.open(opened, fs.readFileSync(f, 'utf8'));
@@ -56,7 +59,10 @@ describe('the plan in parts over the LSP', () => {
             }
         }
         smallUri = pathToFileURL(path.join(smallDir, path.relative(big.dir, file))).toString();
-        others = generated.files.slice(1, 11).filter(f => f !== file).map(f => path.join(smallDir, path.relative(big.dir, f)));
+        others = generated.files
+            .slice(1, 11)
+            .filter(f => f !== file)
+            .map(f => path.join(smallDir, path.relative(big.dir, f)));
     }, 200_000);
 
     afterAll(async () => {
@@ -65,7 +71,7 @@ describe('the plan in parts over the LSP', () => {
         fs.rmSync(root, { recursive: true, force: true });
     });
 
-    it('answers one customer\'s part, as big among 200 customers as among 10', async () => {
+    it("answers one customer's part, as big among 200 customers as among 10", async () => {
         const inBig = await ask(big.client, { customer });
         const inSmall = await ask(small.client, { customer }, smallUri);
         expect(inBig.customer!.value!.customer.id).toBe(customer);
@@ -123,7 +129,11 @@ describe('the plan in parts over the LSP', () => {
         const kept = await ask(small.client, { customer, keepGood: true, known: { outline: good.outline.stamp, customer: good.customer!.stamp } }, smallUri);
         expect(kept.errors.value!.length).toBeGreaterThan(0);
         // the error lines held are answered by their stamp alone
-        const again = await ask(small.client, { customer, keepGood: true, known: { outline: good.outline.stamp, customer: good.customer!.stamp, errors: kept.errors.stamp } }, smallUri);
+        const again = await ask(
+            small.client,
+            { customer, keepGood: true, known: { outline: good.outline.stamp, customer: good.customer!.stamp, errors: kept.errors.stamp } },
+            smallUri,
+        );
         expect(again.errors).toEqual({ stamp: kept.errors.stamp });
         expect(kept.revision).toBe(good.revision);
         expect(kept.outline).toEqual({ stamp: good.outline.stamp });

@@ -38,7 +38,9 @@ describe('quick fixes over LSP', () => {
 
     async function actionsFor(file: string, diagnostic: Diagnostic, only?: string[]): Promise<CodeAction[]> {
         return client.connection.sendRequest('textDocument/codeAction', {
-            textDocument: { uri: uri(file) }, range: diagnostic.range, context: { diagnostics: [diagnostic], ...(only ? { only } : {}) },
+            textDocument: { uri: uri(file) },
+            range: diagnostic.range,
+            context: { diagnostics: [diagnostic], ...(only ? { only } : {}) },
         }) as Promise<CodeAction[]>;
     }
 
@@ -59,7 +61,7 @@ describe('quick fixes over LSP', () => {
     const errors = (diagnostics: Diagnostic[]) => diagnostics.filter(d => d.severity === 1).map(d => `${d.code}: ${d.message}`);
     const codes = (diagnostics: Diagnostic[]) => diagnostics.map(d => d.code);
 
-    describe('no-power-map: a decision-chain with the customer\'s contacts that have a role', () => {
+    describe("no-power-map: a decision-chain with the customer's contacts that have a role", () => {
         const plan = (deal: string) => `customer pm "PM" {
     contact boss "Boss" { role approver support 1 last-contact 2026-11-01 }
     contact cto "CTO" {
@@ -72,30 +74,42 @@ ${deal}
 }
 `;
         it('in a deal written over several lines: a block of its own, one key person per line', async () => {
-            const result = await fix('pm.acct', plan(`    opportunity deal "Deal" {\n        ${qualified}\n        team { ar alice sr bob fr carol }\n    }`),
-                'no-power-map', 'Add a decision-chain with the 2 contacts of pm that have a role');
+            const result = await fix(
+                'pm.acct',
+                plan(`    opportunity deal "Deal" {\n        ${qualified}\n        team { ar alice sr bob fr carol }\n    }`),
+                'no-power-map',
+                'Add a decision-chain with the 2 contacts of pm that have a role',
+            );
             expect(result.action.isPreferred).toBe(true);
-            expect(result.text).toContain('        team { ar alice sr bob fr carol }\n        decision-chain {\n            boss\n            cto\n        }\n    }\n');
+            expect(result.text).toContain(
+                '        team { ar alice sr bob fr carol }\n        decision-chain {\n            boss\n            cto\n        }\n    }\n',
+            );
             expect(codes(result.after)).not.toContain('no-power-map');
             expect(errors(result.after)).toEqual([]);
         });
 
         it('in a deal written on one line: inline', async () => {
-            const result = await fix('pm.acct', plan(`    opportunity deal "Deal" { ${qualified} team { ar alice sr bob fr carol } }`),
-                'no-power-map', /^Add a decision-chain/);
+            const result = await fix(
+                'pm.acct',
+                plan(`    opportunity deal "Deal" { ${qualified} team { ar alice sr bob fr carol } }`),
+                'no-power-map',
+                /^Add a decision-chain/,
+            );
             expect(result.text).toContain('team { ar alice sr bob fr carol } decision-chain { boss cto } }');
             expect(codes(result.after)).not.toContain('no-power-map');
             expect(errors(result.after)).toEqual([]);
         });
     });
 
-    describe('incomplete-iron-triangle: one fix per missing role and candidate, the customer\'s owner first', () => {
+    describe("incomplete-iron-triangle: one fix per missing role and candidate, the customer's owner first", () => {
         it('inside the existing team: the owner, then the members, never someone already in the team', async () => {
             const text = `customer it "IT" {\n    owner carol\n    opportunity deal "Deal" {\n        ${qualified}\n        team { ar alice }\n    }\n}\n`;
             const first = await fix('it.acct', text, 'incomplete-iron-triangle', "Add Carol Wu (carol) as SR (the customer's owner)");
             expect(first.titles).toEqual([
-                "Add Carol Wu (carol) as SR (the customer's owner)", 'Add Bob Li (bob) as SR',
-                "Add Carol Wu (carol) as FR (the customer's owner)", 'Add Bob Li (bob) as FR',
+                "Add Carol Wu (carol) as SR (the customer's owner)",
+                'Add Bob Li (bob) as SR',
+                "Add Carol Wu (carol) as FR (the customer's owner)",
+                'Add Bob Li (bob) as FR',
                 'Waive this finding…',
             ]);
             expect(first.text).toContain('team { ar alice sr carol }');
@@ -150,7 +164,9 @@ ${deal}
         it('for `with`, `reports-to` and `influences` too', async () => {
             const text = 'customer uc "UC" {\n    contact a "A" { reports-to boss influences lu }\n    activity v "V" { with zhou }\n}\n';
             const before = await publish('uc.acct', text);
-            const titles = await Promise.all(before.filter(d => d.code === 'unresolved-reference').map(async d => (await actionsFor('uc.acct', d)).map(a => a.title)));
+            const titles = await Promise.all(
+                before.filter(d => d.code === 'unresolved-reference').map(async d => (await actionsFor('uc.acct', d)).map(a => a.title)),
+            );
             expect(titles).toEqual([["Create contact 'boss' in uc"], ["Create contact 'lu' in uc"], ["Create contact 'zhou' in uc"]]);
         });
     });
@@ -159,7 +175,9 @@ ${deal}
         it('on a line of its own after the tier', async () => {
             const text = 'customer tr "TR" {\n    standing 3 cooperation 2\n    tier value          // never reviewed\n    owner alice\n}\n';
             const result = await fix('tr.acct', text, 'stale-tier-review', 'Record the tier review as done today (reviewed 2026-11-22)');
-            expect(result.text).toBe('customer tr "TR" {\n    standing 3 cooperation 2\n    tier value          // never reviewed\n    reviewed 2026-11-22\n    owner alice\n}\n');
+            expect(result.text).toBe(
+                'customer tr "TR" {\n    standing 3 cooperation 2\n    tier value          // never reviewed\n    reviewed 2026-11-22\n    owner alice\n}\n',
+            );
             expect(codes(result.after)).not.toContain('stale-tier-review');
             expect(errors(result.after)).toEqual([]);
         });
@@ -184,8 +202,12 @@ ${contact}
 }
 `;
         it('unknown-support with no support written: `support ?` declared on the contact (the finding stays: an unknown approver is a priority to reach)', async () => {
-            const result = await fix('us.acct', plan('    contact boss "Boss" {\n        role approver\n        last-contact 2026-11-01\n    }'),
-                'unknown-support', 'Declare the support of Boss (boss) as unknown (support ?)');
+            const result = await fix(
+                'us.acct',
+                plan('    contact boss "Boss" {\n        role approver\n        last-contact 2026-11-01\n    }'),
+                'unknown-support',
+                'Declare the support of Boss (boss) as unknown (support ?)',
+            );
             expect(result.text).toContain('        role approver\n        support ?\n        last-contact 2026-11-01\n');
             expect(codes(result.after)).toEqual(codes(result.before));
             expect(errors(result.after)).toEqual([]);
@@ -195,8 +217,12 @@ ${contact}
         });
 
         it('unfounded-support: the support marked ? until contact is recorded', async () => {
-            const result = await fix('us.acct', plan('    contact boss "Boss" { role sponsor support 2 }'),
-                'unfounded-support', 'Mark the support of Boss (boss) as unknown (?) until contact is recorded');
+            const result = await fix(
+                'us.acct',
+                plan('    contact boss "Boss" { role sponsor support 2 }'),
+                'unfounded-support',
+                'Mark the support of Boss (boss) as unknown (?) until contact is recorded',
+            );
             expect(result.text).toContain('contact boss "Boss" { role sponsor support ? }');
             expect(codes(result.after)).not.toContain('unfounded-support');
             expect(errors(result.after)).toEqual([]);

@@ -41,7 +41,14 @@ describe('language server over LSP (stdio)', () => {
         const published = await diagnosticsFor(uri, d => d.length > 0);
         const codes = published.map(d => d.code).sort();
         // examples/EXPECTED.md: with contract 1.1, He Wei's opposed influence on Lu; with 1.2, branchwifi has no solution
-        expect(codes).toEqual(['incomplete-iron-triangle', 'opposed-influence', 'overdue-activity', 'single-threaded', 'unqualified-opportunity', 'unverified-opportunity']);
+        expect(codes).toEqual([
+            'incomplete-iron-triangle',
+            'opposed-influence',
+            'overdue-activity',
+            'single-threaded',
+            'unqualified-opportunity',
+            'unverified-opportunity',
+        ]);
         const unqualified = published.find(d => d.code === 'unqualified-opportunity')!;
         expect(unqualified.severity).toBe(2);
         expect(unqualified.message).toContain('no confirmed budget');
@@ -55,7 +62,8 @@ describe('language server over LSP (stdio)', () => {
         const first = await diagnosticsFor(uri, d => d.some(x => x.code === 'out-of-range'));
         expect(first[0].range.start).toEqual({ line: 1, character: 28 });
         await connection.sendNotification('textDocument/didChange', {
-            textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace('support 5', 'support 2') }],
+            textDocument: { uri, version: 2 },
+            contentChanges: [{ text: text.replace('support 5', 'support 2') }],
         });
         const second = await diagnosticsFor(uri, d => !d.some(x => x.code === 'out-of-range'));
         expect(second).toEqual([]);
@@ -66,9 +74,10 @@ describe('language server over LSP (stdio)', () => {
         const text = 'customer c "C" {\n    contact a "A" { support  }\n}\n';
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version: 1, text } });
         await diagnosticsFor(uri);
-        const result = await connection.sendRequest('textDocument/completion', {
-            textDocument: { uri }, position: { line: 1, character: 28 },
-        }) as CompletionList;
+        const result = (await connection.sendRequest('textDocument/completion', {
+            textDocument: { uri },
+            position: { line: 1, character: 28 },
+        })) as CompletionList;
         const items = Object.fromEntries(result.items.map(item => [item.label, item.documentation]));
         expect(Object.keys(items)).toEqual(expect.arrayContaining(['-1', '0', '1', '2', '3', '?']));
         expect(items['2']).toBe('Supports us and excludes others.');
@@ -79,7 +88,7 @@ describe('language server over LSP (stdio)', () => {
         const text = 'customer h "H" {\n    contact a "A" { role decision-maker }\n}\n';
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version: 1, text } });
         await diagnosticsFor(uri);
-        const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 30 } }) as Hover;
+        const hover = (await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 30 } })) as Hover;
         expect((hover.contents as { value: string }).value).toContain('holds the final decision');
     });
 
@@ -88,9 +97,11 @@ describe('language server over LSP (stdio)', () => {
         const text = 'customer fix "Fix" {\n    standing 5 cooperation 4 tier value reviewed 2026-10-01\n}\n';
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version: 1, text } });
         const [mismatch] = await diagnosticsFor(uri, d => d.some(x => x.code === 'tier-mismatch'));
-        const actions = await connection.sendRequest('textDocument/codeAction', {
-            textDocument: { uri }, range: mismatch.range, context: { diagnostics: [mismatch] },
-        }) as Array<{ title: string; edit: { changes: Record<string, Array<{ range: unknown; newText: string }>> } }>;
+        const actions = (await connection.sendRequest('textDocument/codeAction', {
+            textDocument: { uri },
+            range: mismatch.range,
+            context: { diagnostics: [mismatch] },
+        })) as Array<{ title: string; edit: { changes: Record<string, Array<{ range: unknown; newText: string }>> } }>;
         // the fix the check carries, then (contract 1.1) the waiver every waivable finding offers
         expect(actions.map(a => a.title)).toEqual(['Change the tier to excellent', 'Waive this finding…']);
         expect(actions[0].edit.changes[uri]).toEqual([{ range: { start: { line: 1, character: 34 }, end: { line: 1, character: 39 } }, newText: 'excellent' }]);
@@ -109,9 +120,11 @@ describe('language server over LSP (stdio)', () => {
         expect(view.plan.customers.map(c => c.id).sort()).toEqual(['donghai', 'hxgrid', 'jlbank', 'pearlport', 'yhwater', 'scratch', 'c', 'h', 'fix'].sort());
         expect(view.plan.files).toContain('regional/jinlan-bank.acct');
         expect(await connection.sendRequest(LocateRequest.type, { subject: 'customer:hxgrid' })).toMatchObject({ uri, line: expect.any(Number) });
-        expect(findingsOf(view)).toEqual(expect.arrayContaining([
-            expect.objectContaining({ code: 'unknown-support', subject: 'opportunity:hxgrid/substation', contact: 'contact:hxgrid/sun' }),
-        ]));
+        expect(findingsOf(view)).toEqual(
+            expect.arrayContaining([
+                expect.objectContaining({ code: 'unknown-support', subject: 'opportunity:hxgrid/substation', contact: 'contact:hxgrid/sun' }),
+            ]),
+        );
     });
 
     it('the plan view follows edits: a renamed contact shows in the next request', async () => {
@@ -124,7 +137,8 @@ describe('language server over LSP (stdio)', () => {
         expect(nameOf(first)).toBe('Before');
         client.forget(uri);
         await connection.sendNotification('textDocument/didChange', {
-            textDocument: { uri, version: 2 }, contentChanges: [{ text: text.replace('Before', 'After') }],
+            textDocument: { uri, version: 2 },
+            contentChanges: [{ text: text.replace('Before', 'After') }],
         });
         await diagnosticsFor(uri);
         const second = await connection.sendRequest(PlanViewRequest.type, { uri });

@@ -23,9 +23,13 @@ const hostile: Record<string, () => string> = {
     'an unterminated string before long lines': () => 'member a "open\n' + ('x'.repeat(200) + '\n').repeat(700),
     'a line of 80 kB of \\"': () => 'member a "' + '\\"'.repeat(40_000) + '\n',
     'a megabyte of NUL': () => '\u0000'.repeat(1_000_000),
-    'a reporting cycle of 4,000 contacts': () => 'customer c "C" {\n' + Array.from({ length: 4000 }, (_, i) => `  contact k${i} "K" { reports-to k${(i + 1) % 4000} }\n`).join('') + '}\n',
+    'a reporting cycle of 4,000 contacts': () =>
+        'customer c "C" {\n' + Array.from({ length: 4000 }, (_, i) => `  contact k${i} "K" { reports-to k${(i + 1) % 4000} }\n`).join('') + '}\n',
     // the last contact reports to nobody: one finding to wait for
-    '20,000 contacts with a comment each': () => 'customer c "C" {\n' + Array.from({ length: 20_000 }, (_, i) => `  // ${i}\n  contact k${i} "K" { }\n`).join('') + '  contact z "Z" { reports-to nobody }\n}\n',
+    '20,000 contacts with a comment each': () =>
+        'customer c "C" {\n' +
+        Array.from({ length: 20_000 }, (_, i) => `  // ${i}\n  contact k${i} "K" { }\n`).join('') +
+        '  contact z "Z" { reports-to nobody }\n}\n',
 };
 
 describe('the language server survives hostile documents', () => {
@@ -51,7 +55,10 @@ describe('the language server survives hostile documents', () => {
             await client.open(good, normal.replace(/\bok\b/g, `ok${Object.keys(hostile).indexOf(shape)}`));
             const found = await client.diagnosticsFor(good, d => d.length > 0);
             expect(found.map(d => d.code).sort()).toEqual(['rational-turn-risk', 'stale-tier-review']);
-            const completion = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri: good }, position: { line: 2, character: 20 } }) as { items: Array<{ label: string }> };
+            const completion = (await client.connection.sendRequest('textDocument/completion', {
+                textDocument: { uri: good },
+                position: { line: 2, character: 20 },
+            })) as { items: Array<{ label: string }> };
             expect(completion.items.map(i => i.label)).toContain('intimacy');
             await client.close(good);
         }, 60_000);
@@ -61,7 +68,11 @@ describe('the language server survives hostile documents', () => {
 describe('hostile files sitting in the workspace', () => {
     it('are indexed without taking the server down: an opened plan is diagnosed and completion answers', async () => {
         const files: Record<string, string> = { 'team.acct': team };
-        Object.values(hostile).slice(0, 4).forEach((text, i) => { files[`hostile-${i}.acct`] = text(); });
+        Object.values(hostile)
+            .slice(0, 4)
+            .forEach((text, i) => {
+                files[`hostile-${i}.acct`] = text();
+            });
         const folder = tempWorkspace(files);
         const client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
         try {
@@ -69,7 +80,10 @@ describe('hostile files sitting in the workspace', () => {
             await client.open(good, normal);
             const found = await client.diagnosticsFor(good, d => d.length > 0, 30_000);
             expect(found.map(d => d.code).sort()).toEqual(['rational-turn-risk', 'stale-tier-review']);
-            const hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: good }, position: { line: 1, character: 10 } }) as { contents: { value: string } } | null;
+            const hover = (await client.connection.sendRequest('textDocument/hover', {
+                textDocument: { uri: good },
+                position: { line: 1, character: 10 },
+            })) as { contents: { value: string } } | null;
             expect(hover?.contents.value).toMatch(/core/i);
         } finally {
             await client.stop();
@@ -83,34 +97,42 @@ describe('a burst of 10,000 edits', () => {
     // the server holds about 12 MB (12 %) more than before the burst after it settles; Node 20 and
     // 22 give it back. run-all's Node 24 stage sets ACCT_KNOWN_NODE24_BURST_MEMORY; nothing else does.
     const knownNode24Memory = process.env.ACCT_KNOWN_NODE24_BURST_MEMORY === '1' && process.versions.node.startsWith('24.');
-    it.skipIf(knownNode24Memory)('settles on the last text, and the memory comes back', async () => {
-        const folder = tempWorkspace({ 'team.acct': team });
-        const client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
-        try {
-            const uri = pathToFileURL(path.join(folder, 'plan.acct')).toString();
-            const text = normal.repeat(1).replace('}\n', '}\n') + Array.from({ length: 300 }, (_, i) => `customer c${i} "C" {\n    contact a "A" { support 2 intimacy 1 last-contact 2026-11-01 }\n}\n`).join('');
-            await client.open(uri, text);
-            await client.diagnosticsFor(uri, d => d.length > 0);
-            await new Promise(resolve => setTimeout(resolve, 2000));
-            const start = client.rssMB();
-            for (let version = 2; version <= 10_001; version++) {
-                const last = version === 10_001;
-                await client.change(uri, text + `member m${version} ${last ? 'finally' : '"M"'}\n`, version);
-            }
-            const last = await client.diagnosticsFor(uri, d => d.some(x => /`finally`/.test(messageText(x.message))), 20_000);
-            // the last text's findings: its one syntax error, nothing left over from an edit before it
-            expect(last.filter(d => d.code === 'syntax')).toHaveLength(1);
-            // V8 hands the memory back to the system when the server has been idle for a while
-            let rss = client.rssMB();
-            for (let waited = 0; waited < 90_000 && rss > start * 1.1; waited += 2000) {
+    it.skipIf(knownNode24Memory)(
+        'settles on the last text, and the memory comes back',
+        async () => {
+            const folder = tempWorkspace({ 'team.acct': team });
+            const client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
+            try {
+                const uri = pathToFileURL(path.join(folder, 'plan.acct')).toString();
+                const text =
+                    normal.repeat(1).replace('}\n', '}\n') +
+                    Array.from({ length: 300 }, (_, i) => `customer c${i} "C" {\n    contact a "A" { support 2 intimacy 1 last-contact 2026-11-01 }\n}\n`).join(
+                        '',
+                    );
+                await client.open(uri, text);
+                await client.diagnosticsFor(uri, d => d.length > 0);
                 await new Promise(resolve => setTimeout(resolve, 2000));
-                rss = client.rssMB();
+                const start = client.rssMB();
+                for (let version = 2; version <= 10_001; version++) {
+                    const last = version === 10_001;
+                    await client.change(uri, text + `member m${version} ${last ? 'finally' : '"M"'}\n`, version);
+                }
+                const last = await client.diagnosticsFor(uri, d => d.some(x => /`finally`/.test(messageText(x.message))), 20_000);
+                // the last text's findings: its one syntax error, nothing left over from an edit before it
+                expect(last.filter(d => d.code === 'syntax')).toHaveLength(1);
+                // V8 hands the memory back to the system when the server has been idle for a while
+                let rss = client.rssMB();
+                for (let waited = 0; waited < 90_000 && rss > start * 1.1; waited += 2000) {
+                    await new Promise(resolve => setTimeout(resolve, 2000));
+                    rss = client.rssMB();
+                }
+                expect(rss).toBeLessThanOrEqual(start * 1.1);
+            } finally {
+                await client.stop();
             }
-            expect(rss).toBeLessThanOrEqual(start * 1.1);
-        } finally {
-            await client.stop();
-        }
-    }, 180_000);
+        },
+        180_000,
+    );
 });
 
 describe('a FIFO named by a request', () => {
@@ -129,7 +151,14 @@ describe('a FIFO named by a request', () => {
                 ['textDocument/references', { textDocument: { uri: pipe }, position, context: { includeDeclaration: false } }],
             ];
             const answers = await Promise.race([
-                Promise.all(requests.map(([method, params]) => client.connection.sendRequest(method, params).then(() => 'answered', () => 'refused'))),
+                Promise.all(
+                    requests.map(([method, params]) =>
+                        client.connection.sendRequest(method, params).then(
+                            () => 'answered',
+                            () => 'refused',
+                        ),
+                    ),
+                ),
                 new Promise<string>(resolve => setTimeout(() => resolve('hung'), 15_000)),
             ]);
             expect(answers).toEqual(requests.map(() => expect.stringMatching(/answered|refused/)));
@@ -147,7 +176,8 @@ describe('a FIFO named by a request', () => {
             await client.connection.sendNotification('exit');
             expect(await exited).toBe(true);
         } finally {
-            if (client.server.exitCode === null && client.server.signalCode === null) await client.stop(); else client.connection.dispose();
+            if (client.server.exitCode === null && client.server.signalCode === null) await client.stop();
+            else client.connection.dispose();
         }
     }, 60_000);
 });

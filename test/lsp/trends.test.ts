@@ -46,60 +46,80 @@ afterAll(async () => {
 });
 
 describe('the plan over time in the server', () => {
-    it('reads the history in the background: first "loading", then the trend at the cursor, answered from the cache in under 50 ms', async () => {
-        const first = await client.connection.sendRequest(TrendsRequest.type, { uri, position: at('contact sun') });
-        expect(['loading', 'ready']).toContain(first.status);
-        await ready;
-        const trend = await client.connection.sendRequest(TrendsRequest.type, { uri, position: at('contact sun') });
-        expect(trend.status).toBe('ready');
-        const sun = (trend as Extract<TrendsState, { status: 'ready' }>).trend;
-        expect(sun.subject).toBe('contact:hxgrid/sun');
-        // won, lost to ZTE, regained
-        expect(sun.points.map(p => p.values.support).filter((v, i, all) => v !== all[i - 1])).toEqual([null, 1, 0, -1, 0, 1, 2]);
-        expect(sun.points.find(p => p.message.startsWith('ZTE hosted'))!.changes).toContain('support 1 → 0');
-        // a cursor move: another element, from the cache (the median of three rounds: the machine's load makes single moves jitter)
-        const times: number[] = [];
-        for (let round = 0; round < 3; round++) {
-            for (const needle of ['opportunity substation', 'contact fang', 'customer hxgrid', 'contact deng']) {
-                const started = performance.now();
-                const answer = await client.connection.sendRequest(TrendsRequest.type, { uri, position: at(needle) });
-                times.push(performance.now() - started);
-                expect(answer.status, needle).toBe('ready');
+    it(
+        'reads the history in the background: first "loading", then the trend at the cursor, answered from the cache in under 50 ms',
+        async () => {
+            const first = await client.connection.sendRequest(TrendsRequest.type, { uri, position: at('contact sun') });
+            expect(['loading', 'ready']).toContain(first.status);
+            await ready;
+            const trend = await client.connection.sendRequest(TrendsRequest.type, { uri, position: at('contact sun') });
+            expect(trend.status).toBe('ready');
+            const sun = (trend as Extract<TrendsState, { status: 'ready' }>).trend;
+            expect(sun.subject).toBe('contact:hxgrid/sun');
+            // won, lost to ZTE, regained
+            expect(sun.points.map(p => p.values.support).filter((v, i, all) => v !== all[i - 1])).toEqual([null, 1, 0, -1, 0, 1, 2]);
+            expect(sun.points.find(p => p.message.startsWith('ZTE hosted'))!.changes).toContain('support 1 → 0');
+            // a cursor move: another element, from the cache (the median of three rounds: the machine's load makes single moves jitter)
+            const times: number[] = [];
+            for (let round = 0; round < 3; round++) {
+                for (const needle of ['opportunity substation', 'contact fang', 'customer hxgrid', 'contact deng']) {
+                    const started = performance.now();
+                    const answer = await client.connection.sendRequest(TrendsRequest.type, { uri, position: at(needle) });
+                    times.push(performance.now() - started);
+                    expect(answer.status, needle).toBe('ready');
+                }
             }
-        }
-        const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-        expect(median, times.map(ms => ms.toFixed(1)).join(', ')).toBeLessThan(50);
-        const deal = await client.connection.sendRequest(TrendsRequest.type, { uri, subject: 'opportunity:hxgrid/substation' });
-        expect((deal as Extract<TrendsState, { status: 'ready' }>).trend.points.at(-1)!.values.stage).toBe('bid');
-    }, T);
+            const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+            expect(median, times.map(ms => ms.toFixed(1)).join(', ')).toBeLessThan(50);
+            const deal = await client.connection.sendRequest(TrendsRequest.type, { uri, subject: 'opportunity:hxgrid/substation' });
+            expect((deal as Extract<TrendsState, { status: 'ready' }>).trend.points.at(-1)!.values.stage).toBe('bid');
+        },
+        T,
+    );
 
-    it('says since when each open deal has held its stage: in the stage ages and in the opportunity hover', async () => {
-        await ready;
-        const { status, ages } = await client.connection.sendRequest(StageAgesRequest.type, { uri });
-        expect(status).toBe('ready');
-        expect(ages['opportunity:hxgrid/substation']).toEqual({ stage: 'bid', since: '2026-11-20' });
-        const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: at('substation', 'opportunity substation') });
-        expect(JSON.stringify(hover?.contents)).toContain('bid since 2026-11-20, 11 days');
-    }, T);
+    it(
+        'says since when each open deal has held its stage: in the stage ages and in the opportunity hover',
+        async () => {
+            await ready;
+            const { status, ages } = await client.connection.sendRequest(StageAgesRequest.type, { uri });
+            expect(status).toBe('ready');
+            expect(ages['opportunity:hxgrid/substation']).toEqual({ stage: 'bid', since: '2026-11-20' });
+            const hover = await client.connection.sendRequest<Hover | null>('textDocument/hover', {
+                textDocument: { uri },
+                position: at('substation', 'opportunity substation'),
+            });
+            expect(JSON.stringify(hover?.contents)).toContain('bid since 2026-11-20, 11 days');
+        },
+        T,
+    );
 
-    it('reads no git in an untrusted workspace, and says when there is no repository', async () => {
-        const untrusted = await startServer(repo, { ACCT_TODAY: '2026-12-01' });
-        try {
-            await untrusted.open(uri, text);
-            expect(await untrusted.connection.sendRequest(TrendsRequest.type, { uri, position: at('contact sun') })).toEqual({ status: 'untrusted' });
-            const hover = await untrusted.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri }, position: at('substation', 'opportunity substation') });
-            expect(JSON.stringify(hover?.contents)).not.toContain(' since ');
-        } finally {
-            await untrusted.stop();
-        }
-        const plain = tempWorkspace({ 'a.acct': 'customer c "C" {\n    contact x "X" { support 1 }\n}\n' });
-        const noGit = await startServer(plain, {}, {}, { initializationOptions: { trusted: true } });
-        try {
-            const file = pathToFileURL(path.join(plain, 'a.acct')).toString();
-            await noGit.open(file, readFileSync(path.join(plain, 'a.acct'), 'utf8'));
-            expect(await noGit.connection.sendRequest(TrendsRequest.type, { uri: file, position: { line: 1, character: 14 } })).toEqual({ status: 'noGit' });
-        } finally {
-            await noGit.stop();
-        }
-    }, T);
+    it(
+        'reads no git in an untrusted workspace, and says when there is no repository',
+        async () => {
+            const untrusted = await startServer(repo, { ACCT_TODAY: '2026-12-01' });
+            try {
+                await untrusted.open(uri, text);
+                expect(await untrusted.connection.sendRequest(TrendsRequest.type, { uri, position: at('contact sun') })).toEqual({ status: 'untrusted' });
+                const hover = await untrusted.connection.sendRequest<Hover | null>('textDocument/hover', {
+                    textDocument: { uri },
+                    position: at('substation', 'opportunity substation'),
+                });
+                expect(JSON.stringify(hover?.contents)).not.toContain(' since ');
+            } finally {
+                await untrusted.stop();
+            }
+            const plain = tempWorkspace({ 'a.acct': 'customer c "C" {\n    contact x "X" { support 1 }\n}\n' });
+            const noGit = await startServer(plain, {}, {}, { initializationOptions: { trusted: true } });
+            try {
+                const file = pathToFileURL(path.join(plain, 'a.acct')).toString();
+                await noGit.open(file, readFileSync(path.join(plain, 'a.acct'), 'utf8'));
+                expect(await noGit.connection.sendRequest(TrendsRequest.type, { uri: file, position: { line: 1, character: 14 } })).toEqual({
+                    status: 'noGit',
+                });
+            } finally {
+                await noGit.stop();
+            }
+        },
+        T,
+    );
 });

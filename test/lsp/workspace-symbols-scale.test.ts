@@ -30,7 +30,7 @@ describe('workspace symbols in a 100k-line workspace', () => {
     });
 
     it('one query answers with the best matches first, at most the limit', async () => {
-        const found = await client.connection.sendRequest('workspace/symbol', { query: 'Wang' }) as SymbolInformation[];
+        const found = (await client.connection.sendRequest('workspace/symbol', { query: 'Wang' })) as SymbolInformation[];
         expect(found.length).toBe(WORKSPACE_SYMBOL_LIMIT);
         // ids that are `wang…` come before names that only contain it
         expect(found[0].name.toLowerCase().startsWith('wang')).toBe(true);

@@ -11,9 +11,15 @@ export class Emitter<T> {
     private listeners: Array<Listener<T>> = [];
     event = (l: Listener<T>) => {
         this.listeners.push(l);
-        return { dispose: () => { this.listeners = this.listeners.filter(x => x !== l); } };
+        return {
+            dispose: () => {
+                this.listeners = this.listeners.filter(x => x !== l);
+            },
+        };
     };
-    fire(e: T): void { for (const l of [...this.listeners]) l(e); }
+    fire(e: T): void {
+        for (const l of [...this.listeners]) l(e);
+    }
 }
 
 export interface FakePanel {
@@ -23,7 +29,10 @@ export interface FakePanel {
     visible: boolean;
     viewColumn: number;
     webview: {
-        html: string; options: unknown; cspSource: string; posted: unknown[];
+        html: string;
+        options: unknown;
+        cspSource: string;
+        posted: unknown[];
         asWebviewUri(u: { toString(): string }): { toString(): string };
         postMessage(m: unknown): Promise<boolean>;
         onDidReceiveMessage: Emitter<unknown>['event'];
@@ -39,12 +48,23 @@ export function makePanel(viewType: string, options: unknown): FakePanel {
     const receive = new Emitter<unknown>();
     const disposed = new Emitter<void>();
     const p: FakePanel = {
-        viewType, title: '', options, visible: true, viewColumn: 2,
+        viewType,
+        title: '',
+        options,
+        visible: true,
+        viewColumn: 2,
         webview: {
-            html: '', options, cspSource: 'https://*.vscode-cdn.net', posted: [],
+            html: '',
+            options,
+            cspSource: 'https://*.vscode-cdn.net',
+            posted: [],
             asWebviewUri: u => ({ toString: () => `https://webview.test${new URL(u.toString()).pathname}` }),
-            postMessage: async m => { p.webview.posted.push(JSON.parse(JSON.stringify(m))); return true; },
-            onDidReceiveMessage: receive.event, receive,
+            postMessage: async m => {
+                p.webview.posted.push(JSON.parse(JSON.stringify(m)));
+                return true;
+            },
+            onDidReceiveMessage: receive.event,
+            receive,
         },
         onDidDispose: disposed.event,
         onDidChangeViewState: new Emitter<unknown>().event,

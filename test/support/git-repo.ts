@@ -25,15 +25,22 @@ export function scriptedRepo(): ScriptedRepo {
         commit(date, message, files = {}, author = 'Alice Chen') {
             for (const [name, content] of Object.entries(files)) {
                 const full = path.join(dir, name);
-                if (content === null) { rmSync(full, { force: true }); continue; }
+                if (content === null) {
+                    rmSync(full, { force: true });
+                    continue;
+                }
                 mkdirSync(path.dirname(full), { recursive: true });
                 writeFileSync(full, content);
             }
             run(['add', '-A']);
             const stamp = date.includes('T') ? date : `${date}T10:00:00+08:00`;
             run(['commit', '-q', '--allow-empty', '-m', message], {
-                GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: 'a@example.com', GIT_AUTHOR_DATE: stamp,
-                GIT_COMMITTER_NAME: author, GIT_COMMITTER_EMAIL: 'a@example.com', GIT_COMMITTER_DATE: stamp,
+                GIT_AUTHOR_NAME: author,
+                GIT_AUTHOR_EMAIL: 'a@example.com',
+                GIT_AUTHOR_DATE: stamp,
+                GIT_COMMITTER_NAME: author,
+                GIT_COMMITTER_EMAIL: 'a@example.com',
+                GIT_COMMITTER_DATE: stamp,
             });
             return run(['rev-parse', 'HEAD']).trim();
         },

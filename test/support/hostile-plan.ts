@@ -28,4 +28,3 @@ export function hostilePlan(): Record<string, string> {
 `,
     };
 }
-

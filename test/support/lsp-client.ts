@@ -27,8 +27,12 @@ export interface LspClient {
  * `capabilities`: what the client says it supports, beyond `workspace.configuration`; `initialize`:
  * more of the `initialize` request's parameters (`{ locale: 'zh-cn' }`, as VS Code sends its display language).
  */
-export async function startServer(folder: string, env: Record<string, string> = {}, capabilities: ClientCapabilities = {},
-    initialize: Record<string, unknown> = {}): Promise<LspClient> {
+export async function startServer(
+    folder: string,
+    env: Record<string, string> = {},
+    capabilities: ClientCapabilities = {},
+    initialize: Record<string, unknown> = {},
+): Promise<LspClient> {
     const serverPath = path.join(projectRoot, 'out', 'server.js');
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run 'npm run build' first.`);
     const server = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
@@ -37,7 +41,9 @@ export async function startServer(folder: string, env: Record<string, string> = 
     const waiters: Array<() => boolean> = [];
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
         latest.set(params.uri, params.diagnostics);
-        waiters.splice(0).forEach(wake => { if (!wake()) waiters.push(wake); });
+        waiters.splice(0).forEach(wake => {
+            if (!wake()) waiters.push(wake);
+        });
     });
     connection.onRequest('workspace/configuration', () => [{}]);
     connection.onRequest('client/registerCapability', () => null);
@@ -45,12 +51,17 @@ export async function startServer(folder: string, env: Record<string, string> = 
     connection.listen();
     const rootUri = pathToFileURL(folder).toString();
     const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
-        processId: process.pid, rootUri, capabilities: { ...capabilities, workspace: { configuration: true, ...capabilities.workspace } },
-        workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }], ...initialize,
+        processId: process.pid,
+        rootUri,
+        capabilities: { ...capabilities, workspace: { configuration: true, ...capabilities.workspace } },
+        workspaceFolders: [{ uri: rootUri, name: path.basename(folder) }],
+        ...initialize,
     });
     await connection.sendNotification('initialized', {});
     return {
-        server, connection, initializeResult,
+        server,
+        connection,
+        initializeResult,
         diagnosticsFor(uri, predicate = () => true, timeoutMs = 20_000) {
             return new Promise((resolve, reject) => {
                 const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
@@ -66,7 +77,9 @@ export async function startServer(folder: string, env: Record<string, string> = 
                 if (!check()) waiters.push(check);
             });
         },
-        forget: uri => { latest.delete(uri); },
+        forget: uri => {
+            latest.delete(uri);
+        },
         open: (uri, text, version = 1) => connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version, text } }),
         change: (uri, text, version) => connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] }),
         close: uri => connection.sendNotification('textDocument/didClose', { textDocument: { uri } }),

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 
 // From the project root (the tests run there; the fuzz runner is a bundle in out/).
 const schemaPath = [path.resolve(__dirname, '..', '..'), process.cwd()]
-    .map(root => path.join(root, 'schema', 'acct-plan.schema.json')).find(file => existsSync(file))!;
+    .map(root => path.join(root, 'schema', 'acct-plan.schema.json'))
+    .find(file => existsSync(file))!;
 let validator: ReturnType<Ajv['compile']> | undefined;
 
 /** The schema violations of `document`, as `PATH message` lines; empty when valid. */

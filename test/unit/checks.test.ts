@@ -7,8 +7,18 @@ import { describe, it, expect } from 'vitest';
 import { URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-    buildWorkspace, checkCustomer, CLEAN, cleanWith, contractFiles, rangeAfter, rangeOf, summary, TEAM,
-    uriOf, type Finding, type TestWorkspace,
+    buildWorkspace,
+    checkCustomer,
+    CLEAN,
+    cleanWith,
+    contractFiles,
+    rangeAfter,
+    rangeOf,
+    summary,
+    TEAM,
+    uriOf,
+    type Finding,
+    type TestWorkspace,
 } from './helpers.js';
 
 /** Exactly one finding of `code` in plan.acct (or `file`), returned for further assertions. */
@@ -45,7 +55,9 @@ describe('baseline', () => {
     it('the contract example gives exactly the six findings of section 3 with today = 2026-11-22', async () => {
         const files = contractFiles();
         const w = await buildWorkspace(files);
-        const got = w.findings().map(f => `${f.file} ${f.severity} ${f.code} ${files[f.file].split('\n')[f.range.start.line].trim().split(/\s+/).slice(0, 2).join(' ')}`);
+        const got = w
+            .findings()
+            .map(f => `${f.file} ${f.severity} ${f.code} ${files[f.file].split('\n')[f.range.start.line].trim().split(/\s+/).slice(0, 2).join(' ')}`);
         expect(got.sort()).toEqual([
             'cmgd.acct warning incomplete-iron-triangle team {',
             'cmgd.acct warning no-power-map opportunity oss',
@@ -128,8 +140,11 @@ describe('unresolved-reference', () => {
 
     it('a contact of another customer does not resolve (decision-chain, reports-to, with)', async () => {
         const other = 'customer other "Other" {\n    contact stranger "Stranger" { support 1 }\n}\n';
-        const text = cleanWith(['            eng\n', '            eng\n            stranger\n'],
-            ['reports-to cto', 'reports-to stranger'], ['with boss, cto', 'with boss, stranger']);
+        const text = cleanWith(
+            ['            eng\n', '            eng\n            stranger\n'],
+            ['reports-to cto', 'reports-to stranger'],
+            ['with boss, cto', 'with boss, stranger'],
+        );
         const w = await checkCustomer(text, { 'other.acct': other });
         const found = w.withCode('unresolved-reference', 'plan.acct');
         expect(found.map(f => f.range.start)).toEqual([0, 1, 2].map(i => rangeOf(text, 'stranger', i).start));
@@ -185,8 +200,13 @@ describe('duplicate-id', () => {
 });
 
 describe('out-of-range', () => {
-    const text = cleanWith(['support 2\n', 'support 5\n'], ['intimacy 0', 'intimacy -4'], ['standing 3', 'standing 0'],
-        ['cooperation 3', 'cooperation 6'], ['date 2026-12-01', 'date 2026-11-01']);
+    const text = cleanWith(
+        ['support 2\n', 'support 5\n'],
+        ['intimacy 0', 'intimacy -4'],
+        ['standing 3', 'standing 0'],
+        ['cooperation 3', 'cooperation 6'],
+        ['date 2026-12-01', 'date 2026-11-01'],
+    );
 
     it('support 5, intimacy -4, standing 0, cooperation 6: errors on the value, not syntax errors', async () => {
         const w = await checkCustomer(text);
@@ -224,8 +244,13 @@ describe('out-of-range', () => {
     });
 
     it('the range limits themselves are accepted', async () => {
-        const t = cleanWith(['support 2\n', 'support 3\n'], ['intimacy 0', 'intimacy -3'], ['standing 3', 'standing 5'],
-            ['cooperation 3', 'cooperation 1'], ['tier value', 'tier commercial']);
+        const t = cleanWith(
+            ['support 2\n', 'support 3\n'],
+            ['intimacy 0', 'intimacy -3'],
+            ['standing 3', 'standing 5'],
+            ['cooperation 3', 'cooperation 1'],
+            ['tier value', 'tier commercial'],
+        );
         const w = await checkCustomer(t);
         none(w, 'out-of-range');
         const low = cleanWith(['intimacy 0', 'intimacy 3'], ['standing 3', 'standing 1'], ['cooperation 3', 'cooperation 5'], ['tier value', 'tier core']);
@@ -277,8 +302,16 @@ describe('stages lead, won and lost (and no stage) never trigger opportunity che
 }
 `;
             const w = await checkCustomer(text);
-            for (const code of ['unqualified-opportunity', 'no-power-map', 'no-decision-maker', 'unknown-support',
-                'opposed-key-person', 'incomplete-iron-triangle', 'stale-contact', 'single-threaded']) {
+            for (const code of [
+                'unqualified-opportunity',
+                'no-power-map',
+                'no-decision-maker',
+                'unknown-support',
+                'opposed-key-person',
+                'incomplete-iron-triangle',
+                'stale-contact',
+                'single-threaded',
+            ]) {
                 none(w, code);
             }
         });
@@ -292,12 +325,15 @@ describe('stages lead, won and lost (and no stage) never trigger opportunity che
 
 describe('no-power-map', () => {
     it('fires on an active opportunity without decision-chain', async () => {
-        const text = cleanWith([`        decision-chain {
+        const text = cleanWith([
+            `        decision-chain {
             boss
             cto
             eng
         }
-`, '']);
+`,
+            '',
+        ]);
         const w = await checkCustomer(text);
         const f = one(w, 'no-power-map');
         expect(f.severity).toBe('warning');
@@ -310,11 +346,14 @@ describe('no-power-map', () => {
     });
 
     it('does not fire when the chain exists, even empty (then no-decision-maker does)', async () => {
-        const text = cleanWith([`        decision-chain {
+        const text = cleanWith([
+            `        decision-chain {
             boss
             cto
             eng
-        }`, '        decision-chain { }']);
+        }`,
+            '        decision-chain { }',
+        ]);
         const w = await checkCustomer(text);
         none(w, 'no-power-map');
         expectAt(one(w, 'no-decision-maker'), text, 'decision-chain');
@@ -373,20 +412,24 @@ describe('unknown-support', () => {
         none(await checkCustomer(text), 'unknown-support');
     });
 
-    it('a per-deal support overrides the contact\'s ?', async () => {
-        const text = cleanWith(['        role approver\n        support 1\n', '        role approver\n        support ?\n'],
-            ['            boss\n', '            boss support 1\n']);
+    it("a per-deal support overrides the contact's ?", async () => {
+        const text = cleanWith(
+            ['        role approver\n        support 1\n', '        role approver\n        support ?\n'],
+            ['            boss\n', '            boss support 1\n'],
+        );
         none(await checkCustomer(text), 'unknown-support');
     });
 
-    it('a per-deal ? overrides the contact\'s known support', async () => {
+    it("a per-deal ? overrides the contact's known support", async () => {
         const text = cleanWith(['            boss\n', '            boss support ?\n']);
         one(await checkCustomer(text), 'unknown-support');
     });
 
     it('a per-deal role makes a contact with unknown support a decider', async () => {
-        const text = cleanWith(['        role evaluator\n        support 1\n', '        role evaluator\n        support ?\n'],
-            ['            eng\n', '            eng approver\n']);
+        const text = cleanWith(
+            ['        role evaluator\n        support 1\n', '        role evaluator\n        support ?\n'],
+            ['            eng\n', '            eng approver\n'],
+        );
         expect(one(await checkCustomer(text), 'unknown-support').message).toMatch(/approver/);
     });
 });
@@ -417,19 +460,21 @@ describe('opposed-key-person', () => {
         });
     }
 
-    it('the entry\'s values override the contact\'s: `eng evaluator support -1` fires although eng supports us', async () => {
+    it("the entry's values override the contact's: `eng evaluator support -1` fires although eng supports us", async () => {
         const text = cleanWith(['            eng\n', '            eng evaluator support -1\n']);
         const f = one(await checkCustomer(text), 'opposed-key-person');
         expect(f.message).toMatch(/evaluator/);
     });
 
-    it('an entry without values takes the contact\'s: `eng` alone does not fire when eng supports us', async () => {
+    it("an entry without values takes the contact's: `eng` alone does not fire when eng supports us", async () => {
         none(await checkCustomer(CLEAN), 'opposed-key-person');
     });
 
-    it('a per-deal support 1 clears the contact\'s -1', async () => {
-        const text = cleanWith(['        role evaluator\n        support 1\n', '        role evaluator\n        support -1\n'],
-            ['            eng\n', '            eng support 1\n']);
+    it("a per-deal support 1 clears the contact's -1", async () => {
+        const text = cleanWith(
+            ['        role evaluator\n        support 1\n', '        role evaluator\n        support -1\n'],
+            ['            eng\n', '            eng support 1\n'],
+        );
         none(await checkCustomer(text), 'opposed-key-person');
     });
 });
@@ -481,7 +526,15 @@ describe('tier-mismatch', () => {
 
     it('follows the contract table', async () => {
         // standing 1 is commercial up to cooperation 3 and core from 4; standing 4 with cooperation 3 is strategic.
-        const cases: Array<[number, number, string]> = [[1, 3, 'commercial'], [1, 4, 'core'], [4, 3, 'strategic'], [3, 3, 'value'], [2, 5, 'core'], [5, 5, 'excellent'], [5, 1, 'commercial']];
+        const cases: Array<[number, number, string]> = [
+            [1, 3, 'commercial'],
+            [1, 4, 'core'],
+            [4, 3, 'strategic'],
+            [3, 3, 'value'],
+            [2, 5, 'core'],
+            [5, 5, 'excellent'],
+            [5, 1, 'commercial'],
+        ];
         for (const [standing, cooperation, tier] of cases) {
             const text = cleanWith(['standing 3', `standing ${standing}`], ['cooperation 3', `cooperation ${cooperation}`], ['tier value', `tier ${tier}`]);
             none(await checkCustomer(text), 'tier-mismatch');
@@ -522,8 +575,11 @@ describe('stale-tier-review', () => {
 describe('missing-layer', () => {
     const strategic = (general: number, organization: string | null) => {
         const contacts = Array.from({ length: general }, (_, i) => `    contact g${i} "General ${i}" { support 0 intimacy 0 }\n`).join('');
-        return cleanWith(['standing 3', 'standing 4'], ['tier value', 'tier strategic'],
-            ['    owner alice\n    contact boss', `    owner alice\n${organization ? `    organization ${organization}\n` : ''}${contacts}    contact boss`]);
+        return cleanWith(
+            ['standing 3', 'standing 4'],
+            ['tier value', 'tier strategic'],
+            ['    owner alice\n    contact boss', `    owner alice\n${organization ? `    organization ${organization}\n` : ''}${contacts}    contact boss`],
+        );
     };
 
     it('general-coverage exactly 3: no finding', async () => {
@@ -567,8 +623,10 @@ describe('missing-layer', () => {
 
 describe('single-threaded', () => {
     it('fires when only one contact supports us, naming them', async () => {
-        const text = cleanWith(['        role approver\n        support 1\n', '        role approver\n        support 0\n'],
-            ['        role evaluator\n        support 1\n', '        role evaluator\n        support ?\n']);
+        const text = cleanWith(
+            ['        role approver\n        support 1\n', '        role approver\n        support 0\n'],
+            ['        role evaluator\n        support 1\n', '        role evaluator\n        support ?\n'],
+        );
         const f = one(await checkCustomer(text), 'single-threaded');
         expect(f.severity).toBe('warning');
         expectAt(f, text, 'customer acme');
@@ -593,7 +651,12 @@ describe('single-threaded', () => {
 
 describe('stale-contact', () => {
     it('last contact exactly 90 days before today: no finding; 91: finding on the date', async () => {
-        none(await checkCustomer(cleanWith(['        reports-to boss\n        last-contact 2026-11-01', '        reports-to boss\n        last-contact 2026-08-24'])), 'stale-contact');
+        none(
+            await checkCustomer(
+                cleanWith(['        reports-to boss\n        last-contact 2026-11-01', '        reports-to boss\n        last-contact 2026-08-24']),
+            ),
+            'stale-contact',
+        );
         const text = cleanWith(['        reports-to boss\n        last-contact 2026-11-01', '        reports-to boss\n        last-contact 2026-08-23']);
         const f = one(await checkCustomer(text), 'stale-contact');
         expect(f.severity).toBe('warning');
@@ -603,14 +666,18 @@ describe('stale-contact', () => {
     });
 
     it('a contact in no decision chain is never stale', async () => {
-        const text = cleanWith(['        reports-to boss\n        last-contact 2026-11-01', '        reports-to boss\n        last-contact 2020-01-01'],
-            ['            cto\n', '']);
+        const text = cleanWith(
+            ['        reports-to boss\n        last-contact 2026-11-01', '        reports-to boss\n        last-contact 2020-01-01'],
+            ['            cto\n', ''],
+        );
         none(await checkCustomer(text), 'stale-contact');
     });
 
     it('a contact only in the chain of a won deal is not stale', async () => {
-        const text = cleanWith(['        reports-to boss\n        last-contact 2026-11-01', '        reports-to boss\n        last-contact 2020-01-01'],
-            ['stage bid', 'stage won']);
+        const text = cleanWith(
+            ['        reports-to boss\n        last-contact 2026-11-01', '        reports-to boss\n        last-contact 2020-01-01'],
+            ['stage bid', 'stage won'],
+        );
         none(await checkCustomer(text), 'stale-contact');
     });
 
@@ -751,7 +818,8 @@ describe('overdue-activity', () => {
             process.env.ACCT_TODAY = '2026-11-22';
             none(await checkCustomer(text, {}, { today: null }), 'overdue-activity');
         } finally {
-            if (saved === undefined) delete process.env.ACCT_TODAY; else process.env.ACCT_TODAY = saved;
+            if (saved === undefined) delete process.env.ACCT_TODAY;
+            else process.env.ACCT_TODAY = saved;
         }
     });
 
@@ -763,7 +831,8 @@ describe('overdue-activity', () => {
 
 describe('duplicate-property (extension)', () => {
     it('warns on each earlier copy of a property written twice, naming the value that counts', async () => {
-        const text = 'customer d "D" {\n    contact a "A" { support 2 role coach support 1 }\n    opportunity o "O" { stage won team { ar alice ar bob } }\n}\n';
+        const text =
+            'customer d "D" {\n    contact a "A" { support 2 role coach support 1 }\n    opportunity o "O" { stage won team { ar alice ar bob } }\n}\n';
         const w = await checkCustomer(text);
         const found = w.withCode('duplicate-property');
         expect(found.map(f => f.range)).toEqual([rangeOf(text, '2'), rangeOf(text, 'alice')]);

@@ -44,7 +44,10 @@ describe('the spacing rule between Chinese and Latin text', () => {
             const template = (zh.messages as Record<string, string>)[key]!;
             const { printed, choosers } = placeholdersOf(template);
             // Latin names and numbers right against the Chinese, as a plan gives them
-            const params = Object.fromEntries([...printed.map(n => [n, /count|age|limit|days|total|size|max/i.test(n) ? 3 : 'Lu Ping']), ...choosers.map(n => [n, 2])]);
+            const params = Object.fromEntries([
+                ...printed.map(n => [n, /count|age|limit|days|total|size|max/i.test(n) ? 3 : 'Lu Ping']),
+                ...choosers.map(n => [n, 2]),
+            ]);
             const said = (t.t as (k: MessageKey, p: Record<string, string | number>) => string)(key, params);
             if (!HAN.test(said)) continue;
             checked++;

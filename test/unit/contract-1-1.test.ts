@@ -53,7 +53,10 @@ async function check(plan: string, team = TEAM, today = '2026-11-22'): Promise<T
 }
 
 function codes(w: TestWorkspace): string[] {
-    return w.findings().map(f => f.code).sort();
+    return w
+        .findings()
+        .map(f => f.code)
+        .sort();
 }
 
 function only(w: TestWorkspace, code: string) {
@@ -69,18 +72,32 @@ describe('baseline', () => {
 
     it('the contract example still gives exactly its six findings', async () => {
         const w = await buildWorkspace(contractFiles());
-        expect(codes(w)).toEqual(['incomplete-iron-triangle', 'no-power-map', 'opposed-key-person', 'tier-mismatch', 'unknown-support', 'unqualified-opportunity']);
+        expect(codes(w)).toEqual([
+            'incomplete-iron-triangle',
+            'no-power-map',
+            'opposed-key-person',
+            'tier-mismatch',
+            'unknown-support',
+            'unqualified-opportunity',
+        ]);
     });
 });
 
 describe('syntax of 6.1', () => {
     it('parses every new construct, and the new keywords stay valid ids', async () => {
-        const text = deal(
-            ['owner alice\n    }', 'owner alice\n        competitor-support rival 2\n        competitor-support nokia ?\n        influences li, bo\n        waive unfounded-support "met at the fair"\n    }'],
-            ['competitors rival', 'competitors rival\n        horizon short space 5 growth 4 profit 3 competition 2\n        waive competitor-ahead "price war, known" until 2027-01-31'],
-            ['decision-chain { dana li bo }', 'decision-chain { dana group final li evaluator support 1 group technical bo group selection }'],
-            ['standing 3', 'waive stale-contact "reviewed weekly"\n    standing 3'],
-        ) + 'customer horizon "Ids" {\n    contact waive "W" { }\n    contact group "G" { reports-to waive }\n    contact severity "S" { }\n}\n';
+        const text =
+            deal(
+                [
+                    'owner alice\n    }',
+                    'owner alice\n        competitor-support rival 2\n        competitor-support nokia ?\n        influences li, bo\n        waive unfounded-support "met at the fair"\n    }',
+                ],
+                [
+                    'competitors rival',
+                    'competitors rival\n        horizon short space 5 growth 4 profit 3 competition 2\n        waive competitor-ahead "price war, known" until 2027-01-31',
+                ],
+                ['decision-chain { dana li bo }', 'decision-chain { dana group final li evaluator support 1 group technical bo group selection }'],
+                ['standing 3', 'waive stale-contact "reviewed weekly"\n    standing 3'],
+            ) + 'customer horizon "Ids" {\n    contact waive "W" { }\n    contact group "G" { reports-to waive }\n    contact severity "S" { }\n}\n';
         const team = TEAM + 'policy {\n    severity single-threaded info\n    severity reports-to off\n}\n';
         const w = await check(text, team);
         expect(w.withCode('syntax')).toEqual([]);
@@ -88,11 +105,15 @@ describe('syntax of 6.1', () => {
         const plan = w.plan();
         const acme = plan.customers[0]!;
         expect(acme.contacts[0]).toMatchObject({
-            competitorSupport: [{ competitor: 'rival', support: 2 }, { competitor: 'nokia', support: null }],
+            competitorSupport: [
+                { competitor: 'rival', support: 2 },
+                { competitor: 'nokia', support: null },
+            ],
             influences: ['li', 'bo'],
         });
         expect(acme.opportunities[0]).toMatchObject({
-            horizon: 'short', sandbox: { space: 5, growth: 4, profit: 3, competition: 2, score: 5 + 4 + 3 + (6 - 2) },
+            horizon: 'short',
+            sandbox: { space: 5, growth: 4, profit: 3, competition: 2, score: 5 + 4 + 3 + (6 - 2) },
         });
         expect(acme.opportunities[0]!.decisionChain.map(e => e.group)).toEqual(['final', 'technical', 'selection']);
         expect(plan.customers[1]!.contacts.map(c => c.id)).toEqual(['waive', 'group', 'severity']);
@@ -129,23 +150,28 @@ describe('syntax of 6.1', () => {
 
     it('unknown competitors and contacts in the new references are unresolved references', async () => {
         const w = await check(deal(['owner alice\n    }', 'owner alice\n        competitor-support acme 2\n        influences nobody\n    }']));
-        expect(w.withCode('unresolved-reference').map(f => f.message).sort()).toEqual([
-            expect.stringMatching(/^Unknown competitor 'acme'/), expect.stringMatching(/^Unknown contact 'nobody'/),
-        ]);
+        expect(
+            w
+                .withCode('unresolved-reference')
+                .map(f => f.message)
+                .sort(),
+        ).toEqual([expect.stringMatching(/^Unknown competitor 'acme'/), expect.stringMatching(/^Unknown contact 'nobody'/)]);
     });
 });
 
 describe('competitor-ahead', () => {
-    const withRival = (theirs: string, ours = '2') => deal(
-        ['role decision-maker support 2 intimacy 1', `role decision-maker support ${ours} intimacy 1\n        competitor-support rival ${theirs}`]);
+    const withRival = (theirs: string, ours = '2') =>
+        deal(['role decision-maker support 2 intimacy 1', `role decision-maker support ${ours} intimacy 1\n        competitor-support rival ${theirs}`]);
 
     it('fires when a key person supports a competitor of the deal more than us, on the entry', async () => {
         const text = withRival('3');
         const f = only(await check(text), 'competitor-ahead');
         expect(f.severity).toBe('warning');
         expect(f.range).toEqual(rangeAfter(text, 'decision-chain { ', 'dana'));
-        expect(f.message).toBe("Dana (dana) supports Rival Corp (3) more than us (2) in 'x': the relationship is relative; find out what Rival Corp offers them and answer it.");
-        expect((f.diagnostic.data as { subject: string; contact: string })).toMatchObject({ subject: 'opportunity:acme/x', contact: 'contact:acme/dana' });
+        expect(f.message).toBe(
+            "Dana (dana) supports Rival Corp (3) more than us (2) in 'x': the relationship is relative; find out what Rival Corp offers them and answer it.",
+        );
+        expect(f.diagnostic.data as { subject: string; contact: string }).toMatchObject({ subject: 'opportunity:acme/x', contact: 'contact:acme/dana' });
     });
 
     it('equal support does not fire', async () => {
@@ -172,7 +198,10 @@ describe('competitor-ahead', () => {
 
     it('one finding per entry and competitor', async () => {
         const text = deal(
-            ['role decision-maker support 2 intimacy 1', 'role decision-maker support 0 intimacy 1\n        competitor-support rival 1\n        competitor-support nokia 2'],
+            [
+                'role decision-maker support 2 intimacy 1',
+                'role decision-maker support 0 intimacy 1\n        competitor-support rival 1\n        competitor-support nokia 2',
+            ],
             ['competitors rival', 'competitors rival, nokia'],
             ['decision-chain { dana li bo }', 'decision-chain { dana li bo dana }'],
         );
@@ -181,7 +210,8 @@ describe('competitor-ahead', () => {
 });
 
 describe('opposed-influence', () => {
-    const influencer = (support: string, line = 'influences dana') => deal(['role evaluator support 1 intimacy 1', `role evaluator support ${support} intimacy 1\n        ${line}`]);
+    const influencer = (support: string, line = 'influences dana') =>
+        deal(['role evaluator support 1 intimacy 1', `role evaluator support ${support} intimacy 1\n        ${line}`]);
 
     it('fires on each influence line from an opponent to a decision-maker or approver of an active deal', async () => {
         const text = influencer('-1', 'influences dana, li, bo');
@@ -192,7 +222,10 @@ describe('opposed-influence', () => {
     });
 
     it('names every deal', async () => {
-        const text = influencer('-1').replace('    }\n}\n', '    }\n    opportunity y "Other" {\n        stage opportunity budget 1M start 2027-01-01 team { ar alice sr bob fr carol }\n        decision-chain { dana approver li bo }\n    }\n}\n');
+        const text = influencer('-1').replace(
+            '    }\n}\n',
+            '    }\n    opportunity y "Other" {\n        stage opportunity budget 1M start 2027-01-01 team { ar alice sr bob fr carol }\n        decision-chain { dana approver li bo }\n    }\n}\n',
+        );
         expect(only(await check(text), 'opposed-influence').message).toMatch(/the decision-maker of 'x' and the approver of 'y'/);
     });
 
@@ -220,7 +253,8 @@ describe('unfounded-support (info)', () => {
 
     it('a done activity with them on or before today is evidence; a later, planned or cancelled one is not', async () => {
         const base = deal(['support 2 intimacy 1 last-contact 2026-11-01', 'support 2 intimacy 1']);
-        const activity = (status: string, date: string) => base.replace(/\n}\n$/, `\n    activity a "Talk" { kind visit with dana status ${status} date ${date} }\n}\n`);
+        const activity = (status: string, date: string) =>
+            base.replace(/\n}\n$/, `\n    activity a "Talk" { kind visit with dana status ${status} date ${date} }\n}\n`);
         expect((await check(activity('done', '2026-11-22'))).withCode('unfounded-support')).toEqual([]);
         expect((await check(activity('done', '2026-11-23'))).withCode('unfounded-support')).toHaveLength(1);
         expect((await check(activity('planned', '2026-11-20'))).withCode('unfounded-support')).toHaveLength(1);
@@ -259,7 +293,8 @@ describe('uncovered-key-person (off by default)', () => {
 
 describe('changed in 1.1: evidence from activities', () => {
     const staleDana = deal(['last-contact 2026-11-01 owner alice', 'last-contact 2026-05-01 owner alice']);
-    const withActivity = (status: string, date: string) => staleDana.replace(/\n}\n$/, `\n    activity a "Talk" { kind visit with dana, li status ${status} date ${date} }\n}\n`);
+    const withActivity = (status: string, date: string) =>
+        staleDana.replace(/\n}\n$/, `\n    activity a "Talk" { kind visit with dana, li status ${status} date ${date} }\n}\n`);
 
     it('a recent done activity with the person means they are not stale', async () => {
         expect(only(await check(staleDana), 'stale-contact').message).toMatch(/last contacted 2026-05-01, 205 days ago/);
@@ -267,14 +302,18 @@ describe('changed in 1.1: evidence from activities', () => {
     });
 
     it('the latest evidence counts, and an activity after today or not done does not', async () => {
-        expect(only(await check(withActivity('done', '2026-06-01')), 'stale-contact').message).toMatch(/last contacted 2026-06-01 \(activity 'a'\), 174 days ago/);
+        expect(only(await check(withActivity('done', '2026-06-01')), 'stale-contact').message).toMatch(
+            /last contacted 2026-06-01 \(activity 'a'\), 174 days ago/,
+        );
         expect((await check(withActivity('done', '2026-12-01'))).withCode('stale-contact')).toHaveLength(1);
         expect((await check(withActivity('planned', '2026-11-10'))).withCode('stale-contact')).toHaveLength(1);
     });
 
     it('an old done activity alone makes a person stale; with neither there is no stale-contact', async () => {
-        const onlyActivity = deal(['last-contact 2026-11-01 owner alice', 'owner alice'])
-            .replace(/\n}\n$/, '\n    activity a "Talk" { kind visit with dana status done date 2026-03-01 }\n}\n');
+        const onlyActivity = deal(['last-contact 2026-11-01 owner alice', 'owner alice']).replace(
+            /\n}\n$/,
+            '\n    activity a "Talk" { kind visit with dana status done date 2026-03-01 }\n}\n',
+        );
         const f = only(await check(onlyActivity), 'stale-contact');
         expect(f.message).toMatch(/2026-03-01 \(activity 'a'\)/);
         expect(f.range.start).toEqual(rangeOf(onlyActivity, 'contact dana').start);
@@ -285,18 +324,22 @@ describe('changed in 1.1: evidence from activities', () => {
 
 describe('changed in 1.1: the three axes under way', () => {
     const opposed = deal(['role evaluator support 1 intimacy 1', 'role evaluator support -1 intimacy 1']);
-    const withMoves = (...moves: string[]) => opposed.replace(/\n}\n$/, '\n' + moves.map((m, i) => `    activity m${i} "Move ${i}" { with li ${m} }`).join('\n') + '\n}\n');
+    const withMoves = (...moves: string[]) =>
+        opposed.replace(/\n}\n$/, '\n' + moves.map((m, i) => `    activity m${i} "Move ${i}" { with li ${m} }`).join('\n') + '\n}\n');
 
     it('proposes the three moves when none is under way', async () => {
         expect(only(await check(opposed), 'opposed-key-person').message).toMatch(
-            /opposes us \(support -1\)\. Use the three axes: an executive visit from our side, an invitation to an exhibition or event, a visit to our headquarters and reference sites\.$/);
+            /opposes us \(support -1\)\. Use the three axes: an executive visit from our side, an invitation to an exhibition or event, a visit to our headquarters and reference sites\.$/,
+        );
     });
 
     it('names the moves done or planned, and proposes only the others', async () => {
         const text = withMoves('kind executive-visit status done date 2026-10-01', 'kind hq-visit status planned date 2026-12-05');
         const f = only(await check(text), 'opposed-key-person');
         expect(f.severity).toBe('warning');
-        expect(f.message).toMatch(/under way: executive visit 'm0' \(done\), headquarters visit 'm1' \(planned for 2026-12-05\)\. Still to do: an invitation to an exhibition or event\.$/);
+        expect(f.message).toMatch(
+            /under way: executive visit 'm0' \(done\), headquarters visit 'm1' \(planned for 2026-12-05\)\. Still to do: an invitation to an exhibition or event\.$/,
+        );
     });
 
     it('all three under way: follow them up; overdue or cancelled moves do not count', async () => {
@@ -309,10 +352,11 @@ describe('changed in 1.1: the three axes under way', () => {
 
 describe('changed in 1.1: a declaration holding a syntax error', () => {
     it('gets only the findings that say the plan is wrong; the rest of the file is checked', async () => {
-        const broken = deal(
-            ['role evaluator support 1 intimacy 1', 'role evaluator support -1 intimacy 9 rol'],
-            ['decision-chain { dana li bo }', 'decision-chain { dana li bo ghost }'],
-        ) + 'customer other "Other" { tier core }\n';
+        const broken =
+            deal(
+                ['role evaluator support 1 intimacy 1', 'role evaluator support -1 intimacy 9 rol'],
+                ['decision-chain { dana li bo }', 'decision-chain { dana li bo ghost }'],
+            ) + 'customer other "Other" { tier core }\n';
         const w = await check(broken);
         expect(codes(w)).toEqual(['out-of-range', 'stale-tier-review', 'syntax', 'unresolved-reference']);
         expect(only(w, 'stale-tier-review').message).toMatch(/'other'/);
@@ -328,18 +372,26 @@ describe('changed in 1.1: a declaration holding a syntax error', () => {
 
 describe('waivers (6.3)', () => {
     const staleLi = deal(['last-contact 2026-11-01 owner bob', 'last-contact 2026-01-05 owner bob']);
-    const waiving = (where: 'contact' | 'customer' | 'opportunity', waiver: string) => where === 'contact'
-        ? staleLi.replace('owner bob\n    }', `owner bob\n        ${waiver}\n    }`)
-        : where === 'customer' ? staleLi.replace('standing 3', `${waiver}\n    standing 3`)
-        : staleLi.replace('competitors rival', `competitors rival\n        ${waiver}`);
+    const waiving = (where: 'contact' | 'customer' | 'opportunity', waiver: string) =>
+        where === 'contact'
+            ? staleLi.replace('owner bob\n    }', `owner bob\n        ${waiver}\n    }`)
+            : where === 'customer'
+              ? staleLi.replace('standing 3', `${waiver}\n    standing 3`)
+              : staleLi.replace('competitors rival', `competitors rival\n        ${waiver}`);
 
     it('a waiver in force takes its finding out of the problems and into the export with its reason', async () => {
         expect((await check(staleLi)).withCode('stale-contact')).toHaveLength(1);
         const w = await check(waiving('contact', 'waive stale-contact "on leave until December" until 2026-12-31'));
         expect(summary(w.findings())).toBe('');
-        expect(w.plan().waived).toEqual([expect.objectContaining({
-            file: 'plan.acct', code: 'stale-contact', severity: 'warning', reason: 'on leave until December', until: '2026-12-31',
-        })]);
+        expect(w.plan().waived).toEqual([
+            expect.objectContaining({
+                file: 'plan.acct',
+                code: 'stale-contact',
+                severity: 'warning',
+                reason: 'on leave until December',
+                until: '2026-12-31',
+            }),
+        ]);
         expect(w.plan().diagnostics).toEqual([]);
     });
 
@@ -374,7 +426,17 @@ describe('waivers (6.3)', () => {
     });
 
     it('invalid-code for every code a waiver may not name, and for unknown codes', async () => {
-        for (const code of ['syntax', 'unresolved-reference', 'duplicate-id', 'out-of-range', 'reports-to-cycle', 'invalid-code', 'unused-waiver', 'expired-waiver', 'stale-contct']) {
+        for (const code of [
+            'syntax',
+            'unresolved-reference',
+            'duplicate-id',
+            'out-of-range',
+            'reports-to-cycle',
+            'invalid-code',
+            'unused-waiver',
+            'expired-waiver',
+            'stale-contct',
+        ]) {
             const w = await check(waiving('contact', `waive ${code} "x"`));
             const f = only(w, 'invalid-code');
             expect(f.severity, code).toBe('error');
@@ -415,7 +477,10 @@ describe('severities (6.3)', () => {
 
     it('invalid-code for the codes no policy may change; they keep their severity', async () => {
         for (const code of ['syntax', 'unresolved-reference', 'duplicate-id', 'out-of-range', 'reports-to-cycle', 'invalid-code']) {
-            const w = await check(deal(['role decision-maker support 2 intimacy 1', 'role decision-maker support 7 intimacy 1']), policy(`severity ${code} off`));
+            const w = await check(
+                deal(['role decision-maker support 2 intimacy 1', 'role decision-maker support 7 intimacy 1']),
+                policy(`severity ${code} off`),
+            );
             expect(only(w, 'invalid-code').range.start.line, code).toBeGreaterThan(4);
             expect(only(w, 'out-of-range').severity, code).toBe('error');
         }
@@ -423,7 +488,10 @@ describe('severities (6.3)', () => {
     });
 
     it('the policy in another file applies, and editing it re-checks this one', async () => {
-        const w = await buildWorkspace({ 'team.acct': TEAM, 'policy.acct': 'policy { severity stale-contact error }\n', 'plan.acct': staleLi }, { fresh: true });
+        const w = await buildWorkspace(
+            { 'team.acct': TEAM, 'policy.acct': 'policy { severity stale-contact error }\n', 'plan.acct': staleLi },
+            { fresh: true },
+        );
         expect(only(w, 'stale-contact').severity).toBe('error');
         // as the editor does: the open document's text changes, then `update` rebuilds
         w.shared.workspace.TextDocuments!.set(TextDocument.create(uriOf('policy.acct'), 'acct', 2, 'policy { severity stale-contact info }\n'));

@@ -15,7 +15,11 @@ async function check(plan: string, policy = ''): Promise<TestWorkspace> {
     return buildWorkspace({ 'team.acct': TEAM + (policy ? `policy {\n${policy}\n}\n` : ''), 'plan.acct': plan });
 }
 
-const codes = (w: TestWorkspace) => w.findings('plan.acct').map(f => f.code).sort();
+const codes = (w: TestWorkspace) =>
+    w
+        .findings('plan.acct')
+        .map(f => f.code)
+        .sort();
 
 function only(w: TestWorkspace, code: string) {
     const found = w.withCode(code);
@@ -36,16 +40,23 @@ describe('default severities of 7.2', () => {
             'unknown-needs': issueCatalog['unknown-needs'].severity,
             'aimless-activity': issueCatalog['aimless-activity'].severity,
         }).toEqual({
-            'ripe-lead': 'info', 'no-value-proposition': 'info', 'class-without-partnership': 'warning',
-            'unverified-opportunity': 'off', 'unknown-needs': 'off', 'aimless-activity': 'off',
+            'ripe-lead': 'info',
+            'no-value-proposition': 'info',
+            'class-without-partnership': 'warning',
+            'unverified-opportunity': 'off',
+            'unknown-needs': 'off',
+            'aimless-activity': 'off',
         });
     });
 
     it('the contract example still gives exactly its six findings', async () => {
         const w = await buildWorkspace(contractFiles());
-        expect(w.findings().map(f => f.code).sort()).toEqual([
-            'incomplete-iron-triangle', 'no-power-map', 'opposed-key-person', 'tier-mismatch', 'unknown-support', 'unqualified-opportunity',
-        ]);
+        expect(
+            w
+                .findings()
+                .map(f => f.code)
+                .sort(),
+        ).toEqual(['incomplete-iron-triangle', 'no-power-map', 'opposed-key-person', 'tier-mismatch', 'unknown-support', 'unqualified-opportunity']);
     });
 });
 
@@ -93,11 +104,16 @@ customer class "Keywords are ids" {
         expect(acme!.class).toBe('A');
         expect(acme!.contacts[0]).toMatchObject({ kpis: ['network availability 99.999 %', '5G coverage of every county'], pains: ['OPEX up 12 % a year'] });
         expect(acme!.opportunities[0]).toMatchObject({
-            budget: { value: 30_000_000, currency: 'CNY' }, amount: { value: 120_000_000, currency: 'CNY' },
-            intent: 'tender announced for Q1', solution: 'cloud-native core', maturity: 'qualified',
+            budget: { value: 30_000_000, currency: 'CNY' },
+            amount: { value: 120_000_000, currency: 'CNY' },
+            intent: 'tender announced for Q1',
+            solution: 'cloud-native core',
+            maturity: 'qualified',
             valueProposition: {
-                strengths: 'local delivery team', uniqueValue: 'half the power per subscriber',
-                fit: 'covers 9 of their 10 requirements', difference: 'the only vendor with a running reference in the province',
+                strengths: 'local delivery team',
+                uniqueValue: 'half the power per subscriber',
+                fit: 'covers 9 of their 10 requirements',
+                difference: 'the only vendor with a running reference in the province',
             },
         });
         expect(acme!.opportunities.map(o => o.maturity)).toEqual(['qualified', 'credible', 'preliminary']);
@@ -115,7 +131,9 @@ customer class "Keywords are ids" {
         expect(validatePlan(plan)).toEqual([]);
         for (const code of ['unverified-opportunity', 'ripe-lead', 'no-value-proposition']) {
             // the schema's code enum knows the new codes
-            expect(validatePlan({ ...plan, diagnostics: [{ file: 'plan.acct', line: 1, column: 1, severity: 'info', code, message: 'm', subject: null }] })).toEqual([]);
+            expect(
+                validatePlan({ ...plan, diagnostics: [{ file: 'plan.acct', line: 1, column: 1, severity: 'info', code, message: 'm', subject: null }] }),
+            ).toEqual([]);
         }
         expect(validatePlan({ ...plan, customers: [{ ...plan.customers[0]!, class: 'D' }] })).not.toEqual([]);
     });
@@ -128,17 +146,23 @@ customer class "Keywords are ids" {
         }
         const bad = await check(customer('    class D'));
         expect(bad.withCode('syntax')).toHaveLength(1);
-        const w = await check(customer([
-            '    opportunity a "A" { budget 1M CNY start 2027-01-01 }',
-            '    opportunity b "B" { budget 1M CNY intent "x" solution "y" }',
-            '    opportunity c "C" { solution "y" }',
-            '    opportunity d "D" { start 2027-01-01 intent "x" }',
-        ].join('\n')));
+        const w = await check(
+            customer(
+                [
+                    '    opportunity a "A" { budget 1M CNY start 2027-01-01 }',
+                    '    opportunity b "B" { budget 1M CNY intent "x" solution "y" }',
+                    '    opportunity c "C" { solution "y" }',
+                    '    opportunity d "D" { start 2027-01-01 intent "x" }',
+                ].join('\n'),
+            ),
+        );
         expect(w.plan().customers[0]!.opportunities.map(o => o.maturity)).toEqual(['qualified', 'credible', 'preliminary', 'preliminary']);
     });
 
     it('an empty value-proposition: every part null, and a part written twice is a duplicate-property', async () => {
-        const w = await check(customer('    opportunity a "A" { stage won value-proposition { } }\n    opportunity b "B" { stage won value-proposition { fit "x" fit "y" } }'));
+        const w = await check(
+            customer('    opportunity a "A" { stage won value-proposition { } }\n    opportunity b "B" { stage won value-proposition { fit "x" fit "y" } }'),
+        );
         const [a, b] = w.plan().customers[0]!.opportunities;
         expect(a!.valueProposition).toEqual({ strengths: null, uniqueValue: null, fit: null, difference: null });
         expect(b!.valueProposition).toMatchObject({ fit: 'y' });
@@ -154,11 +178,13 @@ customer class "Keywords are ids" {
 
 describe('checks of 7.2', () => {
     it('ripe-lead: a lead with both budget and start, not one with the budget only', async () => {
-        const text = customer([
-            '    opportunity ripe "Ripe" { stage lead budget 2M CNY start 2027-01-01 }',
-            '    opportunity half "Half" { stage lead budget 2M CNY }',
-            '    opportunity won "Won" { stage won budget 2M CNY start 2027-01-01 }',
-        ].join('\n'));
+        const text = customer(
+            [
+                '    opportunity ripe "Ripe" { stage lead budget 2M CNY start 2027-01-01 }',
+                '    opportunity half "Half" { stage lead budget 2M CNY }',
+                '    opportunity won "Won" { stage won budget 2M CNY start 2027-01-01 }',
+            ].join('\n'),
+        );
         const w = await check(text);
         const finding = only(w, 'ripe-lead');
         expect(finding.severity).toBe('info');
@@ -167,12 +193,14 @@ describe('checks of 7.2', () => {
     });
 
     it('no-value-proposition: a bid without one, or with an empty one; not with one part, not before the bid', async () => {
-        const text = customer([
-            '    opportunity none "None" { stage bid }',
-            '    opportunity empty "Empty" { stage bid value-proposition { } }',
-            '    opportunity part "Part" { stage bid value-proposition { difference "the only local team" } }',
-            '    opportunity early "Early" { stage opportunity }',
-        ].join('\n'));
+        const text = customer(
+            [
+                '    opportunity none "None" { stage bid }',
+                '    opportunity empty "Empty" { stage bid value-proposition { } }',
+                '    opportunity part "Part" { stage bid value-proposition { difference "the only local team" } }',
+                '    opportunity early "Early" { stage opportunity }',
+            ].join('\n'),
+        );
         const w = await check(text);
         const found = w.withCode('no-value-proposition');
         expect(found.map(f => f.severity)).toEqual(['info', 'info']);
@@ -183,16 +211,26 @@ describe('checks of 7.2', () => {
 
     it('class-without-partnership: S or A with organization absent, none or communicate', async () => {
         const cases: Array<[string, boolean]> = [
-            ['class S', true], ['class A\n    organization none', true], ['class S\n    organization communicate', true],
-            ['class A\n    organization match', false], ['class S\n    organization identify', false],
-            ['class B', false], ['class C\n    organization none', false], ['organization none', false],
+            ['class S', true],
+            ['class A\n    organization none', true],
+            ['class S\n    organization communicate', true],
+            ['class A\n    organization match', false],
+            ['class S\n    organization identify', false],
+            ['class B', false],
+            ['class C\n    organization none', false],
+            ['organization none', false],
         ];
         for (const [body, fires] of cases) {
             const w = await check(customer(`    ${body}`));
-            expect(w.withCode('class-without-partnership').map(f => f.severity), body).toEqual(fires ? ['warning'] : []);
+            expect(
+                w.withCode('class-without-partnership').map(f => f.severity),
+                body,
+            ).toEqual(fires ? ['warning'] : []);
         }
         const w = await check(customer('    class A\n    organization communicate'));
-        expect(only(w, 'class-without-partnership').message).toMatch(/class A but its organizational relationship is only communicate: S and A customers are where the company builds a strategic partnership/);
+        expect(only(w, 'class-without-partnership').message).toMatch(
+            /class A but its organizational relationship is only communicate: S and A customers are where the company builds a strategic partnership/,
+        );
     });
 
     const offChecks = customer(`    contact boss "Boss" { role approver support 1 last-contact 2026-11-01 }
@@ -235,8 +273,10 @@ describe('checks of 7.2', () => {
     });
 
     it('waivers and severities work on the new codes', async () => {
-        const text = customer('    class S\n    waive class-without-partnership "summit planned for March"\n'
-            + '    opportunity ripe "Ripe" { stage lead budget 2M CNY start 2027-01-01 }');
+        const text = customer(
+            '    class S\n    waive class-without-partnership "summit planned for March"\n' +
+                '    opportunity ripe "Ripe" { stage lead budget 2M CNY start 2027-01-01 }',
+        );
         const w = await check(text, '    severity ripe-lead warning');
         expect(w.withCode('class-without-partnership')).toEqual([]);
         expect(w.plan().waived.map(x => x.code)).toEqual(['class-without-partnership']);
@@ -247,9 +287,10 @@ describe('checks of 7.2', () => {
     });
 
     it('a declaration holding a syntax error gets no 1.2 finding; the rest of the file is checked', async () => {
-        const text = customer('    opportunity broken "Broken" { stage lead budget 2M CNY start 2027-01-01 value-proposition { fit } }')
-            + 'customer other "Other" {\n    opportunity ripe "Ripe" { stage lead budget 2M CNY start 2027-01-01 }\n}\n'
-            + 'customer s "S" {\n    class S\n    opportunity b "B" { stage bid ??? }\n}\n';
+        const text =
+            customer('    opportunity broken "Broken" { stage lead budget 2M CNY start 2027-01-01 value-proposition { fit } }') +
+            'customer other "Other" {\n    opportunity ripe "Ripe" { stage lead budget 2M CNY start 2027-01-01 }\n}\n' +
+            'customer s "S" {\n    class S\n    opportunity b "B" { stage bid ??? }\n}\n';
         const w = await check(text);
         expect(w.withCode('syntax').length).toBeGreaterThan(0);
         // broken (and acme around it) is contained, ripe in another customer is not; customer s holds a

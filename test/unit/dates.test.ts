@@ -17,16 +17,20 @@ function fresh(date: string): number | undefined {
 }
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
-const dateLike = fc.tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+const dateLike = fc
+    .tuple(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
     .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
 
 describe('day numbers', () => {
     it('are those of the date read afresh, asked once or again, for dates, impossible dates and other text', () => {
-        fc.assert(fc.property(fc.oneof(dateLike, fc.string({ maxLength: 12 })), date => {
-            expect(dayNumber(date)).toBe(fresh(date));
-            expect(dayNumber(date)).toBe(fresh(date));
-            expect(isDate(date)).toBe(fresh(date) !== undefined);
-        }), { numRuns: 3000 });
+        fc.assert(
+            fc.property(fc.oneof(dateLike, fc.string({ maxLength: 12 })), date => {
+                expect(dayNumber(date)).toBe(fresh(date));
+                expect(dayNumber(date)).toBe(fresh(date));
+                expect(isDate(date)).toBe(fresh(date) !== undefined);
+            }),
+            { numRuns: 3000 },
+        );
     });
 
     it('stay right past the number of dates kept', () => {

@@ -11,12 +11,19 @@ describe('unknown support in diff lines', () => {
     it('is `?` for a contact, a decision-chain entry and a competitor support alike; an absent value is —', () => {
         expect(changeLine(change('support', null, 1), ENGLISH_TEXTS)).toBe('hxgrid/deng: support ? → 1');
         expect(changeLine(change('support', 2, null), ENGLISH_TEXTS)).toBe('hxgrid/deng: support 2 → ?');
-        expect(changeLine(change('decisionChain',
-            [{ contact: 'deng', role: 'decision-maker', support: null, group: null }],
-            [{ contact: 'deng', role: 'decision-maker', support: 1, group: null }]), ENGLISH_TEXTS))
-            .toBe('hxgrid/deng: decisionChain: deng decision-maker, support ? → decision-maker, support 1');
-        expect(changeLine(change('competitorSupport', [{ competitor: 'zte', support: null }], [{ competitor: 'zte', support: 2 }]), ENGLISH_TEXTS))
-            .toBe('hxgrid/deng: competitorSupport: zte support ? → support 2');
+        expect(
+            changeLine(
+                change(
+                    'decisionChain',
+                    [{ contact: 'deng', role: 'decision-maker', support: null, group: null }],
+                    [{ contact: 'deng', role: 'decision-maker', support: 1, group: null }],
+                ),
+                ENGLISH_TEXTS,
+            ),
+        ).toBe('hxgrid/deng: decisionChain: deng decision-maker, support ? → decision-maker, support 1');
+        expect(changeLine(change('competitorSupport', [{ competitor: 'zte', support: null }], [{ competitor: 'zte', support: 2 }]), ENGLISH_TEXTS)).toBe(
+            'hxgrid/deng: competitorSupport: zte support ? → support 2',
+        );
         expect(changeLine(change('intimacy', null, 1), ENGLISH_TEXTS)).toBe('hxgrid/deng: intimacy — → 1');
     });
 });

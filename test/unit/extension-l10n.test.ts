@@ -17,7 +17,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\d+|[A-Za-z]+)\}/g)
 /** The first argument of every `vscode.l10n.t('…')` call (single-quoted literals, as the code writes them). */
 function l10nStrings(): string[] {
     const dir = path.join(ROOT, 'client', 'src');
-    const calls = fs.readdirSync(dir).filter(f => f.endsWith('.ts'))
+    const calls = fs
+        .readdirSync(dir)
+        .filter(f => f.endsWith('.ts'))
         .flatMap(f => [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/vscode\.l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)])
         .map(m => m[1]!.replace(/\\'/g, "'"));
     return [...new Set(calls)].sort();

@@ -23,8 +23,7 @@ function format(text: string, indent?: string): string {
 /** Every token's type and text, comments included: what formatting must never change. */
 function tokens(text: string): string[] {
     const result = lexer.tokenize(text);
-    return [...result.tokens, ...result.hidden].sort((a, b) => a.startOffset - b.startOffset)
-        .map(t => `${t.tokenType.name}:${t.image}`);
+    return [...result.tokens, ...result.hidden].sort((a, b) => a.startOffset - b.startOffset).map(t => `${t.tokenType.name}:${t.image}`);
 }
 
 async function exported(text: string): Promise<string> {
@@ -41,20 +40,52 @@ describe('formatting', () => {
         for (const example of examples) expect(layoutEdits(example, layoutPieces(lexer, example))).toEqual([]);
     });
 
-    it('gives a messy plan the examples\' layout, keeping comments, aligned columns and one blank line between groups', () => {
+    it("gives a messy plan the examples' layout, keeping comments, aligned columns and one blank line between groups", () => {
         const messy = [
-            '', '', '  member alice   "Alice"   // AR', 'member bob     "Bob"', '',
-            'customer c "C"{ tier core   ', '', '', '', '  contact a "A" {role approver}', '',
-            '      /* a note', '         on two lines */', ' opportunity o "O" { stage lead', '', ' team { ar alice }  }  competitors x ,y,z',
-            '', '}', '', '',
+            '',
+            '',
+            '  member alice   "Alice"   // AR',
+            'member bob     "Bob"',
+            '',
+            'customer c "C"{ tier core   ',
+            '',
+            '',
+            '',
+            '  contact a "A" {role approver}',
+            '',
+            '      /* a note',
+            '         on two lines */',
+            ' opportunity o "O" { stage lead',
+            '',
+            ' team { ar alice }  }  competitors x ,y,z',
+            '',
+            '}',
+            '',
+            '',
         ].join('\n');
-        expect(format(messy)).toBe([
-            'member alice   "Alice"   // AR', 'member bob     "Bob"', '',
-            'customer c "C" {', '    tier core', '', '    contact a "A" { role approver }', '',
-            // a block comment's later lines are the author's: never re-indented
-            '    /* a note', '         on two lines */', '    opportunity o "O" {', '        stage lead', '',
-            '        team { ar alice }', '    }', '    competitors x, y, z', '}', '',
-        ].join('\n'));
+        expect(format(messy)).toBe(
+            [
+                'member alice   "Alice"   // AR',
+                'member bob     "Bob"',
+                '',
+                'customer c "C" {',
+                '    tier core',
+                '',
+                '    contact a "A" { role approver }',
+                '',
+                // a block comment's later lines are the author's: never re-indented
+                '    /* a note',
+                '         on two lines */',
+                '    opportunity o "O" {',
+                '        stage lead',
+                '',
+                '        team { ar alice }',
+                '    }',
+                '    competitors x, y, z',
+                '}',
+                '',
+            ].join('\n'),
+        );
     });
 
     it('keeps CR LF line ends, takes the indentation asked for, and a stray `}` indents nothing below zero', () => {
@@ -65,15 +96,18 @@ describe('formatting', () => {
         expect(format('\n\n  \n')).toBe('');
     });
 
-    it('never changes a comment\'s words nor what follows a line comment', () => {
+    it("never changes a comment's words nor what follows a line comment", () => {
         expect(format('customer c "C" { // note }\n}\n')).toBe('customer c "C" { // note }\n}\n');
         expect(format('member a "A" //x\r}')).toBe('member a "A" //x\r}\r');
-        expect(format('customer c "C" {\n        /* deep\n           |  drawn\n        */\n}\n')).toBe('customer c "C" {\n    /* deep\n           |  drawn\n        */\n}\n');
+        expect(format('customer c "C" {\n        /* deep\n           |  drawn\n        */\n}\n')).toBe(
+            'customer c "C" {\n    /* deep\n           |  drawn\n        */\n}\n',
+        );
     });
 
     it('formatting twice is formatting once, and the plan is the same, whatever the white space', async () => {
         // scramble the white space between tokens: a break stays a break (1 to 4), spaces stay spaces (0 to 3 where none were)
-        const scrambled = fc.record({ example: fc.nat(examples.length - 2), seed: fc.array(fc.nat(7), { minLength: 50, maxLength: 50 }) })
+        const scrambled = fc
+            .record({ example: fc.nat(examples.length - 2), seed: fc.array(fc.nat(7), { minLength: 50, maxLength: 50 }) })
             .map(({ example, seed }) => {
                 let n = 0;
                 const next = () => seed[n++ % seed.length]!;
@@ -88,21 +122,27 @@ describe('formatting', () => {
                 }
                 return { original, text: parts.join('') + '\n' };
             });
-        await fc.assert(fc.asyncProperty(scrambled, async ({ original, text }) => {
-            const once = format(text);
-            expect(format(once)).toBe(once);
-            expect(tokens(once)).toEqual(tokens(text));
-            expect(await exported(once)).toBe(await exported(original));
-        }), { numRuns: 25, seed: 10 });
+        await fc.assert(
+            fc.asyncProperty(scrambled, async ({ original, text }) => {
+                const once = format(text);
+                expect(format(once)).toBe(once);
+                expect(tokens(once)).toEqual(tokens(text));
+                expect(await exported(once)).toBe(await exported(original));
+            }),
+            { numRuns: 25, seed: 10 },
+        );
     }, 60_000);
 
     it('on hostile mutations of the examples too: idempotent, every token kept', () => {
-        fc.assert(fc.property(caseArb, fuzz => {
-            const text = textOf(fuzz);
-            const once = format(text);
-            expect(format(once)).toBe(once);
-            expect(tokens(once)).toEqual(tokens(text));
-        }), { numRuns: 300, seed: 10 });
+        fc.assert(
+            fc.property(caseArb, fuzz => {
+                const text = textOf(fuzz);
+                const once = format(text);
+                expect(format(once)).toBe(once);
+                expect(tokens(once)).toEqual(tokens(text));
+            }),
+            { numRuns: 300, seed: 10 },
+        );
     }, 60_000);
 });
 

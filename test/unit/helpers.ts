@@ -100,7 +100,7 @@ async function services(fresh = false): Promise<{ shared: LangiumSharedServices;
  */
 export async function buildWorkspace(files: Record<string, string>, options: BuildOptions = {}): Promise<TestWorkspace> {
     const { shared, Acct } = await services(options.fresh);
-    Acct.workspace.AcctSettings.todayOverride = options.today === null ? undefined : options.today ?? TODAY;
+    Acct.workspace.AcctSettings.todayOverride = options.today === null ? undefined : (options.today ?? TODAY);
     const names = options.order ?? Object.keys(files);
     const docs: Record<string, LangiumDocument<Workspace>> = {};
     for (const name of names) {
@@ -111,19 +111,24 @@ export async function buildWorkspace(files: Record<string, string>, options: Bui
     await shared.workspace.DocumentBuilder.build(Object.values(docs), { validation: true });
     // Captured now: a later workspace built with the same services does not change them.
     const diagnostics = Object.fromEntries(names.map(name => [name, [...(docs[name].diagnostics ?? [])]]));
-    const findings = (file?: string): Finding[] => (file ? [file] : names).flatMap(name =>
-        diagnostics[name].map(diagnostic => ({
-            file: name,
-            code: String(diagnostic.code),
-            severity: severities[(diagnostic.severity ?? 1) as 1],
-            message: messageText(diagnostic.message),
-            range: diagnostic.range,
-            diagnostic,
-        })));
+    const findings = (file?: string): Finding[] =>
+        (file ? [file] : names).flatMap(name =>
+            diagnostics[name].map(diagnostic => ({
+                file: name,
+                code: String(diagnostic.code),
+                severity: severities[(diagnostic.severity ?? 1) as 1],
+                message: messageText(diagnostic.message),
+                range: diagnostic.range,
+                diagnostic,
+            })),
+        );
     // Also computed now, while the documents are linked: the next pooled build deletes them.
     const plan = Acct.plan.PlanBuilder.plan(WS);
     return {
-        shared, Acct, docs, findings,
+        shared,
+        Acct,
+        docs,
+        findings,
         withCode: (code, file) => findings(file).filter(f => f.code === code),
         plan: () => structuredClone(plan),
     };
@@ -148,9 +153,10 @@ export function positionOf(text: string, needle: string, occurrence = 0): Positi
 export function rangeOf(text: string, needle: string, occurrence = 0): Range {
     const start = positionOf(text, needle, occurrence);
     const lines = needle.split('\n');
-    const end = lines.length === 1
-        ? { line: start.line, character: start.character + needle.length }
-        : { line: start.line + lines.length - 1, character: lines[lines.length - 1].length };
+    const end =
+        lines.length === 1
+            ? { line: start.line, character: start.character + needle.length }
+            : { line: start.line + lines.length - 1, character: lines[lines.length - 1].length };
     return { start, end };
 }
 

@@ -32,7 +32,10 @@ describe('the lexer speaks plainly', () => {
         const w = await buildWorkspace({ 'plan.acct': text });
         const syntax = w.withCode('syntax');
         expect(syntax.map(f => [f.range.start.line, f.message])).toEqual([[0, 'Unterminated string: close it with " on the same line.']]);
-        expect(w.plan().members.map(m => [m.id, m.name])).toEqual([['a', 'Alice'], ['b', 'Bob']]);
+        expect(w.plan().members.map(m => [m.id, m.name])).toEqual([
+            ['a', 'Alice'],
+            ['b', 'Bob'],
+        ]);
         expect(w.withCode('stale-tier-review')).toHaveLength(1);
     });
 
@@ -78,7 +81,9 @@ describe('a check that throws', () => {
         const { shared, Acct } = createAcctServices(EmptyFileSystem);
         Acct.workspace.AcctSettings.todayOverride = '2026-11-22';
         const planted: ValidationChecks<AcctAstType> = {
-            Contact: contact => { if (contact.name === 'boom') throw new Error('a planted fault'); },
+            Contact: contact => {
+                if (contact.name === 'boom') throw new Error('a planted fault');
+            },
         };
         Acct.validation.ValidationRegistry.register(planted);
         const text = 'customer c "C" {\n    tier core\n    contact boom "B" { support 3 intimacy -2 }\n}\n';
@@ -87,7 +92,9 @@ describe('a check that throws', () => {
         await shared.workspace.DocumentBuilder.build([document], { validation: true });
         const codes = (document.diagnostics ?? []).map(d => String(d.code)).sort();
         expect(codes).toEqual(['internal-error', 'rational-turn-risk', 'stale-tier-review']);
-        expect(document.diagnostics!.find(d => d.code === 'internal-error')!.message).toMatch(/could not finish a check here \(a planted fault\): a fault of acct, not of the plan/);
+        expect(document.diagnostics!.find(d => d.code === 'internal-error')!.message).toMatch(
+            /could not finish a check here \(a planted fault\): a fault of acct, not of the plan/,
+        );
     });
 });
 
@@ -105,7 +112,10 @@ describe('a check that throws is a failing finding, never a clean result', () =>
 
     it('200,000 findings of one file are all kept (a spread push of them threw RangeError and dropped them all)', async () => {
         const one = (i: number): Diagnostic => ({
-            severity: 2, code: 'stale-tier-review', data: { code: 'stale-tier-review' }, message: `finding ${i}`,
+            severity: 2,
+            code: 'stale-tier-review',
+            data: { code: 'stale-tier-review' },
+            message: `finding ${i}`,
             range: { start: { line: 1, character: 4 }, end: { line: 1, character: 13 } },
         });
         const { document, plan } = await planted(() => Array.from({ length: 200_000 }, (_, i) => one(i)));
@@ -114,7 +124,9 @@ describe('a check that throws is a failing finding, never a clean result', () =>
     }, 60_000);
 
     it('a validation that throws outside any one check becomes an internal-error finding, an error', async () => {
-        const { document, plan } = await planted(() => { throw new RangeError('Maximum call stack size exceeded'); });
+        const { document, plan } = await planted(() => {
+            throw new RangeError('Maximum call stack size exceeded');
+        });
         expect(document.diagnostics!.map(d => [d.code, d.severity])).toEqual([['internal-error', 1]]);
         expect(document.diagnostics![0]!.message).toMatch(/could not finish a check here \(RangeError: Maximum call stack size exceeded\)/);
         expect(plan.diagnostics.some(d => d.severity === 'error')).toBe(true);

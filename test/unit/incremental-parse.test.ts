@@ -26,14 +26,67 @@ const RUNS = Number(process.env.ACCT_PROPERTY_RUNS ?? 400);
 
 /** What an editor inserts: mostly text that keeps the plan parseable, often text that breaks it. */
 const benign = [
-    ' ', '  ', '\n', 'x', 'y1', 'li', '5', '2', '-', '2026-01-01', '5M CNY', '"x"', '// note\n', '/* block */', '\n    // comment\n',
-    'role coach', 'owner alice', 'intimacy 2', 'support 1', 'stage won', 'with li', 'reports-to li', 'title "T"',
-    '\n    contact n "N" { }\n', '\n    opportunity o "O" { stage lead }\n', '\n    activity a "A" { kind visit }\n', '\nmember m "M"\n',
+    ' ',
+    '  ',
+    '\n',
+    'x',
+    'y1',
+    'li',
+    '5',
+    '2',
+    '-',
+    '2026-01-01',
+    '5M CNY',
+    '"x"',
+    '// note\n',
+    '/* block */',
+    '\n    // comment\n',
+    'role coach',
+    'owner alice',
+    'intimacy 2',
+    'support 1',
+    'stage won',
+    'with li',
+    'reports-to li',
+    'title "T"',
+    '\n    contact n "N" { }\n',
+    '\n    opportunity o "O" { stage lead }\n',
+    '\n    activity a "A" { kind visit }\n',
+    '\nmember m "M"\n',
 ];
 const risky = [
-    '{', '}', '"', '/', '*', '/*', '*/', '//', '\r\n', '\r', '\\', '?', ',', '.', '%', '\u0000', '陈', '"abc',
-    'contact', 'customer', 'member', 'competitor', 'policy', 'opportunity', 'activity', 'waive', 'team', 'decision-chain', 'support',
-    'contact n "N" {', 'customer c "C" {', '}\n',
+    '{',
+    '}',
+    '"',
+    '/',
+    '*',
+    '/*',
+    '*/',
+    '//',
+    '\r\n',
+    '\r',
+    '\\',
+    '?',
+    ',',
+    '.',
+    '%',
+    '\u0000',
+    '陈',
+    '"abc',
+    'contact',
+    'customer',
+    'member',
+    'competitor',
+    'policy',
+    'opportunity',
+    'activity',
+    'waive',
+    'team',
+    'decision-chain',
+    'support',
+    'contact n "N" {',
+    'customer c "C" {',
+    '}\n',
 ];
 
 type EditOp = { kind: 'insert' | 'delete' | 'replace' | 'duplicate-line' | 'delete-line' | 'line-start'; at: number; length: number; text: string };
@@ -42,8 +95,12 @@ const editArb: fc.Arbitrary<EditOp> = fc.record({
     kind: fc.constantFrom('insert', 'insert', 'delete', 'replace', 'replace', 'duplicate-line', 'delete-line', 'line-start', 'line-start', 'line-start'),
     at: fc.nat(),
     length: fc.nat({ max: 40 }),
-    text: fc.array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...benign) }, { weight: 1, arbitrary: fc.constantFrom(...risky) }),
-        { minLength: 1, maxLength: 3 }).map(parts => parts.join('')),
+    text: fc
+        .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...benign) }, { weight: 1, arbitrary: fc.constantFrom(...risky) }), {
+            minLength: 1,
+            maxLength: 3,
+        })
+        .map(parts => parts.join('')),
 });
 
 function apply(text: string, op: EditOp): string {
@@ -76,25 +133,28 @@ describe('incremental parse', () => {
         return { result: partial, partial: true };
     }
 
-    it('gives the full parse\'s tree and errors after random edits of the examples', () => {
+    it("gives the full parse's tree and errors after random edits of the examples", () => {
         let clean = 0;
         let partial = 0;
         let partialWithErrors = 0;
-        fc.assert(fc.property(fc.nat({ max: texts.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 6 }), (which, ops) => {
-            let text = texts[which]!;
-            let previous = full(text);
-            for (const op of ops) {
-                const edited = apply(text, op);
-                if (edited === text) continue;
-                const wasClean = previous.parserErrors.length + previous.lexerErrors.length === 0;
-                text = edited;
-                const next = step(previous, text);
-                if (wasClean && next.result.parserErrors.length + next.result.lexerErrors.length === 0) clean++;
-                if (next.partial) partial++;
-                if (next.partial && next.result.parserErrors.length > 0) partialWithErrors++;
-                previous = next.result;
-            }
-        }), { numRuns: RUNS });
+        fc.assert(
+            fc.property(fc.nat({ max: texts.length - 1 }), fc.array(editArb, { minLength: 1, maxLength: 6 }), (which, ops) => {
+                let text = texts[which]!;
+                let previous = full(text);
+                for (const op of ops) {
+                    const edited = apply(text, op);
+                    if (edited === text) continue;
+                    const wasClean = previous.parserErrors.length + previous.lexerErrors.length === 0;
+                    text = edited;
+                    const next = step(previous, text);
+                    if (wasClean && next.result.parserErrors.length + next.result.lexerErrors.length === 0) clean++;
+                    if (next.partial) partial++;
+                    if (next.partial && next.result.parserErrors.length > 0) partialWithErrors++;
+                    previous = next.result;
+                }
+            }),
+            { numRuns: RUNS },
+        );
         // The test means something only if the edits that leave the plan parseable are re-parsed incrementally,
         // and some with errors after the edit too (their places move).
         expect(partial).toBeGreaterThanOrEqual(clean);
@@ -120,7 +180,7 @@ describe('incremental parse', () => {
         expect(same.displayName.startsWith('Renamed ')).toBe(true);
     });
 
-    it('gives the full build\'s diagnostics over the language server\'s update path', async () => {
+    it("gives the full build's diagnostics over the language server's update path", async () => {
         const uris = files.map(file => URI.file(`/ws/${file}`));
         const fresh = async (contents: string[]) => {
             const { shared, Acct: services } = createAcctServices(EmptyFileSystem);
@@ -131,30 +191,36 @@ describe('incremental parse', () => {
             return { shared, documents };
         };
         // The findings, and where each reference leads: into the current tree of the target's document.
-        const diagnostics = (documents: LangiumDocument[]) => documents.map(doc => JSON.stringify({
-            diagnostics: doc.diagnostics,
-            references: doc.references.map(ref => {
-                const target = isReference(ref) ? ref.ref : undefined;
-                if (!target) return `${ref.$refText} unresolved`;
-                const root = AstUtils.findRootNode(target);
-                const live = root === AstUtils.getDocument(target).parseResult.value;
-                return `${ref.$refText} → ${AstUtils.getDocument(target).uri.path}@${target.$cstNode?.offset} ${live ? '' : 'STALE'}`;
-            }),
-        }));
+        const diagnostics = (documents: LangiumDocument[]) =>
+            documents.map(doc =>
+                JSON.stringify({
+                    diagnostics: doc.diagnostics,
+                    references: doc.references.map(ref => {
+                        const target = isReference(ref) ? ref.ref : undefined;
+                        if (!target) return `${ref.$refText} unresolved`;
+                        const root = AstUtils.findRootNode(target);
+                        const live = root === AstUtils.getDocument(target).parseResult.value;
+                        return `${ref.$refText} → ${AstUtils.getDocument(target).uri.path}@${target.$cstNode?.offset} ${live ? '' : 'STALE'}`;
+                    }),
+                }),
+            );
         // Each edit in any file, team.acct (which every plan refers to) as often as the others together.
         const fileArb = fc.oneof(fc.constant(0), fc.nat({ max: texts.length - 1 }));
-        await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fileArb, editArb), { minLength: 1, maxLength: 4 }), async edits => {
-            const contents = [...texts];
-            const live = await fresh(contents);
-            const textDocuments = live.shared.workspace.TextDocuments!;
-            let version = 1;
-            for (const [which, op] of edits) {
-                contents[which] = apply(contents[which]!, op);
-                textDocuments.set(TextDocument.create(uris[which]!.toString(), 'acct', ++version, contents[which]!));
-                await live.shared.workspace.DocumentBuilder.update([uris[which]!], []);
-                const reference = await fresh(contents);
-                expect(diagnostics(live.documents)).toEqual(diagnostics(reference.documents));
-            }
-        }), { numRuns: Math.max(20, Math.round(RUNS / 10)) });
+        await fc.assert(
+            fc.asyncProperty(fc.array(fc.tuple(fileArb, editArb), { minLength: 1, maxLength: 4 }), async edits => {
+                const contents = [...texts];
+                const live = await fresh(contents);
+                const textDocuments = live.shared.workspace.TextDocuments!;
+                let version = 1;
+                for (const [which, op] of edits) {
+                    contents[which] = apply(contents[which]!, op);
+                    textDocuments.set(TextDocument.create(uris[which]!.toString(), 'acct', ++version, contents[which]!));
+                    await live.shared.workspace.DocumentBuilder.update([uris[which]!], []);
+                    const reference = await fresh(contents);
+                    expect(diagnostics(live.documents)).toEqual(diagnostics(reference.documents));
+                }
+            }),
+            { numRuns: Math.max(20, Math.round(RUNS / 10)) },
+        );
     }, 300_000);
 });

@@ -13,9 +13,7 @@ import { EmbeddedActionsParser } from 'chevrotain';
 import { CompositeCstNodeImpl, createLangiumParser, EmptyFileSystem, EmptyFileSystemProvider, LeafCstNodeImpl, RootCstNodeImpl } from 'langium';
 import type { TokenType } from 'chevrotain';
 import { createAcctServices } from '../../server/src/acct-module.js';
-import {
-    checkLangiumInternals, INTERNAL_MEMBERS, LangiumInternalsError, parserInternals, replaceMethod,
-} from '../../server/src/language/langium-internals.js';
+import { checkLangiumInternals, INTERNAL_MEMBERS, LangiumInternalsError, parserInternals, replaceMethod } from '../../server/src/language/langium-internals.js';
 
 const services = createAcctServices(EmptyFileSystem);
 const acct = services.Acct;
@@ -44,8 +42,7 @@ describe('the internals surface', () => {
         const owners = ownerObjects();
         // lexerResult and rootNode exist only while a text is parsed: checked by the first parse (checkParsing)
         const duringParse = new Set(['LangiumParser.lexerResult', 'CstNodeBuilder.rootNode']);
-        const missing = INTERNAL_MEMBERS
-            .filter(({ owner, member }) => !duringParse.has(`${owner}.${member}`))
+        const missing = INTERNAL_MEMBERS.filter(({ owner, member }) => !duringParse.has(`${owner}.${member}`))
             .filter(({ owner, member }) => !(owner in owners) || !(member in owners[owner]!))
             .map(({ owner, member }) => `${owner}.${member}`);
         expect(missing).toEqual([]);
@@ -73,8 +70,9 @@ describe('the internals surface', () => {
         const listed = new Set(INTERNAL_MEMBERS.map(m => `${m.owner}.${m.member}`));
         expect([...listed].filter(m => !rows.has(m))).toEqual([]);
         expect([...rows].filter(m => !listed.has(m))).toEqual([]);
-        const count = (which: (m: typeof INTERNAL_MEMBERS[number]) => boolean) => new Set(INTERNAL_MEMBERS.filter(which).map(m => `${m.owner}.${m.member}`)).size;
-        const chevrotain = (m: typeof INTERNAL_MEMBERS[number]) => m.owner.startsWith('chevrotain');
+        const count = (which: (m: (typeof INTERNAL_MEMBERS)[number]) => boolean) =>
+            new Set(INTERNAL_MEMBERS.filter(which).map(m => `${m.owner}.${m.member}`)).size;
+        const chevrotain = (m: (typeof INTERNAL_MEMBERS)[number]) => m.owner.startsWith('chevrotain');
         expect(doc).toContain(`**${count(m => !chevrotain(m) && m.declared !== 'public')} private or protected Langium members**`);
         expect(doc).toContain(`**${count(m => chevrotain(m) && m.declared !== 'public')} undeclared or protected Chevrotain members**`);
         expect(doc).toContain(`**${count(m => m.use === 'replace')} methods replaced on live objects**`);

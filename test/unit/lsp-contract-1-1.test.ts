@@ -16,7 +16,7 @@ async function complete(marked: string): Promise<CompletionItem[]> {
 }
 
 const labels = (items: CompletionItem[]) => items.map(i => i.label).sort();
-const doc = (item: CompletionItem | undefined) => typeof item?.documentation === 'string' ? item.documentation : item?.documentation?.value ?? '';
+const doc = (item: CompletionItem | undefined) => (typeof item?.documentation === 'string' ? item.documentation : (item?.documentation?.value ?? ''));
 
 async function hoverAt(w: TestWorkspace, text: string, needle: string, shift = 1): Promise<string> {
     const position = positionOf(text, needle);
@@ -46,7 +46,16 @@ describe('completion', () => {
         const items = await complete('customer acme "A" {\n    waive <|>\n}\n');
         expect(labels(items)).toContain('stale-contact');
         expect(labels(items)).toContain('uncovered-key-person');
-        for (const fixed of ['syntax', 'duplicate-id', 'out-of-range', 'reports-to-cycle', 'invalid-code', 'unused-waiver', 'expired-waiver', 'unresolved-reference']) {
+        for (const fixed of [
+            'syntax',
+            'duplicate-id',
+            'out-of-range',
+            'reports-to-cycle',
+            'invalid-code',
+            'unused-waiver',
+            'expired-waiver',
+            'unresolved-reference',
+        ]) {
             expect(labels(items)).not.toContain(fixed);
         }
         expect(doc(items.find(i => i.label === 'stale-contact'))).toMatch(/last contacted/);
@@ -64,7 +73,8 @@ describe('completion', () => {
     it('a code being typed is completed as a whole', async () => {
         const { text, position } = cursor('customer acme "A" {\n    waive stale-co<|>\n}\n');
         const w = await buildWorkspace({ 'team.acct': TEAM, 'plan.acct': text });
-        const items = (await w.Acct.lsp.CompletionProvider!.getCompletion(w.docs['plan.acct']!, { textDocument: { uri: uriOf('plan.acct') }, position }))?.items ?? [];
+        const items =
+            (await w.Acct.lsp.CompletionProvider!.getCompletion(w.docs['plan.acct']!, { textDocument: { uri: uriOf('plan.acct') }, position }))?.items ?? [];
         const edit = items.find(i => i.label === 'stale-contact')?.textEdit as { range: { start: { character: number } }; newText: string };
         expect(edit).toMatchObject({ newText: 'stale-contact', range: { start: { character: 10 } } });
     });
@@ -118,7 +128,10 @@ describe('hover', () => {
         const team = TEAM + 'policy {\n    severity stale-contact error\n}\n';
         const w = await buildWorkspace({ 'team.acct': team, 'plan.acct': PLAN });
         const at = positionOf(team, 'severity stale-contact');
-        const result = await w.Acct.lsp.HoverProvider!.getHoverContent(w.docs['team.acct']!, { textDocument: { uri: uriOf('team.acct') }, position: { line: at.line, character: at.character + 12 } });
+        const result = await w.Acct.lsp.HoverProvider!.getHoverContent(w.docs['team.acct']!, {
+            textDocument: { uri: uriOf('team.acct') },
+            position: { line: at.line, character: at.character + 12 },
+        });
         expect((result?.contents as { value: string }).value).toMatch(/Default: warning; in force in this workspace: error/);
     });
 });
@@ -143,10 +156,15 @@ describe('navigation through the new references', () => {
     it('definition and references of a competitor named in competitor-support, and of a contact in influences', async () => {
         const w = await buildWorkspace({ 'team.acct': TEAM, 'plan.acct': PLAN });
         const at = rangeAfter(PLAN, 'competitor-support ', 'rival').start;
-        const definition = await w.Acct.lsp.DefinitionProvider!.getDefinition(w.docs['plan.acct']!, { textDocument: { uri: uriOf('plan.acct') }, position: at });
+        const definition = await w.Acct.lsp.DefinitionProvider!.getDefinition(w.docs['plan.acct']!, {
+            textDocument: { uri: uriOf('plan.acct') },
+            position: at,
+        });
         expect(definition?.[0]?.targetUri).toBe(uriOf('team.acct'));
         const refs = await w.Acct.lsp.ReferencesProvider!.findReferences(w.docs['team.acct']!, {
-            textDocument: { uri: uriOf('team.acct') }, position: positionOf(TEAM, 'rival'), context: { includeDeclaration: false },
+            textDocument: { uri: uriOf('team.acct') },
+            position: positionOf(TEAM, 'rival'),
+            context: { includeDeclaration: false },
         });
         expect(refs.map(r => r.range.start.line).sort((a, b) => a - b)).toEqual([3, 11]);
         const li = rangeAfter(PLAN, 'influences ', 'li').start;
@@ -157,7 +175,9 @@ describe('navigation through the new references', () => {
     it('renaming a competitor renames it in competitor-support too', async () => {
         const w = await buildWorkspace({ 'team.acct': TEAM, 'plan.acct': PLAN });
         const edit = await w.Acct.lsp.RenameProvider!.rename(w.docs['team.acct']!, {
-            textDocument: { uri: uriOf('team.acct') }, position: positionOf(TEAM, 'rival'), newName: 'acmeco',
+            textDocument: { uri: uriOf('team.acct') },
+            position: positionOf(TEAM, 'rival'),
+            newName: 'acmeco',
         });
         const inPlan = edit?.changes?.[uriOf('plan.acct')] ?? [];
         expect(inPlan.map(e => e.range.start.line).sort((a, b) => a - b)).toEqual([3, 11]);

@@ -10,19 +10,21 @@ import { buildWorkspace, cursor, positionOf, uriOf, type TestWorkspace } from '.
 const TEAM = 'member alice "Alice Chen"\nmember bob "Bob Li"\n';
 
 let last: TestWorkspace | undefined;
-afterEach(() => { if (last) last.Acct.workspace.AcctSettings.locale = 'en'; });
+afterEach(() => {
+    if (last) last.Acct.workspace.AcctSettings.locale = 'en';
+});
 
 async function complete(marked: string): Promise<CompletionItem[]> {
     const { text, position } = cursor(marked);
-    const w = last = await buildWorkspace({ 'team.acct': TEAM, 'plan.acct': text });
+    const w = (last = await buildWorkspace({ 'team.acct': TEAM, 'plan.acct': text }));
     return (await w.Acct.lsp.CompletionProvider!.getCompletion(w.docs['plan.acct']!, { textDocument: { uri: uriOf('plan.acct') }, position }))?.items ?? [];
 }
 
 const labels = (items: CompletionItem[]) => items.map(i => i.label).sort();
-const doc = (item: CompletionItem | undefined) => typeof item?.documentation === 'string' ? item.documentation : item?.documentation?.value ?? '';
+const doc = (item: CompletionItem | undefined) => (typeof item?.documentation === 'string' ? item.documentation : (item?.documentation?.value ?? ''));
 
 async function hover(text: string, needle: string, locale: 'en' | 'zh-CN' = 'en', shift = 1): Promise<string> {
-    const w = last = await buildWorkspace({ 'team.acct': TEAM, 'plan.acct': text });
+    const w = (last = await buildWorkspace({ 'team.acct': TEAM, 'plan.acct': text }));
     w.Acct.workspace.AcctSettings.locale = locale;
     const position = positionOf(text, needle);
     position.character += shift;
@@ -78,7 +80,7 @@ describe('completion (1.2)', () => {
 });
 
 describe('hover (1.2), in English and in Chinese', () => {
-    it('S/A/B/C in the method\'s words', async () => {
+    it("S/A/B/C in the method's words", async () => {
         expect(await hover(PLAN, 'class S', 'en', 6)).toMatch(/Class S, strategic customer: a key customer of the company; build a strategic partnership/);
         expect(await hover(PLAN, 'class S', 'zh-CN', 6)).toMatch(/S 类客户即战略型客户，是公司的重点客户：要建立战略合作伙伴关系/);
         expect(await hover(PLAN, 'class S', 'en', 1)).toMatch(/S strategic \| A partner \| B \| C/);

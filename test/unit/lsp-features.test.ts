@@ -20,7 +20,7 @@ function labels(items: CompletionItem[]): string[] {
 
 function doc(item: CompletionItem | undefined): string {
     const d = item?.documentation;
-    return typeof d === 'string' ? d : d?.value ?? '';
+    return typeof d === 'string' ? d : (d?.value ?? '');
 }
 
 /** A customer with two contacts, plus a second customer whose contact must never be offered. */
@@ -87,7 +87,9 @@ describe('completion', () => {
     });
 
     it('in a decision-chain: the contacts of the customer, then roles and support for the entry', async () => {
-        const items = await complete(contactsText('').replace('contact cto "CTO" {  }', 'contact cto "CTO" { }\n    opportunity o "O" { decision-chain { cto <|> } }'));
+        const items = await complete(
+            contactsText('').replace('contact cto "CTO" {  }', 'contact cto "CTO" { }\n    opportunity o "O" { decision-chain { cto <|> } }'),
+        );
         const got = labels(items);
         expect(got).toEqual(expect.arrayContaining(['boss', 'cto', 'approver', 'decision-maker', 'support']));
         expect(got).not.toContain('stranger');
@@ -96,7 +98,23 @@ describe('completion', () => {
     it('at the start of a contact body: the contact keywords, with what they mean', async () => {
         const items = await complete(contactsText('<|>'));
         // with the keywords of contract 1.1: competitor-support, influences, waive; of 1.2: kpi, pain
-        expect(labels(items).sort()).toEqual(['competitor-support', 'department', 'influences', 'intimacy', 'kpi', 'last-contact', 'owner', 'pain', 'reports-to', 'role', 'support', 'title', 'waive'].sort());
+        expect(labels(items).sort()).toEqual(
+            [
+                'competitor-support',
+                'department',
+                'influences',
+                'intimacy',
+                'kpi',
+                'last-contact',
+                'owner',
+                'pain',
+                'reports-to',
+                'role',
+                'support',
+                'title',
+                'waive',
+            ].sort(),
+        );
         expect(doc(items.find(i => i.label === 'kpi'))).toMatch(/measured on/);
         expect(doc(items.find(i => i.label === 'pain'))).toMatch(/hurts/);
         expect(doc(items.find(i => i.label === 'support'))).toMatch(/-1[\s\S]*\?/);
@@ -123,20 +141,29 @@ describe('hover', () => {
         const w = await buildWorkspace(files);
         expect(await hover(w, 'cmgd.acct', text, 'decision-maker')).toMatch(/final decision/);
         const support2 = positionOf(text, 'support 2');
-        const onTwo = await w.Acct.lsp.HoverProvider!.getHoverContent(w.docs['cmgd.acct'], { textDocument: { uri: uriOf('cmgd.acct') }, position: { line: support2.line, character: support2.character + 8 } });
+        const onTwo = await w.Acct.lsp.HoverProvider!.getHoverContent(w.docs['cmgd.acct'], {
+            textDocument: { uri: uriOf('cmgd.acct') },
+            position: { line: support2.line, character: support2.character + 8 },
+        });
         expect((onTwo?.contents as { value: string }).value).toMatch(/excludes others/);
         const minus = rangeAfter(text, 'li evaluator support ', '-1').start;
-        const onMinus = await w.Acct.lsp.HoverProvider!.getHoverContent(w.docs['cmgd.acct'], { textDocument: { uri: uriOf('cmgd.acct') }, position: { line: minus.line, character: minus.character + 1 } });
+        const onMinus = await w.Acct.lsp.HoverProvider!.getHoverContent(w.docs['cmgd.acct'], {
+            textDocument: { uri: uriOf('cmgd.acct') },
+            position: { line: minus.line, character: minus.character + 1 },
+        });
         expect((onMinus?.contents as { value: string }).value).toMatch(/[Oo]pposes/);
         expect(await hover(w, 'cmgd.acct', text, 'support ?', 0, 8)).toMatch(/unknown/i);
         const intimacy = rangeAfter(text, 'intimacy -2', '2').start;
-        const onIntimacy = await w.Acct.lsp.HoverProvider!.getHoverContent(w.docs['cmgd.acct'], { textDocument: { uri: uriOf('cmgd.acct') }, position: intimacy });
+        const onIntimacy = await w.Acct.lsp.HoverProvider!.getHoverContent(w.docs['cmgd.acct'], {
+            textDocument: { uri: uriOf('cmgd.acct') },
+            position: intimacy,
+        });
         expect((onIntimacy?.contents as { value: string }).value).toMatch(/intimacy -2[\s\S]*[Cc]old/);
-        expect(await hover(w, 'cmgd.acct', text, 'commercial', 0, 2)).toBe('');  // in a comment: nothing
+        expect(await hover(w, 'cmgd.acct', text, 'commercial', 0, 2)).toBe(''); // in a comment: nothing
         expect(await hover(w, 'cmgd.acct', text, 'strategic', 0, 2)).toMatch(/[Hh]igh standing/);
     });
 
-    it('on a customer\'s id: the suggested tier and why', async () => {
+    it("on a customer's id: the suggested tier and why", async () => {
         const files = contractFiles();
         const w = await buildWorkspace(files);
         const value = await hover(w, 'cmgd.acct', files['cmgd.acct'], 'cmgd');
@@ -157,7 +184,10 @@ describe('hover', () => {
         const w = await buildWorkspace(files);
         const text = files['cmgd.acct'];
         const at = rangeAfter(text, 'decision-chain', 'wang').start;
-        const result = await w.Acct.lsp.HoverProvider!.getHoverContent(w.docs['cmgd.acct'], { textDocument: { uri: uriOf('cmgd.acct') }, position: { line: at.line, character: at.character + 1 } });
+        const result = await w.Acct.lsp.HoverProvider!.getHoverContent(w.docs['cmgd.acct'], {
+            textDocument: { uri: uriOf('cmgd.acct') },
+            position: { line: at.line, character: at.character + 1 },
+        });
         expect((result?.contents as { value: string }).value).toMatch(/Wang Lei[\s\S]*decision-maker[\s\S]*Support: 2/);
     });
 });
@@ -183,7 +213,10 @@ describe('outline', () => {
 describe('code lens', () => {
     it('one per customer and per active opportunity, each opening the power map', async () => {
         const files = contractFiles();
-        files['cmgd.acct'] = files['cmgd.acct'].replace('    activity hqvisit', '    opportunity closed "Closed deal" { stage won }\n    opportunity early "Early" { stage lead }\n    opportunity tender "Tender" { stage bid }\n    activity hqvisit');
+        files['cmgd.acct'] = files['cmgd.acct'].replace(
+            '    activity hqvisit',
+            '    opportunity closed "Closed deal" { stage won }\n    opportunity early "Early" { stage lead }\n    opportunity tender "Tender" { stage bid }\n    activity hqvisit',
+        );
         const w = await buildWorkspace(files);
         const lenses = (await w.Acct.lsp.CodeLensProvider!.provideCodeLens(w.docs['cmgd.acct'], { textDocument: { uri: uriOf('cmgd.acct') } })) ?? [];
         expect(lenses.map(l => l.command?.command)).toEqual(Array(4).fill('acct.openPowerMap'));
@@ -192,8 +225,10 @@ describe('code lens', () => {
         expect(args.every(a => a.customer === 'cmgd' && a.uri === uriOf('cmgd.acct'))).toBe(true);
         const text = files['cmgd.acct'];
         expect(lenses.map(l => l.range.start.line)).toEqual([
-            positionOf(text, 'customer cmgd').line, positionOf(text, 'opportunity core5g').line,
-            positionOf(text, 'opportunity oss').line, positionOf(text, 'opportunity tender').line,
+            positionOf(text, 'customer cmgd').line,
+            positionOf(text, 'opportunity core5g').line,
+            positionOf(text, 'opportunity oss').line,
+            positionOf(text, 'opportunity tender').line,
         ]);
         expect(lenses[1].command!.title).toMatch(/1 of 3/); // wang supports; zhang ?, li -1
         const team = (await w.Acct.lsp.CodeLensProvider!.provideCodeLens(w.docs['team.acct'], { textDocument: { uri: uriOf('team.acct') } })) ?? [];

@@ -8,8 +8,17 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
 import {
-    CATALOGS, ENGLISH, formatMessage, localeFromEnvironment, localeOf, LOCALES, placeholdersOf, strayBraces, textsFor,
-    textsFromStrings, viewStrings,
+    CATALOGS,
+    ENGLISH,
+    formatMessage,
+    localeFromEnvironment,
+    localeOf,
+    LOCALES,
+    placeholdersOf,
+    strayBraces,
+    textsFor,
+    textsFromStrings,
+    viewStrings,
 } from '../../server/src/method/index.js';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -28,7 +37,9 @@ function sourceFiles(dir: string): string[] {
 /** Every key/path of a nested object, `roles.approver.label`. */
 function paths(value: unknown, prefix = ''): string[] {
     if (typeof value !== 'object' || value === null) return [prefix];
-    return Object.entries(value).flatMap(([key, inner]) => paths(inner, prefix ? `${prefix}.${key}` : key)).sort();
+    return Object.entries(value)
+        .flatMap(([key, inner]) => paths(inner, prefix ? `${prefix}.${key}` : key))
+        .sort();
 }
 
 describe('the message catalog', () => {
@@ -56,10 +67,12 @@ describe('the message catalog', () => {
         it(`${locale}: every template is well formed and every text is written`, () => {
             const messages = Object.entries(CATALOGS[locale].messages);
             expect(messages.filter(([, text]) => strayBraces(text)).map(([key]) => key)).toEqual([]);
-            expect(paths(CATALOGS[locale].vocabulary).filter(p => {
-                const text = p.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], CATALOGS[locale].vocabulary);
-                return typeof text !== 'string' || text.trim() === '';
-            })).toEqual([]);
+            expect(
+                paths(CATALOGS[locale].vocabulary).filter(p => {
+                    const text = p.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], CATALOGS[locale].vocabulary);
+                    return typeof text !== 'string' || text.trim() === '';
+                }),
+            ).toEqual([]);
         });
     }
 
@@ -67,8 +80,10 @@ describe('the message catalog', () => {
         const han = /\p{Script=Han}/u;
         const zh = CATALOGS['zh-CN'];
         // markup-only templates (`**{keyword}** — {meaning}`) are the same in both languages
-        const untranslated = Object.entries(zh.messages)
-            .filter(([key, text]) => !han.test(text) && /[A-Za-z]{3,}/.test(text.replace(/\{[^}]*\}|`[^`]*`|\*\*[^*]*\*\*/g, '')) && text === ENGLISH[key as keyof typeof ENGLISH]);
+        const untranslated = Object.entries(zh.messages).filter(
+            ([key, text]) =>
+                !han.test(text) && /[A-Za-z]{3,}/.test(text.replace(/\{[^}]*\}|`[^`]*`|\*\*[^*]*\*\*/g, '')) && text === ENGLISH[key as keyof typeof ENGLISH],
+        );
         expect(untranslated).toEqual([]);
         const vocabulary = paths(zh.vocabulary).filter(p => !p.startsWith('roles.') || !p.endsWith('.letter'));
         const english = vocabulary.filter(p => {
@@ -79,7 +94,9 @@ describe('the message catalog', () => {
     });
 
     it('every entry is used by the code (a key written as a literal somewhere)', () => {
-        const code = SOURCES.flatMap(sourceFiles).map(file => fs.readFileSync(path.join(ROOT, file), 'utf8')).join('\n');
+        const code = SOURCES.flatMap(sourceFiles)
+            .map(file => fs.readFileSync(path.join(ROOT, file), 'utf8'))
+            .join('\n');
         const unused = keys.filter(key => !code.includes(`'${key}'`) && !code.includes(`"${key}"`));
         expect(unused).toEqual([]);
     });
@@ -87,20 +104,32 @@ describe('the message catalog', () => {
     it('fills a template cut once as the one-pass replacement did, on any template and parameters (and twice the same)', () => {
         // the formatter before templates were cut once and kept (issue 23): one regular-expression replacement
         const reference = (template: string, params: Record<string, string | number>) =>
-            template.replace(/\{\{|\}\}|\{([A-Za-z][A-Za-z0-9]*)(?::([^{}|]*)\|([^{}|]*))?\}/g, (whole: string, name?: string, one?: string, other?: string) => {
-                if (name === undefined) return whole[0]!;
-                const value = params[name];
-                if (value === undefined) return whole;
-                if (one !== undefined) return Number(value) === 1 ? one : other!;
-                return String(value);
-            });
-        const piece = fc.oneof(fc.constantFrom('{', '}', '{{', '}}', '|', ':', '{n}', '{n:day|days}', '{x}', '{ab1:a|}', '{n:|}', ' ', '天'), fc.string({ maxLength: 4 }));
+            template.replace(
+                /\{\{|\}\}|\{([A-Za-z][A-Za-z0-9]*)(?::([^{}|]*)\|([^{}|]*))?\}/g,
+                (whole: string, name?: string, one?: string, other?: string) => {
+                    if (name === undefined) return whole[0]!;
+                    const value = params[name];
+                    if (value === undefined) return whole;
+                    if (one !== undefined) return Number(value) === 1 ? one : other!;
+                    return String(value);
+                },
+            );
+        const piece = fc.oneof(
+            fc.constantFrom('{', '}', '{{', '}}', '|', ':', '{n}', '{n:day|days}', '{x}', '{ab1:a|}', '{n:|}', ' ', '天'),
+            fc.string({ maxLength: 4 }),
+        );
         const template = fc.array(piece, { maxLength: 12 }).map(pieces => pieces.join(''));
-        const params = fc.record({ n: fc.oneof(fc.integer({ min: -2, max: 3 }), fc.constantFrom('1', 'one')), ab1: fc.constantFrom(1, 2) }, { requiredKeys: [] });
-        fc.assert(fc.property(template, params, (t, p) => {
-            expect(formatMessage(t, p)).toBe(reference(t, p));
-            expect(formatMessage(t, p)).toBe(reference(t, p));
-        }), { numRuns: 2000 });
+        const params = fc.record(
+            { n: fc.oneof(fc.integer({ min: -2, max: 3 }), fc.constantFrom('1', 'one')), ab1: fc.constantFrom(1, 2) },
+            { requiredKeys: [] },
+        );
+        fc.assert(
+            fc.property(template, params, (t, p) => {
+                expect(formatMessage(t, p)).toBe(reference(t, p));
+                expect(formatMessage(t, p)).toBe(reference(t, p));
+            }),
+            { numRuns: 2000 },
+        );
     });
 
     it('fills parameters and chooses English plural forms', () => {
@@ -116,7 +145,8 @@ describe('the message catalog', () => {
         const zh = textsFor('zh-CN');
         expect(en.t('check.overdueActivity', { activity: 'Visit', date: '2026-01-01', late: 1 })).toContain('1 day ago');
         expect(zh.t('check.overdueActivity', { activity: 'Visit', date: '2026-01-01', late: 2 })).toBe(
-            '活动“Visit”原计划于 2026-01-01 进行，已过去 2 天，仍是“已计划”：请标记为已完成并记录结果、取消，或改期。');
+            '活动“Visit”原计划于 2026-01-01 进行，已过去 2 天，仍是“已计划”：请标记为已完成并记录结果、取消，或改期。',
+        );
         expect(en.and(['a', 'b', 'c'])).toBe('a, b and c');
         expect(zh.and(['甲', '乙', '丙'])).toBe('甲、乙和丙');
         expect(en.term('tiers', 'strategic')).toBe('strategic');

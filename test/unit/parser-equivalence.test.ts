@@ -15,8 +15,9 @@ import { createAcctServices } from '../../server/src/acct-module.js';
 import { skipBlocksWhenRecovering } from '../../server/src/language/parser/block-recovery.js';
 import { parserInternals } from '../../server/src/language/langium-internals.js';
 
-const examples = ['team.acct', 'donghai-mobile.acct', 'huaxia-grid.acct', 'pearl-river-port.acct', 'regional/jinlan-bank.acct']
-    .map(file => fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'));
+const examples = ['team.acct', 'donghai-mobile.acct', 'huaxia-grid.acct', 'pearl-river-port.acct', 'regional/jinlan-bank.acct'].map(file =>
+    fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'),
+);
 
 const ours = createAcctServices(EmptyFileSystem).Acct.parser.LangiumParser;
 // Langium's parser with the one patch that changes what is built from broken text (block-recovery.ts).
@@ -40,16 +41,24 @@ function picture(parser: LangiumParser, text: string) {
     };
     walk(result.value.$cstNode!, 0);
     // references as written (a parsed, unlinked reference resolves lazily: never follow it here)
-    const ast = JSON.stringify(result.value, (key, value) => key.startsWith('$') && key !== '$type' ? undefined
-        : value && typeof value === 'object' && '$refText' in value ? `ref:${(value as { $refText: string }).$refText}` : value);
+    const ast = JSON.stringify(result.value, (key, value) =>
+        key.startsWith('$') && key !== '$type'
+            ? undefined
+            : value && typeof value === 'object' && '$refText' in value
+              ? `ref:${(value as { $refText: string }).$refText}`
+              : value,
+    );
     return { leaves, ast, errors: result.parserErrors.map(e => `${e.token.startOffset} ${e.message}`) };
 }
 
 /** Random edits: a comment before a line, a line deleted, a line duplicated, a word dropped. */
-const editArb = fc.array(fc.record({
-    kind: fc.constantFrom('comment', 'block-comment', 'delete', 'duplicate', 'drop-word'),
-    at: fc.nat(),
-}), { minLength: 1, maxLength: 6 });
+const editArb = fc.array(
+    fc.record({
+        kind: fc.constantFrom('comment', 'block-comment', 'delete', 'duplicate', 'drop-word'),
+        at: fc.nat(),
+    }),
+    { minLength: 1, maxLength: 6 },
+);
 
 function edit(text: string, edits: Array<{ kind: string; at: number }>): string {
     const lines = text.split('\n');
@@ -70,10 +79,13 @@ describe('the patched parser builds what Langium builds', () => {
     });
 
     it('on random edits with comments and mistakes', () => {
-        fc.assert(fc.property(fc.nat(examples.length - 1), editArb, (which, edits) => {
-            const text = edit(examples[which]!, edits);
-            expect(picture(ours, text)).toEqual(picture(langiums, text));
-        }), { numRuns: 150, seed: 20261126 });
+        fc.assert(
+            fc.property(fc.nat(examples.length - 1), editArb, (which, edits) => {
+                const text = edit(examples[which]!, edits);
+                expect(picture(ours, text)).toEqual(picture(langiums, text));
+            }),
+            { numRuns: 150, seed: 20261126 },
+        );
     });
 
     it('a customer with a comment before each of 2,000 contacts', () => {

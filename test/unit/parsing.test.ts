@@ -60,7 +60,10 @@ describe('identifiers', () => {
         expect(summary(w.findings())).toBe('');
         expect(customer.id).toBe('strategicPlan');
         expect(customer.opportunities[0].id).toBe('core5g');
-        expect(customer.contacts.map(c => [c.id, c.reportsTo])).toEqual([['lead_x', null], ['value2', 'lead_x']]);
+        expect(customer.contacts.map(c => [c.id, c.reportsTo])).toEqual([
+            ['lead_x', null],
+            ['value2', 'lead_x'],
+        ]);
     });
 
     // Contract section 2 defines an id only by its characters, so `core`, `lead`, `value` or
@@ -83,8 +86,13 @@ customer core "Core" {
     it('every keyword shaped like an id is a valid id: declared, referenced, and in a decision chain', async () => {
         const { AcctGrammar } = await import('../../server/src/language/generated/grammar.js');
         const { GrammarAST, AstUtils } = await import('langium');
-        const keywords = [...new Set(AstUtils.streamAllContents(AcctGrammar()).filter(GrammarAST.isKeyword).map(k => k.value))]
-            .filter(word => /^[a-z]+$/.test(word));
+        const keywords = [
+            ...new Set(
+                AstUtils.streamAllContents(AcctGrammar())
+                    .filter(GrammarAST.isKeyword)
+                    .map(k => k.value),
+            ),
+        ].filter(word => /^[a-z]+$/.test(word));
         expect(keywords.length).toBeGreaterThan(60);
         for (const word of keywords) {
             const text = `member ${word} "M"
@@ -97,18 +105,26 @@ customer c "C" {
 `;
             const { w, customer } = await exported(text);
             expect(summary(w.findings().filter(f => f.code === 'syntax' || f.code === 'unresolved-reference')), word).toBe('');
-            expect(customer.contacts.map(c => [c.id, c.reportsTo]), word).toEqual([[word, null], ['y', word]]);
+            expect(
+                customer.contacts.map(c => [c.id, c.reportsTo]),
+                word,
+            ).toEqual([
+                [word, null],
+                ['y', word],
+            ]);
         }
     });
 
     it('a currency is an id, never the keyword after it: `amount 1 team { … }` starts the team', async () => {
-        const { w, customer } = await exported('customer c "C" {\n    opportunity o "O" { amount 1 team { ar lead } start 2026-12-01 }\n}\n'.replace('lead', 'm1'));
+        const { w, customer } = await exported(
+            'customer c "C" {\n    opportunity o "O" { amount 1 team { ar lead } start 2026-12-01 }\n}\n'.replace('lead', 'm1'),
+        );
         expect(w.withCode('syntax')).toEqual([]);
         expect(customer.opportunities[0].amount).toEqual({ value: 1, currency: null });
         expect(customer.opportunities[0].team?.ar).toBe('m1');
     });
 
-    it('in a decision chain, a role word after an entry is that entry\'s role, and `support` starts its support', async () => {
+    it("in a decision chain, a role word after an entry is that entry's role, and `support` starts its support", async () => {
         const text = `customer c "C" {
     contact coach "A coach" { support 3 }
     contact li "Li" { role evaluator }
@@ -215,9 +231,18 @@ describe('values', () => {
         const { w, customer } = await exported(text);
         expect(summary(w.findings())).toBe('');
         expect(customer.opportunities.map(o => [o.amount, o.budget])).toEqual([
-            [{ value: 12500000, currency: 'CNY' }, { value: 500000, currency: null }],
-            [{ value: 2000000000, currency: 'USD' }, { value: 30000000, currency: null }],
-            [{ value: 1500000, currency: 'EUR' }, { value: 100000, currency: null }],
+            [
+                { value: 12500000, currency: 'CNY' },
+                { value: 500000, currency: null },
+            ],
+            [
+                { value: 2000000000, currency: 'USD' },
+                { value: 30000000, currency: null },
+            ],
+            [
+                { value: 1500000, currency: 'EUR' },
+                { value: 100000, currency: null },
+            ],
         ]);
     });
 
@@ -229,7 +254,10 @@ describe('values', () => {
 }
 `);
         expect(customer.reviewed).toBe('2026-02-28');
-        expect(customer.contacts.map(c => [c.support, c.intimacy, c.lastContact])).toEqual([[null, -3, '2024-02-29'], [-1, 3, null]]);
+        expect(customer.contacts.map(c => [c.support, c.intimacy, c.lastContact])).toEqual([
+            [null, -3, '2024-02-29'],
+            [-1, 3, null],
+        ]);
     });
 
     it('a date that is no calendar date is reported, not silently accepted', async () => {
@@ -275,7 +303,17 @@ describe('values', () => {
         expect(b.w.withCode('syntax')).toEqual([]);
         expect(b.customer).toEqual(a.customer);
         expect(a.customer).toMatchObject({ industry: 'Retail', standing: 4, tier: 'strategic', organization: 'joint' });
-        expect(b.w.findings().map(f => f.code).sort()).toEqual(a.w.findings().map(f => f.code).sort());
+        expect(
+            b.w
+                .findings()
+                .map(f => f.code)
+                .sort(),
+        ).toEqual(
+            a.w
+                .findings()
+                .map(f => f.code)
+                .sort(),
+        );
     });
 
     it('with and competitors take comma lists, in order', async () => {
@@ -291,13 +329,16 @@ describe('values', () => {
     });
 
     it('a trailing comma in a list is a syntax error', async () => {
-        const w = await buildWorkspace({ 'team.acct': TEAM, 'plan.acct': 'customer acme "Acme" {\n    contact a "A" { }\n    activity v "V" { with a, }\n}\n' });
+        const w = await buildWorkspace({
+            'team.acct': TEAM,
+            'plan.acct': 'customer acme "Acme" {\n    contact a "A" { }\n    activity v "V" { with a, }\n}\n',
+        });
         expect(w.withCode('syntax').length).toBeGreaterThan(0);
     });
 });
 
 describe('syntax messages', () => {
-    it('say what was expected in the user\'s words, naming an id once rather than every keyword', async () => {
+    it("say what was expected in the user's words, naming an id once rather than every keyword", async () => {
         const text = 'customer c "C" {\n    contact a "A" { reports-to }\n    contact b "B" { role boss }\n    contact d { }\n}\n';
         const w = await buildWorkspace({ 'plan.acct': text });
         expect(w.withCode('syntax').map(f => f.message)).toEqual([

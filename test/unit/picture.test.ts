@@ -4,18 +4,58 @@ import type { CustomerJson, PlanView } from '@acct/contract';
 import { nextPicture, pictureChanged, shownBefore, shownIn } from '../../client/src/picture.js';
 
 const customer = (id: string, opportunities: string[] = []): CustomerJson => ({
-    id, name: id.toUpperCase(), industry: null, standing: 3, cooperation: 3, tier: null, suggestedTier: 'value', reviewed: null,
-    owner: null, organization: null, class: null, contacts: [], activities: [],
+    id,
+    name: id.toUpperCase(),
+    industry: null,
+    standing: 3,
+    cooperation: 3,
+    tier: null,
+    suggestedTier: 'value',
+    reviewed: null,
+    owner: null,
+    organization: null,
+    class: null,
+    contacts: [],
+    activities: [],
     opportunities: opportunities.map(o => ({
-        id: o, name: o, stage: 'lead', amount: null, budget: null, start: null, qualified: false, team: null, decisionChain: [], competitors: [], horizon: null, sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
-        intent: null, solution: null, valueProposition: null, maturity: 'preliminary',
+        id: o,
+        name: o,
+        stage: 'lead',
+        amount: null,
+        budget: null,
+        start: null,
+        qualified: false,
+        team: null,
+        decisionChain: [],
+        competitors: [],
+        horizon: null,
+        sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
+        intent: null,
+        solution: null,
+        valueProposition: null,
+        maturity: 'preliminary',
     })),
 });
 
 const plan = (customers: CustomerJson[], errors = 0): PlanView => ({
     plan: {
-        format: 'acct-plan', version: 1, today: '2026-11-22', waived: [], files: ['a.acct'], members: [], competitors: [], customers,
-        diagnostics: Array.from({ length: errors }, (_, i) => ({ file: 'a.acct', line: i + 1, column: 2, severity: 'error' as const, code: 'syntax', message: `bad ${i}`, subject: null })),
+        format: 'acct-plan',
+        version: 1,
+        today: '2026-11-22',
+        waived: [],
+        files: ['a.acct'],
+        members: [],
+        competitors: [],
+        customers,
+        diagnostics: Array.from({ length: errors }, (_, i) => ({
+            file: 'a.acct',
+            line: i + 1,
+            column: 2,
+            severity: 'error' as const,
+            code: 'syntax',
+            message: `bad ${i}`,
+            subject: null,
+        })),
     },
     subjects: Array.from({ length: errors }, () => null),
     hasErrors: errors > 0,
@@ -25,7 +65,10 @@ describe('the element shown', () => {
     const view = plan([customer('a', ['deal']), customer('b'), customer('a', ['other'])]);
 
     it('is the first candidate naming a customer of the plan, its opportunity only if that customer has it', () => {
-        expect(shownIn(view, [null, { customer: 'gone', opportunity: null }, { customer: 'b', opportunity: 'x' }])).toEqual({ customer: 'b', opportunity: null });
+        expect(shownIn(view, [null, { customer: 'gone', opportunity: null }, { customer: 'b', opportunity: 'x' }])).toEqual({
+            customer: 'b',
+            opportunity: null,
+        });
         expect(shownIn(view, [{ customer: 'a', opportunity: 'deal' }])).toEqual({ customer: 'a', opportunity: 'deal' });
         // the first declaration of a duplicate id is the one shown
         expect(shownIn(view, [{ customer: 'a', opportunity: 'other' }])).toEqual({ customer: 'a', opportunity: null });
@@ -36,10 +79,11 @@ describe('the element shown', () => {
         expect(shownIn(plan([]), [{ customer: 'a', opportunity: null }])).toEqual({ customer: null, opportunity: null });
     });
 
-    it('survives a window reload through the webview\'s saved state', () => {
+    it("survives a window reload through the webview's saved state", () => {
         expect(shownBefore({ version: 1, picture: { shown: { customer: 'b', opportunity: 'x' } } })).toEqual({ customer: 'b', opportunity: 'x' });
         expect(shownBefore({ picture: { shown: { customer: 'b' } } })).toEqual({ customer: 'b', opportunity: null });
-        for (const garbage of [undefined, null, 1, {}, { picture: null }, { picture: { shown: { customer: 3 } } }]) expect(shownBefore(garbage)).toBeUndefined();
+        for (const garbage of [undefined, null, 1, {}, { picture: null }, { picture: { shown: { customer: 3 } } }])
+            expect(shownBefore(garbage)).toBeUndefined();
     });
 });
 

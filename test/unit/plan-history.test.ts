@@ -43,7 +43,7 @@ describe('the history engine', () => {
         expect(commits[5]!.changes.map(c => `${c.kind} ${c.id}`)).toEqual(['added cmgd', 'added alice'].reverse());
     });
 
-    it('a commit\'s message is its first line, even when its first paragraph runs on; a \\x01 in it changes nothing', async () => {
+    it("a commit's message is its first line, even when its first paragraph runs on; a \\x01 in it changes nothing", async () => {
         const repo = scriptedRepo();
         repo.commit('2026-09-01', 'Met Wang\nat the expo\n\nHe asked for a trial.', { 'a.acct': plan(1) });
         repo.commit('2026-09-02', 'odd \u0001 message', { 'a.acct': plan(2) });
@@ -59,8 +59,16 @@ describe('the history engine', () => {
         for (let i = 1; i <= 10_000; i++) {
             const file = i % 500 === 1 ? { name: 'plan.acct', text: plan(i % 1000 === 1 ? 1 : 2) } : { name: 'notes.txt', text: `note ${i}\n` };
             const when = 1788000000 + i * 60;
-            lines.push('commit refs/heads/main', `committer Bot <bot@example.com> ${when} +0000`, `data ${`c${i}`.length}`, `c${i}`,
-                `M 100644 inline ${file.name}`, `data ${Buffer.byteLength(file.text)}`, file.text, '');
+            lines.push(
+                'commit refs/heads/main',
+                `committer Bot <bot@example.com> ${when} +0000`,
+                `data ${`c${i}`.length}`,
+                `c${i}`,
+                `M 100644 inline ${file.name}`,
+                `data ${Buffer.byteLength(file.text)}`,
+                file.text,
+                '',
+            );
         }
         execFileSync('git', ['fast-import', '--quiet'], { cwd: repo.dir, input: lines.join('\n') });
         repo.git('reset', '-q', '--hard', 'main');

@@ -50,9 +50,56 @@ const keys = {
     // 1.2 (section 7.3) adds `class` to customers, `kpis` and `pains` to contacts, `intent`,
     // `solution`, `valueProposition` and `maturity` to opportunities, `objective` to activities.
     document: ['format', 'version', 'today', 'files', 'members', 'competitors', 'customers', 'diagnostics', 'waived'],
-    customer: ['id', 'name', 'industry', 'standing', 'cooperation', 'tier', 'suggestedTier', 'reviewed', 'owner', 'organization', 'class', 'contacts', 'opportunities', 'activities'],
-    contact: ['id', 'name', 'title', 'department', 'role', 'support', 'intimacy', 'reportsTo', 'lastContact', 'owner', 'competitorSupport', 'influences', 'kpis', 'pains'],
-    opportunity: ['id', 'name', 'stage', 'amount', 'budget', 'start', 'qualified', 'team', 'decisionChain', 'competitors', 'horizon', 'sandbox', 'intent', 'solution', 'valueProposition', 'maturity'],
+    customer: [
+        'id',
+        'name',
+        'industry',
+        'standing',
+        'cooperation',
+        'tier',
+        'suggestedTier',
+        'reviewed',
+        'owner',
+        'organization',
+        'class',
+        'contacts',
+        'opportunities',
+        'activities',
+    ],
+    contact: [
+        'id',
+        'name',
+        'title',
+        'department',
+        'role',
+        'support',
+        'intimacy',
+        'reportsTo',
+        'lastContact',
+        'owner',
+        'competitorSupport',
+        'influences',
+        'kpis',
+        'pains',
+    ],
+    opportunity: [
+        'id',
+        'name',
+        'stage',
+        'amount',
+        'budget',
+        'start',
+        'qualified',
+        'team',
+        'decisionChain',
+        'competitors',
+        'horizon',
+        'sandbox',
+        'intent',
+        'solution',
+        'valueProposition',
+        'maturity',
+    ],
     activity: ['id', 'name', 'kind', 'date', 'with', 'owner', 'status', 'outcome', 'objective'],
     // contract 1.2 (section 7.3): every finding names its subject
     diagnostic: ['file', 'line', 'column', 'severity', 'code', 'message', 'subject'],
@@ -69,16 +116,31 @@ describe('the contract example', () => {
         expect(plan.format).toBe('acct-plan');
         expect(plan.version).toBe(1);
         expect(plan.files).toEqual(['cmgd.acct', 'team.acct']);
-        expect(plan.members).toEqual([{ id: 'alice', name: 'Alice Chen' }, { id: 'bob', name: 'Bob Li' }, { id: 'carol', name: 'Carol Wu' }]);
-        expect(plan.competitors).toEqual([{ id: 'ericsson', name: 'Ericsson' }, { id: 'nokia', name: 'Nokia' }]);
+        expect(plan.members).toEqual([
+            { id: 'alice', name: 'Alice Chen' },
+            { id: 'bob', name: 'Bob Li' },
+            { id: 'carol', name: 'Carol Wu' },
+        ]);
+        expect(plan.competitors).toEqual([
+            { id: 'ericsson', name: 'Ericsson' },
+            { id: 'nokia', name: 'Nokia' },
+        ]);
     });
 
     it('the customer with its suggested tier', async () => {
         const [cmgd] = (await contractPlan()).customers;
         expectKeys(cmgd, keys.customer);
         expect(cmgd).toMatchObject({
-            id: 'cmgd', name: 'China Mobile Guangdong', industry: 'Telecom operator', standing: 5, cooperation: 4,
-            tier: 'strategic', suggestedTier: 'excellent', reviewed: '2026-10-01', owner: 'alice', organization: 'match',
+            id: 'cmgd',
+            name: 'China Mobile Guangdong',
+            industry: 'Telecom operator',
+            standing: 5,
+            cooperation: 4,
+            tier: 'strategic',
+            suggestedTier: 'excellent',
+            reviewed: '2026-10-01',
+            owner: 'alice',
+            organization: 'match',
         });
     });
 
@@ -87,12 +149,36 @@ describe('the contract example', () => {
         for (const contact of cmgd.contacts) expectKeys(contact, keys.contact);
         expect(cmgd.contacts.map(c => c.id)).toEqual(['zhang', 'wang', 'li', 'zhao', '陈静', 'sun']);
         expect(cmgd.contacts[0]).toEqual({
-            id: 'zhang', name: 'Zhang Wei', title: 'General Manager', department: null, role: 'approver',
-            support: null, intimacy: 0, reportsTo: null, lastContact: null, owner: null, competitorSupport: [], influences: [], kpis: [], pains: [],
+            id: 'zhang',
+            name: 'Zhang Wei',
+            title: 'General Manager',
+            department: null,
+            role: 'approver',
+            support: null,
+            intimacy: 0,
+            reportsTo: null,
+            lastContact: null,
+            owner: null,
+            competitorSupport: [],
+            influences: [],
+            kpis: [],
+            pains: [],
         });
         expect(cmgd.contacts[1]).toEqual({
-            id: 'wang', name: 'Wang Lei', title: 'CTO', department: 'Network', role: 'decision-maker', support: 2,
-            intimacy: 1, reportsTo: 'zhang', lastContact: '2026-11-02', owner: 'alice', competitorSupport: [], influences: [], kpis: [], pains: [],
+            id: 'wang',
+            name: 'Wang Lei',
+            title: 'CTO',
+            department: 'Network',
+            role: 'decision-maker',
+            support: 2,
+            intimacy: 1,
+            reportsTo: 'zhang',
+            lastContact: '2026-11-02',
+            owner: 'alice',
+            competitorSupport: [],
+            influences: [],
+            kpis: [],
+            pains: [],
         });
         expect(cmgd.contacts[3]).toMatchObject({ id: 'zhao', role: null, support: 1, intimacy: 2, title: null });
         expect(cmgd.contacts[4]).toMatchObject({ id: '陈静', name: '陈静', reportsTo: 'zhao' });
@@ -103,9 +189,13 @@ describe('the contract example', () => {
         for (const opportunity of cmgd.opportunities) expectKeys(opportunity, keys.opportunity);
         const [core5g, oss] = cmgd.opportunities;
         expect(core5g).toEqual({
-            id: 'core5g', name: '5G core expansion', stage: 'opportunity',
-            amount: { value: 30000000, currency: 'CNY' }, budget: { value: 12500000, currency: 'CNY' },
-            start: '2027-03-01', qualified: true,
+            id: 'core5g',
+            name: '5G core expansion',
+            stage: 'opportunity',
+            amount: { value: 30000000, currency: 'CNY' },
+            budget: { value: 12500000, currency: 'CNY' },
+            start: '2027-03-01',
+            qualified: true,
             team: { ar: 'alice', sr: 'bob', fr: 'carol' },
             decisionChain: [
                 { contact: 'zhang', role: 'approver', support: null, group: null },
@@ -113,22 +203,48 @@ describe('the contract example', () => {
                 { contact: 'li', role: 'evaluator', support: -1, group: null },
             ],
             competitors: ['ericsson', 'nokia'],
-            horizon: null, sandbox: NO_SANDBOX,
-            intent: null, solution: null, valueProposition: null, maturity: 'qualified',
+            horizon: null,
+            sandbox: NO_SANDBOX,
+            intent: null,
+            solution: null,
+            valueProposition: null,
+            maturity: 'qualified',
         });
         expect(oss).toEqual({
-            id: 'oss', name: 'OSS modernisation', stage: 'opportunity', amount: { value: 5000000, currency: 'CNY' },
-            budget: null, start: null, qualified: false, team: { ar: 'alice', sr: null, fr: null }, decisionChain: [], competitors: [],
-            horizon: null, sandbox: NO_SANDBOX, intent: null, solution: null, valueProposition: null, maturity: 'preliminary',
+            id: 'oss',
+            name: 'OSS modernisation',
+            stage: 'opportunity',
+            amount: { value: 5000000, currency: 'CNY' },
+            budget: null,
+            start: null,
+            qualified: false,
+            team: { ar: 'alice', sr: null, fr: null },
+            decisionChain: [],
+            competitors: [],
+            horizon: null,
+            sandbox: NO_SANDBOX,
+            intent: null,
+            solution: null,
+            valueProposition: null,
+            maturity: 'preliminary',
         });
     });
 
     it('activities', async () => {
         const [cmgd] = (await contractPlan()).customers;
-        expect(cmgd.activities).toEqual([{
-            id: 'hqvisit', name: 'Headquarters visit for Li Na', kind: 'hq-visit', date: '2026-12-05',
-            with: ['li'], owner: 'alice', status: 'planned', outcome: '...', objective: null,
-        }]);
+        expect(cmgd.activities).toEqual([
+            {
+                id: 'hqvisit',
+                name: 'Headquarters visit for Li Na',
+                kind: 'hq-visit',
+                date: '2026-12-05',
+                with: ['li'],
+                owner: 'alice',
+                status: 'planned',
+                outcome: '...',
+                objective: null,
+            },
+        ]);
     });
 
     it('diagnostics: the six findings, sorted, 1-based, relative paths', async () => {
@@ -162,13 +278,60 @@ describe('the contract example', () => {
 
 describe('absent values', () => {
     it('a bare customer, contact, opportunity and activity: every key, all null or []', async () => {
-        const w = await buildWorkspace({ 'plan.acct': 'customer bare "Bare" {\n    contact c "C" { }\n    opportunity o "O" { }\n    activity a "A" { }\n}\n' });
+        const w = await buildWorkspace({
+            'plan.acct': 'customer bare "Bare" {\n    contact c "C" { }\n    opportunity o "O" { }\n    activity a "A" { }\n}\n',
+        });
         const [customer] = w.plan().customers;
         expect(customer).toEqual({
-            id: 'bare', name: 'Bare', industry: null, standing: null, cooperation: null, tier: null, suggestedTier: null,
-            reviewed: null, owner: null, organization: null, class: null,
-            contacts: [{ id: 'c', name: 'C', title: null, department: null, role: null, support: null, intimacy: null, reportsTo: null, lastContact: null, owner: null, competitorSupport: [], influences: [], kpis: [], pains: [] }],
-            opportunities: [{ id: 'o', name: 'O', stage: null, amount: null, budget: null, start: null, qualified: false, team: null, decisionChain: [], competitors: [], horizon: null, sandbox: NO_SANDBOX, intent: null, solution: null, valueProposition: null, maturity: 'preliminary' }],
+            id: 'bare',
+            name: 'Bare',
+            industry: null,
+            standing: null,
+            cooperation: null,
+            tier: null,
+            suggestedTier: null,
+            reviewed: null,
+            owner: null,
+            organization: null,
+            class: null,
+            contacts: [
+                {
+                    id: 'c',
+                    name: 'C',
+                    title: null,
+                    department: null,
+                    role: null,
+                    support: null,
+                    intimacy: null,
+                    reportsTo: null,
+                    lastContact: null,
+                    owner: null,
+                    competitorSupport: [],
+                    influences: [],
+                    kpis: [],
+                    pains: [],
+                },
+            ],
+            opportunities: [
+                {
+                    id: 'o',
+                    name: 'O',
+                    stage: null,
+                    amount: null,
+                    budget: null,
+                    start: null,
+                    qualified: false,
+                    team: null,
+                    decisionChain: [],
+                    competitors: [],
+                    horizon: null,
+                    sandbox: NO_SANDBOX,
+                    intent: null,
+                    solution: null,
+                    valueProposition: null,
+                    maturity: 'preliminary',
+                },
+            ],
             activities: [{ id: 'a', name: 'A', kind: null, date: null, with: [], owner: null, status: null, outcome: null, objective: null }],
         });
         expect(w.plan().members).toEqual([]);
@@ -176,14 +339,17 @@ describe('absent values', () => {
     });
 
     it('suggestedTier needs both scores; a decision-chain entry with its own values overrides the contact', async () => {
-        const w = await buildWorkspace({ 'team.acct': TEAM, 'plan.acct': `customer a "A" {
+        const w = await buildWorkspace({
+            'team.acct': TEAM,
+            'plan.acct': `customer a "A" {
     standing 4
     contact p "P" { role sponsor support 2 }
     contact q "Q" { }
     opportunity o "O" { stage lead decision-chain { p evaluator support -1 q p support ? } }
 }
 customer b "B" { standing 1 cooperation 4 }
-` });
+`,
+        });
         const [a, b] = w.plan().customers;
         expect(a.suggestedTier).toBeNull();
         expect(b.suggestedTier).toBe('core');
@@ -237,7 +403,10 @@ describe('JSON Schema', () => {
         const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, 'utf8')));
         const plan = JSON.parse(serializePlan(await contractPlan()));
         expect(validate(plan), JSON.stringify(validate.errors, null, 2)).toBe(true);
-        const bare = await buildWorkspace({ 'plan.acct': 'customer bare "Bare" {\n    contact c "C" { support ? }\n    opportunity o "O" { team { } decision-chain { c } }\n    activity a "A" { }\n}\n' });
+        const bare = await buildWorkspace({
+            'plan.acct':
+                'customer bare "Bare" {\n    contact c "C" { support ? }\n    opportunity o "O" { team { } decision-chain { c } }\n    activity a "A" { }\n}\n',
+        });
         const barePlan = JSON.parse(serializePlan(bare.plan()));
         expect(validate(barePlan), JSON.stringify(validate.errors, null, 2)).toBe(true);
         // The schema is not vacuous: a missing key or a wrong support value is rejected.

@@ -16,41 +16,62 @@ import { buildPowerMap } from '../../client/webview/src/models/power-map.js';
 import { buildQuadrant } from '../../client/webview/src/models/quadrant.js';
 import { buildSandbox } from '../../client/webview/src/models/sandbox.js';
 
-const handWritten = (): PlanView =>
-    JSON.parse(readFileSync(path.join(__dirname, '..', 'browser', 'fixtures', 'plan-view.json'), 'utf8')) as PlanView;
+const handWritten = (): PlanView => JSON.parse(readFileSync(path.join(__dirname, '..', 'browser', 'fixtures', 'plan-view.json'), 'utf8')) as PlanView;
 
 /** Every model of every view, for each customer and each of its deals (and none). */
 function everyModel(view: ViewedPlan, whole: PlanView): unknown[] {
-    return whole.plan.customers.flatMap(c => [null, ...c.opportunities.map(o => o.id)].map(opportunity => {
-        const shown = shownOf(view, shownIn(view, [{ customer: c.id, opportunity }]));
-        return {
-            shown, power: buildPowerMap(view, shown), fishbone: buildFishbone(view, shown), intimacy: buildIntimacy(view, shown),
-            quadrant: buildQuadrant(view, c.id), sandbox: buildSandbox(view, 3),
-        };
-    }));
+    return whole.plan.customers.flatMap(c =>
+        [null, ...c.opportunities.map(o => o.id)].map(opportunity => {
+            const shown = shownOf(view, shownIn(view, [{ customer: c.id, opportunity }]));
+            return {
+                shown,
+                power: buildPowerMap(view, shown),
+                fishbone: buildFishbone(view, shown),
+                intimacy: buildIntimacy(view, shown),
+                quadrant: buildQuadrant(view, c.id),
+                sandbox: buildSandbox(view, 3),
+            };
+        }),
+    );
 }
 
 describe('the plan in parts', () => {
     let examples: PlanView;
-    beforeAll(async () => { examples = await loadPlanView(); });
+    beforeAll(async () => {
+        examples = await loadPlanView();
+    });
 
     it('draws every view of every customer and deal as the whole plan draws it, duplicate ids too', () => {
         // a second declaration of a customer id, with a finding: the first declaration is the one drawn
         const duplicated: PlanView = JSON.parse(JSON.stringify(examples));
         const first = duplicated.plan.customers[0]!;
         duplicated.plan.customers.push({ ...first, name: 'Second declaration', standing: 1, contacts: [] });
-        duplicated.plan.diagnostics.push({ file: 'x.acct', line: 1, column: 1, severity: 'error', code: 'duplicate-id', message: 'again', subject: `customer:${first.id}` as const });
+        duplicated.plan.diagnostics.push({
+            file: 'x.acct',
+            line: 1,
+            column: 1,
+            severity: 'error',
+            code: 'duplicate-id',
+            message: 'again',
+            subject: `customer:${first.id}` as const,
+        });
         duplicated.subjects.push({ subject: `customer:${first.id}` });
         for (const whole of [examples, duplicated]) {
             const cut = cutPlan(whole);
-            const drawnFromParts = whole.plan.customers.flatMap(c => [null, ...c.opportunities.map(o => o.id)].map(opportunity => {
-                const view = assemblePlan(cut.outline, cut.part(c.id));
-                const shown = shownOf(view, shownIn(view, [{ customer: c.id, opportunity }]));
-                return {
-                    shown, power: buildPowerMap(view, shown), fishbone: buildFishbone(view, shown), intimacy: buildIntimacy(view, shown),
-                    quadrant: buildQuadrant(view, c.id), sandbox: buildSandbox(view, 3),
-                };
-            }));
+            const drawnFromParts = whole.plan.customers.flatMap(c =>
+                [null, ...c.opportunities.map(o => o.id)].map(opportunity => {
+                    const view = assemblePlan(cut.outline, cut.part(c.id));
+                    const shown = shownOf(view, shownIn(view, [{ customer: c.id, opportunity }]));
+                    return {
+                        shown,
+                        power: buildPowerMap(view, shown),
+                        fishbone: buildFishbone(view, shown),
+                        intimacy: buildIntimacy(view, shown),
+                        quadrant: buildQuadrant(view, c.id),
+                        sandbox: buildSandbox(view, 3),
+                    };
+                }),
+            );
             expect(drawnFromParts).toEqual(everyModel(whole, whole));
             expect(drawnFromParts.length).toBeGreaterThan(whole.plan.customers.length);
         }

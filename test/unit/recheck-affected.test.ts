@@ -50,7 +50,9 @@ async function workspace(files: Record<string, string>) {
     const edit = async (name: string, change: (text: string) => string): Promise<string[]> => {
         texts[name] = change(texts[name]!);
         const checked: string[] = [];
-        const listening = shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, doc => { checked.push(doc.uri.path.slice(4)); });
+        const listening = shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, doc => {
+            checked.push(doc.uri.path.slice(4));
+        });
         shared.workspace.TextDocuments!.set(TextDocument.create(uriOf(name), 'acct', ++version, texts[name]!));
         await shared.workspace.DocumentBuilder.update([URI.parse(uriOf(name))], []);
         listening.dispose();
@@ -62,7 +64,9 @@ async function workspace(files: Record<string, string>) {
         const findings = (doc: LangiumDocument) => (doc.diagnostics ?? []).map(d => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`);
         const fresh = createAcctServices(EmptyFileSystem);
         fresh.Acct.workspace.AcctSettings.todayOverride = TODAY;
-        const again = Object.entries(texts).map(([name, text]) => fresh.shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.parse(uriOf(name))));
+        const again = Object.entries(texts).map(([name, text]) =>
+            fresh.shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.parse(uriOf(name))),
+        );
         again.forEach(doc => fresh.shared.workspace.LangiumDocuments.addDocument(doc));
         await fresh.shared.workspace.DocumentBuilder.build(again, { validation: true });
         return { now: Object.keys(texts).map(name => findings(document(name))), full: again.map(findings) };
@@ -81,7 +85,7 @@ describe('an edit re-checks only what it affects', () => {
         expect(now).toEqual(full);
     });
 
-    it('a member\'s new display name re-checks nothing else, and references to the member lead to it', async () => {
+    it("a member's new display name re-checks nothing else, and references to the member lead to it", async () => {
         const w = await workspace(files);
         expect(await w.edit('team.acct', t => t.replace('"Alice Chen"', '"Alice Chen-Wang"'))).toEqual(['team.acct']);
         const owner = (w.document('a.acct').parseResult.value.declarations[0] as Customer).owner?.ref;
@@ -104,7 +108,7 @@ describe('an edit re-checks only what it affects', () => {
         expect(now.flat().some(f => f.startsWith('unresolved-reference'))).toBe(false);
     });
 
-    it('renaming a member\'s id re-links the files that refer to it and keeps their checks\' findings, with the findings a full build gives', async () => {
+    it("renaming a member's id re-links the files that refer to it and keeps their checks' findings, with the findings a full build gives", async () => {
         const w = await workspace(files);
         const checks = vi.spyOn(w.validator as unknown as { validateAst: (...args: unknown[]) => unknown }, 'validateAst');
         expect(await w.edit('team.acct', t => t.replace('member bob ', 'member robert '))).toEqual(['a.acct', 'b.acct', 'team.acct']);
@@ -125,31 +129,34 @@ describe('an edit re-checks only what it affects', () => {
         expect(now).toEqual(full);
     });
 
-    it('any sequence of edits of members\' ids, the policy, competitors and customers gives the findings of a full build', async () => {
+    it("any sequence of edits of members' ids, the policy, competitors and customers gives the findings of a full build", async () => {
         const edits: Array<[string, (t: string) => string]> = [
             ['team.acct', t => t.replace(/member (alice|alicia) /, (_m, id: string) => `member ${id === 'alice' ? 'alicia' : 'alice'} `)],
             ['team.acct', t => t.replace(/member (bob|b) /, (_m, id: string) => `member ${id === 'bob' ? 'b' : 'bob'} `)],
             // a member named as a customer (a duplicate id elsewhere), and back
-            ['team.acct', t => t.includes('member a "') ? t.replace('member a "A"\n', '') : `${t}member a "A"\n`],
-            ['team.acct', t => t.replace(/stale-contact-days \d+/, m => m.endsWith('90') ? 'stale-contact-days 10' : 'stale-contact-days 90')],
+            ['team.acct', t => (t.includes('member a "') ? t.replace('member a "A"\n', '') : `${t}member a "A"\n`)],
+            ['team.acct', t => t.replace(/stale-contact-days \d+/, m => (m.endsWith('90') ? 'stale-contact-days 10' : 'stale-contact-days 90'))],
             ['team.acct', t => t.replace(/competitor (zte|zte2) /, (_m, id: string) => `competitor ${id === 'zte' ? 'zte2' : 'zte'} `)],
-            ['team.acct', t => t.replace(/"ZTE( Corp)?"/, m => m === '"ZTE"' ? '"ZTE Corp"' : '"ZTE"')],
+            ['team.acct', t => t.replace(/"ZTE( Corp)?"/, m => (m === '"ZTE"' ? '"ZTE Corp"' : '"ZTE"'))],
             ['a.acct', t => t.replace(/owner (alice|bob)\n/, (_m, id: string) => `owner ${id === 'alice' ? 'bob' : 'alice'}\n`)],
             ['b.acct', t => t.replace(/support (0|1) /, (_m, v: string) => `support ${v === '0' ? '1' : '0'} `)],
             ['b.acct', t => t.replace(/ar (alice|alicia) /, (_m, id: string) => `ar ${id === 'alice' ? 'alicia' : 'alice'} `)],
         ];
-        await fc.assert(fc.asyncProperty(fc.array(fc.integer({ min: 0, max: edits.length - 1 }), { minLength: 2, maxLength: 7 }), async picks => {
-            const w = await workspace(files);
-            for (const pick of picks) {
-                const [name, change] = edits[pick]!;
-                await w.edit(name, change);
-                const { now, full } = await w.compare();
-                expect(now).toEqual(full);
-            }
-        }), { numRuns: 12 });
+        await fc.assert(
+            fc.asyncProperty(fc.array(fc.integer({ min: 0, max: edits.length - 1 }), { minLength: 2, maxLength: 7 }), async picks => {
+                const w = await workspace(files);
+                for (const pick of picks) {
+                    const [name, change] = edits[pick]!;
+                    await w.edit(name, change);
+                    const { now, full } = await w.compare();
+                    expect(now).toEqual(full);
+                }
+            }),
+            { numRuns: 12 },
+        );
     }, 120_000);
 
-    it('a competitor\'s new name re-checks the files whose findings quote it', async () => {
+    it("a competitor's new name re-checks the files whose findings quote it", async () => {
         const w = await workspace(files);
         expect(w.document('a.acct').diagnostics?.find(d => d.code === 'competitor-ahead')?.message).toContain('supports ZTE');
         expect(await w.edit('team.acct', t => t.replace('"ZTE"', '"ZTE Corporation"'))).toEqual(['a.acct', 'b.acct', 'team.acct']);
@@ -158,7 +165,12 @@ describe('an edit re-checks only what it affects', () => {
 
     it('a threshold of the policy re-checks every file; the policy moving re-checks the files quoting its place', async () => {
         const w = await workspace({ ...files, 'c.acct': 'policy { stale-contact-days 30 }\n' });
-        expect(await w.edit('team.acct', t => t.replace('stale-contact-days 90', 'stale-contact-days 10'))).toEqual(['a.acct', 'b.acct', 'c.acct', 'team.acct']);
+        expect(await w.edit('team.acct', t => t.replace('stale-contact-days 90', 'stale-contact-days 10'))).toEqual([
+            'a.acct',
+            'b.acct',
+            'c.acct',
+            'team.acct',
+        ]);
         expect(await w.edit('team.acct', t => t.replace('policy {', '\n\npolicy {'))).toEqual(['c.acct', 'team.acct']);
         const { now, full } = await w.compare();
         expect(now).toEqual(full);

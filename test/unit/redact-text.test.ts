@@ -11,11 +11,12 @@ function layer(entries: Record<string, string>): Replacements {
 describe('replaceAll', () => {
     it('replaces ids as whole words only, names anywhere, the longest first', () => {
         const names = layer({ 'Li Na': 'Contact 2', 'li': 'contact_2', 'Zhang Wei': 'Contact 1', 'zhang': 'contact_1', 'a': 'contact_3' });
-        expect(replaceAll("Li Na (li) and Zhang Wei (zhang): a relationship with 'a' of 'zhang_x'", [names]))
-            .toBe("Contact 2 (contact_2) and Contact 1 (contact_1): contact_3 relationship with 'contact_3' of 'zhang_x'");
+        expect(replaceAll("Li Na (li) and Zhang Wei (zhang): a relationship with 'a' of 'zhang_x'", [names])).toBe(
+            "Contact 2 (contact_2) and Contact 1 (contact_1): contact_3 relationship with 'contact_3' of 'zhang_x'",
+        );
     });
 
-    it('takes the customer\'s own meaning of an id before the workspace\'s', () => {
+    it("takes the customer's own meaning of an id before the workspace's", () => {
         const local = layer({ alice: 'contact_9' });
         const global = layer({ alice: 'member_1', 'Alice Chen': 'Member 1' });
         expect(replaceAll('Alice Chen (alice)', [local, global])).toBe('Member 1 (contact_9)');
@@ -34,8 +35,9 @@ describe('replaceAll', () => {
             }
             const started = process.cpuUsage();
             for (let i = 0; i < 3000; i++) {
-                expect(replaceAll(`Person Number ${i % names} (person${i % names}) is in the power map of 'deal${i}' but was last contacted 2026-01-01.`, [many]))
-                    .toBe(`Contact ${i % names} (contact_${i % names}) is in the power map of 'deal${i}' but was last contacted 2026-01-01.`);
+                expect(
+                    replaceAll(`Person Number ${i % names} (person${i % names}) is in the power map of 'deal${i}' but was last contacted 2026-01-01.`, [many]),
+                ).toBe(`Contact ${i % names} (contact_${i % names}) is in the power map of 'deal${i}' but was last contacted 2026-01-01.`);
             }
             const used = process.cpuUsage(started);
             return used.user + used.system;

@@ -128,11 +128,18 @@ describe('go to definition', () => {
 
 describe('find references', () => {
     it('of a member: every use across files', async () => {
-        const files: Record<string, string> = { ...contractFiles(), 'other.acct': 'customer other "Other" {\n    owner alice\n    opportunity x "X" { team { ar alice sr alice } }\n}\n' };
+        const files: Record<string, string> = {
+            ...contractFiles(),
+            'other.acct': 'customer other "Other" {\n    owner alice\n    opportunity x "X" { team { ar alice sr alice } }\n}\n',
+        };
         const w = await buildWorkspace(files);
         const found = await references(w, 'team.acct', files['team.acct'], 'alice', false);
-        const byFile = (file: string) => found.filter(l => l.uri === uriOf(file)).map(l => l.range.start.line).sort((a, b) => a - b);
-        const cmgdLines = files['cmgd.acct'].split('\n').flatMap((line, i) => /\b(owner|ar) alice\b/.test(line) ? [i] : []);
+        const byFile = (file: string) =>
+            found
+                .filter(l => l.uri === uriOf(file))
+                .map(l => l.range.start.line)
+                .sort((a, b) => a - b);
+        const cmgdLines = files['cmgd.acct'].split('\n').flatMap((line, i) => (/\b(owner|ar) alice\b/.test(line) ? [i] : []));
         expect(cmgdLines).toHaveLength(5); // customer, wang, core5g team, oss team, hqvisit
         expect(byFile('cmgd.acct')).toEqual(cmgdLines);
         expect(byFile('other.acct')).toEqual([1, 2, 2]);
@@ -154,8 +161,11 @@ customer b "B" {
 `;
         const w = await buildWorkspace({ 'plan.acct': text });
         const position = rangeAfter(text, 'reports-to boss', 'boss').start;
-        const found = await w.Acct.lsp.ReferencesProvider!.findReferences(w.docs['plan.acct'],
-            { textDocument: { uri: uriOf('plan.acct') }, position, context: { includeDeclaration: true } });
+        const found = await w.Acct.lsp.ReferencesProvider!.findReferences(w.docs['plan.acct'], {
+            textDocument: { uri: uriOf('plan.acct') },
+            position,
+            context: { includeDeclaration: true },
+        });
         expect(found.map(l => l.range.start.line).sort()).toEqual([1, 2]);
     });
 });

@@ -27,18 +27,23 @@ describe('the three messages users met (issue 10)', () => {
     it('a misspelt `contact` inside a customer is one error that suggests `contact`, not a second "expected EOF" for the rest', async () => {
         const text = 'customer c "C" {\n    contcat wang "Wang Lei" {\n        title "CTO"\n        role approver\n    }\n    owner alice\n    tier core\n}\n';
         // before: "expected token of type '}' but found 'contcat'" and "expected EOF but found 'owner'"
-        expect(await syntaxErrors(text)).toEqual([{
-            line: 1,
-            message: 'In a customer, expected industry, standing, cooperation, tier, reviewed, owner, organization, class, contact, opportunity, activity, waive or `}`, but found `contcat`. Did you mean `contact`?',
-        }]);
+        expect(await syntaxErrors(text)).toEqual([
+            {
+                line: 1,
+                message:
+                    'In a customer, expected industry, standing, cooperation, tier, reviewed, owner, organization, class, contact, opportunity, activity, waive or `}`, but found `contcat`. Did you mean `contact`?',
+            },
+        ]);
     });
 
     it('a misspelt `customer` says what may stand at the top level of a file', async () => {
         // before: "expected EOF but found 'custmer'"
-        expect(await syntaxErrors('member alice "Alice"\ncustmer c "C" {\n    tier core\n}\n')).toEqual([{
-            line: 1,
-            message: 'At the top level of the file, expected member, competitor, customer or policy, but found `custmer`. Did you mean `customer`?',
-        }]);
+        expect(await syntaxErrors('member alice "Alice"\ncustmer c "C" {\n    tier core\n}\n')).toEqual([
+            {
+                line: 1,
+                message: 'At the top level of the file, expected member, competitor, customer or policy, but found `custmer`. Did you mean `customer`?',
+            },
+        ]);
     });
 
     it('a stray quote is an unterminated string, once', async () => {
@@ -51,7 +56,9 @@ describe('the three messages users met (issue 10)', () => {
 
 describe('what was expected, where', () => {
     it('a value says its kind and its words, with the closest one', async () => {
-        const errors = await syntaxErrors('customer c "C" {\n    tier strategc\n    contact a "A" {\n        role aprover\n        support x\n    }\n}\npolicy { severity stale-contact errr }\n');
+        const errors = await syntaxErrors(
+            'customer c "C" {\n    tier strategc\n    contact a "A" {\n        role aprover\n        support x\n    }\n}\npolicy { severity stale-contact errr }\n',
+        );
         expect(errors.map(e => e.message)).toEqual([
             'After `tier`, expected a tier (excellent, strategic, core, value or commercial), but found `strategc`. Did you mean `strategic`?',
             'After `role`, expected a role (approver, decision-maker, sponsor, evaluator, influencer or coach), but found `aprover`. Did you mean `approver`?',
@@ -64,9 +71,13 @@ describe('what was expected, where', () => {
         expect(await syntaxErrors('customer c "C" { tier')).toEqual([
             { line: 0, message: 'After `tier`, expected a tier (excellent, strategic, core, value or commercial), but found the end of the file.' },
         ]);
-        const unclosed = await syntaxErrors('customer c "C" {\n    contact a "A" { role approver\n    contact b "B" { role evaluator }\n}\ncustomer d "D" { tier strategc }\n');
+        const unclosed = await syntaxErrors(
+            'customer c "C" {\n    contact a "A" { role approver\n    contact b "B" { role evaluator }\n}\ncustomer d "D" { tier strategc }\n',
+        );
         expect(unclosed.map(e => e.line)).toEqual([2, 4]);
-        expect(unclosed[0]!.message).toBe('In a contact, expected title, department, role, support, intimacy, reports-to, last-contact, owner, competitor-support, influences, kpi, pain, waive or `}`, but found `contact`. Is a `}` missing before it?');
+        expect(unclosed[0]!.message).toBe(
+            'In a contact, expected title, department, role, support, intimacy, reports-to, last-contact, owner, competitor-support, influences, kpi, pain, waive or `}`, but found `contact`. Is a `}` missing before it?',
+        );
         expect((await syntaxErrors('customer a "A" {\ncustomer b "B" { }\n'))[0]!.message).toMatch(/, but found `customer`\. Is a `}` missing before it\?$/);
     });
 
@@ -78,13 +89,32 @@ describe('what was expected, where', () => {
         ]);
     });
 
-    it('no message speaks the parser\'s language, over hostile shapes', async () => {
+    it("no message speaks the parser's language, over hostile shapes", async () => {
         const shapes = [
-            '}', '{', 'customer', 'customer c', 'customer c "C"', 'customer c "C" {', '"x"', '123', '-', '?', ',',
-            'member a "A" member', 'customer c "C" { contact }', 'customer c "C" { opportunity o "O" { team { ar } } }',
-            'customer c "C" { opportunity o "O" { decision-chain { a support - } } }', 'policy { severity }', 'policy { stale-contact-days x }',
-            'customer c "C" { waive "x" }', 'customer c "C" { activity a "A" { with a, } }', 'customer c "C" { amount 5 }',
-            'member a "A\n', '%%% member a "A"', 'customer c "C" { contact a "A" { support - } }', 'customer c "C" {{}}',
+            '}',
+            '{',
+            'customer',
+            'customer c',
+            'customer c "C"',
+            'customer c "C" {',
+            '"x"',
+            '123',
+            '-',
+            '?',
+            ',',
+            'member a "A" member',
+            'customer c "C" { contact }',
+            'customer c "C" { opportunity o "O" { team { ar } } }',
+            'customer c "C" { opportunity o "O" { decision-chain { a support - } } }',
+            'policy { severity }',
+            'policy { stale-contact-days x }',
+            'customer c "C" { waive "x" }',
+            'customer c "C" { activity a "A" { with a, } }',
+            'customer c "C" { amount 5 }',
+            'member a "A\n',
+            '%%% member a "A"',
+            'customer c "C" { contact a "A" { support - } }',
+            'customer c "C" {{}}',
         ];
         for (const shape of shapes) {
             const errors = await syntaxErrors(shape);
@@ -96,10 +126,16 @@ describe('what was expected, where', () => {
     it('a decision-chain property left without its value says what to write', async () => {
         // every keyword is also an id (contract 6.1): `a support }` is the entries `a` and `support`,
         // and the unknown contact `support` is named as the property it was meant to be
-        for (const [word, example] of [['support', 'support 2'], ['group', 'group technical']]) {
+        for (const [word, example] of [
+            ['support', 'support 2'],
+            ['group', 'group technical'],
+        ]) {
             const w = await buildWorkspace({ 'plan.acct': `customer c "C" { contact a "A" { } opportunity o "O" { decision-chain { a ${word} } } }` });
             const unknown = w.withCode('unresolved-reference');
-            expect(unknown.map(f => String(f.message)), word).toEqual([
+            expect(
+                unknown.map(f => String(f.message)),
+                word,
+            ).toEqual([
                 `Unknown contact '${word}': no contact has this id among the contacts of this customer. \`${word}\` is read as a contact here because no value follows it: give the value on the same entry (\`${example}\`), or correct the id.`,
             ]);
         }
@@ -145,7 +181,9 @@ function misspeltExamples(): Array<{ file: string; line: number; keyword: string
             const keyword = /^\s*([a-z-]+)/.exec(line)?.[1];
             if (!keyword || !keywords.has(keyword)) return;
             // swap two different adjacent letters, at a place that varies from line to line
-            const at = [...keyword].findIndex((c, i) => i >= index % (keyword.length - 1) && /[a-z]/.test(c) && /[a-z]/.test(keyword[i + 1] ?? '') && c !== keyword[i + 1]);
+            const at = [...keyword].findIndex(
+                (c, i) => i >= index % (keyword.length - 1) && /[a-z]/.test(c) && /[a-z]/.test(keyword[i + 1] ?? '') && c !== keyword[i + 1],
+            );
             if (at < 0) return;
             const typo = keyword.slice(0, at) + keyword[at + 1] + keyword[at] + keyword.slice(at + 2);
             if (keywords.has(typo)) return;
@@ -163,7 +201,10 @@ describe('one mistake, one error', () => {
         expect(cases.length).toBeGreaterThan(300);
         for (const { file, line, keyword, text } of cases) {
             const errors = await syntaxErrors(text);
-            expect(errors.map(e => e.line), `${file}:${line + 1} (${keyword})`).toEqual([line]);
+            expect(
+                errors.map(e => e.line),
+                `${file}:${line + 1} (${keyword})`,
+            ).toEqual([line]);
             expect(errors[0]!.message, `${file}:${line + 1}`).toContain(`Did you mean \`${keyword}\`?`);
         }
     }, 120_000);
@@ -184,13 +225,19 @@ describe('a missing `}`: one error, wherever it is missing (issue 24)', () => {
 }
 `;
         for (const next of ['competitors nokia', 'horizon long space 3', 'stage bid', 'team { ar alice }', 'waive no-power-map "later"', 'budget 1M CNY']) {
-            expect((await buildWorkspace({ 'plan.acct': plan(' }', next), 'team.acct': TEAM })).findings().filter(f => f.severity === 'error'), next).toEqual([]);
+            expect(
+                (await buildWorkspace({ 'plan.acct': plan(' }', next), 'team.acct': TEAM })).findings().filter(f => f.severity === 'error'),
+                next,
+            ).toEqual([]);
             const w = await buildWorkspace({ 'plan.acct': plan('', next), 'team.acct': TEAM });
             const errors = w.findings().filter(f => f.severity === 'error');
             const word = next.split(' ')[0];
-            expect(errors.map(e => [e.code, e.range.start.line, e.message]), next).toEqual([[
-                'syntax', 6, `The decision chain opened on line 6 is not closed: it reads \`${word}\` as a contact. Is its \`}\` missing before \`${word}\`?`,
-            ]]);
+            expect(
+                errors.map(e => [e.code, e.range.start.line, e.message]),
+                next,
+            ).toEqual([
+                ['syntax', 6, `The decision chain opened on line 6 is not closed: it reads \`${word}\` as a contact. Is its \`}\` missing before \`${word}\`?`],
+            ]);
         }
     });
 
@@ -236,19 +283,26 @@ customer other "Other" {
             const broken = plan.replace(new RegExp(`} // ${kind}\\n`), '\n');
             expect(broken, kind).not.toBe(plan);
             const errors = (await buildWorkspace({ 'plan.acct': broken, 'team.acct': TEAM })).findings().filter(f => f.severity === 'error');
-            expect(errors.map(e => e.code), `${kind}: ${errors.map(e => e.message).join(' | ')}`).toEqual(['syntax']);
+            expect(
+                errors.map(e => e.code),
+                `${kind}: ${errors.map(e => e.message).join(' | ')}`,
+            ).toEqual(['syntax']);
         }
         // the same blocks on one line each, every closing brace of a line removed in turn
-        const oneLine = 'policy { stale-contact-days 90 }\ncustomer c "C" {\n    tier core reviewed 2026-10-01 standing 3 cooperation 3\n'
-            + '    contact zhang "Zhang" { role approver support 1 }\n    contact wang "Wang" { role decision-maker support 2 reports-to zhang }\n'
-            + '    opportunity o "O" { stage lead team { ar alice sr bob fr carol } decision-chain { zhang wang } competitors nokia }\n'
-            + '    activity a "A" { kind visit date 2026-12-01 with zhang status planned }\n}\ncustomer d "D" { tier value }\n';
+        const oneLine =
+            'policy { stale-contact-days 90 }\ncustomer c "C" {\n    tier core reviewed 2026-10-01 standing 3 cooperation 3\n' +
+            '    contact zhang "Zhang" { role approver support 1 }\n    contact wang "Wang" { role decision-maker support 2 reports-to zhang }\n' +
+            '    opportunity o "O" { stage lead team { ar alice sr bob fr carol } decision-chain { zhang wang } competitors nokia }\n' +
+            '    activity a "A" { kind visit date 2026-12-01 with zhang status planned }\n}\ncustomer d "D" { tier value }\n';
         expect((await buildWorkspace({ 'plan.acct': oneLine, 'team.acct': TEAM })).findings().filter(f => f.severity === 'error')).toEqual([]);
         let cases = 0;
         for (const match of oneLine.matchAll(/}/g)) {
             const broken = oneLine.slice(0, match.index) + oneLine.slice(match.index + 1);
             const errors = (await buildWorkspace({ 'plan.acct': broken, 'team.acct': TEAM })).findings().filter(f => f.severity === 'error');
-            expect(errors.map(e => e.code), `at ${match.index}: ${errors.map(e => e.message).join(' | ')}`).toEqual(['syntax']);
+            expect(
+                errors.map(e => e.code),
+                `at ${match.index}: ${errors.map(e => e.message).join(' | ')}`,
+            ).toEqual(['syntax']);
             cases++;
         }
         expect(cases).toBe(9);
@@ -266,7 +320,10 @@ customer other "Other" {
                 const w = await buildWorkspace({ ...files, [file]: broken });
                 const errors = w.findings().filter(f => f.severity === 'error');
                 const at = `${file}:${text.slice(0, match.index).split('\n').length}`;
-                expect(errors.map(e => `${e.file} ${e.code}`), `${at} ${errors.map(e => e.message).join(' | ')}`).toEqual([`${file} syntax`]);
+                expect(
+                    errors.map(e => `${e.file} ${e.code}`),
+                    `${at} ${errors.map(e => e.message).join(' | ')}`,
+                ).toEqual([`${file} syntax`]);
                 cases++;
             }
         }

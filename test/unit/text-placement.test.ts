@@ -34,18 +34,21 @@ const after = (marked: string, snippet: Parameters<typeof insertAfter>[2]) => {
 
 describe('at the end of a block', () => {
     it('over several lines: a line indented one step deeper than the brace', () => {
-        expect(atEnd('    [opportunity o "O" {\n        stage bid\n    }]\n', 'team { ar alice }'))
-            .toBe('    opportunity o "O" {\n        stage bid\n        team { ar alice }\n    }\n');
+        expect(atEnd('    [opportunity o "O" {\n        stage bid\n    }]\n', 'team { ar alice }')).toBe(
+            '    opportunity o "O" {\n        stage bid\n        team { ar alice }\n    }\n',
+        );
     });
 
     it('a block snippet: one item per line, closed at the indentation of its head', () => {
-        expect(atEnd('[opportunity o "O" {\n    stage bid\n}]', { head: 'decision-chain', lines: ['a', 'b'] }))
-            .toBe('opportunity o "O" {\n    stage bid\n    decision-chain {\n        a\n        b\n    }\n}');
+        expect(atEnd('[opportunity o "O" {\n    stage bid\n}]', { head: 'decision-chain', lines: ['a', 'b'] })).toBe(
+            'opportunity o "O" {\n    stage bid\n    decision-chain {\n        a\n        b\n    }\n}',
+        );
     });
 
     it('indented with tabs and ended with CRLF: the same', () => {
-        expect(atEnd('\t[contact a "A" {\r\n\t\trole approver\r\n\t}]\r\n', 'support ?'))
-            .toBe('\tcontact a "A" {\r\n\t\trole approver\r\n\t\tsupport ?\r\n\t}\r\n');
+        expect(atEnd('\t[contact a "A" {\r\n\t\trole approver\r\n\t}]\r\n', 'support ?')).toBe(
+            '\tcontact a "A" {\r\n\t\trole approver\r\n\t\tsupport ?\r\n\t}\r\n',
+        );
     });
 
     it('on one line: inline before the brace, with or without a space before it', () => {
@@ -72,7 +75,9 @@ describe('after a node', () => {
     });
 
     it('followed by more on its line: inline', () => {
-        expect(after('customer c "C" { [tier value] owner alice }', 'reviewed 2026-11-22')).toBe('customer c "C" { tier value reviewed 2026-11-22 owner alice }');
+        expect(after('customer c "C" { [tier value] owner alice }', 'reviewed 2026-11-22')).toBe(
+            'customer c "C" { tier value reviewed 2026-11-22 owner alice }',
+        );
     });
 });
 

@@ -10,16 +10,18 @@ describe('text tables (acct sandbox): widths by display cells, ASCII without str
     });
 
     it('pads CJK and ASCII cells to the same column and cuts long ones with an ellipsis', () => {
-        const lines = textTable([{ a: '张伟', b: 'x' }, { a: 'Li', b: 'y' }, { a: 'a-very-long-name-indeed', b: 'z' }], [
-            { title: 'Name', value: r => r.a, max: 10 },
-            { title: 'B', value: r => r.b },
-        ]);
-        expect(lines).toEqual([
-            'Name        B',
-            '张伟        x',
-            'Li          y',
-            'a-very-lo…  z',
-        ]);
+        const lines = textTable(
+            [
+                { a: '张伟', b: 'x' },
+                { a: 'Li', b: 'y' },
+                { a: 'a-very-long-name-indeed', b: 'z' },
+            ],
+            [
+                { title: 'Name', value: r => r.a, max: 10 },
+                { title: 'B', value: r => r.b },
+            ],
+        );
+        expect(lines).toEqual(['Name        B', '张伟        x', 'Li          y', 'a-very-lo…  z']);
         expect(new Set(lines.map(line => stringWidth(line)))).toEqual(new Set([13]));
     });
 });

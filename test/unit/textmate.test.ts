@@ -158,7 +158,7 @@ function scopesOf(tokens: Token[], text: string, lineIncludes?: string): string[
     for (const t of tokens) {
         lines.set(t.line, (lines.get(t.line) ?? '') + t.text);
     }
-    const token = tokens.find((t) => t.text === text && (lineIncludes === undefined || lines.get(t.line)!.includes(lineIncludes)));
+    const token = tokens.find(t => t.text === text && (lineIncludes === undefined || lines.get(t.line)!.includes(lineIncludes)));
     if (!token) {
         throw new Error(`no token ${JSON.stringify(text)}${lineIncludes ? ` on a line with ${JSON.stringify(lineIncludes)}` : ''}`);
     }
@@ -166,7 +166,7 @@ function scopesOf(tokens: Token[], text: string, lineIncludes?: string): string[
 }
 
 function hasScope(scopes: string[], prefix: string): boolean {
-    return scopes.some((s) => s === prefix || s.startsWith(prefix + '.'));
+    return scopes.some(s => s === prefix || s.startsWith(prefix + '.'));
 }
 
 describe('TextMate grammar (source.acct)', () => {
@@ -261,9 +261,9 @@ describe('TextMate grammar (source.acct)', () => {
         const tokens = tokenize(CMGD);
         const declared = scopesOf(tokens, '陈静', 'contact 陈静');
         expect(hasScope(declared, 'entity.name')).toBe(true);
-        expect(declared.some((s) => s.startsWith('keyword'))).toBe(false);
+        expect(declared.some(s => s.startsWith('keyword'))).toBe(false);
         // in the string it is part of the string
-        expect(scopesOf(tokens, '陈静', '"陈静"').some((s) => s.startsWith('keyword'))).toBe(false);
+        expect(scopesOf(tokens, '陈静', '"陈静"').some(s => s.startsWith('keyword'))).toBe(false);
     });
 
     it('does not colour keywords or values inside longer identifiers', () => {
@@ -273,7 +273,7 @@ describe('TextMate grammar (source.acct)', () => {
         const teamlead = scopesOf(tokens, 'teamlead');
         const tier2 = scopesOf(tokens, 'tier2');
         for (const scopes of [teamlead, tier2]) {
-            expect(scopes.some((s) => s.startsWith('keyword') || s.startsWith('constant'))).toBe(false);
+            expect(scopes.some(s => s.startsWith('keyword') || s.startsWith('constant'))).toBe(false);
         }
     });
 
@@ -291,11 +291,14 @@ describe('TextMate grammar (source.acct)', () => {
         expect(files.length).toBeGreaterThan(0);
         for (const file of files) {
             const tokens = tokenize(fs.readFileSync(file, 'utf8'));
-            const illegal = tokens.filter((t) => t.scopes.some((s) => s.startsWith('invalid')));
+            const illegal = tokens.filter(t => t.scopes.some(s => s.startsWith('invalid')));
             expect(illegal, file).toEqual([]);
             // every non-blank token outside strings and comments has some scope beyond the root
-            const bare = tokens.filter((t) => t.text.trim() !== '' && t.scopes.length === 1);
-            expect(bare.map((t) => `${t.line}:${t.text}`), file).toEqual([]);
+            const bare = tokens.filter(t => t.text.trim() !== '' && t.scopes.length === 1);
+            expect(
+                bare.map(t => `${t.line}:${t.text}`),
+                file,
+            ).toEqual([]);
         }
     });
 
@@ -321,7 +324,19 @@ policy {
         expect(scopesOf(tokens, 'final')).toContain('constant.language.group.acct');
         expect(scopesOf(tokens, 'commercial', 'group commercial')).toContain('constant.language.group.acct');
         expect(scopesOf(tokens, 'mid')).toContain('constant.language.horizon.acct');
-        for (const keyword of ['waive', 'until', 'competitor-support', 'influences', 'horizon', 'space', 'growth', 'profit', 'competition', 'group', 'severity']) {
+        for (const keyword of [
+            'waive',
+            'until',
+            'competitor-support',
+            'influences',
+            'horizon',
+            'space',
+            'growth',
+            'profit',
+            'competition',
+            'group',
+            'severity',
+        ]) {
             expect(hasScope(scopesOf(tokens, keyword), 'keyword'), keyword).toBe(true);
         }
         expect(scopesOf(tokens, 'rival')).toContain('variable.other.reference.acct');

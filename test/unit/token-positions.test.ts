@@ -42,7 +42,7 @@ function compare(text: string): void {
 }
 
 describe('token positions from offsets', () => {
-    it('are Chevrotain\'s on the examples, with every kind of line ending', () => {
+    it("are Chevrotain's on the examples, with every kind of line ending", () => {
         for (const text of examples) {
             compare(text);
             compare(text.replace(/\n/g, '\r\n'));
@@ -51,12 +51,20 @@ describe('token positions from offsets', () => {
         }
     });
 
-    it('are Chevrotain\'s on hostile edits of the examples', () => {
-        fc.assert(fc.property(caseArb, fuzz => { compare(textOf(fuzz)); }), { numRuns: 300, seed: 20261126 });
+    it("are Chevrotain's on hostile edits of the examples", () => {
+        fc.assert(
+            fc.property(caseArb, fuzz => {
+                compare(textOf(fuzz));
+            }),
+            { numRuns: 300, seed: 20261126 },
+        );
     });
 
     it('lexing errors have the line and column of their offset', () => {
         const result = lexer.tokenize('member a "A"\r\n  %%% member b "B"\n\tmember c "unclosed\n');
-        expect(result.errors.map(e => [e.line, e.column])).toEqual([[2, 3], [3, 11]]);
+        expect(result.errors.map(e => [e.line, e.column])).toEqual([
+            [2, 3],
+            [3, 11],
+        ]);
     });
 });

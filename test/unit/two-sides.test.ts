@@ -8,13 +8,17 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadTexts, loadTextsThen, type PlanText } from '../../server/src/node/workspace-loader.js';
 
-const customer = (id: string) => fc.record({
-    owner: fc.constantFrom('alice', 'bob', 'carol'),
-    support: fc.constantFrom(-1, 0, 1, 2),
-    contact: fc.constantFrom('wang', 'li', 'zhao'),
-    lastContact: fc.constantFrom('2026-01-10', '2026-10-01', '2026-11-20'),
-    stage: fc.constantFrom('lead', 'opportunity', 'bid'),
-}).map(c => `customer ${id} "${id.toUpperCase()}" {
+const customer = (id: string) =>
+    fc
+        .record({
+            owner: fc.constantFrom('alice', 'bob', 'carol'),
+            support: fc.constantFrom(-1, 0, 1, 2),
+            contact: fc.constantFrom('wang', 'li', 'zhao'),
+            lastContact: fc.constantFrom('2026-01-10', '2026-10-01', '2026-11-20'),
+            stage: fc.constantFrom('lead', 'opportunity', 'bid'),
+        })
+        .map(
+            c => `customer ${id} "${id.toUpperCase()}" {
     tier value standing 3 cooperation 3 reviewed 2026-06-01
     contact ${c.contact} "Contact" { role decision-maker support ${c.support} last-contact ${c.lastContact} owner ${c.owner} }
     opportunity deal "Deal" {
@@ -22,30 +26,36 @@ const customer = (id: string) => fc.record({
         decision-chain { ${c.contact} }
     }
 }
-`);
+`,
+        );
 
 const team = fc.subarray(['alice', 'bob', 'carol'], { minLength: 1 }).map(ids => ids.map(id => `member ${id} "${id}"\n`).join(''));
 
 /** A side: the team file and a few customer files, some of them possibly declaring the same customer. */
-const side = fc.record({
-    team,
-    files: fc.array(fc.record({ name: fc.constantFrom('a', 'b', 'c', 'd'), id: fc.constantFrom('acme', 'beta', 'gamma') }), { maxLength: 4 }),
-    texts: fc.array(fc.tuple(customer('acme'), customer('beta'), customer('gamma')), { minLength: 4, maxLength: 4 }),
-}).map(({ team, files, texts }): PlanText[] => {
-    const byName = new Map<string, string>();
-    files.forEach(({ name, id }, i) => byName.set(`/ws/${name}.acct`, texts[i]![id === 'acme' ? 0 : id === 'beta' ? 1 : 2]));
-    return [{ file: '/ws/team.acct', text: team }, ...[...byName].map(([file, text]) => ({ file, text }))];
-});
+const side = fc
+    .record({
+        team,
+        files: fc.array(fc.record({ name: fc.constantFrom('a', 'b', 'c', 'd'), id: fc.constantFrom('acme', 'beta', 'gamma') }), { maxLength: 4 }),
+        texts: fc.array(fc.tuple(customer('acme'), customer('beta'), customer('gamma')), { minLength: 4, maxLength: 4 }),
+    })
+    .map(({ team, files, texts }): PlanText[] => {
+        const byName = new Map<string, string>();
+        files.forEach(({ name, id }, i) => byName.set(`/ws/${name}.acct`, texts[i]![id === 'acme' ? 0 : id === 'beta' ? 1 : 2]));
+        return [{ file: '/ws/team.acct', text: team }, ...[...byName].map(([file, text]) => ({ file, text }))];
+    });
 
 describe('acct diff between two revisions: one workspace, the second side an update of the first', () => {
     it('each side is what a full check of it alone gives', async () => {
-        await fc.assert(fc.asyncProperty(side, side, fc.boolean(), async (first, second, keepSome) => {
-            // often the second side keeps some files of the first as they were
-            const then = keepSome ? [...second.filter(p => !first.some(f => f.file === p.file)), ...first.slice(0, 2)] : second;
-            const options = { today: '2026-11-22', cwd: '/ws' };
-            const shared = await loadTextsThen(first, then, options);
-            expect(shared.first).toEqual((await loadTexts(first, options)).plan());
-            expect(shared.then.plan()).toEqual((await loadTexts(then, options)).plan());
-        }), { numRuns: 40 });
+        await fc.assert(
+            fc.asyncProperty(side, side, fc.boolean(), async (first, second, keepSome) => {
+                // often the second side keeps some files of the first as they were
+                const then = keepSome ? [...second.filter(p => !first.some(f => f.file === p.file)), ...first.slice(0, 2)] : second;
+                const options = { today: '2026-11-22', cwd: '/ws' };
+                const shared = await loadTextsThen(first, then, options);
+                expect(shared.first).toEqual((await loadTexts(first, options)).plan());
+                expect(shared.then.plan()).toEqual((await loadTexts(then, options)).plan());
+            }),
+            { numRuns: 40 },
+        );
     }, 120_000);
 });

@@ -12,8 +12,9 @@ describe('webview page', () => {
     it('carries the strict nonce-based CSP: its own script and style, data: images, nothing to fetch', () => {
         const html = renderWebviewHtml(opts);
         const csp = webviewCsp(opts.nonce);
-        expect(csp).toBe("default-src 'none'; img-src data:; style-src 'nonce-abcdefghijklmnop0123456789=='; "
-            + "script-src 'nonce-abcdefghijklmnop0123456789=='");
+        expect(csp).toBe(
+            "default-src 'none'; img-src data:; style-src 'nonce-abcdefghijklmnop0123456789=='; " + "script-src 'nonce-abcdefghijklmnop0123456789=='",
+        );
         expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${csp.replace(/'/g, '&#39;')}">`);
         expect(html).not.toMatch(/\ssrc=|\shref=/i);
     });

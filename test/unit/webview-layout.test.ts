@@ -10,8 +10,7 @@ import { shownOf } from '../../client/webview/src/models/common.js';
 import { buildPowerMap } from '../../client/webview/src/models/power-map.js';
 import { bigCustomerView } from '../browser/synthetic.mjs';
 
-const fixture = (): PlanView =>
-    JSON.parse(readFileSync(path.join(__dirname, '..', 'browser', 'fixtures', 'plan-view.json'), 'utf8')) as PlanView;
+const fixture = (): PlanView => JSON.parse(readFileSync(path.join(__dirname, '..', 'browser', 'fixtures', 'plan-view.json'), 'utf8')) as PlanView;
 
 function assertNoOverlap(cards: PlacedCard[]): void {
     const sorted = [...cards].sort((a, b) => a.x - b.x);
@@ -55,8 +54,7 @@ describe('power map layout', () => {
         const { layout } = layoutOf(fixture(), 'cmgd');
         const key = layout.groups.find(g => g.id === 'key')!;
         const general = layout.groups.find(g => g.id === 'general')!;
-        const disjoint = key.x + key.w <= general.x || general.x + general.w <= key.x
-            || key.y + key.h <= general.y || general.y + general.h <= key.y;
+        const disjoint = key.x + key.w <= general.x || general.x + general.w <= key.x || key.y + key.h <= general.y || general.y + general.h <= key.y;
         expect(disjoint).toBe(true);
         for (const c of layout.cards) {
             const g = c.card.group === 'key' ? key : general;

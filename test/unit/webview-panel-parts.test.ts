@@ -21,26 +21,68 @@ const A = 'file:///plans/a.acct';
 const B = 'file:///plans/b.acct';
 
 const customer = (id: string, contacts: string[]): CustomerJson => ({
-    id, name: id.toUpperCase(), industry: null, standing: 3, cooperation: 3, tier: null, suggestedTier: 'value', reviewed: null,
-    owner: null, organization: null, class: null, activities: [],
+    id,
+    name: id.toUpperCase(),
+    industry: null,
+    standing: 3,
+    cooperation: 3,
+    tier: null,
+    suggestedTier: 'value',
+    reviewed: null,
+    owner: null,
+    organization: null,
+    class: null,
+    activities: [],
     contacts: contacts.map(name => ({
-        id: name.toLowerCase(), name, title: null, department: null, role: null, support: 1, intimacy: 3, reportsTo: null,
-        lastContact: null, owner: null, competitorSupport: [], influences: [], kpis: [], pains: [],
+        id: name.toLowerCase(),
+        name,
+        title: null,
+        department: null,
+        role: null,
+        support: 1,
+        intimacy: 3,
+        reportsTo: null,
+        lastContact: null,
+        owner: null,
+        competitorSupport: [],
+        influences: [],
+        kpis: [],
+        pains: [],
     })),
     opportunities: ['x', 'y'].map(o => ({
-        id: o, name: o, stage: 'lead' as const, amount: null, budget: null, start: null, qualified: false, team: null, decisionChain: [],
-        competitors: [], horizon: null, sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
-        intent: null, solution: null, valueProposition: null, maturity: 'preliminary',
+        id: o,
+        name: o,
+        stage: 'lead' as const,
+        amount: null,
+        budget: null,
+        start: null,
+        qualified: false,
+        team: null,
+        decisionChain: [],
+        competitors: [],
+        horizon: null,
+        sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
+        intent: null,
+        solution: null,
+        valueProposition: null,
+        maturity: 'preliminary',
     })),
 });
 
 const plan = (a: string[], b: string[], errors = false): PlanView => ({
     plan: {
-        format: 'acct-plan', version: 1, today: '2026-11-22', waived: [], files: ['a.acct', 'b.acct'], members: [], competitors: [],
+        format: 'acct-plan',
+        version: 1,
+        today: '2026-11-22',
+        waived: [],
+        files: ['a.acct', 'b.acct'],
+        members: [],
+        competitors: [],
         customers: [customer('a', a), customer('b', b)],
         diagnostics: errors ? [{ file: 'a.acct', line: 9, column: 1, severity: 'error', code: 'syntax', message: 'unexpected }', subject: null }] : [],
     },
-    subjects: errors ? [null] : [], hasErrors: errors,
+    subjects: errors ? [null] : [],
+    hasErrors: errors,
 });
 
 let panel: FakePanel;
@@ -63,8 +105,10 @@ function moveTo(uri: string, line: number): void {
     onSelection.fire({ textEditor, selections: [textEditor.selection] });
 }
 
-const pictures = () => panel.webview.posted.filter(m => (m as { type: string }).type === 'picture') as Array<{ picture: Picture<PartStamps>; parts: PlanPart[] }>;
-const partsOf = (m: { parts: PlanPart[] }) => m.parts.map(p => ('outline' in p ? 'outline' : 'errorLines' in p ? 'errors' : `customer ${p.customer.customer.id}`));
+const pictures = () =>
+    panel.webview.posted.filter(m => (m as { type: string }).type === 'picture') as Array<{ picture: Picture<PartStamps>; parts: PlanPart[] }>;
+const partsOf = (m: { parts: PlanPart[] }) =>
+    m.parts.map(p => ('outline' in p ? 'outline' : 'errorLines' in p ? 'errors' : `customer ${p.customer.customer.id}`));
 const methods = () => asked.map(a => a.method);
 
 beforeEach(async () => {
@@ -84,14 +128,18 @@ beforeEach(async () => {
     });
     Object.assign(v.workspace, { textDocuments: [], findFiles: async () => [], workspaceFolders: [], getWorkspaceFolder: () => undefined });
     const source: PlanSource = {
-        planView: async params => { asked.push({ method: 'planView', params }); return latest.view; },
+        planView: async params => {
+            asked.push({ method: 'planView', params });
+            return latest.view;
+        },
         planParts: async (params: PlanPartsRequest.Params) => {
             asked.push({ method: 'planParts', params });
             const errorLines = latest.view.hasErrors ? ['a.acct:9:1: error syntax: unexpected }'] : [];
             const errors = { stamp: stampOf(errorLines), value: errorLines };
             const from = params.keepGood && latest.view.hasErrors ? lastGood : latest;
             return {
-                revision: from.revision, errors: params.known?.errors === errors.stamp ? { stamp: errors.stamp } : errors,
+                revision: from.revision,
+                errors: params.known?.errors === errors.stamp ? { stamp: errors.stamp } : errors,
                 outline: from.cut.outline(params.known?.outline),
                 customer: params.customer === null ? null : from.cut.part(params.customer, params.known?.customer),
             };
@@ -140,7 +188,7 @@ describe('power-map panel with the plan in parts', () => {
         expect(pictures()).toHaveLength(before + 1);
     });
 
-    it('on a move to another customer, asks for that customer\'s part alone; a move back asks nothing while the plan is the same', async () => {
+    it("on a move to another customer, asks for that customer's part alone; a move back asks nothing while the plan is the same", async () => {
         const before = pictures().length;
         moveTo(B, 3);
         await vi.advanceTimersByTimeAsync(300);

@@ -12,8 +12,10 @@ vi.mock('vscode', async () => (await import('../support/fake-vscode.js')).fakeVs
 
 // files on disk are written through the safe-write room: record what it is asked to write
 vi.mock('@acct/files/safe-write', async importOriginal => ({
-    ...await importOriginal<typeof import('@acct/files/safe-write')>(),
-    writeFileSafely: async (file: string, text: string) => { written.push({ uri: `file://${file}`, text }); },
+    ...(await importOriginal<typeof import('@acct/files/safe-write')>()),
+    writeFileSafely: async (file: string, text: string) => {
+        written.push({ uri: `file://${file}`, text });
+    },
 }));
 
 import * as vscode from 'vscode';
@@ -27,18 +29,52 @@ const extensionDir = fakeExtensionDir();
 const DOC = 'file:///plans/cmgd.acct';
 const view: PlanView = {
     plan: {
-        format: 'acct-plan', version: 1, today: '2026-11-22', waived: [], files: ['cmgd.acct'], members: [], competitors: [], diagnostics: [],
-        customers: [{
-            id: 'cmgd', name: 'China Mobile Guangdong', industry: null, standing: 5, cooperation: 4, tier: 'strategic',
-            suggestedTier: 'excellent', reviewed: null, owner: null, organization: null, class: null, contacts: [], activities: [],
-            opportunities: ['core5g', 'oss'].map(id => ({
-                id, name: id, stage: 'opportunity' as const, amount: null, budget: null, start: null, qualified: false,
-                team: null, decisionChain: [], competitors: [], horizon: null, sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
-        intent: null, solution: null, valueProposition: null, maturity: 'preliminary',
-            })),
-        }],
+        format: 'acct-plan',
+        version: 1,
+        today: '2026-11-22',
+        waived: [],
+        files: ['cmgd.acct'],
+        members: [],
+        competitors: [],
+        diagnostics: [],
+        customers: [
+            {
+                id: 'cmgd',
+                name: 'China Mobile Guangdong',
+                industry: null,
+                standing: 5,
+                cooperation: 4,
+                tier: 'strategic',
+                suggestedTier: 'excellent',
+                reviewed: null,
+                owner: null,
+                organization: null,
+                class: null,
+                contacts: [],
+                activities: [],
+                opportunities: ['core5g', 'oss'].map(id => ({
+                    id,
+                    name: id,
+                    stage: 'opportunity' as const,
+                    amount: null,
+                    budget: null,
+                    start: null,
+                    qualified: false,
+                    team: null,
+                    decisionChain: [],
+                    competitors: [],
+                    horizon: null,
+                    sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
+                    intent: null,
+                    solution: null,
+                    valueProposition: null,
+                    maturity: 'preliminary',
+                })),
+            },
+        ],
     },
-    subjects: [], hasErrors: false,
+    subjects: [],
+    hasErrors: false,
 };
 /** Where the server locates declarations. */
 const anchors: Record<string, SourceAnchor> = { 'contact:cmgd/li': { uri: DOC, line: 21, column: 5 } };
@@ -99,10 +135,17 @@ function install(): void {
         workspaceFolders: [],
         getWorkspaceFolder: () => undefined,
         asRelativePath: (u: vscode.Uri) => u.toString(),
-        fs: { writeFile: async (uri: vscode.Uri, data: Uint8Array) => { written.push({ uri: uri.toString(), text: new TextDecoder().decode(data) }); } },
+        fs: {
+            writeFile: async (uri: vscode.Uri, data: Uint8Array) => {
+                written.push({ uri: uri.toString(), text: new TextDecoder().decode(data) });
+            },
+        },
     });
     Object.assign(v.commands, {
-        registerCommand: (id: string, fn: (...args: unknown[]) => unknown) => { commands.set(id, fn); return { dispose() {} }; },
+        registerCommand: (id: string, fn: (...args: unknown[]) => unknown) => {
+            commands.set(id, fn);
+            return { dispose() {} };
+        },
         executeCommand: async () => undefined,
     });
     source = {
@@ -122,8 +165,11 @@ function install(): void {
 }
 
 /** The pictures posted, as the plan drawn and the element shown. */
-const plans = (p: FakePanel) => (p.webview.posted.filter(m => (m as { type: string }).type === 'picture') as Array<{ picture: Picture }>)
-    .map(m => ({ view: m.picture.view, focus: m.picture.shown }));
+const plans = (p: FakePanel) =>
+    (p.webview.posted.filter(m => (m as { type: string }).type === 'picture') as Array<{ picture: Picture }>).map(m => ({
+        view: m.picture.view,
+        focus: m.picture.shown,
+    }));
 
 beforeEach(() => {
     vi.useFakeTimers();
@@ -223,7 +269,7 @@ describe('power-map panel', () => {
         expect(shown).toHaveLength(1);
     });
 
-    it('saves an exported SVG where the user chooses, or to the command\'s target without a dialog', async () => {
+    it("saves an exported SVG where the user chooses, or to the command's target without a dialog", async () => {
         await commands.get('acct.openPowerMap')!();
         const p = panels[0]!;
         p.webview.receive.fire({ type: 'ready' });

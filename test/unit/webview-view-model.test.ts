@@ -11,8 +11,7 @@ import { breakCycles, buildPowerMap } from '../../client/webview/src/models/powe
 import { buildQuadrant } from '../../client/webview/src/models/quadrant.js';
 import { estimateTextWidth, fitText } from '../../client/webview/src/text-metrics.js';
 
-const fixture = (): PlanView =>
-    JSON.parse(readFileSync(path.join(__dirname, '..', 'browser', 'fixtures', 'plan-view.json'), 'utf8')) as PlanView;
+const fixture = (): PlanView => JSON.parse(readFileSync(path.join(__dirname, '..', 'browser', 'fixtures', 'plan-view.json'), 'utf8')) as PlanView;
 
 /** The one suggested-tier table (the method core), null where the scores are not both 1..5. */
 const suggestedTier = (standing: number | null, cooperation: number | null) => suggestedTierFor(standing, cooperation) ?? null;
@@ -42,7 +41,12 @@ describe('findings index', () => {
         const idx = indexFindings(v);
         expect(idx.get('contact:cmgd/li')!.map(f => f.code)).toEqual(['opposed-key-person']);
         expect(idx.get('opportunity:cmgd/core5g')!.map(f => f.code)).toContain('opposed-key-person');
-        expect(idx.get('contact:cmgd/huang')!.map(f => f.code).sort()).toEqual(['rational-turn-risk', 'stale-contact']);
+        expect(
+            idx
+                .get('contact:cmgd/huang')!
+                .map(f => f.code)
+                .sort(),
+        ).toEqual(['rational-turn-risk', 'stale-contact']);
     });
 });
 
@@ -72,13 +76,18 @@ describe('power map model', () => {
         expect(m.headerFindings.map(f => f.code)).toEqual(['tier-mismatch']);
     });
 
-    it('for a deal, uses the decision chain\'s role and support and dims the rest', () => {
+    it("for a deal, uses the decision chain's role and support and dims the rest", () => {
         const v = fixture();
         const m = buildPowerMap(v, resolveShown(v, { customer: 'cmgd', opportunity: 'core5g' }));
         const huang = m.cards.find(c => c.id === 'huang')!;
         expect([huang.support, huang.contactSupport, huang.inChain, huang.dimmed]).toEqual([1, 2, true, false]);
         expect(huang.tooltip).toContain('for this deal; on the contact: 2');
-        expect(m.cards.filter(c => !c.dimmed).map(c => c.id).sort()).toEqual(['guo', 'huang', 'li', 'liu', 'wang', 'zhang']);
+        expect(
+            m.cards
+                .filter(c => !c.dimmed)
+                .map(c => c.id)
+                .sort(),
+        ).toEqual(['guo', 'huang', 'li', 'liu', 'wang', 'zhang']);
         const ims = buildPowerMap(v, resolveShown(v, { customer: 'cmgd', opportunity: 'ims' }));
         const chen = ims.cards.find(c => c.id === 'chen')!;
         expect([chen.role, chen.support]).toEqual(['sponsor', 2]);
@@ -108,8 +117,21 @@ describe('power map model', () => {
     });
 
     it('breakCycles cuts the first member of each cycle', () => {
-        const r = breakCycles(new Map([['a', 'b'], ['b', 'c'], ['c', 'a'], ['d', 'a']]), ['a', 'b', 'c', 'd']);
-        expect([...r.entries()]).toEqual([['a', null], ['b', 'c'], ['c', 'a'], ['d', 'a']]);
+        const r = breakCycles(
+            new Map([
+                ['a', 'b'],
+                ['b', 'c'],
+                ['c', 'a'],
+                ['d', 'a'],
+            ]),
+            ['a', 'b', 'c', 'd'],
+        );
+        expect([...r.entries()]).toEqual([
+            ['a', null],
+            ['b', 'c'],
+            ['c', 'a'],
+            ['d', 'a'],
+        ]);
     });
 });
 
@@ -122,7 +144,8 @@ describe('tier quadrant model', () => {
         expect(q.mismatches).toBe(3);
         const cell = q.points.filter(p => p.standing === 4 && p.cooperation === 4);
         expect(cell.map(p => [p.name, p.slot, p.slotCount]).sort()).toEqual([
-            ['Guangzhou Power Supply', 0, 2], ['Shenzhen Metro', 1, 2],
+            ['Guangzhou Power Supply', 0, 2],
+            ['Shenzhen Metro', 1, 2],
         ]);
         expect(q.points.find(p => p.id === 'cmgd')!.focused).toBe(true);
         expect(q.points.find(p => p.id === 'gzpower')!.mismatch).toBe(true);

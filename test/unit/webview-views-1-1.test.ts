@@ -18,7 +18,9 @@ import { borderPoint, layoutInfluences } from '../../client/webview/src/influenc
 import { layoutSandbox } from '../../client/webview/src/sandbox-layout.js';
 
 let view: PlanView;
-beforeAll(async () => { view = await loadPlanView(); }, 60_000);
+beforeAll(async () => {
+    view = await loadPlanView();
+}, 60_000);
 
 const customer = (id: string): CustomerJson => view.plan.customers.find(c => c.id === id)!;
 const shown = (c: string, o: string | null) => shownOf(view, { customer: c, opportunity: o });
@@ -45,13 +47,18 @@ describe('the three moves', () => {
             act('e', 'exhibition', 'cancelled', '2026-12-01'),
         ]);
         expect(threeMoves(c, 'qian', '2026-11-22').map(m => [m.axis, m.state, m.activity?.id ?? null])).toEqual([
-            ['executive-visit', 'done', 'a'], ['exhibition', 'missing', null], ['hq-visit', 'planned', 'c']]);
+            ['executive-visit', 'done', 'a'],
+            ['exhibition', 'missing', null],
+            ['hq-visit', 'planned', 'c'],
+        ]);
     });
 
     it('takes the best activity of an axis, and only activities with that person', () => {
         const c = base([
-            act('p', 'hq-visit', 'planned', '2026-12-01'), act('d', 'hq-visit', 'done', '2026-09-01'),
-            act('x', 'exhibition', 'done', '2026-09-01', ['he']), act('n', 'executive-visit', 'planned', null),
+            act('p', 'hq-visit', 'planned', '2026-12-01'),
+            act('d', 'hq-visit', 'done', '2026-09-01'),
+            act('x', 'exhibition', 'done', '2026-09-01', ['he']),
+            act('n', 'executive-visit', 'planned', null),
         ]);
         expect(threeMoves(c, 'qian', '2026-11-22').map(m => m.state)).toEqual(['planned', 'missing', 'done']);
     });
@@ -61,22 +68,45 @@ describe('the three moves', () => {
         const withMoves = m.cards.filter(c => c.moves);
         expect(withMoves.map(c => c.id)).toEqual(['qian']);
         expect(withMoves[0]!.moves!.map(x => x.state)).toEqual(['planned', 'planned', 'planned']);
-        expect(withMoves[0]!.tooltip).toContain("executive visit: planned for 2026-12-03");
+        expect(withMoves[0]!.tooltip).toContain('executive visit: planned for 2026-12-03');
     });
 });
 
 describe('competitor marks', () => {
-    const competitors = new Map([['zte', { id: 'zte', name: 'ZTE' }], ['nokia', { id: 'nokia', name: 'Nokia' }]]);
+    const competitors = new Map([
+        ['zte', { id: 'zte', name: 'ZTE' }],
+        ['nokia', { id: 'nokia', name: 'Nokia' }],
+    ]);
     const of = (cs: Array<[string, number | null]>) => ({ competitorSupport: cs.map(([competitor, support]) => ({ competitor, support: support as 0 })) });
 
     it('shows a competitor supported at least as much as us; our ? counts as 0, theirs is never shown', () => {
-        expect(competitorMarks(of([['zte', 2], ['nokia', 1]]), 2, competitors, null).map(m => `${m.name} ${m.support}`)).toEqual(['ZTE 2']);
+        expect(
+            competitorMarks(
+                of([
+                    ['zte', 2],
+                    ['nokia', 1],
+                ]),
+                2,
+                competitors,
+                null,
+            ).map(m => `${m.name} ${m.support}`),
+        ).toEqual(['ZTE 2']);
         expect(competitorMarks(of([['zte', 0]]), null, competitors, null).map(m => m.name)).toEqual(['ZTE']);
         expect(competitorMarks(of([['zte', null]]), -1, competitors, null)).toEqual([]);
-        expect(competitorMarks(of([['nokia', 1], ['zte', 3]]), 1, competitors, null).map(m => m.name)).toEqual(['ZTE', 'Nokia']);
+        expect(
+            competitorMarks(
+                of([
+                    ['nokia', 1],
+                    ['zte', 3],
+                ]),
+                1,
+                competitors,
+                null,
+            ).map(m => m.name),
+        ).toEqual(['ZTE', 'Nokia']);
     });
 
-    it('for a deal, counts only the deal\'s competitors and our support in its chain', () => {
+    it("for a deal, counts only the deal's competitors and our support in its chain", () => {
         expect(competitorMarks(of([['zte', 2]]), 0, competitors, { competitors: ['nokia'] })).toEqual([]);
         const m = buildPowerMap(view, shown('hxgrid', 'substation'));
         expect(m.cards.filter(c => c.competitors.length).map(c => [c.id, c.competitors[0]!.name, c.competitors[0]!.support])).toEqual([['peng', 'ZTE', 2]]);
@@ -94,9 +124,22 @@ describe('influence lines', () => {
     });
 
     it('leaves out unknown people, the person themself and repeated lines', () => {
-        const ends = new Map([['a', { id: 'a', name: 'A', support: 0 as const, dimmed: true }], ['b', { id: 'b', name: 'B', support: -1 as const, dimmed: true }]]);
-        expect(influenceLines([{ id: 'a', influences: ['b', 'b', 'a', 'zz'] }, { id: 'b', influences: ['a'] }], ends)
-            .map(l => [l.from, l.to, l.opposed, l.dimmed])).toEqual([['a', 'b', false, true], ['b', 'a', true, true]]);
+        const ends = new Map([
+            ['a', { id: 'a', name: 'A', support: 0 as const, dimmed: true }],
+            ['b', { id: 'b', name: 'B', support: -1 as const, dimmed: true }],
+        ]);
+        expect(
+            influenceLines(
+                [
+                    { id: 'a', influences: ['b', 'b', 'a', 'zz'] },
+                    { id: 'b', influences: ['a'] },
+                ],
+                ends,
+            ).map(l => [l.from, l.to, l.opposed, l.dimmed]),
+        ).toEqual([
+            ['a', 'b', false, true],
+            ['b', 'a', true, true],
+        ]);
     });
 
     it('keeps a line inside the picture: in a list it never bends out of the panel, its source out of sight', () => {
@@ -137,7 +180,7 @@ describe('influence lines', () => {
 });
 
 describe('fishbone model and layout', () => {
-    it('puts each entry of the chain on its group\'s bone, most decisive first, and the others apart', () => {
+    it("puts each entry of the chain on its group's bone, most decisive first, and the others apart", () => {
         const m = buildFishbone(view, shown('donghai', 'ran27'));
         expect(m.bones.map(b => b.group)).toEqual([...GROUPS]);
         expect(m.bones.map(b => b.people.map(p => p.id))).toEqual([['zhou'], ['gao', 'qian'], ['郑晓峰'], ['liu', 'he']]);
@@ -147,9 +190,12 @@ describe('fishbone model and layout', () => {
         expect(d.ungrouped[0]!.tooltip).toContain('group commercial|technical|selection|final');
     });
 
-    it('without a deal, offers the customer\'s active deals', () => {
+    it("without a deal, offers the customer's active deals", () => {
         const m = buildFishbone(view, shown('donghai', null));
-        expect(m.choices.map(c => c.focus)).toEqual([{ customer: 'donghai', opportunity: 'ran27' }, { customer: 'donghai', opportunity: 'transport' }]);
+        expect(m.choices.map(c => c.focus)).toEqual([
+            { customer: 'donghai', opportunity: 'ran27' },
+            { customer: 'donghai', opportunity: 'transport' },
+        ]);
         expect(m.bones.every(b => b.people.length === 0)).toBe(true);
     });
 
@@ -159,10 +205,11 @@ describe('fishbone model and layout', () => {
         for (const o of ['horizontal', 'vertical'] as const) {
             const l = layoutFishbone(m, o);
             const all = l.bones.flatMap(b => b.people);
-            for (const a of all) for (const b of all) {
-                if (a === b) continue;
-                expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `${o}: ${a.person.id} / ${b.person.id}`).toBe(true);
-            }
+            for (const a of all)
+                for (const b of all) {
+                    if (a === b) continue;
+                    expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `${o}: ${a.person.id} / ${b.person.id}`).toBe(true);
+                }
             for (const b of l.bones) {
                 const [j] = b.ends;
                 const dist = (p: (typeof all)[number]) => (o === 'horizontal' ? Math.abs(p.y + p.h / 2 - j[1]) : Math.abs(p.x + p.w / 2 - j[0]));
@@ -178,8 +225,9 @@ describe('sandbox model and layout', () => {
     it('ranks as acct sandbox does, with the four parts of each score and the picks', () => {
         const m = buildSandbox(view, 3);
         const expected = sandboxRanking(view.plan, 3);
-        expect([...m.scored, ...m.unscored].map(r => [r.customer, r.opportunity, r.rank, r.pick]))
-            .toEqual(expected.map(r => [r.customer, r.opportunity, r.rank, r.pick]));
+        expect([...m.scored, ...m.unscored].map(r => [r.customer, r.opportunity, r.rank, r.pick])).toEqual(
+            expected.map(r => [r.customer, r.opportunity, r.rank, r.pick]),
+        );
         for (const r of m.scored) expect(r.parts.reduce((n, p) => n + p.value!, 0)).toBe(r.score);
         expect(m.unscored.every(r => r.score === null)).toBe(true);
         expect(m.scored[0]!.ariaLabel).toMatch(/^Rank 1, a pick: .*score \d+ of 20/);

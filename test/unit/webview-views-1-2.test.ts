@@ -11,7 +11,9 @@ import { buildPowerMap } from '../../client/webview/src/models/power-map.js';
 import { buildSandbox } from '../../client/webview/src/models/sandbox.js';
 
 let view: PlanView;
-beforeAll(async () => { view = await loadPlanView(); }, 60_000);
+beforeAll(async () => {
+    view = await loadPlanView();
+}, 60_000);
 
 const shown = (c: string, o: string | null) => shownOf(view, { customer: c, opportunity: o });
 
@@ -29,10 +31,12 @@ describe('power map (1.2)', () => {
     });
 
     it('the deal header shows the value proposition, or that a bid has none', () => {
-        expect(buildPowerMap(view, shown('donghai', 'ran27')).subheading)
-            .toContain("value proposition: Main RAN supplier since 2019; the joint lab's measured savings on their own sites · Cuts the radio network's power bill");
-        expect(buildPowerMap(view, shown('hxgrid', 'dispatch')).subheading)
-            .toContain('no value proposition at bid: 80 % of the result is decided before the tender');
+        expect(buildPowerMap(view, shown('donghai', 'ran27')).subheading).toContain(
+            "value proposition: Main RAN supplier since 2019; the joint lab's measured savings on their own sites · Cuts the radio network's power bill",
+        );
+        expect(buildPowerMap(view, shown('hxgrid', 'dispatch')).subheading).toContain(
+            'no value proposition at bid: 80 % of the result is decided before the tender',
+        );
         // before the bid, no value proposition is not yet late
         expect(buildPowerMap(view, shown('hxgrid', 'substation')).subheading).not.toMatch(/value proposition/);
     });

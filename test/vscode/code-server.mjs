@@ -21,58 +21,58 @@ export const VIEWPORT = { width: 1400, height: 900 };
 
 // Chromium flags that keep a headless Debian Chromium off the network.
 export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
 ];
 
 // User settings written into every fresh user-data-dir: quiet, offline, no tours.
 export const DEFAULT_USER_SETTINGS = {
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'workbench.enableExperiments': false,
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
-  'security.workspace.trust.enabled': false,
-  'npm.fetchOnlinePackageInfo': false,
-  'git.enabled': false,
-  'git.autofetch': false,
-  'chat.commandCenter.enabled': false,
-  'window.commandCenter': false,
-  'editor.minimap.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'workbench.enableExperiments': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.welcomePage.walkthroughs.openOnInstall': false,
+    'security.workspace.trust.enabled': false,
+    'npm.fetchOnlinePackageInfo': false,
+    'git.enabled': false,
+    'git.autofetch': false,
+    'chat.commandCenter.enabled': false,
+    'window.commandCenter': false,
+    'editor.minimap.enabled': false,
 };
 
 const log = (...a) => console.error('[code-server]', ...a);
 
 /** True for the loopback hosts we allow the browser to reach. */
 export function isLoopbackHost(host) {
-  const h = host.replace(/^\[|\]$/g, '');
-  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+    const h = host.replace(/^\[|\]$/g, '');
+    return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 
 /** Path of the code-server binary; runs .ci/setup-code-server.sh if it isn't installed yet. */
 export function findCodeServer({ autoSetup = process.env.ACCT_NO_AUTO_SETUP !== '1' } = {}) {
-  if (process.env.CODE_SERVER_BIN) return process.env.CODE_SERVER_BIN;
-  const bin = path.join(CACHE_ROOT, 'code-server', 'node_modules', '.bin', 'code-server');
-  if (fs.existsSync(bin)) return bin;
-  if (!autoSetup) throw new Error(`code-server not found at ${bin}: run bash .ci/setup-code-server.sh`);
-  log('code-server not installed yet: running .ci/setup-code-server.sh');
-  const r = spawnSync('bash', [path.join(REPO_ROOT, '.ci', 'setup-code-server.sh')], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const out = (r.stdout || '').trim().split('\n').pop();
-  if (r.status !== 0 || !out || !fs.existsSync(out)) throw new Error(`setup-code-server.sh failed (exit ${r.status})`);
-  return out;
+    if (process.env.CODE_SERVER_BIN) return process.env.CODE_SERVER_BIN;
+    const bin = path.join(CACHE_ROOT, 'code-server', 'node_modules', '.bin', 'code-server');
+    if (fs.existsSync(bin)) return bin;
+    if (!autoSetup) throw new Error(`code-server not found at ${bin}: run bash .ci/setup-code-server.sh`);
+    log('code-server not installed yet: running .ci/setup-code-server.sh');
+    const r = spawnSync('bash', [path.join(REPO_ROOT, '.ci', 'setup-code-server.sh')], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const out = (r.stdout || '').trim().split('\n').pop();
+    if (r.status !== 0 || !out || !fs.existsSync(out)) throw new Error(`setup-code-server.sh failed (exit ${r.status})`);
+    return out;
 }
 
 /** The date the suites pin "today" to, so date checks give the findings of examples/EXPECTED.md. */
@@ -84,41 +84,41 @@ export const TEST_TODAY = '2026-11-22';
  * export without touching the repository. Returns the folder's path.
  */
 export function prepareWorkspace({ source = path.join(REPO_ROOT, 'examples'), today = TEST_TODAY } = {}) {
-  if (!fs.existsSync(source)) throw new Error(`workspace source folder not found: ${source}`);
-  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-vscode-ws-'));
-  const dir = path.join(base, path.basename(source));
-  fs.cpSync(source, dir, { recursive: true });
-  const settingsFile = path.join(dir, '.vscode', 'settings.json');
-  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
-  let settings = {};
-  try {
-    settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
-  } catch {
-    /* none yet */
-  }
-  fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'acct.today': today }, null, 2) + '\n');
-  return dir;
+    if (!fs.existsSync(source)) throw new Error(`workspace source folder not found: ${source}`);
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-vscode-ws-'));
+    const dir = path.join(base, path.basename(source));
+    fs.cpSync(source, dir, { recursive: true });
+    const settingsFile = path.join(dir, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    let settings = {};
+    try {
+        settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+    } catch {
+        /* none yet */
+    }
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...settings, 'acct.today': today }, null, 2) + '\n');
+    return dir;
 }
 
 /** Deletes a folder made by prepareWorkspace (never anything else). */
 export function removeWorkspace(dir) {
-  const base = path.dirname(dir);
-  if (path.basename(base).startsWith('acct-vscode-ws-') && path.dirname(base) === os.tmpdir()) {
-    fs.rmSync(base, { recursive: true, force: true });
-  }
+    const base = path.dirname(dir);
+    if (path.basename(base).startsWith('acct-vscode-ws-') && path.dirname(base) === os.tmpdir()) {
+        fs.rmSync(base, { recursive: true, force: true });
+    }
 }
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
+    return new Promise((resolve, reject) => {
+        const srv = net.createServer();
+        srv.unref();
+        srv.on('error', reject);
+        srv.listen(0, '127.0.0.1', () => {
+            const { port } = srv.address();
+            srv.close(() => resolve(port));
+        });
     });
-  });
 }
 
 /**
@@ -126,59 +126,59 @@ export function freePort() {
  * and an empty code-server config file (so ~/.config/code-server is never touched).
  */
 export function makeProfile({ root, settings = {} } = {}) {
-  const base = root ?? fs.mkdtempSync(path.join(os.tmpdir(), 'acct-vscode-'));
-  const userDataDir = path.join(base, 'user-data');
-  const extensionsDir = path.join(base, 'extensions');
-  const configFile = path.join(base, 'config.yaml');
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.writeFileSync(configFile, 'auth: none\nbind-addr: 127.0.0.1:0\ncert: false\n');
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...settings }, null, 2),
-  );
-  return { base, userDataDir, extensionsDir, configFile };
+    const base = root ?? fs.mkdtempSync(path.join(os.tmpdir(), 'acct-vscode-'));
+    const userDataDir = path.join(base, 'user-data');
+    const extensionsDir = path.join(base, 'extensions');
+    const configFile = path.join(base, 'config.yaml');
+    fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+    fs.mkdirSync(extensionsDir, { recursive: true });
+    fs.writeFileSync(configFile, 'auth: none\nbind-addr: 127.0.0.1:0\ncert: false\n');
+    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...settings }, null, 2));
+    return { base, userDataDir, extensionsDir, configFile };
 }
 
 /** Environment for every code-server process: no gallery, no update checks. */
 export function codeServerEnv(extra = {}) {
-  return {
-    ...process.env,
-    // an extensions gallery without a serviceUrl: VS Code treats the marketplace as disabled
-    EXTENSIONS_GALLERY: '{}',
-    VSCODE_SKIP_NODE_VERSION_CHECK: '1',
-    ...extra,
-  };
+    return {
+        ...process.env,
+        // an extensions gallery without a serviceUrl: VS Code treats the marketplace as disabled
+        EXTENSIONS_GALLERY: '{}',
+        VSCODE_SKIP_NODE_VERSION_CHECK: '1',
+        ...extra,
+    };
 }
 
 function commonArgs(profile) {
-  return [
-    '--config', profile.configFile,
-    '--user-data-dir', profile.userDataDir,
-    '--extensions-dir', profile.extensionsDir,
-    '--disable-telemetry',
-    '--disable-update-check',
-  ];
+    return [
+        '--config',
+        profile.configFile,
+        '--user-data-dir',
+        profile.userDataDir,
+        '--extensions-dir',
+        profile.extensionsDir,
+        '--disable-telemetry',
+        '--disable-update-check',
+    ];
 }
 
 /** Installs a .vsix into the profile's extensions-dir, as `code --install-extension` would. */
 export function installVsix({ bin = findCodeServer(), profile, vsix }) {
-  if (!fs.existsSync(vsix)) throw new Error(`vsix not found: ${vsix}`);
-  const r = spawnSync(bin, [...commonArgs(profile), '--install-extension', vsix, '--force'], {
-    encoding: 'utf8',
-    env: codeServerEnv(),
-    timeout: 120_000,
-  });
-  const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-  if (r.status !== 0 || !/successfully installed/i.test(out)) {
-    throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${out}`);
-  }
-  return out.trim();
+    if (!fs.existsSync(vsix)) throw new Error(`vsix not found: ${vsix}`);
+    const r = spawnSync(bin, [...commonArgs(profile), '--install-extension', vsix, '--force'], {
+        encoding: 'utf8',
+        env: codeServerEnv(),
+        timeout: 120_000,
+    });
+    const out = `${r.stdout ?? ''}${r.stderr ?? ''}`;
+    if (r.status !== 0 || !/successfully installed/i.test(out)) {
+        throw new Error(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${out}`);
+    }
+    return out.trim();
 }
 
 /** Extension folders present in the profile's extensions-dir (e.g. ['acct.acct-plans-0.1.0']). */
 export function installedExtensions(profile) {
-  return fs.readdirSync(profile.extensionsDir).filter((d) => !d.startsWith('.') && d !== 'extensions.json');
+    return fs.readdirSync(profile.extensionsDir).filter(d => !d.startsWith('.') && d !== 'extensions.json');
 }
 
 /**
@@ -186,86 +186,89 @@ export function installedExtensions(profile) {
  * /healthz. Returns { url, port, proc, logFile, stop() }.
  */
 export async function startCodeServer({
-  bin = findCodeServer(),
-  profile,
-  folder,
-  env = {},
-  logFile = path.join(profile.base, 'code-server.log'),
-  startupTimeoutMs = 60_000,
+    bin = findCodeServer(),
+    profile,
+    folder,
+    env = {},
+    logFile = path.join(profile.base, 'code-server.log'),
+    startupTimeoutMs = 60_000,
 } = {}) {
-  const port = await freePort();
-  const args = [
-    ...commonArgs(profile),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--disable-proxy',
-    '--ignore-last-opened',
-    '--log', process.env.ACCT_CODE_SERVER_LOG_LEVEL || 'info',
-  ];
-  if (folder) args.push(folder);
-  const out = fs.openSync(logFile, 'a');
-  const proc = spawn(bin, args, { env: codeServerEnv(env), stdio: ['ignore', out, out], detached: true });
-  fs.closeSync(out);
-  let exited = null;
-  proc.on('exit', (code, signal) => (exited = { code, signal }));
-  const url = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + startupTimeoutMs;
-  for (;;) {
-    if (exited) throw new Error(`code-server exited during startup (${JSON.stringify(exited)}); log: ${logFile}\n${tail(logFile)}`);
-    try {
-      const res = await fetch(`${url}healthz`);
-      if (res.ok) break;
-    } catch {
-      /* not up yet */
+    const port = await freePort();
+    const args = [
+        ...commonArgs(profile),
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--auth',
+        'none',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--disable-proxy',
+        '--ignore-last-opened',
+        '--log',
+        process.env.ACCT_CODE_SERVER_LOG_LEVEL || 'info',
+    ];
+    if (folder) args.push(folder);
+    const out = fs.openSync(logFile, 'a');
+    const proc = spawn(bin, args, { env: codeServerEnv(env), stdio: ['ignore', out, out], detached: true });
+    fs.closeSync(out);
+    let exited = null;
+    proc.on('exit', (code, signal) => (exited = { code, signal }));
+    const url = `http://127.0.0.1:${port}/`;
+    const deadline = Date.now() + startupTimeoutMs;
+    for (;;) {
+        if (exited) throw new Error(`code-server exited during startup (${JSON.stringify(exited)}); log: ${logFile}\n${tail(logFile)}`);
+        try {
+            const res = await fetch(`${url}healthz`);
+            if (res.ok) break;
+        } catch {
+            /* not up yet */
+        }
+        if (Date.now() > deadline) {
+            killTree(proc);
+            throw new Error(`code-server did not answer on ${url} within ${startupTimeoutMs} ms; log: ${logFile}\n${tail(logFile)}`);
+        }
+        await sleep(250);
     }
-    if (Date.now() > deadline) {
-      killTree(proc);
-      throw new Error(`code-server did not answer on ${url} within ${startupTimeoutMs} ms; log: ${logFile}\n${tail(logFile)}`);
-    }
-    await sleep(250);
-  }
-  log(`listening on ${url} (pid ${proc.pid}, log ${logFile})`);
-  return {
-    url,
-    port,
-    proc,
-    logFile,
-    get exited() {
-      return exited;
-    },
-    async stop() {
-      if (exited) return;
-      killTree(proc, 'SIGTERM');
-      for (let i = 0; i < 40 && !exited; i++) await sleep(100);
-      if (!exited) killTree(proc, 'SIGKILL');
-    },
-  };
+    log(`listening on ${url} (pid ${proc.pid}, log ${logFile})`);
+    return {
+        url,
+        port,
+        proc,
+        logFile,
+        get exited() {
+            return exited;
+        },
+        async stop() {
+            if (exited) return;
+            killTree(proc, 'SIGTERM');
+            for (let i = 0; i < 40 && !exited; i++) await sleep(100);
+            if (!exited) killTree(proc, 'SIGKILL');
+        },
+    };
 }
 
 /** Kills the process group we created (code-server and its extension host / pty host children). */
 function killTree(proc, signal = 'SIGTERM') {
-  try {
-    process.kill(-proc.pid, signal);
-  } catch {
     try {
-      proc.kill(signal);
+        process.kill(-proc.pid, signal);
     } catch {
-      /* already gone */
+        try {
+            proc.kill(signal);
+        } catch {
+            /* already gone */
+        }
     }
-  }
 }
 
 export function tail(file, lines = 40) {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '';
-  }
+    try {
+        return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+    } catch {
+        return '';
+    }
 }
 
-export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 /**
  * Launches headless Debian Chromium through playwright-core with a page whose
@@ -273,33 +276,36 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * Returns { browser, context, page, consoleLines, blocked }.
  */
 export async function launchBrowser({ viewport = VIEWPORT, onConsole } = {}) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  const blocked = [];
-  await context.route('**/*', (route) => {
-    const u = new URL(route.request().url());
-    if (['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol) && !isLoopbackHost(u.hostname)) {
-      blocked.push(u.href);
-      log(`blocked a browser request to ${u.origin}`);
-      return route.abort('blockedbyclient');
-    }
-    return route.continue();
-  });
-  const page = await context.newPage();
-  const consoleLines = [];
-  page.on('console', (msg) => {
-    const text = cleanConsole(msg.text());
-    consoleLines.push(`[${msg.type()}] ${text}`);
-    onConsole?.(msg.type(), text);
-  });
-  page.on('pageerror', (err) => consoleLines.push(`[pageerror] ${err.message}`));
-  return { browser, context, page, consoleLines, blocked };
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+    const blocked = [];
+    await context.route('**/*', route => {
+        const u = new URL(route.request().url());
+        if (['http:', 'https:', 'ws:', 'wss:'].includes(u.protocol) && !isLoopbackHost(u.hostname)) {
+            blocked.push(u.href);
+            log(`blocked a browser request to ${u.origin}`);
+            return route.abort('blockedbyclient');
+        }
+        return route.continue();
+    });
+    const page = await context.newPage();
+    const consoleLines = [];
+    page.on('console', msg => {
+        const text = cleanConsole(msg.text());
+        consoleLines.push(`[${msg.type()}] ${text}`);
+        onConsole?.(msg.type(), text);
+    });
+    page.on('pageerror', err => consoleLines.push(`[pageerror] ${err.message}`));
+    return { browser, context, page, consoleLines, blocked };
 }
 
 /** Strips the %c CSS placeholders VS Code uses when it forwards extension host logs. */
 export function cleanConsole(text) {
-  return text.replace(/%c/g, '').replace(/\s(color|font-weight|background)\s*:[^\s]+;?/g, '').trimEnd();
+    return text
+        .replace(/%c/g, '')
+        .replace(/\s(color|font-weight|background)\s*:[^\s]+;?/g, '')
+        .trimEnd();
 }
 
 /**
@@ -308,21 +314,21 @@ export function cleanConsole(text) {
  * (e.g. [['extensionDevelopmentPath', uri], ['extensionTestsPath', uri]]).
  */
 export function workbenchUrl(server, { folder, payload } = {}) {
-  const u = new URL(server.url);
-  if (folder) u.searchParams.set('folder', folder);
-  if (payload) u.searchParams.set('payload', JSON.stringify(payload));
-  return u.toString();
+    const u = new URL(server.url);
+    if (folder) u.searchParams.set('folder', folder);
+    if (payload) u.searchParams.set('payload', JSON.stringify(payload));
+    return u.toString();
 }
 
 /** A `vscode-remote://` URI for a path on the code-server host (how the workbench names server files). */
 export function remoteUri(server, fsPath) {
-  return `vscode-remote://127.0.0.1:${server.port}${path.resolve(fsPath).split(path.sep).map(encodeURIComponent).join('/')}`;
+    return `vscode-remote://127.0.0.1:${server.port}${path.resolve(fsPath).split(path.sep).map(encodeURIComponent).join('/')}`;
 }
 
 /** Navigates to the workbench and waits until it is usable. */
 export async function openWorkbench(page, server, opts = {}) {
-  await page.goto(workbenchUrl(server, opts), { waitUntil: 'domcontentloaded' });
-  await waitForWorkbench(page, opts);
+    await page.goto(workbenchUrl(server, opts), { waitUntil: 'domcontentloaded' });
+    await waitForWorkbench(page, opts);
 }
 
 /**
@@ -330,69 +336,65 @@ export async function openWorkbench(page, server, opts = {}) {
  * status bar is up and, if a folder was opened, the Explorer shows it.
  */
 export async function waitForWorkbench(page, { folder, timeoutMs = 90_000 } = {}) {
-  await page.waitForSelector('.monaco-workbench', { timeout: timeoutMs });
-  await page.waitForSelector('.monaco-workbench .part.statusbar', { state: 'visible', timeout: timeoutMs });
-  await page.waitForSelector('.monaco-workbench .part.activitybar, .monaco-workbench .part.sidebar', { timeout: timeoutMs });
-  if (folder) {
-    // the explorer lists the folder's name once the remote file system answered
-    const name = path.basename(folder);
-    await page
-      .locator('.explorer-folders-view, .pane-header[aria-label*="Explorer"], .explorer-viewlet')
-      .first()
-      .waitFor({ timeout: timeoutMs })
-      .catch(() => {});
-    await page.waitForFunction(
-      (n) => document.title.includes(n) || !!document.querySelector(`.explorer-folders-view`),
-      name,
-      { timeout: timeoutMs },
-    );
-  }
-  // let restored editors and the first layout settle
-  await page.waitForTimeout(1000);
+    await page.waitForSelector('.monaco-workbench', { timeout: timeoutMs });
+    await page.waitForSelector('.monaco-workbench .part.statusbar', { state: 'visible', timeout: timeoutMs });
+    await page.waitForSelector('.monaco-workbench .part.activitybar, .monaco-workbench .part.sidebar', { timeout: timeoutMs });
+    if (folder) {
+        // the explorer lists the folder's name once the remote file system answered
+        const name = path.basename(folder);
+        await page
+            .locator('.explorer-folders-view, .pane-header[aria-label*="Explorer"], .explorer-viewlet')
+            .first()
+            .waitFor({ timeout: timeoutMs })
+            .catch(() => {});
+        await page.waitForFunction(n => document.title.includes(n) || !!document.querySelector(`.explorer-folders-view`), name, { timeout: timeoutMs });
+    }
+    // let restored editors and the first layout settle
+    await page.waitForTimeout(1000);
 }
 
 /** Dismisses any notification toasts so they don't cover what we look at. */
 export async function clearNotifications(page) {
-  await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
+    await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
 }
 
 /** Opens a file through Quick Open (Ctrl+P) by typing its name, and waits for its editor tab. */
 export async function openFile(page, name, { timeoutMs = 20_000 } = {}) {
-  await focusWorkbench(page);
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.fill(name);
-  const base = path.basename(name);
-  // wait for a matching pick (file search runs on the server through ripgrep)
-  const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: base }).first();
-  await pick.waitFor({ state: 'visible', timeout: timeoutMs });
-  await page.keyboard.press('Enter');
-  await page
-    .locator('.tabs-container .tab', { hasText: base })
-    .first()
-    .waitFor({ state: 'visible', timeout: timeoutMs });
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
-  await page.waitForTimeout(300);
+    await focusWorkbench(page);
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    await input.fill(name);
+    const base = path.basename(name);
+    // wait for a matching pick (file search runs on the server through ripgrep)
+    const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: base }).first();
+    await pick.waitFor({ state: 'visible', timeout: timeoutMs });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab', { hasText: base }).first().waitFor({ state: 'visible', timeout: timeoutMs });
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
+    await page.waitForTimeout(300);
 }
 
 /** Runs a command from the Command Palette (Ctrl+Shift+P) by its label. */
 export async function runCommand(page, label, { timeoutMs = 20_000 } = {}) {
-  await focusWorkbench(page);
-  await page.keyboard.press('Control+Shift+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.fill(`>${label}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ state: 'visible', timeout: timeoutMs });
-  await row.click();
-  await input.waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => {});
+    await focusWorkbench(page);
+    await page.keyboard.press('Control+Shift+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: timeoutMs });
+    await input.fill(`>${label}`);
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    await row.click();
+    await input.waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => {});
 }
 
 async function focusWorkbench(page) {
-  // Escape closes an open quick input; clicking the status bar gives the page keyboard focus
-  await page.keyboard.press('Escape');
-  await page.locator('.monaco-workbench .part.statusbar').click({ position: { x: 5, y: 5 } }).catch(() => {});
+    // Escape closes an open quick input; clicking the status bar gives the page keyboard focus
+    await page.keyboard.press('Escape');
+    await page
+        .locator('.monaco-workbench .part.statusbar')
+        .click({ position: { x: 5, y: 5 } })
+        .catch(() => {});
 }
 
 /**
@@ -401,97 +403,98 @@ async function focusWorkbench(page) {
  * `file` is the file row's label (base name), `label` the entry's aria-label.
  */
 export async function readProblems(page, { timeoutMs = 10_000 } = {}) {
-  await runCommand(page, 'View: Focus Problems');
-  const panel = page.locator('.markers-panel').first();
-  await panel.waitFor({ state: 'visible', timeout: timeoutMs });
-  await page.waitForTimeout(500);
-  const tree = panel.locator('.monaco-list').first();
-  if ((await tree.count()) === 0 || !(await tree.isVisible())) return []; // "No problems have been detected"
-  const byIndex = new Map();
-  for (let guard = 0; guard < 200; guard++) {
-    const rows = await tree.evaluate((list) =>
-      [...list.querySelectorAll('.monaco-list-row')].map((row) => {
-        const q = (sel) => row.querySelector(sel)?.textContent?.trim() ?? null;
-        const icon = row.querySelector('.marker-icon');
-        const pos = /\[Ln (\d+), Col (\d+)\]/.exec(q('.marker-line') ?? '');
-        return {
-          index: Number(row.getAttribute('data-index')),
-          level: Number(row.getAttribute('aria-level')),
-          label: row.getAttribute('aria-label') ?? '',
-          fileName: q('.monaco-icon-label .label-name'),
-          severity: icon ? ['error', 'warning', 'info'].find((c) => icon.classList.contains(c)) ?? 'unknown' : null,
-          message: q('.marker-message'),
-          source: q('.marker-source'),
-          code: q('.marker-code'),
-          line: pos ? Number(pos[1]) : null,
-          column: pos ? Number(pos[2]) : null,
-        };
-      }),
-    );
-    const before = byIndex.size;
-    for (const r of rows) byIndex.set(r.index, r);
-    if (byIndex.size === before && guard > 0) break;
-    await tree.hover();
-    await page.mouse.wheel(0, 400);
-    await page.waitForTimeout(100);
-  }
-  const out = [];
-  let file = null;
-  for (const r of [...byIndex.values()].sort((a, b) => a.index - b.index)) {
-    if (r.severity === null) {
-      file = r.fileName;
-      continue;
+    await runCommand(page, 'View: Focus Problems');
+    const panel = page.locator('.markers-panel').first();
+    await panel.waitFor({ state: 'visible', timeout: timeoutMs });
+    await page.waitForTimeout(500);
+    const tree = panel.locator('.monaco-list').first();
+    if ((await tree.count()) === 0 || !(await tree.isVisible())) return []; // "No problems have been detected"
+    const byIndex = new Map();
+    for (let guard = 0; guard < 200; guard++) {
+        const rows = await tree.evaluate(list =>
+            [...list.querySelectorAll('.monaco-list-row')].map(row => {
+                const q = sel => row.querySelector(sel)?.textContent?.trim() ?? null;
+                const icon = row.querySelector('.marker-icon');
+                const pos = /\[Ln (\d+), Col (\d+)\]/.exec(q('.marker-line') ?? '');
+                return {
+                    index: Number(row.getAttribute('data-index')),
+                    level: Number(row.getAttribute('aria-level')),
+                    label: row.getAttribute('aria-label') ?? '',
+                    fileName: q('.monaco-icon-label .label-name'),
+                    severity: icon ? (['error', 'warning', 'info'].find(c => icon.classList.contains(c)) ?? 'unknown') : null,
+                    message: q('.marker-message'),
+                    source: q('.marker-source'),
+                    code: q('.marker-code'),
+                    line: pos ? Number(pos[1]) : null,
+                    column: pos ? Number(pos[2]) : null,
+                };
+            }),
+        );
+        const before = byIndex.size;
+        for (const r of rows) byIndex.set(r.index, r);
+        if (byIndex.size === before && guard > 0) break;
+        await tree.hover();
+        await page.mouse.wheel(0, 400);
+        await page.waitForTimeout(100);
     }
-    out.push({
-      severity: r.severity,
-      message: r.message,
-      source: r.source,
-      code: r.code,
-      file,
-      line: r.line,
-      column: r.column,
-      label: r.label,
-    });
-  }
-  return out;
+    const out = [];
+    let file = null;
+    for (const r of [...byIndex.values()].sort((a, b) => a.index - b.index)) {
+        if (r.severity === null) {
+            file = r.fileName;
+            continue;
+        }
+        out.push({
+            severity: r.severity,
+            message: r.message,
+            source: r.source,
+            code: r.code,
+            file,
+            line: r.line,
+            column: r.column,
+            label: r.label,
+        });
+    }
+    return out;
 }
 
 /** Squiggles currently rendered in the active editor: { error, warning, info, hint } counts. */
 export async function editorSquiggles(page) {
-  return page.locator('.editor-instance .monaco-editor').first().evaluate((ed) => ({
-    error: ed.querySelectorAll('.squiggly-error').length,
-    warning: ed.querySelectorAll('.squiggly-warning').length,
-    info: ed.querySelectorAll('.squiggly-info').length,
-    hint: ed.querySelectorAll('.squiggly-hint').length,
-  }));
+    return page
+        .locator('.editor-instance .monaco-editor')
+        .first()
+        .evaluate(ed => ({
+            error: ed.querySelectorAll('.squiggly-error').length,
+            warning: ed.querySelectorAll('.squiggly-warning').length,
+            info: ed.querySelectorAll('.squiggly-info').length,
+            hint: ed.querySelectorAll('.squiggly-hint').length,
+        }));
 }
 
 /** Moves the cursor in the active editor with Go to Line (Ctrl+G) "line:column". */
 export async function goToLine(page, line, column = 1) {
-  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' }).catch(() => {});
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+G');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' }).catch(() => {});
 }
 
 /** Triggers completion (Ctrl+Space) at the cursor and returns the suggestion labels. */
-export async function completionLabels(page, { timeoutMs = 10_000, until = (labels) => labels.length > 0 } = {}) {
-  await page.keyboard.press('Control+Space');
-  const widget = page.locator('.editor-widget.suggest-widget');
-  await widget.waitFor({ state: 'visible', timeout: timeoutMs });
-  // the widget opens with "Loading…" and fills when the server answers: read it until `until`
-  // holds for what it lists (or the time is up: the caller's assertion then says what was listed)
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const labels = await widget
-      .locator('.monaco-list-row .label-name')
-      .evaluateAll((els) => els.map((e) => e.textContent.trim()));
-    if (until(labels) || Date.now() > deadline) return labels;
-    await sleep(50);
-  }
+export async function completionLabels(page, { timeoutMs = 10_000, until = labels => labels.length > 0 } = {}) {
+    await page.keyboard.press('Control+Space');
+    const widget = page.locator('.editor-widget.suggest-widget');
+    await widget.waitFor({ state: 'visible', timeout: timeoutMs });
+    // the widget opens with "Loading…" and fills when the server answers: read it until `until`
+    // holds for what it lists (or the time is up: the caller's assertion then says what was listed)
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        const labels = await widget.locator('.monaco-list-row .label-name').evaluateAll(els => els.map(e => e.textContent.trim()));
+        if (until(labels) || Date.now() > deadline) return labels;
+        await sleep(50);
+    }
 }
 
 /**
@@ -500,25 +503,31 @@ export async function completionLabels(page, { timeoutMs = 10_000, until = (labe
  * with `until`, it never takes null for "no squiggle").
  */
 export async function squigglesOnLine(page, needle) {
-  return page.locator('.editor-instance .monaco-editor').first().evaluate((ed, text) => {
-    const norm = (s) => (s ?? '').replace(/\u00a0/g, ' ');
-    const line = [...ed.querySelectorAll('.view-lines .view-line')].find((l) => norm(l.textContent).includes(text));
-    if (!line) return null;
-    // decorations live in per-line overlay divs placed at the same `top` as the text line
-    return [...ed.querySelectorAll('.view-overlays > div')]
-      .filter((d) => d.style.top === line.style.top)
-      .flatMap((d) => [...d.querySelectorAll('[class*="squiggly-"]')])
-      .map((s) => [...s.classList].find((c) => c.startsWith('squiggly-')));
-  }, needle);
+    return page
+        .locator('.editor-instance .monaco-editor')
+        .first()
+        .evaluate((ed, text) => {
+            const norm = s => (s ?? '').replace(/\u00a0/g, ' ');
+            const line = [...ed.querySelectorAll('.view-lines .view-line')].find(l => norm(l.textContent).includes(text));
+            if (!line) return null;
+            // decorations live in per-line overlay divs placed at the same `top` as the text line
+            return [...ed.querySelectorAll('.view-overlays > div')]
+                .filter(d => d.style.top === line.style.top)
+                .flatMap(d => [...d.querySelectorAll('[class*="squiggly-"]')])
+                .map(s => [...s.classList].find(c => c.startsWith('squiggly-')));
+        }, needle);
 }
 
 /** Text of the visible editor line containing `needle` (spaces normalised), or null. */
 export async function editorLineText(page, needle) {
-  return page.locator('.editor-instance .monaco-editor').first().evaluate((ed, text) => {
-    const norm = (s) => (s ?? '').replace(/\u00a0/g, ' ');
-    const line = [...ed.querySelectorAll('.view-lines .view-line')].find((l) => norm(l.textContent).includes(text));
-    return line ? norm(line.textContent) : null;
-  }, needle);
+    return page
+        .locator('.editor-instance .monaco-editor')
+        .first()
+        .evaluate((ed, text) => {
+            const norm = s => (s ?? '').replace(/\u00a0/g, ' ');
+            const line = [...ed.querySelectorAll('.view-lines .view-line')].find(l => norm(l.textContent).includes(text));
+            return line ? norm(line.textContent) : null;
+        }, needle);
 }
 
 /**
@@ -527,27 +536,35 @@ export async function editorLineText(page, needle) {
  * this polls page.frames() until one of them has the selector.
  */
 export async function findWebviewFrame(page, selector, { timeoutMs = 20_000 } = {}) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const frame of page.frames()) {
-      if (frame === page.mainFrame()) continue;
-      const found = await frame.locator(selector).count().catch(() => 0);
-      if (found > 0) return frame;
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+        for (const frame of page.frames()) {
+            if (frame === page.mainFrame()) continue;
+            const found = await frame
+                .locator(selector)
+                .count()
+                .catch(() => 0);
+            if (found > 0) return frame;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(
+                `no webview frame shows ${selector} within ${timeoutMs} ms; frames: ${page
+                    .frames()
+                    .map(f => f.url().slice(0, 120))
+                    .join(' | ')}`,
+            );
+        }
+        await sleep(250);
     }
-    if (Date.now() > deadline) {
-      throw new Error(`no webview frame shows ${selector} within ${timeoutMs} ms; frames: ${page.frames().map((f) => f.url().slice(0, 120)).join(' | ')}`);
-    }
-    await sleep(250);
-  }
 }
 
 /** Saves a full-page screenshot into dir/name.png and returns its path. */
 export async function screenshot(page, dir, name) {
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.png`);
-  await page.screenshot({ path: file });
-  log(`screenshot ${path.relative(REPO_ROOT, file)}`);
-  return file;
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${name}.png`);
+    await page.screenshot({ path: file });
+    log(`screenshot ${path.relative(REPO_ROOT, file)}`);
+    return file;
 }
 
 /**
@@ -557,24 +574,22 @@ export async function screenshot(page, dir, name) {
  * "N passed, N failed, N skipped" line. Returns the process exit code (0 or 1).
  */
 export function verdict({ resultsFile, hostExitCode, label = 'vscode' }) {
-  let results;
-  try {
-    results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
-  } catch {
-    console.error(`[${label}] the suite wrote no results (${resultsFile}); host exit code ${hostExitCode}`);
-    console.log(`${label}: 0 passed, 1 failed, 0 skipped`);
-    return 1;
-  }
-  for (const t of results.tests ?? []) {
-    if (t.state === 'failed') console.log(`FAILED ${t.title}\n${t.error}\n`);
-  }
-  if (results.error) console.log(`suite error: ${results.error}`);
-  const ok = hostExitCode === 0 && results.failures === 0 && results.passes > 0;
-  if (!ok && results.failures === 0) {
-    console.error(`[${label}] not green: host exit code ${hostExitCode}, ${results.passes} passed`);
-  }
-  console.log(
-    `${label}: ${results.passes} passed, ${results.failures || (ok ? 0 : 1)} failed, ${results.pending || 0} skipped`,
-  );
-  return ok ? 0 : 1;
+    let results;
+    try {
+        results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    } catch {
+        console.error(`[${label}] the suite wrote no results (${resultsFile}); host exit code ${hostExitCode}`);
+        console.log(`${label}: 0 passed, 1 failed, 0 skipped`);
+        return 1;
+    }
+    for (const t of results.tests ?? []) {
+        if (t.state === 'failed') console.log(`FAILED ${t.title}\n${t.error}\n`);
+    }
+    if (results.error) console.log(`suite error: ${results.error}`);
+    const ok = hostExitCode === 0 && results.failures === 0 && results.passes > 0;
+    if (!ok && results.failures === 0) {
+        console.error(`[${label}] not green: host exit code ${hostExitCode}, ${results.passes} passed`);
+    }
+    console.log(`${label}: ${results.passes} passed, ${results.failures || (ok ? 0 : 1)} failed, ${results.pending || 0} skipped`);
+    return ok ? 0 : 1;
 }

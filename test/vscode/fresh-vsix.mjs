@@ -20,33 +20,51 @@ export const DEFAULT_VSIX = path.join(REPO_ROOT, 'dist', 'acct.vsix');
 
 /** What the package is built from: the bundles' sources, the manifest, the lockfile and every file .vscodeignore lets in. */
 export const SOURCES = [
-  'server/src', 'client', 'syntaxes', 'l10n', 'schema', 'images/icon.png', 'package.json', 'package-lock.json',
-  'package.nls.json', 'package.nls.zh-cn.json', 'language-configuration.json', 'langium-config.json',
-  'esbuild.mjs', 'tsconfig.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE',
+    'server/src',
+    'client',
+    'syntaxes',
+    'l10n',
+    'schema',
+    'images/icon.png',
+    'package.json',
+    'package-lock.json',
+    'package.nls.json',
+    'package.nls.zh-cn.json',
+    'language-configuration.json',
+    'langium-config.json',
+    'esbuild.mjs',
+    'tsconfig.json',
+    '.vscodeignore',
+    'README.md',
+    'CHANGELOG.md',
+    'LICENSE',
 ];
 /** Folders that are not sources: installed packages, and the parser Langium generates from the grammar (which is hashed). */
 const NOT_SOURCES = new Set(['node_modules', 'generated']);
 
 function filesUnder(relative, into) {
-  const full = path.join(REPO_ROOT, relative);
-  if (!fs.existsSync(full)) return into;
-  if (fs.statSync(full).isDirectory()) {
-    for (const entry of fs.readdirSync(full).sort()) {
-      if (!NOT_SOURCES.has(entry)) filesUnder(path.posix.join(relative, entry), into);
+    const full = path.join(REPO_ROOT, relative);
+    if (!fs.existsSync(full)) return into;
+    if (fs.statSync(full).isDirectory()) {
+        for (const entry of fs.readdirSync(full).sort()) {
+            if (!NOT_SOURCES.has(entry)) filesUnder(path.posix.join(relative, entry), into);
+        }
+    } else {
+        into.push(relative);
     }
-  } else {
-    into.push(relative);
-  }
-  return into;
+    return into;
 }
 
 /** One hash of every source file's path and content. */
 export function sourcesHash() {
-  const hash = createHash('sha256');
-  for (const file of SOURCES.flatMap(s => filesUnder(s, []))) {
-    hash.update(file).update('\0').update(fs.readFileSync(path.join(REPO_ROOT, file))).update('\0');
-  }
-  return hash.digest('hex');
+    const hash = createHash('sha256');
+    for (const file of SOURCES.flatMap(s => filesUnder(s, []))) {
+        hash.update(file)
+            .update('\0')
+            .update(fs.readFileSync(path.join(REPO_ROOT, file)))
+            .update('\0');
+    }
+    return hash.digest('hex');
 }
 
 const fileHash = file => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
@@ -54,22 +72,22 @@ const stampOf = vsix => `${vsix}.sources.json`;
 
 /** Writes the stamp of `vsix`: built from the sources as they are now. */
 export function stampVsix(vsix = DEFAULT_VSIX, sources = sourcesHash()) {
-  fs.writeFileSync(stampOf(vsix), JSON.stringify({ sources, vsix: fileHash(vsix) }, null, 2) + '\n');
+    fs.writeFileSync(stampOf(vsix), JSON.stringify({ sources, vsix: fileHash(vsix) }, null, 2) + '\n');
 }
 
 /** Why `vsix` is not a package of the sources now; undefined when it is. */
 export function staleness(vsix = DEFAULT_VSIX, sources = sourcesHash()) {
-  if (!fs.existsSync(vsix)) return `there is no ${path.relative(REPO_ROOT, vsix)}`;
-  if (!fs.existsSync(stampOf(vsix))) return `${path.relative(REPO_ROOT, vsix)} has no stamp of the sources it was built from`;
-  let stamp;
-  try {
-    stamp = JSON.parse(fs.readFileSync(stampOf(vsix), 'utf8'));
-  } catch {
-    return `the stamp ${path.relative(REPO_ROOT, stampOf(vsix))} does not read`;
-  }
-  if (stamp.vsix !== fileHash(vsix)) return `${path.relative(REPO_ROOT, vsix)} is not the package its stamp was written for`;
-  if (stamp.sources !== sources) return `the sources changed since ${path.relative(REPO_ROOT, vsix)} was built`;
-  return undefined;
+    if (!fs.existsSync(vsix)) return `there is no ${path.relative(REPO_ROOT, vsix)}`;
+    if (!fs.existsSync(stampOf(vsix))) return `${path.relative(REPO_ROOT, vsix)} has no stamp of the sources it was built from`;
+    let stamp;
+    try {
+        stamp = JSON.parse(fs.readFileSync(stampOf(vsix), 'utf8'));
+    } catch {
+        return `the stamp ${path.relative(REPO_ROOT, stampOf(vsix))} does not read`;
+    }
+    if (stamp.vsix !== fileHash(vsix)) return `${path.relative(REPO_ROOT, vsix)} is not the package its stamp was written for`;
+    if (stamp.sources !== sources) return `the sources changed since ${path.relative(REPO_ROOT, vsix)} was built`;
+    return undefined;
 }
 
 /**
@@ -77,19 +95,19 @@ export function staleness(vsix = DEFAULT_VSIX, sources = sourcesHash()) {
  * Returns what it did, in one line; throws when packaging fails.
  */
 export function ensureFreshVsix({ log = line => console.log(`[fresh-vsix] ${line}`) } = {}) {
-  const sources = sourcesHash();
-  const stale = staleness(DEFAULT_VSIX, sources);
-  if (!stale) {
-    log(`dist/acct.vsix is built from the sources now (${sources.slice(0, 12)})`);
-    return 'fresh';
-  }
-  log(`${stale}: npm run package`);
-  const r = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status ?? r.signal})`);
-  // the stamp names the sources hashed before the build: an edit during it leaves the package stale
-  stampVsix(DEFAULT_VSIX, sources);
-  log(`dist/acct.vsix packaged from the sources now (${sources.slice(0, 12)})`);
-  return 'packaged';
+    const sources = sourcesHash();
+    const stale = staleness(DEFAULT_VSIX, sources);
+    if (!stale) {
+        log(`dist/acct.vsix is built from the sources now (${sources.slice(0, 12)})`);
+        return 'fresh';
+    }
+    log(`${stale}: npm run package`);
+    const r = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status ?? r.signal})`);
+    // the stamp names the sources hashed before the build: an edit during it leaves the package stale
+    stampVsix(DEFAULT_VSIX, sources);
+    log(`dist/acct.vsix packaged from the sources now (${sources.slice(0, 12)})`);
+    return 'packaged';
 }
 
 /**
@@ -98,30 +116,30 @@ export function ensureFreshVsix({ log = line => console.log(`[fresh-vsix] ${line
  * guard passes a package it broke on purpose).
  */
 export function packageUnderTest(given, log = line => console.log(`[fresh-vsix] ${line}`)) {
-  if (given === undefined || path.resolve(given) === DEFAULT_VSIX) {
-    ensureFreshVsix({ log });
-    return DEFAULT_VSIX;
-  }
-  const vsix = path.resolve(given);
-  if (!fs.existsSync(vsix)) throw new Error(`no .vsix at ${vsix}`);
-  log(`testing ${vsix} as given (not checked against the sources)`);
-  return vsix;
+    if (given === undefined || path.resolve(given) === DEFAULT_VSIX) {
+        ensureFreshVsix({ log });
+        return DEFAULT_VSIX;
+    }
+    const vsix = path.resolve(given);
+    if (!fs.existsSync(vsix)) throw new Error(`no .vsix at ${vsix}`);
+    log(`testing ${vsix} as given (not checked against the sources)`);
+    return vsix;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const arg = process.argv[2];
-  try {
-    if (arg === '--stamp') {
-      stampVsix();
-    } else if (arg === '--check') {
-      const stale = staleness();
-      console.log(stale ?? 'dist/acct.vsix is built from the sources now');
-      process.exitCode = stale ? 1 : 0;
-    } else {
-      ensureFreshVsix();
+    const arg = process.argv[2];
+    try {
+        if (arg === '--stamp') {
+            stampVsix();
+        } else if (arg === '--check') {
+            const stale = staleness();
+            console.log(stale ?? 'dist/acct.vsix is built from the sources now');
+            process.exitCode = stale ? 1 : 0;
+        } else {
+            ensureFreshVsix();
+        }
+    } catch (error) {
+        console.error(`[fresh-vsix] ${error instanceof Error ? error.message : error}`);
+        process.exitCode = 1;
     }
-  } catch (error) {
-    console.error(`[fresh-vsix] ${error instanceof Error ? error.message : error}`);
-    process.exitCode = 1;
-  }
 }

@@ -15,12 +15,12 @@ import { ensureFreshVsix } from './fresh-vsix.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const { values: opts } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '20' },
-    grep: { type: 'string' },
-    ui: { type: 'boolean', default: false },
-    'keep-going': { type: 'boolean', default: false },
-  },
+    options: {
+        runs: { type: 'string', default: '20' },
+        grep: { type: 'string' },
+        ui: { type: 'boolean', default: false },
+        'keep-going': { type: 'boolean', default: false },
+    },
 });
 const runs = Number(opts.runs);
 const runner = path.join(HERE, opts.ui ? 'ui-scenario.mjs' : 'run-code-server.mjs');
@@ -28,23 +28,31 @@ ensureFreshVsix();
 let passed = 0;
 const failures = [];
 for (let run = 1; run <= runs; run++) {
-  const t0 = Date.now();
-  const r = spawnSync(process.execPath, [runner], {
-    encoding: 'utf8',
-    env: { ...process.env, ...(opts.grep ? { ACCT_VSCODE_TEST_GREP: opts.grep } : {}) },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  const output = `${r.stdout}${r.stderr}`;
-  const last = [...output.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)].at(-1);
-  const ok = r.status === 0 && last && Number(last[1]) > 0 && Number(last[2]) === 0;
-  console.log(`run ${run}/${runs}: ${ok ? 'passed' : 'FAILED'} (${last ? last[0] : 'no result line'}, exit ${r.status}, ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  if (ok) {
-    passed++;
-  } else {
-    failures.push(run);
-    console.log(output.split('\n').filter(l => /FAILED|Error|✗|×|not ok|fail/i.test(l)).slice(0, 30).join('\n'));
-    if (!opts['keep-going']) break;
-  }
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, [runner], {
+        encoding: 'utf8',
+        env: { ...process.env, ...(opts.grep ? { ACCT_VSCODE_TEST_GREP: opts.grep } : {}) },
+        maxBuffer: 64 * 1024 * 1024,
+    });
+    const output = `${r.stdout}${r.stderr}`;
+    const last = [...output.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)].at(-1);
+    const ok = r.status === 0 && last && Number(last[1]) > 0 && Number(last[2]) === 0;
+    console.log(
+        `run ${run}/${runs}: ${ok ? 'passed' : 'FAILED'} (${last ? last[0] : 'no result line'}, exit ${r.status}, ${((Date.now() - t0) / 1000).toFixed(1)} s)`,
+    );
+    if (ok) {
+        passed++;
+    } else {
+        failures.push(run);
+        console.log(
+            output
+                .split('\n')
+                .filter(l => /FAILED|Error|✗|×|not ok|fail/i.test(l))
+                .slice(0, 30)
+                .join('\n'),
+        );
+        if (!opts['keep-going']) break;
+    }
 }
 console.log(`${passed} of ${runs} runs passed${failures.length ? `; failed: run ${failures.join(', ')}` : ''}`);
 process.exitCode = passed === runs ? 0 : 1;

@@ -34,33 +34,33 @@ import os from 'node:os';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
 import {
-  REPO_ROOT,
-  TEST_TODAY,
-  findCodeServer,
-  installVsix,
-  installedExtensions,
-  launchBrowser,
-  makeProfile,
-  prepareWorkspace,
-  remoteUri,
-  removeWorkspace,
-  startCodeServer,
-  tail,
-  verdict,
-  workbenchUrl,
+    REPO_ROOT,
+    TEST_TODAY,
+    findCodeServer,
+    installVsix,
+    installedExtensions,
+    launchBrowser,
+    makeProfile,
+    prepareWorkspace,
+    remoteUri,
+    removeWorkspace,
+    startCodeServer,
+    tail,
+    verdict,
+    workbenchUrl,
 } from './code-server.mjs';
 import { packageUnderTest } from './fresh-vsix.mjs';
 import { buildStubVsix, removeStubVsix } from './stub-extension.mjs';
 
 const { values: opts } = parseArgs({
-  options: {
-    vsix: { type: 'string' },
-    stub: { type: 'boolean', default: false },
-    workspace: { type: 'string' },
-    timeout: { type: 'string' },
-    keep: { type: 'boolean', default: false },
-    out: { type: 'string' },
-  },
+    options: {
+        vsix: { type: 'string' },
+        stub: { type: 'boolean', default: false },
+        workspace: { type: 'string' },
+        timeout: { type: 'string' },
+        keep: { type: 'boolean', default: false },
+        out: { type: 'string' },
+    },
 });
 
 const SUITE = path.join(REPO_ROOT, 'test', 'vscode', 'suite', 'index.js');
@@ -71,134 +71,131 @@ const keep = opts.keep || process.env.ACCT_VSCODE_KEEP === '1';
 
 // workbench chatter that is not test output (still kept in vscode-console.log)
 const NOISE =
-  /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Ignoring fetching additional builtin|Updating additional builtin|ChatSessionStore:)/;
+    /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Ignoring fetching additional builtin|Updating additional builtin|ChatSessionStore:)/;
 
 const say = (...a) => console.log('[run-code-server]', ...a);
 
 async function main() {
-  const t0 = Date.now();
-  // only clear a results folder of ours (under test-results/ or the temp folder)
-  const ours = [path.join(REPO_ROOT, 'test-results'), os.tmpdir()].some((root) => !path.relative(root, OUT_DIR).startsWith('..'));
-  if (!ours && fs.existsSync(OUT_DIR) && fs.readdirSync(OUT_DIR).length) {
-    throw new Error(`--out ${OUT_DIR} is not empty and not under test-results/: refusing to clear it`);
-  }
-  fs.rmSync(OUT_DIR, { recursive: true, force: true });
-  fs.mkdirSync(OUT_DIR, { recursive: true });
-  const resultsFile = path.join(OUT_DIR, 'results.json');
-
-  const bin = findCodeServer();
-  // the package of the sources now (packaged again when they changed), unless one is given
-  const vsix = opts.stub ? buildStubVsix() : packageUnderTest(opts.vsix ?? process.env.ACCT_VSIX, say);
-  const workspace = prepareWorkspace({ source: workspaceSource });
-  say(`workspace: ${workspace} (copy of ${path.relative(REPO_ROOT, workspaceSource) || '.'}, acct.today ${TEST_TODAY})`);
-
-  const profile = makeProfile();
-  // VS Code only runs extensionTestsPath when extensionDevelopmentPath is set too.
-  // Point it at an empty folder so the extension under test is the installed .vsix.
-  const devDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-vscode-devpath-'));
-  let server;
-  let browser;
-  let exitCode;
-  let vscodeLog;
-  try {
-    say(`code-server: ${bin}`);
-    say(`installing ${path.relative(REPO_ROOT, vsix).startsWith('..') ? vsix : path.relative(REPO_ROOT, vsix)}`);
-    installVsix({ bin, profile, vsix });
-    say(`installed: ${installedExtensions(profile).join(', ')}`);
-
-    server = await startCodeServer({
-      bin,
-      profile,
-      folder: workspace,
-      logFile: path.join(OUT_DIR, 'code-server.log'),
-      env: {
-        ACCT_VSCODE_TEST_RESULTS: resultsFile,
-        ACCT_VSCODE_EXTENSIONS_DIR: profile.extensionsDir,
-        ACCT_VSCODE_HOST: 'code-server',
-        ACCT_PROJECT_ROOT: REPO_ROOT,
-        ACCT_VSCODE_TODAY: TEST_TODAY,
-        ...(opts.stub ? { ACCT_VSCODE_TEST_GREP: process.env.ACCT_VSCODE_TEST_GREP || 'infrastructure' } : {}),
-      },
-    });
-
-    let settle;
-    const done = new Promise((resolve) => (settle = resolve));
-    const ctx = await launchBrowser();
-    browser = ctx.browser;
-    const { page } = ctx;
-    // In automation mode the workbench hands its console, including the extension
-    // host's (Mocha's reporter), to window.codeAutomationLog(type, args).
-    vscodeLog = fs.createWriteStream(path.join(OUT_DIR, 'vscode-console.log'));
-    await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const line = format(...(Array.isArray(args) ? args : [args]));
-      vscodeLog.write(`[${type}] ${line}\n`);
-      if (process.env.ACCT_VSCODE_VERBOSE === '1' || !NOISE.test(line)) console.log(type === 'error' ? `[vscode error] ${line}` : line);
-    });
-    await page.exposeFunction('codeAutomationExit', async (code, logs) => {
-      for (const l of logs ?? []) {
-        try {
-          const f = path.join(OUT_DIR, 'vscode-logs', l.relativePath);
-          fs.mkdirSync(path.dirname(f), { recursive: true });
-          fs.writeFileSync(f, l.contents);
-        } catch {
-          /* logs are a bonus */
-        }
-      }
-      settle({ kind: 'exit', code });
-    });
-    page.on('crash', () => settle({ kind: 'error', reason: 'browser page crashed' }));
-    page.on('close', () => settle({ kind: 'error', reason: 'browser page closed' }));
-    const timer = setTimeout(
-      () => settle({ kind: 'error', reason: `extension host did not report within ${timeoutSec}s (timeout)` }),
-      timeoutSec * 1000,
-    );
-    const serverWatch = setInterval(() => {
-      if (server.exited) settle({ kind: 'error', reason: `code-server exited: ${JSON.stringify(server.exited)}` });
-    }, 500);
-
-    const url = workbenchUrl(server, {
-      folder: workspace,
-      payload: [
-        ['extensionDevelopmentPath', remoteUri(server, devDir)],
-        ['extensionTestsPath', remoteUri(server, SUITE)],
-        ['skipWelcome', 'true'],
-      ],
-    });
-    say(`opening workbench ${url}`);
-    await page.goto(url, { waitUntil: 'domcontentloaded' });
-    const outcome = await done;
-    clearTimeout(timer);
-    clearInterval(serverWatch);
-    fs.writeFileSync(path.join(OUT_DIR, 'browser-console.log'), ctx.consoleLines.join('\n') + '\n');
-    if (outcome.kind !== 'exit') {
-      await page.screenshot({ path: path.join(OUT_DIR, 'timeout.png') }).catch(() => {});
-      throw new Error(outcome.reason);
+    const t0 = Date.now();
+    // only clear a results folder of ours (under test-results/ or the temp folder)
+    const ours = [path.join(REPO_ROOT, 'test-results'), os.tmpdir()].some(root => !path.relative(root, OUT_DIR).startsWith('..'));
+    if (!ours && fs.existsSync(OUT_DIR) && fs.readdirSync(OUT_DIR).length) {
+        throw new Error(`--out ${OUT_DIR} is not empty and not under test-results/: refusing to clear it`);
     }
-    exitCode = outcome.code;
-    say(`extension host exit code: ${exitCode}`);
-  } finally {
-    await browser?.close().catch(() => {});
-    vscodeLog?.end();
-    await server?.stop();
-    if (!keep) {
-      fs.rmSync(profile.base, { recursive: true, force: true });
-      if (opts.stub) removeStubVsix(vsix);
-      fs.rmSync(devDir, { recursive: true, force: true });
-      removeWorkspace(workspace);
-    } else say(`kept profile ${profile.base} and workspace ${workspace}`);
-  }
+    fs.rmSync(OUT_DIR, { recursive: true, force: true });
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+    const resultsFile = path.join(OUT_DIR, 'results.json');
 
-  say(`done in ${(Date.now() - t0) / 1000}s`);
-  return verdict({ resultsFile, hostExitCode: exitCode });
+    const bin = findCodeServer();
+    // the package of the sources now (packaged again when they changed), unless one is given
+    const vsix = opts.stub ? buildStubVsix() : packageUnderTest(opts.vsix ?? process.env.ACCT_VSIX, say);
+    const workspace = prepareWorkspace({ source: workspaceSource });
+    say(`workspace: ${workspace} (copy of ${path.relative(REPO_ROOT, workspaceSource) || '.'}, acct.today ${TEST_TODAY})`);
+
+    const profile = makeProfile();
+    // VS Code only runs extensionTestsPath when extensionDevelopmentPath is set too.
+    // Point it at an empty folder so the extension under test is the installed .vsix.
+    const devDir = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-vscode-devpath-'));
+    let server;
+    let browser;
+    let exitCode;
+    let vscodeLog;
+    try {
+        say(`code-server: ${bin}`);
+        say(`installing ${path.relative(REPO_ROOT, vsix).startsWith('..') ? vsix : path.relative(REPO_ROOT, vsix)}`);
+        installVsix({ bin, profile, vsix });
+        say(`installed: ${installedExtensions(profile).join(', ')}`);
+
+        server = await startCodeServer({
+            bin,
+            profile,
+            folder: workspace,
+            logFile: path.join(OUT_DIR, 'code-server.log'),
+            env: {
+                ACCT_VSCODE_TEST_RESULTS: resultsFile,
+                ACCT_VSCODE_EXTENSIONS_DIR: profile.extensionsDir,
+                ACCT_VSCODE_HOST: 'code-server',
+                ACCT_PROJECT_ROOT: REPO_ROOT,
+                ACCT_VSCODE_TODAY: TEST_TODAY,
+                ...(opts.stub ? { ACCT_VSCODE_TEST_GREP: process.env.ACCT_VSCODE_TEST_GREP || 'infrastructure' } : {}),
+            },
+        });
+
+        let settle;
+        const done = new Promise(resolve => (settle = resolve));
+        const ctx = await launchBrowser();
+        browser = ctx.browser;
+        const { page } = ctx;
+        // In automation mode the workbench hands its console, including the extension
+        // host's (Mocha's reporter), to window.codeAutomationLog(type, args).
+        vscodeLog = fs.createWriteStream(path.join(OUT_DIR, 'vscode-console.log'));
+        await page.exposeFunction('codeAutomationLog', (type, args) => {
+            const line = format(...(Array.isArray(args) ? args : [args]));
+            vscodeLog.write(`[${type}] ${line}\n`);
+            if (process.env.ACCT_VSCODE_VERBOSE === '1' || !NOISE.test(line)) console.log(type === 'error' ? `[vscode error] ${line}` : line);
+        });
+        await page.exposeFunction('codeAutomationExit', async (code, logs) => {
+            for (const l of logs ?? []) {
+                try {
+                    const f = path.join(OUT_DIR, 'vscode-logs', l.relativePath);
+                    fs.mkdirSync(path.dirname(f), { recursive: true });
+                    fs.writeFileSync(f, l.contents);
+                } catch {
+                    /* logs are a bonus */
+                }
+            }
+            settle({ kind: 'exit', code });
+        });
+        page.on('crash', () => settle({ kind: 'error', reason: 'browser page crashed' }));
+        page.on('close', () => settle({ kind: 'error', reason: 'browser page closed' }));
+        const timer = setTimeout(() => settle({ kind: 'error', reason: `extension host did not report within ${timeoutSec}s (timeout)` }), timeoutSec * 1000);
+        const serverWatch = setInterval(() => {
+            if (server.exited) settle({ kind: 'error', reason: `code-server exited: ${JSON.stringify(server.exited)}` });
+        }, 500);
+
+        const url = workbenchUrl(server, {
+            folder: workspace,
+            payload: [
+                ['extensionDevelopmentPath', remoteUri(server, devDir)],
+                ['extensionTestsPath', remoteUri(server, SUITE)],
+                ['skipWelcome', 'true'],
+            ],
+        });
+        say(`opening workbench ${url}`);
+        await page.goto(url, { waitUntil: 'domcontentloaded' });
+        const outcome = await done;
+        clearTimeout(timer);
+        clearInterval(serverWatch);
+        fs.writeFileSync(path.join(OUT_DIR, 'browser-console.log'), ctx.consoleLines.join('\n') + '\n');
+        if (outcome.kind !== 'exit') {
+            await page.screenshot({ path: path.join(OUT_DIR, 'timeout.png') }).catch(() => {});
+            throw new Error(outcome.reason);
+        }
+        exitCode = outcome.code;
+        say(`extension host exit code: ${exitCode}`);
+    } finally {
+        await browser?.close().catch(() => {});
+        vscodeLog?.end();
+        await server?.stop();
+        if (!keep) {
+            fs.rmSync(profile.base, { recursive: true, force: true });
+            if (opts.stub) removeStubVsix(vsix);
+            fs.rmSync(devDir, { recursive: true, force: true });
+            removeWorkspace(workspace);
+        } else say(`kept profile ${profile.base} and workspace ${workspace}`);
+    }
+
+    say(`done in ${(Date.now() - t0) / 1000}s`);
+    return verdict({ resultsFile, hostExitCode: exitCode });
 }
 
 main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(`[run-code-server] FAILED: ${err.message}`);
-    const log = path.join(OUT_DIR, 'code-server.log');
-    if (fs.existsSync(log)) console.error(`--- code-server.log (tail) ---\n${tail(log, 30)}`);
-    console.log('vscode: 0 passed, 1 failed, 0 skipped');
-    process.exit(1);
-  },
+    code => process.exit(code),
+    err => {
+        console.error(`[run-code-server] FAILED: ${err.message}`);
+        const log = path.join(OUT_DIR, 'code-server.log');
+        if (fs.existsSync(log)) console.error(`--- code-server.log (tail) ---\n${tail(log, 30)}`);
+        console.log('vscode: 0 passed, 1 failed, 0 skipped');
+        process.exit(1);
+    },
 );

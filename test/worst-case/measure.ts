@@ -45,7 +45,9 @@ const BASELINE = 'member a "A"\n';
 /** git with no system or user configuration and no command the repository could configure (the test makes the repository). */
 function git(dir: string, ...args: string[]): void {
     const run = spawnSync('git', ['-c', 'core.fsmonitor=false', '-c', 'user.name=acct', '-c', 'user.email=acct@example.invalid', ...args], {
-        cwd: dir, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }, encoding: 'utf8',
+        cwd: dir,
+        env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+        encoding: 'utf8',
     });
     if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.stderr}`);
 }
@@ -107,7 +109,13 @@ export interface ShapeCost {
     large: Usage;
 }
 
-export function measureShape(make: (bytes: number) => string, smallBytes: number, largeBytes: number, startup: Usage, command: CommandName = 'check'): ShapeCost {
+export function measureShape(
+    make: (bytes: number) => string,
+    smallBytes: number,
+    largeBytes: number,
+    startup: Usage,
+    command: CommandName = 'check',
+): ShapeCost {
     const smallText = make(smallBytes);
     const largeText = make(largeBytes);
     const small = measureCheck(smallText, command);

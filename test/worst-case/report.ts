@@ -12,13 +12,16 @@ import { COMMANDS, measureShape, measureStartup, type CommandName } from './meas
 import { SHAPES } from './shapes.js';
 
 const args = process.argv.slice(2);
-const option = (name: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+const option = (name: string) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+};
 const small = Number(option('small') ?? 256 * 1024);
 const large = Number(option('large') ?? 1024 * 1024);
 const only = option('only');
 const BUDGET_SECONDS = 1;
 const BUDGET_MB = 300;
-const LINEAR_GROWTH = 1.5 * large / small;
+const LINEAR_GROWTH = (1.5 * large) / small;
 
 const command = option('command') ?? 'check';
 const commands = (command === 'all' ? Object.keys(COMMANDS) : [command]) as CommandName[];
@@ -28,7 +31,12 @@ let superlinear = 0;
 for (const name of commands) {
     const startup = measureStartup(3, name);
     if (commands.length > 1 || name !== 'check') console.log(`\n### acct ${COMMANDS[name].join(' ')}`);
-    console.log(`Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load ${os.loadavg().map(l => l.toFixed(2)).join(' ')}; startup ${startup.cpuMs.toFixed(0)} ms CPU, ${startup.maxRssMb.toFixed(0)} MB`);
+    console.log(
+        `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load ${os
+            .loadavg()
+            .map(l => l.toFixed(2))
+            .join(' ')}; startup ${startup.cpuMs.toFixed(0)} ms CPU, ${startup.maxRssMb.toFixed(0)} MB`,
+    );
     console.log(`\n| shape | CPU s per MB | growth ×${(large / small).toFixed(0)} | memory MB per MB | growth | within budget |`);
     console.log('|---|---:|---:|---:|---:|---|');
     for (const [shape, make] of Object.entries(SHAPES)) {
@@ -37,7 +45,9 @@ for (const name of commands) {
         const linear = cost.cpuGrowth <= LINEAR_GROWTH && cost.memoryGrowth <= LINEAR_GROWTH;
         if (!linear) superlinear++;
         const budget = cost.secondsPerMb <= BUDGET_SECONDS && cost.memoryPerMb <= BUDGET_MB;
-        console.log(`| ${shape} | ${cost.secondsPerMb.toFixed(2)} | ${cost.cpuGrowth.toFixed(1)} | ${cost.memoryPerMb.toFixed(0)} | ${cost.memoryGrowth.toFixed(1)} | ${budget ? 'yes' : 'no'}${linear ? '' : ' — NOT LINEAR'} |`);
+        console.log(
+            `| ${shape} | ${cost.secondsPerMb.toFixed(2)} | ${cost.cpuGrowth.toFixed(1)} | ${cost.memoryPerMb.toFixed(0)} | ${cost.memoryGrowth.toFixed(1)} | ${budget ? 'yes' : 'no'}${linear ? '' : ' — NOT LINEAR'} |`,
+        );
     }
 }
 process.exitCode = superlinear ? 1 : 0;

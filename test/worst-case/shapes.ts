@@ -22,17 +22,20 @@ const longLine = 'member b "' + 'x'.repeat(200) + '"\n';
 
 export const SHAPES: Record<string, (bytes: number) => string> = {
     'recovered errors in a row (member mN "M" })': b => fill(b, i => `member m${i} "M" }\n`),
-    'junk strings inside a decision chain': b => fill(b, () => '"a"a\n', 'customer c "C" {\n    contact a "A" { }\n    opportunity o "O" { decision-chain {\n', '} }\n}\n'),
+    'junk strings inside a decision chain': b =>
+        fill(b, () => '"a"a\n', 'customer c "C" {\n    contact a "A" { }\n    opportunity o "O" { decision-chain {\n', '} }\n}\n'),
     'one member id declared again and again': b => fill(b, () => 'member a "A"\n'),
     'unclosed customers, one inside the next': b => fill(b, () => 'customer a "a" {\n'),
-    'a reporting chain through every contact': b => fill(b, i => `    contact k${i} "K" { reports-to k${i + 1} }\n`, 'customer c "C" {\n', '    contact end "E" { }\n}\n'),
+    'a reporting chain through every contact': b =>
+        fill(b, i => `    contact k${i} "K" { reports-to k${i + 1} }\n`, 'customer c "C" {\n', '    contact end "E" { }\n}\n'),
     'a reporting cycle through every contact': b => {
         const n = Math.max(2, Math.floor(b / 44));
         return 'customer c "C" {\n' + Array.from({ length: n }, (_, i) => `    contact k${i} "K" { reports-to k${(i + 1) % n} }\n`).join('') + '}\n';
     },
     'an unterminated string before long lines': b => fill(b, () => longLine, 'member a "never closed\n'),
     'one line of escaped quotes': b => fill(b, () => '\\"', 'member a "', '"\n'),
-    'contacts by the thousand in one customer': b => fill(b, i => `    contact k${i} "Contact ${i}" { role user support neutral }\n`, 'customer c "C" {\n', '}\n'),
+    'contacts by the thousand in one customer': b =>
+        fill(b, i => `    contact k${i} "Contact ${i}" { role user support neutral }\n`, 'customer c "C" {\n', '}\n'),
     'one property repeated in one contact': b => fill(b, () => 'role user\n', 'customer c "C" {\n    contact a "A" {\n', '    }\n}\n'),
     'NUL bytes': b => '\u0000'.repeat(b),
     'characters no token starts with': b => fill(b, () => '%$#@!'),

@@ -3,8 +3,11 @@
 const fs = require('node:fs');
 process.on('exit', () => {
     const usage = process.resourceUsage();
-    fs.writeFileSync(process.env.ACCT_USAGE_FILE, JSON.stringify({
-        cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
-        maxRssMb: usage.maxRSS / 1024,
-    }));
+    fs.writeFileSync(
+        process.env.ACCT_USAGE_FILE,
+        JSON.stringify({
+            cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+            maxRssMb: usage.maxRSS / 1024,
+        }),
+    );
 });

@@ -21,12 +21,13 @@ const startups = new Map<CommandName, Usage>();
 
 function growsLinearly(name: string, make: (bytes: number) => string, command: CommandName): void {
     let startup = startups.get(command);
-    if (!startup) startups.set(command, startup = measureStartup(3, command));
+    if (!startup) startups.set(command, (startup = measureStartup(3, command)));
     const cost = measureGrowth(make, startup, RATIO, command);
     const kB = (bytes: number) => `${Math.round(bytes / 1024)} kB`;
-    const figures = `acct ${COMMANDS[command].join(' ')}, ${kB(cost.smallBytes)} → ${kB(cost.largeBytes)}: ${cost.small.cpuMs.toFixed(0)} → ${cost.large.cpuMs.toFixed(0)} ms CPU, `
-        + `${cost.small.maxRssMb.toFixed(0)} → ${cost.large.maxRssMb.toFixed(0)} MB (startup ${startup.cpuMs.toFixed(0)} ms, ${startup.maxRssMb.toFixed(0)} MB)`
-        + (cost.floorBound ? `; under the floor of ${MEASURABLE_MS} ms even at ${kB(cost.smallBytes)}: bounded, not measured` : '');
+    const figures =
+        `acct ${COMMANDS[command].join(' ')}, ${kB(cost.smallBytes)} → ${kB(cost.largeBytes)}: ${cost.small.cpuMs.toFixed(0)} → ${cost.large.cpuMs.toFixed(0)} ms CPU, ` +
+        `${cost.small.maxRssMb.toFixed(0)} → ${cost.large.maxRssMb.toFixed(0)} MB (startup ${startup.cpuMs.toFixed(0)} ms, ${startup.maxRssMb.toFixed(0)} MB)` +
+        (cost.floorBound ? `; under the floor of ${MEASURABLE_MS} ms even at ${kB(cost.smallBytes)}: bounded, not measured` : '');
     expect(cost.large.status, `${name}: ${cost.large.stderr.slice(0, 2000)}`).toBeLessThan(2);
     expect(cost.large.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(cost.cpuGrowth, `CPU grew ${cost.cpuGrowth.toFixed(1)}× for ${RATIO}× the text: ${figures}`).toBeLessThanOrEqual(LINEAR_GROWTH);

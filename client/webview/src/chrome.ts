@@ -11,7 +11,12 @@ import { clampPicks, MAX_PICKS, TABS, type Tab } from './state.js';
 import { texts } from './texts.js';
 
 const TAB_KEYS = {
-    power: 'view.tab.power', fishbone: 'view.tab.fishbone', quadrant: 'view.tab.quadrant', intimacy: 'view.tab.intimacy', sandbox: 'view.tab.sandbox', trends: 'view.tab.trends',
+    power: 'view.tab.power',
+    fishbone: 'view.tab.fishbone',
+    quadrant: 'view.tab.quadrant',
+    intimacy: 'view.tab.intimacy',
+    sandbox: 'view.tab.sandbox',
+    trends: 'view.tab.trends',
 } as const satisfies Record<Tab, string>;
 
 /** A tab's name in the views' language. */
@@ -49,7 +54,10 @@ export class Chrome {
     /** Every element whose words change with the language, and how to say them. */
     private readonly labelled: Array<() => void> = [];
 
-    constructor(container: HTMLElement, private readonly actions: ChromeActions) {
+    constructor(
+        container: HTMLElement,
+        private readonly actions: ChromeActions,
+    ) {
         clear(container);
         const header = html('header', { class: 'top' }, container);
         const titles = html('div', { class: 'titles' }, header);
@@ -63,7 +71,9 @@ export class Chrome {
         this.label(tablist, { aria: 'view.aria.tabs' });
         for (const t of TABS) {
             const b = html('button', { class: 'tab', role: 'tab', id: `tab-${t}`, 'aria-controls': 'stage', type: 'button', 'data-tab': t }, tablist);
-            this.labelled.push(() => { b.textContent = tabLabel(t); });
+            this.labelled.push(() => {
+                b.textContent = tabLabel(t);
+            });
             b.addEventListener('click', () => actions.selectTab(t));
             b.addEventListener('keydown', e => this.onTabKey(e, t));
             this.tabs.set(t, b);
@@ -80,7 +90,9 @@ export class Chrome {
         this.picks = html('label', { class: 'picks', hidden: '' }, toolbar);
         this.picksText = this.picks.appendChild(document.createTextNode(''));
         this.picksInput = html('input', { class: 'picks-input', type: 'number', min: 0, max: MAX_PICKS, step: 1 }, this.picks);
-        this.labelled.push(() => { this.picksText.data = `${texts().t('view.picks.label')} `; });
+        this.labelled.push(() => {
+            this.picksText.data = `${texts().t('view.picks.label')} `;
+        });
         this.label(this.picks, { title: 'view.picks.title' });
         this.label(this.picksInput, { aria: 'view.picks.aria' });
         this.picksInput.addEventListener('input', () => {
@@ -129,10 +141,16 @@ export class Chrome {
         this.subheading.title = sub;
         clear(this.chips);
         for (const f of findings) {
-            const b = html('button', {
-                class: `chip sev-${f.severity}`, type: 'button',
-                title: `${f.code}: ${f.message}`, 'aria-label': texts().t('view.chip.aria', { severity: f.severity, code: f.code, message: f.message }),
-            }, this.chips);
+            const b = html(
+                'button',
+                {
+                    class: `chip sev-${f.severity}`,
+                    type: 'button',
+                    title: `${f.code}: ${f.message}`,
+                    'aria-label': texts().t('view.chip.aria', { severity: f.severity, code: f.code, message: f.message }),
+                },
+                this.chips,
+            );
             html('span', { class: 'chip-dot', 'aria-hidden': 'true' }, b);
             html('span', { class: 'chip-text' }, b, findingWords(f.code));
             b.addEventListener('click', () => this.actions.reveal(f.subject));
@@ -149,9 +167,7 @@ export class Chrome {
         const n = picture.errorLines.length;
         const t = texts();
         const what = n ? t.t('view.banner.count', { count: n }) : t.t('view.banner.some');
-        this.bannerText.textContent = picture.view.hasErrors
-            ? t.t('view.banner.broken', { what })
-            : t.t('view.banner.lastGood', { what, count: n });
+        this.bannerText.textContent = picture.view.hasErrors ? t.t('view.banner.broken', { what }) : t.t('view.banner.lastGood', { what, count: n });
         this.banner.title = picture.errorLines.slice(0, 10).join('\n');
         this.banner.hidden = false;
         document.body.classList.add('has-errors');

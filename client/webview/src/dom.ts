@@ -14,9 +14,7 @@ function setAttrs(el: Element, attrs?: Attrs): void {
     }
 }
 
-export function svg<K extends keyof SVGElementTagNameMap>(
-    tag: K, attrs?: Attrs, parent?: Element | null, text?: string,
-): SVGElementTagNameMap[K] {
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs?: Attrs, parent?: Element | null, text?: string): SVGElementTagNameMap[K] {
     const el = document.createElementNS(SVG_NS, tag);
     setAttrs(el, attrs);
     if (text !== undefined) el.textContent = text;
@@ -24,9 +22,7 @@ export function svg<K extends keyof SVGElementTagNameMap>(
     return el;
 }
 
-export function html<K extends keyof HTMLElementTagNameMap>(
-    tag: K, attrs?: Attrs, parent?: Element | null, text?: string,
-): HTMLElementTagNameMap[K] {
+export function html<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs, parent?: Element | null, text?: string): HTMLElementTagNameMap[K] {
     const el = document.createElement(tag);
     setAttrs(el, attrs);
     if (text !== undefined) el.textContent = text;

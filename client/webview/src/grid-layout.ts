@@ -23,7 +23,7 @@ export function cellSlot(slot: number, count: number, cellW: number, cellH: numb
         const rr = Math.min(maxR, pitch * 0.4);
         return { cx: pad + rr + 2, cy: pad + pitch * (slot + 0.5), r: rr, labelWidth: Math.max(0, innerW - 2 * rr - 10) };
     }
-    const cols = Math.max(1, Math.ceil(Math.sqrt(count * innerW / innerH)));
+    const cols = Math.max(1, Math.ceil(Math.sqrt((count * innerW) / innerH)));
     const rows = Math.ceil(count / cols);
     const px = innerW / cols;
     const py = innerH / rows;

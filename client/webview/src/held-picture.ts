@@ -3,9 +3,7 @@
  * parts are kept from message to message (those of the picture drawn, no others: the panel sends
  * the ones the page lacks) and assembled into the plan the views draw (contract/plan-parts.ts).
  */
-import {
-    assemblePlan, isInParts, type CustomerPart, type PartStamps, type Picture, type PlanOutline, type PlanPart, type ViewedPlan,
-} from '@acct/contract';
+import { assemblePlan, isInParts, type CustomerPart, type PartStamps, type Picture, type PlanOutline, type PlanPart, type ViewedPlan } from '@acct/contract';
 
 export type HeldPicture = Picture<ViewedPlan> | Picture<PartStamps>;
 

@@ -3,7 +3,14 @@
  * runtime guard for messages in — the page trusts nothing it is sent until it has the expected shape.
  */
 import {
-    isViewName, type FromWebviewMessage, type PartStamps, type Picture, type PlanFocus, type PlanPart, type ToWebviewMessage, type ViewedPlan,
+    isViewName,
+    type FromWebviewMessage,
+    type PartStamps,
+    type Picture,
+    type PlanFocus,
+    type PlanPart,
+    type ToWebviewMessage,
+    type ViewedPlan,
 } from '@acct/contract';
 import { LOCALES, viewStrings, type ViewStrings } from '@acct/method';
 
@@ -27,7 +34,9 @@ export function connectHost(): Host {
         return {
             post: m => api.postMessage(m),
             getState: () => api.getState(),
-            setState: s => { api.setState(s); },
+            setState: s => {
+                api.setState(s);
+            },
         };
     }
     return { post: () => undefined, getState: () => undefined, setState: () => undefined };
@@ -36,8 +45,7 @@ export function connectHost(): Host {
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function isFocus(v: unknown): v is PlanFocus {
-    return isObject(v) && (v.customer === null || typeof v.customer === 'string')
-        && (v.opportunity === null || typeof v.opportunity === 'string');
+    return isObject(v) && (v.customer === null || typeof v.customer === 'string') && (v.opportunity === null || typeof v.opportunity === 'string');
 }
 
 /** The element shown and the banner of a picture, however its plan comes. */
@@ -57,8 +65,11 @@ export function isPicture(v: unknown): v is Picture<ViewedPlan> {
 /** A picture as the panel sends it: the stamps of its plan's parts, the element shown, the banner. */
 export function isPictureInParts(v: unknown): v is Picture<PartStamps> {
     if (!isPictureFrame(v) || !isObject(v.view)) return false;
-    return typeof v.view.outline === 'string' && (v.view.customer === null || typeof v.view.customer === 'string')
-        && (v.view.errors === undefined || typeof v.view.errors === 'string');
+    return (
+        typeof v.view.outline === 'string' &&
+        (v.view.customer === null || typeof v.view.customer === 'string') &&
+        (v.view.errors === undefined || typeof v.view.errors === 'string')
+    );
 }
 
 const isFindings = (v: Record<string, unknown>): boolean => Array.isArray(v.diagnostics) && Array.isArray(v.subjects);
@@ -69,8 +80,13 @@ export function isPlanPart(v: unknown): v is PlanPart {
     const { outline, customer, errorLines } = v as Record<string, unknown>;
     if (Array.isArray(errorLines)) return errorLines.every(line => typeof line === 'string');
     if (isObject(outline)) {
-        return Array.isArray(outline.customers) && Array.isArray(outline.competitors) && typeof outline.today === 'string'
-            && typeof outline.hasErrors === 'boolean' && isFindings(outline);
+        return (
+            Array.isArray(outline.customers) &&
+            Array.isArray(outline.competitors) &&
+            typeof outline.today === 'string' &&
+            typeof outline.hasErrors === 'boolean' &&
+            isFindings(outline)
+        );
     }
     return isObject(customer) && isObject(customer.customer) && typeof customer.customer.id === 'string' && isFindings(customer);
 }
@@ -82,15 +98,21 @@ export function isViewStrings(v: unknown): v is ViewStrings {
     if (!isObject(v) || !(LOCALES as readonly unknown[]).includes(v.locale)) return false;
     const { messages, vocabulary } = v;
     if (!isObject(messages) || !isObject(vocabulary)) return false;
-    return Object.keys(ENGLISH.messages).every(key => typeof messages[key] === 'string')
-        && Object.keys(ENGLISH.vocabulary).every(table => isObject(vocabulary[table]));
+    return (
+        Object.keys(ENGLISH.messages).every(key => typeof messages[key] === 'string') &&
+        Object.keys(ENGLISH.vocabulary).every(table => isObject(vocabulary[table]))
+    );
 }
 
 export function isToWebviewMessage(data: unknown): data is ToWebviewMessage {
     if (!isObject(data)) return false;
     const parts = data.parts === undefined || (Array.isArray(data.parts) && data.parts.every(isPlanPart));
-    return data.type === 'requestSvg' || (data.type === 'picture' && parts && (isPicture(data.picture) || isPictureInParts(data.picture)))
-        || (data.type === 'showView' && isViewName(data.view)) || (data.type === 'strings' && isViewStrings(data.strings))
-        || (data.type === 'trends' && isObject(data.trends) && typeof data.trends.status === 'string')
-        || (data.type === 'stageAges' && isObject(data.ages));
+    return (
+        data.type === 'requestSvg' ||
+        (data.type === 'picture' && parts && (isPicture(data.picture) || isPictureInParts(data.picture))) ||
+        (data.type === 'showView' && isViewName(data.view)) ||
+        (data.type === 'strings' && isViewStrings(data.strings)) ||
+        (data.type === 'trends' && isObject(data.trends) && typeof data.trends.status === 'string') ||
+        (data.type === 'stageAges' && isObject(data.ages))
+    );
 }

@@ -34,10 +34,17 @@ export function borderPoint(box: Box, toward: Point, margin = 0): Point {
 const BENDS = [0.22, -0.22, 0.12, -0.12, 0.45, -0.45, 0.75, -0.75, 1.2, -1.2];
 const SAMPLES = 24;
 
-interface Curve { start: Point; control: Point; end: Point }
+interface Curve {
+    start: Point;
+    control: Point;
+    end: Point;
+}
 
 /** The picture's extent: a curve bends no further out (its control point stays inside, so does the curve). */
-export interface Bounds { width: number; height: number }
+export interface Bounds {
+    width: number;
+    height: number;
+}
 
 function curveFor(a: Box, b: Box, bend: number, bounds?: Bounds): Curve {
     const ca: Point = [a.x + a.w / 2, a.y + a.h / 2];
@@ -67,7 +74,8 @@ function gridOf(cards: readonly PlacedCard[]): (x: number, y: number) => readonl
             for (let gy = Math.floor((p.y - MARGIN) / CELL); gy <= Math.floor((p.y + p.h + MARGIN) / CELL); gy++) {
                 const k = `${gx},${gy}`;
                 const list = grid.get(k);
-                if (list) list.push(p); else grid.set(k, [p]);
+                if (list) list.push(p);
+                else grid.set(k, [p]);
             }
         }
     }

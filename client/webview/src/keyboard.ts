@@ -22,14 +22,25 @@ export class Navigation {
     private readonly index = new Map<string, number>();
 
     /** `scope` holds the items (the zoomed layer); `surface` receives the events (the canvas). */
-    constructor(private readonly scope: Element, surface: Element, private readonly actions: NavigationActions) {
+    constructor(
+        private readonly scope: Element,
+        surface: Element,
+        private readonly actions: NavigationActions,
+    ) {
         surface.addEventListener('click', e => this.onClick(e as MouseEvent));
         surface.addEventListener('keydown', e => this.onKey(e as KeyboardEvent));
         surface.addEventListener('focusin', e => this.onFocus(e as FocusEvent));
-        surface.addEventListener('pointerover', e => { const it = this.itemOf(e.target); if (it) ensureTooltip(it); });
+        surface.addEventListener('pointerover', e => {
+            const it = this.itemOf(e.target);
+            if (it) ensureTooltip(it);
+        });
         // an item focused by a click is under the pointer already: the picture must not move under it
-        surface.addEventListener('pointerdown', () => { this.pointing = true; });
-        window.addEventListener('pointerup', () => { this.pointing = false; });
+        surface.addEventListener('pointerdown', () => {
+            this.pointing = true;
+        });
+        window.addEventListener('pointerup', () => {
+            this.pointing = false;
+        });
     }
 
     setItems(items: NavItem[]): void {
@@ -64,7 +75,7 @@ export class Navigation {
         const el = target instanceof Element ? target.closest('[data-key]') : null;
         if (!el) return null;
         const i = this.index.get(el.getAttribute('data-key') ?? '');
-        return i === undefined ? null : this.items[i] ?? null;
+        return i === undefined ? null : (this.items[i] ?? null);
     }
 
     private reveal(item: NavItem): void {
@@ -95,7 +106,7 @@ export class Navigation {
             if ((dir || e.key === 'Home') && this.items.length) {
                 e.preventDefault();
                 const selection = this.actions.selection();
-                focus(selection ? this.index.get(selection) ?? 0 : 0);
+                focus(selection ? (this.index.get(selection) ?? 0) : 0);
             }
             return;
         }

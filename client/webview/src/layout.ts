@@ -82,7 +82,7 @@ function layoutTree(root: CardModel, childrenOf: Map<string, CardModel[]>): Tree
     const build = (card: CardModel): LNode => {
         const kids = childrenOf.get(card.id) ?? [];
         const node: LNode = { kind: 'card', card, cols: 1, rows: 1, w: CARD_W, h: CARD_H, children: [] };
-        const leaves = kids.filter(k => !(childrenOf.get(k.id)?.length));
+        const leaves = kids.filter(k => !childrenOf.get(k.id)?.length);
         if (leaves.length >= STACK_MIN) {
             for (const k of kids) if (childrenOf.get(k.id)?.length) node.children.push(build(k));
             node.children.push(makeStack(leaves));
@@ -118,7 +118,8 @@ function layoutTree(root: CardModel, childrenOf: Map<string, CardModel[]>): Tree
                     card,
                     x: stackColumnX(left, col) + STACK_INDENT,
                     y: n.y + row * (CARD_H + STACK_ROW_GAP),
-                    w: CARD_W, h: CARD_H,
+                    w: CARD_W,
+                    h: CARD_H,
                 });
             });
         }
@@ -179,11 +180,14 @@ function layoutGroup(cards: CardModel[]): PackedGroup {
             card,
             x: (i % perRow) * (CARD_W + GAP_X),
             y: Math.floor(i / perRow) * (CARD_H + GAP_X),
-            w: CARD_W, h: CARD_H,
+            w: CARD_W,
+            h: CARD_H,
         }));
         const rows = Math.ceil(loners.length / perRow);
         trees.push({
-            cards: lonerCards, links: [], minX: 0,
+            cards: lonerCards,
+            links: [],
+            minX: 0,
             maxX: Math.min(loners.length, perRow) * (CARD_W + GAP_X) - GAP_X,
             height: rows * (CARD_H + GAP_X) - GAP_X,
         });
@@ -191,7 +195,7 @@ function layoutGroup(cards: CardModel[]): PackedGroup {
     if (!trees.length) return { cards: [], links: [], width: 0, height: 0 };
     const widest = trees.reduce((w, t) => Math.max(w, t.maxX - t.minX), -Infinity);
     const area = trees.reduce((s, t) => s + (t.maxX - t.minX + TREE_GAP_X) * (t.height + TREE_GAP_Y), 0);
-    const rowLimit = Math.max(widest, Math.sqrt(area * 16 / 9), 4 * (CARD_W + GAP_X));
+    const rowLimit = Math.max(widest, Math.sqrt((area * 16) / 9), 4 * (CARD_W + GAP_X));
 
     const out: PackedGroup = { cards: [], links: [], width: 0, height: 0 };
     let x = 0;
@@ -250,12 +254,12 @@ export function layoutPowerMap(cards: readonly CardModel[], options: PowerMapLay
         });
     let side = false;
     if (packed.length === 2) {
-        const [a, b] = packed as [typeof packed[0], typeof packed[0]];
+        const [a, b] = packed as [(typeof packed)[0], (typeof packed)[0]];
         if (options.list) {
             side = a.w + GROUP_GAP + b.w <= (options.width ?? 0);
         } else {
             const target = options.aspect && Number.isFinite(options.aspect) && options.aspect > 0 ? options.aspect : TARGET_ASPECT;
-            const score = (w: number, h: number): number => Math.abs(Math.log((w / h) / target));
+            const score = (w: number, h: number): number => Math.abs(Math.log(w / h / target));
             side = score(a.w + GROUP_GAP + b.w, Math.max(a.h, b.h)) < score(Math.max(a.w, b.w), a.h + GROUP_GAP + b.h);
         }
     }
@@ -270,7 +274,8 @@ export function layoutPowerMap(cards: readonly CardModel[], options: PowerMapLay
         for (const card of placed) result.cards.push(card);
         for (const link of translateLinks(g.p.links, ox, oy)) result.links.push(link);
         result.groups.push({ id: g.id, x, y, w: g.w, h: g.h, count: g.count, label: g.label });
-        if (side) x += g.w + GROUP_GAP; else y += g.h + GROUP_GAP;
+        if (side) x += g.w + GROUP_GAP;
+        else y += g.h + GROUP_GAP;
     }
     if (side) {
         const h = result.groups.reduce((m, g) => Math.max(m, g.h), -Infinity);

@@ -9,7 +9,17 @@ import { INTIMACY, LEGEND } from './labels.js';
 import { supportWords } from './models/common.js';
 import { sandboxParts } from './models/sandbox.js';
 import {
-    ARROW_ID, ARROW_OPPOSED_ID, competitorBadge, dealTag, HATCH_ID, intimacyBar, INTIMACY_BAR_W, moveMark, severityMarker, supportBadge, supportClass,
+    ARROW_ID,
+    ARROW_OPPOSED_ID,
+    competitorBadge,
+    dealTag,
+    HATCH_ID,
+    intimacyBar,
+    INTIMACY_BAR_W,
+    moveMark,
+    severityMarker,
+    supportBadge,
+    supportClass,
 } from './render-common.js';
 import type { Tab } from './state.js';
 import { estimateTextWidth } from './text-metrics.js';
@@ -23,7 +33,8 @@ const MOVE_STATES = { done: 'view.legend.move.done', planned: 'view.legend.move.
 /** The fishbone's order, from the method core's table: `1 approver, decision-maker`, `2 sponsor, evaluator`, … */
 function fishboneOrder(): string[] {
     const roles = texts().vocabulary.roles;
-    return [...new Set(ROLES.map(decisivenessOf))].sort()
+    return [...new Set(ROLES.map(decisivenessOf))]
+        .sort()
         .map((rank, i) => `${i + 1} ${texts().list(ROLES.filter(r => decisivenessOf(r) === rank).map(r => roles[r].label))}`);
 }
 
@@ -85,8 +96,7 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
     if (tab === 'power') {
         roles();
         row(LEGEND.rows.intimacy);
-        mark(LEGEND.intimacyBar(intimacyText(INTIMACY_LEVELS[0]!), intimacyText(INTIMACY_LEVELS.at(-1)!)), INTIMACY_BAR_W,
-            it => intimacyBar(it, 2, 0, 5));
+        mark(LEGEND.intimacyBar(intimacyText(INTIMACY_LEVELS[0]!), intimacyText(INTIMACY_LEVELS.at(-1)!)), INTIMACY_BAR_W, it => intimacyBar(it, 2, 0, 5));
         row(LEGEND.rows.lines);
         mark(LEGEND.reportsTo, 26, it => svg('path', { class: 'link', d: 'M0,11H26' }, it));
         mark(LEGEND.influences, 30, it => {
@@ -150,7 +160,12 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
         note(LEGEND.roleInDot);
         row(LEGEND.rows.zones);
         for (const zone of ZONES) {
-            mark(texts().vocabulary.zones[zone.id].label.toLowerCase(), 16, it => svg('rect', { class: 'zone-bg', y: 3, width: 16, height: 15, rx: 2 }, it), `zone zone-${zone.id}`);
+            mark(
+                texts().vocabulary.zones[zone.id].label.toLowerCase(),
+                16,
+                it => svg('rect', { class: 'zone-bg', y: 3, width: 16, height: 15, rx: 2 }, it),
+                `zone zone-${zone.id}`,
+            );
         }
         row(LEGEND.rows.cells);
         mark(LEGEND.neutralRow, 22, it => svg('rect', { class: 'i-zero', y: 3, width: 22, height: 15 }, it));

@@ -51,11 +51,15 @@ class App {
             reveal: subject => this.host.post({ type: 'reveal', subject }),
             setPicks: n => this.setPicks(n),
         });
-        this.canvas = new Viewport(this.chrome.stage, t => {
-            if (!this.currentKey) return;
-            this.state = rememberTransform(this.state, this.currentKey, t);
-            this.persist(false);
-        }, () => this.onResize());
+        this.canvas = new Viewport(
+            this.chrome.stage,
+            t => {
+                if (!this.currentKey) return;
+                this.state = rememberTransform(this.state, this.currentKey, t);
+                this.persist(false);
+            },
+            () => this.onResize(),
+        );
         this.legend = new LegendPanel(container, () => this.toggleLegend());
         this.nav = new Navigation(this.canvas.layer, this.canvas.root, {
             selection: () => this.state.selection,
@@ -64,8 +68,14 @@ class App {
                 this.persist(false);
             },
             // a deal offered to pick is shown in the views; a commit of the Trends opens its change; anything else is revealed in the editor
-            reveal: item => this.host.post(item.pick ? { type: 'show', focus: item.pick }
-                : item.el.dataset.commit ? { type: 'openCommit', commit: item.el.dataset.commit } : { type: 'reveal', subject: item.key }),
+            reveal: item =>
+                this.host.post(
+                    item.pick
+                        ? { type: 'show', focus: item.pick }
+                        : item.el.dataset.commit
+                          ? { type: 'openCommit', commit: item.el.dataset.commit }
+                          : { type: 'reveal', subject: item.key },
+                ),
             ensureVisible: item => this.canvas.ensureVisible(item),
             zoomBy: factor => this.canvas.zoomBy(factor),
         });
@@ -99,7 +109,8 @@ class App {
         }
         if (data.type === 'requestSvg') {
             // Asked before the first picture arrived: answer as soon as there is one.
-            if (this.picture) this.exportView(data.request); else this.svgRequested = data.request ?? true;
+            if (this.picture) this.exportView(data.request);
+            else this.svgRequested = data.request ?? true;
             return;
         }
         if (data.type === 'trends') {
@@ -178,8 +189,12 @@ class App {
         this.showLegend();
         const stage = this.canvas.measure();
         const drawn = drawView(tab, picture.view, this.shown, layer, {
-            selection: this.state.selection, stageWidth: stage.w, stageHeight: stage.h, picks: this.state.picks,
-            trends: this.trends, stageAges: this.stageAges,
+            selection: this.state.selection,
+            stageWidth: stage.w,
+            stageHeight: stage.h,
+            picks: this.state.picks,
+            trends: this.trends,
+            stageAges: this.stageAges,
         });
         this.drawnShape = drawn.shape;
         this.canvas.root.dataset.shape = drawn.shape.name;
@@ -231,9 +246,13 @@ class App {
         this.state.tab = tab;
         this.host.post({ type: 'view', view: tab });
         const s = this.state.selection ?? '';
-        const fits = tab === 'quadrant' ? s.startsWith('customer:')
-            : tab === 'sandbox' ? s.startsWith('opportunity:')
-                : tab === 'trends' ? false
+        const fits =
+            tab === 'quadrant'
+                ? s.startsWith('customer:')
+                : tab === 'sandbox'
+                  ? s.startsWith('opportunity:')
+                  : tab === 'trends'
+                    ? false
                     : s.startsWith('contact:') || (tab === 'fishbone' && s.startsWith('opportunity:'));
         if (!fits) this.state.selection = null;
         this.showTab();

@@ -10,11 +10,16 @@ export type Direction = 'left' | 'right' | 'up' | 'down';
 
 export function directionOfKey(key: string): Direction | null {
     switch (key) {
-        case 'ArrowLeft': return 'left';
-        case 'ArrowRight': return 'right';
-        case 'ArrowUp': return 'up';
-        case 'ArrowDown': return 'down';
-        default: return null;
+        case 'ArrowLeft':
+            return 'left';
+        case 'ArrowRight':
+            return 'right';
+        case 'ArrowUp':
+            return 'up';
+        case 'ArrowDown':
+            return 'down';
+        default:
+            return null;
     }
 }
 
@@ -34,10 +39,22 @@ export function spatialNext(items: readonly Box[], from: number, dir: Direction)
         let main: number;
         let cross: number;
         switch (dir) {
-            case 'right': main = dx; cross = dy; break;
-            case 'left': main = -dx; cross = dy; break;
-            case 'down': main = dy; cross = dx; break;
-            case 'up': main = -dy; cross = dx; break;
+            case 'right':
+                main = dx;
+                cross = dy;
+                break;
+            case 'left':
+                main = -dx;
+                cross = dy;
+                break;
+            case 'down':
+                main = dy;
+                cross = dx;
+                break;
+            case 'up':
+                main = -dy;
+                cross = dx;
+                break;
         }
         if (main <= 0.5) continue;
         // prefer items roughly in line: the sideways offset counts three times

@@ -54,7 +54,8 @@ export function forestOf(cards: readonly CardModel[]): { roots: CardModel[]; chi
     for (const c of cards) {
         if (c.parent && ids.has(c.parent)) {
             const list = childrenOf.get(c.parent);
-            if (list) list.push(c); else childrenOf.set(c.parent, [c]);
+            if (list) list.push(c);
+            else childrenOf.set(c.parent, [c]);
         } else {
             roots.push(c);
         }

@@ -27,8 +27,7 @@ export function layoutList(cards: readonly CardModel[], cardH: number): PackedGr
     let y = 0;
     let width = 0;
     // depth first, without recursion: a deep org chart must not overflow the stack
-    const stack: Array<{ card: CardModel; depth: number; parent: PlacedCard | null }> =
-        [...roots].reverse().map(card => ({ card, depth: 0, parent: null }));
+    const stack: Array<{ card: CardModel; depth: number; parent: PlacedCard | null }> = [...roots].reverse().map(card => ({ card, depth: 0, parent: null }));
     while (stack.length) {
         const { card, depth, parent } = stack.pop()!;
         const p: PlacedCard = { card, x: depth * INDENT, y, w: LIST_CARD_W, h: cardH };

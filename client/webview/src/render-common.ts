@@ -26,10 +26,23 @@ export function ensureDefs(root: SVGSVGElement): void {
     const p = svg('pattern', { id: HATCH_ID, patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' }, defs);
     svg('rect', { class: 'hatch-bg', width: 6, height: 6 }, p);
     svg('line', { class: 'hatch-line', x1: 0, y1: 0, x2: 0, y2: 6 }, p);
-    for (const [id, cls] of [[ARROW_ID, 'arrow-head'], [ARROW_OPPOSED_ID, 'arrow-head opposed']] as const) {
-        const m = svg('marker', {
-            id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse',
-        }, defs);
+    for (const [id, cls] of [
+        [ARROW_ID, 'arrow-head'],
+        [ARROW_OPPOSED_ID, 'arrow-head opposed'],
+    ] as const) {
+        const m = svg(
+            'marker',
+            {
+                id,
+                viewBox: '0 0 10 10',
+                refX: 9,
+                refY: 5,
+                markerWidth: 7,
+                markerHeight: 7,
+                orient: 'auto-start-reverse',
+            },
+            defs,
+        );
         svg('path', { class: cls, d: 'M0,0.5L10,5L0,9.5Z' }, m);
     }
     root.insertBefore(defs, root.firstChild);
@@ -44,13 +57,29 @@ export function axisTitles(parent: Element, bottom: AxisTitle, left: AxisTitle):
         if (f.text !== a.text) tooltip(el, a.text);
     };
     say(svg('text', { class: 'axis-label', x: bottom.x, y: bottom.y, 'text-anchor': 'middle' }, parent), bottom);
-    say(svg('text', {
-        class: 'axis-label', x: 0, y: 0, 'text-anchor': 'middle', transform: `translate(${left.x},${left.y}) rotate(-90)`,
-    }, parent), left);
+    say(
+        svg(
+            'text',
+            {
+                class: 'axis-label',
+                x: 0,
+                y: 0,
+                'text-anchor': 'middle',
+                transform: `translate(${left.x},${left.y}) rotate(-90)`,
+            },
+            parent,
+        ),
+        left,
+    );
 }
 
 const AXIS_FONT = 12.5;
-interface AxisTitle { x: number; y: number; text: string; width?: number }
+interface AxisTitle {
+    x: number;
+    y: number;
+    text: string;
+    width?: number;
+}
 
 export interface TextBox {
     /** Where the first line's baseline starts. */
@@ -71,9 +100,10 @@ export interface TextBox {
  * (the element's `textContent` then holds the title too).
  */
 export function boxedText(parent: Element, cls: string, text: string, box: TextBox): { el: SVGTextElement; lines: string[] } {
-    const { lines, truncated } = box.maxLines > 1
-        ? wrapText(text, box.width, box.font, box.maxLines, box.bold)
-        : (f => ({ lines: [f.text], truncated: f.text !== text.replace(/\s+/g, ' ').trim() }))(fitText(text, box.width, box.font, box.bold));
+    const { lines, truncated } =
+        box.maxLines > 1
+            ? wrapText(text, box.width, box.font, box.maxLines, box.bold)
+            : (f => ({ lines: [f.text], truncated: f.text !== text.replace(/\s+/g, ' ').trim() }))(fitText(text, box.width, box.font, box.bold));
     const y = box.middle ? box.y - ((lines.length - 1) * box.lineHeight) / 2 : box.y;
     const el = svg('text', { class: truncated ? `${cls} cut` : cls, x: box.x, y }, parent, lines.length === 1 ? lines[0] : undefined);
     if (lines.length > 1) lines.forEach((line, i) => svg('tspan', { x: box.x, dy: i ? box.lineHeight : 0 }, el, line));
@@ -140,7 +170,9 @@ function intimacyCells(value: number | null, label: string): SVGGElement {
     for (const i of INTIMACY_LEVELS) {
         const cell = `M${bx + (i + 3) * pitch},0h${w}v${h}h${-w}z`;
         const on = value !== null && (value === 0 ? i === 0 : value > 0 ? i > 0 && i <= value : i < 0 && i >= value);
-        if (on) filled += cell; else if (i === 0) zero = cell; else outline += cell;
+        if (on) filled += cell;
+        else if (i === 0) zero = cell;
+        else outline += cell;
     }
     const tone = value === null ? 'unknown' : value > 0 ? 'pos' : value < 0 ? 'neg' : 'neutral';
     const unknown = value === null ? ' unknown' : '';

@@ -16,10 +16,17 @@ const BADGE_W = 26;
 
 function person(parent: Element, p: PlacedPerson, selected: string | null): NavItem {
     const m = p.person;
-    const g = svg('g', {
-        class: ['fb-person', supportClass(m.support), m.role ? `role-${m.role}` : 'no-role', m.key === selected ? 'selected' : ''].filter(Boolean).join(' '),
-        transform: `translate(${p.x},${p.y})`, 'data-group': m.group ?? '',
-    }, parent);
+    const g = svg(
+        'g',
+        {
+            class: ['fb-person', supportClass(m.support), m.role ? `role-${m.role}` : 'no-role', m.key === selected ? 'selected' : '']
+                .filter(Boolean)
+                .join(' '),
+            transform: `translate(${p.x},${p.y})`,
+            'data-group': m.group ?? '',
+        },
+        parent,
+    );
     makeItem(g, m.key, m.ariaLabel);
     svg('rect', { class: 'fb-card-bg', width: p.w, height: p.h, rx: 6 }, g);
     let left = 8;
@@ -29,8 +36,7 @@ function person(parent: Element, p: PlacedPerson, selected: string | null): NavI
         left = 29;
     }
     const markerW = m.findings.length ? 20 : 0;
-    svg('text', { class: 'fb-name', x: left, y: p.h / 2 + 4.5 }, g,
-        fitText(m.name, p.w - left - BADGE_W - 12 - markerW, NAME_FONT, true).text);
+    svg('text', { class: 'fb-name', x: left, y: p.h / 2 + 4.5 }, g, fitText(m.name, p.w - left - BADGE_W - 12 - markerW, NAME_FONT, true).text);
     if (markerW) findingMarker(g, m.findings, p.w - BADGE_W - 19, p.h / 2);
     supportBadge(g, m.support, p.w - BADGE_W / 2 - 5, p.h / 2, BADGE_W, 18);
     return { key: m.key, el: g, x: p.x, y: p.y, w: p.w, h: p.h, tooltip: m.tooltip };
@@ -41,13 +47,19 @@ function head(parent: Element, box: Box, dealName: string, upright: boolean): vo
     const g = svg('g', { class: 'fb-head', transform: `translate(${box.x},${box.y})` }, parent);
     tooltip(g, texts().t('view.fishbone.head', { deal: dealName }));
     const tip = 16;
-    svg('path', {
-        class: 'fb-head-bg',
-        d: upright ? `M0,${tip}L${box.w / 2},0L${box.w},${tip}V${box.h}H0Z` : `M0,0H${box.w - tip}L${box.w},${box.h / 2}L${box.w - tip},${box.h}H0Z`,
-    }, g);
+    svg(
+        'path',
+        {
+            class: 'fb-head-bg',
+            d: upright ? `M0,${tip}L${box.w / 2},0L${box.w},${tip}V${box.h}H0Z` : `M0,0H${box.w - tip}L${box.w},${box.h / 2}L${box.w - tip},${box.h}H0Z`,
+        },
+        g,
+    );
     const top = upright ? tip - 2 : 0;
     svg('text', { class: 'fb-head-title', x: 10, y: top + 20 }, g, texts().t('view.fishbone.headTitle'));
-    wrapText(dealName, box.w - (upright ? 20 : 30), 12, 3, true).lines.forEach((l, i) => svg('text', { class: 'fb-head-deal', x: 10, y: top + 38 + i * 15 }, g, l));
+    wrapText(dealName, box.w - (upright ? 20 : 30), 12, 3, true).lines.forEach((l, i) =>
+        svg('text', { class: 'fb-head-deal', x: 10, y: top + 38 + i * 15 }, g, l),
+    );
 }
 
 export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout: FishboneLayout, selected: string | null): RenderResult {
@@ -56,9 +68,11 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
     const t = texts();
     if (!deal) {
         const customer = model.shown.customer;
-        const intro = !customer ? t.t('view.noCustomerYet')
-            : layout.choices.length ? t.t('view.fishbone.introPick', { customer: customer.name })
-                : t.t('view.fishbone.introNone', { customer: customer.name });
+        const intro = !customer
+            ? t.t('view.noCustomerYet')
+            : layout.choices.length
+              ? t.t('view.fishbone.introPick', { customer: customer.name })
+              : t.t('view.fishbone.introNone', { customer: customer.name });
         wrapText(intro, layout.width - 30, 13, 2, true).lines.forEach((l, i) => svg('text', { class: 'fb-intro', x: 24, y: 36 + i * 17 }, layer, l));
         const list = svg('g', { class: 'fb-choices' }, layer);
         for (const c of layout.choices) {
@@ -68,7 +82,16 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
             svg('text', { class: 'fb-name', x: 12, y: 17 }, g, fitText(c.choice.name, c.w - 24, NAME_FONT, true).text);
             const stage = c.choice.stage ? t.name('stages', c.choice.stage) : t.t('view.noStage');
             svg('text', { class: 'fb-sub', x: 12, y: 33 }, g, t.t('view.fishbone.choiceSub', { stage, count: c.choice.chainSize }));
-            items.push({ key: c.choice.key, el: g, x: c.x, y: c.y, w: c.w, h: c.h, pick: c.choice.focus, tooltip: t.t('view.fishbone.show', { deal: c.choice.name }) });
+            items.push({
+                key: c.choice.key,
+                el: g,
+                x: c.x,
+                y: c.y,
+                w: c.w,
+                h: c.h,
+                pick: c.choice.focus,
+                tooltip: t.t('view.fishbone.show', { deal: c.choice.name }),
+            });
         }
         return { items, width: layout.width, height: layout.height };
     }
@@ -78,9 +101,19 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
         const g = svg('g', { class: `fb-bone-group bone-${b.bone.group}${b.people.length ? '' : ' empty'}`, 'data-group': b.bone.group }, skeleton);
         tooltip(g, b.people.length ? b.bone.meaning : t.t('view.fishbone.emptyBone', { meaning: b.bone.meaning }));
         svg('path', { class: 'fb-bone', d: b.d }, g);
-        b.label.lines.forEach((l, i) => svg('text', {
-            class: 'fb-bone-label', x: b.label.x, y: b.label.y + i * LABEL_LINE, 'text-anchor': b.label.anchor,
-        }, g, l));
+        b.label.lines.forEach((l, i) =>
+            svg(
+                'text',
+                {
+                    class: 'fb-bone-label',
+                    x: b.label.x,
+                    y: b.label.y + i * LABEL_LINE,
+                    'text-anchor': b.label.anchor,
+                },
+                g,
+                l,
+            ),
+        );
         for (const p of b.people) if (p.tick) svg('path', { class: 'fb-tick', d: `M${p.tick[0][0]},${p.tick[0][1]}L${p.tick[1][0]},${p.tick[1][1]}` }, g);
     }
     if (layout.head) head(layer, layout.head, deal.name, layout.orientation === 'vertical');
@@ -91,8 +124,9 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
         const g = svg('g', { class: 'fb-apart' }, layer);
         svg('rect', { class: 'fb-apart-bg', x: box.x, y: box.y, width: box.w, height: box.h, rx: 8 }, g);
         svg('text', { class: 'fb-apart-title', x: box.x + 12, y: box.y + 18 }, g, t.t('view.fishbone.apart', { count: layout.ungrouped.people.length }));
-        wrapText(t.t('view.fishbone.apartHint', { hint: groupHint() }), box.w - 24, 11.5, 3).lines
-            .forEach((l, i) => svg('text', { class: 'fb-sub', x: box.x + 12, y: box.y + 33 + i * 14 }, g, l));
+        wrapText(t.t('view.fishbone.apartHint', { hint: groupHint() }), box.w - 24, 11.5, 3).lines.forEach((l, i) =>
+            svg('text', { class: 'fb-sub', x: box.x + 12, y: box.y + 33 + i * 14 }, g, l),
+        );
         for (const p of layout.ungrouped.people) items.push(person(g, p, selected));
     }
     return { items, width: layout.width, height: Math.max(layout.height, PERSON_H) };

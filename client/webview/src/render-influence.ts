@@ -11,10 +11,15 @@ export function renderInfluences(parent: Element, lines: readonly PlacedInfluenc
     if (!lines.length) return;
     const layer = svg('g', { class: 'influences' }, parent);
     for (const l of lines) {
-        const g = svg('g', {
-            class: ['influence', l.opposed ? 'opposed' : '', l.dimmed ? 'dimmed' : ''].filter(Boolean).join(' '),
-            'data-from': l.from, 'data-to': l.to,
-        }, layer);
+        const g = svg(
+            'g',
+            {
+                class: ['influence', l.opposed ? 'opposed' : '', l.dimmed ? 'dimmed' : ''].filter(Boolean).join(' '),
+                'data-from': l.from,
+                'data-to': l.to,
+            },
+            layer,
+        );
         tooltip(g, l.tooltip);
         // a wide transparent stroke under the line makes it easy to hover
         svg('path', { class: 'influence-hit', d: l.d }, g);

@@ -52,11 +52,19 @@ class Grid {
         this.left = narrow ? 66 : 96;
         const lanes = (n: number) => (n ? 1 : 0);
         // the ? column is a cell wide when it holds someone
-        this.cellW = fit((room.w - this.left - 16 - UNKNOWN_GAP - (lanes(model.unknownSupport) ? 0 : EMPTY_LANE)) / (5 + lanes(model.unknownSupport)), MIN_CELL_W, I_CELL_W);
+        this.cellW = fit(
+            (room.w - this.left - 16 - UNKNOWN_GAP - (lanes(model.unknownSupport) ? 0 : EMPTY_LANE)) / (5 + lanes(model.unknownSupport)),
+            MIN_CELL_W,
+            I_CELL_W,
+        );
         this.compact = this.cellW < NAMED_CELL_W && model.points.length > 0;
         const shown = Math.min(model.points.length, KEY_MAX);
         const key = this.compact ? (shown + (model.points.length > shown ? 1 : 0)) * KEY_LINE + 10 : 0;
-        this.cellH = fit((room.h - I_TOP - BOTTOM_LABEL_GAP - BOTTOM - key - (model.unknownIntimacy ? 0 : EMPTY_LANE)) / (7 + lanes(model.unknownIntimacy)), MIN_CELL_H, I_CELL_H);
+        this.cellH = fit(
+            (room.h - I_TOP - BOTTOM_LABEL_GAP - BOTTOM - key - (model.unknownIntimacy ? 0 : EMPTY_LANE)) / (7 + lanes(model.unknownIntimacy)),
+            MIN_CELL_H,
+            I_CELL_H,
+        );
         this.unknownW = model.unknownSupport ? this.cellW : EMPTY_LANE;
         this.unknownH = model.unknownIntimacy ? this.cellH : EMPTY_LANE;
     }
@@ -143,18 +151,34 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
         const top = z.intimacy[0] > 0;
         const right = z.support[0] > 0;
         const label = fitText(words.label, x1 - x0 - 8, 12, true).text;
-        svg('text', {
-            class: 'zone-label', x: right ? x1 - 4 : x0 + 4, y: top ? y0 - 8 : y1 + 20,
-            'text-anchor': right ? 'end' : 'start',
-        }, g, label);
+        svg(
+            'text',
+            {
+                class: 'zone-label',
+                x: right ? x1 - 4 : x0 + 4,
+                y: top ? y0 - 8 : y1 + 20,
+                'text-anchor': right ? 'end' : 'start',
+            },
+            g,
+            label,
+        );
     }
     // cells (transparent; they carry their coordinates for tests and tooling)
     for (const s of SUPPORT_LEVELS) {
         for (const i of INTIMACY_ROWS) {
-            svg('rect', {
-                class: 'i-cell', x: at.x(s), y: at.y(i), width: at.w(s), height: at.h(i),
-                'data-support': supportText(s), 'data-intimacy': i === null ? '?' : i,
-            }, grid);
+            svg(
+                'rect',
+                {
+                    class: 'i-cell',
+                    x: at.x(s),
+                    y: at.y(i),
+                    width: at.w(s),
+                    height: at.h(i),
+                    'data-support': supportText(s),
+                    'data-intimacy': i === null ? '?' : i,
+                },
+                grid,
+            );
         }
     }
     // cell lines
@@ -173,21 +197,24 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
     // axes
     const axes = svg('g', { class: 'axes' }, layer);
     for (const s of SUPPORT_LEVELS) {
-        svg('text', { class: 'tick', x: at.x(s) + at.w(s) / 2, y: unknownRowY + at.unknownH + 18, 'text-anchor': 'middle' },
-            axes, supportText(s));
+        svg('text', { class: 'tick', x: at.x(s) + at.w(s) / 2, y: unknownRowY + at.unknownH + 18, 'text-anchor': 'middle' }, axes, supportText(s));
     }
     for (const i of INTIMACY_ROWS) {
         svg('text', { class: 'tick', x: I_LEFT - 10, y: at.y(i) + at.h(i) / 2 + 4, 'text-anchor': 'end' }, axes, intimacyText(i));
     }
-    axisTitles(axes,
+    axisTitles(
+        axes,
         {
-            x: I_LEFT + fullW / 2, y: unknownRowY + at.unknownH + 42,
+            x: I_LEFT + fullW / 2,
+            y: unknownRowY + at.unknownH + 42,
             text: t.t('view.intimacy.axisX', { low: supportWords(-1).label, high: supportWords(3).label, unknown: supportWords(null).label }),
             width: fullW,
         },
-        { x: I_LEFT - (I_LEFT < 96 ? 40 : 42), y: I_TOP + gridH / 2, text: t.t('view.intimacy.axisY'), width: gridH });
+        { x: I_LEFT - (I_LEFT < 96 ? 40 : 42), y: I_TOP + gridH / 2, text: t.t('view.intimacy.axisY'), width: gridH },
+    );
     const deal = model.shown.opportunity;
-    const note = [`${t.t('view.intimacy.contacts', { count: model.points.length })} · ${INTIMACY.ownSupport}`,
+    const note = [
+        `${t.t('view.intimacy.contacts', { count: model.points.length })} · ${INTIMACY.ownSupport}`,
         ...(model.unknownSupport ? [t.t('view.intimacy.unknownCount', { count: model.unknownSupport })] : []),
         ...(deal ? [model.dealDiffers ? INTIMACY.differsNote(model.dealDiffers, deal.name) : INTIMACY.noneDiffers(deal.name)] : []),
     ].join(' · ');
@@ -202,8 +229,17 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
         const slot = cellSlot(p.slot, p.slotCount, at.w(p.support), at.h(p.intimacy), at.compact ? 9 : 10.5, at.compact ? 0 : 3);
         const x = cx0 + slot.cx;
         const y = cy0 + slot.cy;
-        const cls = ['point', 'i-point', supportClass(p.support), p.zone ? `in-${p.zone.id}` : '',
-            p.findings.length ? 'has-findings' : '', p.dealSupport ? 'deal-differs' : '', p.key === selected ? 'selected' : ''].filter(Boolean).join(' ');
+        const cls = [
+            'point',
+            'i-point',
+            supportClass(p.support),
+            p.zone ? `in-${p.zone.id}` : '',
+            p.findings.length ? 'has-findings' : '',
+            p.dealSupport ? 'deal-differs' : '',
+            p.key === selected ? 'selected' : '',
+        ]
+            .filter(Boolean)
+            .join(' ');
         const g = svg('g', { class: cls, transform: `translate(${x},${y})` }, pts);
         makeItem(g, p.key, p.ariaLabel);
         svg('circle', { class: 'dot', r: slot.r }, g);
@@ -229,14 +265,25 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
             const tag = p.dealSupport ? INTIMACY.dealTag(supportText(p.dealSupport.value)) : '';
             const markerW = p.findings.length ? 22 : 0;
             const tagW = tag ? estimateTextWidth(tag, 11, true) + 16 : 0;
-            const name = boxedText(g, 'point-label', `${i + 1}  ${p.name}${role}`, { x: 0, y: 0, width: fullW - markerW - tagW, font: LABEL_FONT, maxLines: 1, lineHeight: 0 });
+            const name = boxedText(g, 'point-label', `${i + 1}  ${p.name}${role}`, {
+                x: 0,
+                y: 0,
+                width: fullW - markerW - tagW,
+                font: LABEL_FONT,
+                maxLines: 1,
+                lineHeight: 0,
+            });
             const end = Math.min(fullW - markerW - tagW, estimateTextWidth(name.lines[0] ?? '', LABEL_FONT));
             if (tag) dealTag(g, tag, end + 6, -4);
             if (p.findings.length) findingMarker(g, p.findings, end + tagW + 13, -4);
         });
         if (model.points.length > shown.length) {
-            svg('text', { class: 'view-note', x: I_LEFT, y: height + shown.length * KEY_LINE }, key,
-                t.t('view.andMore', { count: model.points.length - shown.length }));
+            svg(
+                'text',
+                { class: 'view-note', x: I_LEFT, y: height + shown.length * KEY_LINE },
+                key,
+                t.t('view.andMore', { count: model.points.length - shown.length }),
+            );
         }
         height += (shown.length + (model.points.length > shown.length ? 1 : 0)) * KEY_LINE + 10;
     }

@@ -41,18 +41,35 @@ interface Card {
 }
 
 function skeleton(parent: Element, c: CardModel, x: number, y: number, w: number, h: number, selected: string | null): SVGGElement {
-    const cls = ['card', c.role ? `role-${c.role}` : 'no-role', supportClass(c.support),
-        c.dimmed ? 'dimmed' : '', c.stale ? 'stale' : '', c.findings.length ? 'has-findings' : '',
-        c.key === selected ? 'selected' : ''].filter(Boolean).join(' ');
+    const cls = [
+        'card',
+        c.role ? `role-${c.role}` : 'no-role',
+        supportClass(c.support),
+        c.dimmed ? 'dimmed' : '',
+        c.stale ? 'stale' : '',
+        c.findings.length ? 'has-findings' : '',
+        c.key === selected ? 'selected' : '',
+    ]
+        .filter(Boolean)
+        .join(' ');
     // the frame, role corner and support colour are the same for every card of a size, role and support: cloned
     const g = copyOf(`card ${w} ${h} ${c.role ? 'role' : ''} ${supportClass(c.support)}`, () => {
         const g = svg('g', {}, null);
         svg('rect', { class: 'card-bg', width: w, height: h, rx: 7 }, g);
         if (c.role) svg('path', { class: 'role-bg', d: 'M0,7A7,7 0 0 1 7,0H26V20A6,6 0 0 1 20,26H0Z' }, g);
-        svg('rect', {
-            class: `badge-bg ${supportClass(c.support)}`, x: w - BADGE_W - 7, y: 15 - BADGE_H / 2, width: BADGE_W, height: BADGE_H, rx: BADGE_H / 2,
-            ...(c.support === null ? { fill: `url(#${HATCH_ID})` } : {}),
-        }, g);
+        svg(
+            'rect',
+            {
+                class: `badge-bg ${supportClass(c.support)}`,
+                x: w - BADGE_W - 7,
+                y: 15 - BADGE_H / 2,
+                width: BADGE_W,
+                height: BADGE_H,
+                rx: BADGE_H / 2,
+                ...(c.support === null ? { fill: `url(#${HATCH_ID})` } : {}),
+            },
+            g,
+        );
         return g;
     });
     g.setAttribute('class', cls);
@@ -68,10 +85,29 @@ function addDetail(card: Card): void {
     const { model: c, item } = card;
     const { el: g, w, h } = item;
     const role = c.role;
-    if (role) g.appendChild(copyOf(`role-letter ${role}`, () => svg('text', { class: 'role-letter', x: 13, y: 18, 'text-anchor': 'middle' }, null, roleMeanings[role].letter)));
-    g.appendChild(copyOf(`badge-text ${w} ${supportClass(c.support)}`,
-        () => svg('text', { class: `badge-text ${supportClass(c.support)}`, x: w - BADGE_W / 2 - 7, y: 19.2, 'text-anchor': 'middle' }, null, supportText(c.support))));
-    boxedText(g, 'card-name', c.name, { x: TEXT_X, y: 19, width: w - TEXT_X - BADGE_W - 14 - (c.moves ? MOVES_W : 0), font: NAME_FONT, maxLines: 1, lineHeight: 0, bold: true });
+    if (role)
+        g.appendChild(
+            copyOf(`role-letter ${role}`, () => svg('text', { class: 'role-letter', x: 13, y: 18, 'text-anchor': 'middle' }, null, roleMeanings[role].letter)),
+        );
+    g.appendChild(
+        copyOf(`badge-text ${w} ${supportClass(c.support)}`, () =>
+            svg(
+                'text',
+                { class: `badge-text ${supportClass(c.support)}`, x: w - BADGE_W / 2 - 7, y: 19.2, 'text-anchor': 'middle' },
+                null,
+                supportText(c.support),
+            ),
+        ),
+    );
+    boxedText(g, 'card-name', c.name, {
+        x: TEXT_X,
+        y: 19,
+        width: w - TEXT_X - BADGE_W - 14 - (c.moves ? MOVES_W : 0),
+        font: NAME_FONT,
+        maxLines: 1,
+        lineHeight: 0,
+        bold: true,
+    });
     if (c.moves) {
         const m = svg('g', { class: 'moves' }, g);
         tooltip(m, [texts().t('view.movesTitle'), ...c.moves.map(moveLine)].join('\n'));
@@ -88,8 +124,9 @@ function addDetail(card: Card): void {
     // title and department on two lines where they need them; the whole of them on hover
     // a department the title already names is said once ("Deputy General Manager, Network", not "… · Network")
     const saysDepartment = c.department && !(c.title ?? '').toLowerCase().includes(c.department.toLowerCase());
-    const org = [c.title, saysDepartment ? c.department : null].filter(Boolean).join(' · ')
-        || (c.reportsToName && c.parent === null ? texts().t('view.card.reportsTo', { name: c.reportsToName }) : '');
+    const org =
+        [c.title, saysDepartment ? c.department : null].filter(Boolean).join(' · ') ||
+        (c.reportsToName && c.parent === null ? texts().t('view.card.reportsTo', { name: c.reportsToName }) : '');
     // 1.2: what the person is measured on (or what hurts them) follows, within the same two lines
     const needs = c.kpis[0] ? texts().t('view.line.kpis', { kpis: c.kpis[0] }) : c.pains[0] ? texts().t('view.line.pains', { pains: c.pains[0] }) : '';
     const sub = [org, needs].filter(Boolean).join(' · ');
@@ -109,8 +146,13 @@ function addDetail(card: Card): void {
     }
 }
 
-export function renderPowerMap(layer: SVGGElement, model: PowerMapModel, layout: PowerMapLayout, influences: readonly PlacedInfluence[],
-    selected: string | null): RenderResult {
+export function renderPowerMap(
+    layer: SVGGElement,
+    model: PowerMapModel,
+    layout: PowerMapLayout,
+    influences: readonly PlacedInfluence[],
+    selected: string | null,
+): RenderResult {
     const groups = svg('g', { class: 'groups' }, layer);
     for (const gr of layout.groups) {
         const g = svg('g', { class: `group group-${gr.id}` }, groups);
@@ -123,8 +165,14 @@ export function renderPowerMap(layer: SVGGElement, model: PowerMapModel, layout:
     renderInfluences(layer, influences);
     // dimmed links first so that the chain's links stay on top; one path per kind
     const links = svg('g', { class: 'links' }, layer);
-    const dimmed = layout.links.filter(l => l.dimmed).map(l => l.d).join('');
-    const live = layout.links.filter(l => !l.dimmed).map(l => l.d).join('');
+    const dimmed = layout.links
+        .filter(l => l.dimmed)
+        .map(l => l.d)
+        .join('');
+    const live = layout.links
+        .filter(l => !l.dimmed)
+        .map(l => l.d)
+        .join('');
     if (dimmed) svg('path', { class: 'link dimmed', d: dimmed }, links);
     if (live) svg('path', { class: 'link', d: live }, links);
 
@@ -151,4 +199,3 @@ export function renderPowerMap(layer: SVGGElement, model: PowerMapModel, layout:
         },
     };
 }
-

@@ -99,7 +99,12 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         const [s, c] = region.labelCell;
         const cell = quadrantCell(s, c);
         const g = svg('g', { class: `q-region tier-${region.tier}`, 'data-tier': region.tier }, grid);
-        svg('text', { class: 'q-region-label', x: cell.x + cell.w - 7, y: cell.y + cell.h - 7, 'text-anchor': 'end' }, g, t.name('tiers', region.tier).toUpperCase());
+        svg(
+            'text',
+            { class: 'q-region-label', x: cell.x + cell.w - 7, y: cell.y + cell.h - 7, 'text-anchor': 'end' },
+            g,
+            t.name('tiers', region.tier).toUpperCase(),
+        );
     }
     svg('rect', { class: 'q-frame', x: Q_LEFT, y: Q_TOP, width: gridW, height: gridH }, grid);
     // axes
@@ -108,11 +113,18 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         svg('text', { class: 'tick', x: Q_LEFT + (i - 0.5) * Q_CELL_W, y: Q_TOP + gridH + 18, 'text-anchor': 'middle' }, axes, String(i));
         svg('text', { class: 'tick', x: Q_LEFT - 10, y: Q_TOP + (5 - i + 0.5) * Q_CELL_H + 4, 'text-anchor': 'end' }, axes, String(i));
     }
-    axisTitles(axes,
+    axisTitles(
+        axes,
         { x: Q_LEFT + gridW / 2, y: Q_TOP + gridH + 42, text: t.t('view.quadrant.axisX'), width: gridW },
-        { x: Q_LEFT - (geo.left < 92 ? 34 : 40), y: Q_TOP + gridH / 2, text: t.t('view.quadrant.axisY'), width: gridH });
+        { x: Q_LEFT - (geo.left < 92 ? 34 : 40), y: Q_TOP + gridH / 2, text: t.t('view.quadrant.axisY'), width: gridH },
+    );
     boxedText(axes, 'view-note', t.t('view.quadrant.note', { customers: model.points.length, mismatches: model.mismatches }), {
-        x: Q_LEFT, y: Q_TOP - 12, width: gridW, font: 11.5, maxLines: 1, lineHeight: 0,
+        x: Q_LEFT,
+        y: Q_TOP - 12,
+        width: gridW,
+        font: 11.5,
+        maxLines: 1,
+        lineHeight: 0,
     });
 
     const pts = svg('g', { class: 'q-points' }, layer);
@@ -120,8 +132,17 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
     for (const p of model.points) {
         const cell = quadrantCell(p.standing, p.cooperation);
         const slot = cellSlot(p.slot, p.slotCount, cell.w, cell.h, geo.compact ? 9 : 8, geo.compact ? 0 : 4);
-        const cls = ['point', 'q-point', 'dot', p.tier ? `tier-${p.tier}` : 'no-tier', p.mismatch ? 'mismatch' : '',
-            p.focused ? 'focused' : '', p.key === selected ? 'selected' : ''].filter(Boolean).join(' ');
+        const cls = [
+            'point',
+            'q-point',
+            'dot',
+            p.tier ? `tier-${p.tier}` : 'no-tier',
+            p.mismatch ? 'mismatch' : '',
+            p.focused ? 'focused' : '',
+            p.key === selected ? 'selected' : '',
+        ]
+            .filter(Boolean)
+            .join(' ');
         const x = cell.x + slot.cx;
         const y = cell.y + slot.cy;
         if (p.mismatch) svg('circle', { class: 'mismatch-ring', cx: x, cy: y, r: slot.r + Math.max(2, slot.r * 0.45) }, pts);
@@ -135,8 +156,14 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
             // a long name on as many lines as its slot has room for; the whole of it on hover
             const maxLines = Math.max(1, Math.min(3, Math.floor((Q_CELL_H - 16) / p.slotCount / LINE_H)));
             boxedText(pts, 'point-label', p.name, {
-                x: x + slot.r + (p.mismatch ? 8 : 6), y: y + 4, width: slot.labelWidth - (p.mismatch ? 4 : 0),
-                font: LABEL_FONT, maxLines, lineHeight: LINE_H, bold: p.focused, middle: true,
+                x: x + slot.r + (p.mismatch ? 8 : 6),
+                y: y + 4,
+                width: slot.labelWidth - (p.mismatch ? 4 : 0),
+                font: LABEL_FONT,
+                maxLines,
+                lineHeight: LINE_H,
+                bold: p.focused,
+                middle: true,
             });
         }
         const hit = Math.max(slot.r + 2, 4);
@@ -150,28 +177,46 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         shown.forEach((p, i) => {
             const g = svg('g', { class: `q-key-item${p.focused ? ' focused' : ''}` }, key);
             boxedText(g, 'point-label', `${i + 1}  ${p.name}`, {
-                x: Q_LEFT, y: height + 4 + i * KEY_LINE, width: gridW, font: LABEL_FONT, maxLines: 1, lineHeight: 0, bold: p.focused,
+                x: Q_LEFT,
+                y: height + 4 + i * KEY_LINE,
+                width: gridW,
+                font: LABEL_FONT,
+                maxLines: 1,
+                lineHeight: 0,
+                bold: p.focused,
             });
         });
         if (model.points.length > shown.length) {
-            svg('text', { class: 'unplotted-item muted', x: Q_LEFT, y: height + 4 + shown.length * KEY_LINE }, key,
-                t.t('view.andMore', { count: model.points.length - shown.length }));
+            svg(
+                'text',
+                { class: 'unplotted-item muted', x: Q_LEFT, y: height + 4 + shown.length * KEY_LINE },
+                key,
+                t.t('view.andMore', { count: model.points.length - shown.length }),
+            );
         }
         height += (shown.length + (model.points.length > shown.length ? 1 : 0)) * KEY_LINE + 14;
     }
     if (model.unplotted.length) {
         const list = svg('g', { class: 'unplotted' }, layer);
-        svg('text', { class: 'view-note', x: Q_LEFT, y: height + 6 }, list,
-            t.t('view.quadrant.unplotted', { count: model.unplotted.length }));
+        svg('text', { class: 'view-note', x: Q_LEFT, y: height + 6 }, list, t.t('view.quadrant.unplotted', { count: model.unplotted.length }));
         const shown = model.unplotted.slice(0, 8);
         shown.forEach((u, i) => {
             boxedText(list, 'unplotted-item', `${u.name} — ${u.reason}`, {
-                x: Q_LEFT + 12, y: height + 24 + i * 17, width: gridW, font: LABEL_FONT, maxLines: 1, lineHeight: 0,
+                x: Q_LEFT + 12,
+                y: height + 24 + i * 17,
+                width: gridW,
+                font: LABEL_FONT,
+                maxLines: 1,
+                lineHeight: 0,
             });
         });
         if (model.unplotted.length > shown.length) {
-            svg('text', { class: 'unplotted-item muted', x: Q_LEFT + 12, y: height + 24 + shown.length * 17 }, list,
-                t.t('view.andMore', { count: model.unplotted.length - shown.length }));
+            svg(
+                'text',
+                { class: 'unplotted-item muted', x: Q_LEFT + 12, y: height + 24 + shown.length * 17 },
+                list,
+                t.t('view.andMore', { count: model.unplotted.length - shown.length }),
+            );
         }
         height += 24 + (Math.min(8, model.unplotted.length) + 1) * 17;
     }

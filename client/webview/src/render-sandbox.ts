@@ -14,10 +14,15 @@ import { estimateTextWidth, fitText } from './text-metrics.js';
 /** The row's frame, rank and pick mark: all a row is until it is on screen at a readable zoom. */
 function skeleton(parent: Element, r: PlacedRow, selected: string | null): NavItem {
     const it = r.item;
-    const g = svg('g', {
-        class: ['sb-row', it.pick ? 'pick' : '', it.score === null ? 'unscored' : '', it.key === selected ? 'selected' : ''].filter(Boolean).join(' '),
-        transform: `translate(${r.x},${r.y})`, 'data-rank': it.rank,
-    }, parent);
+    const g = svg(
+        'g',
+        {
+            class: ['sb-row', it.pick ? 'pick' : '', it.score === null ? 'unscored' : '', it.key === selected ? 'selected' : ''].filter(Boolean).join(' '),
+            transform: `translate(${r.x},${r.y})`,
+            'data-rank': it.rank,
+        },
+        parent,
+    );
     makeItem(g, it.key, it.ariaLabel);
     svg('rect', { class: 'sb-row-bg', x: 0, y: 2, width: r.w, height: r.h - 4, rx: 5 }, g);
     if (it.pick) svg('circle', { class: 'sb-pick-dot', cx: 24 - r.x, cy: 17, r: 11 }, g);
@@ -40,7 +45,14 @@ function detail(g: Element, r: PlacedRow): void {
         // what is missing, in words on the bar's line, as long as the row allows (never inside a box it overflows)
         const meta = `${horizonText(it)} · ${it.stageSince ?? texts().vocabulary.stages[it.stage].label}`;
         const room = r.w - LEFT - 12 - estimateTextWidth(meta, 11.5) - 14;
-        const said = boxedText(bar, 'sb-missing', texts().t('view.sandbox.missing', { missing }), { x: LEFT, y: 11, width: room, font: 11.5, maxLines: 1, lineHeight: 0 });
+        const said = boxedText(bar, 'sb-missing', texts().t('view.sandbox.missing', { missing }), {
+            x: LEFT,
+            y: 11,
+            width: room,
+            font: 11.5,
+            maxLines: 1,
+            lineHeight: 0,
+        });
         svg('text', { class: 'sb-meta', x: LEFT + Math.min(room, estimateTextWidth(said.lines[0] ?? '', 11.5)) + 14, y: 11 }, bar, meta);
         return;
     } else {
@@ -52,9 +64,19 @@ function detail(g: Element, r: PlacedRow): void {
         svg('text', { class: 'sb-score', x: LEFT + BAR_W + 10, y: 11.5 }, bar, String(it.score));
     }
     const metaX = LEFT + BAR_W + 36;
-    boxedText(bar, 'sb-meta', [horizonText(it), it.stageSince ?? texts().vocabulary.stages[it.stage].label, maturityText(it.maturity)].filter(Boolean).join(' · '), {
-        x: metaX, y: 11, width: r.w + r.x - metaX - 3, font: 11.5, maxLines: 1, lineHeight: 0,
-    });
+    boxedText(
+        bar,
+        'sb-meta',
+        [horizonText(it), it.stageSince ?? texts().vocabulary.stages[it.stage].label, maturityText(it.maturity)].filter(Boolean).join(' · '),
+        {
+            x: metaX,
+            y: 11,
+            width: r.w + r.x - metaX - 3,
+            font: 11.5,
+            maxLines: 1,
+            lineHeight: 0,
+        },
+    );
 }
 
 export function renderSandbox(layer: SVGGElement, model: SandboxModel, layout: SandboxLayout, selected: string | null): RenderResult {
@@ -82,7 +104,9 @@ export function renderSandbox(layer: SVGGElement, model: SandboxModel, layout: S
         svg('text', { class: 'fb-sub', x: 8, y: layout.unscoredTitleY + 15 }, frame, t.t('view.sandbox.unscoredHint'));
     }
     return {
-        items: drawn.map(d => d.item), width: layout.width, height: layout.height,
+        items: drawn.map(d => d.item),
+        width: layout.width,
+        height: layout.height,
         materialize(area) {
             for (const d of drawn) {
                 if (d.detailed) continue;

@@ -42,21 +42,31 @@ function panelHeight(axis: TrendAxis, small = false): number {
 function ticksOf(axis: TrendAxis, h: number): { y: (v: number) => number; ticks: Array<{ value: number; label: string }> } {
     if (axis.kind === 'levels') {
         const values = axis.levels.map(l => l.value);
-        const y = scaleLinear().domain([Math.min(...values), Math.max(...values)]).range([h - 6, 6]);
+        const y = scaleLinear()
+            .domain([Math.min(...values), Math.max(...values)])
+            .range([h - 6, 6]);
         const rows = axis.levels.length;
         const step = rows > 1 ? (h - 12) / (rows - 1) : 0;
         // fewer labels than rows when the rows are closer than a line of text
         const every = step > 0 && step < FONT + 1 ? Math.ceil((FONT + 1) / step) : 1;
         return { y: v => (rows > 1 ? y(v) : h / 2), ticks: axis.levels.filter((_, i) => i % every === 0) };
     }
-    const y = scaleLinear().domain([axis.min, axis.max === axis.min ? axis.min + 1 : axis.max]).range([h - 6, 6]);
+    const y = scaleLinear()
+        .domain([axis.min, axis.max === axis.min ? axis.min + 1 : axis.max])
+        .range([h - 6, 6]);
     if (axis.integer && axis.format === 'number') y.nice();
     const count = Math.max(2, Math.floor(h / 24));
     let ticks = y.ticks(count);
     if (axis.integer) ticks = ticks.filter(v => Number.isInteger(v));
     if (axis.format === 'date') {
         const u = scaleUtc().domain([dateOf(axis.min), dateOf(axis.max)]);
-        return { y: v => y(v), ticks: u.ticks(count).map(d => ({ value: d.getTime() / DAY, label: iso(d) })).filter(t => t.value >= axis.min && t.value <= axis.max) };
+        return {
+            y: v => y(v),
+            ticks: u
+                .ticks(count)
+                .map(d => ({ value: d.getTime() / DAY, label: iso(d) }))
+                .filter(t => t.value >= axis.min && t.value <= axis.max),
+        };
     }
     const format = y.tickFormat(count, axis.integer ? 'd' : '~s');
     return { y: v => y(v), ticks: ticks.map(v => ({ value: v, label: format(v) })) };
@@ -70,7 +80,9 @@ export function renderTrends(layer: SVGGElement, model: TrendsModel, width: numb
     const plotW = Math.max(120, width - left - right);
     const start = dayNumber(model.from);
     const end = Math.max(dayNumber(model.until), start + 1);
-    const x = scaleUtc().domain([dateOf(start), dateOf(end)]).range([left, left + plotW]);
+    const x = scaleUtc()
+        .domain([dateOf(start), dateOf(end)])
+        .range([left, left + plotW]);
     const xOf = (date: string) => x(dateOf(dayNumber(date)));
     const tickCount = Math.max(2, Math.floor(plotW / 90));
     const xTicks = x.ticks(tickCount);
@@ -137,12 +149,20 @@ export function renderTrends(layer: SVGGElement, model: TrendsModel, width: numb
             // the last value holds until the history's last commit
             const last = pts.at(-1);
             if (last && last[1] !== null) pts.push([xs(dateOf(dayNumber(until))), last[1]]);
-            const path = line<[number, number | null]>().defined(p => p[1] !== null).x(p => p[0]).y(p => yOf(p[1]!)).curve(curveStepAfter)(pts);
+            const path = line<[number, number | null]>()
+                .defined(p => p[1] !== null)
+                .x(p => p[0])
+                .y(p => yOf(p[1]!))
+                .curve(curveStepAfter)(pts);
             if (path) svg('path', { class: `tr-line ${l.cls}`, d: path }, plot);
             model.points.forEach((p, i) => {
                 const v = l.values[i];
                 if (v === null || v === undefined) return;
-                const dot = svg('circle', { class: `tr-vertex ${l.cls}`, cx: xs(dateOf(dayNumber(p.date))), cy: yOf(v), r: small ? 2.5 : 3, 'data-key': p.key }, plot);
+                const dot = svg(
+                    'circle',
+                    { class: `tr-vertex ${l.cls}`, cx: xs(dateOf(dayNumber(p.date))), cy: yOf(v), r: small ? 2.5 : 3, 'data-key': p.key },
+                    plot,
+                );
                 void dot;
             });
         }
@@ -178,7 +198,10 @@ export function renderTrends(layer: SVGGElement, model: TrendsModel, width: numb
         let rowH = 0;
         model.multiples.forEach((panel, i) => {
             const col = i % cols;
-            if (col === 0 && i) { y += rowH + PANEL_GAP; rowH = 0; }
+            if (col === 0 && i) {
+                y += rowH + PANEL_GAP;
+                rowH = 0;
+            }
             rowH = Math.max(rowH, drawPanel(panel, col * cellW, y, cellW - 10, true));
         });
         y += rowH + 8;

@@ -24,8 +24,20 @@ export function sandboxWidth(roomWidth: number): number {
     return Number.isFinite(roomWidth) && roomWidth > 0 ? Math.round(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, roomWidth))) : WIDTH;
 }
 
-export interface Segment { part: SandboxPart; value: number; x: number; w: number }
-export interface PlacedRow { item: SandboxItem; x: number; y: number; w: number; h: number; segments: Segment[] }
+export interface Segment {
+    part: SandboxPart;
+    value: number;
+    x: number;
+    w: number;
+}
+export interface PlacedRow {
+    item: SandboxItem;
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+    segments: Segment[];
+}
 export interface SandboxLayout {
     width: number;
     height: number;
@@ -39,10 +51,14 @@ export interface SandboxLayout {
 }
 
 export function layoutSandbox(scored: readonly SandboxItem[], unscored: readonly SandboxItem[], width = WIDTH): SandboxLayout {
-    const x = scaleLinear().domain([0, MAX_SCORE]).range([LEFT, LEFT + BAR_W]);
+    const x = scaleLinear()
+        .domain([0, MAX_SCORE])
+        .range([LEFT, LEFT + BAR_W]);
     const rows: PlacedRow[] = [];
     const place = (items: readonly SandboxItem[], top: number): number => {
-        const band = scaleBand<number>().domain(items.map((_, i) => i)).range([top, top + items.length * ROW_H]);
+        const band = scaleBand<number>()
+            .domain(items.map((_, i) => i))
+            .range([top, top + items.length * ROW_H]);
         items.forEach((item, i) => {
             let at = 0;
             const segments: Segment[] = [];

@@ -5,14 +5,34 @@
 import { SVG_NS } from './dom.js';
 
 const PROPS = [
-    'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'stroke-linecap',
-    'stroke-linejoin', 'opacity', 'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor',
-    'dominant-baseline', 'letter-spacing',
+    'fill',
+    'fill-opacity',
+    'stroke',
+    'stroke-width',
+    'stroke-dasharray',
+    'stroke-opacity',
+    'stroke-linecap',
+    'stroke-linejoin',
+    'opacity',
+    'font-family',
+    'font-size',
+    'font-weight',
+    'font-style',
+    'text-anchor',
+    'dominant-baseline',
+    'letter-spacing',
 ] as const;
 
 const DEFAULTS: Partial<Record<(typeof PROPS)[number], string>> = {
-    'fill-opacity': '1', 'stroke-opacity': '1', opacity: '1', 'stroke-dasharray': 'none', 'font-style': 'normal',
-    'letter-spacing': 'normal', 'dominant-baseline': 'auto', 'stroke-linecap': 'butt', 'stroke-linejoin': 'miter',
+    'fill-opacity': '1',
+    'stroke-opacity': '1',
+    opacity: '1',
+    'stroke-dasharray': 'none',
+    'font-style': 'normal',
+    'letter-spacing': 'normal',
+    'dominant-baseline': 'auto',
+    'stroke-linecap': 'butt',
+    'stroke-linejoin': 'miter',
 };
 
 /** `url("…#id")` → `url(#id)`: keep references inside the document only. */

@@ -7,13 +7,21 @@
 /** Estimated advance of one character, in em, for common UI sans-serif fonts (conservative). */
 export function charWidthEm(ch: string): number {
     const cp = ch.codePointAt(0)!;
-    if (cp >= 0x1100 && (
-        (cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3)
-        || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60)
-        || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd))) {
+    if (
+        cp >= 0x1100 &&
+        (cp <= 0x115f ||
+            (cp >= 0x2e80 && cp <= 0xa4cf) ||
+            (cp >= 0xac00 && cp <= 0xd7a3) ||
+            (cp >= 0xf900 && cp <= 0xfaff) ||
+            (cp >= 0xfe30 && cp <= 0xfe4f) ||
+            (cp >= 0xff00 && cp <= 0xff60) ||
+            (cp >= 0xffe0 && cp <= 0xffe6) ||
+            (cp >= 0x1f300 && cp <= 0x1faff) ||
+            (cp >= 0x20000 && cp <= 0x3fffd))
+    ) {
         return 1.05;
     }
-    if (' .,:;\'|!il'.includes(ch)) return 0.34;
+    if (" .,:;'|!il".includes(ch)) return 0.34;
     if ('fjrtI()[]{}-/"`'.includes(ch)) return 0.45;
     if ('mwMW@%'.includes(ch)) return 0.98;
     if (ch >= 'A' && ch <= 'Z') return 0.74;
@@ -48,7 +56,10 @@ export function fitText(text: string, maxWidth: number, fontSizePx: number, bold
 }
 
 /** A piece of text that may end a line: a word, or a slice of a word longer than a line. */
-interface Piece { text: string; glued: boolean }
+interface Piece {
+    text: string;
+    glued: boolean;
+}
 
 /** Words, and the words longer than `width` cut into slices that fit (Chinese has no spaces to break at). */
 function pieces(text: string, width: number, fontSizePx: number, bold: boolean): Piece[] {

@@ -35,7 +35,11 @@ export class Viewport {
     private materializeFrame = 0;
 
     /** `onUserTransform` hears every zoom or pan of the user's (not the ones set by `restore` or `fit`). */
-    constructor(stage: HTMLElement, private readonly onUserTransform: (t: ZoomState) => void, onResize: () => void = () => undefined) {
+    constructor(
+        stage: HTMLElement,
+        private readonly onUserTransform: (t: ZoomState) => void,
+        onResize: () => void = () => undefined,
+    ) {
         this.root = svg('svg', { class: 'canvas drawing', role: 'group', 'aria-roledescription': 'diagram' }, null);
         stage.insertBefore(this.root, stage.firstChild);
         ensureDefs(this.root);
@@ -50,7 +54,10 @@ export class Viewport {
         this.rootSel.call(this.zoomer).on('dblclick.zoom', null);
         this.root.addEventListener('wheel', e => this.onWheel(e), { passive: false });
 
-        stage.addEventListener('scroll', () => { stage.scrollTop = 0; stage.scrollLeft = 0; });
+        stage.addEventListener('scroll', () => {
+            stage.scrollTop = 0;
+            stage.scrollLeft = 0;
+        });
         const r = stage.getBoundingClientRect();
         this.size = { w: r.width, h: r.height };
         new ResizeObserver(entries => {

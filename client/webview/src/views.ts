@@ -39,10 +39,12 @@ export interface DrawnView {
     shape: { name: string; for(stageWidth: number, stageHeight: number): string };
 }
 
-
 /** What the Trends view says when it has no trend to draw. */
 const TRENDS_SAY = {
-    loading: 'view.trends.loading', noGit: 'view.trends.noGit', untrusted: 'view.trends.untrusted', noSubject: 'view.trends.noSubject',
+    loading: 'view.trends.loading',
+    noGit: 'view.trends.noGit',
+    untrusted: 'view.trends.untrusted',
+    noSubject: 'view.trends.noSubject',
 } as const;
 
 /** No text of a picture is drawn smaller than this by Fit. */
@@ -83,21 +85,30 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
         const width = trendsWidth(roomIn(options.stageWidth, options.stageHeight).w);
         const shape = { name: String(width), for: (w: number, h: number) => String(trendsWidth(roomIn(w, h).w)) };
         if (state.status !== 'ready') {
-            const say = state.status === 'failed' ? t.t('view.trends.failed', { detail: state.detail })
-                : state.status === 'notInHistory' ? t.t('view.trends.notInHistory', { name: state.name })
-                    : t.t(TRENDS_SAY[state.status]);
+            const say =
+                state.status === 'failed'
+                    ? t.t('view.trends.failed', { detail: state.detail })
+                    : state.status === 'notInHistory'
+                      ? t.t('view.trends.notInHistory', { name: state.name })
+                      : t.t(TRENDS_SAY[state.status]);
             return {
-                heading: t.t('view.tab.trends'), subheading: customer ? customer.name : '', headerFindings: [],
-                result: { items: [], width: 0, height: 0 }, emptyText: say, shape,
+                heading: t.t('view.tab.trends'),
+                subheading: customer ? customer.name : '',
+                headerFindings: [],
+                result: { items: [], width: 0, height: 0 },
+                emptyText: say,
+                shape,
             };
         }
         const model = buildTrends(state.trend);
         performance.measure('acct:model+layout', 'acct:model:start');
         return {
-            heading: model.heading, subheading: model.subheading,
+            heading: model.heading,
+            subheading: model.subheading,
             headerFindings: [],
             result: renderTrends(layer, model, width, t.t('view.trends.panel.chain')),
-            emptyText: null, shape,
+            emptyText: null,
+            shape,
         };
     }
     if (tab === 'sandbox') {
@@ -121,7 +132,9 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
         const layout = layoutFishbone(model, orientation);
         performance.measure('acct:model+layout', 'acct:model:start');
         return {
-            heading: model.heading, subheading: model.subheading, headerFindings: model.headerFindings,
+            heading: model.heading,
+            subheading: model.subheading,
+            headerFindings: model.headerFindings,
             result: renderFishbone(layer, model, layout, selection),
             emptyText: customer ? null : noCustomer,
             shape: { name: orientation, for: w => orientationFor(w) },
@@ -133,8 +146,9 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
         performance.measure('acct:model+layout', 'acct:model:start');
         return {
             heading: t.t('view.quadrant.heading'),
-            subheading: t.t('view.quadrant.subheading', { customers: model.points.length, mismatches: model.mismatches })
-                + (customer ? t.t('view.quadrant.highlighted', { name: customer.name }) : ''),
+            subheading:
+                t.t('view.quadrant.subheading', { customers: model.points.length, mismatches: model.mismatches }) +
+                (customer ? t.t('view.quadrant.highlighted', { name: customer.name }) : ''),
             headerFindings: [],
             result: renderQuadrant(layer, model, selection, room),
             emptyText: view.plan.customers.length ? null : noCustomer,
@@ -147,7 +161,7 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
         return {
             heading: customer ? customer.name : t.t('view.noCustomer'),
             subheading: customer ? t.t('view.intimacy.subheading', { count: model.points.length }) : noCustomer,
-            headerFindings: customer ? index.get(SubjectKeys.customer(customer.id)) ?? [] : [],
+            headerFindings: customer ? (index.get(SubjectKeys.customer(customer.id)) ?? []) : [],
             result: renderIntimacy(layer, model, selection, room),
             emptyText: customer ? null : noCustomer,
             shape: { name: intimacyShape(model, room), for: (w, h) => intimacyShape(model, roomIn(w, h)) },
@@ -168,8 +182,10 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
         return { name: fits || model.cards.length > LIST_MOST ? 'tree' : 'list', tree };
     };
     const chosen = powerShape(options.stageWidth, options.stageHeight);
-    const layout = chosen.name === 'tree' && chosen.tree ? chosen.tree
-        : layoutPowerMap(model.cards, { list: true, labelOf, width: roomIn(options.stageWidth, options.stageHeight).w / readable });
+    const layout =
+        chosen.name === 'tree' && chosen.tree
+            ? chosen.tree
+            : layoutPowerMap(model.cards, { list: true, labelOf, width: roomIn(options.stageWidth, options.stageHeight).w / readable });
     const influences = layoutInfluences(model.influences, layout.cards, { width: layout.width, height: layout.height });
     performance.measure('acct:model+layout', 'acct:model:start');
     return {
@@ -197,10 +213,17 @@ export function readableScale(tab: Tab): number {
 export function exportName(tab: Tab, shown: Shown): string {
     const c = shown.customer?.id ?? 'plan';
     const deal = `${c}${shown.opportunity ? `-${shown.opportunity.id}` : ''}`;
-    const base = tab === 'quadrant' ? 'tier-quadrant'
-        : tab === 'sandbox' ? 'strategic-sandbox'
-            : tab === 'intimacy' ? `${c}-intimacy-support`
-                : tab === 'trends' ? `${deal}-trends`
-                : tab === 'fishbone' ? `${deal}-fishbone` : `${deal}-power-map`;
+    const base =
+        tab === 'quadrant'
+            ? 'tier-quadrant'
+            : tab === 'sandbox'
+              ? 'strategic-sandbox'
+              : tab === 'intimacy'
+                ? `${c}-intimacy-support`
+                : tab === 'trends'
+                  ? `${deal}-trends`
+                  : tab === 'fishbone'
+                    ? `${deal}-fishbone`
+                    : `${deal}-power-map`;
     return `${base.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '') || 'view'}.svg`;
 }

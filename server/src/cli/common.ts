@@ -47,16 +47,15 @@ export function pathsArgument(texts: Texts): Argument {
 
 /** The `[paths...]` argument and `--today`, as every command takes them. */
 export function withPathsAndToday(command: Command, texts: Texts): Command {
-    return command
-        .addArgument(pathsArgument(texts))
-        .option('--today <date>', texts.t('help.today'), parseToday(texts));
+    return command.addArgument(pathsArgument(texts)).option('--today <date>', texts.t('help.today'), parseToday(texts));
 }
 
 /** Loads the plans under `paths`; their findings speak the language of `texts`. */
 export async function load(paths: string[], today: string | undefined, texts: Texts): Promise<LoadedWorkspace> {
     // The method's one rule for today; here a bad ACCT_TODAY is refused rather than ignored.
     return loadWorkspace(paths, {
-        today: resolveToday(today, process.env.ACCT_TODAY), locale: texts.locale,
+        today: resolveToday(today, process.env.ACCT_TODAY),
+        locale: texts.locale,
         onSkip: line => writeStderr(`acct: ${texts.render(line)}\n`),
     });
 }
@@ -90,17 +89,30 @@ export async function writeOutput(target: string | undefined, text: string, flag
  * standard error per such plan says where, and to check them together. The findings themselves
  * (their codes, their count, the exit status) never change.
  */
-export async function hintDeclaredElsewhere(command: 'check' | 'diff', documents: readonly LangiumDocument[], texts: Texts, cwd = process.cwd()): Promise<void> {
+export async function hintDeclaredElsewhere(
+    command: 'check' | 'diff',
+    documents: readonly LangiumDocument[],
+    texts: Texts,
+    cwd = process.cwd(),
+): Promise<void> {
     const ids = unknownGlobalIds(documents);
     if (ids.length === 0) return;
     const loaded = documents.map(document => document.uri.fsPath);
     const shown = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
     const { folder, found } = await declaredNearby(loaded, ids, cwd);
     for (const { file, ids: declared } of found) {
-        const listed = declared.length > 4 ? [...declared.slice(0, 3).map(id => `'${id}'`), texts.t('cli.declaredElsewhere.more', { count: declared.length - 3 })]
-            : declared.map(id => `'${id}'`);
-        writeStderr(`acct: ${texts.t('cli.declaredElsewhere', {
-            ids: texts.and(listed), count: declared.length, file: shown(file), folder: shown(folder), command,
-        })}\n`);
+        const listed =
+            declared.length > 4
+                ? [...declared.slice(0, 3).map(id => `'${id}'`), texts.t('cli.declaredElsewhere.more', { count: declared.length - 3 })]
+                : declared.map(id => `'${id}'`);
+        writeStderr(
+            `acct: ${texts.t('cli.declaredElsewhere', {
+                ids: texts.and(listed),
+                count: declared.length,
+                file: shown(file),
+                folder: shown(folder),
+                command,
+            })}\n`,
+        );
     }
 }

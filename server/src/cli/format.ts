@@ -13,7 +13,11 @@ export function summaryLine(diagnostics: DiagnosticJson[], fileCount: number, te
     const count = (severity: string) => diagnostics.filter(d => d.severity === severity).length;
     if (diagnostics.length === 0) return texts.t('cli.summary.none', { files: fileCount });
     return texts.t('cli.summary', {
-        count: diagnostics.length, files: fileCount, errors: count('error'), warnings: count('warning'), infos: count('info'),
+        count: diagnostics.length,
+        files: fileCount,
+        errors: count('error'),
+        warnings: count('warning'),
+        infos: count('info'),
     });
 }
 
@@ -24,9 +28,12 @@ export function formatJson(diagnostics: DiagnosticJson[]): string {
 /** GitHub workflow commands: `::warning file=…,line=…,col=…,title=CODE::MESSAGE`. */
 export function formatGithub(diagnostics: DiagnosticJson[]): string {
     const command: Record<string, string> = { error: 'error', warning: 'warning', info: 'notice' };
-    return diagnostics.map(d =>
-        `::${command[d.severity]} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(d.message)}`,
-    ).join('\n');
+    return diagnostics
+        .map(
+            d =>
+                `::${command[d.severity]} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(d.message)}`,
+        )
+        .join('\n');
 }
 
 function escapeData(text: string): string {

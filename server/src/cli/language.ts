@@ -5,9 +5,7 @@
  * and the export's structure never change with it: only message texts do.
  */
 import { InvalidArgumentError } from 'commander';
-import {
-    InvalidTodayError, isLanguageTag, localeFromEnvironment, localeOf, MessageError, refusalText, type Locale, type Texts,
-} from '../method/index.js';
+import { InvalidTodayError, isLanguageTag, localeFromEnvironment, localeOf, MessageError, refusalText, type Locale, type Texts } from '../method/index.js';
 import { UnsafeTargetError } from '../files/safe-write.js';
 import { OutputError } from './output.js';
 
@@ -40,4 +38,3 @@ export function problemText(error: unknown, texts: Texts): string | undefined {
     if (error instanceof OutputError) return texts.t('cli.stdoutFailed', { code: error.code });
     return undefined;
 }
-

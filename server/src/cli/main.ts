@@ -18,14 +18,25 @@ import { speak } from './help-language.js';
 import { cliLocale, parseLanguage, problemText } from './language.js';
 
 export function createProgram(setExit: SetExit, texts: Texts = ENGLISH_TEXTS): Command {
-    const program = speak(new Command('acct')
-        .description(texts.t('help.program'))
-        .version(ACCT_VERSION, '-V, --version', texts.t('help.version'))
-        .option('--lang <language>', texts.t('help.lang'), parseLanguage(texts))
-        .exitOverride()
-        .helpCommand('help [command]', texts.t('help.help'))
-        .addHelpText('after', texts.t('help.examples')), texts);
-    const commands = [checkCommand(setExit, texts), exportCommand(setExit, texts), sandboxCommand(setExit, texts), diffCommand(setExit, texts), historyCommand(setExit, texts), formatCommand(setExit, texts), reportCommand(setExit, texts)];
+    const program = speak(
+        new Command('acct')
+            .description(texts.t('help.program'))
+            .version(ACCT_VERSION, '-V, --version', texts.t('help.version'))
+            .option('--lang <language>', texts.t('help.lang'), parseLanguage(texts))
+            .exitOverride()
+            .helpCommand('help [command]', texts.t('help.help'))
+            .addHelpText('after', texts.t('help.examples')),
+        texts,
+    );
+    const commands = [
+        checkCommand(setExit, texts),
+        exportCommand(setExit, texts),
+        sandboxCommand(setExit, texts),
+        diffCommand(setExit, texts),
+        historyCommand(setExit, texts),
+        formatCommand(setExit, texts),
+        reportCommand(setExit, texts),
+    ];
     for (const command of commands) {
         program.addCommand(speak(command.exitOverride(), texts, { showGlobalOptions: true }));
     }
@@ -35,7 +46,9 @@ export function createProgram(setExit: SetExit, texts: Texts = ENGLISH_TEXTS): C
 export async function runCli(argv: string[], env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
     let exitCode = 0;
     const texts = textsFor(cliLocale(argv, env));
-    const program = createProgram(code => { exitCode = code; }, texts);
+    const program = createProgram(code => {
+        exitCode = code;
+    }, texts);
     try {
         await program.parseAsync(argv, { from: 'user' });
         return exitCode;

@@ -17,9 +17,7 @@ export class ClosedOutput extends Error {}
 export function writeStdout(text: string): Promise<void> {
     if (text === '') return Promise.resolve();
     return new Promise((resolve, reject) => {
-        const failed = (error: NodeJS.ErrnoException) => reject(error.code === 'EPIPE'
-            ? new ClosedOutput()
-            : new OutputError(error.code ?? error.message));
+        const failed = (error: NodeJS.ErrnoException) => reject(error.code === 'EPIPE' ? new ClosedOutput() : new OutputError(error.code ?? error.message));
         try {
             process.stdout.write(text, error => (error ? failed(error) : resolve()));
         } catch (error) {

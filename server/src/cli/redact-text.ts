@@ -30,7 +30,7 @@ export class Replacements {
             for (let i = 0; i < original.length; i++) {
                 const unit = original.charCodeAt(i);
                 let child = node.next.get(unit);
-                if (!child) node.next.set(unit, child = { next: new Map() });
+                if (!child) node.next.set(unit, (child = { next: new Map() }));
                 node = child;
             }
             node.original = original;
@@ -117,8 +117,9 @@ export function replaceAll(text: string, layers: readonly Replacements[], betwee
  */
 export function withholdNumbers(values: ReadonlySet<number>, word: string): (gap: string) => string {
     if (values.size === 0) return gap => gap;
-    return gap => gap.replace(/(?<![\p{L}\p{N}_.])[-−]?\d+(?:\.\d+)?(?![\p{L}\p{N}_]|\.\d)/gu, number => {
-        const value = Number(number.replace('−', '-'));
-        return values.has(value) ? word : number;
-    });
+    return gap =>
+        gap.replace(/(?<![\p{L}\p{N}_.])[-−]?\d+(?:\.\d+)?(?![\p{L}\p{N}_]|\.\d)/gu, number => {
+            const value = Number(number.replace('−', '-'));
+            return values.has(value) ? word : number;
+        });
 }

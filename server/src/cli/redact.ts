@@ -14,8 +14,19 @@
  * anyone can hash and compare. Adding an element renumbers those after it of its kind.
  */
 import type {
-    AcctPlanDocument, ActivityJson, CompetitorSupportJson, ContactJson, CustomerJson, DecisionChainEntryJson, DiagnosticJson,
-    IronTriangleJson, MoneyJson, OpportunityJson, SandboxJson, ValuePropositionJson, WaivedJson,
+    AcctPlanDocument,
+    ActivityJson,
+    CompetitorSupportJson,
+    ContactJson,
+    CustomerJson,
+    DecisionChainEntryJson,
+    DiagnosticJson,
+    IronTriangleJson,
+    MoneyJson,
+    OpportunityJson,
+    SandboxJson,
+    ValuePropositionJson,
+    WaivedJson,
 } from '../contract/plan-types.js';
 import type { FindingSubject } from '../contract/findings.js';
 import { parseSubjectKey, SubjectKeys, type SubjectKey } from '../contract/subject-key.js';
@@ -29,7 +40,12 @@ export interface RedactionSubjects {
 
 type Kind = 'member' | 'competitor' | 'customer' | 'contact' | 'opportunity' | 'activity';
 const label: Record<Kind, string> = {
-    member: 'Member', competitor: 'Competitor', customer: 'Customer', contact: 'Contact', opportunity: 'Opportunity', activity: 'Activity',
+    member: 'Member',
+    competitor: 'Competitor',
+    customer: 'Customer',
+    contact: 'Contact',
+    opportunity: 'Opportunity',
+    activity: 'Activity',
 };
 
 /** Numbers per kind, in the order things are first seen. */
@@ -38,9 +54,9 @@ class Numbering {
 
     of(kind: string, key: string): number {
         let numbers = this.numbers.get(kind);
-        if (!numbers) this.numbers.set(kind, numbers = new Map());
+        if (!numbers) this.numbers.set(kind, (numbers = new Map()));
         let number = numbers.get(key);
-        if (number === undefined) numbers.set(key, number = numbers.size + 1);
+        if (number === undefined) numbers.set(key, (number = numbers.size + 1));
         return number;
     }
 }
@@ -57,11 +73,11 @@ class Redactor {
 
     id(kind: Kind, id: string, customer = ''): string {
         let ofKind = this.ids.get(kind);
-        if (!ofKind) this.ids.set(kind, ofKind = new Map());
+        if (!ofKind) this.ids.set(kind, (ofKind = new Map()));
         let ofCustomer = ofKind.get(customer);
-        if (!ofCustomer) ofKind.set(customer, ofCustomer = new Map());
+        if (!ofCustomer) ofKind.set(customer, (ofCustomer = new Map()));
         let pseudonym = ofCustomer.get(id);
-        if (pseudonym === undefined) ofCustomer.set(id, pseudonym = `${kind}_${this.numbers.of(kind, `${customer}/${id}`)}`);
+        if (pseudonym === undefined) ofCustomer.set(id, (pseudonym = `${kind}_${this.numbers.of(kind, `${customer}/${id}`)}`));
         return pseudonym;
     }
 
@@ -93,7 +109,7 @@ class Redactor {
 
     localOf(customer: string): Replacements {
         let replacements = this.local.get(customer);
-        if (!replacements) this.local.set(customer, replacements = new Replacements());
+        if (!replacements) this.local.set(customer, (replacements = new Replacements()));
         return replacements;
     }
 }
@@ -123,7 +139,8 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
     // is about none), then the workspace's. Local names win: a message about a contact means it.
     const redactedKey = (original: SubjectKey): SubjectKey => {
         const parsed = parseSubjectKey(original)!;
-        if (parsed.kind === 'member' || parsed.kind === 'competitor' || parsed.kind === 'customer') return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id));
+        if (parsed.kind === 'member' || parsed.kind === 'competitor' || parsed.kind === 'customer')
+            return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id));
         return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id, parsed.customer!), r.id('customer', parsed.customer!));
     };
     // The withheld values a message may quote: those of the contacts it is about (of every contact when it is about none).
@@ -134,20 +151,26 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
     for (const [key, values] of secretsOf) {
         const customer = contactCustomer.get(key)!;
         let set = customerSecrets.get(customer);
-        if (!set) customerSecrets.set(customer, set = new Set());
-        for (const value of values) { set.add(value); allSecrets.add(value); }
+        if (!set) customerSecrets.set(customer, (set = new Set()));
+        for (const value of values) {
+            set.add(value);
+            allSecrets.add(value);
+        }
     }
     const noSecrets: ReadonlySet<number> = new Set();
     let allLocals: Replacements | undefined;
     const findingRules = (about: FindingSubject | null | undefined): Redaction<DiagnosticJson> => ({
         file: file => r.file(file),
-        line: keep, column: keep, severity: keep, code: keep,
+        line: keep,
+        column: keep,
+        severity: keep,
+        code: keep,
         message: message => redactMessage(message, about),
-        subject: key => key === null ? null : redactedKey(key),
+        subject: key => (key === null ? null : redactedKey(key)),
     });
     const redactMessage = (message: string, about: FindingSubject | null | undefined): string => {
-        const customer = about ? parseSubjectKey(about.subject)?.customer ?? null : null;
-        const layers = [customer !== null ? r.localOf(customer) : allLocals ??= Replacements.merged(r.local.values()), r.global];
+        const customer = about ? (parseSubjectKey(about.subject)?.customer ?? null) : null;
+        const layers = [customer !== null ? r.localOf(customer) : (allLocals ??= Replacements.merged(r.local.values())), r.global];
         const keys = about ? [about.contact, about.subject].filter((k): k is SubjectKey => Boolean(k)) : [];
         let secrets: ReadonlySet<number>;
         if (keys.some(key => secretsOf.has(key))) {
@@ -156,13 +179,17 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
             secrets = own;
         } else {
             // about a customer, an opportunity or nothing: the values of the contacts it may name
-            secrets = customer === null ? allSecrets : customerSecrets.get(customer) ?? noSecrets;
+            secrets = customer === null ? allSecrets : (customerSecrets.get(customer) ?? noSecrets);
         }
         return replaceAll(message, layers, withholdNumbers(secrets, withheld));
     };
-    const waived = plan.waived.map((w, i): WaivedJson => redactFields<WaivedJson>(w, {
-        ...findingRules(subjects.waived[i]), reason: () => reasons[i]!, until: keep,
-    }));
+    const waived = plan.waived.map((w, i): WaivedJson =>
+        redactFields<WaivedJson>(w, {
+            ...findingRules(subjects.waived[i]),
+            reason: () => reasons[i]!,
+            until: keep,
+        }),
+    );
     const document: AcctPlanDocument = {
         format: plan.format,
         version: plan.version,
@@ -216,10 +243,11 @@ const money = (value: MoneyJson | null): MoneyJson | null => value && redactFiel
 const sandboxRules: Redaction<SandboxJson> = { space: keep, growth: keep, profit: keep, competition: keep, score: keep };
 
 function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJson {
-    const member = (id: string | null) => id === null ? null : r.id('member', id);
+    const member = (id: string | null) => (id === null ? null : r.id('member', id));
     const contact = (id: string) => r.id('contact', id, customer.id);
     const competitorSupportRules: Redaction<CompetitorSupportJson> = {
-        competitor: id => r.id('competitor', id), support: withhold,
+        competitor: id => r.id('competitor', id),
+        support: withhold,
     };
     const contactRules: Redaction<ContactJson> = {
         id: contact,
@@ -229,7 +257,7 @@ function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJson {
         role: keep,
         support: keep,
         intimacy: withhold,
-        reportsTo: id => id === null ? null : contact(id),
+        reportsTo: id => (id === null ? null : contact(id)),
         lastContact: keep,
         owner: member,
         competitorSupport: list => list.map(s => redactFields(s, competitorSupportRules)),

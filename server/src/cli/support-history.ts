@@ -50,33 +50,44 @@ function opportunityOf(plan: AcctPlanDocument, customer: string, id: string): Op
  * entry was there), after each commit of `commits` that changed it, and now (`today`).
  */
 export function supportOverTime(
-    before: AcctPlanDocument, since: { commit: string; date: string }, commits: readonly CommitChanges[], now: AcctPlanDocument, today: string,
+    before: AcctPlanDocument,
+    since: { commit: string; date: string },
+    commits: readonly CommitChanges[],
+    now: AcctPlanDocument,
+    today: string,
 ): SupportTimeline[] {
     const timelines: SupportTimeline[] = [];
-    now.customers.forEach((customer, ci) => customer.opportunities.forEach((opportunity, oi) => {
-        if (!isActive(opportunity.stage)) return;
-        opportunity.decisionChain.forEach((entry, ei) => {
-            const points: SupportPoint[] = [];
-            const push = (point: SupportPoint, always = false): void => {
-                const last = points[points.length - 1];
-                if (always || !last || last.support !== point.support) points.push(point);
-            };
-            const start = entryOf(opportunityOf(before, customer.id, opportunity.id)?.decisionChain, entry.contact);
-            if (start) push({ date: since.date, commit: since.commit, support: start.support });
-            for (const commit of commits) {
-                for (const change of commit.changes) {
-                    if (change.element !== 'opportunity' || change.customer !== customer.id || change.id !== opportunity.id) continue;
-                    const chain = change.kind === 'removed' ? undefined
-                        : change.kind === 'added' ? undefined
-                            : change.field === 'decisionChain' ? change.to as DecisionChainEntryJson[] : null;
-                    if (chain === null) continue;
-                    const at = entryOf(chain, entry.contact);
-                    if (at) push({ date: commit.date, commit: commit.commit, support: at.support });
+    now.customers.forEach((customer, ci) =>
+        customer.opportunities.forEach((opportunity, oi) => {
+            if (!isActive(opportunity.stage)) return;
+            opportunity.decisionChain.forEach((entry, ei) => {
+                const points: SupportPoint[] = [];
+                const push = (point: SupportPoint, always = false): void => {
+                    const last = points[points.length - 1];
+                    if (always || !last || last.support !== point.support) points.push(point);
+                };
+                const start = entryOf(opportunityOf(before, customer.id, opportunity.id)?.decisionChain, entry.contact);
+                if (start) push({ date: since.date, commit: since.commit, support: start.support });
+                for (const commit of commits) {
+                    for (const change of commit.changes) {
+                        if (change.element !== 'opportunity' || change.customer !== customer.id || change.id !== opportunity.id) continue;
+                        const chain =
+                            change.kind === 'removed'
+                                ? undefined
+                                : change.kind === 'added'
+                                  ? undefined
+                                  : change.field === 'decisionChain'
+                                    ? (change.to as DecisionChainEntryJson[])
+                                    : null;
+                        if (chain === null) continue;
+                        const at = entryOf(chain, entry.contact);
+                        if (at) push({ date: commit.date, commit: commit.commit, support: at.support });
+                    }
                 }
-            }
-            push({ date: today, commit: null, support: entry.support }, true);
-            timelines.push({ customer: customer.id, opportunity: opportunity.id, contact: entry.contact, at: [ci, oi, ei], points });
-        });
-    }));
+                push({ date: today, commit: null, support: entry.support }, true);
+                timelines.push({ customer: customer.id, opportunity: opportunity.id, contact: entry.contact, at: [ci, oi, ei], points });
+            });
+        }),
+    );
     return timelines;
 }

@@ -50,7 +50,7 @@ export async function watchCheck(paths: string[], options: WatchOptions): Promis
     const given = paths.length ? paths : ['.'];
     for (const p of given) {
         // A path that does not exist is bad usage, as for check; everything later is only reported.
-        if (!await stat(p).catch(() => undefined)) throw new InputError(message('input.missing', { path: p }));
+        if (!(await stat(p).catch(() => undefined))) throw new InputError(message('input.missing', { path: p }));
     }
     const session = new WatchSession(paths, options);
     await session.checkAndReport();
@@ -66,7 +66,10 @@ class WatchSession {
 
     private readonly texts: Texts;
 
-    constructor(private readonly paths: string[], private readonly options: WatchOptions) {
+    constructor(
+        private readonly paths: string[],
+        private readonly options: WatchOptions,
+    ) {
         this.texts = options.texts ?? ENGLISH_TEXTS;
     }
 
@@ -89,8 +92,10 @@ class WatchSession {
         } else {
             const { added, resolved } = findingsDelta(this.last.diagnostics, now.diagnostics);
             const lines = [...added.map(d => `+ ${findingLine(d)}`), ...resolved.map(d => `- ${findingLine(d)}`)];
-            const change = added.length || resolved.length
-                ? this.texts.t('cli.watch.delta', { added: added.length, resolved: resolved.length }) : this.texts.t('cli.watch.noChange');
+            const change =
+                added.length || resolved.length
+                    ? this.texts.t('cli.watch.delta', { added: added.length, resolved: resolved.length })
+                    : this.texts.t('cli.watch.noChange');
             process.stdout.write(visible([...lines, `[${clock()}] ${change}; ${this.summary(now)}`].join('\n') + '\n'));
         }
         this.last = now;
@@ -149,8 +154,10 @@ class WatchSession {
 
     private summary(checked: Checked): string {
         const warnings = checked.diagnostics.filter(d => d.severity === 'warning').length;
-        const over = this.options.maxWarnings !== undefined && warnings > this.options.maxWarnings
-            ? this.texts.t('cli.watch.overMax', { max: this.options.maxWarnings }) : '';
+        const over =
+            this.options.maxWarnings !== undefined && warnings > this.options.maxWarnings
+                ? this.texts.t('cli.watch.overMax', { max: this.options.maxWarnings })
+                : '';
         return summaryLine(checked.diagnostics, checked.files, this.texts) + over;
     }
 }

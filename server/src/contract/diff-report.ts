@@ -77,9 +77,12 @@ export function findingText(d: DiagnosticJson): string {
 /** A changed finding: the later one, and what it was (`~` line of the text report). */
 export function changedFindingText(change: ChangedFinding, texts: Texts): string {
     const { from, to } = change;
-    const was = from.severity !== to.severity && from.message !== to.message ? texts.t('diff.was.both', { severity: from.severity, message: from.message })
-        : from.severity !== to.severity ? texts.t('diff.was.severity', { severity: from.severity })
-        : texts.t('diff.was.message', { message: from.message });
+    const was =
+        from.severity !== to.severity && from.message !== to.message
+            ? texts.t('diff.was.both', { severity: from.severity, message: from.message })
+            : from.severity !== to.severity
+              ? texts.t('diff.was.severity', { severity: from.severity })
+              : texts.t('diff.was.message', { message: from.message });
     return `${findingText(to)} ${was}`;
 }
 
@@ -95,10 +98,15 @@ export function diffSummary(diff: PlanDiff, texts: Texts): string {
     const count = (list: DiagnosticJson[], severity: string) => list.filter(d => d.severity === severity).length;
     const news = diff.newFindings;
     const detail = news.length
-        ? texts.t('diff.summary.detail', { errors: count(news, 'error'), warnings: count(news, 'warning'), infos: count(news, 'info') }) : '';
+        ? texts.t('diff.summary.detail', { errors: count(news, 'error'), warnings: count(news, 'warning'), infos: count(news, 'info') })
+        : '';
     return texts.t('diff.summary', {
-        changes: diff.changes.length, from: diff.from, to: diff.to ?? texts.t('diff.onDisk'),
-        news: news.length, detail, resolved: diff.resolvedFindings.length,
+        changes: diff.changes.length,
+        from: diff.from,
+        to: diff.to ?? texts.t('diff.onDisk'),
+        news: news.length,
+        detail,
+        resolved: diff.resolvedFindings.length,
     });
 }
 
@@ -111,14 +119,18 @@ export function visible(line: string): string {
 }
 
 export function formatDiffText(diff: PlanDiff, texts: Texts): string {
-    return [
-        ...diff.changes.map(change => changeLine(change, texts)),
-        ...diff.newFindings.map(d => `+ ${findingText(d)}`),
-        ...diff.resolvedFindings.map(d => `- ${findingText(d)}`),
-        ...diff.changedFindings.map(c => `~ ${changedFindingText(c, texts)}`),
-        diffSummary(diff, texts),
-        ...findingNotes(diff, texts),
-    ].map(visible).join('\n') + '\n';
+    return (
+        [
+            ...diff.changes.map(change => changeLine(change, texts)),
+            ...diff.newFindings.map(d => `+ ${findingText(d)}`),
+            ...diff.resolvedFindings.map(d => `- ${findingText(d)}`),
+            ...diff.changedFindings.map(c => `~ ${changedFindingText(c, texts)}`),
+            diffSummary(diff, texts),
+            ...findingNotes(diff, texts),
+        ]
+            .map(visible)
+            .join('\n') + '\n'
+    );
 }
 
 export function formatDiffMarkdown(diff: PlanDiff, texts: Texts, linkOf: LinkOf = () => undefined): string {
@@ -128,7 +140,8 @@ export function formatDiffMarkdown(diff: PlanDiff, texts: Texts, linkOf: LinkOf 
     for (const change of diff.changes) {
         const group = change.customer === null ? texts.t('diff.md.team') : texts.t('diff.md.customer', { customer: change.customer });
         const list = groups.get(group);
-        if (list) list.push(change); else groups.set(group, [change]);
+        if (list) list.push(change);
+        else groups.set(group, [change]);
     }
     for (const [group, changes] of groups) {
         lines.push(`#### ${group}`, '', `| ${texts.t('diff.md.element')} | ${texts.t('diff.md.change')} |`, '|---|---|');
@@ -139,17 +152,28 @@ export function formatDiffMarkdown(diff: PlanDiff, texts: Texts, linkOf: LinkOf 
         }
         lines.push('');
     }
-    const findings = (title: string, list: DiagnosticJson[]) => list.length === 0 ? [] : [
-        `#### ${title}`, '', ...list.map(d => `- **${d.severity}** \`${d.code}\` ${markdownText(d.message)} (\`${d.file}:${d.line}\`)`), '',
-    ];
+    const findings = (title: string, list: DiagnosticJson[]) =>
+        list.length === 0
+            ? []
+            : [`#### ${title}`, '', ...list.map(d => `- **${d.severity}** \`${d.code}\` ${markdownText(d.message)} (\`${d.file}:${d.line}\`)`), ''];
     // concat, not a spread push: the findings are unbounded
     lines = lines.concat(findings(texts.t('diff.md.new'), diff.newFindings), findings(texts.t('diff.md.resolved'), diff.resolvedFindings));
     if (diff.changedFindings.length) {
-        lines = lines.concat(`#### ${texts.t('diff.md.changed')}`, '', diff.changedFindings.map(({ from, to }) =>
-            `- **${to.severity}** \`${to.code}\` ${markdownText(to.message)} (\`${to.file}:${to.line}\`) — ${markdownText(
-                from.severity !== to.severity && from.message !== to.message ? texts.t('diff.was.both', { severity: from.severity, message: from.message })
-                : from.severity !== to.severity ? texts.t('diff.was.severity', { severity: from.severity })
-                : texts.t('diff.was.message', { message: from.message }))}`), '');
+        lines = lines.concat(
+            `#### ${texts.t('diff.md.changed')}`,
+            '',
+            diff.changedFindings.map(
+                ({ from, to }) =>
+                    `- **${to.severity}** \`${to.code}\` ${markdownText(to.message)} (\`${to.file}:${to.line}\`) — ${markdownText(
+                        from.severity !== to.severity && from.message !== to.message
+                            ? texts.t('diff.was.both', { severity: from.severity, message: from.message })
+                            : from.severity !== to.severity
+                              ? texts.t('diff.was.severity', { severity: from.severity })
+                              : texts.t('diff.was.message', { message: from.message }),
+                    )}`,
+            ),
+            '',
+        );
     }
     return lines.join('\n');
 }
@@ -159,7 +183,10 @@ export function valueText(field: string, value: unknown, texts: Texts): string {
     // an absent support is unknown, `?`, as everywhere else (a decision-chain entry, a competitor's support)
     if (field === 'support') return supportText((value ?? null) as Support);
     if (value === null || value === undefined) return '—';
-    if (field === 'amount' || field === 'budget') { const m = value as MoneyJson; return moneyText(m.value, m.currency); }
+    if (field === 'amount' || field === 'budget') {
+        const m = value as MoneyJson;
+        return moneyText(m.value, m.currency);
+    }
     if (field === 'decisionChain') {
         const entries = value as Entry[];
         return entries.length === 0 ? texts.t('diff.none') : entries.map(e => `${e.contact} (${entryText(e, texts)})`).join(', ');

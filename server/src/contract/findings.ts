@@ -62,6 +62,5 @@ export function compareText(a: string, b: string): number {
 
 /** The order of the CLI and the export: file, line, column, then code and message. */
 export function byPlace(a: DiagnosticJson, b: DiagnosticJson): number {
-    return compareText(a.file, b.file) || a.line - b.line || a.column - b.column
-        || compareText(a.code, b.code) || compareText(a.message, b.message);
+    return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code) || compareText(a.message, b.message);
 }

@@ -75,9 +75,20 @@ export function filterStep(step: HistoryStep, keep: (subject: SubjectKey | null)
 /** The JSON of the contract: the entries without what only the text reports use. */
 export function historyJson(report: HistoryReport): object {
     return {
-        since: report.since, until: report.until, ...(report.shallow ? { shallow: report.shallow } : {}),
-        commits: report.commits.map(({ commit, date, author, message, changes, newFindings, resolvedFindings, changedFindings, counts }) =>
-            ({ commit, date, author, message, changes, newFindings, resolvedFindings, changedFindings, counts })),
+        since: report.since,
+        until: report.until,
+        ...(report.shallow ? { shallow: report.shallow } : {}),
+        commits: report.commits.map(({ commit, date, author, message, changes, newFindings, resolvedFindings, changedFindings, counts }) => ({
+            commit,
+            date,
+            author,
+            message,
+            changes,
+            newFindings,
+            resolvedFindings,
+            changedFindings,
+            counts,
+        })),
     };
 }
 
@@ -106,7 +117,10 @@ export function formatHistoryMarkdown(report: HistoryReport, texts: Texts): stri
     const lines = [`### ${texts.t('history.md.title')}`, ''];
     if (report.shallow) lines.push(`> ${markdownText(texts.t('history.shallow', { commit: report.shallow.slice(0, 7) }))}`, '');
     for (const step of report.commits) {
-        lines.push(`#### ${step.date.slice(0, 10)} \`${step.commit.slice(0, 7)}\` ${markdownText(oneLine(step.author))} — ${markdownText(oneLine(step.message))}`, '');
+        lines.push(
+            `#### ${step.date.slice(0, 10)} \`${step.commit.slice(0, 7)}\` ${markdownText(oneLine(step.author))} — ${markdownText(oneLine(step.message))}`,
+            '',
+        );
         for (const change of step.changes) lines.push(`- ${markdownText(elementName(change))}: ${markdownText(changeText(change, texts))}`);
         const finding = (sign: string, d: DiagnosticJson) => `- ${sign} **${d.severity}** \`${d.code}\` ${markdownText(d.message)} (\`${d.file}:${d.line}\`)`;
         lines.push(...step.newFindings.map(d => finding('+', d)), ...step.resolvedFindings.map(d => finding('−', d)));

@@ -52,7 +52,9 @@ export function worsened(change: ChangedFinding): boolean {
 const NOT_FIELDS: ReadonlySet<string> = new Set(['id', 'contacts', 'opportunities', 'activities']);
 
 export function diffPlans(
-    before: AcctPlanDocument, after: AcctPlanDocument, revisions: { from: string; to: string | null },
+    before: AcctPlanDocument,
+    after: AcctPlanDocument,
+    revisions: { from: string; to: string | null },
     /** The later name of a file renamed or moved between the sides (paths as in the documents). */
     renamed: ReadonlyMap<string, string> = new Map(),
 ): PlanDiff {
@@ -89,11 +91,21 @@ function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {
 function idsInOrder(before: readonly { id: string }[], after: readonly { id: string }[]): string[] {
     const ids = [...new Set(after.map(x => x.id))];
     const seen = new Set(ids);
-    for (const { id } of before) if (!seen.has(id)) { seen.add(id); ids.push(id); }
+    for (const { id } of before)
+        if (!seen.has(id)) {
+            seen.add(id);
+            ids.push(id);
+        }
     return ids;
 }
 
-function compareLists<T extends { id: string }>(element: ElementKind, customer: string | null, before: readonly T[], after: readonly T[], out: PlanChange[]): void {
+function compareLists<T extends { id: string }>(
+    element: ElementKind,
+    customer: string | null,
+    before: readonly T[],
+    after: readonly T[],
+    out: PlanChange[],
+): void {
     const [was, is] = [byId(before), byId(after)];
     for (const id of idsInOrder(before, after)) {
         const [a, b] = [was.get(id), is.get(id)];
@@ -126,7 +138,9 @@ type FindingLists = Pick<PlanDiff, 'newFindings' | 'resolvedFindings' | 'changed
  * counted as unchecked, neither resolved nor changed.
  */
 export function compareFindings(
-    before: readonly DiagnosticJson[], after: readonly DiagnosticJson[], renamed: ReadonlyMap<string, string> = new Map(),
+    before: readonly DiagnosticJson[],
+    after: readonly DiagnosticJson[],
+    renamed: ReadonlyMap<string, string> = new Map(),
 ): FindingLists {
     const identity = (d: DiagnosticJson) => `${d.subject ?? ''}\u0000${d.code}\u0000${d.message}`;
     const waiting = new Map<string, number[]>();
@@ -144,13 +158,18 @@ export function compareFindings(
     const uncheckedSet = new Set(unchecked);
     const toPair = new Map<string, number[]>();
     const pairKey = (d: DiagnosticJson) => `${d.subject ?? ''}\u0000${d.code}`;
-    after.forEach((d, j) => { if (!takenAfter.has(j)) push(toPair, pairKey(d), j); });
+    after.forEach((d, j) => {
+        if (!takenAfter.has(j)) push(toPair, pairKey(d), j);
+    });
     const resolvedFindings: DiagnosticJson[] = [];
     before.forEach((d, i) => {
         if (matchOf[i] !== undefined || uncheckedSet.has(d)) return;
         const j = toPair.get(pairKey(d))?.shift();
         if (j === undefined) resolvedFindings.push(d);
-        else { takenAfter.add(j); changedFindings.push({ from: d, to: after[j]!, at: j }); }
+        else {
+            takenAfter.add(j);
+            changedFindings.push({ from: d, to: after[j]!, at: j });
+        }
     });
     changedFindings.sort((a, b) => a.at - b.at);
     return {
@@ -163,7 +182,8 @@ export function compareFindings(
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     const list = map.get(key);
-    if (list) list.push(value); else map.set(key, [value]);
+    if (list) list.push(value);
+    else map.set(key, [value]);
 }
 
 /** On one side: the declarations holding a syntax error, and the files with a syntax error outside any declaration. */
@@ -172,7 +192,10 @@ function syntaxHolders(side: readonly DiagnosticJson[]): { declarations: Set<Sub
     const files = new Set<string>();
     for (const d of side) {
         if (d.code !== 'syntax') continue;
-        if (d.subject === null) { files.add(d.file); continue; }
+        if (d.subject === null) {
+            files.add(d.file);
+            continue;
+        }
         declarations.add(d.subject);
         // the customer of a contact, opportunity or activity holds its syntax error too
         const parsed = parseSubjectKey(d.subject);

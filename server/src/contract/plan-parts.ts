@@ -76,7 +76,7 @@ export interface PlanCut {
 /** The customers a finding is about (through its subject, and the contact it names). */
 function customersOf(about: FindingSubject): string[] {
     const subject = parseSubjectKey(about.subject)?.customer ?? null;
-    const contact = about.contact ? parseSubjectKey(about.contact)?.customer ?? null : null;
+    const contact = about.contact ? (parseSubjectKey(about.contact)?.customer ?? null) : null;
     return [subject, contact !== subject ? contact : null].filter((id): id is string => id !== null);
 }
 
@@ -89,14 +89,27 @@ export function cutPlan(view: PlanView): PlanCut {
         diagnostics: indexes.map(i => plan.diagnostics[i]!),
         subjects: indexes.map(i => subjects[i] ?? null),
     });
-    const aboutCustomers = subjects.flatMap((about, i) => isAboutACustomer(about) ? [i] : []);
+    const aboutCustomers = subjects.flatMap((about, i) => (isAboutACustomer(about) ? [i] : []));
     const outline: PlanOutline = {
-        today: plan.today, competitors: plan.competitors, hasErrors: view.hasErrors,
+        today: plan.today,
+        competitors: plan.competitors,
+        hasErrors: view.hasErrors,
         customers: plan.customers.map(c => ({
-            id: c.id, name: c.name, industry: c.industry, standing: c.standing, cooperation: c.cooperation, tier: c.tier,
+            id: c.id,
+            name: c.name,
+            industry: c.industry,
+            standing: c.standing,
+            cooperation: c.cooperation,
+            tier: c.tier,
             suggestedTier: c.suggestedTier,
             opportunities: c.opportunities.map(o => ({
-                id: o.id, name: o.name, stage: o.stage, horizon: o.horizon, amount: o.amount, sandbox: o.sandbox, maturity: o.maturity,
+                id: o.id,
+                name: o.name,
+                stage: o.stage,
+                horizon: o.horizon,
+                amount: o.amount,
+                sandbox: o.sandbox,
+                maturity: o.maturity,
             })),
         })),
         ...findingsOf(aboutCustomers),
@@ -113,7 +126,8 @@ export function cutPlan(view: PlanView): PlanCut {
                     subjects.forEach((about, i) => {
                         for (const customer of about ? customersOf(about) : []) {
                             const list = byCustomer!.get(customer);
-                            if (list) list.push(i); else byCustomer!.set(customer, [i]);
+                            if (list) list.push(i);
+                            else byCustomer!.set(customer, [i]);
                         }
                     });
                     firstDeclaration = new Map();
@@ -137,7 +151,7 @@ export function stampCut(cut: PlanCut): StampedCut {
     const stamps = new Map<unknown, string>();
     const stamped = <T>(value: T, known: string | undefined): Stamped<T> => {
         let stamp = stamps.get(value);
-        if (stamp === undefined) stamps.set(value, stamp = stampOf(value));
+        if (stamp === undefined) stamps.set(value, (stamp = stampOf(value)));
         return stamp === known ? { stamp } : { stamp, value };
     };
     return {

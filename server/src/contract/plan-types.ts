@@ -6,7 +6,18 @@
  */
 import type { SubjectKey } from './subject-key.js';
 import type {
-    ActivityKind, ActivityStatus, CustomerClass, Group, Horizon, Maturity, Organization, Role, Severity, Stage, Support, Tier,
+    ActivityKind,
+    ActivityStatus,
+    CustomerClass,
+    Group,
+    Horizon,
+    Maturity,
+    Organization,
+    Role,
+    Severity,
+    Stage,
+    Support,
+    Tier,
 } from '../method/index.js';
 
 export type { ActivityKind, ActivityStatus, CustomerClass, Group, Horizon, Maturity, Organization, Role, Severity, Stage, Support, Tier };
@@ -16,8 +27,14 @@ export interface MoneyJson {
     currency: string | null;
 }
 
-export interface MemberJson { id: string; name: string }
-export interface CompetitorJson { id: string; name: string }
+export interface MemberJson {
+    id: string;
+    name: string;
+}
+export interface CompetitorJson {
+    id: string;
+    name: string;
+}
 
 export interface ContactJson {
     id: string;

@@ -12,7 +12,6 @@ import type { TrendsState } from './trends.js';
 
 export type { PlanFocus, SourceAnchor };
 
-
 /** The computed plan as the views draw it. Paths are relative to the workspace folder holding `uri`. */
 export namespace PlanViewRequest {
     export interface Params {

@@ -33,16 +33,29 @@ export interface RankedPlan {
 }
 
 export function sandboxRanking(plan: RankedPlan, top?: number): SandboxRow[] {
-    const rows = plan.customers.flatMap(customer => customer.opportunities
-        .filter(o => o.stage !== null && OPEN.has(o.stage))
-        .map(o => ({
-            customer: customer.id, opportunity: o.id, name: o.name, stage: o.stage as Stage, horizon: o.horizon,
-            space: o.sandbox.space, growth: o.sandbox.growth, profit: o.sandbox.profit, competition: o.sandbox.competition,
-            score: o.sandbox.score, amount: o.amount,
-        })));
-    rows.sort((a, b) => (a.score === null ? 1 : 0) - (b.score === null ? 1 : 0)
-        || (b.score ?? 0) - (a.score ?? 0)
-        || compareText(a.customer, b.customer)
-        || compareText(a.opportunity, b.opportunity));
+    const rows = plan.customers.flatMap(customer =>
+        customer.opportunities
+            .filter(o => o.stage !== null && OPEN.has(o.stage))
+            .map(o => ({
+                customer: customer.id,
+                opportunity: o.id,
+                name: o.name,
+                stage: o.stage as Stage,
+                horizon: o.horizon,
+                space: o.sandbox.space,
+                growth: o.sandbox.growth,
+                profit: o.sandbox.profit,
+                competition: o.sandbox.competition,
+                score: o.sandbox.score,
+                amount: o.amount,
+            })),
+    );
+    rows.sort(
+        (a, b) =>
+            (a.score === null ? 1 : 0) - (b.score === null ? 1 : 0) ||
+            (b.score ?? 0) - (a.score ?? 0) ||
+            compareText(a.customer, b.customer) ||
+            compareText(a.opportunity, b.opportunity),
+    );
     return rows.map((row, i) => ({ rank: i + 1, ...row, pick: top !== undefined && i < top }));
 }

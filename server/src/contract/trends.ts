@@ -90,14 +90,18 @@ export class TrendHistory {
     }
 
     /** One commit of the history (oldest first) with its plan. */
-    add(step: Pick<HistoryEntry, 'commit' | 'date' | 'author' | 'message' | 'changes'>, plan: Pick<AcctPlanDocument, 'customers' | 'competitors' | 'diagnostics'>): void {
+    add(
+        step: Pick<HistoryEntry, 'commit' | 'date' | 'author' | 'message' | 'changes'>,
+        plan: Pick<AcctPlanDocument, 'customers' | 'competitors' | 'diagnostics'>,
+    ): void {
         const at = this.commits.length;
         this.commits.push({ commit: step.commit, date: step.date.slice(0, 10), author: step.author, message: step.message, changes: step.changes });
         const touched = new Set<SubjectKey>();
         for (const change of step.changes) {
             if (change.element === 'customer' || change.element === 'contact' || change.element === 'opportunity' || change.element === 'activity') {
                 if (change.customer) touched.add(SubjectKeys.customer(change.customer));
-                if (change.element === 'contact' || change.element === 'opportunity') touched.add(SubjectKeys.of(change.element, change.id, change.customer ?? ''));
+                if (change.element === 'contact' || change.element === 'opportunity')
+                    touched.add(SubjectKeys.of(change.element, change.id, change.customer ?? ''));
             }
         }
         const competitorName = new Map(plan.competitors.map(c => [c.id, c.name]));
@@ -109,8 +113,11 @@ export class TrendHistory {
             seen.add(key);
             const counts = findings.get(customer.id) ?? { error: 0, warning: 0, info: 0 };
             this.push(key, 'customer', customer.name, at, touched, [
-                ['error', 'count', null, counts.error], ['warning', 'count', null, counts.warning], ['info', 'count', null, counts.info],
-                ['tier', 'tier', null, customer.tier], ['keyPeople', 'count', null, keyPeopleWithSupport(customer)],
+                ['error', 'count', null, counts.error],
+                ['warning', 'count', null, counts.warning],
+                ['info', 'count', null, counts.info],
+                ['tier', 'tier', null, customer.tier],
+                ['keyPeople', 'count', null, keyPeopleWithSupport(customer)],
             ]);
             const names = new Map<string, string>();
             for (const contact of customer.contacts) {
@@ -120,8 +127,15 @@ export class TrendHistory {
                 names.set(contact.id, contact.name);
                 this.push(contactKey, 'contact', contact.name, at, touched, [
                     ['support', 'support', null, contact.support],
-                    ...contact.competitorSupport.map(({ competitor, support }): Row => [`competitor:${competitor}`, 'support', competitorName.get(competitor) ?? competitor, support]),
-                    ['intimacy', 'intimacy', null, contact.intimacy], ['role', 'role', null, contact.role], ['lastContact', 'date', null, contact.lastContact],
+                    ...contact.competitorSupport.map(({ competitor, support }): Row => [
+                        `competitor:${competitor}`,
+                        'support',
+                        competitorName.get(competitor) ?? competitor,
+                        support,
+                    ]),
+                    ['intimacy', 'intimacy', null, contact.intimacy],
+                    ['role', 'role', null, contact.role],
+                    ['lastContact', 'date', null, contact.lastContact],
                 ]);
             }
             for (const opportunity of customer.opportunities) {
@@ -129,9 +143,15 @@ export class TrendHistory {
                 if (seen.has(dealKey)) continue;
                 seen.add(dealKey);
                 this.push(dealKey, 'opportunity', opportunity.name, at, touched, [
-                    ['stage', 'stage', null, opportunity.stage], ['amount', 'amount', opportunity.amount?.currency ?? null, opportunity.amount?.value ?? null],
+                    ['stage', 'stage', null, opportunity.stage],
+                    ['amount', 'amount', opportunity.amount?.currency ?? null, opportunity.amount?.value ?? null],
                     ['qualified', 'qualified', null, opportunity.qualified],
-                    ...opportunity.decisionChain.map((entry): Row => [`chain:${entry.contact}`, 'support', names.get(entry.contact) ?? entry.contact, entry.support]),
+                    ...opportunity.decisionChain.map((entry): Row => [
+                        `chain:${entry.contact}`,
+                        'support',
+                        names.get(entry.contact) ?? entry.contact,
+                        entry.support,
+                    ]),
                 ]);
             }
         }
@@ -153,9 +173,13 @@ export class TrendHistory {
         for (const [key, label] of held.labels) series.push({ key, scale: scaleOf(key, held.kind), label });
         const points = held.points.map(({ at, values }): TrendPoint => {
             const commit = this.commits[at]!;
-            const lines = commit.changes.filter(change => concerns(change, parsed.kind, parsed.customer ?? '', parsed.id)).map(change => changeLine(change, parsed.kind, texts));
-            const changes = lines.length > MAX_CHANGES
-                ? [...lines.slice(0, MAX_CHANGES - 1), texts.t('view.trends.moreChanges', { count: lines.length - MAX_CHANGES + 1 })] : lines;
+            const lines = commit.changes
+                .filter(change => concerns(change, parsed.kind, parsed.customer ?? '', parsed.id))
+                .map(change => changeLine(change, parsed.kind, texts));
+            const changes =
+                lines.length > MAX_CHANGES
+                    ? [...lines.slice(0, MAX_CHANGES - 1), texts.t('view.trends.moreChanges', { count: lines.length - MAX_CHANGES + 1 })]
+                    : lines;
             return { commit: commit.commit, date: commit.date, author: commit.author, message: commit.message, changes, values };
         });
         return { subject, kind: held.kind, name: held.name, until: this.until ?? points.at(-1)?.date ?? '', series, points };
@@ -163,7 +187,7 @@ export class TrendHistory {
 
     private push(key: SubjectKey, kind: TrendKind, name: string, at: number, touched: Set<SubjectKey>, rows: Row[]): void {
         let held = this.subjects.get(key);
-        if (!held) this.subjects.set(key, held = { kind, name, labels: new Map(), points: [], last: '' });
+        if (!held) this.subjects.set(key, (held = { kind, name, labels: new Map(), points: [], last: '' }));
         held.name = name;
         const values: Record<string, TrendValue> = {};
         for (const [series, , label, value] of rows) {
@@ -204,7 +228,7 @@ function findingsByCustomer(diagnostics: AcctPlanDocument['diagnostics']): Map<s
         const parsed = d.subject ? parseSubjectKey(d.subject) : undefined;
         if (!parsed?.customer || parsed.kind === 'member' || parsed.kind === 'competitor') continue;
         let counts = byCustomer.get(parsed.customer);
-        if (!counts) byCustomer.set(parsed.customer, counts = { error: 0, warning: 0, info: 0 });
+        if (!counts) byCustomer.set(parsed.customer, (counts = { error: 0, warning: 0, info: 0 }));
         counts[d.severity]++;
     }
     return byCustomer;

@@ -25,26 +25,50 @@ const SAFE_SETTINGS = [
 
 /** The environment git runs in: no terminal prompt, no pager, no optional index writes, pathspecs literal. */
 export function gitEnvironment(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', PAGER: 'cat', GIT_OPTIONAL_LOCKS: '0', GIT_LITERAL_PATHSPECS: '1' };
-    for (const name of ['GIT_EXTERNAL_DIFF', 'GIT_DIFF_OPTS', 'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_ASKPASS', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'GIT_GLOB_PATHSPECS', 'GIT_ICASE_PATHSPECS', 'GIT_NOGLOB_PATHSPECS']) delete env[name];
+    const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_PAGER: 'cat',
+        PAGER: 'cat',
+        GIT_OPTIONAL_LOCKS: '0',
+        GIT_LITERAL_PATHSPECS: '1',
+    };
+    for (const name of [
+        'GIT_EXTERNAL_DIFF',
+        'GIT_DIFF_OPTS',
+        'GIT_SSH',
+        'GIT_SSH_COMMAND',
+        'GIT_ASKPASS',
+        'GIT_EDITOR',
+        'GIT_SEQUENCE_EDITOR',
+        'GIT_GLOB_PATHSPECS',
+        'GIT_ICASE_PATHSPECS',
+        'GIT_NOGLOB_PATHSPECS',
+    ])
+        delete env[name];
     return env;
 }
 
 /** Filter and diff drivers the repository configures (read afresh each time: it may change): their commands are turned off by name. */
 function driversOf(cwd: string): Promise<string[]> {
     return new Promise<string[]>(resolve => {
-        execFile('git', ['-c', 'core.fsmonitor=false', 'config', '--null', '--get-regexp', '^(filter|diff)\\.'], { cwd, env: gitEnvironment(), encoding: 'utf8' }, (error, stdout) => {
-            const off = new Set<string>();
-            for (const entry of error ? [] : stdout.split('\0')) {
-                const key = entry.split('\n', 1)[0]!;
-                const driver = /^(filter|diff)\.(.+)\.[^.]+$/.exec(key);
-                if (!driver) continue;
-                const keys = driver[1] === 'filter' ? ['clean', 'smudge', 'process'] : ['command', 'textconv'];
-                for (const k of keys) off.add(`${driver[1]}.${driver[2]}.${k}=`);
-                if (driver[1] === 'filter') off.add(`filter.${driver[2]}.required=false`);
-            }
-            resolve([...off]);
-        });
+        execFile(
+            'git',
+            ['-c', 'core.fsmonitor=false', 'config', '--null', '--get-regexp', '^(filter|diff)\\.'],
+            { cwd, env: gitEnvironment(), encoding: 'utf8' },
+            (error, stdout) => {
+                const off = new Set<string>();
+                for (const entry of error ? [] : stdout.split('\0')) {
+                    const key = entry.split('\n', 1)[0]!;
+                    const driver = /^(filter|diff)\.(.+)\.[^.]+$/.exec(key);
+                    if (!driver) continue;
+                    const keys = driver[1] === 'filter' ? ['clean', 'smudge', 'process'] : ['command', 'textconv'];
+                    for (const k of keys) off.add(`${driver[1]}.${driver[2]}.${k}=`);
+                    if (driver[1] === 'filter') off.add(`filter.${driver[2]}.required=false`);
+                }
+                resolve([...off]);
+            },
+        );
     });
 }
 
@@ -71,4 +95,3 @@ export async function runGit(cwd: string, args: readonly string[]): Promise<stri
         });
     });
 }
-

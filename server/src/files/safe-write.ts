@@ -10,12 +10,18 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /** Why a target may not be written; the programs say it in their user's language. */
-export type UnsafeTarget = 'acct-file' | 'names-folder' | 'is-folder' | 'leads-to-plan' | 'socket'
-    | 'not-plan' | 'not-regular-plan' | 'linked-plan' | 'plan-changed';
+export type UnsafeTarget =
+    'acct-file' | 'names-folder' | 'is-folder' | 'leads-to-plan' | 'socket' | 'not-plan' | 'not-regular-plan' | 'linked-plan' | 'plan-changed';
 
 /** The target may not be written: the message says why and what to do (in English; `reason` and the fields let a program say it in another language). */
 export class UnsafeTargetError extends Error {
-    constructor(message: string, readonly reason?: UnsafeTarget, readonly target = '', readonly what = '', readonly real = '') {
+    constructor(
+        message: string,
+        readonly reason?: UnsafeTarget,
+        readonly target = '',
+        readonly what = '',
+        readonly real = '',
+    ) {
         super(message);
     }
 }
@@ -78,10 +84,13 @@ export async function rewritePlan(file: string, expected: string, content: strin
 
 /** Refuses, before anything is written, a file that `rewritePlan` may not replace; its status if it may. */
 export async function checkPlanRewritable(file: string): Promise<Stats> {
-    const refuse = (reason: UnsafeTarget, message: string): never => { throw new UnsafeTargetError(message, reason, file); };
+    const refuse = (reason: UnsafeTarget, message: string): never => {
+        throw new UnsafeTargetError(message, reason, file);
+    };
     if (!isPlanPath(file)) refuse('not-plan', `${file}: not an .acct file; acct format --write rewrites only account plans (*.acct).`);
     const stat = await fs.lstat(file);
-    if (!stat.isFile()) refuse('not-regular-plan', `${file}: not a regular file (a symbolic link, a FIFO or a device): acct format --write rewrites only regular .acct files.`);
+    if (!stat.isFile())
+        refuse('not-regular-plan', `${file}: not a regular file (a symbolic link, a FIFO or a device): acct format --write rewrites only regular .acct files.`);
     if (stat.nlink > 1) refuse('linked-plan', `${file}: has other hard links, which would keep the old text.`);
     return stat;
 }

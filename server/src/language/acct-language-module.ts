@@ -25,39 +25,38 @@ import { AcctValidationRegistry } from './validation/acct-validation-registry.js
 import { AcctSyntaxMessages } from './parser/syntax-messages.js';
 import { AcctWorkspaceManager } from './workspace/acct-workspace-manager.js';
 
-
 export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCoreServices & AcctLanguageAddedServices> = {
     validation: {
         CustomerIndex: () => new CustomerIndex(),
-        FindingPolicy: (services) => new FindingPolicy(services.workspace.WorkspaceFacts, services.workspace.AcctSettings),
-        DocumentValidator: (services) => new AcctDocumentValidator(services),
-        ValidationRegistry: (services) => new AcctValidationRegistry(services),
+        FindingPolicy: services => new FindingPolicy(services.workspace.WorkspaceFacts, services.workspace.AcctSettings),
+        DocumentValidator: services => new AcctDocumentValidator(services),
+        ValidationRegistry: services => new AcctValidationRegistry(services),
     },
     workspace: {
         AcctSettings: () => new AcctSettings(),
-        FilePlaces: (services) => new FilePlaces(services.shared, services.workspace.AcctSettings),
-        WorkspaceFacts: (services) => new WorkspaceFacts(services),
-        AstNodeDescriptionProvider: (services) => new AcctNodeDescriptionProvider(services),
-        ReferenceDescriptionProvider: (services) => new AcctReferenceDescriptionProvider(services),
+        FilePlaces: services => new FilePlaces(services.shared, services.workspace.AcctSettings),
+        WorkspaceFacts: services => new WorkspaceFacts(services),
+        AstNodeDescriptionProvider: services => new AcctNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: services => new AcctReferenceDescriptionProvider(services),
     },
     parser: {
-        LangiumParser: (services) => withLeanLeaves(createAcctParser(services)),
-        Lexer: (services) => new AcctLexer(services),
+        LangiumParser: services => withLeanLeaves(createAcctParser(services)),
+        Lexer: services => new AcctLexer(services),
         TokenBuilder: () => new AcctTokenBuilder(),
         ValueConverter: () => new AcctValueConverter(),
-        ParserErrorMessageProvider: (services) => new AcctSyntaxMessages(services.Grammar, services.workspace.AcctSettings),
+        ParserErrorMessageProvider: services => new AcctSyntaxMessages(services.Grammar, services.workspace.AcctSettings),
     },
     references: {
-        Linker: (services) => new AcctLinker(services),
-        ScopeProvider: (services) => new AcctScopeProvider(services),
-        ScopeComputation: (services) => new AcctScopeComputation(services),
+        Linker: services => new AcctLinker(services),
+        ScopeProvider: services => new AcctScopeProvider(services),
+        ScopeComputation: services => new AcctScopeComputation(services),
     },
 };
 
 export const AcctLanguageSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
-        DocumentBuilder: (services) => new AcctDocumentBuilder(services),
-        LangiumDocumentFactory: (services) => new IncrementalDocumentFactory(services),
-        WorkspaceManager: (services) => new AcctWorkspaceManager(services),
+        DocumentBuilder: services => new AcctDocumentBuilder(services),
+        LangiumDocumentFactory: services => new IncrementalDocumentFactory(services),
+        WorkspaceManager: services => new AcctWorkspaceManager(services),
     },
 };

@@ -12,8 +12,19 @@
  */
 import type { ILexerConfig, IToken, TokenType } from 'chevrotain';
 import {
-    CompositeCstNodeImpl, LeafCstNodeImpl, RootCstNodeImpl, type AstNode, type CompositeCstNode, type CstNode, type IndexManager,
-    type LangiumDocument, type LangiumDocumentFactory, type LangiumParser, type LexerResult, type ParseResult, type URI,
+    CompositeCstNodeImpl,
+    LeafCstNodeImpl,
+    RootCstNodeImpl,
+    type AstNode,
+    type CompositeCstNode,
+    type CstNode,
+    type IndexManager,
+    type LangiumDocument,
+    type LangiumDocumentFactory,
+    type LangiumParser,
+    type LexerResult,
+    type ParseResult,
+    type URI,
 } from 'langium';
 
 /** Where a member comes from and how acct uses it, for the inventory (docs/langium-internals.md). */
@@ -34,7 +45,13 @@ export interface InternalMember {
 /** The inventory: one line per member and use. test/unit/langium-internals.test.ts keeps it and the document in step. */
 export const INTERNAL_MEMBERS: readonly InternalMember[] = [
     // Chevrotain's recognizer (Langium's ChevrotainWrapper): error recovery (acct-parser.ts, block-recovery.ts)
-    { owner: 'chevrotain Parser', member: 'tryInRepetitionRecovery', declared: 'undeclared', use: 'replace', by: 'language/block-recovery.ts, language/acct-parser.ts' },
+    {
+        owner: 'chevrotain Parser',
+        member: 'tryInRepetitionRecovery',
+        declared: 'undeclared',
+        use: 'replace',
+        by: 'language/block-recovery.ts, language/acct-parser.ts',
+    },
     { owner: 'chevrotain Parser', member: 'findReSyncTokenType', declared: 'undeclared', use: 'replace', by: 'language/acct-parser.ts' },
     { owner: 'chevrotain Parser', member: 'getFollowsForInRuleRecovery', declared: 'undeclared', use: 'replace', by: 'language/acct-parser.ts' },
     { owner: 'chevrotain Parser', member: 'raiseNoAltException', declared: 'undeclared', use: 'replace', by: 'language/acct-parser.ts' },
@@ -42,11 +59,23 @@ export const INTERNAL_MEMBERS: readonly InternalMember[] = [
     { owner: 'chevrotain Parser', member: 'exportLexerState', declared: 'undeclared', use: 'read', by: 'language/block-recovery.ts' },
     { owner: 'chevrotain Parser', member: 'importLexerState', declared: 'undeclared', use: 'read', by: 'language/block-recovery.ts' },
     { owner: 'chevrotain Parser', member: 'addToResyncTokens', declared: 'undeclared', use: 'read', by: 'language/block-recovery.ts' },
-    { owner: 'chevrotain Parser', member: 'getCurrRuleFullName', declared: 'undeclared', use: 'read', by: 'language/acct-parser.ts, language/block-recovery.ts' },
+    {
+        owner: 'chevrotain Parser',
+        member: 'getCurrRuleFullName',
+        declared: 'undeclared',
+        use: 'read',
+        by: 'language/acct-parser.ts, language/block-recovery.ts',
+    },
     { owner: 'chevrotain Parser', member: 'RULE_STACK', declared: 'undeclared', use: 'read', by: 'language/acct-parser.ts' },
     { owner: 'chevrotain Parser', member: 'RULE_OCCURRENCE_STACK', declared: 'undeclared', use: 'read', by: 'language/acct-parser.ts' },
     { owner: 'chevrotain Parser', member: 'maxLookahead', declared: 'undeclared', use: 'read', by: 'language/acct-parser.ts' },
-    { owner: 'chevrotain Parser', member: 'errorMessageProvider', declared: 'undeclared', use: 'read', by: 'language/acct-parser.ts, language/block-recovery.ts' },
+    {
+        owner: 'chevrotain Parser',
+        member: 'errorMessageProvider',
+        declared: 'undeclared',
+        use: 'read',
+        by: 'language/acct-parser.ts, language/block-recovery.ts',
+    },
     { owner: 'chevrotain Parser', member: 'SAVE_ERROR', declared: 'undeclared', use: 'read', by: 'language/acct-parser.ts, language/block-recovery.ts' },
     { owner: 'chevrotain Parser', member: 'SKIP_TOKEN', declared: 'protected', use: 'read', by: 'language/block-recovery.ts' },
     { owner: 'chevrotain Parser', member: 'LA', declared: 'protected', use: 'read', by: 'language/acct-parser.ts, language/block-recovery.ts' },
@@ -68,9 +97,21 @@ export const INTERNAL_MEMBERS: readonly InternalMember[] = [
     { owner: 'CstNodeBuilder', member: 'buildLeafNode', declared: 'public', use: 'replace', by: 'language/lean-cst.ts' },
     // Langium's CST nodes (incremental/tree-splice.ts, lean-cst.ts, incremental/incremental-parse.ts)
     { owner: 'CompositeCstNodeImpl', member: 'content', declared: 'public', use: 'write', by: 'language/acct-parser.ts, language/incremental/tree-splice.ts' },
-    { owner: 'AbstractCstNode', member: 'container', declared: 'public', use: 'write', by: 'language/acct-parser.ts, language/lean-cst.ts, language/incremental/tree-splice.ts' },
+    {
+        owner: 'AbstractCstNode',
+        member: 'container',
+        declared: 'public',
+        use: 'write',
+        by: 'language/acct-parser.ts, language/lean-cst.ts, language/incremental/tree-splice.ts',
+    },
     { owner: 'CompositeCstNodeImpl', member: '_rangeCache', declared: 'private', use: 'write', by: 'language/incremental/tree-splice.ts' },
-    { owner: 'CompositeCstNodeImpl', member: '_astNode', declared: 'private', use: 'write', by: 'language/incremental/tree-splice.ts, language/incremental/incremental-parse.ts' },
+    {
+        owner: 'CompositeCstNodeImpl',
+        member: '_astNode',
+        declared: 'private',
+        use: 'write',
+        by: 'language/incremental/tree-splice.ts, language/incremental/incremental-parse.ts',
+    },
     { owner: 'RootCstNodeImpl', member: '_text', declared: 'private', use: 'write', by: 'language/lean-cst.ts' },
     // Langium's lexer, linker, references, index and documents
     { owner: 'DefaultLexer', member: 'chevrotainLexer', declared: 'protected', use: 'write', by: 'language/acct-lexer.ts' },
@@ -93,9 +134,13 @@ type Kind = 'function' | 'number' | 'object' | 'array' | 'present';
 /** Checks that `object[member]` is of `kind` (a written field: that it exists, as an own or inherited property). */
 function expect(object: unknown, owner: string, member: string, kind: Kind): void {
     const value = object === null || object === undefined ? undefined : (object as Record<string, unknown>)[member];
-    const ok = kind === 'present' ? typeof object === 'object' && object !== null && member in object
-        : kind === 'array' ? Array.isArray(value)
-            : kind === 'object' ? typeof value === 'object' && value !== null
+    const ok =
+        kind === 'present'
+            ? typeof object === 'object' && object !== null && member in object
+            : kind === 'array'
+              ? Array.isArray(value)
+              : kind === 'object'
+                ? typeof value === 'object' && value !== null
                 : typeof value === kind;
     if (!ok) throw new LangiumInternalsError(owner, member, kind === 'present' ? 'a field' : `a ${kind}`);
 }
@@ -113,7 +158,12 @@ export function replaceMethod<T extends object, K extends keyof T>(object: T, ow
 // --- Chevrotain's recognizer -------------------------------------------------------------------
 
 export interface RecognizerInternals {
-    tryInRepetitionRecovery(grammarRule: (...args: unknown[]) => void, grammarRuleArgs: unknown[], lookAheadFunc: () => boolean, expectedTokType: TokenType): void;
+    tryInRepetitionRecovery(
+        grammarRule: (...args: unknown[]) => void,
+        grammarRuleArgs: unknown[],
+        lookAheadFunc: () => boolean,
+        expectedTokType: TokenType,
+    ): void;
     findReSyncTokenType(): TokenType | undefined;
     flattenFollowSet(): TokenType[];
     getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[];
@@ -137,8 +187,19 @@ export interface RecognizerInternals {
 }
 
 const RECOGNIZER_METHODS = [
-    'tryInRepetitionRecovery', 'findReSyncTokenType', 'flattenFollowSet', 'getFollowsForInRuleRecovery', 'raiseNoAltException',
-    'exportLexerState', 'importLexerState', 'LA', 'SKIP_TOKEN', 'addToResyncTokens', 'getCurrRuleFullName', 'getGAstProductions', 'SAVE_ERROR',
+    'tryInRepetitionRecovery',
+    'findReSyncTokenType',
+    'flattenFollowSet',
+    'getFollowsForInRuleRecovery',
+    'raiseNoAltException',
+    'exportLexerState',
+    'importLexerState',
+    'LA',
+    'SKIP_TOKEN',
+    'addToResyncTokens',
+    'getCurrRuleFullName',
+    'getGAstProductions',
+    'SAVE_ERROR',
 ] as const;
 
 function checkRecognizer(wrapper: unknown): RecognizerInternals {

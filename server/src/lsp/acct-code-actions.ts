@@ -17,7 +17,10 @@ import { isMember, type Member, type Workspace } from '../language/generated/ast
 import { quickFixes, type FixContext } from './quick-fixes/index.js';
 
 export class AcctCodeActionProvider implements CodeActionProvider {
-    constructor(private readonly settings: AcctSettings, private readonly documents: LangiumDocuments) {}
+    constructor(
+        private readonly settings: AcctSettings,
+        private readonly documents: LangiumDocuments,
+    ) {}
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const actions: CodeAction[] = [];
@@ -29,7 +32,11 @@ export class AcctCodeActionProvider implements CodeActionProvider {
         let members: Member[] | undefined;
         const texts = this.settings.texts();
         const context = (diagnostic: Diagnostic): FixContext => ({
-            document, diagnostic, today, texts, members: () => (members ??= this.members()),
+            document,
+            diagnostic,
+            today,
+            texts,
+            members: () => (members ??= this.members()),
         });
         for (const diagnostic of params.context.diagnostics) {
             const fix = (diagnostic.data as FindingData | undefined)?.fix;
@@ -51,7 +58,8 @@ export class AcctCodeActionProvider implements CodeActionProvider {
 
     /** Every member of the workspace: files by path, then declaration order. */
     private members(): Member[] {
-        return this.documents.all.toArray()
+        return this.documents.all
+            .toArray()
             .map(document => ({ document, path: document.uri.toString() }))
             .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
             .map(({ document }) => document)

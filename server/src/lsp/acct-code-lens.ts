@@ -12,9 +12,11 @@ import type { AcctSettings } from '../language/workspace/acct-settings.js';
 import { waivedSummary } from './waiver-descriptions.js';
 import { EditorCommands } from '../contract/commands.js';
 
-
 export class AcctCodeLensProvider implements CodeLensProvider {
-    constructor(private readonly findingPolicy: FindingPolicy, private readonly settings: AcctSettings) {}
+    constructor(
+        private readonly findingPolicy: FindingPolicy,
+        private readonly settings: AcctSettings,
+    ) {}
 
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): MaybePromise<CodeLens[] | undefined> {
         const lenses: CodeLens[] = [];
@@ -24,15 +26,12 @@ export class AcctCodeLensProvider implements CodeLensProvider {
         for (const customer of root.declarations.filter(isCustomer)) {
             if (!customer.$cstNode) continue;
             const key = customer.contacts.filter(c => c.role).length;
-            lenses.push(lens(customer.$cstNode.range, texts.t('lens.customer', { contacts: customer.contacts.length, key }),
-                { uri, customer: customer.name }));
+            lenses.push(lens(customer.$cstNode.range, texts.t('lens.customer', { contacts: customer.contacts.length, key }), { uri, customer: customer.name }));
             for (const opportunity of customer.opportunities) {
                 if (!isActiveOpportunity(opportunity) || !opportunity.$cstNode) continue;
                 const entries = opportunity.decisionChain?.entries ?? [];
                 const supporters = entries.filter(e => (effectiveSupport(e) ?? -Infinity) >= 1).length;
-                const title = entries.length
-                    ? texts.t('lens.deal', { supporters, entries: entries.length })
-                    : texts.t('lens.deal.noChain');
+                const title = entries.length ? texts.t('lens.deal', { supporters, entries: entries.length }) : texts.t('lens.deal.noChain');
                 lenses.push(lens(opportunity.$cstNode.range, title, { uri, customer: customer.name, opportunity: opportunity.name }));
             }
         }

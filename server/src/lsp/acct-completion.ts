@@ -7,7 +7,15 @@ import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionCont
 import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import {
-    addDays, ISSUE_CODES, isAdjustable, issueCatalog, isWaivable, type Meaning, type PropertyKeyword, type Texts, type VocabularyTexts,
+    addDays,
+    ISSUE_CODES,
+    isAdjustable,
+    issueCatalog,
+    isWaivable,
+    type Meaning,
+    type PropertyKeyword,
+    type Texts,
+    type VocabularyTexts,
 } from '../method/index.js';
 import type { AcctLanguageAddedServices } from '../language/acct-language-services.js';
 import type { AcctSettings } from '../language/workspace/acct-settings.js';
@@ -39,13 +47,15 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
         const scale = this.scaleFor(context, next, this.settings.texts());
         if (scale) {
             // In the scale's order (-1 0 1 2 3 ?), not in the object's key order (integer-like keys first).
-            scaleOrder(scale).forEach(([value, meaning], index) => acceptor(context, {
-                label: value,
-                kind: CompletionItemKind.EnumMember,
-                detail: meaning.label,
-                documentation: meaning.meaning,
-                sortText: String(index).padStart(2, '0'),
-            }));
+            scaleOrder(scale).forEach(([value, meaning], index) =>
+                acceptor(context, {
+                    label: value,
+                    kind: CompletionItemKind.EnumMember,
+                    detail: meaning.label,
+                    documentation: meaning.meaning,
+                    sortText: String(index).padStart(2, '0'),
+                }),
+            );
             return;
         }
         return super.completionFor(context, next, acceptor);
@@ -75,12 +85,23 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
         const keyword = /([A-Za-z-]+)\s*$/.exec(before)?.[1];
         const today = this.settings.today();
         const texts = this.settings.texts();
-        const offers: Array<[string, string]> = keyword === 'until'
-            ? [[addDays(today, WAIVER_DAYS), texts.t('completion.inDays', { days: WAIVER_DAYS })], [addDays(today, 90), texts.t('completion.inDays', { days: 90 })]]
-            : keyword === 'reviewed' || keyword === 'last-contact' ? [[today, texts.t('completion.today')]] : [];
-        offers.forEach(([date, when], index) => acceptor(context, {
-            label: date, kind: CompletionItemKind.Value, detail: when, sortText: String(index),
-        }));
+        const offers: Array<[string, string]> =
+            keyword === 'until'
+                ? [
+                      [addDays(today, WAIVER_DAYS), texts.t('completion.inDays', { days: WAIVER_DAYS })],
+                      [addDays(today, 90), texts.t('completion.inDays', { days: 90 })],
+                  ]
+                : keyword === 'reviewed' || keyword === 'last-contact'
+                  ? [[today, texts.t('completion.today')]]
+                  : [];
+        offers.forEach(([date, when], index) =>
+            acceptor(context, {
+                label: date,
+                kind: CompletionItemKind.Value,
+                detail: when,
+                sortText: String(index),
+            }),
+        );
     }
 
     /** Which value scale, if any, the next token belongs to. */
@@ -89,8 +110,11 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
         // Langium clears `next.property` for the features after a parsed keyword, so a plain
         // `SignedInt` value (whose first feature is its optional '-') is recognized by the
         // property keyword before it. Only the '-' feature answers, so the scale is offered once.
-        if (GrammarAST.isKeyword(next.feature) && next.feature.value === '-'
-            && AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'SignedInt') {
+        if (
+            GrammarAST.isKeyword(next.feature) &&
+            next.feature.value === '-' &&
+            AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'SignedInt'
+        ) {
             const before = wordsBefore(context.textDocument.getText(), context.tokenOffset);
             const keyword = /([A-Za-z-]+)\s*$/.exec(before)?.[1];
             if (keyword === 'intimacy') return texts.vocabulary.intimacy;
@@ -120,7 +144,7 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
 
 /** Numeric values in ascending order, `?` last. */
 function scaleOrder(scale: Readonly<Record<string, Meaning>>): Array<[string, Meaning]> {
-    const rank = (value: string) => value === '?' ? Infinity : Number(value);
+    const rank = (value: string) => (value === '?' ? Infinity : Number(value));
     return Object.entries(scale).sort(([a], [b]) => rank(a) - rank(b));
 }
 

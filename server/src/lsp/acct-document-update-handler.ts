@@ -49,7 +49,7 @@ export class AcctDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
                 if (known || !(await manager.isIgnored(URI.parse(change.uri)))) kept.push(change);
             }
             if (kept.length) super.didChangeWatchedFiles({ changes: kept });
-        })().catch(error => console.error('acct: the file watcher\'s update failed', error));
+        })().catch(error => console.error("acct: the file watcher's update failed", error));
     }
 
     /** The builder of createAcctServices (acct-language-module.ts): it keeps requests waiting for the edits. */
@@ -78,10 +78,13 @@ export class AcctDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         if (this.running) return;
         if (this.timer) clearTimeout(this.timer);
         const waited = Date.now() - (this.waitingSince ?? Date.now());
-        this.timer = setTimeout(() => {
-            this.timer = undefined;
-            void this.run();
-        }, Math.max(0, Math.min(delay, MAX_WAIT_MS - waited)));
+        this.timer = setTimeout(
+            () => {
+                this.timer = undefined;
+                void this.run();
+            },
+            Math.max(0, Math.min(delay, MAX_WAIT_MS - waited)),
+        );
     }
 
     private async run(): Promise<void> {

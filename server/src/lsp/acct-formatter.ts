@@ -7,7 +7,14 @@
  */
 import type { LangiumDocument, Lexer } from 'langium';
 import type { Formatter } from 'langium/lsp';
-import type { DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, FormattingOptions, TextEdit } from 'vscode-languageserver';
+import type {
+    DocumentFormattingParams,
+    DocumentOnTypeFormattingOptions,
+    DocumentOnTypeFormattingParams,
+    DocumentRangeFormattingParams,
+    FormattingOptions,
+    TextEdit,
+} from 'vscode-languageserver';
 import { layoutEdits, layoutPieces, type LayoutEdit } from '../language/editing/plan-layout.js';
 
 export class AcctFormatter implements Formatter {
@@ -39,9 +46,11 @@ export class AcctFormatter implements Formatter {
     private edits(document: LangiumDocument, options: FormattingOptions, keep: (edit: LayoutEdit) => boolean): TextEdit[] {
         const text = document.textDocument.getText();
         const indent = options.insertSpaces === false ? '\t' : ' '.repeat(options.tabSize > 0 ? options.tabSize : 4);
-        return layoutEdits(text, layoutPieces(this.lexer, text), { indent }).filter(keep).map(edit => ({
-            range: { start: document.textDocument.positionAt(edit.start), end: document.textDocument.positionAt(edit.end) },
-            newText: edit.text,
-        }));
+        return layoutEdits(text, layoutPieces(this.lexer, text), { indent })
+            .filter(keep)
+            .map(edit => ({
+                range: { start: document.textDocument.positionAt(edit.start), end: document.textDocument.positionAt(edit.end) },
+                newText: edit.text,
+            }));
     }
 }

@@ -6,8 +6,18 @@ import { AstUtils, CstUtils, GrammarAST, GrammarUtils, type AstNode, type Langiu
 import type { HoverProvider, LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import {
-    isActivity, isCompetitor, isContact, isCustomer, isMember, isOpportunity, isSeverityRule, isSupportValue, isWaiver,
-    type Contact, type Customer, type Opportunity,
+    isActivity,
+    isCompetitor,
+    isContact,
+    isCustomer,
+    isMember,
+    isOpportunity,
+    isSeverityRule,
+    isSupportValue,
+    isWaiver,
+    type Contact,
+    type Customer,
+    type Opportunity,
 } from '../language/generated/ast.js';
 import { generalLayer, isActiveOpportunity, isQualified, maturity, supportOf } from '../language/ast/ast-rules.js';
 import { isIdAlternative, meaningOfKeyword } from './acct-completion.js';
@@ -16,9 +26,7 @@ import type { AcctLanguageAddedServices } from '../language/acct-language-servic
 import { historyCaches } from './history-cache.js';
 import { SubjectKeys } from '../contract/subject-key.js';
 import { stageDays } from '../contract/stage-age.js';
-import {
-    roleMeanings, suggestedTierFor, tierReason, type IntimacyKey, type PropertyKeyword, type SupportKey, type Texts,
-} from '../method/index.js';
+import { roleMeanings, suggestedTierFor, tierReason, type IntimacyKey, type PropertyKeyword, type SupportKey, type Texts } from '../method/index.js';
 
 export class AcctHoverProvider implements HoverProvider {
     protected readonly references;
@@ -40,7 +48,10 @@ export class AcctHoverProvider implements HoverProvider {
         const target = this.declarationAt(leaf);
         if (isOpportunity(target) && isActiveOpportunity(target)) {
             // an open deal: since when it has held its stage, from the plan's history (when it is read)
-            return this.stageAge(document, target).then(age => ({ contents: { kind: 'markdown', value: age ? `${text}\n\n${age}` : text }, range: leaf.range }));
+            return this.stageAge(document, target).then(age => ({
+                contents: { kind: 'markdown', value: age ? `${text}\n\n${age}` : text },
+                range: leaf.range,
+            }));
         }
         return { contents: { kind: 'markdown', value: text }, range: leaf.range };
     }
@@ -56,7 +67,11 @@ export class AcctHoverProvider implements HoverProvider {
         const age = ages?.of(SubjectKeys.opportunity(customer.name, opportunity.name), opportunity.stage);
         if (!age) return undefined;
         const texts = settings.texts();
-        return texts.t('hover.opportunity.stageAge', { stage: texts.term('stages', opportunity.stage), since: age.since, days: stageDays(age, settings.today()) });
+        return texts.t('hover.opportunity.stageAge', {
+            stage: texts.term('stages', opportunity.stage),
+            since: age.since,
+            days: stageDays(age, settings.today()),
+        });
     }
 
     protected describeLeaf(leaf: import('langium').CstNode): string | undefined {
@@ -73,8 +88,11 @@ export class AcctHoverProvider implements HoverProvider {
             if (value) {
                 const extra = isCustomer(node) && node.tier === keyword ? '\n\n' + tierAdvice(node, texts) : '';
                 const letter = roleMeanings[keyword as keyof typeof roleMeanings]?.letter;
-                return (letter ? texts.t('hover.keywordLetter', { keyword, letter, meaning: value.meaning })
-                    : texts.t('hover.keyword', { keyword, meaning: value.meaning })) + extra;
+                return (
+                    (letter
+                        ? texts.t('hover.keywordLetter', { keyword, letter, meaning: value.meaning })
+                        : texts.t('hover.keyword', { keyword, meaning: value.meaning })) + extra
+                );
             }
             if (keyword === '?' && isSupportValue(node)) return supportText('?', texts);
             if (keyword === '-' && isSupportValue(node)) return supportText(String(supportOf(node)), texts);
@@ -121,7 +139,8 @@ function describeDeclaration(node: AstNode, texts: Texts): string | undefined {
     if (isCompetitor(node)) return texts.t('hover.competitor', { name: node.displayName, id: node.name });
     if (isActivity(node)) {
         return texts.t('hover.activity', {
-            name: node.displayName, id: node.name,
+            name: node.displayName,
+            id: node.name,
             kind: node.kind ? texts.term('activityKinds', node.kind) : texts.t('hover.activity.kind'),
             date: node.date ? texts.t('hover.activity.date', { date: node.date }) : '',
             status: node.status ? texts.t('hover.activity.status', { status: texts.term('activityStatuses', node.status) }) : '',
@@ -131,17 +150,24 @@ function describeDeclaration(node: AstNode, texts: Texts): string | undefined {
 }
 
 function describeCustomer(customer: Customer, texts: Texts): string {
-    const lines = [texts.t('hover.customer', {
-        name: customer.displayName, id: customer.name,
-        industry: customer.industry ? texts.t('hover.customer.industry', { industry: customer.industry }) : '',
-    })];
+    const lines = [
+        texts.t('hover.customer', {
+            name: customer.displayName,
+            id: customer.name,
+            industry: customer.industry ? texts.t('hover.customer.industry', { industry: customer.industry }) : '',
+        }),
+    ];
     lines.push(tierAdvice(customer, texts));
     const general = generalLayer(customer).length;
-    lines.push(texts.t('hover.customer.counts', {
-        contacts: customer.contacts.length, key: customer.contacts.length - general, general,
-        active: customer.opportunities.filter(isActiveOpportunity).length,
-        organization: customer.organization ? texts.term('organizations', customer.organization) : texts.t('hover.notSet'),
-    }));
+    lines.push(
+        texts.t('hover.customer.counts', {
+            contacts: customer.contacts.length,
+            key: customer.contacts.length - general,
+            general,
+            active: customer.opportunities.filter(isActiveOpportunity).length,
+            organization: customer.organization ? texts.term('organizations', customer.organization) : texts.t('hover.notSet'),
+        }),
+    );
     return lines.join('\n\n');
 }
 
@@ -151,9 +177,12 @@ function tierAdvice(customer: Customer, texts: Texts): string {
         return texts.t('hover.tier.noScores', { tier: customer.tier ? texts.term('tiers', customer.tier) : texts.t('hover.tier.none') });
     }
     const reason = tierReason(customer.standing!, customer.cooperation!, texts);
-    const verdict = customer.tier === undefined ? texts.t('hover.tier.undeclared', { suggested: texts.term('tiers', suggested) })
-        : customer.tier === suggested ? texts.t('hover.tier.asSuggested', { tier: texts.term('tiers', customer.tier) })
-        : texts.t('hover.tier.differs', { tier: texts.term('tiers', customer.tier), suggested: texts.term('tiers', suggested) });
+    const verdict =
+        customer.tier === undefined
+            ? texts.t('hover.tier.undeclared', { suggested: texts.term('tiers', suggested) })
+            : customer.tier === suggested
+              ? texts.t('hover.tier.asSuggested', { tier: texts.term('tiers', customer.tier) })
+              : texts.t('hover.tier.differs', { tier: texts.term('tiers', customer.tier), suggested: texts.term('tiers', suggested) });
     return texts.t('hover.tier.advice', { verdict, reason, meaning: texts.vocabulary.tiers[suggested].meaning });
 }
 
@@ -163,12 +192,14 @@ function describeContact(contact: Contact, texts: Texts): string {
     const supportLine = texts.vocabulary.support[(support === null ? '?' : String(support)) as SupportKey];
     const parts = [
         texts.t('hover.contact.head', {
-            name: contact.displayName, id: contact.name,
+            name: contact.displayName,
+            id: contact.name,
             title: contact.title ? texts.t('hover.contact.title', { title: contact.title }) : '',
             department: contact.department ? texts.t('hover.contact.department', { department: contact.department }) : '',
         }),
         texts.t('hover.contact.facts', {
-            role, support: support === null ? '?' : support,
+            role,
+            support: support === null ? '?' : support,
             label: supportLine ? texts.t('hover.contact.supportLabel', { label: supportLine.label }) : '',
             intimacy: contact.intimacy ?? texts.t('hover.notSet'),
         }),
@@ -184,18 +215,23 @@ function describeContact(contact: Contact, texts: Texts): string {
 function describeOpportunity(opportunity: Opportunity, texts: Texts): string {
     const qualified = isQualified(opportunity) ? texts.t('hover.opportunity.qualified') : texts.t('hover.opportunity.unqualified');
     const team = opportunity.team;
-    const triangle = ['ar', 'sr', 'fr'].map(r => `${r.toUpperCase()} ${(team as never as Record<string, { $refText: string } | undefined>)?.[r]?.$refText ?? '—'}`).join(', ');
+    const triangle = ['ar', 'sr', 'fr']
+        .map(r => `${r.toUpperCase()} ${(team as never as Record<string, { $refText: string } | undefined>)?.[r]?.$refText ?? '—'}`)
+        .join(', ');
     const customer = AstUtils.getContainerOfType(opportunity, isCustomer);
     return [
         texts.t('hover.opportunity.head', {
-            name: opportunity.displayName, id: opportunity.name,
+            name: opportunity.displayName,
+            id: opportunity.name,
             stage: opportunity.stage ? texts.term('stages', opportunity.stage) : texts.t('hover.opportunity.noStage'),
             customer: customer ? texts.t('hover.opportunity.at', { customer: customer.displayName }) : '',
         }),
         texts.t('hover.opportunity.facts', {
-            qualified, triangle,
+            qualified,
+            triangle,
             powerMap: opportunity.decisionChain
-                ? texts.t('hover.opportunity.people', { count: opportunity.decisionChain.entries.length }) : texts.t('hover.opportunity.noPowerMap'),
+                ? texts.t('hover.opportunity.people', { count: opportunity.decisionChain.entries.length })
+                : texts.t('hover.opportunity.noPowerMap'),
         }),
         texts.t('hover.opportunity.maturity', { maturity: texts.vocabulary.maturities[maturity(opportunity)].meaning }),
     ].join('\n\n');

@@ -22,7 +22,9 @@ export class AcctInlayHintProvider extends AbstractInlayHintProvider {
 
     override async getInlayHints(document: LangiumDocument, params: InlayHintParams, cancelToken = CancellationToken.None): Promise<InlayHint[]> {
         const hints: InlayHint[] = [];
-        const acceptor: InlayHintAcceptor = hint => { if (within(hint.position, params.range)) hints.push(hint); };
+        const acceptor: InlayHintAcceptor = hint => {
+            if (within(hint.position, params.range)) hints.push(hint);
+        };
         for (const node of nodesInRange(document.parseResult.value, params.range)) {
             await interruptAndCheck(cancelToken);
             this.computeInlayHint(node, acceptor);

@@ -20,22 +20,22 @@ const WindowedAcctCompletionProvider = withWindowedCompletion(AcctCompletionProv
 
 export const AcctLspModule: Module<LangiumServices & AcctLanguageAddedServices, PartialLangiumServices> = {
     lsp: {
-        CompletionProvider: (services) => new WindowedAcctCompletionProvider(services),
-        HoverProvider: (services) => new AcctHoverProvider(services),
-        DocumentSymbolProvider: (services) => new AcctDocumentSymbolProvider(services),
-        CodeLensProvider: (services) => new AcctCodeLensProvider(services.validation.FindingPolicy, services.workspace.AcctSettings),
-        CodeActionProvider: (services) => new AcctCodeActionProvider(services.workspace.AcctSettings, services.shared.workspace.LangiumDocuments),
-        SemanticTokenProvider: (services) => new AcctSemanticTokenProvider(services),
-        InlayHintProvider: (services) => new AcctInlayHintProvider(services.workspace.AcctSettings),
-        Formatter: (services) => new AcctFormatter(services.parser.Lexer),
+        CompletionProvider: services => new WindowedAcctCompletionProvider(services),
+        HoverProvider: services => new AcctHoverProvider(services),
+        DocumentSymbolProvider: services => new AcctDocumentSymbolProvider(services),
+        CodeLensProvider: services => new AcctCodeLensProvider(services.validation.FindingPolicy, services.workspace.AcctSettings),
+        CodeActionProvider: services => new AcctCodeActionProvider(services.workspace.AcctSettings, services.shared.workspace.LangiumDocuments),
+        SemanticTokenProvider: services => new AcctSemanticTokenProvider(services),
+        InlayHintProvider: services => new AcctInlayHintProvider(services.workspace.AcctSettings),
+        Formatter: services => new AcctFormatter(services.parser.Lexer),
     },
 };
 
 export const AcctLspSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new AcctNodeKindProvider(),
-        DocumentUpdateHandler: (services) => new AcctDocumentUpdateHandler(services),
-        WorkspaceSymbolProvider: (services) => new AcctWorkspaceSymbolProvider(services),
-        LanguageServer: (services) => new AcctLanguageServer(services),
+        DocumentUpdateHandler: services => new AcctDocumentUpdateHandler(services),
+        WorkspaceSymbolProvider: services => new AcctWorkspaceSymbolProvider(services),
+        LanguageServer: services => new AcctLanguageServer(services),
     },
 };

@@ -8,8 +8,12 @@ import type { AcctLanguageAddedServices } from '../language/acct-language-servic
 import type { AcctSettings } from '../language/workspace/acct-settings.js';
 
 const symbolKinds: Record<string, SymbolKind> = {
-    Customer: SymbolKind.Class, Contact: SymbolKind.Field, Opportunity: SymbolKind.Event,
-    Activity: SymbolKind.Method, Member: SymbolKind.Variable, Competitor: SymbolKind.Constant,
+    Customer: SymbolKind.Class,
+    Contact: SymbolKind.Field,
+    Opportunity: SymbolKind.Event,
+    Activity: SymbolKind.Method,
+    Member: SymbolKind.Variable,
+    Competitor: SymbolKind.Constant,
 };
 
 export class AcctNodeKindProvider extends DefaultNodeKindProvider {
@@ -35,13 +39,17 @@ export class AcctDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
     protected override getSymbol(document: LangiumDocument, astNode: AstNode): DocumentSymbol[] {
         if (!isWaiver(astNode) || !astNode.$cstNode) return super.getSymbol(document, astNode);
         const code = GrammarUtils.findNodeForProperty(astNode.$cstNode, 'code') ?? astNode.$cstNode;
-        return [{
-            kind: SymbolKind.Key,
-            name: `waive ${astNode.code}`,
-            detail: [astNode.until ? this.settings.texts().t('symbol.until', { until: astNode.until }) : undefined, astNode.reason].filter(Boolean).join(' · '),
-            range: astNode.$cstNode.range,
-            selectionRange: code.range,
-        }];
+        return [
+            {
+                kind: SymbolKind.Key,
+                name: `waive ${astNode.code}`,
+                detail: [astNode.until ? this.settings.texts().t('symbol.until', { until: astNode.until }) : undefined, astNode.reason]
+                    .filter(Boolean)
+                    .join(' · '),
+                range: astNode.$cstNode.range,
+                selectionRange: code.range,
+            },
+        ];
     }
 
     protected override createSymbol(document: LangiumDocument, astNode: AstNode, cstNode: CstNode, nameNode: CstNode, computedName?: string): DocumentSymbol {

@@ -80,8 +80,7 @@ export class AcctWorkspaceSymbolProvider implements WorkspaceSymbolProvider {
                 if (score !== undefined) found.push({ entry, rank: score, uri, order });
             });
         }
-        found.sort((a, b) => a.rank - b.rank || a.entry.label.length - b.entry.label.length
-            || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.order - b.order));
+        found.sort((a, b) => a.rank - b.rank || a.entry.label.length - b.entry.label.length || (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.order - b.order));
         return found.slice(0, WORKSPACE_SYMBOL_LIMIT).map(({ entry, uri }) => this.symbolOf(entry, uri));
     }
 
@@ -123,7 +122,11 @@ function add(entries: Entry[], node: Declared, container?: string): void {
     if (!node.name || !node.$cstNode) return;
     const name = (node.displayName ?? '').toLowerCase();
     entries.push({
-        node, label: symbolLabel(node.name, node.displayName), id: node.name.toLowerCase(), name,
-        compact: name.replace(/\s+/g, ''), ...(container ? { container } : {}),
+        node,
+        label: symbolLabel(node.name, node.displayName),
+        id: node.name.toLowerCase(),
+        name,
+        compact: name.replace(/\s+/g, ''),
+        ...(container ? { container } : {}),
     });
 }

@@ -81,7 +81,7 @@ export function withWindowedCompletion<T extends CompletionProviderClass>(Base: 
                     const start = all[last - 1];
                     const end = last + 1 < all.length ? all[last + 1] : text.length;
                     const found = super.backtrackToAnyToken(text.slice(start, end), offset - start);
-                    const shift = (value: number | undefined) => value === undefined ? undefined : value + start;
+                    const shift = (value: number | undefined) => (value === undefined ? undefined : value + start);
                     return {
                         nextTokenStart: found.nextTokenStart + start,
                         nextTokenEnd: found.nextTokenEnd + start,
@@ -153,15 +153,17 @@ export function withWindowedCompletion<T extends CompletionProviderClass>(Base: 
             if (!customer) return offsets;
             const index = offsets.indexOf(declaration!.offset);
             // no spread: a customer of 200,000 contacts is more arguments than a call takes
-            return offsets.slice(0, index + 1).concat(this.elementsOf(customer).map(anchor => anchor.offset), offsets.slice(index + 1));
+            return offsets.slice(0, index + 1).concat(
+                this.elementsOf(customer).map(anchor => anchor.offset),
+                offsets.slice(index + 1),
+            );
         }
 
         /** No lexer or parser error before `offset` in the active document (an error at the end of the file has no offset). */
         private parsedCleanlyBefore(offset: number): boolean {
             const result = this.active!.parseResult;
-            const at = (value: number | undefined) => value === undefined || Number.isNaN(value) ? Infinity : value;
-            return result.lexerErrors.every(error => at(error.offset) >= offset)
-                && result.parserErrors.every(error => at(error.token.startOffset) >= offset);
+            const at = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? Infinity : value);
+            return result.lexerErrors.every(error => at(error.offset) >= offset) && result.parserErrors.every(error => at(error.token.startOffset) >= offset);
         }
     }
     return WindowedCompletionProvider;
@@ -173,7 +175,8 @@ function findLast<T>(items: T[], test: (item: T) => boolean): T | undefined {
     let high = items.length;
     while (low < high) {
         const mid = (low + high) >> 1;
-        if (test(items[mid])) low = mid + 1; else high = mid;
+        if (test(items[mid])) low = mid + 1;
+        else high = mid;
     }
     return low > 0 ? items[low - 1] : undefined;
 }

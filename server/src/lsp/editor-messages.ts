@@ -26,8 +26,8 @@ export function daysSinceTooltip(texts: Texts, today: string): string {
 
 export const fixTitles = {
     /** no-power-map */
-    scaffoldDecisionChain: (texts: Texts, count: number, customer: string) => count === 1
-        ? texts.t('fix.scaffoldDecisionChain.one', { customer }) : texts.t('fix.scaffoldDecisionChain', { count, customer }),
+    scaffoldDecisionChain: (texts: Texts, count: number, customer: string) =>
+        count === 1 ? texts.t('fix.scaffoldDecisionChain.one', { customer }) : texts.t('fix.scaffoldDecisionChain', { count, customer }),
     /** incomplete-iron-triangle */
     addToTeam: (texts: Texts, role: string, member: string, isOwner: boolean) =>
         texts.t(isOwner ? 'fix.addOwnerToTeam' : 'fix.addToTeam', { member, role: role.toUpperCase() }),

@@ -46,7 +46,10 @@ export class HistoryCache {
     private readonly headChecked = new Map<string, { at: number; head: Promise<string | null> }>();
 
     /** `onReady(folder)` fires when a reading ends. */
-    constructor(private readonly reader: HistoryReader | undefined, private readonly onReady: (folder: string) => void) {}
+    constructor(
+        private readonly reader: HistoryReader | undefined,
+        private readonly onReady: (folder: string) => void,
+    ) {}
 
     /** The trend of `subject` (named `name` in the plan of now) in `folder`, or why there is none; starts the reading when needed. */
     async trend(folder: string, subject: SubjectKey | null, name: string | null, texts: Texts): Promise<TrendsState> {
@@ -89,7 +92,14 @@ export class HistoryCache {
     }
 
     private start(folder: string, head: string | null, locale: Locale): Read {
-        const read: Read = { head, locale, state: head === null ? 'noGit' : 'loading', trends: new TrendHistory(), ages: new StageAges(), done: Promise.resolve() };
+        const read: Read = {
+            head,
+            locale,
+            state: head === null ? 'noGit' : 'loading',
+            trends: new TrendHistory(),
+            ages: new StageAges(),
+            done: Promise.resolve(),
+        };
         this.reads.set(folder, read);
         if (head !== null) read.done = this.read(folder, read);
         return read;

@@ -45,7 +45,6 @@ export function afterUpdate(): void {
         timer = undefined;
         edits = 0;
         fullCollection()?.();
-
     }, IDLE_MS);
     timer.unref?.();
 }

@@ -15,15 +15,27 @@ import { serializePlan } from '../plan/plan-json.js';
 import { focusAt, trendSubjectAt } from '../plan/focus.js';
 import { NO_FOCUS } from '../contract/plan-focus.js';
 import {
-    ExportPlanRequest, FocusRequest, HistoryReadyNotification, LocateRequest, PlanChangedNotification, PlanPartsRequest, PlanViewRequest,
-    StageAgesRequest, TrendsRequest, WorkspaceTrustNotification,
+    ExportPlanRequest,
+    FocusRequest,
+    HistoryReadyNotification,
+    LocateRequest,
+    PlanChangedNotification,
+    PlanPartsRequest,
+    PlanViewRequest,
+    StageAgesRequest,
+    TrendsRequest,
+    WorkspaceTrustNotification,
 } from '../contract/protocol.js';
 import { isSubjectKey, SubjectKeys } from '../contract/subject-key.js';
 import { isActive } from '../method/index.js';
 import { agesRecord, HistoryCache, historyCaches, type HistoryReader } from './history-cache.js';
 
-export function registerPlanProtocol(connection: Connection, shared: LangiumSharedServices, acct: LangiumCoreServices & AcctLanguageAddedServices & AcctPlanAddedServices,
-    history?: HistoryReader): void {
+export function registerPlanProtocol(
+    connection: Connection,
+    shared: LangiumSharedServices,
+    acct: LangiumCoreServices & AcctLanguageAddedServices & AcctPlanAddedServices,
+    history?: HistoryReader,
+): void {
     const builder = shared.workspace.DocumentBuilder;
     const settings = acct.workspace.AcctSettings;
     const plans = acct.plan.PlanBuilder;
@@ -134,7 +146,9 @@ export function registerPlanProtocol(connection: Connection, shared: LangiumShar
         await builder.waitUntil(DocumentState.Validated);
         const base = acct.workspace.FilePlaces.baseOf(URI.parse(params.uri));
         const plan = plans.plan(base ?? URI.parse(params.uri));
-        const keys = plan.customers.flatMap(c => c.opportunities.filter(o => isActive(o.stage)).map(o => ({ key: SubjectKeys.opportunity(c.id, o.id), stage: o.stage })));
+        const keys = plan.customers.flatMap(c =>
+            c.opportunities.filter(o => isActive(o.stage)).map(o => ({ key: SubjectKeys.opportunity(c.id, o.id), stage: o.stage })),
+        );
         return { status, ages: agesRecord(ages, keys) };
     });
 

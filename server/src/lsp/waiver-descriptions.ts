@@ -21,7 +21,9 @@ export function describeWaiver(waiver: Waiver, policy: FindingPolicy, today: str
     }
     const declaration = waiver.$container.$type.toLowerCase() as DeclarationKind;
     const what = texts.t('hover.waiver.what', {
-        code: waiver.code, declaration: texts.vocabulary.declarations[declaration] ?? declaration, summary: texts.vocabulary.issues[waiver.code].summary,
+        code: waiver.code,
+        declaration: texts.vocabulary.declarations[declaration] ?? declaration,
+        summary: texts.vocabulary.issues[waiver.code].summary,
     });
     if (waiver.until && waiver.until < today) {
         return `${head}\n\n${what}\n\n${texts.t('hover.waiver.expired', { until: waiver.until })}`;
@@ -40,8 +42,10 @@ export function describeSeverityRule(rule: SeverityRule, facts: WorkspaceFacts, 
     }
     const info = issueCatalog[rule.code];
     const inForce = facts.severities().get(rule.code) ?? info.severity;
-    return `${texts.t('hover.severity', { code: rule.code, level: rule.level, summary: texts.vocabulary.issues[rule.code].summary })}\n\n`
-        + texts.t('hover.severity.inForce', { default: info.severity, inForce });
+    return (
+        `${texts.t('hover.severity', { code: rule.code, level: rule.level, summary: texts.vocabulary.issues[rule.code].summary })}\n\n` +
+        texts.t('hover.severity.inForce', { default: info.severity, inForce })
+    );
 }
 
 /** One line for a code lens: which codes a declaration's waivers waive today, and why. */
@@ -49,11 +53,14 @@ export function waivedSummary(waivers: readonly Waiver[], policy: FindingPolicy,
     const parts = waivers.flatMap(waiver => {
         const waived: readonly Diagnostic[] = policy.waivedBy(waiver);
         if (waived.length === 0) return [];
-        return [texts.t('lens.waived.part', {
-            code: waiver.code, count: waived.length,
-            until: waiver.until ? texts.t('lens.waived.until', { until: waiver.until }) : '',
-            reason: waiver.reason ? texts.t('lens.waived.reason', { reason: shorten(waiver.reason, 60) }) : '',
-        })];
+        return [
+            texts.t('lens.waived.part', {
+                code: waiver.code,
+                count: waived.length,
+                until: waiver.until ? texts.t('lens.waived.until', { until: waiver.until }) : '',
+                reason: waiver.reason ? texts.t('lens.waived.reason', { reason: shorten(waiver.reason, 60) }) : '',
+            }),
+        ];
     });
     return parts.length ? texts.t('lens.waived', { parts: parts.join('; ') }) : undefined;
 }

@@ -20,7 +20,7 @@ export function dayNumber(date: string | undefined | null): number | undefined {
     let day = dayNumbers.get(date);
     if (day === undefined && !dayNumbers.has(date)) {
         if (dayNumbers.size >= DAY_NUMBERS_HELD) dayNumbers.clear();
-        dayNumbers.set(date, day = parseDayNumber(date));
+        dayNumbers.set(date, (day = parseDayNumber(date)));
     }
     return day;
 }
@@ -64,7 +64,10 @@ export function localToday(now = new Date()): string {
 export type TodaySource = 'explicit' | 'ACCT_TODAY' | 'clock';
 
 export class InvalidTodayError extends Error {
-    constructor(readonly source: Exclude<TodaySource, 'clock'>, readonly value: string) {
+    constructor(
+        readonly source: Exclude<TodaySource, 'clock'>,
+        readonly value: string,
+    ) {
         super(`${source === 'ACCT_TODAY' ? `ACCT_TODAY=${value}` : value} is not a date: use YYYY-MM-DD.`);
     }
 }

@@ -88,9 +88,12 @@ export const issueCatalog: Readonly<Record<IssueCode, IssueInfo>> = {
     'invalid-code': { severity: 'error', summary: 'waive or severity names a code that does not exist or cannot be changed.' },
     'ripe-lead': { severity: 'info', summary: 'A lead has both a budget and a start: it meets the opportunity criteria; move it to stage opportunity.' },
     'no-value-proposition': { severity: 'info', summary: 'A bid has no value proposition: 80 % of the result is decided before the tender.' },
-    'class-without-partnership': { severity: 'warning', summary: 'An S or A customer has no organizational relationship beyond communicate: build a strategic partnership.' },
+    'class-without-partnership': {
+        severity: 'warning',
+        summary: 'An S or A customer has no organizational relationship beyond communicate: build a strategic partnership.',
+    },
     'unverified-opportunity': { severity: 'off', summary: 'An active opportunity lacks the intent or the solution: a lead that skipped the lead criteria.' },
-    'unknown-needs': { severity: 'off', summary: "An approver or decision-maker of an active deal has no KPI and no pain on record." },
+    'unknown-needs': { severity: 'off', summary: 'An approver or decision-maker of an active deal has no KPI and no pain on record.' },
     'aimless-activity': { severity: 'off', summary: 'A planned activity has no objective: what must this meeting achieve?' },
     'missing-currency': { severity: 'info', summary: 'An amount in 万 or 亿 has no currency.' },
     'duplicate-property': { severity: 'warning', summary: 'A property is written twice in one block; only the last counts.' },
@@ -99,7 +102,13 @@ export const issueCatalog: Readonly<Record<IssueCode, IssueInfo>> = {
 
 /** Codes that no policy may change and no waiver may waive: the plan is wrong, not a judgement call. */
 export const FIXED_CODES: ReadonlySet<IssueCode> = new Set<IssueCode>([
-    'syntax', 'unresolved-reference', 'duplicate-id', 'out-of-range', 'reports-to-cycle', 'invalid-code', 'internal-error',
+    'syntax',
+    'unresolved-reference',
+    'duplicate-id',
+    'out-of-range',
+    'reports-to-cycle',
+    'invalid-code',
+    'internal-error',
 ]);
 
 /** Codes a waiver may name: not the fixed ones, and not the waivers' own findings. */

@@ -54,7 +54,7 @@ export const issueGuidance: Readonly<Record<IssueCode, IssueGuidance>> = {
         help: 'Name the missing members in the team block (ar, sr, fr).',
     },
     'tier-mismatch': {
-        why: "Customers are tiered by their standing and the value of cooperation to us, so that the best resources go to the best customers.",
+        why: 'Customers are tiered by their standing and the value of cooperation to us, so that the best resources go to the best customers.',
         help: 'Review the tier or the scores; the quick fix sets the suggested tier.',
     },
     'stale-tier-review': {
@@ -95,7 +95,7 @@ export const issueGuidance: Readonly<Record<IssueCode, IssueGuidance>> = {
     },
     'opposed-influence': {
         why: 'Influence runs beyond the org chart: an opponent with the ear of the approver or decision-maker can sink the deal.',
-        help: 'Win the opponent over, or strengthen the decision-maker\'s support through the people they trust.',
+        help: "Win the opponent over, or strengthen the decision-maker's support through the people they trust.",
     },
     'unfounded-support': {
         why: 'Support is evidence, not impression: support with no recorded contact has no basis.',
@@ -126,7 +126,7 @@ export const issueGuidance: Readonly<Record<IssueCode, IssueGuidance>> = {
         help: 'Write the value-proposition: our unique strengths, the unique value of the solution, how fully it meets the need, the difference from competitors.',
     },
     'class-without-partnership': {
-        why: 'S and A customers are the company\'s key customers: the organizational relationship aims at a strategic partnership with them.',
+        why: "S and A customers are the company's key customers: the organizational relationship aims at a strategic partnership with them.",
         help: 'Build the organizational layer (summits, executive dialogue, aligned processes) and record it with organization match, joint or identify; or review the class.',
     },
     'unverified-opportunity': {

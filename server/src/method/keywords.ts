@@ -41,7 +41,8 @@ export const PROPERTY_MEANINGS = {
     'stale-contact-days': 'A key person not contacted for more than this many days is stale (default 90).',
     'tier-review-days': 'A tier not reviewed for more than this many days is stale (default 365).',
     'general-coverage': 'Contacts without a role that a strategic or excellent customer should have (default 3).',
-    'competitor-support': "This person's support for a competitor, on the support scale (-1..3, ?): a relationship is good or bad only compared with competitors.",
+    'competitor-support':
+        "This person's support for a competitor, on the support scale (-1..3, ?): a relationship is good or bad only compared with competitors.",
     'influences': 'Informal influence beyond reports-to: the contacts of this customer whose decisions this person sways.',
     'horizon': "The strategic sandbox's time horizon: short | mid | long.",
     'space': 'Market space of the opportunity, 1..5 (strategic sandbox).',
@@ -56,8 +57,9 @@ export const PROPERTY_MEANINGS = {
     'warning': 'Severity warning: counted by --max-warnings.',
     'info': 'Severity info: shown, never fails a check.',
     'off': 'Turns the check off for the whole workspace.',
-    'class': "Seed 004's class of the customer: S strategic | A partner | B | C. S and A are the company's key customers: build a strategic partnership with them.",
-    'kpi': 'What this person is measured on (repeatable): knowing each key person\'s KPI and pain comes before speaking with them.',
+    'class':
+        "Seed 004's class of the customer: S strategic | A partner | B | C. S and A are the company's key customers: build a strategic partnership with them.",
+    'kpi': "What this person is measured on (repeatable): knowing each key person's KPI and pain comes before speaking with them.",
     'pain': 'What hurts this person (repeatable): leads come from the customer and point at its pains.',
     'intent': "The customer's intent to buy, and what shows it: the lead's second criterion.",
     'solution': "Our matching solution: the lead's third criterion. With intent, it makes a credible lead.",

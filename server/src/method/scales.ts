@@ -36,8 +36,12 @@ export function isSupporter(support: number | null): boolean {
  * The strategic sandbox's score of an opportunity: market space + growth + profit + (6 − competition),
  * each 1..5 (so 4..20); null unless all four are given.
  */
-export function sandboxScore(space: number | null | undefined, growth: number | null | undefined,
-    profit: number | null | undefined, competition: number | null | undefined): number | null {
+export function sandboxScore(
+    space: number | null | undefined,
+    growth: number | null | undefined,
+    profit: number | null | undefined,
+    competition: number | null | undefined,
+): number | null {
     if (space == null || growth == null || profit == null || competition == null) return null;
     return space + growth + profit + (6 - competition);
 }
@@ -50,4 +54,3 @@ export function isMoveUnderWay(status: ActivityStatus | null | undefined, date: 
     if (status === 'done') return true;
     return status === 'planned' && (!date || dayNumber(date) === undefined || date >= today);
 }
-

@@ -23,9 +23,17 @@ export function suggestedTierFor(standing: unknown, cooperation: unknown): Tier 
 
 /** Why the table suggests a tier, in the method's words (for hover and messages). */
 export function tierReason(standing: number, cooperation: number, texts: Texts): string {
-    const high = standing >= 4 ? texts.t('check.tierReason.highStanding')
-        : standing >= 2 ? texts.t('check.tierReason.moderateStanding') : texts.t('check.tierReason.lowStanding');
-    const coop = cooperation >= 4 ? texts.t('check.tierReason.largeCooperation')
-        : cooperation === 3 ? texts.t('check.tierReason.moderateCooperation') : texts.t('check.tierReason.littleCooperation');
+    const high =
+        standing >= 4
+            ? texts.t('check.tierReason.highStanding')
+            : standing >= 2
+              ? texts.t('check.tierReason.moderateStanding')
+              : texts.t('check.tierReason.lowStanding');
+    const coop =
+        cooperation >= 4
+            ? texts.t('check.tierReason.largeCooperation')
+            : cooperation === 3
+              ? texts.t('check.tierReason.moderateCooperation')
+              : texts.t('check.tierReason.littleCooperation');
     return texts.t('check.tierReason', { standing: high, standingScore: standing, cooperation: coop, cooperationScore: cooperation });
 }

@@ -30,8 +30,18 @@ export const STAGES = ['lead', 'opportunity', 'bid', 'won', 'lost'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const ACTIVITY_KINDS = [
-    'visit', 'exchange', 'site-visit', 'team-event', 'joint-launch', 'executive-letter',
-    'hq-visit', 'executive-visit', 'exhibition', 'summit', 'dinner', 'greeting',
+    'visit',
+    'exchange',
+    'site-visit',
+    'team-event',
+    'joint-launch',
+    'executive-letter',
+    'hq-visit',
+    'executive-visit',
+    'exhibition',
+    'summit',
+    'dinner',
+    'greeting',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
@@ -62,9 +72,17 @@ export const INTIMACY_LEVELS = [-3, -2, -1, 0, 1, 2, 3] as const;
 
 export const roleMeanings: Readonly<Record<Role, RoleMeaning>> = {
     'approver': { letter: 'A', label: 'approver', meaning: 'Approver: the signature on contract, tender or payment; usually the most senior person.' },
-    'decision-maker': { letter: 'D', label: 'decision-maker', meaning: 'Decision-maker: holds the final decision, may not be the one who signs (CEO, CTO, CPO...).' },
+    'decision-maker': {
+        letter: 'D',
+        label: 'decision-maker',
+        meaning: 'Decision-maker: holds the final decision, may not be the one who signs (CEO, CTO, CPO...).',
+    },
     'sponsor': { letter: 'S', label: 'sponsor', meaning: 'Sponsor / user / decision support: proposes the solution or will use it; advises the decision.' },
-    'evaluator': { letter: 'E', label: 'evaluator', meaning: 'Evaluator: assesses the offer against technical, legal, security or commercial criteria; writes the report.' },
+    'evaluator': {
+        letter: 'E',
+        label: 'evaluator',
+        meaning: 'Evaluator: assesses the offer against technical, legal, security or commercial criteria; writes the report.',
+    },
     'influencer': { letter: 'I', label: 'influencer', meaning: 'Influencer: outside the formal chain but trusted by those in it.' },
     'coach': { letter: 'C', label: 'coach', meaning: 'Coach: guides us, tells us whom to see and what to avoid.' },
 };
@@ -99,7 +117,10 @@ export const scoreMeanings: Readonly<Record<string, Meaning>> = {
 };
 
 export const tierMeanings: Readonly<Record<Tier, Meaning>> = {
-    'excellent': { label: 'Excellent', meaning: 'Industry head and the largest cooperation value; we are main or sole supplier: the "ballast stone". Best resources go here.' },
+    'excellent': {
+        label: 'Excellent',
+        meaning: 'Industry head and the largest cooperation value; we are main or sole supplier: the "ballast stone". Best resources go here.',
+    },
     'strategic': { label: 'Strategic', meaning: 'High standing, stable cooperation with potential: invest to expand; all three relationship layers expected.' },
     'core': { label: 'Core', meaning: 'Small, but buys almost everything of a kind from us (a "granary"): sticky, keep it so.' },
     'value': { label: 'Value', meaning: 'Some size and cooperation, scattered or unstable: maintain moderately.' },
@@ -144,7 +165,7 @@ export const activityStatusMeanings: Readonly<Record<ActivityStatus, Meaning>> =
 };
 
 export const horizonMeanings: Readonly<Record<Horizon, Meaning>> = {
-    'short': { label: 'short term', meaning: 'Short-term opportunity in the strategic sandbox: this year\'s business.' },
+    'short': { label: 'short term', meaning: "Short-term opportunity in the strategic sandbox: this year's business." },
     'mid': { label: 'mid term', meaning: 'Mid-term opportunity in the strategic sandbox: the next one to two years.' },
     'long': { label: 'long term', meaning: 'Long-term opportunity in the strategic sandbox: where the account can grow in three years and more.' },
 };
@@ -157,8 +178,15 @@ export const groupMeanings: Readonly<Record<Group, Meaning>> = {
 };
 
 export const classMeanings: Readonly<Record<CustomerClass, Meaning>> = {
-    'S': { label: 'S strategic', meaning: 'Class S, strategic customer: a key customer of the company; build a strategic partnership (organizational layer) and understand its business from its own point of view.' },
-    'A': { label: 'A partner', meaning: 'Class A, partner customer: a key customer of the company; build a strategic partnership (organizational layer) with it, as with S.' },
+    'S': {
+        label: 'S strategic',
+        meaning:
+            'Class S, strategic customer: a key customer of the company; build a strategic partnership (organizational layer) and understand its business from its own point of view.',
+    },
+    'A': {
+        label: 'A partner',
+        meaning: 'Class A, partner customer: a key customer of the company; build a strategic partnership (organizational layer) with it, as with S.',
+    },
     'B': { label: 'B', meaning: 'Class B: below the key customers S and A; served by deals and key relationships.' },
     'C': { label: 'C', meaning: 'Class C: the lowest class; standardised, efficient service.' },
 };
@@ -170,9 +198,15 @@ export function maturityOf(facts: { budget: boolean; start: boolean; intent: boo
 }
 
 export const maturityMeanings: Readonly<Record<Maturity, Meaning>> = {
-    'preliminary': { label: 'preliminary', meaning: 'Preliminary lead: a specific customer, but the intent to buy or our matching solution is not yet written down.' },
+    'preliminary': {
+        label: 'preliminary',
+        meaning: 'Preliminary lead: a specific customer, but the intent to buy or our matching solution is not yet written down.',
+    },
     'credible': { label: 'credible', meaning: 'Credible lead: the intent to buy and our matching solution are known; budget or start date not yet confirmed.' },
-    'qualified': { label: 'qualified', meaning: 'Opportunity lead: a clear budget and a clear start date; only what is certain can be quantified and managed.' },
+    'qualified': {
+        label: 'qualified',
+        meaning: 'Opportunity lead: a clear budget and a clear start date; only what is certain can be quantified and managed.',
+    },
 };
 
 /** The value as written in a plan: `-1` … `3`, or `?` for unknown. */

@@ -58,7 +58,13 @@ export function samePlan(a: AcctPlanDocument, b: AcctPlanDocument): boolean {
     const sameList = (x: readonly unknown[], y: readonly unknown[]) =>
         x.length === y.length && x.every((item, i) => item === y[i] || JSON.stringify(item) === JSON.stringify(y[i]));
     const finding = ({ file: _f, line: _l, column: _c, ...rest }: DiagnosticJson) => JSON.stringify(rest);
-    return a.format === b.format && a.version === b.version
-        && sameList(a.members, b.members) && sameList(a.competitors, b.competitors) && sameList(a.customers, b.customers)
-        && sameList(a.diagnostics.map(finding), b.diagnostics.map(finding)) && sameList(a.waived.map(finding), b.waived.map(finding));
+    return (
+        a.format === b.format &&
+        a.version === b.version &&
+        sameList(a.members, b.members) &&
+        sameList(a.competitors, b.competitors) &&
+        sameList(a.customers, b.customers) &&
+        sameList(a.diagnostics.map(finding), b.diagnostics.map(finding)) &&
+        sameList(a.waived.map(finding), b.waived.map(finding))
+    );
 }

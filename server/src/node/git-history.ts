@@ -14,7 +14,18 @@ import { git, GitError, type GitWorkTree } from './git.js';
  * Repository settings that would run a command or write while acct reads history: off. (The
  * runner in git.ts may do this for every call; passing them here is harmless then.)
  */
-export const SAFE = ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '-c', 'core.untrackedCache=false', '-c', 'diff.external=', '-c', 'log.showSignature=false'];
+export const SAFE = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'core.untrackedCache=false',
+    '-c',
+    'diff.external=',
+    '-c',
+    'log.showSignature=false',
+];
 
 /** One file's change in a commit (git's raw diff against the first parent). */
 export interface FileChange {
@@ -53,8 +64,24 @@ export function utcDate(iso: string): string {
  */
 export async function firstParentLog(tree: GitWorkTree, until: string, since: string | null, specs: string[]): Promise<CommitRecord[]> {
     const range = since ? [`^${since}`, until] : [until];
-    const out = await git(tree.root, [...SAFE, 'log', '--first-parent', '--diff-merges=first-parent', '--root', '--raw', '-z', '--no-abbrev',
-        '-M', '--no-color', '--no-ext-diff', '--format=%x01%H%x00%P%x00%cI%x00%aN%x00%B', '--end-of-options', ...range, '--', ...specs]);
+    const out = await git(tree.root, [
+        ...SAFE,
+        'log',
+        '--first-parent',
+        '--diff-merges=first-parent',
+        '--root',
+        '--raw',
+        '-z',
+        '--no-abbrev',
+        '-M',
+        '--no-color',
+        '--no-ext-diff',
+        '--format=%x01%H%x00%P%x00%cI%x00%aN%x00%B',
+        '--end-of-options',
+        ...range,
+        '--',
+        ...specs,
+    ]);
     return parseLog(out).reverse();
 }
 
@@ -83,8 +110,12 @@ export function parseLog(out: string): CommitRecord[] {
             }
         }
         commits.push({
-            commit: commit!, parent: (parents ?? '').split(' ').filter(Boolean)[0] ?? null,
-            date: utcDate(date!), author: author ?? '', message: (subject ?? '').split('\n')[0]!.replace(/^\u0001/, ''), files,
+            commit: commit!,
+            parent: (parents ?? '').split(' ').filter(Boolean)[0] ?? null,
+            date: utcDate(date!),
+            author: author ?? '',
+            message: (subject ?? '').split('\n')[0]!.replace(/^\u0001/, ''),
+            files,
         });
     }
     return commits;
@@ -122,7 +153,11 @@ export function readBlobsById(tree: GitWorkTree, ids: readonly string[]): Promis
     const blobs = new Map<string, Buffer>();
     if (unique.length === 0) return Promise.resolve(blobs);
     return new Promise((resolve, reject) => {
-        const child = spawn('git', [...SAFE, 'cat-file', '--batch'], { cwd: tree.root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } });
+        const child = spawn('git', [...SAFE, 'cat-file', '--batch'], {
+            cwd: tree.root,
+            stdio: ['pipe', 'pipe', 'pipe'],
+            env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+        });
         // Parsed as it streams: a header line, the content, a newline; chunks are joined only within one blob.
         let pending: Buffer = Buffer.alloc(0);
         let next = 0;
@@ -153,7 +188,9 @@ export function readBlobsById(tree: GitWorkTree, ids: readonly string[]): Promis
             if (code !== 0) return reject(new GitError(message('git.catFileFailed', { code: String(code) })));
             resolve(blobs);
         });
-        child.stdin.on('error', () => { /* the close handler reports */ });
+        child.stdin.on('error', () => {
+            /* the close handler reports */
+        });
         child.stdin.end(unique.join('\n') + '\n');
     });
 }

@@ -55,11 +55,15 @@ export function pathInTree(tree: GitWorkTree, file: string, cwd: string): string
     let base = cwd;
     try {
         base = fs.realpathSync(cwd);
-    } catch { /* a cwd that vanished: as given */ }
+    } catch {
+        /* a cwd that vanished: as given */
+    }
     let absolute = path.resolve(base, file);
     try {
         absolute = fs.realpathSync(absolute);
-    } catch { /* a path deleted since the revision: as written */ }
+    } catch {
+        /* a path deleted since the revision: as written */
+    }
     const relative = path.relative(tree.root, absolute);
     if (relative.startsWith('..') || path.isAbsolute(relative)) throw new GitError(message('git.pathOutside', { path: file, root: tree.root }));
     return relative.split(path.sep).join('/') || '.';
@@ -84,7 +88,10 @@ export async function existsAt(tree: GitWorkTree, commit: string, file: string, 
 
 /** Whether `name` names a commit (without an error when it does not). */
 export async function isRevision(tree: GitWorkTree, name: string): Promise<boolean> {
-    return resolveRevision(tree, name).then(() => true, () => false);
+    return resolveRevision(tree, name).then(
+        () => true,
+        () => false,
+    );
 }
 
 /** The `.acct` files of a commit under the given paths (relative to `cwd`), with their texts. */
@@ -92,7 +99,11 @@ export async function plansAt(tree: GitWorkTree, commit: string, paths: string[]
     const specs = (paths.length ? paths : ['.']).map(p => pathInTree(tree, p, cwd));
     // `<mode> blob <id>\t<name>` per entry, NUL-separated: a name may hold any character, a line break too
     const listing = await git(tree.root, ['ls-tree', '-r', '-z', '--full-tree', commit, '--'].concat(specs));
-    const visible = (name: string) => name.split('/').slice(0, -1).every(folder => !isSkippedFolder(folder));
+    const visible = (name: string) =>
+        name
+            .split('/')
+            .slice(0, -1)
+            .every(folder => !isSkippedFolder(folder));
     const entries: Array<{ name: string; id: string }> = [];
     const ignoreEntries: Array<{ name: string; id: string }> = [];
     for (const entry of listing.split('\0')) {
@@ -105,21 +116,38 @@ export async function plansAt(tree: GitWorkTree, commit: string, paths: string[]
         else if (name.endsWith('.acct') && visible(name)) entries.push({ name, id });
     }
     // The `.acctignore` files of the commit under the searched folders (contract 7.5), as on disk.
-    const ignoreTexts = new Map((await readBlobs(tree.root, ignoreEntries.map(e => e.id), ignoreEntries.map(e => `${commit}:${e.name}`)))
-        .map((text, i) => [ignoreEntries[i]!.name.slice(0, -ACCT_IGNORE_FILE.length).replace(/\/$/, ''), text] as const));
+    const ignoreTexts = new Map(
+        (
+            await readBlobs(
+                tree.root,
+                ignoreEntries.map(e => e.id),
+                ignoreEntries.map(e => `${commit}:${e.name}`),
+            )
+        ).map((text, i) => [ignoreEntries[i]!.name.slice(0, -ACCT_IGNORE_FILE.length).replace(/\/$/, ''), text] as const),
+    );
     const plans = new Set(entries.map(e => e.name));
     const kept = new Set<string>();
     for (const spec of specs) {
-        if (plans.has(spec)) { kept.add(spec); continue; } // a file named explicitly is always read
+        if (plans.has(spec)) {
+            kept.add(spec);
+            continue;
+        } // a file named explicitly is always read
         const base = spec === '.' ? '' : spec.replace(/\/+$/, '');
         const under = [...plans].filter(name => base === '' || name.startsWith(base + '/'));
         const inside = (name: string) => (base === '' ? name : name.slice(base.length + 1));
-        const texts = new Map([...ignoreTexts].filter(([folder]) => base === '' || folder === base || folder.startsWith(base + '/'))
-            .map(([folder, text]) => [folder === base ? '' : inside(folder), text]));
+        const texts = new Map(
+            [...ignoreTexts]
+                .filter(([folder]) => base === '' || folder === base || folder.startsWith(base + '/'))
+                .map(([folder, text]) => [folder === base ? '' : inside(folder), text]),
+        );
         for (const name of keptFiles(under.map(inside), texts)) kept.add(base === '' ? name : `${base}/${name}`);
     }
     const chosen = entries.filter(entry => kept.has(entry.name));
-    const texts = await readBlobs(tree.root, chosen.map(e => e.id), chosen.map(e => `${commit}:${e.name}`));
+    const texts = await readBlobs(
+        tree.root,
+        chosen.map(e => e.id),
+        chosen.map(e => `${commit}:${e.name}`),
+    );
     return chosen.map((entry, i) => ({ file: path.join(tree.root, entry.name), text: texts[i]! }));
 }
 

@@ -57,7 +57,6 @@ export interface PlanHistory {
     stats: { parses: number; blobs: number; commitsRead: number };
 }
 
-
 interface FileFindings {
     path: string;
     /** The finding policy's waived list it was made with (a new validation makes a new one). */
@@ -92,8 +91,13 @@ export class HistoryEngine {
     /** Each plan's findings by file: a file whose findings are the same object on both sides is not compared again. */
     readonly findingsByFile = new WeakMap<AcctPlanDocument, Map<string, FileFindings>>();
 
-    constructor(private readonly tree: GitWorkTree, private readonly cwd: string, private readonly options: HistoryOptions,
-        initial: Map<string, string>, private readonly startDate: string | null) {
+    constructor(
+        private readonly tree: GitWorkTree,
+        private readonly cwd: string,
+        private readonly options: HistoryOptions,
+        initial: Map<string, string>,
+        private readonly startDate: string | null,
+    ) {
         const fileSystem = this.fileSystem;
         this.services = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true });
         const { Acct } = this.services;
@@ -107,7 +111,13 @@ export class HistoryEngine {
 
     stats(blobs: number, commitsRead: number): PlanHistory['stats'] {
         const counters = this.counters;
-        return { get parses() { return counters.parses; }, blobs, commitsRead };
+        return {
+            get parses() {
+                return counters.parses;
+            },
+            blobs,
+            commitsRead,
+        };
     }
 
     private uri(name: string): URI {
@@ -145,14 +155,21 @@ export class HistoryEngine {
 
     /** Gives a document back its kept parse's slot when it is deleted. */
     private release(key: string): void {
-        for (const [parse, holder] of this.parseInUse) if (holder === key) { this.letGo(parse); break; }
+        for (const [parse, holder] of this.parseInUse)
+            if (holder === key) {
+                this.letGo(parse);
+                break;
+            }
     }
 
     /** A parse no document holds: kept while its blob will come back, else let go. */
     private letGo(parse: ParseResult<Workspace>): void {
         this.parseInUse.delete(parse);
         for (const [blob, kept] of this.parses) {
-            if (kept === parse && (this.remaining.get(blob) ?? 0) <= 0) { this.parses.delete(blob); break; }
+            if (kept === parse && (this.remaining.get(blob) ?? 0) <= 0) {
+                this.parses.delete(blob);
+                break;
+            }
         }
     }
 
@@ -252,7 +269,7 @@ export class HistoryEngine {
             const key = doc.uri.toString();
             const text = this.fileSystem.texts.get(key) ?? doc.textDocument.getText();
             let known = this.dates.get(key);
-            if (!known || known.text !== text) this.dates.set(key, known = { text, days: datesIn(text) });
+            if (!known || known.text !== text) this.dates.set(key, (known = { text, days: datesIn(text) }));
             return mayChangeBetween(known.days, from, to, thresholds);
         });
         if (hit.length === 0) return [];
@@ -267,7 +284,9 @@ export class HistoryEngine {
     private plan(today: string): AcctPlanDocument {
         const base = URI.file(this.cwd);
         const builder = this.services.Acct.plan.PlanBuilder;
-        const files = builder.acctDocuments().map(doc => ({ path: relativePath(doc.uri, base), root: doc.parseResult.value }))
+        const files = builder
+            .acctDocuments()
+            .map(doc => ({ path: relativePath(doc.uri, base), root: doc.parseResult.value }))
             .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
         const plan = emptyPlan(today);
         plan.files = files.map(f => f.path);
@@ -294,10 +313,16 @@ export class HistoryEngine {
                 const at = subjectsByOffset(doc.parseResult.value);
                 const subject = (d: Diagnostic) => at(doc.textDocument.offsetAt(d.range.start));
                 part = {
-                    path, waivedFrom: waivedIn,
+                    path,
+                    waivedFrom: waivedIn,
                     diagnostics: diagnostics.map(d => diagnosticJson(path, d, subject(d))).sort(byPlace),
-                    waived: waivedIn.map(({ diagnostic, waiver }): WaivedJson =>
-                        ({ ...diagnosticJson(path, diagnostic, subject(diagnostic)), reason: waiver.reason ?? '', until: waiver.until ?? null })).sort(byPlace),
+                    waived: waivedIn
+                        .map(({ diagnostic, waiver }): WaivedJson => ({
+                            ...diagnosticJson(path, diagnostic, subject(diagnostic)),
+                            reason: waiver.reason ?? '',
+                            until: waiver.until ?? null,
+                        }))
+                        .sort(byPlace),
                 };
                 this.findings.set(diagnostics, part);
             }
@@ -323,7 +348,10 @@ export class HistoryEngine {
                 const to = change.to ?? change.path;
                 if (change.status === 'R') {
                     if (isPlan(from) && files.delete(from)) touched = true;
-                    if (isPlan(to)) { files.set(to, change.blob!); touched = true; }
+                    if (isPlan(to)) {
+                        files.set(to, change.blob!);
+                        touched = true;
+                    }
                     if (isPlan(from) && isPlan(to)) renamed.set(this.relative(from), this.relative(to));
                 } else if (change.status === 'D' || change.blob === null) {
                     if (isPlan(from) && files.delete(from)) touched = true;
@@ -344,20 +372,37 @@ export class HistoryEngine {
                 diagnostics: files ? [...files].filter(([path]) => !same(path)).flatMap(([, f]) => f.diagnostics) : plan.diagnostics,
                 waived: files ? [...files].filter(([path]) => !same(path)).flatMap(([, f]) => f.waived) : plan.waived,
             });
-            const [earlier, later] = [{ ...before, ...differing(before, was) }, { ...after, ...differing(after, is) }];
-            if (samePlan(earlier, later)) { before = after; continue; }
-            const { changes, newFindings, resolvedFindings, changedFindings, unchecked } =
-                diffPlans(earlier, later, { from: record.parent ?? '', to: record.commit }, renamed);
+            const [earlier, later] = [
+                { ...before, ...differing(before, was) },
+                { ...after, ...differing(after, is) },
+            ];
+            if (samePlan(earlier, later)) {
+                before = after;
+                continue;
+            }
+            const { changes, newFindings, resolvedFindings, changedFindings, unchecked } = diffPlans(
+                earlier,
+                later,
+                { from: record.parent ?? '', to: record.commit },
+                renamed,
+            );
             let [error, warning, info] = [0, 0, 0];
             for (const d of after.diagnostics) {
                 if (d.severity === 'error') error++;
                 else if (d.severity === 'warning') warning++;
                 else info++;
             }
-            const count = (severity: string) => ({ error, warning, info } as Record<string, number>)[severity]!;
+            const count = (severity: string) => (({ error, warning, info }) as Record<string, number>)[severity]!;
             yield {
-                commit: record.commit, date: record.date, author: record.author, message: record.message,
-                changes, newFindings, resolvedFindings, changedFindings, unchecked,
+                commit: record.commit,
+                date: record.date,
+                author: record.author,
+                message: record.message,
+                changes,
+                newFindings,
+                resolvedFindings,
+                changedFindings,
+                unchecked,
                 counts: { error: count('error'), warning: count('warning'), info: count('info') },
                 plan: after,
             };

@@ -61,8 +61,9 @@ export async function declaredNearby(loaded: readonly string[], ids: readonly st
     const seen = new Set<string>();
     let read = 0;
     for (let folder = path.dirname(first); ; folder = path.dirname(folder)) {
-        const files = (await findAcctFiles([folder], cwd, { missingIsEmpty: true }).catch(() => [] as string[]))
-            .filter(file => !skip.has(file) && !seen.has(file));
+        const files = (await findAcctFiles([folder], cwd, { missingIsEmpty: true }).catch(() => [] as string[])).filter(
+            file => !skip.has(file) && !seen.has(file),
+        );
         const found: Declared[] = [];
         for (const file of files) {
             seen.add(file);

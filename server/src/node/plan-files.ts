@@ -54,9 +54,11 @@ export async function findAcctFiles(paths: string[], cwd: string, options: FindO
     if (found.size === 0 && !options.missingIsEmpty) {
         // the folder the user gave, as given (`.` would read as the end of the sentence): the current one by its path
         const given = paths.filter(p => path.resolve(cwd, p) !== path.resolve(cwd));
-        throw new InputError(given.length
-            ? message('input.noneFound', { paths: given.map(p => `'${p}'`).join(', ') })
-            : message('input.noneFoundHere', { folder: path.resolve(cwd) }));
+        throw new InputError(
+            given.length
+                ? message('input.noneFound', { paths: given.map(p => `'${p}'`).join(', ') })
+                : message('input.noneFoundHere', { folder: path.resolve(cwd) }),
+        );
     }
     return [...found].sort();
 }
@@ -85,10 +87,12 @@ async function walk(folder: string, relative: string, above: AcctIgnore, found: 
                 else if (target.isFile()) found.add(full);
                 else options.onSkip?.(message('input.skipped', { path: shown, kind: kindOf(target) }));
             } else {
-                options.onSkip?.(message('input.skipped', {
-                    path: path.relative(process.cwd(), full) || full,
-                    kind: entry.isFIFO() ? message('input.kind.fifo') : message('input.kind.deviceOrSocket'),
-                }));
+                options.onSkip?.(
+                    message('input.skipped', {
+                        path: path.relative(process.cwd(), full) || full,
+                        kind: entry.isFIFO() ? message('input.kind.fifo') : message('input.kind.deviceOrSocket'),
+                    }),
+                );
             }
         }
     }
@@ -102,17 +106,30 @@ async function readIgnoreFile(folder: string, entries: readonly { name: string; 
 
 function whyUnreachable(error: unknown, shown: string): Message {
     switch ((error as NodeJS.ErrnoException).code) {
-        case 'ENOENT': return message('input.missing', { path: shown });
-        case 'ELOOP': return message('input.loop', { path: shown });
-        case 'EACCES': case 'EPERM': return message('input.denied', { path: shown });
-        case 'ENOTDIR': return message('input.notFolder', { path: shown });
-        default: return message('input.unreachable', { path: shown, code: (error as NodeJS.ErrnoException).code ?? 'error' });
+        case 'ENOENT':
+            return message('input.missing', { path: shown });
+        case 'ELOOP':
+            return message('input.loop', { path: shown });
+        case 'EACCES':
+        case 'EPERM':
+            return message('input.denied', { path: shown });
+        case 'ENOTDIR':
+            return message('input.notFolder', { path: shown });
+        default:
+            return message('input.unreachable', { path: shown, code: (error as NodeJS.ErrnoException).code ?? 'error' });
     }
 }
 
 function kindOf(stat: Stats): Message {
-    return message(stat.isFIFO() ? 'input.kind.fifo' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'input.kind.device'
-        : stat.isSocket() ? 'input.kind.socket' : 'input.kind.other');
+    return message(
+        stat.isFIFO()
+            ? 'input.kind.fifo'
+            : stat.isCharacterDevice() || stat.isBlockDevice()
+              ? 'input.kind.device'
+              : stat.isSocket()
+                ? 'input.kind.socket'
+                : 'input.kind.other',
+    );
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -139,7 +156,9 @@ export async function readPlanText(file: string, display: string): Promise<strin
             const stat = await handle.stat();
             if (!stat.isFile()) throw new InputError(message('input.notRegular', { path: display, kind: kindOf(stat) }));
             if (stat.size > MAX_PLAN_BYTES) {
-                throw new InputError(message('input.tooLarge', { path: display, size: (stat.size / 1024 / 1024).toFixed(0), max: MAX_PLAN_BYTES / 1024 / 1024 }));
+                throw new InputError(
+                    message('input.tooLarge', { path: display, size: (stat.size / 1024 / 1024).toFixed(0), max: MAX_PLAN_BYTES / 1024 / 1024 }),
+                );
             }
             bytes = await handle.readFile();
         } finally {

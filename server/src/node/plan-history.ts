@@ -54,7 +54,12 @@ export async function readPlanHistory(paths: readonly string[], options: History
     }
     const shallow = await isShallow(tree);
     const start = log[0]?.parent ?? (since && 'commit' in since && log.length === 0 ? null : null);
-    const isPlan = (name: string) => name.endsWith('.acct') && name.split('/').slice(0, -1).every(folder => !isSkippedFolder(folder));
+    const isPlan = (name: string) =>
+        name.endsWith('.acct') &&
+        name
+            .split('/')
+            .slice(0, -1)
+            .every(folder => !isSkippedFolder(folder));
     const initial = start ? await treeAt(tree, start, specs) : new Map<string, string>();
     for (const name of [...initial.keys()]) if (!isPlan(name)) initial.delete(name);
     const engine = new HistoryEngine(tree, cwd, options, initial, start ? await commitDate(tree, start) : null);

@@ -43,7 +43,10 @@ export async function loadWorkspace(paths: string[], options: LoadOptions & Find
     const cwd = options.cwd ?? process.cwd();
     const files = await findAcctFiles(paths, cwd, options);
     const texts = await readPlanTexts(files, file => path.relative(cwd, file) || file);
-    return loadTexts(files.map((file, i) => ({ file, text: texts[i]! })), options);
+    return loadTexts(
+        files.map((file, i) => ({ file, text: texts[i]! })),
+        options,
+    );
 }
 
 /** One plan file as text, wherever it was read from (disk, a git revision). */
@@ -69,7 +72,10 @@ export async function loadTexts(files: readonly PlanText[], options: LoadOptions
     const base = URI.file(cwd);
     const plans = Acct.plan.PlanBuilder;
     return {
-        shared, acct: Acct, documents, base,
+        shared,
+        acct: Acct,
+        documents,
+        base,
         diagnostics: () => plans.diagnostics(base),
         plan: () => plans.plan(base),
         view: () => plans.view(base),
@@ -83,7 +89,11 @@ export async function loadTexts(files: readonly PlanText[], options: LoadOptions
  * files whose text differs are parsed, and only they and what depends on them are linked and
  * checked again (each distinct file content checked once, as `acct history` does).
  */
-export async function loadTextsThen(first: readonly PlanText[], then: readonly PlanText[], options: LoadOptions = {}): Promise<{ first: AcctPlanDocument; then: LoadedWorkspace }> {
+export async function loadTextsThen(
+    first: readonly PlanText[],
+    then: readonly PlanText[],
+    options: LoadOptions = {},
+): Promise<{ first: AcctPlanDocument; then: LoadedWorkspace }> {
     const cwd = options.cwd ?? process.cwd();
     const fileSystem = commitFileSystem();
     const { shared, Acct } = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true });
@@ -103,7 +113,10 @@ export async function loadTextsThen(first: readonly PlanText[], then: readonly P
     const plans = Acct.plan.PlanBuilder;
     const firstPlan = plans.plan(base);
     const next = new Map(then.map(plan => [URI.file(plan.file).toString(), plan]));
-    const deleted = documents.all.filter(document => !next.has(document.uri.toString())).map(document => document.uri).toArray();
+    const deleted = documents.all
+        .filter(document => !next.has(document.uri.toString()))
+        .map(document => document.uri)
+        .toArray();
     for (const uri of deleted) fileSystem.texts.delete(uri.toString());
     const changed: URI[] = [];
     for (const [key, { file, text }] of next) {
@@ -123,7 +136,10 @@ export async function loadTextsThen(first: readonly PlanText[], then: readonly P
     return {
         first: firstPlan,
         then: {
-            shared, acct: Acct, documents: current, base,
+            shared,
+            acct: Acct,
+            documents: current,
+            base,
             diagnostics: () => plans.diagnostics(base),
             plan: () => plans.plan(base),
             view: () => plans.view(base),

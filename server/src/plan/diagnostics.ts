@@ -10,9 +10,12 @@ import { messageText, type FindingData } from '../language/validation/finding-da
 
 export function severityName(diagnostic: Diagnostic): Severity {
     switch (diagnostic.severity) {
-        case 1: return 'error';
-        case 2: return 'warning';
-        default: return 'info';
+        case 1:
+            return 'error';
+        case 2:
+            return 'warning';
+        default:
+            return 'info';
     }
 }
 

@@ -108,24 +108,32 @@ export class AcctPlanBuilder {
     protected findings(base: URI | undefined): Findings {
         return this.cached('findings', base, () => {
             const documents = this.acctDocuments();
-            const subjectOfFinding = new Map(documents.map(doc => {
-                const at = subjectsByOffset(doc.parseResult.value);
-                return [doc, (d: Diagnostic) => at(doc.textDocument.offsetAt(d.range.start))] as const;
-            }));
+            const subjectOfFinding = new Map(
+                documents.map(doc => {
+                    const at = subjectsByOffset(doc.parseResult.value);
+                    return [doc, (d: Diagnostic) => at(doc.textDocument.offsetAt(d.range.start))] as const;
+                }),
+            );
             const all = documents.flatMap(doc => {
                 const path = relativePath(doc.uri, base);
                 const subject = subjectOfFinding.get(doc)!;
                 return (doc.diagnostics ?? []).map(d => locatedFinding(diagnosticJson(path, d, subject(d)), d));
             });
             all.sort((a, b) => byPlace(a.diagnostic, b.diagnostic));
-            const waived = documents.flatMap(doc => {
-                const path = relativePath(doc.uri, base);
-                const subject = subjectOfFinding.get(doc)!;
-                return this.findingPolicy.waivedIn(doc).map(({ diagnostic, waiver }) => {
-                    const json: WaivedJson = { ...diagnosticJson(path, diagnostic, subject(diagnostic)), reason: waiver.reason ?? '', until: waiver.until ?? null };
-                    return locatedFinding(json, diagnostic);
-                });
-            }).sort((a, b) => byPlace(a.diagnostic, b.diagnostic));
+            const waived = documents
+                .flatMap(doc => {
+                    const path = relativePath(doc.uri, base);
+                    const subject = subjectOfFinding.get(doc)!;
+                    return this.findingPolicy.waivedIn(doc).map(({ diagnostic, waiver }) => {
+                        const json: WaivedJson = {
+                            ...diagnosticJson(path, diagnostic, subject(diagnostic)),
+                            reason: waiver.reason ?? '',
+                            until: waiver.until ?? null,
+                        };
+                        return locatedFinding(json, diagnostic);
+                    });
+                })
+                .sort((a, b) => byPlace(a.diagnostic, b.diagnostic));
             return {
                 diagnostics: all.map(f => f.diagnostic),
                 subjects: all.map(f => f.about),

@@ -9,7 +9,14 @@ import { effectiveRole, effectiveSupport, isQualified, maturity, moneyValue, sup
 import { sandboxScore, suggestedTierFor, type Support } from '../method/index.js';
 import { compareText } from '../contract/findings.js';
 import type {
-    AcctPlanDocument, ActivityJson, ContactJson, CustomerJson, DiagnosticJson, MoneyJson, OpportunityJson, WaivedJson,
+    AcctPlanDocument,
+    ActivityJson,
+    ContactJson,
+    CustomerJson,
+    DiagnosticJson,
+    MoneyJson,
+    OpportunityJson,
+    WaivedJson,
 } from '../contract/plan-types.js';
 
 /** One parsed file of the workspace. */
@@ -81,10 +88,12 @@ function contactJson(contact: Contact): ContactJson {
         reportsTo: contact.reportsTo?.$refText ?? null,
         lastContact: contact.lastContact ?? null,
         owner: contact.owner?.$refText ?? null,
-        competitorSupport: contact.competitorSupport.filter(line => line.competitor).map(line => ({
-            competitor: line.competitor.$refText,
-            support: supportJson(supportOf(line.support)),
-        })),
+        competitorSupport: contact.competitorSupport
+            .filter(line => line.competitor)
+            .map(line => ({
+                competitor: line.competitor.$refText,
+                support: supportJson(supportOf(line.support)),
+            })),
         influences: contact.influences.map(c => c.$refText),
         kpis: [...contact.kpis],
         pains: [...contact.pains],
@@ -120,12 +129,14 @@ function opportunityJson(opportunity: Opportunity): OpportunityJson {
         },
         intent: opportunity.intent ?? null,
         solution: opportunity.solution ?? null,
-        valueProposition: proposition ? {
-            strengths: proposition.strengths ?? null,
-            uniqueValue: proposition.uniqueValue ?? null,
-            fit: proposition.fit ?? null,
-            difference: proposition.difference ?? null,
-        } : null,
+        valueProposition: proposition
+            ? {
+                  strengths: proposition.strengths ?? null,
+                  uniqueValue: proposition.uniqueValue ?? null,
+                  fit: proposition.fit ?? null,
+                  difference: proposition.difference ?? null,
+              }
+            : null,
         maturity: maturity(opportunity),
     };
 }

@@ -13,7 +13,7 @@ export type AcctPlanAddedServices = {
 
 export const AcctPlanModule: Module<AcctLanguageServices & AcctPlanAddedServices, AcctPlanAddedServices> = {
     plan: {
-        PlanBuilder: (services) => new AcctPlanBuilder(services),
-        PlanParts: (services) => new AcctPlanParts(services, services.plan.PlanBuilder),
+        PlanBuilder: services => new AcctPlanBuilder(services),
+        PlanParts: services => new AcctPlanParts(services, services.plan.PlanBuilder),
     },
 };

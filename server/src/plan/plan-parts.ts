@@ -33,17 +33,25 @@ export class AcctPlanParts {
     /** How many builds were validated: the revision of the plan now. */
     protected revision = 0;
 
-    constructor(services: AcctLanguageServices, protected readonly plans: AcctPlanBuilder) {
+    constructor(
+        services: AcctLanguageServices,
+        protected readonly plans: AcctPlanBuilder,
+    ) {
         const builder = services.shared.workspace.DocumentBuilder;
         this.cuts = new WorkspaceCache(services.shared, DocumentState.Validated);
         this.errorLines = new WorkspaceCache(services.shared, DocumentState.Validated);
-        builder.onBuildPhase(DocumentState.Validated, () => { this.revision++; });
+        builder.onBuildPhase(DocumentState.Validated, () => {
+            this.revision++;
+        });
     }
 
     /** The parts asked for, of the latest plan of `base` (or of the last one without errors, see `keepGood`). */
     answer(base: URI | undefined, params: Omit<PlanPartsRequest.Params, 'uri'>): PlanPartsRequest.Result {
         const errors = this.errorLines.get(this.keyOf(base), () => {
-            const lines = this.plans.diagnostics(base).filter(d => d.severity === 'error').map(findingLine);
+            const lines = this.plans
+                .diagnostics(base)
+                .filter(d => d.severity === 'error')
+                .map(findingLine);
             return { stamp: stampOf(lines), lines };
         });
         const kept = params.keepGood && errors.lines.length > 0 ? this.lastGood.get(this.keyOf(base)) : undefined;

@@ -9,40 +9,43 @@ const h = require('./helpers');
 const EXPECT_VERSION = process.env.ACCT_EXPECT_VSCODE_VERSION || '1.100';
 
 describe('infrastructure', () => {
-  it(`runs inside VS Code ${EXPECT_VERSION}`, () => {
-    assert.ok(vscode.version.startsWith(EXPECT_VERSION), `vscode.version is ${vscode.version}`);
-  });
+    it(`runs inside VS Code ${EXPECT_VERSION}`, () => {
+        assert.ok(vscode.version.startsWith(EXPECT_VERSION), `vscode.version is ${vscode.version}`);
+    });
 
-  it(`has ${h.EXTENSION_ID} installed from the .vsix`, () => {
-    const ext = h.extension();
-    // installed from the .vsix into the launcher's extensions folder, not loaded from the source tree
-    const dir = process.env.ACCT_VSCODE_EXTENSIONS_DIR;
-    if (dir) {
-      const rel = path.relative(path.resolve(dir), ext.extensionUri.fsPath);
-      assert.ok(!rel.startsWith('..') && !path.isAbsolute(rel), `extension loaded from ${ext.extensionUri.fsPath}, not from ${dir}`);
-    }
-  });
+    it(`has ${h.EXTENSION_ID} installed from the .vsix`, () => {
+        const ext = h.extension();
+        // installed from the .vsix into the launcher's extensions folder, not loaded from the source tree
+        const dir = process.env.ACCT_VSCODE_EXTENSIONS_DIR;
+        if (dir) {
+            const rel = path.relative(path.resolve(dir), ext.extensionUri.fsPath);
+            assert.ok(!rel.startsWith('..') && !path.isAbsolute(rel), `extension loaded from ${ext.extensionUri.fsPath}, not from ${dir}`);
+        }
+    });
 
-  it(`opens a workspace with acct.today pinned to ${h.TODAY}`, () => {
-    h.workspaceFolder();
-    assert.strictEqual(vscode.workspace.getConfiguration('acct').get('today'), h.TODAY);
-  });
+    it(`opens a workspace with acct.today pinned to ${h.TODAY}`, () => {
+        h.workspaceFolder();
+        assert.strictEqual(vscode.workspace.getConfiguration('acct').get('today'), h.TODAY);
+    });
 });
 
 describe('activation', () => {
-  it('is not active before an .acct file is opened (activationEvents onLanguage:acct)', () => {
-    const ext = h.extension();
-    assert.deepStrictEqual(ext.packageJSON.activationEvents.filter((e) => e.startsWith('onLanguage')), ['onLanguage:acct']);
-    const open = vscode.workspace.textDocuments.filter((d) => d.languageId === 'acct').map((d) => h.relativePath(d.uri));
-    assert.deepStrictEqual(open, [], 'no .acct document should be open yet');
-    assert.strictEqual(ext.isActive, false, 'the extension activated before any .acct file was opened');
-  });
+    it('is not active before an .acct file is opened (activationEvents onLanguage:acct)', () => {
+        const ext = h.extension();
+        assert.deepStrictEqual(
+            ext.packageJSON.activationEvents.filter(e => e.startsWith('onLanguage')),
+            ['onLanguage:acct'],
+        );
+        const open = vscode.workspace.textDocuments.filter(d => d.languageId === 'acct').map(d => h.relativePath(d.uri));
+        assert.deepStrictEqual(open, [], 'no .acct document should be open yet');
+        assert.strictEqual(ext.isActive, false, 'the extension activated before any .acct file was opened');
+    });
 
-  it('activates when regional/jinlan-bank.acct is opened, and its server answers', async () => {
-    const { document } = await h.openFile('regional/jinlan-bank.acct');
-    assert.strictEqual(document.languageId, 'acct');
-    // no ext.activate(): opening the file must be enough
-    await h.ready();
-    assert.ok(h.extension().isActive);
-  });
+    it('activates when regional/jinlan-bank.acct is opened, and its server answers', async () => {
+        const { document } = await h.openFile('regional/jinlan-bank.acct');
+        assert.strictEqual(document.languageId, 'acct');
+        // no ext.activate(): opening the file must be enough
+        await h.ready();
+        assert.ok(h.extension().isActive);
+    });
 });

@@ -15,106 +15,106 @@ const TODAY = process.env.ACCT_VSCODE_TODAY || '2026-11-22';
 const WAIT_MS = Number(process.env.ACCT_VSCODE_WAIT_MS || 20000);
 
 const SEVERITY = {
-  [vscode.DiagnosticSeverity.Error]: 'error',
-  [vscode.DiagnosticSeverity.Warning]: 'warning',
-  [vscode.DiagnosticSeverity.Information]: 'info',
-  [vscode.DiagnosticSeverity.Hint]: 'hint',
+    [vscode.DiagnosticSeverity.Error]: 'error',
+    [vscode.DiagnosticSeverity.Warning]: 'warning',
+    [vscode.DiagnosticSeverity.Information]: 'info',
+    [vscode.DiagnosticSeverity.Hint]: 'hint',
 };
 
 function workspaceFolder() {
-  const folder = (vscode.workspace.workspaceFolders || [])[0];
-  assert.ok(folder, 'no workspace folder is open: the launcher must open the examples copy');
-  return folder;
+    const folder = (vscode.workspace.workspaceFolders || [])[0];
+    assert.ok(folder, 'no workspace folder is open: the launcher must open the examples copy');
+    return folder;
 }
 
 /** URI of a file of the workspace, by its path relative to the folder (with `/`). */
 function fileUri(relative) {
-  return vscode.Uri.joinPath(workspaceFolder().uri, ...relative.split('/'));
+    return vscode.Uri.joinPath(workspaceFolder().uri, ...relative.split('/'));
 }
 
 /** Path of a URI relative to the workspace folder, with `/`. */
 function relativePath(uri) {
-  return path.posix.relative(workspaceFolder().uri.path, uri.path);
+    return path.posix.relative(workspaceFolder().uri.path, uri.path);
 }
 
 function extension() {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(
-    ext,
-    `extension ${EXTENSION_ID} is not installed; have: ${vscode.extensions.all
-      .map((e) => e.id)
-      .filter((id) => !id.startsWith('vscode.'))
-      .join(', ')}`,
-  );
-  return ext;
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(
+        ext,
+        `extension ${EXTENSION_ID} is not installed; have: ${vscode.extensions.all
+            .map(e => e.id)
+            .filter(id => !id.startsWith('vscode.'))
+            .join(', ')}`,
+    );
+    return ext;
 }
 
 /** The CLI the installed package carries (extension/out/cli.js): the one this build's editor runs beside. */
 function packagedCli() {
-  const cli = path.join(extension().extensionPath, 'out', 'cli.js');
-  assert.ok(require('fs').existsSync(cli), `the installed package has no out/cli.js (${cli})`);
-  return cli;
+    const cli = path.join(extension().extensionPath, 'out', 'cli.js');
+    assert.ok(require('fs').existsSync(cli), `the installed package has no out/cli.js (${cli})`);
+    return cli;
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 /**
  * Polls `probe` until it returns a truthy value (returned) or `timeout` ms pass
  * (then fails with `message`, plus `describe()`'s account of the last state).
  */
 async function waitFor(probe, { timeout = WAIT_MS, interval = 100, message = 'condition', describe } = {}) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-      last = undefined;
-    } catch (err) {
-      last = err;
+    const deadline = Date.now() + timeout;
+    let last;
+    for (;;) {
+        try {
+            const value = await probe();
+            if (value) return value;
+            last = undefined;
+        } catch (err) {
+            last = err;
+        }
+        if (Date.now() > deadline) {
+            const state = describe ? `\n  last state: ${await Promise.resolve(describe()).catch(e => String(e))}` : '';
+            throw new Error(`timed out after ${timeout} ms waiting for ${message}${last ? ` (last error: ${last.message})` : ''}${state}`);
+        }
+        await sleep(interval);
     }
-    if (Date.now() > deadline) {
-      const state = describe ? `\n  last state: ${await Promise.resolve(describe()).catch((e) => String(e))}` : '';
-      throw new Error(`timed out after ${timeout} ms waiting for ${message}${last ? ` (last error: ${last.message})` : ''}${state}`);
-    }
-    await sleep(interval);
-  }
 }
 
 /** The string code of a diagnostic (`code` may be a string, a number or { value, target }). */
 function codeOf(diagnostic) {
-  const c = diagnostic.code;
-  return c && typeof c === 'object' ? String(c.value) : c === undefined ? undefined : String(c);
+    const c = diagnostic.code;
+    return c && typeof c === 'object' ? String(c.value) : c === undefined ? undefined : String(c);
 }
 
 /** A compact, comparable form of a diagnostic: `code severity line:col` (1-based, like the CLI). */
 function describeDiagnostic(d) {
-  return `${codeOf(d)} ${SEVERITY[d.severity]} ${d.range.start.line + 1}:${d.range.start.character + 1}`;
+    return `${codeOf(d)} ${SEVERITY[d.severity]} ${d.range.start.line + 1}:${d.range.start.character + 1}`;
 }
 
 function diagnosticsOf(uri) {
-  return vscode.languages.getDiagnostics(uri);
+    return vscode.languages.getDiagnostics(uri);
 }
 
 /** Waits until the diagnostics of `uri` satisfy `predicate(diagnostics)`; returns them. */
 function waitForDiagnostics(uri, predicate, message) {
-  return waitFor(
-    () => {
-      const ds = diagnosticsOf(uri);
-      return predicate(ds) ? ds : undefined;
-    },
-    {
-      message: message || `diagnostics of ${relativePath(uri)}`,
-      describe: () => diagnosticsOf(uri).map(describeDiagnostic).join(', ') || '(none)',
-    },
-  );
+    return waitFor(
+        () => {
+            const ds = diagnosticsOf(uri);
+            return predicate(ds) ? ds : undefined;
+        },
+        {
+            message: message || `diagnostics of ${relativePath(uri)}`,
+            describe: () => diagnosticsOf(uri).map(describeDiagnostic).join(', ') || '(none)',
+        },
+    );
 }
 
 /** Opens a workspace file in an editor and returns { document, editor }. */
 async function openFile(relative, { preview = false } = {}) {
-  const document = await vscode.workspace.openTextDocument(fileUri(relative));
-  const editor = await vscode.window.showTextDocument(document, { preview, preserveFocus: false });
-  return { document, editor };
+    const document = await vscode.workspace.openTextDocument(fileUri(relative));
+    const editor = await vscode.window.showTextDocument(document, { preview, preserveFocus: false });
+    return { document, editor };
 }
 
 let readyPromise;
@@ -125,112 +125,116 @@ let readyPromise;
  * once with the same cause instead of each waiting for its own timeout.
  */
 function ready() {
-  if (!readyPromise) {
-    readyPromise = (async () => {
-      const ext = extension();
-      const { document } = await openFile('regional/jinlan-bank.acct');
-      const serverHint = async () => {
-        const server = vscode.Uri.joinPath(ext.extensionUri, 'out', 'server.js');
-        const exists = await vscode.workspace.fs.stat(server).then(() => true, () => false);
-        return exists
-          ? ` (${server.fsPath} is there: see the "Account Plans" output channel)`
-          : `: ${server.fsPath} is MISSING from the installed extension`;
-      };
-      await waitFor(() => ext.isActive, { timeout: WAIT_MS, message: `${EXTENSION_ID} to activate on opening an .acct file` });
-      // `isActive` is also true after a failed activation; activate() then rejects with its error
-      await ext.activate().then(undefined, async (err) => {
-        throw new Error(`${EXTENSION_ID} failed to activate: ${(err && err.message) || err}. Its language server did not start${await serverHint()}`);
-      });
-      await waitForDiagnostics(
-        document.uri,
-        (ds) => ds.some((d) => codeOf(d) === 'unqualified-opportunity'),
-        'the language server to publish the findings of regional/jinlan-bank.acct',
-      ).catch(async (err) => {
-        throw new Error(`${err.message}. The language server is not answering${await serverHint()}`);
-      });
-      return ext;
-    })();
-    readyPromise.catch(() => {}); // reported by each caller
-  }
-  return readyPromise.catch((err) => {
-    throw new Error(`the extension is not working, so this test cannot run: ${err.message}`);
-  });
+    if (!readyPromise) {
+        readyPromise = (async () => {
+            const ext = extension();
+            const { document } = await openFile('regional/jinlan-bank.acct');
+            const serverHint = async () => {
+                const server = vscode.Uri.joinPath(ext.extensionUri, 'out', 'server.js');
+                const exists = await vscode.workspace.fs.stat(server).then(
+                    () => true,
+                    () => false,
+                );
+                return exists
+                    ? ` (${server.fsPath} is there: see the "Account Plans" output channel)`
+                    : `: ${server.fsPath} is MISSING from the installed extension`;
+            };
+            await waitFor(() => ext.isActive, { timeout: WAIT_MS, message: `${EXTENSION_ID} to activate on opening an .acct file` });
+            // `isActive` is also true after a failed activation; activate() then rejects with its error
+            await ext.activate().then(undefined, async err => {
+                throw new Error(`${EXTENSION_ID} failed to activate: ${(err && err.message) || err}. Its language server did not start${await serverHint()}`);
+            });
+            await waitForDiagnostics(
+                document.uri,
+                ds => ds.some(d => codeOf(d) === 'unqualified-opportunity'),
+                'the language server to publish the findings of regional/jinlan-bank.acct',
+            ).catch(async err => {
+                throw new Error(`${err.message}. The language server is not answering${await serverHint()}`);
+            });
+            return ext;
+        })();
+        readyPromise.catch(() => {}); // reported by each caller
+    }
+    return readyPromise.catch(err => {
+        throw new Error(`the extension is not working, so this test cannot run: ${err.message}`);
+    });
 }
 
 /** Position of the `index`-th occurrence of `needle` in the document (offset `delta` characters after its start). */
 function positionOf(document, needle, { occurrence = 0, delta = 0, after = 0 } = {}) {
-  const text = document.getText();
-  let at = text.indexOf(needle, after);
-  for (let i = 0; i < occurrence && at >= 0; i++) at = text.indexOf(needle, at + 1);
-  assert.ok(at >= 0, `"${needle}" not found in ${relativePath(document.uri)}`);
-  return document.positionAt(at + delta);
+    const text = document.getText();
+    let at = text.indexOf(needle, after);
+    for (let i = 0; i < occurrence && at >= 0; i++) at = text.indexOf(needle, at + 1);
+    assert.ok(at >= 0, `"${needle}" not found in ${relativePath(document.uri)}`);
+    return document.positionAt(at + delta);
 }
 
 /** Discards unsaved edits of a document (File: Revert File) and waits until it is clean. */
 async function revert(document) {
-  if (!document.isDirty) return;
-  await vscode.window.showTextDocument(document, { preview: false });
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-  await waitFor(() => !document.isDirty, { message: `${relativePath(document.uri)} to be reverted` });
+    if (!document.isDirty) return;
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await waitFor(() => !document.isDirty, { message: `${relativePath(document.uri)} to be reverted` });
 }
 
 /** Closes every editor and webview tab. */
 async function closeAll() {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 /** Label of a completion item (a string or { label }). */
 function labelOf(item) {
-  return typeof item.label === 'string' ? item.label : item.label.label;
+    return typeof item.label === 'string' ? item.label : item.label.label;
 }
 
 /** Text of a documentation/contents value (string or MarkdownString). */
 function textOf(value) {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map(textOf).join('\n');
-  if (typeof value.value === 'string') return value.value;
-  return String(value);
+    if (value === undefined || value === null) return '';
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value)) return value.map(textOf).join('\n');
+    if (typeof value.value === 'string') return value.value;
+    return String(value);
 }
 
 /** Webview tabs (in every group) whose viewType contains `viewType`. */
 function webviewTabs(viewType) {
-  return vscode.window.tabGroups.all
-    .flatMap((g) => g.tabs)
-    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes(viewType));
+    return vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes(viewType));
 }
 
 function allTabs() {
-  return vscode.window.tabGroups.all
-    .flatMap((g) => g.tabs)
-    .map((t) => `${t.label} [${t.input && t.input.constructor ? t.input.constructor.name : typeof t.input}${t.input && t.input.viewType ? ` ${t.input.viewType}` : ''}]`)
-    .join(', ');
+    return vscode.window.tabGroups.all
+        .flatMap(g => g.tabs)
+        .map(
+            t =>
+                `${t.label} [${t.input && t.input.constructor ? t.input.constructor.name : typeof t.input}${t.input && t.input.viewType ? ` ${t.input.viewType}` : ''}]`,
+        )
+        .join(', ');
 }
 
 module.exports = {
-  EXTENSION_ID,
-  PROJECT_ROOT,
-  TODAY,
-  WAIT_MS,
-  SEVERITY,
-  allTabs,
-  closeAll,
-  codeOf,
-  describeDiagnostic,
-  diagnosticsOf,
-  extension,
-  fileUri,
-  labelOf,
-  openFile,
-  packagedCli,
-  positionOf,
-  ready,
-  relativePath,
-  revert,
-  sleep,
-  textOf,
-  waitFor,
-  waitForDiagnostics,
-  webviewTabs,
-  workspaceFolder,
+    EXTENSION_ID,
+    PROJECT_ROOT,
+    TODAY,
+    WAIT_MS,
+    SEVERITY,
+    allTabs,
+    closeAll,
+    codeOf,
+    describeDiagnostic,
+    diagnosticsOf,
+    extension,
+    fileUri,
+    labelOf,
+    openFile,
+    packagedCli,
+    positionOf,
+    ready,
+    relativePath,
+    revert,
+    sleep,
+    textOf,
+    waitFor,
+    waitForDiagnostics,
+    webviewTabs,
+    workspaceFolder,
 };

@@ -24,8 +24,8 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-const api: VsCodeApi = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi()
-    : { postMessage: () => undefined, getState: () => undefined, setState: s => s };
+const api: VsCodeApi =
+    typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : { postMessage: () => undefined, getState: () => undefined, setState: s => s };
 const post = (m: FromChangesMessage): void => api.postMessage(m);
 
 /** The margin kept round a map's drawing. */
@@ -39,17 +39,30 @@ const PAGE_MARGIN = 2 * 16 + 2;
 function isChangesPicture(v: unknown): v is ChangesPicture {
     if (typeof v !== 'object' || v === null) return false;
     const c = v as Partial<ChangesPicture>;
-    return typeof c.revision === 'string' && typeof c.diff === 'object' && c.diff !== null && Array.isArray(c.diff.changes)
-        && typeof c.view === 'object' && c.view !== null && Array.isArray(c.view.plan?.customers)
-        && typeof c.strings === 'object' && c.strings !== null && typeof c.words === 'object' && c.words !== null
-        && Array.isArray(c.located);
+    return (
+        typeof c.revision === 'string' &&
+        typeof c.diff === 'object' &&
+        c.diff !== null &&
+        Array.isArray(c.diff.changes) &&
+        typeof c.view === 'object' &&
+        c.view !== null &&
+        Array.isArray(c.view.plan?.customers) &&
+        typeof c.strings === 'object' &&
+        c.strings !== null &&
+        typeof c.words === 'object' &&
+        c.words !== null &&
+        Array.isArray(c.located)
+    );
 }
 
 /** A link to a declaration: an anchor the keyboard reaches, whose click asks the extension to open it. */
 function link(parent: Element, text: string, message: FromChangesMessage | null, title: string): HTMLElement {
     if (!message) return html('span', { class: 'gone', title }, parent, text);
     const a = html('a', { href: '#', class: 'decl', title }, parent, text);
-    a.addEventListener('click', e => { e.preventDefault(); post(message); });
+    a.addEventListener('click', e => {
+        e.preventDefault();
+        post(message);
+    });
     return a;
 }
 
@@ -72,7 +85,10 @@ function overlay(layer: SVGGElement, items: readonly NavItem[], marks: ChangedMa
         if (width() > room && said.length > 1) label.textContent = `${said[0]} +${said.length - 1}`;
         if (width() > room) {
             let text = label.textContent ?? '';
-            while (text.length > 1 && width() > room) { text = text.slice(0, -1); label.textContent = `${text}…`; }
+            while (text.length > 1 && width() > room) {
+                text = text.slice(0, -1);
+                label.textContent = `${text}…`;
+            }
         }
         bg.setAttribute('width', String(Math.ceil(width()) + 2 * 7));
         item.el.setAttribute('aria-label', `${item.el.getAttribute('aria-label') ?? ''} — ${full}`);
@@ -84,7 +100,13 @@ function drawMap(host: HTMLElement, data: ChangesPicture, map: ChangedMap, width
     const figure = html('figure', { class: 'map', 'data-customer': map.focus.customer ?? '', 'data-opportunity': map.focus.opportunity ?? '' }, host);
     // a deal's map says which deal; the customer's own map stands under the customer's name
     if (shown.opportunity) html('figcaption', { class: 'map-title' }, figure, shownTitle(shown));
-    if (map.leftChain.length) html('p', { class: 'left-chain' }, figure, texts().t('view.changes.leftChain', { names: texts().list(map.leftChain.map(id => nameOf(data, map.focus.customer, id))) }));
+    if (map.leftChain.length)
+        html(
+            'p',
+            { class: 'left-chain' },
+            figure,
+            texts().t('view.changes.leftChain', { names: texts().list(map.leftChain.map(id => nameOf(data, map.focus.customer, id))) }),
+        );
     const frame = html('div', { class: 'figure' }, figure);
     const root = svg('svg', { class: 'drawing changes-picture', role: 'img' }, frame);
     const layer = svg('g', { class: 'viewport', 'data-layer': 'viewport' }, root);
@@ -102,15 +124,24 @@ function drawMap(host: HTMLElement, data: ChangesPicture, map: ChangedMap, width
         const el = (e.target as Element | null)?.closest('[data-key]');
         return el ? items.get(el) : undefined;
     };
-    const explain = (e: Event): void => { const item = itemOf(e); if (item) ensureTooltip(item); };
+    const explain = (e: Event): void => {
+        const item = itemOf(e);
+        if (item) ensureTooltip(item);
+    };
     root.addEventListener('mouseover', explain);
     root.addEventListener('focusin', explain);
     // a card opens its person's declaration, as in the panel
-    root.addEventListener('click', e => { const item = itemOf(e); if (item) post({ type: 'reveal', subject: item.key }); });
+    root.addEventListener('click', e => {
+        const item = itemOf(e);
+        if (item) post({ type: 'reveal', subject: item.key });
+    });
     root.addEventListener('keydown', e => {
         if (e.key !== 'Enter' && e.key !== ' ') return;
         const item = itemOf(e);
-        if (item) { e.preventDefault(); post({ type: 'reveal', subject: item.key }); }
+        if (item) {
+            e.preventDefault();
+            post({ type: 'reveal', subject: item.key });
+        }
     });
 }
 
@@ -128,8 +159,12 @@ function changeList(parent: Element, data: ChangesPicture, indexes: readonly num
         const li = html('li', { class: `change change-${change.kind}`, 'data-change': i }, ul);
         const subject = changeSubject(change);
         const line = data.words.changes[i] ?? '';
-        link(li, line, located.has(i) ? { type: 'reveal', subject } : null,
-            located.has(i) ? texts().t('view.changes.open', { place: subject }) : texts().t('view.changes.gone'));
+        link(
+            li,
+            line,
+            located.has(i) ? { type: 'reveal', subject } : null,
+            located.has(i) ? texts().t('view.changes.open', { place: subject }) : texts().t('view.changes.gone'),
+        );
     }
 }
 
@@ -143,8 +178,12 @@ function findingList(parent: Element, heading: string, kind: string, findings: r
         html('span', { class: 'sev', title: d.severity }, li, d.severity === 'error' ? '✖' : d.severity === 'warning' ? '⚠' : 'ℹ');
         const place = `${d.file}:${d.line}`;
         // a finding opens the declaration it is about; one about no element (a syntax error), its line — on the later side only
-        const message: FromChangesMessage | null = d.subject && isSubjectKey(d.subject) ? { type: 'reveal', subject: d.subject as SubjectKey }
-            : linked ? { type: 'open', file: d.file, line: d.line } : null;
+        const message: FromChangesMessage | null =
+            d.subject && isSubjectKey(d.subject)
+                ? { type: 'reveal', subject: d.subject as SubjectKey }
+                : linked
+                  ? { type: 'open', file: d.file, line: d.line }
+                  : null;
         link(li, d.message, message, message ? texts().t('view.changes.open', { place }) : texts().t('view.changes.gone'));
         if (was[i]) html('span', { class: 'was' }, li, ` ${was[i]}`);
         html('span', { class: 'meta' }, li, ` ${d.code} · ${place}`);
@@ -192,11 +231,20 @@ function render(data: ChangesPicture): void {
     }
     const { diff, words } = data;
     findingList(main, texts().t('view.changes.new', { count: diff.newFindings.length }), 'new', diff.newFindings, [], true);
-    findingList(main, texts().t('view.changes.changed', { count: diff.changedFindings.length }), 'changed', diff.changedFindings.map(c => c.to), words.changedFindings, true);
+    findingList(
+        main,
+        texts().t('view.changes.changed', { count: diff.changedFindings.length }),
+        'changed',
+        diff.changedFindings.map(c => c.to),
+        words.changedFindings,
+        true,
+    );
     findingList(main, texts().t('view.changes.resolved', { count: diff.resolvedFindings.length }), 'resolved', diff.resolvedFindings, [], false);
     document.documentElement.dataset.drawn = String(main.querySelectorAll('figure.map').length);
     post({
-        type: 'drawn', maps: main.querySelectorAll('figure.map').length, links: main.querySelectorAll('a.decl').length,
+        type: 'drawn',
+        maps: main.querySelectorAll('figure.map').length,
+        links: main.querySelectorAll('a.decl').length,
         marks: model.customers.flatMap(c => c.maps.flatMap(m => [...m.marks].map(([key, said]) => `${key}: ${said.join(' · ')}`))),
     });
 }

@@ -5,7 +5,18 @@
  * changed), the people no longer on the map, and which changes each customer's words list. Pure:
  * no DOM.
  */
-import { isInFull, SubjectKeys, type DecisionChainEntryJson, type PlanChange, type PlanDiff, type PlanFocus, type Role, type Support, type SubjectKey, type ViewedPlan } from '@acct/contract';
+import {
+    isInFull,
+    SubjectKeys,
+    type DecisionChainEntryJson,
+    type PlanChange,
+    type PlanDiff,
+    type PlanFocus,
+    type Role,
+    type Support,
+    type SubjectKey,
+    type ViewedPlan,
+} from '@acct/contract';
 import { intimacyText, supportText } from '@acct/method';
 import { texts } from '../texts.js';
 import { firstById } from './common.js';
@@ -40,14 +51,22 @@ export interface ChangesModel {
 type Entry = DecisionChainEntryJson;
 
 export function buildChanges(diff: PlanDiff, view: ViewedPlan): ChangesModel {
-    const customers = new Map(firstById(view.plan.customers).filter(isInFull).map(c => [c.id, c]));
+    const customers = new Map(
+        firstById(view.plan.customers)
+            .filter(isInFull)
+            .map(c => [c.id, c]),
+    );
     const byCustomer = new Map<string, number[]>();
     const others: number[] = [];
     diff.changes.forEach((change, i) => {
         const customer = change.customer !== null ? customers.get(change.customer) : undefined;
-        if (change.element === 'member' || change.element === 'competitor' || !customer) { others.push(i); return; }
+        if (change.element === 'member' || change.element === 'competitor' || !customer) {
+            others.push(i);
+            return;
+        }
         const list = byCustomer.get(customer.id);
-        if (list) list.push(i); else byCustomer.set(customer.id, [i]);
+        if (list) list.push(i);
+        else byCustomer.set(customer.id, [i]);
     });
     const result: CustomerChanges[] = [];
     for (const [id, indexes] of byCustomer) {

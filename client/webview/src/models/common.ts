@@ -2,7 +2,17 @@
  * What the three view models share: the element shown (as plan objects), "the first declaration
  * wins on duplicate ids", and how a contact reads in labels and tooltips (in the method core's words).
  */
-import { isInFull, type ContactJson, type CustomerJson, type Finding, type OpportunityJson, type PlanFocus, type Role, type Support, type ViewedPlan } from '@acct/contract';
+import {
+    isInFull,
+    type ContactJson,
+    type CustomerJson,
+    type Finding,
+    type OpportunityJson,
+    type PlanFocus,
+    type Role,
+    type Support,
+    type ViewedPlan,
+} from '@acct/contract';
 import { intimacyText, supportText, type SupportKey } from '@acct/method';
 import { findingsSummary } from './findings.js';
 import { texts } from '../texts.js';
@@ -30,9 +40,7 @@ export function firstById<T extends { id: string }>(items: readonly T[]): T[] {
 export function shownOf(view: ViewedPlan, focus: PlanFocus): Shown {
     const found = firstById(view.plan.customers).find(c => c.id === focus.customer);
     const customer = found && isInFull(found) ? found : null;
-    const opportunity = customer && focus.opportunity
-        ? firstById(customer.opportunities).find(o => o.id === focus.opportunity) ?? null
-        : null;
+    const opportunity = customer && focus.opportunity ? (firstById(customer.opportunities).find(o => o.id === focus.opportunity) ?? null) : null;
     return { customer, opportunity };
 }
 
@@ -68,8 +76,15 @@ export function contactHead(c: Pick<ContactJson, 'name' | 'title' | 'department'
 }
 
 export function contactAriaLabel(c: {
-    name: string; title: string | null; department: string | null; role: Role | null;
-    support: Support; intimacy: number | null; stale: boolean; findings: readonly Finding[]; dimmed?: boolean;
+    name: string;
+    title: string | null;
+    department: string | null;
+    role: Role | null;
+    support: Support;
+    intimacy: number | null;
+    stale: boolean;
+    findings: readonly Finding[];
+    dimmed?: boolean;
 }): string {
     const t = texts();
     const parts: string[] = [c.name];
@@ -97,10 +112,14 @@ export function assignSlots<T extends Slotted>(points: readonly T[], cellOf: (p:
     for (const p of points) {
         const k = cellOf(p);
         const list = cells.get(k);
-        if (list) list.push(p); else cells.set(k, [p]);
+        if (list) list.push(p);
+        else cells.set(k, [p]);
     }
     for (const list of cells.values()) {
         if (order) list.sort(order);
-        list.forEach((p, i) => { p.slot = i; p.slotCount = list.length; });
+        list.forEach((p, i) => {
+            p.slot = i;
+            p.slotCount = list.length;
+        });
     }
 }

@@ -15,8 +15,12 @@ export interface CompetitorMark {
 }
 
 /** The competitors `contact` supports at least as much as us (`ours`), strongest first, then in declaration order. */
-export function competitorMarks(contact: Pick<ContactJson, 'competitorSupport'>, ours: Support,
-    competitors: ReadonlyMap<string, CompetitorJson>, opportunity: Pick<OpportunityJson, 'competitors'> | null): CompetitorMark[] {
+export function competitorMarks(
+    contact: Pick<ContactJson, 'competitorSupport'>,
+    ours: Support,
+    competitors: ReadonlyMap<string, CompetitorJson>,
+    opportunity: Pick<OpportunityJson, 'competitors'> | null,
+): CompetitorMark[] {
     const base = ours ?? 0;
     const onDeal = opportunity ? new Set(opportunity.competitors) : null;
     const marks: CompetitorMark[] = [];

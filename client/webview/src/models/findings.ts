@@ -42,7 +42,9 @@ export function worstSeverity(list: readonly Finding[]): Finding['severity'] | n
 
 /** One line per finding, for a tooltip. */
 export function findingsText(list: readonly Finding[]): string {
-    return sortFindings(list).map(f => `${f.severity} ${f.code}: ${f.message}`).join('\n');
+    return sortFindings(list)
+        .map(f => `${f.severity} ${f.code}: ${f.message}`)
+        .join('\n');
 }
 
 /** `3 findings: …` for an ARIA label: each finding as `detail` says, worst first. */

@@ -64,12 +64,20 @@ function choicesOf(shown: Shown): DealChoice[] {
     const customer = shown.customer;
     if (!customer) return [];
     const t = texts();
-    return firstById(customer.opportunities).filter(o => isActive(o.stage)).map(o => ({
-        key: SubjectKeys.opportunity(customer.id, o.id),
-        focus: { customer: customer.id, opportunity: o.id },
-        name: o.name, stage: o.stage, chainSize: o.decisionChain.length,
-        ariaLabel: t.t('view.fishbone.choiceAria', { name: o.name, stage: o.stage ? t.name('stages', o.stage) : String(o.stage), count: o.decisionChain.length }),
-    }));
+    return firstById(customer.opportunities)
+        .filter(o => isActive(o.stage))
+        .map(o => ({
+            key: SubjectKeys.opportunity(customer.id, o.id),
+            focus: { customer: customer.id, opportunity: o.id },
+            name: o.name,
+            stage: o.stage,
+            chainSize: o.decisionChain.length,
+            ariaLabel: t.t('view.fishbone.choiceAria', {
+                name: o.name,
+                stage: o.stage ? t.name('stages', o.stage) : String(o.stage),
+                count: o.decisionChain.length,
+            }),
+        }));
 }
 
 export function buildFishbone(view: ViewedPlan, shown: Shown, index: FindingIndex = indexFindings(view)): FishboneModel {
@@ -77,7 +85,14 @@ export function buildFishbone(view: ViewedPlan, shown: Shown, index: FindingInde
     const t = texts();
     const bones: FishBone[] = GROUPS.map(group => ({ group, ...t.vocabulary.groups[group], people: [] }));
     const model: FishboneModel = {
-        shown, heading: shownTitle(shown), subheading: '', headerFindings: [], bones, ungrouped: [], unknownEntries: [], choices: [],
+        shown,
+        heading: shownTitle(shown),
+        subheading: '',
+        headerFindings: [],
+        bones,
+        ungrouped: [],
+        unknownEntries: [],
+        choices: [],
     };
     if (!customer) return { ...model, subheading: t.t('view.noCustomerInWorkspace') };
     if (!opportunity) {
@@ -103,7 +118,14 @@ export function buildFishbone(view: ViewedPlan, shown: Shown, index: FindingInde
         const group = e.group ?? null;
         const where = group ? t.t('view.fishbone.onBone', { bone: t.vocabulary.groups[group].label }) : t.t('view.fishbone.onNoBone', { hint: groupHint() });
         const person: FishPerson = {
-            key, id: c.id, name: c.name, role: e.role, support: e.support, group, rank: decisivenessOf(e.role), findings,
+            key,
+            id: c.id,
+            name: c.name,
+            role: e.role,
+            support: e.support,
+            group,
+            rank: decisivenessOf(e.role),
+            findings,
             ariaLabel: `${contactAriaLabel({ ...c, role: e.role, support: e.support, stale: findings.some(f => f.code === 'stale-contact'), findings })}; ${where}`,
             tooltip: [
                 ...contactHead(c, e.role),
@@ -112,14 +134,18 @@ export function buildFishbone(view: ViewedPlan, shown: Shown, index: FindingInde
                 ...(findings.length ? ['', findingsText(findings)] : []),
             ].join('\n'),
         };
-        if (group) bones[GROUPS.indexOf(group)]!.people.push(person); else model.ungrouped.push(person);
+        if (group) bones[GROUPS.indexOf(group)]!.people.push(person);
+        else model.ungrouped.push(person);
     });
     // most decisive nearest the spine; Array.sort is stable, so chain order breaks ties
     for (const b of bones) b.people.sort((a, z) => a.rank - z.rank);
     const grouped = bones.reduce((n, b) => n + b.people.length, 0);
-    model.subheading = t.t('view.fishbone.subheading', {
-        stage: opportunity.stage ? t.name('stages', opportunity.stage) : t.t('view.noStage'), grouped, count: grouped + model.ungrouped.length,
-    }) + (model.ungrouped.length ? t.t('view.fishbone.ungrouped', { count: model.ungrouped.length }) : '');
+    model.subheading =
+        t.t('view.fishbone.subheading', {
+            stage: opportunity.stage ? t.name('stages', opportunity.stage) : t.t('view.noStage'),
+            grouped,
+            count: grouped + model.ungrouped.length,
+        }) + (model.ungrouped.length ? t.t('view.fishbone.ungrouped', { count: model.ungrouped.length }) : '');
     model.headerFindings = sortFindings([
         ...(index.get(SubjectKeys.customer(customer.id)) ?? []),
         ...(index.get(SubjectKeys.opportunity(customer.id, opportunity.id)) ?? []),

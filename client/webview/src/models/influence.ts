@@ -36,7 +36,10 @@ export function influenceLines(contacts: readonly Pick<ContactJson, 'id' | 'infl
             seen.add(t);
             const opposed = from.support === -1;
             lines.push({
-                from: c.id, to: t, opposed, dimmed: from.dimmed && to.dimmed,
+                from: c.id,
+                to: t,
+                opposed,
+                dimmed: from.dimmed && to.dimmed,
                 tooltip: texts().t(opposed ? 'view.influence.opposedLine' : 'view.influence.line', { from: from.name, to: to.name }),
             });
         }
@@ -48,10 +51,12 @@ export function influenceLines(contacts: readonly Pick<ContactJson, 'id' | 'infl
 export function influenceText(id: string, lines: readonly InfluenceLine[], names: ReadonlyMap<string, string>): string[] {
     const t = texts();
     const out = lines.filter(l => l.from === id).map(l => names.get(l.to) ?? l.to);
-    const inn = lines.filter(l => l.to === id).map(l => {
-        const name = names.get(l.from) ?? l.from;
-        return l.opposed ? t.t('view.influence.opposes', { name }) : name;
-    });
+    const inn = lines
+        .filter(l => l.to === id)
+        .map(l => {
+            const name = names.get(l.from) ?? l.from;
+            return l.opposed ? t.t('view.influence.opposes', { name }) : name;
+        });
     return [
         ...(out.length ? [t.t('view.influence.out', { names: out.join(', ') })] : []),
         ...(inn.length ? [t.t('view.influence.in', { names: inn.join(', ') })] : []),

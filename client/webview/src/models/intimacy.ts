@@ -53,8 +53,10 @@ export function buildIntimacy(view: ViewedPlan, shown: Shown, index: FindingInde
         const inDeal = chain.has(c.id) ? chain.get(c.id)! : undefined;
         const dealSupport = deal && inDeal !== undefined && inDeal !== support ? { value: inDeal } : null;
         const differs = dealSupport ? INTIMACY.differs(deal!.name, supportText(dealSupport.value), supportText(support)) : null;
-        const aria = contactAriaLabel({ ...c, support, intimacy, stale, findings })
-            + (words ? t.t('view.intimacy.zoneAria', { zone: words.label }) : '') + (differs ? `; ${differs}` : '');
+        const aria =
+            contactAriaLabel({ ...c, support, intimacy, stale, findings }) +
+            (words ? t.t('view.intimacy.zoneAria', { zone: words.label }) : '') +
+            (differs ? `; ${differs}` : '');
         const tip = [
             ...contactHead(c, c.role),
             supportLine(support),
@@ -63,11 +65,26 @@ export function buildIntimacy(view: ViewedPlan, shown: Shown, index: FindingInde
             ...(words ? [`${words.label}: ${words.reading}`] : []),
             ...(findings.length ? ['', findingsText(findings)] : []),
         ].join('\n');
-        points.push({ key, id: c.id, name: c.name, role: c.role, support, intimacy, zone, dealSupport, findings, slot: 0, slotCount: 1, ariaLabel: aria, tooltip: tip });
+        points.push({
+            key,
+            id: c.id,
+            name: c.name,
+            role: c.role,
+            support,
+            intimacy,
+            zone,
+            dealSupport,
+            findings,
+            slot: 0,
+            slotCount: 1,
+            ariaLabel: aria,
+            tooltip: tip,
+        });
     }
     assignSlots(points, p => `${p.support}/${p.intimacy}`);
     return {
-        shown, points,
+        shown,
+        points,
         unknownSupport: points.filter(p => p.support === null).length,
         unknownIntimacy: points.filter(p => p.intimacy === null).length,
         dealDiffers: points.filter(p => p.dealSupport).length,

@@ -69,7 +69,7 @@ export function breakCycles(parentOf: Map<string, string | null>, order: readonl
                 // cycle: from cur back to cur along path; cut the member that comes first in `order`
                 const idx = path.indexOf(cur);
                 const cycle = path.slice(idx);
-                const cut = cycle.reduce((best, id) => order.indexOf(id) < order.indexOf(best) ? id : best, cycle[0]!);
+                const cut = cycle.reduce((best, id) => (order.indexOf(id) < order.indexOf(best) ? id : best), cycle[0]!);
                 result.set(cut, null);
                 break;
             }
@@ -92,9 +92,10 @@ function subheadingOf(shown: Shown, cards: readonly CardModel[], chainSize: numb
     const { opportunity } = shown;
     const t = texts();
     if (opportunity) {
-        const chain = opportunity.decisionChain.length === 0
-            ? t.t('view.power.noChain', { stage: opportunity.stage ? t.name('stages', opportunity.stage) : '', count: cards.length })
-            : POWER_MAP.chainHeader(chainSize, cards.length);
+        const chain =
+            opportunity.decisionChain.length === 0
+                ? t.t('view.power.noChain', { stage: opportunity.stage ? t.name('stages', opportunity.stage) : '', count: cards.length })
+                : POWER_MAP.chainHeader(chainSize, cards.length);
         return chain + valuePropositionText(opportunity);
     }
     const keyCount = cards.filter(c => c.group === 'key').length;
@@ -105,8 +106,9 @@ function subheadingOf(shown: Shown, cards: readonly CardModel[], chainSize: numb
 function valuePropositionText(opportunity: NonNullable<Shown['opportunity']>): string {
     const t = texts();
     const proposition = opportunity.valueProposition;
-    const parts = proposition ? [proposition.strengths, proposition.uniqueValue, proposition.fit, proposition.difference]
-        .filter((part): part is string => !!part) : [];
+    const parts = proposition
+        ? [proposition.strengths, proposition.uniqueValue, proposition.fit, proposition.difference].filter((part): part is string => !!part)
+        : [];
     if (parts.length) return t.t('view.power.valueProposition', { parts: parts.join(' · ') });
     return opportunity.stage === 'bid' ? t.t('view.power.noValueProposition') : '';
 }
@@ -115,8 +117,13 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
     const { customer, opportunity } = shown;
     if (!customer) {
         return {
-            shown, heading: texts().t('view.noCustomer'), subheading: texts().t('view.noCustomerInWorkspace'),
-            cards: [], influences: [], headerFindings: [], unknownChainEntries: [],
+            shown,
+            heading: texts().t('view.noCustomer'),
+            subheading: texts().t('view.noCustomerInWorkspace'),
+            cards: [],
+            influences: [],
+            headerFindings: [],
+            unknownChainEntries: [],
         };
     }
     const contacts = firstById(customer.contacts);
@@ -142,7 +149,10 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
         const p = c.reportsTo;
         declaredParent.set(c.id, p && p !== c.id && byId.has(p) && groupOf.get(p) === groupOf.get(c.id) ? p : null);
     }
-    const parents = breakCycles(declaredParent, contacts.map(c => c.id));
+    const parents = breakCycles(
+        declaredParent,
+        contacts.map(c => c.id),
+    );
 
     const competitors = new Map(view.plan.competitors.map(c => [c.id, c]));
     const today = view.plan.today ?? '';
@@ -154,17 +164,30 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
         const dimmed = !!opportunity && !eff.inChain;
         const manager = c.reportsTo ? byId.get(c.reportsTo) : undefined;
         return {
-            key, id: c.id, name: c.name, title: c.title, department: c.department,
-            role: eff.role, support: eff.support, intimacy: c.intimacy,
-            contactRole: c.role, contactSupport: c.support,
+            key,
+            id: c.id,
+            name: c.name,
+            title: c.title,
+            department: c.department,
+            role: eff.role,
+            support: eff.support,
+            intimacy: c.intimacy,
+            contactRole: c.role,
+            contactSupport: c.support,
             parent: parents.get(c.id) ?? null,
             reportsToName: manager ? manager.name : null,
             group: groupOf.get(c.id)!,
-            inChain: eff.inChain, dimmed, stale, lastContact: c.lastContact, findings,
-            kpis: c.kpis ?? [], pains: c.pains ?? [],
+            inChain: eff.inChain,
+            dimmed,
+            stale,
+            lastContact: c.lastContact,
+            findings,
+            kpis: c.kpis ?? [],
+            pains: c.pains ?? [],
             competitors: competitorMarks(c, eff.support, competitors, opportunity),
             moves: findings.some(f => f.code === 'opposed-key-person') ? threeMoves(customer, c.id, today) : null,
-            ariaLabel: '', tooltip: '',
+            ariaLabel: '',
+            tooltip: '',
         };
     });
     const cardById = new Map(cards.map(c => [c.id, c]));
@@ -175,9 +198,9 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
         const c = byId.get(card.id)!;
         const forDeal = !!opportunity && card.inChain;
         const tipLines = contactHead(c, card.role);
-        if (forDeal && card.role !== c.role) tipLines[tipLines.length - 1] += t.t('view.power.forDeal', { value: c.role ? t.name('roles', c.role) : t.t('view.none') });
-        tipLines.push(supportLine(card.support)
-            + (forDeal && card.support !== c.support ? t.t('view.power.forDeal', { value: supportText(c.support) }) : ''));
+        if (forDeal && card.role !== c.role)
+            tipLines[tipLines.length - 1] += t.t('view.power.forDeal', { value: c.role ? t.name('roles', c.role) : t.t('view.none') });
+        tipLines.push(supportLine(card.support) + (forDeal && card.support !== c.support ? t.t('view.power.forDeal', { value: supportText(c.support) }) : ''));
         // the tooltip lists the moves one per line; the label says them in one phrase
         const competitor = card.competitors.length ? [t.t('view.line.competitor', { line: competitorLine(card.competitors, card.support) })] : [];
         const influence = influenceText(card.id, influences, names);
@@ -196,16 +219,26 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
         if (card.findings.length) tipLines.push('', findingsText(card.findings));
         card.tooltip = tipLines.join('\n');
         const moves = card.moves ? [t.t('view.movesSummary', { summary: movesSummary(card.moves) })] : [];
-        card.ariaLabel = [contactAriaLabel({ ...c, role: card.role, support: card.support, stale: card.stale, findings: card.findings, dimmed: card.dimmed }),
-            ...competitor, ...moves, ...influence, ...needs].join('; ');
+        card.ariaLabel = [
+            contactAriaLabel({ ...c, role: card.role, support: card.support, stale: card.stale, findings: card.findings, dimmed: card.dimmed }),
+            ...competitor,
+            ...moves,
+            ...influence,
+            ...needs,
+        ].join('; ');
     }
 
     const headerFindings = sortFindings([
         ...(index.get(SubjectKeys.customer(customer.id)) ?? []),
-        ...(opportunity ? index.get(SubjectKeys.opportunity(customer.id, opportunity.id)) ?? [] : []),
+        ...(opportunity ? (index.get(SubjectKeys.opportunity(customer.id, opportunity.id)) ?? []) : []),
     ]);
     return {
-        shown, heading: shownTitle(shown), subheading: subheadingOf(shown, cards, chain.size).replace(/\s+/g, ' '),
-        cards, influences, headerFindings, unknownChainEntries,
+        shown,
+        heading: shownTitle(shown),
+        subheading: subheadingOf(shown, cards, chain.size).replace(/\s+/g, ' '),
+        cards,
+        influences,
+        headerFindings,
+        unknownChainEntries,
     };
 }

@@ -41,9 +41,9 @@ export function buildQuadrant(view: ViewedPlan, focusedCustomer: string | null, 
     for (const c of firstById(view.plan.customers)) {
         const key = SubjectKeys.customer(c.id);
         if (!isScore(c.standing) || !isScore(c.cooperation)) {
-            const missing = [
-                !isScore(c.standing) ? t.t('view.quadrant.standing') : '', !isScore(c.cooperation) ? t.t('view.quadrant.cooperation') : '',
-            ].filter(Boolean);
+            const missing = [!isScore(c.standing) ? t.t('view.quadrant.standing') : '', !isScore(c.cooperation) ? t.t('view.quadrant.cooperation') : ''].filter(
+                Boolean,
+            );
             unplotted.push({ key, name: c.name, reason: t.t('view.quadrant.noValid', { missing: t.and(missing) }) });
             continue;
         }
@@ -53,9 +53,10 @@ export function buildQuadrant(view: ViewedPlan, focusedCustomer: string | null, 
         const tier = c.tier ? t.name('tiers', c.tier) : t.t('view.notDeclared');
         const suggestedName = suggested ? t.name('tiers', suggested) : t.t('view.none');
         const scores = { standing: c.standing, cooperation: c.cooperation };
-        const label = t.t('view.quadrant.aria', { name: c.name, ...scores, tier, suggested: suggestedName })
-            + (mismatch ? t.t('view.quadrant.aria.mismatch') : '')
-            + (findings.length ? `; ${findingsSummary(findings, f => f.code, ', ')}` : '');
+        const label =
+            t.t('view.quadrant.aria', { name: c.name, ...scores, tier, suggested: suggestedName }) +
+            (mismatch ? t.t('view.quadrant.aria.mismatch') : '') +
+            (findings.length ? `; ${findingsSummary(findings, f => f.code, ', ')}` : '');
         const tip = [
             c.name,
             t.t('view.quadrant.scores', scores),
@@ -64,14 +65,30 @@ export function buildQuadrant(view: ViewedPlan, focusedCustomer: string | null, 
             ...(findings.length ? ['', findingsText(findings)] : []),
         ].join('\n');
         points.push({
-            key, id: c.id, name: c.name, standing: c.standing, cooperation: c.cooperation, tier: c.tier, suggested,
-            mismatch, focused: c.id === focusedCustomer, findings, slot: 0, slotCount: 1, ariaLabel: label, tooltip: tip,
+            key,
+            id: c.id,
+            name: c.name,
+            standing: c.standing,
+            cooperation: c.cooperation,
+            tier: c.tier,
+            suggested,
+            mismatch,
+            focused: c.id === focusedCustomer,
+            findings,
+            slot: 0,
+            slotCount: 1,
+            ariaLabel: label,
+            tooltip: tip,
         });
     }
     const counts = Array.from({ length: 5 }, () => [0, 0, 0, 0, 0]);
     for (const p of points) counts[p.standing - 1]![p.cooperation - 1]!++;
     // by name, then id: reordering the plan moves no one
-    assignSlots(points, p => `${p.standing}/${p.cooperation}`, (a, b) => a.name.localeCompare(b.name) || compareText(a.id, b.id));
+    assignSlots(
+        points,
+        p => `${p.standing}/${p.cooperation}`,
+        (a, b) => a.name.localeCompare(b.name) || compareText(a.id, b.id),
+    );
     return { points, unplotted, counts, mismatches: points.filter(p => p.mismatch).length };
 }
 
@@ -98,7 +115,12 @@ export function tierRegions(counts: readonly (readonly number[])[]): TierRegion[
             while (todo.length) {
                 const [cs, cc] = todo.pop()!;
                 cells.push([cs, cc]);
-                for (const [ns, nc] of [[cs + 1, cc], [cs - 1, cc], [cs, cc + 1], [cs, cc - 1]] as const) {
+                for (const [ns, nc] of [
+                    [cs + 1, cc],
+                    [cs - 1, cc],
+                    [cs, cc + 1],
+                    [cs, cc - 1],
+                ] as const) {
                     if (ns < 1 || ns > 5 || nc < 1 || nc > 5 || seen.has(`${ns}/${nc}`) || suggestedTiers[ns - 1]![nc - 1] !== tier) continue;
                     seen.add(`${ns}/${nc}`);
                     todo.push([ns, nc]);

@@ -58,7 +58,13 @@ export function maturityText(maturity: Maturity | null): string {
     return maturity ? texts().vocabulary.maturities[maturity].label : '';
 }
 
-function describe(r: SandboxRow, customerName: string, parts: SandboxItem['parts'], maturity: Maturity | null, stageSince: string | null): { aria: string; tip: string } {
+function describe(
+    r: SandboxRow,
+    customerName: string,
+    parts: SandboxItem['parts'],
+    maturity: Maturity | null,
+    stageSince: string | null,
+): { aria: string; tip: string } {
     const t = texts();
     const names = sandboxParts();
     const partsText = t.list(parts.map((p, i) => `${names[i]!.label} ${p.value ?? '?'}`));
@@ -67,10 +73,18 @@ function describe(r: SandboxRow, customerName: string, parts: SandboxItem['parts
     const amount = r.amount ? `${r.amount.value.toLocaleString('en')}${r.amount.currency ? ` ${r.amount.currency}` : ''}` : null;
     const horizon = horizonText(r);
     return {
-        aria: t.t('view.sandbox.aria', {
-            rank: r.rank, pick: r.pick ? t.t('view.sandbox.aria.pick') : '', name: r.name, customer: customerName,
-            score, parts: partsText, horizon, stage, amount: amount ? t.t('view.sandbox.aria.amount', { amount }) : '',
-        }) + (maturity ? `; ${maturityText(maturity)}` : ''),
+        aria:
+            t.t('view.sandbox.aria', {
+                rank: r.rank,
+                pick: r.pick ? t.t('view.sandbox.aria.pick') : '',
+                name: r.name,
+                customer: customerName,
+                score,
+                parts: partsText,
+                horizon,
+                stage,
+                amount: amount ? t.t('view.sandbox.aria.amount', { amount }) : '',
+            }) + (maturity ? `; ${maturityText(maturity)}` : ''),
         tip: [
             t.t('view.sandbox.tip.title', { rank: r.rank, name: r.name, pick: r.pick ? t.t('view.sandbox.tip.pick') : '' }),
             t.t('view.sandbox.tip.meta', { customer: customerName, stage, horizon, amount: amount ? t.t('view.sandbox.tip.amount', { amount }) : '' }),
@@ -93,7 +107,9 @@ export function buildSandbox(view: ViewedPlan, picks: number, stageAges?: Record
     const items = sandboxRanking(view.plan, picks).map(r => {
         const customerName = names.get(r.customer) ?? r.customer;
         const parts: SandboxItem['parts'] = [
-            { part: 'space', value: r.space }, { part: 'growth', value: r.growth }, { part: 'profit', value: r.profit },
+            { part: 'space', value: r.space },
+            { part: 'growth', value: r.growth },
+            { part: 'profit', value: r.profit },
             { part: 'openness', value: r.competition === null ? null : 6 - r.competition },
         ];
         const maturity = maturities.get(`${r.customer}/${r.opportunity}`) ?? null;

@@ -68,7 +68,11 @@ function drawFigure(host: HTMLElement, data: ReportData, index: number, findings
     const layer = svg('g', { class: 'viewport', 'data-layer': 'viewport' }, root);
     const drawn = drawView(figure.tab, data.view, shownOf(data.view, figure.focus), layer, {
         // no height limit: a report's page scrolls, and printing scales a picture to its page
-        selection: null, stageWidth: data.width, stageHeight: 0, picks: data.picks, findings,
+        selection: null,
+        stageWidth: data.width,
+        stageHeight: 0,
+        picks: data.picks,
+        findings,
     });
     // every card in full detail: the page prints as it opens
     drawn.result.materialize?.(null);
@@ -96,7 +100,8 @@ function drawFigure(host: HTMLElement, data: ReportData, index: number, findings
         .on('zoom', (e: D3ZoomEvent<SVGSVGElement, unknown>) => {
             const t = e.transform;
             const moved = t.k !== 1 || t.x !== 0 || t.y !== 0;
-            if (moved) layer.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`); else layer.removeAttribute('transform');
+            if (moved) layer.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
+            else layer.removeAttribute('transform');
             host.classList.toggle('zoomed', moved);
         });
     select(root).call(zoomer).on('dblclick.zoom', null);
@@ -176,14 +181,17 @@ function main(): void {
     // in document order, as much as fits before the first paint; the rest in slices, the sections the reader comes to first
     drawFor(FIRST_BUDGET);
     if (done()) return;
-    const near = new IntersectionObserver(entries => {
-        for (const entry of entries) {
-            if (!entry.isIntersecting) continue;
-            entry.target.querySelectorAll<HTMLElement>('[data-figure]').forEach(draw);
-            near.unobserve(entry.target);
-        }
-        if (done()) near.disconnect();
-    }, { rootMargin: '1200px 0px' });
+    const near = new IntersectionObserver(
+        entries => {
+            for (const entry of entries) {
+                if (!entry.isIntersecting) continue;
+                entry.target.querySelectorAll<HTMLElement>('[data-figure]').forEach(draw);
+                near.unobserve(entry.target);
+            }
+            if (done()) near.disconnect();
+        },
+        { rootMargin: '1200px 0px' },
+    );
     document.querySelectorAll('section').forEach(section => near.observe(section));
     // the next slice as a message, not a timer: nested timers wait at least 4 ms each, hundreds of times
     const next = new MessageChannel();

@@ -18,10 +18,8 @@ interface CheckOptions {
 }
 
 export function checkCommand(setExit: SetExit, texts: Texts): Command {
-    return withPathsAndToday(new Command('check')
-        .description(texts.t('help.check')), texts)
-        .addOption(new Option('--format <format>', texts.t('help.check.format'))
-            .choices(['text', 'json', 'github', 'sarif']).default('text'))
+    return withPathsAndToday(new Command('check').description(texts.t('help.check')), texts)
+        .addOption(new Option('--format <format>', texts.t('help.check.format')).choices(['text', 'json', 'github', 'sarif']).default('text'))
         .option('--max-warnings <n>', texts.t('help.check.maxWarnings'), parseCount(texts))
         .option('-o, --output <file>', texts.t('help.check.output'))
         .option('--watch', texts.t('help.check.watch'))
@@ -56,12 +54,15 @@ async function check(paths: string[], options: CheckOptions, texts: Texts): Prom
 function report(workspace: LoadedWorkspace, format: CheckOptions['format'], texts: Texts): string {
     const diagnostics = workspace.diagnostics();
     switch (format) {
-        case 'json': return formatJson(diagnostics);
-        case 'github': return visible(formatGithub(diagnostics));
+        case 'json':
+            return formatJson(diagnostics);
+        case 'github':
+            return visible(formatGithub(diagnostics));
         case 'sarif': {
             const located = workspace.located();
             return formatSarif({ findings: located.diagnostics, waived: located.waived, version: ACCT_VERSION, texts });
         }
-        default: return visible([formatText(diagnostics), summaryLine(diagnostics, workspace.documents.length, texts)].filter(Boolean).join('\n'));
+        default:
+            return visible([formatText(diagnostics), summaryLine(diagnostics, workspace.documents.length, texts)].filter(Boolean).join('\n'));
     }
 }

@@ -26,8 +26,7 @@ interface DiffOptions {
 }
 
 export function diffCommand(setExit: SetExit, texts: Texts): Command {
-    return withPathsAndToday(new Command('diff')
-        .description(texts.t('help.diff')), texts)
+    return withPathsAndToday(new Command('diff').description(texts.t('help.diff')), texts)
         .option('--from <rev>', texts.t('help.diff.from'), 'HEAD')
         .option('--to <rev>', texts.t('help.diff.to'))
         .addOption(new Option('--format <format>', texts.t('help.outputFormat')).choices(['text', 'json', 'markdown']).default('text'))
@@ -56,14 +55,14 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
         after = await loadWorkspace(paths, { ...load, missingIsEmpty: true });
         ({ diff: report } = await diffWith(tree, paths, [options.from, from], undefined, after.plan(), load));
     }
-    await (options.format === 'json' ? writeStdout(JSON.stringify(report, null, 2) + '\n')
+    await (options.format === 'json'
+        ? writeStdout(JSON.stringify(report, null, 2) + '\n')
         : writeTextStdout(options.format === 'markdown' ? formatDiffMarkdown(report, texts) : formatDiffText(report, texts)));
     // the files on disk (or at --to): where the unknown members and competitors of the plans compared are declared
     if (after) await hintDeclaredElsewhere('diff', after.documents, texts, cwd);
     const gate = options.failOnNew;
     const atLeast = (severity: string) => severityRank[severity as Severity] <= severityRank[gate!];
-    return gate && (report.newFindings.some(d => atLeast(d.severity))
-        || report.changedFindings.some(c => worsened(c) && atLeast(c.to.severity))) ? 1 : 0;
+    return gate && (report.newFindings.some(d => atLeast(d.severity)) || report.changedFindings.some(c => worsened(c) && atLeast(c.to.severity))) ? 1 : 0;
 }
 
 /** Where a side of the diff is read from, and in which language its findings speak. */
@@ -78,7 +77,12 @@ export interface DiffLoad {
  * of the files on disk without it), and the plan at `from`: `acct diff` and `acct report --since`.
  */
 export async function diffWith(
-    tree: GitWorkTree, paths: string[], from: [string, string], to: [string, string] | undefined, after: AcctPlanDocument, load: DiffLoad,
+    tree: GitWorkTree,
+    paths: string[],
+    from: [string, string],
+    to: [string, string] | undefined,
+    after: AcctPlanDocument,
+    load: DiffLoad,
 ): Promise<{ diff: PlanDiff; before: AcctPlanDocument }> {
     const before = (await loadTexts(await plansAt(tree, from[1], paths, load.cwd), load)).plan();
     return { diff: await diffOf(tree, from, to, before, after, load), before };
@@ -86,10 +90,15 @@ export async function diffWith(
 
 /** The diff of two plans of the revisions (or the files on disk, `to` undefined), renamed files followed. */
 async function diffOf(
-    tree: GitWorkTree, from: [string, string], to: [string, string] | undefined, before: AcctPlanDocument, after: AcctPlanDocument, load: DiffLoad,
+    tree: GitWorkTree,
+    from: [string, string],
+    to: [string, string] | undefined,
+    before: AcctPlanDocument,
+    after: AcctPlanDocument,
+    load: DiffLoad,
 ): Promise<PlanDiff> {
     const relative = (file: string) => relativePath(URI.file(file), URI.file(load.cwd));
-    const moved = new Map([...await renames(tree, from[1], to?.[1])].map(([was, is]) => [relative(was), relative(is)]));
+    const moved = new Map([...(await renames(tree, from[1], to?.[1]))].map(([was, is]) => [relative(was), relative(is)]));
     return diffPlans(before, after, { from: from[0], to: to?.[0] ?? null }, moved);
 }
 
@@ -97,11 +106,19 @@ async function diffOf(
  * A path may be missing on one side (a plan deleted or added since), but a path on neither side
  * is a mistake — often a revision given where a path goes (`acct diff main`): say so, exit 2.
  */
-export async function everyPathSomewhere(tree: GitWorkTree, paths: string[], from: [string, string], to: [string, string] | undefined, cwd: string): Promise<void> {
+export async function everyPathSomewhere(
+    tree: GitWorkTree,
+    paths: string[],
+    from: [string, string],
+    to: [string, string] | undefined,
+    cwd: string,
+): Promise<void> {
     for (const file of paths) {
         const onTo = to ? await existsAt(tree, to[1], file, cwd) : fs.existsSync(path.resolve(cwd, file));
-        if (onTo || await existsAt(tree, from[1], file, cwd)) continue;
+        if (onTo || (await existsAt(tree, from[1], file, cwd))) continue;
         if (await isRevision(tree, file)) throw new GitError(message('git.pathIsRevision', { path: file }));
-        throw new GitError(to ? message('git.pathNowhereBetween', { path: file, from: from[0], to: to[0] }) : message('git.pathNowhere', { path: file, from: from[0] }));
+        throw new GitError(
+            to ? message('git.pathNowhereBetween', { path: file, from: from[0], to: to[0] }) : message('git.pathNowhere', { path: file, from: from[0] }),
+        );
     }
 }

@@ -21,8 +21,7 @@ interface ExportOptions {
 }
 
 export function exportCommand(setExit: SetExit, texts: Texts): Command {
-    return withPathsAndToday(new Command('export')
-        .description(texts.t('help.export')), texts)
+    return withPathsAndToday(new Command('export').description(texts.t('help.export')), texts)
         .option('-o, --output <file>', texts.t('help.export.output'))
         .addOption(new Option('--format <format>', texts.t('help.export.format')).choices(['json', 'csv']).default('json'))
         .addOption(new Option('--table <name>', texts.t('help.export.table')).choices([...TABLES]))
@@ -48,9 +47,10 @@ async function exportPlan(paths: string[], options: ExportOptions, texts: Texts)
     const located = workspace.located();
     let subjects: RedactionSubjects = { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) };
     if (options.redact) ({ plan, subjects } = redactPlan(plan, subjects, texts.t('cli.export.withheld')));
-    const text = options.format === 'csv'
-        ? (({ header, rows }) => toCsv(header, rows, { bom: options.bom }))(table(options.table!, plan, subjects, { redacted: options.redact }))
-        : serializePlan(plan);
+    const text =
+        options.format === 'csv'
+            ? (({ header, rows }) => toCsv(header, rows, { bom: options.bom }))(table(options.table!, plan, subjects, { redacted: options.redact }))
+            : serializePlan(plan);
     await writeOutput(options.output, text, '-o', what, texts);
     return findingsTable && errors ? 1 : 0;
 }

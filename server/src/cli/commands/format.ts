@@ -64,10 +64,18 @@ async function format(paths: string[], mode: 'check' | 'write' | 'print', say: T
     const lines: string[] = [];
     texts.forEach((text, i) => {
         const first = layoutEdits(text, layoutPieces(lexer, text))[0];
-        if (first) lines.push(say.t('cli.format.notFormatted', { file: filePlace(display(files[i]!)), line: lineAt(text, first.end < text.length ? first.end : first.start) }));
+        if (first)
+            lines.push(
+                say.t('cli.format.notFormatted', {
+                    file: filePlace(display(files[i]!)),
+                    line: lineAt(text, first.end < text.length ? first.end : first.start),
+                }),
+            );
     });
-    const summary = lines.length === 0 ? say.t('cli.format.allFormatted', { files: files.length })
-        : say.t('cli.format.notAllFormatted', { unformatted: lines.length, files: files.length });
+    const summary =
+        lines.length === 0
+            ? say.t('cli.format.allFormatted', { files: files.length })
+            : say.t('cli.format.notAllFormatted', { unformatted: lines.length, files: files.length });
     await writeTextStdout([...lines, summary].join('\n') + '\n');
     return lines.length > 0 ? 1 : 0;
 }

@@ -9,7 +9,13 @@ import { message, type Texts } from '../../method/index.js';
 import { readPlanHistory } from '../../node/plan-history.js';
 import { GitError } from '../../node/git.js';
 import {
-    filterStep, formatHistoryMarkdown, formatHistoryText, historyJson, subjectFilter, type HistoryReport, type HistoryStep,
+    filterStep,
+    formatHistoryMarkdown,
+    formatHistoryText,
+    historyJson,
+    subjectFilter,
+    type HistoryReport,
+    type HistoryStep,
 } from '../../contract/history-report.js';
 import { withPathsAndToday, type SetExit } from '../common.js';
 import { toCsv } from '../formats/csv.js';
@@ -24,8 +30,7 @@ interface HistoryOptions {
 }
 
 export function historyCommand(setExit: SetExit, texts: Texts): Command {
-    return withPathsAndToday(new Command('history')
-        .description(texts.t('help.history')), texts)
+    return withPathsAndToday(new Command('history').description(texts.t('help.history')), texts)
         .option('--since <date|rev>', texts.t('help.history.since'))
         .option('--until <rev>', texts.t('help.history.until'), 'HEAD')
         .option('--subject <key>', texts.t('help.history.subject'))
@@ -56,9 +61,19 @@ async function history(paths: string[], options: HistoryOptions, texts: Texts): 
         await writeStdout(JSON.stringify(historyJson(report), null, 2) + '\n');
     } else if (options.format === 'csv') {
         if (read.shallow) writeStderr(`acct: ${texts.t('history.shallow', { commit: (report.shallow ?? '').slice(0, 7) })}\n`);
-        const rows = commits.flatMap(c => c.changes.map(change => [
-            c.commit, c.date, c.author, change.customer, change.element, change.id, change.field, JSON.stringify(change.from), JSON.stringify(change.to),
-        ]));
+        const rows = commits.flatMap(c =>
+            c.changes.map(change => [
+                c.commit,
+                c.date,
+                c.author,
+                change.customer,
+                change.element,
+                change.id,
+                change.field,
+                JSON.stringify(change.from),
+                JSON.stringify(change.to),
+            ]),
+        );
         await writeStdout(toCsv(['commit', 'date', 'author', 'customer', 'element', 'id', 'field', 'from', 'to'], rows));
     } else {
         await writeStdout(options.format === 'markdown' ? formatHistoryMarkdown(report, texts) : formatHistoryText(report, texts));

@@ -31,8 +31,7 @@ interface ReportOptions {
 }
 
 export function reportCommand(setExit: SetExit, texts: Texts): Command {
-    return withPathsAndToday(new Command('report')
-        .description(texts.t('help.report')), texts)
+    return withPathsAndToday(new Command('report').description(texts.t('help.report')), texts)
         .requiredOption('-o, --output <file>', texts.t('help.report.output'))
         .option('--since <rev>', texts.t('help.report.since'))
         .option('--redact', texts.t('help.report.redact'))
@@ -81,10 +80,17 @@ async function report(paths: string[], options: ReportOptions, texts: Texts): Pr
     }
     if (options.redact) ({ plan, subjects } = redactPlan(plan, subjects));
     // the workspace as the reader knows it: the folder's name for `.`
-    const label = options.redact ? texts.t('report.files', { count: plan.files.length })
+    const label = options.redact
+        ? texts.t('report.files', { count: plan.files.length })
         : (paths.length ? paths : ['.']).map(p => (path.resolve(cwd, p) === cwd ? path.basename(cwd) : p)).join(', ');
     const { html, errors } = reportHtml({
-        plan, subjects: subjects.diagnostics, waivedSubjects: subjects.waived, workspace: label, since, texts, assets,
+        plan,
+        subjects: subjects.diagnostics,
+        waivedSubjects: subjects.waived,
+        workspace: label,
+        since,
+        texts,
+        assets,
     });
     await writeOutput(options.output, html, '-o', what, texts);
     if (options.pdf) await printPdf(options.output!, options.pdf, texts);
@@ -102,13 +108,24 @@ async function printPdf(html: string, target: string, texts: Texts): Promise<voi
     const absolute = path.resolve(target);
     const temporary = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${process.pid}.tmp`);
     const args = [
-        '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-pdf-header-footer', '--virtual-time-budget=60000', `--print-to-pdf=${temporary}`, pathToFileURL(path.resolve(html)).href,
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-pdf-header-footer',
+        '--virtual-time-budget=60000',
+        `--print-to-pdf=${temporary}`,
+        pathToFileURL(path.resolve(html)).href,
     ];
     const detail = await new Promise<string | null>(resolve => {
         const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe'] });
         let stderr = '';
-        child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+        child.stderr.on('data', (chunk: Buffer) => {
+            stderr += chunk.toString('utf8');
+        });
         child.on('error', error => resolve(error.message));
         child.on('close', code => resolve(code === 0 && fs.existsSync(temporary) ? null : `exit ${code}: ${stderr.trim().split('\n').pop() ?? ''}`));
     });

@@ -26,16 +26,21 @@ export function reportHtml(input: ReportInput): { html: string; errors: number }
     const { plan, tx, customers, errors, figures } = cx;
     const body = new Html();
     // title page
-    body.add('<header class="title-page">\n').text('h1', tx.t('report.title'))
+    body.add('<header class="title-page">\n')
+        .text('h1', tx.t('report.title'))
         .add('<dl>\n')
-        .text('dt', tx.t('report.workspace')).text('dd', input.workspace)
-        .text('dt', tx.t('report.date')).text('dd', plan.today)
-        .text('dt', tx.t('report.since')).text('dd', input.since ? input.since.revision : tx.t('report.sinceNone'))
+        .text('dt', tx.t('report.workspace'))
+        .text('dd', input.workspace)
+        .text('dt', tx.t('report.date'))
+        .text('dd', plan.today)
+        .text('dt', tx.t('report.since'))
+        .text('dd', input.since ? input.since.revision : tx.t('report.sinceNone'))
         .add('</dl>\n')
         .text('p', tx.t('report.files', { count: plan.files.length }), ' class="muted"');
     // contents
-    body.add(`<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${escapeHtml(tx.t('report.contents'))}</h2><ol>\n`)
-        .add(`<li><a href="#summary">${escapeHtml(tx.t('report.summary'))}</a></li>\n`);
+    body.add(`<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${escapeHtml(tx.t('report.contents'))}</h2><ol>\n`).add(
+        `<li><a href="#summary">${escapeHtml(tx.t('report.summary'))}</a></li>\n`,
+    );
     if (input.since) body.add(`<li><a href="#changes">${escapeHtml(tx.t('report.changes', { since: input.since.revision }))}</a></li>\n`);
     customers.forEach((c, i) => body.add(`<li><a href="#${cx.sectionId(i)}">${escapeHtml(c.name)}</a></li>\n`));
     body.add('</ol></nav>\n</header>\n');
@@ -47,14 +52,24 @@ export function reportHtml(input: ReportInput): { html: string; errors: number }
     const data = {
         view: {
             plan: { today: plan.today, competitors: plan.competitors, customers: plan.customers, diagnostics: plan.diagnostics },
-            subjects: input.subjects, hasErrors: errors > 0,
+            subjects: input.subjects,
+            hasErrors: errors > 0,
         },
-        strings: viewStrings(tx.locale), picks: REPORT_PICKS, figures, width: REPORT_WIDTH,
+        strings: viewStrings(tx.locale),
+        picks: REPORT_PICKS,
+        figures,
+        width: REPORT_WIDTH,
     };
     const { script, style } = input.assets;
     const csp = [
-        "default-src 'none'", `script-src ${hash(script)}`, `style-src ${hash(style)}`,
-        "img-src 'none'", "font-src 'none'", "connect-src 'none'", "base-uri 'none'", "form-action 'none'",
+        "default-src 'none'",
+        `script-src ${hash(script)}`,
+        `style-src ${hash(style)}`,
+        "img-src 'none'",
+        "font-src 'none'",
+        "connect-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
     ].join('; ');
     const html = [
         '<!DOCTYPE html>\n',

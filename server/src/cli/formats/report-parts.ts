@@ -130,9 +130,12 @@ export class ReportContext {
         const out = new Html().add('<ul class="findings">\n');
         for (const d of [...list].sort((a, b) => byWorstFirst(a, b) || byPlace(a, b))) {
             const help = this.issueOf(d.code)?.help;
-            out.add(`<li><span class="severity ${escapeHtml(d.severity)}">${this.severityText(d.severity)}</span> <code>${escapeHtml(d.code)}</code> `,
+            out.add(
+                `<li><span class="severity ${escapeHtml(d.severity)}">${this.severityText(d.severity)}</span> <code>${escapeHtml(d.code)}</code> `,
                 `${escapeHtml(d.message)} <span class="muted">${escapeHtml(`${d.file}:${d.line}:${d.column}`)}</span>`,
-                help ? `<br><span class="finding-help">${escapeHtml(this.tx.t('report.guidance', { help }))}</span>` : '', '</li>\n');
+                help ? `<br><span class="finding-help">${escapeHtml(this.tx.t('report.guidance', { help }))}</span>` : '',
+                '</li>\n',
+            );
         }
         return out.add('</ul>\n').toString();
     }
@@ -141,9 +144,11 @@ export class ReportContext {
         const out = new Html().add('<ul class="findings waived">\n');
         for (const w of list) {
             const why = w.until ? this.tx.t('report.waivedUntil', { date: w.until, reason: w.reason }) : this.tx.t('report.waivedReason', { reason: w.reason });
-            out.add(`<li><span class="severity ${escapeHtml(w.severity)}">${this.severityText(w.severity)}</span> <code>${escapeHtml(w.code)}</code> `,
+            out.add(
+                `<li><span class="severity ${escapeHtml(w.severity)}">${this.severityText(w.severity)}</span> <code>${escapeHtml(w.code)}</code> `,
                 `${escapeHtml(w.message)} <span class="muted">${escapeHtml(`${w.file}:${w.line}:${w.column}`)}</span>`,
-                `<br><span class="finding-help">${escapeHtml(why)}</span></li>\n`);
+                `<br><span class="finding-help">${escapeHtml(why)}</span></li>\n`,
+            );
         }
         return out.add('</ul>\n').toString();
     }
@@ -151,5 +156,6 @@ export class ReportContext {
 
 function push<T>(map: Map<string | null, T[]>, key: string | null, value: T): void {
     const list = map.get(key);
-    if (list) list.push(value); else map.set(key, [value]);
+    if (list) list.push(value);
+    else map.set(key, [value]);
 }

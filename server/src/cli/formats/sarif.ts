@@ -36,18 +36,20 @@ export function formatSarif(input: SarifInput): string {
     const log = {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',
-        runs: [{
-            tool: {
-                driver: {
-                    name: 'acct',
-                    version: input.version,
-                    semanticVersion: input.version,
-                    rules: ISSUE_CODES.map(code => rule(code, input.texts)),
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'acct',
+                        version: input.version,
+                        semanticVersion: input.version,
+                        rules: ISSUE_CODES.map(code => rule(code, input.texts)),
+                    },
                 },
+                columnKind: 'utf16CodeUnits',
+                results,
             },
-            columnKind: 'utf16CodeUnits',
-            results,
-        }],
+        ],
     };
     return JSON.stringify(log, null, 2);
 }
@@ -57,7 +59,10 @@ function rule(code: IssueCode, texts: Texts) {
     const { summary, why, help } = texts.vocabulary.issues[code];
     return {
         id: code,
-        name: code.split('-').map(word => word[0]!.toUpperCase() + word.slice(1)).join(''),
+        name: code
+            .split('-')
+            .map(word => word[0]!.toUpperCase() + word.slice(1))
+            .join(''),
         shortDescription: { text: summary },
         fullDescription: { text: `${summary} ${why}` },
         help: { text: help, markdown: [help, ...ruleNotes(code, texts)].join('\n\n') },
@@ -81,23 +86,32 @@ function result(finding: LocatedFinding, fingerprints: FingerprintCounter) {
         ruleIndex: ISSUE_CODES.indexOf(d.code as IssueCode),
         level: resultLevel[d.severity],
         message: { text: d.message },
-        locations: [{
-            physicalLocation: {
-                artifactLocation: { uri: fileUri(d.file), uriBaseId: '%SRCROOT%' },
-                region: { startLine: d.line, startColumn: d.column, endLine: finding.endLine, endColumn: finding.endColumn },
+        locations: [
+            {
+                physicalLocation: {
+                    artifactLocation: { uri: fileUri(d.file), uriBaseId: '%SRCROOT%' },
+                    region: { startLine: d.line, startColumn: d.column, endLine: finding.endLine, endColumn: finding.endColumn },
+                },
             },
-        }],
+        ],
         partialFingerprints: { [FINGERPRINT]: fingerprints.next(finding) },
     };
 }
 
 function suppression(waived: WaivedJson, texts: Texts) {
-    return { kind: 'inSource', status: 'accepted', justification: waived.until ? texts.t('sarif.until', { reason: waived.reason, until: waived.until }) : waived.reason };
+    return {
+        kind: 'inSource',
+        status: 'accepted',
+        justification: waived.until ? texts.t('sarif.until', { reason: waived.reason, until: waived.until }) : waived.reason,
+    };
 }
 
 /** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
 export function fileUri(file: string): string {
-    return file.split('/').map(segment => segment === '..' || segment === '.' ? segment : encodeURIComponent(segment)).join('/');
+    return file
+        .split('/')
+        .map(segment => (segment === '..' || segment === '.' ? segment : encodeURIComponent(segment)))
+        .join('/');
 }
 
 /**
@@ -111,7 +125,10 @@ class FingerprintCounter {
     next(finding: LocatedFinding): string {
         const d = finding.diagnostic;
         const about = finding.about ? `${finding.about.subject} ${finding.about.contact ?? ''}` : '';
-        const hash = createHash('sha256').update([d.code, d.file, about, d.message.replace(/\d+/g, '#')].join('\0')).digest('hex').slice(0, 32);
+        const hash = createHash('sha256')
+            .update([d.code, d.file, about, d.message.replace(/\d+/g, '#')].join('\0'))
+            .digest('hex')
+            .slice(0, 32);
         const count = (this.seen.get(hash) ?? 0) + 1;
         this.seen.set(hash, count);
         return `${hash}:${count}`;

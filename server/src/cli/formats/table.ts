@@ -26,7 +26,10 @@ export function textTable<T>(rows: readonly T[], columns: readonly Column<T>[]):
         return width;
     });
     const line = (values: string[], valueWidths: number[]) =>
-        values.map((value, i) => pad(value, valueWidths[i]!, widths[i]!, columns[i]!.align)).join('  ').trimEnd();
+        values
+            .map((value, i) => pad(value, valueWidths[i]!, widths[i]!, columns[i]!.align))
+            .join('  ')
+            .trimEnd();
     const titles = columns.map(c => c.title);
     return [line(titles, titles.map(displayWidth)), ...cells.map((c, r) => line(c, cellWidths[r]!))];
 }

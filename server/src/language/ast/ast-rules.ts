@@ -36,8 +36,10 @@ export function isQualified(opportunity: Opportunity): boolean {
 /** The lead's maturity (1.2): preliminary → credible → qualified. */
 export function maturity(opportunity: Opportunity): Maturity {
     return maturityOf({
-        budget: opportunity.budget !== undefined, start: opportunity.start !== undefined,
-        intent: opportunity.intent !== undefined, solution: opportunity.solution !== undefined,
+        budget: opportunity.budget !== undefined,
+        start: opportunity.start !== undefined,
+        intent: opportunity.intent !== undefined,
+        solution: opportunity.solution !== undefined,
     });
 }
 
@@ -68,12 +70,11 @@ export function competitorSupportOf(contact: Contact, competitor: Competitor): n
 
 /** Evidence of contact: the latest of `last-contact` and every `done` activity with them dated on or before today. */
 export function lastContactOf(contact: Contact, activities: readonly Activity[], today: string): { date: string; activity?: Activity } | undefined {
-    let latest: { date: string; activity?: Activity } | undefined = contact.lastContact && dayNumber(contact.lastContact) !== undefined
-        ? { date: contact.lastContact } : undefined;
+    let latest: { date: string; activity?: Activity } | undefined =
+        contact.lastContact && dayNumber(contact.lastContact) !== undefined ? { date: contact.lastContact } : undefined;
     for (const activity of activities) {
         if (activity.status !== 'done' || !activity.date || dayNumber(activity.date) === undefined || activity.date > today) continue;
         if (!latest || activity.date > latest.date) latest = { date: activity.date, activity };
     }
     return latest;
 }
-

@@ -33,8 +33,10 @@ export function nodesOf(root: AstNode): readonly AstNode[] {
     let nodes = allNodes.get(root);
     if (!nodes) {
         const list: AstNode[] = [];
-        forEachNode(root, node => { list.push(node); });
-        allNodes.set(root, nodes = list);
+        forEachNode(root, node => {
+            list.push(node);
+        });
+        allNodes.set(root, (nodes = list));
     }
     return nodes;
 }

@@ -8,12 +8,18 @@ export function subjectOf(node: AstNode): SubjectKey | undefined {
     for (let current: AstNode | undefined = node; current; current = current.$container) {
         const name = (current as { name?: string }).name ?? '';
         switch (current.$type) {
-            case 'Member': return SubjectKeys.member(name);
-            case 'Competitor': return SubjectKeys.competitor(name);
-            case 'Customer': return SubjectKeys.customer(name);
-            case 'Contact': return SubjectKeys.contact((current.$container as Customer).name, name);
-            case 'Opportunity': return SubjectKeys.opportunity((current.$container as Customer).name, name);
-            case 'Activity': return SubjectKeys.activity((current.$container as Customer).name, name);
+            case 'Member':
+                return SubjectKeys.member(name);
+            case 'Competitor':
+                return SubjectKeys.competitor(name);
+            case 'Customer':
+                return SubjectKeys.customer(name);
+            case 'Contact':
+                return SubjectKeys.contact((current.$container as Customer).name, name);
+            case 'Opportunity':
+                return SubjectKeys.opportunity((current.$container as Customer).name, name);
+            case 'Activity':
+                return SubjectKeys.activity((current.$container as Customer).name, name);
         }
     }
     return undefined;
@@ -40,7 +46,9 @@ function declarationSpans(root: Workspace): Span[] {
             if (isPolicy(declaration)) continue;
             const children = isCustomer(declaration)
                 ? [...declaration.contacts, ...declaration.opportunities, ...declaration.activities]
-                    .map(node => spanOf(node)).filter((s): s is Span => s !== undefined).sort((a, b) => a.start - b.start)
+                      .map(node => spanOf(node))
+                      .filter((s): s is Span => s !== undefined)
+                      .sort((a, b) => a.start - b.start)
                 : [];
             const span = spanOf(declaration, children);
             if (span) spans.push(span);

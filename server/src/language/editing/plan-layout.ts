@@ -93,7 +93,14 @@ export function applyLayout(text: string, edits: readonly LayoutEdit[]): string 
 }
 
 /** The white space wanted between two pieces (either may be absent: start or end of the text). */
-function spaceBetween(previous: Piece | undefined, piece: Piece | undefined, gap: string, multiLine: ReadonlySet<Piece>, eol: string, indentation: string): string {
+function spaceBetween(
+    previous: Piece | undefined,
+    piece: Piece | undefined,
+    gap: string,
+    multiLine: ReadonlySet<Piece>,
+    eol: string,
+    indentation: string,
+): string {
     if (!piece) return previous ? eol : '';
     if (!previous) return indentation;
     const breaks = (gap.match(LINE_BREAKS) ?? []).length;
@@ -138,4 +145,3 @@ function multiLineBlocks(text: string, pieces: readonly Piece[]): Set<Piece> {
     }
     return blocks;
 }
-

@@ -5,8 +5,14 @@
  * otherwise. Only the parse changes: the builder's phases after it run as before.
  */
 import {
-    DefaultLangiumDocumentFactory, type AstNode, type Cancellation, type LangiumCoreServices, type LangiumDocument,
-    type LangiumSharedCoreServices, type ParseResult, type URI,
+    DefaultLangiumDocumentFactory,
+    type AstNode,
+    type Cancellation,
+    type LangiumCoreServices,
+    type LangiumDocument,
+    type LangiumSharedCoreServices,
+    type ParseResult,
+    type URI,
 } from 'langium';
 import type { Workspace } from '../generated/ast.js';
 import { IncrementalParser } from './incremental-parse.js';
@@ -22,7 +28,10 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         super(services);
     }
 
-    override async update<T extends AstNode = AstNode>(document: Mutable<LangiumDocument<T>>, cancellationToken: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
+    override async update<T extends AstNode = AstNode>(
+        document: Mutable<LangiumDocument<T>>,
+        cancellationToken: Cancellation.CancellationToken,
+    ): Promise<LangiumDocument<T>> {
         const key = document.uri.toString();
         this.previous.set(key, document.parseResult);
         try {

@@ -16,8 +16,14 @@
  */
 import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import {
-    GrammarUtils, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type LangiumCoreServices,
-    type ParseResult, type RootCstNode,
+    GrammarUtils,
+    isCompositeCstNode,
+    type AstNode,
+    type CompositeCstNode,
+    type CstNode,
+    type LangiumCoreServices,
+    type ParseResult,
+    type RootCstNode,
 } from 'langium';
 import { isActivity, isCompetitor, isContact, isCustomer, isMember, isOpportunity, type Customer, type Workspace } from '../generated/ast.js';
 import { AcctLexer } from '../parser/acct-lexer.js';
@@ -53,14 +59,23 @@ function diff(oldText: string, newText: string): Edit {
     while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
     let suffix = 0;
     const room = max - start;
-    while (suffix + BLOCK <= room
-        && oldText.substring(oldText.length - suffix - BLOCK, oldText.length - suffix) === newText.substring(newText.length - suffix - BLOCK, newText.length - suffix)) suffix += BLOCK;
+    while (
+        suffix + BLOCK <= room &&
+        oldText.substring(oldText.length - suffix - BLOCK, oldText.length - suffix) ===
+            newText.substring(newText.length - suffix - BLOCK, newText.length - suffix)
+    )
+        suffix += BLOCK;
     while (suffix < room && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
     const oldEnd = oldText.length - suffix;
     const newEnd = newText.length - suffix;
     const breaks = /[\r\n]/;
     return {
-        oldText, newText, start, oldEnd, newEnd, delta: newText.length - oldText.length,
+        oldText,
+        newText,
+        start,
+        oldEnd,
+        newEnd,
+        delta: newText.length - oldText.length,
         linesMoved: breaks.test(oldText.slice(start, oldEnd)) || breaks.test(newText.slice(start, newEnd)),
     };
 }
@@ -76,7 +91,8 @@ function windowIn(container: CompositeCstNode, anchors: Anchor[], edit: Edit, te
     let first: Anchor | undefined;
     for (const anchor of anchors) {
         // the text's start is a start for an edit there too; another anchor's first character must be unchanged
-        if (anchor.offset < edit.start || anchor.offset === 0) first = anchor; else break;
+        if (anchor.offset < edit.start || anchor.offset === 0) first = anchor;
+        else break;
     }
     if (!first) return undefined;
     const next = anchors.find(anchor => anchor.offset > first!.offset && anchor.offset > edit.oldEnd);
@@ -121,7 +137,10 @@ export class IncrementalParser {
 
     private atTopLevel(old: ParseResult<Workspace>, root: RootCstNode, edit: Edit, clean: number): ParseResult<Workspace> | undefined {
         // The text's start, then each declaration.
-        const anchors = [{ index: 0, offset: 0 }, ...root.content.flatMap((node, index) => node.hidden || index === 0 ? [] : [{ index, offset: node.offset }])];
+        const anchors = [
+            { index: 0, offset: 0 },
+            ...root.content.flatMap((node, index) => (node.hidden || index === 0 ? [] : [{ index, offset: node.offset }])),
+        ];
         const window = windowIn(root, anchors, edit, edit.oldText.length);
         if (!window || !this.acceptable(window, edit, clean)) return undefined;
         const parsed = this.parseWindow(root, window, edit);
@@ -140,14 +159,18 @@ export class IncrementalParser {
     }
 
     private inCustomer(old: ParseResult<Workspace>, root: RootCstNode, edit: Edit, clean: number): ParseResult<Workspace> | undefined {
-        const customer = old.value.declarations.find(d => isCustomer(d) && d.$cstNode && d.$cstNode.offset < edit.start && d.$cstNode.end > edit.oldEnd) as Customer | undefined;
+        const customer = old.value.declarations.find(d => isCustomer(d) && d.$cstNode && d.$cstNode.offset < edit.start && d.$cstNode.end > edit.oldEnd) as
+            Customer | undefined;
         const open = customer && GrammarUtils.findNodeForKeyword(customer.$cstNode, '{');
         const body = open?.container;
         if (!customer || !open || !body) return undefined;
         const elements = new Set<CstNode | undefined>([...customer.contacts, ...customer.opportunities, ...customer.activities].map(e => e.$cstNode));
         const close = body.content.length - 1;
         if (body.content[close]?.hidden !== false || body.content[close]!.text !== '}') return undefined;
-        const anchors = [...body.content.flatMap((node, index) => elements.has(node) ? [index] : []), close].map(index => ({ index, offset: body.content[index]!.offset }));
+        const anchors = [...body.content.flatMap((node, index) => (elements.has(node) ? [index] : [])), close].map(index => ({
+            index,
+            offset: body.content[index]!.offset,
+        }));
         const window = windowIn(body, anchors, edit, -1);
         if (!window || window.end < 0 || !this.acceptable(window, edit, clean)) return undefined;
         // Only elements and comments in the window: a property of the customer there is parsed with the customer.
@@ -166,7 +189,9 @@ export class IncrementalParser {
 
         // (by the old offsets: before the splice moves the nodes after the window)
         const merge = <T extends AstNode>(items: T[], fresh: T[]) => [
-            ...items.filter(e => e.$cstNode!.offset < window.start), ...fresh, ...items.filter(e => e.$cstNode!.offset >= window.end),
+            ...items.filter(e => e.$cstNode!.offset < window.start),
+            ...fresh,
+            ...items.filter(e => e.$cstNode!.offset >= window.end),
         ];
         const elementLists = {
             contacts: merge(customer.contacts, synthetic.contacts),
@@ -175,14 +200,18 @@ export class IncrementalParser {
         };
         spliceCst(root, body, window.from, window.to, nodes, edit);
         const copy = copyNode(customer, this.services.references.Linker, this.services.shared.AstReflection, elementLists);
-        const declarations = old.value.declarations.map(d => d === customer ? copy : d) as Workspace['declarations'];
+        const declarations = old.value.declarations.map(d => (d === customer ? copy : d)) as Workspace['declarations'];
         return this.result(old, root, declarations, parsed, window, edit);
     }
 
     /** The edit lies inside the window, the window is not most of the text, and the old parse had no error up to its end. */
     private acceptable(window: Window, edit: Edit, clean: number): boolean {
-        return (window.start < edit.start || window.start === 0) && window.end >= edit.oldEnd && clean > window.end
-            && window.end - window.start <= this.maxShare * edit.oldText.length;
+        return (
+            (window.start < edit.start || window.start === 0) &&
+            window.end >= edit.oldEnd &&
+            clean > window.end &&
+            window.end - window.start <= this.maxShare * edit.oldText.length
+        );
     }
 
     /** Lexes and parses the window (after a customer's header `[start, end)` for a window inside it). */
@@ -193,8 +222,13 @@ export class IncrementalParser {
         const next = atEnd ? undefined : window.container.content[window.to]!;
         const nextImage = next ? firstToken(next)?.text : undefined;
         if (!atEnd && nextImage === undefined) return undefined;
-        const tokens = lexWindow(lexer, edit.newText.slice(window.start, atEnd ? newEnd : newEnd + LOOKAHEAD), newEnd - window.start,
-            nextImage, origin(root, window.start));
+        const tokens = lexWindow(
+            lexer,
+            edit.newText.slice(window.start, atEnd ? newEnd : newEnd + LOOKAHEAD),
+            newEnd - window.start,
+            nextImage,
+            origin(root, window.start),
+        );
         if (!tokens) return undefined;
         let input: WindowTokens = tokens;
         if (header) {
@@ -208,7 +242,14 @@ export class IncrementalParser {
     }
 
     /** The new parse result: the new root, and the old errors after the window moved by the edit. */
-    private result(old: ParseResult<Workspace>, root: RootCstNode, declarations: Workspace['declarations'], parsed: ParseResult<Workspace>, window: Window, edit: Edit): ParseResult<Workspace> {
+    private result(
+        old: ParseResult<Workspace>,
+        root: RootCstNode,
+        declarations: Workspace['declarations'],
+        parsed: ParseResult<Workspace>,
+        window: Window,
+        edit: Edit,
+    ): ParseResult<Workspace> {
         const workspace = copyNode(old.value, this.services.references.Linker, this.services.shared.AstReflection, { declarations });
         declarations.forEach((declaration, index) => attach(declaration, workspace, 'declarations', index));
         const moved = (offset: number) => offset >= window.end;
@@ -220,17 +261,19 @@ export class IncrementalParser {
         };
         const movedOld = old.lexerErrors.filter(error => moved(error.offset)).map(lexerError);
         const stays = old.lexerErrors.filter(error => error.offset < window.start);
-        const lexerErrors = [
-            ...movedOld.filter(e => !isUnterminatedString(e)),
-            ...stays, ...parsed.lexerErrors, ...movedOld.filter(isUnterminatedString),
-        ];
+        const lexerErrors = [...movedOld.filter(e => !isUnterminatedString(e)), ...stays, ...parsed.lexerErrors, ...movedOld.filter(isUnterminatedString)];
         const token = (t: IToken): IToken => {
             if (Number.isNaN(t.startOffset)) return t;
             const start = positionIn(root, t.startOffset + edit.delta);
             const end = positionIn(root, t.endOffset! + edit.delta);
             return {
-                ...t, startOffset: t.startOffset + edit.delta, endOffset: t.endOffset! + edit.delta,
-                startLine: start.line + 1, startColumn: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
+                ...t,
+                startOffset: t.startOffset + edit.delta,
+                endOffset: t.endOffset! + edit.delta,
+                startLine: start.line + 1,
+                startColumn: start.character + 1,
+                endLine: end.line + 1,
+                endColumn: end.character + 1,
             };
         };
         // Chevrotain's errors are instances of its exception classes: copied with their prototype and all their properties.
@@ -240,7 +283,8 @@ export class IncrementalParser {
             return Object.assign(
                 Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error)) as IRecognitionException,
                 { token: token(error.token), resyncedTokens: error.resyncedTokens.map(token) },
-                previous ? { previousToken: previous.startOffset >= window.end ? token(previous) : previous } : {});
+                previous ? { previousToken: previous.startOffset >= window.end ? token(previous) : previous } : {},
+            );
         });
         return { value: workspace, lexerErrors, lexerReport: { diagnostics: [] }, parserErrors };
     }
@@ -277,8 +321,9 @@ function isElementNode(node: CompositeCstNode): boolean {
 /** The customer parsed around a window holds only elements (a property or waiver there belongs to the real customer). */
 function onlyElements(customer: Customer): boolean {
     const elements = new Set(['name', 'displayName', 'contacts', 'opportunities', 'activities']);
-    return Object.entries(customer).every(([key, value]) => key.startsWith('$') || elements.has(key)
-        || value === undefined || value === false || (Array.isArray(value) && value.length === 0));
+    return Object.entries(customer).every(
+        ([key, value]) => key.startsWith('$') || elements.has(key) || value === undefined || value === false || (Array.isArray(value) && value.length === 0),
+    );
 }
 
 /** Where `offset` of the old text is: the text before a window is the same in the new text. */

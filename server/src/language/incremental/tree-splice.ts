@@ -6,7 +6,15 @@
  * these nodes (scopes of contacts, anchors of completion) see the change.
  */
 import {
-    isAstNode, isCompositeCstNode, isReference, LeafCstNodeImpl, type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type Linker,
+    isAstNode,
+    isCompositeCstNode,
+    isReference,
+    LeafCstNodeImpl,
+    type AstNode,
+    type AstReflection,
+    type CompositeCstNode,
+    type CstNode,
+    type Linker,
     type RootCstNode,
 } from 'langium';
 import { nodeForProperty } from '../ast/cst-search.js';
@@ -88,7 +96,8 @@ export function repointCst(start: CstNode | undefined, from: AstNode, to: AstNod
     const visit = (node: CstNode) => {
         const internals = compositeInternals(node);
         if (internals._astNode === from) internals._astNode = to;
-        if (isCompositeCstNode(node)) for (const child of node.content) if (isCompositeCstNode(child) && compositeInternals(child)._astNode === from) visit(child);
+        if (isCompositeCstNode(node))
+            for (const child of node.content) if (isCompositeCstNode(child) && compositeInternals(child)._astNode === from) visit(child);
     };
     if (start) visit(start);
 }
@@ -118,7 +127,8 @@ function inParseOrder(node: MutableNode, reflection: AstReflection): MutableNode
     for (const key of Object.keys(node)) {
         if (key.startsWith('$')) continue;
         const at = firstOffset(node, key);
-        if (at === undefined) unwritten.add(key); else written.push([key, at]);
+        if (at === undefined) unwritten.add(key);
+        else written.push([key, at]);
     }
     written.sort((a, b) => a[1] - b[1]);
     const ordered = { $type: node.$type } as MutableNode;

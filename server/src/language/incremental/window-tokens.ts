@@ -70,7 +70,14 @@ export function lexWindow(lexer: Lexer, text: string, end: number, next: string 
 /** A token `}` at `offset` that closes a customer whose body is parsed alone (its node is not kept). */
 export function closingBrace(type: TokenType, offset: number): IToken {
     return {
-        image: '}', startOffset: offset, endOffset: offset, startLine: 1, endLine: 1, startColumn: 1, endColumn: 1,
-        tokenTypeIdx: type.tokenTypeIdx!, tokenType: type,
+        image: '}',
+        startOffset: offset,
+        endOffset: offset,
+        startLine: 1,
+        endLine: 1,
+        startColumn: 1,
+        endColumn: 1,
+        tokenTypeIdx: type.tokenTypeIdx!,
+        tokenType: type,
     };
 }

@@ -71,16 +71,22 @@ export class AcctLexer extends DefaultLexer {
             error.line = line + 1;
             error.column = error.offset - lines.startOf(line) + 1;
             const end = endOf.get(error.offset);
-            const run = end === undefined ? undefined : [error.offset, end] as const;
+            const run = end === undefined ? undefined : ([error.offset, end] as const);
             if (run) {
                 error.length = run[1] - run[0];
-                error.message = say.unexpectedCharacters(`${printable(text.slice(run[0], Math.min(run[1], run[0] + 12)))}${error.length > 12 ? '…' : ''}`, error.length);
+                error.message = say.unexpectedCharacters(
+                    `${printable(text.slice(run[0], Math.min(run[1], run[0] + 12)))}${error.length > 12 ? '…' : ''}`,
+                    error.length,
+                );
             }
         }
         for (const token of result.tokens) {
             if (token.tokenType.name === 'STRING' && !isClosedString(token.image)) {
                 result.errors.push({
-                    offset: token.startOffset, length: token.image.length, line: token.startLine, column: token.startColumn,
+                    offset: token.startOffset,
+                    length: token.image.length,
+                    line: token.startLine,
+                    column: token.startColumn,
                     message: say.unterminatedString,
                 });
             }

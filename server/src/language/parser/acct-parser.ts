@@ -21,8 +21,15 @@ import { createLangiumParser, LeafCstNodeImpl, type CstNode, type LangiumCoreSer
 import { skipBlocksWhenRecovering } from './block-recovery.js';
 import { EOF, getLookaheadPaths, NoViableAltException, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import {
-    checkLangiumInternals, checkParsing, mutableComposite, mutableNode, replaceMethod, type CstBuilderInternals, type MutableCompositeCstNode,
-    type ParserInternals, type RecognizerInternals,
+    checkLangiumInternals,
+    checkParsing,
+    mutableComposite,
+    mutableNode,
+    replaceMethod,
+    type CstBuilderInternals,
+    type MutableCompositeCstNode,
+    type ParserInternals,
+    type RecognizerInternals,
 } from '../langium-internals.js';
 
 /** Recoveries in a row handled inside a repetition before leaving the rest to the between-rules recovery. */
@@ -54,30 +61,42 @@ export function createAcctParser(services: LangiumCoreServices): LangiumParser {
  * plan: about 100 MB of heap, 449 MB of the server's memory) — forgotten here too.
  */
 function forgetTheTokens(parser: LangiumParser, internals: ParserInternals): void {
-    replaceMethod(parser, 'LangiumParser', 'parse', parse => ((input: string, options?: { rule?: string }) => {
-        try {
-            const result = parse.call(parser, input, options);
-            for (const error of result.parserErrors) error.resyncedTokens = [];
-            return result;
-        } finally {
-            internals.wrapper.input = [];
-            internals.nodeBuilder.rootNode = undefined;
-            internals.nodeBuilder.nodeStack = [];
-        }
-    }) as LangiumParser['parse']);
+    replaceMethod(
+        parser,
+        'LangiumParser',
+        'parse',
+        parse =>
+            ((input: string, options?: { rule?: string }) => {
+                try {
+                    const result = parse.call(parser, input, options);
+                    for (const error of result.parserErrors) error.resyncedTokens = [];
+                    return result;
+                } finally {
+                    internals.wrapper.input = [];
+                    internals.nodeBuilder.rootNode = undefined;
+                    internals.nodeBuilder.nodeStack = [];
+                }
+            }) as LangiumParser['parse'],
+    );
 }
 
 function boundRecovery(wrapper: RecognizerInternals): void {
     let depth = 0;
-    replaceMethod(wrapper, 'chevrotain Parser', 'tryInRepetitionRecovery', recover => function (this: RecognizerInternals, ...args): void {
-        if (depth >= MAX_RECOVERY_DEPTH) return;
-        depth++;
-        try {
-            recover.apply(this, args);
-        } finally {
-            depth--;
-        }
-    });
+    replaceMethod(
+        wrapper,
+        'chevrotain Parser',
+        'tryInRepetitionRecovery',
+        recover =>
+            function (this: RecognizerInternals, ...args): void {
+                if (depth >= MAX_RECOVERY_DEPTH) return;
+                depth++;
+                try {
+                    recover.apply(this, args);
+                } finally {
+                    depth--;
+                }
+            },
+    );
 }
 
 /**
@@ -86,20 +105,26 @@ function boundRecovery(wrapper: RecognizerInternals): void {
  * 2 s for 100,000 skipped tokens). The same answer from one set lookup per token.
  */
 function resyncInOnePass(wrapper: RecognizerInternals): void {
-    replaceMethod(wrapper, 'chevrotain Parser', 'findReSyncTokenType', () => function (this: RecognizerInternals): TokenType | undefined {
-        const candidates = this.flattenFollowSet();
-        const matching = new Set<number>();
-        for (const type of candidates) {
-            matching.add(type.tokenTypeIdx!);
-            if (type.isParent) for (const idx of Object.keys(type.categoryMatchesMap ?? {})) matching.add(Number(idx));
-        }
-        for (let k = 1; ; k++) {
-            const token = this.LA(k);
-            // The first candidate that matches, as Chevrotain picks it.
-            if (matching.has(token.tokenTypeIdx!)) return candidates.find(type => tokenMatcher(token, type));
-            if (token.tokenType === EOF) return undefined;
-        }
-    });
+    replaceMethod(
+        wrapper,
+        'chevrotain Parser',
+        'findReSyncTokenType',
+        () =>
+            function (this: RecognizerInternals): TokenType | undefined {
+                const candidates = this.flattenFollowSet();
+                const matching = new Set<number>();
+                for (const type of candidates) {
+                    matching.add(type.tokenTypeIdx!);
+                    if (type.isParent) for (const idx of Object.keys(type.categoryMatchesMap ?? {})) matching.add(Number(idx));
+                }
+                for (let k = 1; ; k++) {
+                    const token = this.LA(k);
+                    // The first candidate that matches, as Chevrotain picks it.
+                    if (matching.has(token.tokenTypeIdx!)) return candidates.find(type => tokenMatcher(token, type));
+                    if (token.tokenType === EOF) return undefined;
+                }
+            },
+    );
 }
 
 /**
@@ -109,70 +134,111 @@ function resyncInOnePass(wrapper: RecognizerInternals): void {
  */
 function rememberGrammarWalks(wrapper: RecognizerInternals): void {
     const follows = new Map<string, TokenType[]>();
-    replaceMethod(wrapper, 'chevrotain Parser', 'getFollowsForInRuleRecovery', getFollowsForInRuleRecovery => function (this: RecognizerInternals, tokType: TokenType, tokIdxInRule: number): TokenType[] {
-        const place = `${this.RULE_STACK.join(',')}|${this.RULE_OCCURRENCE_STACK.join(',')}|${tokType.tokenTypeIdx}|${tokIdxInRule}`;
-        let found = follows.get(place);
-        if (!found) {
-            if (follows.size > 10_000) follows.clear();
-            found = getFollowsForInRuleRecovery.call(this, tokType, tokIdxInRule);
-            follows.set(place, found);
-        }
-        return found;
-    });
+    replaceMethod(
+        wrapper,
+        'chevrotain Parser',
+        'getFollowsForInRuleRecovery',
+        getFollowsForInRuleRecovery =>
+            function (this: RecognizerInternals, tokType: TokenType, tokIdxInRule: number): TokenType[] {
+                const place = `${this.RULE_STACK.join(',')}|${this.RULE_OCCURRENCE_STACK.join(',')}|${tokType.tokenTypeIdx}|${tokIdxInRule}`;
+                let found = follows.get(place);
+                if (!found) {
+                    if (follows.size > 10_000) follows.clear();
+                    found = getFollowsForInRuleRecovery.call(this, tokType, tokIdxInRule);
+                    follows.set(place, found);
+                }
+                return found;
+            },
+    );
     const paths = new Map<string, ReturnType<typeof getLookaheadPaths>>();
     // Chevrotain's own raiseNoAltException, with the paths of the alternatives remembered.
-    replaceMethod(wrapper, 'chevrotain Parser', 'raiseNoAltException', () => function (this: RecognizerInternals, occurrence: number, errMsgTypes: string | undefined): never {
-        const ruleName = this.getCurrRuleFullName();
-        const place = `${ruleName}|${occurrence}`;
-        let expectedPathsPerAlt = paths.get(place);
-        if (!expectedPathsPerAlt) {
-            const rule = this.getGAstProductions()[ruleName] as Parameters<typeof getLookaheadPaths>[0]['rule'];
-            expectedPathsPerAlt = getLookaheadPaths({ occurrence, rule, prodType: 'Alternation', maxLookahead: this.maxLookahead });
-            paths.set(place, expectedPathsPerAlt);
-        }
-        const actual: IToken[] = [];
-        for (let i = 1; i <= this.maxLookahead; i++) actual.push(this.LA(i));
-        const previous = this.LA(0);
-        const message = this.errorMessageProvider.buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, customUserDescription: errMsgTypes, ruleName });
-        throw this.SAVE_ERROR(new NoViableAltException(message, this.LA(1), previous));
-    });
+    replaceMethod(
+        wrapper,
+        'chevrotain Parser',
+        'raiseNoAltException',
+        () =>
+            function (this: RecognizerInternals, occurrence: number, errMsgTypes: string | undefined): never {
+                const ruleName = this.getCurrRuleFullName();
+                const place = `${ruleName}|${occurrence}`;
+                let expectedPathsPerAlt = paths.get(place);
+                if (!expectedPathsPerAlt) {
+                    const rule = this.getGAstProductions()[ruleName] as Parameters<typeof getLookaheadPaths>[0]['rule'];
+                    expectedPathsPerAlt = getLookaheadPaths({ occurrence, rule, prodType: 'Alternation', maxLookahead: this.maxLookahead });
+                    paths.set(place, expectedPathsPerAlt);
+                }
+                const actual: IToken[] = [];
+                for (let i = 1; i <= this.maxLookahead; i++) actual.push(this.LA(i));
+                const previous = this.LA(0);
+                const message = this.errorMessageProvider.buildNoViableAltMessage({
+                    expectedPathsPerAlt,
+                    actual,
+                    previous,
+                    customUserDescription: errMsgTypes,
+                    ruleName,
+                });
+                throw this.SAVE_ERROR(new NoViableAltException(message, this.LA(1), previous));
+            },
+    );
 }
 
 function insertHiddenNodesFromTheEnd(builder: CstBuilderInternals): void {
     // Langium's own placement (after the current node's content, else before the first ancestor
     // that is not its container's first child, else at the root's start), with two changes.
-    replaceMethod(builder, 'CstNodeBuilder', 'addHiddenNodes', () => function (this: CstBuilderInternals, tokens: IToken[]): void {
-        if (tokens.length === 0) return;
-        // Langium's leaf for a comment, as its builder makes it (Chevrotain's 1-based positions, the LSP's 0-based)
-        const nodes: CstNode[] = tokens.map(token => new LeafCstNodeImpl(
-            token.startOffset, token.image.length, token.startLine! - 1, token.startColumn! - 1, token.endLine! - 1, token.endColumn!, token.tokenType, true));
-        let current: CompositeNode = mutableComposite(this.current);
-        if (current.content.length > 0) {
-            insertAll(current, current.content.length, nodes);
-            return;
-        }
-        while (current.container) {
-            const siblings = current.container.content;
-            // A node just created is its container's last child, so search from the end.
-            const index = siblings.lastIndexOf(current as unknown as CstNode);
-            if (index > 0) {
-                insertAll(current.container, index, nodes);
-                return;
-            }
-            current = current.container;
-        }
-        insertAll(mutableComposite(this.rootNode!), 0, nodes);
-    });
+    replaceMethod(
+        builder,
+        'CstNodeBuilder',
+        'addHiddenNodes',
+        () =>
+            function (this: CstBuilderInternals, tokens: IToken[]): void {
+                if (tokens.length === 0) return;
+                // Langium's leaf for a comment, as its builder makes it (Chevrotain's 1-based positions, the LSP's 0-based)
+                const nodes: CstNode[] = tokens.map(
+                    token =>
+                        new LeafCstNodeImpl(
+                            token.startOffset,
+                            token.image.length,
+                            token.startLine! - 1,
+                            token.startColumn! - 1,
+                            token.endLine! - 1,
+                            token.endColumn!,
+                            token.tokenType,
+                            true,
+                        ),
+                );
+                let current: CompositeNode = mutableComposite(this.current);
+                if (current.content.length > 0) {
+                    insertAll(current, current.content.length, nodes);
+                    return;
+                }
+                while (current.container) {
+                    const siblings = current.container.content;
+                    // A node just created is its container's last child, so search from the end.
+                    const index = siblings.lastIndexOf(current as unknown as CstNode);
+                    if (index > 0) {
+                        insertAll(current.container, index, nodes);
+                        return;
+                    }
+                    current = current.container;
+                }
+                insertAll(mutableComposite(this.rootNode!), 0, nodes);
+            },
+    );
 }
 
 function removeNodesFromTheEnd(builder: CstBuilderInternals): void {
     // An empty node is removed as soon as it is built, while it is still its container's last child.
-    replaceMethod(builder, 'CstNodeBuilder', 'removeNode', () => function (node: CstNode): void {
-        const siblings = mutableNode(node).container && mutableComposite(node.container!).content;
-        if (!siblings) return;
-        const index = siblings.lastIndexOf(node);
-        if (index >= 0) siblings.splice(index, 1);
-    });
+    replaceMethod(
+        builder,
+        'CstNodeBuilder',
+        'removeNode',
+        () =>
+            function (node: CstNode): void {
+                const siblings = mutableNode(node).container && mutableComposite(node.container!).content;
+                if (!siblings) return;
+                const index = siblings.lastIndexOf(node);
+                if (index >= 0) siblings.splice(index, 1);
+            },
+    );
 }
 
 /**
@@ -193,27 +259,39 @@ function walkHiddenTokensWithACursor(parser: ParserInternals): void {
     // How many of the current parse's hidden tokens were handed out already.
     let cursor = 0;
     let checked = false;
-    replaceMethod(parser, 'LangiumParser', 'extractHiddenTokens', () => function (this: ParserInternals, token: IToken): IToken[] {
-        const hidden = this.lexerResult?.hidden;
-        if (!hidden || cursor >= hidden.length) return [];
-        const start = cursor;
-        while (cursor < hidden.length && hidden[cursor]!.startOffset <= token.startOffset) cursor++;
-        return hidden.slice(start, cursor);
-    });
-    replaceMethod(parser, 'LangiumParser', 'doParse', doParse => function (this: ParserInternals, rule: unknown): unknown {
-        if (!checked) {
-            checkParsing(this);
-            checked = true;
-        }
-        cursor = 0;
-        try {
-            return doParse.call(this, rule);
-        } finally {
-            // Langium adds the hidden tokens still in the list after the last token: leave only those.
-            this.lexerResult?.hidden.splice(0, cursor);
-            cursor = 0;
-        }
-    });
+    replaceMethod(
+        parser,
+        'LangiumParser',
+        'extractHiddenTokens',
+        () =>
+            function (this: ParserInternals, token: IToken): IToken[] {
+                const hidden = this.lexerResult?.hidden;
+                if (!hidden || cursor >= hidden.length) return [];
+                const start = cursor;
+                while (cursor < hidden.length && hidden[cursor]!.startOffset <= token.startOffset) cursor++;
+                return hidden.slice(start, cursor);
+            },
+    );
+    replaceMethod(
+        parser,
+        'LangiumParser',
+        'doParse',
+        doParse =>
+            function (this: ParserInternals, rule: unknown): unknown {
+                if (!checked) {
+                    checkParsing(this);
+                    checked = true;
+                }
+                cursor = 0;
+                try {
+                    return doParse.call(this, rule);
+                } finally {
+                    // Langium adds the hidden tokens still in the list after the last token: leave only those.
+                    this.lexerResult?.hidden.splice(0, cursor);
+                    cursor = 0;
+                }
+            },
+    );
 }
 
 /**
@@ -222,13 +300,19 @@ function walkHiddenTokensWithACursor(parser: ParserInternals): void {
  * An exception that escapes the parser (a fault of acct) keeps its message.
  */
 function recoverWithoutStackTraces(parser: ParserInternals): void {
-    replaceMethod(parser, 'LangiumParser', 'doParse', doParse => function (this: ParserInternals, rule: unknown): unknown {
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 0;
-        try {
-            return doParse.call(this, rule);
-        } finally {
-            Error.stackTraceLimit = limit;
-        }
-    });
+    replaceMethod(
+        parser,
+        'LangiumParser',
+        'doParse',
+        doParse =>
+            function (this: ParserInternals, rule: unknown): unknown {
+                const limit = Error.stackTraceLimit;
+                Error.stackTraceLimit = 0;
+                try {
+                    return doParse.call(this, rule);
+                } finally {
+                    Error.stackTraceLimit = limit;
+                }
+            },
+    );
 }

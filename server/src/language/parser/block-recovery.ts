@@ -19,51 +19,60 @@ type RepetitionRecovery = RecognizerInternals;
 const kind = (token: IToken): string => token.tokenType.name;
 
 export function skipBlocksWhenRecovering(parser: RepetitionRecovery): void {
-    replaceMethod(parser, 'chevrotain Parser', 'tryInRepetitionRecovery', () => function (this: RepetitionRecovery, grammarRule, grammarRuleArgs, lookAheadFunc, expectedTokType): void {
-        const reSyncTokType = this.findReSyncTokenType();
-        const savedLexerState = this.exportLexerState();
-        const resyncedTokens: IToken[] = [];
-        const nextTokenWithoutResync = this.LA(1);
-        let currToken = this.LA(1);
-        const saveError = (): void => {
-            const previous = this.LA(0);
-            const message = this.errorMessageProvider.buildMismatchTokenMessage({
-                expected: expectedTokType, actual: nextTokenWithoutResync, previous, ruleName: this.getCurrRuleFullName(),
-            });
-            const error = new MismatchedTokenException(message, nextTokenWithoutResync, previous);
-            // the first token is the cause of the error, not a resynced one
-            error.resyncedTokens = resyncedTokens.slice(0, -1);
-            this.SAVE_ERROR(error);
-        };
-        const skip = (): void => {
-            currToken = this.SKIP_TOKEN();
-            this.addToResyncTokens(currToken, resyncedTokens);
-        };
-        for (;;) {
-            if (tokenMatcher(currToken, expectedTokType)) {
-                saveError();
-                return;
-            }
-            if (lookAheadFunc.call(this)) {
-                saveError();
-                grammarRule.apply(this, grammarRuleArgs);
-                return;
-            }
-            if (kind(currToken) === '{') {
-                // the misplaced item's own block, skipped whole with the blocks inside it
-                let depth = 0;
-                do {
-                    if (kind(currToken) === '{') depth++;
-                    else if (kind(currToken) === '}') depth--;
+    replaceMethod(
+        parser,
+        'chevrotain Parser',
+        'tryInRepetitionRecovery',
+        () =>
+            function (this: RepetitionRecovery, grammarRule, grammarRuleArgs, lookAheadFunc, expectedTokType): void {
+                const reSyncTokType = this.findReSyncTokenType();
+                const savedLexerState = this.exportLexerState();
+                const resyncedTokens: IToken[] = [];
+                const nextTokenWithoutResync = this.LA(1);
+                let currToken = this.LA(1);
+                const saveError = (): void => {
+                    const previous = this.LA(0);
+                    const message = this.errorMessageProvider.buildMismatchTokenMessage({
+                        expected: expectedTokType,
+                        actual: nextTokenWithoutResync,
+                        previous,
+                        ruleName: this.getCurrRuleFullName(),
+                    });
+                    const error = new MismatchedTokenException(message, nextTokenWithoutResync, previous);
+                    // the first token is the cause of the error, not a resynced one
+                    error.resyncedTokens = resyncedTokens.slice(0, -1);
+                    this.SAVE_ERROR(error);
+                };
+                const skip = (): void => {
+                    currToken = this.SKIP_TOKEN();
+                    this.addToResyncTokens(currToken, resyncedTokens);
+                };
+                for (;;) {
+                    if (tokenMatcher(currToken, expectedTokType)) {
+                        saveError();
+                        return;
+                    }
+                    if (lookAheadFunc.call(this)) {
+                        saveError();
+                        grammarRule.apply(this, grammarRuleArgs);
+                        return;
+                    }
+                    if (kind(currToken) === '{') {
+                        // the misplaced item's own block, skipped whole with the blocks inside it
+                        let depth = 0;
+                        do {
+                            if (kind(currToken) === '{') depth++;
+                            else if (kind(currToken) === '}') depth--;
+                            skip();
+                        } while (depth > 0 && kind(currToken) !== 'EOF');
+                        continue;
+                    }
+                    // (a block skipped whole may hold the resync point: the end of the file stops the search too)
+                    if (kind(currToken) === 'EOF' || (reSyncTokType && tokenMatcher(currToken, reSyncTokType))) break;
                     skip();
-                } while (depth > 0 && kind(currToken) !== 'EOF');
-                continue;
-            }
-            // (a block skipped whole may hold the resync point: the end of the file stops the search too)
-            if (kind(currToken) === 'EOF' || (reSyncTokType && tokenMatcher(currToken, reSyncTokType))) break;
-            skip();
-        }
-        // no closer point to resync inside the repetition: the between-rules recovery takes over
-        this.importLexerState(savedLexerState);
-    });
+                }
+                // no closer point to resync inside the repetition: the between-rules recovery takes over
+                this.importLexerState(savedLexerState);
+            },
+    );
 }

@@ -67,19 +67,33 @@ export class LeanLeafCstNode implements LeafCstNode {
         this.type = type;
     }
 
-    get root(): RootCstNode { return this.container!.root; }
+    get root(): RootCstNode {
+        return this.container!.root;
+    }
 
     /** Moves the leaf by `delta` characters (an edit before it, see incremental/tree-splice.ts). */
     moveBy(delta: number): void {
         this.start = (this.start + delta) | 0;
     }
 
-    get offset(): number { return this.start; }
-    get length(): number { return this.size; }
-    get end(): number { return this.start + this.size; }
-    get tokenType(): TokenType { return this.type; }
-    get hidden(): boolean { return this.grammarSource === undefined; }
-    get text(): string { return this.root.fullText.substring(this.start, this.start + this.size); }
+    get offset(): number {
+        return this.start;
+    }
+    get length(): number {
+        return this.size;
+    }
+    get end(): number {
+        return this.start + this.size;
+    }
+    get tokenType(): TokenType {
+        return this.type;
+    }
+    get hidden(): boolean {
+        return this.grammarSource === undefined;
+    }
+    get text(): string {
+        return this.root.fullText.substring(this.start, this.start + this.size);
+    }
 
     get range(): Range {
         const start = positionIn(this.root, this.start);
@@ -96,12 +110,18 @@ export class LeanLeafCstNode implements LeafCstNode {
 /** `parser` building lean leaves for the tokens of the grammar (hidden ones, comments, stay Langium's). */
 export function withLeanLeaves(parser: LangiumParser): LangiumParser {
     const builder = parserInternals(parser).nodeBuilder;
-    replaceMethod(builder, 'CstNodeBuilder', 'buildLeafNode', () => function (this: CstBuilderInternals, token: IToken, feature?: unknown): LeafCstNode {
-        const leaf = new LeanLeafCstNode(token.startOffset, token.image.length, token.tokenType, feature as GrammarAST.AbstractElement | undefined);
-        const current = this.current;
-        leaf.container = current;
-        current.content.push(leaf);
-        return leaf;
-    });
+    replaceMethod(
+        builder,
+        'CstNodeBuilder',
+        'buildLeafNode',
+        () =>
+            function (this: CstBuilderInternals, token: IToken, feature?: unknown): LeafCstNode {
+                const leaf = new LeanLeafCstNode(token.startOffset, token.image.length, token.tokenType, feature as GrammarAST.AbstractElement | undefined);
+                const current = this.current;
+                leaf.container = current;
+                current.content.push(leaf);
+                return leaf;
+            },
+    );
     return parser;
 }

@@ -17,9 +17,14 @@ import { closestWord } from '../text/spelling.js';
 export function syntaxText(texts: Texts) {
     const words = {
         /** "In a customer, expected …, but found `contcat`. Did you mean `contact`?" */
-        expectedIn: (where: string, expected: string, found: string, meant: string | undefined, hint = '') => texts.t('syntax.expectedIn', {
-            where, expected, found, meant: meant ? texts.t('syntax.didYouMean', { word: meant }) : '', hint,
-        }),
+        expectedIn: (where: string, expected: string, found: string, meant: string | undefined, hint = '') =>
+            texts.t('syntax.expectedIn', {
+                where,
+                expected,
+                found,
+                meant: meant ? texts.t('syntax.didYouMean', { word: meant }) : '',
+                hint,
+            }),
         /** After a word that begins an item of another block: the block before it was not closed. */
         missingClose: texts.t('syntax.missingClose'),
         /** Where a value was due: "After `tier`" (then: ", expected a tier (…), but found `strategc`"). */
@@ -30,10 +35,9 @@ export function syntaxText(texts: Texts) {
         quotedName: (image: string) => texts.t('syntax.quotedName', { image }),
         oneOf: (items: readonly string[]) => texts.or(items),
         /** A kind of value and its possible words: "a tier (excellent, strategic, core, value or commercial)". */
-        valueOf: (noun: string, list: readonly string[]) => list.length ? texts.t('syntax.valueOf', { noun, words: texts.or(list) }) : noun,
+        valueOf: (noun: string, list: readonly string[]) => (list.length ? texts.t('syntax.valueOf', { noun, words: texts.or(list) }) : noun),
         unterminatedString: texts.t('syntax.unterminatedString'),
-        unexpectedCharacters: (shown: string, count: number) =>
-            texts.t(count > 1 ? 'syntax.unexpectedCharacters' : 'syntax.unexpectedCharacter', { shown }),
+        unexpectedCharacters: (shown: string, count: number) => texts.t(count > 1 ? 'syntax.unexpectedCharacters' : 'syntax.unexpectedCharacter', { shown }),
         place: (rule: string) => {
             const key = blockPlaces[rule];
             return key ? texts.t(key) : texts.t('syntax.place.other', { rule });
@@ -56,24 +60,47 @@ type KeysOf<P extends string> = Extract<MessageKey, `${P}${string}`>;
 
 /** Where each block is, as the message says it. */
 export const blockPlaces: Readonly<Record<string, Exclude<KeysOf<'syntax.place.'>, 'syntax.place.other'>>> = {
-    Workspace: 'syntax.place.workspace', Customer: 'syntax.place.customer', Contact: 'syntax.place.contact',
-    Opportunity: 'syntax.place.opportunity', Activity: 'syntax.place.activity', Policy: 'syntax.place.policy',
-    IronTriangle: 'syntax.place.team', DecisionChain: 'syntax.place.decisionChain',
+    Workspace: 'syntax.place.workspace',
+    Customer: 'syntax.place.customer',
+    Contact: 'syntax.place.contact',
+    Opportunity: 'syntax.place.opportunity',
+    Activity: 'syntax.place.activity',
+    Policy: 'syntax.place.policy',
+    IronTriangle: 'syntax.place.team',
+    DecisionChain: 'syntax.place.decisionChain',
     ValueProposition: 'syntax.place.valueProposition',
 };
 
 /** Each kind of value, by the rule that reads it. */
 const valueNouns: Readonly<Record<string, KeysOf<'syntax.noun.'>>> = {
-    Name: 'syntax.noun.id', Code: 'syntax.noun.code', CodeWord: 'syntax.noun.code', Money: 'syntax.noun.amount', MoneyValue: 'syntax.noun.moneyValue',
-    SupportValue: 'syntax.noun.support', SignedInt: 'syntax.noun.wholeNumber', Role: 'syntax.noun.role', Tier: 'syntax.noun.tier',
-    Organization: 'syntax.noun.organization', Stage: 'syntax.noun.stage', ActivityKind: 'syntax.noun.activityKind', ActivityStatus: 'syntax.noun.status',
-    Horizon: 'syntax.noun.horizon', Group: 'syntax.noun.group', CustomerClass: 'syntax.noun.class', SeverityLevel: 'syntax.noun.severity',
+    Name: 'syntax.noun.id',
+    Code: 'syntax.noun.code',
+    CodeWord: 'syntax.noun.code',
+    Money: 'syntax.noun.amount',
+    MoneyValue: 'syntax.noun.moneyValue',
+    SupportValue: 'syntax.noun.support',
+    SignedInt: 'syntax.noun.wholeNumber',
+    Role: 'syntax.noun.role',
+    Tier: 'syntax.noun.tier',
+    Organization: 'syntax.noun.organization',
+    Stage: 'syntax.noun.stage',
+    ActivityKind: 'syntax.noun.activityKind',
+    ActivityStatus: 'syntax.noun.status',
+    Horizon: 'syntax.noun.horizon',
+    Group: 'syntax.noun.group',
+    CustomerClass: 'syntax.noun.class',
+    SeverityLevel: 'syntax.noun.severity',
 };
 
 /** Terminals as a user writes them. */
 const terminalWords: Readonly<Record<string, KeysOf<'syntax.token.'>>> = {
-    ID: 'syntax.token.id', WORD: 'syntax.token.id', STRING: 'syntax.token.string', DATE: 'syntax.token.date', INT: 'syntax.token.number',
-    DECIMAL: 'syntax.token.number', AMOUNT: 'syntax.token.amount',
+    ID: 'syntax.token.id',
+    WORD: 'syntax.token.id',
+    STRING: 'syntax.token.string',
+    DATE: 'syntax.token.date',
+    INT: 'syntax.token.number',
+    DECIMAL: 'syntax.token.number',
+    AMOUNT: 'syntax.token.amount',
 };
 
 /** Rules whose alternatives list their own words (the others say only their noun). */
@@ -86,7 +113,10 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
     /** The same word out of place in the same block, again and again (a pasted block, a lost brace): one message. */
     private readonly inBlockMessages = new Map<string, string>();
 
-    constructor(grammar: GrammarAST.Grammar, private readonly settings: AcctSettings) {
+    constructor(
+        grammar: GrammarAST.Grammar,
+        private readonly settings: AcctSettings,
+    ) {
         this.blocks = blockStarts(grammar);
         this.itemWords = new Set([...this.blocks.values()].flatMap(starts => starts.keywords));
     }

@@ -7,10 +7,23 @@
  * which gives the same values: the nodes they are computed from are the ones indexed.
  */
 import {
-    AstUtils, Cancellation, CstUtils, interruptAndCheck, UriUtils,
-    type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type AstNodeLocator, type DocumentSegment,
-    type LangiumCoreServices, type LangiumDocument, type NameProvider, type Reference, type ReferenceDescription,
-    type ReferenceDescriptionProvider, type URI,
+    AstUtils,
+    Cancellation,
+    CstUtils,
+    interruptAndCheck,
+    UriUtils,
+    type AstNode,
+    type AstNodeDescription,
+    type AstNodeDescriptionProvider,
+    type AstNodeLocator,
+    type DocumentSegment,
+    type LangiumCoreServices,
+    type LangiumDocument,
+    type NameProvider,
+    type Reference,
+    type ReferenceDescription,
+    type ReferenceDescriptionProvider,
+    type URI,
 } from 'langium';
 import { forEachReference, nodesOf } from '../ast/ast-walk.js';
 
@@ -23,10 +36,18 @@ class LeanNodeDescription implements AstNodeDescription {
         private readonly names: NameProvider,
     ) {}
 
-    get type(): string { return this.node.$type; }
-    get path(): string { return this.locator.getAstNodePath(this.node); }
-    get nameSegment(): DocumentSegment | undefined { return CstUtils.toDocumentSegment(this.names.getNameNode(this.node) ?? this.node.$cstNode); }
-    get selectionSegment(): DocumentSegment | undefined { return CstUtils.toDocumentSegment(this.node.$cstNode); }
+    get type(): string {
+        return this.node.$type;
+    }
+    get path(): string {
+        return this.locator.getAstNodePath(this.node);
+    }
+    get nameSegment(): DocumentSegment | undefined {
+        return CstUtils.toDocumentSegment(this.names.getNameNode(this.node) ?? this.node.$cstNode);
+    }
+    get selectionSegment(): DocumentSegment | undefined {
+        return CstUtils.toDocumentSegment(this.node.$cstNode);
+    }
 }
 
 export class AcctNodeDescriptionProvider implements AstNodeDescriptionProvider {
@@ -55,10 +76,18 @@ class LeanReferenceDescription implements ReferenceDescription {
         private readonly locator: AstNodeLocator,
     ) {}
 
-    get sourcePath(): string { return this.locator.getAstNodePath(this.container); }
-    get targetUri(): URI { return this.target.documentUri; }
-    get targetPath(): string { return this.target.path; }
-    get segment(): DocumentSegment { return CstUtils.toDocumentSegment(this.reference.$refNode!); }
+    get sourcePath(): string {
+        return this.locator.getAstNodePath(this.container);
+    }
+    get targetUri(): URI {
+        return this.target.documentUri;
+    }
+    get targetPath(): string {
+        return this.target.path;
+    }
+    get segment(): DocumentSegment {
+        return CstUtils.toDocumentSegment(this.reference.$refNode!);
+    }
 }
 
 /** Nodes between two checks for cancellation while indexing references. */
@@ -82,7 +111,9 @@ export class AcctReferenceDescriptionProvider implements ReferenceDescriptionPro
                 if (reference.error || !reference.$refNode) return;
                 const target = reference.$nodeDescription;
                 if (!target) return;
-                descriptions.push(new LeanReferenceDescription(sourceUri, UriUtils.equals(target.documentUri, sourceUri), container, reference, target, this.locator));
+                descriptions.push(
+                    new LeanReferenceDescription(sourceUri, UriUtils.equals(target.documentUri, sourceUri), container, reference, target, this.locator),
+                );
             });
         }
         return descriptions;

@@ -4,7 +4,18 @@
  * local symbols for each reference, which grows faster than the file; here each customer's
  * contacts become one hash map, built once per parse and shared by all its references.
  */
-import { AstUtils, DefaultScopeComputation, DefaultScopeProvider, EMPTY_SCOPE, MapScope, MultiMap, type LangiumDocument, type LocalSymbols, type ReferenceInfo, type Scope } from 'langium';
+import {
+    AstUtils,
+    DefaultScopeComputation,
+    DefaultScopeProvider,
+    EMPTY_SCOPE,
+    MapScope,
+    MultiMap,
+    type LangiumDocument,
+    type LocalSymbols,
+    type ReferenceInfo,
+    type Scope,
+} from 'langium';
 import { Contact, isCustomer, type Customer } from '../generated/ast.js';
 
 export class AcctScopeProvider extends DefaultScopeProvider {
@@ -22,9 +33,7 @@ export class AcctScopeProvider extends DefaultScopeProvider {
     private contactScope(customer: Customer): Scope {
         let scope = this.contactScopes.get(customer);
         if (!scope) {
-            scope = new MapScope(customer.contacts
-                .filter(contact => contact.name)
-                .map(contact => this.descriptions.createDescription(contact, contact.name)));
+            scope = new MapScope(customer.contacts.filter(contact => contact.name).map(contact => this.descriptions.createDescription(contact, contact.name)));
             this.contactScopes.set(customer, scope);
         }
         return scope;

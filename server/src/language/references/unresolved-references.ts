@@ -22,14 +22,22 @@ const ENTRY_PROPERTY_EXAMPLES: Readonly<Record<string, string>> = { support: 'su
 const MAX_SUGGESTIONS = 200;
 
 const referenceKinds: Record<string, DeclarationKind> = {
-    reportsTo: 'contact', contact: 'contact', with: 'contact', influences: 'contact',
-    owner: 'member', ar: 'member', sr: 'member', fr: 'member',
-    competitors: 'competitor', competitor: 'competitor',
+    reportsTo: 'contact',
+    contact: 'contact',
+    with: 'contact',
+    influences: 'contact',
+    owner: 'member',
+    ar: 'member',
+    sr: 'member',
+    fr: 'member',
+    competitors: 'competitor',
+    competitor: 'competitor',
 };
 
 /** The finding in the session's language: what is unknown, where it was looked for, what to do. */
 function unknownText(texts: Texts, kind: DeclarationKind, name: string, remedy: string): string {
-    return kind === 'contact' ? texts.t('finding.unresolved.contact', { name, remedy })
+    return kind === 'contact'
+        ? texts.t('finding.unresolved.contact', { name, remedy })
         : texts.t('finding.unresolved.global', { kind: texts.vocabulary.declarations[kind], name, remedy });
 }
 
@@ -59,7 +67,11 @@ export class UnresolvedReferences {
             const kind = referenceKinds[property] ?? 'declaration';
             const remedy = suggestions++ < MAX_SUGGESTIONS ? this.suggestion(error.info, refText, kind, texts) : undefined;
             accept(unknownText(texts, kind, refText, remedy ?? texts.t('finding.unresolved.declareOrCorrect')), {
-                node: container, range: reference.$refNode?.range, property, index, code: IssueCodes.UnresolvedReference,
+                node: container,
+                range: reference.$refNode?.range,
+                property,
+                index,
+                code: IssueCodes.UnresolvedReference,
                 data: { code: IssueCodes.UnresolvedReference, containerType: container.$type, property, refText },
             });
         }
@@ -71,7 +83,8 @@ export class UnresolvedReferences {
      */
     swallowed(document: LangiumDocument): Array<{ chain: AstNode; entry: AstNode; word: string }> {
         const firsts = this.firstSwallowed(document);
-        return [...firsts.entries()].map(([chain, { entry, word }]) => ({ chain, entry, word }))
+        return [...firsts.entries()]
+            .map(([chain, { entry, word }]) => ({ chain, entry, word }))
             .sort((a, b) => (a.entry.$cstNode?.offset ?? 0) - (b.entry.$cstNode?.offset ?? 0));
     }
 
@@ -93,7 +106,7 @@ export class UnresolvedReferences {
         if (errors.length === 0) return firstSwallowed;
         const textLength = document.textDocument.getText().length;
         // the last syntax error of the file (at its end when the parser ran out of text)
-        const lastError = Math.max(...errors.map(e => Number.isFinite(e.token.startOffset) ? e.token.startOffset : textLength));
+        const lastError = Math.max(...errors.map(e => (Number.isFinite(e.token.startOffset) ? e.token.startOffset : textLength)));
         const offset = (node: AstNode) => node.$cstNode?.offset ?? -1;
         for (const reference of document.references) {
             const entry = reference.error?.info.container;
@@ -107,7 +120,10 @@ export class UnresolvedReferences {
     }
 
     private suggestion(info: Parameters<ScopeProvider['getScope']>[0], refText: string, kind: string, texts: Texts): string | undefined {
-        const ids = this.scopes.getScope(info).getAllElements().map(element => element.name);
+        const ids = this.scopes
+            .getScope(info)
+            .getAllElements()
+            .map(element => element.name);
         const id = closestWord(refText, ids);
         if (id) return texts.t('finding.unresolved.didYouMean', { id });
         if (kind !== 'contact' || info.container.$type !== 'DecisionChainEntry') return undefined;

@@ -51,7 +51,10 @@ export function closingBraces(text: string): ClosingBraces {
     return braces;
 }
 
-const QUOTE = 34, SLASH = 47, OPEN = 123, CLOSE = 125;
+const QUOTE = 34,
+    SLASH = 47,
+    OPEN = 123,
+    CLOSE = 125;
 
 /** [start, end) of a stretch of text. */
 export type Span = [start: number, end: number];
@@ -62,7 +65,8 @@ export function mergeSpans(spans: Span[]): Span[] {
     const merged: Span[] = [];
     for (const span of spans) {
         const last = merged[merged.length - 1];
-        if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]); else merged.push([span[0], span[1]]);
+        if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+        else merged.push([span[0], span[1]]);
     }
     return merged;
 }
@@ -73,7 +77,8 @@ export function inSpans(spans: readonly Span[], offset: number): boolean {
     let high = spans.length;
     while (low < high) {
         const mid = (low + high) >> 1;
-        if (spans[mid]![1] <= offset) low = mid + 1; else high = mid;
+        if (spans[mid]![1] <= offset) low = mid + 1;
+        else high = mid;
     }
     return low < spans.length && spans[low]![0] <= offset;
 }

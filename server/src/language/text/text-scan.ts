@@ -10,7 +10,10 @@
 
 export const LF = 10;
 export const CR = 13;
-const QUOTE = 34, BACKSLASH = 92, SLASH = 47, STAR = 42;
+const QUOTE = 34,
+    BACKSLASH = 92,
+    SLASH = 47,
+    STAR = 42;
 
 /** Whether the UTF-16 code `c` ends a line (`\n` or `\r`). */
 export function isLineBreak(c: number): boolean {
@@ -113,7 +116,8 @@ export function lineOfOffset(starts: ArrayLike<number>, offset: number): number 
     let high = starts.length - 1;
     while (low < high) {
         const mid = (low + high + 1) >> 1;
-        if (starts[mid]! <= offset) low = mid; else high = mid - 1;
+        if (starts[mid]! <= offset) low = mid;
+        else high = mid - 1;
     }
     return low;
 }
@@ -124,7 +128,8 @@ export function lowerBound(sorted: ArrayLike<number>, value: number): number {
     let high = sorted.length;
     while (low < high) {
         const mid = (low + high) >> 1;
-        if (sorted[mid]! < value) low = mid + 1; else high = mid;
+        if (sorted[mid]! < value) low = mid + 1;
+        else high = mid;
     }
     return low;
 }

@@ -5,8 +5,17 @@
  * waivers, syntax-error containment).
  */
 import {
-    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, isOperationCancelled, type AstNode, type DiagnosticInfo,
-    type LangiumDocument, type ValidationAcceptor, type ValidationOptions, type ValidationSeverity,
+    Cancellation,
+    DefaultDocumentValidator,
+    DocumentValidator,
+    interruptAndCheck,
+    isOperationCancelled,
+    type AstNode,
+    type DiagnosticInfo,
+    type LangiumDocument,
+    type ValidationAcceptor,
+    type ValidationOptions,
+    type ValidationSeverity,
 } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { forEachNode, nodesOf } from '../ast/ast-walk.js';
@@ -28,7 +37,10 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
     protected readonly settings: AcctSettings;
 
     /** Per document, the checks' findings of its last validation, and what they were made for (checkFindings). */
-    protected readonly kept = new WeakMap<LangiumDocument, { text: string; today: string; locale: string; categories: string; root: AstNode; found: Diagnostic[] }>();
+    protected readonly kept = new WeakMap<
+        LangiumDocument,
+        { text: string; today: string; locale: string; categories: string; root: AstNode; found: Diagnostic[] }
+    >();
     /** The builder (looked up when first needed: it is made after the validator). */
     protected readonly builderOf: () => AcctDocumentBuilder;
 
@@ -44,7 +56,11 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
      * A check that throws (a fault of acct) is a finding, an error, never a clean result: Langium's
      * own validateDocument logs such an exception and drops every finding of the document.
      */
-    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+    override async validateDocument(
+        document: LangiumDocument,
+        options: ValidationOptions = {},
+        cancelToken: CancellationToken = Cancellation.CancellationToken.None,
+    ): Promise<Diagnostic[]> {
         try {
             return await this.validateFully(document, options, cancelToken);
         } catch (error) {
@@ -60,9 +76,20 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
      */
     protected async checkFindings(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
         const kept = this.kept.get(document);
-        const now = { text: document.textDocument.getText(), today: this.settings.today(), locale: this.settings.locale, categories: (this.validationRegistry as AcctValidationRegistry).checksKey(options.categories) };
-        const reusable = this.builderOf().takeChecksKept(document) && kept !== undefined && kept.root === document.parseResult.value
-            && kept.text === now.text && kept.today === now.today && kept.locale === now.locale && kept.categories === now.categories;
+        const now = {
+            text: document.textDocument.getText(),
+            today: this.settings.today(),
+            locale: this.settings.locale,
+            categories: (this.validationRegistry as AcctValidationRegistry).checksKey(options.categories),
+        };
+        const reusable =
+            this.builderOf().takeChecksKept(document) &&
+            kept !== undefined &&
+            kept.root === document.parseResult.value &&
+            kept.text === now.text &&
+            kept.today === now.today &&
+            kept.locale === now.locale &&
+            kept.categories === now.categories;
         this.kept.delete(document);
         const found = reusable ? kept.found : await this.validateAst(document.parseResult.value, options, cancelToken);
         // Kept as handed out, and handed out again as they are: the document's previous findings were
@@ -92,11 +119,14 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         await interruptAndCheck(cancelToken);
         if (!options.categories || options.categories.includes('built-in')) {
             this.processLexingErrors(parseResult, diagnostics, options);
-            if (options.stopAfterLexingErrors && diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.LexingError)) return diagnostics;
+            if (options.stopAfterLexingErrors && diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.LexingError))
+                return diagnostics;
             this.processParsingErrors(parseResult, diagnostics, options);
-            if (options.stopAfterParsingErrors && diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.ParsingError)) return diagnostics;
+            if (options.stopAfterParsingErrors && diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.ParsingError))
+                return diagnostics;
             this.processLinkingErrors(document, diagnostics, options);
-            if (options.stopAfterLinkingErrors && diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.LinkingError)) return diagnostics;
+            if (options.stopAfterLinkingErrors && diagnostics.some(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.LinkingError))
+                return diagnostics;
         }
         try {
             const found = await this.checkFindings(document, options, cancelToken);
@@ -164,7 +194,9 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         if (!kept || kept.root !== root) return undefined;
         const registry = this.validationRegistry as AcctValidationRegistry;
         const found: Diagnostic[] = [];
-        const acceptor: ValidationAcceptor = (severity, message, info) => { found.push(this.toDiagnostic(severity, message, info)); };
+        const acceptor: ValidationAcceptor = (severity, message, info) => {
+            found.push(this.toDiagnostic(severity, message, info));
+        };
         try {
             await this.validateAstBefore(root, {}, acceptor, cancelToken);
             for (const node of datedNodesOf(root, registry)) {
@@ -183,7 +215,8 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         for (const d of kept.dated) {
             const key = sameFindingKey(d);
             const list = previous.get(key);
-            if (list) list.push(d); else previous.set(key, [d]);
+            if (list) list.push(d);
+            else previous.set(key, [d]);
         }
         kept.dated = found.map(d => previous.get(sameFindingKey(d))?.shift() ?? d);
         return this.findingPolicy.apply(document, kept.steady.concat(kept.dated), kept.parseErrors);
@@ -226,22 +259,28 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
      * Langium's walk, checks and order, without a stream and a promise per node and check
      * (acct-validation-registry.ts); cancellation is looked at every few hundred nodes.
      */
-    protected override async validateAstNodes(root: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken?: CancellationToken): Promise<void> {
+    protected override async validateAstNodes(
+        root: AstNode,
+        options: ValidationOptions,
+        acceptor: ValidationAcceptor,
+        cancelToken?: CancellationToken,
+    ): Promise<void> {
         const registry = this.validationRegistry as AcctValidationRegistry;
         // Langium's default validates every node and its children; an override that prunes gets the walk it asks for.
         const skipped = new Set<AstNode>();
-        const nodes: readonly AstNode[] = this.validateSingleNodeOptions === DefaultDocumentValidator.prototype['validateSingleNodeOptions']
-            ? nodesOf(root)
-            : (() => {
-                const list: AstNode[] = [];
-                forEachNode(root, node => {
-                    list.push(node);
-                    const nodeOptions = this.validateSingleNodeOptions(node, options);
-                    if (!nodeOptions.validateNode) skipped.add(node);
-                    return nodeOptions.validateChildren;
-                });
-                return list;
-            })();
+        const nodes: readonly AstNode[] =
+            this.validateSingleNodeOptions === DefaultDocumentValidator.prototype['validateSingleNodeOptions']
+                ? nodesOf(root)
+                : (() => {
+                      const list: AstNode[] = [];
+                      forEachNode(root, node => {
+                          list.push(node);
+                          const nodeOptions = this.validateSingleNodeOptions(node, options);
+                          if (!nodeOptions.validateNode) skipped.add(node);
+                          return nodeOptions.validateChildren;
+                      });
+                      return list;
+                  })();
         for (let i = 0; i < nodes.length; i++) {
             if (i % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken ?? Cancellation.CancellationToken.None);
             const node = nodes[i]!;
@@ -271,7 +310,7 @@ const datedNodes = new WeakMap<AstNode, readonly AstNode[]>();
 /** The nodes of a document that a date-driven check looks at, in the walk's order (found once per parse). */
 function datedNodesOf(root: AstNode, registry: AcctValidationRegistry): readonly AstNode[] {
     let nodes = datedNodes.get(root);
-    if (!nodes) datedNodes.set(root, nodes = nodesOf(root).filter(node => registry.dateChecksFor(node.$type).length > 0));
+    if (!nodes) datedNodes.set(root, (nodes = nodesOf(root).filter(node => registry.dateChecksFor(node.$type).length > 0)));
     return nodes;
 }
 

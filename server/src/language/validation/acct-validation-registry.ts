@@ -6,8 +6,14 @@
  * run), and a check that returns a promise is awaited.
  */
 import {
-    isOperationCancelled, ValidationRegistry, type AstNode, type MaybePromise, type ValidationAcceptor, type ValidationCategory,
-    type ValidationCheck, type ValidationChecks,
+    isOperationCancelled,
+    ValidationRegistry,
+    type AstNode,
+    type MaybePromise,
+    type ValidationAcceptor,
+    type ValidationCategory,
+    type ValidationCheck,
+    type ValidationChecks,
 } from 'langium';
 
 const CONTEXT = 'An error occurred during validation';
@@ -69,7 +75,10 @@ export class AcctValidationRegistry extends ValidationRegistry {
 
     /** Which checks validation with `categories` runs, as a key: the same key, the same checks. */
     checksKey(categories: readonly ValidationCategory[] | undefined): string {
-        return [...this.categoriesInUse].filter(c => !categories || categories.includes(c as ValidationCategory)).sort().join(',');
+        return [...this.categoriesInUse]
+            .filter(c => !categories || categories.includes(c as ValidationCategory))
+            .sort()
+            .join(',');
     }
 }
 

@@ -31,14 +31,19 @@ export interface DocumentFindings {
 }
 
 const severities: Record<Severity, DiagnosticSeverity> = {
-    error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information,
+    error: DiagnosticSeverity.Error,
+    warning: DiagnosticSeverity.Warning,
+    info: DiagnosticSeverity.Information,
 };
 
 export class FindingPolicy {
     /** What each document's waivers took out, for the export, the hovers and the code lenses. */
     private readonly outcomes = new WeakMap<LangiumDocument, { waived: WaivedFinding[]; byWaiver: Map<Waiver, Diagnostic[]> }>();
 
-    constructor(private readonly facts: WorkspaceFacts, private readonly settings: AcctSettings) {}
+    constructor(
+        private readonly facts: WorkspaceFacts,
+        private readonly settings: AcctSettings,
+    ) {}
 
     apply(document: LangiumDocument, all: Diagnostic[], parseErrors: readonly Diagnostic[]): Diagnostic[] {
         const muted = mutedSpans(document, parseErrors);
@@ -59,7 +64,8 @@ export class FindingPolicy {
             waived.push({ diagnostic, waiver: covering[0]! });
             for (const waiver of covering) {
                 const list = byWaiver.get(waiver);
-                if (list) list.push(diagnostic); else byWaiver.set(waiver, [diagnostic]);
+                if (list) list.push(diagnostic);
+                else byWaiver.set(waiver, [diagnostic]);
             }
         }
         for (const waiver of waivers) {
@@ -69,8 +75,10 @@ export class FindingPolicy {
         }
         // the same findings waived by the same waivers: the same list (what is made of it can be reused)
         const previous = this.outcomes.get(document)?.waived;
-        const same = previous !== undefined && previous.length === waived.length
-            && previous.every((w, i) => w.diagnostic === waived[i]!.diagnostic && w.waiver === waived[i]!.waiver);
+        const same =
+            previous !== undefined &&
+            previous.length === waived.length &&
+            previous.every((w, i) => w.diagnostic === waived[i]!.diagnostic && w.waiver === waived[i]!.waiver);
         this.outcomes.set(document, { waived: same ? previous : waived, byWaiver });
         return diagnostics;
     }
@@ -148,10 +156,12 @@ function isMutedNode(node: AstNode, muted: readonly Span[]): boolean {
  */
 function elsewhere(waiver: Waiver, subject: string | undefined, findings: readonly Diagnostic[], texts: Texts): string | undefined {
     if (!subject?.startsWith('contact:')) return undefined;
-    const deals = new Set(findings
-        .map(d => d.data as FindingData | undefined)
-        .filter(d => d?.code === waiver.code && d.contact === subject && d.subject?.startsWith('opportunity:'))
-        .map(d => texts.quote(d!.subject!.slice(d!.subject!.indexOf('/') + 1))));
+    const deals = new Set(
+        findings
+            .map(d => d.data as FindingData | undefined)
+            .filter(d => d?.code === waiver.code && d.contact === subject && d.subject?.startsWith('opportunity:'))
+            .map(d => texts.quote(d!.subject!.slice(d!.subject!.indexOf('/') + 1))),
+    );
     if (deals.size === 0) return undefined;
     return texts.t('finding.unusedWaiver.elsewhere', { code: waiver.code, deals: texts.list([...deals]) });
 }
@@ -188,13 +198,21 @@ function waiverFinding(waiver: Waiver, today: string, used: boolean, findings: r
     const data = (code: IssueCode): FindingData => ({ code, subject });
     if (!inForce(waiver, today)) {
         return {
-            range, severity: DiagnosticSeverity.Warning, code: IssueCodes.ExpiredWaiver, source: 'acct', data: data(IssueCodes.ExpiredWaiver),
+            range,
+            severity: DiagnosticSeverity.Warning,
+            code: IssueCodes.ExpiredWaiver,
+            source: 'acct',
+            data: data(IssueCodes.ExpiredWaiver),
             message: texts.t('finding.expiredWaiver', { code: waiver.code, until: waiver.until! }),
         };
     }
     if (used) return undefined;
     return {
-        range, severity: DiagnosticSeverity.Warning, code: IssueCodes.UnusedWaiver, source: 'acct', data: data(IssueCodes.UnusedWaiver),
+        range,
+        severity: DiagnosticSeverity.Warning,
+        code: IssueCodes.UnusedWaiver,
+        source: 'acct',
+        data: data(IssueCodes.UnusedWaiver),
         message: elsewhere(waiver, subject, findings, texts) ?? texts.t('finding.unusedWaiver', { code: waiver.code }),
     };
 }

@@ -90,7 +90,7 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
     override waitUntil(state: DocumentState, uri?: URI, cancelToken?: CancellationToken): Promise<URI>;
     override async waitUntil(state: DocumentState, uriOrToken?: URI | CancellationToken, cancelToken?: CancellationToken): Promise<URI | void> {
         const uri = URI.isUri(uriOrToken) ? uriOrToken : undefined;
-        const token = (uri ? cancelToken : uriOrToken as CancellationToken | undefined) ?? CancellationToken.None;
+        const token = (uri ? cancelToken : (uriOrToken as CancellationToken | undefined)) ?? CancellationToken.None;
         await this.editsTakenIn(uri, token);
         return uri ? super.waitUntil(state, uri, token) : super.waitUntil(state, token);
     }
@@ -108,12 +108,14 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
             // never forever: in the real VS Code an edit was seen that no update reported taken in,
             // and the power map then never got its plan. After WORKSPACE_WAIT_MS it answers from
             // the latest build, as before the wait existed, and no later request waits for those edits.
-            const bound = uri ? undefined : setTimeout(() => {
-                // those edits are counted as taken in, so that the next request does not wait for them again
-                for (const t of targets) if ((this.updated.get(t.key) ?? 0) < t.edit) this.updated.set(t.key, t.edit);
-                done();
-                resolve();
-            }, WORKSPACE_WAIT_MS);
+            const bound = uri
+                ? undefined
+                : setTimeout(() => {
+                      // those edits are counted as taken in, so that the next request does not wait for them again
+                      for (const t of targets) if ((this.updated.get(t.key) ?? 0) < t.edit) this.updated.set(t.key, t.edit);
+                      done();
+                      resolve();
+                  }, WORKSPACE_WAIT_MS);
             const done = () => {
                 clearTimeout(bound);
                 this.waiting.delete(check);
@@ -188,9 +190,11 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
             if (changedKeys.has(document.uri.toString())) continue;
             const names = this.namesReferredBy(document);
             const declarations = (document.parseResult?.value as Workspace | undefined)?.declarations ?? [];
-            const checkAgain = everything || names.some(name => shown.has(name))
-                || (policies && declarations.some(d => d.$type === 'Policy'))
-                || declarations.some(d => d.$type !== 'Policy' && places.has(d.name));
+            const checkAgain =
+                everything ||
+                names.some(name => shown.has(name)) ||
+                (policies && declarations.some(d => d.$type === 'Policy')) ||
+                declarations.some(d => d.$type !== 'Policy' && places.has(d.name));
             if (names.some(name => relink.has(name))) {
                 const validated = document.state >= DocumentState.Validated;
                 this.resetToState(document, DocumentState.ComputedScopes);

@@ -58,7 +58,10 @@ export class AcctIgnore {
 }
 
 function trimSlashes(path: string): string {
-    return path.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/^\/+|\/+$/g, '');
+    return path
+        .replace(/\\/g, '/')
+        .replace(/^\.\/?/, '')
+        .replace(/^\/+|\/+$/g, '');
 }
 
 /**

@@ -46,14 +46,16 @@ export class AcctWorkspaceManager extends DefaultWorkspaceManager {
         const ignoreFile = content.find(entry => entry.isFile && UriUtils.basename(entry.uri) === ACCT_IGNORE_FILE);
         const text = ignoreFile ? await this.fileSystemProvider.readFile(ignoreFile.uri).catch(() => undefined) : undefined;
         const rules = above.inFolder(relative, text);
-        await Promise.all(content.map(async entry => {
-            const name = UriUtils.basename(entry.uri);
-            const inside = relative ? `${relative}/${name}` : name;
-            if (entry.isDirectory) {
-                if (!isSkippedFolder(name) && !rules.ignores(inside, true)) await this.walk(entry.uri, inside, rules, uris);
-            } else if (entry.isFile && this.serviceRegistry.hasServices(entry.uri) && !rules.ignores(inside, false)) {
-                uris.push(entry.uri);
-            }
-        }));
+        await Promise.all(
+            content.map(async entry => {
+                const name = UriUtils.basename(entry.uri);
+                const inside = relative ? `${relative}/${name}` : name;
+                if (entry.isDirectory) {
+                    if (!isSkippedFolder(name) && !rules.ignores(inside, true)) await this.walk(entry.uri, inside, rules, uris);
+                } else if (entry.isFile && this.serviceRegistry.hasServices(entry.uri) && !rules.ignores(inside, false)) {
+                    uris.push(entry.uri);
+                }
+            }),
+        );
     }
 }

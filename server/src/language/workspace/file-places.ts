@@ -18,7 +18,10 @@ export function relativePath(uri: URI, base: URI | undefined): string {
 }
 
 export class FilePlaces {
-    constructor(private readonly shared: LangiumSharedCoreServices, private readonly settings: AcctSettings) {}
+    constructor(
+        private readonly shared: LangiumSharedCoreServices,
+        private readonly settings: AcctSettings,
+    ) {}
 
     /**
      * The base folder of a file: the innermost workspace folder holding it (else the first one),
@@ -27,10 +30,11 @@ export class FilePlaces {
     baseOf(uri: URI): URI | undefined {
         const folders = this.shared.workspace.WorkspaceManager.workspaceFolders ?? [];
         const text = uri.toString();
-        const match = folders
-            .map(folder => folder.uri.replace(/\/+$/, ''))
-            .filter(folder => text.startsWith(folder + '/'))
-            .sort((a, b) => b.length - a.length)[0] ?? folders[0]?.uri;
+        const match =
+            folders
+                .map(folder => folder.uri.replace(/\/+$/, ''))
+                .filter(folder => text.startsWith(folder + '/'))
+                .sort((a, b) => b.length - a.length)[0] ?? folders[0]?.uri;
         return match ? URI.parse(match) : this.settings.baseFolder;
     }
 

@@ -13,6 +13,6 @@ export class OneShotIndexManager extends DefaultIndexManager {
 
 export const OneShotSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
-        IndexManager: (services) => new OneShotIndexManager(services),
+        IndexManager: services => new OneShotIndexManager(services),
     },
 };

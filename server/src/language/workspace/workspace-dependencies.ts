@@ -38,7 +38,7 @@ export function dependenciesOf(document: LangiumDocument | undefined): Dependenc
         }
         if (!declaration.name) continue;
         const key = `${declaration.$type} ${declaration.name}`;
-        result.exports.set(key, [...result.exports.get(key) ?? [], declaration]);
+        result.exports.set(key, [...(result.exports.get(key) ?? []), declaration]);
         result.places.set(declaration.name, `${result.places.get(declaration.name) ?? ''}${declaration.$type} ${line(declaration)}\n`);
         // another file's competitor-ahead message names the competitor (relationship-checks.ts)
         if (isCompetitor(declaration)) result.shown.set(declaration.name, `${result.shown.get(declaration.name) ?? ''}${declaration.displayName}\n`);
@@ -80,7 +80,8 @@ export function changeBetween(before: Dependencies, after: Dependencies): Change
     for (const [key, nodes] of before.exports) if (!same(nodes, after.exports.get(key))) changed(key);
     for (const [key, nodes] of after.exports) if (!same(nodes, before.exports.get(key))) changed(key);
     return {
-        relink, relinkKinds,
+        relink,
+        relinkKinds,
         policy: before.policy !== after.policy,
         policyPlace: before.policyPlaces !== after.policyPlaces,
         places: differing(before.places, after.places),

@@ -23,8 +23,7 @@ export class WorkspaceFacts {
 
     /** Every policy block of the workspace, in file order: the first one is in force. */
     policies(): Policy[] {
-        return this.cache.get('policies', () => this.sortedWorkspaces()
-            .flatMap(ws => ws.declarations.filter(isPolicy))) as Policy[];
+        return this.cache.get('policies', () => this.sortedWorkspaces().flatMap(ws => ws.declarations.filter(isPolicy))) as Policy[];
     }
 
     /** The thresholds in force: the policy's where valid (an out-of-range value counts for nothing), else the defaults. */
@@ -60,7 +59,8 @@ export class WorkspaceFacts {
                 for (const declaration of ws.declarations) {
                     if (isPolicy(declaration) || !declaration.name) continue;
                     const list = byId.get(declaration.name);
-                    if (list) list.push(declaration); else byId.set(declaration.name, [declaration]);
+                    if (list) list.push(declaration);
+                    else byId.set(declaration.name, [declaration]);
                 }
             }
             return byId;

@@ -27,5 +27,5 @@ const builders: Partial<Record<IssueCode, QuickFixBuilder>> = {
 
 export function quickFixes(context: FixContext): CodeAction[] {
     const code = (context.diagnostic.data as { code?: unknown } | undefined)?.code;
-    return isIssueCode(code) ? builders[code]?.(context) ?? [] : [];
+    return isIssueCode(code) ? (builders[code]?.(context) ?? []) : [];
 }

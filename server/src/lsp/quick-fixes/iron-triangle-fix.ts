@@ -24,13 +24,17 @@ export const completeIronTriangle: QuickFixBuilder = context => {
     const inTeam = new Set(ROLES.map(role => team?.[role]?.$refText));
     const customer = opportunity.$container;
     const owner = customer.owner?.ref;
-    const candidates = candidatesFor(customer, context.members()).filter(member => !inTeam.has(member.name)).slice(0, CANDIDATES_PER_ROLE);
-    return missing.flatMap(role => candidates.flatMap(member => {
-        const line = `${role} ${member.name}`;
-        const insertion = insertAtBlockEnd(context.document, block, team ? line : `team { ${line} }`);
-        const isOwner = member === owner;
-        return insertionFix(context, fixTitles.addToTeam(context.texts, role, whoIs(member, context.texts), isOwner), insertion, isOwner && role === 'ar');
-    }));
+    const candidates = candidatesFor(customer, context.members())
+        .filter(member => !inTeam.has(member.name))
+        .slice(0, CANDIDATES_PER_ROLE);
+    return missing.flatMap(role =>
+        candidates.flatMap(member => {
+            const line = `${role} ${member.name}`;
+            const insertion = insertAtBlockEnd(context.document, block, team ? line : `team { ${line} }`);
+            const isOwner = member === owner;
+            return insertionFix(context, fixTitles.addToTeam(context.texts, role, whoIs(member, context.texts), isOwner), insertion, isOwner && role === 'ar');
+        }),
+    );
 };
 
 /** The owner, then the members at work on this customer in text order, then every other member. */

@@ -18,8 +18,8 @@ export const addValueProposition: QuickFixBuilder = context => {
     if (!proposition) {
         return insertionFix(context, title, insertAtBlockEnd(context.document, opportunity.$cstNode, { head: 'value-proposition', lines: PARTS }), true);
     }
-    const empty = proposition.strengths === undefined && proposition.uniqueValue === undefined
-        && proposition.fit === undefined && proposition.difference === undefined;
+    const empty =
+        proposition.strengths === undefined && proposition.uniqueValue === undefined && proposition.fit === undefined && proposition.difference === undefined;
     if (!empty || !proposition.$cstNode) return [];
     // The empty block is replaced by the skeleton, laid out as an absent one would be inserted.
     const document = context.document;
@@ -34,10 +34,15 @@ export const addValueProposition: QuickFixBuilder = context => {
         ? ['value-proposition {', ...PARTS.map(part => indent + step + part), `${indent}}`].join(eol)
         : `value-proposition { ${PARTS.join(' ')} }`;
     const range = { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(proposition.$cstNode.end) };
-    return [{
-        title, kind: 'quickfix', diagnostics: [context.diagnostic], isPreferred: true,
-        edit: { changes: { [document.textDocument.uri]: [{ range, newText }] } },
-    }];
+    return [
+        {
+            title,
+            kind: 'quickfix',
+            diagnostics: [context.diagnostic],
+            isPreferred: true,
+            edit: { changes: { [document.textDocument.uri]: [{ range, newText }] } },
+        },
+    ];
 };
 
 export const addObjective: QuickFixBuilder = context => {

@@ -13,5 +13,10 @@ export const recordTierReview: QuickFixBuilder = context => {
     if (!customer?.tier || customer.reviewed !== undefined) return [];
     const tier = GrammarUtils.findNodeForProperty(customer.$cstNode, 'tier');
     if (!tier) return [];
-    return insertionFix(context, fixTitles.markReviewedToday(context.texts, context.today), insertAfter(context.document, tier, `reviewed ${context.today}`), true);
+    return insertionFix(
+        context,
+        fixTitles.markReviewedToday(context.texts, context.today),
+        insertAfter(context.document, tier, `reviewed ${context.today}`),
+        true,
+    );
 };

@@ -7,17 +7,14 @@
  */
 
 /** The parameter names of a template, as a union of string literal types. */
-export type PlaceholderNames<S extends string> =
-    S extends `${string}{${infer Body}}${infer Rest}`
-        ? (Body extends `${infer Name}:${string}` ? Name : Body) | PlaceholderNames<Rest>
-        : never;
+export type PlaceholderNames<S extends string> = S extends `${string}{${infer Body}}${infer Rest}`
+    ? (Body extends `${infer Name}:${string}` ? Name : Body) | PlaceholderNames<Rest>
+    : never;
 
 export type ParamValue = string | number;
 
 /** The arguments a template takes: none, or one object naming each of its parameters. */
-export type TemplateParams<S extends string> = [PlaceholderNames<S>] extends [never]
-    ? []
-    : [params: { readonly [P in PlaceholderNames<S>]: ParamValue }];
+export type TemplateParams<S extends string> = [PlaceholderNames<S>] extends [never] ? [] : [params: { readonly [P in PlaceholderNames<S>]: ParamValue }];
 
 const PLACEHOLDER = /\{\{|\}\}|\{([A-Za-z][A-Za-z0-9]*)(?::([^{}|]*)\|([^{}|]*))?\}/g;
 
@@ -35,7 +32,10 @@ function piecesOf(template: string): Piece[] {
         text += template.slice(at, m.index);
         at = m.index + m[0].length;
         // `{{` and `}}` write one brace
-        if (m[1] === undefined) { text += m[0][0]!; continue; }
+        if (m[1] === undefined) {
+            text += m[0][0]!;
+            continue;
+        }
         if (text) pieces.push(text);
         text = '';
         pieces.push(m[2] === undefined ? { whole: m[0], name: m[1] } : { whole: m[0], name: m[1], one: m[2], other: m[3] });
@@ -54,7 +54,10 @@ export function formatMessage(template: string, params: Readonly<Record<string, 
     if (!template.includes('{') && !template.includes('}')) return template;
     let out = '';
     for (const piece of piecesOf(template)) {
-        if (typeof piece === 'string') { out += piece; continue; }
+        if (typeof piece === 'string') {
+            out += piece;
+            continue;
+        }
         const value = params[piece.name];
         if (value === undefined) out += piece.whole;
         else if (piece.one !== undefined) out += Number(value) === 1 ? piece.one : piece.other!;

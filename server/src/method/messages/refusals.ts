@@ -7,8 +7,8 @@ import type { Texts } from './texts.js';
 /** A refusal as the safe-write room reports it (`UnsafeTargetError`). */
 export interface Refusal {
     readonly message: string;
-    readonly reason?: 'acct-file' | 'names-folder' | 'is-folder' | 'leads-to-plan' | 'socket'
-        | 'not-plan' | 'not-regular-plan' | 'linked-plan' | 'plan-changed';
+    readonly reason?:
+        'acct-file' | 'names-folder' | 'is-folder' | 'leads-to-plan' | 'socket' | 'not-plan' | 'not-regular-plan' | 'linked-plan' | 'plan-changed';
     readonly target: string;
     readonly what: string;
     readonly real: string;
@@ -17,15 +17,25 @@ export interface Refusal {
 export function refusalText(refusal: Refusal, texts: Texts): string {
     const { target, what, real } = refusal;
     switch (refusal.reason) {
-        case 'acct-file': return texts.t('write.acctFile', { target, what });
-        case 'names-folder': return texts.t('write.namesFolder', { target, what });
-        case 'is-folder': return texts.t('write.isFolder', { target, what });
-        case 'leads-to-plan': return texts.t('write.leadsToPlan', { target, real });
-        case 'socket': return texts.t('write.socket', { target, what });
-        case 'not-plan': return texts.t('write.notPlan', { target });
-        case 'not-regular-plan': return texts.t('write.notRegularPlan', { target });
-        case 'linked-plan': return texts.t('write.linkedPlan', { target });
-        case 'plan-changed': return texts.t('write.planChanged', { target });
-        default: return refusal.message;
+        case 'acct-file':
+            return texts.t('write.acctFile', { target, what });
+        case 'names-folder':
+            return texts.t('write.namesFolder', { target, what });
+        case 'is-folder':
+            return texts.t('write.isFolder', { target, what });
+        case 'leads-to-plan':
+            return texts.t('write.leadsToPlan', { target, real });
+        case 'socket':
+            return texts.t('write.socket', { target, what });
+        case 'not-plan':
+            return texts.t('write.notPlan', { target });
+        case 'not-regular-plan':
+            return texts.t('write.notRegularPlan', { target });
+        case 'linked-plan':
+            return texts.t('write.linkedPlan', { target });
+        case 'plan-changed':
+            return texts.t('write.planChanged', { target });
+        default:
+            return refusal.message;
     }
 }

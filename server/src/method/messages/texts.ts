@@ -12,7 +12,7 @@ import type { VocabularyTexts } from './vocabulary-texts.js';
 
 /** The vocabulary's tables of method values (a value's label and meaning). */
 export type TermTable = {
-    [T in keyof VocabularyTexts]: VocabularyTexts[T] extends Readonly<Record<string, Meaning>> ? T : never
+    [T in keyof VocabularyTexts]: VocabularyTexts[T] extends Readonly<Record<string, Meaning>> ? T : never;
 }[keyof VocabularyTexts];
 
 /** The rules of a language that are not templates: how it joins lists, quotes names, names method values. */
@@ -33,17 +33,17 @@ interface LanguageRules {
 
 const RULES: Readonly<Record<Locale, LanguageRules>> = {
     'en': {
-        and: items => items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`,
-        or: items => items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`,
+        and: items => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`),
+        or: items => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`),
         list: items => items.join(', '),
         quote: text => `'${text}'`,
         term: value => value,
         name: value => value,
     },
     'zh-CN': {
-        and: items => items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`,
+        and: items => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')}和${items[items.length - 1]}`),
         // alternatives are mostly words of a plan (keywords, `}`): set apart from the Chinese
-        or: items => items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')} 或 ${items[items.length - 1]}`,
+        or: items => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join('、')} 或 ${items[items.length - 1]}`),
         list: items => items.join('、'),
         quote: text => `“${text}”`,
         term: (value, label) => `${label}（${value}）`,
@@ -60,9 +60,7 @@ export interface Message {
     readonly params?: Readonly<Record<string, ParamValue | Message>>;
 }
 
-type MessageArgs<S extends string> = [PlaceholderNames<S>] extends [never]
-    ? []
-    : [params: { readonly [P in PlaceholderNames<S>]: ParamValue | Message }];
+type MessageArgs<S extends string> = [PlaceholderNames<S>] extends [never] ? [] : [params: { readonly [P in PlaceholderNames<S>]: ParamValue | Message }];
 
 export function message<K extends MessageKey>(key: K, ...params: MessageArgs<EnglishMessages[K]>): Message {
     return params[0] ? { key, params: params[0] } : { key };
@@ -98,12 +96,18 @@ function makeTexts<K extends MessageKey>(locale: Locale, messages: Readonly<Reco
     const labelOf = (table: TermTable, value: string): string => (vocabulary[table] as Readonly<Record<string, Meaning>>)[value]?.label ?? value;
     // Chinese follows one spacing rule between Chinese and Latin text, whatever the template and its parameters wrote
     const spaced = locale === 'zh-CN' ? spaceChineseLatin : (text: string) => text;
-    const render = (said: Message): string => spaced(formatMessage(
-        (messages as Readonly<Record<string, string>>)[said.key] ?? said.key,
-        said.params && Object.fromEntries(Object.entries(said.params).map(([name, value]) => [name, typeof value === 'object' ? render(value) : value])),
-    ));
+    const render = (said: Message): string =>
+        spaced(
+            formatMessage(
+                (messages as Readonly<Record<string, string>>)[said.key] ?? said.key,
+                said.params &&
+                    Object.fromEntries(Object.entries(said.params).map(([name, value]) => [name, typeof value === 'object' ? render(value) : value])),
+            ),
+        );
     return {
-        locale, vocabulary, render,
+        locale,
+        vocabulary,
+        render,
         t: (key, ...params) => spaced(formatMessage(messages[key], params[0] as Readonly<Record<string, string | number>> | undefined)),
         and: rules.and,
         or: rules.or,

@@ -4,9 +4,7 @@
  * each check's summary, why and help. Keyed by the method's own values, so that a translation
  * that misses one does not compile.
  */
-import type {
-    ActivityKind, ActivityStatus, CustomerClass, Group, Horizon, Maturity, Meaning, Organization, Role, Stage, Tier,
-} from '../vocabulary.js';
+import type { ActivityKind, ActivityStatus, CustomerClass, Group, Horizon, Maturity, Meaning, Organization, Role, Stage, Tier } from '../vocabulary.js';
 import type { PropertyKeyword } from '../keywords.js';
 import type { ZoneId } from '../zones.js';
 import type { IssueCode } from '../issue-codes.js';

@@ -12,7 +12,9 @@ export class ActivityChecks {
     readonly hasObjective = (activity: Activity, accept: ValidationAcceptor): void => {
         if (activity.status !== 'planned' || activity.objective !== undefined) return;
         report(accept, {
-            code: IssueCodes.AimlessActivity, node: activity, where: 'head',
+            code: IssueCodes.AimlessActivity,
+            node: activity,
+            where: 'head',
             message: this.settings.texts().t('check.aimlessActivity', { activity: activity.name }),
         });
     };
@@ -23,7 +25,9 @@ export class ActivityChecks {
         if (late === undefined || late <= 0) return;
         const texts = this.settings.texts();
         report(accept, {
-            code: IssueCodes.OverdueActivity, node: activity, where: { property: 'date' },
+            code: IssueCodes.OverdueActivity,
+            node: activity,
+            where: { property: 'date' },
             message: texts.t('check.overdueActivity', { activity: activity.name, date: activity.date, late }),
             fix: replaceValue(activity, 'status', 'done', texts.t('check.overdueActivity.fix')),
         });

@@ -12,19 +12,24 @@ export class CodeChecks {
     readonly waivableCode = (waiver: Waiver, accept: ValidationAcceptor): void => {
         const texts = this.settings.texts();
         if (!writtenAsOneWord(waiver, accept, texts)) return;
-        const problem = !isIssueCode(waiver.code) ? unknownCode(waiver.code, texts)
-            : !isWaivable(waiver.code) ? texts.t(waiver.code === 'unused-waiver' || waiver.code === 'expired-waiver'
-                ? 'check.code.notWaivableWaiver' : 'check.code.notWaivableFixed', { code: waiver.code })
-            : undefined;
+        const problem = !isIssueCode(waiver.code)
+            ? unknownCode(waiver.code, texts)
+            : !isWaivable(waiver.code)
+              ? texts.t(waiver.code === 'unused-waiver' || waiver.code === 'expired-waiver' ? 'check.code.notWaivableWaiver' : 'check.code.notWaivableFixed', {
+                    code: waiver.code,
+                })
+              : undefined;
         if (problem) report(accept, { code: IssueCodes.InvalidCode, node: waiver, where: { property: 'code' }, message: problem });
     };
 
     readonly adjustableCode = (rule: SeverityRule, accept: ValidationAcceptor): void => {
         const texts = this.settings.texts();
         if (!writtenAsOneWord(rule, accept, texts)) return;
-        const problem = !isIssueCode(rule.code) ? unknownCode(rule.code, texts)
-            : !isAdjustable(rule.code) ? texts.t('check.code.notAdjustable', { code: rule.code })
-            : undefined;
+        const problem = !isIssueCode(rule.code)
+            ? unknownCode(rule.code, texts)
+            : !isAdjustable(rule.code)
+              ? texts.t('check.code.notAdjustable', { code: rule.code })
+              : undefined;
         if (problem) report(accept, { code: IssueCodes.InvalidCode, node: rule, where: { property: 'code' }, message: problem });
     };
 }
@@ -35,7 +40,9 @@ function writtenAsOneWord(node: AstNode & { code: string }, accept: ValidationAc
     const text = GrammarUtils.findNodeForProperty(node.$cstNode, 'code')?.text ?? node.code;
     if (text === node.code) return true;
     report(accept, {
-        code: IssueCodes.Syntax, node, where: { property: 'code' },
+        code: IssueCodes.Syntax,
+        node,
+        where: { property: 'code' },
         message: texts.t('check.code.oneWord', { code: node.code }),
     });
     return false;

@@ -12,7 +12,11 @@ import { report } from './report.js';
 const NAMED_IN_CYCLE = 8;
 
 export class ContactChecks {
-    constructor(private readonly facts: WorkspaceFacts, private readonly settings: AcctSettings, private readonly index: CustomerIndex) {}
+    constructor(
+        private readonly facts: WorkspaceFacts,
+        private readonly settings: AcctSettings,
+        private readonly index: CustomerIndex,
+    ) {}
 
     readonly noReportingCycle = (contact: Contact, accept: ValidationAcceptor): void => {
         const cycle = this.index.cycleOf(contact);
@@ -23,11 +27,14 @@ export class ContactChecks {
         const steps = Math.min(length, NAMED_IN_CYCLE);
         const names = Array.from({ length: steps }, (_, i) => cycle.members[(start + i) % length]!.name);
         const texts = this.settings.texts();
-        const loop = steps < length
-            ? texts.t('check.reportsToCycle.long', { names: names.join(' → '), count: length, contact: contact.name })
-            : [...names, contact.name].join(' → ');
+        const loop =
+            steps < length
+                ? texts.t('check.reportsToCycle.long', { names: names.join(' → '), count: length, contact: contact.name })
+                : [...names, contact.name].join(' → ');
         report(accept, {
-            code: IssueCodes.ReportsToCycle, node: contact, where: { property: 'reportsTo' },
+            code: IssueCodes.ReportsToCycle,
+            node: contact,
+            where: { property: 'reportsTo' },
             message: texts.t('check.reportsToCycle', { contact: contact.name, loop }),
         });
     };
@@ -37,7 +44,9 @@ export class ContactChecks {
         if (!isInZone('rational-turn', support, contact.intimacy)) return;
         const texts = this.settings.texts();
         report(accept, {
-            code: IssueCodes.RationalTurnRisk, node: contact, where: { property: 'intimacy' },
+            code: IssueCodes.RationalTurnRisk,
+            node: contact,
+            where: { property: 'intimacy' },
             message: texts.t('check.rationalTurnRisk', { who: whoIs(contact, texts), support: support!, intimacy: contact.intimacy! }),
         });
     };
@@ -48,7 +57,9 @@ export class ContactChecks {
         const texts = this.settings.texts();
         const params = { who: whoIs(contact, texts), intimacy: contact.intimacy!, support: support! };
         report(accept, {
-            code: IssueCodes.FriendlyButUnsupportive, node: contact, where: { property: 'support' },
+            code: IssueCodes.FriendlyButUnsupportive,
+            node: contact,
+            where: { property: 'support' },
             message: support === 0 ? texts.t('check.friendlyButUnsupportive.neutral', params) : texts.t('check.friendlyButUnsupportive.opposed', params),
         });
     };
@@ -69,9 +80,16 @@ export class ContactChecks {
         const texts = this.settings.texts();
         const evidence = last.activity ? texts.t('check.staleContact.evidence', { activity: last.activity.name }) : '';
         report(accept, {
-            code: IssueCodes.StaleContact, node: contact, where: contact.lastContact ? { property: 'lastContact' } : 'head',
+            code: IssueCodes.StaleContact,
+            node: contact,
+            where: contact.lastContact ? { property: 'lastContact' } : 'head',
             message: texts.t('check.staleContact', {
-                who: whoIs(contact, texts), deals: texts.list(deals.map(d => texts.quote(d.name))), date: last.date, evidence, age, limit,
+                who: whoIs(contact, texts),
+                deals: texts.list(deals.map(d => texts.quote(d.name))),
+                date: last.date,
+                evidence,
+                age,
+                limit,
             }),
         });
     };

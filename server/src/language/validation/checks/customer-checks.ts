@@ -8,17 +8,24 @@ import type { WorkspaceFacts } from '../../workspace/workspace-facts.js';
 import { replaceValue, report } from './report.js';
 
 export class CustomerChecks {
-    constructor(private readonly facts: WorkspaceFacts, private readonly settings: AcctSettings) {}
+    constructor(
+        private readonly facts: WorkspaceFacts,
+        private readonly settings: AcctSettings,
+    ) {}
 
     readonly tierMatchesScores = (customer: Customer, accept: ValidationAcceptor): void => {
         const suggested = suggestedTierFor(customer.standing, customer.cooperation);
         if (!customer.tier || !suggested || suggested === customer.tier) return;
         const texts = this.settings.texts();
         report(accept, {
-            code: IssueCodes.TierMismatch, node: customer, where: { property: 'tier' },
+            code: IssueCodes.TierMismatch,
+            node: customer,
+            where: { property: 'tier' },
             message: texts.t('check.tierMismatch', {
-                customer: customer.name, tier: texts.term('tiers', customer.tier),
-                reason: tierReason(customer.standing!, customer.cooperation!, texts), suggested: texts.term('tiers', suggested),
+                customer: customer.name,
+                tier: texts.term('tiers', customer.tier),
+                reason: tierReason(customer.standing!, customer.cooperation!, texts),
+                suggested: texts.term('tiers', suggested),
             }),
             fix: replaceValue(customer, 'tier', suggested, texts.t('check.tierMismatch.fix', { tier: texts.term('tiers', suggested) })),
         });
@@ -31,7 +38,9 @@ export class CustomerChecks {
         const texts = this.settings.texts();
         if (customer.reviewed === undefined) {
             report(accept, {
-                code: IssueCodes.StaleTierReview, node: customer, where: { property: 'tier' },
+                code: IssueCodes.StaleTierReview,
+                node: customer,
+                where: { property: 'tier' },
                 message: texts.t('check.tierNotReviewed', { customer: customer.name }),
             });
             return;
@@ -39,7 +48,9 @@ export class CustomerChecks {
         const age = daysBetween(customer.reviewed, today);
         if (age === undefined || age <= limit) return;
         report(accept, {
-            code: IssueCodes.StaleTierReview, node: customer, where: { property: 'reviewed' },
+            code: IssueCodes.StaleTierReview,
+            node: customer,
+            where: { property: 'reviewed' },
             message: texts.t('check.tierReviewStale', { customer: customer.name, reviewed: customer.reviewed, age, limit }),
             fix: replaceValue(customer, 'reviewed', today, texts.t('check.tierReviewStale.fix', { today })),
         });
@@ -55,9 +66,12 @@ export class CustomerChecks {
         const foundation = general < coverage ? texts.t('check.missingLayer.foundation', { general, coverage }) : undefined;
         if (!roof && !foundation) return;
         report(accept, {
-            code: IssueCodes.MissingLayer, node: customer, where: 'head',
+            code: IssueCodes.MissingLayer,
+            node: customer,
+            where: 'head',
             message: texts.t('check.missingLayer', {
-                tier: texts.vocabulary.tiers[customer.tier].label, customer: customer.name,
+                tier: texts.vocabulary.tiers[customer.tier].label,
+                customer: customer.name,
                 missing: roof && foundation ? texts.t('check.missingLayer.both', { roof, foundation }) : (roof ?? foundation)!,
             }),
         });
@@ -70,12 +84,16 @@ export class CustomerChecks {
         if (organization && organization !== 'none' && organization !== 'communicate') return;
         const texts = this.settings.texts();
         report(accept, {
-            code: IssueCodes.ClassWithoutPartnership, node: customer, where: { property: 'class' },
+            code: IssueCodes.ClassWithoutPartnership,
+            node: customer,
+            where: { property: 'class' },
             message: texts.t('check.classWithoutPartnership', {
-                customer: customer.name, class: customer.class,
-                organization: organization && organization !== 'none'
-                    ? texts.t('check.classWithoutPartnership.level', { organization: texts.term('organizations', organization) })
-                    : texts.t('check.classWithoutPartnership.absent'),
+                customer: customer.name,
+                class: customer.class,
+                organization:
+                    organization && organization !== 'none'
+                        ? texts.t('check.classWithoutPartnership.level', { organization: texts.term('organizations', organization) })
+                        : texts.t('check.classWithoutPartnership.absent'),
             }),
         });
     };
@@ -86,10 +104,11 @@ export class CustomerChecks {
         const supporters = customer.contacts.filter(c => isSupporter(supportOf(c.support)));
         if (supporters.length > 1) return;
         const texts = this.settings.texts();
-        const who = supporters.length === 1
-            ? texts.t('check.singleThreaded.one', { who: whoIs(supporters[0]!, texts) }) : texts.t('check.singleThreaded.none');
+        const who = supporters.length === 1 ? texts.t('check.singleThreaded.one', { who: whoIs(supporters[0]!, texts) }) : texts.t('check.singleThreaded.none');
         report(accept, {
-            code: IssueCodes.SingleThreaded, node: customer, where: 'head',
+            code: IssueCodes.SingleThreaded,
+            node: customer,
+            where: 'head',
             message: texts.t('check.singleThreaded', { customer: customer.name, who }),
         });
     };

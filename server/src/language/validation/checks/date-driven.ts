@@ -23,9 +23,7 @@ export const DATE_DRIVEN_CODES: ReadonlySet<string> = new Set([
  * Of those, the codes whose message counts the days up to today ("N days ago"): such a finding
  * changes every day. The others change only on a critical day of a date (mayChangeBetween).
  */
-export const DAY_COUNTING_CODES: ReadonlySet<string> = new Set([
-    IssueCodes.OverdueActivity, IssueCodes.StaleContact, IssueCodes.StaleTierReview,
-]);
+export const DAY_COUNTING_CODES: ReadonlySet<string> = new Set([IssueCodes.OverdueActivity, IssueCodes.StaleContact, IssueCodes.StaleTierReview]);
 
 const DATE_LITERAL = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 
@@ -45,8 +43,12 @@ export function datesIn(text: string): number[] {
  * itself and the day after (overdue, evidence of a done activity, a waiver's `until`), and the
  * same after stale-contact-days and after tier-review-days. Conservative: a day either side.
  */
-export function mayChangeBetween(days: readonly number[], from: string, to: string,
-    thresholds: Pick<Thresholds, 'staleContactDays' | 'tierReviewDays'>): boolean {
+export function mayChangeBetween(
+    days: readonly number[],
+    from: string,
+    to: string,
+    thresholds: Pick<Thresholds, 'staleContactDays' | 'tierReviewDays'>,
+): boolean {
     const [a, b] = [dayNumber(from), dayNumber(to)];
     if (a === undefined || b === undefined) return true;
     const [low, high] = a <= b ? [a, b] : [b, a];
@@ -62,7 +64,8 @@ function lowerBound(sorted: readonly number[], value: number): number {
     let [lo, hi] = [0, sorted.length];
     while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (sorted[mid]! < value) lo = mid + 1; else hi = mid;
+        if (sorted[mid]! < value) lo = mid + 1;
+        else hi = mid;
     }
     return lo;
 }

@@ -4,7 +4,19 @@
  */
 import { AstUtils, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type ValidationAcceptor } from 'langium';
 import type { Activity, Contact, Customer, DecisionChainEntry, Money, Opportunity, Policy, SupportValue, Waiver } from '../../generated/ast.js';
-import { amountMeant, currencyMeant, dayNumber, isChineseUnitAmount, IssueCodes, isCurrencyCode, isSupport, thresholdRules, type DeclarationKind, type Texts, type Thresholds } from '../../../method/index.js';
+import {
+    amountMeant,
+    currencyMeant,
+    dayNumber,
+    isChineseUnitAmount,
+    IssueCodes,
+    isCurrencyCode,
+    isSupport,
+    thresholdRules,
+    type DeclarationKind,
+    type Texts,
+    type Thresholds,
+} from '../../../method/index.js';
 import { supportOf } from '../../ast/ast-rules.js';
 import { assignedProperty, nodeForProperty } from '../../ast/cst-search.js';
 import { singleValuedProperties } from '../../parser/grammar-expectations.js';
@@ -15,15 +27,22 @@ import { replaceValue, report } from './report.js';
 /** Keywords of properties whose AST name differs from the keyword. */
 const propertyKeywords: Record<string, string> = {
     ...Object.fromEntries(Object.entries(thresholdRules).map(([property, rule]) => [property, rule.keyword])),
-    reportsTo: 'reports-to', lastContact: 'last-contact', decisionChain: 'decision-chain',
-    valueProposition: 'value-proposition', uniqueValue: 'unique-value',
+    reportsTo: 'reports-to',
+    lastContact: 'last-contact',
+    decisionChain: 'decision-chain',
+    valueProposition: 'value-proposition',
+    uniqueValue: 'unique-value',
 };
 
 export class IdAndRangeChecks {
     /** Properties that hold one value, per AST type, read from the grammar (lists such as `with` may repeat). */
     readonly singleValued: ReadonlyMap<string, readonly string[]>;
 
-    constructor(private readonly settings: AcctSettings, private readonly places: FilePlaces, grammar: GrammarAST.Grammar) {
+    constructor(
+        private readonly settings: AcctSettings,
+        private readonly places: FilePlaces,
+        grammar: GrammarAST.Grammar,
+    ) {
         this.singleValued = singleValuedProperties(grammar);
     }
 
@@ -41,7 +60,8 @@ export class IdAndRangeChecks {
             const property = assignedProperty(child.grammarSource);
             if (!property || !properties.includes(property)) continue;
             const nodes = written.get(property);
-            if (nodes) nodes.push(child); else written.set(property, [child]);
+            if (nodes) nodes.push(child);
+            else written.set(property, [child]);
         }
         for (const [property, nodes] of written) {
             if (nodes.length < 2) continue;
@@ -50,7 +70,9 @@ export class IdAndRangeChecks {
             const shown = last.length > 40 ? last.slice(0, 37) + '...' : last;
             for (const extra of nodes.slice(0, -1)) {
                 report(accept, {
-                    code: IssueCodes.DuplicateProperty, node, where: { range: extra.range },
+                    code: IssueCodes.DuplicateProperty,
+                    node,
+                    where: { range: extra.range },
                     message: this.settings.texts().t('check.duplicateProperty', { keyword, last: shown }),
                 });
             }
@@ -62,7 +84,9 @@ export class IdAndRangeChecks {
             const value = policy[property];
             if (value !== undefined && value < rule.minimum) {
                 report(accept, {
-                    code: IssueCodes.OutOfRange, node: policy, where: { property },
+                    code: IssueCodes.OutOfRange,
+                    node: policy,
+                    where: { property },
                     message: this.settings.texts().t('check.range.threshold', { value, minimum: rule.minimum }),
                 });
             }
@@ -74,7 +98,9 @@ export class IdAndRangeChecks {
             const value = customer[property];
             if (value !== undefined && (value < 1 || value > 5)) {
                 report(accept, {
-                    code: IssueCodes.OutOfRange, node: customer, where: { property },
+                    code: IssueCodes.OutOfRange,
+                    node: customer,
+                    where: { property },
                     message: this.settings.texts().t('check.range.score', { property, value }),
                 });
             }
@@ -93,10 +119,14 @@ export class IdAndRangeChecks {
                 continue;
             }
             report(accept, {
-                code: IssueCodes.DuplicateId, node: element, where: { property: 'name' },
+                code: IssueCodes.DuplicateId,
+                node: element,
+                where: { property: 'name' },
                 message: this.settings.texts().t('check.duplicateLocal', {
-                    id: element.name, kind: kindOf(first, this.settings.texts()),
-                    place: this.places.placeOf(first, AstUtils.getDocument(customer).uri), customer: customer.name,
+                    id: element.name,
+                    kind: kindOf(first, this.settings.texts()),
+                    place: this.places.placeOf(first, AstUtils.getDocument(customer).uri),
+                    customer: customer.name,
                 }),
             });
         }
@@ -107,7 +137,9 @@ export class IdAndRangeChecks {
         checkSupport(contact.support, contact, accept, texts);
         if (contact.intimacy !== undefined && (contact.intimacy < -3 || contact.intimacy > 3)) {
             report(accept, {
-                code: IssueCodes.OutOfRange, node: contact, where: { property: 'intimacy' },
+                code: IssueCodes.OutOfRange,
+                node: contact,
+                where: { property: 'intimacy' },
                 message: texts.t('check.range.intimacy', { value: contact.intimacy }),
             });
         }
@@ -120,7 +152,9 @@ export class IdAndRangeChecks {
             if (competitor === undefined) continue;
             if (seen.has(competitor)) {
                 report(accept, {
-                    code: IssueCodes.DuplicateProperty, node: line, where: { keyword: 'competitor-support' },
+                    code: IssueCodes.DuplicateProperty,
+                    node: line,
+                    where: { keyword: 'competitor-support' },
                     message: texts.t('check.duplicateCompetitorSupport', { competitor }),
                 });
             }
@@ -139,7 +173,9 @@ export class IdAndRangeChecks {
             const value = opportunity[property];
             if (value !== undefined && (value < 1 || value > 5)) {
                 report(accept, {
-                    code: IssueCodes.OutOfRange, node: opportunity, where: { property },
+                    code: IssueCodes.OutOfRange,
+                    node: opportunity,
+                    where: { property },
                     message: texts.t(property === 'competition' ? 'check.range.competition' : 'check.range.sandbox', { property, value }),
                 });
             }
@@ -169,7 +205,9 @@ function checkMoney(money: Money, accept: ValidationAcceptor, texts: Texts): voi
     const meantAmount = amountMeant(written);
     if (meantAmount !== undefined) {
         report(accept, {
-            code: IssueCodes.Syntax, node: money, where: { property: 'value' },
+            code: IssueCodes.Syntax,
+            node: money,
+            where: { property: 'value' },
             message: texts.t('check.amountSuffix', { written, meant: meantAmount }),
             fix: replaceValue(money, 'value', meantAmount, texts.t('check.amountSuffix.fix', { meant: meantAmount })),
         });
@@ -178,14 +216,18 @@ function checkMoney(money: Money, accept: ValidationAcceptor, texts: Texts): voi
         const currency = String(money.currency);
         const meant = currencyMeant(currency);
         report(accept, {
-            code: IssueCodes.Syntax, node: money, where: { property: 'currency' },
+            code: IssueCodes.Syntax,
+            node: money,
+            where: { property: 'currency' },
             message: meant ? texts.t('check.currency.meant', { currency, meant }) : texts.t('check.currency', { currency }),
             ...(meant ? { fix: replaceValue(money, 'currency', meant, texts.t('check.currency.fix', { meant })) } : {}),
         });
     } else if (money.currency === undefined && isChineseUnitAmount(written)) {
         const cst = nodeForProperty(money.$cstNode, 'value');
         report(accept, {
-            code: IssueCodes.MissingCurrency, node: money, where: { property: 'value' },
+            code: IssueCodes.MissingCurrency,
+            node: money,
+            where: { property: 'value' },
             message: texts.t('check.missingCurrency', { amount: written }),
             ...(cst ? { fix: { title: texts.t('check.missingCurrency.fix'), range: cst.range, newText: `${written} CNY` } } : {}),
         });
@@ -202,7 +244,9 @@ function checkSupport(value: SupportValue | undefined, node: AstNode, accept: Va
     const support = supportOf(value);
     if (!isSupport(support)) {
         report(accept, {
-            code: IssueCodes.OutOfRange, node, where: { property: 'support' },
+            code: IssueCodes.OutOfRange,
+            node,
+            where: { property: 'support' },
             message: texts.t('check.range.support', { value: String(support) }),
         });
     }
@@ -211,7 +255,9 @@ function checkSupport(value: SupportValue | undefined, node: AstNode, accept: Va
 function checkDate(value: string | undefined, node: AstNode, property: string, accept: ValidationAcceptor, texts: Texts): void {
     if (value !== undefined && dayNumber(value) === undefined) {
         report(accept, {
-            code: IssueCodes.OutOfRange, node, where: { property },
+            code: IssueCodes.OutOfRange,
+            node,
+            where: { property },
             message: texts.t('check.range.date', { value }),
         });
     }

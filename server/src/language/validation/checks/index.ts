@@ -31,24 +31,43 @@ export function registerValidationChecks(services: AcctLanguageServices): void {
         Workspace: [workspace.globalIdsUnique, workspace.singlePolicy],
         Policy: [written.policyRanges, written.propertyWrittenOnce],
         Customer: [
-            written.propertyWrittenOnce, written.customerRanges, written.localIdsUnique,
-            customer.tierMatchesScores, customer.tierReviewed, customer.relationshipLayers, customer.notSingleThreaded,
+            written.propertyWrittenOnce,
+            written.customerRanges,
+            written.localIdsUnique,
+            customer.tierMatchesScores,
+            customer.tierReviewed,
+            customer.relationshipLayers,
+            customer.notSingleThreaded,
             customer.classPartnership,
         ],
         Contact: [
-            written.propertyWrittenOnce, written.contactRanges,
-            contact.noReportingCycle, contact.rationalTurnRisk, contact.friendlyButUnsupportive, contact.recentlyContacted,
+            written.propertyWrittenOnce,
+            written.contactRanges,
+            contact.noReportingCycle,
+            contact.rationalTurnRisk,
+            contact.friendlyButUnsupportive,
+            contact.recentlyContacted,
             relationship.noOpposedInfluence,
         ],
         Opportunity: [
-            written.propertyWrittenOnce, written.opportunityValues,
-            opportunity.qualified, opportunity.hasPowerMap, opportunity.hasDecisionMaker, opportunity.fullIronTriangle,
-            opportunity.ripeLead, opportunity.valueProposed, opportunity.verified,
+            written.propertyWrittenOnce,
+            written.opportunityValues,
+            opportunity.qualified,
+            opportunity.hasPowerMap,
+            opportunity.hasDecisionMaker,
+            opportunity.fullIronTriangle,
+            opportunity.ripeLead,
+            opportunity.valueProposed,
+            opportunity.verified,
         ],
         IronTriangle: [written.propertyWrittenOnce],
         DecisionChainEntry: [
-            written.entryRanges, opportunity.knownDecidingSupport, opportunity.noOpposedKeyPerson,
-            relationship.competitorNotAhead, relationship.supportFounded, relationship.keyPersonCovered,
+            written.entryRanges,
+            opportunity.knownDecidingSupport,
+            opportunity.noOpposedKeyPerson,
+            relationship.competitorNotAhead,
+            relationship.supportFounded,
+            relationship.keyPersonCovered,
             opportunity.knownNeeds,
         ],
         ValueProposition: [written.propertyWrittenOnce],
@@ -60,7 +79,7 @@ export function registerValidationChecks(services: AcctLanguageServices): void {
     // listed above or not: a new block cannot silently go without it.
     const table = checks as Record<string, unknown[] | undefined>;
     for (const type of written.singleValued.keys()) {
-        const list = table[type] ??= [];
+        const list = (table[type] ??= []);
         if (!list.includes(written.propertyWrittenOnce)) list.unshift(written.propertyWrittenOnce);
     }
     services.validation.ValidationRegistry.register(checks);

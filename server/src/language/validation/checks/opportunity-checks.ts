@@ -25,7 +25,10 @@ const axisMoves = {
 } as const satisfies Record<(typeof THREE_AXES)[number], MessageKey>;
 
 export class OpportunityChecks {
-    constructor(private readonly settings: AcctSettings, private readonly index: CustomerIndex) {}
+    constructor(
+        private readonly settings: AcctSettings,
+        private readonly index: CustomerIndex,
+    ) {}
 
     readonly qualified = (opportunity: Opportunity, accept: ValidationAcceptor): void => {
         if (!isActiveOpportunity(opportunity)) return;
@@ -36,7 +39,9 @@ export class OpportunityChecks {
         ].filter((m): m is string => m !== undefined);
         if (missing.length === 0) return;
         report(accept, {
-            code: IssueCodes.UnqualifiedOpportunity, node: opportunity, where: 'head',
+            code: IssueCodes.UnqualifiedOpportunity,
+            node: opportunity,
+            where: 'head',
             message: texts.t('check.unqualified', { opportunity: opportunity.name, missing: texts.and(missing) }),
             fix: replaceValue(opportunity, 'stage', 'lead', texts.t('check.unqualified.fix')),
         });
@@ -45,7 +50,9 @@ export class OpportunityChecks {
     readonly hasPowerMap = (opportunity: Opportunity, accept: ValidationAcceptor): void => {
         if (!isActiveOpportunity(opportunity) || opportunity.decisionChain) return;
         report(accept, {
-            code: IssueCodes.NoPowerMap, node: opportunity, where: 'head',
+            code: IssueCodes.NoPowerMap,
+            node: opportunity,
+            where: 'head',
             message: this.settings.texts().t('check.noPowerMap', { opportunity: opportunity.name }),
         });
     };
@@ -55,7 +62,9 @@ export class OpportunityChecks {
         if (!isActiveOpportunity(opportunity) || !chain) return;
         if (chain.entries.some(entry => decidingRoles.has(effectiveRole(entry)!))) return;
         report(accept, {
-            code: IssueCodes.NoDecisionMaker, node: chain, where: { keyword: 'decision-chain' },
+            code: IssueCodes.NoDecisionMaker,
+            node: chain,
+            where: { keyword: 'decision-chain' },
             message: this.settings.texts().t('check.noDecisionMaker', { opportunity: opportunity.name }),
         });
     };
@@ -67,10 +76,13 @@ export class OpportunityChecks {
         if (missing.length === 0) return;
         const texts = this.settings.texts();
         report(accept, {
-            code: IssueCodes.IncompleteIronTriangle, node: team ?? opportunity, where: team ? { keyword: 'team' } : 'head',
+            code: IssueCodes.IncompleteIronTriangle,
+            node: team ?? opportunity,
+            where: team ? { keyword: 'team' } : 'head',
             subject: subjectOf(opportunity),
             message: texts.t('check.ironTriangle', {
-                opportunity: opportunity.name, roles: texts.and(missing.map(r => r.toUpperCase())),
+                opportunity: opportunity.name,
+                roles: texts.and(missing.map(r => r.toUpperCase())),
                 names: texts.and(missing.map(r => texts.t(ironTriangleRoles[r]))),
             }),
         });
@@ -81,7 +93,9 @@ export class OpportunityChecks {
         if (opportunity.stage !== 'lead' || opportunity.budget === undefined || opportunity.start === undefined) return;
         const texts = this.settings.texts();
         report(accept, {
-            code: IssueCodes.RipeLead, node: opportunity, where: 'head',
+            code: IssueCodes.RipeLead,
+            node: opportunity,
+            where: 'head',
             message: texts.t('check.ripeLead', { opportunity: opportunity.name }),
             fix: replaceValue(opportunity, 'stage', 'opportunity', texts.t('check.ripeLead.fix')),
         });
@@ -93,8 +107,10 @@ export class OpportunityChecks {
         const proposition = opportunity.valueProposition;
         if (proposition && valuePropositionParts.some(part => proposition[part] !== undefined)) return;
         report(accept, {
-            code: IssueCodes.NoValueProposition, node: proposition ?? opportunity,
-            where: proposition ? { keyword: 'value-proposition' } : 'head', subject: subjectOf(opportunity),
+            code: IssueCodes.NoValueProposition,
+            node: proposition ?? opportunity,
+            where: proposition ? { keyword: 'value-proposition' } : 'head',
+            subject: subjectOf(opportunity),
             message: this.settings.texts().t(proposition ? 'check.noValueProposition.empty' : 'check.noValueProposition', { opportunity: opportunity.name }),
         });
     };
@@ -109,7 +125,9 @@ export class OpportunityChecks {
         ].filter((m): m is string => m !== undefined);
         if (missing.length === 0) return;
         report(accept, {
-            code: IssueCodes.UnverifiedOpportunity, node: opportunity, where: 'head',
+            code: IssueCodes.UnverifiedOpportunity,
+            node: opportunity,
+            where: 'head',
             message: texts.t('check.unverifiedOpportunity', { opportunity: opportunity.name, missing: texts.and(missing) }),
         });
     };
@@ -120,9 +138,14 @@ export class OpportunityChecks {
         if (!key || !decidingRoles.has(key.role) || key.contact.kpis.length > 0 || key.contact.pains.length > 0) return;
         const texts = this.settings.texts();
         report(accept, {
-            ...key.about, code: IssueCodes.UnknownNeeds, node: entry, where: { property: 'contact' },
+            ...key.about,
+            code: IssueCodes.UnknownNeeds,
+            node: entry,
+            where: { property: 'contact' },
             message: texts.t('check.unknownNeeds', {
-                who: whoIs(key.contact, texts), role: texts.term('roles', key.role), opportunity: key.opportunity.name,
+                who: whoIs(key.contact, texts),
+                role: texts.term('roles', key.role),
+                opportunity: key.opportunity.name,
             }),
         });
     };
@@ -133,9 +156,14 @@ export class OpportunityChecks {
         if (!key || !decidingRoles.has(key.role) || effectiveSupport(entry) !== null) return;
         const texts = this.settings.texts();
         report(accept, {
-            ...key.about, code: IssueCodes.UnknownSupport, node: entry, where: { property: 'contact' },
+            ...key.about,
+            code: IssueCodes.UnknownSupport,
+            node: entry,
+            where: { property: 'contact' },
             message: texts.t('check.unknownSupport', {
-                who: whoIs(key.contact, texts), role: texts.term('roles', key.role), opportunity: key.opportunity.name,
+                who: whoIs(key.contact, texts),
+                role: texts.term('roles', key.role),
+                opportunity: key.opportunity.name,
             }),
         });
     };
@@ -148,21 +176,31 @@ export class OpportunityChecks {
         const key = keyPerson(entry);
         if (!key || !keyRoles.has(key.role) || effectiveSupport(entry) !== -1) return;
         const today = this.settings.today();
-        const underWay = this.index.activitiesWith(key.contact)
+        const underWay = this.index
+            .activitiesWith(key.contact)
             .filter(a => a.kind && (THREE_AXES as readonly string[]).includes(a.kind) && isMoveUnderWay(a.status, a.date, today));
         const started = new Set(underWay.map(a => a.kind as ActivityKind));
         const texts = this.settings.texts();
         const remaining = THREE_AXES.filter(kind => !started.has(kind)).map(kind => texts.t(axisMoves[kind]));
-        const advice = underWay.length === 0
-            ? texts.t('check.opposedKeyPerson.axes', { moves: texts.list(remaining) })
-            : texts.t('check.opposedKeyPerson.underWay', {
-                started: texts.list(underWay.map(a => describeMove(a, texts))),
-                next: remaining.length ? texts.t('check.opposedKeyPerson.stillToDo', { moves: texts.and(remaining) }) : texts.t('check.opposedKeyPerson.followUp'),
-            });
+        const advice =
+            underWay.length === 0
+                ? texts.t('check.opposedKeyPerson.axes', { moves: texts.list(remaining) })
+                : texts.t('check.opposedKeyPerson.underWay', {
+                      started: texts.list(underWay.map(a => describeMove(a, texts))),
+                      next: remaining.length
+                          ? texts.t('check.opposedKeyPerson.stillToDo', { moves: texts.and(remaining) })
+                          : texts.t('check.opposedKeyPerson.followUp'),
+                  });
         report(accept, {
-            ...key.about, code: IssueCodes.OpposedKeyPerson, node: entry, where: { property: 'contact' },
+            ...key.about,
+            code: IssueCodes.OpposedKeyPerson,
+            node: entry,
+            where: { property: 'contact' },
             message: texts.t('check.opposedKeyPerson', {
-                who: whoIs(key.contact, texts), role: texts.term('roles', key.role), opportunity: key.opportunity.name, advice,
+                who: whoIs(key.contact, texts),
+                role: texts.term('roles', key.role),
+                opportunity: key.opportunity.name,
+                advice,
             }),
         });
     };
@@ -173,8 +211,12 @@ const valuePropositionParts = ['strengths', 'uniqueValue', 'fit', 'difference'] 
 
 function describeMove(activity: Activity, texts: Texts): string {
     const what = texts.vocabulary.activityKinds[activity.kind!]?.label ?? activity.kind;
-    const when = activity.status === 'done' ? texts.t('check.move.done')
-        : activity.date ? texts.t('check.move.plannedFor', { date: activity.date }) : texts.t('check.move.planned');
+    const when =
+        activity.status === 'done'
+            ? texts.t('check.move.done')
+            : activity.date
+              ? texts.t('check.move.plannedFor', { date: activity.date })
+              : texts.t('check.move.planned');
     return texts.t('check.move', { kind: what!, activity: activity.name, when });
 }
 

@@ -6,16 +6,17 @@
 import type { ValidationAcceptor } from 'langium';
 import type { Contact, DecisionChainEntry, Opportunity, Role } from '../../generated/ast.js';
 import { decidingRoles, IssueCodes, keyRoles } from '../../../method/index.js';
-import {
-    competitorSupportOf, effectiveRole, effectiveSupport, isActiveOpportunity, lastContactOf, supportOf, whoIs,
-} from '../../ast/ast-rules.js';
+import { competitorSupportOf, effectiveRole, effectiveSupport, isActiveOpportunity, lastContactOf, supportOf, whoIs } from '../../ast/ast-rules.js';
 import type { AcctSettings } from '../../workspace/acct-settings.js';
 import type { CustomerIndex } from '../customer-index.js';
 import { subjectOf } from '../../ast/subject.js';
 import { report } from './report.js';
 
 export class RelationshipChecks {
-    constructor(private readonly settings: AcctSettings, private readonly index: CustomerIndex) {}
+    constructor(
+        private readonly settings: AcctSettings,
+        private readonly index: CustomerIndex,
+    ) {}
 
     /** A key person who supports a competitor of the deal more than us is a loss in the making. */
     readonly competitorNotAhead = (entry: DecisionChainEntry, accept: ValidationAcceptor): void => {
@@ -31,9 +32,16 @@ export class RelationshipChecks {
             if (theirs <= (ours ?? 0)) continue;
             const texts = this.settings.texts();
             report(accept, {
-                code: IssueCodes.CompetitorAhead, node: entry, where: { property: 'contact' }, ...deal.about,
+                code: IssueCodes.CompetitorAhead,
+                node: entry,
+                where: { property: 'contact' },
+                ...deal.about,
                 message: texts.t('check.competitorAhead', {
-                    who: whoIs(deal.contact, texts), competitor: competitor.displayName, theirs, ours: ours ?? '?', opportunity: deal.opportunity.name,
+                    who: whoIs(deal.contact, texts),
+                    competitor: competitor.displayName,
+                    theirs,
+                    ours: ours ?? '?',
+                    opportunity: deal.opportunity.name,
                 }),
             });
         }
@@ -55,11 +63,19 @@ export class RelationshipChecks {
                 if (!list.includes(quoted)) list.push(quoted);
                 deals.set(role, list);
             }
-            const where = texts.and([...deals].map(([role, names]) => texts.t('check.opposedInfluence.roleOf', { role: texts.term('roles', role), deals: texts.and(names) })));
+            const where = texts.and(
+                [...deals].map(([role, names]) => texts.t('check.opposedInfluence.roleOf', { role: texts.term('roles', role), deals: texts.and(names) })),
+            );
             report(accept, {
-                code: IssueCodes.OpposedInfluence, node: contact, where: { property: 'influences', index },
+                code: IssueCodes.OpposedInfluence,
+                node: contact,
+                where: { property: 'influences', index },
                 message: texts.t('check.opposedInfluence', {
-                    who: whoIs(contact, texts), influenced: whoIs(influenced, texts), where, name: contact.displayName, influencedName: influenced.displayName,
+                    who: whoIs(contact, texts),
+                    influenced: whoIs(influenced, texts),
+                    where,
+                    name: contact.displayName,
+                    influencedName: influenced.displayName,
                 }),
             });
         });
@@ -73,7 +89,10 @@ export class RelationshipChecks {
         if (lastContactOf(deal.contact, this.index.activitiesWith(deal.contact), this.settings.today())) return;
         const texts = this.settings.texts();
         report(accept, {
-            code: IssueCodes.UnfoundedSupport, node: entry, where: { property: 'contact' }, ...deal.about,
+            code: IssueCodes.UnfoundedSupport,
+            node: entry,
+            where: { property: 'contact' },
+            ...deal.about,
             message: texts.t('check.unfoundedSupport', { who: whoIs(deal.contact, texts), support, opportunity: deal.opportunity.name }),
         });
     };
@@ -84,8 +103,15 @@ export class RelationshipChecks {
         if (!deal || !role || !keyRoles.has(role) || deal.contact.owner) return;
         const texts = this.settings.texts();
         report(accept, {
-            code: IssueCodes.UncoveredKeyPerson, node: entry, where: { property: 'contact' }, ...deal.about,
-            message: texts.t('check.uncoveredKeyPerson', { who: whoIs(deal.contact, texts), role: texts.term('roles', role), opportunity: deal.opportunity.name }),
+            code: IssueCodes.UncoveredKeyPerson,
+            node: entry,
+            where: { property: 'contact' },
+            ...deal.about,
+            message: texts.t('check.uncoveredKeyPerson', {
+                who: whoIs(deal.contact, texts),
+                role: texts.term('roles', role),
+                opportunity: deal.opportunity.name,
+            }),
         });
     };
 

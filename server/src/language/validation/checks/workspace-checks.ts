@@ -12,7 +12,11 @@ import { report } from './report.js';
 const NAMED_DUPLICATES = 3;
 
 export class WorkspaceChecks {
-    constructor(private readonly facts: WorkspaceFacts, private readonly settings: AcctSettings, private readonly places: FilePlaces) {}
+    constructor(
+        private readonly facts: WorkspaceFacts,
+        private readonly settings: AcctSettings,
+        private readonly places: FilePlaces,
+    ) {}
 
     /** Member, competitor and customer ids are unique in the whole workspace. */
     readonly globalIdsUnique = (workspace: Workspace, accept: ValidationAcceptor): void => {
@@ -29,7 +33,8 @@ export class WorkspaceChecks {
             if (same.length < 2) continue;
             let first = firstOf.get(declaration.name);
             if (!first) {
-                first = same.slice(0, NAMED_DUPLICATES + 1)
+                first = same
+                    .slice(0, NAMED_DUPLICATES + 1)
                     .map(d => [d, texts.t('check.duplicate.at', { kind: kindOf(d, texts), place: this.places.placeOf(d, here) })]);
                 firstOf.set(declaration.name, first);
             }
@@ -38,7 +43,10 @@ export class WorkspaceChecks {
             let message = amongFirst ? undefined : messageOf.get(declaration.name);
             if (message === undefined) {
                 // the first few others, found without walking all of them (thousands of copies stay linear)
-                const named = first.filter(([d]) => d !== declaration).slice(0, NAMED_DUPLICATES).map(([, said]) => said);
+                const named = first
+                    .filter(([d]) => d !== declaration)
+                    .slice(0, NAMED_DUPLICATES)
+                    .map(([, said]) => said);
                 const others = same.length - 1;
                 if (others > NAMED_DUPLICATES) named.push(texts.t('check.duplicate.more', { count: others - NAMED_DUPLICATES }));
                 message = texts.t('check.duplicateGlobal', { id: declaration.name, others: texts.list(named) });
@@ -53,7 +61,9 @@ export class WorkspaceChecks {
         for (const policy of extra) {
             if (policy.$container !== workspace) continue;
             report(accept, {
-                code: IssueCodes.DuplicateId, node: policy, where: { keyword: 'policy' },
+                code: IssueCodes.DuplicateId,
+                node: policy,
+                where: { keyword: 'policy' },
                 message: this.settings.texts().t('check.secondPolicy', { place: this.places.placeOf(inForce!, AstUtils.getDocument(workspace).uri) }),
             });
         }

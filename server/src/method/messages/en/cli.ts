@@ -23,8 +23,10 @@ export const cli = {
     'cli.invalidToday': '{value} is not a date: use YYYY-MM-DD.',
     // format.ts, commands/check.ts
     'cli.summary.none': 'No findings in {files} {files:file|files}.',
-    'cli.summary': '{count} {count:finding|findings} in {files} {files:file|files}: {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}, {infos} info.',
-    'cli.declaredElsewhere': '{ids} {count:is|are} declared in {file}, which was left out: members, competitors and the policy are shared by the plans of a workspace. Give them together: acct {command} {folder}',
+    'cli.summary':
+        '{count} {count:finding|findings} in {files} {files:file|files}: {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}, {infos} info.',
+    'cli.declaredElsewhere':
+        '{ids} {count:is|are} declared in {file}, which was left out: members, competitors and the policy are shared by the plans of a workspace. Give them together: acct {command} {folder}',
     'cli.declaredElsewhere.more': '{count} more',
     'cli.maxWarnings': '{warnings} {warnings:warning exceeds|warnings exceed} --max-warnings {max}.',
     'cli.watch.format': '--watch prints text only: leave out --format.',
@@ -40,7 +42,8 @@ export const cli = {
     'cli.format.notAllFormatted': '{unformatted} of {files} {files:file|files} {unformatted:is|are} not formatted.',
     'cli.format.oneFile': 'give one file to print it formatted, --check to check several, or --write to rewrite them in place.',
     'cli.format.checkOrWrite': '--check and --write exclude each other: --check only reports, --write rewrites.',
-    'cli.format.outputIsInput': '{file}: standard output is the plan itself (acct format {file} > {file}), which the shell emptied before acct could read it. Restore it (git checkout -- {file}, or your editor\'s undo), then run acct format --write {file}.',
+    'cli.format.outputIsInput':
+        "{file}: standard output is the plan itself (acct format {file} > {file}), which the shell emptied before acct could read it. Restore it (git checkout -- {file}, or your editor's undo), then run acct format --write {file}.",
     'cli.format.rewritten': '{file}: formatted.',
     'cli.format.rewrittenSummary': '{rewritten} of {files} {files:file|files} rewritten.',
     // commands/sandbox.ts
@@ -117,7 +120,8 @@ export const cli = {
     'write.leadsToPlan': '{target}: leads to the plan {real}; acct never writes .acct files.',
     'write.socket': '{target}: is a socket. Give a file, a FIFO or a device for {what}.',
     'write.notPlan': '{target}: not an .acct file; acct format --write rewrites only account plans (*.acct).',
-    'write.notRegularPlan': '{target}: not a regular file (a symbolic link, a FIFO or a device): acct format --write rewrites only regular .acct files. Give the file itself.',
+    'write.notRegularPlan':
+        '{target}: not a regular file (a symbolic link, a FIFO or a device): acct format --write rewrites only regular .acct files. Give the file itself.',
     'write.linkedPlan': '{target}: has other hard links, which would keep the old text. Print it with acct format {target} and copy the result.',
     'write.planChanged': '{target}: changed while it was being formatted; nothing written. Run the command again.',
     // contract/diff-report.ts
@@ -182,7 +186,8 @@ export const cli = {
     'report.findingsBySeverity': 'Findings by severity',
     'report.findingsTotal': '{count} {count:finding|findings}, {waived} waived.',
     'report.workspaceFindings': 'Findings outside any customer',
-    'report.errors': 'The plan has {count} {count:error|errors}: it is shown as far as it can be read, and acct report exits 1. Fix the errors and run it again.',
+    'report.errors':
+        'The plan has {count} {count:error|errors}: it is shown as far as it can be read, and acct report exits 1. Fix the errors and run it again.',
     'report.verdict': '{tier} · open value {value} · key people: {supporting} supporting, {neutral} neutral, {opposed} opposed, {unknown} unknown · {top}',
     'report.verdictNoFindings': 'no findings',
     'report.verdictFindings': 'top findings: {findings}',
@@ -207,7 +212,8 @@ export const cli = {
     'report.changedFindings': 'Changed findings',
     'report.supportHistory': 'Support of the key people since {since}',
     'report.noSupportHistory': 'No key person of an active opportunity.',
-    'report.pdfNoChromium': '--pdf needs Chromium, and none was found at {path}: install it (apt-get install chromium) or set ACCT_CHROMIUM to its path. The HTML report was written.',
+    'report.pdfNoChromium':
+        '--pdf needs Chromium, and none was found at {path}: install it (apt-get install chromium) or set ACCT_CHROMIUM to its path. The HTML report was written.',
     'report.pdfFailed': '--pdf {target}: Chromium could not print the report ({detail}). The HTML report was written.',
     'report.notBuilt': 'the report page is not built ({path} is missing): run node esbuild.mjs.',
     'report.written': 'Account review written to {target}: {customers} {customers:customer|customers}, {findings} {findings:finding|findings}.',

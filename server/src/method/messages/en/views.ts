@@ -114,7 +114,8 @@ export const views = {
     'view.fishbone.apartHint': 'To put them on a bone, {hint}.',
     // models/quadrant.ts, render-quadrant.ts
     'view.quadrant.heading': 'Tier quadrant — all customers',
-    'view.quadrant.subheading': '{customers} {customers:customer|customers} by standing and cooperation; {mismatches} {mismatches:tier mismatch|tier mismatches}',
+    'view.quadrant.subheading':
+        '{customers} {customers:customer|customers} by standing and cooperation; {mismatches} {mismatches:tier mismatch|tier mismatches}',
     'view.quadrant.highlighted': '; {name} highlighted',
     'view.quadrant.standing': 'standing',
     'view.quadrant.cooperation': 'cooperation',
@@ -146,7 +147,8 @@ export const views = {
     'view.intimacy.noneDiffers': "everyone's support in {deal} is their own",
     // models/sandbox.ts, render-sandbox.ts
     'view.sandbox.heading': 'Strategic sandbox — all open opportunities',
-    'view.sandbox.subheading': '{total} open {total:opportunity|opportunities} ranked by score as acct sandbox ranks them; {picked} picked; {unscored} not scored',
+    'view.sandbox.subheading':
+        '{total} open {total:opportunity|opportunities} ranked by score as acct sandbox ranks them; {picked} picked; {unscored} not scored',
     'view.sandbox.empty': 'No open opportunity (lead, opportunity or bid) in the workspace yet.',
     'view.sandbox.part.space': 'market space',
     'view.sandbox.part.space.meaning': 'Market space of the opportunity, 1..5.',

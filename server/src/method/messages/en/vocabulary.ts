@@ -3,8 +3,20 @@
  * issue-codes.ts, issue-guidance.ts) are the source, so that a word changes in one place.
  */
 import {
-    activityKindMeanings, activityStatusMeanings, classMeanings, groupMeanings, maturityMeanings, horizonMeanings, intimacyMeanings, organizationMeanings,
-    roleMeanings, scoreMeanings, stageMeanings, supportMeanings, tierMeanings, type Meaning,
+    activityKindMeanings,
+    activityStatusMeanings,
+    classMeanings,
+    groupMeanings,
+    maturityMeanings,
+    horizonMeanings,
+    intimacyMeanings,
+    organizationMeanings,
+    roleMeanings,
+    scoreMeanings,
+    stageMeanings,
+    supportMeanings,
+    tierMeanings,
+    type Meaning,
 } from '../../vocabulary.js';
 import { PROPERTY_MEANINGS } from '../../keywords.js';
 import { ZONES, type ZoneId } from '../../zones.js';
@@ -32,12 +44,25 @@ export const vocabulary: VocabularyTexts = {
     classes: meanings(classMeanings),
     maturities: meanings(maturityMeanings),
     declarations: {
-        member: 'member', competitor: 'competitor', customer: 'customer', contact: 'contact',
-        opportunity: 'opportunity', activity: 'activity', declaration: 'declaration',
+        member: 'member',
+        competitor: 'competitor',
+        customer: 'customer',
+        contact: 'contact',
+        opportunity: 'opportunity',
+        activity: 'activity',
+        declaration: 'declaration',
     },
     properties: PROPERTY_MEANINGS,
     zones: Object.fromEntries(ZONES.map(z => [z.id, { label: z.label, reading: z.reading }])) as Record<ZoneId, ZoneTexts>,
-    issues: Object.fromEntries(ISSUE_CODES.map(code => [code, {
-        title: code.replace(/-/g, ' '), summary: issueCatalog[code].summary, why: issueGuidance[code].why, help: issueGuidance[code].help,
-    }])) as Record<IssueCode, IssueTexts>,
+    issues: Object.fromEntries(
+        ISSUE_CODES.map(code => [
+            code,
+            {
+                title: code.replace(/-/g, ' '),
+                summary: issueCatalog[code].summary,
+                why: issueGuidance[code].why,
+                help: issueGuidance[code].help,
+            },
+        ]),
+    ) as Record<IssueCode, IssueTexts>,
 };

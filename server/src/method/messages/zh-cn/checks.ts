@@ -13,7 +13,8 @@ export const checks: Translation<typeof en> = {
     'check.tierReason.moderateCooperation': '合作稳定、价值中等',
     'check.tierReason.littleCooperation': '合作很少',
     'check.tierNotReviewed': '客户“{customer}”有分级，但没有复审日期：客户分级不是一次性动作。请复审分级，并用 reviewed 记录日期。',
-    'check.tierReviewStale': '客户“{customer}”的分级上次复审于 {reviewed}，已过去 {age} 天（阈值：每 {limit} 天复审一次）：久未复审的分级没有参考价值。请复审。',
+    'check.tierReviewStale':
+        '客户“{customer}”的分级上次复审于 {reviewed}，已过去 {age} 天（阈值：每 {limit} 天复审一次）：久未复审的分级没有参考价值。请复审。',
     'check.tierReviewStale.fix': '标记为今天（{today}）已复审',
     'check.missingLayer': '{tier}“{customer}”需要三层客户关系都到位，但{missing}。',
     'check.missingLayer.roof': '没有组织客户关系（屋顶：峰会、高层对话）',
@@ -27,9 +28,12 @@ export const checks: Translation<typeof en> = {
     'check.reportsToCycle': '汇报线绕回了“{contact}”（{loop}）：组织结构图要有最高层。请修正其中一条 reports-to。',
     'check.reportsToCycle.long': '{names} → …（共 {count} 人）→ {contact}',
     'check.rationalTurnRisk': '{who}支持我们（{support}），但亲密度只有 {intimacy}：认可的是产品而不是我们，竞品一出好条件就可能“理性转身”。请经营好私人关系。',
-    'check.friendlyButUnsupportive.neutral': '{who}和我们关系亲近（亲密度 {intimacy}），但态度中立（支持度 {support}）：不要误判这份交情。请重新审视对方真正的需求（职业发展、公司政策）。',
-    'check.friendlyButUnsupportive.opposed': '{who}和我们关系亲近（亲密度 {intimacy}），但反对我们（支持度 {support}）：不要误判这份交情。请重新审视对方真正的需求（职业发展、公司政策）。',
-    'check.staleContact': '{who}在{deals}的权力地图中，但最近一次联系是 {date}{evidence}，已过去 {age} 天（阈值：{limit} 天）：客户关系疏于维护就会变淡。请安排联系。',
+    'check.friendlyButUnsupportive.neutral':
+        '{who}和我们关系亲近（亲密度 {intimacy}），但态度中立（支持度 {support}）：不要误判这份交情。请重新审视对方真正的需求（职业发展、公司政策）。',
+    'check.friendlyButUnsupportive.opposed':
+        '{who}和我们关系亲近（亲密度 {intimacy}），但反对我们（支持度 {support}）：不要误判这份交情。请重新审视对方真正的需求（职业发展、公司政策）。',
+    'check.staleContact':
+        '{who}在{deals}的权力地图中，但最近一次联系是 {date}{evidence}，已过去 {age} 天（阈值：{limit} 天）：客户关系疏于维护就会变淡。请安排联系。',
     'check.staleContact.evidence': '（活动“{activity}”）',
     'check.overdueActivity': '活动“{activity}”原计划于 {date} 进行，已过去 {late} 天，仍是“已计划”：请标记为已完成并记录结果、取消，或改期。',
     'check.overdueActivity.fix': '把活动标记为已完成',
@@ -56,10 +60,13 @@ export const checks: Translation<typeof en> = {
     'check.move.done': '已完成',
     'check.move.planned': '已计划',
     'check.move.plannedFor': '计划于 {date}',
-    'check.competitorAhead': '在“{opportunity}”中，{who}对{competitor}的支持（{theirs}）超过对我们的支持（{ours}）：客户关系是相对的；请弄清{competitor}给了对方什么，并针对性地回应。',
-    'check.opposedInfluence': '{who}反对我们，并影响着{where}{influenced}：能在决策者耳边说上话的反对者可以让项目失败。请争取{name}，或通过{influencedName}信任的人巩固其对我们的支持。',
+    'check.competitorAhead':
+        '在“{opportunity}”中，{who}对{competitor}的支持（{theirs}）超过对我们的支持（{ours}）：客户关系是相对的；请弄清{competitor}给了对方什么，并针对性地回应。',
+    'check.opposedInfluence':
+        '{who}反对我们，并影响着{where}{influenced}：能在决策者耳边说上话的反对者可以让项目失败。请争取{name}，或通过{influencedName}信任的人巩固其对我们的支持。',
     'check.opposedInfluence.roleOf': '{deals}的{role}',
-    'check.unfoundedSupport': '{who}在“{opportunity}”的权力地图中记为支持度 {support}，但没有任何联系记录：既没有 last-contact，也没有与其完成的活动。你说关系好，依据是什么？请记录最近一次联系，或在摸清之前把支持度标为 ?。',
+    'check.unfoundedSupport':
+        '{who}在“{opportunity}”的权力地图中记为支持度 {support}，但没有任何联系记录：既没有 last-contact，也没有与其完成的活动。你说关系好，依据是什么？请记录最近一次联系，或在摸清之前把支持度标为 ?。',
     'check.uncoveredKeyPerson': '{who}是“{opportunity}”的{role}，但在我方没有负责人：没人负责的关键人就没人跟进。请指定负责这段关系的成员（owner）。',
     'check.duplicateGlobal': 'id“{id}”在工作区内声明了不止一次（另见 {others}）：成员、竞争对手和客户的 id 必须唯一。请给其中一个改名。',
     'check.duplicate.at': '{place} 的{kind}',
@@ -90,9 +97,12 @@ export const checks: Translation<typeof en> = {
     'check.missingCurrency.fix': '补上币种 CNY',
     'check.ripeLead': '线索“{opportunity}”已有明确的预算和启动时间，符合机会点的条件：请把阶段改为 opportunity（机会点），并补上权力地图和铁三角。',
     'check.ripeLead.fix': '把阶段改为 opportunity（机会点）',
-    'check.noValueProposition': '投标项目“{opportunity}”没有价值主张：80% 的结果在投标前就已决定。请写出我方独特优势、方案独特价值、需求满足程度，以及与竞争对手的差异。',
-    'check.noValueProposition.empty': '投标项目“{opportunity}”的价值主张是空的：80% 的结果在投标前就已决定。请写出我方独特优势、方案独特价值、需求满足程度，以及与竞争对手的差异。',
-    'check.classWithoutPartnership': '客户“{customer}”是 {class} 类客户，但{organization}：S 类和 A 类客户是公司要建立战略合作伙伴关系的重点客户。请建设组织客户关系（高层峰会、高层对话、流程对接），或复审客户分类。',
+    'check.noValueProposition':
+        '投标项目“{opportunity}”没有价值主张：80% 的结果在投标前就已决定。请写出我方独特优势、方案独特价值、需求满足程度，以及与竞争对手的差异。',
+    'check.noValueProposition.empty':
+        '投标项目“{opportunity}”的价值主张是空的：80% 的结果在投标前就已决定。请写出我方独特优势、方案独特价值、需求满足程度，以及与竞争对手的差异。',
+    'check.classWithoutPartnership':
+        '客户“{customer}”是 {class} 类客户，但{organization}：S 类和 A 类客户是公司要建立战略合作伙伴关系的重点客户。请建设组织客户关系（高层峰会、高层对话、流程对接），或复审客户分类。',
     'check.classWithoutPartnership.absent': '没有记录组织客户关系',
     'check.classWithoutPartnership.level': '组织客户关系只到“{organization}”',
     'check.unverifiedOpportunity': '机会点“{opportunity}”缺少{missing}：跳过了线索的条件。请写出客户的购买意向（及其依据）和我方匹配的方案。',

@@ -21,7 +21,8 @@ export const cli: Translation<typeof en> = {
     'cli.invalidToday': '{value} 不是日期：请使用 YYYY-MM-DD。',
     'cli.summary.none': '{files} 个文件中没有发现问题。',
     'cli.summary': '{files} 个文件中发现 {count} 个问题：{errors} 个错误，{warnings} 个警告，{infos} 个提示。',
-    'cli.declaredElsewhere': '{ids}在 {file} 中声明，但该文件不在本次范围内：成员、竞争对手和阈值设置（`policy`）由工作区内所有计划共用。请一并给出：acct {command} {folder}',
+    'cli.declaredElsewhere':
+        '{ids}在 {file} 中声明，但该文件不在本次范围内：成员、竞争对手和阈值设置（`policy`）由工作区内所有计划共用。请一并给出：acct {command} {folder}',
     'cli.declaredElsewhere.more': '另外 {count} 个',
     'cli.maxWarnings': '{warnings} 个警告，超过了 --max-warnings {max}。',
     'cli.watch.format': '--watch 只输出文本：请去掉 --format。',
@@ -35,7 +36,8 @@ export const cli: Translation<typeof en> = {
     'cli.format.notAllFormatted': '{files} 个文件中有 {unformatted} 个没有格式化。',
     'cli.format.oneFile': '请给出一个文件以打印其格式化结果，用 --check 检查多个文件，或用 --write 就地改写它们。',
     'cli.format.checkOrWrite': '--check 与 --write 不能同时使用：--check 只报告，--write 会改写文件。',
-    'cli.format.outputIsInput': '{file}：标准输出就是该计划文件本身（acct format {file} > {file}），shell 在 acct 读取之前已将其清空。请先恢复它（git checkout -- {file}，或在编辑器中撤销），再运行 acct format --write {file}。',
+    'cli.format.outputIsInput':
+        '{file}：标准输出就是该计划文件本身（acct format {file} > {file}），shell 在 acct 读取之前已将其清空。请先恢复它（git checkout -- {file}，或在编辑器中撤销），再运行 acct format --write {file}。',
     'cli.format.rewritten': '{file}：已格式化。',
     'cli.format.rewrittenSummary': '{files} 个文件中改写了 {rewritten} 个。',
     'cli.sandbox.none': '工作区中没有进行中的机会点（阶段为 lead、opportunity 或 bid）。',

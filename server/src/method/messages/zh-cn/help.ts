@@ -39,7 +39,8 @@ export const help: Translation<typeof en> = {
     'help.export.table': '配合 --format csv：要导出的表',
     'help.export.bom': '配合 --format csv：以 UTF-8 字节顺序标记开头，便于电子表格程序读取',
     'help.export.redact': '把名称、id、职务、自由文本和文件路径替换为化名（Contact 7），隐去亲密度和对竞争对手的支持度：用于对外分享',
-    'help.export.after': '\n表：{tables}；第一列为客户 id，其后是导出字段的扁平化形式。\n计划中有任何错误时：以状态 1 退出，错误输出到标准错误，不写入任何内容——findings 表除外，\n无论计划内容如何都会写出（其中列有错误时以状态 1 退出，与 acct check 相同）。',
+    'help.export.after':
+        '\n表：{tables}；第一列为客户 id，其后是导出字段的扁平化形式。\n计划中有任何错误时：以状态 1 退出，错误输出到标准错误，不写入任何内容——findings 表除外，\n无论计划内容如何都会写出（其中列有错误时以状态 1 退出，与 acct check 相同）。',
     'help.sandbox': '按战略沙盘评分给所有进行中的机会点排序；把前 N 个标为选中。',
     'help.sandbox.stageAge': '根据 git 历史：每个机会点处于当前阶段的起始日期（stageSince、stageDays）',
     'help.sandbox.top': '把前 N 个机会点标为选中',
@@ -60,7 +61,8 @@ export const help: Translation<typeof en> = {
     'help.format': '按“格式化文档”的排版打印一个计划；使用 --check 时列出排版不一致的计划；使用 --write 时改写它们。',
     'help.format.check': '有计划未格式化时以状态 1 退出，并指出第一处会改变的行',
     'help.format.write': '就地、原子地改写每个未格式化的计划（仅限普通 .acct 文件）',
-    'help.format.after': '\n切勿写 acct format 文件 > 文件：shell 会在 acct 读取之前清空该文件。请使用 --write。\n退出状态：0 已格式化（或已打印、已改写）；1 使用 --check 时有计划未格式化；2 用法或输入有误。',
+    'help.format.after':
+        '\n切勿写 acct format 文件 > 文件：shell 会在 acct 读取之前清空该文件。请使用 --write。\n退出状态：0 已格式化（或已打印、已改写）；1 使用 --check 时有计划未格式化；2 用法或输入有误。',
     'help.title.usage': '用法：',
     'help.title.options': '选项：',
     'help.title.commands': '命令：',

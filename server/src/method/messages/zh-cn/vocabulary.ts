@@ -85,7 +85,10 @@ export const vocabulary: VocabularyTexts = {
         'long': { label: '长期', meaning: '战略沙盘中的长期机会点：三年及以后客户的增长空间。' },
     },
     classes: {
-        'S': { label: 'S 类（战略型）', meaning: 'S 类客户即战略型客户，是公司的重点客户：要建立战略合作伙伴关系（组织客户关系），站在客户的视角了解其行业和业务。' },
+        'S': {
+            label: 'S 类（战略型）',
+            meaning: 'S 类客户即战略型客户，是公司的重点客户：要建立战略合作伙伴关系（组织客户关系），站在客户的视角了解其行业和业务。',
+        },
         'A': { label: 'A 类（伙伴型）', meaning: 'A 类客户即伙伴型客户，和 S 类一样是公司的重点客户：要建立战略合作伙伴关系。' },
         'B': { label: 'B 类', meaning: 'B 类客户：重点客户（S、A 类）之外，靠项目和关键客户关系经营。' },
         'C': { label: 'C 类', meaning: 'C 类客户：级别最低，提供标准化、高效率的服务。' },
@@ -102,8 +105,13 @@ export const vocabulary: VocabularyTexts = {
         'final': { label: '最终决策组', meaning: '最终决策组：拍板并签字；离鱼骨图的“鱼头”最近。' },
     },
     declarations: {
-        member: '成员', competitor: '竞争对手', customer: '客户', contact: '联系人',
-        opportunity: '机会点', activity: '活动', declaration: '声明',
+        member: '成员',
+        competitor: '竞争对手',
+        customer: '客户',
+        contact: '联系人',
+        opportunity: '机会点',
+        activity: '活动',
+        declaration: '声明',
     },
     properties,
     zones: {
