@@ -11,8 +11,9 @@ import * as vscode from 'vscode';
 import type { FromWebviewMessage, PartStamps, Picture, PlanFocus, PlanView, SourceAnchor, ViewName } from '@acct/contract';
 import { isSubjectKey } from '@acct/contract';
 import type { FocusRequest, LocateRequest, PlanPartsRequest, PlanViewRequest, StageAgesRequest, TrendsRequest } from '@acct/contract/protocol';
-import { SubjectKeys, type TrendsState } from '@acct/contract';
+import type { TrendsState } from '@acct/contract';
 import { OPEN_COMMIT_CHANGE_COMMAND } from './commit-diff.js';
+import { PanelHistory } from './panel-history.js';
 import { anyAcctUri, EditorCursor } from './editor-cursor.js';
 import { HeldPlan, type PlanInParts } from './held-plan.js';
 import { keepsLastGood, shownBefore, shownIn, type FocusCandidate } from './picture.js';
@@ -122,9 +123,7 @@ export class PowerMapPanel {
     private readonly svgExport: SvgExportRequest;
     /** The view the page shows, as it last said. */
     private pageView: ViewName | undefined;
-    /** The file of the element the Trends view shows: a commit's change is opened for it. */
-    private trendsFile: string | undefined;
-    private trendsSeq = 0;
+    private readonly history: PanelHistory;
 
     private constructor(
         readonly panel: vscode.WebviewPanel,
@@ -153,6 +152,14 @@ export class PowerMapPanel {
         this.cursor = new EditorCursor(() => {
             this.pinned = undefined;
             this.schedule({ focus: true });
+        });
+        this.history = new PanelHistory(source, {
+            cursor: this.cursor,
+            pinnedUri: () => this.pinned?.uri,
+            pinned: () => this.pinned !== undefined,
+            shown: () => this.picture?.shown,
+            showing: () => !this.disposed && this.panel.visible,
+            post: message => this.page.post(message),
         });
         this.panel.webview.html = this.html();
         this.disposables.push(
@@ -315,8 +322,8 @@ export class PowerMapPanel {
                 }
                 break;
             case 'openCommit':
-                if (typeof m.commit === 'string' && this.trendsFile) {
-                    await vscode.commands.executeCommand(OPEN_COMMIT_CHANGE_COMMAND, { commit: m.commit, file: this.trendsFile });
+                if (typeof m.commit === 'string' && this.history.trendsFile) {
+                    await vscode.commands.executeCommand(OPEN_COMMIT_CHANGE_COMMAND, { commit: m.commit, file: this.history.trendsFile });
                 }
                 break;
             case 'show':
@@ -339,51 +346,9 @@ export class PowerMapPanel {
         void this.sendHistory();
     }
 
-    /**
-     * What the view shown needs of the plan's history: the Trends view the element at the cursor
-     * (or the one shown) over time, the sandbox the stage ages. Asked only for those views, so that
-     * the history is read only when someone looks at it; in an untrusted workspace git never runs.
-     */
-    private async sendHistory(): Promise<void> {
-        if (this.disposed || !this.panel.visible) return;
-        const view = this.pageView;
-        if (view === 'trends') {
-            const seq = ++this.trendsSeq;
-            const trends = await this.askTrends();
-            if (seq === this.trendsSeq && !this.disposed) await this.page.post({ type: 'trends', trends });
-        } else if (view === 'sandbox' && this.source.stageAges && vscode.workspace.isTrusted) {
-            const uri = this.cursor.uri?.toString() ?? this.pinned?.uri ?? (await anyAcctUri());
-            if (!uri) return;
-            try {
-                const { ages } = await this.source.stageAges({ uri });
-                if (!this.disposed) await this.page.post({ type: 'stageAges', ages });
-            } catch (err) {
-                console.error('acct: a stage-age request failed', err);
-            }
-        }
-    }
-
-    private async askTrends(): Promise<TrendsState> {
-        if (!this.source.trends) return { status: 'noGit' };
-        if (!vscode.workspace.isTrusted) return { status: 'untrusted' };
-        const pinned = this.pinned;
-        const at = pinned ? undefined : this.cursor.focusParams();
-        const shown = this.picture?.shown;
-        const subject = at
-            ? undefined
-            : shown?.customer
-              ? shown.opportunity
-                  ? SubjectKeys.opportunity(shown.customer, shown.opportunity)
-                  : SubjectKeys.customer(shown.customer)
-              : undefined;
-        const uri = at?.uri ?? pinned?.uri ?? this.cursor.uri?.toString() ?? (await anyAcctUri());
-        if (!uri) return { status: 'noSubject' };
-        this.trendsFile = uri;
-        try {
-            return await this.source.trends(at ? { uri, position: at.position } : { uri, ...(subject ? { subject } : {}) });
-        } catch (err) {
-            return { status: 'failed', detail: err instanceof Error ? err.message : String(err) };
-        }
+    /** What the view shown needs of the plan's history (panel-history.ts). */
+    private sendHistory(): Promise<void> {
+        return this.history.send(this.pageView);
     }
 
     /** Opens where `subject` is declared, in the editor column beside the panel. */
