@@ -8,12 +8,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { FromWebviewMessage, PartStamps, Picture, PlanFocus, PlanView, SourceAnchor, ViewName } from '@acct/contract';
+import type { FromWebviewMessage, PartStamps, Picture, PlanFocus, SourceAnchor, ViewName } from '@acct/contract';
 import { isSubjectKey } from '@acct/contract';
-import type { FocusRequest, LocateRequest, PlanPartsRequest, PlanViewRequest, StageAgesRequest, TrendsRequest } from '@acct/contract/protocol';
-import type { TrendsState } from '@acct/contract';
+import type { LocateRequest } from '@acct/contract/protocol';
+import type { PlanSource, PowerMapTarget } from './plan-source.js';
 import { OPEN_COMMIT_CHANGE_COMMAND } from './commit-diff.js';
 import { PanelHistory } from './panel-history.js';
+import { PanelWorkQueue, type PanelWork } from './panel-work.js';
 import { anyAcctUri, EditorCursor } from './editor-cursor.js';
 import { HeldPlan, type PlanInParts } from './held-plan.js';
 import { keepsLastGood, shownBefore, shownIn, type FocusCandidate } from './picture.js';
@@ -24,40 +25,10 @@ import { saveSvg } from './svg-save.js';
 import { renderWebviewHtml } from './webview-html.js';
 import { WebviewPage } from './webview-page.js';
 
-/** Where the panel gets its data from: the typed plan protocol. */
-export interface PlanSource {
-    planView(params: PlanViewRequest.Params): Promise<PlanView>;
-    /** The plan in parts; without it, the panel cuts the whole plan itself. */
-    planParts?(params: PlanPartsRequest.Params): Promise<PlanPartsRequest.Result>;
-    focus(params: FocusRequest.Params): Promise<PlanFocus>;
-    locate(params: LocateRequest.Params): Promise<SourceAnchor | null>;
-    /** Fires after each rebuild of the workspace's plan. */
-    onPlanChanged(listener: () => void): vscode.Disposable;
-    /** The element at a position over time (the Trends view); without it, the view says there is no history. */
-    trends?(params: TrendsRequest.Params): Promise<TrendsState>;
-    /** Since when each open opportunity has held its stage (the sandbox view). */
-    stageAges?(params: StageAgesRequest.Params): Promise<StageAgesRequest.Result>;
-    /** Fires when the server has read the plan's history (the Trends view and the stage ages are asked again). */
-    onHistoryReady?(listener: () => void): vscode.Disposable;
-}
-
-/** Arguments of `acct.openPowerMap`: show this element instead of the cursor's, in this view. */
-export interface PowerMapTarget {
-    uri?: string;
-    customer?: string;
-    opportunity?: string;
-    /** The view (tab) to switch to. */
-    view?: ViewName;
-}
+export type { PlanSource, PowerMapTarget } from './plan-source.js';
 
 export const POWER_MAP_VIEW_TYPE = 'acct.powerMap';
 const DEBOUNCE_MS = 250;
-
-/** What an update fetches: the plan, the focus under the cursor. */
-interface Work {
-    plan: boolean;
-    focus: boolean;
-}
 
 /** The page loads no file: its script and style are written into it (webview-html.ts). */
 function webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -108,8 +79,7 @@ export class PowerMapPanel {
 
     private readonly disposables: vscode.Disposable[] = [];
     private readonly cursor: EditorCursor;
-    private timer: ReturnType<typeof setTimeout> | undefined;
-    private work: Work = { plan: false, focus: false };
+    private readonly work = new PanelWorkQueue(work => void this.update(work));
     private focusSeq = 0;
     private presentSeq = 0;
     private disposed = false;
@@ -211,7 +181,7 @@ export class PowerMapPanel {
         if (this.disposed) return;
         this.disposed = true;
         if (PowerMapPanel.current === this) PowerMapPanel.current = undefined;
-        if (this.timer) clearTimeout(this.timer);
+        this.work.cancel();
         this.svgExport.cancel();
         this.page.close();
         this.panel.dispose();
@@ -221,23 +191,15 @@ export class PowerMapPanel {
     // --- data -------------------------------------------------------------------------------
 
     /** Collects work and runs it after `delay` ms of quiet (cursor moves and rebuilds come in bursts). */
-    private schedule(work: Partial<Work>, delay = DEBOUNCE_MS): void {
-        if (this.disposed) return;
-        this.work = { plan: this.work.plan || !!work.plan, focus: this.work.focus || !!work.focus };
-        if (this.timer) clearTimeout(this.timer);
-        this.timer = setTimeout(() => {
-            this.timer = undefined;
-            const todo = this.work;
-            this.work = { plan: false, focus: false };
-            void this.update(todo);
-        }, delay);
+    private schedule(work: Partial<PanelWork>, delay = DEBOUNCE_MS): void {
+        if (!this.disposed) this.work.add(work, delay);
     }
 
     /**
      * Asks for the plan again only when it changed, was never fetched or is another workspace
      * folder's; for the focus only when the cursor moved.
      */
-    private async update(work: Work): Promise<void> {
+    private async update(work: PanelWork): Promise<void> {
         if (this.disposed || !this.panel.visible) return;
         const pinned = this.pinned;
         const focusParams = work.focus && !pinned ? this.cursor.focusParams() : undefined;
