@@ -49,6 +49,10 @@ export const DEFAULT_USER_SETTINGS = {
     'chat.commandCenter.enabled': false,
     'window.commandCenter': false,
     'editor.minimap.enabled': false,
+    // desktop VS Code's default; in the browser it is afterDelay (1 s), which on a loaded machine
+    // saved a test's edit to disk before the test reverted it (seen on VS Code 1.139: the file then
+    // kept `support 5`, and the CLI comparisons after it failed)
+    'files.autoSave': 'off',
 };
 
 const log = (...a) => console.error('[code-server]', ...a);
