@@ -285,7 +285,10 @@ async function scenario(page, folder) {
         // Quick Open of the plan open beside the power map may leave the webview active (VS Code
         // 1.139): a click on the plan's tab gives its editor the keyboard, so Ctrl+S saves the plan
         // (nothing else does: the profile turns the browser's auto save off)
-        await page.locator('.tabs-container .tab', { hasText: path.basename(FILE) }).first().click();
+        await page
+            .locator('.tabs-container .tab', { hasText: path.basename(FILE) })
+            .first()
+            .click();
         await page.keyboard.press('Control+S');
         // saved: the file on disk holds the new contact and the tab is no longer dirty
         await until(() => fs.readFileSync(path.join(folder, FILE), 'utf8').includes('contact newbie'), `${FILE} was not saved`);
