@@ -3,7 +3,7 @@
 # the build and the .vsix. Idempotent.
 #
 #   bash .ci/setup.sh            # npm ci, build, package dist/acct.vsix
-#   bash .ci/setup.sh --tests    # also Chromium (browser tests) and code-server (real VS Code)
+#   bash .ci/setup.sh --tests    # also Chromium (browser tests) and code-server (real VS Code: 1.100.3 and the newest)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -59,5 +59,8 @@ if $with_tests; then
   bash .ci/setup-node.sh >/dev/null
   log "code-server (VS Code 1.100.3) for the integration tests"
   bash .ci/setup-code-server.sh >/dev/null
+  # the suite also runs on the newest code-server that installs here (Node 24, its own cache folder)
+  log "code-server newest (.ci/code-server-versions.json) for the integration tests"
+  bash .ci/setup-code-server.sh newest >/dev/null
 fi
 log "done"

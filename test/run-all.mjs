@@ -2,7 +2,8 @@
 // Runs every test suite in turn — lint and format (ESLint, Prettier), vitest (unit, CLI, LSP,
 // browser), the CLI and LSP tests again on Node 22 and 24 (.ci/setup-node.sh installs them), the
 // Mocha suite inside a real
-// VS Code (code-server), the user-level browser scenario, and the broken-server guard — and ends
+// VS Code (code-server), the user-level browser scenario, and the broken-server guard, then the
+// suite and the scenario again on the newest code-server (VS Code 1.139) — and ends
 // with one total line `N passed, N failed, N skipped`. Exits non-zero when any suite fails.
 // The editor stages install dist/acct.vsix: it is first made a package of the sources now
 // (test/vscode/fresh-vsix.mjs packages again when the sources changed since it was built).
@@ -50,6 +51,9 @@ const otherNodes = (process.env.ACCT_NODE_MAJORS ?? '22 24')
         };
     });
 
+/** The newest code-server tested (.ci/code-server-versions.json), for the stages' names. */
+const NEWEST_CODE_SERVER = JSON.parse(readFileSync('.ci/code-server-versions.json', 'utf8')).newest.codeServer;
+
 const stages = [
     // not a test: a failure to package fails the run, and the editor stages then test this build
     { name: 'package', command: ['node', 'test/vscode/fresh-vsix.mjs'], counts: () => ({ passed: 0, failed: 0, skipped: 0 }) },
@@ -69,6 +73,17 @@ const stages = [
         name: 'broken-server guard',
         command: ['node', 'test/vscode/prove-broken-server.mjs'],
         counts: code => ({ passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, skipped: 0 }),
+    },
+    // The same suite and scenario on the newest code-server that installs here (Node 24;
+    // .ci/setup-code-server.sh newest installs it once into its own cache folder, the runner
+    // calls it when it is missing); the stages above run the oldest VS Code engines claims.
+    {
+        name: `vscode suite on code-server ${NEWEST_CODE_SERVER}`,
+        command: ['node', 'test/vscode/run-code-server.mjs', '--code-server', 'newest', '--out', 'test-results/vscode-newest'],
+    },
+    {
+        name: `vscode ui scenario on code-server ${NEWEST_CODE_SERVER}`,
+        command: ['node', 'test/vscode/ui-scenario.mjs', '--code-server', 'newest', '--out', 'test-results/vscode-ui-newest'],
     },
 ];
 

@@ -111,7 +111,8 @@ export function registerShowChanges(context: vscode.ExtensionContext, source: Ch
 
 /** The report as `acct diff --format json` gives it, with the editor's today. */
 function runDiff(context: vscode.ExtensionContext, cwd: string, revision: string): Promise<PlanDiff> {
-    const today = vscode.workspace.getConfiguration('acct').get<string>('today')?.trim();
+    // acct.today is a resource setting: read for the folder compared (a read without a resource logs a warning)
+    const today = vscode.workspace.getConfiguration('acct', vscode.Uri.file(cwd)).get<string>('today')?.trim();
     // the findings' messages in the display language, like the rest of the report
     const args = [
         context.asAbsolutePath('out/cli.js'),

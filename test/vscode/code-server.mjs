@@ -1,5 +1,5 @@
-// Shared helpers to drive a real VS Code (code-server 4.100.3 == VS Code 1.100.3)
-// on this machine: start code-server on 127.0.0.1, install a .vsix, open the
+// Shared helpers to drive a real VS Code (code-server 4.100.3 == VS Code 1.100.3,
+// or the newest, 4.139.1 == VS Code 1.139.1: .ci/code-server-versions.json) on this machine: start code-server on 127.0.0.1, install a .vsix, open the
 // workbench in headless Debian Chromium through playwright-core, and act on it
 // the way a user would (Quick Open, command palette, Problems panel).
 //
@@ -49,6 +49,10 @@ export const DEFAULT_USER_SETTINGS = {
     'chat.commandCenter.enabled': false,
     'window.commandCenter': false,
     'editor.minimap.enabled': false,
+    // desktop VS Code's default; in the browser it is afterDelay (1 s), which on a loaded machine
+    // saved a test's edit to disk before the test reverted it (seen on VS Code 1.139: the file then
+    // kept `support 5`, and the CLI comparisons after it failed)
+    'files.autoSave': 'off',
 };
 
 const log = (...a) => console.error('[code-server]', ...a);
@@ -59,20 +63,76 @@ export function isLoopbackHost(host) {
     return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 
+/**
+ * The code-server a run uses, from .ci/code-server-versions.json: `floor` (4.100.3 == VS Code
+ * 1.100.3, the oldest VS Code the engines field claims; the default), `newest` (4.139.1 == VS Code
+ * 1.139.1, the newest on the registry that installs here; needs Node 24) or a version number.
+ * Chosen by ACCT_CODE_SERVER_VERSION (the runners' --code-server sets it). Returns
+ * { want, version, vscode, bin }: vscode is the VS Code version the file says it serves (undefined
+ * for a version not listed), bin where .ci/setup-code-server.sh installs it.
+ */
+export function codeServerChoice(want = process.env.ACCT_CODE_SERVER_VERSION || 'floor') {
+    const versions = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, '.ci', 'code-server-versions.json'), 'utf8'));
+    const entry = versions[want] ?? Object.values(versions).find(v => v.codeServer === want);
+    if (!entry && !/^\d+\.\d+\.\d+$/.test(want)) {
+        throw new Error(`ACCT_CODE_SERVER_VERSION=${want} is neither a label (${Object.keys(versions).join(', ')}) nor a version`);
+    }
+    const version = entry?.codeServer ?? want;
+    const node = entry ? entry.node : (process.env.ACCT_CODE_SERVER_NODE ?? '');
+    const prefix = path.join(CACHE_ROOT, version === versions.floor.codeServer ? 'code-server' : `code-server-${version}`);
+    // a code-server with its own Node is started through the wrapper that puts that Node first on PATH
+    const bin = node ? path.join(prefix, 'bin', 'code-server') : path.join(prefix, 'node_modules', '.bin', 'code-server');
+    return { want, version, vscode: entry?.vscode, bin };
+}
+
 /** Path of the code-server binary; runs .ci/setup-code-server.sh if it isn't installed yet. */
 export function findCodeServer({ autoSetup = process.env.ACCT_NO_AUTO_SETUP !== '1' } = {}) {
     if (process.env.CODE_SERVER_BIN) return process.env.CODE_SERVER_BIN;
-    const bin = path.join(CACHE_ROOT, 'code-server', 'node_modules', '.bin', 'code-server');
+    const { want, bin } = codeServerChoice();
     if (fs.existsSync(bin)) return bin;
-    if (!autoSetup) throw new Error(`code-server not found at ${bin}: run bash .ci/setup-code-server.sh`);
-    log('code-server not installed yet: running .ci/setup-code-server.sh');
-    const r = spawnSync('bash', [path.join(REPO_ROOT, '.ci', 'setup-code-server.sh')], {
+    if (!autoSetup) throw new Error(`code-server not found at ${bin}: run bash .ci/setup-code-server.sh ${want}`);
+    log(`code-server (${want}) not installed yet: running .ci/setup-code-server.sh ${want}`);
+    const r = spawnSync('bash', [path.join(REPO_ROOT, '.ci', 'setup-code-server.sh'), want], {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'inherit'],
     });
     const out = (r.stdout || '').trim().split('\n').pop();
-    if (r.status !== 0 || !out || !fs.existsSync(out)) throw new Error(`setup-code-server.sh failed (exit ${r.status})`);
+    if (r.status !== 0 || !out || !fs.existsSync(out)) throw new Error(`setup-code-server.sh ${want} failed (exit ${r.status})`);
     return out;
+}
+
+/**
+ * What a code-server binary is: { version, vscodeVersion, vscodeOption } — its own version, the
+ * VS Code it serves (the version the suite's first test expects) and whether it takes
+ * `--vscode-option` (4.139 does, and needs `--vscode-option enable-smoke-test-driver` before the
+ * workbench runs tests from the URL's payload; 4.100 has no such option and runs them anyway).
+ * Read from the package the binary belongs to (found upwards from its real path); a binary
+ * outside any package is asked (`--version`, `--help`).
+ */
+export function codeServerInfo(bin) {
+    let dir = path.dirname(fs.realpathSync(bin));
+    for (let i = 0; i < 6; i++, dir = path.dirname(dir)) {
+        for (const pkg of [dir, path.join(dir, 'node_modules', 'code-server')]) {
+            const vscodePkg = path.join(pkg, 'lib', 'vscode', 'package.json');
+            const cli = path.join(pkg, 'out', 'node', 'cli.js');
+            if (!fs.existsSync(vscodePkg) || !fs.existsSync(cli)) continue;
+            return {
+                version: JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8')).version,
+                vscodeVersion: JSON.parse(fs.readFileSync(vscodePkg, 'utf8')).version,
+                vscodeOption: fs.readFileSync(cli, 'utf8').includes('"vscode-option"'),
+            };
+        }
+    }
+    // with a config file of its own: without --config, code-server writes ~/.config/code-server
+    const config = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'acct-code-server-info-')), 'config.yaml');
+    fs.writeFileSync(config, 'auth: none\nbind-addr: 127.0.0.1:0\ncert: false\n');
+    const run = args => spawnSync(bin, ['--config', config, ...args], { encoding: 'utf8', env: codeServerEnv(), timeout: 60_000 }).stdout ?? '';
+    // "4.139.1 <commit> with Code 1.139.1"
+    const m = /^(\d+\.\d+\.\d+)\s.*?Code (\d+\.\d+\.\d+)/m.exec(run(['--version']));
+    const vscodeOption = run(['--help']).includes('--vscode-option');
+    fs.rmSync(path.dirname(config), { recursive: true, force: true });
+    if (!m) throw new Error(`${bin} --version does not say which code-server and VS Code it is`);
+    return { version: m[1], vscodeVersion: m[2], vscodeOption };
 }
 
 /** The date the suites pin "today" to, so date checks give the findings of examples/EXPECTED.md. */
@@ -192,6 +252,7 @@ export async function startCodeServer({
     env = {},
     logFile = path.join(profile.base, 'code-server.log'),
     startupTimeoutMs = 60_000,
+    vscodeOptions = [],
 } = {}) {
     const port = await freePort();
     const args = [
@@ -207,6 +268,8 @@ export async function startCodeServer({
         '--log',
         process.env.ACCT_CODE_SERVER_LOG_LEVEL || 'info',
     ];
+    // options handed to VS Code itself (code-server 4.139+: --vscode-option NAME)
+    for (const o of vscodeOptions) args.push('--vscode-option', o);
     if (folder) args.push(folder);
     const out = fs.openSync(logFile, 'a');
     const proc = spawn(bin, args, { env: codeServerEnv(env), stdio: ['ignore', out, out], detached: true });
@@ -568,12 +631,36 @@ export async function screenshot(page, dir, name) {
 }
 
 /**
+ * The warnings VS Code's extension hosts logged about how an `acct.*` setting was read (e.g.
+ * "Accessing a resource scoped configuration without providing a resource is not expected"),
+ * from a user-data-dir's logs folder: one line each, without the time stamp.
+ */
+export function settingWarnings(logsDir) {
+    const found = [];
+    const walk = dir => {
+        for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+            const f = path.join(dir, e.name);
+            if (e.isDirectory()) walk(f);
+            else if (/exthost\.log$/i.test(e.name)) {
+                for (const line of fs.readFileSync(f, 'utf8').split('\n')) {
+                    if (/\[warning\].*configuration.*'acct\./.test(line)) found.push(line.replace(/^[\d-]+ [\d:.]+ /, ''));
+                }
+            }
+        }
+    };
+    walk(logsDir);
+    return found;
+}
+
+/**
  * Reads the JSON summary written by suite/index.js and decides the verdict:
  * green only when the host reported exit code 0 AND the summary shows at
  * least one pass and no failure. Prints failures and the closing
  * "N passed, N failed, N skipped" line. Returns the process exit code (0 or 1).
+ * `problems` are failures found outside the suite (e.g. warnings the extension host logged):
+ * each counts as one failed test.
  */
-export function verdict({ resultsFile, hostExitCode, label = 'vscode' }) {
+export function verdict({ resultsFile, hostExitCode, label = 'vscode', problems = [] }) {
     let results;
     try {
         results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
@@ -586,10 +673,13 @@ export function verdict({ resultsFile, hostExitCode, label = 'vscode' }) {
         if (t.state === 'failed') console.log(`FAILED ${t.title}\n${t.error}\n`);
     }
     if (results.error) console.log(`suite error: ${results.error}`);
-    const ok = hostExitCode === 0 && results.failures === 0 && results.passes > 0;
-    if (!ok && results.failures === 0) {
+    for (const p of problems) console.log(`FAILED ${p}\n`);
+    const suiteOk = hostExitCode === 0 && results.failures === 0 && results.passes > 0;
+    const ok = suiteOk && problems.length === 0;
+    if (!suiteOk && results.failures === 0) {
         console.error(`[${label}] not green: host exit code ${hostExitCode}, ${results.passes} passed`);
     }
-    console.log(`${label}: ${results.passes} passed, ${results.failures || (ok ? 0 : 1)} failed, ${results.pending || 0} skipped`);
+    const failed = (results.failures || (suiteOk ? 0 : 1)) + problems.length;
+    console.log(`${label}: ${results.passes} passed, ${failed} failed, ${results.pending || 0} skipped`);
     return ok ? 0 : 1;
 }

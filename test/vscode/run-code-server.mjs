@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // Runs the Mocha integration suite (test/vscode/suite) inside a real VS Code
-// 1.100.3 extension host served by code-server, with the extension installed
-// from a .vsix exactly as a user would install it.
+// extension host served by code-server (1.100.3, the oldest the engines field claims, or
+// with --code-server newest 1.139.1), with the extension installed from a .vsix exactly
+// as a user would install it.
 //
-//   node test/vscode/run-code-server.mjs [--vsix dist/acct.vsix]
+//   node test/vscode/run-code-server.mjs [--vsix dist/acct.vsix] [--code-server floor|newest|4.x.y]
 //        [--workspace examples] [--timeout 300] [--keep] [--stub] [--out test-results/vscode]
 //
+// The suite's first test expects the VS Code of the code-server being run (as
+// .ci/code-server-versions.json lists it, else its lib/vscode/package.json), unless
+// ACCT_EXPECT_VSCODE_VERSION says otherwise.
 // The folder opened is a temp copy of --workspace (default examples/) with
 // `.vscode/settings.json` {"acct.today": "2026-11-22"}: tests edit and export freely.
 // --stub (debugging the infrastructure only) installs a throwaway extension and
@@ -14,7 +18,8 @@
 // How it works (VS Code's own web integration tests do the same):
 //  1. `code-server --install-extension X.vsix` into a fresh --extensions-dir;
 //  2. code-server is started on 127.0.0.1:<free port> (--auth none);
-//  3. headless Chromium opens the workbench with
+//  3. headless Chromium opens the workbench (code-server 4.139 runs the payload's tests only
+//     with --vscode-option enable-smoke-test-driver, which 4.100 does not know) with
 //     ?folder=<workspace>&payload=[["extensionDevelopmentPath",vscode-remote://…],
 //                                  ["extensionTestsPath",vscode-remote://…/suite/index.js]]
 //     The workbench starts the remote (Node) extension host, which requires
@@ -28,7 +33,8 @@
 //     a code-server that dies, or a crashed page all exit non-zero.
 //
 // Env: ACCT_VSIX (vsix path), ACCT_VSCODE_WORKSPACE, ACCT_VSCODE_TIMEOUT (s),
-//      ACCT_VSCODE_TEST_GREP, CODE_SERVER_BIN, ACCT_CI_CACHE, ACCT_VSCODE_KEEP=1.
+//      ACCT_VSCODE_TEST_GREP, ACCT_CODE_SERVER_VERSION (= --code-server), CODE_SERVER_BIN,
+//      ACCT_EXPECT_VSCODE_VERSION, ACCT_CI_CACHE, ACCT_VSCODE_KEEP=1.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +42,8 @@ import { format, parseArgs } from 'node:util';
 import {
     REPO_ROOT,
     TEST_TODAY,
+    codeServerChoice,
+    codeServerInfo,
     findCodeServer,
     installVsix,
     installedExtensions,
@@ -44,6 +52,7 @@ import {
     prepareWorkspace,
     remoteUri,
     removeWorkspace,
+    settingWarnings,
     startCodeServer,
     tail,
     verdict,
@@ -55,6 +64,7 @@ import { buildStubVsix, removeStubVsix } from './stub-extension.mjs';
 const { values: opts } = parseArgs({
     options: {
         vsix: { type: 'string' },
+        'code-server': { type: 'string' },
         stub: { type: 'boolean', default: false },
         workspace: { type: 'string' },
         timeout: { type: 'string' },
@@ -62,6 +72,9 @@ const { values: opts } = parseArgs({
         out: { type: 'string' },
     },
 });
+
+// --code-server is ACCT_CODE_SERVER_VERSION, which findCodeServer reads
+if (opts['code-server']) process.env.ACCT_CODE_SERVER_VERSION = opts['code-server'];
 
 const SUITE = path.join(REPO_ROOT, 'test', 'vscode', 'suite', 'index.js');
 const OUT_DIR = path.resolve(opts.out ?? path.join(REPO_ROOT, 'test-results', 'vscode'));
@@ -71,7 +84,7 @@ const keep = opts.keep || process.env.ACCT_VSCODE_KEEP === '1';
 
 // workbench chatter that is not test output (still kept in vscode-console.log)
 const NOISE =
-    /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Ignoring fetching additional builtin|Updating additional builtin|ChatSessionStore:)/;
+    /^(Resolving connection token|Resolved connection token|Creating a socket|\[Service Worker\]|Ignoring fetching additional builtin|Updating additional builtin|ChatSessionStore:|\[AgentHost|\[ChatModelSelection\]|\[AccountPolicyGate\])/;
 
 const say = (...a) => console.log('[run-code-server]', ...a);
 
@@ -87,6 +100,16 @@ async function main() {
     const resultsFile = path.join(OUT_DIR, 'results.json');
 
     const bin = findCodeServer();
+    const cs = codeServerInfo(bin);
+    const chosen = process.env.CODE_SERVER_BIN ? null : codeServerChoice();
+    if (chosen && chosen.version !== cs.version) {
+        throw new Error(
+            `${bin} is code-server ${cs.version}, not the ${chosen.version} asked for (${chosen.want}): run bash .ci/setup-code-server.sh ${chosen.want}`,
+        );
+    }
+    // the suite's first test: the VS Code that .ci/code-server-versions.json says this code-server
+    // serves (or, for one it does not list, the one the package says)
+    const expectVersion = process.env.ACCT_EXPECT_VSCODE_VERSION || chosen?.vscode || cs.vscodeVersion;
     // the package of the sources now (packaged again when they changed), unless one is given
     const vsix = opts.stub ? buildStubVsix() : packageUnderTest(opts.vsix ?? process.env.ACCT_VSIX, say);
     const workspace = prepareWorkspace({ source: workspaceSource });
@@ -101,7 +124,7 @@ async function main() {
     let exitCode;
     let vscodeLog;
     try {
-        say(`code-server: ${bin}`);
+        say(`code-server ${cs.version} (VS Code ${cs.vscodeVersion}): ${bin}`);
         say(`installing ${path.relative(REPO_ROOT, vsix).startsWith('..') ? vsix : path.relative(REPO_ROOT, vsix)}`);
         installVsix({ bin, profile, vsix });
         say(`installed: ${installedExtensions(profile).join(', ')}`);
@@ -111,7 +134,9 @@ async function main() {
             profile,
             folder: workspace,
             logFile: path.join(OUT_DIR, 'code-server.log'),
+            vscodeOptions: cs.vscodeOption ? ['enable-smoke-test-driver'] : [],
             env: {
+                ACCT_EXPECT_VSCODE_VERSION: expectVersion,
                 ACCT_VSCODE_TEST_RESULTS: resultsFile,
                 ACCT_VSCODE_EXTENSIONS_DIR: profile.extensionsDir,
                 ACCT_VSCODE_HOST: 'code-server',
@@ -177,6 +202,9 @@ async function main() {
         await browser?.close().catch(() => {});
         vscodeLog?.end();
         await server?.stop();
+        // the server side's logs (the remote extension host's among them) outlive the profile
+        const serverLogs = path.join(profile.userDataDir, 'logs');
+        if (fs.existsSync(serverLogs)) fs.cpSync(serverLogs, path.join(OUT_DIR, 'code-server-logs'), { recursive: true });
         if (!keep) {
             fs.rmSync(profile.base, { recursive: true, force: true });
             if (opts.stub) removeStubVsix(vsix);
@@ -186,7 +214,13 @@ async function main() {
     }
 
     say(`done in ${(Date.now() - t0) / 1000}s`);
-    return verdict({ resultsFile, hostExitCode: exitCode });
+    // VS Code warns when a setting is read against its scope (acct.today is a resource setting:
+    // read without a resource, it logs a warning each time): the run is red if it did
+    const warnings = settingWarnings(path.join(OUT_DIR, 'code-server-logs'));
+    const problems = warnings.length
+        ? [`the extension host logged ${warnings.length} warning(s) about reading an acct setting:\n${[...new Set(warnings)].join('\n')}`]
+        : [];
+    return verdict({ resultsFile, hostExitCode: exitCode, problems });
 }
 
 main().then(

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// User-level browser scenario: a real VS Code workbench (code-server 4.100.3)
-// with the extension installed from dist/acct.vsix, in headless Chromium at
+// User-level browser scenario: a real VS Code workbench (code-server 4.100.3, or with
+// --code-server newest 4.139.1: .ci/code-server-versions.json) with the extension installed from dist/acct.vsix, in headless Chromium at
 // 1400x900, driven by keyboard and mouse the way a person would. Every step
 // asserts what the user sees, and saves a screenshot in test-results/vscode-ui/.
 //
 //   node test/vscode/ui-scenario.mjs [--vsix dist/acct.vsix] [--folder examples] [--keep]
+//        [--code-server floor|newest|4.x.y]   (or ACCT_CODE_SERVER_VERSION; default floor)
+//        [--out test-results/vscode-ui]       (screenshots and logs)
 //        [--stub | --no-extension]   (debugging the infrastructure only: the
 //                                     scenario's acct steps then fail)
 //
@@ -26,6 +28,7 @@
 //      the same report as Markdown.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -62,13 +65,18 @@ const { values: opts } = parseArgs({
     options: {
         folder: { type: 'string' },
         vsix: { type: 'string' },
+        'code-server': { type: 'string' },
+        out: { type: 'string' },
         stub: { type: 'boolean', default: false },
         'no-extension': { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
     },
 });
 
-const OUT_DIR = path.join(REPO_ROOT, 'test-results', 'vscode-ui');
+// --code-server is ACCT_CODE_SERVER_VERSION, which findCodeServer reads
+if (opts['code-server']) process.env.ACCT_CODE_SERVER_VERSION = opts['code-server'];
+
+const OUT_DIR = path.resolve(opts.out ?? path.join(REPO_ROOT, 'test-results', 'vscode-ui'));
 const source = path.resolve(opts.folder ?? process.env.ACCT_VSCODE_WORKSPACE ?? path.join(REPO_ROOT, 'examples'));
 const say = (...a) => console.log('[ui]', ...a);
 
@@ -118,8 +126,13 @@ async function scenario(page, folder) {
 
     await step(`Quick Open opens ${FILE}: warning squiggles, one on \`opportunity branchwifi\``, async () => {
         await openFile(page, path.basename(FILE));
-        const active = await page.locator('.tabs-container .tab.active').first().innerText();
-        if (!active.includes(path.basename(FILE))) throw new Error(`active tab is "${active}"`);
+        // the tab's name: VS Code 1.100 draws it in one element (.label-name "jinlan-bank.acct"),
+        // 1.139 splits it into name and extension (.label-name "jinlan-bank", .label-suffix ".acct")
+        const active = await page
+            .locator('.tabs-container .tab.active')
+            .first()
+            .evaluate(tab => ['.label-name', '.label-suffix'].map(sel => tab.querySelector(sel)?.textContent?.trim() ?? '').join(''));
+        if (active !== path.basename(FILE)) throw new Error(`active tab is "${active}"`);
         const shown = await page.locator('.editor-instance .view-lines').first().innerText();
         if (!shown.replace(/\s+/g, ' ').includes(`customer jlbank "${CUSTOMER}"`)) throw new Error('the editor does not show the customer');
         // the language server's findings arrive as squiggles (single-threaded on the customer, line 4)
@@ -269,6 +282,13 @@ async function scenario(page, folder) {
 
     await step('saved, the plan shows its changes since HEAD: Account Plan: Show Changes Since…', async () => {
         await openFile(page, FILE);
+        // Quick Open of the plan open beside the power map may leave the webview active (VS Code
+        // 1.139): a click on the plan's tab gives its editor the keyboard, so Ctrl+S saves the plan
+        // (nothing else does: the profile turns the browser's auto save off)
+        await page
+            .locator('.tabs-container .tab', { hasText: path.basename(FILE) })
+            .first()
+            .click();
         await page.keyboard.press('Control+S');
         // saved: the file on disk holds the new contact and the tab is no longer dirty
         await until(() => fs.readFileSync(path.join(folder, FILE), 'utf8').includes('contact newbie'), `${FILE} was not saved`);
@@ -363,6 +383,11 @@ async function noHover(page) {
 }
 
 async function main() {
+    // only clear a results folder of ours (under test-results/ or the temp folder)
+    const ours = [path.join(REPO_ROOT, 'test-results'), os.tmpdir()].some(root => !path.relative(root, OUT_DIR).startsWith('..'));
+    if (!ours && fs.existsSync(OUT_DIR) && fs.readdirSync(OUT_DIR).length) {
+        throw new Error(`--out ${OUT_DIR} is not empty and not under test-results/: refusing to clear it`);
+    }
     fs.rmSync(OUT_DIR, { recursive: true, force: true });
     fs.mkdirSync(OUT_DIR, { recursive: true });
     const folder = prepareWorkspace({ source });

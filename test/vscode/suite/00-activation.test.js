@@ -6,11 +6,21 @@ const path = require('path');
 const vscode = require('vscode');
 const h = require('./helpers');
 
+// the code-server runner sets it to the VS Code of the code-server it runs (1.100.3 or 1.139.1)
 const EXPECT_VERSION = process.env.ACCT_EXPECT_VSCODE_VERSION || '1.100';
 
 describe('infrastructure', () => {
     it(`runs inside VS Code ${EXPECT_VERSION}`, () => {
         assert.ok(vscode.version.startsWith(EXPECT_VERSION), `vscode.version is ${vscode.version}`);
+    });
+
+    it("is a VS Code the extension's engines field accepts", () => {
+        // engines.vscode is "^1.MINOR.0": same major, at least that minor
+        const range = h.extension().packageJSON.engines.vscode;
+        const floor = /^\^(\d+)\.(\d+)\.\d+$/.exec(range);
+        assert.ok(floor, `engines.vscode is ${range}, not ^x.y.z`);
+        const [major, minor] = vscode.version.split('.').map(Number);
+        assert.ok(major === Number(floor[1]) && minor >= Number(floor[2]), `vscode.version ${vscode.version} is outside engines.vscode ${range}`);
     });
 
     it(`has ${h.EXTENSION_ID} installed from the .vsix`, () => {
@@ -24,8 +34,8 @@ describe('infrastructure', () => {
     });
 
     it(`opens a workspace with acct.today pinned to ${h.TODAY}`, () => {
-        h.workspaceFolder();
-        assert.strictEqual(vscode.workspace.getConfiguration('acct').get('today'), h.TODAY);
+        // a resource setting, read for the folder (as the extension reads it: no warning in the log)
+        assert.strictEqual(vscode.workspace.getConfiguration('acct', h.workspaceFolder().uri).get('today'), h.TODAY);
     });
 });
 

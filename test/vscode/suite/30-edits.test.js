@@ -91,7 +91,7 @@ describe('edits and settings', () => {
     it('changing acct.today re-checks dates (overdue-activity depends on it)', async () => {
         const uri = h.fileUri('regional/jinlan-bank.acct');
         await h.waitForDiagnostics(uri, has('overdue-activity'));
-        const config = vscode.workspace.getConfiguration('acct');
+        const config = vscode.workspace.getConfiguration('acct', h.workspaceFolder().uri);
         try {
             // dcsite is planned for 2026-11-10: not overdue on 2026-11-05
             await config.update('today', '2026-11-05', vscode.ConfigurationTarget.Workspace);
