@@ -13,7 +13,7 @@ import {
     type PartialLangiumServices,
 } from 'langium/lsp';
 import { AcctGeneratedModule, AcctGeneratedSharedModule } from './language/generated/module.js';
-import { AcctLanguageModule, AcctLanguageSharedModule } from './language/acct-language-module.js';
+import { AcctLanguageModule, AcctLanguageSharedModule, AcctOneShotTreeModule } from './language/acct-language-module.js';
 import { OneShotSharedModule } from './language/workspace/one-shot-index.js';
 import type { AcctLanguageAddedServices } from './language/acct-language-services.js';
 import { registerValidationChecks } from './language/validation/checks/index.js';
@@ -27,6 +27,11 @@ export type AcctServices = LangiumServices & AcctLanguageAddedServices & AcctPla
 export interface AcctModuleContext extends DefaultSharedModuleContext {
     /** Checked once and thrown away (the CLI): no index of who references what. */
     oneShot?: boolean;
+    /**
+     * Parsed once, never updated (one build of the CLI: not `acct diff`'s second side or history,
+     * which update documents through the incremental parser): a leaner syntax tree.
+     */
+    leanTree?: boolean;
     /** How the language server reads git for the plan over time (Trends, stage age); none: no history. */
     history?: HistoryReader;
 }
@@ -43,7 +48,15 @@ export function createAcctServices(
         AcctLspSharedModule,
         context.oneShot ? OneShotSharedModule : {},
     );
-    const Acct = inject(createDefaultModule({ shared }), AcctGeneratedModule, AcctLanguageModule, AcctPlanModule, AcctLspModule, ...overrides);
+    const Acct = inject(
+        createDefaultModule({ shared }),
+        AcctGeneratedModule,
+        AcctLanguageModule,
+        context.leanTree ? AcctOneShotTreeModule : {},
+        AcctPlanModule,
+        AcctLspModule,
+        ...overrides,
+    );
     shared.ServiceRegistry.register(Acct);
     registerValidationChecks(Acct);
     if (context.connection) {

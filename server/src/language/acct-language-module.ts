@@ -17,7 +17,8 @@ import { createAcctParser } from './parser/acct-parser.js';
 import { AcctLexer } from './parser/acct-lexer.js';
 import { AcctTokenBuilder } from './parser/acct-token-builder.js';
 import { AcctValueConverter } from './parser/acct-value-converter.js';
-import { withLeanLeaves } from './parser/lean-cst.js';
+import { withLeanLeaves, withValueLeaves } from './parser/lean-cst.js';
+import { AcctLanguageMetaData } from './generated/module.js';
 import { AcctLinker } from './references/acct-linker.js';
 import { AcctNodeDescriptionProvider, AcctReferenceDescriptionProvider } from './references/acct-descriptions.js';
 import { IncrementalDocumentFactory } from './incremental/incremental-document-factory.js';
@@ -50,6 +51,19 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
         Linker: services => new AcctLinker(services),
         ScopeProvider: services => new AcctScopeProvider(services),
         ScopeComputation: services => new AcctScopeComputation(services),
+    },
+};
+
+/**
+ * A plan checked once and thrown away (the CLI's check, export, sandbox, report): the syntax tree
+ * without a node of its own for a value that is one token (parser/lean-cst.ts `withValueLeaves`).
+ */
+export const AcctOneShotTreeModule: Module<AcctLanguageServices, PartialLangiumCoreServices> = {
+    // Chevrotain's checks of the grammar itself (ambiguities, unreachable alternatives) run where
+    // the parser is built for the editor and the tests, once per process; a one-shot check skips them.
+    LanguageMetaData: () => ({ ...AcctLanguageMetaData, mode: 'production' }),
+    parser: {
+        LangiumParser: services => withValueLeaves(withLeanLeaves(createAcctParser(services))),
     },
 };
 

@@ -95,6 +95,7 @@ export const INTERNAL_MEMBERS: readonly InternalMember[] = [
     { owner: 'CstNodeBuilder', member: 'addHiddenNodes', declared: 'public', use: 'replace', by: 'language/acct-parser.ts' },
     { owner: 'CstNodeBuilder', member: 'removeNode', declared: 'public', use: 'replace', by: 'language/acct-parser.ts' },
     { owner: 'CstNodeBuilder', member: 'buildLeafNode', declared: 'public', use: 'replace', by: 'language/lean-cst.ts' },
+    { owner: 'CstNodeBuilder', member: 'construct', declared: 'public', use: 'replace', by: 'language/lean-cst.ts' },
     // Langium's CST nodes (incremental/tree-splice.ts, lean-cst.ts, incremental/incremental-parse.ts)
     { owner: 'CompositeCstNodeImpl', member: 'content', declared: 'public', use: 'write', by: 'language/acct-parser.ts, language/incremental/tree-splice.ts' },
     {
@@ -225,6 +226,7 @@ export interface CstBuilderInternals {
     addHiddenNodes(tokens: IToken[]): void;
     removeNode(node: CstNode): void;
     buildLeafNode(token: IToken, feature?: unknown): CstNode;
+    construct(item: { $type?: unknown; $cstNode?: CstNode }): void;
 }
 
 export interface ParserInternals {
@@ -247,7 +249,7 @@ export function parserInternals(parser: LangiumParser): ParserInternals {
     expect(internals, 'LangiumParser', 'nodeBuilder', 'object');
     checkRecognizer(internals.wrapper);
     const builder = internals.nodeBuilder;
-    for (const method of ['addHiddenNodes', 'removeNode', 'buildLeafNode', 'buildRootNode'] as const) {
+    for (const method of ['addHiddenNodes', 'removeNode', 'buildLeafNode', 'buildRootNode', 'construct'] as const) {
         expect(builder, 'CstNodeBuilder', method, 'function');
     }
     expect(builder, 'CstNodeBuilder', 'nodeStack', 'array');

@@ -59,7 +59,8 @@ export interface PlanText {
 /** Parses, links and checks plan texts with fresh language services. */
 export async function loadTexts(files: readonly PlanText[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const cwd = options.cwd ?? process.cwd();
-    const { shared, Acct } = createAcctServices({ ...EmptyFileSystem, oneShot: true });
+    // checked once, never updated: the lean syntax tree (acct-module.ts)
+    const { shared, Acct } = createAcctServices({ ...EmptyFileSystem, oneShot: true, leanTree: true });
     Acct.workspace.AcctSettings.todayOverride = options.today;
     Acct.workspace.AcctSettings.locale = options.locale ?? 'en';
     Acct.workspace.AcctSettings.baseFolder = URI.file(cwd);

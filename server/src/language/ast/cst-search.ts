@@ -41,3 +41,17 @@ export function nodeForProperty(node: CstNode | undefined, property: string | un
     if (nodes.length === 0) return undefined;
     return nodes[index === undefined ? 0 : Math.max(0, Math.min(index, nodes.length - 1))];
 }
+
+/**
+ * The leaf that stands for `node` in the tree when the one-shot parser put a value rule's single
+ * leaf in its node's place (parser/lean-cst.ts `withValueLeaves`: the node still holds the leaf,
+ * which no longer has it as its container); otherwise `node` itself. Same grammar source, text and
+ * range: a reference keeps the leaf, and the node is dropped.
+ */
+export function valueLeafOf(node: CstNode): CstNode {
+    if (isCompositeCstNode(node) && node.content.length === 1) {
+        const only = node.content[0]!;
+        if (!isCompositeCstNode(only) && only.container !== node) return only;
+    }
+    return node;
+}

@@ -19,6 +19,9 @@ import type { AcctLanguageServices } from '../acct-language-services.js';
 /** Characters that may start a token: whitespace, ids, numbers, strings, `{`, `}`, `,`, `-`, `?`. */
 const MAY_START = /[\s\w"{},\-?\u00C0-\uFFFF]/;
 
+/** What `invalidRuns` looks at: a quote or a slash (a string or a comment may start there), a `.`, any character outside MAY_START. */
+const NEEDS_A_LOOK = /[^\s\w{},\-?\u00C0-\uFFFF]/g;
+
 /** Whether the character at `i` may be part of a token: also a `.` in a number and the `/` of a comment. */
 function mayStart(text: string, i: number): boolean {
     const c = text[i]!;
@@ -158,6 +161,10 @@ class SmallToken implements IToken {
 function invalidRuns(text: string): Array<[number, number]> {
     const runs: Array<[number, number]> = [];
     for (let i = 0; i < text.length;) {
+        // Characters that may start a token and start no string or comment are passed over in one search.
+        NEEDS_A_LOOK.lastIndex = i;
+        if (!NEEDS_A_LOOK.test(text)) break;
+        i = NEEDS_A_LOOK.lastIndex - 1;
         const end = skipStringOrComment(text, i);
         if (end >= 0) {
             i = end;

@@ -5,8 +5,18 @@
  * Langium's `unlink` still deletes `_nodeDescription`, which turns every re-linked reference
  * into a dictionary of properties (docs/langium-internals.md).
  */
-import { Cancellation, DefaultLinker, interruptAndCheck, type DefaultReference, type LangiumDocument } from 'langium';
+import {
+    Cancellation,
+    DefaultLinker,
+    interruptAndCheck,
+    type AstNode,
+    type CstNode,
+    type DefaultReference,
+    type LangiumDocument,
+    type Reference,
+} from 'langium';
 import { forEachReference, nodesOf } from '../ast/ast-walk.js';
+import { valueLeafOf } from '../ast/cst-search.js';
 
 /** Nodes linked between two looks at cancellation. */
 const CHECK_CANCEL_EVERY = 256;
@@ -19,6 +29,11 @@ export class AcctLinker extends DefaultLinker {
             if (i % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken);
             forEachReference(nodes[i]!, info => this.doLink(info, document));
         }
+    }
+
+    /** A reference keeps the leaf that stands for its name's node in a one-shot tree (ast/cst-search.ts valueLeafOf). */
+    override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
+        return super.buildReference(node, property, refNode && valueLeafOf(refNode), refText);
     }
 
     /** As Langium's, without deleting a property (which turns every reference into a dictionary). */

@@ -1,0 +1,140 @@
+/**
+ * The one-shot syntax tree (issue 23, parser/lean-cst.ts `withValueLeaves`): a value rule that
+ * matched one token keeps that token's leaf in its node's place. Everything the CLI reads of a
+ * plan — the findings with their ranges, the waived ones, the plan document, every node's range
+ * and text, every property's syntax and every reference's name — is the same as with Langium's
+ * tree, on the examples, on a generated workspace and on broken texts.
+ */
+import { describe, expect, it } from 'vitest';
+import * as fc from 'fast-check';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AstUtils, CstUtils, EmptyFileSystem, GrammarUtils, URI, isCompositeCstNode, isReference, type AstNode, type CstNode } from 'langium';
+import { createAcctServices } from '../../server/src/acct-module.js';
+import type { Workspace } from '../../server/src/language/generated/ast.js';
+import { assignedProperty, nodesForProperty } from '../../server/src/language/ast/cst-search.js';
+import { serializePlan } from '../../server/src/plan/plan-json.js';
+import { generateWorkspace } from '../bench/generate.js';
+import { TODAY } from './helpers.js';
+
+const WS = URI.file('/ws');
+const examples = path.resolve(__dirname, '..', '..', 'examples');
+
+function exampleFiles(): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (const file of fs.readdirSync(examples, { recursive: true, encoding: 'utf8' }))
+        if (file.endsWith('.acct')) files[file] = fs.readFileSync(path.join(examples, file), 'utf8');
+    return files;
+}
+
+const place = (node: CstNode | undefined) => node && { offset: node.offset, end: node.end, range: node.range, text: node.text };
+
+/** What the CLI reads of a workspace checked once, and how many composite nodes its trees hold. */
+async function checkOnce(files: Record<string, string>, leanTree: boolean) {
+    const { shared, Acct } = createAcctServices({ ...EmptyFileSystem, oneShot: true, leanTree });
+    Acct.workspace.AcctSettings.todayOverride = TODAY;
+    Acct.workspace.AcctSettings.locale = 'en';
+    Acct.workspace.AcctSettings.baseFolder = WS;
+    const documents = Object.entries(files).map(([name, text]) => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.file(`/ws/${name}`));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    const plans = Acct.plan.PlanBuilder;
+    let composites = 0;
+    const trees = documents.map(document => {
+        const root = document.parseResult.value.$cstNode!;
+        for (const node of CstUtils.streamCst(root)) if (isCompositeCstNode(node)) composites++;
+        return AstUtils.streamAst(document.parseResult.value)
+            .map((node: AstNode) => ({
+                type: node.$type,
+                at: place(node.$cstNode),
+                properties: Object.keys(node)
+                    .filter(key => !key.startsWith('$'))
+                    .map(key => ({
+                        key,
+                        nodes: nodesForProperty(node.$cstNode, key).map(n => ({ ...place(n), property: assignedProperty(n.grammarSource) })),
+                        langium: place(GrammarUtils.findNodeForProperty(node.$cstNode, key)),
+                        references: [(node as unknown as Record<string, unknown>)[key]]
+                            .flat()
+                            .filter(isReference)
+                            .map(ref => ({
+                                text: ref.$refText,
+                                at: place(ref.$refNode),
+                                source: ref.$refNode?.grammarSource?.$type,
+                                target: ref.ref?.$type,
+                            })),
+                    })),
+            }))
+            .toArray();
+    });
+    return {
+        composites,
+        diagnostics: JSON.stringify(plans.diagnostics(WS)),
+        located: JSON.stringify(plans.located(WS)),
+        plan: serializePlan(plans.plan(WS)),
+        trees,
+    };
+}
+
+async function expectSameReading(files: Record<string, string>): Promise<{ lean: number; full: number }> {
+    const full = await checkOnce(files, false);
+    const lean = await checkOnce(files, true);
+    expect(lean.diagnostics).toBe(full.diagnostics);
+    expect(lean.located).toBe(full.located);
+    expect(lean.plan).toBe(full.plan);
+    expect(lean.trees).toEqual(full.trees);
+    return { lean: lean.composites, full: full.composites };
+}
+
+describe('the one-shot syntax tree (value leaves)', () => {
+    it('reads the examples as Langium’s tree does, with a third of its composite nodes', async () => {
+        const { lean, full } = await expectSameReading(exampleFiles());
+        expect(lean).toBeLessThan(full * 0.5);
+    });
+
+    it('reads a generated workspace (the benchmark’s generator) as Langium’s tree does', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-value-leaves-'));
+        try {
+            const ws = generateWorkspace(dir, { seed: 23, fileCount: 8, totalLines: 2500 });
+            const files = Object.fromEntries(ws.files.map(file => [path.relative(dir, file), fs.readFileSync(file, 'utf8')]));
+            const { lean, full } = await expectSameReading(files);
+            expect(lean).toBeLessThan(full * 0.5);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it('reads broken texts as Langium’s tree does (findings, ranges, references)', async () => {
+        const files = exampleFiles();
+        const names = Object.keys(files).filter(name => !name.endsWith('team.acct'));
+        const team = Object.fromEntries(Object.entries(files).filter(([name]) => name.endsWith('team.acct')));
+        await fc.assert(
+            fc.asyncProperty(
+                fc.constantFrom(...names),
+                fc.array(
+                    fc.tuple(
+                        fc.double({ min: 0, max: 1, noNaN: true }),
+                        fc.nat(12),
+                        fc.constantFrom('', '{', '}', ' x', '-', '"', '3', ',', ' support ', '// c\n'),
+                    ),
+                    {
+                        minLength: 1,
+                        maxLength: 4,
+                    },
+                ),
+                async (name, edits) => {
+                    let text = files[name]!;
+                    for (const [where, length, insert] of edits) {
+                        const at = Math.floor(where * text.length);
+                        text = text.slice(0, at) + insert + text.slice(at + length);
+                    }
+                    await expectSameReading({ ...team, [name]: text });
+                },
+            ),
+            { numRuns: 25, seed: 23 },
+        );
+    });
+});
