@@ -18,7 +18,7 @@ import {
     type ValidationSeverity,
 } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import { forEachNode, nodesOf } from '../ast/ast-walk.js';
+import { forEachNode, nodesBelow, nodesOf } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import { nodeForProperty } from '../ast/cst-search.js';
 import { messageText } from './finding-data.js';
@@ -314,7 +314,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
                 const found: Diagnostic[] = [];
                 sink = found;
                 try {
-                    for (const inner of nodesUnder(node)) await check(inner);
+                    for (const inner of nodesBelow(node)) await check(inner);
                 } finally {
                     sink = items;
                 }
@@ -394,15 +394,6 @@ const datedNodes = new WeakMap<AstNode, readonly AstNode[]>();
 function datedNodesOf(root: AstNode, registry: AcctValidationRegistry): readonly AstNode[] {
     let nodes = datedNodes.get(root);
     if (!nodes) datedNodes.set(root, (nodes = nodesOf(root).filter(node => registry.dateChecksFor(node.$type).length > 0)));
-    return nodes;
-}
-
-/** `node` and every node below it, in the walk's order. */
-function nodesUnder(node: AstNode): AstNode[] {
-    const nodes: AstNode[] = [];
-    forEachNode(node, inner => {
-        nodes.push(inner);
-    });
     return nodes;
 }
 
