@@ -37,6 +37,17 @@ function isElement(node: AstNode): boolean {
 
 const elementNodes = new WeakMap<AstNode, readonly AstNode[]>();
 
+/**
+ * Roots made by an edit's partial re-parse (incremental-parse.ts): only their walks keep each
+ * element's, so that a document read once (the CLI) keeps no more than its walk.
+ */
+const edited = new WeakSet<AstNode>();
+
+/** `root` is the tree of an edited document, re-parsed around the edit: its elements' walks are kept. */
+export function markEdited(root: AstNode): void {
+    edited.add(root);
+}
+
 /** `node` and every node below it, in the walk's order (an element's walked once). */
 export function nodesBelow(node: AstNode): readonly AstNode[] {
     if (isElement(node)) return nodesOfElement(node);
@@ -69,8 +80,9 @@ export function nodesOf(root: AstNode): readonly AstNode[] {
     let nodes = allNodes.get(root);
     if (!nodes) {
         const list: AstNode[] = [];
+        const keep = edited.has(root);
         forEachNode(root, node => {
-            if (!isElement(node)) {
+            if (!keep || !isElement(node)) {
                 list.push(node);
                 return true;
             }
@@ -88,8 +100,8 @@ const elementReferences = new WeakMap<AstNode, readonly HeldReference[]>();
 
 /**
  * Every reference held in the document whose root is `root`, in the order of `forEachReference`
- * over `nodesOf(root)` (Langium's `streamReferences` of each node of `streamAst`): kept with the
- * root, and each element's with the element.
+ * over `nodesOf(root)` (Langium's `streamReferences` of each node of `streamAst`): for an edited
+ * document's root (markEdited), kept with the root, and each element's with the element.
  */
 export function referencesOf(root: AstNode): readonly HeldReference[] {
     let references = allReferences.get(root);
@@ -98,8 +110,9 @@ export function referencesOf(root: AstNode): readonly HeldReference[] {
         const push = (info: HeldReference) => {
             list.push(info);
         };
+        const keep = edited.has(root);
         forEachNode(root, node => {
-            if (!isElement(node)) {
+            if (!keep || !isElement(node)) {
                 forEachReference(node, push);
                 return true;
             }
@@ -112,6 +125,8 @@ export function referencesOf(root: AstNode): readonly HeldReference[] {
             for (const info of held) list.push(info);
             return false;
         });
+        // (a document read once keeps none: its linking and its index walk it each)
+        if (!keep) return list;
         allReferences.set(root, (references = list));
     }
     return references;
