@@ -26,19 +26,110 @@ export function forEachNode(root: AstNode, visit: (node: AstNode) => boolean | v
 const allNodes = new WeakMap<AstNode, readonly AstNode[]>();
 
 /**
+ * A customer's contact, opportunity or activity: its subtree never changes once parsed (an edit
+ * re-parses an element as a new node, and leaves the others as they are), so that its nodes and
+ * references are walked once, not at every edit of its document.
+ */
+function isElement(node: AstNode): boolean {
+    const type = node.$type;
+    return (type === 'Contact' || type === 'Opportunity' || type === 'Activity') && node.$container?.$type === 'Customer';
+}
+
+const elementNodes = new WeakMap<AstNode, readonly AstNode[]>();
+
+/**
+ * Roots made by an edit's partial re-parse (incremental-parse.ts): only their walks keep each
+ * element's, so that a document read once (the CLI) keeps no more than its walk.
+ */
+const edited = new WeakSet<AstNode>();
+
+/** `root` is the tree of an edited document, re-parsed around the edit: its elements' walks are kept. */
+export function markEdited(root: AstNode): void {
+    edited.add(root);
+}
+
+/** `node` and every node below it, in the walk's order (an element's walked once). */
+export function nodesBelow(node: AstNode): readonly AstNode[] {
+    if (isElement(node)) return nodesOfElement(node);
+    const list: AstNode[] = [];
+    forEachNode(node, inner => {
+        list.push(inner);
+    });
+    return list;
+}
+
+/** An element's nodes in the walk's order (walked once per element). */
+function nodesOfElement(element: AstNode): readonly AstNode[] {
+    let nodes = elementNodes.get(element);
+    if (!nodes) {
+        const list: AstNode[] = [];
+        forEachNode(element, node => {
+            list.push(node);
+        });
+        elementNodes.set(element, (nodes = list));
+    }
+    return nodes;
+}
+
+/**
  * Every node of the document whose root is `root`, in the walk's order. Linking, indexing and
- * validation of one build walk the same tree (a parse gives a new root): walked once, kept with the root.
+ * validation of one build walk the same tree (a parse gives a new root): walked once, kept with the
+ * root; the elements an edit did not re-parse are not walked again.
  */
 export function nodesOf(root: AstNode): readonly AstNode[] {
     let nodes = allNodes.get(root);
     if (!nodes) {
         const list: AstNode[] = [];
+        const keep = edited.has(root);
         forEachNode(root, node => {
-            list.push(node);
+            if (!keep || !isElement(node)) {
+                list.push(node);
+                return true;
+            }
+            for (const inner of nodesOfElement(node)) list.push(inner);
+            return false;
         });
         allNodes.set(root, (nodes = list));
     }
     return nodes;
+}
+
+type HeldReference = ReferenceInfo & { reference: Reference };
+const allReferences = new WeakMap<AstNode, readonly HeldReference[]>();
+const elementReferences = new WeakMap<AstNode, readonly HeldReference[]>();
+
+/**
+ * Every reference held in the document whose root is `root`, in the order of `forEachReference`
+ * over `nodesOf(root)` (Langium's `streamReferences` of each node of `streamAst`): for an edited
+ * document's root (markEdited), kept with the root, and each element's with the element.
+ */
+export function referencesOf(root: AstNode): readonly HeldReference[] {
+    let references = allReferences.get(root);
+    if (!references) {
+        const list: HeldReference[] = [];
+        const push = (info: HeldReference) => {
+            list.push(info);
+        };
+        const keep = edited.has(root);
+        forEachNode(root, node => {
+            if (!keep || !isElement(node)) {
+                forEachReference(node, push);
+                return true;
+            }
+            let held = elementReferences.get(node);
+            if (!held) {
+                const own: HeldReference[] = [];
+                for (const inner of nodesOfElement(node)) forEachReference(inner, info => own.push(info));
+                elementReferences.set(node, (held = own));
+            }
+            for (const info of held) list.push(info);
+            return false;
+        });
+        // (a document read once keeps none: its linking and its index walk it each)
+        if (!keep) return list;
+        allReferences.set(root, (references = list));
+    }
+    return references;
 }
 
 /** Calls `visit` for each (single) reference held by `node` itself, as `streamReferences` gives them. */

@@ -28,6 +28,7 @@ import {
 import { isActivity, isCompetitor, isContact, isCustomer, isMember, isOpportunity, type Customer, type Workspace } from '../generated/ast.js';
 import { AcctLexer } from '../parser/acct-lexer.js';
 import { compositeInternals } from '../langium-internals.js';
+import { markEdited } from '../ast/ast-walk.js';
 import { positionIn } from '../parser/lean-cst.js';
 import { attach, copyNode, keepIdentity, spliceCst, type TextEdit } from './tree-splice.js';
 import { closingBrace, isUnterminatedString, lexWindow, type WindowTokens } from './window-tokens.js';
@@ -252,6 +253,7 @@ export class IncrementalParser {
     ): ParseResult<Workspace> {
         const workspace = copyNode(old.value, this.services.references.Linker, this.services.shared.AstReflection, { declarations });
         declarations.forEach((declaration, index) => attach(declaration, workspace, 'declarations', index));
+        markEdited(workspace);
         const moved = (offset: number) => offset >= window.end;
         const lexerError = (error: ILexingError): ILexingError => {
             if (!moved(error.offset)) return error;

@@ -25,7 +25,7 @@ import {
     type ReferenceDescriptionProvider,
     type URI,
 } from 'langium';
-import { forEachReference, nodesOf } from '../ast/ast-walk.js';
+import { referencesOf } from '../ast/ast-walk.js';
 
 class LeanNodeDescription implements AstNodeDescription {
     constructor(
@@ -103,18 +103,17 @@ export class AcctReferenceDescriptionProvider implements ReferenceDescriptionPro
     async createDescriptions(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         const descriptions: ReferenceDescription[] = [];
         const sourceUri = document.uri;
-        const nodes = nodesOf(document.parseResult.value);
-        for (let i = 0; i < nodes.length; i++) {
+        const references = referencesOf(document.parseResult.value);
+        for (let i = 0; i < references.length; i++) {
             if (i % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
-            forEachReference(nodes[i]!, ({ reference, container }) => {
-                // Langium indexes resolved references with a syntax node (acct has no multi-references)
-                if (reference.error || !reference.$refNode) return;
-                const target = reference.$nodeDescription;
-                if (!target) return;
-                descriptions.push(
-                    new LeanReferenceDescription(sourceUri, UriUtils.equals(target.documentUri, sourceUri), container, reference, target, this.locator),
-                );
-            });
+            const { reference, container } = references[i]!;
+            // Langium indexes resolved references with a syntax node (acct has no multi-references)
+            if (reference.error || !reference.$refNode) continue;
+            const target = reference.$nodeDescription;
+            if (!target) continue;
+            descriptions.push(
+                new LeanReferenceDescription(sourceUri, UriUtils.equals(target.documentUri, sourceUri), container, reference, target, this.locator),
+            );
         }
         return descriptions;
     }

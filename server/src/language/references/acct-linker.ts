@@ -15,19 +15,19 @@ import {
     type LangiumDocument,
     type Reference,
 } from 'langium';
-import { forEachReference, nodesOf } from '../ast/ast-walk.js';
+import { referencesOf } from '../ast/ast-walk.js';
 import { valueLeafOf } from '../ast/cst-search.js';
 
-/** Nodes linked between two looks at cancellation. */
+/** References linked between two looks at cancellation. */
 const CHECK_CANCEL_EVERY = 256;
 
 export class AcctLinker extends DefaultLinker {
     /** Langium's linking in Langium's order, without its streams and a promise per node (ast-walk.ts). */
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        const nodes = nodesOf(document.parseResult.value);
-        for (let i = 0; i < nodes.length; i++) {
+        const references = referencesOf(document.parseResult.value);
+        for (let i = 0; i < references.length; i++) {
             if (i % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken);
-            forEachReference(nodes[i]!, info => this.doLink(info, document));
+            this.doLink(references[i]!, document);
         }
     }
 

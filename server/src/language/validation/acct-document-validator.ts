@@ -18,7 +18,7 @@ import {
     type ValidationSeverity,
 } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import { forEachNode, nodesOf } from '../ast/ast-walk.js';
+import { forEachNode, nodesBelow, nodesOf } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import { nodeForProperty } from '../ast/cst-search.js';
 import { messageText } from './finding-data.js';
@@ -30,11 +30,15 @@ import type { FindingPolicy } from './finding-policy.js';
 import { withoutCascades } from '../parser/syntax-cascade.js';
 import { DATE_DRIVEN_CODES } from './checks/date-driven.js';
 import { UnresolvedReferences } from '../references/unresolved-references.js';
+import { ElementFindings, isElement } from './element-findings.js';
 
 export class AcctDocumentValidator extends DefaultDocumentValidator {
     protected readonly findingPolicy: FindingPolicy;
     protected readonly unresolved: UnresolvedReferences;
     protected readonly settings: AcctSettings;
+    /** The findings of each document's elements, reused for the elements an edit did not touch (element-findings.ts). */
+    protected readonly elementFindings: ElementFindings;
+    protected readonly workspaceFacts: AcctLanguageServices['workspace']['WorkspaceFacts'];
 
     /** Per document, the checks' findings of its last validation, and what they were made for (checkFindings). */
     protected readonly kept = new WeakMap<
@@ -50,6 +54,8 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         this.findingPolicy = services.validation.FindingPolicy;
         this.unresolved = new UnresolvedReferences(services);
         this.settings = services.workspace.AcctSettings;
+        this.elementFindings = new ElementFindings(services.validation.CustomerIndex);
+        this.workspaceFacts = services.workspace.WorkspaceFacts;
     }
 
     /**
@@ -253,6 +259,83 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             if (cst) return super.toDiagnostic(severity, message, { ...info, range: cst.range });
         }
         return super.toDiagnostic(severity, message, info);
+    }
+
+    /**
+     * Langium's validation of the AST, in which the elements of a customer (contacts, opportunities,
+     * activities) whose text and facts are those of the document's last validation get the
+     * findings made then (element-findings.ts); the others, the customers and the workspace are
+     * checked. The same findings, in the same order, as checking every node.
+     */
+    protected override async validateAst(
+        root: AstNode,
+        options: ValidationOptions,
+        cancelToken: CancellationToken = Cancellation.CancellationToken.None,
+    ): Promise<Diagnostic[]> {
+        const document = root.$document;
+        const custom = this.validateSingleNodeOptions !== DefaultDocumentValidator.prototype['validateSingleNodeOptions'];
+        if (!document || custom) return super.validateAst(root, options, cancelToken);
+        const registry = this.validationRegistry as AcctValidationRegistry;
+        const items: Diagnostic[] = [];
+        let sink = items;
+        const acceptor: ValidationAcceptor = (severity, message, info) => {
+            sink.push(this.toDiagnostic(severity, message, info));
+        };
+        await this.validateAstBefore(root, options, acceptor, cancelToken);
+        const round = this.elementFindings.begin(document, this.findingsContext(options));
+        if (!round) {
+            await this.validateAstNodes(root, options, acceptor, cancelToken);
+        } else {
+            let checked = 0;
+            const check = async (node: AstNode) => {
+                if (checked++ % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken);
+                for (const run of registry.checksFor(node.$type, options.categories)) {
+                    const pending = run(node, acceptor, cancelToken);
+                    if (pending) await pending;
+                }
+            };
+            // the nodes in the walk's order, an element standing for its whole subtree
+            const steps: AstNode[] = [];
+            forEachNode(root, node => {
+                steps.push(node);
+                return !isElement(node);
+            });
+            for (const node of steps) {
+                if (!isElement(node)) {
+                    await check(node);
+                    continue;
+                }
+                const key = round.keyOf(node);
+                const reused = key === undefined ? undefined : round.take(key, node);
+                if (reused) {
+                    for (const diagnostic of reused) items.push(diagnostic);
+                    continue;
+                }
+                const found: Diagnostic[] = [];
+                sink = found;
+                try {
+                    for (const inner of nodesBelow(node)) await check(inner);
+                } finally {
+                    sink = items;
+                }
+                for (const diagnostic of found) items.push(diagnostic);
+                if (key !== undefined) round.keep(key, node, found);
+            }
+            round.commit();
+        }
+        await this.validateAstAfter(root, options, acceptor, cancelToken);
+        return items;
+    }
+
+    /** What every element's findings depend on besides the plan: the date, the language, the checks asked for, the policy's thresholds. */
+    private findingsContext(options: ValidationOptions): string {
+        const { source: _source, ...thresholds } = this.workspaceFacts.policy();
+        return JSON.stringify([
+            this.settings.today(),
+            this.settings.locale,
+            (this.validationRegistry as AcctValidationRegistry).checksKey(options.categories),
+            thresholds,
+        ]);
     }
 
     /**

@@ -9,7 +9,7 @@ import type { WorkspaceFacts } from '../../workspace/workspace-facts.js';
 import { report } from './report.js';
 
 /** How many names of a reporting cycle its message lists (a cycle of thousands stays one line). */
-const NAMED_IN_CYCLE = 8;
+export const NAMED_IN_CYCLE = 8;
 
 export class ContactChecks {
     constructor(

@@ -1,0 +1,287 @@
+/**
+ * The findings of a customer's elements (contacts, opportunities, activities) that an edit did
+ * not touch are reused, not made again: on a 10k-line plan an edit changes one element, and
+ * re-running every check of the customer made half of the edit's cost (issue 23).
+ *
+ * An element's checks read its own text and a few facts of other elements of its customer (the
+ * customer index: the deals naming a contact, the activities with it, its reporting cycle; an
+ * entry's contact; an influenced contact's deciding roles; a competitor's name). Its findings
+ * are kept under a key made of all of these — the element's text from the start of its line,
+ * its customer's id, and the facts below, read as the checks read them — and, per document, the
+ * date, the language, the checks asked for and the policy's thresholds. Same key, same findings:
+ * an element moved by whole lines gets them moved by as many lines. The customer's own checks and
+ * the workspace's run every time (they read every element).
+ *
+ * A check on an element that starts reading something else of the plan adds it to the facts
+ * here (`test/unit/element-findings.test.ts` compares random edit sequences with full builds).
+ */
+import type { AstNode, LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Activity, Competitor, Contact, Customer, Opportunity } from '../generated/ast.js';
+import { effectiveRole, supportOf } from '../ast/ast-rules.js';
+import type { CustomerIndex } from './customer-index.js';
+import type { FindingData } from './finding-data.js';
+import { NAMED_IN_CYCLE } from './checks/contact-checks.js';
+
+export type Element = Contact | Opportunity | Activity;
+
+/** A contact, opportunity or activity of a customer: a unit whose findings can be reused. */
+export function isElement(node: AstNode): node is Element {
+    const type = node.$type;
+    return (type === 'Contact' || type === 'Opportunity' || type === 'Activity') && node.$container?.$type === 'Customer';
+}
+
+interface Kept {
+    /** The element's first line when its findings were made. */
+    line: number;
+    found: Diagnostic[];
+}
+
+/** One document's kept findings: what they hold for (date, language, checks, thresholds), by element key. */
+interface DocumentKept {
+    context: string;
+    elements: Map<string, Kept> | undefined;
+    /** Stand-ins of long pieces of keys (ReuseRound.interned). */
+    names: Map<string, string>;
+}
+
+/** Identities of competitors as numbers: the same number, the same competitor (a check compares them by identity). */
+const identities = new WeakMap<object, number>();
+let nextIdentity = 1;
+function identityOf(node: object | undefined): number {
+    if (!node) return 0;
+    let id = identities.get(node);
+    if (id === undefined) identities.set(node, (id = nextIdentity++));
+    return id;
+}
+
+export class ElementFindings {
+    private readonly kept = new WeakMap<LangiumDocument, DocumentKept>();
+    /** The next stand-in's number: never given twice, so that a stand-in never means two texts. */
+    private readonly nextName = { value: 1 };
+
+    constructor(private readonly index: CustomerIndex) {}
+
+    /**
+     * Starts a validation of `document` whose checks' findings hold for `context`. Undefined at a
+     * document's first validation (the CLI checks each document once: it pays nothing for reuse);
+     * from the second on, a round that reuses the kept findings and keeps the new ones (commit).
+     */
+    begin(document: LangiumDocument, context: string): ReuseRound | undefined {
+        const kept = this.kept.get(document);
+        if (!kept) {
+            this.kept.set(document, { context, elements: undefined, names: new Map() });
+            return undefined;
+        }
+        const previous = kept.context === context ? kept.elements : undefined;
+        return new ReuseRound(this.index, previous, kept.names, this.nextName, (elements, names) => this.kept.set(document, { context, elements, names }));
+    }
+
+    /** Forgets what `document` kept (its findings are made afresh at its next validation, then kept). */
+    forget(document: LangiumDocument): void {
+        this.kept.delete(document);
+    }
+}
+
+export class ReuseRound {
+    private readonly next = new Map<string, Kept>();
+    /** The stand-ins of this round (interned), kept for the next. */
+    readonly namesUsed = new Map<string, string>();
+
+    constructor(
+        private readonly index: CustomerIndex,
+        private readonly previous: Map<string, Kept> | undefined,
+        private readonly names: Map<string, string>,
+        private readonly nextName: { value: number },
+        private readonly done: (elements: Map<string, Kept>, names: Map<string, string>) => void,
+    ) {}
+
+    /** The key of an element's findings; undefined when it has no syntax (not kept). */
+    keyOf(element: Element): string | undefined {
+        const cst = element.$cstNode;
+        if (!cst) return undefined;
+        const customer = element.$container as Customer;
+        return `${textKeyOf(element)}:${cst.range.start.character}\u0000${customer.name}\u0000${this.factsOf(element)}`;
+    }
+
+    /** The kept findings for `key`, placed at `element`'s line; undefined when none are kept. */
+    take(key: string, element: Element): Diagnostic[] | undefined {
+        const kept = this.previous?.get(key) ?? this.next.get(key);
+        if (!kept) return undefined;
+        const line = element.$cstNode!.range.start.line;
+        const moved = line === kept.line ? kept : { line, found: kept.found.map(d => movedBy(d, line - kept.line)) };
+        this.next.set(key, moved);
+        return moved.found;
+    }
+
+    /** Keeps the findings just made for `element` (a finding without a code, a check that failed, is never kept). */
+    keep(key: string, element: Element, found: Diagnostic[]): void {
+        if (found.some(d => d.code === undefined)) return;
+        this.next.set(key, { line: element.$cstNode!.range.start.line, found });
+    }
+
+    /** The round is over: what it used and made is what the document keeps. */
+    commit(): void {
+        this.done(this.next, this.namesUsed);
+    }
+
+    /**
+     * A short stand-in for a long piece of a key (the same text, the same stand-in, while the
+     * document is validated again and again): keys stay short to compare.
+     */
+    private interned(facts: string): string {
+        let id = this.names.get(facts);
+        if (id === undefined) {
+            id = `@${this.nextName.value++}`;
+            this.names.set(facts, id);
+        }
+        this.namesUsed.set(facts, id);
+        return id;
+    }
+
+    /** What the element's checks read of other elements (and of competitors), as text. */
+    private factsOf(element: Element): string {
+        switch (element.$type) {
+            case 'Contact':
+                return this.contactFacts(element);
+            case 'Opportunity':
+                return this.opportunityFacts(element);
+            default:
+                return '';
+        }
+    }
+
+    /** contact-checks.ts (cycle, recent contact) and relationship-checks.ts (opposed influence). */
+    private contactFacts(contact: Contact): string {
+        let facts = '';
+        const cycle = this.index.cycleOf(contact);
+        if (cycle) {
+            const start = cycle.position.get(contact)!;
+            const length = cycle.members.length;
+            facts += `c${length}`;
+            for (let i = 0; i < Math.min(length, NAMED_IN_CYCLE); i++) facts += said(cycle.members[(start + i) % length]!.name);
+        }
+        const deals = this.index.activeDealsOf(contact);
+        facts += `d${deals.length}`;
+        for (const deal of deals) facts += said(deal.name);
+        if (deals.length > 0) facts += this.activitiesFacts(contact);
+        if (supportOf(contact.support) === -1) {
+            facts += `i${contact.influences.length}`;
+            for (const reference of contact.influences) {
+                const influenced = reference.ref;
+                if (!influenced) facts += '-';
+                else if (influenced === contact) facts += '=';
+                else {
+                    facts += said(influenced.name) + said(influenced.displayName);
+                    for (const deal of this.index.activeDealsOf(influenced)) {
+                        for (const entry of deal.decisionChain?.entries ?? []) {
+                            if (entry.contact.ref === influenced) facts += said(effectiveRole(entry)) + said(deal.name);
+                        }
+                    }
+                    facts += ';';
+                }
+            }
+        }
+        return facts;
+    }
+
+    /** opportunity-checks.ts and relationship-checks.ts on the deal and its decision chain: what each entry takes from its contact. */
+    private opportunityFacts(opportunity: Opportunity): string {
+        let facts = `k${opportunity.competitors.length}`;
+        for (const reference of opportunity.competitors) facts += competitorFacts(reference.ref);
+        for (const entry of opportunity.decisionChain?.entries ?? []) {
+            const contact = entry.contact.ref;
+            facts += contact ? this.entryFacts(contact) : '-';
+        }
+        return facts;
+    }
+
+    /** What a decision-chain entry's checks take from its contact (once per contact and round). */
+    private readonly entryFactsOf = new Map<Contact, string>();
+    private entryFacts(contact: Contact): string {
+        let facts = this.entryFactsOf.get(contact);
+        if (facts === undefined) {
+            facts =
+                '[' +
+                said(contact.name) +
+                said(contact.displayName) +
+                said(contact.role) +
+                said(String(supportOf(contact.support))) +
+                (contact.kpis.length > 0 ? 'K' : 'k') +
+                (contact.pains.length > 0 ? 'P' : 'p') +
+                (contact.owner !== undefined ? 'O' : 'o') +
+                said(contact.lastContact) +
+                `s${contact.competitorSupport.length}`;
+            for (const line of contact.competitorSupport) facts += competitorFacts(line.competitor?.ref) + said(String(supportOf(line.support)));
+            facts = this.interned(facts + this.activitiesFacts(contact) + ']');
+            this.entryFactsOf.set(contact, facts);
+        }
+        return facts;
+    }
+
+    /** The activities with a contact, as its checks and its entries' read them (once per contact and round). */
+    private readonly activitiesFactsOf = new Map<Contact, string>();
+    private activitiesFacts(contact: Contact): string {
+        let facts = this.activitiesFactsOf.get(contact);
+        if (facts === undefined) {
+            const activities = this.index.activitiesWith(contact);
+            facts = `a${activities.length}`;
+            for (const a of activities) facts += said(a.name) + said(a.kind) + said(a.status) + said(a.date);
+            facts = this.interned(facts);
+            this.activitiesFactsOf.set(contact, facts);
+        }
+        return facts;
+    }
+}
+
+/** A value in a key: its length, then itself (no text can pass for two values). */
+function said(value: string | undefined): string {
+    return value === undefined ? '!' : `${value.length}:${value}`;
+}
+
+/** A competitor as a key reads it: which one (checks compare competitors by identity) and its name. */
+function competitorFacts(competitor: Competitor | undefined): string {
+    return competitor ? `#${identityOf(competitor)}${said(competitor.displayName)}` : '-';
+}
+
+/**
+ * An element's text as part of a key: its length and two 32-bit hashes of it. Worked out once per
+ * element (an element an edit did not touch keeps its node, and so its text).
+ */
+const textKeys = new WeakMap<AstNode, { length: number; key: string }>();
+function textKeyOf(element: Element): string {
+    const cst = element.$cstNode!;
+    let known = textKeys.get(element);
+    if (known === undefined || known.length !== cst.length) {
+        const text = cst.text;
+        let a = 0x811c9dc5;
+        let b = 0x9e3779b9;
+        for (let i = 0; i < text.length; i++) {
+            const c = text.charCodeAt(i);
+            a = Math.imul(a ^ c, 0x01000193);
+            b = Math.imul(b ^ c, 0x5bd1e995);
+            b ^= b >>> 15;
+        }
+        known = { length: text.length, key: `${text.length}.${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}` };
+        textKeys.set(element, known);
+    }
+    return known.key;
+}
+
+/** `diagnostic` moved by `lines` lines (its range and its quick fix's). */
+function movedBy(diagnostic: Diagnostic, lines: number): Diagnostic {
+    const range = movedRange(diagnostic.range, lines);
+    const data = diagnostic.data as FindingData | undefined;
+    return {
+        ...diagnostic,
+        range,
+        ...(data?.fix ? { data: { ...data, fix: { ...data.fix, range: movedRange(data.fix.range, lines) } } } : {}),
+    };
+}
+
+function movedRange(range: Diagnostic['range'], lines: number): Diagnostic['range'] {
+    return {
+        start: { line: range.start.line + lines, character: range.start.character },
+        end: { line: range.end.line + lines, character: range.end.character },
+    };
+}

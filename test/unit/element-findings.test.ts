@@ -1,0 +1,193 @@
+/**
+ * The findings of the elements an edit did not touch are reused (server/src/language/validation/
+ * element-findings.ts), and what the editor then shows is what a full build gives: random sequences
+ * of edits of a customer — each changing one fact another element's checks read (a contact's
+ * support, role, owner, KPIs, last contact, competitor support, manager, influence, name; a deal's
+ * stage, chain or competitors; an activity's status, date, kind or contacts), moving elements by
+ * lines, adding and removing elements, renaming the customer, and changing the policy — each
+ * compared, findings and all their data, with a full build of the same texts.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import * as fc from 'fast-check';
+import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createAcctServices } from '../../server/src/acct-module.js';
+import type { Workspace } from '../../server/src/language/generated/ast.js';
+import { ReuseRound } from '../../server/src/language/validation/element-findings.js';
+import { TODAY, uriOf } from './helpers.js';
+
+const TEAM = `member alice "Alice Chen"
+member bob "Bob Li"
+competitor zte "ZTE"
+competitor nokia "Nokia"
+
+policy {
+    stale-contact-days 90
+}
+`;
+
+const CUSTOMER = `customer acme "ACME" {
+    tier excellent
+    organization none
+    owner alice
+
+    contact li "Li Wei" {
+        role decision-maker
+        support 2
+        intimacy 1
+        last-contact 2026-11-01
+        owner bob
+        competitor-support zte 3
+        kpi "uptime"
+    }
+    contact wang "Wang Fang" {
+        role approver
+        support -1
+        reports-to li
+        influences li, zhao
+    }
+    contact zhao "Zhao Min" {
+        role evaluator
+        support 1
+        reports-to wang
+        last-contact 2026-01-05
+    }
+    contact chen "Chen Jie" {
+        support 0
+        intimacy 3
+    }
+    opportunity core "Core network" {
+        stage bid
+        budget 1M CNY
+        start 2027-01-01
+        team { ar alice sr bob }
+        decision-chain { li wang zhao support 3 chen user }
+        competitors zte, nokia
+    }
+    opportunity edge "Edge" {
+        stage lead
+        decision-chain { zhao decision-maker }
+    }
+    activity visit "Visit" {
+        kind executive-visit
+        with wang, li
+        date 2026-10-01
+        status done
+    }
+    activity dinner "Dinner" {
+        kind dinner
+        with zhao
+        date 2026-11-01
+        status planned
+    }
+}
+`;
+
+type Edit = [string, (text: string) => string];
+
+/** Toggles between two written forms (the first found becomes the other). */
+const toggle = (a: string, b: string) => (text: string) => (text.includes(a) ? text.replace(a, b) : text.replace(b, a));
+
+const customerEdits: Edit[] = [
+    ['acme.acct', toggle('support 2\n        intimacy 1', 'support -1\n        intimacy 1')],
+    ['acme.acct', toggle('role decision-maker\n        support 2', 'role user\n        support 2')],
+    ['acme.acct', toggle('        owner bob\n', '')],
+    ['acme.acct', toggle('        kpi "uptime"\n', '')],
+    ['acme.acct', toggle('last-contact 2026-11-01', 'last-contact 2025-11-01')],
+    ['acme.acct', toggle('competitor-support zte 3', 'competitor-support nokia 3')],
+    ['acme.acct', toggle('        reports-to li\n', '        reports-to zhao\n')],
+    ['acme.acct', toggle('influences li, zhao', 'influences chen')],
+    ['acme.acct', toggle('support -1\n        reports-to', 'support 0\n        reports-to')],
+    ['acme.acct', toggle('contact zhao "Zhao Min"', 'contact zhao2 "Zhao Min"')],
+    ['acme.acct', toggle('contact chen "Chen Jie"', 'contact chen "Chen J."')],
+    ['acme.acct', toggle('stage bid', 'stage won')],
+    ['acme.acct', toggle('stage lead', 'stage opportunity')],
+    ['acme.acct', toggle('{ li wang zhao support 3 chen user }', '{ wang chen }')],
+    ['acme.acct', toggle('competitors zte, nokia', 'competitors nokia')],
+    ['acme.acct', toggle('status done', 'status planned')],
+    ['acme.acct', toggle('date 2026-10-01', 'date 2026-12-01')],
+    ['acme.acct', toggle('kind executive-visit', 'kind exhibition')],
+    ['acme.acct', toggle('with wang, li', 'with zhao')],
+    // elements moved by lines (a comment above them), and on their line
+    ['acme.acct', toggle('    owner alice\n', '    owner alice\n    // a note\n\n')],
+    ['acme.acct', toggle('    contact chen', '      contact chen')],
+    // an element added, one removed, one written twice
+    ['acme.acct', toggle('\n    contact sun "Sun" { support 3 }\n}', '\n}')],
+    ['acme.acct', text => text.replace(/\n {4}activity dinner "Dinner" \{[^}]*\}\n/, '\n')],
+    ['acme.acct', toggle('    contact chen "Chen Jie" {', '    contact li "Li again" { }\n    contact chen "Chen Jie" {')],
+    // the customer renamed: every subject changes
+    ['acme.acct', toggle('customer acme "ACME"', 'customer acme2 "ACME"')],
+    // a syntax error in an element, and back
+    ['acme.acct', toggle('intimacy 3', 'intimacy 3 }')],
+    // the policy and a competitor's name, in another file
+    ['team.acct', toggle('stale-contact-days 90', 'stale-contact-days 10')],
+    ['team.acct', toggle('competitor zte "ZTE"', 'competitor zte "ZTE Corp"')],
+];
+
+async function workspace(files: Record<string, string>) {
+    const { shared, Acct } = createAcctServices(EmptyFileSystem);
+    Acct.workspace.AcctSettings.todayOverride = TODAY;
+    const documents = Object.entries(files).map(([name, text]) => shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.parse(uriOf(name))));
+    documents.forEach(doc => shared.workspace.LangiumDocuments.addDocument(doc));
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    const texts = { ...files };
+    let version = 1;
+    const edit = async (name: string, change: (text: string) => string) => {
+        texts[name] = change(texts[name]!);
+        shared.workspace.TextDocuments!.set(TextDocument.create(uriOf(name), 'acct', ++version, texts[name]!));
+        await shared.workspace.DocumentBuilder.update([URI.parse(uriOf(name))], []);
+    };
+    const document = (name: string) => shared.workspace.LangiumDocuments.getDocument(URI.parse(uriOf(name))) as LangiumDocument<Workspace>;
+    /** Every file's findings (all of each, data and quick fixes included), and the same from a full build of the same texts. */
+    const compare = async () => {
+        const fresh = createAcctServices(EmptyFileSystem);
+        fresh.Acct.workspace.AcctSettings.todayOverride = TODAY;
+        const again = Object.entries(texts).map(([name, text]) =>
+            fresh.shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.parse(uriOf(name))),
+        );
+        again.forEach(doc => fresh.shared.workspace.LangiumDocuments.addDocument(doc));
+        await fresh.shared.workspace.DocumentBuilder.build(again, { validation: true });
+        return { now: Object.keys(texts).map(name => JSON.stringify(document(name).diagnostics)), full: again.map(doc => JSON.stringify(doc.diagnostics)) };
+    };
+    return { edit, compare, document };
+}
+
+describe('an edit reuses the findings of the elements it did not touch', () => {
+    it('reuses them: an edit of one contact checks that contact again, and the findings are the full build’s', async () => {
+        const taken = vi.spyOn(ReuseRound.prototype, 'take');
+        const w = await workspace({ 'team.acct': TEAM, 'acme.acct': CUSTOMER });
+        await w.edit('acme.acct', t => t.replace('intimacy 3', 'intimacy 2'));
+        await w.edit('acme.acct', t => t.replace('intimacy 2', 'intimacy -2'));
+        // 8 elements: 7 found kept at the second edit (the first keeps them), 1 made again
+        const last = taken.mock.results.slice(-8).map(r => r.value !== undefined);
+        expect(last.filter(Boolean).length).toBe(7);
+        const { now, full } = await w.compare();
+        expect(now).toEqual(full);
+        taken.mockRestore();
+    });
+
+    it('gives the findings of a full build after any sequence of edits of facts other elements read', async () => {
+        let reused = 0;
+        const take = ReuseRound.prototype.take;
+        const spy = vi.spyOn(ReuseRound.prototype, 'take').mockImplementation(function (this: ReuseRound, ...args) {
+            const found = take.apply(this, args);
+            if (found) reused++;
+            return found;
+        });
+        await fc.assert(
+            fc.asyncProperty(fc.array(fc.integer({ min: 0, max: customerEdits.length - 1 }), { minLength: 2, maxLength: 8 }), async picks => {
+                const w = await workspace({ 'team.acct': TEAM, 'acme.acct': CUSTOMER });
+                for (const pick of picks) {
+                    const [name, change] = customerEdits[pick]!;
+                    await w.edit(name, change);
+                    const { now, full } = await w.compare();
+                    expect(now).toEqual(full);
+                }
+            }),
+            { numRuns: Number(process.env.ACCT_PROPERTY_RUNS ?? 60) },
+        );
+        spy.mockRestore();
+        // the test means something only if findings were reused
+        expect(reused).toBeGreaterThan(100);
+    }, 300_000);
+});
