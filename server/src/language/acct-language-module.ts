@@ -17,7 +17,6 @@ import { createAcctParser } from './parser/acct-parser.js';
 import { AcctLexer } from './parser/acct-lexer.js';
 import { AcctTokenBuilder } from './parser/acct-token-builder.js';
 import { AcctValueConverter } from './parser/acct-value-converter.js';
-import { withLeanLeaves } from './parser/lean-cst.js';
 import { AcctLinker } from './references/acct-linker.js';
 import { AcctNodeDescriptionProvider, AcctReferenceDescriptionProvider } from './references/acct-descriptions.js';
 import { IncrementalDocumentFactory } from './incremental/incremental-document-factory.js';
@@ -40,7 +39,7 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
         ReferenceDescriptionProvider: services => new AcctReferenceDescriptionProvider(services),
     },
     parser: {
-        LangiumParser: services => withLeanLeaves(createAcctParser(services)),
+        LangiumParser: services => createAcctParser(services),
         Lexer: services => new AcctLexer(services),
         TokenBuilder: () => new AcctTokenBuilder(),
         ValueConverter: () => new AcctValueConverter(),

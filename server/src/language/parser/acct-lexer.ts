@@ -10,7 +10,7 @@
  */
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
 import { Lexer as ChevrotainLexer, type IToken, type TokenType } from 'chevrotain';
-import { chevrotainLexerInternals } from '../langium-internals.js';
+import { expectMember } from '../langium-internals.js';
 import { lineOfOffset, lineStarts, skipStringOrComment } from '../text/text-scan.js';
 import { isClosedString } from './acct-value-converter.js';
 import { syntaxText } from './syntax-messages.js';
@@ -35,9 +35,15 @@ export class AcctLexer extends DefaultLexer {
         this.services = services;
         // Chevrotain's line and column tracking costs a third of the lexing, and its tokens keep
         // their positions as boxed numbers: positions are computed here from the offsets instead.
-        const full = chevrotainLexerInternals(this.chevrotainLexer);
-        const { skipValidations, errorMessageProvider } = full.config;
-        this.chevrotainLexer = new ChevrotainLexer(full.lexerDefinition, { positionTracking: 'onlyOffset', skipValidations, errorMessageProvider });
+        // Langium's lexer again, from its public parts: the token types it was built with (the
+        // same objects, in the same order: no token's name is an array index), its settings.
+        // The field is Langium's (protected): checked, so that a Langium that dropped it stops here.
+        expectMember(this, 'DefaultLexer', 'chevrotainLexer', 'object');
+        this.chevrotainLexer = new ChevrotainLexer(Object.values(this.definition), {
+            positionTracking: 'onlyOffset',
+            skipValidations: services.LanguageMetaData.mode === 'production',
+            errorMessageProvider: services.parser.LexerErrorMessageProvider,
+        });
     }
 
     /** Tokens lexed already, for the next parse only (set by `tokenizeAs`). */

@@ -8,9 +8,9 @@
  * `\n`, `\r\n` or `\r`, columns count UTF-16 code units.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import type { AstNode, CompositeCstNode, GrammarAST, LangiumParser, LeafCstNode, RootCstNode } from 'langium';
+import { CstNodeBuilder, type AstNode, type CompositeCstNode, type GrammarAST, type LeafCstNode, type RootCstNode } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { parserInternals, replaceMethod, rootInternals, type CstBuilderInternals } from '../langium-internals.js';
+import { rootInternals } from '../langium-internals.js';
 import { lineOfOffset as lineOf, lineStarts, lowerBound, startsLine } from '../text/text-scan.js';
 
 const lineStartsOf = new WeakMap<RootCstNode, Uint32Array>();
@@ -107,21 +107,13 @@ export class LeanLeafCstNode implements LeafCstNode {
     }
 }
 
-/** `parser` building lean leaves for the tokens of the grammar (hidden ones, comments, stay Langium's). */
-export function withLeanLeaves(parser: LangiumParser): LangiumParser {
-    const builder = parserInternals(parser).nodeBuilder;
-    replaceMethod(
-        builder,
-        'CstNodeBuilder',
-        'buildLeafNode',
-        () =>
-            function (this: CstBuilderInternals, token: IToken, feature?: unknown): LeafCstNode {
-                const leaf = new LeanLeafCstNode(token.startOffset, token.image.length, token.tokenType, feature as GrammarAST.AbstractElement | undefined);
-                const current = this.current;
-                leaf.container = current;
-                current.content.push(leaf);
-                return leaf;
-            },
-    );
-    return parser;
+/** Langium's CST builder making lean leaves for the tokens of the grammar (hidden ones, comments, stay Langium's). */
+export class LeanCstNodeBuilder extends CstNodeBuilder {
+    override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
+        const leaf = new LeanLeafCstNode(token.startOffset, token.image.length, token.tokenType, feature);
+        const current = this.current;
+        leaf.container = current;
+        current.content.push(leaf);
+        return leaf;
+    }
 }
