@@ -71,7 +71,6 @@ export const INTERNAL_MEMBERS: readonly InternalMember[] = [
         by: 'language/incremental/tree-splice.ts, language/incremental/incremental-parse.ts',
     },
     { owner: 'RootCstNodeImpl', member: '_text', declared: 'private', use: 'write', by: 'language/parser/lean-cst.ts' },
-    // Langium's lexer and index
-    { owner: 'DefaultLexer', member: 'chevrotainLexer', declared: 'protected', use: 'write', by: 'language/parser/acct-lexer.ts' },
+    // Langium's index
     { owner: 'DefaultIndexManager', member: 'referenceIndex', declared: 'protected', use: 'read', by: 'node/history-engine.ts' },
 ];
