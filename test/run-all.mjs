@@ -45,8 +45,7 @@ const otherNodes = (process.env.ACCT_NODE_MAJORS ?? '22 24')
             command: existsSync(bin)
                 ? [bin, 'node_modules/vitest/vitest.mjs', 'run', 'test/cli', 'test/lsp', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]
                 : ['sh', '-c', `echo "no Node ${major} at ${bin}: run bash .ci/setup-node.sh (or .ci/setup.sh --tests)" >&2; exit 1`],
-            // the one known Node 24 defect (test/lsp/survival.test.ts) is counted as skipped there, and said
-            env: { PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH}`, ...(major === '24' ? { ACCT_KNOWN_NODE24_BURST_MEMORY: '1' } : {}) },
+            env: { PATH: `${path.dirname(bin)}${path.delimiter}${process.env.PATH}` },
             counts: () => (existsSync(bin) ? vitestCounts(report)() : { passed: 0, failed: 1, skipped: 0 }),
         };
     });

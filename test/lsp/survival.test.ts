@@ -92,47 +92,53 @@ describe('hostile files sitting in the workspace', () => {
 });
 
 describe('a burst of 10,000 edits', () => {
-    // how soon it settles is a figure of the benchmark (`npm run bench -- --only=burst`, target ≤ 1 s): here, what the user sees
-    // Open defect, counted as skipped where it applies (CHANGELOG "Open"): on Node 24 with Langium 4.4
-    // the server holds about 12 MB (12 %) more than before the burst after it settles; Node 20 and
-    // 22 give it back. run-all's Node 24 stage sets ACCT_KNOWN_NODE24_BURST_MEMORY; nothing else does.
-    const knownNode24Memory = process.env.ACCT_KNOWN_NODE24_BURST_MEMORY === '1' && process.versions.node.startsWith('24.');
-    it.skipIf(knownNode24Memory)(
-        'settles on the last text, and the memory comes back',
-        async () => {
-            const folder = tempWorkspace({ 'team.acct': team });
-            const client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
-            try {
-                const uri = pathToFileURL(path.join(folder, 'plan.acct')).toString();
-                const text =
-                    normal.repeat(1).replace('}\n', '}\n') +
-                    Array.from({ length: 300 }, (_, i) => `customer c${i} "C" {\n    contact a "A" { support 2 intimacy 1 last-contact 2026-11-01 }\n}\n`).join(
-                        '',
-                    );
-                await client.open(uri, text);
-                await client.diagnosticsFor(uri, d => d.length > 0);
-                await new Promise(resolve => setTimeout(resolve, 2000));
-                const start = client.rssMB();
-                for (let version = 2; version <= 10_001; version++) {
-                    const last = version === 10_001;
-                    await client.change(uri, text + `member m${version} ${last ? 'finally' : '"M"'}\n`, version);
+    // how soon it settles is a figure of the benchmark (`npm run bench -- --only=burst`, target ≤ 1 s): here, what the user sees.
+    // The memory measured is what the server's JavaScript still holds after full collections (live
+    // heap and live Buffers), not the resident memory: after a burst the allocators keep freed memory
+    // for reuse and give it back on their own schedule — V8's pool of heap pages on Node 22, glibc's
+    // main malloc arena on Node 24 (35.6 MB held, 3.5 MB of it in use; `malloc_trim` brings the process
+    // 17 MB below its start). What is kept must be reused, though: a second burst leaves the resident
+    // memory where the first did. The start is measured after a first thousand edits: V8 compiles the
+    // edit path's code once, on the first edits, and keeps it (1.3 MB on Node 22 in heap snapshots
+    // before and after a burst; nothing else grew but 80 kB, docs/robustness.md) — what must not stay
+    // is anything per edit, and 10,000 more edits would show it.
+    it('settles on the last text, the live memory comes back, and a second burst reuses what the first left', async () => {
+        const folder = tempWorkspace({ 'team.acct': team });
+        const client = await startServer(folder, { ACCT_TODAY: '2026-11-22' }, {}, {}, { liveMemory: true });
+        try {
+            const uri = pathToFileURL(path.join(folder, 'plan.acct')).toString();
+            const text =
+                normal +
+                Array.from({ length: 300 }, (_, i) => `customer c${i} "C" {\n    contact a "A" { support 2 intimacy 1 last-contact 2026-11-01 }\n}\n`).join('');
+            await client.open(uri, text);
+            await client.diagnosticsFor(uri, d => d.length > 0);
+            const live = async () => {
+                const memory = await client.liveMemoryMB();
+                return { ...memory, js: memory.heapMB + memory.externalMB };
+            };
+            let version = 1;
+            const burst = async (edits: number, word: string) => {
+                for (let i = 1; i <= edits; i++) {
+                    version++;
+                    await client.change(uri, text + `member m${version} ${i === edits ? word : '"M"'}\n`, version);
                 }
-                const last = await client.diagnosticsFor(uri, d => d.some(x => /`finally`/.test(messageText(x.message))), 20_000);
+                const last = await client.diagnosticsFor(uri, d => d.some(x => messageText(x.message).includes(`\`${word}\``)), 20_000);
                 // the last text's findings: its one syntax error, nothing left over from an edit before it
                 expect(last.filter(d => d.code === 'syntax')).toHaveLength(1);
-                // V8 hands the memory back to the system when the server has been idle for a while
-                let rss = client.rssMB();
-                for (let waited = 0; waited < 90_000 && rss > start * 1.1; waited += 2000) {
-                    await new Promise(resolve => setTimeout(resolve, 2000));
-                    rss = client.rssMB();
-                }
-                expect(rss).toBeLessThanOrEqual(start * 1.1);
-            } finally {
-                await client.stop();
-            }
-        },
-        180_000,
-    );
+            };
+            await burst(1_000, 'first');
+            const start = await live();
+            await burst(10_000, 'finally');
+            const first = await live();
+            expect(first.js).toBeLessThanOrEqual(start.js * 1.1);
+            await burst(10_000, 'again');
+            const second = await live();
+            expect(second.js).toBeLessThanOrEqual(start.js * 1.1);
+            expect(second.rssMB).toBeLessThanOrEqual(first.rssMB * 1.1);
+        } finally {
+            await client.stop();
+        }
+    }, 180_000);
 });
 
 describe('a FIFO named by a request', () => {

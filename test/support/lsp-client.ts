@@ -20,6 +20,12 @@ export interface LspClient {
     close(uri: string): Promise<void>;
     /** The server process's resident memory, in MB. */
     rssMB(): number;
+    /**
+     * What the server's JavaScript holds after full garbage collections, in MB: the live heap and
+     * live Buffers (`external`), beside the heap V8 reserves and the resident memory. Only for a
+     * server started with `{ liveMemory: true }` (test/support/live-memory-probe.cjs explains why).
+     */
+    liveMemoryMB(): Promise<{ heapMB: number; externalMB: number; heapTotalMB: number; rssMB: number }>;
     stop(): Promise<void>;
 }
 
@@ -32,10 +38,15 @@ export async function startServer(
     env: Record<string, string> = {},
     capabilities: ClientCapabilities = {},
     initialize: Record<string, unknown> = {},
+    options: { liveMemory?: boolean } = {},
 ): Promise<LspClient> {
     const serverPath = path.join(projectRoot, 'out', 'server.js');
     if (!existsSync(serverPath)) throw new Error(`${serverPath} is missing: run 'npm run build' first.`);
-    const server = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...env } });
+    const probe = options.liveMemory ? ['--expose-gc', '--require', path.join(projectRoot, 'test', 'support', 'live-memory-probe.cjs')] : [];
+    const server = spawn(process.execPath, [...probe, serverPath, '--stdio'], {
+        stdio: options.liveMemory ? ['pipe', 'pipe', 'inherit', 'ipc'] : ['pipe', 'pipe', 'inherit'],
+        env: { ...process.env, ...env },
+    });
     const connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
     const latest = new Map<string, Diagnostic[]>();
     const waiters: Array<() => boolean> = [];
@@ -84,6 +95,21 @@ export async function startServer(
         change: (uri, text, version) => connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] }),
         close: uri => connection.sendNotification('textDocument/didClose', { textDocument: { uri } }),
         rssMB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]) / 1024,
+        liveMemoryMB() {
+            if (!options.liveMemory) return Promise.reject(new Error('start the server with { liveMemory: true } to measure its live memory'));
+            return new Promise((resolve, reject) => {
+                const timer = setTimeout(() => reject(new Error('the server did not report its live memory within 30 s')), 30_000);
+                const answer = (message: unknown) => {
+                    const live = (message as { liveMemory?: Awaited<ReturnType<LspClient['liveMemoryMB']>> } | null)?.liveMemory;
+                    if (!live) return;
+                    clearTimeout(timer);
+                    server.off('message', answer);
+                    resolve(live);
+                };
+                server.on('message', answer);
+                server.send('acct-test:live-memory');
+            });
+        },
         async stop() {
             await connection.sendRequest('shutdown').catch(() => undefined);
             await connection.sendNotification('exit').catch(() => undefined);

@@ -10,7 +10,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EmbeddedActionsParser } from 'chevrotain';
-import { CompositeCstNodeImpl, createLangiumParser, EmptyFileSystem, EmptyFileSystemProvider, LeafCstNodeImpl, RootCstNodeImpl } from 'langium';
+import {
+    CompositeCstNodeImpl,
+    createLangiumParser,
+    CstNodeBuilder,
+    EmptyFileSystem,
+    EmptyFileSystemProvider,
+    LangiumParser,
+    LeafCstNodeImpl,
+    RootCstNodeImpl,
+} from 'langium';
 import type { TokenType } from 'chevrotain';
 import { createAcctServices } from '../../server/src/acct-module.js';
 import { checkLangiumInternals, INTERNAL_MEMBERS, LangiumInternalsError, parserInternals, replaceMethod } from '../../server/src/language/langium-internals.js';
@@ -57,11 +66,26 @@ describe('the internals surface', () => {
         internals.wrapper.tryInRepetitionRecovery = undefined;
         expect(() => parserInternals(parser)).toThrow(LangiumInternalsError);
         expect(() => parserInternals(parser)).toThrow(/chevrotain Parser\.tryInRepetitionRecovery is not a function/);
-        const other = createLangiumParser(acct) as unknown as { nodeBuilder: Record<string, unknown> };
-        other.nodeBuilder.nodeStack = undefined;
-        expect(() => parserInternals(other as never)).toThrow(/CstNodeBuilder\.nodeStack is not a array/);
+        const other = createLangiumParser(acct) as unknown as { nodeBuilder: unknown };
+        other.nodeBuilder = undefined;
+        expect(() => parserInternals(other as never)).toThrow(/LangiumParser\.nodeBuilder is not a object/);
+        const third = createLangiumParser(acct) as unknown as { wrapper: Record<string, unknown> };
+        third.wrapper.RULE_STACK = undefined;
+        expect(() => parserInternals(third as never)).toThrow(/chevrotain Parser\.RULE_STACK is not a array/);
         const object = { run: 1 };
         expect(() => replaceMethod(object, 'Thing', 'run' as never, original => original)).toThrow(/Thing\.run is not a function/);
+    });
+
+    it('changes the parser and its CST builder through subclasses: no public method of either is replaced on the live object', () => {
+        const parser = acct.parser.LangiumParser;
+        const ownMethods = (object: object) => Object.keys(object).filter(key => typeof (object as Record<string, unknown>)[key] === 'function');
+        const builder = parserInternals(parser).nodeBuilder;
+        expect(builder).toBeInstanceOf(CstNodeBuilder);
+        expect(builder.constructor.name).toBe('AcctCstNodeBuilder');
+        expect(ownMethods(builder)).toEqual([]);
+        // the two private methods of the inventory, and nothing else of the parser's methods
+        const patched = ownMethods(parser).filter(key => key in LangiumParser.prototype);
+        expect(patched.sort()).toEqual(['doParse', 'extractHiddenTokens']);
     });
 
     it('is listed member by member in docs/langium-internals.md, and counted there', () => {

@@ -1,5 +1,5 @@
 /**
- * The one-shot syntax tree (issue 23, parser/lean-cst.ts `withValueLeaves`): a value rule that
+ * The one-shot syntax tree (issue 23, parser/lean-cst.ts `putValueLeafInPlace`): a value rule that
  * matched one token keeps that token's leaf in its node's place. Everything the CLI reads of a
  * plan — the findings with their ranges, the waived ones, the plan document, every node's range
  * and text, every property's syntax and every reference's name — is the same as with Langium's

@@ -17,7 +17,6 @@ import { createAcctParser } from './parser/acct-parser.js';
 import { AcctLexer } from './parser/acct-lexer.js';
 import { AcctTokenBuilder } from './parser/acct-token-builder.js';
 import { AcctValueConverter } from './parser/acct-value-converter.js';
-import { withLeanLeaves, withValueLeaves } from './parser/lean-cst.js';
 import { AcctLanguageMetaData } from './generated/module.js';
 import { AcctLinker } from './references/acct-linker.js';
 import { AcctNodeDescriptionProvider, AcctReferenceDescriptionProvider } from './references/acct-descriptions.js';
@@ -41,7 +40,7 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
         ReferenceDescriptionProvider: services => new AcctReferenceDescriptionProvider(services),
     },
     parser: {
-        LangiumParser: services => withLeanLeaves(createAcctParser(services)),
+        LangiumParser: services => createAcctParser(services),
         Lexer: services => new AcctLexer(services),
         TokenBuilder: () => new AcctTokenBuilder(),
         ValueConverter: () => new AcctValueConverter(),
@@ -56,14 +55,14 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
 
 /**
  * A plan checked once and thrown away (the CLI's check, export, sandbox, report): the syntax tree
- * without a node of its own for a value that is one token (parser/lean-cst.ts `withValueLeaves`).
+ * without a node of its own for a value that is one token (parser/lean-cst.ts `putValueLeafInPlace`).
  */
 export const AcctOneShotTreeModule: Module<AcctLanguageServices, PartialLangiumCoreServices> = {
     // Chevrotain's checks of the grammar itself (ambiguities, unreachable alternatives) run where
     // the parser is built for the editor and the tests, once per process; a one-shot check skips them.
     LanguageMetaData: () => ({ ...AcctLanguageMetaData, mode: 'production' }),
     parser: {
-        LangiumParser: services => withValueLeaves(withLeanLeaves(createAcctParser(services))),
+        LangiumParser: services => createAcctParser(services, { valueLeaves: true }),
     },
 };
 

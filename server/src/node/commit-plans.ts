@@ -9,14 +9,18 @@ import { forEachReference, nodesOf } from '../language/ast/ast-walk.js';
 import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
 
 /** Serves each file's text at the commit being checked: the language services read it as from a disk. */
-export function commitFileSystem(): EmptyFileSystemProvider & { texts: Map<string, string> } {
-    const texts = new Map<string, string>();
-    const fileSystem = Object.assign(new EmptyFileSystemProvider(), { texts });
-    (fileSystem as unknown as { readFile(uri: URI): Promise<string> }).readFile = (uri: URI) => {
-        const text = texts.get(uri.toString());
-        return text === undefined ? Promise.reject(new Error(`not in the commit: ${uri.toString()}`)) : Promise.resolve(text);
-    };
-    return fileSystem;
+export class CommitFileSystem extends EmptyFileSystemProvider {
+    readonly texts = new Map<string, string>();
+
+    // optional only because Langium's empty provider declares no parameter: the workspace always gives one
+    override readFile(uri?: URI): Promise<string> {
+        const text = uri && this.texts.get(uri.toString());
+        return text === undefined ? Promise.reject(new Error(`not in the commit: ${uri?.toString()}`)) : Promise.resolve(text);
+    }
+}
+
+export function commitFileSystem(): CommitFileSystem {
+    return new CommitFileSystem();
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

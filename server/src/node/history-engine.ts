@@ -10,7 +10,8 @@ import { DocumentState, URI, type LangiumDocument, type ParseResult } from 'lang
 import { createAcctServices } from '../acct-module.js';
 import type { Workspace } from '../language/generated/ast.js';
 import { relativePath } from '../language/workspace/file-places.js';
-import { documentFactoryInternals, indexManagerInternals } from '../language/langium-internals.js';
+import { indexManagerInternals } from '../language/langium-internals.js';
+import { IncrementalDocumentFactory } from '../language/incremental/incremental-document-factory.js';
 import { computePlan } from '../plan/plan-json.js';
 import { diffPlans } from '../contract/plan-diff.js';
 import { blobText, commitFileSystem, emptyPlan, samePlan, unlink } from './commit-plans.js';
@@ -126,30 +127,28 @@ export class HistoryEngine {
 
     /** Every parse goes through here: a content parsed before is given back (its links undone), else parsed once and kept. */
     private keepParses(): void {
-        const factory = documentFactoryInternals(this.services.shared.workspace.LangiumDocumentFactory);
+        const factory = this.services.shared.workspace.LangiumDocumentFactory;
+        if (!(factory instanceof IncrementalDocumentFactory)) throw new Error('acct: the history engine needs the IncrementalDocumentFactory');
         const parser = this.services.Acct.parser.LangiumParser;
-        const update = factory.update.bind(factory);
-        factory.update = async (document, token) => {
-            const key = document.uri.toString();
-            const before = document.parseResult as ParseResult<Workspace>;
-            const updated = await update(document, token);
-            if (updated.parseResult !== before && this.parseInUse.get(before) === key) this.letGo(before);
-            return updated;
-        };
-        factory.parseAsync = (uri: URI, text: string) => {
-            const key = uri.toString();
-            const blob = this.blobOf.get(key);
-            const kept = blob === undefined ? undefined : this.parses.get(blob);
-            if (kept && !this.parseInUse.has(kept)) {
-                unlink(kept);
-                this.parseInUse.set(kept, key);
-                return Promise.resolve(kept);
-            }
-            this.counters.parses++;
-            const parsed = parser.parse<Workspace>(text);
-            if (blob !== undefined && !kept) this.parses.set(blob, parsed);
-            if (blob !== undefined && !kept) this.parseInUse.set(parsed, key);
-            return Promise.resolve(parsed);
+        factory.parseSource = {
+            replaced: (uri, before, after) => {
+                if (after !== before && this.parseInUse.get(before as ParseResult<Workspace>) === uri.toString()) this.letGo(before as ParseResult<Workspace>);
+            },
+            parse: (uri, text) => {
+                const key = uri.toString();
+                const blob = this.blobOf.get(key);
+                const kept = blob === undefined ? undefined : this.parses.get(blob);
+                if (kept && !this.parseInUse.has(kept)) {
+                    unlink(kept);
+                    this.parseInUse.set(kept, key);
+                    return kept;
+                }
+                this.counters.parses++;
+                const parsed = parser.parse<Workspace>(text);
+                if (blob !== undefined && !kept) this.parses.set(blob, parsed);
+                if (blob !== undefined && !kept) this.parseInUse.set(parsed, key);
+                return parsed;
+            },
         };
     }
 

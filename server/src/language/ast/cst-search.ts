@@ -44,7 +44,7 @@ export function nodeForProperty(node: CstNode | undefined, property: string | un
 
 /**
  * The leaf that stands for `node` in the tree when the one-shot parser put a value rule's single
- * leaf in its node's place (parser/lean-cst.ts `withValueLeaves`: the node still holds the leaf,
+ * leaf in its node's place (parser/lean-cst.ts `putValueLeafInPlace`: the node still holds the leaf,
  * which no longer has it as its container); otherwise `node` itself. Same grammar source, text and
  * range: a reference keeps the leaf, and the node is dropped.
  */

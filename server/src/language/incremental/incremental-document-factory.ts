@@ -19,10 +19,23 @@ import { IncrementalParser } from './incremental-parse.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/**
+ * A user that serves the parses itself (the history engine: each git blob parsed once and its
+ * parse kept): every parse of a document comes from `parse`, and `replaced` hears of each update
+ * that gave a document another parse.
+ */
+export interface ParseSource {
+    parse(uri: URI, text: string): ParseResult;
+    replaced(uri: URI, before: ParseResult, after: ParseResult): void;
+}
+
 export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
     /** The parse being replaced, by document, while its update runs. */
     private readonly previous = new Map<string, ParseResult>();
     private readonly parsers = new WeakMap<LangiumCoreServices, IncrementalParser>();
+
+    /** Where the parses come from instead of the parsers (see ParseSource); unset: parsed here. */
+    parseSource: ParseSource | undefined;
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
@@ -33,15 +46,19 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
         cancellationToken: Cancellation.CancellationToken,
     ): Promise<LangiumDocument<T>> {
         const key = document.uri.toString();
-        this.previous.set(key, document.parseResult);
+        const before = document.parseResult;
+        this.previous.set(key, before);
         try {
-            return await super.update(document, cancellationToken);
+            const updated = await super.update(document, cancellationToken);
+            this.parseSource?.replaced(document.uri, before, updated.parseResult);
+            return updated;
         } finally {
             this.previous.delete(key);
         }
     }
 
     protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
+        if (this.parseSource) return Promise.resolve(this.parseSource.parse(uri, text) as ParseResult<T>);
         const previous = this.previous.get(uri.toString());
         if (previous && previous.value?.$type === 'Workspace') {
             const parsed = this.parserFor(uri).parse(previous as ParseResult<Workspace>, text);

@@ -10,7 +10,6 @@
  */
 import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
 import { Lexer as ChevrotainLexer, type IToken, type TokenType } from 'chevrotain';
-import { chevrotainLexerInternals } from '../langium-internals.js';
 import { lineOfOffset, lineStarts, skipStringOrComment } from '../text/text-scan.js';
 import { isClosedString } from './acct-value-converter.js';
 import { syntaxText } from './syntax-messages.js';
@@ -37,10 +36,28 @@ export class AcctLexer extends DefaultLexer {
         super(services);
         this.services = services;
         // Chevrotain's line and column tracking costs a third of the lexing, and its tokens keep
-        // their positions as boxed numbers: positions are computed here from the offsets instead.
-        const full = chevrotainLexerInternals(this.chevrotainLexer);
-        const { skipValidations, errorMessageProvider } = full.config;
-        this.chevrotainLexer = new ChevrotainLexer(full.lexerDefinition, { positionTracking: 'onlyOffset', skipValidations, errorMessageProvider });
+        // their positions as boxed numbers: positions are computed here from the offsets instead,
+        // by a Chevrotain lexer of acct's own made from Langium's public parts: the token types it
+        // was built with (the same objects, in the same order: no token's name is an array index),
+        // its settings. (Langium's lexer keeps the one it made, unused.)
+        this.offsetsOnly = new ChevrotainLexer(Object.values(this.definition), {
+            positionTracking: 'onlyOffset',
+            skipValidations: services.LanguageMetaData.mode === 'production',
+            errorMessageProvider: services.parser.LexerErrorMessageProvider,
+        });
+    }
+
+    private readonly offsetsOnly: ChevrotainLexer;
+
+    /** What Langium's DefaultLexer.tokenize gives, from acct's Chevrotain lexer. */
+    private lex(text: string): LexerResult {
+        const lexed = this.offsetsOnly.tokenize(text);
+        return {
+            tokens: lexed.tokens,
+            errors: lexed.errors,
+            hidden: lexed.groups.hidden ?? [],
+            report: this.services.parser.TokenBuilder.flushLexingReport?.(text),
+        };
     }
 
     /** Tokens lexed already, for the next parse only (set by `tokenizeAs`). */
@@ -54,7 +71,7 @@ export class AcctLexer extends DefaultLexer {
         this.given = result;
     }
 
-    override tokenize(text: string, options?: TokenizeOptions): LexerResult {
+    override tokenize(text: string, _options?: TokenizeOptions): LexerResult {
         const given = this.given;
         if (given) {
             this.given = undefined;
@@ -63,7 +80,7 @@ export class AcctLexer extends DefaultLexer {
         // the settings are read when a text is lexed: the lexer is made before they are
         const say = syntaxText(this.services.workspace.AcctSettings.texts());
         const runs = invalidRuns(text);
-        const result = super.tokenize(runs.length ? squash(text, runs) : text, options);
+        const result = this.lex(runs.length ? squash(text, runs) : text);
         const endOf = new Map(runs);
         const lines = new LineCursor(lineStarts(text));
         for (const tokens of [result.tokens, result.hidden]) {

@@ -13,11 +13,21 @@
  *   node that a recovered error leaves, to remove it: quadratic in the errors of one block.
  * - Langium hands each token the comments before it by splicing them off the front of the list
  *   of all comments: quadratic in the number of comments. A cursor walks the list instead.
- * - Chevrotain's syntax-error exceptions capture stack traces (see recoverWithoutStackTraces),
+ * - Chevrotain's syntax-error exceptions capture stack traces (see AcctLangiumParser.parse),
  *   its resynchronisation tests each skipped token slowly (see resyncInOnePass), and each
  *   recovered error walks the grammar again (see rememberGrammarWalks).
  */
-import { createLangiumParser, LeafCstNodeImpl, type CstNode, type LangiumCoreServices, type LangiumParser } from 'langium';
+import {
+    createParser,
+    LangiumParser,
+    LeafCstNodeImpl,
+    type AstNode,
+    type CompositeCstNode,
+    type CstNode,
+    type LangiumCoreServices,
+    type ParseResult,
+    type ParserOptions,
+} from 'langium';
 import { skipBlocksWhenRecovering } from './block-recovery.js';
 import { EOF, getLookaheadPaths, NoViableAltException, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import {
@@ -26,58 +36,74 @@ import {
     mutableComposite,
     mutableNode,
     replaceMethod,
-    type CstBuilderInternals,
     type MutableCompositeCstNode,
     type ParserInternals,
     type RecognizerInternals,
 } from '../langium-internals.js';
+import { LeanCstNodeBuilder, putValueLeafInPlace } from './lean-cst.js';
 
 /** Recoveries in a row handled inside a repetition before leaving the rest to the between-rules recovery. */
 export const MAX_RECOVERY_DEPTH = 64;
 
 type CompositeNode = MutableCompositeCstNode;
 
-export function createAcctParser(services: LangiumCoreServices): LangiumParser {
-    const parser = createLangiumParser(services);
+/** Langium's parser for acct's grammar (Langium's own builder, `createParser`), with the changes below. */
+/** How the parser builds its tree: `valueLeaves` for a plan parsed once and never updated (the CLI's one build, lean-cst.ts `putValueLeafInPlace`). */
+export interface AcctParserOptions {
+    valueLeaves?: boolean;
+}
+
+export function createAcctParser(services: LangiumCoreServices, options: AcctParserOptions = {}): LangiumParser {
+    const parser = createParser(services.Grammar, new AcctLangiumParser(services, options), services.parser.Lexer.definition);
+    parser.finalize();
     const internals = checkLangiumInternals(parser);
     skipBlocksWhenRecovering(internals.wrapper);
     boundRecovery(internals.wrapper);
     resyncInOnePass(internals.wrapper);
     rememberGrammarWalks(internals.wrapper);
-    insertHiddenNodesFromTheEnd(internals.nodeBuilder);
-    removeNodesFromTheEnd(internals.nodeBuilder);
     walkHiddenTokensWithACursor(internals);
-    recoverWithoutStackTraces(internals);
-    forgetTheTokens(parser, internals);
     return parser;
 }
 
 /**
- * Chevrotain keeps the last input's tokens until the next parse: the whole last file, for
- * nothing. Its errors keep the tokens their recovery skipped (`resyncedTokens`), which nothing
- * in Langium or acct reads: after a megabyte of `{`, a million tokens kept with the document.
- * Langium's CST builder keeps the last root (`rootNode`, `nodeStack`): the syntax tree, the AST
- * and the text of the last file parsed, kept after its document is closed and deleted (a 5 MB
- * plan: about 100 MB of heap, 449 MB of the server's memory) — forgotten here too.
+ * Langium's parser with acct's CST builder (lean leaves, comments inserted and empty nodes
+ * removed from the end), which parses without stack traces and forgets each text once parsed.
  */
-function forgetTheTokens(parser: LangiumParser, internals: ParserInternals): void {
-    replaceMethod(
-        parser,
-        'LangiumParser',
-        'parse',
-        parse =>
-            ((input: string, options?: { rule?: string }) => {
-                try {
-                    const result = parse.call(parser, input, options);
-                    for (const error of result.parserErrors) error.resyncedTokens = [];
-                    return result;
-                } finally {
-                    internals.wrapper.input = [];
-                    internals.nodeBuilder.rootNode = undefined;
-                    internals.nodeBuilder.nodeStack = [];
-                }
-            }) as LangiumParser['parse'],
-    );
+class AcctLangiumParser extends LangiumParser {
+    private readonly builder: AcctCstNodeBuilder;
+
+    constructor(services: LangiumCoreServices, options: AcctParserOptions) {
+        super(services);
+        this.builder = options.valueLeaves ? new ValueLeafCstNodeBuilder() : new AcctCstNodeBuilder();
+        // Langium makes its builder itself (a private field): the one field of the parser acct sets
+        checkLangiumInternals(this).nodeBuilder = this.builder;
+    }
+
+    /**
+     * Chevrotain signals each syntax error with an exception that captures a stack trace nobody
+     * reads (the parser catches it to recover): 100,000 errors cost 1.5 s in the capture alone.
+     * An exception that escapes the parser (a fault of acct) keeps its message.
+     *
+     * Chevrotain keeps the last input's tokens until the next parse: the whole last file, for
+     * nothing. Its errors keep the tokens their recovery skipped (`resyncedTokens`), which nothing
+     * in Langium or acct reads: after a megabyte of `{`, a million tokens kept with the document.
+     * Langium's CST builder keeps the last root: the syntax tree, the AST and the text of the last
+     * file parsed, kept after its document is closed and deleted (a 5 MB plan: about 100 MB of
+     * heap, 449 MB of the server's memory) — replaced by an empty one here.
+     */
+    override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 0;
+        try {
+            const result = super.parse<T>(input, options);
+            for (const error of result.parserErrors) error.resyncedTokens = [];
+            return result;
+        } finally {
+            Error.stackTraceLimit = limit;
+            this.wrapper.input = [];
+            this.builder.buildRootNode('');
+        }
+    }
 }
 
 function boundRecovery(wrapper: RecognizerInternals): void {
@@ -181,64 +207,52 @@ function rememberGrammarWalks(wrapper: RecognizerInternals): void {
     );
 }
 
-function insertHiddenNodesFromTheEnd(builder: CstBuilderInternals): void {
+/** Langium's CST builder, linear where Langium's is quadratic (see the top of this file). */
+class AcctCstNodeBuilder extends LeanCstNodeBuilder {
     // Langium's own placement (after the current node's content, else before the first ancestor
     // that is not its container's first child, else at the root's start), with two changes.
-    replaceMethod(
-        builder,
-        'CstNodeBuilder',
-        'addHiddenNodes',
-        () =>
-            function (this: CstBuilderInternals, tokens: IToken[]): void {
-                if (tokens.length === 0) return;
-                // Langium's leaf for a comment, as its builder makes it (Chevrotain's 1-based positions, the LSP's 0-based)
-                const nodes: CstNode[] = tokens.map(
-                    token =>
-                        new LeafCstNodeImpl(
-                            token.startOffset,
-                            token.image.length,
-                            token.startLine! - 1,
-                            token.startColumn! - 1,
-                            token.endLine! - 1,
-                            token.endColumn!,
-                            token.tokenType,
-                            true,
-                        ),
-                );
-                let current: CompositeNode = mutableComposite(this.current);
-                if (current.content.length > 0) {
-                    insertAll(current, current.content.length, nodes);
-                    return;
-                }
-                while (current.container) {
-                    const siblings = current.container.content;
-                    // A node just created is its container's last child, so search from the end.
-                    const index = siblings.lastIndexOf(current as unknown as CstNode);
-                    if (index > 0) {
-                        insertAll(current.container, index, nodes);
-                        return;
-                    }
-                    current = current.container;
-                }
-                insertAll(mutableComposite(this.rootNode!), 0, nodes);
-            },
-    );
-}
+    override addHiddenNodes(tokens: IToken[]): void {
+        if (tokens.length === 0) return;
+        // Langium's leaf for a comment, as its builder makes it (Chevrotain's 1-based positions, the LSP's 0-based)
+        const nodes: CstNode[] = tokens.map(
+            token =>
+                new LeafCstNodeImpl(
+                    token.startOffset,
+                    token.image.length,
+                    token.startLine! - 1,
+                    token.startColumn! - 1,
+                    token.endLine! - 1,
+                    token.endColumn!,
+                    token.tokenType,
+                    true,
+                ),
+        );
+        let current: CompositeNode = mutableComposite(this.current);
+        if (current.content.length > 0) {
+            insertAll(current, current.content.length, nodes);
+            return;
+        }
+        while (current.container) {
+            const siblings = current.container.content;
+            // A node just created is its container's last child, so search from the end.
+            const index = siblings.lastIndexOf(current as unknown as CstNode);
+            if (index > 0) {
+                insertAll(current.container, index, nodes);
+                return;
+            }
+            current = current.container;
+        }
+        // the node without a container: the root
+        insertAll(current, 0, nodes);
+    }
 
-function removeNodesFromTheEnd(builder: CstBuilderInternals): void {
     // An empty node is removed as soon as it is built, while it is still its container's last child.
-    replaceMethod(
-        builder,
-        'CstNodeBuilder',
-        'removeNode',
-        () =>
-            function (node: CstNode): void {
-                const siblings = mutableNode(node).container && mutableComposite(node.container!).content;
-                if (!siblings) return;
-                const index = siblings.lastIndexOf(node);
-                if (index >= 0) siblings.splice(index, 1);
-            },
-    );
+    override removeNode(node: CstNode): void {
+        const siblings = mutableNode(node).container && mutableComposite(node.container!).content;
+        if (!siblings) return;
+        const index = siblings.lastIndexOf(node);
+        if (index >= 0) siblings.splice(index, 1);
+    }
 }
 
 /**
@@ -294,25 +308,11 @@ function walkHiddenTokensWithACursor(parser: ParserInternals): void {
     );
 }
 
-/**
- * Chevrotain signals each syntax error with an exception that captures a stack trace nobody
- * reads (the parser catches it to recover): 100,000 errors cost 1.5 s in the capture alone.
- * An exception that escapes the parser (a fault of acct) keeps its message.
- */
-function recoverWithoutStackTraces(parser: ParserInternals): void {
-    replaceMethod(
-        parser,
-        'LangiumParser',
-        'doParse',
-        doParse =>
-            function (this: ParserInternals, rule: unknown): unknown {
-                const limit = Error.stackTraceLimit;
-                Error.stackTraceLimit = 0;
-                try {
-                    return doParse.call(this, rule);
-                } finally {
-                    Error.stackTraceLimit = limit;
-                }
-            },
-    );
+/** acct's builder for a tree built once and never updated: a value rule's single leaf takes its node's place (lean-cst.ts). */
+class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
+    override construct(item: Parameters<AcctCstNodeBuilder['construct']>[0]): void {
+        const node: CompositeCstNode | undefined = this.current;
+        super.construct(item);
+        putValueLeafInPlace(node, item);
+    }
 }

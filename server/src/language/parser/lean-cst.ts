@@ -8,9 +8,9 @@
  * `\n`, `\r\n` or `\r`, columns count UTF-16 code units.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import type { AstNode, CompositeCstNode, CstNode, GrammarAST, LangiumParser, LeafCstNode, RootCstNode } from 'langium';
+import { CstNodeBuilder, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LeafCstNode, type RootCstNode } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
-import { mutableComposite, parserInternals, replaceMethod, rootInternals, type CstBuilderInternals } from '../langium-internals.js';
+import { mutableComposite, rootInternals } from '../langium-internals.js';
 import { lineOfOffset as lineOf, lineStarts, lowerBound, startsLine } from '../text/text-scan.js';
 
 const lineStartsOf = new WeakMap<RootCstNode, Uint32Array>();
@@ -55,7 +55,7 @@ export function positionIn(root: RootCstNode, offset: number): Position {
  */
 export class LeanLeafCstNode implements LeafCstNode {
     container?: CompositeCstNode = undefined;
-    /** The token's place in the grammar; a value's rule call when it stands for its rule's node (see `withValueLeaves`). */
+    /** The token's place in the grammar; a value's rule call when it stands for its rule's node (see `putValueLeafInPlace`). */
     grammarSource?: GrammarAST.AbstractElement;
     private start: number;
     private readonly size: number;
@@ -108,27 +108,19 @@ export class LeanLeafCstNode implements LeafCstNode {
     }
 }
 
-/** `parser` building lean leaves for the tokens of the grammar (hidden ones, comments, stay Langium's). */
-export function withLeanLeaves(parser: LangiumParser): LangiumParser {
-    const builder = parserInternals(parser).nodeBuilder;
-    replaceMethod(
-        builder,
-        'CstNodeBuilder',
-        'buildLeafNode',
-        () =>
-            function (this: CstBuilderInternals, token: IToken, feature?: unknown): LeafCstNode {
-                const leaf = new LeanLeafCstNode(token.startOffset, token.image.length, token.tokenType, feature as GrammarAST.AbstractElement | undefined);
-                const current = this.current;
-                leaf.container = current;
-                current.content.push(leaf);
-                return leaf;
-            },
-    );
-    return parser;
+/** Langium's CST builder making lean leaves for the tokens of the grammar (hidden ones, comments, stay Langium's). */
+export class LeanCstNodeBuilder extends CstNodeBuilder {
+    override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
+        const leaf = new LeanLeafCstNode(token.startOffset, token.image.length, token.tokenType, feature);
+        const current = this.current;
+        leaf.container = current;
+        current.content.push(leaf);
+        return leaf;
+    }
 }
 
 /**
- * `parser` for a one-shot check (the CLI's check, export, sandbox, report; contract 5): a value
+ * For a one-shot check (the CLI's check, export, sandbox, report; contract 5): a value
  * rule (a data-type rule: a name, a number, a role word, a reference's name) that matched one
  * token keeps that token's leaf in its node's place — the leaf takes the rule call as its grammar
  * source — instead of a composite node holding one leaf: 69,000 of the 103,000 composite nodes
@@ -136,44 +128,22 @@ export function withLeanLeaves(parser: LangiumParser): LangiumParser {
  * and the messages read of the tree is unchanged: a property's node (`nodesForProperty`, Langium's
  * `findNodeForProperty`) has the same grammar source, text and range, and a node's range, offset
  * and text are its tokens'. The editor keeps Langium's tree (its completion, semantic tokens and
- * incremental parse read a leaf's own grammar source). Called after `withLeanLeaves`.
+ * incremental parse read a leaf's own grammar source). Called by the one-shot builder after
+ * Langium's own `construct` (acct-parser.ts).
  */
-export function withValueLeaves(parser: LangiumParser): LangiumParser {
-    const builder = parserInternals(parser).nodeBuilder;
-    replaceMethod(
-        builder,
-        'CstNodeBuilder',
-        'construct',
-        () =>
-            // Langium's own construct (the item gets its node, an empty node goes, the content is
-            // trimmed to its length), with a value rule's single leaf put in its node's place.
-            function (this: CstBuilderInternals, item: { $type?: unknown; $cstNode?: CstNode }): void {
-                item.$cstNode = this.current;
-                const node = this.nodeStack.pop();
-                if (!node) return;
-                const content = node.content;
-                if (content.length === 0) {
-                    this.removeNode(node);
-                    return;
-                }
-                const only = content.length === 1 ? content[0] : undefined;
-                const container = node.container;
-                // A value rule's node is Langium's data-type node, whose type is a symbol, not a name.
-                if (only instanceof LeanLeafCstNode && typeof item.$type === 'symbol' && container) {
-                    const siblings = mutableComposite(container).content;
-                    // the node was just built: its container's last child
-                    const index = siblings.lastIndexOf(node);
-                    if (index >= 0) {
-                        siblings[index] = only;
-                        only.container = container;
-                        only.grammarSource = node.grammarSource;
-                        // the node keeps its container, so that the parser (and a reference built
-                        // with it, see ast/cst-search.ts valueLeafOf) still reads its range and text until it is dropped
-                        return;
-                    }
-                }
-                mutableComposite(node).content = content.slice();
-            },
-    );
-    return parser;
+export function putValueLeafInPlace(node: CompositeCstNode | undefined, item: { $type?: unknown }): void {
+    const content = node?.content;
+    const only = content?.length === 1 ? content[0] : undefined;
+    const container = node?.container;
+    // A value rule's node is Langium's data-type node, whose type is a symbol, not a name.
+    if (!(only instanceof LeanLeafCstNode) || typeof item.$type !== 'symbol' || !container) return;
+    const siblings = mutableComposite(container).content;
+    // the node was just built: its container's last child
+    const index = siblings.lastIndexOf(node as CstNode);
+    if (index < 0) return;
+    siblings[index] = only;
+    only.container = container;
+    only.grammarSource = node!.grammarSource;
+    // the node keeps its container, so that the parser (and a reference built with it, see
+    // ast/cst-search.ts valueLeafOf) still reads its range and text until it is dropped
 }
