@@ -68,6 +68,8 @@ export const INTERNAL_MEMBERS: readonly InternalMember[] = [
     },
     { owner: 'chevrotain Parser', member: 'RULE_STACK', declared: 'undeclared', use: 'read', by: 'language/acct-parser.ts' },
     { owner: 'chevrotain Parser', member: 'RULE_OCCURRENCE_STACK', declared: 'undeclared', use: 'read', by: 'language/acct-parser.ts' },
+    { owner: 'chevrotain Parser', member: 'RULE_STACK_IDX', declared: 'undeclared', use: 'read', by: 'language/acct-parser.ts' },
+    { owner: 'chevrotain Parser', member: 'RULE_OCCURRENCE_STACK_IDX', declared: 'undeclared', use: 'read', by: 'language/acct-parser.ts' },
     { owner: 'chevrotain Parser', member: 'maxLookahead', declared: 'undeclared', use: 'read', by: 'language/acct-parser.ts' },
     {
         owner: 'chevrotain Parser',
@@ -183,6 +185,9 @@ export interface RecognizerInternals {
     input: IToken[];
     RULE_STACK: number[];
     RULE_OCCURRENCE_STACK: number[];
+    /** The top of each stack: the arrays keep the entries of rules that returned past it. */
+    RULE_STACK_IDX: number;
+    RULE_OCCURRENCE_STACK_IDX: number;
     maxLookahead: number;
 }
 
@@ -207,6 +212,8 @@ function checkRecognizer(wrapper: unknown): RecognizerInternals {
     for (const method of RECOGNIZER_METHODS) expect(wrapper, owner, method, 'function');
     expect(wrapper, owner, 'RULE_STACK', 'array');
     expect(wrapper, owner, 'RULE_OCCURRENCE_STACK', 'array');
+    expect(wrapper, owner, 'RULE_STACK_IDX', 'number');
+    expect(wrapper, owner, 'RULE_OCCURRENCE_STACK_IDX', 'number');
     expect(wrapper, owner, 'maxLookahead', 'number');
     expect(wrapper, owner, 'errorMessageProvider', 'object');
     const messages = (wrapper as RecognizerInternals).errorMessageProvider;
