@@ -55,6 +55,7 @@ export const INTERNAL_MEMBERS: readonly InternalMember[] = [
     { owner: 'chevrotain Parser', member: 'findReSyncTokenType', declared: 'undeclared', use: 'replace', by: 'language/acct-parser.ts' },
     { owner: 'chevrotain Parser', member: 'getFollowsForInRuleRecovery', declared: 'undeclared', use: 'replace', by: 'language/acct-parser.ts' },
     { owner: 'chevrotain Parser', member: 'raiseNoAltException', declared: 'undeclared', use: 'replace', by: 'language/acct-parser.ts' },
+    { owner: 'chevrotain Parser', member: 'consumeInternalError', declared: 'undeclared', use: 'replace', by: 'language/acct-parser.ts' },
     { owner: 'chevrotain Parser', member: 'flattenFollowSet', declared: 'undeclared', use: 'read', by: 'language/acct-parser.ts' },
     { owner: 'chevrotain Parser', member: 'exportLexerState', declared: 'undeclared', use: 'read', by: 'language/block-recovery.ts' },
     { owner: 'chevrotain Parser', member: 'importLexerState', declared: 'undeclared', use: 'read', by: 'language/block-recovery.ts' },
@@ -170,6 +171,7 @@ export interface RecognizerInternals {
     flattenFollowSet(): TokenType[];
     getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[];
     raiseNoAltException(occurrence: number, errMsgTypes: string | undefined): never;
+    consumeInternalError(tokType: TokenType, nextToken: IToken, options: { ERR_MSG?: string } | undefined): never;
     exportLexerState(): number;
     importLexerState(state: number): void;
     LA(howMuch: number): IToken;
@@ -197,6 +199,7 @@ const RECOGNIZER_METHODS = [
     'flattenFollowSet',
     'getFollowsForInRuleRecovery',
     'raiseNoAltException',
+    'consumeInternalError',
     'exportLexerState',
     'importLexerState',
     'LA',

@@ -19,7 +19,7 @@
  */
 import { createLangiumParser, LeafCstNodeImpl, type CstNode, type LangiumCoreServices, type LangiumParser } from 'langium';
 import { skipBlocksWhenRecovering } from './block-recovery.js';
-import { EOF, getLookaheadPaths, NoViableAltException, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { EOF, getLookaheadPaths, MismatchedTokenException, NoViableAltException, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import {
     checkLangiumInternals,
     checkParsing,
@@ -204,6 +204,26 @@ function rememberGrammarWalks(wrapper: RecognizerInternals): void {
                     ruleName,
                 });
                 throw this.SAVE_ERROR(recognitionError(NoViableAltException, 'NoViableAltException', message, this.LA(1), previous));
+            },
+    );
+    // Chevrotain's own consumeInternalError, with its exception made the cheap way (recognitionError).
+    replaceMethod(
+        wrapper,
+        'chevrotain Parser',
+        'consumeInternalError',
+        () =>
+            function (this: RecognizerInternals, tokType: TokenType, nextToken: IToken, options: { ERR_MSG?: string } | undefined): never {
+                const previousToken = this.LA(0);
+                const message =
+                    options !== undefined && options.ERR_MSG
+                        ? options.ERR_MSG
+                        : this.errorMessageProvider.buildMismatchTokenMessage({
+                              expected: tokType,
+                              actual: nextToken,
+                              previous: previousToken,
+                              ruleName: this.getCurrRuleFullName(),
+                          });
+                throw this.SAVE_ERROR(recognitionError(MismatchedTokenException, 'MismatchedTokenException', message, nextToken, previousToken));
             },
     );
 }
