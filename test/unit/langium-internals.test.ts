@@ -93,7 +93,11 @@ describe('the internals surface', () => {
         // the exceptions made without Error's constructor are Chevrotain's, named as Chevrotain names them
         const errors = acct.parser.LangiumParser.parse('customer c "C" {\n    contact a "A" { role user }\n').parserErrors;
         expect(errors.map(e => [e.name, e.message, e.token.image])).toEqual([
-            ['NoViableAltException', 'After `role`, expected a role (approver, decision-maker, sponsor, evaluator, influencer or coach), but found `user`.', 'user'],
+            [
+                'NoViableAltException',
+                'After `role`, expected a role (approver, decision-maker, sponsor, evaluator, influencer or coach), but found `user`.',
+                'user',
+            ],
             [
                 'MismatchedTokenException',
                 'In a customer, expected industry, standing, cooperation, tier, reviewed, owner, organization, class, contact, opportunity, activity, waive or `}`, but found the end of the file.',
