@@ -343,13 +343,13 @@ function walkHiddenTokensWithACursor(parser: ParserInternals): void {
 
 /**
  * Chevrotain signals each syntax error with an exception that captures a stack trace nobody
- * reads (the parser catches it to recover): 100,000 errors cost 1.5 s in the capture alone. With
- * `Error.stackTraceLimit` at 0 the capture still costs 5 µs an exception (Chevrotain's
- * exceptions call `Error.captureStackTrace` once more): during a parse that call does nothing.
- * An exception that escapes the parser (a fault of acct) keeps its message.
+ * reads (the parser catches it to recover): 100,000 errors cost 1.5 s in the capture alone.
+ * An exception that escapes the parser (a fault of acct) keeps its message. (Even at a limit of
+ * 0 an Error costs 3 to 8 µs: the two exceptions of nearly every syntax error are made without
+ * Error's constructor, recognitionError. Replacing `Error.captureStackTrace` during a parse
+ * instead made every parse slower: V8 drops the code that calls it each time it is replaced.)
  */
 function recoverWithoutStackTraces(parser: ParserInternals): void {
-    const noCapture = (): void => {};
     replaceMethod(
         parser,
         'LangiumParser',
@@ -357,14 +357,11 @@ function recoverWithoutStackTraces(parser: ParserInternals): void {
         doParse =>
             function (this: ParserInternals, rule: unknown): unknown {
                 const limit = Error.stackTraceLimit;
-                const capture = Error.captureStackTrace;
                 Error.stackTraceLimit = 0;
-                Error.captureStackTrace = noCapture;
                 try {
                     return doParse.call(this, rule);
                 } finally {
                     Error.stackTraceLimit = limit;
-                    Error.captureStackTrace = capture;
                 }
             },
     );
