@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EmbeddedActionsParser } from 'chevrotain';
+import { EmbeddedActionsParser, isRecognitionException } from 'chevrotain';
 import {
     CompositeCstNodeImpl,
     createLangiumParser,
@@ -109,11 +109,31 @@ describe('the internals surface', () => {
         expect(fingerprint).toBe(UPSTREAM_RECOVERY);
     });
 
-    it('parses broken text without leaving Error.stackTraceLimit changed', () => {
+    it('parses broken text without leaving Error.stackTraceLimit or Error.captureStackTrace changed', () => {
         const before = Error.stackTraceLimit;
+        const capture = Error.captureStackTrace;
         const result = acct.parser.LangiumParser.parse('member m "M" }\n'.repeat(200));
         expect(result.parserErrors.length).toBeGreaterThan(0);
+        // the exceptions made without Error's constructor are Chevrotain's, named as Chevrotain names them
+        const errors = acct.parser.LangiumParser.parse('customer c "C" {\n    contact a "A" { role user }\n').parserErrors;
+        expect(errors.map(e => [e.name, e.message, e.token.image])).toEqual([
+            [
+                'NoViableAltException',
+                'After `role`, expected a role (approver, decision-maker, sponsor, evaluator, influencer or coach), but found `user`.',
+                'user',
+            ],
+            [
+                'MismatchedTokenException',
+                'In a customer, expected industry, standing, cooperation, tier, reviewed, owner, organization, class, contact, opportunity, activity, waive or `}`, but found the end of the file.',
+                '',
+            ],
+        ]);
+        expect(errors.every(e => isRecognitionException(e as Error))).toBe(true);
         expect(Error.stackTraceLimit).toBe(before);
+        expect(Error.captureStackTrace).toBe(capture);
+        const captured: { stack?: string } = {};
+        Error.captureStackTrace(captured);
+        expect(captured.stack).toMatch(/\n\s+at /);
         // an error after the parse has its stack
         expect(new Error('after').stack).toMatch(/\n\s+at /);
     });

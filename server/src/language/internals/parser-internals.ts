@@ -14,6 +14,7 @@ export interface RecognizerInternals {
     flattenFollowSet(): TokenType[];
     getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[];
     raiseNoAltException(occurrence: number, errMsgTypes: string | undefined): never;
+    consumeInternalError(tokType: TokenType, nextToken: IToken, options: { ERR_MSG?: string } | undefined): never;
     exportLexerState(): number;
     importLexerState(state: number): void;
     LA(howMuch: number): IToken;
@@ -29,6 +30,9 @@ export interface RecognizerInternals {
     input: IToken[];
     RULE_STACK: number[];
     RULE_OCCURRENCE_STACK: number[];
+    /** The top of each stack: the arrays keep the entries of rules that returned past it. */
+    RULE_STACK_IDX: number;
+    RULE_OCCURRENCE_STACK_IDX: number;
     maxLookahead: number;
 }
 
@@ -38,6 +42,7 @@ const RECOGNIZER_METHODS = [
     'flattenFollowSet',
     'getFollowsForInRuleRecovery',
     'raiseNoAltException',
+    'consumeInternalError',
     'exportLexerState',
     'importLexerState',
     'LA',
@@ -53,6 +58,8 @@ function checkRecognizer(wrapper: unknown): RecognizerInternals {
     for (const method of RECOGNIZER_METHODS) expectMember(wrapper, owner, method, 'function');
     expectMember(wrapper, owner, 'RULE_STACK', 'array');
     expectMember(wrapper, owner, 'RULE_OCCURRENCE_STACK', 'array');
+    expectMember(wrapper, owner, 'RULE_STACK_IDX', 'number');
+    expectMember(wrapper, owner, 'RULE_OCCURRENCE_STACK_IDX', 'number');
     expectMember(wrapper, owner, 'maxLookahead', 'number');
     expectMember(wrapper, owner, 'errorMessageProvider', 'object');
     const messages = (wrapper as RecognizerInternals).errorMessageProvider;

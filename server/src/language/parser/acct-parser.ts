@@ -29,7 +29,7 @@ import {
     type ParserOptions,
 } from 'langium';
 import { skipBlocksWhenRecovering } from './block-recovery.js';
-import { EOF, getLookaheadPaths, NoViableAltException, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { EOF, getLookaheadPaths, MismatchedTokenException, NoViableAltException, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import {
     checkLangiumInternals,
     checkParsing,
@@ -82,7 +82,10 @@ class AcctLangiumParser extends LangiumParser {
     /**
      * Chevrotain signals each syntax error with an exception that captures a stack trace nobody
      * reads (the parser catches it to recover): 100,000 errors cost 1.5 s in the capture alone.
-     * An exception that escapes the parser (a fault of acct) keeps its message.
+     * An exception that escapes the parser (a fault of acct) keeps its message. (Even at a limit
+     * of 0 an Error costs 3 to 8 µs: the two exceptions of nearly every syntax error are made
+     * without Error's constructor, recognitionError. Replacing `Error.captureStackTrace` during a
+     * parse instead made every parse slower: V8 drops the code that calls it each time it is replaced.)
      *
      * Chevrotain keeps the last input's tokens until the next parse: the whole last file, for
      * nothing. Its errors keep the tokens their recovery skipped (`resyncedTokens`), which nothing
@@ -131,18 +134,29 @@ function boundRecovery(wrapper: RecognizerInternals): void {
  * 2 s for 100,000 skipped tokens). The same answer from one set lookup per token.
  */
 function resyncInOnePass(wrapper: RecognizerInternals): void {
+    // The follow sets of the enclosing rules, flattened, and the token types they match: the same
+    // at the same place of the grammar, so made once per place (a megabyte of errors in one block
+    // flattened them 100,000 times: 20 µs an error).
+    const resyncSets = new Map<string, { candidates: TokenType[]; matching: Set<number> }>();
     replaceMethod(
         wrapper,
         'chevrotain Parser',
         'findReSyncTokenType',
         () =>
             function (this: RecognizerInternals): TokenType | undefined {
-                const candidates = this.flattenFollowSet();
-                const matching = new Set<number>();
-                for (const type of candidates) {
-                    matching.add(type.tokenTypeIdx!);
-                    if (type.isParent) for (const idx of Object.keys(type.categoryMatchesMap ?? {})) matching.add(Number(idx));
+                const place = ruleStackKey(this);
+                let sets = resyncSets.get(place);
+                if (!sets) {
+                    if (resyncSets.size > 10_000) resyncSets.clear();
+                    const candidates = this.flattenFollowSet();
+                    const matching = new Set<number>();
+                    for (const type of candidates) {
+                        matching.add(type.tokenTypeIdx!);
+                        if (type.isParent) for (const idx of Object.keys(type.categoryMatchesMap ?? {})) matching.add(Number(idx));
+                    }
+                    resyncSets.set(place, (sets = { candidates, matching }));
                 }
+                const { candidates, matching } = sets;
                 for (let k = 1; ; k++) {
                     const token = this.LA(k);
                     // The first candidate that matches, as Chevrotain picks it.
@@ -151,6 +165,21 @@ function resyncInOnePass(wrapper: RecognizerInternals): void {
                 }
             },
     );
+}
+
+/**
+ * Where the parser is in the grammar: the rules it is in and the occurrence of each. Chevrotain
+ * keeps both stacks in arrays that it does not shorten when a rule returns (the entries past
+ * RULE_STACK_IDX are left over from deeper rules): only the live entries make the place.
+ */
+function ruleStackKey(recognizer: RecognizerInternals, occurrencesUpTo = recognizer.RULE_STACK_IDX): string {
+    const rules = recognizer.RULE_STACK;
+    const occurrences = recognizer.RULE_OCCURRENCE_STACK;
+    let key = '';
+    for (let i = 0; i <= recognizer.RULE_STACK_IDX; i++) key += `${rules[i]},`;
+    key += '|';
+    for (let i = 0; i <= occurrencesUpTo; i++) key += `${occurrences[i]},`;
+    return key;
 }
 
 /**
@@ -166,7 +195,8 @@ function rememberGrammarWalks(wrapper: RecognizerInternals): void {
         'getFollowsForInRuleRecovery',
         getFollowsForInRuleRecovery =>
             function (this: RecognizerInternals, tokType: TokenType, tokIdxInRule: number): TokenType[] {
-                const place = `${this.RULE_STACK.join(',')}|${this.RULE_OCCURRENCE_STACK.join(',')}|${tokType.tokenTypeIdx}|${tokIdxInRule}`;
+                // the live entries of both stacks (Chevrotain's grammar path reads the occurrences up to their own index)
+                const place = `${ruleStackKey(this, this.RULE_OCCURRENCE_STACK_IDX)}|${tokType.tokenTypeIdx}|${tokIdxInRule}`;
                 let found = follows.get(place);
                 if (!found) {
                     if (follows.size > 10_000) follows.clear();
@@ -202,7 +232,27 @@ function rememberGrammarWalks(wrapper: RecognizerInternals): void {
                     customUserDescription: errMsgTypes,
                     ruleName,
                 });
-                throw this.SAVE_ERROR(new NoViableAltException(message, this.LA(1), previous));
+                throw this.SAVE_ERROR(recognitionError(NoViableAltException, 'NoViableAltException', message, this.LA(1), previous));
+            },
+    );
+    // Chevrotain's own consumeInternalError, with its exception made the cheap way (recognitionError).
+    replaceMethod(
+        wrapper,
+        'chevrotain Parser',
+        'consumeInternalError',
+        () =>
+            function (this: RecognizerInternals, tokType: TokenType, nextToken: IToken, options: { ERR_MSG?: string } | undefined): never {
+                const previousToken = this.LA(0);
+                const message =
+                    options !== undefined && options.ERR_MSG
+                        ? options.ERR_MSG
+                        : this.errorMessageProvider.buildMismatchTokenMessage({
+                              expected: tokType,
+                              actual: nextToken,
+                              previous: previousToken,
+                              ruleName: this.getCurrRuleFullName(),
+                          });
+                throw this.SAVE_ERROR(recognitionError(MismatchedTokenException, 'MismatchedTokenException', message, nextToken, previousToken));
             },
     );
 }
@@ -315,4 +365,25 @@ class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
         super.construct(item);
         putValueLeafInPlace(node, item);
     }
+}
+
+/**
+ * A recognition exception as Chevrotain's constructor makes it (its prototype, name, message,
+ * token, resynced tokens and previous token), without running `Error`'s constructor: the parser
+ * catches it to recover and reads only these fields (1 µs instead of 3 to 8).
+ */
+function recognitionError<E extends Error>(
+    type: new (message: string, token: IToken, previousToken: IToken) => E,
+    name: string,
+    message: string,
+    token: IToken,
+    previousToken: IToken,
+): E {
+    const error = Object.create(type.prototype) as E & { token: IToken; resyncedTokens: IToken[]; previousToken: IToken };
+    error.message = message;
+    error.token = token;
+    error.resyncedTokens = [];
+    error.previousToken = previousToken;
+    error.name = name;
+    return error;
 }

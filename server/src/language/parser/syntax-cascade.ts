@@ -27,17 +27,24 @@ export function withoutCascades(document: LangiumDocument, lexing: readonly Diag
     if (parsing.length === 0) return [];
     const text = document.textDocument.getText();
     const offsetOf = (d: Diagnostic) => document.textDocument.offsetAt(d.range.start);
-    const lexed = new Set(lexing.map(offsetOf));
-    const errors = [...lexing, ...parsing].map(offsetOf).sort((a, b) => a - b);
+    // each error's offset, found once (a megabyte of errors looked each up four times)
+    const lexedAt = lexing.map(offsetOf);
+    const parsedAt = parsing.map(offsetOf);
+    const lexed = new Set(lexedAt);
+    const errors = new Float64Array(lexedAt.length + parsedAt.length);
+    errors.set(lexedAt);
+    errors.set(parsedAt, lexedAt.length);
+    errors.sort();
     const windows = cascadeWindows(document, text, errors);
     const firstOnLine = new Map<number, number>();
-    for (const d of [...lexing, ...parsing]) {
+    const earliest = (d: Diagnostic, offset: number) => {
         const known = firstOnLine.get(d.range.start.line);
-        const offset = offsetOf(d);
         if (known === undefined || offset < known) firstOnLine.set(d.range.start.line, offset);
-    }
-    const kept = parsing.filter(d => {
-        const offset = offsetOf(d);
+    };
+    lexing.forEach((d, i) => earliest(d, lexedAt[i]!));
+    parsing.forEach((d, i) => earliest(d, parsedAt[i]!));
+    const kept = parsing.filter((d, i) => {
+        const offset = parsedAt[i]!;
         return !lexed.has(offset) && !inSpans(windows, offset) && firstOnLine.get(d.range.start.line)! >= offset;
     });
     if (kept.length === 0 && lexing.length === 0) {
@@ -48,7 +55,7 @@ export function withoutCascades(document: LangiumDocument, lexing: readonly Diag
 }
 
 /** After the first error of each block the parser did not read to its closing brace: up to that brace. */
-function cascadeWindows(document: LangiumDocument, text: string, errors: readonly number[]): Span[] {
+function cascadeWindows(document: LangiumDocument, text: string, errors: ArrayLike<number>): Span[] {
     const braces = closingBraces(text);
     const declarations = [...text.matchAll(TOP_LEVEL)].map(match => match.index);
     const windows: Span[] = [];

@@ -112,6 +112,8 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
     private readonly itemWords: Set<string>;
     /** The same word out of place in the same block, again and again (a pasted block, a lost brace): one message. */
     private readonly inBlockMessages = new Map<string, string>();
+    /** The messages of each place where one of several values was expected (its paths), by the words found. */
+    private readonly alternativeMessages = new WeakMap<object, Map<string, string>>();
 
     constructor(
         grammar: GrammarAST.Grammar,
@@ -135,7 +137,25 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
     }
 
     buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
-        return this.alternatives(options.expectedPathsPerAlt.flat(), options.actual[0]!, options.previous, plain(options.ruleName));
+        const { expectedPathsPerAlt, previous, ruleName } = options;
+        const actual = options.actual[0]!;
+        // The parser hands the same paths at the same place of the grammar (acct-parser.ts remembers
+        // them): the same word after the same word there is the same message (100,000 `role user`
+        // in a row were 100,000 messages built, 15 µs each).
+        if (actual.image.length > MEMO_IMAGE || (previous && previous.image.length > MEMO_IMAGE)) {
+            return this.alternatives(expectedPathsPerAlt.flat(), actual, previous, plain(ruleName));
+        }
+        let said = this.alternativeMessages.get(expectedPathsPerAlt);
+        if (!said) this.alternativeMessages.set(expectedPathsPerAlt, (said = new Map()));
+        // the language is part of the key: the same word is said again in another language
+        const key = `${this.settings.locale}\u0000${ruleName}\u0000${tokenKey(actual)}\u0000${tokenKey(previous)}`;
+        let message = said.get(key);
+        if (message === undefined) {
+            if (said.size >= 10_000) said.clear();
+            message = this.alternatives(expectedPathsPerAlt.flat(), actual, previous, plain(ruleName));
+            said.set(key, message);
+        }
+        return message;
     }
 
     buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken; ruleName: string }): string {
@@ -143,7 +163,10 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
     }
 
     private words(): SyntaxWords {
-        return syntaxText(this.settings.texts());
+        const texts = this.settings.texts();
+        let words = wordsOf.get(texts);
+        if (!words) wordsOf.set(texts, (words = syntaxText(texts)));
+        return words;
     }
 
     /** A word that cannot stand in a block: what may, and the closest of its keywords. */
@@ -186,6 +209,19 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
         const meant = isWord(actual) && !idPossible ? closestWord(actual.image, keywords) : undefined;
         return s.expectedIn(after(s, previous), expected, found(s, actual), meant);
     }
+}
+
+/** The texts of syntax messages, made once per language (each message built them all anew: a third of its cost). */
+const wordsOf = new WeakMap<Texts, SyntaxWords>();
+
+/** Tokens longer than this are not remembered in a message's key (a long image is rare and its message costly to key). */
+const MEMO_IMAGE = 200;
+
+/** What of a token a message says (its kind and image), as a key; a missing token or no real one says the start of the file. */
+function tokenKey(token: IToken | undefined): string {
+    if (!token) return '';
+    const real = !Number.isNaN(token.startOffset) && token.tokenType.name !== 'EOF';
+    return `${real ? '+' : '-'}${token.tokenType.name}\u0001${token.image}`;
 }
 
 /** "After `tier`", or the start of the file when nothing came before. */

@@ -8,7 +8,9 @@ import {
     Cancellation,
     DefaultDocumentValidator,
     DocumentValidator,
+    getDiagnosticRange,
     interruptAndCheck,
+    toDiagnosticSeverity,
     isOperationCancelled,
     type AstNode,
     type DiagnosticInfo,
@@ -252,13 +254,26 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         this.unresolved.report(document, (message, info) => diagnostics.push(this.toDiagnostic('error', message, info)));
     }
 
-    /** Langium's diagnostic, with the property's syntax found the quicker way (cst-search.ts). */
+    /**
+     * Langium's diagnostic (the same fields in the same order), with the property's syntax found
+     * the quicker way (cst-search.ts) and without a copy of the finding's details to carry its
+     * range (one object less per finding: a megabyte of findings made 100,000 of them).
+     */
     protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
-        if (!info.range && typeof info.property === 'string') {
-            const cst = nodeForProperty(info.node.$cstNode, info.property, info.index) ?? info.node.$cstNode;
-            if (cst) return super.toDiagnostic(severity, message, { ...info, range: cst.range });
-        }
-        return super.toDiagnostic(severity, message, info);
+        let range = info.range;
+        if (!range && typeof info.property === 'string') range = (nodeForProperty(info.node.$cstNode, info.property, info.index) ?? info.node.$cstNode)?.range;
+        if (!range) range = getDiagnosticRange(info);
+        return {
+            message,
+            range,
+            severity: toDiagnosticSeverity(severity),
+            code: info.code,
+            codeDescription: info.codeDescription,
+            tags: info.tags,
+            relatedInformation: info.relatedInformation,
+            data: info.data,
+            source: this.getSource(),
+        };
     }
 
     /**

@@ -47,7 +47,9 @@ export class FindingPolicy {
 
     apply(document: LangiumDocument, all: Diagnostic[], parseErrors: readonly Diagnostic[]): Diagnostic[] {
         const muted = mutedSpans(document, parseErrors);
-        const kept = all.filter(d => !isMuted(d, muted, document)).flatMap(d => this.withSeverity(d));
+        // (a loop, not a list per finding: a megabyte of findings made 100,000 lists)
+        const kept: Diagnostic[] = [];
+        for (const d of all) if (!isMuted(d, muted, document) && this.keepWithSeverity(d)) kept.push(d);
         const byWaiver = new Map<Waiver, Diagnostic[]>();
         const waived: WaivedFinding[] = [];
         const today = this.settings.today();
@@ -71,7 +73,7 @@ export class FindingPolicy {
         for (const waiver of waivers) {
             if (!isIssueCode(waiver.code) || !isWaivable(waiver.code) || isMutedNode(waiver, muted)) continue;
             const finding = waiverFinding(waiver, today, byWaiver.has(waiver), kept, this.settings.texts());
-            if (finding) diagnostics.push(...this.withSeverity(finding));
+            if (finding && this.keepWithSeverity(finding)) diagnostics.push(finding);
         }
         // the same findings waived by the same waivers: the same list (what is made of it can be reused)
         const previous = this.outcomes.get(document)?.waived;
@@ -94,13 +96,14 @@ export class FindingPolicy {
     }
 
     /** The finding with the severity the policy gives its code; none when the code is off. */
-    private withSeverity(diagnostic: Diagnostic): Diagnostic[] {
+    /** Gives the finding the policy's severity for its code; false when the policy turns it off. */
+    private keepWithSeverity(diagnostic: Diagnostic): boolean {
         const code = codeOf(diagnostic);
-        if (!code || FIXED_CODES.has(code)) return [diagnostic];
+        if (!code || FIXED_CODES.has(code)) return true;
         const level = this.facts.severities().get(code) ?? issueCatalog[code].severity;
-        if (level === 'off') return [];
+        if (level === 'off') return false;
         diagnostic.severity = severities[level];
-        return [diagnostic];
+        return true;
     }
 }
 
