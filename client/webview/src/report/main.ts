@@ -122,8 +122,12 @@ function reset(drawn: Drawn): void {
 
 /**
  * The pictures that zoom and pan once the reader comes to them: d3-zoom's listeners are put on a
- * picture by the first event that can start a zoom or a pan on it (before the event reaches it,
- * so that event is d3-zoom's too), not on each of thousands of pictures as it is drawn.
+ * picture when the pointer first comes over it (or a touch or a press starts on it: before the
+ * event reaches the picture, so that event is d3-zoom's too), not on each of thousands of
+ * pictures as it is drawn. Over it first, so that Ctrl+wheel finds d3-zoom's wheel listener, which
+ * may cancel the browser's own zoom, in place (a wheel event starts no longer cancellable when
+ * only passive listeners are there; the page keeps none that is not passive, so that it scrolls
+ * while it draws).
  */
 const zoomable = new WeakMap<Element, () => void>();
 
@@ -135,7 +139,8 @@ function zoomWhenReached(): void {
         zoomable.delete(root);
         make();
     };
-    for (const type of ['mousedown', 'wheel', 'touchstart', 'pointerdown']) document.addEventListener(type, arm, { capture: true, passive: true });
+    for (const type of ['pointerover', 'mouseover', 'pointerdown', 'mousedown', 'touchstart', 'wheel'])
+        document.addEventListener(type, arm, { capture: true, passive: true });
 }
 
 /** A deal shows its power map or its fishbone on screen (both in print). */
