@@ -2,7 +2,8 @@
  * `acct report` in the benchmark (issue 21): the CPU of the real `acct report` process beside
  * the CPU of `acct check` of the same workspace, alternated in the same run, and the report
  * opened in Chromium (the project's playwright-core and /usr/bin/chromium, offline): the first
- * paint and every picture drawn (`data-drawn` on `<html>`).
+ * paint and every picture drawn (`data-drawn` on `<html>` says the number of pictures, and two
+ * animation frames have run after it).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -26,7 +27,12 @@ export interface ReportMeasures {
               allDrawnMs: number;
               mainThreadMs: number;
               scriptMs: number;
+              /** The CPU of Chromium's renderer processes from their start (the empty page's too) until every picture was drawn. */
               rendererCpuMs: number;
+              /** The same from the navigation to the report on: what opening the report costs. */
+              pageCpuMs: number;
+              /** When every picture was drawn. */
+              loadAverage: number[];
               /** The elements the pictures are made of, by view: what the page's time grows with. */
               elements: Record<string, { pictures: number; elements: number; items: number }>;
           }
@@ -76,15 +82,27 @@ async function openInChromium(html: string): Promise<ReportMeasures['browser']> 
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
         await cdp.send('Performance.enable');
+        const before = rendererCpuMs();
         const start = Date.now();
         await page.goto(pathToFileURL(html).href, { timeout: 600_000 });
         const loadMs = Date.now() - start;
+        // every picture drawn: the page's own count of the pictures it drew says all of them, and a
+        // frame has been rendered after it (two requestAnimationFrame callbacks: the next frame's work is done)
         await page.waitForFunction(() => document.documentElement.dataset.drawn !== undefined, null, { timeout: 600_000, polling: 50 });
+        const drawn = await page.evaluate(
+            () =>
+                new Promise<number>(resolve =>
+                    requestAnimationFrame(() => requestAnimationFrame(() => resolve(Number(document.documentElement.dataset.drawn)))),
+                ),
+        );
         const allDrawnMs = Date.now() - start;
+        const pictures = await page.evaluate(() => document.querySelectorAll('[data-figure]').length);
+        if (drawn !== pictures) throw new Error(`the report drew ${drawn} of its ${pictures} pictures`);
         const firstPaintMs = await page.evaluate(() => Math.round(performance.getEntriesByType('paint')[0]?.startTime ?? NaN));
         const { metrics } = await cdp.send('Performance.getMetrics');
         const metric = (name: string) => round(1000 * (metrics.find(m => m.name === name)?.value ?? NaN));
         const rendererCpu = rendererCpuMs();
+        const pageCpu = round(rendererCpu - before);
         const elements = await page.evaluate(() => {
             const data = JSON.parse(document.getElementById('acct-report-data')?.textContent ?? '{}') as { figures: Array<{ tab: string }> };
             const byTab: Record<string, { pictures: number; elements: number; items: number }> = {};
@@ -104,6 +122,8 @@ async function openInChromium(html: string): Promise<ReportMeasures['browser']> 
             mainThreadMs: metric('TaskDuration'),
             scriptMs: metric('ScriptDuration'),
             rendererCpuMs: rendererCpu,
+            pageCpuMs: pageCpu,
+            loadAverage: loadAverage(),
             elements,
         };
     } finally {

@@ -38,8 +38,28 @@ export function estimateTextWidth(text: string, fontSizePx: number, bold = false
     return em * fontSizePx * (bold ? 1.08 : 1);
 }
 
+/**
+ * The answers of `fitText` and `wrapText`, by their arguments: the report draws the same names and
+ * titles in every picture of a customer (a card per deal, a fishbone, the charts). Pure functions,
+ * so the same answer; emptied when it grows large.
+ */
+const fitted = new Map<string, { text: string; truncated: boolean }>();
+const wrapped = new Map<string, { lines: string[]; truncated: boolean }>();
+const REMEMBERED = 50_000;
+
 /** Truncates `text` with an ellipsis so its estimated width is at most `maxWidth` px. */
 export function fitText(text: string, maxWidth: number, fontSizePx: number, bold = false): { text: string; truncated: boolean } {
+    const key = `${maxWidth} ${fontSizePx} ${bold ? 1 : 0} ${text}`;
+    let answer = fitted.get(key);
+    if (!answer) {
+        if (fitted.size >= REMEMBERED) fitted.clear();
+        answer = fitTextOnce(text, maxWidth, fontSizePx, bold);
+        fitted.set(key, answer);
+    }
+    return { ...answer };
+}
+
+function fitTextOnce(text: string, maxWidth: number, fontSizePx: number, bold: boolean): { text: string; truncated: boolean } {
     const clean = text.replace(/\s+/g, ' ').trim();
     if (estimateTextWidth(clean, fontSizePx, bold) <= maxWidth) return { text: clean, truncated: clean !== text };
     const ell = '…';
@@ -94,6 +114,17 @@ function pieces(text: string, width: number, fontSizePx: number, bold: boolean):
  * the text does not fit. `truncated` says whether anything was left out.
  */
 export function wrapText(text: string, maxWidth: number, fontSizePx: number, maxLines: number, bold = false): { lines: string[]; truncated: boolean } {
+    const key = `${maxWidth} ${fontSizePx} ${maxLines} ${bold ? 1 : 0} ${text}`;
+    let answer = wrapped.get(key);
+    if (!answer) {
+        if (wrapped.size >= REMEMBERED) wrapped.clear();
+        answer = wrapTextOnce(text, maxWidth, fontSizePx, maxLines, bold);
+        wrapped.set(key, answer);
+    }
+    return { lines: [...answer.lines], truncated: answer.truncated };
+}
+
+function wrapTextOnce(text: string, maxWidth: number, fontSizePx: number, maxLines: number, bold: boolean): { lines: string[]; truncated: boolean } {
     const clean = text.replace(/\s+/g, ' ').trim();
     const list = pieces(clean, maxWidth, fontSizePx, bold);
     const join = (a: string, p: Piece): string => (a ? `${a}${p.glued ? '' : ' '}${p.text}` : p.text);

@@ -35,6 +35,27 @@ export interface QuadrantModel {
 }
 
 export function buildQuadrant(view: ViewedPlan, focusedCustomer: string | null, index: FindingIndex = indexFindings(view)): QuadrantModel {
+    // the report draws a quadrant of every customer per customer, all from one plan and one index of its findings: built once
+    const t = texts();
+    let built = builtFor.get(index);
+    if (!built || built.view !== view || built.texts !== t) {
+        built = { view, texts: t, model: buildUnfocused(view, index) };
+        builtFor.set(index, built);
+    }
+    const m = built.model;
+    return {
+        points: m.points.map(p => ({ ...p, focused: p.id === focusedCustomer })),
+        unplotted: m.unplotted.map(u => ({ ...u })),
+        counts: m.counts.map(row => [...row]),
+        mismatches: m.mismatches,
+    };
+}
+
+/** The quadrant last built with an index of findings (a fresh index, as the editor's views make, builds it again). */
+const builtFor = new WeakMap<FindingIndex, { view: ViewedPlan; texts: ReturnType<typeof texts>; model: QuadrantModel }>();
+
+function buildUnfocused(view: ViewedPlan, index: FindingIndex): QuadrantModel {
+    const focusedCustomer = null;
     const points: QuadrantPoint[] = [];
     const unplotted: QuadrantModel['unplotted'] = [];
     const t = texts();

@@ -41,7 +41,8 @@ function readData(): ReportData {
 interface Drawn {
     root: SVGSVGElement;
     layer: SVGGElement;
-    zoomer: ZoomBehavior<SVGSVGElement, unknown>;
+    /** Made when the reader first points at, touches or wheels over the picture (`zoomable`). */
+    zoomer: ZoomBehavior<SVGSVGElement, unknown> | null;
     /** The size the renderer gave its drawing. */
     size: { width: number; height: number };
 }
@@ -93,19 +94,21 @@ function drawFigure(host: HTMLElement, data: ReportData, index: number, findings
         note.textContent = drawn.emptyText;
         host.appendChild(note);
     }
-    const zoomer = zoom<SVGSVGElement, unknown>()
-        .scaleExtent([0.25, 4])
-        // the wheel scrolls the page; Ctrl+wheel (and a pinch) zooms
-        .filter((e: MouseEvent) => (e.type === 'wheel' ? e.ctrlKey || e.metaKey : !e.ctrlKey) && !e.button)
-        .on('zoom', (e: D3ZoomEvent<SVGSVGElement, unknown>) => {
-            const t = e.transform;
-            const moved = t.k !== 1 || t.x !== 0 || t.y !== 0;
-            if (moved) layer.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
-            else layer.removeAttribute('transform');
-            host.classList.toggle('zoomed', moved);
-        });
-    select(root).call(zoomer).on('dblclick.zoom', null);
-    const d: Drawn = { root, layer, zoomer, size: { width: drawn.result.width, height: drawn.result.height } };
+    const d: Drawn = { root, layer, zoomer: null, size: { width: drawn.result.width, height: drawn.result.height } };
+    zoomable.set(root, () => {
+        d.zoomer = zoom<SVGSVGElement, unknown>()
+            .scaleExtent([0.25, 4])
+            // the wheel scrolls the page; Ctrl+wheel (and a pinch) zooms
+            .filter((e: MouseEvent) => (e.type === 'wheel' ? e.ctrlKey || e.metaKey : !e.ctrlKey) && !e.button)
+            .on('zoom', (e: D3ZoomEvent<SVGSVGElement, unknown>) => {
+                const t = e.transform;
+                const moved = t.k !== 1 || t.x !== 0 || t.y !== 0;
+                if (moved) layer.setAttribute('transform', `translate(${t.x},${t.y}) scale(${t.k})`);
+                else layer.removeAttribute('transform');
+                host.classList.toggle('zoomed', moved);
+            });
+        select(root).call(d.zoomer).on('dblclick.zoom', null);
+    });
     frame([d]);
     // built off the document, put in once
     host.appendChild(root);
@@ -114,7 +117,30 @@ function drawFigure(host: HTMLElement, data: ReportData, index: number, findings
 }
 
 function reset(drawn: Drawn): void {
-    drawn.zoomer.transform(select(drawn.root), zoomIdentity);
+    if (drawn.zoomer) drawn.zoomer.transform(select(drawn.root), zoomIdentity);
+}
+
+/**
+ * The pictures that zoom and pan once the reader comes to them: d3-zoom's listeners are put on a
+ * picture when the pointer first comes over it (or a touch or a press starts on it: before the
+ * event reaches the picture, so that event is d3-zoom's too), not on each of thousands of
+ * pictures as it is drawn. Over it first, so that Ctrl+wheel finds d3-zoom's wheel listener, which
+ * may cancel the browser's own zoom, in place (a wheel event starts no longer cancellable when
+ * only passive listeners are there; the page keeps none that is not passive, so that it scrolls
+ * while it draws).
+ */
+const zoomable = new WeakMap<Element, () => void>();
+
+function zoomWhenReached(): void {
+    const arm = (e: Event): void => {
+        const root = (e.target as Element | null)?.closest?.('svg.report-picture');
+        const make = root && zoomable.get(root);
+        if (!make) return;
+        zoomable.delete(root);
+        make();
+    };
+    for (const type of ['pointerover', 'mouseover', 'pointerdown', 'mousedown', 'touchstart', 'wheel'])
+        document.addEventListener(type, arm, { capture: true, passive: true });
 }
 
 /** A deal shows its power map or its fishbone on screen (both in print). */
@@ -149,6 +175,7 @@ function main(): void {
     document.body.insertBefore(defs, document.body.firstChild);
     ensureDefs(defs);
     dealTabs();
+    zoomWhenReached();
     const pending = new Set(Array.from(document.querySelectorAll<HTMLElement>('[data-figure]')));
     const drawn: Drawn[] = [];
     const draw = (host: HTMLElement): void => {
