@@ -116,8 +116,8 @@ export const INTERNAL_MEMBERS: readonly InternalMember[] = [
     // Langium's lexer, linker, references, index and documents
     { owner: 'DefaultLexer', member: 'chevrotainLexer', declared: 'protected', use: 'write', by: 'language/acct-lexer.ts' },
     { owner: 'DefaultIndexManager', member: 'referenceIndex', declared: 'protected', use: 'read', by: 'node/history-engine.ts' },
-    { owner: 'DefaultLangiumDocumentFactory', member: 'parseAsync', declared: 'protected', use: 'replace', by: 'node/history-engine.ts' },
-    { owner: 'DefaultLangiumDocumentFactory', member: 'update', declared: 'public', use: 'replace', by: 'node/history-engine.ts' },
+    { owner: 'DefaultLangiumDocumentFactory', member: 'parseAsync', declared: 'protected', use: 'replace', by: 'node/history-parses.ts' },
+    { owner: 'DefaultLangiumDocumentFactory', member: 'update', declared: 'public', use: 'replace', by: 'node/history-parses.ts' },
     { owner: 'EmptyFileSystemProvider', member: 'readFile', declared: 'public', use: 'replace', by: 'node/commit-plans.ts' },
 ];
 
