@@ -96,7 +96,7 @@ export function historyJsonPieces(report: Omit<HistoryReport, 'commits'>, entrie
     const head = JSON.stringify(historyJson({ ...report, commits: [] }), null, 2);
     if (entries.length === 0) return [head];
     // `"commits": []\n}` at the end of the head: the list opened, each entry indented two levels
-    return [`${head.slice(0, -'[]\n}'.length)}[\n`, ...entries.map((entry, i) => (i ? ',\n' : '') + entry), '\n  ]\n}'];
+    return [`${head.slice(0, -'[]\n}'.length)}[\n`, ...entries.flatMap((entry, i) => (i ? [',\n', entry] : [entry])), '\n  ]\n}'];
 }
 
 /** One entry as `historyJsonPieces` places it (indented as it stands in the list). */
