@@ -150,17 +150,31 @@ export class HistoryCache {
 /** A wait of the history's reading never lasts longer than this (a check that never ends does not stop it). */
 const IDLE_WAIT_MS = 5000;
 
-/** `done()` (the server's checks are done) as the history cache waits for it: at most IDLE_WAIT_MS, never failing. */
+/**
+ * `done()` (the server's checks are done) as the history cache waits for it: at most `maxMs`, never
+ * failing; after a wait that ran out, the next ones do not wait until that check has ended.
+ */
 export function idleAfter(done: () => Promise<unknown>, maxMs = IDLE_WAIT_MS): () => Promise<void> {
-    return () =>
-        new Promise<void>(resolve => {
-            const timer = setTimeout(resolve, maxMs);
+    let stalled: Promise<unknown> | undefined;
+    return () => {
+        if (stalled) return Promise.resolve();
+        return new Promise<void>(resolve => {
+            const wait = done();
+            const over = () => {
+                if (stalled === wait) stalled = undefined;
+            };
+            const timer = setTimeout(() => {
+                stalled = wait;
+                wait.then(over, over);
+                resolve();
+            }, maxMs);
             const end = () => {
                 clearTimeout(timer);
                 resolve();
             };
-            done().then(end, end);
+            wait.then(end, end);
         });
+    };
 }
 
 /** The ages by opportunity key, as the protocol carries them. */
