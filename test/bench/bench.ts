@@ -41,7 +41,7 @@ import { cpuNow, gc, loadAverage, machine, mb, median, medianTiming, round, time
 import { measureNavigation } from './navigation.js';
 import { reportMeasures } from './report-measures.js';
 import { measureHistory } from './history-measures.js';
-import { measureTrends } from './trends-measures.js';
+import { measureTrends, measureTrendsBlocking } from './trends-measures.js';
 import { table } from './report.js';
 import { viewTraffic } from './view-measures.js';
 
@@ -215,6 +215,9 @@ async function main() {
             // the Trends view: the history read in the background by the server, then cursor moves answered from its cache
             results.trends = await measureTrends(serverJs, path.join(root, 'history'), SEED);
             log(`  trends: ${JSON.stringify(results.trends)}`);
+            // edits of the open plan while the history's first load runs, against the same edits with none (issue 20 item 4)
+            results.trendsBlocking = await measureTrendsBlocking(serverJs, path.join(root, 'history'), SEED);
+            log(`  trends blocking: ${JSON.stringify(results.trendsBlocking)}`);
         }
 
         if (sections.has('single')) {

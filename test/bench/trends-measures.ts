@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { HistoryReadyNotification, TrendsRequest } from '../../server/src/contract/protocol.js';
 import { historyRepository } from './history-measures.js';
-import { startBenchServer } from './lsp-server.js';
+import { sleep, startBenchServer } from './lsp-server.js';
 import { median, percentile, round } from './measure.js';
 
 export interface TrendsMeasure {
@@ -65,6 +65,86 @@ export async function measureTrends(serverJs: string, dir: string, seed: number,
             moves,
             moveMedianMs: round(median(times)),
             moveP95Ms: round(percentile(times, 95)),
+        };
+    } finally {
+        await server.stop();
+    }
+}
+
+export interface TrendsBlockingMeasure {
+    /** One-line edits of the open plan → its publishDiagnostics, with no history being read. */
+    quiet: { edits: number; medianMs: number; maxMs: number };
+    /** The same edits made while the history's first load runs (the first Trends question started it). */
+    loading: { edits: number; medianMs: number; p95Ms: number; maxMs: number };
+}
+
+/**
+ * Whether the Trends view's first load delays diagnostics (issue 20 item 4: "never blocks
+ * diagnostics"): one-line edits of the open plan timed to its publishDiagnostics, first with no
+ * history being read, then while the history is read (from the first Trends question on, an
+ * edit every `gapMs` until `loadingEdits` were made or the history is read).
+ */
+export async function measureTrendsBlocking(
+    serverJs: string,
+    dir: string,
+    seed: number,
+    quietEdits = 8,
+    loadingEdits = 25,
+    gapMs = 250,
+): Promise<TrendsBlockingMeasure> {
+    if (!fs.existsSync(path.join(dir, '.git'))) historyRepository(dir, seed);
+    const file = execFileSync('git', ['ls-files', '*.acct'], { cwd: dir, encoding: 'utf8' })
+        .split('\n')
+        .filter(name => name && !name.endsWith('team.acct'))
+        .sort()[0]!;
+    const text = fs.readFileSync(path.join(dir, file), 'utf8');
+    const uri = pathToFileURL(path.join(dir, file)).toString();
+    const server = await startBenchServer(serverJs, dir, { trusted: true });
+    let version = 1;
+    const lines = text.split('\n');
+    const last = lines.length - 1;
+    // a comment line at the end of the file, written again with another number each time
+    const edit = async (): Promise<number> => {
+        const before = lines[last]!;
+        lines[last] = `// edit ${++version}`;
+        const diagnostics = server.nextDiagnostics(uri, 300_000);
+        const t0 = performance.now();
+        await server.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version },
+            contentChanges: [{ range: { start: { line: last, character: 0 }, end: { line: last, character: before.length } }, text: lines[last] }],
+        });
+        return (await diagnostics).at - t0;
+    };
+    try {
+        let historyRead = false;
+        server.connection.onNotification(HistoryReadyNotification.type, () => {
+            historyRead = true;
+        });
+        const opened = server.nextDiagnostics(uri, 300_000);
+        await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'acct', version: 1, text } });
+        await opened;
+        await sleep(2000); // the rest of the workspace checked
+        const quiet: number[] = [];
+        for (let i = 0; i < quietEdits; i++) {
+            quiet.push(await edit());
+            await sleep(gapMs);
+        }
+        const position = { line: lines.findIndex(line => /^\s*contact /.test(line)), character: 8 };
+        const first = await server.connection.sendRequest(TrendsRequest.type, { uri, position });
+        if (first.status !== 'loading') throw new Error(`trends: ${JSON.stringify(first)}`);
+        const loading: number[] = [];
+        for (let i = 0; i < loadingEdits && !historyRead; i++) {
+            loading.push(await edit());
+            await sleep(gapMs);
+        }
+        return {
+            quiet: { edits: quiet.length, medianMs: round(median(quiet)), maxMs: round(Math.max(...quiet)) },
+            loading: {
+                edits: loading.length,
+                medianMs: round(median(loading)),
+                p95Ms: round(percentile(loading, 95)),
+                maxMs: round(Math.max(...loading)),
+            },
         };
     } finally {
         await server.stop();

@@ -78,18 +78,31 @@ export function historyJson(report: HistoryReport): object {
         since: report.since,
         until: report.until,
         ...(report.shallow ? { shallow: report.shallow } : {}),
-        commits: report.commits.map(({ commit, date, author, message, changes, newFindings, resolvedFindings, changedFindings, counts }) => ({
-            commit,
-            date,
-            author,
-            message,
-            changes,
-            newFindings,
-            resolvedFindings,
-            changedFindings,
-            counts,
-        })),
+        commits: report.commits.map(historyEntry),
     };
+}
+
+/** One entry of the JSON: the step without what only the text reports use. */
+export function historyEntry({ commit, date, author, message, changes, newFindings, resolvedFindings, changedFindings, counts }: HistoryEntry): HistoryEntry {
+    return { commit, date, author, message, changes, newFindings, resolvedFindings, changedFindings, counts };
+}
+
+/**
+ * `JSON.stringify(historyJson(report), null, 2)` in pieces, from the entries already written one
+ * by one (`historyEntryText`), so that a long history is kept neither as objects nor as one text
+ * until the end: joined, the same bytes.
+ */
+export function historyJsonPieces(report: Omit<HistoryReport, 'commits'>, entries: readonly string[]): string[] {
+    const head = JSON.stringify(historyJson({ ...report, commits: [] }), null, 2);
+    if (entries.length === 0) return [head];
+    // `"commits": []\n}` at the end of the head: the list opened, each entry indented two levels
+    return [`${head.slice(0, -'[]\n}'.length)}[\n`, ...entries.flatMap((entry, i) => (i ? [',\n', entry] : [entry])), '\n  ]\n}'];
+}
+
+/** One entry as `historyJsonPieces` places it (indented as it stands in the list). */
+export function historyEntryText(step: HistoryEntry): string {
+    // a JSON text holds no raw line feed but its own: each line moves in by the list's depth
+    return '    ' + JSON.stringify(historyEntry(step), null, 2).replace(/\n/g, '\n    ');
 }
 
 /** `2026-11-02  a1b2c3d  Alice Chen  Met Wang at the expo` */

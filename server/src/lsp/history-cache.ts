@@ -2,7 +2,8 @@
  * The plan's history for the editor (issue 20): the Trends view and the stage age of the
  * opportunity hover and the sandbox view. Read once per workspace folder and HEAD, in the
  * background, commit by commit (each step awaits, so that the server keeps answering and checking
- * while it reads: it never holds the workspace lock), and kept as the trend of every subject and
+ * while it reads: it never holds the workspace lock; it waits for the server's checks to end and
+ * gives way every few milliseconds within a commit, so that an edit's diagnostics are not delayed), and kept as the trend of every subject and
  * the stage age of every opportunity; a question is then answered from what is kept, with no git.
  *
  * Git is read by a `HistoryReader` the server's entry point gives (node/history-reader.ts: the
@@ -19,8 +20,11 @@ import type { Locale, Texts } from '../method/index.js';
 export interface HistoryReader {
     /** The commit HEAD names in the repository holding `folder`; null outside a git work tree or before the first commit. */
     head(folder: string): Promise<string | null>;
-    /** The commits that changed the plans under `folder`, oldest first, each with its whole plan. */
-    commits(folder: string, locale: Locale): AsyncIterable<{ entry: HistoryEntry; plan: AcctPlanDocument }>;
+    /**
+     * The commits that changed the plans under `folder`, oldest first, each with its whole plan;
+     * `giveWay` resolves when the server's own checks are done (the reading waits for it as it goes).
+     */
+    commits(folder: string, locale: Locale, giveWay?: () => Promise<void>): AsyncIterable<{ entry: HistoryEntry; plan: AcctPlanDocument }>;
 }
 
 interface Read {
@@ -45,10 +49,14 @@ export class HistoryCache {
     private readonly reads = new Map<string, Read>();
     private readonly headChecked = new Map<string, { at: number; head: Promise<string | null> }>();
 
-    /** `onReady(folder)` fires when a reading ends. */
+    /**
+     * `onReady(folder)` fires when a reading ends; `idle()` resolves when the server's checks of the
+     * plans are done: the reading waits for it between its steps, so that it never delays diagnostics.
+     */
     constructor(
         private readonly reader: HistoryReader | undefined,
         private readonly onReady: (folder: string) => void,
+        private readonly idle?: () => Promise<void>,
     ) {}
 
     /** The trend of `subject` (named `name` in the plan of now) in `folder`, or why there is none; starts the reading when needed. */
@@ -118,7 +126,7 @@ export class HistoryCache {
         // the reading starts after the question is answered ("loading"): never in the way of a check
         await new Promise(resolve => setTimeout(resolve, 0));
         try {
-            for await (const { entry, plan } of this.reader!.commits(folder, read.locale)) {
+            for await (const { entry, plan } of this.reader!.commits(folder, read.locale, this.idle)) {
                 if (this.reads.get(folder) !== read) return; // HEAD moved: a newer reading counts
                 read.trends.add(entry, plan);
                 read.ages.add(plan, entry.date);
@@ -137,6 +145,36 @@ export class HistoryCache {
     async settled(folder: string): Promise<void> {
         await this.reads.get(folder)?.done;
     }
+}
+
+/** A wait of the history's reading never lasts longer than this (a check that never ends does not stop it). */
+const IDLE_WAIT_MS = 5000;
+
+/**
+ * `done()` (the server's checks are done) as the history cache waits for it: at most `maxMs`, never
+ * failing; after a wait that ran out, the next ones do not wait until that check has ended.
+ */
+export function idleAfter(done: () => Promise<unknown>, maxMs = IDLE_WAIT_MS): () => Promise<void> {
+    let stalled: Promise<unknown> | undefined;
+    return () => {
+        if (stalled) return Promise.resolve();
+        return new Promise<void>(resolve => {
+            const wait = done();
+            const over = () => {
+                if (stalled === wait) stalled = undefined;
+            };
+            const timer = setTimeout(() => {
+                stalled = wait;
+                wait.then(over, over);
+                resolve();
+            }, maxMs);
+            const end = () => {
+                clearTimeout(timer);
+                resolve();
+            };
+            wait.then(end, end);
+        });
+    };
 }
 
 /** The ages by opportunity key, as the protocol carries them. */

@@ -28,7 +28,7 @@ import {
 } from '../contract/protocol.js';
 import { isSubjectKey, SubjectKeys } from '../contract/subject-key.js';
 import { isActive } from '../method/index.js';
-import { agesRecord, HistoryCache, historyCaches, type HistoryReader } from './history-cache.js';
+import { agesRecord, HistoryCache, historyCaches, idleAfter, type HistoryReader } from './history-cache.js';
 
 export function registerPlanProtocol(
     connection: Connection,
@@ -113,7 +113,9 @@ export function registerPlanProtocol(
     });
 
     // The plan over time (Trends, stage age): read once per folder and HEAD, in the background; git only in a trusted workspace.
-    const cache = new HistoryCache(history, folder => void connection.sendNotification(HistoryReadyNotification.type, { folder }));
+    // the reading waits for the checks of the plans (an edit's diagnostics go first)
+    const idle = idleAfter(() => builder.waitUntil(DocumentState.Validated));
+    const cache = new HistoryCache(history, folder => void connection.sendNotification(HistoryReadyNotification.type, { folder }), idle);
     historyCaches.set(settings, cache);
     shared.lsp.LanguageServer.onInitialize(params => {
         cache.trusted = (params.initializationOptions as { trusted?: unknown } | undefined)?.trusted === true;

@@ -2,30 +2,26 @@
  * The engine of the plan over time (plan-history.ts reads git and hands it the commits): one
  * set of language services holds the workspace from commit to commit; each commit's changed
  * files are updated in it, each distinct content (git blob) is parsed once and its parse kept by
- * blob id, and when today moves to another day the untouched files whose findings the move can
- * change are validated again (checks/date-driven.ts). Reads nothing itself: the blobs are given.
+ * blob id (history-parses.ts), and when today moves to another day the untouched files whose findings the move can
+ * change are validated again (checks/date-driven.ts); each commit's plan and its step are made of
+ * the parts of the commit before (history-plan.ts). Reads nothing itself: the blobs are given.
  */
 import * as path from 'node:path';
-import { DocumentState, URI, type LangiumDocument, type ParseResult } from 'langium';
+import { Cancellation, DocumentState, URI, type LangiumDocument } from 'langium';
 import { createAcctServices } from '../acct-module.js';
-import type { Workspace } from '../language/generated/ast.js';
 import { relativePath } from '../language/workspace/file-places.js';
 import { indexManagerInternals } from '../language/langium-internals.js';
-import { IncrementalDocumentFactory } from '../language/incremental/incremental-document-factory.js';
-import { computePlan } from '../plan/plan-json.js';
-import { diffPlans } from '../contract/plan-diff.js';
-import { blobText, commitFileSystem, emptyPlan, samePlan, unlink } from './commit-plans.js';
+import { blobText, commitFileSystem, emptyPlan } from './commit-plans.js';
 import type { HistoryStep } from '../contract/history-report.js';
-import { byPlace, compareText } from '../contract/findings.js';
-import { subjectsByOffset } from '../language/ast/subject.js';
-import { diagnosticJson } from '../plan/diagnostics.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
+import type { AcctPlanDocument } from '../contract/plan-types.js';
 import type { Locale } from '../method/index.js';
 import { DAY_COUNTING_CODES, datesIn, mayChangeBetween } from '../language/validation/checks/date-driven.js';
 import type { GitWorkTree } from './git.js';
 import type { AcctDocumentValidator } from '../language/validation/acct-document-validator.js';
 import type { CommitRecord } from './git-history.js';
+import { KeptParses } from './history-parses.js';
+import { PlanParts } from './history-plan.js';
 
 export interface HistoryOptions {
     /** A date `YYYY-MM-DD` (commits on or after it) or a revision (commits after it); default the whole history. */
@@ -38,8 +34,13 @@ export interface HistoryOptions {
     cwd?: string;
     /** The language of the findings' messages. */
     locale?: Locale;
-    /** Tests only: validate every file again at every commit (the oracle of the date-driven re-checks). */
+    /** Tests only: parse every content in full and validate every file again at every commit (the oracle of the date-driven re-checks and the incremental parse). */
     fullRecheck?: boolean;
+    /**
+     * The language server: resolves when its own checks are done. The reading waits for it between
+     * the steps of a commit, and its builder gives way every few milliseconds (the command line does not).
+     */
+    giveWay?: () => Promise<void>;
 }
 
 /** One commit of the history that changed the plan: what `acct history` prints of it, and its whole plan (checked with its date as today). */
@@ -58,39 +59,24 @@ export interface PlanHistory {
     stats: { parses: number; blobs: number; commitsRead: number };
 }
 
-interface FileFindings {
-    path: string;
-    /** The finding policy's waived list it was made with (a new validation makes a new one). */
-    waivedFrom: unknown;
-    diagnostics: DiagnosticJson[];
-    waived: WaivedJson[];
-}
-
 export class HistoryEngine {
     blobs = new Map<string, Buffer>();
-    private readonly counters = { parses: 0 };
     private readonly services;
     private readonly validator: AcctDocumentValidator;
     private readonly fileSystem = commitFileSystem();
+    /** Each distinct blob parsed once (history-parses.ts). */
+    private readonly kept: KeptParses;
+    /** Each commit's plan made of the parts of the one before (history-plan.ts). */
+    private readonly parts: PlanParts;
     /** The plan files of the commit last checked: path from the root → blob id. */
     private readonly current: Map<string, string>;
-    /** Kept parses by blob id, and the document each is given to now. */
-    private readonly parses = new Map<string, ParseResult<Workspace>>();
-    private readonly parseInUse = new Map<ParseResult<Workspace>, string>();
-    private readonly blobOf = new Map<string, string>();
     private built = false;
     /** The date the workspace was last checked with. */
     private checkedOn: string | undefined;
     /** The dates each file's text holds (datesIn), by file. */
     private readonly dates = new Map<string, { text: string; days: number[] }>();
-    /** How many more times each blob will be given to a file: a parse no file will need again is let go. */
-    readonly remaining = new Map<string, number>();
-    /** Each file's elements as the export writes them, by parse: a file that did not change is not converted again. */
-    private readonly elements = new WeakMap<Workspace, Pick<AcctPlanDocument, 'members' | 'competitors' | 'customers'>>();
-    /** Each file's findings as the export writes them, by the validation that found them. */
-    private readonly findings = new WeakMap<object, FileFindings>();
-    /** Each plan's findings by file: a file whose findings are the same object on both sides is not compared again. */
-    readonly findingsByFile = new WeakMap<AcctPlanDocument, Map<string, FileFindings>>();
+    /** None for the command line; in the language server, a token that makes the builder give way every few milliseconds. */
+    private readonly token: Cancellation.CancellationToken;
 
     constructor(
         private readonly tree: GitWorkTree,
@@ -107,14 +93,21 @@ export class HistoryEngine {
         Acct.workspace.AcctSettings.locale = options.locale ?? 'en';
         Acct.workspace.AcctSettings.baseFolder = URI.file(cwd);
         this.current = new Map(initial);
-        this.keepParses();
+        this.kept = new KeptParses(this.services, !options.fullRecheck);
+        this.parts = new PlanParts(cwd, Acct.validation.FindingPolicy);
+        this.token = options.giveWay ? new Cancellation.CancellationTokenSource().token : Cancellation.CancellationToken.None;
+    }
+
+    /** How many more times each blob will be given to a file. */
+    get remaining(): Map<string, number> {
+        return this.kept.remaining;
     }
 
     stats(blobs: number, commitsRead: number): PlanHistory['stats'] {
-        const counters = this.counters;
+        const kept = this.kept;
         return {
             get parses() {
-                return counters.parses;
+                return kept.parses;
             },
             blobs,
             commitsRead,
@@ -125,58 +118,12 @@ export class HistoryEngine {
         return URI.file(path.join(this.tree.root, name));
     }
 
-    /** Every parse goes through here: a content parsed before is given back (its links undone), else parsed once and kept. */
-    private keepParses(): void {
-        const factory = this.services.shared.workspace.LangiumDocumentFactory;
-        if (!(factory instanceof IncrementalDocumentFactory)) throw new Error('acct: the history engine needs the IncrementalDocumentFactory');
-        const parser = this.services.Acct.parser.LangiumParser;
-        factory.parseSource = {
-            replaced: (uri, before, after) => {
-                if (after !== before && this.parseInUse.get(before as ParseResult<Workspace>) === uri.toString()) this.letGo(before as ParseResult<Workspace>);
-            },
-            parse: (uri, text) => {
-                const key = uri.toString();
-                const blob = this.blobOf.get(key);
-                const kept = blob === undefined ? undefined : this.parses.get(blob);
-                if (kept && !this.parseInUse.has(kept)) {
-                    unlink(kept);
-                    this.parseInUse.set(kept, key);
-                    return kept;
-                }
-                this.counters.parses++;
-                const parsed = parser.parse<Workspace>(text);
-                if (blob !== undefined && !kept) this.parses.set(blob, parsed);
-                if (blob !== undefined && !kept) this.parseInUse.set(parsed, key);
-                return parsed;
-            },
-        };
-    }
-
-    /** Gives a document back its kept parse's slot when it is deleted. */
-    private release(key: string): void {
-        for (const [parse, holder] of this.parseInUse)
-            if (holder === key) {
-                this.letGo(parse);
-                break;
-            }
-    }
-
-    /** A parse no document holds: kept while its blob will come back, else let go. */
-    private letGo(parse: ParseResult<Workspace>): void {
-        this.parseInUse.delete(parse);
-        for (const [blob, kept] of this.parses) {
-            if (kept === parse && (this.remaining.get(blob) ?? 0) <= 0) {
-                this.parses.delete(blob);
-                break;
-            }
-        }
-    }
-
     /** Brings the workspace to `files` with `today`; returns its plan. */
     private async check(files: Map<string, string>, today: string, renamed: Map<string, string>): Promise<AcctPlanDocument> {
         const { shared, Acct } = this.services;
         const builder = shared.workspace.DocumentBuilder;
         const documents = shared.workspace.LangiumDocuments;
+        await this.giveWay();
         const unparsed = (uri: URI) => {
             const document = shared.workspace.LangiumDocumentFactory.fromModel({ $type: 'INVALID' } as never, uri);
             (document as { state: DocumentState }).state = DocumentState.Changed;
@@ -190,18 +137,17 @@ export class HistoryEngine {
         // first the files deleted: their parses are free for the contents that come back (a rename)
         for (const uri of deleted) {
             this.fileSystem.texts.delete(uri.toString());
-            this.blobOf.delete(uri.toString());
             this.dates.delete(uri.toString());
-            this.release(uri.toString());
+            this.kept.release(uri.toString());
         }
         for (const [name, blob] of files) {
             if (this.built && this.current.get(name) === blob) continue;
             const uri = this.uri(name);
-            const left = (this.remaining.get(blob) ?? 1) - 1;
-            this.remaining.set(blob, left);
+            const left = (this.kept.remaining.get(blob) ?? 1) - 1;
+            this.kept.remaining.set(blob, left);
             this.fileSystem.texts.set(uri.toString(), blobText(this.blobs.get(blob)));
             if (left <= 0) this.blobs.delete(blob); // its text is with the file now; no later commit needs the bytes
-            this.blobOf.set(uri.toString(), blob);
+            this.kept.blobOf.set(uri.toString(), blob);
             changed.push(uri);
         }
         void renamed;
@@ -224,19 +170,20 @@ export class HistoryEngine {
                 documents.addDocument(document);
                 return document;
             });
-            await builder.build(created, { validation: true });
+            await builder.build(created, { validation: true }, this.token);
             this.built = true;
         } else {
             // a new file: a document to parse (the builder would ask a file system what the URI is)
             for (const uri of changed) if (!documents.hasDocument(uri)) documents.addDocument(unparsed(uri));
-            await builder.update(changed, deleted);
+            await builder.update(changed, deleted, this.token);
         }
         // Those the update did not validate again (their text and links are the same): only their date-driven
         // checks run again; one whose findings before the policy were not kept is validated in full.
         dated = dated.filter(([document, before]) => document.diagnostics === before && document.state === DocumentState.Validated);
         let full = false;
         for (const [document, before] of dated) {
-            const after = await this.validator.revalidateDates(document);
+            await this.giveWay();
+            const after = await this.validator.revalidateDates(document, this.token);
             if (!after) {
                 builder.resetToState(document, DocumentState.IndexedReferences);
                 full = true;
@@ -244,10 +191,18 @@ export class HistoryEngine {
                 document.diagnostics = after;
             }
         }
-        if (full) await builder.update([], []);
+        if (full) await builder.update([], [], this.token);
         this.current.clear();
         for (const [name, blob] of files) this.current.set(name, blob);
-        return this.plan(today);
+        await this.giveWay();
+        return this.parts.plan(Acct.plan.PlanBuilder.acctDocuments(), today);
+    }
+
+    /** In the language server: after its own checks, and on the next turn of the event loop. */
+    private async giveWay(): Promise<void> {
+        if (!this.options.giveWay) return;
+        await this.options.giveWay();
+        await new Promise(resolve => setImmediate(resolve));
     }
 
     /**
@@ -277,60 +232,6 @@ export class HistoryEngine {
         const referred = new Set<string>();
         for (const uri of hitUris) for (const ref of index.referenceIndex?.get(uri) ?? []) referred.add(ref.targetUri.toString());
         return all.filter(doc => hitUris.has(doc.uri.toString()) || referred.has(doc.uri.toString()) || index.isAffected(doc, hitUris));
-    }
-
-    /** The plan of the workspace as `acct export` gives it, each unchanged file's part reused. */
-    private plan(today: string): AcctPlanDocument {
-        const base = URI.file(this.cwd);
-        const builder = this.services.Acct.plan.PlanBuilder;
-        const files = builder
-            .acctDocuments()
-            .map(doc => ({ path: relativePath(doc.uri, base), root: doc.parseResult.value }))
-            .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        const plan = emptyPlan(today);
-        plan.files = files.map(f => f.path);
-        for (const file of files) {
-            let part = this.elements.get(file.root);
-            if (!part) {
-                const { members, competitors, customers } = computePlan([file], { today, diagnostics: [], waived: [] });
-                part = { members, competitors, customers };
-                this.elements.set(file.root, part);
-            }
-            plan.members.push(...part.members);
-            plan.competitors.push(...part.competitors);
-            plan.customers.push(...part.customers);
-        }
-        // Findings file by file, each file's converted once per validation of it (sorted by place: file, then line, column…)
-        const policy = this.services.Acct.validation.FindingPolicy;
-        const byFile = new Map<string, FileFindings>();
-        for (const doc of builder.acctDocuments().sort((a, b) => compareText(relativePath(a.uri, base), relativePath(b.uri, base)))) {
-            const diagnostics = doc.diagnostics ?? [];
-            const waivedIn = policy.waivedIn(doc);
-            let part = this.findings.get(diagnostics);
-            if (!part || part.waivedFrom !== waivedIn || part.path !== relativePath(doc.uri, base)) {
-                const path = relativePath(doc.uri, base);
-                const at = subjectsByOffset(doc.parseResult.value);
-                const subject = (d: Diagnostic) => at(doc.textDocument.offsetAt(d.range.start));
-                part = {
-                    path,
-                    waivedFrom: waivedIn,
-                    diagnostics: diagnostics.map(d => diagnosticJson(path, d, subject(d))).sort(byPlace),
-                    waived: waivedIn
-                        .map(({ diagnostic, waiver }): WaivedJson => ({
-                            ...diagnosticJson(path, diagnostic, subject(diagnostic)),
-                            reason: waiver.reason ?? '',
-                            until: waiver.until ?? null,
-                        }))
-                        .sort(byPlace),
-                };
-                this.findings.set(diagnostics, part);
-            }
-            byFile.set(part.path, part);
-            plan.diagnostics.push(...part.diagnostics);
-            plan.waived.push(...part.waived);
-        }
-        this.findingsByFile.set(plan, byFile);
-        return plan;
     }
 
     async *run(log: CommitRecord[], isPlan: (name: string) => boolean): AsyncGenerator<PlanCommit> {
@@ -364,47 +265,9 @@ export class HistoryEngine {
             const today = this.options.today ?? record.date.slice(0, 10);
             const after = await this.check(files, today, renamed);
             beforeFiles = files.size;
-            // the files whose findings are the same objects on both sides match each other: compare the others
-            const [was, is] = [this.findingsByFile.get(before), this.findingsByFile.get(after)];
-            const same = (path: string) => !!was && !!is && was.get(path) !== undefined && was.get(path) === is.get(path);
-            const differing = (plan: AcctPlanDocument, files?: Map<string, FileFindings>) => ({
-                diagnostics: files ? [...files].filter(([path]) => !same(path)).flatMap(([, f]) => f.diagnostics) : plan.diagnostics,
-                waived: files ? [...files].filter(([path]) => !same(path)).flatMap(([, f]) => f.waived) : plan.waived,
-            });
-            const [earlier, later] = [
-                { ...before, ...differing(before, was) },
-                { ...after, ...differing(after, is) },
-            ];
-            if (samePlan(earlier, later)) {
-                before = after;
-                continue;
-            }
-            const { changes, newFindings, resolvedFindings, changedFindings, unchecked } = diffPlans(
-                earlier,
-                later,
-                { from: record.parent ?? '', to: record.commit },
-                renamed,
-            );
-            let [error, warning, info] = [0, 0, 0];
-            for (const d of after.diagnostics) {
-                if (d.severity === 'error') error++;
-                else if (d.severity === 'warning') warning++;
-                else info++;
-            }
-            const count = (severity: string) => (({ error, warning, info }) as Record<string, number>)[severity]!;
-            yield {
-                commit: record.commit,
-                date: record.date,
-                author: record.author,
-                message: record.message,
-                changes,
-                newFindings,
-                resolvedFindings,
-                changedFindings,
-                unchecked,
-                counts: { error: count('error'), warning: count('warning'), info: count('info') },
-                plan: after,
-            };
+            const step = this.parts.step(before, after, record, renamed);
+            // a plan the same as the one before: the commit changes nothing (contract 7.6)
+            if (step) yield { ...step, plan: after };
             before = after;
         }
     }

@@ -15,8 +15,9 @@ export const gitHistoryReader: HistoryReader = {
             return null;
         }
     },
-    async *commits(folder, locale) {
-        const history = await readPlanHistory(['.'], { cwd: folder, locale });
+    async *commits(folder, locale, giveWay) {
+        // the server's own checks go first: the reading waits for them and gives way every few milliseconds
+        const history = await readPlanHistory(['.'], { cwd: folder, locale, giveWay });
         for await (const commit of history.commits) {
             const { plan, ...entry } = commit;
             yield { entry, plan };

@@ -25,7 +25,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * that gave a document another parse.
  */
 export interface ParseSource {
-    parse(uri: URI, text: string): ParseResult;
+    /** `previous`: the parse the document holds while its update parses its new content (none for a new document). */
+    parse(uri: URI, text: string, previous: ParseResult | undefined): ParseResult;
     replaced(uri: URI, before: ParseResult, after: ParseResult): void;
 }
 
@@ -58,7 +59,7 @@ export class IncrementalDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: Cancellation.CancellationToken): Promise<ParseResult<T>> {
-        if (this.parseSource) return Promise.resolve(this.parseSource.parse(uri, text) as ParseResult<T>);
+        if (this.parseSource) return Promise.resolve(this.parseSource.parse(uri, text, this.previous.get(uri.toString())) as ParseResult<T>);
         const previous = this.previous.get(uri.toString());
         if (previous && previous.value?.$type === 'Workspace') {
             const parsed = this.parserFor(uri).parse(previous as ParseResult<Workspace>, text);
