@@ -135,6 +135,12 @@ export function measureShape(
 
 /** The least net CPU time the smaller run of a growth check must take: five times the noise of a run. */
 export const MEASURABLE_MS = 5 * NOISE_MS;
+/**
+ * The least net peak memory of the smaller run for its growth to be a ratio: three times the noise
+ * of a run. Below it, the larger run is held to 6 times this floor itself (288 MB for 4 MB: a
+ * quadratic corner, 16 times a small run's 20 MB, still fails).
+ */
+export const MEASURABLE_MB = 3 * NOISE_MB;
 /** The smaller size never passes this (the larger is 4 MB, well under the 16 MB cap per file). */
 const MAX_SMALL_BYTES = 1024 * 1024;
 

@@ -20,26 +20,27 @@ export interface InternalMember {
 }
 
 const PARSER = 'language/parser/acct-parser.ts';
-const BOTH = 'language/parser/acct-parser.ts, language/parser/block-recovery.ts';
+const SPEEDUPS = 'language/parser/recovery-speedups.ts';
+const BOTH = 'language/parser/recovery-speedups.ts, language/parser/block-recovery.ts';
 const RECOVERY = 'language/parser/block-recovery.ts';
 
 export const INTERNAL_MEMBERS: readonly InternalMember[] = [
-    // Chevrotain's recognizer (Langium's ChevrotainWrapper): error recovery (acct-parser.ts, block-recovery.ts)
+    // Chevrotain's recognizer (Langium's ChevrotainWrapper): error recovery (recovery-speedups.ts, block-recovery.ts)
     { owner: 'chevrotain Parser', member: 'tryInRepetitionRecovery', declared: 'undeclared', use: 'replace', by: BOTH },
-    { owner: 'chevrotain Parser', member: 'findReSyncTokenType', declared: 'undeclared', use: 'replace', by: PARSER },
-    { owner: 'chevrotain Parser', member: 'getFollowsForInRuleRecovery', declared: 'undeclared', use: 'replace', by: PARSER },
-    { owner: 'chevrotain Parser', member: 'raiseNoAltException', declared: 'undeclared', use: 'replace', by: PARSER },
-    { owner: 'chevrotain Parser', member: 'consumeInternalError', declared: 'undeclared', use: 'replace', by: PARSER },
-    { owner: 'chevrotain Parser', member: 'flattenFollowSet', declared: 'undeclared', use: 'read', by: PARSER },
+    { owner: 'chevrotain Parser', member: 'findReSyncTokenType', declared: 'undeclared', use: 'replace', by: SPEEDUPS },
+    { owner: 'chevrotain Parser', member: 'getFollowsForInRuleRecovery', declared: 'undeclared', use: 'replace', by: SPEEDUPS },
+    { owner: 'chevrotain Parser', member: 'raiseNoAltException', declared: 'undeclared', use: 'replace', by: SPEEDUPS },
+    { owner: 'chevrotain Parser', member: 'consumeInternalError', declared: 'undeclared', use: 'replace', by: SPEEDUPS },
+    { owner: 'chevrotain Parser', member: 'flattenFollowSet', declared: 'undeclared', use: 'read', by: SPEEDUPS },
     { owner: 'chevrotain Parser', member: 'exportLexerState', declared: 'undeclared', use: 'read', by: RECOVERY },
     { owner: 'chevrotain Parser', member: 'importLexerState', declared: 'undeclared', use: 'read', by: RECOVERY },
     { owner: 'chevrotain Parser', member: 'addToResyncTokens', declared: 'undeclared', use: 'read', by: RECOVERY },
     { owner: 'chevrotain Parser', member: 'getCurrRuleFullName', declared: 'undeclared', use: 'read', by: BOTH },
-    { owner: 'chevrotain Parser', member: 'RULE_STACK', declared: 'undeclared', use: 'read', by: PARSER },
-    { owner: 'chevrotain Parser', member: 'RULE_OCCURRENCE_STACK', declared: 'undeclared', use: 'read', by: PARSER },
-    { owner: 'chevrotain Parser', member: 'RULE_STACK_IDX', declared: 'undeclared', use: 'read', by: PARSER },
-    { owner: 'chevrotain Parser', member: 'RULE_OCCURRENCE_STACK_IDX', declared: 'undeclared', use: 'read', by: PARSER },
-    { owner: 'chevrotain Parser', member: 'maxLookahead', declared: 'undeclared', use: 'read', by: PARSER },
+    { owner: 'chevrotain Parser', member: 'RULE_STACK', declared: 'undeclared', use: 'read', by: SPEEDUPS },
+    { owner: 'chevrotain Parser', member: 'RULE_OCCURRENCE_STACK', declared: 'undeclared', use: 'read', by: SPEEDUPS },
+    { owner: 'chevrotain Parser', member: 'RULE_STACK_IDX', declared: 'undeclared', use: 'read', by: SPEEDUPS },
+    { owner: 'chevrotain Parser', member: 'RULE_OCCURRENCE_STACK_IDX', declared: 'undeclared', use: 'read', by: SPEEDUPS },
+    { owner: 'chevrotain Parser', member: 'maxLookahead', declared: 'undeclared', use: 'read', by: SPEEDUPS },
     { owner: 'chevrotain Parser', member: 'errorMessageProvider', declared: 'undeclared', use: 'read', by: BOTH },
     { owner: 'chevrotain Parser', member: 'SAVE_ERROR', declared: 'undeclared', use: 'read', by: BOTH },
     { owner: 'chevrotain Parser', member: 'SKIP_TOKEN', declared: 'protected', use: 'read', by: RECOVERY },

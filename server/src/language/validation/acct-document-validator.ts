@@ -23,14 +23,13 @@ import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { forEachNode, nodesBelow, nodesOf } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import { nodeForProperty } from '../ast/cst-search.js';
-import { messageText } from './finding-data.js';
-import { IssueCodes } from '../../method/index.js';
 import type { AcctLanguageServices } from '../acct-language-services.js';
 import type { AcctDocumentBuilder } from '../workspace/acct-document-builder.js';
 import type { AcctSettings } from '../workspace/acct-settings.js';
 import type { FindingPolicy } from './finding-policy.js';
 import { withoutCascades } from '../parser/syntax-cascade.js';
-import { DATE_DRIVEN_CODES } from './checks/date-driven.js';
+import { giveContractCodes, internalErrorFinding, placeAtSwallowingChains } from './syntax-findings.js';
+import { datedNodesOf, FindingsForDates } from './findings-for-dates.js';
 import { UnresolvedReferences } from '../references/unresolved-references.js';
 import { ElementFindings, isElement } from './element-findings.js';
 
@@ -109,15 +108,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
 
     /** The error finding that says a check failed, at the start of the document. */
     protected internalError(error: unknown): Diagnostic {
-        const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-        return {
-            severity: 1,
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            message: this.settings.texts().t('finding.internalError', { detail }),
-            code: IssueCodes.InternalError,
-            data: { code: IssueCodes.InternalError },
-            source: this.languageId,
-        };
+        return internalErrorFinding(error, this.settings.texts(), this.languageId);
     }
 
     /** Langium's validateDocument, with no spread of an unbounded list (a spread of 123,000 findings throws). */
@@ -149,35 +140,16 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
 
     private async validateFully(document: LangiumDocument, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await this.builtInAndChecks(document, options, cancelToken);
-        const lexing: Diagnostic[] = [];
-        const parsing: Diagnostic[] = [];
-        for (const diagnostic of diagnostics) {
-            const code = (diagnostic.data as { code?: string } | undefined)?.code;
-            if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
-                (code === DocumentValidator.LexingError ? lexing : parsing).push(diagnostic);
-                diagnostic.code = IssueCodes.Syntax;
-                diagnostic.data = { code: IssueCodes.Syntax };
-            } else if (diagnostic.code === undefined && code === undefined) {
-                // Langium caught an exception in a check: the other checks ran; say what failed, under a code.
-                diagnostic.code = IssueCodes.InternalError;
-                diagnostic.data = { code: IssueCodes.InternalError };
-                const detail = messageText(diagnostic.message).replace(/^An error occurred during validation: /, '');
-                diagnostic.message = this.settings.texts().t('finding.internalError', { detail });
-            }
-        }
+        const texts = () => this.settings.texts();
+        const { lexing, parsing } = giveContractCodes(diagnostics, texts);
         const kept = withoutCascades(document, lexing, parsing);
-        this.placeAtSwallowingChains(document, kept);
+        placeAtSwallowingChains(document, kept, this.unresolved.swallowed(document), texts);
         const cascades = new Set(parsing);
         for (const error of kept) cascades.delete(error);
         // A cascade is not shown, but its declaration is as unreliable as the first error's (containment).
         const found = diagnostics.filter(d => !cascades.has(d));
         const parseErrors = lexing.concat(parsing);
-        if (this.keepForDates && ranEveryCheck(options)) {
-            const steady: Diagnostic[] = [];
-            const dated: Diagnostic[] = [];
-            for (const d of found) (DATE_DRIVEN_CODES.has(String(d.code)) ? dated : steady).push(d);
-            this.keptForDates.set(document, { root: document.parseResult.value, steady, dated, parseErrors });
-        }
+        if (this.keepForDates && ranEveryCheck(options)) this.keptForDates.keep(document, found, parseErrors);
         return this.findingPolicy.apply(document, found, parseErrors);
     }
 
@@ -186,7 +158,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
      * when only today moves, revalidateDates re-runs only the checks that read today.
      */
     keepForDates = false;
-    private readonly keptForDates = new WeakMap<LangiumDocument, { root: AstNode; steady: Diagnostic[]; dated: Diagnostic[]; parseErrors: Diagnostic[] }>();
+    private readonly keptForDates = new FindingsForDates();
 
     /**
      * The findings of a document whose text and links have not changed since its last validation,
@@ -197,9 +169,9 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
      * Undefined when the document was not validated in full before with keepForDates (validate it).
      */
     async revalidateDates(document: LangiumDocument, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[] | undefined> {
-        const kept = this.keptForDates.get(document);
-        const root = document.parseResult.value;
-        if (!kept || kept.root !== root) return undefined;
+        const kept = this.keptForDates.of(document);
+        if (!kept) return undefined;
+        const root = kept.root;
         const registry = this.validationRegistry as AcctValidationRegistry;
         const found: Diagnostic[] = [];
         const acceptor: ValidationAcceptor = (severity, message, info) => {
@@ -218,36 +190,8 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             return undefined;
         }
         // a check that failed (an internal error) or reported a code that does not read today: validate in full
-        if (found.some(d => !DATE_DRIVEN_CODES.has(String(d.code)))) return undefined;
-        const previous = new Map<string, Diagnostic[]>();
-        for (const d of kept.dated) {
-            const key = sameFindingKey(d);
-            const list = previous.get(key);
-            if (list) list.push(d);
-            else previous.set(key, [d]);
-        }
-        kept.dated = found.map(d => previous.get(sameFindingKey(d))?.shift() ?? d);
-        return this.findingPolicy.apply(document, kept.steady.concat(kept.dated), kept.parseErrors);
-    }
-
-    /**
-     * A decision chain without its `}` swallows the lines after it (unresolved-references.ts drops
-     * the unknown contacts they become); the syntax error that follows is the brace's: it moves to
-     * the first word swallowed, and says which chain is not closed.
-     */
-    private placeAtSwallowingChains(document: LangiumDocument, kept: Diagnostic[]): void {
-        const swallowed = this.unresolved.swallowed(document);
-        if (swallowed.length === 0) return;
-        const texts = this.settings.texts();
-        const offsetOf = (d: Diagnostic) => document.textDocument.offsetAt(d.range.start);
-        const errors = [...kept].sort((a, b) => offsetOf(a) - offsetOf(b));
-        for (const { chain, entry, word } of swallowed) {
-            const at = entry.$cstNode!;
-            const error = errors.find(e => offsetOf(e) > at.offset);
-            if (!error || !chain.$cstNode) continue;
-            error.range = { start: document.textDocument.positionAt(at.offset), end: document.textDocument.positionAt(at.offset + word.length) };
-            error.message = texts.t('syntax.chainNotClosed', { line: chain.$cstNode.range.start.line + 1, word });
-        }
+        const all = this.keptForDates.withDates(kept, found);
+        return all && this.findingPolicy.apply(document, all, kept.parseErrors);
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
@@ -395,21 +339,6 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
 function ranEveryCheck(options: ValidationOptions): boolean {
     const asked = options.categories;
     return !asked || (asked.includes('built-in') && asked.includes('fast'));
-}
-
-/** Two findings alike in everything a reader or a later step sees of them (place, code, message, data; the policy gives the severity). */
-function sameFindingKey(d: Diagnostic): string {
-    const { start, end } = d.range;
-    return `${start.line}:${start.character}-${end.line}:${end.character} ${String(d.code)} ${d.message} ${JSON.stringify(d.data)}`;
-}
-
-const datedNodes = new WeakMap<AstNode, readonly AstNode[]>();
-
-/** The nodes of a document that a date-driven check looks at, in the walk's order (found once per parse). */
-function datedNodesOf(root: AstNode, registry: AcctValidationRegistry): readonly AstNode[] {
-    let nodes = datedNodes.get(root);
-    if (!nodes) datedNodes.set(root, (nodes = nodesOf(root).filter(node => registry.dateChecksFor(node.$type).length > 0)));
-    return nodes;
 }
 
 /** Nodes validated between two looks at cancellation. */
