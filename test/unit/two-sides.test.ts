@@ -64,6 +64,43 @@ describe('acct diff between two revisions: one workspace, the second side an upd
         expect(is.get('acme.acct')).not.toBe(was.get('acme.acct'));
     });
 
+    it('a shared file whose finding has the subject of a finding of a changed file is compared with the others', () => {
+        const finding = (file: string) => ({
+            file,
+            line: 1,
+            column: 1,
+            severity: 'warning' as const,
+            code: 'stale-tier-review',
+            message: 'old',
+            subject: 'customer:acme' as const,
+        });
+        const shared = { diagnostics: [finding('z.acct')] };
+        const empty = {
+            format: 'acct-plan' as const,
+            version: 1 as const,
+            today: '2026-11-22',
+            files: [],
+            members: [],
+            competitors: [],
+            customers: [],
+            waived: [],
+        };
+        const before = { ...empty, diagnostics: [...shared.diagnostics] };
+        const after = { ...empty, diagnostics: [finding('b.acct'), ...shared.diagnostics] };
+        const byFile = {
+            before: new Map([['z.acct', shared]]),
+            after: new Map([
+                ['b.acct', { diagnostics: [after.diagnostics[0]!] }],
+                ['z.acct', shared],
+            ]),
+        };
+        const revisions = { from: 'a', to: 'b' };
+        const full = diffPlans(before, after, revisions);
+        // matched in order of place: the earlier finding of z.acct meets b.acct's, and z.acct's is the new one
+        expect(full.newFindings).toEqual([finding('z.acct')]);
+        expect(diffPlans(before, after, revisions, new Map(), byFile)).toEqual(full);
+    });
+
     it('each side is what a full check of it alone gives', async () => {
         await fc.assert(
             fc.asyncProperty(side, side, fc.boolean(), async (first, second, keepSome) => {
