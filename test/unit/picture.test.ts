@@ -2,50 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerJson, PlanView } from '@acct/contract';
 import { nextPicture, pictureChanged, shownBefore, shownIn } from '../../client/src/picture.js';
+import { customerJson, opportunityJson, planJson } from '../support/plan-json.js';
 
-const customer = (id: string, opportunities: string[] = []): CustomerJson => ({
-    id,
-    name: id.toUpperCase(),
-    industry: null,
-    standing: 3,
-    cooperation: 3,
-    tier: null,
-    suggestedTier: 'value',
-    reviewed: null,
-    owner: null,
-    organization: null,
-    class: null,
-    contacts: [],
-    activities: [],
-    opportunities: opportunities.map(o => ({
-        id: o,
-        name: o,
-        stage: 'lead',
-        amount: null,
-        budget: null,
-        start: null,
-        qualified: false,
-        team: null,
-        decisionChain: [],
-        competitors: [],
-        horizon: null,
-        sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
-        intent: null,
-        solution: null,
-        valueProposition: null,
-        maturity: 'preliminary',
-    })),
-});
+const customer = (id: string, opportunities: string[] = []): CustomerJson => customerJson(id, { opportunities: opportunities.map(o => opportunityJson(o)) });
 
 const plan = (customers: CustomerJson[], errors = 0): PlanView => ({
-    plan: {
-        format: 'acct-plan',
-        version: 1,
-        today: '2026-11-22',
-        waived: [],
+    plan: planJson({
         files: ['a.acct'],
-        members: [],
-        competitors: [],
         customers,
         diagnostics: Array.from({ length: errors }, (_, i) => ({
             file: 'a.acct',
@@ -56,7 +19,7 @@ const plan = (customers: CustomerJson[], errors = 0): PlanView => ({
             message: `bad ${i}`,
             subject: null,
         })),
-    },
+    }),
     subjects: Array.from({ length: errors }, () => null),
     hasErrors: errors > 0,
 });

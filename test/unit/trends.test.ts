@@ -15,82 +15,17 @@ import {
     type OpportunityJson,
 } from '@acct/contract';
 import { textsFor } from '@acct/method';
+import { contactJson, customerJson, opportunityJson, planJson } from '../support/plan-json.js';
 
 const en = textsFor('en');
 const zh = textsFor('zh-CN');
 
-function contact(id: string, over: Partial<ContactJson> = {}): ContactJson {
-    return {
-        id,
-        name: id.toUpperCase(),
-        title: null,
-        department: null,
-        role: null,
-        support: null,
-        intimacy: null,
-        reportsTo: null,
-        lastContact: null,
-        owner: null,
-        competitorSupport: [],
-        influences: [],
-        kpis: [],
-        pains: [],
-        ...over,
-    };
-}
-function deal(id: string, over: Partial<OpportunityJson> = {}): OpportunityJson {
-    return {
-        id,
-        name: `Deal ${id}`,
-        stage: 'lead',
-        amount: null,
-        budget: null,
-        start: null,
-        qualified: false,
-        team: null,
-        decisionChain: [],
-        competitors: [],
-        horizon: null,
-        sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
-        intent: null,
-        solution: null,
-        valueProposition: null,
-        maturity: 'preliminary',
-        ...over,
-    };
-}
-function customer(contacts: ContactJson[], opportunities: OpportunityJson[], over: Partial<CustomerJson> = {}): CustomerJson {
-    return {
-        id: 'cmgd',
-        name: 'China Mobile GD',
-        industry: null,
-        standing: null,
-        cooperation: null,
-        tier: 'core',
-        suggestedTier: null,
-        reviewed: null,
-        owner: null,
-        organization: null,
-        class: null,
-        contacts,
-        opportunities,
-        activities: [],
-        ...over,
-    };
-}
-function plan(customers: CustomerJson[], diagnostics: AcctPlanDocument['diagnostics'] = []): AcctPlanDocument {
-    return {
-        format: 'acct-plan',
-        version: 1,
-        today: '2026-01-01',
-        files: [],
-        members: [],
-        competitors: [{ id: 'zte', name: 'ZTE' }],
-        customers,
-        diagnostics,
-        waived: [],
-    };
-}
+const contact = (id: string, over: Partial<ContactJson> = {}): ContactJson => contactJson(id, over);
+const deal = (id: string, over: Partial<OpportunityJson> = {}): OpportunityJson => opportunityJson(id, { name: `Deal ${id}`, ...over });
+const customer = (contacts: ContactJson[], opportunities: OpportunityJson[], over: Partial<CustomerJson> = {}): CustomerJson =>
+    customerJson('cmgd', { name: 'China Mobile GD', standing: null, cooperation: null, tier: 'core', suggestedTier: null, contacts, opportunities, ...over });
+const plan = (customers: CustomerJson[], diagnostics: AcctPlanDocument['diagnostics'] = []): AcctPlanDocument =>
+    planJson({ today: '2026-01-01', competitors: [{ id: 'zte', name: 'ZTE' }], customers, diagnostics });
 const changed = (element: PlanChange['element'], id: string, field: string, from: unknown, to: unknown): PlanChange => ({
     kind: 'changed',
     element,

@@ -14,73 +14,25 @@ import * as vscode from 'vscode';
 import { PowerMapPanel, type PlanSource } from '../../client/src/power-map-panel.js';
 import { Emitter, makePanel, type FakePanel } from '../support/fake-panel.js';
 import { fakeExtensionDir } from '../support/extension-dir.js';
+import { contactJson, customerJson, opportunityJson, planJson } from '../support/plan-json.js';
 
 const extensionDir = fakeExtensionDir();
 
 const A = 'file:///plans/a.acct';
 const B = 'file:///plans/b.acct';
 
-const customer = (id: string, contacts: string[]): CustomerJson => ({
-    id,
-    name: id.toUpperCase(),
-    industry: null,
-    standing: 3,
-    cooperation: 3,
-    tier: null,
-    suggestedTier: 'value',
-    reviewed: null,
-    owner: null,
-    organization: null,
-    class: null,
-    activities: [],
-    contacts: contacts.map(name => ({
-        id: name.toLowerCase(),
-        name,
-        title: null,
-        department: null,
-        role: null,
-        support: 1,
-        intimacy: 3,
-        reportsTo: null,
-        lastContact: null,
-        owner: null,
-        competitorSupport: [],
-        influences: [],
-        kpis: [],
-        pains: [],
-    })),
-    opportunities: ['x', 'y'].map(o => ({
-        id: o,
-        name: o,
-        stage: 'lead' as const,
-        amount: null,
-        budget: null,
-        start: null,
-        qualified: false,
-        team: null,
-        decisionChain: [],
-        competitors: [],
-        horizon: null,
-        sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
-        intent: null,
-        solution: null,
-        valueProposition: null,
-        maturity: 'preliminary',
-    })),
-});
+const customer = (id: string, contacts: string[]): CustomerJson =>
+    customerJson(id, {
+        contacts: contacts.map(name => contactJson(name.toLowerCase(), { name, support: 1, intimacy: 3 })),
+        opportunities: ['x', 'y'].map(o => opportunityJson(o)),
+    });
 
 const plan = (a: string[], b: string[], errors = false): PlanView => ({
-    plan: {
-        format: 'acct-plan',
-        version: 1,
-        today: '2026-11-22',
-        waived: [],
+    plan: planJson({
         files: ['a.acct', 'b.acct'],
-        members: [],
-        competitors: [],
         customers: [customer('a', a), customer('b', b)],
         diagnostics: errors ? [{ file: 'a.acct', line: 9, column: 1, severity: 'error', code: 'syntax', message: 'unexpected }', subject: null }] : [],
-    },
+    }),
     subjects: errors ? [null] : [],
     hasErrors: errors,
 });

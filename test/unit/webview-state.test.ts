@@ -1,57 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Picture, PlanFocus, PlanView } from '@acct/contract';
 import { nextPicture } from '../../client/src/picture.js';
+import { customerJson, opportunityJson, planJson } from '../support/plan-json.js';
 import { directionOfKey, spatialNext } from '../../client/webview/src/nav.js';
 import { initialState, legendOpen, MAX_TRANSFORMS, rememberTransform, sanitizeState, transformKey, type WebviewState } from '../../client/webview/src/state.js';
 
 const view = (name: string, hasErrors = false): PlanView => ({
-    plan: {
-        format: 'acct-plan',
-        version: 1,
-        today: '2026-11-22',
-        waived: [],
-        files: [],
-        members: [],
-        competitors: [],
-        diagnostics: [],
-        customers: [
-            {
-                id: 'c',
-                name,
-                industry: null,
-                standing: 3,
-                cooperation: 3,
-                tier: null,
-                suggestedTier: 'value',
-                reviewed: null,
-                owner: null,
-                organization: null,
-                class: null,
-                contacts: [],
-                activities: [],
-                opportunities: [
-                    {
-                        id: 'x',
-                        name: 'X',
-                        stage: 'lead',
-                        amount: null,
-                        budget: null,
-                        start: null,
-                        qualified: false,
-                        team: null,
-                        decisionChain: [],
-                        competitors: [],
-                        horizon: null,
-                        sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
-                        intent: null,
-                        solution: null,
-                        valueProposition: null,
-                        maturity: 'preliminary',
-                    },
-                ],
-            },
-        ],
-    },
+    plan: planJson({ customers: [customerJson('c', { name, opportunities: [opportunityJson('x', { name: 'X' })] })] }),
     subjects: [],
     hasErrors,
 });

@@ -14,39 +14,46 @@ const LETTER = /[\p{L}\p{N}_]/u;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 const isWordPart = (c: string | undefined) => c !== undefined && LETTER.test(c) && !UNSPACED.test(c);
 
+/** isWordPart of ASCII code units, by table: the character before each position of a message is asked. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) => (isWordPart(String.fromCharCode(code)) ? 1 : 0));
+const wordPartAt = (text: string, at: number): boolean => {
+    const code = text.charCodeAt(at);
+    return code < 128 ? ASCII_WORD[code] === 1 : code === code && isWordPart(text[at]);
+};
+
 /**
  * Original text → pseudonym. Text that begins or ends like an identifier is replaced only as a
  * whole word there: the id `li` is not the `li` of "relationship".
  */
 export class Replacements {
     private readonly map = new Map<string, string>();
-    /** The originals in a trie by their UTF-16 code units: the candidates at a position cost what the longest match costs, whatever their number. */
-    private readonly trie: TrieNode = { next: new Map() };
+    /** Made when a message is first looked at (most customers' texts are never quoted). */
+    private index: Index | undefined;
 
     add(original: string | null | undefined, pseudonym: string): void {
         if (original && !this.map.has(original)) {
             this.map.set(original, pseudonym);
-            let node = this.trie;
-            for (let i = 0; i < original.length; i++) {
-                const unit = original.charCodeAt(i);
-                let child = node.next.get(unit);
-                if (!child) node.next.set(unit, (child = { next: new Map() }));
-                node = child;
-            }
-            node.original = original;
+            this.index = undefined;
         }
     }
 
-    /** The longest original that stands at `at` in `text`, if any. */
-    longestAt(text: string, at: number): string | undefined {
-        let longest: string | undefined;
-        let node: TrieNode | undefined = this.trie;
-        for (let i = at; i < text.length;) {
-            node = node.next.get(text.charCodeAt(i++));
-            if (!node) break;
-            if (node.original && standsAlone(text, at, node.original)) longest = node.original;
-        }
-        return longest;
+    /**
+     * The longest original that stands at `at` in `text`, if any. `afterWordPart`: whether the
+     * character before `at` continues a word (then only an original that does not begin like one can stand there).
+     */
+    longestAt(text: string, at: number, afterWordPart = wordPartAt(text, at - 1)): string | undefined {
+        const index = (this.index ??= indexOf(this.map.keys()));
+        const first = text.charCodeAt(at);
+        if (!(afterWordPart ? index.loose : index.firsts)[first & FILTER]) return undefined;
+        const second = at + 1 < text.length ? text.charCodeAt(at + 1) : -1;
+        const lengths = second >= 0 && index.pairs[hashed(first, second)] ? index.lengths.get(pair(first, second)) : undefined;
+        if (lengths)
+            for (const length of lengths) {
+                if (at + length > text.length) continue;
+                const original = text.slice(at, at + length);
+                if (this.map.has(original) && standsAlone(text, at, original)) return original;
+            }
+        return index.lengths.has(pair(first, -1)) && standsAlone(text, at, text[at]!) ? text[at] : undefined;
     }
 
     pseudonym(original: string): string {
@@ -65,9 +72,41 @@ export class Replacements {
     }
 }
 
-interface TrieNode {
-    next: Map<number, TrieNode>;
-    original?: string;
+/**
+ * The lengths of the originals by their first two code units, longest first (at a position, one
+ * look-up per length, however many originals begin alike), and filters that answer "none" at most
+ * positions in one array read.
+ */
+interface Index {
+    lengths: Map<number, number[]>;
+    /** 1 at the hash of a code unit that begins an original. */
+    firsts: Uint8Array;
+    /** The same, of the originals that do not begin like a word (they may stand right after a letter). */
+    loose: Uint8Array;
+    /** 1 at the hash of the first two code units of an original (of two units or more). */
+    pairs: Uint8Array;
+}
+
+/** The key of an original's first two code units (`second` -1: a one-unit original). */
+const pair = (first: number, second: number): number => first * 0x10001 + second + 1;
+/** The filters' size less one: small, as a customer's texts are a few hundred. */
+const FILTER = 0x3ff;
+const hashed = (first: number, second: number): number => (first * 31 + second) & FILTER;
+
+function indexOf(originals: Iterable<string>): Index {
+    const index: Index = { lengths: new Map(), firsts: new Uint8Array(FILTER + 1), loose: new Uint8Array(FILTER + 1), pairs: new Uint8Array(FILTER + 1) };
+    for (const original of originals) {
+        const [first, second] = [original.charCodeAt(0), original.length > 1 ? original.charCodeAt(1) : -1];
+        index.firsts[first & FILTER] = 1;
+        if (!isWordPart(original[0])) index.loose[first & FILTER] = 1;
+        if (second >= 0) index.pairs[hashed(first, second)] = 1;
+        const key = pair(first, second);
+        const list = index.lengths.get(key);
+        if (!list) index.lengths.set(key, [original.length]);
+        else if (!list.includes(original.length)) list.push(original.length);
+    }
+    for (const list of index.lengths.values()) if (list.length > 1) list.sort((a, b) => b - a);
+    return index;
 }
 
 function standsAlone(text: string, at: number, original: string): boolean {
@@ -89,8 +128,10 @@ export function replaceAll(text: string, layers: readonly Replacements[], betwee
     while (i < text.length) {
         let best: string | undefined;
         let bestLayer: Replacements | undefined;
-        for (const layer of layers) {
-            const original = layer.longestAt(text, i);
+        const afterWordPart = i > 0 && wordPartAt(text, i - 1);
+        for (let l = 0; l < layers.length; l++) {
+            const layer = layers[l]!;
+            const original = layer.longestAt(text, i, afterWordPart);
             if (original && (!best || original.length > best.length)) {
                 best = original;
                 bestLayer = layer;

@@ -68,21 +68,28 @@ class Redactor {
     /** The texts local to each customer (its contacts, opportunities, activities). */
     readonly local = new Map<string, Replacements>();
 
-    /** The pseudonymous ids by kind, customer and id: made once, however often they are referred to. */
-    private readonly ids = new Map<Kind, Map<string, Map<string, string>>>();
+    /** The pseudonyms by kind, customer and id: made once, however often they are referred to. */
+    private readonly ids = new Map<Kind, Map<string, Map<string, { id: string; name: string }>>>();
 
-    id(kind: Kind, id: string, customer = ''): string {
+    private pseudonyms(kind: Kind, id: string, customer: string): { id: string; name: string } {
         let ofKind = this.ids.get(kind);
         if (!ofKind) this.ids.set(kind, (ofKind = new Map()));
         let ofCustomer = ofKind.get(customer);
         if (!ofCustomer) ofKind.set(customer, (ofCustomer = new Map()));
-        let pseudonym = ofCustomer.get(id);
-        if (pseudonym === undefined) ofCustomer.set(id, (pseudonym = `${kind}_${this.numbers.of(kind, `${customer}/${id}`)}`));
-        return pseudonym;
+        let pseudonyms = ofCustomer.get(id);
+        if (pseudonyms === undefined) {
+            const number = this.numbers.of(kind, `${customer}/${id}`);
+            ofCustomer.set(id, (pseudonyms = { id: `${kind}_${number}`, name: `${label[kind]} ${number}` }));
+        }
+        return pseudonyms;
+    }
+
+    id(kind: Kind, id: string, customer = ''): string {
+        return this.pseudonyms(kind, id, customer).id;
     }
 
     name(kind: Kind, id: string, customer = ''): string {
-        return `${label[kind]} ${this.numbers.of(kind, `${customer}/${id}`)}`;
+        return this.pseudonyms(kind, id, customer).name;
     }
 
     /** A free text by its value: the same text, the same pseudonym (`Title 2`). */
@@ -137,7 +144,13 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
     const reasons = plan.waived.map(w => r.text('Reason', w.reason) ?? '');
     // What a message may quote: the texts of the customer it is about (every customer's when it
     // is about none), then the workspace's. Local names win: a message about a contact means it.
+    const keys = new Map<SubjectKey, SubjectKey>();
     const redactedKey = (original: SubjectKey): SubjectKey => {
+        let key = keys.get(original);
+        if (key === undefined) keys.set(original, (key = redactedKeyOf(original)));
+        return key;
+    };
+    const redactedKeyOf = (original: SubjectKey): SubjectKey => {
         const parsed = parseSubjectKey(original)!;
         if (parsed.kind === 'member' || parsed.kind === 'competitor' || parsed.kind === 'customer')
             return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id));
@@ -226,6 +239,16 @@ const withhold = (): null => null;
  */
 function redactFields<T extends object>(value: T, rules: Redaction<T>, first: readonly (keyof T)[] = []): T {
     const keys = Object.keys(value) as Array<keyof T>;
+    if (first.length === 0) {
+        // in the document's order: the order of the rules' calls too
+        const out: Partial<T> = {};
+        for (const key of keys) {
+            const rule = rules[key];
+            if (!rule) throw new Error(`redact: the field '${String(key)}' is not classified (redact.ts)`);
+            out[key] = rule(value[key], value);
+        }
+        return out as T;
+    }
     const redacted = new Map<keyof T, unknown>();
     for (const key of [...first, ...keys]) {
         if (redacted.has(key)) continue;

@@ -57,6 +57,8 @@ export function diffPlans(
     revisions: { from: string; to: string | null },
     /** The later name of a file renamed or moved between the sides (paths as in the documents). */
     renamed: ReadonlyMap<string, string> = new Map(),
+    /** Each side's findings by file, where known: a file whose findings are the same list on both sides need not be compared. */
+    byFile?: { before: ReadonlyMap<string, FileFindingList>; after: ReadonlyMap<string, FileFindingList> },
 ): PlanDiff {
     const changes: PlanChange[] = [];
     compareLists('member', null, before.members, after.members, changes);
@@ -74,7 +76,47 @@ export function diffPlans(
         compareLists('opportunity', customer, was.opportunities, is.opportunities, changes);
         compareLists('activity', customer, was.activities, is.activities, changes);
     }
-    return { ...revisions, changes, ...compareFindings(before.diagnostics, after.diagnostics, renamed) };
+    const [earlier, later] = byFile ? withoutSharedFindings(before.diagnostics, after.diagnostics, byFile) : [before.diagnostics, after.diagnostics];
+    return { ...revisions, changes, ...compareFindings(earlier, later, renamed) };
+}
+
+/** One file's findings on one side of the diff, sorted by place. */
+export interface FileFindingList {
+    diagnostics: readonly DiagnosticJson[];
+}
+
+/**
+ * Both sides' findings without those of the files whose findings are the same list on both sides,
+ * when leaving them out cannot change what compareFindings says: the files hold no syntax error
+ * (it marks its declaration unchecked for the other files), and no finding of another file has
+ * the subject (or, without one, the code and message) of one of theirs — so that their findings
+ * could only match each other, one to one, with the same severity.
+ */
+function withoutSharedFindings(
+    before: readonly DiagnosticJson[],
+    after: readonly DiagnosticJson[],
+    byFile: { before: ReadonlyMap<string, FileFindingList>; after: ReadonlyMap<string, FileFindingList> },
+): [readonly DiagnosticJson[], readonly DiagnosticJson[]] {
+    const shared = new Set<string>();
+    for (const [file, findings] of byFile.after) {
+        if (findings.diagnostics.length && byFile.before.get(file) === findings && !findings.diagnostics.some(d => d.code === 'syntax')) shared.add(file);
+    }
+    if (shared.size === 0) return [before, after];
+    const key = (d: DiagnosticJson) => d.subject ?? `${d.code}\u0000${d.message}`;
+    const others = new Set<string>();
+    for (const side of [before, after]) for (const d of side) if (!shared.has(d.file)) others.add(key(d));
+    // a file given back is compared with the others, and its keys may meet those of another file left out
+    for (let givenBack = true; givenBack;) {
+        givenBack = false;
+        for (const file of shared) {
+            const findings = byFile.after.get(file)!.diagnostics;
+            if (!findings.some(d => others.has(key(d)))) continue;
+            shared.delete(file);
+            for (const d of findings) others.add(key(d));
+            givenBack = true;
+        }
+    }
+    return [before.filter(d => !shared.has(d.file)), after.filter(d => !shared.has(d.file))];
 }
 
 function whole(kind: 'added' | 'removed', element: ElementKind, customer: string | null, id: string): PlanChange {
@@ -121,12 +163,16 @@ function fieldChanges(element: ElementKind, customer: string | null, before: obj
         if (element === 'customer' ? NOT_FIELDS.has(field) : field === 'id') continue;
         const from = (before as Record<string, unknown>)[field] ?? null;
         const to = (after as Record<string, unknown>)[field] ?? null;
-        if (JSON.stringify(from) !== JSON.stringify(to)) {
+        if (from !== to && ((plainValue(from) && plainValue(to)) || JSON.stringify(from) !== JSON.stringify(to))) {
             changes.push({ kind: 'changed', element, customer, id, field, from, to });
         }
     }
     return changes;
 }
+
+/** A value JSON writes as itself: two of them differ as JSON exactly when they are not the same value. */
+const plainValue = (value: unknown): boolean =>
+    value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 
 type FindingLists = Pick<PlanDiff, 'newFindings' | 'resolvedFindings' | 'changedFindings' | 'unchecked'>;
 

@@ -94,8 +94,11 @@ export async function isRevision(tree: GitWorkTree, name: string): Promise<boole
     );
 }
 
-/** The `.acct` files of a commit under the given paths (relative to `cwd`), with their texts. */
-export async function plansAt(tree: GitWorkTree, commit: string, paths: string[], cwd: string): Promise<PlanText[]> {
+/**
+ * The `.acct` files of a commit under the given paths (relative to `cwd`), with their texts.
+ * `known`: texts read before, by blob id (`acct diff` reads a file the two revisions share once); filled here.
+ */
+export async function plansAt(tree: GitWorkTree, commit: string, paths: string[], cwd: string, known?: Map<string, string>): Promise<PlanText[]> {
     const specs = (paths.length ? paths : ['.']).map(p => pathInTree(tree, p, cwd));
     // `<mode> blob <id>\t<name>` per entry, NUL-separated: a name may hold any character, a line break too
     const listing = await git(tree.root, ['ls-tree', '-r', '-z', '--full-tree', commit, '--'].concat(specs));
@@ -143,12 +146,15 @@ export async function plansAt(tree: GitWorkTree, commit: string, paths: string[]
         for (const name of keptFiles(under.map(inside), texts)) kept.add(base === '' ? name : `${base}/${name}`);
     }
     const chosen = entries.filter(entry => kept.has(entry.name));
+    const unread = [...new Map(chosen.filter(e => !known?.has(e.id)).map(e => [e.id, e])).values()];
     const texts = await readBlobs(
         tree.root,
-        chosen.map(e => e.id),
-        chosen.map(e => `${commit}:${e.name}`),
+        unread.map(e => e.id),
+        unread.map(e => `${commit}:${e.name}`),
     );
-    return chosen.map((entry, i) => ({ file: path.join(tree.root, entry.name), text: texts[i]! }));
+    const read = known ?? new Map<string, string>();
+    unread.forEach((entry, i) => read.set(entry.id, texts[i]!));
+    return chosen.map(entry => ({ file: path.join(tree.root, entry.name), text: read.get(entry.id)! }));
 }
 
 /** Renamed or moved `.acct` files between two commits (or a commit and the work tree): old absolute path → new. */

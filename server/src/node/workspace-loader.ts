@@ -13,6 +13,7 @@ import { findAcctFiles, readPlanTexts, type FindOptions } from './plan-files.js'
 import type { LocatedFinding } from '../plan/diagnostics.js';
 import type { Locale } from '../method/index.js';
 import { commitFileSystem } from './commit-plans.js';
+import { PlanByFile, type FileFindings } from '../plan/plan-by-file.js';
 
 export { InputError, findAcctFiles, isSkippedFolder, readPlanText } from './plan-files.js';
 
@@ -88,13 +89,15 @@ export async function loadTexts(files: readonly PlanText[], options: LoadOptions
  * Two versions of a workspace checked by one set of language services (`acct diff` between two
  * revisions): the first in full, its plan taken, then the second as an update of it — only the
  * files whose text differs are parsed, and only they and what depends on them are linked and
- * checked again (each distinct file content checked once, as `acct history` does).
+ * checked again (each distinct file content checked once, as `acct history` does). Both plans
+ * are built file by file (plan/plan-by-file.ts): a file that did not change gives the same
+ * objects on both sides, converted once and skipped by the comparison.
  */
 export async function loadTextsThen(
     first: readonly PlanText[],
     then: readonly PlanText[],
     options: LoadOptions = {},
-): Promise<{ first: AcctPlanDocument; then: LoadedWorkspace }> {
+): Promise<{ first: AcctPlanDocument; then: LoadedWorkspace; findingsByFile: (plan: AcctPlanDocument) => Map<string, FileFindings> | undefined }> {
     const cwd = options.cwd ?? process.cwd();
     const fileSystem = commitFileSystem();
     const { shared, Acct } = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true });
@@ -112,7 +115,9 @@ export async function loadTextsThen(
     await builder.build(built, { validation: true });
     const base = URI.file(cwd);
     const plans = Acct.plan.PlanBuilder;
-    const firstPlan = plans.plan(base);
+    const byFile = new PlanByFile(Acct.validation.FindingPolicy);
+    const today = Acct.workspace.AcctSettings.today();
+    const firstPlan = byFile.plan(plans.acctDocuments(), base, today);
     const next = new Map(then.map(plan => [URI.file(plan.file).toString(), plan]));
     const deleted = documents.all
         .filter(document => !next.has(document.uri.toString()))
@@ -134,6 +139,7 @@ export async function loadTextsThen(
     }
     if (changed.length || deleted.length) await builder.update(changed, deleted);
     const current = then.map(({ file }) => documents.getDocument(URI.file(file)) as LangiumDocument<Workspace>);
+    let thenPlan: AcctPlanDocument | undefined;
     return {
         first: firstPlan,
         then: {
@@ -142,9 +148,10 @@ export async function loadTextsThen(
             documents: current,
             base,
             diagnostics: () => plans.diagnostics(base),
-            plan: () => plans.plan(base),
+            plan: () => (thenPlan ??= byFile.plan(plans.acctDocuments(), base, today)),
             view: () => plans.view(base),
             located: () => plans.located(base),
         },
+        findingsByFile: plan => byFile.findingsByFile.get(plan),
     };
 }

@@ -49,8 +49,15 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
     let after: LoadedWorkspace | undefined;
     if (to) {
         // two revisions: one workspace, the files that differ checked again (each distinct content checked once)
-        const sides = await loadTextsThen(await plansAt(tree, from, paths, cwd), await plansAt(tree, to, paths, cwd), load);
-        report = await diffOf(tree, [options.from, from], [options.to!, to], sides.first, sides.then.plan(), load);
+        const blobs = new Map<string, string>();
+        const [first, then] = [await plansAt(tree, from, paths, cwd, blobs), await plansAt(tree, to, paths, cwd, blobs)];
+        // (renamed files are asked for before the check: git is started from a small process)
+        const moved = await renames(tree, from, to);
+        const sides = await loadTextsThen(first, then, load);
+        const later = sides.then.plan();
+        const [filesBefore, filesAfter] = [sides.findingsByFile(sides.first), sides.findingsByFile(later)];
+        const byFile = filesBefore && filesAfter ? { before: filesBefore, after: filesAfter } : undefined;
+        report = diffOf(moved, [options.from, from], [options.to!, to], sides.first, later, load, byFile);
     } else {
         after = await loadWorkspace(paths, { ...load, missingIsEmpty: true });
         ({ diff: report } = await diffWith(tree, paths, [options.from, from], undefined, after.plan(), load));
@@ -85,21 +92,22 @@ export async function diffWith(
     load: DiffLoad,
 ): Promise<{ diff: PlanDiff; before: AcctPlanDocument }> {
     const before = (await loadTexts(await plansAt(tree, from[1], paths, load.cwd), load)).plan();
-    return { diff: await diffOf(tree, from, to, before, after, load), before };
+    return { diff: diffOf(await renames(tree, from[1], to?.[1]), from, to, before, after, load), before };
 }
 
-/** The diff of two plans of the revisions (or the files on disk, `to` undefined), renamed files followed. */
-async function diffOf(
-    tree: GitWorkTree,
+/** The diff of two plans of the revisions (or the files on disk, `to` undefined), renamed files followed (`renamed`: absolute paths, as `renames` gives them). */
+function diffOf(
+    renamed: ReadonlyMap<string, string>,
     from: [string, string],
     to: [string, string] | undefined,
     before: AcctPlanDocument,
     after: AcctPlanDocument,
     load: DiffLoad,
-): Promise<PlanDiff> {
+    byFile?: Parameters<typeof diffPlans>[4],
+): PlanDiff {
     const relative = (file: string) => relativePath(URI.file(file), URI.file(load.cwd));
-    const moved = new Map([...(await renames(tree, from[1], to?.[1]))].map(([was, is]) => [relative(was), relative(is)]));
-    return diffPlans(before, after, { from: from[0], to: to?.[0] ?? null }, moved);
+    const moved = new Map([...renamed].map(([was, is]) => [relative(was), relative(is)]));
+    return diffPlans(before, after, { from: from[0], to: to?.[0] ?? null }, moved, byFile);
 }
 
 /**

@@ -133,40 +133,36 @@ export class OpportunityChecks {
     };
 
     /** 1.2 (off by default): know each approver's and decision-maker's KPI and pain. */
-    readonly knownNeeds = (entry: DecisionChainEntry, accept: ValidationAcceptor): void => {
-        const key = keyPerson(entry);
-        if (!key || !decidingRoles.has(key.role) || key.contact.kpis.length > 0 || key.contact.pains.length > 0) return;
-        const texts = this.settings.texts();
-        report(accept, {
-            ...key.about,
-            code: IssueCodes.UnknownNeeds,
-            node: entry,
-            where: { property: 'contact' },
-            message: texts.t('check.unknownNeeds', {
-                who: whoIs(key.contact, texts),
-                role: texts.term('roles', key.role),
-                opportunity: key.opportunity.name,
-            }),
-        });
-    };
+    readonly knownNeeds = (entry: DecisionChainEntry, accept: ValidationAcceptor): void =>
+        this.unknownOfDecider(entry, accept, IssueCodes.UnknownNeeds, 'check.unknownNeeds', key => key.contact.kpis.length > 0 || key.contact.pains.length > 0);
 
     /** An unknown decision-maker is a priority to reach. */
-    readonly knownDecidingSupport = (entry: DecisionChainEntry, accept: ValidationAcceptor): void => {
+    readonly knownDecidingSupport = (entry: DecisionChainEntry, accept: ValidationAcceptor): void =>
+        this.unknownOfDecider(entry, accept, IssueCodes.UnknownSupport, 'check.unknownSupport', () => effectiveSupport(entry) !== null);
+
+    /** What is not known of an approver or decision-maker of an active opportunity (`known` false): said at the entry's contact. */
+    private unknownOfDecider(
+        entry: DecisionChainEntry,
+        accept: ValidationAcceptor,
+        code: typeof IssueCodes.UnknownNeeds | typeof IssueCodes.UnknownSupport,
+        message: 'check.unknownNeeds' | 'check.unknownSupport',
+        known: (key: KeyPerson) => boolean,
+    ): void {
         const key = keyPerson(entry);
-        if (!key || !decidingRoles.has(key.role) || effectiveSupport(entry) !== null) return;
+        if (!key || !decidingRoles.has(key.role) || known(key)) return;
         const texts = this.settings.texts();
         report(accept, {
             ...key.about,
-            code: IssueCodes.UnknownSupport,
+            code,
             node: entry,
             where: { property: 'contact' },
-            message: texts.t('check.unknownSupport', {
+            message: texts.t(message, {
                 who: whoIs(key.contact, texts),
                 role: texts.term('roles', key.role),
                 opportunity: key.opportunity.name,
             }),
         });
-    };
+    }
 
     /**
      * A hostile key person: the three axes (executive visit, exhibition, headquarters visit). Moves
@@ -221,6 +217,8 @@ function describeMove(activity: Activity, texts: Texts): string {
 }
 
 /** The entry's contact, deal and role when the deal is active and the contact and role are known. */
+type KeyPerson = NonNullable<ReturnType<typeof keyPerson>>;
+
 function keyPerson(entry: DecisionChainEntry) {
     const opportunity = entry.$container.$container;
     const contact = entry.contact.ref;
