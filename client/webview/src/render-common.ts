@@ -103,7 +103,8 @@ export function boxedText(parent: Element, cls: string, text: string, box: TextB
     const { lines, truncated } =
         box.maxLines > 1
             ? wrapText(text, box.width, box.font, box.maxLines, box.bold)
-            : (f => ({ lines: [f.text], truncated: f.text !== text.replace(/\s+/g, ' ').trim() }))(fitText(text, box.width, box.font, box.bold));
+            : // cut when the fitted text is not the whole text with its spaces collapsed (a text that fits as it is was not cut: no regular expression)
+              (f => ({ lines: [f.text], truncated: f.truncated && f.text !== text.replace(/\s+/g, ' ').trim() }))(fitText(text, box.width, box.font, box.bold));
     const y = box.middle ? box.y - ((lines.length - 1) * box.lineHeight) / 2 : box.y;
     const el = svg('text', { class: truncated ? `${cls} cut` : cls, x: box.x, y }, parent, lines.length === 1 ? lines[0] : undefined);
     if (lines.length > 1) lines.forEach((line, i) => svg('tspan', { x: box.x, dy: i ? box.lineHeight : 0 }, el, line));

@@ -184,7 +184,20 @@ export function renderPowerMap(
     const ordered = [...layout.cards.filter(p => !p.card.dimmed), ...layout.cards.filter(p => p.card.dimmed)];
     for (const p of ordered) {
         const el = skeleton(p.card.dimmed ? layerDimmed! : layerCards, p.card, p.x, p.y, p.w, p.h, selected);
-        cards.push({ item: { key: p.card.key, el, x: p.x, y: p.y, w: p.w, h: p.h, tooltip: p.card.tooltip }, model: p.card, detailed: false });
+        const card = p.card;
+        // the card's tooltip is said when the item's is first read (ensureTooltip)
+        const item: NavItem = {
+            key: card.key,
+            el,
+            x: p.x,
+            y: p.y,
+            w: p.w,
+            h: p.h,
+            get tooltip() {
+                return card.tooltip;
+            },
+        };
+        cards.push({ item, model: card, detailed: false });
     }
     return {
         items: cards.map(c => c.item),

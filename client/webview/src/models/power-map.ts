@@ -40,7 +40,21 @@ export interface CardModel extends Pick<ContactJson, 'id' | 'name' | 'title' | '
     /** The three moves, for an opposed key person (a finding `opposed-key-person`); else null. */
     moves: MoveMark[] | null;
     ariaLabel: string;
+    /** Said when first read (see `lazyTooltip`). */
     tooltip: string;
+}
+
+/** `card.tooltip` made by `say` when it is first read, then kept: most cards' tooltips are never read. */
+function lazyTooltip(card: CardModel, say: () => string): void {
+    let said: string | undefined;
+    Object.defineProperty(card, 'tooltip', {
+        enumerable: true,
+        configurable: true,
+        get: () => (said ??= say()),
+        set: (value: string) => {
+            said = value;
+        },
+    });
 }
 
 export interface PowerMapModel {
@@ -197,27 +211,32 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
     for (const card of cards) {
         const c = byId.get(card.id)!;
         const forDeal = !!opportunity && card.inChain;
-        const tipLines = contactHead(c, card.role);
-        if (forDeal && card.role !== c.role)
-            tipLines[tipLines.length - 1] += t.t('view.power.forDeal', { value: c.role ? t.name('roles', c.role) : t.t('view.none') });
-        tipLines.push(supportLine(card.support) + (forDeal && card.support !== c.support ? t.t('view.power.forDeal', { value: supportText(c.support) }) : ''));
         // the tooltip lists the moves one per line; the label says them in one phrase
         const competitor = card.competitors.length ? [t.t('view.line.competitor', { line: competitorLine(card.competitors, card.support) })] : [];
         const influence = influenceText(card.id, influences, names);
-        tipLines.push(...competitor, ...influence);
-        if (card.moves) tipLines.push(t.t('view.movesTitle'), ...card.moves.map(m => `  ${moveLine(m)}`));
         // what this person is measured on and what hurts them (1.2): before speaking with them
         const needs = [
             ...(card.kpis.length ? [t.t('view.line.kpis', { kpis: t.list(card.kpis) })] : []),
             ...(card.pains.length ? [t.t('view.line.pains', { pains: t.list(card.pains) })] : []),
         ];
-        tipLines.push(...needs);
-        tipLines.push(t.t('view.line.intimacy', { value: intimacyText(c.intimacy) }));
-        if (card.reportsToName) tipLines.push(t.t('view.line.reportsTo', { name: card.reportsToName }));
-        if (c.lastContact) tipLines.push(t.t(card.stale ? 'view.line.lastContactStale' : 'view.line.lastContact', { date: c.lastContact }));
-        if (card.dimmed) tipLines.push(t.t('view.power.notInChain'));
-        if (card.findings.length) tipLines.push('', findingsText(card.findings));
-        card.tooltip = tipLines.join('\n');
+        // the tooltip is said when it is first read (a hover, a focus): the report draws 33,000 cards
+        lazyTooltip(card, () => {
+            const tipLines = contactHead(c, card.role);
+            if (forDeal && card.role !== c.role)
+                tipLines[tipLines.length - 1] += t.t('view.power.forDeal', { value: c.role ? t.name('roles', c.role) : t.t('view.none') });
+            tipLines.push(
+                supportLine(card.support) + (forDeal && card.support !== c.support ? t.t('view.power.forDeal', { value: supportText(c.support) }) : ''),
+            );
+            tipLines.push(...competitor, ...influence);
+            if (card.moves) tipLines.push(t.t('view.movesTitle'), ...card.moves.map(m => `  ${moveLine(m)}`));
+            tipLines.push(...needs);
+            tipLines.push(t.t('view.line.intimacy', { value: intimacyText(c.intimacy) }));
+            if (card.reportsToName) tipLines.push(t.t('view.line.reportsTo', { name: card.reportsToName }));
+            if (c.lastContact) tipLines.push(t.t(card.stale ? 'view.line.lastContactStale' : 'view.line.lastContact', { date: c.lastContact }));
+            if (card.dimmed) tipLines.push(t.t('view.power.notInChain'));
+            if (card.findings.length) tipLines.push('', findingsText(card.findings));
+            return tipLines.join('\n');
+        });
         const moves = card.moves ? [t.t('view.movesSummary', { summary: movesSummary(card.moves) })] : [];
         card.ariaLabel = [
             contactAriaLabel({ ...c, role: card.role, support: card.support, stale: card.stale, findings: card.findings, dimmed: card.dimmed }),
