@@ -4,7 +4,7 @@
  * of edits of a customer — each changing one fact another element's checks read (a contact's
  * support, role, owner, KPIs, last contact, competitor support, manager, influence, name; a deal's
  * stage, chain or competitors; an activity's status, date, kind or contacts), moving elements by
- * lines, adding and removing elements, renaming the customer, and changing the policy — each
+ * lines, adding and removing elements and waivers, renaming the customer, and changing the policy — each
  * compared, findings and all their data, with a full build of the same texts.
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -119,6 +119,11 @@ const customerEdits: Edit[] = [
     ['acme.acct', toggle('customer acme "ACME"', 'customer acme2 "ACME"')],
     // a syntax error in an element, and back
     ['acme.acct', toggle('intimacy 3', 'intimacy 3 }')],
+    // waivers in an element, in an element the edit did not touch, and of the customer (the policy's walk for them)
+    ['acme.acct', toggle('        influences li, zhao\n', '        influences li, zhao\n        waive opposed-influence "known, handled by Li"\n')],
+    ['acme.acct', toggle('        intimacy 3\n', '        intimacy 3\n        waive stale-contact "not in a deal"\n')],
+    ['acme.acct', toggle('        stage lead\n', '        stage lead\n        waive unknown-support "asked next week" until 2026-01-01\n')],
+    ['acme.acct', toggle('    organization none\n', '    organization none\n    waive no-power-map "a small deal"\n')],
     // the policy and a competitor's name, in another file
     ['team.acct', toggle('stale-contact-days 90', 'stale-contact-days 10')],
     ['team.acct', toggle('competitor zte "ZTE"', 'competitor zte "ZTE Corp"')],

@@ -94,6 +94,33 @@ export function nodesOf(root: AstNode): readonly AstNode[] {
     return nodes;
 }
 
+const elementMatches = new WeakMap<(node: AstNode) => boolean, WeakMap<AstNode, readonly AstNode[]>>();
+
+/**
+ * The nodes of `root`'s document for which `test` holds, in the walk's order: `nodesOf(root).filter(test)`,
+ * but in an edited document the elements an edit did not re-parse give the matches kept with them,
+ * and no list of every node is made (the finding policy looks for waivers at every edit).
+ */
+export function nodesWhere<T extends AstNode>(root: AstNode, test: (node: AstNode) => node is T): T[] {
+    const all = allNodes.get(root);
+    if (all || !edited.has(root)) return (all ?? nodesOf(root)).filter(test);
+    let kept = elementMatches.get(test);
+    if (!kept) elementMatches.set(test, (kept = new WeakMap()));
+    const perElement = kept;
+    const found: T[] = [];
+    forEachNode(root, node => {
+        if (!isElement(node)) {
+            if (test(node)) found.push(node);
+            return true;
+        }
+        let matches = perElement.get(node);
+        if (!matches) perElement.set(node, (matches = nodesOfElement(node).filter(test)));
+        for (const match of matches) found.push(match as T);
+        return false;
+    });
+    return found;
+}
+
 type HeldReference = ReferenceInfo & { reference: Reference };
 const allReferences = new WeakMap<AstNode, readonly HeldReference[]>();
 const elementReferences = new WeakMap<AstNode, readonly HeldReference[]>();

@@ -17,7 +17,7 @@ import {
     type Linker,
     type RootCstNode,
 } from 'langium';
-import { nodeForProperty } from '../ast/cst-search.js';
+import { assignedProperty } from '../ast/cst-search.js';
 import { compositeInternals, mutableComposite, mutableNode } from '../langium-internals.js';
 import { LeanLeafCstNode, positionIn, retext } from '../parser/lean-cst.js';
 
@@ -104,15 +104,35 @@ export function repointCst(start: CstNode | undefined, from: AstNode, to: AstNod
 
 /**
  * Where `property` is first written in `node`'s text (undefined: not written, a default): a list's
- * first item; a single value's first writing, which a later one may have overwritten.
+ * first item; a single value's first writing, which a later one may have overwritten. `written`
+ * gives the first writing of each property (firstWritings), worked out once per node.
  */
-function firstOffset(node: MutableNode, property: string): number | undefined {
+function firstOffset(node: MutableNode, property: string, written: () => Map<string, number>): number | undefined {
     const value = node[property];
     if (Array.isArray(value)) {
         const first: unknown = value[0];
-        return isAstNode(first) ? first.$cstNode?.offset : isReference(first) ? first.$refNode?.offset : nodeForProperty(node.$cstNode, property)?.offset;
+        return isAstNode(first) ? first.$cstNode?.offset : isReference(first) ? first.$refNode?.offset : written().get(property);
     }
-    return value === undefined ? undefined : nodeForProperty(node.$cstNode, property)?.offset;
+    return value === undefined ? undefined : written().get(property);
+}
+
+/**
+ * The offset of each property's first writing in `node`'s CST: what `nodeForProperty(cst, property)?.offset`
+ * gives for every property, in one walk (a customer's CST has a child per element, and one walk
+ * per property made a walk of the whole customer for each of its single values at each edit).
+ */
+function firstWritings(cst: CstNode | undefined): Map<string, number> {
+    const found = new Map<string, number>();
+    if (!cst) return found;
+    const element = cst.astNode;
+    const visit = (current: CstNode, first: boolean): void => {
+        const property = first ? undefined : assignedProperty(current.grammarSource);
+        if (property !== undefined && !found.has(property)) found.set(property, current.offset);
+        // a node that writes one property is looked into for the others (nodesForProperty does the same per property)
+        if (isCompositeCstNode(current) && current.astNode === element) for (const child of current.content) visit(child, false);
+    };
+    visit(cst, true);
+    return found;
 }
 
 /**
@@ -124,9 +144,11 @@ function firstOffset(node: MutableNode, property: string): number | undefined {
 function inParseOrder(node: MutableNode, reflection: AstReflection): MutableNode {
     const written: Array<[string, number]> = [];
     const unwritten = new Set<string>();
+    let writings: Map<string, number> | undefined;
+    const firsts = () => (writings ??= firstWritings(node.$cstNode));
     for (const key of Object.keys(node)) {
         if (key.startsWith('$')) continue;
-        const at = firstOffset(node, key);
+        const at = firstOffset(node, key, firsts);
         if (at === undefined) unwritten.add(key);
         else written.push([key, at]);
     }

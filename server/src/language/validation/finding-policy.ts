@@ -15,7 +15,7 @@ import type { AcctSettings } from '../workspace/acct-settings.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import type { FindingData } from './finding-data.js';
 import { subjectOf } from '../ast/subject.js';
-import { nodesOf } from '../ast/ast-walk.js';
+import { nodesWhere } from '../ast/ast-walk.js';
 import { closingBraces, inSpans, mergeSpans, type Span } from '../text/spans.js';
 import { lowerBound } from '../text/text-scan.js';
 
@@ -54,7 +54,7 @@ export class FindingPolicy {
         const waived: WaivedFinding[] = [];
         const today = this.settings.today();
         const diagnostics: Diagnostic[] = [];
-        const waivers = nodesOf(document.parseResult.value).filter(isWaiver);
+        const waivers = nodesWhere(document.parseResult.value, isWaiver);
         for (const diagnostic of kept) {
             // (a document without waivers, the common case, needs no search for them)
             const covering = waivers.length ? coveringWaivers(document, diagnostic, today) : [];
