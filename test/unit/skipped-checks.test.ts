@@ -64,7 +64,10 @@ describe('checks skipped when the policy turns their codes off (a plan checked o
         const policies: Array<{ lines: string[]; skipped: string[] }> = [
             { lines: [], skipped: [...OFF_BY_DEFAULT].sort() },
             { lines: OFF_BY_DEFAULT.map(code => `severity ${code} warning`), skipped: [] },
-            { lines: ['severity unknown-needs info', 'severity aimless-activity error', 'severity stale-contact off'], skipped: ['uncovered-key-person', 'unverified-opportunity'] },
+            {
+                lines: ['severity unknown-needs info', 'severity aimless-activity error', 'severity stale-contact off'],
+                skipped: ['uncovered-key-person', 'unverified-opportunity'],
+            },
             { lines: ['severity uncovered-key-person warning', 'severity uncovered-key-person off'], skipped: [...OFF_BY_DEFAULT].sort() },
         ];
         for (const { lines, skipped } of policies) {
@@ -97,7 +100,10 @@ describe('checks skipped when the policy turns their codes off (a plan checked o
 
     it('are declared with the one code they report', async () => {
         // every check of the examples run with every code on: a skippable check reports only its code
-        const files = withPolicy(exampleFiles(), OFF_BY_DEFAULT.map(code => `severity ${code} warning`));
+        const files = withPolicy(
+            exampleFiles(),
+            OFF_BY_DEFAULT.map(code => `severity ${code} warning`),
+        );
         const { shared, Acct } = createAcctServices({ ...EmptyFileSystem, oneShot: true });
         Acct.workspace.AcctSettings.todayOverride = TODAY;
         Acct.workspace.AcctSettings.baseFolder = WS;

@@ -67,7 +67,7 @@ describe('the one scanner', () => {
         const lf = await buildWorkspace({ 'plan.acct': written(plan, '\n') });
         expect(summary(ws.findings())).toBe(summary(lf.findings()));
     });
-    it('finds line starts and offsets as the editor\'s TextDocument does, with and without \\r (issue 23)', () => {
+    it("finds line starts and offsets as the editor's TextDocument does, with and without \\r (issue 23)", () => {
         fc.assert(
             fc.property(
                 fc.array(fc.constantFrom('a', 'é', '王', ' ', '\n', '\r', '\r\n', '{', '"'), { maxLength: 60 }).map(parts => parts.join('')),

@@ -115,10 +115,7 @@ export class AcctPlanBuilder {
                     // the offset as the document's offsetAt gives it, from line starts found by the engine's search
                     const text = doc.textDocument.getText();
                     let starts: Uint32Array | undefined;
-                    return [
-                        doc,
-                        (d: Diagnostic) => at(offsetOf(text, (starts ??= lineStarts(text)), d.range.start.line, d.range.start.character)),
-                    ] as const;
+                    return [doc, (d: Diagnostic) => at(offsetOf(text, (starts ??= lineStarts(text)), d.range.start.line, d.range.start.character))] as const;
                 }),
             );
             const all = documents.flatMap(doc => {
