@@ -1,5 +1,5 @@
 /**
- * Day numbers of dates (method/dates.ts), kept once read (issue 23): the same answer as reading
+ * Day numbers of dates (method/dates.ts), read from their characters (issue 23): the same answer as reading
  * the date afresh, for real dates, impossible ones and non-dates, however often and however many.
  */
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,32 @@ describe('day numbers', () => {
             }),
             { numRuns: 3000 },
         );
+    });
+
+    it('are read from the characters as Date.UTC reads them, over every year and near every month end', () => {
+        fc.assert(
+            fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 39 }), (y, m, d) => {
+                const date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+                expect(dayNumber(date)).toBe(fresh(date));
+            }),
+            { numRuns: 5000 },
+        );
+        for (const date of [
+            '0099-12-31',
+            '0100-01-01',
+            '1600-02-29',
+            '1700-02-29',
+            '2000-02-29',
+            '2100-02-29',
+            '9999-12-31',
+            '1969-12-31',
+            '1970-01-01',
+            '2026-1-011',
+            '2026/01/01',
+            '２０２６-01-01',
+            '2026-01-0x',
+        ])
+            expect(dayNumber(date)).toBe(fresh(date));
     });
 
     it('stay right past the number of dates kept', () => {

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
 import { closingBraces } from '../../server/src/language/text/spans.js';
-import { firstLineBreak, lineEndAt, lineOfOffset, lineStartAt, lineStarts, skipStringOrComment } from '../../server/src/language/text/text-scan.js';
+import { firstLineBreak, lineEndAt, lineOfOffset, lineStartAt, lineStarts, offsetOf, skipStringOrComment } from '../../server/src/language/text/text-scan.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as fc from 'fast-check';
 import { buildWorkspace, summary, TEAM } from './helpers.js';
 
 const STYLES = { LF: '\n', CR: '\r', CRLF: '\r\n' } as const;
@@ -64,5 +66,22 @@ describe('the one scanner', () => {
         expect(summary(ws.findings())).toContain('syntax');
         const lf = await buildWorkspace({ 'plan.acct': written(plan, '\n') });
         expect(summary(ws.findings())).toBe(summary(lf.findings()));
+    });
+    it("finds line starts and offsets as the editor's TextDocument does, with and without \\r (issue 23)", () => {
+        fc.assert(
+            fc.property(
+                fc.array(fc.constantFrom('a', 'é', '王', ' ', '\n', '\r', '\r\n', '{', '"'), { maxLength: 60 }).map(parts => parts.join('')),
+                fc.integer({ min: -2, max: 30 }),
+                fc.integer({ min: -2, max: 30 }),
+                (text, line, character) => {
+                    const document = TextDocument.create('file:///x.acct', 'acct', 1, text);
+                    const starts = lineStarts(text);
+                    expect(starts.length).toBe(document.lineCount);
+                    for (let l = 0; l < starts.length; l++) expect(starts[l]).toBe(document.offsetAt({ line: l, character: 0 }));
+                    expect(offsetOf(text, starts, line, character)).toBe(document.offsetAt({ line, character }));
+                },
+            ),
+            { numRuns: 2000 },
+        );
     });
 });

@@ -64,6 +64,10 @@ export const AcctOneShotTreeModule: Module<AcctLanguageServices, PartialLangiumC
     parser: {
         LangiumParser: services => createAcctParser(services, { valueLeaves: true }),
     },
+    // the checks whose every code the policy turns off are not run: nothing reuses a one-shot plan's findings
+    validation: {
+        ValidationRegistry: services => Object.assign(new AcctValidationRegistry(services), { skipChecksTurnedOff: true }),
+    },
 };
 
 export const AcctLanguageSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {

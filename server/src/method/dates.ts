@@ -5,36 +5,47 @@
  * comes from; each caller says so in its own place (the CLI exits 2, the server logs it).
  */
 
-/**
- * Day numbers of the dates met lately: a plan writes the same few hundred dates again and again,
- * and every build of an edit reads them all (a date check, an age, a stale contact). Cleared when
- * full, so that it stays small whatever the plan holds.
- */
-const dayNumbers = new Map<string, number | undefined>();
-const DAY_NUMBERS_HELD = 4096;
-
 /** A calendar date `YYYY-MM-DD` as a day number (UTC), or undefined when it is no real date. */
 export function dayNumber(date: string | undefined | null): number | undefined {
-    // a calendar date is ten characters: anything else is no date, and is not held
+    // a calendar date is ten characters: anything else is no date
     if (!date || date.length !== 10) return undefined;
-    let day = dayNumbers.get(date);
-    if (day === undefined && !dayNumbers.has(date)) {
-        if (dayNumbers.size >= DAY_NUMBERS_HELD) dayNumbers.clear();
-        dayNumbers.set(date, (day = parseDayNumber(date)));
-    }
-    return day;
+    return parseDayNumber(date);
 }
 
+const DASH = 45;
+/** Days before each month in a common year. */
+const DAYS_BEFORE_MONTH = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Read from its characters, with no regular expression, no Date and nothing kept: a plan writes
+ * tens of thousands of dates and every check of a build reads them (a date check, an age, a stale
+ * contact). The same answer as `Date.UTC` of the parts read back: years 0000–0099 are no date
+ * (Date.UTC reads them as 1900–1999, which never reads back).
+ */
 function parseDayNumber(date: string): number | undefined {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-    if (!match) return undefined;
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    const time = Date.UTC(year, month - 1, day);
-    const back = new Date(time);
-    if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) {
-        return undefined;
+    if (date.charCodeAt(4) !== DASH || date.charCodeAt(7) !== DASH) return undefined;
+    const year = digits(date, 0, 4);
+    const month = digits(date, 5, 2);
+    const day = digits(date, 8, 2);
+    if (year < 100 || month < 1 || month > 12 || day < 1) return undefined;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    if (day > DAYS_IN_MONTH[month - 1]! + (leap && month === 2 ? 1 : 0)) return undefined;
+    // days from 1970-01-01: whole years (with their leap days), then the months and days of this one
+    const y = year - 1;
+    const leapDays = Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) - 477; // 477 leap days before 1970
+    return (year - 1970) * 365 + leapDays + DAYS_BEFORE_MONTH[month - 1]! + (leap && month > 2 ? 1 : 0) + day - 1;
+}
+
+/** The number written by `count` ASCII digits at `start`; -1 when one is not a digit. */
+function digits(text: string, start: number, count: number): number {
+    let value = 0;
+    for (let i = start; i < start + count; i++) {
+        const digit = text.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9) return -1;
+        value = value * 10 + digit;
     }
-    return Math.round(time / 86_400_000);
+    return value;
 }
 
 export function isDate(value: string): boolean {

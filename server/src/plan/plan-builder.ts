@@ -19,6 +19,7 @@ import type { SubjectKey } from '../contract/subject-key.js';
 import { diagnosticJson, locatedFinding, type LocatedFinding } from './diagnostics.js';
 import { computePlan } from './plan-json.js';
 import { relativePath } from '../language/workspace/file-places.js';
+import { lineStarts, offsetOf } from '../language/text/text-scan.js';
 
 interface Findings {
     /** Sorted by file, line, column (contract section 5). */
@@ -111,7 +112,10 @@ export class AcctPlanBuilder {
             const subjectOfFinding = new Map(
                 documents.map(doc => {
                     const at = subjectsByOffset(doc.parseResult.value);
-                    return [doc, (d: Diagnostic) => at(doc.textDocument.offsetAt(d.range.start))] as const;
+                    // the offset as the document's offsetAt gives it, from line starts found by the engine's search
+                    const text = doc.textDocument.getText();
+                    let starts: Uint32Array | undefined;
+                    return [doc, (d: Diagnostic) => at(offsetOf(text, (starts ??= lineStarts(text)), d.range.start.line, d.range.start.character))] as const;
                 }),
             );
             const all = documents.flatMap(doc => {

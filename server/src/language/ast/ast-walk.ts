@@ -138,8 +138,13 @@ export function referencesOf(root: AstNode): readonly HeldReference[] {
             list.push(info);
         };
         const keep = edited.has(root);
+        if (!keep) {
+            // a document read once: its nodes as validation walks them (nodesOf, walked once for both)
+            for (const node of nodesOf(root)) forEachReference(node, push);
+            return list;
+        }
         forEachNode(root, node => {
-            if (!keep || !isElement(node)) {
+            if (!isElement(node)) {
                 forEachReference(node, push);
                 return true;
             }
@@ -152,8 +157,6 @@ export function referencesOf(root: AstNode): readonly HeldReference[] {
             for (const info of held) list.push(info);
             return false;
         });
-        // (a document read once keeps none: its linking and its index walk it each)
-        if (!keep) return list;
         allReferences.set(root, (references = list));
     }
     return references;

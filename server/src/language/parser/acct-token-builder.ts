@@ -6,7 +6,7 @@
  * shaped like an id belong to it, so the `Name` rule (WORD) matches any of them in one
  * comparison. ID itself stays a plain id: `amount 1 team { … }` is not a currency named `team`.
  */
-import { DefaultTokenBuilder, type GrammarAST, type Stream } from 'langium';
+import { DefaultTokenBuilder, isRegExpTokenType, RegExpUtils, type GrammarAST, type Stream } from 'langium';
 import { Lexer, type TokenType, type TokenVocabulary } from 'chevrotain';
 
 /** The characters of an id (the ID terminal of acct.langium, anchored). */
@@ -25,6 +25,30 @@ export class AcctTokenBuilder extends DefaultTokenBuilder {
             }
         }
         return tokens;
+    }
+
+    /** Each terminal's partial expression (Langium's findLongerAlt builds it again for every keyword). */
+    private readonly partials = new Map<TokenType, RegExp>();
+
+    /**
+     * Langium's rule, its partial expressions made once per terminal: the terminals that a keyword
+     * could be the start of (a partial match that is not empty) or that a matching function matches.
+     */
+    protected override findLongerAlt(keyword: GrammarAST.Keyword, terminalTokens: TokenType[]): TokenType[] {
+        const found: TokenType[] = [];
+        for (const token of terminalTokens) {
+            const pattern = token.PATTERN instanceof RegExp ? token.PATTERN : isRegExpTokenType(token) ? token.regex : token.PATTERN;
+            if (pattern instanceof RegExp) {
+                let partial = this.partials.get(token);
+                if (!partial) this.partials.set(token, (partial = RegExpUtils.partialRegExp(new RegExp('^' + pattern.source + '$', pattern.flags))));
+                partial.lastIndex = 0;
+                const match = keyword.value.match(partial);
+                if (match && match[0].length > 0) found.push(token);
+            } else if (typeof pattern === 'function' && pattern(keyword.value, 0, [], {}) !== null) {
+                found.push(token);
+            }
+        }
+        return found;
     }
 
     protected override buildTerminalTokens(rules: Stream<GrammarAST.AbstractRule>): TokenType[] {

@@ -294,6 +294,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             this.settings.locale,
             (this.validationRegistry as AcctValidationRegistry).checksKey(options.categories),
             thresholds,
+            (this.validationRegistry as AcctValidationRegistry).skippedCodes(),
         ]);
     }
 

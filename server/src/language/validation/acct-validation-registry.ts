@@ -20,7 +20,8 @@ const CONTEXT = 'An error occurred during validation';
 const NONE: readonly ValidationCheck[] = [];
 
 export class AcctValidationRegistry extends ValidationRegistry {
-    private readonly checksByType = new Map<string, ValidationCheck[]>();
+    /** The checks by the categories asked (joined), then by node type. */
+    private readonly checksByType = new Map<string, Map<string, ValidationCheck[]>>();
     /** The checks that read today (checks/date-driven.ts), by node type: run again alone when only the date moves. */
     private readonly dateDriven = new Map<string, ValidationCheck[]>();
 
@@ -41,7 +42,60 @@ export class AcctValidationRegistry extends ValidationRegistry {
         return this.dateDriven.get(type) ?? NONE;
     }
 
+    /**
+     * A plan checked once (the CLI's one build, acct-language-module.ts `AcctOneShotTreeModule`): a
+     * check whose every code the policy turns off is not run, since the finding policy would drop
+     * all it says (half of the findings of a large plan are of codes off by default). Elsewhere
+     * every check runs, so that the findings kept for reuse (an edit's, history's) hold for any
+     * policy.
+     */
+    skipChecksTurnedOff = false;
+    /** The codes a check can report, for the checks that may be skipped (skipWhenOff). */
+    private readonly codesOf = new Map<unknown, { type: string; codes: readonly string[] }>();
+    private turnedOff: (code: string) => boolean = () => false;
+
+    /**
+     * Says that `check` reports only `codes` (each call of `report` in it names one of them), so that
+     * it can be skipped when the policy turns them all off (`turnedOff`: the finding policy's rule).
+     * Called before the check is registered.
+     */
+    skipWhenOff<N extends AstNode>(
+        type: N['$type'],
+        check: (node: N, accept: ValidationAcceptor) => void,
+        codes: readonly string[],
+        turnedOff: (code: string) => boolean,
+    ): void {
+        this.codesOf.set(check, { type, codes });
+        this.turnedOff = turnedOff;
+    }
+
+    /** The checks declared with skipWhenOff, the type they check and their codes (for the tests). */
+    skippableChecks(): Array<{ type: string; check: (node: AstNode, accept: ValidationAcceptor) => void; codes: readonly string[] }> {
+        return [...this.codesOf].map(([check, { type, codes }]) => ({ type, check: check as (node: AstNode, accept: ValidationAcceptor) => void, codes }));
+    }
+
+    /** The codes of the skippable checks that are skipped now (part of what a validation's findings depend on). */
+    skippedCodes(): string[] {
+        if (!this.skipChecksTurnedOff) return [];
+        const skipped = new Set<string>();
+        for (const { codes } of this.codesOf.values()) for (const code of codes) if (this.turnedOff(code)) skipped.add(code);
+        return [...skipped].sort();
+    }
+
+    private allOff(codes: readonly string[]): boolean {
+        for (const code of codes) if (!this.turnedOff(code)) return false;
+        return true;
+    }
+
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
+        const run = this.guarded(check, thisObj);
+        const codes = this.codesOf.get(check)?.codes;
+        if (!codes) return run;
+        return (node, accept, cancelToken) => (this.skipChecksTurnedOff && this.allOff(codes) ? undefined : run(node, accept, cancelToken));
+    }
+
+    /** The check, its exception a finding. */
+    private guarded(check: ValidationCheck, thisObj: unknown): ValidationCheck {
         return (node, accept, cancelToken) => {
             let result: MaybePromise<void>;
             try {
@@ -53,13 +107,25 @@ export class AcctValidationRegistry extends ValidationRegistry {
         };
     }
 
+    /** The categories of the last call of checksFor and their table (a validation asks with the same list for every node). */
+    private lastCategories: readonly ValidationCategory[] | undefined | null = null;
+    private lastTable: Map<string, ValidationCheck[]> | undefined;
+
     /** The checks of a node type in the given categories, as an array computed once. */
     checksFor(type: string, categories: readonly ValidationCategory[] | undefined): ValidationCheck[] {
-        const key = `${type} ${categories?.join(',') ?? '*'}`;
-        let checks = this.checksByType.get(key);
+        // (no key made per node: the table of the categories asked, then the type)
+        let table = this.lastTable;
+        if (categories !== this.lastCategories || !table) {
+            const key = categories?.join(',') ?? '*';
+            table = this.checksByType.get(key);
+            if (!table) this.checksByType.set(key, (table = new Map()));
+            this.lastCategories = categories;
+            this.lastTable = table;
+        }
+        let checks = table.get(type);
         if (!checks) {
             checks = this.getChecks(type, categories as ValidationCategory[] | undefined).toArray();
-            this.checksByType.set(key, checks);
+            table.set(type, checks);
         }
         return checks;
     }
@@ -69,6 +135,7 @@ export class AcctValidationRegistry extends ValidationRegistry {
 
     protected override addEntry(...args: Parameters<ValidationRegistry['addEntry']>): void {
         this.checksByType.clear();
+        this.lastTable = undefined;
         this.categoriesInUse.add(args[1].category);
         super.addEntry(...args);
     }

@@ -95,7 +95,6 @@ export class FindingPolicy {
         return this.outcomes.get(AstUtils.getDocument(waiver))?.byWaiver.get(waiver) ?? [];
     }
 
-    /** The finding with the severity the policy gives its code; none when the code is off. */
     /** Gives the finding the policy's severity for its code; false when the policy turns it off. */
     private keepWithSeverity(diagnostic: Diagnostic): boolean {
         const code = codeOf(diagnostic);
@@ -104,6 +103,12 @@ export class FindingPolicy {
         if (level === 'off') return false;
         diagnostic.severity = severities[level];
         return true;
+    }
+
+    /** Whether the policy in force drops every finding of `code` (keepWithSeverity's rule). */
+    turnedOff(code: string): boolean {
+        if (!isIssueCode(code) || FIXED_CODES.has(code)) return false;
+        return (this.facts.severities().get(code) ?? issueCatalog[code].severity) === 'off';
     }
 }
 

@@ -46,6 +46,8 @@ export class IdAndRangeChecks {
         this.singleValued = singleValuedProperties(grammar);
     }
 
+    private readonly met: string[] = [];
+
     /** A property written twice keeps only its last value: say so rather than lose one silently. */
     readonly propertyWrittenOnce = (node: AstNode, accept: ValidationAcceptor): void => {
         const properties = this.singleValued.get(node.$type);
@@ -54,7 +56,22 @@ export class IdAndRangeChecks {
         while (content?.length === 1 && isCompositeCstNode(content[0]) && content[0].astNode === node) content = content[0].content;
         if (!properties || !content) return;
         // One pass over the block's own syntax (not its nested blocks): an overwritten value is
-        // no longer in the AST, but its text still is.
+        // no longer in the AST, but its text still is. Nothing is made for a block whose
+        // properties are each written once (nearly all): the properties met go in one array
+        // reused from block to block (checks run one at a time).
+        const met = this.met;
+        met.length = 0;
+        let twice = false;
+        for (const child of content) {
+            const property = assignedProperty(child.grammarSource);
+            if (property === undefined || !properties.includes(property)) continue;
+            if (met.includes(property)) {
+                twice = true;
+                break;
+            }
+            met.push(property);
+        }
+        if (!twice) return;
         const written = new Map<string, CstNode[]>();
         for (const child of content) {
             const property = assignedProperty(child.grammarSource);

@@ -6,6 +6,7 @@ import type { GrammarAST, ValidationChecks } from 'langium';
 import type { AcctAstType } from '../../generated/ast.js';
 import type { AcctLanguageServices } from '../../acct-language-services.js';
 import type { AcctValidationRegistry } from '../acct-validation-registry.js';
+import { IssueCodes } from '../../../method/index.js';
 import { ActivityChecks } from './activity-checks.js';
 import { ContactChecks } from './contact-checks.js';
 import { CustomerChecks } from './customer-checks.js';
@@ -82,6 +83,16 @@ export function registerValidationChecks(services: AcctLanguageServices): void {
         const list = (table[type] ??= []);
         if (!list.includes(written.propertyWrittenOnce)) list.unshift(written.propertyWrittenOnce);
     }
+    // Checks of one code each, skipped by a plan checked once when the policy turns their code off
+    // (acct-validation-registry.ts skipWhenOff): the four off by default make half the findings of a
+    // large plan, all dropped. (A check listed here reports no other code.)
+    const registry = services.validation.ValidationRegistry as AcctValidationRegistry;
+    const policy = services.validation.FindingPolicy;
+    const turnedOff = (code: string) => policy.turnedOff(code);
+    registry.skipWhenOff('DecisionChainEntry', opportunity.knownNeeds, [IssueCodes.UnknownNeeds], turnedOff);
+    registry.skipWhenOff('DecisionChainEntry', relationship.keyPersonCovered, [IssueCodes.UncoveredKeyPerson], turnedOff);
+    registry.skipWhenOff('Opportunity', opportunity.verified, [IssueCodes.UnverifiedOpportunity], turnedOff);
+    registry.skipWhenOff('Activity', activity.hasObjective, [IssueCodes.AimlessActivity], turnedOff);
     services.validation.ValidationRegistry.register(checks);
     // The checks above that read today (date-driven.ts), in the same order: `acct history` re-runs only
     // these on a file that did not change when the date moves.

@@ -3,7 +3,7 @@
  * They apply to active opportunities (stage `opportunity` or `bid`) only.
  */
 import type { ValidationAcceptor } from 'langium';
-import type { Activity, ActivityKind, DecisionChainEntry, Opportunity } from '../../generated/ast.js';
+import type { Activity, ActivityKind, Contact, DecisionChainEntry, Opportunity } from '../../generated/ast.js';
 import { decidingRoles, isMoveUnderWay, IssueCodes, keyRoles, THREE_AXES, type MessageKey, type Texts } from '../../../method/index.js';
 import { effectiveRole, effectiveSupport, isActiveOpportunity, whoIs } from '../../ast/ast-rules.js';
 import type { AcctSettings } from '../../workspace/acct-settings.js';
@@ -152,7 +152,7 @@ export class OpportunityChecks {
         if (!key || !decidingRoles.has(key.role) || known(key)) return;
         const texts = this.settings.texts();
         report(accept, {
-            ...key.about,
+            ...aboutOf(key),
             code,
             node: entry,
             where: { property: 'contact' },
@@ -188,7 +188,7 @@ export class OpportunityChecks {
                           : texts.t('check.opposedKeyPerson.followUp'),
                   });
         report(accept, {
-            ...key.about,
+            ...aboutOf(key),
             code: IssueCodes.OpposedKeyPerson,
             node: entry,
             where: { property: 'contact' },
@@ -224,5 +224,10 @@ function keyPerson(entry: DecisionChainEntry) {
     const contact = entry.contact.ref;
     const role = effectiveRole(entry);
     if (!isActiveOpportunity(opportunity) || !contact || !role) return undefined;
-    return { opportunity, contact, role, about: { subject: subjectOf(opportunity), contact: subjectOf(contact) } };
+    return { opportunity, contact, role };
+}
+
+/** What a finding about a key person is about: the deal, and the contact it names (made for a finding only). */
+function aboutOf(key: { opportunity: Opportunity; contact: Contact }) {
+    return { subject: subjectOf(key.opportunity), contact: subjectOf(key.contact) };
 }

@@ -35,7 +35,7 @@ export class RelationshipChecks {
                 code: IssueCodes.CompetitorAhead,
                 node: entry,
                 where: { property: 'contact' },
-                ...deal.about,
+                ...aboutOf(deal),
                 message: texts.t('check.competitorAhead', {
                     who: whoIs(deal.contact, texts),
                     competitor: competitor.displayName,
@@ -92,7 +92,7 @@ export class RelationshipChecks {
             code: IssueCodes.UnfoundedSupport,
             node: entry,
             where: { property: 'contact' },
-            ...deal.about,
+            ...aboutOf(deal),
             message: texts.t('check.unfoundedSupport', { who: whoIs(deal.contact, texts), support, opportunity: deal.opportunity.name }),
         });
     };
@@ -106,7 +106,7 @@ export class RelationshipChecks {
             code: IssueCodes.UncoveredKeyPerson,
             node: entry,
             where: { property: 'contact' },
-            ...deal.about,
+            ...aboutOf(deal),
             message: texts.t('check.uncoveredKeyPerson', {
                 who: whoIs(deal.contact, texts),
                 role: texts.term('roles', role),
@@ -133,5 +133,10 @@ function activeEntry(entry: DecisionChainEntry) {
     const opportunity = entry.$container.$container;
     const contact = entry.contact.ref;
     if (!isActiveOpportunity(opportunity) || !contact) return undefined;
-    return { opportunity, contact, about: { subject: subjectOf(opportunity), contact: subjectOf(contact) } };
+    return { opportunity, contact };
+}
+
+/** What a finding about an entry is about: the deal, and the contact it names (made for a finding only). */
+function aboutOf(deal: { opportunity: Opportunity; contact: Contact }) {
+    return { subject: subjectOf(deal.opportunity), contact: subjectOf(deal.contact) };
 }

@@ -1,0 +1,150 @@
+/**
+ * A plan checked once (the CLI's build, `AcctOneShotTreeModule`) does not run the checks whose every
+ * code the policy turns off (acct-validation-registry.ts `skipWhenOff`; issue 23). The findings, the
+ * waived ones and the plan are those of a build that runs every check, whatever the policy turns on
+ * or off; and a check declared skippable reports no code but its own.
+ */
+import { describe, expect, it } from 'vitest';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EmptyFileSystem, URI, type ValidationAcceptor } from 'langium';
+import { createAcctServices } from '../../server/src/acct-module.js';
+import type { Workspace } from '../../server/src/language/generated/ast.js';
+import type { AcctValidationRegistry } from '../../server/src/language/validation/acct-validation-registry.js';
+import { serializePlan } from '../../server/src/plan/plan-json.js';
+import { generateWorkspace } from '../bench/generate.js';
+import { TODAY } from './helpers.js';
+
+const WS = URI.file('/ws');
+const examples = path.resolve(__dirname, '..', '..', 'examples');
+const OFF_BY_DEFAULT = ['uncovered-key-person', 'unverified-opportunity', 'unknown-needs', 'aimless-activity'];
+
+function exampleFiles(): Record<string, string> {
+    const files: Record<string, string> = {};
+    for (const file of fs.readdirSync(examples, { recursive: true, encoding: 'utf8' }))
+        if (file.endsWith('.acct')) files[file] = fs.readFileSync(path.join(examples, file), 'utf8');
+    return files;
+}
+
+async function check(files: Record<string, string>, oneShot: boolean) {
+    const { shared, Acct } = createAcctServices({ ...EmptyFileSystem, oneShot: true, leanTree: oneShot });
+    Acct.workspace.AcctSettings.todayOverride = TODAY;
+    Acct.workspace.AcctSettings.locale = 'en';
+    Acct.workspace.AcctSettings.baseFolder = WS;
+    const registry = Acct.validation.ValidationRegistry as AcctValidationRegistry;
+    expect(registry.skipChecksTurnedOff).toBe(oneShot);
+    const documents = Object.entries(files).map(([name, text]) => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.file(`/ws/${name}`));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    const plans = Acct.plan.PlanBuilder;
+    return {
+        diagnostics: JSON.stringify(plans.diagnostics(WS)),
+        located: JSON.stringify(plans.located(WS)),
+        plan: serializePlan(plans.plan(WS)),
+        skipped: registry.skippedCodes(),
+        codes: new Set(plans.diagnostics(WS).map(d => d.code)),
+    };
+}
+
+/** The examples with the policy's severity lines replaced by `lines`. */
+function withPolicy(files: Record<string, string>, lines: string[]): Record<string, string> {
+    const team = files['team.acct']!.replace(/^ {4}severity .*\n/gm, '');
+    expect(team).not.toBe(files['team.acct']);
+    const policy = team.replace(/^policy \{\n/m, `policy {\n${lines.map(line => `    ${line}\n`).join('')}`);
+    return { ...files, 'team.acct': policy };
+}
+
+describe('checks skipped when the policy turns their codes off (a plan checked once)', () => {
+    it('give the findings and the plan of a build that runs every check, whatever the policy', async () => {
+        const files = exampleFiles();
+        const policies: Array<{ lines: string[]; skipped: string[] }> = [
+            { lines: [], skipped: [...OFF_BY_DEFAULT].sort() },
+            { lines: OFF_BY_DEFAULT.map(code => `severity ${code} warning`), skipped: [] },
+            {
+                lines: ['severity unknown-needs info', 'severity aimless-activity error', 'severity stale-contact off'],
+                skipped: ['uncovered-key-person', 'unverified-opportunity'],
+            },
+            { lines: ['severity uncovered-key-person warning', 'severity uncovered-key-person off'], skipped: [...OFF_BY_DEFAULT].sort() },
+        ];
+        for (const { lines, skipped } of policies) {
+            const plan = withPolicy(files, lines);
+            const once = await check(plan, true);
+            const every = await check(plan, false);
+            expect(once.skipped).toEqual(skipped);
+            expect(every.skipped).toEqual([]);
+            expect(once.diagnostics).toBe(every.diagnostics);
+            expect(once.located).toBe(every.located);
+            expect(once.plan).toBe(every.plan);
+            // the codes turned on are found (the comparison is not of two empty lists)
+            for (const code of OFF_BY_DEFAULT) expect(once.codes.has(code)).toBe(!skipped.includes(code));
+        }
+    });
+
+    it('give the same findings on a generated workspace (the benchmark’s generator, the default policy)', async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-skipped-checks-'));
+        try {
+            const ws = generateWorkspace(dir, { seed: 23, fileCount: 8, totalLines: 3000 });
+            const files = Object.fromEntries(ws.files.map(file => [path.relative(dir, file), fs.readFileSync(file, 'utf8')]));
+            const once = await check(files, true);
+            const every = await check(files, false);
+            expect(once.diagnostics).toBe(every.diagnostics);
+            expect(once.plan).toBe(every.plan);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it('are declared with the one code they report', async () => {
+        // every check of the examples run with every code on: a skippable check reports only its code
+        const files = withPolicy(
+            exampleFiles(),
+            OFF_BY_DEFAULT.map(code => `severity ${code} warning`),
+        );
+        const { shared, Acct } = createAcctServices({ ...EmptyFileSystem, oneShot: true });
+        Acct.workspace.AcctSettings.todayOverride = TODAY;
+        Acct.workspace.AcctSettings.baseFolder = WS;
+        const registry = Acct.validation.ValidationRegistry as AcctValidationRegistry;
+        const declared = registry.skippableChecks();
+        expect(declared.length).toBe(4);
+        const documents = Object.entries(files).map(([name, text]) => {
+            const document = shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.file(`/ws/${name}`));
+            shared.workspace.LangiumDocuments.addDocument(document);
+            return document;
+        });
+        await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        const seen = new Set<string>();
+        for (const document of documents) {
+            for (const node of [document.parseResult.value, ...nodesBelowRoot(document.parseResult.value)]) {
+                for (const { type, check, codes } of declared) {
+                    if (node.$type !== type) continue;
+                    const accept: ValidationAcceptor = (_severity, _message, info) => {
+                        expect(codes).toContain(info.code);
+                        seen.add(String(info.code));
+                    };
+                    check(node, accept);
+                }
+            }
+        }
+        expect([...seen].sort()).toEqual([...OFF_BY_DEFAULT].sort());
+    });
+});
+
+function nodesBelowRoot(root: import('langium').AstNode): import('langium').AstNode[] {
+    const list: import('langium').AstNode[] = [];
+    const visit = (node: import('langium').AstNode) => {
+        for (const [key, value] of Object.entries(node)) {
+            if (key.startsWith('$')) continue;
+            for (const item of Array.isArray(value) ? value : [value])
+                if (item && typeof item === 'object' && '$type' in item) {
+                    list.push(item);
+                    visit(item);
+                }
+        }
+    };
+    visit(root);
+    return list;
+}
