@@ -26,6 +26,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { performance } from 'node:perf_hooks';
 import { EmptyFileSystem, URI } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
@@ -112,6 +113,9 @@ async function checkRuns(dir: string, runs: number): Promise<CheckRuns> {
             gc();
             const heap = process.memoryUsage().heapUsed;
             result.heap = { usedMB: round(mb(heap)), ofWorkspaceMB: round(mb(heap - heapBefore)), perSourceByte: round(heap / bytes, 1) };
+            // `--heap-snapshot=FILE`: that heap, for a look at what holds it (Chrome's memory tab, test/bench/heap-owners.mjs)
+            const snapshot = process.argv.find(arg => arg.startsWith('--heap-snapshot='))?.slice('--heap-snapshot='.length);
+            if (snapshot) v8.writeHeapSnapshot(snapshot);
             result.exportFile = path.join(os.tmpdir(), `acct-bench-export-${process.pid}.json`);
             fs.writeFileSync(result.exportFile, serializePlan(plan));
         }
