@@ -40,7 +40,7 @@ import {
     type MutableCompositeCstNode,
     type ParserInternals,
 } from '../langium-internals.js';
-import { LeanCstNodeBuilder, putValueLeafInPlace } from './lean-cst.js';
+import { LeanCstNodeBuilder, putValueLeafInPlace, shareEmptyLists } from './lean-cst.js';
 
 type CompositeNode = MutableCompositeCstNode;
 
@@ -68,9 +68,11 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
  */
 class AcctLangiumParser extends LangiumParser {
     private readonly builder: AcctCstNodeBuilder;
+    private readonly oneShot: boolean;
 
     constructor(services: LangiumCoreServices, options: AcctParserOptions) {
         super(services);
+        this.oneShot = options.valueLeaves === true;
         this.builder = options.valueLeaves ? new ValueLeafCstNodeBuilder() : new AcctCstNodeBuilder();
         // Langium makes its builder itself (a private field): the one field of the parser acct sets
         checkLangiumInternals(this).nodeBuilder = this.builder;
@@ -97,6 +99,7 @@ class AcctLangiumParser extends LangiumParser {
         try {
             const result = super.parse<T>(input, options);
             for (const error of result.parserErrors) error.resyncedTokens = [];
+            if (this.oneShot) shareEmptyLists(result.value);
             return result;
         } finally {
             Error.stackTraceLimit = limit;
