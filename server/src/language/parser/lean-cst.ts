@@ -8,10 +8,23 @@
  * `\n`, `\r\n` or `\r`, columns count UTF-16 code units.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import { AstUtils, CstNodeBuilder, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LeafCstNode, type RootCstNode } from 'langium';
+import {
+    AstUtils,
+    CompositeCstNodeImpl,
+    CstNodeBuilder,
+    GrammarAST,
+    GrammarUtils,
+    isCompositeCstNode,
+    type AstNode,
+    type CompositeCstNode,
+    type CstNode,
+    type LeafCstNode,
+    type RootCstNode,
+} from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { mutableComposite, rootInternals } from '../langium-internals.js';
 import { lineOfOffset as lineOf, lineStarts, lowerBound, startsLine } from '../text/text-scan.js';
+import { keepDroppedKeywords, type DroppedKeywords } from '../ast/cst-search.js';
 
 const lineStartsOf = new WeakMap<RootCstNode, Uint32Array>();
 
@@ -165,5 +178,147 @@ export function shareEmptyLists(root: AstNode): void {
             const value = fields[key];
             if (Array.isArray(value) && value.length === 0 && key.charCodeAt(0) !== 36 /* $ */) fields[key] = NO_ITEMS;
         }
+    }
+}
+
+/**
+ * A composite node of a one-shot tree: it keeps the offsets of its first and last token itself
+ * (its range is computed from them when asked), since its keywords and punctuation are not
+ * leaves (`OneShotKeywords`). Before its first token: Langium's own reading of its children.
+ */
+export class LeanCompositeCstNode extends CompositeCstNodeImpl {
+    first = -1;
+    last = -1;
+
+    override get offset(): number {
+        return this.first >= 0 ? this.first : super.offset;
+    }
+    override get end(): number {
+        return this.first >= 0 ? this.last : super.end;
+    }
+    override get length(): number {
+        return this.end - this.offset;
+    }
+    override get range(): Range {
+        if (this.first < 0) return super.range;
+        const root = this.root;
+        return { start: positionIn(root, this.first), end: positionIn(root, this.last) };
+    }
+
+    /** The node now reaches `[start, end)` (tokens come in text order). */
+    reach(start: number, end: number): void {
+        if (this.first < 0) this.first = start;
+        this.last = end;
+    }
+}
+
+/** Every keyword element of the grammar met so far, by number, with its token type. */
+const kinds: Array<{ keyword: GrammarAST.Keyword; type: TokenType }> = [];
+const kindOf = new Map<GrammarAST.Keyword, number>();
+const droppable = new WeakMap<GrammarAST.AbstractElement, boolean>();
+
+/**
+ * Whether a token of `element` can be kept in the table rather than as a leaf: a keyword that
+ * gives no property a value (those are read as the property's syntax) and is not part of a value
+ * rule (a name or a role word: its node is the value, lean-cst's value leaves).
+ */
+function isDroppable(element: GrammarAST.AbstractElement): element is GrammarAST.Keyword {
+    let answer = droppable.get(element);
+    if (answer === undefined) {
+        const rule = AstUtils.getContainerOfType(element, GrammarAST.isParserRule);
+        answer =
+            GrammarAST.isKeyword(element) &&
+            !AstUtils.getContainerOfType(element, GrammarAST.isAssignment) &&
+            rule !== undefined &&
+            !GrammarUtils.isDataTypeRule(rule);
+        droppable.set(element, answer);
+    }
+    return answer;
+}
+
+/**
+ * For a one-shot tree: the keywords and punctuation that give no value (`contact`, `{`, `}`,
+ * `tier`, half the tokens of a plan) are kept as an offset and a kind in one table per text
+ * instead of a leaf each (64 bytes and a slot in their node's list); `ast/cst-search.ts` makes a
+ * leaf of one when a keyword is looked up (a finding's range at `policy`, the waivers at a
+ * finding's start). A node keeps its own first and last offset (`LeanCompositeCstNode`).
+ */
+export class OneShotKeywords {
+    private offsets: number[] = [];
+    private kinds: number[] = [];
+    /** A leaf for the parser to hold for a moment: it reads nothing of a keyword's leaf that gives no value. */
+    private readonly passing = new LeanLeafCstNode(0, 0, undefined as unknown as TokenType, undefined);
+
+    /** Keeps the token in the table and returns a passing leaf, or returns undefined when it needs a leaf of its own. */
+    drop(token: IToken, feature: GrammarAST.AbstractElement | undefined): LeafCstNode | undefined {
+        if (!feature || !isDroppable(feature) || token.image.length !== feature.value.length) return undefined;
+        let kind = kindOf.get(feature);
+        if (kind === undefined) {
+            if (kinds.length > 0xffff) return undefined;
+            kind = kinds.length;
+            kinds.push({ keyword: feature, type: token.tokenType });
+            kindOf.set(feature, kind);
+        }
+        this.offsets.push(token.startOffset);
+        this.kinds.push(kind);
+        return this.passing;
+    }
+
+    /** The tree is built: its table is handed to `ast/cst-search.ts`, and a new one begins. */
+    finish(root: RootCstNode | undefined): void {
+        if (root) keepDroppedKeywords(root, new KeywordTable(Int32Array.from(this.offsets), Uint16Array.from(this.kinds)));
+        this.offsets = [];
+        this.kinds = [];
+    }
+}
+
+class KeywordTable implements DroppedKeywords {
+    constructor(
+        private readonly offsets: Int32Array,
+        private readonly kinds: Uint16Array,
+    ) {}
+
+    leafAt(root: RootCstNode, offset: number): LeafCstNode | undefined {
+        const i = lowerBound(this.offsets, offset + 1) - 1;
+        if (i < 0 || offset >= this.offsets[i]! + kinds[this.kinds[i]!]!.keyword.value.length) return undefined;
+        return this.leaf(root, i);
+    }
+
+    leavesIn(root: RootCstNode, start: number, end: number): LeafCstNode[] {
+        const leaves: LeafCstNode[] = [];
+        for (let i = lowerBound(this.offsets, start); i < this.offsets.length && this.offsets[i]! < end; i++) leaves.push(this.leaf(root, i));
+        return leaves;
+    }
+
+    private leaf(root: RootCstNode, i: number): LeafCstNode {
+        const offset = this.offsets[i]!;
+        const { keyword, type } = kinds[this.kinds[i]!]!;
+        const leaf = new LeanLeafCstNode(offset, keyword.value.length, type, keyword);
+        // the node the parser was building when it met the keyword: the deepest that holds it
+        leaf.container = deepestAt(root, offset);
+        return leaf;
+    }
+}
+
+/** The deepest composite node of `root` whose tokens span `offset`. */
+function deepestAt(root: CompositeCstNode, offset: number): CompositeCstNode {
+    let node = root;
+    for (;;) {
+        const content = node.content;
+        let low = 0;
+        let high = content.length - 1;
+        let inside: CstNode | undefined;
+        while (low <= high) {
+            const mid = (low + high) >> 1;
+            const child = content[mid]!;
+            if (child.end <= offset) low = mid + 1;
+            else if (child.offset > offset) high = mid - 1;
+            else {
+                inside = child;
+                break;
+            }
+        }
+        if (!inside || !isCompositeCstNode(inside)) return node;
+        node = inside;
     }
 }
