@@ -63,22 +63,28 @@ export function positionIn(root: RootCstNode, offset: number): Position {
 
 /**
  * A token of the grammar (not a comment): it never holds a line break, so its range is on one
- * line. Five fields (80 bytes of Langium's leaf and 200 of its range become 64): the root is its
- * container's, and a leaf is never given an AST node of its own by the parser.
+ * line. Four fields (80 bytes of Langium's leaf and 200 of its range become 56): the root is its
+ * container's, a leaf is never given an AST node of its own by the parser, and its grammar source
+ * and token type are one shared pair (`LeafKind`: a few hundred in a grammar).
  */
 export class LeanLeafCstNode implements LeafCstNode {
     container?: CompositeCstNode = undefined;
-    /** The token's place in the grammar; a value's rule call when it stands for its rule's node (see `putValueLeafInPlace`). */
-    grammarSource?: GrammarAST.AbstractElement;
+    private kind: LeafKind;
     private start: number;
     private readonly size: number;
-    private readonly type: TokenType;
 
     constructor(start: number, size: number, type: TokenType, grammarSource: GrammarAST.AbstractElement | undefined) {
-        this.grammarSource = grammarSource;
+        this.kind = leafKind(grammarSource, type);
         this.start = start | 0;
         this.size = size | 0;
-        this.type = type;
+    }
+
+    /** The token's place in the grammar; a value's rule call when it stands for its rule's node (see `putValueLeafInPlace`). */
+    get grammarSource(): GrammarAST.AbstractElement | undefined {
+        return this.kind.grammarSource;
+    }
+    set grammarSource(source: GrammarAST.AbstractElement | undefined) {
+        this.kind = leafKind(source, this.kind.type);
     }
 
     get root(): RootCstNode {
@@ -100,7 +106,7 @@ export class LeanLeafCstNode implements LeafCstNode {
         return this.start + this.size;
     }
     get tokenType(): TokenType {
-        return this.type;
+        return this.kind.type;
     }
     get hidden(): boolean {
         return this.grammarSource === undefined;
@@ -119,6 +125,22 @@ export class LeanLeafCstNode implements LeafCstNode {
         if (!node) throw new Error('This node has no associated AST element');
         return node;
     }
+}
+
+/** A leaf's grammar source and token type, one object for every leaf of the same pair. */
+interface LeafKind {
+    readonly grammarSource: GrammarAST.AbstractElement | undefined;
+    readonly type: TokenType;
+}
+
+const leafKinds = new WeakMap<TokenType, Map<GrammarAST.AbstractElement | undefined, LeafKind>>();
+
+function leafKind(grammarSource: GrammarAST.AbstractElement | undefined, type: TokenType): LeafKind {
+    let bySource = leafKinds.get(type);
+    if (!bySource) leafKinds.set(type, (bySource = new Map()));
+    let kind = bySource.get(grammarSource);
+    if (!kind) bySource.set(grammarSource, (kind = { grammarSource, type }));
+    return kind;
 }
 
 /** Langium's CST builder making lean leaves for the tokens of the grammar (hidden ones, comments, stay Langium's). */
@@ -247,7 +269,7 @@ export class OneShotKeywords {
     private offsets: number[] = [];
     private kinds: number[] = [];
     /** A leaf for the parser to hold for a moment: it reads nothing of a keyword's leaf that gives no value. */
-    private readonly passing = new LeanLeafCstNode(0, 0, undefined as unknown as TokenType, undefined);
+    private readonly passing = new LeanLeafCstNode(0, 0, { name: 'keyword' } as TokenType, undefined);
 
     /** Keeps the token in the table and returns a passing leaf, or returns undefined when it needs a leaf of its own. */
     drop(token: IToken, feature: GrammarAST.AbstractElement | undefined): LeafCstNode | undefined {
