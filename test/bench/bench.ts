@@ -26,6 +26,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { performance } from 'node:perf_hooks';
 import { EmptyFileSystem, URI } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
@@ -85,8 +86,29 @@ interface CheckRuns {
     processCpuMs: number;
 }
 
-/** Runs in a fresh process: the check of `dir` `runs` times, the first one cold. */
+/**
+ * The workspace as the editor's language server holds it (Langium's full syntax tree, the index of
+ * references, no one-shot shortcuts), built and its plan computed: for the heap of the editor's path.
+ */
+async function loadForEditor(dir: string): Promise<{ plan(): ReturnType<Awaited<ReturnType<typeof loadWorkspace>>['plan']> }> {
+    const { shared, Acct } = createAcctServices(EmptyFileSystem);
+    Acct.workspace.AcctSettings.todayOverride = TODAY;
+    Acct.workspace.AcctSettings.locale = 'en';
+    const base = URI.file(dir);
+    Acct.workspace.AcctSettings.baseFolder = base;
+    const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf-8' }).filter(f => f.endsWith('.acct'));
+    const documents = files.map(file => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(fs.readFileSync(path.join(dir, file), 'utf-8'), URI.file(path.join(dir, file)));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return { plan: () => Acct.plan.PlanBuilder.plan(base) };
+}
+
+/** Runs in a fresh process: the check of `dir` `runs` times, the first one cold (`--editor`: with the editor's services, see loadForEditor). */
 async function checkRuns(dir: string, runs: number): Promise<CheckRuns> {
+    const editor = process.argv.includes('--editor');
     const timings: Timing[] = [];
     const result: Partial<CheckRuns> = {};
     const bytes = fs
@@ -97,7 +119,7 @@ async function checkRuns(dir: string, runs: number): Promise<CheckRuns> {
         if (run > 0) gc();
         const heapBefore = process.memoryUsage().heapUsed;
         const { value: loaded, ...timing } = await timed(async () => {
-            const loaded = await loadWorkspace([dir], { today: TODAY, cwd: dir });
+            const loaded = editor ? await loadForEditor(dir) : await loadWorkspace([dir], { today: TODAY, cwd: dir });
             loaded.plan();
             return loaded;
         });
@@ -112,6 +134,9 @@ async function checkRuns(dir: string, runs: number): Promise<CheckRuns> {
             gc();
             const heap = process.memoryUsage().heapUsed;
             result.heap = { usedMB: round(mb(heap)), ofWorkspaceMB: round(mb(heap - heapBefore)), perSourceByte: round(heap / bytes, 1) };
+            // `--heap-snapshot=FILE`: that heap, for a look at what holds it (Chrome's memory tab, test/bench/heap-owners.mjs)
+            const snapshot = process.argv.find(arg => arg.startsWith('--heap-snapshot='))?.slice('--heap-snapshot='.length);
+            if (snapshot) v8.writeHeapSnapshot(snapshot);
             result.exportFile = path.join(os.tmpdir(), `acct-bench-export-${process.pid}.json`);
             fs.writeFileSync(result.exportFile, serializePlan(plan));
         }
@@ -151,6 +176,17 @@ async function main() {
             if (checked.errors) log(`warning: the generated workspace has ${checked.errors} errors`);
             results.peakRssMBAfterColdCheck = checked.peakRssMBAfterColdCheck;
             results.heap = checked.heap;
+            // the same heap with the editor's services (a second fresh process, one build)
+            const editorChild = spawnSync(process.execPath, [__filename, `--check-runs=${ws.dir}`, '--runs=1', '--editor'], {
+                maxBuffer: 512 * 1024 * 1024,
+                encoding: 'utf-8',
+                stdio: ['ignore', 'pipe', 'inherit'],
+            });
+            if (editorChild.status === 0) {
+                const editor = JSON.parse(editorChild.stdout) as CheckRuns;
+                fs.rmSync(editor.exportFile, { force: true });
+                results.heapEditor = editor.heap;
+            }
             checked.runs.forEach((timing, run) =>
                 log(
                     `  check run ${run + 1} (${run ? 'warm' : 'cold: a fresh process, first build'}): ${round(timing.wallMs)} ms (CPU ${round(timing.cpuMs)} ms)`,

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { AstUtils, CstUtils, EmptyFileSystem, GrammarUtils, URI, isCompositeCstNode, isReference, type AstNode, type CstNode } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
 import type { Workspace } from '../../server/src/language/generated/ast.js';
-import { assignedProperty, nodesForProperty } from '../../server/src/language/ast/cst-search.js';
+import { assignedProperty, leafAtOffset, nodeForKeyword, nodesForProperty } from '../../server/src/language/ast/cst-search.js';
 import { serializePlan } from '../../server/src/plan/plan-json.js';
 import { generateWorkspace } from '../bench/generate.js';
 import { TODAY } from './helpers.js';
@@ -30,6 +30,18 @@ function exampleFiles(): Record<string, string> {
 
 const place = (node: CstNode | undefined) => node && { offset: node.offset, end: node.end, range: node.range, text: node.text };
 
+/** The keywords the checks point findings at (`where: { keyword }`), punctuation, and keywords that are also values (a stage, an activity's kind). */
+const KEYWORDS = ['policy', 'competitor-support', 'decision-chain', 'team', 'value-proposition', '{', '}', 'contact', 'customer', 'opportunity', 'role', 'team-event'];
+
+/** A leaf as the waivers' search (finding-policy.ts) and a finding's keyword read it: where, and in which node. */
+const leafReading = (leaf: CstNode | undefined) =>
+    leaf && {
+        ...place(leaf),
+        hidden: leaf.hidden,
+        node: leaf.astNode.$type,
+        nodeAt: leaf.astNode.$cstNode?.offset,
+    };
+
 /** What the CLI reads of a workspace checked once, and how many composite nodes its trees hold. */
 async function checkOnce(files: Record<string, string>, leanTree: boolean) {
     const { shared, Acct } = createAcctServices({ ...EmptyFileSystem, oneShot: true, leanTree });
@@ -44,13 +56,28 @@ async function checkOnce(files: Record<string, string>, leanTree: boolean) {
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     const plans = Acct.plan.PlanBuilder;
     let composites = 0;
+    let leaves = 0;
     const trees = documents.map(document => {
         const root = document.parseResult.value.$cstNode!;
         for (const node of CstUtils.streamCst(root)) if (isCompositeCstNode(node)) composites++;
-        return AstUtils.streamAst(document.parseResult.value)
+        else leaves++;
+        // the leaf at every offset (the same leaf over its characters once), and where each comment was put
+        const atOffsets: unknown[] = [];
+        let last: CstNode | undefined;
+        for (let offset = 0; offset <= document.textDocument.getText().length; offset++) {
+            const leaf = leafAtOffset(root, offset);
+            if (leaf?.offset !== last?.offset || (leaf === undefined) !== (last === undefined)) atOffsets.push(offset, leafReading(leaf));
+            last = leaf;
+        }
+        const comments = CstUtils.streamCst(root)
+            .filter(node => node.hidden)
+            .map(node => ({ at: node.offset, in: node.container?.offset, node: node.container?.astNode.$type }))
+            .toArray();
+        const nodes = AstUtils.streamAst(document.parseResult.value)
             .map((node: AstNode) => ({
                 type: node.$type,
                 at: place(node.$cstNode),
+                keywords: KEYWORDS.map(keyword => [keyword, leafReading(nodeForKeyword(node.$cstNode, keyword)), place(nodeForKeyword(node.$cstNode, keyword, 1))]),
                 properties: Object.keys(node)
                     .filter(key => !key.startsWith('$'))
                     .map(key => ({
@@ -69,9 +96,11 @@ async function checkOnce(files: Record<string, string>, leanTree: boolean) {
                     })),
             }))
             .toArray();
+        return { atOffsets, comments, nodes };
     });
     return {
         composites,
+        leaves,
         diagnostics: JSON.stringify(plans.diagnostics(WS)),
         located: JSON.stringify(plans.located(WS)),
         plan: serializePlan(plans.plan(WS)),
@@ -79,20 +108,22 @@ async function checkOnce(files: Record<string, string>, leanTree: boolean) {
     };
 }
 
-async function expectSameReading(files: Record<string, string>): Promise<{ lean: number; full: number }> {
+async function expectSameReading(files: Record<string, string>): Promise<{ lean: number; full: number; leanLeaves: number; fullLeaves: number }> {
     const full = await checkOnce(files, false);
     const lean = await checkOnce(files, true);
     expect(lean.diagnostics).toBe(full.diagnostics);
     expect(lean.located).toBe(full.located);
     expect(lean.plan).toBe(full.plan);
     expect(lean.trees).toEqual(full.trees);
-    return { lean: lean.composites, full: full.composites };
+    return { lean: lean.composites, full: full.composites, leanLeaves: lean.leaves, fullLeaves: full.leaves };
 }
 
 describe('the one-shot syntax tree (value leaves)', () => {
-    it('reads the examples as Langium’s tree does, with a third of its composite nodes', async () => {
-        const { lean, full } = await expectSameReading(exampleFiles());
+    it('reads the examples as Langium’s tree does, with a third of its composite nodes and half its leaves', async () => {
+        const { lean, full, leanLeaves, fullLeaves } = await expectSameReading(exampleFiles());
         expect(lean).toBeLessThan(full * 0.5);
+        // the keywords and punctuation that give no value are not leaves (lean-cst.ts OneShotKeywords)
+        expect(leanLeaves).toBeLessThan(fullLeaves * 0.75);
     });
 
     it('reads a generated workspace (the benchmark’s generator) as Langium’s tree does', async () => {
@@ -100,8 +131,9 @@ describe('the one-shot syntax tree (value leaves)', () => {
         try {
             const ws = generateWorkspace(dir, { seed: 23, fileCount: 8, totalLines: 2500 });
             const files = Object.fromEntries(ws.files.map(file => [path.relative(dir, file), fs.readFileSync(file, 'utf8')]));
-            const { lean, full } = await expectSameReading(files);
+            const { lean, full, leanLeaves, fullLeaves } = await expectSameReading(files);
             expect(lean).toBeLessThan(full * 0.5);
+            expect(leanLeaves).toBeLessThan(fullLeaves * 0.75);
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }

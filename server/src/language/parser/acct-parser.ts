@@ -23,7 +23,11 @@ import {
     LeafCstNodeImpl,
     type AstNode,
     type CompositeCstNode,
+    type CompositeCstNodeImpl,
     type CstNode,
+    type GrammarAST,
+    type LeafCstNode,
+    type RootCstNode,
     type LangiumCoreServices,
     type ParseResult,
     type ParserOptions,
@@ -40,7 +44,7 @@ import {
     type MutableCompositeCstNode,
     type ParserInternals,
 } from '../langium-internals.js';
-import { LeanCstNodeBuilder, putValueLeafInPlace } from './lean-cst.js';
+import { LeanCompositeCstNode, LeanCstNodeBuilder, OneShotKeywords, putValueLeafInPlace, shareEmptyLists } from './lean-cst.js';
 
 type CompositeNode = MutableCompositeCstNode;
 
@@ -68,9 +72,11 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
  */
 class AcctLangiumParser extends LangiumParser {
     private readonly builder: AcctCstNodeBuilder;
+    private readonly oneShot: boolean;
 
     constructor(services: LangiumCoreServices, options: AcctParserOptions) {
         super(services);
+        this.oneShot = options.valueLeaves === true;
         this.builder = options.valueLeaves ? new ValueLeafCstNodeBuilder() : new AcctCstNodeBuilder();
         // Langium makes its builder itself (a private field): the one field of the parser acct sets
         checkLangiumInternals(this).nodeBuilder = this.builder;
@@ -97,6 +103,8 @@ class AcctLangiumParser extends LangiumParser {
         try {
             const result = super.parse<T>(input, options);
             for (const error of result.parserErrors) error.resyncedTokens = [];
+            this.builder.finishTree(result.value?.$cstNode?.root);
+            if (this.oneShot) shareEmptyLists(result.value);
             return result;
         } finally {
             Error.stackTraceLimit = limit;
@@ -108,6 +116,14 @@ class AcctLangiumParser extends LangiumParser {
 
 /** Langium's CST builder, linear where Langium's is quadratic (see the top of this file). */
 class AcctCstNodeBuilder extends LeanCstNodeBuilder {
+    /** Whether `node` holds a token that is not in its content (a one-shot tree's keywords). */
+    protected holdsDroppedToken(_node: object): boolean {
+        return false;
+    }
+
+    /** The parse is done: `root` is its tree. */
+    finishTree(_root: RootCstNode | undefined): void {}
+
     // Langium's own placement (after the current node's content, else before the first ancestor
     // that is not its container's first child, else at the root's start), with two changes.
     override addHiddenNodes(tokens: IToken[]): void {
@@ -127,7 +143,7 @@ class AcctCstNodeBuilder extends LeanCstNodeBuilder {
                 ),
         );
         let current: CompositeNode = mutableComposite(this.current);
-        if (current.content.length > 0) {
+        if (current.content.length > 0 || this.holdsDroppedToken(current)) {
             insertAll(current, current.content.length, nodes);
             return;
         }
@@ -135,7 +151,7 @@ class AcctCstNodeBuilder extends LeanCstNodeBuilder {
             const siblings = current.container.content;
             // A node just created is its container's last child, so search from the end.
             const index = siblings.lastIndexOf(current as unknown as CstNode);
-            if (index > 0) {
+            if (index > 0 || (index === 0 && this.holdsDroppedToken(current.container))) {
                 insertAll(current.container, index, nodes);
                 return;
             }
@@ -207,11 +223,61 @@ function walkHiddenTokensWithACursor(parser: ParserInternals): void {
     );
 }
 
-/** acct's builder for a tree built once and never updated: a value rule's single leaf takes its node's place (lean-cst.ts). */
+/**
+ * acct's builder for a tree built once and never updated (lean-cst.ts): a value rule's single leaf
+ * takes its node's place, the keywords and punctuation that give no value are kept in a table
+ * (`OneShotKeywords`), and each node keeps the offsets of its first and last token.
+ */
 class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
+    private readonly keywords = new OneShotKeywords();
+    // Langium's stack of the nodes being built is private: this builder keeps its own
+    private readonly stack: CompositeCstNode[] = [];
+    private top: RootCstNode | undefined;
+
+    override get current(): CompositeCstNodeImpl {
+        return (this.stack[this.stack.length - 1] ?? this.top) as CompositeCstNodeImpl;
+    }
+
+    override buildRootNode(input: string): RootCstNode {
+        this.top = super.buildRootNode(input);
+        this.stack.length = 0;
+        return this.top;
+    }
+
+    override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
+        const node = new LeanCompositeCstNode();
+        node.grammarSource = feature;
+        const parent = mutableComposite(this.current);
+        mutableNode(node).container = parent;
+        parent.content.push(node);
+        this.stack.push(node);
+        return node;
+    }
+
+    override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
+        const current = this.current;
+        if (current instanceof LeanCompositeCstNode) current.reach(token.startOffset, token.startOffset + token.image.length);
+        return this.keywords.drop(token, feature) ?? super.buildLeafNode(token, feature);
+    }
+
+    protected override holdsDroppedToken(node: object): boolean {
+        return node instanceof LeanCompositeCstNode && node.first >= 0;
+    }
+
+    // Langium's construct (the node closed, an empty one removed, its list made exact), on this stack
     override construct(item: Parameters<AcctCstNodeBuilder['construct']>[0]): void {
-        const node: CompositeCstNode | undefined = this.current;
-        super.construct(item);
+        const node = this.current;
+        item.$cstNode = node;
+        this.stack.pop();
+        const container = node.container;
+        if (node instanceof LeanCompositeCstNode && node.first >= 0 && container instanceof LeanCompositeCstNode) container.reach(node.first, node.last);
+        if (node.content.length === 0) {
+            if (!this.holdsDroppedToken(node)) this.removeNode(node);
+        } else mutableComposite(node).content = node.content.slice();
         putValueLeafInPlace(node, item);
+    }
+
+    override finishTree(root: RootCstNode | undefined): void {
+        this.keywords.finish(root);
     }
 }

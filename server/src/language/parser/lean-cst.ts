@@ -8,10 +8,23 @@
  * `\n`, `\r\n` or `\r`, columns count UTF-16 code units.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import { CstNodeBuilder, type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LeafCstNode, type RootCstNode } from 'langium';
+import {
+    AstUtils,
+    CompositeCstNodeImpl,
+    CstNodeBuilder,
+    GrammarAST,
+    GrammarUtils,
+    isCompositeCstNode,
+    type AstNode,
+    type CompositeCstNode,
+    type CstNode,
+    type LeafCstNode,
+    type RootCstNode,
+} from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
 import { mutableComposite, rootInternals } from '../langium-internals.js';
 import { lineOfOffset as lineOf, lineStarts, lowerBound, startsLine } from '../text/text-scan.js';
+import { keepDroppedKeywords, type DroppedKeywords } from '../ast/cst-search.js';
 
 const lineStartsOf = new WeakMap<RootCstNode, Uint32Array>();
 
@@ -50,22 +63,28 @@ export function positionIn(root: RootCstNode, offset: number): Position {
 
 /**
  * A token of the grammar (not a comment): it never holds a line break, so its range is on one
- * line. Five fields (80 bytes of Langium's leaf and 200 of its range become 64): the root is its
- * container's, and a leaf is never given an AST node of its own by the parser.
+ * line. Four fields (80 bytes of Langium's leaf and 200 of its range become 56): the root is its
+ * container's, a leaf is never given an AST node of its own by the parser, and its grammar source
+ * and token type are one shared pair (`LeafKind`: a few hundred in a grammar).
  */
 export class LeanLeafCstNode implements LeafCstNode {
     container?: CompositeCstNode = undefined;
-    /** The token's place in the grammar; a value's rule call when it stands for its rule's node (see `putValueLeafInPlace`). */
-    grammarSource?: GrammarAST.AbstractElement;
+    private kind: LeafKind;
     private start: number;
     private readonly size: number;
-    private readonly type: TokenType;
 
     constructor(start: number, size: number, type: TokenType, grammarSource: GrammarAST.AbstractElement | undefined) {
-        this.grammarSource = grammarSource;
+        this.kind = leafKind(grammarSource, type);
         this.start = start | 0;
         this.size = size | 0;
-        this.type = type;
+    }
+
+    /** The token's place in the grammar; a value's rule call when it stands for its rule's node (see `putValueLeafInPlace`). */
+    get grammarSource(): GrammarAST.AbstractElement | undefined {
+        return this.kind.grammarSource;
+    }
+    set grammarSource(source: GrammarAST.AbstractElement | undefined) {
+        this.kind = leafKind(source, this.kind.type);
     }
 
     get root(): RootCstNode {
@@ -87,7 +106,7 @@ export class LeanLeafCstNode implements LeafCstNode {
         return this.start + this.size;
     }
     get tokenType(): TokenType {
-        return this.type;
+        return this.kind.type;
     }
     get hidden(): boolean {
         return this.grammarSource === undefined;
@@ -106,6 +125,22 @@ export class LeanLeafCstNode implements LeafCstNode {
         if (!node) throw new Error('This node has no associated AST element');
         return node;
     }
+}
+
+/** A leaf's grammar source and token type, one object for every leaf of the same pair. */
+interface LeafKind {
+    readonly grammarSource: GrammarAST.AbstractElement | undefined;
+    readonly type: TokenType;
+}
+
+const leafKinds = new WeakMap<TokenType, Map<GrammarAST.AbstractElement | undefined, LeafKind>>();
+
+function leafKind(grammarSource: GrammarAST.AbstractElement | undefined, type: TokenType): LeafKind {
+    let bySource = leafKinds.get(type);
+    if (!bySource) leafKinds.set(type, (bySource = new Map()));
+    let kind = bySource.get(grammarSource);
+    if (!kind) bySource.set(grammarSource, (kind = { grammarSource, type }));
+    return kind;
 }
 
 /** Langium's CST builder making lean leaves for the tokens of the grammar (hidden ones, comments, stay Langium's). */
@@ -146,4 +181,166 @@ export function putValueLeafInPlace(node: CompositeCstNode | undefined, item: { 
     only.grammarSource = node!.grammarSource;
     // the node keeps its container, so that the parser (and a reference built with it, see
     // ast/cst-search.ts valueLeafOf) still reads its range and text until it is dropped
+}
+
+/** The one empty list of a plan parsed once (`shareEmptyLists`): frozen, so that a change to it fails loudly. */
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+/**
+ * For a one-shot check: every empty list of the AST (Langium gives each node an array for each
+ * list property of its type, most of them empty: a contact's `kpis`, `pains`, `influences`,
+ * `competitorSupport`, `waivers`) becomes one shared, frozen empty array — 32 bytes a list,
+ * 70,000 lists of the benchmark's workspace. Called once the parse is done (acct-parser.ts): the
+ * parser fills its lists while it builds them; nothing changes an AST's lists afterwards.
+ */
+export function shareEmptyLists(root: AstNode): void {
+    for (const node of AstUtils.streamAst(root)) {
+        const fields = node as unknown as Record<string, unknown>;
+        for (const key in fields) {
+            const value = fields[key];
+            if (Array.isArray(value) && value.length === 0 && key.charCodeAt(0) !== 36 /* $ */) fields[key] = NO_ITEMS;
+        }
+    }
+}
+
+/**
+ * A composite node of a one-shot tree: it keeps the offsets of its first and last token itself
+ * (its range is computed from them when asked), since its keywords and punctuation are not
+ * leaves (`OneShotKeywords`). Before its first token: Langium's own reading of its children.
+ */
+export class LeanCompositeCstNode extends CompositeCstNodeImpl {
+    first = -1;
+    last = -1;
+
+    override get offset(): number {
+        return this.first >= 0 ? this.first : super.offset;
+    }
+    override get end(): number {
+        return this.first >= 0 ? this.last : super.end;
+    }
+    override get length(): number {
+        return this.end - this.offset;
+    }
+    override get range(): Range {
+        if (this.first < 0) return super.range;
+        const root = this.root;
+        return { start: positionIn(root, this.first), end: positionIn(root, this.last) };
+    }
+
+    /** The node now reaches `[start, end)` (tokens come in text order). */
+    reach(start: number, end: number): void {
+        if (this.first < 0) this.first = start;
+        this.last = end;
+    }
+}
+
+/** Every keyword element of the grammar met so far, by number, with its token type. */
+const kinds: Array<{ keyword: GrammarAST.Keyword; type: TokenType }> = [];
+const kindOf = new Map<GrammarAST.Keyword, number>();
+const droppable = new WeakMap<GrammarAST.AbstractElement, boolean>();
+
+/**
+ * Whether a token of `element` can be kept in the table rather than as a leaf: a keyword that
+ * gives no property a value (those are read as the property's syntax) and is not part of a value
+ * rule (a name or a role word: its node is the value, lean-cst's value leaves).
+ */
+function isDroppable(element: GrammarAST.AbstractElement): element is GrammarAST.Keyword {
+    let answer = droppable.get(element);
+    if (answer === undefined) {
+        const rule = AstUtils.getContainerOfType(element, GrammarAST.isParserRule);
+        answer =
+            GrammarAST.isKeyword(element) &&
+            !AstUtils.getContainerOfType(element, GrammarAST.isAssignment) &&
+            rule !== undefined &&
+            !GrammarUtils.isDataTypeRule(rule);
+        droppable.set(element, answer);
+    }
+    return answer;
+}
+
+/**
+ * For a one-shot tree: the keywords and punctuation that give no value (`contact`, `{`, `}`,
+ * `tier`, half the tokens of a plan) are kept as an offset and a kind in one table per text
+ * instead of a leaf each (64 bytes and a slot in their node's list); `ast/cst-search.ts` makes a
+ * leaf of one when a keyword is looked up (a finding's range at `policy`, the waivers at a
+ * finding's start). A node keeps its own first and last offset (`LeanCompositeCstNode`).
+ */
+export class OneShotKeywords {
+    private offsets: number[] = [];
+    private kinds: number[] = [];
+    /** A leaf for the parser to hold for a moment: it reads nothing of a keyword's leaf that gives no value. */
+    private readonly passing = new LeanLeafCstNode(0, 0, { name: 'keyword' } as TokenType, undefined);
+
+    /** Keeps the token in the table and returns a passing leaf, or returns undefined when it needs a leaf of its own. */
+    drop(token: IToken, feature: GrammarAST.AbstractElement | undefined): LeafCstNode | undefined {
+        if (!feature || !isDroppable(feature) || token.image.length !== feature.value.length) return undefined;
+        let kind = kindOf.get(feature);
+        if (kind === undefined) {
+            if (kinds.length > 0xffff) return undefined;
+            kind = kinds.length;
+            kinds.push({ keyword: feature, type: token.tokenType });
+            kindOf.set(feature, kind);
+        }
+        this.offsets.push(token.startOffset);
+        this.kinds.push(kind);
+        return this.passing;
+    }
+
+    /** The tree is built: its table is handed to `ast/cst-search.ts`, and a new one begins. */
+    finish(root: RootCstNode | undefined): void {
+        if (root) keepDroppedKeywords(root, new KeywordTable(Int32Array.from(this.offsets), Uint16Array.from(this.kinds)));
+        this.offsets = [];
+        this.kinds = [];
+    }
+}
+
+class KeywordTable implements DroppedKeywords {
+    constructor(
+        private readonly offsets: Int32Array,
+        private readonly kinds: Uint16Array,
+    ) {}
+
+    leafAt(root: RootCstNode, offset: number): LeafCstNode | undefined {
+        const i = lowerBound(this.offsets, offset + 1) - 1;
+        if (i < 0 || offset >= this.offsets[i]! + kinds[this.kinds[i]!]!.keyword.value.length) return undefined;
+        return this.leaf(root, i);
+    }
+
+    leavesIn(root: RootCstNode, start: number, end: number): LeafCstNode[] {
+        const leaves: LeafCstNode[] = [];
+        for (let i = lowerBound(this.offsets, start); i < this.offsets.length && this.offsets[i]! < end; i++) leaves.push(this.leaf(root, i));
+        return leaves;
+    }
+
+    private leaf(root: RootCstNode, i: number): LeafCstNode {
+        const offset = this.offsets[i]!;
+        const { keyword, type } = kinds[this.kinds[i]!]!;
+        const leaf = new LeanLeafCstNode(offset, keyword.value.length, type, keyword);
+        // the node the parser was building when it met the keyword: the deepest that holds it
+        leaf.container = deepestAt(root, offset);
+        return leaf;
+    }
+}
+
+/** The deepest composite node of `root` whose tokens span `offset`. */
+function deepestAt(root: CompositeCstNode, offset: number): CompositeCstNode {
+    let node = root;
+    for (;;) {
+        const content = node.content;
+        let low = 0;
+        let high = content.length - 1;
+        let inside: CstNode | undefined;
+        while (low <= high) {
+            const mid = (low + high) >> 1;
+            const child = content[mid]!;
+            if (child.end <= offset) low = mid + 1;
+            else if (child.offset > offset) high = mid - 1;
+            else {
+                inside = child;
+                break;
+            }
+        }
+        if (!inside || !isCompositeCstNode(inside)) return node;
+        node = inside;
+    }
 }

