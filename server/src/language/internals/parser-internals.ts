@@ -15,6 +15,11 @@ export interface RecognizerInternals {
     getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[];
     raiseNoAltException(occurrence: number, errMsgTypes: string | undefined): never;
     consumeInternalError(tokType: TokenType, nextToken: IToken, options: { ERR_MSG?: string } | undefined): never;
+    consumeInternal(tokType: TokenType, idx: number, options: { ERR_MSG?: string; LABEL?: string } | undefined): IToken;
+    consumeInternalRecovery(tokType: TokenType, idx: number, error: Error): IToken;
+    tokenMatcher(token: IToken, tokType: TokenType): boolean;
+    consumeToken(): void;
+    cstPostTerminal(key: string, token: IToken): void;
     exportLexerState(): number;
     importLexerState(state: number): void;
     LA(howMuch: number): IToken;
@@ -43,6 +48,11 @@ const RECOGNIZER_METHODS = [
     'getFollowsForInRuleRecovery',
     'raiseNoAltException',
     'consumeInternalError',
+    'consumeInternal',
+    'consumeInternalRecovery',
+    'tokenMatcher',
+    'consumeToken',
+    'cstPostTerminal',
     'exportLexerState',
     'importLexerState',
     'LA',

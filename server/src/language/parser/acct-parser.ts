@@ -30,7 +30,7 @@ import {
 } from 'langium';
 import { skipBlocksWhenRecovering } from './block-recovery.js';
 import type { IToken } from 'chevrotain';
-import { boundRecovery, rememberGrammarWalks, resyncInOnePass } from './recovery-speedups.js';
+import { boundRecovery, recoverWithoutThrowing, rememberGrammarWalks, resyncInOnePass } from './recovery-speedups.js';
 import {
     checkLangiumInternals,
     checkParsing,
@@ -58,6 +58,7 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
     boundRecovery(internals.wrapper);
     resyncInOnePass(internals.wrapper);
     rememberGrammarWalks(internals.wrapper);
+    recoverWithoutThrowing(internals.wrapper);
     walkHiddenTokensWithACursor(internals);
     return parser;
 }
