@@ -47,7 +47,9 @@ export const INTERNAL_MEMBERS: readonly InternalMember[] = [
     { owner: 'chevrotain Parser', member: 'RULE_OCCURRENCE_STACK_IDX', declared: 'undeclared', use: 'read', by: SPEEDUPS },
     { owner: 'chevrotain Parser', member: 'maxLookahead', declared: 'undeclared', use: 'read', by: SPEEDUPS },
     { owner: 'chevrotain Parser', member: 'errorMessageProvider', declared: 'undeclared', use: 'read', by: BOTH },
-    { owner: 'chevrotain Parser', member: 'SAVE_ERROR', declared: 'undeclared', use: 'read', by: BOTH },
+    { owner: 'chevrotain Parser', member: 'SAVE_ERROR', declared: 'undeclared', use: 'replace', by: BOTH },
+    { owner: 'chevrotain Parser', member: 'getHumanReadableRuleStack', declared: 'undeclared', use: 'read', by: SPEEDUPS },
+    { owner: 'chevrotain Parser', member: '_errors', declared: 'undeclared', use: 'write', by: SPEEDUPS },
     { owner: 'chevrotain Parser', member: 'SKIP_TOKEN', declared: 'protected', use: 'read', by: RECOVERY },
     { owner: 'chevrotain Parser', member: 'LA', declared: 'protected', use: 'read', by: BOTH },
     // Langium's parser (acct-parser.ts: AcctLangiumParser, a subclass, and the cursor over comments)

@@ -28,6 +28,9 @@ export interface RecognizerInternals {
     getCurrRuleFullName(): string;
     getGAstProductions(): Record<string, unknown>;
     SAVE_ERROR(error: Error): Error;
+    getHumanReadableRuleStack(): string[];
+    /** The errors of the current parse (SAVE_ERROR adds to it). */
+    _errors: Error[];
     errorMessageProvider: {
         buildNoViableAltMessage(options: unknown): string;
         buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string;
@@ -61,6 +64,7 @@ const RECOGNIZER_METHODS = [
     'getCurrRuleFullName',
     'getGAstProductions',
     'SAVE_ERROR',
+    'getHumanReadableRuleStack',
 ] as const;
 
 function checkRecognizer(wrapper: unknown): RecognizerInternals {
@@ -71,6 +75,7 @@ function checkRecognizer(wrapper: unknown): RecognizerInternals {
     expectMember(wrapper, owner, 'RULE_STACK_IDX', 'number');
     expectMember(wrapper, owner, 'RULE_OCCURRENCE_STACK_IDX', 'number');
     expectMember(wrapper, owner, 'maxLookahead', 'number');
+    expectMember(wrapper, owner, '_errors', 'array');
     expectMember(wrapper, owner, 'errorMessageProvider', 'object');
     const messages = (wrapper as RecognizerInternals).errorMessageProvider;
     expectMember(messages, 'chevrotain error message provider', 'buildNoViableAltMessage', 'function');

@@ -30,7 +30,7 @@ import {
 } from 'langium';
 import { skipBlocksWhenRecovering } from './block-recovery.js';
 import type { IToken } from 'chevrotain';
-import { boundRecovery, recoverWithoutThrowing, rememberGrammarWalks, resyncInOnePass } from './recovery-speedups.js';
+import { boundRecovery, NO_TOKENS, recoverWithoutThrowing, rememberGrammarWalks, resyncInOnePass, shareErrorContexts } from './recovery-speedups.js';
 import {
     checkLangiumInternals,
     checkParsing,
@@ -59,6 +59,7 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
     resyncInOnePass(internals.wrapper);
     rememberGrammarWalks(internals.wrapper);
     recoverWithoutThrowing(internals.wrapper);
+    shareErrorContexts(internals.wrapper);
     walkHiddenTokensWithACursor(internals);
     return parser;
 }
@@ -97,7 +98,7 @@ class AcctLangiumParser extends LangiumParser {
         Error.stackTraceLimit = 0;
         try {
             const result = super.parse<T>(input, options);
-            for (const error of result.parserErrors) error.resyncedTokens = [];
+            for (const error of result.parserErrors) error.resyncedTokens = NO_TOKENS;
             return result;
         } finally {
             Error.stackTraceLimit = limit;
