@@ -50,7 +50,8 @@ function picture(parser: LangiumParser, text: string) {
     );
     // each error as Chevrotain makes it: its kind, tokens, message and the rule stack it was found in (its context)
     const errors = result.parserErrors.map(
-        e => `${e.name} ${e.token.startOffset} ${(e as { previousToken?: { startOffset: number } }).previousToken?.startOffset} ${JSON.stringify(e.context)} ${e.message}`,
+        e =>
+            `${e.name} ${e.token.startOffset} ${(e as { previousToken?: { startOffset: number } }).previousToken?.startOffset} ${JSON.stringify(e.context)} ${e.message}`,
     );
     return { leaves, ast, errors };
 }

@@ -3,7 +3,26 @@ import * as fc from 'fast-check';
 import { TOP_LEVEL, topLevelStarts } from '../../server/src/language/parser/syntax-cascade.js';
 
 describe('the cascades of one syntax error stop at the next declaration', () => {
-    const pieces = ['member', 'competitor', 'customer', 'policy', 'customers', 'member_', 'member1', 'x', ' ', '-', 'é', '{', '"', '\n', '\r', '\r\n', '\u2028', '\u2029'];
+    const pieces = [
+        'member',
+        'competitor',
+        'customer',
+        'policy',
+        'customers',
+        'member_',
+        'member1',
+        'x',
+        ' ',
+        '-',
+        'é',
+        '{',
+        '"',
+        '\n',
+        '\r',
+        '\r\n',
+        '\u2028',
+        '\u2029',
+    ];
 
     it('finds the declarations at the start of a line where the regular expression does, with every line ending', () => {
         fc.assert(

@@ -32,7 +32,7 @@ const KEYWORDS = ['member', 'competitor', 'customer', 'policy'];
  */
 export function topLevelStarts(text: string): number[] {
     const starts: number[] = [];
-    for (let at = 0; at < text.length; ) {
+    for (let at = 0; at < text.length;) {
         const keyword = KEYWORDS.find(word => text.startsWith(word, at) && !isWordCharacter(text.charCodeAt(at + word.length)));
         if (keyword) starts.push(at);
         // the next line's start
