@@ -109,6 +109,26 @@ describe('the internals surface', () => {
         expect(fingerprint).toBe(UPSTREAM_RECOVERY);
     });
 
+    it('notices when Chevrotain changes the consume that recovery-speedups.ts copies (recovery without a throw)', () => {
+        const upstream = (EmbeddedActionsParser.prototype as unknown as { consumeInternal: () => void }).consumeInternal.toString();
+        const fingerprint = createHash('sha256').update(upstream.replace(/\s+/g, ' ')).digest('hex').slice(0, 16);
+        // chevrotain 13.2.0: compare recoverWithoutThrowing with the new upstream, then update this fingerprint
+        expect(fingerprint).toBe(UPSTREAM_CONSUME);
+    });
+
+    it('notices when Chevrotain changes the SAVE_ERROR that recovery-speedups.ts copies (contexts shared per place)', () => {
+        const upstream = (EmbeddedActionsParser.prototype as unknown as { SAVE_ERROR: () => void }).SAVE_ERROR.toString();
+        const fingerprint = createHash('sha256').update(upstream.replace(/\s+/g, ' ')).digest('hex').slice(0, 16);
+        // chevrotain 13.2.0: compare shareErrorContexts with the new upstream, then update this fingerprint
+        expect(fingerprint).toBe(UPSTREAM_SAVE_ERROR);
+        // errors at the same place of the grammar share one frozen context (parser-equivalence.test.ts: the same as Chevrotain's)
+        const errors = acct.parser.LangiumParser.parse('customer a "a" {\n'.repeat(3)).parserErrors;
+        expect(errors).toHaveLength(3);
+        expect(errors[0]!.context).toBe(errors[1]!.context);
+        expect(Object.isFrozen(errors[0]!.context)).toBe(true);
+        expect(errors[0]!.context.ruleOccurrenceStack).toEqual([...errors[2]!.context.ruleOccurrenceStack]);
+    });
+
     it('parses broken text without leaving Error.stackTraceLimit or Error.captureStackTrace changed', () => {
         const before = Error.stackTraceLimit;
         const capture = Error.captureStackTrace;
@@ -140,3 +160,5 @@ describe('the internals surface', () => {
 });
 
 const UPSTREAM_RECOVERY = 'd53d0fc440c4cb50';
+const UPSTREAM_CONSUME = 'e0f96779de8e5ab0';
+const UPSTREAM_SAVE_ERROR = 'b772304eda5a7d67';

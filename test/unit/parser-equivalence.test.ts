@@ -48,7 +48,12 @@ function picture(parser: LangiumParser, text: string) {
               ? `ref:${(value as { $refText: string }).$refText}`
               : value,
     );
-    return { leaves, ast, errors: result.parserErrors.map(e => `${e.token.startOffset} ${e.message}`) };
+    // each error as Chevrotain makes it: its kind, tokens, message and the rule stack it was found in (its context)
+    const errors = result.parserErrors.map(
+        e =>
+            `${e.name} ${e.token.startOffset} ${(e as { previousToken?: { startOffset: number } }).previousToken?.startOffset} ${JSON.stringify(e.context)} ${e.message}`,
+    );
+    return { leaves, ast, errors };
 }
 
 /** Random edits: a comment before a line, a line deleted, a line duplicated, a word dropped. */

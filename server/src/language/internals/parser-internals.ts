@@ -15,6 +15,11 @@ export interface RecognizerInternals {
     getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[];
     raiseNoAltException(occurrence: number, errMsgTypes: string | undefined): never;
     consumeInternalError(tokType: TokenType, nextToken: IToken, options: { ERR_MSG?: string } | undefined): never;
+    consumeInternal(tokType: TokenType, idx: number, options: { ERR_MSG?: string; LABEL?: string } | undefined): IToken;
+    consumeInternalRecovery(tokType: TokenType, idx: number, error: Error): IToken;
+    tokenMatcher(token: IToken, tokType: TokenType): boolean;
+    consumeToken(): void;
+    cstPostTerminal(key: string, token: IToken): void;
     exportLexerState(): number;
     importLexerState(state: number): void;
     LA(howMuch: number): IToken;
@@ -23,6 +28,9 @@ export interface RecognizerInternals {
     getCurrRuleFullName(): string;
     getGAstProductions(): Record<string, unknown>;
     SAVE_ERROR(error: Error): Error;
+    getHumanReadableRuleStack(): string[];
+    /** The errors of the current parse (SAVE_ERROR adds to it). */
+    _errors: Error[];
     errorMessageProvider: {
         buildNoViableAltMessage(options: unknown): string;
         buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string;
@@ -43,6 +51,11 @@ const RECOGNIZER_METHODS = [
     'getFollowsForInRuleRecovery',
     'raiseNoAltException',
     'consumeInternalError',
+    'consumeInternal',
+    'consumeInternalRecovery',
+    'tokenMatcher',
+    'consumeToken',
+    'cstPostTerminal',
     'exportLexerState',
     'importLexerState',
     'LA',
@@ -51,6 +64,7 @@ const RECOGNIZER_METHODS = [
     'getCurrRuleFullName',
     'getGAstProductions',
     'SAVE_ERROR',
+    'getHumanReadableRuleStack',
 ] as const;
 
 function checkRecognizer(wrapper: unknown): RecognizerInternals {
@@ -61,6 +75,7 @@ function checkRecognizer(wrapper: unknown): RecognizerInternals {
     expectMember(wrapper, owner, 'RULE_STACK_IDX', 'number');
     expectMember(wrapper, owner, 'RULE_OCCURRENCE_STACK_IDX', 'number');
     expectMember(wrapper, owner, 'maxLookahead', 'number');
+    expectMember(wrapper, owner, '_errors', 'array');
     expectMember(wrapper, owner, 'errorMessageProvider', 'object');
     const messages = (wrapper as RecognizerInternals).errorMessageProvider;
     expectMember(messages, 'chevrotain error message provider', 'buildNoViableAltMessage', 'function');

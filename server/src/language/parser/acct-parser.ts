@@ -34,7 +34,7 @@ import {
 } from 'langium';
 import { skipBlocksWhenRecovering } from './block-recovery.js';
 import type { IToken } from 'chevrotain';
-import { boundRecovery, rememberGrammarWalks, resyncInOnePass } from './recovery-speedups.js';
+import { boundRecovery, NO_TOKENS, recoverWithoutThrowing, rememberGrammarWalks, resyncInOnePass, shareErrorContexts } from './recovery-speedups.js';
 import {
     checkLangiumInternals,
     checkParsing,
@@ -62,6 +62,8 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
     boundRecovery(internals.wrapper);
     resyncInOnePass(internals.wrapper);
     rememberGrammarWalks(internals.wrapper);
+    recoverWithoutThrowing(internals.wrapper);
+    shareErrorContexts(internals.wrapper);
     walkHiddenTokensWithACursor(internals);
     return parser;
 }
@@ -102,7 +104,7 @@ class AcctLangiumParser extends LangiumParser {
         Error.stackTraceLimit = 0;
         try {
             const result = super.parse<T>(input, options);
-            for (const error of result.parserErrors) error.resyncedTokens = [];
+            for (const error of result.parserErrors) error.resyncedTokens = NO_TOKENS;
             this.builder.finishTree(result.value?.$cstNode?.root);
             if (this.oneShot) shareEmptyLists(result.value);
             return result;

@@ -4,11 +4,55 @@
  * grammar walks of a recovered error remembered per place, and its exceptions made without
  * Error's constructor. docs/langium-internals.md says what each assumes and which test proves it.
  */
-import { EOF, getLookaheadPaths, MismatchedTokenException, NoViableAltException, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import {
+    EOF,
+    getLookaheadPaths,
+    isRecognitionException,
+    MismatchedTokenException,
+    NoViableAltException,
+    tokenMatcher,
+    type IToken,
+    type TokenType,
+} from 'chevrotain';
 import { replaceMethod, type RecognizerInternals } from '../langium-internals.js';
 
 /** Recoveries in a row handled inside a repetition before leaving the rest to the between-rules recovery. */
 export const MAX_RECOVERY_DEPTH = 64;
+
+const NO_EXTRA: readonly number[] = [];
+
+/**
+ * The tokens an error's recovery skipped, when it skipped none (or once parsed: nothing in Langium
+ * or acct reads them, acct-parser.ts): one list for all, frozen (Chevrotain replaces the list, never adds to it).
+ */
+export const NO_TOKENS: IToken[] = Object.freeze([]) as unknown as IToken[];
+
+/**
+ * Chevrotain's SAVE_ERROR gives each error the rule stack it was found in (names and occurrences),
+ * two new lists per error (60,000 unclosed customers: 11 MB kept with the parse) although they are
+ * the same at the same place of the grammar. Here one context per place, frozen, shared by the errors
+ * found there: the same content. Chevrotain's SAVE_ERROR (chevrotain 13.2.0, error_handler.js) with that change.
+ */
+export function shareErrorContexts(wrapper: RecognizerInternals): void {
+    const contexts = new PlaceMemo<{ ruleStack: readonly string[]; ruleOccurrenceStack: readonly number[] }>();
+    replaceMethod(
+        wrapper,
+        'chevrotain Parser',
+        'SAVE_ERROR',
+        () =>
+            function (this: RecognizerInternals, error: Error): Error {
+                if (!isRecognitionException(error)) throw Error('Trying to save an Error which is not a RecognitionException');
+                (error as Error & { context: unknown }).context = contexts.at(this, this.RULE_OCCURRENCE_STACK_IDX, NO_EXTRA, () =>
+                    Object.freeze({
+                        ruleStack: Object.freeze(this.getHumanReadableRuleStack()),
+                        ruleOccurrenceStack: Object.freeze(this.RULE_OCCURRENCE_STACK.slice(0, this.RULE_OCCURRENCE_STACK_IDX + 1)),
+                    }),
+                );
+                this._errors.push(error);
+                return error;
+            },
+    );
+}
 
 export function boundRecovery(wrapper: RecognizerInternals): void {
     let depth = 0;
@@ -38,25 +82,22 @@ export function resyncInOnePass(wrapper: RecognizerInternals): void {
     // The follow sets of the enclosing rules, flattened, and the token types they match: the same
     // at the same place of the grammar, so made once per place (a megabyte of errors in one block
     // flattened them 100,000 times: 20 µs an error).
-    const resyncSets = new Map<string, { candidates: TokenType[]; matching: Set<number> }>();
+    const resyncSets = new PlaceMemo<{ candidates: TokenType[]; matching: Set<number> }>();
     replaceMethod(
         wrapper,
         'chevrotain Parser',
         'findReSyncTokenType',
         () =>
             function (this: RecognizerInternals): TokenType | undefined {
-                const place = ruleStackKey(this);
-                let sets = resyncSets.get(place);
-                if (!sets) {
-                    if (resyncSets.size > 10_000) resyncSets.clear();
+                const sets = resyncSets.at(this, this.RULE_STACK_IDX, NO_EXTRA, () => {
                     const candidates = this.flattenFollowSet();
                     const matching = new Set<number>();
                     for (const type of candidates) {
                         matching.add(type.tokenTypeIdx!);
                         if (type.isParent) for (const idx of Object.keys(type.categoryMatchesMap ?? {})) matching.add(Number(idx));
                     }
-                    resyncSets.set(place, (sets = { candidates, matching }));
-                }
+                    return { candidates, matching };
+                });
                 const { candidates, matching } = sets;
                 for (let k = 1; ; k++) {
                     const token = this.LA(k);
@@ -69,18 +110,45 @@ export function resyncInOnePass(wrapper: RecognizerInternals): void {
 }
 
 /**
- * Where the parser is in the grammar: the rules it is in and the occurrence of each. Chevrotain
- * keeps both stacks in arrays that it does not shorten when a rule returns (the entries past
- * RULE_STACK_IDX are left over from deeper rules): only the live entries make the place.
+ * Values by where the parser is in the grammar: the rules it is in and the occurrence of each.
+ * Chevrotain keeps both stacks in arrays that it does not shorten when a rule returns (the entries
+ * past RULE_STACK_IDX are left over from deeper rules): only the live entries make the place. The
+ * place is looked up as a path of numbers through nested maps, without making a key string (one
+ * per recovered error: a megabyte of them made 60,000).
  */
-function ruleStackKey(recognizer: RecognizerInternals, occurrencesUpTo = recognizer.RULE_STACK_IDX): string {
-    const rules = recognizer.RULE_STACK;
-    const occurrences = recognizer.RULE_OCCURRENCE_STACK;
-    let key = '';
-    for (let i = 0; i <= recognizer.RULE_STACK_IDX; i++) key += `${rules[i]},`;
-    key += '|';
-    for (let i = 0; i <= occurrencesUpTo; i++) key += `${occurrences[i]},`;
-    return key;
+class PlaceMemo<V> {
+    private root = new Map<number, unknown>();
+    private size = 0;
+
+    /** The value at the live stacks (the occurrences up to `occurrencesUpTo`) and the `extra` numbers, made by `make` the first time. */
+    at(recognizer: RecognizerInternals, occurrencesUpTo: number, extra: readonly number[], make: () => V): V {
+        const rules = recognizer.RULE_STACK;
+        const occurrences = recognizer.RULE_OCCURRENCE_STACK;
+        const ruleTop = recognizer.RULE_STACK_IDX;
+        // each part begins with its length: no two places share a path
+        let node = this.step(this.root, ruleTop + 1);
+        for (let i = 0; i <= ruleTop; i++) node = this.step(node, rules[i]!);
+        node = this.step(node, occurrencesUpTo + 1);
+        for (let i = 0; i <= occurrencesUpTo; i++) node = this.step(node, occurrences[i]!);
+        for (let i = 0; i < extra.length - 1; i++) node = this.step(node, extra[i]!);
+        const last = extra.length ? extra[extra.length - 1]! : -1;
+        if (node.has(last)) return node.get(last) as V;
+        if (this.size >= 10_000) {
+            this.root = new Map();
+            this.size = 0;
+            return this.at(recognizer, occurrencesUpTo, extra, make);
+        }
+        const value = make();
+        node.set(last, value);
+        this.size++;
+        return value;
+    }
+
+    private step(node: Map<number, unknown>, key: number): Map<number, unknown> {
+        let next = node.get(key) as Map<number, unknown> | undefined;
+        if (!next) node.set(key, (next = new Map()));
+        return next;
+    }
 }
 
 /**
@@ -89,7 +157,7 @@ function ruleStackKey(recognizer: RecognizerInternals, occurrencesUpTo = recogni
  * time at the same place of the grammar. Remembered per place, in this parser.
  */
 export function rememberGrammarWalks(wrapper: RecognizerInternals): void {
-    const follows = new Map<string, TokenType[]>();
+    const follows = new PlaceMemo<TokenType[]>();
     replaceMethod(
         wrapper,
         'chevrotain Parser',
@@ -97,14 +165,9 @@ export function rememberGrammarWalks(wrapper: RecognizerInternals): void {
         getFollowsForInRuleRecovery =>
             function (this: RecognizerInternals, tokType: TokenType, tokIdxInRule: number): TokenType[] {
                 // the live entries of both stacks (Chevrotain's grammar path reads the occurrences up to their own index)
-                const place = `${ruleStackKey(this, this.RULE_OCCURRENCE_STACK_IDX)}|${tokType.tokenTypeIdx}|${tokIdxInRule}`;
-                let found = follows.get(place);
-                if (!found) {
-                    if (follows.size > 10_000) follows.clear();
-                    found = getFollowsForInRuleRecovery.call(this, tokType, tokIdxInRule);
-                    follows.set(place, found);
-                }
-                return found;
+                return follows.at(this, this.RULE_OCCURRENCE_STACK_IDX, [tokType.tokenTypeIdx!, tokIdxInRule], () =>
+                    getFollowsForInRuleRecovery.call(this, tokType, tokIdxInRule),
+                );
             },
     );
     const paths = new Map<string, ReturnType<typeof getLookaheadPaths>>();
@@ -143,17 +206,51 @@ export function rememberGrammarWalks(wrapper: RecognizerInternals): void {
         'consumeInternalError',
         () =>
             function (this: RecognizerInternals, tokType: TokenType, nextToken: IToken, options: { ERR_MSG?: string } | undefined): never {
-                const previousToken = this.LA(0);
-                const message =
-                    options !== undefined && options.ERR_MSG
-                        ? options.ERR_MSG
-                        : this.errorMessageProvider.buildMismatchTokenMessage({
-                              expected: tokType,
-                              actual: nextToken,
-                              previous: previousToken,
-                              ruleName: this.getCurrRuleFullName(),
-                          });
-                throw this.SAVE_ERROR(recognitionError(MismatchedTokenException, 'MismatchedTokenException', message, nextToken, previousToken));
+                throw mismatchedToken(this, tokType, nextToken, options);
+            },
+    );
+}
+
+/** Chevrotain's consumeInternalError without the throw: the message, the exception (made the cheap way) and its SAVE_ERROR. */
+function mismatchedToken(recognizer: RecognizerInternals, tokType: TokenType, nextToken: IToken, options: { ERR_MSG?: string } | undefined): Error {
+    const previousToken = recognizer.LA(0);
+    const message =
+        options !== undefined && options.ERR_MSG
+            ? options.ERR_MSG
+            : recognizer.errorMessageProvider.buildMismatchTokenMessage({
+                  expected: tokType,
+                  actual: nextToken,
+                  previous: previousToken,
+                  ruleName: recognizer.getCurrRuleFullName(),
+              });
+    return recognizer.SAVE_ERROR(recognitionError(MismatchedTokenException, 'MismatchedTokenException', message, nextToken, previousToken));
+}
+
+/**
+ * A token that is not the one expected: Chevrotain's consumeInternal throws the mismatch and
+ * catches it at once to try the in-rule recovery (a `}` inserted, a stray token deleted): a throw
+ * and a catch per recovered error (60,000 unclosed customers: 60,000 of each), although the
+ * recovery mostly succeeds. Here the mismatch is handed to the same recovery directly, and thrown
+ * only when the recovery throws it (it cannot recover here): the same errors, tokens and tree.
+ * Chevrotain's consumeInternal (chevrotain 13.2.0, recognizer_engine.js) with that one change.
+ */
+export function recoverWithoutThrowing(wrapper: RecognizerInternals): void {
+    replaceMethod(
+        wrapper,
+        'chevrotain Parser',
+        'consumeInternal',
+        () =>
+            function (this: RecognizerInternals, tokType: TokenType, idx: number, options: { ERR_MSG?: string; LABEL?: string } | undefined): IToken {
+                let consumedToken: IToken;
+                const nextToken = this.LA(1);
+                if (this.tokenMatcher(nextToken, tokType) === true) {
+                    this.consumeToken();
+                    consumedToken = nextToken;
+                } else {
+                    consumedToken = this.consumeInternalRecovery(tokType, idx, mismatchedToken(this, tokType, nextToken, options));
+                }
+                this.cstPostTerminal(options !== undefined && options.LABEL !== undefined ? options.LABEL : tokType.name, consumedToken);
+                return consumedToken;
             },
     );
 }
@@ -173,7 +270,7 @@ function recognitionError<E extends Error>(
     const error = Object.create(type.prototype) as E & { token: IToken; resyncedTokens: IToken[]; previousToken: IToken };
     error.message = message;
     error.token = token;
-    error.resyncedTokens = [];
+    error.resyncedTokens = NO_TOKENS;
     error.previousToken = previousToken;
     error.name = name;
     return error;

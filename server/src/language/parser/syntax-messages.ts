@@ -111,7 +111,7 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
     /** Every keyword that begins an item of some block. */
     private readonly itemWords: Set<string>;
     /** The same word out of place in the same block, again and again (a pasted block, a lost brace): one message. */
-    private readonly inBlockMessages = new Map<string, string>();
+    private readonly inBlockMessages = new Map<string, Map<string, Map<TokenType, Map<string, string>>>>();
     /** The messages of each place where one of several values was expected (its paths), by the words found. */
     private readonly alternativeMessages = new WeakMap<object, Map<string, string>>();
 
@@ -171,13 +171,20 @@ export class AcctSyntaxMessages implements IParserErrorMessageProvider {
 
     /** A word that cannot stand in a block: what may, and the closest of its keywords. */
     private inBlock(ruleName: string, starts: Starts, actual: IToken): string {
-        // the language is part of the key: the same word is said again in another language
-        const key = `${this.settings.locale}\u0000${ruleName}\u0000${actual.tokenType.name}\u0000${actual.image}`;
-        let message = this.inBlockMessages.get(key);
+        // the language is part of the key: the same word is said again in another language. Maps by
+        // language, block and kind of token (all few), keyed last by the word: no key made per error.
+        const locale = this.settings.locale;
+        let byRule = this.inBlockMessages.get(locale);
+        if (!byRule) this.inBlockMessages.set(locale, (byRule = new Map()));
+        let byKind = byRule.get(ruleName);
+        if (!byKind) byRule.set(ruleName, (byKind = new Map()));
+        let said = byKind.get(actual.tokenType);
+        if (!said) byKind.set(actual.tokenType, (said = new Map()));
+        let message = said.get(actual.image);
         if (message === undefined) {
-            if (this.inBlockMessages.size >= 10_000) this.inBlockMessages.clear();
+            if (said.size >= 10_000) said.clear();
             message = this.describeInBlock(ruleName, starts, actual);
-            this.inBlockMessages.set(key, message);
+            said.set(actual.image, message);
         }
         return message;
     }
@@ -232,8 +239,13 @@ function after(s: SyntaxWords, previous: IToken | undefined): string {
 
 /** The grammar's rule name: Langium marks the parser's rule names with an invisible suffix. */
 function plain(ruleName: string): string {
-    return ruleName.replace(/[^\p{L}\p{N}_]/gu, '');
+    let name = plainNames.get(ruleName);
+    if (name === undefined) plainNames.set(ruleName, (name = ruleName.replace(/[^\p{L}\p{N}_]/gu, '')));
+    return name;
 }
+
+/** Each rule's plain name, made once (a megabyte of errors replaced the same few names 60,000 times). */
+const plainNames = new Map<string, string>();
 
 /** How the message names what was found. */
 function found(s: SyntaxWords, token: IToken): string {

@@ -6,7 +6,10 @@
  */
 import {
     AstUtils,
+    Cancellation,
     DefaultScopeComputation,
+    interruptAndCheck,
+    type AstNodeDescription,
     DefaultScopeProvider,
     EMPTY_SCOPE,
     MapScope,
@@ -45,4 +48,27 @@ export class AcctScopeComputation extends DefaultScopeComputation {
     override async collectLocalSymbols(_document: LangiumDocument): Promise<LocalSymbols> {
         return new MultiMap();
     }
+
+    /**
+     * Langium's exports (the root and its direct children that have a name, in the same order),
+     * with cancellation looked at every few hundred children instead of awaited at each: a
+     * megabyte of declarations awaited 60,000 times.
+     */
+    override async collectExportedSymbols(
+        document: LangiumDocument,
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
+    ): Promise<AstNodeDescription[]> {
+        const root = document.parseResult.value;
+        const exported: AstNodeDescription[] = [];
+        this.addExportedSymbol(root, exported, document);
+        let visited = 0;
+        for (const node of AstUtils.streamContents(root)) {
+            if (visited++ % EXPORT_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken);
+            this.addExportedSymbol(node, exported, document);
+        }
+        return exported;
+    }
 }
+
+/** Children exported between two looks at cancellation. */
+const EXPORT_CANCEL_EVERY = 256;
