@@ -14,11 +14,17 @@ const LETTER = /[\p{L}\p{N}_]/u;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 const isWordPart = (c: string | undefined) => c !== undefined && LETTER.test(c) && !UNSPACED.test(c);
 
-/** isWordPart of ASCII code units, by table: the character before each position of a message is asked. */
-const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) => (isWordPart(String.fromCharCode(code)) ? 1 : 0));
+/**
+ * isWordPart of each code unit, by table (0: not asked yet, 1: no, 2: yes): the character before
+ * each position of a message is asked, and the two patterns above are slow on every CJK character.
+ */
+const WORD_PART = new Uint8Array(0x10000);
 const wordPartAt = (text: string, at: number): boolean => {
     const code = text.charCodeAt(at);
-    return code < 128 ? ASCII_WORD[code] === 1 : code === code && isWordPart(text[at]);
+    if (code !== code) return false; // before the start or past the end
+    let known = WORD_PART[code]!;
+    if (known === 0) WORD_PART[code] = known = isWordPart(text[at]) ? 2 : 1;
+    return known === 2;
 };
 
 /**
@@ -42,7 +48,7 @@ export class Replacements {
      * character before `at` continues a word (then only an original that does not begin like one can stand there).
      */
     longestAt(text: string, at: number, afterWordPart = wordPartAt(text, at - 1)): string | undefined {
-        const index = (this.index ??= indexOf(this.map.keys()));
+        const index = this.indexed();
         const first = text.charCodeAt(at);
         if (!(afterWordPart ? index.loose : index.firsts)[first & FILTER]) return undefined;
         const second = at + 1 < text.length ? text.charCodeAt(at + 1) : -1;
@@ -54,6 +60,11 @@ export class Replacements {
                 if (this.map.has(original) && standsAlone(text, at, original)) return original;
             }
         return index.lengths.has(pair(first, -1)) && standsAlone(text, at, text[at]!) ? text[at] : undefined;
+    }
+
+    /** The look-up index of the originals (made when a message is first looked at). */
+    indexed(): Index {
+        return (this.index ??= indexOf(this.map.keys()));
     }
 
     pseudonym(original: string): string {
@@ -77,7 +88,7 @@ export class Replacements {
  * look-up per length, however many originals begin alike), and filters that answer "none" at most
  * positions in one array read.
  */
-interface Index {
+export interface Index {
     lengths: Map<number, number[]>;
     /** 1 at the hash of a code unit that begins an original. */
     firsts: Uint8Array;
@@ -98,7 +109,7 @@ function indexOf(originals: Iterable<string>): Index {
     for (const original of originals) {
         const [first, second] = [original.charCodeAt(0), original.length > 1 ? original.charCodeAt(1) : -1];
         index.firsts[first & FILTER] = 1;
-        if (!isWordPart(original[0])) index.loose[first & FILTER] = 1;
+        if (!wordPartAt(original, 0)) index.loose[first & FILTER] = 1;
         if (second >= 0) index.pairs[hashed(first, second)] = 1;
         const key = pair(first, second);
         const list = index.lengths.get(key);
@@ -111,8 +122,8 @@ function indexOf(originals: Iterable<string>): Index {
 
 function standsAlone(text: string, at: number, original: string): boolean {
     const end = at + original.length;
-    if (isWordPart(original[0]) && isWordPart(text[at - 1])) return false;
-    if (isWordPart(original.at(-1)) && isWordPart(text[end])) return false;
+    if (wordPartAt(original, 0) && wordPartAt(text, at - 1)) return false;
+    if (wordPartAt(original, original.length - 1) && wordPartAt(text, end)) return false;
     return true;
 }
 
@@ -125,11 +136,16 @@ export function replaceAll(text: string, layers: readonly Replacements[], betwee
     let out = '';
     let gapStart = 0;
     let i = 0;
+    // the layers' first filters, read here: at most positions no layer has an original that begins there
+    const indexes = layers.map(layer => layer.indexed());
     while (i < text.length) {
         let best: string | undefined;
         let bestLayer: Replacements | undefined;
         const afterWordPart = i > 0 && wordPartAt(text, i - 1);
+        const first = text.charCodeAt(i) & FILTER;
         for (let l = 0; l < layers.length; l++) {
+            const index = indexes[l]!;
+            if (!(afterWordPart ? index.loose : index.firsts)[first]) continue;
             const layer = layers[l]!;
             const original = layer.longestAt(text, i, afterWordPart);
             if (original && (!best || original.length > best.length)) {
@@ -156,11 +172,15 @@ export function replaceAll(text: string, layers: readonly Replacements[], betwee
  * same `-2`. A number that merely equals a withheld one is withheld too: that hides nothing of the
  * plan that is not already in the document.
  */
+const ANY_DIGIT = /\d/;
+
 export function withholdNumbers(values: ReadonlySet<number>, word: string): (gap: string) => string {
     if (values.size === 0) return gap => gap;
     return gap =>
-        gap.replace(/(?<![\p{L}\p{N}_.])[-−]?\d+(?:\.\d+)?(?![\p{L}\p{N}_]|\.\d)/gu, number => {
-            const value = Number(number.replace('−', '-'));
-            return values.has(value) ? word : number;
-        });
+        !ANY_DIGIT.test(gap)
+            ? gap
+            : gap.replace(/(?<![\p{L}\p{N}_.])[-−]?\d+(?:\.\d+)?(?![\p{L}\p{N}_]|\.\d)/gu, number => {
+                  const value = Number(number.replace('−', '-'));
+                  return values.has(value) ? word : number;
+              });
 }

@@ -21,11 +21,7 @@ import type {
     CustomerJson,
     DecisionChainEntryJson,
     DiagnosticJson,
-    IronTriangleJson,
-    MoneyJson,
     OpportunityJson,
-    SandboxJson,
-    ValuePropositionJson,
     WaivedJson,
 } from '../contract/plan-types.js';
 import type { FindingSubject } from '../contract/findings.js';
@@ -48,38 +44,49 @@ const label: Record<Kind, string> = {
     activity: 'Activity',
 };
 
-/** Numbers per kind, in the order things are first seen. */
-class Numbering {
-    private readonly numbers = new Map<string, Map<string, number>>();
-
-    of(kind: string, key: string): number {
-        let numbers = this.numbers.get(kind);
-        if (!numbers) this.numbers.set(kind, (numbers = new Map()));
-        let number = numbers.get(key);
-        if (number === undefined) numbers.set(key, (number = numbers.size + 1));
-        return number;
-    }
-}
+type Pseudonym = { id: string; name: string };
 
 class Redactor {
-    private readonly numbers = new Numbering();
+    /** How many elements of each kind, texts of each label and files have been numbered. */
+    private readonly counts = new Map<string, number>();
     /** Names and texts global to the workspace. */
     readonly global = new Replacements();
     /** The texts local to each customer (its contacts, opportunities, activities). */
     readonly local = new Map<string, Replacements>();
 
     /** The pseudonyms by kind, customer and id: made once, however often they are referred to. */
-    private readonly ids = new Map<Kind, Map<string, Map<string, { id: string; name: string }>>>();
+    private readonly ids: Record<Kind, Map<string, Map<string, Pseudonym>>> = {
+        member: new Map(),
+        competitor: new Map(),
+        customer: new Map(),
+        contact: new Map(),
+        opportunity: new Map(),
+        activity: new Map(),
+    };
+    /** The free texts' pseudonyms by label and text. */
+    private readonly texts = new Map<string, Map<string, string>>();
+    private readonly files = new Map<string, string>();
 
-    private pseudonyms(kind: Kind, id: string, customer: string): { id: string; name: string } {
-        let ofKind = this.ids.get(kind);
-        if (!ofKind) this.ids.set(kind, (ofKind = new Map()));
+    private next(counter: string): number {
+        const number = (this.counts.get(counter) ?? 0) + 1;
+        this.counts.set(counter, number);
+        return number;
+    }
+
+    /** The pseudonyms of one customer's elements of a kind (of the workspace's: customer ''), by id. */
+    of(kind: Kind, customer: string): Map<string, Pseudonym> {
+        const ofKind = this.ids[kind];
         let ofCustomer = ofKind.get(customer);
         if (!ofCustomer) ofKind.set(customer, (ofCustomer = new Map()));
-        let pseudonyms = ofCustomer.get(id);
+        return ofCustomer;
+    }
+
+    /** Numbered per kind in the order first met: `contact_7` / `Contact 7`. */
+    pseudonyms(kind: Kind, id: string, customer = '', within = this.of(kind, customer)): Pseudonym {
+        let pseudonyms = within.get(id);
         if (pseudonyms === undefined) {
-            const number = this.numbers.of(kind, `${customer}/${id}`);
-            ofCustomer.set(id, (pseudonyms = { id: `${kind}_${number}`, name: `${label[kind]} ${number}` }));
+            const number = this.next(kind);
+            within.set(id, (pseudonyms = { id: `${kind}_${number}`, name: `${label[kind]} ${number}` }));
         }
         return pseudonyms;
     }
@@ -95,23 +102,31 @@ class Redactor {
     /** A free text by its value: the same text, the same pseudonym (`Title 2`). */
     text(kind: string, value: string | null): string | null {
         if (value === null) return null;
-        const pseudonym = `${kind} ${this.numbers.of(kind, value)}`;
-        this.global.add(value, pseudonym);
+        let ofKind = this.texts.get(kind);
+        if (!ofKind) this.texts.set(kind, (ofKind = new Map()));
+        let pseudonym = ofKind.get(value);
+        if (pseudonym === undefined) {
+            ofKind.set(value, (pseudonym = `${kind} ${this.next(`text ${kind}`)}`));
+            this.global.add(value, pseudonym);
+        }
         return pseudonym;
     }
 
     file(path: string): string {
-        const pseudonym = `plan-${this.numbers.of('file', path)}.acct`;
-        this.global.add(path, pseudonym);
-        this.global.add(path.split('/').pop(), pseudonym);
+        let pseudonym = this.files.get(path);
+        if (pseudonym === undefined) {
+            this.files.set(path, (pseudonym = `plan-${this.next('file')}.acct`));
+            this.global.add(path, pseudonym);
+            this.global.add(path.split('/').pop(), pseudonym);
+        }
         return pseudonym;
     }
 
     /** Declares an element: its id and name become pseudonyms in messages too. */
-    declare(kind: Kind, id: string, name: string, customer?: string): void {
-        const into = customer === undefined ? this.global : this.localOf(customer);
-        into.add(name, this.name(kind, id, customer));
-        into.add(id, this.id(kind, id, customer));
+    declare(kind: Kind, id: string, name: string, customer?: string, into = customer === undefined ? this.global : this.localOf(customer)): void {
+        const pseudonyms = this.pseudonyms(kind, id, customer);
+        into.add(name, pseudonyms.name);
+        into.add(id, pseudonyms.id);
     }
 
     localOf(customer: string): Replacements {
@@ -136,10 +151,13 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
     plan.competitors.forEach(c => r.declare('competitor', c.id, c.name));
     for (const customer of plan.customers) {
         r.declare('customer', customer.id, customer.name);
-        customer.contacts.forEach(c => r.declare('contact', c.id, c.name, customer.id));
-        customer.opportunities.forEach(o => r.declare('opportunity', o.id, o.name, customer.id));
-        customer.activities.forEach(a => r.declare('activity', a.id, a.name, customer.id));
+        const local = r.localOf(customer.id);
+        for (const c of customer.contacts) r.declare('contact', c.id, c.name, customer.id, local);
+        for (const o of customer.opportunities) r.declare('opportunity', o.id, o.name, customer.id, local);
+        for (const a of customer.activities) r.declare('activity', a.id, a.name, customer.id, local);
     }
+    // The withheld values a message may quote: those of the contacts it is about (of every contact when it is about none).
+    const { secretsOf, contactCustomer } = withheldValues(plan);
     const customers = plan.customers.map(customer => redactCustomer(r, customer));
     const reasons = plan.waived.map(w => r.text('Reason', w.reason) ?? '');
     // What a message may quote: the texts of the customer it is about (every customer's when it
@@ -156,8 +174,6 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
             return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id));
         return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id, parsed.customer!), r.id('customer', parsed.customer!));
     };
-    // The withheld values a message may quote: those of the contacts it is about (of every contact when it is about none).
-    const { secretsOf, contactCustomer } = withheldValues(plan);
     // Those of every contact of a customer, and of the workspace, gathered once (not per finding).
     const customerSecrets = new Map<string, Set<number>>();
     const allSecrets = new Set<number>();
@@ -170,39 +186,50 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
             allSecrets.add(value);
         }
     }
-    const noSecrets: ReadonlySet<number> = new Set();
     let allLocals: Replacements | undefined;
-    const findingRules = (about: FindingSubject | null | undefined): Redaction<DiagnosticJson> => ({
-        file: file => r.file(file),
-        line: keep,
-        column: keep,
-        severity: keep,
-        code: keep,
-        message: message => redactMessage(message, about),
-        subject: key => (key === null ? null : redactedKey(key)),
-    });
+    // the customer a finding is about, by its subject key; the numbers a message withholds, by the set they come from
+    const customerOf = new Map<SubjectKey, string | null>();
+    const withholding = new Map<ReadonlySet<number>, (gap: string) => string>();
+    const noSecrets = withholdNumbers(new Set(), withheld);
+    const withholdingOf = (secrets: ReadonlySet<number>) => {
+        let between = withholding.get(secrets);
+        if (!between) withholding.set(secrets, (between = withholdNumbers(secrets, withheld)));
+        return between;
+    };
     const redactMessage = (message: string, about: FindingSubject | null | undefined): string => {
-        const customer = about ? (parseSubjectKey(about.subject)?.customer ?? null) : null;
+        let customer: string | null = null;
+        if (about) {
+            customer = customerOf.get(about.subject) ?? null;
+            if (customer === null && !customerOf.has(about.subject))
+                customerOf.set(about.subject, (customer = parseSubjectKey(about.subject)?.customer ?? null));
+        }
         const layers = [customer !== null ? r.localOf(customer) : (allLocals ??= Replacements.merged(r.local.values())), r.global];
-        const keys = about ? [about.contact, about.subject].filter((k): k is SubjectKey => Boolean(k)) : [];
-        let secrets: ReadonlySet<number>;
-        if (keys.some(key => secretsOf.has(key))) {
-            const own = new Set<number>();
-            for (const key of keys) for (const value of secretsOf.get(key) ?? []) own.add(value);
-            secrets = own;
+        const contact = about?.contact ? secretsOf.get(about.contact) : undefined;
+        const subject = about ? secretsOf.get(about.subject) : undefined;
+        let between: (gap: string) => string;
+        if (contact || subject) {
+            // about a contact: its own values
+            const own = new Set<number>(contact);
+            for (const value of subject ?? []) own.add(value);
+            between = withholdNumbers(own, withheld);
         } else {
             // about a customer, an opportunity or nothing: the values of the contacts it may name
-            secrets = customer === null ? allSecrets : (customerSecrets.get(customer) ?? noSecrets);
+            const secrets = customer === null ? allSecrets : customerSecrets.get(customer);
+            between = secrets ? withholdingOf(secrets) : noSecrets;
         }
-        return replaceAll(message, layers, withholdNumbers(secrets, withheld));
+        return replaceAll(message, layers, between);
     };
-    const waived = plan.waived.map((w, i): WaivedJson =>
-        redactFields<WaivedJson>(w, {
-            ...findingRules(subjects.waived[i]),
-            reason: () => reasons[i]!,
-            until: keep,
-        }),
-    );
+    /** A finding's redacted copy, field by field in the document's order (a new field does not compile until it is named here). */
+    const finding = (d: DiagnosticJson, about: FindingSubject | null | undefined): DiagnosticJson => ({
+        file: r.file(d.file),
+        line: d.line,
+        column: d.column,
+        severity: d.severity,
+        code: d.code,
+        message: redactMessage(d.message, about),
+        subject: d.subject === null ? null : redactedKey(d.subject),
+    });
+    const waived = plan.waived.map((w, i): WaivedJson => ({ ...finding(w, subjects.waived[i]), reason: reasons[i]!, until: w.until }));
     const document: AcctPlanDocument = {
         format: plan.format,
         version: plan.version,
@@ -211,7 +238,7 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
         members: plan.members.map(m => ({ id: r.id('member', m.id), name: r.name('member', m.id) })),
         competitors: plan.competitors.map(c => ({ id: r.id('competitor', c.id), name: r.name('competitor', c.id) })),
         customers,
-        diagnostics: plan.diagnostics.map((d, i) => redactFields(d, findingRules(subjects.diagnostics[i]))),
+        diagnostics: plan.diagnostics.map((d, i) => finding(d, subjects.diagnostics[i])),
         waived,
     };
     const subject = (about: FindingSubject | null): FindingSubject | null => {
@@ -222,127 +249,107 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
     return { plan: document, subjects: { diagnostics: subjects.diagnostics.map(subject), waived: subjects.waived.map(subject) } };
 }
 
-/**
- * How each field of a part of the export is redacted: a pseudonym, withheld, or kept. Every field
- * is named (`-?`: optional ones too), so that a new field of the export does not compile until
- * it is classified here: a free text added to the plan cannot pass through `--redact` unseen.
- */
-type Redaction<T> = { readonly [K in keyof T]-?: (value: T[K], whole: T) => T[K] };
-
-/** A field that says nothing of who or what: structure, roles, our support, stages, scores, dates. */
-const keep = <V>(value: V): V => value;
-const withhold = (): null => null;
+const member = (r: Redactor, members: Map<string, Pseudonym>, id: string | null): string | null =>
+    id === null ? null : r.pseudonyms('member', id, '', members).id;
 
 /**
- * The redacted copy of `value`: every field through its rule, in the document's order of keys.
- * `first`: fields to redact before the others (pseudonyms are numbered in the order met).
+ * A customer's redacted copy. Each part is written out field by field in the document's order of
+ * keys, and typed as the part: a field added to the export does not compile until it is written
+ * here, so a free text added to the plan cannot pass through `--redact` unseen (and a field this
+ * does not name is left out, never copied). The free texts are numbered in the order of the
+ * document (a customer's contacts, opportunities and activities before its industry).
  */
-function redactFields<T extends object>(value: T, rules: Redaction<T>, first: readonly (keyof T)[] = []): T {
-    const keys = Object.keys(value) as Array<keyof T>;
-    if (first.length === 0) {
-        // in the document's order: the order of the rules' calls too
-        const out: Partial<T> = {};
-        for (const key of keys) {
-            const rule = rules[key];
-            if (!rule) throw new Error(`redact: the field '${String(key)}' is not classified (redact.ts)`);
-            out[key] = rule(value[key], value);
-        }
-        return out as T;
-    }
-    const redacted = new Map<keyof T, unknown>();
-    for (const key of [...first, ...keys]) {
-        if (redacted.has(key)) continue;
-        const rule = rules[key];
-        if (!rule) throw new Error(`redact: the field '${String(key)}' is not classified (redact.ts)`);
-        redacted.set(key, rule(value[key], value));
-    }
-    const out: Partial<T> = {};
-    for (const key of keys) out[key] = redacted.get(key) as T[keyof T];
-    return out as T;
-}
-
-const moneyRules: Redaction<MoneyJson> = { value: keep, currency: keep };
-const money = (value: MoneyJson | null): MoneyJson | null => value && redactFields(value, moneyRules);
-const sandboxRules: Redaction<SandboxJson> = { space: keep, growth: keep, profit: keep, competition: keep, score: keep };
-
 function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJson {
-    const member = (id: string | null) => (id === null ? null : r.id('member', id));
-    const contact = (id: string) => r.id('contact', id, customer.id);
-    const competitorSupportRules: Redaction<CompetitorSupportJson> = {
-        competitor: id => r.id('competitor', id),
-        support: withhold,
+    const members = r.of('member', '');
+    const competitors = r.of('competitor', '');
+    const contacts = r.of('contact', customer.id);
+    const opportunities = r.of('opportunity', customer.id);
+    const activities = r.of('activity', customer.id);
+    const contact = (id: string): string => r.pseudonyms('contact', id, customer.id, contacts).id;
+    const competitor = (id: string): string => r.pseudonyms('competitor', id, '', competitors).id;
+    const contactsOut = customer.contacts.map((c): ContactJson => {
+        const pseudonyms = r.pseudonyms('contact', c.id, customer.id, contacts);
+        return {
+            id: pseudonyms.id,
+            name: pseudonyms.name,
+            title: r.text('Title', c.title),
+            department: r.text('Department', c.department),
+            role: c.role,
+            support: c.support,
+            intimacy: null,
+            reportsTo: c.reportsTo === null ? null : contact(c.reportsTo),
+            lastContact: c.lastContact,
+            owner: member(r, members, c.owner),
+            competitorSupport: c.competitorSupport.map((s): CompetitorSupportJson => ({ competitor: competitor(s.competitor), support: null })),
+            influences: c.influences.map(contact),
+            kpis: c.kpis.map(kpi => r.text('KPI', kpi)!),
+            pains: c.pains.map(pain => r.text('Pain', pain)!),
+        };
+    });
+    const opportunitiesOut = customer.opportunities.map((o): OpportunityJson => {
+        const pseudonyms = r.pseudonyms('opportunity', o.id, customer.id, opportunities);
+        const { team, valueProposition: vp } = o;
+        return {
+            id: pseudonyms.id,
+            name: pseudonyms.name,
+            stage: o.stage,
+            // money and the sandbox's scores say nothing of who: the same objects
+            amount: o.amount,
+            budget: o.budget,
+            start: o.start,
+            qualified: o.qualified,
+            team: team && { ar: member(r, members, team.ar), sr: member(r, members, team.sr), fr: member(r, members, team.fr) },
+            decisionChain: o.decisionChain.map((entry): DecisionChainEntryJson => ({
+                contact: contact(entry.contact),
+                role: entry.role,
+                support: entry.support,
+                group: entry.group,
+            })),
+            competitors: o.competitors.map(competitor),
+            horizon: o.horizon,
+            sandbox: o.sandbox,
+            intent: r.text('Intent', o.intent),
+            solution: r.text('Solution', o.solution),
+            valueProposition: vp && {
+                strengths: r.text('Strengths', vp.strengths),
+                uniqueValue: r.text('Unique value', vp.uniqueValue),
+                fit: r.text('Fit', vp.fit),
+                difference: r.text('Difference', vp.difference),
+            },
+            maturity: o.maturity,
+        };
+    });
+    const activitiesOut = customer.activities.map((a): ActivityJson => {
+        const pseudonyms = r.pseudonyms('activity', a.id, customer.id, activities);
+        return {
+            id: pseudonyms.id,
+            name: pseudonyms.name,
+            kind: a.kind,
+            date: a.date,
+            with: a.with.map(contact),
+            owner: member(r, members, a.owner),
+            status: a.status,
+            outcome: r.text('Outcome', a.outcome),
+            objective: r.text('Objective', a.objective),
+        };
+    });
+    const pseudonyms = r.pseudonyms('customer', customer.id);
+    return {
+        id: pseudonyms.id,
+        name: pseudonyms.name,
+        industry: r.text('Industry', customer.industry),
+        standing: customer.standing,
+        cooperation: customer.cooperation,
+        tier: customer.tier,
+        suggestedTier: customer.suggestedTier,
+        reviewed: customer.reviewed,
+        owner: member(r, members, customer.owner),
+        organization: customer.organization,
+        class: customer.class,
+        contacts: contactsOut,
+        opportunities: opportunitiesOut,
+        activities: activitiesOut,
     };
-    const contactRules: Redaction<ContactJson> = {
-        id: contact,
-        name: (_, c) => r.name('contact', c.id, customer.id),
-        title: title => r.text('Title', title),
-        department: department => r.text('Department', department),
-        role: keep,
-        support: keep,
-        intimacy: withhold,
-        reportsTo: id => (id === null ? null : contact(id)),
-        lastContact: keep,
-        owner: member,
-        competitorSupport: list => list.map(s => redactFields(s, competitorSupportRules)),
-        influences: list => list.map(contact),
-        kpis: list => list.map(kpi => r.text('KPI', kpi)!),
-        pains: list => list.map(pain => r.text('Pain', pain)!),
-    };
-    const teamRules: Redaction<IronTriangleJson> = { ar: member, sr: member, fr: member };
-    const entryRules: Redaction<DecisionChainEntryJson> = { contact, role: keep, support: keep, group: keep };
-    const valuePropositionRules: Redaction<ValuePropositionJson> = {
-        strengths: text => r.text('Strengths', text),
-        uniqueValue: text => r.text('Unique value', text),
-        fit: text => r.text('Fit', text),
-        difference: text => r.text('Difference', text),
-    };
-    const opportunityRules: Redaction<OpportunityJson> = {
-        id: (_, o) => r.id('opportunity', o.id, customer.id),
-        name: (_, o) => r.name('opportunity', o.id, customer.id),
-        stage: keep,
-        amount: money,
-        budget: money,
-        start: keep,
-        qualified: keep,
-        team: team => team && redactFields(team, teamRules),
-        decisionChain: entries => entries.map(entry => redactFields(entry, entryRules)),
-        competitors: list => list.map(c => r.id('competitor', c)),
-        horizon: keep,
-        sandbox: sandbox => redactFields(sandbox, sandboxRules),
-        intent: text => r.text('Intent', text),
-        solution: text => r.text('Solution', text),
-        valueProposition: vp => vp && redactFields(vp, valuePropositionRules),
-        maturity: keep,
-    };
-    const activityRules: Redaction<ActivityJson> = {
-        id: (_, a) => r.id('activity', a.id, customer.id),
-        name: (_, a) => r.name('activity', a.id, customer.id),
-        kind: keep,
-        date: keep,
-        with: list => list.map(contact),
-        owner: member,
-        status: keep,
-        outcome: text => r.text('Outcome', text),
-        objective: text => r.text('Objective', text),
-    };
-    const customerRules: Redaction<CustomerJson> = {
-        id: id => r.id('customer', id),
-        name: (_, c) => r.name('customer', c.id),
-        industry: text => r.text('Industry', text),
-        standing: keep,
-        cooperation: keep,
-        tier: keep,
-        suggestedTier: keep,
-        reviewed: keep,
-        owner: member,
-        organization: keep,
-        class: keep,
-        contacts: list => list.map(c => redactFields(c, contactRules)),
-        opportunities: list => list.map(o => redactFields(o, opportunityRules)),
-        activities: list => list.map(a => redactFields(a, activityRules)),
-    };
-    // the texts of its contacts, opportunities and activities are numbered before its industry
-    return redactFields(customer, customerRules, ['contacts', 'opportunities', 'activities']);
 }
 
 /** Each contact's withheld values (its intimacy, its support for each competitor), by the contact's subject key. */

@@ -18,6 +18,8 @@ import type { SourceAnchor } from '../contract/plan-focus.js';
 import type { SubjectKey } from '../contract/subject-key.js';
 import { diagnosticJson, locatedFinding, type LocatedFinding } from './diagnostics.js';
 import { computePlan } from './plan-json.js';
+import { sandboxPlan } from './sandbox-plan.js';
+import type { RankedPlan } from '../contract/sandbox.js';
 import { relativePath } from '../language/workspace/file-places.js';
 import { lineStarts, offsetOf } from '../language/text/text-scan.js';
 
@@ -73,6 +75,13 @@ export class AcctPlanBuilder {
             const { diagnostics, waived } = this.findings(base);
             return computePlan(files, { today: this.settings.today(), diagnostics, waived });
         });
+    }
+
+    /** Each customer's opportunities, as in `plan` but without the rest of it: what `acct sandbox` ranks. */
+    sandboxPlan(base: URI | undefined): RankedPlan {
+        return this.cached('sandbox', base, () =>
+            sandboxPlan(this.acctDocuments().map(doc => ({ path: relativePath(doc.uri, base), root: doc.parseResult.value }))),
+        );
     }
 
     /** What the views draw. */

@@ -16,6 +16,7 @@ import type {
     DiagnosticJson,
     MoneyJson,
     OpportunityJson,
+    SandboxJson,
     WaivedJson,
 } from '../contract/plan-types.js';
 
@@ -120,13 +121,7 @@ function opportunityJson(opportunity: Opportunity): OpportunityJson {
         })),
         competitors: opportunity.competitors.map(c => c.$refText),
         horizon: opportunity.horizon ?? null,
-        sandbox: {
-            space: opportunity.space ?? null,
-            growth: opportunity.growth ?? null,
-            profit: opportunity.profit ?? null,
-            competition: opportunity.competition ?? null,
-            score: sandboxScore(opportunity.space, opportunity.growth, opportunity.profit, opportunity.competition),
-        },
+        sandbox: sandboxJson(opportunity),
         intent: opportunity.intent ?? null,
         solution: opportunity.solution ?? null,
         valueProposition: proposition
@@ -155,6 +150,17 @@ function activityJson(activity: Activity): ActivityJson {
     };
 }
 
-function moneyJson(money: Money | undefined): MoneyJson | null {
+/** An opportunity's four sandbox scores and their total (also what `acct sandbox` ranks by, plan/sandbox-plan.ts). */
+export function sandboxJson(opportunity: Opportunity): SandboxJson {
+    return {
+        space: opportunity.space ?? null,
+        growth: opportunity.growth ?? null,
+        profit: opportunity.profit ?? null,
+        competition: opportunity.competition ?? null,
+        score: sandboxScore(opportunity.space, opportunity.growth, opportunity.profit, opportunity.competition),
+    };
+}
+
+export function moneyJson(money: Money | undefined): MoneyJson | null {
     return money ? { value: moneyValue(money), currency: money.currency ?? null } : null;
 }

@@ -31,10 +31,10 @@ export function sandboxCommand(setExit: SetExit, texts: Texts): Command {
 
 async function sandbox(paths: string[], options: SandboxOptions, texts: Texts): Promise<number> {
     const workspace = await load(paths, options.today, texts);
-    const plan = workspace.plan();
-    if (refuseOnErrors(plan.diagnostics, texts.t('cli.refused.sandbox'), texts)) return 1;
-    const ranked: AgedRow[] = sandboxRanking(plan, options.top);
-    const rows = options.stageAge ? await withStageAge(ranked, paths, plan.today, texts) : ranked;
+    if (refuseOnErrors(workspace.diagnostics(), texts.t('cli.refused.sandbox'), texts)) return 1;
+    // the opportunities alone: the rest of the plan is not converted for the ranking
+    const ranked: AgedRow[] = sandboxRanking(workspace.acct.plan.PlanBuilder.sandboxPlan(workspace.base), options.top);
+    const rows = options.stageAge ? await withStageAge(ranked, paths, workspace.acct.workspace.AcctSettings.today(), texts) : ranked;
     await (options.format === 'json'
         ? writeStdout(JSON.stringify(rows, null, 2) + '\n')
         : options.format === 'csv'

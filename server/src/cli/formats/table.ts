@@ -9,12 +9,31 @@ export interface Column<T> {
     max?: number;
 }
 
-/** Printable ASCII only: one cell per character. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * The width of each code unit that needs no string-width: 1 for printable ASCII and for the
+ * narrow symbols a table shows (`—` for none, `★` for a pick, `…`, `–`, `·`), 2 for CJK ideographs
+ * and the full-width punctuation Chinese is written with; 0 for any other (then string-width
+ * measures the whole text). None of these joins a neighbour into one grapheme, so a text made
+ * only of them is as wide as the sum (test/unit/text-table.test.ts checks every one against
+ * string-width, which builds its emoji pattern again for every character it looks at).
+ */
+const WIDTH = new Uint8Array(0x10000);
+WIDTH.fill(1, 0x20, 0x7f);
+for (const narrow of '—–★…·') WIDTH[narrow.charCodeAt(0)] = 1;
+WIDTH.fill(2, 0x4e00, 0xa000); // CJK Unified Ideographs
+WIDTH.fill(2, 0x3001, 0x3004); // 、。〃
+WIDTH.fill(2, 0x3008, 0x3012); // 〈〉《》「」『』【】
+WIDTH.fill(2, 0xff01, 0xff5f); // full-width ！ to ～ (，：（）…)
 
-/** The display width of a text: its length when it is printable ASCII (most cells), string-width's answer otherwise. */
+/** The display width of a text: by the table above when every character is in it (most cells), string-width's answer otherwise. */
 export function displayWidth(text: string): number {
-    return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+    let width = 0;
+    for (let i = 0; i < text.length; i++) {
+        const cells = WIDTH[text.charCodeAt(i)]!;
+        if (cells === 0) return stringWidth(text);
+        width += cells;
+    }
+    return width;
 }
 
 export function textTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string[] {
