@@ -27,6 +27,7 @@ import type { AcctLanguageServices } from '../acct-language-services.js';
 import type { AcctDocumentBuilder } from '../workspace/acct-document-builder.js';
 import type { AcctSettings } from '../workspace/acct-settings.js';
 import type { FindingPolicy } from './finding-policy.js';
+import type { CustomerIndex } from './customer-index.js';
 import { withoutCascades } from '../parser/syntax-cascade.js';
 import { giveContractCodes, internalErrorFinding, placeAtSwallowingChains } from './syntax-findings.js';
 import { datedNodesOf, FindingsForDates } from './findings-for-dates.js';
@@ -46,6 +47,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         LangiumDocument,
         { text: string; today: string; locale: string; categories: string; root: AstNode; found: Diagnostic[] }
     >();
+    private readonly customerIndex: CustomerIndex;
     /** The builder (looked up when first needed: it is made after the validator). */
     protected readonly builderOf: () => AcctDocumentBuilder;
 
@@ -55,7 +57,8 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         this.findingPolicy = services.validation.FindingPolicy;
         this.unresolved = new UnresolvedReferences(services);
         this.settings = services.workspace.AcctSettings;
-        this.elementFindings = new ElementFindings(services.validation.CustomerIndex);
+        this.customerIndex = services.validation.CustomerIndex;
+        this.elementFindings = new ElementFindings(this.customerIndex);
         this.workspaceFacts = services.workspace.WorkspaceFacts;
     }
 
@@ -179,6 +182,8 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         };
         try {
             await this.validateAstBefore(root, {}, acceptor, cancelToken);
+            // the text and links are those of the kept validation: so are its customers' facts
+            this.customerIndex.use(kept.facts);
             for (const node of datedNodesOf(root, registry)) {
                 for (const check of registry.dateChecksFor(node.$type)) {
                     const pending = check(node, acceptor, cancelToken);

@@ -8,6 +8,7 @@ import type { AstNode, LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
 import { nodesOf } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
+import type { CustomerFactsStore } from './customer-index.js';
 import { DATE_DRIVEN_CODES } from './checks/date-driven.js';
 
 export interface FindingsOfADate {
@@ -16,6 +17,8 @@ export interface FindingsOfADate {
     steady: Diagnostic[];
     dated: Diagnostic[];
     parseErrors: Diagnostic[];
+    /** The customers' facts the date-driven checks found (customer-index.ts): the same while the parse and its links are. */
+    facts: CustomerFactsStore;
 }
 
 export class FindingsForDates {
@@ -26,7 +29,7 @@ export class FindingsForDates {
         const steady: Diagnostic[] = [];
         const dated: Diagnostic[] = [];
         for (const d of found) (DATE_DRIVEN_CODES.has(String(d.code)) ? dated : steady).push(d);
-        this.kept.set(document, { root: document.parseResult.value, steady, dated, parseErrors });
+        this.kept.set(document, { root: document.parseResult.value, steady, dated, parseErrors, facts: new WeakMap() });
     }
 
     /** The findings kept of `document`, when its parse is the one they are of. */
@@ -42,16 +45,41 @@ export class FindingsForDates {
      */
     withDates(kept: FindingsOfADate, found: readonly Diagnostic[]): Diagnostic[] | undefined {
         if (found.some(d => !DATE_DRIVEN_CODES.has(String(d.code)))) return undefined;
-        const previous = new Map<string, Diagnostic[]>();
-        for (const d of kept.dated) {
-            const key = sameFindingKey(d);
-            const list = previous.get(key);
-            if (list) list.push(d);
-            else previous.set(key, [d]);
+        // most stand where they stood (the same checks on the same nodes): those are compared in place,
+        // the others (a number of days changed, a finding come or gone) looked up by their key
+        const previous = kept.dated;
+        const dated = found.map((d, i) => (i < previous.length && sameFinding(d, previous[i]!) ? previous[i]! : undefined));
+        if (dated.some(d => d === undefined)) {
+            const taken = new Set(dated);
+            const byKey = new Map<string, Diagnostic[]>();
+            for (const d of previous) {
+                if (taken.has(d)) continue;
+                const key = sameFindingKey(d);
+                const list = byKey.get(key);
+                if (list) list.push(d);
+                else byKey.set(key, [d]);
+            }
+            dated.forEach((d, i) => {
+                if (d === undefined) dated[i] = byKey.get(sameFindingKey(found[i]!))?.shift() ?? found[i]!;
+            });
         }
-        kept.dated = found.map(d => previous.get(sameFindingKey(d))?.shift() ?? d);
+        kept.dated = dated as Diagnostic[];
         return kept.steady.concat(kept.dated);
     }
+}
+
+/** sameFindingKey(a) === sameFindingKey(b), without the keys. */
+function sameFinding(a: Diagnostic, b: Diagnostic): boolean {
+    const [x, y] = [a.range, b.range];
+    return (
+        a.message === b.message &&
+        a.code === b.code &&
+        x.start.line === y.start.line &&
+        x.start.character === y.start.character &&
+        x.end.line === y.end.line &&
+        x.end.character === y.end.character &&
+        (a.data === b.data || JSON.stringify(a.data) === JSON.stringify(b.data))
+    );
 }
 
 /** Two findings alike in everything a reader or a later step sees of them (place, code, message, data; the policy gives the severity). */
