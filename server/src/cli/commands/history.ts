@@ -14,7 +14,9 @@ import {
     formatHistoryMarkdown,
     formatHistoryText,
     historyEntryText,
+    historyJsonOpening,
     historyJsonPieces,
+    HISTORY_JSON_CLOSING,
     subjectFilter,
     type HistoryReport,
     type HistoryStep,
@@ -53,11 +55,13 @@ async function history(paths: string[], options: HistoryOptions, texts: Texts): 
     if (options.subject !== undefined && !keep) throw new GitError(message('history.badSubject', { subject: options.subject }));
     const read = await readPlanHistory(paths, { since: options.since, until: options.until, today: options.today, locale: texts.locale });
     const commits: HistoryStep[] = [];
-    // JSON: each entry written as text when it comes and let go (a long history is not kept as objects)
-    const entries: string[] = [];
-    let boundary: string | undefined;
+    const report: HistoryReport = { since: options.since ?? null, until: options.until, commits };
+    // known before the first commit: a shallow history read from its boundary, or none at all
+    if (read.shallow) report.shallow = read.boundary ?? '';
+    const { commits: _none, ...head } = report;
+    // JSON: each entry written when it comes and let go (a long history is kept neither as objects nor as text)
+    let written = 0;
     for await (const commit of read.commits) {
-        boundary ??= commit.commit;
         const { plan: _plan, ...step } = commit;
         const kept = keep ? filterStep(step, keep) : step;
         if (!kept) continue;
@@ -65,14 +69,11 @@ async function history(paths: string[], options: HistoryOptions, texts: Texts): 
             const count = (severity: string) => commit.plan.diagnostics.filter(d => d.severity === severity && keep(d.subject)).length;
             kept.counts = { error: count('error'), warning: count('warning'), info: count('info') };
         }
-        if (options.format === 'json') entries.push(historyEntryText(kept));
-        else commits.push(kept);
+        if (options.format !== 'json') commits.push(kept);
+        else await writeStdout((written++ ? ',\n' : historyJsonOpening(head)) + historyEntryText(kept));
     }
-    const report: HistoryReport = { since: options.since ?? null, until: options.until, commits };
-    if (read.shallow) report.shallow = read.boundary ?? boundary ?? '';
     if (options.format === 'json') {
-        const { commits: _none, ...head } = report;
-        for (const piece of historyJsonPieces(head, entries)) await writeStdout(piece);
+        await writeStdout(written ? HISTORY_JSON_CLOSING : historyJsonPieces(head, [])[0]!);
         await writeStdout('\n');
     } else if (options.format === 'csv') {
         if (read.shallow) writeStderr(`acct: ${texts.t('history.shallow', { commit: (report.shallow ?? '').slice(0, 7) })}\n`);
