@@ -4,12 +4,13 @@
  * (checks/date-driven.ts): the findings that do not depend on today, the date-driven ones, and
  * the syntax errors, all before the finding policy. Used by acct-document-validator.ts.
  */
-import type { AstNode, LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { nodesOf } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import type { CustomerFactsStore } from './customer-index.js';
-import { DATE_DRIVEN_CODES } from './checks/date-driven.js';
+import { DATE_DRIVEN_CODES, DAY_COUNTING_CODES, mayChangeBetween } from './checks/date-driven.js';
+import { readingDates, type Thresholds } from '../../method/index.js';
 
 export interface FindingsOfADate {
     /** The parse the findings are of: another parse, and they say nothing. */
@@ -19,6 +20,57 @@ export interface FindingsOfADate {
     parseErrors: Diagnostic[];
     /** The customers' facts the date-driven checks found (customer-index.ts): the same while the parse and its links are. */
     facts: CustomerFactsStore;
+    /** What the date-driven checks of each node found when they last ran, and the dates it rests on. */
+    outcomes: Map<AstNode, DatedOutcome>;
+}
+
+/** What the date-driven checks of one node found on a day. */
+export interface DatedOutcome {
+    /** The today they ran with, and the thresholds (`stale-contact-days tier-review-days`). */
+    on: string;
+    limits: string;
+    /** The days of the dates they read (readingDates), sorted; undefined when not all known (a check that awaited). */
+    days: number[] | undefined;
+    findings: Diagnostic[];
+}
+
+/**
+ * Runs the date-driven checks of the nodes of `kept`'s parse with `today`, in the walk's order,
+ * their findings to `found` — but a node's whose findings cannot have changed since its checks
+ * last ran (none counts days, and none of the dates they read has a critical day between that
+ * day and today: mayChangeBetween) gives what they found then, without running them.
+ */
+export async function runDateChecks(
+    kept: FindingsOfADate,
+    registry: AcctValidationRegistry,
+    today: string,
+    thresholds: Pick<Thresholds, 'staleContactDays' | 'tierReviewDays'>,
+    accept: ValidationAcceptor,
+    found: Diagnostic[],
+    cancelToken: CancellationToken,
+): Promise<void> {
+    const limits = `${thresholds.staleContactDays} ${thresholds.tierReviewDays}`;
+    for (const node of datedNodesOf(kept.root, registry)) {
+        const last = kept.outcomes.get(node);
+        if (last && last.days && last.limits === limits && !countsDays(last.findings) && !mayChangeBetween(last.days, last.on, today, thresholds)) {
+            for (const d of last.findings) found.push(d);
+            continue;
+        }
+        const start = found.length;
+        const days = new Set<number>();
+        let known = true;
+        for (const check of registry.dateChecksFor(node.$type)) {
+            const pending = readingDates(today, day => days.add(day), () => check(node, accept, cancelToken));
+            if (!pending) continue;
+            known = false; // the dates read after an await are not told
+            await pending;
+        }
+        kept.outcomes.set(node, { on: today, limits, days: known ? [...days].sort((x, y) => x - y) : undefined, findings: found.slice(start) });
+    }
+}
+
+function countsDays(findings: readonly Diagnostic[]): boolean {
+    return findings.some(d => DAY_COUNTING_CODES.has(String(d.code)));
 }
 
 export class FindingsForDates {
@@ -29,7 +81,7 @@ export class FindingsForDates {
         const steady: Diagnostic[] = [];
         const dated: Diagnostic[] = [];
         for (const d of found) (DATE_DRIVEN_CODES.has(String(d.code)) ? dated : steady).push(d);
-        this.kept.set(document, { root: document.parseResult.value, steady, dated, parseErrors, facts: new WeakMap() });
+        this.kept.set(document, { root: document.parseResult.value, steady, dated, parseErrors, facts: new WeakMap(), outcomes: new Map() });
     }
 
     /** The findings kept of `document`, when its parse is the one they are of. */
