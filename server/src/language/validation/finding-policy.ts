@@ -54,7 +54,7 @@ export class FindingPolicy {
         const waived: WaivedFinding[] = [];
         const today = this.settings.today();
         const diagnostics: Diagnostic[] = [];
-        const waivers = nodesOf(document.parseResult.value).filter(isWaiver);
+        const waivers = waiversOf(document.parseResult.value);
         for (const diagnostic of kept) {
             // (a document without waivers, the common case, needs no search for them)
             const covering = waivers.length ? coveringWaivers(document, diagnostic, today) : [];
@@ -119,6 +119,16 @@ function codeOf(diagnostic: Diagnostic): IssueCode | undefined {
  * closing brace (matched in the text, since the parser's recovery may cut the declaration
  * short), or to the end of the file. Linear: one pass over the text, one over the declarations.
  */
+/** The waivers of each parse, found once (`acct history` applies the policy again at each new day). */
+const waiversByRoot = new WeakMap<AstNode, { declarations: unknown; waivers: Waiver[] }>();
+
+function waiversOf(root: AstNode): Waiver[] {
+    const declarations = (root as Partial<Workspace>).declarations;
+    let known = waiversByRoot.get(root);
+    if (!known || known.declarations !== declarations) waiversByRoot.set(root, (known = { declarations, waivers: nodesOf(root).filter(isWaiver) }));
+    return known.waivers;
+}
+
 function mutedSpans(document: LangiumDocument, parseErrors: readonly Diagnostic[]): Span[] {
     if (parseErrors.length === 0) return [];
     const text = document.textDocument.getText();

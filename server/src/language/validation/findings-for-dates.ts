@@ -9,8 +9,8 @@ import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { nodesOf } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import type { CustomerFactsStore } from './customer-index.js';
-import { DATE_DRIVEN_CODES, DAY_COUNTING_CODES, mayChangeBetween } from './checks/date-driven.js';
-import { readingDates, type Thresholds } from '../../method/index.js';
+import { DATE_DRIVEN_CODES, DAY_COUNTING_CODES, quietSpan } from './checks/date-driven.js';
+import { dayNumber, readingDates, type Thresholds } from '../../method/index.js';
 
 export interface FindingsOfADate {
     /** The parse the findings are of: another parse, and they say nothing. */
@@ -20,25 +20,36 @@ export interface FindingsOfADate {
     parseErrors: Diagnostic[];
     /** The customers' facts the date-driven checks found (customer-index.ts): the same while the parse and its links are. */
     facts: CustomerFactsStore;
-    /** What the date-driven checks of each node found when they last ran, and the dates it rests on. */
+    /** What the date-driven checks of each node found when they last ran, and the days it holds on. */
     outcomes: Map<AstNode, DatedOutcome>;
+    /** The last walk of the nodes, for the days all its kept outcomes hold on. */
+    walk?: DatedWalk;
 }
 
 /** What the date-driven checks of one node found on a day. */
-export interface DatedOutcome {
-    /** The today they ran with, and the thresholds (`stale-contact-days tier-review-days`). */
-    on: string;
+interface DatedOutcome {
+    /** The thresholds they ran with (`stale-contact-days tier-review-days`). */
     limits: string;
-    /** The days of the dates they read (readingDates), sorted; undefined when not all known (a check that awaited). */
-    days: number[] | undefined;
+    /** The days (day numbers) on which they find the same; null: they run again on any other day (a finding counts days, or a check awaited). */
+    quiet: { from: number; to: number } | null;
     findings: Diagnostic[];
+}
+
+/** The nodes in the walk's order as the findings of those whose outcome holds (merged) and the nodes to run again. */
+interface DatedWalk {
+    limits: string;
+    /** The days on which every outcome kept holds. */
+    from: number;
+    to: number;
+    pieces: Array<Diagnostic[] | AstNode>;
 }
 
 /**
  * Runs the date-driven checks of the nodes of `kept`'s parse with `today`, in the walk's order,
- * their findings to `found` — but a node's whose findings cannot have changed since its checks
+ * their findings to `found` — but a node whose findings cannot have changed since its checks
  * last ran (none counts days, and none of the dates they read has a critical day between that
- * day and today: mayChangeBetween) gives what they found then, without running them.
+ * day and today: quietSpan) gives what they found then, without running them. Within the days
+ * on which all such outcomes hold, the walk itself is not made again: only the nodes to run.
  */
 export async function runDateChecks(
     kept: FindingsOfADate,
@@ -50,23 +61,50 @@ export async function runDateChecks(
     cancelToken: CancellationToken,
 ): Promise<void> {
     const limits = `${thresholds.staleContactDays} ${thresholds.tierReviewDays}`;
-    for (const node of datedNodesOf(kept.root, registry)) {
-        const last = kept.outcomes.get(node);
-        if (last && last.days && last.limits === limits && !countsDays(last.findings) && !mayChangeBetween(last.days, last.on, today, thresholds)) {
-            for (const d of last.findings) found.push(d);
-            continue;
-        }
+    const day = dayNumber(today);
+    const run = async (node: AstNode): Promise<DatedOutcome> => {
         const start = found.length;
         const days = new Set<number>();
         let known = true;
         for (const check of registry.dateChecksFor(node.$type)) {
-            const pending = readingDates(today, day => days.add(day), () => check(node, accept, cancelToken));
+            const pending = readingDates(today, read => days.add(read), () => check(node, accept, cancelToken));
             if (!pending) continue;
             known = false; // the dates read after an await are not told
             await pending;
         }
-        kept.outcomes.set(node, { on: today, limits, days: known ? [...days].sort((x, y) => x - y) : undefined, findings: found.slice(start) });
+        const findings = found.slice(start);
+        const quiet = known && !countsDays(findings) ? quietSpan([...days].sort((x, y) => x - y), today, thresholds) : null;
+        const outcome = { limits, quiet, findings };
+        kept.outcomes.set(node, outcome);
+        return outcome;
+    };
+    const walk = kept.walk;
+    if (day !== undefined && walk && walk.limits === limits && walk.from <= day && day <= walk.to) {
+        for (const piece of walk.pieces) {
+            if (Array.isArray(piece)) for (const d of piece) found.push(d);
+            else await run(piece);
+        }
+        return;
     }
+    const made: DatedWalk = { limits, from: -Infinity, to: Infinity, pieces: [] };
+    let merged: Diagnostic[] = [];
+    for (const node of datedNodesOf(kept.root, registry)) {
+        let outcome = kept.outcomes.get(node);
+        const holds = outcome?.limits === limits && !!outcome.quiet && day !== undefined && outcome.quiet.from <= day && day <= outcome.quiet.to;
+        if (holds) for (const d of outcome!.findings) found.push(d);
+        else outcome = await run(node);
+        if (outcome!.quiet) {
+            made.from = Math.max(made.from, outcome!.quiet.from);
+            made.to = Math.min(made.to, outcome!.quiet.to);
+            for (const d of outcome!.findings) merged.push(d);
+        } else {
+            if (merged.length) made.pieces.push(merged);
+            merged = [];
+            made.pieces.push(node);
+        }
+    }
+    if (merged.length) made.pieces.push(merged);
+    kept.walk = made;
 }
 
 function countsDays(findings: readonly Diagnostic[]): boolean {
@@ -100,7 +138,7 @@ export class FindingsForDates {
         // most stand where they stood (the same checks on the same nodes): those are compared in place,
         // the others (a number of days changed, a finding come or gone) looked up by their key
         const previous = kept.dated;
-        const dated = found.map((d, i) => (i < previous.length && sameFinding(d, previous[i]!) ? previous[i]! : undefined));
+        const dated = found.map((d, i) => (i < previous.length && (d === previous[i] || sameFinding(d, previous[i]!)) ? previous[i]! : undefined));
         if (dated.some(d => d === undefined)) {
             const taken = new Set(dated);
             const byKey = new Map<string, Diagnostic[]>();
