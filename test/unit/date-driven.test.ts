@@ -4,8 +4,9 @@
  * stale-contact-days and tier-review-days — in either direction of the move.
  */
 import { describe, expect, it } from 'vitest';
-import { datesIn, mayChangeBetween } from '../../server/src/language/validation/checks/date-driven.js';
-import { defaultThresholds } from '../../server/src/method/index.js';
+import fc from 'fast-check';
+import { datesIn, mayChangeBetween, quietSpan } from '../../server/src/language/validation/checks/date-driven.js';
+import { addDays, dayNumber, defaultThresholds } from '../../server/src/method/index.js';
 
 const days = datesIn('activity call "Call" { date 2026-03-10 status planned } // 2026-13-40 is no date\n');
 
@@ -21,5 +22,24 @@ describe('date-driven re-checks', () => {
         expect(mayChangeBetween(days, '2026-04-01', '2026-05-01', defaultThresholds)).toBe(false);
         expect(mayChangeBetween(days, '2026-01-01', '2026-03-01', defaultThresholds)).toBe(false);
         expect(mayChangeBetween(days, '2026-04-01', '2026-05-01', { staleContactDays: 30, tierReviewDays: 365 })).toBe(true);
+    });
+    it('the quiet span around a day is exactly the days a move to which cannot change the findings', () => {
+        const day = (n: number) => addDays('2026-01-01', n);
+        fc.assert(
+            fc.property(
+                fc.uniqueArray(fc.integer({ min: -400, max: 800 }), { maxLength: 8 }),
+                fc.integer({ min: -100, max: 500 }),
+                fc.integer({ min: -500, max: 900 }),
+                fc.record({ staleContactDays: fc.integer({ min: 1, max: 120 }), tierReviewDays: fc.integer({ min: 1, max: 400 }) }),
+                (offsets, today, to, thresholds) => {
+                    const dates = datesIn(offsets.map(day).join(' '));
+                    const span = quietSpan(dates, day(today), thresholds);
+                    const target = dayNumber(day(to))!;
+                    const quiet = !!span && span.from <= target && target <= span.to;
+                    expect(quiet).toBe(!mayChangeBetween(dates, day(today), day(to), thresholds));
+                },
+            ),
+            { numRuns: 2000 },
+        );
     });
 });

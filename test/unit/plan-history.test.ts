@@ -43,6 +43,21 @@ describe('the history engine', () => {
         expect(commits[5]!.changes.map(c => `${c.kind} ${c.id}`)).toEqual(['added cmgd', 'added alice'].reverse());
     });
 
+    it('reads the blobs in batches as it comes to them: 150 contents, one given back after 140 commits, each commit the plan it holds', async () => {
+        const repo = scriptedRepo();
+        // two files changed per commit: 75 commits × 2 new contents, more than two batches of 64
+        const team = (i: number) => `member bob "Bob ${i}"\n`;
+        for (let i = 0; i < 75; i++) repo.commit(`2026-0${1 + Math.floor(i / 28)}-${String(1 + (i % 28)).padStart(2, '0')}`, `step ${i}`, { 'a.acct': `${plan(i % 2 ? 1 : 2)}// ${i}\n`, 'team.acct': team(i) });
+        repo.commit('2026-04-01', 'the first team back', { 'team.acct': team(0) });
+        const history = await readPlanHistory([], { cwd: repo.dir });
+        const commits = await all(history.commits);
+        expect(commits).toHaveLength(76);
+        expect(history.stats.blobs).toBe(150);
+        expect(history.stats.parses).toBe(history.stats.blobs);
+        expect(commits.map(c => c.plan.customers[0]?.contacts[0]?.support)).toEqual([...Array.from({ length: 75 }, (_, i) => (i % 2 ? 1 : 2)), 2]);
+        expect(commits.map(c => c.plan.members.find(m => m.id === 'bob')?.name)).toEqual([...Array.from({ length: 75 }, (_, i) => `Bob ${i}`), 'Bob 0']);
+    });
+
     it("a commit's message is its first line, even when its first paragraph runs on; a \\x01 in it changes nothing", async () => {
         const repo = scriptedRepo();
         repo.commit('2026-09-01', 'Met Wang\nat the expo\n\nHe asked for a trial.', { 'a.acct': plan(1) });

@@ -93,11 +93,19 @@ export function historyEntry({ commit, date, author, message, changes, newFindin
  * until the end: joined, the same bytes.
  */
 export function historyJsonPieces(report: Omit<HistoryReport, 'commits'>, entries: readonly string[]): string[] {
-    const head = JSON.stringify(historyJson({ ...report, commits: [] }), null, 2);
-    if (entries.length === 0) return [head];
-    // `"commits": []\n}` at the end of the head: the list opened, each entry indented two levels
-    return [`${head.slice(0, -'[]\n}'.length)}[\n`, ...entries.flatMap((entry, i) => (i ? [',\n', entry] : [entry])), '\n  ]\n}'];
+    if (entries.length === 0) return [JSON.stringify(historyJson({ ...report, commits: [] }), null, 2)];
+    return [historyJsonOpening(report), ...entries.flatMap((entry, i) => (i ? [',\n', entry] : [entry])), HISTORY_JSON_CLOSING];
 }
+
+/** What `historyJsonPieces` writes before the first entry (the report has one at least). */
+export function historyJsonOpening(report: Omit<HistoryReport, 'commits'>): string {
+    const head = JSON.stringify(historyJson({ ...report, commits: [] }), null, 2);
+    // `"commits": []\n}` at the end of the head: the list opened, each entry indented two levels
+    return `${head.slice(0, -'[]\n}'.length)}[\n`;
+}
+
+/** What `historyJsonPieces` writes after the last entry. */
+export const HISTORY_JSON_CLOSING = '\n  ]\n}';
 
 /** One entry as `historyJsonPieces` places it (indented as it stands in the list). */
 export function historyEntryText(step: HistoryEntry): string {

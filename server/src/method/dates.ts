@@ -5,8 +5,36 @@
  * comes from; each caller says so in its own place (the CLI exits 2, the server logs it).
  */
 
+/**
+ * While set (readingDates): told the day of each date read, but today's — the dates a check's
+ * outcome rests on, as `acct history`'s re-check of a date-driven check needs them.
+ */
+let reader: { today: string; read: (day: number) => void } | undefined;
+
+/**
+ * Runs `run` telling `read` the day of every date it reads through `dayNumber` (and so
+ * `daysBetween`, `isMoveUnderWay`…), but `today` itself as `daysBetween`'s later date or as
+ * today (resolveToday): what the outcome of a check that compares dates with today depends on.
+ */
+export function readingDates<T>(today: string, read: (day: number) => void, run: () => T): T {
+    const outer = reader;
+    reader = { today, read };
+    try {
+        return run();
+    } finally {
+        reader = outer;
+    }
+}
+
 /** A calendar date `YYYY-MM-DD` as a day number (UTC), or undefined when it is no real date. */
 export function dayNumber(date: string | undefined | null): number | undefined {
+    const day = heldDayNumber(date);
+    if (reader && day !== undefined) reader.read(day);
+    return day;
+}
+
+/** dayNumber, not told to a reader. */
+function heldDayNumber(date: string | undefined | null): number | undefined {
     // a calendar date is ten characters: anything else is no date
     if (!date || date.length !== 10) return undefined;
     return parseDayNumber(date);
@@ -55,7 +83,7 @@ export function isDate(value: string): boolean {
 /** Whole days from `earlier` to `later` (positive when `earlier` is in the past). */
 export function daysBetween(earlier: string, later: string): number | undefined {
     const a = dayNumber(earlier);
-    const b = dayNumber(later);
+    const b = reader && later === reader.today ? heldDayNumber(later) : dayNumber(later);
     return a === undefined || b === undefined ? undefined : b - a;
 }
 
@@ -90,12 +118,12 @@ export class InvalidTodayError extends Error {
 export function resolveToday(explicit: string | undefined, environment: string | undefined, clock = localToday): string {
     const given = explicit?.trim();
     if (given) {
-        if (!isDate(given)) throw new InvalidTodayError('explicit', given);
+        if (heldDayNumber(given) === undefined) throw new InvalidTodayError('explicit', given);
         return given;
     }
     const fromEnvironment = environment?.trim();
     if (fromEnvironment) {
-        if (!isDate(fromEnvironment)) throw new InvalidTodayError('ACCT_TODAY', fromEnvironment);
+        if (heldDayNumber(fromEnvironment) === undefined) throw new InvalidTodayError('ACCT_TODAY', fromEnvironment);
         return fromEnvironment;
     }
     return clock();

@@ -59,8 +59,14 @@ export interface PlanHistory {
     stats: { parses: number; blobs: number; commitsRead: number };
 }
 
+/** How many blobs the reading asks git for at a time, ahead of the commit it comes to (a bounded read-ahead). */
+const BLOB_BATCH = 64;
+
 export class HistoryEngine {
+    /** The blobs read and still to be given to a file. */
     blobs = new Map<string, Buffer>();
+    /** Reads blobs by id (one `git cat-file --batch` for all of them). */
+    readBlobs: (ids: readonly string[]) => Promise<Map<string, Buffer>> = () => Promise.resolve(new Map());
     private readonly services;
     private readonly validator: AcctDocumentValidator;
     private readonly fileSystem = commitFileSystem();
@@ -240,7 +246,10 @@ export class HistoryEngine {
             ? await this.check(files, this.options.today ?? this.startDate!.slice(0, 10), new Map())
             : emptyPlan(this.options.today ?? '1970-01-01');
         let beforeFiles = this.current.size;
-        for (const record of log) {
+        // the plan blobs of each commit, in order: read in batches as the reading comes to them
+        const wanted = log.map(record => record.files.filter(f => f.blob && isPlan(f.to ?? f.path)).map(f => f.blob!));
+        for (const [at, record] of log.entries()) {
+            if (wanted[at]!.some(blob => !this.blobs.has(blob))) await this.readAhead(wanted, at);
             const renamed = new Map<string, string>();
             let touched = false;
             for (const change of record.files) {
@@ -270,6 +279,15 @@ export class HistoryEngine {
             if (step) yield { ...step, plan: after };
             before = after;
         }
+    }
+
+    /** Reads the blobs not read yet of the commits from `at` on, BLOB_BATCH of them at most (those of commit `at` all). */
+    private async readAhead(wanted: readonly string[][], at: number): Promise<void> {
+        const batch = new Set<string>();
+        for (let i = at; i < wanted.length && (i === at || batch.size < BLOB_BATCH); i++) {
+            for (const blob of wanted[i]!) if (!this.blobs.has(blob)) batch.add(blob);
+        }
+        for (const [id, bytes] of await this.readBlobs([...batch])) this.blobs.set(id, bytes);
     }
 
     private relative(name: string): string {

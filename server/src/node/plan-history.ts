@@ -64,14 +64,15 @@ export async function readPlanHistory(paths: readonly string[], options: History
     for (const name of [...initial.keys()]) if (!isPlan(name)) initial.delete(name);
     const engine = new HistoryEngine(tree, cwd, options, initial, start ? await commitDate(tree, start) : null);
     const blobIds = [...initial.values(), ...log.flatMap(c => c.files.filter(f => f.blob && isPlan(f.to ?? f.path)).map(f => f.blob!))];
-    const blobs = await readBlobsById(tree, blobIds);
-    engine.blobs = blobs;
     for (const blob of blobIds) engine.remaining.set(blob, (engine.remaining.get(blob) ?? 0) + 1);
+    // the first tree now; the commits' blobs in batches as the reading comes to them (history-engine.ts)
+    engine.readBlobs = ids => readBlobsById(tree, ids);
+    engine.blobs = await readBlobsById(tree, [...initial.values()]);
     return {
         shallow,
         ...(shallow && log.length ? { boundary: log.find(c => c.parent === null)?.commit ?? log[0]!.commit } : {}),
         commits: engine.run(log, isPlan),
-        stats: engine.stats(blobs.size, commitsRead),
+        stats: engine.stats(new Set(blobIds).size, commitsRead),
     };
 }
 

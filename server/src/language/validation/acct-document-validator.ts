@@ -27,9 +27,10 @@ import type { AcctLanguageServices } from '../acct-language-services.js';
 import type { AcctDocumentBuilder } from '../workspace/acct-document-builder.js';
 import type { AcctSettings } from '../workspace/acct-settings.js';
 import type { FindingPolicy } from './finding-policy.js';
+import type { CustomerIndex } from './customer-index.js';
 import { withoutCascades } from '../parser/syntax-cascade.js';
 import { giveContractCodes, internalErrorFinding, placeAtSwallowingChains } from './syntax-findings.js';
-import { datedNodesOf, FindingsForDates } from './findings-for-dates.js';
+import { FindingsForDates, runDateChecks } from './findings-for-dates.js';
 import { UnresolvedReferences } from '../references/unresolved-references.js';
 import { ElementFindings, isElement } from './element-findings.js';
 
@@ -46,6 +47,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         LangiumDocument,
         { text: string; today: string; locale: string; categories: string; root: AstNode; found: Diagnostic[] }
     >();
+    private readonly customerIndex: CustomerIndex;
     /** The builder (looked up when first needed: it is made after the validator). */
     protected readonly builderOf: () => AcctDocumentBuilder;
 
@@ -55,7 +57,8 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         this.findingPolicy = services.validation.FindingPolicy;
         this.unresolved = new UnresolvedReferences(services);
         this.settings = services.workspace.AcctSettings;
-        this.elementFindings = new ElementFindings(services.validation.CustomerIndex);
+        this.customerIndex = services.validation.CustomerIndex;
+        this.elementFindings = new ElementFindings(this.customerIndex);
         this.workspaceFacts = services.workspace.WorkspaceFacts;
     }
 
@@ -163,7 +166,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
     /**
      * The findings of a document whose text and links have not changed since its last validation,
      * with today moved: its findings that do not depend on today are kept, the date-driven checks
-     * (checks/date-driven.ts) run again, and the finding policy (waivers in force on the new
+     * (checks/date-driven.ts) run again where their findings may have changed, and the finding policy (waivers in force on the new
      * today) is applied to all — what a full validation gives. A date-driven finding equal to
      * one of the last validation is that same object (so that what is made of it can be reused).
      * Undefined when the document was not validated in full before with keepForDates (validate it).
@@ -179,12 +182,9 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         };
         try {
             await this.validateAstBefore(root, {}, acceptor, cancelToken);
-            for (const node of datedNodesOf(root, registry)) {
-                for (const check of registry.dateChecksFor(node.$type)) {
-                    const pending = check(node, acceptor, cancelToken);
-                    if (pending) await pending;
-                }
-            }
+            // the text and links are those of the kept validation: so are its customers' facts
+            this.customerIndex.use(kept.facts);
+            await runDateChecks(kept, registry, this.settings.today(), this.workspaceFacts.policy(), acceptor, found, cancelToken);
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
             return undefined;

@@ -14,40 +14,54 @@ export interface ReportingCycle {
     position: Map<Contact, number>;
 }
 
+/** Each found when first asked for (the date-driven checks ask for no reporting cycle). */
 interface CustomerFacts {
-    activeDeals: Map<Contact, Opportunity[]>;
-    activities: Map<Contact, Activity[]>;
-    cycles: Map<Contact, ReportingCycle>;
+    activeDeals?: Map<Contact, Opportunity[]>;
+    activities?: Map<Contact, Activity[]>;
+    cycles?: Map<Contact, ReportingCycle>;
 }
 
+/** The facts of the customers of one validation (CustomerIndex.keep). */
+export type CustomerFactsStore = WeakMap<Customer, CustomerFacts>;
+
 export class CustomerIndex {
-    private facts = new WeakMap<Customer, CustomerFacts>();
+    private facts: CustomerFactsStore = new WeakMap();
 
     /** The active opportunities whose decision chain names `contact`, in declaration order. */
     activeDealsOf(contact: Contact): readonly Opportunity[] {
-        return this.of(contact.$container).activeDeals.get(contact) ?? [];
+        const facts = this.of(contact.$container);
+        return (facts.activeDeals ??= activeDealsByContact(contact.$container)).get(contact) ?? [];
     }
 
     /** The activities `with` the contact, in declaration order. */
     activitiesWith(contact: Contact): readonly Activity[] {
-        return this.of(contact.$container).activities.get(contact) ?? [];
+        const facts = this.of(contact.$container);
+        return (facts.activities ??= activitiesByContact(contact.$container)).get(contact) ?? [];
     }
 
     /** The reporting cycle `contact` is on, if any. */
     cycleOf(contact: Contact): ReportingCycle | undefined {
-        return this.of(contact.$container).cycles.get(contact);
+        const facts = this.of(contact.$container);
+        return (facts.cycles ??= reportingCycles(contact.$container)).get(contact);
     }
 
     reset(): void {
         this.facts = new WeakMap();
     }
 
+    /**
+     * Until the next reset, the facts are those of `store`, found again only where it has none:
+     * `acct history`'s date re-check of a document whose text and links have not changed since
+     * the validation that `store` belongs to (its customers' deals and activities are not walked
+     * again at every new day).
+     */
+    use(store: CustomerFactsStore): void {
+        this.facts = store;
+    }
+
     private of(customer: Customer): CustomerFacts {
         let facts = this.facts.get(customer);
-        if (!facts) {
-            facts = { activeDeals: activeDealsByContact(customer), activities: activitiesByContact(customer), cycles: reportingCycles(customer) };
-            this.facts.set(customer, facts);
-        }
+        if (!facts) this.facts.set(customer, (facts = {}));
         return facts;
     }
 }

@@ -55,7 +55,7 @@ export class FindingPolicy {
         const waived: WaivedFinding[] = [];
         const today = this.settings.today();
         const diagnostics: Diagnostic[] = [];
-        const waivers = nodesWhere(document.parseResult.value, isWaiver);
+        const waivers = waiversOf(document.parseResult.value);
         for (const diagnostic of kept) {
             // (a document without waivers, the common case, needs no search for them)
             const covering = waivers.length ? coveringWaivers(document, diagnostic, today) : [];
@@ -119,6 +119,16 @@ function codeOf(diagnostic: Diagnostic): IssueCode | undefined {
 }
 
 // --- declarations holding a syntax error ---------------------------------------------------------
+
+/** The waivers of each parse, found once (`acct history` applies the policy again at each new day). */
+const waiversByRoot = new WeakMap<AstNode, { declarations: unknown; waivers: Waiver[] }>();
+
+function waiversOf(root: AstNode): Waiver[] {
+    const declarations = (root as Partial<Workspace>).declarations;
+    let known = waiversByRoot.get(root);
+    if (!known || known.declarations !== declarations) waiversByRoot.set(root, (known = { declarations, waivers: nodesWhere(root, isWaiver) }));
+    return known.waivers;
+}
 
 /**
  * The top-level declarations that hold a parse error: from the declaration's keyword to its

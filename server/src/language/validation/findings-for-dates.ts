@@ -4,11 +4,13 @@
  * (checks/date-driven.ts): the findings that do not depend on today, the date-driven ones, and
  * the syntax errors, all before the finding policy. Used by acct-document-validator.ts.
  */
-import type { AstNode, LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
+import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { nodesOf } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
-import { DATE_DRIVEN_CODES } from './checks/date-driven.js';
+import type { CustomerFactsStore } from './customer-index.js';
+import { DATE_DRIVEN_CODES, DAY_COUNTING_CODES, quietSpan } from './checks/date-driven.js';
+import { dayNumber, readingDates, type Thresholds } from '../../method/index.js';
 
 export interface FindingsOfADate {
     /** The parse the findings are of: another parse, and they say nothing. */
@@ -16,6 +18,97 @@ export interface FindingsOfADate {
     steady: Diagnostic[];
     dated: Diagnostic[];
     parseErrors: Diagnostic[];
+    /** The customers' facts the date-driven checks found (customer-index.ts): the same while the parse and its links are. */
+    facts: CustomerFactsStore;
+    /** What the date-driven checks of each node found when they last ran, and the days it holds on. */
+    outcomes: Map<AstNode, DatedOutcome>;
+    /** The last walk of the nodes, for the days all its kept outcomes hold on. */
+    walk?: DatedWalk;
+}
+
+/** What the date-driven checks of one node found on a day. */
+interface DatedOutcome {
+    /** The thresholds they ran with (`stale-contact-days tier-review-days`). */
+    limits: string;
+    /** The days (day numbers) on which they find the same; null: they run again on any other day (a finding counts days, or a check awaited). */
+    quiet: { from: number; to: number } | null;
+    findings: Diagnostic[];
+}
+
+/** The nodes in the walk's order as the findings of those whose outcome holds (merged) and the nodes to run again. */
+interface DatedWalk {
+    limits: string;
+    /** The days on which every outcome kept holds. */
+    from: number;
+    to: number;
+    pieces: Array<Diagnostic[] | AstNode>;
+}
+
+/**
+ * Runs the date-driven checks of the nodes of `kept`'s parse with `today`, in the walk's order,
+ * their findings to `found` — but a node whose findings cannot have changed since its checks
+ * last ran (none counts days, and none of the dates they read has a critical day between that
+ * day and today: quietSpan) gives what they found then, without running them. Within the days
+ * on which all such outcomes hold, the walk itself is not made again: only the nodes to run.
+ */
+export async function runDateChecks(
+    kept: FindingsOfADate,
+    registry: AcctValidationRegistry,
+    today: string,
+    thresholds: Pick<Thresholds, 'staleContactDays' | 'tierReviewDays'>,
+    accept: ValidationAcceptor,
+    found: Diagnostic[],
+    cancelToken: CancellationToken,
+): Promise<void> {
+    const limits = `${thresholds.staleContactDays} ${thresholds.tierReviewDays}`;
+    const day = dayNumber(today);
+    const run = async (node: AstNode): Promise<DatedOutcome> => {
+        const start = found.length;
+        const days = new Set<number>();
+        let known = true;
+        for (const check of registry.dateChecksFor(node.$type)) {
+            const pending = readingDates(today, read => days.add(read), () => check(node, accept, cancelToken));
+            if (!pending) continue;
+            known = false; // the dates read after an await are not told
+            await pending;
+        }
+        const findings = found.slice(start);
+        const quiet = known && !countsDays(findings) ? quietSpan([...days].sort((x, y) => x - y), today, thresholds) : null;
+        const outcome = { limits, quiet, findings };
+        kept.outcomes.set(node, outcome);
+        return outcome;
+    };
+    const walk = kept.walk;
+    if (day !== undefined && walk && walk.limits === limits && walk.from <= day && day <= walk.to) {
+        for (const piece of walk.pieces) {
+            if (Array.isArray(piece)) for (const d of piece) found.push(d);
+            else await run(piece);
+        }
+        return;
+    }
+    const made: DatedWalk = { limits, from: -Infinity, to: Infinity, pieces: [] };
+    let merged: Diagnostic[] = [];
+    for (const node of datedNodesOf(kept.root, registry)) {
+        let outcome = kept.outcomes.get(node);
+        const holds = outcome?.limits === limits && !!outcome.quiet && day !== undefined && outcome.quiet.from <= day && day <= outcome.quiet.to;
+        if (holds) for (const d of outcome!.findings) found.push(d);
+        else outcome = await run(node);
+        if (outcome!.quiet) {
+            made.from = Math.max(made.from, outcome!.quiet.from);
+            made.to = Math.min(made.to, outcome!.quiet.to);
+            for (const d of outcome!.findings) merged.push(d);
+        } else {
+            if (merged.length) made.pieces.push(merged);
+            merged = [];
+            made.pieces.push(node);
+        }
+    }
+    if (merged.length) made.pieces.push(merged);
+    kept.walk = made;
+}
+
+function countsDays(findings: readonly Diagnostic[]): boolean {
+    return findings.some(d => DAY_COUNTING_CODES.has(String(d.code)));
 }
 
 export class FindingsForDates {
@@ -26,7 +119,7 @@ export class FindingsForDates {
         const steady: Diagnostic[] = [];
         const dated: Diagnostic[] = [];
         for (const d of found) (DATE_DRIVEN_CODES.has(String(d.code)) ? dated : steady).push(d);
-        this.kept.set(document, { root: document.parseResult.value, steady, dated, parseErrors });
+        this.kept.set(document, { root: document.parseResult.value, steady, dated, parseErrors, facts: new WeakMap(), outcomes: new Map() });
     }
 
     /** The findings kept of `document`, when its parse is the one they are of. */
@@ -42,16 +135,41 @@ export class FindingsForDates {
      */
     withDates(kept: FindingsOfADate, found: readonly Diagnostic[]): Diagnostic[] | undefined {
         if (found.some(d => !DATE_DRIVEN_CODES.has(String(d.code)))) return undefined;
-        const previous = new Map<string, Diagnostic[]>();
-        for (const d of kept.dated) {
-            const key = sameFindingKey(d);
-            const list = previous.get(key);
-            if (list) list.push(d);
-            else previous.set(key, [d]);
+        // most stand where they stood (the same checks on the same nodes): those are compared in place,
+        // the others (a number of days changed, a finding come or gone) looked up by their key
+        const previous = kept.dated;
+        const dated = found.map((d, i) => (i < previous.length && (d === previous[i] || sameFinding(d, previous[i]!)) ? previous[i]! : undefined));
+        if (dated.some(d => d === undefined)) {
+            const taken = new Set(dated);
+            const byKey = new Map<string, Diagnostic[]>();
+            for (const d of previous) {
+                if (taken.has(d)) continue;
+                const key = sameFindingKey(d);
+                const list = byKey.get(key);
+                if (list) list.push(d);
+                else byKey.set(key, [d]);
+            }
+            dated.forEach((d, i) => {
+                if (d === undefined) dated[i] = byKey.get(sameFindingKey(found[i]!))?.shift() ?? found[i]!;
+            });
         }
-        kept.dated = found.map(d => previous.get(sameFindingKey(d))?.shift() ?? d);
+        kept.dated = dated as Diagnostic[];
         return kept.steady.concat(kept.dated);
     }
+}
+
+/** sameFindingKey(a) === sameFindingKey(b), without the keys. */
+function sameFinding(a: Diagnostic, b: Diagnostic): boolean {
+    const [x, y] = [a.range, b.range];
+    return (
+        a.message === b.message &&
+        a.code === b.code &&
+        x.start.line === y.start.line &&
+        x.start.character === y.start.character &&
+        x.end.line === y.end.line &&
+        x.end.character === y.end.character &&
+        (a.data === b.data || JSON.stringify(a.data) === JSON.stringify(b.data))
+    );
 }
 
 /** Two findings alike in everything a reader or a later step sees of them (place, code, message, data; the policy gives the severity). */

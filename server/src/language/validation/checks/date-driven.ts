@@ -60,6 +60,29 @@ export function mayChangeBetween(
     return false;
 }
 
+/**
+ * The days T, as day numbers, for which `mayChangeBetween(days, today, T)` is false: an interval
+ * around today (both ends included), or null when even the days next to today may change.
+ */
+export function quietSpan(
+    days: readonly number[],
+    today: string,
+    thresholds: Pick<Thresholds, 'staleContactDays' | 'tierReviewDays'>,
+): { from: number; to: number } | null {
+    const t = dayNumber(today);
+    if (t === undefined) return null;
+    // the nearest critical day from t - 1 on (c1) and up to t + 1 (c0): quiet from c0 + 2 to c1 - 2
+    let [c0, c1] = [-Infinity, Infinity];
+    for (const offset of [0, thresholds.staleContactDays, thresholds.tierReviewDays]) {
+        const first = lowerBound(days, t - 1 - offset);
+        if (first < days.length) c1 = Math.min(c1, days[first]! + offset);
+        const last = lowerBound(days, t + 2 - offset) - 1;
+        if (last >= 0) c0 = Math.max(c0, days[last]! + offset);
+    }
+    const [from, to] = [c0 + 2, c1 - 2];
+    return from <= t && t <= to ? { from, to } : null;
+}
+
 function lowerBound(sorted: readonly number[], value: number): number {
     let [lo, hi] = [0, sorted.length];
     while (lo < hi) {
