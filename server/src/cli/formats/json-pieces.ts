@@ -1,0 +1,55 @@
+/**
+ * A long JSON list written in pieces: the same bytes as `JSON.stringify(value, null, 2)`, without
+ * the whole text (42 MB for a megabyte of plan whose every line is a finding) or an object per
+ * item held at once. Each item is written alone and moved in by the list's depth (a JSON text
+ * holds no raw line feed but its own).
+ */
+
+/** About how many characters a piece holds before it is handed out. */
+export const PIECE_CHARS = 1 << 18;
+
+/**
+ * `JSON.stringify(items, null, 2)` for a list standing `depth` levels deep in a document indented
+ * by two spaces (0: the document is the list), in pieces of about PIECE_CHARS characters; `item`
+ * turns each element into the value written (by default, the element itself).
+ */
+export function* jsonListPieces<T>(items: Iterable<T>, depth = 0, item: (element: T) => unknown = element => element): Generator<string> {
+    const outer = '\n' + '  '.repeat(depth);
+    const inner = outer + '  ';
+    let piece = '';
+    let first = true;
+    for (const element of items) {
+        const text = JSON.stringify(item(element), null, 2) ?? 'null';
+        piece += (first ? '[' + inner : ',' + inner) + (text.includes('\n') ? text.replace(/\n/g, inner) : text);
+        first = false;
+        if (piece.length >= PIECE_CHARS) {
+            yield piece;
+            piece = '';
+        }
+    }
+    yield first ? '[]' : piece + outer + ']';
+}
+
+/** A document with one list in it, written as `JSON.stringify(document, null, 2)`: the text around the list (`head`, `tail`), the list in pieces. */
+export function* jsonDocumentPieces<T>(
+    document: object,
+    list: readonly string[],
+    items: Iterable<T>,
+    item?: (element: T) => unknown,
+): Generator<string> {
+    // the list replaced by a marker string, found again in the text (the document around the list holds no plan text)
+    const marker = JSON.stringify('\u0000acct-list\u0000');
+    const placed = JSON.stringify(withAt(document, list, JSON.parse(marker)), null, 2);
+    const at = placed.indexOf(marker);
+    if (at < 0) throw new Error(`no list at ${list.join('.')}`);
+    yield placed.slice(0, at);
+    yield* jsonListPieces(items, list.length, item);
+    yield placed.slice(at + marker.length);
+}
+
+function withAt(value: unknown, path: readonly string[], leaf: unknown): unknown {
+    if (path.length === 0) return leaf;
+    const [key, ...rest] = path;
+    if (Array.isArray(value)) return value.map((v, i) => (String(i) === key ? withAt(v, rest, leaf) : v));
+    return { ...(value as object), [key!]: withAt((value as Record<string, unknown>)[key!], rest, leaf) };
+}
