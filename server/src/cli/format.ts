@@ -43,7 +43,53 @@ export function formatJson(diagnostics: DiagnosticJson[]): string {
 
 /** `formatJson` in pieces, for standard output: the 42 MB of a megabyte of findings is never one text. */
 export function jsonPieces(diagnostics: DiagnosticJson[]): Iterable<string> {
-    return jsonListPieces(diagnostics);
+    return jsonListPieces(diagnostics, 0, undefined, findingJson());
+}
+
+/**
+ * A finding as `JSON.stringify(d, null, 2)` writes it in the list, made from its fields directly:
+ * the file, the code, the message and the subject of the finding before are quoted once (the
+ * findings of one file, or of one mistake repeated, share them). A finding that is not the
+ * contract's seven fields, in their order and of their types, is written by JSON.stringify.
+ */
+function findingJson(): (d: DiagnosticJson, inner: string) => string {
+    const said = { file: ['', '""'], severity: ['', '""'], code: ['', '""'], message: ['', '""'], subject: ['', '""'] } satisfies Record<string, [string, string]>;
+    const quoted = (field: keyof typeof said, value: string) => {
+        const last = said[field];
+        if (last[0] !== value) {
+            last[0] = value;
+            last[1] = JSON.stringify(value);
+        }
+        return last[1];
+    };
+    return (d, inner) => {
+        if (!isPlainFinding(d)) return JSON.stringify(d, null, 2).replace(/\n/g, inner);
+        const at = inner + '  ';
+        return (
+            `{${at}"file": ${quoted('file', d.file)},${at}"line": ${d.line},${at}"column": ${d.column},${at}"severity": ${quoted('severity', d.severity)},` +
+            `${at}"code": ${quoted('code', d.code)},${at}"message": ${quoted('message', d.message)},${at}"subject": ${d.subject === null ? 'null' : quoted('subject', d.subject)}${inner}}`
+        );
+    };
+}
+
+const FINDING_KEYS = ['file', 'line', 'column', 'severity', 'code', 'message', 'subject'];
+
+/** The contract's seven fields in their order, strings and finite numbers (and a null subject): what findingJson writes as JSON.stringify would. */
+function isPlainFinding(d: DiagnosticJson): boolean {
+    if (
+        typeof d.file !== 'string' ||
+        !Number.isFinite(d.line) ||
+        !Number.isFinite(d.column) ||
+        typeof d.severity !== 'string' ||
+        typeof d.code !== 'string' ||
+        typeof d.message !== 'string' ||
+        (d.subject !== null && typeof d.subject !== 'string') ||
+        Object.getPrototypeOf(d) !== Object.prototype
+    )
+        return false;
+    let i = 0;
+    for (const key in d) if (FINDING_KEYS[i++] !== key) return false;
+    return i === FINDING_KEYS.length;
 }
 
 /** GitHub workflow commands: `::warning file=…,line=…,col=…,title=CODE::MESSAGE`. */

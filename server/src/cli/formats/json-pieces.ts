@@ -13,14 +13,26 @@ export const PIECE_CHARS = 1 << 18;
  * by two spaces (0: the document is the list), in pieces of about PIECE_CHARS characters; `item`
  * turns each element into the value written (by default, the element itself).
  */
-export function* jsonListPieces<T>(items: Iterable<T>, depth = 0, item: (element: T) => unknown = element => element): Generator<string> {
+export function* jsonListPieces<T>(
+    items: Iterable<T>,
+    depth = 0,
+    item: (element: T) => unknown = element => element,
+    /**
+     * The element's value as JSON.stringify(value, null, 2) writes it, each line after the first
+     * moved in by `inner` (the line feed and the spaces of the list's items), when the caller
+     * writes it quicker than the default.
+     */
+    json: (element: T, inner: string) => string = (element, inner) => {
+        const text = JSON.stringify(item(element), null, 2) ?? 'null';
+        return text.includes('\n') ? text.replace(/\n/g, inner) : text;
+    },
+): Generator<string> {
     const outer = '\n' + '  '.repeat(depth);
     const inner = outer + '  ';
     let piece = '';
     let first = true;
     for (const element of items) {
-        const text = JSON.stringify(item(element), null, 2) ?? 'null';
-        piece += (first ? '[' + inner : ',' + inner) + (text.includes('\n') ? text.replace(/\n/g, inner) : text);
+        piece += (first ? '[' + inner : ',' + inner) + json(element, inner);
         first = false;
         if (piece.length >= PIECE_CHARS) {
             yield piece;
