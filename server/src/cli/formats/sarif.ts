@@ -132,14 +132,23 @@ export function fileUri(file: string): string {
  */
 class FingerprintCounter {
     private readonly seen = new Map<string, number>();
+    /** The last message masked and the last text hashed, with what they gave: a mistake repeated on every line is masked and hashed once. */
+    private last = { message: '', masked: '', said: '', hash: '' };
 
     next(finding: LocatedFinding): string {
         const d = finding.diagnostic;
         const about = finding.about ? `${finding.about.subject} ${finding.about.contact ?? ''}` : '';
-        const hash = createHash('sha256')
-            .update([d.code, d.file, about, d.message.replace(/\d+/g, '#')].join('\0'))
-            .digest('hex')
-            .slice(0, 32);
+        const last = this.last;
+        if (d.message !== last.message || last.said === '') {
+            last.message = d.message;
+            last.masked = d.message.replace(/\d+/g, '#');
+        }
+        const said = [d.code, d.file, about, last.masked].join('\0');
+        if (said !== last.said) {
+            last.said = said;
+            last.hash = createHash('sha256').update(said).digest('hex').slice(0, 32);
+        }
+        const hash = last.hash;
         const count = (this.seen.get(hash) ?? 0) + 1;
         this.seen.set(hash, count);
         return `${hash}:${count}`;
