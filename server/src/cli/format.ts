@@ -12,16 +12,23 @@ export function formatText(diagnostics: DiagnosticJson[]): string {
 
 /** `items.map(line).join('\n')` in pieces of about PIECE_CHARS characters (nothing for no items). */
 export function* linePieces<T>(items: Iterable<T>, line: (item: T) => string): Generator<string> {
-    let piece = '';
+    // joined at once, as in jsonListPieces: a flat string
+    let parts: string[] = [];
+    let size = 0;
     let first = true;
     for (const item of items) {
-        piece += first ? line(item) : '\n' + line(item);
+        const text = line(item);
+        if (!first) parts.push('\n');
+        parts.push(text);
+        size += text.length + 1;
         first = false;
-        if (piece.length >= PIECE_CHARS) {
-            yield piece;
-            piece = '';
+        if (size >= PIECE_CHARS) {
+            yield parts.join('');
+            parts = [];
+            size = 0;
         }
     }
+    const piece = parts.join('');
     if (piece) yield piece;
 }
 

@@ -29,17 +29,26 @@ export function* jsonListPieces<T>(
 ): Generator<string> {
     const outer = '\n' + '  '.repeat(depth);
     const inner = outer + '  ';
-    let piece = '';
+    // the texts of a piece joined at once: a flat string, which standard output encodes without first flattening a rope of thousands
+    let parts: string[] = [];
+    let size = 0;
     let first = true;
     for (const element of items) {
-        piece += (first ? '[' + inner : ',' + inner) + json(element, inner);
+        const text = json(element, inner);
+        parts.push(first ? '[' : ',', inner, text);
+        size += text.length;
         first = false;
-        if (piece.length >= PIECE_CHARS) {
-            yield piece;
-            piece = '';
+        if (size >= PIECE_CHARS) {
+            yield parts.join('');
+            parts = [];
+            size = 0;
         }
     }
-    yield first ? '[]' : piece + outer + ']';
+    if (first) yield '[]';
+    else {
+        parts.push(outer, ']');
+        yield parts.join('');
+    }
 }
 
 /** A document with one list in it, written as `JSON.stringify(document, null, 2)`: the text around the list (`head`, `tail`), the list in pieces. */
