@@ -70,6 +70,14 @@ describe('reports written in pieces', () => {
         );
     });
 
+    it('plan text that looks like the place of the list does not move the list', () => {
+        const sly = '\u0000acct-list\u0000';
+        const document = { changes: [{ name: sly, results: sly }], results: [] as unknown[], after: { results: sly } };
+        const results = [{ message: sly }, { message: '"results": ' + sly }];
+        const whole = JSON.stringify({ ...document, results }, null, 2);
+        expect([...jsonDocumentPieces(document, ['results'], results)].join('')).toBe(whole);
+    });
+
     it('lines in pieces are the lines joined by line feeds, nothing for none', () => {
         fc.assert(
             fc.property(fc.array(fc.string(), { maxLength: 40 }), lines => {

@@ -59,7 +59,7 @@ export function jsonPieces(diagnostics: DiagnosticJson[]): Iterable<string> {
  * findings of one file, or of one mistake repeated, share them). A finding that is not the
  * contract's seven fields, in their order and of their types, is written by JSON.stringify.
  */
-function findingJson(): (d: DiagnosticJson, inner: string) => string {
+export function findingJson(): (d: DiagnosticJson, inner: string) => string {
     const said = { file: ['', '""'], severity: ['', '""'], code: ['', '""'], message: ['', '""'], subject: ['', '""'] } satisfies Record<string, [string, string]>;
     const quoted = (field: keyof typeof said, value: string) => {
         const last = said[field];

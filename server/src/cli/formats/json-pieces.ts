@@ -57,15 +57,18 @@ export function* jsonDocumentPieces<T>(
     list: readonly string[],
     items: Iterable<T>,
     item?: (element: T) => unknown,
+    json?: (element: T, inner: string) => string,
 ): Generator<string> {
-    // the list replaced by a marker string, found again in the text (the document around the list holds no plan text)
+    // The list replaced by a marker string, found again in the text with its key on a line of its
+    // own at the list's depth: a line feed never stands in a JSON string, so plan text cannot fake it.
     const marker = JSON.stringify('\u0000acct-list\u0000');
     const placed = JSON.stringify(withAt(document, list, JSON.parse(marker)), null, 2);
-    const at = placed.indexOf(marker);
+    const keyed = '\n' + '  '.repeat(list.length) + JSON.stringify(list[list.length - 1]) + ': ';
+    const at = placed.indexOf(keyed + marker);
     if (at < 0) throw new Error(`no list at ${list.join('.')}`);
-    yield placed.slice(0, at);
-    yield* jsonListPieces(items, list.length, item);
-    yield placed.slice(at + marker.length);
+    yield placed.slice(0, at + keyed.length);
+    yield* jsonListPieces(items, list.length, item, json);
+    yield placed.slice(at + keyed.length + marker.length);
 }
 
 function withAt(value: unknown, path: readonly string[], leaf: unknown): unknown {
