@@ -26,6 +26,11 @@ export function writeStdout(text: string): Promise<void> {
     });
 }
 
+/** Writes a text made in pieces (a long report), each as it comes: the whole is never one text. */
+export async function writePieces(pieces: Iterable<string>): Promise<void> {
+    for (const piece of pieces) await writeStdout(piece);
+}
+
 /**
  * Characters a terminal or a CI log would act on instead of showing — C0 controls but the tab
  * and the line feed (ESC starts the CSI and OSC sequences that move the cursor, recolour, set

@@ -16,7 +16,7 @@ import type { FindingPolicy } from '../language/validation/finding-policy.js';
 import type { AcctSettings } from '../language/workspace/acct-settings.js';
 import type { SourceAnchor } from '../contract/plan-focus.js';
 import type { SubjectKey } from '../contract/subject-key.js';
-import { diagnosticJson, locatedFinding, type LocatedFinding } from './diagnostics.js';
+import { diagnosticJson, locatedFinding, subjectOfDiagnostic, type LocatedFinding } from './diagnostics.js';
 import { computePlan } from './plan-json.js';
 import { sandboxPlan } from './sandbox-plan.js';
 import type { RankedPlan } from '../contract/sandbox.js';
@@ -117,41 +117,52 @@ export class AcctPlanBuilder {
 
     protected findings(base: URI | undefined): Findings {
         return this.cached('findings', base, () => {
+            // Each finding is one DiagnosticJson, with its source diagnostic beside it at the same
+            // index; what only SARIF, redaction and the views read (ends, subjects) is made when
+            // first asked, so that a megabyte of findings checked once makes no more objects than it prints.
             const documents = this.acctDocuments();
-            const subjectOfFinding = new Map(
-                documents.map(doc => {
-                    const at = subjectsByOffset(doc.parseResult.value);
-                    // the offset as the document's offsetAt gives it, from line starts found by the engine's search
-                    const text = doc.textDocument.getText();
-                    let starts: Uint32Array | undefined;
-                    return [doc, (d: Diagnostic) => at(offsetOf(text, (starts ??= lineStarts(text)), d.range.start.line, d.range.start.character))] as const;
-                }),
-            );
-            const all = documents.flatMap(doc => {
+            const all: DiagnosticJson[] = [];
+            const sources: Diagnostic[] = [];
+            const waivedAll: WaivedJson[] = [];
+            const waivedSources: Diagnostic[] = [];
+            for (const doc of documents) {
                 const path = relativePath(doc.uri, base);
-                const subject = subjectOfFinding.get(doc)!;
-                return (doc.diagnostics ?? []).map(d => locatedFinding(diagnosticJson(path, d, subject(d)), d));
-            });
-            all.sort((a, b) => byPlace(a.diagnostic, b.diagnostic));
-            const waived = documents
-                .flatMap(doc => {
-                    const path = relativePath(doc.uri, base);
-                    const subject = subjectOfFinding.get(doc)!;
-                    return this.findingPolicy.waivedIn(doc).map(({ diagnostic, waiver }) => {
-                        const json: WaivedJson = {
-                            ...diagnosticJson(path, diagnostic, subject(diagnostic)),
-                            reason: waiver.reason ?? '',
-                            until: waiver.until ?? null,
-                        };
-                        return locatedFinding(json, diagnostic);
+                const at = subjectsByOffset(doc.parseResult.value);
+                // the offset as the document's offsetAt gives it, from line starts found by the engine's search
+                const text = doc.textDocument.getText();
+                let starts: Uint32Array | undefined;
+                const offset = (p: { line: number; character: number }) => offsetOf(text, (starts ??= lineStarts(text)), p.line, p.character);
+                for (const d of doc.diagnostics ?? []) {
+                    all.push(diagnosticJson(path, d, at(offset(d.range.start))));
+                    sources.push(d);
+                }
+                for (const { diagnostic, waiver } of this.findingPolicy.waivedIn(doc)) {
+                    waivedAll.push({
+                        ...diagnosticJson(path, diagnostic, at(offset(diagnostic.range.start))),
+                        reason: waiver.reason ?? '',
+                        until: waiver.until ?? null,
                     });
-                })
-                .sort((a, b) => byPlace(a.diagnostic, b.diagnostic));
+                    waivedSources.push(diagnostic);
+                }
+            }
+            const order = placeOrder(all);
+            const waivedOrder = placeOrder(waivedAll);
+            const diagnostics = order.map(i => all[i]!);
+            const waived = waivedOrder.map(i => waivedAll[i]!);
+            let subjects: (FindingSubject | null)[] | undefined;
+            let located: Findings['located'] | undefined;
             return {
-                diagnostics: all.map(f => f.diagnostic),
-                subjects: all.map(f => f.about),
-                waived: waived.map(f => f.diagnostic as WaivedJson),
-                located: { diagnostics: all, waived },
+                diagnostics,
+                get subjects() {
+                    return (subjects ??= order.map(i => subjectOfDiagnostic(sources[i]!)));
+                },
+                waived,
+                get located() {
+                    return (located ??= {
+                        diagnostics: order.map((i, n) => locatedFinding(diagnostics[n]!, sources[i]!)),
+                        waived: waivedOrder.map((i, n) => locatedFinding(waived[n]!, waivedSources[i]!)),
+                    });
+                },
             };
         });
     }
@@ -159,4 +170,10 @@ export class AcctPlanBuilder {
     private cached<T>(what: string, base: URI | undefined, compute: () => T): T {
         return this.cache.get(`${what} ${base?.toString() ?? ''}`, compute) as T;
     }
+}
+
+/** The indexes of `findings` in the order of the CLI and the export (byPlace; equal findings keep their order). */
+function placeOrder(findings: readonly DiagnosticJson[]): number[] {
+    const order = Array.from({ length: findings.length }, (_, i) => i);
+    return order.sort((a, b) => byPlace(findings[a]!, findings[b]!));
 }

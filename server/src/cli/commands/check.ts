@@ -1,12 +1,13 @@
 /** `acct check`: one line per finding, then a summary (contract section 5); SARIF; `--watch`. */
 import { Command, Option } from 'commander';
-import { formatGithub, formatJson, formatText, summaryLine, type OutputFormat } from '../format.js';
-import { formatSarif } from '../formats/sarif.js';
+import { githubPieces, jsonPieces, linePieces, summaryLine, type OutputFormat } from '../format.js';
+import { sarifPieces } from '../formats/sarif.js';
+import { findingLine } from '../../contract/findings.js';
 import { ACCT_VERSION, hintDeclaredElsewhere, load, parseCount, UsageError, withPathsAndToday, writeOutput, type SetExit } from '../common.js';
 import type { LoadedWorkspace } from '../../node/workspace-loader.js';
 import { checkTarget } from '../../files/safe-write.js';
 import { watchCheck } from '../watch.js';
-import { visible, writeStderr } from '../output.js';
+import { visible, writeStderr, writeStdout } from '../output.js';
 import type { Texts } from '../../method/index.js';
 
 interface CheckOptions {
@@ -37,8 +38,7 @@ async function check(paths: string[], options: CheckOptions, texts: Texts): Prom
     if (options.output) checkTarget(options.output, what);
     const workspace = await load(paths, options.today, texts);
     const diagnostics = workspace.diagnostics();
-    const output = report(workspace, options.format, texts);
-    if (output) await writeOutput(options.output, output + '\n', '-o', what, texts);
+    await writeReport(options.output, report(workspace, options.format, texts), what, texts);
     await hintDeclaredElsewhere('check', workspace.documents, texts);
     const errors = diagnostics.filter(d => d.severity === 'error').length;
     const warnings = diagnostics.filter(d => d.severity === 'warning').length;
@@ -51,18 +51,45 @@ async function check(paths: string[], options: CheckOptions, texts: Texts): Prom
     return 0;
 }
 
-function report(workspace: LoadedWorkspace, format: CheckOptions['format'], texts: Texts): string {
+/**
+ * The report in pieces, as it is made (a megabyte of findings is 42 MB of JSON: never one text
+ * on its way to standard output), followed by a line feed; nothing at all for an empty report.
+ */
+async function writeReport(target: string | undefined, pieces: Iterable<string>, what: string, texts: Texts): Promise<void> {
+    if (target) {
+        const output = [...pieces].join('');
+        if (output) await writeOutput(target, output + '\n', '-o', what, texts);
+        return;
+    }
+    let written = false;
+    for (const piece of pieces) {
+        if (!piece) continue;
+        await writeStdout(piece);
+        written = true;
+    }
+    if (written) await writeStdout('\n');
+}
+
+function* report(workspace: LoadedWorkspace, format: CheckOptions['format'], texts: Texts): Generator<string> {
     const diagnostics = workspace.diagnostics();
     switch (format) {
         case 'json':
-            return formatJson(diagnostics);
+            return yield* jsonPieces(diagnostics);
         case 'github':
-            return visible(formatGithub(diagnostics));
+            for (const piece of githubPieces(diagnostics)) yield visible(piece);
+            return;
         case 'sarif': {
             const located = workspace.located();
-            return formatSarif({ findings: located.diagnostics, waived: located.waived, version: ACCT_VERSION, texts });
+            return yield* sarifPieces({ findings: located.diagnostics, waived: located.waived, version: ACCT_VERSION, texts });
         }
-        default:
-            return visible([formatText(diagnostics), summaryLine(diagnostics, workspace.documents.length, texts)].filter(Boolean).join('\n'));
+        default: {
+            // the finding lines, then the summary on a line of its own (the summary alone when there is no finding)
+            let lines = false;
+            for (const piece of linePieces(diagnostics, findingLine)) {
+                yield visible(piece);
+                lines = true;
+            }
+            yield visible((lines ? '\n' : '') + summaryLine(diagnostics, workspace.documents.length, texts));
+        }
     }
 }

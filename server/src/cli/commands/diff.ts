@@ -15,7 +15,9 @@ import { existsAt, GitError, isRevision, pathInTree, plansAt, renames, resolveRe
 import { relativePath } from '../../language/workspace/file-places.js';
 import type { AcctPlanDocument } from '../../contract/plan-types.js';
 import { hintDeclaredElsewhere, withPathsAndToday, type SetExit } from '../common.js';
-import { writeStdout, writeTextStdout } from '../output.js';
+import { writePieces, writeTextStdout } from '../output.js';
+import { jsonDocumentPieces } from '../formats/json-pieces.js';
+import { findingJson } from '../format.js';
 
 interface DiffOptions {
     from: string;
@@ -63,7 +65,8 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
         ({ diff: report } = await diffWith(tree, paths, [options.from, from], undefined, after.plan(), load));
     }
     await (options.format === 'json'
-        ? writeStdout(JSON.stringify(report, null, 2) + '\n')
+        ? // the new findings (every line of a plan full of mistakes) written in pieces, the same bytes as JSON.stringify
+          writePieces(diffJsonPieces(report))
         : writeTextStdout(options.format === 'markdown' ? formatDiffMarkdown(report, texts) : formatDiffText(report, texts)));
     // the files on disk (or at --to): where the unknown members and competitors of the plans compared are declared
     if (after) await hintDeclaredElsewhere('diff', after.documents, texts, cwd);
@@ -129,4 +132,10 @@ export async function everyPathSomewhere(
             to ? message('git.pathNowhereBetween', { path: file, from: from[0], to: to[0] }) : message('git.pathNowhere', { path: file, from: from[0] }),
         );
     }
+}
+
+/** `JSON.stringify(report, null, 2)` and a line feed, in pieces. */
+function* diffJsonPieces(report: PlanDiff): Generator<string> {
+    yield* jsonDocumentPieces(report, ['newFindings'], report.newFindings, undefined, findingJson());
+    yield '\n';
 }

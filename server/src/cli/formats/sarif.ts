@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { isAdjustable, ISSUE_CODES, issueCatalog, isWaivable, type IssueCode, type Severity, type SeverityLevel, type Texts } from '../../method/index.js';
 import type { LocatedFinding } from '../../plan/diagnostics.js';
 import type { WaivedJson } from '../../contract/plan-types.js';
+import { jsonDocumentPieces } from './json-pieces.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The name of acct's partial fingerprint; bump its version when the recipe changes. */
@@ -28,11 +29,12 @@ export interface SarifInput {
 }
 
 export function formatSarif(input: SarifInput): string {
+    return [...sarifPieces(input)].join('');
+}
+
+/** `formatSarif` in pieces: the results are made one by one as they are written, never held all at once. */
+export function sarifPieces(input: SarifInput): Iterable<string> {
     const fingerprints = new FingerprintCounter();
-    const results = [
-        ...input.findings.map(f => result(f, fingerprints)),
-        ...input.waived.map(f => ({ ...result(f, fingerprints), suppressions: [suppression(f.diagnostic as WaivedJson, input.texts)] })),
-    ];
     const log = {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',
@@ -47,11 +49,20 @@ export function formatSarif(input: SarifInput): string {
                     },
                 },
                 columnKind: 'utf16CodeUnits',
-                results,
+                results: [],
             },
         ],
     };
-    return JSON.stringify(log, null, 2);
+    const findings = input.findings.length;
+    const all = input.waived.length ? input.findings.concat(input.waived) : input.findings;
+    return jsonDocumentPieces(log, ['runs', '0', 'results'], indexes(all.length), i => {
+        const f = all[i]!;
+        return i < findings ? result(f, fingerprints) : { ...result(f, fingerprints), suppressions: [suppression(f.diagnostic as WaivedJson, input.texts)] };
+    });
+}
+
+function* indexes(count: number): Generator<number> {
+    for (let i = 0; i < count; i++) yield i;
 }
 
 function rule(code: IssueCode, texts: Texts) {
@@ -121,14 +132,23 @@ export function fileUri(file: string): string {
  */
 class FingerprintCounter {
     private readonly seen = new Map<string, number>();
+    /** The last message masked and the last text hashed, with what they gave: a mistake repeated on every line is masked and hashed once. */
+    private last = { message: '', masked: '', said: '', hash: '' };
 
     next(finding: LocatedFinding): string {
         const d = finding.diagnostic;
         const about = finding.about ? `${finding.about.subject} ${finding.about.contact ?? ''}` : '';
-        const hash = createHash('sha256')
-            .update([d.code, d.file, about, d.message.replace(/\d+/g, '#')].join('\0'))
-            .digest('hex')
-            .slice(0, 32);
+        const last = this.last;
+        if (d.message !== last.message || last.said === '') {
+            last.message = d.message;
+            last.masked = d.message.replace(/\d+/g, '#');
+        }
+        const said = [d.code, d.file, about, last.masked].join('\0');
+        if (said !== last.said) {
+            last.said = said;
+            last.hash = createHash('sha256').update(said).digest('hex').slice(0, 32);
+        }
+        const hash = last.hash;
         const count = (this.seen.get(hash) ?? 0) + 1;
         this.seen.set(hash, count);
         return `${hash}:${count}`;
