@@ -10,7 +10,12 @@ import type { DiagnosticJson } from '../../server/src/contract/plan-types.js';
 
 const value = fc.jsonValue({ maxDepth: 3 });
 /** Items long enough that a list of them spans several pieces. */
-const longItem = fc.record({ file: fc.string(), line: fc.nat(), message: fc.string({ minLength: 1 }).map(s => s.repeat(Math.ceil(40_000 / s.length))), subject: fc.option(fc.string()) });
+const longItem = fc.record({
+    file: fc.string(),
+    line: fc.nat(),
+    message: fc.string({ minLength: 1 }).map(s => s.repeat(Math.ceil(40_000 / s.length))),
+    subject: fc.option(fc.string()),
+});
 
 describe('reports written in pieces', () => {
     it('a list is JSON.stringify of the list, at any depth, in pieces no longer than needed', () => {

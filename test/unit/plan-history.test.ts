@@ -47,7 +47,11 @@ describe('the history engine', () => {
         const repo = scriptedRepo();
         // two files changed per commit: 75 commits × 2 new contents, more than two batches of 64
         const team = (i: number) => `member bob "Bob ${i}"\n`;
-        for (let i = 0; i < 75; i++) repo.commit(`2026-0${1 + Math.floor(i / 28)}-${String(1 + (i % 28)).padStart(2, '0')}`, `step ${i}`, { 'a.acct': `${plan(i % 2 ? 1 : 2)}// ${i}\n`, 'team.acct': team(i) });
+        for (let i = 0; i < 75; i++)
+            repo.commit(`2026-0${1 + Math.floor(i / 28)}-${String(1 + (i % 28)).padStart(2, '0')}`, `step ${i}`, {
+                'a.acct': `${plan(i % 2 ? 1 : 2)}// ${i}\n`,
+                'team.acct': team(i),
+            });
         repo.commit('2026-04-01', 'the first team back', { 'team.acct': team(0) });
         const history = await readPlanHistory([], { cwd: repo.dir });
         const commits = await all(history.commits);

@@ -31,7 +31,20 @@ function exampleFiles(): Record<string, string> {
 const place = (node: CstNode | undefined) => node && { offset: node.offset, end: node.end, range: node.range, text: node.text };
 
 /** The keywords the checks point findings at (`where: { keyword }`), punctuation, and keywords that are also values (a stage, an activity's kind). */
-const KEYWORDS = ['policy', 'competitor-support', 'decision-chain', 'team', 'value-proposition', '{', '}', 'contact', 'customer', 'opportunity', 'role', 'team-event'];
+const KEYWORDS = [
+    'policy',
+    'competitor-support',
+    'decision-chain',
+    'team',
+    'value-proposition',
+    '{',
+    '}',
+    'contact',
+    'customer',
+    'opportunity',
+    'role',
+    'team-event',
+];
 
 /** A leaf as the waivers' search (finding-policy.ts) and a finding's keyword read it: where, and in which node. */
 const leafReading = (leaf: CstNode | undefined) =>
@@ -59,8 +72,9 @@ async function checkOnce(files: Record<string, string>, leanTree: boolean) {
     let leaves = 0;
     const trees = documents.map(document => {
         const root = document.parseResult.value.$cstNode!;
-        for (const node of CstUtils.streamCst(root)) if (isCompositeCstNode(node)) composites++;
-        else leaves++;
+        for (const node of CstUtils.streamCst(root))
+            if (isCompositeCstNode(node)) composites++;
+            else leaves++;
         // the leaf at every offset (the same leaf over its characters once), and where each comment was put
         const atOffsets: unknown[] = [];
         let last: CstNode | undefined;
@@ -77,7 +91,11 @@ async function checkOnce(files: Record<string, string>, leanTree: boolean) {
             .map((node: AstNode) => ({
                 type: node.$type,
                 at: place(node.$cstNode),
-                keywords: KEYWORDS.map(keyword => [keyword, leafReading(nodeForKeyword(node.$cstNode, keyword)), place(nodeForKeyword(node.$cstNode, keyword, 1))]),
+                keywords: KEYWORDS.map(keyword => [
+                    keyword,
+                    leafReading(nodeForKeyword(node.$cstNode, keyword)),
+                    place(nodeForKeyword(node.$cstNode, keyword, 1)),
+                ]),
                 properties: Object.keys(node)
                     .filter(key => !key.startsWith('$'))
                     .map(key => ({

@@ -60,7 +60,10 @@ export function jsonPieces(diagnostics: DiagnosticJson[]): Iterable<string> {
  * contract's seven fields, in their order and of their types, is written by JSON.stringify.
  */
 export function findingJson(): (d: DiagnosticJson, inner: string) => string {
-    const said = { file: ['', '""'], severity: ['', '""'], code: ['', '""'], message: ['', '""'], subject: ['', '""'] } satisfies Record<string, [string, string]>;
+    const said = { file: ['', '""'], severity: ['', '""'], code: ['', '""'], message: ['', '""'], subject: ['', '""'] } satisfies Record<
+        string,
+        [string, string]
+    >;
     const quoted = (field: keyof typeof said, value: string) => {
         const last = said[field];
         if (last[0] !== value) {
@@ -110,7 +113,8 @@ const githubCommand: Record<string, string> = { error: 'error', warning: 'warnin
 export function githubPieces(diagnostics: DiagnosticJson[]): Iterable<string> {
     return linePieces(
         diagnostics,
-        d => `::${githubCommand[d.severity]} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(d.message)}`,
+        d =>
+            `::${githubCommand[d.severity]} file=${escapeProperty(d.file)},line=${d.line},col=${d.column},title=${escapeProperty(d.code)}::${escapeData(d.message)}`,
     );
 }
 

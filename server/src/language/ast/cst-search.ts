@@ -94,7 +94,11 @@ export function nodeForKeyword(node: CstNode | undefined, keyword: string, index
         const child = next.value;
         if (child.astNode !== element) walk.prune();
         else if (isCompositeCstNode(child)) continue;
-        else if (GrammarAST.isKeyword(child.grammarSource) ? child.grammarSource.value === keyword : child.text === keyword && mayBeKeyword(child.grammarSource, keyword))
+        else if (
+            GrammarAST.isKeyword(child.grammarSource)
+                ? child.grammarSource.value === keyword
+                : child.text === keyword && mayBeKeyword(child.grammarSource, keyword)
+        )
             nodes.push(child);
     }
     for (const leaf of table.leavesIn(node.root, node.offset, node.end)) {

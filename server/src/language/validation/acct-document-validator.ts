@@ -204,7 +204,8 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
     protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
         let range = info.range;
         if (!range && typeof info.property === 'string') range = (nodeForProperty(info.node.$cstNode, info.property, info.index) ?? info.node.$cstNode)?.range;
-        else if (!range && typeof info.keyword === 'string') range = (nodeForKeyword(info.node.$cstNode, info.keyword, info.index) ?? info.node.$cstNode)?.range;
+        else if (!range && typeof info.keyword === 'string')
+            range = (nodeForKeyword(info.node.$cstNode, info.keyword, info.index) ?? info.node.$cstNode)?.range;
         if (!range) range = getDiagnosticRange(info);
         return {
             message,

@@ -67,13 +67,24 @@ export async function runDateChecks(
         const days = new Set<number>();
         let known = true;
         for (const check of registry.dateChecksFor(node.$type)) {
-            const pending = readingDates(today, read => days.add(read), () => check(node, accept, cancelToken));
+            const pending = readingDates(
+                today,
+                read => days.add(read),
+                () => check(node, accept, cancelToken),
+            );
             if (!pending) continue;
             known = false; // the dates read after an await are not told
             await pending;
         }
         const findings = found.slice(start);
-        const quiet = known && !countsDays(findings) ? quietSpan([...days].sort((x, y) => x - y), today, thresholds) : null;
+        const quiet =
+            known && !countsDays(findings)
+                ? quietSpan(
+                      [...days].sort((x, y) => x - y),
+                      today,
+                      thresholds,
+                  )
+                : null;
         const outcome = { limits, quiet, findings };
         kept.outcomes.set(node, outcome);
         return outcome;
