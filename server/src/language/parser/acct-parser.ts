@@ -22,6 +22,7 @@ import {
     LangiumParser,
     LeafCstNodeImpl,
     type AstNode,
+    type AstReflection,
     type CompositeCstNode,
     type CompositeCstNodeImpl,
     type CstNode,
@@ -44,7 +45,7 @@ import {
     type MutableCompositeCstNode,
     type ParserInternals,
 } from '../langium-internals.js';
-import { LeanCompositeCstNode, LeanCstNodeBuilder, OneShotKeywords, putValueLeafInPlace, shareEmptyLists } from './lean-cst.js';
+import { fillDefaults, LeanCompositeCstNode, LeanCstNodeBuilder, OneShotKeywords, putValueLeafInPlace } from './lean-cst.js';
 
 type CompositeNode = MutableCompositeCstNode;
 
@@ -74,12 +75,10 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
  */
 class AcctLangiumParser extends LangiumParser {
     private readonly builder: AcctCstNodeBuilder;
-    private readonly oneShot: boolean;
 
     constructor(services: LangiumCoreServices, options: AcctParserOptions) {
         super(services);
-        this.oneShot = options.valueLeaves === true;
-        this.builder = options.valueLeaves ? new ValueLeafCstNodeBuilder() : new AcctCstNodeBuilder();
+        this.builder = options.valueLeaves ? new ValueLeafCstNodeBuilder(services.shared.AstReflection) : new AcctCstNodeBuilder();
         // Langium makes its builder itself (a private field): the one field of the parser acct sets
         checkLangiumInternals(this).nodeBuilder = this.builder;
     }
@@ -106,7 +105,6 @@ class AcctLangiumParser extends LangiumParser {
             const result = super.parse<T>(input, options);
             for (const error of result.parserErrors) error.resyncedTokens = NO_TOKENS;
             this.builder.finishTree(result.value?.$cstNode?.root);
-            if (this.oneShot) shareEmptyLists(result.value);
             return result;
         } finally {
             Error.stackTraceLimit = limit;
@@ -236,6 +234,10 @@ class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
     private readonly stack: CompositeCstNode[] = [];
     private top: RootCstNode | undefined;
 
+    constructor(private readonly reflection: AstReflection) {
+        super();
+    }
+
     override get current(): CompositeCstNodeImpl {
         return (this.stack[this.stack.length - 1] ?? this.top) as CompositeCstNodeImpl;
     }
@@ -277,6 +279,8 @@ class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
             if (!this.holdsDroppedToken(node)) this.removeNode(node);
         } else mutableComposite(node).content = node.content.slice();
         putValueLeafInPlace(node, item);
+        // the node's lists that the parser left empty are the one shared empty list (lean-cst.ts)
+        fillDefaults(this.reflection, item);
     }
 
     override finishTree(root: RootCstNode | undefined): void {

@@ -10,6 +10,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import {
     AstUtils,
+    type AstReflection,
     CompositeCstNodeImpl,
     CstNodeBuilder,
     GrammarAST,
@@ -183,24 +184,47 @@ export function putValueLeafInPlace(node: CompositeCstNode | undefined, item: { 
     // ast/cst-search.ts valueLeafOf) still reads its range and text until it is dropped
 }
 
-/** The one empty list of a plan parsed once (`shareEmptyLists`): frozen, so that a change to it fails loudly. */
+/** The one empty list of a plan parsed once (`fillDefaults`): frozen, so that a change to it fails loudly. */
 const NO_ITEMS: readonly never[] = Object.freeze([]);
 
+/** A type's properties with a default value (Langium's type metadata), in Langium's order. */
+const defaultsOf = new Map<string, ReadonlyArray<{ name: string; defaultValue: unknown }>>();
+
 /**
- * For a one-shot check: every empty list of the AST (Langium gives each node an array for each
- * list property of its type, most of them empty: a contact's `kpis`, `pains`, `influences`,
- * `competitorSupport`, `waivers`) becomes one shared, frozen empty array — 32 bytes a list,
- * 70,000 lists of the benchmark's workspace. Called once the parse is done (acct-parser.ts): the
- * parser fills its lists while it builds them; nothing changes an AST's lists afterwards.
+ * For a one-shot check, when the parser closes an AST node (the builder's `construct`, before
+ * Langium's own `assignMandatoryProperties`, which then finds nothing left to do): each property
+ * the node did not get takes its default, as Langium gives it and in Langium's order (the same
+ * keys in the same order), except that an empty list is the one shared, frozen `NO_ITEMS` —
+ * (Langium gives each node an array for each list property of
+ * its type, most of them empty: a contact's `kpis`, `pains`, `influences`, `competitorSupport`,
+ * `waivers`; 32 bytes a list, 70,000 lists of the benchmark's workspace). It used to be done by
+ * a walk over every node after the parse, which cost more than the lists saved (about 5 % of a
+ * cold check); nothing changes an AST's lists afterwards. A list the parser filled is never empty.
  */
-export function shareEmptyLists(root: AstNode): void {
-    for (const node of AstUtils.streamAst(root)) {
-        const fields = node as unknown as Record<string, unknown>;
-        for (const key in fields) {
-            const value = fields[key];
-            if (Array.isArray(value) && value.length === 0 && key.charCodeAt(0) !== 36 /* $ */) fields[key] = NO_ITEMS;
+export function fillDefaults(reflection: AstReflection, item: { $type?: unknown }): void {
+    const type = item.$type;
+    if (typeof type !== 'string' || '$infixName' in item) return;
+    let defaults = defaultsOf.get(type);
+    if (!defaults) {
+        const properties = reflection.getTypeMetaData(type).properties;
+        const found: Array<{ name: string; defaultValue: unknown }> = [];
+        for (const key in properties) {
+            if (!Object.prototype.hasOwnProperty.call(properties, key)) continue;
+            const property = properties[key]!;
+            if (property.defaultValue !== undefined) found.push({ name: property.name, defaultValue: property.defaultValue });
         }
+        defaultsOf.set(type, (defaults = found));
     }
+    const fields = item as Record<string, unknown>;
+    for (const { name, defaultValue } of defaults) {
+        if (fields[name] !== undefined) continue;
+        fields[name] = Array.isArray(defaultValue) ? (defaultValue.length === 0 ? NO_ITEMS : copyDefault(defaultValue)) : defaultValue;
+    }
+}
+
+/** Langium's copy of a default value (`copyDefaultValue`): lists copied, other values shared. */
+function copyDefault(value: unknown): unknown {
+    return Array.isArray(value) ? value.map(copyDefault) : value;
 }
 
 /**
