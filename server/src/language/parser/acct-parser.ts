@@ -195,7 +195,8 @@ function walkHiddenTokensWithACursor(parser: ParserInternals): void {
         () =>
             function (this: ParserInternals, token: IToken): IToken[] {
                 const hidden = this.lexerResult?.hidden;
-                if (!hidden || cursor >= hidden.length) return [];
+                // most tokens have no comment before them: one shared empty list (Langium only hands it to addHiddenNodes)
+                if (!hidden || cursor >= hidden.length || hidden[cursor]!.startOffset > token.startOffset) return NO_TOKENS;
                 const start = cursor;
                 while (cursor < hidden.length && hidden[cursor]!.startOffset <= token.startOffset) cursor++;
                 return hidden.slice(start, cursor);
