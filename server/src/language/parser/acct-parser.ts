@@ -75,6 +75,8 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
 class AcctLangiumParser extends LangiumParser {
     private readonly builder: AcctCstNodeBuilder;
     private readonly oneShot: boolean;
+    /** A one-shot parser's strings of the texts parsed so far, one object a value (lean-cst.ts `shareEmptyLists`), until `forgetSharedStrings`. */
+    readonly sharedStrings = new Map<string, string>();
 
     constructor(services: LangiumCoreServices, options: AcctParserOptions) {
         super(services);
@@ -106,7 +108,7 @@ class AcctLangiumParser extends LangiumParser {
             const result = super.parse<T>(input, options);
             for (const error of result.parserErrors) error.resyncedTokens = NO_TOKENS;
             this.builder.finishTree(result.value?.$cstNode?.root);
-            if (this.oneShot) shareEmptyLists(result.value);
+            if (this.oneShot) shareEmptyLists(result.value, this.sharedStrings);
             return result;
         } finally {
             Error.stackTraceLimit = limit;
@@ -114,6 +116,14 @@ class AcctLangiumParser extends LangiumParser {
             this.builder.buildRootNode('');
         }
     }
+}
+
+/**
+ * The texts of a one-shot load are parsed: the parser's table of their strings is dropped (the
+ * values stay shared; a text parsed later starts a new table). No effect on another parser.
+ */
+export function forgetSharedStrings(parser: LangiumParser): void {
+    if (parser instanceof AcctLangiumParser) parser.sharedStrings.clear();
 }
 
 /** Langium's CST builder, linear where Langium's is quadratic (see the top of this file). */
