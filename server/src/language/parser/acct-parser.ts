@@ -44,7 +44,7 @@ import {
     type MutableCompositeCstNode,
     type ParserInternals,
 } from '../langium-internals.js';
-import { LeanCompositeCstNode, LeanCstNodeBuilder, OneShotKeywords, putValueLeafInPlace, shareEmptyLists } from './lean-cst.js';
+import { LeanCompositeCstNode, LeanCstNodeBuilder, OneShotKeywords, putValueLeafInPlace, shareEmptyLists, shareStrings } from './lean-cst.js';
 
 type CompositeNode = MutableCompositeCstNode;
 
@@ -75,8 +75,11 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
 class AcctLangiumParser extends LangiumParser {
     private readonly builder: AcctCstNodeBuilder;
     private readonly oneShot: boolean;
-    /** A one-shot parser's strings of the texts parsed so far, one object a value (lean-cst.ts `shareEmptyLists`), until `forgetSharedStrings`. */
-    readonly sharedStrings = new Map<string, string>();
+
+    /** A one-shot parser's table of the strings of the texts parsed so far (`forgetSharedStrings`). */
+    get sharedStrings(): Map<string, string> | undefined {
+        return this.builder instanceof ValueLeafCstNodeBuilder ? this.builder.sharedStrings : undefined;
+    }
 
     constructor(services: LangiumCoreServices, options: AcctParserOptions) {
         super(services);
@@ -108,7 +111,7 @@ class AcctLangiumParser extends LangiumParser {
             const result = super.parse<T>(input, options);
             for (const error of result.parserErrors) error.resyncedTokens = NO_TOKENS;
             this.builder.finishTree(result.value?.$cstNode?.root);
-            if (this.oneShot) shareEmptyLists(result.value, this.sharedStrings);
+            if (this.oneShot) shareEmptyLists(result.value);
             return result;
         } finally {
             Error.stackTraceLimit = limit;
@@ -123,7 +126,7 @@ class AcctLangiumParser extends LangiumParser {
  * values stay shared; a text parsed later starts a new table). No effect on another parser.
  */
 export function forgetSharedStrings(parser: LangiumParser): void {
-    if (parser instanceof AcctLangiumParser) parser.sharedStrings.clear();
+    if (parser instanceof AcctLangiumParser) parser.sharedStrings?.clear();
 }
 
 /** Langium's CST builder, linear where Langium's is quadratic (see the top of this file). */
@@ -241,6 +244,8 @@ function walkHiddenTokensWithACursor(parser: ParserInternals): void {
  * (`OneShotKeywords`), and each node keeps the offsets of its first and last token.
  */
 class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
+    /** The strings of the texts parsed so far, one object a value (lean-cst.ts `shareStrings`), until `forgetSharedStrings`. */
+    readonly sharedStrings = new Map<string, string>();
     private readonly keywords = new OneShotKeywords();
     // Langium's stack of the nodes being built is private: this builder keeps its own
     private readonly stack: CompositeCstNode[] = [];
@@ -287,6 +292,8 @@ class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
             if (!this.holdsDroppedToken(node)) this.removeNode(node);
         } else mutableComposite(node).content = node.content.slice();
         putValueLeafInPlace(node, item);
+        // its names and values the load's one string each (lean-cst.ts)
+        shareStrings(item, this.sharedStrings);
     }
 
     override finishTree(root: RootCstNode | undefined): void {

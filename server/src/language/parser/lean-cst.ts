@@ -193,36 +193,45 @@ const NO_ITEMS: readonly never[] = Object.freeze([]);
  * `competitorSupport`, `waivers`) becomes one shared, frozen empty array — 32 bytes a list,
  * 70,000 lists of the benchmark's workspace. Called once the parse is done (acct-parser.ts): the
  * parser fills its lists while it builds them; nothing changes an AST's lists afterwards.
- *
- * With `strings`, every string value of the AST and every reference's name (`$refText`) becomes
- * the one string of that value in `strings` (the texts of the whole load): the parser copies each
- * token's text it keeps (a name shorter than 13 characters is a copy of its own, a longer one a
- * slice of 32 bytes), and the same names come back thousands of times — 30,000 references to
- * 1,000 names, 5,000 departments of 11 — 2 MB of the benchmark's workspace. Same values: only
- * which string object holds them changes.
  */
-export function shareEmptyLists(root: AstNode, strings?: Map<string, string>): void {
+export function shareEmptyLists(root: AstNode): void {
     for (const node of AstUtils.streamAst(root)) {
         const fields = node as unknown as Record<string, unknown>;
         for (const key in fields) {
-            if (key.charCodeAt(0) === 36 /* $ */) continue;
             const value = fields[key];
-            if (Array.isArray(value)) {
-                if (value.length === 0) fields[key] = NO_ITEMS;
-                else if (strings) for (let i = 0; i < value.length; i++) value[i] = shared(value[i], strings);
-            } else if (strings && value !== undefined) {
-                if (typeof value === 'string') fields[key] = sharedString(value, strings);
-                else shared(value, strings);
-            }
+            if (Array.isArray(value) && value.length === 0 && key.charCodeAt(0) !== 36 /* $ */) fields[key] = NO_ITEMS;
         }
     }
 }
 
-/** `value` with its string (or its reference's name) the one of `strings`. */
+/**
+ * For a one-shot check, when the parser closes an AST node (the builder's `construct`, after
+ * every assignment to the node): each string value of the node and each of its references' names
+ * (`$refText`) becomes the one string of that value in `strings` (the texts of the whole load).
+ * The parser copies each token's text it keeps (a name shorter than 13 characters is a copy of its
+ * own, a longer one a slice of 32 bytes), and the same names come back thousands of times: 30,000
+ * references to 1,000 names, 5,000 departments of 11 — 2.5 MB of the benchmark's workspace. The
+ * same values: only which string object holds them changes.
+ */
+export function shareStrings(item: object, strings: Map<string, string>): void {
+    const fields = item as Record<string, unknown>;
+    for (const key in fields) {
+        if (key.charCodeAt(0) === 36 /* $ */) continue;
+        const value = fields[key];
+        if (typeof value === 'string') fields[key] = sharedString(value, strings);
+        else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = shared(value[i], strings);
+        else if (isReference(value)) shareRefText(value, strings);
+    }
+}
+
 function shared(value: unknown, strings: Map<string, string>): unknown {
     if (typeof value === 'string') return sharedString(value, strings);
-    if (isReference(value)) (value as { $refText: string }).$refText = sharedString(value.$refText, strings);
+    if (isReference(value)) shareRefText(value, strings);
     return value;
+}
+
+function shareRefText(reference: { $refText: string }, strings: Map<string, string>): void {
+    reference.$refText = sharedString(reference.$refText, strings);
 }
 
 function sharedString(value: string, strings: Map<string, string>): string {
