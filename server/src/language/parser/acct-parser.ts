@@ -44,7 +44,8 @@ import {
     type MutableCompositeCstNode,
     type ParserInternals,
 } from '../langium-internals.js';
-import { LeanCompositeCstNode, LeanCstNodeBuilder, OneShotKeywords, putValueLeafInPlace, shareEmptyLists, shareStrings } from './lean-cst.js';
+import { LeanCompositeCstNode, LeanCstNodeBuilder, OneShotKeywords, putValueLeafInPlace, shareEmptyLists, sharedString } from './lean-cst.js';
+import { AcctValueConverter } from './acct-value-converter.js';
 
 type CompositeNode = MutableCompositeCstNode;
 
@@ -85,6 +86,9 @@ class AcctLangiumParser extends LangiumParser {
         super(services);
         this.oneShot = options.valueLeaves === true;
         this.builder = options.valueLeaves ? new ValueLeafCstNodeBuilder() : new AcctCstNodeBuilder();
+        // a one-shot parse's values (and so its references' names) are the load's one string each
+        const converter = services.parser.ValueConverter;
+        if (this.builder instanceof ValueLeafCstNodeBuilder && converter instanceof AcctValueConverter) converter.sharedStrings = this.builder.sharedStrings;
         // Langium makes its builder itself (a private field): the one field of the parser acct sets
         checkLangiumInternals(this).nodeBuilder = this.builder;
     }
@@ -244,7 +248,7 @@ function walkHiddenTokensWithACursor(parser: ParserInternals): void {
  * (`OneShotKeywords`), and each node keeps the offsets of its first and last token.
  */
 class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
-    /** The strings of the texts parsed so far, one object a value (lean-cst.ts `shareStrings`), until `forgetSharedStrings`. */
+    /** The strings of the texts parsed so far, one object a value (the value converter's and the kept keywords'), until `forgetSharedStrings`. */
     readonly sharedStrings = new Map<string, string>();
     private readonly keywords = new OneShotKeywords();
     // Langium's stack of the nodes being built is private: this builder keeps its own
@@ -274,7 +278,11 @@ class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
         const current = this.current;
         if (current instanceof LeanCompositeCstNode) current.reach(token.startOffset, token.startOffset + token.image.length);
-        return this.keywords.drop(token, feature) ?? super.buildLeafNode(token, feature);
+        const dropped = this.keywords.drop(token, feature);
+        if (dropped) return dropped;
+        // a keyword kept as a leaf is a value (a role, a stage): its text the load's one string of it (the parser assigns `token.image`)
+        if (feature?.$type === 'Keyword') token.image = sharedString(token.image, this.sharedStrings);
+        return super.buildLeafNode(token, feature);
     }
 
     protected override holdsDroppedToken(node: object): boolean {
@@ -292,8 +300,6 @@ class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
             if (!this.holdsDroppedToken(node)) this.removeNode(node);
         } else mutableComposite(node).content = node.content.slice();
         putValueLeafInPlace(node, item);
-        // its names and values the load's one string each (lean-cst.ts)
-        shareStrings(item, this.sharedStrings);
     }
 
     override finishTree(root: RootCstNode | undefined): void {

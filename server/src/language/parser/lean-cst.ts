@@ -15,7 +15,6 @@ import {
     GrammarAST,
     GrammarUtils,
     isCompositeCstNode,
-    isReference,
     type AstNode,
     type CompositeCstNode,
     type CstNode,
@@ -204,37 +203,8 @@ export function shareEmptyLists(root: AstNode): void {
     }
 }
 
-/**
- * For a one-shot check, when the parser closes an AST node (the builder's `construct`, after
- * every assignment to the node): each string value of the node and each of its references' names
- * (`$refText`) becomes the one string of that value in `strings` (the texts of the whole load).
- * The parser copies each token's text it keeps (a name shorter than 13 characters is a copy of its
- * own, a longer one a slice of 32 bytes), and the same names come back thousands of times: 30,000
- * references to 1,000 names, 5,000 departments of 11 — 2.5 MB of the benchmark's workspace. The
- * same values: only which string object holds them changes.
- */
-export function shareStrings(item: object, strings: Map<string, string>): void {
-    const fields = item as Record<string, unknown>;
-    for (const key in fields) {
-        if (key.charCodeAt(0) === 36 /* $ */) continue;
-        const value = fields[key];
-        if (typeof value === 'string') fields[key] = sharedString(value, strings);
-        else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) value[i] = shared(value[i], strings);
-        else if (isReference(value)) shareRefText(value, strings);
-    }
-}
-
-function shared(value: unknown, strings: Map<string, string>): unknown {
-    if (typeof value === 'string') return sharedString(value, strings);
-    if (isReference(value)) shareRefText(value, strings);
-    return value;
-}
-
-function shareRefText(reference: { $refText: string }, strings: Map<string, string>): void {
-    reference.$refText = sharedString(reference.$refText, strings);
-}
-
-function sharedString(value: string, strings: Map<string, string>): string {
+/** The one string of `value` in `strings` (a one-shot load's table, acct-parser.ts). */
+export function sharedString(value: string, strings: Map<string, string>): string {
     const known = strings.get(value);
     if (known !== undefined) return known;
     strings.set(value, value);
