@@ -103,7 +103,7 @@ async function checkOnce(files: Record<string, string>, leanTree: boolean) {
                         key,
                         nodes: nodesForProperty(node.$cstNode, key).map(n => ({ ...place(n), property: assignedProperty(n.grammarSource) })),
                         langium: place(GrammarUtils.findNodeForProperty(node.$cstNode, key)),
-                        // the property's strings (a one-shot tree's are shared across the load, lean-cst.ts shareEmptyLists)
+                        // the property's strings (a one-shot parse's are shared across the load, acct-value-converter.ts)
                         strings: [(node as unknown as Record<string, unknown>)[key]].flat().filter(value => typeof value === 'string'),
                         references: [(node as unknown as Record<string, unknown>)[key]]
                             .flat()

@@ -4,6 +4,7 @@
  * time, a tree of pieces that took 12 MB in a 100k-line workspace.
  */
 import { DefaultValueConverter, ValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { sharedString } from './lean-cst.js';
 
 export class AcctValueConverter extends DefaultValueConverter {
     /**
@@ -16,11 +17,7 @@ export class AcctValueConverter extends DefaultValueConverter {
     override convert(input: string, cstNode: CstNode): ValueType {
         const value = super.convert(input, cstNode);
         const strings = this.sharedStrings;
-        if (strings === undefined || typeof value !== 'string') return value;
-        const known = strings.get(value);
-        if (known !== undefined) return known;
-        strings.set(value, value);
-        return value;
+        return strings === undefined || typeof value !== 'string' ? value : sharedString(value, strings);
     }
 
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
