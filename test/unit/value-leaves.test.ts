@@ -15,6 +15,7 @@ import { createAcctServices } from '../../server/src/acct-module.js';
 import type { Workspace } from '../../server/src/language/generated/ast.js';
 import { assignedProperty, leafAtOffset, nodeForKeyword, nodesForProperty } from '../../server/src/language/ast/cst-search.js';
 import { serializePlan } from '../../server/src/plan/plan-json.js';
+import { loadTexts } from '../../server/src/node/workspace-loader.js';
 import { generateWorkspace } from '../bench/generate.js';
 import { TODAY } from './helpers.js';
 
@@ -111,6 +112,8 @@ async function checkOnce(files: Record<string, string>, leanTree: boolean) {
                         key,
                         nodes: nodesForProperty(node.$cstNode, key).map(n => ({ ...place(n), property: assignedProperty(n.grammarSource) })),
                         langium: place(GrammarUtils.findNodeForProperty(node.$cstNode, key)),
+                        // the property's strings (a one-shot parse's are shared across the load, acct-value-converter.ts)
+                        strings: [(node as unknown as Record<string, unknown>)[key]].flat().filter(value => typeof value === 'string'),
                         references: [(node as unknown as Record<string, unknown>)[key]]
                             .flat()
                             .filter(isReference)
@@ -175,6 +178,28 @@ describe('the one-shot syntax tree (value leaves)', () => {
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
+    });
+
+    it('keeps no table of the strings it shared once the texts are parsed (loadTexts)', async () => {
+        const files = exampleFiles();
+        const loaded = await loadTexts(
+            Object.entries(files).map(([name, text]) => ({ file: path.join(examples, name), text })),
+            { today: TODAY, cwd: examples },
+        );
+        const parser = loaded.acct.parser.LangiumParser as unknown as { sharedStrings: Map<string, string> };
+        expect(parser.sharedStrings.size).toBe(0);
+        // the same names, read from the shared strings: every reference of the team's members resolved
+        const references = loaded.documents.flatMap(document =>
+            AstUtils.streamAst(document.parseResult.value)
+                .flatMap(node => AstUtils.streamReferences(node).map(info => info.reference))
+                .toArray(),
+        );
+        expect(references.length).toBeGreaterThan(50);
+        for (const reference of references) expect(reference.$refText).toBe(reference.$refNode?.text);
+        // a later parse with the same services starts a new table, and drops it in the same way
+        const document = loaded.shared.workspace.LangiumDocumentFactory.fromString(files['team.acct']!, URI.file(path.join(examples, 'again.acct')));
+        expect(parser.sharedStrings.size).toBeGreaterThan(0);
+        expect(document.parseResult.parserErrors).toEqual([]);
     });
 
     it('reads broken texts as Langium’s tree does (findings, ranges, references)', async () => {

@@ -13,6 +13,7 @@ import { findAcctFiles, readPlanTexts, type FindOptions } from './plan-files.js'
 import type { LocatedFinding } from '../plan/diagnostics.js';
 import type { Locale } from '../method/index.js';
 import { commitFileSystem } from './commit-plans.js';
+import { forgetSharedStrings } from '../language/parser/acct-parser.js';
 import { PlanByFile, type FileFindings } from '../plan/plan-by-file.js';
 
 export { InputError, findAcctFiles, isSkippedFolder, readPlanText } from './plan-files.js';
@@ -70,6 +71,8 @@ export async function loadTexts(files: readonly PlanText[], options: LoadOptions
         shared.workspace.LangiumDocuments.addDocument(document);
         return document;
     });
+    // every text is parsed (the factory parses at once): the table that shared their strings goes
+    forgetSharedStrings(Acct.parser.LangiumParser);
     await shared.workspace.DocumentBuilder.build(documents, { validation: true });
     const base = URI.file(cwd);
     const plans = Acct.plan.PlanBuilder;

@@ -45,7 +45,8 @@ import {
     type MutableCompositeCstNode,
     type ParserInternals,
 } from '../langium-internals.js';
-import { fillDefaults, LeanCompositeCstNode, LeanCstNodeBuilder, OneShotKeywords, putValueLeafInPlace } from './lean-cst.js';
+import { fillDefaults, LeanCompositeCstNode, LeanCstNodeBuilder, OneShotKeywords, putValueLeafInPlace, sharedString } from './lean-cst.js';
+import { AcctValueConverter } from './acct-value-converter.js';
 
 type CompositeNode = MutableCompositeCstNode;
 
@@ -76,9 +77,17 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
 class AcctLangiumParser extends LangiumParser {
     private readonly builder: AcctCstNodeBuilder;
 
+    /** A one-shot parser's table of the strings of the texts parsed so far (`forgetSharedStrings`). */
+    get sharedStrings(): Map<string, string> | undefined {
+        return this.builder instanceof ValueLeafCstNodeBuilder ? this.builder.sharedStrings : undefined;
+    }
+
     constructor(services: LangiumCoreServices, options: AcctParserOptions) {
         super(services);
         this.builder = options.valueLeaves ? new ValueLeafCstNodeBuilder(services.shared.AstReflection) : new AcctCstNodeBuilder();
+        // a one-shot parse's values (and so its references' names) are the load's one string each
+        const converter = services.parser.ValueConverter;
+        if (this.builder instanceof ValueLeafCstNodeBuilder && converter instanceof AcctValueConverter) converter.sharedStrings = this.builder.sharedStrings;
         // Langium makes its builder itself (a private field): the one field of the parser acct sets
         checkLangiumInternals(this).nodeBuilder = this.builder;
     }
@@ -112,6 +121,14 @@ class AcctLangiumParser extends LangiumParser {
             this.builder.buildRootNode('');
         }
     }
+}
+
+/**
+ * The texts of a one-shot load are parsed: the parser's table of their strings is dropped (the
+ * values stay shared; a text parsed later starts a new table). No effect on another parser.
+ */
+export function forgetSharedStrings(parser: LangiumParser): void {
+    if (parser instanceof AcctLangiumParser) parser.sharedStrings?.clear();
 }
 
 /** Langium's CST builder, linear where Langium's is quadratic (see the top of this file). */
@@ -230,6 +247,8 @@ function walkHiddenTokensWithACursor(parser: ParserInternals): void {
  * (`OneShotKeywords`), and each node keeps the offsets of its first and last token.
  */
 class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
+    /** The strings of the texts parsed so far, one object a value (the value converter's and the kept keywords'), until `forgetSharedStrings`. */
+    readonly sharedStrings = new Map<string, string>();
     private readonly keywords = new OneShotKeywords();
     // Langium's stack of the nodes being built is private: this builder keeps its own
     private readonly stack: CompositeCstNode[] = [];
@@ -262,7 +281,11 @@ class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
     override buildLeafNode(token: IToken, feature?: GrammarAST.AbstractElement): LeafCstNode {
         const current = this.current;
         if (current instanceof LeanCompositeCstNode) current.reach(token.startOffset, token.startOffset + token.image.length);
-        return this.keywords.drop(token, feature) ?? super.buildLeafNode(token, feature);
+        const dropped = this.keywords.drop(token, feature);
+        if (dropped) return dropped;
+        // a keyword kept as a leaf is a value (a role, a stage): its text the load's one string of it (the parser assigns `token.image`)
+        if (feature?.$type === 'Keyword') token.image = sharedString(token.image, this.sharedStrings);
+        return super.buildLeafNode(token, feature);
     }
 
     protected override holdsDroppedToken(node: object): boolean {

@@ -4,8 +4,22 @@
  * time, a tree of pieces that took 12 MB in a 100k-line workspace.
  */
 import { DefaultValueConverter, ValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
+import { sharedString } from './lean-cst.js';
 
 export class AcctValueConverter extends DefaultValueConverter {
+    /**
+     * A one-shot parser's table of the load's strings (acct-parser.ts): each value converted is the
+     * one string of that value in it — the parser copies each token's text, and the same names come
+     * back thousands of times (30,000 references to 1,000 names in the benchmark's workspace).
+     */
+    sharedStrings: Map<string, string> | undefined;
+
+    override convert(input: string, cstNode: CstNode): ValueType {
+        const value = super.convert(input, cstNode);
+        const strings = this.sharedStrings;
+        return strings === undefined || typeof value !== 'string' ? value : sharedString(value, strings);
+    }
+
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         if (rule.name === 'STRING') {
             // unterminated (the lexer reports it): the value is what was written after the quote

@@ -227,6 +227,14 @@ function copyDefault(value: unknown): unknown {
     return Array.isArray(value) ? value.map(copyDefault) : value;
 }
 
+/** The one string of `value` in `strings` (a one-shot load's table, acct-parser.ts). */
+export function sharedString(value: string, strings: Map<string, string>): string {
+    const known = strings.get(value);
+    if (known !== undefined) return known;
+    strings.set(value, value);
+    return value;
+}
+
 /**
  * A composite node of a one-shot tree: it keeps the offsets of its first and last token itself
  * (its range is computed from them when asked), since its keywords and punctuation are not
