@@ -7,6 +7,7 @@ import type { LangiumSharedCoreServices, Module, PartialLangiumCoreServices, Par
 import type { AcctLanguageAddedServices, AcctLanguageServices } from './acct-language-services.js';
 import { AcctScopeComputation, AcctScopeProvider } from './references/acct-scope.js';
 import { AcctDocumentValidator } from './validation/acct-document-validator.js';
+import { AcctLangiumDocuments } from './workspace/acct-documents.js';
 import { AcctDocumentBuilder } from './workspace/acct-document-builder.js';
 import { AcctSettings } from './workspace/acct-settings.js';
 import { CustomerIndex } from './validation/customer-index.js';
@@ -75,5 +76,6 @@ export const AcctLanguageSharedModule: Module<LangiumSharedCoreServices, Partial
         DocumentBuilder: services => new AcctDocumentBuilder(services),
         LangiumDocumentFactory: services => new IncrementalDocumentFactory(services),
         WorkspaceManager: services => new AcctWorkspaceManager(services),
+        LangiumDocuments: services => new AcctLangiumDocuments(services),
     },
 };

@@ -43,6 +43,8 @@ export class PlanParts {
     private readonly written = new WeakMap<Diagnostic, { path: string; severity: unknown; message: unknown; json: DiagnosticJson }>();
     /** Each plan's findings by file: a file whose findings are the same object on both sides is not compared again. */
     private readonly byFile = new WeakMap<AcctPlanDocument, Map<string, FileFindings>>();
+    /** Each parse's subject finder (the declarations' spans): a date re-check's new findings in an unchanged file do not walk it again. */
+    private readonly subjects = new WeakMap<Workspace, ReturnType<typeof subjectsByOffset>>();
 
     constructor(
         cwd: string,
@@ -97,7 +99,11 @@ export class PlanParts {
         const json = (d: Diagnostic): DiagnosticJson => {
             const written = this.written.get(d);
             if (written && written.path === path && written.severity === d.severity && written.message === d.message) return written.json;
-            at ??= subjectsByOffset(doc.parseResult.value);
+            if (!at) {
+                const root = doc.parseResult.value;
+                at = this.subjects.get(root);
+                if (!at) this.subjects.set(root, (at = subjectsByOffset(root)));
+            }
             const made = diagnosticJson(path, d, at(doc.textDocument.offsetAt(d.range.start)));
             this.written.set(d, { path, severity: d.severity, message: d.message, json: made });
             return made;

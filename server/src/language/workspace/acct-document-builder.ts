@@ -192,10 +192,10 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
             const declarations = (document.parseResult?.value as Workspace | undefined)?.declarations ?? [];
             const checkAgain =
                 everything ||
-                names.some(name => shown.has(name)) ||
+                refersToAny(names, shown) ||
                 (policies && declarations.some(d => d.$type === 'Policy')) ||
                 declarations.some(d => d.$type !== 'Policy' && places.has(d.name));
-            if (names.some(name => relink.has(name))) {
+            if (refersToAny(names, relink)) {
                 const validated = document.state >= DocumentState.Validated;
                 this.resetToState(document, DocumentState.ComputedScopes);
                 if (onlyMembers && validated && !checkAgain) this.checksKept.add(document);
@@ -213,12 +213,12 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
      * The names a document refers to, once per linking of it: its references list is a new array
      * after each unlinking, and only grows while linked (a reference resolved late is pushed).
      */
-    private readonly names = new WeakMap<object, { length: number; names: readonly string[] }>();
-    private namesReferredBy(document: LangiumDocument): readonly string[] {
+    private readonly names = new WeakMap<object, { length: number; names: ReadonlySet<string> }>();
+    private namesReferredBy(document: LangiumDocument): ReadonlySet<string> {
         const references = document.references ?? [];
         let known = this.names.get(references);
         if (!known || known.length !== references.length) {
-            known = { length: references.length, names: [...new Set(references.filter(isReference).map(ref => ref.$refText))] };
+            known = { length: references.length, names: new Set(references.filter(isReference).map(ref => ref.$refText)) };
             this.names.set(references, known);
         }
         return known.names;
@@ -227,4 +227,15 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
     private documentOf(key: string): LangiumDocument | undefined {
         return this.langiumDocuments.all.find(doc => doc.uri.toString() === key);
     }
+}
+
+/** Whether a document referring to `names` refers to one of `wanted` (the smaller set is walked: an edit names a few, a document many). */
+function refersToAny(names: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
+    if (wanted.size === 0) return false;
+    if (wanted.size <= names.size) {
+        for (const name of wanted) if (names.has(name)) return true;
+        return false;
+    }
+    for (const name of names) if (wanted.has(name)) return true;
+    return false;
 }

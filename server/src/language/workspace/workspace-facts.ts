@@ -23,12 +23,28 @@ export class WorkspaceFacts {
 
     /** Every policy block of the workspace, in file order: the first one is in force. */
     policies(): Policy[] {
-        return this.cache.get('policies', () => this.sortedWorkspaces().flatMap(ws => ws.declarations.filter(isPolicy))) as Policy[];
+        return this.derived('policies', this.roots(), () => {
+            const policies = this.roots().flatMap(ws => this.policiesIn(ws));
+            const last = this.lastPolicies;
+            if (policies.length === last.length && policies.every((policy, i) => policy === last[i])) return last;
+            return (this.lastPolicies = policies);
+        }) as Policy[];
     }
+
+    /** The policy blocks of one parse (most files have none), found once per parse. */
+    private readonly policiesOf = new WeakMap<Workspace, readonly Policy[]>();
+    private policiesIn(ws: Workspace): readonly Policy[] {
+        let known = this.policiesOf.get(ws);
+        if (!known) this.policiesOf.set(ws, (known = ws.declarations.filter(isPolicy)));
+        return known;
+    }
+
+    /** The policy blocks last found: the same array while they are the same blocks, so that what follows from them is not worked out again. */
+    private lastPolicies: Policy[] = [];
 
     /** The thresholds in force: the policy's where valid (an out-of-range value counts for nothing), else the defaults. */
     policy(): EffectivePolicy {
-        return this.cache.get('policy', () => {
+        return this.derived('policy', this.policies(), () => {
             const source = this.policies()[0];
             if (!source) return defaultThresholds;
             const effective: EffectivePolicy = { ...defaultThresholds, source };
@@ -42,7 +58,7 @@ export class WorkspaceFacts {
 
     /** The severities the policy in force gives checks (`severity CODE LEVEL`; the last line for a code counts). */
     severities(): ReadonlyMap<IssueCode, SeverityLevel> {
-        return this.cache.get('severities', () => {
+        return this.derived('severities', this.policies(), () => {
             const levels = new Map<IssueCode, SeverityLevel>();
             for (const rule of this.policies()[0]?.severities ?? []) {
                 if (isIssueCode(rule.code) && isAdjustable(rule.code) && rule.level) levels.set(rule.code, rule.level);
@@ -53,9 +69,9 @@ export class WorkspaceFacts {
 
     /** Global declarations (member, competitor, customer) by id, in file order. */
     globalDeclarations(): Map<string, Declaration[]> {
-        return this.cache.get('globals', () => {
+        return this.derived('globals', this.roots(), () => {
             const byId = new Map<string, Declaration[]>();
-            for (const ws of this.sortedWorkspaces()) {
+            for (const ws of this.roots()) {
                 for (const declaration of ws.declarations) {
                     if (isPolicy(declaration) || !declaration.name) continue;
                     const list = byId.get(declaration.name);
@@ -65,6 +81,32 @@ export class WorkspaceFacts {
             }
             return byId;
         }) as Map<string, Declaration[]>;
+    }
+
+    /**
+     * A fact worked out again only when what it follows from is another array: the parses for the
+     * global ids, the policy blocks for the thresholds and severities (each a function of those
+     * alone, and a parse is never changed in place). An update that re-parses a file without a
+     * policy keeps the policy's facts.
+     */
+    private readonly derivedFacts = new Map<string, { from: readonly unknown[]; value: unknown }>();
+    private derived(key: string, from: readonly unknown[], compute: () => unknown): unknown {
+        const known = this.derivedFacts.get(key);
+        if (known && known.from === from) return known.value;
+        const value = compute();
+        this.derivedFacts.set(key, { from, value });
+        return value;
+    }
+
+    /** The workspace's parses in file order, the same array as long as they are the same parses. */
+    private lastRoots: readonly Workspace[] = [];
+    private roots(): readonly Workspace[] {
+        return this.cache.get('roots', () => {
+            const roots = this.sortedWorkspaces();
+            const last = this.lastRoots;
+            if (roots.length === last.length && roots.every((root, i) => root === last[i])) return last;
+            return (this.lastRoots = roots);
+        }) as readonly Workspace[];
     }
 
     protected sortedWorkspaces(): Workspace[] {
