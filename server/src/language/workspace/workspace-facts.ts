@@ -19,6 +19,16 @@ export class WorkspaceFacts {
     constructor(services: LangiumCoreServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.cache = new WorkspaceCache(services.shared);
+        // the facts kept across updates hold parses: a deleted file's must not outlive it
+        services.shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => {
+            if (deleted.length) this.forgetKeptFacts();
+        });
+    }
+
+    private forgetKeptFacts(): void {
+        this.derivedFacts.clear();
+        this.lastRoots = [];
+        this.lastPolicies = [];
     }
 
     /** Every policy block of the workspace, in file order: the first one is in force. */
