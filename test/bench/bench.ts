@@ -19,6 +19,8 @@
  * and the report opened in Chromium, report-measures.ts), burst (10,000 edits sent at once over the
  * LSP: last edit → its diagnostics), text (wrapping a 250 kB label in the webview's text metrics).
  * history (`acct history` on 500 commits of the workspace against `acct check`, history-measures.ts).
+ * `--lsp-pair=PATH` (with lsp): the same edits sent in turn to the server bundle at PATH and to
+ * this one, for a before/after under the same load (docs/benchmark.md).
  * `--keep` keeps the files,
  * `--quick` makes fewer runs.
  */
@@ -36,7 +38,7 @@ import { references } from './alternatives.js';
 import { completionLatency } from './completion-measures.js';
 import { generateBigFile, generateWorkspace } from './generate.js';
 import { buildTimes, editTimes, linkingAgainstSize } from './in-process.js';
-import { burstSettle, lspEditLatency, lspTeamEdits } from './lsp-measures.js';
+import { burstSettle, lspEditLatency, lspEditPair, lspTeamEdits } from './lsp-measures.js';
 import { wrapText } from '../../client/webview/src/text-metrics.js';
 import { cpuNow, gc, loadAverage, machine, mb, median, medianTiming, round, timed, type Timing } from './measure.js';
 import { measureNavigation } from './navigation.js';
@@ -51,6 +53,8 @@ const asJson = args.has('--json');
 const keep = args.has('--keep');
 const quick = args.has('--quick');
 const onlyArg = process.argv.find(arg => arg.startsWith('--only='));
+/** `--lsp-pair=PATH`: the lsp section also sends its edits to the server bundle at PATH, in turn with this one (lspEditPair). */
+const pairArg = process.argv.find(arg => arg.startsWith('--lsp-pair='))?.slice('--lsp-pair='.length);
 const ALL = ['workspace', 'cli', 'report', 'history', 'trends', 'single', 'completion', 'lsp', 'team', 'view', 'scaling', 'navigation', 'burst', 'text'];
 const sections = new Set(onlyArg ? onlyArg.slice('--only='.length).split(',') : ALL);
 export const TODAY = '2026-11-22';
@@ -278,6 +282,10 @@ async function main() {
             results.lspEdit = latency;
             results.lspCompletion = completion;
             log(`  LSP edit: ${JSON.stringify(latency)}; completion ${JSON.stringify(completion)}`);
+            if (pairArg) {
+                results.lspEditPair = await lspEditPair(path.resolve(pairArg), serverJs, big.dir, big.bigFile, quick ? 10 : 40, SEED + 3);
+                log(`  LSP edit, paired with ${pairArg}: ${JSON.stringify(results.lspEditPair)}`);
+            }
         }
 
         if (sections.has('team') && fs.existsSync(serverJs)) {

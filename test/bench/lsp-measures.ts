@@ -94,6 +94,60 @@ export async function lspEditLatency(
     }
 }
 
+export interface PairedEditLatency {
+    /** The server measured against (`--lsp-pair=PATH`, e.g. the bundle of the commit before a change) and this one. */
+    other: { serverJs: string } & Omit<EditLatency, 'loadAverage'>;
+    self: Omit<EditLatency, 'loadAverage'>;
+    /** This server's CPU per edit ÷ the other's. */
+    cpuRatio: number;
+    loadAverage: number[];
+}
+
+/**
+ * The one-line edits of `lspEditLatency` sent to two servers at once, edit by edit in turn (the
+ * other server first at odd edits): on a loaded machine, a before/after comparison whose two
+ * sides share the same minutes of load, rather than runs a minute apart.
+ */
+export async function lspEditPair(otherJs: string, serverJs: string, folder: string, file: string, count: number, seed: number): Promise<PairedEditLatency> {
+    const servers = [await startBenchServer(otherJs, folder), await startBenchServer(serverJs, folder)];
+    try {
+        const uri = pathToFileURL(file).toString();
+        const text = fs.readFileSync(file, 'utf-8');
+        for (const server of servers) await openAndSettle(server, uri, text);
+        const edits = customerEdits(text, count + 5, seed);
+        const measured = servers.map(() => ({ times: [] as number[], cpu: 0 }));
+        for (const [i, edit] of edits.entries()) {
+            for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
+                const server = servers[k]!;
+                const published = server.nextDiagnostics(uri);
+                const cpuBefore = processCpuMs(server.process.pid);
+                const start = performance.now();
+                await change(server, uri, i + 2, edit);
+                const { at } = await published;
+                await sleep(PAUSE_MS);
+                if (i < 5) continue; // warm-up
+                measured[k]!.times.push(at - start);
+                measured[k]!.cpu += processCpuMs(server.process.pid) - cpuBefore;
+            }
+        }
+        const [other, self] = measured.map(({ times, cpu }) => ({
+            edits: times.length,
+            p50Ms: round(median(times)),
+            p95Ms: round(percentile(times, 95)),
+            maxMs: round(Math.max(...times)),
+            serverCpuPerEditMs: round(cpu / times.length),
+        }));
+        return {
+            other: { serverJs: otherJs, ...other! },
+            self: self!,
+            cpuRatio: round(self!.serverCpuPerEditMs / other!.serverCpuPerEditMs, 3),
+            loadAverage: loadAverage(),
+        };
+    } finally {
+        for (const server of servers) await server.stop();
+    }
+}
+
 export interface CompletionLatency {
     requests: number;
     p50Ms: number;
