@@ -100,7 +100,9 @@ export class AcctLexer extends DefaultLexer {
                 );
             }
         }
-        for (const token of result.tokens) {
+        // indexed: a for-of here made an iterator result per token (the loop runs once per text, rarely optimized)
+        for (let i = 0; i < result.tokens.length; i++) {
+            const token = result.tokens[i]!;
             if (token.tokenType.name === 'STRING' && !isClosedString(token.image)) {
                 result.errors.push({
                     offset: token.startOffset,

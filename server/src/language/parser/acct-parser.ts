@@ -18,7 +18,6 @@
  *   grammar again (recovery-speedups.ts: the in-repetition depth bound too).
  */
 import {
-    createParser,
     LangiumParser,
     LeafCstNodeImpl,
     type AstNode,
@@ -47,6 +46,7 @@ import {
 } from '../langium-internals.js';
 import { fillDefaults, LeanCompositeCstNode, LeanCstNodeBuilder, OneShotKeywords, putValueLeafInPlace, sharedString } from './lean-cst.js';
 import { AcctValueConverter } from './acct-value-converter.js';
+import { buildRules } from './rule-builder.js';
 
 type CompositeNode = MutableCompositeCstNode;
 
@@ -55,9 +55,12 @@ export interface AcctParserOptions {
     valueLeaves?: boolean;
 }
 
-/** Langium's parser for acct's grammar (Langium's own builder, `createParser`), with the changes above and in recovery-speedups.ts. */
+/**
+ * Langium's parser for acct's grammar (its rules built as Langium's `createParser` builds them, each
+ * choice's alternatives made once: rule-builder.ts), with the changes above and in recovery-speedups.ts.
+ */
 export function createAcctParser(services: LangiumCoreServices, options: AcctParserOptions = {}): LangiumParser {
-    const parser = createParser(services.Grammar, new AcctLangiumParser(services, options), services.parser.Lexer.definition);
+    const parser = buildRules(services.Grammar, new AcctLangiumParser(services, options), services.parser.Lexer.definition);
     parser.finalize();
     const internals = checkLangiumInternals(parser);
     skipBlocksWhenRecovering(internals.wrapper);

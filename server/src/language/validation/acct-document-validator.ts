@@ -248,8 +248,10 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             let checked = 0;
             const check = async (node: AstNode) => {
                 if (checked++ % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken);
-                for (const run of registry.checksFor(node.$type, options.categories)) {
-                    const pending = run(node, acceptor, cancelToken);
+                // indexed: a for-of in an async function made an iterator result per check and node
+                const runs = registry.checksFor(node.$type, options.categories);
+                for (let r = 0; r < runs.length; r++) {
+                    const pending = runs[r]!(node, acceptor, cancelToken);
                     if (pending) await pending;
                 }
             };
@@ -328,8 +330,10 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             if (i % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken ?? Cancellation.CancellationToken.None);
             const node = nodes[i]!;
             if (skipped.has(node)) continue;
-            for (const check of registry.checksFor(node.$type, options.categories)) {
-                const pending = check(node, acceptor, cancelToken ?? Cancellation.CancellationToken.None);
+            // indexed: a for-of in an async function made an iterator result per check and node
+            const checks = registry.checksFor(node.$type, options.categories);
+            for (let c = 0; c < checks.length; c++) {
+                const pending = checks[c]!(node, acceptor, cancelToken ?? Cancellation.CancellationToken.None);
                 if (pending) await pending;
             }
         }
