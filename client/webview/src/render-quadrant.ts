@@ -85,7 +85,13 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
     if (!drawing) {
         const g = svg('g', {}, null);
         const drawn = drawQuadrant(g, base, null, geo);
-        drawing = { g, spans: drawn.spans, pointsAt: Array.prototype.indexOf.call(g.children, drawn.pts), width: drawn.result.width, height: drawn.result.height };
+        drawing = {
+            g,
+            spans: drawn.spans,
+            pointsAt: Array.prototype.indexOf.call(g.children, drawn.pts),
+            width: drawn.result.width,
+            height: drawn.result.height,
+        };
         shapes.set(shape, drawing);
     }
     const copy = drawing.g.cloneNode(true) as SVGGElement;
@@ -111,10 +117,7 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
 }
 
 /** A quadrant's drawing with no customer focused nor selected, by the model it draws and the shape of its grid. */
-const drawings = new WeakMap<
-    QuadrantModel,
-    Map<string, { g: SVGGElement; spans: PointSpan[]; pointsAt: number; width: number; height: number }>
->();
+const drawings = new WeakMap<QuadrantModel, Map<string, { g: SVGGElement; spans: PointSpan[]; pointsAt: number; width: number; height: number }>>();
 
 /** Where a point's elements are among the points' group's children: from `start`, `count` of them, its control at `start + at`. */
 interface PointSpan {
