@@ -15,7 +15,18 @@ import { competitorLine } from './models/competitors.js';
 import { moveLine } from './models/moves.js';
 import type { CardModel, PowerMapModel } from './models/power-map.js';
 import { estimateTextWidth } from './text-metrics.js';
-import { boxedText, competitorBadge, competitorLabel, findingMarker, HATCH_ID, intimacyBar, moveMark, staleMarker, supportClass } from './render-common.js';
+import {
+    boxedText,
+    competitorBadge,
+    competitorLabel,
+    findingMarker,
+    HATCH_ID,
+    intimacyBar,
+    IntimacyCells,
+    moveMark,
+    staleMarker,
+    supportClass,
+} from './render-common.js';
 import { renderInfluences } from './render-influence.js';
 import { texts } from './texts.js';
 
@@ -80,7 +91,7 @@ function skeleton(parent: Element, c: CardModel, x: number, y: number, w: number
     return g;
 }
 
-function addDetail(card: Card): void {
+function addDetail(card: Card, cells: IntimacyCells): void {
     if (card.detailed) return;
     card.detailed = true;
     const { model: c, item } = card;
@@ -132,7 +143,9 @@ function addDetail(card: Card): void {
     const needs = c.kpis[0] ? texts().t('view.line.kpis', { kpis: c.kpis[0] }) : c.pains[0] ? texts().t('view.line.pains', { pains: c.pains[0] }) : '';
     const sub = [org, needs].filter(Boolean).join(' · ');
     if (sub) boxedText(g, 'card-title', sub, { x: TEXT_X, y: 37, width: titleW, font: SUB_FONT, maxLines: 2, lineHeight: 14 });
-    intimacyBar(g, c.intimacy, 10, h - 22);
+    // the bar's words in the card, its cells with the other cards' (the card's place added: the same cells where they were)
+    intimacyBar(g, c.intimacy, 10, h - 22, true);
+    cells.add(c.intimacy, item.x + 10, item.y + h - 22);
     // markers, right-aligned on the bottom row: [stale] [findings]
     let right = w - 8;
     if (c.findings.length) {
@@ -205,11 +218,16 @@ export function renderPowerMap(
         width: layout.width,
         height: layout.height,
         materialize(area) {
+            // the intimacy cells of the cards detailed now, over them: one path per kind of cell and layer
+            const cells = new IntimacyCells();
+            const dimmedCells = new IntimacyCells();
             for (const c of cards) {
                 if (c.detailed) continue;
                 const b = c.item;
-                if (!area || (b.x < area.x1 && b.x + b.w > area.x0 && b.y < area.y1 && b.y + b.h > area.y0)) addDetail(c);
+                if (!area || (b.x < area.x1 && b.x + b.w > area.x0 && b.y < area.y1 && b.y + b.h > area.y0)) addDetail(c, c.model.dimmed ? dimmedCells : cells);
             }
+            cells.draw(layerCards);
+            if (layerDimmed) dimmedCells.draw(layerDimmed);
         },
     };
 }
