@@ -158,46 +158,24 @@ export function findingMarker(parent: Element, findings: readonly Finding[], x: 
 export const INTIMACY_BAR_W = 150;
 const INTIMACY_CELL = { x: 54, w: 8, h: 11, pitch: 10 };
 
-/**
- * The intimacy bar of a card, its top-left at (x, y): the label, seven cells -3..+3 filled from 0
- * towards the value, the value; without its cells when `cellsApart` (drawn by `IntimacyCells`).
- */
-export function intimacyBar(parent: Element, value: number | null, x: number, y: number, cellsApart = false): void {
+/** The intimacy bar of a card, its top-left at (x, y): the label, seven cells -3..+3 filled from 0 towards the value, the value. */
+export function intimacyBar(parent: Element, value: number | null, x: number, y: number): void {
     const label = texts().t('view.card.intimacy');
-    const g = copyOf(`intimacy ${value} ${label} ${cellsApart ? 'words' : 'whole'}`, () => intimacyPieces(value, label, !cellsApart));
+    const g = copyOf(`intimacy ${value} ${label}`, () => intimacyCells(value, label));
     g.setAttribute('transform', `translate(${x},${y})`);
     parent.appendChild(g);
 }
 
-/**
- * The cells of many intimacy bars drawn as one path per kind of cell (empty, the 0 cell, filled in
- * a tone; dashed when unknown): a power map's cards draw their bars' words each, and their cells
- * together (`draw`), over the cards, letting the pointer through to the card under them.
- */
-export class IntimacyCells {
-    private readonly paths = new Map<string, string>();
-
-    add(value: number | null, x: number, y: number): void {
-        for (const [cls, d] of cellPaths(value, x, y)) this.paths.set(cls, (this.paths.get(cls) ?? '') + d);
-    }
-
-    /** The cells added, in a group of the class `intimacy` (hidden where the bars' words are), into `parent`. */
-    draw(parent: Element): void {
-        if (!this.paths.size) return;
-        const g = svg('g', { class: 'intimacy intimacy-cells' }, parent);
-        for (const [cls, d] of this.paths) svg('path', { class: cls, d }, g);
-        this.paths.clear();
-    }
-}
-
-/** The seven cells -3..+3 of a bar whose top-left is at (x, y): empty outlines in one path, the 0 cell apart, filled cells in another. */
-function cellPaths(value: number | null, x: number, y: number): Array<[string, string]> {
+function intimacyCells(value: number | null, label: string): SVGGElement {
+    const g = svg('g', { class: 'intimacy' }, null);
+    svg('text', { class: 'intimacy-label', x: 0, y: 9.5 }, g, label);
     const { x: bx, w, h, pitch } = INTIMACY_CELL;
+    // seven cells -3..+3: empty outlines in one path, the 0 cell apart, filled cells in another
     let outline = '';
     let zero = '';
     let filled = '';
     for (const i of INTIMACY_LEVELS) {
-        const cell = `M${x + bx + (i + 3) * pitch},${y}h${w}v${h}h${-w}z`;
+        const cell = `M${bx + (i + 3) * pitch},0h${w}v${h}h${-w}z`;
         const on = value !== null && (value === 0 ? i === 0 : value > 0 ? i > 0 && i <= value : i < 0 && i >= value);
         if (on) filled += cell;
         else if (i === 0) zero = cell;
@@ -205,18 +183,10 @@ function cellPaths(value: number | null, x: number, y: number): Array<[string, s
     }
     const tone = value === null ? 'unknown' : value > 0 ? 'pos' : value < 0 ? 'neg' : 'neutral';
     const unknown = value === null ? ' unknown' : '';
-    const paths: Array<[string, string]> = [];
-    if (outline) paths.push([`intimacy-cell${unknown}`, outline]);
-    if (zero) paths.push([`intimacy-cell zero${unknown}`, zero]);
-    if (filled) paths.push([`intimacy-cell ${tone}`, filled]);
-    return paths;
-}
-
-function intimacyPieces(value: number | null, label: string, withCells: boolean): SVGGElement {
-    const g = svg('g', { class: 'intimacy' }, null);
-    svg('text', { class: 'intimacy-label', x: 0, y: 9.5 }, g, label);
-    if (withCells) for (const [cls, d] of cellPaths(value, 0, 0)) svg('path', { class: cls, d }, g);
-    svg('text', { class: 'intimacy-value', x: INTIMACY_CELL.x + 7 * INTIMACY_CELL.pitch + 3, y: 10 }, g, intimacyText(value));
+    if (outline) svg('path', { class: `intimacy-cell${unknown}`, d: outline }, g);
+    if (zero) svg('path', { class: `intimacy-cell zero${unknown}`, d: zero }, g);
+    if (filled) svg('path', { class: `intimacy-cell ${tone}`, d: filled }, g);
+    svg('text', { class: 'intimacy-value', x: bx + 7 * pitch + 3, y: 10 }, g, intimacyText(value));
     return g;
 }
 

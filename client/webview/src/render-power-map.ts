@@ -15,18 +15,7 @@ import { competitorLine } from './models/competitors.js';
 import { moveLine } from './models/moves.js';
 import type { CardModel, PowerMapModel } from './models/power-map.js';
 import { estimateTextWidth } from './text-metrics.js';
-import {
-    boxedText,
-    competitorBadge,
-    competitorLabel,
-    findingMarker,
-    HATCH_ID,
-    intimacyBar,
-    IntimacyCells,
-    moveMark,
-    staleMarker,
-    supportClass,
-} from './render-common.js';
+import { boxedText, competitorBadge, competitorLabel, findingMarker, HATCH_ID, intimacyBar, moveMark, staleMarker, supportClass } from './render-common.js';
 import { renderInfluences } from './render-influence.js';
 import { texts } from './texts.js';
 
@@ -91,7 +80,7 @@ function skeleton(parent: Element, c: CardModel, x: number, y: number, w: number
     return g;
 }
 
-function addDetail(card: Card, cells: IntimacyCells): void {
+function addDetail(card: Card): void {
     if (card.detailed) return;
     card.detailed = true;
     const { model: c, item } = card;
@@ -143,9 +132,7 @@ function addDetail(card: Card, cells: IntimacyCells): void {
     const needs = c.kpis[0] ? texts().t('view.line.kpis', { kpis: c.kpis[0] }) : c.pains[0] ? texts().t('view.line.pains', { pains: c.pains[0] }) : '';
     const sub = [org, needs].filter(Boolean).join(' · ');
     if (sub) boxedText(g, 'card-title', sub, { x: TEXT_X, y: 37, width: titleW, font: SUB_FONT, maxLines: 2, lineHeight: 14 });
-    // the bar's words in the card, its cells with the other cards' (the card's place added: the same cells where they were)
-    intimacyBar(g, c.intimacy, 10, h - 22, true);
-    cells.add(c.intimacy, item.x + 10, item.y + h - 22);
+    intimacyBar(g, c.intimacy, 10, h - 22);
     // markers, right-aligned on the bottom row: [stale] [findings]
     let right = w - 8;
     if (c.findings.length) {
@@ -218,16 +205,11 @@ export function renderPowerMap(
         width: layout.width,
         height: layout.height,
         materialize(area) {
-            // the intimacy cells of the cards detailed now, over them: one path per kind of cell and layer
-            const cells = new IntimacyCells();
-            const dimmedCells = new IntimacyCells();
             for (const c of cards) {
                 if (c.detailed) continue;
                 const b = c.item;
-                if (!area || (b.x < area.x1 && b.x + b.w > area.x0 && b.y < area.y1 && b.y + b.h > area.y0)) addDetail(c, c.model.dimmed ? dimmedCells : cells);
+                if (!area || (b.x < area.x1 && b.x + b.w > area.x0 && b.y < area.y1 && b.y + b.h > area.y0)) addDetail(c);
             }
-            cells.draw(layerCards);
-            if (layerDimmed) dimmedCells.draw(layerDimmed);
         },
     };
 }
