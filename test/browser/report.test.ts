@@ -158,6 +158,52 @@ describe('acct report in Chromium', () => {
     );
 
     it(
+        "each customer's tier quadrant shows every customer once, that customer alone focused, each point its own control",
+        async () => {
+            // the quadrant is drawn once and copied for each customer, the focused point drawn again: a copy must be whole
+            const o = await open(examples);
+            const quadrants = await o.page.$$eval('section.customer', sections =>
+                sections.map(section => {
+                    const name = section.querySelector('h2')?.textContent ?? '';
+                    const points = Array.from(section.querySelectorAll('svg.report-picture circle.q-point'));
+                    const focused = points.filter(p => p.classList.contains('focused'));
+                    return {
+                        name,
+                        keys: points.map(p => p.getAttribute('data-key')),
+                        focused: focused.map(p => p.getAttribute('aria-label') ?? ''),
+                    };
+                }),
+            );
+            const hasPlace = (c: (typeof plan.customers)[number]) => [c.standing, c.cooperation].every(v => Number.isInteger(v) && v! >= 1 && v! <= 5);
+            const plotted = plan.customers.filter(hasPlace).length;
+            expect(quadrants.length).toBe(plan.customers.length);
+            for (const q of quadrants) {
+                expect(q.keys.length, q.name).toBe(plotted);
+                expect(new Set(q.keys).size, q.name).toBe(plotted);
+                expect(q.keys, q.name).toEqual(quadrants[0]!.keys);
+                // a customer with a place on the grid is its one focused point (its aria label starts with its name)
+                const customer = plan.customers.find(c => q.name.includes(c.name))!;
+                expect(
+                    q.focused.map(label => label.split(';')[0]),
+                    q.name,
+                ).toEqual(hasPlace(customer) ? [customer.name] : []);
+            }
+            // a point of a copied quadrant explains itself on hover, as the first drawing's does
+            const second = o.page.locator('section.customer').nth(1).locator('svg.report-picture circle.q-point:not(.focused)').first();
+            await second.scrollIntoViewIfNeeded();
+            await second.hover();
+            const own = await second.evaluate(el => ({
+                tip: el.querySelector(':scope > title')?.textContent ?? '',
+                label: el.getAttribute('aria-label') ?? '',
+            }));
+            expect(own.tip.length).toBeGreaterThan(0);
+            expect(own.label).toContain(own.tip.split('\n')[0]!);
+            await closeChecked(o);
+        },
+        T,
+    );
+
+    it(
         'a card shows its findings on hover; a deal switches between power map and fishbone; a picture zooms, pans and resets',
         async () => {
             const o = await open(examples);

@@ -98,6 +98,17 @@ export function ensureTooltip(item: NavItem): void {
 export function makeItem(g: SVGElement, key: SubjectKey, ariaLabel: string): void {
     g.setAttribute('tabindex', '0');
     g.setAttribute('role', 'button');
+    labelItem(g, key, ariaLabel);
+}
+
+/**
+ * The attributes of a control that a copied piece (`copyOf`) holds already, after its `class`
+ * and `transform` (set on the copy in their places): what `makeItem` sets, then `labelItem`.
+ */
+export const ITEM_ATTRS = { class: '', transform: '', tabindex: '0', role: 'button' } as const;
+
+/** The rest of `makeItem` on a copy made with `ITEM_ATTRS`: its label and its subject key. */
+export function labelItem(g: SVGElement, key: SubjectKey, ariaLabel: string): void {
     g.setAttribute('aria-label', ariaLabel);
     g.setAttribute('data-key', key);
 }

@@ -114,9 +114,15 @@ export function boxedText(parent: Element, cls: string, text: string, box: TextB
 
 /** Support badge centred at (cx, cy): coloured pill, hatched and dashed when unknown. */
 export function supportBadge(parent: Element, s: Support, cx: number, cy: number, w = 30, h = 20): SVGGElement {
-    const g = svg('g', { class: 'support-badge', transform: `translate(${cx - w / 2},${cy - h / 2})` }, parent);
-    svg('rect', { class: `badge-bg ${supportClass(s)}`, width: w, height: h, rx: h / 2, ...(s === null ? { fill: `url(#${HATCH_ID})` } : {}) }, g);
-    svg('text', { class: `badge-text ${supportClass(s)}`, x: w / 2, y: h / 2 + 4.2, 'text-anchor': 'middle' }, g, supportText(s));
+    // the same for every badge of a support and size: cloned, placed on the copy
+    const g = copyOf(`support-badge ${supportClass(s)} ${w} ${h} ${supportText(s)}`, () => {
+        const g = svg('g', { class: 'support-badge', transform: '' }, null);
+        svg('rect', { class: `badge-bg ${supportClass(s)}`, width: w, height: h, rx: h / 2, ...(s === null ? { fill: `url(#${HATCH_ID})` } : {}) }, g);
+        svg('text', { class: `badge-text ${supportClass(s)}`, x: w / 2, y: h / 2 + 4.2, 'text-anchor': 'middle' }, g, supportText(s));
+        return g;
+    });
+    g.setAttribute('transform', `translate(${cx - w / 2},${cy - h / 2})`);
+    parent.appendChild(g);
     return g;
 }
 

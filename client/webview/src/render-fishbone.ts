@@ -4,7 +4,7 @@
  * group apart with the hint to assign one; without a deal, the customer's active deals to pick.
  */
 import { roleMeanings } from '@acct/method';
-import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { copyOf, ITEM_ATTRS, labelItem, makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import { LABEL_LINE, PERSON_H, type Box, type FishboneLayout, type PlacedPerson } from './fishbone-layout.js';
 import { groupHint, type FishboneModel } from './models/fishbone.js';
 import { texts } from './texts.js';
@@ -16,25 +16,27 @@ const BADGE_W = 26;
 
 function person(parent: Element, p: PlacedPerson, selected: string | null): NavItem {
     const m = p.person;
-    const g = svg(
-        'g',
-        {
-            class: ['fb-person', supportClass(m.support), m.role ? `role-${m.role}` : 'no-role', m.key === selected ? 'selected' : '']
-                .filter(Boolean)
-                .join(' '),
-            transform: `translate(${p.x},${p.y})`,
-            'data-group': m.group ?? '',
-        },
-        parent,
+    // the frame, role corner and letter are the same for every person of a size and role: cloned, with
+    // the control's attributes in their places (the same elements and attributes, in the same order)
+    const g = copyOf(`fb-person ${p.w} ${p.h} ${m.role ?? ''}`, () => {
+        const { class: cls, transform, ...control } = ITEM_ATTRS;
+        const g = svg('g', { class: cls, transform, 'data-group': '', ...control }, null);
+        svg('rect', { class: 'fb-card-bg', width: p.w, height: p.h, rx: 6 }, g);
+        if (m.role) {
+            svg('path', { class: 'role-bg', d: `M0,6A6,6 0 0 1 6,0H22V${p.h}H6A6,6 0 0 1 0,${p.h - 6}Z` }, g);
+            svg('text', { class: 'role-letter', x: 11, y: p.h / 2 + 5, 'text-anchor': 'middle' }, g, roleMeanings[m.role].letter);
+        }
+        return g;
+    });
+    g.setAttribute(
+        'class',
+        ['fb-person', supportClass(m.support), m.role ? `role-${m.role}` : 'no-role', m.key === selected ? 'selected' : ''].filter(Boolean).join(' '),
     );
-    makeItem(g, m.key, m.ariaLabel);
-    svg('rect', { class: 'fb-card-bg', width: p.w, height: p.h, rx: 6 }, g);
-    let left = 8;
-    if (m.role) {
-        svg('path', { class: 'role-bg', d: `M0,6A6,6 0 0 1 6,0H22V${p.h}H6A6,6 0 0 1 0,${p.h - 6}Z` }, g);
-        svg('text', { class: 'role-letter', x: 11, y: p.h / 2 + 5, 'text-anchor': 'middle' }, g, roleMeanings[m.role].letter);
-        left = 29;
-    }
+    g.setAttribute('transform', `translate(${p.x},${p.y})`);
+    g.setAttribute('data-group', m.group ?? '');
+    labelItem(g, m.key, m.ariaLabel);
+    parent.appendChild(g);
+    const left = m.role ? 29 : 8;
     const markerW = m.findings.length ? 20 : 0;
     svg('text', { class: 'fb-name', x: left, y: p.h / 2 + 4.5 }, g, fitText(m.name, p.w - left - BADGE_W - 12 - markerW, NAME_FONT, true).text);
     if (markerW) findingMarker(g, m.findings, p.w - BADGE_W - 19, p.h / 2);

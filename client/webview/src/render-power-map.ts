@@ -7,7 +7,7 @@
  * the export materializes everything first.
  */
 import { roleMeanings, supportText } from '@acct/method';
-import { copyOf, makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { copyOf, ITEM_ATTRS, labelItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import type { PlacedInfluence } from './influence-layout.js';
 import { GROUP_LABEL, type PowerMapLayout } from './layout.js';
 import { POWER_MAP } from './labels.js';
@@ -54,7 +54,8 @@ function skeleton(parent: Element, c: CardModel, x: number, y: number, w: number
         .join(' ');
     // the frame, role corner and support colour are the same for every card of a size, role and support: cloned
     const g = copyOf(`card ${w} ${h} ${c.role ? 'role' : ''} ${supportClass(c.support)}`, () => {
-        const g = svg('g', {}, null);
+        // the control's attributes in the order makeItem gives them, class and transform set on each copy
+        const g = svg('g', ITEM_ATTRS, null);
         svg('rect', { class: 'card-bg', width: w, height: h, rx: 7 }, g);
         if (c.role) svg('path', { class: 'role-bg', d: 'M0,7A7,7 0 0 1 7,0H26V20A6,6 0 0 1 20,26H0Z' }, g);
         svg(
@@ -75,7 +76,7 @@ function skeleton(parent: Element, c: CardModel, x: number, y: number, w: number
     g.setAttribute('class', cls);
     g.setAttribute('transform', `translate(${x},${y})`);
     parent.appendChild(g);
-    makeItem(g, c.key, c.ariaLabel);
+    labelItem(g, c.key, c.ariaLabel);
     return g;
 }
 

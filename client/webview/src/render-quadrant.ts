@@ -2,7 +2,7 @@
 import { suggestedTiers } from '@acct/method';
 import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import { cellSlot } from './grid-layout.js';
-import { tierRegions, type QuadrantModel } from './models/quadrant.js';
+import { tierRegions, unfocusedOf, type QuadrantModel } from './models/quadrant.js';
 import { axisTitles, boxedText } from './render-common.js';
 import { texts } from './texts.js';
 
@@ -74,6 +74,106 @@ function regionEdges(parent: Element, quadrantCell: QuadrantGrid['cell']): void 
 
 export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selected: string | null, room = { w: Infinity, h: Infinity }): RenderResult {
     const geo = new QuadrantGrid(room, model.points.length, unplottedHeight(model));
+    const base = unfocusedOf(model);
+    // the report draws the same quadrant once per customer, another customer focused in each: the
+    // drawing of the quadrant with none focused is made once and copied, and only the focused and
+    // the selected customers' points are drawn again (the same elements a whole drawing makes)
+    if (!base || geo.compact) return drawQuadrant(layer, model, selected, geo).result;
+    const shapes = (drawings.get(base) ?? drawings.set(base, new Map()).get(base))!;
+    const shape = `${geo.left} ${geo.name}`;
+    let drawing = shapes.get(shape);
+    if (!drawing) {
+        const g = svg('g', {}, null);
+        const drawn = drawQuadrant(g, base, null, geo);
+        drawing = {
+            g,
+            spans: drawn.spans,
+            pointsAt: Array.prototype.indexOf.call(g.children, drawn.pts),
+            width: drawn.result.width,
+            height: drawn.result.height,
+        };
+        shapes.set(shape, drawing);
+    }
+    const copy = drawing.g.cloneNode(true) as SVGGElement;
+    const pts = copy.children[drawing.pointsAt]!;
+    const children = Array.from(pts.children);
+    const items: NavItem[] = [];
+    model.points.forEach((p, i) => {
+        const span = drawing.spans[i]!;
+        let item: NavItem;
+        if (p.focused || p.key === selected) {
+            const redrawn = svg('g', {}, null);
+            item = drawPoint(redrawn, p, model, selected, geo);
+            const old = children.slice(span.start, span.start + span.count);
+            for (const el of Array.from(redrawn.childNodes)) pts.insertBefore(el, old[0] ?? null);
+            old.forEach(el => el.remove());
+        } else {
+            item = { ...span.item, el: children[span.start + span.at] as SVGGraphicsElement, tooltip: p.tooltip };
+        }
+        items.push(item);
+    });
+    while (copy.firstChild) layer.appendChild(copy.firstChild);
+    return { items, width: drawing.width, height: drawing.height };
+}
+
+/** A quadrant's drawing with no customer focused nor selected, by the model it draws and the shape of its grid. */
+const drawings = new WeakMap<QuadrantModel, Map<string, { g: SVGGElement; spans: PointSpan[]; pointsAt: number; width: number; height: number }>>();
+
+/** Where a point's elements are among the points' group's children: from `start`, `count` of them, its control at `start + at`. */
+interface PointSpan {
+    start: number;
+    count: number;
+    at: number;
+    item: NavItem;
+}
+
+function drawPoint(pts: SVGGElement, p: QuadrantModel['points'][number], model: QuadrantModel, selected: string | null, geo: QuadrantGrid): NavItem {
+    const cell = geo.cell(p.standing, p.cooperation);
+    const slot = cellSlot(p.slot, p.slotCount, cell.w, cell.h, geo.compact ? 9 : 8, geo.compact ? 0 : 4);
+    const cls = [
+        'point',
+        'q-point',
+        'dot',
+        p.tier ? `tier-${p.tier}` : 'no-tier',
+        p.mismatch ? 'mismatch' : '',
+        p.focused ? 'focused' : '',
+        p.key === selected ? 'selected' : '',
+    ]
+        .filter(Boolean)
+        .join(' ');
+    const x = cell.x + slot.cx;
+    const y = cell.y + slot.cy;
+    if (p.mismatch) svg('circle', { class: 'mismatch-ring', cx: x, cy: y, r: slot.r + Math.max(2, slot.r * 0.45) }, pts);
+    // the dot itself is the control: one element per customer keeps 5,000 customers fast
+    const g = svg('circle', { class: cls, cx: x, cy: y, r: slot.r }, pts);
+    makeItem(g, p.key, p.ariaLabel);
+    if (geo.compact) {
+        const number = String(model.points.indexOf(p) + 1);
+        if (slot.r >= 7 && number.length <= 2) svg('text', { class: 'dot-number', x, y: y + 4, 'text-anchor': 'middle' }, pts, number);
+    } else if (slot.labelWidth > 20) {
+        // a long name on as many lines as its slot has room for; the whole of it on hover
+        const maxLines = Math.max(1, Math.min(3, Math.floor((geo.cellH - 16) / p.slotCount / LINE_H)));
+        boxedText(pts, 'point-label', p.name, {
+            x: x + slot.r + (p.mismatch ? 8 : 6),
+            y: y + 4,
+            width: slot.labelWidth - (p.mismatch ? 4 : 0),
+            font: LABEL_FONT,
+            maxLines,
+            lineHeight: LINE_H,
+            bold: p.focused,
+            middle: true,
+        });
+    }
+    const hit = Math.max(slot.r + 2, 4);
+    return { key: p.key, el: g, x: x - hit, y: y - hit, w: 2 * hit, h: 2 * hit, tooltip: p.tooltip };
+}
+
+function drawQuadrant(
+    layer: SVGGElement,
+    model: QuadrantModel,
+    selected: string | null,
+    geo: QuadrantGrid,
+): { result: RenderResult; pts: SVGGElement; spans: PointSpan[] } {
     const quadrantCell = geo.cell.bind(geo);
     const Q_LEFT = geo.left;
     const Q_CELL_W = geo.cellW;
@@ -129,45 +229,12 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
 
     const pts = svg('g', { class: 'q-points' }, layer);
     const items: NavItem[] = [];
+    const spans: PointSpan[] = [];
     for (const p of model.points) {
-        const cell = quadrantCell(p.standing, p.cooperation);
-        const slot = cellSlot(p.slot, p.slotCount, cell.w, cell.h, geo.compact ? 9 : 8, geo.compact ? 0 : 4);
-        const cls = [
-            'point',
-            'q-point',
-            'dot',
-            p.tier ? `tier-${p.tier}` : 'no-tier',
-            p.mismatch ? 'mismatch' : '',
-            p.focused ? 'focused' : '',
-            p.key === selected ? 'selected' : '',
-        ]
-            .filter(Boolean)
-            .join(' ');
-        const x = cell.x + slot.cx;
-        const y = cell.y + slot.cy;
-        if (p.mismatch) svg('circle', { class: 'mismatch-ring', cx: x, cy: y, r: slot.r + Math.max(2, slot.r * 0.45) }, pts);
-        // the dot itself is the control: one element per customer keeps 5,000 customers fast
-        const g = svg('circle', { class: cls, cx: x, cy: y, r: slot.r }, pts);
-        makeItem(g, p.key, p.ariaLabel);
-        if (geo.compact) {
-            const number = String(model.points.indexOf(p) + 1);
-            if (slot.r >= 7 && number.length <= 2) svg('text', { class: 'dot-number', x, y: y + 4, 'text-anchor': 'middle' }, pts, number);
-        } else if (slot.labelWidth > 20) {
-            // a long name on as many lines as its slot has room for; the whole of it on hover
-            const maxLines = Math.max(1, Math.min(3, Math.floor((Q_CELL_H - 16) / p.slotCount / LINE_H)));
-            boxedText(pts, 'point-label', p.name, {
-                x: x + slot.r + (p.mismatch ? 8 : 6),
-                y: y + 4,
-                width: slot.labelWidth - (p.mismatch ? 4 : 0),
-                font: LABEL_FONT,
-                maxLines,
-                lineHeight: LINE_H,
-                bold: p.focused,
-                middle: true,
-            });
-        }
-        const hit = Math.max(slot.r + 2, 4);
-        items.push({ key: p.key, el: g, x: x - hit, y: y - hit, w: 2 * hit, h: 2 * hit, tooltip: p.tooltip });
+        const start = pts.children.length;
+        const item = drawPoint(pts, p, model, selected, geo);
+        items.push(item);
+        spans.push({ start, count: pts.children.length - start, at: Array.prototype.indexOf.call(pts.children, item.el, start) - start, item });
     }
     let height = Q_TOP + gridH + BOTTOM;
     if (geo.compact) {
@@ -220,5 +287,5 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         }
         height += 24 + (Math.min(8, model.unplotted.length) + 1) * 17;
     }
-    return { items, width: Q_LEFT + gridW + 16, height };
+    return { result: { items, width: Q_LEFT + gridW + 16, height }, pts, spans };
 }

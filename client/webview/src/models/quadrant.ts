@@ -43,13 +43,22 @@ export function buildQuadrant(view: ViewedPlan, focusedCustomer: string | null, 
         builtFor.set(index, built);
     }
     const m = built.model;
-    return {
+    const model: QuadrantModel = {
         points: m.points.map(p => ({ ...p, focused: p.id === focusedCustomer })),
         unplotted: m.unplotted.map(u => ({ ...u })),
         counts: m.counts.map(row => [...row]),
         mismatches: m.mismatches,
     };
+    unfocused.set(model, m);
+    return model;
 }
+
+/** The model with no customer focused that `model` was copied from (the same points, in the same order). */
+export function unfocusedOf(model: QuadrantModel): QuadrantModel | undefined {
+    return unfocused.get(model);
+}
+
+const unfocused = new WeakMap<QuadrantModel, QuadrantModel>();
 
 /** The quadrant last built with an index of findings (a fresh index, as the editor's views make, builds it again). */
 const builtFor = new WeakMap<FindingIndex, { view: ViewedPlan; texts: ReturnType<typeof texts>; model: QuadrantModel }>();
