@@ -43,6 +43,25 @@ export class Replacements {
         }
     }
 
+    /**
+     * The longest original that stands at `at` in `text`, if any. `afterWordPart`: whether the
+     * character before `at` continues a word (then only an original that does not begin like one can stand there).
+     */
+    longestAt(text: string, at: number, afterWordPart = wordPartAt(text, at - 1)): string | undefined {
+        const index = this.indexed();
+        const first = text.charCodeAt(at);
+        if (!(afterWordPart ? index.loose : index.firsts)[first & FILTER]) return undefined;
+        const second = at + 1 < text.length ? text.charCodeAt(at + 1) : -1;
+        const lengths = second >= 0 && index.pairs[hashed(first, second)] ? index.lengths.get(pair(first, second)) : undefined;
+        if (lengths)
+            for (const length of lengths) {
+                if (at + length > text.length) continue;
+                const original = text.slice(at, at + length);
+                if (this.map.has(original) && standsAlone(text, at, original)) return original;
+            }
+        return index.lengths.has(pair(first, -1)) && standsAlone(text, at, text[at]!) ? text[at] : undefined;
+    }
+
     /** The look-up index of the originals (made when a message is first looked at). */
     indexed(): Index {
         return (this.index ??= indexOf(this.map.keys()));
@@ -65,85 +84,39 @@ export class Replacements {
 }
 
 /**
- * The originals of a set, found at a position of a message without a copy of any part of it:
- * the lengths of the originals by the hash of their first two code units, longest first (one
- * look-up per length, however many originals begin alike), each original under the hash of its
- * whole text (the same rolling hash as the message's, so a part of the message is looked up by
- * arithmetic, then compared in place), and filters that answer "none" at most positions in one
- * array read. A hash only narrows the search: every original is compared with the text before it counts.
+ * The lengths of the originals by their first two code units, longest first (at a position, one
+ * look-up per length, however many originals begin alike), and filters that answer "none" at most
+ * positions in one array read.
  */
-interface Index {
+export interface Index {
+    lengths: Map<number, number[]>;
     /** 1 at the hash of a code unit that begins an original. */
     firsts: Uint8Array;
     /** The same, of the originals that do not begin like a word (they may stand right after a letter). */
     loose: Uint8Array;
-    /** The lengths (two units or more) of the originals whose first two units have this hash, longest first. */
-    lengths: (number[] | undefined)[];
-    /** The originals of two units or more, by their hash. */
-    byHash: Map<number, string | string[]>;
-    /** The originals of one unit, by that unit. */
-    singles: Map<number, string>;
+    /** 1 at the hash of the first two code units of an original (of two units or more). */
+    pairs: Uint8Array;
 }
 
+/** The key of an original's first two code units (`second` -1: a one-unit original). */
+const pair = (first: number, second: number): number => first * 0x10001 + second + 1;
 /** The filters' size less one: small, as a customer's texts are a few hundred. */
 const FILTER = 0x3ff;
 const hashed = (first: number, second: number): number => (first * 31 + second) & FILTER;
 
-/** The rolling hash: h(s + c) = h(s) × BASE + c (mod 2³²); keys are kept to 30 bits (small integers for V8's maps). */
-const BASE = 0x01000193;
-const KEY = 0x3fffffff;
-/** BASE to the power of each length, as far as the longest original yet. */
-let powers = new Int32Array([1]);
-function powersUpTo(length: number): void {
-    if (length < powers.length) return;
-    const more = new Int32Array(Math.max(length + 1, powers.length * 2));
-    more.set(powers);
-    for (let i = powers.length; i < more.length; i++) more[i] = Math.imul(more[i - 1]!, BASE);
-    powers = more;
-}
-/** The hashes of a message's prefixes (`prefixes[i]`: of its first i units), reused from message to message. */
-let prefixes = new Int32Array(1024);
-function hashPrefixes(text: string): void {
-    if (text.length >= prefixes.length) prefixes = new Int32Array(Math.max(text.length + 1, prefixes.length * 2));
-    let h = 0;
-    for (let i = 0; i < text.length; i++) prefixes[i + 1] = h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
-}
-function hashOf(text: string): number {
-    let h = 0;
-    for (let i = 0; i < text.length; i++) h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
-    return h & KEY;
-}
-
 function indexOf(originals: Iterable<string>): Index {
-    const index: Index = {
-        firsts: new Uint8Array(FILTER + 1),
-        loose: new Uint8Array(FILTER + 1),
-        lengths: new Array<number[] | undefined>(FILTER + 1).fill(undefined),
-        byHash: new Map(),
-        singles: new Map(),
-    };
-    let longest = 0;
+    const index: Index = { lengths: new Map(), firsts: new Uint8Array(FILTER + 1), loose: new Uint8Array(FILTER + 1), pairs: new Uint8Array(FILTER + 1) };
     for (const original of originals) {
-        const first = original.charCodeAt(0);
+        const [first, second] = [original.charCodeAt(0), original.length > 1 ? original.charCodeAt(1) : -1];
         index.firsts[first & FILTER] = 1;
         if (!wordPartAt(original, 0)) index.loose[first & FILTER] = 1;
-        if (original.length === 1) {
-            index.singles.set(first, original);
-            continue;
-        }
-        longest = Math.max(longest, original.length);
-        const bucket = hashed(first, original.charCodeAt(1));
-        const list = index.lengths[bucket];
-        if (!list) index.lengths[bucket] = [original.length];
+        if (second >= 0) index.pairs[hashed(first, second)] = 1;
+        const key = pair(first, second);
+        const list = index.lengths.get(key);
+        if (!list) index.lengths.set(key, [original.length]);
         else if (!list.includes(original.length)) list.push(original.length);
-        const key = hashOf(original);
-        const same = index.byHash.get(key);
-        if (same === undefined) index.byHash.set(key, original);
-        else if (typeof same === 'string') index.byHash.set(key, [same, original]);
-        else same.push(original);
     }
-    for (const list of index.lengths) if (list && list.length > 1) list.sort((a, b) => b - a);
-    powersUpTo(longest);
+    for (const list of index.lengths.values()) if (list.length > 1) list.sort((a, b) => b - a);
     return index;
 }
 
@@ -152,28 +125,6 @@ function standsAlone(text: string, at: number, original: string): boolean {
     if (wordPartAt(original, 0) && wordPartAt(text, at - 1)) return false;
     if (wordPartAt(original, original.length - 1) && wordPartAt(text, end)) return false;
     return true;
-}
-
-/** The original of this length at `at` in `text` (whose prefixes are hashed), if there is one and it stands alone there. */
-function originalAt(index: Index, text: string, at: number, length: number): string | undefined {
-    const found = index.byHash.get((prefixes[at + length]! - Math.imul(prefixes[at]!, powers[length]!)) & KEY);
-    if (found === undefined) return undefined;
-    if (typeof found === 'string') return found.length === length && text.startsWith(found, at) && standsAlone(text, at, found) ? found : undefined;
-    for (const original of found) if (original.length === length && text.startsWith(original, at) && standsAlone(text, at, original)) return original;
-    return undefined;
-}
-
-/** The longest original of the index that stands at `at` in `text` (whose prefixes are hashed), if any. */
-function longestAt(index: Index, text: string, at: number): string | undefined {
-    const lengths = at + 1 < text.length ? index.lengths[hashed(text.charCodeAt(at), text.charCodeAt(at + 1))] : undefined;
-    if (lengths)
-        for (const length of lengths) {
-            if (at + length > text.length) continue;
-            const original = originalAt(index, text, at, length);
-            if (original !== undefined) return original;
-        }
-    const single = index.singles.get(text.charCodeAt(at));
-    return single !== undefined && standsAlone(text, at, single) ? single : undefined;
 }
 
 /**
@@ -185,7 +136,6 @@ export function replaceAll(text: string, layers: readonly Replacements[], betwee
     let out = '';
     let gapStart = 0;
     let i = 0;
-    let hashedPrefixes = false;
     // the layers' first filters, read here: at most positions no layer has an original that begins there
     const indexes = layers.map(layer => layer.indexed());
     while (i < text.length) {
@@ -193,17 +143,14 @@ export function replaceAll(text: string, layers: readonly Replacements[], betwee
         let bestLayer: Replacements | undefined;
         const afterWordPart = i > 0 && wordPartAt(text, i - 1);
         const first = text.charCodeAt(i) & FILTER;
-        for (let l = 0; l < indexes.length; l++) {
+        for (let l = 0; l < layers.length; l++) {
             const index = indexes[l]!;
             if (!(afterWordPart ? index.loose : index.firsts)[first]) continue;
-            if (!hashedPrefixes) {
-                hashPrefixes(text);
-                hashedPrefixes = true;
-            }
-            const original = longestAt(index, text, i);
+            const layer = layers[l]!;
+            const original = layer.longestAt(text, i, afterWordPart);
             if (original && (!best || original.length > best.length)) {
                 best = original;
-                bestLayer = layers[l];
+                bestLayer = layer;
             }
         }
         if (best) {
