@@ -247,7 +247,7 @@ async function main() {
 
         if (sections.has('history') && fs.existsSync(cli)) {
             // acct history --format json on a 500-commit repository of the same workspace, against acct check (issue 20 item 4)
-            results.history = measureHistory(cli, path.join(root, 'history'), SEED);
+            results.history = measureHistory(cli, path.join(root, 'history'), SEED, 1, quick ? 2 : 5);
             log(`  history: ${JSON.stringify(results.history)}`);
         }
 

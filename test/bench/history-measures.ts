@@ -5,13 +5,15 @@
  * by `git fast-import` (deterministic: fixed seed, authors and dates). `acct history --format
  * json` and `acct check` run as processes on it, each measured for CPU (the children's
  * user+system time) and peak memory (its own maxRSS, reported at exit). `acct diff` between HEAD and
- * the revision about 40 changed files back is measured the same way (issue 23's diff row).
+ * the revision about 40 changed files back is measured the same way (issue 23's diff row), in
+ * runs interleaved with `acct check` (check, diff, check, diff …) so that the machine's load falls
+ * alike on both: medians, and the spread of the per-run ratios.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { generateWorkspace } from './generate.js';
-import { childrenCpuMs, mulberry, round } from './measure.js';
+import { childrenCpuMs, median, mulberry, round } from './measure.js';
 
 export interface HistoryMeasure {
     commits: number;
@@ -21,8 +23,23 @@ export interface HistoryMeasure {
     history: { cpuMs: number; wallMs: number; maxRssMB: number; listed: number };
     cpuRatio: number;
     memoryRatio: number;
-    /** `acct diff --from <rev> --to HEAD --format json` between two revisions about 40 files apart (issue 23), against the same check. */
-    diff: { from: string; filesChanged: number; cpuMs: number; wallMs: number; maxRssMB: number; cpuRatio: number };
+    /**
+     * `acct diff --from <rev> --to HEAD --format json` between two revisions about 40 files apart
+     * (issue 23), against `acct check --format json` run in turn with it: the medians of `runs`
+     * runs of each (CPU of the process, from the OS), `cpuRatio` the ratio of the medians and
+     * `cpuRatioRange` the least and greatest of the per-run ratios (diff i ÷ check i).
+     */
+    diff: {
+        from: string;
+        filesChanged: number;
+        runs: number;
+        cpuMs: number;
+        wallMs: number;
+        maxRssMB: number;
+        checkCpuMs: number;
+        cpuRatio: number;
+        cpuRatioRange: [number, number];
+    };
 }
 
 /** Builds the repository in `dir`. */
@@ -92,7 +109,7 @@ function run(cli: string, args: string[], cwd: string): { cpuMs: number; wallMs:
     return { cpuMs: childrenCpuMs() - cpu, wallMs, maxRssMB: Number(fs.readFileSync(report, 'utf8')) / 1024, stdout: result.stdout };
 }
 
-export function measureHistory(cli: string, dir: string, seed: number, runs = 1): HistoryMeasure {
+export function measureHistory(cli: string, dir: string, seed: number, runs = 1, diffRuns = 5): HistoryMeasure {
     const { files, lines } = historyRepository(dir, seed);
     const best = <T extends { cpuMs: number }>(list: T[]) => list.sort((a, b) => a.cpuMs - b.cpuMs)[0]!;
     const check = best(Array.from({ length: runs }, () => run(cli, ['check', '.', '--format', 'json'], dir)));
@@ -104,7 +121,14 @@ export function measureHistory(cli: string, dir: string, seed: number, runs = 1)
     let back = 10;
     while (back < 400 && changedSince(`HEAD~${back}`) < 40) back += 2;
     const from = `HEAD~${back}`;
-    const diff = best(Array.from({ length: runs }, () => run(cli, ['diff', '--from', from, '--to', 'HEAD', '--format', 'json'], dir)));
+    // check, diff, check, diff …: the load of the machine falls alike on both
+    const pairs = Array.from({ length: diffRuns }, () => ({
+        check: run(cli, ['check', '.', '--format', 'json'], dir),
+        diff: run(cli, ['diff', '--from', from, '--to', 'HEAD', '--format', 'json'], dir),
+    }));
+    const diffCpu = median(pairs.map(p => p.diff.cpuMs));
+    const checkCpu = median(pairs.map(p => p.check.cpuMs));
+    const perRun = pairs.map(p => p.diff.cpuMs / p.check.cpuMs);
     return {
         commits: Number(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim()),
         files,
@@ -116,10 +140,13 @@ export function measureHistory(cli: string, dir: string, seed: number, runs = 1)
         diff: {
             from,
             filesChanged: changedSince(from),
-            cpuMs: round(diff.cpuMs),
-            wallMs: round(diff.wallMs),
-            maxRssMB: round(diff.maxRssMB),
-            cpuRatio: round(diff.cpuMs / check.cpuMs, 2),
+            runs: diffRuns,
+            cpuMs: round(diffCpu),
+            wallMs: round(median(pairs.map(p => p.diff.wallMs))),
+            maxRssMB: round(median(pairs.map(p => p.diff.maxRssMB))),
+            checkCpuMs: round(checkCpu),
+            cpuRatio: round(diffCpu / checkCpu, 2),
+            cpuRatioRange: [round(Math.min(...perRun), 2), round(Math.max(...perRun), 2)],
         },
     };
 }

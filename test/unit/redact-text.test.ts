@@ -1,5 +1,6 @@
 /** The message rewriting of `export --redact`: whole words, longest first, the customer's names first, fast. */
 import { describe, expect, it } from 'vitest';
+import * as fc from 'fast-check';
 import { replaceAll, Replacements, withholdNumbers } from '../../server/src/cli/redact-text.js';
 
 function layer(entries: Record<string, string>): Replacements {
@@ -66,5 +67,58 @@ describe('names next to Chinese characters', () => {
         const names = layer({ 'Lu Ping': 'Contact 1', lu: 'contact_1', '王磊': 'Contact 2' });
         expect(replaceAll('只有Lu Ping支持；lu（王磊磊）', [names])).toBe('只有Contact 1支持；contact_1（Contact 2磊）');
         expect(replaceAll('Lu Pingo lucky', [names])).toBe('Lu Pingo lucky');
+    });
+});
+
+describe('replaceAll against the plain definition', () => {
+    // The definition, by brute force: at each position, of every original of every layer that
+    // begins there and stands alone (not inside a word written with spaces), the longest; for the
+    // same original the earlier layer's pseudonym (within a layer, the first added).
+    const wordPart = (c: string | undefined) =>
+        c !== undefined &&
+        /[\p{L}\p{N}_]/u.test(c) &&
+        !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u.test(c);
+    const plain = (text: string, layers: [string, string][][]): string => {
+        const maps = layers.map(entries => {
+            const map = new Map<string, string>();
+            for (const [original, pseudonym] of entries) if (original && !map.has(original)) map.set(original, pseudonym);
+            return map;
+        });
+        let out = '';
+        let i = 0;
+        while (i < text.length) {
+            let best: [string, string] | undefined;
+            for (const map of maps)
+                for (const [original, pseudonym] of map) {
+                    const end = i + original.length;
+                    const alone = !(wordPart(original[0]) && wordPart(text[i - 1])) && !(wordPart(original.at(-1)) && wordPart(text[end]));
+                    if (text.startsWith(original, i) && alone && (!best || original.length > best[0].length)) best = [original, pseudonym];
+                }
+            if (best) {
+                out += best[1];
+                i += best[0].length;
+            } else out += text[i++];
+        }
+        return out;
+    };
+    const letters = ['a', 'b', 'l', 'i', 'é', ' ', '(', ')', '_', '1', '-', '陈', '静', '，', '\u{1F600}'];
+    const textOf = (max: number) => fc.array(fc.constantFrom(...letters), { maxLength: max }).map(parts => parts.join(''));
+
+    it('gives the same text for any message and originals (ids, names, Chinese, emoji halves)', () => {
+        fc.assert(
+            fc.property(
+                textOf(40),
+                fc.array(fc.array(fc.tuple(textOf(6), fc.constantFrom('P1', 'P2', 'P3')), { maxLength: 8 }), { minLength: 1, maxLength: 3 }),
+                (text, entries) => {
+                    const layers = entries.map(list => {
+                        const replacements = new Replacements();
+                        for (const [original, pseudonym] of list) replacements.add(original, pseudonym);
+                        return replacements;
+                    });
+                    expect(replaceAll(text, layers)).toBe(plain(text, entries));
+                },
+            ),
+            { numRuns: 3000 },
+        );
     });
 });

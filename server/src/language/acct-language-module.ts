@@ -55,16 +55,22 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
 };
 
 /**
- * A plan checked once and thrown away (the CLI's check, export, sandbox, report): the syntax tree
- * without a node of its own for a value that is one token (parser/lean-cst.ts `putValueLeafInPlace`).
+ * A plan parsed in full by the CLI (check, export, sandbox, report, and both sides of `acct diff`
+ * between revisions): the syntax tree without a node of its own for a value that is one token
+ * (parser/lean-cst.ts `putValueLeafInPlace`).
  */
-export const AcctOneShotTreeModule: Module<AcctLanguageServices, PartialLangiumCoreServices> = {
+export const AcctLeanTreeModule: Module<AcctLanguageServices, PartialLangiumCoreServices> = {
     // Chevrotain's checks of the grammar itself (ambiguities, unreachable alternatives) run where
-    // the parser is built for the editor and the tests, once per process; a one-shot check skips them.
+    // the parser is built for the editor and the tests, once per process; the CLI skips them.
     LanguageMetaData: () => ({ ...AcctLanguageMetaData, mode: 'production' }),
     parser: {
         LangiumParser: services => createAcctParser(services, { valueLeaves: true }),
     },
+};
+
+/** A plan checked once and thrown away (the CLI's check, export, sandbox, report): the lean tree, and only the checks the policy keeps. */
+export const AcctOneShotTreeModule: Module<AcctLanguageServices, PartialLangiumCoreServices> = {
+    ...AcctLeanTreeModule,
     // the checks whose every code the policy turns off are not run: nothing reuses a one-shot plan's findings
     validation: {
         ValidationRegistry: services => Object.assign(new AcctValidationRegistry(services), { skipChecksTurnedOff: true }),

@@ -15,6 +15,7 @@ import type { Locale } from '../method/index.js';
 import { commitFileSystem } from './commit-plans.js';
 import { forgetSharedStrings } from '../language/parser/acct-parser.js';
 import { PlanByFile, type FileFindings } from '../plan/plan-by-file.js';
+import type { IncrementalDocumentFactory } from '../language/incremental/incremental-document-factory.js';
 
 export { InputError, findAcctFiles, isSkippedFolder, readPlanText } from './plan-files.js';
 
@@ -103,11 +104,14 @@ export async function loadTextsThen(
 ): Promise<{ first: AcctPlanDocument; then: LoadedWorkspace; findingsByFile: (plan: AcctPlanDocument) => Map<string, FileFindings> | undefined }> {
     const cwd = options.cwd ?? process.cwd();
     const fileSystem = commitFileSystem();
-    const { shared, Acct } = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true });
+    // the lean syntax tree, each changed text parsed in full (the incremental parser works on the full tree)
+    const { shared, Acct } = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true, leanTree: 'updated' });
     Acct.workspace.AcctSettings.todayOverride = options.today;
     Acct.workspace.AcctSettings.locale = options.locale ?? 'en';
     Acct.workspace.AcctSettings.baseFolder = URI.file(cwd);
     const { LangiumDocuments: documents, LangiumDocumentFactory: factory, DocumentBuilder: builder } = shared.workspace;
+    const parser = Acct.parser.LangiumParser;
+    (factory as IncrementalDocumentFactory).parseSource = { parse: (_uri, text) => parser.parse(text), replaced: () => undefined };
     const built = first.map(({ file, text }) => {
         const uri = URI.file(file);
         fileSystem.texts.set(uri.toString(), text);

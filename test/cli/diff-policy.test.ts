@@ -1,0 +1,71 @@
+/**
+ * `acct diff` between revisions gives what the checks of the two revisions differ by, however each
+ * side is built (both parsed into the CLI's lean syntax tree, the changed files parsed again in
+ * full): a policy of the later revision that turns on a check that is off by default gives the
+ * unchanged plan's findings of that check as new findings, and an edited plan's new, resolved and
+ * changed findings are those that `acct check` of each revision tells apart.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { runCli, tempWorkspace } from '../support/run-cli.js';
+
+const team = 'member alice "Alice"\nmember bob "Bob"\n';
+const plan = (support: number) => `customer cmgd "China Mobile" {
+    tier value standing 3 cooperation 3 reviewed 2026-10-01
+    contact wang "Wang Lei" { role decision-maker support ${support} last-contact 2026-11-01 }
+    contact li "Li Na" { role evaluator support 1 last-contact 2026-11-01 owner bob }
+    opportunity core5g "5G core" {
+        stage opportunity budget 1M CNY start 2027-01-01 team { ar alice sr bob fr alice }
+        decision-chain { wang li }
+    }
+}
+`;
+
+let repo: string;
+const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
+const commit = (files: Record<string, string>, message: string) => {
+    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(repo, name), text);
+    git('add', '-A');
+    git('commit', '-qm', message);
+};
+const diff = (from: string, to: string) =>
+    JSON.parse(runCli(['diff', '--today', '2026-11-22', '--from', from, '--to', to, '--format', 'json'], { cwd: repo }).stdout);
+
+beforeAll(() => {
+    repo = tempWorkspace({ 'team.acct': team, 'cmgd.acct': plan(2) });
+    git('init', '-q');
+    git('config', 'user.email', 'test@example.com');
+    git('config', 'user.name', 'Test');
+    git('add', '-A');
+    git('commit', '-qm', 'first'); // HEAD~2
+    // a file of its own: the plan refers to nothing in it, so nothing but the policy makes it checked again
+    commit({ 'policy.acct': 'policy { severity uncovered-key-person warning }\n' }, 'owners wanted'); // HEAD~1
+    commit({ 'cmgd.acct': plan(-2) }, 'wang turns against us'); // HEAD
+});
+
+describe('acct diff: each side checked in full', () => {
+    it("a check the later policy turns on finds the unchanged plan's entries: new findings", () => {
+        const report = diff('HEAD~2', 'HEAD~1');
+        expect(report.newFindings.map((f: { code: string; subject: string }) => [f.code, f.subject])).toEqual([
+            ['uncovered-key-person', 'opportunity:cmgd/core5g'],
+        ]);
+        expect(report.resolvedFindings).toEqual([]);
+    });
+
+    it('a plan edited between the revisions: what is new and resolved is what the checks of the two revisions differ by', () => {
+        type Finding = { code: string; message: string };
+        const report = diff('HEAD~1', 'HEAD');
+        const check = () => JSON.parse(runCli(['check', '.', '--today', '2026-11-22', '--format', 'json'], { cwd: repo }).stdout) as Finding[];
+        const key = (f: Finding) => `${f.code} ${f.message}`;
+        const now = new Set(check().map(key));
+        git('checkout', '-q', 'HEAD~1');
+        const then = new Set(check().map(key));
+        git('checkout', '-q', '-');
+        const changed = report.changedFindings as { from: Finding; to: Finding }[];
+        expect([...report.newFindings, ...changed.map(c => c.to)].map(key).sort()).toEqual([...now].filter(k => !then.has(k)).sort());
+        expect([...report.resolvedFindings, ...changed.map(c => c.from)].map(key).sort()).toEqual([...then].filter(k => !now.has(k)).sort());
+        expect(report.newFindings.length + changed.length).toBeGreaterThan(0);
+    });
+});
