@@ -9,7 +9,7 @@ import { loadPlanView } from './fixture.js';
 import { launch, openWebview, type WebviewPage } from './harness.js';
 
 /** A browser case's time limit: Chromium is slow to start and to draw on a loaded machine (the CI's two cores run two files at once). */
-export const T = 120_000;
+export const T = 180_000;
 
 export interface Suite {
     browser: () => Browser;
