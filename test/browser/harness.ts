@@ -275,7 +275,7 @@ export async function openWebview(
                     window.postMessage(m, '*');
                     const done = () => (m.type === 'picture' ? rendered() > before.r : m.type === 'requestSvg' ? exported() > before.e : true);
                     const t0 = Date.now();
-                    while (!done() && Date.now() - t0 < 10_000) await new Promise(r => setTimeout(r, 5));
+                    while (!done() && Date.now() - t0 < 30_000) await new Promise(r => setTimeout(r, 5));
                     await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
                     return done();
                 },
@@ -283,7 +283,7 @@ export async function openWebview(
             );
             if (!handled) {
                 const type = (message as { type?: unknown }).type;
-                throw new Error(type === 'picture' ? 'the page did not draw the picture within 10 s' : `the page did not answer ${String(type)} within 10 s`);
+                throw new Error(type === 'picture' ? 'the page did not draw the picture within 30 s' : `the page did not answer ${String(type)} within 30 s`);
             }
         },
         posted: () => page.evaluate(() => (window as unknown as { __acct: { posted: Array<Record<string, unknown>> } }).__acct.posted),

@@ -39,8 +39,6 @@ interface Opened {
     errors: string[];
     requests: string[];
     violations: () => Promise<string[]>;
-    /** Milliseconds from navigation to every picture drawn. */
-    drawnIn: number;
 }
 
 async function open(file: string, options: { dark?: boolean; width?: number } = {}): Promise<Opened> {
@@ -71,11 +69,10 @@ async function open(file: string, options: { dark?: boolean; width?: number } = 
         w.__violations = [];
         document.addEventListener('securitypolicyviolation', e => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    const start = Date.now();
     await page.goto(pathToFileURL(file).href);
-    await page.waitForFunction(() => document.documentElement.dataset.drawn !== undefined, null, { timeout: 20_000 });
-    const drawnIn = Date.now() - start;
-    return { page, errors, requests, drawnIn, violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations) };
+    // how soon is the benchmark's figure (test/bench/report-measures.ts); here only that every picture is drawn, loaded machine or not
+    await page.waitForFunction(() => document.documentElement.dataset.drawn !== undefined, null, { timeout: 60_000 });
+    return { page, errors, requests, violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations) };
 }
 
 async function closeChecked(o: Opened): Promise<void> {
@@ -106,7 +103,6 @@ describe('acct report in Chromium', () => {
             expect(figures.length).toBeGreaterThan(10);
             for (const texts of figures) expect(texts).toBeGreaterThan(5);
             expect(await o.page.evaluate(() => document.documentElement.dataset.drawn)).toBe(String(figures.length));
-            expect(o.drawnIn).toBeLessThan(3000);
             const text = await o.page.evaluate(() => document.body.textContent ?? '');
             for (const c of plan.customers) {
                 expect(text).toContain(c.name);

@@ -8,7 +8,8 @@ import type { PlanView } from '@acct/contract';
 import { loadPlanView } from './fixture.js';
 import { launch, openWebview, type WebviewPage } from './harness.js';
 
-export const T = 60_000;
+/** A browser case's time limit: Chromium is slow to start and to draw on a loaded machine (the CI's two cores run two files at once). */
+export const T = 180_000;
 
 export interface Suite {
     browser: () => Browser;

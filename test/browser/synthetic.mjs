@@ -1,4 +1,5 @@
 // Synthetic plans for the browser tests and the benchmark: deterministic, realistic shapes.
+import { contactJson, customerJson, opportunityJson, planJson } from '../support/plan-json.mjs';
 
 const ROLES = ['approver', 'decision-maker', 'sponsor', 'evaluator', 'influencer', 'coach'];
 const TIERS = ['excellent', 'strategic', 'core', 'value', 'commercial'];
@@ -52,17 +53,12 @@ const HORIZONS = ['short', 'mid', 'long', null];
 const NO_SANDBOX = { space: null, growth: null, profit: null, competition: null, score: null };
 
 function emptyPlan(customers) {
-    return {
-        format: 'acct-plan',
-        version: 1,
-        today: '2026-11-22',
+    return planJson({
         files: ['plan.acct'],
         members: [{ id: 'alice', name: 'Alice Chen' }],
         competitors: [{ id: 'rival', name: 'Rival Corp' }],
         customers,
-        diagnostics: [],
-        waived: [],
-    };
+    });
 }
 
 /** The four sandbox scores and their sum, or none (one opportunity in five is unscored). */
@@ -88,29 +84,28 @@ export function bigCustomerView(n, seed = 1) {
         else if (i >= 36) reportsTo = `c${6 + Math.floor(rand() * 30)}`;
         const general = i > 0 && rand() < 0.25;
         const support = [-1, 0, 1, 2, 3, null][Math.floor(rand() * 6)];
-        contacts.push({
-            id: `c${i}`,
-            name: `${LAST[Math.floor(rand() * LAST.length)]} ${FIRST[Math.floor(rand() * FIRST.length)]} ${i}`,
-            title: TITLES[Math.floor(rand() * TITLES.length)],
-            department: DEPTS[Math.floor(rand() * DEPTS.length)],
-            role: general ? null : ROLES[Math.floor(rand() * ROLES.length)],
-            support,
-            intimacy: Math.floor(rand() * 7) - 3,
-            reportsTo: general ? null : reportsTo,
-            lastContact: '2026-10-01',
-            owner: null,
-            // one person in ten supports the rival; one in twenty influences someone beyond the org chart
-            competitorSupport: rand() < 0.1 ? [{ competitor: 'rival', support: Math.floor(rand() * 4) }] : [],
-            influences: i > 0 && rand() < 0.05 ? [`c${Math.floor(rand() * i)}`] : [],
-        });
+        contacts.push(
+            contactJson(`c${i}`, {
+                name: `${LAST[Math.floor(rand() * LAST.length)]} ${FIRST[Math.floor(rand() * FIRST.length)]} ${i}`,
+                title: TITLES[Math.floor(rand() * TITLES.length)],
+                department: DEPTS[Math.floor(rand() * DEPTS.length)],
+                role: general ? null : ROLES[Math.floor(rand() * ROLES.length)],
+                support,
+                intimacy: Math.floor(rand() * 7) - 3,
+                reportsTo: general ? null : reportsTo,
+                lastContact: '2026-10-01',
+                // one person in ten supports the rival; one in twenty influences someone beyond the org chart
+                competitorSupport: rand() < 0.1 ? [{ competitor: 'rival', support: Math.floor(rand() * 4) }] : [],
+                influences: i > 0 && rand() < 0.05 ? [`c${Math.floor(rand() * i)}`] : [],
+            }),
+        );
     }
     // the deal's decision chain: 60 people, most of them on a bone of the fishbone
     const chain = contacts
         .filter(c => c.role)
         .slice(0, 60)
         .map(c => ({ contact: c.id, role: c.role, support: c.support, group: GROUPS[Math.floor(rand() * GROUPS.length)] }));
-    const customer = {
-        id: 'big',
+    const customer = customerJson('big', {
         name: 'Big Telecom Group',
         industry: 'Telecom operator',
         standing: 5,
@@ -122,23 +117,18 @@ export function bigCustomerView(n, seed = 1) {
         organization: 'joint',
         contacts,
         opportunities: [
-            {
-                id: 'deal',
+            opportunityJson('deal', {
                 name: 'Nationwide core',
                 stage: 'bid',
                 amount: { value: 1e8, currency: 'EUR' },
-                budget: null,
-                start: null,
-                qualified: false,
                 team: { ar: 'alice', sr: null, fr: null },
                 decisionChain: chain,
                 competitors: ['rival'],
                 horizon: 'short',
                 sandbox: { space: 5, growth: 4, profit: 3, competition: 4, score: 14 },
-            },
+            }),
         ],
-        activities: [],
-    };
+    });
     const risky = contacts.map((c, i) => ({ c, i })).filter(({ i }) => i % 17 === 3);
     const plan = emptyPlan([customer]);
     plan.diagnostics = risky.map(({ c, i }) => ({
@@ -162,40 +152,27 @@ export function manyCustomersView(n, seed = 2) {
         const cooperation = 1 + Math.min(4, Math.floor(rand() * 5));
         const suggested = SUGGESTED[standing - 1][cooperation - 1];
         const tier = rand() < 0.85 ? suggested : TIERS[Math.floor(rand() * 5)];
-        customers.push({
-            id: `k${i}`,
-            name: `Customer ${i}`,
-            industry: null,
-            standing,
-            cooperation,
-            tier,
-            suggestedTier: suggested,
-            reviewed: null,
-            owner: null,
-            organization: null,
-            contacts: [],
-            activities: [],
-            // one customer in five has an open opportunity in the strategic sandbox
-            opportunities:
-                i % 5
-                    ? []
-                    : [
-                          {
-                              id: `o${i}`,
-                              name: `Opportunity ${i}`,
-                              stage: ['lead', 'opportunity', 'bid'][i % 3],
-                              amount: null,
-                              budget: null,
-                              start: null,
-                              qualified: false,
-                              team: null,
-                              decisionChain: [],
-                              competitors: [],
-                              horizon: HORIZONS[Math.floor(rand() * HORIZONS.length)],
-                              sandbox: sandboxOf(rand),
-                          },
-                      ],
-        });
+        customers.push(
+            customerJson(`k${i}`, {
+                name: `Customer ${i}`,
+                standing,
+                cooperation,
+                tier,
+                suggestedTier: suggested,
+                // one customer in five has an open opportunity in the strategic sandbox
+                opportunities:
+                    i % 5
+                        ? []
+                        : [
+                              opportunityJson(`o${i}`, {
+                                  name: `Opportunity ${i}`,
+                                  stage: ['lead', 'opportunity', 'bid'][i % 3],
+                                  horizon: HORIZONS[Math.floor(rand() * HORIZONS.length)],
+                                  sandbox: sandboxOf(rand),
+                              }),
+                          ],
+            }),
+        );
     }
     return { plan: emptyPlan(customers), subjects: [], hasErrors: false };
 }

@@ -33,7 +33,7 @@ class Watcher {
     }
 
     /** Waits until `pattern` matches the output after `from` (stdout and stderr together); returns that output. */
-    async until(pattern: RegExp, from = 0, timeout = 15_000): Promise<string> {
+    async until(pattern: RegExp, from = 0, timeout = 60_000): Promise<string> {
         const deadline = Date.now() + timeout;
         for (;;) {
             const seen = (this.stdout + '\n' + this.stderr).slice(from);

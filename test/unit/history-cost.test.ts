@@ -5,7 +5,7 @@
  * oracle: every content parsed in full and every file validated again); and in the language
  * server the reading of the history waits for the server's own checks.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { historyEntryText, historyJson, historyJsonPieces, type HistoryReport, type HistoryStep } from '../../server/src/contract/history-report.js';
 import { HistoryCache, idleAfter, type HistoryReader } from '../../server/src/lsp/history-cache.js';
@@ -164,16 +164,24 @@ describe('the Trends reading in the language server', () => {
     });
 
     it('a check that never ends holds the reading back for a few seconds at most', async () => {
-        const start = Date.now();
-        const never = idleAfter(() => new Promise(() => undefined), 60);
-        await never();
-        expect(Date.now() - start).toBeGreaterThanOrEqual(50);
-        // that check still running: the next steps do not wait for it again
-        const again = Date.now();
-        await never();
-        await never();
-        expect(Date.now() - again).toBeLessThan(50);
-        const failed = idleAfter(() => Promise.reject(new Error('cancelled')), 10_000);
-        await expect(failed()).resolves.toBeUndefined();
+        // the clock is the test's: a loaded machine neither makes the wait look short nor the next steps look slow
+        vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+        try {
+            /** Whether `wait` has settled once every pending callback but the timers has run (setImmediate stays real). */
+            const settledNow = (wait: Promise<unknown>) =>
+                Promise.race([wait.then(() => true), new Promise<boolean>(resolve => setImmediate(() => resolve(false)))]);
+            const never = idleAfter(() => new Promise(() => undefined), 60);
+            const first = never();
+            await vi.advanceTimersByTimeAsync(59);
+            expect(await settledNow(first)).toBe(false);
+            await vi.advanceTimersByTimeAsync(1);
+            expect(await settledNow(first)).toBe(true);
+            // that check still running: the next steps do not wait for it again
+            expect(await settledNow(Promise.all([never(), never()]))).toBe(true);
+            const failed = idleAfter(() => Promise.reject(new Error('cancelled')), 10_000);
+            expect(await settledNow(failed())).toBe(true);
+        } finally {
+            vi.useRealTimers();
+        }
     });
 });

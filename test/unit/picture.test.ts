@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerJson, PlanView } from '@acct/contract';
 import { nextPicture, pictureChanged, shownBefore, shownIn } from '../../client/src/picture.js';
-import { customerJson, opportunityJson, planJson } from '../support/plan-json.js';
+import { customerJson, opportunityJson, planJson } from '../support/plan-json.mjs';
 
 const customer = (id: string, opportunities: string[] = []): CustomerJson => customerJson(id, { opportunities: opportunities.map(o => opportunityJson(o)) });
 

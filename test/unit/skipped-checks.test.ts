@@ -8,38 +8,20 @@ import { describe, expect, it } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EmptyFileSystem, URI, type ValidationAcceptor } from 'langium';
-import { createAcctServices } from '../../server/src/acct-module.js';
-import type { Workspace } from '../../server/src/language/generated/ast.js';
+import type { ValidationAcceptor } from 'langium';
 import type { AcctValidationRegistry } from '../../server/src/language/validation/acct-validation-registry.js';
 import { serializePlan } from '../../server/src/plan/plan-json.js';
 import { generateWorkspace } from '../bench/generate.js';
-import { TODAY } from './helpers.js';
+import { buildFiles, exampleFiles, oneShotServices, WS } from '../support/checked-once.js';
 
-const WS = URI.file('/ws');
-const examples = path.resolve(__dirname, '..', '..', 'examples');
 const OFF_BY_DEFAULT = ['uncovered-key-person', 'unverified-opportunity', 'unknown-needs', 'aimless-activity'];
 
-function exampleFiles(): Record<string, string> {
-    const files: Record<string, string> = {};
-    for (const file of fs.readdirSync(examples, { recursive: true, encoding: 'utf8' }))
-        if (file.endsWith('.acct')) files[file] = fs.readFileSync(path.join(examples, file), 'utf8');
-    return files;
-}
-
 async function check(files: Record<string, string>, oneShot: boolean) {
-    const { shared, Acct } = createAcctServices({ ...EmptyFileSystem, oneShot: true, leanTree: oneShot });
-    Acct.workspace.AcctSettings.todayOverride = TODAY;
-    Acct.workspace.AcctSettings.locale = 'en';
-    Acct.workspace.AcctSettings.baseFolder = WS;
+    const services = oneShotServices(oneShot);
+    const { Acct } = services;
     const registry = Acct.validation.ValidationRegistry as AcctValidationRegistry;
     expect(registry.skipChecksTurnedOff).toBe(oneShot);
-    const documents = Object.entries(files).map(([name, text]) => {
-        const document = shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.file(`/ws/${name}`));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        return document;
-    });
-    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    await buildFiles(services, files);
     const plans = Acct.plan.PlanBuilder;
     return {
         diagnostics: JSON.stringify(plans.diagnostics(WS)),
@@ -104,18 +86,11 @@ describe('checks skipped when the policy turns their codes off (a plan checked o
             exampleFiles(),
             OFF_BY_DEFAULT.map(code => `severity ${code} warning`),
         );
-        const { shared, Acct } = createAcctServices({ ...EmptyFileSystem, oneShot: true });
-        Acct.workspace.AcctSettings.todayOverride = TODAY;
-        Acct.workspace.AcctSettings.baseFolder = WS;
-        const registry = Acct.validation.ValidationRegistry as AcctValidationRegistry;
+        const services = oneShotServices();
+        const registry = services.Acct.validation.ValidationRegistry as AcctValidationRegistry;
         const declared = registry.skippableChecks();
         expect(declared.length).toBe(4);
-        const documents = Object.entries(files).map(([name, text]) => {
-            const document = shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.file(`/ws/${name}`));
-            shared.workspace.LangiumDocuments.addDocument(document);
-            return document;
-        });
-        await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        const documents = await buildFiles(services, files);
         const seen = new Set<string>();
         for (const document of documents) {
             for (const node of [document.parseResult.value, ...nodesBelowRoot(document.parseResult.value)]) {

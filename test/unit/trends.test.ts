@@ -15,7 +15,7 @@ import {
     type OpportunityJson,
 } from '@acct/contract';
 import { textsFor } from '@acct/method';
-import { contactJson, customerJson, opportunityJson, planJson } from '../support/plan-json.js';
+import { contactJson, customerJson, opportunityJson, planJson } from '../support/plan-json.mjs';
 
 const en = textsFor('en');
 const zh = textsFor('zh-CN');

@@ -14,7 +14,7 @@ import * as vscode from 'vscode';
 import { PowerMapPanel, type PlanSource } from '../../client/src/power-map-panel.js';
 import { Emitter, makePanel, type FakePanel } from '../support/fake-panel.js';
 import { fakeExtensionDir } from '../support/extension-dir.js';
-import { contactJson, customerJson, opportunityJson, planJson } from '../support/plan-json.js';
+import { contactJson, customerJson, opportunityJson, planJson } from '../support/plan-json.mjs';
 
 const extensionDir = fakeExtensionDir();
 

@@ -23,56 +23,25 @@ import { registerPowerMap } from '../../client/src/power-map-commands.js';
 import { PowerMapPanel, type PlanSource } from '../../client/src/power-map-panel.js';
 import { Emitter, makePanel, type FakePanel } from '../support/fake-panel.js';
 import { BUNDLE_SCRIPT, BUNDLE_STYLE, fakeExtensionDir } from '../support/extension-dir.js';
+import { customerJson, opportunityJson, planJson } from '../support/plan-json.mjs';
 
 const extensionDir = fakeExtensionDir();
 
 const DOC = 'file:///plans/cmgd.acct';
 const view: PlanView = {
-    plan: {
-        format: 'acct-plan',
-        version: 1,
-        today: '2026-11-22',
-        waived: [],
+    plan: planJson({
         files: ['cmgd.acct'],
-        members: [],
-        competitors: [],
-        diagnostics: [],
         customers: [
-            {
-                id: 'cmgd',
+            customerJson('cmgd', {
                 name: 'China Mobile Guangdong',
-                industry: null,
                 standing: 5,
                 cooperation: 4,
                 tier: 'strategic',
                 suggestedTier: 'excellent',
-                reviewed: null,
-                owner: null,
-                organization: null,
-                class: null,
-                contacts: [],
-                activities: [],
-                opportunities: ['core5g', 'oss'].map(id => ({
-                    id,
-                    name: id,
-                    stage: 'opportunity' as const,
-                    amount: null,
-                    budget: null,
-                    start: null,
-                    qualified: false,
-                    team: null,
-                    decisionChain: [],
-                    competitors: [],
-                    horizon: null,
-                    sandbox: { space: null, growth: null, profit: null, competition: null, score: null },
-                    intent: null,
-                    solution: null,
-                    valueProposition: null,
-                    maturity: 'preliminary',
-                })),
-            },
+                opportunities: ['core5g', 'oss'].map(id => opportunityJson(id, { stage: 'opportunity' })),
+            }),
         ],
-    },
+    }),
     subjects: [],
     hasErrors: false,
 };

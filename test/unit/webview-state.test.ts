@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Picture, PlanFocus, PlanView } from '@acct/contract';
 import { nextPicture } from '../../client/src/picture.js';
-import { customerJson, opportunityJson, planJson } from '../support/plan-json.js';
+import { customerJson, opportunityJson, planJson } from '../support/plan-json.mjs';
 import { directionOfKey, spatialNext } from '../../client/webview/src/nav.js';
 import { initialState, legendOpen, MAX_TRANSFORMS, rememberTransform, sanitizeState, transformKey, type WebviewState } from '../../client/webview/src/state.js';
 

@@ -20,7 +20,7 @@ import {
     type ValidationSeverity,
 } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
-import { forEachNode, nodesBelow, nodesOf } from '../ast/ast-walk.js';
+import { forEachNode, nodesBelow } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import { nodeForKeyword, nodeForProperty } from '../ast/cst-search.js';
 import type { AcctLanguageServices } from '../acct-language-services.js';
@@ -33,6 +33,8 @@ import { giveContractCodes, internalErrorFinding, placeAtSwallowingChains } from
 import { FindingsForDates, runDateChecks } from './findings-for-dates.js';
 import { UnresolvedReferences } from '../references/unresolved-references.js';
 import { ElementFindings, isElement } from './element-findings.js';
+import { withoutErrors } from './findings-without-cascades.js';
+import { CHECK_CANCEL_EVERY, checkNodes } from './node-checks.js';
 
 export class AcctDocumentValidator extends DefaultDocumentValidator {
     protected readonly findingPolicy: FindingPolicy;
@@ -300,71 +302,24 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         ]);
     }
 
-    /**
-     * Langium's walk, checks and order, without a stream and a promise per node and check
-     * (acct-validation-registry.ts); cancellation is looked at every few hundred nodes.
-     */
+    /** Langium's walk, checks and order, without a stream and a promise per node and check (node-checks.ts). */
     protected override async validateAstNodes(
         root: AstNode,
         options: ValidationOptions,
         acceptor: ValidationAcceptor,
         cancelToken?: CancellationToken,
     ): Promise<void> {
-        const registry = this.validationRegistry as AcctValidationRegistry;
         // Langium's default validates every node and its children; an override that prunes gets the walk it asks for.
-        const skipped = new Set<AstNode>();
-        const nodes: readonly AstNode[] =
-            this.validateSingleNodeOptions === DefaultDocumentValidator.prototype['validateSingleNodeOptions']
-                ? nodesOf(root)
-                : (() => {
-                      const list: AstNode[] = [];
-                      forEachNode(root, node => {
-                          list.push(node);
-                          const nodeOptions = this.validateSingleNodeOptions(node, options);
-                          if (!nodeOptions.validateNode) skipped.add(node);
-                          return nodeOptions.validateChildren;
-                      });
-                      return list;
-                  })();
-        for (let i = 0; i < nodes.length; i++) {
-            if (i % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken ?? Cancellation.CancellationToken.None);
-            const node = nodes[i]!;
-            if (skipped.has(node)) continue;
-            // indexed: a for-of in an async function made an iterator result per check and node
-            const checks = registry.checksFor(node.$type, options.categories);
-            for (let c = 0; c < checks.length; c++) {
-                const pending = checks[c]!(node, acceptor, cancelToken ?? Cancellation.CancellationToken.None);
-                if (pending) await pending;
-            }
-        }
+        const custom = this.validateSingleNodeOptions !== DefaultDocumentValidator.prototype['validateSingleNodeOptions'];
+        await checkNodes(
+            this.validationRegistry as AcctValidationRegistry,
+            root,
+            options,
+            acceptor,
+            cancelToken,
+            custom ? (node, nodeOptions) => this.validateSingleNodeOptions(node, nodeOptions) : undefined,
+        );
     }
-}
-
-/**
- * `diagnostics` without the parse errors of `parsing` that are not in `kept`. `parsing` stands in
- * `diagnostics` in its order, and so, almost always, does `kept` in `parsing` (a filter of it):
- * then both are walked side by side, without a set of 100,000 findings; else by a set.
- */
-export function withoutErrors(diagnostics: readonly Diagnostic[], parsing: readonly Diagnostic[], kept: readonly Diagnostic[]): Diagnostic[] {
-    const cascade = new Uint8Array(parsing.length).fill(1);
-    let k = 0;
-    for (let p = 0; p < parsing.length && k < kept.length; p++) {
-        if (parsing[p] === kept[k]) {
-            cascade[p] = 0;
-            k++;
-        }
-    }
-    const found: Diagnostic[] = [];
-    let p = 0;
-    for (const d of diagnostics) {
-        if (p < parsing.length && d === parsing[p]) {
-            if (!cascade[p++]) found.push(d);
-        } else found.push(d);
-    }
-    if (k === kept.length && p === parsing.length) return found;
-    const cascades = new Set(parsing);
-    for (const error of kept) cascades.delete(error);
-    return diagnostics.filter(d => !cascades.has(d));
 }
 
 /** Every check ran: no categories asked, or built-in and fast (acct registers no slow check: the builder's update asks for these two). */
@@ -372,6 +327,3 @@ function ranEveryCheck(options: ValidationOptions): boolean {
     const asked = options.categories;
     return !asked || (asked.includes('built-in') && asked.includes('fast'));
 }
-
-/** Nodes validated between two looks at cancellation. */
-const CHECK_CANCEL_EVERY = 256;

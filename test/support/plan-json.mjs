@@ -1,12 +1,13 @@
 /**
  * The elements of an `acct-plan` document as the export writes them, for the tests of what reads
- * a plan (the panel's picture rule, the webview's state, the panel's parts, the Trends model):
- * every field at its empty value, `over` setting what a test is about.
+ * a plan (the panel's picture rule, the webview's state, the panel's parts, the Trends model, the
+ * browser tests' synthetic plans): every field at its empty value, `over` setting what a test is
+ * about. Plain ESM, so that node runs it without a build (test/browser/bench.mjs); the types are
+ * in plan-json.d.mts, and test/unit/plan-model.test.ts holds the empty elements to the export's.
  */
-import type { AcctPlanDocument, ContactJson, CustomerJson, OpportunityJson } from '@acct/contract';
 
 /** A contact named after its id in capitals, with nothing else known. */
-export function contactJson(id: string, over: Partial<ContactJson> = {}): ContactJson {
+export function contactJson(id, over = {}) {
     return {
         id,
         name: id.toUpperCase(),
@@ -27,7 +28,7 @@ export function contactJson(id: string, over: Partial<ContactJson> = {}): Contac
 }
 
 /** An opportunity at the lead stage, named by its id, unscored. */
-export function opportunityJson(id: string, over: Partial<OpportunityJson> = {}): OpportunityJson {
+export function opportunityJson(id, over = {}) {
     return {
         id,
         name: id,
@@ -50,7 +51,7 @@ export function opportunityJson(id: string, over: Partial<OpportunityJson> = {})
 }
 
 /** A customer named after its id in capitals, standing and cooperation 3 (suggested tier: value), with no elements. */
-export function customerJson(id: string, over: Partial<CustomerJson> = {}): CustomerJson {
+export function customerJson(id, over = {}) {
     return {
         id,
         name: id.toUpperCase(),
@@ -71,7 +72,7 @@ export function customerJson(id: string, over: Partial<CustomerJson> = {}): Cust
 }
 
 /** A plan of 2026-11-22 with no file, member, competitor, customer or finding. */
-export function planJson(over: Partial<AcctPlanDocument> = {}): AcctPlanDocument {
+export function planJson(over = {}) {
     return {
         format: 'acct-plan',
         version: 1,
