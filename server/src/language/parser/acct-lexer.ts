@@ -14,6 +14,7 @@ import { lineOfOffset, lineStarts, skipStringOrComment } from '../text/text-scan
 import { isClosedString } from './acct-value-converter.js';
 import { syntaxText } from './syntax-messages.js';
 import type { AcctLanguageServices } from '../acct-language-services.js';
+import { lexerInternals, replaceMethod } from '../langium-internals.js';
 
 /** Characters that may start a token: whitespace, ids, numbers, strings, `{`, `}`, `,`, `-`, `?`. */
 const MAY_START = /[\s\w"{},\-?\u00C0-\uFFFF]/;
@@ -45,7 +46,14 @@ export class AcctLexer extends DefaultLexer {
             skipValidations: services.LanguageMetaData.mode === 'production',
             errorMessageProvider: services.parser.LexerErrorMessageProvider,
         });
+        // Chevrotain makes each token as acct keeps it (`LazyToken`), with the lines of the text being lexed.
+        replaceMethod(lexerInternals(this.offsetsOnly), 'chevrotain Lexer', 'createTokenInstance', () => (image, startOffset, tokenTypeIdx, tokenType) => {
+            return new LazyToken(image, startOffset, tokenTypeIdx, tokenType, this.lines);
+        });
     }
+
+    /** The lines of the text being lexed, for its tokens. */
+    private lines = new TokenLines(new Uint32Array(1));
 
     private readonly offsetsOnly: ChevrotainLexer;
 
@@ -80,12 +88,9 @@ export class AcctLexer extends DefaultLexer {
         // the settings are read when a text is lexed: the lexer is made before they are
         const say = syntaxText(this.services.workspace.AcctSettings.texts());
         const runs = invalidRuns(text);
+        const lines = (this.lines = new TokenLines(lineStarts(text)));
         const result = this.lex(runs.length ? squash(text, runs) : text);
         const endOf = new Map(runs);
-        const lines = new LineCursor(lineStarts(text));
-        for (const tokens of [result.tokens, result.hidden]) {
-            for (let i = 0; i < tokens.length; i++) tokens[i] = new SmallToken(tokens[i]!, lines);
-        }
         for (const error of result.errors) {
             const line = lines.lineOf(error.offset);
             error.line = line + 1;
@@ -111,16 +116,15 @@ export class AcctLexer extends DefaultLexer {
                 });
             }
         }
-        // in place: each original is garbage as soon as it is copied
         return result;
     }
 }
 
 /**
- * Lines of a text, for positions asked in increasing order (the tokens of a lexing, in order):
- * each answer moves forward from the last, and an offset before it is found by binary search.
+ * The lines of a lexed text, for its tokens' positions: each answer moves forward from the last
+ * (tokens are mostly asked in order), and an offset before it is found by binary search.
  */
-class LineCursor {
+class TokenLines {
     private line = 0;
 
     constructor(private readonly starts: Uint32Array) {}
@@ -129,8 +133,8 @@ class LineCursor {
     lineOf(offset: number): number {
         const starts = this.starts;
         let line = this.line;
-        if (starts[line]! > offset) line = lineOfOffset(starts.subarray(0, line + 1), offset);
-        while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
+        if (starts[line]! > offset) line = lineOfOffset(starts, offset);
+        else while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
         return (this.line = line);
     }
 
@@ -140,37 +144,40 @@ class LineCursor {
 }
 
 /**
- * A token whose positions are small integers in memory, computed from its offset (Chevrotain's
- * tokens would keep them as boxed numbers: their shape is shared with the end-of-file token, whose
- * positions are NaN). Lines and columns are 1-based, the end is the last character's, as
- * Chevrotain's: lines end at `\n`, `\r\n` or `\r`.
+ * A token as Chevrotain makes it with offsets only, its lines and columns computed when asked
+ * (1-based, the end the last character's, as Chevrotain's: lines end at `\n`, `\r\n` or `\r`).
+ * Chevrotain's line tracking cost a third of the lexing and kept the positions as boxed numbers;
+ * a copy of every token with its positions cost more than the lexing of its text: only the
+ * tokens of syntax errors and comments are ever asked (acct's leaves keep offsets).
  */
-class SmallToken implements IToken {
-    readonly image: string;
-    readonly startOffset: number;
-    readonly endOffset: number;
-    readonly startLine: number;
-    readonly endLine: number;
-    readonly startColumn: number;
-    readonly endColumn: number;
-    readonly tokenTypeIdx: number;
-    readonly tokenType: TokenType;
+class LazyToken implements IToken {
+    constructor(
+        readonly image: string,
+        readonly startOffset: number,
+        readonly tokenTypeIdx: number,
+        readonly tokenType: TokenType,
+        private readonly lines: TokenLines,
+    ) {}
 
-    constructor(token: IToken, lines: LineCursor) {
-        const start = token.startOffset | 0;
-        const end = (start + token.image.length - 1) | 0;
-        const line = lines.lineOf(start);
-        this.image = token.image;
-        this.startOffset = start;
-        this.endOffset = end;
-        this.startLine = line + 1;
-        this.startColumn = start - lines.startOf(line) + 1;
-        // Only a block comment spans lines: the others end on the line they start on.
-        const endLine = token.image.length > 1 ? lines.lineOf(end) : line;
-        this.endLine = endLine + 1;
-        this.endColumn = end - lines.startOf(endLine) + 1;
-        this.tokenTypeIdx = token.tokenTypeIdx;
-        this.tokenType = token.tokenType;
+    get endOffset(): number {
+        return this.startOffset + this.image.length - 1;
+    }
+    get startLine(): number {
+        return this.lines.lineOf(this.startOffset) + 1;
+    }
+    get startColumn(): number {
+        const lines = this.lines;
+        return this.startOffset - lines.startOf(lines.lineOf(this.startOffset)) + 1;
+    }
+    /** Only a block comment spans lines: a token of one character (or none) ends on the line it starts on. */
+    private endLine0(): number {
+        return this.lines.lineOf(this.image.length > 1 ? this.endOffset : this.startOffset);
+    }
+    get endLine(): number {
+        return this.endLine0() + 1;
+    }
+    get endColumn(): number {
+        return this.endOffset - this.lines.startOf(this.endLine0()) + 1;
     }
 }
 
