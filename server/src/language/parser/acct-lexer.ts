@@ -8,13 +8,20 @@
  *   see acct.langium) and one error, "unterminated string", instead of a string retried at every
  *   quote of the line (quadratic in the line's length) and errors cascading through the file.
  */
-import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
-import { Lexer as ChevrotainLexer, type IToken, type TokenType } from 'chevrotain';
+import { isIMultiModeLexerDefinition, isTokenTypeDictionary, type Lexer, type LexerResult, type TokenizeOptions } from 'langium';
+import { Lexer as ChevrotainLexer, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
 import { lineOfOffset, lineStarts, skipStringOrComment } from '../text/text-scan.js';
 import { isClosedString } from './acct-value-converter.js';
 import { syntaxText } from './syntax-messages.js';
 import type { AcctLanguageServices } from '../acct-language-services.js';
 import { lexerInternals, replaceMethod } from '../langium-internals.js';
+
+/** Token types by name (Langium's `DefaultLexer.toTokenTypeDictionary`). */
+function byName(types: readonly TokenType[]): TokenTypeDictionary {
+    const dictionary: TokenTypeDictionary = {};
+    for (const type of types) dictionary[type.name] = type;
+    return dictionary;
+}
 
 /** Characters that may start a token: whitespace, ids, numbers, strings, `{`, `}`, `,`, `-`, `?`. */
 const MAY_START = /[\s\w"{},\-?\u00C0-\uFFFF]/;
@@ -30,24 +37,30 @@ function mayStart(text: string, i: number): boolean {
     return MAY_START.test(c);
 }
 
-export class AcctLexer extends DefaultLexer {
+/**
+ * Langium's `Lexer` (what its `DefaultLexer` is, without the Chevrotain lexer it makes and acct
+ * never used: a second analysis of every token pattern at each start).
+ */
+export class AcctLexer implements Lexer {
     private readonly services: AcctLanguageServices;
+    /** The token types, by name, as Langium's `DefaultLexer` gives them (the parser is built from them). */
+    readonly definition: TokenTypeDictionary;
 
     constructor(services: AcctLanguageServices) {
-        super(services);
         this.services = services;
+        const built = services.parser.TokenBuilder.buildTokens(services.Grammar, { caseInsensitive: services.LanguageMetaData.caseInsensitive });
+        this.definition = isTokenTypeDictionary(built) ? built : byName(isIMultiModeLexerDefinition(built) ? Object.values(built.modes).flat() : built);
         // Chevrotain's line and column tracking costs a third of the lexing, and its tokens keep
-        // their positions as boxed numbers: positions are computed here from the offsets instead,
-        // by a Chevrotain lexer of acct's own made from Langium's public parts: the token types it
-        // was built with (the same objects, in the same order: no token's name is an array index),
-        // its settings. (Langium's lexer keeps the one it made, unused.)
-        this.offsetsOnly = new ChevrotainLexer(Object.values(this.definition), {
+        // their positions as boxed numbers: positions are computed from the offsets instead
+        // (`LazyToken`), by a Chevrotain lexer of the token types in their order (no token's name
+        // is an array index) and Langium's settings.
+        this.chevrotainLexer = new ChevrotainLexer(Object.values(this.definition), {
             positionTracking: 'onlyOffset',
             skipValidations: services.LanguageMetaData.mode === 'production',
             errorMessageProvider: services.parser.LexerErrorMessageProvider,
         });
         // Chevrotain makes each token as acct keeps it (`LazyToken`), with the lines of the text being lexed.
-        replaceMethod(lexerInternals(this.offsetsOnly), 'chevrotain Lexer', 'createTokenInstance', () => (image, startOffset, tokenTypeIdx, tokenType) => {
+        replaceMethod(lexerInternals(this.chevrotainLexer), 'chevrotain Lexer', 'createTokenInstance', () => (image, startOffset, tokenTypeIdx, tokenType) => {
             return new LazyToken(image, startOffset, tokenTypeIdx, tokenType, this.lines);
         });
     }
@@ -55,11 +68,11 @@ export class AcctLexer extends DefaultLexer {
     /** The lines of the text being lexed, for its tokens. */
     private lines = new TokenLines(new Uint32Array(1));
 
-    private readonly offsetsOnly: ChevrotainLexer;
+    private readonly chevrotainLexer: ChevrotainLexer;
 
     /** What Langium's DefaultLexer.tokenize gives, from acct's Chevrotain lexer. */
     private lex(text: string): LexerResult {
-        const lexed = this.offsetsOnly.tokenize(text);
+        const lexed = this.chevrotainLexer.tokenize(text);
         return {
             tokens: lexed.tokens,
             errors: lexed.errors,
@@ -79,7 +92,7 @@ export class AcctLexer extends DefaultLexer {
         this.given = result;
     }
 
-    override tokenize(text: string, _options?: TokenizeOptions): LexerResult {
+    tokenize(text: string, _options?: TokenizeOptions): LexerResult {
         const given = this.given;
         if (given) {
             this.given = undefined;
