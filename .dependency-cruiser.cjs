@@ -54,7 +54,10 @@ module.exports = {
                 "The checks and the finding policy read the AST and the CST as Langium gives them: they never import the parser's patches (lexer, parser, token builder, block recovery, lean leaves) or the incremental parse, which only the language module wires in.",
             from: { path: room(`${LANGUAGE}(validation|references|workspace|editing|ast|text)/`) },
             to: {
-                path: [room(`${LANGUAGE}parser/(acct-lexer|acct-parser|acct-token-builder|block-recovery|lean-cst)\\.ts$`), room(`${LANGUAGE}incremental/`)],
+                path: [
+                    room(`${LANGUAGE}parser/(acct-lexer|acct-parser|acct-token-builder|block-recovery|lean-cst|one-shot-tree)\\.ts$`),
+                    room(`${LANGUAGE}incremental/`),
+                ],
             },
         },
         {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EmbeddedActionsParser, isRecognitionException } from 'chevrotain';
+import { EmbeddedActionsParser, isRecognitionException, Lexer } from 'chevrotain';
 import {
     CompositeCstNodeImpl,
     createLangiumParser,
@@ -22,7 +22,14 @@ import {
 } from 'langium';
 import type { TokenType } from 'chevrotain';
 import { createAcctServices } from '../../server/src/acct-module.js';
-import { checkLangiumInternals, INTERNAL_MEMBERS, LangiumInternalsError, parserInternals, replaceMethod } from '../../server/src/language/langium-internals.js';
+import {
+    checkLangiumInternals,
+    INTERNAL_MEMBERS,
+    LangiumInternalsError,
+    lexerInternals,
+    parserInternals,
+    replaceMethod,
+} from '../../server/src/language/langium-internals.js';
 
 const services = createAcctServices(EmptyFileSystem);
 const acct = services.Acct;
@@ -74,6 +81,35 @@ describe('the internals surface', () => {
         expect(() => parserInternals(third as never)).toThrow(/chevrotain Parser\.RULE_STACK is not a array/);
         const object = { run: 1 };
         expect(() => replaceMethod(object, 'Thing', 'run' as never, original => original)).toThrow(/Thing\.run is not a function/);
+    });
+
+    it("stops at start-up when Chevrotain's lexer makes its tokens otherwise (acct-lexer.ts LazyToken)", () => {
+        const types = Object.values(acct.parser.Lexer.definition);
+        const lexer = () => new Lexer(types, { positionTracking: 'onlyOffset', skipValidations: true });
+        expect(() => lexerInternals(lexer())).not.toThrow();
+        const gone = lexer() as unknown as Record<string, unknown>;
+        gone.createTokenInstance = undefined;
+        expect(() => lexerInternals(gone as never)).toThrow(/chevrotain Lexer\.createTokenInstance is not a function/);
+        // the arguments in another order: the tokens would be wrong, so acct stops
+        const reordered = lexer() as unknown as Record<string, unknown>;
+        reordered.createTokenInstance = (startOffset: number, image: string, tokenTypeIdx: number, tokenType: unknown) => ({
+            image,
+            startOffset,
+            tokenTypeIdx,
+            tokenType,
+        });
+        expect(() => lexerInternals(reordered as never)).toThrow(LangiumInternalsError);
+        // and acct's lexer gives Chevrotain's tokens their positions when asked
+        const [token] = acct.parser.Lexer.tokenize('\n  member').tokens;
+        expect([token!.image, token!.startOffset, token!.endOffset, token!.startLine, token!.startColumn, token!.endLine, token!.endColumn]).toEqual([
+            'member',
+            3,
+            8,
+            2,
+            3,
+            2,
+            8,
+        ]);
     });
 
     it('changes the parser and its CST builder through subclasses: no public method of either is replaced on the live object', () => {

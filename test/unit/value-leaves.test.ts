@@ -1,5 +1,5 @@
 /**
- * The one-shot syntax tree (issue 23, parser/lean-cst.ts `putValueLeafInPlace`): a value rule that
+ * The one-shot syntax tree (issue 23, parser/one-shot-tree.ts `putValueLeafInPlace`): a value rule that
  * matched one token keeps that token's leaf in its node's place. Everything the CLI reads of a
  * plan — the findings with their ranges, the waived ones, the plan document, every node's range
  * and text, every property's syntax and every reference's name — is the same as with Langium's
@@ -145,7 +145,7 @@ describe('the one-shot syntax tree (value leaves)', () => {
         expect(lean).toBeLessThan(full * 0.5);
         // most list properties of a plan are empty (a contact's kpis, pains, waivers …): all one array
         expect(emptyLists).toBeGreaterThan(100);
-        // the keywords and punctuation that give no value are not leaves (lean-cst.ts OneShotKeywords)
+        // the keywords and punctuation that give no value are not leaves (one-shot-tree.ts OneShotKeywords)
         expect(leanLeaves).toBeLessThan(fullLeaves * 0.75);
     });
 

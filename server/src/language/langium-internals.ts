@@ -11,6 +11,7 @@
  * - internals/inventory.ts: the list of members and uses (INTERNAL_MEMBERS)
  * - internals/member-checks.ts: the error, the check of one member, `replaceMethod`
  * - internals/parser-internals.ts: Chevrotain's recognizer, Langium's parser
+ * - internals/lexer-internals.ts: Chevrotain's lexer (its token factory)
  * - internals/cst-internals.ts: Langium's CST nodes
  *
  * Bumping Langium or Chevrotain: run test/unit/langium-internals.test.ts first, then the
@@ -23,6 +24,7 @@ import { parserInternals, type ParserInternals } from './internals/parser-intern
 
 export { INTERNAL_MEMBERS, type InternalMember } from './internals/inventory.js';
 export { expectMember, LangiumInternalsError, replaceMethod } from './internals/member-checks.js';
+export { lexerInternals, type LexerInternals, type TokenFactory } from './internals/lexer-internals.js';
 export { checkParsing, parserInternals, type ParserInternals, type RecognizerInternals } from './internals/parser-internals.js';
 export {
     compositeInternals,

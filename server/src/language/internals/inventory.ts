@@ -52,6 +52,8 @@ export const INTERNAL_MEMBERS: readonly InternalMember[] = [
     { owner: 'chevrotain Parser', member: '_errors', declared: 'undeclared', use: 'write', by: SPEEDUPS },
     { owner: 'chevrotain Parser', member: 'SKIP_TOKEN', declared: 'protected', use: 'read', by: RECOVERY },
     { owner: 'chevrotain Parser', member: 'LA', declared: 'protected', use: 'read', by: BOTH },
+    // Chevrotain's lexer (acct-lexer.ts: tokens made with their positions computed when asked)
+    { owner: 'chevrotain Lexer', member: 'createTokenInstance', declared: 'undeclared', use: 'replace', by: 'language/parser/acct-lexer.ts' },
     // Langium's parser (acct-parser.ts: AcctLangiumParser, a subclass, and the cursor over comments)
     { owner: 'LangiumParser', member: 'wrapper', declared: 'protected', use: 'read', by: PARSER },
     { owner: 'LangiumParser', member: 'nodeBuilder', declared: 'private', use: 'write', by: PARSER },
@@ -71,7 +73,7 @@ export const INTERNAL_MEMBERS: readonly InternalMember[] = [
         member: 'container',
         declared: 'public',
         use: 'write',
-        by: 'language/parser/acct-parser.ts, language/parser/lean-cst.ts, language/incremental/tree-splice.ts',
+        by: 'language/parser/acct-parser.ts, language/parser/lean-cst.ts, language/parser/one-shot-tree.ts, language/incremental/tree-splice.ts',
     },
     { owner: 'CompositeCstNodeImpl', member: '_rangeCache', declared: 'private', use: 'write', by: 'language/incremental/tree-splice.ts' },
     {

@@ -8,12 +8,20 @@
  *   see acct.langium) and one error, "unterminated string", instead of a string retried at every
  *   quote of the line (quadratic in the line's length) and errors cascading through the file.
  */
-import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
-import { Lexer as ChevrotainLexer, type IToken, type TokenType } from 'chevrotain';
+import { isIMultiModeLexerDefinition, isTokenTypeDictionary, type Lexer, type LexerResult, type TokenizeOptions } from 'langium';
+import { Lexer as ChevrotainLexer, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
 import { lineOfOffset, lineStarts, skipStringOrComment } from '../text/text-scan.js';
 import { isClosedString } from './acct-value-converter.js';
 import { syntaxText } from './syntax-messages.js';
 import type { AcctLanguageServices } from '../acct-language-services.js';
+import { lexerInternals, replaceMethod } from '../langium-internals.js';
+
+/** Token types by name (Langium's `DefaultLexer.toTokenTypeDictionary`). */
+function byName(types: readonly TokenType[]): TokenTypeDictionary {
+    const dictionary: TokenTypeDictionary = {};
+    for (const type of types) dictionary[type.name] = type;
+    return dictionary;
+}
 
 /** Characters that may start a token: whitespace, ids, numbers, strings, `{`, `}`, `,`, `-`, `?`. */
 const MAY_START = /[\s\w"{},\-?\u00C0-\uFFFF]/;
@@ -29,29 +37,42 @@ function mayStart(text: string, i: number): boolean {
     return MAY_START.test(c);
 }
 
-export class AcctLexer extends DefaultLexer {
+/**
+ * Langium's `Lexer` (what its `DefaultLexer` is, without the Chevrotain lexer it makes and acct
+ * never used: a second analysis of every token pattern at each start).
+ */
+export class AcctLexer implements Lexer {
     private readonly services: AcctLanguageServices;
+    /** The token types, by name, as Langium's `DefaultLexer` gives them (the parser is built from them). */
+    readonly definition: TokenTypeDictionary;
 
     constructor(services: AcctLanguageServices) {
-        super(services);
         this.services = services;
+        const built = services.parser.TokenBuilder.buildTokens(services.Grammar, { caseInsensitive: services.LanguageMetaData.caseInsensitive });
+        this.definition = isTokenTypeDictionary(built) ? built : byName(isIMultiModeLexerDefinition(built) ? Object.values(built.modes).flat() : built);
         // Chevrotain's line and column tracking costs a third of the lexing, and its tokens keep
-        // their positions as boxed numbers: positions are computed here from the offsets instead,
-        // by a Chevrotain lexer of acct's own made from Langium's public parts: the token types it
-        // was built with (the same objects, in the same order: no token's name is an array index),
-        // its settings. (Langium's lexer keeps the one it made, unused.)
-        this.offsetsOnly = new ChevrotainLexer(Object.values(this.definition), {
+        // their positions as boxed numbers: positions are computed from the offsets instead
+        // (`LazyToken`), by a Chevrotain lexer of the token types in their order (no token's name
+        // is an array index) and Langium's settings.
+        this.chevrotainLexer = new ChevrotainLexer(Object.values(this.definition), {
             positionTracking: 'onlyOffset',
             skipValidations: services.LanguageMetaData.mode === 'production',
             errorMessageProvider: services.parser.LexerErrorMessageProvider,
         });
+        // Chevrotain makes each token as acct keeps it (`LazyToken`), with the lines of the text being lexed.
+        replaceMethod(lexerInternals(this.chevrotainLexer), 'chevrotain Lexer', 'createTokenInstance', () => (image, startOffset, tokenTypeIdx, tokenType) => {
+            return new LazyToken(image, startOffset, tokenTypeIdx, tokenType, this.lines);
+        });
     }
 
-    private readonly offsetsOnly: ChevrotainLexer;
+    /** The lines of the text being lexed, for its tokens. */
+    private lines = new TokenLines(new Uint32Array(1));
+
+    private readonly chevrotainLexer: ChevrotainLexer;
 
     /** What Langium's DefaultLexer.tokenize gives, from acct's Chevrotain lexer. */
     private lex(text: string): LexerResult {
-        const lexed = this.offsetsOnly.tokenize(text);
+        const lexed = this.chevrotainLexer.tokenize(text);
         return {
             tokens: lexed.tokens,
             errors: lexed.errors,
@@ -71,7 +92,7 @@ export class AcctLexer extends DefaultLexer {
         this.given = result;
     }
 
-    override tokenize(text: string, _options?: TokenizeOptions): LexerResult {
+    tokenize(text: string, _options?: TokenizeOptions): LexerResult {
         const given = this.given;
         if (given) {
             this.given = undefined;
@@ -80,12 +101,9 @@ export class AcctLexer extends DefaultLexer {
         // the settings are read when a text is lexed: the lexer is made before they are
         const say = syntaxText(this.services.workspace.AcctSettings.texts());
         const runs = invalidRuns(text);
+        const lines = (this.lines = new TokenLines(lineStarts(text)));
         const result = this.lex(runs.length ? squash(text, runs) : text);
         const endOf = new Map(runs);
-        const lines = new LineCursor(lineStarts(text));
-        for (const tokens of [result.tokens, result.hidden]) {
-            for (let i = 0; i < tokens.length; i++) tokens[i] = new SmallToken(tokens[i]!, lines);
-        }
         for (const error of result.errors) {
             const line = lines.lineOf(error.offset);
             error.line = line + 1;
@@ -113,16 +131,15 @@ export class AcctLexer extends DefaultLexer {
                 });
             }
         }
-        // in place: each original is garbage as soon as it is copied
         return result;
     }
 }
 
 /**
- * Lines of a text, for positions asked in increasing order (the tokens of a lexing, in order):
- * each answer moves forward from the last, and an offset before it is found by binary search.
+ * The lines of a lexed text, for its tokens' positions: each answer moves forward from the last
+ * (tokens are mostly asked in order), and an offset before it is found by binary search.
  */
-class LineCursor {
+class TokenLines {
     private line = 0;
 
     constructor(private readonly starts: Uint32Array) {}
@@ -131,8 +148,8 @@ class LineCursor {
     lineOf(offset: number): number {
         const starts = this.starts;
         let line = this.line;
-        if (starts[line]! > offset) line = lineOfOffset(starts.subarray(0, line + 1), offset);
-        while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
+        if (starts[line]! > offset) line = lineOfOffset(starts, offset);
+        else while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
         return (this.line = line);
     }
 
@@ -142,37 +159,40 @@ class LineCursor {
 }
 
 /**
- * A token whose positions are small integers in memory, computed from its offset (Chevrotain's
- * tokens would keep them as boxed numbers: their shape is shared with the end-of-file token, whose
- * positions are NaN). Lines and columns are 1-based, the end is the last character's, as
- * Chevrotain's: lines end at `\n`, `\r\n` or `\r`.
+ * A token as Chevrotain makes it with offsets only, its lines and columns computed when asked
+ * (1-based, the end the last character's, as Chevrotain's: lines end at `\n`, `\r\n` or `\r`).
+ * Chevrotain's line tracking cost a third of the lexing and kept the positions as boxed numbers;
+ * a copy of every token with its positions cost more than the lexing of its text: only the
+ * tokens of syntax errors and comments are ever asked (acct's leaves keep offsets).
  */
-class SmallToken implements IToken {
-    readonly image: string;
-    readonly startOffset: number;
-    readonly endOffset: number;
-    readonly startLine: number;
-    readonly endLine: number;
-    readonly startColumn: number;
-    readonly endColumn: number;
-    readonly tokenTypeIdx: number;
-    readonly tokenType: TokenType;
+class LazyToken implements IToken {
+    constructor(
+        readonly image: string,
+        readonly startOffset: number,
+        readonly tokenTypeIdx: number,
+        readonly tokenType: TokenType,
+        private readonly lines: TokenLines,
+    ) {}
 
-    constructor(token: IToken, lines: LineCursor) {
-        const start = token.startOffset | 0;
-        const end = (start + token.image.length - 1) | 0;
-        const line = lines.lineOf(start);
-        this.image = token.image;
-        this.startOffset = start;
-        this.endOffset = end;
-        this.startLine = line + 1;
-        this.startColumn = start - lines.startOf(line) + 1;
-        // Only a block comment spans lines: the others end on the line they start on.
-        const endLine = token.image.length > 1 ? lines.lineOf(end) : line;
-        this.endLine = endLine + 1;
-        this.endColumn = end - lines.startOf(endLine) + 1;
-        this.tokenTypeIdx = token.tokenTypeIdx;
-        this.tokenType = token.tokenType;
+    get endOffset(): number {
+        return this.startOffset + this.image.length - 1;
+    }
+    get startLine(): number {
+        return this.lines.lineOf(this.startOffset) + 1;
+    }
+    get startColumn(): number {
+        const lines = this.lines;
+        return this.startOffset - lines.startOf(lines.lineOf(this.startOffset)) + 1;
+    }
+    /** Only a block comment spans lines: a token of one character (or none) ends on the line it starts on. */
+    private endLine0(): number {
+        return this.lines.lineOf(this.image.length > 1 ? this.endOffset : this.startOffset);
+    }
+    get endLine(): number {
+        return this.endLine0() + 1;
+    }
+    get endColumn(): number {
+        return this.endOffset - this.lines.startOf(this.endLine0()) + 1;
     }
 }
 

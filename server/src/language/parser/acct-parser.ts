@@ -44,7 +44,8 @@ import {
     type MutableCompositeCstNode,
     type ParserInternals,
 } from '../langium-internals.js';
-import { fillDefaults, LeanCompositeCstNode, LeanCstNodeBuilder, OneShotKeywords, putValueLeafInPlace, sharedString } from './lean-cst.js';
+import { LeanCstNodeBuilder } from './lean-cst.js';
+import { fillDefaults, LeanCompositeCstNode, OneShotKeywords, putValueLeafInPlace, sharedString } from './one-shot-tree.js';
 import { AcctValueConverter } from './acct-value-converter.js';
 import { buildRules } from './rule-builder.js';
 

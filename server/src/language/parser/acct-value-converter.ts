@@ -4,7 +4,7 @@
  * time, a tree of pieces that took 12 MB in a 100k-line workspace.
  */
 import { DefaultValueConverter, ValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
-import { sharedString } from './lean-cst.js';
+import { sharedString } from './one-shot-tree.js';
 
 export class AcctValueConverter extends DefaultValueConverter {
     /**

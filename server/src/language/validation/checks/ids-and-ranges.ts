@@ -46,7 +46,45 @@ export class IdAndRangeChecks {
         this.singleValued = singleValuedProperties(grammar);
     }
 
-    private readonly met: string[] = [];
+    /** Per AST type, each grammar element of its block: the index of the single-valued property it gives a value (-1: none). */
+    private readonly slots = new Map<string, Map<GrammarAST.AbstractElement | undefined, number>>();
+
+    /**
+     * Whether the block's own syntax writes one of `properties` twice. Nothing is made for a block
+     * whose properties are each written once (nearly all): the properties met are bits of one
+     * number, each child's property is found by its grammar element (one map a type).
+     */
+    private writtenTwice(type: string, properties: readonly string[], content: readonly CstNode[]): boolean {
+        let slots = this.slots.get(type);
+        if (!slots) this.slots.set(type, (slots = new Map()));
+        if (properties.length > 31) return this.writtenTwiceBySearch(properties, content);
+        let met = 0;
+        for (const child of content) {
+            const source = child.grammarSource;
+            let slot = slots.get(source);
+            if (slot === undefined) {
+                const property = assignedProperty(source);
+                slot = property === undefined ? -1 : properties.indexOf(property);
+                slots.set(source, slot);
+            }
+            if (slot < 0) continue;
+            const bit = 1 << slot;
+            if (met & bit) return true;
+            met |= bit;
+        }
+        return false;
+    }
+
+    private writtenTwiceBySearch(properties: readonly string[], content: readonly CstNode[]): boolean {
+        const met: string[] = [];
+        for (const child of content) {
+            const property = assignedProperty(child.grammarSource);
+            if (property === undefined || !properties.includes(property)) continue;
+            if (met.includes(property)) return true;
+            met.push(property);
+        }
+        return false;
+    }
 
     /** A property written twice keeps only its last value: say so rather than lose one silently. */
     readonly propertyWrittenOnce = (node: AstNode, accept: ValidationAcceptor): void => {
@@ -56,22 +94,8 @@ export class IdAndRangeChecks {
         while (content?.length === 1 && isCompositeCstNode(content[0]) && content[0].astNode === node) content = content[0].content;
         if (!properties || !content) return;
         // One pass over the block's own syntax (not its nested blocks): an overwritten value is
-        // no longer in the AST, but its text still is. Nothing is made for a block whose
-        // properties are each written once (nearly all): the properties met go in one array
-        // reused from block to block (checks run one at a time).
-        const met = this.met;
-        met.length = 0;
-        let twice = false;
-        for (const child of content) {
-            const property = assignedProperty(child.grammarSource);
-            if (property === undefined || !properties.includes(property)) continue;
-            if (met.includes(property)) {
-                twice = true;
-                break;
-            }
-            met.push(property);
-        }
-        if (!twice) return;
+        // no longer in the AST, but its text still is.
+        if (!this.writtenTwice(node.$type, properties, content)) return;
         const written = new Map<string, CstNode[]>();
         for (const child of content) {
             const property = assignedProperty(child.grammarSource);
