@@ -188,7 +188,7 @@ export function compareFindings(
     after: readonly DiagnosticJson[],
     renamed: ReadonlyMap<string, string> = new Map(),
 ): FindingLists {
-    const identity = (d: DiagnosticJson) => `${d.subject ?? ''}\u0000${d.code}\u0000${d.message}`;
+    const identity = identityOf;
     const waiting = new Map<string, number[]>();
     after.forEach((d, i) => push(waiting, identity(d), i));
     const matchOf = before.map(d => waiting.get(identity(d))?.shift());
@@ -224,6 +224,41 @@ export function compareFindings(
         changedFindings: changedFindings.map(({ from, to }) => ({ from, to })),
         unchecked: unchecked.length,
     };
+}
+
+/** A finding's subject, code and message: what matches it with a finding of the other side (kept per finding object). */
+const identities = new WeakMap<DiagnosticJson, string>();
+function identityOf(d: DiagnosticJson): string {
+    let known = identities.get(d);
+    if (known === undefined) identities.set(d, (known = `${d.subject ?? ''}\u0000${d.code}\u0000${d.message}`));
+    return known;
+}
+
+/**
+ * Both sides without the findings compareFindings would only match with themselves (`acct
+ * history`: a file checked again for a new day keeps most of its finding objects): a finding
+ * object on both sides, not a syntax error (it marks its declaration unchecked), whose subject,
+ * code and message no finding on one side only has — its group of alike findings is then the
+ * same objects on both sides, matched one to one with the same severity, as long as the objects
+ * on both sides stand in the same order (else both sides are given back whole). What
+ * compareFindings says of the two sides left is what it says of the whole sides.
+ */
+export function withoutSelfMatched(
+    before: readonly DiagnosticJson[],
+    after: readonly DiagnosticJson[],
+): [readonly DiagnosticJson[], readonly DiagnosticJson[]] {
+    const inBefore = new Set(before);
+    const inAfter = new Set(after);
+    if (inBefore.size !== before.length || inAfter.size !== after.length) return [before, after];
+    const sharedAfter = after.filter(d => inBefore.has(d));
+    if (sharedAfter.length === 0) return [before, after];
+    let at = 0;
+    for (const d of before) if (inAfter.has(d) && sharedAfter[at++] !== d) return [before, after];
+    const open = new Set<string>();
+    for (const d of before) if (!inAfter.has(d)) open.add(identityOf(d));
+    for (const d of after) if (!inBefore.has(d)) open.add(identityOf(d));
+    const kept = (d: DiagnosticJson, other: ReadonlySet<DiagnosticJson>) => !other.has(d) || d.code === 'syntax' || open.has(identityOf(d));
+    return [before.filter(d => kept(d, inAfter)), after.filter(d => kept(d, inBefore))];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,12 +1,12 @@
 /**
  * What a commit's plan is made of, for the history engine: a blob as plan text, the commit's
  * files served to the language services as from a disk, a kept parse unlinked for its next
- * document, and when two plans are the same (contract 7.6).
+ * document.
  */
 import { EmptyFileSystemProvider, URI, type DefaultReference, type ParseResult } from 'langium';
 import type { Workspace } from '../language/generated/ast.js';
 import { forEachReference, nodesOf } from '../language/ast/ast-walk.js';
-import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
+import type { AcctPlanDocument } from '../contract/plan-types.js';
 
 /** Serves each file's text at the commit being checked: the language services read it as from a disk. */
 export class CommitFileSystem extends EmptyFileSystemProvider {
@@ -55,20 +55,4 @@ export function unlink(parse: ParseResult<Workspace>): void {
 
 export function emptyPlan(today: string): AcctPlanDocument {
     return { format: 'acct-plan', version: 1, today, files: [], members: [], competitors: [], customers: [], diagnostics: [], waived: [] };
-}
-
-/** The same plan: the same export minus `today`, `files` and the findings' file, line and column (contract 7.6). */
-export function samePlan(a: AcctPlanDocument, b: AcctPlanDocument): boolean {
-    const sameList = (x: readonly unknown[], y: readonly unknown[]) =>
-        x.length === y.length && x.every((item, i) => item === y[i] || JSON.stringify(item) === JSON.stringify(y[i]));
-    const finding = ({ file: _f, line: _l, column: _c, ...rest }: DiagnosticJson) => JSON.stringify(rest);
-    return (
-        a.format === b.format &&
-        a.version === b.version &&
-        sameList(a.members, b.members) &&
-        sameList(a.competitors, b.competitors) &&
-        sameList(a.customers, b.customers) &&
-        sameList(a.diagnostics.map(finding), b.diagnostics.map(finding)) &&
-        sameList(a.waived.map(finding), b.waived.map(finding))
-    );
 }

@@ -11,7 +11,7 @@ import { Cancellation, DocumentState, URI, type LangiumDocument } from 'langium'
 import { createAcctServices } from '../acct-module.js';
 import { relativePath } from '../language/workspace/file-places.js';
 import { indexManagerInternals } from '../language/langium-internals.js';
-import { blobText, commitFileSystem, emptyPlan } from './commit-plans.js';
+import { blobText, commitFileSystem } from './commit-plans.js';
 import type { HistoryStep } from '../contract/history-report.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AcctPlanDocument } from '../contract/plan-types.js';
@@ -21,7 +21,7 @@ import type { GitWorkTree } from './git.js';
 import type { AcctDocumentValidator } from '../language/validation/acct-document-validator.js';
 import type { CommitRecord } from './git-history.js';
 import { KeptParses } from './history-parses.js';
-import { PlanParts } from './history-plan.js';
+import { PlanParts, type PlanSnapshot } from './history-plan.js';
 
 export interface HistoryOptions {
     /** A date `YYYY-MM-DD` (commits on or after it) or a revision (commits after it); default the whole history. */
@@ -43,9 +43,13 @@ export interface HistoryOptions {
     giveWay?: () => Promise<void>;
 }
 
-/** One commit of the history that changed the plan: what `acct history` prints of it, and its whole plan (checked with its date as today). */
+/**
+ * One commit of the history that changed the plan: what `acct history` prints of it, and its whole
+ * plan (checked with its date as today), assembled from its files' parts when first read (not
+ * enumerable: `{ ...commit }` is the step alone).
+ */
 export interface PlanCommit extends HistoryStep {
-    plan: AcctPlanDocument;
+    readonly plan: AcctPlanDocument;
 }
 
 export interface PlanHistory {
@@ -124,8 +128,8 @@ export class HistoryEngine {
         return URI.file(path.join(this.tree.root, name));
     }
 
-    /** Brings the workspace to `files` with `today`; returns its plan. */
-    private async check(files: Map<string, string>, today: string, renamed: Map<string, string>): Promise<AcctPlanDocument> {
+    /** Brings the workspace to `files` with `today`; returns its plan, as its files' parts. */
+    private async check(files: Map<string, string>, today: string, renamed: Map<string, string>): Promise<PlanSnapshot> {
         const { shared, Acct } = this.services;
         const builder = shared.workspace.DocumentBuilder;
         const documents = shared.workspace.LangiumDocuments;
@@ -201,7 +205,7 @@ export class HistoryEngine {
         this.current.clear();
         for (const [name, blob] of files) this.current.set(name, blob);
         await this.giveWay();
-        return this.parts.plan(Acct.plan.PlanBuilder.acctDocuments(), today);
+        return this.parts.snapshot(Acct.plan.PlanBuilder.acctDocuments(), today);
     }
 
     /** In the language server: after its own checks, and on the next turn of the event loop. */
@@ -242,9 +246,9 @@ export class HistoryEngine {
 
     async *run(log: CommitRecord[], isPlan: (name: string) => boolean): AsyncGenerator<PlanCommit> {
         const files = new Map(this.current);
-        let before: AcctPlanDocument = this.current.size
+        let before: PlanSnapshot = this.current.size
             ? await this.check(files, this.options.today ?? this.startDate!.slice(0, 10), new Map())
-            : emptyPlan(this.options.today ?? '1970-01-01');
+            : { today: this.options.today ?? '1970-01-01', files: [] };
         let beforeFiles = this.current.size;
         // the plan blobs of each commit, in order: read in batches as the reading comes to them
         const wanted = log.map(record => record.files.filter(f => f.blob && isPlan(f.to ?? f.path)).map(f => f.blob!));
@@ -276,9 +280,19 @@ export class HistoryEngine {
             beforeFiles = files.size;
             const step = this.parts.step(before, after, record, renamed);
             // a plan the same as the one before: the commit changes nothing (contract 7.6)
-            if (step) yield { ...step, plan: after };
+            if (step) yield this.commit(step, after);
             before = after;
         }
+    }
+
+    /**
+     * The commit of `step`, its plan assembled from `snapshot` when first read (and kept); `plan` is
+     * not enumerable, so that `{ ...commit }` is the step alone and does not assemble it.
+     */
+    private commit(step: HistoryStep, snapshot: PlanSnapshot): PlanCommit {
+        const parts = this.parts;
+        let plan: AcctPlanDocument | undefined;
+        return Object.defineProperty({ ...step }, 'plan', { get: () => (plan ??= parts.plan(snapshot)), enumerable: false }) as PlanCommit;
     }
 
     /** Reads the blobs not read yet of the commits from `at` on, BLOB_BATCH of them at most (those of commit `at` all). */

@@ -1,153 +1,98 @@
 /**
- * Each commit's plan for the history engine (history-engine.ts), as `acct export` gives it, made
- * of parts kept from one commit to the next: a file's elements by its parse, its findings by the
- * validation that found them, a finding's export object by the finding (a date-only re-check
- * keeps the findings that did not change: they are not converted again), a file's path by its URI.
- * And the step of a commit: what changed against the commit before, the files whose findings are
- * the same objects on both sides left out of the comparison.
+ * Each commit's plan for the history engine (history-engine.ts), kept as its files' parts
+ * (plan/plan-by-file.ts: a file's elements by its parse, its findings by the validation that
+ * found them, a finding's export object by the finding) and assembled into the document `acct
+ * export` gives only when asked for (`acct history` itself never asks, unless for `--subject`).
+ * And the step of a commit: what changed against the commit before, compared file by file — the
+ * files whose parts are the same objects on both sides left out, and of the others the findings
+ * that could only match themselves.
  */
 import { URI, type LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Workspace } from '../language/generated/ast.js';
-import { relativePath } from '../language/workspace/file-places.js';
-import { computePlan } from '../plan/plan-json.js';
-import { diagnosticJson } from '../plan/diagnostics.js';
-import { subjectsByOffset } from '../language/ast/subject.js';
-import { byPlace, compareText } from '../contract/findings.js';
-import { diffPlans } from '../contract/plan-diff.js';
+import { assemblePlan, PlanByFile, type FileElements, type FileFindings, type FilePart } from '../plan/plan-by-file.js';
+import { diffPlans, withoutSelfMatched } from '../contract/plan-diff.js';
 import type { HistoryStep } from '../contract/history-report.js';
-import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
+import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
 import type { FindingPolicy } from '../language/validation/finding-policy.js';
 import type { CommitRecord } from './git-history.js';
-import { emptyPlan, samePlan } from './commit-plans.js';
 
-/** One file's findings as the export writes them. */
-export interface FileFindings {
-    path: string;
-    /** The finding policy's waived list it was made with (a new validation makes a new one). */
-    waivedFrom: unknown;
-    diagnostics: DiagnosticJson[];
-    waived: WaivedJson[];
+/** The plan of one commit, as its files' parts (in the order of their paths). */
+export interface PlanSnapshot {
+    today: string;
+    files: readonly FilePart[];
 }
 
-type Elements = Pick<AcctPlanDocument, 'members' | 'competitors' | 'customers'>;
+type Kind = keyof FileElements;
+const KINDS: readonly Kind[] = ['members', 'competitors', 'customers'];
+type Counts = HistoryStep['counts'];
 
 export class PlanParts {
     private readonly base: URI;
-    private readonly paths = new Map<string, string>();
-    /** Each file's elements as the export writes them, by parse: a file that did not change is not converted again. */
-    private readonly elements = new WeakMap<Workspace, Elements>();
-    /** Each file's findings as the export writes them, by the validation that found them. */
-    private readonly findings = new WeakMap<object, FileFindings>();
-    /** Each finding as the export writes it, and the path, severity and message it was written with (the policy sets a severity in place). */
-    private readonly written = new WeakMap<Diagnostic, { path: string; severity: unknown; message: unknown; json: DiagnosticJson }>();
-    /** Each plan's findings by file: a file whose findings are the same object on both sides is not compared again. */
-    private readonly byFile = new WeakMap<AcctPlanDocument, Map<string, FileFindings>>();
-    /** Each parse's subject finder (the declarations' spans): a date re-check's new findings in an unchanged file do not walk it again. */
-    private readonly subjects = new WeakMap<Workspace, ReturnType<typeof subjectsByOffset>>();
+    private readonly byFile: PlanByFile;
+    /** Each file's findings counted by severity. */
+    private readonly counted = new WeakMap<FileFindings, Counts>();
+    /** Each file's element ids, by kind. */
+    private readonly ids = new WeakMap<FileElements, Record<Kind, ReadonlySet<string>>>();
 
-    constructor(
-        cwd: string,
-        private readonly policy: FindingPolicy,
-    ) {
+    constructor(cwd: string, policy: FindingPolicy) {
         this.base = URI.file(cwd);
+        this.byFile = new PlanByFile(policy);
     }
 
-    /** The path of `uri` in the output (relative to the folder the command runs in). */
-    path(uri: URI): string {
-        const key = uri.toString();
-        let known = this.paths.get(key);
-        if (known === undefined) this.paths.set(key, (known = relativePath(uri, this.base)));
-        return known;
+    /** The plan of `documents` as its files' parts, each unchanged file's part reused. */
+    snapshot(documents: readonly LangiumDocument<Workspace>[], today: string): PlanSnapshot {
+        return { today, files: this.byFile.parts(documents, this.base) };
     }
 
-    /** The plan of `documents` as `acct export` gives it, each unchanged file's part reused. */
-    plan(documents: readonly LangiumDocument<Workspace>[], today: string): AcctPlanDocument {
-        const files = documents.map(doc => ({ path: this.path(doc.uri), doc })).sort((a, b) => compareText(a.path, b.path));
-        const plan = emptyPlan(today);
-        plan.files = files.map(f => f.path);
-        for (const { path, doc } of files) {
-            const root = doc.parseResult.value;
-            let part = this.elements.get(root);
-            if (!part) {
-                const { members, competitors, customers } = computePlan([{ path, root }], { today, diagnostics: [], waived: [] });
-                part = { members, competitors, customers };
-                this.elements.set(root, part);
-            }
-            for (const member of part.members) plan.members.push(member);
-            for (const competitor of part.competitors) plan.competitors.push(competitor);
-            for (const customer of part.customers) plan.customers.push(customer);
-        }
-        // Findings file by file, each file's converted once per validation of it (sorted by place: file, then line, column…)
-        const byFile = new Map<string, FileFindings>();
-        for (const { path, doc } of files) {
-            const part = this.fileFindings(doc, path);
-            byFile.set(path, part);
-            for (const d of part.diagnostics) plan.diagnostics.push(d);
-            for (const d of part.waived) plan.waived.push(d);
-        }
-        this.byFile.set(plan, byFile);
-        return plan;
-    }
-
-    private fileFindings(doc: LangiumDocument<Workspace>, path: string): FileFindings {
-        const diagnostics = doc.diagnostics ?? [];
-        const waivedIn = this.policy.waivedIn(doc);
-        const known = this.findings.get(diagnostics);
-        if (known && known.waivedFrom === waivedIn && known.path === path) return known;
-        let at: ReturnType<typeof subjectsByOffset> | undefined;
-        const json = (d: Diagnostic): DiagnosticJson => {
-            const written = this.written.get(d);
-            if (written && written.path === path && written.severity === d.severity && written.message === d.message) return written.json;
-            if (!at) {
-                const root = doc.parseResult.value;
-                at = this.subjects.get(root);
-                if (!at) this.subjects.set(root, (at = subjectsByOffset(root)));
-            }
-            const made = diagnosticJson(path, d, at(doc.textDocument.offsetAt(d.range.start)));
-            this.written.set(d, { path, severity: d.severity, message: d.message, json: made });
-            return made;
-        };
-        const part: FileFindings = {
-            path,
-            waivedFrom: waivedIn,
-            diagnostics: diagnostics.map(json).sort(byPlace),
-            waived: waivedIn
-                .map(({ diagnostic, waiver }): WaivedJson => ({ ...json(diagnostic), reason: waiver.reason ?? '', until: waiver.until ?? null }))
-                .sort(byPlace),
-        };
-        this.findings.set(diagnostics, part);
-        return part;
+    /** The plan as `acct export` gives it. */
+    plan(snapshot: PlanSnapshot): AcctPlanDocument {
+        return assemblePlan(snapshot.files, snapshot.today);
     }
 
     /**
-     * The step of `record`: `after` against `before` as `acct diff` compares them, or null when the
-     * plans are the same (contract 7.6: a commit that changes nothing is left out).
+     * The step of `record`: `after` against `before` as `acct diff` compares the whole plans
+     * (with the findings of the files whose findings are the same objects on both sides left
+     * out), or null when the plans are the same (contract 7.6: a commit that changes nothing is left out).
      */
-    step(before: AcctPlanDocument, after: AcctPlanDocument, record: CommitRecord, renamed: ReadonlyMap<string, string>): HistoryStep | null {
+    step(before: PlanSnapshot, after: PlanSnapshot, record: CommitRecord, renamed: ReadonlyMap<string, string>): HistoryStep | null {
+        const was = new Map(before.files.map(part => [part.path, part]));
+        const is = new Map(after.files.map(part => [part.path, part]));
         // the files whose findings are the same objects on both sides match each other: compare the others
-        const [was, is] = [this.byFile.get(before), this.byFile.get(after)];
-        const same = (path: string) => !!was && !!is && was.get(path) !== undefined && was.get(path) === is.get(path);
-        const differing = (plan: AcctPlanDocument, files?: Map<string, FileFindings>) => ({
-            diagnostics: files ? [...files].filter(([path]) => !same(path)).flatMap(([, f]) => f.diagnostics) : plan.diagnostics,
-            waived: files ? [...files].filter(([path]) => !same(path)).flatMap(([, f]) => f.waived) : plan.waived,
-        });
-        const [earlier, later] = [
-            { ...before, ...differing(before, was) },
-            { ...after, ...differing(after, is) },
-        ];
-        if (samePlan(earlier, later)) return null;
+        const sameFindings = (path: string) => was.get(path)?.findings === is.get(path)?.findings && was.has(path);
+        const findingsOf = (files: readonly FilePart[]) => {
+            const differing = files.filter(part => !sameFindings(part.path));
+            return {
+                diagnostics: differing.flatMap(part => part.findings.diagnostics),
+                waived: differing.flatMap(part => part.findings.waived),
+            };
+        };
+        const [earlierFindings, laterFindings] = [findingsOf(before.files), findingsOf(after.files)];
+        const [earlierElements, laterElements] = this.elementsToCompare(before, after, was, is);
+        const [earlierDiagnostics, laterDiagnostics] = withoutSelfMatched(earlierFindings.diagnostics, laterFindings.diagnostics);
         const { changes, newFindings, resolvedFindings, changedFindings, unchecked } = diffPlans(
-            earlier,
-            later,
+            { ...emptySide(before.today), ...earlierElements, diagnostics: earlierDiagnostics as DiagnosticJson[] },
+            { ...emptySide(after.today), ...laterElements, diagnostics: laterDiagnostics as DiagnosticJson[] },
             { from: record.parent ?? '', to: record.commit },
             renamed,
         );
+        // Plans the same element by element and finding by finding give no change and no finding
+        // (each element's id and each finding's subject, code and message meet their like in the
+        // same place): only a step without any can be of the same plan.
+        const nothing = !changes.length && !newFindings.length && !resolvedFindings.length && !changedFindings.length && !unchecked;
+        if (
+            nothing &&
+            KINDS.every(kind => sameSegments(before.files, after.files, kind)) &&
+            sameFindingLists(earlierFindings.diagnostics, laterFindings.diagnostics) &&
+            sameFindingLists(earlierFindings.waived, laterFindings.waived)
+        ) {
+            return null;
+        }
         const counts = { error: 0, warning: 0, info: 0 };
-        for (const d of after.diagnostics) {
-            if (d.severity === 'error') counts.error++;
-            else if (d.severity === 'warning') counts.warning++;
-            else counts.info++;
+        for (const { findings } of after.files) {
+            const of = this.counts(findings);
+            counts.error += of.error;
+            counts.warning += of.warning;
+            counts.info += of.info;
         }
         return {
             commit: record.commit,
@@ -162,4 +107,108 @@ export class PlanParts {
             counts,
         };
     }
+
+    /**
+     * The elements diffPlans needs to compare: those of the files whose elements are not the same
+     * objects on both sides — what it says of them is what it says of the whole plans, unless an
+     * id of theirs is also declared in a file left out (a duplicate: which declaration counts
+     * depends on all of them), and then the whole plans' elements.
+     */
+    private elementsToCompare(
+        before: PlanSnapshot,
+        after: PlanSnapshot,
+        was: ReadonlyMap<string, FilePart>,
+        is: ReadonlyMap<string, FilePart>,
+    ): [FileElements, FileElements] {
+        const same = (part: FilePart, other: ReadonlyMap<string, FilePart>) => other.get(part.path)?.elements === part.elements;
+        const [earlier, later] = [before.files.filter(part => !same(part, is)), after.files.filter(part => !same(part, was))];
+        const unchanged = after.files.filter(part => same(part, was));
+        const duplicated = KINDS.some(kind => {
+            const ids = new Set<string>();
+            for (const part of [...earlier, ...later]) for (const id of this.idsOf(part.elements)[kind]) ids.add(id);
+            if (ids.size === 0) return false;
+            return unchanged.some(part => {
+                const theirs = this.idsOf(part.elements)[kind];
+                if (theirs.size < ids.size) {
+                    for (const id of theirs) if (ids.has(id)) return true;
+                } else {
+                    for (const id of ids) if (theirs.has(id)) return true;
+                }
+                return false;
+            });
+        });
+        return duplicated ? [elementsOf(before.files), elementsOf(after.files)] : [elementsOf(earlier), elementsOf(later)];
+    }
+
+    private idsOf(elements: FileElements): Record<Kind, ReadonlySet<string>> {
+        let known = this.ids.get(elements);
+        if (!known) {
+            const ids = (list: readonly { id: string }[]) => new Set(list.map(element => element.id));
+            known = { members: ids(elements.members), competitors: ids(elements.competitors), customers: ids(elements.customers) };
+            this.ids.set(elements, known);
+        }
+        return known;
+    }
+
+    private counts(findings: FileFindings): Counts {
+        let known = this.counted.get(findings);
+        if (!known) {
+            known = { error: 0, warning: 0, info: 0 };
+            for (const d of findings.diagnostics) {
+                if (d.severity === 'error') known.error++;
+                else if (d.severity === 'warning') known.warning++;
+                else known.info++;
+            }
+            this.counted.set(findings, known);
+        }
+        return known;
+    }
+}
+
+function emptySide(today: string): AcctPlanDocument {
+    return { format: 'acct-plan', version: 1, today, files: [], members: [], competitors: [], customers: [], diagnostics: [], waived: [] };
+}
+
+function elementsOf(parts: readonly FilePart[]): FileElements {
+    const elements: FileElements = { members: [], competitors: [], customers: [] };
+    for (const part of parts) {
+        for (const member of part.elements.members) elements.members.push(member);
+        for (const competitor of part.elements.competitors) elements.competitors.push(competitor);
+        for (const customer of part.elements.customers) elements.customers.push(customer);
+    }
+    return elements;
+}
+
+/** Two elements the same in the export: the same object, or the same JSON. */
+const sameElement = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Whether the whole plans' lists of one kind of element are the same, element by element in
+ * order (contract 7.6's "the same plan"), walked file by file: where both sides stand at the same
+ * place of the same file's list (its elements the same objects), the rest of that list is skipped.
+ */
+function sameSegments(before: readonly FilePart[], after: readonly FilePart[], kind: Kind): boolean {
+    const length = (files: readonly FilePart[]) => files.reduce((sum, part) => sum + part.elements[kind].length, 0);
+    if (length(before) !== length(after)) return false;
+    let [i, at] = [0, 0];
+    let [j, bt] = [0, 0];
+    for (;;) {
+        while (i < before.length && at >= before[i]!.elements[kind].length) [i, at] = [i + 1, 0];
+        while (j < after.length && bt >= after[j]!.elements[kind].length) [j, bt] = [j + 1, 0];
+        if (i >= before.length || j >= after.length) return i >= before.length && j >= after.length;
+        const [x, y] = [before[i]!.elements[kind], after[j]!.elements[kind]];
+        if (x === y && at === bt) {
+            [at, bt] = [x.length, y.length];
+            continue;
+        }
+        if (!sameElement(x[at], y[bt])) return false;
+        [at, bt] = [at + 1, bt + 1];
+    }
+}
+
+/** Two lists of findings the same but for each finding's file, line and column (contract 7.6), compared one by one. */
+function sameFindingLists(a: readonly DiagnosticJson[], b: readonly DiagnosticJson[]): boolean {
+    if (a.length !== b.length) return false;
+    const rest = ({ file: _f, line: _l, column: _c, ...others }: DiagnosticJson) => JSON.stringify(others);
+    return a.every((d, i) => d === b[i] || rest(d) === rest(b[i]!));
 }

@@ -1,10 +1,12 @@
 /**
  * The plan built file by file, each file's part kept for the next plan of the same services
- * (`acct diff` between two revisions: the second side is an update of the first). A file whose
- * parse is the same gives the same element objects, and a file whose findings are the same (it
- * was not validated again) gives the same finding objects, so that neither is converted twice
- * and the comparison of the two sides skips them (contract/plan-diff.ts compares objects that
- * differ). The document is the one `PlanBuilder.plan` gives (test/unit/two-sides.test.ts).
+ * (`acct diff` between two revisions: the second side is an update of the first; `acct history`:
+ * each commit an update of the one before). A file whose parse is the same gives the same
+ * element objects, and a file whose findings are the same (it was not validated again) gives the
+ * same finding objects, so that neither is converted twice and a comparison of two plans skips
+ * them (contract/plan-diff.ts compares objects that differ). A finding kept by a new validation
+ * (a date-only re-check keeps those that did not change) keeps its export object too. The
+ * document is the one `PlanBuilder.plan` gives (test/unit/two-sides.test.ts).
  *
  * Only for services whose parses are never changed in place: the one-shot CLI's (the editor's
  * incremental parser copies the root of a document it re-parses, but a plan that outlives a build
@@ -28,18 +30,42 @@ export interface FileFindings {
     waived: WaivedJson[];
 }
 
-type Elements = Pick<AcctPlanDocument, 'members' | 'competitors' | 'customers'>;
+/** One file's elements as the export writes them. */
+export type FileElements = Pick<AcctPlanDocument, 'members' | 'competitors' | 'customers'>;
+
+/** One file's part of the plan: the same objects while its parse (elements) and its findings are the same. */
+export interface FilePart {
+    path: string;
+    elements: FileElements;
+    findings: FileFindings;
+}
 
 interface KeptFindings extends FileFindings {
     /** The policy's waived list they were made with (a new validation makes a new one). */
     waivedFrom: readonly unknown[];
 }
 
+/** A finding as the export writes it, and what it was written from (the policy sets a severity in place). */
+interface Written {
+    path: string;
+    root: Workspace;
+    severity: unknown;
+    message: unknown;
+    json: DiagnosticJson;
+}
+
 export class PlanByFile {
     /** Each file's elements, by its parse. */
-    private readonly elements = new WeakMap<Workspace, Elements>();
+    private readonly elements = new WeakMap<Workspace, FileElements>();
     /** Each file's findings, by the diagnostics of the validation that found them. */
     private readonly findings = new WeakMap<readonly Diagnostic[], KeptFindings>();
+    /** Each finding's export object: a finding a new validation kept is not converted again. */
+    private readonly written = new WeakMap<Diagnostic, Written>();
+    /** Each parse's subject finder (the declarations' spans), found once per parse. */
+    private readonly subjects = new WeakMap<Workspace, ReturnType<typeof subjectsByOffset>>();
+    /** Each file's path, relative to `pathsBase`. */
+    private readonly paths = new Map<string, string>();
+    private pathsBase: string | undefined;
     /** Each plan made here: its findings by file (the same object on both sides: the file's findings did not change). */
     readonly findingsByFile = new WeakMap<AcctPlanDocument, Map<string, FileFindings>>();
 
@@ -47,37 +73,40 @@ export class PlanByFile {
 
     /** The `acct-plan` document of `documents`, paths relative to `base`. */
     plan(documents: readonly LangiumDocument<Workspace>[], base: URI | undefined, today: string): AcctPlanDocument {
-        const files = documents.map(doc => ({ doc, path: relativePath(doc.uri, base) })).sort((a, b) => compareText(a.path, b.path));
-        const plan: AcctPlanDocument = {
-            format: 'acct-plan',
-            version: 1,
-            today,
-            files: files.map(file => file.path),
-            members: [],
-            competitors: [],
-            customers: [],
-            diagnostics: [],
-            waived: [],
-        };
-        const byFile = new Map<string, FileFindings>();
-        for (const { doc, path } of files) {
-            const root = doc.parseResult.value;
-            let elements = this.elements.get(root);
-            if (!elements) {
-                const { members, competitors, customers } = computePlan([{ path, root }], { today, diagnostics: [], waived: [] });
-                elements = { members, competitors, customers };
-                this.elements.set(root, elements);
-            }
-            plan.members.push(...elements.members);
-            plan.competitors.push(...elements.competitors);
-            plan.customers.push(...elements.customers);
-            const found = this.findingsOf(doc, path);
-            byFile.set(path, found);
-            plan.diagnostics.push(...found.diagnostics);
-            plan.waived.push(...found.waived);
-        }
-        this.findingsByFile.set(plan, byFile);
+        const parts = this.parts(documents, base);
+        const plan = assemblePlan(parts, today);
+        this.findingsByFile.set(plan, new Map(parts.map(part => [part.path, part.findings])));
         return plan;
+    }
+
+    /** Each file's part, in the order of their paths (relative to `base`). */
+    parts(documents: readonly LangiumDocument<Workspace>[], base: URI | undefined): FilePart[] {
+        const files = documents.map(doc => ({ doc, path: this.path(doc.uri, base) })).sort((a, b) => compareText(a.path, b.path));
+        return files.map(({ doc, path }) => ({ path, elements: this.elementsOf(doc, path), findings: this.findingsOf(doc, path) }));
+    }
+
+    /** The path of `uri` in the output, relative to `base`. */
+    path(uri: URI, base: URI | undefined): string {
+        const baseKey = base?.toString();
+        if (baseKey !== this.pathsBase) {
+            this.paths.clear();
+            this.pathsBase = baseKey;
+        }
+        const key = uri.toString();
+        let known = this.paths.get(key);
+        if (known === undefined) this.paths.set(key, (known = relativePath(uri, base)));
+        return known;
+    }
+
+    private elementsOf(doc: LangiumDocument<Workspace>, path: string): FileElements {
+        const root = doc.parseResult.value;
+        let elements = this.elements.get(root);
+        if (!elements) {
+            const { members, competitors, customers } = computePlan([{ path, root }], { today: '', diagnostics: [], waived: [] });
+            elements = { members, competitors, customers };
+            this.elements.set(root, elements);
+        }
+        return elements;
     }
 
     private findingsOf(doc: LangiumDocument<Workspace>, path: string): FileFindings {
@@ -86,21 +115,53 @@ export class PlanByFile {
         const kept = this.findings.get(diagnostics);
         const sameWaived = (was: readonly unknown[]) => was === waivedIn || (was.length === 0 && waivedIn.length === 0);
         if (kept && kept.path === path && sameWaived(kept.waivedFrom)) return kept;
-        const at = subjectsByOffset(doc.parseResult.value);
-        const subject = (d: Diagnostic) => at(doc.textDocument.offsetAt(d.range.start));
+        const root = doc.parseResult.value;
+        let at: ReturnType<typeof subjectsByOffset> | undefined;
+        const json = (d: Diagnostic): DiagnosticJson => {
+            const written = this.written.get(d);
+            if (written && written.path === path && written.root === root && written.severity === d.severity && written.message === d.message) {
+                return written.json;
+            }
+            if (!at) {
+                at = this.subjects.get(root);
+                if (!at) this.subjects.set(root, (at = subjectsByOffset(root)));
+            }
+            const made = diagnosticJson(path, d, at(doc.textDocument.offsetAt(d.range.start)));
+            this.written.set(d, { path, root, severity: d.severity, message: d.message, json: made });
+            return made;
+        };
         const made: KeptFindings = {
             path,
             waivedFrom: waivedIn,
-            diagnostics: diagnostics.map(d => diagnosticJson(path, d, subject(d))).sort(byPlace),
+            diagnostics: diagnostics.map(json).sort(byPlace),
             waived: waivedIn
-                .map(({ diagnostic, waiver }): WaivedJson => ({
-                    ...diagnosticJson(path, diagnostic, subject(diagnostic)),
-                    reason: waiver.reason ?? '',
-                    until: waiver.until ?? null,
-                }))
+                .map(({ diagnostic, waiver }): WaivedJson => ({ ...json(diagnostic), reason: waiver.reason ?? '', until: waiver.until ?? null }))
                 .sort(byPlace),
         };
         this.findings.set(diagnostics, made);
         return made;
     }
+}
+
+/** The `acct-plan` document of the files' parts (in the order of their paths). */
+export function assemblePlan(parts: readonly FilePart[], today: string): AcctPlanDocument {
+    const plan: AcctPlanDocument = {
+        format: 'acct-plan',
+        version: 1,
+        today,
+        files: parts.map(part => part.path),
+        members: [],
+        competitors: [],
+        customers: [],
+        diagnostics: [],
+        waived: [],
+    };
+    for (const { elements, findings } of parts) {
+        for (const member of elements.members) plan.members.push(member);
+        for (const competitor of elements.competitors) plan.competitors.push(competitor);
+        for (const customer of elements.customers) plan.customers.push(customer);
+        for (const d of findings.diagnostics) plan.diagnostics.push(d);
+        for (const d of findings.waived) plan.waived.push(d);
+    }
+    return plan;
 }

@@ -64,7 +64,7 @@ async function history(paths: string[], options: HistoryOptions, texts: Texts): 
     // JSON: each entry written when it comes and let go (a long history is kept neither as objects nor as text)
     let written = 0;
     for await (const commit of read.commits) {
-        const { plan: _plan, ...step } = commit;
+        const step: HistoryStep = { ...commit }; // without its plan (not enumerable): assembled only when read below
         const kept = keep ? filterStep(step, keep) : step;
         if (!kept) continue;
         if (keep) {
