@@ -11,8 +11,9 @@
  * in, instead of answering from the text before it.
  */
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import { URI, type LangiumDocuments } from 'langium';
-import { FileChangeType, type DidChangeWatchedFilesParams } from 'vscode-languageserver';
+import { URI, type FileSystemProvider, type LangiumDocuments } from 'langium';
+import { FileChangeType, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { AcctWorkspaceManager } from '../language/workspace/acct-workspace-manager.js';
 import { afterUpdate, noteEdit } from './idle-memory.js';
 import type { AcctDocumentBuilder } from '../language/workspace/acct-document-builder.js';
@@ -32,10 +33,12 @@ export class AcctDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private waitingSince: number | undefined;
 
     private readonly documents: LangiumDocuments;
+    private readonly fileSystemProvider: FileSystemProvider;
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.documents = services.workspace.LangiumDocuments;
+        this.fileSystemProvider = services.workspace.FileSystemProvider;
     }
 
     /** A plan that appears on disk where an `.acctignore` leaves it out stays out of the workspace (contract 7.5). */
@@ -50,6 +53,32 @@ export class AcctDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             }
             if (kept.length) super.didChangeWatchedFiles({ changes: kept });
         })().catch(error => console.error("acct: the file watcher's update failed", error));
+    }
+
+    /**
+     * Langium keeps a closed document with the text it last had in the editor: an edit closed
+     * without saving stayed in the plan (its findings, its ids declared again in other files), and
+     * a plan deleted while open stayed until the watcher said so. On close the file is read again
+     * from disk; one that is gone, is not a regular file or is left out by `.acctignore` leaves the
+     * workspace, and its diagnostics with it.
+     */
+    didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
+        const uri = URI.parse(event.document.uri);
+        void (async () => {
+            const manager = this.workspaceManager;
+            const ignored = manager instanceof AcctWorkspaceManager && (await manager.isIgnored(uri));
+            const onDisk = uri.scheme === 'file' && !ignored && (await this.isRegularFile(uri));
+            if (onDisk) this.fireDocumentUpdate([uri], []);
+            else if (this.documents.hasDocument(uri)) this.fireDocumentUpdate([], [uri]);
+        })().catch(error => console.error('acct: the update after closing a plan failed', error));
+    }
+
+    private async isRegularFile(uri: URI): Promise<boolean> {
+        try {
+            return (await this.fileSystemProvider.stat(uri)).isFile;
+        } catch {
+            return false;
+        }
     }
 
     /** The builder of createAcctServices (acct-language-module.ts): it keeps requests waiting for the edits. */
