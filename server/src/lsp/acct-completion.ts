@@ -4,7 +4,7 @@
  * after `waive` and `severity` with what their check finds, and dates where a date is due.
  */
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type LangiumServices, type NextFeature } from 'langium/lsp';
-import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { CompletionItemKind } from 'vscode-languageserver-types';
 import {
     addDays,
@@ -58,7 +58,25 @@ export class AcctCompletionProvider extends DefaultCompletionProvider {
             );
             return;
         }
+        if (GrammarAST.isCrossReference(next.feature) && !next.type && context.node) {
+            // Langium takes the node before the cursor as the reference's container; after a nested
+            // element (`amount 1.2B CNY`, a decision-chain entry) that is the element, which has no
+            // such reference (Langium then logs "Property competitors of type Money is not a
+            // reference" and offers nothing). The reference belongs to the nearest container that has it.
+            const property = AstUtils.getContainerOfType(next.feature, GrammarAST.isAssignment)?.feature;
+            const owner = property ? this.ownerOfReference(context.node, property) : undefined;
+            if (!owner) return;
+            if (owner !== context.node) return super.completionFor({ ...context, node: owner }, next, acceptor);
+        }
         return super.completionFor(context, next, acceptor);
+    }
+
+    /** `node` or its nearest container whose type has `property` as a cross-reference. */
+    private ownerOfReference(node: AstNode, property: string): AstNode | undefined {
+        for (let at: AstNode | undefined = node; at; at = at.$container) {
+            if (this.astReflection.getTypeMetaData(at.$type).properties[property]?.referenceType) return at;
+        }
+        return undefined;
     }
 
     /** The codes a `waive` (waivable ones) or `severity` (adjustable ones) may name, each with what its check finds. */
