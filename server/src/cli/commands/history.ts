@@ -47,12 +47,24 @@ export function historyCommand(setExit: SetExit, texts: Texts): Command {
  * A history run makes, day after day, findings and plan parts that live for a few commits; V8's
  * own growth (up to about 3×) let them pile up to 2.6–3.4× the peak memory of `acct check`.
  * 20 until the date re-checks made less and the entries stopped being kept: then 40 cost 10–15 %
- * less CPU for a few MB (1.8× check's peak); 80 went past 2×.
+ * less CPU for a few MB (1.8× check's peak); 80 went past 2×. 30 since the young generation stays
+ * at its start-up size (below): a few MB less, for no CPU the runs could tell (docs/benchmark.md,
+ * seventh pass); 20 cost CPU.
  */
-const HEAP_GROWING_PERCENT = 40;
+const HEAP_GROWING_PERCENT = 30;
+
+/**
+ * V8 doubles its young generation (8 MB when the history starts, as `v8.getHeapSpaceStatistics()`
+ * counts it) up to 32 MB when much of what it allocates survives a scavenge, as a history run's
+ * re-checks do: ~25 MB more at the peak, for no CPU the runs could tell. `--max-semi-space-size`
+ * cannot be changed once the process runs, but the growth factor is read at each growth: 1 keeps
+ * the young generation at its size.
+ */
+const YOUNG_GENERATION_GROWTH = 1;
 
 async function history(paths: string[], options: HistoryOptions, texts: Texts): Promise<number> {
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+    setFlagsFromString(`--semi-space-growth-factor=${YOUNG_GENERATION_GROWTH}`);
     const keep = options.subject === undefined ? undefined : subjectFilter(options.subject);
     if (options.subject !== undefined && !keep) throw new GitError(message('history.badSubject', { subject: options.subject }));
     const read = await readPlanHistory(paths, { since: options.since, until: options.until, today: options.today, locale: texts.locale });
