@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tempWorkspace } from '../support/run-cli.js';
 import { startServer, type LspClient } from '../support/lsp-client.js';
+import { messageText } from '../../server/src/language/validation/finding-data.js';
 
 const customer = (id: string, contact: string) => `customer ${id} "Customer ${id}" {
     contact ${contact} "Person ${contact}" { support 2 intimacy 1 last-contact 2026-11-01 }
@@ -21,7 +22,7 @@ describe('closing a plan', () => {
     let folder: string;
     const uriOf = (name: string) => pathToFileURL(path.join(folder, name)).toString();
     const messagesFor = async (name: string, predicate: (messages: string[]) => boolean) =>
-        (await client.diagnosticsFor(uriOf(name), d => predicate(d.map(x => x.message)))).map(x => x.message);
+        (await client.diagnosticsFor(uriOf(name), d => predicate(d.map(x => messageText(x.message))))).map(x => messageText(x.message));
 
     beforeAll(async () => {
         folder = tempWorkspace({ 'east.acct': customer('east', 'fang'), 'west.acct': customer('west', 'li') });

@@ -34,11 +34,13 @@ export class AcctDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     private readonly documents: LangiumDocuments;
     private readonly fileSystemProvider: FileSystemProvider;
+    private readonly textDocuments: LangiumSharedServices['workspace']['TextDocuments'];
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.documents = services.workspace.LangiumDocuments;
         this.fileSystemProvider = services.workspace.FileSystemProvider;
+        this.textDocuments = services.workspace.TextDocuments;
     }
 
     /** A plan that appears on disk where an `.acctignore` leaves it out stays out of the workspace (contract 7.5). */
@@ -68,6 +70,8 @@ export class AcctDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             const manager = this.workspaceManager;
             const ignored = manager instanceof AcctWorkspaceManager && (await manager.isIgnored(uri));
             const onDisk = uri.scheme === 'file' && !ignored && (await this.isRegularFile(uri));
+            // opened again while the disk was asked: the open's own update has the text
+            if (this.textDocuments?.get(uri.toString())) return;
             if (onDisk) this.fireDocumentUpdate([uri], []);
             else if (this.documents.hasDocument(uri)) this.fireDocumentUpdate([], [uri]);
         })().catch(error => console.error('acct: the update after closing a plan failed', error));
