@@ -92,7 +92,11 @@ export class AcctDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         this.builder.noteEdited([...changed, ...deleted]);
-        for (const uri of changed) this.pendingChanged.set(uri.toString(), uri);
+        for (const uri of changed) {
+            // opened again after a close removed it: the newer text wins, its diagnostics are not cleared
+            this.pendingDeleted.delete(uri.toString());
+            this.pendingChanged.set(uri.toString(), uri);
+        }
         for (const uri of deleted) {
             this.pendingChanged.delete(uri.toString());
             this.pendingDeleted.set(uri.toString(), uri);
