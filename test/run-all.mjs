@@ -12,13 +12,35 @@ import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 
-/** vitest's JSON report as counts. */
+/**
+ * vitest's JSON report as counts, with the failed cases named: the summary at the end of the run is
+ * what a CI log's tail shows, so a failure far above it must still be found there.
+ */
 const vitestCounts = file => () => {
     const report = JSON.parse(readFileSync(file, 'utf8'));
+    const failures = [];
+    for (const suite of report.testResults ?? []) {
+        const where = path.relative(process.cwd(), suite.name ?? '');
+        for (const test of suite.assertionResults ?? []) {
+            if (test.status !== 'failed') continue;
+            const why = String(test.failureMessages?.[0] ?? '')
+                .split('\n')[0]
+                .slice(0, 300);
+            failures.push(`${where} > ${test.fullName ?? test.title}${test.duration ? ` (${Math.round(test.duration)} ms)` : ''}: ${why}`);
+        }
+        if (suite.status === 'failed' && !(suite.assertionResults ?? []).some(test => test.status === 'failed')) {
+            failures.push(
+                `${where}: ${String(suite.message ?? 'the file failed to run')
+                    .split('\n')[0]
+                    .slice(0, 300)}`,
+            );
+        }
+    }
     return {
         passed: report.numPassedTests,
         failed: report.numFailedTests + (report.numTotalTestSuites && !report.success && report.numFailedTests === 0 ? 1 : 0),
         skipped: report.numPendingTests + report.numTodoTests,
+        failures,
     };
 };
 
@@ -126,6 +148,7 @@ for (const stage of stages) {
     failed += counts.failed;
     skipped += counts.skipped;
     summary.push(`${stage.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped${code !== 0 ? ` (exit ${code})` : ''}`);
+    for (const failure of counts.failures ?? []) summary.push(`  ✘ ${failure}`);
 }
 process.stdout.write(`\n${summary.join('\n')}\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
