@@ -26,6 +26,7 @@ export default defineConfig({
         // The CLI, LSP and browser tests run the bundles: build them first.
         globalSetup: ['./test/support/build-once.ts'],
         // Chevrotain 13 calls Object.groupBy, missing in Node 20: the polyfill the bundles carry too.
-        setupFiles: ['./server/polyfills/object-group-by.js'],
+        // and every property starts from one fixed seed (test/support/property-seed.ts says why).
+        setupFiles: ['./server/polyfills/object-group-by.js', './test/support/property-seed.ts'],
     },
 });
