@@ -23,9 +23,13 @@ const vitestCounts = file => () => {
         const where = path.relative(process.cwd(), suite.name ?? '');
         for (const test of suite.assertionResults ?? []) {
             if (test.status !== 'failed') continue;
+            // three lines: a property's counterexample and seed follow its first line
             const why = String(test.failureMessages?.[0] ?? '')
-                .split('\n')[0]
-                .slice(0, 300);
+                .split('\n')
+                .filter(line => line.trim())
+                .slice(0, 3)
+                .join(' / ')
+                .slice(0, 600);
             failures.push(`${where} > ${test.fullName ?? test.title}${test.duration ? ` (${Math.round(test.duration)} ms)` : ''}: ${why}`);
         }
         if (suite.status === 'failed' && !(suite.assertionResults ?? []).some(test => test.status === 'failed')) {
