@@ -1,7 +1,8 @@
 /**
  * The page in the power-map panel's webview as the panel knows it: whether it said `ready`, has
  * the views' words and the view asked for, which picture it drew and which parts of the plan it
- * holds. The panel posts a picture only when the page draws another, with the parts it lacks.
+ * holds. The panel posts a picture only when the page draws another, with the parts it lacks
+ * (the outline ahead of it, in a message of its own).
  */
 import type * as vscode from 'vscode';
 import type { PartStamps, Picture, PlanPart, ToWebviewMessage, ViewName } from '@acct/contract';
@@ -59,18 +60,25 @@ export class WebviewPage {
         return this.ready && this.drawn !== undefined;
     }
 
-    /** Posts `picture` unless the page draws it already, with the parts of `plan` it does not hold; true when posted. */
+    /**
+     * Posts `picture` unless the page draws it already, with the parts of `plan` it does not hold (the
+     * outline in a `parts` message of its own, posted right before it); true when posted.
+     */
     async draw(picture: Picture<PartStamps>, plan: PlanInParts): Promise<boolean> {
         if (!pictureChanged(this.drawn, picture)) return false;
         // messages reach a loading page in order: the view first, then the picture to draw in it
         if (this.pendingView) await this.post({ type: 'showView', view: this.pendingView });
         if (!this.stringsSent) await this.sendStrings();
         const parts: PlanPart[] = [];
-        if (!this.parts.has(plan.outline.stamp)) parts.push({ stamp: plan.outline.stamp, outline: plan.outline.value });
         if (plan.part && !this.parts.has(plan.part.stamp)) parts.push({ stamp: plan.part.stamp, customer: plan.part.value });
         const errors = picture.view.errors;
         if (errors !== undefined && !this.parts.has(errors)) parts.push({ stamp: errors, errorLines: plan.errors.value });
-        await this.post({ type: 'picture', picture, parts });
+        // the outline (it grows with the workspace) in a message of its own, right before the picture that
+        // names it: no message carries it and a customer's part at once, and the page draws once, at the picture
+        const outline = this.parts.has(plan.outline.stamp)
+            ? undefined
+            : this.post({ type: 'parts', parts: [{ stamp: plan.outline.stamp, outline: plan.outline.value }] });
+        await Promise.all([outline, this.post({ type: 'picture', picture, parts })]);
         // the page keeps the parts of the picture it draws, and lets the others go
         this.drawn = picture;
         this.parts = new Set([picture.view.outline, ...(picture.view.customer ? [picture.view.customer] : []), ...(errors !== undefined ? [errors] : [])]);

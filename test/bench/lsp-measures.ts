@@ -21,6 +21,44 @@ function change(server: BenchServer, uri: string, version: number, edit: LineEdi
     });
 }
 
+/** The first edits of a run, not counted: the server's code is not yet optimized. */
+const WARM_UP = 5;
+
+/**
+ * One edit sent to `server`, until it publishes the file's diagnostics (its wall time), and the
+ * server's CPU time until the pause after it ends (so that the next edit is checked at once).
+ */
+async function timedEdit(server: BenchServer, uri: string, version: number, edit: LineEdit): Promise<{ ms: number; cpuMs: number }> {
+    const published = server.nextDiagnostics(uri);
+    const cpuBefore = processCpuMs(server.process.pid);
+    const start = performance.now();
+    await change(server, uri, version, edit);
+    const { at } = await published;
+    await sleep(PAUSE_MS);
+    return { ms: at - start, cpuMs: processCpuMs(server.process.pid) - cpuBefore };
+}
+
+/** The timed edits of one server: their wall times and their CPU time in all. */
+interface TimedEdits {
+    times: number[];
+    cpu: number;
+}
+
+function record(into: TimedEdits, edit: { ms: number; cpuMs: number }): void {
+    into.times.push(edit.ms);
+    into.cpu += edit.cpuMs;
+}
+
+function editLatency({ times, cpu }: TimedEdits): Omit<EditLatency, 'loadAverage'> {
+    return {
+        edits: times.length,
+        p50Ms: round(median(times)),
+        p95Ms: round(percentile(times, 95)),
+        maxMs: round(Math.max(...times)),
+        serverCpuPerEditMs: round(cpu / times.length),
+    };
+}
+
 /**
  * Opens `uri` once the workspace is loaded, and waits until every file's diagnostics are published
  * (the server checks the files of the workspace when the first one is opened).
@@ -57,27 +95,12 @@ export async function lspEditLatency(
         const text = fs.readFileSync(file, 'utf-8');
         await openAndSettle(server, uri, text);
         const edits = customerEdits(text, count + 5, seed);
-        const times: number[] = [];
-        let cpu = 0;
+        const measured: TimedEdits = { times: [], cpu: 0 };
         for (const [i, edit] of edits.entries()) {
-            const published = server.nextDiagnostics(uri);
-            const cpuBefore = processCpuMs(server.process.pid);
-            const start = performance.now();
-            await change(server, uri, i + 2, edit);
-            const { at } = await published;
-            await sleep(PAUSE_MS);
-            if (i < 5) continue; // warm-up
-            times.push(at - start);
-            cpu += processCpuMs(server.process.pid) - cpuBefore;
+            const timed = await timedEdit(server, uri, i + 2, edit);
+            if (i >= WARM_UP) record(measured, timed);
         }
-        const latency = {
-            edits: times.length,
-            p50Ms: round(median(times)),
-            p95Ms: round(percentile(times, 95)),
-            maxMs: round(Math.max(...times)),
-            serverCpuPerEditMs: round(cpu / times.length),
-            loadAverage: loadAverage(),
-        };
+        const latency = { ...editLatency(measured), loadAverage: loadAverage() };
         const completion = await lspCompletion(
             server,
             uri,
@@ -115,28 +138,14 @@ export async function lspEditPair(otherJs: string, serverJs: string, folder: str
         const text = fs.readFileSync(file, 'utf-8');
         for (const server of servers) await openAndSettle(server, uri, text);
         const edits = customerEdits(text, count + 5, seed);
-        const measured = servers.map(() => ({ times: [] as number[], cpu: 0 }));
+        const measured = servers.map((): TimedEdits => ({ times: [], cpu: 0 }));
         for (const [i, edit] of edits.entries()) {
             for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
-                const server = servers[k]!;
-                const published = server.nextDiagnostics(uri);
-                const cpuBefore = processCpuMs(server.process.pid);
-                const start = performance.now();
-                await change(server, uri, i + 2, edit);
-                const { at } = await published;
-                await sleep(PAUSE_MS);
-                if (i < 5) continue; // warm-up
-                measured[k]!.times.push(at - start);
-                measured[k]!.cpu += processCpuMs(server.process.pid) - cpuBefore;
+                const timed = await timedEdit(servers[k]!, uri, i + 2, edit);
+                if (i >= WARM_UP) record(measured[k]!, timed);
             }
         }
-        const [other, self] = measured.map(({ times, cpu }) => ({
-            edits: times.length,
-            p50Ms: round(median(times)),
-            p95Ms: round(percentile(times, 95)),
-            maxMs: round(Math.max(...times)),
-            serverCpuPerEditMs: round(cpu / times.length),
-        }));
+        const [other, self] = measured.map(editLatency);
         return {
             other: { serverJs: otherJs, ...other! },
             self: self!,

@@ -109,6 +109,45 @@ describe('the plan in parts', () => {
     );
 
     it(
+        'draws once from the outline sent ahead of the picture: nothing changes at the outline, the whole picture at the picture',
+        async () => {
+            const view = suite.view();
+            const { deal } = pickFocus(view);
+            const [whole, p] = [await suite.page(), await suite.page()];
+            await whole.sendPlan(view, deal);
+            const renders = () => p.page.evaluate(() => performance.getEntriesByName('acct:render').length);
+            /** The panel's two messages: the outline alone, then the picture with the customer's part. */
+            const aheadAndPicture = (m: ReturnType<typeof inParts>) => {
+                const outline = m.parts.filter(x => 'outline' in x);
+                return [outline.length ? { type: 'parts', parts: outline } : undefined, { ...m, parts: m.parts.filter(x => !('outline' in x)) }] as const;
+            };
+            const waiting = await seen(p);
+            const [ahead, picture] = aheadAndPicture(inParts(view, deal));
+            expect(ahead?.parts.map(x => x.stamp)).toEqual([picture.picture.view.outline]);
+            const before = await renders();
+            await p.send(ahead!);
+            // the outline alone draws nothing: the page still waits, and saves no part
+            expect([await renders(), await seen(p)]).toEqual([before, waiting]);
+            await expect.poll(() => p.page.evaluate(() => sessionStorage.getItem('acct-state') ?? '')).not.toContain(picture.picture.view.outline);
+            await p.send(picture);
+            expect(await renders()).toBe(before + 1);
+            expect(await seen(p)).toEqual(await seen(whole));
+            await expect.poll(() => savedParts(p)).toEqual([picture.picture.view.outline, picture.picture.view.customer]);
+            // a later plan with another outline: the drawing stays as it is until its picture comes
+            const [first, second] = view.plan.customers;
+            const later: PlanView = { ...view, plan: { ...view.plan, customers: [second!, first!, ...view.plan.customers.slice(2)] } };
+            const [nextAhead, nextPicture] = aheadAndPicture(inParts(later, { customer: second!.id, opportunity: null }));
+            const drawn = await seen(p);
+            await p.send(nextAhead!);
+            expect([await renders(), await seen(p)]).toEqual([before + 1, drawn]);
+            await p.send(nextPicture);
+            expect(await renders()).toBe(before + 2);
+            expect(await p.page.textContent('.heading')).toBe(second!.name);
+        },
+        T,
+    );
+
+    it(
         'keeps its picture when told of a part it does not hold, and asks again',
         async () => {
             const view = suite.view();

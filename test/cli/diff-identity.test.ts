@@ -5,10 +5,8 @@
  * and the findings of a declaration that stops parsing are counted as unchecked, not resolved.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { runCli, tempWorkspace } from '../support/run-cli.js';
+import { runCli } from '../support/run-cli.js';
+import { scriptedRepo, type ScriptedRepo } from '../support/git-repo.js';
 
 const team = 'member alice "Alice"\nmember bob "Bob"\n';
 const plan = (lastContact: string, extra = '') => `customer cmgd "China Mobile" {
@@ -22,28 +20,20 @@ const plan = (lastContact: string, extra = '') => `customer cmgd "China Mobile" 
 }
 ${extra}`;
 
-let repo: string;
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
-const commit = (files: Record<string, string>, message: string) => {
-    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(repo, name), text);
-    git('add', '-A');
-    git('commit', '-qm', message);
-};
-const diff = (from: string, to: string, ...args: string[]) => runCli(['diff', '--today', '2026-11-22', '--from', from, '--to', to, ...args], { cwd: repo });
+let repo: ScriptedRepo;
+const diff = (from: string, to: string, ...args: string[]) => runCli(['diff', '--today', '2026-11-22', '--from', from, '--to', to, ...args], { cwd: repo.dir });
 const json = (from: string, to: string) => JSON.parse(diff(from, to, '--format', 'json').stdout);
 
 beforeAll(() => {
-    repo = tempWorkspace({ 'team.acct': team, 'cmgd.acct': plan('2026-06-01') });
-    git('init', '-q');
-    git('config', 'user.email', 'test@example.com');
-    git('config', 'user.name', 'Test');
-    git('add', '-A');
-    git('commit', '-qm', 'first'); // HEAD~4: wang last contacted 2026-06-01
-    git('mv', 'cmgd.acct', 'china-mobile.acct');
-    git('commit', '-qm', 'renamed'); // HEAD~3: the same plan under another name
-    commit({ 'china-mobile.acct': plan('2026-05-01') }, 'older contact'); // HEAD~2: the message of stale-contact changes
-    commit({ 'team.acct': team + 'policy { severity stale-contact error }\n' }, 'stricter'); // HEAD~1: its severity gets worse
-    commit({ 'china-mobile.acct': plan('2026-05-01').replace('contact li "Li Na" { role evaluator', 'contact li "Li Na" { rol evaluator') }, 'typo'); // HEAD
+    repo = scriptedRepo();
+    repo.commit('2026-11-01', 'first', { 'team.acct': team, 'cmgd.acct': plan('2026-06-01') }); // HEAD~4: wang last contacted 2026-06-01
+    repo.git('mv', 'cmgd.acct', 'china-mobile.acct');
+    repo.commit('2026-11-02', 'renamed'); // HEAD~3: the same plan under another name
+    repo.commit('2026-11-03', 'older contact', { 'china-mobile.acct': plan('2026-05-01') }); // HEAD~2: the message of stale-contact changes
+    repo.commit('2026-11-04', 'stricter', { 'team.acct': team + 'policy { severity stale-contact error }\n' }); // HEAD~1: its severity gets worse
+    repo.commit('2026-11-05', 'typo', {
+        'china-mobile.acct': plan('2026-05-01').replace('contact li "Li Na" { role evaluator', 'contact li "Li Na" { rol evaluator'),
+    }); // HEAD
 });
 
 describe('finding identity in acct diff (contract 7.4)', () => {
@@ -101,7 +91,7 @@ describe('finding identity in acct diff (contract 7.4)', () => {
         expect(text).toContain(`${report.unchecked} finding${report.unchecked === 1 ? '' : 's'} could not be re-checked until the syntax errors are fixed.`);
         const markdown = diff('HEAD~1', 'HEAD', '--format', 'markdown').stdout;
         expect(markdown).toContain('could not be re-checked until the syntax errors are fixed.');
-        const zh = runCli(['diff', '--lang', 'zh-CN', '--today', '2026-11-22', '--from', 'HEAD~1', '--to', 'HEAD'], { cwd: repo }).stdout;
+        const zh = runCli(['diff', '--lang', 'zh-CN', '--today', '2026-11-22', '--from', 'HEAD~1', '--to', 'HEAD'], { cwd: repo.dir }).stdout;
         expect(zh).toContain('个问题在修正语法错误之前无法重新检查。');
     });
 });

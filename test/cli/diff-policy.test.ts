@@ -6,10 +6,8 @@
  * changed findings are those that `acct check` of each revision tells apart.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { runCli, tempWorkspace } from '../support/run-cli.js';
+import { runCli } from '../support/run-cli.js';
+import { scriptedRepo, type ScriptedRepo } from '../support/git-repo.js';
 
 const team = 'member alice "Alice"\nmember bob "Bob"\n';
 const plan = (support: number) => `customer cmgd "China Mobile" {
@@ -23,26 +21,16 @@ const plan = (support: number) => `customer cmgd "China Mobile" {
 }
 `;
 
-let repo: string;
-const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' });
-const commit = (files: Record<string, string>, message: string) => {
-    for (const [name, text] of Object.entries(files)) writeFileSync(path.join(repo, name), text);
-    git('add', '-A');
-    git('commit', '-qm', message);
-};
+let repo: ScriptedRepo;
 const diff = (from: string, to: string) =>
-    JSON.parse(runCli(['diff', '--today', '2026-11-22', '--from', from, '--to', to, '--format', 'json'], { cwd: repo }).stdout);
+    JSON.parse(runCli(['diff', '--today', '2026-11-22', '--from', from, '--to', to, '--format', 'json'], { cwd: repo.dir }).stdout);
 
 beforeAll(() => {
-    repo = tempWorkspace({ 'team.acct': team, 'cmgd.acct': plan(2) });
-    git('init', '-q');
-    git('config', 'user.email', 'test@example.com');
-    git('config', 'user.name', 'Test');
-    git('add', '-A');
-    git('commit', '-qm', 'first'); // HEAD~2
+    repo = scriptedRepo();
+    repo.commit('2026-11-01', 'first', { 'team.acct': team, 'cmgd.acct': plan(2) }); // HEAD~2
     // a file of its own: the plan refers to nothing in it, so nothing but the policy makes it checked again
-    commit({ 'policy.acct': 'policy { severity uncovered-key-person warning }\n' }, 'owners wanted'); // HEAD~1
-    commit({ 'cmgd.acct': plan(-2) }, 'wang turns against us'); // HEAD
+    repo.commit('2026-11-02', 'owners wanted', { 'policy.acct': 'policy { severity uncovered-key-person warning }\n' }); // HEAD~1
+    repo.commit('2026-11-03', 'wang turns against us', { 'cmgd.acct': plan(-2) }); // HEAD
 });
 
 describe('acct diff: each side checked in full', () => {
@@ -57,12 +45,12 @@ describe('acct diff: each side checked in full', () => {
     it('a plan edited between the revisions: what is new and resolved is what the checks of the two revisions differ by', () => {
         type Finding = { code: string; message: string };
         const report = diff('HEAD~1', 'HEAD');
-        const check = () => JSON.parse(runCli(['check', '.', '--today', '2026-11-22', '--format', 'json'], { cwd: repo }).stdout) as Finding[];
+        const check = () => JSON.parse(runCli(['check', '.', '--today', '2026-11-22', '--format', 'json'], { cwd: repo.dir }).stdout) as Finding[];
         const key = (f: Finding) => `${f.code} ${f.message}`;
         const now = new Set(check().map(key));
-        git('checkout', '-q', 'HEAD~1');
+        repo.git('checkout', '-q', 'HEAD~1');
         const then = new Set(check().map(key));
-        git('checkout', '-q', '-');
+        repo.git('checkout', '-q', '-');
         const changed = report.changedFindings as { from: Finding; to: Finding }[];
         expect([...report.newFindings, ...changed.map(c => c.to)].map(key).sort()).toEqual([...now].filter(k => !then.has(k)).sort());
         expect([...report.resolvedFindings, ...changed.map(c => c.from)].map(key).sort()).toEqual([...then].filter(k => !now.has(k)).sort());

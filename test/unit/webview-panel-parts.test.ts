@@ -62,6 +62,8 @@ const pictures = () =>
 const partsOf = (m: { parts: PlanPart[] }) =>
     m.parts.map(p => ('outline' in p ? 'outline' : 'errorLines' in p ? 'errors' : `customer ${p.customer.customer.id}`));
 const methods = () => asked.map(a => a.method);
+/** The `parts` messages posted ahead of pictures. */
+const aheadOfPictures = () => panel.webview.posted.filter(m => (m as { type: string }).type === 'parts') as Array<{ parts: PlanPart[] }>;
 
 beforeEach(async () => {
     vi.useFakeTimers();
@@ -117,11 +119,17 @@ afterEach(() => {
 });
 
 describe('power-map panel with the plan in parts', () => {
-    it('draws the first picture from the outline and the part of the customer at the cursor', () => {
+    it('draws the first picture from the outline, posted alone right before it, and the part of the customer at the cursor', () => {
         const [first] = pictures();
         expect(first!.picture.shown).toEqual({ customer: 'a', opportunity: null });
-        expect(partsOf(first!)).toEqual(['outline', 'customer a']);
+        expect(partsOf(first!)).toEqual(['customer a']);
         expect(panel.title).toBe('Power Map — A');
+        // the outline grows with the workspace: no message carries it and a customer's part at once
+        const at = panel.webview.posted.indexOf(first);
+        const ahead = panel.webview.posted[at - 1] as { type: string; parts: PlanPart[] };
+        expect([ahead.type, partsOf(ahead)]).toEqual(['parts', ['outline']]);
+        expect(ahead.parts[0]).toEqual({ stamp: first!.picture.view.outline, outline: latest.cut.outline().value });
+        expect(aheadOfPictures()).toHaveLength(1);
     });
 
     it('on a cursor move inside the customer shown, asks for no part and posts the element alone', async () => {
@@ -217,5 +225,26 @@ describe('power-map panel with the plan in parts', () => {
         await vi.advanceTimersByTimeAsync(10);
         expect(pictures()).toHaveLength(before + 1);
         expect(partsOf(pictures().at(-1)!)).toEqual(['customer a']);
+        expect(aheadOfPictures()).toHaveLength(1);
+        // a page that holds nothing gets the outline again, ahead of the picture
+        panel.webview.receive.fire({ type: 'ready' });
+        await vi.advanceTimersByTimeAsync(10);
+        expect(panel.webview.posted.slice(-2).map(m => (m as { type: string }).type)).toEqual(['parts', 'picture']);
+        expect(partsOf(aheadOfPictures().at(-1)!)).toEqual(['outline']);
+        expect(partsOf(pictures().at(-1)!)).toEqual(['customer a']);
+    });
+
+    it('posts a changed outline ahead of the picture of the plan it belongs to', async () => {
+        const before = aheadOfPictures().length;
+        // a new deal of b changes the outline (every customer's deals are in it), not a's part
+        const changed = plan(['Ann', 'Al'], ['Bea']);
+        changed.plan.customers[1]!.opportunities.push(opportunityJson('z'));
+        setPlan(changed);
+        await vi.advanceTimersByTimeAsync(300);
+        const outlines = aheadOfPictures().slice(before);
+        expect(outlines.map(partsOf)).toEqual([['outline']]);
+        expect(pictures().at(-1)!.picture.view.outline).toBe(outlines[0]!.parts[0]!.stamp);
+        expect(partsOf(pictures().at(-1)!)).toEqual([]);
+        expect(panel.webview.posted.at(-2)).toBe(outlines[0]);
     });
 });

@@ -110,6 +110,7 @@ export function isToWebviewMessage(data: unknown): data is ToWebviewMessage {
     return (
         data.type === 'requestSvg' ||
         (data.type === 'picture' && parts && (isPicture(data.picture) || isPictureInParts(data.picture))) ||
+        (data.type === 'parts' && Array.isArray(data.parts) && parts) ||
         (data.type === 'showView' && isViewName(data.view)) ||
         (data.type === 'strings' && isViewStrings(data.strings)) ||
         (data.type === 'trends' && isObject(data.trends) && typeof data.trends.status === 'string') ||

@@ -3,7 +3,7 @@
  * `Picture` the panel sends (or the one saved by the previous instance of the page); what is
  * shown is decided by the panel (client/src/picture.ts), never here.
  */
-import { isInParts, type Picture, type StageAge, type TrendsState, type ViewedPlan } from '@acct/contract';
+import { isInParts, type Picture, type PlanPart, type StageAge, type TrendsState, type ViewedPlan } from '@acct/contract';
 import { Chrome, tabLabel } from './chrome.js';
 import { drawnPicture, partsOf } from './held-picture.js';
 import { connectHost, isToWebviewMessage } from './host.js';
@@ -39,6 +39,8 @@ class App {
     private trends: TrendsState | null = null;
     /** Since when each open opportunity has held its stage (the sandbox). */
     private stageAges: Record<string, StageAge> = {};
+    /** Parts sent ahead of the picture that names them (`parts` messages): kept for that picture alone, neither drawn nor saved. */
+    private ahead: PlanPart[] = [];
 
     constructor(container: HTMLElement) {
         this.state = sanitizeState(this.host.getState());
@@ -133,8 +135,15 @@ class App {
             this.persist(true);
             return;
         }
+        if (data.type === 'parts') {
+            // the picture that names them comes next: drawn then, once, with all its parts
+            this.ahead.push(...data.parts);
+            return;
+        }
+        const ahead = this.ahead;
+        this.ahead = [];
         if (isInParts(data.picture)) {
-            const parts = partsOf(data.picture, data.parts ?? [], this.state.parts);
+            const parts = partsOf(data.picture, [...ahead, ...(data.parts ?? [])], this.state.parts);
             if (!parts) {
                 // the panel counted on a part this page does not hold: it sends them again to a page that says `ready`
                 this.announce();

@@ -55,6 +55,12 @@ export interface Picture<P = PlanView> {
 export type ToWebviewMessage =
     /** A picture with its plan, or with the stamps of its plan's parts and those of the parts the page does not hold yet. */
     | { type: 'picture'; picture: Picture<ViewedPlan> | Picture<PartStamps>; parts?: PlanPart[] }
+    /**
+     * Parts of the plan the page does not hold, posted right before the picture that names them:
+     * the outline travels alone (it grows with the workspace, a customer's part with that customer),
+     * so that no one message carries both. The page keeps them for that picture and draws nothing yet.
+     */
+    | { type: 'parts'; parts: PlanPart[] }
     /** `request`: echoed in the answer, so that the extension knows which request an SVG answers (a request may be asked again). */
     | { type: 'requestSvg'; request?: number }
     /** Switch to this view (a command asked for it). */
