@@ -3,7 +3,8 @@
  * the CPU of `acct check` of the same workspace, alternated in the same run, and the report
  * opened in Chromium (the project's playwright-core and /usr/bin/chromium, offline): the first
  * paint and every picture drawn (`data-drawn` on `<html>` says the number of pictures, and two
- * animation frames have run after it).
+ * animation frames have run after it); then, opened again, what a reader who jumps to a customer
+ * far down while the page still draws waits for (`jumps`).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -35,9 +36,29 @@ export interface ReportMeasures {
               loadAverage: number[];
               /** The elements the pictures are made of, by view: what the page's time grows with. */
               elements: Record<string, { pictures: number; elements: number; items: number }>;
+              /** The report opened again: a jump to a customer far down as soon as the page has loaded, then two more. */
+              jumps: Jump[];
           }
         | { skipped: string };
     loadAverage: number[];
+}
+
+/**
+ * What a reader waits for after a jump (a link of the table of contents) to a customer's section
+ * while the page still draws: from the jump until every picture of that section is in the
+ * document and a frame has been rendered after it.
+ */
+export interface Jump {
+    /** The section's id. */
+    to: string;
+    /** The section's pictures. */
+    pictures: number;
+    /** When the jump was made, from the navigation. */
+    atMs: number;
+    /** The first frame with one of its pictures drawn, from the jump. */
+    firstMs: number;
+    /** Every one of its pictures drawn and a frame after it, from the jump. */
+    allMs: number;
 }
 
 export async function reportMeasures(cli: string, dir: string, today: string, runs: number): Promise<ReportMeasures> {
@@ -115,6 +136,11 @@ async function openInChromium(html: string): Promise<ReportMeasures['browser']> 
             }
             return byTab;
         });
+        // opened again: the reader jumps (the page is not asked where anything is: measuring the
+        // layout of every section would lay out the sections off screen, which the page never does)
+        await page.goto(pathToFileURL(html).href, { timeout: 600_000 });
+        const jumps: Jump[] = [];
+        for (const at of [3 / 4, 1 / 3, 1]) jumps.push(await page.evaluate(jumpTo, at));
         return {
             firstPaintMs,
             loadMs,
@@ -125,10 +151,41 @@ async function openInChromium(html: string): Promise<ReportMeasures['browser']> 
             pageCpuMs: pageCpu,
             loadAverage: loadAverage(),
             elements,
+            jumps,
         };
     } finally {
         await browser.close();
     }
+}
+
+/** In the page: scrolls to the first picture of the customer at `at` of the way down, and waits until its section is drawn. */
+function jumpTo(at: number): Promise<Jump> {
+    const sections = Array.from(document.querySelectorAll('section.customer'));
+    const section = sections[Math.min(sections.length - 1, Math.floor(at * sections.length))]!;
+    const hosts = Array.from(section.querySelectorAll('[data-figure]'));
+    const start = performance.now();
+    (hosts[0] ?? section).scrollIntoView();
+    return new Promise(resolve => {
+        let first = NaN;
+        const check = (): void => {
+            const drawn = hosts.filter(host => host.querySelector('svg.report-picture')).length;
+            if (drawn && Number.isNaN(first)) first = performance.now() - start;
+            if (drawn < hosts.length) {
+                requestAnimationFrame(check);
+                return;
+            }
+            requestAnimationFrame(() =>
+                resolve({
+                    to: section.id,
+                    pictures: hosts.length,
+                    atMs: Math.round(start),
+                    firstMs: Math.round(first),
+                    allMs: Math.round(performance.now() - start),
+                }),
+            );
+        };
+        requestAnimationFrame(check);
+    });
 }
 
 /**
