@@ -19,7 +19,7 @@ async function show(p: WebviewPage, changes: ChangesPicture): Promise<void> {
         delete document.documentElement.dataset.drawn;
     });
     await p.send({ type: 'changes', changes });
-    await p.page.waitForFunction(() => document.documentElement.dataset.drawn !== undefined, undefined, { timeout: 10_000 });
+    await p.page.waitForFunction(() => document.documentElement.dataset.drawn !== undefined, undefined, { timeout: 60_000 });
 }
 
 /** The marks drawn on each card, by the card's subject key. */

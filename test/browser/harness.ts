@@ -275,7 +275,7 @@ export async function openWebview(
                     window.postMessage(m, '*');
                     const done = () => (m.type === 'picture' ? rendered() > before.r : m.type === 'requestSvg' ? exported() > before.e : true);
                     const t0 = Date.now();
-                    while (!done() && Date.now() - t0 < 30_000) await new Promise(r => setTimeout(r, 5));
+                    while (!done() && Date.now() - t0 < 60_000) await new Promise(r => setTimeout(r, 5));
                     await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
                     return done();
                 },
@@ -283,7 +283,7 @@ export async function openWebview(
             );
             if (!handled) {
                 const type = (message as { type?: unknown }).type;
-                throw new Error(type === 'picture' ? 'the page did not draw the picture within 30 s' : `the page did not answer ${String(type)} within 30 s`);
+                throw new Error(type === 'picture' ? 'the page did not draw the picture within 60 s' : `the page did not answer ${String(type)} within 60 s`);
             }
         },
         posted: () => page.evaluate(() => (window as unknown as { __acct: { posted: Array<Record<string, unknown>> } }).__acct.posted),
@@ -314,19 +314,19 @@ export async function openWebview(
                         return !!saved && Object.entries(expected).every(([k, v]) => JSON.stringify(saved[k]) === JSON.stringify(v));
                     },
                     values,
-                    { timeout: 10_000 },
+                    { timeout: 60_000 },
                 )
                 .catch(() => {
-                    throw new Error(`the page did not save ${JSON.stringify(values)} within 10 s`);
+                    throw new Error(`the page did not save ${JSON.stringify(values)} within 60 s`);
                 });
         },
         async afterRender(action) {
             const before = await page.evaluate(() => performance.getEntriesByName('acct:render').length);
             await action();
             await page
-                .waitForFunction(n => performance.getEntriesByName('acct:render').length > n, before, { timeout: 10_000 })
+                .waitForFunction(n => performance.getEntriesByName('acct:render').length > n, before, { timeout: 60_000 })
                 .catch(() => {
-                    throw new Error('the page did not draw again within 10 s');
+                    throw new Error('the page did not draw again within 60 s');
                 });
             await page.evaluate(() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0))));
         },

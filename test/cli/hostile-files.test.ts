@@ -32,7 +32,7 @@ describe('what acct reads', () => {
         const named = runCli(['check', 'pipe.acct'], { cwd: dir });
         expect(named.status).toBe(2);
         expect(named.stderr).toContain('acct: pipe.acct: not a regular file (a FIFO): skipped.');
-    }, 20_000);
+    });
 
     it('a file that is not a plan, named on the command line: one line, exit 2', () => {
         const dir = tempWorkspace({ 'README.md': '# notes\n', 'plan.acct': plan });
@@ -120,7 +120,7 @@ describe('where acct writes', () => {
         expect(read.status).toBe(0);
         expect(JSON.parse(readFileSync(path.join(dir, 'got.json'), 'utf8')).format).toBe('acct-plan');
         expect(spawnSync('test', ['-p', path.join(dir, 'fifo.json')]).status).toBe(0);
-    }, 20_000);
+    });
 
     it('the temporary files of a killed export are removed by the next one', () => {
         const dir = tempWorkspace({ 'team.acct': plan });

@@ -44,7 +44,7 @@ describe('the package', () => {
         });
         expect(check.status).toBe(0);
         expect(check.stdout).toMatch(/^\d+ findings in 6 files: 0 errors, \d+ warnings, \d+ info\.$/m);
-    }, 120_000);
+    });
 
     it('the README and the CLI reference never suggest a bare npx acct, and their workflows run Node 22 or later', () => {
         // the README's install and the command line reference moved out of it (docs/cli.md), read as one

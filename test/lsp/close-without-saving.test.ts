@@ -27,7 +27,7 @@ describe('closing a plan', () => {
     beforeAll(async () => {
         folder = tempWorkspace({ 'east.acct': customer('east', 'fang'), 'west.acct': customer('west', 'li') });
         client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
-    }, 60_000);
+    });
     afterAll(() => client?.stop());
 
     it('without saving: the edit leaves the plan, other files lose the findings it caused', async () => {
@@ -41,7 +41,7 @@ describe('closing a plan', () => {
         // the text on disk is the plan again: nothing is declared twice any more
         expect(declaredAgain(await messagesFor('west.acct', m => declaredAgain(m).length === 0))).toEqual([]);
         expect(declaredAgain(await messagesFor('east.acct', m => declaredAgain(m).length === 0))).toEqual([]);
-    }, 60_000);
+    });
 
     it('a plan that is not on disk leaves the workspace when closed: its findings are cleared', async () => {
         const ghost = uriOf('ghost.acct');
@@ -50,5 +50,5 @@ describe('closing a plan', () => {
         await client.close(ghost);
         expect(await messagesFor('ghost.acct', m => m.length === 0)).toEqual([]);
         expect(declaredAgain(await messagesFor('east.acct', m => declaredAgain(m).length === 0))).toEqual([]);
-    }, 60_000);
+    });
 });

@@ -24,7 +24,7 @@ describe('contract 1.2 quick fixes over LSP', () => {
     beforeAll(async () => {
         folder = tempWorkspace({ 'team.acct': team });
         client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
-    }, 30_000);
+    });
     afterAll(() => client?.stop());
 
     async function publish(file: string, text: string): Promise<Diagnostic[]> {
@@ -139,7 +139,7 @@ describe(".acctignore in the editor's workspace", () => {
             'keep.draft.acct': 'member dave "Dave"\n',
         });
         client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
-    }, 30_000);
+    });
     afterAll(() => client?.stop());
 
     it('a file the patterns match is not part of the workspace; a re-included one is', async () => {

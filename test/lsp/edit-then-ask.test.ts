@@ -34,7 +34,7 @@ describe('a request sent in the same tick as an edit answers from the edited tex
         client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
         await client.open(uri, EAST, version);
         await client.diagnosticsFor(uri);
-    }, 30_000);
+    });
     afterAll(() => client?.stop());
 
     /** Sends the new text and, without waiting for anything, the request; returns its answer. */
@@ -66,7 +66,7 @@ describe('a request sent in the same tick as an edit answers from the edited tex
             // the contact being written does not report to itself: it is not offered
             expect([...offered].sort(), `round ${round}`).toEqual([...OLD_CONTACTS, added].sort());
         }
-    }, 30_000);
+    });
 
     it('hover on a contact renamed in the same edit describes it under its new name', async () => {
         const text = EAST.replace('contact chen "Chen Jie"', 'contact chen "Chen Jiewen"');
@@ -77,7 +77,7 @@ describe('a request sent in the same tick as an edit answers from the edited tex
             }),
         );
         expect(JSON.stringify(hover?.contents)).toContain('Chen Jiewen');
-    }, 30_000);
+    });
 
     it('go to definition of a contact moved down by the edit lands on its new line', async () => {
         const text = EAST.replace('    contact fang', '    contact zhao "Zhao Min" { }\n    contact fang').replace(
@@ -93,12 +93,12 @@ describe('a request sent in the same tick as an edit answers from the edited tex
         const first = found?.[0];
         const line = first && ('targetRange' in first ? first.targetSelectionRange.start.line : first.range.start.line);
         expect(line).toBe(positionOf(text, 'contact fang').line);
-    }, 30_000);
+    });
 
     it('the plan a view asks for right after the edit holds the contact the edit added', async () => {
         const text = EAST.replace(/\n}\n$/, '\n    contact sun "Sun Li" { role user }\n}\n');
         const view = await editAndAsk(text, () => client.connection.sendRequest(PlanViewRequest.type, { uri }));
         const east = view.plan.customers.find(c => c.id === 'east');
         expect(east?.contacts.map(c => c.id)).toEqual(['fang', 'chen', 'sun']);
-    }, 30_000);
+    });
 });

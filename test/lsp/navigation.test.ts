@@ -38,7 +38,7 @@ describe('navigation over LSP', () => {
         });
         await client.open(uri('cmgd.acct'), contractFiles()['cmgd.acct']);
         await client.diagnosticsFor(uri('cmgd.acct'));
-    }, 30_000);
+    });
     afterAll(() => client?.stop());
 
     const symbols = (query: string) => client.connection.sendRequest('workspace/symbol', { query }) as Promise<SymbolInformation[]>;

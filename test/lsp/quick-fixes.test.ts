@@ -24,7 +24,7 @@ describe('quick fixes over LSP', () => {
     beforeAll(async () => {
         folder = tempWorkspace({ 'team.acct': team });
         client = await startServer(folder, { ACCT_TODAY: '2026-11-22' });
-    }, 30_000);
+    });
     afterAll(() => client?.stop());
 
     async function publish(file: string, text: string): Promise<Diagnostic[]> {

@@ -73,7 +73,7 @@ export async function startServer(
         server,
         connection,
         initializeResult,
-        diagnosticsFor(uri, predicate = () => true, timeoutMs = 20_000) {
+        diagnosticsFor(uri, predicate = () => true, timeoutMs = 90_000) {
             return new Promise((resolve, reject) => {
                 const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
                 const check = () => {
@@ -98,7 +98,7 @@ export async function startServer(
         liveMemoryMB() {
             if (!options.liveMemory) return Promise.reject(new Error('start the server with { liveMemory: true } to measure its live memory'));
             return new Promise((resolve, reject) => {
-                const timer = setTimeout(() => reject(new Error('the server did not report its live memory within 30 s')), 30_000);
+                const timer = setTimeout(() => reject(new Error('the server did not report its live memory within 90 s')), 90_000);
                 const answer = (message: unknown) => {
                     const live = (message as { liveMemory?: Awaited<ReturnType<LspClient['liveMemoryMB']>> } | null)?.liveMemory;
                     if (!live) return;

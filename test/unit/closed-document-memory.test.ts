@@ -41,5 +41,5 @@ describe('a deleted document', () => {
         }
         expect(refs.root.deref()).toBeUndefined();
         expect(refs.ast.deref()).toBeUndefined();
-    }, 120_000);
+    });
 });

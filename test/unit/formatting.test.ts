@@ -131,7 +131,7 @@ describe('formatting', () => {
             }),
             { numRuns: 25, seed: 10 },
         );
-    }, 60_000);
+    });
 
     it('on hostile mutations of the examples too: idempotent, every token kept', () => {
         fc.assert(
@@ -143,7 +143,7 @@ describe('formatting', () => {
             }),
             { numRuns: 300, seed: 10 },
         );
-    }, 60_000);
+    });
 });
 
 describe('thousands of unclosed blocks (worst-case suite: acct format)', () => {

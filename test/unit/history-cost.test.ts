@@ -115,7 +115,7 @@ ${lines.map(line => `    ${line}`).join('\n')}
         // the syntax error is a finding of its commit, and each content was parsed once
         expect(a[3]!.newFindings.map(f => f.code)).toContain('syntax');
         expect(cheap.stats.parses).toBe(cheap.stats.blobs);
-    }, 60_000);
+    });
 });
 
 describe('the Trends reading in the language server', () => {

@@ -154,7 +154,7 @@ describe('an edit re-checks only what it affects', () => {
             }),
             { numRuns: 12 },
         );
-    }, 120_000);
+    });
 
     it("a competitor's new name re-checks the files whose findings quote it", async () => {
         const w = await workspace(files);

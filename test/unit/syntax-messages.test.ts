@@ -207,7 +207,7 @@ describe('one mistake, one error', () => {
             ).toEqual([line]);
             expect(errors[0]!.message, `${file}:${line + 1}`).toContain(`Did you mean \`${keyword}\`?`);
         }
-    }, 120_000);
+    });
 });
 
 describe('a missing `}`: one error, wherever it is missing (issue 24)', () => {

@@ -121,5 +121,5 @@ describe('acct diff between two revisions: one workspace, the second side an upd
             }),
             { numRuns: 40 },
         );
-    }, 120_000);
+    });
 });

@@ -20,7 +20,7 @@ import { layoutSandbox } from '../../client/webview/src/sandbox-layout.js';
 let view: PlanView;
 beforeAll(async () => {
     view = await loadPlanView();
-}, 60_000);
+});
 
 const customer = (id: string): CustomerJson => view.plan.customers.find(c => c.id === id)!;
 const shown = (c: string, o: string | null) => shownOf(view, { customer: c, opportunity: o });

@@ -13,7 +13,7 @@ import { buildSandbox } from '../../client/webview/src/models/sandbox.js';
 let view: PlanView;
 beforeAll(async () => {
     view = await loadPlanView();
-}, 60_000);
+});
 
 const shown = (c: string, o: string | null) => shownOf(view, { customer: c, opportunity: o });
 
