@@ -81,8 +81,20 @@ export class PlanByFile {
 
     /** Each file's part, in the order of their paths (relative to `base`). */
     parts(documents: readonly LangiumDocument<Workspace>[], base: URI | undefined): FilePart[] {
+        return this.inPathOrder(documents, base).map(({ doc, path }) => ({ path, elements: this.elementsOf(doc, path), findings: this.findingsOf(doc, path) }));
+    }
+
+    /** The documents with their paths, sorted by path: the last order again when the documents are the same (`acct history`: most commits). */
+    private lastOrder:
+        { documents: readonly LangiumDocument[]; base: string | undefined; files: Array<{ doc: LangiumDocument<Workspace>; path: string }> } | undefined;
+    private inPathOrder(documents: readonly LangiumDocument<Workspace>[], base: URI | undefined): Array<{ doc: LangiumDocument<Workspace>; path: string }> {
+        const last = this.lastOrder;
+        const baseKey = base?.toString();
+        if (last && last.base === baseKey && last.documents.length === documents.length && last.documents.every((doc, i) => doc === documents[i]))
+            return last.files;
         const files = documents.map(doc => ({ doc, path: this.path(doc.uri, base) })).sort((a, b) => compareText(a.path, b.path));
-        return files.map(({ doc, path }) => ({ path, elements: this.elementsOf(doc, path), findings: this.findingsOf(doc, path) }));
+        this.lastOrder = { documents: [...documents], base: baseKey, files };
+        return files;
     }
 
     /** The path of `uri` in the output, relative to `base`. */

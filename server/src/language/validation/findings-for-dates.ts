@@ -171,7 +171,8 @@ export class FindingsForDates {
 
 /** sameFindingKey(a) === sameFindingKey(b), without the keys. */
 function sameFinding(a: Diagnostic, b: Diagnostic): boolean {
-    const [x, y] = [a.range, b.range];
+    const x = a.range;
+    const y = b.range;
     return (
         a.message === b.message &&
         a.code === b.code &&
@@ -179,8 +180,38 @@ function sameFinding(a: Diagnostic, b: Diagnostic): boolean {
         x.start.character === y.start.character &&
         x.end.line === y.end.line &&
         x.end.character === y.end.character &&
-        (a.data === b.data || JSON.stringify(a.data) === JSON.stringify(b.data))
+        (a.data === b.data || (sameFlatData(a.data, b.data) ?? JSON.stringify(a.data) === JSON.stringify(b.data)))
     );
+}
+
+/**
+ * JSON.stringify(a) === JSON.stringify(b) for two plain objects whose values are strings (a
+ * finding's data: its code and subject), without making the two texts; undefined for anything else.
+ */
+export function sameFlatData(a: unknown, b: unknown): boolean | undefined {
+    if (!isPlainObject(a) || !isPlainObject(b)) return undefined;
+    const p = Object.keys(a);
+    const q = Object.keys(b);
+    let i = 0;
+    let j = 0;
+    for (;;) {
+        // JSON leaves out an undefined value; any other value but a string: leave it to JSON
+        while (i < p.length && a[p[i]!] === undefined) i++;
+        while (j < q.length && b[q[j]!] === undefined) j++;
+        if (i === p.length || j === q.length) return i === p.length && j === q.length;
+        const u = a[p[i]!];
+        const v = b[q[j]!];
+        if (typeof u !== 'string' || typeof v !== 'string') return undefined;
+        if (p[i] !== q[j] || u !== v) return false;
+        i++;
+        j++;
+    }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+    const prototype = Object.getPrototypeOf(value) as unknown;
+    return prototype === Object.prototype || prototype === null;
 }
 
 /** Two findings alike in everything a reader or a later step sees of them (place, code, message, data; the policy gives the severity). */
