@@ -4,13 +4,14 @@
  * (checks/date-driven.ts): the findings that do not depend on today, the date-driven ones, and
  * the syntax errors, all before the finding policy. Used by acct-document-validator.ts.
  */
-import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import type { AstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor } from 'langium';
+import type { CancellationToken, Diagnostic, Range } from 'vscode-languageserver';
 import { nodesOf } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import type { CustomerFactsStore } from './customer-index.js';
 import { DATE_DRIVEN_CODES, DAY_COUNTING_CODES, quietSpan } from './checks/date-driven.js';
 import { dayNumber, readingDates, type Thresholds } from '../../method/index.js';
+import { sameAsJson } from '../../contract/same-json.js';
 
 export interface FindingsOfADate {
     /** The parse the findings are of: another parse, and they say nothing. */
@@ -24,6 +25,8 @@ export interface FindingsOfADate {
     outcomes: Map<AstNode, DatedOutcome>;
     /** The last walk of the nodes, for the days all its kept outcomes hold on. */
     walk?: DatedWalk;
+    /** Where the findings of each node are (by property, keyword and index): the same on the same parse. */
+    ranges: WeakMap<AstNode, Map<string, Range>>;
 }
 
 /** What the date-driven checks of one node found on a day. */
@@ -118,6 +121,19 @@ export async function runDateChecks(
     kept.walk = made;
 }
 
+/**
+ * Where a finding of `info` (without a range of its own) is on `kept`'s parse: `find(info)` the
+ * first time, then the same range (the text and the syntax tree are those of the kept validation).
+ */
+export function rangeOnKeptParse(kept: FindingsOfADate, info: DiagnosticInfo<AstNode, string>, find: (info: DiagnosticInfo<AstNode, string>) => Range): Range {
+    let byPlace = kept.ranges.get(info.node);
+    if (!byPlace) kept.ranges.set(info.node, (byPlace = new Map()));
+    const key = `${String(info.property)} ${String(info.keyword)} ${String(info.index)}`;
+    let range = byPlace.get(key);
+    if (!range) byPlace.set(key, (range = find(info)));
+    return range;
+}
+
 function countsDays(findings: readonly Diagnostic[]): boolean {
     return findings.some(d => DAY_COUNTING_CODES.has(String(d.code)));
 }
@@ -130,7 +146,15 @@ export class FindingsForDates {
         const steady: Diagnostic[] = [];
         const dated: Diagnostic[] = [];
         for (const d of found) (DATE_DRIVEN_CODES.has(String(d.code)) ? dated : steady).push(d);
-        this.kept.set(document, { root: document.parseResult.value, steady, dated, parseErrors, facts: new WeakMap(), outcomes: new Map() });
+        this.kept.set(document, {
+            root: document.parseResult.value,
+            steady,
+            dated,
+            parseErrors,
+            facts: new WeakMap(),
+            outcomes: new Map(),
+            ranges: new WeakMap(),
+        });
     }
 
     /** The findings kept of `document`, when its parse is the one they are of. */
@@ -180,38 +204,8 @@ function sameFinding(a: Diagnostic, b: Diagnostic): boolean {
         x.start.character === y.start.character &&
         x.end.line === y.end.line &&
         x.end.character === y.end.character &&
-        (a.data === b.data || (sameFlatData(a.data, b.data) ?? JSON.stringify(a.data) === JSON.stringify(b.data)))
+        (a.data === b.data || (sameAsJson(a.data, b.data) ?? JSON.stringify(a.data) === JSON.stringify(b.data)))
     );
-}
-
-/**
- * JSON.stringify(a) === JSON.stringify(b) for two plain objects whose values are strings (a
- * finding's data: its code and subject), without making the two texts; undefined for anything else.
- */
-export function sameFlatData(a: unknown, b: unknown): boolean | undefined {
-    if (!isPlainObject(a) || !isPlainObject(b)) return undefined;
-    const p = Object.keys(a);
-    const q = Object.keys(b);
-    let i = 0;
-    let j = 0;
-    for (;;) {
-        // JSON leaves out an undefined value; any other value but a string: leave it to JSON
-        while (i < p.length && a[p[i]!] === undefined) i++;
-        while (j < q.length && b[q[j]!] === undefined) j++;
-        if (i === p.length || j === q.length) return i === p.length && j === q.length;
-        const u = a[p[i]!];
-        const v = b[q[j]!];
-        if (typeof u !== 'string' || typeof v !== 'string') return undefined;
-        if (p[i] !== q[j] || u !== v) return false;
-        i++;
-        j++;
-    }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-    const prototype = Object.getPrototypeOf(value) as unknown;
-    return prototype === Object.prototype || prototype === null;
 }
 
 /** Two findings alike in everything a reader or a later step sees of them (place, code, message, data; the policy gives the severity). */
