@@ -10,6 +10,7 @@
 import type { AcctPlanDocument, DiagnosticJson } from './plan-types.js';
 import { parseSubjectKey, SubjectKeys, type SubjectKey } from './subject-key.js';
 import { severityRank } from '../method/index.js';
+import { sameAsJson } from './same-json.js';
 
 export type ElementKind = 'member' | 'competitor' | 'customer' | 'contact' | 'opportunity' | 'activity';
 
@@ -163,16 +164,12 @@ function fieldChanges(element: ElementKind, customer: string | null, before: obj
         if (element === 'customer' ? NOT_FIELDS.has(field) : field === 'id') continue;
         const from = (before as Record<string, unknown>)[field] ?? null;
         const to = (after as Record<string, unknown>)[field] ?? null;
-        if (from !== to && ((plainValue(from) && plainValue(to)) || JSON.stringify(from) !== JSON.stringify(to))) {
+        if (from !== to && !(sameAsJson(from, to) ?? JSON.stringify(from) === JSON.stringify(to))) {
             changes.push({ kind: 'changed', element, customer, id, field, from, to });
         }
     }
     return changes;
 }
-
-/** A value JSON writes as itself: two of them differ as JSON exactly when they are not the same value. */
-const plainValue = (value: unknown): boolean =>
-    value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 
 type FindingLists = Pick<PlanDiff, 'newFindings' | 'resolvedFindings' | 'changedFindings' | 'unchecked'>;
 

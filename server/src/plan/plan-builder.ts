@@ -10,7 +10,7 @@ import type { AcctLanguageServices } from '../language/acct-language-services.js
 import { isCustomer } from '../language/generated/ast.js';
 import { subjectOf, subjectsByOffset } from '../language/ast/subject.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { byPlace, compareText, type FindingSubject, type PlanView } from '../contract/findings.js';
+import { byPlace, type FindingSubject, type PlanView } from '../contract/findings.js';
 import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
 import type { FindingPolicy } from '../language/validation/finding-policy.js';
 import type { AcctSettings } from '../language/workspace/acct-settings.js';
@@ -21,6 +21,7 @@ import { computePlan } from './plan-json.js';
 import { sandboxPlan } from './sandbox-plan.js';
 import type { RankedPlan } from '../contract/sandbox.js';
 import { relativePath } from '../language/workspace/file-places.js';
+import { documentsByUri } from '../language/workspace/acct-documents.js';
 import { lineStarts, offsetOf } from '../language/text/text-scan.js';
 
 interface Findings {
@@ -49,10 +50,9 @@ export class AcctPlanBuilder {
 
     /** The `.acct` documents that have been parsed, by URI. */
     acctDocuments(): LangiumDocument<Workspace>[] {
-        return this.documents.all
-            .filter(doc => doc.uri.path.endsWith('.acct') && doc.state >= DocumentState.Parsed)
-            .toArray()
-            .sort((a, b) => compareText(a.uri.toString(), b.uri.toString())) as LangiumDocument<Workspace>[];
+        return documentsByUri(this.documents).filter(
+            doc => doc.uri.path.endsWith('.acct') && doc.state >= DocumentState.Parsed,
+        ) as LangiumDocument<Workspace>[];
     }
 
     /** Every finding of the workspace, paths relative to `base` (what `acct check` prints). */

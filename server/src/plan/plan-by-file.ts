@@ -45,6 +45,13 @@ interface KeptFindings extends FileFindings {
     waivedFrom: readonly unknown[];
 }
 
+/** What a file's part is made from. */
+interface MadeFrom {
+    root: Workspace;
+    diagnostics: readonly Diagnostic[] | undefined;
+    waived: readonly unknown[];
+}
+
 /** A finding as the export writes it, and what it was written from (the policy sets a severity in place). */
 interface Written {
     path: string;
@@ -81,8 +88,35 @@ export class PlanByFile {
 
     /** Each file's part, in the order of their paths (relative to `base`). */
     parts(documents: readonly LangiumDocument<Workspace>[], base: URI | undefined): FilePart[] {
+        const files = this.inPathOrder(documents, base);
+        const last = this.lastParts?.files === files ? this.lastParts : undefined;
+        const made: MadeFrom[] = [];
+        const parts = files.map(({ doc, path }, i): FilePart => {
+            const from: MadeFrom = { root: doc.parseResult.value, diagnostics: doc.diagnostics, waived: this.policy.waivedIn(doc) };
+            made.push(from);
+            // the same parse, findings and waived findings as the last time: the same part
+            const was = last?.made[i];
+            if (was && was.root === from.root && was.diagnostics === from.diagnostics && was.waived === from.waived) return last.parts[i]!;
+            return { path, elements: this.elementsOf(doc, path), findings: this.findingsOf(doc, path) };
+        });
+        this.lastParts = { files, made, parts };
+        return parts;
+    }
+
+    /** The parts last made, and what each was made from. */
+    private lastParts: { files: readonly unknown[]; made: MadeFrom[]; parts: FilePart[] } | undefined;
+
+    /** The documents with their paths, sorted by path: the last order again when the documents are the same (`acct history`: most commits). */
+    private lastOrder:
+        { documents: readonly LangiumDocument[]; base: string | undefined; files: Array<{ doc: LangiumDocument<Workspace>; path: string }> } | undefined;
+    private inPathOrder(documents: readonly LangiumDocument<Workspace>[], base: URI | undefined): Array<{ doc: LangiumDocument<Workspace>; path: string }> {
+        const last = this.lastOrder;
+        const baseKey = base?.toString();
+        if (last && last.base === baseKey && last.documents.length === documents.length && last.documents.every((doc, i) => doc === documents[i]))
+            return last.files;
         const files = documents.map(doc => ({ doc, path: this.path(doc.uri, base) })).sort((a, b) => compareText(a.path, b.path));
-        return files.map(({ doc, path }) => ({ path, elements: this.elementsOf(doc, path), findings: this.findingsOf(doc, path) }));
+        this.lastOrder = { documents: [...documents], base: baseKey, files };
+        return files;
     }
 
     /** The path of `uri` in the output, relative to `base`. */

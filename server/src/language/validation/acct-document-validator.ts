@@ -19,7 +19,7 @@ import {
     type ValidationOptions,
     type ValidationSeverity,
 } from 'langium';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic, Range } from 'vscode-languageserver';
 import { forEachNode, nodesBelow } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import { nodeForKeyword, nodeForProperty } from '../ast/cst-search.js';
@@ -30,7 +30,7 @@ import type { FindingPolicy } from './finding-policy.js';
 import type { CustomerIndex } from './customer-index.js';
 import { withoutCascades } from '../parser/syntax-cascade.js';
 import { giveContractCodes, internalErrorFinding, placeAtSwallowingChains } from './syntax-findings.js';
-import { FindingsForDates, runDateChecks } from './findings-for-dates.js';
+import { FindingsForDates, rangeOnKeptParse, runDateChecks } from './findings-for-dates.js';
 import { UnresolvedReferences } from '../references/unresolved-references.js';
 import { ElementFindings, isElement } from './element-findings.js';
 import { withoutErrors } from './findings-without-cascades.js';
@@ -177,8 +177,9 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         const root = kept.root;
         const registry = this.validationRegistry as AcctValidationRegistry;
         const found: Diagnostic[] = [];
+        // the same parse and text as the kept validation: a node's property or keyword is where it was (found once)
         const acceptor: ValidationAcceptor = (severity, message, info) => {
-            found.push(this.toDiagnostic(severity, message, info));
+            found.push(this.toDiagnostic(severity, message, info, info.range ? undefined : rangeOnKeptParse(kept, info, diagnosticRange)));
         };
         try {
             await this.validateAstBefore(root, {}, acceptor, cancelToken);
@@ -203,15 +204,16 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
      * the quicker way (cst-search.ts) and without a copy of the finding's details to carry its
      * range (one object less per finding: a megabyte of findings made 100,000 of them).
      */
-    protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {
-        let range = info.range;
-        if (!range && typeof info.property === 'string') range = (nodeForProperty(info.node.$cstNode, info.property, info.index) ?? info.node.$cstNode)?.range;
-        else if (!range && typeof info.keyword === 'string')
-            range = (nodeForKeyword(info.node.$cstNode, info.keyword, info.index) ?? info.node.$cstNode)?.range;
-        if (!range) range = getDiagnosticRange(info);
+    protected override toDiagnostic<N extends AstNode>(
+        severity: ValidationSeverity,
+        message: string,
+        info: DiagnosticInfo<N, string>,
+        /** Where it is, when the caller knows (diagnosticRange of the same `info` on the same parse). */
+        known?: Range,
+    ): Diagnostic {
         return {
             message,
-            range,
+            range: info.range ?? known ?? diagnosticRange(info),
             severity: toDiagnosticSeverity(severity),
             code: info.code,
             codeDescription: info.codeDescription,
@@ -326,4 +328,12 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
 function ranEveryCheck(options: ValidationOptions): boolean {
     const asked = options.categories;
     return !asked || (asked.includes('built-in') && asked.includes('fast'));
+}
+
+/** Where a finding of `info` without a range is: its property's or keyword's syntax (cst-search.ts), else Langium's way. */
+export function diagnosticRange<N extends AstNode>(info: DiagnosticInfo<N, string>): Range {
+    let range: Range | undefined;
+    if (typeof info.property === 'string') range = (nodeForProperty(info.node.$cstNode, info.property, info.index) ?? info.node.$cstNode)?.range;
+    else if (typeof info.keyword === 'string') range = (nodeForKeyword(info.node.$cstNode, info.keyword, info.index) ?? info.node.$cstNode)?.range;
+    return range ?? getDiagnosticRange(info);
 }

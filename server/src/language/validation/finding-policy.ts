@@ -10,7 +10,17 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { leafAtOffset } from '../ast/cst-search.js';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { FIXED_CODES, isIssueCode, isWaivable, issueCatalog, IssueCodes, type IssueCode, type Severity, type Texts } from '../../method/index.js';
+import {
+    FIXED_CODES,
+    isIssueCode,
+    isWaivable,
+    issueCatalog,
+    IssueCodes,
+    type IssueCode,
+    type Severity,
+    type SeverityLevel,
+    type Texts,
+} from '../../method/index.js';
 import { isWaiver, type Waiver, type Workspace } from '../generated/ast.js';
 import type { AcctSettings } from '../workspace/acct-settings.js';
 import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
@@ -49,16 +59,18 @@ export class FindingPolicy {
     apply(document: LangiumDocument, all: Diagnostic[], parseErrors: readonly Diagnostic[]): Diagnostic[] {
         const muted = mutedSpans(document, parseErrors);
         // (a loop, not a list per finding: a megabyte of findings made 100,000 lists)
+        // (the policy's severities looked up once: `acct history` applies the policy to every finding of each file re-checked for a new day)
+        const levels = this.facts.severities();
         const kept: Diagnostic[] = [];
-        for (const d of all) if (!isMuted(d, muted, document) && this.keepWithSeverity(d)) kept.push(d);
+        for (const d of all) if (!isMuted(d, muted, document) && keepWithSeverity(d, levels)) kept.push(d);
         const byWaiver = new Map<Waiver, Diagnostic[]>();
         const waived: WaivedFinding[] = [];
         const today = this.settings.today();
-        const diagnostics: Diagnostic[] = [];
         const waivers = waiversOf(document.parseResult.value);
-        for (const diagnostic of kept) {
-            // (a document without waivers, the common case, needs no search for them)
-            const covering = waivers.length ? coveringWaivers(document, diagnostic, today) : [];
+        // a document without waivers, the common case, needs no search for them: its findings are those kept
+        const diagnostics: Diagnostic[] = waivers.length ? [] : kept;
+        for (const diagnostic of waivers.length ? kept : []) {
+            const covering = coveringWaivers(document, diagnostic, today);
             if (covering.length === 0) {
                 diagnostics.push(diagnostic);
                 continue;
@@ -74,7 +86,7 @@ export class FindingPolicy {
         for (const waiver of waivers) {
             if (!isIssueCode(waiver.code) || !isWaivable(waiver.code) || isMutedNode(waiver, muted)) continue;
             const finding = waiverFinding(waiver, today, byWaiver.has(waiver), kept, this.settings.texts());
-            if (finding && this.keepWithSeverity(finding)) diagnostics.push(finding);
+            if (finding && keepWithSeverity(finding, levels)) diagnostics.push(finding);
         }
         // the same findings waived by the same waivers: the same list (what is made of it can be reused)
         const previous = this.outcomes.get(document)?.waived;
@@ -96,21 +108,21 @@ export class FindingPolicy {
         return this.outcomes.get(AstUtils.getDocument(waiver))?.byWaiver.get(waiver) ?? [];
     }
 
-    /** Gives the finding the policy's severity for its code; false when the policy turns it off. */
-    private keepWithSeverity(diagnostic: Diagnostic): boolean {
-        const code = codeOf(diagnostic);
-        if (!code || FIXED_CODES.has(code)) return true;
-        const level = this.facts.severities().get(code) ?? issueCatalog[code].severity;
-        if (level === 'off') return false;
-        diagnostic.severity = severities[level];
-        return true;
-    }
-
     /** Whether the policy in force drops every finding of `code` (keepWithSeverity's rule). */
     turnedOff(code: string): boolean {
         if (!isIssueCode(code) || FIXED_CODES.has(code)) return false;
         return (this.facts.severities().get(code) ?? issueCatalog[code].severity) === 'off';
     }
+}
+
+/** Gives the finding the severity `levels` (the policy's) give its code; false when the policy turns it off. */
+function keepWithSeverity(diagnostic: Diagnostic, levels: ReadonlyMap<IssueCode, SeverityLevel>): boolean {
+    const code = codeOf(diagnostic);
+    if (!code || FIXED_CODES.has(code)) return true;
+    const level = levels.get(code) ?? issueCatalog[code].severity;
+    if (level === 'off') return false;
+    diagnostic.severity = severities[level];
+    return true;
 }
 
 function codeOf(diagnostic: Diagnostic): IssueCode | undefined {

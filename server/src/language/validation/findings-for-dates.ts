@@ -4,13 +4,14 @@
  * (checks/date-driven.ts): the findings that do not depend on today, the date-driven ones, and
  * the syntax errors, all before the finding policy. Used by acct-document-validator.ts.
  */
-import type { AstNode, LangiumDocument, ValidationAcceptor } from 'langium';
-import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
+import type { AstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor } from 'langium';
+import type { CancellationToken, Diagnostic, Range } from 'vscode-languageserver';
 import { nodesOf } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import type { CustomerFactsStore } from './customer-index.js';
 import { DATE_DRIVEN_CODES, DAY_COUNTING_CODES, quietSpan } from './checks/date-driven.js';
 import { dayNumber, readingDates, type Thresholds } from '../../method/index.js';
+import { sameAsJson } from '../../contract/same-json.js';
 
 export interface FindingsOfADate {
     /** The parse the findings are of: another parse, and they say nothing. */
@@ -24,6 +25,8 @@ export interface FindingsOfADate {
     outcomes: Map<AstNode, DatedOutcome>;
     /** The last walk of the nodes, for the days all its kept outcomes hold on. */
     walk?: DatedWalk;
+    /** Where the findings of each node are (by property, keyword and index): the same on the same parse. */
+    ranges: WeakMap<AstNode, Map<string, Range>>;
 }
 
 /** What the date-driven checks of one node found on a day. */
@@ -118,6 +121,19 @@ export async function runDateChecks(
     kept.walk = made;
 }
 
+/**
+ * Where a finding of `info` (without a range of its own) is on `kept`'s parse: `find(info)` the
+ * first time, then the same range (the text and the syntax tree are those of the kept validation).
+ */
+export function rangeOnKeptParse(kept: FindingsOfADate, info: DiagnosticInfo<AstNode, string>, find: (info: DiagnosticInfo<AstNode, string>) => Range): Range {
+    let byPlace = kept.ranges.get(info.node);
+    if (!byPlace) kept.ranges.set(info.node, (byPlace = new Map()));
+    const key = `${String(info.property)} ${String(info.keyword)} ${String(info.index)}`;
+    let range = byPlace.get(key);
+    if (!range) byPlace.set(key, (range = find(info)));
+    return range;
+}
+
 function countsDays(findings: readonly Diagnostic[]): boolean {
     return findings.some(d => DAY_COUNTING_CODES.has(String(d.code)));
 }
@@ -130,7 +146,15 @@ export class FindingsForDates {
         const steady: Diagnostic[] = [];
         const dated: Diagnostic[] = [];
         for (const d of found) (DATE_DRIVEN_CODES.has(String(d.code)) ? dated : steady).push(d);
-        this.kept.set(document, { root: document.parseResult.value, steady, dated, parseErrors, facts: new WeakMap(), outcomes: new Map() });
+        this.kept.set(document, {
+            root: document.parseResult.value,
+            steady,
+            dated,
+            parseErrors,
+            facts: new WeakMap(),
+            outcomes: new Map(),
+            ranges: new WeakMap(),
+        });
     }
 
     /** The findings kept of `document`, when its parse is the one they are of. */
@@ -171,7 +195,8 @@ export class FindingsForDates {
 
 /** sameFindingKey(a) === sameFindingKey(b), without the keys. */
 function sameFinding(a: Diagnostic, b: Diagnostic): boolean {
-    const [x, y] = [a.range, b.range];
+    const x = a.range;
+    const y = b.range;
     return (
         a.message === b.message &&
         a.code === b.code &&
@@ -179,7 +204,7 @@ function sameFinding(a: Diagnostic, b: Diagnostic): boolean {
         x.start.character === y.start.character &&
         x.end.line === y.end.line &&
         x.end.character === y.end.character &&
-        (a.data === b.data || JSON.stringify(a.data) === JSON.stringify(b.data))
+        (a.data === b.data || (sameAsJson(a.data, b.data) ?? JSON.stringify(a.data) === JSON.stringify(b.data)))
     );
 }
 

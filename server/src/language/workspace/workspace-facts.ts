@@ -5,7 +5,7 @@
 import { WorkspaceCache, type LangiumCoreServices, type LangiumDocuments } from 'langium';
 import { isPolicy, type Declaration, type Policy, type Workspace } from '../generated/ast.js';
 import { defaultThresholds, isAdjustable, isIssueCode, thresholdRules, type IssueCode, type SeverityLevel, type Thresholds } from '../../method/index.js';
-import { compareText } from '../../contract/findings.js';
+import { documentsByUri } from './acct-documents.js';
 
 export interface EffectivePolicy extends Thresholds {
     /** The policy block in force, if any. */
@@ -120,10 +120,8 @@ export class WorkspaceFacts {
     }
 
     protected sortedWorkspaces(): Workspace[] {
-        return this.documents.all
-            .filter(doc => doc.parseResult?.value?.$type === 'Workspace')
-            .toArray()
-            .sort((a, b) => compareText(a.uri.toString(), b.uri.toString()))
-            .map(doc => doc.parseResult.value as Workspace);
+        const roots: Workspace[] = [];
+        for (const doc of documentsByUri(this.documents)) if (doc.parseResult?.value?.$type === 'Workspace') roots.push(doc.parseResult.value as Workspace);
+        return roots;
     }
 }
