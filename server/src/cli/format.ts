@@ -60,17 +60,22 @@ export function jsonPieces(diagnostics: DiagnosticJson[]): Iterable<string> {
  * contract's seven fields, in their order and of their types, is written by JSON.stringify.
  */
 export function findingJson(): (d: DiagnosticJson, inner: string) => string {
-    const said = { file: ['', '""'], severity: ['', '""'], code: ['', '""'], message: ['', '""'], subject: ['', '""'] } satisfies Record<
+    // The last few texts of each field with their JSON: findings of two mistakes in turn (a `}`
+    // missing and a duplicate id on every line) quote two messages, each once, not once a line.
+    const said = { file: new Map(), severity: new Map(), code: new Map(), message: new Map(), subject: new Map() } satisfies Record<
         string,
-        [string, string]
+        Map<string, string>
     >;
     const quoted = (field: keyof typeof said, value: string) => {
-        const last = said[field];
-        if (last[0] !== value) {
-            last[0] = value;
-            last[1] = JSON.stringify(value);
+        const known = said[field];
+        let text = known.get(value);
+        if (text === undefined) {
+            // a plan whose every message differs keeps a few of them at a time
+            if (known.size >= QUOTED_KEPT) known.clear();
+            text = JSON.stringify(value);
+            known.set(value, text);
         }
-        return last[1];
+        return text;
     };
     return (d, inner) => {
         if (!isPlainFinding(d)) return JSON.stringify(d, null, 2).replace(/\n/g, inner);
@@ -81,6 +86,9 @@ export function findingJson(): (d: DiagnosticJson, inner: string) => string {
         );
     };
 }
+
+/** How many texts of a field findingJson keeps with their JSON. */
+const QUOTED_KEPT = 64;
 
 const FINDING_KEYS = ['file', 'line', 'column', 'severity', 'code', 'message', 'subject'];
 
