@@ -60,21 +60,23 @@ export function jsonPieces(diagnostics: DiagnosticJson[]): Iterable<string> {
  * contract's seven fields, in their order and of their types, is written by JSON.stringify.
  */
 export function findingJson(): (d: DiagnosticJson, inner: string) => string {
-    // The last few texts of each field with their JSON: findings of two mistakes in turn (a `}`
-    // missing and a duplicate id on every line) quote two messages, each once, not once a line.
-    const said = { file: new Map(), severity: new Map(), code: new Map(), message: new Map(), subject: new Map() } satisfies Record<
-        string,
-        Map<string, string>
-    >;
-    const quoted = (field: keyof typeof said, value: string) => {
-        const known = said[field];
-        let text = known.get(value);
+    // The text of the finding before with its JSON, and the last few texts of each field: findings
+    // of two mistakes in turn (a `}` missing and a duplicate id on every line) quote two messages,
+    // each once, not once a line.
+    const field = () => ({ value: '', text: '""', known: new Map<string, string>() });
+    const said = { file: field(), severity: field(), code: field(), message: field(), subject: field() };
+    const quoted = (name: keyof typeof said, value: string) => {
+        const last = said[name];
+        if (last.value === value) return last.text;
+        let text = last.known.get(value);
         if (text === undefined) {
             // a plan whose every message differs keeps a few of them at a time
-            if (known.size >= QUOTED_KEPT) known.clear();
+            if (last.known.size >= QUOTED_KEPT) last.known.clear();
             text = JSON.stringify(value);
-            known.set(value, text);
+            last.known.set(value, text);
         }
+        last.value = value;
+        last.text = text;
         return text;
     };
     return (d, inner) => {
