@@ -76,7 +76,7 @@ describe('reports written in pieces', () => {
     });
 
     it('findings whose texts come back in turn, among more than it keeps, are JSON.stringify of the list', () => {
-        // a few texts repeated in any order (two mistakes on every line), and a hundred (past the texts kept with their JSON)
+        // two texts in turn (two mistakes on every line), and any of a hundred (more than the report keeps with their JSON)
         const pool = Array.from({ length: 100 }, (_, i) => `message ${i} "quoted" \\ ${'\u00e9'.repeat(i % 3)}`);
         const finding = fc.record({
             file: fc.constantFrom('a.acct', 'b.acct'),

@@ -60,21 +60,17 @@ export function jsonPieces(diagnostics: DiagnosticJson[]): Iterable<string> {
  * contract's seven fields, in their order and of their types, is written by JSON.stringify.
  */
 export function findingJson(): (d: DiagnosticJson, inner: string) => string {
-    // The text of the finding before with its JSON, and the last few texts of each field: findings
-    // of two mistakes in turn (a `}` missing and a duplicate id on every line) quote two messages,
-    // each once, not once a line.
-    const field = () => ({ value: '', text: '""', known: new Map<string, string>() });
+    // The texts of the last two findings with their JSON: findings of two mistakes in turn (a `}`
+    // missing and a duplicate id on every line) quote two messages, each once, not once a line.
+    // (A map of the last 64 texts made a report of distinct messages a fifth slower: a hash of each.)
+    const field = () => ({ value: '', text: '""', before: '', beforeText: '""' });
     const said = { file: field(), severity: field(), code: field(), message: field(), subject: field() };
     const quoted = (name: keyof typeof said, value: string) => {
         const last = said[name];
         if (last.value === value) return last.text;
-        let text = last.known.get(value);
-        if (text === undefined) {
-            // a plan whose every message differs keeps a few of them at a time
-            if (last.known.size >= QUOTED_KEPT) last.known.clear();
-            text = JSON.stringify(value);
-            last.known.set(value, text);
-        }
+        const text = last.before === value ? last.beforeText : JSON.stringify(value);
+        last.before = last.value;
+        last.beforeText = last.text;
         last.value = value;
         last.text = text;
         return text;
@@ -88,9 +84,6 @@ export function findingJson(): (d: DiagnosticJson, inner: string) => string {
         );
     };
 }
-
-/** How many texts of a field findingJson keeps with their JSON. */
-const QUOTED_KEPT = 64;
 
 const FINDING_KEYS = ['file', 'line', 'column', 'severity', 'code', 'message', 'subject'];
 
