@@ -75,6 +75,26 @@ describe('reports written in pieces', () => {
         );
     });
 
+    it('findings whose texts come back in turn, among more than it keeps, are JSON.stringify of the list', () => {
+        // two texts in turn (two mistakes on every line), and any of a hundred (more than the report keeps with their JSON)
+        const pool = Array.from({ length: 100 }, (_, i) => `message ${i} "quoted" \\ ${'\u00e9'.repeat(i % 3)}`);
+        const finding = fc.record({
+            file: fc.constantFrom('a.acct', 'b.acct'),
+            line: fc.nat(),
+            column: fc.nat(),
+            severity: fc.constantFrom('error', 'warning', 'info'),
+            code: fc.constantFrom('syntax', 'duplicate-id'),
+            message: fc.oneof(fc.constantFrom(...pool.slice(0, 2)), fc.constantFrom(...pool)),
+            subject: fc.option(fc.constantFrom(...pool)),
+        });
+        fc.assert(
+            fc.property(fc.array(finding, { maxLength: 400 }), findings => {
+                expect(formatJson(findings as DiagnosticJson[])).toBe(JSON.stringify(findings, null, 2));
+            }),
+            { numRuns: 100, seed: 20261206 },
+        );
+    });
+
     it('plan text that looks like the place of the list does not move the list', () => {
         const sly = '\u0000acct-list\u0000';
         const document = { changes: [{ name: sly, results: sly }], results: [] as unknown[], after: { results: sly } };

@@ -152,6 +152,13 @@ describe('the internals surface', () => {
         expect(fingerprint).toBe(UPSTREAM_CONSUME);
     });
 
+    it('notices when Chevrotain changes the rule catch that recovery-speedups.ts does without a throw (a rule that is one choice)', () => {
+        const upstream = (EmbeddedActionsParser.prototype as unknown as { invokeRuleCatch: () => void }).invokeRuleCatch.toString();
+        const fingerprint = createHash('sha256').update(upstream.replace(/\s+/g, ' ')).digest('hex').slice(0, 16);
+        // chevrotain 13.2.0: compare recoveredInRule with the new upstream, then update this fingerprint
+        expect(fingerprint).toBe(UPSTREAM_RULE_CATCH);
+    });
+
     it('notices when Chevrotain changes the SAVE_ERROR that recovery-speedups.ts copies (contexts shared per place)', () => {
         const upstream = (EmbeddedActionsParser.prototype as unknown as { SAVE_ERROR: () => void }).SAVE_ERROR.toString();
         const fingerprint = createHash('sha256').update(upstream.replace(/\s+/g, ' ')).digest('hex').slice(0, 16);
@@ -198,3 +205,4 @@ describe('the internals surface', () => {
 const UPSTREAM_RECOVERY = 'd53d0fc440c4cb50';
 const UPSTREAM_CONSUME = 'e0f96779de8e5ab0';
 const UPSTREAM_SAVE_ERROR = 'b772304eda5a7d67';
+const UPSTREAM_RULE_CATCH = 'ab5302687c234be2';

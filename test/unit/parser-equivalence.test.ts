@@ -93,6 +93,31 @@ describe('the patched parser builds what Langium builds', () => {
         );
     });
 
+    // a rule that is one choice recovers without a throw (recovery-speedups.ts recoveredInRule): the same tree and errors
+    it('words that no alternative of a one-choice rule takes (`role user`, a tier, a stage, a support value), anywhere', () => {
+        const places = [
+            (word: string) => `customer c "C" {\n    contact a "A" {\n        role ${word}\n        role ${word} support 2\n    }\n}\n`,
+            (word: string) => `customer c "C" {\n    tier ${word}\n    contact a "A" { role ${word} }\n`,
+            (word: string) =>
+                `customer c "C" {\n    contact a "A" { support ${word} intimacy 2 }\n    contact b "B" { role coach }\n    opportunity o "O" { stage ${word} decision-chain { a ${word} b coach } }\n}\n`,
+            (word: string) => `member m "M"\ncustomer c "C" { contact a "A" { role ${word}`,
+            (word: string) => `customer c "C" {\n    opportunity o "O" { decision-chain { a ${word} } stage }\n}\n`,
+        ];
+        const words = fc.constantFrom('user', '}', '{', '"x"', 'coach', '-', '?', 'contact', 'customer', '3', 'role', '');
+        fc.assert(
+            fc.property(fc.nat(places.length - 1), words, fc.nat(3), (which, word, copies) => {
+                const text = places[which]!(word).repeat(copies + 1);
+                expect(picture(ours, text)).toEqual(picture(langiums, text));
+            }),
+            { numRuns: 300, seed: 20261206 },
+        );
+        // a megabyte's worth in small: one error a line, the contact kept
+        const text = 'customer c "C" {\n    contact a "A" {\n' + 'role user\n'.repeat(500) + '    }\n}\n';
+        const pictured = picture(ours, text);
+        expect(pictured.errors).toHaveLength(500);
+        expect(pictured).toEqual(picture(langiums, text));
+    });
+
     it('a customer with a comment before each of 2,000 contacts', () => {
         const text = 'customer c "C" {\n' + Array.from({ length: 2000 }, (_, i) => `    // note ${i}\n    contact k${i} "K" { }\n`).join('') + '}\n';
         expect(picture(ours, text)).toEqual(picture(langiums, text));

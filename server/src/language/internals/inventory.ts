@@ -52,6 +52,10 @@ export const INTERNAL_MEMBERS: readonly InternalMember[] = [
     { owner: 'chevrotain Parser', member: '_errors', declared: 'undeclared', use: 'write', by: SPEEDUPS },
     { owner: 'chevrotain Parser', member: 'SKIP_TOKEN', declared: 'protected', use: 'read', by: RECOVERY },
     { owner: 'chevrotain Parser', member: 'LA', declared: 'protected', use: 'read', by: BOTH },
+    { owner: 'chevrotain Parser', member: 'isBackTracking', declared: 'undeclared', use: 'read', by: SPEEDUPS },
+    { owner: 'chevrotain Parser', member: 'isInCurrentRuleReSyncSet', declared: 'undeclared', use: 'read', by: SPEEDUPS },
+    { owner: 'chevrotain Parser', member: 'reSyncTo', declared: 'undeclared', use: 'read', by: SPEEDUPS },
+    { owner: 'chevrotain Parser', member: 'recoveryEnabled', declared: 'undeclared', use: 'read', by: SPEEDUPS },
     // Chevrotain's lexer (acct-lexer.ts: tokens made with their positions computed when asked)
     { owner: 'chevrotain Lexer', member: 'createTokenInstance', declared: 'undeclared', use: 'replace', by: 'language/parser/acct-lexer.ts' },
     // Langium's parser (acct-parser.ts: AcctLangiumParser, a subclass, and the cursor over comments)

@@ -8,7 +8,7 @@ export class LangiumInternalsError extends Error {
     }
 }
 
-export type Kind = 'function' | 'number' | 'object' | 'array' | 'present';
+export type Kind = 'function' | 'number' | 'boolean' | 'object' | 'array' | 'present';
 
 /** Checks that `object[member]` is of `kind` (a written field: that it exists, as an own or inherited property). */
 export function expectMember(object: unknown, owner: string, member: string, kind: Kind): void {

@@ -13,7 +13,12 @@ export interface RecognizerInternals {
     findReSyncTokenType(): TokenType | undefined;
     flattenFollowSet(): TokenType[];
     getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[];
-    raiseNoAltException(occurrence: number, errMsgTypes: string | undefined): never;
+    /** Throws the error, or returns when it was recovered in the rule (recovery-speedups.ts). */
+    raiseNoAltException(occurrence: number, errMsgTypes: string | undefined): void;
+    isBackTracking(): boolean;
+    isInCurrentRuleReSyncSet(tokType: TokenType | undefined): boolean;
+    reSyncTo(tokType: TokenType): IToken[];
+    recoveryEnabled: boolean;
     consumeInternalError(tokType: TokenType, nextToken: IToken, options: { ERR_MSG?: string } | undefined): never;
     consumeInternal(tokType: TokenType, idx: number, options: { ERR_MSG?: string; LABEL?: string } | undefined): IToken;
     consumeInternalRecovery(tokType: TokenType, idx: number, error: Error): IToken;
@@ -65,6 +70,9 @@ const RECOGNIZER_METHODS = [
     'getGAstProductions',
     'SAVE_ERROR',
     'getHumanReadableRuleStack',
+    'isBackTracking',
+    'isInCurrentRuleReSyncSet',
+    'reSyncTo',
 ] as const;
 
 function checkRecognizer(wrapper: unknown): RecognizerInternals {
@@ -75,6 +83,7 @@ function checkRecognizer(wrapper: unknown): RecognizerInternals {
     expectMember(wrapper, owner, 'RULE_STACK_IDX', 'number');
     expectMember(wrapper, owner, 'RULE_OCCURRENCE_STACK_IDX', 'number');
     expectMember(wrapper, owner, 'maxLookahead', 'number');
+    expectMember(wrapper, owner, 'recoveryEnabled', 'boolean');
     expectMember(wrapper, owner, '_errors', 'array');
     expectMember(wrapper, owner, 'errorMessageProvider', 'object');
     const messages = (wrapper as RecognizerInternals).errorMessageProvider;

@@ -61,13 +61,14 @@ export interface AcctParserOptions {
  * choice's alternatives made once: rule-builder.ts), with the changes above and in recovery-speedups.ts.
  */
 export function createAcctParser(services: LangiumCoreServices, options: AcctParserOptions = {}): LangiumParser {
-    const parser = buildRules(services.Grammar, new AcctLangiumParser(services, options), services.parser.Lexer.definition);
+    const wholeRuleChoices = new Map<string, number>();
+    const parser = buildRules(services.Grammar, new AcctLangiumParser(services, options), services.parser.Lexer.definition, wholeRuleChoices);
     parser.finalize();
     const internals = checkLangiumInternals(parser);
     skipBlocksWhenRecovering(internals.wrapper);
     boundRecovery(internals.wrapper);
     resyncInOnePass(internals.wrapper);
-    rememberGrammarWalks(internals.wrapper);
+    rememberGrammarWalks(internals.wrapper, wholeRuleChoices);
     recoverWithoutThrowing(internals.wrapper);
     shareErrorContexts(internals.wrapper);
     walkHiddenTokensWithACursor(internals);

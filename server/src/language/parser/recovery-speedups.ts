@@ -15,6 +15,7 @@ import {
     type TokenType,
 } from 'chevrotain';
 import { replaceMethod, type RecognizerInternals } from '../langium-internals.js';
+import type { WholeRuleChoices } from './rule-builder.js';
 
 /** Recoveries in a row handled inside a repetition before leaving the rest to the between-rules recovery. */
 export const MAX_RECOVERY_DEPTH = 64;
@@ -156,7 +157,7 @@ class PlaceMemo<V> {
  * here, the paths of each alternative for the message): 45 µs an error, the same answer every
  * time at the same place of the grammar. Remembered per place, in this parser.
  */
-export function rememberGrammarWalks(wrapper: RecognizerInternals): void {
+export function rememberGrammarWalks(wrapper: RecognizerInternals, wholeRuleChoices: WholeRuleChoices = new Map()): void {
     const follows = new PlaceMemo<TokenType[]>();
     replaceMethod(
         wrapper,
@@ -171,13 +172,14 @@ export function rememberGrammarWalks(wrapper: RecognizerInternals): void {
             },
     );
     const paths = new Map<string, ReturnType<typeof getLookaheadPaths>>();
-    // Chevrotain's own raiseNoAltException, with the paths of the alternatives remembered.
+    // Chevrotain's own raiseNoAltException, with the paths of the alternatives remembered (and,
+    // in a rule that is one choice, the error recovered without a throw: recoverChoicesWithoutThrowing).
     replaceMethod(
         wrapper,
         'chevrotain Parser',
         'raiseNoAltException',
         () =>
-            function (this: RecognizerInternals, occurrence: number, errMsgTypes: string | undefined): never {
+            function (this: RecognizerInternals, occurrence: number, errMsgTypes: string | undefined): void {
                 const ruleName = this.getCurrRuleFullName();
                 const place = `${ruleName}|${occurrence}`;
                 let expectedPathsPerAlt = paths.get(place);
@@ -196,7 +198,9 @@ export function rememberGrammarWalks(wrapper: RecognizerInternals): void {
                     customUserDescription: errMsgTypes,
                     ruleName,
                 });
-                throw this.SAVE_ERROR(recognitionError(NoViableAltException, 'NoViableAltException', message, this.LA(1), previous));
+                const error = this.SAVE_ERROR(recognitionError(NoViableAltException, 'NoViableAltException', message, this.LA(1), previous));
+                if (wholeRuleChoices.get(ruleName) === occurrence && recoveredInRule(this, error)) return;
+                throw error;
             },
     );
     // Chevrotain's own consumeInternalError, with its exception made the cheap way (recognitionError).
@@ -209,6 +213,26 @@ export function rememberGrammarWalks(wrapper: RecognizerInternals): void {
                 throw mismatchedToken(this, tokType, nextToken, options);
             },
     );
+}
+
+/**
+ * A rule whose whole body is one choice, where no alternative fits (`role user`: 100,000 of them
+ * in a megabyte): Chevrotain throws the error to the rule's own catch (`invokeRuleCatch`), which
+ * skips to the next token that may follow the rule and returns — 2 to 6 µs a throw, a quarter of
+ * the CPU of such a plan. Between the choice and that catch the rule runs nothing, so the same
+ * recovery is done here and the rule returns from its choice: its node is closed by Langium's
+ * rule rather than by Langium's `subrule` after the catch, the same node, and its value takes the
+ * same way (recoverChoicesWithoutThrowing; parser-equivalence proves the same trees and errors).
+ * Chevrotain's invokeRuleCatch (chevrotain 13.2.0, recognizer_engine.js) for a recognition
+ * exception, with a rule config that resynchronises (Langium's) and without a CST (Langium's
+ * embedded actions): false where it would throw on, and then the error is thrown as before.
+ */
+function recoveredInRule(recognizer: RecognizerInternals, error: Error): boolean {
+    if (!recognizer.recoveryEnabled || recognizer.isBackTracking()) return false;
+    const reSyncTokType = recognizer.findReSyncTokenType();
+    if (!recognizer.isInCurrentRuleReSyncSet(reSyncTokType)) return false;
+    (error as Error & { resyncedTokens: IToken[] }).resyncedTokens = recognizer.reSyncTo(reSyncTokType!);
+    return true;
 }
 
 /** Chevrotain's consumeInternalError without the throw: the message, the exception (made the cheap way) and its SAVE_ERROR. */

@@ -30,8 +30,23 @@ interface Context {
     or: number;
 }
 
-/** Langium's `createParser` for `grammar`, with the rules built once per choice when the grammar allows it. */
-export function buildRules(grammar: GrammarAST.Grammar, parser: LangiumParser, tokens: TokenTypeDictionary): LangiumParser {
+/**
+ * The rules whose whole body is one choice (`Role: 'approver' | 'sponsor' | …`), by the name the
+ * parser gives each rule, with that choice's number in the rule: when no alternative fits, the
+ * rule has nothing after the choice to run (recovery-speedups.ts `recoverChoicesWithoutThrowing`).
+ */
+export type WholeRuleChoices = ReadonlyMap<string, number>;
+
+/**
+ * Langium's `createParser` for `grammar`, with the rules built once per choice when the grammar
+ * allows it; `choices` gets the rules whose body is one choice (none with Langium's builder).
+ */
+export function buildRules(
+    grammar: GrammarAST.Grammar,
+    parser: LangiumParser,
+    tokens: TokenTypeDictionary,
+    choices: Map<string, number> = new Map(),
+): LangiumParser {
     const reachable = GrammarUtils.getAllReachableRules(grammar, false);
     const rules = grammar.rules.filter(rule => reachable.has(rule));
     if (!rules.every(rule => GrammarAST.isTerminalRule(rule) || (GrammarAST.isParserRule(rule) && isPlain(rule)))) {
@@ -42,7 +57,12 @@ export function buildRules(grammar: GrammarAST.Grammar, parser: LangiumParser, t
         const ctx: Context = { parser, tokens, consume: 1, optional: 1, subrule: 1, many: 1, or: 1 };
         const method = buildElement(ctx, rule.definition);
         // the rule's arguments are never read: it has no parameters
-        parser.rule(rule, method);
+        const built = parser.rule(rule, method) as { ruleName?: unknown };
+        const body = rule.definition;
+        // the body's own choice is numbered last (its alternatives' choices are built first)
+        if (GrammarAST.isAlternatives(body) && body.elements.length > 1 && !body.cardinality && typeof built.ruleName === 'string') {
+            choices.set(built.ruleName, ctx.or - 1);
+        }
     }
     return parser;
 }
