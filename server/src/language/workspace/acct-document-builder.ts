@@ -10,7 +10,7 @@
  * A document linked again only because a member's id changed keeps its checks' findings (no check
  * reads which member a reference resolves to): only its linking findings are made again.
  */
-import { DefaultDocumentBuilder, DocumentState, isReference, OperationCancelled, URI, type AstNode, type LangiumDocument } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type BuildOptions, isReference, OperationCancelled, URI, type AstNode, type LangiumDocument } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Workspace } from '../generated/ast.js';
 import { changeBetween, dependenciesOf, isEmptyChange, type Change, type Dependencies } from './workspace-dependencies.js';
@@ -28,6 +28,9 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
     /** Per document: the number of the latest edit an update has taken in and finished (noteUpdated). */
     private readonly updated = new Map<string, number>();
     private edits = 0;
+    /** Per document: how many updates changed or deleted it; and of all documents (otherChanges). */
+    private readonly changesOf = new Map<string, number>();
+    private changes = 0;
     /** Requests waiting for an update: each checks whether it is there yet. */
     private readonly waiting = new Set<() => void>();
     /**
@@ -135,9 +138,31 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         });
     }
 
+    /**
+     * How many times documents other than `document` were changed or deleted by an update: while
+     * this number stays the same, whatever `document` reads of the others is what it was
+     * (element-findings.ts keeps the keys of untouched elements on that condition).
+     */
+    otherChanges(document: LangiumDocument): number {
+        return this.changes - (this.changesOf.get(document.uri.toString()) ?? 0);
+    }
+
+    /** A document built outside an update (added to the workspace, or concerned by another's edit) counts as changed. */
+    override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken?: CancellationToken): Promise<void> {
+        for (const document of documents) this.noteChanged(document.uri);
+        return super.build(documents, options, cancelToken);
+    }
+
+    private noteChanged(uri: URI): void {
+        const key = uri.toString();
+        this.changesOf.set(key, (this.changesOf.get(key) ?? 0) + 1);
+        this.changes++;
+    }
+
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
         for (const uri of [...changed, ...deleted]) {
             const key = uri.toString();
+            this.noteChanged(uri);
             if (!this.before.has(key)) this.before.set(key, dependenciesOf(this.langiumDocuments.getDocument(uri)));
         }
         this.deferring = true;
