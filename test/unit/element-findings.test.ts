@@ -9,7 +9,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import * as fc from 'fast-check';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { AstUtils, EmptyFileSystem, isReference, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAcctServices } from '../../server/src/acct-module.js';
 import type { Workspace } from '../../server/src/language/generated/ast.js';
@@ -134,6 +134,27 @@ const customerEdits: Edit[] = [
     ['team.acct', toggle('competitor zte "ZTE"', 'competitor zte "ZTE Corp"')],
 ];
 
+/** Each reference of the document, in the tree's order, with the node it resolves to (its file and path) or its error. */
+const locator = createAcctServices(EmptyFileSystem).Acct.workspace.AstNodeLocator;
+function targets(document: LangiumDocument): string {
+    const lines: string[] = [];
+    for (const node of AstUtils.streamAst(document.parseResult.value)) {
+        for (const { reference } of AstUtils.streamReferences(node)) {
+            const target = isReference(reference) ? reference.ref : undefined;
+            if (!target) {
+                lines.push(`${reference.$refText} -> unresolved`);
+                continue;
+            }
+            const file = AstUtils.getDocument(target);
+            const path = locator.getAstNodePath(target);
+            // a node no longer in its document's tree (an old node an edit replaced) is not a target a full build gives
+            const current = locator.getAstNode(file.parseResult.value, path) === target ? '' : ' (a replaced node)';
+            lines.push(`${reference.$refText} -> ${file.uri.path}#${path}${current}`);
+        }
+    }
+    return lines.join('\n');
+}
+
 async function workspace(files: Record<string, string>) {
     const { shared, Acct } = createAcctServices(EmptyFileSystem);
     Acct.workspace.AcctSettings.todayOverride = TODAY;
@@ -148,7 +169,11 @@ async function workspace(files: Record<string, string>) {
         await shared.workspace.DocumentBuilder.update([URI.parse(uriOf(name))], []);
     };
     const document = (name: string) => shared.workspace.LangiumDocuments.getDocument(URI.parse(uriOf(name))) as LangiumDocument<Workspace>;
-    /** Every file's findings (all of each, data and quick fixes included), and the same from a full build of the same texts. */
+    /**
+     * Every file's findings (all of each, data and quick fixes included) and the target of each of
+     * its references (acct-linker.ts keeps those an edit cannot have changed), and the same from a
+     * full build of the same texts.
+     */
     const compare = async () => {
         const fresh = createAcctServices(EmptyFileSystem);
         fresh.Acct.workspace.AcctSettings.todayOverride = TODAY;
@@ -157,7 +182,10 @@ async function workspace(files: Record<string, string>) {
         );
         again.forEach(doc => fresh.shared.workspace.LangiumDocuments.addDocument(doc));
         await fresh.shared.workspace.DocumentBuilder.build(again, { validation: true });
-        return { now: Object.keys(texts).map(name => JSON.stringify(document(name).diagnostics)), full: again.map(doc => JSON.stringify(doc.diagnostics)) };
+        return {
+            now: Object.keys(texts).map(name => JSON.stringify(document(name).diagnostics) + targets(document(name))),
+            full: again.map(doc => JSON.stringify(doc.diagnostics) + targets(doc)),
+        };
     };
     return { edit, compare, document };
 }

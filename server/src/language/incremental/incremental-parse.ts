@@ -16,6 +16,7 @@
  */
 import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import {
+    AstUtils,
     GrammarUtils,
     isCompositeCstNode,
     type AstNode,
@@ -28,7 +29,7 @@ import {
 import { isActivity, isCompetitor, isContact, isCustomer, isMember, isOpportunity, type Customer, type Workspace } from '../generated/ast.js';
 import { AcctLexer } from '../parser/acct-lexer.js';
 import { compositeInternals } from '../langium-internals.js';
-import { markEdited } from '../ast/ast-walk.js';
+import { markEdited, noteRedeclared } from '../ast/ast-walk.js';
 import { positionIn } from '../parser/lean-cst.js';
 import { attach, copyNode, keepIdentity, spliceCst, type TextEdit } from './tree-splice.js';
 import { closingBrace, isUnterminatedString, lexWindow, type WindowTokens } from './window-tokens.js';
@@ -156,7 +157,9 @@ export class IncrementalParser {
             return previous && (isMember(d) || isCompetitor(d)) && previous.$type === d.$type && previous.name === d.name ? keepIdentity(previous, d) : d;
         });
         spliceCst(root, root, window.from, window.to, [...(parsed.value.$cstNode as RootCstNode).content], edit);
-        return this.result(old, root, [...before, ...fresh, ...after] as Workspace['declarations'], parsed, window, edit);
+        const result = this.result(old, root, [...before, ...fresh, ...after] as Workspace['declarations'], parsed, window, edit);
+        noteRedeclared(old.value, result.value, declaredIn([...replaced, ...parsed.value.declarations]));
+        return result;
     }
 
     private inCustomer(old: ParseResult<Workspace>, root: RootCstNode, edit: Edit, clean: number): ParseResult<Workspace> | undefined {
@@ -202,7 +205,10 @@ export class IncrementalParser {
         spliceCst(root, body, window.from, window.to, nodes, edit);
         const copy = copyNode(customer, this.services.references.Linker, this.services.shared.AstReflection, elementLists);
         const declarations = old.value.declarations.map(d => (d === customer ? copy : d)) as Workspace['declarations'];
-        return this.result(old, root, declarations, parsed, window, edit);
+        const result = this.result(old, root, declarations, parsed, window, edit);
+        const taken = oldNodes.flatMap(node => (node.hidden ? [] : [node.astNode]));
+        noteRedeclared(old.value, result.value, declaredIn([...taken, ...synthetic.contacts, ...synthetic.opportunities, ...synthetic.activities]));
+        return result;
     }
 
     /** The edit lies inside the window, the window is not most of the text, and the old parse had no error up to its end. */
@@ -290,6 +296,18 @@ export class IncrementalParser {
         });
         return { value: workspace, lexerErrors, lexerReport: { diagnostics: [] }, parserErrors };
     }
+}
+
+/** The names of `nodes` and of every node in them. */
+function declaredIn(nodes: readonly AstNode[]): string[] {
+    const names: string[] = [];
+    for (const node of nodes) {
+        for (const inner of AstUtils.streamAst(node)) {
+            const name = (inner as { name?: unknown }).name;
+            if (typeof name === 'string') names.push(name);
+        }
+    }
+    return names;
 }
 
 /** Parses `tokens` as the tokens of `text` (their offsets are in `text`), with the language's parser. */

@@ -49,9 +49,19 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         return kept;
     }
 
+    /**
+     * A document reset to `Changed` is parsed again: its references stay resolved until it is
+     * linked, which links again only those an edit may have changed (acct-linker.ts).
+     */
     override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
         this.checksKept.delete(document);
-        super.resetToState(document, state);
+        const linker = this.serviceRegistry.getServices(document.uri).references.Linker as { keepOnNextUnlink?(document: LangiumDocument | undefined): void };
+        if (state === DocumentState.Changed) linker.keepOnNextUnlink?.(document);
+        try {
+            super.resetToState(document, state);
+        } finally {
+            linker.keepOnNextUnlink?.(undefined);
+        }
     }
 
     /**
