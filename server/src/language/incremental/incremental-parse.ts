@@ -168,18 +168,22 @@ export class IncrementalParser {
         const open = customer && GrammarUtils.findNodeForKeyword(customer.$cstNode, '{');
         const body = open?.container;
         if (!customer || !open || !body) return undefined;
-        const elements = new Set<CstNode | undefined>([...customer.contacts, ...customer.opportunities, ...customer.activities].map(e => e.$cstNode));
         const close = body.content.length - 1;
         if (body.content[close]?.hidden !== false || body.content[close]!.text !== '}') return undefined;
-        const anchors = [...body.content.flatMap((node, index) => (elements.has(node) ? [index] : [])), close].map(index => ({
-            index,
-            offset: body.content[index]!.offset,
-        }));
+        // The anchors are the customer's elements and its `}`; only the two around the edit are
+        // looked for (a 10k-line customer has a thousand elements, each offset found by descending).
+        const isAnchor = (index: number) => index === close || isElementOf(body.content[index]!, customer);
+        const anchorAt = (index: number) => ({ index, offset: body.content[index]!.offset });
+        let before = firstFrom(body.content, edit.start) - 1;
+        while (before >= 0 && !isAnchor(before)) before--;
+        let after = firstFrom(body.content, edit.oldEnd + 1);
+        while (after < body.content.length && !isAnchor(after)) after++;
+        const anchors = [...(before >= 0 ? [anchorAt(before)] : []), ...(after <= close ? [anchorAt(after)] : [])];
         const window = windowIn(body, anchors, edit, -1);
         if (!window || window.end < 0 || !this.acceptable(window, edit, clean)) return undefined;
         // Only elements and comments in the window: a property of the customer there is parsed with the customer.
         const oldNodes = body.content.slice(window.from, window.to);
-        if (!oldNodes.every(node => node.hidden || elements.has(node))) return undefined;
+        if (!oldNodes.every(node => node.hidden || isElementOf(node, customer))) return undefined;
         const parsed = this.parseWindow(root, window, edit, [customer.$cstNode!.offset, open.end]);
         const synthetic = parsed?.value.declarations[0];
         if (!parsed || parsed.value.declarations.length !== 1 || !isCustomer(synthetic) || !onlyElements(synthetic)) return undefined;
@@ -193,9 +197,12 @@ export class IncrementalParser {
 
         // (by the old offsets: before the splice moves the nodes after the window)
         const merge = <T extends AstNode>(items: T[], fresh: T[]) => [
-            ...items.filter(e => e.$cstNode!.offset < window.start),
+            ...items.slice(
+                0,
+                firstFrom(items, window.start, e => e.$cstNode!),
+            ),
             ...fresh,
-            ...items.filter(e => e.$cstNode!.offset >= window.end),
+            ...items.slice(firstFrom(items, window.end, e => e.$cstNode!)),
         ];
         const elementLists = {
             contacts: merge(customer.contacts, synthetic.contacts),
@@ -331,6 +338,29 @@ function firstToken(node: CstNode): CstNode | undefined {
         if (found) return found;
     }
     return undefined;
+}
+
+/** The index of the first of `items` (in text order) that starts at `offset` or later; their length when none does. */
+function firstFrom<T>(items: readonly T[], offset: number, cst: (item: T) => CstNode = item => item as unknown as CstNode): number {
+    let low = 0;
+    let high = items.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (cst(items[middle]!).offset < offset) low = middle + 1;
+        else high = middle;
+    }
+    return low;
+}
+
+/** `node` is the syntax of one of `customer`'s contacts, opportunities or activities. */
+function isElementOf(node: CstNode, customer: Customer): boolean {
+    if (!isCompositeCstNode(node)) return false;
+    const element = node.astNode;
+    return (
+        element.$cstNode === node &&
+        element.$container === customer &&
+        (element.$containerProperty === 'contacts' || element.$containerProperty === 'opportunities' || element.$containerProperty === 'activities')
+    );
 }
 
 function isElementNode(node: CompositeCstNode): boolean {
