@@ -40,6 +40,8 @@ export interface EditLatency {
     maxMs: number;
     /** The server's CPU time per edit (mean over the edits; /proc has 10 ms ticks). */
     serverCpuPerEditMs: number;
+    /** The server's main thread only, per edit (paired runs, lspEditPair; the process's CPU adds the GC's and the compiler's helper threads). */
+    serverMainThreadCpuPerEditMs?: number;
     loadAverage: number[];
 }
 
@@ -100,6 +102,8 @@ export interface PairedEditLatency {
     self: Omit<EditLatency, 'loadAverage'>;
     /** This server's CPU per edit ÷ the other's. */
     cpuRatio: number;
+    /** The same, of the main threads. */
+    mainThreadCpuRatio: number;
     loadAverage: number[];
 }
 
@@ -115,12 +119,13 @@ export async function lspEditPair(otherJs: string, serverJs: string, folder: str
         const text = fs.readFileSync(file, 'utf-8');
         for (const server of servers) await openAndSettle(server, uri, text);
         const edits = customerEdits(text, count + 5, seed);
-        const measured = servers.map(() => ({ times: [] as number[], cpu: 0 }));
+        const measured = servers.map(() => ({ times: [] as number[], cpu: 0, mainCpu: 0 }));
         for (const [i, edit] of edits.entries()) {
             for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
                 const server = servers[k]!;
                 const published = server.nextDiagnostics(uri);
                 const cpuBefore = processCpuMs(server.process.pid);
+                const mainBefore = processCpuMs(server.process.pid, server.process.pid);
                 const start = performance.now();
                 await change(server, uri, i + 2, edit);
                 const { at } = await published;
@@ -128,19 +133,22 @@ export async function lspEditPair(otherJs: string, serverJs: string, folder: str
                 if (i < 5) continue; // warm-up
                 measured[k]!.times.push(at - start);
                 measured[k]!.cpu += processCpuMs(server.process.pid) - cpuBefore;
+                measured[k]!.mainCpu += processCpuMs(server.process.pid, server.process.pid) - mainBefore;
             }
         }
-        const [other, self] = measured.map(({ times, cpu }) => ({
+        const [other, self] = measured.map(({ times, cpu, mainCpu }) => ({
             edits: times.length,
             p50Ms: round(median(times)),
             p95Ms: round(percentile(times, 95)),
             maxMs: round(Math.max(...times)),
             serverCpuPerEditMs: round(cpu / times.length),
+            serverMainThreadCpuPerEditMs: round(mainCpu / times.length),
         }));
         return {
             other: { serverJs: otherJs, ...other! },
             self: self!,
             cpuRatio: round(self!.serverCpuPerEditMs / other!.serverCpuPerEditMs, 3),
+            mainThreadCpuRatio: round(self!.serverMainThreadCpuPerEditMs / other!.serverMainThreadCpuPerEditMs, 3),
             loadAverage: loadAverage(),
         };
     } finally {
