@@ -28,34 +28,45 @@ const WARM_UP = 5;
  * One edit sent to `server`, until it publishes the file's diagnostics (its wall time), and the
  * server's CPU time until the pause after it ends (so that the next edit is checked at once).
  */
-async function timedEdit(server: BenchServer, uri: string, version: number, edit: LineEdit): Promise<{ ms: number; cpuMs: number }> {
+interface TimedEdit {
+    ms: number;
+    cpuMs: number;
+    mainCpuMs: number;
+}
+
+async function timedEdit(server: BenchServer, uri: string, version: number, edit: LineEdit): Promise<TimedEdit> {
     const published = server.nextDiagnostics(uri);
-    const cpuBefore = processCpuMs(server.process.pid);
+    const pid = server.process.pid;
+    const cpuBefore = processCpuMs(pid);
+    const mainBefore = processCpuMs(pid, pid);
     const start = performance.now();
     await change(server, uri, version, edit);
     const { at } = await published;
     await sleep(PAUSE_MS);
-    return { ms: at - start, cpuMs: processCpuMs(server.process.pid) - cpuBefore };
+    return { ms: at - start, cpuMs: processCpuMs(pid) - cpuBefore, mainCpuMs: processCpuMs(pid, pid) - mainBefore };
 }
 
-/** The timed edits of one server: their wall times and their CPU time in all. */
+/** The timed edits of one server: their wall times, and their CPU time in all (the process's and its main thread's). */
 interface TimedEdits {
     times: number[];
     cpu: number;
+    mainCpu: number;
 }
 
-function record(into: TimedEdits, edit: { ms: number; cpuMs: number }): void {
+function record(into: TimedEdits, edit: TimedEdit): void {
     into.times.push(edit.ms);
     into.cpu += edit.cpuMs;
+    into.mainCpu += edit.mainCpuMs;
 }
 
-function editLatency({ times, cpu }: TimedEdits): Omit<EditLatency, 'loadAverage'> {
+function editLatency({ times, cpu, mainCpu }: TimedEdits): Omit<EditLatency, 'loadAverage'> & { serverMainThreadCpuPerEditMs: number } {
     return {
         edits: times.length,
         p50Ms: round(median(times)),
         p95Ms: round(percentile(times, 95)),
         maxMs: round(Math.max(...times)),
         serverCpuPerEditMs: round(cpu / times.length),
+        serverMainThreadCpuPerEditMs: round(mainCpu / times.length),
     };
 }
 
@@ -78,6 +89,8 @@ export interface EditLatency {
     maxMs: number;
     /** The server's CPU time per edit (mean over the edits; /proc has 10 ms ticks). */
     serverCpuPerEditMs: number;
+    /** The server's main thread only, per edit (paired runs, lspEditPair; the process's CPU adds the GC's and the compiler's helper threads). */
+    serverMainThreadCpuPerEditMs?: number;
     loadAverage: number[];
 }
 
@@ -95,7 +108,7 @@ export async function lspEditLatency(
         const text = fs.readFileSync(file, 'utf-8');
         await openAndSettle(server, uri, text);
         const edits = customerEdits(text, count + 5, seed);
-        const measured: TimedEdits = { times: [], cpu: 0 };
+        const measured: TimedEdits = { times: [], cpu: 0, mainCpu: 0 };
         for (const [i, edit] of edits.entries()) {
             const timed = await timedEdit(server, uri, i + 2, edit);
             if (i >= WARM_UP) record(measured, timed);
@@ -123,6 +136,8 @@ export interface PairedEditLatency {
     self: Omit<EditLatency, 'loadAverage'>;
     /** This server's CPU per edit ÷ the other's. */
     cpuRatio: number;
+    /** The same, of the main threads. */
+    mainThreadCpuRatio: number;
     loadAverage: number[];
 }
 
@@ -138,7 +153,7 @@ export async function lspEditPair(otherJs: string, serverJs: string, folder: str
         const text = fs.readFileSync(file, 'utf-8');
         for (const server of servers) await openAndSettle(server, uri, text);
         const edits = customerEdits(text, count + 5, seed);
-        const measured = servers.map((): TimedEdits => ({ times: [], cpu: 0 }));
+        const measured = servers.map((): TimedEdits => ({ times: [], cpu: 0, mainCpu: 0 }));
         for (const [i, edit] of edits.entries()) {
             for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
                 const timed = await timedEdit(servers[k]!, uri, i + 2, edit);
@@ -150,6 +165,7 @@ export async function lspEditPair(otherJs: string, serverJs: string, folder: str
             other: { serverJs: otherJs, ...other! },
             self: self!,
             cpuRatio: round(self!.serverCpuPerEditMs / other!.serverCpuPerEditMs, 3),
+            mainThreadCpuRatio: round(self!.serverMainThreadCpuPerEditMs / other!.serverMainThreadCpuPerEditMs, 3),
             loadAverage: loadAverage(),
         };
     } finally {

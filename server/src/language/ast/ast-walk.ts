@@ -48,6 +48,27 @@ export function markEdited(root: AstNode): void {
     edited.add(root);
 }
 
+/**
+ * Per root made by a partial re-parse: the names declared in what the re-parses since the
+ * document was last linked took out and put in (incremental-parse.ts). A reference of an
+ * untouched node whose name is not among them resolves as before (acct-linker.ts).
+ */
+const redeclared = new WeakMap<AstNode, ReadonlySet<string>>();
+
+/** `root` was made from `old` by re-parsing a window: `names` were declared in what it took out or put in. */
+export function noteRedeclared(old: AstNode, root: AstNode, names: Iterable<string>): void {
+    const all = new Set(redeclared.get(old));
+    for (const name of names) all.add(name);
+    redeclared.set(root, all);
+}
+
+/** The names `root`'s re-parses (since its document was last linked) declared or removed; undefined: not a partial re-parse. Once. */
+export function takeRedeclared(root: AstNode): ReadonlySet<string> | undefined {
+    const names = redeclared.get(root);
+    redeclared.delete(root);
+    return names;
+}
+
 /** `node` and every node below it, in the walk's order (an element's walked once). */
 export function nodesBelow(node: AstNode): readonly AstNode[] {
     if (isElement(node)) return nodesOfElement(node);

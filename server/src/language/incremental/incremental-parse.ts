@@ -16,6 +16,7 @@
  */
 import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import {
+    AstUtils,
     GrammarUtils,
     isCompositeCstNode,
     type AstNode,
@@ -28,7 +29,7 @@ import {
 import { isActivity, isCompetitor, isContact, isCustomer, isMember, isOpportunity, type Customer, type Workspace } from '../generated/ast.js';
 import { AcctLexer } from '../parser/acct-lexer.js';
 import { compositeInternals } from '../langium-internals.js';
-import { markEdited } from '../ast/ast-walk.js';
+import { markEdited, noteRedeclared } from '../ast/ast-walk.js';
 import { positionIn } from '../parser/lean-cst.js';
 import { attach, copyNode, keepIdentity, spliceCst, type TextEdit } from './tree-splice.js';
 import { closingBrace, isUnterminatedString, lexWindow, type WindowTokens } from './window-tokens.js';
@@ -156,7 +157,9 @@ export class IncrementalParser {
             return previous && (isMember(d) || isCompetitor(d)) && previous.$type === d.$type && previous.name === d.name ? keepIdentity(previous, d) : d;
         });
         spliceCst(root, root, window.from, window.to, [...(parsed.value.$cstNode as RootCstNode).content], edit);
-        return this.result(old, root, [...before, ...fresh, ...after] as Workspace['declarations'], parsed, window, edit);
+        const result = this.result(old, root, [...before, ...fresh, ...after] as Workspace['declarations'], parsed, window, edit);
+        noteRedeclared(old.value, result.value, declaredIn([...replaced, ...parsed.value.declarations]));
+        return result;
     }
 
     private inCustomer(old: ParseResult<Workspace>, root: RootCstNode, edit: Edit, clean: number): ParseResult<Workspace> | undefined {
@@ -165,18 +168,22 @@ export class IncrementalParser {
         const open = customer && GrammarUtils.findNodeForKeyword(customer.$cstNode, '{');
         const body = open?.container;
         if (!customer || !open || !body) return undefined;
-        const elements = new Set<CstNode | undefined>([...customer.contacts, ...customer.opportunities, ...customer.activities].map(e => e.$cstNode));
         const close = body.content.length - 1;
         if (body.content[close]?.hidden !== false || body.content[close]!.text !== '}') return undefined;
-        const anchors = [...body.content.flatMap((node, index) => (elements.has(node) ? [index] : [])), close].map(index => ({
-            index,
-            offset: body.content[index]!.offset,
-        }));
+        // The anchors are the customer's elements and its `}`; only the two around the edit are
+        // looked for (a 10k-line customer has a thousand elements, each offset found by descending).
+        const isAnchor = (index: number) => index === close || isElementOf(body.content[index]!, customer);
+        const anchorAt = (index: number) => ({ index, offset: body.content[index]!.offset });
+        let before = firstFrom(body.content, edit.start) - 1;
+        while (before >= 0 && !isAnchor(before)) before--;
+        let after = firstFrom(body.content, edit.oldEnd + 1);
+        while (after < body.content.length && !isAnchor(after)) after++;
+        const anchors = [...(before >= 0 ? [anchorAt(before)] : []), ...(after <= close ? [anchorAt(after)] : [])];
         const window = windowIn(body, anchors, edit, -1);
         if (!window || window.end < 0 || !this.acceptable(window, edit, clean)) return undefined;
         // Only elements and comments in the window: a property of the customer there is parsed with the customer.
         const oldNodes = body.content.slice(window.from, window.to);
-        if (!oldNodes.every(node => node.hidden || elements.has(node))) return undefined;
+        if (!oldNodes.every(node => node.hidden || isElementOf(node, customer))) return undefined;
         const parsed = this.parseWindow(root, window, edit, [customer.$cstNode!.offset, open.end]);
         const synthetic = parsed?.value.declarations[0];
         if (!parsed || parsed.value.declarations.length !== 1 || !isCustomer(synthetic) || !onlyElements(synthetic)) return undefined;
@@ -190,9 +197,12 @@ export class IncrementalParser {
 
         // (by the old offsets: before the splice moves the nodes after the window)
         const merge = <T extends AstNode>(items: T[], fresh: T[]) => [
-            ...items.filter(e => e.$cstNode!.offset < window.start),
+            ...items.slice(
+                0,
+                firstFrom(items, window.start, e => e.$cstNode!),
+            ),
             ...fresh,
-            ...items.filter(e => e.$cstNode!.offset >= window.end),
+            ...items.slice(firstFrom(items, window.end, e => e.$cstNode!)),
         ];
         const elementLists = {
             contacts: merge(customer.contacts, synthetic.contacts),
@@ -202,7 +212,10 @@ export class IncrementalParser {
         spliceCst(root, body, window.from, window.to, nodes, edit);
         const copy = copyNode(customer, this.services.references.Linker, this.services.shared.AstReflection, elementLists);
         const declarations = old.value.declarations.map(d => (d === customer ? copy : d)) as Workspace['declarations'];
-        return this.result(old, root, declarations, parsed, window, edit);
+        const result = this.result(old, root, declarations, parsed, window, edit);
+        const taken = oldNodes.flatMap(node => (node.hidden ? [] : [node.astNode]));
+        noteRedeclared(old.value, result.value, declaredIn([...taken, ...synthetic.contacts, ...synthetic.opportunities, ...synthetic.activities]));
+        return result;
     }
 
     /** The edit lies inside the window, the window is not most of the text, and the old parse had no error up to its end. */
@@ -292,6 +305,18 @@ export class IncrementalParser {
     }
 }
 
+/** The names of `nodes` and of every node in them. */
+function declaredIn(nodes: readonly AstNode[]): string[] {
+    const names: string[] = [];
+    for (const node of nodes) {
+        for (const inner of AstUtils.streamAst(node)) {
+            const name = (inner as { name?: unknown }).name;
+            if (typeof name === 'string') names.push(name);
+        }
+    }
+    return names;
+}
+
 /** Parses `tokens` as the tokens of `text` (their offsets are in `text`), with the language's parser. */
 function parseTokens(services: LangiumCoreServices, text: string, tokens: WindowTokens): ParseResult<Workspace> {
     const lexer = services.parser.Lexer;
@@ -313,6 +338,29 @@ function firstToken(node: CstNode): CstNode | undefined {
         if (found) return found;
     }
     return undefined;
+}
+
+/** The index of the first of `items` (in text order) that starts at `offset` or later; their length when none does. */
+function firstFrom<T>(items: readonly T[], offset: number, cst: (item: T) => CstNode = item => item as unknown as CstNode): number {
+    let low = 0;
+    let high = items.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (cst(items[middle]!).offset < offset) low = middle + 1;
+        else high = middle;
+    }
+    return low;
+}
+
+/** `node` is the syntax of one of `customer`'s contacts, opportunities or activities. */
+function isElementOf(node: CstNode, customer: Customer): boolean {
+    if (!isCompositeCstNode(node)) return false;
+    const element = node.astNode;
+    return (
+        element.$cstNode === node &&
+        element.$container === customer &&
+        (element.$containerProperty === 'contacts' || element.$containerProperty === 'opportunities' || element.$containerProperty === 'activities')
+    );
 }
 
 function isElementNode(node: CompositeCstNode): boolean {

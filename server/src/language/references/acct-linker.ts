@@ -9,25 +9,77 @@ import {
     Cancellation,
     DefaultLinker,
     interruptAndCheck,
+    isAstNode,
+    type LangiumCoreServices,
     type AstNode,
     type CstNode,
     type DefaultReference,
     type LangiumDocument,
     type Reference,
 } from 'langium';
-import { referencesOf } from '../ast/ast-walk.js';
+import { referencesOf, takeRedeclared } from '../ast/ast-walk.js';
 import { valueLeafOf } from '../ast/cst-search.js';
 
 /** References linked between two looks at cancellation. */
 const CHECK_CANCEL_EVERY = 256;
 
 export class AcctLinker extends DefaultLinker {
-    /** Langium's linking in Langium's order, without its streams and a promise per node (ast-walk.ts). */
+    /** The builder (looked up when first needed: it is made after the linker). */
+    private readonly builderOf: () => { otherChanges?(document: LangiumDocument): number };
+    /** The document whose next unlinking keeps its references resolved (keepOnNextUnlink). */
+    private keepNext: LangiumDocument | undefined;
+    /** Per document: the references its unlinkings kept resolved since it was last linked. */
+    private readonly kept = new WeakMap<LangiumDocument, DefaultReference[]>();
+    /** Per document: the builder's count of other documents' changes when it was last linked. */
+    private readonly linkedAt = new WeakMap<LangiumDocument, number>();
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.builderOf = () => services.shared.workspace.DocumentBuilder as unknown as { otherChanges?(document: LangiumDocument): number };
+    }
+
+    /**
+     * The next unlinking of `document` (its text changed: it is parsed again) leaves its
+     * references resolved; its next linking decides which of them still hold (link).
+     */
+    keepOnNextUnlink(document: LangiumDocument | undefined): void {
+        this.keepNext = document;
+    }
+
+    /**
+     * Langium's linking in Langium's order, without its streams and a promise per node (ast-walk.ts).
+     * After a partial re-parse (incremental-parse.ts), a reference of an untouched node that was
+     * resolved keeps its target when no re-parsed window declared or removed its name and no other
+     * document changed since the last linking: on a 10k-line plan an edit links a few references
+     * again, not all of them. The targets are those a full linking finds: a name resolves to the
+     * first declaration of that name in scope, and none of those moved in or out.
+     */
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        const references = referencesOf(document.parseResult.value);
+        const root = document.parseResult.value;
+        const references = referencesOf(root);
+        const kept = this.kept.get(document);
+        this.kept.delete(document);
+        const names = takeRedeclared(root);
+        // (NaN with a builder that does not count changes: never the same)
+        const stamp = this.builderOf().otherChanges?.(document) ?? NaN;
+        const trusted = kept !== undefined && names !== undefined && this.linkedAt.get(document) === stamp;
+        this.linkedAt.set(document, stamp);
+        if (kept && !trusted) for (const reference of kept) forget(reference);
+        // the references in the order of a full linking (a reference resolved before, when asked, is listed again here)
+        if (trusted) document.references = [];
         for (let i = 0; i < references.length; i++) {
             if (i % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken);
-            this.doLink(references[i]!, document);
+            const info = references[i]!;
+            const reference = info.reference;
+            if (trusted && '_ref' in reference) {
+                const resolved = (reference as DefaultReference)._ref;
+                if (isAstNode(resolved) && !names.has(reference.$refText)) {
+                    document.references.push(reference);
+                    continue;
+                }
+                if (resolved !== undefined) forget(reference);
+            }
+            this.doLink(info, document);
         }
     }
 
@@ -43,19 +95,29 @@ export class AcctLinker extends DefaultLinker {
         return reference;
     }
 
-    /** As Langium's, without deleting a property (which turns every reference into a dictionary). */
+    /** As Langium's, without deleting a property (which turns every reference into a dictionary); or keeping them (keepOnNextUnlink). */
     override unlink(document: LangiumDocument): void {
+        const keep = this.keepNext === document;
+        this.keepNext = undefined;
         const others = [];
+        const kept = keep ? (this.kept.get(document) ?? []) : undefined;
         for (const ref of document.references) {
             if ('_ref' in ref) {
-                const single = ref as DefaultReference;
-                single._ref = undefined;
-                single._nodeDescription = undefined;
+                if (kept) kept.push(ref as DefaultReference);
+                else forget(ref as DefaultReference);
             } else {
                 others.push(ref);
             }
         }
+        if (kept) this.kept.set(document, kept);
         document.references = others;
         super.unlink(document);
     }
+}
+
+/** A reference made unresolved again. */
+function forget(reference: Reference | DefaultReference): void {
+    const single = reference as DefaultReference;
+    single._ref = undefined;
+    single._nodeDescription = undefined;
 }

@@ -245,7 +245,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             sink.push(this.toDiagnostic(severity, message, info));
         };
         await this.validateAstBefore(root, options, acceptor, cancelToken);
-        const round = this.elementFindings.begin(document, this.findingsContext(options));
+        const round = this.elementFindings.begin(document, this.findingsContext(options), this.builderOf().otherChanges(document));
         if (!round) {
             await this.validateAstNodes(root, options, acceptor, cancelToken);
         } else {

@@ -12,10 +12,15 @@
  * an element moved by whole lines gets them moved by as many lines. The customer's own checks and
  * the workspace's run every time (they read every element).
  *
+ * Working the keys out reads every element's facts at every edit. When the elements an edit
+ * replaced show the others the same facts (exportedFacts: all that is written in them but a
+ * contact's intimacy) and no other document changed since, an untouched element keeps last
+ * round's key without reading the others again (CustomerKeys).
+ *
  * A check on an element that starts reading something else of the plan adds it to the facts
  * here (`test/unit/element-findings.test.ts` compares random edit sequences with full builds).
  */
-import type { AstNode, LangiumDocument } from 'langium';
+import { isReference, type AstNode, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Activity, Competitor, Contact, Customer, Opportunity } from '../generated/ast.js';
 import { effectiveRole, supportOf } from '../ast/ast-rules.js';
@@ -43,7 +48,33 @@ interface DocumentKept {
     elements: Map<string, Kept> | undefined;
     /** Stand-ins of long pieces of keys (ReuseRound.interned). */
     names: Map<string, string>;
+    /** The keys of the round that kept these findings, per customer name (ReuseRound.commit). */
+    customers: Map<string, CustomerKeys[]> | undefined;
+    /** How many changes of other documents there had been then (AcctDocumentBuilder.otherChanges). */
+    stamp: number;
 }
+
+const LISTS = ['contacts', 'opportunities', 'activities'] as const;
+type ListName = (typeof LISTS)[number];
+
+/**
+ * The keys of one customer's elements in a round, with the elements they were worked out for, in
+ * the customer's lists. In the next round, when each element of the customer is the same node or
+ * shows the other elements the same facts (exportedFacts), every fact an element's key reads of
+ * the others is the same: an untouched element's key is then the one it had, found without
+ * reading the others again (keyOf).
+ */
+interface CustomerKeys {
+    customer: Customer;
+    elements: Record<ListName, readonly Element[]>;
+    /** Per list, by index: the element's text (textKeyOf) and column, and its whole key. */
+    texts: Record<ListName, Array<string | undefined>>;
+    columns: Record<ListName, Array<number | undefined>>;
+    keys: Record<ListName, Array<string | undefined>>;
+}
+
+/** Past this many elements replaced, the keys are worked out afresh (comparing facts would cost more). */
+const MAX_REPLACED = 16;
 
 /** Identities of competitors as numbers: the same number, the same competitor (a check compares them by identity). */
 const identities = new WeakMap<object, number>();
@@ -67,14 +98,18 @@ export class ElementFindings {
      * document's first validation (the CLI checks each document once: it pays nothing for reuse);
      * from the second on, a round that reuses the kept findings and keeps the new ones (commit).
      */
-    begin(document: LangiumDocument, context: string): ReuseRound | undefined {
+    begin(document: LangiumDocument, context: string, stamp = 0): ReuseRound | undefined {
         const kept = this.kept.get(document);
         if (!kept) {
-            this.kept.set(document, { context, elements: undefined, names: new Map() });
+            this.kept.set(document, { context, elements: undefined, names: new Map(), customers: undefined, stamp });
             return undefined;
         }
         const previous = kept.context === context ? kept.elements : undefined;
-        return new ReuseRound(this.index, previous, kept.names, this.nextName, (elements, names) => this.kept.set(document, { context, elements, names }));
+        // the last round's keys stand only if nothing the keys read changed elsewhere: same context, no other document changed
+        const customers = previous && kept.stamp === stamp ? kept.customers : undefined;
+        const done = (elements: Map<string, Kept>, names: Map<string, string>, keys: Map<string, CustomerKeys[]>) =>
+            this.kept.set(document, { context, elements, names, customers: keys, stamp });
+        return new ReuseRound(this.index, previous, kept.names, this.nextName, done, customers);
     }
 
     /** Forgets what `document` kept (its findings are made afresh at its next validation, then kept). */
@@ -87,13 +122,18 @@ export class ReuseRound {
     private readonly next = new Map<string, Kept>();
     /** The stand-ins of this round (interned), kept for the next. */
     readonly namesUsed = new Map<string, string>();
+    /** The keys of this round, per customer (kept for the next). */
+    private readonly keysNow = new Map<Customer, CustomerKeys>();
+    /** Per customer of this round: the last round's keys that stand for it (null: none). */
+    private readonly standing = new Map<Customer, CustomerKeys | null>();
 
     constructor(
         private readonly index: CustomerIndex,
         private readonly previous: Map<string, Kept> | undefined,
         private readonly names: Map<string, string>,
         private readonly nextName: { value: number },
-        private readonly done: (elements: Map<string, Kept>, names: Map<string, string>) => void,
+        private readonly done: (elements: Map<string, Kept>, names: Map<string, string>, customers: Map<string, CustomerKeys[]>) => void,
+        private readonly lastKeys?: Map<string, CustomerKeys[]>,
     ) {}
 
     /** The key of an element's findings; undefined when it has no syntax (not kept). */
@@ -101,7 +141,60 @@ export class ReuseRound {
         const cst = element.$cstNode;
         if (!cst) return undefined;
         const customer = element.$container as Customer;
-        return `${textKeyOf(element)}:${cst.range.start.character}\u0000${customer.name}\u0000${this.factsOf(element)}`;
+        const text = textKeyOf(element);
+        const column = cst.range.start.character;
+        const list = element.$containerProperty as ListName;
+        const index = element.$containerIndex ?? -1;
+        const last = this.standingFor(customer);
+        // an untouched element (the same node, text and column) among elements that show it the same facts: its last key
+        let key =
+            last && last.elements[list]?.[index] === element && last.texts[list][index] === text && last.columns[list][index] === column
+                ? last.keys[list][index]
+                : undefined;
+        key ??= `${text}:${column}\u0000${customer.name}\u0000${this.factsOf(element)}`;
+        const now = this.keysOf(customer);
+        if (now.elements[list]?.[index] === element) {
+            now.texts[list][index] = text;
+            now.columns[list][index] = column;
+            now.keys[list][index] = key;
+        }
+        return key;
+    }
+
+    /** This round's keys of `customer` (filled in by keyOf). */
+    private keysOf(customer: Customer): CustomerKeys {
+        let now = this.keysNow.get(customer);
+        if (!now) {
+            now = {
+                customer,
+                elements: { contacts: customer.contacts.slice(), opportunities: customer.opportunities.slice(), activities: customer.activities.slice() },
+                texts: { contacts: [], opportunities: [], activities: [] },
+                columns: { contacts: [], opportunities: [], activities: [] },
+                keys: { contacts: [], opportunities: [], activities: [] },
+            };
+            this.keysNow.set(customer, now);
+        }
+        return now;
+    }
+
+    /**
+     * The last round's keys of the customer `customer` was copied from, when they stand: the
+     * customer has the same name (one customer of that name then and now), and the same number of
+     * each kind of element, each the same node as then or, for a few, one that shows the other
+     * elements the same facts (exportedFacts) as the one it replaced. Another document changed
+     * since, or the date, the language or the policy: none stand (begin).
+     */
+    private standingFor(customer: Customer): CustomerKeys | undefined {
+        if (!this.lastKeys) return undefined;
+        let last = this.standing.get(customer);
+        if (last === undefined) {
+            last = null;
+            const candidates = this.lastKeys.get(customer.name);
+            const then = candidates?.length === 1 ? candidates[0]! : undefined;
+            if (then && then.customer !== customer && sameFactsShown(then, customer)) last = then;
+            this.standing.set(customer, last);
+        }
+        return last ?? undefined;
     }
 
     /** The kept findings for `key`, placed at `element`'s line; undefined when none are kept. */
@@ -122,7 +215,13 @@ export class ReuseRound {
 
     /** The round is over: what it used and made is what the document keeps. */
     commit(): void {
-        this.done(this.next, this.namesUsed);
+        const customers = new Map<string, CustomerKeys[]>();
+        for (const keys of this.keysNow.values()) {
+            const same = customers.get(keys.customer.name);
+            if (same) same.push(keys);
+            else customers.set(keys.customer.name, [keys]);
+        }
+        this.done(this.next, this.namesUsed, customers);
     }
 
     /**
@@ -232,6 +331,49 @@ export class ReuseRound {
         }
         return facts;
     }
+}
+
+/**
+ * Whether `customer`'s elements show each other the facts the elements of `then` did: the same
+ * number of each kind, each the same node or (at most MAX_REPLACED of them) one whose
+ * exportedFacts are those of the element it replaced.
+ */
+function sameFactsShown(then: CustomerKeys, customer: Customer): boolean {
+    let replaced = 0;
+    for (const list of LISTS) {
+        const before = then.elements[list];
+        const now = customer[list] as readonly Element[];
+        if (before.length !== now.length) return false;
+        for (let i = 0; i < now.length; i++) {
+            if (before[i] === now[i]) continue;
+            if (++replaced > MAX_REPLACED || exportedFacts(before[i]!) !== exportedFacts(now[i]!)) return false;
+        }
+    }
+    return true;
+}
+
+/**
+ * What an element shows the other elements' checks: everything written in it (references by
+ * their text, which names the same node while the elements keep their names and order), but a
+ * contact's intimacy, which only the contact's own checks read (contact-checks.ts,
+ * ids-and-ranges.ts). Whatever a key (factsOf) reads of another element is in here.
+ */
+export function exportedFacts(element: Element): string {
+    return writtenOut(element, element.$type === 'Contact' ? PRIVATE_OF_CONTACT : undefined);
+}
+
+const PRIVATE_OF_CONTACT = new Set(['intimacy']);
+
+function writtenOut(value: unknown, left?: ReadonlySet<string>): string {
+    if (value === undefined) return '!';
+    if (value === null || typeof value !== 'object') return JSON.stringify(value);
+    if (Array.isArray(value)) return `[${value.map(item => writtenOut(item)).join(',')}]`;
+    if (isReference(value)) return `&${JSON.stringify(value.$refText)}`;
+    const node = value as Record<string, unknown>;
+    const properties = Object.keys(node)
+        .filter(property => !property.startsWith('$') && !left?.has(property))
+        .sort();
+    return `{${typeof node.$type === 'string' ? node.$type : ''}${properties.map(property => `${property}=${writtenOut(node[property])}`).join(';')}}`;
 }
 
 /** A value in a key: its length, then itself (no text can pass for two values). */

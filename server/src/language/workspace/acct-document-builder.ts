@@ -28,6 +28,9 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
     /** Per document: the number of the latest edit an update has taken in and finished (noteUpdated). */
     private readonly updated = new Map<string, number>();
     private edits = 0;
+    /** Per document: how many updates changed or deleted it; and of all documents (otherChanges). */
+    private readonly changesOf = new Map<string, number>();
+    private changes = 0;
     /** Requests waiting for an update: each checks whether it is there yet. */
     private readonly waiting = new Set<() => void>();
     /**
@@ -46,9 +49,19 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         return kept;
     }
 
+    /**
+     * A document reset to `Changed` is parsed again: its references stay resolved until it is
+     * linked, which links again only those an edit may have changed (acct-linker.ts).
+     */
     override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
         this.checksKept.delete(document);
-        super.resetToState(document, state);
+        const linker = this.serviceRegistry.getServices(document.uri).references.Linker as { keepOnNextUnlink?(document: LangiumDocument | undefined): void };
+        if (state === DocumentState.Changed) linker.keepOnNextUnlink?.(document);
+        try {
+            super.resetToState(document, state);
+        } finally {
+            linker.keepOnNextUnlink?.(undefined);
+        }
     }
 
     /**
@@ -135,9 +148,31 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         });
     }
 
+    /**
+     * How many times documents other than `document` were changed or deleted by an update: while
+     * this number stays the same, whatever `document` reads of the others is what it was
+     * (element-findings.ts keeps the keys of untouched elements on that condition).
+     */
+    otherChanges(document: LangiumDocument): number {
+        return this.changes - (this.changesOf.get(document.uri.toString()) ?? 0);
+    }
+
+    /** A document built outside an update (added to the workspace, or concerned by another's edit) counts as changed. */
+    override async build<T extends AstNode>(documents: Array<LangiumDocument<T>>, options?: BuildOptions, cancelToken?: CancellationToken): Promise<void> {
+        for (const document of documents) this.noteChanged(document.uri);
+        return super.build(documents, options, cancelToken);
+    }
+
+    private noteChanged(uri: URI): void {
+        const key = uri.toString();
+        this.changesOf.set(key, (this.changesOf.get(key) ?? 0) + 1);
+        this.changes++;
+    }
+
     override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
         for (const uri of [...changed, ...deleted]) {
             const key = uri.toString();
+            this.noteChanged(uri);
             if (!this.before.has(key)) this.before.set(key, dependenciesOf(this.langiumDocuments.getDocument(uri)));
         }
         this.deferring = true;
