@@ -31,77 +31,13 @@ import { AcctLexer } from '../parser/acct-lexer.js';
 import { compositeInternals } from '../langium-internals.js';
 import { markEdited, noteRedeclared } from '../ast/ast-walk.js';
 import { positionIn } from '../parser/lean-cst.js';
-import { attach, copyNode, keepIdentity, spliceCst, type TextEdit } from './tree-splice.js';
+import { attach, copyNode, keepIdentity, spliceCst } from './tree-splice.js';
+import { diff, windowIn, type Edit, type Window } from './edit-window.js';
 import { closingBrace, isUnterminatedString, lexWindow, type WindowTokens } from './window-tokens.js';
 
 const MAX_WINDOW_SHARE = 0.5;
 /** Characters lexed past a window's end to see the token that starts there. */
 const LOOKAHEAD = 64;
-
-interface Edit extends TextEdit {
-    oldText: string;
-}
-
-/** A window: `container.content[from, to)` covers old text [start, end); the nodes there are syntax of `kind`. */
-interface Window {
-    container: CompositeCstNode;
-    from: number;
-    to: number;
-    start: number;
-    end: number;
-}
-
-/** Characters compared at once (native string comparison) before the character-wise search. */
-const BLOCK = 1024;
-
-function diff(oldText: string, newText: string): Edit {
-    const max = Math.min(oldText.length, newText.length);
-    let start = 0;
-    while (start + BLOCK <= max && oldText.substring(start, start + BLOCK) === newText.substring(start, start + BLOCK)) start += BLOCK;
-    while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
-    let suffix = 0;
-    const room = max - start;
-    while (
-        suffix + BLOCK <= room &&
-        oldText.substring(oldText.length - suffix - BLOCK, oldText.length - suffix) ===
-            newText.substring(newText.length - suffix - BLOCK, newText.length - suffix)
-    )
-        suffix += BLOCK;
-    while (suffix < room && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
-    const oldEnd = oldText.length - suffix;
-    const newEnd = newText.length - suffix;
-    const breaks = /[\r\n]/;
-    return {
-        oldText,
-        newText,
-        start,
-        oldEnd,
-        newEnd,
-        delta: newText.length - oldText.length,
-        linesMoved: breaks.test(oldText.slice(start, oldEnd)) || breaks.test(newText.slice(start, newEnd)),
-    };
-}
-
-/** A place where the window may start or end: `container.content[index]`, which starts at `offset`. */
-interface Anchor {
-    index: number;
-    offset: number;
-}
-
-/** The window of `container.content` around the edit: from the last anchor before it to the first after. */
-function windowIn(container: CompositeCstNode, anchors: Anchor[], edit: Edit, textEnd: number): Window | undefined {
-    let first: Anchor | undefined;
-    for (const anchor of anchors) {
-        // the text's start is a start for an edit there too; another anchor's first character must be unchanged
-        if (anchor.offset < edit.start || anchor.offset === 0) first = anchor;
-        else break;
-    }
-    if (!first) return undefined;
-    const next = anchors.find(anchor => anchor.offset > first!.offset && anchor.offset > edit.oldEnd);
-    return next === undefined
-        ? { container, from: first.index, to: container.content.length, start: first.offset, end: textEnd }
-        : { container, from: first.index, to: next.index, start: first.offset, end: next.offset };
-}
 
 /** Where the old parse went wrong first (an error at the end of the text counts as there). */
 function firstError(old: ParseResult, textLength: number): number {
