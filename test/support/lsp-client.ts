@@ -58,7 +58,14 @@ export async function startServer(
     });
     connection.onRequest('workspace/configuration', () => [{}]);
     connection.onRequest('client/registerCapability', () => null);
-    connection.onNotification('window/logMessage', () => undefined);
+    // What the server logged (an update that failed, a request that threw): kept to explain a wait that timed out.
+    const serverLog: string[] = [];
+    connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+        serverLog.push(params.message.length > 2000 ? params.message.slice(0, 2000) + ' …' : params.message);
+        if (serverLog.length > 40) serverLog.shift();
+    });
+    let exited: string | undefined;
+    server.on('exit', (code, signal) => (exited = `the server exited (code ${code}, signal ${signal})`));
     connection.listen();
     const rootUri = pathToFileURL(folder).toString();
     const initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
@@ -75,7 +82,12 @@ export async function startServer(
         initializeResult,
         diagnosticsFor(uri, predicate = () => true, timeoutMs = 90_000) {
             return new Promise((resolve, reject) => {
-                const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+                const timer = setTimeout(() => {
+                    const last = latest.get(uri);
+                    const got = last ? `its last diagnostics: ${last.length}` : 'none received since it was forgotten';
+                    const log = serverLog.length ? `; the server logged:\n${serverLog.join('\n')}` : '; the server logged nothing';
+                    reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms (${got}${exited ? '; ' + exited : ''})${log}`));
+                }, timeoutMs);
                 const check = () => {
                     const current = latest.get(uri);
                     if (current && predicate(current)) {

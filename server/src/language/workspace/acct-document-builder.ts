@@ -10,7 +10,17 @@
  * A document linked again only because a member's id changed keeps its checks' findings (no check
  * reads which member a reference resolves to): only its linking findings are made again.
  */
-import { DefaultDocumentBuilder, DocumentState, isReference, OperationCancelled, URI, type AstNode, type BuildOptions, type LangiumDocument } from 'langium';
+import {
+    DefaultDocumentBuilder,
+    DocumentState,
+    isOperationCancelled,
+    isReference,
+    OperationCancelled,
+    URI,
+    type AstNode,
+    type BuildOptions,
+    type LangiumDocument,
+} from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Workspace } from '../generated/ast.js';
 import { changeBetween, dependenciesOf, isEmptyChange, type Change, type Dependencies } from './workspace-dependencies.js';
@@ -186,6 +196,45 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         this.before.clear();
         const concerned = this.concerned(changes.filter(c => !isEmptyChange(c.change)));
         if (concerned.length) await this.build(concerned, this.updateBuildOptions, cancelToken);
+    }
+
+    /**
+     * Langium asks the token again before each listener of a phase a document has just reached,
+     * and skips the listeners once it is cancelled. An edit arriving while a document's checks ran
+     * (another plan closed, a keystroke) then cancelled the update between the document's
+     * validation and the publishing of its findings: the document was validated, so no later
+     * update built it again, and the editor never got its findings (the survival test's missing
+     * diagnostics on CI; Langium PR #1566). What a phase's listeners hear — findings published,
+     * caches of the plan cleared, the view told the plan changed — is what has happened, whatever
+     * comes next: they always run, and the build stops at its next checkpoint.
+     */
+    protected override notifyDocumentPhase(document: LangiumDocument, state: DocumentState, _cancelToken: CancellationToken): Promise<void> {
+        return super.notifyDocumentPhase(document, state, CancellationToken.None);
+    }
+
+    protected override notifyBuildPhase(documents: LangiumDocument[], state: DocumentState, _cancelToken: CancellationToken): Promise<void> {
+        return super.notifyBuildPhase(documents, state, CancellationToken.None);
+    }
+
+    /**
+     * A phase cancelled part way: the documents that reached it are told as a whole phase would
+     * be (a cache of the plan kept from before them would stay until the next build).
+     */
+    protected override async runCancelable(
+        documents: LangiumDocument[],
+        targetState: DocumentState,
+        cancelToken: CancellationToken,
+        callback: (document: LangiumDocument) => unknown,
+    ): Promise<void> {
+        try {
+            await super.runCancelable(documents, targetState, cancelToken, callback);
+        } catch (error) {
+            if (isOperationCancelled(error)) {
+                const reached = documents.filter(doc => doc.state === targetState);
+                if (reached.length) await this.notifyBuildPhase(reached, targetState, CancellationToken.None);
+            }
+            throw error;
+        }
     }
 
     /**

@@ -38,7 +38,10 @@ export function dependenciesOf(document: LangiumDocument | undefined): Dependenc
         }
         if (!declaration.name) continue;
         const key = `${declaration.$type} ${declaration.name}`;
-        result.exports.set(key, [...(result.exports.get(key) ?? []), declaration]);
+        // pushed, not copied: a file declaring one id thousands of times (a customer opened again and again) stays linear
+        const declared = result.exports.get(key);
+        if (declared) declared.push(declaration);
+        else result.exports.set(key, [declaration]);
         result.places.set(declaration.name, `${result.places.get(declaration.name) ?? ''}${declaration.$type} ${line(declaration)}\n`);
         // another file's competitor-ahead message names the competitor (relationship-checks.ts)
         if (isCompetitor(declaration)) result.shown.set(declaration.name, `${result.shown.get(declaration.name) ?? ''}${declaration.displayName}\n`);
