@@ -13,7 +13,7 @@ import {
     type PartialLangiumServices,
 } from 'langium/lsp';
 import { AcctGeneratedModule, AcctGeneratedSharedModule } from './language/generated/module.js';
-import { AcctLanguageModule, AcctLanguageSharedModule, AcctLeanTreeModule, AcctOneShotTreeModule } from './language/acct-language-module.js';
+import { AcctLanguageModule, AcctLanguageSharedModule, AcctOneShotTreeModule } from './language/acct-language-module.js';
 import { OneShotSharedModule } from './language/workspace/one-shot-index.js';
 import type { AcctLanguageAddedServices } from './language/acct-language-services.js';
 import { registerValidationChecks } from './language/validation/checks/index.js';
@@ -28,12 +28,12 @@ export interface AcctModuleContext extends DefaultSharedModuleContext {
     /** Checked once and thrown away (the CLI): no index of who references what. */
     oneShot?: boolean;
     /**
-     * Parsed once, never updated (one build of the CLI: not history, which updates documents
-     * through the incremental parser): a leaner syntax tree. `'updated'`: the lean tree for
-     * documents whose updates are parsed in full (`acct diff` between revisions), with every check
-     * run (the other side's policy may turn on a check for a file that did not change).
+     * Parsed in full, never through the incremental parser (the CLI's one build, and `acct diff`
+     * between revisions, whose changed files are parsed again in full; not history, which updates
+     * documents through the incremental parser): a leaner syntax tree, only the checks the policy
+     * keeps, no findings kept for reuse (acct-language-module.ts `AcctOneShotTreeModule`).
      */
-    leanTree?: boolean | 'updated';
+    leanTree?: boolean;
     /** How the language server reads git for the plan over time (Trends, stage age); none: no history. */
     history?: HistoryReader;
 }
@@ -54,7 +54,7 @@ export function createAcctServices(
         createDefaultModule({ shared }),
         AcctGeneratedModule,
         AcctLanguageModule,
-        context.leanTree === 'updated' ? AcctLeanTreeModule : context.leanTree ? AcctOneShotTreeModule : {},
+        context.leanTree ? AcctOneShotTreeModule : {},
         AcctPlanModule,
         AcctLspModule,
         ...overrides,

@@ -57,3 +57,33 @@ describe('acct diff: each side checked in full', () => {
         expect(report.newFindings.length + changed.length).toBeGreaterThan(0);
     });
 });
+
+describe('acct diff: a check the policy turns off is not run, on either side', () => {
+    let turned: ScriptedRepo;
+    const findings = (from: string, to: string) =>
+        JSON.parse(runCli(['diff', '--today', '2026-11-22', '--from', from, '--to', to, '--format', 'json'], { cwd: turned.dir }).stdout) as {
+            newFindings: { code: string; subject: string }[];
+            resolvedFindings: { code: string; subject: string }[];
+        };
+    const pairs = (list: { code: string; subject: string }[]) => list.map(f => [f.code, f.subject]);
+
+    beforeAll(() => {
+        turned = scriptedRepo();
+        const policy = 'policy { severity uncovered-key-person warning }\n';
+        turned.commit('2026-11-01', 'first', { 'team.acct': team, 'cmgd.acct': plan(2), 'policy.acct': policy }); // HEAD~2
+        turned.commit('2026-11-02', 'owners no longer asked for', { 'policy.acct': '// no policy\n' }); // HEAD~1
+        turned.commit('2026-11-03', 'asked again, in the same words', { 'policy.acct': policy }); // HEAD
+    });
+
+    it("a check the later policy turns off: the unchanged plan's findings of it are resolved", () => {
+        const report = findings('HEAD~2', 'HEAD~1');
+        expect(pairs(report.resolvedFindings)).toEqual([['uncovered-key-person', 'opportunity:cmgd/core5g']]);
+        expect(report.newFindings).toEqual([]);
+    });
+
+    it('turned on again: new again; the same policy at both ends: nothing', () => {
+        expect(pairs(findings('HEAD~1', 'HEAD').newFindings)).toEqual([['uncovered-key-person', 'opportunity:cmgd/core5g']]);
+        const same = findings('HEAD~2', 'HEAD');
+        expect([...same.newFindings, ...same.resolvedFindings]).toEqual([]);
+    });
+});

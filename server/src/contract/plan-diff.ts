@@ -104,17 +104,22 @@ function withoutSharedFindings(
     }
     if (shared.size === 0) return [before, after];
     const key = (d: DiagnosticJson) => d.subject ?? `${d.code}\u0000${d.message}`;
-    const others = new Set<string>();
-    for (const side of [before, after]) for (const d of side) if (!shared.has(d.file)) others.add(key(d));
-    // a file given back is compared with the others, and its keys may meet those of another file left out
-    for (let givenBack = true; givenBack;) {
-        givenBack = false;
-        for (const file of shared) {
-            const findings = byFile.after.get(file)!.diagnostics;
-            if (!findings.some(d => others.has(key(d)))) continue;
-            shared.delete(file);
-            for (const d of findings) others.add(key(d));
-            givenBack = true;
+    // the files left out that hold each key
+    const holders = new Map<string, string[]>();
+    for (const file of shared) for (const d of byFile.after.get(file)!.diagnostics) push(holders, key(d), file);
+    // the keys of the findings compared: a file left out that holds one is given back (and its keys are then compared)
+    const compared = new Set<string>();
+    const waiting: string[] = [];
+    const compare = (k: string) => {
+        if (compared.has(k)) return;
+        compared.add(k);
+        waiting.push(k);
+    };
+    for (const side of [before, after]) for (const d of side) if (!shared.has(d.file)) compare(key(d));
+    for (let k = waiting.pop(); k !== undefined; k = waiting.pop()) {
+        for (const file of holders.get(k) ?? []) {
+            if (!shared.delete(file)) continue;
+            for (const d of byFile.after.get(file)!.diagnostics) compare(key(d));
         }
     }
     return [before.filter(d => !shared.has(d.file)), after.filter(d => !shared.has(d.file))];

@@ -56,24 +56,25 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
 
 /**
  * A plan parsed in full by the CLI (check, export, sandbox, report, and both sides of `acct diff`
- * between revisions): the syntax tree without a node of its own for a value that is one token
- * (parser/lean-cst.ts `putValueLeafInPlace`).
+ * between revisions, whose changed files are parsed again in full): the syntax tree without a
+ * node of its own for a value that is one token (parser/lean-cst.ts `putValueLeafInPlace`), only
+ * the checks the policy keeps, and no findings kept for reuse.
  */
-export const AcctLeanTreeModule: Module<AcctLanguageServices, PartialLangiumCoreServices> = {
+export const AcctOneShotTreeModule: Module<AcctLanguageServices, PartialLangiumCoreServices> = {
     // Chevrotain's checks of the grammar itself (ambiguities, unreachable alternatives) run where
     // the parser is built for the editor and the tests, once per process; the CLI skips them.
     LanguageMetaData: () => ({ ...AcctLanguageMetaData, mode: 'production' }),
     parser: {
         LangiumParser: services => createAcctParser(services, { valueLeaves: true }),
     },
-};
-
-/** A plan checked once and thrown away (the CLI's check, export, sandbox, report): the lean tree, and only the checks the policy keeps. */
-export const AcctOneShotTreeModule: Module<AcctLanguageServices, PartialLangiumCoreServices> = {
-    ...AcctLeanTreeModule,
-    // the checks whose every code the policy turns off are not run: nothing reuses a one-shot plan's findings
     validation: {
+        // The checks whose every code the policy turns off are not run. `acct diff`: a policy that
+        // differs between the revisions checks every file again (acct-document-builder.ts), under
+        // the later policy, so a check it turns on runs on the unchanged files too.
         ValidationRegistry: services => Object.assign(new AcctValidationRegistry(services), { skipChecksTurnedOff: true }),
+        // A changed file is parsed again in full, so every element is a new node: working out the
+        // keys of its elements' findings (element-findings.ts) cost more than checking them again.
+        DocumentValidator: services => Object.assign(new AcctDocumentValidator(services), { reuseElementFindings: false }),
     },
 };
 

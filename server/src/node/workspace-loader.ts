@@ -105,7 +105,7 @@ export async function loadTextsThen(
     const cwd = options.cwd ?? process.cwd();
     const fileSystem = commitFileSystem();
     // the lean syntax tree, each changed text parsed in full (the incremental parser works on the full tree)
-    const { shared, Acct } = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true, leanTree: 'updated' });
+    const { shared, Acct } = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true, leanTree: true });
     Acct.workspace.AcctSettings.todayOverride = options.today;
     Acct.workspace.AcctSettings.locale = options.locale ?? 'en';
     Acct.workspace.AcctSettings.baseFolder = URI.file(cwd);

@@ -18,6 +18,7 @@ import type { Workspace } from '../language/generated/ast.js';
 import type { FindingPolicy } from '../language/validation/finding-policy.js';
 import { relativePath } from '../language/workspace/file-places.js';
 import { subjectsByOffset } from '../language/ast/subject.js';
+import { lineStarts, offsetOf } from '../language/text/text-scan.js';
 import { byPlace, compareText } from '../contract/findings.js';
 import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
 import { diagnosticJson } from './diagnostics.js';
@@ -151,6 +152,10 @@ export class PlanByFile {
         if (kept && kept.path === path && sameWaived(kept.waivedFrom)) return kept;
         const root = doc.parseResult.value;
         let at: ReturnType<typeof subjectsByOffset> | undefined;
+        // the offset as the document's offsetAt gives it, from line starts found by the engine's search
+        // (the document's own line table, made for this alone, cost more than the findings: plan-builder.ts)
+        const text = doc.textDocument.getText();
+        let starts: Uint32Array | undefined;
         const json = (d: Diagnostic): DiagnosticJson => {
             const written = this.written.get(d);
             if (written && written.path === path && written.root === root && written.severity === d.severity && written.message === d.message) {
@@ -160,7 +165,8 @@ export class PlanByFile {
                 at = this.subjects.get(root);
                 if (!at) this.subjects.set(root, (at = subjectsByOffset(root)));
             }
-            const made = diagnosticJson(path, d, at(doc.textDocument.offsetAt(d.range.start)));
+            const start = d.range.start;
+            const made = diagnosticJson(path, d, at(offsetOf(text, (starts ??= lineStarts(text)), start.line, start.character)));
             this.written.set(d, { path, root, severity: d.severity, message: d.message, json: made });
             return made;
         };

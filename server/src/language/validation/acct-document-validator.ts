@@ -157,6 +157,13 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
+     * Whether the findings of untouched elements are reused at a document's next validation
+     * (element-findings.ts): not where a changed document is parsed again in full
+     * (acct-language-module.ts `AcctOneShotTreeModule`).
+     */
+    reuseElementFindings = true;
+
+    /**
      * `acct history` only (history-engine.ts): keep each document's findings before the policy, so that
      * when only today moves, revalidateDates re-runs only the checks that read today.
      */
@@ -245,7 +252,9 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             sink.push(this.toDiagnostic(severity, message, info));
         };
         await this.validateAstBefore(root, options, acceptor, cancelToken);
-        const round = this.elementFindings.begin(document, this.findingsContext(options), this.builderOf().otherChanges(document));
+        const round = this.reuseElementFindings
+            ? this.elementFindings.begin(document, this.findingsContext(options), this.builderOf().otherChanges(document))
+            : undefined;
         if (!round) {
             await this.validateAstNodes(root, options, acceptor, cancelToken);
         } else {
