@@ -15,7 +15,7 @@ import { blobText, commitFileSystem } from './commit-plans.js';
 import type { HistoryStep } from '../contract/history-report.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AcctPlanDocument } from '../contract/plan-types.js';
-import type { Locale } from '../method/index.js';
+import { dayNumber, type Locale } from '../method/index.js';
 import { DAY_COUNTING_CODES, datesIn, mayChangeBetween } from '../language/validation/checks/date-driven.js';
 import type { GitWorkTree } from './git.js';
 import type { AcctDocumentValidator } from '../language/validation/acct-document-validator.js';
@@ -241,7 +241,14 @@ export class HistoryEngine {
         const index = indexManagerInternals(shared.workspace.IndexManager);
         const referred = new Set<string>();
         for (const uri of hitUris) for (const ref of index.referenceIndex?.get(uri) ?? []) referred.add(ref.targetUri.toString());
-        return all.filter(doc => hitUris.has(doc.uri.toString()) || referred.has(doc.uri.toString()) || index.isAffected(doc, hitUris));
+        // of those, a file whose findings its last check found to hold on the new day (no node of it runs
+        // again: findings-for-dates.ts) keeps them without a re-check, which would give the same
+        const day = dayNumber(to);
+        const holds = (doc: LangiumDocument) => {
+            const span = day === undefined ? undefined : this.validator.datesHoldOn(doc);
+            return span !== undefined && span.from <= day! && day! <= span.to;
+        };
+        return all.filter(doc => (hitUris.has(doc.uri.toString()) || referred.has(doc.uri.toString()) || index.isAffected(doc, hitUris)) && !holds(doc));
     }
 
     async *run(log: CommitRecord[], isPlan: (name: string) => boolean): AsyncGenerator<PlanCommit> {

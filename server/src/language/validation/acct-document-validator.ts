@@ -30,7 +30,7 @@ import type { FindingPolicy } from './finding-policy.js';
 import type { CustomerIndex } from './customer-index.js';
 import { withoutCascades } from '../parser/syntax-cascade.js';
 import { giveContractCodes, internalErrorFinding, placeAtSwallowingChains } from './syntax-findings.js';
-import { FindingsForDates, rangeOnKeptParse, runDateChecks } from './findings-for-dates.js';
+import { FindingsForDates, heldSpan, rangeOnKeptParse, runDateChecks } from './findings-for-dates.js';
 import { UnresolvedReferences } from '../references/unresolved-references.js';
 import { ElementFindings, isElement } from './element-findings.js';
 import { withoutErrors } from './findings-without-cascades.js';
@@ -169,6 +169,18 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
      */
     keepForDates = false;
     private readonly keptForDates = new FindingsForDates();
+
+    /**
+     * The days (day numbers) around `today` on which a date-only re-check of `document` would give
+     * the findings it has: its parse is the one last validated with keepForDates, every
+     * date-driven outcome holds on them, and no waiver's `until` can change what the policy does.
+     * Undefined when it must be re-checked (revalidateDates).
+     */
+    datesHoldOn(document: LangiumDocument): { from: number; to: number } | undefined {
+        const kept = this.keptForDates.of(document);
+        if (!kept || this.findingPolicy.hasWaivers(document)) return undefined;
+        return heldSpan(kept, this.workspaceFacts.policy());
+    }
 
     /**
      * The findings of a document whose text and links have not changed since its last validation,

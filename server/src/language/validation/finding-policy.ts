@@ -98,6 +98,11 @@ export class FindingPolicy {
         return diagnostics;
     }
 
+    /** Whether the document declares a waiver (then what the policy does can depend on today). */
+    hasWaivers(document: LangiumDocument): boolean {
+        return waiversOf(document.parseResult.value).length > 0;
+    }
+
     /** The findings a document's waivers took out at its last validation. */
     waivedIn(document: LangiumDocument): readonly WaivedFinding[] {
         return this.outcomes.get(document)?.waived ?? [];

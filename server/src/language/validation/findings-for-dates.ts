@@ -134,6 +134,20 @@ export function rangeOnKeptParse(kept: FindingsOfADate, info: DiagnosticInfo<Ast
     return range;
 }
 
+/**
+ * The days (day numbers, both ends included) on which a date-only re-check of `kept`'s parse gives
+ * exactly the findings its last re-check gave, by the walk that re-check made: every date-driven
+ * node's outcome holds on them and none runs again, so `acct history` keeps the file's findings
+ * without a re-check. Undefined when a node runs again on any other day (a finding counts days, a
+ * check awaited) or no re-check made a walk yet.
+ */
+export function heldSpan(kept: FindingsOfADate, thresholds: Pick<Thresholds, 'staleContactDays' | 'tierReviewDays'>): { from: number; to: number } | undefined {
+    const walk = kept.walk;
+    if (!walk || walk.limits !== `${thresholds.staleContactDays} ${thresholds.tierReviewDays}`) return undefined;
+    for (const piece of walk.pieces) if (!Array.isArray(piece)) return undefined;
+    return { from: walk.from, to: walk.to };
+}
+
 function countsDays(findings: readonly Diagnostic[]): boolean {
     return findings.some(d => DAY_COUNTING_CODES.has(String(d.code)));
 }

@@ -1,0 +1,126 @@
+/**
+ * The days a file's findings hold (issue 20 item 4, `acct history`): a file whose every
+ * date-driven outcome holds on the new day (AcctDocumentValidator.datesHoldOn, the walk of its
+ * last date-only re-check) keeps its findings without a re-check. Kept or re-checked, a file must
+ * have on each day exactly what a full check with that day as today gives: random plans, a full
+ * check on one day (the first build, then maybe a later validation on another day or the same),
+ * then random days, forward and back.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { URI } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { EmptyFileSystem } from 'langium';
+import { createAcctServices } from '../../server/src/acct-module.js';
+import { loadTexts } from '../../server/src/node/workspace-loader.js';
+import { addDays, dayNumber } from '../../server/src/method/index.js';
+import type { AcctDocumentValidator } from '../../server/src/language/validation/acct-document-validator.js';
+
+const day = fc.integer({ min: -400, max: 120 }).map(n => addDays('2026-03-10', n));
+
+const contact = (id: string) =>
+    fc
+        .record({
+            role: fc.constantFrom('decision-maker', 'approver', 'user'),
+            support: fc.constantFrom(-1, 0, 1, 2, 3),
+            last: fc.option(day, { nil: undefined }),
+        })
+        .map(c => `    contact ${id} "${id}" { role ${c.role} support ${c.support}${c.last ? ` last-contact ${c.last}` : ''} }\n`);
+
+const activity = (id: string) =>
+    fc
+        .record({
+            kind: fc.constantFrom('visit', 'executive-visit', 'exhibition'),
+            with: fc.constantFrom('wang', 'li', 'zhao'),
+            status: fc.constantFrom('planned', 'done'),
+            date: day,
+        })
+        .map(a => `    activity ${id} "${id}" { kind ${a.kind} date ${a.date} with ${a.with} status ${a.status} }\n`);
+
+const plan = (id: string) =>
+    fc
+        .record({
+            reviewed: fc.option(day, { nil: undefined }),
+            contacts: fc.tuple(contact('wang'), contact('li'), contact('zhao')),
+            activities: fc.array(fc.nat({ max: 9 }), { maxLength: 5 }),
+            waiver: fc.option(day, { nil: undefined }),
+            stage: fc.constantFrom('opportunity', 'bid', 'won'),
+        })
+        .chain(p => fc.tuple(fc.constant(p), fc.tuple(...p.activities.map((_, i) => activity(`a${i}`)))))
+        .map(
+            ([p, activities]) => `customer ${id} "${id.toUpperCase()}" {
+    tier value standing 3 cooperation 3${p.reviewed ? ` reviewed ${p.reviewed}` : ''}
+${p.contacts.join('')}${activities.join('')}    opportunity deal "Deal" {
+        stage ${p.stage} budget 1M CNY start 2027-03-01
+        decision-chain { wang li zhao }${p.waiver ? `\n        waive stale-contact "met at the expo" until ${p.waiver}` : ''}
+    }
+}
+`,
+        );
+
+const seen = (d: Diagnostic) => ({ line: d.range.start.line, character: d.range.start.character, severity: d.severity, code: d.code, message: d.message });
+
+describe('the days a file’s date-driven findings hold (acct history)', () => {
+    it('kept or re-checked, each file has on each day what a full check with that day gives', async () => {
+        let skipped = 0;
+        let rechecked = 0;
+        await fc.assert(
+            fc.asyncProperty(
+                plan('acme'),
+                plan('beta'),
+                day,
+                fc.option(day, { nil: undefined }),
+                fc.array(day, { minLength: 1, maxLength: 6 }),
+                async (acme, beta, first, again, moves) => {
+                    const files = [
+                        { file: '/ws/team.acct', text: 'member alice "Alice"\n' },
+                        { file: '/ws/acme.acct', text: acme },
+                        { file: '/ws/beta.acct', text: beta },
+                    ];
+                    // as acct history builds: every finding kept for the dates from the first validation on
+                    const { shared, Acct } = createAcctServices({ ...EmptyFileSystem, oneShot: true });
+                    const validator = Acct.validation.DocumentValidator as AcctDocumentValidator;
+                    validator.keepForDates = true;
+                    Acct.workspace.AcctSettings.todayOverride = first;
+                    const documents = files.map(({ file, text }) => {
+                        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
+                        shared.workspace.LangiumDocuments.addDocument(document);
+                        return document;
+                    });
+                    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+                    if (again) {
+                        // a later full validation (a commit that changed the file), on another day or the same
+                        Acct.workspace.AcctSettings.todayOverride = again;
+                        for (const document of documents) document.diagnostics = await validator.validateDocument(document);
+                    }
+                    for (const today of moves) {
+                        Acct.workspace.AcctSettings.todayOverride = today;
+                        for (const document of documents) {
+                            const span = validator.datesHoldOn(document);
+                            if (span && span.from <= dayNumber(today)! && dayNumber(today)! <= span.to) {
+                                skipped++;
+                                continue;
+                            }
+                            rechecked++;
+                            const findings = await validator.revalidateDates(document);
+                            expect(findings).toBeDefined();
+                            document.diagnostics = findings;
+                        }
+                        const full = await loadTexts(files, { today, cwd: '/ws' });
+                        documents.forEach((document, i) => {
+                            expect(document.diagnostics!.map(seen).sort(byPlace)).toEqual(full.documents[i]!.diagnostics!.map(seen).sort(byPlace));
+                        });
+                    }
+                },
+            ),
+            { numRuns: 60, seed: 20261206 },
+        );
+        // both ways were taken (not a property true of nothing)
+        expect(skipped).toBeGreaterThan(0);
+        expect(rechecked).toBeGreaterThan(0);
+    });
+});
+
+function byPlace(a: ReturnType<typeof seen>, b: ReturnType<typeof seen>): number {
+    return a.line - b.line || a.character - b.character || String(a.code).localeCompare(String(b.code)) || String(a.message).localeCompare(String(b.message));
+}
