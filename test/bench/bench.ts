@@ -33,6 +33,7 @@ import { performance } from 'node:perf_hooks';
 import { EmptyFileSystem, URI } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
 import { loadWorkspace } from '../../server/src/node/workspace-loader.js';
+import { tuneV8ForOneShot } from '../../server/src/node/one-shot-v8.js';
 import { serializePlan } from '../../server/src/plan/plan-json.js';
 import { references } from './alternatives.js';
 import { completionLatency } from './completion-measures.js';
@@ -113,6 +114,8 @@ async function loadForEditor(dir: string): Promise<{ plan(): ReturnType<Awaited<
 /** Runs in a fresh process: the check of `dir` `runs` times, the first one cold (`--editor`: with the editor's services, see loadForEditor). */
 async function checkRuns(dir: string, runs: number): Promise<CheckRuns> {
     const editor = process.argv.includes('--editor');
+    // the command line's V8 settings (cli.ts), for its path; the editor's server keeps V8's defaults
+    if (!editor) tuneV8ForOneShot();
     const timings: Timing[] = [];
     const result: Partial<CheckRuns> = {};
     const bytes = fs
