@@ -33,10 +33,22 @@ interface Span {
     children: Span[];
 }
 
-function spanOf(node: AstNode, children: Span[] = []): Span | undefined {
+/** The children of a declaration that has none (every one but a customer): one list for all. */
+const NO_CHILDREN: Span[] = Object.freeze([]) as unknown as Span[];
+
+function spanOf(node: AstNode, children: Span[] = NO_CHILDREN): Span | undefined {
     const cst = node.$cstNode;
     const key = subjectOf(node);
     return cst && key ? { start: cst.offset, end: cst.end, key, children } : undefined;
+}
+
+/** A customer's contacts, opportunities and activities, in text order. */
+function childSpans(customer: Customer): Span[] {
+    if (customer.contacts.length + customer.opportunities.length + customer.activities.length === 0) return NO_CHILDREN;
+    return [...customer.contacts, ...customer.opportunities, ...customer.activities]
+        .map(node => spanOf(node))
+        .filter((s): s is Span => s !== undefined)
+        .sort((a, b) => a.start - b.start);
 }
 
 function declarationSpans(root: Workspace): Span[] {
@@ -44,13 +56,7 @@ function declarationSpans(root: Workspace): Span[] {
     {
         for (const declaration of root.declarations ?? []) {
             if (isPolicy(declaration)) continue;
-            const children = isCustomer(declaration)
-                ? [...declaration.contacts, ...declaration.opportunities, ...declaration.activities]
-                      .map(node => spanOf(node))
-                      .filter((s): s is Span => s !== undefined)
-                      .sort((a, b) => a.start - b.start)
-                : [];
-            const span = spanOf(declaration, children);
+            const span = spanOf(declaration, isCustomer(declaration) ? childSpans(declaration) : NO_CHILDREN);
             if (span) spans.push(span);
         }
         spans.sort((a, b) => a.start - b.start);
@@ -77,9 +83,10 @@ function holding(spans: readonly Span[], offset: number): Span | undefined {
  * outside any declaration) — a finding's `subject` in the export (contract 7.3).
  */
 export function subjectsByOffset(root: Workspace): (offset: number) => SubjectKey | null {
-    const spans = declarationSpans(root);
+    // found when first asked: a file without findings (most of a clean workspace) needs none of them
+    let spans: Span[] | undefined;
     return offset => {
-        const outer = holding(spans, offset);
+        const outer = holding((spans ??= declarationSpans(root)), offset);
         if (!outer) return null;
         return holding(outer.children, offset)?.key ?? outer.key;
     };
