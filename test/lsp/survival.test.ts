@@ -101,7 +101,11 @@ describe('a burst of 10,000 edits', () => {
     // memory where the first did. The start is measured after a first thousand edits: V8 compiles the
     // edit path's code once, on the first edits, and keeps it (1.3 MB on Node 22 in heap snapshots
     // before and after a burst; nothing else grew but 80 kB, docs/robustness.md) — what must not stay
-    // is anything per edit, and 10,000 more edits would show it.
+    // is anything per edit, and 10,000 more edits would show it. V8 goes on optimising the edit path
+    // long after the first thousand edits (its code and trusted spaces 3.0 → 3.6–3.8 MB over the next
+    // 20,000 on Node 22, then flat: 11 % over the live heap's bound once on CI), so the data the
+    // server holds is compared without V8's compiled code (what is kept per edit still counts: 80 bytes
+    // an edit over the 20,000 edits is 10 % of it).
     it('settles on the last text, the live memory comes back, and a second burst reuses what the first left', async () => {
         const folder = tempWorkspace({ 'team.acct': team });
         const client = await startServer(folder, { ACCT_TODAY: '2026-11-22' }, {}, {}, { liveMemory: true });
@@ -114,7 +118,7 @@ describe('a burst of 10,000 edits', () => {
             await client.diagnosticsFor(uri, d => d.length > 0);
             const live = async () => {
                 const memory = await client.liveMemoryMB();
-                return { ...memory, js: memory.heapMB + memory.externalMB };
+                return { ...memory, js: memory.heapMB - memory.codeMB + memory.externalMB };
             };
             let version = 1;
             const burst = async (edits: number, word: string) => {

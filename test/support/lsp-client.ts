@@ -21,11 +21,12 @@ export interface LspClient {
     /** The server process's resident memory, in MB. */
     rssMB(): number;
     /**
-     * What the server's JavaScript holds after full garbage collections, in MB: the live heap and
-     * live Buffers (`external`), beside the heap V8 reserves and the resident memory. Only for a
+     * What the server's JavaScript holds after full garbage collections, in MB: the live heap (of
+     * it, `codeMB` in V8's code and trusted spaces: compiled code, bytecode) and live Buffers
+     * (`external`), beside the heap V8 reserves and the resident memory. Only for a
      * server started with `{ liveMemory: true }` (test/support/live-memory-probe.cjs explains why).
      */
-    liveMemoryMB(): Promise<{ heapMB: number; externalMB: number; heapTotalMB: number; rssMB: number }>;
+    liveMemoryMB(): Promise<{ heapMB: number; codeMB: number; externalMB: number; heapTotalMB: number; rssMB: number }>;
     stop(): Promise<void>;
 }
 
