@@ -8,11 +8,7 @@ import {
     Cancellation,
     DefaultDocumentValidator,
     DocumentValidator,
-    getDiagnosticRange,
-    CstUtils,
-    diagnosticData,
     interruptAndCheck,
-    toDiagnosticSeverity,
     isOperationCancelled,
     type AstNode,
     type DiagnosticInfo,
@@ -22,11 +18,10 @@ import {
     type ValidationOptions,
     type ValidationSeverity,
 } from 'langium';
-import type { IToken } from 'chevrotain';
 import type { CancellationToken, Diagnostic, Range } from 'vscode-languageserver';
+import { diagnosticRange, findingDiagnostic, pushParseErrors } from './finding-diagnostics.js';
 import { forEachNode, nodesBelow } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
-import { nodeForKeyword, nodeForProperty } from '../ast/cst-search.js';
 import type { AcctLanguageServices } from '../acct-language-services.js';
 import type { AcctDocumentBuilder } from '../workspace/acct-document-builder.js';
 import type { AcctSettings } from '../workspace/acct-settings.js';
@@ -218,49 +213,16 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         return all && this.findingPolicy.apply(document, all, kept.parseErrors);
     }
 
-    /**
-     * Langium's parse errors as diagnostics (the same range, message, data and source), each made in
-     * the shape of every other finding (toDiagnostic's fields, in its order): Langium's has five
-     * fields, and the contract's code given to it afterwards (giveContractCodes) grew each of the
-     * 60,000 errors of a megabyte of unclosed customers by a property store and left the finding
-     * policy and the plan reading findings of two shapes.
-     */
+    /** Parse errors in the shape of every other finding (finding-diagnostics.ts). */
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], _options: ValidationOptions): void {
-        const source = this.getSource();
-        for (const parserError of parseResult.parserErrors) {
-            let range: Range | undefined;
-            // a token the parser's recovery inserted has no place: the error goes after the token before it
-            if (!CstUtils.isValidTokenRange(parserError.token)) {
-                if ('previousToken' in parserError) {
-                    const token = (parserError as { previousToken: IToken }).previousToken;
-                    const position = CstUtils.isValidTokenRange(token) ? { line: token.endLine! - 1, character: token.endColumn! } : { line: 0, character: 0 };
-                    range = { start: position, end: position };
-                }
-            } else range = CstUtils.tokenToRange(parserError.token);
-            if (!range) continue;
-            diagnostics.push({
-                message: parserError.message,
-                range,
-                severity: PARSE_ERROR_SEVERITY,
-                code: undefined,
-                codeDescription: undefined,
-                tags: undefined,
-                relatedInformation: undefined,
-                data: diagnosticData(DocumentValidator.ParsingError),
-                source,
-            });
-        }
+        pushParseErrors(parseResult, diagnostics, this.getSource());
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         this.unresolved.report(document, (message, info) => diagnostics.push(this.toDiagnostic('error', message, info)));
     }
 
-    /**
-     * Langium's diagnostic (the same fields in the same order), with the property's syntax found
-     * the quicker way (cst-search.ts) and without a copy of the finding's details to carry its
-     * range (one object less per finding: a megabyte of findings made 100,000 of them).
-     */
+    /** Langium's diagnostic, its range found the quicker way (finding-diagnostics.ts). */
     protected override toDiagnostic<N extends AstNode>(
         severity: ValidationSeverity,
         message: string,
@@ -268,17 +230,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         /** Where it is, when the caller knows (diagnosticRange of the same `info` on the same parse). */
         known?: Range,
     ): Diagnostic {
-        return {
-            message,
-            range: info.range ?? known ?? diagnosticRange(info),
-            severity: toDiagnosticSeverity(severity),
-            code: info.code,
-            codeDescription: info.codeDescription,
-            tags: info.tags,
-            relatedInformation: info.relatedInformation,
-            data: info.data,
-            source: this.getSource(),
-        };
+        return findingDiagnostic(severity, message, info, this.getSource(), known);
     }
 
     /**
@@ -383,18 +335,8 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-const PARSE_ERROR_SEVERITY = toDiagnosticSeverity('error');
-
 /** Every check ran: no categories asked, or built-in and fast (acct registers no slow check: the builder's update asks for these two). */
 function ranEveryCheck(options: ValidationOptions): boolean {
     const asked = options.categories;
     return !asked || (asked.includes('built-in') && asked.includes('fast'));
-}
-
-/** Where a finding of `info` without a range is: its property's or keyword's syntax (cst-search.ts), else Langium's way. */
-export function diagnosticRange<N extends AstNode>(info: DiagnosticInfo<N, string>): Range {
-    let range: Range | undefined;
-    if (typeof info.property === 'string') range = (nodeForProperty(info.node.$cstNode, info.property, info.index) ?? info.node.$cstNode)?.range;
-    else if (typeof info.keyword === 'string') range = (nodeForKeyword(info.node.$cstNode, info.keyword, info.index) ?? info.node.$cstNode)?.range;
-    return range ?? getDiagnosticRange(info);
 }
