@@ -55,13 +55,39 @@ describe('acct diff between two revisions: one workspace, the second side an upd
         // beta holds a finding (its tier reviewed long ago) on both sides
         const beta = { file: '/ws/beta.acct', text: acme(1).text.replaceAll('acme', 'beta').replaceAll('ACME', 'BETA').replace('2026-06-01', '2025-06-01') };
         const shared = await loadTextsThen([team, acme(1), beta], [team, acme(2), beta], { today: '2026-11-22', cwd: '/ws' });
-        const [before, after] = [shared.first, shared.then.plan()];
+        // the comparison leaves out the elements of the files whose parse is the same on both sides
+        const compared = shared.compared();
+        expect(compared.before.customers.map(c => c.id)).toEqual(['acme']);
+        expect(compared.after.customers.map(c => c.id)).toEqual(['acme']);
+        expect(compared.before.members).toEqual([]);
+        expect(compared.after.diagnostics.length).toBeGreaterThan(0);
+        const [before, after] = [shared.first(), shared.then.plan()];
         expect(after.customers.find(c => c.id === 'beta')).toBe(before.customers.find(c => c.id === 'beta'));
         expect(after.customers.find(c => c.id === 'acme')).not.toBe(before.customers.find(c => c.id === 'acme'));
-        const [was, is] = [shared.findingsByFile(before)!, shared.findingsByFile(after)!];
+        const { before: was, after: is } = compared.byFile;
         expect(is.get('beta.acct')).toBe(was.get('beta.acct'));
         expect(is.get('beta.acct')!.diagnostics.length).toBeGreaterThan(0);
         expect(is.get('acme.acct')).not.toBe(was.get('acme.acct'));
+    });
+
+    it('an id a changed file shares with a file that did not change: the comparison takes every file', async () => {
+        const acme = (support: number) =>
+            `customer acme "ACME" {\n    tier value standing 3 cooperation 3 reviewed 2026-06-01\n    contact wang "Wang" { role decision-maker support ${support} last-contact 2026-01-10 owner alice }\n}\n`;
+        const team = { file: '/ws/team.acct', text: 'member alice "Alice"\n' };
+        const z = { file: '/ws/z.acct', text: acme(2) };
+        const options = { today: '2026-11-22', cwd: '/ws' };
+        const revisions = { from: 'a', to: 'b' };
+        // a.acct (first by path, so its acme counts) is removed, then changed: z.acct's acme counts on the later side
+        for (const then of [
+            [team, z],
+            [team, { file: '/ws/a.acct', text: acme(0) }, z],
+        ]) {
+            const first = [team, { file: '/ws/a.acct', text: acme(1) }, z];
+            const { before, after, byFile } = (await loadTextsThen(first, then, options)).compared();
+            const whole = diffPlans((await loadTexts(first, options)).plan(), (await loadTexts(then, options)).plan(), revisions);
+            expect(diffPlans(before, after, revisions, new Map(), byFile)).toEqual(whole);
+            expect(after.customers.length).toBe(then.length - 1);
+        }
     });
 
     it('a shared file whose finding has the subject of a finding of a changed file is compared with the others', () => {
@@ -109,15 +135,13 @@ describe('acct diff between two revisions: one workspace, the second side an upd
                 const options = { today: '2026-11-22', cwd: '/ws' };
                 const shared = await loadTextsThen(first, then, options);
                 const [alone, thenAlone] = [(await loadTexts(first, options)).plan(), (await loadTexts(then, options)).plan()];
-                expect(shared.first).toEqual(alone);
-                expect(shared.then.plan()).toEqual(thenAlone);
-                // the diff that skips what the two sides share (the same objects) is the diff of the two full checks
-                const later = shared.then.plan();
-                const byFile = { before: shared.findingsByFile(shared.first)!, after: shared.findingsByFile(later)! };
-                expect(byFile.before).toBeDefined();
-                expect(byFile.after).toBeDefined();
+                // the diff that skips what the two sides share (the elements of the files that did not
+                // change, the findings that are the same objects) is the diff of the two full checks
+                const { before, after, byFile } = shared.compared();
                 const revisions = { from: 'a', to: 'b' };
-                expect(diffPlans(shared.first, later, revisions, new Map(), byFile)).toEqual(diffPlans(alone, thenAlone, revisions));
+                expect(diffPlans(before, after, revisions, new Map(), byFile)).toEqual(diffPlans(alone, thenAlone, revisions));
+                expect(shared.first()).toEqual(alone);
+                expect(shared.then.plan()).toEqual(thenAlone);
             }),
             { numRuns: 40 },
         );

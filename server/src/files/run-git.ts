@@ -49,7 +49,7 @@ export function gitEnvironment(): NodeJS.ProcessEnv {
     return env;
 }
 
-/** Filter and diff drivers the repository configures (read afresh each time: it may change): their commands are turned off by name. */
+/** Filter and diff drivers the repository configures (read afresh each time, unless `readDriversOncePerProcess`): their commands are turned off by name. */
 function driversOf(cwd: string): Promise<string[]> {
     return new Promise<string[]>(resolve => {
         execFile(
@@ -72,9 +72,29 @@ function driversOf(cwd: string): Promise<string[]> {
     });
 }
 
+/** The drivers read for each folder, for the rest of the process (`readDriversOncePerProcess`); undefined: read before every command. */
+let driversRead: Map<string, Promise<string[]>> | undefined;
+
+/**
+ * For a process that runs a few git commands and exits (the command line: `acct diff` runs seven,
+ * each read of the drivers is a git process of its own): the repository's filter and diff drivers
+ * are read once per folder, at its first git command, and turned off in every command after it.
+ * The extension, which runs for hours, reads them afresh before each command.
+ */
+export function readDriversOncePerProcess(): void {
+    driversRead ??= new Map();
+}
+
+function driversFor(cwd: string): Promise<string[]> {
+    if (!driversRead) return driversOf(cwd);
+    let read = driversRead.get(cwd);
+    if (!read) driversRead.set(cwd, (read = driversOf(cwd)));
+    return read;
+}
+
 /** The arguments of a git command with every command-running setting off. */
 export async function safeGitArgs(cwd: string, args: readonly string[]): Promise<string[]> {
-    const settings = SAFE_SETTINGS.concat(await driversOf(cwd));
+    const settings = SAFE_SETTINGS.concat(await driversFor(cwd));
     const options: string[] = [];
     for (const setting of settings) options.push('-c', setting);
     return options.concat('--no-pager', '--literal-pathspecs', args);

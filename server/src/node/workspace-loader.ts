@@ -14,7 +14,8 @@ import type { LocatedFinding } from '../plan/diagnostics.js';
 import type { Locale } from '../method/index.js';
 import { commitFileSystem } from './commit-plans.js';
 import { forgetSharedStrings } from '../language/parser/acct-parser.js';
-import { PlanByFile, type FileFindings } from '../plan/plan-by-file.js';
+import { PlanByFile, type FileSide } from '../plan/plan-by-file.js';
+import { comparedPlans, sidePlan, type ComparedPlans } from '../plan/diff-sides.js';
 import type { IncrementalDocumentFactory } from '../language/incremental/incremental-document-factory.js';
 
 export { InputError, findAcctFiles, isSkippedFolder, readPlanText } from './plan-files.js';
@@ -91,17 +92,18 @@ export async function loadTexts(files: readonly PlanText[], options: LoadOptions
 
 /**
  * Two versions of a workspace checked by one set of language services (`acct diff` between two
- * revisions): the first in full, its plan taken, then the second as an update of it — only the
- * files whose text differs are parsed, and only they and what depends on them are linked and
- * checked again (each distinct file content checked once, as `acct history` does). Both plans
- * are built file by file (plan/plan-by-file.ts): a file that did not change gives the same
- * objects on both sides, converted once and skipped by the comparison.
+ * revisions): the first in full, then the second as an update of it — only the files whose text
+ * differs are parsed, and only they and what depends on them are linked and checked again (each
+ * distinct file content checked once, as `acct history` does). Both sides are kept file by file
+ * (plan/plan-by-file.ts): a file that did not change keeps its parse and its findings, and its
+ * elements are converted only if a side's whole plan is asked for (`compared` leaves them out:
+ * plan/diff-sides.ts).
  */
 export async function loadTextsThen(
     first: readonly PlanText[],
     then: readonly PlanText[],
     options: LoadOptions = {},
-): Promise<{ first: AcctPlanDocument; then: LoadedWorkspace; findingsByFile: (plan: AcctPlanDocument) => Map<string, FileFindings> | undefined }> {
+): Promise<{ first: () => AcctPlanDocument; then: LoadedWorkspace; compared: () => ComparedPlans }> {
     const cwd = options.cwd ?? process.cwd();
     const fileSystem = commitFileSystem();
     // the lean syntax tree, each changed text parsed in full (the incremental parser works on the full tree)
@@ -124,7 +126,8 @@ export async function loadTextsThen(
     const plans = Acct.plan.PlanBuilder;
     const byFile = new PlanByFile(Acct.validation.FindingPolicy);
     const today = Acct.workspace.AcctSettings.today();
-    const firstPlan = byFile.plan(plans.acctDocuments(), base, today);
+    // the first side's findings, as `acct check` converts them
+    const firstSides = byFile.sides(plans.acctDocuments(), base);
     const next = new Map(then.map(plan => [URI.file(plan.file).toString(), plan]));
     const deleted = documents.all
         .filter(document => !next.has(document.uri.toString()))
@@ -144,21 +147,27 @@ export async function loadTextsThen(
         }
         changed.push(uri);
     }
+    // the elements of the files the update parses again or removes, converted while their parse is linked
+    const leaving = new Set([...changed, ...deleted].map(uri => uri.toString()));
+    for (const document of plans.acctDocuments())
+        if (leaving.has(document.uri.toString())) byFile.elementsOf(document.parseResult.value, byFile.path(document.uri, base));
     if (changed.length || deleted.length) await builder.update(changed, deleted);
     const current = then.map(({ file }) => documents.getDocument(URI.file(file)) as LangiumDocument<Workspace>);
+    let thenSides: FileSide[] | undefined;
+    const sides = () => (thenSides ??= byFile.sides(plans.acctDocuments(), base));
     let thenPlan: AcctPlanDocument | undefined;
     return {
-        first: firstPlan,
+        first: () => sidePlan(byFile, firstSides, today),
         then: {
             shared,
             acct: Acct,
             documents: current,
             base,
             diagnostics: () => plans.diagnostics(base),
-            plan: () => (thenPlan ??= byFile.plan(plans.acctDocuments(), base, today)),
+            plan: () => (thenPlan ??= sidePlan(byFile, sides(), today)),
             view: () => plans.view(base),
             located: () => plans.located(base),
         },
-        findingsByFile: plan => byFile.findingsByFile.get(plan),
+        compared: () => comparedPlans(byFile, firstSides, sides(), today),
     };
 }

@@ -34,6 +34,13 @@ export interface FileFindings {
 /** One file's elements as the export writes them. */
 export type FileElements = Pick<AcctPlanDocument, 'members' | 'competitors' | 'customers'>;
 
+/** One file's parse and findings, its elements converted only when asked for (PlanByFile.elementsOf). */
+export interface FileSide {
+    path: string;
+    root: Workspace;
+    findings: FileFindings;
+}
+
 /** One file's part of the plan: the same objects while its parse (elements) and its findings are the same. */
 export interface FilePart {
     path: string;
@@ -98,10 +105,18 @@ export class PlanByFile {
             // the same parse, findings and waived findings as the last time: the same part
             const was = last?.made[i];
             if (was && was.root === from.root && was.diagnostics === from.diagnostics && was.waived === from.waived) return last.parts[i]!;
-            return { path, elements: this.elementsOf(doc, path), findings: this.findingsOf(doc, path) };
+            return { path, elements: this.elementsOf(doc.parseResult.value, path), findings: this.findingsOf(doc, path) };
         });
         this.lastParts = { files, made, parts };
         return parts;
+    }
+
+    /**
+     * Each file's parse and findings, in the order of their paths, its elements not converted
+     * (`acct diff` converts only those of the files whose parse differs: plan/diff-sides.ts).
+     */
+    sides(documents: readonly LangiumDocument<Workspace>[], base: URI | undefined): FileSide[] {
+        return this.inPathOrder(documents, base).map(({ doc, path }) => ({ path, root: doc.parseResult.value, findings: this.findingsOf(doc, path) }));
     }
 
     /** The parts last made, and what each was made from. */
@@ -133,8 +148,8 @@ export class PlanByFile {
         return known;
     }
 
-    private elementsOf(doc: LangiumDocument<Workspace>, path: string): FileElements {
-        const root = doc.parseResult.value;
+    /** The elements of a file's parse, converted once per parse. */
+    elementsOf(root: Workspace, path: string): FileElements {
         let elements = this.elements.get(root);
         if (!elements) {
             const { members, competitors, customers } = computePlan([{ path, root }], { today: '', diagnostics: [], waived: [] });

@@ -55,11 +55,9 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
         const [first, then] = [await plansAt(tree, from, paths, cwd, blobs), await plansAt(tree, to, paths, cwd, blobs)];
         // (renamed files are asked for before the check: git is started from a small process)
         const moved = await renames(tree, from, to);
-        const sides = await loadTextsThen(first, then, load);
-        const later = sides.then.plan();
-        const [filesBefore, filesAfter] = [sides.findingsByFile(sides.first), sides.findingsByFile(later)];
-        const byFile = filesBefore && filesAfter ? { before: filesBefore, after: filesAfter } : undefined;
-        report = diffOf(moved, [options.from, from], [options.to!, to], sides.first, later, load, byFile);
+        // the elements of the files that did not change are the same on both sides: not converted
+        const { before, after: later, byFile } = (await loadTextsThen(first, then, load)).compared();
+        report = diffOf(moved, [options.from, from], [options.to!, to], before, later, load, byFile);
     } else {
         after = await loadWorkspace(paths, { ...load, missingIsEmpty: true });
         ({ diff: report } = await diffWith(tree, paths, [options.from, from], undefined, after.plan(), load));
