@@ -53,8 +53,10 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
         // two revisions: one workspace, the files that differ checked again (each distinct content checked once)
         const blobs = new Map<string, string>();
         const [first, then] = [await plansAt(tree, from, paths, cwd, blobs), await plansAt(tree, to, paths, cwd, blobs)];
-        // (renamed files are asked for before the check: git is started from a small process)
-        const moved = await renames(tree, from, to);
+        // (renamed files are asked for before the check: git is started from a small process; a
+        // plan renamed or moved is gone from its old path, so with every plan still there git is not asked)
+        const stay = new Set(then.map(plan => plan.file));
+        const moved = first.every(plan => stay.has(plan.file)) ? new Map<string, string>() : await renames(tree, from, to);
         // the elements of the files that did not change are the same on both sides: not converted
         const { before, after: later, byFile } = (await loadTextsThen(first, then, load)).compared();
         report = diffOf(moved, [options.from, from], [options.to!, to], before, later, load, byFile);
