@@ -99,6 +99,19 @@ export async function isRevision(tree: GitWorkTree, name: string): Promise<boole
  * `known`: texts read before, by blob id (`acct diff` reads a file the two revisions share once); filled here.
  */
 export async function plansAt(tree: GitWorkTree, commit: string, paths: string[], cwd: string, known?: Map<string, string>): Promise<PlanText[]> {
+    return (await readPlans(tree, [{ commit, chosen: await plansListed(tree, commit, paths, cwd) }], known))[0]!;
+}
+
+/** The `.acct` files of two commits under the given paths (`acct diff` between revisions): each blob read once, all through one `git cat-file`. */
+export async function plansAtBoth(tree: GitWorkTree, commits: [string, string], paths: string[], cwd: string): Promise<[PlanText[], PlanText[]]> {
+    const sides = [];
+    for (const commit of commits) sides.push({ commit, chosen: await plansListed(tree, commit, paths, cwd) });
+    const [first, then] = await readPlans(tree, sides);
+    return [first!, then!];
+}
+
+/** The `.acct` files of a commit under the given paths that a check reads (`.acctignore` files applied), by name and blob id. */
+async function plansListed(tree: GitWorkTree, commit: string, paths: string[], cwd: string): Promise<Array<{ name: string; id: string }>> {
     const specs = (paths.length ? paths : ['.']).map(p => pathInTree(tree, p, cwd));
     // `<mode> blob <id>\t<name>` per entry, NUL-separated: a name may hold any character, a line break too
     const listing = await git(tree.root, ['ls-tree', '-r', '-z', '--full-tree', commit, '--'].concat(specs));
@@ -145,16 +158,23 @@ export async function plansAt(tree: GitWorkTree, commit: string, paths: string[]
         );
         for (const name of keptFiles(under.map(inside), texts)) kept.add(base === '' ? name : `${base}/${name}`);
     }
-    const chosen = entries.filter(entry => kept.has(entry.name));
-    const unread = [...new Map(chosen.filter(e => !known?.has(e.id)).map(e => [e.id, e])).values()];
-    const texts = await readBlobs(
-        tree.root,
-        unread.map(e => e.id),
-        unread.map(e => `${commit}:${e.name}`),
-    );
-    const read = known ?? new Map<string, string>();
-    unread.forEach((entry, i) => read.set(entry.id, texts[i]!));
-    return chosen.map(entry => ({ file: path.join(tree.root, entry.name), text: read.get(entry.id)! }));
+    return entries.filter(entry => kept.has(entry.name));
+}
+
+/**
+ * The texts of the files chosen in each commit, each blob not in `known` read once (named by the
+ * first commit that holds it), all through one `git cat-file`. `known`: texts by blob id; filled here.
+ */
+async function readPlans(
+    tree: GitWorkTree,
+    sides: ReadonlyArray<{ commit: string; chosen: ReadonlyArray<{ name: string; id: string }> }>,
+    known = new Map<string, string>(),
+): Promise<PlanText[][]> {
+    const unread = new Map<string, string>();
+    for (const { commit, chosen } of sides) for (const e of chosen) if (!known.has(e.id) && !unread.has(e.id)) unread.set(e.id, `${commit}:${e.name}`);
+    const texts = await readBlobs(tree.root, [...unread.keys()], [...unread.values()]);
+    [...unread.keys()].forEach((id, i) => known.set(id, texts[i]!));
+    return sides.map(({ chosen }) => chosen.map(entry => ({ file: path.join(tree.root, entry.name), text: known.get(entry.id)! })));
 }
 
 /** Renamed or moved `.acct` files between two commits (or a commit and the work tree): old absolute path → new. */

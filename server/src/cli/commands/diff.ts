@@ -11,7 +11,7 @@ import { diffPlans, worsened, type PlanDiff } from '../../contract/plan-diff.js'
 import { formatDiffMarkdown, formatDiffText } from '../../contract/diff-report.js';
 import { message, severityRank, resolveToday, type Severity, type Texts } from '../../method/index.js';
 import { loadTexts, loadTextsThen, loadWorkspace, type LoadedWorkspace } from '../../node/workspace-loader.js';
-import { existsAt, GitError, isRevision, pathInTree, plansAt, renames, resolveRevision, workTree, type GitWorkTree } from '../../node/git.js';
+import { existsAt, GitError, isRevision, pathInTree, plansAt, plansAtBoth, renames, resolveRevision, workTree, type GitWorkTree } from '../../node/git.js';
 import { relativePath } from '../../language/workspace/file-places.js';
 import type { AcctPlanDocument } from '../../contract/plan-types.js';
 import { hintDeclaredElsewhere, withPathsAndToday, type SetExit } from '../common.js';
@@ -51,8 +51,7 @@ async function diff(paths: string[], options: DiffOptions, texts: Texts): Promis
     let after: LoadedWorkspace | undefined;
     if (to) {
         // two revisions: one workspace, the files that differ checked again (each distinct content checked once)
-        const blobs = new Map<string, string>();
-        const [first, then] = [await plansAt(tree, from, paths, cwd, blobs), await plansAt(tree, to, paths, cwd, blobs)];
+        const [first, then] = await plansAtBoth(tree, [from, to], paths, cwd);
         // (renamed files are asked for before the check: git is started from a small process; a
         // plan renamed or moved is gone from its old path, so with every plan still there git is not asked)
         const stay = new Set(then.map(plan => plan.file));
