@@ -102,13 +102,13 @@ export class Chrome {
             const n = Number(this.picksInput.value);
             if (this.picksInput.value !== '' && Number.isFinite(n)) actions.setPicks(clampPicks(n));
         });
+        tool('view.tool.fit', '', 'view.tool.fit.aria', () => actions.fit());
+        tool(null, '−', 'view.tool.zoomOut.aria', () => actions.zoomBy(1 / 1.3));
+        tool(null, '+', 'view.tool.zoomIn.aria', () => actions.zoomBy(1.3));
         // a deal's power map: the whole organisation or the people who matter to the deal (shown for such a map only)
         this.whole = html('button', { class: 'tool whole-toggle', type: 'button', 'aria-pressed': 'false', hidden: '' }, toolbar);
         this.label(this.whole, { text: 'view.tool.whole', title: 'view.tool.whole.aria' });
         this.whole.addEventListener('click', () => actions.toggleWhole());
-        tool('view.tool.fit', '', 'view.tool.fit.aria', () => actions.fit());
-        tool(null, '−', 'view.tool.zoomOut.aria', () => actions.zoomBy(1 / 1.3));
-        tool(null, '+', 'view.tool.zoomIn.aria', () => actions.zoomBy(1.3));
         tool('view.tool.export', '', 'view.tool.export.aria', () => actions.exportView(), 'primary');
         this.relabel();
 
