@@ -32,11 +32,11 @@ describe('the views in Chinese', () => {
             await p.send({ type: 'strings', strings: viewStrings('zh-CN') });
             await p.sendPlan(chinese, DEAL);
             expect(await texts(p, '.tab')).toEqual(['权力地图', '鱼骨图', '客户分级', '亲密度 × 支持度', '战略沙盘', '趋势']);
-            expect(await texts(p, '.toolbar .tool')).toEqual(['适应', '−', '+', '导出 SVG']);
+            expect(await texts(p, '.toolbar .tool')).toEqual(['适应', '−', '+', '整个组织', '导出 SVG']);
             expect(await p.page.textContent('.legend-toggle')).toBe('图例');
             expect(await p.page.getAttribute('.toolbar', 'aria-label')).toBe('视图工具');
             const subheading = await p.page.textContent('.subheading');
-            expect(subheading?.startsWith('决策链：12 个联系人中的 6 个（其余淡化），按本项目的角色和支持度显示')).toBe(true);
+            expect(subheading?.startsWith('决策链：12 个联系人中的 6 个，按本项目的角色和支持度显示；其余 6 人已折叠')).toBe(true);
             // contract 1.2: the bid's value proposition follows, after a Chinese label
             expect(subheading).toContain(' — 价值主张：Main RAN supplier since 2019');
             const groups = await texts(p, '.group-label');

@@ -74,7 +74,7 @@ function measure(args: { frameSel: string; layerSel: string; list: boolean; lege
     const inside = (r: DOMRect, b: { left: number; top: number; right: number; bottom: number }, sidesOnly = false): boolean =>
         r.left >= b.left - tol && r.right <= b.right + tol && (sidesOnly || (r.top >= b.top - tol && r.bottom <= b.bottom + tol));
     /** The box a text belongs to: the nearest group's own background (a card, a row, a cell, a group, the deal's head). */
-    const OWN = /(^|\s)(card-bg|fb-card-bg|fb-head-bg|fb-apart-bg|sb-row-bg|group-bg|q-cell-bg|deal-tag-bg|badge-bg|change-mark-bg)(\s|$)/;
+    const OWN = /(^|\s)(card-bg|fb-card-bg|fb-head-bg|fb-apart-bg|sb-row-bg|group-bg|q-cell-bg|deal-tag-bg|badge-bg|change-mark-bg|fold-bg)(\s|$)/;
     const ownBox = (el: Element): DOMRect | null => {
         for (let g = el.parentElement; g && g !== (layer as Element); g = g.parentElement) {
             const bg = Array.from(g.children).find(c => c.tagName === 'rect' && OWN.test(c.getAttribute('class') ?? ''));

@@ -189,7 +189,7 @@ describe('power map', () => {
     );
 
     it(
-        'for a deal, shows the decision chain with the roles and support of that deal and dims the others',
+        'for a deal, shows the decision chain with the roles and support of that deal, the people above it dimmed, the rest folded and counted',
         async () => {
             const p = await page({ theme: 'light', height: 1250 });
             await p.sendPlan(view, focus.deal);
@@ -199,19 +199,43 @@ describe('power map', () => {
             await expect.poll(() => p.page.textContent('.heading')).toContain(opp.name);
             const shown = await cards(p);
             const chain = new Map(opp.decisionChain.map(e => [e.contact, e]));
-            for (const c of contactsOf(cid)) {
-                const card = shown.find(s => s.key === `contact:${cid}/${c.id}`)!;
+            const contacts = contactsOf(cid);
+            // the people who matter to the deal: its chain, whom they report to, who influences them
+            const above = new Set<string>();
+            for (const id of chain.keys())
+                for (let up = contacts.find(c => c.id === id)?.reportsTo; up && !above.has(up); up = contacts.find(c => c.id === up)?.reportsTo) above.add(up);
+            const matters = (c: ContactJson) => chain.has(c.id) || above.has(c.id) || (c.influences ?? []).some(id => chain.has(id));
+            for (const c of contacts) {
+                const card = shown.find(s => s.key === `contact:${cid}/${c.id}`);
                 const e = chain.get(c.id);
                 if (e) {
-                    expect(card.role, c.id).toBe(e.role ? LETTER[e.role] : null);
-                    expect(card.badge, c.id).toBe(badge(e.support));
-                    expect(card.cls).not.toContain('dimmed');
-                    expect(card.opacity).toBe(1);
+                    expect(card!.role, c.id).toBe(e.role ? LETTER[e.role] : null);
+                    expect(card!.badge, c.id).toBe(badge(e.support));
+                    expect(card!.cls).not.toContain('dimmed');
+                    expect(card!.opacity).toBe(1);
+                } else if (matters(c)) {
+                    expect(card!.cls, c.id).toContain('dimmed');
+                    expect(card!.opacity).toBeLessThan(0.6);
                 } else {
-                    expect(card.cls, c.id).toContain('dimmed');
-                    expect(card.opacity).toBeLessThan(0.6);
+                    expect(card, c.id).toBeUndefined();
                 }
             }
+            // everyone else is counted in the notes where their branch hangs, each saying why on hover
+            const folded = contacts.filter(c => !matters(c)).length;
+            expect(folded, 'the example deal has people outside its decision chain').toBeGreaterThan(0);
+            const notes = await p.page.$$eval('.fold-note', els =>
+                els.map(el => ({
+                    text: el.querySelector('.fold-text')!.textContent ?? '',
+                    title: el.querySelector('title')?.textContent ?? '',
+                    aria: el.getAttribute('aria-label'),
+                })),
+            );
+            expect(notes.reduce((n, x) => n + Number(/\d+/.exec(x.text)![0]), 0)).toBe(folded);
+            for (const n of notes) {
+                expect(n.title).toMatch(/^\d+ (person|people) of the organisation outside this deal's decision chain, folded here/);
+                expect(n.aria).toBe(n.title);
+            }
+            expect(await p.page.textContent('.subheading')).toContain(`${folded} others folded`);
             // the deal's own findings are listed in the header, in words; the code and message on hover
             const dealFindings = joinFindings(view).filter(f => f.subject === `opportunity:${cid}/${opp.id}`);
             const chips = await p.page.$$eval('.chip', els => els.map(e => ({ text: e.textContent, title: e.getAttribute('title') })));
@@ -221,6 +245,89 @@ describe('power map', () => {
             await p.screenshot('power-map-deal-light');
             await p.setTheme('high-contrast');
             await p.screenshot('power-map-deal-high-contrast');
+        },
+        T,
+    );
+
+    it(
+        "a deal's power map shows the whole organisation with its toggle, kept across a reload; the keyboard reaches the toggle",
+        async () => {
+            const p = await page({ theme: 'light', height: 1000 });
+            const cid = focus.deal.customer!;
+            const total = contactsOf(cid).length;
+            const toggle = '.toolbar .whole-toggle';
+            // not on a customer's own power map
+            await p.sendPlan(view, focus.customer);
+            expect(await p.page.isVisible(toggle)).toBe(false);
+            await p.sendPlan(view, focus.deal);
+            expect(await p.page.textContent(toggle)).toBe('Whole organisation');
+            expect(await p.page.getAttribute(toggle, 'aria-pressed')).toBe('false');
+            const folded = (await cards(p)).length;
+            expect(folded).toBeLessThan(total);
+            await p.afterRender(() => p.page.click(toggle));
+            expect(await p.page.getAttribute(toggle, 'aria-pressed')).toBe('true');
+            expect((await cards(p)).length).toBe(total);
+            expect(await p.page.$$('.fold-note')).toHaveLength(0);
+            await p.waitForSaved({ whole: true });
+            await p.reload();
+            await expect.poll(async () => (await cards(p)).length).toBe(total);
+            expect(await p.page.getAttribute(toggle, 'aria-pressed')).toBe('true');
+            // Tab from the view's tab reaches the toggle, after Fit and the zoom buttons; Space folds again
+            await p.page.focus('.tab.active');
+            const onToggle = () => p.page.evaluate(() => document.activeElement?.classList.contains('whole-toggle') ?? false);
+            for (let i = 0; i < 4 && !(await onToggle()); i++) await p.page.keyboard.press('Tab');
+            expect(await onToggle()).toBe(true);
+            await p.afterRender(() => p.page.keyboard.press('Space'));
+            expect(await p.page.getAttribute(toggle, 'aria-pressed')).toBe('false');
+            expect((await cards(p)).length).toBe(folded);
+            // the fishbone has no such toggle
+            await p.page.click('#tab-fishbone');
+            expect(await p.page.isVisible(toggle)).toBe(false);
+        },
+        T,
+    );
+
+    it(
+        'a chain member whose manager is outside the chain still hangs under that manager, who is drawn dimmed',
+        async () => {
+            // the examples' Donghai Mobile › transport: Xu Lei evaluates, his manager Qian is not in that chain
+            const p = await page({ theme: 'light', height: 1000 });
+            const deal = view.plan.customers.find(c => c.id === 'donghai')!.opportunities.find(o => o.id === 'transport')!;
+            expect(deal.decisionChain.map(e => e.contact)).toContain('xu');
+            expect(deal.decisionChain.map(e => e.contact)).not.toContain('qian');
+            await p.sendPlan(view, { customer: 'donghai', opportunity: 'transport' });
+            const shown = await cards(p);
+            const xu = shown.find(c => c.key === 'contact:donghai/xu')!;
+            const qian = shown.find(c => c.key === 'contact:donghai/qian')!;
+            expect(qian.cls).toContain('dimmed');
+            expect(xu.cls).not.toContain('dimmed');
+            expect(xu.box.y).toBeGreaterThan(qian.box.y + qian.box.height);
+            // the org chart's line leaves Qian's card at its bottom and ends on Xu's
+            const ends = await p.page.$$eval('.link', els =>
+                els.flatMap(el => {
+                    const path = el as SVGPathElement;
+                    const out: Array<{ x: number; y: number }> = [];
+                    const m = path.getScreenCTM()!;
+                    for (const seg of (path.getAttribute('d') ?? '').split('M').slice(1)) {
+                        const sub = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+                        sub.setAttribute('d', `M${seg}`);
+                        path.parentElement!.appendChild(sub);
+                        const a = sub.getPointAtLength(0);
+                        const b = sub.getPointAtLength(sub.getTotalLength());
+                        sub.remove();
+                        for (const q of [a, b]) out.push({ x: q.x * m.a + m.e, y: q.y * m.d + m.f });
+                    }
+                    return out;
+                }),
+            );
+            const near = (pt: { x: number; y: number }, x: number, y: number) => Math.abs(pt.x - x) < 2 && Math.abs(pt.y - y) < 2;
+            // (a tree's line leaves from the middle, a list's from its indent)
+            expect(
+                ends.some(
+                    pt => near(pt, qian.box.x + qian.box.width / 2, qian.box.y + qian.box.height) || near(pt, qian.box.x + 12, qian.box.y + qian.box.height),
+                ),
+            ).toBe(true);
+            expect(ends.some(pt => near(pt, xu.box.x + xu.box.width / 2, xu.box.y) || near(pt, xu.box.x, xu.box.y + xu.box.height / 2))).toBe(true);
         },
         T,
     );
@@ -700,8 +807,11 @@ describe('export', () => {
             const check = await suite.browser().newPage({ viewport: { width: 1300, height: 900 } });
             await check.route('**/*', r => r.abort());
             await check.setContent(svg.replace(/^<\?xml[^>]*>/, ''));
+            // the people drawn (a deal's: those who matter to it) and the notes counting the others folded
             const n = await check.$$eval('g[role=button]', els => els.length);
-            expect(n).toBe(contactsOf(focus.deal.customer!).length);
+            expect(n).toBe(await p.page.$$eval('.card', els => els.length));
+            expect(n).toBeGreaterThan(0);
+            expect(await check.$$eval('g[role=img]', els => els.map(el => el.textContent ?? ''))).toContainEqual(expect.stringMatching(/\+\d+ others?$/));
             await check.screenshot({ path: path.join(RESULTS, 'export-standalone.png') });
             await check.close();
 

@@ -36,6 +36,8 @@ export interface ChromeActions {
     reveal(subject: SubjectKey): void;
     /** The sandbox's number of picks changed. */
     setPicks(n: number): void;
+    /** A deal's power map: the whole organisation, or the people who matter to the deal. */
+    toggleWhole(): void;
 }
 
 export class Chrome {
@@ -51,6 +53,7 @@ export class Chrome {
     private readonly picks: HTMLLabelElement;
     private readonly picksText: Text;
     private readonly picksInput: HTMLInputElement;
+    private readonly whole: HTMLButtonElement;
     /** Every element whose words change with the language, and how to say them. */
     private readonly labelled: Array<() => void> = [];
 
@@ -102,6 +105,10 @@ export class Chrome {
         tool('view.tool.fit', '', 'view.tool.fit.aria', () => actions.fit());
         tool(null, '−', 'view.tool.zoomOut.aria', () => actions.zoomBy(1 / 1.3));
         tool(null, '+', 'view.tool.zoomIn.aria', () => actions.zoomBy(1.3));
+        // a deal's power map: the whole organisation or the people who matter to the deal (shown for such a map only)
+        this.whole = html('button', { class: 'tool whole-toggle', type: 'button', 'aria-pressed': 'false', hidden: '' }, toolbar);
+        this.label(this.whole, { text: 'view.tool.whole', title: 'view.tool.whole.aria' });
+        this.whole.addEventListener('click', () => actions.toggleWhole());
         tool('view.tool.export', '', 'view.tool.export.aria', () => actions.exportView(), 'primary');
         this.relabel();
 
@@ -194,6 +201,13 @@ export class Chrome {
     showPicks(n: number | null): void {
         this.picks.hidden = n === null;
         if (n !== null && document.activeElement !== this.picksInput) this.picksInput.value = String(n);
+    }
+
+    /** Shows the whole-organisation toggle pressed or not, or hides it (null: not a deal's power map with a decision chain). */
+    showWhole(whole: boolean | null): void {
+        this.whole.hidden = whole === null;
+        this.whole.setAttribute('aria-pressed', String(whole === true));
+        this.whole.classList.toggle('pressed', whole === true);
     }
 
     announce(text: string): void {

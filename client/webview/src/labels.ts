@@ -94,6 +94,9 @@ export const LEGEND = {
     get dimmed() {
         return t().t('view.legend.dimmed');
     },
+    get folded() {
+        return t().t('view.legend.folded');
+    },
     get competitor() {
         return t().t('view.legend.competitor');
     },
@@ -143,6 +146,9 @@ export const POWER_MAP = {
     generalForDeal: (n: number, inChain: number): string =>
         inChain ? t().t('view.power.group.generalForDealInChain', { count: n, inChain }) : t().t('view.power.group.generalForDeal', { count: n }),
     chainHeader: (chain: number, total: number): string => t().t('view.power.chain', { chain, count: total }),
+    chainFolded: (chain: number, total: number, folded: number): string => t().t('view.power.chainFolded', { chain, count: total, folded }),
+    foldNote: (n: number): string => t().t('view.power.fold.note', { count: n }),
+    foldTip: (n: number): string => t().t('view.power.fold.tip', { count: n }),
 };
 
 /** Intimacy × support with a deal shown: the chart plots each person's own support, the deal may say otherwise. */

@@ -5,9 +5,9 @@
  */
 import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
 import type { CardGroup, CardModel } from './models/power-map.js';
-import { forestOf, type PackedGroup, type PlacedCard, type PlacedLink, type PowerMapLayout } from './power-map-geometry.js';
+import { forestOf, NOTE_H, NOTE_W, type PackedGroup, type PlacedCard, type PlacedLink, type PlacedNote, type PowerMapLayout } from './power-map-geometry.js';
 import { layoutList } from './power-map-list-layout.js';
-import { wrapText } from './text-metrics.js';
+import { estimateTextWidth, wrapText } from './text-metrics.js';
 
 export const CARD_W = 232;
 /** Room for the name, two lines of title and department, and the intimacy bar. */
@@ -29,10 +29,13 @@ const GROUP_GAP = 40;
 /** A group's title: its font, line height, and the room above its first line. */
 export const GROUP_LABEL = { font: 12.5, line: 16, top: 21 } as const;
 
-export type { PlacedCard, PlacedGroup, PlacedLink, PowerMapLayout } from './power-map-geometry.js';
+export type { PlacedCard, PlacedGroup, PlacedLink, PlacedNote, PowerMapLayout } from './power-map-geometry.js';
 
 interface LNode {
-    kind: 'card' | 'stack' | 'spacer';
+    /** A card, a manager's leaf reports stacked, room kept under a stack, or the note of a deal's people folded under a card. */
+    kind: 'card' | 'stack' | 'spacer' | 'note';
+    /** A note's number of people. */
+    count?: number;
     card?: CardModel;
     stack?: CardModel[];
     cols: number;
@@ -71,6 +74,7 @@ function makeStack(cards: CardModel[]): LNode {
 interface TreeLayout {
     cards: PlacedCard[];
     links: PlacedLink[];
+    notes: PlacedNote[];
     minX: number;
     maxX: number;
     height: number;
@@ -78,17 +82,24 @@ interface TreeLayout {
 
 const r = (n: number): number => Math.round(n * 10) / 10;
 
+/** Whether a card has anything under it: reports drawn, or a deal's people folded. */
+function hasBelow(card: CardModel, childrenOf: Map<string, CardModel[]>): boolean {
+    return !!childrenOf.get(card.id)?.length || card.foldedBelow > 0;
+}
+
 function layoutTree(root: CardModel, childrenOf: Map<string, CardModel[]>): TreeLayout {
     const build = (card: CardModel): LNode => {
         const kids = childrenOf.get(card.id) ?? [];
         const node: LNode = { kind: 'card', card, cols: 1, rows: 1, w: CARD_W, h: CARD_H, children: [] };
-        const leaves = kids.filter(k => !childrenOf.get(k.id)?.length);
+        const leaves = kids.filter(k => !hasBelow(k, childrenOf));
         if (leaves.length >= STACK_MIN) {
-            for (const k of kids) if (childrenOf.get(k.id)?.length) node.children.push(build(k));
+            for (const k of kids) if (hasBelow(k, childrenOf)) node.children.push(build(k));
             node.children.push(makeStack(leaves));
         } else {
             for (const k of kids) node.children.push(build(k));
         }
+        // the people folded under this card hang where their branch does, after the reports drawn
+        if (card.foldedBelow > 0) node.children.push({ kind: 'note', count: card.foldedBelow, cols: 1, rows: 1, w: NOTE_W, h: NOTE_H, children: [] });
         return node;
     };
     const h = hierarchy<LNode>(build(root), n => n.children);
@@ -98,6 +109,7 @@ function layoutTree(root: CardModel, childrenOf: Map<string, CardModel[]>): Tree
 
     const cards: PlacedCard[] = [];
     const links: PlacedLink[] = [];
+    const notes: PlacedNote[] = [];
     let minX = Infinity;
     let maxX = -Infinity;
     let height = 0;
@@ -110,6 +122,8 @@ function layoutTree(root: CardModel, childrenOf: Map<string, CardModel[]>): Tree
         height = Math.max(height, n.y + d.h);
         if (d.kind === 'card') {
             cards.push({ card: d.card!, x: left, y: n.y, w: CARD_W, h: CARD_H });
+        } else if (d.kind === 'note') {
+            notes.push({ x: left, y: n.y, w: d.w, h: d.h, count: d.count!, under: n.parent!.data.card!.id });
         } else {
             d.stack!.forEach((card, i) => {
                 const col = Math.floor(i / d.rows);
@@ -129,10 +143,10 @@ function layoutTree(root: CardModel, childrenOf: Map<string, CardModel[]>): Tree
         const px = parent.x;
         const py = parent.y + CARD_H;
         const midY = py + GAP_Y / 2;
-        if (d.kind === 'card') {
+        if (d.kind === 'card' || d.kind === 'note') {
             links.push({
                 d: `M${r(px)},${r(py)}V${r(midY)}H${r(n.x)}V${r(n.y)}`,
-                dimmed: pc.dimmed || d.card!.dimmed,
+                dimmed: pc.dimmed || d.kind === 'note' || d.card!.dimmed,
             });
         } else {
             // bus: down from the manager, across above the columns, down each column, stubs to cards
@@ -152,7 +166,7 @@ function layoutTree(root: CardModel, childrenOf: Map<string, CardModel[]>): Tree
             }
         }
     });
-    return { cards, links, minX, maxX, height };
+    return { cards, links, notes, minX, maxX, height };
 }
 
 function translateLinks(links: PlacedLink[], dx: number, dy: number): PlacedLink[] {
@@ -168,12 +182,12 @@ function translateLinks(links: PlacedLink[], dx: number, dy: number): PlacedLink
     }));
 }
 
-/** Lays out the forest of one group and packs its trees into rows (reading order kept). */
-function layoutGroup(cards: CardModel[]): PackedGroup {
+/** Lays out the forest of one group and packs its trees into rows (reading order kept); `loose` people folded under no one drawn, in a note at the end. */
+function layoutGroup(cards: CardModel[], loose: number): PackedGroup {
     const { roots, childrenOf } = forestOf(cards);
     // Lone roots (no reports) are gathered and stacked like a manager's leaf reports, in a grid.
-    const trees = roots.filter(c => childrenOf.get(c.id)?.length).map(c => layoutTree(c, childrenOf));
-    const loners = roots.filter(c => !childrenOf.get(c.id)?.length);
+    const trees = roots.filter(c => hasBelow(c, childrenOf)).map(c => layoutTree(c, childrenOf));
+    const loners = roots.filter(c => !hasBelow(c, childrenOf));
     if (loners.length) {
         const perRow = Math.max(1, Math.min(loners.length, Math.ceil(Math.sqrt(loners.length * 1.8))));
         const lonerCards: PlacedCard[] = loners.map((card, i) => ({
@@ -187,17 +201,20 @@ function layoutGroup(cards: CardModel[]): PackedGroup {
         trees.push({
             cards: lonerCards,
             links: [],
+            notes: [],
             minX: 0,
             maxX: Math.min(loners.length, perRow) * (CARD_W + GAP_X) - GAP_X,
             height: rows * (CARD_H + GAP_X) - GAP_X,
         });
     }
-    if (!trees.length) return { cards: [], links: [], width: 0, height: 0 };
+    if (loose > 0)
+        trees.push({ cards: [], links: [], notes: [{ x: 0, y: 0, w: NOTE_W, h: NOTE_H, count: loose, under: null }], minX: 0, maxX: NOTE_W, height: NOTE_H });
+    if (!trees.length) return { cards: [], links: [], notes: [], width: 0, height: 0 };
     const widest = trees.reduce((w, t) => Math.max(w, t.maxX - t.minX), -Infinity);
     const area = trees.reduce((s, t) => s + (t.maxX - t.minX + TREE_GAP_X) * (t.height + TREE_GAP_Y), 0);
     const rowLimit = Math.max(widest, Math.sqrt((area * 16) / 9), 4 * (CARD_W + GAP_X));
 
-    const out: PackedGroup = { cards: [], links: [], width: 0, height: 0 };
+    const out: PackedGroup = { cards: [], links: [], notes: [], width: 0, height: 0 };
     let x = 0;
     let y = 0;
     let rowH = 0;
@@ -210,6 +227,7 @@ function layoutGroup(cards: CardModel[]): PackedGroup {
         }
         const dx = x - t.minX;
         for (const c of t.cards) out.cards.push({ ...c, x: c.x + dx, y: c.y + y });
+        for (const n of t.notes) out.notes.push({ ...n, x: n.x + dx, y: n.y + y });
         for (const link of translateLinks(t.links, dx, y)) out.links.push(link);
         x += w + TREE_GAP_X;
         rowH = Math.max(rowH, t.height);
@@ -231,6 +249,8 @@ export interface PowerMapLayoutOptions {
     aspect?: number;
     /** A list's room in width: its groups stand side by side when they fit it. */
     width?: number;
+    /** A deal's people folded by group where no one of their branch is drawn (their group is drawn for them, with its note). */
+    loose?: Partial<Record<CardGroup, number>>;
 }
 
 /**
@@ -239,18 +259,22 @@ export interface PowerMapLayoutOptions {
  * it when the room is wide enough, else below.
  */
 export function layoutPowerMap(cards: readonly CardModel[], options: PowerMapLayoutOptions = { list: false, labelOf: id => id }): PowerMapLayout {
-    const result: PowerMapLayout = { cards: [], links: [], groups: [], width: 0, height: 0 };
+    const result: PowerMapLayout = { cards: [], links: [], notes: [], groups: [], width: 0, height: 0 };
     const packed = (['key', 'general'] as const)
-        .map(id => ({ id, members: cards.filter(c => c.group === id) }))
-        .filter(g => g.members.length)
+        .map(id => ({ id, members: cards.filter(c => c.group === id), loose: options.loose?.[id] ?? 0 }))
+        .filter(g => g.members.length || g.loose)
         .map(g => {
-            const p = options.list ? layoutList(g.members, CARD_H) : layoutGroup(g.members);
-            const w = p.width + 2 * GROUP_PAD;
-            const text = options.labelOf(g.id, g.members.length);
+            const p = options.list ? layoutList(g.members, CARD_H, g.loose) : layoutGroup(g.members, g.loose);
+            // the group's people: those drawn and those folded
+            const count = g.members.reduce((n, c) => n + 1 + c.foldedBelow, g.loose);
+            const text = options.labelOf(g.id, count);
+            // a card wide at least; a group of folded people alone as wide as its title (up to two cards)
+            const titleW = g.members.length ? 0 : Math.min(estimateTextWidth(text, GROUP_LABEL.font, true) + 2, 2 * CARD_W);
+            const w = Math.max(p.width, CARD_W, titleW) + 2 * GROUP_PAD;
             const wrapped = wrapText(text, w - 2 * GROUP_PAD, GROUP_LABEL.font, 2, true);
             const label = { text, lines: wrapped.lines, cut: wrapped.truncated };
             const labelH = GROUP_LABEL.top + (label.lines.length - 1) * GROUP_LABEL.line + 9;
-            return { id: g.id, count: g.members.length, p, w, label, labelH, h: p.height + labelH + GROUP_PAD * 1.5 };
+            return { id: g.id, count, p, w, label, labelH, h: p.height + labelH + GROUP_PAD * 1.5 };
         });
     let side = false;
     if (packed.length === 2) {
@@ -272,6 +296,7 @@ export function layoutPowerMap(cards: readonly CardModel[], options: PowerMapLay
         const placed = g.p.cards.map(c => ({ ...c, x: c.x + ox, y: c.y + oy }));
         placed.sort((a, b) => a.y - b.y || a.x - b.x);
         for (const card of placed) result.cards.push(card);
+        for (const n of g.p.notes) result.notes.push({ ...n, x: n.x + ox, y: n.y + oy });
         for (const link of translateLinks(g.p.links, ox, oy)) result.links.push(link);
         result.groups.push({ id: g.id, x, y, w: g.w, h: g.h, count: g.count, label: g.label });
         if (side) x += g.w + GROUP_GAP;

@@ -52,6 +52,7 @@ class App {
             exportView: () => this.exportView(),
             reveal: subject => this.host.post({ type: 'reveal', subject }),
             setPicks: n => this.setPicks(n),
+            toggleWhole: () => this.toggleWhole(),
         });
         this.canvas = new Viewport(
             this.chrome.stage,
@@ -185,6 +186,7 @@ class App {
         this.nav.setItems([]);
         const picture = this.picture;
         this.chrome.showBanner(picture);
+        this.chrome.showWhole(null);
         if (!picture) {
             this.canvas.endDraw(null);
             this.chrome.setHeader(texts().t('view.accountPlan'), texts().t('view.waiting'), []);
@@ -204,7 +206,9 @@ class App {
             picks: this.state.picks,
             trends: this.trends,
             stageAges: this.stageAges,
+            wholeOrganisation: this.state.whole,
         });
+        this.chrome.showWhole(drawn.fold ? drawn.fold.whole : null);
         this.drawnShape = drawn.shape;
         this.canvas.root.dataset.shape = drawn.shape.name;
         this.chrome.setHeader(drawn.heading, drawn.subheading, drawn.headerFindings);
@@ -212,7 +216,8 @@ class App {
         this.nav.setItems(drawn.result.items);
         this.chrome.showEmpty(drawn.emptyText);
 
-        const key = transformKey(tab, this.shown.customer?.id ?? null, this.shown.opportunity?.id ?? null);
+        // the whole organisation is another picture than the people who matter: its own zoom, fitted when first shown
+        const key = transformKey(tab, this.shown.customer?.id ?? null, this.shown.opportunity?.id ?? null) + (drawn.fold?.whole ? '|whole' : '');
         const keyChanged = key !== this.currentKey;
         this.currentKey = key;
         this.canvas.restore(this.state.transforms[key], keyChanged);
@@ -247,6 +252,12 @@ class App {
         if (n === this.state.picks) return;
         this.state.picks = n;
         if (this.state.tab === 'sandbox') this.render();
+        this.persist(false);
+    }
+
+    private toggleWhole(): void {
+        this.state.whole = !this.state.whole;
+        this.render();
         this.persist(false);
     }
 

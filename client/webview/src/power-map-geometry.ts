@@ -19,6 +19,20 @@ export interface PlacedLink {
     dimmed: boolean;
 }
 
+/** A deal's folded people where they hang: under the card `under` (its id), or loose in their group (null). */
+export interface PlacedNote {
+    x: number;
+    y: number;
+    w: number;
+    h: number;
+    count: number;
+    under: string | null;
+}
+
+/** The size of a note of folded people. */
+export const NOTE_W = 120;
+export const NOTE_H = 24;
+
 export interface PlacedGroup {
     id: CardGroup;
     x: number;
@@ -33,6 +47,7 @@ export interface PlacedGroup {
 export interface PowerMapLayout {
     cards: PlacedCard[];
     links: PlacedLink[];
+    notes: PlacedNote[];
     groups: PlacedGroup[];
     width: number;
     height: number;
@@ -42,6 +57,7 @@ export interface PowerMapLayout {
 export interface PackedGroup {
     cards: PlacedCard[];
     links: PlacedLink[];
+    notes: PlacedNote[];
     width: number;
     height: number;
 }

@@ -14,7 +14,7 @@ import { POWER_MAP } from './labels.js';
 import { competitorLine } from './models/competitors.js';
 import { moveLine } from './models/moves.js';
 import type { CardModel, PowerMapModel } from './models/power-map.js';
-import { estimateTextWidth } from './text-metrics.js';
+import { estimateTextWidth, fitText } from './text-metrics.js';
 import { boxedText, competitorBadge, competitorLabel, findingMarker, HATCH_ID, intimacyBar, moveMark, staleMarker, supportClass } from './render-common.js';
 import { renderInfluences } from './render-influence.js';
 import { texts } from './texts.js';
@@ -147,6 +147,26 @@ function addDetail(card: Card): void {
     }
 }
 
+const NOTE_FONT = 11.5;
+
+/** A deal's people folded, where they hang: a small muted note, how many and why on hover. */
+function renderFoldNotes(layer: SVGGElement, layout: PowerMapLayout): void {
+    if (!layout.notes.length) return;
+    const notes = svg('g', { class: 'fold-notes' }, layer);
+    for (const n of layout.notes) {
+        const tip = POWER_MAP.foldTip(n.count);
+        const g = svg('g', { class: 'fold-note', transform: `translate(${n.x},${n.y})`, role: 'img', 'aria-label': tip }, notes);
+        tooltip(g, tip);
+        svg('rect', { class: 'fold-bg', width: n.w, height: n.h, rx: n.h / 2 }, g);
+        svg(
+            'text',
+            { class: 'fold-text', x: n.w / 2, y: n.h / 2 + 4, 'text-anchor': 'middle' },
+            g,
+            fitText(POWER_MAP.foldNote(n.count), n.w - 12, NOTE_FONT).text,
+        );
+    }
+}
+
 export function renderPowerMap(
     layer: SVGGElement,
     model: PowerMapModel,
@@ -200,6 +220,7 @@ export function renderPowerMap(
         };
         cards.push({ item, model: card, detailed: false });
     }
+    renderFoldNotes(layer, layout);
     return {
         items: cards.map(c => c.item),
         width: layout.width,

@@ -36,12 +36,25 @@ export interface WebviewState {
     picks: number;
     /** The words the extension last sent (VS Code's display language); null until then. */
     strings: ViewStrings | null;
+    /** A deal's power map shows the customer's whole organisation (true), or the people who matter to the deal, the rest folded (false). */
+    whole: boolean;
 }
 
 export const MAX_TRANSFORMS = 40;
 
 export function initialState(): WebviewState {
-    return { version: 1, tab: 'power', transforms: {}, selection: null, picture: null, parts: [], legend: null, picks: DEFAULT_PICKS, strings: null };
+    return {
+        version: 1,
+        tab: 'power',
+        transforms: {},
+        selection: null,
+        picture: null,
+        parts: [],
+        legend: null,
+        picks: DEFAULT_PICKS,
+        strings: null,
+        whole: false,
+    };
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -67,6 +80,7 @@ export function sanitizeState(raw: unknown): WebviewState {
     else if (raw.legend === null) s.legend = null;
     if (typeof raw.picks === 'number' && Number.isInteger(raw.picks)) s.picks = clampPicks(raw.picks);
     if (isViewStrings(raw.strings)) s.strings = raw.strings;
+    if (typeof raw.whole === 'boolean') s.whole = raw.whole;
     return s;
 }
 

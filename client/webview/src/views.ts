@@ -7,7 +7,7 @@ import type { RenderResult } from './dom.js';
 import { layoutInfluences } from './influence-layout.js';
 import { layoutPowerMap, type PowerMapLayout } from './layout.js';
 import type { Shown } from './models/common.js';
-import type { CardGroup } from './models/power-map.js';
+import type { CardGroup, PowerMapModel } from './models/power-map.js';
 import { indexFindings, type FindingIndex } from './models/findings.js';
 import { buildIntimacy } from './models/intimacy.js';
 import { buildPowerMap } from './models/power-map.js';
@@ -37,6 +37,8 @@ export interface DrawnView {
     emptyText: string | null;
     /** The shape drawn for the stage's size, and the shape another size would take (a change draws the view again). */
     shape: { name: string; for(stageWidth: number, stageHeight: number): string };
+    /** A deal's power map with a decision chain: drawn whole or folded, and how many folded (the toggle's state); else absent. */
+    fold?: PowerMapModel['fold'];
 }
 
 /** What the Trends view says when it has no trend to draw. */
@@ -62,6 +64,8 @@ export interface DrawOptions {
     trends?: TrendsState | null;
     /** Since when each open opportunity has held its stage (the sandbox), by opportunity key. */
     stageAges?: Record<string, StageAge>;
+    /** A deal's power map shows the customer's whole organisation, not only the people who matter to the deal. */
+    wholeOrganisation?: boolean;
 }
 
 /** A power map of more cards than this stays a tree when it does not fit (its overview is zoomed out to). */
@@ -167,7 +171,8 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
             shape: { name: intimacyShape(model, room), for: (w, h) => intimacyShape(model, roomIn(w, h)) },
         };
     }
-    const model = buildPowerMap(view, shown, index);
+    const model = buildPowerMap(view, shown, index, options.wholeOrganisation ?? false);
+    const loose = model.fold?.loose;
     const labelOf = (id: CardGroup, n: number) => groupLabel(id, model, n);
     const readable = readableScale('power');
     /**
@@ -177,7 +182,7 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
     const powerShape = (w: number, h: number): { name: 'tree' | 'list'; tree: PowerMapLayout | null } => {
         if (isListWidth(w)) return { name: 'list', tree: null };
         const room = roomIn(w, h);
-        const tree = layoutPowerMap(model.cards, { list: false, labelOf, aspect: room.w / room.h });
+        const tree = layoutPowerMap(model.cards, { list: false, labelOf, aspect: room.w / room.h, loose });
         const fits = tree.width * readable <= room.w && tree.height * readable <= room.h;
         return { name: fits || model.cards.length > LIST_MOST ? 'tree' : 'list', tree };
     };
@@ -185,7 +190,7 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
     const layout =
         chosen.name === 'tree' && chosen.tree
             ? chosen.tree
-            : layoutPowerMap(model.cards, { list: true, labelOf, width: roomIn(options.stageWidth, options.stageHeight).w / readable });
+            : layoutPowerMap(model.cards, { list: true, labelOf, width: roomIn(options.stageWidth, options.stageHeight).w / readable, loose });
     const influences = layoutInfluences(model.influences, layout.cards, { width: layout.width, height: layout.height });
     performance.measure('acct:model+layout', 'acct:model:start');
     return {
@@ -195,6 +200,7 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
         result: renderPowerMap(layer, model, layout, influences, selection),
         emptyText: !customer ? noCustomer : model.cards.length ? null : t.t('view.power.empty', { customer: customer.name }),
         shape: { name: chosen.name, for: (w, h) => powerShape(w, h).name },
+        fold: model.fold,
     };
 }
 

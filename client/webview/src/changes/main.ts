@@ -110,7 +110,15 @@ function drawMap(host: HTMLElement, data: ChangesPicture, map: ChangedMap, width
     const frame = html('div', { class: 'figure' }, figure);
     const root = svg('svg', { class: 'drawing changes-picture', role: 'img' }, frame);
     const layer = svg('g', { class: 'viewport', 'data-layer': 'viewport' }, root);
-    const drawn = drawView('power', data.view, shown, layer, { selection: null, stageWidth: width, stageHeight: 0, picks: 0, findings });
+    // the whole organisation: a change is marked on its person's card, whoever they are in the deal
+    const drawn = drawView('power', data.view, shown, layer, {
+        selection: null,
+        stageWidth: width,
+        stageHeight: 0,
+        picks: 0,
+        findings,
+        wholeOrganisation: true,
+    });
     drawn.result.materialize?.(null);
     overlay(layer, drawn.result.items, map.marks);
     root.setAttribute('aria-label', [drawn.heading, drawn.subheading].filter(Boolean).join(' — '));

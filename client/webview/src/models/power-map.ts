@@ -9,7 +9,8 @@ import { POWER_MAP } from '../labels.js';
 import { contactAriaLabel, contactHead, firstById, shownTitle, supportLine, type Shown } from './common.js';
 import { competitorLine, competitorMarks, type CompetitorMark } from './competitors.js';
 import { findingsAbout, findingsText, indexFindings, sortFindings, type FindingIndex } from './findings.js';
-import { influenceLines, influenceText, type InfluenceLine } from './influence.js';
+import { influenceLines, influenceText, type InfluenceEnd, type InfluenceLine } from './influence.js';
+import { chainManagers, foldCounts, peopleWhoMatter } from './power-map-fold.js';
 import { moveLine, movesSummary, threeMoves, type MoveMark } from './moves.js';
 import { texts } from '../texts.js';
 
@@ -25,8 +26,10 @@ export interface CardModel extends Pick<ContactJson, 'id' | 'name' | 'title' | '
     /** The contact's own role/support when a deal overrides them. */
     contactRole: Role | null;
     contactSupport: Support;
-    /** Manager's id inside the same group (the org-chart parent), cycles and missing managers removed. */
+    /** Manager's id inside the same group (the org-chart parent), cycles, missing and folded managers removed. */
     parent: string | null;
+    /** People of the organisation folded under this card: outside the deal's decision chain, in branches that hang here (0: none). */
+    foldedBelow: number;
     /** Declared manager's display name, if the manager exists. */
     reportsToName: string | null;
     group: CardGroup;
@@ -68,6 +71,12 @@ export interface PowerMapModel {
     headerFindings: Finding[];
     /** Decision-chain entries naming no contact of the customer. */
     unknownChainEntries: string[];
+    /**
+     * A deal with a decision chain: how its map is drawn — the people who matter to it (`whole`
+     * false: the others folded, `folded` of them, `loose` by group where no one of their branch is
+     * shown) or the whole organisation; null for a customer, or a deal without a chain (drawn whole).
+     */
+    fold: { whole: boolean; folded: number; loose: Partial<Record<CardGroup, number>> } | null;
 }
 
 /** Removes `reports-to` cycles: the first contact (in order) found on a cycle becomes a root. */
@@ -102,14 +111,16 @@ interface Effective {
     inChain: boolean;
 }
 
-function subheadingOf(shown: Shown, cards: readonly CardModel[], chainSize: number): string {
+function subheadingOf(shown: Shown, total: number, cards: readonly CardModel[], chainSize: number, folded: number): string {
     const { opportunity } = shown;
     const t = texts();
     if (opportunity) {
         const chain =
             opportunity.decisionChain.length === 0
-                ? t.t('view.power.noChain', { stage: opportunity.stage ? t.name('stages', opportunity.stage) : '', count: cards.length })
-                : POWER_MAP.chainHeader(chainSize, cards.length);
+                ? t.t('view.power.noChain', { stage: opportunity.stage ? t.name('stages', opportunity.stage) : '', count: total })
+                : folded
+                  ? POWER_MAP.chainFolded(chainSize, total, folded)
+                  : POWER_MAP.chainHeader(chainSize, total);
         return chain + valuePropositionText(opportunity);
     }
     const keyCount = cards.filter(c => c.group === 'key').length;
@@ -127,7 +138,12 @@ function valuePropositionText(opportunity: NonNullable<Shown['opportunity']>): s
     return opportunity.stage === 'bid' ? t.t('view.power.noValueProposition') : '';
 }
 
-export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingIndex = indexFindings(view)): PowerMapModel {
+/**
+ * The power map of `shown`: for a deal with a decision chain, the people who matter to it and the
+ * rest of the organisation folded, or with `whole` every contact of the customer (dimmed outside
+ * the chain); for a customer, every contact.
+ */
+export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingIndex = indexFindings(view), whole = false): PowerMapModel {
     const { customer, opportunity } = shown;
     if (!customer) {
         return {
@@ -138,6 +154,7 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
             influences: [],
             headerFindings: [],
             unknownChainEntries: [],
+            fold: null,
         };
     }
     const contacts = firstById(customer.contacts);
@@ -155,8 +172,12 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
         if (opportunity && e) return { role: e.role, support: e.support, inChain: true };
         return { role: c.role, support: c.support, inChain: !opportunity };
     };
+    // a deal with a chain: the people its members report to stand in the key layer with them, so that the reporting lines are drawn
+    const foldable = !!opportunity && chain.size > 0;
+    const chainIds = new Set(chain.keys());
+    const managers = foldable ? chainManagers(contacts, chainIds) : new Set<string>();
     const groupOf = new Map<string, CardGroup>();
-    for (const c of contacts) groupOf.set(c.id, effective(c).role ? 'key' : 'general');
+    for (const c of contacts) groupOf.set(c.id, effective(c).role || managers.has(c.id) ? 'key' : 'general');
 
     const declaredParent = new Map<string, string | null>();
     for (const c of contacts) {
@@ -167,10 +188,21 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
         declaredParent,
         contacts.map(c => c.id),
     );
+    // a deal with a chain shows the people who matter to it, the rest folded (unless the whole organisation is asked for)
+    const matter = foldable && !whole ? peopleWhoMatter(contacts, chainIds, managers) : null;
+    const drawnContacts = matter ? contacts.filter(c => matter.has(c.id)) : contacts;
+    const counts = matter
+        ? foldCounts(
+              contacts.map(c => c.id),
+              parents,
+              groupOf,
+              matter,
+          )
+        : null;
 
     const competitors = new Map(view.plan.competitors.map(c => [c.id, c]));
     const today = view.plan.today ?? '';
-    const cards: CardModel[] = contacts.map(c => {
+    const cards: CardModel[] = drawnContacts.map(c => {
         const key = SubjectKeys.contact(customer.id, c.id);
         const eff = effective(c);
         const findings = findingsAbout(index, key);
@@ -188,7 +220,8 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
             intimacy: c.intimacy,
             contactRole: c.role,
             contactSupport: c.support,
-            parent: parents.get(c.id) ?? null,
+            parent: (p => (p && (!matter || matter.has(p)) ? p : null))(parents.get(c.id)),
+            foldedBelow: counts?.below.get(c.id) ?? 0,
             reportsToName: manager ? manager.name : null,
             group: groupOf.get(c.id)!,
             inChain: eff.inChain,
@@ -204,16 +237,24 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
             tooltip: '',
         };
     });
-    const cardById = new Map(cards.map(c => [c.id, c]));
-    const influences = influenceLines(contacts, cardById);
-    const names = new Map(cards.map(c => [c.id, c.name]));
+    // every line of the organisation is said on the cards; the lines between the people drawn are drawn
+    const ends = new Map<string, InfluenceEnd>(cards.map(c => [c.id, c]));
+    if (matter)
+        for (const c of contacts) {
+            if (ends.has(c.id)) continue;
+            const eff = effective(c);
+            ends.set(c.id, { id: c.id, name: c.name, support: eff.support, dimmed: !eff.inChain });
+        }
+    const allInfluences = influenceLines(contacts, ends);
+    const influences = matter ? allInfluences.filter(l => matter.has(l.from) && matter.has(l.to)) : allInfluences;
+    const names = new Map(contacts.map(c => [c.id, c.name]));
     const t = texts();
     for (const card of cards) {
         const c = byId.get(card.id)!;
         const forDeal = !!opportunity && card.inChain;
         // the tooltip lists the moves one per line; the label says them in one phrase
         const competitor = card.competitors.length ? [t.t('view.line.competitor', { line: competitorLine(card.competitors, card.support) })] : [];
-        const influence = influenceText(card.id, influences, names);
+        const influence = influenceText(card.id, allInfluences, names);
         // what this person is measured on and what hurts them (1.2): before speaking with them
         const needs = [
             ...(card.kpis.length ? [t.t('view.line.kpis', { kpis: t.list(card.kpis) })] : []),
@@ -254,10 +295,11 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
     return {
         shown,
         heading: shownTitle(shown),
-        subheading: subheadingOf(shown, cards, chain.size).replace(/\s+/g, ' '),
+        subheading: subheadingOf(shown, contacts.length, cards, chain.size, counts ? contacts.length - cards.length : 0).replace(/\s+/g, ' '),
         cards,
         influences,
         headerFindings,
         unknownChainEntries,
+        fold: foldable ? { whole: !matter, folded: matter ? contacts.length - cards.length : 0, loose: Object.fromEntries(counts?.loose ?? []) } : null,
     };
 }
