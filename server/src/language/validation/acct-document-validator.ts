@@ -164,7 +164,8 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
 
     /**
      * `acct history` only (history-engine.ts): keep each document's findings before the policy, so that
-     * when only today moves, revalidateDates re-runs only the checks that read today.
+     * when only today moves, revalidateDates re-runs only the checks that read today; and keep its
+     * elements' findings from its first validation on (most files of a history change again).
      */
     keepForDates = false;
     private readonly keptForDates = new FindingsForDates();
@@ -253,7 +254,13 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         };
         await this.validateAstBefore(root, options, acceptor, cancelToken);
         const round = this.reuseElementFindings
-            ? this.elementFindings.begin(document, this.findingsContext(options), this.settings.today(), this.builderOf().otherChanges(document))
+            ? this.elementFindings.begin(
+                  document,
+                  this.findingsContext(options),
+                  this.settings.today(),
+                  this.builderOf().otherChanges(document),
+                  this.keepForDates,
+              )
             : undefined;
         if (!round) await this.validateAstNodes(root, options, acceptor, cancelToken);
         else {

@@ -71,14 +71,15 @@ export class ElementFindings {
 
     /**
      * Starts a validation of `document` whose checks' findings hold for `context`. Undefined at a
-     * document's first validation (the CLI checks each document once: it pays nothing for reuse);
-     * from the second on, a round that reuses the kept findings and keeps the new ones (commit).
+     * document's first validation (the CLI checks each document once: it pays nothing for reuse),
+     * unless `fromFirst` (`acct history`: most files change again); from the second on, a round
+     * that reuses the kept findings and keeps the new ones (commit).
      */
-    begin(document: LangiumDocument, context: string, today: string, stamp = 0): ReuseRound | undefined {
-        const kept = this.kept.get(document);
+    begin(document: LangiumDocument, context: string, today: string, stamp = 0, fromFirst = false): ReuseRound | undefined {
+        let kept = this.kept.get(document);
         if (!kept) {
-            this.kept.set(document, { context, elements: undefined, names: new Map(), customers: undefined, stamp });
-            return undefined;
+            this.kept.set(document, (kept = { context, elements: undefined, names: new Map(), customers: undefined, stamp }));
+            if (!fromFirst) return undefined;
         }
         const previous = kept.context === context ? kept.elements : undefined;
         // the last round's keys stand only if nothing the keys read changed elsewhere: same context, no other document changed
