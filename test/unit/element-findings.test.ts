@@ -155,7 +155,11 @@ function targets(document: LangiumDocument): string {
     return lines.join('\n');
 }
 
+/** The day the workspace is checked with (moved by the test of days). */
+const day = { today: TODAY };
+
 async function workspace(files: Record<string, string>) {
+    day.today = TODAY;
     const { shared, Acct } = createAcctServices(EmptyFileSystem);
     Acct.workspace.AcctSettings.todayOverride = TODAY;
     const documents = Object.entries(files).map(([name, text]) => shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.parse(uriOf(name))));
@@ -165,6 +169,7 @@ async function workspace(files: Record<string, string>) {
     let version = 1;
     const edit = async (name: string, change: (text: string) => string) => {
         texts[name] = change(texts[name]!);
+        Acct.workspace.AcctSettings.todayOverride = day.today;
         shared.workspace.TextDocuments!.set(TextDocument.create(uriOf(name), 'acct', ++version, texts[name]!));
         await shared.workspace.DocumentBuilder.update([URI.parse(uriOf(name))], []);
     };
@@ -176,7 +181,7 @@ async function workspace(files: Record<string, string>) {
      */
     const compare = async () => {
         const fresh = createAcctServices(EmptyFileSystem);
-        fresh.Acct.workspace.AcctSettings.todayOverride = TODAY;
+        fresh.Acct.workspace.AcctSettings.todayOverride = day.today;
         const again = Object.entries(texts).map(([name, text]) =>
             fresh.shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.parse(uriOf(name))),
         );
@@ -245,5 +250,36 @@ describe('an edit reuses the findings of the elements it did not touch', () => {
         spy.mockRestore();
         // the test means something only if findings were reused
         expect(reused).toBeGreaterThan(100);
+    }, 300_000);
+
+    it('gives the findings of a full build with each day when the edits come on other days (the checks that read today run again)', async () => {
+        let acrossDays = 0;
+        const earlier = ReuseRound.prototype.madeOnAnotherDay;
+        const spy = vi.spyOn(ReuseRound.prototype, 'madeOnAnotherDay').mockImplementation(function (this: ReuseRound, ...args) {
+            const kept = earlier.apply(this, args);
+            if (kept) acrossDays++;
+            return kept;
+        });
+        // around the plan's dates: a planned dinner overdue or not, a last contact stale or not, days counted
+        const days = ['2026-10-01', '2026-10-02', '2026-11-01', '2026-11-02', '2026-11-22', '2027-01-30', '2027-02-01', '2027-06-01'];
+        await fc.assert(
+            fc.asyncProperty(
+                fc.array(fc.tuple(fc.integer({ min: 0, max: customerEdits.length - 1 }), fc.constantFrom(...days)), { minLength: 2, maxLength: 8 }),
+                async steps => {
+                    const w = await workspace({ 'team.acct': TEAM, 'acme.acct': CUSTOMER });
+                    for (const [pick, today] of steps) {
+                        const [name, change] = customerEdits[pick]!;
+                        day.today = today;
+                        await w.edit(name, change);
+                        const { now, full } = await w.compare();
+                        expect(now).toEqual(full);
+                    }
+                },
+            ),
+            { numRuns: Number(process.env.ACCT_PROPERTY_RUNS ?? 40), seed: 20261206 },
+        );
+        spy.mockRestore();
+        // the test means something only if findings made on another day were reused
+        expect(acrossDays).toBeGreaterThan(100);
     }, 300_000);
 });

@@ -78,6 +78,8 @@ export class PlanByFile {
     private readonly written = new WeakMap<Diagnostic, Written>();
     /** Each parse's subject finder (the declarations' spans), found once per parse. */
     private readonly subjects = new WeakMap<Workspace, ReturnType<typeof subjectsByOffset>>();
+    /** Per parse, where its text's lines start (the text it was parsed from: found once, not at each new finding of the file). */
+    private readonly lines = new WeakMap<Workspace, { text: string; starts: Uint32Array }>();
     /** Each file's path, relative to `pathsBase`. */
     private readonly paths = new Map<string, string>();
     private pathsBase: string | undefined;
@@ -171,6 +173,11 @@ export class PlanByFile {
         // (the document's own line table, made for this alone, cost more than the findings: plan-builder.ts)
         const text = doc.textDocument.getText();
         let starts: Uint32Array | undefined;
+        const startsOf = () => {
+            let known = this.lines.get(root);
+            if (known?.text !== text) this.lines.set(root, (known = { text, starts: lineStarts(text) }));
+            return known.starts;
+        };
         const json = (d: Diagnostic): DiagnosticJson => {
             const written = this.written.get(d);
             if (written && written.path === path && written.root === root && written.severity === d.severity && written.message === d.message) {
@@ -181,7 +188,7 @@ export class PlanByFile {
                 if (!at) this.subjects.set(root, (at = subjectsByOffset(root)));
             }
             const start = d.range.start;
-            const made = diagnosticJson(path, d, at(offsetOf(text, (starts ??= lineStarts(text)), start.line, start.character)));
+            const made = diagnosticJson(path, d, at(offsetOf(text, (starts ??= startsOf()), start.line, start.character)));
             this.written.set(d, { path, root, severity: d.severity, message: d.message, json: made });
             return made;
         };

@@ -20,7 +20,6 @@ import {
 } from 'langium';
 import type { CancellationToken, Diagnostic, Range } from 'vscode-languageserver';
 import { diagnosticRange, findingDiagnostic, pushParseErrors } from './finding-diagnostics.js';
-import { forEachNode, nodesBelow } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import type { AcctLanguageServices } from '../acct-language-services.js';
 import type { AcctDocumentBuilder } from '../workspace/acct-document-builder.js';
@@ -31,9 +30,10 @@ import { withoutCascades } from '../parser/syntax-cascade.js';
 import { giveContractCodes, internalErrorFinding, placeAtSwallowingChains } from './syntax-findings.js';
 import { FindingsForDates, heldSpan, rangeOnKeptParse, runDateChecks } from './findings-for-dates.js';
 import { UnresolvedReferences } from '../references/unresolved-references.js';
-import { ElementFindings, isElement } from './element-findings.js';
+import { ElementFindings } from './element-findings.js';
+import { ElementWalk } from './element-walk.js';
 import { withoutErrors } from './findings-without-cascades.js';
-import { CHECK_CANCEL_EVERY, checkNodes } from './node-checks.js';
+import { checkNodes } from './node-checks.js';
 
 export class AcctDocumentValidator extends DefaultDocumentValidator {
     protected readonly findingPolicy: FindingPolicy;
@@ -164,7 +164,8 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
 
     /**
      * `acct history` only (history-engine.ts): keep each document's findings before the policy, so that
-     * when only today moves, revalidateDates re-runs only the checks that read today.
+     * when only today moves, revalidateDates re-runs only the checks that read today; and keep its
+     * elements' findings from its first validation on (most files of a history change again).
      */
     keepForDates = false;
     private readonly keptForDates = new FindingsForDates();
@@ -247,67 +248,38 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         const document = root.$document;
         const custom = this.validateSingleNodeOptions !== DefaultDocumentValidator.prototype['validateSingleNodeOptions'];
         if (!document || custom) return super.validateAst(root, options, cancelToken);
-        const registry = this.validationRegistry as AcctValidationRegistry;
         const items: Diagnostic[] = [];
-        let sink = items;
         const acceptor: ValidationAcceptor = (severity, message, info) => {
-            sink.push(this.toDiagnostic(severity, message, info));
+            items.push(this.toDiagnostic(severity, message, info));
         };
         await this.validateAstBefore(root, options, acceptor, cancelToken);
         const round = this.reuseElementFindings
-            ? this.elementFindings.begin(document, this.findingsContext(options), this.builderOf().otherChanges(document))
+            ? this.elementFindings.begin(
+                  document,
+                  this.findingsContext(options),
+                  this.settings.today(),
+                  this.builderOf().otherChanges(document),
+                  this.keepForDates,
+              )
             : undefined;
-        if (!round) {
-            await this.validateAstNodes(root, options, acceptor, cancelToken);
-        } else {
-            let checked = 0;
-            const check = async (node: AstNode) => {
-                if (checked++ % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(cancelToken);
-                // indexed: a for-of in an async function made an iterator result per check and node
-                const runs = registry.checksFor(node.$type, options.categories);
-                for (let r = 0; r < runs.length; r++) {
-                    const pending = runs[r]!(node, acceptor, cancelToken);
-                    if (pending) await pending;
-                }
-            };
-            // the nodes in the walk's order, an element standing for its whole subtree
-            const steps: AstNode[] = [];
-            forEachNode(root, node => {
-                steps.push(node);
-                return !isElement(node);
-            });
-            for (const node of steps) {
-                if (!isElement(node)) {
-                    await check(node);
-                    continue;
-                }
-                const key = round.keyOf(node);
-                const reused = key === undefined ? undefined : round.take(key, node);
-                if (reused) {
-                    for (const diagnostic of reused) items.push(diagnostic);
-                    continue;
-                }
-                const found: Diagnostic[] = [];
-                sink = found;
-                try {
-                    for (const inner of nodesBelow(node)) await check(inner);
-                } finally {
-                    sink = items;
-                }
-                for (const diagnostic of found) items.push(diagnostic);
-                if (key !== undefined) round.keep(key, node, found);
-            }
+        if (!round) await this.validateAstNodes(root, options, acceptor, cancelToken);
+        else {
+            const walk = new ElementWalk(this.validationRegistry as AcctValidationRegistry, options, (...args) => this.toDiagnostic(...args), cancelToken);
+            for (const diagnostic of await walk.findings(root, round)) items.push(diagnostic);
             round.commit();
         }
         await this.validateAstAfter(root, options, acceptor, cancelToken);
         return items;
     }
 
-    /** What every element's findings depend on besides the plan: the date, the language, the checks asked for, the policy's thresholds. */
+    /**
+     * What every element's findings depend on besides the plan and today (the findings of the
+     * checks that read today are made again on another day: element-walk.ts): the language, the
+     * checks asked for, the policy's thresholds.
+     */
     private findingsContext(options: ValidationOptions): string {
         const { source: _source, ...thresholds } = this.workspaceFacts.policy();
         return JSON.stringify([
-            this.settings.today(),
             this.settings.locale,
             (this.validationRegistry as AcctValidationRegistry).checksKey(options.categories),
             thresholds,

@@ -34,12 +34,34 @@ export class AcctValidationRegistry extends ValidationRegistry {
         for (const [type, value] of Object.entries(checks as Record<string, ValidationCheck | ValidationCheck[] | undefined>)) {
             const list = value === undefined ? [] : Array.isArray(value) ? value : [value];
             this.dateDriven.set(type, [...(this.dateDriven.get(type) ?? []), ...list.map(check => this.wrapValidationException(check, thisObj))]);
+            for (const check of list) this.dateDrivenChecks.add(check);
         }
     }
 
     /** The date-driven checks of a node type (registerDateDriven), in their order. */
     dateChecksFor(type: string): readonly ValidationCheck[] {
         return this.dateDriven.get(type) ?? NONE;
+    }
+
+    /** The checks named by registerDateDriven, as registered (not wrapped). */
+    private readonly dateDrivenChecks = new Set<unknown>();
+    /** Each wrapped check (wrapValidationException) → the check it wraps. */
+    private readonly wrapped = new WeakMap<ValidationCheck, unknown>();
+    /** Per list of checksFor: which of its checks read today; null when none does. */
+    private readonly dateFlags = new WeakMap<readonly ValidationCheck[], readonly boolean[] | null>();
+
+    /**
+     * Which checks of `checks` (a list checksFor gave) read today (registerDateDriven), by index;
+     * null when none does. Found once per list.
+     */
+    readsToday(checks: readonly ValidationCheck[]): readonly boolean[] | null {
+        let flags = this.dateFlags.get(checks);
+        if (flags === undefined) {
+            const list = checks.map(check => this.dateDrivenChecks.has(this.wrapped.get(check)));
+            flags = list.includes(true) ? list : null;
+            this.dateFlags.set(checks, flags);
+        }
+        return flags;
     }
 
     /**
@@ -90,8 +112,11 @@ export class AcctValidationRegistry extends ValidationRegistry {
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
         const run = this.guarded(check, thisObj);
         const codes = this.codesOf.get(check)?.codes;
-        if (!codes) return run;
-        return (node, accept, cancelToken) => (this.skipChecksTurnedOff && this.allOff(codes) ? undefined : run(node, accept, cancelToken));
+        const wrapped: ValidationCheck = !codes
+            ? run
+            : (node, accept, cancelToken) => (this.skipChecksTurnedOff && this.allOff(codes) ? undefined : run(node, accept, cancelToken));
+        this.wrapped.set(wrapped, check);
+        return wrapped;
     }
 
     /** The check, its exception a finding. */

@@ -8,8 +8,11 @@
  * entry's contact; an influenced contact's deciding roles; a competitor's name). Its findings
  * are kept under a key made of all of these — the element's text from the start of its line,
  * its customer's id, and the facts below, read as the checks read them — and, per document, the
- * date, the language, the checks asked for and the policy's thresholds. Same key, same findings:
- * an element moved by whole lines gets them moved by as many lines. The customer's own checks and
+ * language, the checks asked for and the policy's thresholds. Same key, same findings: an element
+ * moved by whole lines gets them moved by as many lines. On another day than they were made, the
+ * findings of the checks that do not read today are reused and only those that read today
+ * (checks/date-driven.ts) run again (element-walk.ts): `acct history` checks a changed file with
+ * another date than its last change, and the editor goes past midnight. The customer's own checks and
  * the workspace's run every time (they read every element).
  *
  * Working the keys out reads every element's facts at every edit. When the elements an edit
@@ -25,19 +28,29 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Contact, Customer, Opportunity } from '../generated/ast.js';
 import { effectiveRole, supportOf } from '../ast/ast-rules.js';
 import type { CustomerIndex } from './customer-index.js';
-import type { FindingData } from './finding-data.js';
+import { movedBy } from './finding-diagnostics.js';
 import { NAMED_IN_CYCLE } from './checks/contact-checks.js';
+import { DATE_DRIVEN_CODES } from './checks/date-driven.js';
 import { competitorFacts, sameFactsShown, said, textKeyOf, type CustomerKeys, type Element, type ListName } from './element-key-parts.js';
 
 export { isElement, type Element } from './element-key-parts.js';
 
-interface Kept {
+export interface Kept {
     /** The element's first line when its findings were made. */
     line: number;
     found: Diagnostic[];
+    /** The day (today) they were made on. */
+    today: string;
+    /**
+     * Where the findings of the checks that read today are among them (element-walk.ts): per run of
+     * such a check, four numbers — the index of its first finding in `found`, how many it made, the
+     * node (its index in the element's nodes, nodesBelow) and the check (its index in the node's
+     * checks). Null: not to be reused on another day.
+     */
+    marks: readonly number[] | null;
 }
 
-/** One document's kept findings: what they hold for (date, language, checks, thresholds), by element key. */
+/** One document's kept findings: what they hold for (language, checks, thresholds), by element key. */
 interface DocumentKept {
     context: string;
     elements: Map<string, Kept> | undefined;
@@ -58,21 +71,22 @@ export class ElementFindings {
 
     /**
      * Starts a validation of `document` whose checks' findings hold for `context`. Undefined at a
-     * document's first validation (the CLI checks each document once: it pays nothing for reuse);
-     * from the second on, a round that reuses the kept findings and keeps the new ones (commit).
+     * document's first validation (the CLI checks each document once: it pays nothing for reuse),
+     * unless `fromFirst` (`acct history`: most files change again); from the second on, a round
+     * that reuses the kept findings and keeps the new ones (commit).
      */
-    begin(document: LangiumDocument, context: string, stamp = 0): ReuseRound | undefined {
-        const kept = this.kept.get(document);
+    begin(document: LangiumDocument, context: string, today: string, stamp = 0, fromFirst = false): ReuseRound | undefined {
+        let kept = this.kept.get(document);
         if (!kept) {
-            this.kept.set(document, { context, elements: undefined, names: new Map(), customers: undefined, stamp });
-            return undefined;
+            this.kept.set(document, (kept = { context, elements: undefined, names: new Map(), customers: undefined, stamp }));
+            if (!fromFirst) return undefined;
         }
         const previous = kept.context === context ? kept.elements : undefined;
         // the last round's keys stand only if nothing the keys read changed elsewhere: same context, no other document changed
         const customers = previous && kept.stamp === stamp ? kept.customers : undefined;
         const done = (elements: Map<string, Kept>, names: Map<string, string>, keys: Map<string, CustomerKeys[]>) =>
             this.kept.set(document, { context, elements, names, customers: keys, stamp });
-        return new ReuseRound(this.index, previous, kept.names, this.nextName, done, customers);
+        return new ReuseRound(this.index, today, previous, kept.names, this.nextName, done, customers);
     }
 
     /** Forgets what `document` kept (its findings are made afresh at its next validation, then kept). */
@@ -92,6 +106,8 @@ export class ReuseRound {
 
     constructor(
         private readonly index: CustomerIndex,
+        /** The day the findings are made for. */
+        readonly today: string,
         private readonly previous: Map<string, Kept> | undefined,
         private readonly names: Map<string, string>,
         private readonly nextName: { value: number },
@@ -160,20 +176,39 @@ export class ReuseRound {
         return last ?? undefined;
     }
 
-    /** The kept findings for `key`, placed at `element`'s line; undefined when none are kept. */
+    /** The kept findings for `key` made today, placed at `element`'s line; undefined when none are kept. */
     take(key: string, element: Element): Diagnostic[] | undefined {
-        const kept = this.previous?.get(key) ?? this.next.get(key);
-        if (!kept) return undefined;
+        const kept = this.kept(key);
+        if (!kept || kept.today !== this.today) return undefined;
         const line = element.$cstNode!.range.start.line;
-        const moved = line === kept.line ? kept : { line, found: kept.found.map(d => movedBy(d, line - kept.line)) };
+        const moved = line === kept.line ? kept : { ...kept, line, found: kept.found.map(d => movedBy(d, line - kept.line)) };
         this.next.set(key, moved);
         return moved.found;
     }
 
-    /** Keeps the findings just made for `element` (a finding without a code, a check that failed, is never kept). */
-    keep(key: string, element: Element, found: Diagnostic[]): void {
+    /** The findings kept for `key` on another day, to be made today by running again the checks that read today (element-walk.ts). */
+    madeOnAnotherDay(key: string): Kept | undefined {
+        const kept = this.kept(key);
+        return kept && kept.today !== this.today && kept.marks ? kept : undefined;
+    }
+
+    private kept(key: string): Kept | undefined {
+        return this.previous?.get(key) ?? this.next.get(key);
+    }
+
+    /**
+     * Keeps the findings just made today for `element`, with where the findings of the checks that
+     * read today are (Kept.marks). A finding without a code (a check that failed) is never kept; a
+     * finding of a code that reads today made by another check, not on another day.
+     */
+    keep(key: string, element: Element, found: Diagnostic[], marks: readonly number[] | null): void {
         if (found.some(d => d.code === undefined)) return;
-        this.next.set(key, { line: element.$cstNode!.range.start.line, found });
+        this.next.set(key, {
+            line: element.$cstNode!.range.start.line,
+            found,
+            today: this.today,
+            marks: marks && steadyElsewhere(found, marks) ? marks : null,
+        });
     }
 
     /** The round is over: what it used and made is what the document keeps. */
@@ -296,20 +331,13 @@ export class ReuseRound {
     }
 }
 
-/** `diagnostic` moved by `lines` lines (its range and its quick fix's). */
-function movedBy(diagnostic: Diagnostic, lines: number): Diagnostic {
-    const range = movedRange(diagnostic.range, lines);
-    const data = diagnostic.data as FindingData | undefined;
-    return {
-        ...diagnostic,
-        range,
-        ...(data?.fix ? { data: { ...data, fix: { ...data.fix, range: movedRange(data.fix.range, lines) } } } : {}),
-    };
-}
-
-function movedRange(range: Diagnostic['range'], lines: number): Diagnostic['range'] {
-    return {
-        start: { line: range.start.line + lines, character: range.start.character },
-        end: { line: range.end.line + lines, character: range.end.character },
-    };
+/** Whether no finding of `found` outside the marked ones has a code that reads today. */
+function steadyElsewhere(found: readonly Diagnostic[], marks: readonly number[]): boolean {
+    let next = 0;
+    for (let i = 0; i < found.length; i++) {
+        while (next < marks.length && marks[next]! + marks[next + 1]! <= i) next += 4;
+        if (next < marks.length && marks[next]! <= i) continue;
+        if (DATE_DRIVEN_CODES.has(String(found[i]!.code))) return false;
+    }
+    return true;
 }

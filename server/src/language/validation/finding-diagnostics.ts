@@ -17,6 +17,7 @@ import {
 import type { IToken } from 'chevrotain';
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import { nodeForKeyword, nodeForProperty } from '../ast/cst-search.js';
+import type { FindingData } from './finding-data.js';
 
 const PARSE_ERROR_SEVERITY = toDiagnosticSeverity('error');
 
@@ -84,4 +85,22 @@ export function diagnosticRange<N extends AstNode>(info: DiagnosticInfo<N, strin
     if (typeof info.property === 'string') range = (nodeForProperty(info.node.$cstNode, info.property, info.index) ?? info.node.$cstNode)?.range;
     else if (typeof info.keyword === 'string') range = (nodeForKeyword(info.node.$cstNode, info.keyword, info.index) ?? info.node.$cstNode)?.range;
     return range ?? getDiagnosticRange(info);
+}
+
+/** `diagnostic` moved by `lines` lines (its range and its quick fix's). */
+export function movedBy(diagnostic: Diagnostic, lines: number): Diagnostic {
+    const range = movedRange(diagnostic.range, lines);
+    const data = diagnostic.data as FindingData | undefined;
+    return {
+        ...diagnostic,
+        range,
+        ...(data?.fix ? { data: { ...data, fix: { ...data.fix, range: movedRange(data.fix.range, lines) } } } : {}),
+    };
+}
+
+function movedRange(range: Diagnostic['range'], lines: number): Diagnostic['range'] {
+    return {
+        start: { line: range.start.line + lines, character: range.start.character },
+        end: { line: range.end.line + lines, character: range.end.character },
+    };
 }

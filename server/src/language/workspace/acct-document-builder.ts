@@ -285,17 +285,21 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         const policies = changes.some(c => c.change.policyPlace);
         // only members' declarations changed: what the checks read of the documents referring to them is the same
         const onlyMembers = changes.every(c => [...c.change.relinkKinds].every(kind => kind === 'Member'));
+        // an edit that re-parsed a customer changes only its node (relink): the others' declarations are not walked
+        const maybeCheck = everything || shown.size > 0 || policies || places.size > 0;
         const result: LangiumDocument[] = [];
         for (const document of this.langiumDocuments.all) {
             if (changedKeys.has(document.uri.toString())) continue;
             const names = this.namesReferredBy(document);
-            const declarations = (document.parseResult?.value as Workspace | undefined)?.declarations ?? [];
+            const relinked = refersToAny(names, relink);
+            const declarations = maybeCheck ? ((document.parseResult?.value as Workspace | undefined)?.declarations ?? []) : [];
             const checkAgain =
-                everything ||
-                refersToAny(names, shown) ||
-                (policies && declarations.some(d => d.$type === 'Policy')) ||
-                declarations.some(d => d.$type !== 'Policy' && places.has(d.name));
-            if (refersToAny(names, relink)) {
+                maybeCheck &&
+                (everything ||
+                    refersToAny(names, shown) ||
+                    (policies && declarations.some(d => d.$type === 'Policy')) ||
+                    declarations.some(d => d.$type !== 'Policy' && places.has(d.name)));
+            if (relinked) {
                 const validated = document.state >= DocumentState.Validated;
                 this.resetToState(document, DocumentState.ComputedScopes);
                 if (onlyMembers && validated && !checkAgain) this.checksKept.add(document);

@@ -8,7 +8,7 @@
  * none of them (a comment, a member's display name, a contact).
  */
 import type { AstNode, LangiumDocument } from 'langium';
-import { isCompetitor, isPolicy, type Workspace } from '../generated/ast.js';
+import { isCompetitor, isPolicy, reflection, type Workspace } from '../generated/ast.js';
 
 export interface Dependencies {
     /** Exported symbols, `Type name` → the nodes that declare it, in order (references resolve to the first). */
@@ -65,6 +65,23 @@ export interface Change {
     shown: Set<string>;
 }
 
+/** The types the grammar's cross-references name (`[Member:Name]`…). */
+const referenceTypes = new Set<string>(
+    Object.values(reflection.types).flatMap(type =>
+        Object.values(type.properties as Record<string, { referenceType?: string }>).flatMap(property =>
+            property.referenceType ? [property.referenceType] : [],
+        ),
+    ),
+);
+const referableKinds = new Map<string, boolean>();
+
+/** Whether a reference can resolve to a declaration of `kind` (one of the reference types, or a subtype of one). */
+function referable(kind: string): boolean {
+    let known = referableKinds.get(kind);
+    if (known === undefined) referableKinds.set(kind, (known = [...referenceTypes].some(type => reflection.isSubtype(kind, type))));
+    return known;
+}
+
 function differing(before: Map<string, string>, after: Map<string, string>): Set<string> {
     const names = new Set<string>();
     for (const [name, value] of before) if (after.get(name) !== value) names.add(name);
@@ -77,8 +94,11 @@ export function changeBetween(before: Dependencies, after: Dependencies): Change
     const relinkKinds = new Set<string>();
     const same = (a: AstNode[] | undefined, b: AstNode[] | undefined) => !!a && !!b && a.length === b.length && a.every((node, i) => node === b[i]);
     const changed = (key: string) => {
+        const kind = key.slice(0, key.indexOf(' '));
+        // a declaration no reference can resolve to (a customer): another node of it relinks nothing
+        if (!referable(kind)) return;
         relink.add(key.slice(key.indexOf(' ') + 1));
-        relinkKinds.add(key.slice(0, key.indexOf(' ')));
+        relinkKinds.add(kind);
     };
     for (const [key, nodes] of before.exports) if (!same(nodes, after.exports.get(key))) changed(key);
     for (const [key, nodes] of after.exports) if (!same(nodes, before.exports.get(key))) changed(key);

@@ -12,6 +12,9 @@ export interface EffectivePolicy extends Thresholds {
     source?: Policy;
 }
 
+/** Past this many parses changed, the global ids are found again from all. */
+const MAX_PARSES_UPDATED = 8;
+
 export class WorkspaceFacts {
     protected readonly documents: LangiumDocuments;
     protected readonly cache: WorkspaceCache<string, unknown>;
@@ -27,6 +30,7 @@ export class WorkspaceFacts {
 
     private forgetKeptFacts(): void {
         this.derivedFacts.clear();
+        this.lastGlobals = undefined;
         this.lastRoots = [];
         this.lastPolicies = [];
     }
@@ -80,16 +84,68 @@ export class WorkspaceFacts {
     /** Global declarations (member, competitor, customer) by id, in file order. */
     globalDeclarations(): Map<string, Declaration[]> {
         return this.derived('globals', this.roots(), () => {
-            const byId = new Map<string, Declaration[]>();
-            for (const ws of this.roots()) {
-                for (const [name, declaration] of this.namedIn(ws)) {
-                    const list = byId.get(name);
-                    if (list) list.push(declaration);
-                    else byId.set(name, [declaration]);
-                }
-            }
+            const roots = this.roots();
+            const last = this.lastGlobals;
+            const byId = (last && this.updatedGlobals(last.roots, roots, last.byId)) ?? this.globalsOf(roots);
+            this.lastGlobals = { roots, byId };
             return byId;
         }) as Map<string, Declaration[]>;
+    }
+
+    /** The global ids of the parses last asked for (an update changes a few parses: their ids are updated in them). */
+    private lastGlobals: { roots: readonly Workspace[]; byId: Map<string, Declaration[]> } | undefined;
+
+    private globalsOf(roots: readonly Workspace[]): Map<string, Declaration[]> {
+        const byId = new Map<string, Declaration[]>();
+        for (const ws of roots) {
+            for (const [name, declaration] of this.namedIn(ws)) {
+                const list = byId.get(name);
+                if (list) list.push(declaration);
+                else byId.set(name, [declaration]);
+            }
+        }
+        return byId;
+    }
+
+    /**
+     * `byId`, the global ids of the parses `before`, made those of `after` in place — the lists of
+     * the ids the changed parses declare made again, in file order — when the same number of
+     * parses differ in a few places, none moved; else undefined.
+     */
+    private updatedGlobals(
+        before: readonly Workspace[],
+        after: readonly Workspace[],
+        byId: Map<string, Declaration[]>,
+    ): Map<string, Declaration[]> | undefined {
+        if (before.length !== after.length) return undefined;
+        const removed = new Set<Workspace>();
+        const added: Workspace[] = [];
+        for (let i = 0; i < after.length; i++) {
+            if (after[i] === before[i]) continue;
+            if (added.push(after[i]!) > MAX_PARSES_UPDATED) return undefined;
+            removed.add(before[i]!);
+        }
+        // a parse at another place in the order (a file renamed): found again from all
+        if (added.some(ws => removed.has(ws))) return undefined;
+        const names = new Set<string>();
+        for (const ws of [...removed, ...added]) for (const [name] of this.namedIn(ws)) names.add(name);
+        for (const name of names) {
+            // (the editor's incremental parse moves the declarations it keeps into the new parse)
+            const list = (byId.get(name) ?? []).filter(d => !removed.has(d.$container) && !added.includes(d.$container));
+            let grew = false;
+            for (const ws of added) {
+                for (const [id, declaration] of this.namedIn(ws)) {
+                    if (id !== name) continue;
+                    list.push(declaration);
+                    grew = true;
+                }
+            }
+            // in file order (a stable sort: a file's declarations stay in their order)
+            if (grew && list.length > 1) list.sort((a, b) => after.indexOf(a.$container) - after.indexOf(b.$container));
+            if (list.length) byId.set(name, list);
+            else byId.delete(name);
+        }
+        return byId;
     }
 
     /**

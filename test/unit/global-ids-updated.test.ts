@@ -1,0 +1,90 @@
+/**
+ * The workspace's global ids (`WorkspaceFacts.globalDeclarations`, read by the duplicate-id check)
+ * are updated in the few files an update changed instead of found again from every file
+ * (`acct history` updates one to three files per commit): after any sequence of edits, new files
+ * and deletions, they are what a workspace built from the same texts gives — each id's
+ * declarations, in file order — and so is every file's duplicate-id finding.
+ */
+import { describe, expect, it } from 'vitest';
+import * as fc from 'fast-check';
+import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createAcctServices } from '../../server/src/acct-module.js';
+import type { Workspace } from '../../server/src/language/generated/ast.js';
+import { TODAY, uriOf } from './helpers.js';
+
+const FILES = ['a.acct', 'b.acct', 'c.acct', 'd.acct', 'e.acct'];
+const IDS = ['alice', 'bob', 'acme', 'zte'];
+
+/** A file declaring a few of the ids (members, competitors, customers; some twice). */
+const fileText = fc
+    .array(fc.tuple(fc.constantFrom('member', 'competitor', 'customer'), fc.constantFrom(...IDS)), { maxLength: 4 })
+    .map(declarations =>
+        declarations.map(([kind, id]) => (kind === 'customer' ? `customer ${id} "${id}" {\n    tier excellent\n}\n` : `${kind} ${id} "${id}"\n`)).join(''),
+    );
+
+type Step = { file: string; text: string | null };
+
+/** A step that writes a comment at the start of the file: the incremental parse keeps its declarations, moved into the new parse. */
+const COMMENT = '<comment>';
+
+async function built(texts: Map<string, string>) {
+    const { shared, Acct } = createAcctServices(EmptyFileSystem);
+    Acct.workspace.AcctSettings.todayOverride = TODAY;
+    const documents = [...texts].map(([name, text]) => shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.parse(uriOf(name))));
+    documents.forEach(doc => shared.workspace.LangiumDocuments.addDocument(doc));
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return { shared, Acct };
+}
+
+/** Each id's declarations as `file:type:line`, and each file's duplicate-id findings. */
+function seen(services: Awaited<ReturnType<typeof built>>): { ids: Record<string, string[]>; findings: Record<string, string[]> } {
+    const ids: Record<string, string[]> = {};
+    for (const [name, list] of [...services.Acct.workspace.WorkspaceFacts.globalDeclarations()].sort(([a], [b]) => a.localeCompare(b))) {
+        ids[name] = list.map(d => `${d.$container.$document!.uri.path}:${d.$type}:${d.$cstNode!.range.start.line}`);
+    }
+    const findings: Record<string, string[]> = {};
+    for (const document of services.shared.workspace.LangiumDocuments.all as Iterable<LangiumDocument>) {
+        findings[document.uri.path] = (document.diagnostics ?? []).filter(d => d.code === 'duplicate-id').map(d => `${d.range.start.line} ${d.message}`);
+    }
+    return { ids, findings };
+}
+
+describe('the global ids after an update', () => {
+    it('are those of a workspace built from the same texts, after any edits, new files and deletions', async () => {
+        const step: fc.Arbitrary<Step> = fc.record({ file: fc.constantFrom(...FILES), text: fc.option(fc.oneof(fileText, fc.constant(COMMENT)), { freq: 4 }) });
+        await fc.assert(
+            fc.asyncProperty(
+                fc.array(fc.tuple(fc.constantFrom(...FILES), fileText), { minLength: 1, maxLength: 5 }),
+                fc.array(step, { minLength: 1, maxLength: 8 }),
+                async (start, steps) => {
+                    const texts = new Map(start);
+                    const services = await built(texts);
+                    const { shared } = services;
+                    let version = 1;
+                    for (const { file, text: written } of steps) {
+                        const uri = URI.parse(uriOf(file));
+                        if (written === null) {
+                            if (!texts.delete(file)) continue;
+                            await shared.workspace.DocumentBuilder.update([], [uri]);
+                        } else {
+                            if (written === COMMENT && !texts.has(file)) continue;
+                            const text = written === COMMENT ? `// note\n${texts.get(file)!}` : written;
+                            texts.set(file, text);
+                            shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'acct', ++version, text));
+                            // a new file: an unparsed document, as acct history adds one (history-engine.ts)
+                            if (!shared.workspace.LangiumDocuments.hasDocument(uri)) {
+                                const document = shared.workspace.LangiumDocumentFactory.fromModel({ $type: 'INVALID' } as never, uri);
+                                (document as { state: DocumentState }).state = DocumentState.Changed;
+                                shared.workspace.LangiumDocuments.addDocument(document);
+                            }
+                            await shared.workspace.DocumentBuilder.update([uri], []);
+                        }
+                        expect(seen(services)).toEqual(seen(await built(texts)));
+                    }
+                },
+            ),
+            { numRuns: Number(process.env.ACCT_PROPERTY_RUNS ?? 60), seed: 20261206 },
+        );
+    }, 300_000);
+});
