@@ -44,7 +44,8 @@ import {
     type MutableCompositeCstNode,
     type ParserInternals,
 } from '../langium-internals.js';
-import { LeanCstNodeBuilder } from './lean-cst.js';
+import { giveLineStarts, LeanCstNodeBuilder } from './lean-cst.js';
+import { AcctLexer } from './acct-lexer.js';
 import { fillDefaults, LeanCompositeCstNode, OneShotKeywords, putValueLeafInPlace, sharedString } from './one-shot-tree.js';
 import { AcctValueConverter } from './acct-value-converter.js';
 import { buildRules } from './rule-builder.js';
@@ -123,6 +124,10 @@ class AcctLangiumParser extends LangiumParser {
         try {
             const result = this.linksWhenAssigned ? parseLinked<T>(this, input, options) : super.parse<T>(input, options);
             for (const error of result.parserErrors) error.resyncedTokens = NO_TOKENS;
+            // a one-shot tree's ranges read the line starts the lexer found (lean-cst.ts), not found again
+            const starts = this.builder instanceof ValueLeafCstNodeBuilder && this.lexer instanceof AcctLexer ? this.lexer.lastLineStarts : undefined;
+            const root = result.value?.$cstNode?.root;
+            if (starts && root) giveLineStarts(root, starts);
             this.builder.finishTree(result.value?.$cstNode?.root);
             return result;
         } finally {
