@@ -51,7 +51,10 @@ const node = {
 
 const builds = [
     { ...node, entryPoints: { server: 'server/src/main.ts' }, outdir: 'out' },
-    { ...node, entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'out' },
+    // `acct` is a small launcher (out/cli.js) that lets Node 22.1+ keep the compiled command line
+    // (out/cli-main.js) in a per-user cache before loading it (server/src/cli-launcher.ts)
+    { ...node, entryPoints: { cli: 'server/src/cli-launcher.ts' }, outdir: 'out', banner: {} },
+    { ...node, entryPoints: { 'cli-main': 'server/src/cli.ts' }, outdir: 'out' },
     { ...node, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'out', external: ['vscode'] },
     // The benchmark runs the real power-map panel over a fake of the `vscode` API.
     { ...node, entryPoints: { bench: 'test/bench/bench.ts' }, outdir: 'out', alias: { vscode: './test/bench/fake-vscode.ts' }, external: ['playwright-core'] },

@@ -108,10 +108,19 @@ describe('pre-commit framework hook', () => {
         }
     });
 
-    it('npm pack ships the bundled CLI under its bin name, the git hook and the schema, no sources', () => {
+    it('npm pack ships the bundled CLI (its launcher under the bin name), the git hook and the schema, no sources', () => {
         const packed = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: projectRoot, encoding: 'utf8' });
         const files = (JSON.parse(packed.stdout)[0].files as { path: string }[]).map(f => f.path).sort();
-        expect(files).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'hooks/pre-commit', 'out/cli.js', 'package.json', 'schema/acct-plan.schema.json']);
+        expect(files).toEqual([
+            'CHANGELOG.md',
+            'LICENSE',
+            'README.md',
+            'hooks/pre-commit',
+            'out/cli-main.js',
+            'out/cli.js',
+            'package.json',
+            'schema/acct-plan.schema.json',
+        ]);
         const manifest = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8'));
         expect(manifest.bin.acct).toBe('out/cli.js');
         expect(manifest.scripts.prepare).toMatch(/esbuild\.mjs/);

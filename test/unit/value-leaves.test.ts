@@ -108,7 +108,21 @@ async function checkOnce(files: Record<string, string>, leanTree: boolean) {
                     })),
             }))
             .toArray();
-        return { atOffsets, comments, nodes };
+        // every AST node the syntax tree holds (one replaced by a property written twice too): its keys in order and its parent links
+        const astNodes = new Set<AstNode>();
+        for (const node of CstUtils.streamCst(root)) if (isCompositeCstNode(node) && node.astNode) astNodes.add(node.astNode);
+        const links = [...astNodes].map(node => {
+            const linked = node as AstNode & { $containerIndex?: number };
+            return {
+                type: node.$type,
+                at: node.$cstNode?.offset,
+                keys: Object.keys(node),
+                container: linked.$container && { type: linked.$container.$type, at: linked.$container.$cstNode?.offset },
+                property: linked.$containerProperty,
+                index: linked.$containerIndex,
+            };
+        });
+        return { atOffsets, comments, nodes, links };
     });
     return {
         composites,
@@ -147,6 +161,27 @@ describe('the one-shot syntax tree (value leaves)', () => {
         expect(emptyLists).toBeGreaterThan(100);
         // the keywords and punctuation that give no value are not leaves (one-shot-tree.ts OneShotKeywords)
         expect(leanLeaves).toBeLessThan(fullLeaves * 0.75);
+    });
+
+    it('links each node to its container as Langium’s walk does, a node replaced by a property written twice left unlinked', async () => {
+        const files = exampleFiles();
+        const team = Object.fromEntries(Object.entries(files).filter(([name]) => name.endsWith('team.acct')));
+        const twice = [
+            'customer twice "Twice" {',
+            '  tier core',
+            '  contact a "A" { role user support 1 support 2 }',
+            '  contact b "B" { role user }',
+            '  opportunity o "O" { stage lead amount 3k amount 4k team { } team { } }',
+            '}',
+            '',
+        ].join('\n');
+        await expectSameReading({ ...team, 'twice.acct': twice });
+        const loaded = await loadTexts([{ file: path.join(examples, 'twice.acct'), text: twice }], { today: TODAY, cwd: examples });
+        const [contact, second] = AstUtils.streamAst(loaded.documents[0]!.parseResult.value)
+            .filter(node => node.$type === 'Contact')
+            .toArray() as Array<AstNode & { $containerIndex?: number }>;
+        expect([contact!.$container?.$type, contact!.$containerProperty, contact!.$containerIndex]).toEqual(['Customer', 'contacts', 0]);
+        expect(second!.$containerIndex).toBe(1);
     });
 
     it('reads a generated workspace (the benchmark’s generator) as Langium’s tree does', async () => {

@@ -23,6 +23,7 @@ import type { RankedPlan } from '../contract/sandbox.js';
 import { relativePath } from '../language/workspace/file-places.js';
 import { documentsByUri } from '../language/workspace/acct-documents.js';
 import { lineStarts, offsetOf } from '../language/text/text-scan.js';
+import { lineStartsIn } from '../language/parser/lean-cst.js';
 
 interface Findings {
     /** Sorted by file, line, column (contract section 5). */
@@ -131,7 +132,10 @@ export class AcctPlanBuilder {
                 // the offset as the document's offsetAt gives it, from line starts found by the engine's search
                 const text = doc.textDocument.getText();
                 let starts: Uint32Array | undefined;
-                const offset = (p: { line: number; character: number }) => offsetOf(text, (starts ??= lineStarts(text)), p.line, p.character);
+                // (the tree's, when it holds this text: found by the lexer or for a finding's range already)
+                const root = doc.parseResult.value.$cstNode?.root;
+                const startsOf = () => (root && root.fullText === text ? lineStartsIn(root) : lineStarts(text));
+                const offset = (p: { line: number; character: number }) => offsetOf(text, (starts ??= startsOf()), p.line, p.character);
                 for (const d of doc.diagnostics ?? []) {
                     all.push(diagnosticJson(path, d, at(offset(d.range.start))));
                     sources.push(d);

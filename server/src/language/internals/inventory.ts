@@ -23,6 +23,7 @@ const PARSER = 'language/parser/acct-parser.ts';
 const SPEEDUPS = 'language/parser/recovery-speedups.ts';
 const BOTH = 'language/parser/recovery-speedups.ts, language/parser/block-recovery.ts';
 const RECOVERY = 'language/parser/block-recovery.ts';
+const LINKS = 'language/parser/container-links.ts';
 
 export const INTERNAL_MEMBERS: readonly InternalMember[] = [
     // Chevrotain's recognizer (Langium's ChevrotainWrapper): error recovery (recovery-speedups.ts, block-recovery.ts)
@@ -64,6 +65,14 @@ export const INTERNAL_MEMBERS: readonly InternalMember[] = [
     { owner: 'LangiumParser', member: 'lexerResult', declared: 'private', use: 'read', by: PARSER },
     { owner: 'LangiumParser', member: 'extractHiddenTokens', declared: 'private', use: 'replace', by: PARSER },
     { owner: 'LangiumParser', member: 'doParse', declared: 'private', use: 'replace', by: PARSER },
+    // a one-shot parse links each node when it is assigned, and parses without Langium's walk (container-links.ts)
+    { owner: 'LangiumParser', member: 'assign', declared: 'private', use: 'replace', by: LINKS },
+    { owner: 'LangiumParser', member: 'assignWithoutOverride', declared: 'private', use: 'replace', by: LINKS },
+    { owner: 'LangiumParser', member: 'current', declared: 'private', use: 'read', by: LINKS },
+    { owner: 'LangiumParser', member: 'lexer', declared: 'protected', use: 'read', by: LINKS },
+    { owner: 'LangiumParser', member: 'allRules', declared: 'protected', use: 'read', by: LINKS },
+    { owner: 'LangiumParser', member: 'mainRule', declared: 'protected', use: 'read', by: LINKS },
+    { owner: 'LangiumParser', member: 'lexerResult', declared: 'private', use: 'write', by: LINKS },
     // Langium's CST nodes (incremental/tree-splice.ts, lean-cst.ts, incremental/incremental-parse.ts)
     {
         owner: 'CompositeCstNodeImpl',

@@ -67,6 +67,12 @@ export class AcctLexer implements Lexer {
 
     /** The lines of the text being lexed, for its tokens. */
     private lines = new TokenLines(new Uint32Array(1));
+    private linesOfLast: TokenLines | undefined;
+
+    /** The line starts of the text `tokenize` lexed last (none when it was handed a window's tokens): the parser gives them to the text's tree. */
+    get lastLineStarts(): Uint32Array | undefined {
+        return this.linesOfLast?.starts;
+    }
 
     private readonly chevrotainLexer: ChevrotainLexer;
 
@@ -96,12 +102,13 @@ export class AcctLexer implements Lexer {
         const given = this.given;
         if (given) {
             this.given = undefined;
+            this.linesOfLast = undefined;
             return given;
         }
         // the settings are read when a text is lexed: the lexer is made before they are
         const say = syntaxText(this.services.workspace.AcctSettings.texts());
         const runs = invalidRuns(text);
-        const lines = (this.lines = new TokenLines(lineStarts(text)));
+        const lines = (this.lines = this.linesOfLast = new TokenLines(lineStarts(text)));
         const result = this.lex(runs.length ? squash(text, runs) : text);
         const endOf = new Map(runs);
         for (const error of result.errors) {
@@ -142,7 +149,7 @@ export class AcctLexer implements Lexer {
 class TokenLines {
     private line = 0;
 
-    constructor(private readonly starts: Uint32Array) {}
+    constructor(readonly starts: Uint32Array) {}
 
     /** The 0-based line holding `offset`. */
     lineOf(offset: number): number {

@@ -44,10 +44,12 @@ import {
     type MutableCompositeCstNode,
     type ParserInternals,
 } from '../langium-internals.js';
-import { LeanCstNodeBuilder } from './lean-cst.js';
+import { giveLineStarts, LeanCstNodeBuilder } from './lean-cst.js';
+import { AcctLexer } from './acct-lexer.js';
 import { fillDefaults, LeanCompositeCstNode, OneShotKeywords, putValueLeafInPlace, sharedString } from './one-shot-tree.js';
 import { AcctValueConverter } from './acct-value-converter.js';
 import { buildRules } from './rule-builder.js';
+import { linkWhenAssigned, parseLinked } from './container-links.js';
 
 type CompositeNode = MutableCompositeCstNode;
 
@@ -72,6 +74,8 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
     recoverWithoutThrowing(internals.wrapper);
     shareErrorContexts(internals.wrapper);
     walkHiddenTokensWithACursor(internals);
+    // a one-shot tree links each node as it is assigned, not by a walk after the parse (container-links.ts)
+    if (options.valueLeaves && parser instanceof AcctLangiumParser) parser.linksWhenAssigned = linkWhenAssigned(parser, services.Grammar);
     return parser;
 }
 
@@ -81,6 +85,8 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
  */
 class AcctLangiumParser extends LangiumParser {
     private readonly builder: AcctCstNodeBuilder;
+    /** Each node linked to its container as it is assigned (container-links.ts): the parse skips Langium's walk. */
+    linksWhenAssigned = false;
 
     /** A one-shot parser's table of the strings of the texts parsed so far (`forgetSharedStrings`). */
     get sharedStrings(): Map<string, string> | undefined {
@@ -116,8 +122,12 @@ class AcctLangiumParser extends LangiumParser {
         const limit = Error.stackTraceLimit;
         Error.stackTraceLimit = 0;
         try {
-            const result = super.parse<T>(input, options);
+            const result = this.linksWhenAssigned ? parseLinked<T>(this, input, options) : super.parse<T>(input, options);
             for (const error of result.parserErrors) error.resyncedTokens = NO_TOKENS;
+            // a one-shot tree's ranges read the line starts the lexer found (lean-cst.ts), not found again
+            const starts = this.builder instanceof ValueLeafCstNodeBuilder && this.lexer instanceof AcctLexer ? this.lexer.lastLineStarts : undefined;
+            const root = result.value?.$cstNode?.root;
+            if (starts && root) giveLineStarts(root, starts);
             this.builder.finishTree(result.value?.$cstNode?.root);
             return result;
         } finally {

@@ -37,13 +37,24 @@ export function retext(root: RootCstNode, text: string, edit?: { start: number; 
     lineStartsOf.set(root, starts);
 }
 
-/** The position of `offset` in the text of `root`. */
-export function positionIn(root: RootCstNode, offset: number): Position {
+/** The line starts of the text of `root` (computed once per text, on the first request). */
+export function lineStartsIn(root: RootCstNode): Uint32Array {
     let starts = lineStartsOf.get(root);
     if (!starts) {
         starts = lineStarts(root.fullText);
         lineStartsOf.set(root, starts);
     }
+    return starts;
+}
+
+/** `root`'s text has these line starts (the lexer's, computed as it lexed the text): not computed again. */
+export function giveLineStarts(root: RootCstNode, starts: Uint32Array): void {
+    if (!lineStartsOf.has(root)) lineStartsOf.set(root, starts);
+}
+
+/** The position of `offset` in the text of `root`. */
+export function positionIn(root: RootCstNode, offset: number): Position {
+    const starts = lineStartsIn(root);
     const line = lineOf(starts, offset);
     return { line, character: offset - starts[line]! };
 }
