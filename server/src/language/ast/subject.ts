@@ -9,20 +9,45 @@ export function subjectOf(node: AstNode): SubjectKey | undefined {
         const name = (current as { name?: string }).name ?? '';
         switch (current.$type) {
             case 'Member':
-                return SubjectKeys.member(name);
             case 'Competitor':
-                return SubjectKeys.competitor(name);
             case 'Customer':
-                return SubjectKeys.customer(name);
             case 'Contact':
-                return SubjectKeys.contact((current.$container as Customer).name, name);
             case 'Opportunity':
-                return SubjectKeys.opportunity((current.$container as Customer).name, name);
             case 'Activity':
-                return SubjectKeys.activity((current.$container as Customer).name, name);
+                return keyOf(current, name);
         }
     }
     return undefined;
+}
+
+/**
+ * The last key made, with what it was made of: the findings of one element, or of one id declared
+ * again and again, share one key text (a megabyte of duplicate ids made 80,000 copies of `member:a`).
+ */
+const lastKey = { type: '', customer: '', name: '', key: '' as SubjectKey };
+
+function keyOf(element: AstNode, name: string): SubjectKey {
+    const type = element.$type;
+    const local = type === 'Contact' || type === 'Opportunity' || type === 'Activity';
+    const customer = local ? (element.$container as Customer).name : '';
+    if (lastKey.type === type && lastKey.name === name && lastKey.customer === customer) return lastKey.key;
+    const key =
+        type === 'Member'
+            ? SubjectKeys.member(name)
+            : type === 'Competitor'
+              ? SubjectKeys.competitor(name)
+              : type === 'Customer'
+                ? SubjectKeys.customer(name)
+                : type === 'Contact'
+                  ? SubjectKeys.contact(customer, name)
+                  : type === 'Opportunity'
+                    ? SubjectKeys.opportunity(customer, name)
+                    : SubjectKeys.activity(customer, name);
+    lastKey.type = type;
+    lastKey.customer = customer;
+    lastKey.name = name;
+    lastKey.key = key;
+    return key;
 }
 
 /** A declaration's span in its document (offsets), with its key; children for a customer. */
