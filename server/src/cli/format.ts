@@ -46,15 +46,16 @@ export function summaryLine(diagnostics: DiagnosticJson[], fileCount: number, te
 }
 
 export function formatJson(diagnostics: DiagnosticJson[]): string {
-    return Buffer.concat([...jsonPieces(diagnostics)]).toString('utf8');
+    return Buffer.concat([...findingListBytes(diagnostics)]).toString('utf8');
 }
 
 /**
  * `formatJson` in pieces, for standard output: the 42 MB of a megabyte of findings is never one
  * text, and each piece is the bytes written (formats/finding-json.ts), never a text encoded again.
+ * A piece holds until the next is asked for: write it (or copy it) first.
  */
 export function jsonPieces(diagnostics: DiagnosticJson[]): Iterable<Uint8Array> {
-    return findingListBytes(diagnostics);
+    return findingListBytes(diagnostics, { reuse: true });
 }
 
 /**

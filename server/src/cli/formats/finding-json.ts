@@ -12,6 +12,9 @@ import type { DiagnosticJson } from '../../contract/plan-types.js';
 /** About how many bytes a piece holds before it is handed out. */
 export const PIECE_BYTES = 1 << 18;
 
+/** Room past PIECE_BYTES in a piece's buffer, for the finding that reaches it. */
+const SLACK_BYTES = 1 << 14;
+
 /** A finding's tail as bytes, with the fields it was made from. */
 interface Tail {
     column: number;
@@ -24,14 +27,19 @@ interface Tail {
 
 /** Bytes written into pieces of about PIECE_BYTES, each handed out whole. */
 class Pieces {
-    private buffer = Buffer.allocUnsafe(2 * PIECE_BYTES);
+    // a piece is handed out once it reaches PIECE_BYTES, or when the next finding does not fit in what is left
+    private buffer: Buffer = Buffer.allocUnsafe(PIECE_BYTES + SLACK_BYTES);
     private at = 0;
+    /** The buffer of the piece before, written into again after the next piece (`reuse`). */
+    private spare: Buffer | undefined;
+
+    constructor(private readonly reuse: boolean) {}
 
     /** Room for `bytes` more; the piece so far when it is full (to be handed out), else undefined. */
     room(bytes: number): Uint8Array | undefined {
         if (this.at + bytes <= this.buffer.length) return undefined;
         const full = this.take();
-        if (bytes > this.buffer.length) this.buffer = Buffer.allocUnsafe(bytes + PIECE_BYTES);
+        if (bytes > this.buffer.length) this.buffer = Buffer.allocUnsafe(bytes);
         return full;
     }
 
@@ -40,11 +48,13 @@ class Pieces {
         return this.at >= PIECE_BYTES;
     }
 
-    /** The bytes written so far, as a piece of their own (the next are written into a new buffer). */
+    /** The bytes written so far, as a piece of their own (the next are written into the spare buffer, or a new one). */
     take(): Uint8Array | undefined {
         if (this.at === 0) return undefined;
         const piece = this.buffer.subarray(0, this.at);
-        this.buffer = Buffer.allocUnsafe(this.buffer.length);
+        const next = this.spare ?? Buffer.allocUnsafe(PIECE_BYTES + SLACK_BYTES);
+        this.spare = this.reuse && this.buffer.length === PIECE_BYTES + SLACK_BYTES ? this.buffer : undefined;
+        this.buffer = next;
         this.at = 0;
         return piece;
     }
@@ -82,13 +92,15 @@ const COMMA = 0x2c; // ,
 
 /**
  * The UTF-8 of `JSON.stringify(findings, null, 2)` in pieces of about PIECE_BYTES (each ends
- * between two findings). A finding that is not the contract's seven fields, in their order and of
+ * between two findings). With `reuse`, a piece's bytes are written over two pieces later: for a
+ * writer that is done with each piece before it asks for the next (standard output, a write
+ * awaited), so that a report of 40 MB holds two buffers, not one per piece until a collection. A finding that is not the contract's seven fields, in their order and of
  * their types, is written as JSON.stringify writes it.
  */
-export function* findingListBytes(findings: Iterable<DiagnosticJson>): Generator<Uint8Array> {
+export function* findingListBytes(findings: Iterable<DiagnosticJson>, options: { reuse?: boolean } = {}): Generator<Uint8Array> {
     const inner = '\n  ';
     const at = inner + '  ';
-    const pieces = new Pieces();
+    const pieces = new Pieces(options.reuse ?? false);
     const quote = lastTwoQuoted();
     let headFile: string | undefined;
     let head = new Uint8Array(0);
