@@ -4,7 +4,8 @@
  * first asked, and a declaration without elements shares one empty list of children.
  */
 import { describe, expect, it } from 'vitest';
-import { subjectsByOffset } from '../../server/src/language/ast/subject.js';
+import { subjectOf, subjectsByOffset } from '../../server/src/language/ast/subject.js';
+import { isCustomer, isPolicy, type Workspace } from '../../server/src/language/generated/ast.js';
 import { buildWorkspace } from './helpers.js';
 
 const PLAN = `member alice "Alice"
@@ -51,5 +52,29 @@ describe('the subject of a place in a plan', () => {
         for (const i of [0, 17, 49]) expect(at(text.indexOf(`c${i} `))).toBe(`customer:c${i}`);
         expect(at(text.indexOf('"X"'))).toBe('contact:k/x');
         expect(at(text.indexOf('"K"'))).toBe('customer:k');
+    });
+
+    it('at every offset of plans written again and again, broken or not, is the innermost declaration a search of all of them finds', async () => {
+        const plans = [
+            'member a "A"\n'.repeat(40) + 'policy { }\n' + 'member a "A"\nmember b "B"\n'.repeat(10),
+            'customer a "a" {\n'.repeat(30),
+            'customer c "C" {\n    contact k "K" { }\n}\n'.repeat(5) + 'customer c "C" {\n    contcat x "X" {\n    opportunity o "O" { }\n',
+        ];
+        for (const text of plans) {
+            const ws = await buildWorkspace({ 'plan.acct': text });
+            const root = ws.docs['plan.acct']!.parseResult.value as Workspace;
+            const at = subjectsByOffset(root);
+            const holding = (nodes: readonly { $cstNode?: { offset: number; end: number } }[], offset: number) =>
+                nodes.find(n => n.$cstNode && n.$cstNode.offset <= offset && offset < n.$cstNode.end);
+            for (let offset = 0; offset <= text.length; offset++) {
+                const outer = holding(
+                    root.declarations.filter(d => !isPolicy(d)),
+                    offset,
+                );
+                const inner = outer && isCustomer(outer) ? holding([...outer.contacts, ...outer.opportunities, ...outer.activities], offset) : undefined;
+                const expected = inner ? subjectOf(inner as never) : outer ? subjectOf(outer as never) : null;
+                expect(at(offset), `offset ${offset}`).toBe(expected ?? null);
+            }
+        }
     });
 });

@@ -2,7 +2,8 @@
 import type { DiagnosticJson } from '../contract/plan-types.js';
 import { findingLine } from '../contract/findings.js';
 import type { Texts } from '../method/index.js';
-import { jsonListPieces, PIECE_CHARS } from './formats/json-pieces.js';
+import { PIECE_CHARS } from './formats/json-pieces.js';
+import { findingListBytes, isPlainFinding, lastTwoQuoted } from './formats/finding-json.js';
 
 export type OutputFormat = 'text' | 'json' | 'github';
 
@@ -45,36 +46,28 @@ export function summaryLine(diagnostics: DiagnosticJson[], fileCount: number, te
 }
 
 export function formatJson(diagnostics: DiagnosticJson[]): string {
-    return [...jsonPieces(diagnostics)].join('');
-}
-
-/** `formatJson` in pieces, for standard output: the 42 MB of a megabyte of findings is never one text. */
-export function jsonPieces(diagnostics: DiagnosticJson[]): Iterable<string> {
-    return jsonListPieces(diagnostics, 0, undefined, findingJson());
+    return Buffer.concat([...findingListBytes(diagnostics)]).toString('utf8');
 }
 
 /**
- * A finding as `JSON.stringify(d, null, 2)` writes it in the list, made from its fields directly:
- * the file, the code, the message and the subject of the finding before are quoted once (the
- * findings of one file, or of one mistake repeated, share them). A finding that is not the
- * contract's seven fields, in their order and of their types, is written by JSON.stringify.
+ * `formatJson` in pieces, for standard output: the 42 MB of a megabyte of findings is never one
+ * text, and each piece is the bytes written (formats/finding-json.ts), never a text encoded again.
+ * A piece holds until the next is asked for: write it (or copy it) first.
+ */
+export function jsonPieces(diagnostics: DiagnosticJson[]): Iterable<Uint8Array> {
+    return findingListBytes(diagnostics, { reuse: true });
+}
+
+/**
+ * A finding as `JSON.stringify(d, null, 2)` writes it in a list (`acct diff`'s new findings),
+ * made from its fields directly: the file, the code, the message and the subject of the finding
+ * before are quoted once (the findings of one file, or of one mistake repeated, share them). A
+ * finding that is not the contract's seven fields, in their order and of their types, is written
+ * by JSON.stringify.
  */
 export function findingJson(): (d: DiagnosticJson, inner: string) => string {
-    // The texts of the last two findings with their JSON: findings of two mistakes in turn (a `}`
-    // missing and a duplicate id on every line) quote two messages, each once, not once a line.
-    // (A map of the last 64 texts made a report of distinct messages a fifth slower: a hash of each.)
-    const field = () => ({ value: '', text: '""', before: '', beforeText: '""' });
-    const said = { file: field(), severity: field(), code: field(), message: field(), subject: field() };
-    const quoted = (name: keyof typeof said, value: string) => {
-        const last = said[name];
-        if (last.value === value) return last.text;
-        const text = last.before === value ? last.beforeText : JSON.stringify(value);
-        last.before = last.value;
-        last.beforeText = last.text;
-        last.value = value;
-        last.text = text;
-        return text;
-    };
+    // the texts of the last two findings with their JSON: findings of two mistakes in turn quote two messages
+    const quoted = lastTwoQuoted();
     return (d, inner) => {
         if (!isPlainFinding(d)) return JSON.stringify(d, null, 2).replace(/\n/g, inner);
         const at = inner + '  ';
@@ -83,26 +76,6 @@ export function findingJson(): (d: DiagnosticJson, inner: string) => string {
             `${at}"code": ${quoted('code', d.code)},${at}"message": ${quoted('message', d.message)},${at}"subject": ${d.subject === null ? 'null' : quoted('subject', d.subject)}${inner}}`
         );
     };
-}
-
-const FINDING_KEYS = ['file', 'line', 'column', 'severity', 'code', 'message', 'subject'];
-
-/** The contract's seven fields in their order, strings and finite numbers (and a null subject): what findingJson writes as JSON.stringify would. */
-function isPlainFinding(d: DiagnosticJson): boolean {
-    if (
-        typeof d.file !== 'string' ||
-        !Number.isFinite(d.line) ||
-        !Number.isFinite(d.column) ||
-        typeof d.severity !== 'string' ||
-        typeof d.code !== 'string' ||
-        typeof d.message !== 'string' ||
-        (d.subject !== null && typeof d.subject !== 'string') ||
-        Object.getPrototypeOf(d) !== Object.prototype
-    )
-        return false;
-    let i = 0;
-    for (const key in d) if (FINDING_KEYS[i++] !== key) return false;
-    return i === FINDING_KEYS.length;
 }
 
 /** GitHub workflow commands: `::warning file=…,line=…,col=…,title=CODE::MESSAGE`. */

@@ -14,8 +14,9 @@ export class OutputError extends Error {
 /** The reader closed the pipe: nothing more to say, nothing went wrong. */
 export class ClosedOutput extends Error {}
 
-export function writeStdout(text: string): Promise<void> {
-    if (text === '') return Promise.resolve();
+/** Writes a text, or bytes already encoded (the JSON report, cli/formats/finding-json.ts). */
+export function writeStdout(text: string | Uint8Array): Promise<void> {
+    if (text.length === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
         const failed = (error: NodeJS.ErrnoException) => reject(error.code === 'EPIPE' ? new ClosedOutput() : new OutputError(error.code ?? error.message));
         try {

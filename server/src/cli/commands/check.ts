@@ -55,22 +55,25 @@ async function check(paths: string[], options: CheckOptions, texts: Texts): Prom
  * The report in pieces, as it is made (a megabyte of findings is 42 MB of JSON: never one text
  * on its way to standard output), followed by a line feed; nothing at all for an empty report.
  */
-async function writeReport(target: string | undefined, pieces: Iterable<string>, what: string, texts: Texts): Promise<void> {
+async function writeReport(target: string | undefined, pieces: Iterable<string | Uint8Array>, what: string, texts: Texts): Promise<void> {
     if (target) {
-        const output = [...pieces].join('');
+        // a piece of bytes ends between two findings: it is whole UTF-8
+        const output = Array.from(pieces, piece =>
+            typeof piece === 'string' ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8'),
+        ).join('');
         if (output) await writeOutput(target, output + '\n', '-o', what, texts);
         return;
     }
     let written = false;
     for (const piece of pieces) {
-        if (!piece) continue;
+        if (piece.length === 0) continue;
         await writeStdout(piece);
         written = true;
     }
     if (written) await writeStdout('\n');
 }
 
-function* report(workspace: LoadedWorkspace, format: CheckOptions['format'], texts: Texts): Generator<string> {
+function* report(workspace: LoadedWorkspace, format: CheckOptions['format'], texts: Texts): Generator<string | Uint8Array> {
     const diagnostics = workspace.diagnostics();
     switch (format) {
         case 'json':

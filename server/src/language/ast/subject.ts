@@ -9,20 +9,45 @@ export function subjectOf(node: AstNode): SubjectKey | undefined {
         const name = (current as { name?: string }).name ?? '';
         switch (current.$type) {
             case 'Member':
-                return SubjectKeys.member(name);
             case 'Competitor':
-                return SubjectKeys.competitor(name);
             case 'Customer':
-                return SubjectKeys.customer(name);
             case 'Contact':
-                return SubjectKeys.contact((current.$container as Customer).name, name);
             case 'Opportunity':
-                return SubjectKeys.opportunity((current.$container as Customer).name, name);
             case 'Activity':
-                return SubjectKeys.activity((current.$container as Customer).name, name);
+                return keyOf(current, name);
         }
     }
     return undefined;
+}
+
+/**
+ * The last key made, with what it was made of: the findings of one element, or of one id declared
+ * again and again, share one key text (a megabyte of duplicate ids made 80,000 copies of `member:a`).
+ */
+const lastKey = { type: '', customer: '', name: '', key: '' as SubjectKey };
+
+function keyOf(element: AstNode, name: string): SubjectKey {
+    const type = element.$type;
+    const local = type === 'Contact' || type === 'Opportunity' || type === 'Activity';
+    const customer = local ? (element.$container as Customer).name : '';
+    if (lastKey.type === type && lastKey.name === name && lastKey.customer === customer) return lastKey.key;
+    const key =
+        type === 'Member'
+            ? SubjectKeys.member(name)
+            : type === 'Competitor'
+              ? SubjectKeys.competitor(name)
+              : type === 'Customer'
+                ? SubjectKeys.customer(name)
+                : type === 'Contact'
+                  ? SubjectKeys.contact(customer, name)
+                  : type === 'Opportunity'
+                    ? SubjectKeys.opportunity(customer, name)
+                    : SubjectKeys.activity(customer, name);
+    lastKey.type = type;
+    lastKey.customer = customer;
+    lastKey.name = name;
+    lastKey.key = key;
+    return key;
 }
 
 /** A declaration's span in its document (offsets), with its key; children for a customer. */
@@ -84,9 +109,62 @@ function holding(spans: readonly Span[], offset: number): Span | undefined {
  */
 export function subjectsByOffset(root: Workspace): (offset: number) => SubjectKey | null {
     // found when first asked: a file without findings (most of a clean workspace) needs none of them
-    let spans: Span[] | undefined;
+    let at: ((offset: number) => SubjectKey | null) | undefined;
+    return offset => (at ??= declarationsAt(root) ?? spansAt(root))(offset);
+}
+
+/** The lookup through every declaration's span, sorted (declarations written out of order or overlapping). */
+function spansAt(root: Workspace): (offset: number) => SubjectKey | null {
+    const spans = declarationSpans(root);
     return offset => {
-        const outer = holding((spans ??= declarationSpans(root)), offset);
+        const outer = holding(spans, offset);
+        if (!outer) return null;
+        return holding(outer.children, offset)?.key ?? outer.key;
+    };
+}
+
+/**
+ * The lookup through the declarations as the parser made them, in text order and apart (almost
+ * always): their offsets in two arrays, and a declaration's key and the spans of its elements
+ * made only for a declaration that holds a finding — one id declared 80,000 times made a span
+ * and a key for each declaration before the first finding was placed. Consecutive declarations
+ * of the same kind and id share their key. Undefined when they are not in order.
+ */
+function declarationsAt(root: Workspace): ((offset: number) => SubjectKey | null) | undefined {
+    const declarations = (root.declarations ?? []).filter(d => !isPolicy(d) && d.$cstNode);
+    const starts = new Float64Array(declarations.length);
+    const ends = new Float64Array(declarations.length);
+    for (let i = 0; i < declarations.length; i++) {
+        const cst = declarations[i]!.$cstNode!;
+        starts[i] = cst.offset;
+        ends[i] = cst.end;
+        if (cst.end <= cst.offset || (i > 0 && cst.offset < ends[i - 1]!)) return undefined;
+    }
+    const found: Array<Span | null | undefined> = new Array(declarations.length);
+    let last: { type: string; name: string | undefined; key: SubjectKey | undefined } | undefined;
+    const spanAt = (i: number): Span | null => {
+        const known = found[i];
+        if (known !== undefined) return known;
+        const declaration = declarations[i]!;
+        const name = (declaration as { name?: string }).name;
+        if (!last || last.type !== declaration.$type || last.name !== name) last = { type: declaration.$type, name, key: subjectOf(declaration) };
+        const cst = declaration.$cstNode!;
+        const span = last.key
+            ? { start: cst.offset, end: cst.end, key: last.key, children: isCustomer(declaration) ? childSpans(declaration) : NO_CHILDREN }
+            : null;
+        found[i] = span;
+        return span;
+    };
+    return offset => {
+        // the last declaration starting at or before the offset
+        let [low, high] = [0, declarations.length];
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (starts[middle]! <= offset) low = middle + 1;
+            else high = middle;
+        }
+        if (low === 0 || offset >= ends[low - 1]!) return null;
+        const outer = spanAt(low - 1);
         if (!outer) return null;
         return holding(outer.children, offset)?.key ?? outer.key;
     };

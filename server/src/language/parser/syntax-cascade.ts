@@ -61,16 +61,13 @@ export function withoutCascades(document: LangiumDocument, lexing: readonly Diag
     errors.set(parsedAt, lexedAt.length);
     errors.sort();
     const windows = cascadeWindows(document, text, errors);
-    const firstOnLine = new Map<number, number>();
-    const earliest = (d: Diagnostic, offset: number) => {
-        const known = firstOnLine.get(d.range.start.line);
-        if (known === undefined || offset < known) firstOnLine.set(d.range.start.line, offset);
-    };
-    lexing.forEach((d, i) => earliest(d, lexedAt[i]!));
-    parsing.forEach((d, i) => earliest(d, parsedAt[i]!));
+    // The first error on a line is the first of all errors at or after the line's start: an error
+    // of another line has its offset on that line (offsetAt keeps it before the line's end), so
+    // the sorted offsets answer without a map of every line with an error.
+    const firstOnLine = (d: Diagnostic) => errors[lowerBound(errors, document.textDocument.offsetAt({ line: d.range.start.line, character: 0 }))]!;
     const kept = parsing.filter((d, i) => {
         const offset = parsedAt[i]!;
-        return !lexed.has(offset) && !inSpans(windows, offset) && firstOnLine.get(d.range.start.line)! >= offset;
+        return !lexed.has(offset) && !inSpans(windows, offset) && firstOnLine(d) >= offset;
     });
     if (kept.length === 0 && lexing.length === 0) {
         // a file that does not parse keeps its first error, whatever the rules above say

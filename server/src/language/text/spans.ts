@@ -59,14 +59,18 @@ const QUOTE = 34,
 /** [start, end) of a stretch of text. */
 export type Span = [start: number, end: number];
 
-/** The spans sorted and merged where they overlap, so that a lookup is a binary search (`inSpans`). */
+/**
+ * The spans sorted and merged where they overlap, so that a lookup is a binary search (`inSpans`).
+ * The spans given are the caller's own, made for this: they are sorted and reused (a merged span
+ * is the first of its run, extended), not copied — a megabyte of unclosed customers has 60,000.
+ */
 export function mergeSpans(spans: Span[]): Span[] {
     spans.sort((a, b) => a[0] - b[0]);
     const merged: Span[] = [];
     for (const span of spans) {
         const last = merged[merged.length - 1];
         if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
-        else merged.push([span[0], span[1]]);
+        else merged.push(span);
     }
     return merged;
 }

@@ -156,7 +156,8 @@ function mutedSpans(document: LangiumDocument, parseErrors: readonly Diagnostic[
     if (parseErrors.length === 0) return [];
     const text = document.textDocument.getText();
     const closing = closingBraces(text);
-    const errors = parseErrors.map(d => document.textDocument.offsetAt(d.range.start)).sort((a, b) => a - b);
+    // sorted as numbers without a comparison function (60,000 errors in a megabyte of unclosed customers)
+    const errors = Float64Array.from(parseErrors, d => document.textDocument.offsetAt(d.range.start)).sort();
     const spans: Span[] = [];
     for (const declaration of (document.parseResult.value as Workspace).declarations ?? []) {
         const cst = declaration.$cstNode;

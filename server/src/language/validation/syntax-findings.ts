@@ -14,11 +14,14 @@ export function giveContractCodes(diagnostics: readonly Diagnostic[], texts: () 
     const lexing: Diagnostic[] = [];
     const parsing: Diagnostic[] = [];
     for (const diagnostic of diagnostics) {
-        const code = (diagnostic.data as { code?: string } | undefined)?.code;
+        const data = diagnostic.data as { code?: string } | undefined;
+        const code = data?.code;
         if (code === DocumentValidator.LexingError || code === DocumentValidator.ParsingError) {
             (code === DocumentValidator.LexingError ? lexing : parsing).push(diagnostic);
             diagnostic.code = IssueCodes.Syntax;
-            diagnostic.data = { code: IssueCodes.Syntax };
+            // the marker's data is the error's own (Langium's diagnosticData, pushParseErrors make one
+            // per error): its code replaced, not a second object for each of 60,000 errors
+            data!.code = IssueCodes.Syntax;
         } else if (diagnostic.code === undefined && code === undefined) {
             // Langium caught an exception in a check: the other checks ran; say what failed, under a code.
             diagnostic.code = IssueCodes.InternalError;

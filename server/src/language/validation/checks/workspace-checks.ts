@@ -39,7 +39,8 @@ export class WorkspaceChecks {
                 firstOf.set(declaration.name, first);
             }
             // Every copy past the first few names the same others: its message is formatted once per id.
-            const amongFirst = first.some(([d]) => d === declaration);
+            // (an index, not a destructured entry: 80,000 copies of an id ask this of the same few)
+            const amongFirst = first.some(entry => entry[0] === declaration);
             let message = amongFirst ? undefined : messageOf.get(declaration.name);
             if (message === undefined) {
                 // the first few others, found without walking all of them (thousands of copies stay linear)
