@@ -8,32 +8,19 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findingListBytes, PIECE_BYTES } from '../../server/src/cli/formats/finding-json.js';
 import type { DiagnosticJson } from '../../server/src/contract/plan-types.js';
+import { findingArbitraries } from '../support/finding-arbitraries.js';
 
 const utf8 = (findings: unknown[]) => Buffer.from(JSON.stringify(findings, null, 2), 'utf8');
 const pieces = (findings: unknown[]) => [...findingListBytes(findings as DiagnosticJson[])];
 
 describe('the findings of acct check --format json, as bytes', () => {
     it('are the UTF-8 of JSON.stringify of the list, whatever their fields hold', () => {
-        const text = fc.oneof(
-            fc.string(),
-            fc.string({ unit: 'grapheme' }),
-            fc.constantFrom('', '"', '\\', '\u0000', '\u2028', '\ud800', '客户计划', 'plan.acct'),
-        );
-        const finding = fc.record({
-            file: text,
-            line: fc.oneof(fc.nat(), fc.constantFrom(NaN, Infinity, -0, -3, 1.5, 2 ** 31 - 1, 2 ** 31, 1e21)),
-            column: fc.oneof(fc.nat(), fc.constantFrom(-0, 1.5)),
-            severity: fc.constantFrom('error', 'warning', 'info'),
-            code: text,
-            message: text,
-            subject: fc.option(text),
+        const { finding, odd } = findingArbitraries({
+            texts: ['', '"', '\\', '\u0000', '\u2028', '\ud800', '客户计划', 'plan.acct'],
+            lines: [NaN, Infinity, -0, -3, 1.5, 2 ** 31 - 1, 2 ** 31, 1e21],
+            columns: [-0, 1.5],
+            reason: '理由',
         });
-        const odd = fc.oneof(
-            finding.map(({ subject: _s, ...rest }) => rest),
-            finding.map(f => ({ ...f, reason: '理由' })),
-            finding.map(({ file, ...rest }) => ({ ...rest, file })),
-            finding.map(f => ({ ...f, subject: undefined })),
-        );
         fc.assert(
             fc.property(fc.array(fc.oneof(finding, finding, odd), { maxLength: 20 }), findings => {
                 expect(Buffer.concat(pieces(findings)).equals(utf8(findings))).toBe(true);

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { jsonDocumentPieces, jsonListPieces, PIECE_CHARS } from '../../server/src/cli/formats/json-pieces.js';
 import { formatJson, linePieces } from '../../server/src/cli/format.js';
 import type { DiagnosticJson } from '../../server/src/contract/plan-types.js';
+import { findingArbitraries } from '../support/finding-arbitraries.js';
 
 const value = fc.jsonValue({ maxDepth: 3 });
 /** Items long enough that a list of them spans several pieces. */
@@ -50,23 +51,13 @@ describe('reports written in pieces', () => {
     });
 
     it('the findings of acct check --format json are JSON.stringify of the list, whatever their fields hold', () => {
-        const text = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('', '"', '\\', '\u0000', '\u2028', '\ud800', 'plan.acct'));
-        const finding = fc.record({
-            file: text,
-            line: fc.oneof(fc.nat(), fc.constantFrom(NaN, Infinity, -0, 1.5)),
-            column: fc.nat(),
-            severity: fc.constantFrom('error', 'warning', 'info'),
-            code: text,
-            message: text,
-            subject: fc.option(text),
+        // findings of other shapes too: a field missing, one more, another order, undefined values
+        const { finding, odd } = findingArbitraries({
+            texts: ['', '"', '\\', '\u0000', '\u2028', '\ud800', 'plan.acct'],
+            lines: [NaN, Infinity, -0, 1.5],
+            columns: [],
+            reason: 'r',
         });
-        // findings of other shapes: a field missing, one more, another order, undefined values
-        const odd = fc.oneof(
-            finding.map(({ subject: _s, ...rest }) => rest),
-            finding.map(f => ({ ...f, reason: 'r' })),
-            finding.map(({ file, ...rest }) => ({ ...rest, file })),
-            finding.map(f => ({ ...f, subject: undefined })),
-        );
         fc.assert(
             fc.property(fc.array(fc.oneof(finding, finding, odd), { maxLength: 20 }), findings => {
                 expect(formatJson(findings as DiagnosticJson[])).toBe(JSON.stringify(findings, null, 2));
