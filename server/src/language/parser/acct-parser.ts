@@ -35,6 +35,7 @@ import {
 import { skipBlocksWhenRecovering } from './block-recovery.js';
 import type { IToken } from 'chevrotain';
 import { boundRecovery, NO_TOKENS, recoverWithoutThrowing, rememberGrammarWalks, resyncInOnePass, shareErrorContexts } from './recovery-speedups.js';
+import { shareSubruleOptions } from './parser-allocations.js';
 import {
     checkLangiumInternals,
     checkParsing,
@@ -73,6 +74,7 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
     rememberGrammarWalks(internals.wrapper, wholeRuleChoices);
     recoverWithoutThrowing(internals.wrapper);
     shareErrorContexts(internals.wrapper);
+    shareSubruleOptions(internals.wrapper);
     walkHiddenTokensWithACursor(internals);
     // a one-shot tree links each node as it is assigned, not by a walk after the parse (container-links.ts)
     if (options.valueLeaves && parser instanceof AcctLangiumParser) parser.linksWhenAssigned = linkWhenAssigned(parser, services.Grammar);
