@@ -13,9 +13,6 @@ export interface RecognizerInternals {
     findReSyncTokenType(): TokenType | undefined;
     flattenFollowSet(): TokenType[];
     getFollowsForInRuleRecovery(tokType: TokenType, tokIdxInRule: number): TokenType[];
-    /** Langium's call of a rule: Chevrotain's `subrule` with the rule's arguments in new options. */
-    wrapSubrule(idx: number, rule: unknown, args: unknown): unknown;
-    subrule(idx: number, rule: unknown, options: { ARGS: unknown[] }): unknown;
     /** Throws the error, or returns when it was recovered in the rule (recovery-speedups.ts). */
     raiseNoAltException(occurrence: number, errMsgTypes: string | undefined): void;
     isBackTracking(): boolean;
@@ -57,8 +54,6 @@ const RECOGNIZER_METHODS = [
     'findReSyncTokenType',
     'flattenFollowSet',
     'getFollowsForInRuleRecovery',
-    'wrapSubrule',
-    'subrule',
     'raiseNoAltException',
     'consumeInternalError',
     'consumeInternal',

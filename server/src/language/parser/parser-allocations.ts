@@ -1,9 +1,9 @@
 /**
- * Fewer and smaller objects for each rule called and each error recovered by the parser (acct-parser.ts
+ * Fewer and smaller objects for each node made and each error recovered by the parser (acct-parser.ts
  * and recovery-speedups.ts use these): the same fields, the same prototypes, the same errors.
  */
 import type { IToken } from 'chevrotain';
-import { replaceMethod, type RecognizerInternals } from '../langium-internals.js';
+import { expectMember, replaceMethod } from '../langium-internals.js';
 
 /**
  * The tokens an error's recovery skipped, when it skipped none (or once parsed: nothing in Langium
@@ -53,26 +53,51 @@ function errorMaker(prototype: object): ErrorMaker {
     return RecognitionError as unknown as ErrorMaker;
 }
 
+/** The members of Langium's parser that `makeNodesWithRoom` replaces and reads. */
+interface NodeStarts {
+    startImplementation($type: string | symbol | undefined, infixName: string | undefined, implementation: (args: unknown) => void): (args: unknown) => unknown;
+    isRecording(): boolean;
+    construct(): unknown;
+    stack: object[];
+}
+
 /**
- * Langium calls each rule through `wrapSubrule`, which makes new options for Chevrotain's `subrule`
- * (an object and a list holding the arguments) on every call: two objects per rule called, 16 MB
- * for a megabyte of unclosed customers. Chevrotain only reads them, and acct's rules are called
- * with one frozen arguments object (rule-builder.ts): the options made once per arguments object.
+ * Langium starts each node of the tree as `{ $type }`, an object with room for one field: the
+ * others (a customer has ten) go to a second array, made again as it grows (a megabyte of unclosed
+ * customers: 60,000 such nodes). Here each node is made by a constructor with the same one field
+ * and the same prototype (Object's, as a literal has), so V8 gives it room for the fields the parse
+ * adds next: the same fields in the same order. Langium's startImplementation (langium 4.4.2,
+ * langium-parser.js) with that change; applied before the rules are built (they keep what it returns).
  */
-export function shareSubruleOptions(wrapper: RecognizerInternals): void {
-    let lastArgs: unknown = undefined;
-    let lastOptions: { ARGS: unknown[] } | undefined;
+export function makeNodesWithRoom(parser: object, datatype: symbol): void {
+    const langium = parser as NodeStarts;
+    expectMember(langium, 'LangiumParser', 'stack', 'array');
+    expectMember(langium, 'LangiumParser', 'isRecording', 'function');
+    expectMember(langium, 'LangiumParser', 'construct', 'function');
     replaceMethod(
-        wrapper,
-        'chevrotain Parser',
-        'wrapSubrule',
+        langium,
+        'LangiumParser',
+        'startImplementation',
         () =>
-            function (this: RecognizerInternals, idx: number, rule: unknown, args: unknown): unknown {
-                if (lastOptions === undefined || args !== lastArgs) {
-                    lastArgs = args;
-                    lastOptions = Object.freeze({ ARGS: Object.freeze([args]) as unknown[] });
-                }
-                return this.subrule(idx, rule, lastOptions);
+            function (this: NodeStarts, $type, infixName, implementation) {
+                return (args: unknown) => {
+                    // Only a rule that is not a fragment makes a node
+                    const createNode = !this.isRecording() && $type !== undefined;
+                    if (createNode) {
+                        const node = new (AstNodeObject as unknown as new ($type: string | symbol) => Record<string, unknown>)($type);
+                        this.stack.push(node);
+                        if ($type === datatype) node.value = '';
+                        else if (infixName !== undefined) node.$infixName = infixName;
+                    }
+                    implementation(args);
+                    // a rule that throws has its node made by Langium's subrule
+                    return createNode ? this.construct() : undefined;
+                };
             },
     );
 }
+
+function AstNodeObject(this: { $type: string | symbol }, $type: string | symbol): void {
+    this.$type = $type;
+}
+AstNodeObject.prototype = Object.prototype;
