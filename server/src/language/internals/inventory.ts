@@ -65,6 +65,9 @@ export const INTERNAL_MEMBERS: readonly InternalMember[] = [
     { owner: 'LangiumParser', member: 'lexerResult', declared: 'private', use: 'read', by: PARSER },
     { owner: 'LangiumParser', member: 'extractHiddenTokens', declared: 'private', use: 'replace', by: PARSER },
     { owner: 'LangiumParser', member: 'doParse', declared: 'private', use: 'replace', by: PARSER },
+    // each node made with room for its fields (parser-allocations.ts)
+    { owner: 'LangiumParser', member: 'startImplementation', declared: 'private', use: 'replace', by: 'language/parser/parser-allocations.ts' },
+    { owner: 'LangiumParser', member: 'stack', declared: 'private', use: 'read', by: 'language/parser/parser-allocations.ts' },
     // a one-shot parse links each node when it is assigned, and parses without Langium's walk (container-links.ts)
     { owner: 'LangiumParser', member: 'assign', declared: 'private', use: 'replace', by: LINKS },
     { owner: 'LangiumParser', member: 'assignWithoutOverride', declared: 'private', use: 'replace', by: LINKS },

@@ -18,6 +18,7 @@
  *   grammar again (recovery-speedups.ts: the in-repetition depth bound too).
  */
 import {
+    DatatypeSymbol,
     LangiumParser,
     LeafCstNodeImpl,
     type AstNode,
@@ -35,6 +36,7 @@ import {
 import { skipBlocksWhenRecovering } from './block-recovery.js';
 import type { IToken } from 'chevrotain';
 import { boundRecovery, NO_TOKENS, recoverWithoutThrowing, rememberGrammarWalks, resyncInOnePass, shareErrorContexts } from './recovery-speedups.js';
+import { makeNodesWithRoom } from './parser-allocations.js';
 import {
     checkLangiumInternals,
     checkParsing,
@@ -95,6 +97,8 @@ class AcctLangiumParser extends LangiumParser {
 
     constructor(services: LangiumCoreServices, options: AcctParserOptions) {
         super(services);
+        // before the rules are built (createAcctParser): each rule keeps the start Langium gave it
+        makeNodesWithRoom(this, DatatypeSymbol);
         this.builder = options.valueLeaves ? new ValueLeafCstNodeBuilder(services.shared.AstReflection) : new AcctCstNodeBuilder();
         // a one-shot parse's values (and so its references' names) are the load's one string each
         const converter = services.parser.ValueConverter;
