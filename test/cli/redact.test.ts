@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { examplesDir, runCli, tempWorkspace } from '../support/run-cli.js';
 import { validatePlan } from '../support/schema.js';
 import type { AcctPlanDocument } from '../../server/src/contract/plan-types.js';
+import { CATALOGS, type MessageKey } from '../../server/src/method/index.js';
 
 const team = `member alice "Alice Chen"\nmember bob "Bob Li"\nmember carol "Carol Wu"
 competitor nokia "Nokia Networks"\ncompetitor ericsson "Ericsson AB"\npolicy { severity uncovered-key-person warning }\n`;
@@ -214,31 +215,49 @@ describe('acct export --redact', () => {
     });
 });
 
-/** The withheld values (intimacy, support for competitors) a redacted message still quotes, as `code: value`. */
-function withheldLeaks(plain: AcctPlanDocument, redacted: AcctPlanDocument): string[] {
+/** The templates of the findings that quote a withheld value, by code, and the parameters that carry it. */
+const QUOTING_WITHHELD: Record<string, readonly MessageKey[]> = {
+    'rational-turn-risk': ['check.rationalTurnRisk'],
+    'friendly-but-unsupportive': ['check.friendlyButUnsupportive.neutral', 'check.friendlyButUnsupportive.opposed'],
+    'competitor-ahead': ['check.competitorAhead'],
+};
+const WITHHELD_PARAMETERS = new Set(['intimacy', 'theirs']);
+
+/**
+ * The template as a pattern that captures each parameter (the withheld ones by name), with any
+ * spaces the Chinese spacing rule puts between Chinese and Latin text.
+ */
+function templatePattern(template: string): RegExp {
+    let pattern = '';
+    let at = 0;
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ +/g, ' *');
+    for (const m of template.matchAll(/\{([A-Za-z]+)\}/g)) {
+        pattern += escape(template.slice(at, m.index)) + (WITHHELD_PARAMETERS.has(m[1]!) ? ` *(?<${m[1]}>.+?) *` : ' *.+? *');
+        at = m.index + m[0].length;
+    }
+    return new RegExp(`^${pattern}${escape(template.slice(at))}$`, 'u');
+}
+
+/**
+ * The findings whose message, read against its own template, still shows a withheld value where
+ * the template puts it (intimacy, the support for a competitor) instead of the word for withheld.
+ * Only those places: a public value of the message (our support) that merely equals a withheld
+ * one stays, as it stands in the redacted document itself.
+ */
+function withheldLeaks(plain: AcctPlanDocument, redacted: AcctPlanDocument, lang: 'en' | 'zh-CN'): string[] {
     const found: string[] = [];
+    const word = lang === 'en' ? 'withheld' : '保密';
     plain.diagnostics.forEach((d, i) => {
-        if (!['rational-turn-risk', 'friendly-but-unsupportive', 'competitor-ahead'].includes(d.code)) return;
+        const keys = QUOTING_WITHHELD[d.code];
+        if (!keys) return;
         const message = redacted.diagnostics[i]!.message;
-        // the contacts the finding quotes (by name and id), and their withheld values
-        const values = plain.customers
-            .flatMap(c => c.contacts)
-            .filter(c => d.message.includes(`${c.name} (${c.id})`) || d.message.includes(`${c.name}（${c.id}）`))
-            .flatMap(c => [c.intimacy, ...c.competitorSupport.map(s => s.support)])
-            .filter((v): v is number => v !== null);
-        expect(values.length, d.message).toBeGreaterThan(0);
-        for (const v of new Set(values)) {
-            if (
-                new RegExp(`(?<![\\d.\\p{L}])${v}(?![\\d.])`, 'u').test(
-                    message.replace(
-                        /(Contact|Competitor|Customer|Member|Opportunity|Activity|Title|Department|Industry|Outcome|Reason) \d+|[a-z]+_\d+|plan-\d+\.acct/g,
-                        '',
-                    ),
-                )
-            ) {
-                found.push(`${d.code}: ${message}`);
-            }
-        }
+        const patterns = keys.map(key => templatePattern(CATALOGS[lang].messages[key]));
+        const original = patterns.map(p => p.exec(d.message)).find(m => m);
+        expect(original, d.message).toBeTruthy();
+        // the plain message shows the values there: numbers
+        for (const value of Object.values(original!.groups!)) expect(value).toMatch(/^-?\d+$/);
+        const said = patterns.map(p => p.exec(message)).find(m => m);
+        if (!said || Object.values(said.groups!).some(value => value !== word)) found.push(`${d.code}: ${message}`);
     });
     return found;
 }
@@ -256,7 +275,7 @@ describe('acct export --redact in every language of the messages', () => {
 }
 `,
     };
-    for (const lang of ['en', 'zh-CN']) {
+    for (const lang of ['en', 'zh-CN'] as const) {
         for (const [what, dir] of [
             ['the examples', examplesDir],
             ['a plan with names next to Chinese characters', tempWorkspace(fuzzed)],
@@ -270,7 +289,7 @@ describe('acct export --redact in every language of the messages', () => {
                 const quoting = plain.diagnostics.filter(d => ['rational-turn-risk', 'friendly-but-unsupportive', 'competitor-ahead'].includes(d.code));
                 expect(quoting.length).toBeGreaterThan(0);
                 expect(leaks(texts(output), originals(dir, plain))).toEqual([]);
-                expect(withheldLeaks(plain, redacted)).toEqual([]);
+                expect(withheldLeaks(plain, redacted, lang)).toEqual([]);
                 if (lang === 'zh-CN') expect(redacted.diagnostics.some(d => d.message.includes('保密'))).toBe(true);
             });
         }

@@ -5,7 +5,7 @@
  */
 import { Argument, Command, InvalidArgumentError } from 'commander';
 import { loadWorkspace, type LoadedWorkspace } from '../node/workspace-loader.js';
-import { isDate, resolveToday, type Texts } from '../method/index.js';
+import { isDate, resolveToday, type MarkingTexts, type Texts } from '../method/index.js';
 import type { DiagnosticJson } from '../contract/plan-types.js';
 import { UnsafeTargetError, writeFileSafely } from '../files/safe-write.js';
 import { formatText } from './format.js';
@@ -50,12 +50,16 @@ export function withPathsAndToday(command: Command, texts: Texts): Command {
     return command.addArgument(pathsArgument(texts)).option('--today <date>', texts.t('help.today'), parseToday(texts));
 }
 
-/** Loads the plans under `paths`; their findings speak the language of `texts`. */
-export async function load(paths: string[], today: string | undefined, texts: Texts): Promise<LoadedWorkspace> {
+/**
+ * Loads the plans under `paths`; their findings speak the language of `texts`. `marking`: texts of
+ * that language that keep the messages' marked forms, for `--redact`.
+ */
+export async function load(paths: string[], today: string | undefined, texts: Texts, marking?: MarkingTexts): Promise<LoadedWorkspace> {
     // The method's one rule for today; here a bad ACCT_TODAY is refused rather than ignored.
     return loadWorkspace(paths, {
         today: resolveToday(today, process.env.ACCT_TODAY),
         locale: texts.locale,
+        marking,
         onSkip: line => writeStderr(`acct: ${texts.render(line)}\n`),
     });
 }

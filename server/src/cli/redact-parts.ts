@@ -1,17 +1,8 @@
 /**
  * The parts of a redacted document (cli/redact.ts), written out field by field: a customer with
- * its contacts, opportunities and activities, and the values each contact withholds.
+ * its contacts, opportunities and activities.
  */
-import type {
-    AcctPlanDocument,
-    ActivityJson,
-    CompetitorSupportJson,
-    ContactJson,
-    CustomerJson,
-    DecisionChainEntryJson,
-    OpportunityJson,
-} from '../contract/plan-types.js';
-import { SubjectKeys, type SubjectKey } from '../contract/subject-key.js';
+import type { ActivityJson, CompetitorSupportJson, ContactJson, CustomerJson, DecisionChainEntryJson, OpportunityJson } from '../contract/plan-types.js';
 import type { Pseudonym, Redactor } from './redact-pseudonyms.js';
 
 const member = (r: Redactor, members: Map<string, Pseudonym>, id: string | null): string | null =>
@@ -115,21 +106,4 @@ export function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJso
         opportunities: opportunitiesOut,
         activities: activitiesOut,
     };
-}
-
-/** Each contact's withheld values (its intimacy, its support for each competitor), by the contact's subject key. */
-export function withheldValues(plan: AcctPlanDocument): { secretsOf: Map<SubjectKey, number[]>; contactCustomer: Map<SubjectKey, string> } {
-    const secretsOf = new Map<SubjectKey, number[]>();
-    const contactCustomer = new Map<SubjectKey, string>();
-    for (const customer of plan.customers) {
-        for (const contact of customer.contacts) {
-            const values: number[] = [];
-            if (contact.intimacy !== null) values.push(contact.intimacy);
-            for (const s of contact.competitorSupport) if (s.support !== null) values.push(s.support);
-            const key = SubjectKeys.of('contact', contact.id, customer.id);
-            contactCustomer.set(key, customer.id);
-            if (values.length) secretsOf.set(key, values);
-        }
-    }
-    return { secretsOf, contactCustomer };
 }

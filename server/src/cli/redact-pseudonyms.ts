@@ -1,9 +1,9 @@
 /**
  * The pseudonyms of `acct export --redact` (cli/redact.ts): numbered per kind in the order first
- * met, made once however often an element is referred to, and the replacements of the original
- * names and texts that the findings' messages may quote.
+ * met, made once however often an element is referred to, and the pseudonym of each original
+ * name, id, text and path that a finding's message may quote (by the whole value: a message's
+ * arguments are redacted, never its wording).
  */
-import { Replacements } from './redact-text.js';
 
 export type Kind = 'member' | 'competitor' | 'customer' | 'contact' | 'opportunity' | 'activity';
 const label: Record<Kind, string> = {
@@ -17,11 +17,18 @@ const label: Record<Kind, string> = {
 
 export type Pseudonym = { id: string; name: string };
 
+/** Original value → pseudonym; the first one given for a value stays. */
+export type Replacements = Map<string, string>;
+
+const add = (into: Replacements, original: string | null | undefined, pseudonym: string): void => {
+    if (original && !into.has(original)) into.set(original, pseudonym);
+};
+
 export class Redactor {
     /** How many elements of each kind, texts of each label and files have been numbered. */
     private readonly counts = new Map<string, number>();
     /** Names and texts global to the workspace. */
-    readonly global = new Replacements();
+    readonly global: Replacements = new Map();
     /** The texts local to each customer (its contacts, opportunities, activities). */
     readonly local = new Map<string, Replacements>();
 
@@ -78,7 +85,7 @@ export class Redactor {
         let pseudonym = ofKind.get(value);
         if (pseudonym === undefined) {
             ofKind.set(value, (pseudonym = `${kind} ${this.next(`text ${kind}`)}`));
-            this.global.add(value, pseudonym);
+            add(this.global, value, pseudonym);
         }
         return pseudonym;
     }
@@ -87,8 +94,8 @@ export class Redactor {
         let pseudonym = this.files.get(path);
         if (pseudonym === undefined) {
             this.files.set(path, (pseudonym = `plan-${this.next('file')}.acct`));
-            this.global.add(path, pseudonym);
-            this.global.add(path.split('/').pop(), pseudonym);
+            add(this.global, path, pseudonym);
+            add(this.global, path.split('/').pop(), pseudonym);
         }
         return pseudonym;
     }
@@ -96,13 +103,13 @@ export class Redactor {
     /** Declares an element: its id and name become pseudonyms in messages too. */
     declare(kind: Kind, id: string, name: string, customer?: string, into = customer === undefined ? this.global : this.localOf(customer)): void {
         const pseudonyms = this.pseudonyms(kind, id, customer);
-        into.add(name, pseudonyms.name);
-        into.add(id, pseudonyms.id);
+        add(into, name, pseudonyms.name);
+        add(into, id, pseudonyms.id);
     }
 
     localOf(customer: string): Replacements {
         let replacements = this.local.get(customer);
-        if (!replacements) this.local.set(customer, (replacements = new Replacements()));
+        if (!replacements) this.local.set(customer, (replacements = new Map()));
         return replacements;
     }
 }

@@ -4,7 +4,7 @@
  * and the free texts of 1.2 (intent, solution, the four parts of a value proposition, KPIs, pains,
  * objectives),
  * becomes a pseudonym (`contact_7` / `Contact 7`, `Title 2`, `plan-3.acct`), consistently
- * everywhere it is referenced and quoted in messages; intimacy and the support for competitors
+ * everywhere it is referenced and quoted in messages (cli/redact-messages.ts); intimacy and the support for competitors
  * are withheld (`null`). What stays: the structure, roles, our support, stages, tiers, scores,
  * amounts, dates and the codes of the findings.
  *
@@ -16,9 +16,9 @@
 import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
 import type { FindingSubject } from '../contract/findings.js';
 import { parseSubjectKey, SubjectKeys, type SubjectKey } from '../contract/subject-key.js';
-import { redactCustomer, withheldValues } from './redact-parts.js';
+import { redactCustomer } from './redact-parts.js';
 import { Redactor } from './redact-pseudonyms.js';
-import { replaceAll, Replacements, withholdNumbers } from './redact-text.js';
+import { messageRedactor, UNMARKED, type MessageRedaction } from './redact-messages.js';
 
 /** What each diagnostic and waived finding is about, at the same indexes as in the plan. */
 export interface RedactionSubjects {
@@ -32,8 +32,8 @@ export interface Redacted {
     subjects: RedactionSubjects;
 }
 
-/** `withheld`: the word that stands for a withheld value in a message, in the messages' language. */
-export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, withheld = 'withheld'): Redacted {
+/** `messages`: how the findings' messages are redacted (by their marked arguments; without them, withheld whole). */
+export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, messages: MessageRedaction = UNMARKED): Redacted {
     const r = new Redactor();
     // Every id first, in document order, so that a reference to a later element has its number.
     const files = plan.files.map(file => r.file(file));
@@ -46,12 +46,8 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
         for (const o of customer.opportunities) r.declare('opportunity', o.id, o.name, customer.id, local);
         for (const a of customer.activities) r.declare('activity', a.id, a.name, customer.id, local);
     }
-    // The withheld values a message may quote: those of the contacts it is about (of every contact when it is about none).
-    const { secretsOf, contactCustomer } = withheldValues(plan);
     const customers = plan.customers.map(customer => redactCustomer(r, customer));
     const reasons = plan.waived.map(w => r.text('Reason', w.reason) ?? '');
-    // What a message may quote: the texts of the customer it is about (every customer's when it
-    // is about none), then the workspace's. Local names win: a message about a contact means it.
     const keys = new Map<SubjectKey, SubjectKey>();
     const redactedKey = (original: SubjectKey): SubjectKey => {
         let key = keys.get(original);
@@ -64,51 +60,7 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
             return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id));
         return SubjectKeys.of(parsed.kind, r.id(parsed.kind, parsed.id, parsed.customer!), r.id('customer', parsed.customer!));
     };
-    // Those of every contact of a customer, and of the workspace, gathered once (not per finding).
-    const customerSecrets = new Map<string, Set<number>>();
-    const allSecrets = new Set<number>();
-    for (const [key, values] of secretsOf) {
-        const customer = contactCustomer.get(key)!;
-        let set = customerSecrets.get(customer);
-        if (!set) customerSecrets.set(customer, (set = new Set()));
-        for (const value of values) {
-            set.add(value);
-            allSecrets.add(value);
-        }
-    }
-    let allLocals: Replacements | undefined;
-    // the customer a finding is about, by its subject key; the numbers a message withholds, by the set they come from
-    const customerOf = new Map<SubjectKey, string | null>();
-    const withholding = new Map<ReadonlySet<number>, (gap: string) => string>();
-    const noSecrets = withholdNumbers(new Set(), withheld);
-    const withholdingOf = (secrets: ReadonlySet<number>) => {
-        let between = withholding.get(secrets);
-        if (!between) withholding.set(secrets, (between = withholdNumbers(secrets, withheld)));
-        return between;
-    };
-    const redactMessage = (message: string, about: FindingSubject | null | undefined): string => {
-        let customer: string | null = null;
-        if (about) {
-            customer = customerOf.get(about.subject) ?? null;
-            if (customer === null && !customerOf.has(about.subject))
-                customerOf.set(about.subject, (customer = parseSubjectKey(about.subject)?.customer ?? null));
-        }
-        const layers = [customer !== null ? r.localOf(customer) : (allLocals ??= Replacements.merged(r.local.values())), r.global];
-        const contact = about?.contact ? secretsOf.get(about.contact) : undefined;
-        const subject = about ? secretsOf.get(about.subject) : undefined;
-        let between: (gap: string) => string;
-        if (contact || subject) {
-            // about a contact: its own values
-            const own = new Set<number>(contact);
-            for (const value of subject ?? []) own.add(value);
-            between = withholdNumbers(own, withheld);
-        } else {
-            // about a customer, an opportunity or nothing: the values of the contacts it may name
-            const secrets = customer === null ? allSecrets : customerSecrets.get(customer);
-            between = secrets ? withholdingOf(secrets) : noSecrets;
-        }
-        return replaceAll(message, layers, between);
-    };
+    const redactMessage = messageRedactor(r, messages);
     /** A finding's redacted copy, field by field in the document's order (a new field does not compile until it is named here). */
     const finding = (d: DiagnosticJson, about: FindingSubject | null | undefined): DiagnosticJson => ({
         file: r.file(d.file),

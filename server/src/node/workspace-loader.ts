@@ -11,7 +11,7 @@ import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js
 import type { PlanView } from '../contract/findings.js';
 import { findAcctFiles, readPlanTexts, type FindOptions } from './plan-files.js';
 import type { LocatedFinding } from '../plan/diagnostics.js';
-import type { Locale } from '../method/index.js';
+import type { Locale, MarkingTexts } from '../method/index.js';
 import { commitFileSystem } from './commit-plans.js';
 import { forgetSharedStrings } from '../language/parser/acct-parser.js';
 import { PlanByFile, type FileSide } from '../plan/plan-by-file.js';
@@ -27,6 +27,8 @@ export interface LoadOptions {
     cwd?: string;
     /** The language of the findings' messages (default English). */
     locale?: Locale;
+    /** Texts of that language that keep the messages' marked forms (`--redact`). */
+    marking?: MarkingTexts;
 }
 
 export interface LoadedWorkspace {
@@ -67,6 +69,7 @@ export async function loadTexts(files: readonly PlanText[], options: LoadOptions
     const { shared, Acct } = createAcctServices({ ...EmptyFileSystem, oneShot: true, leanTree: true });
     Acct.workspace.AcctSettings.todayOverride = options.today;
     Acct.workspace.AcctSettings.locale = options.locale ?? 'en';
+    Acct.workspace.AcctSettings.marking = options.marking;
     Acct.workspace.AcctSettings.baseFolder = URI.file(cwd);
     const documents = files.map(({ file, text }) => {
         const document = shared.workspace.LangiumDocumentFactory.fromString<Workspace>(text, URI.file(file));
@@ -110,6 +113,7 @@ export async function loadTextsThen(
     const { shared, Acct } = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true, leanTree: true });
     Acct.workspace.AcctSettings.todayOverride = options.today;
     Acct.workspace.AcctSettings.locale = options.locale ?? 'en';
+    Acct.workspace.AcctSettings.marking = options.marking;
     Acct.workspace.AcctSettings.baseFolder = URI.file(cwd);
     const { LangiumDocuments: documents, LangiumDocumentFactory: factory, DocumentBuilder: builder } = shared.workspace;
     const parser = Acct.parser.LangiumParser;

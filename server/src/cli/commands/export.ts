@@ -9,7 +9,7 @@ import { load, refuseOnErrors, UsageError, withPathsAndToday, writeOutput, type 
 import { redactPlan, type RedactionSubjects } from '../redact.js';
 import { table, TABLES, type TableName } from '../tables.js';
 import { toCsv } from '../formats/csv.js';
-import type { Texts } from '../../method/index.js';
+import { markingTexts, type Texts } from '../../method/index.js';
 
 interface ExportOptions {
     output?: string;
@@ -37,7 +37,9 @@ async function exportPlan(paths: string[], options: ExportOptions, texts: Texts)
     if (options.format !== 'csv' && options.bom) throw new UsageError(texts.t('cli.export.bomNeedsCsv'));
     const what = options.format === 'csv' ? texts.t('write.what.table', { table: options.table! }) : texts.t('write.what.json');
     if (options.output) checkTarget(options.output, what);
-    const workspace = await load(paths, options.today, texts);
+    // with --redact, the checks keep each message's marked form: its arguments are redacted, not its wording
+    const marking = options.redact ? markingTexts(texts) : undefined;
+    const workspace = await load(paths, options.today, texts, marking);
     let plan = workspace.plan();
     // The findings table is the check's report as a table: written whatever the plan holds, errors
     // included, with the check's exit status (as `acct check --format sarif -o FILE`).
@@ -46,7 +48,7 @@ async function exportPlan(paths: string[], options: ExportOptions, texts: Texts)
     if (!findingsTable && refuseOnErrors(plan.diagnostics, texts.t('cli.refused.export'), texts)) return 1;
     const located = workspace.located();
     let subjects: RedactionSubjects = { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) };
-    if (options.redact) ({ plan, subjects } = redactPlan(plan, subjects, texts.t('cli.export.withheld')));
+    if (marking) ({ plan, subjects } = redactPlan(plan, subjects, { marked: marking.marked, withheld: texts.t('cli.export.withheld'), locale: texts.locale }));
     const text =
         options.format === 'csv'
             ? (({ header, rows }) => toCsv(header, rows, { bom: options.bom }))(table(options.table!, plan, subjects, { redacted: options.redact }))

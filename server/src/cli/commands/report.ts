@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { checkTarget, UnsafeTargetError } from '../../files/safe-write.js';
-import { resolveToday, type Texts } from '../../method/index.js';
+import { markingTexts, resolveToday, type Texts } from '../../method/index.js';
 import { commitDate, resolveRevision, workTree } from '../../node/git.js';
 import { load, UsageError, withPathsAndToday, writeOutput, type SetExit } from '../common.js';
 import { diffWith, everyPathSomewhere } from './diff.js';
@@ -59,7 +59,8 @@ async function report(paths: string[], options: ReportOptions, texts: Texts): Pr
     const assets = reportAssets(texts);
     const cwd = process.cwd();
     const today = resolveToday(options.today, process.env.ACCT_TODAY);
-    const workspace = await load(paths, today, texts);
+    const marking = options.redact ? markingTexts(texts) : undefined;
+    const workspace = await load(paths, today, texts, marking);
     const original = workspace.plan();
     const located = workspace.located();
     let plan = original;
@@ -78,7 +79,7 @@ async function report(paths: string[], options: ReportOptions, texts: Texts): Pr
         const timelines = supportOverTime(before, { commit: from, date: await commitDate(tree, from) }, commits, original, original.today);
         since = { revision: options.since, diff, timelines, detailed: !options.redact };
     }
-    if (options.redact) ({ plan, subjects } = redactPlan(plan, subjects));
+    if (marking) ({ plan, subjects } = redactPlan(plan, subjects, { marked: marking.marked, withheld: texts.t('cli.export.withheld'), locale: texts.locale }));
     // the workspace as the reader knows it: the folder's name for `.`
     const label = options.redact
         ? texts.t('report.files', { count: plan.files.length })

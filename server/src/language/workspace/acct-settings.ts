@@ -4,15 +4,21 @@
  * findings, hovers and lenses speak: the editor's display language or the CLI's `--lang`.
  */
 import type { URI } from 'langium';
-import { InvalidTodayError, localToday, resolveToday, textsFor, type Locale, type Texts } from '../../method/index.js';
+import { InvalidTodayError, localToday, resolveToday, textsFor, type Locale, type MarkingTexts, type Texts } from '../../method/index.js';
 
 export class AcctSettings {
     /** Set by the server from the `initialize` request's locale, by the CLI from `--lang` or the environment. */
     locale: Locale = 'en';
 
+    /**
+     * Set by the CLI for `--redact`: texts of the same language that keep each message's marked
+     * form, so that the findings can be redacted by their arguments (method/messages/redactable.ts).
+     */
+    marking: MarkingTexts | undefined;
+
     /** The catalog's texts in the language of this session. */
     texts(): Texts {
-        return textsFor(this.locale);
+        return this.marking?.texts ?? textsFor(this.locale);
     }
 
     /** Set by the CLI (`--today`) or the editor setting (`acct.today`); wins over the environment. */

@@ -49,7 +49,12 @@ function piecesOf(template: string): Piece[] {
 }
 
 /** Fills a template. A parameter not given stays visible as `{name}` rather than vanishing. */
-export function formatMessage(template: string, params: Readonly<Record<string, ParamValue>> = {}): string {
+export function formatMessage(
+    template: string,
+    params: Readonly<Record<string, ParamValue>> = {},
+    /** The numbers a plural form is chosen by, when `params` prints other values (a redacted message's marked arguments). */
+    chooseBy: Readonly<Record<string, ParamValue>> = params,
+): string {
     // most templates have no placeholder: said as they are
     if (!template.includes('{') && !template.includes('}')) return template;
     let out = '';
@@ -60,7 +65,7 @@ export function formatMessage(template: string, params: Readonly<Record<string, 
         }
         const value = params[piece.name];
         if (value === undefined) out += piece.whole;
-        else if (piece.one !== undefined) out += Number(value) === 1 ? piece.one : piece.other!;
+        else if (piece.one !== undefined) out += Number(chooseBy[piece.name]) === 1 ? piece.one : piece.other!;
         else out += String(value);
     }
     return out;

@@ -8,3 +8,4 @@ export * from './catalog.js';
 export * from './texts.js';
 export * from './refusals.js';
 export type * from './vocabulary-texts.js';
+export * from './redactable.js';

@@ -77,6 +77,8 @@ export interface Texts<K extends MessageKey = MessageKey> {
     or(items: readonly string[]): string;
     list(items: readonly string[]): string;
     quote(text: string): string;
+    /** Names from the plan in a line, `a → b → c` (a reporting line); each one marked for `--redact` (redactable.ts). */
+    chain(names: readonly string[]): string;
     /** `strategic` in English, `战略客户（strategic）` in Chinese: a value the reader may type, named. */
     term<T extends TermTable>(table: T, value: keyof VocabularyTexts[T] & string): string;
     /** `strategic` in English, `战略客户` in Chinese: a value as a short label. */
@@ -113,6 +115,7 @@ function makeTexts<K extends MessageKey>(locale: Locale, messages: Readonly<Reco
         or: rules.or,
         list: rules.list,
         quote: rules.quote,
+        chain: names => names.join(' → '),
         term: (table, value) => rules.term(value, labelOf(table, value)),
         name: (table, value) => rules.name(value, labelOf(table, value)),
         keyword: word => {

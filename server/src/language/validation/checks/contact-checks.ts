@@ -29,8 +29,8 @@ export class ContactChecks {
         const texts = this.settings.texts();
         const loop =
             steps < length
-                ? texts.t('check.reportsToCycle.long', { names: names.join(' → '), count: length, contact: contact.name })
-                : [...names, contact.name].join(' → ');
+                ? texts.t('check.reportsToCycle.long', { names: texts.chain(names), count: length, contact: contact.name })
+                : texts.chain([...names, contact.name]);
         report(accept, {
             code: IssueCodes.ReportsToCycle,
             node: contact,

@@ -1,0 +1,212 @@
+/**
+ * Messages that can be redacted by their arguments (`acct export --redact`, `acct report --redact`).
+ * A finding's message quotes the plan: names, ids, texts, paths and values the redacted document
+ * withholds. Looking for them in the formatted text damages the wording (a member `mark` in
+ * "or mark the support", a withheld 7 in the date 2025-10-07) and depends on the language.
+ * Instead, every template parameter of a finding's message is classified here by what it
+ * carries, and the checks run with `markingTexts`: each message is said as usual, and its marked
+ * form — the same message with each plan value wrapped in a mark that says its class — is kept
+ * beside it. Redaction then replaces the marked values, never the wording around them.
+ */
+import { CATALOGS, type MessageKey } from './catalog.js';
+import type { checks, findings } from './en/checks.js';
+import { formatMessage, spaceChineseLatin, type ParamValue, type PlaceholderNames } from './format.js';
+import type { Locale } from './locale.js';
+import type { Message, Texts } from './texts.js';
+
+/**
+ * What a template parameter carries. `name`: an element's id or name, a free text or a path (its
+ * pseudonym; a value the plan does not declare, such as an unknown id, stays). `text`: a piece of
+ * the plan's text (its pseudonym if it is one of the plan's values, else withheld). `place`: a
+ * `path:line`. `withheld`: a value the redacted document withholds (intimacy, the support for a
+ * competitor) or may hold one (an internal error's detail). `public`: what the redacted document
+ * keeps (our support, stages, tiers, amounts, dates, counts, codes, keywords). `message`: a text
+ * made by the catalog itself (`t`, `quote`, `and`…), whose own arguments are marked.
+ */
+export type ArgumentClass = 'name' | 'text' | 'place' | 'withheld' | 'public' | 'message';
+
+type Templates = typeof checks & typeof findings;
+type WithParameters = { [K in keyof Templates as [PlaceholderNames<Templates[K]>] extends [never] ? never : K]: Templates[K] };
+
+/**
+ * Every parameter of every finding's template, classified. A template added with a parameter
+ * does not compile until its parameters are named here (and a test reads the catalog at run time).
+ */
+export const ARGUMENTS: { readonly [K in keyof WithParameters]: { readonly [P in PlaceholderNames<WithParameters[K]>]: ArgumentClass } } = {
+    'check.tierMismatch': { customer: 'name', reason: 'message', suggested: 'public', tier: 'public' },
+    'check.tierMismatch.fix': { tier: 'public' },
+    'check.tierReason': { cooperation: 'message', cooperationScore: 'public', standing: 'message', standingScore: 'public' },
+    'check.tierNotReviewed': { customer: 'name' },
+    'check.tierReviewStale': { age: 'public', customer: 'name', limit: 'public', reviewed: 'public' },
+    'check.tierReviewStale.fix': { today: 'public' },
+    'check.missingLayer': { customer: 'name', missing: 'message', tier: 'public' },
+    'check.missingLayer.foundation': { coverage: 'public', general: 'public' },
+    'check.missingLayer.both': { foundation: 'message', roof: 'message' },
+    'check.singleThreaded': { customer: 'name', who: 'message' },
+    'check.singleThreaded.one': { who: 'message' },
+    'check.who.id': { id: 'name' },
+    'check.who.named': { id: 'name', name: 'name' },
+    'check.reportsToCycle': { contact: 'name', loop: 'message' },
+    'check.reportsToCycle.long': { contact: 'name', count: 'public', names: 'message' },
+    'check.rationalTurnRisk': { intimacy: 'withheld', support: 'public', who: 'message' },
+    'check.friendlyButUnsupportive.neutral': { intimacy: 'withheld', support: 'public', who: 'message' },
+    'check.friendlyButUnsupportive.opposed': { intimacy: 'withheld', support: 'public', who: 'message' },
+    'check.staleContact': { age: 'public', date: 'public', deals: 'message', evidence: 'message', limit: 'public', who: 'message' },
+    'check.staleContact.evidence': { activity: 'name' },
+    'check.overdueActivity': { activity: 'name', date: 'public', late: 'public' },
+    'check.unqualified': { missing: 'message', opportunity: 'name' },
+    'check.noPowerMap': { opportunity: 'name' },
+    'check.noDecisionMaker': { opportunity: 'name' },
+    'check.ironTriangle': { names: 'message', opportunity: 'name', roles: 'public' },
+    'check.unknownSupport': { opportunity: 'name', role: 'public', who: 'message' },
+    'check.opposedKeyPerson': { advice: 'message', opportunity: 'name', role: 'public', who: 'message' },
+    'check.opposedKeyPerson.axes': { moves: 'message' },
+    'check.opposedKeyPerson.underWay': { next: 'message', started: 'message' },
+    'check.opposedKeyPerson.stillToDo': { moves: 'message' },
+    'check.move': { activity: 'name', kind: 'public', when: 'message' },
+    'check.move.plannedFor': { date: 'public' },
+    'check.competitorAhead': { competitor: 'name', opportunity: 'name', ours: 'public', theirs: 'withheld', who: 'message' },
+    'check.opposedInfluence': { influenced: 'message', influencedName: 'name', name: 'name', where: 'message', who: 'message' },
+    'check.opposedInfluence.roleOf': { deals: 'message', role: 'public' },
+    'check.unfoundedSupport': { opportunity: 'name', support: 'public', who: 'message' },
+    'check.uncoveredKeyPerson': { opportunity: 'name', role: 'public', who: 'message' },
+    'check.duplicateGlobal': { id: 'name', others: 'message' },
+    'check.duplicate.at': { kind: 'public', place: 'place' },
+    'check.duplicate.more': { count: 'public' },
+    'check.secondPolicy': { place: 'place' },
+    'check.code.notWaivableWaiver': { code: 'public' },
+    'check.code.notWaivableFixed': { code: 'public' },
+    'check.code.notAdjustable': { code: 'public' },
+    'check.code.oneWord': { code: 'public' },
+    'check.code.unknownNear': { code: 'public', near: 'public' },
+    'check.code.unknown': { code: 'public' },
+    // the last value as written: a name, a title, an intimacy…
+    'check.duplicateProperty': { keyword: 'public', last: 'text' },
+    'check.duplicateCompetitorSupport': { competitor: 'name' },
+    'check.duplicateLocal': { customer: 'name', id: 'name', kind: 'public', place: 'place' },
+    'check.range.threshold': { minimum: 'public', value: 'public' },
+    'check.range.score': { property: 'public', value: 'public' },
+    'check.range.intimacy': { value: 'withheld' },
+    'check.range.sandbox': { property: 'public', value: 'public' },
+    'check.range.competition': { property: 'public', value: 'public' },
+    // our support or the support for a competitor: the same check
+    'check.range.support': { value: 'withheld' },
+    'check.range.date': { value: 'public' },
+    'check.currency': { currency: 'public' },
+    'check.currency.meant': { currency: 'public', meant: 'public' },
+    'check.currency.fix': { meant: 'public' },
+    'check.amountSuffix': { meant: 'public', written: 'public' },
+    'check.amountSuffix.fix': { meant: 'public' },
+    'check.missingCurrency': { amount: 'public' },
+    'check.ripeLead': { opportunity: 'name' },
+    'check.noValueProposition': { opportunity: 'name' },
+    'check.noValueProposition.empty': { opportunity: 'name' },
+    'check.classWithoutPartnership': { class: 'public', customer: 'name', organization: 'message' },
+    'check.classWithoutPartnership.level': { organization: 'public' },
+    'check.unverifiedOpportunity': { missing: 'message', opportunity: 'name' },
+    'check.unknownNeeds': { opportunity: 'name', role: 'public', who: 'message' },
+    'check.aimlessActivity': { activity: 'name' },
+    'finding.expiredWaiver': { code: 'public', until: 'public' },
+    'finding.unusedWaiver': { code: 'public' },
+    'finding.unusedWaiver.elsewhere': { code: 'public', deals: 'message' },
+    'finding.unresolved.contact': { name: 'name', remedy: 'message' },
+    'finding.unresolved.global': { kind: 'public', name: 'name', remedy: 'message' },
+    'finding.unresolved.didYouMean': { id: 'name' },
+    'finding.unresolved.propertyWithoutValue': { example: 'public', word: 'name' },
+    'finding.unresolved.didYouMeanRole': { role: 'public' },
+    // an exception's text may quote anything
+    'finding.internalError': { detail: 'withheld' },
+    'syntax.expectedIn': { expected: 'message', found: 'message', hint: 'message', meant: 'message', where: 'message' },
+    'syntax.didYouMean': { word: 'public' },
+    'syntax.chainNotClosed': { line: 'public', word: 'name' },
+    'syntax.after': { previous: 'message' },
+    'syntax.word': { image: 'name' },
+    'syntax.quotedName': { image: 'name' },
+    'syntax.valueOf': { noun: 'public', words: 'message' },
+    'syntax.unexpectedCharacters': { shown: 'name' },
+    'syntax.unexpectedCharacter': { shown: 'name' },
+    'syntax.place.other': { rule: 'public' },
+};
+
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const CLASS_LETTER: Readonly<Record<ArgumentClass, string>> = { name: 'n', text: 't', place: 'p', withheld: 'w', public: '', message: '' };
+const LETTER_CLASS: Readonly<Record<string, ArgumentClass>> = { n: 'name', t: 'text', p: 'place', w: 'withheld' };
+
+/**
+ * A value's mark: its class and its length, then the value. The length, not an end mark, ends it,
+ * so a hostile name holding the mark's characters cannot end it early.
+ */
+const mark = (kind: ArgumentClass, value: string): string => `${OPEN}${CLASS_LETTER[kind]}${value.length}${CLOSE}${value}`;
+/** Text outside any mark: never read as a mark (a plan may hold the private-use characters). */
+const clean = (text: string): string => (text.includes(OPEN) ? text.replaceAll(OPEN, '\uFFFD') : text);
+
+export interface MarkingTexts {
+    /** Says every message as the language's texts do, and keeps its marked form. */
+    readonly texts: Texts;
+    /** The marked form of a message these texts said; undefined for a text they did not make. */
+    marked(message: string): string | undefined;
+}
+
+/** Texts that say what `base` says and remember each message's marked form, by the message. */
+export function markingTexts(base: Texts): MarkingTexts {
+    const memo = new Map<string, string>();
+    const templates: Readonly<Record<string, string>> = CATALOGS[base.locale].messages;
+    const classes: Readonly<Record<string, Readonly<Record<string, ArgumentClass>> | undefined>> = ARGUMENTS;
+    // a text the catalog made before is its marked form; any other, plain text
+    const markedOf = (text: string): string => memo.get(text) ?? clean(text);
+    const remember = (plain: string, marked: string): string => {
+        memo.set(plain, marked);
+        return plain;
+    };
+    const t = (key: MessageKey, params?: Readonly<Record<string, ParamValue>>): string => {
+        const plain = (base.t as (key: MessageKey, params?: Readonly<Record<string, ParamValue>>) => string)(key, params);
+        if (!params) return remember(plain, clean(plain));
+        const of = classes[key];
+        const marked: Record<string, string> = {};
+        for (const [name, value] of Object.entries(params)) {
+            const kind = of?.[name] ?? 'message';
+            const text = String(value);
+            marked[name] = kind === 'message' ? markedOf(text) : kind === 'public' ? clean(text) : mark(kind, text);
+        }
+        return remember(plain, formatMessage(templates[key] ?? key, marked, params));
+    };
+    const render = (said: Message): string =>
+        t(
+            said.key,
+            said.params && Object.fromEntries(Object.entries(said.params).map(([name, value]) => [name, typeof value === 'object' ? render(value) : value])),
+        );
+    const joined =
+        (join: (items: readonly string[]) => string) =>
+        (items: readonly string[]): string =>
+            remember(join(items), join(items.map(markedOf)));
+    const texts: Texts = {
+        ...base,
+        t: t as Texts['t'],
+        render,
+        and: joined(base.and),
+        or: joined(base.or),
+        list: joined(base.list),
+        quote: text => remember(base.quote(text), base.quote(memo.get(text) ?? mark('name', text))),
+        chain: names => remember(base.chain(names), base.chain(names.map(name => memo.get(name) ?? mark('name', name)))),
+    };
+    return { texts, marked: message => memo.get(message) };
+}
+
+/**
+ * A marked message said with each marked value replaced by `say(class, value)`, in `locale`'s
+ * spacing (the Chinese rule applies to the message as it finally reads, pseudonyms included).
+ */
+export function sayMarked(marked: string, locale: Locale, say: (kind: ArgumentClass, value: string) => string): string {
+    let out = '';
+    let at = 0;
+    for (let open = marked.indexOf(OPEN); open >= 0; open = marked.indexOf(OPEN, at)) {
+        const close = marked.indexOf(CLOSE, open);
+        const start = close + 1;
+        const end = start + Number(marked.slice(open + 2, close));
+        out += marked.slice(at, open) + say(LETTER_CLASS[marked[open + 1]!]!, marked.slice(start, end));
+        at = end;
+    }
+    out += marked.slice(at);
+    return locale === 'zh-CN' ? spaceChineseLatin(out) : out;
+}
