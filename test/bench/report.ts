@@ -210,6 +210,13 @@ function details(r: Record<string, any>): Row[] {
             `${ms(cc.first)}; the process ${cc.processCpuMs} ms CPU from its start`,
             '',
         ]);
+        // V8's helper threads (the optimising compiler, the collector) beside the main thread: where a cold check's CPU goes
+        if (Number.isFinite(cc.mainThreadCpuMs))
+            rows.push([
+                '  of the process: main thread / V8 helper threads (compiler, collector)',
+                `${cc.mainThreadCpuMs} / ${round(cc.processCpuMs - cc.mainThreadCpuMs)} ms CPU`,
+                '',
+            ]);
         rows.push(['  warm (median of the repeats in that process)', ms(cc.warm), `load ${cc.loadAverage[0]}`]);
     }
     const ref = r.references;
