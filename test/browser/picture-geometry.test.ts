@@ -18,7 +18,7 @@ import type { PlanView } from '@acct/contract';
 import { TABS } from '../../client/webview/src/state.js';
 import { MAX_FIT_ZOOM } from '../../client/webview/src/viewport.js';
 import { changesFixture } from './changes-fixture.js';
-import { TODAY } from './fixture.js';
+import { clone, TODAY } from './fixture.js';
 import { ROOT, type Theme, type WebviewPage } from './harness.js';
 import { browserSuite, T } from './shared.js';
 import { exampleTrend, TREND_SUBJECTS } from './trends-fixture.js';
@@ -192,12 +192,19 @@ function line(name: string, f: Figures, problems: string[]): string {
 }
 
 const plans: Partial<Record<(typeof LANGS)[number], PlanView>> = {};
+/** The same plans with the deal's top chain member (Liu Guoqiang) out of its chain: above the chain, drawn as a light card. */
+const lightPlans: typeof plans = {};
 beforeAll(async () => {
     await mkdir(OUT, { recursive: true });
     const { loadWorkspace } = await import('../../server/src/node/workspace-loader.js');
     const examples = path.resolve(__dirname, '..', '..', 'examples');
     plans.en = suite.view();
     plans['zh-CN'] = (await loadWorkspace([examples], { today: TODAY, locale: 'zh-CN' })).view();
+    for (const lang of LANGS) {
+        const v = (lightPlans[lang] = clone(plans[lang]!));
+        const deal = v.plan.customers.find(c => c.id === DEAL.customer)!.opportunities.find(o => o.id === DEAL.opportunity)!;
+        deal.decisionChain = deal.decisionChain.filter(e => e.contact !== 'liu');
+    }
 }, T);
 
 async function showTab(p: WebviewPage, tab: string): Promise<void> {
@@ -231,24 +238,32 @@ describe('picture geometry', () => {
                 const p = await suite.page({ theme: 'light', width, height });
                 for (const lang of LANGS) {
                     await p.send({ type: 'strings', strings: viewStrings(lang) });
-                    await p.sendPlan(plans[lang]!, DEAL);
                     await p.send({ type: 'trends', trends: { status: 'ready', trend: await exampleTrend(TREND_SUBJECTS.opportunity, lang) } });
-                    for (const theme of THEMES) {
-                        await p.setTheme(theme);
-                        for (const tab of TABS) {
-                            await showTab(p, tab);
-                            // the forms that read top to bottom and scroll (the view says which form it drew): the power map's
-                            // list, the upright fishbone, a compact chart's list of names, the sandbox's ranked list, the Trends' panels
-                            const shape = (await p.page.getAttribute('.canvas', 'data-shape')) ?? '';
-                            const list = shape === 'list' || shape === 'vertical' || shape.endsWith('compact') || tab === 'sandbox' || tab === 'trends';
-                            const f = await p.page.evaluate(measure, { frameSel: '.canvas', layerSel: '.canvas .viewport', list, legendSel: '.legend-panel' });
-                            const maxZoom = f.k >= MAX_FIT_ZOOM - 0.01;
-                            const name = `${tab}${shape ? ` (${shape})` : ''} ${width}×${height} ${theme} ${lang}`;
-                            const problems = broken(f, { maxZoom });
-                            table.push(line(name, f, problems));
-                            if (problems.length) failures.push(`${name}: ${problems.join('; ')}`);
-                            await p.page.mouse.move(width - 1, 1);
-                            await p.page.screenshot({ path: path.join(OUT, `${tab}-${width}x${height}-${theme}-${lang}.png`) });
+                    // the deal, then its power map with a manager above the chain (a light card)
+                    for (const variant of ['', ' light'] as const) {
+                        await p.sendPlan((variant ? lightPlans : plans)[lang]!, DEAL);
+                        for (const theme of THEMES) {
+                            await p.setTheme(theme);
+                            for (const tab of variant ? (['power'] as const) : TABS) {
+                                await showTab(p, tab);
+                                // the forms that read top to bottom and scroll (the view says which form it drew): the power map's
+                                // list, the upright fishbone, a compact chart's list of names, the sandbox's ranked list, the Trends' panels
+                                const shape = (await p.page.getAttribute('.canvas', 'data-shape')) ?? '';
+                                const list = shape === 'list' || shape === 'vertical' || shape.endsWith('compact') || tab === 'sandbox' || tab === 'trends';
+                                const f = await p.page.evaluate(measure, {
+                                    frameSel: '.canvas',
+                                    layerSel: '.canvas .viewport',
+                                    list,
+                                    legendSel: '.legend-panel',
+                                });
+                                const maxZoom = f.k >= MAX_FIT_ZOOM - 0.01;
+                                const name = `${tab}${variant}${shape ? ` (${shape})` : ''} ${width}×${height} ${theme} ${lang}`;
+                                const problems = broken(f, { maxZoom });
+                                table.push(line(name, f, problems));
+                                if (problems.length) failures.push(`${name}: ${problems.join('; ')}`);
+                                await p.page.mouse.move(width - 1, 1);
+                                await p.page.screenshot({ path: path.join(OUT, `${tab}${variant ? '-light' : ''}-${width}x${height}-${theme}-${lang}.png`) });
+                            }
                         }
                     }
                 }

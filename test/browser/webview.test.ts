@@ -189,13 +189,17 @@ describe('power map', () => {
     );
 
     it(
-        'for a deal, shows the decision chain with the roles and support of that deal, the people above it dimmed, the rest folded and counted',
+        'for a deal, shows the decision chain with the roles and support of that deal, the managers above it as light cards, the rest folded and counted',
         async () => {
             const p = await page({ theme: 'light', height: 1250 });
-            await p.sendPlan(view, focus.deal);
             const cid = focus.deal.customer!;
-            const opp = view.plan.customers.find(c => c.id === cid)!.opportunities.find(o => o.id === focus.deal.opportunity)!;
+            // the deal's chain without its first member that another member reports to: a manager above the chain
+            const sent = clone(view);
+            const opp = sent.plan.customers.find(c => c.id === cid)!.opportunities.find(o => o.id === focus.deal.opportunity)!;
             expect(opp, 'fixture has a deal with a decision chain').toBeTruthy();
+            const boss = opp.decisionChain.find(e => opp.decisionChain.some(x => contactsOf(cid).find(c => c.id === x.contact)?.reportsTo === e.contact))!;
+            opp.decisionChain = opp.decisionChain.filter(e => e !== boss);
+            await p.sendPlan(sent, focus.deal);
             await expect.poll(() => p.page.textContent('.heading')).toContain(opp.name);
             const shown = await cards(p);
             const chain = new Map(opp.decisionChain.map(e => [e.contact, e]));
@@ -205,6 +209,7 @@ describe('power map', () => {
             for (const id of chain.keys())
                 for (let up = contacts.find(c => c.id === id)?.reportsTo; up && !above.has(up); up = contacts.find(c => c.id === up)?.reportsTo) above.add(up);
             const matters = (c: ContactJson) => chain.has(c.id) || above.has(c.id) || (c.influences ?? []).some(id => chain.has(id));
+            let lightCards = 0;
             for (const c of contacts) {
                 const card = shown.find(s => s.key === `contact:${cid}/${c.id}`);
                 const e = chain.get(c.id);
@@ -213,13 +218,28 @@ describe('power map', () => {
                     expect(card!.badge, c.id).toBe(badge(e.support));
                     expect(card!.cls).not.toContain('dimmed');
                     expect(card!.opacity).toBe(1);
+                } else if (above.has(c.id) && !(c.influences ?? []).some(id => chain.has(id))) {
+                    // drawn for the reporting line only: a light card, muted by its style, its name and title and nothing of the deal
+                    expect(card!.cls, c.id).toContain('context');
+                    expect([card!.role, card!.badge, card!.markerTitle, card!.stale], c.id).toEqual([null, null, null, false]);
+                    expect(card!.texts.map(t => t.text).join(' '), c.id).not.toMatch(/Intimacy/);
+                    expect(card!.name, c.id).toBe(c.name);
+                    expect(card!.opacity).toBe(1);
+                    expect(card!.aria, c.id).toContain(c.name);
+                    lightCards++;
                 } else if (matters(c)) {
                     expect(card!.cls, c.id).toContain('dimmed');
+                    expect(card!.cls, c.id).not.toContain('context');
                     expect(card!.opacity).toBeLessThan(0.6);
                 } else {
                     expect(card, c.id).toBeUndefined();
                 }
             }
+            expect(lightCards, 'the example deal has a manager above its chain').toBeGreaterThan(0);
+            // a light card's hover still says who the person is
+            const light = shown.find(s => s.cls.includes('context'))!;
+            await p.page.hover(`.card[data-key="${light.key}"]`);
+            await expect.poll(() => p.page.textContent(`.card[data-key="${light.key}"] > title`)).toContain(light.name);
             // everyone else is counted in the notes where their branch hangs, each saying why on hover
             const folded = contacts.filter(c => !matters(c)).length;
             expect(folded, 'the example deal has people outside its decision chain').toBeGreaterThan(0);

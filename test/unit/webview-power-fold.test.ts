@@ -44,6 +44,23 @@ describe("a deal's power map of the people who matter", () => {
         expect(m.subheading).toMatch(/Decision chain: 3 of 14 contacts.*9 others folded/);
     });
 
+    it('gives a light card to the managers drawn only for the reporting lines: not to the chain, nor to who influences it', () => {
+        const v = plan();
+        const light = (m: PowerMapModel) => m.cards.filter(c => c.context).map(c => c.id);
+        // zhang stands above wang and chen, outside the chain; sun is drawn as an actor (influences xu)
+        expect(light(ims(v))).toEqual(['zhang']);
+        // a manager who also influences a chain member is an actor of the deal: a full card
+        v.plan.customers.find(c => c.id === 'cmgd')!.contacts.find(c => c.id === 'zhang')!.influences = ['chen'];
+        expect(light(ims(v))).toEqual([]);
+        // the whole organisation, a customer's own map and a deal without a chain draw everyone in full
+        expect(light(ims(plan(), true))).toEqual([]);
+        for (const opportunity of [null, 'oss']) expect(light(buildPowerMap(v, shownOf(v, { customer: 'cmgd', opportunity })))).toEqual([]);
+        // its hover still says who the person is
+        const zhang = ims(plan()).cards.find(c => c.id === 'zhang')!;
+        expect(zhang.tooltip).toContain(zhang.name);
+        expect(zhang.tooltip).toContain("Not in this deal's decision chain");
+    });
+
     it('with the whole organisation, draws every contact, the people outside the chain dimmed, nothing folded', () => {
         const m = ims(plan(), true);
         expect(m.cards).toHaveLength(14);

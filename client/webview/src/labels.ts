@@ -97,6 +97,9 @@ export const LEGEND = {
     get folded() {
         return t().t('view.legend.folded');
     },
+    get context() {
+        return t().t('view.legend.context');
+    },
     get competitor() {
         return t().t('view.legend.competitor');
     },

@@ -115,6 +115,7 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
             svg('path', { class: 'stale-hands', d: 'M0,-3.5V0H2.8' }, st);
         });
         mark(LEGEND.dimmed, 22, it => svg('rect', { class: 'legend-card', y: 3, width: 22, height: 15, rx: 3 }, it), 'legend-dimmed');
+        mark(LEGEND.context, 22, it => svg('rect', { class: 'legend-card legend-context', y: 3, width: 22, height: 15, rx: 3 }, it));
         mark(LEGEND.folded, 26, it => svg('rect', { class: 'fold-bg', y: 4, width: 26, height: 13, rx: 6.5 }, it));
         const cw = competitorBadge(svg('g', {}, null), 'ZTE 2', 0, 0).w;
         mark(LEGEND.competitor, cw, it => competitorBadge(it, 'ZTE 2', cw, 11));

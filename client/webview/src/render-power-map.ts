@@ -26,6 +26,8 @@ const BADGE_W = 30;
 const BADGE_H = 20;
 /** Width of the three moves' marks, left of the support badge. */
 const MOVES_W = 36;
+/** A light card's texts start here: it has no role corner. */
+const LIGHT_X = 12;
 
 /** The title of a group: how many contacts it holds and, for a deal, how many of them are in its decision chain. */
 export function groupLabel(id: 'key' | 'general', model: PowerMapModel, count: number): string {
@@ -40,7 +42,31 @@ interface Card {
     detailed: boolean;
 }
 
+/** Places a card's frame (a copy) at (x, y) with its classes and its label as a control. */
+function placeCard(parent: Element, g: SVGGElement, c: CardModel, cls: readonly string[], x: number, y: number, selected: string | null): SVGGElement {
+    g.setAttribute('class', [...cls, c.key === selected ? 'selected' : ''].filter(Boolean).join(' '));
+    g.setAttribute('transform', `translate(${x},${y})`);
+    parent.appendChild(g);
+    labelItem(g, c.key, c.ariaLabel);
+    return g;
+}
+
 function skeleton(parent: Element, c: CardModel, x: number, y: number, w: number, h: number, selected: string | null): SVGGElement {
+    // a manager drawn only for the chain's reporting lines: a light card, its frame alone (no role, support or findings)
+    if (c.context)
+        return placeCard(
+            parent,
+            copyOf(`context-card ${w} ${h}`, () => {
+                const g = svg('g', ITEM_ATTRS, null);
+                svg('rect', { class: 'card-bg', width: w, height: h, rx: 7 }, g);
+                return g;
+            }),
+            c,
+            ['card', 'context', 'dimmed'],
+            x,
+            y,
+            selected,
+        );
     const cls = [
         'card',
         c.role ? `role-${c.role}` : 'no-role',
@@ -48,10 +74,7 @@ function skeleton(parent: Element, c: CardModel, x: number, y: number, w: number
         c.dimmed ? 'dimmed' : '',
         c.stale ? 'stale' : '',
         c.findings.length ? 'has-findings' : '',
-        c.key === selected ? 'selected' : '',
-    ]
-        .filter(Boolean)
-        .join(' ');
+    ];
     // the frame, role corner and support colour are the same for every card of a size, role and support: cloned
     const g = copyOf(`card ${w} ${h} ${c.role ? 'role' : ''} ${supportClass(c.support)}`, () => {
         // the control's attributes in the order makeItem gives them, class and transform set on each copy
@@ -73,11 +96,24 @@ function skeleton(parent: Element, c: CardModel, x: number, y: number, w: number
         );
         return g;
     });
-    g.setAttribute('class', cls);
-    g.setAttribute('transform', `translate(${x},${y})`);
-    parent.appendChild(g);
-    labelItem(g, c.key, c.ariaLabel);
-    return g;
+    return placeCard(parent, g, c, cls, x, y, selected);
+}
+
+/** Title and department, said once when the title names the department; or whom the person reports to when that line is not drawn. */
+function orgLine(c: CardModel): string {
+    // "Deputy General Manager, Network", not "… · Network"
+    const saysDepartment = c.department && !(c.title ?? '').toLowerCase().includes(c.department.toLowerCase());
+    return (
+        [c.title, saysDepartment ? c.department : null].filter(Boolean).join(' · ') ||
+        (c.reportsToName && c.parent === null ? texts().t('view.card.reportsTo', { name: c.reportsToName }) : '')
+    );
+}
+
+/** A light card's details: the name and, on up to two lines, the title (the whole of both on hover when cut). */
+function addLightDetail(g: Element, c: CardModel, w: number): void {
+    boxedText(g, 'card-name', c.name, { x: LIGHT_X, y: 32, width: w - 2 * LIGHT_X, font: NAME_FONT, maxLines: 1, lineHeight: 0, bold: true });
+    const org = orgLine(c);
+    if (org) boxedText(g, 'card-title', org, { x: LIGHT_X, y: 52, width: w - 2 * LIGHT_X, font: SUB_FONT, maxLines: 2, lineHeight: 14 });
 }
 
 function addDetail(card: Card): void {
@@ -85,6 +121,10 @@ function addDetail(card: Card): void {
     card.detailed = true;
     const { model: c, item } = card;
     const { el: g, w, h } = item;
+    if (c.context) {
+        addLightDetail(g, c, w);
+        return;
+    }
     const role = c.role;
     if (role)
         g.appendChild(
@@ -123,11 +163,7 @@ function addDetail(card: Card): void {
         titleW -= badge.w + 6;
     }
     // title and department on two lines where they need them; the whole of them on hover
-    // a department the title already names is said once ("Deputy General Manager, Network", not "… · Network")
-    const saysDepartment = c.department && !(c.title ?? '').toLowerCase().includes(c.department.toLowerCase());
-    const org =
-        [c.title, saysDepartment ? c.department : null].filter(Boolean).join(' · ') ||
-        (c.reportsToName && c.parent === null ? texts().t('view.card.reportsTo', { name: c.reportsToName }) : '');
+    const org = orgLine(c);
     // 1.2: what the person is measured on (or what hurts them) follows, within the same two lines
     const needs = c.kpis[0] ? texts().t('view.line.kpis', { kpis: c.kpis[0] }) : c.pains[0] ? texts().t('view.line.pains', { pains: c.pains[0] }) : '';
     const sub = [org, needs].filter(Boolean).join(' · ');
@@ -200,11 +236,13 @@ export function renderPowerMap(
     // cards outside a deal's chain share one translucent group (one compositing layer, not one each);
     // keyboard order: the chain first, then the others
     const layerCards = svg('g', { class: 'cards' }, layer);
-    const layerDimmed = layout.cards.some(p => p.card.dimmed) ? svg('g', { class: 'cards dimmed-cards' }, layer) : null;
+    const layerDimmed = layout.cards.some(p => p.card.dimmed && !p.card.context) ? svg('g', { class: 'cards dimmed-cards' }, layer) : null;
+    // the light cards of the managers above the chain are muted by their own style, not translucent
+    const layerContext = layout.cards.some(p => p.card.context) ? svg('g', { class: 'cards context-cards' }, layer) : null;
     const cards: Card[] = [];
     const ordered = [...layout.cards.filter(p => !p.card.dimmed), ...layout.cards.filter(p => p.card.dimmed)];
     for (const p of ordered) {
-        const el = skeleton(p.card.dimmed ? layerDimmed! : layerCards, p.card, p.x, p.y, p.w, p.h, selected);
+        const el = skeleton(p.card.context ? layerContext! : p.card.dimmed ? layerDimmed! : layerCards, p.card, p.x, p.y, p.w, p.h, selected);
         const card = p.card;
         // the card's tooltip is said when the item's is first read (ensureTooltip)
         const item: NavItem = {

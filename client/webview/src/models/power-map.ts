@@ -35,6 +35,12 @@ export interface CardModel extends Pick<ContactJson, 'id' | 'name' | 'title' | '
     group: CardGroup;
     /** In the shown opportunity's decision chain (always true when no opportunity is shown). */
     inChain: boolean;
+    /**
+     * Drawn only so that a folded deal map's reporting lines read (the method, §3: they matter for
+     * the lines, not as actors of the deal): a manager above a chain member, outside the chain,
+     * influencing no member. A light card: name and title, muted; the rest on hover.
+     */
+    context: boolean;
     dimmed: boolean;
     stale: boolean;
     findings: Finding[];
@@ -225,6 +231,7 @@ export function buildPowerMap(view: ViewedPlan, shown: Shown, index: FindingInde
             reportsToName: manager ? manager.name : null,
             group: groupOf.get(c.id)!,
             inChain: eff.inChain,
+            context: !!matter && !eff.inChain && managers.has(c.id) && !c.influences?.some(to => chainIds.has(to)),
             dimmed,
             stale,
             lastContact: c.lastContact,

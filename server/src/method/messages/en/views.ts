@@ -218,6 +218,7 @@ export const views = {
     'view.legend.stale': 'stale contact',
     'view.legend.dimmed': "dimmed: outside the deal's chain",
     'view.legend.folded': "+N: the others outside the deal's chain, folded",
+    'view.legend.context': 'light card: a manager, for the reporting line',
     'view.legend.competitor': 'supports a competitor at least as much as us',
     'view.legend.threeMoves': 'three moves for an opposed key person:',
     'view.legend.move.done': 'done',

@@ -207,6 +207,7 @@ export const views: Translation<typeof en> = {
     'view.legend.stale': '久未联系',
     'view.legend.dimmed': '淡化：不在项目决策链中',
     'view.legend.folded': '另有 N 人：决策链外的其他人，已折叠',
+    'view.legend.context': '浅色卡片：为汇报线而显示的上级',
     'view.legend.competitor': '对竞争对手的支持不低于对我们',
     'view.legend.threeMoves': '关键人反对我们时的三板斧：',
     'view.legend.move.done': '已完成',
