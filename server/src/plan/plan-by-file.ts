@@ -242,24 +242,25 @@ export interface Aligned {
     order: number[];
 }
 
-/** How many findings of a file may differ from its last list for the last one's order to be amended rather than made again. */
-const FEW = 32;
-
 export function aligned(root: Workspace, path: string, from: readonly Diagnostic[], json: (d: Diagnostic) => DiagnosticJson): Aligned {
     const jsons = from.map(json);
     const order = jsons.map((_, i) => i).sort((a, b) => byPlace(jsons[a]!, jsons[b]!) || a - b);
     return { root, path, from, severities: from.map(d => d.severity), messages: from.map(d => d.message), jsons, order };
 }
 
-/** `from` written as `last` amended at the places where its findings differ; undefined when the lists are of other lengths or differ at many places. */
+/**
+ * `from` written as `last` amended at the places where its findings differ; undefined when the
+ * lists are of other lengths or differ at more than half their places (then writing it whole is as quick).
+ */
 export function realigned(last: Aligned, from: readonly Diagnostic[], json: (d: Diagnostic) => DiagnosticJson): Aligned | undefined {
     if (from.length !== last.from.length) return undefined;
     const changed: number[] = [];
     for (let i = 0; i < from.length; i++) {
         const d = from[i]!;
         if (d === last.from[i] && d.severity === last.severities[i] && d.message === last.messages[i]) continue;
-        if (changed.push(i) > FEW) return undefined;
+        if (changed.push(i) * 2 > from.length) return undefined;
     }
+    if (changed.length === 0) return { ...last, from };
     const jsons = last.jsons.slice();
     const severities = last.severities.slice();
     const messages = last.messages.slice();
@@ -268,18 +269,18 @@ export function realigned(last: Aligned, from: readonly Diagnostic[], json: (d: 
         severities[i] = from[i]!.severity;
         messages[i] = from[i]!.message;
     }
-    // the others keep their order (their places and indices are the same); each new one goes where the sort puts it
+    // the others keep their order (their places and indices are the same); the new ones, sorted, are merged in
+    const before = (a: number, b: number) => byPlace(jsons[a]!, jsons[b]!) || a - b;
     const out = new Set(changed);
-    const order = changed.length ? last.order.filter(i => !out.has(i)) : last.order;
-    for (const i of changed) {
-        let [lo, hi] = [0, order.length];
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if ((byPlace(jsons[order[mid]!]!, jsons[i]!) || order[mid]! - i) < 0) lo = mid + 1;
-            else hi = mid;
-        }
-        order.splice(lo, 0, i);
+    const kept = last.order.filter(i => !out.has(i));
+    changed.sort(before);
+    const order: number[] = [];
+    let k = 0;
+    for (const i of kept) {
+        while (k < changed.length && before(changed[k]!, i) < 0) order.push(changed[k++]!);
+        order.push(i);
     }
+    while (k < changed.length) order.push(changed[k++]!);
     return { root: last.root, path: last.path, from, severities, messages, jsons, order };
 }
 
