@@ -80,6 +80,8 @@ export class PlanByFile {
     private readonly subjects = new WeakMap<Workspace, ReturnType<typeof subjectsByOffset>>();
     /** Per parse, where its text's lines start (the text it was parsed from: found once, not at each new finding of the file). */
     private readonly lines = new WeakMap<Workspace, { text: string; starts: Uint32Array }>();
+    /** Each document's findings as last written (sortedJson), while it has no waived findings. */
+    private readonly aligned = new WeakMap<LangiumDocument, Aligned>();
     /** Each file's path, relative to `pathsBase`. */
     private readonly paths = new Map<string, string>();
     private pathsBase: string | undefined;
@@ -195,7 +197,7 @@ export class PlanByFile {
         const made: KeptFindings = {
             path,
             waivedFrom: waivedIn,
-            diagnostics: diagnostics.map(json).sort(byPlace),
+            diagnostics: this.sortedJson(doc, root, path, diagnostics, waivedIn.length === 0, json),
             waived: waivedIn
                 .map(({ diagnostic, waiver }): WaivedJson => ({ ...json(diagnostic), reason: waiver.reason ?? '', until: waiver.until ?? null }))
                 .sort(byPlace),
@@ -203,6 +205,83 @@ export class PlanByFile {
         this.findings.set(diagnostics, made);
         return made;
     }
+
+    /**
+     * diagnostics.map(json).sort(byPlace) — but when `doc`'s last list of the same parse and path
+     * (without waivers) was as long and differs at a few places only (`acct history`: a file
+     * re-checked for a new day, whose "N days ago" findings alone are new), its written findings
+     * are kept where the findings are the same, and only the new ones are written and put in
+     * their place: the order a stable sort gives (by place, then by index in the list).
+     */
+    private sortedJson(
+        doc: LangiumDocument,
+        root: Workspace,
+        path: string,
+        diagnostics: readonly Diagnostic[],
+        keep: boolean,
+        json: (d: Diagnostic) => DiagnosticJson,
+    ): DiagnosticJson[] {
+        const last = keep ? this.aligned.get(doc) : undefined;
+        const made = (last?.root === root && last.path === path && realigned(last, diagnostics, json)) || aligned(root, path, diagnostics, json);
+        if (keep) this.aligned.set(doc, made);
+        else this.aligned.delete(doc);
+        return made.order.map(i => made.jsons[i]!);
+    }
+}
+
+/** A file's findings as last written, by their index in the list they were written from (for the next list of the same parse). */
+export interface Aligned {
+    root: Workspace;
+    path: string;
+    from: readonly Diagnostic[];
+    /** Each finding's severity and message when written (the policy sets a severity in place). */
+    severities: unknown[];
+    messages: unknown[];
+    jsons: DiagnosticJson[];
+    /** The indices in the order of the output: by place, then by index (what a stable sort gives). */
+    order: number[];
+}
+
+export function aligned(root: Workspace, path: string, from: readonly Diagnostic[], json: (d: Diagnostic) => DiagnosticJson): Aligned {
+    const jsons = from.map(json);
+    const order = jsons.map((_, i) => i).sort((a, b) => byPlace(jsons[a]!, jsons[b]!) || a - b);
+    return { root, path, from, severities: from.map(d => d.severity), messages: from.map(d => d.message), jsons, order };
+}
+
+/**
+ * `from` written as `last` amended at the places where its findings differ; undefined when the
+ * lists are of other lengths or differ at more than half their places (then writing it whole is as quick).
+ */
+export function realigned(last: Aligned, from: readonly Diagnostic[], json: (d: Diagnostic) => DiagnosticJson): Aligned | undefined {
+    if (from.length !== last.from.length) return undefined;
+    const changed: number[] = [];
+    for (let i = 0; i < from.length; i++) {
+        const d = from[i]!;
+        if (d === last.from[i] && d.severity === last.severities[i] && d.message === last.messages[i]) continue;
+        if (changed.push(i) * 2 > from.length) return undefined;
+    }
+    if (changed.length === 0) return { ...last, from };
+    const jsons = last.jsons.slice();
+    const severities = last.severities.slice();
+    const messages = last.messages.slice();
+    for (const i of changed) {
+        jsons[i] = json(from[i]!);
+        severities[i] = from[i]!.severity;
+        messages[i] = from[i]!.message;
+    }
+    // the others keep their order (their places and indices are the same); the new ones, sorted, are merged in
+    const before = (a: number, b: number) => byPlace(jsons[a]!, jsons[b]!) || a - b;
+    const out = new Set(changed);
+    const kept = last.order.filter(i => !out.has(i));
+    changed.sort(before);
+    const order: number[] = [];
+    let k = 0;
+    for (const i of kept) {
+        while (k < changed.length && before(changed[k]!, i) < 0) order.push(changed[k++]!);
+        order.push(i);
+    }
+    while (k < changed.length) order.push(changed[k++]!);
+    return { root: last.root, path: last.path, from, severities, messages, jsons, order };
 }
 
 /** The `acct-plan` document of the files' parts (in the order of their paths). */

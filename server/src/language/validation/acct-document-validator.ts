@@ -210,8 +210,8 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             return undefined;
         }
         // a check that failed (an internal error) or reported a code that does not read today: validate in full
-        const all = this.keptForDates.withDates(kept, found);
-        return all && this.findingPolicy.apply(document, all, kept.parseErrors);
+        const dated = this.keptForDates.withDates(kept, found);
+        return dated && this.findingPolicy.applyToDated(document, kept.steady, dated, kept.parseErrors, kept.policed);
     }
 
     /** Parse errors in the shape of every other finding (finding-diagnostics.ts). */

@@ -30,6 +30,15 @@ import { nodesWhere } from '../ast/ast-walk.js';
 import { closingBraces, inSpans, mergeSpans, type Span } from '../text/spans.js';
 import { lowerBound } from '../text/text-scan.js';
 
+/** What applyToDated keeps of a document's findings that do not read today, for its next date-only re-check. */
+export interface PolicyMemo {
+    levels?: ReadonlyMap<IssueCode, SeverityLevel>;
+    steady?: readonly Diagnostic[];
+    muted?: Span[];
+    /** Those of `steady` the policy keeps, with their severities. */
+    kept?: Diagnostic[];
+}
+
 /** A finding a waiver took out, with the waiver that says why. */
 export interface WaivedFinding {
     diagnostic: Diagnostic;
@@ -95,6 +104,34 @@ export class FindingPolicy {
             previous.length === waived.length &&
             previous.every((w, i) => w.diagnostic === waived[i]!.diagnostic && w.waiver === waived[i]!.waiver);
         this.outcomes.set(document, { waived: same ? previous : waived, byWaiver });
+        return diagnostics;
+    }
+
+    /**
+     * apply(document, steady.concat(dated), parseErrors) for a date-only re-check (`acct history`:
+     * the same parse, its `steady` findings those of its last full validation, only the `dated`
+     * ones new): in a document without waivers the policy's outcome for `steady` is the one `memo`
+     * holds while the policy's severities are the same, so only `dated` goes through the policy.
+     */
+    applyToDated(
+        document: LangiumDocument,
+        steady: Diagnostic[],
+        dated: readonly Diagnostic[],
+        parseErrors: readonly Diagnostic[],
+        memo: PolicyMemo,
+    ): Diagnostic[] {
+        if (this.hasWaivers(document)) return this.apply(document, steady.concat(dated), parseErrors);
+        const levels = this.facts.severities();
+        if (memo.levels !== levels || memo.steady !== steady) {
+            memo.levels = levels;
+            memo.steady = steady;
+            memo.muted = mutedSpans(document, parseErrors);
+            memo.kept = steady.filter(d => !isMuted(d, memo.muted!, document) && keepWithSeverity(d, levels));
+        }
+        const diagnostics = memo.kept!.slice();
+        for (const d of dated) if (!isMuted(d, memo.muted!, document) && keepWithSeverity(d, levels)) diagnostics.push(d);
+        // what apply records of a document without waivers: nothing waived (the same empty list as before)
+        if (this.outcomes.get(document)?.waived.length !== 0) this.outcomes.set(document, { waived: [], byWaiver: new Map() });
         return diagnostics;
     }
 

@@ -12,6 +12,7 @@ import type { CustomerFactsStore } from './customer-index.js';
 import { DATE_DRIVEN_CODES, DAY_COUNTING_CODES, quietSpan } from './checks/date-driven.js';
 import { dayNumber, readingDates, type Thresholds } from '../../method/index.js';
 import { sameAsJson } from '../../contract/same-json.js';
+import type { PolicyMemo } from './finding-policy.js';
 
 export interface FindingsOfADate {
     /** The parse the findings are of: another parse, and they say nothing. */
@@ -27,6 +28,8 @@ export interface FindingsOfADate {
     walk?: DatedWalk;
     /** Where the findings of each node are (by property, keyword and index): the same on the same parse. */
     ranges: WeakMap<AstNode, Map<string, Range>>;
+    /** The finding policy's outcome for `steady` (finding-policy.ts, applyToDated). */
+    policed: PolicyMemo;
 }
 
 /** What the date-driven checks of one node found on a day. */
@@ -168,6 +171,7 @@ export class FindingsForDates {
             facts: new WeakMap(),
             outcomes: new Map(),
             ranges: new WeakMap(),
+            policed: {},
         });
     }
 
@@ -179,8 +183,9 @@ export class FindingsForDates {
 
     /**
      * The date-driven findings become `found`; one equal to a finding of the last validation is
-     * that same object (so that what is made of it can be reused). Returns all findings, before
-     * the policy. Undefined when `found` holds a finding that does not read today (validate in full).
+     * that same object (so that what is made of it can be reused). Returns the date-driven
+     * findings (all are `kept.steady` and these), before the policy. Undefined when `found` holds
+     * a finding that does not read today (validate in full).
      */
     withDates(kept: FindingsOfADate, found: readonly Diagnostic[]): Diagnostic[] | undefined {
         if (found.some(d => !DATE_DRIVEN_CODES.has(String(d.code)))) return undefined;
@@ -203,7 +208,7 @@ export class FindingsForDates {
             });
         }
         kept.dated = dated as Diagnostic[];
-        return kept.steady.concat(kept.dated);
+        return kept.dated;
     }
 }
 
