@@ -28,7 +28,9 @@ describe('the one scanner', () => {
             expect(firstLineBreak(text)).toBe(eol);
             expect(Array.from(lineStarts(text))).toEqual([0, 7 + eol.length, quote + 5 + eol.length]);
             // the brace after the comment's line is found, and closed by the last one
-            expect(closingBraces(text).closeOf(7 + eol.length)).toBe(text.length);
+            expect(closingBraces(text).blockEnd(7 + eol.length, text.length)).toBe(text.length);
+            // no brace before it (the comment's line)
+            expect(closingBraces(text).blockEnd(0, 7 + eol.length)).toBeUndefined();
         });
     }
 

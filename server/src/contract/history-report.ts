@@ -123,10 +123,11 @@ export function formatHistoryText(report: HistoryReport, texts: Texts): string {
     if (report.shallow) lines.push(texts.t('history.shallow', { commit: report.shallow.slice(0, 7) }), '');
     for (const step of report.commits) {
         lines.push(historyHeading(step));
-        lines.push(...step.changes.map(change => `  ${changeLine(change, texts)}`));
-        lines.push(...step.newFindings.map(d => `  + ${findingText(d)}`));
-        lines.push(...step.resolvedFindings.map(d => `  - ${findingText(d)}`));
-        lines.push(...step.changedFindings.map(c => `  ~ ${changedFindingText(c, texts)}`));
+        // one push per line, not a spread: a commit adding a few megabytes of syntax errors has 400,000 findings (the stack's limit)
+        for (const change of step.changes) lines.push(`  ${changeLine(change, texts)}`);
+        for (const d of step.newFindings) lines.push(`  + ${findingText(d)}`);
+        for (const d of step.resolvedFindings) lines.push(`  - ${findingText(d)}`);
+        for (const c of step.changedFindings) lines.push(`  ~ ${changedFindingText(c, texts)}`);
         if (step.unchecked) lines.push(`  ${texts.t('diff.unchecked', { count: step.unchecked })}`);
         lines.push('');
     }
@@ -144,8 +145,9 @@ export function formatHistoryMarkdown(report: HistoryReport, texts: Texts): stri
         );
         for (const change of step.changes) lines.push(`- ${markdownText(elementName(change))}: ${markdownText(changeText(change, texts))}`);
         const finding = (sign: string, d: DiagnosticJson) => `- ${sign} **${d.severity}** \`${d.code}\` ${markdownText(d.message)} (\`${d.file}:${d.line}\`)`;
-        lines.push(...step.newFindings.map(d => finding('+', d)), ...step.resolvedFindings.map(d => finding('−', d)));
-        lines.push(...step.changedFindings.map(c => `- ~ ${markdownText(changedFindingText(c, texts))}`));
+        for (const d of step.newFindings) lines.push(finding('+', d));
+        for (const d of step.resolvedFindings) lines.push(finding('−', d));
+        for (const c of step.changedFindings) lines.push(`- ~ ${markdownText(changedFindingText(c, texts))}`);
         if (step.unchecked) lines.push(`- ${markdownText(texts.t('diff.unchecked', { count: step.unchecked }))}`);
         lines.push('');
     }

@@ -104,13 +104,14 @@ export class UnresolvedReferences {
         const firstSwallowed = new Map<AstNode, { entry: AstNode; word: string }>();
         const errors = document.parseResult.parserErrors;
         if (errors.length === 0) return firstSwallowed;
-        const textLength = document.textDocument.getText().length;
-        // the last syntax error of the file (at its end when the parser ran out of text)
-        const lastError = Math.max(...errors.map(e => (Number.isFinite(e.token.startOffset) ? e.token.startOffset : textLength)));
+        // the last syntax error of the file (at its end when the parser ran out of text), found at the
+        // first unknown entry of a chain: a loop, not a spread (200,000 errors overflowed the stack)
+        let lastError: number | undefined;
         const offset = (node: AstNode) => node.$cstNode?.offset ?? -1;
         for (const reference of document.references) {
             const entry = reference.error?.info.container;
             if (entry?.$type !== 'DecisionChainEntry' || !entry.$container) continue;
+            lastError ??= lastErrorOffset(errors, document.textDocument.getText().length);
             const word = reference.error!.info.reference.$refText;
             if (!this.itemWords.has(word) || offset(entry) >= lastError) continue;
             const known = firstSwallowed.get(entry.$container);
@@ -133,4 +134,14 @@ export class UnresolvedReferences {
         const role = closestWord(refText, Object.keys(roleMeanings));
         return role ? texts.t('finding.unresolved.didYouMeanRole', { role }) : undefined;
     }
+}
+
+/** The offset of the last of `errors`' tokens (the text's end for a token past it: the parser ran out of text). */
+function lastErrorOffset(errors: ReadonlyArray<{ token: { startOffset: number } }>, textLength: number): number {
+    let last = -Infinity;
+    for (const error of errors) {
+        const at = Number.isFinite(error.token.startOffset) ? error.token.startOffset : textLength;
+        if (at > last) last = at;
+    }
+    return last;
 }

@@ -11,10 +11,11 @@ import { lowerBound, skipStringOrComment } from './text-scan.js';
 let last: { text: string; braces: ClosingBraces } | undefined;
 
 export interface ClosingBraces {
-    /** The first `{` in [start, end), if any. */
-    firstOpenAfter(start: number, end: number): number | undefined;
-    /** The end of the `}` that closes the `{` at `open` (the text's end when none does). */
-    closeOf(open: number): number;
+    /**
+     * The end of the `}` that closes the first `{` in [start, end) (the text's end when none
+     * does), or undefined when there is no `{` there: one search (60,000 blocks of a megabyte).
+     */
+    blockEnd(start: number, end: number): number | undefined;
 }
 
 /** Every `{` of the text (outside strings and comments) and the end of the `}` that closes it (the text's end when none does). */
@@ -38,13 +39,10 @@ export function closingBraces(text: string): ClosingBraces {
         }
     }
     const braces: ClosingBraces = {
-        firstOpenAfter(start, end) {
-            const open = opens[lowerBound(opens, start)];
-            return open !== undefined && open < end ? open : undefined;
-        },
-        closeOf(open) {
-            const k = lowerBound(opens, open);
-            return opens[k] === open ? closes[k]! : text.length;
+        blockEnd(start, end) {
+            const k = lowerBound(opens, start);
+            const open = opens[k];
+            return open !== undefined && open < end ? closes[k]! : undefined;
         },
     };
     last = { text, braces };

@@ -200,8 +200,7 @@ function mutedSpans(document: LangiumDocument, parseErrors: readonly Diagnostic[
         const cst = declaration.$cstNode;
         if (!cst) continue;
         // a declaration with a block ends at the brace that closes its first `{`; one without (a member) at its last token
-        const open = closing.firstOpenAfter(cst.offset, cst.end);
-        const span: Span = [cst.offset, open === undefined ? cst.end : closing.closeOf(open)];
+        const span: Span = [cst.offset, closing.blockEnd(cst.offset, cst.end) ?? cst.end];
         const first = lowerBound(errors, span[0]);
         if (first < errors.length && errors[first]! < span[1]) spans.push(span);
     }
