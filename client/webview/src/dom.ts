@@ -47,6 +47,24 @@ export function copyOf<T extends Element>(key: string, make: () => T): T {
     return proto.cloneNode(true) as T;
 }
 
+const recent = new Map<string, Element>();
+/** How many pieces `copyOfRecent` keeps: enough for every shape of a report's views, bounded for an editor open for days. */
+const RECENT_KEPT = 256;
+
+/**
+ * `copyOf` for pieces whose key is open-ended (a layout's geometry, a deal's name): the same
+ * copy, from a bounded set of pieces built before, forgotten all at once when it is full.
+ */
+export function copyOfRecent<T extends Element>(key: string, make: () => T): T {
+    let proto = recent.get(key);
+    if (!proto) {
+        if (recent.size >= RECENT_KEPT) recent.clear();
+        proto = make();
+        recent.set(key, proto);
+    }
+    return proto.cloneNode(true) as T;
+}
+
 /** `<title>` child: the tooltip of an SVG element. */
 export function tooltip(parent: Element, text: string): SVGTitleElement {
     const t = document.createElementNS(SVG_NS, 'title');

@@ -4,8 +4,8 @@
  * group apart with the hint to assign one; without a deal, the customer's active deals to pick.
  */
 import { roleMeanings } from '@acct/method';
-import { copyOf, ITEM_ATTRS, labelItem, makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
-import { LABEL_LINE, PERSON_H, type Box, type FishboneLayout, type PlacedPerson } from './fishbone-layout.js';
+import { copyOf, copyOfRecent, ITEM_ATTRS, labelItem, makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { LABEL_LINE, PERSON_H, type Box, type FishboneLayout, type PlacedBone, type PlacedPerson } from './fishbone-layout.js';
 import { groupHint, type FishboneModel } from './models/fishbone.js';
 import { texts } from './texts.js';
 import { findingMarker, supportBadge, supportClass } from './render-common.js';
@@ -44,24 +44,94 @@ function person(parent: Element, p: PlacedPerson, selected: string | null): NavI
     return { key: m.key, el: g, x: p.x, y: p.y, w: p.w, h: p.h, tooltip: m.tooltip };
 }
 
-/** The head, pointing away from the spine: right when it lies, up when it stands. */
+/** The head, pointing away from the spine: right when it lies, up when it stands (the same for every deal of a name and size: cloned). */
 function head(parent: Element, box: Box, dealName: string, upright: boolean): void {
-    const g = svg('g', { class: 'fb-head', transform: `translate(${box.x},${box.y})` }, parent);
-    tooltip(g, texts().t('view.fishbone.head', { deal: dealName }));
-    const tip = 16;
-    svg(
-        'path',
-        {
-            class: 'fb-head-bg',
-            d: upright ? `M0,${tip}L${box.w / 2},0L${box.w},${tip}V${box.h}H0Z` : `M0,0H${box.w - tip}L${box.w},${box.h / 2}L${box.w - tip},${box.h}H0Z`,
-        },
-        g,
-    );
-    const top = upright ? tip - 2 : 0;
-    svg('text', { class: 'fb-head-title', x: 10, y: top + 20 }, g, texts().t('view.fishbone.headTitle'));
-    wrapText(dealName, box.w - (upright ? 20 : 30), 12, 3, true).lines.forEach((l, i) =>
-        svg('text', { class: 'fb-head-deal', x: 10, y: top + 38 + i * 15 }, g, l),
-    );
+    const tip = texts().t('view.fishbone.head', { deal: dealName });
+    const title = texts().t('view.fishbone.headTitle');
+    const g = copyOfRecent(['fb-head', box.w, box.h, upright, tip, title, dealName].join('\u0001'), () => {
+        const g = svg('g', { class: 'fb-head', transform: '' }, null);
+        tooltip(g, tip);
+        const point = 16;
+        svg(
+            'path',
+            {
+                class: 'fb-head-bg',
+                d: upright
+                    ? `M0,${point}L${box.w / 2},0L${box.w},${point}V${box.h}H0Z`
+                    : `M0,0H${box.w - point}L${box.w},${box.h / 2}L${box.w - point},${box.h}H0Z`,
+            },
+            g,
+        );
+        const top = upright ? point - 2 : 0;
+        svg('text', { class: 'fb-head-title', x: 10, y: top + 20 }, g, title);
+        wrapText(dealName, box.w - (upright ? 20 : 30), 12, 3, true).lines.forEach((l, i) =>
+            svg('text', { class: 'fb-head-deal', x: 10, y: top + 38 + i * 15 }, g, l),
+        );
+        return g;
+    });
+    g.setAttribute('transform', `translate(${box.x},${box.y})`);
+    parent.appendChild(g);
+}
+
+/** The spine and the bones with their names and ticks: the same for every fishbone of a shape (cloned). */
+function skeleton(layout: FishboneLayout): SVGGElement {
+    const t = texts();
+    const tipOf = (b: PlacedBone): string => (b.people.length ? b.bone.meaning : t.t('view.fishbone.emptyBone', { meaning: b.bone.meaning }));
+    const tickOf = (p: PlacedPerson): string => (p.tick ? `M${p.tick[0][0]},${p.tick[0][1]}L${p.tick[1][0]},${p.tick[1][1]}` : '');
+    // everything the drawing holds: the spine, and each bone's group, tooltip, path, name and ticks
+    const key = [
+        'fb-skeleton',
+        layout.spine,
+        ...layout.bones.flatMap(b => [
+            b.bone.group,
+            b.people.length,
+            tipOf(b),
+            b.d,
+            b.label.x,
+            b.label.y,
+            b.label.anchor,
+            ...b.label.lines,
+            ...b.people.map(tickOf),
+        ]),
+    ].join('\u0001');
+    return copyOfRecent(key, () => {
+        const skeleton = svg('g', { class: 'fb-skeleton' }, null);
+        svg('path', { class: 'fb-spine', d: layout.spine }, skeleton);
+        for (const b of layout.bones) {
+            const g = svg('g', { class: `fb-bone-group bone-${b.bone.group}${b.people.length ? '' : ' empty'}`, 'data-group': b.bone.group }, skeleton);
+            tooltip(g, tipOf(b));
+            svg('path', { class: 'fb-bone', d: b.d }, g);
+            b.label.lines.forEach((l, i) =>
+                svg(
+                    'text',
+                    {
+                        class: 'fb-bone-label',
+                        x: b.label.x,
+                        y: b.label.y + i * LABEL_LINE,
+                        'text-anchor': b.label.anchor,
+                    },
+                    g,
+                    l,
+                ),
+            );
+            for (const p of b.people) if (p.tick) svg('path', { class: 'fb-tick', d: tickOf(p) }, g);
+        }
+        return skeleton;
+    });
+}
+
+/** The frame of the people without a group: its title and the hint to assign one (cloned; the people are added to the copy). */
+function apart(box: Box, count: number): SVGGElement {
+    const t = texts();
+    const title = t.t('view.fishbone.apart', { count });
+    const hint = t.t('view.fishbone.apartHint', { hint: groupHint() });
+    return copyOfRecent(['fb-apart', box.x, box.y, box.w, box.h, title, hint].join('\u0001'), () => {
+        const g = svg('g', { class: 'fb-apart' }, null);
+        svg('rect', { class: 'fb-apart-bg', x: box.x, y: box.y, width: box.w, height: box.h, rx: 8 }, g);
+        svg('text', { class: 'fb-apart-title', x: box.x + 12, y: box.y + 18 }, g, title);
+        wrapText(hint, box.w - 24, 11.5, 3).lines.forEach((l, i) => svg('text', { class: 'fb-sub', x: box.x + 12, y: box.y + 33 + i * 14 }, g, l));
+        return g;
+    });
 }
 
 export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout: FishboneLayout, selected: string | null): RenderResult {
@@ -97,38 +167,14 @@ export function renderFishbone(layer: SVGGElement, model: FishboneModel, layout:
         }
         return { items, width: layout.width, height: layout.height };
     }
-    const skeleton = svg('g', { class: 'fb-skeleton' }, layer);
-    svg('path', { class: 'fb-spine', d: layout.spine }, skeleton);
-    for (const b of layout.bones) {
-        const g = svg('g', { class: `fb-bone-group bone-${b.bone.group}${b.people.length ? '' : ' empty'}`, 'data-group': b.bone.group }, skeleton);
-        tooltip(g, b.people.length ? b.bone.meaning : t.t('view.fishbone.emptyBone', { meaning: b.bone.meaning }));
-        svg('path', { class: 'fb-bone', d: b.d }, g);
-        b.label.lines.forEach((l, i) =>
-            svg(
-                'text',
-                {
-                    class: 'fb-bone-label',
-                    x: b.label.x,
-                    y: b.label.y + i * LABEL_LINE,
-                    'text-anchor': b.label.anchor,
-                },
-                g,
-                l,
-            ),
-        );
-        for (const p of b.people) if (p.tick) svg('path', { class: 'fb-tick', d: `M${p.tick[0][0]},${p.tick[0][1]}L${p.tick[1][0]},${p.tick[1][1]}` }, g);
-    }
+    layer.appendChild(skeleton(layout));
     if (layout.head) head(layer, layout.head, deal.name, layout.orientation === 'vertical');
     const people = svg('g', { class: 'fb-people' }, layer);
     for (const b of layout.bones) for (const p of b.people) items.push(person(people, p, selected));
     if (layout.ungrouped) {
         const { box } = layout.ungrouped;
-        const g = svg('g', { class: 'fb-apart' }, layer);
-        svg('rect', { class: 'fb-apart-bg', x: box.x, y: box.y, width: box.w, height: box.h, rx: 8 }, g);
-        svg('text', { class: 'fb-apart-title', x: box.x + 12, y: box.y + 18 }, g, t.t('view.fishbone.apart', { count: layout.ungrouped.people.length }));
-        wrapText(t.t('view.fishbone.apartHint', { hint: groupHint() }), box.w - 24, 11.5, 3).lines.forEach((l, i) =>
-            svg('text', { class: 'fb-sub', x: box.x + 12, y: box.y + 33 + i * 14 }, g, l),
-        );
+        const g = apart(box, layout.ungrouped.people.length);
+        layer.appendChild(g);
         for (const p of layout.ungrouped.people) items.push(person(g, p, selected));
     }
     return { items, width: layout.width, height: Math.max(layout.height, PERSON_H) };

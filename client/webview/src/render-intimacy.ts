@@ -5,7 +5,7 @@
  */
 import type { Support } from '@acct/contract';
 import { INTIMACY_LEVELS, intimacyText, roleMeanings, SUPPORT_LEVELS, supportText, ZONES } from '@acct/method';
-import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { copyOfRecent, makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import { cellSlot } from './grid-layout.js';
 import { INTIMACY } from './labels.js';
 import type { IntimacyModel, IntimacyPoint } from './models/intimacy.js';
@@ -120,32 +120,55 @@ function pointLabel(g: SVGGElement, p: IntimacyPoint, r: number, width: number, 
     if (p.findings.length) findingMarker(g, p.findings, end + (below ? 0 : tagW) + 13, below ? -7 : 0);
 }
 
-export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selected: string | null, room = { w: Infinity, h: Infinity }): RenderResult {
-    const at = new Grid(model, room);
+/**
+ * The grid (lanes, zones, cells, lines, frames) and the axes' ticks and titles of a chart: what
+ * depends only on its geometry, whether its `?` lanes hold anyone, and the words. Built once per
+ * key and cloned (`copyOfRecent`): the report draws 199 charts whose grids differ only in those —
+ * the same elements, attributes and order as built each time.
+ */
+function gridAndAxes(at: Grid, unknownSupport: boolean, unknownIntimacy: boolean): { grid: SVGGElement; axes: SVGGElement } {
+    const t = texts();
+    const tips = [
+        `${t.t('view.intimacy.unknownSupport')}${unknownSupport ? '' : ` — ${INTIMACY.emptyLane}`}`,
+        `${t.t('view.intimacy.unknownIntimacy')}${unknownIntimacy ? '' : ` — ${INTIMACY.emptyLane}`}`,
+    ];
+    const zones = ZONES.map(z => t.vocabulary.zones[z.id]);
+    const axisX = t.t('view.intimacy.axisX', { low: supportWords(-1).label, high: supportWords(3).label, unknown: supportWords(null).label });
+    const axisY = t.t('view.intimacy.axisY');
+    // everything the drawing depends on: the geometry and every word in it
+    const key = ['intimacy', at.left, at.cellW, at.cellH, at.unknownW, at.unknownH, ...tips, ...zones.flatMap(w => [w.label, w.reading]), axisX, axisY].join(
+        '\u0001',
+    );
+    return {
+        grid: copyOfRecent(`${key} grid`, () => drawGrid(at, tips, zones)),
+        axes: copyOfRecent(`${key} axes`, () => drawAxes(at, axisX, axisY)),
+    };
+}
+
+function drawGrid(at: Grid, tips: readonly string[], zones: ReadonlyArray<{ label: string; reading: string }>): SVGGElement {
     const { gridW, gridH, fullW } = at;
     const I_LEFT = at.left;
     const I_CELL_W = at.cellW;
     const I_CELL_H = at.cellH;
     const unknownRowY = at.y(null);
-    const grid = svg('g', { class: 'i-grid' }, layer);
+    const grid = svg('g', { class: 'i-grid' }, null);
 
     // unknown-support column and unknown-intimacy row, hatched
-    const t = texts();
     const uc = svg('g', { class: 'i-unknown', 'data-lane': 'support' }, grid);
-    tooltip(uc, `${t.t('view.intimacy.unknownSupport')}${model.unknownSupport ? '' : ` — ${INTIMACY.emptyLane}`}`);
+    tooltip(uc, tips[0]!);
     svg('rect', { class: 'i-unknown-bg', x: at.x(null), y: I_TOP, width: at.unknownW, height: gridH }, uc);
     const ur = svg('g', { class: 'i-unknown', 'data-lane': 'intimacy' }, grid);
-    tooltip(ur, `${t.t('view.intimacy.unknownIntimacy')}${model.unknownIntimacy ? '' : ` — ${INTIMACY.emptyLane}`}`);
+    tooltip(ur, tips[1]!);
     svg('rect', { class: 'i-unknown-bg', x: I_LEFT, y: unknownRowY, width: fullW, height: at.unknownH }, ur);
 
     // zones
-    for (const z of ZONES) {
+    ZONES.forEach((z, n) => {
         const x0 = at.x(z.support[0] as Support);
         const x1 = at.x(z.support[1] as Support) + I_CELL_W;
         const y0 = at.y(z.intimacy[1]);
         const y1 = at.y(z.intimacy[0]) + I_CELL_H;
         const g = svg('g', { class: `zone zone-${z.id}` }, grid);
-        const words = t.vocabulary.zones[z.id];
+        const words = zones[n]!;
         tooltip(g, `${words.label}: ${words.reading}`);
         svg('rect', { class: 'zone-bg', x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, g);
         const top = z.intimacy[0] > 0;
@@ -162,7 +185,7 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
             g,
             label,
         );
-    }
+    });
     // cells (transparent; they carry their coordinates for tests and tooling)
     for (const s of SUPPORT_LEVELS) {
         for (const i of INTIMACY_ROWS) {
@@ -193,9 +216,15 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
     svg('rect', { class: 'i-frame', x: I_LEFT, y: I_TOP, width: gridW, height: gridH }, grid);
     svg('rect', { class: 'i-frame dashed', x: at.x(null), y: I_TOP, width: at.unknownW, height: gridH }, grid);
     svg('rect', { class: 'i-frame dashed', x: I_LEFT, y: unknownRowY, width: fullW, height: at.unknownH }, grid);
+    return grid;
+}
 
-    // axes
-    const axes = svg('g', { class: 'axes' }, layer);
+/** The axes' ticks and titles (the chart's note is added to the copy). */
+function drawAxes(at: Grid, axisX: string, axisY: string): SVGGElement {
+    const { gridH, fullW } = at;
+    const I_LEFT = at.left;
+    const unknownRowY = at.y(null);
+    const axes = svg('g', { class: 'axes' }, null);
     for (const s of SUPPORT_LEVELS) {
         svg('text', { class: 'tick', x: at.x(s) + at.w(s) / 2, y: unknownRowY + at.unknownH + 18, 'text-anchor': 'middle' }, axes, supportText(s));
     }
@@ -204,14 +233,21 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
     }
     axisTitles(
         axes,
-        {
-            x: I_LEFT + fullW / 2,
-            y: unknownRowY + at.unknownH + 42,
-            text: t.t('view.intimacy.axisX', { low: supportWords(-1).label, high: supportWords(3).label, unknown: supportWords(null).label }),
-            width: fullW,
-        },
-        { x: I_LEFT - (I_LEFT < 96 ? 40 : 42), y: I_TOP + gridH / 2, text: t.t('view.intimacy.axisY'), width: gridH },
+        { x: I_LEFT + fullW / 2, y: unknownRowY + at.unknownH + 42, text: axisX, width: fullW },
+        { x: I_LEFT - (I_LEFT < 96 ? 40 : 42), y: I_TOP + gridH / 2, text: axisY, width: gridH },
     );
+    return axes;
+}
+
+export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selected: string | null, room = { w: Infinity, h: Infinity }): RenderResult {
+    const at = new Grid(model, room);
+    const { fullW } = at;
+    const I_LEFT = at.left;
+    const unknownRowY = at.y(null);
+    const t = texts();
+    const { grid, axes } = gridAndAxes(at, model.unknownSupport > 0, model.unknownIntimacy > 0);
+    layer.appendChild(grid);
+    layer.appendChild(axes);
     const deal = model.shown.opportunity;
     const note = [
         `${t.t('view.intimacy.contacts', { count: model.points.length })} · ${INTIMACY.ownSupport}`,

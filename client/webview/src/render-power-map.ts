@@ -7,7 +7,7 @@
  * the export materializes everything first.
  */
 import { roleMeanings, supportText } from '@acct/method';
-import { copyOf, ITEM_ATTRS, labelItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { copyOf, copyOfRecent, ITEM_ATTRS, labelItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import type { PlacedInfluence } from './influence-layout.js';
 import { GROUP_LABEL, type PowerMapLayout } from './layout.js';
 import { POWER_MAP } from './labels.js';
@@ -191,15 +191,17 @@ function renderFoldNotes(layer: SVGGElement, layout: PowerMapLayout): void {
     const notes = svg('g', { class: 'fold-notes' }, layer);
     for (const n of layout.notes) {
         const tip = POWER_MAP.foldTip(n.count);
-        const g = svg('g', { class: 'fold-note', transform: `translate(${n.x},${n.y})`, role: 'img', 'aria-label': tip }, notes);
-        tooltip(g, tip);
-        svg('rect', { class: 'fold-bg', width: n.w, height: n.h, rx: n.h / 2 }, g);
-        svg(
-            'text',
-            { class: 'fold-text', x: n.w / 2, y: n.h / 2 + 4, 'text-anchor': 'middle' },
-            g,
-            fitText(POWER_MAP.foldNote(n.count), n.w - 12, NOTE_FONT).text,
-        );
+        const text = POWER_MAP.foldNote(n.count);
+        // the same for every note of a count and size (4,000 of them in a big report): cloned, placed on the copy
+        const g = copyOfRecent(`fold-note ${n.w} ${n.h} ${tip} ${text}`, () => {
+            const g = svg('g', { class: 'fold-note', transform: '', role: 'img', 'aria-label': tip }, null);
+            tooltip(g, tip);
+            svg('rect', { class: 'fold-bg', width: n.w, height: n.h, rx: n.h / 2 }, g);
+            svg('text', { class: 'fold-text', x: n.w / 2, y: n.h / 2 + 4, 'text-anchor': 'middle' }, g, fitText(text, n.w - 12, NOTE_FONT).text);
+            return g;
+        });
+        g.setAttribute('transform', `translate(${n.x},${n.y})`);
+        notes.appendChild(g);
     }
 }
 
