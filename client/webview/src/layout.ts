@@ -5,7 +5,18 @@
  */
 import { hierarchy, tree, type HierarchyPointNode } from 'd3-hierarchy';
 import type { CardGroup, CardModel } from './models/power-map.js';
-import { forestOf, NOTE_H, NOTE_W, type PackedGroup, type PlacedCard, type PlacedLink, type PlacedNote, type PowerMapLayout } from './power-map-geometry.js';
+import {
+    forestOf,
+    NOTE_H,
+    NOTE_W,
+    r,
+    translatePath,
+    type PackedGroup,
+    type PlacedCard,
+    type PlacedLink,
+    type PlacedNote,
+    type PowerMapLayout,
+} from './power-map-geometry.js';
 import { layoutList } from './power-map-list-layout.js';
 import { estimateTextWidth, wrapText } from './text-metrics.js';
 
@@ -79,8 +90,6 @@ interface TreeLayout {
     maxX: number;
     height: number;
 }
-
-const r = (n: number): number => Math.round(n * 10) / 10;
 
 /** Whether a card has anything under it: reports drawn, or a deal's people folded. */
 function hasBelow(card: CardModel, childrenOf: Map<string, CardModel[]>): boolean {
@@ -171,15 +180,7 @@ function layoutTree(root: CardModel, childrenOf: Map<string, CardModel[]>): Tree
 
 function translateLinks(links: PlacedLink[], dx: number, dy: number): PlacedLink[] {
     if (dx === 0 && dy === 0) return links;
-    return links.map(l => ({
-        dimmed: l.dimmed,
-        // every absolute command in our paths alternates x,y (M) or carries a single x (H) / y (V)
-        d: l.d.replace(/([MHV])([-\d.]+)(?:,([-\d.]+))?/g, (_m, cmd: string, a: string, b?: string) => {
-            if (cmd === 'M') return `M${r(Number(a) + dx)},${r(Number(b) + dy)}`;
-            if (cmd === 'H') return `H${r(Number(a) + dx)}`;
-            return `V${r(Number(a) + dy)}`;
-        }),
-    }));
+    return links.map(l => ({ dimmed: l.dimmed, d: translatePath(l.d, dx, dy) }));
 }
 
 /** Lays out the forest of one group and packs its trees into rows (reading order kept); `loose` people folded under no one drawn, in a note at the end. */

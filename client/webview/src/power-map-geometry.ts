@@ -78,3 +78,44 @@ export function forestOf(cards: readonly CardModel[]): { roots: CardModel[]; chi
     }
     return { roots, childrenOf };
 }
+
+/** A coordinate rounded to a tenth, as the power map's paths carry them. */
+export const r = (n: number): number => Math.round(n * 10) / 10;
+
+/** Whether the character at `i` belongs to a number of a path (`[-\d.]`). */
+function inNumber(d: string, i: number): boolean {
+    const c = d.charCodeAt(i);
+    return (c >= 48 && c <= 57) || c === 45 || c === 46;
+}
+
+/**
+ * A link's path moved by (dx, dy), each moved coordinate rounded to a tenth: every absolute
+ * command in our paths alternates x,y (M) or carries a single x (H) / y (V). A scan, not a
+ * regular expression with a function per match (a big report translates 100,000 paths, each
+ * twice); it reads what `/([MHV])([-\d.]+)(?:,([-\d.]+))?/g` would and writes the same.
+ */
+export function translatePath(d: string, dx: number, dy: number): string {
+    let out = '';
+    let i = 0;
+    while (i < d.length) {
+        const cmd = d[i]!;
+        let j = i + 1;
+        if ((cmd !== 'M' && cmd !== 'H' && cmd !== 'V') || !inNumber(d, j)) {
+            out += cmd;
+            i++;
+            continue;
+        }
+        while (inNumber(d, j)) j++;
+        const a = Number(d.slice(i + 1, j));
+        let b: number | undefined;
+        if (d[j] === ',' && inNumber(d, j + 1)) {
+            let k = j + 1;
+            while (inNumber(d, k)) k++;
+            b = Number(d.slice(j + 1, k));
+            j = k;
+        }
+        out += cmd === 'M' ? `M${r(a + dx)},${r(Number(b) + dy)}` : cmd === 'H' ? `H${r(a + dx)}` : `V${r(a + dy)}`;
+        i = j;
+    }
+    return out;
+}

@@ -3,7 +3,7 @@
  * their reports and reports one step to the right, like an outline. It fits the panel's width at
  * full size and grows downwards, so a side panel scrolls instead of shrinking the text. Pure: no DOM.
  */
-import { forestOf, NOTE_H, NOTE_W, type PackedGroup, type PlacedCard, type PlacedLink, type PlacedNote } from './power-map-geometry.js';
+import { forestOf, NOTE_H, NOTE_W, r, type PackedGroup, type PlacedCard, type PlacedLink, type PlacedNote } from './power-map-geometry.js';
 import type { CardModel } from './models/power-map.js';
 
 /** Below this stage width the power map is a list (the fishbone stands upright below the same width). */
@@ -12,8 +12,6 @@ export const LIST_BELOW = 760;
 export const LIST_CARD_W = 300;
 const INDENT = 24;
 const GAP = 10;
-
-const r = (n: number): number => Math.round(n * 10) / 10;
 
 export function isListWidth(stageWidth: number): boolean {
     return stageWidth > 0 && stageWidth < LIST_BELOW;
