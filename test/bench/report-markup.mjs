@@ -21,6 +21,7 @@ import * as fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { rendererCpu } from './renderer-cpu.mjs';
 
 const report = process.argv[2];
 if (!report || !fs.existsSync(report)) {
@@ -32,47 +33,6 @@ const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 3;
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
 const dir = path.dirname(path.resolve(report));
 const variant = name => path.join(dir, `${path.basename(report, '.html')}.${name}.html`);
-
-/** The CPU (ms) of the renderer processes this process started, and of their main threads. */
-function rendererCpu() {
-    const fields = file => {
-        try {
-            const stat = fs.readFileSync(file, 'utf8');
-            return stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-        } catch {
-            return null;
-        }
-    };
-    const parentOf = new Map();
-    for (const pid of fs.readdirSync('/proc').filter(name => /^\d+$/.test(name))) {
-        const f = fields(`/proc/${pid}/stat`);
-        if (f) parentOf.set(pid, f[1]);
-    }
-    const mine = new Set([String(process.pid)]);
-    for (let grew = true; grew;) {
-        grew = false;
-        for (const [pid, parent] of parentOf)
-            if (mine.has(parent) && !mine.has(pid)) {
-                mine.add(pid);
-                grew = true;
-            }
-    }
-    const ms = f => (f ? (Number(f[11]) + Number(f[12])) * 10 : 0);
-    let all = 0;
-    let main = 0;
-    for (const pid of mine) {
-        let cmdline;
-        try {
-            cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        } catch {
-            continue;
-        }
-        if (!cmdline.includes('--type=renderer')) continue;
-        all += ms(fields(`/proc/${pid}/stat`));
-        main += ms(fields(`/proc/${pid}/task/${pid}/stat`));
-    }
-    return { all, main };
-}
 
 async function withPage(run) {
     const browser = await chromium.launch({ executablePath: process.env.ACCT_CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
