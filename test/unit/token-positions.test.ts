@@ -9,6 +9,8 @@ import * as fc from 'fast-check';
 import { Lexer as ChevrotainLexer, type ILexerConfig, type IToken, type TokenType } from 'chevrotain';
 import { EmptyFileSystem } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
+import { placedTokens } from '../../server/src/language/parser/acct-lexer.js';
+import { lineStarts, lineOfOffset } from '../../server/src/language/text/text-scan.js';
 import { caseArb, examples, textOf } from '../fuzz/invariants.js';
 
 const { Acct } = createAcctServices(EmptyFileSystem);
@@ -58,6 +60,51 @@ describe('token positions from offsets', () => {
             }),
             { numRuns: 300, seed: 20261126 },
         );
+    });
+
+    // The incremental parse lexes a window of the text alone and places its tokens in the whole
+    // text (incremental/window-tokens.ts): placed without copying, each must have the positions a
+    // copy with its positions moved gives (the way it was done), and those of the whole text's
+    // own token at that offset.
+    it('of a window lexed alone and placed in the whole text are those of the whole text', () => {
+        const moved = (t: IToken, origin: { offset: number; line: number; column: number }) => [
+            t.image,
+            t.startOffset + origin.offset,
+            t.endOffset! + origin.offset,
+            t.startLine! + origin.line,
+            t.startColumn! + (t.startLine === 1 ? origin.column : 0),
+            t.endLine! + origin.line,
+            t.endColumn! + (t.endLine === 1 ? origin.column : 0),
+        ];
+        fc.assert(
+            fc.property(caseArb, fc.nat(), (fuzz, pick) => {
+                const text = textOf(fuzz);
+                const whole = lexer.tokenize(text);
+                if (whole.tokens.length === 0) return;
+                // the window starts where a token of the whole text starts
+                const start = whole.tokens[pick % whole.tokens.length]!.startOffset;
+                const starts = lineStarts(text);
+                const line = lineOfOffset(starts, start);
+                const origin = { offset: start, line, column: start - starts[line]! };
+                const alone = lexer.tokenize(text.slice(start));
+                for (const list of [alone.tokens, alone.hidden]) {
+                    const placed = placedTokens(list, origin);
+                    expect(placed).toBeDefined();
+                    expect(placed!.map(where)).toEqual(list.map(t => moved(t, origin)));
+                }
+                // where the window's tokens are the whole text's (most of them), the positions are too
+                const wholeAt = new Map([...whole.tokens, ...whole.hidden].map(t => [t.startOffset, where(t)]));
+                for (const token of placedTokens([...alone.tokens, ...alone.hidden], origin)!) {
+                    const other = wholeAt.get(token.startOffset);
+                    if (other && other[0] === token.image && other[2] === token.endOffset) expect(where(token)).toEqual(other);
+                }
+            }),
+            { numRuns: 300, seed: 20261207 },
+        );
+        // a token placed already, or one another lexer made, is not placed again without copying
+        const once = placedTokens(lexer.tokenize('member a "A"').tokens, { offset: 3, line: 1, column: 2 })!;
+        expect(placedTokens(once, { offset: 1, line: 0, column: 1 })).toBeUndefined();
+        expect(placedTokens(tracking.tokenize('member a "A"').tokens, { offset: 1, line: 0, column: 1 })).toBeUndefined();
     });
 
     it('lexing errors have the line and column of their offset', () => {

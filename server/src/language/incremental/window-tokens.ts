@@ -8,6 +8,7 @@
  */
 import type { ILexingError, IToken, TokenType } from 'chevrotain';
 import type { Lexer } from 'langium';
+import { placedTokens } from '../parser/acct-lexer.js';
 
 /** Where the window starts in the whole text: offset, and 0-based line and column. */
 export interface Origin {
@@ -40,6 +41,11 @@ function place(token: IToken, origin: Origin): IToken {
     };
 }
 
+/** The tokens placed in the whole text: acct's lexer's own, their positions still computed only when asked; others copied with theirs. */
+function placed(tokens: readonly IToken[], origin: Origin): IToken[] {
+    return placedTokens(tokens, origin) ?? tokens.map(token => place(token, origin));
+}
+
 function placeError(error: ILexingError, origin: Origin): ILexingError {
     return {
         ...error,
@@ -61,8 +67,14 @@ export function lexWindow(lexer: Lexer, text: string, end: number, next: string 
     if (next !== undefined && !result.tokens.some(token => token.startOffset === end && token.image === next)) return undefined;
     if ((result.report?.diagnostics.length ?? 0) > 0) return undefined;
     return {
-        tokens: result.tokens.filter(token => inWindow(token.startOffset)).map(token => place(token, origin)),
-        hidden: result.hidden.filter(token => inWindow(token.startOffset)).map(token => place(token, origin)),
+        tokens: placed(
+            result.tokens.filter(token => inWindow(token.startOffset)),
+            origin,
+        ),
+        hidden: placed(
+            result.hidden.filter(token => inWindow(token.startOffset)),
+            origin,
+        ),
         errors: result.errors.filter(error => inWindow(error.offset)).map(error => placeError(error, origin)),
     };
 }

@@ -147,22 +147,59 @@ export class AcctLexer implements Lexer {
  * (tokens are mostly asked in order), and an offset before it is found by binary search.
  */
 class TokenLines {
+    /** The last line found, in the lexed text. */
     private line = 0;
 
-    constructor(readonly starts: Uint32Array) {}
+    /** `origin`: where the lexed text starts in a whole text, whose lines and offsets the answers are in (the text's own: none). */
+    constructor(
+        readonly starts: Uint32Array,
+        readonly origin: TextOrigin = NO_ORIGIN,
+    ) {}
 
     /** The 0-based line holding `offset`. */
     lineOf(offset: number): number {
         const starts = this.starts;
+        const local = offset - this.origin.offset;
         let line = this.line;
-        if (starts[line]! > offset) line = lineOfOffset(starts, offset);
-        else while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
-        return (this.line = line);
+        if (starts[line]! > local) line = lineOfOffset(starts, local);
+        else while (line + 1 < starts.length && starts[line + 1]! <= local) line++;
+        this.line = line;
+        return line + this.origin.line;
     }
 
     startOf(line: number): number {
-        return this.starts[line]!;
+        const { origin } = this;
+        const local = line - origin.line;
+        // the lexed text's first line starts, in the whole text, `column` characters before it
+        return local === 0 ? origin.offset - origin.column : this.starts[local]! + origin.offset;
     }
+}
+
+/** Where a text lexed alone starts in a whole text: its offset, and 0-based line and column. */
+export interface TextOrigin {
+    readonly offset: number;
+    readonly line: number;
+    readonly column: number;
+}
+
+const NO_ORIGIN: TextOrigin = { offset: 0, line: 0, column: 0 };
+
+/**
+ * The tokens of a text lexed alone (a window of the incremental parse), placed where the text
+ * starts in a whole text — the same tokens at the whole text's offsets, their lines and columns
+ * still computed only when asked (a copy of each with its positions cost more than the lexing of
+ * the window). Undefined when a token is not one this lexer made from a text of its own.
+ */
+export function placedTokens(tokens: readonly IToken[], origin: TextOrigin): IToken[] | undefined {
+    const placed: IToken[] = [];
+    let from: TokenLines | undefined;
+    let to: TokenLines | undefined;
+    for (const token of tokens) {
+        if (!(token instanceof LazyToken) || token.lines.origin !== NO_ORIGIN) return undefined;
+        if (token.lines !== from) [from, to] = [token.lines, new TokenLines(token.lines.starts, origin)];
+        placed.push(new LazyToken(token.image, token.startOffset + origin.offset, token.tokenTypeIdx, token.tokenType, to!));
+    }
+    return placed;
 }
 
 /**
@@ -178,7 +215,7 @@ class LazyToken implements IToken {
         readonly startOffset: number,
         readonly tokenTypeIdx: number,
         readonly tokenType: TokenType,
-        private readonly lines: TokenLines,
+        readonly lines: TokenLines,
     ) {}
 
     get endOffset(): number {
