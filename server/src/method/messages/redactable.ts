@@ -183,9 +183,9 @@ function sayAgain(said: Said, say: SayValue): string {
     if ('plain' in said) return clean(said.plain);
     if ('template' in said) {
         const values: Record<string, string> = {};
-        for (const [name, value] of Object.entries(said.params)) {
+        for (const name in said.params) {
             const kind = said.classes?.[name] ?? 'message';
-            const text = String(value);
+            const text = String(said.params[name]);
             const inner = kind === 'message' ? said.inner?.[name] : undefined;
             values[name] = inner ? sayAgain(inner, say) : kind === 'message' || kind === 'public' ? clean(text) : say(kind, text);
         }
