@@ -6,17 +6,27 @@
  */
 import type { FindingSubject } from '../contract/findings.js';
 import { parseSubjectKey, type SubjectKey } from '../contract/subject-key.js';
-import { sayMarked, type ArgumentClass, type Locale } from '../method/index.js';
+import { sayMarked, type ArgumentClass, type Locale, type MarkingTexts, type SayValue, type Texts } from '../method/index.js';
 import type { Redactor, Replacements } from './redact-pseudonyms.js';
 
 export interface MessageRedaction {
     /** The marked form of a message, from the texts the checks spoke (`MarkingTexts.marked`). */
     marked(message: string): string | undefined;
+    /** The message said again with each marked value given by `say` (`MarkingTexts.redacted`): the same as reading its marked form, without making it. */
+    redacted?(message: string, say: SayValue): string | undefined;
     /** The word that stands for a withheld value, in the messages' language. */
     withheld: string;
     /** The messages' language (its spacing rule applies to the redacted message). */
     locale: Locale;
 }
+
+/** The redaction of the messages the checks said through `marking`, in the language of `texts`. */
+export const messageRedaction = ({ marked, redacted }: MarkingTexts, texts: Texts): MessageRedaction => ({
+    marked,
+    redacted,
+    withheld: texts.t('cli.export.withheld'),
+    locale: texts.locale,
+});
 
 /** Without marked forms nothing of a message can be told from its wording: each one is withheld whole. */
 export const UNMARKED: MessageRedaction = { marked: () => undefined, withheld: 'withheld', locale: 'en' };
@@ -24,7 +34,7 @@ export const UNMARKED: MessageRedaction = { marked: () => undefined, withheld: '
 /** The redacted message of a finding about `about`; the pseudonyms are `r`'s, every id declared in it. */
 export function messageRedactor(
     r: Redactor,
-    { marked, withheld, locale }: MessageRedaction,
+    { marked, redacted, withheld, locale }: MessageRedaction,
 ): (message: string, about: FindingSubject | null | undefined) => string {
     let allLocals: Replacements | undefined;
     // every customer's names, the first customer's pseudonym for a name two of them use
@@ -37,9 +47,6 @@ export function messageRedactor(
     };
     const customerOf = new Map<SubjectKey, string | null>();
     return (message, about) => {
-        const shown = marked(message);
-        // a message the marking texts did not make: nothing says which of its words are the plan's
-        if (shown === undefined) return withheld;
         let customer: string | null = null;
         if (about) {
             customer = customerOf.get(about.subject) ?? null;
@@ -65,6 +72,9 @@ export function messageRedactor(
             }
             return withheld;
         };
-        return sayMarked(shown, locale, say);
+        // a message the marking texts did not make: nothing says which of its words are the plan's
+        if (redacted) return redacted(message, say) ?? withheld;
+        const shown = marked(message);
+        return shown === undefined ? withheld : sayMarked(shown, locale, say);
     };
 }

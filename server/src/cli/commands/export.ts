@@ -7,6 +7,7 @@ import { serializePlan } from '../../plan/plan-json.js';
 import { checkTarget } from '../../files/safe-write.js';
 import { load, refuseOnErrors, UsageError, withPathsAndToday, writeOutput, type SetExit } from '../common.js';
 import { redactPlan, type RedactionSubjects } from '../redact.js';
+import { messageRedaction } from '../redact-messages.js';
 import { table, TABLES, type TableName } from '../tables.js';
 import { toCsv } from '../formats/csv.js';
 import { markingTexts, type Texts } from '../../method/index.js';
@@ -37,7 +38,7 @@ async function exportPlan(paths: string[], options: ExportOptions, texts: Texts)
     if (options.format !== 'csv' && options.bom) throw new UsageError(texts.t('cli.export.bomNeedsCsv'));
     const what = options.format === 'csv' ? texts.t('write.what.table', { table: options.table! }) : texts.t('write.what.json');
     if (options.output) checkTarget(options.output, what);
-    // with --redact, the checks keep each message's marked form: its arguments are redacted, not its wording
+    // with --redact, the checks keep how each message was made: its arguments are redacted, not its wording
     const marking = options.redact ? markingTexts(texts) : undefined;
     const workspace = await load(paths, options.today, texts, marking);
     let plan = workspace.plan();
@@ -48,7 +49,7 @@ async function exportPlan(paths: string[], options: ExportOptions, texts: Texts)
     if (!findingsTable && refuseOnErrors(plan.diagnostics, texts.t('cli.refused.export'), texts)) return 1;
     const located = workspace.located();
     let subjects: RedactionSubjects = { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) };
-    if (marking) ({ plan, subjects } = redactPlan(plan, subjects, { marked: marking.marked, withheld: texts.t('cli.export.withheld'), locale: texts.locale }));
+    if (marking) ({ plan, subjects } = redactPlan(plan, subjects, messageRedaction(marking, texts)));
     const text =
         options.format === 'csv'
             ? (({ header, rows }) => toCsv(header, rows, { bom: options.bom }))(table(options.table!, plan, subjects, { redacted: options.redact }))

@@ -17,6 +17,7 @@ import { load, UsageError, withPathsAndToday, writeOutput, type SetExit } from '
 import { diffWith, everyPathSomewhere } from './diff.js';
 import { reportHtml, type ReportAssets, type ReportInput } from '../formats/report-html.js';
 import { redactPlan, type RedactionSubjects } from '../redact.js';
+import { messageRedaction } from '../redact-messages.js';
 import { supportOverTime, type CommitChanges } from '../support-history.js';
 import { readPlanHistory } from '../../node/plan-history.js';
 import { writeStderr } from '../output.js';
@@ -79,7 +80,7 @@ async function report(paths: string[], options: ReportOptions, texts: Texts): Pr
         const timelines = supportOverTime(before, { commit: from, date: await commitDate(tree, from) }, commits, original, original.today);
         since = { revision: options.since, diff, timelines, detailed: !options.redact };
     }
-    if (marking) ({ plan, subjects } = redactPlan(plan, subjects, { marked: marking.marked, withheld: texts.t('cli.export.withheld'), locale: texts.locale }));
+    if (marking) ({ plan, subjects } = redactPlan(plan, subjects, messageRedaction(marking, texts)));
     // the workspace as the reader knows it: the folder's name for `.`
     const label = options.redact
         ? texts.t('report.files', { count: plan.files.length })

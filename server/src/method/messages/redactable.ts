@@ -141,45 +141,94 @@ const mark = (kind: ArgumentClass, value: string): string => `${OPEN}${CLASS_LET
 /** Text outside any mark: never read as a mark (a plan may hold the private-use characters). */
 const clean = (text: string): string => (text.includes(OPEN) ? text.replaceAll(OPEN, '\uFFFD') : text);
 
+/** How a marked value is said: its pseudonym, the word for withheld, or its mark. */
+export type SayValue = (kind: ArgumentClass, value: string) => string;
+
 export interface MarkingTexts {
-    /** Says every message as the language's texts do, and keeps its marked form. */
+    /** Says every message as the language's texts do, and keeps how it was made. */
     readonly texts: Texts;
     /** The marked form of a message these texts said; undefined for a text they did not make. */
     marked(message: string): string | undefined;
+    /**
+     * What `sayMarked(marked(message), locale, say)` gives, said again from the message's arguments
+     * (no marked form made and read back); undefined for a text these texts did not make.
+     */
+    redacted(message: string, say: SayValue): string | undefined;
 }
 
-/** Texts that say what `base` says and remember each message's marked form, by the message. */
+/**
+ * How a text of the marking texts was made: a template without parameters, a template filled, or
+ * a list, quote or chain of other texts. Only this is kept while the checks speak (a finding's
+ * message is said again only if a document is redacted). The texts it was made of are taken as
+ * they were known when it was said (`inner`), as its marked form took them.
+ */
+type Said =
+    | { readonly plain: string }
+    | {
+          readonly template: string;
+          readonly params: Readonly<Record<string, ParamValue>>;
+          readonly classes: Readonly<Record<string, ArgumentClass>> | undefined;
+          readonly inner: Readonly<Record<string, Said>> | undefined;
+      }
+    | {
+          readonly join: (items: readonly string[]) => string;
+          readonly items: readonly string[];
+          readonly inner: readonly (Said | undefined)[];
+          /** An item these texts did not make is a name (a quote, a chain) or plain text (a list). */
+          readonly names: boolean;
+      };
+
+/** A text said again with each plan value given by `say`, the rest exactly as its marked form reads (not spaced). */
+function sayAgain(said: Said, say: SayValue): string {
+    if ('plain' in said) return clean(said.plain);
+    if ('template' in said) {
+        const values: Record<string, string> = {};
+        for (const name in said.params) {
+            const kind = said.classes?.[name] ?? 'message';
+            const text = String(said.params[name]);
+            const inner = kind === 'message' ? said.inner?.[name] : undefined;
+            values[name] = inner ? sayAgain(inner, say) : kind === 'message' || kind === 'public' ? clean(text) : say(kind, text);
+        }
+        return formatMessage(said.template, values, said.params);
+    }
+    return said.join(said.items.map((item, i) => (said.inner[i] ? sayAgain(said.inner[i], say) : said.names ? say('name', item) : clean(item))));
+}
+
+/** Texts that say what `base` says and remember how each message was made, by the message. */
 export function markingTexts(base: Texts): MarkingTexts {
-    const memo = new Map<string, string>();
+    const memo = new Map<string, Said>();
     const templates: Readonly<Record<string, string>> = CATALOGS[base.locale].messages;
     const classes: Readonly<Record<string, Readonly<Record<string, ArgumentClass>> | undefined>> = ARGUMENTS;
-    // a text the catalog made before is its marked form; any other, plain text
-    const markedOf = (text: string): string => memo.get(text) ?? clean(text);
-    const remember = (plain: string, marked: string): string => {
-        memo.set(plain, marked);
+    const remember = (plain: string, said: Said): string => {
+        memo.set(plain, said);
         return plain;
     };
     const t = (key: MessageKey, params?: Readonly<Record<string, ParamValue>>): string => {
         const plain = (base.t as (key: MessageKey, params?: Readonly<Record<string, ParamValue>>) => string)(key, params);
-        if (!params) return remember(plain, clean(plain));
+        if (!params) return remember(plain, { plain });
         const of = classes[key];
-        const marked: Record<string, string> = {};
-        for (const [name, value] of Object.entries(params)) {
-            const kind = of?.[name] ?? 'message';
-            const text = String(value);
-            marked[name] = kind === 'message' ? markedOf(text) : kind === 'public' ? clean(text) : mark(kind, text);
+        // a text the catalog made before is said again as it was made; any other, as plain text
+        let inner: Record<string, Said> | undefined;
+        for (const name in params) {
+            if ((of?.[name] ?? 'message') !== 'message') continue;
+            const made = memo.get(String(params[name]));
+            if (made) (inner ??= {})[name] = made;
         }
-        return remember(plain, formatMessage(templates[key] ?? key, marked, params));
+        // copied: a caller may reuse its object for the next message
+        return remember(plain, { template: templates[key] ?? key, params: { ...params }, classes: of, inner });
     };
     const render = (said: Message): string =>
         t(
             said.key,
             said.params && Object.fromEntries(Object.entries(said.params).map(([name, value]) => [name, typeof value === 'object' ? render(value) : value])),
         );
+    const made = (join: (items: readonly string[]) => string, items: readonly string[], names: boolean): string =>
+        remember(join(items), { join, items: [...items], inner: items.map(item => memo.get(item)), names });
     const joined =
         (join: (items: readonly string[]) => string) =>
         (items: readonly string[]): string =>
-            remember(join(items), join(items.map(markedOf)));
+            made(join, items, false);
+    const quoteOne = (items: readonly string[]): string => base.quote(items[0]!);
     const texts: Texts = {
         ...base,
         t: t as Texts['t'],
@@ -187,10 +236,21 @@ export function markingTexts(base: Texts): MarkingTexts {
         and: joined(base.and),
         or: joined(base.or),
         list: joined(base.list),
-        quote: text => remember(base.quote(text), base.quote(memo.get(text) ?? mark('name', text))),
-        chain: names => remember(base.chain(names), base.chain(names.map(name => memo.get(name) ?? mark('name', name)))),
+        quote: text => made(quoteOne, [text], true),
+        chain: names => made(base.chain, names, true),
     };
-    return { texts, marked: message => memo.get(message) };
+    const spaced = base.locale === 'zh-CN' ? spaceChineseLatin : (text: string) => text;
+    return {
+        texts,
+        marked: message => {
+            const said = memo.get(message);
+            return said && sayAgain(said, mark);
+        },
+        redacted: (message, say) => {
+            const said = memo.get(message);
+            return said && spaced(sayAgain(said, say));
+        },
+    };
 }
 
 /**

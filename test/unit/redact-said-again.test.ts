@@ -1,0 +1,83 @@
+/**
+ * `MarkingTexts.redacted` (method/messages/redactable.ts) says a message again from how it was
+ * made, without making its marked form and reading it back: for every finding it must give exactly
+ * what reading the marked form gives (`sayMarked`), and a redacted document made through it must
+ * be the one made through the marked forms — on the examples and on a generated workspace, in
+ * every locale.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadTexts } from '../../server/src/node/workspace-loader.js';
+import { redactPlan } from '../../server/src/cli/redact.js';
+import { LOCALES, markingTexts, sayMarked, textsFor, type ArgumentClass } from '../../server/src/method/index.js';
+import { generateWorkspace } from '../bench/generate.js';
+
+const TODAY = '2026-11-22';
+const root = mkdtempSync(path.join(tmpdir(), 'acct-said-again-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** Every `.acct` file under `dir`, with its text. */
+function filesOf(dir: string): { file: string; text: string }[] {
+    return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter(f => f.endsWith('.acct'))
+        .sort()
+        .map(f => ({ file: path.join(dir, f), text: readFileSync(path.join(dir, f), 'utf8') }));
+}
+
+const WORKSPACES: Record<string, () => string> = {
+    examples: () => new URL('../../examples/', import.meta.url).pathname,
+    generated: () => generateWorkspace(path.join(root, 'generated'), { seed: 20261207, fileCount: 12, totalLines: 4_000 }).dir,
+};
+
+/** A `say` that shows each value's class, so that a value said in the wrong place or class shows. */
+const shown = (kind: ArgumentClass, value: string): string => `<${kind}:${value}>`;
+
+describe('a message said again from its arguments', () => {
+    for (const [name, dirOf] of Object.entries(WORKSPACES))
+        for (const locale of LOCALES)
+            it(`${name}, ${locale}: reads as its marked form does, and redacts the document the same`, async () => {
+                const dir = dirOf();
+                const base = textsFor(locale);
+                const marking = markingTexts(base);
+                const workspace = await loadTexts(filesOf(dir), { today: TODAY, locale, marking, cwd: dir });
+                const document = workspace.plan();
+                const findings = [...document.diagnostics, ...document.waived];
+                expect(findings.length).toBeGreaterThan(10);
+                for (const d of findings) {
+                    const marked = marking.marked(d.message);
+                    expect(marked, d.message).toBeDefined();
+                    expect(marking.redacted(d.message, shown)).toBe(sayMarked(marked!, locale, shown));
+                    expect(marking.redacted(d.message, (_kind, value) => value)).toBe(d.message);
+                }
+                const located = workspace.located();
+                const subjects = { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) };
+                const redaction = { marked: marking.marked, withheld: base.t('cli.export.withheld'), locale };
+                expect(redactPlan(document, subjects, { ...redaction, redacted: marking.redacted })).toEqual(redactPlan(document, subjects, redaction));
+            }, 120_000);
+});
+
+describe('the marking texts', () => {
+    it('say nothing again of a text they did not make', () => {
+        const marking = markingTexts(textsFor('en'));
+        expect(marking.redacted('Contact 7 opposes us', shown)).toBeUndefined();
+        expect(marking.marked('Contact 7 opposes us')).toBeUndefined();
+    });
+
+    it('keep a message’s arguments as they were when it was said', () => {
+        const marking = markingTexts(textsFor('en'));
+        // a caller that fills the same parameters object for the next message
+        const params = { customer: 'acme' };
+        const first = marking.texts.t('check.tierNotReviewed', params);
+        params.customer = 'globex';
+        const second = marking.texts.t('check.tierNotReviewed', params);
+        expect(marking.redacted(first, shown)).toContain('<name:acme>');
+        expect(marking.redacted(second, shown)).toContain('<name:globex>');
+        // a list of names, its array changed after it was said
+        const names = ['zhang', 'li'];
+        const chain = marking.texts.chain(names);
+        names.push('wang');
+        expect(marking.redacted(chain, shown)).toBe('<name:zhang> → <name:li>');
+    });
+});
