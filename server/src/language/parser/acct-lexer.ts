@@ -9,8 +9,10 @@
  *   quote of the line (quadratic in the line's length) and errors cascading through the file.
  */
 import { isIMultiModeLexerDefinition, isTokenTypeDictionary, type Lexer, type LexerResult, type TokenizeOptions } from 'langium';
-import { Lexer as ChevrotainLexer, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
-import { lineOfOffset, lineStarts, skipStringOrComment } from '../text/text-scan.js';
+import { Lexer as ChevrotainLexer, type TokenType, type TokenTypeDictionary } from 'chevrotain';
+import { lineStarts, skipStringOrComment } from '../text/text-scan.js';
+import { AcctScanner } from './acct-scanner.js';
+import { LazyToken, TokenLines } from './lazy-token.js';
 import { isClosedString } from './acct-value-converter.js';
 import { syntaxText } from './syntax-messages.js';
 import type { AcctLanguageServices } from '../acct-language-services.js';
@@ -37,6 +39,9 @@ function mayStart(text: string, i: number): boolean {
     return MAY_START.test(c);
 }
 
+/** How a lexer reads a text: with acct's scanner where it knows the vocabulary (always, for acct's grammar), else with Chevrotain's lexer. */
+export type Scanning = 'acct' | 'chevrotain';
+
 /**
  * Langium's `Lexer` (what its `DefaultLexer` is, without the Chevrotain lexer it makes and acct
  * never used: a second analysis of every token pattern at each start).
@@ -46,23 +51,15 @@ export class AcctLexer implements Lexer {
     /** The token types, by name, as Langium's `DefaultLexer` gives them (the parser is built from them). */
     readonly definition: TokenTypeDictionary;
 
-    constructor(services: AcctLanguageServices) {
+    constructor(
+        services: AcctLanguageServices,
+        private readonly scanning: Scanning = 'acct',
+    ) {
         this.services = services;
         const built = services.parser.TokenBuilder.buildTokens(services.Grammar, { caseInsensitive: services.LanguageMetaData.caseInsensitive });
         this.definition = isTokenTypeDictionary(built) ? built : byName(isIMultiModeLexerDefinition(built) ? Object.values(built.modes).flat() : built);
-        // Chevrotain's line and column tracking costs a third of the lexing, and its tokens keep
-        // their positions as boxed numbers: positions are computed from the offsets instead
-        // (`LazyToken`), by a Chevrotain lexer of the token types in their order (no token's name
-        // is an array index) and Langium's settings.
-        this.chevrotainLexer = new ChevrotainLexer(Object.values(this.definition), {
-            positionTracking: 'onlyOffset',
-            skipValidations: services.LanguageMetaData.mode === 'production',
-            errorMessageProvider: services.parser.LexerErrorMessageProvider,
-        });
-        // Chevrotain makes each token as acct keeps it (`LazyToken`), with the lines of the text being lexed.
-        replaceMethod(lexerInternals(this.chevrotainLexer), 'chevrotain Lexer', 'createTokenInstance', () => (image, startOffset, tokenTypeIdx, tokenType) => {
-            return new LazyToken(image, startOffset, tokenTypeIdx, tokenType, this.lines);
-        });
+        // Outside production Chevrotain's lexer checks the vocabulary (the editor, the tests): made now for that.
+        if (services.LanguageMetaData.mode !== 'production') this.chevrotain();
     }
 
     /** The lines of the text being lexed, for its tokens. */
@@ -74,15 +71,53 @@ export class AcctLexer implements Lexer {
         return this.linesOfLast?.starts;
     }
 
-    private readonly chevrotainLexer: ChevrotainLexer;
+    /** Made when first needed: never by a one-shot check, whose scanner knows acct's vocabulary. */
+    private chevrotainLexer: ChevrotainLexer | undefined;
 
-    /** What Langium's DefaultLexer.tokenize gives, from acct's Chevrotain lexer. */
+    private chevrotain(): ChevrotainLexer {
+        if (this.chevrotainLexer) return this.chevrotainLexer;
+        // Chevrotain's line and column tracking costs a third of the lexing, and its tokens keep
+        // their positions as boxed numbers: positions are computed from the offsets instead
+        // (`LazyToken`), by a Chevrotain lexer of the token types in their order (no token's name
+        // is an array index) and Langium's settings.
+        const lexer = new ChevrotainLexer(Object.values(this.definition), {
+            positionTracking: 'onlyOffset',
+            skipValidations: this.services.LanguageMetaData.mode === 'production',
+            errorMessageProvider: this.services.parser.LexerErrorMessageProvider,
+        });
+        // Chevrotain makes each token as acct keeps it (`LazyToken`), with the lines of the text being lexed.
+        replaceMethod(lexerInternals(lexer), 'chevrotain Lexer', 'createTokenInstance', () => (image, startOffset, tokenTypeIdx, tokenType) => {
+            return new LazyToken(image, startOffset, tokenTypeIdx, tokenType, this.lines);
+        });
+        return (this.chevrotainLexer = lexer);
+    }
+
+    /** Undefined until the first text; null when Chevrotain's lexer reads the texts. */
+    private scanner: AcctScanner | null | undefined;
+
+    private scannerOf(): AcctScanner | null {
+        if (this.scanner === undefined) {
+            // The types are given their indexes by the parser built from them, or by Chevrotain's
+            // lexer: a text lexed before any parser (`acct format`) has the lexer give them.
+            if (Object.values(this.definition).some(type => type.tokenTypeIdx === undefined)) this.chevrotain();
+            this.scanner = this.scanning === 'acct' ? (AcctScanner.of(this.definition, this.services.parser.LexerErrorMessageProvider) ?? null) : null;
+        }
+        return this.scanner;
+    }
+
+    /** Whether texts are read by acct's scanner (false: by Chevrotain's lexer, for a vocabulary the scanner does not know). */
+    get scans(): boolean {
+        return this.scannerOf() !== null;
+    }
+
+    /** What Langium's DefaultLexer.tokenize gives, from acct's scanner or Chevrotain's lexer. */
     private lex(text: string): LexerResult {
-        const lexed = this.chevrotainLexer.tokenize(text);
+        const scanner = this.scannerOf();
+        const lexed = scanner ? scanner.scan(text, this.lines) : this.chevrotain().tokenize(text);
         return {
             tokens: lexed.tokens,
             errors: lexed.errors,
-            hidden: lexed.groups.hidden ?? [],
+            hidden: 'hidden' in lexed ? lexed.hidden : (lexed.groups.hidden ?? []),
             report: this.services.parser.TokenBuilder.flushLexingReport?.(text),
         };
     }
@@ -139,67 +174,6 @@ export class AcctLexer implements Lexer {
             }
         }
         return result;
-    }
-}
-
-/**
- * The lines of a lexed text, for its tokens' positions: each answer moves forward from the last
- * (tokens are mostly asked in order), and an offset before it is found by binary search.
- */
-class TokenLines {
-    private line = 0;
-
-    constructor(readonly starts: Uint32Array) {}
-
-    /** The 0-based line holding `offset`. */
-    lineOf(offset: number): number {
-        const starts = this.starts;
-        let line = this.line;
-        if (starts[line]! > offset) line = lineOfOffset(starts, offset);
-        else while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
-        return (this.line = line);
-    }
-
-    startOf(line: number): number {
-        return this.starts[line]!;
-    }
-}
-
-/**
- * A token as Chevrotain makes it with offsets only, its lines and columns computed when asked
- * (1-based, the end the last character's, as Chevrotain's: lines end at `\n`, `\r\n` or `\r`).
- * Chevrotain's line tracking cost a third of the lexing and kept the positions as boxed numbers;
- * a copy of every token with its positions cost more than the lexing of its text: only the
- * tokens of syntax errors and comments are ever asked (acct's leaves keep offsets).
- */
-class LazyToken implements IToken {
-    constructor(
-        readonly image: string,
-        readonly startOffset: number,
-        readonly tokenTypeIdx: number,
-        readonly tokenType: TokenType,
-        private readonly lines: TokenLines,
-    ) {}
-
-    get endOffset(): number {
-        return this.startOffset + this.image.length - 1;
-    }
-    get startLine(): number {
-        return this.lines.lineOf(this.startOffset) + 1;
-    }
-    get startColumn(): number {
-        const lines = this.lines;
-        return this.startOffset - lines.startOf(lines.lineOf(this.startOffset)) + 1;
-    }
-    /** Only a block comment spans lines: a token of one character (or none) ends on the line it starts on. */
-    private endLine0(): number {
-        return this.lines.lineOf(this.image.length > 1 ? this.endOffset : this.startOffset);
-    }
-    get endLine(): number {
-        return this.endLine0() + 1;
-    }
-    get endColumn(): number {
-        return this.endOffset - this.lines.startOf(this.endLine0()) + 1;
     }
 }
 
