@@ -11,7 +11,7 @@
 import { isIMultiModeLexerDefinition, isTokenTypeDictionary, type Lexer, type LexerResult, type TokenizeOptions } from 'langium';
 import { Lexer as ChevrotainLexer, type TokenType, type TokenTypeDictionary } from 'chevrotain';
 import { lineStarts, skipStringOrComment } from '../text/text-scan.js';
-import { AcctScanner } from './acct-scanner.js';
+import { AcctScanner, type Scanned } from './acct-scanner.js';
 import { LazyToken, TokenLines } from './lazy-token.js';
 import { isClosedString } from './acct-value-converter.js';
 import { syntaxText } from './syntax-messages.js';
@@ -110,16 +110,20 @@ export class AcctLexer implements Lexer {
         return this.scannerOf() !== null;
     }
 
-    /** What Langium's DefaultLexer.tokenize gives, from acct's scanner or Chevrotain's lexer. */
-    private lex(text: string): LexerResult {
+    /** The tokens, comments and errors of `text` with its runs of invalid characters squashed (see above), and the runs. */
+    private lex(text: string): { lexed: Scanned; runs: Array<[number, number]> } {
         const scanner = this.scannerOf();
-        const lexed = scanner ? scanner.scan(text, this.lines) : this.chevrotain().tokenize(text);
-        return {
-            tokens: lexed.tokens,
-            errors: lexed.errors,
-            hidden: 'hidden' in lexed ? lexed.hidden : (lexed.groups.hidden ?? []),
-            report: this.services.parser.TokenBuilder.flushLexingReport?.(text),
-        };
+        if (scanner) {
+            // acct's scanner reads a run of invalid characters in one step: a text it reads without
+            // an error has none (every character outside strings and comments is then a token's),
+            // so the runs are looked for, and the text read again, only when it finds an error.
+            const lexed = scanner.scan(text, this.lines);
+            const runs = lexed.errors.length === 0 ? [] : invalidRuns(text);
+            return { lexed: runs.length ? scanner.scan(squash(text, runs), this.lines) : lexed, runs };
+        }
+        const runs = invalidRuns(text);
+        const lexed = this.chevrotain().tokenize(runs.length ? squash(text, runs) : text);
+        return { lexed: { tokens: lexed.tokens, hidden: lexed.groups.hidden ?? [], errors: lexed.errors }, runs };
     }
 
     /** Tokens lexed already, for the next parse only (set by `tokenizeAs`). */
@@ -142,9 +146,15 @@ export class AcctLexer implements Lexer {
         }
         // the settings are read when a text is lexed: the lexer is made before they are
         const say = syntaxText(this.services.workspace.AcctSettings.texts());
-        const runs = invalidRuns(text);
         const lines = (this.lines = this.linesOfLast = new TokenLines(lineStarts(text)));
-        const result = this.lex(runs.length ? squash(text, runs) : text);
+        const { lexed, runs } = this.lex(text);
+        // what Langium's DefaultLexer.tokenize gives
+        const result: LexerResult = {
+            tokens: lexed.tokens,
+            errors: lexed.errors,
+            hidden: lexed.hidden,
+            report: this.services.parser.TokenBuilder.flushLexingReport?.(text),
+        };
         const endOf = new Map(runs);
         for (const error of result.errors) {
             const line = lines.lineOf(error.offset);

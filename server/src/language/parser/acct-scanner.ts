@@ -13,6 +13,7 @@
  */
 import { Lexer, type ILexerErrorMessageProvider, type ILexingError, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
 import { LazyToken, type TokenLines } from './lazy-token.js';
+import { lineEndAt, skipStringOrComment } from '../text/text-scan.js';
 
 /** The terminals in the order Chevrotain tries them (after every keyword), each with its pattern's source and group. */
 const TERMINALS: ReadonlyArray<readonly [name: string, source: string | undefined, group: string | undefined]> = [
@@ -46,14 +47,11 @@ for (let c = 0; c < 128; c++) {
     if (/[\t\n\v\f\r ]/.test(char)) ASCII[c]! |= SPACE;
 }
 
-const LF = 10;
-const CR = 13;
 const QUOTE = 34;
 const STAR = 42;
 const HYPHEN = 45;
 const DOT = 46;
 const SLASH = 47;
-const BACKSLASH = 92;
 
 /** `\s` above ASCII (JavaScript's white space and line terminators). */
 export function isWideSpace(c: number): boolean {
@@ -91,27 +89,6 @@ const isDigit = (c: number): boolean => c < 128 && (ASCII[c]! & DIGIT) !== 0;
 function digitsEnd(text: string, at: number): number {
     while (isDigit(text.charCodeAt(at))) at++;
     return at;
-}
-
-/** The end of the STRING token at `at` (a quote): its closing quote's end, or the end of its line when left open. */
-function stringEnd(text: string, at: number): number {
-    const end = text.length;
-    let to = at + 1;
-    while (to < end) {
-        const c = text.charCodeAt(to);
-        if (c === QUOTE) return to + 1;
-        if (c === BACKSLASH) {
-            // `\\.`: any character but a line terminator is escaped; else the string ends before the backslash
-            const next = text.charCodeAt(to + 1);
-            if (to + 1 >= end || next === LF || next === CR || next === 0x2028 || next === 0x2029) return to;
-            to += 2;
-        } else if (c === LF || c === CR) {
-            return to;
-        } else {
-            to++;
-        }
-    }
-    return to;
 }
 
 /** A token type with the index the parser knows it by (given once the parser or Chevrotain's lexer has seen the types). */
@@ -244,7 +221,8 @@ export class AcctScanner {
                 tokens.push(new LazyToken(kind.image, at, kind.idx, kind.type, lines));
                 at++;
             } else if (c === QUOTE) {
-                const to = stringEnd(text, at);
+                // the STRING terminal's end: its closing quote, or the end of its line when left open
+                const to = skipStringOrComment(text, at);
                 tokens.push(new LazyToken(text.slice(at, to), at, STRING!.idx, STRING!.type, lines));
                 at = to;
             } else {
@@ -290,11 +268,7 @@ export class AcctScanner {
             const close = this.closeOf(text, at + 2);
             return close < 0 ? -1 : close + 2;
         }
-        if (next !== SLASH) return -1;
-        const end = text.length;
-        let to = at + 2;
-        for (let c = text.charCodeAt(to); to < end && c !== LF && c !== CR; c = text.charCodeAt(++to));
-        return to;
+        return next === SLASH ? lineEndAt(text, at + 2) : -1;
     }
 
     private closeOf(text: string, from: number): number {
