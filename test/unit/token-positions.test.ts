@@ -9,7 +9,7 @@ import * as fc from 'fast-check';
 import { Lexer as ChevrotainLexer, type ILexerConfig, type IToken, type TokenType } from 'chevrotain';
 import { EmptyFileSystem } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
-import { placedTokens } from '../../server/src/language/parser/acct-lexer.js';
+import { placedTokens } from '../../server/src/language/parser/lazy-token.js';
 import { lineStarts, lineOfOffset } from '../../server/src/language/text/text-scan.js';
 import { caseArb, examples, textOf } from '../fuzz/invariants.js';
 

@@ -8,7 +8,7 @@
  */
 import type { ILexingError, IToken, TokenType } from 'chevrotain';
 import type { Lexer } from 'langium';
-import { placedTokens } from '../parser/acct-lexer.js';
+import { placedTokens } from '../parser/lazy-token.js';
 
 /** Where the window starts in the whole text: offset, and 0-based line and column. */
 export interface Origin {

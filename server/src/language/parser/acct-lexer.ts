@@ -9,8 +9,10 @@
  *   quote of the line (quadratic in the line's length) and errors cascading through the file.
  */
 import { isIMultiModeLexerDefinition, isTokenTypeDictionary, type Lexer, type LexerResult, type TokenizeOptions } from 'langium';
-import { Lexer as ChevrotainLexer, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
-import { lineOfOffset, lineStarts, skipStringOrComment } from '../text/text-scan.js';
+import { Lexer as ChevrotainLexer, type TokenType, type TokenTypeDictionary } from 'chevrotain';
+import { lineStarts, skipStringOrComment } from '../text/text-scan.js';
+import { AcctScanner, type Scanned } from './acct-scanner.js';
+import { LazyToken, TokenLines } from './lazy-token.js';
 import { isClosedString } from './acct-value-converter.js';
 import { syntaxText } from './syntax-messages.js';
 import type { AcctLanguageServices } from '../acct-language-services.js';
@@ -37,6 +39,9 @@ function mayStart(text: string, i: number): boolean {
     return MAY_START.test(c);
 }
 
+/** How a lexer reads a text: with acct's scanner where it knows the vocabulary (always, for acct's grammar), else with Chevrotain's lexer. */
+export type Scanning = 'acct' | 'chevrotain';
+
 /**
  * Langium's `Lexer` (what its `DefaultLexer` is, without the Chevrotain lexer it makes and acct
  * never used: a second analysis of every token pattern at each start).
@@ -46,23 +51,15 @@ export class AcctLexer implements Lexer {
     /** The token types, by name, as Langium's `DefaultLexer` gives them (the parser is built from them). */
     readonly definition: TokenTypeDictionary;
 
-    constructor(services: AcctLanguageServices) {
+    constructor(
+        services: AcctLanguageServices,
+        private readonly scanning: Scanning = 'acct',
+    ) {
         this.services = services;
         const built = services.parser.TokenBuilder.buildTokens(services.Grammar, { caseInsensitive: services.LanguageMetaData.caseInsensitive });
         this.definition = isTokenTypeDictionary(built) ? built : byName(isIMultiModeLexerDefinition(built) ? Object.values(built.modes).flat() : built);
-        // Chevrotain's line and column tracking costs a third of the lexing, and its tokens keep
-        // their positions as boxed numbers: positions are computed from the offsets instead
-        // (`LazyToken`), by a Chevrotain lexer of the token types in their order (no token's name
-        // is an array index) and Langium's settings.
-        this.chevrotainLexer = new ChevrotainLexer(Object.values(this.definition), {
-            positionTracking: 'onlyOffset',
-            skipValidations: services.LanguageMetaData.mode === 'production',
-            errorMessageProvider: services.parser.LexerErrorMessageProvider,
-        });
-        // Chevrotain makes each token as acct keeps it (`LazyToken`), with the lines of the text being lexed.
-        replaceMethod(lexerInternals(this.chevrotainLexer), 'chevrotain Lexer', 'createTokenInstance', () => (image, startOffset, tokenTypeIdx, tokenType) => {
-            return new LazyToken(image, startOffset, tokenTypeIdx, tokenType, this.lines);
-        });
+        // Outside production Chevrotain's lexer checks the vocabulary (the editor, the tests): made now for that.
+        if (services.LanguageMetaData.mode !== 'production') this.chevrotain();
     }
 
     /** The lines of the text being lexed, for its tokens. */
@@ -74,17 +71,59 @@ export class AcctLexer implements Lexer {
         return this.linesOfLast?.starts;
     }
 
-    private readonly chevrotainLexer: ChevrotainLexer;
+    /** Made when first needed: never by a one-shot check, whose scanner knows acct's vocabulary. */
+    private chevrotainLexer: ChevrotainLexer | undefined;
 
-    /** What Langium's DefaultLexer.tokenize gives, from acct's Chevrotain lexer. */
-    private lex(text: string): LexerResult {
-        const lexed = this.chevrotainLexer.tokenize(text);
-        return {
-            tokens: lexed.tokens,
-            errors: lexed.errors,
-            hidden: lexed.groups.hidden ?? [],
-            report: this.services.parser.TokenBuilder.flushLexingReport?.(text),
-        };
+    private chevrotain(): ChevrotainLexer {
+        if (this.chevrotainLexer) return this.chevrotainLexer;
+        // Chevrotain's line and column tracking costs a third of the lexing, and its tokens keep
+        // their positions as boxed numbers: positions are computed from the offsets instead
+        // (`LazyToken`), by a Chevrotain lexer of the token types in their order (no token's name
+        // is an array index) and Langium's settings.
+        const lexer = new ChevrotainLexer(Object.values(this.definition), {
+            positionTracking: 'onlyOffset',
+            skipValidations: this.services.LanguageMetaData.mode === 'production',
+            errorMessageProvider: this.services.parser.LexerErrorMessageProvider,
+        });
+        // Chevrotain makes each token as acct keeps it (`LazyToken`), with the lines of the text being lexed.
+        replaceMethod(lexerInternals(lexer), 'chevrotain Lexer', 'createTokenInstance', () => (image, startOffset, tokenTypeIdx, tokenType) => {
+            return new LazyToken(image, startOffset, tokenTypeIdx, tokenType, this.lines);
+        });
+        return (this.chevrotainLexer = lexer);
+    }
+
+    /** Undefined until the first text; null when Chevrotain's lexer reads the texts. */
+    private scanner: AcctScanner | null | undefined;
+
+    private scannerOf(): AcctScanner | null {
+        if (this.scanner === undefined) {
+            // The types are given their indexes by the parser built from them, or by Chevrotain's
+            // lexer: a text lexed before any parser (`acct format`) has the lexer give them.
+            if (Object.values(this.definition).some(type => type.tokenTypeIdx === undefined)) this.chevrotain();
+            this.scanner = this.scanning === 'acct' ? (AcctScanner.of(this.definition, this.services.parser.LexerErrorMessageProvider) ?? null) : null;
+        }
+        return this.scanner;
+    }
+
+    /** Whether texts are read by acct's scanner (false: by Chevrotain's lexer, for a vocabulary the scanner does not know). */
+    get scans(): boolean {
+        return this.scannerOf() !== null;
+    }
+
+    /** The tokens, comments and errors of `text` with its runs of invalid characters squashed (see above), and the runs. */
+    private lex(text: string): { lexed: Scanned; runs: Array<[number, number]> } {
+        const scanner = this.scannerOf();
+        if (scanner) {
+            // acct's scanner reads a run of invalid characters in one step: a text it reads without
+            // an error has none (every character outside strings and comments is then a token's),
+            // so the runs are looked for, and the text read again, only when it finds an error.
+            const lexed = scanner.scan(text, this.lines);
+            const runs = lexed.errors.length === 0 ? [] : invalidRuns(text);
+            return { lexed: runs.length ? scanner.scan(squash(text, runs), this.lines) : lexed, runs };
+        }
+        const runs = invalidRuns(text);
+        const lexed = this.chevrotain().tokenize(runs.length ? squash(text, runs) : text);
+        return { lexed: { tokens: lexed.tokens, hidden: lexed.groups.hidden ?? [], errors: lexed.errors }, runs };
     }
 
     /** Tokens lexed already, for the next parse only (set by `tokenizeAs`). */
@@ -107,9 +146,15 @@ export class AcctLexer implements Lexer {
         }
         // the settings are read when a text is lexed: the lexer is made before they are
         const say = syntaxText(this.services.workspace.AcctSettings.texts());
-        const runs = invalidRuns(text);
         const lines = (this.lines = this.linesOfLast = new TokenLines(lineStarts(text)));
-        const result = this.lex(runs.length ? squash(text, runs) : text);
+        const { lexed, runs } = this.lex(text);
+        // what Langium's DefaultLexer.tokenize gives
+        const result: LexerResult = {
+            tokens: lexed.tokens,
+            errors: lexed.errors,
+            hidden: lexed.hidden,
+            report: this.services.parser.TokenBuilder.flushLexingReport?.(text),
+        };
         const endOf = new Map(runs);
         for (const error of result.errors) {
             const line = lines.lineOf(error.offset);
@@ -139,104 +184,6 @@ export class AcctLexer implements Lexer {
             }
         }
         return result;
-    }
-}
-
-/**
- * The lines of a lexed text, for its tokens' positions: each answer moves forward from the last
- * (tokens are mostly asked in order), and an offset before it is found by binary search.
- */
-class TokenLines {
-    /** The last line found, in the lexed text. */
-    private line = 0;
-
-    /** `origin`: where the lexed text starts in a whole text, whose lines and offsets the answers are in (the text's own: none). */
-    constructor(
-        readonly starts: Uint32Array,
-        readonly origin: TextOrigin = NO_ORIGIN,
-    ) {}
-
-    /** The 0-based line holding `offset`. */
-    lineOf(offset: number): number {
-        const starts = this.starts;
-        const local = offset - this.origin.offset;
-        let line = this.line;
-        if (starts[line]! > local) line = lineOfOffset(starts, local);
-        else while (line + 1 < starts.length && starts[line + 1]! <= local) line++;
-        this.line = line;
-        return line + this.origin.line;
-    }
-
-    startOf(line: number): number {
-        const { origin } = this;
-        const local = line - origin.line;
-        // the lexed text's first line starts, in the whole text, `column` characters before it
-        return local === 0 ? origin.offset - origin.column : this.starts[local]! + origin.offset;
-    }
-}
-
-/** Where a text lexed alone starts in a whole text: its offset, and 0-based line and column. */
-export interface TextOrigin {
-    readonly offset: number;
-    readonly line: number;
-    readonly column: number;
-}
-
-const NO_ORIGIN: TextOrigin = { offset: 0, line: 0, column: 0 };
-
-/**
- * The tokens of a text lexed alone (a window of the incremental parse), placed where the text
- * starts in a whole text — the same tokens at the whole text's offsets, their lines and columns
- * still computed only when asked (a copy of each with its positions cost more than the lexing of
- * the window). Undefined when a token is not one this lexer made from a text of its own.
- */
-export function placedTokens(tokens: readonly IToken[], origin: TextOrigin): IToken[] | undefined {
-    const placed: IToken[] = [];
-    let from: TokenLines | undefined;
-    let to: TokenLines | undefined;
-    for (const token of tokens) {
-        if (!(token instanceof LazyToken) || token.lines.origin !== NO_ORIGIN) return undefined;
-        if (token.lines !== from) [from, to] = [token.lines, new TokenLines(token.lines.starts, origin)];
-        placed.push(new LazyToken(token.image, token.startOffset + origin.offset, token.tokenTypeIdx, token.tokenType, to!));
-    }
-    return placed;
-}
-
-/**
- * A token as Chevrotain makes it with offsets only, its lines and columns computed when asked
- * (1-based, the end the last character's, as Chevrotain's: lines end at `\n`, `\r\n` or `\r`).
- * Chevrotain's line tracking cost a third of the lexing and kept the positions as boxed numbers;
- * a copy of every token with its positions cost more than the lexing of its text: only the
- * tokens of syntax errors and comments are ever asked (acct's leaves keep offsets).
- */
-class LazyToken implements IToken {
-    constructor(
-        readonly image: string,
-        readonly startOffset: number,
-        readonly tokenTypeIdx: number,
-        readonly tokenType: TokenType,
-        readonly lines: TokenLines,
-    ) {}
-
-    get endOffset(): number {
-        return this.startOffset + this.image.length - 1;
-    }
-    get startLine(): number {
-        return this.lines.lineOf(this.startOffset) + 1;
-    }
-    get startColumn(): number {
-        const lines = this.lines;
-        return this.startOffset - lines.startOf(lines.lineOf(this.startOffset)) + 1;
-    }
-    /** Only a block comment spans lines: a token of one character (or none) ends on the line it starts on. */
-    private endLine0(): number {
-        return this.lines.lineOf(this.image.length > 1 ? this.endOffset : this.startOffset);
-    }
-    get endLine(): number {
-        return this.endLine0() + 1;
-    }
-    get endColumn(): number {
-        return this.endOffset - this.lines.startOf(this.endLine0()) + 1;
     }
 }
 
