@@ -322,11 +322,13 @@ class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
         this.stack.pop();
         const container = node.container;
         if (node instanceof LeanCompositeCstNode && node.first >= 0 && container instanceof LeanCompositeCstNode) container.reach(node.first, node.last);
-        if (node.content.length === 0) {
-            if (!this.holdsDroppedToken(node)) this.removeNode(node);
-        } else mutableComposite(node).content = node.content.slice();
-        putValueLeafInPlace(node, item);
-        if (node instanceof LeanCompositeCstNode) unwrapRuleCall(node, item, this.closed, this.closedItem);
+        // a node that only wraps the called rule's is dropped before its list is made exact
+        if (!(node instanceof LeanCompositeCstNode && unwrapRuleCall(node, item, this.closed, this.closedItem))) {
+            if (node.content.length === 0) {
+                if (!this.holdsDroppedToken(node)) this.removeNode(node);
+            } else mutableComposite(node).content = node.content.slice();
+            putValueLeafInPlace(node, item);
+        }
         this.closed = item.$cstNode;
         this.closedItem = item;
         // the node's lists that the parser left empty are the one shared empty list (lean-cst.ts)

@@ -84,27 +84,28 @@ function isWrappedCall(element: GrammarAST.AbstractElement | undefined): boolean
  * offsets, range and text are its tokens', `nodesForProperty` and Langium's `findNodeForProperty`
  * descend from the declaration's node into the same children, and a keyword's deepest node
  * (`OneShotKeywords`) was the inner node already. `inner` and `innerItem`: the node and AST node
- * the builder closed last (the called rule's), `item` the outer rule's.
+ * the builder closed last (the called rule's), `item` the outer rule's. Whether it was unwrapped.
  */
 export function unwrapRuleCall(
     node: LeanCompositeCstNode,
     item: { $type?: unknown; $cstNode?: unknown },
     inner: CstNode | undefined,
     innerItem: unknown,
-): void {
+): boolean {
     const content = node.content;
     const only = content.length === 1 ? content[0] : undefined;
     const container = node.container;
-    if (!only || only !== inner || innerItem !== item || typeof item.$type !== 'string' || !container) return;
-    if (!(only instanceof LeanCompositeCstNode) || !isWrappedCall(only.grammarSource)) return;
+    if (!only || only !== inner || innerItem !== item || typeof item.$type !== 'string' || !container) return false;
+    if (!(only instanceof LeanCompositeCstNode) || !isWrappedCall(only.grammarSource)) return false;
     const siblings = mutableComposite(container).content;
     // the node was just built: its container's last child
     const index = siblings.lastIndexOf(node as CstNode);
-    if (index < 0) return;
+    if (index < 0) return false;
     siblings[index] = only;
     mutableNode(only).container = container;
     only.grammarSource = node.grammarSource;
     item.$cstNode = only;
+    return true;
 }
 
 /** The one empty list of a plan parsed once (`fillDefaults`): frozen, so that a change to it fails loudly. */
