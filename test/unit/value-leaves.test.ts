@@ -53,14 +53,19 @@ async function checkOnce(files: Record<string, string>, leanTree: boolean) {
     const plans = Acct.plan.PlanBuilder;
     let composites = 0;
     let leaves = 0;
+    let wrappers = 0;
     // the AST's empty lists: how many, and the distinct arrays that hold them
     let emptyLists = 0;
     const emptyArrays = new Set<unknown>();
     const trees = documents.map(document => {
         const root = document.parseResult.value.$cstNode!;
         for (const node of CstUtils.streamCst(root))
-            if (isCompositeCstNode(node)) composites++;
-            else leaves++;
+            if (isCompositeCstNode(node)) {
+                composites++;
+                // an AST node's node that holds the node of a rule it called alone (`Declaration: … | Customer | …`)
+                const only = node.content.length === 1 ? node.content[0] : undefined;
+                if (only && isCompositeCstNode(only) && only.astNode === node.astNode && assignedProperty(only.grammarSource) === undefined) wrappers++;
+            } else leaves++;
         // the leaf at every offset (the same leaf over its characters once), and where each comment was put
         const atOffsets: unknown[] = [];
         let last: CstNode | undefined;
@@ -127,6 +132,7 @@ async function checkOnce(files: Record<string, string>, leanTree: boolean) {
     return {
         composites,
         leaves,
+        wrappers,
         emptyLists,
         emptyArrays: [...emptyArrays],
         diagnostics: JSON.stringify(plans.diagnostics(WS)),
@@ -138,7 +144,7 @@ async function checkOnce(files: Record<string, string>, leanTree: boolean) {
 
 async function expectSameReading(
     files: Record<string, string>,
-): Promise<{ lean: number; full: number; leanLeaves: number; fullLeaves: number; emptyLists: number }> {
+): Promise<{ lean: number; full: number; leanLeaves: number; fullLeaves: number; emptyLists: number; leanWrappers: number; fullWrappers: number }> {
     const full = await checkOnce(files, false);
     const lean = await checkOnce(files, true);
     expect(lean.diagnostics).toBe(full.diagnostics);
@@ -150,13 +156,24 @@ async function expectSameReading(
     expect(full.emptyArrays.length).toBe(full.emptyLists);
     expect(lean.emptyArrays.length).toBe(Math.min(1, lean.emptyLists));
     for (const array of lean.emptyArrays) expect(Object.isFrozen(array)).toBe(true);
-    return { lean: lean.composites, full: full.composites, leanLeaves: lean.leaves, fullLeaves: full.leaves, emptyLists: lean.emptyLists };
+    return {
+        lean: lean.composites,
+        full: full.composites,
+        leanLeaves: lean.leaves,
+        fullLeaves: full.leaves,
+        emptyLists: lean.emptyLists,
+        leanWrappers: lean.wrappers,
+        fullWrappers: full.wrappers,
+    };
 }
 
 describe('the one-shot syntax tree (value leaves)', () => {
     it('reads the examples as Langium’s tree does, with a third of its composite nodes and half its leaves', async () => {
-        const { lean, full, leanLeaves, fullLeaves, emptyLists } = await expectSameReading(exampleFiles());
+        const { lean, full, leanLeaves, fullLeaves, emptyLists, leanWrappers, fullWrappers } = await expectSameReading(exampleFiles());
         expect(lean).toBeLessThan(full * 0.5);
+        // each declaration's node is its rule's, not wrapped in `Declaration`'s (one-shot-tree.ts unwrapRuleCall)
+        expect(fullWrappers).toBeGreaterThan(10);
+        expect(leanWrappers).toBe(0);
         // most list properties of a plan are empty (a contact's kpis, pains, waivers …): all one array
         expect(emptyLists).toBeGreaterThan(100);
         // the keywords and punctuation that give no value are not leaves (one-shot-tree.ts OneShotKeywords)

@@ -48,7 +48,7 @@ import {
 } from '../langium-internals.js';
 import { giveLineStarts, LeanCstNodeBuilder } from './lean-cst.js';
 import { AcctLexer } from './acct-lexer.js';
-import { fillDefaults, LeanCompositeCstNode, OneShotKeywords, putValueLeafInPlace, sharedString } from './one-shot-tree.js';
+import { fillDefaults, LeanCompositeCstNode, OneShotKeywords, putValueLeafInPlace, sharedString, unwrapRuleCall } from './one-shot-tree.js';
 import { AcctValueConverter } from './acct-value-converter.js';
 import { buildRules } from './rule-builder.js';
 import { linkWhenAssigned, parseLinked } from './container-links.js';
@@ -272,6 +272,9 @@ class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
     // Langium's stack of the nodes being built is private: this builder keeps its own
     private readonly stack: CompositeCstNode[] = [];
     private top: RootCstNode | undefined;
+    /** The node and AST node closed last (`unwrapRuleCall`). */
+    private closed: CstNode | undefined;
+    private closedItem: unknown;
 
     constructor(private readonly reflection: AstReflection) {
         super();
@@ -284,6 +287,7 @@ class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
     override buildRootNode(input: string): RootCstNode {
         this.top = super.buildRootNode(input);
         this.stack.length = 0;
+        this.closed = this.closedItem = undefined;
         return this.top;
     }
 
@@ -318,10 +322,15 @@ class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
         this.stack.pop();
         const container = node.container;
         if (node instanceof LeanCompositeCstNode && node.first >= 0 && container instanceof LeanCompositeCstNode) container.reach(node.first, node.last);
-        if (node.content.length === 0) {
-            if (!this.holdsDroppedToken(node)) this.removeNode(node);
-        } else mutableComposite(node).content = node.content.slice();
-        putValueLeafInPlace(node, item);
+        // a node that only wraps the called rule's is dropped before its list is made exact
+        if (!(node instanceof LeanCompositeCstNode && unwrapRuleCall(node, item, this.closed, this.closedItem))) {
+            if (node.content.length === 0) {
+                if (!this.holdsDroppedToken(node)) this.removeNode(node);
+            } else mutableComposite(node).content = node.content.slice();
+            putValueLeafInPlace(node, item);
+        }
+        this.closed = item.$cstNode;
+        this.closedItem = item;
         // the node's lists that the parser left empty are the one shared empty list (lean-cst.ts)
         fillDefaults(this.reflection, item);
     }
