@@ -9,11 +9,12 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import * as fc from 'fast-check';
-import { AstUtils, EmptyFileSystem, isReference, URI, type LangiumDocument } from 'langium';
+import { AstUtils, EmptyFileSystem, isReference, URI, type LangiumDocument, type ReferenceDescription } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAcctServices } from '../../server/src/acct-module.js';
 import type { Workspace } from '../../server/src/language/generated/ast.js';
 import { ReuseRound } from '../../server/src/language/validation/element-findings.js';
+import { indexManagerInternals } from '../../server/src/language/langium-internals.js';
 import { TODAY, uriOf } from './helpers.js';
 
 const TEAM = `member alice "Alice Chen"
@@ -155,6 +156,17 @@ function targets(document: LangiumDocument): string {
     return lines.join('\n');
 }
 
+/**
+ * The document's entries in the index of references (acct-descriptions.ts reuses those of
+ * references an edit kept), as find-references and the rebuild of affected files read them.
+ */
+function indexed(shared: ReturnType<typeof createAcctServices>['shared'], document: LangiumDocument): string {
+    const entries = (indexManagerInternals(shared.workspace.IndexManager).referenceIndex.get(document.uri.toString()) ?? []) as ReferenceDescription[];
+    return entries
+        .map(e => `${e.sourceUri.path} ${e.sourcePath} -> ${e.targetUri.path}#${e.targetPath} ${e.local} ${e.segment.offset}+${e.segment.length}`)
+        .join('\n');
+}
+
 /** The day the workspace is checked with (moved by the test of days). */
 const day = { today: TODAY };
 
@@ -175,9 +187,9 @@ async function workspace(files: Record<string, string>) {
     };
     const document = (name: string) => shared.workspace.LangiumDocuments.getDocument(URI.parse(uriOf(name))) as LangiumDocument<Workspace>;
     /**
-     * Every file's findings (all of each, data and quick fixes included) and the target of each of
-     * its references (acct-linker.ts keeps those an edit cannot have changed), and the same from a
-     * full build of the same texts.
+     * Every file's findings (all of each, data and quick fixes included), the target of each of
+     * its references (acct-linker.ts keeps those an edit cannot have changed) and its entries in
+     * the index of references, and the same from a full build of the same texts.
      */
     const compare = async () => {
         const fresh = createAcctServices(EmptyFileSystem);
@@ -188,8 +200,8 @@ async function workspace(files: Record<string, string>) {
         again.forEach(doc => fresh.shared.workspace.LangiumDocuments.addDocument(doc));
         await fresh.shared.workspace.DocumentBuilder.build(again, { validation: true });
         return {
-            now: Object.keys(texts).map(name => JSON.stringify(document(name).diagnostics) + targets(document(name))),
-            full: again.map(doc => JSON.stringify(doc.diagnostics) + targets(doc)),
+            now: Object.keys(texts).map(name => JSON.stringify(document(name).diagnostics) + targets(document(name)) + indexed(shared, document(name))),
+            full: again.map(doc => JSON.stringify(doc.diagnostics) + targets(doc) + indexed(fresh.shared, doc)),
         };
     };
     return { edit, compare, document };
