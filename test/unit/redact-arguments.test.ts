@@ -141,7 +141,7 @@ describe('redaction by arguments, over random plans in every locale', () => {
                     const { plan: redacted } = redactPlan(
                         document,
                         { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) },
-                        { marked: marking.marked, withheld, locale },
+                        { redacted: marking.redacted, withheld },
                     );
                     const secrets = originals(document);
                     document.diagnostics.forEach((d, i) => {
@@ -188,7 +188,7 @@ describe('marked messages', () => {
         const { plan: redacted } = redactPlan(
             document,
             { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) },
-            { marked: marking.marked, withheld: 'withheld', locale: 'en' },
+            { redacted: marking.redacted, withheld: 'withheld' },
         );
         const messages = redacted.diagnostics.map(d => d.message).join('\n');
         expect(document.diagnostics.some(d => d.message.includes(evil))).toBe(true);

@@ -18,7 +18,7 @@ import type { FindingSubject } from '../contract/findings.js';
 import { parseSubjectKey, SubjectKeys, type SubjectKey } from '../contract/subject-key.js';
 import { redactCustomer } from './redact-parts.js';
 import { Redactor } from './redact-pseudonyms.js';
-import { messageRedactor, UNMARKED, type MessageRedaction } from './redact-messages.js';
+import { messageRedactor, type MessageRedaction } from './redact-messages.js';
 
 /** What each diagnostic and waived finding is about, at the same indexes as in the plan. */
 export interface RedactionSubjects {
@@ -32,8 +32,8 @@ export interface Redacted {
     subjects: RedactionSubjects;
 }
 
-/** `messages`: how the findings' messages are redacted (by their marked arguments; without them, withheld whole). */
-export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, messages: MessageRedaction = UNMARKED): Redacted {
+/** `messages`: how the findings' messages are redacted (said again from their arguments, `messageRedaction`). */
+export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, messages: MessageRedaction): Redacted {
     const r = new Redactor();
     // Every id first, in document order, so that a reference to a later element has its number.
     const files = plan.files.map(file => r.file(file));

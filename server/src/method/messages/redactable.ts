@@ -4,9 +4,12 @@
  * withholds. Looking for them in the formatted text damages the wording (a member `mark` in
  * "or mark the support", a withheld 7 in the date 2025-10-07) and depends on the language.
  * Instead, every template parameter of a finding's message is classified here by what it
- * carries, and the checks run with `markingTexts`: each message is said as usual, and its marked
- * form — the same message with each plan value wrapped in a mark that says its class — is kept
- * beside it. Redaction then replaces the marked values, never the wording around them.
+ * carries, and the checks run with `markingTexts`: each message is said as usual, and how it was
+ * made (its template and arguments) is kept by the message. Redaction says it again from that
+ * record with each plan value replaced (`MarkingTexts.redacted`), never the wording around them:
+ * the one way a message is redacted. The marked form (`marked`, `sayMarked`: each plan value
+ * wrapped in a mark that says its class) is made from the same record only when asked, so that
+ * the tests can read every argument and its class out of a message.
  */
 import { CATALOGS, type MessageKey } from './catalog.js';
 import type { checks, findings } from './en/checks.js';
@@ -147,13 +150,17 @@ export type SayValue = (kind: ArgumentClass, value: string) => string;
 export interface MarkingTexts {
     /** Says every message as the language's texts do, and keeps how it was made. */
     readonly texts: Texts;
-    /** The marked form of a message these texts said; undefined for a text they did not make. */
-    marked(message: string): string | undefined;
     /**
-     * What `sayMarked(marked(message), locale, say)` gives, said again from the message's arguments
-     * (no marked form made and read back); undefined for a text these texts did not make.
+     * A message these texts said, said again from its arguments with each plan value given by `say`
+     * and the language's spacing applied; undefined for a text they did not make. Redaction's one way.
      */
     redacted(message: string, say: SayValue): string | undefined;
+    /**
+     * The marked form of a message these texts said (undefined for a text they did not make), for
+     * reading its arguments and their classes: `sayMarked(marked(message), locale, say)` is what
+     * `redacted(message, say)` gives. No redaction reads it.
+     */
+    marked(message: string): string | undefined;
 }
 
 /**
