@@ -167,6 +167,22 @@ describe('acct in Chinese', () => {
         expect(runCli(['chekc']).stderr).toBe("error: unknown command 'chekc'\n(Did you mean check?)\n(run acct --help for usage)\n");
     });
 
+    it("a lexer error speaks the user's language: a stray '/' and a '/*' never closed", () => {
+        const dir = tempWorkspace({ 'slash.acct': 'member alice "Alice" /\n', 'open.acct': 'member bob "Bob"\n/* never closed\n' });
+        const errors = (lang: string) =>
+            runCli(['check', ...TODAY, '--lang', lang, '.'], { cwd: dir })
+                .stdout.split('\n')
+                .filter(line => line.includes(' syntax: '));
+        expect(errors('en')).toEqual([
+            "open.acct:2:1: error syntax: Unclosed comment: '/*' has no '*/' after it. Close it with */, or write // for a comment to the end of the line.",
+            "slash.acct:1:22: error syntax: Unexpected character '/': no word of a plan starts with it. Remove it, or put it in a quoted name.",
+        ]);
+        expect(errors('zh-CN')).toEqual([
+            'open.acct:2:1: error syntax: 注释没有结束：“/*”之后没有“*/”。请用 */ 把它结束，或用 // 写到行尾为止的注释。',
+            'slash.acct:1:22: error syntax: 无法识别的字符“/”：计划中没有以它开头的词。请删除它，或把它放进带引号的名称里。',
+        ]);
+    });
+
     it('SARIF rules describe the checks in Chinese; rule ids stay the codes', () => {
         const sarif = JSON.parse(runCli(['check', ...TODAY, '--lang', 'zh-CN', '--format', 'sarif', 'examples']).stdout);
         const rules = sarif.runs[0].tool.driver.rules as Array<{ id: string; shortDescription: { text: string } }>;

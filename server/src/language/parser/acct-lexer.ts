@@ -162,13 +162,14 @@ export class AcctLexer implements Lexer {
             error.column = error.offset - lines.startOf(line) + 1;
             const end = endOf.get(error.offset);
             const run = end === undefined ? undefined : ([error.offset, end] as const);
-            if (run) {
-                error.length = run[1] - run[0];
-                error.message = say.unexpectedCharacters(
-                    `${printable(text.slice(run[0], Math.min(run[1], run[0] + 12)))}${error.length > 12 ? '…' : ''}`,
-                    error.length,
-                );
-            }
+            if (run) error.length = run[1] - run[0];
+            // every error in the session's language: none keeps Chevrotain's English ("unexpected character: ->/<-")
+            error.message = text.startsWith('/*', error.offset)
+                ? say.unclosedComment
+                : say.unexpectedCharacters(
+                      `${printable(text.slice(error.offset, Math.min(error.offset + error.length, error.offset + 12)))}${error.length > 12 ? '…' : ''}`,
+                      error.length,
+                  );
         }
         // indexed: a for-of here made an iterator result per token (the loop runs once per text, rarely optimized)
         for (let i = 0; i < result.tokens.length; i++) {

@@ -37,6 +37,7 @@ export function syntaxText(texts: Texts) {
         /** A kind of value and its possible words: "a tier (excellent, strategic, core, value or commercial)". */
         valueOf: (noun: string, list: readonly string[]) => (list.length ? texts.t('syntax.valueOf', { noun, words: texts.or(list) }) : noun),
         unterminatedString: texts.t('syntax.unterminatedString'),
+        unclosedComment: texts.t('syntax.unclosedComment'),
         unexpectedCharacters: (shown: string, count: number) => texts.t(count > 1 ? 'syntax.unexpectedCharacters' : 'syntax.unexpectedCharacter', { shown }),
         place: (rule: string) => {
             const key = blockPlaces[rule];

@@ -164,6 +164,7 @@ export const findings = {
     'syntax.quotedName': 'the quoted name {image}',
     'syntax.valueOf': '{noun} ({words})',
     'syntax.unterminatedString': 'Unterminated string: close it with " on the same line.',
+    'syntax.unclosedComment': "Unclosed comment: '/*' has no '*/' after it. Close it with */, or write // for a comment to the end of the line.",
     'syntax.unexpectedCharacters': "Unexpected characters '{shown}': no word of a plan starts with them. Remove them, or put them in a quoted name.",
     'syntax.unexpectedCharacter': "Unexpected character '{shown}': no word of a plan starts with it. Remove it, or put it in a quoted name.",
     'syntax.place.workspace': 'At the top level of the file',

@@ -134,6 +134,7 @@ export const findings: Translation<typeof enFindings> = {
     'syntax.quotedName': '带引号的名称 {image}',
     'syntax.valueOf': '{noun}（{words}）',
     'syntax.unterminatedString': '字符串没有结束：请在同一行用 " 把它结束。',
+    'syntax.unclosedComment': '注释没有结束：“/*”之后没有“*/”。请用 */ 把它结束，或用 // 写到行尾为止的注释。',
     'syntax.unexpectedCharacters': '无法识别的字符“{shown}”：计划中没有以它们开头的词。请删除它们，或把它们放进带引号的名称里。',
     'syntax.unexpectedCharacter': '无法识别的字符“{shown}”：计划中没有以它开头的词。请删除它，或把它放进带引号的名称里。',
     'syntax.place.workspace': '在文件顶层',
