@@ -33,7 +33,7 @@ import { markEdited, noteRedeclared } from '../ast/ast-walk.js';
 import { positionIn } from '../parser/lean-cst.js';
 import { attach, copyNode, keepIdentity, spliceCst } from './tree-splice.js';
 import { diff, windowIn, type Edit, type Window } from './edit-window.js';
-import { closingBrace, isUnterminatedString, lexWindow, type WindowTokens } from './window-tokens.js';
+import { closingBrace, isUnterminatedString, lexWindow, windowText, type WindowTokens } from './window-tokens.js';
 
 const MAX_WINDOW_SHARE = 0.5;
 /** Characters lexed past a window's end to see the token that starts there. */
@@ -174,7 +174,7 @@ export class IncrementalParser {
         if (!atEnd && nextImage === undefined) return undefined;
         const tokens = lexWindow(
             lexer,
-            edit.newText.slice(window.start, atEnd ? newEnd : newEnd + LOOKAHEAD),
+            windowText(edit.newText, window.start, atEnd ? newEnd : newEnd + LOOKAHEAD),
             newEnd - window.start,
             nextImage,
             origin(root, window.start),
@@ -182,7 +182,7 @@ export class IncrementalParser {
         if (!tokens) return undefined;
         let input: WindowTokens = tokens;
         if (header) {
-            const head = lexWindow(lexer, edit.newText.slice(header[0], header[1]), header[1] - header[0], undefined, origin(root, header[0]));
+            const head = lexWindow(lexer, windowText(edit.newText, header[0], header[1]), header[1] - header[0], undefined, origin(root, header[0]));
             if (!head || head.errors.length) return undefined;
             const close = closingBrace(lexer.definition['}']!, newEnd);
             input = { tokens: [...head.tokens, ...tokens.tokens, close], hidden: [...head.hidden, ...tokens.hidden], errors: tokens.errors };
