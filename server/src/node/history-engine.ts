@@ -158,8 +158,12 @@ export class HistoryEngine {
         };
         const changed: URI[] = [];
         const deleted: URI[] = [];
+        const [gone, written]: [string[], string[]] = [[], []];
         for (const [name] of this.current) {
-            if (!files.has(name)) deleted.push(this.uri(name));
+            if (!files.has(name)) {
+                deleted.push(this.uri(name));
+                gone.push(name);
+            }
         }
         // first the files deleted: their parses are free for the contents that come back (a rename)
         for (const uri of deleted) {
@@ -176,6 +180,7 @@ export class HistoryEngine {
             if (left <= 0) this.blobs.delete(blob); // its text is with the file now; no later commit needs the bytes
             this.kept.blobOf.set(uri.toString(), blob);
             changed.push(uri);
+            written.push(name);
         }
         void renamed;
         // Each side is checked with its own date (contract 7.6): the changed files, those whose findings depend
@@ -219,8 +224,9 @@ export class HistoryEngine {
             }
         }
         if (full) await builder.update([], [], this.token);
-        this.current.clear();
-        for (const [name, blob] of files) this.current.set(name, blob);
+        // the files of this commit: those deleted and changed are the only ones that differ
+        for (const name of gone) this.current.delete(name);
+        for (const name of written) this.current.set(name, files.get(name)!);
         await this.giveWay();
         return this.parts.snapshot(Acct.plan.PlanBuilder.acctDocuments(), today);
     }
@@ -265,7 +271,11 @@ export class HistoryEngine {
             const span = day === undefined ? undefined : this.validator.datesHoldOn(doc);
             return span !== undefined && span.from <= day! && day! <= span.to;
         };
-        return all.filter(doc => (hitUris.has(doc.uri.toString()) || referred.has(doc.uri.toString()) || index.isAffected(doc, hitUris)) && !holds(doc));
+        // a file that holds is left out whatever refers to it: asked before the walk of its references
+        return all.filter(doc => {
+            const key = doc.uri.toString();
+            return hitUris.has(key) || referred.has(key) ? !holds(doc) : !holds(doc) && index.isAffected(doc, hitUris);
+        });
     }
 
     async *run(log: CommitRecord[], isPlan: (name: string) => boolean): AsyncGenerator<PlanCommit> {

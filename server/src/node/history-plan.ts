@@ -12,7 +12,7 @@ import type { Workspace } from '../language/generated/ast.js';
 import { assemblePlan, PlanByFile, type FileElements, type FileFindings, type FilePart } from '../plan/plan-by-file.js';
 import { diffPlans, withoutSelfMatched } from '../contract/plan-diff.js';
 import type { HistoryStep } from '../contract/history-report.js';
-import type { AcctPlanDocument, DiagnosticJson } from '../contract/plan-types.js';
+import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
 import type { FindingPolicy } from '../language/validation/finding-policy.js';
 import type { CommitRecord } from './git-history.js';
 
@@ -33,6 +33,10 @@ export class PlanParts {
     private readonly counted = new WeakMap<FileFindings, Counts>();
     /** Each file's element ids, by kind. */
     private readonly ids = new WeakMap<FileElements, Record<Kind, ReadonlySet<string>>>();
+    /** The plan last stepped to: its findings counted by severity. */
+    private lastCounts: { of: PlanSnapshot; counts: Counts } | undefined;
+    /** The plan last stepped to: per kind, how many of its files declare each id (elementsToCompare). */
+    private declaring: { of: PlanSnapshot; counts: Record<Kind, Map<string, number>> } | undefined;
 
     constructor(cwd: string, policy: FindingPolicy) {
         this.base = URI.file(cwd);
@@ -55,19 +59,18 @@ export class PlanParts {
      * out), or null when the plans are the same (contract 7.6: a commit that changes nothing is left out).
      */
     step(before: PlanSnapshot, after: PlanSnapshot, record: CommitRecord, renamed: ReadonlyMap<string, string>): HistoryStep | null {
-        const was = new Map(before.files.map(part => [part.path, part]));
-        const is = new Map(after.files.map(part => [part.path, part]));
         // the files whose findings are the same objects on both sides match each other: compare the others
-        const sameFindings = (path: string) => was.get(path)?.findings === is.get(path)?.findings && was.has(path);
+        const differ = differing(before.files, after.files);
         const findingsOf = (files: readonly FilePart[]) => {
-            const differing = files.filter(part => !sameFindings(part.path));
-            return {
-                diagnostics: differing.flatMap(part => part.findings.diagnostics),
-                waived: differing.flatMap(part => part.findings.waived),
-            };
+            const [diagnostics, waived]: [DiagnosticJson[], WaivedJson[]] = [[], []];
+            for (const { findings } of files) {
+                for (const d of findings.diagnostics) diagnostics.push(d);
+                for (const d of findings.waived) waived.push(d);
+            }
+            return { diagnostics, waived };
         };
-        const [earlierFindings, laterFindings] = [findingsOf(before.files), findingsOf(after.files)];
-        const [earlierElements, laterElements] = this.elementsToCompare(before, after, was, is);
+        const [earlierFindings, laterFindings] = [findingsOf(differ.findings[0]), findingsOf(differ.findings[1])];
+        const [earlierElements, laterElements] = this.elementsToCompare(before, after, differ.elements);
         const [earlierDiagnostics, laterDiagnostics] = withoutSelfMatched(earlierFindings.diagnostics, laterFindings.diagnostics);
         const { changes, newFindings, resolvedFindings, changedFindings, unchecked } = diffPlans(
             { ...emptySide(before.today), ...earlierElements, diagnostics: earlierDiagnostics as DiagnosticJson[] },
@@ -87,13 +90,6 @@ export class PlanParts {
         ) {
             return null;
         }
-        const counts = { error: 0, warning: 0, info: 0 };
-        for (const { findings } of after.files) {
-            const of = this.counts(findings);
-            counts.error += of.error;
-            counts.warning += of.warning;
-            counts.info += of.info;
-        }
         return {
             commit: record.commit,
             date: record.date,
@@ -104,40 +100,77 @@ export class PlanParts {
             resolvedFindings,
             changedFindings,
             unchecked,
-            counts,
+            counts: { ...this.countsOf(before, after, differ.findings) },
         };
+    }
+
+    /**
+     * The commit's findings counted by severity: the count of the plan before with the files whose
+     * findings differ counted again (the others' are the same objects: the same counts), or all
+     * of them counted when the plan before is not the one last counted.
+     */
+    private countsOf(before: PlanSnapshot, after: PlanSnapshot, [earlier, later]: Pair): Counts {
+        const total = (parts: readonly FilePart[], sign: number, into: Counts) => {
+            for (const { findings } of parts) {
+                const of = this.counts(findings);
+                into.error += sign * of.error;
+                into.warning += sign * of.warning;
+                into.info += sign * of.info;
+            }
+            return into;
+        };
+        const last = this.lastCounts?.of === before ? this.lastCounts.counts : total(before.files, 1, { error: 0, warning: 0, info: 0 });
+        const counts = total(later, 1, total(earlier, -1, { ...last }));
+        this.lastCounts = { of: after, counts };
+        return counts;
     }
 
     /**
      * The elements diffPlans needs to compare: those of the files whose elements are not the same
      * objects on both sides — what it says of them is what it says of the whole plans, unless an
      * id of theirs is also declared in a file left out (a duplicate: which declaration counts
-     * depends on all of them), and then the whole plans' elements.
+     * depends on all of them), and then the whole plans' elements. The files left out are the
+     * same on both sides: how many of them declare an id is how many files of the plan after do,
+     * less the compared ones (the plan's counts kept from commit to commit, moved by the compared
+     * files only).
      */
-    private elementsToCompare(
-        before: PlanSnapshot,
-        after: PlanSnapshot,
-        was: ReadonlyMap<string, FilePart>,
-        is: ReadonlyMap<string, FilePart>,
-    ): [FileElements, FileElements] {
-        const same = (part: FilePart, other: ReadonlyMap<string, FilePart>) => other.get(part.path)?.elements === part.elements;
-        const [earlier, later] = [before.files.filter(part => !same(part, is)), after.files.filter(part => !same(part, was))];
-        const unchanged = after.files.filter(part => same(part, was));
+    private elementsToCompare(before: PlanSnapshot, after: PlanSnapshot, [earlier, later]: Pair): [FileElements, FileElements] {
+        const declaring = this.declaringAfter(before, after, earlier, later);
         const duplicated = KINDS.some(kind => {
-            const ids = new Set<string>();
-            for (const part of [...earlier, ...later]) for (const id of this.idsOf(part.elements)[kind]) ids.add(id);
-            if (ids.size === 0) return false;
-            return unchanged.some(part => {
-                const theirs = this.idsOf(part.elements)[kind];
-                if (theirs.size < ids.size) {
-                    for (const id of theirs) if (ids.has(id)) return true;
-                } else {
-                    for (const id of ids) if (theirs.has(id)) return true;
-                }
-                return false;
-            });
+            const inCompared = new Map<string, number>();
+            for (const part of later) for (const id of this.idsOf(part.elements)[kind]) inCompared.set(id, (inCompared.get(id) ?? 0) + 1);
+            const elsewhere = (id: string) => (declaring[kind].get(id) ?? 0) - (inCompared.get(id) ?? 0) > 0;
+            for (const part of [...earlier, ...later]) for (const id of this.idsOf(part.elements)[kind]) if (elsewhere(id)) return true;
+            return false;
         });
         return duplicated ? [elementsOf(before.files), elementsOf(after.files)] : [elementsOf(earlier), elementsOf(later)];
+    }
+
+    /** Per kind, how many files of `after` declare each id: the counts of `before` moved by the files compared (all counted when `before` is not the plan last counted). */
+    private declaringAfter(
+        before: PlanSnapshot,
+        after: PlanSnapshot,
+        earlier: readonly FilePart[],
+        later: readonly FilePart[],
+    ): Record<Kind, Map<string, number>> {
+        const add = (counts: Record<Kind, Map<string, number>>, parts: readonly FilePart[], sign: number) => {
+            for (const kind of KINDS) {
+                const of = counts[kind];
+                for (const part of parts) {
+                    for (const id of this.idsOf(part.elements)[kind]) {
+                        const n = (of.get(id) ?? 0) + sign;
+                        if (n === 0) of.delete(id);
+                        else of.set(id, n);
+                    }
+                }
+            }
+            return counts;
+        };
+        const counts =
+            this.declaring?.of === before ? this.declaring.counts : add({ members: new Map(), competitors: new Map(), customers: new Map() }, before.files, 1);
+        add(add(counts, earlier, -1), later, 1);
+        this.declaring = { of: after, counts };
+        return counts;
     }
 
     private idsOf(elements: FileElements): Record<Kind, ReadonlySet<string>> {
@@ -163,6 +196,46 @@ export class PlanParts {
         }
         return known;
     }
+}
+
+/** Of each side, the parts compared: those whose counterpart on the other side (the part of the same path) is not the same. */
+type Pair = [readonly FilePart[], readonly FilePart[]];
+
+/**
+ * The parts whose findings, and those whose elements, are not the same objects as those of the
+ * part of the same path on the other side (a file on one side only: all of it), each side in its
+ * order. The two sides' files mostly stand at the same places (a commit that adds or deletes no
+ * file): then they are compared place by place, without a map of either side.
+ */
+function differing(before: readonly FilePart[], after: readonly FilePart[]): { findings: Pair; elements: Pair } {
+    const findings: [FilePart[], FilePart[]] = [[], []];
+    const elements: [FilePart[], FilePart[]] = [[], []];
+    if (before.length === after.length && before.every((part, i) => part.path === after[i]!.path)) {
+        for (let i = 0; i < before.length; i++) {
+            const [was, is] = [before[i]!, after[i]!];
+            if (was === is) continue;
+            if (was.findings !== is.findings) {
+                findings[0].push(was);
+                findings[1].push(is);
+            }
+            if (was.elements !== is.elements) {
+                elements[0].push(was);
+                elements[1].push(is);
+            }
+        }
+        return { findings, elements };
+    }
+    const was = new Map(before.map(part => [part.path, part]));
+    const is = new Map(after.map(part => [part.path, part]));
+    for (const part of before) {
+        if (is.get(part.path)?.findings !== part.findings) findings[0].push(part);
+        if (is.get(part.path)?.elements !== part.elements) elements[0].push(part);
+    }
+    for (const part of after) {
+        if (was.get(part.path)?.findings !== part.findings) findings[1].push(part);
+        if (was.get(part.path)?.elements !== part.elements) elements[1].push(part);
+    }
+    return { findings, elements };
 }
 
 function emptySide(today: string): AcctPlanDocument {

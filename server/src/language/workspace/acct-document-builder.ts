@@ -20,6 +20,7 @@ import {
     type AstNode,
     type BuildOptions,
     type LangiumDocument,
+    type ValidationRegistry,
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Workspace } from '../generated/ast.js';
@@ -51,6 +52,8 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
      * Any other reset of a document takes it out (resetToState).
      */
     private readonly checksKept = new WeakSet<LangiumDocument>();
+    /** Each document's validation registry (resultsAreIncomplete). */
+    private readonly registries = new WeakMap<LangiumDocument, ValidationRegistry>();
 
     /** Whether the checks' findings of `document`'s last validation hold for its next one (once: the mark is taken). */
     takeChecksKept(document: LangiumDocument): boolean {
@@ -260,7 +263,10 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
      */
     protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
         const state = this.buildState.get(document.uri.toString());
-        const all = this.serviceRegistry.getServices(document.uri).validation.ValidationRegistry.getAllValidationCategories(document);
+        // the registry found by the URI's name once per document (the registry reads its extension and base name at every call)
+        let registry = this.registries.get(document);
+        if (!registry) this.registries.set(document, (registry = this.serviceRegistry.getServices(document.uri).validation.ValidationRegistry));
+        const all = registry.getAllValidationCategories(document);
         const executed = state?.result?.validationChecks;
         const requested =
             options === undefined || options.validation === true ? all : typeof options.validation === 'object' ? (options.validation.categories ?? all) : [];
