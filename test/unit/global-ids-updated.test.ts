@@ -3,7 +3,8 @@
  * are updated in the few files an update changed instead of found again from every file
  * (`acct history` updates one to three files per commit): after any sequence of edits, new files
  * and deletions, they are what a workspace built from the same texts gives — each id's
- * declarations, in file order — and so is every file's duplicate-id finding.
+ * declarations, in file order — and so is every file's duplicate-id finding. So are the policy
+ * blocks in force (`WorkspaceFacts.policies`, kept while the parses that changed hold none).
  */
 import { describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
@@ -49,6 +50,54 @@ function seen(services: Awaited<ReturnType<typeof built>>): { ids: Record<string
     }
     return { ids, findings };
 }
+
+/** A file with a policy block or not, among declarations. */
+const policyText = fc
+    .tuple(fc.option(fc.integer({ min: 1, max: 99 }), { freq: 2 }), fileText)
+    .map(([days, rest]) => (days === null ? rest : `policy { stale-contact-days ${days} }\n${rest}`));
+
+/** The policy blocks in force, each as `file:line`, and the thresholds. */
+function policies(services: Awaited<ReturnType<typeof built>>): { blocks: string[]; staleContactDays: number } {
+    const facts = services.Acct.workspace.WorkspaceFacts;
+    const blocks = facts.policies().map(p => `${p.$container.$document!.uri.path}:${p.$cstNode!.range.start.line}`);
+    return { blocks, staleContactDays: facts.policy().staleContactDays };
+}
+
+describe('the policy blocks after an update', () => {
+    it('are those of a workspace built from the same texts, after any edits, new files and deletions', async () => {
+        const step: fc.Arbitrary<Step> = fc.record({ file: fc.constantFrom(...FILES), text: fc.option(policyText, { freq: 5 }) });
+        await fc.assert(
+            fc.asyncProperty(
+                fc.array(fc.tuple(fc.constantFrom(...FILES), policyText), { minLength: 1, maxLength: 5 }),
+                fc.array(step, { minLength: 1, maxLength: 8 }),
+                async (start, steps) => {
+                    const texts = new Map(start);
+                    const services = await built(texts);
+                    const { shared } = services;
+                    let version = 1;
+                    for (const { file, text } of steps) {
+                        const uri = URI.parse(uriOf(file));
+                        if (text === null) {
+                            if (!texts.delete(file)) continue;
+                            await shared.workspace.DocumentBuilder.update([], [uri]);
+                        } else {
+                            texts.set(file, text);
+                            shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'acct', ++version, text));
+                            if (!shared.workspace.LangiumDocuments.hasDocument(uri)) {
+                                const document = shared.workspace.LangiumDocumentFactory.fromModel({ $type: 'INVALID' } as never, uri);
+                                (document as { state: DocumentState }).state = DocumentState.Changed;
+                                shared.workspace.LangiumDocuments.addDocument(document);
+                            }
+                            await shared.workspace.DocumentBuilder.update([uri], []);
+                        }
+                        expect(policies(services)).toEqual(policies(await built(texts)));
+                    }
+                },
+            ),
+            { numRuns: Number(process.env.ACCT_PROPERTY_RUNS ?? 60), seed: 20261207 },
+        );
+    }, 300_000);
+});
 
 describe('the global ids after an update', () => {
     it('are those of a workspace built from the same texts, after any edits, new files and deletions', async () => {

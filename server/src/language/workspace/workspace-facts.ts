@@ -33,12 +33,23 @@ export class WorkspaceFacts {
         this.lastGlobals = undefined;
         this.lastRoots = [];
         this.lastPolicies = [];
+        this.policiesFrom = [];
     }
 
     /** Every policy block of the workspace, in file order: the first one is in force. */
     policies(): Policy[] {
         return this.derived('policies', this.roots(), () => {
-            const policies = this.roots().flatMap(ws => this.policiesIn(ws));
+            const roots = this.roots();
+            const from = this.policiesFrom;
+            this.policiesFrom = roots;
+            // each parse the same as the one the last blocks were found in at its place, or it and that one without a
+            // policy (`acct history`: a commit changes a file or two of 200): the same blocks, without a walk of every parse's
+            if (
+                roots.length === from.length &&
+                roots.every((ws, i) => ws === from[i] || (this.policiesIn(ws).length === 0 && this.policiesIn(from[i]!).length === 0))
+            )
+                return this.lastPolicies;
+            const policies = roots.flatMap(ws => this.policiesIn(ws));
             const last = this.lastPolicies;
             if (policies.length === last.length && policies.every((policy, i) => policy === last[i])) return last;
             return (this.lastPolicies = policies);
@@ -55,6 +66,8 @@ export class WorkspaceFacts {
 
     /** The policy blocks last found: the same array while they are the same blocks, so that what follows from them is not worked out again. */
     private lastPolicies: Policy[] = [];
+    /** The parses they were found in. */
+    private policiesFrom: readonly Workspace[] = [];
 
     /** The thresholds in force: the policy's where valid (an out-of-range value counts for nothing), else the defaults. */
     policy(): EffectivePolicy {
