@@ -109,9 +109,15 @@ export const HISTORY_JSON_CLOSING = '\n  ]\n}';
 
 /** One entry as `historyJsonPieces` places it (indented as it stands in the list). */
 export function historyEntryText(step: HistoryEntry): string {
-    // a JSON text holds no raw line feed but its own: each line moves in by the list's depth
-    return '    ' + JSON.stringify(historyEntry(step), null, 2).replace(/\n/g, '\n    ');
+    // written at the list's depth by JSON.stringify itself (inside an object's list, each line moves in by four
+    // spaces), and cut out of the wrapper: the entry is not written once more to move its lines in
+    const text = JSON.stringify({ commits: [historyEntry(step)] }, null, 2);
+    return text.slice(ENTRY_START.length, text.length - ENTRY_END.length);
 }
+
+/** What JSON.stringify writes around an entry it is given as `{ commits: [entry] }` with two spaces. */
+const ENTRY_START = '{\n  "commits": [\n';
+const ENTRY_END = '\n  ]\n}';
 
 /** `2026-11-02  a1b2c3d  Alice Chen  Met Wang at the expo` */
 export function historyHeading(step: HistoryEntry): string {

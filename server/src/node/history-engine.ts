@@ -271,11 +271,7 @@ export class HistoryEngine {
             const span = day === undefined ? undefined : this.validator.datesHoldOn(doc);
             return span !== undefined && span.from <= day! && day! <= span.to;
         };
-        // a file that holds is left out whatever refers to it: asked before the walk of its references
-        return all.filter(doc => {
-            const key = doc.uri.toString();
-            return hitUris.has(key) || referred.has(key) ? !holds(doc) : !holds(doc) && index.isAffected(doc, hitUris);
-        });
+        return all.filter(doc => (hitUris.has(doc.uri.toString()) || referred.has(doc.uri.toString()) || index.isAffected(doc, hitUris)) && !holds(doc));
     }
 
     async *run(log: CommitRecord[], isPlan: (name: string) => boolean): AsyncGenerator<PlanCommit> {

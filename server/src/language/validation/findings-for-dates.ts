@@ -4,7 +4,7 @@
  * (checks/date-driven.ts): the findings that do not depend on today, the date-driven ones, and
  * the syntax errors, all before the finding policy. Used by acct-document-validator.ts.
  */
-import type { AstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor } from 'langium';
+import type { AstNode, DiagnosticInfo, LangiumDocument, ValidationAcceptor, ValidationCheck } from 'langium';
 import type { CancellationToken, Diagnostic, Range } from 'vscode-languageserver';
 import { nodesOf } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
@@ -68,38 +68,54 @@ export async function runDateChecks(
 ): Promise<void> {
     const limits = `${thresholds.staleContactDays} ${thresholds.tierReviewDays}`;
     const day = dayNumber(today);
-    const run = async (node: AstNode): Promise<DatedOutcome> => {
-        const start = found.length;
-        const days = new Set<number>();
-        let known = true;
-        for (const check of registry.dateChecksFor(node.$type)) {
-            const pending = readingDates(
-                today,
-                read => days.add(read),
-                () => check(node, accept, cancelToken),
-            );
-            if (!pending) continue;
-            known = false; // the dates read after an await are not told
-            await pending;
-        }
+    // the days the checks of the node being run read (one list for the walk: the nodes run one after the other,
+    // and quietSpan reads it sorted, a day read twice or not alike)
+    const days: number[] = [];
+    const read = (d: number) => {
+        days.push(d);
+    };
+    const outcomeOf = (node: AstNode, start: number, known: boolean): DatedOutcome => {
         const findings = found.slice(start);
-        const quiet =
-            known && !countsDays(findings)
-                ? quietSpan(
-                      [...days].sort((x, y) => x - y),
-                      today,
-                      thresholds,
-                  )
-                : null;
+        const quiet = known && !countsDays(findings) ? quietSpan(days.length > 1 ? days.sort((x, y) => x - y) : days, today, thresholds) : null;
         const outcome = { limits, quiet, findings };
         kept.outcomes.set(node, outcome);
         return outcome;
+    };
+    // after a check that awaits: the dates read after an await are not told, the outcome is not known to hold
+    const runAfter = async (
+        node: AstNode,
+        start: number,
+        checks: readonly ValidationCheck[],
+        at: number,
+        pending: PromiseLike<void>,
+    ): Promise<DatedOutcome> => {
+        await pending;
+        for (const check of checks.slice(at + 1)) {
+            const more = readingDates(today, read, () => check(node, accept, cancelToken));
+            if (more) await more;
+        }
+        return outcomeOf(node, start, false);
+    };
+    // no promise unless a check awaits (none of acct's date-driven checks does): a walk runs thousands of nodes
+    const run = (node: AstNode): DatedOutcome | Promise<DatedOutcome> => {
+        const start = found.length;
+        days.length = 0;
+        const checks = registry.dateChecksFor(node.$type);
+        for (let i = 0; i < checks.length; i++) {
+            const check = checks[i]!;
+            const pending = readingDates(today, read, () => check(node, accept, cancelToken));
+            if (pending) return runAfter(node, start, checks, i, pending);
+        }
+        return outcomeOf(node, start, true);
     };
     const walk = kept.walk;
     if (day !== undefined && walk && walk.limits === limits && walk.from <= day && day <= walk.to) {
         for (const piece of walk.pieces) {
             if (Array.isArray(piece)) for (const d of piece) found.push(d);
-            else await run(piece);
+            else {
+                const ran = run(piece);
+                if (ran instanceof Promise) await ran;
+            }
         }
         return;
     }
@@ -109,7 +125,10 @@ export async function runDateChecks(
         let outcome = kept.outcomes.get(node);
         const holds = outcome?.limits === limits && !!outcome.quiet && day !== undefined && outcome.quiet.from <= day && day <= outcome.quiet.to;
         if (holds) for (const d of outcome!.findings) found.push(d);
-        else outcome = await run(node);
+        else {
+            const ran = run(node);
+            outcome = ran instanceof Promise ? await ran : ran;
+        }
         if (outcome!.quiet) {
             made.from = Math.max(made.from, outcome!.quiet.from);
             made.to = Math.min(made.to, outcome!.quiet.to);
