@@ -68,15 +68,18 @@ export async function runDateChecks(
 ): Promise<void> {
     const limits = `${thresholds.staleContactDays} ${thresholds.tierReviewDays}`;
     const day = dayNumber(today);
-    // the days the checks of the node being run read (one list for the walk: the nodes run one after the other,
-    // and quietSpan reads it sorted, a day read twice or not alike)
+    // the days the checks of the node being run read, in order (one list for the walk: the nodes run one after the
+    // other; quietSpan reads the days sorted, a day read twice or once alike)
     const days: number[] = [];
     const read = (d: number) => {
-        days.push(d);
+        // kept in order as they come (a node's checks read a few): no sort, which copies the list
+        let i = days.push(d) - 1;
+        for (; i > 0 && days[i - 1]! > d; i--) days[i] = days[i - 1]!;
+        days[i] = d;
     };
     const outcomeOf = (node: AstNode, start: number, known: boolean): DatedOutcome => {
         const findings = found.slice(start);
-        const quiet = known && !countsDays(findings) ? quietSpan(days.length > 1 ? days.sort((x, y) => x - y) : days, today, thresholds) : null;
+        const quiet = known && !countsDays(findings) ? quietSpan(days, today, thresholds) : null;
         const outcome = { limits, quiet, findings };
         kept.outcomes.set(node, outcome);
         return outcome;

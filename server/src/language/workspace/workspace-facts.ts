@@ -38,22 +38,24 @@ export class WorkspaceFacts {
 
     /** Every policy block of the workspace, in file order: the first one is in force. */
     policies(): Policy[] {
-        return this.derived('policies', this.roots(), () => {
-            const roots = this.roots();
-            const from = this.policiesFrom;
-            this.policiesFrom = roots;
-            // each parse the same as the one the last blocks were found in at its place, or it and that one without a
-            // policy (`acct history`: a commit changes a file or two of 200): the same blocks, without a walk of every parse's
-            if (
-                roots.length === from.length &&
-                roots.every((ws, i) => ws === from[i] || (this.policiesIn(ws).length === 0 && this.policiesIn(from[i]!).length === 0))
-            )
-                return this.lastPolicies;
-            const policies = roots.flatMap(ws => this.policiesIn(ws));
-            const last = this.lastPolicies;
-            if (policies.length === last.length && policies.every((policy, i) => policy === last[i])) return last;
-            return (this.lastPolicies = policies);
-        }) as Policy[];
+        return this.derived('policies', this.roots(), this.findPolicies) as Policy[];
+    }
+
+    private findPolicies(): Policy[] {
+        const roots = this.roots();
+        const from = this.policiesFrom;
+        this.policiesFrom = roots;
+        // each parse the same as the one the last blocks were found in at its place, or it and that one without a
+        // policy (`acct history`: a commit changes a file or two of 200): the same blocks, without a walk of every parse's
+        if (
+            roots.length === from.length &&
+            roots.every((ws, i) => ws === from[i] || (this.policiesIn(ws).length === 0 && this.policiesIn(from[i]!).length === 0))
+        )
+            return this.lastPolicies;
+        const policies = roots.flatMap(ws => this.policiesIn(ws));
+        const last = this.lastPolicies;
+        if (policies.length === last.length && policies.every((policy, i) => policy === last[i])) return last;
+        return (this.lastPolicies = policies);
     }
 
     /** The policy blocks of one parse (most files have none), found once per parse. */
@@ -71,27 +73,31 @@ export class WorkspaceFacts {
 
     /** The thresholds in force: the policy's where valid (an out-of-range value counts for nothing), else the defaults. */
     policy(): EffectivePolicy {
-        return this.derived('policy', this.policies(), () => {
-            const source = this.policies()[0];
-            if (!source) return defaultThresholds;
-            const effective: EffectivePolicy = { ...defaultThresholds, source };
-            for (const [property, rule] of Object.entries(thresholdRules) as Array<[keyof Thresholds, { minimum: number }]>) {
-                const value = source[property];
-                if (value !== undefined && Number.isInteger(value) && value >= rule.minimum) effective[property] = value;
-            }
-            return effective;
-        }) as EffectivePolicy;
+        return this.derived('policy', this.policies(), this.findPolicy) as EffectivePolicy;
+    }
+
+    private findPolicy(): EffectivePolicy {
+        const source = this.policies()[0];
+        if (!source) return defaultThresholds;
+        const effective: EffectivePolicy = { ...defaultThresholds, source };
+        for (const [property, rule] of Object.entries(thresholdRules) as Array<[keyof Thresholds, { minimum: number }]>) {
+            const value = source[property];
+            if (value !== undefined && Number.isInteger(value) && value >= rule.minimum) effective[property] = value;
+        }
+        return effective;
     }
 
     /** The severities the policy in force gives checks (`severity CODE LEVEL`; the last line for a code counts). */
     severities(): ReadonlyMap<IssueCode, SeverityLevel> {
-        return this.derived('severities', this.policies(), () => {
-            const levels = new Map<IssueCode, SeverityLevel>();
-            for (const rule of this.policies()[0]?.severities ?? []) {
-                if (isIssueCode(rule.code) && isAdjustable(rule.code) && rule.level) levels.set(rule.code, rule.level);
-            }
-            return levels;
-        }) as ReadonlyMap<IssueCode, SeverityLevel>;
+        return this.derived('severities', this.policies(), this.findSeverities) as ReadonlyMap<IssueCode, SeverityLevel>;
+    }
+
+    private findSeverities(): ReadonlyMap<IssueCode, SeverityLevel> {
+        const levels = new Map<IssueCode, SeverityLevel>();
+        for (const rule of this.policies()[0]?.severities ?? []) {
+            if (isIssueCode(rule.code) && isAdjustable(rule.code) && rule.level) levels.set(rule.code, rule.level);
+        }
+        return levels;
     }
 
     /** Global declarations (member, competitor, customer) by id, in file order. */
@@ -193,10 +199,11 @@ export class WorkspaceFacts {
      * policy keeps the policy's facts.
      */
     private readonly derivedFacts = new Map<string, { from: readonly unknown[]; value: unknown }>();
-    private derived(key: string, from: readonly unknown[], compute: () => unknown): unknown {
+    private derived(key: string, from: readonly unknown[], compute: (this: WorkspaceFacts) => unknown): unknown {
         const known = this.derivedFacts.get(key);
         if (known && known.from === from) return known.value;
-        const value = compute();
+        // a method, not a closure made at each call: the policy is asked for by every check of every node
+        const value = compute.call(this);
         this.derivedFacts.set(key, { from, value });
         return value;
     }
@@ -204,13 +211,16 @@ export class WorkspaceFacts {
     /** The workspace's parses in file order, the same array as long as they are the same parses. */
     private lastRoots: readonly Workspace[] = [];
     private roots(): readonly Workspace[] {
-        return this.cache.get('roots', () => {
-            const roots = this.sortedWorkspaces();
-            const last = this.lastRoots;
-            if (roots.length === last.length && roots.every((root, i) => root === last[i])) return last;
-            return (this.lastRoots = roots);
-        }) as readonly Workspace[];
+        return this.cache.get('roots', this.findRoots) as readonly Workspace[];
     }
+
+    /** The roots found again after an update: one function for the cache, not a closure at every call (policy() asks for the roots, and every check for the policy). */
+    private readonly findRoots = (): readonly Workspace[] => {
+        const roots = this.sortedWorkspaces();
+        const last = this.lastRoots;
+        if (roots.length === last.length && roots.every((root, i) => root === last[i])) return last;
+        return (this.lastRoots = roots);
+    };
 
     protected sortedWorkspaces(): Workspace[] {
         const roots: Workspace[] = [];
