@@ -63,6 +63,41 @@ function policies(services: Awaited<ReturnType<typeof built>>): { blocks: string
     return { blocks, staleContactDays: facts.policy().staleContactDays };
 }
 
+/**
+ * Builds `start`, then takes each step as an update (an edit, a comment written at the start, a new
+ * file, a deletion) and compares `view` of the workspace with `view` of one built from the texts.
+ */
+async function eachStepAsBuilt<T>(
+    start: Array<[string, string]>,
+    steps: readonly Step[],
+    view: (services: Awaited<ReturnType<typeof built>>) => T,
+): Promise<void> {
+    const texts = new Map(start);
+    const services = await built(texts);
+    const { shared } = services;
+    let version = 1;
+    for (const { file, text: written } of steps) {
+        const uri = URI.parse(uriOf(file));
+        if (written === null) {
+            if (!texts.delete(file)) continue;
+            await shared.workspace.DocumentBuilder.update([], [uri]);
+        } else {
+            if (written === COMMENT && !texts.has(file)) continue;
+            const text = written === COMMENT ? `// note\n${texts.get(file)!}` : written;
+            texts.set(file, text);
+            shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'acct', ++version, text));
+            // a new file: an unparsed document, as acct history adds one (history-engine.ts)
+            if (!shared.workspace.LangiumDocuments.hasDocument(uri)) {
+                const document = shared.workspace.LangiumDocumentFactory.fromModel({ $type: 'INVALID' } as never, uri);
+                (document as { state: DocumentState }).state = DocumentState.Changed;
+                shared.workspace.LangiumDocuments.addDocument(document);
+            }
+            await shared.workspace.DocumentBuilder.update([uri], []);
+        }
+        expect(view(services)).toEqual(view(await built(texts)));
+    }
+}
+
 describe('the policy blocks after an update', () => {
     it('are those of a workspace built from the same texts, after any edits, new files and deletions', async () => {
         const step: fc.Arbitrary<Step> = fc.record({ file: fc.constantFrom(...FILES), text: fc.option(policyText, { freq: 5 }) });
@@ -70,29 +105,7 @@ describe('the policy blocks after an update', () => {
             fc.asyncProperty(
                 fc.array(fc.tuple(fc.constantFrom(...FILES), policyText), { minLength: 1, maxLength: 5 }),
                 fc.array(step, { minLength: 1, maxLength: 8 }),
-                async (start, steps) => {
-                    const texts = new Map(start);
-                    const services = await built(texts);
-                    const { shared } = services;
-                    let version = 1;
-                    for (const { file, text } of steps) {
-                        const uri = URI.parse(uriOf(file));
-                        if (text === null) {
-                            if (!texts.delete(file)) continue;
-                            await shared.workspace.DocumentBuilder.update([], [uri]);
-                        } else {
-                            texts.set(file, text);
-                            shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'acct', ++version, text));
-                            if (!shared.workspace.LangiumDocuments.hasDocument(uri)) {
-                                const document = shared.workspace.LangiumDocumentFactory.fromModel({ $type: 'INVALID' } as never, uri);
-                                (document as { state: DocumentState }).state = DocumentState.Changed;
-                                shared.workspace.LangiumDocuments.addDocument(document);
-                            }
-                            await shared.workspace.DocumentBuilder.update([uri], []);
-                        }
-                        expect(policies(services)).toEqual(policies(await built(texts)));
-                    }
-                },
+                (start, steps) => eachStepAsBuilt(start, steps, policies),
             ),
             { numRuns: Number(process.env.ACCT_PROPERTY_RUNS ?? 60), seed: 20261207 },
         );
@@ -106,32 +119,7 @@ describe('the global ids after an update', () => {
             fc.asyncProperty(
                 fc.array(fc.tuple(fc.constantFrom(...FILES), fileText), { minLength: 1, maxLength: 5 }),
                 fc.array(step, { minLength: 1, maxLength: 8 }),
-                async (start, steps) => {
-                    const texts = new Map(start);
-                    const services = await built(texts);
-                    const { shared } = services;
-                    let version = 1;
-                    for (const { file, text: written } of steps) {
-                        const uri = URI.parse(uriOf(file));
-                        if (written === null) {
-                            if (!texts.delete(file)) continue;
-                            await shared.workspace.DocumentBuilder.update([], [uri]);
-                        } else {
-                            if (written === COMMENT && !texts.has(file)) continue;
-                            const text = written === COMMENT ? `// note\n${texts.get(file)!}` : written;
-                            texts.set(file, text);
-                            shared.workspace.TextDocuments!.set(TextDocument.create(uri.toString(), 'acct', ++version, text));
-                            // a new file: an unparsed document, as acct history adds one (history-engine.ts)
-                            if (!shared.workspace.LangiumDocuments.hasDocument(uri)) {
-                                const document = shared.workspace.LangiumDocumentFactory.fromModel({ $type: 'INVALID' } as never, uri);
-                                (document as { state: DocumentState }).state = DocumentState.Changed;
-                                shared.workspace.LangiumDocuments.addDocument(document);
-                            }
-                            await shared.workspace.DocumentBuilder.update([uri], []);
-                        }
-                        expect(seen(services)).toEqual(seen(await built(texts)));
-                    }
-                },
+                (start, steps) => eachStepAsBuilt(start, steps, seen),
             ),
             { numRuns: Number(process.env.ACCT_PROPERTY_RUNS ?? 60), seed: 20261206 },
         );
