@@ -69,7 +69,7 @@ export function drawPoint(pts: SVGGElement, p: QuadrantPoint, s: MarkSlot, at: M
 }
 
 /**
- * A crowded cell's other customers as one mark: a ring with their number in it, "12 customers"
+ * A crowded cell's other customers as one mark: a square with their number in it, "12 customers"
  * beside it and how many of them have another tier than the table suggests (the dashed ring of
  * a mismatch round it); their names on hover and in its accessible label. `openable`: a click
  * shows them one by one (the editor).
@@ -79,11 +79,11 @@ export function drawGroup(pts: SVGGElement, group: QuadrantGroup, s: MarkSlot, a
     const slot = slotOf(at, s);
     const { x, y } = slot;
     const count = String(group.members.length);
-    // the number fits in its ring: wider for more digits
-    const r = Math.max(slot.r + 2, 3.4 * count.length + 4);
-    if (group.mismatches) svg('circle', { class: 'mismatch-ring', cx: x, cy: y, r: r + 3 }, pts);
+    // a square, where a customer is a dot (numbered too in a narrow panel); the number fits in it: wider for more digits
+    const r = Math.max(slot.r + 1, 3.4 * count.length + 3);
+    if (group.mismatches) svg('rect', { class: 'mismatch-ring', x: x - r - 3, y: y - r - 3, width: 2 * r + 6, height: 2 * r + 6, rx: 6 }, pts);
     const cls = ['point', 'q-group', group.mismatches ? 'mismatch' : '', group.key === selected ? 'selected' : ''].filter(Boolean).join(' ');
-    const g = svg('circle', { class: cls, cx: x, cy: y, r }, pts);
+    const g = svg('rect', { class: cls, x: x - r, y: y - r, width: 2 * r, height: 2 * r, rx: 4 }, pts);
     makeItem(g, group.key as SubjectKey, group.ariaLabel);
     g.setAttribute('data-cell', group.cell);
     svg('text', { class: 'q-group-count', x, y: y + 4, 'text-anchor': 'middle' }, pts, count);
