@@ -234,6 +234,11 @@ describe('the quadrant of a crowded workspace in the editor', () => {
             await p.page.click(`.q-point[data-key="${inCell.find(k => k !== 'customer:k7')}"]`);
             await expect.poll(async () => (await p.posted()).slice(posted).some(m => m.type === 'reveal')).toBe(true);
             await p.screenshot('quadrant-crowded-1280-open');
+            // the legend says what the square is
+            if ((await p.page.getAttribute('.legend-toggle', 'aria-expanded')) === 'false') await p.afterRender(() => p.page.click('.legend-toggle'));
+            expect(await p.page.$$eval('.legend-panel rect.q-group', els => els.length)).toBe(1);
+            expect(await p.page.textContent('.legend-panel')).toContain("a full cell's other customers, their number (hover: names)");
+            await p.screenshot('quadrant-crowded-1280-legend');
         },
         T,
     );
