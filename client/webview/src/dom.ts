@@ -89,6 +89,8 @@ export interface NavItem {
     tooltip?: string;
     /** Click or Enter shows this element in the views instead of revealing the declaration (a deal to pick). */
     pick?: PlanFocus;
+    /** Click or Enter shows one by one the customers this mark stands for (a crowded cell of the tier quadrant, `STANDING/COOPERATION`). */
+    open?: string;
 }
 
 /** A rectangle in content coordinates. */

@@ -127,6 +127,9 @@ export const LEGEND = {
     get dot() {
         return t().t('view.legend.dot');
     },
+    get group() {
+        return t().t('view.legend.group');
+    },
     get roleInDot() {
         return t().t('view.legend.letter');
     },

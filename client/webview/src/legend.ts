@@ -151,6 +151,10 @@ export function renderLegend(g: SVGGElement, tab: Tab, maxWidth = 900): { width:
             svg('circle', { class: 'mismatch-ring', cx: 9, cy: 11, r: 8.5 }, it);
             svg('circle', { class: 'q-point dot no-tier', cx: 9, cy: 11, r: 5.5 }, it);
         });
+        mark(LEGEND.group, 20, it => {
+            svg('rect', { class: 'q-group', x: 1, y: 2, width: 18, height: 18, rx: 4 }, it);
+            svg('text', { class: 'q-group-count', x: 10, y: 15, 'text-anchor': 'middle' }, it, '12');
+        });
         row(LEGEND.rows.colour);
         note(LEGEND.region);
         note(LEGEND.dot);

@@ -39,6 +39,8 @@ class App {
     private trends: TrendsState | null = null;
     /** Since when each open opportunity has held its stage (the sandbox). */
     private stageAges: Record<string, StageAge> = {};
+    /** The tier quadrant's crowded cell shown one by one (the last group clicked), until another is. */
+    private openedCell: string | null = null;
     /** Parts sent ahead of the picture that names them (`parts` messages): kept for that picture alone, neither drawn nor saved. */
     private ahead: PlanPart[] = [];
 
@@ -71,14 +73,17 @@ class App {
                 this.persist(false);
             },
             // a deal offered to pick is shown in the views; a commit of the Trends opens its change; anything else is revealed in the editor
-            reveal: item =>
+            reveal: item => {
+                // a crowded cell of the quadrant: its customers shown one by one, each then revealed by its own click
+                if (item.open !== undefined) return this.openCell(item.open);
                 this.host.post(
                     item.pick
                         ? { type: 'show', focus: item.pick }
                         : item.el.dataset.commit
                           ? { type: 'openCommit', commit: item.el.dataset.commit }
                           : { type: 'reveal', subject: item.key },
-                ),
+                );
+            },
             ensureVisible: item => this.canvas.ensureVisible(item),
             zoomBy: factor => this.canvas.zoomBy(factor),
         });
@@ -207,6 +212,7 @@ class App {
             trends: this.trends,
             stageAges: this.stageAges,
             wholeOrganisation: this.state.whole,
+            openCell: this.openedCell,
         });
         this.chrome.showWhole(drawn.fold ? drawn.fold.whole : null);
         this.drawnShape = drawn.shape;
@@ -253,6 +259,11 @@ class App {
         this.state.picks = n;
         if (this.state.tab === 'sandbox') this.render();
         this.persist(false);
+    }
+
+    private openCell(cell: string): void {
+        this.openedCell = cell;
+        this.render();
     }
 
     private toggleWhole(): void {

@@ -1,9 +1,9 @@
 /** Tier quadrant: every customer by standing (vertical) and cooperation (horizontal). */
 import { suggestedTiers } from '@acct/method';
-import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
-import { cellSlot } from './grid-layout.js';
-import { tierRegions, unfocusedOf, type QuadrantModel } from './models/quadrant.js';
+import { svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { quadrantMarks, tierRegions, unfocusedOf, type QuadrantMark, type QuadrantModel } from './models/quadrant.js';
 import { axisTitles, boxedText } from './render-common.js';
+import { drawGroup, drawPoint, type MarkPlace } from './render-quadrant-marks.js';
 import { texts } from './texts.js';
 
 /** The largest cells (a full editor); smaller ones fit a panel, down to the smallest. */
@@ -16,7 +16,6 @@ const NAMED_CELL_W = 130;
 export const Q_TOP = 34;
 const BOTTOM = 54;
 const LABEL_FONT = 11.5;
-const LINE_H = 14;
 const KEY_LINE = 17;
 /** The compact form lists at most this many names under the grid. */
 const KEY_MAX = 12;
@@ -29,12 +28,13 @@ export class QuadrantGrid {
     /** The dots carry numbers and the names are listed under the grid. */
     readonly compact: boolean;
 
-    constructor(room: { w: number; h: number }, points: number, below: number) {
+    /** `marks`: the dots and groups drawn; `named`: the customers drawn alone, whom the compact form lists under the grid. */
+    constructor(room: { w: number; h: number }, marks: number, named: number, below: number) {
         const fit = (v: number, lo: number, hi: number) => Math.floor(Math.max(lo, Math.min(hi, Number.isFinite(v) ? v : hi)));
         this.left = Number.isFinite(room.w) && room.w < 5 * Q_CELL_W + 92 + 16 ? 62 : 92;
         this.cellW = fit((room.w - this.left - 16) / 5, MIN_CELL_W, Q_CELL_W);
-        this.compact = this.cellW < NAMED_CELL_W && points > 0;
-        const key = this.compact ? (Math.min(points, KEY_MAX) + (points > KEY_MAX ? 1 : 0)) * KEY_LINE + 14 : 0;
+        this.compact = this.cellW < NAMED_CELL_W && marks > 0;
+        const key = this.compact ? (Math.min(named, KEY_MAX) + (named > KEY_MAX ? 1 : 0)) * KEY_LINE + 14 : 0;
         this.cellH = fit((room.h - Q_TOP - BOTTOM - below - key) / 5, MIN_CELL_H, Q_CELL_H);
     }
 
@@ -53,9 +53,22 @@ function unplottedHeight(model: QuadrantModel): number {
     return model.unplotted.length ? 24 + (Math.min(8, model.unplotted.length) + 1) * 17 : 0;
 }
 
+/** The grid for `marks` in a room of this size. */
+function gridFor(model: QuadrantModel, marks: readonly QuadrantMark[], room: { w: number; h: number }): QuadrantGrid {
+    return new QuadrantGrid(room, marks.length, marks.filter(m => m.kind === 'point').length, unplottedHeight(model));
+}
+
+/** The customers a reader is looking at, drawn alone in any cell: the highlighted one and the selected one. */
+const keptBy = (selected: string | null) => (p: QuadrantModel['points'][number]) => p.focused || p.key === selected;
+
 /** What the quadrant's drawing depends on in a room of this size. */
 export function quadrantShape(model: QuadrantModel, room: { w: number; h: number }): string {
-    return new QuadrantGrid(room, model.points.length, unplottedHeight(model)).name;
+    return gridFor(model, quadrantMarks(model, keptBy(null)), room).name;
+}
+
+/** Where a crowded cell's customers are shown one by one (`open`: `STANDING/COOPERATION`), in a view whose groups open on a click (the editor's). */
+export interface QuadrantOpen {
+    cell: string | null;
 }
 
 /** The lines between cells of different tiers: the regions' borders. */
@@ -72,19 +85,39 @@ function regionEdges(parent: Element, quadrantCell: QuadrantGrid['cell']): void 
     svg('path', { class: 'q-region-edge', d }, parent);
 }
 
-export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selected: string | null, room = { w: Infinity, h: Infinity }): RenderResult {
-    const geo = new QuadrantGrid(room, model.points.length, unplottedHeight(model));
+/**
+ * Draws the quadrant; `open` when its groups open on a click (the editor: the cell shown one by
+ * one, `open.cell`), absent where they cannot (the report).
+ */
+export function renderQuadrant(
+    layer: SVGGElement,
+    model: QuadrantModel,
+    selected: string | null,
+    room = { w: Infinity, h: Infinity },
+    open?: QuadrantOpen,
+): RenderResult {
+    const marks = quadrantMarks(model, keptBy(selected), open?.cell ?? null);
+    const geo = gridFor(model, marks, room);
     const base = unfocusedOf(model);
+    const openable = open !== undefined;
     // the report draws the same quadrant once per customer, another customer focused in each: the
-    // drawing of the quadrant with none focused is made once and copied, and only the focused and
-    // the selected customers' points are drawn again (the same elements a whole drawing makes)
-    if (!base || geo.compact) return drawQuadrant(layer, model, selected, geo).result;
+    // drawing of the quadrant with none focused is made once and copied, and only the cells of the
+    // focused and the selected customers (and an open cell) are drawn again (the same elements a
+    // whole drawing makes)
+    if (!base || geo.compact) return drawQuadrant(layer, model, marks, selected, geo, openable).result;
     const shapes = (drawings.get(base) ?? drawings.set(base, new Map()).get(base))!;
-    const shape = `${geo.left} ${geo.name}`;
+    const shape = `${geo.left} ${geo.name} ${openable}`;
     let drawing = shapes.get(shape);
     if (!drawing) {
         const g = svg('g', {}, null);
-        const drawn = drawQuadrant(g, base, null, geo);
+        const drawn = drawQuadrant(
+            g,
+            base,
+            quadrantMarks(base, () => false),
+            null,
+            geo,
+            openable,
+        );
         drawing = {
             g,
             spans: drawn.spans,
@@ -95,85 +128,69 @@ export function renderQuadrant(layer: SVGGElement, model: QuadrantModel, selecte
         shapes.set(shape, drawing);
     }
     const copy = drawing.g.cloneNode(true) as SVGGElement;
-    const pts = copy.children[drawing.pointsAt]!;
+    const pts = copy.children[drawing.pointsAt] as SVGGElement;
     const children = Array.from(pts.children);
+    // the copy is not in the document: its marks are put back in order, the ones drawn again among them
+    pts.replaceChildren();
+    const redrawn = new Set(marks.filter(m => m.kind === 'point' && keptBy(selected)(m.point)).map(m => cellKey(m)));
+    if (open?.cell) redrawn.add(open.cell);
+    const spans = new Map(drawing.spans.map(span => [span.id, span]));
     const items: NavItem[] = [];
-    model.points.forEach((p, i) => {
-        const span = drawing.spans[i]!;
-        let item: NavItem;
-        if (p.focused || p.key === selected) {
-            const redrawn = svg('g', {}, null);
-            item = drawPoint(redrawn, p, model, selected, geo);
-            const old = children.slice(span.start, span.start + span.count);
-            for (const el of Array.from(redrawn.childNodes)) pts.insertBefore(el, old[0] ?? null);
-            old.forEach(el => el.remove());
+    for (const mark of marks) {
+        const span = spans.get(markId(mark));
+        if (span && !redrawn.has(cellKey(mark))) {
+            // the same mark as in the drawing copied: its elements, in their order
+            for (let i = span.start; i < span.start + span.count; i++) pts.appendChild(children[i]!);
+            items.push({
+                ...span.item,
+                el: children[span.start + span.at] as SVGGraphicsElement,
+                ...(mark.kind === 'point' ? { tooltip: mark.point.tooltip } : {}),
+            });
         } else {
-            item = { ...span.item, el: children[span.start + span.at] as SVGGraphicsElement, tooltip: p.tooltip };
+            items.push(drawMark(pts, mark, selected, geo, 0, openable));
         }
-        items.push(item);
-    });
+    }
     while (copy.firstChild) layer.appendChild(copy.firstChild);
     return { items, width: drawing.width, height: drawing.height };
 }
 
 /** A quadrant's drawing with no customer focused nor selected, by the model it draws and the shape of its grid. */
-const drawings = new WeakMap<QuadrantModel, Map<string, { g: SVGGElement; spans: PointSpan[]; pointsAt: number; width: number; height: number }>>();
+const drawings = new WeakMap<QuadrantModel, Map<string, { g: SVGGElement; spans: MarkSpan[]; pointsAt: number; width: number; height: number }>>();
 
-/** Where a point's elements are among the points' group's children: from `start`, `count` of them, its control at `start + at`. */
-interface PointSpan {
+/** Where a mark's elements are among the marks' group's children: from `start`, `count` of them, its control at `start + at`. */
+interface MarkSpan {
+    id: string;
     start: number;
     count: number;
     at: number;
     item: NavItem;
 }
 
-function drawPoint(pts: SVGGElement, p: QuadrantModel['points'][number], model: QuadrantModel, selected: string | null, geo: QuadrantGrid): NavItem {
-    const cell = geo.cell(p.standing, p.cooperation);
-    const slot = cellSlot(p.slot, p.slotCount, cell.w, cell.h, geo.compact ? 9 : 8, geo.compact ? 0 : 4);
-    const cls = [
-        'point',
-        'q-point',
-        'dot',
-        p.tier ? `tier-${p.tier}` : 'no-tier',
-        p.mismatch ? 'mismatch' : '',
-        p.focused ? 'focused' : '',
-        p.key === selected ? 'selected' : '',
-    ]
-        .filter(Boolean)
-        .join(' ');
-    const x = cell.x + slot.cx;
-    const y = cell.y + slot.cy;
-    if (p.mismatch) svg('circle', { class: 'mismatch-ring', cx: x, cy: y, r: slot.r + Math.max(2, slot.r * 0.45) }, pts);
-    // the dot itself is the control: one element per customer keeps 5,000 customers fast
-    const g = svg('circle', { class: cls, cx: x, cy: y, r: slot.r }, pts);
-    makeItem(g, p.key, p.ariaLabel);
-    if (geo.compact) {
-        const number = String(model.points.indexOf(p) + 1);
-        if (slot.r >= 7 && number.length <= 2) svg('text', { class: 'dot-number', x, y: y + 4, 'text-anchor': 'middle' }, pts, number);
-    } else if (slot.labelWidth > 20) {
-        // a long name on as many lines as its slot has room for; the whole of it on hover
-        const maxLines = Math.max(1, Math.min(3, Math.floor((geo.cellH - 16) / p.slotCount / LINE_H)));
-        boxedText(pts, 'point-label', p.name, {
-            x: x + slot.r + (p.mismatch ? 8 : 6),
-            y: y + 4,
-            width: slot.labelWidth - (p.mismatch ? 4 : 0),
-            font: LABEL_FONT,
-            maxLines,
-            lineHeight: LINE_H,
-            bold: p.focused,
-            middle: true,
-        });
+const cellKey = (m: QuadrantMark): string => (m.kind === 'point' ? `${m.point.standing}/${m.point.cooperation}` : m.group.cell);
+/** A mark's identity across drawings of one plan: the customer, or the cell's group of as many customers. */
+const markId = (m: QuadrantMark): string => (m.kind === 'point' ? `p ${m.at}` : `g ${m.group.cell} ${m.group.members.length}`);
+
+function drawMark(pts: SVGGElement, mark: QuadrantMark, selected: string | null, geo: QuadrantGrid, number: number, openable: boolean): NavItem {
+    if (mark.kind === 'group') {
+        const g = mark.group;
+        return drawGroup(pts, g, mark, placeOf(geo, g.standing, g.cooperation), selected, openable);
     }
-    const hit = Math.max(slot.r + 2, 4);
-    return { key: p.key, el: g, x: x - hit, y: y - hit, w: 2 * hit, h: 2 * hit, tooltip: p.tooltip };
+    const p = mark.point;
+    return drawPoint(pts, p, mark, placeOf(geo, p.standing, p.cooperation), selected, number);
+}
+
+function placeOf(geo: QuadrantGrid, standing: number, cooperation: number): MarkPlace {
+    return { cell: geo.cell(standing, cooperation), compact: geo.compact, cellH: geo.cellH };
 }
 
 function drawQuadrant(
     layer: SVGGElement,
     model: QuadrantModel,
+    marks: readonly QuadrantMark[],
     selected: string | null,
     geo: QuadrantGrid,
-): { result: RenderResult; pts: SVGGElement; spans: PointSpan[] } {
+    openable: boolean,
+): { result: RenderResult; pts: SVGGElement; spans: MarkSpan[] } {
     const quadrantCell = geo.cell.bind(geo);
     const Q_LEFT = geo.left;
     const Q_CELL_W = geo.cellW;
@@ -188,9 +205,8 @@ function drawQuadrant(
             const tier = suggestedTiers[s - 1]![c - 1]!;
             const g = svg('g', { class: `q-cell tier-${tier}`, 'data-standing': s, 'data-cooperation': c, 'data-tier': tier }, grid);
             tooltip(g, t.t('view.quadrant.cell', { standing: s, cooperation: c, tier: t.name('tiers', tier) }));
+            // a crowded cell's number is on its group's mark
             svg('rect', { class: 'q-cell-bg', x: cell.x, y: cell.y, width: cell.w, height: cell.h }, g);
-            const n = model.counts[s - 1]![c - 1]!;
-            if (n > 4) svg('text', { class: 'q-cell-count', x: cell.x + cell.w - 6, y: cell.y + 13, 'text-anchor': 'end' }, g, `${n}`);
         }
     }
     regionEdges(grid, quadrantCell);
@@ -229,18 +245,27 @@ function drawQuadrant(
 
     const pts = svg('g', { class: 'q-points' }, layer);
     const items: NavItem[] = [];
-    const spans: PointSpan[] = [];
-    for (const p of model.points) {
+    const spans: MarkSpan[] = [];
+    // the customers drawn alone are numbered in the compact form, in order
+    const named = marks.flatMap(m => (m.kind === 'point' ? [m.point] : []));
+    let number = 0;
+    for (const mark of marks) {
         const start = pts.children.length;
-        const item = drawPoint(pts, p, model, selected, geo);
+        const item = drawMark(pts, mark, selected, geo, mark.kind === 'point' ? ++number : 0, openable);
         items.push(item);
-        spans.push({ start, count: pts.children.length - start, at: Array.prototype.indexOf.call(pts.children, item.el, start) - start, item });
+        spans.push({
+            id: markId(mark),
+            start,
+            count: pts.children.length - start,
+            at: Array.prototype.indexOf.call(pts.children, item.el, start) - start,
+            item,
+        });
     }
     let height = Q_TOP + gridH + BOTTOM;
     if (geo.compact) {
         // the names, by the numbers on their dots
         const key = svg('g', { class: 'q-key' }, layer);
-        const shown = model.points.slice(0, KEY_MAX);
+        const shown = named.slice(0, KEY_MAX);
         shown.forEach((p, i) => {
             const g = svg('g', { class: `q-key-item${p.focused ? ' focused' : ''}` }, key);
             boxedText(g, 'point-label', `${i + 1}  ${p.name}`, {
@@ -253,15 +278,15 @@ function drawQuadrant(
                 bold: p.focused,
             });
         });
-        if (model.points.length > shown.length) {
+        if (named.length > shown.length) {
             svg(
                 'text',
                 { class: 'unplotted-item muted', x: Q_LEFT, y: height + 4 + shown.length * KEY_LINE },
                 key,
-                t.t('view.andMore', { count: model.points.length - shown.length }),
+                t.t('view.andMore', { count: named.length - shown.length }),
             );
         }
-        height += (shown.length + (model.points.length > shown.length ? 1 : 0)) * KEY_LINE + 14;
+        height += (shown.length + (named.length > shown.length ? 1 : 0)) * KEY_LINE + 14;
     }
     if (model.unplotted.length) {
         const list = svg('g', { class: 'unplotted' }, layer);

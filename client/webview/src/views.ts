@@ -66,6 +66,11 @@ export interface DrawOptions {
     stageAges?: Record<string, StageAge>;
     /** A deal's power map shows the customer's whole organisation, not only the people who matter to the deal. */
     wholeOrganisation?: boolean;
+    /**
+     * The tier quadrant's crowded cell shown one by one (`STANDING/COOPERATION`, null for none), in a
+     * view whose groups open on a click (the editor's); absent where they cannot (the report).
+     */
+    openCell?: string | null;
 }
 
 /** A power map of more cards than this stays a tree when it does not fit (its overview is zoomed out to). */
@@ -154,7 +159,7 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
                 t.t('view.quadrant.subheading', { customers: model.points.length, mismatches: model.mismatches }) +
                 (customer ? t.t('view.quadrant.highlighted', { name: customer.name }) : ''),
             headerFindings: [],
-            result: renderQuadrant(layer, model, selection, room),
+            result: renderQuadrant(layer, model, selection, room, options.openCell === undefined ? undefined : { cell: options.openCell }),
             emptyText: view.plan.customers.length ? null : noCustomer,
             shape: { name: quadrantShape(model, room), for: (w, h) => quadrantShape(model, roomIn(w, h)) },
         };

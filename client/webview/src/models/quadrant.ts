@@ -163,3 +163,107 @@ export function tierRegions(counts: readonly (readonly number[])[]): TierRegion[
     }
     return regions;
 }
+
+/**
+ * A cell names at most this many marks, one under the other (`cellSlot`'s `labelled`): a cell
+ * of more customers draws those a reader is looking at alone and the others as one mark.
+ */
+export const CELL_NAMED = 4;
+/** The hover text and the accessible label of a group name at most this many of its customers. */
+const GROUP_NAMES = 40;
+
+/** The customers of a crowded cell, drawn as one mark with their number. */
+export interface QuadrantGroup {
+    /** `cell:STANDING/COOPERATION`: the mark's key among the view's items (no plan element has it). */
+    key: string;
+    /** `STANDING/COOPERATION`. */
+    cell: string;
+    standing: number;
+    cooperation: number;
+    /** By name, then id (their slots' order). */
+    members: QuadrantPoint[];
+    mismatches: number;
+    ariaLabel: string;
+    tooltip: string;
+}
+
+/** What the quadrant draws: a customer alone or a group, in a slot of its cell. */
+export type QuadrantMark = ({ kind: 'point'; point: QuadrantPoint } | { kind: 'group'; group: QuadrantGroup }) & {
+    slot: number;
+    slotCount: number;
+    /** Where its first customer is in `points`: the marks are drawn in that order. */
+    at: number;
+};
+
+const cellOf = (p: QuadrantPoint): string => `${p.standing}/${p.cooperation}`;
+
+/**
+ * The marks of the quadrant: each customer alone while its cell holds at most `CELL_NAMED` (as
+ * every cell was drawn before), or in the cell `open`; in a fuller cell, the customers `kept`
+ * (the highlighted and the selected) alone with their names and the others, two or more, as one
+ * group. Kept or not, every customer is in exactly one mark.
+ */
+export function quadrantMarks(model: QuadrantModel, kept: (p: QuadrantPoint) => boolean, open: string | null = null): QuadrantMark[] {
+    const cells = new Map<string, number[]>();
+    model.points.forEach((p, i) => {
+        const list = cells.get(cellOf(p));
+        if (list) list.push(i);
+        else cells.set(cellOf(p), [i]);
+    });
+    const marks: QuadrantMark[] = [];
+    for (const [cell, at] of cells) {
+        const alone = (i: number, slot = model.points[i]!.slot, slotCount = model.points[i]!.slotCount): QuadrantMark => ({
+            kind: 'point',
+            point: model.points[i]!,
+            slot,
+            slotCount,
+            at: i,
+        });
+        const keep = at.filter(i => kept(model.points[i]!));
+        if (at.length <= CELL_NAMED || cell === open || at.length - keep.length < 2) {
+            for (const i of at) marks.push(alone(i));
+            continue;
+        }
+        const bySlot = (a: number, b: number) => model.points[a]!.slot - model.points[b]!.slot;
+        keep.sort(bySlot);
+        const rest = at.filter(i => !keep.includes(i)).sort(bySlot);
+        keep.forEach((i, slot) => marks.push(alone(i, slot, keep.length + 1)));
+        const group = groupOf(rest.map(i => model.points[i]!));
+        marks.push({ kind: 'group', group, slot: keep.length, slotCount: keep.length + 1, at: Math.min(...rest) });
+    }
+    return marks.sort((a, b) => a.at - b.at);
+}
+
+function groupOf(members: QuadrantPoint[]): QuadrantGroup {
+    const t = texts();
+    const { standing, cooperation } = members[0]!;
+    const cell = `${standing}/${cooperation}`;
+    const suggested = suggestedTiers[standing - 1]![cooperation - 1]!;
+    const tier = t.name('tiers', suggested);
+    const mismatches = members.filter(p => p.mismatch).length;
+    const named = members.slice(0, GROUP_NAMES);
+    const more = members.length > named.length ? [t.t('view.andMore', { count: members.length - named.length })] : [];
+    const line = (p: QuadrantPoint): string =>
+        t.t(p.mismatch ? 'view.quadrant.group.memberMismatch' : 'view.quadrant.group.member', {
+            name: p.name,
+            tier: p.tier ? t.name('tiers', p.tier) : t.t('view.notDeclared'),
+        });
+    const count = members.length;
+    return {
+        key: `cell:${cell}`,
+        cell,
+        standing,
+        cooperation,
+        members,
+        mismatches,
+        ariaLabel: t.t('view.quadrant.group.aria', {
+            count,
+            standing,
+            cooperation,
+            tier,
+            mismatches: mismatches ? t.t('view.quadrant.group.aria.mismatches', { count: mismatches }) : '',
+            names: t.list([...named.map(line), ...more]),
+        }),
+        tooltip: [t.t('view.quadrant.group.head', { count, standing, cooperation, tier }), '', ...named.map(line), ...more].join('\n'),
+    };
+}
