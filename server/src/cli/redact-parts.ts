@@ -9,7 +9,10 @@ import type { Pseudonym, Redactor } from './redact-pseudonyms.js';
  * Where a redacted part goes: `copy` keeps the redacted one (the plan stays as it was, for a caller
  * that reads it afterwards, `acct report --redact`); `inPlace` writes it into the plan's own part
  * (the same keys in the same order: only the values change), so that no second plan is kept alive
- * while it is serialized (`acct export --redact`, which never reads the plan again).
+ * while it is serialized (`acct export --redact`, which never reads the plan again). In place, a
+ * key the redacted part did not name would keep its original value: each part below names every
+ * key of its type, and `test/unit/redact-shape.test.ts` holds that the copy has all the plan's
+ * keys and that in place writes the copy's bytes.
  */
 export type Put = <T extends object>(original: T, redacted: T) => T;
 export const copy: Put = (_original, redacted) => redacted;
