@@ -10,7 +10,9 @@ import { describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
 import { loadTexts } from '../../server/src/node/workspace-loader.js';
 import { redactPlan } from '../../server/src/cli/redact.js';
-import { ARGUMENTS, LOCALES, markingTexts, placeholdersOf, sayMarked, textsFor, type ArgumentClass, type Locale } from '../../server/src/method/index.js';
+import { messageRedaction } from '../../server/src/cli/redact-messages.js';
+import { ARGUMENTS, LOCALES, markingTexts, placeholdersOf, textsFor, type ArgumentClass, type Locale } from '../../server/src/method/index.js';
+import { markedForm, sayMarked } from '../support/marked-messages.js';
 import { checks, findings } from '../../server/src/method/messages/en/checks.js';
 import type { AcctPlanDocument } from '../../server/src/contract/plan-types.js';
 
@@ -141,12 +143,12 @@ describe('redaction by arguments, over random plans in every locale', () => {
                     const { plan: redacted } = redactPlan(
                         document,
                         { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) },
-                        { redacted: marking.redacted, withheld },
+                        { redacted: messageRedaction(marking, base).redacted, withheld },
                     );
                     const secrets = originals(document);
                     document.diagnostics.forEach((d, i) => {
                         findingsSeen++;
-                        const marked = marking.marked(d.message);
+                        const marked = markedForm(marking, d.message);
                         expect(marked, d.message).toBeDefined();
                         checkFinding(d.message, marked!, redacted.diagnostics[i]!.message, locale, secrets, withheld);
                     });
@@ -170,7 +172,7 @@ describe('marked messages', () => {
             const plan = (await loadTexts(files, { today: TODAY, locale, marking, cwd: dir })).plan();
             expect(plan.diagnostics.length).toBeGreaterThan(10);
             for (const d of [...plan.diagnostics, ...plan.waived]) {
-                const marked = marking.marked(d.message);
+                const marked = markedForm(marking, d.message);
                 expect(marked, d.message).toBeDefined();
                 expect(sayMarked(marked!, locale, (_kind, value) => value)).toBe(d.message);
             }
@@ -188,7 +190,7 @@ describe('marked messages', () => {
         const { plan: redacted } = redactPlan(
             document,
             { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) },
-            { redacted: marking.redacted, withheld: 'withheld' },
+            { redacted: messageRedaction(marking, textsFor('en')).redacted, withheld: 'withheld' },
         );
         const messages = redacted.diagnostics.map(d => d.message).join('\n');
         expect(document.diagnostics.some(d => d.message.includes(evil))).toBe(true);

@@ -1,9 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWorkspace } from '../../server/src/node/workspace-loader.js';
+import { loadTexts, loadWorkspace } from '../../server/src/node/workspace-loader.js';
 import { redactPlan } from '../../server/src/cli/redact.js';
 import { messageRedaction } from '../../server/src/cli/redact-messages.js';
-import { markingTexts, textsFor } from '../../server/src/method/index.js';
+import { LOCALES, markingTexts, textsFor } from '../../server/src/method/index.js';
+import { serializePlan } from '../../server/src/plan/plan-json.js';
 
 const examples = path.resolve(__dirname, '..', '..', 'examples');
 
@@ -35,4 +37,41 @@ describe('a redacted export has the shape of the export', () => {
         expect(redacted.diagnostics.length).toBeGreaterThan(0);
         expect(JSON.stringify(plan)).toBe(before);
     });
+});
+
+// the examples, and a waived finding (the examples waive none)
+const files = [
+    ...readdirSync(examples)
+        .filter(f => f.endsWith('.acct'))
+        .map(f => ({ file: path.join(examples, f), text: readFileSync(path.join(examples, f), 'utf8') })),
+    {
+        file: path.join(examples, 'waived.acct'),
+        text: 'customer retiring "Retiring Ltd" {\n    contact fanzi "Fan Zi" { support 0 intimacy 3 waive friendly-but-unsupportive "Fan Zi is retiring in March" }\n}\n',
+    },
+];
+
+/** `acct export --redact` redacts the plan where it stands (it never reads it again): the same document as the copy. */
+describe('a redaction in place', () => {
+    for (const locale of LOCALES)
+        it(`${locale}: writes the same bytes as the copy, into the plan's own parts`, async () => {
+            const texts = textsFor(locale);
+            const marking = markingTexts(texts);
+            const workspace = await loadTexts(files, { today: '2026-11-22', locale, cwd: examples, marking });
+            const plan = workspace.plan();
+            const located = workspace.located();
+            const subjects = { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) };
+            const copied = redactPlan(plan, subjects, messageRedaction(marking, texts));
+            const own = { customer: plan.customers[0]!, contact: plan.customers[0]!.contacts[0]!, finding: plan.diagnostics[0]!, waived: plan.waived[0]! };
+            expect(own.waived.reason).toBe('Fan Zi is retiring in March');
+            const inPlace = redactPlan(plan, subjects, messageRedaction(marking, texts), { inPlace: true });
+            expect(serializePlan(inPlace.plan)).toBe(serializePlan(copied.plan));
+            expect(inPlace.subjects).toEqual(copied.subjects);
+            // the plan's own objects, now redacted: nothing of the original is left in them
+            expect(inPlace.plan.customers[0]).toBe(own.customer);
+            expect(inPlace.plan.customers[0]!.contacts[0]).toBe(own.contact);
+            expect(inPlace.plan.diagnostics[0]).toBe(own.finding);
+            expect(inPlace.plan.waived[0]).toBe(own.waived);
+            for (const part of ['members', 'competitors', 'customers', 'diagnostics', 'waived'] as const)
+                expect(JSON.stringify(plan[part])).toBe(JSON.stringify(copied.plan[part]));
+        });
 });

@@ -7,21 +7,28 @@
  */
 import type { FindingSubject } from '../contract/findings.js';
 import { parseSubjectKey, type SubjectKey } from '../contract/subject-key.js';
-import type { ArgumentClass, MarkingTexts, SayValue, Texts } from '../method/index.js';
+import { spaceChineseLatin, type ArgumentClass, type MarkingTexts, type SayValue, type Texts } from '../method/index.js';
 import type { Redactor, Replacements } from './redact-pseudonyms.js';
 
 export interface MessageRedaction {
-    /** The message said again with each plan value given by `say` (`MarkingTexts.redacted`); undefined for a text the checks did not say. */
+    /** The message said again with each plan value given by `say`, in the language's spacing; undefined for a text the checks did not say. */
     redacted(message: string, say: SayValue): string | undefined;
     /** The word that stands for a withheld value, in the messages' language. */
     withheld: string;
 }
 
 /** The redaction of the messages the checks said through `marking`, in the language of `texts`. */
-export const messageRedaction = ({ redacted }: MarkingTexts, texts: Texts): MessageRedaction => ({
-    redacted,
-    withheld: texts.t('cli.export.withheld'),
-});
+export function messageRedaction({ said }: MarkingTexts, texts: Texts): MessageRedaction {
+    // the Chinese rule applies to the message as it finally reads, pseudonyms included
+    const redacted: MessageRedaction['redacted'] =
+        texts.locale === 'zh-CN'
+            ? (message, say) => {
+                  const text = said(message, say);
+                  return text === undefined ? undefined : spaceChineseLatin(text);
+              }
+            : said;
+    return { redacted, withheld: texts.t('cli.export.withheld') };
+}
 
 /** The redacted message of a finding about `about`; the pseudonyms are `r`'s, every id declared in it. */
 export function messageRedactor(r: Redactor, { redacted, withheld }: MessageRedaction): (message: string, about: FindingSubject | null | undefined) => string {

@@ -5,6 +5,19 @@
 import type { ActivityJson, CompetitorSupportJson, ContactJson, CustomerJson, DecisionChainEntryJson, OpportunityJson } from '../contract/plan-types.js';
 import type { Pseudonym, Redactor } from './redact-pseudonyms.js';
 
+/**
+ * Where a redacted part goes: `copy` keeps the redacted one (the plan stays as it was, for a caller
+ * that reads it afterwards, `acct report --redact`); `inPlace` writes it into the plan's own part
+ * (the same keys in the same order: only the values change), so that no second plan is kept alive
+ * while it is serialized (`acct export --redact`, which never reads the plan again). In place, a
+ * key the redacted part did not name would keep its original value: each part below names every
+ * key of its type, and `test/unit/redact-shape.test.ts` holds that the copy has all the plan's
+ * keys and that in place writes the copy's bytes.
+ */
+export type Put = <T extends object>(original: T, redacted: T) => T;
+export const copy: Put = (_original, redacted) => redacted;
+export const inPlace: Put = (original, redacted) => Object.assign(original, redacted);
+
 const member = (r: Redactor, members: Map<string, Pseudonym>, id: string | null): string | null =>
     id === null ? null : r.pseudonyms('member', id, '', members).id;
 
@@ -15,7 +28,7 @@ const member = (r: Redactor, members: Map<string, Pseudonym>, id: string | null)
  * does not name is left out, never copied). The free texts are numbered in the order of the
  * document (a customer's contacts, opportunities and activities before its industry).
  */
-export function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJson {
+export function redactCustomer(r: Redactor, customer: CustomerJson, put: Put): CustomerJson {
     const members = r.of('member', '');
     const competitors = r.of('competitor', '');
     const contacts = r.of('contact', customer.id);
@@ -25,7 +38,7 @@ export function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJso
     const competitor = (id: string): string => r.pseudonyms('competitor', id, '', competitors).id;
     const contactsOut = customer.contacts.map((c): ContactJson => {
         const pseudonyms = r.pseudonyms('contact', c.id, customer.id, contacts);
-        return {
+        return put(c, {
             id: pseudonyms.id,
             name: pseudonyms.name,
             title: r.text('Title', c.title),
@@ -36,16 +49,16 @@ export function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJso
             reportsTo: c.reportsTo === null ? null : contact(c.reportsTo),
             lastContact: c.lastContact,
             owner: member(r, members, c.owner),
-            competitorSupport: c.competitorSupport.map((s): CompetitorSupportJson => ({ competitor: competitor(s.competitor), support: null })),
+            competitorSupport: c.competitorSupport.map((s): CompetitorSupportJson => put(s, { competitor: competitor(s.competitor), support: null })),
             influences: c.influences.map(contact),
             kpis: c.kpis.map(kpi => r.text('KPI', kpi)!),
             pains: c.pains.map(pain => r.text('Pain', pain)!),
-        };
+        });
     });
     const opportunitiesOut = customer.opportunities.map((o): OpportunityJson => {
         const pseudonyms = r.pseudonyms('opportunity', o.id, customer.id, opportunities);
         const { team, valueProposition: vp } = o;
-        return {
+        return put(o, {
             id: pseudonyms.id,
             name: pseudonyms.name,
             stage: o.stage,
@@ -54,30 +67,34 @@ export function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJso
             budget: o.budget,
             start: o.start,
             qualified: o.qualified,
-            team: team && { ar: member(r, members, team.ar), sr: member(r, members, team.sr), fr: member(r, members, team.fr) },
-            decisionChain: o.decisionChain.map((entry): DecisionChainEntryJson => ({
-                contact: contact(entry.contact),
-                role: entry.role,
-                support: entry.support,
-                group: entry.group,
-            })),
+            team: team && put(team, { ar: member(r, members, team.ar), sr: member(r, members, team.sr), fr: member(r, members, team.fr) }),
+            decisionChain: o.decisionChain.map((entry): DecisionChainEntryJson =>
+                put(entry, {
+                    contact: contact(entry.contact),
+                    role: entry.role,
+                    support: entry.support,
+                    group: entry.group,
+                }),
+            ),
             competitors: o.competitors.map(competitor),
             horizon: o.horizon,
             sandbox: o.sandbox,
             intent: r.text('Intent', o.intent),
             solution: r.text('Solution', o.solution),
-            valueProposition: vp && {
-                strengths: r.text('Strengths', vp.strengths),
-                uniqueValue: r.text('Unique value', vp.uniqueValue),
-                fit: r.text('Fit', vp.fit),
-                difference: r.text('Difference', vp.difference),
-            },
+            valueProposition:
+                vp &&
+                put(vp, {
+                    strengths: r.text('Strengths', vp.strengths),
+                    uniqueValue: r.text('Unique value', vp.uniqueValue),
+                    fit: r.text('Fit', vp.fit),
+                    difference: r.text('Difference', vp.difference),
+                }),
             maturity: o.maturity,
-        };
+        });
     });
     const activitiesOut = customer.activities.map((a): ActivityJson => {
         const pseudonyms = r.pseudonyms('activity', a.id, customer.id, activities);
-        return {
+        return put(a, {
             id: pseudonyms.id,
             name: pseudonyms.name,
             kind: a.kind,
@@ -87,10 +104,10 @@ export function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJso
             status: a.status,
             outcome: r.text('Outcome', a.outcome),
             objective: r.text('Objective', a.objective),
-        };
+        });
     });
     const pseudonyms = r.pseudonyms('customer', customer.id);
-    return {
+    return put(customer, {
         id: pseudonyms.id,
         name: pseudonyms.name,
         industry: r.text('Industry', customer.industry),
@@ -105,5 +122,5 @@ export function redactCustomer(r: Redactor, customer: CustomerJson): CustomerJso
         contacts: contactsOut,
         opportunities: opportunitiesOut,
         activities: activitiesOut,
-    };
+    });
 }

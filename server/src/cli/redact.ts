@@ -16,7 +16,7 @@
 import type { AcctPlanDocument, DiagnosticJson, WaivedJson } from '../contract/plan-types.js';
 import type { FindingSubject } from '../contract/findings.js';
 import { parseSubjectKey, SubjectKeys, type SubjectKey } from '../contract/subject-key.js';
-import { redactCustomer } from './redact-parts.js';
+import { copy, inPlace, redactCustomer } from './redact-parts.js';
 import { Redactor } from './redact-pseudonyms.js';
 import { messageRedactor, type MessageRedaction } from './redact-messages.js';
 
@@ -32,8 +32,18 @@ export interface Redacted {
     subjects: RedactionSubjects;
 }
 
+export interface RedactionOptions {
+    /**
+     * Redact the plan's own parts where they stand instead of a copy (the same document, byte for
+     * byte): for a caller that never reads the plan again (`acct export --redact`). By default the
+     * plan is left as it was (`acct report --redact` reads it afterwards).
+     */
+    inPlace?: boolean;
+}
+
 /** `messages`: how the findings' messages are redacted (said again from their arguments, `messageRedaction`). */
-export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, messages: MessageRedaction): Redacted {
+export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, messages: MessageRedaction, options: RedactionOptions = {}): Redacted {
+    const put = options.inPlace ? inPlace : copy;
     const r = new Redactor();
     // Every id first, in document order, so that a reference to a later element has its number.
     const files = plan.files.map(file => r.file(file));
@@ -46,7 +56,7 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
         for (const o of customer.opportunities) r.declare('opportunity', o.id, o.name, customer.id, local);
         for (const a of customer.activities) r.declare('activity', a.id, a.name, customer.id, local);
     }
-    const customers = plan.customers.map(customer => redactCustomer(r, customer));
+    const customers = plan.customers.map(customer => redactCustomer(r, customer, put));
     const reasons = plan.waived.map(w => r.text('Reason', w.reason) ?? '');
     const keys = new Map<SubjectKey, SubjectKey>();
     const redactedKey = (original: SubjectKey): SubjectKey => {
@@ -71,16 +81,16 @@ export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, 
         message: redactMessage(d.message, about),
         subject: d.subject === null ? null : redactedKey(d.subject),
     });
-    const waived = plan.waived.map((w, i): WaivedJson => ({ ...finding(w, subjects.waived[i]), reason: reasons[i]!, until: w.until }));
+    const waived = plan.waived.map((w, i): WaivedJson => put(w, { ...finding(w, subjects.waived[i]), reason: reasons[i]!, until: w.until }));
     const document: AcctPlanDocument = {
         format: plan.format,
         version: plan.version,
         today: plan.today,
         files,
-        members: plan.members.map(m => ({ id: r.id('member', m.id), name: r.name('member', m.id) })),
-        competitors: plan.competitors.map(c => ({ id: r.id('competitor', c.id), name: r.name('competitor', c.id) })),
+        members: plan.members.map(m => put(m, { id: r.id('member', m.id), name: r.name('member', m.id) })),
+        competitors: plan.competitors.map(c => put(c, { id: r.id('competitor', c.id), name: r.name('competitor', c.id) })),
         customers,
-        diagnostics: plan.diagnostics.map((d, i) => finding(d, subjects.diagnostics[i])),
+        diagnostics: plan.diagnostics.map((d, i) => put(d, finding(d, subjects.diagnostics[i]))),
         waived,
     };
     const subject = (about: FindingSubject | null): FindingSubject | null => {

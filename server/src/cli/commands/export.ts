@@ -49,7 +49,8 @@ async function exportPlan(paths: string[], options: ExportOptions, texts: Texts)
     if (!findingsTable && refuseOnErrors(plan.diagnostics, texts.t('cli.refused.export'), texts)) return 1;
     const located = workspace.located();
     let subjects: RedactionSubjects = { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) };
-    if (marking) ({ plan, subjects } = redactPlan(plan, subjects, messageRedaction(marking, texts)));
+    // the plan is not read again: redacted where it stands, no second plan kept alive while it is written
+    if (marking) ({ plan, subjects } = redactPlan(plan, subjects, messageRedaction(marking, texts), { inPlace: true }));
     const text =
         options.format === 'csv'
             ? (({ header, rows }) => toCsv(header, rows, { bom: options.bom }))(table(options.table!, plan, subjects, { redacted: options.redact }))

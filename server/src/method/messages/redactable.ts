@@ -6,15 +6,14 @@
  * Instead, every template parameter of a finding's message is classified here by what it
  * carries, and the checks run with `markingTexts`: each message is said as usual, and how it was
  * made (its template and arguments) is kept by the message. Redaction says it again from that
- * record with each plan value replaced (`MarkingTexts.redacted`), never the wording around them:
- * the one way a message is redacted. The marked form (`marked`, `sayMarked`: each plan value
- * wrapped in a mark that says its class) is made from the same record only when asked, so that
- * the tests can read every argument and its class out of a message.
+ * record with each plan value replaced (`MarkingTexts.said`), never the wording around them: the
+ * one way a message is redacted (cli/redact-messages.ts). The tests read every argument and its
+ * class out of a message through the same record, with a `say` that marks each value
+ * (test/support/marked-messages.ts).
  */
 import { CATALOGS, type MessageKey } from './catalog.js';
 import type { checks, findings } from './en/checks.js';
-import { formatMessage, spaceChineseLatin, type ParamValue, type PlaceholderNames } from './format.js';
-import type { Locale } from './locale.js';
+import { formatMessage, type ParamValue, type PlaceholderNames } from './format.js';
 import type { Message, Texts } from './texts.js';
 
 /**
@@ -131,43 +130,33 @@ export const ARGUMENTS: { readonly [K in keyof WithParameters]: { readonly [P in
     'syntax.place.other': { rule: 'public' },
 };
 
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-const CLASS_LETTER: Readonly<Record<ArgumentClass, string>> = { name: 'n', text: 't', place: 'p', withheld: 'w', public: '', message: '' };
-const LETTER_CLASS: Readonly<Record<string, ArgumentClass>> = { n: 'name', t: 'text', p: 'place', w: 'withheld' };
-
 /**
- * A value's mark: its class and its length, then the value. The length, not an end mark, ends it,
- * so a hostile name holding the mark's characters cannot end it early.
+ * The character a mark starts with (test/support/marked-messages.ts marks each value with it). The
+ * wording and the public values never hold it, so that a plan's text cannot forge a mark.
  */
-const mark = (kind: ArgumentClass, value: string): string => `${OPEN}${CLASS_LETTER[kind]}${value.length}${CLOSE}${value}`;
+export const MARK_OPEN = '\uE000';
 /** Text outside any mark: never read as a mark (a plan may hold the private-use characters). */
-const clean = (text: string): string => (text.includes(OPEN) ? text.replaceAll(OPEN, '\uFFFD') : text);
+const clean = (text: string): string => (text.includes(MARK_OPEN) ? text.replaceAll(MARK_OPEN, '\uFFFD') : text);
 
-/** How a marked value is said: its pseudonym, the word for withheld, or its mark. */
+/** How a plan value is said again: its pseudonym, the word for withheld, or (in the tests) its mark. */
 export type SayValue = (kind: ArgumentClass, value: string) => string;
 
 export interface MarkingTexts {
     /** Says every message as the language's texts do, and keeps how it was made. */
     readonly texts: Texts;
     /**
-     * A message these texts said, said again from its arguments with each plan value given by `say`
-     * and the language's spacing applied; undefined for a text they did not make. Redaction's one way.
+     * A message these texts said, said again from its arguments with each plan value given by `say`;
+     * undefined for a text they did not make. The language's spacing is not applied (a redaction
+     * applies it to the message as it finally reads, `messageRedaction`). Redaction's one way.
      */
-    redacted(message: string, say: SayValue): string | undefined;
-    /**
-     * The marked form of a message these texts said (undefined for a text they did not make), for
-     * reading its arguments and their classes: `sayMarked(marked(message), locale, say)` is what
-     * `redacted(message, say)` gives. No redaction reads it.
-     */
-    marked(message: string): string | undefined;
+    said(message: string, say: SayValue): string | undefined;
 }
 
 /**
  * How a text of the marking texts was made: a template without parameters, a template filled, or
  * a list, quote or chain of other texts. Only this is kept while the checks speak (a finding's
  * message is said again only if a document is redacted). The texts it was made of are taken as
- * they were known when it was said (`inner`), as its marked form took them.
+ * they were known when it was said (`inner`).
  */
 type Said =
     | { readonly plain: string }
@@ -185,7 +174,7 @@ type Said =
           readonly names: boolean;
       };
 
-/** A text said again with each plan value given by `say`, the rest exactly as its marked form reads (not spaced). */
+/** A text said again with each plan value given by `say`, the rest exactly as it was said (not spaced). */
 function sayAgain(said: Said, say: SayValue): string {
     if ('plain' in said) return clean(said.plain);
     if ('template' in said) {
@@ -246,34 +235,11 @@ export function markingTexts(base: Texts): MarkingTexts {
         quote: text => made(quoteOne, [text], true),
         chain: names => made(base.chain, names, true),
     };
-    const spaced = base.locale === 'zh-CN' ? spaceChineseLatin : (text: string) => text;
     return {
         texts,
-        marked: message => {
+        said: (message, say) => {
             const said = memo.get(message);
-            return said && sayAgain(said, mark);
-        },
-        redacted: (message, say) => {
-            const said = memo.get(message);
-            return said && spaced(sayAgain(said, say));
+            return said && sayAgain(said, say);
         },
     };
-}
-
-/**
- * A marked message said with each marked value replaced by `say(class, value)`, in `locale`'s
- * spacing (the Chinese rule applies to the message as it finally reads, pseudonyms included).
- */
-export function sayMarked(marked: string, locale: Locale, say: (kind: ArgumentClass, value: string) => string): string {
-    let out = '';
-    let at = 0;
-    for (let open = marked.indexOf(OPEN); open >= 0; open = marked.indexOf(OPEN, at)) {
-        const close = marked.indexOf(CLOSE, open);
-        const start = close + 1;
-        const end = start + Number(marked.slice(open + 2, close));
-        out += marked.slice(at, open) + say(LETTER_CLASS[marked[open + 1]!]!, marked.slice(start, end));
-        at = end;
-    }
-    out += marked.slice(at);
-    return locale === 'zh-CN' ? spaceChineseLatin(out) : out;
 }
