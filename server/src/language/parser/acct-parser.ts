@@ -52,6 +52,7 @@ import { fillDefaults, LeanCompositeCstNode, OneShotKeywords, putValueLeafInPlac
 import { AcctValueConverter } from './acct-value-converter.js';
 import { buildRules } from './rule-builder.js';
 import { linkWhenAssigned, parseLinked } from './container-links.js';
+import { constructWithBuilderDefaults } from './one-shot-construct.js';
 
 type CompositeNode = MutableCompositeCstNode;
 
@@ -78,6 +79,8 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
     walkHiddenTokensWithACursor(internals);
     // a one-shot tree links each node as it is assigned, not by a walk after the parse (container-links.ts)
     if (options.valueLeaves && parser instanceof AcctLangiumParser) parser.linksWhenAssigned = linkWhenAssigned(parser, services.Grammar);
+    // its builder fills each node's defaults: Langium's construct need not go over them again (one-shot-construct.ts)
+    if (parser instanceof AcctLangiumParser && parser.linksWhenAssigned) constructWithBuilderDefaults(parser);
     return parser;
 }
 
@@ -323,7 +326,8 @@ class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
         const container = node.container;
         if (node instanceof LeanCompositeCstNode && node.first >= 0 && container instanceof LeanCompositeCstNode) container.reach(node.first, node.last);
         // a node that only wraps the called rule's is dropped before its list is made exact
-        if (!(node instanceof LeanCompositeCstNode && unwrapRuleCall(node, item, this.closed, this.closedItem))) {
+        const unwrapped = node instanceof LeanCompositeCstNode && unwrapRuleCall(node, item, this.closed, this.closedItem);
+        if (!unwrapped) {
             if (node.content.length === 0) {
                 if (!this.holdsDroppedToken(node)) this.removeNode(node);
             } else mutableComposite(node).content = node.content.slice();
@@ -331,8 +335,9 @@ class ValueLeafCstNodeBuilder extends AcctCstNodeBuilder {
         }
         this.closed = item.$cstNode;
         this.closedItem = item;
-        // the node's lists that the parser left empty are the one shared empty list (lean-cst.ts)
-        fillDefaults(this.reflection, item);
+        // the node's lists that the parser left empty are the one shared empty list (lean-cst.ts);
+        // an unwrapped node's item is the called rule's, filled when that rule closed it
+        if (!unwrapped) fillDefaults(this.reflection, item);
     }
 
     override finishTree(root: RootCstNode | undefined): void {
