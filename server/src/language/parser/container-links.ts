@@ -102,7 +102,7 @@ export function parseLinked<T extends AstNode>(parser: LangiumParser, input: str
  * change. Langium reads `Object.entries(source)` (an array a property, for each declaration of a
  * plan) and its walk, before, went over every property of `target` (a customer's fifteen).
  */
-function mergeLinked(target: AstNode, source: AstNode): AstNode {
+export function mergeLinked(target: AstNode, source: AstNode): AstNode {
     const into = target as unknown as Record<string, unknown>;
     const from = source as unknown as Record<string, unknown>;
     for (const name in from) {
