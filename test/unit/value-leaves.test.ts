@@ -171,7 +171,7 @@ describe('the one-shot syntax tree (value leaves)', () => {
     it('reads the examples as Langium’s tree does, with a third of its composite nodes and half its leaves', async () => {
         const { lean, full, leanLeaves, fullLeaves, emptyLists, leanWrappers, fullWrappers } = await expectSameReading(exampleFiles());
         expect(lean).toBeLessThan(full * 0.5);
-        // each declaration's node is its rule's, not wrapped in `Declaration`'s (one-shot-tree.ts unwrapRuleCall)
+        // each declaration's node is its rule's, not wrapped in `Declaration`'s (acct-parser.ts ValueLeafCstNodeBuilder.buildCompositeNode)
         expect(fullWrappers).toBeGreaterThan(10);
         expect(leanWrappers).toBe(0);
         // most list properties of a plan are empty (a contact's kpis, pains, waivers …): all one array

@@ -76,6 +76,9 @@ export const INTERNAL_MEMBERS: readonly InternalMember[] = [
     { owner: 'LangiumParser', member: 'allRules', declared: 'protected', use: 'read', by: LINKS },
     { owner: 'LangiumParser', member: 'mainRule', declared: 'protected', use: 'read', by: LINKS },
     { owner: 'LangiumParser', member: 'lexerResult', declared: 'private', use: 'write', by: LINKS },
+    // a one-shot parse closes each node without Langium's second pass over its defaults (one-shot-construct.ts)
+    { owner: 'LangiumParser', member: 'construct', declared: 'private', use: 'replace', by: 'language/parser/one-shot-construct.ts' },
+    { owner: 'LangiumParser', member: 'converter', declared: 'private', use: 'read', by: 'language/parser/one-shot-construct.ts' },
     // Langium's CST nodes (incremental/tree-splice.ts, lean-cst.ts, incremental/incremental-parse.ts)
     {
         owner: 'CompositeCstNodeImpl',

@@ -7,7 +7,9 @@
  * is complete when it is assigned, so its links are its last keys, as the walk adds them):
  * - `assign` links a node assigned with `=` or `+=` (its index: its place in the list);
  * - `assignWithoutOverride` (a rule called without an assignment: the node being built is merged
- *   into the called rule's node) links the merged properties' nodes to the node that holds them now;
+ *   into the called rule's node) links the merged properties' nodes to the node that holds them now
+ *   (`mergeLinked`: only the properties the merge moved or joined; the others were linked to it
+ *   when they were assigned);
  * - a node replaced by a second `=` (a property written twice) is not in the tree: as after
  *   Langium's walk, it and the nodes under it have no links.
  * A grammar with infix rules (whose nodes Langium rebuilds after they are assigned) keeps the walk.
@@ -64,11 +66,9 @@ export function linkWhenAssigned(parser: LangiumParser, grammar: GrammarAST.Gram
         internals,
         'LangiumParser',
         'assignWithoutOverride',
-        assignWithoutOverride =>
+        () =>
             function (this: ParseInternals, target: AstNode, source: AstNode): AstNode {
-                const result = assignWithoutOverride.call(this, target, source);
-                linkChildren(result);
-                return result;
+                return mergeLinked(target, source);
             },
     );
     return true;
@@ -94,23 +94,47 @@ export function parseLinked<T extends AstNode>(parser: LangiumParser, input: str
     } as ParseResult<T>;
 }
 
-/** Links the nodes `node` holds to it, one level (the properties a merge moved into it). */
-function linkChildren(node: AstNode): void {
-    for (const name in node) {
-        if (name.charCodeAt(0) === 36 /* '$' */ || !Object.prototype.hasOwnProperty.call(node, name)) continue;
-        const value = (node as unknown as Record<string, unknown>)[name];
-        if (Array.isArray(value)) {
-            for (let index = 0; index < value.length; index++) {
-                const item = value[index] as Linked;
-                if (!isAstNode(item)) continue;
-                item.$container = node;
-                item.$containerProperty = name;
-                item.$containerIndex = index;
-            }
-        } else if (isAstNode(value)) {
-            (value as Linked).$container = node;
-            (value as Linked).$containerProperty = name;
+/**
+ * Langium's `assignWithoutOverride` (each property of `source` that `target` lacks is moved into
+ * it; two lists are joined, `source`'s first; `target` then has no CST node until it is closed),
+ * with the nodes of the properties it moved or joined linked to `target` — only those: the
+ * rest of `target`'s nodes were linked to it when they were assigned, and their places did not
+ * change. Langium reads `Object.entries(source)` (an array a property, for each declaration of a
+ * plan) and its walk, before, went over every property of `target` (a customer's fifteen).
+ */
+export function mergeLinked(target: AstNode, source: AstNode): AstNode {
+    const into = target as unknown as Record<string, unknown>;
+    const from = source as unknown as Record<string, unknown>;
+    for (const name in from) {
+        if (!Object.prototype.hasOwnProperty.call(from, name)) continue;
+        const existing = from[name];
+        const value = into[name];
+        if (value === undefined) into[name] = existing;
+        else if (Array.isArray(value) && Array.isArray(existing)) {
+            // (Langium spreads the list into one call: a loop takes a list of any length)
+            for (const item of value) existing.push(item);
+            into[name] = existing;
+        } else continue;
+        if (name.charCodeAt(0) !== 36 /* '$' */) linkProperty(target, name);
+    }
+    (into as { $cstNode?: unknown }).$cstNode = undefined;
+    return target;
+}
+
+/** Links the nodes of `node`'s property `name` to it (their index: their place in the list). */
+function linkProperty(node: AstNode, name: string): void {
+    const value = (node as unknown as Record<string, unknown>)[name];
+    if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) {
+            const item = value[index] as Linked;
+            if (!isAstNode(item)) continue;
+            item.$container = node;
+            item.$containerProperty = name;
+            item.$containerIndex = index;
         }
+    } else if (isAstNode(value)) {
+        (value as Linked).$container = node;
+        (value as Linked).$containerProperty = name;
     }
 }
 

@@ -20,7 +20,7 @@ import {
     type RootCstNode,
 } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
-import { mutableComposite, mutableNode } from '../langium-internals.js';
+import { mutableComposite } from '../langium-internals.js';
 import { lowerBound } from '../text/text-scan.js';
 import { keepDroppedKeywords, type DroppedKeywords } from '../ast/cst-search.js';
 import { LeanLeafCstNode, positionIn } from './lean-cst.js';
@@ -54,58 +54,32 @@ export function putValueLeafInPlace(node: CompositeCstNode | undefined, item: { 
     // ast/cst-search.ts valueLeafOf) still reads its range and text until it is dropped
 }
 
-const wrappingCalls = new WeakMap<GrammarAST.AbstractElement, boolean>();
-
-/** Whether `element` calls a parser rule that makes an AST node without assigning it (`Declaration: … | Customer | …`). */
-function isWrappedCall(element: GrammarAST.AbstractElement | undefined): boolean {
-    if (!element) return false;
-    let answer = wrappingCalls.get(element);
-    if (answer === undefined) {
-        const rule = GrammarAST.isRuleCall(element) ? element.rule.ref : undefined;
-        answer =
-            GrammarAST.isParserRule(rule) &&
-            !rule.fragment &&
-            !GrammarUtils.isDataTypeRule(rule) &&
-            !AstUtils.getContainerOfType(element, GrammarAST.isAssignment) &&
-            !AstUtils.getContainerOfType(element, GrammarAST.isAction);
-        wrappingCalls.set(element, answer);
-    }
-    return answer;
-}
+const passThroughCalls = new WeakMap<GrammarAST.AbstractElement, boolean>();
 
 /**
- * For a one-shot check: a rule that only calls another rule without an assignment (`Declaration:
- * Member | Competitor | Customer | Policy`) leaves, in Langium's tree, a composite node that holds
- * the called rule's node and nothing else, both standing for the same AST node (the declaration's
- * `$cstNode` is the outer one). Here the inner node takes the outer one's place, grammar source and
- * `$cstNode`: one composite node and its list fewer for each declaration (61,681 of them in a
- * megabyte of `customer a "a" {`), which survive to the report. The parser's rule calls (and so its
- * recovery and messages) are unchanged; what the checks read of the tree is the same: the node's
- * offsets, range and text are its tokens', `nodesForProperty` and Langium's `findNodeForProperty`
- * descend from the declaration's node into the same children, and a keyword's deepest node
- * (`OneShotKeywords`) was the inner node already. `inner` and `innerItem`: the node and AST node
- * the builder closed last (the called rule's), `item` the outer rule's. Whether it was unwrapped.
+ * Whether `element` is one of the choices of a rule that only passes a call on (`Declaration:
+ * Member | Competitor | Customer | Policy`): a call, without assignment, cardinality or action, of
+ * a parser rule that makes an AST node, in a rule whose whole body is such calls.
  */
-export function unwrapRuleCall(
-    node: LeanCompositeCstNode,
-    item: { $type?: unknown; $cstNode?: unknown },
-    inner: CstNode | undefined,
-    innerItem: unknown,
-): boolean {
-    const content = node.content;
-    const only = content.length === 1 ? content[0] : undefined;
-    const container = node.container;
-    if (!only || only !== inner || innerItem !== item || typeof item.$type !== 'string' || !container) return false;
-    if (!(only instanceof LeanCompositeCstNode) || !isWrappedCall(only.grammarSource)) return false;
-    const siblings = mutableComposite(container).content;
-    // the node was just built: its container's last child
-    const index = siblings.lastIndexOf(node as CstNode);
-    if (index < 0) return false;
-    siblings[index] = only;
-    mutableNode(only).container = container;
-    only.grammarSource = node.grammarSource;
-    item.$cstNode = only;
-    return true;
+export function isPassThroughCall(element: GrammarAST.AbstractElement | undefined): boolean {
+    if (!element) return false;
+    let answer = passThroughCalls.get(element);
+    if (answer === undefined) {
+        const isCall = (e: GrammarAST.AbstractElement): boolean => {
+            const rule = GrammarAST.isRuleCall(e) ? e.rule.ref : undefined;
+            return GrammarAST.isParserRule(rule) && !rule.fragment && !GrammarUtils.isDataTypeRule(rule) && !e.cardinality;
+        };
+        const caller = AstUtils.getContainerOfType(element, GrammarAST.isParserRule);
+        const body = caller?.definition;
+        answer =
+            isCall(element) &&
+            caller !== undefined &&
+            !caller.fragment &&
+            !GrammarUtils.isDataTypeRule(caller) &&
+            (body === element || (GrammarAST.isAlternatives(body) && !body.cardinality && body.elements.includes(element) && body.elements.every(isCall)));
+        passThroughCalls.set(element, answer);
+    }
+    return answer;
 }
 
 /** The one empty list of a plan parsed once (`fillDefaults`): frozen, so that a change to it fails loudly. */
