@@ -52,7 +52,7 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
      * Any other reset of a document takes it out (resetToState).
      */
     private readonly checksKept = new WeakSet<LangiumDocument>();
-    /** Each document's validation registry (resultsAreIncomplete). */
+    /** Each document's validation registry, found once (the service registry reads the URI's name at every call). */
     private readonly registries = new WeakMap<LangiumDocument, ValidationRegistry>();
 
     /** Whether the checks' findings of `document`'s last validation hold for its next one (once: the mark is taken). */
@@ -263,7 +263,6 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
      */
     protected override resultsAreIncomplete(document: LangiumDocument, options: BuildOptions | undefined): boolean {
         const state = this.buildState.get(document.uri.toString());
-        // the registry found by the URI's name once per document (the registry reads its extension and base name at every call)
         let registry = this.registries.get(document);
         if (!registry) this.registries.set(document, (registry = this.serviceRegistry.getServices(document.uri).validation.ValidationRegistry));
         const all = registry.getAllValidationCategories(document);
