@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isSkippedFolder } from './plan-files.js';
-import { ACCT_IGNORE_FILE, keptFiles } from '../language/workspace/acct-ignore.js';
+import { ignoreFileFolder, isAcctIgnoreFile, keptInSearches } from '../language/workspace/acct-ignore.js';
 import { message, MessageError } from '../method/index.js';
 import type { PlanText } from './workspace-loader.js';
 import { gitEnvironment, runGit, safeGitArgs } from '../files/run-git.js';
@@ -128,7 +128,7 @@ async function plansListed(tree: GitWorkTree, commit: string, paths: string[], c
         const [, type, id] = entry.slice(0, tab).split(' ');
         const name = entry.slice(tab + 1);
         if (type !== 'blob' || !id) continue;
-        if (name === ACCT_IGNORE_FILE || name.endsWith('/' + ACCT_IGNORE_FILE)) ignoreEntries.push({ name, id });
+        if (isAcctIgnoreFile(name)) ignoreEntries.push({ name, id });
         else if (name.endsWith('.acct') && visible(name)) entries.push({ name, id });
     }
     // The `.acctignore` files of the commit under the searched folders (contract 7.5), as on disk.
@@ -139,25 +139,9 @@ async function plansListed(tree: GitWorkTree, commit: string, paths: string[], c
                 ignoreEntries.map(e => e.id),
                 ignoreEntries.map(e => `${commit}:${e.name}`),
             )
-        ).map((text, i) => [ignoreEntries[i]!.name.slice(0, -ACCT_IGNORE_FILE.length).replace(/\/$/, ''), text] as const),
+        ).map((text, i) => [ignoreFileFolder(ignoreEntries[i]!.name), text] as const),
     );
-    const plans = new Set(entries.map(e => e.name));
-    const kept = new Set<string>();
-    for (const spec of specs) {
-        if (plans.has(spec)) {
-            kept.add(spec);
-            continue;
-        } // a file named explicitly is always read
-        const base = spec === '.' ? '' : spec.replace(/\/+$/, '');
-        const under = [...plans].filter(name => base === '' || name.startsWith(base + '/'));
-        const inside = (name: string) => (base === '' ? name : name.slice(base.length + 1));
-        const texts = new Map(
-            [...ignoreTexts]
-                .filter(([folder]) => base === '' || folder === base || folder.startsWith(base + '/'))
-                .map(([folder, text]) => [folder === base ? '' : inside(folder), text]),
-        );
-        for (const name of keptFiles(under.map(inside), texts)) kept.add(base === '' ? name : `${base}/${name}`);
-    }
+    const kept = keptInSearches(specs, new Set(entries.map(e => e.name)), ignoreTexts);
     return entries.filter(entry => kept.has(entry.name));
 }
 

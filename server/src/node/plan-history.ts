@@ -21,6 +21,7 @@ import { isDate, message } from '../method/index.js';
 import { isSkippedFolder } from './plan-files.js';
 import { GitError, resolveRevision, workTree } from './git.js';
 import { commitDate, firstParentLog, isShallow, readBlobsById, treeAt } from './git-history.js';
+import { applyIgnores } from './history-ignore.js';
 import { HistoryEngine, type HistoryOptions, type PlanHistory } from './history-engine.js';
 
 export type { HistoryOptions, PlanCommit, PlanHistory } from './history-engine.js';
@@ -60,8 +61,10 @@ export async function readPlanHistory(paths: readonly string[], options: History
             .split('/')
             .slice(0, -1)
             .every(folder => !isSkippedFolder(folder));
-    const initial = start ? await treeAt(tree, start, specs) : new Map<string, string>();
-    for (const name of [...initial.keys()]) if (!isPlan(name)) initial.delete(name);
+    // each side is the workspace acct diff reads: the .acctignore files of the commit applied (contract 7.5)
+    const ignored = await applyIgnores(specs, start ? await treeAt(tree, start, specs) : new Map(), log, isPlan, ids => readBlobsById(tree, ids));
+    const initial = ignored.initial;
+    log = ignored.log;
     const engine = new HistoryEngine(tree, cwd, options, initial, start ? await commitDate(tree, start) : null);
     const blobIds = [...initial.values(), ...log.flatMap(c => c.files.filter(f => f.blob && isPlan(f.to ?? f.path)).map(f => f.blob!))];
     for (const blob of blobIds) engine.remaining.set(blob, (engine.remaining.get(blob) ?? 0) + 1);

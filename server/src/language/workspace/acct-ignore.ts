@@ -92,3 +92,39 @@ export function keptFiles(files: readonly string[], ignoreTexts: ReadonlyMap<str
         return !rulesOf(parts.slice(0, -1).join('/')).ignores(parts.join('/'), false);
     });
 }
+
+/** Whether `name` (a path with `/`) is an `.acctignore` file. */
+export function isAcctIgnoreFile(name: string): boolean {
+    return name === ACCT_IGNORE_FILE || name.endsWith('/' + ACCT_IGNORE_FILE);
+}
+
+/** The folder of an `.acctignore` file named `name` ('' for the root). */
+export function ignoreFileFolder(name: string): string {
+    return name.slice(0, -ACCT_IGNORE_FILE.length).replace(/\/$/, '');
+}
+
+/**
+ * The plan files of a listing that a search of `searched` reads (a commit read by `acct diff` or
+ * `acct history`): each searched folder applies the `.acctignore` files inside it, not those
+ * above it; a searched path that is a plan file is always read. All paths are relative to one
+ * root, `/`-separated, `.` for the root; `ignoreTexts` by the folder holding the file ('' for the root).
+ */
+export function keptInSearches(searched: readonly string[], plans: ReadonlySet<string>, ignoreTexts: ReadonlyMap<string, string>): Set<string> {
+    const kept = new Set<string>();
+    for (const spec of searched) {
+        if (plans.has(spec)) {
+            kept.add(spec);
+            continue;
+        }
+        const base = spec === '.' ? '' : spec.replace(/\/+$/, '');
+        const under = [...plans].filter(name => base === '' || name.startsWith(base + '/'));
+        const inside = (name: string) => (base === '' ? name : name.slice(base.length + 1));
+        const texts = new Map(
+            [...ignoreTexts]
+                .filter(([folder]) => base === '' || folder === base || folder.startsWith(base + '/'))
+                .map(([folder, text]) => [folder === base ? '' : inside(folder), text]),
+        );
+        for (const name of keptFiles(under.map(inside), texts)) kept.add(base === '' ? name : `${base}/${name}`);
+    }
+    return kept;
+}
