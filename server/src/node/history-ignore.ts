@@ -35,9 +35,15 @@ export async function applyIgnores(
     if (ignoreBlobs.size === 0) return { initial: plans, log: [...log] };
     const bytes = await readTexts([...ignoreBlobs]);
     const texts = new Map([...ignoreBlobs].map(id => [id, blobText(bytes.get(id))]));
+    // which plans the rules keep is asked again only when a rule or the set of names changed, not for a changed content
+    let kept = new Set<string>();
+    let stale = true;
     const workspace = () => {
-        const rules = new Map([...ignores].map(([name, blob]) => [ignoreFileFolder(name), texts.get(blob)!]));
-        const kept = keptInSearches(searched, new Set(plans.keys()), rules);
+        if (stale) {
+            const rules = new Map([...ignores].map(([name, blob]) => [ignoreFileFolder(name), texts.get(blob)!]));
+            kept = keptInSearches(searched, new Set(plans.keys()), rules);
+            stale = false;
+        }
         return new Map([...plans].filter(([name]) => kept.has(name)));
     };
     const initial = workspace();
@@ -46,12 +52,13 @@ export async function applyIgnores(
         for (const change of record.files) {
             const to = change.to ?? change.path;
             if (change.status === 'R' || change.status === 'D' || change.blob === null) {
-                plans.delete(change.path);
-                ignores.delete(change.path);
+                stale = plans.delete(change.path) || ignores.delete(change.path) || stale;
             }
             if (change.status === 'D' || change.blob === null) continue;
-            if (isPlan(to)) plans.set(to, change.blob);
-            else if (isAcctIgnoreFile(to)) ignores.set(to, change.blob);
+            const files = isPlan(to) ? plans : isAcctIgnoreFile(to) ? ignores : undefined;
+            if (!files) continue;
+            stale ||= files === ignores || !files.has(to);
+            files.set(to, change.blob);
         }
         const after = workspace();
         const files = changesBetween(before, after, record.files);
