@@ -202,7 +202,7 @@ describe('acct diff: bad input', () => {
     it('without git on the PATH: exit 2 with one line', () => {
         const result = runCli(['diff'], { cwd: repo, env: { PATH: '/nonexistent' } });
         expect(result.status).toBe(2);
-        expect(result.stderr).toBe('acct: git is not installed (or not on the PATH): acct diff reads revisions through git.\n');
+        expect(result.stderr).toBe('acct: git is not installed (or not on the PATH): acct diff, history and report --since read revisions through git.\n');
     });
 });
 

@@ -101,8 +101,8 @@ export const cli = {
     'input.kind.deviceOrSocket': 'a device or socket',
     'input.kind.other': 'not a file',
     // node/git.ts
-    'git.missing': 'git is not installed (or not on the PATH): acct diff reads revisions through git.',
-    'git.noWorkTree': '{folder} is not in a git work tree: acct diff compares revisions of plans kept in git.',
+    'git.missing': 'git is not installed (or not on the PATH): acct diff, history and report --since read revisions through git.',
+    'git.noWorkTree': '{folder} is not in a git work tree: acct diff, history and report --since read the revisions of plans kept in git.',
     'git.notRevision': "'{revision}' is not a revision.",
     'git.unknownRevision': "unknown revision '{revision}': give a commit, a branch or a tag (git log shows them).",
     'git.catFileFailed': 'git cat-file failed (exit {code}).',

@@ -98,15 +98,15 @@ export const checks: Translation<typeof en> = {
     'check.ripeLead': '线索“{opportunity}”已有明确的预算和启动时间，符合机会点的条件：请把阶段改为 opportunity（机会点），并补上权力地图和铁三角。',
     'check.ripeLead.fix': '把阶段改为 opportunity（机会点）',
     'check.noValueProposition':
-        '投标项目“{opportunity}”没有价值主张：80% 的结果在投标前就已决定。请写出我方独特优势、方案独特价值、需求满足程度，以及与竞争对手的差异。',
+        '投标项目“{opportunity}”没有价值主张：80% 的结果在发标前就已决定。请写出公司独特优势、方案独特价值、客户需求满足程度和竞争差异价值。',
     'check.noValueProposition.empty':
-        '投标项目“{opportunity}”的价值主张是空的：80% 的结果在投标前就已决定。请写出我方独特优势、方案独特价值、需求满足程度，以及与竞争对手的差异。',
+        '投标项目“{opportunity}”的价值主张是空的：80% 的结果在发标前就已决定。请写出公司独特优势、方案独特价值、客户需求满足程度和竞争差异价值。',
     'check.classWithoutPartnership':
         '客户“{customer}”是 {class} 类客户，但{organization}：S 类和 A 类客户是公司要建立战略合作伙伴关系的重点客户。请建设组织客户关系（高层峰会、高层对话、流程对接），或复审客户分类。',
     'check.classWithoutPartnership.absent': '没有记录组织客户关系',
     'check.classWithoutPartnership.level': '组织客户关系只到“{organization}”',
-    'check.unverifiedOpportunity': '机会点“{opportunity}”缺少{missing}：跳过了线索的条件。请写出客户的购买意向（及其依据）和我方匹配的方案。',
-    'check.unverifiedOpportunity.intent': '购买意向',
+    'check.unverifiedOpportunity': '机会点“{opportunity}”缺少{missing}：跳过了线索的条件。请写出客户的购买意愿（及其依据）和我方匹配的方案。',
+    'check.unverifiedOpportunity.intent': '购买意愿',
     'check.unverifiedOpportunity.solution': '匹配方案',
     'check.unknownNeeds': '{who}是“{opportunity}”的{role}，却没有记录任何 KPI 和痛点：请了解他的考核指标和痛点，用 kpi 和 pain 记下来。',
     'check.aimlessActivity': '活动“{activity}”已计划，但没有写目的：请写明这次见面要达到什么。',

@@ -167,9 +167,9 @@ export const issues: Readonly<Record<IssueCode, IssueTexts>> = {
     },
     'no-value-proposition': {
         title: '缺少价值主张',
-        summary: '投标阶段的项目没有价值主张：80% 的结果在投标前就已决定。',
-        why: '80% 的结果在投标前就已决定：价值主张必须在投标前形成。',
-        help: '写出价值主张：我方独特优势、方案独特价值、需求满足程度、与竞争对手的差异。',
+        summary: '投标阶段的项目没有价值主张：80% 的结果在发标前就已决定。',
+        why: '80% 的结果在发标前就已决定：价值主张必须在发标前形成。',
+        help: '写出价值主张：公司独特优势、方案独特价值、客户需求满足程度、竞争差异价值。',
     },
     'class-without-partnership': {
         title: '重点客户缺少战略合作',
@@ -179,9 +179,9 @@ export const issues: Readonly<Record<IssueCode, IssueTexts>> = {
     },
     'unverified-opportunity': {
         title: '机会点未经线索验证',
-        summary: '进行中的机会点缺少购买意向或匹配方案：跳过了线索的条件。',
-        why: '线索有三个条件：明确的客户、潜在的购买意向、我方匹配的解决方案。跳过这些条件的机会点没有根基。',
-        help: '写出客户的购买意向（及其依据）和我方匹配的方案。',
+        summary: '进行中的机会点缺少购买意愿或匹配方案：跳过了线索的条件。',
+        why: '线索有三个条件：明确的客户、潜在的购买意愿、我方匹配的解决方案。跳过这些条件的机会点没有根基。',
+        help: '写出客户的购买意愿（及其依据）和我方匹配的方案。',
     },
     'unknown-needs': {
         title: '不了解关键人需求',

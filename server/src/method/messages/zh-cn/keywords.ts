@@ -59,10 +59,10 @@ export const properties: Readonly<Record<PropertyKeyword, string>> = {
     'class': '客户分类（种子 004）：S（战略型）| A（伙伴型）| B | C。S 类和 A 类是公司的重点客户，要与它们建立战略合作伙伴关系。',
     'kpi': '这个人被考核的 KPI（可写多条）：先获取关键客户的 KPI，了解其需求和痛点，再去沟通。',
     'pain': '这个人的痛点（可写多条）：线索都来自客户，指向的都是客户的痛点。',
-    'intent': '客户的购买意向及其依据：线索的第二个条件。',
+    'intent': '客户的购买意愿及其依据：线索的第二个条件。',
     'solution': '我方匹配的解决方案：线索的第三个条件。有意向、有方案，就是可信线索。',
     'value-proposition':
-        '投标前就要有的价值主张（“80% 的结果在投标前就已决定”）：strengths 独特优势、unique-value 方案独特价值、fit 需求满足程度、difference 与竞争对手的差异。',
+        '发标前就要有的价值主张（“80% 的结果在发标前就已决定”）：strengths 独特优势、unique-value 方案独特价值、fit 需求满足程度、difference 与竞争对手的差异。',
     'strengths': '我方在这个项目上的独特优势。',
     'unique-value': '解决方案给客户带来的独特价值。',
     'fit': '我方方案满足客户需求的程度。',

@@ -75,7 +75,7 @@ export const views: Translation<typeof en> = {
     'view.influence.opposes': '{name}（反对我们）',
     'view.power.noChain': '项目 {stage} — 尚无决策链；{count} 个联系人全部淡化显示',
     'view.power.valueProposition': ' — 价值主张：{parts}',
-    'view.power.noValueProposition': ' — 已到投标阶段却没有价值主张：80% 的结果在投标前就已决定',
+    'view.power.noValueProposition': ' — 已到投标阶段却没有价值主张：80% 的结果在发标前就已决定',
     'view.power.chain': '决策链：{count} 个联系人中的 {chain} 个（其余淡化），按本项目的角色和支持度显示',
     'view.power.chainFolded': '决策链：{count} 个联系人中的 {chain} 个，按本项目的角色和支持度显示；其余 {folded} 人已折叠',
     'view.power.fold.note': '另有 {count} 人',

@@ -94,8 +94,8 @@ export const vocabulary: VocabularyTexts = {
         'C': { label: 'C 类', meaning: 'C 类客户：级别最低，提供标准化、高效率的服务。' },
     },
     maturities: {
-        'preliminary': { label: '初步线索', meaning: '初步线索：客户明确，但购买意向或我方匹配的方案还没写清楚。' },
-        'credible': { label: '可信线索', meaning: '可信线索：客户的购买意向和我方匹配的方案都已明确，预算或启动时间还没落实。' },
+        'preliminary': { label: '初步线索', meaning: '初步线索：客户明确，但购买意愿或我方匹配的方案还没写清楚。' },
+        'credible': { label: '可信线索', meaning: '可信线索：客户的购买意愿和我方匹配的方案都已明确，预算或启动时间还没落实。' },
         'qualified': { label: '机会点线索', meaning: '机会点线索：预算明确、启动时间明确。只有确定的才能量化，只有量化的才能管理。' },
     },
     groups: {
