@@ -121,7 +121,12 @@ export function containment(document: LangiumDocument, parseErrors: readonly Dia
  */
 function pushMuted(muted: Span[], cst: CstNode, blockEnd: number | undefined, errors: Float64Array, first: number): void {
     const end = blockEnd ?? cst.end;
-    if (first < errors.length && errors[first]! < end) muted.push([cst.offset, end]);
+    if (first >= errors.length || errors[first]! >= end) return;
+    // Merged with the span before as mergeSpans would (the declarations come in the text's order):
+    // 60,000 unclosed customers are one span, not 60,000 kept beside the cascade windows until merged.
+    const last = muted[muted.length - 1];
+    if (last && cst.offset >= last[0] && cst.offset <= last[1]) last[1] = Math.max(last[1], end);
+    else muted.push([cst.offset, end]);
 }
 
 /**
