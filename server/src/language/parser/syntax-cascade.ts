@@ -14,7 +14,8 @@
  * The first error of a file is always kept: a file that does not parse has a `syntax` finding.
  * Linear: one walk over the nodes, one over the text, a binary search per node and per error.
  */
-import type { LangiumDocument } from 'langium';
+import type { CstNode, LangiumDocument } from 'langium';
+import type { Workspace } from '../generated/ast.js';
 import { nodesOf } from '../ast/ast-walk.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { closingBraces, inSpans, mergeSpans, type Span } from '../text/spans.js';
@@ -53,9 +54,21 @@ const isLineTerminator = (c: number) => c === 10 || c === 13 || c === 0x2028 || 
 /** `\w` without the `u` flag (NaN past the text's end: no word character). */
 const isWordCharacter = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
-/** The parse errors that are not cascades of an earlier error. */
-export function withoutCascades(document: LangiumDocument, lexing: readonly Diagnostic[], parsing: readonly Diagnostic[]): Diagnostic[] {
-    if (parsing.length === 0) return [];
+/**
+ * A document's parse errors as its findings see them: the parse errors that are not cascades of an
+ * earlier error, and the top-level declarations holding a lexing or parse error (containment: only
+ * the findings that say the plan is wrong survive there, finding-policy.ts). One pass for both: the
+ * errors' offsets found and sorted once, each declaration's closing brace and first error searched
+ * once (a megabyte of unclosed customers did each twice, once here and once in the policy).
+ */
+export interface SyntaxErrors {
+    kept: Diagnostic[];
+    /** Sorted and merged. */
+    muted: Span[];
+}
+
+export function syntaxErrors(document: LangiumDocument, lexing: readonly Diagnostic[], parsing: readonly Diagnostic[]): SyntaxErrors {
+    if (lexing.length === 0 && parsing.length === 0) return { kept: [], muted: [] };
     const text = document.textDocument.getText();
     const offsetOf = (d: Diagnostic) => document.textDocument.offsetAt(d.range.start);
     // each error's offset, found once (a megabyte of errors looked each up four times)
@@ -66,7 +79,7 @@ export function withoutCascades(document: LangiumDocument, lexing: readonly Diag
     errors.set(lexedAt);
     errors.set(parsedAt, lexedAt.length);
     errors.sort();
-    const windows = cascadeWindows(document, text, errors);
+    const { windows, muted } = errorSpans(document, text, errors);
     // The first error on a line is the first of all errors at or after the line's start: an error
     // of another line has its offset on that line (offsetAt keeps it before the line's end), so
     // the sorted offsets answer without a map of every line with an error.
@@ -77,27 +90,69 @@ export function withoutCascades(document: LangiumDocument, lexing: readonly Diag
     });
     if (kept.length === 0 && lexing.length === 0) {
         // a file that does not parse keeps its first error, whatever the rules above say
-        return [[...parsing].sort((a, b) => offsetOf(a) - offsetOf(b))[0]!];
+        return { kept: [[...parsing].sort((a, b) => offsetOf(a) - offsetOf(b))[0]!], muted };
     }
-    return kept;
+    return { kept, muted };
 }
 
-/** After the first error of each block the parser did not read to its closing brace: up to that brace. */
-function cascadeWindows(document: LangiumDocument, text: string, errors: ArrayLike<number>): Span[] {
+/**
+ * The containment spans alone, of a parse whose errors are known (`acct history`'s date-only
+ * re-check): the declarations of syntaxErrors' `muted`, without a walk of every node.
+ */
+export function containment(document: LangiumDocument, parseErrors: readonly Diagnostic[]): Span[] {
+    if (parseErrors.length === 0) return [];
+    const braces = closingBraces(document.textDocument.getText());
+    // sorted as numbers without a comparison function (60,000 errors in a megabyte of unclosed customers)
+    const errors = Float64Array.from(parseErrors, d => document.textDocument.offsetAt(d.range.start)).sort();
+    const muted: Span[] = [];
+    for (const declaration of (document.parseResult.value as Partial<Workspace>).declarations ?? []) {
+        const cst = declaration.$cstNode;
+        if (cst) pushMuted(muted, cst, braces.blockEnd(cst.offset, cst.end), errors, lowerBound(errors, cst.offset));
+    }
+    // merged, since an unclosed declaration runs over the next ones
+    return mergeSpans(muted);
+}
+
+/**
+ * A top-level declaration holding an error mutes its text from its keyword to the brace that
+ * closes its first `{` (matched in the text, since the parser's recovery may cut it short), or to
+ * its last token when it has no block (a member); `first` is the index of its first error at or
+ * after its start.
+ */
+function pushMuted(muted: Span[], cst: CstNode, blockEnd: number | undefined, errors: Float64Array, first: number): void {
+    const end = blockEnd ?? cst.end;
+    if (first >= errors.length || errors[first]! >= end) return;
+    // Merged with the span before as mergeSpans would (the declarations come in the text's order):
+    // 60,000 unclosed customers are one span, not 60,000 kept beside the cascade windows until merged.
+    const last = muted[muted.length - 1];
+    if (last && cst.offset >= last[0] && cst.offset <= last[1]) last[1] = Math.max(last[1], end);
+    else muted.push([cst.offset, end]);
+}
+
+/**
+ * The cascade windows — after the first error of each block the parser did not read to its closing
+ * brace: up to that brace — and the containment spans, in one walk of the nodes.
+ */
+function errorSpans(document: LangiumDocument, text: string, errors: Float64Array): { windows: Span[]; muted: Span[] } {
     const braces = closingBraces(text);
     const declarations = topLevelStarts(text);
+    const root = document.parseResult.value;
     const windows: Span[] = [];
-    // every node but the root (the walk that linking and validation made already; the windows are sorted after)
-    for (const node of nodesOf(document.parseResult.value)) {
+    const muted: Span[] = [];
+    // every node but the root (the walk that linking and validation made already; the spans are sorted after)
+    for (const node of nodesOf(root)) {
         const cst = node.$cstNode;
         if (!cst || node.$container === undefined) continue;
         const realEnd = braces.blockEnd(cst.offset, cst.end);
-        if (realEnd === undefined || realEnd === cst.end) continue;
-        const first = errors[lowerBound(errors, cst.offset)];
-        if (first === undefined || first >= realEnd) continue;
-        const nextDeclaration = declarations[lowerBound(declarations, first + 1)] ?? text.length;
-        const end = Math.min(realEnd, nextDeclaration);
+        const k = lowerBound(errors, cst.offset);
+        if (node.$container === root) pushMuted(muted, cst, realEnd, errors, k);
+        // (indices compared before reading: a read past a typed array's end undid TurboFan's code of this loop)
+        if (realEnd === undefined || realEnd === cst.end || k === errors.length) continue;
+        const first = errors[k]!;
+        if (first >= realEnd) continue;
+        const next = lowerBound(declarations, first + 1);
+        const end = Math.min(realEnd, next < declarations.length ? declarations[next]! : text.length);
         if (end > first + 1) windows.push([first + 1, end]);
     }
-    return mergeSpans(windows);
+    return { windows: mergeSpans(windows), muted: mergeSpans(muted) };
 }

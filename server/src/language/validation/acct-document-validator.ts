@@ -26,7 +26,7 @@ import type { AcctDocumentBuilder } from '../workspace/acct-document-builder.js'
 import type { AcctSettings } from '../workspace/acct-settings.js';
 import type { FindingPolicy } from './finding-policy.js';
 import type { CustomerIndex } from './customer-index.js';
-import { withoutCascades } from '../parser/syntax-cascade.js';
+import { syntaxErrors } from '../parser/syntax-cascade.js';
 import { giveContractCodes, internalErrorFinding, placeAtSwallowingChains } from './syntax-findings.js';
 import { FindingsForDates, heldSpan, rangeOnKeptParse, runDateChecks } from './findings-for-dates.js';
 import { UnresolvedReferences } from '../references/unresolved-references.js';
@@ -146,13 +146,13 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         const diagnostics = await this.builtInAndChecks(document, options, cancelToken);
         const texts = () => this.settings.texts();
         const { lexing, parsing } = giveContractCodes(diagnostics, texts);
-        const kept = withoutCascades(document, lexing, parsing);
+        const { kept, muted } = syntaxErrors(document, lexing, parsing);
         placeAtSwallowingChains(document, kept, this.unresolved.swallowed(document), texts);
         // A cascade is not shown, but its declaration is as unreliable as the first error's (containment).
         const found = withoutErrors(diagnostics, parsing, kept);
         const parseErrors = lexing.concat(parsing);
         if (this.keepForDates && ranEveryCheck(options)) this.keptForDates.keep(document, found, parseErrors);
-        return this.findingPolicy.apply(document, found, parseErrors);
+        return this.findingPolicy.apply(document, found, muted);
     }
 
     /**

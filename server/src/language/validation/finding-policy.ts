@@ -27,8 +27,8 @@ import type { WorkspaceFacts } from '../workspace/workspace-facts.js';
 import type { FindingData } from './finding-data.js';
 import { subjectOf } from '../ast/subject.js';
 import { nodesWhere } from '../ast/ast-walk.js';
-import { closingBraces, inSpans, mergeSpans, type Span } from '../text/spans.js';
-import { lowerBound } from '../text/text-scan.js';
+import { inSpans, type Span } from '../text/spans.js';
+import { containment } from '../parser/syntax-cascade.js';
 
 /** What applyToDated keeps of a document's findings that do not read today, for its next date-only re-check. */
 export interface PolicyMemo {
@@ -65,8 +65,8 @@ export class FindingPolicy {
         private readonly settings: AcctSettings,
     ) {}
 
-    apply(document: LangiumDocument, all: Diagnostic[], parseErrors: readonly Diagnostic[]): Diagnostic[] {
-        const muted = mutedSpans(document, parseErrors);
+    /** `muted`: the declarations holding a syntax error (syntax-cascade.ts, found with the cascades). */
+    apply(document: LangiumDocument, all: Diagnostic[], muted: readonly Span[]): Diagnostic[] {
         // (a loop, not a list per finding: a megabyte of findings made 100,000 lists)
         // (the policy's severities looked up once: `acct history` applies the policy to every finding of each file re-checked for a new day)
         const levels = this.facts.severities();
@@ -120,12 +120,12 @@ export class FindingPolicy {
         parseErrors: readonly Diagnostic[],
         memo: PolicyMemo,
     ): Diagnostic[] {
-        if (this.hasWaivers(document)) return this.apply(document, steady.concat(dated), parseErrors);
+        if (this.hasWaivers(document)) return this.apply(document, steady.concat(dated), containment(document, parseErrors));
         const levels = this.facts.severities();
         if (memo.levels !== levels || memo.steady !== steady) {
             memo.levels = levels;
             memo.steady = steady;
-            memo.muted = mutedSpans(document, parseErrors);
+            memo.muted = containment(document, parseErrors);
             memo.kept = steady.filter(d => !isMuted(d, memo.muted!, document) && keepWithSeverity(d, levels));
         }
         const diagnostics = memo.kept!.slice();
@@ -182,30 +182,6 @@ function waiversOf(root: AstNode): Waiver[] {
     let known = waiversByRoot.get(root);
     if (!known || known.declarations !== declarations) waiversByRoot.set(root, (known = { declarations, waivers: nodesWhere(root, isWaiver) }));
     return known.waivers;
-}
-
-/**
- * The top-level declarations that hold a parse error: from the declaration's keyword to its
- * closing brace (matched in the text, since the parser's recovery may cut the declaration
- * short), or to the end of the file. Linear: one pass over the text, one over the declarations.
- */
-function mutedSpans(document: LangiumDocument, parseErrors: readonly Diagnostic[]): Span[] {
-    if (parseErrors.length === 0) return [];
-    const text = document.textDocument.getText();
-    const closing = closingBraces(text);
-    // sorted as numbers without a comparison function (60,000 errors in a megabyte of unclosed customers)
-    const errors = Float64Array.from(parseErrors, d => document.textDocument.offsetAt(d.range.start)).sort();
-    const spans: Span[] = [];
-    for (const declaration of (document.parseResult.value as Workspace).declarations ?? []) {
-        const cst = declaration.$cstNode;
-        if (!cst) continue;
-        // a declaration with a block ends at the brace that closes its first `{`; one without (a member) at its last token
-        const span: Span = [cst.offset, closing.blockEnd(cst.offset, cst.end) ?? cst.end];
-        const first = lowerBound(errors, span[0]);
-        if (first < errors.length && errors[first]! < span[1]) spans.push(span);
-    }
-    // merged, since an unclosed declaration runs over the next ones
-    return mergeSpans(spans);
 }
 
 /** Only the findings that say the plan is wrong survive inside a declaration holding a syntax error. */
