@@ -5,9 +5,10 @@
  * "or mark the support", a withheld 7 in the date 2025-10-07) and depends on the language.
  * Instead, every template parameter of a finding's message is classified here by what it
  * carries, and the checks run with `markingTexts`: each message is said as usual, and how it was
- * made (its template and arguments) is kept by the message. Redaction says it again from that
- * record with each plan value replaced (`MarkingTexts.said`), never the wording around them: the
- * one way a message is redacted (cli/redact-messages.ts). The tests read every argument and its
+ * made (its template and arguments) is kept by the message — or, `direct` (`acct export
+ * --redact`), no message is said plainly at all: each stands in for its record until read. Redaction
+ * says it from that record with each plan value replaced (`MarkingTexts.said`), never the wording
+ * around them: the one way a message is redacted (cli/redact-messages.ts). The tests read every argument and its
  * class out of a message through the same record, with a `say` that marks each value
  * (test/support/marked-messages.ts).
  */
