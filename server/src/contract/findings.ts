@@ -60,7 +60,17 @@ export function compareText(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The order of the CLI and the export: file, line, column, then code and message. */
-export function byPlace(a: DiagnosticJson, b: DiagnosticJson): number {
-    return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code) || compareText(a.message, b.message);
+/**
+ * The order of the CLI and the export: file, line, column, then code and message. `said`: the
+ * message as it reads, for messages that stand for their text until read (`acct export --redact`:
+ * said only for findings that tie on everything before it).
+ */
+export function byPlace(a: DiagnosticJson, b: DiagnosticJson, said?: (message: string) => string): number {
+    return (
+        compareText(a.file, b.file) ||
+        a.line - b.line ||
+        a.column - b.column ||
+        compareText(a.code, b.code) ||
+        (said ? compareText(said(a.message), said(b.message)) : compareText(a.message, b.message))
+    );
 }

@@ -149,8 +149,10 @@ export class AcctPlanBuilder {
                     waivedSources.push(diagnostic);
                 }
             }
-            const order = placeOrder(all);
-            const waivedOrder = placeOrder(waivedAll);
+            // the messages as they read (the direct marking texts of `acct export --redact` stand in for them)
+            const said = this.settings.marking?.plain;
+            const order = placeOrder(all, said);
+            const waivedOrder = placeOrder(waivedAll, said);
             const diagnostics = order.map(i => all[i]!);
             const waived = waivedOrder.map(i => waivedAll[i]!);
             let subjects: (FindingSubject | null)[] | undefined;
@@ -177,7 +179,7 @@ export class AcctPlanBuilder {
 }
 
 /** The indexes of `findings` in the order of the CLI and the export (byPlace; equal findings keep their order). */
-function placeOrder(findings: readonly DiagnosticJson[]): number[] {
+function placeOrder(findings: readonly DiagnosticJson[], said: ((message: string) => string) | undefined): number[] {
     const order = Array.from({ length: findings.length }, (_, i) => i);
-    return order.sort((a, b) => byPlace(findings[a]!, findings[b]!));
+    return order.sort((a, b) => byPlace(findings[a]!, findings[b]!, said));
 }

@@ -38,15 +38,18 @@ async function exportPlan(paths: string[], options: ExportOptions, texts: Texts)
     if (options.format !== 'csv' && options.bom) throw new UsageError(texts.t('cli.export.bomNeedsCsv'));
     const what = options.format === 'csv' ? texts.t('write.what.table', { table: options.table! }) : texts.t('write.what.json');
     if (options.output) checkTarget(options.output, what);
-    // with --redact, the checks keep how each message was made: its arguments are redacted, not its wording
-    const marking = options.redact ? markingTexts(texts) : undefined;
+    // with --redact, the checks keep how each message was made: its arguments are redacted, not its
+    // wording; and a message is said only in the form asked for (direct), redacted in the document
+    const marking = options.redact ? markingTexts(texts, { direct: true }) : undefined;
     const workspace = await load(paths, options.today, texts, marking);
     let plan = workspace.plan();
     // The findings table is the check's report as a table: written whatever the plan holds, errors
     // included, with the check's exit status (as `acct check --format sarif -o FILE`).
     const findingsTable = options.format === 'csv' && options.table === 'findings';
     const errors = plan.diagnostics.some(d => d.severity === 'error');
-    if (!findingsTable && refuseOnErrors(plan.diagnostics, texts.t('cli.refused.export'), texts)) return 1;
+    // a refusal shows the errors as the check does: their messages said plainly (a few findings)
+    const shown = errors && marking ? plan.diagnostics.map(d => (d.severity === 'error' ? { ...d, message: marking.plain(d.message) } : d)) : plan.diagnostics;
+    if (!findingsTable && refuseOnErrors(shown, texts.t('cli.refused.export'), texts)) return 1;
     const located = workspace.located();
     let subjects: RedactionSubjects = { diagnostics: located.diagnostics.map(f => f.about), waived: located.waived.map(f => f.about) };
     // the plan is not read again: redacted where it stands, no second plan kept alive while it is written

@@ -5,9 +5,10 @@
  * "or mark the support", a withheld 7 in the date 2025-10-07) and depends on the language.
  * Instead, every template parameter of a finding's message is classified here by what it
  * carries, and the checks run with `markingTexts`: each message is said as usual, and how it was
- * made (its template and arguments) is kept by the message. Redaction says it again from that
- * record with each plan value replaced (`MarkingTexts.said`), never the wording around them: the
- * one way a message is redacted (cli/redact-messages.ts). The tests read every argument and its
+ * made (its template and arguments) is kept by the message — or, `direct` (`acct export
+ * --redact`), no message is said plainly at all: each stands in for its record until read. Redaction
+ * says it from that record with each plan value replaced (`MarkingTexts.said`), never the wording
+ * around them: the one way a message is redacted (cli/redact-messages.ts). The tests read every argument and its
  * class out of a message through the same record, with a `say` that marks each value
  * (test/support/marked-messages.ts).
  */
@@ -142,7 +143,7 @@ const clean = (text: string): string => (text.includes(MARK_OPEN) ? text.replace
 export type SayValue = (kind: ArgumentClass, value: string) => string;
 
 export interface MarkingTexts {
-    /** Says every message as the language's texts do, and keeps how it was made. */
+    /** Says every message as the language's texts do (or, `direct`, stands for it), and keeps how it was made. */
     readonly texts: Texts;
     /**
      * A message these texts said, said again from its arguments with each plan value given by `say`;
@@ -150,6 +151,20 @@ export interface MarkingTexts {
      * applies it to the message as it finally reads, `messageRedaction`). Redaction's one way.
      */
     said(message: string, say: SayValue): string | undefined;
+    /** A message as the language's texts say it: the message itself, unless these texts are `direct`. */
+    plain(message: string): string;
+}
+
+export interface MarkingOptions {
+    /**
+     * Never say a message in plain form while the checks speak: each text is a stand-in (a private-use
+     * character, this run's nonce and a number) for how it was made, said when it is read — redacted by
+     * `said`, plain by `plain` (a finding that ties with another on everything before its message,
+     * a refused export's errors). For a caller that reads the findings' messages only through these
+     * two (`acct export --redact`); the same text made the same way twice is the same stand-in where
+     * the checks compare texts (a text without parameters, a quoted name).
+     */
+    direct?: boolean;
 }
 
 /**
@@ -161,6 +176,7 @@ export interface MarkingTexts {
 type Said =
     | { readonly plain: string }
     | {
+          readonly key: MessageKey;
           readonly template: string;
           readonly params: Readonly<Record<string, ParamValue>>;
           readonly classes: Readonly<Record<string, ArgumentClass>> | undefined;
@@ -174,44 +190,97 @@ type Said =
           readonly names: boolean;
       };
 
-/** A text said again with each plan value given by `say`, the rest exactly as it was said (not spaced). */
-function sayAgain(said: Said, say: SayValue): string {
+/**
+ * A text said again with each plan value given by `say`, the rest exactly as it was said (not
+ * spaced). `plainOf`: a value as the language says it (a direct stand-in given where a value stands).
+ */
+function sayAgain(said: Said, say: SayValue, plainOf: (value: string) => string): string {
     if ('plain' in said) return clean(said.plain);
     if ('template' in said) {
         const values: Record<string, string> = {};
         for (const name in said.params) {
             const kind = said.classes?.[name] ?? 'message';
-            const text = String(said.params[name]);
             const inner = kind === 'message' ? said.inner?.[name] : undefined;
-            values[name] = inner ? sayAgain(inner, say) : kind === 'message' || kind === 'public' ? clean(text) : say(kind, text);
+            if (inner) {
+                values[name] = sayAgain(inner, say, plainOf);
+                continue;
+            }
+            const text = plainOf(String(said.params[name]));
+            values[name] = kind === 'message' || kind === 'public' ? clean(text) : say(kind, text);
         }
         return formatMessage(said.template, values, said.params);
     }
-    return said.join(said.items.map((item, i) => (said.inner[i] ? sayAgain(said.inner[i], say) : said.names ? say('name', item) : clean(item))));
+    return said.join(
+        said.items.map((item, i) => (said.inner[i] ? sayAgain(said.inner[i], say, plainOf) : said.names ? say('name', plainOf(item)) : clean(plainOf(item)))),
+    );
 }
 
-/** Texts that say what `base` says and remember how each message was made, by the message. */
-export function markingTexts(base: Texts): MarkingTexts {
+/** The first character of a direct stand-in; the plan's texts cannot forge one (they do not know the nonce). */
+const STAND_IN = '\uE001';
+const same = (text: string): string => text;
+
+/** Texts that say what `base` says and remember how each message was made, by the message (or, `direct`, by its stand-in). */
+export function markingTexts(base: Texts, { direct = false }: MarkingOptions = {}): MarkingTexts {
     const memo = new Map<string, Said>();
+    // direct: the records by number, each text a stand-in `prefix + number`
+    const records: Said[] = [];
+    const prefix = `${STAND_IN}${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 10)}:`;
+    const recordOf = direct
+        ? (text: string): Said | undefined => (text.startsWith(prefix) ? records[Number(text.slice(prefix.length))] : undefined)
+        : (text: string): Said | undefined => memo.get(text);
+    const remember = direct
+        ? (_plain: string, said: Said): string => `${prefix}${records.push(said) - 1}`
+        : (plain: string, said: Said): string => {
+              memo.set(plain, said);
+              return plain;
+          };
+    /** A direct stand-in as the language says it; any other text as it is. */
+    const plainOf = (text: string): string => {
+        const said = direct ? recordOf(text) : undefined;
+        if (!said) return text;
+        if ('plain' in said) return said.plain;
+        if ('template' in said) {
+            const params: Record<string, ParamValue> = {};
+            for (const name in said.params) {
+                const value = said.params[name]!;
+                params[name] = typeof value === 'string' ? plainOf(value) : value;
+            }
+            return (base.t as (key: MessageKey, params?: Readonly<Record<string, ParamValue>>) => string)(said.key, params);
+        }
+        return said.join(said.items.map(plainOf));
+    };
     const templates: Readonly<Record<string, string>> = CATALOGS[base.locale].messages;
     const classes: Readonly<Record<string, Readonly<Record<string, ArgumentClass>> | undefined>> = ARGUMENTS;
-    const remember = (plain: string, said: Said): string => {
-        memo.set(plain, said);
-        return plain;
-    };
+    // direct: a text without parameters, and a quoted name, one stand-in per text (the checks compare them: a list without repeats)
+    const constantOfKey = new Map<string, string>();
+    const constantOfPlain = new Map<string, string>();
+    const quotes = new Map<string, string>();
     const t = (key: MessageKey, params?: Readonly<Record<string, ParamValue>>): string => {
-        const plain = (base.t as (key: MessageKey, params?: Readonly<Record<string, ParamValue>>) => string)(key, params);
-        if (!params) return remember(plain, { plain });
+        if (!params) {
+            if (!direct) {
+                const plain = base.t(key as never);
+                return remember(plain, { plain });
+            }
+            let standIn = constantOfKey.get(key);
+            if (standIn === undefined) {
+                const plain = base.t(key as never);
+                standIn = constantOfPlain.get(plain) ?? remember(plain, { plain });
+                constantOfKey.set(key, standIn);
+                constantOfPlain.set(plain, standIn);
+            }
+            return standIn;
+        }
+        const plain = direct ? '' : (base.t as (key: MessageKey, params?: Readonly<Record<string, ParamValue>>) => string)(key, params);
         const of = classes[key];
         // a text the catalog made before is said again as it was made; any other, as plain text
         let inner: Record<string, Said> | undefined;
         for (const name in params) {
             if ((of?.[name] ?? 'message') !== 'message') continue;
-            const made = memo.get(String(params[name]));
+            const made = recordOf(String(params[name]));
             if (made) (inner ??= {})[name] = made;
         }
         // copied: a caller may reuse its object for the next message
-        return remember(plain, { template: templates[key] ?? key, params: { ...params }, classes: of, inner });
+        return remember(plain, { key, template: templates[key] ?? key, params: { ...params }, classes: of, inner });
     };
     const render = (said: Message): string =>
         t(
@@ -219,12 +288,19 @@ export function markingTexts(base: Texts): MarkingTexts {
             said.params && Object.fromEntries(Object.entries(said.params).map(([name, value]) => [name, typeof value === 'object' ? render(value) : value])),
         );
     const made = (join: (items: readonly string[]) => string, items: readonly string[], names: boolean): string =>
-        remember(join(items), { join, items: [...items], inner: items.map(item => memo.get(item)), names });
+        remember(direct ? '' : join(items), { join, items: [...items], inner: items.map(recordOf), names });
     const joined =
         (join: (items: readonly string[]) => string) =>
         (items: readonly string[]): string =>
-            made(join, items, false);
+            // direct: an empty list says nothing (a check may test it), as the language's texts do
+            direct && items.length === 0 ? join(items) : made(join, items, false);
     const quoteOne = (items: readonly string[]): string => base.quote(items[0]!);
+    const quote = (text: string): string => {
+        if (!direct) return made(quoteOne, [text], true);
+        let standIn = quotes.get(text);
+        if (standIn === undefined) quotes.set(text, (standIn = made(quoteOne, [text], true)));
+        return standIn;
+    };
     const texts: Texts = {
         ...base,
         t: t as Texts['t'],
@@ -232,14 +308,16 @@ export function markingTexts(base: Texts): MarkingTexts {
         and: joined(base.and),
         or: joined(base.or),
         list: joined(base.list),
-        quote: text => made(quoteOne, [text], true),
+        quote,
         chain: names => made(base.chain, names, true),
     };
+    const plainOfText = direct ? plainOf : same;
     return {
         texts,
         said: (message, say) => {
-            const said = memo.get(message);
-            return said && sayAgain(said, say);
+            const said = recordOf(message);
+            return said && sayAgain(said, say, plainOfText);
         },
+        plain: plainOfText,
     };
 }
