@@ -4,11 +4,13 @@
  * (`acct history` updates one to three files per commit): after any sequence of edits, new files
  * and deletions, they are what a workspace built from the same texts gives — each id's
  * declarations, in file order — and so is every file's duplicate-id finding. So are the policy
- * blocks in force (`WorkspaceFacts.policies`, kept while the parses that changed hold none).
+ * blocks in force (`WorkspaceFacts.policies`, kept while the parses that changed hold none), and
+ * every reference's target and every finding (the global scopes of members and competitors are
+ * kept while no file's symbols of their type changed: acct-index-manager.ts, acct-scope.ts).
  */
 import { describe, expect, it } from 'vitest';
 import * as fc from 'fast-check';
-import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { AstUtils, DocumentState, EmptyFileSystem, isReference, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAcctServices } from '../../server/src/acct-module.js';
 import type { Workspace } from '../../server/src/language/generated/ast.js';
@@ -122,6 +124,64 @@ describe('the global ids after an update', () => {
                 (start, steps) => eachStepAsBuilt(start, steps, seen),
             ),
             { numRuns: Number(process.env.ACCT_PROPERTY_RUNS ?? 60), seed: 20261206 },
+        );
+    }, 300_000);
+});
+
+/** A file declaring members and competitors, and customers whose owner and deal name some of them (or none declared). */
+const referringText = fc
+    .array(
+        fc.oneof(
+            fc.tuple(fc.constantFrom('member', 'competitor'), fc.constantFrom(...IDS)).map(([kind, id]) => `${kind} ${id} "${id.toUpperCase()}"\n`),
+            fc
+                .tuple(fc.constantFrom(...IDS), fc.constantFrom(...IDS), fc.constantFrom(...IDS), fc.boolean())
+                .map(
+                    ([customer, owner, competitor, blank]) =>
+                        `${blank ? '\n' : ''}customer ${customer}_c "${customer}" {\n    owner ${owner}\n    opportunity ${customer}_o "${customer}" {\n        competitors ${competitor}\n        team { ar ${owner} }\n    }\n}\n`,
+                ),
+        ),
+        { maxLength: 4 },
+    )
+    .map(declarations => declarations.join(''));
+
+/**
+ * Each reference's target's type — when it is a node of the workspace's current parses, not one of
+ * a file since deleted or parsed again — or none, and each finding, per file. Which of two
+ * declarations of one id a reference resolves to is left out: after an update the files' order
+ * in Langium's index is not the order of a fresh build (a duplicate-id error either way).
+ */
+function references(services: Awaited<ReturnType<typeof built>>): Record<string, string[]> {
+    const documents = services.shared.workspace.LangiumDocuments;
+    const seen: Record<string, string[]> = {};
+    for (const document of documents.all as Iterable<LangiumDocument>) {
+        const lines: string[] = [];
+        for (const node of AstUtils.streamAst(document.parseResult.value)) {
+            for (const { reference } of AstUtils.streamReferences(node)) {
+                const target = isReference(reference) ? reference.ref : undefined;
+                const root = target && AstUtils.findRootNode(target);
+                const live = root?.$document && documents.getDocument(root.$document.uri)?.parseResult.value === root;
+                lines.push(`${reference.$refText} -> ${!target ? 'none' : live ? target.$type : 'a node no longer in the workspace'}`);
+            }
+        }
+        for (const d of document.diagnostics ?? []) lines.push(`${d.range.start.line} ${String(d.code)} ${d.message}`);
+        seen[document.uri.path] = lines;
+    }
+    return seen;
+}
+
+describe('the references after an update', () => {
+    it('resolve as in a workspace built from the same texts, after any edits, new files and deletions', async () => {
+        const step: fc.Arbitrary<Step> = fc.record({
+            file: fc.constantFrom(...FILES),
+            text: fc.option(fc.oneof(referringText, fc.constant(COMMENT)), { freq: 5 }),
+        });
+        await fc.assert(
+            fc.asyncProperty(
+                fc.array(fc.tuple(fc.constantFrom(...FILES), referringText), { minLength: 1, maxLength: 5 }),
+                fc.array(step, { minLength: 1, maxLength: 8 }),
+                (start, steps) => eachStepAsBuilt(start, steps, references),
+            ),
+            { numRuns: Number(process.env.ACCT_PROPERTY_RUNS ?? 60), seed: 20261208 },
         );
     }, 300_000);
 });

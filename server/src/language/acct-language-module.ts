@@ -9,6 +9,7 @@ import { AcctScopeComputation, AcctScopeProvider } from './references/acct-scope
 import { AcctDocumentValidator } from './validation/acct-document-validator.js';
 import { AcctLangiumDocuments } from './workspace/acct-documents.js';
 import { AcctDocumentBuilder } from './workspace/acct-document-builder.js';
+import { AcctIndexManager } from './workspace/acct-index-manager.js';
 import { AcctSettings } from './workspace/acct-settings.js';
 import { CustomerIndex } from './validation/customer-index.js';
 import { FilePlaces } from './workspace/file-places.js';
@@ -84,5 +85,6 @@ export const AcctLanguageSharedModule: Module<LangiumSharedCoreServices, Partial
         LangiumDocumentFactory: services => new IncrementalDocumentFactory(services),
         WorkspaceManager: services => new AcctWorkspaceManager(services),
         LangiumDocuments: services => new AcctLangiumDocuments(services),
+        IndexManager: services => new AcctIndexManager(services),
     },
 };

@@ -2,7 +2,9 @@
  * Scoping (contract section 2): members, competitors and customers are global to the workspace;
  * contacts are local to their customer. Langium's default provider walks every container's
  * local symbols for each reference, which grows faster than the file; here each customer's
- * contacts become one hash map, built once per parse and shared by all its references.
+ * contacts become one hash map, built once per parse and shared by all its references. A global
+ * scope is kept while no symbol of its type changed (acct-index-manager.ts), not only until the
+ * next update: `acct history` updates the workspace 500 times, mostly files of customers.
  */
 import {
     AstUtils,
@@ -13,6 +15,7 @@ import {
     DefaultScopeProvider,
     EMPTY_SCOPE,
     MapScope,
+    MultiMapScope,
     MultiMap,
     type LangiumDocument,
     type LocalSymbols,
@@ -20,6 +23,7 @@ import {
     type Scope,
 } from 'langium';
 import { Contact, isCustomer, type Customer } from '../generated/ast.js';
+import { AcctIndexManager } from '../workspace/acct-index-manager.js';
 
 export class AcctScopeProvider extends DefaultScopeProvider {
     private readonly contactScopes = new WeakMap<Customer, Scope>();
@@ -31,6 +35,18 @@ export class AcctScopeProvider extends DefaultScopeProvider {
             return customer ? this.contactScope(customer) : EMPTY_SCOPE;
         }
         return this.getGlobalScope(referenceType, context);
+    }
+
+    /** Per reference type: its global scope, and the index's count of changes of its symbols it was made at. */
+    private readonly globalScopes = new Map<string, { changes: number; scope: Scope }>();
+
+    protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
+        const index = this.indexManager;
+        if (!(index instanceof AcctIndexManager)) return super.getGlobalScope(referenceType, context);
+        const changes = index.symbolChanges(referenceType);
+        let kept = this.globalScopes.get(referenceType);
+        if (kept?.changes !== changes) this.globalScopes.set(referenceType, (kept = { changes, scope: new MultiMapScope(index.allElements(referenceType)) }));
+        return kept.scope;
     }
 
     private contactScope(customer: Customer): Scope {

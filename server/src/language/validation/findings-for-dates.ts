@@ -26,6 +26,8 @@ export interface FindingsOfADate {
     outcomes: Map<AstNode, DatedOutcome>;
     /** The last walk of the nodes, for the days all its kept outcomes hold on. */
     walk?: DatedWalk;
+    /** The outcomes of the nodes whose checks ran in the last re-check: their findings become those withDates adopts. */
+    ran?: DatedOutcome[];
     /** Where the findings of each node are (by property, keyword and index): the same on the same parse. */
     ranges: WeakMap<AstNode, Map<string, Range>>;
     /** The finding policy's outcome for `steady` (finding-policy.ts, applyToDated). */
@@ -68,6 +70,7 @@ export async function runDateChecks(
 ): Promise<void> {
     const limits = `${thresholds.staleContactDays} ${thresholds.tierReviewDays}`;
     const day = dayNumber(today);
+    const ran: DatedOutcome[] = (kept.ran = []);
     // the days the checks of the node being run read, in order (one list for the walk: the nodes run one after the
     // other; quietSpan reads the days sorted, a day read twice or once alike)
     const days: number[] = [];
@@ -82,6 +85,7 @@ export async function runDateChecks(
         const quiet = known && !countsDays(findings) ? quietSpan(days, today, thresholds) : null;
         const outcome = { limits, quiet, findings };
         kept.outcomes.set(node, outcome);
+        ran.push(outcome);
         return outcome;
     };
     // after a check that awaits: the dates read after an await are not told, the outcome is not known to hold
@@ -230,8 +234,28 @@ export class FindingsForDates {
             });
         }
         kept.dated = dated as Diagnostic[];
+        adopt(kept, found, kept.dated);
         return kept.dated;
     }
+}
+
+/**
+ * The outcomes of the nodes that just ran, and the walk made of them, hold the findings `dated`
+ * holds where `found` held others alike: a node whose outcome holds on a later day then gives the
+ * very objects withDates kept, compared by identity, not field by field every day until it runs again.
+ */
+function adopt(kept: FindingsOfADate, found: readonly Diagnostic[], dated: readonly Diagnostic[]): void {
+    const ran = kept.ran;
+    kept.ran = undefined;
+    if (!ran?.length) return;
+    let adopted: Map<Diagnostic, Diagnostic> | undefined;
+    for (let i = 0; i < found.length; i++) if (found[i] !== dated[i]) (adopted ??= new Map()).set(found[i]!, dated[i]!);
+    if (!adopted) return;
+    const replace = (list: Diagnostic[]) => {
+        for (let j = 0; j < list.length; j++) list[j] = adopted.get(list[j]!) ?? list[j]!;
+    };
+    for (const outcome of ran) replace(outcome.findings);
+    for (const piece of kept.walk?.pieces ?? []) if (Array.isArray(piece)) replace(piece);
 }
 
 /** sameFindingKey(a) === sameFindingKey(b), without the keys. */

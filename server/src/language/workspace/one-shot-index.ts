@@ -3,16 +3,10 @@
  * references what — that index serves find-references, rename and relinking after an edit in
  * the editor — so it is not built. About a seventh of a cold check of a large plan.
  */
-import {
-    DefaultIndexManager,
-    DefaultServiceRegistry,
-    type LangiumDocument,
-    type LangiumSharedCoreServices,
-    type Module,
-    type PartialLangiumSharedCoreServices,
-} from 'langium';
+import { DefaultServiceRegistry, type LangiumDocument, type LangiumSharedCoreServices, type Module, type PartialLangiumSharedCoreServices } from 'langium';
+import { AcctIndexManager } from './acct-index-manager.js';
 
-export class OneShotIndexManager extends DefaultIndexManager {
+export class OneShotIndexManager extends AcctIndexManager {
     override async updateReferences(_document: LangiumDocument): Promise<void> {
         // nothing reads the references of a workspace that is checked once
     }
