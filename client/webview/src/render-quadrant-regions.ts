@@ -20,7 +20,7 @@ const NAME_INSET = 7;
  */
 export const NAME_BAND = 22;
 /** The line of names under a narrow grid: its lines' pitch, the swatch and the gaps. */
-const KEY_LINE = 18;
+const KEY_LINE = 17;
 const SWATCH = 10;
 const SWATCH_GAP = 5;
 const ITEM_GAP = 14;
@@ -64,7 +64,7 @@ export function regionNames(counts: readonly (readonly number[])[], cellW: numbe
 
 /** The height of the names' lines under the grid. */
 export function regionKeyHeight(names: RegionNames): number {
-    return names.keyLines ? names.keyLines * KEY_LINE + 6 : 0;
+    return names.keyLines ? names.keyLines * KEY_LINE + 4 : 0;
 }
 
 /** The lines between cells of different tiers: the regions' borders. */

@@ -12,6 +12,12 @@ export const Q_CELL_W = 188;
 export const Q_CELL_H = 112;
 const MIN_CELL_W = 56;
 const MIN_CELL_H = 44;
+/**
+ * With the tiers' names under the grid (a narrow panel), cells may be this low: the names' lines
+ * are paid for by the cells, as far as the dots and squares (at most 9 px round) still fit, not
+ * by a taller picture that a short panel cuts.
+ */
+const MIN_KEYED_CELL_H = 36;
 /** Narrower cells than this hold no names: the dots carry numbers, the names are listed under the grid. */
 const NAMED_CELL_W = 130;
 export const Q_TOP = 34;
@@ -42,7 +48,8 @@ export class QuadrantGrid {
         this.compact = this.cellW < NAMED_CELL_W && marks > 0;
         this.regions = regionNames(counts, this.cellW, 5 * this.cellW, this.compact);
         const key = this.compact ? (Math.min(named, KEY_MAX) + (named > KEY_MAX ? 1 : 0)) * KEY_LINE + 14 : 0;
-        this.cellH = fit((room.h - Q_TOP - BOTTOM - below - key - regionKeyHeight(this.regions)) / 5, MIN_CELL_H, Q_CELL_H);
+        const min = this.regions.keyLines ? MIN_KEYED_CELL_H : MIN_CELL_H;
+        this.cellH = fit((room.h - Q_TOP - BOTTOM - below - key - regionKeyHeight(this.regions)) / 5, min, Q_CELL_H);
     }
 
     get name(): string {
