@@ -233,6 +233,10 @@ describe('the quadrant of a crowded workspace in the editor', () => {
             await p.afterRender(() => p.page.click('[role=tab][data-tab=quadrant]'));
             const counts = await p.page.$$eval('.q-group-count', els => els.map(el => el.textContent));
             expect(counts.length).toBeGreaterThan(5);
+            // the canvas pans: the list under the grid goes on below the panel
+            const labels = await pictureLabels(p.page, 'svg.canvas', { has: '.q-grid', sizeOnly: true });
+            expect(labels.count).toBeGreaterThan(30);
+            expect(labels.problems).toEqual([]);
             for (const theme of ['light', 'dark', 'high-contrast'] as const) {
                 await p.setTheme(theme);
                 await p.screenshot(`quadrant-crowded-480-${theme}`);
