@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChangesPicture } from '@acct/contract';
 import { changesFixture } from './changes-fixture.js';
 import { clone } from './fixture.js';
+import { installGeometry } from './geometry.js';
 import type { WebviewPage } from './harness.js';
 import { browserSuite, T } from './shared.js';
 
@@ -111,17 +112,10 @@ describe('Changes Since… as pictures', () => {
             const changes = await changesFixture('en');
             const p = await suite.page({ width: 480, height: 640, theme: 'light', entry: 'changes' });
             await show(p, changes);
+            await installGeometry(p.page);
             const figures = await p.page.evaluate(() => {
                 const texts = Array.from(document.querySelectorAll('main text, main h1, main h2, main h3, main li, main p, main button'));
-                const smallest = Math.min(
-                    ...texts
-                        .filter(t => (t.textContent ?? '').trim())
-                        .map(t => {
-                            const size = parseFloat(getComputedStyle(t).fontSize);
-                            const m = (t as SVGGraphicsElement).getScreenCTM?.();
-                            return m ? size * Math.hypot(m.a, m.b) : size;
-                        }),
-                );
+                const smallest = Math.min(...texts.filter(t => (t.textContent ?? '').trim()).map(t => window.acctGeometry.textPx(t)));
                 return {
                     // the body scrolls (changes.css): nothing wider than it
                     scrollWidth: document.body.scrollWidth,

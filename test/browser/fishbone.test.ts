@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decisivenessOf, GROUPS, type Role } from '@acct/method';
+import { installGeometry } from './geometry.js';
 import type { WebviewPage } from './harness.js';
 import { boxOf, browserSuite, centre, T, type Rect } from './shared.js';
 
@@ -36,14 +37,10 @@ async function people(p: WebviewPage): Promise<Seen[]> {
 
 /** The spine as drawn on screen: its two ends. */
 async function spine(p: WebviewPage) {
+    await installGeometry(p.page);
     return p.page.$eval('.fb-spine', el => {
         const path = el as SVGPathElement;
-        const m = path.getScreenCTM()!;
-        const at = (l: number) => {
-            const q = path.getPointAtLength(l);
-            return { x: q.x * m.a + m.e, y: q.y * m.d + m.f };
-        };
-        return { a: at(0), b: at(path.getTotalLength()) };
+        return { a: window.acctGeometry.pathPoint(path, 0), b: window.acctGeometry.pathPoint(path) };
     });
 }
 

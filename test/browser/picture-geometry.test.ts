@@ -18,6 +18,7 @@ import type { PlanView } from '@acct/contract';
 import { TABS } from '../../client/webview/src/state.js';
 import { MAX_FIT_ZOOM } from '../../client/webview/src/viewport.js';
 import { changesFixture } from './changes-fixture.js';
+import { installGeometry } from './geometry.js';
 import { clone, TODAY } from './fixture.js';
 import { ROOT, type Theme, type WebviewPage } from './harness.js';
 import { browserSuite, T } from './shared.js';
@@ -70,9 +71,9 @@ function measure(args: { frameSel: string; layerSel: string; list: boolean; lege
         }
         return true;
     };
+    const g = window.acctGeometry;
     const tol = 0.75;
-    const inside = (r: DOMRect, b: { left: number; top: number; right: number; bottom: number }, sidesOnly = false): boolean =>
-        r.left >= b.left - tol && r.right <= b.right + tol && (sidesOnly || (r.top >= b.top - tol && r.bottom <= b.bottom + tol));
+    const inside = (r: DOMRect, b: DOMRect, sidesOnly = false): boolean => g.inside(r, b, tol, sidesOnly);
     /** The box a text belongs to: the nearest group's own background (a card, a row, a cell, a group, the deal's head). */
     const OWN = /(^|\s)(card-bg|fb-card-bg|fb-head-bg|fb-apart-bg|sb-row-bg|group-bg|q-cell-bg|deal-tag-bg|badge-bg|change-mark-bg|fold-bg)(\s|$)/;
     const ownBox = (el: Element): DOMRect | null => {
@@ -110,8 +111,7 @@ function measure(args: { frameSel: string; layerSel: string; list: boolean; lege
         if (!inside(r, frame, args.list)) f.outside.push(name(t));
         const own = ownBox(t);
         if (own && !inside(r, own)) f.outOfBox.push(name(t));
-        const ctm = t.getScreenCTM()!;
-        const px = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(ctm.a, ctm.b);
+        const px = g.textPx(t);
         if (px < f.minPx) {
             f.minPx = px;
             f.minText = name(t);
@@ -127,7 +127,8 @@ function measure(args: { frameSel: string; layerSel: string; list: boolean; lege
             const probe = t.cloneNode(false) as SVGTextElement;
             probe.textContent = whole;
             t.parentElement!.appendChild(probe);
-            const need = probe.getComputedTextLength() * Math.hypot(ctm.a, ctm.b);
+            // the text's scale on screen: its size as drawn over its font size
+            const need = (probe.getComputedTextLength() * px) / parseFloat(getComputedStyle(t).fontSize);
             probe.remove();
             const room = (own ? own.right - 4 : frame.right) - r.left;
             if (need <= room) f.needlessCuts.push(name(t));
@@ -250,6 +251,7 @@ describe('picture geometry', () => {
                                 // list, the upright fishbone, a compact chart's list of names, the sandbox's ranked list, the Trends' panels
                                 const shape = (await p.page.getAttribute('.canvas', 'data-shape')) ?? '';
                                 const list = shape === 'list' || shape === 'vertical' || shape.endsWith('compact') || tab === 'sandbox' || tab === 'trends';
+                                await installGeometry(p.page);
                                 const f = await p.page.evaluate(measure, {
                                     frameSel: '.canvas',
                                     layerSel: '.canvas .viewport',
@@ -288,6 +290,7 @@ describe('picture geometry', () => {
                         await p.send({ type: 'requestSvg' });
                         const svg = (await p.posted()).filter(m => m.type === 'exportSvg').at(-1)!.svg as string;
                         await check.setContent(`<body style="margin:0">${svg.replace(/^<\?xml[^>]*>/, '')}</body>`);
+                        await installGeometry(check);
                         const f = await check.evaluate(measure, { frameSel: 'body > svg', layerSel: 'body > svg', list: false, legendSel: null });
                         const name = `${tab} export ${lang}`;
                         const problems = broken(f, { export: true });
@@ -317,6 +320,7 @@ describe('picture geometry', () => {
                         for (const deal of ['ran27', 'transport']) {
                             const figure = `figure.map[data-opportunity=${deal}]`;
                             // the page scrolls: each map at its own size, as wide as the panel allows (a list when narrow)
+                            await installGeometry(p.page);
                             const f = await p.page.evaluate(measure, {
                                 frameSel: `${figure} .figure`,
                                 layerSel: `${figure} .viewport`,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABS } from '../../client/webview/src/state.js';
 import { ROOT, type WebviewPage } from './harness.js';
+import { installGeometry } from './geometry.js';
 import { boxOf, browserSuite, T, type Rect } from './shared.js';
 
 const suite = browserSuite();
@@ -17,16 +18,14 @@ const RAN27 = { customer: 'donghai', opportunity: 'ran27' };
 
 /** The smallest text on screen in the drawing, as rendered (font size × zoom). */
 async function smallestText(p: WebviewPage): Promise<{ px: number; text: string; count: number }> {
+    await installGeometry(p.page);
     return p.page.evaluate(() => {
         const stage = document.querySelector('.canvas')!.getBoundingClientRect();
         let best = { px: Infinity, text: '', count: 0 };
-        for (const el of Array.from(document.querySelectorAll('.viewport text'))) {
-            const r = el.getBoundingClientRect();
-            if (!r.width || r.right < stage.left || r.left > stage.right || r.bottom < stage.top || r.top > stage.bottom) continue;
-            const m = (el as SVGTextElement).getScreenCTM()!;
-            const px = parseFloat(getComputedStyle(el).fontSize) * Math.hypot(m.a, m.b);
+        for (const t of window.acctGeometry.texts(document, '.viewport text')) {
+            if (t.box.right < stage.left || t.box.left > stage.right || t.box.bottom < stage.top || t.box.top > stage.bottom) continue;
             best.count++;
-            if (px < best.px) best = { px, text: el.textContent ?? '', count: best.count };
+            if (t.px < best.px) best = { px: t.px, text: t.text, count: best.count };
         }
         return best;
     });

@@ -6,24 +6,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import { THREE_AXES } from '@acct/method';
+import { installGeometry } from './geometry.js';
 import { boxOf, browserSuite, centre, T } from './shared.js';
 
 const suite = browserSuite();
 
 /** The colour a line is stroked with, the arrowhead's fill and where the line ends. */
 async function influence(p: Awaited<ReturnType<typeof suite.page>>, from: string, to: string) {
+    await installGeometry(p.page);
     return p.page.$eval(`.influence[data-from="${from}"][data-to="${to}"]`, g => {
         const line = g.querySelector('.influence-line') as SVGPathElement;
         const cs = getComputedStyle(line);
         const marker = line.getAttribute('marker-end')!.replace(/^url\(#|\)$/g, '');
         const head = document.querySelector(`#${marker} path`)!;
-        const end = line.getPointAtLength(line.getTotalLength());
-        const m = line.getScreenCTM()!;
         return {
             stroke: cs.stroke,
             dash: cs.strokeDasharray,
             headFill: getComputedStyle(head).fill,
-            end: { x: end.x * m.a + m.e, y: end.y * m.d + m.f },
+            end: window.acctGeometry.pathPoint(line),
             title: g.querySelector('title')?.textContent ?? '',
         };
     });

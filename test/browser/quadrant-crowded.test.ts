@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { runCli, tempWorkspace } from '../support/run-cli.js';
 import { ROOT } from './harness.js';
+import { pictureLabels } from './geometry.js';
 import { browserSuite, T } from './shared.js';
 import { manyCustomersView } from './synthetic.mjs';
 
@@ -72,27 +73,8 @@ async function quadrants(page: Page): Promise<Section[]> {
     );
 }
 
-/** Every text of every quadrant: its size on screen and whether it is inside its picture. */
-async function textProblems(page: Page): Promise<{ count: number; problems: string[] }> {
-    return page.evaluate(() => {
-        const problems: string[] = [];
-        let count = 0;
-        for (const root of Array.from(document.querySelectorAll<SVGSVGElement>('svg.report-picture')).filter(s => s.querySelector('.q-grid'))) {
-            const box = root.getBoundingClientRect();
-            for (const el of Array.from(root.querySelectorAll<SVGTextElement>('text'))) {
-                const r = el.getBoundingClientRect();
-                if (!r.width || !el.textContent?.trim()) continue;
-                count++;
-                const m = el.getScreenCTM()!;
-                const px = parseFloat(getComputedStyle(el).fontSize) * Math.hypot(m.a, m.b);
-                if (px < 11 - 0.01) problems.push(`${el.textContent}: ${px.toFixed(2)} px`);
-                if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
-                    problems.push(`${el.textContent}: outside`);
-            }
-        }
-        return { count, problems };
-    });
-}
+/** Every text of every quadrant: at least 11 px and inside its picture. */
+const textProblems = (page: Page) => pictureLabels(page, 'svg.report-picture', { has: '.q-grid' });
 
 describe('the quadrant of a crowded workspace in the report', () => {
     let en: string;
@@ -251,6 +233,10 @@ describe('the quadrant of a crowded workspace in the editor', () => {
             await p.afterRender(() => p.page.click('[role=tab][data-tab=quadrant]'));
             const counts = await p.page.$$eval('.q-group-count', els => els.map(el => el.textContent));
             expect(counts.length).toBeGreaterThan(5);
+            // the canvas pans: the list under the grid goes on below the panel
+            const labels = await pictureLabels(p.page, 'svg.canvas', { has: '.q-grid', sizeOnly: true });
+            expect(labels.count).toBeGreaterThan(30);
+            expect(labels.problems).toEqual([]);
             for (const theme of ['light', 'dark', 'high-contrast'] as const) {
                 await p.setTheme(theme);
                 await p.screenshot(`quadrant-crowded-480-${theme}`);

@@ -16,6 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { AcctPlanDocument } from '@acct/contract';
 import { examplesDir, runCli, tempWorkspace } from '../support/run-cli.js';
 import { hostilePlan, PAYLOADS } from '../support/hostile-plan.js';
+import { pictureLabels } from './geometry.js';
 import { launch, ROOT } from './harness.js';
 import { T } from './shared.js';
 
@@ -127,25 +128,7 @@ describe('acct report in Chromium', () => {
             const o = await open(file());
             // the fishbones too: show every panel
             await o.page.evaluate(() => document.querySelectorAll('.hidden').forEach(el => el.classList.remove('hidden')));
-            const bad = await o.page.evaluate(() => {
-                const problems: string[] = [];
-                let count = 0;
-                for (const root of Array.from(document.querySelectorAll<SVGSVGElement>('svg.report-picture'))) {
-                    const box = root.getBoundingClientRect();
-                    for (const el of Array.from(root.querySelectorAll<SVGTextElement>('text'))) {
-                        const r = el.getBoundingClientRect();
-                        if (!r.width || !el.textContent?.trim()) continue;
-                        count++;
-                        const m = el.getScreenCTM()!;
-                        const px = parseFloat(getComputedStyle(el).fontSize) * Math.hypot(m.a, m.b);
-                        if (px < 11 - 0.01) problems.push(`${el.textContent}: ${px.toFixed(2)} px`);
-                        if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
-                            problems.push(`${el.textContent}: outside its picture`);
-                        }
-                    }
-                }
-                return { problems, count };
-            });
+            const bad = await pictureLabels(o.page, 'svg.report-picture');
             expect(bad.count).toBeGreaterThan(300);
             expect(bad.problems).toEqual([]);
             await closeChecked(o);

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findingsOf as joinFindings, type ContactJson, type Finding, type PlanFocus, type PlanView, type Role, type Support } from '@acct/contract';
 import { clone, pickFocus } from './fixture.js';
 import path from 'node:path';
+import { installGeometry } from './geometry.js';
 import { RESULTS, type WebviewPage } from './harness.js';
 import { browserSuite, T } from './shared.js';
 import { bigCustomerView } from './synthetic.mjs';
@@ -323,19 +324,18 @@ describe('power map', () => {
             expect(xu.cls).not.toContain('dimmed');
             expect(xu.box.y).toBeGreaterThan(qian.box.y + qian.box.height);
             // the org chart's line leaves Qian's card at its bottom and ends on Xu's
+            await installGeometry(p.page);
             const ends = await p.page.$$eval('.link', els =>
                 els.flatMap(el => {
                     const path = el as SVGPathElement;
                     const out: Array<{ x: number; y: number }> = [];
-                    const m = path.getScreenCTM()!;
                     for (const seg of (path.getAttribute('d') ?? '').split('M').slice(1)) {
+                        // each segment on its own, beside the link: the same place on screen
                         const sub = document.createElementNS('http://www.w3.org/2000/svg', 'path');
                         sub.setAttribute('d', `M${seg}`);
                         path.parentElement!.appendChild(sub);
-                        const a = sub.getPointAtLength(0);
-                        const b = sub.getPointAtLength(sub.getTotalLength());
+                        out.push(window.acctGeometry.pathPoint(sub, 0), window.acctGeometry.pathPoint(sub));
                         sub.remove();
-                        for (const q of [a, b]) out.push({ x: q.x * m.a + m.e, y: q.y * m.d + m.f });
                     }
                     return out;
                 }),

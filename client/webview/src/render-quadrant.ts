@@ -1,9 +1,10 @@
 /** Tier quadrant: every customer by standing (vertical) and cooperation (horizontal). */
 import { suggestedTiers } from '@acct/method';
 import { svg, tooltip, type NavItem, type RenderResult } from './dom.js';
-import { quadrantMarks, tierRegions, unfocusedOf, type QuadrantMark, type QuadrantModel } from './models/quadrant.js';
+import { quadrantMarks, unfocusedOf, type QuadrantMark, type QuadrantModel } from './models/quadrant.js';
 import { axisTitles, boxedText } from './render-common.js';
 import { drawGroup, drawPoint, type MarkPlace } from './render-quadrant-marks.js';
+import { NAME_BAND, drawRegionKey, drawRegionNamesInCells, regionEdges, regionKeyHeight, regionNames, type RegionNames } from './render-quadrant-regions.js';
 import { texts } from './texts.js';
 
 /** The largest cells (a full editor); smaller ones fit a panel, down to the smallest. */
@@ -11,6 +12,12 @@ export const Q_CELL_W = 188;
 export const Q_CELL_H = 112;
 const MIN_CELL_W = 56;
 const MIN_CELL_H = 44;
+/**
+ * With the tiers' names under the grid (a narrow panel), cells may be this low: the names' lines
+ * are paid for by the cells, as far as the dots and squares (at most 9 px round) still fit, not
+ * by a taller picture that a short panel cuts.
+ */
+const MIN_KEYED_CELL_H = 36;
 /** Narrower cells than this hold no names: the dots carry numbers, the names are listed under the grid. */
 const NAMED_CELL_W = 130;
 export const Q_TOP = 34;
@@ -27,19 +34,26 @@ export class QuadrantGrid {
     readonly left: number;
     /** The dots carry numbers and the names are listed under the grid. */
     readonly compact: boolean;
+    /** Where the tiers' names go: in a strip of one cell of each region, or under the grid. */
+    readonly regions: RegionNames;
 
-    /** `marks`: the dots and groups drawn; `named`: the customers drawn alone, whom the compact form lists under the grid. */
-    constructor(room: { w: number; h: number }, marks: number, named: number, below: number) {
+    /**
+     * `marks`: the dots and groups drawn; `named`: the customers drawn alone, whom the compact form
+     * lists under the grid; `counts`: the customers by cell, which choose the cells of the tiers' names.
+     */
+    constructor(room: { w: number; h: number }, marks: number, named: number, below: number, counts: QuadrantModel['counts']) {
         const fit = (v: number, lo: number, hi: number) => Math.floor(Math.max(lo, Math.min(hi, Number.isFinite(v) ? v : hi)));
         this.left = Number.isFinite(room.w) && room.w < 5 * Q_CELL_W + 92 + 16 ? 62 : 92;
         this.cellW = fit((room.w - this.left - 16) / 5, MIN_CELL_W, Q_CELL_W);
         this.compact = this.cellW < NAMED_CELL_W && marks > 0;
+        this.regions = regionNames(counts, this.cellW, 5 * this.cellW, this.compact);
         const key = this.compact ? (Math.min(named, KEY_MAX) + (named > KEY_MAX ? 1 : 0)) * KEY_LINE + 14 : 0;
-        this.cellH = fit((room.h - Q_TOP - BOTTOM - below - key) / 5, MIN_CELL_H, Q_CELL_H);
+        const min = this.regions.keyLines ? MIN_KEYED_CELL_H : MIN_CELL_H;
+        this.cellH = fit((room.h - Q_TOP - BOTTOM - below - key - regionKeyHeight(this.regions)) / 5, min, Q_CELL_H);
     }
 
     get name(): string {
-        return `${this.cellW}×${this.cellH}${this.compact ? ' compact' : ''}`;
+        return `${this.cellW}×${this.cellH}${this.compact ? ' compact' : ''}${this.regions.keyLines ? ' key' : ''}`;
     }
 
     /** Top-left corner of the cell for (standing, cooperation), in content coordinates. */
@@ -55,7 +69,7 @@ function unplottedHeight(model: QuadrantModel): number {
 
 /** The grid for `marks` in a room of this size. */
 function gridFor(model: QuadrantModel, marks: readonly QuadrantMark[], room: { w: number; h: number }): QuadrantGrid {
-    return new QuadrantGrid(room, marks.length, marks.filter(m => m.kind === 'point').length, unplottedHeight(model));
+    return new QuadrantGrid(room, marks.length, marks.filter(m => m.kind === 'point').length, unplottedHeight(model), model.counts);
 }
 
 /** The customers a reader is looking at, drawn alone in any cell: the highlighted one and the selected one. */
@@ -69,20 +83,6 @@ export function quadrantShape(model: QuadrantModel, room: { w: number; h: number
 /** Where a crowded cell's customers are shown one by one (`open`: `STANDING/COOPERATION`), in a view whose groups open on a click (the editor's). */
 export interface QuadrantOpen {
     cell: string | null;
-}
-
-/** The lines between cells of different tiers: the regions' borders. */
-function regionEdges(parent: Element, quadrantCell: QuadrantGrid['cell']): void {
-    let d = '';
-    for (let s = 1; s <= 5; s++) {
-        for (let c = 1; c <= 5; c++) {
-            const tier = suggestedTiers[s - 1]![c - 1];
-            const cell = quadrantCell(s, c);
-            if (c < 5 && suggestedTiers[s - 1]![c] !== tier) d += `M${cell.x + cell.w},${cell.y}v${cell.h}`;
-            if (s > 1 && suggestedTiers[s - 2]![c - 1] !== tier) d += `M${cell.x},${cell.y + cell.h}h${cell.w}`;
-        }
-    }
-    svg('path', { class: 'q-region-edge', d }, parent);
 }
 
 /**
@@ -180,7 +180,10 @@ function drawMark(pts: SVGGElement, mark: QuadrantMark, selected: string | null,
 }
 
 function placeOf(geo: QuadrantGrid, standing: number, cooperation: number): MarkPlace {
-    return { cell: geo.cell(standing, cooperation), compact: geo.compact, cellH: geo.cellH };
+    const cell = geo.cell(standing, cooperation);
+    // the cell that carries its region's name lays its marks out above the name's strip
+    if (!geo.regions.cells.has(`${standing}/${cooperation}`)) return { cell, compact: geo.compact, cellH: geo.cellH };
+    return { cell: { ...cell, h: cell.h - NAME_BAND }, compact: geo.compact, cellH: geo.cellH - NAME_BAND };
 }
 
 function drawQuadrant(
@@ -210,18 +213,7 @@ function drawQuadrant(
         }
     }
     regionEdges(grid, quadrantCell);
-    // each tier's name once, in its region
-    for (const region of tierRegions(model.counts)) {
-        const [s, c] = region.labelCell;
-        const cell = quadrantCell(s, c);
-        const g = svg('g', { class: `q-region tier-${region.tier}`, 'data-tier': region.tier }, grid);
-        svg(
-            'text',
-            { class: 'q-region-label', x: cell.x + cell.w - 7, y: cell.y + cell.h - 7, 'text-anchor': 'end' },
-            g,
-            t.name('tiers', region.tier).toUpperCase(),
-        );
-    }
+    drawRegionNamesInCells(grid, geo.regions, quadrantCell);
     svg('rect', { class: 'q-frame', x: Q_LEFT, y: Q_TOP, width: gridW, height: gridH }, grid);
     // axes
     const axes = svg('g', { class: 'axes' }, layer);
@@ -262,6 +254,9 @@ function drawQuadrant(
         });
     }
     let height = Q_TOP + gridH + BOTTOM;
+    // a grid too narrow for the tiers' names in their cells names them under it
+    drawRegionKey(layer, geo.regions, Q_LEFT, height - 4);
+    height += regionKeyHeight(geo.regions);
     if (geo.compact) {
         // the names, by the numbers on their dots
         const key = svg('g', { class: 'q-key' }, layer);
