@@ -71,9 +71,8 @@ function measure(args: { frameSel: string; layerSel: string; list: boolean; lege
         }
         return true;
     };
-    const g = window.acctGeometry;
     const tol = 0.75;
-    const inside = (r: DOMRect, b: DOMRect, sidesOnly = false): boolean => g.inside(r, b, tol, sidesOnly);
+    const inside = (r: DOMRect, b: DOMRect, sidesOnly = false): boolean => window.acctGeometry.inside(r, b, tol, sidesOnly);
     /** The box a text belongs to: the nearest group's own background (a card, a row, a cell, a group, the deal's head). */
     const OWN = /(^|\s)(card-bg|fb-card-bg|fb-head-bg|fb-apart-bg|sb-row-bg|group-bg|q-cell-bg|deal-tag-bg|badge-bg|change-mark-bg|fold-bg)(\s|$)/;
     const ownBox = (el: Element): DOMRect | null => {
@@ -111,7 +110,7 @@ function measure(args: { frameSel: string; layerSel: string; list: boolean; lege
         if (!inside(r, frame, args.list)) f.outside.push(name(t));
         const own = ownBox(t);
         if (own && !inside(r, own)) f.outOfBox.push(name(t));
-        const px = g.textPx(t);
+        const px = window.acctGeometry.textPx(t);
         if (px < f.minPx) {
             f.minPx = px;
             f.minText = name(t);
@@ -127,8 +126,7 @@ function measure(args: { frameSel: string; layerSel: string; list: boolean; lege
             const probe = t.cloneNode(false) as SVGTextElement;
             probe.textContent = whole;
             t.parentElement!.appendChild(probe);
-            // the text's scale on screen: its size as drawn over its font size
-            const need = (probe.getComputedTextLength() * px) / parseFloat(getComputedStyle(t).fontSize);
+            const need = (probe.getComputedTextLength() * px) / parseFloat(getComputedStyle(t).fontSize); // the text's scale on screen: its size as drawn over its font size
             probe.remove();
             const room = (own ? own.right - 4 : frame.right) - r.left;
             if (need <= room) f.needlessCuts.push(name(t));
