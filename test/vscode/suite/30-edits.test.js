@@ -22,14 +22,9 @@ describe('edits and settings', () => {
         const ds = await h.waitForDiagnostics(document.uri, has('tier-mismatch'));
         const diagnostic = ds.find(d => h.codeOf(d) === 'tier-mismatch');
         assert.strictEqual(document.getText(diagnostic.range), 'commercial', 'tier-mismatch should sit on the tier value');
-        const actions = await vscode.commands.executeCommand(
-            'vscode.executeCodeActionProvider',
-            document.uri,
-            diagnostic.range,
-            vscode.CodeActionKind.QuickFix.value,
-        );
-        const fix = (actions || []).find(a => /tier/i.test(a.title));
-        assert.ok(fix, `no quick fix; actions: ${(actions || []).map(a => a.title).join(' | ')}`);
+        const {
+            wanted: [fix],
+        } = await h.quickFixesUntil(document.uri, diagnostic.range, a => /tier/i.test(a.title), 'a quick fix for tier-mismatch');
         assert.match(fix.title, /core/);
         assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), `kind ${fix.kind && fix.kind.value}`);
         assert.ok(fix.edit, 'the quick fix carries no edit');
@@ -44,14 +39,9 @@ describe('edits and settings', () => {
         const { document, editor } = await h.openFile('pearl-river-port.acct');
         const ds = await h.waitForDiagnostics(document.uri, has('rational-turn-risk'));
         const diagnostic = ds.find(d => h.codeOf(d) === 'rational-turn-risk');
-        const actions = await vscode.commands.executeCommand(
-            'vscode.executeCodeActionProvider',
-            document.uri,
-            diagnostic.range,
-            vscode.CodeActionKind.QuickFix.value,
-        );
-        const waive = (actions || []).find(a => a.title === 'Waive this finding…');
-        assert.ok(waive, `no waive action; actions: ${(actions || []).map(a => a.title).join(' | ')}`);
+        const {
+            wanted: [waive],
+        } = await h.quickFixesUntil(document.uri, diagnostic.range, a => a.title === 'Waive this finding…', 'the waive action for rational-turn-risk');
         assert.ok(await vscode.workspace.applyEdit(waive.edit));
         await vscode.commands.executeCommand(waive.command.command, ...waive.command.arguments);
         const line = editor.selection.active.line;

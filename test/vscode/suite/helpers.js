@@ -110,6 +110,24 @@ function waitForDiagnostics(uri, predicate, message) {
     );
 }
 
+/**
+ * Asks for the quick fixes at `range` until one satisfies `isWanted`, and returns
+ * { wanted, all }. Newer VS Code versions add actions of their own ("Fix", "Explain")
+ * and may answer before the language server has: one request is not enough to judge.
+ */
+async function quickFixesUntil(uri, range, isWanted, message) {
+    let all = [];
+    const wanted = await waitFor(
+        async () => {
+            all = (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value)) || [];
+            const found = all.filter(isWanted);
+            return found.length > 0 && found;
+        },
+        { message, describe: () => all.map(a => a.title).join(' | ') || '(no actions)' },
+    );
+    return { wanted, all };
+}
+
 /** Opens a workspace file in an editor and returns { document, editor }. */
 async function openFile(relative, { preview = false } = {}) {
     const document = await vscode.workspace.openTextDocument(fileUri(relative));
@@ -228,6 +246,7 @@ module.exports = {
     openFile,
     packagedCli,
     positionOf,
+    quickFixesUntil,
     ready,
     relativePath,
     revert,
