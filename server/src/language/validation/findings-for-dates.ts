@@ -194,11 +194,7 @@ function seeded(
     for (const [node, run] of runs.byNode) {
         if (!run.known || run.runs !== registry.dateChecksFor(node.$type).length || countsDays(run.findings)) continue;
         if (run.findings.some(d => !DATE_DRIVEN_CODES.has(String(d.code)))) continue;
-        const quiet = quietSpan(
-            run.days.sort((x, y) => x - y),
-            runs.today,
-            thresholds,
-        );
+        const quiet = quietSpan(run.days.sort((x, y) => x - y), runs.today, thresholds);
         if (quiet) outcomes.set(node, { limits, quiet, findings: run.findings });
     }
     return outcomes;
