@@ -32,7 +32,6 @@ import { FindingsForDates, heldSpan, rangeOnKeptParse, runDateChecks } from './f
 import { UnresolvedReferences } from '../references/unresolved-references.js';
 import { ElementFindings } from './element-findings.js';
 import { ElementWalk } from './element-walk.js';
-import { DatedRuns } from './dated-runs.js';
 import { withoutErrors } from './findings-without-cascades.js';
 import { checkNodes } from './node-checks.js';
 
@@ -152,11 +151,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         // A cascade is not shown, but its declaration is as unreliable as the first error's (containment).
         const found = withoutErrors(diagnostics, parsing, kept);
         const parseErrors = lexing.concat(parsing);
-        if (this.keepForDates && ranEveryCheck(options)) {
-            const runs = this.datedRuns.get(document);
-            this.keptForDates.keep(document, found, parseErrors, runs, this.validationRegistry as AcctValidationRegistry, this.workspaceFacts.policy());
-        }
-        this.datedRuns.delete(document);
+        if (this.keepForDates && ranEveryCheck(options)) this.keptForDates.keep(document, found, parseErrors);
         return this.findingPolicy.apply(document, found, muted);
     }
 
@@ -174,8 +169,6 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
      */
     keepForDates = false;
     private readonly keptForDates = new FindingsForDates();
-    /** keepForDates: the runs of the checks that read today in a document's validation under way (dated-runs.ts). */
-    private readonly datedRuns = new WeakMap<LangiumDocument, DatedRuns>();
 
     /**
      * The days (day numbers) around `today` on which a date-only re-check of `document` would give
@@ -271,10 +264,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
             : undefined;
         if (!round) await this.validateAstNodes(root, options, acceptor, cancelToken);
         else {
-            const dated = this.keepForDates ? new DatedRuns(this.settings.today()) : undefined;
-            if (dated) this.datedRuns.set(document, dated);
-            const registry = this.validationRegistry as AcctValidationRegistry;
-            const walk = new ElementWalk(registry, options, (...args) => this.toDiagnostic(...args), cancelToken, dated);
+            const walk = new ElementWalk(this.validationRegistry as AcctValidationRegistry, options, (...args) => this.toDiagnostic(...args), cancelToken);
             for (const diagnostic of await walk.findings(root, round)) items.push(diagnostic);
             round.commit();
         }

@@ -6,14 +6,13 @@
  * (checks/date-driven.ts) run again on the element's nodes, their findings where theirs were —
  * and every other node is checked. The same findings, in the same order, as checking every node.
  */
-import { interruptAndCheck, type AstNode, type MaybePromise, type ValidationAcceptor, type ValidationCheck, type ValidationOptions } from 'langium';
+import { interruptAndCheck, type AstNode, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { forEachNode, nodesBelow } from '../ast/ast-walk.js';
 import type { AcctValidationRegistry } from './acct-validation-registry.js';
 import { isElement, type Element, type Kept, type ReuseRound } from './element-findings.js';
 import { movedBy } from './finding-diagnostics.js';
 import { CHECK_CANCEL_EVERY } from './node-checks.js';
-import type { DatedRuns } from './dated-runs.js';
 
 /** Makes a finding of what a check reported (the validator's toDiagnostic). */
 export type MakeFinding = (...args: Parameters<ValidationAcceptor>) => Diagnostic;
@@ -31,8 +30,6 @@ export class ElementWalk {
         private readonly options: ValidationOptions,
         private readonly make: MakeFinding,
         private readonly cancelToken: CancellationToken,
-        /** `acct history`: where the runs of the checks that read today are noted (dated-runs.ts). */
-        private readonly dated?: DatedRuns,
     ) {}
 
     /** The findings of every node below `root` (not `root`'s own: validateAstBefore and After are the validator's). */
@@ -80,12 +77,12 @@ export class ElementWalk {
         if (this.checked++ % CHECK_CANCEL_EVERY === 0) await interruptAndCheck(this.cancelToken);
         // indexed: a for-of in an async function made an iterator result per check and node
         const runs = this.registry.checksFor(node.$type, this.options.categories);
-        const dated = (marks || this.dated) && this.registry.readsToday(runs);
+        const dated = marks && this.registry.readsToday(runs);
         for (let r = 0; r < runs.length; r++) {
             const at = this.sink.length;
-            const pending = this.run(node, runs[r]!, dated?.[r]);
+            const pending = runs[r]!(node, this.acceptor, this.cancelToken);
             if (pending) await pending;
-            if (marks && dated?.[r]) marks.push(at, this.sink.length - at, index, r);
+            if (dated?.[r]) marks!.push(at, this.sink.length - at, index, r);
         }
     }
 
@@ -110,16 +107,10 @@ export class ElementWalk {
             const node = nodes[was[m + 2]!]!;
             const check = was[m + 3]!;
             const at = found.length;
-            const pending = this.run(node, this.registry.checksFor(node.$type, this.options.categories)[check]!, true);
+            const pending = this.registry.checksFor(node.$type, this.options.categories)[check]!(node, this.acceptor, this.cancelToken);
             if (pending) await pending;
             marks.push(at, found.length - at, was[m + 2]!, check);
         }
         copy(next, kept.length);
-    }
-
-    /** Runs `check` on `node`; one that reads today (`readsToday`) noted in `dated` when there is one. */
-    private run(node: AstNode, check: ValidationCheck, readsToday: boolean | undefined): MaybePromise<void> {
-        const call = () => check(node, this.acceptor, this.cancelToken);
-        return readsToday && this.dated ? this.dated.run(node, this.sink, call) : call();
     }
 }

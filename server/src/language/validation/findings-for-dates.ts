@@ -13,7 +13,6 @@ import { DATE_DRIVEN_CODES, DAY_COUNTING_CODES, quietSpan } from './checks/date-
 import { dayNumber, readingDates, type Thresholds } from '../../method/index.js';
 import { sameAsJson } from '../../contract/same-json.js';
 import type { PolicyMemo } from './finding-policy.js';
-import type { DatedRuns } from './dated-runs.js';
 
 export interface FindingsOfADate {
     /** The parse the findings are of: another parse, and they say nothing. */
@@ -178,28 +177,6 @@ export function heldSpan(kept: FindingsOfADate, thresholds: Pick<Thresholds, 'st
     return { from: walk.from, to: walk.to };
 }
 
-/**
- * The outcomes of the nodes whose date-driven checks all ran in a validation, each with the days it
- * holds on (quietSpan of the days read, as runDateChecks finds them): only those that hold on some
- * day — a node whose checks awaited, failed (a finding of another code), count days or were not
- * all run (an element whose findings were reused) has none, and runs at the next re-check.
- */
-function seeded(
-    runs: DatedRuns,
-    registry: AcctValidationRegistry,
-    thresholds: Pick<Thresholds, 'staleContactDays' | 'tierReviewDays'>,
-): Map<AstNode, DatedOutcome> {
-    const limits = `${thresholds.staleContactDays} ${thresholds.tierReviewDays}`;
-    const outcomes = new Map<AstNode, DatedOutcome>();
-    for (const [node, run] of runs.byNode) {
-        if (!run.known || run.runs !== registry.dateChecksFor(node.$type).length || countsDays(run.findings)) continue;
-        if (run.findings.some(d => !DATE_DRIVEN_CODES.has(String(d.code)))) continue;
-        const quiet = quietSpan(run.days.sort((x, y) => x - y), runs.today, thresholds);
-        if (quiet) outcomes.set(node, { limits, quiet, findings: run.findings });
-    }
-    return outcomes;
-}
-
 function countsDays(findings: readonly Diagnostic[]): boolean {
     return findings.some(d => DAY_COUNTING_CODES.has(String(d.code)));
 }
@@ -207,19 +184,8 @@ function countsDays(findings: readonly Diagnostic[]): boolean {
 export class FindingsForDates {
     private readonly kept = new WeakMap<LangiumDocument, FindingsOfADate>();
 
-    /**
-     * Keeps `found` (every check ran) of `document`'s parse now; with `runs`, what the date-driven
-     * checks of each node found in that validation, and the days it holds on, as a re-check that
-     * day would have kept it (seeded).
-     */
-    keep(
-        document: LangiumDocument,
-        found: readonly Diagnostic[],
-        parseErrors: Diagnostic[],
-        runs?: DatedRuns,
-        registry?: AcctValidationRegistry,
-        thresholds?: Pick<Thresholds, 'staleContactDays' | 'tierReviewDays'>,
-    ): void {
+    /** Keeps `found` (every check ran) of `document`'s parse now. */
+    keep(document: LangiumDocument, found: readonly Diagnostic[], parseErrors: Diagnostic[]): void {
         const steady: Diagnostic[] = [];
         const dated: Diagnostic[] = [];
         for (const d of found) (DATE_DRIVEN_CODES.has(String(d.code)) ? dated : steady).push(d);
@@ -229,7 +195,7 @@ export class FindingsForDates {
             dated,
             parseErrors,
             facts: new WeakMap(),
-            outcomes: runs && registry && thresholds ? seeded(runs, registry, thresholds) : new Map(),
+            outcomes: new Map(),
             ranges: new WeakMap(),
             policed: {},
         });
