@@ -257,9 +257,16 @@ export function withoutSelfMatched(
     let at = 0;
     for (const d of before) if (inAfter.has(d) && sharedAfter[at++] !== d) return [before, after];
     const open = new Set<string>();
-    for (const d of before) if (!inAfter.has(d)) open.add(identityOf(d));
-    for (const d of after) if (!inBefore.has(d)) open.add(identityOf(d));
-    const kept = (d: DiagnosticJson, other: ReadonlySet<DiagnosticJson>) => !other.has(d) || d.code === 'syntax' || open.has(identityOf(d));
+    // the codes of the open identities: a shared finding of another code is in no open group (most are; its identity is not looked up)
+    const openCodes = new Set<string>();
+    const opened = (d: DiagnosticJson) => {
+        open.add(identityOf(d));
+        openCodes.add(d.code);
+    };
+    for (const d of before) if (!inAfter.has(d)) opened(d);
+    for (const d of after) if (!inBefore.has(d)) opened(d);
+    const kept = (d: DiagnosticJson, other: ReadonlySet<DiagnosticJson>) =>
+        !other.has(d) || d.code === 'syntax' || (openCodes.has(d.code) && open.has(identityOf(d)));
     return [before.filter(d => kept(d, inAfter)), after.filter(d => kept(d, inBefore))];
 }
 
