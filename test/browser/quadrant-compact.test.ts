@@ -42,7 +42,7 @@ function measureMarks(sel: string): MarkFigures {
     const g = window.acctGeometry;
     const out: MarkFigures = { pictures: 0, compact: 0, marks: 0, numbers: 0, customers: [], keyed: [], problems: [] };
     const boxOf = (el: Element) => el.getBoundingClientRect();
-    // two boxes meet when they overlap by more than half a pixel both ways, or (two marks) come closer than a pixel: a
+    // two boxes meet when they overlap by more than half a pixel both ways, or (two marks) come closer than two pixels: a
     // neighbour's stroke, drawn in the background's colour, would cut into a number that only touches it
     const meet = (a: DOMRect, b: DOMRect, clear = 0.5): boolean =>
         Math.min(a.right, b.right) - Math.max(a.left, b.left) > clear && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > clear;
@@ -93,7 +93,7 @@ function measureMarks(sel: string): MarkFigures {
             }
             for (const e of drawn.slice(i + 1)) {
                 for (const [j, a] of d.boxes.entries()) {
-                    const b = e.boxes.find(bb => meet(a, bb, -1));
+                    const b = e.boxes.find(bb => meet(a, bb, -2));
                     if (b) out.problems.push(`${d.name} (${d.m[j]!.getAttribute('class')}) × ${e.name}`);
                 }
             }
