@@ -11,15 +11,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { viewStrings } from '@acct/method';
 import { runCli, tempWorkspace } from '../support/run-cli.js';
 import { installGeometry, pictureLabels } from './geometry.js';
+import { openReport, quadrantPanel } from './quadrant-pages.js';
 import { ROOT } from './harness.js';
 import { browserSuite, T } from './shared.js';
-import { manyCustomersView } from './synthetic.mjs';
 
 const suite = browserSuite();
 const SHOTS = path.join(ROOT, 'test-results', 'report');
@@ -129,10 +127,7 @@ describe('the compact quadrant in the editor: no mark covers another', () => {
                 [480, 640],
                 [1280, 800],
             ] as const) {
-                const p = await suite.page({ width, height, theme: 'light' });
-                if (lang === 'zh-CN') await p.send({ type: 'strings', strings: viewStrings('zh-CN') });
-                await p.sendPlan(manyCustomersView(200), { customer: 'k7', opportunity: null });
-                await p.afterRender(() => p.page.click('[role=tab][data-tab=quadrant]'));
+                const p = await quadrantPanel(suite, width, height, lang);
                 for (const theme of ['light', 'dark'] as const) {
                     await p.setTheme(theme);
                     const figures = await marksOf(p.page, 'svg.canvas');
@@ -152,9 +147,7 @@ describe('the compact quadrant in the editor: no mark covers another', () => {
     it(
         'a thousand customers at 360 px: groups of three digits, and a cell opened in a narrow panel',
         async () => {
-            const p = await suite.page({ width: 360, height: 640, theme: 'light' });
-            await p.sendPlan(manyCustomersView(1000), { customer: 'k7', opportunity: null });
-            await p.afterRender(() => p.page.click('[role=tab][data-tab=quadrant]'));
+            const p = await quadrantPanel(suite, 360, 640, 'en', 1000);
             const figures = await marksOf(p.page, 'svg.canvas');
             expect(figures.customers).toEqual([1000]);
             expect(figures.problems).toEqual([]);
@@ -206,16 +199,7 @@ describe('the quadrant of `acct report` in a narrow window', () => {
         customers = Array.from({ length: 25 }, (_, i) => ((Math.floor(i / 5) + 1) * ((i % 5) + 1)) % 7).reduce((a, b) => a + b, 0);
     }, T);
 
-    async function open(lang: string, width: number, dark: boolean): Promise<{ page: Page; errors: string[] }> {
-        const context = await suite.browser().newContext({ viewport: { width, height: 800 }, colorScheme: dark ? 'dark' : 'light', offline: true });
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', e => errors.push(String(e)));
-        page.on('console', m => void (m.type() === 'error' && errors.push(m.text())));
-        await page.goto(pathToFileURL(reports[lang]!).href);
-        await page.waitForFunction(() => document.documentElement.dataset.drawn !== undefined, null, { timeout: 60_000 });
-        return { page, errors };
-    }
+    const open = (lang: string, width: number, dark: boolean) => openReport(suite.browser(), reports[lang]!, width, dark);
 
     /** Each quadrant's frame: how much wider its drawing is than the frame (0: no sideways scroll). */
     const overflows = (page: Page) =>

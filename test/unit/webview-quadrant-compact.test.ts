@@ -4,12 +4,9 @@
  * grouped as soon as its dots would not fit it; the numbers in the marks' order (the list of
  * names under the grid), their digits never wider than their dot.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlanView, Tier } from '@acct/contract';
-import { suggestedTierFor } from '@acct/method';
+import type { Tier } from '@acct/contract';
 import { buildQuadrant, quadrantMarks, type QuadrantModel } from '../../client/webview/src/models/quadrant.js';
 import {
     compactMarks,
@@ -22,30 +19,12 @@ import {
     type Box,
     type Footprint,
 } from '../../client/webview/src/quadrant-compact.js';
+import { quadrantPlan } from './quadrant-plan.js';
 
-const fixture = (): PlanView => JSON.parse(readFileSync(path.join(__dirname, '..', 'browser', 'fixtures', 'plan-view.json'), 'utf8')) as PlanView;
 const TIERS: Tier[] = ['excellent', 'strategic', 'core', 'value', 'commercial'];
 
 type Seed = { standing: number; cooperation: number; tier: Tier | null };
-
-function planOf(seeds: readonly Seed[]): PlanView {
-    const v = fixture();
-    const model = v.plan.customers[0]!;
-    v.plan.diagnostics = [];
-    v.plan.customers = seeds.map((s, i) => ({
-        ...model,
-        id: `c${i}`,
-        name: `Customer ${i}`,
-        standing: s.standing,
-        cooperation: s.cooperation,
-        tier: s.tier,
-        suggestedTier: suggestedTierFor(s.standing, s.cooperation) ?? null,
-        contacts: [],
-        opportunities: [],
-        activities: [],
-    }));
-    return v;
-}
+const planOf = (seeds: readonly Seed[]) => quadrantPlan(seeds.map((s, i) => ({ ...s, name: `Customer ${i}` })));
 
 /** Two boxes round centres meet (by more than rounding). */
 const meet = (a: { x: number; y: number }, fa: Footprint, b: { x: number; y: number }, fb: Footprint): boolean =>
