@@ -11,12 +11,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { viewStrings } from '@acct/method';
 import { runCli, tempWorkspace } from '../support/run-cli.js';
 import { installGeometry, pictureLabels } from './geometry.js';
+import { quadrantPanel } from './quadrant-pages.js';
 import { ROOT } from './harness.js';
 import { browserSuite, T } from './shared.js';
-import { manyCustomersView } from './synthetic.mjs';
 
 const suite = browserSuite();
 const SHOTS = path.join(ROOT, 'test-results', 'report');
@@ -116,10 +115,7 @@ describe("the tiers' names in the editor's view of 200 customers", () => {
                 [800, 800],
                 [1280, 800],
             ] as const) {
-                const p = await suite.page({ width, height, theme: 'light' });
-                if (lang === 'zh-CN') await p.send({ type: 'strings', strings: viewStrings('zh-CN') });
-                await p.sendPlan(manyCustomersView(200), { customer: 'k7', opportunity: null });
-                await p.afterRender(() => p.page.click('[role=tab][data-tab=quadrant]'));
+                const p = await quadrantPanel(suite, width, height, lang);
                 for (const theme of ['light', 'dark'] as const) {
                     await p.setTheme(theme);
                     const regions = await regionCollisions(p.page, 'svg.canvas');

@@ -3,39 +3,18 @@
  * draws the customers a reader is looking at (the highlighted, the selected) alone and the others
  * as one mark with their number; every customer is in exactly one mark, its name reachable.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlanView, Tier } from '@acct/contract';
-import { suggestedTierFor, viewStrings } from '@acct/method';
+import type { Tier } from '@acct/contract';
+import { viewStrings } from '@acct/method';
 import { CELL_NAMED, buildQuadrant, quadrantMarks, type QuadrantMark, type QuadrantModel } from '../../client/webview/src/models/quadrant.js';
 import { useStrings } from '../../client/webview/src/texts.js';
+import { quadrantPlan, type QuadrantSeed } from './quadrant-plan.js';
 
-const fixture = (): PlanView => JSON.parse(readFileSync(path.join(__dirname, '..', 'browser', 'fixtures', 'plan-view.json'), 'utf8')) as PlanView;
 const TIERS: Tier[] = ['excellent', 'strategic', 'core', 'value', 'commercial'];
 
-type Seed = { name: string; standing: number; cooperation: number; tier: Tier | null };
-
-/** A plan of these customers (the fixture's first customer, renamed and moved), no findings. */
-function planOf(seeds: readonly Seed[]): PlanView {
-    const v = fixture();
-    const model = v.plan.customers[0]!;
-    v.plan.diagnostics = [];
-    v.plan.customers = seeds.map((s, i) => ({
-        ...model,
-        id: `c${i}`,
-        name: s.name,
-        standing: s.standing,
-        cooperation: s.cooperation,
-        tier: s.tier,
-        suggestedTier: suggestedTierFor(s.standing, s.cooperation) ?? null,
-        contacts: [],
-        opportunities: [],
-        activities: [],
-    }));
-    return v;
-}
+type Seed = QuadrantSeed;
+const planOf = quadrantPlan;
 
 const at = (s: number, c: number, names: string[], tier: Tier | null = null): Seed[] => names.map(name => ({ name, standing: s, cooperation: c, tier }));
 const groups = (marks: QuadrantMark[]) => marks.flatMap(m => (m.kind === 'group' ? [m.group] : []));

@@ -3,6 +3,7 @@ import type { SubjectKey } from '@acct/contract';
 import { makeItem, svg, type NavItem } from './dom.js';
 import { cellSlot } from './grid-layout.js';
 import type { QuadrantGroup, QuadrantPoint } from './models/quadrant.js';
+import { BOX_RING, DOT_RING, dotRadius, groupBox } from './quadrant-compact.js';
 import { boxedText } from './render-common.js';
 import { texts } from './texts.js';
 
@@ -15,6 +16,8 @@ export interface MarkPlace {
     /** Numbered dots, no names beside them (a narrow panel). */
     compact: boolean;
     cellH: number;
+    /** The compact grid: the mark's centre, from the cell's rows (`packRows`); absent where they do not fit (an open cell's many customers, packed smaller and unnumbered). */
+    spot?: { x: number; y: number };
 }
 
 /** The mark's position among the marks of its cell. */
@@ -31,7 +34,8 @@ function slotOf(at: MarkPlace, s: MarkSlot) {
 
 /** A customer's dot (the control itself: one element per customer keeps 5,000 customers fast), its name beside it or its number in it. */
 export function drawPoint(pts: SVGGElement, p: QuadrantPoint, s: MarkSlot, at: MarkPlace, selected: string | null, number: number): NavItem {
-    const slot = slotOf(at, s);
+    // in a compact cell's row, a dot as large as its number needs
+    const slot = at.spot ? { ...at.spot, r: dotRadius(number), labelWidth: 0 } : slotOf(at, s);
     const { x, y } = slot;
     const cls = [
         'point',
@@ -44,12 +48,12 @@ export function drawPoint(pts: SVGGElement, p: QuadrantPoint, s: MarkSlot, at: M
     ]
         .filter(Boolean)
         .join(' ');
-    if (p.mismatch) svg('circle', { class: 'mismatch-ring', cx: x, cy: y, r: slot.r + Math.max(2, slot.r * 0.45) }, pts);
+    const ring = at.spot ? DOT_RING : Math.max(2, slot.r * 0.45);
+    if (p.mismatch) svg('circle', { class: 'mismatch-ring', cx: x, cy: y, r: slot.r + ring }, pts);
     const g = svg('circle', { class: cls, cx: x, cy: y, r: slot.r }, pts);
     makeItem(g, p.key, p.ariaLabel);
     if (at.compact) {
-        const text = String(number);
-        if (slot.r >= 7 && text.length <= 2) svg('text', { class: 'dot-number', x, y: y + 4, 'text-anchor': 'middle' }, pts, text);
+        if (number > 0) svg('text', { class: 'dot-number', x, y: y + 4, 'text-anchor': 'middle' }, pts, String(number));
     } else if (slot.labelWidth > 20) {
         // a long name on as many lines as its slot has room for; the whole of it on hover
         const maxLines = Math.max(1, Math.min(3, Math.floor((at.cellH - 16) / s.slotCount / LINE_H)));
@@ -76,14 +80,20 @@ export function drawPoint(pts: SVGGElement, p: QuadrantPoint, s: MarkSlot, at: M
  */
 export function drawGroup(pts: SVGGElement, group: QuadrantGroup, s: MarkSlot, at: MarkPlace, selected: string | null, openable: boolean): NavItem {
     const t = texts();
-    const slot = slotOf(at, s);
+    const slot = at.spot ? { ...at.spot, r: 0, labelWidth: 0 } : slotOf(at, s);
     const { x, y } = slot;
     const count = String(group.members.length);
-    // a square, where a customer is a dot (numbered too in a narrow panel); the number fits in it: wider for more digits
+    // a square, where a customer is a dot (numbered too in a narrow panel); the number fits in it: wider for more
+    // digits (in a compact cell's row a box as wide as the count, as high as a square of two digits)
     const r = Math.max(slot.r + 1, 3.4 * count.length + 3);
-    if (group.mismatches) svg('rect', { class: 'mismatch-ring', x: x - r - 3, y: y - r - 3, width: 2 * r + 6, height: 2 * r + 6, rx: 6 }, pts);
+    const box = at.spot ? groupBox(group.members.length) : { w: 2 * r, h: 2 * r };
+    const ring = at.spot ? BOX_RING : 3;
+    const [hw, hh] = [box.w / 2, box.h / 2];
+    if (group.mismatches) {
+        svg('rect', { class: 'mismatch-ring', x: x - hw - ring, y: y - hh - ring, width: box.w + 2 * ring, height: box.h + 2 * ring, rx: 6 }, pts);
+    }
     const cls = ['point', 'q-group', group.mismatches ? 'mismatch' : '', group.key === selected ? 'selected' : ''].filter(Boolean).join(' ');
-    const g = svg('rect', { class: cls, x: x - r, y: y - r, width: 2 * r, height: 2 * r, rx: 4 }, pts);
+    const g = svg('rect', { class: cls, x: x - hw, y: y - hh, width: box.w, height: box.h, rx: 4 }, pts);
     makeItem(g, group.key as SubjectKey, group.ariaLabel);
     g.setAttribute('data-cell', group.cell);
     svg('text', { class: 'q-group-count', x, y: y + 4, 'text-anchor': 'middle' }, pts, count);
@@ -99,14 +109,13 @@ export function drawGroup(pts: SVGGElement, group: QuadrantGroup, s: MarkSlot, a
             boxedText(pts, 'point-label q-group-label', label, { ...box, y: y + 4 });
         }
     }
-    const hit = r + 2;
     return {
         key: group.key as SubjectKey,
         el: g,
-        x: x - hit,
-        y: y - hit,
-        w: 2 * hit,
-        h: 2 * hit,
+        x: x - hw - 2,
+        y: y - hh - 2,
+        w: box.w + 4,
+        h: box.h + 4,
         tooltip: openable ? `${group.tooltip}\n\n${t.t('view.quadrant.group.open')}` : group.tooltip,
         ...(openable ? { open: group.cell } : {}),
     };

@@ -4,13 +4,18 @@ import { svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import { quadrantMarks, unfocusedOf, type QuadrantMark, type QuadrantModel } from './models/quadrant.js';
 import { axisTitles, boxedText } from './render-common.js';
 import { drawGroup, drawPoint, type MarkPlace } from './render-quadrant-marks.js';
+import { compactMarks, type CompactMarks } from './quadrant-compact.js';
 import { NAME_BAND, drawRegionKey, drawRegionNamesInCells, regionEdges, regionKeyHeight, regionNames, type RegionNames } from './render-quadrant-regions.js';
 import { texts } from './texts.js';
 
 /** The largest cells (a full editor); smaller ones fit a panel, down to the smallest. */
 export const Q_CELL_W = 188;
 export const Q_CELL_H = 112;
-const MIN_CELL_W = 56;
+/**
+ * The narrowest cells: a highlighted customer's numbered dot and its cell's others' box with a
+ * count of three digits, both with their mismatch rings, side by side (the compact grid).
+ */
+const MIN_CELL_W = 66;
 const MIN_CELL_H = 44;
 /**
  * With the tiers' names under the grid (a narrow panel), cells may be this low: the names' lines
@@ -24,7 +29,7 @@ export const Q_TOP = 34;
 const BOTTOM = 54;
 const LABEL_FONT = 11.5;
 const KEY_LINE = 17;
-/** The compact form lists at most this many names under the grid. */
+/** The compact form lists at most this many names under the grid, in a room of limited height (a panel); a page (the report) lists all. */
 const KEY_MAX = 12;
 
 /** The quadrant's geometry for a room of `room.w` × `room.h`: cells as large as it allows, within their bounds. */
@@ -36,6 +41,8 @@ export class QuadrantGrid {
     readonly compact: boolean;
     /** Where the tiers' names go: in a strip of one cell of each region, or under the grid. */
     readonly regions: RegionNames;
+    /** How many names the compact form lists under the grid. */
+    readonly keyMax: number;
 
     /**
      * `marks`: the dots and groups drawn; `named`: the customers drawn alone, whom the compact form
@@ -47,7 +54,8 @@ export class QuadrantGrid {
         this.cellW = fit((room.w - this.left - 16) / 5, MIN_CELL_W, Q_CELL_W);
         this.compact = this.cellW < NAMED_CELL_W && marks > 0;
         this.regions = regionNames(counts, this.cellW, 5 * this.cellW, this.compact);
-        const key = this.compact ? (Math.min(named, KEY_MAX) + (named > KEY_MAX ? 1 : 0)) * KEY_LINE + 14 : 0;
+        this.keyMax = Number.isFinite(room.h) ? KEY_MAX : Infinity;
+        const key = this.compact ? (Math.min(named, this.keyMax) + (named > this.keyMax ? 1 : 0)) * KEY_LINE + 14 : 0;
         const min = this.regions.keyLines ? MIN_KEYED_CELL_H : MIN_CELL_H;
         this.cellH = fit((room.h - Q_TOP - BOTTOM - below - key - regionKeyHeight(this.regions)) / 5, min, Q_CELL_H);
     }
@@ -100,11 +108,16 @@ export function renderQuadrant(
     const geo = gridFor(model, marks, room);
     const base = unfocusedOf(model);
     const openable = open !== undefined;
+    if (geo.compact) {
+        // numbered dots in rows, a cell grouped as soon as they would not fit it: drawn whole
+        const compact = compactMarks(model, keptBy(selected), open?.cell ?? null, geo.cell.bind(geo), marks);
+        return drawQuadrant(layer, model, compact.marks, selected, geo, openable, compact).result;
+    }
     // the report draws the same quadrant once per customer, another customer focused in each: the
     // drawing of the quadrant with none focused is made once and copied, and only the cells of the
     // focused and the selected customers (and an open cell) are drawn again (the same elements a
     // whole drawing makes)
-    if (!base || geo.compact) return drawQuadrant(layer, model, marks, selected, geo, openable).result;
+    if (!base) return drawQuadrant(layer, model, marks, selected, geo, openable).result;
     const shapes = (drawings.get(base) ?? drawings.set(base, new Map()).get(base))!;
     const shape = `${geo.left} ${geo.name} ${openable}`;
     let drawing = shapes.get(shape);
@@ -170,19 +183,27 @@ const cellKey = (m: QuadrantMark): string => (m.kind === 'point' ? `${m.point.st
 /** A mark's identity across drawings of one plan: the customer, or the cell's group of as many customers. */
 const markId = (m: QuadrantMark): string => (m.kind === 'point' ? `p ${m.at}` : `g ${m.group.cell} ${m.group.members.length}`);
 
-function drawMark(pts: SVGGElement, mark: QuadrantMark, selected: string | null, geo: QuadrantGrid, number: number, openable: boolean): NavItem {
+function drawMark(
+    pts: SVGGElement,
+    mark: QuadrantMark,
+    selected: string | null,
+    geo: QuadrantGrid,
+    number: number,
+    openable: boolean,
+    spot?: { x: number; y: number },
+): NavItem {
     if (mark.kind === 'group') {
         const g = mark.group;
-        return drawGroup(pts, g, mark, placeOf(geo, g.standing, g.cooperation), selected, openable);
+        return drawGroup(pts, g, mark, placeOf(geo, g.standing, g.cooperation, spot), selected, openable);
     }
     const p = mark.point;
-    return drawPoint(pts, p, mark, placeOf(geo, p.standing, p.cooperation), selected, number);
+    return drawPoint(pts, p, mark, placeOf(geo, p.standing, p.cooperation, spot), selected, number);
 }
 
-function placeOf(geo: QuadrantGrid, standing: number, cooperation: number): MarkPlace {
+function placeOf(geo: QuadrantGrid, standing: number, cooperation: number, spot?: { x: number; y: number }): MarkPlace {
     const cell = geo.cell(standing, cooperation);
     // the cell that carries its region's name lays its marks out above the name's strip
-    if (!geo.regions.cells.has(`${standing}/${cooperation}`)) return { cell, compact: geo.compact, cellH: geo.cellH };
+    if (!geo.regions.cells.has(`${standing}/${cooperation}`)) return { cell, compact: geo.compact, cellH: geo.cellH, ...(spot ? { spot } : {}) };
     return { cell: { ...cell, h: cell.h - NAME_BAND }, compact: geo.compact, cellH: geo.cellH - NAME_BAND };
 }
 
@@ -193,6 +214,7 @@ function drawQuadrant(
     selected: string | null,
     geo: QuadrantGrid,
     openable: boolean,
+    compact?: CompactMarks,
 ): { result: RenderResult; pts: SVGGElement; spans: MarkSpan[] } {
     const quadrantCell = geo.cell.bind(geo);
     const Q_LEFT = geo.left;
@@ -238,12 +260,11 @@ function drawQuadrant(
     const pts = svg('g', { class: 'q-points' }, layer);
     const items: NavItem[] = [];
     const spans: MarkSpan[] = [];
-    // the customers drawn alone are numbered in the compact form, in order
-    const named = marks.flatMap(m => (m.kind === 'point' ? [m.point] : []));
-    let number = 0;
+    // the customers drawn alone are numbered in the compact form, in order: the list under the grid says who is who
+    const named = marks.flatMap(m => (m.kind === 'point' && compact?.numbers.get(m) ? [m.point] : []));
     for (const mark of marks) {
         const start = pts.children.length;
-        const item = drawMark(pts, mark, selected, geo, mark.kind === 'point' ? ++number : 0, openable);
+        const item = drawMark(pts, mark, selected, geo, compact?.numbers.get(mark) ?? 0, openable, compact?.spots.get(mark));
         items.push(item);
         spans.push({
             id: markId(mark),
@@ -260,7 +281,7 @@ function drawQuadrant(
     if (geo.compact) {
         // the names, by the numbers on their dots
         const key = svg('g', { class: 'q-key' }, layer);
-        const shown = named.slice(0, KEY_MAX);
+        const shown = named.slice(0, geo.keyMax);
         shown.forEach((p, i) => {
             const g = svg('g', { class: `q-key-item${p.focused ? ' focused' : ''}` }, key);
             boxedText(g, 'point-label', `${i + 1}  ${p.name}`, {

@@ -198,12 +198,19 @@ export type QuadrantMark = ({ kind: 'point'; point: QuadrantPoint } | { kind: 'g
 const cellOf = (p: QuadrantPoint): string => `${p.standing}/${p.cooperation}`;
 
 /**
+ * Whether a cell's customers drawn alone (`alone`) and the others as one group (`grouped`, empty
+ * for none) fit in the cell: the compact grid's question (its dots must not cover each other's numbers).
+ */
+export type CellFits = (alone: readonly QuadrantPoint[], grouped: readonly QuadrantPoint[]) => boolean;
+
+/**
  * The marks of the quadrant: each customer alone while its cell holds at most `CELL_NAMED` (as
  * every cell was drawn before), or in the cell `open`; in a fuller cell, the customers `kept`
  * (the highlighted and the selected) alone with their names and the others, two or more, as one
- * group. Kept or not, every customer is in exactly one mark.
+ * group. With `fits` (the compact grid), a cell whose customers alone do not fit it is grouped
+ * too, however few (two or more others). Kept or not, every customer is in exactly one mark.
  */
-export function quadrantMarks(model: QuadrantModel, kept: (p: QuadrantPoint) => boolean, open: string | null = null): QuadrantMark[] {
+export function quadrantMarks(model: QuadrantModel, kept: (p: QuadrantPoint) => boolean, open: string | null = null, fits?: CellFits): QuadrantMark[] {
     const cells = new Map<string, number[]>();
     model.points.forEach((p, i) => {
         const list = cells.get(cellOf(p));
@@ -220,7 +227,14 @@ export function quadrantMarks(model: QuadrantModel, kept: (p: QuadrantPoint) => 
             at: i,
         });
         const keep = at.filter(i => kept(model.points[i]!));
-        if (at.length <= CELL_NAMED || cell === open || at.length - keep.length < 2) {
+        const few =
+            at.length <= CELL_NAMED &&
+            (!fits ||
+                fits(
+                    at.map(i => model.points[i]!),
+                    [],
+                ));
+        if (few || cell === open || at.length - keep.length < 2) {
             for (const i of at) marks.push(alone(i));
             continue;
         }

@@ -16,6 +16,7 @@ import { shownOf } from '../models/common.js';
 import { ensureDefs } from '../render-common.js';
 import type { Tab } from '../state.js';
 import { useStrings } from '../texts.js';
+import { PAD as VIEW_PAD } from '../viewport.js';
 import { drawView } from '../views.js';
 
 /** What the CLI embeds in the file (`<script type="application/json" id="acct-report-data">`). */
@@ -39,12 +40,15 @@ function readData(): ReportData {
 }
 
 interface Drawn {
+    host: HTMLElement;
     root: SVGSVGElement;
     layer: SVGGElement;
     /** Made when the reader first points at, touches or wheels over the picture (`zoomable`). */
     zoomer: ZoomBehavior<SVGSVGElement, unknown> | null;
     /** The size the renderer gave its drawing. */
     size: { width: number; height: number };
+    /** A tier quadrant's shape, and the shape it takes in a frame of another width (a narrow window: the compact grid). */
+    shape?: { name: string; for(width: number): string };
 }
 
 /**
@@ -62,7 +66,26 @@ function frame(drawn: readonly Drawn[]): void {
     }
 }
 
-function drawFigure(host: HTMLElement, data: ReportData, index: number, findings: FindingIndex): Drawn | null {
+/**
+ * The width the tier quadrants are drawn for: the page's (an A4 landscape page, as printed) in a
+ * window as wide, else the frame's, so that a narrow window or a phone shows the whole quadrant
+ * (the editor's narrow panel's compact grid). A window as wide as the page's pictures and their
+ * margins is known by a media query, without laying the page out.
+ */
+function quadrantWidth(data: ReportData, printing: boolean): number {
+    if (printing || matchMedia(`(min-width: ${data.width + FRAME_MARGINS}px)`).matches) return data.width;
+    const main = document.querySelector('main');
+    if (!main?.clientWidth) return data.width;
+    const style = getComputedStyle(main);
+    const frame = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 2;
+    // the views keep the editor's margin round a drawing, a frame here its own (`PAD`)
+    return Math.min(data.width, frame + 2 * (VIEW_PAD - PAD));
+}
+
+/** What lies round a picture's frame in the widest window that may be narrower than the page's pictures: main's padding and the frame's border (report.css). */
+const FRAME_MARGINS = 2 * 28 + 2;
+
+function drawFigure(host: HTMLElement, data: ReportData, index: number, findings: FindingIndex, width: number): Drawn | null {
     const figure = data.figures[index];
     if (!figure) return null;
     const root = svg('svg', { class: 'drawing report-picture', role: 'img' }, null);
@@ -70,7 +93,7 @@ function drawFigure(host: HTMLElement, data: ReportData, index: number, findings
     const drawn = drawView(figure.tab, data.view, shownOf(data.view, figure.focus), layer, {
         // no height limit: a report's page scrolls, and printing scales a picture to its page
         selection: null,
-        stageWidth: data.width,
+        stageWidth: figure.tab === 'quadrant' ? width : data.width,
         stageHeight: 0,
         picks: data.picks,
         findings,
@@ -87,14 +110,16 @@ function drawFigure(host: HTMLElement, data: ReportData, index: number, findings
     root.addEventListener('mouseover', explain);
     root.addEventListener('focusin', explain);
     root.setAttribute('aria-label', [drawn.heading, drawn.subheading].filter(Boolean).join(' — '));
-    if (drawn.emptyText) {
+    const old = host.querySelector(':scope > svg.report-picture');
+    if (drawn.emptyText && !old) {
         host.classList.add('empty');
         const note = document.createElement('p');
         note.className = 'empty-note';
         note.textContent = drawn.emptyText;
         host.appendChild(note);
     }
-    const d: Drawn = { root, layer, zoomer: null, size: { width: drawn.result.width, height: drawn.result.height } };
+    const d: Drawn = { host, root, layer, zoomer: null, size: { width: drawn.result.width, height: drawn.result.height } };
+    if (figure.tab === 'quadrant') d.shape = { name: drawn.shape.name, for: w => drawn.shape.for(w, 0) };
     zoomable.set(root, () => {
         d.zoomer = zoom<SVGSVGElement, unknown>()
             .scaleExtent([0.25, 4])
@@ -110,11 +135,20 @@ function drawFigure(host: HTMLElement, data: ReportData, index: number, findings
         select(root).call(d.zoomer).on('dblclick.zoom', null);
     });
     frame([d]);
-    // built off the document, put in once
-    host.appendChild(root);
-    host.querySelector('button.reset')?.addEventListener('click', () => reset(d));
+    // built off the document, put in once (in place of the drawing for another width)
+    if (old) {
+        host.replaceChild(root, old);
+        host.classList.remove('zoomed');
+    } else {
+        host.appendChild(root);
+        host.querySelector('button.reset')?.addEventListener('click', () => reset(current.get(host)!));
+    }
+    current.set(host, d);
     return d;
 }
+
+/** Each drawn picture by its frame: the last drawing (a quadrant is drawn again for another width). */
+const current = new WeakMap<HTMLElement, Drawn>();
 
 function reset(drawn: Drawn): void {
     if (drawn.zoomer) drawn.zoomer.transform(select(drawn.root), zoomIdentity);
@@ -178,10 +212,12 @@ function main(): void {
     zoomWhenReached();
     const pending = new Set(Array.from(document.querySelectorAll<HTMLElement>('[data-figure]')));
     const drawn: Drawn[] = [];
+    let printing = false;
+    let width = quadrantWidth(data, printing);
     const draw = (host: HTMLElement): void => {
         if (!pending.delete(host)) return;
         try {
-            const d = drawFigure(host, data, Number(host.dataset.figure), findings);
+            const d = drawFigure(host, data, Number(host.dataset.figure), findings, width);
             if (d) drawn.push(d);
         } catch (err) {
             console.error('acct: cannot draw a picture of the report', err);
@@ -199,11 +235,31 @@ function main(): void {
             draw(host);
         }
     };
-    // printing draws whatever is left, and every picture whole, as drawn
+    // the quadrants drawn for another width, drawn again for this one (where their shape changes)
+    const refit = (): void => {
+        const now = quadrantWidth(data, printing);
+        if (now === width) return;
+        width = now;
+        drawn.forEach((d, i) => {
+            if (d.shape && d.shape.for(width) !== d.shape.name) drawn[i] = drawFigure(d.host, data, Number(d.host.dataset.figure), findings, width) ?? d;
+        });
+    };
+    let resized = 0;
+    window.addEventListener('resize', () => {
+        clearTimeout(resized);
+        resized = window.setTimeout(refit, 150);
+    });
+    // printing draws whatever is left, and every picture whole, as drawn, the quadrants for the page (A4 landscape)
     window.addEventListener('beforeprint', () => {
+        printing = true;
+        refit();
         for (const host of pending) draw(host);
         done();
         drawn.forEach(reset);
+    });
+    window.addEventListener('afterprint', () => {
+        printing = false;
+        refit();
     });
     // in document order, as much as fits before the first paint; the rest in slices, the sections the reader comes to first
     drawFor(FIRST_BUDGET);
