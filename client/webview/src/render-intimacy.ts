@@ -7,6 +7,7 @@ import type { Support } from '@acct/contract';
 import { INTIMACY_LEVELS, intimacyText, roleMeanings, SUPPORT_LEVELS, supportText, ZONES } from '@acct/method';
 import { copyOfRecent, makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
 import { cellSlot } from './grid-layout.js';
+import { numberedDots } from './intimacy-compact.js';
 import { INTIMACY } from './labels.js';
 import type { IntimacyModel, IntimacyPoint } from './models/intimacy.js';
 import { axisTitles, boxedText, dealTag, findingMarker, supportClass } from './render-common.js';
@@ -258,11 +259,12 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
 
     const pts = svg('g', { class: 'i-points' }, layer);
     const items: NavItem[] = [];
+    const numbered = at.compact ? numberedDots(model.points, at) : undefined;
     for (const p of model.points) {
         const cx0 = at.x(p.support);
         const cy0 = at.y(p.intimacy);
-        // compact: the dots side by side, big enough for their numbers
-        const slot = cellSlot(p.slot, p.slotCount, at.w(p.support), at.h(p.intimacy), at.compact ? 9 : 10.5, at.compact ? 0 : 3);
+        const spot = numbered?.get(p);
+        const slot = spot ?? cellSlot(p.slot, p.slotCount, at.w(p.support), at.h(p.intimacy), at.compact ? 9 : 10.5, at.compact ? 0 : 3);
         const x = cx0 + slot.cx;
         const y = cy0 + slot.cy;
         const cls = [
@@ -281,7 +283,8 @@ export function renderIntimacy(layer: SVGGElement, model: IntimacyModel, selecte
         svg('circle', { class: 'dot', r: slot.r }, g);
         const number = String(model.points.indexOf(p) + 1);
         if (at.compact) {
-            if (slot.r >= 7 && number.length <= 2) svg('text', { class: 'dot-letter', x: 0, y: 4, 'text-anchor': 'middle' }, g, number);
+            // a number only where the dots of its cell fit side by side: a covered number says nothing
+            if (spot) svg('text', { class: 'dot-letter', x: 0, y: 4, 'text-anchor': 'middle' }, g, number);
         } else if (p.role && slot.r >= LETTER_MIN_R) {
             svg('text', { class: 'dot-letter', x: 0, y: 4, 'text-anchor': 'middle' }, g, roleMeanings[p.role].letter);
         }
