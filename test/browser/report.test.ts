@@ -198,6 +198,11 @@ describe('acct report in Chromium', () => {
             await card.hover();
             const tip = await card.evaluate(el => el.querySelector(':scope > title')?.textContent ?? '');
             expect(tip).toContain(finding.message.slice(0, 40));
+            // her finding mark says the finding too, made when the pointer reaches it
+            const mark = card.locator('.finding-marker');
+            expect(await mark.evaluate(el => el.querySelector(':scope > title'))).toBeNull();
+            await mark.hover();
+            expect(await mark.evaluate(el => el.querySelector(':scope > title')?.textContent ?? '')).toContain(finding.message.slice(0, 40));
             await power.screenshot({ path: path.join(SHOTS, 'power-map.png') });
             await deal.locator('[role=tab]').nth(1).click();
             expect(await power.isVisible()).toBe(false);
