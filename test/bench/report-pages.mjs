@@ -1,11 +1,12 @@
 // Reports of two builds compared as a reader's browser opens them (run with node, not a test; issue 21 item 6):
-//   node test/bench/report-pages.mjs [--runs N] [--profile OUT.cpuprofile] [--hash OUT] A.html [B.html ...]
+//   node test/bench/report-pages.mjs [--runs N] [--profile OUT.cpuprofile] [--hash OUT [--tips]] A.html [B.html ...]
 // Opens each report in turn in a fresh Chromium offline, N rounds (alternated, so that the
 // machine's load falls on each alike), and prints the CPU of the renderer processes and of the
 // renderer's main thread (`/proc`) until every picture is drawn (`data-drawn` and two frames
 // after it, as test/bench/report-measures.ts waits), the wall time and the nodes under <body>.
 // --hash OUT writes OUT.0, OUT.1, ... : a hash of each drawn picture's markup, one a line, to
-// compare builds byte for byte (`cmp OUT.0 OUT.1`). --profile writes the page's CPU profile
+// compare builds byte for byte (`cmp OUT.0 OUT.1`); --tips hashes each `data-tip` (a hover text made on
+// hover) as the `<title>` it becomes. --profile writes the page's CPU profile
 // (0.5 ms sampling) of the last run.
 /* global document, requestAnimationFrame -- page.evaluate bodies run in the page */
 import * as fs from 'node:fs';
@@ -24,6 +25,7 @@ const opt = name => {
 const RUNS = Number(opt('--runs') ?? 3);
 const profile = opt('--profile');
 const hashOut = opt('--hash');
+const tips = argv.includes('--tips') && argv.splice(argv.indexOf('--tips'), 1).length > 0;
 const files = argv;
 async function open(file) {
     const browser = await chromium.launch({
@@ -62,12 +64,21 @@ async function open(file) {
         });
         let hashes;
         if (hashOut)
-            hashes = await page.evaluate(() =>
-                Array.from(document.querySelectorAll('[data-figure]')).map(h => {
+            hashes = await page.evaluate(tips => {
+                // --tips: each hover text kept as `data-tip` made the `<title>` it is on hover (as the SVG export
+                // does), to compare a build that makes them on hover with one that drew them
+                if (tips)
+                    for (const el of document.querySelectorAll('[data-tip]')) {
+                        const t = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+                        t.textContent = el.getAttribute('data-tip');
+                        el.insertBefore(t, el.firstChild);
+                        el.removeAttribute('data-tip');
+                    }
+                return Array.from(document.querySelectorAll('[data-figure]')).map(h => {
                     const s = h.querySelector('svg');
                     return h.dataset.figure + ' ' + (s ? s.outerHTML : '');
-                }),
-            );
+                });
+            }, tips);
         return { ...cpu, wall, nodes, hashes };
     } finally {
         await browser.close();

@@ -11,7 +11,7 @@ import { changesFixture } from './changes-fixture.js';
 import { clone } from './fixture.js';
 import { installGeometry } from './geometry.js';
 import type { WebviewPage } from './harness.js';
-import { browserSuite, T } from './shared.js';
+import { browserSuite, hoverText, T } from './shared.js';
 
 const suite = browserSuite();
 
@@ -23,9 +23,9 @@ async function show(p: WebviewPage, changes: ChangesPicture): Promise<void> {
     await p.page.waitForFunction(() => document.documentElement.dataset.drawn !== undefined, undefined, { timeout: 60_000 });
 }
 
-/** The marks drawn on each card, by the card's subject key. */
-function marks(p: WebviewPage, opportunity: string): Promise<Record<string, string>> {
-    return p.page.evaluate(o => {
+/** The marks drawn on each card, by the card's subject key: what each says when the pointer is on it. */
+async function marks(p: WebviewPage, opportunity: string): Promise<Record<string, string>> {
+    const placed = await p.page.evaluate(o => {
         const figure = document.querySelector(`figure.map[data-opportunity="${o}"]`)!;
         const out: Record<string, string> = {};
         const cards = Array.from(figure.querySelectorAll<SVGGElement>('[data-key].changed'));
@@ -37,10 +37,14 @@ function marks(p: WebviewPage, opportunity: string): Promise<Record<string, stri
             const m = labels[i]!.getBoundingClientRect();
             const r = rings[i]!.getBoundingClientRect();
             const onCard = m.left >= c.left && m.right <= c.right && m.top < c.bottom && m.bottom > c.bottom - 12 && r.left < c.left && r.right > c.right;
-            out[card.dataset.key!] = onCard ? labels[i]!.querySelector('title')!.textContent! : `misplaced: ${labels[i]!.textContent}`;
+            out[card.dataset.key!] = onCard ? String(i) : `misplaced: ${labels[i]!.textContent}`;
         });
         return out;
     }, opportunity);
+    const out: Record<string, string> = {};
+    for (const [key, at] of Object.entries(placed))
+        out[key] = at.startsWith('misplaced') ? at : await hoverText(p.page, `figure.map[data-opportunity="${opportunity}"] .change-mark >> nth=${at}`);
+    return out;
 }
 
 describe('Changes Since… as pictures', () => {

@@ -116,12 +116,12 @@ function measure(args: { frameSel: string; layerSel: string; list: boolean; lege
             f.minText = name(t);
         }
         boxes.push({ r, el: t });
-        // cut short: the whole (its own <title>) would have fitted in its box
+        // cut short: the whole (its hover text, a <title> once hovered) would have fitted in its box
         const drawn = Array.from(t.childNodes)
             .filter(n => n.nodeType === Node.TEXT_NODE || n.nodeName === 'tspan')
             .map(n => n.textContent ?? '')
             .join('');
-        const whole = t.querySelector(':scope > title')?.textContent ?? '';
+        const whole = t.querySelector(':scope > title')?.textContent ?? t.getAttribute('data-tip') ?? '';
         if (drawn.endsWith('…') && whole && !t.querySelector('tspan') && !/rotate/.test(t.getAttribute('transform') ?? '')) {
             const probe = t.cloneNode(false) as SVGTextElement;
             probe.textContent = whole;

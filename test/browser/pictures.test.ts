@@ -223,8 +223,8 @@ describe('names and marks readable', () => {
                     );
                     if (!lines.some(l => l.endsWith('…'))) continue;
                     cut++;
-                    // its own <title>, or the tooltip of the item it belongs to (made on hover)
-                    const owner = await t.evaluateHandle(el => (el.querySelector(':scope > title') ? el : (el.closest('[data-key]') ?? el)));
+                    // its own hover text, or the tooltip of the item it belongs to (both made on hover)
+                    const owner = await t.evaluateHandle(el => (el.hasAttribute('data-tip') ? el : (el.closest('[data-key]') ?? el)));
                     await owner
                         .asElement()!
                         .hover({ force: true })
@@ -332,6 +332,17 @@ describe('exported pictures', () => {
                 await p.send({ type: 'requestSvg' });
                 const svg = (await p.posted()).filter(m => m.type === 'exportSvg').at(-1)!.svg as string;
                 const title = /<title>([^<]*)<\/title>/.exec(svg)![1]!.replace(/&amp;/g, '&');
+                // every hover text of the picture — made on hover in the view (`data-tip`), or drawn at once as
+                // the quadrant's cells' are — is a <title> in the file, whose viewers show it on hover
+                const tips = await p.page.$$eval('[data-layer="viewport"] [data-tip], [data-layer="viewport"] title', els =>
+                    els.map(e => e.getAttribute('data-tip') ?? e.textContent!),
+                );
+                expect(tips.length, tab).toBeGreaterThan(0);
+                expect(svg).not.toContain('data-tip');
+                const titles = Array.from(svg.matchAll(/<title>([^<]*)<\/title>/g), m =>
+                    m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'),
+                );
+                for (const tip of tips) expect(titles, tab).toContain(tip);
                 expect(title).toContain(name);
                 expect(title).toContain(suite.view().plan.today!);
                 const check = await suite.browser().newPage({ viewport: { width: 1600, height: 1400 } });

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { THREE_AXES } from '@acct/method';
 import { installGeometry } from './geometry.js';
-import { boxOf, browserSuite, centre, T } from './shared.js';
+import { boxOf, browserSuite, centre, hoverText, T } from './shared.js';
+import type { WebviewPage } from './harness.js';
 
 const suite = browserSuite();
 
@@ -24,9 +25,15 @@ async function influence(p: Awaited<ReturnType<typeof suite.page>>, from: string
             dash: cs.strokeDasharray,
             headFill: getComputedStyle(head).fill,
             end: window.acctGeometry.pathPoint(line),
-            title: g.querySelector('title')?.textContent ?? '',
+            mid: window.acctGeometry.pathPoint(line, line.getTotalLength() / 2),
         };
     });
+}
+
+/** What the pointer on the middle of the influence line `from` → `to` shows (its title is made then). */
+async function influenceTip(p: WebviewPage, from: string, to: string, at: { x: number; y: number }): Promise<string> {
+    await p.page.mouse.move(at.x, at.y);
+    return p.page.$eval(`.influence[data-from="${from}"][data-to="${to}"]`, g => g.querySelector(':scope > title')?.textContent ?? '');
 }
 
 describe('power map, contract 1.1', () => {
@@ -47,7 +54,7 @@ describe('power map, contract 1.1', () => {
             const opposedColour = await p.page.$eval('.card.s-neg .badge-bg', el => getComputedStyle(el).fill);
             expect(opposed.stroke).toBe(opposedColour);
             expect(opposed.headFill).toBe(opposedColour);
-            expect(opposed.title).toMatch(/He Wei influences Lu Ping.*opposes us/);
+            expect(await influenceTip(p, 'he_wei', 'lu', opposed.mid)).toMatch(/He Wei influences Lu Ping.*opposes us/);
             // the cards say it too
             expect(await p.page.getAttribute('.card[data-key="contact:jlbank/lu"]', 'aria-label')).toContain('Influenced by: He Wei (opposes us)');
             // the org chart's reports-to edges are solid and another colour
@@ -82,7 +89,7 @@ describe('power map, contract 1.1', () => {
             await p.sendPlan(suite.view(), { customer: 'hxgrid', opportunity: 'substation' });
             const card = '.card[data-key="contact:hxgrid/peng"]';
             expect(await p.page.textContent(`${card} .competitor-text`)).toBe('ZTE 2');
-            expect(await p.page.textContent(`${card} .competitor-badge > title`)).toBe('Peng Li supports ZTE 2 (us: 0)');
+            expect(await hoverText(p.page, `${card} .competitor-badge`)).toBe('Peng Li supports ZTE 2 (us: 0)');
             expect(await p.page.getAttribute(card, 'aria-label')).toContain('Competitor: supports ZTE 2 (us: 0)');
             // inside the card, right of its title, not over it
             const badge = await boxOf(p, `${card} .competitor-badge`);
@@ -130,7 +137,7 @@ describe('power map, contract 1.1', () => {
             expect(marks[0]!.fill).not.toBe('none');
             expect(marks[1]!.fill).toBe('none');
             expect(marks[2]!.dash).not.toBe('none');
-            const tip = await p.page.textContent(`${card} .moves > title`);
+            const tip = await hoverText(p.page, `${card} .moves`);
             expect(tip).toMatch(/executive visit: done on 2026-12-03/);
             expect(tip).toMatch(/exhibition: planned for 2026-12-16/);
             expect(tip).toMatch(/headquarters visit: missing/);

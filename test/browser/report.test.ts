@@ -119,6 +119,33 @@ describe('acct report in Chromium', () => {
         T,
     );
 
+    it(
+        'lays the summary out only when the reader comes near it, as each customer, in its place; printing lays out all',
+        async () => {
+            const o = await open(examples);
+            const look = () =>
+                o.page.evaluate(() => {
+                    const summary = document.querySelector<HTMLElement>('.summary')!;
+                    const first = document.querySelector<HTMLElement>('.customer')!;
+                    return {
+                        summary: getComputedStyle(summary).contentVisibility,
+                        customer: getComputedStyle(first).contentVisibility,
+                        // the summary's last margin is not added to the customer's (it collapsed with it before the containment)
+                        gap: first.getBoundingClientRect().top - summary.lastElementChild!.getBoundingClientRect().bottom,
+                        margin: parseFloat(getComputedStyle(first).marginTop),
+                    };
+                });
+            const screen = await look();
+            expect([screen.summary, screen.customer]).toEqual(['auto', 'auto']);
+            expect(screen.gap).toBeCloseTo(screen.margin, 1);
+            await o.page.emulateMedia({ media: 'print' });
+            const print = await look();
+            expect([print.summary, print.customer]).toEqual(['visible', 'visible']);
+            await closeChecked(o);
+        },
+        T,
+    );
+
     it.each([
         ['English', () => examples],
         ['Chinese', () => chinese],
@@ -198,6 +225,11 @@ describe('acct report in Chromium', () => {
             await card.hover();
             const tip = await card.evaluate(el => el.querySelector(':scope > title')?.textContent ?? '');
             expect(tip).toContain(finding.message.slice(0, 40));
+            // her finding mark says the finding too, made when the pointer reaches it
+            const mark = card.locator('.finding-marker');
+            expect(await mark.evaluate(el => el.querySelector(':scope > title'))).toBeNull();
+            await mark.hover();
+            expect(await mark.evaluate(el => el.querySelector(':scope > title')?.textContent ?? '')).toContain(finding.message.slice(0, 40));
             await power.screenshot({ path: path.join(SHOTS, 'power-map.png') });
             await deal.locator('[role=tab]').nth(1).click();
             expect(await power.isVisible()).toBe(false);

@@ -3,7 +3,7 @@
  * (no CSP violation, no script error, nothing loaded from elsewhere), the plan of `examples/`.
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { PlanView } from '@acct/contract';
 import { loadPlanView } from './fixture.js';
 import { launch, openWebview, type WebviewPage } from './harness.js';
@@ -64,3 +64,20 @@ export async function boxOf(p: WebviewPage, selector: string): Promise<Rect> {
 }
 
 export const centre = (r: Rect): { x: number; y: number } => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+
+/**
+ * What the browser shows on hover over the first element matching `selector`: the pointer moved onto
+ * it (a real hover: Playwright checks that the element is the one the pointer reaches), then the
+ * text of the nearest `<title>` at or above the element under the pointer — the one Chromium's
+ * tooltip says. Hover texts are made when the pointer reaches them, so the title exists only then.
+ */
+export async function hoverText(page: Page, selector: string): Promise<string> {
+    await page.hover(selector);
+    return page.$eval(selector, el => {
+        for (let e: Element | null = el; e; e = e.parentElement) {
+            const t = e.querySelector(':scope > title');
+            if (t) return t.textContent ?? '';
+        }
+        return '';
+    });
+}

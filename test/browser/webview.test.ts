@@ -8,7 +8,7 @@ import { clone, pickFocus } from './fixture.js';
 import path from 'node:path';
 import { installGeometry } from './geometry.js';
 import { RESULTS, type WebviewPage } from './harness.js';
-import { browserSuite, T } from './shared.js';
+import { browserSuite, hoverText, T } from './shared.js';
 import { bigCustomerView } from './synthetic.mjs';
 
 const LETTER: Record<Role, string> = {
@@ -42,7 +42,8 @@ interface CardInfo {
     cls: string;
     box: { x: number; y: number; width: number; height: number };
     texts: Array<{ text: string; x: number; right: number; y: number; bottom: number }>;
-    markerTitle: string | null;
+    /** A finding marker on the card (what it says on hover: `hoverText`). */
+    marker: boolean;
     stale: boolean;
     opacity: number;
 }
@@ -65,7 +66,7 @@ async function cards(p: WebviewPage): Promise<CardInfo[]> {
                         const b = t.getBoundingClientRect();
                         return { text: t.textContent ?? '', x: b.x, right: b.right, y: b.y, bottom: b.bottom };
                     }),
-                markerTitle: el.querySelector('.finding-marker > title')?.textContent ?? null,
+                marker: !!el.querySelector('.finding-marker'),
                 stale: !!el.querySelector('.stale-marker'),
                 opacity: (() => {
                     let o = 1;
@@ -116,13 +117,15 @@ describe('power map', () => {
                 expect(card.aria).toContain(c.role ? `role ${c.role}` : 'role none');
                 const fs = findingsOf(`contact:${cid}/${c.id}`);
                 if (fs.length) {
-                    expect(card.markerTitle, `finding marker on ${c.id}`).not.toBeNull();
+                    expect(card.marker, `finding marker on ${c.id}`).toBe(true);
+                    // what the pointer on the marker shows
+                    const tip = await hoverText(p.page, `.card[data-key="${card.key}"] .finding-marker`);
                     for (const f of fs) {
-                        expect(card.markerTitle).toContain(f.message);
+                        expect(tip).toContain(f.message);
                         expect(card.aria).toContain(f.code);
                     }
                 } else {
-                    expect(card.markerTitle, `no marker on ${c.id}`).toBeNull();
+                    expect(card.marker, `no marker on ${c.id}`).toBe(false);
                 }
                 expect(card.stale, `stale mark on ${c.id}`).toBe(fs.some(f => f.code === 'stale-contact'));
             }
@@ -141,9 +144,10 @@ describe('power map', () => {
             const long = contacts.find(c => c.name.length > 28)!;
             expect(long, 'the fixture has a long name').toBeDefined();
             const longCard = shown.find(s => s.key === `contact:${cid}/${long.id}`)!;
-            // the name's text: its tooltip (the whole name), then what is drawn, cut short
+            // what is drawn, cut short; the whole name when the pointer is on it
             expect(longCard.name.endsWith('…')).toBe(true);
-            expect(longCard.name).toContain(long.name);
+            expect(long.name.startsWith(longCard.name.slice(0, -1))).toBe(true);
+            expect(await hoverText(p.page, `.card[data-key="${longCard.key}"] .card-name`)).toBe(long.name);
             expect(longCard.aria).toContain(long.name);
             // general-layer contacts are grouped apart, below the key layer
             const generalBox = await p.page
@@ -222,7 +226,7 @@ describe('power map', () => {
                 } else if (above.has(c.id) && !(c.influences ?? []).some(id => chain.has(id))) {
                     // drawn for the reporting line only: a light card, muted by its style, its name and title and nothing of the deal
                     expect(card!.cls, c.id).toContain('context');
-                    expect([card!.role, card!.badge, card!.markerTitle, card!.stale], c.id).toEqual([null, null, null, false]);
+                    expect([card!.role, card!.badge, card!.marker, card!.stale], c.id).toEqual([null, null, false, false]);
                     expect(card!.texts.map(t => t.text).join(' '), c.id).not.toMatch(/Intimacy/);
                     expect(card!.name, c.id).toBe(c.name);
                     expect(card!.opacity).toBe(1);
@@ -247,11 +251,13 @@ describe('power map', () => {
             const notes = await p.page.$$eval('.fold-note', els =>
                 els.map(el => ({
                     text: el.querySelector('.fold-text')!.textContent ?? '',
-                    title: el.querySelector('title')?.textContent ?? '',
+                    title: '',
                     aria: el.getAttribute('aria-label'),
                 })),
             );
             expect(notes.reduce((n, x) => n + Number(/\d+/.exec(x.text)![0]), 0)).toBe(folded);
+            // what the pointer on each note shows
+            for (const [i, n] of notes.entries()) n.title = await hoverText(p.page, `.fold-note >> nth=${i}`);
             for (const n of notes) {
                 expect(n.title).toMatch(/^\d+ (person|people) of the organisation outside this deal's decision chain, folded here/);
                 expect(n.aria).toBe(n.title);

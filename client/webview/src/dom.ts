@@ -65,12 +65,53 @@ export function copyOfRecent<T extends Element>(key: string, make: () => T): T {
     return proto.cloneNode(true) as T;
 }
 
-/** `<title>` child: the tooltip of an SVG element. */
+/**
+ * `<title>` child: the tooltip of an SVG element, made now (an item's, on its first hover or focus;
+ * the tier quadrant's cells, whose title is also their accessible name in the editor).
+ */
 export function tooltip(parent: Element, text: string): SVGTitleElement {
     const t = document.createElementNS(SVG_NS, 'title');
     t.textContent = text;
     parent.insertBefore(t, parent.firstChild);
     return t;
+}
+
+/** Where an element keeps its hover text until the pointer or focus reaches it. */
+export const TIP_ATTR = 'data-tip';
+
+/**
+ * The hover text of an SVG element, kept as an attribute and made its `<title>` when the pointer or
+ * the keyboard's focus first reaches it (`showTip`, from one listener per picture): a `<title>` and
+ * its text are two nodes, the report draws 21,000 such hover texts (finding and stale marks, fold
+ * notes, bones, cut labels) and a reader reads a few. An attribute survives a copy (`copyOf`), and
+ * the SVG export makes the titles back (`makeTips`).
+ */
+export function hoverTip(el: Element, text: string): void {
+    el.setAttribute(TIP_ATTR, text);
+}
+
+/**
+ * `hoverTip` for a part of a picture that is inside no control (a zone, a bone, an influence line):
+ * its hover text is its accessible name too, as its `<title>` was when it was drawn at once — a
+ * screen reader reading the editor's diagram meets it without hovering.
+ */
+export function namedHoverTip(el: Element, text: string): void {
+    el.setAttribute('aria-label', text);
+    hoverTip(el, text);
+}
+
+/** The `<title>` of the element under `target` that has a hover text, made if it is not yet (a pointer-over or focus-in listener). */
+export function showTip(target: EventTarget | null): void {
+    const el = target instanceof Element ? target.closest(`[${TIP_ATTR}]`) : null;
+    if (el && !(el.firstElementChild instanceof SVGTitleElement)) tooltip(el, el.getAttribute(TIP_ATTR)!);
+}
+
+/** Every hover text under `root` made its `<title>`, the attributes dropped: a drawing that must carry its titles (the SVG export). */
+export function makeTips(root: Element): void {
+    for (const el of Array.from(root.querySelectorAll(`[${TIP_ATTR}]`))) {
+        if (!(el.firstElementChild instanceof SVGTitleElement)) tooltip(el, el.getAttribute(TIP_ATTR)!);
+        el.removeAttribute(TIP_ATTR);
+    }
 }
 
 export function clear(el: Element): void {

@@ -3,7 +3,7 @@
  * nearest item in that direction, Home/End, Enter or Space (or a click) to reveal, Escape to let
  * go; and arrow keys between the tabs.
  */
-import { ensureTooltip, type NavItem } from './dom.js';
+import { ensureTooltip, showTip, type NavItem } from './dom.js';
 import { directionOfKey, spatialNext } from './nav.js';
 import { TABS, type Tab } from './state.js';
 
@@ -33,6 +33,8 @@ export class Navigation {
         surface.addEventListener('pointerover', e => {
             const it = this.itemOf(e.target);
             if (it) ensureTooltip(it);
+            // a mark's, a cell's or a cut label's hover text, made when the pointer reaches it
+            showTip(e.target);
         });
         // an item focused by a click is under the pointer already: the picture must not move under it
         surface.addEventListener('pointerdown', () => {
@@ -91,6 +93,7 @@ export class Navigation {
     }
 
     private onFocus(e: FocusEvent): void {
+        showTip(e.target);
         const item = this.itemOf(e.target);
         if (!item) return;
         ensureTooltip(item);

@@ -30,12 +30,12 @@ export const GAP_Y = 44;
 export const LEVEL = CARD_H + GAP_Y;
 /** A manager with at least this many leaf reports gets them stacked in columns. */
 export const STACK_MIN = 4;
-const STACK_INDENT = 18; // bus line sits in this indent, left of each stacked column
-const STACK_COL_GAP = 16;
+export const STACK_INDENT = 18; // bus line sits in this indent, left of each stacked column
+export const STACK_COL_GAP = 16;
 const STACK_ROW_GAP = 12;
 const TREE_GAP_X = 48;
 const TREE_GAP_Y = 56;
-const GROUP_PAD = 18;
+export const GROUP_PAD = 18;
 const GROUP_GAP = 40;
 /** A group's title: its font, line height, and the room above its first line. */
 export const GROUP_LABEL = { font: 12.5, line: 16, top: 21 } as const;
@@ -57,7 +57,7 @@ interface LNode {
 }
 
 /** Leaf reports stack in columns of up to ten: tall rather than wide, as org charts are read. */
-function stackShape(n: number): { cols: number; rows: number } {
+export function stackShape(n: number): { cols: number; rows: number } {
     const cols = Math.ceil(n / 10);
     return { cols, rows: Math.ceil(n / cols) };
 }
@@ -92,7 +92,7 @@ interface TreeLayout {
 }
 
 /** Whether a card has anything under it: reports drawn, or a deal's people folded. */
-function hasBelow(card: CardModel, childrenOf: Map<string, CardModel[]>): boolean {
+export function hasBelow(card: CardModel, childrenOf: Map<string, CardModel[]>): boolean {
     return !!childrenOf.get(card.id)?.length || card.foldedBelow > 0;
 }
 

@@ -3,7 +3,7 @@ import type { Finding, Support } from '@acct/contract';
 import { INTIMACY_LEVELS, intimacyText, supportText } from '@acct/method';
 import type { MoveState } from './models/moves.js';
 import { estimateTextWidth, fitText, wrapText } from './text-metrics.js';
-import { copyOf, svg, tooltip } from './dom.js';
+import { copyOf, svg, hoverTip } from './dom.js';
 import { texts } from './texts.js';
 import { findingsText, worstSeverity } from './models/findings.js';
 
@@ -54,7 +54,7 @@ export function axisTitles(parent: Element, bottom: AxisTitle, left: AxisTitle):
     const say = (el: SVGTextElement, a: AxisTitle) => {
         const f = a.width ? fitText(a.text, a.width, AXIS_FONT, true) : { text: a.text };
         el.textContent = f.text;
-        if (f.text !== a.text) tooltip(el, a.text);
+        if (f.text !== a.text) hoverTip(el, a.text);
     };
     say(svg('text', { class: 'axis-label', x: bottom.x, y: bottom.y, 'text-anchor': 'middle' }, parent), bottom);
     say(
@@ -108,7 +108,7 @@ export function boxedText(parent: Element, cls: string, text: string, box: TextB
     const y = box.middle ? box.y - ((lines.length - 1) * box.lineHeight) / 2 : box.y;
     const el = svg('text', { class: truncated ? `${cls} cut` : cls, x: box.x, y }, parent, lines.length === 1 ? lines[0] : undefined);
     if (lines.length > 1) lines.forEach((line, i) => svg('tspan', { x: box.x, dy: i ? box.lineHeight : 0 }, el, line));
-    if (truncated) tooltip(el, text);
+    if (truncated) hoverTip(el, text);
     return { el, lines };
 }
 
@@ -147,7 +147,7 @@ export function severityMarker(parent: Element, sev: Finding['severity'], x: num
 export function findingMarker(parent: Element, findings: readonly Finding[], x: number, y: number): SVGGElement | null {
     if (!findings.length) return null;
     const g = severityMarker(parent, worstSeverity(findings) ?? 'warning', x, y);
-    tooltip(g, findingsText(findings));
+    hoverTip(g, findingsText(findings));
     if (findings.length > 1) {
         svg('text', { class: 'marker-count', x: 11, y: 5 }, g, String(findings.length));
     }
@@ -201,7 +201,7 @@ export function staleMarker(parent: Element, x: number, y: number, text: string)
         return g;
     });
     g.setAttribute('transform', `translate(${x},${y})`);
-    tooltip(g, text);
+    hoverTip(g, text);
     parent.appendChild(g);
     return g;
 }

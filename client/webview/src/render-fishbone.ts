@@ -4,7 +4,7 @@
  * group apart with the hint to assign one; without a deal, the customer's active deals to pick.
  */
 import { roleMeanings } from '@acct/method';
-import { copyOf, copyOfRecent, ITEM_ATTRS, labelItem, makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { copyOf, copyOfRecent, ITEM_ATTRS, labelItem, makeItem, svg, namedHoverTip, type NavItem, type RenderResult } from './dom.js';
 import { LABEL_LINE, PERSON_H, type Box, type FishboneLayout, type PlacedBone, type PlacedPerson } from './fishbone-layout.js';
 import { groupHint, type FishboneModel } from './models/fishbone.js';
 import { texts } from './texts.js';
@@ -50,7 +50,7 @@ function head(parent: Element, box: Box, dealName: string, upright: boolean): vo
     const title = texts().t('view.fishbone.headTitle');
     const g = copyOfRecent(['fb-head', box.w, box.h, upright, tip, title, dealName].join('\u0001'), () => {
         const g = svg('g', { class: 'fb-head', transform: '' }, null);
-        tooltip(g, tip);
+        namedHoverTip(g, tip);
         const point = 16;
         svg(
             'path',
@@ -99,7 +99,7 @@ function skeleton(layout: FishboneLayout): SVGGElement {
         svg('path', { class: 'fb-spine', d: layout.spine }, skeleton);
         for (const b of layout.bones) {
             const g = svg('g', { class: `fb-bone-group bone-${b.bone.group}${b.people.length ? '' : ' empty'}`, 'data-group': b.bone.group }, skeleton);
-            tooltip(g, tipOf(b));
+            namedHoverTip(g, tipOf(b));
             svg('path', { class: 'fb-bone', d: b.d }, g);
             b.label.lines.forEach((l, i) =>
                 svg(

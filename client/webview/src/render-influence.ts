@@ -3,7 +3,7 @@
  * with an arrowhead at the person influenced, in the opposing colour from someone who opposes us.
  * Each line's tooltip says who influences whom.
  */
-import { svg, tooltip } from './dom.js';
+import { namedHoverTip, svg } from './dom.js';
 import type { PlacedInfluence } from './influence-layout.js';
 import { ARROW_ID, ARROW_OPPOSED_ID } from './render-common.js';
 
@@ -20,7 +20,7 @@ export function renderInfluences(parent: Element, lines: readonly PlacedInfluenc
             },
             layer,
         );
-        tooltip(g, l.tooltip);
+        namedHoverTip(g, l.tooltip);
         // a wide transparent stroke under the line makes it easy to hover
         svg('path', { class: 'influence-hit', d: l.d }, g);
         svg('path', { class: 'influence-line', d: l.d, 'marker-end': `url(#${l.opposed ? ARROW_OPPOSED_ID : ARROW_ID})` }, g);

@@ -5,7 +5,7 @@
  */
 import type { Support } from '@acct/contract';
 import { INTIMACY_LEVELS, intimacyText, roleMeanings, SUPPORT_LEVELS, supportText, ZONES } from '@acct/method';
-import { copyOfRecent, makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { copyOfRecent, makeItem, svg, namedHoverTip, type NavItem, type RenderResult } from './dom.js';
 import { cellSlot } from './grid-layout.js';
 import { numberedDots } from './intimacy-compact.js';
 import { INTIMACY } from './labels.js';
@@ -156,10 +156,10 @@ function drawGrid(at: Grid, tips: readonly string[], zones: ReadonlyArray<{ labe
 
     // unknown-support column and unknown-intimacy row, hatched
     const uc = svg('g', { class: 'i-unknown', 'data-lane': 'support' }, grid);
-    tooltip(uc, tips[0]!);
+    namedHoverTip(uc, tips[0]!);
     svg('rect', { class: 'i-unknown-bg', x: at.x(null), y: I_TOP, width: at.unknownW, height: gridH }, uc);
     const ur = svg('g', { class: 'i-unknown', 'data-lane': 'intimacy' }, grid);
-    tooltip(ur, tips[1]!);
+    namedHoverTip(ur, tips[1]!);
     svg('rect', { class: 'i-unknown-bg', x: I_LEFT, y: unknownRowY, width: fullW, height: at.unknownH }, ur);
 
     // zones
@@ -170,7 +170,7 @@ function drawGrid(at: Grid, tips: readonly string[], zones: ReadonlyArray<{ labe
         const y1 = at.y(z.intimacy[0]) + I_CELL_H;
         const g = svg('g', { class: `zone zone-${z.id}` }, grid);
         const words = zones[n]!;
-        tooltip(g, `${words.label}: ${words.reading}`);
+        namedHoverTip(g, `${words.label}: ${words.reading}`);
         svg('rect', { class: 'zone-bg', x: x0, y: y0, width: x1 - x0, height: y1 - y0 }, g);
         const top = z.intimacy[0] > 0;
         const right = z.support[0] > 0;

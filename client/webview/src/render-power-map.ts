@@ -7,7 +7,7 @@
  * the export materializes everything first.
  */
 import { roleMeanings, supportText } from '@acct/method';
-import { copyOf, copyOfRecent, ITEM_ATTRS, labelItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { copyOf, copyOfRecent, ITEM_ATTRS, labelItem, svg, hoverTip, type NavItem, type RenderResult } from './dom.js';
 import type { PlacedInfluence } from './influence-layout.js';
 import { GROUP_LABEL, type PowerMapLayout } from './layout.js';
 import { POWER_MAP } from './labels.js';
@@ -151,7 +151,7 @@ function addDetail(card: Card): void {
     });
     if (c.moves) {
         const m = svg('g', { class: 'moves' }, g);
-        tooltip(m, [texts().t('view.movesTitle'), ...c.moves.map(moveLine)].join('\n'));
+        hoverTip(m, [texts().t('view.movesTitle'), ...c.moves.map(moveLine)].join('\n'));
         const right = w - BADGE_W - 7 - 8;
         c.moves.forEach((mv, i) => moveMark(m, mv.state, right - 4.5 - (2 - i) * 11, 15));
     }
@@ -159,7 +159,7 @@ function addDetail(card: Card): void {
     const top = c.competitors[0];
     if (top) {
         const badge = competitorBadge(g, competitorLabel(top.name, top.support, c.competitors.length - 1), w - 8, 34);
-        tooltip(badge.g, `${c.name} ${competitorLine(c.competitors, c.support)}`);
+        hoverTip(badge.g, `${c.name} ${competitorLine(c.competitors, c.support)}`);
         titleW -= badge.w + 6;
     }
     // title and department on two lines where they need them; the whole of them on hover
@@ -195,7 +195,7 @@ function renderFoldNotes(layer: SVGGElement, layout: PowerMapLayout): void {
         // the same for every note of a count and size (4,000 of them in a big report): cloned, placed on the copy
         const g = copyOfRecent(`fold-note ${n.w} ${n.h} ${tip} ${text}`, () => {
             const g = svg('g', { class: 'fold-note', transform: '', role: 'img', 'aria-label': tip }, null);
-            tooltip(g, tip);
+            hoverTip(g, tip);
             svg('rect', { class: 'fold-bg', width: n.w, height: n.h, rx: n.h / 2 }, g);
             svg('text', { class: 'fold-text', x: n.w / 2, y: n.h / 2 + 4, 'text-anchor': 'middle' }, g, fitText(text, n.w - 12, NOTE_FONT).text);
             return g;
@@ -218,7 +218,7 @@ export function renderPowerMap(
         svg('rect', { class: 'group-bg', x: gr.x, y: gr.y, width: gr.w, height: gr.h, rx: 10 }, g);
         const label = svg('text', { class: gr.label.cut ? 'group-label cut' : 'group-label', x: gr.x + 16, y: gr.y + GROUP_LABEL.top }, g);
         gr.label.lines.forEach((line, i) => svg('tspan', { x: gr.x + 16, dy: i ? GROUP_LABEL.line : 0 }, label, line));
-        if (gr.label.cut) tooltip(label, gr.label.text);
+        if (gr.label.cut) hoverTip(label, gr.label.text);
     }
     // influence lines under the org chart's edges and the cards
     renderInfluences(layer, influences);

@@ -4,7 +4,7 @@
  * reveals its opportunity on click or Enter. Rows get their text and bar when they are on screen
  * at a readable zoom (as the power map's cards do); the export draws them all.
  */
-import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { makeItem, svg, namedHoverTip, type NavItem, type RenderResult } from './dom.js';
 import { horizonText, maturityText, sandboxParts, type SandboxModel } from './models/sandbox.js';
 import { boxedText } from './render-common.js';
 import { texts } from './texts.js';
@@ -88,7 +88,7 @@ export function renderSandbox(layer: SVGGElement, model: SandboxModel, layout: S
     }
     if (layout.axis) {
         const axis = svg('g', { class: 'sb-axis' }, frame);
-        tooltip(axis, t.t('view.sandbox.axis'));
+        namedHoverTip(axis, t.t('view.sandbox.axis'));
         for (const t of layout.axis.ticks) {
             svg('line', { class: 'sb-tick', x1: t.x, x2: t.x, y1: layout.axis.y + 2, y2: layout.axis.bottom }, axis);
             svg('text', { class: 'tick', x: t.x, y: layout.axis.y, 'text-anchor': 'middle' }, axis, String(t.value));

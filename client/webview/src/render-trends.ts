@@ -8,7 +8,7 @@
  */
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { curveStepAfter, line } from 'd3-shape';
-import { makeItem, svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { makeItem, svg, hoverTip, type NavItem, type RenderResult } from './dom.js';
 import { dayNumber, type TrendAxis, type TrendPanel, type TrendsModel } from './models/trends.js';
 import { estimateTextWidth, fitText } from './text-metrics.js';
 
@@ -118,7 +118,7 @@ export function renderTrends(layer: SVGGElement, model: TrendsModel, width: numb
         const g = svg('g', { class: `tr-panel tr-${small ? 'multiple' : panel.id}`, transform: `translate(${px},${py})` }, frame);
         const titleText = fitText(panel.title, pw, TITLE_FONT, true);
         const title = svg('text', { class: 'tr-title', x: 0, y: 12 }, g, titleText.text);
-        if (titleText.truncated) tooltip(title, panel.title);
+        if (titleText.truncated) hoverTip(title, panel.title);
         // the lines' names, after the title when there are several
         if (panel.lines.length > 1) {
             let lx = Math.min(pw - 40, estimateTextWidth(titleText.text, TITLE_FONT, true) + 14);

@@ -2,7 +2,7 @@
  * Standalone SVG of the current view: computed styles inlined as presentation attributes
  * (theme colours resolved), no classes or scripts needed, no external references.
  */
-import { SVG_NS } from './dom.js';
+import { makeTips, SVG_NS } from './dom.js';
 
 const PROPS = [
     'fill',
@@ -117,6 +117,8 @@ function drawnBox(layer: SVGGElement): { x: number; y: number; width: number; he
 export function exportSvg(o: ExportOptions): string {
     const clone = o.svg.cloneNode(true) as SVGSVGElement;
     inline(o.svg, clone, new Map());
+    // after inline, which walks the live drawing and the copy child by child: the file carries every hover text as a <title>
+    makeTips(clone);
     const rootStyle = getComputedStyle(o.svg);
     const bodyStyle = getComputedStyle(document.body);
     const bg = bodyStyle.backgroundColor && bodyStyle.backgroundColor !== 'rgba(0, 0, 0, 0)' ? bodyStyle.backgroundColor : '#ffffff';

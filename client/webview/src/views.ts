@@ -6,6 +6,7 @@ import { SubjectKeys, type Finding, type StageAge, type TrendsState, type Viewed
 import type { RenderResult } from './dom.js';
 import { layoutInfluences } from './influence-layout.js';
 import { layoutPowerMap, type PowerMapLayout } from './layout.js';
+import { treeSurelyExceeds } from './power-map-bounds.js';
 import type { Shown } from './models/common.js';
 import type { CardGroup, PowerMapModel } from './models/power-map.js';
 import { indexFindings, type FindingIndex } from './models/findings.js';
@@ -187,6 +188,8 @@ export function drawView(tab: Tab, view: ViewedPlan, shown: Shown, layer: SVGGEl
     const powerShape = (w: number, h: number): { name: 'tree' | 'list'; tree: PowerMapLayout | null } => {
         if (isListWidth(w)) return { name: 'list', tree: null };
         const room = roomIn(w, h);
+        // a map of a list's size that surely does not fit as a tree is a list, its tree not laid out to learn it
+        if (model.cards.length <= LIST_MOST && treeSurelyExceeds(model.cards, room.w / readable, room.h / readable)) return { name: 'list', tree: null };
         const tree = layoutPowerMap(model.cards, { list: false, labelOf, aspect: room.w / room.h, loose });
         const fits = tree.width * readable <= room.w && tree.height * readable <= room.h;
         return { name: fits || model.cards.length > LIST_MOST ? 'tree' : 'list', tree };

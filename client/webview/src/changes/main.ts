@@ -8,7 +8,7 @@
  */
 import type { ChangesPicture, FromChangesMessage, SubjectKey, ToChangesMessage, DiagnosticJson } from '@acct/contract';
 import { changeSubject, isSubjectKey } from '@acct/contract';
-import { ensureTooltip, html, svg, tooltip, type NavItem } from '../dom.js';
+import { ensureTooltip, html, showTip, svg, hoverTip, type NavItem } from '../dom.js';
 import { buildChanges, type ChangedMap } from '../models/changes.js';
 import { shownOf, shownTitle } from '../models/common.js';
 import { indexFindings, type FindingIndex } from '../models/findings.js';
@@ -77,7 +77,7 @@ function overlay(layer: SVGGElement, items: readonly NavItem[], marks: ChangedMa
         const full = said.join(' · ');
         const room = item.w - 16 - 2 * 7;
         const mark = svg('g', { class: 'change-mark', transform: `translate(${item.x + 8},${item.y + item.h - MARK_H / 2 + 1})` }, g);
-        tooltip(mark, full);
+        hoverTip(mark, full);
         const bg = svg('rect', { class: 'change-mark-bg', height: MARK_H, rx: MARK_H / 2 }, mark);
         const label = svg('text', { class: 'change-mark-text', x: 7, y: 12 }, mark, full);
         // measured as drawn (a few labels); too long for the card: the first change and how many more, then cut — the whole on hover
@@ -135,6 +135,8 @@ function drawMap(host: HTMLElement, data: ChangesPicture, map: ChangedMap, width
     const explain = (e: Event): void => {
         const item = itemOf(e);
         if (item) ensureTooltip(item);
+        // a mark's, a cell's or a cut label's hover text, made when it is reached
+        showTip(e.target);
     };
     root.addEventListener('mouseover', explain);
     root.addEventListener('focusin', explain);

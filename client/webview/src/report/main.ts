@@ -10,7 +10,7 @@ import type { PlanFocus, ViewedPlan } from '@acct/contract';
 import type { ViewStrings } from '@acct/method';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
-import { ensureTooltip, svg, type NavItem } from '../dom.js';
+import { ensureTooltip, showTip, svg, type NavItem } from '../dom.js';
 import { indexFindings, type FindingIndex } from '../models/findings.js';
 import { shownOf } from '../models/common.js';
 import { ensureDefs } from '../render-common.js';
@@ -100,12 +100,14 @@ function drawFigure(host: HTMLElement, data: ReportData, index: number, findings
     });
     // every card in full detail: the page prints as it opens
     drawn.result.materialize?.(null);
-    // hover or focus a card or a point: its findings, as in the editor's views (the tooltip is made then)
+    // hover or focus a card or a point: its findings, as in the editor's views (the tooltip is made
+    // then); hover a mark, a cell or a bone: its hover text, made then too
     const items = new Map<Element, NavItem>(drawn.result.items.map(item => [item.el, item]));
     const explain = (e: Event): void => {
         const el = (e.target as Element | null)?.closest('[data-key]');
         const item = el && items.get(el);
         if (item) ensureTooltip(item);
+        showTip(e.target);
     };
     root.addEventListener('mouseover', explain);
     root.addEventListener('focusin', explain);
