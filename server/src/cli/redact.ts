@@ -19,6 +19,7 @@ import { parseSubjectKey, SubjectKeys, type SubjectKey } from '../contract/subje
 import { copy, inPlace, redactCustomer } from './redact-parts.js';
 import { Redactor } from './redact-pseudonyms.js';
 import { messageRedactor, type MessageRedaction } from './redact-messages.js';
+import { withoutOptimizing } from '../node/one-shot-v8.js';
 
 /** What each diagnostic and waived finding is about, at the same indexes as in the plan. */
 export interface RedactionSubjects {
@@ -41,8 +42,15 @@ export interface RedactionOptions {
     inPlace?: boolean;
 }
 
-/** `messages`: how the findings' messages are redacted (said again from their arguments, `messageRedaction`). */
+/**
+ * `messages`: how the findings' messages are redacted (said again from their arguments, `messageRedaction`).
+ * Run once per command, on code nothing else runs: in a one-shot run, without TurboFan (node/one-shot-v8.ts).
+ */
 export function redactPlan(plan: AcctPlanDocument, subjects: RedactionSubjects, messages: MessageRedaction, options: RedactionOptions = {}): Redacted {
+    return withoutOptimizing(() => redacted(plan, subjects, messages, options));
+}
+
+function redacted(plan: AcctPlanDocument, subjects: RedactionSubjects, messages: MessageRedaction, options: RedactionOptions): Redacted {
     const put = options.inPlace ? inPlace : copy;
     const r = new Redactor();
     // Every id first, in document order, so that a reference to a later element has its number.
