@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { containment, syntaxErrors } from '../../server/src/language/parser/syntax-cascade.js';
 import { closingBraces, mergeSpans, type Span } from '../../server/src/language/text/spans.js';
 import type { Workspace } from '../../server/src/language/generated/ast.js';
+import { pushParseErrors } from '../../server/src/language/validation/finding-diagnostics.js';
 import { buildWorkspace } from './helpers.js';
 
 const examples = path.resolve(__dirname, '..', '..', 'examples');
@@ -60,20 +61,30 @@ function declarationsHoldingAnError(document: LangiumDocument<Workspace>, errors
     return mergeSpans(spans);
 }
 
+/** Broken plans: pieces of plan text, and the examples with a piece put in at a random line; each line break as `\n`, `\r\n` or `\r`. */
+function brokenPlans(numRuns: number, seed: number): string[] {
+    return fc.sample(
+        fc
+            .tuple(
+                fc.oneof(
+                    fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map(parts => parts.join('')),
+                    // an example with a piece put in at a random line
+                    fc.tuple(fc.constantFrom(...exampleTexts), fc.nat(), fc.constantFrom(...pieces)).map(([text, at, piece]) => {
+                        const lines = text.split('\n');
+                        lines.splice(at % lines.length, 0, piece.trimEnd());
+                        return lines.join('\n');
+                    }),
+                ),
+                fc.constantFrom('\n', '\n', '\r\n', '\r'),
+            )
+            .map(([text, lineBreak]) => text.replace(/\n/g, lineBreak)),
+        { numRuns, seed },
+    );
+}
+
 describe('the declarations holding a syntax error', () => {
     it('are the same found with the cascades, found alone, and by the rule read naively', async () => {
-        const broken = fc.sample(
-            fc.oneof(
-                fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map(parts => parts.join('')),
-                // an example with a piece put in at a random line
-                fc.tuple(fc.constantFrom(...exampleTexts), fc.nat(), fc.constantFrom(...pieces)).map(([text, at, piece]) => {
-                    const lines = text.split('\n');
-                    lines.splice(at % lines.length, 0, piece.trimEnd());
-                    return lines.join('\n');
-                }),
-            ),
-            { numRuns: 150, seed: 20261207 },
-        );
+        const broken = brokenPlans(150, 20261207);
         const files = Object.fromEntries(broken.map((text, i) => [`b${i}.acct`, text]));
         const ws = await buildWorkspace(files);
         const validator = ws.Acct.validation.DocumentValidator as DefaultDocumentValidator;
@@ -90,5 +101,29 @@ describe('the declarations holding a syntax error', () => {
         // the sample is mostly broken plans, and some whole ones
         expect(withErrors).toBeGreaterThan(100);
         expect(withErrors).toBeLessThan(broken.length);
+    });
+
+    it("are found from the parse errors' offsets as the parser gave them, as from their ranges", async () => {
+        const broken = brokenPlans(150, 20261208);
+        const files = Object.fromEntries(broken.map((text, i) => [`b${i}.acct`, text]));
+        const ws = await buildWorkspace(files);
+        let errors = 0;
+        for (const [name, text] of Object.entries(files)) {
+            const document = ws.docs[name]!;
+            const parsing: Diagnostic[] = [];
+            const offsets = pushParseErrors(document.parseResult, parsing, 'acct');
+            const lexing: Diagnostic[] = [];
+            (ws.Acct.validation.DocumentValidator as DefaultDocumentValidator)['processLexingErrors'](document.parseResult, lexing, {});
+            errors += parsing.length;
+            // what syntaxErrors reads of them: each error's offset, and where its line starts
+            expect(
+                offsets.map((offset, i) => [offset, offset - parsing[i]!.range.start.character]),
+                text,
+            ).toEqual(
+                parsing.map(d => [document.textDocument.offsetAt(d.range.start), document.textDocument.offsetAt({ line: d.range.start.line, character: 0 })]),
+            );
+            expect(syntaxErrors(document, lexing, parsing, offsets), text).toEqual(syntaxErrors(document, lexing, parsing));
+        }
+        expect(errors).toBeGreaterThan(200);
     });
 });

@@ -146,7 +146,8 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         const diagnostics = await this.builtInAndChecks(document, options, cancelToken);
         const texts = () => this.settings.texts();
         const { lexing, parsing } = giveContractCodes(diagnostics, texts);
-        const { kept, muted } = syntaxErrors(document, lexing, parsing);
+        const parsedAt = this.parseErrorOffsets.get(diagnostics);
+        const { kept, muted } = syntaxErrors(document, lexing, parsing, parsedAt?.length === parsing.length ? parsedAt : undefined);
         placeAtSwallowingChains(document, kept, this.unresolved.swallowed(document), texts);
         // A cascade is not shown, but its declaration is as unreliable as the first error's (containment).
         const found = withoutErrors(diagnostics, parsing, kept);
@@ -214,10 +215,12 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         return dated && this.findingPolicy.applyToDated(document, kept.steady, dated, kept.parseErrors, kept.policed);
     }
 
-    /** Parse errors in the shape of every other finding (finding-diagnostics.ts). */
+    /** Parse errors in the shape of every other finding (finding-diagnostics.ts); their offsets kept for validateFully, by the list they went to. */
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], _options: ValidationOptions): void {
-        pushParseErrors(parseResult, diagnostics, this.getSource());
+        this.parseErrorOffsets.set(diagnostics, pushParseErrors(parseResult, diagnostics, this.getSource()));
     }
+    /** Where each parse error of a validation's findings starts (pushParseErrors), in their order: the list is each validation's own. */
+    private readonly parseErrorOffsets = new WeakMap<Diagnostic[], number[]>();
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         this.unresolved.report(document, (message, info) => diagnostics.push(this.toDiagnostic('error', message, info)));

@@ -52,19 +52,29 @@ export function findingDiagnostic<N extends AstNode>(
  * every other finding: Langium's has five fields, and the contract's code given to it afterwards
  * (giveContractCodes) grew each of the 60,000 errors of a megabyte of unclosed customers by a
  * property store and left the finding policy and the plan reading findings of two shapes.
+ * Returns the offset where each pushed error's range starts, in order — what
+ * `textDocument.offsetAt(range.start)` gives, known here from the token: the cascade filter and
+ * the containment (syntax-cascade.ts) then need no table of the text's lines (61,681 look-ups and
+ * a line table of a megabyte of unclosed customers, for offsets the tokens had).
  */
-export function pushParseErrors(parseResult: ParseResult, diagnostics: Diagnostic[], source: string | undefined): void {
+export function pushParseErrors(parseResult: ParseResult, diagnostics: Diagnostic[], source: string | undefined): number[] {
+    const offsets: number[] = [];
     for (const parserError of parseResult.parserErrors) {
-        let range: Range | undefined;
+        let range: Range;
+        let offset: number;
         // a token the parser's recovery inserted has no place: the error goes after the token before it
         if (!CstUtils.isValidTokenRange(parserError.token)) {
-            if ('previousToken' in parserError) {
-                const token = (parserError as { previousToken: IToken }).previousToken;
-                const position = CstUtils.isValidTokenRange(token) ? { line: token.endLine! - 1, character: token.endColumn! } : { line: 0, character: 0 };
-                range = { start: position, end: position };
-            }
-        } else range = CstUtils.tokenToRange(parserError.token);
-        if (!range) continue;
+            if (!('previousToken' in parserError)) continue;
+            const token = (parserError as { previousToken: IToken }).previousToken;
+            const valid = CstUtils.isValidTokenRange(token);
+            const position = valid ? { line: token.endLine! - 1, character: token.endColumn! } : { line: 0, character: 0 };
+            range = { start: position, end: position };
+            offset = valid ? token.endOffset! + 1 : 0;
+        } else {
+            range = CstUtils.tokenToRange(parserError.token);
+            offset = parserError.token.startOffset;
+        }
+        offsets.push(offset);
         diagnostics.push({
             message: parserError.message,
             range,
@@ -77,6 +87,7 @@ export function pushParseErrors(parseResult: ParseResult, diagnostics: Diagnosti
             source,
         });
     }
+    return offsets;
 }
 
 /** Where a finding of `info` without a range is: its property's or keyword's syntax (cst-search.ts), else Langium's way. */
