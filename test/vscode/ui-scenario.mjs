@@ -306,7 +306,10 @@ async function scenario(page, folder) {
         const mark = await until(async () => {
             const card = frame.locator('figure.map [data-key="contact:jlbank/newbie"].changed');
             if (!(await card.count())) return null;
-            return frame.locator('figure.map .change-mark title').evaluateAll(els => els.map(e => e.textContent));
+            // each mark's hover text: its <title> once the pointer has reached it, until then the text it will show
+            return frame
+                .locator('figure.map .change-mark')
+                .evaluateAll(els => els.map(e => e.querySelector(':scope > title')?.textContent ?? e.getAttribute('data-tip')));
         }, "the new contact's card is not marked on the map");
         if (!mark.includes('added')) throw new Error(`the marks read ${JSON.stringify(mark)}`);
         const row = await until(async () => {
