@@ -18,7 +18,7 @@ if $with_tests; then
   need=()
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   dpkg-query -W -f='${Status}' fonts-wqy-zenhei 2>/dev/null | grep -q 'install ok installed' || need+=(fonts-wqy-zenhei)
-  # pdftoppm renders the pages of acct report --pdf as images (test/browser/report.test.ts)
+  # pdftoppm renders the pages of acct report --pdf as images (test/browser/report-pdf.test.ts)
   command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
   if [[ ${#need[@]} -gt 0 && "${ACCT_SKIP_APT:-}" != 1 ]]; then
     SUDO=""; [[ "$(id -u)" == 0 ]] || SUDO="sudo"

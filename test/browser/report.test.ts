@@ -4,13 +4,11 @@
  * customer, opportunity and finding message; every picture is drawn when the page opens, its
  * labels inside it and at least 11 px; a card shows its findings on hover, a deal switches
  * between power map and fishbone, a picture zooms and pans; light by default, dark on
- * prefers-color-scheme; a hostile plan executes nothing; printed to PDF (`--pdf`), each
- * customer starts a page and nothing is cut at the margins. Screenshots in test-results/report/.
+ * prefers-color-scheme; a hostile plan executes nothing (printed to PDF: report-pdf.test.ts).
+ * Screenshots in test-results/report/.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { AcctPlanDocument } from '@acct/contract';
@@ -18,6 +16,7 @@ import { examplesDir, runCli, tempWorkspace } from '../support/run-cli.js';
 import { hostilePlan, PAYLOADS } from '../support/hostile-plan.js';
 import { pictureLabels } from './geometry.js';
 import { launch, ROOT } from './harness.js';
+import { closeChecked, openReport } from './report-page.js';
 import { T } from './shared.js';
 
 const SHOTS = path.join(ROOT, 'test-results', 'report');
@@ -28,59 +27,13 @@ let examples: string;
 let chinese: string;
 let plan: AcctPlanDocument;
 
+const open = (file: string, options?: { dark?: boolean; width?: number }) => openReport(browser, file, options);
+
 function writeReport(cwd: string, name: string, extra: string[] = []): string {
     const file = path.join(out, name);
     const r = runCli(['report', '--today', TODAY, '-o', file, ...extra, '.'], { cwd });
     expect(r.status, r.stderr).toBe(0);
     return file;
-}
-
-interface Opened {
-    page: Page;
-    errors: string[];
-    requests: string[];
-    violations: () => Promise<string[]>;
-}
-
-async function open(file: string, options: { dark?: boolean; width?: number } = {}): Promise<Opened> {
-    const context = await browser.newContext({
-        viewport: { width: options.width ?? 1280, height: 900 },
-        colorScheme: options.dark ? 'dark' : 'light',
-        offline: true,
-    });
-    const requests: string[] = [];
-    await context.route('**/*', route => {
-        const url = route.request().url();
-        if (url === pathToFileURL(file).href) return route.continue();
-        requests.push(url);
-        return route.abort();
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', m => {
-        if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', e => errors.push(String(e)));
-    page.on('dialog', d => {
-        errors.push(`dialog: ${d.message()}`);
-        void d.dismiss();
-    });
-    await page.addInitScript(() => {
-        const w = window as unknown as { __violations: string[] };
-        w.__violations = [];
-        document.addEventListener('securitypolicyviolation', e => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    await page.goto(pathToFileURL(file).href);
-    // how soon is the benchmark's figure (test/bench/report-measures.ts); here only that every picture is drawn, loaded machine or not
-    await page.waitForFunction(() => document.documentElement.dataset.drawn !== undefined, null, { timeout: 60_000 });
-    return { page, errors, requests, violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations) };
-}
-
-async function closeChecked(o: Opened): Promise<void> {
-    expect(await o.violations(), 'CSP violations').toEqual([]);
-    expect(o.errors, 'console errors').toEqual([]);
-    expect(o.requests, 'requests').toEqual([]);
-    await o.page.context().close();
 }
 
 beforeAll(async () => {
@@ -281,84 +234,6 @@ describe('acct report in Chromium', () => {
             const text = await o.page.evaluate(() => document.body.textContent ?? '');
             for (const payload of PAYLOADS.slice(0, 5)) expect(text).toContain(payload);
             await closeChecked(o);
-        },
-        T,
-    );
-});
-
-/** The pixels of a PPM (P6) image. */
-function readPpm(file: string): { width: number; height: number; at: (x: number, y: number) => [number, number, number] } {
-    const bytes = readFileSync(file);
-    const header = bytes.subarray(0, 64).toString('latin1');
-    const m = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(header)!;
-    const width = Number(m[1]);
-    const height = Number(m[2]);
-    const offset = m[0].length;
-    return {
-        width,
-        height,
-        at: (x, y) => {
-            const i = offset + 3 * (y * width + x);
-            return [bytes[i]!, bytes[i + 1]!, bytes[i + 2]!];
-        },
-    };
-}
-
-describe('acct report --pdf', () => {
-    it.skipIf(!existsSync('/usr/bin/pdftoppm'))(
-        'prints A4 landscape pages, each customer starting a page, nothing cut at the margins',
-        async () => {
-            const pdf = path.join(out, 'examples.pdf');
-            const html = path.join(out, 'printed.html');
-            const r = runCli(['report', '--today', TODAY, '-o', html, '--pdf', pdf, '.'], { cwd: examplesDir });
-            expect(r.status, r.stderr).toBe(0);
-            const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-            const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
-            expect(/Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!.slice(1).map(Number).map(Math.round)).toEqual([842, 595]);
-            expect(pages).toBeGreaterThanOrEqual(plan.customers.length + 2);
-            // each customer's section begins a page: its name is the page's first line
-            const firsts: string[] = [];
-            for (let n = 1; n <= pages; n++) {
-                const text = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
-                firsts.push(
-                    text
-                        .split('\n')
-                        .find(line => line.trim())
-                        ?.trim() ?? '',
-                );
-                // page numbers
-                expect(text).toContain(`${n} / ${pages}`);
-            }
-            for (const c of plan.customers) expect(firsts).toContain(c.name);
-            // nothing drawn in the outer 5 mm of any page: no picture cut at the margin
-            const prefix = path.join(out, 'page');
-            execFileSync('pdftoppm', ['-r', '40', pdf, prefix]);
-            const mm = 40 / 25.4;
-            for (let n = 1; n <= pages; n++) {
-                const image = readPpm(`${prefix}-${String(n).padStart(String(pages).length, '0')}.ppm`);
-                const band = Math.round(5 * mm);
-                let inked = 0;
-                for (let y = 0; y < image.height; y++) {
-                    for (let x = 0; x < image.width; x++) {
-                        if (x >= band && x < image.width - band && y >= band && y < image.height - band) continue;
-                        const [red, green, blue] = image.at(x, y);
-                        if (red < 240 || green < 240 || blue < 240) inked++;
-                    }
-                }
-                expect(inked, `page ${n}`).toBe(0);
-            }
-            execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '10', pdf, path.join(SHOTS, 'printed')]);
-            // in print, no picture is taller or wider than the page's printable area (A4 landscape less the margins)
-            const o = await open(html, { width: Math.floor(((297 - 24) * 96) / 25.4) });
-            await o.page.emulateMedia({ media: 'print' });
-            const sizes = await o.page.$$eval('svg.report-picture', els => els.map(el => el.getBoundingClientRect()).map(r => [r.width, r.height]));
-            const px = 96 / 25.4;
-            for (const [w, h] of sizes) {
-                expect(w).toBeLessThanOrEqual((297 - 24) * px + 1);
-                expect(h).toBeLessThanOrEqual((210 - 26) * px);
-            }
-            await closeChecked(o);
-            writeFileSync(path.join(SHOTS, 'pages.txt'), firsts.map((f, i) => `${i + 1}: ${f}`).join('\n') + '\n');
         },
         T,
     );
