@@ -155,10 +155,22 @@ async function scenario(page, folder) {
     });
 
     await step('the Problems panel lists unqualified-opportunity: "still a lead"', async () => {
-        const problems = await until(async () => {
-            const all = await readProblems(page);
-            return all.some(p => p.code?.includes('unqualified-opportunity')) ? all : null;
-        }, 'no unqualified-opportunity entry in the Problems panel');
+        // as many as examples/EXPECTED.md lists (read from it, so that new examples need no edit here)
+        const expected = Number(/exactly these (\d+) findings/.exec(fs.readFileSync(path.join(source, 'EXPECTED.md'), 'utf8'))?.[1]);
+        // the open file's findings come first, the other files' once the server has checked the
+        // workspace: wait for all of them (or the deadline), then judge the count
+        let seen = [];
+        await until(
+            async () => {
+                seen = await readProblems(page);
+                return seen.some(p => p.code?.includes('unqualified-opportunity')) && seen.length >= expected ? seen : null;
+            },
+            'the Problems panel to list unqualified-opportunity and every finding of examples/EXPECTED.md',
+            { timeoutMs: 60_000 },
+        ).catch(err => {
+            if (!seen.some(p => p.code?.includes('unqualified-opportunity'))) throw err;
+        });
+        const problems = seen;
         say(`  Problems: ${problems.length} entries`);
         for (const p of problems) say(`    ${p.severity} ${p.file} [${p.line}:${p.column}] ${p.code} ${p.message?.slice(0, 60)}`);
         const entry = problems.find(p => p.code?.includes('unqualified-opportunity'));
@@ -166,8 +178,6 @@ async function scenario(page, folder) {
         if (entry.severity !== 'warning') throw new Error(`severity ${entry.severity}`);
         if (entry.line !== lineOf('opportunity branchwifi') || entry.column !== 5) throw new Error(`at ${entry.line}:${entry.column}`);
         if (!/still a lead/.test(entry.message)) throw new Error(`message: ${entry.message}`);
-        // as many as examples/EXPECTED.md lists (read from it, so that new examples need no edit here)
-        const expected = Number(/exactly these (\d+) findings/.exec(fs.readFileSync(path.join(source, 'EXPECTED.md'), 'utf8'))?.[1]);
         if (problems.length !== expected) throw new Error(`${problems.length} problems, examples/EXPECTED.md has ${expected}`);
         if (problems.some(p => p.severity === 'error')) throw new Error('errors in the Problems panel');
         const panelText = await page.locator('.markers-panel').first().innerText();
