@@ -229,9 +229,10 @@ async function main() {
 
         if (sections.has('cli') && fs.existsSync(cli)) {
             // The second, independent harness: the CLI run as a process, its CPU read from the OS
-            // (test/bench/process-harness.mjs); check, sandbox, export and export --redact interleaved.
+            // (test/bench/process-harness.mjs); check, sandbox, export and export --redact interleaved,
+            // seven rounds in a full run: the ratio of two medians of three moved by ±10 % on a quiet machine.
             const harness = path.resolve(__dirname, '..', 'test', 'bench', 'process-harness.mjs');
-            const run = spawnSync(process.execPath, [harness, ws.dir, `--runs=${quick ? 1 : 3}`, `--today=${TODAY}`, '--json'], {
+            const run = spawnSync(process.execPath, [harness, ws.dir, `--runs=${quick ? 1 : 7}`, `--today=${TODAY}`, '--json'], {
                 maxBuffer: 64 * 1024 * 1024,
                 encoding: 'utf-8',
             });
