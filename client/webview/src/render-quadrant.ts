@@ -1,6 +1,6 @@
 /** Tier quadrant: every customer by standing (vertical) and cooperation (horizontal). */
 import { suggestedTiers } from '@acct/method';
-import { svg, tooltip, type NavItem, type RenderResult } from './dom.js';
+import { namedHoverTip, svg, type NavItem, type RenderResult } from './dom.js';
 import { quadrantMarks, unfocusedOf, type QuadrantMark, type QuadrantModel } from './models/quadrant.js';
 import { axisTitles, boxedText } from './render-common.js';
 import { drawGroup, drawPoint, type MarkPlace } from './render-quadrant-marks.js';
@@ -229,7 +229,8 @@ function drawQuadrant(
             const cell = quadrantCell(s, c);
             const tier = suggestedTiers[s - 1]![c - 1]!;
             const g = svg('g', { class: `q-cell tier-${tier}`, 'data-standing': s, 'data-cooperation': c, 'data-tier': tier }, grid);
-            tooltip(g, t.t('view.quadrant.cell', { standing: s, cooperation: c, tier: t.name('tiers', tier) }));
+            // made its <title> on hover (199 quadrants of 25 cells in a report); its accessible name at once
+            namedHoverTip(g, t.t('view.quadrant.cell', { standing: s, cooperation: c, tier: t.name('tiers', tier) }));
             // a crowded cell's number is on its group's mark
             svg('rect', { class: 'q-cell-bg', x: cell.x, y: cell.y, width: cell.w, height: cell.h }, g);
         }

@@ -97,20 +97,12 @@ function drawFigure(host: HTMLElement, data: ReportData, index: number, findings
         stageHeight: 0,
         picks: data.picks,
         findings,
+        // thousands of pictures: no mark of each in the page's performance timeline
+        timed: false,
     });
     // every card in full detail: the page prints as it opens
     drawn.result.materialize?.(null);
-    // hover or focus a card or a point: its findings, as in the editor's views (the tooltip is made
-    // then); hover a mark, a cell or a bone: its hover text, made then too
-    const items = new Map<Element, NavItem>(drawn.result.items.map(item => [item.el, item]));
-    const explain = (e: Event): void => {
-        const el = (e.target as Element | null)?.closest('[data-key]');
-        const item = el && items.get(el);
-        if (item) ensureTooltip(item);
-        showTip(e.target);
-    };
-    root.addEventListener('mouseover', explain);
-    root.addEventListener('focusin', explain);
+    itemsOf.set(root, new Map<Element, NavItem>(drawn.result.items.map(item => [item.el, item])));
     root.setAttribute('aria-label', [drawn.heading, drawn.subheading].filter(Boolean).join(' — '));
     const old = host.querySelector(':scope > svg.report-picture');
     if (drawn.emptyText && !old) {
@@ -143,7 +135,6 @@ function drawFigure(host: HTMLElement, data: ReportData, index: number, findings
         host.classList.remove('zoomed');
     } else {
         host.appendChild(root);
-        host.querySelector('button.reset')?.addEventListener('click', () => reset(current.get(host)!));
     }
     current.set(host, d);
     return d;
@@ -151,6 +142,33 @@ function drawFigure(host: HTMLElement, data: ReportData, index: number, findings
 
 /** Each drawn picture by its frame: the last drawing (a quadrant is drawn again for another width). */
 const current = new WeakMap<HTMLElement, Drawn>();
+
+/** Each drawn picture's cards and points by their elements (`explainWhenReached`). */
+const itemsOf = new WeakMap<Element, Map<Element, NavItem>>();
+
+/**
+ * One listener for every picture, not two or three on each of thousands as it is drawn: hover or
+ * focus a card or a point, and its findings are made its tooltip, as in the editor's views; hover
+ * a mark, a cell or a bone, and its hover text is made then too; a frame's reset button puts its
+ * picture back as drawn.
+ */
+function explainWhenReached(): void {
+    const explain = (e: Event): void => {
+        const target = e.target as Element | null;
+        const el = target?.closest?.('[data-key]');
+        const items = el && itemsOf.get(el.closest('svg.report-picture')!);
+        const item = items && items.get(el);
+        if (item) ensureTooltip(item);
+        showTip(target);
+    };
+    document.addEventListener('mouseover', explain, { passive: true });
+    document.addEventListener('focusin', explain);
+    document.addEventListener('click', e => {
+        const host = (e.target as Element | null)?.closest?.('button.reset')?.closest<HTMLElement>('[data-figure]');
+        const drawn = host && current.get(host);
+        if (drawn) reset(drawn);
+    });
+}
 
 function reset(drawn: Drawn): void {
     if (drawn.zoomer) drawn.zoomer.transform(select(drawn.root), zoomIdentity);
@@ -212,6 +230,7 @@ function main(): void {
     ensureDefs(defs);
     dealTabs();
     zoomWhenReached();
+    explainWhenReached();
     const pending = new Set(Array.from(document.querySelectorAll<HTMLElement>('[data-figure]')));
     const drawn: Drawn[] = [];
     let printing = false;
