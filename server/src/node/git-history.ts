@@ -2,13 +2,11 @@
  * The history of the plans, read from git in bulk (contract 7.6, issue 20 item 4): one
  * `git log --first-parent --raw -z -M` for the whole range (every commit's author, date, message
  * and which files changed, with the blob id of each new content), one `ls-tree` for the tree the
- * range starts from, and one `git cat-file --batch` for every blob. Never a process per file
+ * range starts from, and one `git cat-file --batch` for every blob (blob-reader.ts). Never a process per file
  * per commit; never a write to the work tree, the index or a ref (GIT_OPTIONAL_LOCKS=0, and git
  * runs with repository-configured commands disabled).
  */
-import { spawn } from 'node:child_process';
-import { message } from '../method/index.js';
-import { git, GitError, type GitWorkTree } from './git.js';
+import { git, type GitWorkTree } from './git.js';
 
 /**
  * Repository settings that would run a command or write while acct reads history: off. (The
@@ -142,55 +140,4 @@ export async function isShallow(tree: GitWorkTree): Promise<boolean> {
 /** The committer date (UTC) of a commit. */
 export async function commitDate(tree: GitWorkTree, commit: string): Promise<string> {
     return utcDate((await git(tree.root, [...SAFE, 'show', '-s', '--format=%cI', '--end-of-options', commit])).trim());
-}
-
-/**
- * Reads blobs through one `git cat-file --batch` process, each once: the contents by blob id,
- * as bytes (the caller decides what is text).
- */
-export function readBlobsById(tree: GitWorkTree, ids: readonly string[]): Promise<Map<string, Buffer>> {
-    const unique = [...new Set(ids)];
-    const blobs = new Map<string, Buffer>();
-    if (unique.length === 0) return Promise.resolve(blobs);
-    return new Promise((resolve, reject) => {
-        const child = spawn('git', [...SAFE, 'cat-file', '--batch'], {
-            cwd: tree.root,
-            stdio: ['pipe', 'pipe', 'pipe'],
-            env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
-        });
-        // Parsed as it streams: a header line, the content, a newline; chunks are joined only within one blob.
-        let pending: Buffer = Buffer.alloc(0);
-        let next = 0;
-        let failed: Error | undefined;
-        child.stdout.on('data', (chunk: Buffer) => {
-            pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
-            for (;;) {
-                const newline = pending.indexOf(0x0a);
-                if (newline < 0) return;
-                const header = pending.subarray(0, newline).toString('utf8');
-                const match = / (blob|tree|commit|tag) (\d+)$/.exec(header);
-                if (!match) {
-                    failed ??= new GitError(message('git.cannotRead', { object: unique[next] ?? '?', header }));
-                    pending = pending.subarray(newline + 1);
-                    next++;
-                    continue;
-                }
-                const size = Number(match[2]);
-                if (pending.length < newline + 1 + size + 1) return;
-                blobs.set(unique[next++]!, Buffer.from(pending.subarray(newline + 1, newline + 1 + size)));
-                pending = pending.subarray(newline + 1 + size + 1);
-            }
-        });
-        child.stderr.resume();
-        child.on('error', error => reject((error as NodeJS.ErrnoException).code === 'ENOENT' ? new GitError(message('git.missing')) : error));
-        child.on('close', code => {
-            if (failed) return reject(failed);
-            if (code !== 0) return reject(new GitError(message('git.catFileFailed', { code: String(code) })));
-            resolve(blobs);
-        });
-        child.stdin.on('error', () => {
-            /* the close handler reports */
-        });
-        child.stdin.end(unique.join('\n') + '\n');
-    });
 }

@@ -23,6 +23,7 @@ import type { WaivedFinding } from '../language/validation/finding-policy.js';
 import type { CommitRecord } from './git-history.js';
 import { KeptParses } from './history-parses.js';
 import { PlanParts, type PlanSnapshot } from './history-plan.js';
+import type { BlobReader } from './blob-reader.js';
 
 export interface HistoryOptions {
     /** A date `YYYY-MM-DD` (commits on or after it) or a revision (commits after it); default the whole history. */
@@ -86,8 +87,8 @@ const BLOB_BATCH = 64;
 export class HistoryEngine {
     /** The blobs read and still to be given to a file. */
     blobs = new Map<string, Buffer>();
-    /** Reads blobs by id (one `git cat-file --batch` for all of them). */
-    readBlobs: (ids: readonly string[]) => Promise<Map<string, Buffer>> = () => Promise.resolve(new Map());
+    /** Reads blobs by id (one `git cat-file --batch` for all of them, blob-reader.ts); closed once the last is read, or the run ends. */
+    blobReader: Pick<BlobReader, 'read' | 'close'> = { read: () => Promise.resolve(new Map()), close: () => undefined };
     private readonly services;
     private readonly validator: AcctDocumentValidator;
     private readonly fileSystem = commitFileSystem();
@@ -275,6 +276,14 @@ export class HistoryEngine {
     }
 
     async *run(log: CommitRecord[], isPlan: (name: string) => boolean): AsyncGenerator<PlanCommit> {
+        try {
+            yield* this.commits(log, isPlan);
+        } finally {
+            this.blobReader.close();
+        }
+    }
+
+    private async *commits(log: CommitRecord[], isPlan: (name: string) => boolean): AsyncGenerator<PlanCommit> {
         const files = new Map(this.current);
         let before: PlanSnapshot = this.current.size
             ? await this.check(files, this.options.today ?? this.startDate!.slice(0, 10), new Map())
@@ -331,7 +340,11 @@ export class HistoryEngine {
         for (let i = at; i < wanted.length && (i === at || batch.size < BLOB_BATCH); i++) {
             for (const blob of wanted[i]!) if (!this.blobs.has(blob)) batch.add(blob);
         }
-        for (const [id, bytes] of await this.readBlobs([...batch])) this.blobs.set(id, bytes);
+        let last = true;
+        for (let i = at; last && i < wanted.length; i++) for (const blob of wanted[i]!) if (!this.blobs.has(blob) && !batch.has(blob)) last = false;
+        for (const [id, bytes] of await this.blobReader.read([...batch])) this.blobs.set(id, bytes);
+        // no later commit needs a blob not read: git's process can end now
+        if (last) this.blobReader.close();
     }
 
     private relative(name: string): string {

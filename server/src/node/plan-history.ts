@@ -20,7 +20,8 @@ import { StageAges } from '../contract/stage-age.js';
 import { isDate, message } from '../method/index.js';
 import { isSkippedFolder } from './plan-files.js';
 import { GitError, resolveRevision, workTree } from './git.js';
-import { commitDate, firstParentLog, isShallow, readBlobsById, treeAt } from './git-history.js';
+import { commitDate, firstParentLog, isShallow, treeAt } from './git-history.js';
+import { BlobReader } from './blob-reader.js';
 import { applyIgnores } from './history-ignore.js';
 import { HistoryEngine, type HistoryOptions, type PlanHistory } from './history-engine.js';
 
@@ -62,15 +63,24 @@ export async function readPlanHistory(paths: readonly string[], options: History
             .slice(0, -1)
             .every(folder => !isSkippedFolder(folder));
     // each side is the workspace acct diff reads: the .acctignore files of the commit applied (contract 7.5)
-    const ignored = await applyIgnores(specs, start ? await treeAt(tree, start, specs) : new Map(), log, isPlan, ids => readBlobsById(tree, ids));
-    const initial = ignored.initial;
-    log = ignored.log;
-    const engine = new HistoryEngine(tree, cwd, options, initial, start ? await commitDate(tree, start) : null);
-    const blobIds = [...initial.values(), ...log.flatMap(c => c.files.filter(f => f.blob && isPlan(f.to ?? f.path)).map(f => f.blob!))];
-    for (const blob of blobIds) engine.remaining.set(blob, (engine.remaining.get(blob) ?? 0) + 1);
-    // the first tree now; the commits' blobs in batches as the reading comes to them (history-engine.ts)
-    engine.readBlobs = ids => readBlobsById(tree, ids);
-    engine.blobs = await readBlobsById(tree, [...initial.values()]);
+    // one git process reads every blob of the run (blob-reader.ts): ended once the engine read its last one
+    const blobs = new BlobReader(tree);
+    let engine: HistoryEngine;
+    let blobIds: string[];
+    try {
+        const ignored = await applyIgnores(specs, start ? await treeAt(tree, start, specs) : new Map(), log, isPlan, ids => blobs.read(ids));
+        const initial = ignored.initial;
+        log = ignored.log;
+        engine = new HistoryEngine(tree, cwd, options, initial, start ? await commitDate(tree, start) : null);
+        blobIds = [...initial.values(), ...log.flatMap(c => c.files.filter(f => f.blob && isPlan(f.to ?? f.path)).map(f => f.blob!))];
+        for (const blob of blobIds) engine.remaining.set(blob, (engine.remaining.get(blob) ?? 0) + 1);
+        // the first tree now; the commits' blobs in batches as the reading comes to them (history-engine.ts)
+        engine.blobReader = blobs;
+        engine.blobs = await blobs.read([...initial.values()]);
+    } catch (error) {
+        blobs.close();
+        throw error;
+    }
     return {
         shallow,
         ...(shallow && log.length ? { boundary: log.find(c => c.parent === null)?.commit ?? log[0]!.commit } : {}),

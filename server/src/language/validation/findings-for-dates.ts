@@ -117,13 +117,15 @@ export async function runDateChecks(
     };
     const walk = kept.walk;
     if (day !== undefined && walk && walk.limits === limits && walk.from <= day && day <= walk.to) {
+        let quieted = false;
         for (const piece of walk.pieces) {
             if (Array.isArray(piece)) for (const d of piece) found.push(d);
             else {
                 const ran = run(piece);
-                if (ran instanceof Promise) await ran;
+                if ((ran instanceof Promise ? await ran : ran).quiet) quieted = true;
             }
         }
+        if (quieted) kept.walk = settled(walk, kept.outcomes, limits);
         return;
     }
     const made: DatedWalk = { limits, from: -Infinity, to: Infinity, pieces: [] };
@@ -148,6 +150,36 @@ export async function runDateChecks(
     }
     if (merged.length) made.pieces.push(merged);
     kept.walk = made;
+}
+
+/**
+ * `walk` after its nodes that ran again today: one whose outcome now holds for some days (its
+ * finding no longer counts days, the critical day next to today has passed) is merged with the
+ * findings around it, and the walk holds on the days all its kept outcomes hold on — theirs and
+ * this one's, which both include today. Without it such a node ran again every day until the
+ * walk's days ran out (a third of the date re-checks' node runs), and a file whose every node
+ * holds again was still re-checked every day instead of kept whole (heldSpan).
+ */
+function settled(walk: DatedWalk, outcomes: ReadonlyMap<AstNode, DatedOutcome>, limits: string): DatedWalk {
+    const made: DatedWalk = { limits, from: walk.from, to: walk.to, pieces: [] };
+    let merged: Diagnostic[] | undefined;
+    for (const piece of walk.pieces) {
+        const outcome = Array.isArray(piece) ? undefined : outcomes.get(piece)!;
+        if (outcome && !outcome.quiet) {
+            if (merged?.length) made.pieces.push(merged);
+            merged = undefined;
+            made.pieces.push(piece);
+            continue;
+        }
+        if (outcome?.quiet) {
+            made.from = Math.max(made.from, outcome.quiet.from);
+            made.to = Math.min(made.to, outcome.quiet.to);
+        }
+        merged ??= [];
+        for (const d of outcome ? outcome.findings : (piece as Diagnostic[])) merged.push(d);
+    }
+    if (merged?.length) made.pieces.push(merged);
+    return made;
 }
 
 /**
