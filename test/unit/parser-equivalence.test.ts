@@ -14,6 +14,7 @@ import { createLangiumParser, EmptyFileSystem, type CstNode, type LangiumParser 
 import { createAcctServices } from '../../server/src/acct-module.js';
 import { skipBlocksWhenRecovering } from '../../server/src/language/parser/block-recovery.js';
 import { parserInternals } from '../../server/src/language/langium-internals.js';
+import { astAsWritten, errorsAsMade } from '../support/parse-pictures.js';
 
 const examples = ['team.acct', 'donghai-mobile.acct', 'huaxia-grid.acct', 'pearl-river-port.acct', 'regional/jinlan-bank.acct'].map(file =>
     fs.readFileSync(path.join(__dirname, '..', '..', 'examples', file), 'utf8'),
@@ -40,19 +41,8 @@ function picture(parser: LangiumParser, text: string) {
         else leaves.push(`${node.offset}+${node.length}${node.hidden ? 'h' : ''}@${depth}:${node.astNode.$type}`);
     };
     walk(result.value.$cstNode!, 0);
-    // references as written (a parsed, unlinked reference resolves lazily: never follow it here)
-    const ast = JSON.stringify(result.value, (key, value) =>
-        key.startsWith('$') && key !== '$type'
-            ? undefined
-            : value && typeof value === 'object' && '$refText' in value
-              ? `ref:${(value as { $refText: string }).$refText}`
-              : value,
-    );
-    // each error as Chevrotain makes it: its kind, tokens, message and the rule stack it was found in (its context)
-    const errors = result.parserErrors.map(
-        e =>
-            `${e.name} ${e.token.startOffset} ${(e as { previousToken?: { startOffset: number } }).previousToken?.startOffset} ${JSON.stringify(e.context)} ${e.message}`,
-    );
+    const ast = astAsWritten(result.value);
+    const errors = errorsAsMade(result);
     return { leaves, ast, errors };
 }
 

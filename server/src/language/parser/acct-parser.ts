@@ -50,7 +50,7 @@ import { giveLineStarts, LeanCstNodeBuilder } from './lean-cst.js';
 import { AcctLexer } from './acct-lexer.js';
 import { fillDefaults, isPassThroughCall, LeanCompositeCstNode, OneShotKeywords, putValueLeafInPlace, sharedString } from './one-shot-tree.js';
 import { AcctValueConverter } from './acct-value-converter.js';
-import { buildRules } from './rule-builder.js';
+import { buildRules, type DirectConsume } from './rule-builder.js';
 import { linkWhenAssigned, parseLinked } from './container-links.js';
 import { constructWithBuilderDefaults } from './one-shot-construct.js';
 
@@ -59,6 +59,8 @@ type CompositeNode = MutableCompositeCstNode;
 /** How the parser builds its tree: `valueLeaves` for a plan parsed once and never updated (the CLI's one build, lean-cst.ts `putValueLeafInPlace`). */
 export interface AcctParserOptions {
     valueLeaves?: boolean;
+    /** With `valueLeaves`: a one-token value rule always called, never its token consumed directly (`directConsume`; the tests' reference). */
+    callValueRules?: boolean;
 }
 
 /**
@@ -67,7 +69,10 @@ export interface AcctParserOptions {
  */
 export function createAcctParser(services: LangiumCoreServices, options: AcctParserOptions = {}): LangiumParser {
     const wholeRuleChoices = new Map<string, number>();
-    const parser = buildRules(services.Grammar, new AcctLangiumParser(services, options), services.parser.Lexer.definition, wholeRuleChoices);
+    const built = new AcctLangiumParser(services, options);
+    // a one-shot tree holds a value rule's leaf in the call's place: a one-token value is consumed without the call (directConsume)
+    const direct = options.valueLeaves && !options.callValueRules ? directConsume(built) : undefined;
+    const parser = buildRules(services.Grammar, built, services.parser.Lexer.definition, wholeRuleChoices, direct);
     parser.finalize();
     const internals = checkLangiumInternals(parser);
     skipBlocksWhenRecovering(internals.wrapper);
@@ -82,6 +87,25 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
     // its builder fills each node's defaults: Langium's construct need not go over them again (one-shot-construct.ts)
     if (parser instanceof AcctLangiumParser && parser.linksWhenAssigned) constructWithBuilderDefaults(parser);
     return parser;
+}
+
+/**
+ * For a one-shot parse: a call of a one-token value rule (`name=Name`, `Name returns string: WORD`)
+ * whose token is next is that token consumed in the caller, with the call as its grammar source —
+ * the leaf, value and place the call would give (its node is replaced by its leaf as it closes:
+ * `putValueLeafInPlace`) without Chevrotain's rule call, Langium's node and its close. Any other
+ * token takes the call, so that every error, its message, its rule stack and its recovery are the
+ * call's; the grammar Chevrotain records (it records with the call) is the same.
+ */
+function directConsume(parser: LangiumParser): DirectConsume {
+    let wrapper: ParserInternals['wrapper'] | undefined;
+    return (token, call) => {
+        if (parser.isRecording()) return false;
+        wrapper ??= checkLangiumInternals(parser).wrapper;
+        if (!wrapper.tokenMatcher(wrapper.LA(1), token)) return false;
+        parser.consume(1, token, call);
+        return true;
+    };
 }
 
 /**

@@ -22,6 +22,8 @@ type Method = () => void;
 
 interface Context {
     parser: LangiumParser;
+    /** The one-shot parser's direct consume of a one-token value rule's token (`oneTokenValueRule`), else undefined. */
+    direct: DirectConsume | undefined;
     tokens: TokenTypeDictionary;
     consume: number;
     optional: number;
@@ -46,6 +48,7 @@ export function buildRules(
     parser: LangiumParser,
     tokens: TokenTypeDictionary,
     choices: Map<string, number> = new Map(),
+    direct?: DirectConsume,
 ): LangiumParser {
     const reachable = GrammarUtils.getAllReachableRules(grammar, false);
     const rules = grammar.rules.filter(rule => reachable.has(rule));
@@ -54,7 +57,7 @@ export function buildRules(
     }
     for (const rule of rules) {
         if (!GrammarAST.isParserRule(rule)) continue;
-        const ctx: Context = { parser, tokens, consume: 1, optional: 1, subrule: 1, many: 1, or: 1 };
+        const ctx: Context = { parser, tokens, direct, consume: 1, optional: 1, subrule: 1, many: 1, or: 1 };
         const method = buildElement(ctx, rule.definition);
         // the rule's arguments are never read: it has no parameters
         const built = parser.rule(rule, method) as { ruleName?: unknown };
@@ -103,6 +106,15 @@ function buildRuleCall(ctx: Context, call: GrammarAST.RuleCall): Method {
         const idx = ctx.subrule++;
         const fragment = rule.fragment;
         let called: ReturnType<LangiumParser['getRule']>;
+        const single = ctx.direct && GrammarAST.isAssignment(call.$container) ? oneTokenValueRule(ctx, rule) : undefined;
+        if (single && ctx.direct) {
+            const direct = ctx.direct;
+            return () => {
+                if (direct(single, call)) return;
+                called ??= ruleOf(ctx, rule);
+                ctx.parser.subrule(idx, called, fragment, call, NO_ARGS);
+            };
+        }
         return () => {
             called ??= ruleOf(ctx, rule);
             ctx.parser.subrule(idx, called, fragment, call, NO_ARGS);
@@ -114,6 +126,25 @@ function buildRuleCall(ctx: Context, call: GrammarAST.RuleCall): Method {
         return () => ctx.parser.consume(idx, token, call);
     }
     throw new Error(`Undefined rule: ${call.rule.$refText}`);
+}
+
+/**
+ * For the one-shot parser: consumes `token` as the value of the rule call `call`, without the
+ * call, when the next token is one and the parser is not recording; false when it did nothing.
+ */
+export type DirectConsume = (token: TokenType, call: GrammarAST.RuleCall) => boolean;
+
+/**
+ * The token type of a value rule that is one terminal and converts as written (`Name returns
+ * string: WORD`): its value is the token's text, whichever rule call converts it.
+ */
+function oneTokenValueRule(ctx: Context, rule: GrammarAST.ParserRule): TokenType | undefined {
+    const body = rule.definition;
+    if (!GrammarUtils.isDataTypeRule(rule) || rule.fragment || !GrammarAST.isRuleCall(body) || body.cardinality) return undefined;
+    const terminal = body.rule.ref;
+    if (!GrammarAST.isTerminalRule(terminal) || terminal.fragment) return undefined;
+    const asWritten = (r: GrammarAST.AbstractRule) => !['INT', 'STRING', 'ID'].includes(r.name.toUpperCase()) && GrammarUtils.getRuleType(r) === 'string';
+    return asWritten(terminal) && asWritten(rule) ? tokenOf(ctx, terminal.name) : undefined;
 }
 
 function buildAlternatives(ctx: Context, alternatives: GrammarAST.Alternatives): Method {
