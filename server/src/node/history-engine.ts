@@ -113,16 +113,11 @@ export class HistoryEngine {
         private readonly startDate: string | null,
     ) {
         const fileSystem = this.fileSystem;
-        this.services = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true });
+        // the one-shot checks (only those the policy keeps, no element findings kept by key) on the tree the incremental parser needs
+        this.services = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true, oneShotChecks: true });
         const { Acct } = this.services;
         this.validator = Acct.validation.DocumentValidator as AcctDocumentValidator;
         this.validator.keepForDates = !options.fullRecheck;
-        // A changed file's elements are checked again, not matched with their last findings by key
-        // (element-findings.ts, the editor's reuse): in a history every edit is on a later day and most
-        // change what an element shows the others, so working out the keys of every element of the
-        // file — and of the 200 files at the first build — cost more than the checks it spared
-        // (docs/benchmark.md, seventeenth pass).
-        this.validator.reuseElementFindings = false;
         Acct.workspace.AcctSettings.locale = options.locale ?? 'en';
         Acct.workspace.AcctSettings.baseFolder = URI.file(cwd);
         this.current = new Map(initial);

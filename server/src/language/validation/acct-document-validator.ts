@@ -159,7 +159,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
     /**
      * Whether the findings of untouched elements are reused at a document's next validation
      * (element-findings.ts): not where a changed document is parsed again in full
-     * (acct-language-module.ts `AcctOneShotTreeModule`), nor in `acct history` (history-engine.ts).
+     * nor in `acct history` (acct-language-module.ts `AcctOneShotChecksModule`).
      */
     reuseElementFindings = true;
 
