@@ -13,7 +13,7 @@ import {
     type PartialLangiumServices,
 } from 'langium/lsp';
 import { AcctGeneratedModule, AcctGeneratedSharedModule } from './language/generated/module.js';
-import { AcctLanguageModule, AcctLanguageSharedModule, AcctOneShotTreeModule } from './language/acct-language-module.js';
+import { AcctLanguageModule, AcctLanguageSharedModule, AcctOneShotChecksModule, AcctOneShotTreeModule } from './language/acct-language-module.js';
 import { OneShotSharedModule } from './language/workspace/one-shot-index.js';
 import type { AcctLanguageAddedServices } from './language/acct-language-services.js';
 import { registerValidationChecks } from './language/validation/checks/index.js';
@@ -34,6 +34,12 @@ export interface AcctModuleContext extends DefaultSharedModuleContext {
      * keeps, no findings kept for reuse (acct-language-module.ts `AcctOneShotTreeModule`).
      */
     leanTree?: boolean;
+    /**
+     * Checked by the command line through the incremental parser (`acct history`): the one-shot
+     * checks of `leanTree` on Langium's tree, which the incremental parser needs
+     * (acct-language-module.ts `AcctOneShotChecksModule`). Implied by `leanTree`.
+     */
+    oneShotChecks?: boolean;
     /** How the language server reads git for the plan over time (Trends, stage age); none: no history. */
     history?: HistoryReader;
 }
@@ -54,7 +60,7 @@ export function createAcctServices(
         createDefaultModule({ shared }),
         AcctGeneratedModule,
         AcctLanguageModule,
-        context.leanTree ? AcctOneShotTreeModule : {},
+        context.leanTree ? AcctOneShotTreeModule : context.oneShotChecks ? AcctOneShotChecksModule : {},
         AcctPlanModule,
         AcctLspModule,
         ...overrides,

@@ -13,6 +13,8 @@ import type { AcctValidationRegistry } from '../../server/src/language/validatio
 import { serializePlan } from '../../server/src/plan/plan-json.js';
 import { generateWorkspace } from '../bench/generate.js';
 import { buildFiles, exampleFiles, oneShotServices, WS } from '../support/checked-once.js';
+import { readPlanHistory, type PlanCommit } from '../../server/src/node/plan-history.js';
+import { scriptedRepo } from '../support/git-repo.js';
 
 const OFF_BY_DEFAULT = ['uncovered-key-person', 'unverified-opportunity', 'unknown-needs', 'aimless-activity'];
 
@@ -78,6 +80,45 @@ describe('checks skipped when the policy turns their codes off (a plan checked o
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
+    });
+
+    it('in `acct history` too: a commit that turns checks on or off gives every commit the findings of a build running every check', async () => {
+        // history's services skip the checks turned off (AcctOneShotChecksModule) and update the workspace commit by commit
+        const files = exampleFiles();
+        const customer = Object.keys(files).find(name => name !== 'team.acct')!;
+        const on = withPolicy(
+            files,
+            OFF_BY_DEFAULT.map(code => `severity ${code} warning`),
+        )['team.acct']!;
+        const off = withPolicy(files, [])['team.acct']!;
+        const repo = scriptedRepo();
+        const steps: Array<[string, Record<string, string>]> = [
+            ['2026-03-02', { ...files, 'team.acct': off }],
+            ['2026-03-03', { 'team.acct': on }],
+            ['2026-03-09', { [customer]: `${files[customer]}\n// a note\n` }],
+            ['2026-03-10', { 'team.acct': off }],
+            ['2026-03-20', { [customer]: files[customer]! }],
+        ];
+        const texts: Record<string, string> = {};
+        const expected = new Map<string, string>();
+        for (const [date, changed] of steps) {
+            const sha = repo.commit(date, `on ${date}`, changed).trim();
+            Object.assign(texts, changed);
+            const services = oneShotServices();
+            services.Acct.workspace.AcctSettings.todayOverride = date;
+            await buildFiles(services, texts);
+            const plan = services.Acct.plan.PlanBuilder.plan(WS);
+            expected.set(sha, JSON.stringify([plan.diagnostics, plan.waived]));
+        }
+        const commits: PlanCommit[] = [];
+        for await (const commit of (await readPlanHistory([], { cwd: repo.dir })).commits) commits.push(commit);
+        // a commit that changes nothing of the plan (the note, and taking it out) is left out (contract 7.6); it is checked all the same
+        expect(commits.length).toBe(3);
+        for (const commit of commits) expect(JSON.stringify([commit.plan.diagnostics, commit.plan.waived])).toBe(expected.get(commit.commit));
+        // the checks turned on found something (the comparison is not of lists without their codes)
+        const codes = new Set(commits[1]!.plan.diagnostics.map(d => d.code));
+        expect(OFF_BY_DEFAULT.filter(code => codes.has(code)).length).toBeGreaterThan(0);
+        expect(commits[2]!.plan.diagnostics.some(d => OFF_BY_DEFAULT.includes(d.code))).toBe(false);
     });
 
     it('are declared with the one code they report', async () => {

@@ -56,26 +56,37 @@ export const AcctLanguageModule: Module<AcctLanguageServices, PartialLangiumCore
 };
 
 /**
- * A plan parsed in full by the CLI (check, export, sandbox, report, and both sides of `acct diff`
- * between revisions, whose changed files are parsed again in full): the syntax tree without a
- * node of its own for a value that is one token (parser/lean-cst.ts `putValueLeafInPlace`), only
- * the checks the policy keeps, and no findings kept for reuse.
+ * The checks of a plan no editor shows (the CLI's one-shot runs, and `acct history`, whose
+ * documents are updated through the incremental parser): only the checks the policy keeps, no
+ * element findings kept for reuse, and Chevrotain's checks of the grammar skipped.
  */
-export const AcctOneShotTreeModule: Module<AcctLanguageServices, PartialLangiumCoreServices> = {
+export const AcctOneShotChecksModule: Module<AcctLanguageServices, PartialLangiumCoreServices> = {
     // Chevrotain's checks of the grammar itself (ambiguities, unreachable alternatives) run where
     // the parser is built for the editor and the tests, once per process; the CLI skips them.
     LanguageMetaData: () => ({ ...AcctLanguageMetaData, mode: 'production' }),
+    validation: {
+        // The checks whose every code the policy turns off are not run. An update that changes the
+        // policy checks every file again (acct-document-builder.ts) under the new policy, so a
+        // check it turns on runs on the unchanged files too (`acct diff`, `acct history`).
+        ValidationRegistry: services => Object.assign(new AcctValidationRegistry(services), { skipChecksTurnedOff: true }),
+        // A changed file parsed again in full has every element a new node, and in a history most
+        // edits change what an element shows the others (a support, a last contact): working out
+        // the keys of its elements' findings (element-findings.ts) cost more than checking them
+        // again (docs/benchmark.md, history's seventeenth pass).
+        DocumentValidator: services => Object.assign(new AcctDocumentValidator(services), { reuseElementFindings: false }),
+    },
+};
+
+/**
+ * A plan parsed in full by the CLI (check, export, sandbox, report, and both sides of `acct diff`
+ * between revisions, whose changed files are parsed again in full): the one-shot checks, and the
+ * syntax tree without a node of its own for a value that is one token (parser/lean-cst.ts
+ * `putValueLeafInPlace`).
+ */
+export const AcctOneShotTreeModule: Module<AcctLanguageServices, PartialLangiumCoreServices> = {
+    ...AcctOneShotChecksModule,
     parser: {
         LangiumParser: services => createAcctParser(services, { valueLeaves: true }),
-    },
-    validation: {
-        // The checks whose every code the policy turns off are not run. `acct diff`: a policy that
-        // differs between the revisions checks every file again (acct-document-builder.ts), under
-        // the later policy, so a check it turns on runs on the unchanged files too.
-        ValidationRegistry: services => Object.assign(new AcctValidationRegistry(services), { skipChecksTurnedOff: true }),
-        // A changed file is parsed again in full, so every element is a new node: working out the
-        // keys of its elements' findings (element-findings.ts) cost more than checking them again.
-        DocumentValidator: services => Object.assign(new AcctDocumentValidator(services), { reuseElementFindings: false }),
     },
 };
 

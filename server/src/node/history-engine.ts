@@ -114,7 +114,8 @@ export class HistoryEngine {
         private readonly startDate: string | null,
     ) {
         const fileSystem = this.fileSystem;
-        this.services = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true });
+        // the one-shot checks (only those the policy keeps, no element findings kept by key) on the tree the incremental parser needs
+        this.services = createAcctServices({ fileSystemProvider: () => fileSystem, oneShot: true, oneShotChecks: true });
         const { Acct } = this.services;
         this.validator = Acct.validation.DocumentValidator as AcctDocumentValidator;
         this.validator.keepForDates = !options.fullRecheck;

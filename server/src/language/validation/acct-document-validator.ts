@@ -159,14 +159,13 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
     /**
      * Whether the findings of untouched elements are reused at a document's next validation
      * (element-findings.ts): not where a changed document is parsed again in full
-     * (acct-language-module.ts `AcctOneShotTreeModule`).
+     * nor in `acct history` (acct-language-module.ts `AcctOneShotChecksModule`).
      */
     reuseElementFindings = true;
 
     /**
      * `acct history` only (history-engine.ts): keep each document's findings before the policy, so that
-     * when only today moves, revalidateDates re-runs only the checks that read today; and keep its
-     * elements' findings from its first validation on (most files of a history change again).
+     * when only today moves, revalidateDates re-runs only the checks that read today.
      */
     keepForDates = false;
     private readonly keptForDates = new FindingsForDates();
@@ -257,13 +256,7 @@ export class AcctDocumentValidator extends DefaultDocumentValidator {
         };
         await this.validateAstBefore(root, options, acceptor, cancelToken);
         const round = this.reuseElementFindings
-            ? this.elementFindings.begin(
-                  document,
-                  this.findingsContext(options),
-                  this.settings.today(),
-                  this.builderOf().otherChanges(document),
-                  this.keepForDates,
-              )
+            ? this.elementFindings.begin(document, this.findingsContext(options), this.settings.today(), this.builderOf().otherChanges(document))
             : undefined;
         if (!round) await this.validateAstNodes(root, options, acceptor, cancelToken);
         else {

@@ -65,7 +65,7 @@ export class AcctValidationRegistry extends ValidationRegistry {
     }
 
     /**
-     * A plan checked once (the CLI's one build, acct-language-module.ts `AcctOneShotTreeModule`): a
+     * A plan no editor shows (the CLI's runs and `acct history`, acct-language-module.ts `AcctOneShotChecksModule`): a
      * check whose every code the policy turns off is not run, since the finding policy would drop
      * all it says (half of the findings of a large plan are of codes off by default). Elsewhere
      * every check runs, so that the findings kept for reuse (an edit's, history's) hold for any

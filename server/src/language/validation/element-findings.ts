@@ -11,8 +11,9 @@
  * language, the checks asked for and the policy's thresholds. Same key, same findings: an element
  * moved by whole lines gets them moved by as many lines. On another day than they were made, the
  * findings of the checks that do not read today are reused and only those that read today
- * (checks/date-driven.ts) run again (element-walk.ts): `acct history` checks a changed file with
- * another date than its last change, and the editor goes past midnight. The customer's own checks and
+ * (checks/date-driven.ts) run again (element-walk.ts): the editor goes past midnight. (`acct
+ * history` does not reuse: its edits change what the elements show each other too often for the
+ * keys to pay, history-engine.ts.) The customer's own checks and
  * the workspace's run every time (they read every element).
  *
  * Working the keys out reads every element's facts at every edit. When the elements an edit
@@ -71,15 +72,14 @@ export class ElementFindings {
 
     /**
      * Starts a validation of `document` whose checks' findings hold for `context`. Undefined at a
-     * document's first validation (the CLI checks each document once: it pays nothing for reuse),
-     * unless `fromFirst` (`acct history`: most files change again); from the second on, a round
-     * that reuses the kept findings and keeps the new ones (commit).
+     * document's first validation (most documents are never edited: they pay nothing for reuse);
+     * from the second on, a round that reuses the kept findings and keeps the new ones (commit).
      */
-    begin(document: LangiumDocument, context: string, today: string, stamp = 0, fromFirst = false): ReuseRound | undefined {
-        let kept = this.kept.get(document);
+    begin(document: LangiumDocument, context: string, today: string, stamp = 0): ReuseRound | undefined {
+        const kept = this.kept.get(document);
         if (!kept) {
-            this.kept.set(document, (kept = { context, elements: undefined, names: new Map(), customers: undefined, stamp }));
-            if (!fromFirst) return undefined;
+            this.kept.set(document, { context, elements: undefined, names: new Map(), customers: undefined, stamp });
+            return undefined;
         }
         const previous = kept.context === context ? kept.elements : undefined;
         // the last round's keys stand only if nothing the keys read changed elsewhere: same context, no other document changed
