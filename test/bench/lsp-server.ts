@@ -16,6 +16,11 @@ export interface BenchServer {
     bytes(): { fromServer: number; toServer: number };
     /** Resolves at the next publishDiagnostics of `uri` (after this call), with its time. */
     nextDiagnostics(uri: string, timeoutMs?: number): Promise<{ at: number; count: number }>;
+    /**
+     * Resolves at the first publishDiagnostics of `uri` (after this call) that `wanted` accepts:
+     * it listens without a gap, so a publish that comes right after one it refused is seen too.
+     */
+    diagnosticsWhere(uri: string, wanted: (count: number) => boolean, timeoutMs?: number): Promise<{ at: number; count: number }>;
     /** Time of the last publishDiagnostics of any document. */
     lastDiagnosticsAt(): number;
     /** Number of publishDiagnostics received so far. */
@@ -77,6 +82,21 @@ export async function startBenchServer(serverJs: string, folder: string, initial
                     resolve(value);
                 });
                 waiters.set(uri, list);
+            });
+        },
+        diagnosticsWhere(uri, wanted, timeoutMs = 60_000) {
+            return new Promise((resolve, reject) => {
+                const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} as awaited within ${timeoutMs} ms`)), timeoutMs);
+                const listen = (value: { at: number; count: number }): void => {
+                    if (!wanted(value.count)) {
+                        // put back before the next message is dispatched (the reader may dispatch several in one turn)
+                        waiters.set(uri, [...(waiters.get(uri) ?? []), listen]);
+                        return;
+                    }
+                    clearTimeout(timer);
+                    resolve(value);
+                };
+                waiters.set(uri, [...(waiters.get(uri) ?? []), listen]);
             });
         },
         lastDiagnosticsAt: () => last,

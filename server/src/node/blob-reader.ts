@@ -26,8 +26,13 @@ export class BlobReader {
     /** The ids written to git and not read back yet, in order, with the read they belong to (from `head` on). */
     private queue: Array<{ id: string; request: Request }> = [];
     private head = 0;
-    /** The bytes of git's output not parsed yet: chunks are joined only within one blob. */
+    /** The bytes of git's output not parsed yet. */
     private pending: Buffer = Buffer.alloc(0);
+    /** Chunks received after `pending`, joined only once `needed` bytes are there: a large blob costs one copy, not one per chunk. */
+    private arriving: Buffer[] = [];
+    private arrived = 0;
+    /** The bytes the parse needs before it can go on (a whole header line, or a whole blob). */
+    private needed = 1;
 
     constructor(private readonly tree: GitWorkTree) {}
 
@@ -60,6 +65,9 @@ export class BlobReader {
         });
         this.child = child;
         this.pending = Buffer.alloc(0);
+        this.arriving = [];
+        this.arrived = 0;
+        this.needed = 1;
         child.stdout.on('data', (chunk: Buffer) => {
             if (this.child === child) this.received(chunk);
         });
@@ -74,10 +82,18 @@ export class BlobReader {
 
     /** Parses git's output as it streams: a header line, the content, a newline. */
     private received(chunk: Buffer): void {
-        this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+        this.arriving.push(chunk);
+        this.arrived += chunk.length;
+        if (this.pending.length + this.arrived < this.needed) return;
+        this.pending = Buffer.concat([this.pending, ...this.arriving]);
+        this.arriving = [];
+        this.arrived = 0;
         for (;;) {
             const newline = this.pending.indexOf(0x0a);
-            if (newline < 0) return;
+            if (newline < 0) {
+                this.needed = this.pending.length + 1;
+                return;
+            }
             const asked = this.queue[this.head];
             const header = this.pending.subarray(0, newline).toString('utf8');
             const match = / (blob|tree|commit|tag) (\d+)$/.exec(header);
@@ -88,7 +104,10 @@ export class BlobReader {
                 continue;
             }
             const size = Number(match[2]);
-            if (this.pending.length < newline + 1 + size + 1) return;
+            if (this.pending.length < newline + 1 + size + 1) {
+                this.needed = newline + 1 + size + 1;
+                return;
+            }
             asked?.request.blobs.set(asked.id, Buffer.from(this.pending.subarray(newline + 1, newline + 1 + size)));
             this.pending = this.pending.subarray(newline + 1 + size + 1);
             this.answered();
