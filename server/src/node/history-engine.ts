@@ -16,12 +16,12 @@ import type { HistoryStep } from '../contract/history-report.js';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AcctPlanDocument } from '../contract/plan-types.js';
 import { dayNumber, type Locale } from '../method/index.js';
-import { DAY_COUNTING_CODES, datesIn, mayChangeBetween } from '../language/validation/checks/date-driven.js';
+import { datesIn, mayChangeBetween } from '../language/validation/checks/date-driven.js';
 import type { GitWorkTree } from './git.js';
 import type { AcctDocumentValidator } from '../language/validation/acct-document-validator.js';
-import type { WaivedFinding } from '../language/validation/finding-policy.js';
 import type { CommitRecord } from './git-history.js';
 import { KeptParses } from './history-parses.js';
+import { countsDays } from './days-counted.js';
 import { PlanParts, type PlanSnapshot } from './history-plan.js';
 import type { BlobReader } from './blob-reader.js';
 
@@ -63,22 +63,6 @@ export interface PlanHistory {
     commits: AsyncIterable<PlanCommit>;
     /** What the run cost: parses done, distinct blobs read, commits read from git. */
     stats: { parses: number; blobs: number; commitsRead: number };
-}
-
-/** Whether each list of findings (or of waived findings) holds one that counts days, by list: a file's lists stay the same objects while its findings do. */
-const daysCounted = new WeakMap<readonly unknown[], { length: number; counts: boolean }>();
-
-/**
- * Whether `findings` holds a finding that counts days (checks/date-driven.ts). Asked of every file
- * at every commit, of lists that mostly did not change since: each list is searched once (and
- * again if it grew: the builder appends a second validation's findings to a document's list).
- */
-function countsDays(findings: readonly Diagnostic[] | readonly WaivedFinding[]): boolean {
-    const known = daysCounted.get(findings);
-    if (known?.length === findings.length) return known.counts;
-    const counts = findings.some(f => DAY_COUNTING_CODES.has(String(('diagnostic' in f ? f.diagnostic : f).code)));
-    daysCounted.set(findings, { length: findings.length, counts });
-    return counts;
 }
 
 /** How many blobs the reading asks git for at a time, ahead of the commit it comes to (a bounded read-ahead). */

@@ -37,20 +37,13 @@ import { skipBlocksWhenRecovering } from './block-recovery.js';
 import type { IToken } from 'chevrotain';
 import { boundRecovery, NO_TOKENS, recoverWithoutThrowing, rememberGrammarWalks, resyncInOnePass, shareErrorContexts } from './recovery-speedups.js';
 import { makeNodesWithRoom } from './parser-allocations.js';
-import {
-    checkLangiumInternals,
-    checkParsing,
-    mutableComposite,
-    mutableNode,
-    replaceMethod,
-    type MutableCompositeCstNode,
-    type ParserInternals,
-} from '../langium-internals.js';
+import { checkLangiumInternals, mutableComposite, mutableNode, type MutableCompositeCstNode } from '../langium-internals.js';
 import { giveLineStarts, LeanCstNodeBuilder } from './lean-cst.js';
 import { AcctLexer } from './acct-lexer.js';
 import { fillDefaults, isPassThroughCall, LeanCompositeCstNode, OneShotKeywords, putValueLeafInPlace, sharedString } from './one-shot-tree.js';
 import { AcctValueConverter } from './acct-value-converter.js';
-import { buildRules, type DirectConsume } from './rule-builder.js';
+import { buildRules, directConsume } from './rule-builder.js';
+import { walkHiddenTokensWithACursor } from './hidden-tokens.js';
 import { linkWhenAssigned, parseLinked } from './container-links.js';
 import { constructWithBuilderDefaults } from './one-shot-construct.js';
 
@@ -87,25 +80,6 @@ export function createAcctParser(services: LangiumCoreServices, options: AcctPar
     // its builder fills each node's defaults: Langium's construct need not go over them again (one-shot-construct.ts)
     if (parser instanceof AcctLangiumParser && parser.linksWhenAssigned) constructWithBuilderDefaults(parser);
     return parser;
-}
-
-/**
- * For a one-shot parse: a call of a one-token value rule (`name=Name`, `Name returns string: WORD`)
- * whose token is next is that token consumed in the caller, with the call as its grammar source —
- * the leaf, value and place the call would give (its node is replaced by its leaf as it closes:
- * `putValueLeafInPlace`) without Chevrotain's rule call, Langium's node and its close. Any other
- * token takes the call, so that every error, its message, its rule stack and its recovery are the
- * call's; the grammar Chevrotain records (it records with the call) is the same.
- */
-function directConsume(parser: LangiumParser): DirectConsume {
-    let wrapper: ParserInternals['wrapper'] | undefined;
-    return (token, call) => {
-        if (parser.isRecording()) return false;
-        wrapper ??= checkLangiumInternals(parser).wrapper;
-        if (!wrapper.tokenMatcher(wrapper.LA(1), token)) return false;
-        parser.consume(1, token, call);
-        return true;
-    };
 }
 
 /**
@@ -245,46 +219,6 @@ function insertAll(container: CompositeNode, index: number, nodes: CstNode[]): v
         content.push(node);
     }
     for (const node of after) content.push(node);
-}
-
-function walkHiddenTokensWithACursor(parser: ParserInternals): void {
-    // How many of the current parse's hidden tokens were handed out already.
-    let cursor = 0;
-    let checked = false;
-    replaceMethod(
-        parser,
-        'LangiumParser',
-        'extractHiddenTokens',
-        () =>
-            function (this: ParserInternals, token: IToken): IToken[] {
-                const hidden = this.lexerResult?.hidden;
-                // most tokens have no comment before them: one shared empty list (Langium only hands it to addHiddenNodes)
-                if (!hidden || cursor >= hidden.length || hidden[cursor]!.startOffset > token.startOffset) return NO_TOKENS;
-                const start = cursor;
-                while (cursor < hidden.length && hidden[cursor]!.startOffset <= token.startOffset) cursor++;
-                return hidden.slice(start, cursor);
-            },
-    );
-    replaceMethod(
-        parser,
-        'LangiumParser',
-        'doParse',
-        doParse =>
-            function (this: ParserInternals, rule: unknown): unknown {
-                if (!checked) {
-                    checkParsing(this);
-                    checked = true;
-                }
-                cursor = 0;
-                try {
-                    return doParse.call(this, rule);
-                } finally {
-                    // Langium adds the hidden tokens still in the list after the last token: leave only those.
-                    this.lexerResult?.hidden.splice(0, cursor);
-                    cursor = 0;
-                }
-            },
-    );
 }
 
 /**

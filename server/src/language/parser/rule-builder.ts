@@ -14,6 +14,7 @@
  */
 import { EOF, type IOrAlt, type TokenType, type TokenTypeDictionary } from 'chevrotain';
 import { AstUtils, createParser, GrammarAST, GrammarUtils, type LangiumParser } from 'langium';
+import { checkLangiumInternals, type ParserInternals } from '../langium-internals.js';
 
 /** What a rule receives and passes on: nothing, in a grammar without parameters (one object for every call). */
 const NO_ARGS = Object.freeze({});
@@ -225,4 +226,23 @@ function tokenOf(ctx: Context, name: string): TokenType {
     const token = ctx.tokens[name];
     if (!token) throw new Error(`Token "${name}" not found."`);
     return token;
+}
+
+/**
+ * For a one-shot parse: a call of a one-token value rule (`name=Name`, `Name returns string: WORD`)
+ * whose token is next is that token consumed in the caller, with the call as its grammar source —
+ * the leaf, value and place the call would give (its node is replaced by its leaf as it closes:
+ * `putValueLeafInPlace`) without Chevrotain's rule call, Langium's node and its close. Any other
+ * token takes the call, so that every error, its message, its rule stack and its recovery are the
+ * call's; the grammar Chevrotain records (it records with the call) is the same.
+ */
+export function directConsume(parser: LangiumParser): DirectConsume {
+    let wrapper: ParserInternals['wrapper'] | undefined;
+    return (token, call) => {
+        if (parser.isRecording()) return false;
+        wrapper ??= checkLangiumInternals(parser).wrapper;
+        if (!wrapper.tokenMatcher(wrapper.LA(1), token)) return false;
+        parser.consume(1, token, call);
+        return true;
+    };
 }
