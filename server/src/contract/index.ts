@@ -8,6 +8,7 @@ export * from './subject-key.js';
 export * from './plan-focus.js';
 export * from './findings.js';
 export * from './plan-parts.js';
+export * from './drawn-plan.js';
 export * from './webview-messages.js';
 export * from './commands.js';
 export * from './sandbox.js';

@@ -6,7 +6,7 @@
  * tooltip); a deal switches between its power map and its fishbone. The text of the report
  * (summary, verdicts, findings) is written by the CLI; this page adds only the pictures.
  */
-import type { PlanFocus, ViewedPlan } from '@acct/contract';
+import type { DrawnPlan, PlanFocus, ViewedPlan } from '@acct/contract';
 import type { ViewStrings } from '@acct/method';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
@@ -21,7 +21,8 @@ import { drawView } from '../views.js';
 
 /** What the CLI embeds in the file (`<script type="application/json" id="acct-report-data">`). */
 export interface ReportData {
-    view: ViewedPlan;
+    /** The plan without the fields no view reads (`drawnPlan`). */
+    view: DrawnPlan;
     strings: ViewStrings;
     /** The sandbox's picks. */
     picks: number;
@@ -33,6 +34,9 @@ export interface ReportData {
 
 /** The margin kept around a picture's drawing. */
 const PAD = 12;
+
+/** The embedded plan as the views take it: they read none of the fields it leaves out (test/unit/drawn-plan.test.ts). */
+const viewOf = (data: ReportData): ViewedPlan => data.view as ViewedPlan;
 
 function readData(): ReportData {
     const script = document.getElementById('acct-report-data');
@@ -90,7 +94,8 @@ function drawFigure(host: HTMLElement, data: ReportData, index: number, findings
     if (!figure) return null;
     const root = svg('svg', { class: 'drawing report-picture', role: 'img' }, null);
     const layer = svg('g', { class: 'viewport', 'data-layer': 'viewport' }, root);
-    const drawn = drawView(figure.tab, data.view, shownOf(data.view, figure.focus), layer, {
+    const view = viewOf(data);
+    const drawn = drawView(figure.tab, view, shownOf(view, figure.focus), layer, {
         // no height limit: a report's page scrolls, and printing scales a picture to its page
         selection: null,
         stageWidth: figure.tab === 'quadrant' ? width : data.width,
@@ -223,7 +228,7 @@ function main(): void {
     const data = readData();
     if (!data) return;
     useStrings(data.strings);
-    const findings = indexFindings(data.view);
+    const findings = indexFindings(viewOf(data));
     // the arrow heads and hatching every picture refers to, once, in an SVG that is always shown
     const defs = svg('svg', { class: 'report-defs', width: 0, height: 0, 'aria-hidden': 'true' }, null);
     document.body.insertBefore(defs, document.body.firstChild);
