@@ -53,10 +53,11 @@ export class AcctLinker extends DefaultLinker {
      * `document` is linked again because other documents declared, renamed or removed `names`
      * (acct-document-builder.ts): its references to other names keep their targets — a name
      * resolves to the first declaration of that name in scope, and no other name's declarations
-     * changed. A rename of a member 140 files refer to linked their 20,000 references again for
-     * the 1,300 that name it. Only a document whose every reference is as its last linking left
-     * them (linked, not reset since) is linked in part; names added before that linking are kept
-     * (an update cancelled before it); any other reset of the document drops them (forgetRelinkOnly).
+     * changed. A rename of the member 139 files of the benchmark's workspace refer to linked
+     * every reference of those files again, for the 228 that name it. Only a document whose
+     * every reference is as its last linking left them (linked, not reset since) is linked in
+     * part; names added before that linking are kept (an update cancelled before it); any other
+     * reset of the document drops them (forgetRelinkOnly).
      */
     relinkOnly(document: LangiumDocument, names: ReadonlySet<string>): void {
         const pending = this.relinkNames.get(document);
