@@ -52,7 +52,7 @@ export function memberReferences(teamText: string, files: string[]): Array<{ id:
     const counts = new Map(ids.map(id => [id, { id, files: 0, references: 0 }]));
     for (const text of files) {
         const named = new Set<string>();
-        for (const match of text.matchAll(/\b(?:owner|AR|SR|FR) ([\w-]+)/g)) {
+        for (const match of text.matchAll(/\b(?:owner|ar|sr|fr) ([\w-]+)/g)) {
             const count = counts.get(match[1]!);
             if (!count) continue;
             count.references++;
@@ -91,7 +91,7 @@ export function memberRename(
             return id && renamed.has(id) ? line.replace(`member ${id}`, `member ${id}${suffix}`) : line;
         })
         .join('\n');
-    const referringFiles = files.filter(f => chosen.some(id => new RegExp(`\\b(?:owner|AR|SR|FR) ${id}\\b`).test(f))).length;
+    const referringFiles = files.filter(f => chosen.some(id => new RegExp(`\\b(?:owner|ar|sr|fr) ${id}\\b`).test(f))).length;
     return { text, ids: chosen, referringFiles, references };
 }
 

@@ -27,6 +27,8 @@ export interface ViewTraffic {
     events: number;
     /** The banner's error lines the panel held at the end (the latest plan's errors). */
     errors?: number;
+    /** Bytes posted to the webview at each event, in order (a cursor move: one per customer, the same customers in both plans). */
+    viewBytesEach?: number[];
 }
 
 /** The largest single message of the panel's session: a reply to one of its requests, a message posted to the webview. */
@@ -106,26 +108,31 @@ export async function viewTraffic(serverJs: string, folder: string, files: strin
         });
         bench.editor = editorAt(targets[0]);
         let posted: number[] = [];
-        let waiting: (() => void) | undefined;
+        let waiting: ((type: string) => void) | undefined;
         const largest: LargestMessages = { lspBytes: 0, lspMethod: '', viewBytes: 0, viewType: '' };
         bench.onPost = message => {
             const bytes = Buffer.byteLength(JSON.stringify(message));
             posted.push(bytes);
             if (bytes > largest.viewBytes) Object.assign(largest, { viewBytes: bytes, viewType: (message as { type?: string }).type ?? '' });
-            if ((message as { type?: string }).type !== 'showView') waiting?.();
+            const type = (message as { type?: string }).type ?? '';
+            if (type !== 'showView') waiting?.(type);
         };
         const requestTimes: number[] = [];
         const methods: string[] = [];
         // the repository is the extension: its out/webview bundle is what the panel writes into the page
         const context = { extensionUri: Uri.parse(pathToFileURL(process.cwd()).href), subscriptions: [] };
-        const drawn = () =>
+        /** Resolves at the next message posted to the webview (but `showView`), or of type `type`. */
+        const drawn = (type?: string) =>
             new Promise<void>(resolve => {
-                waiting = resolve;
+                waiting = posted => {
+                    if (type === undefined || posted === type) resolve();
+                };
             });
-        const first = drawn();
+        // the opening is drawn when its picture is posted (its parts come before it): a move measured before then counted the outline
+        const first = drawn('picture');
         panel = PowerMapPanel.createOrShow(context as unknown as vscode.ExtensionContext, planSource(server, requestTimes, methods, largest));
         bench.fromWebview.fire({ type: 'ready' });
-        await first;
+        await Promise.race([first, sleep(10_000)]);
         await sleep(300);
 
         const measure = async (count: number, event: (i: number) => Promise<void>): Promise<ViewTraffic> => {
@@ -158,6 +165,7 @@ export async function viewTraffic(serverJs: string, folder: string, files: strin
                 viewBytes: Math.round(median(view)),
                 requests: [...seen],
                 events: count,
+                viewBytesEach: view,
             };
         };
 
@@ -198,9 +206,15 @@ export async function viewTraffic(serverJs: string, folder: string, files: strin
         await settled(server, 600);
         await Promise.race([renamed, sleep(5000)]);
         await sleep(300);
-        const back = [...targets].reverse();
+        // The same moves as in the clean plan, to the same customers in the same order, so that
+        // each compares with the clean plan's move to its customer: first back to the first (not counted).
+        const back = drawn();
+        bench.editor = editorAt(targets[0]!);
+        bench.selection.fire({ textEditor: bench.editor, selections: [bench.editor.selection] });
+        await Promise.race([back, sleep(5000)]);
+        await sleep(100);
         const cursorWithErrors = await measure(moves, async i => {
-            bench.editor = editorAt(back[i + 1] ?? back[0]!);
+            bench.editor = editorAt(targets[i + 1]!);
             bench.selection.fire({ textEditor: bench.editor, selections: [bench.editor.selection] });
         });
         cursorWithErrors.errors = largest.errorLines;

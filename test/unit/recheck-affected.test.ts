@@ -7,10 +7,11 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import * as fc from 'fast-check';
-import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { AstUtils, DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createAcctServices } from '../../server/src/acct-module.js';
 import type { Customer, Workspace } from '../../server/src/language/generated/ast.js';
+import { referencesOf } from '../../server/src/language/ast/ast-walk.js';
 import { TODAY, uriOf } from './helpers.js';
 
 const TEAM = `// The people on our side.
@@ -59,9 +60,8 @@ async function workspace(files: Record<string, string>) {
         return checked.sort();
     };
     const document = (name: string) => shared.workspace.LangiumDocuments.getDocument(URI.parse(uriOf(name))) as LangiumDocument<Workspace>;
-    /** Every file's findings, and the same from a full build of the same texts. */
-    const compare = async () => {
-        const findings = (doc: LangiumDocument) => (doc.diagnostics ?? []).map(d => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`);
+    /** What `read` gives of every file, and the same of a full build of the same texts. */
+    const againstFullBuild = async <T>(read: (doc: LangiumDocument) => T) => {
         const fresh = createAcctServices(EmptyFileSystem);
         fresh.Acct.workspace.AcctSettings.todayOverride = TODAY;
         const again = Object.entries(texts).map(([name, text]) =>
@@ -69,9 +69,19 @@ async function workspace(files: Record<string, string>) {
         );
         again.forEach(doc => fresh.shared.workspace.LangiumDocuments.addDocument(doc));
         await fresh.shared.workspace.DocumentBuilder.build(again, { validation: true });
-        return { now: Object.keys(texts).map(name => findings(document(name))), full: again.map(findings) };
+        return { now: Object.keys(texts).map(name => read(document(name))), full: again.map(read) };
     };
-    return { edit, document, compare, validator: Acct.validation.DocumentValidator };
+    /** Every file's findings, and the same from a full build of the same texts. */
+    const compare = () => againstFullBuild(doc => (doc.diagnostics ?? []).map(d => `${d.code} ${d.range.start.line}:${d.range.start.character} ${d.message}`));
+    /** Where each reference of every file resolves (file and line of its target), and the same from a full build. */
+    const targets = () =>
+        againstFullBuild(doc =>
+            referencesOf(doc.parseResult.value).map(({ reference }) => {
+                const target = reference.ref;
+                return `${reference.$refText} ${target ? `${AstUtils.getDocument(target).uri.path}:${target.$cstNode?.range.start.line}` : 'unresolved'}`;
+            }),
+        );
+    return { edit, document, compare, targets, validator: Acct.validation.DocumentValidator, linker: Acct.references.Linker };
 }
 
 const files = { 'team.acct': TEAM, 'a.acct': customer('a'), 'b.acct': customer('b', 'bob') };
@@ -150,10 +160,36 @@ describe('an edit re-checks only what it affects', () => {
                     await w.edit(name, change);
                     const { now, full } = await w.compare();
                     expect(now).toEqual(full);
+                    // a file linked again in part (acct-linker.ts relinkOnly) resolves each reference where a full build does
+                    const resolved = await w.targets();
+                    expect(resolved.now).toEqual(resolved.full);
                 }
             }),
             { numRuns: 12 },
         );
+    });
+
+    it("a member's id renamed links again, in the files that refer to it, only the references that name it", async () => {
+        const w = await workspace(files);
+        const linked = vi.spyOn(w.linker as unknown as { doLink: (...args: unknown[]) => unknown }, 'doLink');
+        const named = (name: string) => linked.mock.calls.filter(([info]) => (info as { reference: { $refText: string } }).reference.$refText === name).length;
+        expect(await w.edit('team.acct', t => t.replace('member bob ', 'member robert '))).toEqual(['a.acct', 'b.acct', 'team.acct']);
+        // bob is named twice in a.acct (a contact's owner, the team's sr) and three times in b.acct (its owner too); alice and zte are named too
+        expect(named('bob')).toBe(5);
+        expect(linked.mock.calls.length).toBe(5);
+        expect(w.document('b.acct').diagnostics?.filter(d => d.code === 'unresolved-reference').length).toBe(3);
+        let resolved = await w.targets();
+        expect(resolved.now).toEqual(resolved.full);
+        linked.mockClear();
+        expect(await w.edit('team.acct', t => t.replace('member robert ', 'member bob '))).toEqual(['a.acct', 'b.acct', 'team.acct']);
+        expect(linked.mock.calls.length).toBe(5);
+        resolved = await w.targets();
+        expect(resolved.now).toEqual(resolved.full);
+        // an edit of a file that was linked in part links it in full, as before
+        linked.mockClear();
+        expect(await w.edit('a.acct', t => t.replace('owner alice\n', 'owner bob\n'))).toEqual(['a.acct']);
+        resolved = await w.targets();
+        expect(resolved.now).toEqual(resolved.full);
     });
 
     it("a competitor's new name re-checks the files whose findings quote it", async () => {

@@ -145,6 +145,8 @@ export function nodesWhere<T extends AstNode>(root: AstNode, test: (node: AstNod
 type HeldReference = ReferenceInfo & { reference: Reference };
 const allReferences = new WeakMap<AstNode, readonly HeldReference[]>();
 const elementReferences = new WeakMap<AstNode, readonly HeldReference[]>();
+/** How many times the references of a root read once (not markEdited) were walked. */
+const referenceWalks = new WeakMap<AstNode, number>();
 
 /**
  * Every reference held in the document whose root is `root`, in the order of `forEachReference`
@@ -162,6 +164,12 @@ export function referencesOf(root: AstNode): readonly HeldReference[] {
         if (!keep) {
             // a document read once: its nodes as validation walks them (nodesOf, walked once for both)
             for (const node of nodesOf(root)) forEachReference(node, push);
+            // Linked and indexed once, a document's walk is let go (the CLI builds it once); walked
+            // a third time, the document is being linked again in an editor — an edit elsewhere
+            // relinked it, as the next will — and its list is kept with it.
+            const walks = (referenceWalks.get(root) ?? 0) + 1;
+            if (walks < 3) referenceWalks.set(root, walks);
+            else allReferences.set(root, list);
             return list;
         }
         forEachNode(root, node => {

@@ -8,6 +8,7 @@
 import {
     Cancellation,
     DefaultLinker,
+    DocumentState,
     interruptAndCheck,
     isAstNode,
     type LangiumCoreServices,
@@ -32,6 +33,8 @@ export class AcctLinker extends DefaultLinker {
     private readonly kept = new WeakMap<LangiumDocument, DefaultReference[]>();
     /** Per document: the builder's count of other documents' changes when it was last linked. */
     private readonly linkedAt = new WeakMap<LangiumDocument, number>();
+    /** Per document: the only names whose references its next linking resolves again (relinkOnly). */
+    private readonly relinkNames = new WeakMap<LangiumDocument, Set<string>>();
 
     constructor(services: LangiumCoreServices) {
         super(services);
@@ -47,6 +50,27 @@ export class AcctLinker extends DefaultLinker {
     }
 
     /**
+     * `document` is linked again because other documents declared, renamed or removed `names`
+     * (acct-document-builder.ts): its references to other names keep their targets — a name
+     * resolves to the first declaration of that name in scope, and no other name's declarations
+     * changed. A rename of the member 139 files of the benchmark's workspace refer to linked
+     * every reference of those files again, for the 228 that name it. Only a document whose
+     * every reference is as its last linking left them (linked, not reset since) is linked in
+     * part; names added before that linking are kept (an update cancelled before it); any other
+     * reset of the document drops them (forgetRelinkOnly).
+     */
+    relinkOnly(document: LangiumDocument, names: ReadonlySet<string>): void {
+        const pending = this.relinkNames.get(document);
+        if (pending) for (const name of names) pending.add(name);
+        else if (document.state >= DocumentState.Linked) this.relinkNames.set(document, new Set(names));
+    }
+
+    /** `document` is reset for another reason than relinkOnly's (its text changed): it is linked as it would be without. */
+    forgetRelinkOnly(document: LangiumDocument): void {
+        this.relinkNames.delete(document);
+    }
+
+    /**
      * Langium's linking in Langium's order, without its streams and a promise per node (ast-walk.ts).
      * After a partial re-parse (incremental-parse.ts), a reference of an untouched node that was
      * resolved keeps its target when no re-parsed window declared or removed its name and no other
@@ -59,10 +83,14 @@ export class AcctLinker extends DefaultLinker {
         const references = referencesOf(root);
         const kept = this.kept.get(document);
         this.kept.delete(document);
-        const names = takeRedeclared(root);
+        const redeclared = takeRedeclared(root);
+        const only = this.relinkNames.get(document);
+        this.relinkNames.delete(document);
         // (NaN with a builder that does not count changes: never the same)
         const stamp = this.builderOf().otherChanges?.(document) ?? NaN;
-        const trusted = kept !== undefined && names !== undefined && this.linkedAt.get(document) === stamp;
+        const trusted =
+            kept !== undefined && (only !== undefined ? redeclared === undefined : redeclared !== undefined && this.linkedAt.get(document) === stamp);
+        const names = only ?? redeclared ?? new Set<string>();
         this.linkedAt.set(document, stamp);
         if (kept && !trusted) for (const reference of kept) forget(reference);
         // the references in the order of a full linking (a reference resolved before, when asked, is listed again here)
@@ -95,9 +123,9 @@ export class AcctLinker extends DefaultLinker {
         return reference;
     }
 
-    /** As Langium's, without deleting a property (which turns every reference into a dictionary); or keeping them (keepOnNextUnlink). */
+    /** As Langium's, without deleting a property (which turns every reference into a dictionary); or keeping them (keepOnNextUnlink, relinkOnly). */
     override unlink(document: LangiumDocument): void {
-        const keep = this.keepNext === document;
+        const keep = this.keepNext === document || this.relinkNames.has(document);
         this.keepNext = undefined;
         const others = [];
         const kept = keep ? (this.kept.get(document) ?? []) : undefined;

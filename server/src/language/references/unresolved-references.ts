@@ -9,7 +9,7 @@
  * opportunity or a customer, and a syntax error follows it in the file, that entry and the unknown
  * ones after it in the chain are the brace's cascade: the syntax error alone is reported.
  */
-import { type DiagnosticInfo, type AstNode, type GrammarAST, type LangiumDocument, type ScopeProvider } from 'langium';
+import { type DiagnosticInfo, type AstNode, type GrammarAST, type LangiumDocument, type Scope, type ScopeProvider } from 'langium';
 import { IssueCodes, roleMeanings, type DeclarationKind, type Texts } from '../../method/index.js';
 import type { AcctLanguageServices } from '../acct-language-services.js';
 import type { AcctSettings } from '../workspace/acct-settings.js';
@@ -120,12 +120,27 @@ export class UnresolvedReferences {
         return firstSwallowed;
     }
 
+    /**
+     * Per scope (the scope provider keeps one while its symbols stay the same: the workspace's
+     * members, a customer's contacts), the id closest to each unknown name asked: a member renamed
+     * leaves the same unknown name in 140 files, each of which read every member for it again.
+     */
+    private readonly closest = new WeakMap<Scope, Map<string, string | undefined>>();
+
+    private closestId(scope: Scope, refText: string): string | undefined {
+        let known = this.closest.get(scope);
+        if (!known) this.closest.set(scope, (known = new Map()));
+        if (known.has(refText)) return known.get(refText);
+        const id = closestWord(
+            refText,
+            scope.getAllElements().map(element => element.name),
+        );
+        known.set(refText, id);
+        return id;
+    }
+
     private suggestion(info: Parameters<ScopeProvider['getScope']>[0], refText: string, kind: string, texts: Texts): string | undefined {
-        const ids = this.scopes
-            .getScope(info)
-            .getAllElements()
-            .map(element => element.name);
-        const id = closestWord(refText, ids);
+        const id = this.closestId(this.scopes.getScope(info), refText);
         if (id) return texts.t('finding.unresolved.didYouMean', { id });
         if (kind !== 'contact' || info.container.$type !== 'DecisionChainEntry') return undefined;
         // `a support }`: every keyword is also an id, so a property left without its value is read as the next entry's contact

@@ -14,7 +14,6 @@ import {
     DefaultDocumentBuilder,
     DocumentState,
     isOperationCancelled,
-    isReference,
     OperationCancelled,
     URI,
     type AstNode,
@@ -24,7 +23,7 @@ import {
 } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Workspace } from '../generated/ast.js';
-import { changeBetween, dependenciesOf, isEmptyChange, type Change, type Dependencies } from './workspace-dependencies.js';
+import { changeBetween, dependenciesOf, isEmptyChange, namesReferredBy, refersToAny, type Change, type Dependencies } from './workspace-dependencies.js';
 
 /** The longest a workspace-wide request waits for the edits received before it (editsTakenIn). */
 const WORKSPACE_WAIT_MS = 3_000;
@@ -52,6 +51,8 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
      * Any other reset of a document takes it out (resetToState).
      */
     private readonly checksKept = new WeakSet<LangiumDocument>();
+    /** The document concerned() is resetting to link again in part (relinkOnly): any other reset drops that. */
+    private relinking: LangiumDocument | undefined;
     /** Each document's validation registry, found once (the service registry reads the URI's name at every call). */
     private readonly registries = new WeakMap<LangiumDocument, ValidationRegistry>();
 
@@ -68,7 +69,8 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
      */
     override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
         this.checksKept.delete(document);
-        const linker = this.serviceRegistry.getServices(document.uri).references.Linker as { keepOnNextUnlink?(document: LangiumDocument | undefined): void };
+        const linker = this.linkerOf(document);
+        if (this.relinking !== document) linker.forgetRelinkOnly?.(document);
         if (state === DocumentState.Changed) linker.keepOnNextUnlink?.(document);
         try {
             super.resetToState(document, state);
@@ -295,7 +297,7 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         const result: LangiumDocument[] = [];
         for (const document of this.langiumDocuments.all) {
             if (changedKeys.has(document.uri.toString())) continue;
-            const names = this.namesReferredBy(document);
+            const names = namesReferredBy(document);
             const relinked = refersToAny(names, relink);
             const declarations = maybeCheck ? ((document.parseResult?.value as Workspace | undefined)?.declarations ?? []) : [];
             const checkAgain =
@@ -306,7 +308,14 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
                     declarations.some(d => d.$type !== 'Policy' && places.has(d.name)));
             if (relinked) {
                 const validated = document.state >= DocumentState.Validated;
-                this.resetToState(document, DocumentState.ComputedScopes);
+                // its references to other names keep their targets (acct-linker.ts)
+                this.linkerOf(document).relinkOnly?.(document, relink);
+                this.relinking = document;
+                try {
+                    this.resetToState(document, DocumentState.ComputedScopes);
+                } finally {
+                    this.relinking = undefined;
+                }
                 if (onlyMembers && validated && !checkAgain) this.checksKept.add(document);
             } else if (checkAgain) {
                 if (document.state >= DocumentState.Validated) this.resetToState(document, DocumentState.IndexedReferences);
@@ -318,19 +327,8 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         return result;
     }
 
-    /**
-     * The names a document refers to, once per linking of it: its references list is a new array
-     * after each unlinking, and only grows while linked (a reference resolved late is pushed).
-     */
-    private readonly names = new WeakMap<object, { length: number; names: ReadonlySet<string> }>();
-    private namesReferredBy(document: LangiumDocument): ReadonlySet<string> {
-        const references = document.references ?? [];
-        let known = this.names.get(references);
-        if (!known || known.length !== references.length) {
-            known = { length: references.length, names: new Set(references.filter(isReference).map(ref => ref.$refText)) };
-            this.names.set(references, known);
-        }
-        return known.names;
+    private linkerOf(document: LangiumDocument): PartialLinker {
+        return this.serviceRegistry.getServices(document.uri).references.Linker as PartialLinker;
     }
 
     private documentOf(key: string): LangiumDocument | undefined {
@@ -338,13 +336,9 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
     }
 }
 
-/** Whether a document referring to `names` refers to one of `wanted` (the smaller set is walked: an edit names a few, a document many). */
-function refersToAny(names: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
-    if (wanted.size === 0) return false;
-    if (wanted.size <= names.size) {
-        for (const name of wanted) if (names.has(name)) return true;
-        return false;
-    }
-    for (const name of names) if (wanted.has(name)) return true;
-    return false;
+/** What the builder asks of acct's linker (acct-linker.ts): keeping references resolved across a reset. */
+interface PartialLinker {
+    keepOnNextUnlink?(document: LangiumDocument | undefined): void;
+    relinkOnly?(document: LangiumDocument, names: ReadonlySet<string>): void;
+    forgetRelinkOnly?(document: LangiumDocument): void;
 }

@@ -7,7 +7,7 @@
  * after an edit says which other files to link or check again — none after an edit that changes
  * none of them (a comment, a member's display name, a contact).
  */
-import type { AstNode, LangiumDocument } from 'langium';
+import { isReference, type AstNode, type LangiumDocument } from 'langium';
 import { isCompetitor, isPolicy, reflection, type Workspace } from '../generated/ast.js';
 
 export interface Dependencies {
@@ -114,4 +114,31 @@ export function changeBetween(before: Dependencies, after: Dependencies): Change
 
 export function isEmptyChange(change: Change): boolean {
     return change.relink.size === 0 && !change.policy && !change.policyPlace && change.places.size === 0 && change.shown.size === 0;
+}
+
+const referredNames = new WeakMap<object, { length: number; names: ReadonlySet<string> }>();
+
+/**
+ * The names a document refers to, once per linking of it: its references list is a new array
+ * after each unlinking, and only grows while linked (a reference resolved late is pushed).
+ */
+export function namesReferredBy(document: LangiumDocument): ReadonlySet<string> {
+    const references = document.references ?? [];
+    let known = referredNames.get(references);
+    if (!known || known.length !== references.length) {
+        known = { length: references.length, names: new Set(references.filter(isReference).map(ref => ref.$refText)) };
+        referredNames.set(references, known);
+    }
+    return known.names;
+}
+
+/** Whether a document referring to `names` refers to one of `wanted` (the smaller set is walked: an edit names a few, a document many). */
+export function refersToAny(names: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
+    if (wanted.size === 0) return false;
+    if (wanted.size <= names.size) {
+        for (const name of wanted) if (names.has(name)) return true;
+        return false;
+    }
+    for (const name of names) if (wanted.has(name)) return true;
+    return false;
 }
