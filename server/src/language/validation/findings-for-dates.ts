@@ -82,7 +82,10 @@ export async function runDateChecks(
     };
     const outcomeOf = (node: AstNode, start: number, known: boolean): DatedOutcome => {
         const findings = found.slice(start);
-        const quiet = known && !countsDays(findings) ? quietSpan(days, today, thresholds) : null;
+        // A finding of a day-counting code changes every day, unless its checks read no date at all: then nothing
+        // it says depends on today (a tier never reviewed: "has a tier but no review date"), and it holds on any day.
+        // Such a customer's node ran on every new day, its file re-checked each time for the same findings.
+        const quiet = known && (days.length === 0 || !countsDays(findings)) ? quietSpan(days, today, thresholds) : null;
         const outcome = { limits, quiet, findings };
         kept.outcomes.set(node, outcome);
         ran.push(outcome);
