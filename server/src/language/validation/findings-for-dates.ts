@@ -208,9 +208,18 @@ export function rangeOnKeptParse(kept: FindingsOfADate, info: DiagnosticInfo<Ast
 export function heldSpan(kept: FindingsOfADate, thresholds: Pick<Thresholds, 'staleContactDays' | 'tierReviewDays'>): { from: number; to: number } | undefined {
     const walk = kept.walk;
     if (!walk || walk.limits !== `${thresholds.staleContactDays} ${thresholds.tierReviewDays}`) return undefined;
-    for (const piece of walk.pieces) if (!Array.isArray(piece)) return undefined;
-    return { from: walk.from, to: walk.to };
+    // asked of most files at every new day, of walks mostly made days before: a walk's pieces are searched once
+    // (a walk is made whole and then only its findings are replaced, by alike ones: adopt)
+    let held = heldSpans.get(walk);
+    if (held === undefined) {
+        held = walk.pieces.every(piece => Array.isArray(piece)) ? { from: walk.from, to: walk.to } : null;
+        heldSpans.set(walk, held);
+    }
+    return held ?? undefined;
 }
+
+/** Each walk's held span (heldSpan), or null when a node of it runs again on any other day. */
+const heldSpans = new WeakMap<DatedWalk, { from: number; to: number } | null>();
 
 function countsDays(findings: readonly Diagnostic[]): boolean {
     return findings.some(d => DAY_COUNTING_CODES.has(String(d.code)));
