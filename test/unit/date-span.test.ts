@@ -148,6 +148,16 @@ describe('the days a file’s date-driven findings hold (acct history)', () => {
         expect(taken.skipped).toBeGreaterThan(0);
         expect(taken.rechecked).toBeGreaterThan(0);
     });
+
+    it('a tier never reviewed: its day-counting finding reads no date, holds on every day, and its file is kept after one re-check', async () => {
+        // "has a tier but no review date" is of a day-counting code, but nothing in it depends on today: the
+        // customer's node holds on any day (findings-for-dates.ts, outcomeOf), where it ran again on every new day
+        const never = (id: string) => `customer ${id} "${id.toUpperCase()}" {\n    tier value standing 3 cooperation 3\n}\n`;
+        taken.skipped = taken.rechecked = 0;
+        await holdsEveryDay(never('acme'), never('beta'), '2026-03-10', undefined, ['2026-03-11', '2026-03-12', '2026-04-20', '2025-11-02', '2027-01-01']);
+        // the first move re-checks the three files (no walk yet); every later day keeps them
+        expect(taken).toEqual({ skipped: 12, rechecked: 3 });
+    });
 });
 
 function byPlace(a: ReturnType<typeof seen>, b: ReturnType<typeof seen>): number {

@@ -82,7 +82,10 @@ export async function runDateChecks(
     };
     const outcomeOf = (node: AstNode, start: number, known: boolean): DatedOutcome => {
         const findings = found.slice(start);
-        const quiet = known && !countsDays(findings) ? quietSpan(days, today, thresholds) : null;
+        // A finding of a day-counting code changes every day, unless its checks read no date at all: then nothing
+        // it says depends on today (a tier never reviewed: "has a tier but no review date"), and it holds on any day.
+        // Such a customer's node ran on every new day, its file re-checked each time for the same findings.
+        const quiet = known && (days.length === 0 || !countsDays(findings)) ? quietSpan(days, today, thresholds) : null;
         const outcome = { limits, quiet, findings };
         kept.outcomes.set(node, outcome);
         ran.push(outcome);
@@ -205,9 +208,18 @@ export function rangeOnKeptParse(kept: FindingsOfADate, info: DiagnosticInfo<Ast
 export function heldSpan(kept: FindingsOfADate, thresholds: Pick<Thresholds, 'staleContactDays' | 'tierReviewDays'>): { from: number; to: number } | undefined {
     const walk = kept.walk;
     if (!walk || walk.limits !== `${thresholds.staleContactDays} ${thresholds.tierReviewDays}`) return undefined;
-    for (const piece of walk.pieces) if (!Array.isArray(piece)) return undefined;
-    return { from: walk.from, to: walk.to };
+    // asked of most files at every new day, of walks mostly made days before: a walk's pieces are searched once
+    // (a walk is made whole and then only its findings are replaced, by alike ones: adopt)
+    let held = heldSpans.get(walk);
+    if (held === undefined) {
+        held = walk.pieces.every(piece => Array.isArray(piece)) ? { from: walk.from, to: walk.to } : null;
+        heldSpans.set(walk, held);
+    }
+    return held ?? undefined;
 }
+
+/** Each walk's held span (heldSpan), or null when a node of it runs again on any other day. */
+const heldSpans = new WeakMap<DatedWalk, { from: number; to: number } | null>();
 
 function countsDays(findings: readonly Diagnostic[]): boolean {
     return findings.some(d => DAY_COUNTING_CODES.has(String(d.code)));
