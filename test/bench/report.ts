@@ -196,7 +196,11 @@ function targets(r: Record<string, any>): Row[] {
         ]);
     const c = r.completion;
     if (c)
-        rows.push(['  in process', `p50 ${c.p50Ms} ms, p95 ${c.p95Ms} ms, max ${c.maxMs} ms (load ${c.loadAverage[0]})`, check(c.p95Ms <= 10, 'p95 ≤ 10 ms')]);
+        rows.push([
+            "  in process (the server's services and provider, the same positions)",
+            `p50 ${c.p50Ms} ms, p95 ${c.p95Ms} ms, max ${c.maxMs} ms wall; CPU p50 ${c.cpuP50Ms} ms, p95 ${c.cpuP95Ms} ms (load ${c.loadAverage[0]})`,
+            check(c.p95Ms <= 10, 'p95 ≤ 10 ms'),
+        ]);
     return rows;
 }
 
@@ -266,7 +270,7 @@ function details(r: Record<string, any>): Row[] {
     const c = r.completion;
     if (c) {
         const l = c.langiumPath;
-        rows.push(["Completion, Langium's unwindowed path (in process)", `p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms`, '']);
+        rows.push(["Completion, Langium's unwindowed path (in process)", `p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms wall; CPU p95 ${l.cpuP95Ms} ms`, '']);
         rows.push([
             '  identical completion lists on both paths',
             c.differingFromLangiumPath === 0 ? `yes (${c.requests} of ${c.requests})` : `NO: ${c.differingFromLangiumPath} differ`,
