@@ -8,8 +8,9 @@
  * is printed before and after. On a synthetic, seeded workspace written to a temporary folder
  * (generate.ts): ~100k lines in 200 files, and one ~10k-line file.
  *
- * Sections (`--only=a,b`): workspace (the cold check — a fresh process's first build — and the
- * warm repeats in that process, references, heap, edits in process), cli (the real CLI as a
+ * Sections (`--only=a,b`): workspace (the cold `acct check --format json` — fresh processes, timed
+ * in process and by the OS in alternated rounds, cold-check.ts — the warm repeats, references,
+ * heap, edits in process), cli (the real CLI as a
  * process, CPU read from the OS by test/bench/process-harness.mjs: check, sandbox, export,
  * export --redact), single (10k file: build and edit in process), completion (in
  * process), lsp (10k file over the real LSP: edit → diagnostics, completion), team (team.acct
@@ -28,20 +29,17 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
 import { performance } from 'node:perf_hooks';
 import { EmptyFileSystem, URI } from 'langium';
 import { createAcctServices } from '../../server/src/acct-module.js';
-import { loadWorkspace } from '../../server/src/node/workspace-loader.js';
-import { tuneV8ForOneShot } from '../../server/src/node/one-shot-v8.js';
-import { serializePlan } from '../../server/src/plan/plan-json.js';
 import { references } from './alternatives.js';
+import { checkRuns, inFreshProcess, loadedHeap, pairedColdChecks, type LoadedHeap } from './cold-check.js';
 import { completionLatency } from './completion-measures.js';
 import { generateBigFile, generateWorkspace } from './generate.js';
 import { buildTimes, editTimes, linkingAgainstSize } from './in-process.js';
 import { burstSettle, lspEditLatency, lspEditPair, lspTeamEdits } from './lsp-measures.js';
 import { wrapText } from '../../client/webview/src/text-metrics.js';
-import { cpuNow, gc, loadAverage, machine, mb, median, medianTiming, processCpuMs, round, timed, type Timing } from './measure.js';
+import { loadAverage, machine, mb, median, medianTiming, round, timed, type Timing } from './measure.js';
 import { measureNavigation } from './navigation.js';
 import { reportMeasures } from './report-measures.js';
 import { measureHistory } from './history-measures.js';
@@ -77,90 +75,11 @@ interface ProcessFigures {
     ratios: { sandboxToCheck: number; sandboxJsonToCheck: number; redactToExport: number };
 }
 
-/** What the cold check process reports (`--check-runs=DIR`). */
-interface CheckRuns {
-    /** The first build of a fresh process (cold), then the warm repeats: CPU of the whole process (all threads) and wall. */
-    runs: Timing[];
-    findings: number;
-    errors: number;
-    peakRssMBAfterColdCheck: number;
-    heap: { usedMB: number; ofWorkspaceMB: number; perSourceByte: number };
-    /** The export document of the first build, in a file (the references parse it). */
-    exportFile: string;
-    /** The process's CPU from its start to the end of the cold build (Node, the bundle, the build). */
-    processCpuMs: number;
-    /**
-     * Of it, the main thread's (Linux, 10 ms steps; NaN elsewhere): the rest is V8's helper threads,
-     * the optimising compiler and the collector's parallel work, a third of a cold check.
-     */
-    mainThreadCpuMs: number;
-}
-
-/**
- * The workspace as the editor's language server holds it (Langium's full syntax tree, the index of
- * references, no one-shot shortcuts), built and its plan computed: for the heap of the editor's path.
- */
-async function loadForEditor(dir: string): Promise<{ plan(): ReturnType<Awaited<ReturnType<typeof loadWorkspace>>['plan']> }> {
-    const { shared, Acct } = createAcctServices(EmptyFileSystem);
-    Acct.workspace.AcctSettings.todayOverride = TODAY;
-    Acct.workspace.AcctSettings.locale = 'en';
-    const base = URI.file(dir);
-    Acct.workspace.AcctSettings.baseFolder = base;
-    const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf-8' }).filter(f => f.endsWith('.acct'));
-    const documents = files.map(file => {
-        const document = shared.workspace.LangiumDocumentFactory.fromString(fs.readFileSync(path.join(dir, file), 'utf-8'), URI.file(path.join(dir, file)));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        return document;
-    });
-    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
-    return { plan: () => Acct.plan.PlanBuilder.plan(base) };
-}
-
-/** Runs in a fresh process: the check of `dir` `runs` times, the first one cold (`--editor`: with the editor's services, see loadForEditor). */
-async function checkRuns(dir: string, runs: number): Promise<CheckRuns> {
-    const editor = process.argv.includes('--editor');
-    // the command line's V8 settings (cli.ts), for its path; the editor's server keeps V8's defaults
-    if (!editor) tuneV8ForOneShot();
-    const timings: Timing[] = [];
-    const result: Partial<CheckRuns> = {};
-    const bytes = fs
-        .readdirSync(dir, { recursive: true, encoding: 'utf-8' })
-        .filter(f => f.endsWith('.acct'))
-        .reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
-    for (let run = 0; run < runs; run++) {
-        if (run > 0) gc();
-        const heapBefore = process.memoryUsage().heapUsed;
-        const { value: loaded, ...timing } = await timed(async () => {
-            const loaded = editor ? await loadForEditor(dir) : await loadWorkspace([dir], { today: TODAY, cwd: dir });
-            loaded.plan();
-            return loaded;
-        });
-        timings.push(timing);
-        if (run === 0) {
-            result.processCpuMs = round(cpuNow());
-            result.mainThreadCpuMs = processCpuMs(process.pid, process.pid);
-            const plan = loaded.plan();
-            result.findings = plan.diagnostics.length;
-            result.errors = plan.diagnostics.filter(d => d.severity === 'error').length;
-            result.peakRssMBAfterColdCheck = round(mb(process.resourceUsage().maxRSS * 1024));
-            // The loaded workspace (services, documents, the plan computed) before anything else is made of it.
-            gc();
-            const heap = process.memoryUsage().heapUsed;
-            result.heap = { usedMB: round(mb(heap)), ofWorkspaceMB: round(mb(heap - heapBefore)), perSourceByte: round(heap / bytes, 1) };
-            // `--heap-snapshot=FILE`: that heap, for a look at what holds it (Chrome's memory tab, test/bench/heap-owners.mjs)
-            const snapshot = process.argv.find(arg => arg.startsWith('--heap-snapshot='))?.slice('--heap-snapshot='.length);
-            if (snapshot) v8.writeHeapSnapshot(snapshot);
-            result.exportFile = path.join(os.tmpdir(), `acct-bench-export-${process.pid}.json`);
-            fs.writeFileSync(result.exportFile, serializePlan(plan));
-        }
-    }
-    return { ...result, runs: timings } as CheckRuns;
-}
-
 async function main() {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'acct-bench-'));
     const serverJs = path.resolve(__dirname, 'server.js');
     const cli = path.resolve(__dirname, 'cli.js');
+    const harness = path.resolve(__dirname, '..', 'test', 'bench', 'process-harness.mjs');
     const results: Record<string, unknown> = { machine: machine(), seed: SEED, today: TODAY };
     const started = performance.now();
     try {
@@ -173,45 +92,27 @@ async function main() {
         log(`generated ${ws.files.length} files, ${ws.lines} lines, ${round(mb(ws.bytes), 2)} MB and a ${bigLines}-line file in ${root}`);
 
         if (sections.has('workspace')) {
-            // The cold check is a fresh process's first build (the CLI's path: load, parse, link,
-            // validate, plan), then warm repeats in the same process; see checkRuns below.
-            const child = spawnSync(process.execPath, [__filename, `--check-runs=${ws.dir}`, `--runs=${quick ? 2 : 4}`], {
-                maxBuffer: 512 * 1024 * 1024,
-                encoding: 'utf-8',
-                stdio: ['ignore', 'pipe', 'inherit'],
-            });
-            if (child.status !== 0) throw new Error(`the cold check process failed (${child.signal ?? child.status})`);
-            const checked = JSON.parse(child.stdout) as CheckRuns;
-            const exportJsonFile = checked.exportFile;
-            let exportJson = fs.readFileSync(exportJsonFile, 'utf-8');
-            fs.rmSync(exportJsonFile, { force: true });
-            results.findings = checked.findings;
-            if (checked.errors) log(`warning: the generated workspace has ${checked.errors} errors`);
-            results.peakRssMBAfterColdCheck = checked.peakRssMBAfterColdCheck;
-            results.heap = checked.heap;
-            // the same heap with the editor's services (a second fresh process, one build)
-            const editorChild = spawnSync(process.execPath, [__filename, `--check-runs=${ws.dir}`, '--runs=1', '--editor'], {
-                maxBuffer: 512 * 1024 * 1024,
-                encoding: 'utf-8',
-                stdio: ['ignore', 'pipe', 'inherit'],
-            });
-            if (editorChild.status === 0) {
-                const editor = JSON.parse(editorChild.stdout) as CheckRuns;
-                fs.rmSync(editor.exportFile, { force: true });
-                results.heapEditor = editor.heap;
-            }
-            checked.runs.forEach((timing, run) =>
+            // The cold check: `acct check --format json` in a fresh process, timed in process and by
+            // the OS in alternated rounds (cold-check.ts); the first in-process one repeats it warm.
+            const paired = pairedColdChecks(__filename, harness, ws.dir, TODAY, quick ? 3 : 5, quick ? 1 : 3);
+            paired.harnesses.rounds.forEach((p, i) =>
                 log(
-                    `  check run ${run + 1} (${run ? 'warm' : 'cold: a fresh process, first build'}): ${round(timing.wallMs)} ms (CPU ${round(timing.cpuMs)} ms)`,
+                    `  cold check, round ${i + 1}: in process ${p.inProcessCpuMs} ms CPU; by the OS ${p.checkCpuMs} − ${p.startupCpuMs} (--version) = ${p.pastStartupCpuMs} ms; ${round(100 * p.apart)} % apart (load ${p.load})`,
                 ),
             );
-            results.coldCheck = {
-                first: medianTiming(checked.runs.slice(0, 1)),
-                warm: medianTiming(checked.runs.slice(1)),
-                loadAverage: loadAverage(),
-                processCpuMs: checked.processCpuMs,
-                mainThreadCpuMs: checked.mainThreadCpuMs,
-            };
+            const loaded = inFreshProcess<LoadedHeap>(__filename, [`--loaded-heap=${ws.dir}`, `--today=${TODAY}`]);
+            let exportJson = fs.readFileSync(loaded.exportFile, 'utf-8');
+            fs.rmSync(loaded.exportFile, { force: true });
+            results.findings = loaded.findings;
+            if (loaded.errors) log(`warning: the generated workspace has ${loaded.errors} errors`);
+            results.peakRssMBAfterColdCheck = paired.peakRssMBAfterColdCheck;
+            results.heap = loaded.heap;
+            // the same heap with the editor's services (a fresh process too)
+            const editor = inFreshProcess<LoadedHeap>(__filename, [`--loaded-heap=${ws.dir}`, `--today=${TODAY}`, '--editor']);
+            fs.rmSync(editor.exportFile, { force: true });
+            results.heapEditor = editor.heap;
+            const { peakRssMBAfterColdCheck, ...coldCheck } = paired;
+            results.coldCheck = coldCheck;
             const texts = ws.files.map(file => fs.readFileSync(file, 'utf-8'));
             const { Acct } = createAcctServices(EmptyFileSystem);
             results.references = await references(exportJson, texts, Acct.parser.LangiumParser);
@@ -231,7 +132,6 @@ async function main() {
             // The second, independent harness: the CLI run as a process, its CPU read from the OS
             // (test/bench/process-harness.mjs); check, sandbox, export and export --redact interleaved,
             // seven rounds in a full run: the ratio of two medians of three moved by ±10 % on a quiet machine.
-            const harness = path.resolve(__dirname, '..', 'test', 'bench', 'process-harness.mjs');
             const run = spawnSync(process.execPath, [harness, ws.dir, `--runs=${quick ? 1 : 7}`, `--today=${TODAY}`, '--json'], {
                 maxBuffer: 64 * 1024 * 1024,
                 encoding: 'utf-8',
@@ -284,7 +184,7 @@ async function main() {
         }
 
         if (sections.has('completion')) {
-            results.completion = await completionLatency(big.dir, big.bigFile, TODAY, SEED + 2, quick ? 60 : 200);
+            results.completion = await completionLatency(big.dir, big.bigFile, TODAY, SEED + 3, quick ? 60 : 200);
             log(`  completion: ${JSON.stringify(results.completion)}`);
         }
 
@@ -365,15 +265,23 @@ async function main() {
     process.stdout.write((asJson ? JSON.stringify(results, null, 2) : table(results)) + '\n');
 }
 
-const checkRunsArg = process.argv.find(arg => arg.startsWith('--check-runs='));
-(checkRunsArg
-    ? checkRuns(checkRunsArg.slice('--check-runs='.length), Number(process.argv.find(arg => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 4)).then(
-          result => {
-              process.stdout.write(JSON.stringify(result));
-          },
-      )
-    : main()
-).catch(error => {
+/** `--name=value` of the command line. */
+const option = (name: string) => process.argv.find(arg => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const today = option('today') ?? TODAY;
+
+/** A fresh process of cold-check.ts: it reports in `--result=FILE` (standard output is the check's), or on standard error. */
+async function freshProcess(): Promise<void> {
+    const checkDir = option('check-runs');
+    const heapDir = option('loaded-heap');
+    const result = checkDir
+        ? await checkRuns(checkDir, Number(option('runs') ?? 4), today)
+        : await loadedHeap(heapDir!, today, args.has('--editor'), option('heap-snapshot'));
+    const file = option('result');
+    if (file) fs.writeFileSync(file, JSON.stringify(result));
+    else process.stderr.write(JSON.stringify(result) + '\n');
+}
+
+(option('check-runs') || option('loaded-heap') ? freshProcess() : main()).catch(error => {
     process.stderr.write(`bench failed: ${error?.stack ?? error}\n`);
     process.exitCode = 1;
 });

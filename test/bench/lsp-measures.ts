@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { customerEdits, memberRename, teamEdit, type LineEdit } from './edits.js';
+import { completionPositions } from './completion-measures.js';
 import { loadAverage, median, percentile, processCpuMs, round } from './measure.js';
 import { settled, sleep, startBenchServer, type BenchServer } from './lsp-server.js';
 
@@ -183,17 +184,7 @@ export interface CompletionLatency {
 
 /** Completion requests at varied positions of the open document (line starts and after a property keyword). */
 async function lspCompletion(server: BenchServer, uri: string, text: string, seed: number): Promise<CompletionLatency> {
-    const lines = text.split('\n');
-    let state = seed;
-    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const positions: Array<{ line: number; character: number }> = [];
-    while (positions.length < 210) {
-        const line = Math.floor(next() * lines.length);
-        const indent = lines[line].search(/\S/);
-        if (indent < 0) continue;
-        const space = lines[line].indexOf(' ', indent);
-        positions.push({ line, character: next() < 0.4 || space < 0 ? indent : space + 1 });
-    }
+    const positions = completionPositions(text.split('\n'), seed, 210);
     const times: number[] = [];
     for (const [i, position] of positions.entries()) {
         const start = performance.now();
