@@ -11,7 +11,6 @@
  * reads which member a reference resolves to): only its linking findings are made again.
  */
 import {
-    DefaultDocumentBuilder,
     DocumentState,
     isOperationCancelled,
     OperationCancelled,
@@ -24,13 +23,14 @@ import {
 import { CancellationToken } from 'vscode-languageserver';
 import type { Workspace } from '../generated/ast.js';
 import { changeBetween, dependenciesOf, isEmptyChange, namesReferredBy, refersToAny, type Change, type Dependencies } from './workspace-dependencies.js';
+import { LeanUpdateBuilder } from './lean-update.js';
 
 /** The longest a workspace-wide request waits for the edits received before it (editsTakenIn). */
 const WORKSPACE_WAIT_MS = 3_000;
 
-export class AcctDocumentBuilder extends DefaultDocumentBuilder {
-    /** What the other documents depended on in each changed document before its change (until compared). */
-    private readonly before = new Map<string, Dependencies>();
+export class AcctDocumentBuilder extends LeanUpdateBuilder {
+    /** What the other documents depended on in each changed document before its change (until compared), and its URI. */
+    private readonly before = new Map<string, { uri: URI; dependencies: Dependencies }>();
     /** While the changed documents are built, no other is marked for relinking: that is decided afterwards. */
     private deferring = false;
     /** Per document: the number of the latest edit the editor sent (noteEdited). */
@@ -188,7 +188,7 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         for (const uri of [...changed, ...deleted]) {
             const key = uri.toString();
             this.noteChanged(uri);
-            if (!this.before.has(key)) this.before.set(key, dependenciesOf(this.langiumDocuments.getDocument(uri)));
+            if (!this.before.has(key)) this.before.set(key, { uri, dependencies: dependenciesOf(this.langiumDocuments.getDocument(uri)) });
         }
         this.deferring = true;
         try {
@@ -196,8 +196,11 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         } finally {
             this.deferring = false;
         }
-        // The changed documents are built: compare, and mark the others concerned, before anything can cancel.
-        const changes = [...this.before].map(([key, before]) => ({ key, change: changeBetween(before, dependenciesOf(this.documentOf(key))) }));
+        // The changed documents are built (found by URI, not in a walk of all): compare, and mark the others concerned, before anything can cancel.
+        const changes = [...this.before].map(([key, { uri, dependencies }]) => ({
+            key,
+            change: changeBetween(dependencies, dependenciesOf(this.langiumDocuments.getDocument(uri))),
+        }));
         this.before.clear();
         const concerned = this.concerned(changes.filter(c => !isEmptyChange(c.change)));
         if (concerned.length) await this.build(concerned, this.updateBuildOptions, cancelToken);
@@ -277,8 +280,9 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
         return false;
     }
 
-    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        return !this.deferring && super.shouldRelink(document, changedUris);
+    /** While the changed documents are built, no other is walked for relinking (Langium's shouldRelink): that is decided afterwards. */
+    protected override relinksOthers(): boolean {
+        return !this.deferring;
     }
 
     /** Marks the documents an edit concerns for linking or checking again; returns them. */
@@ -329,10 +333,6 @@ export class AcctDocumentBuilder extends DefaultDocumentBuilder {
 
     private linkerOf(document: LangiumDocument): PartialLinker {
         return this.serviceRegistry.getServices(document.uri).references.Linker as PartialLinker;
-    }
-
-    private documentOf(key: string): LangiumDocument | undefined {
-        return this.langiumDocuments.all.find(doc => doc.uri.toString() === key);
     }
 }
 
