@@ -25,6 +25,8 @@ export interface PlanSnapshot {
 type Kind = keyof FileElements;
 const KINDS: readonly Kind[] = ['members', 'competitors', 'customers'];
 type Counts = HistoryStep['counts'];
+/** The key of a file's findings that says it holds a syntax error (no subject and code make it: codes hold no NUL). */
+const SYNTAX = '\u0000syntax';
 
 export class PlanParts {
     private readonly base: URI;
@@ -35,6 +37,10 @@ export class PlanParts {
     private readonly ids = new WeakMap<FileElements, Record<Kind, ReadonlySet<string>>>();
     /** The plan last stepped to: its findings counted by severity. */
     private lastCounts: { of: PlanSnapshot; counts: Counts } | undefined;
+    /** The plan last stepped to: how many of its files hold a finding of each subject and code (findingsToCompare). */
+    private holding: { of: PlanSnapshot; counts: Map<string, number> } | undefined;
+    /** Each file's findings' subjects and codes (and SYNTAX when it holds a syntax error). */
+    private readonly keys = new WeakMap<FileFindings, ReadonlySet<string>>();
     /** The plan last stepped to: per kind, how many of its files declare each id (elementsToCompare). */
     private declaring: { of: PlanSnapshot; counts: Record<Kind, Map<string, number>> } | undefined;
 
@@ -61,6 +67,7 @@ export class PlanParts {
     step(before: PlanSnapshot, after: PlanSnapshot, record: CommitRecord, renamed: ReadonlyMap<string, string>): HistoryStep | null {
         // the files whose findings are the same objects on both sides match each other: compare the others
         const differ = differing(before.files, after.files);
+        const compared = this.findingsToCompare(before, after, differ.findings);
         const findingsOf = (files: readonly FilePart[]) => {
             const [diagnostics, waived]: [DiagnosticJson[], WaivedJson[]] = [[], []];
             for (const { findings } of files) {
@@ -69,7 +76,7 @@ export class PlanParts {
             }
             return { diagnostics, waived };
         };
-        const [earlierFindings, laterFindings] = [findingsOf(differ.findings[0]), findingsOf(differ.findings[1])];
+        const [earlierFindings, laterFindings] = [findingsOf(compared[0]), findingsOf(compared[1])];
         const [earlierElements, laterElements] = this.elementsToCompare(before, after, differ.elements);
         const [earlierDiagnostics, laterDiagnostics] = withoutSelfMatched(earlierFindings.diagnostics, laterFindings.diagnostics);
         const { changes, newFindings, resolvedFindings, changedFindings, unchecked } = diffPlans(
@@ -144,6 +151,50 @@ export class PlanParts {
             return false;
         });
         return duplicated ? [elementsOf(before.files), elementsOf(after.files)] : [elementsOf(earlier), elementsOf(later)];
+    }
+
+    /**
+     * The files whose findings diffPlans needs to compare: those whose findings are not the same
+     * objects on both sides — unless a finding of theirs has the subject and code of a finding in
+     * a file left out (acct diff pairs alike findings by their place in the whole plan, so which
+     * file's finding is new or resolved depends on all of them), or a file left out holds a syntax
+     * error (it may leave a compared finding unchecked): then every file's. How many files hold
+     * each subject and code is kept from commit to commit, moved by the compared files only.
+     */
+    private findingsToCompare(before: PlanSnapshot, after: PlanSnapshot, [earlier, later]: Pair): Pair {
+        const add = (counts: Map<string, number>, parts: readonly FilePart[], sign: number) => {
+            for (const part of parts) {
+                for (const key of this.keysOf(part.findings)) {
+                    const n = (counts.get(key) ?? 0) + sign;
+                    if (n === 0) counts.delete(key);
+                    else counts.set(key, n);
+                }
+            }
+            return counts;
+        };
+        const counts = this.holding?.of === before ? this.holding.counts : add(new Map(), before.files, 1);
+        add(add(counts, earlier, -1), later, 1);
+        this.holding = { of: after, counts };
+        if (earlier.length === 0 && later.length === 0) return [earlier, later];
+        const inCompared = add(new Map(), later, 1);
+        const elsewhere = (key: string) => (counts.get(key) ?? 0) - (inCompared.get(key) ?? 0) > 0;
+        if (elsewhere(SYNTAX)) return [before.files, after.files];
+        for (const part of [...earlier, ...later]) for (const key of this.keysOf(part.findings)) if (elsewhere(key)) return [before.files, after.files];
+        return [earlier, later];
+    }
+
+    private keysOf(findings: FileFindings): ReadonlySet<string> {
+        let known = this.keys.get(findings);
+        if (!known) {
+            const keys = new Set<string>();
+            for (const d of findings.diagnostics) {
+                keys.add(`${d.subject ?? ''}\u0000${d.code}`);
+                if (d.code === 'syntax') keys.add(SYNTAX);
+            }
+            known = keys;
+            this.keys.set(findings, known);
+        }
+        return known;
     }
 
     /** Per kind, how many files of `after` declare each id: the counts of `before` moved by the files compared (all counted when `before` is not the plan last counted). */
