@@ -162,16 +162,12 @@ export class PlanParts {
      * each subject and code is kept from commit to commit, moved by the compared files only.
      */
     private findingsToCompare(before: PlanSnapshot, after: PlanSnapshot, [earlier, later]: Pair): Pair {
-        const add = (counts: Map<string, number>, parts: readonly FilePart[], sign: number) => {
-            for (const part of parts) {
-                for (const key of this.keysOf(part.findings)) {
-                    const n = (counts.get(key) ?? 0) + sign;
-                    if (n === 0) counts.delete(key);
-                    else counts.set(key, n);
-                }
-            }
-            return counts;
-        };
+        const add = (counts: Map<string, number>, parts: readonly FilePart[], sign: number) =>
+            moveCounts(
+                counts,
+                parts.map(part => this.keysOf(part.findings)),
+                sign,
+            );
         const counts = this.holding?.of === before ? this.holding.counts : add(new Map(), before.files, 1);
         add(add(counts, earlier, -1), later, 1);
         this.holding = { of: after, counts };
@@ -205,16 +201,12 @@ export class PlanParts {
         later: readonly FilePart[],
     ): Record<Kind, Map<string, number>> {
         const add = (counts: Record<Kind, Map<string, number>>, parts: readonly FilePart[], sign: number) => {
-            for (const kind of KINDS) {
-                const of = counts[kind];
-                for (const part of parts) {
-                    for (const id of this.idsOf(part.elements)[kind]) {
-                        const n = (of.get(id) ?? 0) + sign;
-                        if (n === 0) of.delete(id);
-                        else of.set(id, n);
-                    }
-                }
-            }
+            for (const kind of KINDS)
+                moveCounts(
+                    counts[kind],
+                    parts.map(part => this.idsOf(part.elements)[kind]),
+                    sign,
+                );
             return counts;
         };
         const counts =
@@ -247,6 +239,18 @@ export class PlanParts {
         }
         return known;
     }
+}
+
+/** `counts` (how many files hold each key) moved by files holding `keySets`: added with `sign` 1, taken away with -1. */
+function moveCounts(counts: Map<string, number>, keySets: readonly ReadonlySet<string>[], sign: number): Map<string, number> {
+    for (const keys of keySets) {
+        for (const key of keys) {
+            const n = (counts.get(key) ?? 0) + sign;
+            if (n === 0) counts.delete(key);
+            else counts.set(key, n);
+        }
+    }
+    return counts;
 }
 
 /** Of each side, the parts compared: those whose counterpart on the other side (the part of the same path) is not the same. */
